@@ -1,0 +1,65 @@
+import path from 'node:path';
+import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
+import { LocalRecognizer } from '../intents/localRecognizer';
+import type { Recognizer } from '../intents/recognizer';
+import { SafeguardingDetector } from '../intents/safeguardingDetector';
+import { loadSafeguardingRules } from '../intents/safeguardingRules';
+import { loadTrainingData } from '../intents/trainingData';
+import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
+import { Responses } from '../dialogs/responses';
+import { Router } from '../dialogs/router';
+import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
+import { CouncilBot } from './councilBot';
+import type { Logger } from './logger';
+
+export interface AssistantOptions {
+  storage: Storage;
+  councilProfilePath: string;
+  intentsDir: string;
+  safeguardingRulesPath: string;
+  /** Where trained models are cached. */
+  modelDir: string;
+  logger: Logger;
+  /** Replaces the offline recognizer (e.g. Azure CLU with offline fallback). */
+  recognizer?: (local: LocalRecognizer) => Recognizer;
+  intentDialogs?: (parts: AssistantParts) => IntentDialog[];
+}
+
+export interface AssistantParts {
+  council: CouncilProfile;
+  responses: Responses;
+  router: Router;
+  conversationState: ConversationState;
+  userState: UserState;
+}
+
+export interface Assistant extends AssistantParts {
+  bot: CouncilBot;
+  recognizer: Recognizer;
+  classifier: IntentClassifier;
+}
+
+/** Builds the conversational part of the assistant (no HTTP): used by the server, `npm run chat` and `npm run eval`. */
+export function buildAssistant(options: AssistantOptions): Assistant {
+  const council = loadCouncilProfile(options.councilProfilePath);
+  const training = loadTrainingData(options.intentsDir);
+  for (const p of training.problems.filter((p) => p.severity === 'error')) {
+    options.logger.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'intent data problem (run npm run validate)');
+  }
+  const examples = training.intents.flatMap((def) => def.examples.map((e) => ({ text: e.text, intent: def.intent })));
+  const started = Date.now();
+  const { classifier, fromCache: cached } = loadOrTrainWithInfo(options.modelDir, examples, { outOfScopeLabel: 'none', seed: 1 });
+  options.logger.info({ intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
+
+  const local = new LocalRecognizer(classifier);
+  const recognizer = options.recognizer ? options.recognizer(local) : local;
+  const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)));
+  const responses = new Responses(council);
+  const conversationState = new ConversationState(options.storage);
+  const userState = new UserState(options.storage);
+  const parts: AssistantParts = { council, responses, router, conversationState, userState };
+  const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? []);
+  const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses);
+  return { ...parts, bot, recognizer, classifier };
+}

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The whole runtime configuration, validated once. Only the composition root
+ * (bot/index.ts) calls {@link loadConfig}; everything else receives the parts it needs.
+ */
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+    DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^(postgres|postgresql):\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppId: z.string().optional(),
+    MicrosoftAppPassword: z.string().optional(),
+    MicrosoftAppTenantId: z.string().optional(),
+    COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
+    INTENTS_DIR: z.string().min(1).default('./intents/data'),
+    SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppTenantId'], message: 'is required when MicrosoftAppType is SingleTenant' });
+    }
+    if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+  });
+
+export type RawConfig = z.infer<typeof schema>;
+
+export interface Config {
+  port: number;
+  dataDir: string;
+  databaseUrl?: string;
+  logLevel: RawConfig['LOG_LEVEL'];
+  councilProfilePath: string;
+  intentsDir: string;
+  shutdownGraceMs: number;
+  /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
+  botFramework: {
+    MicrosoftAppType?: string;
+    MicrosoftAppId?: string;
+    MicrosoftAppPassword?: string;
+    MicrosoftAppTenantId?: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Treats empty strings as unset, as .env files often contain `KEY=`. */
+function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1].trim() !== ''));
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
+  const parsed = schema.safeParse(withoutEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    dataDir: path.resolve(cwd, e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
+    intentsDir: path.resolve(cwd, e.INTENTS_DIR),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    botFramework: {
+      MicrosoftAppType: e.MicrosoftAppType,
+      MicrosoftAppId: e.MicrosoftAppId,
+      MicrosoftAppPassword: e.MicrosoftAppPassword,
+      MicrosoftAppTenantId: e.MicrosoftAppTenantId,
+    },
+  };
+}

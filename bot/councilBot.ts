@@ -1,0 +1,69 @@
+import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import type { Recognizer } from '../intents/recognizer';
+import type { MainDialog } from '../dialogs/mainDialog';
+import { sendReply } from '../dialogs/replies';
+import type { Responses } from '../dialogs/responses';
+import { setRecognized } from '../dialogs/turnState';
+
+/** Longest message the assistant reads; the rest is ignored (and the resident told). */
+export const MAX_MESSAGE_CHARS = 2000;
+
+/** Removes control and format characters that break matching or logs; keeps newlines and RTL text. */
+export function cleanText(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFC')
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')
+    .trim();
+}
+
+/**
+ * The Bot Framework face of the assistant: welcomes residents, recognises each message
+ * once, runs the main dialog, and saves state at the end of every turn.
+ */
+export class CouncilBot extends ActivityHandler {
+  private readonly dialogState: StatePropertyAccessor;
+
+  constructor(
+    private readonly conversationState: ConversationState,
+    private readonly userState: UserState,
+    private readonly dialog: MainDialog,
+    private readonly recognizer: Recognizer,
+    private readonly responses: Responses,
+  ) {
+    super();
+    this.dialogState = conversationState.createProperty('DialogState');
+
+    this.onMembersAdded(async (context, next) => {
+      const botId = context.activity.recipient?.id;
+      const joined = (context.activity.membersAdded ?? []).some((m) => m.id !== botId);
+      if (joined) await sendReply(context, this.responses.welcome());
+      await next();
+    });
+
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+
+    this.onDialog(async (context, next) => {
+      await this.conversationState.saveChanges(context, false);
+      await this.userState.saveChanges(context, false);
+      await next();
+    });
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const text = cleanText(activity.text);
+    const hasValue = activity.value !== undefined && activity.value !== null;
+
+    if (!text && !hasValue) {
+      await sendReply(context, activity.attachments?.length ? this.responses.attachmentOnly() : this.responses.emptyMessage());
+      return;
+    }
+    if (text.length > MAX_MESSAGE_CHARS) await sendReply(context, this.responses.tooLong(MAX_MESSAGE_CHARS));
+    activity.text = text.slice(0, MAX_MESSAGE_CHARS);
+    if (activity.text) setRecognized(context, await this.recognizer.recognize(activity.text, activity.locale ?? 'en-GB'));
+    await this.dialog.run(context, this.dialogState);
+  }
+}

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { Logger } from './logger';
+import type { AppDatabase } from './storage/database';
+
+/** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */
+export interface RouteModule {
+  register(server: Server): void;
+  /** Called on shutdown, after in-flight requests have finished. */
+  close?(): Promise<void>;
+}
+
+export interface BotServerOptions {
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  database: AppDatabase;
+  logger: Logger;
+  version: string;
+  webDir: string;
+  modules?: RouteModule[];
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+}
+
+/**
+ * The HTTP face of the assistant: /api/messages (Bot Framework), /healthz, the web page,
+ * and whatever routes feature modules add. Tracks requests in flight so that a shutdown
+ * finishes them before closing the database.
+ */
+export class BotServer {
+  readonly server: Server;
+  private inFlight = 0;
+  private drained: Array<() => void> = [];
+
+  constructor(private readonly options: BotServerOptions) {
+    const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
+    this.server = server;
+    server.use((_req, _res, next) => {
+      this.inFlight++;
+      _res.once('close', () => this.requestDone());
+      next();
+    });
+    server.use(restify.plugins.queryParser());
+    server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+
+    server.post('/api/messages', async (req: Request, res: Response) => {
+      const body = req.body as unknown;
+      if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
+        res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+        return;
+      }
+      await options.adapter.process(req, res, (context) => options.bot.run(context));
+    });
+
+    server.get('/healthz', async (_req: Request, res: Response) => {
+      const ok = await options.database.ping();
+      res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: options.database.engine, version: options.version });
+    });
+
+    server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
+
+    for (const module of options.modules ?? []) module.register(server);
+
+    server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      if (!err.statusCode || err.statusCode >= 500) options.logger.error({ err: { type: err.name, message: err.message }, route: req.getRoute()?.path }, 'request failed');
+      cb();
+    });
+  }
+
+  private async sendFile(res: Response, file: string, type: string): Promise<void> {
+    let data: Buffer;
+    try {
+      data = await fs.promises.readFile(file);
+    } catch {
+      res.send(404, { error: 'not found' });
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': type, 'Content-Length': data.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+    res.end(data);
+  }
+
+  private requestDone(): void {
+    this.inFlight--;
+    if (this.inFlight === 0) for (const resolve of this.drained.splice(0)) resolve();
+  }
+
+  async listen(port: number, host?: string): Promise<number> {
+    await new Promise<void>((resolve, reject) => {
+      this.server.once('error', reject);
+      this.server.listen(port, host, () => resolve());
+    });
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  /** Stops accepting requests, lets those in flight finish (up to `graceMs`), then closes modules. */
+  async close(graceMs: number): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    if (this.inFlight > 0) {
+      await Promise.race([new Promise<void>((resolve) => this.drained.push(resolve)), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+    }
+    this.server.server.closeIdleConnections?.();
+    await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
+    for (const module of this.options.modules ?? []) await module.close?.();
+  }
+}

@@ -1,0 +1,16 @@
+import type { Migration, MigrationProvider } from 'kysely';
+import * as m0001 from './0001_bot_state';
+
+/**
+ * Migrations are listed here in order (not discovered from the file system) so that they
+ * work the same under tsx, vitest and a compiled build. A feature adds a file and a line.
+ */
+const migrations: Record<string, Migration> = {
+  '0001_bot_state': m0001,
+};
+
+export class InCodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}

@@ -1,0 +1,71 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { Intents } from '../intents/catalogue';
+import { sendReply, sendTrace } from './replies';
+import { CARRY_ON, type Responses } from './responses';
+import type { Router } from './router';
+import { getRecognized } from './turnState';
+
+const RESUME = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
+
+/**
+ * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'
+ * CancelAndHelpDialog: before the active step sees a message, safeguarding is checked
+ * (always first), then help, cancel, start again and "talk to a person".
+ */
+export abstract class CancelAndHelpDialog extends ComponentDialog {
+  constructor(
+    id: string,
+    protected readonly router: Router,
+    protected readonly responses: Responses,
+  ) {
+    super(id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await this.interrupt(innerDc);
+    return result ?? super.onContinueDialog(innerDc);
+  }
+
+  /** Handles an interruption and returns its result, or undefined to let the active step carry on. */
+  protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const activity = innerDc.context.activity;
+    if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
+    const text = activity.text;
+    if (RESUME.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    const route = this.router.interruption(text, getRecognized(innerDc.context));
+    if (!route) return undefined;
+    await sendTrace(innerDc.context, 'council.interruption', { route: route.kind, intent: route.kind === 'intent' ? route.intent : undefined });
+
+    if (route.kind === 'safeguarding') {
+      // The dialog in progress stays where it was: the resident can carry on later.
+      await sendReply(innerDc.context, this.responses.safeguarding());
+      return { status: DialogTurnStatus.waiting };
+    }
+    if (route.kind !== 'intent') return undefined;
+    switch (route.intent) {
+      case Intents.help:
+        await sendReply(innerDc.context, this.responses.help(true));
+        return { status: DialogTurnStatus.waiting };
+      case Intents.cancel:
+        await sendReply(innerDc.context, this.responses.cancelled());
+        return innerDc.cancelAllDialogs();
+      case 'start_again':
+        await sendReply(innerDc.context, this.responses.startedAgain());
+        return innerDc.cancelAllDialogs();
+      case Intents.humanHandoff:
+        return this.onHandoffRequested(innerDc);
+      default:
+        return undefined;
+    }
+  }
+
+  /** What "talk to a person" does mid-dialog. The handoff feature overrides this. */
+  protected async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await sendReply(innerDc.context, this.responses.personContact());
+    return { status: DialogTurnStatus.waiting };
+  }
+}

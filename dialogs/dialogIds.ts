@@ -1,0 +1,5 @@
+/** Dialog ids, one place: conversation tests and saved dialog state refer to them. */
+export const DialogIds = {
+  main: 'mainDialog',
+  mainWaterfall: 'mainWaterfall',
+} as const;

@@ -1,0 +1,17 @@
+import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import type { Reply } from './responses';
+
+/** Turns a {@link Reply} into an activity: buttons become suggested actions (imBack). */
+export function toActivity(reply: Reply): Partial<Activity> {
+  return reply.choices?.length ? MessageFactory.suggestedActions(reply.choices, reply.text) : MessageFactory.text(reply.text);
+}
+
+export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
+  await context.sendActivity(toActivity(reply));
+}
+
+/** A trace the Emulator, tests and `npm run eval` read; channels never show traces to residents. */
+export async function sendTrace(context: TurnContext, name: string, value: unknown): Promise<void> {
+  await context.sendActivity({ type: ActivityTypes.Trace, name, label: name, valueType: `https://council-assistant/${name}`, value });
+}
+

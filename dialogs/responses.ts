@@ -1,0 +1,152 @@
+import type { CouncilProfile } from '../knowledge/councilProfile';
+
+/** A line of text with optional buttons; channels render the buttons as suggested actions. */
+export interface Reply {
+  text: string;
+  /** Button titles; each sends its own title back as the resident's message. */
+  choices?: string[];
+}
+
+/** Labels residents see for each intent (used for "Did you mean…?" choices and help). */
+export const INTENT_LABELS: Record<string, string> = {
+  report_missed_bin: 'Report a missed bin',
+  bin_collection_day: 'Find my bin day',
+  book_bulky_waste: 'Book a bulky waste collection',
+  report_flytipping: 'Report fly-tipping',
+  report_pothole: 'Report a pothole',
+  report_streetlight: 'Report a street light fault',
+  check_case_status: 'Check a report I made',
+  human_handoff: 'Talk to a person',
+  help: 'Help',
+  cancel: 'Cancel',
+  greeting: 'Hello',
+  goodbye: 'Goodbye',
+  thanks: 'Thanks',
+};
+
+export const TALK_TO_PERSON = INTENT_LABELS.human_handoff;
+export const CARRY_ON = 'Carry on';
+export const START_AGAIN = 'Start again';
+
+/** Everything the assistant says that is not an article: one place to review wording. */
+export class Responses {
+  constructor(private readonly council: CouncilProfile) {}
+
+  welcome(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `Hello, I'm the ${c.shortName} assistant. I can answer questions about council services and help you ` +
+        `report problems such as missed bins, potholes, fly-tipping and broken street lights.\n\n` +
+        `I can't see your council tax account or make decisions about benefits or housing. ` +
+        `You can ask for a person at any time. How we use what you tell me: ${c.privacyNotice}`,
+      choices: [INTENT_LABELS.report_missed_bin, INTENT_LABELS.bin_collection_day, INTENT_LABELS.report_pothole, TALK_TO_PERSON],
+    };
+  }
+
+  help(inDialog: boolean): Reply {
+    return {
+      text:
+        `You can ask me a question in your own words, for example "how do I pay my council tax", or ask me to report a problem, ` +
+        `for example "my bin wasn't collected". Say "cancel" to stop what we're doing, "start again" to begin afresh, ` +
+        `or "talk to a person" to reach the contact centre.` +
+        (inDialog ? ` Say "${CARRY_ON.toLowerCase()}" to go back to where we were.` : ''),
+      choices: inDialog ? [CARRY_ON, 'Cancel', TALK_TO_PERSON] : [INTENT_LABELS.report_missed_bin, INTENT_LABELS.report_pothole, TALK_TO_PERSON],
+    };
+  }
+
+  cancelled(): Reply {
+    return { text: "OK, I've stopped that. Nothing has been sent. What would you like to do?" };
+  }
+
+  nothingToCancel(): Reply {
+    return { text: "There's nothing to cancel. What would you like to do?" };
+  }
+
+  startedAgain(): Reply {
+    return { text: "OK, let's start again. Nothing from before has been sent. What can I help you with?" };
+  }
+
+  greeting(): Reply {
+    return { text: 'Hello. What can I help you with today?' };
+  }
+
+  goodbye(): Reply {
+    return { text: `Goodbye. If you need us again, I'm here, or visit ${this.council.website}.` };
+  }
+
+  thanks(): Reply {
+    return { text: "You're welcome. Is there anything else I can help with?" };
+  }
+
+  /** For intents whose conversation is not built yet: honest about it, with where to go meanwhile. */
+  notYetAvailable(intent: string): Reply {
+    const c = this.council;
+    const label = (INTENT_LABELS[intent] ?? intent).toLowerCase();
+    const page = c.servicePages[intent];
+    return {
+      text:
+        `I can't ${label} in this chat yet, so I haven't recorded anything. ` +
+        (page ? `You can do it online at ${page}, or call us on ${c.phone} (${c.openingHours}).` : `Please call us on ${c.phone} (${c.openingHours}) or visit ${c.contactPage}.`),
+    };
+  }
+
+  /** Until the contact-centre handoff is in place: how to reach a person, honestly. */
+  personContact(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `I can't pass this chat to a person yet. You can call the contact centre on ${c.phone} (${c.openingHours}) ` +
+        `or email ${c.email}. Out of hours, for emergencies, call ${c.outOfHoursPhone}.`,
+    };
+  }
+
+  didYouMean(labels: string[]): Reply {
+    return { text: "I'm not sure I understood. Did you mean one of these?", choices: [...labels, 'Something else'] };
+  }
+
+  notUnderstoodOfferPerson(): Reply {
+    return {
+      text: `Sorry, I still didn't understand. You can try different words, or I can help you reach a person.`,
+      choices: [TALK_TO_PERSON, 'Help'],
+    };
+  }
+
+  cannotHelp(): Reply {
+    const c = this.council;
+    return {
+      text: `Sorry, I can't help with that. The council's contact page lists other ways to get help: ${c.contactPage}. You can also ask to talk to a person.`,
+      choices: [TALK_TO_PERSON, 'Help'],
+    };
+  }
+
+  emptyMessage(): Reply {
+    return { text: "I didn't get any words in that message. Please type what you need, for example \"when is my bin day\"." };
+  }
+
+  attachmentOnly(): Reply {
+    return { text: "I can't look at files or pictures in this chat. Please describe what you need in words." };
+  }
+
+  tooLong(limit: number): Reply {
+    return { text: `That message is very long, so I've only read the first ${limit} characters.` };
+  }
+
+  safeguarding(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `I'm really sorry you're going through this. If you or someone else is in immediate danger, call 999 now. ` +
+        `If you can't speak, call 999 from a mobile and press 55 when asked.\n\n` +
+        `- Samaritans, any time, free: 116 123\n` +
+        `- National Domestic Abuse Helpline, 24 hours, free: 0808 2000 247\n` +
+        `- ${c.name} safeguarding team: ${c.safeguardingPhone} (out of hours ${c.outOfHoursPhone})\n\n` +
+        `Would you like to talk to a person from the council?`,
+      choices: [TALK_TO_PERSON, CARRY_ON],
+    };
+  }
+
+  technicalProblem(): Reply {
+    return { text: `Sorry, something went wrong on our side. Nothing you told me has been lost. Please try again, or call us on ${this.council.phone}.` };
+  }
+}

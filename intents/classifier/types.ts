@@ -1,0 +1,78 @@
+/** Public types of the intent classifier (other code depends on these shapes). */
+
+export interface TrainingExample {
+  text: string;
+  intent: string;
+}
+
+/** score is a calibrated probability in [0, 1]. */
+export interface IntentScore {
+  intent: string;
+  score: number;
+}
+
+export interface Classification {
+  /** The best in-scope intent, or the out-of-scope label when its score is below the threshold. */
+  intent: string;
+  score: number;
+  /** In-scope intents, best first, at most five. */
+  ranking: IntentScore[];
+}
+
+export interface ClassifierOptions {
+  seed: number;
+  /** Label of out-of-scope examples; they choose the threshold (and can be a class, see oosAsClass). */
+  outOfScopeLabel: string;
+  /** Porter-stem word features (character n-grams always use the unstemmed words). */
+  stem: boolean;
+  /** Longest word n-gram (1 = unigrams only). */
+  wordNgramMax: number;
+  charNgramMin: number;
+  charNgramMax: number;
+  /** Relative weight of the word block and the character block (each block is L2-normalised first). */
+  wordWeight: number;
+  charWeight: number;
+  /** Features seen in fewer training utterances than this are dropped. */
+  minDf: number;
+  /** SVM regularisation (larger = fits the training data harder). */
+  C: number;
+  /** Dual coordinate descent stopping tolerance and epoch cap. */
+  tolerance: number;
+  maxEpochs: number;
+  /** Train out-of-scope examples as an extra class as well as using them for the threshold. */
+  oosAsClass: boolean;
+  /** Folds used to choose the threshold and temperature when no validation set is given. */
+  folds: number;
+  /** How much in-scope accuracy the threshold may give up per unit of out-of-scope recall gained. */
+  oosWeight: number;
+  /** Without out-of-scope examples: fraction of held-out in-scope utterances the threshold may reject. */
+  inScopeRejection: number;
+  /** Utterances are cut to this many characters before featurising. */
+  maxChars: number;
+}
+
+export const DEFAULT_OPTIONS: ClassifierOptions = {
+  seed: 1,
+  outOfScopeLabel: 'none',
+  stem: true,
+  wordNgramMax: 2,
+  charNgramMin: 2,
+  charNgramMax: 5,
+  wordWeight: 1,
+  charWeight: 1,
+  minDf: 1,
+  C: 1,
+  tolerance: 0.1,
+  maxEpochs: 50,
+  oosAsClass: false,
+  folds: 5,
+  oosWeight: 0.25,
+  inScopeRejection: 0.02,
+  maxChars: 1000,
+};
+
+/** A sparse vector: parallel arrays of ascending feature indices and their values. */
+export interface SparseVector {
+  indices: Int32Array;
+  values: Float64Array;
+}

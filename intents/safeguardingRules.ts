@@ -1,0 +1,49 @@
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const rulesSchema = z.object({
+  rules: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        patterns: z.array(z.string().min(1)).min(1),
+        unless: z.array(z.string().min(1)).optional(),
+      }),
+    )
+    .min(1),
+});
+
+export interface SafeguardingRule {
+  name: string;
+  patterns: RegExp[];
+  unless: RegExp[];
+}
+
+/** Folds a message the way the rules expect it: lower case, no apostrophes, single spaces. */
+export function normaliseForRules(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/[^\p{L}\p{N}-]+/gu, ' ')
+    .trim();
+}
+
+/** Loads intents/safeguarding-rules.yaml; throws with the file, rule and pattern named when one is wrong. */
+export function loadSafeguardingRules(file: string): SafeguardingRule[] {
+  const parsed = rulesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const compile = (rule: string, p: string): RegExp => {
+    try {
+      return new RegExp(p, 'iu');
+    } catch (err) {
+      throw new Error(`${file}: rule "${rule}": pattern ${p} is not a valid regular expression (${(err as Error).message})`);
+    }
+  };
+  return parsed.data.rules.map((r) => ({
+    name: r.name,
+    patterns: r.patterns.map((p) => compile(r.name, p)),
+    unless: (r.unless ?? []).map((p) => compile(r.name, p)),
+  }));
+}
