@@ -5,12 +5,16 @@ import type { Config } from './config';
 import type { Logger } from './logger';
 import { BotServer } from './server';
 import { AppDatabase } from './storage/database';
+import { ServiceFeature } from './serviceFeature';
+import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
 
 export interface App {
   server: BotServer;
   database: AppDatabase;
   assistant: Assistant;
+  services: ServiceFeature;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
 }
@@ -18,10 +22,24 @@ export interface App {
 /** Project paths, relative to the repository root (where package.json is). */
 export const ROOT = path.resolve(__dirname, '..');
 
+export interface AppOverrides {
+  /** The clock the service dialogs and back office use (tests set it). */
+  now?: () => Date;
+}
+
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
-export async function createApp(config: Config, logger: Logger, version: string): Promise<App> {
+export async function createApp(config: Config, logger: Logger, version: string, overrides: AppOverrides = {}): Promise<App> {
   const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    let server: BotServer | undefined;
+    const services = new ServiceFeature({
+      config: config.services,
+      requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
+      database,
+      logger,
+      now: overrides.now,
+      selfUrl: () => `http://127.0.0.1:${(server?.server.address() as AddressInfo | null)?.port ?? config.port}`,
+    });
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
@@ -29,13 +47,16 @@ export async function createApp(config: Config, logger: Logger, version: string)
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      intentDialogs: (parts) => services.intentDialogs(parts),
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
-    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
+    server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web'), modules: services.modules() });
     return {
       server,
       database,
       assistant,
+      services,
       async close() {
         await server.close(config.shutdownGraceMs);
         await database.close();

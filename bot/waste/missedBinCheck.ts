@@ -45,7 +45,7 @@ export class MissedBinCheck {
       return {
         ok: false,
         reason: 'too_late',
-        message: `Your ${label} was due on ${spokenDate(last.date, today)}. We can only take missed-bin reports within ${this.reportWithinWorkingDays} working days of the collection day, so it's too late to send a crew back.${nextText} Please put it out then, with any extra waste in bags beside it.`,
+        message: `Your ${label} was due on ${spokenDate(last.date, today)}. We can only take missed-bin reports within ${this.reportWithinWorkingDays} working days of the collection day, so it's too late to send a crew back.${nextText} Please put it out then.`,
       };
     }
     const [event] = this.events.find(address.round, last.date, container, address.uprn);
