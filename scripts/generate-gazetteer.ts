@@ -1,6 +1,6 @@
 /**
  * Generates the Anytown gazetteer (gazetteer/addresses.csv) from a fixed seed, so the same
- * data comes out every time:  npx tsx scripts/generate-gazetteer.ts [seed]
+ * data comes out every time:  npx tsx scripts/generate-gazetteer.ts [seed] [output file]
  * Anytown is fictional: postcodes AT1–AT9, UPRNs in a made-up range, coordinates around a
  * made-up town centre. Every address gets a ward and a waste round (see waste/rounds.yaml).
  */
@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SEED = Number(process.argv[2] ?? 20261126);
-const OUT = path.resolve(__dirname, '..', 'gazetteer', 'addresses.csv');
+const OUT = path.resolve(process.argv[3] ?? path.join(__dirname, '..', 'gazetteer', 'addresses.csv'));
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
