@@ -94,6 +94,6 @@ export class BinDaySlots extends Dialog {
       ? `Next collections for ${fullAddress(address)}:\n\n${lines.join('\n')}\n\nPlease put bins out by 7am on the day.`
       : `I couldn't find a collection round for ${fullAddress(address)}. Please contact us and we'll check it.`;
     await offer(dc, { text });
-    return dc.endDialog({ uprn: address.uprn });
+    return dc.endDialog();
   }
 }

@@ -107,7 +107,7 @@ export class RequestSlotsDialog extends Dialog {
     const text = (dc.context.activity.text ?? '').trim();
     if (!text) return Dialog.EndOfTurn;
     const problem = await this.accept(dc, state, state.current ?? '', text);
-    if (problem === 'submitted') return dc.endDialog({ submitted: true });
+    if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
     if (problem) {
       await offer(dc, problem);
       return Dialog.EndOfTurn;
@@ -170,7 +170,7 @@ export class RequestSlotsDialog extends Dialog {
     const refused = this.precheck(state);
     if (refused) {
       await offer(dc, refused);
-      return dc.endDialog({ submitted: false });
+      return dc.endDialog();
     }
     state.current = this.order(state).find((f) => !this.isDone(state, f)) ?? 'confirm';
     await offer(dc, this.question(state, state.current));
