@@ -31,14 +31,14 @@ export interface AppOverrides {
 export async function createApp(config: Config, logger: Logger, version: string, overrides: AppOverrides = {}): Promise<App> {
   const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    let server: BotServer | undefined;
+    const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
       config: config.services,
       requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
       database,
       logger,
       now: overrides.now,
-      selfUrl: () => `http://127.0.0.1:${(server?.server.address() as AddressInfo | null)?.port ?? config.port}`,
+      selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
@@ -51,7 +51,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
-    server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web'), modules: services.modules() });
+    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web'), modules: services.modules() });
+    serverRef.current = server;
     return {
       server,
       database,

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the spec's JSON responses, checked field by field */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

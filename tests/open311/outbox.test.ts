@@ -17,12 +17,11 @@ const KEY = 'outbox-test-key';
 const logger = createLogger('silent');
 let backOffice: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
 let botDb: AppDatabase;
-let dirs: string[] = [];
+const dirs: string[] = [];
 let proxy: http.Server;
 let proxyUrl: string;
 /** What the proxy does with the next requests, in order; then it passes requests through. */
 let faults: Array<'500' | 'hang-after-forward' | 'reset-after-forward' | 'reset-before-forward'> = [];
-let forwarded = 0;
 
 function tmp(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
@@ -31,7 +30,6 @@ function tmp(): string {
 }
 
 async function forward(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; text: string }> {
-  forwarded++;
   const res = await fetch(`${backOffice.baseUrl}${req.url!.replace(/^\/open311\/v2/, '')}`, {
     method: req.method,
     headers: { 'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded') },
