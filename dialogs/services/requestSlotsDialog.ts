@@ -5,7 +5,7 @@ import type { Open311Client } from '../../bot/open311/open311Client';
 import type { Outbox } from '../../bot/open311/outbox';
 import type { RequestFields, ServiceAttribute } from '../../bot/open311/types';
 import { shortAddress } from '../../bot/gazetteer/gazetteer';
-import { spokenDate } from '../../bot/waste/calendar';
+import { addDays, spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendReply } from '../replies';
@@ -130,7 +130,10 @@ export class RequestSlotsDialog extends Dialog {
         if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
       } else if (a.datatype === 'datetime') {
         const date = entities.find((e) => e.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(e.value));
-        if (date && !this.dateProblem(state, date.value.slice(0, 10))) state.answers[a.code] = date.value.slice(0, 10);
+        let value = date?.value.slice(0, 10);
+        // "on Monday" in a report means the Monday just gone, even if the extractor looked ahead.
+        if (value && state.config.dates === 'past' && value > today(this.deps.now()) && /^(on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(date!.text.trim())) value = addDays(value, -7);
+        if (value && !this.dateProblem(state, value)) state.answers[a.code] = value;
       }
     }
     const postcode = entities.find((e) => e.type === 'postcode');

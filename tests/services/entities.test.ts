@@ -102,6 +102,25 @@ describe('entities the resident already gave are not asked again', () => {
       });
   });
 
+  it('reads "on Monday" in a report as the Monday just gone', async () => {
+    const adapter = missedBinConversation([
+      { type: 'binType', text: 'grey', value: 'general' },
+      { type: 'date', text: 'monday', value: '2026-11-30' },
+      { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
+      { type: 'houseNumber', text: '7', value: '7' },
+    ]);
+    await adapter
+      .send('grey bin at 7 AT1 1AA not collected on monday')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
+      .send('yes')
+      .assertReply((a) => expect(text(a)).toMatch(/anything else/i))
+      .send('skip')
+      .assertReply((a) => expect(text(a)).toMatch(/email/))
+      .send('Stay anonymous')
+      .assertReply((a) => expect(text(a)).toMatch(/Monday 23 November/));
+  });
+
   it('does not take a future date from the first message', async () => {
     const adapter = missedBinConversation([
       { type: 'binType', text: 'grey', value: 'general' },

@@ -114,6 +114,15 @@ describe('missed bin, end to end against the built-in back office', () => {
     }
   });
 
+  it('uses what the first message already said (entities) and asks only for the rest', async () => {
+    const c = new Conversation(bot, 'conv-missed-entities', channel.url);
+    const r = await c.say("my grey bin at 7 high street at1 1aa wasn't collected");
+    expect(r.all).toMatch(/Missed bin collection/);
+    expect(r.all).not.toMatch(/postcode/i);
+    expect(r.all).not.toMatch(/Which bin was missed/);
+    expect(r.all).toMatch(/Which day should it have been collected/);
+  });
+
   it('handles bad postcodes and a postcode outside the area', async () => {
     const c = new Conversation(bot, 'conv-missed-5', channel.url);
     await c.say('Report a missed bin');
