@@ -8,7 +8,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import JSZip from 'jszip';
-import { ConfigError, loadConfig } from '../bot/config';
 import { checkTeamsManifest, renderTeamsManifest } from './teams/teamsManifest';
 import { colorIcon, outlineIcon } from './teamsIcons';
 
@@ -50,16 +49,17 @@ function argValue(argv: string[], name: string): string | undefined {
 async function main(argv: string[]): Promise<number> {
   if (fs.existsSync(path.join(process.cwd(), '.env'))) dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
   try {
-    const config = loadConfig(process.env);
+    // The same MicrosoftAppId setting the assistant runs with (.env or the environment). Only the id
+    // is needed here, so the rest of the runtime configuration (passwords…) is not required.
     const out = await buildTeamsPackage({
-      appId: argValue(argv, '--app-id') ?? config.botFramework.MicrosoftAppId,
+      appId: argValue(argv, '--app-id') ?? (process.env.MicrosoftAppId?.trim() || undefined),
       domain: argValue(argv, '--domain'),
       out: argValue(argv, '--out'),
     });
     process.stdout.write(`Teams app package: ${path.relative(process.cwd(), out)}\n`);
     return 0;
   } catch (err) {
-    if (err instanceof TeamsPackageError || err instanceof ConfigError) {
+    if (err instanceof TeamsPackageError) {
       process.stderr.write(`teams:package: ${err.message}\n`);
       return 1;
     }

@@ -91,7 +91,7 @@ describe('npm run teams:package', () => {
 
   it('takes the bot id from the configuration when run as a command', () => {
     const out = path.join(dir, 'cli.zip');
-    const env = { ...process.env, MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-used-here', MicrosoftAppType: 'SingleTenant', MicrosoftAppTenantId: '72f988bf-86f1-41af-91ab-2d7cd011db47' };
+    const env = { ...process.env, MicrosoftAppId: APP_ID };
     const stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'teamsPackage.ts'), '--domain', DOMAIN, '--out', out], { env, cwd: dir, encoding: 'utf8' });
     expect(stdout).toContain('Teams app package');
     expect(fs.existsSync(out)).toBe(true);
