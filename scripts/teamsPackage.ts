@@ -33,8 +33,8 @@ export async function buildTeamsPackage(options: PackageOptions): Promise<string
   if (problems.length) throw new TeamsPackageError(`the Teams manifest is not valid:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   const zip = new JSZip();
   zip.file('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
-  zip.file(manifest.icons.color, colorIcon(manifest.accentColor));
-  zip.file(manifest.icons.outline, outlineIcon());
+  zip.file(manifest.icons!.color!, colorIcon(manifest.accentColor!));
+  zip.file(manifest.icons!.outline!, outlineIcon());
   const out = options.out ?? DEFAULT_OUT;
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));

@@ -6,6 +6,21 @@ export const MANIFEST_VERSION = '1.17';
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DOMAIN = /^(\*\.)?([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$/i;
 
+/** The parts of a Teams manifest this project sets and checks. */
+export interface TeamsManifest {
+  $schema?: string;
+  manifestVersion?: string;
+  version?: string;
+  id?: string;
+  developer?: { name?: string; websiteUrl?: string; privacyUrl?: string; termsOfUseUrl?: string };
+  name?: { short?: string; full?: string };
+  description?: { short?: string; full?: string };
+  icons?: { color?: string; outline?: string };
+  accentColor?: string;
+  bots?: Array<{ botId?: string; scopes?: string[]; supportsFiles?: boolean; commandLists?: Array<{ scopes?: string[]; commands?: unknown[] }> }>;
+  validDomains?: string[];
+}
+
 export interface ManifestValues {
   /** The bot's Microsoft App ID (MicrosoftAppId), also the Teams app id. */
   appId: string;
@@ -13,9 +28,9 @@ export interface ManifestValues {
   domain: string;
 }
 
-export function renderTeamsManifest(templateText: string, values: ManifestValues): Record<string, any> {
+export function renderTeamsManifest(templateText: string, values: ManifestValues): TeamsManifest {
   const text = templateText.replaceAll('{{MicrosoftAppId}}', values.appId.trim().toLowerCase()).replaceAll('{{BotDomain}}', values.domain.trim().toLowerCase());
-  return JSON.parse(text) as Record<string, any>;
+  return JSON.parse(text) as TeamsManifest;
 }
 
 function httpsUrl(v: unknown): boolean {
@@ -27,7 +42,7 @@ function httpsUrl(v: unknown): boolean {
 }
 
 /** Problems Teams would reject the manifest for (a subset of its schema and validation rules). */
-export function checkTeamsManifest(m: Record<string, any>): string[] {
+export function checkTeamsManifest(m: TeamsManifest): string[] {
   const problems: string[] = [];
   const text = JSON.stringify(m);
   if (text.includes('{{')) problems.push(`placeholders not filled in: ${[...new Set(text.match(/\{\{[^}]+\}\}/g))].join(', ')}`);
@@ -35,7 +50,7 @@ export function checkTeamsManifest(m: Record<string, any>): string[] {
   if (!String(m.$schema ?? '').includes(`/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`)) problems.push(`$schema must be the v${MANIFEST_VERSION} Teams schema`);
   if (!/^\d+\.\d+\.\d+$/.test(String(m.version))) problems.push('version must be like 1.0.0');
   if (!GUID.test(String(m.id))) problems.push('id must be a GUID (the bot’s Microsoft App ID)');
-  for (const k of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) if (!httpsUrl(m.developer?.[k])) problems.push(`developer.${k} must be an https URL`);
+  for (const k of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) if (!httpsUrl((m.developer as Record<string, unknown> | undefined)?.[k])) problems.push(`developer.${k} must be an https URL`);
   if (!m.developer?.name) problems.push('developer.name is required');
   if (!m.name?.short || String(m.name.short).length > 30) problems.push('name.short is required, at most 30 characters');
   if (m.name?.full && String(m.name.full).length > 100) problems.push('name.full must be at most 100 characters');

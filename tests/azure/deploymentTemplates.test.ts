@@ -10,7 +10,10 @@ const newRg = () => readJson<ArmTemplate>(NEW_RG_TEMPLATE);
 const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 const fillIns = { appId: '3f2a7c1e-0b6d-4e8a-9c5f-1d2e3f4a5b6c' };
 
-function resource(template: ArmTemplate, type: string): any {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- reaching into ARM JSON by path
+type Loose = any;
+
+function resource(template: ArmTemplate, type: string): Loose {
   return allResources(template).find((r) => r.resource.type === type)?.resource;
 }
 
@@ -62,7 +65,7 @@ describe('deployment templates (static checks)', () => {
 
     const broken = clone(template);
     const site = resource(broken, 'Microsoft.Web/sites');
-    site.properties.siteConfig.appSettings = site.properties.siteConfig.appSettings.filter((s: any) => s.name !== 'DATABASE_URL');
+    site.properties.siteConfig.appSettings = site.properties.siteConfig.appSettings.filter((s: Loose) => s.name !== 'DATABASE_URL');
     site.properties.siteConfig.appSettings.push({ name: 'MicrosoftAppTypo', value: 'x' });
     expect(checkAppSettings(broken, keys, KEYS_NOT_SET_BY_AZURE_TEMPLATES)).toEqual([
       "app setting 'DATABASE_URL' is missing (a configuration key without a default)",
@@ -75,7 +78,7 @@ describe('deployment templates (static checks)', () => {
     t.parameters!.appSecret.defaultValue = 'hunter2hunter2';
     t.parameters!.unusedThing = { type: 'string', defaultValue: 'x', metadata: { description: 'not used' } };
     t.variables!.extra = "[parameters('notDefined')]";
-    delete (resource(t, 'Microsoft.Web/serverfarms') as any).apiVersion;
+    delete (resource(t, 'Microsoft.Web/serverfarms') as Loose).apiVersion;
     resource(t, 'Microsoft.Web/sites').properties.siteConfig.appSettings.push({ name: 'DATABASE_URL', value: 'postgres://admin:pa55word@db.example:5432/x' });
     const problems = checkTemplate(t).join('\n');
     expect(problems).toContain("secure parameter 'appSecret' has a default value");

@@ -10,7 +10,7 @@ import { tempDir } from './support';
 export interface Envelope {
   name: string;
   iKey?: string;
-  data?: { baseType?: string; baseData?: Record<string, any> };
+  data?: { baseType?: string; baseData?: Record<string, unknown> & { name?: string; properties?: Record<string, string> } };
 }
 
 /**

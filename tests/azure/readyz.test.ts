@@ -8,9 +8,9 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function get(port: number, path: string): Promise<{ status: number; body: any }> {
+async function get(port: number, path: string): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; detail?: string }> } }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
-  return { status: res.status, body: await res.json() };
+  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> } };
 }
 
 describe('/healthz and /readyz', () => {

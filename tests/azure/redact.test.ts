@@ -24,7 +24,7 @@ describe('redaction of residents’ personal data', () => {
   });
 
   it('drops personal fields whole in structured values', () => {
-    const out = redactValue({ text: 'hello', email: 'a@b.example', nested: { phone: '07700900123', intent: 'greeting' } }) as any;
+    const out = redactValue({ text: 'hello', email: 'a@b.example', nested: { phone: '07700900123', intent: 'greeting' } });
     expect(out).toEqual({ text: '[redacted]', email: '[redacted]', nested: { phone: '[redacted]', intent: 'greeting' } });
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Activity } from 'botbuilder';
+import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
@@ -14,9 +14,9 @@ function teams(text: string, overrides: Partial<Activity> = {}): Partial<Activit
   return messageActivity(text, {
     channelId: 'msteams',
     serviceUrl: 'https://smba.trafficmanager.net/uk/',
-    from: { id: '29:1abc', name: 'Resident', aadObjectId: '00000000-0000-0000-0000-000000000001' } as any,
+    from: { id: '29:1abc', name: 'Resident', aadObjectId: '00000000-0000-0000-0000-000000000001' } as ChannelAccount,
     recipient: { id: '28:bot-app-id', name: 'Council Assistant' },
-    conversation: { id: 'a:1teams', conversationType: 'personal', tenantId: ALLOWED, isGroup: false } as any,
+    conversation: { id: 'a:1teams', conversationType: 'personal', tenantId: ALLOWED, isGroup: false } as ConversationAccount,
     channelData: { tenant: { id: ALLOWED } },
     ...overrides,
   });
@@ -28,9 +28,15 @@ function mention(text: string): Partial<Activity> {
   });
 }
 
-function cardActions(activity: Partial<Activity>): Array<{ type: string; title: string; data: any }> {
+interface CardJson {
+  type: string;
+  version: string;
+  actions: Array<{ type: string; title: string; data: unknown }>;
+}
+
+function cardActions(activity: Partial<Activity>): CardJson['actions'] {
   const card = activity.attachments?.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
-  return card ? (card.content as any).actions : [];
+  return card ? (card.content as CardJson).actions : [];
 }
 
 let running: RunningApp;
@@ -48,8 +54,8 @@ describe('Teams channel', () => {
     expect(reply.text).toBe(responses.help(false).text);
     expect(reply.suggestedActions).toBeUndefined();
     const card = reply.attachments!.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive')!;
-    expect((card.content as any).version).toBe(TEAMS_ADAPTIVE_CARD_VERSION);
-    expect((card.content as any).type).toBe('AdaptiveCard');
+    expect((card.content as CardJson).version).toBe(TEAMS_ADAPTIVE_CARD_VERSION);
+    expect((card.content as CardJson).type).toBe('AdaptiveCard');
     const actions = cardActions(reply);
     expect(actions.map((a) => a.title)).toEqual(responses.help(false).choices);
     for (const a of actions) {
@@ -111,10 +117,10 @@ describe('Teams channel', () => {
   });
 
   it('refuses activities from a tenant outside TEAMS_ALLOWED_TENANTS', async () => {
-    const other = teams('help', { channelData: { tenant: { id: OTHER } }, conversation: { id: 'a:2', conversationType: 'personal', tenantId: OTHER } as any });
+    const other = teams('help', { channelData: { tenant: { id: OTHER } }, conversation: { id: 'a:2', conversationType: 'personal', tenantId: OTHER } as ConversationAccount });
     const replies = messages((await send(running.port, other)).activities);
     expect(replies.map((m) => m.text)).toEqual([responses.teamsTenantRefused().text]);
-    const none = teams('help', { channelData: {}, conversation: { id: 'a:3', conversationType: 'personal' } as any });
+    const none = teams('help', { channelData: {}, conversation: { id: 'a:3', conversationType: 'personal' } as ConversationAccount });
     expect(messages((await send(running.port, none)).activities).map((m) => m.text)).toEqual([responses.teamsTenantRefused().text]);
   });
 });

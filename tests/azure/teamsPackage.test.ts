@@ -46,18 +46,18 @@ describe('Teams manifest', () => {
     const m = renderTeamsManifest(fs.readFileSync(MANIFEST_TEMPLATE, 'utf8'), { appId: APP_ID, domain: DOMAIN });
     expect(checkTeamsManifest(m)).toEqual([]);
     expect(m.id).toBe(APP_ID);
-    expect(m.bots[0].botId).toBe(APP_ID);
-    expect(m.bots[0].scopes).toEqual(['personal']);
-    expect(m.bots[0].supportsFiles).toBe(false);
+    expect(m.bots?.[0].botId).toBe(APP_ID);
+    expect(m.bots?.[0].scopes).toEqual(['personal']);
+    expect(m.bots?.[0].supportsFiles).toBe(false);
     expect(m.validDomains).toContain(DOMAIN);
-    expect(m.developer.privacyUrl).toMatch(/^https:\/\//);
-    expect(m.developer.termsOfUseUrl).toMatch(/^https:\/\//);
+    expect(m.developer?.privacyUrl).toMatch(/^https:\/\//);
+    expect(m.developer?.termsOfUseUrl).toMatch(/^https:\/\//);
   });
 
   it('names what Teams would reject', () => {
     const m = renderTeamsManifest(fs.readFileSync(MANIFEST_TEMPLATE, 'utf8'), { appId: 'not-a-guid', domain: 'https://x.example/path' });
-    m.name.short = 'An assistant name far longer than thirty characters';
-    delete m.developer.privacyUrl;
+    m.name!.short = 'An assistant name far longer than thirty characters';
+    delete m.developer!.privacyUrl;
     const problems = checkTeamsManifest(m);
     expect(problems).toEqual(
       expect.arrayContaining([

@@ -1,3 +1,4 @@
+import type { ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestionSink } from './ingestionSink';
 import { messageActivity, send, startApp, type RunningApp } from './support';
@@ -58,7 +59,7 @@ describe('telemetry and logs without personal data', () => {
     expect(running.app.telemetry.enabled).toBe(true);
     const from = { id: 'user-jane', name: PERSONAL.name, aadObjectId: PERSONAL.aadObjectId };
     for (const text of conversation) {
-      const { status, activities } = await send(running.port, messageActivity(text, { from, conversation: { id: 'conv-pii', name: PERSONAL.name, isGroup: false } as any }));
+      const { status, activities } = await send(running.port, messageActivity(text, { from, conversation: { id: 'conv-pii', name: PERSONAL.name, isGroup: false } as ConversationAccount }));
       expect(status).toBe(200);
       expect(activities.length).toBeGreaterThan(0);
     }
@@ -91,7 +92,7 @@ describe('telemetry and logs without personal data', () => {
     expect(types).toContain('RequestData');
     expect(types).toContain('MessageData');
     const recognizerEvent = sink.envelopes().find((e) => e.data?.baseData?.name === 'CouncilRecognizerResult');
-    expect(Object.keys(recognizerEvent!.data!.baseData!.properties)).toEqual(expect.arrayContaining(['intent', 'source']));
+    expect(Object.keys(recognizerEvent!.data!.baseData!.properties ?? {})).toEqual(expect.arrayContaining(['intent', 'source']));
     const request = sink.envelopes().find((e) => e.data?.baseType === 'RequestData');
     expect(request!.data!.baseData!.name).toBe('POST /api/messages');
 
