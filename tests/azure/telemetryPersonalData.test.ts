@@ -87,6 +87,7 @@ describe('telemetry and logs without personal data', () => {
     expect(events).toContain('BotMessageReceived');
     expect(events).toContain('BotMessageSend');
     expect(events).toContain('CouncilRecognizerResult');
+    expect(events).toContain('council.route');
     expect(events.some((e) => e.startsWith('Waterfall'))).toBe(true);
     const types = new Set(sink.envelopes().map((e) => e.data?.baseType));
     expect(types).toContain('RequestData');
