@@ -20,6 +20,18 @@ export class LogForwarder implements DestinationStream {
     }
   }
 
+  /** pino's logger.flush() reaches the real destination through here. */
+  flush(cb?: (err?: Error) => void): void {
+    const inner = this.inner as DestinationStream & { flush?: (cb?: (err?: Error) => void) => void };
+    if (typeof inner.flush === 'function') inner.flush(cb);
+    else cb?.();
+  }
+
+  flushSync(): void {
+    const inner = this.inner as DestinationStream & { flushSync?: () => void };
+    inner.flushSync?.();
+  }
+
   attach(target: (line: string) => void): void {
     this.target = target;
   }
