@@ -30,21 +30,28 @@ const conversation = [
 
 let sink: IngestionSink;
 let running: RunningApp;
-const previousTls = process.env.NODE_TLS_REJECT_UNAUTHORIZED;
+/** Environment this test changes, restored afterwards. */
+const saved = Object.fromEntries(['NODE_TLS_REJECT_UNAUTHORIZED', 'WEBSITE_SITE_NAME', 'APPLICATIONINSIGHTS_STATSBEAT_DISABLED'].map((k) => [k, process.env[k]]));
 
 beforeAll(async () => {
   sink = new IngestionSink();
   await sink.start();
   // The sink's certificate is self-signed; this test process alone accepts it.
   process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0';
+  // Off Azure, the SDK probes the Azure VM metadata address (169.254.169.254) and reports its own
+  // health to Microsoft (statsbeat). Tests talk to loopback only: look like App Service, no statsbeat.
+  process.env.WEBSITE_SITE_NAME = 'council-assistant-test';
+  process.env.APPLICATIONINSIGHTS_STATSBEAT_DISABLED = 'true';
   running = await startApp({ APPLICATIONINSIGHTS_CONNECTION_STRING: sink.connectionString() }, 'trace');
 });
 
 afterAll(async () => {
   await running?.close();
   await sink?.stop();
-  if (previousTls === undefined) delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
-  else process.env.NODE_TLS_REJECT_UNAUTHORIZED = previousTls;
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
 });
 
 async function waitFor(condition: () => boolean, rounds = 60): Promise<void> {
