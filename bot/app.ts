@@ -3,7 +3,14 @@ import { buildAssistant, type Assistant } from './assistant';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { BotServer } from './server';
+import { appReadinessChecks } from './appReadiness';
+import type { ReadinessCheck } from './readiness';
+import { BotServer, type RouteModule } from './server';
+import { TeamsMiddleware } from './teams/teamsMiddleware';
+import { instrumentAdapter } from './telemetry/instrumentAdapter';
+import type { LogForwarder } from './telemetry/logForwarder';
+import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
@@ -14,6 +21,7 @@ export interface App {
   server: BotServer;
   database: AppDatabase;
   assistant: Assistant;
+  telemetry: Telemetry;
   services: ServiceFeature;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
@@ -22,14 +30,32 @@ export interface App {
 /** Project paths, relative to the repository root (where package.json is). */
 export const ROOT = path.resolve(__dirname, '..');
 
-export interface AppOverrides {
+/** Optional parts the composition root (or a test) hands in. */
+export interface AppExtras {
+  /** The logger's destination; when telemetry is on, log lines are also sent as traces. */
+  logForwarder?: LogForwarder;
+  /** More named /readyz checks (feature modules can also bring their own through RouteModule.readinessChecks). */
+  readinessChecks?: ReadinessCheck[];
+  modules?: RouteModule[];
   /** The clock the service dialogs and back office use (tests set it). */
   now?: () => Date;
 }
 
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
-export async function createApp(config: Config, logger: Logger, version: string, overrides: AppOverrides = {}): Promise<App> {
-  const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function createApp(config: Config, logger: Logger, version: string, extras: AppExtras = {}): Promise<App> {
+  const telemetry = await createTelemetry(config.applicationInsightsConnectionString, logger);
+  if (telemetry.enabled) extras.logForwarder?.attach((line) => telemetry.trackLogLine(line));
+  const stopTelemetry = async () => {
+    extras.logForwarder?.detach();
+    await telemetry.close();
+  };
+  let database: AppDatabase;
+  try {
+    database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    await stopTelemetry();
+    throw err;
+  }
   try {
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
@@ -37,7 +63,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
       database,
       logger,
-      now: overrides.now,
+      now: extras.now,
       selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });
     const assistant = buildAssistant({
@@ -47,23 +73,38 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => services.intentDialogs(parts),
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
-    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
-    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web'), modules: services.modules() });
+    instrumentAdapter(adapter, telemetry);
+    adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
+    const server = new BotServer({
+      adapter,
+      bot: assistant.bot,
+      database,
+      logger,
+      version,
+      webDir: path.join(ROOT, 'web'),
+      modules: [new RequestTelemetryModule(telemetry), ...services.modules(), ...(extras.modules ?? [])],
+      readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
+    });
     serverRef.current = server;
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
     return {
       server,
       database,
       assistant,
+      telemetry,
       services,
       async close() {
         await server.close(config.shutdownGraceMs);
+        await stopTelemetry();
         await database.close();
       },
     };
   } catch (err) {
+    await stopTelemetry();
     await database.close();
     throw err;
   }
