@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The repository root (bot/..), for data that ships with the code. */
+const REPO_ROOT = path.resolve(__dirname, '..');
+
 /** The Azure Bot app types Bot Framework accepts (also the templates' allowed values). */
 export const MICROSOFT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
 
@@ -146,9 +149,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       open311BaseUrl: e.OPEN311_BASE_URL?.replace(/\/+$/, ''),
       open311ApiKey: e.OPEN311_API_KEY,
       jurisdictionId: e.OPEN311_JURISDICTION_ID,
-      servicesDir: path.resolve(cwd, e.SERVICES_DIR),
-      gazetteerDir: path.resolve(cwd, e.GAZETTEER_DIR),
-      wasteDir: path.resolve(cwd, e.WASTE_DIR),
+      // Unset: the data shipped with the code, wherever the process runs from.
+      servicesDir: env.SERVICES_DIR?.trim() ? path.resolve(cwd, e.SERVICES_DIR) : path.join(REPO_ROOT, 'services'),
+      gazetteerDir: env.GAZETTEER_DIR?.trim() ? path.resolve(cwd, e.GAZETTEER_DIR) : path.join(REPO_ROOT, 'gazetteer'),
+      wasteDir: env.WASTE_DIR?.trim() ? path.resolve(cwd, e.WASTE_DIR) : path.join(REPO_ROOT, 'waste'),
       missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,
       outboxPollMs: e.OUTBOX_POLL_MS,
     },
