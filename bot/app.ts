@@ -6,6 +6,7 @@ import type { Logger } from './logger';
 import { BotServer } from './server';
 import { AppDatabase } from './storage/database';
 import { KyselyStorage } from './storage/kyselyStorage';
+import { FeedbackStore } from '../knowledge/feedbackStore';
 
 export interface App {
   server: BotServer;
@@ -29,6 +30,7 @@ export async function createApp(config: Config, logger: Logger, version: string)
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      feedback: new FeedbackStore(database.db),
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });

@@ -2,4 +2,6 @@
 export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
+  knowledge: 'knowledgeDialog',
+  knowledgeWaterfall: 'knowledgeWaterfall',
 } as const;

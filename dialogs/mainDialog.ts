@@ -1,8 +1,10 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { DialogIds } from './dialogIds';
+import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
+import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
 import { INTENT_LABELS, type Responses } from './responses';
 import { routeLabel, type Route, type Router } from './router';
@@ -32,8 +34,10 @@ export class MainDialog extends CancelAndHelpDialog {
     responses: Responses,
     private readonly routingState: StatePropertyAccessor<RoutingState>,
     intentDialogs: IntentDialog[] = [],
+    private readonly knowledge?: { dialog: KnowledgeDialog; responses: KnowledgeResponses },
   ) {
     super(DialogIds.main, router, responses);
+    if (knowledge) this.addDialog(knowledge.dialog);
     for (const { dialog, intents } of intentDialogs) {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
@@ -73,12 +77,18 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding());
         return step.endDialog();
+      case 'kb': {
+        if (!this.knowledge) return step.endDialog();
+        const options: KnowledgeDialogOptions = { articleId: route.articleId, next: route.next };
+        return step.beginDialog(DialogIds.knowledge, options);
+      }
       case 'clarify':
       case 'none':
         if (misses >= 2) {
           await sendReply(context, this.responses.notUnderstoodOfferPerson());
         } else if (route.kind === 'clarify') {
-          await sendReply(context, this.responses.didYouMean(route.intents.map((i) => INTENT_LABELS[i] ?? i)));
+          const titles = route.articleIds.map((id) => this.knowledge?.dialog.title(id)).filter((t): t is string => !!t);
+          await sendReply(context, this.responses.didYouMean([...titles, ...route.intents.map((i) => INTENT_LABELS[i] ?? i)]));
         } else {
           await sendReply(context, this.responses.cannotHelp());
         }
@@ -121,6 +131,19 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // The resident asked something new instead of answering the knowledge dialog's question: route it now.
+    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return step.replaceDialog(DialogIds.mainWaterfall);
     return step.endDialog(step.result);
+  }
+
+  /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
+  protected override async onKnowledgeQuestion(innerDc: DialogContext, articleId: string): Promise<DialogTurnResult | undefined> {
+    const active = innerDc.activeDialog?.id;
+    // While asking "Did this answer your question?", a new question is simply routed afresh.
+    if (!this.knowledge || !active || active === DialogIds.mainWaterfall || active === DialogIds.knowledge) return undefined;
+    const article = await this.knowledge.dialog.sendAnswer(innerDc.context, articleId);
+    if (!article) return undefined;
+    await sendReply(innerDc.context, this.knowledge.responses.carryOn());
+    return { status: DialogTurnStatus.waiting };
   }
 }

@@ -1,12 +1,15 @@
 import { Intents } from '../intents/catalogue';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { SafeguardingDetector } from '../intents/safeguardingDetector';
+import type { Retrieval, SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { INTENT_LABELS } from './responses';
 
 export type Route =
   | { kind: 'safeguarding'; reason: string }
   | { kind: 'intent'; intent: string; score: number }
-  | { kind: 'clarify'; intents: string[] }
+  /** A knowledge article answers it; `next` are the runners-up, offered if the answer did not help. */
+  | { kind: 'kb'; articleId: string; score: number; next: string[] }
+  | { kind: 'clarify'; intents: string[]; articleIds: string[] }
   | { kind: 'none' };
 
 export interface RouterThresholds {
@@ -16,9 +19,34 @@ export interface RouterThresholds {
   clarify: number;
   /** Mid-dialog, a non-safeguarding interruption (help, cancel…) needs at least this. */
   interrupt: number;
+  /** Article confidence (see knowledge/scoredIndex.ts) at or above which the article answers. */
+  kbAnswer: number;
+  /** Article confidence at or above which an article is offered as a "Did you mean…?" choice. */
+  kbClarify: number;
+  /** Mid-dialog, a question is answered from an article only at or above this confidence. */
+  kbInterrupt: number;
+  /**
+   * The recognised intent wins over a better-matching article unless the article's confidence is
+   * more than this above the intent's own (its training examples matched the same way).
+   */
+  intentTie: number;
+  /** An article answers only if it matches better than the closest out-of-scope example by this much. */
+  outOfScopeMargin: number;
+  /** An out-of-scope example matching at least this well (and much better than the intent's examples) overrides the intent. */
+  outOfScopeVeto: number;
 }
 
-export const DEFAULT_THRESHOLDS: RouterThresholds = { act: 0.5, clarify: 0.2, interrupt: 0.7 };
+export const DEFAULT_THRESHOLDS: RouterThresholds = {
+  act: 0.5,
+  clarify: 0.2,
+  interrupt: 0.7,
+  kbAnswer: 0.4,
+  kbClarify: 0.25,
+  kbInterrupt: 0.7,
+  intentTie: 0.05,
+  outOfScopeMargin: 0.05,
+  outOfScopeVeto: 0.8,
+};
 
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
@@ -27,15 +55,24 @@ const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
+/** A bare yes or no answers the question being asked; it never interrupts. */
+const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
+/** Looks like a question of its own, not an answer to the dialog's question. */
+const QUESTION = /\?\s*$|^\s*(how|what|what's|whats|when|when's|where|where's|which|who|why|can|could|do|does|is|are|will|should|would|am|has|have)\b/i;
+
+const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
 
 /**
  * Decides what a message is for: one routing, used by the bot, the terminal chat and
- * `npm run eval`, so that what is measured is what residents get.
+ * `npm run eval`, so that what is measured is what residents get. The recognizer's intent and
+ * the knowledge base's articles are weighed together: a transactional request goes to its
+ * dialog, a question to its article, a close call to "Did you mean…?".
  */
 export class Router {
   constructor(
     private readonly safeguarding: SafeguardingDetector,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
+    private readonly knowledge?: SearchableKnowledge,
   ) {}
 
   /** A fresh message, with no dialog in progress. */
@@ -44,24 +81,67 @@ export class Router {
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
     const exact = this.exactIntent(text);
     if (exact) return { kind: 'intent', intent: exact, score: 1 };
-    if (recognized.intent !== NONE_INTENT && recognized.score >= this.thresholds.act) {
-      return { kind: 'intent', intent: recognized.intent, score: recognized.score };
+    const titled = this.knowledge?.byTitle(text);
+    if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
+
+    const t = this.thresholds;
+    const found = this.knowledge?.retrieve(text) ?? NO_RETRIEVAL;
+    const intent = recognized.intent;
+    const intentOk = intent !== NONE_INTENT && intent !== Intents.safeguarding && recognized.score >= t.act;
+    // How well the intent's own training examples match, on the same scale as articles.
+    const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+    const top = found.articles[0];
+    const kb = top?.confidence ?? 0;
+
+    if (intentOk && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
+    if (top && kb >= t.kbAnswer && kb > found.outOfScope + t.outOfScopeMargin) {
+      const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
+      return { kind: 'kb', articleId: top.article.id, score: kb, next };
     }
-    const candidates = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= this.thresholds.clarify);
-    if (candidates.length) return { kind: 'clarify', intents: candidates.slice(0, 2).map((c) => c.intent) };
+    const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch + 0.2;
+    if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
+    if (outOfScope) return { kind: 'none' };
+
+    const intents = recognized.alternatives
+      .filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= t.clarify)
+      .slice(0, 2)
+      .map((a) => a.intent);
+    const articleIds = found.articles
+      .filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope)
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, 2)
+      .map((a) => a.article.id);
+    // Two or three choices in all: the best articles, then the likeliest intents.
+    if (intents.length || articleIds.length) return { kind: 'clarify', intents: intents.slice(0, 3 - articleIds.length), articleIds };
     return { kind: 'none' };
   }
 
-  /** A message while a dialog is waiting for an answer: only safeguarding and clear interruptions count. */
+  /**
+   * A message while a dialog is waiting for an answer: only safeguarding, clear interruptions
+   * and clear questions that an article answers count; anything else is the dialog's answer.
+   */
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     const verdict = this.safeguarding.check(text, recognized);
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
+    if (YES_NO.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
     if (recognized && INTERRUPTIONS.has(recognized.intent) && recognized.score >= this.thresholds.interrupt) {
       return { kind: 'intent', intent: recognized.intent, score: recognized.score };
     }
-    return undefined;
+    return this.knowledgeInterruption(text, recognized);
+  }
+
+  /** "How do I pay council tax?" while reporting a pothole: answered, then the resident carries on. */
+  private knowledgeInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
+    if (!this.knowledge || !QUESTION.test(text)) return undefined;
+    const found = this.knowledge.retrieve(text);
+    const top = found.articles[0];
+    if (!top || top.confidence < this.thresholds.kbInterrupt || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) return undefined;
+    const intent = recognized?.intent;
+    const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+    if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie) return undefined;
+    return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 
   /** Button titles and a few fixed words mean exactly one thing. */
@@ -80,6 +160,8 @@ export function routeLabel(route: Route): string {
       return Intents.safeguarding;
     case 'intent':
       return route.intent === 'start_again' ? Intents.cancel : route.intent;
+    case 'kb':
+      return `kb:${route.articleId}`;
     case 'clarify':
     case 'none':
       return NONE_INTENT;

@@ -42,6 +42,9 @@ export interface Retriever {
   retrieve(text: string): Retrieval;
 }
 
+/** The knowledge base as the router uses it. */
+export interface SearchableKnowledge extends KnowledgeBase, Retriever {}
+
 export interface IntentExamples {
   intent: string;
   label?: string;
@@ -57,7 +60,7 @@ export function plainText(markdown: string): string {
  * The knowledge base: articles, and (for routing) the intents' training examples and the
  * out-of-scope examples, in one {@link ScoredIndex} so that their confidences are comparable.
  */
-export class MiniSearchKnowledgeBase implements KnowledgeBase, Retriever {
+export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private readonly index: ScoredIndex;
   private readonly byId = new Map<string, Article>();
   private readonly titles = new Map<string, Article>();

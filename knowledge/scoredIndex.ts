@@ -37,6 +37,8 @@ export interface SearchTuning {
   unknownWord: number;
   /** Evidence (in rarest-word units) from which confidence is no longer reduced for saying little. */
   fullEvidence: number;
+  /** How much BM25 (relative to the best result) counts when ordering matches. */
+  scoreWeight: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -45,6 +47,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   fuzzyMatch: 0.75,
   unknownWord: 0.8,
   fullEvidence: 0.6,
+  scoreWeight: 0.2,
 };
 
 interface Indexed {
@@ -112,7 +115,9 @@ export class ScoredIndex {
     const total = weights.reduce((a, b) => a + b, 0);
     const perKind = new Map<string, number>();
     const out: EntryMatch[] = [];
-    for (const r of this.search.search(terms.join(' '))) {
+    const results = this.search.search(terms.join(' '));
+    const bestScore = results[0]?.score ?? 1;
+    for (const r of results) {
       const indexed = this.entries.get(String(r.id))!;
       const seen = perKind.get(indexed.entry.kind) ?? 0;
       if (seen >= limit) continue;
@@ -122,7 +127,9 @@ export class ScoredIndex {
       const evidence = covered / this.maxWeight;
       out.push({ entry: indexed.entry, score: r.score, coverage, evidence, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
     }
-    return out;
+    // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
+    const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
+    return out.sort((a, b) => rank(b) - rank(a));
   }
 
   private idf(df: number): number {

@@ -98,7 +98,15 @@ export class TextAnalyser {
       candidates = [...this.phrasesByFirstWord.values()].flat().sort((a, b) => b.words.length - a.words.length);
     }
     for (const phrase of candidates ?? []) {
-      if (phrase.words.every((w, k) => at + k < input.length && sameWord(input[at + k], w))) return phrase;
+      if (phrase.words.every((w, k) => at + k < input.length && exactWord(input[at + k], w))) return phrase;
+    }
+    // A typo is forgiven only inside a phrase of two or more words where another word is exact
+    // ("busness rates", "concil tax"): on its own, "house" is not a typo for "mouse".
+    for (const phrase of candidates ?? []) {
+      if (phrase.words.length < 2) continue;
+      const typed = phrase.words.map((_, k) => input[at + k]);
+      if (typed.some((w) => w === undefined)) continue;
+      if (phrase.words.every((w, k) => sameWord(typed[k], w)) && phrase.words.some((w, k) => exactWord(typed[k], w))) return phrase;
     }
     return undefined;
   }
@@ -117,8 +125,12 @@ export class TextAnalyser {
 /** Shortest word in which a one-letter typo is forgiven inside a synonym phrase. */
 const TYPO_MIN = 5;
 
+function exactWord(typed: string, expected: string): boolean {
+  return typed === expected || singular(typed) === expected;
+}
+
 function sameWord(typed: string, expected: string): boolean {
-  if (typed === expected || singular(typed) === expected) return true;
+  if (exactWord(typed, expected)) return true;
   return expected.length >= TYPO_MIN && typed.length >= TYPO_MIN && Math.abs(typed.length - expected.length) <= 1 && oneEditApart(typed, expected);
 }
 
