@@ -41,7 +41,7 @@ export const DEFAULT_THRESHOLDS: RouterThresholds = {
   clarify: 0.2,
   interrupt: 0.7,
   kbAnswer: 0.4,
-  kbClarify: 0.25,
+  kbClarify: 0.3,
   kbInterrupt: 0.7,
   intentTie: 0.05,
   outOfScopeMargin: 0.05,
@@ -102,8 +102,10 @@ export class Router {
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (outOfScope) return { kind: 'none' };
 
+    // An intent is offered only if the message is not more like an out-of-scope example than like the intent's own.
+    const plausible = (intent: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === intent)?.confidence ?? 0) >= found.outOfScope;
     const intents = recognized.alternatives
-      .filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= t.clarify)
+      .filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= t.clarify && plausible(a.intent))
       .slice(0, 2)
       .map((a) => a.intent);
     const articleIds = found.articles

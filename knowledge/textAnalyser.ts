@@ -8,7 +8,7 @@ const STOP_WORDS = new Set(
     'i me my mine myself we us our you your yours he him his she her it its they them their this that these those ' +
     'do does did doing done have has had having can could would should will shall may might must ' +
     'what which who whom whose when where why how there here then than too very just also really ' +
-    'im ive id ill dont cant wont isnt arent doesnt didnt hasnt havent wasnt shouldnt couldnt wouldnt youre theyre thats whats ' +
+    'im ive id ill shouldnt couldnt wouldnt youre theyre thats whats ' +
     'please pls plz hi hello hey thanks thank ok okay anytown s t d ll m re ve any some'
   ).split(/\s+/),
 );
