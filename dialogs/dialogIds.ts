@@ -2,6 +2,7 @@
 export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
+  clarify: 'clarifyDialog',
   knowledge: 'knowledgeDialog',
   knowledgeWaterfall: 'knowledgeWaterfall',
 } as const;

@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
@@ -42,7 +43,8 @@ export class MainDialog extends CancelAndHelpDialog {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
     }
-    this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.addDialog(new ClarifyDialog(responses));
+    this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.afterClarifyStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
@@ -56,19 +58,25 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.routeMessage(step);
+  }
+
+  /** Routes the turn's message afresh and acts on it. */
+  private async routeMessage(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const recognized = getRecognized(context);
-    const text = context.activity.text ?? '';
     if (!recognized) return step.endDialog();
-    const route = this.router.route(text, recognized);
+    const route = this.router.route(context.activity.text ?? '', recognized);
     await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });
+    const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
+    return this.act(step, route, misses);
+  }
 
+  private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
     const state = await this.routingState.get(context, { misses: 0 });
-    const isMiss = route.kind === 'clarify' || route.kind === 'none';
     state.misses = isMiss ? state.misses + 1 : 0;
     await this.routingState.set(context, state);
-
-    return this.act(step, route, state.misses);
+    return state.misses;
   }
 
   private async act(step: WaterfallStepContext, route: Route, misses: number): Promise<DialogTurnResult> {
@@ -77,25 +85,52 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding());
         return step.endDialog();
-      case 'kb': {
-        if (!this.knowledge) return step.endDialog();
-        const options: KnowledgeDialogOptions = { articleId: route.articleId, next: route.next };
-        return step.beginDialog(DialogIds.knowledge, options);
+      case 'kb':
+        return this.startArticle(step, route.articleId, route.next);
+      case 'clarify': {
+        if (misses >= 2) return this.offerPerson(step);
+        const articles = route.articleIds.flatMap((id) => {
+          const title = this.knowledge?.dialog.title(id);
+          return title ? [{ target: `kb:${id}`, label: title }] : [];
+        });
+        const intents = route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target }));
+        return step.beginDialog(DialogIds.clarify, { options: [...articles, ...intents] });
       }
-      case 'clarify':
       case 'none':
-        if (misses >= 2) {
-          await sendReply(context, this.responses.notUnderstoodOfferPerson());
-        } else if (route.kind === 'clarify') {
-          const titles = route.articleIds.map((id) => this.knowledge?.dialog.title(id)).filter((t): t is string => !!t);
-          await sendReply(context, this.responses.didYouMean([...titles, ...route.intents.map((i) => INTENT_LABELS[i] ?? i)]));
-        } else {
-          await sendReply(context, this.responses.cannotHelp());
-        }
+        if (misses >= 2) return this.offerPerson(step);
+        await sendReply(context, this.responses.cannotHelp());
         return step.endDialog();
       case 'intent':
         return this.startIntent(step, route.intent);
     }
+  }
+
+  private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as ClarifyResult | undefined;
+    if (!result) return step.next(step.result);
+    switch (result.kind) {
+      case 'chosen':
+        await this.countMiss(step.context, false);
+        await sendTrace(step.context, 'council.route', { label: result.target, kind: 'clarified' });
+        if (result.target.startsWith('kb:')) return this.startArticle(step, result.target.slice('kb:'.length), []);
+        return this.startIntent(step, result.target);
+      case 'somethingElse':
+        await sendReply(step.context, this.responses.askToRephrase());
+        return step.endDialog();
+      case 'reroute':
+        return this.routeMessage(step);
+    }
+  }
+
+  private async startArticle(step: WaterfallStepContext, articleId: string, next: string[]): Promise<DialogTurnResult> {
+    if (!this.knowledge) return step.endDialog();
+    const options: KnowledgeDialogOptions = { articleId, next };
+    return step.beginDialog(DialogIds.knowledge, options);
+  }
+
+  private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await sendReply(step.context, this.responses.notUnderstoodOfferPerson());
+    return step.endDialog();
   }
 
   private async startIntent(step: WaterfallStepContext, intent: string): Promise<DialogTurnResult> {
@@ -131,16 +166,16 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    // The resident asked something new instead of answering the knowledge dialog's question: route it now.
-    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return step.replaceDialog(DialogIds.mainWaterfall);
+    // The resident asked something new instead of answering "Did this answer your question?": route it now.
+    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return this.routeMessage(step);
     return step.endDialog(step.result);
   }
 
   /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
   protected override async onKnowledgeQuestion(innerDc: DialogContext, articleId: string): Promise<DialogTurnResult | undefined> {
     const active = innerDc.activeDialog?.id;
-    // While asking "Did this answer your question?", a new question is simply routed afresh.
-    if (!this.knowledge || !active || active === DialogIds.mainWaterfall || active === DialogIds.knowledge) return undefined;
+    // Not while nothing else is in progress, or while "Did you mean…?" or "Did this answer your question?" waits: those route new messages afresh.
+    if (!this.knowledge || !active || active === DialogIds.mainWaterfall || active === DialogIds.knowledge || active === DialogIds.clarify) return undefined;
     const article = await this.knowledge.dialog.sendAnswer(innerDc.context, articleId);
     if (!article) return undefined;
     await sendReply(innerDc.context, this.knowledge.responses.carryOn());

@@ -15,8 +15,10 @@ export type Route =
 export interface RouterThresholds {
   /** At or above: act on the intent. */
   act: number;
-  /** At or above (and below `act`): ask "Did you mean…?". Below: say we can't help. */
+  /** The best guess at or above this (and below `act`): ask "Did you mean…?". Below: say we can't help. */
   clarify: number;
+  /** A second guess is offered too when at or above this. */
+  clarifySecond: number;
   /** Mid-dialog, a non-safeguarding interruption (help, cancel…) needs at least this. */
   interrupt: number;
   /** Article confidence (see knowledge/scoredIndex.ts) at or above which the article answers. */
@@ -38,7 +40,8 @@ export interface RouterThresholds {
 
 export const DEFAULT_THRESHOLDS: RouterThresholds = {
   act: 0.5,
-  clarify: 0.2,
+  clarify: 0.5,
+  clarifySecond: 0.15,
   interrupt: 0.7,
   kbAnswer: 0.4,
   kbClarify: 0.3,
@@ -47,6 +50,9 @@ export const DEFAULT_THRESHOLDS: RouterThresholds = {
   outOfScopeMargin: 0.05,
   outOfScopeVeto: 0.8,
 };
+
+/** Small talk and controls are never offered as "Did you mean…?" choices. */
+const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Intents.greeting, Intents.goodbye, Intents.thanks, Intents.help, Intents.cancel]);
 
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
@@ -102,12 +108,14 @@ export class Router {
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (outOfScope) return { kind: 'none' };
 
-    // An intent is offered only if the message is not more like an out-of-scope example than like the intent's own.
-    const plausible = (intent: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === intent)?.confidence ?? 0) >= found.outOfScope;
-    const intents = recognized.alternatives
-      .filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= t.clarify && plausible(a.intent))
-      .slice(0, 2)
-      .map((a) => a.intent);
+    // Unsure: offer the best guesses when the first is reasonably strong. An intent is offered only if the
+    // message is not more like an out-of-scope example than like the intent's own examples.
+    const plausible = (name: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === name)?.confidence ?? 0) >= found.outOfScope;
+    const candidates = recognized.alternatives.filter((a) => !NOT_CLARIFIABLE.has(a.intent) && plausible(a.intent));
+    const intents =
+      candidates[0] && candidates[0].score >= t.clarify
+        ? candidates.filter((c, i) => i === 0 || c.score >= t.clarifySecond).slice(0, 2).map((c) => c.intent)
+        : [];
     const articleIds = found.articles
       .filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope)
       .sort((a, b) => b.confidence - a.confidence)

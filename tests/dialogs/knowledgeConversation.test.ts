@@ -1,14 +1,9 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildAssistant, type Assistant } from '../../bot/assistant';
-import { createLogger } from '../../bot/logger';
+import type { Assistant } from '../../bot/assistant';
 import type { FeedbackRecorder } from '../../knowledge/feedbackStore';
-
-const ROOT = path.resolve(__dirname, '..', '..');
+import { testAssistant } from '../support/assistant';
 
 /** Keeps feedback in memory, as the feedback table would (article id and yes/no only). */
 class RecordedFeedback implements FeedbackRecorder {
@@ -35,14 +30,7 @@ let feedback: RecordedFeedback;
 
 beforeAll(() => {
   feedback = new RecordedFeedback();
-  const modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-models-'));
-  assistant = buildAssistant({
-    storage: new MemoryStorage(),
-    councilProfilePath: path.join(ROOT, 'knowledge', 'council.yaml'),
-    intentsDir: path.join(ROOT, 'intents', 'data'),
-    safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
-    modelDir,
-    logger: createLogger('silent'),
+  assistant = testAssistant(new MemoryStorage(), {
     feedback,
     intentDialogs: () => {
       const dialog = potholeDialog();
