@@ -106,8 +106,9 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as ClarifyResult | undefined;
-    if (!result) return step.next(step.result);
+    const result = step.result as ClarifyResult | KnowledgeDialogResult | undefined;
+    // Not a "Did you mean…?" answer (e.g. a knowledge answer ended): the last step deals with it.
+    if (!result || !('kind' in result)) return step.next(step.result);
     switch (result.kind) {
       case 'chosen':
         await this.countMiss(step.context, false);
@@ -167,7 +168,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     // The resident asked something new instead of answering "Did this answer your question?": route it now.
-    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return this.routeMessage(step);
+    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return step.replaceDialog(DialogIds.mainWaterfall);
     return step.endDialog(step.result);
   }
 

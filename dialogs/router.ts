@@ -32,8 +32,12 @@ export interface RouterThresholds {
    * more than this above the intent's own (its training examples matched the same way).
    */
   intentTie: number;
-  /** An article answers only if it matches better than the closest out-of-scope example by this much. */
+  /**
+   * An article answers only if it matches better than the closest out-of-scope example by this
+   * much, or if at least `beyondOutOfScope` of the message is the article's alone.
+   */
   outOfScopeMargin: number;
+  beyondOutOfScope: number;
   /** An out-of-scope example matching at least this well (and much better than the intent's examples) overrides the intent. */
   outOfScopeVeto: number;
 }
@@ -48,6 +52,7 @@ export const DEFAULT_THRESHOLDS: RouterThresholds = {
   kbInterrupt: 0.7,
   intentTie: 0.05,
   outOfScopeMargin: 0.05,
+  beyondOutOfScope: 0.25,
   outOfScopeVeto: 0.8,
 };
 
@@ -100,7 +105,13 @@ export class Router {
     const kb = top?.confidence ?? 0;
 
     if (intentOk && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
-    if (top && kb >= t.kbAnswer && kb > found.outOfScope + t.outOfScopeMargin) {
+    // The classifier leans to a request it is not sure of, and that request's examples match as well as the
+    // article: a close call between doing something and answering, so ask rather than answer.
+    const leaning = recognized.alternatives.find((a) => a.intent !== NONE_INTENT);
+    const closeCall =
+      !!leaning && !NOT_CLARIFIABLE.has(leaning.intent) && leaning.score >= t.clarify && (found.intents.find((i) => i.intent === leaning.intent)?.confidence ?? 0) >= kb - t.intentTie;
+    const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
+    if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
       const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
       return { kind: 'kb', articleId: top.article.id, score: kb, next };
     }

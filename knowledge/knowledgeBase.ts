@@ -9,6 +9,12 @@ export interface ArticleMatch {
   score: number;
   /** Calibrated in [0, 1]: routing thresholds apply to it (see ScoredIndex). */
   confidence: number;
+  /**
+   * The share of the message (weighted as for confidence) that this article matches and the
+   * closest out-of-scope example does not: "is the tip open on sunday" shares "open on sunday"
+   * with "is argos open on sunday", but "tip" is the article's alone.
+   */
+  beyondOutOfScope: number;
 }
 
 /** What dialogs need from the knowledge base. */
@@ -104,19 +110,20 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
 
   retrieve(text: string): Retrieval {
     const matches = this.index.find(text, 5);
-    const articles: ArticleMatch[] = [];
     const intents: IntentMatch[] = [];
-    let outOfScope = 0;
+    let closestOutOfScope: EntryMatch | undefined;
     for (const m of matches) {
-      if (m.entry.kind === 'article') articles.push(this.toArticle(m));
-      else if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence });
-      else outOfScope = Math.max(outOfScope, m.confidence);
+      if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence });
+      else if (m.entry.kind === 'none' && m.confidence > (closestOutOfScope?.confidence ?? 0)) closestOutOfScope = m;
     }
+    const articles = matches.filter((m) => m.entry.kind === 'article').map((m) => this.toArticle(m, closestOutOfScope));
     intents.sort((a, b) => b.confidence - a.confidence);
-    return { articles, intents, outOfScope };
+    return { articles, intents, outOfScope: closestOutOfScope?.confidence ?? 0 };
   }
 
-  private toArticle(m: EntryMatch): ArticleMatch {
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, score: m.score, confidence: m.confidence };
+  private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
+    const total = m.words.reduce((sum, w) => sum + w.weight, 0);
+    const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
   }
 }

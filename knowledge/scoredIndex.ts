@@ -25,6 +25,8 @@ export interface EntryMatch {
   coverage: number;
   /** Matched weight in units of the rarest word. */
   evidence: number;
+  /** Per word of the message: its weight (rarity) and how well this entry matched it (0 to 1). */
+  words: Array<{ weight: number; match: number }>;
 }
 
 export interface SearchTuning {
@@ -122,10 +124,11 @@ export class ScoredIndex {
       const seen = perKind.get(indexed.entry.kind) ?? 0;
       if (seen >= limit) continue;
       perKind.set(indexed.entry.kind, seen + 1);
-      const covered = terms.reduce((sum, t, i) => sum + weights[i] * this.matchQuality(t, indexed), 0);
+      const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQuality(t, indexed) }));
+      const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
       const coverage = total > 0 ? covered / total : 0;
       const evidence = covered / this.maxWeight;
-      out.push({ entry: indexed.entry, score: r.score, coverage, evidence, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
+      out.push({ entry: indexed.entry, score: r.score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
     }
     // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
     const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
