@@ -38,7 +38,7 @@ export interface RouterThresholds {
    */
   outOfScopeMargin: number;
   beyondOutOfScope: number;
-  /** An out-of-scope example matching at least this well (and much better than the intent's examples) overrides the intent. */
+  /** An out-of-scope example matching at least this well (and better than the intent's own examples) overrides the intent. */
   outOfScopeVeto: number;
 }
 
@@ -53,7 +53,7 @@ export const DEFAULT_THRESHOLDS: RouterThresholds = {
   intentTie: 0.05,
   outOfScopeMargin: 0.05,
   beyondOutOfScope: 0.25,
-  outOfScopeVeto: 0.8,
+  outOfScopeVeto: 0.5,
 };
 
 /** Small talk and controls are never offered as "Did you mean…?" choices. */
@@ -104,7 +104,9 @@ export class Router {
     const top = found.articles[0];
     const kb = top?.confidence ?? 0;
 
-    if (intentOk && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
+    // Worded more like an out-of-scope example ("where can i buy a cheap sofa") than like the intent's own examples.
+    const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
+    if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to a request it is not sure of, and that request's examples match as well as the
     // article: a close call between doing something and answering, so ask rather than answer.
     const leaning = recognized.alternatives.find((a) => a.intent !== NONE_INTENT);
@@ -115,7 +117,6 @@ export class Router {
       const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
       return { kind: 'kb', articleId: top.article.id, score: kb, next };
     }
-    const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch + 0.2;
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (outOfScope) return { kind: 'none' };
 

@@ -9,7 +9,9 @@ const STOP_WORDS = new Set(
     'do does did doing done have has had having can could would should will shall may might must ' +
     'what which who whom whose when where why how there here then than too very just also really ' +
     'im ive id ill shouldnt couldnt wouldnt youre theyre thats whats ' +
-    'please pls plz hi hello hey thanks thank ok okay anytown s t d ll m re ve any some'
+    'please pls plz hi hello hey thanks thank ok okay anytown s t d ll m re ve any some ' +
+    // Filler that says nothing about the subject ("what's the best way to…", "I'm going to…").
+    'best way going gonna want wanna wanted like get got getting know tell thing things bit lot'
   ).split(/\s+/),
 );
 
@@ -79,7 +81,8 @@ export class TextAnalyser {
         continue;
       }
       const word = input[i++];
-      if (STOP_WORDS.has(word)) continue;
+      // Bare numbers ("7", "2026") say little on their own; phrases keep theirs ("section 21").
+      if (STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
       out.push(this.stem(word));
     }
     return out;
