@@ -94,7 +94,7 @@ export class MainDialog extends CancelAndHelpDialog {
           return title ? [{ target: `kb:${id}`, label: title }] : [];
         });
         const intents = route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target }));
-        return step.beginDialog(DialogIds.clarify, { options: [...articles, ...intents] });
+        return step.beginDialog(DialogIds.clarify, { options: [...intents, ...articles] });
       }
       case 'none':
         if (misses >= 2) return this.offerPerson(step);

@@ -107,11 +107,12 @@ export class Router {
     // Worded more like an out-of-scope example ("where can i buy a cheap sofa") than like the intent's own examples.
     const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
-    // The classifier leans to a request it is not sure of, and that request's examples match as well as the
-    // article: a close call between doing something and answering, so ask rather than answer.
-    const leaning = recognized.alternatives.find((a) => a.intent !== NONE_INTENT);
+    // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
+    // the article matches: a close call between doing something and answering, so ask rather than answer.
+    const leaning = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT && !NOT_CLARIFIABLE.has(a.intent));
     const closeCall =
-      !!leaning && !NOT_CLARIFIABLE.has(leaning.intent) && leaning.score >= t.clarify && (found.intents.find((i) => i.intent === leaning.intent)?.confidence ?? 0) >= kb - t.intentTie;
+      (leaning[0]?.score ?? 0) >= t.clarify &&
+      leaning.slice(0, 2).some((a) => a.score >= t.clarifySecond && (found.intents.find((i) => i.intent === a.intent)?.confidence ?? 0) >= kb - t.intentTie);
     const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
     if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
       const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
@@ -133,8 +134,8 @@ export class Router {
       .sort((a, b) => b.confidence - a.confidence)
       .slice(0, 2)
       .map((a) => a.article.id);
-    // Two or three choices in all: the best articles, then the likeliest intents.
-    if (intents.length || articleIds.length) return { kind: 'clarify', intents: intents.slice(0, 3 - articleIds.length), articleIds };
+    // Two or three choices in all: the likeliest requests, then the best articles.
+    if (intents.length || articleIds.length) return { kind: 'clarify', intents, articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)) };
     return { kind: 'none' };
   }
 

@@ -109,7 +109,7 @@ export class ScoredIndex {
     this.maxWeight = this.idf(1);
   }
 
-  /** Matches for a message, best BM25 first, with confidences; at most `limit` of each kind. */
+  /** Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all of them). */
   find(text: string, limit = 5): EntryMatch[] {
     const terms = this.analyser.terms(text);
     if (!terms.length || !this.entries.size) return [];
@@ -122,7 +122,8 @@ export class ScoredIndex {
     for (const r of results) {
       const indexed = this.entries.get(String(r.id))!;
       const seen = perKind.get(indexed.entry.kind) ?? 0;
-      if (seen >= limit) continue;
+      // Every intent is scored: the router compares the classifier's pick with its own examples.
+      if (seen >= limit && indexed.entry.kind !== 'intent') continue;
       perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQuality(t, indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
