@@ -38,6 +38,14 @@ export interface RouterThresholds {
    */
   outOfScopeMargin: number;
   beyondOutOfScope: number;
+  /**
+   * When the classifier's best guess has at least `agreeClassifier` (below `act`), and one of its two best
+   * guesses is the intent whose examples match best (at least `agreeMatch`, ahead of the next by
+   * `agreeMargin`), that intent is acted on.
+   */
+  agreeClassifier: number;
+  agreeMatch: number;
+  agreeMargin: number;
   /** An out-of-scope example matching at least this well (and better than the intent's own examples) overrides the intent. */
   outOfScopeVeto: number;
 }
@@ -54,6 +62,9 @@ export const DEFAULT_THRESHOLDS: RouterThresholds = {
   outOfScopeMargin: 0.05,
   beyondOutOfScope: 0.25,
   outOfScopeVeto: 0.5,
+  agreeClassifier: 0.4,
+  agreeMatch: 0.8,
+  agreeMargin: 0.15,
 };
 
 /** Small talk and controls are never offered as "Did you mean…?" choices. */
@@ -113,6 +124,10 @@ export class Router {
     const closeCall =
       (leaning[0]?.score ?? 0) >= t.clarify &&
       leaning.slice(0, 2).some((a) => a.score >= t.clarifySecond && (found.intents.find((i) => i.intent === a.intent)?.confidence ?? 0) >= kb - t.intentTie);
+    // The classifier is unsure, but one of its two best guesses is clearly the request whose own examples
+    // match best ("cheers bye": thanks or goodbye?): two signals agree, so act on it.
+    const agreed = this.agreedIntent(recognized, found);
+    if (agreed && !outOfScope && agreed.confidence > kb) return { kind: 'intent', intent: agreed.intent, score: agreed.confidence };
     const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
     if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
       const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
@@ -137,6 +152,17 @@ export class Router {
     // Two or three choices in all: the likeliest requests, then the best articles.
     if (intents.length || articleIds.length) return { kind: 'clarify', intents, articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)) };
     return { kind: 'none' };
+  }
+
+  /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */
+  private agreedIntent(recognized: RecognizerResult, found: Retrieval): { intent: string; confidence: number } | undefined {
+    const t = this.thresholds;
+    const [best, second] = found.intents;
+    if (!best || best.confidence < t.agreeMatch || best.confidence - (second?.confidence ?? 0) < t.agreeMargin) return undefined;
+    if (best.confidence <= found.outOfScope) return undefined;
+    const guesses = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT).slice(0, 2);
+    if ((guesses[0]?.score ?? 0) < t.agreeClassifier || !guesses.some((g) => g.intent === best.intent)) return undefined;
+    return best;
   }
 
   /**
