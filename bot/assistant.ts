@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type BotTelemetryClient, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
 import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
@@ -18,6 +18,7 @@ import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot } from './councilBot';
 import type { Logger } from './logger';
+import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
 
 export interface AssistantOptions {
   storage: Storage;
@@ -35,6 +36,8 @@ export interface AssistantOptions {
   synonymsPath?: string;
   /** Where "Did this answer your question?" answers are stored; without it they are not kept. */
   feedback?: FeedbackRecorder;
+  /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
+  telemetryClient?: BotTelemetryClient;
 }
 
 export interface AssistantParts {
@@ -65,7 +68,8 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
   const local = new LocalRecognizer(classifier, new EntityExtractor());
-  const recognizer = options.recognizer ? options.recognizer(local) : local;
+  const chosen = options.recognizer ? options.recognizer(local) : local;
+  const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
   const knowledgeRoot = path.dirname(options.councilProfilePath);
   const knowledge = buildKnowledgeBase(
     {
@@ -87,6 +91,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     dialog: knowledgeDialog,
     responses: knowledgeResponses,
   });
+  if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses);
   return { ...parts, bot, recognizer, classifier };
 }
