@@ -13,6 +13,7 @@ import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
 import { KyselyStorage } from './storage/kyselyStorage';
+import { FeedbackStore } from '../knowledge/feedbackStore';
 
 export interface App {
   server: BotServer;
@@ -58,6 +59,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
