@@ -16,6 +16,7 @@ import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
+import { FeedbackStore } from '../knowledge/feedbackStore';
 
 export interface App {
   server: BotServer;
@@ -73,6 +74,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => services.intentDialogs(parts),
     });
