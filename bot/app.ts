@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { buildAssistant, type Assistant } from './assistant';
+import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
+import { createWebChat, type WebChatParts } from './directline';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { BotServer } from './server';
@@ -11,6 +13,9 @@ export interface App {
   server: BotServer;
   database: AppDatabase;
   assistant: Assistant;
+  adapter: CloudAdapter;
+  /** Web page, page tokens and (local mode) Direct Line. */
+  webChat: WebChatParts;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
 }
@@ -31,11 +36,23 @@ export async function createApp(config: Config, logger: Logger, version: string)
       logger,
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
-    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });
+    const webChat = await createWebChat({
+      config,
+      root: ROOT,
+      database,
+      adapter,
+      bot: assistant.bot,
+      logger,
+      botName: assistant.council.shortName,
+      phone: assistant.council.phone,
+    });
+    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web'), modules: webChat.modules });
     return {
       server,
       database,
       assistant,
+      adapter,
+      webChat,
       async close() {
         await server.close(config.shutdownGraceMs);
         await database.close();

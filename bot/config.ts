@@ -21,6 +21,12 @@ const schema = z
     COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
     INTENTS_DIR: z.string().min(1).default('./intents/data'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    // Web Chat and Direct Line (bot/directline, bot/web)
+    DIRECT_LINE_MODE: z.enum(['local', 'azure']).default('local'),
+    DIRECT_LINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    AZURE_DIRECT_LINE_SECRET: z.string().optional(),
+    AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
+    DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -28,6 +34,9 @@ const schema = z
     }
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.DIRECT_LINE_MODE === 'azure' && !env.AZURE_DIRECT_LINE_SECRET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_DIRECT_LINE_SECRET'], message: 'is required when DIRECT_LINE_MODE is azure' });
     }
   });
 
@@ -41,6 +50,17 @@ export interface Config {
   councilProfilePath: string;
   intentsDir: string;
   shutdownGraceMs: number;
+  /** How the web page reaches the bot: the built-in Direct Line, or Azure Bot Service's. */
+  directLine: {
+    mode: 'local' | 'azure';
+    /** Lets other Direct Line clients use the local Direct Line; unset = open (development). */
+    secret?: string;
+    azureSecret?: string;
+    /** Azure Direct Line base URL, e.g. https://europe.directline.botframework.com/v3/directline. */
+    azureEndpoint: string;
+    /** Local conversations untouched this many days are deleted. */
+    retentionDays: number;
+  };
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -76,6 +96,13 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
     intentsDir: path.resolve(cwd, e.INTENTS_DIR),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    directLine: {
+      mode: e.DIRECT_LINE_MODE,
+      secret: e.DIRECT_LINE_SECRET,
+      azureSecret: e.AZURE_DIRECT_LINE_SECRET,
+      azureEndpoint: e.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
+      retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
+    },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId,
