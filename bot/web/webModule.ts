@@ -41,6 +41,8 @@ export class WebModule implements RouteModule {
     server.get('/embed.js', async (req: Request, res: Response) => this.file(req, res, path.join(this.options.webDir, 'embed.js')));
     server.get('/council-theme.json', async (_req: Request, res: Response) => {
       res.header('Cache-Control', 'no-cache');
+      // embed.js on the council's own site reads it across origins; it holds nothing private.
+      res.header('Access-Control-Allow-Origin', '*');
       res.send(200, this.publicTheme());
     });
     server.get('/vendor/webchat.js', async (req: Request, res: Response) => this.file(req, res, this.options.webChatBundle, 'public, max-age=86400'));
