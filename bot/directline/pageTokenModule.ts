@@ -36,7 +36,8 @@ export class PageTokenModule implements RouteModule {
     private readonly phone: string,
     limits: { burst?: number; perMinute?: number } = {},
   ) {
-    this.limiter = new RateLimiter(limits.burst ?? 10, (limits.perMinute ?? 10) / 60);
+    // Generous enough for a library or office where many residents share one address.
+    this.limiter = new RateLimiter(limits.burst ?? 30, (limits.perMinute ?? 30) / 60);
   }
 
   register(server: Server): void {

@@ -107,11 +107,13 @@
     errorEl.hidden = true;
     directLine = window.WebChat.createDirectLine({ token: s.token, conversationId: s.conversationId, domain: s.domain, webSocket: true });
     directLine.connectionStatus$.subscribe(function (status) {
-      // 4 = ExpiredToken: the conversation cannot go on (for example after a long break).
-      if (status === 4) {
+      // directlinejs ConnectionStatus: 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended.
+      if (status === 2) errorEl.hidden = true;
+      if (status === 3 || status === 5) {
         forget();
         showError('This conversation has ended because it was left for a long time. Press "Start again" to begin a new one.');
       }
+      if (status === 4) showError('The chat has lost its connection. Check your internet connection; it will try again. If it does not come back, press "Start again".');
     });
     store = window.WebChat.createStore({});
     // A fresh element for each conversation, so "Start again" never mixes two transcripts.
