@@ -42,6 +42,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   const theme = loadCouncilTheme(path.join(deps.root, 'web', 'council-theme.json'));
   const web = new WebModule({
     webDir: path.join(deps.root, 'web'),
+    accessibilityStatement: path.join(deps.root, 'docs', 'accessibility.md'),
     webChatBundle: path.join(deps.root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
     theme,
     mode: dl.mode,

@@ -4,9 +4,12 @@ import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../server';
 import { themeCss, type CouncilTheme } from './councilTheme';
+import { markdownToHtml } from './markdownPage';
 
 export interface WebModuleOptions {
   webDir: string;
+  /** The accessibility statement (docs/accessibility.md), served at /accessibility. */
+  accessibilityStatement: string;
   /** The official Web Chat bundle (node_modules/botframework-webchat/dist/webchat.js). */
   webChatBundle: string;
   theme: CouncilTheme;
@@ -38,6 +41,7 @@ export class WebModule implements RouteModule {
 
   register(server: Server): void {
     server.get('/', async (req: Request, res: Response) => this.page(req, res));
+    server.get('/accessibility', async (_req: Request, res: Response) => this.statement(res));
     server.get('/embed.js', async (req: Request, res: Response) => this.file(req, res, path.join(this.options.webDir, 'embed.js')));
     server.get('/council-theme.json', async (_req: Request, res: Response) => {
       res.header('Cache-Control', 'no-cache');
@@ -94,6 +98,20 @@ export class WebModule implements RouteModule {
         "object-src 'none'",
       ].join('; '),
     });
+    res.end(body);
+  }
+
+  private async statement(res: Response): Promise<void> {
+    const t = this.options.theme;
+    const { title, html } = markdownToHtml(await fs.promises.readFile(this.options.accessibilityStatement, 'utf8'));
+    const page =
+      `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
+      `<title>${escapeHtml(title)}</title><link rel="stylesheet" href="/assets/chat.css"><style>${themeCss(t)}</style></head>` +
+      `<body class="statement"><header class="council-header"><div class="council-header__inner"><a class="council-header__home" href="/">` +
+      `<img class="council-header__logo" src="${escapeHtml(t.logo)}" alt="" width="40" height="40"><span class="council-header__name">${escapeHtml(t.assistantName)}</span></a></div></header>` +
+      `<main class="page statement__body" id="main">${html}<p><a href="/">Back to the chat</a></p></main></body></html>`;
+    const body = Buffer.from(page);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https:" });
     res.end(body);
   }
 

@@ -26,7 +26,7 @@ describe.each([
     const welcome = await nextActivity(client, (a) => a.type === 'message' && a.from.role === 'bot');
     expect((welcome as { text: string }).text).toMatch(/Anytown Council assistant/);
     expect(statuses).toContain(ConnectionStatus.Online);
-    expect(client.conversationId).toBe(conversationId);
+    expect((client as unknown as { conversationId: string }).conversationId).toBe(conversationId);
     // Proof of the transport: an open stream on the server only in WebSocket mode.
     expect(run.app.webChat.hub!.size).toBe(webSocket ? 1 : 0);
 

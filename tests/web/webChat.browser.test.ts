@@ -1,6 +1,8 @@
+/// <reference lib="dom" />
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fs from 'node:fs';
+import { CardFactory, type ConversationReference } from 'botbuilder';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, afterEach, describe, expect, it } from 'vitest';
 import { launchBrowser, skipWithoutBrowser } from '../support/browser';
@@ -119,6 +121,44 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await page.goto(run.base);
     await waitForBubble(page, WELCOME);
     await suggestedAction(page, 'Talk to a person').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('shows Adaptive Cards and proactive messages (e.g. from the outbox or an agent) as they arrive, accessibly', async () => {
+    await page.goto(run.base);
+    await waitForBubble(page, WELCOME);
+    const { conversationId } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('council-assistant.conversation')!));
+    const reference: Partial<ConversationReference> = {
+      channelId: 'directline',
+      serviceUrl: run.app.webChat.directLine!.serviceUrl,
+      conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
+      bot: { id: 'council-assistant', name: 'Anytown Council', role: 'bot' },
+    };
+    await run.app.adapter.continueConversationAsync('', reference, async (ctx) => {
+      await ctx.sendActivity({
+        attachments: [
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'TextBlock', text: 'Your report AT-1234 has been updated', weight: 'Bolder', wrap: true },
+              { type: 'Input.Text', id: 'comment', label: 'Anything to add?', isRequired: false },
+            ],
+            actions: [{ type: 'Action.Submit', title: 'Send comment' }],
+          }),
+        ],
+      });
+    });
+    await page.getByText('Your report AT-1234 has been updated').waitFor({ timeout: 20_000 });
+    await page.locator('.ac-pushButton', { hasText: 'Send comment' }).waitFor();
+    await page.getByLabel('Anything to add?').fill('The hole is deeper now');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('serves an accessibility statement with no WCAG 2.2 AA violations', async () => {
+    await page.goto(`${run.base}/accessibility`);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Accessibility statement/);
+    await page.getByRole('heading', { name: 'Reporting accessibility problems with this website' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 
