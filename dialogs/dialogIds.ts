@@ -2,4 +2,5 @@
 export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
+  clarify: 'clarifyDialog',
 } as const;
