@@ -109,10 +109,15 @@ describe('local Direct Line 3.0', () => {
   it('rate-limits a conversation that sends 100 messages at once, with a clear message, and leaves others alone', async () => {
     const flood = await openConversation(run.base);
     const other = await openConversation(run.base);
+    const started = Date.now();
     const results = await Promise.all(Array.from({ length: 100 }, (_, i) => post(run.base, flood, { type: 'message', text: `thanks ${i}` })));
+    const seconds = (Date.now() - started) / 1000;
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
-    expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(80);
+    const accepted = statuses.filter((s) => s === 200).length;
+    expect(accepted).toBeGreaterThanOrEqual(8);
+    // A burst of 8, then 2 a second however long the flood took on this machine.
+    expect(accepted).toBeLessThanOrEqual(8 + Math.ceil(seconds * 2) + 1);
+    expect(statuses.filter((s) => s !== 200 && s !== 429)).toEqual([]);
     const limited = results.find((r) => r.status === 429)!;
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/Too many messages at once\. Please wait \d+ seconds?/);
@@ -239,6 +244,7 @@ describe('page token endpoint', () => {
     const run = await startAssistant({ DIRECT_LINE_SECRET: 'local-direct-line-secret-456' });
     try {
       const statuses: number[] = [];
+      const started = Date.now();
       let first: Record<string, unknown> | undefined;
       for (let i = 0; i < 40; i++) {
         const res = await fetch(`${run.base}/api/directline/token`, { method: 'POST' });
@@ -249,8 +255,11 @@ describe('page token endpoint', () => {
       }
       expect(first).toMatchObject({ domain: `${run.base}/v3/directline`, expires_in: 1800 });
       expect(JSON.stringify(first)).not.toContain('local-direct-line-secret-456');
+      const seconds = (Date.now() - started) / 1000;
       expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true);
-      expect(statuses.slice(30).every((s) => s === 429)).toBe(true);
+      // A burst of 30, then 30 a minute however long the loop took on this machine.
+      expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(30 + Math.ceil(seconds / 2) + 1);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
     } finally {
       await run.stop();
     }

@@ -29,16 +29,16 @@
       var s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
       // A token with less than a minute left is not worth resuming with.
       if (s && s.token && s.conversationId && s.expiresAt > Date.now() + 60000) return s;
-    } catch (e) { /* storage blocked or corrupt: start afresh */ }
+    } catch { /* storage blocked or corrupt: start afresh */ }
     return null;
   }
 
   function remember(s) {
-    try { sessionStorage.setItem(KEY, JSON.stringify(s)); } catch (e) { /* private mode: the chat still works, only reload loses it */ }
+    try { sessionStorage.setItem(KEY, JSON.stringify(s)); } catch { /* private mode: the chat still works, only reload loses it */ }
   }
 
   function forget() {
-    try { sessionStorage.removeItem(KEY); } catch (e) { /* ignore */ }
+    try { sessionStorage.removeItem(KEY); } catch { /* ignore */ }
   }
 
   function newSession() {
@@ -187,6 +187,12 @@
       if (e.key === 'Escape') window.parent.postMessage({ type: 'council-assistant:close' }, '*');
     });
   }
+  // Web Chat 4.18 announces a new card through a hidden live region that repeats the card's
+  // fields without their labels (for a second or so). Name them, so screen readers say what they are.
+  new window.MutationObserver(function () {
+    host.querySelectorAll('.webchat__live-region-transcript input:not([aria-label]), .webchat__live-region-transcript textarea:not([aria-label]), .webchat__live-region-transcript select:not([aria-label])')
+      .forEach(function (field) { field.setAttribute('aria-label', 'Form field: fill it in on the message in the chat history'); });
+  }).observe(host, { childList: true, subtree: true });
   document.getElementById('start-again').addEventListener('click', startAgain);
   document.getElementById('save-transcript').addEventListener('click', saveTranscript);
   window.addEventListener('pagehide', saveToken);
