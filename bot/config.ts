@@ -27,6 +27,7 @@ const schema = z
     AZURE_DIRECT_LINE_SECRET: z.string().optional(),
     AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -60,6 +61,8 @@ export interface Config {
     azureEndpoint: string;
     /** Local conversations untouched this many days are deleted. */
     retentionDays: number;
+    /** Behind a reverse proxy: rate-limit by the address it puts last in X-Forwarded-For. */
+    trustProxy: boolean;
   };
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       azureSecret: e.AZURE_DIRECT_LINE_SECRET,
       azureEndpoint: e.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,

@@ -14,8 +14,16 @@ export function bearer(req: IncomingMessage): string | undefined {
   return match?.[1];
 }
 
-/** The address the request came from, for rate limits (the first X-Forwarded-For hop when behind a proxy is not trusted). */
-export function clientAddress(req: IncomingMessage): string {
+/**
+ * The address the request came from, for rate limits. Behind a trusted reverse proxy, the
+ * address the proxy added last to X-Forwarded-For (earlier entries are the client's own claims).
+ */
+export function clientAddress(req: IncomingMessage, trustProxy = false): string {
+  const forwarded = req.headers['x-forwarded-for'];
+  if (trustProxy && typeof forwarded === 'string') {
+    const last = forwarded.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    if (last) return last;
+  }
   return req.socket.remoteAddress ?? 'unknown';
 }
 

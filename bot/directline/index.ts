@@ -50,13 +50,13 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   });
   if (dl.mode === 'azure') {
     const source = new AzureTokenSource(dl.azureEndpoint, dl.azureSecret ?? '');
-    return { modules: [web, new PageTokenModule(source, logger, deps.phone)], store, tokens };
+    return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy)], store, tokens };
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
   const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0 });
   const bridge = new BotBridge(deps.adapter, deps.bot, { id: 'council-assistant', name: deps.botName });
   const directLine = new DirectLineModule({ store, tokens, hub, bridge, logger, secret: dl.secret });
-  const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone);
+  const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);
   const retention = setInterval(() => {
     store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
   }, 3_600_000);

@@ -35,6 +35,7 @@ export class PageTokenModule implements RouteModule {
     private readonly logger: Logger,
     private readonly phone: string,
     limits: { burst?: number; perMinute?: number } = {},
+    private readonly trustProxy = false,
   ) {
     // Generous enough for a library or office where many residents share one address.
     this.limiter = new RateLimiter(limits.burst ?? 30, (limits.perMinute ?? 30) / 60);
@@ -42,7 +43,7 @@ export class PageTokenModule implements RouteModule {
 
   register(server: Server): void {
     server.post('/api/directline/token', async (req: Request, res: Response) => {
-      const who = clientAddress(req);
+      const who = clientAddress(req, this.trustProxy);
       if (!this.limiter.take(who)) {
         const wait = this.limiter.retryAfter(who);
         sendError(res, 429, 'TooManyRequests', `Too many new conversations from your connection. Please wait ${wait} seconds and try again.`, { 'Retry-After': String(wait) });

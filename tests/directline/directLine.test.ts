@@ -240,6 +240,21 @@ describe('durability', () => {
 });
 
 describe('page token endpoint', () => {
+  it('behind a trusted proxy, limits each resident rather than the proxy', async () => {
+    const run = await startAssistant({ TRUST_PROXY: 'true' });
+    try {
+      const from = (ip: string) => fetch(`${run.base}/api/directline/token`, { method: 'POST', headers: { 'X-Forwarded-For': `203.0.113.9, ${ip}` } });
+      const first: number[] = [];
+      for (let i = 0; i < 35; i++) first.push((await from('198.51.100.1')).status);
+      expect(first).toContain(429);
+      // Another resident behind the same proxy (and the same spoofed first entry) is unaffected.
+      expect((await from('198.51.100.2')).status).toBe(200);
+    } finally {
+      await run.stop();
+    }
+  });
+
+
   it('gives the browser a conversation token (never a secret) and rate-limits one address', async () => {
     const run = await startAssistant({ DIRECT_LINE_SECRET: 'local-direct-line-secret-456' });
     try {
