@@ -77,7 +77,10 @@ export function configKeys(): ConfigKey[] {
  * templates in deploymentTemplates/ (tests/deploy checks this): when you add a key, either give it
  * a default, add it to the templates, or list it here.
  */
-export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {};
+export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {
+  DIRECT_LINE_SECRET: 'optional: only other Direct Line clients of the local Direct Line need it; the web page gets its tokens from /api/directline/token',
+  AZURE_DIRECT_LINE_SECRET: "only with DIRECT_LINE_MODE=azure; the Direct Line channel's secret exists once the Azure Bot is created, so it is set afterwards (as a Key Vault reference)",
+};
 
 export interface Config {
   port: number;
