@@ -14,7 +14,11 @@ import type { LogForwarder } from './telemetry/logForwarder';
 import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
+import { ServiceFeature } from './serviceFeature';
+import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
+import { FeedbackStore } from '../knowledge/feedbackStore';
 
 export interface App {
   server: BotServer;
@@ -24,6 +28,7 @@ export interface App {
   adapter: CloudAdapter;
   /** Web page, page tokens and (local mode) Direct Line. */
   webChat: WebChatParts;
+  services: ServiceFeature;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
 }
@@ -38,6 +43,8 @@ export interface AppExtras {
   /** More named /readyz checks (feature modules can also bring their own through RouteModule.readinessChecks). */
   readinessChecks?: ReadinessCheck[];
   modules?: RouteModule[];
+  /** The clock the service dialogs and back office use (tests set it). */
+  now?: () => Date;
 }
 
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
@@ -56,6 +63,15 @@ export async function createApp(config: Config, logger: Logger, version: string,
     throw err;
   }
   try {
+    const serverRef: { current?: BotServer } = {};
+    const services = new ServiceFeature({
+      config: config.services,
+      requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
+      database,
+      logger,
+      now: extras.now,
+      selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
+    });
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
@@ -63,7 +79,9 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
+      intentDialogs: (parts) => services.intentDialogs(parts),
     });
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     instrumentAdapter(adapter, telemetry);
@@ -85,9 +103,11 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), ...webChat.modules, ...(extras.modules ?? [])],
+      modules: [new RequestTelemetryModule(telemetry), ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
     });
+    serverRef.current = server;
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
     return {
       server,
       database,
@@ -95,6 +115,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       telemetry,
       adapter,
       webChat,
+      services,
       async close() {
         await server.close(config.shutdownGraceMs);
         await stopTelemetry();

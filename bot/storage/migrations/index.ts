@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_bot_state';
+import * as m0020 from './0020_services';
 import * as m0030 from './0030_webchat';
 
 /**
@@ -8,6 +9,7 @@ import * as m0030 from './0030_webchat';
  */
 const migrations: Record<string, Migration> = {
   '0001_bot_state': m0001,
+  '0020_services': m0020,
   '0030_webchat': m0030,
 };
 
