@@ -1,6 +1,8 @@
 import path from 'node:path';
 import { buildAssistant, type Assistant } from './assistant';
+import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
+import { createWebChat, type WebChatParts } from './directline';
 import type { Config } from './config';
 import type { Logger } from './logger';
 import { appReadinessChecks } from './appReadiness';
@@ -23,6 +25,9 @@ export interface App {
   database: AppDatabase;
   assistant: Assistant;
   telemetry: Telemetry;
+  adapter: CloudAdapter;
+  /** Web page, page tokens and (local mode) Direct Line. */
+  webChat: WebChatParts;
   services: ServiceFeature;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
@@ -81,6 +86,16 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     instrumentAdapter(adapter, telemetry);
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
+    const webChat = await createWebChat({
+      config,
+      root: ROOT,
+      database,
+      adapter,
+      bot: assistant.bot,
+      logger,
+      botName: assistant.council.shortName,
+      phone: assistant.council.phone,
+    });
     const server = new BotServer({
       adapter,
       bot: assistant.bot,
@@ -88,7 +103,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), ...services.modules(), ...(extras.modules ?? [])],
+      modules: [new RequestTelemetryModule(telemetry), ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
     });
     serverRef.current = server;
@@ -98,6 +113,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
       database,
       assistant,
       telemetry,
+      adapter,
+      webChat,
       services,
       async close() {
         await server.close(config.shutdownGraceMs);

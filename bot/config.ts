@@ -27,6 +27,13 @@ const schema = z
     COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
     INTENTS_DIR: z.string().min(1).default('./intents/data'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    // Web Chat and Direct Line (bot/directline, bot/web)
+    DIRECT_LINE_MODE: z.enum(['local', 'azure']).default('local'),
+    DIRECT_LINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+    AZURE_DIRECT_LINE_SECRET: z.string().optional(),
+    AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
+    DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
     /** Application Insights; unset = no telemetry. A malformed value is a start-up warning, not an error. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
     /** Comma-separated Microsoft Entra tenant ids allowed to use the Teams app; unset = any tenant. */
@@ -49,6 +56,9 @@ const schema = z
     }
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+    }
+    if (env.DIRECT_LINE_MODE === 'azure' && !env.AZURE_DIRECT_LINE_SECRET) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_DIRECT_LINE_SECRET'], message: 'is required when DIRECT_LINE_MODE is azure' });
     }
   });
 
@@ -78,7 +88,10 @@ export function configKeys(): ConfigKey[] {
  * templates in deploymentTemplates/ (tests/deploy checks this): when you add a key, either give it
  * a default, add it to the templates, or list it here.
  */
-export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {};
+export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {
+  DIRECT_LINE_SECRET: 'optional: only other Direct Line clients of the local Direct Line need it; the web page gets its tokens from /api/directline/token',
+  AZURE_DIRECT_LINE_SECRET: "only with DIRECT_LINE_MODE=azure; the Direct Line channel's secret exists once the Azure Bot is created, so it is set afterwards (as a Key Vault reference)",
+};
 
 export interface Config {
   port: number;
@@ -88,6 +101,19 @@ export interface Config {
   councilProfilePath: string;
   intentsDir: string;
   shutdownGraceMs: number;
+  /** How the web page reaches the bot: the built-in Direct Line, or Azure Bot Service's. */
+  directLine: {
+    mode: 'local' | 'azure';
+    /** Lets other Direct Line clients use the local Direct Line; unset = open (development). */
+    secret?: string;
+    azureSecret?: string;
+    /** Azure Direct Line base URL, e.g. https://europe.directline.botframework.com/v3/directline. */
+    azureEndpoint: string;
+    /** Local conversations untouched this many days are deleted. */
+    retentionDays: number;
+    /** Behind a reverse proxy: rate-limit by the address it puts last in X-Forwarded-For. */
+    trustProxy: boolean;
+  };
   /** Application Insights connection string as given (validated when telemetry starts). */
   applicationInsightsConnectionString?: string;
   /** Tenant ids allowed in Teams; empty = any tenant. */
@@ -140,6 +166,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
     intentsDir: path.resolve(cwd, e.INTENTS_DIR),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    directLine: {
+      mode: e.DIRECT_LINE_MODE,
+      secret: e.DIRECT_LINE_SECRET,
+      azureSecret: e.AZURE_DIRECT_LINE_SECRET,
+      azureEndpoint: e.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
+      retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
+      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    },
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '')
       .split(',')

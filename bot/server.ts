@@ -10,6 +10,8 @@ import type { AppDatabase } from './storage/database';
 /** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */
 export interface RouteModule {
   register(server: Server): void;
+  /** True for the module that serves the resident page at `GET /`. */
+  servesPage?: boolean;
   /** Called on shutdown, after in-flight requests have finished. */
   close?(): Promise<void>;
   /** Checks /readyz runs for this module (e.g. "backOffice"). */
@@ -80,7 +82,10 @@ export class BotServer {
       res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', version: options.version, checks: report.checks });
     });
 
-    server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
+    // The resident page (GET /) comes from bot/web's WebModule when it is among the modules.
+    if (!options.modules?.some((m) => m.servesPage)) {
+      server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
+    }
 
     for (const module of options.modules ?? []) module.register(server);
 

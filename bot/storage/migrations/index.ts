@@ -1,6 +1,7 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_bot_state';
 import * as m0020 from './0020_services';
+import * as m0030 from './0030_webchat';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -9,6 +10,7 @@ import * as m0020 from './0020_services';
 const migrations: Record<string, Migration> = {
   '0001_bot_state': m0001,
   '0020_services': m0020,
+  '0030_webchat': m0030,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,139 @@
+import crypto from 'node:crypto';
+import { EventEmitter } from 'node:events';
+import type { Kysely } from 'kysely';
+import type { DatabaseSchema } from '../storage/schema';
+
+/** A Bot Framework activity as it travels through Direct Line (kept loose: clients send what they send). */
+export type DirectLineActivity = Record<string, unknown> & { type: string; id?: string };
+
+export interface StoredConversation {
+  id: string;
+  userId: string;
+  started: boolean;
+}
+
+export interface ActivityPage {
+  activities: DirectLineActivity[];
+  /** The seq of the last activity returned (or the one asked for when nothing is new). */
+  watermark: number;
+}
+
+/** Most activities one poll or one stream catch-up returns; the client asks again for the rest. */
+const PAGE_SIZE = 200;
+
+/**
+ * Durable store of local Direct Line conversations: every activity in a conversation gets
+ * the next sequence number, which is its watermark, so a reloaded page or a restarted
+ * server resumes where the resident was. Emits `activity` (conversationId, activity) after
+ * each append so open WebSockets can be told at once.
+ */
+export class ConversationStore extends EventEmitter {
+  /** Appends to one conversation run one after another in this process. */
+  private readonly tails = new Map<string, Promise<unknown>>();
+
+  constructor(private readonly db: Kysely<DatabaseSchema>) {
+    super();
+    this.setMaxListeners(0);
+  }
+
+  /** The named key, created (32 random bytes) on first use; every instance then reads the same one. */
+  async key(name: string): Promise<Buffer> {
+    await this.db
+      .insertInto('directline_keys')
+      .values({ name, value: crypto.randomBytes(32).toString('base64'), created_at: new Date().toISOString() })
+      .onConflict((oc) => oc.column('name').doNothing())
+      .execute();
+    const row = await this.db.selectFrom('directline_keys').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+    return Buffer.from(row.value, 'base64');
+  }
+
+  async create(userId: string): Promise<StoredConversation> {
+    const id = crypto.randomBytes(18).toString('base64url');
+    const now = new Date().toISOString();
+    await this.db.insertInto('directline_conversations').values({ id, user_id: userId, started: 0, created_at: now, updated_at: now }).execute();
+    return { id, userId, started: false };
+  }
+
+  async get(id: string): Promise<StoredConversation | undefined> {
+    const row = await this.db.selectFrom('directline_conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? { id: row.id, userId: row.user_id, started: row.started === 1 } : undefined;
+  }
+
+  /** Marks the conversation started; true only for the one caller that changed it (so the bot is told once). */
+  async markStarted(id: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('directline_conversations')
+      .set({ started: 1, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('started', '=', 0)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  /** Stores the activity as the conversation's next one, giving it its `id`; returns the stored copy. */
+  append(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+    const previous = this.tails.get(conversationId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity));
+    this.tails.set(conversationId, next);
+    void next.finally(() => {
+      if (this.tails.get(conversationId) === next) this.tails.delete(conversationId);
+    }).catch(() => undefined);
+    return next;
+  }
+
+  private async insertNext(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+    // Another instance may append to the same conversation: the primary key makes one of us retry.
+    for (let attempt = 0; ; attempt++) {
+      const last = await this.db
+        .selectFrom('directline_activities')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
+      const seq = Number(last?.seq ?? 0) + 1;
+      const stored: DirectLineActivity = { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
+      try {
+        await this.db
+          .insertInto('directline_activities')
+          .values({ conversation_id: conversationId, seq, activity: JSON.stringify(stored), created_at: new Date().toISOString() })
+          .execute();
+      } catch (err) {
+        if (attempt < 5 && /unique|duplicate|primary key/i.test((err as Error).message)) continue;
+        throw err;
+      }
+      this.emit('activity', conversationId, stored, seq);
+      return stored;
+    }
+  }
+
+  /** Activities after `watermark` (exclusive), oldest first. */
+  async list(conversationId: string, watermark: number): Promise<ActivityPage> {
+    const rows = await this.db
+      .selectFrom('directline_activities')
+      .select(['seq', 'activity'])
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '>', watermark)
+      .orderBy('seq')
+      .limit(PAGE_SIZE)
+      .execute();
+    return {
+      activities: rows.map((r) => JSON.parse(r.activity) as DirectLineActivity),
+      watermark: rows.length ? Number(rows[rows.length - 1].seq) : watermark,
+    };
+  }
+
+  /** Deletes conversations (and their activities) untouched since `before`; returns how many. */
+  async purge(before: Date): Promise<number> {
+    const cutoff = before.toISOString();
+    const old = await this.db.selectFrom('directline_conversations').select('id').where('updated_at', '<', cutoff).limit(1000).execute();
+    if (!old.length) return 0;
+    const ids = old.map((r) => r.id);
+    await this.db.deleteFrom('directline_activities').where('conversation_id', 'in', ids).execute();
+    await this.db.deleteFrom('directline_conversations').where('id', 'in', ids).execute();
+    return ids.length;
+  }
+
+  /** Records activity in the conversation, for retention. */
+  async touch(id: string): Promise<void> {
+    await this.db.updateTable('directline_conversations').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,312 @@
+import crypto from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
+import type { Request, Response, Server } from 'restify';
+import type { Logger } from '../logger';
+import type { RouteModule } from '../server';
+import { clientActivity, streamCopy } from './activityRules';
+import type { BotBridge } from './botBridge';
+import type { ConversationStore, StoredConversation } from './conversationStore';
+import { bearer, publicOrigin, sendError } from './httpHelpers';
+import { RateLimiter } from './rateLimiter';
+import type { StreamHub } from './streamHub';
+import { CONVERSATION_TOKEN_SECONDS, secretMatches, type TokenService } from './tokens';
+
+export interface DirectLineOptions {
+  store: ConversationStore;
+  tokens: TokenService;
+  hub: StreamHub;
+  bridge: BotBridge;
+  logger: Logger;
+  /** DIRECT_LINE_SECRET: when set, only holders of it (or of a token) may use Direct Line. */
+  secret?: string;
+  /** Messages one conversation may post: a burst, then a steady rate per second. */
+  postBurst?: number;
+  postPerSecond?: number;
+}
+
+/** Who is calling: the holder of the secret, a token bound to one conversation, or nobody (development only). */
+type Caller = { kind: 'secret' } | { kind: 'token'; conversationId: string; userId: string } | { kind: 'anonymous' };
+
+const PREFIX = '/v3/directline';
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream(?:\?|$)/;
+const USER_ID = /^[A-Za-z0-9_:.@-]{1,64}$/;
+
+/**
+ * A local Direct Line 3.0 service: what Web Chat and botframework-directlinejs need to talk to
+ * this bot without Azure Bot Service. Residents' activities go into the stream (with an id,
+ * keeping channelData.clientActivityID) and on to the bot; the bot's replies and proactive
+ * messages come back through the Bot Framework connector endpoints, under a path only this
+ * server knows, and are pushed to open WebSockets or collected by polling.
+ */
+export class DirectLineModule implements RouteModule {
+  private readonly posts: RateLimiter;
+  private readonly connectorKey: string;
+  private port = 0;
+
+  constructor(private readonly options: DirectLineOptions) {
+    this.posts = new RateLimiter(options.postBurst ?? 8, options.postPerSecond ?? 2);
+    this.connectorKey = options.tokens.derive('connector');
+  }
+
+  register(server: Server): void {
+    const o = this.options;
+    server.post(`${PREFIX}/tokens/generate`, async (req: Request, res: Response) => this.generate(req, res));
+    server.post(`${PREFIX}/tokens/refresh`, async (req: Request, res: Response) => this.refresh(req, res));
+    server.post(`${PREFIX}/conversations`, async (req: Request, res: Response) => this.startConversation(req, res));
+    server.get(`${PREFIX}/conversations/:conversationId`, async (req: Request, res: Response) => this.resume(req, res));
+    server.post(`${PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => this.post(req, res));
+    server.get(`${PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => this.poll(req, res));
+    server.post(`${PREFIX}/conversations/:conversationId/upload`, async (_req: Request, res: Response) =>
+      sendError(res, 400, 'BadArgument', 'Sending files is not available in this chat.'),
+    );
+    server.post('/connector/:key/v3/conversations/:conversationId/activities', async (req: Request, res: Response) => this.fromBot(req, res));
+    server.post('/connector/:key/v3/conversations/:conversationId/activities/:activityId', async (req: Request, res: Response) => this.fromBot(req, res));
+    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const match = STREAM_PATH.exec(req.url ?? '');
+      if (!match) return; // another module's WebSocket
+      void this.upgrade(req, socket, head, match[1]).catch((err: Error) => {
+        o.logger.warn({ err: { type: err.name, message: err.message } }, 'direct line stream upgrade failed');
+        refuseUpgrade(socket, 500);
+      });
+    });
+    server.server.on('listening', () => (this.port = (server.address() as AddressInfo | null)?.port ?? 0));
+  }
+
+  /** Where the adapter sends the bot's activities: this server, on loopback, under the connector key. */
+  get serviceUrl(): string {
+    return `http://127.0.0.1:${this.port}/connector/${this.connectorKey}/`;
+  }
+
+  async close(): Promise<void> {
+    this.options.hub.close();
+  }
+
+  // ---- authentication -------------------------------------------------------------------
+
+  private caller(req: IncomingMessage): Caller | undefined {
+    const presented = bearer(req);
+    const secret = this.options.secret;
+    if (!presented) return secret ? undefined : { kind: 'anonymous' };
+    if (secret && secretMatches(presented, secret)) return { kind: 'secret' };
+    const check = this.options.tokens.verify(presented, 'conversation');
+    return check.ok ? { kind: 'token', conversationId: check.claims.conversationId, userId: check.claims.userId } : undefined;
+  }
+
+  /** The conversation the caller asks for, if it may use it; otherwise the 403/404 has been sent. */
+  private async authorise(req: Request, res: Response): Promise<{ caller: Caller; conversation: StoredConversation } | undefined> {
+    const caller = this.caller(req);
+    if (!caller) {
+      sendError(res, 403, 'TokenExpired', 'The token is not valid or has expired. Start a new conversation.');
+      return undefined;
+    }
+    const id = String(req.params.conversationId ?? '');
+    if (caller.kind === 'token' && caller.conversationId !== id) {
+      sendError(res, 403, 'BadArgument', 'This token is not for that conversation.');
+      return undefined;
+    }
+    if (caller.kind === 'anonymous') {
+      sendError(res, 403, 'BadArgument', 'A token is needed to use a conversation.');
+      return undefined;
+    }
+    const conversation = await this.options.store.get(id);
+    if (!conversation) {
+      sendError(res, 404, 'BadArgument', 'Conversation not found.');
+      return undefined;
+    }
+    return { caller, conversation };
+  }
+
+  private conversationReply(req: IncomingMessage, conversation: StoredConversation, watermark?: number) {
+    const t = this.options.tokens;
+    const stream = t.issue('stream', conversation.id, conversation.userId);
+    const query = new URLSearchParams({ t: stream });
+    if (watermark !== undefined) query.set('watermark', String(watermark));
+    return {
+      conversationId: conversation.id,
+      token: t.issue('conversation', conversation.id, conversation.userId),
+      expires_in: CONVERSATION_TOKEN_SECONDS,
+      streamUrl: `${publicOrigin(req, true)}${PREFIX}/conversations/${conversation.id}/stream?${query.toString()}`,
+      referenceGrammarId: undefined,
+    };
+  }
+
+  // ---- Direct Line routes ---------------------------------------------------------------
+
+  /** A token for a new conversation, for a page to hand to its browser (the secret stays on the server). */
+  async createForPage(userId?: string): Promise<{ conversationId: string; token: string; expires_in: number; userId: string }> {
+    const conversation = await this.options.store.create(userId && USER_ID.test(userId) ? userId : `dl_${crypto.randomBytes(12).toString('base64url')}`);
+    return {
+      conversationId: conversation.id,
+      token: this.options.tokens.issue('conversation', conversation.id, conversation.userId),
+      expires_in: CONVERSATION_TOKEN_SECONDS,
+      userId: conversation.userId,
+    };
+  }
+
+  private async generate(req: Request, res: Response): Promise<void> {
+    const caller = this.caller(req);
+    if (!caller || caller.kind === 'token') {
+      sendError(res, 403, 'BadArgument', 'Generating a token needs the Direct Line secret.');
+      return;
+    }
+    const body = (req.body ?? {}) as { user?: { id?: unknown } };
+    const userId = typeof body.user?.id === 'string' ? body.user.id : undefined;
+    if (userId !== undefined && !USER_ID.test(userId)) {
+      sendError(res, 400, 'BadArgument', 'user.id may only use letters, digits and _ : . @ - (64 at most).');
+      return;
+    }
+    const { userId: _omit, ...reply } = await this.createForPage(userId);
+    res.send(200, reply);
+  }
+
+  private async refresh(req: Request, res: Response): Promise<void> {
+    const caller = this.caller(req);
+    if (!caller || caller.kind !== 'token') {
+      sendError(res, 403, 'TokenExpired', 'Only a valid conversation token can be refreshed.');
+      return;
+    }
+    res.send(200, {
+      conversationId: caller.conversationId,
+      token: this.options.tokens.issue('conversation', caller.conversationId, caller.userId),
+      expires_in: CONVERSATION_TOKEN_SECONDS,
+    });
+  }
+
+  private async startConversation(req: Request, res: Response): Promise<void> {
+    const caller = this.caller(req);
+    if (!caller) {
+      sendError(res, 403, 'TokenExpired', 'The token is not valid or has expired. Start a new conversation.');
+      return;
+    }
+    const store = this.options.store;
+    const conversation =
+      caller.kind === 'token' ? await store.get(caller.conversationId) : await store.create(`dl_${crypto.randomBytes(12).toString('base64url')}`);
+    if (!conversation) {
+      sendError(res, 404, 'BadArgument', 'Conversation not found.');
+      return;
+    }
+    const fresh = await store.markStarted(conversation.id);
+    if (fresh) await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+    res.send(fresh ? 201 : 200, this.conversationReply(req, conversation));
+  }
+
+  private async resume(req: Request, res: Response): Promise<void> {
+    const auth = await this.authorise(req, res);
+    if (!auth) return;
+    const watermark = parseWatermark(req.query?.watermark);
+    if (await this.options.store.markStarted(auth.conversation.id)) {
+      await this.options.bridge.start(auth.conversation.id, auth.conversation.userId, this.serviceUrl);
+    }
+    res.send(200, this.conversationReply(req, auth.conversation, watermark));
+  }
+
+  private async post(req: Request, res: Response): Promise<void> {
+    const auth = await this.authorise(req, res);
+    if (!auth) return;
+    const { conversation } = auth;
+    if (!this.posts.take(conversation.id)) {
+      const wait = this.posts.retryAfter(conversation.id);
+      sendError(res, 429, 'TooManyRequests', `Too many messages at once. Please wait ${wait} second${wait === 1 ? '' : 's'} and send your message again.`, {
+        'Retry-After': String(wait),
+      });
+      return;
+    }
+    const checked = clientActivity(req.body);
+    if (!checked.ok) {
+      sendError(res, checked.status, checked.code, checked.message);
+      return;
+    }
+    const from = (req.body as { from?: { id?: unknown; name?: unknown } }).from;
+    const userId = auth.caller.kind === 'secret' && typeof from?.id === 'string' && USER_ID.test(from.id) ? from.id : conversation.userId;
+    const activity = {
+      ...checked.activity,
+      channelId: 'directline',
+      conversation: { id: conversation.id },
+      from: { id: userId, ...(typeof from?.name === 'string' ? { name: from.name.slice(0, 100) } : {}), role: 'user' },
+      timestamp: new Date().toISOString(),
+    };
+    const store = this.options.store;
+    const echoed = checked.activity.type === 'typing' ? { ...activity, id: undefined } : await store.append(conversation.id, activity);
+    void store.touch(conversation.id).catch(() => undefined);
+    if (checked.activity.type === 'message') {
+      // Web Chat shows its typing indicator until the first reply arrives.
+      const bot = this.options.bridge.identity;
+      await store.append(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bot.id, name: bot.name, role: 'bot' }, timestamp: new Date().toISOString() });
+    }
+    try {
+      await this.options.bridge.deliver(echoed, conversation.id, userId, this.serviceUrl);
+    } catch (err) {
+      this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not deliver an activity to the bot');
+      sendError(res, 502, 'ServiceError', 'The assistant could not take your message just now. Please try again.');
+      return;
+    }
+    res.send(200, { id: echoed.id ?? '' });
+  }
+
+  private async poll(req: Request, res: Response): Promise<void> {
+    const auth = await this.authorise(req, res);
+    if (!auth) return;
+    const page = await this.options.store.list(auth.conversation.id, parseWatermark(req.query?.watermark) ?? 0);
+    res.send(200, { activities: page.activities, watermark: String(page.watermark) });
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const t = url.searchParams.get('t');
+    let allowed = false;
+    if (t) {
+      const check = this.options.tokens.verify(t, 'stream');
+      allowed = check.ok && check.claims.conversationId === conversationId;
+    } else {
+      const caller = this.caller(req);
+      allowed = caller?.kind === 'secret' || (caller?.kind === 'token' && caller.conversationId === conversationId);
+    }
+    if (!allowed) return refuseUpgrade(socket, 403);
+    if (!(await this.options.store.get(conversationId))) return refuseUpgrade(socket, 404);
+    this.options.hub.accept(req, socket, head, conversationId, parseWatermark(url.searchParams.get('watermark')) ?? 0);
+  }
+
+  // ---- Bot Framework connector routes (bot → stream) --------------------------------------
+
+  private async fromBot(req: Request, res: Response): Promise<void> {
+    if (!keyMatches(String(req.params.key ?? ''), this.connectorKey)) {
+      res.send(403, { error: { code: 'Forbidden', message: 'Unknown connector.' } });
+      return;
+    }
+    const conversation = await this.options.store.get(String(req.params.conversationId ?? ''));
+    if (!conversation) {
+      res.send(404, { error: { code: 'ConversationNotFound', message: 'Conversation not found.' } });
+      return;
+    }
+    const body = req.body as Record<string, unknown> | undefined;
+    if (!body || typeof body !== 'object') {
+      res.send(400, { error: { code: 'BadArgument', message: 'The body must be an activity.' } });
+      return;
+    }
+    const copy = streamCopy(body);
+    if (!copy) {
+      res.send(200, { id: '' });
+      return;
+    }
+    copy.conversation = { id: conversation.id };
+    copy.from = { id: this.options.bridge.identity.id, name: this.options.bridge.identity.name, ...(copy.from as object | undefined), role: 'bot' };
+    const stored = await this.options.store.append(conversation.id, copy);
+    res.send(200, { id: stored.id });
+  }
+}
+
+function parseWatermark(value: unknown): number | undefined {
+  if (typeof value !== 'string' || !/^\d{1,12}$/.test(value)) return undefined;
+  return Number(value);
+}
+
+function keyMatches(given: string, expected: string): boolean {
+  return given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+function refuseUpgrade(socket: Duplex, status: number): void {
+  const text = status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Internal Server Error';
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+}

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import type { RouteModule } from '../server';
+import type { AppDatabase } from '../storage/database';
+import { loadCouncilTheme } from '../web/councilTheme';
+import { WebModule } from '../web/webModule';
+import { BotBridge } from './botBridge';
+import { ConversationStore } from './conversationStore';
+import { DirectLineModule } from './directLineModule';
+import { AzureTokenSource, LocalTokenSource, PageTokenModule } from './pageTokenModule';
+import { StreamHub } from './streamHub';
+import { TokenService } from './tokens';
+
+export interface WebChatParts {
+  modules: RouteModule[];
+  /** The local Direct Line (undefined in azure mode). */
+  directLine?: DirectLineModule;
+  store: ConversationStore;
+  tokens: TokenService;
+  hub?: StreamHub;
+}
+
+export interface WebChatDeps {
+  config: Config;
+  root: string;
+  database: AppDatabase;
+  adapter: CloudAdapter;
+  bot: ActivityHandler;
+  logger: Logger;
+  botName: string;
+  phone: string;
+}
+
+/** The resident web page, the page-token endpoint and (in local mode) the Direct Line service. */
+export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
+  const { config, database, logger } = deps;
+  const dl = config.directLine;
+  const store = new ConversationStore(database.db);
+  const tokens = new TokenService(await store.key('token-signing'));
+  const theme = loadCouncilTheme(path.join(deps.root, 'web', 'council-theme.json'));
+  const web = new WebModule({
+    webDir: path.join(deps.root, 'web'),
+    accessibilityStatement: path.join(deps.root, 'docs', 'accessibility.md'),
+    webChatBundle: path.join(deps.root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
+    theme,
+    mode: dl.mode,
+    connectOrigins: dl.mode === 'azure' ? [new URL(dl.azureEndpoint).origin, new URL(dl.azureEndpoint).origin.replace(/^http/, 'ws')] : [],
+  });
+  if (dl.mode === 'azure') {
+    const source = new AzureTokenSource(dl.azureEndpoint, dl.azureSecret ?? '');
+    return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy)], store, tokens };
+  }
+  if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
+  const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0 });
+  const bridge = new BotBridge(deps.adapter, deps.bot, { id: 'council-assistant', name: deps.botName });
+  const directLine = new DirectLineModule({ store, tokens, hub, bridge, logger, secret: dl.secret });
+  const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);
+  const retention = setInterval(() => {
+    store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
+  }, 3_600_000);
+  retention.unref();
+  void store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
+  return {
+    modules: [web, pageTokens, directLine, { register: () => undefined, close: async () => clearInterval(retention) }],
+    directLine,
+    store,
+    tokens,
+    hub,
+  };
+}

@@ -1,0 +1,122 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger';
+import type { ConversationStore } from './conversationStore';
+
+interface Subscriber {
+  socket: WebSocket;
+  conversationId: string;
+  watermark: number;
+  sending: boolean;
+  again: boolean;
+  alive: boolean;
+}
+
+/** A client that lets this much pile up unread is cut off rather than allowed to fill memory. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Direct Line's WebSocket stream: each socket gets every activity of its conversation after
+ * its watermark, as `{activities, watermark}` messages, straight after each append. Clients
+ * that vanish are noticed by ping/pong and dropped. With several instances sharing one
+ * database, `pollMs` also re-reads the store now and then so appends made elsewhere arrive.
+ */
+export class StreamHub {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
+  private readonly subscribers = new Set<Subscriber>();
+  private readonly heartbeat: NodeJS.Timeout;
+  private readonly poll?: NodeJS.Timeout;
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly logger: Logger,
+    options: { heartbeatMs?: number; pollMs?: number } = {},
+  ) {
+    store.on('activity', (conversationId: string) => {
+      for (const s of this.subscribers) if (s.conversationId === conversationId) this.flush(s);
+    });
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
+    this.heartbeat.unref();
+    if (options.pollMs) {
+      this.poll = setInterval(() => this.subscribers.forEach((s) => this.flush(s)), options.pollMs);
+      this.poll.unref();
+    }
+  }
+
+  get size(): number {
+    return this.subscribers.size;
+  }
+
+  /** Completes the upgrade for an already authorised request. */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true };
+      this.subscribers.add(sub);
+      const drop = () => this.subscribers.delete(sub);
+      ws.on('close', drop);
+      ws.on('error', drop);
+      ws.on('pong', () => (sub.alive = true));
+      // Clients send nothing over the stream; anything they do send is ignored.
+      ws.on('message', () => undefined);
+      this.flush(sub);
+    });
+  }
+
+  private flush(sub: Subscriber): void {
+    if (sub.sending) {
+      sub.again = true;
+      return;
+    }
+    sub.sending = true;
+    void this.send(sub)
+      .catch((err: Error) => this.logger.warn({ err: { type: err.name, message: err.message } }, 'direct line stream could not be read'))
+      .finally(() => {
+        sub.sending = false;
+        if (sub.again) {
+          sub.again = false;
+          this.flush(sub);
+        }
+      });
+  }
+
+  private async send(sub: Subscriber): Promise<void> {
+    for (;;) {
+      if (!this.subscribers.has(sub)) return;
+      const page = await this.store.list(sub.conversationId, sub.watermark);
+      if (!page.activities.length) return;
+      if (sub.socket.readyState !== sub.socket.OPEN) return;
+      if (sub.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        sub.socket.terminate();
+        this.subscribers.delete(sub);
+        return;
+      }
+      sub.socket.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));
+      sub.watermark = page.watermark;
+    }
+  }
+
+  private beat(): void {
+    for (const sub of this.subscribers) {
+      if (!sub.alive) {
+        sub.socket.terminate();
+        this.subscribers.delete(sub);
+        continue;
+      }
+      sub.alive = false;
+      try {
+        sub.socket.ping();
+      } catch {
+        this.subscribers.delete(sub);
+      }
+    }
+  }
+
+  close(): void {
+    clearInterval(this.heartbeat);
+    if (this.poll) clearInterval(this.poll);
+    for (const sub of this.subscribers) sub.socket.close(1001, 'server shutting down');
+    this.subscribers.clear();
+    this.wss.close();
+  }
+}
