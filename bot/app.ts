@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { CluRecognizer } from '../intents/cluRecognizer';
+import { EntityExtractor } from '../intents/entities';
 import { buildAssistant, type Assistant } from './assistant';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
@@ -29,7 +31,9 @@ export async function createApp(config: Config, logger: Logger, version: string)
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      recognizer: config.clu ? (local) => new CluRecognizer({ settings: config.clu!, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
     });
+    if (config.clu) logger.info({ project: config.clu.projectName, deployment: config.clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });
     return {

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
 
 /**
  * The whole runtime configuration, validated once. Only the composition root
@@ -21,6 +22,11 @@ const schema = z
     COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
     INTENTS_DIR: z.string().min(1).default('./intents/data'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    CLU_ENDPOINT: z.string().url('must be a URL such as https://<resource>.cognitiveservices.azure.com').optional(),
+    CLU_KEY: z.string().optional(),
+    CLU_PROJECT_NAME: z.string().optional(),
+    CLU_DEPLOYMENT_NAME: z.string().optional(),
+    CLU_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -29,7 +35,17 @@ const schema = z
     if (env.MicrosoftAppType !== 'UserAssignedMSI' && env.MicrosoftAppId && !env.MicrosoftAppPassword) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
     }
+    const cluMissing = CLU_KEYS.filter((k) => !env[k]);
+    if (cluMissing.length > 0 && cluMissing.length < CLU_KEYS.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU'], message: `${cluMissing.join(', ')} ${cluMissing.length === 1 ? 'is' : 'are'} missing: set all of ${CLU_KEYS.join(', ')} to use Azure CLU, or none of them` });
+    }
+    if (env.CLU_ENDPOINT && /^http:/i.test(env.CLU_ENDPOINT) && !isLoopbackHttp(env.CLU_ENDPOINT)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU_ENDPOINT'], message: 'must use https:// (plain http:// is only accepted for localhost)' });
+    }
   });
+
+/** Azure CLU is used when all of these are set. */
+const CLU_KEYS = ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT_NAME', 'CLU_DEPLOYMENT_NAME'] as const;
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -41,6 +57,8 @@ export interface Config {
   councilProfilePath: string;
   intentsDir: string;
   shutdownGraceMs: number;
+  /** Azure CLU (conversational language understanding), when configured; otherwise the offline recognizer alone. */
+  clu?: CluSettings;
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -76,6 +94,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
     intentsDir: path.resolve(cwd, e.INTENTS_DIR),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    clu:
+      e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT_NAME && e.CLU_DEPLOYMENT_NAME
+        ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }
+        : undefined,
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId,
