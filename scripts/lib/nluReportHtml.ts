@@ -108,7 +108,9 @@ td.diag { background: #d2e2f5; }
 td.err { background: #f6d7d2; font-weight: bold; }
 .scroll { overflow-x: auto; max-width: 100%; }
 .scroll:focus { outline: 3px solid #ffdd00; outline-offset: 2px; }
-dl { display: grid; grid-template-columns: max-content auto; gap: .25rem 1.5rem; }
+dl { display: grid; grid-template-columns: minmax(0, max-content) minmax(0, 1fr); gap: .25rem 1.5rem; }
+@media (max-width: 30rem) { dl { display: block; } dd { margin-bottom: .5rem; } }
+main { overflow-wrap: break-word; }
 dt { font-weight: bold; }
 dd { margin: 0; }
 figure { margin: 1rem 0; }

@@ -137,6 +137,18 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     expect(result).toMatchObject({ source: 'local-fallback', fallbackReason: 'invalid-response', intent: 'greeting' });
   });
 
+  it('sends CLU at most its 1000-character limit of a very long message, and keeps entity offsets inside the text', async () => {
+    const text = `${'x'.repeat(9990)} AT1 1AA`;
+    fake.behave({ kind: 'answer', predict: (q) => ({ topIntent: 'None', intents: [{ category: 'None', confidenceScore: 0.9 }], entities: [{ category: 'street', text: q.slice(0, 5), offset: 995, length: 50, confidenceScore: 0.5 }] }) });
+    const result = await recognizer().recognize(text);
+    const sent = (fake.requests[0]!.body as { analysisInput: { conversationItem: { text: string } } }).analysisInput.conversationItem.text;
+    expect(sent.length).toBe(1000);
+    expect(result.text).toBe(text);
+    for (const e of result.entities) expect(e.end!).toBeLessThanOrEqual(text.length);
+    // The postcode beyond CLU's limit still comes from our extractor.
+    expect(result.entities.find((e) => e.type === 'postcode')?.value).toBe('AT1 1AA');
+  });
+
   it('does not call CLU for an empty message', async () => {
     const result = await recognizer().recognize('   ');
     expect(fake.requests).toHaveLength(0);
