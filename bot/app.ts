@@ -24,6 +24,7 @@ export const ROOT = path.resolve(__dirname, '..');
 export async function createApp(config: Config, logger: Logger, version: string): Promise<App> {
   const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    const clu = config.clu;
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
@@ -31,9 +32,9 @@ export async function createApp(config: Config, logger: Logger, version: string)
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
-      recognizer: config.clu ? (local) => new CluRecognizer({ settings: config.clu!, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
+      recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
     });
-    if (config.clu) logger.info({ project: config.clu.projectName, deployment: config.clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
+    if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });
     return {
