@@ -1,13 +1,15 @@
 import { StratifiedSplit, type TrainingExample } from '../../intents/classifier';
 
 /** What cross-validation needs from a classifier: train on some examples, then classify. */
-export type TrainFn = (examples: TrainingExample[], seed: number) => { classify(text: string): { intent: string; score: number } };
+export type TrainFn = (examples: TrainingExample[], seed: number) => { classify(text: string): { intent: string; score: number; ranking?: Array<{ intent: string }> } };
 
 export interface Prediction {
   text: string;
   expected: string;
   got: string;
   score: number;
+  /** The best in-scope intent before the out-of-scope threshold (when the classifier ranks). */
+  top?: string;
   fold: number;
 }
 
@@ -26,7 +28,7 @@ export function crossValidate(examples: readonly TrainingExample[], train: Train
     examples.forEach((e, i) => {
       if (folds[i] !== f) return;
       const c = model.classify(e.text);
-      predictions.push({ text: e.text, expected: e.intent, got: c.intent, score: c.score, fold: f });
+      predictions.push({ text: e.text, expected: e.intent, got: c.intent, score: c.score, top: c.ranking?.[0]?.intent, fold: f });
     });
   }
   return predictions;

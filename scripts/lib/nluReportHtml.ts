@@ -126,7 +126,7 @@ figcaption { margin-top: .5rem; }
 <dl>
 <dt>Accuracy (all examples)</dt><dd>${pct(report.accuracy)} (${report.correct} of ${report.total})</dd>
 <dt>Accuracy on council intents</dt><dd>${pct(report.inScopeAccuracy)}</dd>
-<dt>Out-of-scope examples recognised as such</dt><dd>${pct(report.outOfScopeRecall)}</dd>
+${report.inScopeTopIntentAccuracy === null ? '' : `<dt>Best-ranked intent right, before the out-of-scope threshold</dt><dd>${pct(report.inScopeTopIntentAccuracy)}</dd>\n`}<dt>Out-of-scope examples recognised as such</dt><dd>${pct(report.outOfScopeRecall)}</dd>
 <dt>Macro-average F1</dt><dd>${report.macroF1.toFixed(3)}</dd>
 </dl>
 

@@ -12,6 +12,9 @@ export function renderReportText(report: NluReport, title: string): string {
   }
   lines.push('');
   lines.push(`accuracy ${pct(report.accuracy)} (${report.correct}/${report.total})   in-scope accuracy ${pct(report.inScopeAccuracy)}   ` + `out-of-scope recall ${pct(report.outOfScopeRecall)}   macro F1 ${report.macroF1.toFixed(3)}`);
+  if (report.inScopeTopIntentAccuracy !== null) {
+    lines.push(`best-ranked intent right (before the out-of-scope threshold) on ${pct(report.inScopeTopIntentAccuracy)} of council-intent examples`);
+  }
   lines.push('');
 
   // Confusion matrix with numbered columns (names would not fit across).
