@@ -5,7 +5,14 @@ import { buildAssistant, type Assistant } from './assistant';
 import { createAdapter } from './adapter';
 import type { Config } from './config';
 import type { Logger } from './logger';
-import { BotServer } from './server';
+import { appReadinessChecks } from './appReadiness';
+import type { ReadinessCheck } from './readiness';
+import { BotServer, type RouteModule } from './server';
+import { TeamsMiddleware } from './teams/teamsMiddleware';
+import { instrumentAdapter } from './telemetry/instrumentAdapter';
+import type { LogForwarder } from './telemetry/logForwarder';
+import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
+import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
 import { KyselyStorage } from './storage/kyselyStorage';
 
@@ -13,6 +20,7 @@ export interface App {
   server: BotServer;
   database: AppDatabase;
   assistant: Assistant;
+  telemetry: Telemetry;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
 }
@@ -20,9 +28,30 @@ export interface App {
 /** Project paths, relative to the repository root (where package.json is). */
 export const ROOT = path.resolve(__dirname, '..');
 
+/** Optional parts the composition root (or a test) hands in. */
+export interface AppExtras {
+  /** The logger's destination; when telemetry is on, log lines are also sent as traces. */
+  logForwarder?: LogForwarder;
+  /** More named /readyz checks (feature modules can also bring their own through RouteModule.readinessChecks). */
+  readinessChecks?: ReadinessCheck[];
+  modules?: RouteModule[];
+}
+
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
-export async function createApp(config: Config, logger: Logger, version: string): Promise<App> {
-  const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+export async function createApp(config: Config, logger: Logger, version: string, extras: AppExtras = {}): Promise<App> {
+  const telemetry = await createTelemetry(config.applicationInsightsConnectionString, logger);
+  if (telemetry.enabled) extras.logForwarder?.attach((line) => telemetry.trackLogLine(line));
+  const stopTelemetry = async () => {
+    extras.logForwarder?.detach();
+    await telemetry.close();
+  };
+  let database: AppDatabase;
+  try {
+    database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (err) {
+    await stopTelemetry();
+    throw err;
+  }
   try {
     const clu = config.clu;
     const assistant = buildAssistant({
@@ -33,20 +62,35 @@ export async function createApp(config: Config, logger: Logger, version: string)
       modelDir: path.join(config.dataDir, 'models'),
       logger,
       recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
+      telemetryClient: telemetry.enabled ? telemetry.client : undefined,
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
-    const server = new BotServer({ adapter, bot: assistant.bot, database, logger, version, webDir: path.join(ROOT, 'web') });
+    instrumentAdapter(adapter, telemetry);
+    adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
+    const server = new BotServer({
+      adapter,
+      bot: assistant.bot,
+      database,
+      logger,
+      version,
+      webDir: path.join(ROOT, 'web'),
+      modules: [new RequestTelemetryModule(telemetry), ...(extras.modules ?? [])],
+      readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
+    });
     return {
       server,
       database,
       assistant,
+      telemetry,
       async close() {
         await server.close(config.shutdownGraceMs);
+        await stopTelemetry();
         await database.close();
       },
     };
   } catch (err) {
+    await stopTelemetry();
     await database.close();
     throw err;
   }
