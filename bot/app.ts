@@ -15,6 +15,7 @@ import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
 import { KyselyStorage } from './storage/kyselyStorage';
+import { FeedbackStore } from '../knowledge/feedbackStore';
 
 export interface App {
   server: BotServer;
@@ -62,6 +63,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       modelDir: path.join(config.dataDir, 'models'),
       logger,
       recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
+      feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');

@@ -10,7 +10,12 @@ import { loadTrainingData } from '../intents/trainingData';
 import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
 import { Responses } from '../dialogs/responses';
 import { Router } from '../dialogs/router';
+import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
+import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
+import type { FeedbackRecorder } from '../knowledge/feedbackStore';
+import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
+import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot } from './councilBot';
 import type { Logger } from './logger';
 import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
@@ -26,6 +31,11 @@ export interface AssistantOptions {
   /** Replaces the offline recognizer (e.g. Azure CLU with offline fallback). */
   recognizer?: (local: LocalRecognizer) => Recognizer;
   intentDialogs?: (parts: AssistantParts) => IntentDialog[];
+  /** Knowledge articles (knowledge/articles) and search synonyms (knowledge/synonyms.yaml); defaults sit next to the council profile. */
+  knowledgeDir?: string;
+  synonymsPath?: string;
+  /** Where "Did this answer your question?" answers are stored; without it they are not kept. */
+  feedback?: FeedbackRecorder;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
 }
@@ -34,6 +44,7 @@ export interface AssistantParts {
   council: CouncilProfile;
   responses: Responses;
   router: Router;
+  knowledge: SearchableKnowledge;
   conversationState: ConversationState;
   userState: UserState;
 }
@@ -59,12 +70,27 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const local = new LocalRecognizer(classifier, new EntityExtractor());
   const chosen = options.recognizer ? options.recognizer(local) : local;
   const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
-  const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)));
+  const knowledgeRoot = path.dirname(options.councilProfilePath);
+  const knowledge = buildKnowledgeBase(
+    {
+      articlesDir: options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'),
+      synonymsPath: options.synonymsPath ?? path.join(knowledgeRoot, 'synonyms.yaml'),
+      intents: training.intents,
+    },
+    options.logger,
+  );
+  options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
+  const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)), undefined, knowledge);
   const responses = new Responses(council);
+  const knowledgeResponses = new KnowledgeResponses(council);
+  const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
   const conversationState = new ConversationState(options.storage);
   const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, responses, router, conversationState, userState };
-  const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? []);
+  const parts: AssistantParts = { council, responses, router, knowledge, conversationState, userState };
+  const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {
+    dialog: knowledgeDialog,
+    responses: knowledgeResponses,
+  });
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses);
   return { ...parts, bot, recognizer, classifier };

@@ -45,6 +45,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       await sendReply(innerDc.context, this.responses.safeguarding());
       return { status: DialogTurnStatus.waiting };
     }
+    if (route.kind === 'kb') return this.onKnowledgeQuestion(innerDc, route.articleId);
     if (route.kind !== 'intent') return undefined;
     switch (route.intent) {
       case Intents.help:
@@ -61,6 +62,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /**
+   * A clear question that an article answers, asked while a dialog waits. By default it is left
+   * to the active step; MainDialog answers it and offers to carry on.
+   */
+  protected async onKnowledgeQuestion(_innerDc: DialogContext, _articleId: string): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   /** What "talk to a person" does mid-dialog. The handoff feature overrides this. */

@@ -3,4 +3,6 @@ export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
   clarify: 'clarifyDialog',
+  knowledge: 'knowledgeDialog',
+  knowledgeWaterfall: 'knowledgeWaterfall',
 } as const;

@@ -1,9 +1,11 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
+import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
+import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
 import { INTENT_LABELS, type Responses } from './responses';
 import { routeLabel, type Route, type Router } from './router';
@@ -33,8 +35,10 @@ export class MainDialog extends CancelAndHelpDialog {
     responses: Responses,
     private readonly routingState: StatePropertyAccessor<RoutingState>,
     intentDialogs: IntentDialog[] = [],
+    private readonly knowledge?: { dialog: KnowledgeDialog; responses: KnowledgeResponses },
   ) {
     super(DialogIds.main, router, responses);
+    if (knowledge) this.addDialog(knowledge.dialog);
     for (const { dialog, intents } of intentDialogs) {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
@@ -81,9 +85,17 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding());
         return step.endDialog();
-      case 'clarify':
+      case 'kb':
+        return this.startArticle(step, route.articleId, route.next);
+      case 'clarify': {
         if (misses >= 2) return this.offerPerson(step);
-        return step.beginDialog(DialogIds.clarify, { options: route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target })) });
+        const articles = route.articleIds.flatMap((id) => {
+          const title = this.knowledge?.dialog.title(id);
+          return title ? [{ target: `kb:${id}`, label: title }] : [];
+        });
+        const intents = route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target }));
+        return step.beginDialog(DialogIds.clarify, { options: [...intents, ...articles] });
+      }
       case 'none':
         if (misses >= 2) return this.offerPerson(step);
         await sendReply(context, this.responses.cannotHelp());
@@ -94,12 +106,14 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const result = step.result as ClarifyResult | undefined;
-    if (!result) return step.next(step.result);
+    const result = step.result as ClarifyResult | KnowledgeDialogResult | undefined;
+    // Not a "Did you mean…?" answer (e.g. a knowledge answer ended): the last step deals with it.
+    if (!result || !('kind' in result)) return step.next(step.result);
     switch (result.kind) {
       case 'chosen':
         await this.countMiss(step.context, false);
         await sendTrace(step.context, 'council.route', { label: result.target, kind: 'clarified' });
+        if (result.target.startsWith('kb:')) return this.startArticle(step, result.target.slice('kb:'.length), []);
         return this.startIntent(step, result.target);
       case 'somethingElse':
         await sendReply(step.context, this.responses.askToRephrase());
@@ -107,6 +121,12 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'reroute':
         return this.routeMessage(step);
     }
+  }
+
+  private async startArticle(step: WaterfallStepContext, articleId: string, next: string[]): Promise<DialogTurnResult> {
+    if (!this.knowledge) return step.endDialog();
+    const options: KnowledgeDialogOptions = { articleId, next };
+    return step.beginDialog(DialogIds.knowledge, options);
   }
 
   private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -147,6 +167,19 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async finalStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    // The resident asked something new instead of answering "Did this answer your question?": route it now.
+    if ((step.result as KnowledgeDialogResult | undefined)?.reroute) return step.replaceDialog(DialogIds.mainWaterfall);
     return step.endDialog(step.result);
+  }
+
+  /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
+  protected override async onKnowledgeQuestion(innerDc: DialogContext, articleId: string): Promise<DialogTurnResult | undefined> {
+    const active = innerDc.activeDialog?.id;
+    // Not while nothing else is in progress, or while "Did you mean…?" or "Did this answer your question?" waits: those route new messages afresh.
+    if (!this.knowledge || !active || active === DialogIds.mainWaterfall || active === DialogIds.knowledge || active === DialogIds.clarify) return undefined;
+    const article = await this.knowledge.dialog.sendAnswer(innerDc.context, articleId);
+    if (!article) return undefined;
+    await sendReply(innerDc.context, this.knowledge.responses.carryOn());
+    return { status: DialogTurnStatus.waiting };
   }
 }

@@ -1,12 +1,15 @@
 import { Intents } from '../intents/catalogue';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { SafeguardingDetector } from '../intents/safeguardingDetector';
+import type { Retrieval, SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { INTENT_LABELS } from './responses';
 
 export type Route =
   | { kind: 'safeguarding'; reason: string }
   | { kind: 'intent'; intent: string; score: number }
-  | { kind: 'clarify'; intents: string[] }
+  /** A knowledge article answers it; `next` are the runners-up, offered if the answer did not help. */
+  | { kind: 'kb'; articleId: string; score: number; next: string[] }
+  | { kind: 'clarify'; intents: string[]; articleIds: string[] }
   | { kind: 'none' };
 
 export interface RouterThresholds {
@@ -18,9 +21,51 @@ export interface RouterThresholds {
   clarifySecond: number;
   /** Mid-dialog, a non-safeguarding interruption (help, cancel…) needs at least this. */
   interrupt: number;
+  /** Article confidence (see knowledge/scoredIndex.ts) at or above which the article answers. */
+  kbAnswer: number;
+  /** Article confidence at or above which an article is offered as a "Did you mean…?" choice. */
+  kbClarify: number;
+  /** Mid-dialog, a question is answered from an article only at or above this confidence. */
+  kbInterrupt: number;
+  /**
+   * The recognised intent wins over a better-matching article unless the article's confidence is
+   * more than this above the intent's own (its training examples matched the same way).
+   */
+  intentTie: number;
+  /**
+   * An article answers only if it matches better than the closest out-of-scope example by this
+   * much, or if at least `beyondOutOfScope` of the message is the article's alone.
+   */
+  outOfScopeMargin: number;
+  beyondOutOfScope: number;
+  /**
+   * When the classifier's best guess has at least `agreeClassifier` (below `act`), and one of its two best
+   * guesses is the intent whose examples match best (at least `agreeMatch`, ahead of the next by
+   * `agreeMargin`), that intent is acted on.
+   */
+  agreeClassifier: number;
+  agreeMatch: number;
+  agreeMargin: number;
+  /** An out-of-scope example matching at least this well (and better than the intent's own examples) overrides the intent. */
+  outOfScopeVeto: number;
 }
 
-export const DEFAULT_THRESHOLDS: RouterThresholds = { act: 0.5, clarify: 0.5, clarifySecond: 0.15, interrupt: 0.7 };
+export const DEFAULT_THRESHOLDS: RouterThresholds = {
+  act: 0.5,
+  clarify: 0.5,
+  clarifySecond: 0.15,
+  interrupt: 0.7,
+  kbAnswer: 0.4,
+  kbClarify: 0.3,
+  kbInterrupt: 0.7,
+  intentTie: 0.05,
+  outOfScopeMargin: 0.05,
+  beyondOutOfScope: 0.25,
+  outOfScopeVeto: 0.5,
+  agreeClassifier: 0.4,
+  agreeMatch: 0.8,
+  agreeMargin: 0.15,
+};
 
 /** Small talk and controls are never offered as "Did you mean…?" choices. */
 const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Intents.greeting, Intents.goodbye, Intents.thanks, Intents.help, Intents.cancel]);
@@ -32,15 +77,24 @@ const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
+/** A bare yes or no answers the question being asked; it never interrupts. */
+const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
+/** Looks like a question of its own, not an answer to the dialog's question. */
+const QUESTION = /\?\s*$|^\s*(how|what|what's|whats|when|when's|where|where's|which|who|why|can|could|do|does|is|are|will|should|would|am|has|have)\b/i;
+
+const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
 
 /**
  * Decides what a message is for: one routing, used by the bot, the terminal chat and
- * `npm run eval`, so that what is measured is what residents get.
+ * `npm run eval`, so that what is measured is what residents get. The recognizer's intent and
+ * the knowledge base's articles are weighed together: a transactional request goes to its
+ * dialog, a question to its article, a close call to "Did you mean…?".
  */
 export class Router {
   constructor(
     private readonly safeguarding: SafeguardingDetector,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
+    private readonly knowledge?: SearchableKnowledge,
   ) {}
 
   /** A fresh message, with no dialog in progress. */
@@ -49,27 +103,94 @@ export class Router {
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
     const exact = this.exactIntent(text);
     if (exact) return { kind: 'intent', intent: exact, score: 1 };
-    if (recognized.intent !== NONE_INTENT && recognized.score >= this.thresholds.act) {
-      return { kind: 'intent', intent: recognized.intent, score: recognized.score };
+    const titled = this.knowledge?.byTitle(text);
+    if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
+
+    const t = this.thresholds;
+    const found = this.knowledge?.retrieve(text) ?? NO_RETRIEVAL;
+    const intent = recognized.intent;
+    const intentOk = intent !== NONE_INTENT && intent !== Intents.safeguarding && recognized.score >= t.act;
+    // How well the intent's own training examples match, on the same scale as articles.
+    const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+    const top = found.articles[0];
+    const kb = top?.confidence ?? 0;
+
+    // Worded more like an out-of-scope example ("where can i buy a cheap sofa") than like the intent's own examples.
+    const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
+    if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
+    // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
+    // the article matches: a close call between doing something and answering, so ask rather than answer.
+    const leaning = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT && !NOT_CLARIFIABLE.has(a.intent));
+    const closeCall =
+      (leaning[0]?.score ?? 0) >= t.clarify &&
+      leaning.slice(0, 2).some((a) => a.score >= t.clarifySecond && (found.intents.find((i) => i.intent === a.intent)?.confidence ?? 0) >= kb - t.intentTie);
+    // The classifier is unsure, but one of its two best guesses is clearly the request whose own examples
+    // match best ("cheers bye": thanks or goodbye?): two signals agree, so act on it.
+    const agreed = this.agreedIntent(recognized, found);
+    if (agreed && !outOfScope && agreed.confidence > kb) return { kind: 'intent', intent: agreed.intent, score: agreed.confidence };
+    const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
+    if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
+      const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
+      return { kind: 'kb', articleId: top.article.id, score: kb, next };
     }
-    // Unsure: offer the best guesses when the first is reasonably strong.
-    const candidates = recognized.alternatives.filter((a) => !NOT_CLARIFIABLE.has(a.intent));
-    if (candidates[0] && candidates[0].score >= this.thresholds.clarify) {
-      return { kind: 'clarify', intents: candidates.filter((c, i) => i === 0 || c.score >= this.thresholds.clarifySecond).slice(0, 2).map((c) => c.intent) };
-    }
+    if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
+    if (outOfScope) return { kind: 'none' };
+
+    // Unsure: offer the best guesses when the first is reasonably strong. An intent is offered only if the
+    // message is not more like an out-of-scope example than like the intent's own examples.
+    const plausible = (name: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === name)?.confidence ?? 0) >= found.outOfScope;
+    const candidates = recognized.alternatives.filter((a) => !NOT_CLARIFIABLE.has(a.intent) && plausible(a.intent));
+    const intents =
+      candidates[0] && candidates[0].score >= t.clarify
+        ? candidates.filter((c, i) => i === 0 || c.score >= t.clarifySecond).slice(0, 2).map((c) => c.intent)
+        : [];
+    const articleIds = found.articles
+      .filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope)
+      .sort((a, b) => b.confidence - a.confidence)
+      .slice(0, 2)
+      .map((a) => a.article.id);
+    // Two or three choices in all: the likeliest requests, then the best articles.
+    if (intents.length || articleIds.length) return { kind: 'clarify', intents, articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)) };
     return { kind: 'none' };
   }
 
-  /** A message while a dialog is waiting for an answer: only safeguarding and clear interruptions count. */
+  /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */
+  private agreedIntent(recognized: RecognizerResult, found: Retrieval): { intent: string; confidence: number } | undefined {
+    const t = this.thresholds;
+    const [best, second] = found.intents;
+    if (!best || best.confidence < t.agreeMatch || best.confidence - (second?.confidence ?? 0) < t.agreeMargin) return undefined;
+    if (best.confidence <= found.outOfScope) return undefined;
+    const guesses = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT).slice(0, 2);
+    if ((guesses[0]?.score ?? 0) < t.agreeClassifier || !guesses.some((g) => g.intent === best.intent)) return undefined;
+    return best;
+  }
+
+  /**
+   * A message while a dialog is waiting for an answer: only safeguarding, clear interruptions
+   * and clear questions that an article answers count; anything else is the dialog's answer.
+   */
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     const verdict = this.safeguarding.check(text, recognized);
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
+    if (YES_NO.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
     if (recognized && INTERRUPTIONS.has(recognized.intent) && recognized.score >= this.thresholds.interrupt) {
       return { kind: 'intent', intent: recognized.intent, score: recognized.score };
     }
-    return undefined;
+    return this.knowledgeInterruption(text, recognized);
+  }
+
+  /** "How do I pay council tax?" while reporting a pothole: answered, then the resident carries on. */
+  private knowledgeInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
+    if (!this.knowledge || !QUESTION.test(text)) return undefined;
+    const found = this.knowledge.retrieve(text);
+    const top = found.articles[0];
+    if (!top || top.confidence < this.thresholds.kbInterrupt || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) return undefined;
+    const intent = recognized?.intent;
+    const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+    if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie) return undefined;
+    return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 
   /** Button titles and a few fixed words mean exactly one thing. */
@@ -88,6 +209,8 @@ export function routeLabel(route: Route): string {
       return Intents.safeguarding;
     case 'intent':
       return route.intent === 'start_again' ? Intents.cancel : route.intent;
+    case 'kb':
+      return `kb:${route.articleId}`;
     case 'clarify':
     case 'none':
       return NONE_INTENT;

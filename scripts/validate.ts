@@ -8,6 +8,7 @@ import { INTENT_NAMES } from '../intents/catalogue';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { validateKnowledge } from '../knowledge/validateKnowledge';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -40,12 +41,17 @@ export interface ContentPaths {
   intentsDir: string;
   safeguardingRules: string;
   councilProfile: string;
+  /** Knowledge articles and search synonyms; default: next to the council profile. */
+  articlesDir?: string;
+  synonyms?: string;
 }
 
 export const DEFAULT_PATHS: ContentPaths = {
   intentsDir: path.join(root, 'intents', 'data'),
   safeguardingRules: path.join(root, 'intents', 'safeguarding-rules.yaml'),
   councilProfile: path.join(root, 'knowledge', 'council.yaml'),
+  articlesDir: path.join(root, 'knowledge', 'articles'),
+  synonyms: path.join(root, 'knowledge', 'synonyms.yaml'),
 };
 
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
@@ -55,6 +61,11 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...checkIntents(paths.intentsDir),
     ...attempt(rules, () => loadSafeguardingRules(rules)),
     ...attempt(council, () => loadCouncilProfile(council)),
+    ...validateKnowledge({
+      articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
+      synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
+      intents: loadTrainingData(paths.intentsDir).intents,
+    }),
   ];
 }
 

@@ -1,0 +1,96 @@
+import type { TurnContext } from 'botbuilder';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { Logger } from '../bot/logger';
+import type { Article } from '../knowledge/article';
+import type { FeedbackRecorder } from '../knowledge/feedbackStore';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { DialogIds } from './dialogIds';
+import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
+import { sendReply, sendTrace, toActivity } from './replies';
+
+export interface KnowledgeDialogOptions {
+  articleId: string;
+  /** Runners-up to offer if the answer did not help. */
+  next?: string[];
+}
+
+/** What the dialog hands back: `reroute` when the resident asked something new instead of answering yes or no. */
+export interface KnowledgeDialogResult {
+  reroute?: boolean;
+}
+
+const YES_WORDS = /^\s*(yes|yeah|yep|yup|y|it did|yes it did|yes,? thanks?( you)?|that helped|thanks?,? that helped)\s*[.!]*\s*$/i;
+const NO_WORDS = /^\s*(no|nope|nah|n|it didn'?t|no it didn'?t|not really|no,? thanks?)\s*[.!]*\s*$/i;
+
+/**
+ * Answers a question from a knowledge article: the article, its source link, and "Did this
+ * answer your question?". The yes/no is stored against the article id only. "No" offers the
+ * next best articles and a person. Anything else is a new message, routed afresh.
+ */
+export class KnowledgeDialog extends ComponentDialog {
+  private static readonly feedbackPrompt = 'knowledgeFeedbackPrompt';
+
+  constructor(
+    private readonly knowledge: KnowledgeBase,
+    private readonly responses: KnowledgeResponses,
+    private readonly logger: Logger,
+    private readonly feedback?: FeedbackRecorder,
+  ) {
+    super(DialogIds.knowledge);
+    this.addDialog(new TextPrompt(KnowledgeDialog.feedbackPrompt));
+    this.addDialog(new WaterfallDialog(DialogIds.knowledgeWaterfall, [this.answerStep.bind(this), this.feedbackStep.bind(this)]));
+    this.initialDialogId = DialogIds.knowledgeWaterfall;
+  }
+
+  /** An article's title (choices show titles; a title sent back routes to its article). */
+  title(articleId: string): string | undefined {
+    return this.knowledge.get(articleId)?.title;
+  }
+
+  /** Sends an article's answer (used on its own when a question interrupts another dialog). */
+  async sendAnswer(context: TurnContext, articleId: string): Promise<Article | undefined> {
+    const article = this.knowledge.get(articleId);
+    if (!article) return undefined;
+    await sendTrace(context, 'council.knowledge', { articleId: article.id });
+    await sendReply(context, this.responses.answer(article));
+    return article;
+  }
+
+  private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = step.options as KnowledgeDialogOptions;
+    const article = await this.sendAnswer(step.context, options.articleId);
+    if (!article) return step.endDialog({});
+    (step.values as Record<string, unknown>).articleId = article.id;
+    return step.prompt(KnowledgeDialog.feedbackPrompt, { prompt: toActivity(this.responses.didThisHelp()) });
+  }
+
+  private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const text = String(step.result ?? '');
+    const articleId = String((step.values as Record<string, unknown>).articleId);
+    const options = step.options as KnowledgeDialogOptions;
+    if (YES_WORDS.test(text) || text.trim().toLowerCase() === YES.toLowerCase()) {
+      await this.store(articleId, true);
+      await sendReply(step.context, this.responses.thanksForFeedback());
+      return step.endDialog({});
+    }
+    if (NO_WORDS.test(text) || text.trim().toLowerCase() === NO.toLowerCase()) {
+      await this.store(articleId, false);
+      const alternatives = (options.next ?? []).map((id) => this.knowledge.get(id)).filter((a): a is Article => !!a && a.id !== articleId).slice(0, 2);
+      await sendReply(step.context, this.responses.notHelpful(alternatives));
+      return step.endDialog({});
+    }
+    // Not an answer to "Did this help?": a new question or request.
+    const result: KnowledgeDialogResult = { reroute: true };
+    return step.endDialog(result);
+  }
+
+  private async store(articleId: string, helpful: boolean): Promise<void> {
+    if (!this.feedback) return;
+    try {
+      await this.feedback.record(articleId, helpful);
+    } catch (err) {
+      // Losing one feedback answer must not break the conversation.
+      this.logger.warn({ articleId, err: (err as Error).message }, 'could not store article feedback');
+    }
+  }
+}

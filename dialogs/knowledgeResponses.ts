@@ -1,0 +1,43 @@
+import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Article } from '../knowledge/article';
+import { CARRY_ON, TALK_TO_PERSON, type Reply } from './responses';
+
+export const YES = 'Yes';
+export const NO = 'No';
+
+/** Wording around knowledge answers (the answers themselves are the articles). */
+export class KnowledgeResponses {
+  constructor(private readonly council: CouncilProfile) {}
+
+  /** The article, with where it comes from. */
+  answer(article: Article): Reply {
+    return { text: `${article.body.trim()}\n\nSource: [${article.title}](${article.url})` };
+  }
+
+  didThisHelp(): Reply {
+    return { text: 'Did this answer your question?', choices: [YES, NO] };
+  }
+
+  thanksForFeedback(): Reply {
+    return { text: 'Thanks for letting us know. Is there anything else I can help with?' };
+  }
+
+  /** After "no": the next best articles, if any, and a person. */
+  notHelpful(alternatives: Article[]): Reply {
+    if (alternatives.length) {
+      return {
+        text: `Sorry that didn't help. Is your question about one of these? If not, you can talk to a person.`,
+        choices: [...alternatives.map((a) => a.title), TALK_TO_PERSON],
+      };
+    }
+    return {
+      text: `Sorry that didn't help. You can talk to a person, or find other ways to contact us at ${this.council.contactPage}.`,
+      choices: [TALK_TO_PERSON],
+    };
+  }
+
+  /** After answering a question in the middle of something else. */
+  carryOn(): Reply {
+    return { text: 'Do you want to carry on with what we were doing?', choices: [CARRY_ON, 'Cancel'] };
+  }
+}

@@ -1,0 +1,20 @@
+/** One knowledge article: a Markdown file in knowledge/articles/ with YAML front matter (see knowledge/README.md). */
+export interface Article {
+  id: string;
+  title: string;
+  /** Alternative phrasings residents use. */
+  questions: string[];
+  /** Local Government Service List code, when there is one. */
+  lgsl?: number;
+  /** The council page the answer comes from. */
+  url: string;
+  /** YYYY-MM-DD. */
+  lastReviewed: string;
+  /** The team that keeps it correct. */
+  owner: string;
+  tags: string[];
+  /** The answer, Markdown. */
+  body: string;
+  /** Where it was read from. */
+  file: string;
+}

@@ -1,0 +1,132 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { ContentProblem } from '../intents/trainingData';
+import type { Article } from './article';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+const frontMatterSchema = z.object({
+  id: z.string({ required_error: 'is required' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case words joined by hyphens'),
+  title: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
+  questions: z.array(z.string().trim().min(1, 'must not be empty'), { required_error: 'is required' }).min(1, 'must list at least one question'),
+  lgsl: z.number().int().positive().nullable().optional(),
+  url: z.string({ required_error: 'is required' }).url('must be a full address starting with https://').startsWith('https://', 'must start with https://'),
+  lastReviewed: z
+    .string({ required_error: 'is required', invalid_type_error: 'must be a date written as YYYY-MM-DD' })
+    .regex(DATE, 'must be a date written as YYYY-MM-DD')
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
+  owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
+  tags: z.array(z.string()).optional(),
+});
+
+export interface LoadedArticles {
+  articles: Article[];
+  /** Files that could not be read are listed here (errors) and left out of `articles`. */
+  problems: ContentProblem[];
+}
+
+/** Splits `---` front matter from the body. Returns undefined when the file has no well-formed front matter. */
+export function splitFrontMatter(source: string): { frontMatter: string; body: string; bodyLine: number } | undefined {
+  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.startsWith('---\n')) return undefined;
+  const end = text.indexOf('\n---', 3);
+  if (end < 0) return undefined;
+  const afterMarker = text.indexOf('\n', end + 4);
+  const markerLine = text.slice(end + 1, afterMarker < 0 ? undefined : afterMarker);
+  if (markerLine.trim() !== '---') return undefined;
+  const frontMatter = text.slice(4, end + 1);
+  const body = afterMarker < 0 ? '' : text.slice(afterMarker + 1);
+  return { frontMatter, body: body.trim(), bodyLine: frontMatter.split('\n').length + 2 };
+}
+
+/** Reads one article file. Problems are returned; an article is returned only when it can be used. */
+export function readArticle(file: string): { article?: Article; problems: ContentProblem[] } {
+  const problems: ContentProblem[] = [];
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return { problems: [{ severity: 'error', file, message: `cannot be read: ${(err as Error).message}` }] };
+  }
+  const parts = splitFrontMatter(source);
+  if (!parts) {
+    return { problems: [{ severity: 'error', file, line: 1, message: 'front matter is missing or not closed: the file must start with a --- line and the front matter must end with another --- line' }] };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(parts.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length) {
+    for (const e of doc.errors) {
+      const line = e.linePos?.[0]?.line;
+      problems.push({ severity: 'error', file, line: line === undefined ? undefined : line + 1, message: `front matter cannot be read: ${e.message.split('\n')[0]}` });
+    }
+    return { problems };
+  }
+  const raw = doc.toJS() as unknown;
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { problems: [{ severity: 'error', file, line: 2, message: 'front matter must be a list of fields such as id: and title:' }] };
+  }
+  const parsed = frontMatterSchema.safeParse(raw);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      problems.push({ severity: 'error', file, line: fieldLine(doc, lineCounter, issue.path), message: `${issue.path.join('.') || 'front matter'}: ${issue.message}` });
+    }
+    return { problems };
+  }
+  const fm = parsed.data;
+  const expected = path.basename(file).replace(/\.md$/i, '');
+  if (fm.id !== expected) problems.push({ severity: 'error', file, line: fieldLine(doc, lineCounter, ['id']), message: `id "${fm.id}" does not match the file name "${expected}.md"` });
+  if (!parts.body) {
+    problems.push({ severity: 'error', file, line: parts.bodyLine, message: 'the answer (the text after the front matter) is empty' });
+    return { problems };
+  }
+  return {
+    article: {
+      id: fm.id,
+      title: fm.title.trim(),
+      questions: fm.questions.map((q) => q.trim()),
+      lgsl: fm.lgsl ?? undefined,
+      url: fm.url,
+      lastReviewed: fm.lastReviewed,
+      owner: fm.owner.trim(),
+      tags: fm.tags ?? [],
+      body: parts.body,
+      file,
+    },
+    problems,
+  };
+}
+
+function fieldLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, at: PropertyKey[]): number | undefined {
+  const node = doc.getIn(at.length ? at : [], true) as { range?: [number, number, number] } | undefined;
+  const offset = node?.range?.[0];
+  // +1: the front matter starts on the file's second line.
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
+}
+
+/** Reads every *.md file in `dir` except README.md. Broken files are reported and left out; the rest load. */
+export function loadArticles(dir: string): LoadedArticles {
+  const problems: ContentProblem[] = [];
+  const articles: Article[] = [];
+  if (!fs.existsSync(dir)) return { articles, problems: [{ severity: 'error', file: dir, message: 'the articles folder does not exist' }] };
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort();
+  const seen = new Map<string, string>();
+  for (const name of files) {
+    const file = path.join(dir, name);
+    const result = readArticle(file);
+    problems.push(...result.problems);
+    if (!result.article) continue;
+    const first = seen.get(result.article.id);
+    if (first) {
+      problems.push({ severity: 'error', file, message: `id "${result.article.id}" is already used by ${path.basename(first)}; this file was left out` });
+      continue;
+    }
+    seen.set(result.article.id, file);
+    articles.push(result.article);
+  }
+  return { articles, problems };
+}

@@ -1,0 +1,129 @@
+import type { Article } from './article';
+import { ScoredIndex, type EntryMatch, type IndexEntry, type SearchTuning } from './scoredIndex';
+import { normalise, type TextAnalyser } from './textAnalyser';
+
+/** An article found for a message. */
+export interface ArticleMatch {
+  article: Article;
+  /** Relevance for ordering (unbounded). */
+  score: number;
+  /** Calibrated in [0, 1]: routing thresholds apply to it (see ScoredIndex). */
+  confidence: number;
+  /**
+   * The share of the message (weighted as for confidence) that this article matches and the
+   * closest out-of-scope example does not: "is the tip open on sunday" shares "open on sunday"
+   * with "is argos open on sunday", but "tip" is the article's alone.
+   */
+  beyondOutOfScope: number;
+}
+
+/** What dialogs need from the knowledge base. */
+export interface KnowledgeBase {
+  readonly size: number;
+  get(id: string): Article | undefined;
+  all(): readonly Article[];
+  /** Best articles first; at most `limit`. Empty when nothing matches. */
+  search(text: string, limit?: number): ArticleMatch[];
+  /** The article whose title is exactly this text (buttons send titles back), if any. */
+  byTitle(text: string): Article | undefined;
+}
+
+/** A match for an intent, scored the same way as articles so the router can compare them. */
+export interface IntentMatch {
+  intent: string;
+  confidence: number;
+}
+
+/** Everything a message matched, for the router. */
+export interface Retrieval {
+  articles: ArticleMatch[];
+  /** Intents whose training examples match, best first. */
+  intents: IntentMatch[];
+  /** How well the best out-of-scope example (weather, shopping, passports…) matches, in [0, 1]. */
+  outOfScope: number;
+}
+
+/** What the router needs: retrieval over articles, intents and out-of-scope examples together. */
+export interface Retriever {
+  retrieve(text: string): Retrieval;
+}
+
+/** The knowledge base as the router uses it. */
+export interface SearchableKnowledge extends KnowledgeBase, Retriever {}
+
+export interface IntentExamples {
+  intent: string;
+  label?: string;
+  examples: string[];
+}
+
+/** Markdown answer → plain words for indexing: link targets and formatting dropped. */
+export function plainText(markdown: string): string {
+  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, ' ').replace(/[*_#>`[\]]/g, ' ');
+}
+
+/**
+ * The knowledge base: articles, and (for routing) the intents' training examples and the
+ * out-of-scope examples, in one {@link ScoredIndex} so that their confidences are comparable.
+ */
+export class MiniSearchKnowledgeBase implements SearchableKnowledge {
+  private readonly index: ScoredIndex;
+  private readonly byId = new Map<string, Article>();
+  private readonly titles = new Map<string, Article>();
+
+  constructor(
+    private readonly articles: readonly Article[],
+    analyser: TextAnalyser,
+    options: { intents?: IntentExamples[]; outOfScope?: string[]; tuning?: SearchTuning } = {},
+  ) {
+    const entries: IndexEntry[] = articles.map((a) => ({ id: `kb:${a.id}`, kind: 'article', title: a.title, questions: a.questions, tags: a.tags, body: plainText(a.body) }));
+    for (const def of options.intents ?? []) {
+      entries.push({ id: `intent:${def.intent}`, kind: 'intent', title: def.label ?? '', questions: def.examples, tags: [], body: '' });
+    }
+    (options.outOfScope ?? []).forEach((text, i) => entries.push({ id: `none:${i}`, kind: 'none', title: '', questions: [text], tags: [], body: '' }));
+    this.index = new ScoredIndex(entries, analyser, options.tuning);
+    for (const a of articles) {
+      this.byId.set(a.id, a);
+      this.titles.set(normalise(a.title), a);
+    }
+  }
+
+  get size(): number {
+    return this.articles.length;
+  }
+
+  get(id: string): Article | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): readonly Article[] {
+    return this.articles;
+  }
+
+  byTitle(text: string): Article | undefined {
+    return this.titles.get(normalise(text));
+  }
+
+  search(text: string, limit = 3): ArticleMatch[] {
+    return this.retrieve(text).articles.slice(0, limit);
+  }
+
+  retrieve(text: string): Retrieval {
+    const matches = this.index.find(text, 5);
+    const intents: IntentMatch[] = [];
+    let closestOutOfScope: EntryMatch | undefined;
+    for (const m of matches) {
+      if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence });
+      else if (m.entry.kind === 'none' && m.confidence > (closestOutOfScope?.confidence ?? 0)) closestOutOfScope = m;
+    }
+    const articles = matches.filter((m) => m.entry.kind === 'article').map((m) => this.toArticle(m, closestOutOfScope));
+    intents.sort((a, b) => b.confidence - a.confidence);
+    return { articles, intents, outOfScope: closestOutOfScope?.confidence ?? 0 };
+  }
+
+  private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
+    const total = m.words.reduce((sum, w) => sum + w.weight, 0);
+    const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
+  }
+}

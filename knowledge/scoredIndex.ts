@@ -1,0 +1,192 @@
+import MiniSearch from 'minisearch';
+import type { TextAnalyser } from './textAnalyser';
+
+/** Something residents' messages are matched against: an article, an intent, or an out-of-scope example. */
+export interface IndexEntry {
+  id: string;
+  kind: 'article' | 'intent' | 'none';
+  title: string;
+  questions: string[];
+  tags: string[];
+  /** Plain text; matched words count for less. */
+  body: string;
+}
+
+export interface EntryMatch {
+  entry: IndexEntry;
+  /** MiniSearch's BM25 relevance (unbounded; for ordering within one message). */
+  score: number;
+  /**
+   * How well this entry accounts for the message, in [0, 1]: coverage reduced when the matched
+   * words say little (see {@link SearchTuning.fullEvidence}). Comparable across messages and kinds.
+   */
+  confidence: number;
+  /** Share of the message's informative words (weighted by rarity) found in the entry. */
+  coverage: number;
+  /** Matched weight in units of the rarest word. */
+  evidence: number;
+  /** Per word of the message: its weight (rarity) and how well this entry matched it (0 to 1). */
+  words: Array<{ weight: number; match: number }>;
+}
+
+export interface SearchTuning {
+  boost: { title: number; questions: number; tags: number; body: number };
+  /** Part weight of a word found only in the body. */
+  bodyMatch: number;
+  /** Part weight of a word matched with a typo or as a prefix. */
+  fuzzyMatch: number;
+  /** Weight of a word nothing uses, relative to the rarest known word. */
+  unknownWord: number;
+  /** Evidence (in rarest-word units) from which confidence is no longer reduced for saying little. */
+  fullEvidence: number;
+  /** How much BM25 (relative to the best result) counts when ordering matches. */
+  scoreWeight: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = {
+  boost: { title: 2, questions: 3, tags: 1.5, body: 0.4 },
+  bodyMatch: 0.5,
+  fuzzyMatch: 0.75,
+  unknownWord: 0.8,
+  fullEvidence: 0.6,
+  scoreWeight: 0.2,
+};
+
+interface Indexed {
+  entry: IndexEntry;
+  strong: Set<string>;
+  body: Set<string>;
+}
+
+/** Edits allowed when matching a word with a typo: none for short words. */
+function allowedEdits(term: string): number {
+  if (term.length < 5) return 0;
+  return term.length < 8 ? 1 : 2;
+}
+
+/**
+ * MiniSearch (BM25, field boosts, prefix and typo-tolerant search) over entries analysed with
+ * our {@link TextAnalyser} (stemming, British synonyms), plus a calibrated confidence: BM25
+ * scores only order results for one message, so thresholds need a measure that means the same
+ * for every message.
+ */
+export class ScoredIndex {
+  private readonly search: MiniSearch<{ id: string; title: string; questions: string; tags: string; body: string }>;
+  private readonly entries = new Map<string, Indexed>();
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly weightedCount: number;
+  private readonly maxWeight: number;
+
+  constructor(
+    entries: IndexEntry[],
+    private readonly analyser: TextAnalyser,
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
+    this.search = new MiniSearch({
+      fields: ['title', 'questions', 'tags', 'body'],
+      tokenize: (text) => this.analyser.terms(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { ...tuning.boost },
+        combineWith: 'OR',
+        prefix: (term) => term.length >= 4 && !this.analyser.isCanonical(term),
+        fuzzy: (term) => (this.analyser.isCanonical(term) ? false : allowedEdits(term) || false),
+        maxFuzzy: 2,
+      },
+    });
+    let counted = 0;
+    for (const entry of entries) {
+      const strong = new Set(this.analyser.terms([entry.title, ...entry.questions, ...entry.tags].join(' . ')));
+      const body = new Set(this.analyser.terms(entry.body));
+      this.entries.set(entry.id, { entry, strong, body });
+      // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
+      if (entry.kind === 'none') continue;
+      counted++;
+      for (const term of new Set([...strong, ...body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.weightedCount = counted;
+    this.search.addAll(entries.map((e) => ({ id: e.id, title: e.title, questions: e.questions.join(' . '), tags: e.tags.join(' . '), body: e.body })));
+    this.maxWeight = this.idf(1);
+  }
+
+  /** Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all of them). */
+  find(text: string, limit = 5): EntryMatch[] {
+    const terms = this.analyser.terms(text);
+    if (!terms.length || !this.entries.size) return [];
+    const weights = terms.map((t) => this.weight(t));
+    const total = weights.reduce((a, b) => a + b, 0);
+    const perKind = new Map<string, number>();
+    const out: EntryMatch[] = [];
+    const results = this.search.search(terms.join(' '));
+    const bestScore = results[0]?.score ?? 1;
+    for (const r of results) {
+      const indexed = this.entries.get(String(r.id))!;
+      const seen = perKind.get(indexed.entry.kind) ?? 0;
+      // Every intent is scored: the router compares the classifier's pick with its own examples.
+      if (seen >= limit && indexed.entry.kind !== 'intent') continue;
+      perKind.set(indexed.entry.kind, seen + 1);
+      const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQuality(t, indexed) }));
+      const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
+      const coverage = total > 0 ? covered / total : 0;
+      const evidence = covered / this.maxWeight;
+      out.push({ entry: indexed.entry, score: r.score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
+    }
+    // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
+    const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
+    return out.sort((a, b) => rank(b) - rank(a));
+  }
+
+  private idf(df: number): number {
+    return Math.log(1 + (this.weightedCount + 1) / (df + 0.5));
+  }
+
+  /** Rarer words say more; a word nothing uses counts heavily against every entry. */
+  private weight(term: string): number {
+    const df = this.documentFrequency.get(term);
+    if (df) return this.idf(df);
+    let fuzzyDf = 0;
+    if (!this.analyser.isCanonical(term)) {
+      for (const { entry, strong, body } of this.entries.values()) {
+        if (entry.kind !== 'none' && (this.fuzzyIn(term, strong) || this.fuzzyIn(term, body))) fuzzyDf++;
+      }
+    }
+    return fuzzyDf ? this.idf(fuzzyDf) : this.maxWeight * this.tuning.unknownWord;
+  }
+
+  private matchQuality(term: string, indexed: Indexed): number {
+    if (indexed.strong.has(term)) return 1;
+    if (indexed.body.has(term)) return this.tuning.bodyMatch;
+    if (this.analyser.isCanonical(term)) return 0;
+    if (this.fuzzyIn(term, indexed.strong)) return this.tuning.fuzzyMatch;
+    if (this.fuzzyIn(term, indexed.body)) return this.tuning.fuzzyMatch * this.tuning.bodyMatch;
+    return 0;
+  }
+
+  private fuzzyIn(term: string, set: Set<string>): boolean {
+    const edits = allowedEdits(term);
+    if (!edits) return false;
+    for (const candidate of set) {
+      // A word cut short ("recyc") or a stem left long by a typo ("parkin" for "park").
+      if (candidate.length >= 4 && (candidate.startsWith(term) || (term.startsWith(candidate) && term.length - candidate.length <= 2))) return true;
+      if (Math.abs(candidate.length - term.length) <= edits && withinEdits(term, candidate, edits)) return true;
+    }
+    return false;
+  }
+}
+
+/** Levenshtein distance ≤ max, with early exit. */
+export function withinEdits(a: string, b: string, max: number): boolean {
+  if (a === b) return true;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (cur[j] < best) best = cur[j];
+    }
+    if (best > max) return false;
+    prev = cur;
+  }
+  return prev[b.length] <= max;
+}

@@ -1,0 +1,150 @@
+import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import type { SynonymGroups } from './synonyms';
+
+/** Words that say little about which article is meant. Kept small: particles such as "out" or "off" can matter ("moved out", "money off"). */
+const STOP_WORDS = new Set(
+  (
+    'a an the and or but if so as of at by for with about to from in into on onto is are was were be been being am ' +
+    'i me my mine myself we us our you your yours he him his she her it its they them their this that these those ' +
+    'do does did doing done have has had having can could would should will shall may might must ' +
+    'what which who whom whose when where why how there here then than too very just also really ' +
+    'im ive id ill shouldnt couldnt wouldnt youre theyre thats whats ' +
+    'please pls plz hi hello hey thanks thank ok okay anytown s t d ll m re ve any some ' +
+    // Filler that says nothing about the subject ("what's the best way to…", "I'm going to…").
+    'best way going gonna want wanna wanted like get got getting know tell thing things bit lot'
+  ).split(/\s+/),
+);
+
+const ACCENTED = /([\p{Script=Latin}])\p{Mn}+/gu;
+const INNER_APOSTROPHE = /(\p{L})['’`´](?=\p{L})/gu;
+const NOT_WORD = /[^\p{L}\p{N}]+/gu;
+const ASCII_WORD = /^[a-z]+$/;
+
+/** Lower case, accents and apostrophes removed, everything that is not a letter or digit becomes a space. */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(ACCENTED, '$1')
+    .normalize('NFC')
+    .replace(INNER_APOSTROPHE, '$1')
+    .replace(NOT_WORD, ' ')
+    .trim();
+}
+
+function words(text: string): string[] {
+  const s = normalise(text);
+  return s ? s.split(' ') : [];
+}
+
+interface Phrase {
+  words: string[];
+  /** The group's first phrase, as one search term (spaces removed). */
+  term: string;
+}
+
+/**
+ * The one way text becomes search terms, for articles and residents' messages alike:
+ * normalise, replace synonyms (longest phrase first, plurals included) with one term per group,
+ * drop stop words, Porter-stem what is left.
+ */
+export class TextAnalyser {
+  private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
+  private readonly canonical = new Set<string>();
+  private readonly stemCache = new Map<string, string>();
+
+  constructor(synonyms: SynonymGroups = []) {
+    for (const group of synonyms) {
+      const term = words(group[0]).join('');
+      this.canonical.add(term);
+      for (const phrase of group) {
+        const w = words(phrase);
+        if (!w.length) continue;
+        const list = this.phrasesByFirstWord.get(w[0]) ?? [];
+        list.push({ words: w, term });
+        list.sort((a, b) => b.words.length - a.words.length);
+        this.phrasesByFirstWord.set(w[0], list);
+      }
+    }
+  }
+
+  /** Search terms for a text, in order. */
+  terms(text: string): string[] {
+    const input = words(text);
+    const out: string[] = [];
+    for (let i = 0; i < input.length; ) {
+      const phrase = this.matchPhrase(input, i);
+      if (phrase) {
+        out.push(phrase.term);
+        i += phrase.words.length;
+        continue;
+      }
+      const word = input[i++];
+      // Bare numbers ("7", "2026") say little on their own; phrases keep theirs ("section 21").
+      if (STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      out.push(this.stem(word));
+    }
+    return out;
+  }
+
+  /** True for a term that stands for a whole synonym group (not stemmed, not fuzzy-matched). */
+  isCanonical(term: string): boolean {
+    return this.canonical.has(term);
+  }
+
+  private matchPhrase(input: string[], at: number): Phrase | undefined {
+    const first = input[at];
+    let candidates = this.phrasesByFirstWord.get(first) ?? this.phrasesByFirstWord.get(singular(first));
+    if (!candidates && first.length >= TYPO_MIN) {
+      // A typo in the first word ("concil tax", "busness rates"): look through every phrase.
+      candidates = [...this.phrasesByFirstWord.values()].flat().sort((a, b) => b.words.length - a.words.length);
+    }
+    for (const phrase of candidates ?? []) {
+      if (phrase.words.every((w, k) => at + k < input.length && exactWord(input[at + k], w))) return phrase;
+    }
+    // A typo is forgiven only inside a phrase of two or more words where another word is exact
+    // ("busness rates", "concil tax"): on its own, "house" is not a typo for "mouse".
+    for (const phrase of candidates ?? []) {
+      if (phrase.words.length < 2) continue;
+      const typed = phrase.words.map((_, k) => input[at + k]);
+      if (typed.some((w) => w === undefined)) continue;
+      if (phrase.words.every((w, k) => sameWord(typed[k], w)) && phrase.words.some((w, k) => exactWord(typed[k], w))) return phrase;
+    }
+    return undefined;
+  }
+
+  private stem(word: string): string {
+    if (!ASCII_WORD.test(word)) return word;
+    let stemmed = this.stemCache.get(word);
+    if (stemmed === undefined) {
+      stemmed = PorterStemmer.stem(word);
+      if (this.stemCache.size < 50_000) this.stemCache.set(word, stemmed);
+    }
+    return stemmed;
+  }
+}
+
+/** Shortest word in which a one-letter typo is forgiven inside a synonym phrase. */
+const TYPO_MIN = 5;
+
+function exactWord(typed: string, expected: string): boolean {
+  return typed === expected || singular(typed) === expected;
+}
+
+function sameWord(typed: string, expected: string): boolean {
+  if (exactWord(typed, expected)) return true;
+  return expected.length >= TYPO_MIN && typed.length >= TYPO_MIN && Math.abs(typed.length - expected.length) <= 1 && oneEditApart(typed, expected);
+}
+
+function oneEditApart(a: string, b: string): boolean {
+  if (a.length > b.length) [a, b] = [b, a];
+  let i = 0;
+  while (i < a.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  return a.slice(i) === b.slice(i + 1);
+}
+
+function singular(word: string): string {
+  return word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word;
+}

@@ -1,0 +1,112 @@
+import path from 'node:path';
+import { utteranceKey, type ContentProblem, type IntentDefinition } from '../intents/trainingData';
+import { loadArticles } from './articleLoader';
+import { MiniSearchKnowledgeBase } from './knowledgeBase';
+import { loadSynonyms, type SynonymGroups } from './synonyms';
+import { TextAnalyser } from './textAnalyser';
+
+export interface KnowledgeCheckOptions {
+  articlesDir: string;
+  synonymsPath: string;
+  /** Intent training data, so that articles are searched as the assistant searches them. */
+  intents?: IntentDefinition[];
+  /** "Today", for the review date check. */
+  now?: Date;
+  /** Longest answer, in words, before a warning. */
+  maxWords?: number;
+}
+
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
+
+/** Problems in one article's Markdown links: every link must be a full https:// address, brackets must pair up. */
+export function linkProblems(body: string): string[] {
+  const problems: string[] = [];
+  for (const m of body.matchAll(MARKDOWN_LINK)) {
+    const [whole, text, target] = m;
+    if (!text.trim()) problems.push(`link ${whole} has no link text`);
+    if (!/^https:\/\//i.test(target) && !/^mailto:|^tel:/i.test(target)) {
+      problems.push(`link "${text}" goes to "${target}": use a full address starting with https://`);
+      continue;
+    }
+    if (/^https:/i.test(target)) {
+      try {
+        const url = new URL(target);
+        if (!url.hostname.includes('.')) problems.push(`link "${text}" goes to "${target}", which is not a full web address`);
+      } catch {
+        problems.push(`link "${text}" goes to "${target}", which is not a well-formed web address`);
+      }
+    }
+  }
+  // What is left after removing well-formed links must not contain link pieces.
+  const rest = body.replace(MARKDOWN_LINK, '');
+  if (/\]\(/.test(rest)) problems.push('a link is missing its closing bracket ")" or has a space in its address');
+  const open = (rest.match(/\[/g) ?? []).length;
+  const close = (rest.match(/\]/g) ?? []).length;
+  if (open !== close) problems.push('square brackets do not pair up: a link is missing "[" or "]"');
+  return problems;
+}
+
+function monthsBetween(from: Date, to: Date): number {
+  return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) - (to.getUTCDate() < from.getUTCDate() ? 1 : 0);
+}
+
+/**
+ * The knowledge checks of `npm run validate`: unreadable articles, duplicate ids, missing fields,
+ * malformed links, stale reviews (warning), a question under two articles, and questions that
+ * retrieve a different article than their own (the pair is named).
+ */
+export function validateKnowledge(options: KnowledgeCheckOptions): ContentProblem[] {
+  const now = options.now ?? new Date();
+  const maxWords = options.maxWords ?? 160;
+  const { articles, problems } = loadArticles(options.articlesDir);
+
+  let synonyms: SynonymGroups = [];
+  try {
+    synonyms = loadSynonyms(options.synonymsPath);
+  } catch (err) {
+    problems.push({ severity: 'error', file: options.synonymsPath, message: (err as Error).message });
+  }
+
+  const questionOwner = new Map<string, { id: string; file: string }>();
+  for (const article of articles) {
+    const file = article.file;
+    for (const message of linkProblems(article.body)) problems.push({ severity: 'error', file, message });
+
+    const reviewed = new Date(`${article.lastReviewed}T00:00:00Z`);
+    const age = monthsBetween(reviewed, now);
+    if (age >= 12) problems.push({ severity: 'warning', file, message: `lastReviewed ${article.lastReviewed} is more than 12 months ago: check the article and update the date` });
+    if (reviewed.getTime() > now.getTime() + 86_400_000) problems.push({ severity: 'warning', file, message: `lastReviewed ${article.lastReviewed} is in the future` });
+
+    const words = article.body.replace(/\]\([^)]*\)/g, ']').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words > maxWords) problems.push({ severity: 'warning', file, message: `the answer is ${words} words long: keep it to ${maxWords} or fewer (aim for 120) and link to the full page` });
+
+    for (const question of article.questions) {
+      const key = utteranceKey(question);
+      const first = questionOwner.get(key);
+      if (!first) questionOwner.set(key, { id: article.id, file });
+      else if (first.id === article.id) problems.push({ severity: 'warning', file, message: `the question "${question}" is listed twice` });
+      else problems.push({ severity: 'error', file, message: `the question "${question}" is also under ${first.id} (${path.basename(first.file)}): keep it in one article` });
+    }
+  }
+
+  // Each article's own questions must find that article, as residents' messages do.
+  const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms), {
+    intents: (options.intents ?? []).filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding').map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),
+    outOfScope: options.intents?.find((d) => d.intent === 'none')?.examples.map((e) => e.text) ?? [],
+  });
+  for (const article of articles) {
+    for (const question of article.questions) {
+      const top = knowledge.search(question, 1)[0];
+      if (!top) {
+        problems.push({ severity: 'error', file: article.file, message: `the question "${question}" (${article.id}) finds no article at all: use words residents use` });
+      } else if (top.article.id !== article.id) {
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          message: `the question "${question}" (${article.id}) retrieves ${top.article.id} instead: reword it, or move it to ${top.article.id} if it belongs there`,
+        });
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadSynonyms } from '../../knowledge/synonyms';
+import { TextAnalyser } from '../../knowledge/textAnalyser';
+import { SYNONYMS } from './helpers';
+
+const analyser = new TextAnalyser(loadSynonyms(SYNONYMS));
+
+describe('TextAnalyser', () => {
+  it('reads British synonyms as one term', () => {
+    expect(analyser.terms('my wheelie bins')).toEqual(analyser.terms('my bin'));
+    expect(analyser.terms('going to the dump')).toEqual(analyser.terms('going to the tip'));
+    expect(analyser.terms('household waste recycling centre')).toEqual(analyser.terms('tip'));
+    expect(analyser.terms('pay ctax')).toEqual(analyser.terms('pay council tax'));
+  });
+
+  it('forgives a typo inside a synonym phrase but does not turn real words into others', () => {
+    expect(analyser.terms('concil tax')).toEqual(analyser.terms('council tax'));
+    expect(analyser.terms('busness rates')).toEqual(analyser.terms('business rates'));
+    expect(analyser.terms('my house')).not.toEqual(analyser.terms('my mouse'));
+  });
+
+  it('drops stop words, stems, and ignores case and punctuation', () => {
+    expect(analyser.terms('HOW DO I PAY MY COUNCIL TAX?!')).toEqual(analyser.terms('pay council tax'));
+    expect(analyser.terms('recycling')).toEqual(analyser.terms('recycle'));
+    expect(analyser.terms('what is the')).toEqual([]);
+  });
+});
