@@ -14,6 +14,9 @@ import type { LogForwarder } from './telemetry/logForwarder';
 import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
 import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from './storage/database';
+import { ServiceFeature } from './serviceFeature';
+import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
 import { FeedbackStore } from '../knowledge/feedbackStore';
 
@@ -22,6 +25,7 @@ export interface App {
   database: AppDatabase;
   assistant: Assistant;
   telemetry: Telemetry;
+  services: ServiceFeature;
   /** Finishes requests in flight, then closes everything. */
   close(): Promise<void>;
 }
@@ -36,6 +40,8 @@ export interface AppExtras {
   /** More named /readyz checks (feature modules can also bring their own through RouteModule.readinessChecks). */
   readinessChecks?: ReadinessCheck[];
   modules?: RouteModule[];
+  /** The clock the service dialogs and back office use (tests set it). */
+  now?: () => Date;
 }
 
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
@@ -55,6 +61,15 @@ export async function createApp(config: Config, logger: Logger, version: string,
   }
   try {
     const clu = config.clu;
+    const serverRef: { current?: BotServer } = {};
+    const services = new ServiceFeature({
+      config: config.services,
+      requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
+      database,
+      logger,
+      now: extras.now,
+      selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
+    });
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
@@ -65,6 +80,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
       feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
+      intentDialogs: (parts) => services.intentDialogs(parts),
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
@@ -77,14 +93,17 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), ...(extras.modules ?? [])],
+      modules: [new RequestTelemetryModule(telemetry), ...services.modules(), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
     });
+    serverRef.current = server;
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
     return {
       server,
       database,
       assistant,
       telemetry,
+      services,
       async close() {
         await server.close(config.shutdownGraceMs);
         await stopTelemetry();

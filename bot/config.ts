@@ -37,6 +37,14 @@ const schema = z
       .string()
       .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*,?\s*$/i, 'must be a comma-separated list of tenant ids (GUIDs)')
       .optional(),
+    OPEN311_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+    OPEN311_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
+    OPEN311_JURISDICTION_ID: z.string().min(1).default('anytown.example'),
+    SERVICES_DIR: z.string().min(1).default('./services'),
+    GAZETTEER_DIR: z.string().min(1).default('./gazetteer'),
+    WASTE_DIR: z.string().min(1).default('./waste'),
+    MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
+    OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -104,6 +112,19 @@ export interface Config {
   applicationInsightsConnectionString?: string;
   /** Tenant ids allowed in Teams; empty = any tenant. */
   teamsAllowedTenants: string[];
+  /** Service requests: the Open311 GeoReport v2 back office and the data behind the built-in one. */
+  services: {
+    /** Unset: the built-in back office at /open311/v2 on this server. */
+    open311BaseUrl?: string;
+    /** Unset with the built-in back office: a random key is made at start-up. */
+    open311ApiKey?: string;
+    jurisdictionId: string;
+    servicesDir: string;
+    gazetteerDir: string;
+    wasteDir: string;
+    missedBinReportDays: number;
+    outboxPollMs: number;
+  };
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -148,6 +169,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       .split(',')
       .map((t) => t.trim().toLowerCase())
       .filter(Boolean),
+    services: {
+      open311BaseUrl: e.OPEN311_BASE_URL?.replace(/\/+$/, ''),
+      open311ApiKey: e.OPEN311_API_KEY,
+      jurisdictionId: e.OPEN311_JURISDICTION_ID,
+      servicesDir: path.resolve(cwd, e.SERVICES_DIR),
+      gazetteerDir: path.resolve(cwd, e.GAZETTEER_DIR),
+      wasteDir: path.resolve(cwd, e.WASTE_DIR),
+      missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,
+      outboxPollMs: e.OUTBOX_POLL_MS,
+    },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId,

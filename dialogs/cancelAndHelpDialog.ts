@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
+import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, type Responses } from './responses';
 import type { Router } from './router';
@@ -38,6 +39,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
     if (!route) return undefined;
+    // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel".
+    if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !(route.kind === 'intent' && route.score === 1 && route.intent === Intents.cancel)) return undefined;
     await sendTrace(innerDc.context, 'council.interruption', { route: route.kind, intent: route.kind === 'intent' ? route.intent : undefined });
 
     if (route.kind === 'safeguarding') {

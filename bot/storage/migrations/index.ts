@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_bot_state';
+import * as m0020 from './0020_services';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -7,6 +8,7 @@ import * as m0001 from './0001_bot_state';
  */
 const migrations: Record<string, Migration> = {
   '0001_bot_state': m0001,
+  '0020_services': m0020,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

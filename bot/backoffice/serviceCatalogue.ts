@@ -1,0 +1,89 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+export const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
+
+const attributeSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower case letters, digits and underscores'),
+    variable: z.boolean().default(true),
+    datatype: z.enum(DATATYPES),
+    required: z.boolean().default(false),
+    datatype_description: z.string().default(''),
+    order: z.number().int().min(1),
+    description: z.string().min(1),
+    values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+  })
+  .superRefine((a, ctx) => {
+    const list = a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist';
+    if (list && !a.values?.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['values'], message: `a ${a.datatype} needs values` });
+  });
+
+export const serviceDefinitionSchema = z.object({
+  service_code: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
+  service_name: z.string().min(1),
+  description: z.string().default(''),
+  group: z.string().default(''),
+  keywords: z.array(z.string()).default([]),
+  type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
+  expected_days: z.number().int().min(0).default(10),
+  service_notice: z.string().default(''),
+  attributes: z.array(attributeSchema).default([]),
+});
+
+export type ServiceFile = z.infer<typeof serviceDefinitionSchema>;
+export type ServiceAttributeFile = ServiceFile['attributes'][number];
+
+export interface CatalogueProblem {
+  file: string;
+  message: string;
+}
+
+/** The back office's services, read from `services/*.yaml`. */
+export class ServiceCatalogue {
+  private constructor(
+    readonly services: ServiceFile[],
+    readonly problems: CatalogueProblem[],
+  ) {}
+
+  static load(dir: string): ServiceCatalogue {
+    const services: ServiceFile[] = [];
+    const problems: CatalogueProblem[] = [];
+    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    if (!files.length) problems.push({ file: dir, message: 'no service definitions (*.yaml) found' });
+    for (const name of files) {
+      const file = path.join(dir, name);
+      let raw: unknown;
+      try {
+        raw = parse(fs.readFileSync(file, 'utf8'));
+      } catch (err) {
+        problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'cannot be read' });
+        continue;
+      }
+      const parsed = serviceDefinitionSchema.safeParse(raw);
+      if (!parsed.success) {
+        problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+        continue;
+      }
+      const def = parsed.data;
+      if (services.some((s) => s.service_code === def.service_code)) {
+        problems.push({ file, message: `service_code ${def.service_code} is used twice` });
+        continue;
+      }
+      const codes = new Set<string>();
+      for (const a of def.attributes) {
+        if (codes.has(a.code)) problems.push({ file, message: `attribute ${a.code} is listed twice` });
+        codes.add(a.code);
+      }
+      def.attributes.sort((a, b) => a.order - b.order);
+      services.push(def);
+    }
+    return new ServiceCatalogue(services, problems);
+  }
+
+  find(code: string): ServiceFile | undefined {
+    return this.services.find((s) => s.service_code === code);
+  }
+}

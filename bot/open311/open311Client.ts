@@ -1,0 +1,161 @@
+import type { RequestFields, ServiceDefinition, ServiceRequest, ServiceRequestUpdate, ServiceSummary } from './types';
+
+/**
+ * Why a call failed. `unavailable`: down, slow, 5xx or 429 — try again later, nothing lost.
+ * `rejected`: the back office refused the request (400/403/404…) with a description to show.
+ */
+export class Open311Error extends Error {
+  constructor(
+    readonly kind: 'unavailable' | 'rejected',
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = 'Open311Error';
+  }
+}
+
+export interface Open311ClientOptions {
+  /** e.g. https://council.example/open311/v2 — a function when the port is known only after listen. */
+  baseUrl: string | (() => string);
+  apiKey?: string;
+  jurisdictionId?: string;
+  timeoutMs?: number;
+  /** How long the service list and definitions are kept before they are read again. */
+  cacheTtlMs?: number;
+  now?: () => number;
+}
+
+interface Cached<T> {
+  at: number;
+  value: T;
+}
+
+/** An Open311 GeoReport v2 client (JSON), for any endpoint that follows the spec. */
+export class Open311Client {
+  private servicesCache?: Cached<ServiceSummary[]>;
+  private readonly definitions = new Map<string, Cached<ServiceDefinition>>();
+  private readonly now: () => number;
+
+  constructor(private readonly options: Open311ClientOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  get baseUrl(): string {
+    const b = this.options.baseUrl;
+    return (typeof b === 'function' ? b() : b).replace(/\/+$/, '');
+  }
+
+  /** Forgets cached services and definitions, so the next read asks the back office. */
+  refresh(): void {
+    this.servicesCache = undefined;
+    this.definitions.clear();
+  }
+
+  async services(): Promise<ServiceSummary[]> {
+    if (this.fresh(this.servicesCache)) return this.servicesCache!.value;
+    const value = await this.getJson<ServiceSummary[]>('services.json');
+    if (!Array.isArray(value)) throw new Open311Error('unavailable', 'services.json did not return a list');
+    this.servicesCache = { at: this.now(), value };
+    return value;
+  }
+
+  async definition(code: string): Promise<ServiceDefinition> {
+    const cached = this.definitions.get(code);
+    if (this.fresh(cached)) return cached!.value;
+    const raw = await this.getJson<ServiceDefinition>(`services/${encodeURIComponent(code)}.json`);
+    const value: ServiceDefinition = {
+      service_code: raw.service_code ?? code,
+      attributes: (raw.attributes ?? [])
+        .map((a) => ({ ...a, variable: a.variable !== false && String(a.variable) !== 'false', required: a.required === true || String(a.required) === 'true', order: Number(a.order) || 0 }))
+        .sort((a, b) => a.order - b.order),
+    };
+    this.definitions.set(code, { at: this.now(), value });
+    return value;
+  }
+
+  /** POSTs a request with `attribute[client_reference]`, so that a repeat returns the same request. */
+  async postRequest(fields: RequestFields, clientReference: string): Promise<{ service_request_id: string; service_notice: string }> {
+    const form = new URLSearchParams();
+    if (this.options.apiKey) form.set('api_key', this.options.apiKey);
+    if (this.options.jurisdictionId) form.set('jurisdiction_id', this.options.jurisdictionId);
+    for (const key of ['service_code', 'lat', 'long', 'address_string', 'address_id', 'email', 'first_name', 'last_name', 'phone', 'description'] as const) {
+      const v = fields[key];
+      if (v !== undefined && v !== '') form.set(key, String(v));
+    }
+    for (const [code, value] of Object.entries(fields.attributes)) {
+      if (Array.isArray(value)) for (const v of value) form.append(`attribute[${code}][]`, v);
+      else form.set(`attribute[${code}]`, value);
+    }
+    form.set('attribute[client_reference]', clientReference);
+    const body = await this.call<Array<{ service_request_id?: string; token?: string; service_notice?: string }>>('requests.json', { method: 'POST', body: form });
+    const first = Array.isArray(body) ? body[0] : undefined;
+    if (!first?.service_request_id) throw new Open311Error('unavailable', 'the back office did not return a service_request_id');
+    return { service_request_id: String(first.service_request_id), service_notice: first.service_notice ?? '' };
+  }
+
+  /** The request, or undefined when the back office says 404. */
+  async getRequest(id: string): Promise<ServiceRequest | undefined> {
+    try {
+      const body = await this.getJson<ServiceRequest[]>(`requests/${encodeURIComponent(id)}.json`);
+      return Array.isArray(body) ? body[0] : undefined;
+    } catch (err) {
+      if (err instanceof Open311Error && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** mySociety's servicerequestupdates.json between two times. */
+  async updates(start: Date, end: Date): Promise<ServiceRequestUpdate[]> {
+    const body = await this.getJson<ServiceRequestUpdate[] | { service_requests_updates?: ServiceRequestUpdate[] }>(
+      `servicerequestupdates.json?start_date=${encodeURIComponent(start.toISOString())}&end_date=${encodeURIComponent(end.toISOString())}`,
+    );
+    return Array.isArray(body) ? body : (body.service_requests_updates ?? []);
+  }
+
+  private fresh(c?: Cached<unknown>): boolean {
+    return !!c && this.now() - c.at < (this.options.cacheTtlMs ?? 5 * 60_000);
+  }
+
+  private getJson<T>(path: string): Promise<T> {
+    const j = this.options.jurisdictionId ? `${path.includes('?') ? '&' : '?'}jurisdiction_id=${encodeURIComponent(this.options.jurisdictionId)}` : '';
+    return this.call<T>(`${path}${j}`, { method: 'GET' });
+  }
+
+  private async call<T>(path: string, init: RequestInit): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.baseUrl}/${path}`, { ...init, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
+    } catch (err) {
+      const e = err as Error & { cause?: { code?: string } };
+      const why = e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.message);
+      throw new Open311Error('unavailable', `the back office could not be reached (${why})`);
+    }
+    let text: string;
+    try {
+      text = await res.text();
+    } catch {
+      throw new Open311Error('unavailable', 'the back office connection broke while answering', res.status);
+    }
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = undefined;
+    }
+    if (res.ok) {
+      if (body === undefined) throw new Open311Error('unavailable', `the back office answered ${res.status} without JSON`, res.status);
+      return body as T;
+    }
+    const description = describeErrors(body) ?? `HTTP ${res.status}`;
+    if (res.status >= 500 || res.status === 429 || res.status === 408) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status);
+    throw new Open311Error('rejected', description, res.status);
+  }
+}
+
+/** GeoReport errors are `[{code, description}]`. */
+function describeErrors(body: unknown): string | undefined {
+  const list = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : [];
+  const texts = list.map((e) => (e && typeof e === 'object' ? (e as { description?: unknown }).description : undefined)).filter((d): d is string => typeof d === 'string' && d.length > 0);
+  return texts.length ? texts.join(' ') : undefined;
+}

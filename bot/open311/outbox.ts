@@ -1,0 +1,118 @@
+import { randomInt } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import type { DatabaseSchema, ServiceOutboxTable } from '../storage/schema';
+import type { RequestFields } from './types';
+
+export type OutboxRow = Selectable<ServiceOutboxTable>;
+export type OutboxState = 'pending' | 'delivered' | 'rejected';
+
+/** Local references look like "AT-12345678": short to read out, and recognised as a case reference. */
+export function newLocalReference(): string {
+  return `AT-${randomInt(10_000_000, 100_000_000)}`;
+}
+
+/**
+ * Confirmed service requests waiting for (or done with) delivery to the back office. A row is
+ * written before the resident is given a reference, so nothing confirmed is ever lost.
+ */
+export class Outbox {
+  constructor(
+    private readonly db: Kysely<DatabaseSchema>,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async add(fields: RequestFields, conversationReference: unknown): Promise<OutboxRow> {
+    for (let i = 0; i < 10; i++) {
+      const at = this.now().toISOString();
+      const row: OutboxRow = {
+        reference: newLocalReference(),
+        service_code: fields.service_code,
+        payload: JSON.stringify(fields),
+        conversation_reference: conversationReference ? JSON.stringify(conversationReference) : null,
+        state: 'pending',
+        attempts: 0,
+        next_attempt_at: at,
+        locked_until: null,
+        last_error: null,
+        service_request_id: null,
+        service_notice: null,
+        notified: 0,
+        created_at: at,
+        updated_at: at,
+      };
+      try {
+        await this.db.insertInto('service_outbox').values(row).execute();
+        return row;
+      } catch (err) {
+        if (!/unique|duplicate/i.test((err as Error).message)) throw err;
+      }
+    }
+    throw new Error('could not allocate a local reference');
+  }
+
+  async get(reference: string): Promise<OutboxRow | undefined> {
+    return this.db.selectFrom('service_outbox').selectAll().where('reference', '=', reference.toUpperCase()).executeTakeFirst();
+  }
+
+  async findByServiceRequestId(id: string): Promise<OutboxRow | undefined> {
+    return this.db.selectFrom('service_outbox').selectAll().where('service_request_id', '=', id).executeTakeFirst();
+  }
+
+  /** Locks up to `limit` due rows for `leaseMs`; another worker (another instance) skips them meanwhile. */
+  async claimDue(limit: number, leaseMs: number): Promise<OutboxRow[]> {
+    const now = this.now();
+    const nowIso = now.toISOString();
+    const due = await this.db
+      .selectFrom('service_outbox')
+      .selectAll()
+      .where('state', '=', 'pending')
+      .where('next_attempt_at', '<=', nowIso)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', nowIso)]))
+      .orderBy('created_at')
+      .limit(limit)
+      .execute();
+    const claimed: OutboxRow[] = [];
+    const until = new Date(now.getTime() + leaseMs).toISOString();
+    for (const row of due) {
+      const res = await this.db
+        .updateTable('service_outbox')
+        .set({ locked_until: until })
+        .where('reference', '=', row.reference)
+        .where('state', '=', 'pending')
+        .where((eb) => (row.locked_until === null ? eb('locked_until', 'is', null) : eb('locked_until', '=', row.locked_until)))
+        .executeTakeFirst();
+      if (Number(res.numUpdatedRows) === 1) claimed.push({ ...row, locked_until: until });
+    }
+    return claimed;
+  }
+
+  async markDelivered(reference: string, serviceRequestId: string, notice: string): Promise<void> {
+    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null });
+  }
+
+  async markRetry(reference: string, attempts: number, next: Date, error: string): Promise<void> {
+    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error });
+  }
+
+  async markRejected(reference: string, attempts: number, description: string): Promise<void> {
+    await this.update(reference, { state: 'rejected', attempts, locked_until: null, last_error: description });
+  }
+
+  async markNotified(reference: string, notified: 1 | 2): Promise<void> {
+    await this.update(reference, { notified });
+  }
+
+  /** Delivered or rejected rows whose resident has not been told yet (e.g. after a restart). */
+  async awaitingNotice(limit: number): Promise<OutboxRow[]> {
+    return this.db.selectFrom('service_outbox').selectAll().where('state', '!=', 'pending').where('notified', '=', 0).limit(limit).execute();
+  }
+
+  async counts(): Promise<Record<string, number>> {
+    const rows = await this.db.selectFrom('service_outbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+  }
+
+  private async update(reference: string, set: Partial<OutboxRow>): Promise<void> {
+    await this.db.updateTable('service_outbox').set({ ...set, updated_at: this.now().toISOString() }).where('reference', '=', reference).execute();
+  }
+}

@@ -1,0 +1,45 @@
+import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { Logger } from '../logger';
+import type { OutboxRow } from './outbox';
+import type { ResidentNotifier } from './outboxWorker';
+
+export interface NotificationTexts {
+  delivered(localReference: string, serviceRequestId: string, notice: string): string;
+  rejected(localReference: string, description: string): string;
+}
+
+/**
+ * Tells the resident in their own conversation ("your official reference is …") with
+ * CloudAdapter.continueConversationAsync and the conversation reference kept with the outbox row.
+ */
+export class ProactiveNotifier implements ResidentNotifier {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly botAppId: string,
+    private readonly texts: NotificationTexts,
+    private readonly logger: Logger,
+  ) {}
+
+  delivered(row: OutboxRow, serviceRequestId: string, notice: string): Promise<boolean> {
+    return this.send(row, this.texts.delivered(row.reference, serviceRequestId, notice));
+  }
+
+  rejected(row: OutboxRow, description: string): Promise<boolean> {
+    return this.send(row, this.texts.rejected(row.reference, description));
+  }
+
+  private async send(row: OutboxRow, text: string): Promise<boolean> {
+    if (!row.conversation_reference) return false;
+    const reference = JSON.parse(row.conversation_reference) as Partial<ConversationReference>;
+    if (!reference.serviceUrl || !reference.conversation?.id) return false;
+    try {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+        await context.sendActivity(text);
+      });
+      return true;
+    } catch (err) {
+      this.logger.warn({ reference: row.reference, channelId: reference.channelId, err: { type: (err as Error).name, message: (err as Error).message } }, 'proactive message not delivered');
+      return false;
+    }
+  }
+}

@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { CloudAdapter } from 'botbuilder';
+import { Intents } from '../intents/catalogue';
+import type { IntentDialog } from '../dialogs/mainDialog';
+import { AddressLookup } from '../dialogs/services/addressLookup';
+import { BinDaySlots } from '../dialogs/services/binDayDialog';
+import { CaseStatusSlots } from '../dialogs/services/caseStatusDialog';
+import { RequestSlotsDialog } from '../dialogs/services/requestSlotsDialog';
+import { InterruptibleDialog } from '../dialogs/services/serviceRequestDialog';
+import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
+import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import type { AssistantParts } from './assistant';
+import { GEOREPORT_BASE_PATH, GeoReportServer } from './backoffice/georeportServer';
+import { ServiceCatalogue } from './backoffice/serviceCatalogue';
+import type { Config } from './config';
+import { Gazetteer } from './gazetteer/gazetteer';
+import type { Logger } from './logger';
+import { Open311Client } from './open311/open311Client';
+import { Outbox } from './open311/outbox';
+import { OutboxWorker } from './open311/outboxWorker';
+import { ProactiveNotifier } from './open311/proactiveNotifier';
+import type { RouteModule } from './server';
+import type { AppDatabase } from './storage/database';
+import { CollectionEvents } from './waste/collectionEvents';
+import { MissedBinCheck } from './waste/missedBinCheck';
+import { WasteSchedule } from './waste/wasteSchedule';
+
+export interface ServiceFeatureOptions {
+  config: Config['services'];
+  /** knowledge/service-requests.yaml */
+  requestConfigPath: string;
+  database: AppDatabase;
+  logger: Logger;
+  /** The URL this server answers on once listening, for the built-in back office. */
+  selfUrl: () => string;
+  now?: () => Date;
+}
+
+export const SERVICE_DIALOG_IDS = {
+  binDay: 'binCollectionDay',
+  binDaySlots: 'binCollectionDay.slots',
+  caseStatus: 'caseStatus',
+  caseStatusSlots: 'caseStatus.slots',
+  request: (intent: string) => `serviceRequest.${intent}`,
+  requestSlots: (intent: string) => `serviceRequest.${intent}.slots`,
+} as const;
+
+/**
+ * Service requests end to end: the built-in GeoReport v2 back office (unless OPEN311_BASE_URL
+ * points elsewhere), the Open311 client, the outbox and its worker, the gazetteer and waste
+ * data, and the dialogs that MainDialog starts for the service intents.
+ */
+export class ServiceFeature {
+  readonly client: Open311Client;
+  readonly outbox: Outbox;
+  readonly gazetteer: Gazetteer;
+  readonly schedule: WasteSchedule;
+  readonly events: CollectionEvents;
+  readonly backOffice?: GeoReportServer;
+  worker?: OutboxWorker;
+  private readonly now: () => Date;
+
+  constructor(private readonly options: ServiceFeatureOptions) {
+    const c = options.config;
+    this.now = options.now ?? (() => new Date());
+    const builtIn = !c.open311BaseUrl;
+    const apiKey = c.open311ApiKey ?? (builtIn ? randomBytes(24).toString('hex') : undefined);
+    if (!builtIn && !apiKey) options.logger.warn('OPEN311_BASE_URL is set without OPEN311_API_KEY: the back office will refuse new requests');
+    if (builtIn) {
+      const catalogue = ServiceCatalogue.load(c.servicesDir);
+      for (const p of catalogue.problems) options.logger.warn({ file: path.relative(process.cwd(), p.file), problem: p.message }, 'service definition problem');
+      this.backOffice = new GeoReportServer({ db: options.database.db, catalogue, apiKey: apiKey!, jurisdictionId: c.jurisdictionId, logger: options.logger, agency: 'Anytown Borough Council', now: this.now });
+    }
+    this.client = new Open311Client({
+      baseUrl: builtIn ? () => `${options.selfUrl()}${GEOREPORT_BASE_PATH}` : c.open311BaseUrl!,
+      apiKey,
+      jurisdictionId: c.jurisdictionId,
+    });
+    this.outbox = new Outbox(options.database.db, this.now);
+    this.gazetteer = Gazetteer.load(c.gazetteerDir);
+    this.schedule = WasteSchedule.load(c.wasteDir);
+    this.events = CollectionEvents.load(c.wasteDir);
+  }
+
+  intentDialogs(parts: AssistantParts): IntentDialog[] {
+    const responses = new ServiceResponses(parts.council);
+    const addresses = new AddressLookup(this.gazetteer, responses);
+    const configs = loadServiceRequestConfig(this.options.requestConfigPath);
+    const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays);
+    const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) => new InterruptibleDialog(id, parts.router, parts.responses, inner);
+    const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
+      intents: [intent],
+      dialog: wrap(
+        SERVICE_DIALOG_IDS.request(intent),
+        new RequestSlotsDialog(SERVICE_DIALOG_IDS.requestSlots(intent), intent, config, {
+          client: this.client,
+          addresses,
+          responses,
+          outbox: this.outbox,
+          onQueued: () => this.worker?.trigger(),
+          missedBin,
+          now: this.now,
+        }),
+      ),
+    }));
+    dialogs.push({ intents: [Intents.binCollectionDay], dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)) });
+    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, parts.council, this.now)) });
+    return dialogs;
+  }
+
+  /** Starts delivery: the adapter is needed for proactive messages. */
+  start(adapter: CloudAdapter, botAppId: string, responses: ServiceResponses): void {
+    const notifier = new ProactiveNotifier(
+      adapter,
+      botAppId,
+      { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, d) => responses.rejectedProactive(l, d) },
+      this.options.logger,
+    );
+    this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, { pollMs: this.options.config.outboxPollMs });
+    this.worker.start();
+  }
+
+  /** HTTP routes (the built-in back office) and the worker's shutdown. */
+  modules(): RouteModule[] {
+    const modules: RouteModule[] = [];
+    if (this.backOffice) modules.push(this.backOffice);
+    modules.push({ register: () => undefined, close: async () => this.worker?.stop() });
+    return modules;
+  }
+}

@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { addDays, daysBetween, mondayOf, WEEKDAYS, weekday } from './calendar';
+
+const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
+const service = z.object({ frequency: z.enum(['weekly', 'fortnightly']), first: isoDate });
+
+const roundsSchema = z.object({
+  collection_day_ends: z.string().regex(/^\d{2}:\d{2}$/).default('17:00'),
+  containers: z.record(z.string(), z.string()),
+  rounds: z.record(z.string(), z.object({ day: z.enum(WEEKDAYS) }).catchall(service)),
+});
+const holidaysSchema = z.object({
+  holidays: z.array(z.object({ date: isoDate, name: z.string() })).default([]),
+  changes: z.array(z.object({ from: isoDate, to: isoDate, reason: z.string() })).default([]),
+});
+
+/** One container's collection, as the waste service standards' next_collection / changed_date_reason. */
+export interface Collection {
+  container: string;
+  containerName: string;
+  /** The date it is actually collected. */
+  date: string;
+  /** The usual date, when a bank holiday moved it. */
+  usualDate?: string;
+  changedReason?: string;
+}
+
+/** Round schedules (weekly / fortnightly per container) with bank-holiday changes, from waste/*.yaml. */
+export class WasteSchedule {
+  readonly holidayDates: Set<string>;
+  private readonly holidayNames = new Map<string, string>();
+  private readonly changes = new Map<string, { to: string; reason: string }>();
+
+  private constructor(
+    private readonly rounds: z.infer<typeof roundsSchema>,
+    holidays: z.infer<typeof holidaysSchema>,
+  ) {
+    for (const h of holidays.holidays) this.holidayNames.set(h.date, h.name);
+    for (const c of holidays.changes) this.changes.set(c.from, { to: c.to, reason: c.reason });
+    this.holidayDates = new Set(this.holidayNames.keys());
+  }
+
+  static load(dir: string): WasteSchedule {
+    const read = (file: string) => parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
+    const rounds = roundsSchema.safeParse(read('rounds.yaml'));
+    if (!rounds.success) throw new Error(`waste/rounds.yaml: ${rounds.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const holidays = holidaysSchema.safeParse(read('bank-holidays.yaml'));
+    if (!holidays.success) throw new Error(`waste/bank-holidays.yaml: ${holidays.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    return new WasteSchedule(rounds.data, holidays.data);
+  }
+
+  get collectionDayEnds(): string {
+    return this.rounds.collection_day_ends;
+  }
+
+  containerName(container: string): string {
+    return this.rounds.containers[container] ?? container;
+  }
+
+  hasRound(round: string): boolean {
+    return round in this.rounds.rounds;
+  }
+
+  /** The containers a round collects. */
+  containers(round: string): string[] {
+    const r = this.rounds.rounds[round];
+    return r ? Object.keys(this.rounds.containers).filter((c) => c in r) : [];
+  }
+
+  /** Where a usual collection date really falls, and why. */
+  revise(usual: string): { date: string; reason?: string } {
+    const explicit = this.changes.get(usual);
+    if (explicit) return { date: explicit.to, reason: explicit.reason };
+    const monday = mondayOf(usual);
+    const earlier = [...this.holidayNames.keys()].filter((h) => h >= monday && h <= usual && weekday(h) >= 1 && weekday(h) <= 5).sort();
+    if (!earlier.length) return { date: usual };
+    let date = addDays(usual, earlier.length);
+    while (this.holidayDates.has(date)) date = addDays(date, 1);
+    const name = this.holidayNames.get(earlier[0]!)!;
+    return { date, reason: `${name}: collections are a day later that week` };
+  }
+
+  /** Usual dates of a container's collections from `from` (inclusive) for `days`. */
+  private usualDates(round: string, container: string, from: string, days: number): string[] {
+    const r = this.rounds.rounds[round];
+    const s = r?.[container] as z.infer<typeof service> | undefined;
+    if (!s) return [];
+    const step = s.frequency === 'weekly' ? 7 : 14;
+    const offset = ((daysBetween(s.first, from) % step) + step) % step;
+    const out: string[] = [];
+    for (let d = offset === 0 ? from : addDays(from, step - offset); daysBetween(from, d) < days; d = addDays(d, step)) out.push(d);
+    return out;
+  }
+
+  /** The next collection of each container on or after `today`. */
+  next(round: string, today: string): Collection[] {
+    return this.containers(round).flatMap((container) => {
+      const found = this.usualDates(round, container, addDays(today, -7), 42)
+        .map((usual) => ({ usual, ...this.revise(usual) }))
+        .find((c) => c.date >= today);
+      if (!found) return [];
+      return [{ container, containerName: this.containerName(container), date: found.date, ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}) }];
+    });
+  }
+
+  /** The latest collection of a container on or before `date`. */
+  last(round: string, container: string, date: string): Collection | undefined {
+    const found = this.usualDates(round, container, addDays(date, -35), 42)
+      .map((usual) => ({ usual, ...this.revise(usual) }))
+      .filter((c) => c.date <= date)
+      .pop();
+    if (!found) return undefined;
+    return { container, containerName: this.containerName(container), date: found.date, ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}) };
+  }
+}

@@ -1,0 +1,22 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { sendReply } from './replies';
+import type { Reply } from './responses';
+
+const OFFERED = 'offered';
+
+/** Sends a reply and remembers its buttons, so that pressing one is never taken for an interruption. */
+export async function offer(dc: DialogContext, reply: Reply): Promise<void> {
+  if (dc.activeDialog) dc.activeDialog.state[OFFERED] = reply.choices ?? [];
+  await sendReply(dc.context, reply);
+}
+
+/** True when the text is exactly one of the buttons that the innermost active dialog last offered. */
+export function wasOffered(dc: DialogContext, text: string): boolean {
+  const t = text.trim().toLowerCase();
+  let offered: string[] = [];
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const here = d.activeDialog?.state?.[OFFERED] as string[] | undefined;
+    if (here) offered = here;
+  }
+  return offered.some((o) => o.toLowerCase() === t);
+}

@@ -1,0 +1,86 @@
+import * as chrono from 'chrono-node';
+import { councilDate } from '../../bot/waste/calendar';
+
+/** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
+const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+
+export const SKIP = /^\s*(skip|skip it|no|none|nothing|no thanks|n\/a|not sure|don't know|i don't know|no number)\s*[.!]*\s*$/i;
+export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing else|finished|that's it|no)\s*[.!]*\s*$/i;
+export const YES = /^\s*(yes|yep|yeah|y|send|send it|confirm|submit|that's right|correct|ok|okay)\b/i;
+export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
+export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;
+
+export interface Choice {
+  key: string;
+  name: string;
+}
+
+/** The one choice the text means (by name, key, number in the list, or a unique partial match). */
+export function matchChoice(text: string, choices: Choice[]): Choice | undefined {
+  const t = norm(text);
+  if (!t) return undefined;
+  const exact = choices.find((c) => norm(c.name) === t || norm(c.key) === t);
+  if (exact) return exact;
+  if (/^\d{1,2}$/.test(t) && !choices.some((c) => /^\d/.test(c.name))) return choices[Number(t) - 1];
+  const partial = choices.filter((c) => {
+    const n = norm(c.name);
+    return n.includes(t) || t.includes(n) || t.split(' ').includes(norm(c.key)) || n.split(' ')[0] === t.split(' ')[0];
+  });
+  return partial.length === 1 ? partial[0] : undefined;
+}
+
+/** Several choices in one message: "sofa, fridge and a mattress". */
+export function matchChoices(text: string, choices: Choice[]): { found: Choice[]; unknown: string[] } {
+  const parts = text.split(/,|;|\band\b|\bplus\b|&|\n/i).map((p) => p.replace(/^\s*(a|an|the|some|my)\s+/i, '').trim()).filter(Boolean);
+  const found: Choice[] = [];
+  const unknown: string[] = [];
+  for (const p of parts) {
+    const c = matchChoice(p, choices);
+    if (c) {
+      if (!found.includes(c)) found.push(c);
+    } else unknown.push(p);
+  }
+  return { found, unknown };
+}
+
+export function parseNumber(text: string): number | undefined {
+  const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,(?=\d{3})/g, ''));
+  if (m) return Number(m[0]);
+  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  const w = norm(text).split(' ').find((x) => x in words);
+  return w ? words[w] : undefined;
+}
+
+/** A calendar date (YYYY-MM-DD, council time) from "yesterday", "Monday", "23/11/2026". */
+export function parseDate(text: string, now: Date): string | undefined {
+  if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return text.trim().slice(0, 10);
+  const r = chrono.en.GB.parse(text, { instant: now, timezone: 'Europe/London' });
+  const s = r[0]?.start;
+  if (!s) return undefined;
+  const y = s.get('year');
+  const m = s.get('month');
+  const d = s.get('day');
+  if (!y || !m || !d) return undefined;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function today(now: Date): string {
+  return councilDate(now);
+}
+
+const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[a-z]{2,}$/i;
+
+/** A UK phone number written as 0… (10–11 digits), or undefined. "+44 7700 900123" → "07700900123". */
+export function ukPhone(text: string): string | undefined {
+  const compact = text.replace(/[\s().-]/g, '');
+  const national = compact.startsWith('+44') ? `0${compact.slice(3).replace(/^0/, '')}` : compact.startsWith('0044') ? `0${compact.slice(4)}` : compact;
+  return /^0[1-9]\d{8,9}$/.test(national) ? national : undefined;
+}
+
+export function readContact(text: string): { email?: string; phone?: string } | undefined {
+  const t = text.trim();
+  const email = t.split(/\s+/).find((w) => EMAIL.test(w.replace(/[.,]$/, '')))?.replace(/[.,]$/, '');
+  if (email) return { email };
+  const phone = ukPhone(t.replace(/^(my )?(number|phone|mobile|tel)( is)?:?/i, ''));
+  return phone ? { phone } : undefined;
+}

@@ -1,0 +1,99 @@
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { fullAddress } from '../../bot/gazetteer/gazetteer';
+import { councilDate, spokenDate } from '../../bot/waste/calendar';
+import type { WasteSchedule } from '../../bot/waste/wasteSchedule';
+import type { RecognizerResult } from '../../intents/recognizer';
+import { sendReply } from '../replies';
+import { offer } from '../offered';
+import type { Reply } from '../responses';
+import type { AddressLookup, Location } from './addressLookup';
+import type { ServiceResponses } from './serviceResponses';
+
+interface BinDayState {
+  stage: 'postcode' | 'choose';
+  postcode?: string;
+}
+
+/** "When is my bin day?": postcode → address → the next collection of each container. */
+export class BinDaySlots extends Dialog {
+  constructor(
+    id: string,
+    private readonly addresses: AddressLookup,
+    private readonly schedule: WasteSchedule,
+    private readonly responses: ServiceResponses,
+    private readonly now: () => Date,
+  ) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
+    const state: BinDayState = { stage: 'postcode' };
+    dc.activeDialog!.state.binDay = state;
+    const entities = options?.recognized?.entities ?? [];
+    const postcode = entities.find((e) => e.type === 'postcode');
+    if (postcode) return this.onPostcode(dc, state, postcode.value, entities.find((e) => e.type === 'houseNumber')?.value);
+    await offer(dc, this.responses.askPostcode('address'));
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state.binDay as BinDayState;
+    const text = (dc.context.activity.text ?? '').trim();
+    if (state.stage === 'choose' && state.postcode) {
+      const picked = this.addresses.choose(text, state.postcode);
+      if (picked.location) return this.answer(dc, picked.location);
+      if (picked.notListed) {
+        await offer(dc, this.notListed());
+        return dc.endDialog();
+      }
+      if (picked.postcodeAgain) return this.onPostcode(dc, state, text);
+      await offer(dc, picked.reply!);
+      return Dialog.EndOfTurn;
+    }
+    return this.onPostcode(dc, state, text);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state.binDay as BinDayState;
+    await sendReply(context, state.stage === 'choose' && state.postcode ? this.responses.chooseAddress(state.postcode, []) : this.responses.askPostcode('address'));
+  }
+
+  private async onPostcode(dc: DialogContext, state: BinDayState, text: string, house?: string): Promise<DialogTurnResult> {
+    const outcome = this.addresses.postcode(text, 'address', house);
+    if (outcome.next === 'done') return this.answer(dc, outcome.location);
+    if (outcome.next === 'not_listed') {
+      await offer(dc, this.notListed());
+      return dc.endDialog();
+    }
+    if (outcome.next === 'choose') {
+      state.stage = 'choose';
+      state.postcode = outcome.postcode;
+    }
+    await offer(dc, outcome.reply);
+    return Dialog.EndOfTurn;
+  }
+
+  private notListed(): Reply {
+    return { text: "I can only give collection days for addresses in the council's address list. Please check the postcode, or contact us and we'll look it up." };
+  }
+
+  private async answer(dc: DialogContext, location: Location): Promise<DialogTurnResult> {
+    const address = location.kind === 'address' ? this.addresses.byUprn(location.uprn) : undefined;
+    if (!address) {
+      await offer(dc, this.notListed());
+      return dc.endDialog();
+    }
+    const today = councilDate(this.now());
+    const next = this.schedule.next(address.round, today);
+    const lines = next.map((c) => {
+      const when = c.date === today ? `today (${spokenDate(c.date, today)})` : spokenDate(c.date, today);
+      return `- ${c.containerName}: ${when}${c.changedReason ? `. This is a change from ${spokenDate(c.usualDate!, today)} (${c.changedReason})` : ''}`;
+    });
+    const text = next.length
+      ? `Next collections for ${fullAddress(address)}:\n\n${lines.join('\n')}\n\nPlease put bins out by 7am on the day.`
+      : `I couldn't find a collection round for ${fullAddress(address)}. Please contact us and we'll check it.`;
+    await offer(dc, { text });
+    return dc.endDialog();
+  }
+}

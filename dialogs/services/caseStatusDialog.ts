@@ -1,0 +1,122 @@
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { TurnContext } from 'botbuilder';
+import { Open311Error, type Open311Client } from '../../bot/open311/open311Client';
+import type { Outbox, OutboxRow } from '../../bot/open311/outbox';
+import type { ServiceRequest } from '../../bot/open311/types';
+import { councilDate, spokenDate } from '../../bot/waste/calendar';
+import type { RecognizerResult } from '../../intents/recognizer';
+import { sendReply } from '../replies';
+import type { CouncilProfile } from '../../knowledge/councilProfile';
+
+/** Plain words for mySociety's extended statuses and GeoReport's open/closed. */
+export const STATUS_WORDS: Record<string, string> = {
+  OPEN: "we've received it and it's waiting to be looked at",
+  INVESTIGATING: "we're looking into it",
+  IN_PROGRESS: 'work on it is under way',
+  ACTION_SCHEDULED: 'work has been scheduled',
+  DUPLICATE: "it's the same problem as another report, so we're dealing with them together",
+  NOT_COUNCILS_RESPONSIBILITY: "it isn't something the council looks after, so we've closed it",
+  NO_FURTHER_ACTION: "we've looked at it and decided no further action is needed",
+  INTERNAL_REFERRAL: "it's been passed to another team",
+  FIXED: "it's been fixed",
+  CLOSED: "it's been closed",
+};
+
+const REFERENCE = /\b([A-Za-z]{1,4}[-/ ]?\d{3,12}|\d{4,12})\b/;
+
+/** "What's happening with my report?": the reference (recognised or asked for) → status in plain words. */
+export class CaseStatusSlots extends Dialog {
+  constructor(
+    id: string,
+    private readonly client: Open311Client,
+    private readonly outbox: Outbox,
+    private readonly council: CouncilProfile,
+    private readonly now: () => Date,
+  ) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
+    const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(options?.recognized?.text ?? '');
+    if (ref) return this.answer(dc, ref);
+    await this.ask(dc.context);
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const ref = readReference(dc.context.activity.text ?? '');
+    if (!ref) {
+      await sendReply(dc.context, { text: "That doesn't look like a reference. References look like AT-12345678 (from this chat) or SR-100123 (from the council's system)." });
+      return Dialog.EndOfTurn;
+    }
+    return this.answer(dc, ref);
+  }
+
+  override async repromptDialog(context: TurnContext, _instance: DialogInstance): Promise<void> {
+    await this.ask(context);
+  }
+
+  private async ask(context: TurnContext): Promise<void> {
+    await sendReply(context, { text: "What's the reference number? It looks like AT-12345678 or SR-100123." });
+  }
+
+  private async answer(dc: DialogContext, ref: string): Promise<DialogTurnResult> {
+    const text = await this.describe(ref.toUpperCase());
+    await sendReply(dc.context, { text });
+    return dc.endDialog();
+  }
+
+  private async describe(ref: string): Promise<string> {
+    const local = (await this.outbox.get(ref)) ?? (await this.outbox.findByServiceRequestId(ref));
+    if (local?.state === 'pending') {
+      return `I have your report ${local.reference}, and I'm still passing it to the team: their system hasn't confirmed it yet. Nothing is lost, and it will go through. Please ask again later for their reference.`;
+    }
+    if (local?.state === 'rejected') {
+      return `The council's system couldn't accept report ${local.reference}. It said: "${local.last_error ?? ''}". A member of staff has been asked to look at it. You can call ${this.council.phone} (${this.council.openingHours}) and quote ${local.reference}.`;
+    }
+    const id = local?.service_request_id ?? ref;
+    let request: ServiceRequest | undefined;
+    try {
+      request = await this.client.getRequest(id);
+    } catch (err) {
+      if (err instanceof Open311Error) {
+        return `Sorry, I can't reach the council's system to check ${ref} just now. Please try again later${local ? '' : ''}, or call ${this.council.phone}.`;
+      }
+      throw err;
+    }
+    if (!request) {
+      return `I can't find a report with the reference ${ref}. Please check it: references from this chat look like AT-12345678, and the council's own look like SR-100123. If you reported it another way, call ${this.council.phone} (${this.council.openingHours}).`;
+    }
+    return this.words(request, local);
+  }
+
+  private async words(request: ServiceRequest, local?: OutboxRow): Promise<string> {
+    const today = councilDate(this.now());
+    const updates = await this.latestUpdate(request);
+    const extended = updates?.status?.toUpperCase() ?? (request.status === 'closed' ? 'CLOSED' : 'OPEN');
+    const parts = [
+      `${request.service_name ?? 'Your report'} ${request.service_request_id}${local ? ` (your chat reference ${local.reference})` : ''}: ${STATUS_WORDS[extended] ?? (request.status === 'closed' ? STATUS_WORDS.CLOSED : STATUS_WORDS.OPEN)}.`,
+    ];
+    if (request.status_notes) parts.push(`Notes: ${request.status_notes}`);
+    if (request.expected_datetime && request.status !== 'closed') parts.push(`We expect to deal with it by ${spokenDate(councilDate(new Date(request.expected_datetime)), today)}.`);
+    if (updates) parts.push(`Latest update, ${spokenDate(councilDate(new Date(updates.updated_datetime)), today)}: ${updates.description || STATUS_WORDS[updates.status] || updates.status}.`);
+    else if (request.updated_datetime) parts.push(`Last changed ${spokenDate(councilDate(new Date(request.updated_datetime)), today)}.`);
+    return parts.join(' ');
+  }
+
+  /** mySociety's updates for this request, newest last; none when the endpoint has no such extension. */
+  private async latestUpdate(request: ServiceRequest) {
+    if (!request.requested_datetime) return undefined;
+    try {
+      const all = await this.client.updates(new Date(request.requested_datetime), this.now());
+      return all.filter((u) => u.service_request_id === request.service_request_id).sort((a, b) => a.updated_datetime.localeCompare(b.updated_datetime)).at(-1);
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function readReference(text: string): string | undefined {
+  const m = REFERENCE.exec(text);
+  return m ? m[1]!.replace(/[/ ]/, '-').toUpperCase() : undefined;
+}

@@ -1,0 +1,463 @@
+import { TurnContext } from 'botbuilder';
+import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
+import { MAX_MESSAGE_CHARS } from '../../bot/councilBot';
+import type { Open311Client } from '../../bot/open311/open311Client';
+import type { Outbox } from '../../bot/open311/outbox';
+import type { RequestFields, ServiceAttribute } from '../../bot/open311/types';
+import { shortAddress } from '../../bot/gazetteer/gazetteer';
+import { addDays, spokenDate } from '../../bot/waste/calendar';
+import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
+import type { RecognizerResult } from '../../intents/recognizer';
+import { sendReply } from '../replies';
+import { offer } from '../offered';
+import type { Reply } from '../responses';
+import type { AddressLookup, Location } from './addressLookup';
+import { CHANGE, DONE, matchChoice, matchChoices, parseDate, parseNumber, readContact, SKIP, today, YES, type Choice } from './answers';
+import type { ServiceRequestConfig } from './serviceRequestConfig';
+import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
+
+const MAX_STRING = 500;
+const MAX_TEXT = 4000;
+const CONTAINERS = new Set(['general', 'recycling', 'garden', 'food']);
+
+export interface RequestSlotsDeps {
+  client: Open311Client;
+  addresses: AddressLookup;
+  responses: ServiceResponses;
+  outbox: Outbox;
+  /** Called once a request is in the outbox (wakes the delivery worker). */
+  onQueued: () => void;
+  missedBin?: MissedBinCheck;
+  now: () => Date;
+}
+
+type Answer = string | string[];
+
+/** Everything the conversation has gathered; kept in dialog state, so a restart resumes it. */
+interface SlotState {
+  intent: string;
+  serviceCode: string;
+  serviceName: string;
+  config: ServiceRequestConfig;
+  attributes: ServiceAttribute[];
+  answers: Record<string, Answer>;
+  location?: Location;
+  locationStage: 'postcode' | 'choose' | 'text';
+  postcode?: string;
+  description?: string | null;
+  contact?: { email?: string; phone?: string } | null;
+  name?: { first: string; last: string } | null;
+  multi: string[];
+  current?: string;
+  prechecked: boolean;
+}
+
+const STATE = 'slots';
+
+/**
+ * The generic service-request conversation, generated from the GeoReport service definition:
+ * each attribute in `order` with a prompt chosen by datatype (skipping what the resident already
+ * said), the location, details, optional contact details, a summary to confirm, change or
+ * cancel, then the outbox and a reference number.
+ */
+export class RequestSlotsDialog extends Dialog {
+  constructor(
+    id: string,
+    private readonly intent: string,
+    private readonly config: ServiceRequestConfig,
+    private readonly deps: RequestSlotsDeps,
+  ) {
+    super(id);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
+    const r = this.deps.responses;
+    let serviceName = this.config.service_code;
+    let attributes: ServiceAttribute[];
+    try {
+      const services = await this.deps.client.services();
+      const summary = services.find((s) => s.service_code === this.config.service_code);
+      if (!summary) throw new Error(`service ${this.config.service_code} is not offered by the back office`);
+      serviceName = summary.service_name;
+      attributes = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
+    } catch {
+      await offer(dc, r.unavailable(serviceName));
+      return dc.endDialog();
+    }
+    const state: SlotState = {
+      intent: this.intent,
+      serviceCode: this.config.service_code,
+      serviceName,
+      config: this.config,
+      attributes,
+      answers: {},
+      locationStage: 'postcode',
+      multi: [],
+      prechecked: false,
+    };
+    dc.activeDialog!.state[STATE] = state;
+    await offer(dc, r.starting(serviceName));
+    const early = this.prefill(state, options?.recognized);
+    if (early) return early(dc);
+    return this.next(dc, state);
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const state = dc.activeDialog!.state[STATE] as SlotState;
+    const text = (dc.context.activity.text ?? '').trim();
+    if (!text) return Dialog.EndOfTurn;
+    const problem = await this.accept(dc, state, state.current ?? '', text);
+    if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
+    if (problem) {
+      await offer(dc, problem);
+      return Dialog.EndOfTurn;
+    }
+    return this.next(dc, state);
+  }
+
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const state = instance.state[STATE] as SlotState | undefined;
+    if (state?.current) await sendReply(context, this.question(state, state.current));
+  }
+
+  /** Uses entities from the first message (bin type, date, postcode, house number). */
+  private prefill(state: SlotState, recognized?: RecognizerResult): ((dc: DialogContext) => Promise<DialogTurnResult>) | undefined {
+    const entities = recognized?.entities ?? [];
+    for (const a of state.attributes) {
+      if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
+        const values = a.values ?? [];
+        const hits = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
+        if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
+      } else if (a.datatype === 'datetime') {
+        const date = entities.find((e) => e.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(e.value));
+        let value = date?.value.slice(0, 10);
+        // "on Monday" in a report means the Monday just gone, even if the extractor looked ahead.
+        if (value && state.config.dates === 'past' && value > today(this.deps.now()) && /^(on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(date!.text.trim())) value = addDays(value, -7);
+        if (value && !this.dateProblem(state, value)) state.answers[a.code] = value;
+      }
+    }
+    const postcode = entities.find((e) => e.type === 'postcode');
+    if (postcode) {
+      const house = entities.find((e) => e.type === 'houseNumber')?.value;
+      const outcome = this.deps.addresses.postcode(postcode.value, state.config.location, house);
+      if (outcome.next === 'done') state.location = outcome.location;
+      else if (outcome.next === 'choose') {
+        state.postcode = outcome.postcode;
+        state.locationStage = 'choose';
+      } else if (outcome.next === 'again') {
+        return async (dc) => {
+          await offer(dc, outcome.reply);
+          return this.next(dc, state);
+        };
+      }
+    }
+    return undefined;
+  }
+
+  private order(state: SlotState): string[] {
+    const attrs = state.attributes.map((a) => `attr:${a.code}`);
+    const tail = ['description', 'contact', 'name'];
+    return state.config.location_first ? ['location', ...attrs, ...tail] : [...attrs, 'location', ...tail];
+  }
+
+  private isDone(state: SlotState, field: string): boolean {
+    if (field.startsWith('attr:')) return field.slice(5) in state.answers;
+    if (field === 'location') return !!state.location;
+    if (field === 'description') return state.description !== undefined;
+    if (field === 'contact') return state.contact !== undefined;
+    if (field === 'name') return state.contact === null || state.name !== undefined;
+    return false;
+  }
+
+  private async next(dc: DialogContext, state: SlotState): Promise<DialogTurnResult> {
+    const refused = this.precheck(state);
+    if (refused) {
+      await offer(dc, refused);
+      return dc.endDialog();
+    }
+    state.current = this.order(state).find((f) => !this.isDone(state, f)) ?? 'confirm';
+    await offer(dc, this.question(state, state.current));
+    return Dialog.EndOfTurn;
+  }
+
+  /** The missed-bin pre-check, once the address, the bin and the date are known. */
+  private precheck(state: SlotState): Reply | undefined {
+    if (state.prechecked || state.config.precheck !== 'missed_bin' || !this.deps.missedBin) return undefined;
+    if (state.location?.kind !== 'address') return undefined;
+    const container = Object.values(state.answers).flat().find((v) => CONTAINERS.has(v));
+    const dateAttr = state.attributes.find((a) => a.datatype === 'datetime');
+    if (!container || (dateAttr && !(dateAttr.code in state.answers))) return undefined;
+    state.prechecked = true;
+    const address = this.deps.addresses.byUprn(state.location.uprn);
+    if (!address) return undefined;
+    const reported = dateAttr ? String(state.answers[dateAttr.code]).slice(0, 10) : undefined;
+    const verdict = this.deps.missedBin.check(address, container, this.deps.now(), reported);
+    return verdict.ok ? undefined : this.deps.responses.precheckRefused(verdict.message, verdict.next);
+  }
+
+  private attribute(state: SlotState, field: string): ServiceAttribute | undefined {
+    return field.startsWith('attr:') ? state.attributes.find((a) => a.code === field.slice(5)) : undefined;
+  }
+
+  private question(state: SlotState, field: string): Reply {
+    const r = this.deps.responses;
+    const a = this.attribute(state, field);
+    if (a) {
+      const hint = a.datatype_description ? ` ${a.datatype_description}` : '';
+      const skip = a.required ? [] : [SKIP_LABEL];
+      if (a.datatype === 'singlevaluelist') return { text: `${a.description}${hint}`, choices: [...(a.values ?? []).map((v) => v.name), ...skip] };
+      if (a.datatype === 'multivaluelist') {
+        if (state.multi.length) return r.multiAdded(this.names(a, state.multi), (a.values ?? []).filter((v) => !state.multi.includes(v.key)).map((v) => v.name));
+        return { text: `${a.description}${hint}`, choices: [...(a.values ?? []).map((v) => v.name), ...skip] };
+      }
+      return { text: `${a.description}${hint}`, choices: skip.length ? skip : undefined };
+    }
+    switch (field) {
+      case 'location':
+        if (state.locationStage === 'choose' && state.postcode) return r.chooseAddress(state.postcode, this.deps.addresses.addresses(state.postcode).map(shortAddress));
+        if (state.locationStage === 'text') return r.askLocationText();
+        return r.askPostcode(state.config.location);
+      case 'description':
+        return r.askDescription();
+      case 'contact':
+        return r.askContact(state.config.contact === 'required');
+      case 'name':
+        return r.askName();
+      case 'change':
+        return r.whichChange(this.changeChoices(state).map((c) => c.name));
+      default:
+        return r.summary(this.summaryLines(state));
+    }
+  }
+
+  private names(a: ServiceAttribute, keys: string[]): string[] {
+    return keys.map((k) => a.values?.find((v) => v.key === k)?.name ?? k);
+  }
+
+  private display(state: SlotState, a: ServiceAttribute): string {
+    const v = state.answers[a.code];
+    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return 'not given';
+    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') return this.names(a, Array.isArray(v) ? v : [v]).join(', ');
+    if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today(this.deps.now()));
+    return String(v);
+  }
+
+  private summaryLines(state: SlotState): string[] {
+    const lines = [`Service: ${state.serviceName}`];
+    for (const a of state.attributes) lines.push(`${a.description.replace(/\s*Say "skip".*$/i, '')} ${this.display(state, a)}`);
+    lines.push(`Where: ${state.location?.text ?? 'not given'}`);
+    lines.push(`Details: ${state.description || 'none'}`);
+    const c = state.contact;
+    lines.push(`Contact: ${c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : 'anonymous'}`);
+    return lines;
+  }
+
+  private changeChoices(state: SlotState): Choice[] {
+    return [
+      ...state.attributes.map((a) => ({ key: `attr:${a.code}`, name: a.description.replace(/\s*Say "skip".*$/i, '') })),
+      { key: 'location', name: 'Where it is' },
+      { key: 'description', name: 'Details' },
+      { key: 'contact', name: 'Contact details' },
+    ];
+  }
+
+  private dateProblem(state: SlotState, date: string): Reply | undefined {
+    const now = this.deps.now();
+    const t = today(now);
+    if (state.config.dates === 'past' && date > t) return this.deps.responses.futureDate(spokenDate(date, t));
+    if (state.config.dates === 'future' && date <= t) return this.deps.responses.pastDate(spokenDate(date, t));
+    return undefined;
+  }
+
+  /** Takes the answer to `field`; returns a reply when the answer cannot be used (nothing is lost). */
+  private async accept(dc: DialogContext, state: SlotState, field: string, text: string): Promise<Reply | 'submitted' | undefined> {
+    const r = this.deps.responses;
+    const a = this.attribute(state, field);
+    if (a) return this.acceptAttribute(state, a, text);
+    switch (field) {
+      case 'location':
+        return this.acceptLocation(state, text);
+      case 'description': {
+        if (SKIP.test(text) || text.toLowerCase() === SKIP_LABEL.toLowerCase()) {
+          state.description = null;
+          return undefined;
+        }
+        if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
+        if (text.length > MAX_TEXT) return r.tooLong(MAX_TEXT, text.length);
+        state.description = text;
+        return undefined;
+      }
+      case 'contact': {
+        if (state.config.contact === 'optional' && (text.toLowerCase() === ANONYMOUS.toLowerCase() || SKIP.test(text) || /anonymous/i.test(text))) {
+          state.contact = null;
+          state.name = null;
+          return undefined;
+        }
+        const contact = readContact(text);
+        if (!contact) return r.invalidContact(state.config.contact === 'required');
+        state.contact = contact;
+        state.name = undefined;
+        return undefined;
+      }
+      case 'name': {
+        const words = text.replace(/^(my name is|i am|i'm|it's)\s+/i, '').trim().split(/\s+/).slice(0, 6);
+        if (!words.length || text.length > 200) return r.askName();
+        state.name = { first: words.length > 1 ? words.slice(0, -1).join(' ') : words[0]!, last: words.length > 1 ? words.at(-1)! : '' };
+        return undefined;
+      }
+      case 'change': {
+        const choice = matchChoice(text, this.changeChoices(state));
+        if (!choice) return r.whichChange(this.changeChoices(state).map((c) => c.name));
+        this.clear(state, choice.key);
+        return undefined;
+      }
+      case 'confirm': {
+        if (CHANGE.test(text)) {
+          state.current = 'change';
+          return r.whichChange(this.changeChoices(state).map((c) => c.name));
+        }
+        if (!YES.test(text)) return r.confirmNotUnderstood();
+        await this.submit(dc, state);
+        return 'submitted';
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  private clear(state: SlotState, field: string): void {
+    if (field.startsWith('attr:')) {
+      delete state.answers[field.slice(5)];
+      state.multi = [];
+    } else if (field === 'location') {
+      state.location = undefined;
+      state.postcode = undefined;
+      state.locationStage = 'postcode';
+      state.prechecked = false;
+    } else if (field === 'description') state.description = undefined;
+    else if (field === 'contact') {
+      state.contact = undefined;
+      state.name = undefined;
+    }
+    if (field.startsWith('attr:')) state.prechecked = false;
+  }
+
+  private acceptAttribute(state: SlotState, a: ServiceAttribute, text: string): Reply | undefined {
+    const r = this.deps.responses;
+    const skipping = SKIP.test(text) || text.toLowerCase() === SKIP_LABEL.toLowerCase();
+    const values = a.values ?? [];
+    if (a.datatype === 'multivaluelist') {
+      if (state.multi.length && (DONE.test(text) || skipping)) {
+        state.answers[a.code] = state.multi;
+        state.multi = [];
+        return undefined;
+      }
+      if (!state.multi.length && skipping && !a.required) {
+        state.answers[a.code] = '';
+        return undefined;
+      }
+      const { found, unknown } = matchChoices(text, values);
+      if (unknown.length) return r.multiUnknown(unknown, values.map((v) => v.name));
+      if (!found.length) return r.needAtLeastOne();
+      for (const f of found) if (!state.multi.includes(f.key)) state.multi.push(f.key);
+      return this.question(state, `attr:${a.code}`);
+    }
+    if (skipping && !a.required && a.datatype !== 'singlevaluelist') {
+      state.answers[a.code] = '';
+      return undefined;
+    }
+    switch (a.datatype) {
+      case 'singlevaluelist': {
+        if (!a.required && text.toLowerCase() === SKIP_LABEL.toLowerCase()) {
+          state.answers[a.code] = '';
+          return undefined;
+        }
+        const choice = matchChoice(text, values);
+        if (!choice) return r.invalidChoice(values.map((v) => v.name));
+        state.answers[a.code] = choice.key;
+        return undefined;
+      }
+      case 'number': {
+        const n = parseNumber(text);
+        if (n === undefined || !Number.isFinite(n) || n < 0) return r.invalidNumber(a.datatype_description ?? '');
+        state.answers[a.code] = String(n);
+        return undefined;
+      }
+      case 'datetime': {
+        const date = parseDate(text, this.deps.now());
+        if (!date) return r.invalidDate();
+        const problem = this.dateProblem(state, date);
+        if (problem) return problem;
+        state.answers[a.code] = date;
+        return undefined;
+      }
+      default: {
+        const limit = a.datatype === 'text' ? MAX_TEXT : MAX_STRING;
+        if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
+        if (text.length > limit) return r.tooLong(limit, text.length);
+        if (!text && a.required) return r.required();
+        state.answers[a.code] = text;
+        return undefined;
+      }
+    }
+  }
+
+  private acceptLocation(state: SlotState, text: string): Reply | undefined {
+    const lookup = this.deps.addresses;
+    if (state.locationStage === 'text') {
+      if (text.length < 8) return this.deps.responses.locationTooShort();
+      if (text.length > 1000) return this.deps.responses.tooLong(1000, text.length);
+      state.location = { kind: 'description', text };
+      return undefined;
+    }
+    if (state.locationStage === 'choose' && state.postcode) {
+      const picked = lookup.choose(text, state.postcode);
+      if (picked.location) {
+        state.location = picked.location;
+        return undefined;
+      }
+      if (picked.notListed) {
+        state.locationStage = 'text';
+        return this.deps.responses.askLocationText();
+      }
+      if (picked.postcodeAgain) return this.applyPostcode(state, picked.postcodeAgain);
+      return picked.reply;
+    }
+    return this.applyPostcode(state, lookup.postcode(text, state.config.location));
+  }
+
+  private applyPostcode(state: SlotState, outcome: ReturnType<AddressLookup['postcode']>): Reply | undefined {
+    switch (outcome.next) {
+      case 'done':
+        state.location = outcome.location;
+        return undefined;
+      case 'choose':
+        state.postcode = outcome.postcode;
+        state.locationStage = 'choose';
+        return outcome.reply;
+      case 'not_listed':
+        state.locationStage = 'text';
+        return this.deps.responses.askLocationText();
+      case 'again':
+        return outcome.reply;
+    }
+  }
+
+  private async submit(dc: DialogContext, state: SlotState): Promise<void> {
+    const attributes: Record<string, Answer> = {};
+    for (const [k, v] of Object.entries(state.answers)) if (v !== '' && !(Array.isArray(v) && !v.length)) attributes[k] = v;
+    const loc = state.location;
+    const fields: RequestFields = {
+      service_code: state.serviceCode,
+      attributes,
+      ...(loc?.kind === 'address' ? { address_string: loc.text, address_id: loc.uprn, lat: loc.lat, long: loc.long } : { address_string: loc?.text }),
+      ...(state.description ? { description: state.description } : {}),
+      ...(state.contact?.email ? { email: state.contact.email } : {}),
+      ...(state.contact?.phone ? { phone: state.contact.phone } : {}),
+      ...(state.name ? { first_name: state.name.first, last_name: state.name.last || undefined } : {}),
+    };
+    const row = await this.deps.outbox.add(fields, TurnContext.getConversationReference(dc.context.activity));
+    this.deps.onQueued();
+    await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
+  }
+}

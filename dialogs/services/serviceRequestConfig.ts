@@ -1,0 +1,23 @@
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+
+const entrySchema = z.object({
+  service_code: z.string().min(1),
+  location: z.enum(['address', 'street']).default('street'),
+  location_first: z.boolean().default(false),
+  contact: z.enum(['optional', 'required']).default('optional'),
+  dates: z.enum(['past', 'future', 'any']).default('any'),
+  precheck: z.enum(['missed_bin']).optional(),
+  notice: z.string().default(''),
+});
+
+export type ServiceRequestConfig = z.infer<typeof entrySchema>;
+
+/** knowledge/service-requests.yaml: intent → how to take that service request. */
+export function loadServiceRequestConfig(file: string): Record<string, ServiceRequestConfig> {
+  const raw = parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const parsed = z.record(z.string(), entrySchema).safeParse(raw);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return parsed.data;
+}

@@ -1,0 +1,16 @@
+import type { Dialog } from 'botbuilder-dialogs';
+import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
+import type { Responses } from '../responses';
+import type { Router } from '../router';
+
+/**
+ * Wraps a feature conversation (service request, bin day, case status) so that help, cancel,
+ * start again, "talk to a person" and safeguarding interrupt it as everywhere else.
+ */
+export class InterruptibleDialog extends CancelAndHelpDialog {
+  constructor(id: string, router: Router, responses: Responses, inner: Dialog) {
+    super(id, router, responses);
+    this.addDialog(inner);
+    this.initialDialogId = inner.id;
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Generates the Anytown gazetteer (gazetteer/addresses.csv) from a fixed seed, so the same
+ * data comes out every time:  npx tsx scripts/generate-gazetteer.ts [seed] [output file]
+ * Anytown is fictional: postcodes AT1–AT9, UPRNs in a made-up range, coordinates around a
+ * made-up town centre. Every address gets a ward and a waste round (see waste/rounds.yaml).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+const SEED = Number(process.argv[2] ?? 20261126);
+const OUT = path.resolve(process.argv[3] ?? path.join(__dirname, '..', 'gazetteer', 'addresses.csv'));
+
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const random = mulberry32(SEED);
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+
+/** District → ward names, streets, and the weekday its crews collect on. */
+const DISTRICTS: Array<{ district: string; wards: string[]; streets: string[]; day: string; centre: [number, number] }> = [
+  { district: 'AT1', wards: ['Castle', 'Market'], streets: ['High Street', 'Market Place', 'Church Lane', 'Bridge Street', 'Castle Hill'], day: 'MON', centre: [52.2053, -1.1051] },
+  { district: 'AT2', wards: ['Northgate'], streets: ['Station Road', 'North Road', 'Victoria Avenue', 'Albert Street'], day: 'MON', centre: [52.2141, -1.1032] },
+  { district: 'AT3', wards: ['Eastfield', 'Meadows'], streets: ['Mill Lane', 'Meadow Way', 'Orchard Close', 'Eastfield Road'], day: 'TUE', centre: [52.2069, -1.0902] },
+  { district: 'AT4', wards: ['Southbank'], streets: ['London Road', 'Riverside Walk', 'Wharf Street', 'Ferry Lane'], day: 'TUE', centre: [52.1962, -1.1015] },
+  { district: 'AT5', wards: ['Westbrook', 'Park'], streets: ['Park Road', 'Westbrook Drive', 'Elm Grove', 'Beech Avenue'], day: 'WED', centre: [52.2031, -1.1213] },
+  { district: 'AT6', wards: ['Hillside'], streets: ['Hill Rise', 'Windmill Road', 'Quarry Lane', 'Summit View'], day: 'WED', centre: [52.2188, -1.1178] },
+  { district: 'AT7', wards: ['Oakley'], streets: ['Oakley Road', 'Acorn Close', 'Forest Way', 'Green Lane'], day: 'THU', centre: [52.2242, -1.0876] },
+  { district: 'AT8', wards: ['Brookside', 'Fenwick'], streets: ['Brook Street', 'Fenwick Road', 'Willow Crescent', 'Kingfisher Way'], day: 'THU', centre: [52.1891, -1.0834] },
+  { district: 'AT9', wards: ['Little Anton'], streets: ['The Green', 'School Lane', 'Manor Farm Road', 'Vicarage Close'], day: 'FRI', centre: [52.2317, -1.1321] },
+];
+/** Postcodes that documentation and tests refer to. */
+const FIXED_POSTCODES: Record<string, string> = { 'AT1 High Street': 'AT1 1AA', 'AT1 Market Place': 'AT1 2BD' };
+const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
+const HOUSE_NAMES = ['Rose Cottage', 'The Old Forge', 'Holly House', 'Orchard View', 'The Laurels', 'Fern Lodge'];
+
+interface Address {
+  uprn: string;
+  sao: string;
+  paon: string;
+  street: string;
+  locality: string;
+  town: string;
+  postcode: string;
+  lat: string;
+  long: string;
+  ward: string;
+  round: string;
+}
+
+const addresses: Address[] = [];
+const usedPostcodes = new Set<string>();
+let uprn = 100070000001;
+
+function postcodeFor(district: string, sector: number): string {
+  for (;;) {
+    const code = `${district} ${sector}${pick([...INWARD_LETTERS])}${pick([...INWARD_LETTERS])}`;
+    if (!usedPostcodes.has(code)) {
+      usedPostcodes.add(code);
+      return code;
+    }
+  }
+}
+
+for (const d of DISTRICTS) {
+  d.streets.forEach((street, streetIndex) => {
+    const ward = d.wards[streetIndex % d.wards.length]!;
+    // Alternate weeks: streets in the same district share a day but not a week.
+    const round = `${d.day}-${streetIndex % 2 === 0 ? 'A' : 'B'}`;
+    const sector = 1 + (streetIndex % 3);
+    const fixed = FIXED_POSTCODES[`${d.district} ${street}`];
+    if (fixed) usedPostcodes.add(fixed);
+    const postcodes = [fixed ?? postcodeFor(d.district, sector), postcodeFor(d.district, sector)];
+    const count = between(7, 10);
+    const [lat0, long0] = d.centre;
+    const angle = random() * Math.PI * 2;
+    for (let i = 0; i < count * postcodes.length; i++) {
+      const postcode = postcodes[Math.floor(i / count)]!;
+      const number = i + 1;
+      const flats = street === 'High Street' && number === 3;
+      const named = !flats && random() < 0.04;
+      const base: Omit<Address, 'uprn' | 'sao'> = {
+        paon: named ? pick(HOUSE_NAMES) : String(number),
+        street,
+        locality: d.district === 'AT9' ? 'Little Anton' : '',
+        town: 'Anytown',
+        postcode,
+        lat: (lat0 + Math.sin(angle) * 0.0004 * i + (random() - 0.5) * 0.0003).toFixed(6),
+        long: (long0 + Math.cos(angle) * 0.0006 * i + (random() - 0.5) * 0.0004).toFixed(6),
+        ward,
+        round,
+      };
+      if (flats) {
+        for (const flat of ['Flat 1', 'Flat 2', 'Flat 3']) addresses.push({ ...base, uprn: String(uprn++), sao: flat });
+      } else {
+        addresses.push({ ...base, uprn: String(uprn++), sao: '' });
+      }
+    }
+  });
+}
+
+const header = ['uprn', 'sao', 'paon', 'street', 'locality', 'town', 'postcode', 'lat', 'long', 'ward', 'waste_round'];
+const csvCell = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+const lines = [
+  `# Anytown gazetteer (fictional). Generated by scripts/generate-gazetteer.ts with seed ${SEED}; edit the script, not this file.`,
+  header.join(','),
+  ...addresses.map((a) => [a.uprn, a.sao, a.paon, a.street, a.locality, a.town, a.postcode, a.lat, a.long, a.ward, a.round].map(csvCell).join(',')),
+];
+fs.mkdirSync(path.dirname(OUT), { recursive: true });
+fs.writeFileSync(OUT, `${lines.join('\n')}\n`);
+process.stdout.write(`wrote ${addresses.length} addresses in ${usedPostcodes.size} postcodes to ${path.relative(process.cwd(), OUT)}\n`);

@@ -1,0 +1,44 @@
+/**
+ * Checks the service definitions (services/*.yaml), the bot's service-request settings
+ * (knowledge/service-requests.yaml), the gazetteer and the waste data. Exit 1 on any problem.
+ *   npm run validate:services
+ */
+import path from 'node:path';
+import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
+import { Gazetteer } from '../bot/gazetteer/gazetteer';
+import { CollectionEvents } from '../bot/waste/collectionEvents';
+import { WasteSchedule } from '../bot/waste/wasteSchedule';
+import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
+import { INTENT_NAMES } from '../intents/catalogue';
+
+const root = path.resolve(__dirname, '..');
+const problems: string[] = [];
+const attempt = <T>(what: string, fn: () => T): T | undefined => {
+  try {
+    return fn();
+  } catch (err) {
+    problems.push(`${what}: ${(err as Error).message}`);
+    return undefined;
+  }
+};
+
+const catalogue = ServiceCatalogue.load(process.env.SERVICES_DIR ?? path.join(root, 'services'));
+for (const p of catalogue.problems) problems.push(`${path.relative(root, p.file)}: ${p.message}`);
+const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(path.join(root, 'knowledge', 'service-requests.yaml')));
+for (const [intent, c] of Object.entries(config ?? {})) {
+  if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
+  if (!catalogue.find(c.service_code)) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
+}
+const gazetteer = attempt('gazetteer/addresses.csv', () => Gazetteer.load(path.join(root, 'gazetteer')));
+const schedule = attempt('waste/', () => WasteSchedule.load(path.join(root, 'waste')));
+attempt('waste/collection-events.csv', () => CollectionEvents.load(path.join(root, 'waste')));
+if (gazetteer && schedule) {
+  const unknown = [...new Set(gazetteer.addresses.map((a) => a.round).filter((r) => !schedule.hasRound(r)))];
+  if (unknown.length) problems.push(`gazetteer/addresses.csv: rounds not in waste/rounds.yaml: ${unknown.join(', ')}`);
+}
+
+if (problems.length) {
+  process.stderr.write(`${problems.map((p) => `problem: ${p}`).join('\n')}\n`);
+  process.exit(1);
+}
+process.stdout.write(`services ok: ${catalogue.services.length} services, ${gazetteer?.addresses.length ?? 0} addresses, ${Object.keys(config ?? {}).length} request conversations\n`);

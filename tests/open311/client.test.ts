@@ -1,0 +1,64 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { createLogger } from '../../bot/logger';
+import { Open311Client, Open311Error } from '../../bot/open311/open311Client';
+
+let server: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
+let dir: string;
+let requests = 0;
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'client-'));
+  server = await startStandaloneGeoReport({ dataDir: dir, servicesDir: path.resolve('services'), apiKey: 'client-key-1', jurisdictionId: 'anytown.example', logger: createLogger('silent') });
+});
+afterAll(async () => {
+  await server.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function counting(baseUrl: string) {
+  const original = globalThis.fetch;
+  return async (input: Parameters<typeof fetch>[0], init?: RequestInit) => {
+    if (String(input).startsWith(baseUrl)) requests++;
+    return original(input, init);
+  };
+}
+
+describe('Open311Client', () => {
+  it('caches the service list and definitions until refreshed or expired', async () => {
+    let clock = 0;
+    const original = globalThis.fetch;
+    globalThis.fetch = counting(server.baseUrl) as typeof fetch;
+    try {
+      const client = new Open311Client({ baseUrl: server.baseUrl, jurisdictionId: 'anytown.example', cacheTtlMs: 1000, now: () => clock });
+      requests = 0;
+      expect((await client.services()).length).toBe(5);
+      await client.services();
+      const def = await client.definition('pothole');
+      await client.definition('pothole');
+      expect(requests).toBe(2);
+      expect(def.attributes.map((a) => a.order)).toEqual([1, 2, 3, 4]);
+      client.refresh();
+      await client.services();
+      expect(requests).toBe(3);
+      clock = 5000;
+      await client.definition('pothole');
+      expect(requests).toBe(4);
+    } finally {
+      globalThis.fetch = original;
+    }
+  });
+
+  it('tells a refusal (404) from an outage', async () => {
+    const client = new Open311Client({ baseUrl: server.baseUrl });
+    await expect(client.definition('nope')).rejects.toMatchObject({ kind: 'rejected', status: 404 });
+    const down = new Open311Client({ baseUrl: 'http://127.0.0.1:9/open311/v2', timeoutMs: 500 });
+    const err = await down.services().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(Open311Error);
+    expect(err).toMatchObject({ kind: 'unavailable' });
+    expect(await client.getRequest('SR-1')).toBeUndefined();
+  });
+});

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { Gazetteer } from '../../bot/gazetteer/gazetteer';
+import { createLogger } from '../../bot/logger';
+import { Open311Client } from '../../bot/open311/open311Client';
+import { Outbox } from '../../bot/open311/outbox';
+import { AppDatabase } from '../../bot/storage/database';
+import { CollectionEvents } from '../../bot/waste/collectionEvents';
+import { MissedBinCheck } from '../../bot/waste/missedBinCheck';
+import { WasteSchedule } from '../../bot/waste/wasteSchedule';
+import { AddressLookup } from '../../dialogs/services/addressLookup';
+import { RequestSlotsDialog } from '../../dialogs/services/requestSlotsDialog';
+import { loadServiceRequestConfig } from '../../dialogs/services/serviceRequestConfig';
+import { ServiceResponses } from '../../dialogs/services/serviceResponses';
+import type { Entity, RecognizerResult } from '../../intents/recognizer';
+import { loadCouncilProfile } from '../../knowledge/councilProfile';
+
+const KEY = 'entities-key-1';
+let backOffice: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
+let db: AppDatabase;
+const dirs: string[] = [];
+
+beforeAll(async () => {
+  const d1 = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-'));
+  const d2 = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-'));
+  dirs.push(d1, d2);
+  backOffice = await startStandaloneGeoReport({ dataDir: d1, servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent') });
+  db = await AppDatabase.open({ dataDir: d2 });
+});
+afterAll(async () => {
+  await db.close();
+  await backOffice.close();
+  for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+});
+
+/** Runs the missed-bin dialog alone, as MainDialog starts it: with the first message's recognised entities. */
+function missedBinConversation(entities: Entity[]) {
+  const now = () => new Date('2026-11-24T18:00:00Z');
+  const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')));
+  const schedule = WasteSchedule.load(path.resolve('waste'));
+  const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin!, {
+    client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
+    addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses),
+    responses,
+    outbox: new Outbox(db.db),
+    onQueued: () => undefined,
+    missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2),
+    now,
+  });
+  const state = new ConversationState(new MemoryStorage());
+  const dialogs = new DialogSet(state.createProperty('dialog'));
+  dialogs.add(slots);
+  const recognized: RecognizerResult = { text: '', intent: 'report_missed_bin', score: 1, alternatives: [], entities, source: 'test' };
+  return new TestAdapter(async (context) => {
+    const dc = await dialogs.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog('slots', { recognized });
+    await state.saveChanges(context);
+  });
+}
+
+const text = (a: Partial<Activity>) => a.text ?? '';
+
+describe('entities the resident already gave are not asked again', () => {
+  it('skips the bin, the date and the address when the first message had them', async () => {
+    const adapter = missedBinConversation([
+      { type: 'binType', text: 'grey bin', value: 'general' },
+      { type: 'date', text: 'yesterday', value: '2026-11-23' },
+      { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
+      { type: 'houseNumber', text: '7', value: '7' },
+      { type: 'street', text: 'high street', value: 'High Street' },
+    ]);
+    await adapter
+      .send('my grey bin at 7 high street at1 1aa was not collected yesterday')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
+      .send('Yes')
+      .assertReply((a) => expect(text(a)).toMatch(/anything else/i))
+      .send('skip')
+      .assertReply((a) => expect(text(a)).toMatch(/email address/))
+      .send('Stay anonymous')
+      .assertReply((a) => {
+        expect(text(a)).toMatch(/General waste \(grey bin\)/);
+        expect(text(a)).toMatch(/Monday 23 November/);
+        expect(text(a)).toMatch(/7 High Street, Anytown, AT1 1AA/);
+      });
+  });
+
+  it('asks for what is missing, and offers the addresses at a recognised postcode', async () => {
+    const adapter = missedBinConversation([{ type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' }]);
+    await adapter
+      .send('bin missed at AT1 1AA')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => {
+        expect(text(a)).toMatch(/Which address in AT1 1AA/);
+        expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('7 High Street');
+      });
+  });
+
+  it('reads "on Monday" in a report as the Monday just gone', async () => {
+    const adapter = missedBinConversation([
+      { type: 'binType', text: 'grey', value: 'general' },
+      { type: 'date', text: 'monday', value: '2026-11-30' },
+      { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
+      { type: 'houseNumber', text: '7', value: '7' },
+    ]);
+    await adapter
+      .send('grey bin at 7 AT1 1AA not collected on monday')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
+      .send('yes')
+      .assertReply((a) => expect(text(a)).toMatch(/anything else/i))
+      .send('skip')
+      .assertReply((a) => expect(text(a)).toMatch(/email/))
+      .send('Stay anonymous')
+      .assertReply((a) => expect(text(a)).toMatch(/Monday 23 November/));
+  });
+
+  it('does not take a future date from the first message', async () => {
+    const adapter = missedBinConversation([
+      { type: 'binType', text: 'grey', value: 'general' },
+      { type: 'date', text: 'next friday', value: '2026-12-04' },
+      { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
+      { type: 'houseNumber', text: '7', value: '7' },
+    ]);
+    await adapter
+      .send('grey bin missed next friday at 7 AT1 1AA')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => expect(text(a)).toMatch(/Which day should it have been collected/));
+  });
+});

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conversation, startBot, startChannel, type BotHarness } from './harness';
+
+// Tuesday 24 November 2026, 18:00 UK time: one working day after AT1 1AA's Monday collection (round MON-A).
+const NOW = new Date('2026-11-24T18:00:00Z');
+let bot: BotHarness;
+let channel: Awaited<ReturnType<typeof startChannel>>;
+
+beforeAll(async () => {
+  channel = await startChannel();
+  bot = await startBot({}, () => NOW);
+});
+afterAll(async () => {
+  await bot.close();
+  await channel.close();
+});
+
+describe('missed bin, end to end against the built-in back office', () => {
+  it('takes a report, gives a local reference, delivers it and tells the resident the official one', async () => {
+    const c = new Conversation(bot, 'conv-missed-1', channel.url);
+    let r = await c.say('Report a missed bin');
+    expect(r.all).toMatch(/Missed bin collection/);
+    expect(r.all).toMatch(/postcode/i);
+    r = await c.say('at11aa');
+    expect(r.choices).toContain('1 High Street');
+    expect(r.choices).toContain("My address isn't listed");
+    r = await c.say('7 High Street');
+    expect(r.all).toMatch(/Which bin was missed\?/);
+    expect(r.choices).toEqual(['General waste (grey bin)', 'Recycling (blue bin)', 'Garden waste (green bin)', 'Food waste (caddy)']);
+    r = await c.say('Food waste (caddy)');
+    expect(r.all).toMatch(/Which day should it have been collected/);
+    r = await c.say('next friday');
+    expect(r.all).toMatch(/is in the future/);
+    r = await c.say('Monday');
+    expect(r.all).toMatch(/out by 7am/);
+    r = await c.say('Yes');
+    expect(r.all).toMatch(/anything else we should know/i);
+    r = await c.say('<b>Left</b> at the kerb <script>alert(1)</script>');
+    expect(r.all).toMatch(/email address or UK phone number/);
+    r = await c.say('not a contact');
+    expect(r.all).toMatch(/doesn't look like an email/);
+    r = await c.say('resident@example.com');
+    expect(r.all).toMatch(/your name/);
+    r = await c.say('Sam Smith');
+    expect(r.all).toMatch(/Here's what I'll send/);
+    expect(r.all).toMatch(/Food waste \(caddy\)/);
+    expect(r.all).toMatch(/Monday 23 November/);
+    expect(r.all).toMatch(/7 High Street, Anytown, AT1 1AA/);
+    expect(r.all).toContain('<script>alert(1)</script>');
+    expect(r.choices).toEqual(['Send it', 'Change something', 'Cancel']);
+    r = await c.say('Change something');
+    expect(r.choices).toContain('Which bin was missed?');
+    r = await c.say('Which bin was missed?');
+    r = await c.say('General waste (grey bin)');
+    expect(r.all).toMatch(/Here's what I'll send/);
+    expect(r.all).toMatch(/General waste \(grey bin\)/);
+    r = await c.say('Send it');
+    const ref = /Your reference is (AT-\d{8})/.exec(r.all)?.[1];
+    expect(ref).toBeTruthy();
+
+    const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-missed-1' && m.text.includes(ref!)), 'the proactive message');
+    const official = /official reference is (SR-\d+)/.exec(told.text)?.[1];
+    expect(official).toBeTruthy();
+    const stored = await bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', official!).executeTakeFirstOrThrow();
+    expect(JSON.parse(stored.attributes)).toEqual({ container: 'general', collection_date: '2026-11-23', bin_out_by_7am: 'yes' });
+    expect(stored).toMatchObject({ client_reference: ref, email: 'resident@example.com', first_name: 'Sam', last_name: 'Smith', address_id: '100070000009' });
+    expect(stored.description).toBe('<b>Left</b> at the kerb <script>alert(1)</script>');
+
+    r = await c.say(`what's happening with ${ref}`);
+    r = r.all.includes(official!) ? r : await c.say(ref!);
+    expect(r.all).toContain(official!);
+    expect(r.all).toMatch(/received it/);
+  });
+
+  it('does not take a report when the crew recorded a reason, and says what to do', async () => {
+    const c = new Conversation(bot, 'conv-missed-2', channel.url);
+    await c.say('Report a missed bin');
+    await c.say('AT1 1AA');
+    await c.say('2 High Street');
+    await c.say('General waste (grey bin)');
+    const r = await c.say('Monday');
+    expect(r.all).toMatch(/wasn't out for collection on Monday 23 November/);
+    expect(r.all).toMatch(/I haven't made a report/);
+  });
+
+  it('refuses when it is too late, and says why', async () => {
+    const late = await startBot({}, () => new Date('2026-12-03T12:00:00Z'));
+    try {
+      const c = new Conversation(late, 'conv-missed-3', channel.url);
+      await c.say('Report a missed bin');
+      await c.say('AT1 1AA');
+      await c.say('1 High Street');
+      await c.say('Food waste (caddy)');
+      const r = await c.say('23/11/2026');
+      expect(r.all).toMatch(/within 2 working days/);
+      expect(r.all).toMatch(/too late/);
+    } finally {
+      await late.close();
+    }
+  });
+
+  it('refuses when it is too early on the collection day', async () => {
+    const early = await startBot({}, () => new Date('2026-11-30T10:00:00Z'));
+    try {
+      const c = new Conversation(early, 'conv-missed-4', channel.url);
+      await c.say('Report a missed bin');
+      await c.say('AT1 1AA');
+      await c.say('1 High Street');
+      await c.say('Food waste (caddy)');
+      const r = await c.say('today');
+      expect(r.all).toMatch(/crews work until 17:00/);
+    } finally {
+      await early.close();
+    }
+  });
+
+  it('uses what the first message already said (entities) and asks only for the rest', async () => {
+    const c = new Conversation(bot, 'conv-missed-entities', channel.url);
+    const r = await c.say("my grey bin at 7 high street at1 1aa wasn't collected");
+    expect(r.all).toMatch(/Missed bin collection/);
+    expect(r.all).not.toMatch(/postcode/i);
+    expect(r.all).not.toMatch(/Which bin was missed/);
+    expect(r.all).toMatch(/Which day should it have been collected/);
+  });
+
+  it('handles bad postcodes and a postcode outside the area', async () => {
+    const c = new Conversation(bot, 'conv-missed-5', channel.url);
+    await c.say('Report a missed bin');
+    expect((await c.say('ZZ1')).all).toMatch(/doesn't look like a full UK postcode/);
+    expect((await c.say('SW1A1AAA')).all).toMatch(/doesn't look like a full UK postcode/);
+    const outside = await c.say('SW1A 1AA');
+    expect(outside.all).toMatch(/isn't in Anytown Borough Council's area/);
+    expect(outside.all).toMatch(/find-local-council/);
+    const ok = await c.say('AT1 1AA');
+    expect(ok.choices).toContain('Flat 1, 3 High Street');
+    const cancelled = await c.say('Cancel');
+    expect(cancelled.all).toMatch(/Nothing has been sent/);
+  });
+});

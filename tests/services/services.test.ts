@@ -1,0 +1,251 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Conversation, startBot, startChannel, type BotHarness } from './harness';
+
+const NOW = new Date('2026-11-24T18:00:00Z');
+let bot: BotHarness;
+let channel: Awaited<ReturnType<typeof startChannel>>;
+
+beforeAll(async () => {
+  channel = await startChannel();
+  bot = await startBot({}, () => NOW);
+});
+afterAll(async () => {
+  await bot.close();
+  await channel.close();
+});
+
+async function official(conversationId: string, ref: string): Promise<string> {
+  const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)), `official reference for ${ref}`);
+  return /official reference is (\S+?)\.?(\s|$)/.exec(told.text)![1]!;
+}
+
+async function stored(id: string) {
+  return bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', id).executeTakeFirstOrThrow();
+}
+
+describe('each service end to end through the bot', () => {
+  it('pothole: location described in words, numbers validated, anonymous', async () => {
+    const c = new Conversation(bot, 'conv-pothole', channel.url);
+    let r = await c.say('Report a pothole');
+    expect(r.all).toMatch(/Where is the defect\?/);
+    r = await c.say('In the road');
+    expect(r.all).toMatch(/how wide/);
+    r = await c.say('quite wide');
+    expect(r.all).toMatch(/Please give a number/);
+    r = await c.say('40 cm');
+    r = await c.say('8');
+    expect(r.choices).toEqual(["Yes, it's dangerous", 'No']);
+    r = await c.say("Yes, it's dangerous");
+    expect(r.all).toMatch(/Where is it\?/);
+    r = await c.say('Outside the library on Station Road');
+    expect(r.all).toMatch(/anything else/i);
+    r = await c.say('x'.repeat(2100));
+    expect(r.all).toMatch(/limit is 2,000/);
+    r = await c.say('Skip');
+    expect(r.choices).toContain('Stay anonymous');
+    r = await c.say('Stay anonymous');
+    expect(r.all).toMatch(/Contact: anonymous/);
+    r = await c.say('Send it');
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const row = await stored(await official('conv-pothole', ref));
+    expect(JSON.parse(row.attributes)).toEqual({ surface: 'road', width_cm: '40', depth_cm: '8', danger: 'yes' });
+    expect(row).toMatchObject({ address_string: 'Outside the library on Station Road', email: null, phone: null, description: null });
+  });
+
+  it('fly-tipping: several waste types, postcode then address', async () => {
+    const c = new Conversation(bot, 'conv-fly', channel.url);
+    let r = await c.say('Report fly-tipping');
+    expect(r.all).toMatch(/What has been dumped\?/);
+    r = await c.say('furniture and tyres');
+    expect(r.all).toMatch(/added Furniture, Tyres/);
+    r = await c.say('Electrical items');
+    r = await c.say("That's all");
+    expect(r.all).toMatch(/How much/);
+    r = await c.say('A car boot load');
+    r = await c.say('Not sure');
+    r = await c.say('AT1 2BD');
+    expect(r.all).toMatch(/Which address in AT1 2BD/);
+    r = await c.say('4 Market Place');
+    r = await c.say('By the recycling bins');
+    r = await c.say('+44 7700 900123');
+    r = await c.say('Alex');
+    expect(r.all).toMatch(/07700900123, Alex/);
+    r = await c.say('Send it');
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const row = await stored(await official('conv-fly', ref));
+    expect(JSON.parse(row.attributes)).toEqual({ waste_type: ['furniture', 'tyres', 'electrical'], amount: 'car_boot', hazardous: 'not_sure' });
+    expect(row).toMatchObject({ phone: '07700900123', first_name: 'Alex', address_string: expect.stringContaining('4 Market Place') });
+  });
+
+  it('street light: optional light number skipped, fault type chosen', async () => {
+    const c = new Conversation(bot, 'conv-light', channel.url);
+    let r = await c.say('Report a street light fault');
+    expect(r.choices).toContain('Skip');
+    r = await c.say('skip');
+    expect(r.all).toMatch(/What is wrong with the light\?/);
+    r = await c.say('It flickers');
+    r = await c.say('Lamp post opposite 12 Mill Lane');
+    r = await c.say('skip');
+    r = await c.say('Stay anonymous');
+    r = await c.say('Send it');
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const row = await stored(await official('conv-light', ref));
+    expect(JSON.parse(row.attributes)).toEqual({ fault_type: 'flickering' });
+  });
+
+  it('bulky waste: contact required, items listed, anonymous refused', async () => {
+    const c = new Conversation(bot, 'conv-bulky', channel.url);
+    let r = await c.say('Book a bulky waste collection');
+    r = await c.say('AT1 1AA');
+    r = await c.say('Flat 2, 3 High Street');
+    expect(r.all).toMatch(/Which items/);
+    r = await c.say('sofa, mattress');
+    r = await c.say("That's all");
+    r = await c.say('two');
+    r = await c.say('skip');
+    r = await c.say('no thanks');
+    expect(r.all).toMatch(/We need a way to contact you/);
+    r = await c.say('Stay anonymous');
+    expect(r.all).toMatch(/doesn't look like an email/);
+    r = await c.say('me@example.org');
+    r = await c.say('Jo Bloggs');
+    expect(r.all).toMatch(/Sofa, Mattress/);
+    r = await c.say('Send it');
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const row = await stored(await official('conv-bulky', ref));
+    expect(JSON.parse(row.attributes)).toEqual({ items: ['sofa', 'mattress'], item_count: '2' });
+    expect(row).toMatchObject({ email: 'me@example.org', address_id: '100070000004' });
+  });
+});
+
+describe('bin day and case status', () => {
+  it('gives the next collection of each container, with bank-holiday changes and the reason', async () => {
+    const christmas = await startBot({}, () => new Date('2026-12-21T09:00:00Z'));
+    try {
+      const c = new Conversation(christmas, 'conv-binday', channel.url);
+      let r = await c.say('Find my bin day');
+      expect(r.all).toMatch(/postcode/);
+      r = await c.say('AT1 1AA');
+      r = await c.say('1 High Street');
+      expect(r.all).toMatch(/Next collections for 1 High Street, Anytown, AT1 1AA/);
+      expect(r.all).toMatch(/General waste \(grey bin\): today \(Monday 21 December\)/);
+      expect(r.all).toMatch(/Recycling \(blue bin\): Tuesday 29 December\. This is a change from Monday 28 December \(Boxing Day \(substitute day\): collections are a day later that week\)/);
+      expect(r.all).toMatch(/Food waste \(caddy\): today/);
+    } finally {
+      await christmas.close();
+    }
+  });
+
+  it('answers kindly for a reference that does not exist', async () => {
+    const c = new Conversation(bot, 'conv-status-404', channel.url);
+    let r = await c.say('Check a report I made');
+    expect(r.all).toMatch(/reference number/);
+    r = await c.say('SR-999999');
+    expect(r.all).toMatch(/can't find a report with the reference SR-999999/);
+  });
+
+  it('reads status, notes, expected date and the latest update in plain words', async () => {
+    const key = bot.app.services.client as unknown as { options: { apiKey: string; baseUrl: () => string } };
+    const base = key.options.baseUrl();
+    const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out' });
+    const created = (await (await fetch(`${base}/requests.json`, { method: 'POST', body: form })).json()) as Array<{ service_request_id: string }>;
+    const id = created[0]!.service_request_id;
+    const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday' });
+    expect((await fetch(`${base}/servicerequestupdates.json`, { method: 'POST', body: update })).status).toBe(200);
+    const c = new Conversation(bot, 'conv-status', channel.url);
+    await c.say('Check a report I made');
+    const r = await c.say(id);
+    expect(r.all).toMatch(new RegExp(`Street light fault ${id}: work has been scheduled`));
+    expect(r.all).toMatch(/Notes: Engineer booked for Thursday/);
+    expect(r.all).toMatch(/We expect to deal with it by/);
+    expect(r.all).toMatch(/Latest update, .*: Engineer booked for Thursday/);
+  });
+});
+
+describe('restart in the middle of a request', () => {
+  it('resumes the dialog where it was after the process restarts', async () => {
+    const first = await startBot({}, () => NOW);
+    const dataDir = first.dataDir;
+    const c1 = new Conversation(first, 'conv-restart', channel.url);
+    await c1.say('Report a pothole');
+    await c1.say('On the pavement');
+    await first.close();
+    const second = await startBot({}, () => NOW, dataDir);
+    try {
+      const c2 = new Conversation(second, 'conv-restart', channel.url);
+      let r = await c2.say('25');
+      expect(r.all).toMatch(/how deep/);
+      r = await c2.say('3');
+      r = await c2.say('No');
+      r = await c2.say('Behind the bus stop on London Road');
+      r = await c2.say('skip');
+      r = await c2.say('Stay anonymous');
+      expect(r.all).toMatch(/On the pavement/);
+      expect(r.all).toMatch(/about how wide.*25/i);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+describe('a second, separately started GeoReport v2 server with different attributes', () => {
+  let child: ChildProcess;
+  let other: BotHarness;
+  let dir: string;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'other-open311-'));
+    child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/open311-server.ts')], {
+      env: { ...process.env, PORT: '0', DATA_DIR: dir, SERVICES_DIR: path.resolve(__dirname, 'fixtures', 'other-backoffice'), OPEN311_API_KEY: 'other-key-123', OPEN311_JURISDICTION_ID: 'other.example', LOG_LEVEL: 'silent' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /open311 listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.on('exit', (code) => reject(new Error(`open311 server exited ${code}`)));
+    });
+    other = await startBot({ OPEN311_BASE_URL: url, OPEN311_API_KEY: 'other-key-123', OPEN311_JURISDICTION_ID: 'other.example' }, () => NOW);
+  });
+  afterAll(async () => {
+    await other?.close();
+    child?.kill('SIGTERM');
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('asks that back office’s questions, with no code change, and files the request there', async () => {
+    const c = new Conversation(other, 'conv-other', channel.url);
+    let r = await c.say('Report a pothole');
+    expect(r.all).toMatch(/Road surface defect/);
+    expect(r.all).toMatch(/Which road is it on\?/);
+    r = await c.say('Station Road');
+    expect(r.choices).toEqual(['Low', 'Medium', 'High']);
+    r = await c.say('High');
+    expect(r.all).toMatch(/When did you first notice it\?/);
+    r = await c.say('yesterday');
+    r = await c.say('Near the junction with Mill Lane');
+    r = await c.say('skip');
+    r = await c.say('Stay anonymous');
+    r = await c.say('Send it');
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)), 'the proactive message');
+    const id = /official reference is (SR-\d+)/.exec(told.text)![1]!;
+    expect(told.text).toMatch(/Logged with the highways contractor/);
+    const row = (await (await fetch(`${other.app.services.client.baseUrl}/requests/${id}.json?jurisdiction_id=other.example`)).json()) as Array<{ service_code: string; address: string }>;
+    expect(row[0]).toMatchObject({ service_code: 'pothole', address: 'Near the junction with Mill Lane' });
+  });
+
+  it('uses the other attributes for a missed bin (no gazetteer round check without a known bin)', async () => {
+    const c = new Conversation(other, 'conv-other-bin', channel.url);
+    let r = await c.say('Report a missed bin');
+    r = await c.say('AT1 1AA');
+    r = await c.say('1 High Street');
+    expect(r.choices).toEqual(['Grey', 'Blue']);
+  });
+});
