@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { CluRecognizer } from '../intents/cluRecognizer';
+import { EntityExtractor } from '../intents/entities';
 import { buildAssistant, type Assistant } from './assistant';
 import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
@@ -63,6 +65,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     throw err;
   }
   try {
+    const clu = config.clu;
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
       config: config.services,
@@ -79,10 +82,12 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
+      recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
       feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => services.intentDialogs(parts),
     });
+    if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
     instrumentAdapter(adapter, telemetry);
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));

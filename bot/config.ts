@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
 
 /** The repository root (bot/..), for data that ships with the code. */
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -34,6 +35,11 @@ const schema = z
     AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+    CLU_ENDPOINT: z.string().url('must be a URL such as https://<resource>.cognitiveservices.azure.com').optional(),
+    CLU_KEY: z.string().optional(),
+    CLU_PROJECT_NAME: z.string().optional(),
+    CLU_DEPLOYMENT_NAME: z.string().optional(),
+    CLU_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
     /** Application Insights; unset = no telemetry. A malformed value is a start-up warning, not an error. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
     /** Comma-separated Microsoft Entra tenant ids allowed to use the Teams app; unset = any tenant. */
@@ -60,7 +66,17 @@ const schema = z
     if (env.DIRECT_LINE_MODE === 'azure' && !env.AZURE_DIRECT_LINE_SECRET) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_DIRECT_LINE_SECRET'], message: 'is required when DIRECT_LINE_MODE is azure' });
     }
+    const cluMissing = CLU_KEYS.filter((k) => !env[k]);
+    if (cluMissing.length > 0 && cluMissing.length < CLU_KEYS.length) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU'], message: `${cluMissing.join(', ')} ${cluMissing.length === 1 ? 'is' : 'are'} missing: set all of ${CLU_KEYS.join(', ')} to use Azure CLU, or none of them` });
+    }
+    if (env.CLU_ENDPOINT && /^http:/i.test(env.CLU_ENDPOINT) && !isLoopbackHttp(env.CLU_ENDPOINT)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU_ENDPOINT'], message: 'must use https:// (plain http:// is only accepted for localhost)' });
+    }
   });
+
+/** Azure CLU is used when all of these are set. */
+const CLU_KEYS = ['CLU_ENDPOINT', 'CLU_KEY', 'CLU_PROJECT_NAME', 'CLU_DEPLOYMENT_NAME'] as const;
 
 export type RawConfig = z.infer<typeof schema>;
 
@@ -91,6 +107,10 @@ export function configKeys(): ConfigKey[] {
 export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {
   DIRECT_LINE_SECRET: 'optional: only other Direct Line clients of the local Direct Line need it; the web page gets its tokens from /api/directline/token',
   AZURE_DIRECT_LINE_SECRET: "only with DIRECT_LINE_MODE=azure; the Direct Line channel's secret exists once the Azure Bot is created, so it is set afterwards (as a Key Vault reference)",
+  CLU_ENDPOINT: 'Azure CLU is optional and needs a CLU project the council has imported and deployed first (npm run clu:export); then set the four CLU_* keys in the App Service configuration',
+  CLU_KEY: 'see CLU_ENDPOINT',
+  CLU_PROJECT_NAME: 'see CLU_ENDPOINT',
+  CLU_DEPLOYMENT_NAME: 'see CLU_ENDPOINT',
 };
 
 export interface Config {
@@ -114,6 +134,8 @@ export interface Config {
     /** Behind a reverse proxy: rate-limit by the address it puts last in X-Forwarded-For. */
     trustProxy: boolean;
   };
+  /** Azure CLU (conversational language understanding), when configured; otherwise the offline recognizer alone. */
+  clu?: CluSettings;
   /** Application Insights connection string as given (validated when telemetry starts). */
   applicationInsightsConnectionString?: string;
   /** Tenant ids allowed in Teams; empty = any tenant. */
@@ -174,6 +196,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
       trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     },
+    clu:
+      e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT_NAME && e.CLU_DEPLOYMENT_NAME
+        ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }
+        : undefined,
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '')
       .split(',')

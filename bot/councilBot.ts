@@ -1,7 +1,7 @@
 import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
 import type { Recognizer } from '../intents/recognizer';
 import type { MainDialog } from '../dialogs/mainDialog';
-import { sendReply } from '../dialogs/replies';
+import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Responses } from '../dialogs/responses';
 import { setRecognized } from '../dialogs/turnState';
 
@@ -64,7 +64,11 @@ export class CouncilBot extends ActivityHandler {
     }
     if (text.length > MAX_MESSAGE_CHARS) await sendReply(context, this.responses.tooLong(MAX_MESSAGE_CHARS));
     activity.text = text.slice(0, MAX_MESSAGE_CHARS);
-    if (activity.text) setRecognized(context, await this.recognizer.recognize(activity.text, activity.locale ?? 'en-GB'));
+    if (activity.text) {
+      const recognized = await this.recognizer.recognize(activity.text, activity.locale ?? 'en-GB');
+      if (recognized.source === 'local-fallback') await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
+      setRecognized(context, recognized);
+    }
     await this.dialog.run(context, this.dialogState);
   }
 }

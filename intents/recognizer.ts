@@ -29,6 +29,8 @@ export interface RecognizerResult {
   entities: Entity[];
   /** Which recognizer answered (e.g. "local", "clu", "local-fallback"). */
   source: string;
+  /** With source "local-fallback": why the configured recognizer was not used (e.g. "timeout", "http 500"). */
+  fallbackReason?: string;
 }
 
 export interface Recognizer {

@@ -33,7 +33,7 @@ async function forward(req: http.IncomingMessage, body: Buffer): Promise<{ statu
   const res = await fetch(`${backOffice.baseUrl}${req.url!.replace(/^\/open311\/v2/, '')}`, {
     method: req.method,
     headers: { 'content-type': String(req.headers['content-type'] ?? 'application/x-www-form-urlencoded') },
-    body: req.method === 'POST' ? body : undefined,
+    body: req.method === 'POST' ? new Uint8Array(body) : undefined,
   });
   return { status: res.status, text: await res.text() };
 }
