@@ -10,7 +10,7 @@ import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mai
 import { Responses } from '../dialogs/responses';
 import { Router } from '../dialogs/router';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
-import { CouncilBot } from './councilBot';
+import { CouncilBot, type HandoffRelay } from './councilBot';
 import type { Logger } from './logger';
 
 export interface AssistantOptions {
@@ -24,6 +24,8 @@ export interface AssistantOptions {
   /** Replaces the offline recognizer (e.g. Azure CLU with offline fallback). */
   recognizer?: (local: LocalRecognizer) => Recognizer;
   intentDialogs?: (parts: AssistantParts) => IntentDialog[];
+  /** The contact-centre handoff's hook, checked before the dialogs (bot/handoff/). */
+  handoffRelay?: (parts: AssistantParts) => HandoffRelay;
 }
 
 export interface AssistantParts {
@@ -60,6 +62,6 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const userState = new UserState(options.storage);
   const parts: AssistantParts = { council, responses, router, conversationState, userState };
   const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? []);
-  const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses);
+  const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };
 }

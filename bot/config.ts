@@ -21,6 +21,11 @@ const schema = z
     COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
     INTENTS_DIR: z.string().min(1).default('./intents/data'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    // Contact-centre handoff (bot/handoff/)
+    CONTACT_CENTRE_CONFIG: z.string().min(1).default('./knowledge/contact-centre.yaml'),
+    HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
+    HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    STAFF_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(480),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -41,6 +46,15 @@ export interface Config {
   councilProfilePath: string;
   intentsDir: string;
   shutdownGraceMs: number;
+  handoff: {
+    /** Contact-centre hours, bank holidays and canned replies (YAML). */
+    contactCentrePath: string;
+    /** builtin: the agent console takes handoffs; external: only the handoff.initiate event is sent. */
+    target: 'builtin' | 'external';
+    /** How long an agent's console may be gone before their conversations return to the queue. */
+    agentTimeoutMs: number;
+    staffSessionMinutes: number;
+  };
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -76,6 +90,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
     intentsDir: path.resolve(cwd, e.INTENTS_DIR),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    handoff: {
+      contactCentrePath: path.resolve(cwd, e.CONTACT_CENTRE_CONFIG),
+      target: e.HANDOFF_TARGET,
+      agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
+      staffSessionMinutes: e.STAFF_SESSION_MINUTES,
+    },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId,

@@ -2,4 +2,8 @@
 export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
+  handoff: 'handoffDialog',
+  handoffWaterfall: 'handoffWaterfall',
+  handoffText: 'handoffTextPrompt',
+  handoffContact: 'handoffContactPrompt',
 } as const;

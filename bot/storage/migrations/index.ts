@@ -1,5 +1,6 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_bot_state';
+import * as m0040 from './0040_handoff';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -7,6 +8,7 @@ import * as m0001 from './0001_bot_state';
  */
 const migrations: Record<string, Migration> = {
   '0001_bot_state': m0001,
+  '0040_handoff': m0040,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
