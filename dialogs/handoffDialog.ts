@@ -1,4 +1,4 @@
-import { DialogTurnStatus, TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { HandoffStarter } from '../bot/handoff/handoffStarter';
 import type { CallbackDesk } from '../bot/handoff/callbackDesk';
 import type { HandoffContext } from '../bot/handoff/types';
@@ -64,10 +64,9 @@ export class HandoffDialog extends CancelAndHelpDialog {
     return ok;
   }
 
-  /** Already in this dialog: asking again just carries on. */
+  /** Already handing over: words like "call me back" are answers to this dialog's questions. */
   protected override async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
-    await innerDc.repromptDialog();
-    return { status: DialogTurnStatus.waiting };
+    return innerDc.continueDialog();
   }
 
   private values(step: WaterfallStepContext): HandoffValues {

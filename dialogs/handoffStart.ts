@@ -60,6 +60,8 @@ export async function beginHandoffFrom(dc: DialogContext, options: HandoffOption
   let target: DialogContext | undefined = dc;
   while (target && !target.dialogs.find(DialogIds.handoff)) target = target.parent;
   if (!target) return undefined;
+  // Already handing over (e.g. answering "Ask for a call back"): the handoff dialog takes the message.
+  if (target.stack.some((entry) => entry.id === DialogIds.handoff)) return target.continueDialog();
   const captured = { ...capturedFromStack(dc), ...(options.captured ?? {}) };
   await target.cancelAllDialogs();
   return target.beginDialog(DialogIds.handoff, { ...options, captured });
