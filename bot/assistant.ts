@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConversationState, UserState, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
+import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
@@ -54,7 +55,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const { classifier, fromCache: cached } = loadOrTrainWithInfo(options.modelDir, examples, { outOfScopeLabel: 'none', seed: 1 });
   options.logger.info({ intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
-  const local = new LocalRecognizer(classifier);
+  const local = new LocalRecognizer(classifier, new EntityExtractor());
   const recognizer = options.recognizer ? options.recognizer(local) : local;
   const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)));
   const responses = new Responses(council);

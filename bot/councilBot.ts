@@ -12,6 +12,7 @@ export const MAX_MESSAGE_CHARS = 2000;
 export function cleanText(text: string | undefined): string {
   return (text ?? '')
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')
     .trim();
 }

@@ -17,7 +17,10 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       },
       hooks: {
         logMethod(args, method) {
-          const redacted = args.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>;
+          // pino copies an Error's message into `msg` outside the formatter: redact it here.
+          const [first, ...rest] = args as unknown[];
+          const normalised = first instanceof Error ? [{ err: first }, redactText(first.message), ...rest] : args;
+          const redacted = normalised.map((a) => (typeof a === 'string' ? redactText(a) : a)) as Parameters<typeof method>;
           return method.apply(this, redacted);
         },
       },

@@ -2,6 +2,7 @@
 export const DialogIds = {
   main: 'mainDialog',
   mainWaterfall: 'mainWaterfall',
+  clarify: 'clarifyDialog',
   handoff: 'handoffDialog',
   handoffWaterfall: 'handoffWaterfall',
   handoffText: 'handoffTextPrompt',

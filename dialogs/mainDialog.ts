@@ -2,6 +2,7 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import { sendReply, sendTrace } from './replies';
 import { INTENT_LABELS, type Responses } from './responses';
@@ -38,7 +39,8 @@ export class MainDialog extends CancelAndHelpDialog {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
     }
-    this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.finalStep.bind(this)]));
+    this.addDialog(new ClarifyDialog(responses));
+    this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.afterClarifyStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = DialogIds.mainWaterfall;
   }
 
@@ -52,19 +54,25 @@ export class MainDialog extends CancelAndHelpDialog {
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    return this.routeMessage(step);
+  }
+
+  /** Routes the turn's message afresh and acts on it. */
+  private async routeMessage(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const context = step.context;
     const recognized = getRecognized(context);
-    const text = context.activity.text ?? '';
     if (!recognized) return step.endDialog();
-    const route = this.router.route(text, recognized);
+    const route = this.router.route(context.activity.text ?? '', recognized);
     await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });
+    const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
+    return this.act(step, route, misses);
+  }
 
+  private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
     const state = await this.routingState.get(context, { misses: 0 });
-    const isMiss = route.kind === 'clarify' || route.kind === 'none';
     state.misses = isMiss ? state.misses + 1 : 0;
     await this.routingState.set(context, state);
-
-    return this.act(step, route, state.misses);
+    return state.misses;
   }
 
   private async act(step: WaterfallStepContext, route: Route, misses: number): Promise<DialogTurnResult> {
@@ -74,18 +82,36 @@ export class MainDialog extends CancelAndHelpDialog {
         await sendReply(context, this.responses.safeguarding());
         return step.endDialog();
       case 'clarify':
+        if (misses >= 2) return this.offerPerson(step);
+        return step.beginDialog(DialogIds.clarify, { options: route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target })) });
       case 'none':
-        if (misses >= 2) {
-          await sendReply(context, this.responses.notUnderstoodOfferPerson());
-        } else if (route.kind === 'clarify') {
-          await sendReply(context, this.responses.didYouMean(route.intents.map((i) => INTENT_LABELS[i] ?? i)));
-        } else {
-          await sendReply(context, this.responses.cannotHelp());
-        }
+        if (misses >= 2) return this.offerPerson(step);
+        await sendReply(context, this.responses.cannotHelp());
         return step.endDialog();
       case 'intent':
         return this.startIntent(step, route.intent);
     }
+  }
+
+  private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const result = step.result as ClarifyResult | undefined;
+    if (!result) return step.next(step.result);
+    switch (result.kind) {
+      case 'chosen':
+        await this.countMiss(step.context, false);
+        await sendTrace(step.context, 'council.route', { label: result.target, kind: 'clarified' });
+        return this.startIntent(step, result.target);
+      case 'somethingElse':
+        await sendReply(step.context, this.responses.askToRephrase());
+        return step.endDialog();
+      case 'reroute':
+        return this.routeMessage(step);
+    }
+  }
+
+  private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await sendReply(step.context, this.responses.notUnderstoodOfferPerson());
+    return step.endDialog();
   }
 
   private async startIntent(step: WaterfallStepContext, intent: string): Promise<DialogTurnResult> {

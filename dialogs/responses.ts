@@ -86,7 +86,7 @@ export class Responses {
     const page = c.servicePages[intent];
     return {
       text:
-        `I can't ${label} in this chat yet, so I haven't recorded anything. ` +
+        `I can't ${label} in this chat yet${/^(report|book)/.test(intent) ? ", so nothing has been recorded" : ''}. ` +
         (page ? `You can do it online at ${page}, or call us on ${c.phone} (${c.openingHours}).` : `Please call us on ${c.phone} (${c.openingHours}) or visit ${c.contactPage}.`),
     };
   }
@@ -103,6 +103,10 @@ export class Responses {
 
   didYouMean(labels: string[]): Reply {
     return { text: "I'm not sure I understood. Did you mean one of these?", choices: [...labels, 'Something else'] };
+  }
+
+  askToRephrase(): Reply {
+    return { text: 'OK. Please tell me in a few words what you need, for example "report a broken street light".' };
   }
 
   notUnderstoodOfferPerson(): Reply {

@@ -12,13 +12,18 @@ export type Route =
 export interface RouterThresholds {
   /** At or above: act on the intent. */
   act: number;
-  /** At or above (and below `act`): ask "Did you mean…?". Below: say we can't help. */
+  /** The best guess at or above this (and below `act`): ask "Did you mean…?". Below: say we can't help. */
   clarify: number;
+  /** A second guess is offered too when at or above this. */
+  clarifySecond: number;
   /** Mid-dialog, a non-safeguarding interruption (help, cancel…) needs at least this. */
   interrupt: number;
 }
 
-export const DEFAULT_THRESHOLDS: RouterThresholds = { act: 0.5, clarify: 0.2, interrupt: 0.7 };
+export const DEFAULT_THRESHOLDS: RouterThresholds = { act: 0.5, clarify: 0.5, clarifySecond: 0.15, interrupt: 0.7 };
+
+/** Small talk and controls are never offered as "Did you mean…?" choices. */
+const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Intents.greeting, Intents.goodbye, Intents.thanks, Intents.help, Intents.cancel]);
 
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
@@ -47,8 +52,11 @@ export class Router {
     if (recognized.intent !== NONE_INTENT && recognized.score >= this.thresholds.act) {
       return { kind: 'intent', intent: recognized.intent, score: recognized.score };
     }
-    const candidates = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT && a.intent !== Intents.safeguarding && a.score >= this.thresholds.clarify);
-    if (candidates.length) return { kind: 'clarify', intents: candidates.slice(0, 2).map((c) => c.intent) };
+    // Unsure: offer the best guesses when the first is reasonably strong.
+    const candidates = recognized.alternatives.filter((a) => !NOT_CLARIFIABLE.has(a.intent));
+    if (candidates[0] && candidates[0].score >= this.thresholds.clarify) {
+      return { kind: 'clarify', intents: candidates.filter((c, i) => i === 0 || c.score >= this.thresholds.clarifySecond).slice(0, 2).map((c) => c.intent) };
+    }
     return { kind: 'none' };
   }
 

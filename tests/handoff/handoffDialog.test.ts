@@ -69,8 +69,8 @@ describe('handoff dialog: what travels from the dialogs', () => {
       logger,
       // The entity recognizers are another feature's; here a postcode entity is added by hand.
       recognizer: (local) => ({
-        async recognize(text, locale) {
-          const r = await local.recognize(text, locale);
+        async recognize(text) {
+          const r = await local.recognize(text);
           const m = /AT\d \d[A-Z]{2}/.exec(text);
           return m ? { ...r, entities: [...r.entities, { type: 'postcode', text: m[0], value: m[0] }] } : r;
         },

@@ -2,27 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestPostgres, type TestPostgres } from '../support/postgres';
 import { FakeChannel } from './support/fakeChannel';
 import { eventually, FIXTURES, newConversationId, PASSWORD, residentSays, signIn } from './support/harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const ADMIN_URL = process.env.POSTGRES_TEST_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
-
-async function postgresReachable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: ADMIN_URL, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 
 interface Instance {
   child: ChildProcess;
@@ -75,23 +62,16 @@ async function stop(instance: Instance | undefined): Promise<void> {
 }
 
 describe('two bot processes on one PostgreSQL (resident on one, agent on the other)', () => {
-  const dbName = `handoff_${process.pid}_${Date.now()}`;
-  const databaseUrl = ADMIN_URL.replace(/\/[^/]*$/, `/${dbName}`);
+  let postgres: TestPostgres | undefined;
+  let databaseUrl = '';
   let a: Instance | undefined;
   let b: Instance | undefined;
   let channel: FakeChannel | undefined;
-  let reachable = false;
 
   beforeAll(async () => {
-    reachable = await postgresReachable();
-    if (!reachable) {
-      if (process.env.REQUIRE_POSTGRES === '1') throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL} and REQUIRE_POSTGRES=1`);
-      return;
-    }
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${dbName}`);
-    await admin.end();
+    postgres = await createTestPostgres();
+    if (!postgres.url) return;
+    databaseUrl = postgres.url;
     channel = await new FakeChannel().start();
     a = await startInstance(databaseUrl);
     b = await startInstance(databaseUrl);
@@ -111,15 +91,11 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     await stop(a);
     await stop(b);
     await channel?.close();
-    if (!reachable) return;
-    const admin = new pg.Client({ connectionString: ADMIN_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await postgres?.drop();
   });
 
   it('queues on A, accepts on B, relays live both ways (LISTEN/NOTIFY), and only one agent wins across processes', async (ctx) => {
-    if (!reachable) return ctx.skip(`PostgreSQL is not reachable at ${ADMIN_URL}`);
+    if (!postgres?.url) return ctx.skip(postgres?.skipReason);
         const conv = newConversationId();
     await residentSays(a!.url, channel!.url, conv, 'my bin was missed, reference MB-123456');
     await residentSays(a!.url, channel!.url, conv, 'Talk to a person');

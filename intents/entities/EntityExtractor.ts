@@ -1,0 +1,71 @@
+import type { Entity } from '../recognizer';
+import { extractAddresses } from './addresses';
+import { BinTypeMatcher, defaultBinTypes, type BinTypeSynonyms } from './binTypes';
+import { extractCaseReferences } from './caseReferences';
+import { extractDates } from './dates';
+import { resolveOverlaps } from './overlaps';
+import { DEFAULT_POSTCODE_AREAS, extractPostcodes } from './postcodes';
+import type { Span } from './types';
+
+export interface EntityExtractorOptions {
+  /** The clock relative dates ("yesterday") are read against. Defaults to the system clock. */
+  now?: () => Date;
+  /** Bin synonym table. Defaults to intents/entities/bin-types.yaml, read once per process. */
+  binTypes?: BinTypeSynonyms;
+  /** Postcode areas whose outward code alone ("AT3") is an entity. Defaults to ["AT"]. */
+  postcodeAreas?: readonly string[];
+}
+
+/** Longest message looked at; anything after is ignored (a resident's message is far shorter). */
+export const MAX_TEXT_LENGTH = 10_000;
+
+/**
+ * Pulls postcodes, case references, dates, bin types, streets, house numbers and flats out of
+ * a resident's message. Values are normalised (see each type's extractor); `start`/`end` are
+ * offsets into the text given. Where two entities claim the same words, the more specific one
+ * wins: postcode, then case reference, bin type, date, and address parts last. Entities come
+ * back in the order they appear.
+ *
+ * `extract` never throws: an extractor that fails on some odd input just contributes nothing.
+ * The constructor can throw, if the bin synonym table is broken (a configuration error).
+ */
+export class EntityExtractor {
+  private readonly now: () => Date;
+  private readonly bins: BinTypeMatcher;
+  private readonly postcodeAreas: readonly string[];
+
+  constructor(options: EntityExtractorOptions = {}) {
+    this.now = options.now ?? (() => new Date());
+    this.bins = new BinTypeMatcher(options.binTypes ?? defaultBinTypes());
+    this.postcodeAreas = options.postcodeAreas ?? DEFAULT_POSTCODE_AREAS;
+  }
+
+  extract(text: string): Entity[] {
+    if (typeof text !== 'string' || text.trim() === '') return [];
+    const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
+    try {
+      return resolveOverlaps([
+        safely(() => extractPostcodes(input, this.postcodeAreas)),
+        safely(() => extractCaseReferences(input)),
+        safely(() => this.bins.extract(input)),
+        safely(() => extractDates(input, this.clock())),
+        safely(() => extractAddresses(input)),
+      ]);
+    } catch {
+      return [];
+    }
+  }
+
+  private clock(): Date {
+    const now = this.now();
+    return now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date();
+  }
+}
+
+function safely(run: () => Span[]): Span[] {
+  try {
+    return run();
+  } catch {
+    return [];
+  }
+}

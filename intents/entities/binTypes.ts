@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { ENTITY_TYPES, type Span } from './types';
+
+/** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
+export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
+
+/** The table shipped with the assistant, next to this file. */
+export const BIN_TYPES_FILE = path.join(__dirname, 'bin-types.yaml');
+
+const fileSchema = z.object({
+  binTypes: z.record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, 'bin kinds are lower-case words, e.g. "recycling"'),
+    z.array(z.string().trim().min(1)).min(1),
+  ),
+});
+
+/** Throws (naming the phrase) when one phrase is listed under two kinds. */
+export function validateBinTypes(synonyms: BinTypeSynonyms, source = 'bin types'): void {
+  const owner = new Map<string, string>();
+  for (const [kind, phrases] of Object.entries(synonyms)) {
+    for (const phrase of phrases) {
+      const key = foldPhrase(phrase);
+      if (key === '') throw new Error(`${source}: ${kind}: empty phrase`);
+      const previous = owner.get(key);
+      if (previous !== undefined && previous !== kind) throw new Error(`${source}: "${key}" is listed under both ${previous} and ${kind}`);
+      owner.set(key, kind);
+    }
+  }
+}
+
+/** Reads and checks a bin-types YAML file; throws with the file and problem named. */
+export function loadBinTypes(file: string = BIN_TYPES_FILE): BinTypeSynonyms {
+  const parsed = fileSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  validateBinTypes(parsed.data.binTypes, file);
+  return parsed.data.binTypes;
+}
+
+let shipped: BinTypeSynonyms | undefined;
+
+/** The shipped table, read from disk once per process. */
+export function defaultBinTypes(): BinTypeSynonyms {
+  shipped ??= loadBinTypes();
+  return shipped;
+}
+
+function foldPhrase(phrase: string): string {
+  return phrase.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** "food caddy" -> /food[\s-]+cadd(?:y|ies)/, "blue bin" -> /blue[\s-]+bin(?:e?s)?/; "and" also matches "&". */
+function phrasePattern(phrase: string): string {
+  const words = foldPhrase(phrase)
+    .split(' ')
+    .map((w) => (w === 'and' || w === '&' ? '(?:and|&)' : escape(w)));
+  const last = words.pop() ?? '';
+  const plural = /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}(?:y|ies)` : `${last}(?:e?s)?`;
+  return [...words, plural].join('[\\s-]+');
+}
+
+/** "recycling centre", "garden waste site" are places, not bins. */
+const NOT_A_BIN_AFTER = '(?![\\s-]+(?:centres?|centers?|sites?|points?|tips?)(?![\\p{L}\\p{N}]))';
+
+/** Finds bin phrases; compiled once from a synonym table. */
+export class BinTypeMatcher {
+  private readonly pattern: RegExp | undefined;
+  private readonly kinds: string[] = [];
+
+  constructor(synonyms: BinTypeSynonyms) {
+    validateBinTypes(synonyms);
+    const entries: { kind: string; phrase: string }[] = [];
+    for (const [kind, phrases] of Object.entries(synonyms)) for (const phrase of phrases) entries.push({ kind, phrase: foldPhrase(phrase) });
+    // Longest first, so "recycling box" wins over "recycling" and "food caddy" over "caddy".
+    entries.sort((a, b) => b.phrase.length - a.phrase.length);
+    const groups = entries.map((e) => {
+      this.kinds.push(e.kind);
+      return `(${phrasePattern(e.phrase)})`;
+    });
+    this.pattern = groups.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${groups.join('|')})(?![\\p{L}\\p{N}])${NOT_A_BIN_AFTER}`, 'giu');
+  }
+
+  extract(text: string): Span[] {
+    if (!this.pattern) return [];
+    const found: Span[] = [];
+    for (const m of text.matchAll(this.pattern)) {
+      const group = m.findIndex((g, i) => i > 0 && g !== undefined);
+      const kind = this.kinds[group - 1];
+      if (kind !== undefined) found.push({ type: ENTITY_TYPES.binType, text: m[0], value: kind, start: m.index, end: m.index + m[0].length });
+    }
+    return found;
+  }
+}

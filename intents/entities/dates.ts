@@ -1,0 +1,62 @@
+import * as chrono from 'chrono-node';
+import { ENTITY_TYPES, type Span } from './types';
+
+export const COUNCIL_TIME_ZONE = 'Europe/London';
+
+const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: COUNCIL_TIME_ZONE,
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+  hourCycle: 'h23',
+});
+
+/** Casual phrases that name today without a day ("this morning"), which chrono leaves unknown. */
+const TODAY_PHRASE = /\b(?:this\s+(?:morning|afternoon|evening)|tonight|today)\b/i;
+/** Lone words that are usually not days: "the sun", "I sat", "now". With "on"/"last"/"next" they pass. */
+const AMBIGUOUS_ALONE = /^(?:sun|sat|wed|now|right now)$/i;
+
+/**
+ * `now` as a Date whose local (process time zone) wall clock reads what a clock in London reads.
+ * Chrono works in the process's local time; handing it London's wall clock and reading the
+ * components back keeps "yesterday" right whatever time zone the server runs in.
+ */
+export function londonWallClock(now: Date): Date {
+  const parts: Record<string, number> = {};
+  for (const p of LONDON_PARTS.formatToParts(now)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return new Date(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/**
+ * Dates and days ("yesterday", "last Tuesday", "3rd Dec", "on monday", "this morning", "12/03/2024"),
+ * read day-first (en-GB) relative to `now` and given as an ISO date (YYYY-MM-DD) in London.
+ * `text` is what chrono matched (so "on last tuesday" keeps its "on"). Times alone ("at 7", "5pm",
+ * "noon") and months alone ("in March") are not dates. A bare weekday is the nearest one,
+ * as chrono reads it ("on monday" on a Wednesday is two days ago; "next friday" is the week after).
+ */
+export function extractDates(text: string, now: Date): Span[] {
+  const reference = londonWallClock(now);
+  const found: Span[] = [];
+  for (const r of chrono.en.GB.parse(text, reference)) {
+    const c = r.start;
+    const namesADay = c.isCertain('day') || c.isCertain('weekday') || TODAY_PHRASE.test(r.text);
+    if (!namesADay || AMBIGUOUS_ALONE.test(r.text.trim())) continue;
+    const year = c.get('year');
+    const month = c.get('month');
+    const day = c.get('day');
+    if (year === null || month === null || day === null) continue;
+    found.push({
+      type: ENTITY_TYPES.date,
+      text: r.text,
+      value: `${pad(year, 4)}-${pad(month)}-${pad(day)}`,
+      start: r.index,
+      end: r.index + r.text.length,
+    });
+  }
+  return found;
+}

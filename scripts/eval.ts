@@ -1,0 +1,62 @@
+/**
+ * `npm run eval -- FILE`: route evaluation. Each JSON line {"text", "expect"} is sent as the
+ * first message of a fresh conversation through the same bot residents talk to; the last
+ * line of stdout is one JSON object with accuracy, per-label scores and the errors.
+ * Exits 0 whatever the score (other tools read the JSON).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { MemoryStorage } from 'botbuilder';
+import { buildAssistant } from '../bot/assistant';
+import { loadConfig } from '../bot/config';
+import { createLogger } from '../bot/logger';
+import { routeOf, score, type EvalCase } from './lib/routeEvaluation';
+
+async function main(): Promise<void> {
+  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  if (!file) {
+    process.stderr.write('usage: npm run eval -- FILE.jsonl   (lines of {"text": …, "expect": intent | kb:<id> | none})\n');
+    process.exit(2);
+  }
+  const cases: EvalCase[] = [];
+  fs.readFileSync(file, 'utf8')
+    .split('\n')
+    .forEach((line, i) => {
+      if (!line.trim()) return;
+      try {
+        const row = JSON.parse(line) as { text?: unknown; expect?: unknown };
+        if (typeof row.text !== 'string' || typeof row.expect !== 'string') throw new Error('needs "text" and "expect" strings');
+        cases.push({ text: row.text, expect: row.expect });
+      } catch (err) {
+        process.stderr.write(`${file}:${i + 1}: skipped: ${(err as Error).message}\n`);
+      }
+    });
+
+  const config = loadConfig(process.env);
+  const root = path.resolve(__dirname, '..');
+  const assistant = buildAssistant({
+    storage: new MemoryStorage(),
+    councilProfilePath: config.councilProfilePath,
+    intentsDir: config.intentsDir,
+    safeguardingRulesPath: path.join(root, 'intents', 'safeguarding-rules.yaml'),
+    modelDir: path.join(config.dataDir, 'models'),
+    logger: createLogger('silent'),
+  });
+  const got: string[] = [];
+  for (const [i, c] of cases.entries()) got.push(await routeOf(assistant.bot, c.text, `eval-${i}`));
+  const report = score(cases, got);
+
+  const width = Math.max(8, ...Object.keys(report.labels).map((l) => l.length));
+  process.stdout.write(`${'label'.padEnd(width)}  precision  recall  f1      support\n`);
+  for (const [label, s] of Object.entries(report.labels)) {
+    process.stdout.write(`${label.padEnd(width)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3)}  ${String(s.support).padStart(7)}\n`);
+  }
+  for (const e of report.errors) process.stdout.write(`✗ ${JSON.stringify(e.text)}: expected ${e.expected}, got ${e.got}\n`);
+  process.stdout.write(`accuracy ${(report.accuracy * 100).toFixed(1)}% (${report.correct}/${report.total})\n`);
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`eval failed: ${err.message}\n`);
+  process.exit(1);
+});

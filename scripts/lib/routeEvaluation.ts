@@ -1,0 +1,65 @@
+import { ActivityTypes, TestAdapter, type ActivityHandler, type Activity } from 'botbuilder';
+
+export interface EvalCase {
+  text: string;
+  expect: string;
+}
+
+export interface LabelScores {
+  precision: number;
+  recall: number;
+  f1: number;
+  support: number;
+}
+
+export interface EvalReport {
+  total: number;
+  correct: number;
+  accuracy: number;
+  labels: Record<string, LabelScores>;
+  errors: Array<{ text: string; expected: string; got: string }>;
+}
+
+export const ROUTE_TRACE = 'council.route';
+
+/**
+ * Sends `text` as the first message of a fresh conversation through the whole bot and
+ * returns the label of the route it took (from the `council.route` trace), or `none`.
+ */
+export async function routeOf(bot: ActivityHandler, text: string, id: string): Promise<string> {
+  let label = 'none';
+  const adapter = new TestAdapter(async (context) => {
+    // Traces never reach residents' channels; read them as they are sent.
+    context.onSendActivities(async (_ctx, activities, next) => {
+      const trace = activities.find((a) => a.type === ActivityTypes.Trace && a.name === ROUTE_TRACE);
+      if (trace) label = (trace.value as { label?: string }).label ?? 'none';
+      return next();
+    });
+    await bot.run(context);
+  });
+  adapter.conversation.conversation.id = id;
+  await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-GB' } as Partial<Activity>);
+  return label;
+}
+
+export function score(cases: EvalCase[], got: string[]): EvalReport {
+  const labels = [...new Set([...cases.map((c) => c.expect), ...got])].sort();
+  const scores: Record<string, LabelScores> = {};
+  for (const label of labels) {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    cases.forEach((c, i) => {
+      if (got[i] === label && c.expect === label) tp++;
+      else if (got[i] === label) fp++;
+      else if (c.expect === label) fn++;
+    });
+    const precision = tp + fp ? tp / (tp + fp) : 0;
+    const recall = tp + fn ? tp / (tp + fn) : 0;
+    const round = (x: number) => Math.round(x * 10000) / 10000;
+    scores[label] = { precision: round(precision), recall: round(recall), f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0), support: tp + fn };
+  }
+  const errors = cases.flatMap((c, i) => (got[i] === c.expect ? [] : [{ text: c.text, expected: c.expect, got: got[i] }]));
+  const correct = cases.length - errors.length;
+  return { total: cases.length, correct, accuracy: cases.length ? correct / cases.length : 0, labels: scores, errors };
+}

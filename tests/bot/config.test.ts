@@ -1,0 +1,35 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../bot/config';
+
+describe('loadConfig', () => {
+  it('has defaults that run locally with no settings', () => {
+    const c = loadConfig({}, '/srv/app');
+    expect(c.port).toBe(3978);
+    expect(c.dataDir).toBe(path.resolve('/srv/app', 'data'));
+    expect(c.databaseUrl).toBeUndefined();
+    expect(c.logLevel).toBe('info');
+  });
+
+  it('reads PORT, DATA_DIR, DATABASE_URL and LOG_LEVEL', () => {
+    const c = loadConfig({ PORT: '8080', DATA_DIR: '/var/lib/ca', DATABASE_URL: 'postgres://u@db/x', LOG_LEVEL: 'debug' });
+    expect(c).toMatchObject({ port: 8080, dataDir: '/var/lib/ca', databaseUrl: 'postgres://u@db/x', logLevel: 'debug' });
+  });
+
+  it('treats empty values as unset', () => {
+    expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).port).toBe(3978);
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ MicrosoftAppType: 'Sometimes' }, 'MicrosoftAppType'],
+    [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, 'MicrosoftAppTenantId'],
+    [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
+  ])('stops with a message naming the variable for %j', (env, name) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});

@@ -1,0 +1,34 @@
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../bot/logger';
+import { redactText, redactValue } from '../../bot/redact';
+
+const personal = ['jane.smith@example.com', '07700 900123', '+44 7700 900 456', '01632 960123', 'AT1 1AA', 'at12bd', 'Jane Smith', '12 High Street'];
+
+describe('redaction', () => {
+  it('removes emails, phone numbers, postcodes, names and addresses from text', () => {
+    const text = `Hi my name is Jane Smith, email jane.smith@example.com, call 07700 900123 or +44 7700 900 456 or 01632 960123, I live at 12 High Street AT1 1AA (at12bd)`;
+    const out = redactText(text);
+    for (const p of personal) expect(out).not.toContain(p);
+    expect(out).toContain('[email]');
+    expect(out).toContain('[postcode]');
+  });
+
+  it('keeps ordinary words', () => {
+    expect(redactText('my bin was not collected on Tuesday')).toBe('my bin was not collected on Tuesday');
+  });
+
+  it('drops fields that hold what residents type, whatever they contain', () => {
+    expect(redactValue({ text: 'anything at all', nested: { email: 'x', count: 3 } })).toEqual({ text: '[redacted]', nested: { email: '[redacted]', count: 3 } });
+  });
+
+  it('never lets personal data reach the log output', () => {
+    let written = '';
+    const sink = new Writable({ write: (chunk, _enc, cb) => ((written += chunk), cb()) });
+    const logger = createLogger('info', sink);
+    logger.info({ activity: { text: 'I am Jane Smith, 07700 900123' }, note: 'jane.smith@example.com lives at AT1 1AA' }, 'resident said my name is Jane Smith');
+    logger.error(new Error('failed for jane.smith@example.com'));
+    for (const p of ['jane.smith@example.com', '07700 900123', 'AT1 1AA', 'Jane Smith']) expect(written).not.toContain(p);
+    expect(written).toContain('"level":30');
+  });
+});

@@ -1,0 +1,88 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { freePort, messageActivity, postExpectReplies, texts } from '../support/http';
+import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
+
+/** Starts the real server (`bot/index.ts`) as a separate process and waits until it answers. */
+async function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'bot', 'index.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
+    try {
+      if ((await fetch(`http://127.0.0.1:${env.PORT}/healthz`)).ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`server did not start: ${output}`);
+}
+
+/** A data folder with the trained model already in place (training is not what these tests are about). */
+function dataDirWithModel(prefix: string): string {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
+  for (const f of fs.existsSync(TEST_MODEL_DIR) ? fs.readdirSync(TEST_MODEL_DIR) : []) fs.copyFileSync(path.join(TEST_MODEL_DIR, f), path.join(dataDir, 'models', f));
+  return dataDir;
+}
+
+describe('a restart in the middle of a dialog', { timeout: 180_000 }, () => {
+  const children: ChildProcess[] = [];
+  afterEach(() => children.forEach((c) => c.kill('SIGKILL')));
+
+  it('continues the conversation at the same step after the process is killed', async () => {
+    const dataDir = dataDirWithModel('ca-restart-');
+    const port = String(await freePort());
+    const env = { PORT: port, DATA_DIR: dataDir };
+    const url = `http://127.0.0.1:${port}`;
+
+    const first = await startServer(env);
+    children.push(first);
+    const asked = await postExpectReplies(url, messageActivity('rubbish in the road', 'conv-restart'));
+    expect(texts(asked.replies)).toMatch(/Did you mean/);
+    first.kill('SIGKILL');
+    await new Promise((r) => first.once('exit', r));
+
+    const second = await startServer(env);
+    children.push(second);
+    // "2" only means something to the dialog that was waiting before the crash.
+    const answered = await postExpectReplies(url, messageActivity('2', 'conv-restart'));
+    expect(texts(answered.replies)).toMatch(/fly-tipping/i);
+  });
+
+  it('stops cleanly on SIGTERM', async () => {
+    const dataDir = dataDirWithModel('ca-sigterm-');
+    const port = String(await freePort());
+    const child = await startServer({ PORT: port, DATA_DIR: dataDir });
+    children.push(child);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses to start with a wrong setting and names the variable', async () => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'bot', 'index.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, PORT: 'not-a-port', MicrosoftAppType: 'Sometimes' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr!.on('data', (d) => (err += d));
+    const code = await new Promise<number | null>((r) => child.once('exit', (c) => r(c)));
+    expect(code).not.toBe(0);
+    expect(err).toMatch(/PORT/);
+    expect(err).toMatch(/MicrosoftAppType/);
+  });
+});

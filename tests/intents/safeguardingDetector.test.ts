@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOrTrain } from '../../intents/classifier';
+import { LocalRecognizer } from '../../intents/localRecognizer';
+import type { RecognizerResult } from '../../intents/recognizer';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { loadSafeguardingRules, type SafeguardingRule } from '../../intents/safeguardingRules';
+import { loadTrainingData } from '../../intents/trainingData';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const RULES_FILE = path.join(ROOT, 'intents', 'safeguarding-rules.yaml');
+const CASES_FILE = path.join(ROOT, 'tests', 'safeguarding', 'cases.jsonl');
+
+const cases = fs
+  .readFileSync(CASES_FILE, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as { text: string; risk: boolean });
+
+const ordinary = [
+  'my elderly mum needs a blue badge',
+  "register my baby's birth",
+  'i want to end my garden waste subscription',
+  'the bins are going to be the death of me',
+  'the bin lorry hit my car',
+  'kill the weeds on the verge',
+  'my dad has dementia, can he get help at home',
+  'how do i dispose of old medication',
+  'who do i get in touch with about my private road',
+  'can you take all my old furniture',
+  'my mum fell over a raised paving slab',
+];
+
+/** A recognizer result that says nothing (no classifier vote), to test the rules on their own. */
+const silent = (text: string): RecognizerResult => ({ text, intent: 'none', score: 0, alternatives: [], entities: [], source: 'test' });
+
+describe('safeguarding rules file', () => {
+  const rules = loadSafeguardingRules(RULES_FILE);
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2 });
+
+  it.each([
+    'i want to kill myself',
+    'i feel suicidal',
+    'i have been self harming',
+    'my partner hits me',
+    'he said he will kill me if i leave',
+    'my stepdad touches me',
+    'the kid next door is covered in bruises',
+    'my elderly neighbour has not been seen for days',
+    'i am sleeping rough tonight and it is freezing',
+    "i've taken too many pills",
+  ])('rules alone catch %j', (text) => {
+    const v = rulesOnly.check(text, silent(text));
+    expect(v.risk).toBe(true);
+    expect(v.reason).not.toBe('classifier');
+  });
+
+  it.each(ordinary)('rules leave %j alone', (text) => {
+    expect(rulesOnly.check(text).risk).toBe(false);
+  });
+
+  it('rules alone match no example of another intent in intents/data', () => {
+    const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
+    const hits = data.intents
+      .filter((d) => d.intent !== 'safeguarding')
+      .flatMap((d) => d.examples.filter((e) => rulesOnly.check(e.text).risk).map((e) => `${d.intent}: ${e.text}`));
+    expect(hits).toEqual([]);
+  });
+
+  it('rules alone catch at least 95% of the safeguarding training examples', () => {
+    const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
+    const examples = data.intents.find((d) => d.intent === 'safeguarding')!.examples;
+    const caught = examples.filter((e) => rulesOnly.check(e.text).risk).length;
+    expect(caught / examples.length).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('an invalid regular expression names the file and the rule', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-rules-'));
+    const file = path.join(dir, 'bad-rules.yaml');
+    fs.writeFileSync(file, "rules:\n  - name: broken rule\n    patterns:\n      - '\\bfine\\b'\n      - '(unclosed'\n");
+    try {
+      expect(() => loadSafeguardingRules(file)).toThrow(/bad-rules\.yaml.*broken rule/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('SafeguardingDetector with the real classifier', () => {
+  let modelDir: string;
+  let recognizer: LocalRecognizer;
+  let rules: SafeguardingRule[];
+  let detector: SafeguardingDetector;
+
+  beforeAll(() => {
+    modelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-model-'));
+    const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
+    const examples = data.intents.flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: d.intent })));
+    recognizer = new LocalRecognizer(loadOrTrain(modelDir, examples, { outOfScopeLabel: 'none', seed: 1 }));
+    rules = loadSafeguardingRules(RULES_FILE);
+    detector = new SafeguardingDetector(rules);
+  });
+
+  afterAll(() => {
+    if (modelDir) fs.rmSync(modelDir, { recursive: true, force: true });
+  });
+
+  it('catches every risk:true case in tests/safeguarding/cases.jsonl', () => {
+    const missed = cases.filter((c) => c.risk && !detector.check(c.text, recognizer.recognizeSync(c.text)).risk).map((c) => c.text);
+    expect(missed).toEqual([]);
+  });
+
+  it('raises few false alarms on the near misses in cases.jsonl', () => {
+    const alarms = cases.filter((c) => !c.risk && detector.check(c.text, recognizer.recognizeSync(c.text)).risk).map((c) => c.text);
+    expect(alarms.length).toBeLessThanOrEqual(3);
+  });
+
+  it.each(ordinary)('does not flag %j', (text) => {
+    expect(detector.check(text, recognizer.recognizeSync(text)).risk).toBe(false);
+  });
+
+  it('counts a confident classifier vote only with a cue word', () => {
+    const vote = (text: string): RecognizerResult => ({
+      text,
+      intent: 'safeguarding',
+      score: 0.99,
+      alternatives: [{ intent: 'safeguarding', score: 0.99 }],
+      entities: [],
+      source: 'test',
+    });
+    const noRules = new SafeguardingDetector([]);
+    expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toEqual({ risk: true, reason: 'classifier' });
+    expect(noRules.check('care home fees for my dad', vote('care home fees for my dad')).risk).toBe(false);
+    expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(false);
+  });
+});

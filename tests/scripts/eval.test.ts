@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
+import { score } from '../../scripts/lib/routeEvaluation';
+
+describe('route evaluation scoring', () => {
+  it('computes accuracy and per-label precision, recall and F1', () => {
+    const r = score(
+      [
+        { text: 'a', expect: 'x' },
+        { text: 'b', expect: 'x' },
+        { text: 'c', expect: 'y' },
+        { text: 'd', expect: 'none' },
+      ],
+      ['x', 'y', 'y', 'none'],
+    );
+    expect(r).toMatchObject({ total: 4, correct: 3, accuracy: 0.75 });
+    expect(r.labels.x).toEqual({ precision: 1, recall: 0.5, f1: 0.6667, support: 2 });
+    expect(r.labels.y).toEqual({ precision: 0.5, recall: 1, f1: 0.6667, support: 1 });
+    expect(r.errors).toEqual([{ text: 'b', expected: 'x', got: 'y' }]);
+  });
+});
+
+describe('npm run eval', () => {
+  it('routes each line through the bot and prints one JSON object as the last line', { timeout: 120_000 }, () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-eval-'));
+    fs.cpSync(TEST_MODEL_DIR, path.join(dir, 'models'), { recursive: true });
+    const file = path.join(dir, 'cases.jsonl');
+    fs.writeFileSync(
+      file,
+      [
+        { text: 'my bin was not collected yesterday', expect: 'report_missed_bin' },
+        { text: 'there is a massive pothole on mill lane', expect: 'report_pothole' },
+        { text: 'i want to kill myself', expect: 'safeguarding' },
+        { text: 'who won the football last night', expect: 'none' },
+        { text: 'hello there', expect: 'report_pothole' },
+      ]
+        .map((l) => JSON.stringify(l))
+        .join('\n') + '\nnot json\n',
+    );
+    const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'eval.ts'), file], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: dir },
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const last = JSON.parse(out.trim().split('\n').at(-1)!);
+    expect(Object.keys(last).sort()).toEqual(['accuracy', 'correct', 'errors', 'labels', 'total']);
+    expect(last.total).toBe(5);
+    expect(last.correct).toBe(4);
+    expect(last.errors).toEqual([{ text: 'hello there', expected: 'report_pothole', got: 'greeting' }]);
+    expect(last.labels.safeguarding).toEqual({ precision: 1, recall: 1, f1: 1, support: 1 });
+  });
+});
