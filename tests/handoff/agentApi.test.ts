@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, newConversationId, PASSWORD, postSignIn, residentSays, signIn, startApp, type Harness } from './support/harness';
+import type { Json } from './support/harness';
 
 async function queueOne(h: Harness): Promise<{ conv: string; id: string }> {
   const conv = newConversationId();
@@ -126,7 +127,7 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
     const sam = await signIn(h.url, 'sam');
     const { id, conv } = await queueOne(h);
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: h.url } });
-    const inbox: any[] = [];
+    const inbox: Json[] = [];
     ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
     await eventually(async () => inbox.some((m) => m.type === 'hello'));
     await sam.api('POST', `/agent/api/conversations/${id}/accept`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 import { FakeChannel } from './support/fakeChannel';
 import { eventually, FIXTURES, newConversationId, PASSWORD, residentSays, signIn } from './support/harness';
+import type { Json } from './support/harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -103,7 +104,7 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
 
     const sam = await signIn(b!.url, 'sam');
     const alex = await signIn(a!.url, 'alex');
-    const inbox: any[] = [];
+    const inbox: Json[] = [];
     const ws = new WebSocket(`${b!.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: b!.url } });
     ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
     await eventually(async () => inbox.some((m) => m.type === 'hello'));

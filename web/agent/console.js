@@ -219,7 +219,7 @@
     socket.onopen = function () { retry = 500; $('connection').textContent = ''; loadQueue(); if (current) openConversation(current, false); };
     socket.onmessage = function (ev) {
       var msg;
-      try { msg = JSON.parse(ev.data); } catch (e) { return; }
+      try { msg = JSON.parse(ev.data); } catch { return; }
       if (msg.type === 'queue') loadQueue();
       else if (msg.type === 'message' && msg.handoffId === current) appendMessage(msg.message);
       else if (msg.type === 'status') {

