@@ -170,6 +170,16 @@ describe('expired staff sessions', () => {
     expect(res.status).toBe(401);
     expect(res.body.error).toMatch(/sign in/i);
   });
+
+  it('closes the console WebSocket when its session expires', async () => {
+    const sam = await signIn(h.url, 'sam');
+    const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: h.url } });
+    await new Promise((resolve) => ws.once('message', resolve));
+    await h.app.database.db.updateTable('staff_session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
+    ws.send(JSON.stringify({ type: 'send', handoffId: 'x', text: 'hello' }));
+    expect(await closed).toBe(4401);
+  });
 });
 
 describe('an agent who closes the console mid-chat', () => {
