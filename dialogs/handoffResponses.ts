@@ -31,6 +31,10 @@ export class HandoffResponses {
     return this.stillWaiting(position, minutes);
   }
 
+  movedUp(position: number, minutes: number): Reply {
+    return { text: `You're now number ${position} in the queue, about ${minutes} minute${minutes === 1 ? '' : 's'} to wait.`, choices: [CANCEL_WAITING] };
+  }
+
   leftQueue(): Reply {
     return { text: "You've left the queue. I'm the assistant again. What can I help you with?" };
   }

@@ -65,6 +65,7 @@ export class AgentHub {
   }
 
   async accept(staff: Staff, id: string): Promise<HubResult> {
+    const before = await this.store.queued();
     const won = await this.store.accept(id, staff.id);
     if (!won) {
       const handoff = await this.store.get(id);
@@ -78,7 +79,20 @@ export class AgentHub {
     await this.messenger.send(handoff, [this.messenger.status(handoff, 'accepted'), this.wording.connected(staff.displayName)]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'active' });
     await this.events.publish({ kind: 'queue' });
+    await this.tellMovedUp(before, id);
     return { ok: true };
+  }
+
+  /** Residents who were behind the accepted conversation hear their new place. */
+  private async tellMovedUp(before: Handoff[], acceptedId: string): Promise<void> {
+    const index = before.findIndex((h) => h.id === acceptedId);
+    if (index < 0) return;
+    const now = new Set((await this.store.queued()).map((h) => h.id));
+    for (const [i, h] of before.slice(index + 1).entries()) {
+      if (!now.has(h.id)) continue;
+      const position = index + i + 1;
+      await this.messenger.send(h, [this.wording.movedUp(position, this.hours.expectedWaitMinutes(position))]);
+    }
   }
 
   private async mine(staff: Staff, id: string): Promise<Handoff | HubResult> {

@@ -63,7 +63,7 @@ describe('handoff dialog: what travels from the dialogs', () => {
     assistant = buildAssistant({
       storage: new MemoryStorage(),
       councilProfilePath: path.join(ROOT, 'knowledge', 'council.yaml'),
-      intentsDir: path.join(FIXTURES, 'intents'),
+      intentsDir: path.join(ROOT, 'intents', 'data'),
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(dir, 'models'),
       logger,

@@ -25,7 +25,6 @@ function env(databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
     DATABASE_URL: databaseUrl,
     DATA_DIR: dataDir,
     LOG_LEVEL: 'error',
-    INTENTS_DIR: path.join(FIXTURES, 'intents'),
     CONTACT_CENTRE_CONFIG: path.join(FIXTURES, 'always-open.yaml'),
     SHUTDOWN_GRACE_MS: '200',
   };

@@ -7,6 +7,7 @@ import { createLogger } from '../../../bot/logger';
 import { FakeChannel, type ChannelActivity } from './fakeChannel';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const PASSWORD = 'correct horse battery staple';
 
 export interface Harness {
@@ -23,7 +24,7 @@ export async function startApp(env: Record<string, string> = {}, channel?: FakeC
     PORT: '0',
     DATA_DIR: dataDir,
     LOG_LEVEL: 'silent',
-    INTENTS_DIR: path.join(FIXTURES, 'intents'),
+    INTENTS_DIR: path.join(ROOT, 'intents', 'data'),
     CONTACT_CENTRE_CONFIG: path.join(FIXTURES, 'always-open.yaml'),
     SHUTDOWN_GRACE_MS: '200',
     ...env,
