@@ -137,3 +137,25 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     await residentSays(h.url, h.channel.url, conv, 'Stop waiting');
   });
 });
+
+describe('residents waiting behind', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp();
+    await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
+  });
+  afterAll(async () => h?.close());
+
+  it('are told their new place when the conversation ahead is accepted', async () => {
+    const first = newConversationId();
+    const second = newConversationId();
+    await residentSays(h.url, h.channel.url, first, 'Talk to a person');
+    await residentSays(h.url, h.channel.url, second, 'Talk to a person');
+    await h.channel.waitFor((a) => a.conversation?.id === second && /number 2 in the queue/.test(a.text ?? ''));
+    const sam = await signIn(h.url, 'sam');
+    const ahead = (await h.app.handoff.store.openFor(first))!;
+    expect((await sam.api('POST', `/agent/api/conversations/${ahead.id}/accept`)).status).toBe(200);
+    await h.channel.waitFor((a) => a.conversation?.id === second && /You're now number 1 in the queue, about 4 minutes/.test(a.text ?? ''));
+    expect(h.channel.texts(first).some((t) => /You're now number/.test(t))).toBe(false);
+  });
+});
