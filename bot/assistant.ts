@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConversationState, UserState, type Storage } from 'botbuilder';
+import { ConversationState, UserState, type BotTelemetryClient, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
 import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
@@ -13,6 +13,7 @@ import { Router } from '../dialogs/router';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
 import { CouncilBot, type HandoffRelay } from './councilBot';
 import type { Logger } from './logger';
+import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
 
 export interface AssistantOptions {
   storage: Storage;
@@ -27,6 +28,8 @@ export interface AssistantOptions {
   intentDialogs?: (parts: AssistantParts) => IntentDialog[];
   /** The contact-centre handoff's hook, checked before the dialogs (bot/handoff/). */
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
+  /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
+  telemetryClient?: BotTelemetryClient;
 }
 
 export interface AssistantParts {
@@ -56,13 +59,15 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
   const local = new LocalRecognizer(classifier, new EntityExtractor());
-  const recognizer = options.recognizer ? options.recognizer(local) : local;
+  const chosen = options.recognizer ? options.recognizer(local) : local;
+  const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
   const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)));
   const responses = new Responses(council);
   const conversationState = new ConversationState(options.storage);
   const userState = new UserState(options.storage);
   const parts: AssistantParts = { council, responses, router, conversationState, userState };
   const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? []);
+  if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };
 }

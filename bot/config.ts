@@ -1,6 +1,9 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** The Azure Bot app types Bot Framework accepts (also the templates' allowed values). */
+export const MICROSOFT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
 /**
  * The whole runtime configuration, validated once. Only the composition root
  * (bot/index.ts) calls {@link loadConfig}; everything else receives the parts it needs.
@@ -14,7 +17,7 @@ const schema = z
       .regex(/^(postgres|postgresql):\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    MicrosoftAppType: z.enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI']).optional(),
+    MicrosoftAppType: z.enum(MICROSOFT_APP_TYPES).optional(),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
     MicrosoftAppTenantId: z.string().optional(),
@@ -26,6 +29,13 @@ const schema = z
     HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
     HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
     STAFF_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(480),
+    /** Application Insights; unset = no telemetry. A malformed value is a start-up warning, not an error. */
+    APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
+    /** Comma-separated Microsoft Entra tenant ids allowed to use the Teams app; unset = any tenant. */
+    TEAMS_ALLOWED_TENANTS: z
+      .string()
+      .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*,?\s*$/i, 'must be a comma-separated list of tenant ids (GUIDs)')
+      .optional(),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -37,6 +47,32 @@ const schema = z
   });
 
 export type RawConfig = z.infer<typeof schema>;
+
+/** One configuration key as the schema declares it (for the deployment-template checks). */
+export interface ConfigKey {
+  key: string;
+  /** The app falls back to a default when the key is unset. */
+  hasDefault: boolean;
+  /** The app starts without the key (optional or defaulted). */
+  optional: boolean;
+}
+
+/** Every configuration key the app reads, from the schema itself (so new keys are included automatically). */
+export function configKeys(): ConfigKey[] {
+  return Object.entries(schema.innerType().shape).map(([key, type]) => ({
+    key,
+    hasDefault: type instanceof z.ZodDefault,
+    optional: (type as z.ZodTypeAny).isOptional(),
+  }));
+}
+
+/**
+ * Keys without a default that a production deployment on Azure deliberately leaves out of the
+ * App Service settings, with the reason. Every other key without a default must be set by the
+ * templates in deploymentTemplates/ (tests/deploy checks this): when you add a key, either give it
+ * a default, add it to the templates, or list it here.
+ */
+export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {};
 
 export interface Config {
   port: number;
@@ -55,6 +91,10 @@ export interface Config {
     agentTimeoutMs: number;
     staffSessionMinutes: number;
   };
+  /** Application Insights connection string as given (validated when telemetry starts). */
+  applicationInsightsConnectionString?: string;
+  /** Tenant ids allowed in Teams; empty = any tenant. */
+  teamsAllowedTenants: string[];
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -96,6 +136,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
       staffSessionMinutes: e.STAFF_SESSION_MINUTES,
     },
+    applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
+    teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '')
+      .split(',')
+      .map((t) => t.trim().toLowerCase())
+      .filter(Boolean),
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,
       MicrosoftAppId: e.MicrosoftAppId,

@@ -5,9 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import pino from 'pino';
 import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
+import { LogForwarder } from './telemetry/logForwarder';
 
 async function main(): Promise<void> {
   if (fs.existsSync(path.join(process.cwd(), '.env'))) dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
@@ -21,12 +23,14 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = createLogger(config.logLevel);
+  // Log lines go to stdout, and to Application Insights as traces when it is configured.
+  const logForwarder = new LogForwarder(pino.destination({ sync: false }));
+  const logger = createLogger(config.logLevel, logForwarder);
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
   let app;
   try {
-    app = await createApp(config, logger, version);
+    app = await createApp(config, logger, version, { logForwarder });
   } catch (err) {
     process.stderr.write(`council-assistant: could not start: ${(err as Error).message}\n`);
     logger.flush();

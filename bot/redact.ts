@@ -14,6 +14,12 @@ const patterns: Array<[RegExp, string]> = [
   [/\b(?:\d[ -]?){12,19}\b/g, '[number]'],
   // "my name is Jane Smith", "I'm called Jo", "name: Sam O'Neil"
   [/\b(my name is|my name's|i am called|i'm called|this is|name\s*[:=])\s+([\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})/giu, '$1 [name]'],
+  // "I'm Jane Smith", "I am Jo" — a capitalised word after "I'm/I am" (case-sensitive, so "I'm unhappy" stays)
+  [/\b(I am|I'm|I’m|Im)\s+(?!(?:A|An|The|Not|So|Very|In|On|At|From|Here|Still|Just|Sorry|Trying|Looking|Calling|Writing|Worried|Unable)\b)([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})/gu, '$1 [name]'],
+  // titles: "Mrs Smith", "Dr. Jane Okafor"
+  [/\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/gu, '$1 [name]'],
+  // sign-offs: "Thanks, Jane" / "Regards, Sam Patel" at the end of a message
+  [/\b(thanks|thank you|regards|cheers|kind regards|best wishes|many thanks)\s*,?\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*[.!]?\s*$/giu, '$1 [name]'],
   // house number + street: "12 High Street", "Flat 3, 4 Mill Lane"
   [/\b\d{1,4}[a-z]?,?\s+(?:[\p{L}'’-]+\s+){1,3}(?:street|st|road|rd|lane|ln|avenue|ave|close|drive|dr|way|court|ct|crescent|place|pl|gardens|grove|terrace|hill|row|square|walk|mews|park)\b/giu, '[address]'],
 ];

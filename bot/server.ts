@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
+import { runReadinessChecks, type ReadinessCheck } from './readiness';
 import type { AppDatabase } from './storage/database';
 
 /** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */
@@ -11,6 +12,8 @@ export interface RouteModule {
   register(server: Server): void;
   /** Called on shutdown, after in-flight requests have finished. */
   close?(): Promise<void>;
+  /** Checks /readyz runs for this module (e.g. "backOffice"). */
+  readinessChecks?: ReadinessCheck[];
 }
 
 export interface BotServerOptions {
@@ -21,6 +24,10 @@ export interface BotServerOptions {
   version: string;
   webDir: string;
   modules?: RouteModule[];
+  /** Named checks behind /readyz, besides those of `modules` (the app adds database and recognizer). */
+  readinessChecks?: ReadinessCheck[];
+  /** Time limit for each readiness check. */
+  readinessTimeoutMs?: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
 }
@@ -34,6 +41,7 @@ export class BotServer {
   readonly server: Server;
   private inFlight = 0;
   private drained: Array<() => void> = [];
+  private stopping = false;
 
   constructor(private readonly options: BotServerOptions) {
     const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
@@ -58,6 +66,18 @@ export class BotServer {
     server.get('/healthz', async (_req: Request, res: Response) => {
       const ok = await options.database.ping();
       res.send(ok ? 200 : 503, { status: ok ? 'ok' : 'unavailable', database: options.database.engine, version: options.version });
+    });
+
+    // Readiness: App Service / a load balancer stops routing here while any check fails or during shutdown.
+    server.get('/readyz', async (_req: Request, res: Response) => {
+      if (this.stopping) {
+        res.send(503, { status: 'stopping', checks: {} });
+        return;
+      }
+      const checks = [...(options.readinessChecks ?? []), ...(options.modules ?? []).flatMap((m) => m.readinessChecks ?? [])];
+      const report = await runReadinessChecks(checks, options.readinessTimeoutMs ?? 3000);
+      if (!report.ready) options.logger.warn({ checks: report.checks }, 'not ready');
+      res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', version: options.version, checks: report.checks });
     });
 
     server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
@@ -97,6 +117,7 @@ export class BotServer {
 
   /** Stops accepting requests, lets those in flight finish (up to `graceMs`), then closes modules. */
   async close(graceMs: number): Promise<void> {
+    this.stopping = true;
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     if (this.inFlight > 0) {
       await Promise.race([new Promise<void>((resolve) => this.drained.push(resolve)), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

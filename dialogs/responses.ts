@@ -153,4 +153,20 @@ export class Responses {
   technicalProblem(): Reply {
     return { text: `Sorry, something went wrong on our side. Nothing you told me has been lost. Please try again, or call us on ${this.council.phone}.` };
   }
+
+  /** Teams: a resident attached a file or picture. */
+  teamsFileDeclined(): Reply {
+    return {
+      text:
+        "Thanks, but I can't accept files or pictures in Teams, so I haven't opened or kept it. " +
+        `Please describe what you need in words, or visit ${this.council.contactPage} to send documents to the council.`,
+    };
+  }
+
+  /** Teams: the message came from an organisation this council has not allowed. */
+  teamsTenantRefused(): Reply {
+    return {
+      text: `Sorry, this assistant is only available to ${this.council.name} staff and partners in Teams. Residents can use it at ${this.council.website}.`,
+    };
+  }
 }

@@ -1,0 +1,26 @@
+import type { Assistant } from './assistant';
+import type { ReadinessCheck } from './readiness';
+import type { AppDatabase } from './storage/database';
+
+/** The core's own /readyz checks: the database answers, and the intent recognizer is loaded and classifies. */
+export function appReadinessChecks(database: AppDatabase, assistant: Pick<Assistant, 'classifier'>): ReadinessCheck[] {
+  return [
+    {
+      name: 'database',
+      async check() {
+        const ok = await database.ping();
+        return ok ? { ok, detail: database.engine } : { ok, detail: `${database.engine} database does not answer` };
+      },
+    },
+    {
+      name: 'recognizer',
+      async check() {
+        // The local classifier only (never a paid cloud call from a probe): loaded, with intents, and classifying.
+        const intents = assistant.classifier.intents.length;
+        if (!intents) return { ok: false, detail: 'no intents loaded' };
+        assistant.classifier.classify('hello');
+        return { ok: true, detail: `${intents} intents` };
+      },
+    },
+  ];
+}

@@ -1,0 +1,72 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runReadinessChecks } from '../../bot/readiness';
+import { startApp, type RunningApp } from './support';
+
+let running: RunningApp | undefined;
+afterEach(async () => {
+  await running?.close();
+  running = undefined;
+});
+
+async function get(port: number, path: string): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; detail?: string }> } }> {
+  const res = await fetch(`http://127.0.0.1:${port}${path}`);
+  return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> } };
+}
+
+describe('/healthz and /readyz', () => {
+  it('reports ready with the database and recognizer checks', async () => {
+    running = await startApp();
+    const health = await get(running.port, '/healthz');
+    expect(health.status).toBe(200);
+    const ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(200);
+    expect(ready.body.status).toBe('ready');
+    expect(ready.body.checks.database).toMatchObject({ ok: true, detail: 'sqlite' });
+    expect(ready.body.checks.recognizer.ok).toBe(true);
+    expect(ready.body.checks.recognizer.detail).toMatch(/\d+ intents/);
+  });
+
+  it('is not ready when the database is closed, and says which check failed', async () => {
+    running = await startApp();
+    await running.app.database.close();
+    const ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.database.ok).toBe(false);
+    expect(ready.body.checks.recognizer.ok).toBe(true);
+  });
+
+  it('runs the checks modules add (a back office reachable, or queueing) and fails when one fails', async () => {
+    let backOffice = { ok: true, detail: 'unreachable; 2 reports queued' };
+    running = await startApp({}, 'silent', {
+      modules: [{ register: () => undefined, readinessChecks: [{ name: 'backOffice', check: async () => backOffice }] }],
+      readinessChecks: [{ name: 'extra', check: async () => ({ ok: true }) }],
+    });
+    let ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(200);
+    expect(Object.keys(ready.body.checks).sort()).toEqual(['backOffice', 'database', 'extra', 'recognizer']);
+    expect(ready.body.checks.backOffice).toEqual({ ok: true, detail: 'unreachable; 2 reports queued' });
+    backOffice = { ok: false, detail: 'unreachable and the queue is not writable' };
+    ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.status).toBe('not ready');
+    expect(ready.body.checks.backOffice.ok).toBe(false);
+  });
+
+  it('fails a check that hangs or throws, without leaking what the error said', async () => {
+    const report = await runReadinessChecks(
+      [
+        { name: 'slow', check: () => new Promise(() => undefined) },
+        { name: 'throws', check: async () => Promise.reject(new Error('lookup for jane@example.com failed')) },
+        { name: 'fine', check: async () => ({ ok: true }) },
+      ],
+      50,
+    );
+    expect(report.ready).toBe(false);
+    expect(report.checks.slow).toEqual({ ok: false, detail: 'no answer within 50 ms' });
+    expect(report.checks.throws.ok).toBe(false);
+    expect(report.checks.throws.detail).toContain('[email]');
+    expect(report.checks.throws.detail).not.toContain('jane@example.com');
+    expect(report.checks.fine.ok).toBe(true);
+  });
+
+});
