@@ -1,13 +1,15 @@
 import { FeatureExtractor } from './FeatureExtractor';
+import { Gibberish } from './Gibberish';
+import { KeyEncoder } from './KeyEncoder';
 import { LinearModel } from './LinearModel';
 import { Pipeline } from './Pipeline';
+import { PlattScaler } from './PlattScaler';
 import { StratifiedSplit } from './StratifiedSplit';
-import { TemperatureScaler } from './TemperatureScaler';
 import { ThresholdSelector, type HeldOutPrediction } from './ThresholdSelector';
 import { DEFAULT_OPTIONS, type Classification, type ClassifierOptions, type IntentScore, type TrainingExample } from './types';
 
 export const MODEL_FORMAT = 'council-assistant/intent-classifier';
-export const MODEL_FORMAT_VERSION = 1;
+export const MODEL_FORMAT_VERSION = 2; // bump whenever toJSON changes shape or meaning
 const RANKING_SIZE = 5;
 
 interface ClassifierJson {
@@ -17,24 +19,37 @@ interface ClassifierJson {
   /** Model classes: the in-scope intents, then the out-of-scope label when it is trained as a class. */
   classes: string[];
   inScope: number;
-  temperature: number;
+  platt: { a: number; b: number };
   threshold: number;
   features: ReturnType<FeatureExtractor['toJSON']>;
   model: ReturnType<LinearModel['toJSON']>;
 }
 
+/** Raw scores of one held-out utterance and its gold label. */
+interface HeldOut {
+  scores: Float64Array;
+  intent: string;
+}
+
 /**
- * Offline intent classifier: TF-IDF word and character n-grams, a one-vs-rest linear SVM,
- * temperature-scaled softmax probabilities and an out-of-scope threshold chosen on held-out data.
+ * Offline intent classifier: TF-IDF word and character n-grams, a multi-class linear SVM,
+ * Platt-calibrated scores and an out-of-scope threshold chosen on held-out data.
+ *
+ * Out-of-scope examples (options.outOfScopeLabel) are by default also trained as a class of their
+ * own: measured on CLINC150 val (+0.2 points in scope, +2 out-of-scope recall) and on the council
+ * data (out-of-scope recall 83-87 % instead of 0-11 % on 20 % holdouts). The reported ranking and
+ * score are always of in-scope intents. Held-out scores come from the validation set when one is
+ * given, otherwise from k-fold cross-validation; random letter strings are scored with them so
+ * that "nothing like the training data" is calibrated even without out-of-scope examples.
  */
 export class IntentClassifier {
   private constructor(
     private readonly options: ClassifierOptions,
-    private readonly classes: string[],
     /** classes[0..inScope) are in scope; classes[inScope], if present, is the out-of-scope class. */
+    private readonly classes: string[],
     private readonly inScope: number,
     private readonly pipeline: Pipeline,
-    private readonly temperature: number,
+    private readonly platt: PlattScaler,
     private readonly cutoff: number,
   ) {}
 
@@ -50,43 +65,59 @@ export class IntentClassifier {
     if (intents.length === 0) throw new Error('IntentClassifier.train needs at least one in-scope example');
     const hasOos = examples.some((e) => e.intent === oosLabel);
     const classes = opts.oosAsClass && hasOos ? [...intents, oosLabel] : intents;
+    const gibberish = Gibberish.generate(opts.gibberish, opts.seed);
+    // Tokenise every training utterance once; each fold and the final model refit only the vocabulary.
+    const encoder = new KeyEncoder(opts);
+    const encoded = new Map(examples.map((e) => [e, encoder.encode(e.text)]));
+    const classIndex = new Map(classes.map((c, i) => [c, i]));
+    const fit = (data: readonly TrainingExample[], keep: (i: number) => boolean = () => true): Pipeline => {
+      const rows = data.map((_, i) => i).filter((i) => keep(i) && classIndex.has(data[i]!.intent));
+      const labels = Int32Array.from(rows, (i) => classIndex.get(data[i]!.intent)!);
+      const docs = rows.map((i) => encoded.get(data[i]!) ?? encoder.encode(data[i]!.text));
+      return Pipeline.fit(docs, encoder, labels, classes.length, opts);
+    };
 
-    // Held-out predictions: on the validation set when given, otherwise k-fold cross-validation.
-    const heldOut: { scores: Float64Array; intent: string }[] = [];
+    // Held-out scores: on the validation set when given, otherwise by k-fold cross-validation.
+    const heldOut: HeldOut[] = [];
+    const noise: HeldOut[] = [];
+    const score = (pipeline: Pipeline, texts: readonly TrainingExample[]): void => {
+      for (const e of texts) heldOut.push({ scores: pipeline.scores(e.text), intent: e.intent });
+      for (const text of gibberish) noise.push({ scores: pipeline.scores(text), intent: oosLabel });
+    };
     const val = validation ? clean(validation) : [];
-    if (val.length > 0) {
-      const pipeline = fitPipeline(examples, classes, opts);
-      for (const e of val) heldOut.push({ scores: pipeline.scores(e.text), intent: e.intent });
-    } else {
-      const k = Math.min(opts.folds, examples.length);
-      if (k >= 2) {
-        const fold = StratifiedSplit.folds(examples.map((e) => e.intent), k, opts.seed);
-        for (let f = 0; f < k; f++) {
-          const trainPart = examples.filter((_, i) => fold[i] !== f);
-          const testPart = examples.filter((_, i) => fold[i] === f);
-          if (!trainPart.some((e) => e.intent !== oosLabel) || testPart.length === 0) continue;
-          // Classes missing from this fold's training part get no positive examples, which is harmless.
-          const pipeline = fitPipeline(trainPart, classes, opts);
-          for (const e of testPart) heldOut.push({ scores: pipeline.scores(e.text), intent: e.intent });
-        }
+    if (val.length > 0) score(fit(examples), val);
+    else {
+      const k = Math.min(opts.folds > 0 ? opts.folds : examples.length > 5000 ? 3 : 5, examples.length);
+      const fold = StratifiedSplit.folds(examples.map((e) => e.intent), k, opts.seed);
+      for (let f = 0; f < k && k >= 2; f++) {
+        // An intent missing from this fold's training part simply gets no positive examples.
+        if (!examples.some((e, i) => fold[i] !== f && e.intent !== oosLabel)) continue;
+        score(fit(examples, (i) => fold[i] !== f), examples.filter((_, i) => fold[i] === f));
       }
     }
 
-    const classIndex = new Map(classes.map((c, i) => [c, i]));
-    const temperature = TemperatureScaler.fit(
-      heldOut.map((h) => h.scores),
-      heldOut.map((h) => classIndex.get(h.intent) ?? -1),
-    );
-    const preds: HeldOutPrediction[] = heldOut.map((h) => {
-      const probs = TemperatureScaler.probabilities(h.scores, temperature);
-      const best = argmax(probs, intents.length);
+    const judge = (h: HeldOut): { top: number; pred: HeldOutPrediction } => {
+      const best = argmax(h.scores, intents.length);
       const oos = h.intent === oosLabel;
-      const oosWins = classes.length > intents.length && argmax(probs, classes.length) === intents.length;
-      return { score: probs[best]!, outOfScope: oos, correct: oos ? oosWins : !oosWins && classes[best] === h.intent };
-    });
-    const threshold = ThresholdSelector.choose(preds, opts.oosWeight, opts.inScopeRejection);
-    const pipeline = fitPipeline(examples, classes, opts);
-    return new IntentClassifier(opts, classes, intents.length, pipeline, temperature, threshold);
+      const oosWins = classes.length > intents.length && argmax(h.scores, classes.length) === intents.length;
+      return { top: h.scores[best]!, pred: { score: 0, outOfScope: oos, correct: oos ? oosWins : !oosWins && classes[best] === h.intent } };
+    };
+    const judged = heldOut.map(judge);
+    const judgedNoise = noise.map(judge);
+    const calibration = [...judged, ...judgedNoise];
+    const platt = PlattScaler.fit(
+      calibration.map((j) => j.top),
+      calibration.map((j) => !j.pred.outOfScope && j.pred.correct),
+    );
+    // Real held-out out-of-scope examples choose the threshold; without any, the gibberish stands in.
+    const forThreshold = judged.some((j) => j.pred.outOfScope) ? judged : [...judged, ...judgedNoise];
+    const threshold = ThresholdSelector.choose(
+      forThreshold.map((j) => ({ ...j.pred, score: platt.probability(j.top) })),
+      opts.maxInScopeLoss,
+    );
+    // Once the validation set has chosen the threshold, it is more training data for the final model.
+    const final = fit(opts.trainOnValidation ? [...examples, ...val] : examples);
+    return new IntentClassifier(opts, classes, intents.length, final, platt, threshold);
   }
 
   get threshold(): number {
@@ -101,11 +132,11 @@ export class IntentClassifier {
   classify(text: string): Classification {
     const oosLabel = this.options.outOfScopeLabel;
     try {
-      const probs = TemperatureScaler.probabilities(this.pipeline.scores(text), this.temperature);
-      const ranking = this.rank(probs);
+      const scores = this.pipeline.scores(text);
+      const ranking = this.rank(scores);
       const best = ranking[0]!;
-      const oosWins = this.classes.length > this.inScope && argmax(probs, this.classes.length) === this.inScope;
-      const intent = oosWins || best.score < this.cutoff ? oosLabel : best.intent;
+      const oosWins = this.classes.length > this.inScope && argmax(scores, this.classes.length) === this.inScope;
+      const intent = oosWins || !(best.score >= this.cutoff) ? oosLabel : best.intent;
       return { intent, score: best.score, ranking };
     } catch {
       return { intent: oosLabel, score: 0, ranking: [] };
@@ -119,7 +150,7 @@ export class IntentClassifier {
       options: this.options,
       classes: this.classes,
       inScope: this.inScope,
-      temperature: this.temperature,
+      platt: { a: this.platt.a, b: this.platt.b },
       threshold: this.cutoff,
       features: this.pipeline.features.toJSON(),
       model: this.pipeline.model.toJSON(),
@@ -137,21 +168,24 @@ export class IntentClassifier {
     if (model.classes !== j.classes.length || model.dimension !== features.dimension) {
       throw new Error('model does not match its classes or features');
     }
-    return new IntentClassifier(options, j.classes, j.inScope, new Pipeline(features, model), j.temperature, j.threshold);
+    const platt = new PlattScaler(j.platt.a, j.platt.b);
+    return new IntentClassifier(options, j.classes, j.inScope, new Pipeline(features, model), platt, j.threshold);
   }
 
-  private rank(probs: Float64Array): IntentScore[] {
-    const order = Array.from({ length: this.inScope }, (_, i) => i);
-    order.sort((a, b) => probs[b]! - probs[a]! || a - b);
-    return order.slice(0, RANKING_SIZE).map((i) => ({ intent: this.classes[i]!, score: probs[i]! }));
+  /** The best in-scope classes, best first (ties: lower index first), by insertion into a short list. */
+  private rank(scores: Float64Array): IntentScore[] {
+    const top: number[] = [];
+    for (let c = 0; c < this.inScope; c++) {
+      if (top.length === RANKING_SIZE) {
+        if (!(scores[c]! > scores[top[RANKING_SIZE - 1]!]!)) continue;
+        top.pop();
+      }
+      let j = top.length;
+      while (j > 0 && scores[c]! > scores[top[j - 1]!]!) j--;
+      top.splice(j, 0, c);
+    }
+    return top.map((i) => ({ intent: this.classes[i]!, score: this.platt.probability(scores[i]!) }));
   }
-}
-
-function fitPipeline(examples: readonly TrainingExample[], classes: readonly string[], opts: ClassifierOptions): Pipeline {
-  const index = new Map(classes.map((c, i) => [c, i]));
-  const used = examples.filter((e) => index.has(e.intent));
-  const labels = Int32Array.from(used, (e) => index.get(e.intent)!);
-  return Pipeline.fit(used.map((e) => e.text), labels, classes.length, opts);
 }
 
 function argmax(values: Float64Array, length: number): number {

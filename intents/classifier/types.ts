@@ -41,12 +41,17 @@ export interface ClassifierOptions {
   maxEpochs: number;
   /** Train out-of-scope examples as an extra class as well as using them for the threshold. */
   oosAsClass: boolean;
-  /** Folds used to choose the threshold and temperature when no validation set is given. */
+  /**
+   * Cross-validation folds for the calibration and the threshold when no validation set is given;
+   * 0 = automatic: 5, or 3 above 5,000 utterances (each fold costs a training run).
+   */
   folds: number;
-  /** How much in-scope accuracy the threshold may give up per unit of out-of-scope recall gained. */
-  oosWeight: number;
-  /** Without out-of-scope examples: fraction of held-out in-scope utterances the threshold may reject. */
-  inScopeRejection: number;
+  /** Fraction of correctly classified held-out in-scope utterances the threshold may reject. */
+  maxInScopeLoss: number;
+  /** After choosing the threshold on a validation set, train the final model on train + validation. */
+  trainOnValidation: boolean;
+  /** Random letter strings scored as extra out-of-scope examples (the only ones when the data has none). */
+  gibberish: number;
   /** Utterances are cut to this many characters before featurising. */
   maxChars: number;
 }
@@ -61,13 +66,14 @@ export const DEFAULT_OPTIONS: ClassifierOptions = {
   wordWeight: 1,
   charWeight: 1,
   minDf: 1,
-  C: 1,
+  C: 0.5,
   tolerance: 0.1,
-  maxEpochs: 50,
-  oosAsClass: false,
-  folds: 5,
-  oosWeight: 0.25,
-  inScopeRejection: 0.02,
+  maxEpochs: 6,
+  oosAsClass: true,
+  folds: 0,
+  maxInScopeLoss: 0.003,
+  trainOnValidation: true,
+  gibberish: 100,
   maxChars: 1000,
 };
 
