@@ -7,6 +7,7 @@ import { createAdapter } from './adapter';
 import { createWebChat, type WebChatParts } from './directline';
 import type { Config } from './config';
 import type { Logger } from './logger';
+import { HandoffFeature } from './handoff';
 import { appReadinessChecks } from './appReadiness';
 import type { ReadinessCheck } from './readiness';
 import { BotServer, type RouteModule } from './server';
@@ -26,6 +27,7 @@ export interface App {
   server: BotServer;
   database: AppDatabase;
   assistant: Assistant;
+  handoff: HandoffFeature;
   telemetry: Telemetry;
   adapter: CloudAdapter;
   /** Web page, page tokens and (local mode) Direct Line. */
@@ -64,6 +66,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     await stopTelemetry();
     throw err;
   }
+  let handoff: HandoffFeature | undefined;
   try {
     const clu = config.clu;
     const serverRef: { current?: BotServer } = {};
@@ -75,6 +78,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
       now: extras.now,
       selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });
+    handoff = await HandoffFeature.create({ database, databaseUrl: config.databaseUrl, ...config.handoff, webDir: path.join(ROOT, 'web'), logger });
+    const feature = handoff;
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
@@ -85,7 +90,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
       recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
       feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
-      intentDialogs: (parts) => services.intentDialogs(parts),
+      intentDialogs: (parts) => [...services.intentDialogs(parts), feature.dialog(parts)],
+      handoffRelay: (parts) => feature.relay(parts),
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
@@ -101,6 +107,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       botName: assistant.council.shortName,
       phone: assistant.council.phone,
     });
+    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant);
     const server = new BotServer({
       adapter,
       bot: assistant.bot,
@@ -108,7 +115,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
+      modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
     });
     serverRef.current = server;
@@ -117,17 +124,20 @@ export async function createApp(config: Config, logger: Logger, version: string,
       server,
       database,
       assistant,
+      handoff: feature,
       telemetry,
       adapter,
       webChat,
       services,
       async close() {
         await server.close(config.shutdownGraceMs);
+        await feature.close();
         await stopTelemetry();
         await database.close();
       },
     };
   } catch (err) {
+    await handoff?.close();
     await stopTelemetry();
     await database.close();
     throw err;

@@ -16,7 +16,7 @@ import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilPro
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
-import { CouncilBot } from './councilBot';
+import { CouncilBot, type HandoffRelay } from './councilBot';
 import type { Logger } from './logger';
 import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
 
@@ -36,6 +36,8 @@ export interface AssistantOptions {
   synonymsPath?: string;
   /** Where "Did this answer your question?" answers are stored; without it they are not kept. */
   feedback?: FeedbackRecorder;
+  /** The contact-centre handoff's hook, checked before the dialogs (bot/handoff/). */
+  handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
 }
@@ -92,6 +94,6 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     responses: knowledgeResponses,
   });
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
-  const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses);
+  const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };
 }

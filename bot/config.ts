@@ -40,6 +40,11 @@ const schema = z
     CLU_PROJECT_NAME: z.string().optional(),
     CLU_DEPLOYMENT_NAME: z.string().optional(),
     CLU_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
+    // Contact-centre handoff (bot/handoff/)
+    CONTACT_CENTRE_CONFIG: z.string().min(1).default('./knowledge/contact-centre.yaml'),
+    HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
+    HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    STAFF_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(480),
     /** Application Insights; unset = no telemetry. A malformed value is a start-up warning, not an error. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
     /** Comma-separated Microsoft Entra tenant ids allowed to use the Teams app; unset = any tenant. */
@@ -136,6 +141,15 @@ export interface Config {
   };
   /** Azure CLU (conversational language understanding), when configured; otherwise the offline recognizer alone. */
   clu?: CluSettings;
+  handoff: {
+    /** Contact-centre hours, bank holidays and canned replies (YAML). */
+    contactCentrePath: string;
+    /** builtin: the agent console takes handoffs; external: only the handoff.initiate event is sent. */
+    target: 'builtin' | 'external';
+    /** How long an agent's console may be gone before their conversations return to the queue. */
+    agentTimeoutMs: number;
+    staffSessionMinutes: number;
+  };
   /** Application Insights connection string as given (validated when telemetry starts). */
   applicationInsightsConnectionString?: string;
   /** Tenant ids allowed in Teams; empty = any tenant. */
@@ -200,6 +214,12 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT_NAME && e.CLU_DEPLOYMENT_NAME
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }
         : undefined,
+    handoff: {
+      contactCentrePath: path.resolve(cwd, e.CONTACT_CENTRE_CONFIG),
+      target: e.HANDOFF_TARGET,
+      agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
+      staffSessionMinutes: e.STAFF_SESSION_MINUTES,
+    },
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,
     teamsAllowedTenants: (e.TEAMS_ALLOWED_TENANTS ?? '')
       .split(',')

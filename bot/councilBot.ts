@@ -18,6 +18,20 @@ export function cleanText(text: string | undefined): string {
 }
 
 /**
+ * The contact-centre handoff's hook into every turn (bot/handoff/handoffRelay.ts). Checked
+ * before the dialogs: while a person is handling the conversation the resident's messages
+ * go to them instead, and the assistant stays quiet (except for safeguarding).
+ */
+export interface HandoffRelay {
+  /** True when the message was relayed to a person (the dialogs then do not run). */
+  interceptMessage(context: TurnContext): Promise<boolean>;
+  /** Event activities, e.g. `handoff.status` from an external contact centre. */
+  onEvent(context: TurnContext): Promise<void>;
+  /** The resident left (endOfConversation, or removed from the conversation). */
+  onResidentLeft(context: TurnContext): Promise<void>;
+}
+
+/**
  * The Bot Framework face of the assistant: welcomes residents, recognises each message
  * once, runs the main dialog, and saves state at the end of every turn.
  */
@@ -30,6 +44,7 @@ export class CouncilBot extends ActivityHandler {
     private readonly dialog: MainDialog,
     private readonly recognizer: Recognizer,
     private readonly responses: Responses,
+    private readonly handoffRelay?: HandoffRelay,
   ) {
     super();
     this.dialogState = conversationState.createProperty('DialogState');
@@ -45,6 +60,22 @@ export class CouncilBot extends ActivityHandler {
       await this.handleMessage(context);
       await next();
     });
+
+    if (handoffRelay) {
+      this.onEvent(async (context, next) => {
+        await handoffRelay.onEvent(context);
+        await next();
+      });
+      this.onEndOfConversation(async (context, next) => {
+        await handoffRelay.onResidentLeft(context);
+        await next();
+      });
+      this.onMembersRemoved(async (context, next) => {
+        const botId = context.activity.recipient?.id;
+        if ((context.activity.membersRemoved ?? []).some((m) => m.id !== botId)) await handoffRelay.onResidentLeft(context);
+        await next();
+      });
+    }
 
     this.onDialog(async (context, next) => {
       await this.conversationState.saveChanges(context, false);
@@ -69,6 +100,7 @@ export class CouncilBot extends ActivityHandler {
       if (recognized.source === 'local-fallback') await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
       setRecognized(context, recognized);
     }
+    if (this.handoffRelay && (await this.handoffRelay.interceptMessage(context))) return;
     await this.dialog.run(context, this.dialogState);
   }
 }

@@ -1,6 +1,7 @@
 import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
+import { beginHandoffFrom } from './handoffStart';
 import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, type Responses } from './responses';
@@ -75,8 +76,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     return undefined;
   }
 
-  /** What "talk to a person" does mid-dialog. The handoff feature overrides this. */
+  /**
+   * What "talk to a person" does mid-dialog: hands over to the contact centre with what the
+   * dialog in progress had captured (dialogs/handoffStart.ts), or, where no handoff dialog is
+   * registered, says how to reach a person.
+   */
   protected async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const started = await beginHandoffFrom(innerDc, { reason: 'resident_asked' });
+    if (started) return started;
     await sendReply(innerDc.context, this.responses.personContact());
     return { status: DialogTurnStatus.waiting };
   }

@@ -5,4 +5,8 @@ export const DialogIds = {
   clarify: 'clarifyDialog',
   knowledge: 'knowledgeDialog',
   knowledgeWaterfall: 'knowledgeWaterfall',
+  handoff: 'handoffDialog',
+  handoffWaterfall: 'handoffWaterfall',
+  handoffText: 'handoffTextPrompt',
+  handoffContact: 'handoffContactPrompt',
 } as const;

@@ -2,6 +2,7 @@ import type { Migration, MigrationProvider } from 'kysely';
 import * as m0001 from './0001_bot_state';
 import * as m0020 from './0020_services';
 import * as m0030 from './0030_webchat';
+import * as m0040 from './0040_handoff';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '0001_bot_state': m0001,
   '0020_services': m0020,
   '0030_webchat': m0030,
+  '0040_handoff': m0040,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

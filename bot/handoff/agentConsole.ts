@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Request, Response, Server } from 'restify';
+import type { RouteModule } from '../server';
+import type { AgentHub, HubResult } from './agentHub';
+import { MAX_AGENT_MESSAGE } from './agentHub';
+import type { AgentSockets } from './agentSockets';
+import type { ContactCentreSettings } from './contactCentre';
+import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { StaffSession, StaffStore } from './staffStore';
+
+const SECURITY_HEADERS = {
+  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'X-Frame-Options': 'DENY',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+const STATIC: Record<string, string> = {
+  'console.js': 'text/javascript; charset=utf-8',
+  'console.css': 'text/css; charset=utf-8',
+  'sign-in.js': 'text/javascript; charset=utf-8',
+};
+
+const SIGN_IN_FAILED = 'The username or password is not right. Check them and try again.';
+const SIGN_IN_LOCKED = 'There have been too many attempts to sign in with this username. Wait 15 minutes, then try again.';
+
+function sameToken(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b) return false;
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * The agent console at /agent: sign-in (scrypt hashes, HttpOnly SameSite=Strict session
+ * cookie, CSRF tokens, lock-out), the console page, and its JSON API under /agent/api/
+ * where every route needs a staff session (401 without one).
+ */
+export class AgentConsole implements RouteModule {
+  constructor(
+    private readonly hub: AgentHub,
+    private readonly staff: StaffStore,
+    private readonly sockets: AgentSockets,
+    private readonly settings: ContactCentreSettings,
+    private readonly webDir: string,
+    private readonly sessionSeconds: number,
+  ) {}
+
+  register(server: Server): void {
+    this.sockets.attach(server.server);
+
+    server.get('/agent', async (req: Request, res: Response) => {
+      if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
+      return this.page(res, 'index.html', 200);
+    });
+    server.get('/agent/sign-in', async (req: Request, res: Response) => this.signInPage(req, res, 200));
+    server.post('/agent/sign-in', async (req: Request, res: Response) => this.signIn(req, res));
+    server.get('/agent/:file', async (req: Request, res: Response) => {
+      const file = String(req.params.file);
+      if (!STATIC[file]) return res.send(404, { error: 'not found' });
+      const data = await fs.promises.readFile(path.join(this.webDir, file));
+      res.writeHead(200, { 'Content-Type': STATIC[file], 'Content-Length': data.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
+      res.end(data);
+    });
+
+    const api = (method: 'get' | 'post', route: string, handler: (req: Request, res: Response, session: StaffSession) => Promise<void>) => {
+      server[method](route, async (req: Request, res: Response) => {
+        const session = await this.staff.session(readCookie(req, SESSION_COOKIE));
+        if (!session) return void res.send(401, { error: 'Please sign in. Your session may have expired.' });
+        if (method === 'post' && !sameToken(String(req.headers['x-csrf-token'] ?? ''), session.csrfToken)) {
+          return void res.send(403, { error: 'The request was refused because its CSRF token is missing or wrong. Reload the page.' });
+        }
+        res.header('Cache-Control', 'no-store');
+        await handler(req, res, session);
+      });
+    };
+
+    api('get', '/agent/api/me', async (_req, res, s) => void res.send(200, { staff: s.staff, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
+    api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
+    api('get', '/agent/api/canned', async (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
+    api('get', '/agent/api/conversations/:id', async (req, res, s) => {
+      const detail = await this.hub.detail(String(req.params.id), s.staff);
+      if (!detail) return void res.send(404, { error: 'There is no such conversation.' });
+      const { handoff, messages, agentName } = detail;
+      res.send(200, {
+        id: handoff.id,
+        status: handoff.status,
+        priority: handoff.priority,
+        reason: handoff.reason,
+        summary: handoff.summary,
+        language: handoff.language,
+        queuedAt: handoff.queuedAt,
+        agentId: handoff.agentId,
+        agentName,
+        mine: handoff.agentId === s.staff.id,
+        endReason: handoff.endReason,
+        context: handoff.context,
+        messages,
+      });
+    });
+    api('post', '/agent/api/conversations/:id/accept', async (req, res, s) => this.reply(res, await this.hub.accept(s.staff, String(req.params.id))));
+    api('post', '/agent/api/conversations/:id/messages', async (req, res, s) => {
+      const text = typeof (req.body as { text?: unknown })?.text === 'string' ? (req.body as { text: string }).text.trim() : '';
+      if (!text) return void res.send(400, { error: 'Type a message to send.' });
+      if (text.length > MAX_AGENT_MESSAGE) return void res.send(400, { error: `Messages can be up to ${MAX_AGENT_MESSAGE} characters.` });
+      const result = await this.hub.say(s.staff, String(req.params.id), text);
+      if (!result.ok) return this.reply(res, result);
+      res.send(201, { ok: true, delivered: result.delivered, message: result.message });
+    });
+    api('post', '/agent/api/conversations/:id/transfer', async (req, res, s) => this.reply(res, await this.hub.transfer(s.staff, String(req.params.id))));
+    api('post', '/agent/api/conversations/:id/end', async (req, res, s) => this.reply(res, await this.hub.end(s.staff, String(req.params.id))));
+    api('post', '/agent/api/cases', async (req, res, s) => {
+      const body = (req.body ?? {}) as { handoffId?: unknown; fields?: unknown };
+      const fields = body.fields && typeof body.fields === 'object' && !Array.isArray(body.fields) ? (body.fields as Record<string, unknown>) : undefined;
+      const clean = Object.fromEntries(Object.entries(fields ?? {}).filter(([k, v]) => typeof v === 'string' && k.length <= 64).map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+      if (!clean.summary?.trim()) return void res.send(400, { error: 'A case needs a summary.' });
+      const reference = await this.hub.createCase(s.staff, typeof body.handoffId === 'string' ? body.handoffId : null, clean);
+      res.send(201, { reference });
+    });
+    api('post', '/agent/api/callbacks/:id/done', async (req, res, s) => this.reply(res, await this.hub.callbackDone(s.staff, String(req.params.id))));
+    api('post', '/agent/api/sign-out', async (req, res, s) => {
+      await this.staff.signOut(readCookie(req, SESSION_COOKIE)!, s.staff.id);
+      res.header('Set-Cookie', cookie(SESSION_COOKIE, '', req, 0));
+      res.send(200, { ok: true });
+    });
+    // Anything else under /agent/api/: 401 without a session, 404 with one.
+    for (const method of ['get', 'post'] as const) {
+      server[method]('/agent/api/*', async (req: Request, res: Response) => {
+        const session = await this.staff.session(readCookie(req, SESSION_COOKIE));
+        res.send(session ? 404 : 401, { error: session ? 'not found' : 'Please sign in. Your session may have expired.' });
+      });
+    }
+  }
+
+  private reply(res: Response, result: HubResult): void {
+    if (result.ok) res.send(200, { ok: true });
+    else res.send(result.status, { error: result.error });
+  }
+
+  private redirect(res: Response, location: string): void {
+    res.writeHead(303, { Location: location, 'Cache-Control': 'no-store' });
+    res.end();
+  }
+
+  private async page(res: Response, file: string, status: number, replace: Record<string, string> = {}): Promise<void> {
+    let html = await fs.promises.readFile(path.join(this.webDir, file), 'utf8');
+    for (const [k, v] of Object.entries(replace)) html = html.split(k).join(v);
+    const data = Buffer.from(html);
+    res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': data.length, ...SECURITY_HEADERS });
+    res.end(data);
+  }
+
+  /** The sign-in form carries a token that must match a cookie set with it (login CSRF). */
+  private async signInPage(req: Request, res: Response, status: number, error?: string): Promise<void> {
+    const token = randomBytes(24).toString('base64url');
+    res.header('Set-Cookie', cookie(PRELOGIN_COOKIE, token, req, 3600));
+    await this.page(res, 'sign-in.html', status, {
+      __CSRF__: token,
+      __ERROR__: error ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>There is a problem</h2><p>${escapeHtml(error)}</p></div>` : '',
+    });
+  }
+
+  private async signIn(req: Request, res: Response): Promise<void> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const username = typeof body.username === 'string' ? body.username : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    if (!sameToken(typeof body.csrf === 'string' ? body.csrf : undefined, readCookie(req, PRELOGIN_COOKIE))) {
+      return this.signInPage(req, res, 403, 'The sign-in form had expired. Please try again.');
+    }
+    if (!username.trim() || !password) return this.signInPage(req, res, 400, 'Enter your username and password.');
+    const result = await this.staff.signIn(username.slice(0, 200), password.slice(0, 1000));
+    if (!result.ok) return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
+    res.header('Set-Cookie', [cookie(SESSION_COOKIE, result.token, req, this.sessionSeconds), cookie(PRELOGIN_COOKIE, '', req, 0)]);
+    this.redirect(res, '/agent');
+  }
+
+  async close(): Promise<void> {
+    await this.sockets.close();
+  }
+}

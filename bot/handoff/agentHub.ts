@@ -1,0 +1,172 @@
+import type { HandoffResponses } from '../../dialogs/handoffResponses';
+import type { Logger } from '../logger';
+import type { ContactCentreHours } from './contactCentre';
+import type { HandoffEvents } from './events';
+import type { HandoffStore } from './handoffStore';
+import type { ResidentMessenger } from './residentMessenger';
+import type { Staff, StaffStore } from './staffStore';
+import { REASON_LABELS, type Handoff, type HandoffMessage } from './types';
+
+export type HubResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
+
+export const MAX_AGENT_MESSAGE = 2000;
+
+const notFound: HubResult = { ok: false, status: 404, error: 'There is no such conversation.' };
+
+/**
+ * What contact-centre staff do: see the queue, accept (one agent wins), talk, transfer back
+ * to the queue, end (the resident returns to the assistant), create a case, close callbacks.
+ * Every action is audited with the staff id and time.
+ */
+export class AgentHub {
+  constructor(
+    private readonly store: HandoffStore,
+    private readonly staff: StaffStore,
+    private readonly events: HandoffEvents,
+    private readonly messenger: ResidentMessenger,
+    private readonly hours: ContactCentreHours,
+    private readonly wording: HandoffResponses,
+    private readonly logger: Logger,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async queue(): Promise<object> {
+    const [waiting, active, callbacks] = await Promise.all([this.store.queued(), this.store.active(), this.store.openCallbacks()]);
+    const names = await this.staff.displayNames([...new Set(active.map((h) => h.agentId!).filter(Boolean))]);
+    const now = this.now().getTime();
+    const item = (h: Handoff) => ({
+      id: h.id,
+      status: h.status,
+      priority: h.priority,
+      reason: h.reason,
+      reasonLabel: REASON_LABELS[h.reason] ?? h.reason,
+      summary: h.summary,
+      language: h.language,
+      queuedAt: h.queuedAt,
+      waitingSeconds: Math.max(0, Math.round((now - Date.parse(h.queuedAt)) / 1000)),
+      agentId: h.agentId,
+      agentName: h.agentId ? (names.get(h.agentId) ?? null) : null,
+    });
+    return {
+      open: this.hours.isOpen(),
+      waiting: waiting.map(item),
+      active: active.map(item),
+      callbacks: callbacks.map((c) => ({ id: c.id, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: REASON_LABELS[c.context.reason] ?? c.context.reason, context: c.context })),
+    };
+  }
+
+  async detail(id: string, staff: Staff): Promise<{ handoff: Handoff; messages: HandoffMessage[]; agentName: string | null } | undefined> {
+    const handoff = await this.store.get(id);
+    if (!handoff) return undefined;
+    await this.staff.audit(staff.id, 'view', id);
+    const messages = await this.store.messages(id);
+    const agentName = handoff.agentId ? ((await this.staff.displayNames([handoff.agentId])).get(handoff.agentId) ?? null) : null;
+    return { handoff, messages, agentName };
+  }
+
+  async accept(staff: Staff, id: string): Promise<HubResult> {
+    const before = await this.store.queued();
+    const won = await this.store.accept(id, staff.id);
+    if (!won) {
+      const handoff = await this.store.get(id);
+      if (!handoff) return notFound;
+      const error = handoff.status === 'active' ? 'Another member of staff has already accepted this conversation.' : 'This conversation is no longer waiting.';
+      return { ok: false, status: 409, error };
+    }
+    await this.staff.audit(staff.id, 'accept', id);
+    const handoff = (await this.store.get(id))!;
+    await this.store.addMessage(id, 'system', `${staff.displayName} accepted the conversation.`, staff.id);
+    await this.messenger.send(handoff, [this.messenger.status(handoff, 'accepted'), this.wording.connected(staff.displayName)]);
+    await this.events.publish({ kind: 'status', handoffId: id, status: 'active' });
+    await this.events.publish({ kind: 'queue' });
+    await this.tellMovedUp(before, id);
+    return { ok: true };
+  }
+
+  /** Residents who were behind the accepted conversation hear their new place. */
+  private async tellMovedUp(before: Handoff[], acceptedId: string): Promise<void> {
+    const index = before.findIndex((h) => h.id === acceptedId);
+    if (index < 0) return;
+    const now = new Set((await this.store.queued()).map((h) => h.id));
+    for (const [i, h] of before.slice(index + 1).entries()) {
+      if (!now.has(h.id)) continue;
+      const position = index + i + 1;
+      await this.messenger.send(h, [this.wording.movedUp(position, this.hours.expectedWaitMinutes(position))]);
+    }
+  }
+
+  private async mine(staff: Staff, id: string): Promise<Handoff | HubResult> {
+    const handoff = await this.store.get(id);
+    if (!handoff) return notFound;
+    if (handoff.status !== 'active' || handoff.agentId !== staff.id) {
+      return { ok: false, status: 409, error: handoff.status === 'ended' ? 'This conversation has ended.' : 'You are not the person talking to this resident.' };
+    }
+    return handoff;
+  }
+
+  async say(staff: Staff, id: string, text: string): Promise<HubResult & { delivered?: boolean; message?: HandoffMessage }> {
+    const handoff = await this.mine(staff, id);
+    if ('ok' in handoff) return handoff;
+    const message = await this.store.addMessage(id, 'agent', text.slice(0, MAX_AGENT_MESSAGE), staff.id);
+    await this.store.touchAgent([staff.id]);
+    await this.staff.audit(staff.id, 'message', id);
+    const delivered = await this.messenger.send(handoff, [this.messenger.agentText(message.text, staff.displayName)]);
+    await this.events.publish({ kind: 'message', handoffId: id, messageId: message.id });
+    return { ok: true, delivered, message };
+  }
+
+  async transfer(staff: Staff, id: string): Promise<HubResult> {
+    const handoff = await this.mine(staff, id);
+    if ('ok' in handoff) return handoff;
+    if (!(await this.store.requeue(id, staff.id))) return { ok: false, status: 409, error: 'This conversation has changed; refresh the queue.' };
+    await this.staff.audit(staff.id, 'transfer', id);
+    await this.store.addMessage(id, 'system', `${staff.displayName} passed the conversation back to the queue.`, staff.id);
+    const position = (await this.store.position(handoff)) ?? 1;
+    await this.messenger.send(handoff, [this.wording.transferred(position, this.hours.expectedWaitMinutes(position))]);
+    await this.events.publish({ kind: 'status', handoffId: id, status: 'queued' });
+    await this.events.publish({ kind: 'queue' });
+    return { ok: true };
+  }
+
+  async end(staff: Staff, id: string): Promise<HubResult> {
+    const handoff = await this.mine(staff, id);
+    if ('ok' in handoff) return handoff;
+    if (!(await this.store.end(id, 'agent_ended', ['active']))) return { ok: false, status: 409, error: 'This conversation has already ended.' };
+    await this.staff.audit(staff.id, 'end', id);
+    await this.store.addMessage(id, 'system', `${staff.displayName} ended the chat.`, staff.id);
+    await this.messenger.send(handoff, [this.messenger.status(handoff, 'completed'), this.wording.ended()]);
+    await this.events.publish({ kind: 'status', handoffId: id, status: 'ended', endReason: 'agent_ended' });
+    await this.events.publish({ kind: 'queue' });
+    return { ok: true };
+  }
+
+  async createCase(staff: Staff, handoffId: string | null, fields: Record<string, string>): Promise<string> {
+    const reference = await this.store.createCase(handoffId, staff.id, fields);
+    await this.staff.audit(staff.id, 'create_case', reference);
+    return reference;
+  }
+
+  async callbackDone(staff: Staff, id: string): Promise<HubResult> {
+    if (!(await this.store.callbackDone(id, staff.id))) return { ok: false, status: 409, error: 'This callback request is already closed, or does not exist.' };
+    await this.staff.audit(staff.id, 'callback_done', id);
+    await this.events.publish({ kind: 'queue' });
+    return { ok: true };
+  }
+
+  /** Conversations whose agent's console went away (tab closed) go back to the queue; the resident is told. */
+  async sweep(timeoutMs: number): Promise<number> {
+    const cutoff = new Date(this.now().getTime() - timeoutMs);
+    let moved = 0;
+    for (const handoff of await this.store.abandoned(cutoff)) {
+      if (!(await this.store.requeueIfAbandoned(handoff.id, cutoff))) continue;
+      moved++;
+      await this.store.addMessage(handoff.id, 'system', 'The agent was disconnected; the conversation went back to the queue.');
+      const position = (await this.store.position(handoff)) ?? 1;
+      await this.messenger.send(handoff, [this.wording.agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position))]);
+      await this.events.publish({ kind: 'status', handoffId: handoff.id, status: 'queued' });
+      await this.events.publish({ kind: 'queue' });
+      this.logger.info({ handoffId: handoff.id }, 'agent disconnected: conversation back in the queue');
+    }
+    return moved;
+  }
+}

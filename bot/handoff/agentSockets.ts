@@ -1,0 +1,134 @@
+import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger';
+import type { AgentHub } from './agentHub';
+import { readCookie, SESSION_COOKIE } from './cookies';
+import type { HandoffEvents } from './events';
+import type { HandoffStore } from './handoffStore';
+import type { Staff, StaffStore } from './staffStore';
+import type { HandoffEvent } from './types';
+
+export const SOCKET_PATH = '/agent/api/ws';
+
+interface Client {
+  socket: WebSocket;
+  staff: Staff;
+  token: string;
+}
+
+/**
+ * The console's live channel (WebSocket under /agent/api/): pushes queue changes, the
+ * resident's messages and status changes, and takes the agent's messages. Needs a staff
+ * session cookie and a same-origin Origin header (the WebSocket's CSRF protection). While a
+ * console is connected its agent counts as present; when it goes away the sweeper returns
+ * their conversations to the queue after the timeout.
+ */
+export class AgentSockets {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
+  private readonly clients = new Set<Client>();
+  private readonly unsubscribe: () => void;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly hub: AgentHub,
+    private readonly store: HandoffStore,
+    private readonly staffStore: StaffStore,
+    events: HandoffEvents,
+    private readonly logger: Logger,
+    private readonly agentTimeoutMs: number,
+  ) {
+    this.unsubscribe = events.subscribe((e) => void this.broadcast(e).catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'could not push a handoff event')));
+  }
+
+  attach(server: HttpServer): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      if (url.pathname !== SOCKET_PATH) return;
+      void this.upgrade(req, socket, head);
+    });
+    const tick = Math.max(50, Math.floor(this.agentTimeoutMs / 3));
+    this.timer = setInterval(() => void this.heartbeat(), tick);
+    this.timer.unref();
+  }
+
+  private refuse(socket: Duplex, status: string): void {
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  }
+
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    const origin = req.headers.origin;
+    if (origin && new URL(origin).host !== req.headers.host) return this.refuse(socket, '403 Forbidden');
+    const token = readCookie(req, SESSION_COOKIE);
+    const session = await this.staffStore.session(token).catch(() => undefined);
+    if (!session || !token) return this.refuse(socket, '401 Unauthorized');
+    this.wss.handleUpgrade(req, socket, head, (ws) => {
+      const client: Client = { socket: ws, staff: session.staff, token };
+      this.clients.add(client);
+      void this.store.touchAgent([session.staff.id]);
+      ws.on('message', (data) => void this.onMessage(client, data.toString()));
+      ws.on('close', () => this.clients.delete(client));
+      ws.on('error', () => this.clients.delete(client));
+      this.sendTo(client, { type: 'hello', staff: session.staff });
+    });
+  }
+
+  private sendTo(client: Client, payload: object): void {
+    if (client.socket.readyState === client.socket.OPEN) client.socket.send(JSON.stringify(payload));
+  }
+
+  private async onMessage(client: Client, raw: string): Promise<void> {
+    let msg: { type?: string; handoffId?: string; text?: string; ref?: string };
+    try {
+      msg = JSON.parse(raw) as typeof msg;
+    } catch {
+      return this.sendTo(client, { type: 'error', error: 'Messages must be JSON.' });
+    }
+    if (!(await this.staffStore.session(client.token))) {
+      this.sendTo(client, { type: 'error', error: 'Your session has expired. Please sign in again.' });
+      client.socket.close(4401, 'session expired');
+      return;
+    }
+    if (msg.type === 'send' && typeof msg.handoffId === 'string' && typeof msg.text === 'string' && msg.text.trim()) {
+      const result = await this.hub.say(client.staff, msg.handoffId, msg.text.trim());
+      this.sendTo(client, { type: 'sent', ref: msg.ref, handoffId: msg.handoffId, ...(result.ok ? { ok: true, delivered: result.delivered } : { ok: false, error: result.error }) });
+    }
+  }
+
+  private async broadcast(event: HandoffEvent): Promise<void> {
+    if (this.clients.size === 0) return;
+    let payload: object;
+    if (event.kind === 'message') {
+      const message = await this.store.message(event.messageId);
+      if (!message) return;
+      payload = { type: 'message', handoffId: event.handoffId, message };
+    } else if (event.kind === 'status') {
+      payload = { type: 'status', handoffId: event.handoffId, status: event.status, endReason: event.endReason ?? null };
+    } else {
+      payload = { type: 'queue' };
+    }
+    for (const client of this.clients) this.sendTo(client, payload);
+  }
+
+  /** Keeps connected agents present, closes sockets whose session expired, and sweeps abandoned chats. */
+  private async heartbeat(): Promise<void> {
+    try {
+      const ids = [...new Set([...this.clients].map((c) => c.staff.id))];
+      await this.store.touchAgent(ids);
+      for (const client of this.clients) {
+        if (!(await this.staffStore.session(client.token))) client.socket.close(4401, 'session expired');
+      }
+      await this.hub.sweep(this.agentTimeoutMs);
+    } catch (err) {
+      this.logger.warn({ err: { message: (err as Error).message } }, 'handoff heartbeat failed');
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.unsubscribe();
+    for (const client of this.clients) client.socket.terminate();
+    this.clients.clear();
+    await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}

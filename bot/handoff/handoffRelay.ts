@@ -1,0 +1,113 @@
+import { EventFactory, type TurnContext } from 'botbuilder';
+import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from '../../dialogs/handoffResponses';
+import { sendReply } from '../../dialogs/replies';
+import type { Router } from '../../dialogs/router';
+import { getRecognized } from '../../dialogs/turnState';
+import type { HandoffRelay } from '../councilBot';
+import type { ContactCentreHours } from './contactCentre';
+import type { HandoffEvents } from './events';
+import type { HandoffRecorder } from './handoffMemory';
+import type { HandoffStore } from './handoffStore';
+import type { Handoff } from './types';
+
+const LEAVE_QUEUE = /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|never ?mind|end chat|leave chat|stop)\s*[.!]*\s*$/i;
+const LEAVE_CHAT = /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i;
+
+/**
+ * The resident's side of a live handoff, checked before any dialog runs: while queued or
+ * talking to a person, the resident's messages go to the contact centre and the assistant
+ * stays quiet (except for safeguarding signposting). Also records every turn so that a
+ * later handoff carries the whole conversation.
+ */
+export class HandoffRelayService implements HandoffRelay {
+  constructor(
+    private readonly store: HandoffStore,
+    private readonly events: HandoffEvents,
+    private readonly hours: ContactCentreHours,
+    private readonly recorder: HandoffRecorder,
+    private readonly router: Router,
+    private readonly wording: HandoffResponses,
+  ) {}
+
+  async interceptMessage(context: TurnContext): Promise<boolean> {
+    const open = await this.store.openFor(context.activity.conversation.id);
+    if (!open) {
+      await this.recorder.observe(context);
+      return false;
+    }
+    const text = context.activity.text ?? '';
+    const safeguarding = this.router.interruption(text, getRecognized(context))?.kind === 'safeguarding';
+
+    if (open.status === 'external') {
+      // The external contact centre holds the conversation; only a request to leave is ours.
+      if (LEAVE_CHAT.test(text) || LEAVE_QUEUE.test(text)) {
+        await this.endByResident(context, open);
+        return true;
+      }
+      if (safeguarding) await sendReply(context, this.wording.safeguardingWhileWithPerson());
+      return true;
+    }
+
+    const leaving = open.status === 'queued' ? LEAVE_QUEUE.test(text) || text === CANCEL_WAITING : LEAVE_CHAT.test(text) || text === END_CHAT;
+    if (leaving && !safeguarding) {
+      await this.endByResident(context, open);
+      return true;
+    }
+
+    const message = await this.store.addMessage(open.id, 'resident', text || '(an attachment the chat could not show)', null, safeguarding ? 'safeguarding' : null);
+    if (safeguarding) {
+      await this.store.setPriority(open.id, 1);
+      await this.events.publish({ kind: 'queue' });
+    }
+    await this.events.publish({ kind: 'message', handoffId: open.id, messageId: message.id });
+
+    if (safeguarding) {
+      await sendReply(context, this.wording.safeguardingWhileWithPerson());
+    } else if (open.status === 'queued') {
+      const position = (await this.store.position(open)) ?? 1;
+      await sendReply(context, this.wording.stillWaiting(position, this.hours.expectedWaitMinutes(position)));
+    }
+    // While a person is talking, the assistant says nothing.
+    return true;
+  }
+
+  private async endByResident(context: TurnContext, open: Handoff): Promise<void> {
+    const wasQueued = open.status === 'queued';
+    if (!(await this.store.end(open.id, wasQueued ? 'resident_left_queue' : 'resident_ended'))) return;
+    await this.store.addMessage(open.id, 'system', wasQueued ? 'The resident left the queue.' : 'The resident ended the chat.');
+    await this.events.publish({ kind: 'status', handoffId: open.id, status: 'ended', endReason: wasQueued ? 'resident_left_queue' : 'resident_ended' });
+    await this.events.publish({ kind: 'queue' });
+    await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, 'completed'));
+    await sendReply(context, wasQueued ? this.wording.leftQueue() : this.wording.residentEnded());
+  }
+
+  /** `handoff.status` from an external contact centre (accepted / failed / completed). */
+  async onEvent(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    if (activity.name !== 'handoff.status') return;
+    const state = (activity.value as { state?: string } | undefined)?.state;
+    const open = await this.store.openFor(activity.conversation.id);
+    if (!open) return;
+    if (state === 'accepted') {
+      await this.store.addMessage(open.id, 'system', 'The external contact centre accepted the conversation.');
+    } else if (state === 'failed') {
+      await this.store.end(open.id, 'external_failed');
+      await sendReply(context, this.wording.externalFailed());
+      await this.events.publish({ kind: 'queue' });
+    } else if (state === 'completed') {
+      await this.store.end(open.id, 'external_completed');
+      await sendReply(context, this.wording.ended());
+      await this.events.publish({ kind: 'queue' });
+    }
+  }
+
+  /** The resident closed the conversation (endOfConversation, or left the conversation). */
+  async onResidentLeft(context: TurnContext): Promise<void> {
+    const open = await this.store.openFor(context.activity.conversation.id);
+    if (!open) return;
+    if (!(await this.store.end(open.id, 'resident_left'))) return;
+    await this.store.addMessage(open.id, 'system', 'The resident left the conversation.');
+    await this.events.publish({ kind: 'status', handoffId: open.id, status: 'ended', endReason: 'resident_left' });
+    await this.events.publish({ kind: 'queue' });
+  }
+}

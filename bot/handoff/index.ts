@@ -1,0 +1,94 @@
+import path from 'node:path';
+import type { CloudAdapterBase, StatePropertyAccessor } from 'botbuilder';
+import { HandoffDialog } from '../../dialogs/handoffDialog';
+import { HandoffResponses } from '../../dialogs/handoffResponses';
+import type { IntentDialog } from '../../dialogs/mainDialog';
+import { Intents } from '../../intents/catalogue';
+import type { AssistantParts } from '../assistant';
+import type { Logger } from '../logger';
+import type { AppDatabase } from '../storage/database';
+import { AgentConsole } from './agentConsole';
+import { AgentHub } from './agentHub';
+import { AgentSockets } from './agentSockets';
+import { CallbackDesk } from './callbackDesk';
+import { ContactCentreHours, loadContactCentre } from './contactCentre';
+import { InProcessEvents, type HandoffEvents } from './events';
+import { HandoffRecorder, type HandoffMemory } from './handoffMemory';
+import { HandoffRelayService } from './handoffRelay';
+import { HandoffStarter, type HandoffTarget } from './handoffStarter';
+import { HandoffStore } from './handoffStore';
+import { PostgresEvents } from './postgresEvents';
+import { ResidentMessenger } from './residentMessenger';
+import { StaffStore, DEFAULT_SIGN_IN_POLICY } from './staffStore';
+
+export interface HandoffFeatureOptions {
+  database: AppDatabase;
+  /** The PostgreSQL URL when there is one: live events then go through LISTEN/NOTIFY. */
+  databaseUrl?: string;
+  contactCentrePath: string;
+  target: HandoffTarget;
+  agentTimeoutMs: number;
+  staffSessionMinutes: number;
+  webDir: string;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The contact-centre handoff, wired: resident side (dialog + relay hook for CouncilBot),
+ * staff side (agent console RouteModule), and the shared queue in the database.
+ */
+export class HandoffFeature {
+  readonly store: HandoffStore;
+  readonly staff: StaffStore;
+  readonly hours: ContactCentreHours;
+  private recorder?: HandoffRecorder;
+  private wording?: HandoffResponses;
+
+  private constructor(
+    private readonly options: HandoffFeatureOptions,
+    readonly events: HandoffEvents,
+  ) {
+    const now = options.now ?? (() => new Date());
+    this.store = new HandoffStore(options.database.db, now);
+    this.staff = new StaffStore(options.database.db, { ...DEFAULT_SIGN_IN_POLICY, sessionMs: options.staffSessionMinutes * 60_000 }, now);
+    this.hours = new ContactCentreHours(loadContactCentre(options.contactCentrePath), now);
+  }
+
+  static async create(options: HandoffFeatureOptions): Promise<HandoffFeature> {
+    const events = options.databaseUrl ? await PostgresEvents.connect(options.databaseUrl, options.logger) : new InProcessEvents();
+    return new HandoffFeature(options, events);
+  }
+
+  private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
+    this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty('handoffMemory') as StatePropertyAccessor<HandoffMemory>);
+    this.wording ??= new HandoffResponses(parts.council);
+    return { recorder: this.recorder, wording: this.wording };
+  }
+
+  /** For buildAssistant's intentDialogs: "talk to a person". */
+  dialog(parts: AssistantParts): IntentDialog {
+    const { recorder, wording } = this.parts(parts);
+    const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target);
+    return { dialog: new HandoffDialog(parts.router, parts.responses, starter, new CallbackDesk(this.store, this.events), wording), intents: [Intents.humanHandoff] };
+  }
+
+  /** For buildAssistant's handoffRelay: CouncilBot checks it before the dialogs. */
+  relay(parts: AssistantParts): HandoffRelayService {
+    const { recorder, wording } = this.parts(parts);
+    return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording);
+  }
+
+  /** The agent console (/agent, /agent/api/), once the adapter exists. */
+  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts): AgentConsole {
+    const { wording } = this.parts(parts);
+    const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
+    const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, this.options.logger, this.options.now);
+    const sockets = new AgentSockets(hub, this.store, this.staff, this.events, this.options.logger, this.options.agentTimeoutMs);
+    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60);
+  }
+
+  async close(): Promise<void> {
+    await this.events.close();
+  }
+}

@@ -1,0 +1,129 @@
+import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import type { HandoffStarter } from '../bot/handoff/handoffStarter';
+import type { CallbackDesk } from '../bot/handoff/callbackDesk';
+import type { HandoffContext } from '../bot/handoff/types';
+import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { DialogIds } from './dialogIds';
+import { NO_THANKS, REQUEST_CALLBACK, type HandoffResponses } from './handoffResponses';
+import type { HandoffOptions } from './handoffStart';
+import { sendReply, toActivity } from './replies';
+import type { Responses } from './responses';
+import type { Router } from './router';
+
+const YES = /^\s*(yes|yeah|yep|ok|okay|please|sure|ask for a call ?back|call ?back|call me( back)?|email me)\b/i;
+const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+
+/** A UK phone number (0… or +44…) or an email address; returns it tidied, or undefined. */
+export function parseContact(text: string): string | undefined {
+  const t = text.trim();
+  if (EMAIL.test(t)) return t;
+  const digits = t.replace(/[\s().-]/g, '');
+  if (/^0\d{9,10}$/.test(digits) || /^\+44\d{9,10}$/.test(digits)) return t.replace(/\s+/g, ' ');
+  return undefined;
+}
+
+interface HandoffValues {
+  context?: HandoffContext;
+  name?: string;
+  contact?: string;
+  bestTime?: string;
+}
+
+/**
+ * "Talk to a person": queues the resident for the contact centre with everything so far
+ * (bot/handoff/handoffStarter.ts) and tells them their place and the wait. Out of hours it
+ * offers a callback request instead (name, phone or email, best time, what it is about).
+ */
+export class HandoffDialog extends CancelAndHelpDialog {
+  constructor(
+    router: Router,
+    responses: Responses,
+    private readonly starter: HandoffStarter,
+    private readonly callbacks: CallbackDesk,
+    private readonly wording: HandoffResponses,
+  ) {
+    super(DialogIds.handoff, router, responses);
+    this.addDialog(new TextPrompt(DialogIds.handoffText, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
+    this.addDialog(new TextPrompt(DialogIds.handoffContact, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined));
+    this.addDialog(
+      new WaterfallDialog(DialogIds.handoffWaterfall, [
+        this.startStep.bind(this),
+        this.offerStep.bind(this),
+        this.nameStep.bind(this),
+        this.contactStep.bind(this),
+        this.bestTimeStep.bind(this),
+        this.aboutStep.bind(this),
+      ]),
+    );
+    this.initialDialogId = DialogIds.handoffWaterfall;
+  }
+
+  private async validateWords(p: PromptValidatorContext<string>): Promise<boolean> {
+    const ok = p.recognized.succeeded && (p.recognized.value ?? '').trim().length > 0;
+    if (!ok) await sendReply(p.context, this.wording.needSomeWords());
+    return ok;
+  }
+
+  /** Already handing over: words like "call me back" are answers to this dialog's questions. */
+  protected override async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
+    return innerDc.continueDialog();
+  }
+
+  private values(step: WaterfallStepContext): HandoffValues {
+    return step.values as HandoffValues;
+  }
+
+  private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const options = (step.options ?? {}) as HandoffOptions;
+    const started = await this.starter.start(step.context, { reason: options.reason, priority: options.priority, captured: options.captured });
+    switch (started.kind) {
+      case 'queued':
+        await sendReply(step.context, this.wording.queued(started.position, started.minutes));
+        return step.endDialog();
+      case 'external':
+        await sendReply(step.context, this.wording.externalStarted());
+        return step.endDialog();
+      case 'closed':
+        this.values(step).context = started.context;
+        return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.closedOfferCallback()) });
+    }
+  }
+
+  private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const answer = String(step.result ?? '');
+    if (answer.trim().toLowerCase() === NO_THANKS.toLowerCase() || !(answer.trim().toLowerCase() === REQUEST_CALLBACK.toLowerCase() || YES.test(answer))) {
+      await sendReply(step.context, this.wording.callbackDeclined());
+      return step.endDialog();
+    }
+    return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.askName()) });
+  }
+
+  private async nameStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).name = String(step.result).trim().slice(0, 200);
+    return step.prompt(DialogIds.handoffContact, { prompt: toActivity(this.wording.askContact()), retryPrompt: toActivity(this.wording.contactNotValid()) });
+  }
+
+  private async contactStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).contact = parseContact(String(step.result)) ?? String(step.result).trim();
+    return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.askBestTime()) });
+  }
+
+  private async bestTimeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    this.values(step).bestTime = String(step.result).trim().slice(0, 200);
+    return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.askAbout()) });
+  }
+
+  private async aboutStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    await this.callbacks.request({
+      conversationId: step.context.activity.conversation.id,
+      name: v.name ?? '',
+      contact: v.contact ?? '',
+      bestTime: v.bestTime ?? '',
+      about: String(step.result).trim().slice(0, 2000),
+      context: v.context!,
+    });
+    await sendReply(step.context, this.wording.callbackStored());
+    return step.endDialog();
+  }
+}

@@ -1,0 +1,131 @@
+import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Reply } from './responses';
+
+export const CANCEL_WAITING = 'Stop waiting';
+export const END_CHAT = 'End chat';
+export const REQUEST_CALLBACK = 'Ask for a call back';
+export const NO_THANKS = 'No thanks';
+
+/** What the assistant says around a handoff to the contact centre: one place to review wording. */
+export class HandoffResponses {
+  constructor(private readonly council: CouncilProfile) {}
+
+  queued(position: number, minutes: number): Reply {
+    return {
+      text:
+        `I'm passing you to a person in our contact centre. They will see everything you've told me, so you won't need to repeat it.\n\n` +
+        `You're number ${position} in the queue. The wait is about ${minutes} minute${minutes === 1 ? '' : 's'}. ` +
+        `Keep this chat open. You can add anything else you want them to know while you wait.`,
+      choices: [CANCEL_WAITING],
+    };
+  }
+
+  stillWaiting(position: number, minutes: number): Reply {
+    return {
+      text: `Thanks, they'll see that. You're number ${position} in the queue, about ${minutes} minute${minutes === 1 ? '' : 's'} to wait.`,
+      choices: [CANCEL_WAITING],
+    };
+  }
+
+  alreadyWaiting(position: number, minutes: number): Reply {
+    return this.stillWaiting(position, minutes);
+  }
+
+  movedUp(position: number, minutes: number): Reply {
+    return { text: `You're now number ${position} in the queue, about ${minutes} minute${minutes === 1 ? '' : 's'} to wait.`, choices: [CANCEL_WAITING] };
+  }
+
+  leftQueue(): Reply {
+    return { text: "You've left the queue. I'm the assistant again. What can I help you with?" };
+  }
+
+  connected(agentName: string): Reply {
+    return { text: `You're now talking to ${agentName} from the contact centre. They can see our conversation so far.`, choices: [END_CHAT] };
+  }
+
+  agentLeftBackInQueue(position: number, minutes: number): Reply {
+    return {
+      text: `The person you were talking to has been disconnected. You're back in the queue at number ${position} (about ${minutes} minute${minutes === 1 ? '' : 's'}). Nothing you've said is lost.`,
+      choices: [CANCEL_WAITING],
+    };
+  }
+
+  transferred(position: number, minutes: number): Reply {
+    return {
+      text: `You've been passed back to the queue so that someone else can help. You're number ${position} (about ${minutes} minute${minutes === 1 ? '' : 's'}). Nothing you've said is lost.`,
+      choices: [CANCEL_WAITING],
+    };
+  }
+
+  ended(): Reply {
+    return { text: "The contact centre has ended the chat. I'm the assistant again. Is there anything else I can help you with?" };
+  }
+
+  residentEnded(): Reply {
+    return { text: "You've ended the chat with the contact centre. I'm the assistant again. What can I help you with?" };
+  }
+
+  externalStarted(): Reply {
+    return { text: "I'm passing you to a person in our contact centre. They will see everything you've told me. Please wait a moment." };
+  }
+
+  externalFailed(): Reply {
+    const c = this.council;
+    return { text: `Sorry, I couldn't reach the contact centre just now. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}. I'm the assistant again.` };
+  }
+
+  /** Safeguarding while a person is involved: signposting, without offering a person again. */
+  safeguardingWhileWithPerson(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `If you or someone else is in immediate danger, call 999 now. If you can't speak, call 999 from a mobile and press 55 when asked. ` +
+        `Samaritans, any time, free: 116 123. National Domestic Abuse Helpline, 24 hours, free: 0808 2000 247. ` +
+        `${c.name} safeguarding team: ${c.safeguardingPhone} (out of hours ${c.outOfHoursPhone}). ` +
+        `I've told the contact centre this is urgent.`,
+    };
+  }
+
+  closedOfferCallback(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `Our contact centre is closed at the moment (${c.openingHours}). I can take a request for someone to call or email you back when it opens, ` +
+        `and they'll see what you've told me. Out of hours, for emergencies, call ${c.outOfHoursPhone}.`,
+      choices: [REQUEST_CALLBACK, NO_THANKS],
+    };
+  }
+
+  askName(): Reply {
+    return { text: 'What name should they ask for?' };
+  }
+
+  askContact(): Reply {
+    return { text: 'What phone number or email address should they use to contact you?' };
+  }
+
+  contactNotValid(): Reply {
+    return { text: "That doesn't look like a UK phone number or an email address. Please type one, for example 07700 900123 or name@example.com." };
+  }
+
+  askBestTime(): Reply {
+    return { text: 'When is the best time to contact you? For example "weekday mornings" or "after 3pm".', choices: ['Any time'] };
+  }
+
+  askAbout(): Reply {
+    return { text: "In a few words, what is it about? (They'll also see what you've told me so far.)" };
+  }
+
+  needSomeWords(): Reply {
+    return { text: 'Please type a few words, or say "cancel" to stop.' };
+  }
+
+  callbackStored(): Reply {
+    return { text: "Thank you. I've passed your request to the contact centre. Someone will contact you when it opens. Is there anything else I can help you with?" };
+  }
+
+  callbackDeclined(): Reply {
+    const c = this.council;
+    return { text: `OK. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}. What else can I help you with?` };
+  }
+}

@@ -1,0 +1,125 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildAssistant, type Assistant, type AssistantParts } from '../../bot/assistant';
+import { HandoffFeature } from '../../bot/handoff';
+import { createLogger } from '../../bot/logger';
+import { AppDatabase } from '../../bot/storage/database';
+import { CancelAndHelpDialog } from '../../dialogs/cancelAndHelpDialog';
+import { beginHandoffFrom } from '../../dialogs/handoffStart';
+import type { Router } from '../../dialogs/router';
+import type { Responses } from '../../dialogs/responses';
+import { FIXTURES } from './support/harness';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** Stands in for a service-request dialog: captures an address and a bin type, then a back office answers. */
+class FakeMissedBinDialog extends CancelAndHelpDialog {
+  constructor(router: Router, responses: Responses) {
+    super('fakeMissedBin', router, responses);
+    this.addDialog(new TextPrompt('fakeText'));
+    this.addDialog(
+      new WaterfallDialog('fakeMissedBinSteps', [
+        async (step: WaterfallStepContext) => step.prompt('fakeText', 'Which address?'),
+        async (step: WaterfallStepContext) => {
+          (step.values as Record<string, unknown>).address = step.result;
+          (step.values as Record<string, unknown>).binType = 'recycling';
+          return step.prompt('fakeText', 'Shall I send it?');
+        },
+        async (step: WaterfallStepContext) => {
+          if (step.result === 'send') {
+            return (await beginHandoffFrom(step, { reason: 'back_office_refused', captured: { backOfficeError: 'Collection already reported (MB-777)' } }))!;
+          }
+          return step.endDialog();
+        },
+      ]),
+    );
+    this.initialDialogId = 'fakeMissedBinSteps';
+  }
+}
+
+describe('handoff dialog: what travels from the dialogs', () => {
+  let dir: string;
+  let database: AppDatabase;
+  let feature: HandoffFeature;
+  let assistant: Assistant;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-dialog-'));
+    database = await AppDatabase.open({ dataDir: dir });
+    const logger = createLogger('silent');
+    feature = await HandoffFeature.create({
+      database,
+      contactCentrePath: path.join(FIXTURES, 'always-open.yaml'),
+      target: 'builtin',
+      agentTimeoutMs: 60_000,
+      staffSessionMinutes: 60,
+      webDir: path.join(ROOT, 'web'),
+      logger,
+    });
+    assistant = buildAssistant({
+      storage: new MemoryStorage(),
+      councilProfilePath: path.join(ROOT, 'knowledge', 'council.yaml'),
+      intentsDir: path.join(ROOT, 'intents', 'data'),
+      safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
+      modelDir: path.join(dir, 'models'),
+      logger,
+      // The entity recognizers are another feature's; here a postcode entity is added by hand.
+      recognizer: (local) => ({
+        async recognize(text) {
+          const r = await local.recognize(text);
+          const m = /AT\d \d[A-Z]{2}/.exec(text);
+          return m ? { ...r, entities: [...r.entities, { type: 'postcode', text: m[0], value: m[0] }] } : r;
+        },
+      }),
+      intentDialogs: (parts: AssistantParts) => [feature.dialog(parts), { dialog: new FakeMissedBinDialog(parts.router, parts.responses), intents: ['report_missed_bin'] }],
+      handoffRelay: (parts: AssistantParts) => feature.relay(parts),
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await feature?.close();
+    await database?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  function adapterFor(conversationId: string): { adapter: TestAdapter; sent: Partial<Activity>[] } {
+    const sent: Partial<Activity>[] = [];
+    const adapter = new TestAdapter(async (context) => {
+      context.onSendActivities(async (_c, activities, next) => {
+        sent.push(...activities);
+        return next();
+      });
+      await assistant.bot.run(context);
+    });
+    adapter.conversation.conversation.id = conversationId;
+    return { adapter, sent };
+  }
+
+  it('"talk to a person" mid-dialog carries what the dialog captured and the entities seen', async () => {
+    const { adapter, sent } = adapterFor('dialog-mid');
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('12 Mill Lane, AT1 1AA').assertReply('Shall I send it?').startTest();
+    await adapter.send('Talk to a person').startTest();
+    const initiate = sent.find((a) => a.name === 'handoff.initiate')!;
+    const value = initiate.value as { captured: Record<string, string>; reason: string };
+    expect(value.reason).toBe('resident_asked');
+    expect(value.captured).toMatchObject({ address: '12 Mill Lane, AT1 1AA', binType: 'recycling', postcode: 'AT1 1AA' });
+    const handoff = (await feature.store.openFor('dialog-mid'))!;
+    expect(handoff.context.captured.address).toBe('12 Mill Lane, AT1 1AA');
+    expect(sent.some((a) => /number \d+ in the queue/.test(a.text ?? ''))).toBe(true);
+  });
+
+  it('a dialog that cannot finish hands over with its reason and what it knows', async () => {
+    const { adapter, sent } = adapterFor('dialog-refused');
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('4 High Street').assertReply('Shall I send it?').startTest();
+    await adapter.send('send').startTest();
+    const value = sent.find((a) => a.name === 'handoff.initiate')!.value as { captured: Record<string, string>; reason: string };
+    expect(value.reason).toBe('back_office_refused');
+    expect(value.captured).toMatchObject({ address: '4 High Street', backOfficeError: 'Collection already reported (MB-777)' });
+  });
+});

@@ -1,0 +1,72 @@
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ContactCentreHours, loadContactCentre } from '../../bot/handoff/contactCentre';
+import { FIXTURES, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
+
+describe('contact-centre hours', () => {
+  const settings = loadContactCentre(path.join(__dirname, '..', '..', 'knowledge', 'contact-centre.yaml'));
+  const hours = new ContactCentreHours(settings);
+  it('is open in the working day (London time), closed at night, at weekends and on bank holidays', () => {
+    expect(hours.isOpen(new Date('2026-11-26T10:00:00Z'))).toBe(true); // Thursday 10:00 GMT
+    expect(hours.isOpen(new Date('2026-11-26T17:30:00Z'))).toBe(false);
+    expect(hours.isOpen(new Date('2026-11-28T10:00:00Z'))).toBe(false); // Saturday
+    expect(hours.isOpen(new Date('2026-12-25T10:00:00Z'))).toBe(false); // Christmas Day, a Friday
+    expect(hours.isOpen(new Date('2026-07-01T08:30:00Z'))).toBe(true); // 09:30 BST
+    expect(hours.isOpen(new Date('2026-07-03T15:45:00Z'))).toBe(false); // Friday 16:45 BST, closes 16:30
+  });
+});
+
+describe('out of hours: a callback request instead of a queue', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp({ CONTACT_CENTRE_CONFIG: path.join(FIXTURES, 'always-closed.yaml') });
+    await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
+  });
+  afterAll(async () => h?.close());
+
+  it('asks name, phone or email (re-asking on bad input), best time and what it is about; the console lists it', async () => {
+    const conv = newConversationId();
+    const say = (t: string) => residentSays(h.url, h.channel.url, conv, t);
+    const last = () => h.channel.texts(conv).at(-1) ?? '';
+    await say('there are rats in my garden at 12 Mill Lane');
+    await say('Talk to a person');
+    expect(last()).toMatch(/contact centre is closed/);
+    expect(h.channel.to(conv).some((a) => a.name === 'handoff.initiate')).toBe(false);
+    await say('Ask for a call back');
+    expect(last()).toMatch(/What name/);
+    await say('Jo Bloggs');
+    expect(last()).toMatch(/phone number or email/);
+    await say('not a number');
+    expect(last()).toMatch(/doesn't look like a UK phone number/);
+    await say('07700 900123');
+    expect(last()).toMatch(/best time/);
+    await say('weekday mornings');
+    expect(last()).toMatch(/what is it about/);
+    await say('rats in the garden');
+    expect(last()).toMatch(/passed your request to the contact centre/);
+
+    const sam = await signIn(h.url, 'sam');
+    const q = await sam.api('GET', '/agent/api/queue');
+    expect(q.body.open).toBe(false);
+    const cb = q.body.callbacks.find((c: { name: string }) => c.name === 'Jo Bloggs');
+    expect(cb).toMatchObject({ contact: '07700 900123', bestTime: 'weekday mornings', about: 'rats in the garden' });
+    expect(cb.context.transcript.some((t: { text: string }) => t.text.includes('rats in my garden'))).toBe(true);
+    expect((await sam.api('POST', `/agent/api/callbacks/${cb.id}/done`)).status).toBe(200);
+    expect((await sam.api('POST', `/agent/api/callbacks/${cb.id}/done`)).status).toBe(409);
+    expect((await sam.api('GET', '/agent/api/queue')).body.callbacks.some((c: { id: string }) => c.id === cb.id)).toBe(false);
+  });
+
+  it('lets the resident decline, and "cancel" stops the callback request with nothing stored', async () => {
+    const conv = newConversationId();
+    const say = (t: string) => residentSays(h.url, h.channel.url, conv, t);
+    await say('Talk to a person');
+    await say('No thanks');
+    expect(h.channel.texts(conv).at(-1)).toMatch(/You can call us on/);
+    await say('Talk to a person');
+    await say('Ask for a call back');
+    await say('cancel');
+    expect(h.channel.texts(conv).at(-1)).toMatch(/stopped/);
+    const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
+    expect(rows).toHaveLength(0);
+  });
+});

@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createApp, type App } from '../../../bot/app';
+import { loadConfig } from '../../../bot/config';
+import { createLogger } from '../../../bot/logger';
+import { FakeChannel, type ChannelActivity } from './fakeChannel';
+
+export const FIXTURES = path.join(__dirname, '..', 'fixtures');
+export const ROOT = path.resolve(__dirname, '..', '..', '..');
+export const PASSWORD = 'correct horse battery staple';
+
+export interface Harness {
+  app: App;
+  url: string;
+  channel: FakeChannel;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+export async function startApp(env: Record<string, string> = {}, channel?: FakeChannel): Promise<Harness> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-'));
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    INTENTS_DIR: path.join(ROOT, 'intents', 'data'),
+    CONTACT_CENTRE_CONFIG: path.join(FIXTURES, 'always-open.yaml'),
+    SHUTDOWN_GRACE_MS: '200',
+    ...env,
+  });
+  const app = await createApp(config, createLogger('silent'), 'test');
+  const port = await app.server.listen(0, '127.0.0.1');
+  const ch = channel ?? (await new FakeChannel().start());
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    channel: ch,
+    dataDir,
+    async close() {
+      await app.close();
+      if (!channel) await ch.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+let counter = 0;
+export function newConversationId(): string {
+  return `conv-${process.pid}-${Date.now()}-${++counter}`;
+}
+
+/** A resident's message to /api/messages; replies go to the fake channel (serviceUrl). */
+export async function residentSays(url: string, channelUrl: string, conversationId: string, text: string, extra: Partial<ChannelActivity> = {}): Promise<number> {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      id: `m-${Date.now()}-${Math.random()}`,
+      text,
+      locale: 'en-GB',
+      channelId: 'test',
+      serviceUrl: channelUrl,
+      from: { id: `resident-${conversationId}`, name: 'Resident', role: 'user' },
+      recipient: { id: 'bot', name: 'Council Assistant', role: 'bot' },
+      conversation: { id: conversationId },
+      ...extra,
+    }),
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+export async function residentActivity(url: string, channelUrl: string, conversationId: string, activity: Partial<ChannelActivity>): Promise<number> {
+  return residentSays(url, channelUrl, conversationId, '', { text: undefined, ...activity });
+}
+
+/** Parsed JSON from the console API, read loosely in tests. */
+export type Json = ReturnType<typeof JSON.parse>;
+
+export interface StaffClient {
+  cookie: string;
+  csrf: string;
+  api(method: string, route: string, body?: unknown, opts?: { csrf?: string | null; cookie?: string | null }): Promise<{ status: number; body: Json }>;
+}
+
+function setCookies(res: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of res.headers.getSetCookie()) {
+    const [pair] = line.split(';');
+    const i = pair.indexOf('=');
+    out[pair.slice(0, i)] = pair.slice(i + 1);
+  }
+  return out;
+}
+
+/** Gets the sign-in form (token + cookie) and posts it; returns the response. */
+export async function postSignIn(url: string, username: string, password: string): Promise<Response> {
+  const form = await fetch(`${url}/agent/sign-in`);
+  const html = await form.text();
+  const token = /name="csrf" value="([^"]+)"/.exec(html)![1];
+  const pre = setCookies(form);
+  return fetch(`${url}/agent/sign-in`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${pre.ca_signin}` },
+    body: new URLSearchParams({ username, password, csrf: token }).toString(),
+  });
+}
+
+export async function signIn(url: string, username: string, password = PASSWORD): Promise<StaffClient> {
+  const res = await postSignIn(url, username, password);
+  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
+  const cookie = `ca_staff=${setCookies(res).ca_staff}`;
+  const me = await fetch(`${url}/agent/api/me`, { headers: { Cookie: cookie } });
+  const { csrfToken } = (await me.json()) as { csrfToken: string };
+  const client: StaffClient = {
+    cookie,
+    csrf: csrfToken,
+    async api(method, route, body, opts = {}) {
+      const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+      const c = opts.cookie === undefined ? cookie : opts.cookie;
+      if (c) headers.Cookie = c;
+      const t = opts.csrf === undefined ? csrfToken : opts.csrf;
+      if (t && method !== 'GET') headers['X-CSRF-Token'] = t;
+      const res = await fetch(`${url}${route}`, { method, headers, body: body === undefined ? (method === 'GET' ? undefined : '{}') : JSON.stringify(body) });
+      const text = await res.text();
+      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+    },
+  };
+  return client;
+}
+
+/** Polls until `check` returns a value (for state reached through another process or a timer). */
+export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await check();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -1,0 +1,306 @@
+'use strict';
+/*
+ * Agent console: the live queue, one conversation at a time, and what the resident told the
+ * assistant. Everything residents wrote is put on the page with textContent, never as HTML.
+ */
+(function () {
+  var csrf = '';
+  var me = null;
+  var current = null; // id of the open conversation
+  var currentDetail = null;
+  var queueData = null;
+  var socket = null;
+  var retry = 500;
+  var pending = {};
+  var seq = 0;
+
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function announce(text) {
+    var a = $('announcer');
+    a.textContent = '';
+    setTimeout(function () { a.textContent = text; }, 50);
+  }
+  function toSignIn() { window.location.assign('/agent/sign-in'); }
+
+  function api(method, url, body) {
+    var headers = { Accept: 'application/json' };
+    if (method !== 'GET') { headers['Content-Type'] = 'application/json'; headers['X-CSRF-Token'] = csrf; }
+    return fetch(url, { method: method, headers: headers, credentials: 'same-origin', body: body ? JSON.stringify(body) : undefined })
+      .then(function (res) {
+        if (res.status === 401) { toSignIn(); throw new Error('Signed out'); }
+        return res.json().catch(function () { return {}; }).then(function (data) { return { status: res.status, ok: res.ok, data: data }; });
+      });
+  }
+
+  function waiting(seconds) {
+    if (seconds < 60) return 'under 1 min';
+    var m = Math.floor(seconds / 60);
+    if (m < 60) return m + ' min';
+    return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
+  }
+  function secondsSince(iso) { return Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000)); }
+
+  function priorityBadge(p) {
+    var s = el('span', { class: 'priority p' + p }, String(p));
+    if (p === 1) s.setAttribute('title', 'Urgent');
+    var wrap = el('span');
+    wrap.appendChild(s);
+    wrap.appendChild(el('span', { class: 'visually-hidden' }, p === 1 ? ' (urgent)' : ''));
+    return wrap;
+  }
+
+  function renderQueue() {
+    var q = queueData;
+    if (!q) return;
+    $('open-status').textContent = q.open ? 'The contact centre is open.' : 'The contact centre is closed now. Callback requests are listed below.';
+    var body = $('waiting');
+    body.textContent = '';
+    q.waiting.forEach(function (h) {
+      var tr = el('tr');
+      var td1 = el('td'); td1.appendChild(priorityBadge(h.priority)); tr.appendChild(td1);
+      tr.appendChild(el('td', { 'data-queued-at': h.queuedAt }, waiting(secondsSince(h.queuedAt))));
+      var td3 = el('td');
+      td3.appendChild(el('span', { class: 'reason' }, h.reasonLabel));
+      td3.appendChild(el('span', { class: 'summary' }, h.summary));
+      tr.appendChild(td3);
+      var td4 = el('td');
+      var b = el('button', { type: 'button', class: 'button small', 'data-accept': h.id, 'aria-label': 'Accept: ' + h.summary }, 'Accept');
+      td4.appendChild(b);
+      tr.appendChild(td4);
+      body.appendChild(tr);
+    });
+    $('waiting-count').textContent = '(' + q.waiting.length + ')';
+    $('waiting-empty').hidden = q.waiting.length > 0;
+
+    var active = $('active');
+    active.textContent = '';
+    q.active.forEach(function (h) {
+      var li = el('li');
+      li.appendChild(el('span', { class: 'reason' }, (h.agentId === me.id ? 'You' : (h.agentName || 'Someone')) + ': ' + h.reasonLabel));
+      li.appendChild(el('span', { class: 'summary' }, h.summary));
+      var b = el('button', { type: 'button', class: 'button secondary small', 'data-open': h.id, 'aria-label': 'Open: ' + h.summary }, 'Open');
+      li.appendChild(b);
+      active.appendChild(li);
+    });
+    $('active-empty').hidden = q.active.length > 0;
+
+    var cbs = $('callbacks');
+    cbs.textContent = '';
+    q.callbacks.forEach(function (c) {
+      var li = el('li');
+      li.appendChild(priorityBadge(c.priority));
+      li.appendChild(el('span', { class: 'reason' }, c.name + ' – ' + c.contact));
+      li.appendChild(el('span', { class: 'summary' }, 'Best time: ' + c.bestTime));
+      li.appendChild(el('span', { class: 'summary' }, 'About: ' + c.about));
+      li.appendChild(el('span', { class: 'summary' }, 'Asked ' + new Date(c.createdAt).toLocaleString('en-GB') + ' (' + c.reasonLabel + ')'));
+      var b = el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback for ' + c.name }, 'Mark done');
+      li.appendChild(b);
+      cbs.appendChild(li);
+    });
+    $('callbacks-count').textContent = '(' + q.callbacks.length + ')';
+    $('callbacks-empty').hidden = q.callbacks.length > 0;
+  }
+
+  function loadQueue() {
+    return api('GET', '/agent/api/queue').then(function (r) { if (r.ok) { queueData = r.data; renderQueue(); } });
+  }
+
+  function chatLine(m) {
+    var who = m.sender === 'resident' ? 'Resident' : m.sender === 'agent' ? (m.staffId === me.id ? 'You' : 'Agent') : 'Note';
+    var li = el('li', { class: 'msg-' + m.sender + (m.flag ? ' msg-flag' : ''), 'data-id': m.id });
+    li.appendChild(el('span', { class: 'from' }, who + ' · ' + new Date(m.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })));
+    if (m.flag === 'safeguarding') li.appendChild(el('span', { class: 'flag' }, 'Safeguarding concern. '));
+    li.appendChild(el('span', { class: 'text' }, m.text));
+    return li;
+  }
+
+  function appendMessage(m) {
+    var log = $('chat-log');
+    if (log.querySelector('[data-id="' + m.id + '"]')) return;
+    log.appendChild(chatLine(m));
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function fillFields(dl, obj) {
+    dl.textContent = '';
+    var keys = Object.keys(obj || {});
+    keys.forEach(function (k) { dl.appendChild(el('dt', null, k)); dl.appendChild(el('dd', null, obj[k])); });
+    return keys.length;
+  }
+
+  var STATUS_TEXT = { queued: 'Waiting in the queue', active: 'Talking to a person', ended: 'Ended', external: 'With an external contact centre' };
+
+  function renderConversation(d) {
+    currentDetail = d;
+    $('conversation').hidden = false;
+    var who = d.mine ? 'you' : (d.agentName || 'nobody');
+    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + '. Priority ' + d.priority + '. Language: ' + d.language + '.';
+    var log = $('chat-log');
+    log.textContent = '';
+    d.messages.forEach(function (m) { log.appendChild(chatLine(m)); });
+    log.scrollTop = log.scrollHeight;
+    var canTalk = d.status === 'active' && d.mine;
+    ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = !canTalk; });
+
+    $('context').hidden = false;
+    $('context-empty').hidden = true;
+    $('context-reason').textContent = d.summary;
+    var n = fillFields($('captured'), d.context.captured);
+    $('captured-empty').hidden = n > 0;
+    var r = d.context.recognizer;
+    fillFields($('recognizer'), r ? {
+      'Last intent': r.intent + ' (' + Math.round(r.score * 100) + '%)',
+      'Other ideas': (r.alternatives || []).slice(1, 4).map(function (a) { return a.intent + ' ' + Math.round(a.score * 100) + '%'; }).join(', ') || 'none',
+      'Entities': (r.entities || []).map(function (e) { return e.type + ': ' + e.value; }).join(', ') || 'none',
+      'Recognizer': r.source
+    } : { 'Last intent': 'not known' });
+    var t = $('transcript');
+    t.textContent = '';
+    (d.context.transcript || []).forEach(function (line) {
+      var li = el('li', { class: 'msg-' + line.from });
+      li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? 'Resident' : 'Assistant') + (line.intent ? ' · ' + line.intent : '')));
+      li.appendChild(el('span', null, line.text));
+      t.appendChild(li);
+    });
+    // Create case, pre-filled from what was captured.
+    var c = d.context.captured || {};
+    function pick(re) { return Object.keys(c).filter(function (k) { return re.test(k); }).map(function (k) { return c[k]; }).join(', '); }
+    $('case-summary').value = d.summary;
+    $('case-service').value = pick(/service|intent|type|category/i) || (r && r.intent !== 'human_handoff' ? r.intent : '');
+    $('case-location').value = pick(/address|street|postcode|location|house/i);
+    $('case-reference').value = pick(/reference|caseref|case_ref|uprn/i);
+    $('case-contact').value = pick(/email|phone|contact|name/i);
+    $('case-result').textContent = '';
+  }
+
+  function openConversation(id, focus) {
+    current = id;
+    return api('GET', '/agent/api/conversations/' + encodeURIComponent(id)).then(function (r) {
+      if (!r.ok) { announce(r.data.error || 'Could not open the conversation.'); return; }
+      renderConversation(r.data);
+      if (focus) $('conversation-heading').focus();
+    });
+  }
+
+  function act(url, okText, after) {
+    return api('POST', url).then(function (r) {
+      announce(r.ok ? okText : (r.data.error || 'That did not work.'));
+      if (after) after(r);
+      return loadQueue();
+    });
+  }
+
+  function sendMessage() {
+    var box = $('message');
+    var text = box.value.trim();
+    if (!text || !current) return;
+    var ref = 'm' + (++seq);
+    pending[ref] = text;
+    if (socket && socket.readyState === 1) {
+      socket.send(JSON.stringify({ type: 'send', handoffId: current, text: text, ref: ref }));
+      box.value = '';
+    } else {
+      api('POST', '/agent/api/conversations/' + encodeURIComponent(current) + '/messages', { text: text }).then(function (r) {
+        if (r.ok) { box.value = ''; appendMessage(r.data.message); if (!r.data.delivered) announce('Saved, but the resident could not be reached.'); }
+        else announce(r.data.error || 'The message was not sent.');
+      });
+    }
+  }
+
+  function connect() {
+    var url = (location.protocol === 'https:' ? 'wss://' : 'ws://') + location.host + '/agent/api/ws';
+    socket = new WebSocket(url);
+    socket.onopen = function () { retry = 500; $('connection').textContent = ''; loadQueue(); if (current) openConversation(current, false); };
+    socket.onmessage = function (ev) {
+      var msg;
+      try { msg = JSON.parse(ev.data); } catch { return; }
+      if (msg.type === 'queue') loadQueue();
+      else if (msg.type === 'message' && msg.handoffId === current) appendMessage(msg.message);
+      else if (msg.type === 'status') {
+        loadQueue();
+        if (msg.handoffId === current) {
+          openConversation(current, false);
+          if (msg.status === 'ended' && (msg.endReason === 'resident_left' || msg.endReason === 'resident_ended' || msg.endReason === 'resident_left_queue')) announce('The resident has left the conversation.');
+          else if (msg.status === 'queued' && currentDetail && currentDetail.mine) announce('The conversation went back to the queue.');
+        }
+      } else if (msg.type === 'sent') {
+        delete pending[msg.ref];
+        if (!msg.ok) announce(msg.error || 'The message was not sent.');
+        else if (msg.delivered === false) announce('Saved, but the resident could not be reached.');
+      } else if (msg.type === 'error') announce(msg.error);
+    };
+    socket.onclose = function (ev) {
+      if (ev.code === 4401) { toSignIn(); return; }
+      $('connection').textContent = 'Connection lost. Reconnecting…';
+      setTimeout(connect, retry);
+      retry = Math.min(retry * 2, 10000);
+    };
+  }
+
+  document.addEventListener('click', function (ev) {
+    var t = ev.target.closest ? ev.target.closest('button') : null;
+    if (!t) return;
+    if (t.dataset.accept) {
+      var id = t.dataset.accept;
+      t.disabled = true;
+      api('POST', '/agent/api/conversations/' + encodeURIComponent(id) + '/accept').then(function (r) {
+        if (r.ok) { announce('Accepted. You are now talking to the resident.'); openConversation(id, true); }
+        else { announce(r.data.error || 'Could not accept.'); t.disabled = false; }
+        loadQueue();
+      });
+    } else if (t.dataset.open) {
+      openConversation(t.dataset.open, true);
+    } else if (t.dataset.callbackDone) {
+      act('/agent/api/callbacks/' + encodeURIComponent(t.dataset.callbackDone) + '/done', 'Callback request marked as done.');
+    }
+  });
+
+  document.addEventListener('DOMContentLoaded', function () {
+    api('GET', '/agent/api/me').then(function (r) {
+      if (!r.ok) return;
+      csrf = r.data.csrfToken;
+      me = r.data.staff;
+      $('signed-in-as').textContent = 'Signed in as ' + me.displayName;
+      return api('GET', '/agent/api/canned').then(function (c) {
+        var sel = $('canned');
+        (c.data.replies || []).forEach(function (text) { sel.appendChild(el('option', { value: text }, text)); });
+      }).then(function () { ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = true; }); connect(); });
+    });
+
+    $('send-form').addEventListener('submit', function (ev) { ev.preventDefault(); sendMessage(); });
+    $('message').addEventListener('keydown', function (ev) {
+      if (ev.key === 'Enter' && !ev.shiftKey && !ev.isComposing) { ev.preventDefault(); sendMessage(); }
+    });
+    $('insert-canned').addEventListener('click', function () {
+      var box = $('message');
+      box.value = (box.value ? box.value + ' ' : '') + $('canned').value;
+      box.focus();
+    });
+    $('transfer').addEventListener('click', function () {
+      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/transfer', 'Passed back to the queue.', function () { openConversation(current, false); });
+    });
+    $('end').addEventListener('click', function () {
+      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/end', 'Chat ended. The resident is back with the assistant.', function () { openConversation(current, false); });
+    });
+    $('case-form').addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      var fields = { summary: $('case-summary').value, service: $('case-service').value, location: $('case-location').value, references: $('case-reference').value, contact: $('case-contact').value };
+      api('POST', '/agent/api/cases', { handoffId: current, fields: fields }).then(function (r) {
+        $('case-result').textContent = r.ok ? 'Case ' + r.data.reference + ' created.' : (r.data.error || 'The case was not created.');
+      });
+    });
+    $('sign-out').addEventListener('click', function () {
+      api('POST', '/agent/api/sign-out').then(toSignIn, toSignIn);
+    });
+    setInterval(function () {
+      var cells = document.querySelectorAll('[data-queued-at]');
+      for (var i = 0; i < cells.length; i++) cells[i].textContent = waiting(secondsSince(cells[i].getAttribute('data-queued-at')));
+    }, 15000);
+  });
+})();
