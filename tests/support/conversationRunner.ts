@@ -15,7 +15,7 @@ import type { ActivityHandler } from 'botbuilder';
  *         notContains: "…"               # no reply contains this
  *         choices: ["Talk to a person"]  # these suggested actions are offered
  *         route: report_missed_bin       # the route taken (intent, kb:<id>, none, safeguarding)
- *         dialog: clarifyDialog          # innermost active dialog after the turn, or "none"
+ *         dialog: clarifyDialog          # innermost active dialog after the turn, "none", or "any" (some dialog waits)
  */
 const expectation = z.object({
   contains: z.union([z.string(), z.array(z.string())]).optional(),
