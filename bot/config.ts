@@ -199,8 +199,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, e.DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
-    councilProfilePath: path.resolve(cwd, e.COUNCIL_PROFILE),
-    intentsDir: path.resolve(cwd, e.INTENTS_DIR),
+    councilProfilePath: env.COUNCIL_PROFILE?.trim() ? path.resolve(cwd, e.COUNCIL_PROFILE) : path.join(REPO_ROOT, 'knowledge', 'council.yaml'),
+    intentsDir: env.INTENTS_DIR?.trim() ? path.resolve(cwd, e.INTENTS_DIR) : path.join(REPO_ROOT, 'intents', 'data'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     directLine: {
       mode: e.DIRECT_LINE_MODE,
@@ -215,7 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }
         : undefined,
     handoff: {
-      contactCentrePath: path.resolve(cwd, e.CONTACT_CENTRE_CONFIG),
+      contactCentrePath: env.CONTACT_CENTRE_CONFIG?.trim() ? path.resolve(cwd, e.CONTACT_CENTRE_CONFIG) : path.join(REPO_ROOT, 'knowledge', 'contact-centre.yaml'),
       target: e.HANDOFF_TARGET,
       agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
       staffSessionMinutes: e.STAFF_SESSION_MINUTES,

@@ -97,7 +97,11 @@ export class ConversationStore extends EventEmitter {
           .values({ conversation_id: conversationId, seq, activity: JSON.stringify(stored), created_at: new Date().toISOString() })
           .execute();
       } catch (err) {
-        if (attempt < 5 && /unique|duplicate|primary key/i.test((err as Error).message)) continue;
+        if (attempt < 50 && /unique|duplicate|primary key/i.test((err as Error).message)) {
+          // Back off a little, with jitter, so that racing instances do not collide again.
+          await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
+          continue;
+        }
         throw err;
       }
       this.emit('activity', conversationId, stored, seq);

@@ -48,6 +48,10 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await waitForBubble(page, 'how do I pay my council tax');
     // The bot answers (whatever dialog handles it): a new bot bubble after the question.
     await expect.poll(async () => (await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count()), { timeout: 20_000 }).toBeGreaterThan(1);
+    // The answer asks "Did this answer your question?": answer it by clicking.
+    await waitForBubble(page, /Did this answer your question/);
+    await suggestedAction(page, 'Yes').click();
+    await waitForBubble(page, /^Yes$/);
 
     await sendBox(page).fill('help');
     await sendBox(page).press('Enter');
