@@ -125,7 +125,26 @@ export class ServiceFeature {
   modules(): RouteModule[] {
     const modules: RouteModule[] = [];
     if (this.backOffice) modules.push(this.backOffice);
-    modules.push({ register: () => undefined, close: async () => this.worker?.stop() });
+    modules.push({
+      register: () => undefined,
+      close: async () => this.worker?.stop(),
+      // Ready when the back office answers, or when it does not but confirmed reports can still be queued.
+      readinessChecks: [
+        {
+          name: 'backOffice',
+          check: async () => {
+            try {
+              await this.client.services();
+              return { ok: true, detail: 'reachable' };
+            } catch {
+              const counts = await this.outbox.counts();
+              const waiting = Object.entries(counts).filter(([status]) => status !== 'delivered' && status !== 'rejected').reduce((n, [, c]) => n + c, 0);
+              return { ok: true, detail: `not reachable: reports are queued (${waiting} waiting)` };
+            }
+          },
+        },
+      ],
+    });
     return modules;
   }
 }

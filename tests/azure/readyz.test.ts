@@ -24,6 +24,7 @@ describe('/healthz and /readyz', () => {
     expect(ready.body.checks.database).toMatchObject({ ok: true, detail: 'sqlite' });
     expect(ready.body.checks.recognizer.ok).toBe(true);
     expect(ready.body.checks.recognizer.detail).toMatch(/\d+ intents/);
+    expect(ready.body.checks.backOffice).toEqual({ ok: true, detail: 'reachable' });
   });
 
   it('is not ready when the database is closed, and says which check failed', async () => {
@@ -38,18 +39,18 @@ describe('/healthz and /readyz', () => {
   it('runs the checks modules add (a back office reachable, or queueing) and fails when one fails', async () => {
     let backOffice = { ok: true, detail: 'unreachable; 2 reports queued' };
     running = await startApp({}, 'silent', {
-      modules: [{ register: () => undefined, readinessChecks: [{ name: 'backOffice', check: async () => backOffice }] }],
+      modules: [{ register: () => undefined, readinessChecks: [{ name: 'partnerBackOffice', check: async () => backOffice }] }],
       readinessChecks: [{ name: 'extra', check: async () => ({ ok: true }) }],
     });
     let ready = await get(running.port, '/readyz');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.checks).sort()).toEqual(['backOffice', 'database', 'extra', 'recognizer']);
-    expect(ready.body.checks.backOffice).toEqual({ ok: true, detail: 'unreachable; 2 reports queued' });
+    expect(Object.keys(ready.body.checks).sort()).toEqual(['backOffice', 'database', 'extra', 'partnerBackOffice', 'recognizer']);
+    expect(ready.body.checks.partnerBackOffice).toEqual({ ok: true, detail: 'unreachable; 2 reports queued' });
     backOffice = { ok: false, detail: 'unreachable and the queue is not writable' };
     ready = await get(running.port, '/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.status).toBe('not ready');
-    expect(ready.body.checks.backOffice.ok).toBe(false);
+    expect(ready.body.checks.partnerBackOffice.ok).toBe(false);
   });
 
   it('fails a check that hangs or throws, without leaking what the error said', async () => {
