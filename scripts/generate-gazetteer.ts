@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Address as GazetteerAddress } from '../bot/gazetteer/gazetteer';
 
 const SEED = Number(process.argv[2] ?? 20261126);
 const OUT = path.resolve(process.argv[3] ?? path.join(__dirname, '..', 'gazetteer', 'addresses.csv'));
@@ -41,19 +42,8 @@ const FIXED_POSTCODES: Record<string, string> = { 'AT1 High Street': 'AT1 1AA', 
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
 const HOUSE_NAMES = ['Rose Cottage', 'The Old Forge', 'Holly House', 'Orchard View', 'The Laurels', 'Fern Lodge'];
 
-interface Address {
-  uprn: string;
-  sao: string;
-  paon: string;
-  street: string;
-  locality: string;
-  town: string;
-  postcode: string;
-  lat: string;
-  long: string;
-  ward: string;
-  round: string;
-}
+/** The gazetteer's own row type, with coordinates kept as the fixed-precision text written to the CSV. */
+type Address = Omit<GazetteerAddress, 'lat' | 'long'> & { lat: string; long: string };
 
 const addresses: Address[] = [];
 const usedPostcodes = new Set<string>();
