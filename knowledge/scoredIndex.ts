@@ -76,6 +76,8 @@ export class ScoredIndex {
   private readonly documentFrequency = new Map<string, number>();
   private readonly weightedCount: number;
   private readonly maxWeight: number;
+  /** Weights of words the index does not hold, worked out once each (a fuzzy scan of every entry); bounded. */
+  private readonly unknownWeights = new Map<string, number>();
 
   constructor(
     entries: IndexEntry[],
@@ -144,13 +146,18 @@ export class ScoredIndex {
   private weight(term: string): number {
     const df = this.documentFrequency.get(term);
     if (df) return this.idf(df);
+    const known = this.unknownWeights.get(term);
+    if (known !== undefined) return known;
     let fuzzyDf = 0;
     if (!this.analyser.isCanonical(term)) {
       for (const { entry, strong, body } of this.entries.values()) {
         if (entry.kind !== 'none' && (this.fuzzyIn(term, strong) || this.fuzzyIn(term, body))) fuzzyDf++;
       }
     }
-    return fuzzyDf ? this.idf(fuzzyDf) : this.maxWeight * this.tuning.unknownWord;
+    const weight = fuzzyDf ? this.idf(fuzzyDf) : this.maxWeight * this.tuning.unknownWord;
+    if (this.unknownWeights.size >= 10_000) this.unknownWeights.clear();
+    this.unknownWeights.set(term, weight);
+    return weight;
   }
 
   private matchQuality(term: string, indexed: Indexed): number {

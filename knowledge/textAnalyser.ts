@@ -53,6 +53,8 @@ export class TextAnalyser {
   private readonly phrasesByFirstWord = new Map<string, Phrase[]>();
   private readonly canonical = new Set<string>();
   private readonly stemCache = new Map<string, string>();
+  /** Phrases of two or more words, longest first: the candidates when the first word has a typo. */
+  private readonly multiWordPhrases: Phrase[];
 
   constructor(synonyms: SynonymGroups = []) {
     for (const group of synonyms) {
@@ -67,6 +69,11 @@ export class TextAnalyser {
         this.phrasesByFirstWord.set(w[0], list);
       }
     }
+    // Built once here: matching used to rebuild and sort this list for every long word it met.
+    this.multiWordPhrases = [...this.phrasesByFirstWord.values()]
+      .flat()
+      .filter((p) => p.words.length >= 2 && p.words[0].length >= TYPO_MIN)
+      .sort((a, b) => b.words.length - a.words.length);
   }
 
   /** Search terms for a text, in order. */
@@ -95,21 +102,20 @@ export class TextAnalyser {
 
   private matchPhrase(input: string[], at: number): Phrase | undefined {
     const first = input[at];
-    let candidates = this.phrasesByFirstWord.get(first) ?? this.phrasesByFirstWord.get(singular(first));
-    if (!candidates && first.length >= TYPO_MIN) {
-      // A typo in the first word ("concil tax", "busness rates"): look through every phrase.
-      candidates = [...this.phrasesByFirstWord.values()].flat().sort((a, b) => b.words.length - a.words.length);
-    }
-    for (const phrase of candidates ?? []) {
-      if (phrase.words.every((w, k) => at + k < input.length && exactWord(input[at + k], w))) return phrase;
+    const candidates = this.phrasesByFirstWord.get(first) ?? this.phrasesByFirstWord.get(singular(first));
+    if (candidates) {
+      for (const phrase of candidates) {
+        if (phrase.words.every((w, k) => at + k < input.length && exactWord(input[at + k], w))) return phrase;
+      }
     }
     // A typo is forgiven only inside a phrase of two or more words where another word is exact
-    // ("busness rates", "concil tax"): on its own, "house" is not a typo for "mouse".
-    for (const phrase of candidates ?? []) {
-      if (phrase.words.length < 2) continue;
-      const typed = phrase.words.map((_, k) => input[at + k]);
-      if (typed.some((w) => w === undefined)) continue;
-      if (phrase.words.every((w, k) => sameWord(typed[k], w)) && phrase.words.some((w, k) => exactWord(typed[k], w))) return phrase;
+    // ("busness rates", "concil tax"): on its own, "house" is not a typo for "mouse". When no
+    // phrase starts with the word as typed, its first word may be the typo.
+    const typoCandidates = candidates ?? (first.length >= TYPO_MIN ? this.multiWordPhrases : undefined);
+    for (const phrase of typoCandidates ?? []) {
+      if (phrase.words.length < 2 || at + phrase.words.length > input.length) continue;
+      if (!phrase.words.every((w, k) => sameWord(input[at + k], w))) continue;
+      if (phrase.words.some((w, k) => exactWord(input[at + k], w))) return phrase;
     }
     return undefined;
   }
