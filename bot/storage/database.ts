@@ -5,6 +5,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { InCodeMigrationProvider } from './migrations';
 import type { DatabaseSchema } from './schema';
+import { StatementCache } from './statementCache';
 
 export type DatabaseEngine = 'sqlite' | 'postgres';
 
@@ -59,7 +60,7 @@ export class AppDatabase {
     } catch (err) {
       throw new DatabaseStartupError(`The SQLite database ${file} cannot be opened for writing (${(err as Error).message}). Check that DATA_DIR exists and is writable.`, { cause: err });
     }
-    return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: handle }) }), 'sqlite', file);
+    return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new StatementCache(handle) }) }), 'sqlite', file);
   }
 
   private static openPostgres(url: string): AppDatabase {
