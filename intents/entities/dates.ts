@@ -20,11 +20,37 @@ const TODAY_PHRASE = /\b(?:this\s+(?:morning|afternoon|evening)|tonight|today)\b
 const AMBIGUOUS_ALONE = /^(?:sun|sat|wed|now|right now)$/i;
 
 /**
+ * Every word chrono needs to find a day in a message contains one of these (or a digit):
+ * weekdays and months (also abbreviated), casual days ("today", "tonight", "tmrw", "yesterday",
+ * "this morning"), units ("a week ago", "in two days", "last month") and times. A message
+ * without any of them cannot hold a date, so chrono (the costliest extractor) is not asked.
+ */
+const MIGHT_HOLD_A_DATE =
+  /\d|now|tod|ton|tom|tmr|yest|night|morn|noon|eve|mid|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sec|min|hour|hr|day|week|wk|fortnight|month|quarter|year|yr/i;
+
+/** Process-local minus London wall-clock offset, per quarter hour (clocks only change on the quarter hour). */
+let offsetCache: { bucket: number; offsetMs: number } | undefined;
+const QUARTER_HOUR_MS = 15 * 60 * 1000;
+
+/**
  * `now` as a Date whose local (process time zone) wall clock reads what a clock in London reads.
  * Chrono works in the process's local time; handing it London's wall clock and reading the
  * components back keeps "yesterday" right whatever time zone the server runs in.
  */
 export function londonWallClock(now: Date): Date {
+  const seconds = Math.floor(now.getTime() / 1000) * 1000;
+  const bucket = Math.floor(seconds / QUARTER_HOUR_MS);
+  // Intl's formatToParts is slow (tens of microseconds): work the offset out once per quarter hour.
+  if (offsetCache?.bucket !== bucket) {
+    const start = new Date(bucket * QUARTER_HOUR_MS);
+    offsetCache = { bucket, offsetMs: londonWallClockExact(start).getTime() - start.getTime() };
+  }
+  const shifted = new Date(seconds + offsetCache.offsetMs);
+  // Near a local clock change the shortcut may not hold; then read the clock exactly.
+  return shifted.getTimezoneOffset() === new Date(bucket * QUARTER_HOUR_MS + offsetCache.offsetMs).getTimezoneOffset() ? shifted : londonWallClockExact(now);
+}
+
+function londonWallClockExact(now: Date): Date {
   const parts: Record<string, number> = {};
   for (const p of LONDON_PARTS.formatToParts(now)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return new Date(parts.year ?? 1970, (parts.month ?? 1) - 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0);
@@ -40,6 +66,7 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * as chrono reads it ("on monday" on a Wednesday is two days ago; "next friday" is the week after).
  */
 export function extractDates(text: string, now: Date): Span[] {
+  if (!MIGHT_HOLD_A_DATE.test(text)) return [];
   const reference = londonWallClock(now);
   const found: Span[] = [];
   for (const r of chrono.en.GB.parse(text, reference)) {
