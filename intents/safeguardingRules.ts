@@ -36,7 +36,9 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const compile = (rule: string, p: string): RegExp => {
     try {
-      return new RegExp(p, 'iu');
+      // Messages are folded to lower case before matching, so a pattern in lower case needs no
+      // case-insensitive flag, and without it V8 matches about four times faster.
+      return new RegExp(p, hasUpperCase(p) ? 'iu' : 'u');
     } catch (err) {
       throw new Error(`${file}: rule "${rule}": pattern ${p} is not a valid regular expression (${(err as Error).message})`);
     }
@@ -46,4 +48,9 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
     patterns: r.patterns.map((p) => compile(r.name, p)),
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
+}
+
+/** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */
+function hasUpperCase(pattern: string): boolean {
+  return /\p{Lu}/u.test(pattern.replace(/\\[pP]\{[^}]*\}|\\./gu, ''));
 }

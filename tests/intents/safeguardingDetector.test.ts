@@ -76,6 +76,21 @@ describe('safeguarding rules file', () => {
     expect(caught / examples.length).toBeGreaterThanOrEqual(0.95);
   });
 
+  it('matches whatever the case of the message, and of a pattern a content designer wrote with capitals', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-rules-'));
+    const file = path.join(dir, 'rules.yaml');
+    fs.writeFileSync(file, "rules:\n  - name: lower\n    patterns:\n      - '\\bscared of (him|her)\\b'\n  - name: capitals\n    patterns:\n      - '\\bLocked In The \\S+\\b'\n");
+    try {
+      const detector = new SafeguardingDetector(loadSafeguardingRules(file), { classifierThreshold: 2 });
+      expect(detector.check("I'm SCARED of HIM").reason).toBe('lower');
+      expect(detector.check('they keep me locked in the shed').reason).toBe('capitals');
+      expect(detector.check('I LOCKED IN THE price').reason).toBe('capitals');
+      expect(detector.check('scared of spiders').risk).toBe(false);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('an invalid regular expression names the file and the rule', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-rules-'));
     const file = path.join(dir, 'bad-rules.yaml');
