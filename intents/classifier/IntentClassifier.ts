@@ -58,8 +58,9 @@ export class IntentClassifier {
     options: Partial<ClassifierOptions> & { validation?: TrainingExample[] } = {},
   ): IntentClassifier {
     const { validation, ...rest } = options;
-    const opts: ClassifierOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(rest) };
+    const given: ClassifierOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(rest) };
     const examples = clean(train);
+    const opts: ClassifierOptions = { ...given, maxEpochs: given.maxEpochs > 0 ? given.maxEpochs : examples.length > 5000 ? 6 : 30 };
     const oosLabel = opts.outOfScopeLabel;
     const intents = [...new Set(examples.map((e) => e.intent).filter((i) => i !== oosLabel))].sort();
     if (intents.length === 0) throw new Error('IntentClassifier.train needs at least one in-scope example');

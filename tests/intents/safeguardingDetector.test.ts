@@ -48,6 +48,8 @@ describe('safeguarding rules file', () => {
     'he said he will kill me if i leave',
     'my stepdad touches me',
     'the kid next door is covered in bruises',
+    'a child on my street is being hit by her dad',
+    'the little girl next door is always being hit',
     'my elderly neighbour has not been seen for days',
     'i am sleeping rough tonight and it is freezing',
     "i've taken too many pills",
