@@ -14,6 +14,7 @@ import autocannon from 'autocannon';
 import { MemoryStorage } from 'botbuilder';
 import { buildAssistant } from '../bot/assistant';
 import { createLogger } from '../bot/logger';
+import { buildServer } from '../scripts/build.mjs';
 
 const ROOT = path.resolve(__dirname, '..');
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -29,7 +30,15 @@ async function freePort(): Promise<number> {
 }
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+  return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+}
+
+/** The Node arguments of `npm start` (its script is `node …`), so that what is measured is what runs. */
+function startArguments(): string[] {
+  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  const [command, ...args] = scripts.start.trim().split(/\s+/);
+  if (command !== 'node') throw new Error(`npm start runs "${command}", not node: update bench/turns.ts`);
+  return args;
 }
 
 function rssMb(pid: number): number {
@@ -98,11 +107,14 @@ async function main(): Promise<void> {
     logger: createLogger('silent'),
   });
 
+  // As `npm start` does (prestart), compile the server, and the echo bot with it, to dist/.
+  await buildServer();
+
   const projectPort = await freePort();
   const echoPort = await freePort();
   const startedAt = Date.now();
-  const project = start([path.join('bot', 'index.ts')], { PORT: String(projectPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
-  const echo = start([path.join('bench', 'echoBot.ts'), String(echoPort)], {});
+  const project = start(startArguments(), { PORT: String(projectPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const echo = start([path.join('dist', 'bench', 'echoBot.js'), String(echoPort)], {});
   try {
     const firstAnswerMs = await firstAnswer(`http://127.0.0.1:${projectPort}`, startedAt);
     await firstAnswer(`http://127.0.0.1:${echoPort}`, Date.now());

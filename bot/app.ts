@@ -22,6 +22,7 @@ import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
 import { FeedbackStore } from '../knowledge/feedbackStore';
+import { packageRoot } from './packageRoot';
 
 export interface App {
   server: BotServer;
@@ -38,7 +39,7 @@ export interface App {
 }
 
 /** Project paths, relative to the repository root (where package.json is). */
-export const ROOT = path.resolve(__dirname, '..');
+export const ROOT = packageRoot(__dirname);
 
 /** Optional parts the composition root (or a test) hands in. */
 export interface AppExtras {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
+import { packageRoot } from './packageRoot';
 
-/** The repository root (bot/..), for data that ships with the code. */
-const REPO_ROOT = path.resolve(__dirname, '..');
+/** The repository root, for data that ships with the code. */
+const REPO_ROOT = packageRoot(__dirname);
 
 /** The Azure Bot app types Bot Framework accepts (also the templates' allowed values). */
 export const MICROSOFT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;

@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { packageRoot } from '../../bot/packageRoot';
 import { ENTITY_TYPES, type Span } from './types';
 
 /** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
 export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
 
-/** The table shipped with the assistant, next to this file. */
-export const BIN_TYPES_FILE = path.join(__dirname, 'bin-types.yaml');
+/** The table shipped with the assistant, next to this file's source. */
+export const BIN_TYPES_FILE = path.join(packageRoot(__dirname), 'intents', 'entities', 'bin-types.yaml');
 
 const fileSchema = z.object({
   binTypes: z.record(

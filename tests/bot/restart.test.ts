@@ -5,10 +5,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, messageActivity, postExpectReplies, texts } from '../support/http';
 import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
+import { buildServer } from '../../scripts/build.mjs';
 
-/** Starts the real server (`bot/index.ts`) as a separate process and waits until it answers. */
+/** Starts the real server as `npm start` does (compiled to dist/, then `node dist/bot/index.js`) and waits until it answers. */
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'bot', 'index.ts')], {
+  await buildServer();
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'index.js')], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -76,7 +78,8 @@ describe('a restart in the middle of a dialog', { timeout: 180_000 }, () => {
   });
 
   it('refuses to start with a wrong setting and names the variable', async () => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'bot', 'index.ts')], {
+    await buildServer();
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'index.js')], {
       cwd: ROOT,
       env: { ...process.env, PORT: 'not-a-port', MicrosoftAppType: 'Sometimes' },
       stdio: ['ignore', 'pipe', 'pipe'],
