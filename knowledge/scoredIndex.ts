@@ -181,19 +181,33 @@ export class ScoredIndex {
   }
 }
 
+/** Two rows of the edit-distance table, reused across calls (matching runs for every word of every message). */
+let previousRow = new Int32Array(32);
+let currentRow = new Int32Array(32);
+
 /** Levenshtein distance ≤ max, with early exit. */
 export function withinEdits(a: string, b: string, max: number): boolean {
   if (a === b) return true;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (previousRow.length <= b.length) {
+    previousRow = new Int32Array(b.length + 1);
+    currentRow = new Int32Array(b.length + 1);
+  }
+  let prev = previousRow;
+  let cur = currentRow;
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
+    cur[0] = i;
     let best = i;
+    const ai = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (cur[j] < best) best = cur[j];
+      const value = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ai === b.charCodeAt(j - 1) ? 0 : 1));
+      cur[j] = value;
+      if (value < best) best = value;
     }
     if (best > max) return false;
+    const swap = prev;
     prev = cur;
+    cur = swap;
   }
   return prev[b.length] <= max;
 }
