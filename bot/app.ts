@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { CluRecognizer } from '../intents/cluRecognizer';
 import { EntityExtractor } from '../intents/entities';
 import { buildAssistant, type Assistant } from './assistant';
 import type { CloudAdapter } from 'botbuilder';
@@ -70,6 +69,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
   let handoff: HandoffFeature | undefined;
   try {
     const clu = config.clu;
+    // The Azure client library is loaded only when CLU is configured (about 130 ms of start-up otherwise).
+    const { CluRecognizer } = clu ? await import('../intents/cluRecognizer.js') : { CluRecognizer: undefined };
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
       config: config.services,
@@ -88,7 +89,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
-      recognizer: clu ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
+      recognizer: clu && CluRecognizer ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
       feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => [...services.intentDialogs(parts), feature.dialog(parts)],

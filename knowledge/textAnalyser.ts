@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { SynonymGroups } from './synonyms';
 
 /** Words that say little about which article is meant. Kept small: particles such as "out" or "off" can matter ("moved out", "money off"). */

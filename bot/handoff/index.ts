@@ -17,7 +17,6 @@ import { HandoffRecorder, type HandoffMemory } from './handoffMemory';
 import { HandoffRelayService } from './handoffRelay';
 import { HandoffStarter, type HandoffTarget } from './handoffStarter';
 import { HandoffStore } from './handoffStore';
-import { PostgresEvents } from './postgresEvents';
 import { ResidentMessenger } from './residentMessenger';
 import { StaffStore, DEFAULT_SIGN_IN_POLICY } from './staffStore';
 
@@ -56,7 +55,8 @@ export class HandoffFeature {
   }
 
   static async create(options: HandoffFeatureOptions): Promise<HandoffFeature> {
-    const events = options.databaseUrl ? await PostgresEvents.connect(options.databaseUrl, options.logger) : new InProcessEvents();
+    // PostgreSQL LISTEN/NOTIFY (and the pg driver) only when several instances share PostgreSQL.
+    const events = options.databaseUrl ? await (await import('./postgresEvents.js')).PostgresEvents.connect(options.databaseUrl, options.logger) : new InProcessEvents();
     return new HandoffFeature(options, events);
   }
 

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
-import pg from 'pg';
 import { InCodeMigrationProvider } from './migrations';
 import type { DatabaseSchema } from './schema';
 import { StatementCache } from './statementCache';
@@ -34,7 +33,7 @@ export class AppDatabase {
   ) {}
 
   static async open(options: DatabaseOptions): Promise<AppDatabase> {
-    const database = options.databaseUrl ? AppDatabase.openPostgres(options.databaseUrl) : AppDatabase.openSqlite(options);
+    const database = options.databaseUrl ? await AppDatabase.openPostgres(options.databaseUrl) : AppDatabase.openSqlite(options);
     try {
       await database.migrate();
     } catch (err) {
@@ -63,7 +62,9 @@ export class AppDatabase {
     return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new StatementCache(handle) }) }), 'sqlite', file);
   }
 
-  private static openPostgres(url: string): AppDatabase {
+  private static async openPostgres(url: string): Promise<AppDatabase> {
+    // Loaded only for PostgreSQL: SQLite installs need not pay for it at start-up.
+    const { default: pg } = await import('pg');
     const parsed = new URL(url);
     const location = `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });

@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import { councilDate } from '../../bot/waste/calendar';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
@@ -54,7 +54,7 @@ export function parseNumber(text: string): number | undefined {
 /** A calendar date (YYYY-MM-DD, council time) from "yesterday", "Monday", "23/11/2026". */
 export function parseDate(text: string, now: Date): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return text.trim().slice(0, 10);
-  const r = chrono.en.GB.parse(text, { instant: now, timezone: 'Europe/London' });
+  const r = chronoEn.GB.parse(text, { instant: now, timezone: 'Europe/London' });
   const s = r[0]?.start;
   if (!s) return undefined;
   const y = s.get('year');

@@ -1,4 +1,4 @@
-import { PorterStemmer } from 'natural/lib/natural/stemmers';
+import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 
 /** Latin, Greek and Cyrillic letters lose their accents; other scripts keep their marks (they carry vowels). */
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;

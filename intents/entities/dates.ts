@@ -1,4 +1,4 @@
-import * as chrono from 'chrono-node';
+import * as chronoEn from 'chrono-node/en';
 import { ENTITY_TYPES, type Span } from './types';
 
 export const COUNCIL_TIME_ZONE = 'Europe/London';
@@ -69,7 +69,7 @@ export function extractDates(text: string, now: Date): Span[] {
   if (!MIGHT_HOLD_A_DATE.test(text)) return [];
   const reference = londonWallClock(now);
   const found: Span[] = [];
-  for (const r of chrono.en.GB.parse(text, reference)) {
+  for (const r of chronoEn.GB.parse(text, reference)) {
     const c = r.start;
     const namesADay = c.isCertain('day') || c.isCertain('weekday') || TODAY_PHRASE.test(r.text);
     if (!namesADay || AMBIGUOUS_ALONE.test(r.text.trim())) continue;
