@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
@@ -58,6 +59,22 @@ export async function startBot(env: Record<string, string> = {}, now?: () => Dat
       await app.close();
     },
   };
+}
+
+export type Channel = Awaited<ReturnType<typeof startChannel>>;
+
+/** One bot (clock `now`) and one stand-in channel for a whole test file: started before its tests, closed after. */
+export function useBotAndChannel(now: () => Date): { readonly bot: BotHarness; readonly channel: Channel } {
+  const live = {} as { bot: BotHarness; channel: Channel };
+  beforeAll(async () => {
+    live.channel = await startChannel();
+    live.bot = await startBot({}, now);
+  });
+  afterAll(async () => {
+    await live.bot?.close();
+    await live.channel?.close();
+  });
+  return live;
 }
 
 /** A resident's conversation: each `say` returns the texts (and buttons) the bot replied with. */

@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conversation, startBot, startChannel, type BotHarness } from './harness';
+import { describe, expect, it } from 'vitest';
+import { Conversation, startBot, useBotAndChannel } from './harness';
 
 // Tuesday 24 November 2026, 18:00 UK time: one working day after AT1 1AA's Monday collection (round MON-A).
 const NOW = new Date('2026-11-24T18:00:00Z');
-let bot: BotHarness;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-
-beforeAll(async () => {
-  channel = await startChannel();
-  bot = await startBot({}, () => NOW);
-});
-afterAll(async () => {
-  await bot.close();
-  await channel.close();
-});
+const live = useBotAndChannel(() => NOW);
 
 describe('missed bin, end to end against the built-in back office', () => {
   it('takes a report, gives a local reference, delivers it and tells the resident the official one', async () => {
-    const c = new Conversation(bot, 'conv-missed-1', channel.url);
+    const c = new Conversation(live.bot, 'conv-missed-1', live.channel.url);
     let r = await c.say('Report a missed bin');
     expect(r.all).toMatch(/Missed bin collection/);
     expect(r.all).toMatch(/postcode/i);
@@ -58,10 +48,10 @@ describe('missed bin, end to end against the built-in back office', () => {
     const ref = /Your reference is (AT-\d{8})/.exec(r.all)?.[1];
     expect(ref).toBeTruthy();
 
-    const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-missed-1' && m.text.includes(ref!)), 'the proactive message');
+    const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === 'conv-missed-1' && m.text.includes(ref!)), 'the proactive message');
     const official = /official reference is (SR-\d+)/.exec(told.text)?.[1];
     expect(official).toBeTruthy();
-    const stored = await bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', official!).executeTakeFirstOrThrow();
+    const stored = await live.bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', official!).executeTakeFirstOrThrow();
     expect(JSON.parse(stored.attributes)).toEqual({ container: 'general', collection_date: '2026-11-23', bin_out_by_7am: 'yes' });
     expect(stored).toMatchObject({ client_reference: ref, email: 'resident@example.com', first_name: 'Sam', last_name: 'Smith', address_id: '100070000009' });
     expect(stored.description).toBe('<b>Left</b> at the kerb <script>alert(1)</script>');
@@ -73,7 +63,7 @@ describe('missed bin, end to end against the built-in back office', () => {
   });
 
   it('does not take a report when the crew recorded a reason, and says what to do', async () => {
-    const c = new Conversation(bot, 'conv-missed-2', channel.url);
+    const c = new Conversation(live.bot, 'conv-missed-2', live.channel.url);
     await c.say('Report a missed bin');
     await c.say('AT1 1AA');
     await c.say('2 High Street');
@@ -86,7 +76,7 @@ describe('missed bin, end to end against the built-in back office', () => {
   it('refuses when it is too late, and says why', async () => {
     const late = await startBot({}, () => new Date('2026-12-03T12:00:00Z'));
     try {
-      const c = new Conversation(late, 'conv-missed-3', channel.url);
+      const c = new Conversation(late, 'conv-missed-3', live.channel.url);
       await c.say('Report a missed bin');
       await c.say('AT1 1AA');
       await c.say('1 High Street');
@@ -102,7 +92,7 @@ describe('missed bin, end to end against the built-in back office', () => {
   it('refuses when it is too early on the collection day', async () => {
     const early = await startBot({}, () => new Date('2026-11-30T10:00:00Z'));
     try {
-      const c = new Conversation(early, 'conv-missed-4', channel.url);
+      const c = new Conversation(early, 'conv-missed-4', live.channel.url);
       await c.say('Report a missed bin');
       await c.say('AT1 1AA');
       await c.say('1 High Street');
@@ -115,7 +105,7 @@ describe('missed bin, end to end against the built-in back office', () => {
   });
 
   it('uses what the first message already said (entities) and asks only for the rest', async () => {
-    const c = new Conversation(bot, 'conv-missed-entities', channel.url);
+    const c = new Conversation(live.bot, 'conv-missed-entities', live.channel.url);
     const r = await c.say("my grey bin at 7 high street at1 1aa wasn't collected");
     expect(r.all).toMatch(/Missed bin collection/);
     expect(r.all).not.toMatch(/postcode/i);
@@ -124,7 +114,7 @@ describe('missed bin, end to end against the built-in back office', () => {
   });
 
   it('handles bad postcodes and a postcode outside the area', async () => {
-    const c = new Conversation(bot, 'conv-missed-5', channel.url);
+    const c = new Conversation(live.bot, 'conv-missed-5', live.channel.url);
     await c.say('Report a missed bin');
     expect((await c.say('ZZ1')).all).toMatch(/doesn't look like a full UK postcode/);
     expect((await c.say('SW1A1AAA')).all).toMatch(/doesn't look like a full UK postcode/);

@@ -3,33 +3,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Conversation, startBot, startChannel, type BotHarness } from './harness';
+import { Conversation, startBot, useBotAndChannel, type BotHarness } from './harness';
 
 const NOW = new Date('2026-11-24T18:00:00Z');
-let bot: BotHarness;
-let channel: Awaited<ReturnType<typeof startChannel>>;
-
-beforeAll(async () => {
-  channel = await startChannel();
-  bot = await startBot({}, () => NOW);
-});
-afterAll(async () => {
-  await bot.close();
-  await channel.close();
-});
+const live = useBotAndChannel(() => NOW);
 
 async function official(conversationId: string, ref: string): Promise<string> {
-  const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)), `official reference for ${ref}`);
+  const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)), `official reference for ${ref}`);
   return /official reference is (\S+?)\.?(\s|$)/.exec(told.text)![1]!;
 }
 
 async function stored(id: string) {
-  return bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', id).executeTakeFirstOrThrow();
+  return live.bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', id).executeTakeFirstOrThrow();
 }
 
 describe('each service end to end through the bot', () => {
   it('pothole: location described in words, numbers validated, anonymous', async () => {
-    const c = new Conversation(bot, 'conv-pothole', channel.url);
+    const c = new Conversation(live.bot, 'conv-pothole', live.channel.url);
     let r = await c.say('Report a pothole');
     expect(r.all).toMatch(/Where is the defect\?/);
     r = await c.say('In the road');
@@ -57,7 +47,7 @@ describe('each service end to end through the bot', () => {
   });
 
   it('fly-tipping: several waste types, postcode then address', async () => {
-    const c = new Conversation(bot, 'conv-fly', channel.url);
+    const c = new Conversation(live.bot, 'conv-fly', live.channel.url);
     let r = await c.say('Report fly-tipping');
     expect(r.all).toMatch(/What has been dumped\?/);
     r = await c.say('furniture and tyres');
@@ -82,7 +72,7 @@ describe('each service end to end through the bot', () => {
   });
 
   it('street light: optional light number skipped, fault type chosen', async () => {
-    const c = new Conversation(bot, 'conv-light', channel.url);
+    const c = new Conversation(live.bot, 'conv-light', live.channel.url);
     let r = await c.say('Report a street light fault');
     expect(r.choices).toContain('Skip');
     r = await c.say('skip');
@@ -98,7 +88,7 @@ describe('each service end to end through the bot', () => {
   });
 
   it('bulky waste: contact required, items listed, anonymous refused', async () => {
-    const c = new Conversation(bot, 'conv-bulky', channel.url);
+    const c = new Conversation(live.bot, 'conv-bulky', live.channel.url);
     let r = await c.say('Book a bulky waste collection');
     r = await c.say('AT1 1AA');
     r = await c.say('Flat 2, 3 High Street');
@@ -126,7 +116,7 @@ describe('bin day and case status', () => {
   it('gives the next collection of each container, with bank-holiday changes and the reason', async () => {
     const christmas = await startBot({}, () => new Date('2026-12-21T09:00:00Z'));
     try {
-      const c = new Conversation(christmas, 'conv-binday', channel.url);
+      const c = new Conversation(christmas, 'conv-binday', live.channel.url);
       let r = await c.say('Find my bin day');
       expect(r.all).toMatch(/postcode/);
       r = await c.say('AT1 1AA');
@@ -141,7 +131,7 @@ describe('bin day and case status', () => {
   });
 
   it('answers kindly for a reference that does not exist', async () => {
-    const c = new Conversation(bot, 'conv-status-404', channel.url);
+    const c = new Conversation(live.bot, 'conv-status-404', live.channel.url);
     let r = await c.say('Check a report I made');
     expect(r.all).toMatch(/reference number/);
     r = await c.say('SR-999999');
@@ -149,14 +139,14 @@ describe('bin day and case status', () => {
   });
 
   it('reads status, notes, expected date and the latest update in plain words', async () => {
-    const key = bot.app.services.client as unknown as { options: { apiKey: string; baseUrl: () => string } };
+    const key = live.bot.app.services.client as unknown as { options: { apiKey: string; baseUrl: () => string } };
     const base = key.options.baseUrl();
     const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out' });
     const created = (await (await fetch(`${base}/requests.json`, { method: 'POST', body: form })).json()) as Array<{ service_request_id: string }>;
     const id = created[0]!.service_request_id;
     const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday' });
     expect((await fetch(`${base}/servicerequestupdates.json`, { method: 'POST', body: update })).status).toBe(200);
-    const c = new Conversation(bot, 'conv-status', channel.url);
+    const c = new Conversation(live.bot, 'conv-status', live.channel.url);
     await c.say('Check a report I made');
     const r = await c.say(id);
     expect(r.all).toMatch(new RegExp(`Street light fault ${id}: work has been scheduled`));
@@ -170,13 +160,13 @@ describe('restart in the middle of a request', () => {
   it('resumes the dialog where it was after the process restarts', async () => {
     const first = await startBot({}, () => NOW);
     const dataDir = first.dataDir;
-    const c1 = new Conversation(first, 'conv-restart', channel.url);
+    const c1 = new Conversation(first, 'conv-restart', live.channel.url);
     await c1.say('Report a pothole');
     await c1.say('On the pavement');
     await first.close();
     const second = await startBot({}, () => NOW, dataDir);
     try {
-      const c2 = new Conversation(second, 'conv-restart', channel.url);
+      const c2 = new Conversation(second, 'conv-restart', live.channel.url);
       let r = await c2.say('25');
       expect(r.all).toMatch(/how deep/);
       r = await c2.say('3');
@@ -220,7 +210,7 @@ describe('a second, separately started GeoReport v2 server with different attrib
   });
 
   it('asks that back office’s questions, with no code change, and files the request there', async () => {
-    const c = new Conversation(other, 'conv-other', channel.url);
+    const c = new Conversation(other, 'conv-other', live.channel.url);
     let r = await c.say('Report a pothole');
     expect(r.all).toMatch(/Road surface defect/);
     expect(r.all).toMatch(/Which road is it on\?/);
@@ -234,7 +224,7 @@ describe('a second, separately started GeoReport v2 server with different attrib
     r = await c.say('Stay anonymous');
     r = await c.say('Send it');
     const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
-    const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)), 'the proactive message');
+    const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)), 'the proactive message');
     const id = /official reference is (SR-\d+)/.exec(told.text)![1]!;
     expect(told.text).toMatch(/Logged with the highways contractor/);
     const row = (await (await fetch(`${other.app.services.client.baseUrl}/requests/${id}.json?jurisdiction_id=other.example`)).json()) as Array<{ service_code: string; address: string }>;
@@ -242,7 +232,7 @@ describe('a second, separately started GeoReport v2 server with different attrib
   });
 
   it('uses the other attributes for a missed bin (no gazetteer round check without a known bin)', async () => {
-    const c = new Conversation(other, 'conv-other-bin', channel.url);
+    const c = new Conversation(other, 'conv-other-bin', live.channel.url);
     let r = await c.say('Report a missed bin');
     r = await c.say('AT1 1AA');
     r = await c.say('1 High Street');
