@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { EntityExtractor } from '../intents/entities';
+import type { LocalRecognizer } from '../intents/localRecognizer';
+import type { Recognizer } from '../intents/recognizer';
 import { buildAssistant, type Assistant } from './assistant';
 import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
@@ -69,8 +71,12 @@ export async function createApp(config: Config, logger: Logger, version: string,
   let handoff: HandoffFeature | undefined;
   try {
     const clu = config.clu;
-    // The Azure client library is loaded only when CLU is configured (about 130 ms of start-up otherwise).
-    const { CluRecognizer } = clu ? await import('../intents/cluRecognizer.js') : { CluRecognizer: undefined };
+    let cluRecognizer: ((local: LocalRecognizer) => Recognizer) | undefined;
+    if (clu) {
+      // The Azure client library is loaded only when CLU is configured (about 130 ms of start-up otherwise).
+      const { CluRecognizer } = await import('../intents/cluRecognizer.js');
+      cluRecognizer = (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger });
+    }
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
       config: config.services,
@@ -89,7 +95,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),
       logger,
-      recognizer: clu && CluRecognizer ? (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger }) : undefined,
+      recognizer: cluRecognizer,
       feedback: new FeedbackStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => [...services.intentDialogs(parts), feature.dialog(parts)],

@@ -18,10 +18,10 @@ export class StatementCache implements SqliteDatabase {
   prepare(sql: string): SqliteStatement {
     const cached = this.statements.get(sql);
     if (cached) return cached;
-    const statement = this.database.prepare(sql);
+    const statement = new ReusableStatement(this.database.prepare(sql), () => this.database.prepare(sql));
     if (this.statements.size >= this.limit) this.statements.delete(this.statements.keys().next().value as string);
-    this.statements.set(sql, new ReusableStatement(statement, () => this.database.prepare(sql)));
-    return this.statements.get(sql)!;
+    this.statements.set(sql, statement);
+    return statement;
   }
 
   close(): void {
