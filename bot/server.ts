@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler } from 'botbuilder';
+import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
@@ -19,7 +20,7 @@ export interface RouteModule {
 }
 
 export interface BotServerOptions {
-  adapter: CloudAdapter;
+  adapter: CouncilAdapter;
   bot: ActivityHandler;
   database: AppDatabase;
   logger: Logger;
@@ -62,7 +63,10 @@ export class BotServer {
         res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
         return;
       }
-      await options.adapter.process(req, res, (context) => options.bot.run(context));
+      const answer = await options.adapter.processBody(body as Activity, String(req.headers.authorization ?? ''), (context) => options.bot.run(context));
+      res.status(answer.status);
+      if (answer.body) res.send(answer.body);
+      res.end();
     });
 
     server.get('/healthz', async (_req: Request, res: Response) => {

@@ -39,6 +39,25 @@ describe('the HTTP server', () => {
     }
   });
 
+  it('sends each conversation’s replies to its own serviceUrl (connector clients are reused per URL)', async () => {
+    const channels = [await startChannel(), await startChannel()];
+    try {
+      for (const round of [1, 2]) {
+        for (const [i, channel] of channels.entries()) {
+          const activity = messageActivity('help', `conv-http-urls-${round}-${i}`, { serviceUrl: channel.url, deliveryMode: undefined, timestamp: new Date() });
+          const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+          expect(res.status).toBeLessThan(300);
+        }
+      }
+      for (const [i, channel] of channels.entries()) {
+        const conversations = new Set(channel.received.map((a) => a.conversation?.id));
+        expect([...conversations].sort()).toEqual([`conv-http-urls-1-${i}`, `conv-http-urls-2-${i}`]);
+      }
+    } finally {
+      for (const channel of channels) await channel.close();
+    }
+  });
+
   it('welcomes a resident who joins', async () => {
     const { replies } = await postExpectReplies(running.url, { ...messageActivity('', 'conv-http-3'), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'resident-1', name: 'Resident' }] });
     expect(texts(replies)).toMatch(/privacy/);
