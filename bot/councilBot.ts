@@ -1,5 +1,6 @@
-import { ActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext, type UserState } from 'botbuilder';
+import { ActivityHandler, type ConversationState, type TurnContext, type UserState } from 'botbuilder';
 import type { Recognizer } from '../intents/recognizer';
+import { DialogRunner } from '../dialogs/dialogRunner';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Responses } from '../dialogs/responses';
@@ -36,18 +37,18 @@ export interface HandoffRelay {
  * once, runs the main dialog, and saves state at the end of every turn.
  */
 export class CouncilBot extends ActivityHandler {
-  private readonly dialogState: StatePropertyAccessor;
+  private readonly dialogs: DialogRunner;
 
   constructor(
     private readonly conversationState: ConversationState,
     private readonly userState: UserState,
-    private readonly dialog: MainDialog,
+    dialog: MainDialog,
     private readonly recognizer: Recognizer,
     private readonly responses: Responses,
     private readonly handoffRelay?: HandoffRelay,
   ) {
     super();
-    this.dialogState = conversationState.createProperty('DialogState');
+    this.dialogs = new DialogRunner(dialog, conversationState.createProperty('DialogState'));
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -101,6 +102,6 @@ export class CouncilBot extends ActivityHandler {
       setRecognized(context, recognized);
     }
     if (this.handoffRelay && (await this.handoffRelay.interceptMessage(context))) return;
-    await this.dialog.run(context, this.dialogState);
+    await this.dialogs.run(context);
   }
 }

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
@@ -46,15 +46,6 @@ export class MainDialog extends CancelAndHelpDialog {
     this.addDialog(new ClarifyDialog(responses));
     this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.afterClarifyStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = DialogIds.mainWaterfall;
-  }
-
-  /** Runs the dialog stack for one turn (the samples' `run` pattern). */
-  async run(context: TurnContext, accessor: StatePropertyAccessor): Promise<void> {
-    const dialogSet = new DialogSet(accessor);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
   private async routeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -1,5 +1,5 @@
 import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
-import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../bot/assistant';
 import type { FeedbackRecorder } from '../../knowledge/feedbackStore';
@@ -14,14 +14,17 @@ class RecordedFeedback implements FeedbackRecorder {
 }
 
 /** A small report dialog standing in for a feature dialog: it asks one question and waits. */
-function potholeDialog(): WaterfallDialog {
-  const dialog = new WaterfallDialog('testPothole', [
+function potholeDialog(): ComponentDialog {
+  const steps = new WaterfallDialog('testPotholeSteps', [
     async (step: WaterfallStepContext) => step.prompt('testPotholePrompt', { prompt: 'Where is the pothole?' }),
     async (step: WaterfallStepContext) => {
       await step.context.sendActivity(`Thanks, I've noted: ${String(step.result)}`);
       return step.endDialog();
     },
   ]);
+  const dialog = new ComponentDialog('testPothole');
+  dialog.addDialog(steps);
+  dialog.addDialog(new TextPrompt('testPotholePrompt'));
   return dialog;
 }
 
@@ -37,8 +40,6 @@ beforeAll(() => {
       return [{ dialog, intents: ['report_pothole'] }];
     },
   });
-  // The stand-in dialog's prompt lives in MainDialog's dialog set too.
-  (assistant.bot as unknown as { dialog: { addDialog(d: unknown): void } }).dialog.addDialog(new TextPrompt('testPotholePrompt'));
 });
 
 let conversations = 0;
