@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
+import { PreparedQuery } from '../storage/preparedQuery';
 import type { CallbackRequestTable, DatabaseSchema, HandoffMessageTable, HandoffTable } from '../storage/schema';
 import type { CallbackRequest, Handoff, HandoffContext, HandoffMessage, HandoffStatus } from './types';
 
@@ -27,10 +28,20 @@ function monotonicMs(): number {
  * change is one conditional UPDATE, so two processes (or two agents) cannot both win.
  */
 export class HandoffStore {
+  /** Run for every resident message (the relay's check), so compiled once. */
+  private readonly openQuery: PreparedQuery<{ conversationId: string }, Selectable<HandoffTable>>;
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.openQuery = new PreparedQuery(
+      db,
+      ({ conversationId }) =>
+        db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId).where('status', 'in', ['queued', 'active', 'external']).orderBy('created_at', 'desc').limit(1),
+      ['conversationId'],
+    );
+  }
 
   private iso(): string {
     return this.now().toISOString();
@@ -67,13 +78,7 @@ export class HandoffStore {
 
   /** The conversation's handoff still in progress (queued, active or with an external centre). */
   async openFor(conversationId: string): Promise<Handoff | undefined> {
-    const row = await this.db
-      .selectFrom('handoff')
-      .selectAll()
-      .where('conversation_id', '=', conversationId)
-      .where('status', 'in', ['queued', 'active', 'external'])
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+    const [row] = (await this.openQuery.execute({ conversationId })).rows;
     return row ? toHandoff(row) : undefined;
   }
 
