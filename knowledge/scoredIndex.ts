@@ -86,7 +86,9 @@ export class ScoredIndex {
   ) {
     this.search = new MiniSearch({
       fields: ['title', 'questions', 'tags', 'body'],
-      tokenize: (text) => this.analyser.terms(text),
+      // Fields and queries reach MiniSearch already analysed (stemmed, synonyms joined), as terms
+      // separated by spaces: analysing twice is slower and not the same ("abuse" → "abus" → "abu").
+      tokenize: (analysed) => analysed.split(' ').filter(Boolean),
       processTerm: (term) => term,
       searchOptions: {
         boost: { ...tuning.boost },
@@ -97,9 +99,12 @@ export class ScoredIndex {
       },
     });
     let counted = 0;
+    const documents: Array<{ id: string; title: string; questions: string; tags: string; body: string }> = [];
     for (const entry of entries) {
-      const strong = new Set(this.analyser.terms([entry.title, ...entry.questions, ...entry.tags].join(' . ')));
-      const body = new Set(this.analyser.terms(entry.body));
+      const fields = { title: this.analyser.terms(entry.title), questions: this.analyser.terms(entry.questions.join(' . ')), tags: this.analyser.terms(entry.tags.join(' . ')), body: this.analyser.terms(entry.body) };
+      documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
+      const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
+      const body = new Set(fields.body);
       this.entries.set(entry.id, { entry, strong, body });
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
@@ -107,7 +112,7 @@ export class ScoredIndex {
       for (const term of new Set([...strong, ...body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.weightedCount = counted;
-    this.search.addAll(entries.map((e) => ({ id: e.id, title: e.title, questions: e.questions.join(' . '), tags: e.tags.join(' . '), body: e.body })));
+    this.search.addAll(documents);
     this.maxWeight = this.idf(1);
   }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { withinEdits } from '../../knowledge/scoredIndex';
+import { ScoredIndex, withinEdits, type IndexEntry } from '../../knowledge/scoredIndex';
+import { TextAnalyser } from '../../knowledge/textAnalyser';
 
 /** Plain Levenshtein distance, written the slow and obvious way. */
 function distance(a: string, b: string): number {
@@ -31,5 +32,24 @@ describe('withinEdits', () => {
       const b = word(Math.floor(random() * 40));
       for (const max of [0, 1, 2, 3]) expect(withinEdits(a, b, max), `${a} ${b} ${max}`).toBe(distance(a, b) <= max);
     }
+  });
+});
+
+describe('ScoredIndex', () => {
+  const entry = (id: string, questions: string[]): IndexEntry => ({ id, kind: 'article', title: '', questions, tags: [], body: '' });
+  const index = new ScoredIndex(
+    [entry('kb:badge-misuse', ['report abuse of a blue badge']), entry('kb:houses', ['houses in multiple occupation']), entry('kb:parking', ['parking fines'])],
+    new TextAnalyser([['business rates', 'rates bill']]),
+  );
+
+  // Analysing a stem again can change it ("abuse" → "abus" → "abu"): a message's words must be
+  // looked up as analysed once, like the entries' words, or an entry found only by them is missed.
+  it.each([
+    ['abuse', 'kb:badge-misuse'],
+    ['houses', 'kb:houses'],
+  ])('finds an entry by %j, a word whose stem changes if analysed twice', (text, id) => {
+    const [best] = index.find(text);
+    expect(best?.entry.id).toBe(id);
+    expect(best.coverage).toBe(1);
   });
 });
