@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely } from 'kysely';
-import { PreparedQuery } from './preparedQuery';
+import { PreparedQuery, type QueryRunner } from './preparedQuery';
 import type { DatabaseSchema } from './schema';
 
 export class ETagConflictError extends Error {
@@ -13,17 +13,31 @@ export class ETagConflictError extends Error {
 
 type Row = { id: string; data: string; etag: string; updated_at: string };
 
+interface PendingWrite {
+  key: string;
+  item: Record<string, unknown>;
+  done: (error?: unknown) => void;
+}
+
 /**
  * botbuilder `Storage` over the project database (SQLite or PostgreSQL through Kysely),
  * with the same optimistic-concurrency contract as MemoryStorage: an item written with
  * an eTag other than '*' must match the stored one, otherwise the write fails.
- * The queries every turn runs are compiled once ({@link PreparedQuery}).
+ *
+ * Two things make it fast enough to run on every turn:
+ * - its queries are compiled once ({@link PreparedQuery});
+ * - writes that arrive together are committed together (group commit). A commit costs far
+ *   more than the row it writes (SQLite appends and locks its write-ahead log, PostgreSQL
+ *   flushes to disk), and the end-of-turn state saves of conversations served at the same
+ *   time arrive within one turn of the event loop. Each write is still checked on its own,
+ *   and `write` still resolves only once its rows are committed.
  */
 export class KyselyStorage implements Storage {
   private readonly readOne: PreparedQuery<{ id: string }, Pick<Row, 'id' | 'data' | 'etag'>>;
   private readonly upsert: PreparedQuery<Row, unknown>;
   private readonly updateIfUnchanged: PreparedQuery<Row & { expected: string }, unknown>;
   private readonly insertIfAbsent: PreparedQuery<Row, unknown>;
+  private pending: PendingWrite[] = [];
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     const columns = ['id', 'data', 'etag', 'updated_at'] as const;
@@ -60,9 +74,20 @@ export class KyselyStorage implements Storage {
   }
 
   async write(changes: StoreItems): Promise<void> {
-    for (const [key, item] of Object.entries(changes ?? {})) {
-      await this.writeOne(key, item as Record<string, unknown>);
-    }
+    const entries = Object.entries(changes ?? {});
+    if (!entries.length) return;
+    const written = entries.map(
+      ([key, item]) =>
+        new Promise<void>((resolve, reject) => {
+          this.pending.push({ key, item: item as Record<string, unknown>, done: (error) => (error === undefined ? resolve() : reject(error)) });
+        }),
+    );
+    // The first write of this turn of the event loop schedules the commit; later ones join it.
+    if (this.pending.length === entries.length) setImmediate(() => void this.commitPending());
+    // Every item is settled; the first failure (e.g. an eTag conflict) is the caller's error.
+    const results = await Promise.allSettled(written);
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
   }
 
   async delete(keys: string[]): Promise<void> {
@@ -70,20 +95,58 @@ export class KyselyStorage implements Storage {
     await this.db.deleteFrom('bot_state').where('id', 'in', keys).execute();
   }
 
-  private async writeOne(key: string, item: Record<string, unknown>): Promise<void> {
+  private async commitPending(): Promise<void> {
+    const batch = this.pending;
+    this.pending = [];
+    if (batch.length === 1) {
+      await this.settle(batch[0], this.db);
+      return;
+    }
+    const outcomes = new Map<PendingWrite, unknown>();
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        for (const write of batch) {
+          try {
+            await this.writeOne(write.key, write.item, trx);
+          } catch (error) {
+            // Only a conflict is this item's own outcome; anything else fails the transaction.
+            if (!(error instanceof ETagConflictError)) throw error;
+            outcomes.set(write, error);
+          }
+        }
+      });
+    } catch {
+      // The transaction failed as a whole (PostgreSQL abandons one at the first error): write
+      // each item on its own, so that one bad item does not cost the others their turn's state.
+      for (const write of batch) await this.settle(write, this.db);
+      return;
+    }
+    for (const write of batch) write.done(outcomes.get(write));
+  }
+
+  private async settle(write: PendingWrite, runner: QueryRunner): Promise<void> {
+    try {
+      await this.writeOne(write.key, write.item, runner);
+      write.done();
+    } catch (error) {
+      write.done(error ?? new Error('write failed'));
+    }
+  }
+
+  private async writeOne(key: string, item: Record<string, unknown>, runner: QueryRunner): Promise<void> {
     const { eTag, ...rest } = item ?? {};
     const row: Row = { id: key, data: JSON.stringify(rest), etag: randomUUID(), updated_at: new Date().toISOString() };
 
     if (typeof eTag !== 'string' || eTag === '' || eTag === '*') {
-      await this.upsert.execute(row);
+      await this.upsert.execute(row, runner);
       return;
     }
 
-    const updated = await this.updateIfUnchanged.execute({ ...row, expected: eTag });
+    const updated = await this.updateIfUnchanged.execute({ ...row, expected: eTag }, runner);
     if (Number(updated.numAffectedRows ?? 0) === 1) return;
 
     // No row matched: either a newer version exists (conflict) or the item is new.
-    const inserted = await this.insertIfAbsent.execute(row);
+    const inserted = await this.insertIfAbsent.execute(row, runner);
     if (Number(inserted.numAffectedRows ?? 0) !== 1) throw new ETagConflictError(key);
   }
 }

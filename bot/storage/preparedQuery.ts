@@ -42,8 +42,9 @@ export class PreparedQuery<V extends Record<string, unknown>, R> {
     return this.compiled.sql;
   }
 
-  async execute(values: V): Promise<QueryResult<R>> {
+  /** Runs the query with these values, on the database it was built for or in a transaction of it. */
+  async execute(values: V, runner: QueryRunner = this.db): Promise<QueryResult<R>> {
     const parameters = this.slots.map((name, i) => (name === undefined ? this.compiled.parameters[i] : values[name]));
-    return this.db.executeQuery({ ...this.compiled, parameters });
+    return runner.executeQuery({ ...this.compiled, parameters });
   }
 }

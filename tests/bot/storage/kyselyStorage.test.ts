@@ -60,6 +60,41 @@ function storageContract(open: () => Promise<AppDatabase>) {
     expect(Object.keys(await storage.read(['e1', 'e2']))).toEqual(['e2']);
   });
 
+  it('commits writes that arrive together in one transaction, each still checked on its own', async () => {
+    await storage.write({ g0: { v: 0 } });
+    const { g0 } = await storage.read(['g0']);
+    let transactions = 0;
+    const counting = new Proxy(database.db, {
+      get(target, property, receiver) {
+        if (property === 'transaction') transactions++;
+        const value = Reflect.get(target, property, receiver) as unknown;
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const grouped = new KyselyStorage(counting);
+    const writes = [
+      ...Array.from({ length: 10 }, (_, i) => grouped.write({ [`g${i + 1}`]: { v: i + 1 } })),
+      grouped.write({ g0: { ...g0, v: 'first' } }),
+      grouped.write({ g0: { ...g0, v: 'stale' } }),
+    ];
+    const results = await Promise.allSettled(writes);
+    expect(transactions).toBe(1);
+    expect(results.slice(0, 11).every((r) => r.status === 'fulfilled')).toBe(true);
+    expect(results[11]).toMatchObject({ status: 'rejected', reason: { name: 'ETagConflictError' } });
+    const stored = await storage.read(Array.from({ length: 11 }, (_, i) => `g${i}`));
+    expect(Object.keys(stored)).toHaveLength(11);
+    expect(stored.g0.v).toBe('first');
+    expect(stored.g10.v).toBe(10);
+  });
+
+  it('when one write of a batch cannot be stored, the others still are', async () => {
+    const circular: Record<string, unknown> = { v: 'loop' };
+    circular.self = circular;
+    const results = await Promise.allSettled([storage.write({ h1: { v: 1 } }), storage.write({ h2: circular }), storage.write({ h3: { v: 3 } })]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(Object.keys(await storage.read(['h1', 'h2', 'h3'])).sort()).toEqual(['h1', 'h3']);
+  });
+
   it('keeps keys with slashes, unicode and long conversation ids', async () => {
     const key = `msteams/conversations/a:1${'x'.repeat(300)}/users/ü/`;
     await storage.write({ [key]: { text: 'مرحبا 👋' } });
