@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConversationState, UserState, type BotTelemetryClient, type Storage } from 'botbuilder';
+import { UserState, type BotTelemetryClient, type ConversationState, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
 import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
@@ -18,6 +18,7 @@ import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot, type HandoffRelay } from './councilBot';
 import type { Logger } from './logger';
+import { TrackedConversationState } from './storage/trackedConversationState';
 import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
 
 export interface AssistantOptions {
@@ -86,7 +87,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const responses = new Responses(council);
   const knowledgeResponses = new KnowledgeResponses(council);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
-  const conversationState = new ConversationState(options.storage);
+  const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
   const parts: AssistantParts = { council, responses, router, knowledge, conversationState, userState };
   const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {

@@ -1,0 +1,66 @@
+import { ConversationState, type TurnContext } from 'botbuilder';
+
+/** This turn's copy of the conversation's state and its JSON as loaded (or last saved). */
+interface Cached {
+  state: Record<string, unknown>;
+  json: string;
+}
+
+const CACHED = Symbol('council.conversationState');
+
+/** What decides whether the state changed: its JSON without the eTag. */
+function snapshot(state: Record<string, unknown>): string {
+  const { eTag: _eTag, ...rest } = state;
+  return JSON.stringify(rest);
+}
+
+/**
+ * ConversationState that notices changes by comparing plain JSON, with BotState's behaviour
+ * otherwise (load once per turn, save only when changed or forced, last writer wins with
+ * eTag '*', clear, delete, get).
+ *
+ * Why: BotState works out a SHA-256 of the state serialised through a replacer function (to
+ * survive circular references) three times a turn: after loading, before saving and after
+ * saving. That was about a twentieth of a turn's CPU, and it grows with the conversation (the
+ * handoff transcript lives in this state). The state is stored as JSON, so it cannot be
+ * circular, and comparing the JSON itself needs no hash.
+ */
+export class TrackedConversationState extends ConversationState {
+  override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
+    const cached = context.turnState.get(CACHED) as Cached | undefined;
+    if (!force && cached?.state) return cached.state;
+    const key = await this.storageKey(context);
+    const items = await this.storage.read([key]);
+    const state = (items[key] as Record<string, unknown> | undefined) ?? {};
+    context.turnState.set(CACHED, { state, json: snapshot(state) } satisfies Cached);
+    return state;
+  }
+
+  override async saveChanges(context: TurnContext, force = false): Promise<void> {
+    let cached = context.turnState.get(CACHED) as Cached | undefined;
+    const json = cached ? snapshot(cached.state) : undefined;
+    if (!force && (!cached || json === cached.json)) return;
+    cached ??= { state: {}, json: '' };
+    const key = await this.storageKey(context);
+    cached.state.eTag = '*';
+    await this.storage.write({ [key]: cached.state });
+    cached.json = json ?? snapshot(cached.state);
+    context.turnState.set(CACHED, cached);
+  }
+
+  override clear(context: TurnContext): Promise<void> {
+    // An empty JSON makes the next save write the cleared state.
+    context.turnState.set(CACHED, { state: {}, json: '' } satisfies Cached);
+    return Promise.resolve();
+  }
+
+  override async delete(context: TurnContext): Promise<void> {
+    context.turnState.delete(CACHED);
+    await this.storage.delete([await this.storageKey(context)]);
+  }
+
+  override get(context: TurnContext): Record<string, unknown> | undefined {
+    const cached = context.turnState.get(CACHED) as Cached | undefined;
+    return typeof cached?.state === 'object' ? cached.state : undefined;
+  }
+}

@@ -1,0 +1,97 @@
+import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { TrackedConversationState } from '../../../bot/storage/trackedConversationState';
+
+/** MemoryStorage that counts what reaches it. */
+class CountingStorage extends MemoryStorage {
+  reads = 0;
+  writes: StoreItems[] = [];
+  override async read(keys: string[]): Promise<StoreItems> {
+    this.reads++;
+    return super.read(keys);
+  }
+  override async write(changes: StoreItems): Promise<void> {
+    this.writes.push(JSON.parse(JSON.stringify(changes)) as StoreItems);
+    return super.write(changes);
+  }
+}
+
+const adapter = new TestAdapter(async () => undefined);
+const turn = (conversation = 'c1') =>
+  new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'Resident' }, recipient: { id: 'b', name: 'Bot' } });
+
+describe('TrackedConversationState', () => {
+  it('loads once per turn and keeps property values across turns', async () => {
+    const storage = new CountingStorage();
+    const state = new TrackedConversationState(storage);
+    const count = state.createProperty<number>('count');
+    for (const expected of [1, 2, 3]) {
+      const context = turn();
+      await count.set(context, (await count.get(context, 0)) + 1);
+      expect(await count.get(context)).toBe(expected);
+      await state.saveChanges(context);
+    }
+    expect(storage.reads).toBe(3);
+    expect(storage.writes).toHaveLength(3);
+    expect(await count.get(turn())).toBe(3);
+  });
+
+  it('writes only when something changed, however deep, or when forced', async () => {
+    const storage = new CountingStorage();
+    const state = new TrackedConversationState(storage);
+    const memory = state.createProperty<{ transcript: string[] }>('memory');
+    const first = turn();
+    (await memory.get(first, { transcript: [] }))!.transcript.push('hello');
+    await state.saveChanges(first);
+    expect(storage.writes).toHaveLength(1);
+
+    const readOnly = turn();
+    await memory.get(readOnly);
+    await state.saveChanges(readOnly);
+    expect(storage.writes).toHaveLength(1);
+
+    const nested = turn();
+    (await memory.get(nested))!.transcript.push('thanks');
+    await state.saveChanges(nested);
+    expect(storage.writes).toHaveLength(2);
+    // Saving again in the same turn, unchanged since, writes nothing more.
+    await state.saveChanges(nested);
+    expect(storage.writes).toHaveLength(2);
+
+    const forced = turn();
+    await memory.get(forced);
+    await state.saveChanges(forced, true);
+    expect(storage.writes).toHaveLength(3);
+    // Without loading, nothing is saved unless forced (then an empty state).
+    await state.saveChanges(turn('c2'));
+    expect(storage.writes).toHaveLength(3);
+    await state.saveChanges(turn('c3'), true);
+    expect(Object.values(storage.writes[3])[0]).toEqual({ eTag: '*' });
+    expect((await memory.get(turn()))!.transcript).toEqual(['hello', 'thanks']);
+  });
+
+  it('clears, deletes and gets like BotState', async () => {
+    const storage = new CountingStorage();
+    const state = new TrackedConversationState(storage);
+    const flag = state.createProperty<boolean>('flag');
+    const context = turn();
+    expect(state.get(context)).toBeUndefined();
+    await flag.set(context, true);
+    expect(state.get(context)).toMatchObject({ flag: true });
+    await state.saveChanges(context);
+
+    const clearing = turn();
+    await flag.get(clearing);
+    await state.clear(clearing);
+    await state.saveChanges(clearing);
+    expect(await flag.get(turn())).toBeUndefined();
+
+    const deleting = turn();
+    await flag.set(deleting, true);
+    await state.saveChanges(deleting);
+    expect(Object.keys(await storage.read(['test/conversations/c1/']))).toHaveLength(1);
+    await state.delete(deleting);
+    expect(state.get(deleting)).toBeUndefined();
+    expect(await storage.read(['test/conversations/c1/'])).toEqual({});
+  });
+});
