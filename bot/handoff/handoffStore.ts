@@ -15,6 +15,9 @@ export interface NewHandoff {
   context: HandoffContext;
 }
 
+/** A handoff in progress: queued, with a member of staff, or with an external contact centre. */
+const OPEN = new Set<string>(['queued', 'active', 'external']);
+
 let lastMs = 0;
 /** Milliseconds that never repeat within a process, so messages keep their order. */
 function monotonicMs(): number {
@@ -38,7 +41,7 @@ export class HandoffStore {
     this.openQuery = new PreparedQuery(
       db,
       ({ conversationId }) =>
-        db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId).where('status', 'in', ['queued', 'active', 'external']),
+        db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId),
       ['conversationId'],
     );
   }
@@ -78,10 +81,11 @@ export class HandoffStore {
 
   /** The conversation's handoff still in progress (queued, active or with an external centre). */
   async openFor(conversationId: string): Promise<Handoff | undefined> {
-    // Newest first, picked here rather than by ORDER BY: a conversation has at most one or two such
-    // rows, and SQLite opened a sorter for the ORDER BY on every call (about 50 µs, even for none).
+    // The conversation's handoffs (a handful at most) are filtered and the newest picked here: with
+    // ORDER BY, SQLite opened a sorter on every call (about 50 µs even when there is no row), and
+    // the status list made it build a temporary table; this runs for every message.
     const rows = (await this.openQuery.execute({ conversationId })).rows;
-    const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (!best || row.created_at > best.created_at ? row : best), undefined);
+    const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (OPEN.has(row.status) && (!best || row.created_at > best.created_at) ? row : best), undefined);
     return newest ? toHandoff(newest) : undefined;
   }
 
