@@ -16,7 +16,8 @@ export interface NewHandoff {
 }
 
 /** A handoff in progress: queued, with a member of staff, or with an external contact centre. */
-const OPEN = new Set<string>(['queued', 'active', 'external']);
+const OPEN_STATUSES: HandoffStatus[] = ['queued', 'active', 'external'];
+const OPEN = new Set<string>(OPEN_STATUSES);
 
 let lastMs = 0;
 /** Milliseconds that never repeat within a process, so messages keep their order. */
@@ -139,7 +140,7 @@ export class HandoffStore {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  async end(id: string, endReason: string, fromStatuses: HandoffStatus[] = ['queued', 'active', 'external']): Promise<boolean> {
+  async end(id: string, endReason: string, fromStatuses: HandoffStatus[] = OPEN_STATUSES): Promise<boolean> {
     const result = await this.db
       .updateTable('handoff')
       .set({ status: 'ended', ended_at: this.iso(), end_reason: endReason })
