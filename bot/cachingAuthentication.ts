@@ -18,6 +18,17 @@ function appIdOf(identity: ClaimsIdentity): string {
   return identity.getClaimValue(AuthenticationConstants.AudienceClaim) ?? identity.getClaimValue(AuthenticationConstants.AppIdClaim) ?? '';
 }
 
+/** The promise kept under `key`, made once; one that fails is dropped, so that the next call tries again. */
+function cachedPromise<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let value = cache.get(key);
+  if (!value) {
+    value = make();
+    value.catch(() => cache.delete(key));
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** Connector clients for one app id, one per (service URL, audience), created once. */
 class CachingConnectorFactory extends ConnectorFactory {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
@@ -28,15 +39,9 @@ class CachingConnectorFactory extends ConnectorFactory {
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
     const key = `${serviceUrl}\n${audience ?? ''}`;
-    let client = this.clients.get(key);
-    if (!client) {
-      // The service URL comes with each activity: keep the cache bounded, oldest out first.
-      if (this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
-      client = this.inner.create(serviceUrl, audience);
-      client.catch(() => this.clients.delete(key));
-      this.clients.set(key, client);
-    }
-    return client;
+    // The service URL comes with each activity: keep the cache bounded, oldest out first.
+    if (!this.clients.has(key) && this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
+    return cachedPromise(this.clients, key, () => this.inner.create(serviceUrl, audience));
   }
 }
 
@@ -73,14 +78,7 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
   }
 
   createUserTokenClient(claimsIdentity: ClaimsIdentity): Promise<UserTokenClient> {
-    const appId = appIdOf(claimsIdentity);
-    let client = this.userTokenClients.get(appId);
-    if (!client) {
-      client = this.inner.createUserTokenClient(claimsIdentity);
-      client.catch(() => this.userTokenClients.delete(appId));
-      this.userTokenClients.set(appId, client);
-    }
-    return client;
+    return cachedPromise(this.userTokenClients, appIdOf(claimsIdentity), () => this.inner.createUserTokenClient(claimsIdentity));
   }
 
   override createBotFrameworkClient(): BotFrameworkClient {
