@@ -39,12 +39,7 @@ export class HandoffStore {
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.openQuery = new PreparedQuery(
-      db,
-      ({ conversationId }) =>
-        db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId),
-      ['conversationId'],
-    );
+    this.openQuery = new PreparedQuery(db, ({ conversationId }) => db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId), ['conversationId']);
   }
 
   private iso(): string {
@@ -85,8 +80,10 @@ export class HandoffStore {
     // The conversation's handoffs (a handful at most) are filtered and the newest picked here: with
     // ORDER BY, SQLite opened a sorter on every call (about 50 µs even when there is no row), and
     // the status list made it build a temporary table; this runs for every message.
-    const rows = (await this.openQuery.execute({ conversationId })).rows;
-    const newest = rows.reduce<(typeof rows)[number] | undefined>((best, row) => (OPEN.has(row.status) && (!best || row.created_at > best.created_at) ? row : best), undefined);
+    let newest: Selectable<HandoffTable> | undefined;
+    for (const row of (await this.openQuery.execute({ conversationId })).rows) {
+      if (OPEN.has(row.status) && (!newest || row.created_at > newest.created_at)) newest = row;
+    }
     return newest ? toHandoff(newest) : undefined;
   }
 
