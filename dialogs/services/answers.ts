@@ -1,5 +1,5 @@
 import * as chronoEn from 'chrono-node/en';
-import { councilDate } from '../../bot/waste/calendar';
+import { addDays, councilDate } from '../../bot/waste/calendar';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
@@ -54,7 +54,9 @@ export function parseNumber(text: string): number | undefined {
 /** A calendar date (YYYY-MM-DD, council time) from "yesterday", "Monday", "23/11/2026". */
 export function parseDate(text: string, now: Date): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return text.trim().slice(0, 10);
-  const r = chronoEn.GB.parse(text, { instant: now, timezone: 'Europe/London' });
+  // British short forms that chrono does not know.
+  const spelled = text.replace(/\bweds\b/gi, 'wednesday').replace(/\btues\b/gi, 'tuesday');
+  const r = chronoEn.GB.parse(spelled, { instant: now, timezone: 'Europe/London' });
   const s = r[0]?.start;
   if (!s) return undefined;
   const y = s.get('year');
@@ -62,6 +64,18 @@ export function parseDate(text: string, now: Date): string | undefined {
   const d = s.get('day');
   if (!y || !m || !d) return undefined;
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** A weekday named on its own ("friday", "on Fri", "since weds"), as a date answer or as the date a message held. */
+const LONE_WEEKDAY = /^(?:(?:on|since|from)\s+)?(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$/i;
+
+/**
+ * For something that has already happened (a missed collection): a weekday named on its own is
+ * the one just gone. Chrono reads it as the nearest such day, which on a Wednesday makes
+ * "Friday" the coming one; "next Friday", "this Friday" or a written date are left as they are.
+ */
+export function pastWeekday(date: string, text: string, todayDate: string): string {
+  return date > todayDate && LONE_WEEKDAY.test(text.trim()) ? addDays(date, -7) : date;
 }
 
 export function today(now: Date): string {

@@ -5,14 +5,14 @@ import type { Open311Client } from '../../bot/open311/open311Client';
 import type { Outbox } from '../../bot/open311/outbox';
 import type { RequestFields, ServiceAttribute } from '../../bot/open311/types';
 import { shortAddress } from '../../bot/gazetteer/gazetteer';
-import { addDays, spokenDate } from '../../bot/waste/calendar';
+import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendReply } from '../replies';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
-import { CHANGE, DONE, matchChoice, matchChoices, parseDate, parseNumber, readContact, SKIP, today, YES, type Choice } from './answers';
+import { CHANGE, DONE, matchChoice, matchChoices, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, type Choice } from './answers';
 import type { ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
 
@@ -130,9 +130,9 @@ export class RequestSlotsDialog extends Dialog {
         if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
       } else if (a.datatype === 'datetime') {
         const date = entities.find((e) => e.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(e.value));
-        let value = date?.value.slice(0, 10);
+        const found = date?.value.slice(0, 10);
         // "on Monday" in a report means the Monday just gone, even if the extractor looked ahead.
-        if (value && state.config.dates === 'past' && value > today(this.deps.now()) && /^(on\s+)?(mon|tues|wednes|thurs|fri|satur|sun)day$/i.test(date!.text.trim())) value = addDays(value, -7);
+        const value = found && state.config.dates === 'past' ? pastWeekday(found, date!.text, today(this.deps.now())) : found;
         if (value && !this.dateProblem(state, value)) state.answers[a.code] = value;
       }
     }
@@ -384,8 +384,9 @@ export class RequestSlotsDialog extends Dialog {
         return undefined;
       }
       case 'datetime': {
-        const date = parseDate(text, this.deps.now());
-        if (!date) return r.invalidDate();
+        const parsed = parseDate(text, this.deps.now());
+        if (!parsed) return r.invalidDate();
+        const date = state.config.dates === 'past' ? pastWeekday(parsed, text, today(this.deps.now())) : parsed;
         const problem = this.dateProblem(state, date);
         if (problem) return problem;
         state.answers[a.code] = date;

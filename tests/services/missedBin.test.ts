@@ -5,6 +5,14 @@ import { Conversation, startBot, useBotAndChannel } from './harness';
 const NOW = new Date('2026-11-24T18:00:00Z');
 const live = useBotAndChannel(() => NOW);
 
+/** Starts a missed-bin report at an address in AT1 1AA, up to the question of which day it was due. */
+async function untilTheDateQuestion(c: Conversation, address: string, bin: string): Promise<void> {
+  await c.say('Report a missed bin');
+  await c.say('AT1 1AA');
+  await c.say(address);
+  expect((await c.say(bin)).all).toMatch(/Which day should it have been collected/);
+}
+
 describe('missed bin, end to end against the built-in back office', () => {
   it('takes a report, gives a local reference, delivers it and tells the resident the official one', async () => {
     const c = new Conversation(live.bot, 'conv-missed-1', live.channel.url);
@@ -64,10 +72,7 @@ describe('missed bin, end to end against the built-in back office', () => {
 
   it('does not take a report when the crew recorded a reason, and says what to do', async () => {
     const c = new Conversation(live.bot, 'conv-missed-2', live.channel.url);
-    await c.say('Report a missed bin');
-    await c.say('AT1 1AA');
-    await c.say('2 High Street');
-    await c.say('General waste (grey bin)');
+    await untilTheDateQuestion(c, '2 High Street', 'General waste (grey bin)');
     const r = await c.say('Monday');
     expect(r.all).toMatch(/wasn't out for collection on Monday 23 November/);
     expect(r.all).toMatch(/I haven't made a report/);
@@ -77,10 +82,7 @@ describe('missed bin, end to end against the built-in back office', () => {
     const late = await startBot({}, () => new Date('2026-12-03T12:00:00Z'));
     try {
       const c = new Conversation(late, 'conv-missed-3', live.channel.url);
-      await c.say('Report a missed bin');
-      await c.say('AT1 1AA');
-      await c.say('1 High Street');
-      await c.say('Food waste (caddy)');
+      await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
       const r = await c.say('23/11/2026');
       expect(r.all).toMatch(/within 2 working days/);
       expect(r.all).toMatch(/too late/);
@@ -89,14 +91,20 @@ describe('missed bin, end to end against the built-in back office', () => {
     }
   });
 
+  it('reads a weekday answered on its own as the one just gone, not the coming one', async () => {
+    const c = new Conversation(live.bot, 'conv-missed-weekday', live.channel.url);
+    await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
+    // Said on Tuesday 24 November: Thursday 19 November, whose last collection was Monday 16th.
+    const r = await c.say('thursday');
+    expect(r.all).not.toMatch(/in the future/);
+    expect(r.all).toMatch(/was due on Monday 16 November/);
+  });
+
   it('refuses when it is too early on the collection day', async () => {
     const early = await startBot({}, () => new Date('2026-11-30T10:00:00Z'));
     try {
       const c = new Conversation(early, 'conv-missed-4', live.channel.url);
-      await c.say('Report a missed bin');
-      await c.say('AT1 1AA');
-      await c.say('1 High Street');
-      await c.say('Food waste (caddy)');
+      await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
       const r = await c.say('today');
       expect(r.all).toMatch(/crews work until 17:00/);
     } finally {
