@@ -58,6 +58,18 @@ interface Indexed {
   body: Set<string>;
 }
 
+/** What one search term finds, worked out once: MiniSearch's scored entries, and how well the term matches each entry. */
+interface TermLookup {
+  results: Array<{ indexed: Indexed; score: number }>;
+  quality: Map<Indexed, number>;
+}
+
+/**
+ * How many scored entries and match qualities the kept lookups may hold in all (a few megabytes);
+ * beyond it the oldest terms are forgotten. A term typically holds a few dozen.
+ */
+const MAX_CACHED_ITEMS = 100_000;
+
 /** Edits allowed when matching a word with a typo: none for short words. */
 function allowedEdits(term: string): number {
   if (term.length < 5) return 0;
@@ -78,11 +90,21 @@ export class ScoredIndex {
   private readonly maxWeight: number;
   /** Weights of words the index does not hold, worked out once each (a fuzzy scan of every entry); bounded. */
   private readonly unknownWeights = new Map<string, number>();
+  /**
+   * Each search term's lookup, kept: the index never changes once built, and residents' messages
+   * share most of their words ("bin", "collect", "council tax"), while MiniSearch's prefix and
+   * typo-tolerant search for one word costs tens of microseconds.
+   */
+  private readonly lookups = new Map<string, TermLookup>();
+  /** Scored entries and match qualities held by {@link lookups}. */
+  private cachedItems = 0;
 
   constructor(
     entries: IndexEntry[],
     private readonly analyser: TextAnalyser,
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
+    /** How many scored entries and match qualities the kept lookups may hold in all. */
+    private readonly cacheBudget = MAX_CACHED_ITEMS,
   ) {
     this.search = new MiniSearch({
       fields: ['title', 'questions', 'tags', 'body'],
@@ -124,23 +146,74 @@ export class ScoredIndex {
     const total = weights.reduce((a, b) => a + b, 0);
     const perKind = new Map<string, number>();
     const out: EntryMatch[] = [];
-    const results = this.search.search(terms.join(' '));
+    const lookups = terms.map((t) => this.lookup(t));
+    const results = this.combine(terms, lookups);
     const bestScore = results[0]?.score ?? 1;
-    for (const r of results) {
-      const indexed = this.entries.get(String(r.id))!;
+    for (const { indexed, score } of results) {
       const seen = perKind.get(indexed.entry.kind) ?? 0;
       // Every intent is scored: the router compares the classifier's pick with its own examples.
       if (seen >= limit && indexed.entry.kind !== 'intent') continue;
       perKind.set(indexed.entry.kind, seen + 1);
-      const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQuality(t, indexed) }));
+      const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
       const coverage = total > 0 ? covered / total : 0;
       const evidence = covered / this.maxWeight;
-      out.push({ entry: indexed.entry, score: r.score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
+      out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
     }
     // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
     const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
     return out.sort((a, b) => rank(b) - rank(a));
+  }
+
+  /** One term's lookup, from the cache or worked out now. */
+  private lookup(term: string): TermLookup {
+    const cached = this.lookups.get(term);
+    if (cached) return cached;
+    const results = this.search.search(term).map((r) => ({ indexed: this.entries.get(String(r.id))!, score: r.score }));
+    const found: TermLookup = { results, quality: new Map() };
+    this.lookups.set(term, found);
+    this.cachedItems += results.length;
+    // Over budget: forget the oldest terms (never the one just looked up).
+    for (const [oldTerm, old] of this.lookups) {
+      if (this.cachedItems <= this.cacheBudget || old === found) break;
+      this.lookups.delete(oldTerm);
+      this.cachedItems -= old.results.length + old.quality.size;
+    }
+    return found;
+  }
+
+  /**
+   * MiniSearch's OR query over several terms, put together from each term's own results: an
+   * entry scores the sum of its terms' scores times the number of distinct terms it matched,
+   * as MiniSearch scores a query of several terms. Best first.
+   */
+  private combine(terms: string[], lookups: TermLookup[]): Array<{ indexed: Indexed; score: number }> {
+    const combined = new Map<Indexed, { indexed: Indexed; sum: number; distinct: number; score: number }>();
+    lookups.forEach((lookup, i) => {
+      const firstTime = terms.indexOf(terms[i]) === i;
+      for (const { indexed, score } of lookup.results) {
+        const entry = combined.get(indexed);
+        if (entry) {
+          entry.sum += score;
+          if (firstTime) entry.distinct++;
+        } else combined.set(indexed, { indexed, sum: score, distinct: 1, score: 0 });
+      }
+    });
+    const ranked = [...combined.values()];
+    for (const r of ranked) r.score = r.sum * r.distinct;
+    return ranked.sort((a, b) => b.score - a.score);
+  }
+
+  /** {@link matchQuality}, remembered per term and entry. */
+  private matchQualityOf(term: string, lookup: TermLookup, indexed: Indexed): number {
+    let quality = lookup.quality.get(indexed);
+    if (quality === undefined) {
+      quality = this.matchQuality(term, indexed);
+      lookup.quality.set(indexed, quality);
+      // (A lookup forgotten while this message was being matched no longer counts.)
+      if (this.lookups.get(term) === lookup) this.cachedItems++;
+    }
+    return quality;
   }
 
   private idf(df: number): number {

@@ -53,3 +53,54 @@ describe('ScoredIndex', () => {
     expect(best.coverage).toBe(1);
   });
 });
+
+describe('ScoredIndex lookups of words already seen', () => {
+  const entry = (id: string, kind: IndexEntry['kind'], questions: string[], body = ''): IndexEntry => ({ id, kind, title: '', questions, tags: [], body });
+  const entries = [
+    entry('kb:missed-bin', 'article', ['my bin was not collected', 'missed bin collection'], 'Report a missed bin within two working days.'),
+    entry('kb:bin-day', 'article', ['when is my bin day', 'which day are bins collected'], 'Collections are weekly.'),
+    entry('kb:council-tax', 'article', ['how do i pay my council tax', 'council tax bill'], 'Pay by direct debit.'),
+    entry('kb:pothole', 'article', ['report a pothole', 'hole in the road'], 'We repair dangerous potholes within a day.'),
+    entry('intent:report_missed_bin', 'intent', ['bin not collected', 'bin missed again', 'my recycling was not collected']),
+    entry('none:0', 'none', ['my bin bag split']),
+    entry('none:1', 'none', ['what day is it today']),
+  ];
+  const analyser = new TextAnalyser([['council tax', 'ctax']]);
+  const messages = ['my bin was not collected', 'when is my bin day', 'bin day', 'collectd bin', 'council tax bil', 'pothol on the road', 'bin bin day', 'recycling collection day', 'how do i pay'];
+
+  it('ranks entries exactly as MiniSearch ranks the whole message, words looked up alone or together', () => {
+    const index = new ScoredIndex(entries, analyser);
+    // The MiniSearch instance inside, asked the whole message at once: the reference.
+    const reference = (index as unknown as { search: { search(q: string): Array<{ id: string; score: number }> } }).search;
+    for (const text of [...messages, ...messages]) {
+      const terms = analyser.terms(text);
+      const expected = reference.search(terms.join(' ')).map((r) => [r.id, r.score.toFixed(9)] as const);
+      const found = index.find(text, 100).map((m) => [m.entry.id, m.score.toFixed(9)] as const);
+      expect(found.map(([id]) => id).sort(), text).toEqual(expected.map(([id]) => id).sort());
+      expect(new Map(found), text).toEqual(new Map(expected));
+    }
+  });
+
+  it('gives the same matches for a message the first time and after its words were seen in others', () => {
+    const fresh = () => new ScoredIndex(entries, analyser);
+    const warmed = fresh();
+    for (const text of messages) warmed.find(text);
+    for (const text of messages) expect(warmed.find(text), text).toEqual(fresh().find(text));
+  });
+
+  it('keeps what it remembers within its budget, forgetting the oldest words first', () => {
+    const index = new ScoredIndex(entries, analyser, undefined, 20);
+    const cache = index as unknown as { lookups: Map<string, { results: unknown[]; quality: Map<unknown, number> }>; cachedItems: number };
+    const held = () => [...cache.lookups.values()].reduce((n, l) => n + l.results.length + l.quality.size, 0);
+    for (const text of [...messages, ...messages.map((m) => `${m} again`)]) {
+      index.find(text);
+      expect(cache.cachedItems).toBe(held());
+    }
+    expect(held()).toBeGreaterThan(0);
+    // Bounded, apart from the qualities worked out for the newest message.
+    expect(held()).toBeLessThanOrEqual(20 + entries.length * analyser.terms(`${messages.at(-1)} again`).length);
+    const seen = new Set([...messages, 'again'].flatMap((m) => analyser.terms(m)));
+    expect(cache.lookups.size).toBeLessThan(seen.size);
+    expect(index.find('my bin was not collected')).toEqual(new ScoredIndex(entries, analyser).find('my bin was not collected'));
+  });
+});
