@@ -4,6 +4,10 @@
  * 127.0.0.1 (autocannon, deliveryMode expectReplies). Prints a table, then as the last line
  * one JSON object: {"projectRps","echoRps","ratio","p50Ms","p99Ms","rssMb","firstAnswerMs"}.
  * Targets: ratio ≥ 0.8, p99 ≤ 60 ms, RSS ≤ 250 MB, first answer ≤ 3 s after start.
+ *
+ * The table also shows a second baseline, loaded the same way: the echo bot in the samples'
+ * core-bot dialog shape (bench/dialogBot.ts), which does nothing else. It is not part of the
+ * JSON line (its format is fixed); it shows how much of the gap botbuilder-dialogs alone makes.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -115,29 +119,39 @@ async function main(): Promise<void> {
   // The assistant starts on its own, so that its start-up time is not shared with the echo bot's.
   const startedAt = Date.now();
   const project = start(startArguments(), { PORT: String(projectPort), DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
+  const dialogPort = await freePort();
   let echo: ChildProcess | undefined;
+  let dialog: ChildProcess | undefined;
   try {
     const firstAnswerMs = await firstAnswer(`http://127.0.0.1:${projectPort}`, startedAt);
     echo = start([path.join('dist', 'bench', 'echoBot.js'), String(echoPort)], {});
+    dialog = start([path.join('dist', 'bench', 'dialogBot.js'), String(dialogPort)], {});
     await firstAnswer(`http://127.0.0.1:${echoPort}`, Date.now());
+    await firstAnswer(`http://127.0.0.1:${dialogPort}`, Date.now());
 
     const echoResult = await load(`http://127.0.0.1:${echoPort}`, echo.pid!);
+    const dialogResult = await load(`http://127.0.0.1:${dialogPort}`, dialog.pid!);
     const projectResult = await load(`http://127.0.0.1:${projectPort}`, project.pid!);
     const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
     const rows = [
       ['', 'req/s', 'p50 ms', 'p99 ms', 'peak RSS MB', 'errors'],
       ['council assistant', round(projectResult.rps), projectResult.p50, projectResult.p99, round(projectResult.rss), projectResult.errors],
       ['echo bot', round(echoResult.rps), echoResult.p50, echoResult.p99, round(echoResult.rss), echoResult.errors],
+      ['echo in dialogs', round(dialogResult.rps), dialogResult.p50, dialogResult.p99, round(dialogResult.rss), dialogResult.errors],
     ];
     for (const r of rows) process.stdout.write(`${String(r[0]).padEnd(18)} ${r.slice(1).map((c) => String(c).padStart(12)).join('')}\n`);
     const ratio = round(projectResult.rps / echoResult.rps, 3);
     process.stdout.write(`ratio ${ratio} (target ≥ 0.8), p99 ${projectResult.p99} ms (≤ 60), RSS ${round(projectResult.rss)} MB (≤ 250), first answer ${firstAnswerMs} ms (≤ 3000)\n`);
+    process.stdout.write(
+      `echo in dialogs / echo bot: ${round(dialogResult.rps / echoResult.rps, 3)} (botbuilder-dialogs alone); assistant / echo in dialogs: ${round(projectResult.rps / dialogResult.rps, 3)}\n`,
+    );
     process.stdout.write(
       `${JSON.stringify({ projectRps: round(projectResult.rps), echoRps: round(echoResult.rps), ratio, p50Ms: projectResult.p50, p99Ms: projectResult.p99, rssMb: round(projectResult.rss), firstAnswerMs })}\n`,
     );
   } finally {
     project.kill('SIGKILL');
     echo?.kill('SIGKILL');
+    dialog?.kill('SIGKILL');
   }
 }
 
