@@ -79,6 +79,12 @@ const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
 const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
+/**
+ * An email address or a phone number on its own answers the question being asked ("What phone
+ * number or email address should they use?"); it never interrupts, whatever the classifier
+ * makes of it ("jane@example.com" looks like help to it: help's examples say "for example").
+ */
+const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20})\s*$/;
 /** Looks like a question of its own, not an answer to the dialog's question. */
 const QUESTION = /\?\s*$|^\s*(how|what|what's|whats|when|when's|where|where's|which|who|why|can|could|do|does|is|are|will|should|would|am|has|have)\b/i;
 
@@ -172,7 +178,7 @@ export class Router {
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     const verdict = this.safeguarding.check(text, recognized);
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
-    if (YES_NO.test(text)) return undefined;
+    if (YES_NO.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
     if (recognized && INTERRUPTIONS.has(recognized.intent) && recognized.score >= this.thresholds.interrupt) {

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Router } from '../../dialogs/router';
+import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { loadSafeguardingRules } from '../../intents/safeguardingRules';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))));
+
+/** What the classifier might say of a message: one intent, sure of it. */
+const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({
+  text,
+  intent,
+  score,
+  alternatives: [{ intent, score }],
+  entities: [],
+  source: 'local',
+});
+
+describe('Router.interruption (a message while a dialog waits for an answer)', () => {
+  it.each(['jane.doe@example.com', 'sam@example.org ', '07700 900123', '+44 7700 900123', '(01632) 960 001'])(
+    'takes "%s" as the answer, even when the classifier hears help in it',
+    (text) => {
+      expect(router.interruption(text, recognized(text, 'help'))).toBeUndefined();
+    },
+  );
+
+  it('still lets a clear request for help interrupt', () => {
+    expect(router.interruption('what can you do', recognized('what can you do', 'help'))).toMatchObject({ kind: 'intent', intent: 'help' });
+    expect(router.interruption('i need help with this', recognized('i need help with this', 'help'))).toMatchObject({ kind: 'intent', intent: 'help' });
+  });
+
+  it('puts safeguarding first, even in a message that holds a phone number', () => {
+    const text = 'my partner hit me, call me on 07700 900123';
+    expect(router.interruption(text, recognized(text, NONE_INTENT, 0.1))).toMatchObject({ kind: 'safeguarding' });
+  });
+});
