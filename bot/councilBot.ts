@@ -9,9 +9,9 @@ import { setRecognized } from '../dialogs/turnState';
 /** Longest message the assistant reads; the rest is ignored (and the resident told). */
 export const MAX_MESSAGE_CHARS = 2000;
 
-/** Removes control and format characters that break matching or logs; keeps newlines and RTL text. */
-export function cleanText(text: string | undefined): string {
-  return (text ?? '')
+/** Removes control and format characters that break matching or logs; keeps newlines and RTL text. Anything but a string is no text. */
+export function cleanText(text: unknown): string {
+  return (typeof text === 'string' ? text : '')
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')

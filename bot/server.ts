@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Activity, ActivityHandler } from 'botbuilder';
+import { activityProblem } from './activityCheck';
 import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
@@ -59,8 +60,9 @@ export class BotServer {
 
     server.post('/api/messages', async (req: Request, res: Response) => {
       const body = req.body as unknown;
-      if (!body || typeof body !== 'object' || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-        res.send(400, { error: 'The body must be a Bot Framework activity (a JSON object with a "type").' });
+      const problem = activityProblem(body);
+      if (problem) {
+        res.send(400, { error: `The body must be a Bot Framework activity: ${problem}.` });
         return;
       }
       const answer = await options.adapter.processBody(body as Activity, String(req.headers.authorization ?? ''), (context) => options.bot.run(context));

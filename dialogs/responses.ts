@@ -151,7 +151,7 @@ export class Responses {
   }
 
   technicalProblem(): Reply {
-    return { text: `Sorry, something went wrong on our side. Nothing you told me has been lost. Please try again, or call us on ${this.council.phone}.` };
+    return { text: `Sorry, something went wrong on our side and I couldn't deal with that message. Please send it again, or call us on ${this.council.phone}.` };
   }
 
   /** Teams: a resident attached a file or picture. */

@@ -73,6 +73,21 @@ describe('the HTTP server', () => {
     expect(res.status).toBe(400);
   });
 
+  it.each([
+    ['text that is a number', { text: 12345 }, /"text"/],
+    ['no conversation', { conversation: undefined }, /"conversation"/],
+    ['membersAdded that is not a list', { type: 'conversationUpdate', membersAdded: 'x' }, /"membersAdded"/],
+  ])('refuses an activity with %s with 400 and the reason', async (_name, change, reason) => {
+    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...messageActivity('hi', 'conv-http-bad'), ...change }) });
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { error: string }).error).toMatch(reason);
+  });
+
+  it('refuses a form instead of a JSON activity with 400', async () => {
+    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=hi' });
+    expect(res.status).toBe(400);
+  });
+
   it('acknowledges unknown activity types and typing without an error', async () => {
     for (const type of ['somethingNew', 'typing', 'messageReaction', 'endOfConversation']) {
       const res = await postExpectReplies(running.url, { ...messageActivity('', 'conv-http-4'), type, text: undefined });

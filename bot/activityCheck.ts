@@ -1,0 +1,28 @@
+/**
+ * What POST /api/messages requires of a body before it reaches the adapter: the fields every
+ * turn relies on, with the types the Bot Framework schema gives them. A body that fails gets
+ * 400 with the reason, instead of an error inside the turn (and a 200 with an apology).
+ *
+ * Written out rather than as a zod schema: it runs on every request, and five checks of a few
+ * fields cost nothing, where a schema parse of the whole activity costs more than the echo
+ * bot's turn (botbuilder's own CloudAdapter.process does that, see bot/adapter.ts).
+ */
+export function activityProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return 'it must be a JSON object';
+  const a = body as Record<string, unknown>;
+  if (typeof a.type !== 'string' || !a.type) return '"type" must be a non-empty string';
+  if (!isObjectWithId(a.conversation)) return '"conversation" must be an object with a non-empty string "id"';
+  if (a.from !== undefined && a.from !== null && !isObjectWithId(a.from)) return '"from" must be an object with a non-empty string "id"';
+  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '"text" must be a string';
+  for (const list of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
+    const value = a[list];
+    if (value !== undefined && value !== null && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
+      return `"${list}" must be a list of objects`;
+    }
+  }
+  return undefined;
+}
+
+function isObjectWithId(value: unknown): boolean {
+  return !!value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string' && (value as { id: string }).id !== '';
+}
