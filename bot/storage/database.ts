@@ -23,6 +23,20 @@ export class DatabaseStartupError extends Error {
   }
 }
 
+/**
+ * SQLite opens a file it may not write read-only without a word, and the first write fails
+ * later, mid-turn or mid-start-up, with a message that names neither the file nor the fix. A
+ * write in a transaction that is rolled back tells now, and leaves nothing behind.
+ */
+function probeWrite(handle: SQLite.Database): void {
+  handle.exec('BEGIN IMMEDIATE');
+  try {
+    handle.exec('CREATE TABLE council_assistant_write_probe (x)');
+  } finally {
+    if (handle.inTransaction) handle.exec('ROLLBACK');
+  }
+}
+
 /** The project database: Kysely over embedded SQLite (default) or PostgreSQL (scale-out). */
 export class AppDatabase {
   private constructor(
@@ -56,8 +70,12 @@ export class AppDatabase {
       handle.pragma('journal_mode = WAL');
       handle.pragma('busy_timeout = 5000');
       handle.pragma('synchronous = NORMAL');
+      probeWrite(handle);
     } catch (err) {
-      throw new DatabaseStartupError(`The SQLite database ${file} cannot be opened for writing (${(err as Error).message}). Check that DATA_DIR exists and is writable.`, { cause: err });
+      throw new DatabaseStartupError(
+        `The SQLite database ${file} cannot be opened for writing (${(err as Error).message}). Check that DATA_DIR and the files in it exist and are writable by this user.`,
+        { cause: err },
+      );
     }
     return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new SqliteDialect({ database: new StatementCache(handle) }) }), 'sqlite', file);
   }
