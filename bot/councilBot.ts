@@ -3,7 +3,7 @@ import type { Recognizer } from '../intents/recognizer';
 import { DialogRunner } from '../dialogs/dialogRunner';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendReply, sendTrace } from '../dialogs/replies';
-import type { Responses } from '../dialogs/responses';
+import type { Reply, Responses } from '../dialogs/responses';
 import { setRecognized } from '../dialogs/turnState';
 
 /** Longest message the assistant reads; the rest is ignored (and the resident told). */
@@ -91,7 +91,8 @@ export class CouncilBot extends ActivityHandler {
     const hasValue = activity.value !== undefined && activity.value !== null;
 
     if (!text && !hasValue) {
-      await sendReply(context, activity.attachments?.length ? this.responses.attachmentOnly() : this.responses.emptyMessage());
+      const attachment = !!activity.attachments?.length;
+      await this.noWords(context, (inDialog) => (attachment ? this.responses.attachmentOnly(inDialog) : this.responses.emptyMessage(inDialog)));
       return;
     }
     if (text.length > MAX_MESSAGE_CHARS) await sendReply(context, this.responses.tooLong(MAX_MESSAGE_CHARS));
@@ -103,5 +104,14 @@ export class CouncilBot extends ActivityHandler {
     }
     if (this.handoffRelay && (await this.handoffRelay.interceptMessage(context))) return;
     await this.dialogs.run(context);
+    // A card's submit (a value and no words) that no dialog took must not be met with silence.
+    if (!activity.text && !context.responded) await this.noWords(context, (inDialog) => this.responses.emptyMessage(inDialog));
+  }
+
+  /** A message with no words: say so, and in the middle of a dialog ask its question again. */
+  private async noWords(context: TurnContext, reply: (inDialog: boolean) => Reply): Promise<void> {
+    const inDialog = await this.dialogs.inProgress(context);
+    await sendReply(context, reply(inDialog));
+    if (inDialog) await this.dialogs.reprompt(context);
   }
 }

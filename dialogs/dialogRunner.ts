@@ -31,10 +31,26 @@ export class DialogRunner {
   }
 
   async run(context: TurnContext): Promise<void> {
+    const dc = await this.context(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);
+  }
+
+  /** True when a dialog is waiting for the resident's answer. */
+  async inProgress(context: TurnContext): Promise<boolean> {
+    return !!(await this.context(context)).activeDialog;
+  }
+
+  /** Asks the question of the dialog in progress again (after a message that answered nothing). */
+  async reprompt(context: TurnContext): Promise<void> {
+    const dc = await this.context(context);
+    if (dc.activeDialog) await dc.repromptDialog();
+  }
+
+  private async context(context: TurnContext) {
     if (this.configuration) context.turnState.set(STATE_CONFIGURATION_KEY, this.configuration);
     const dc = await this.dialogSet.createContext(context);
     this.configuration ??= dc.state.configuration;
-    const result = await dc.continueDialog();
-    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);
+    return dc;
   }
 }

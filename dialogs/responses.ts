@@ -124,12 +124,14 @@ export class Responses {
     };
   }
 
-  emptyMessage(): Reply {
-    return { text: "I didn't get any words in that message. Please type what you need, for example \"when is my bin day\"." };
+  /** A message with no words; in a dialog, its question follows. */
+  emptyMessage(inDialog = false): Reply {
+    return { text: inDialog ? "I didn't get any words in that message." : "I didn't get any words in that message. Please type what you need, for example \"when is my bin day\"." };
   }
 
-  attachmentOnly(): Reply {
-    return { text: "I can't look at files or pictures in this chat. Please describe what you need in words." };
+  /** A file or picture with no words; in a dialog, its question follows. */
+  attachmentOnly(inDialog = false): Reply {
+    return { text: inDialog ? "I can't look at files or pictures in this chat." : "I can't look at files or pictures in this chat. Please describe what you need in words." };
   }
 
   tooLong(limit: number): Reply {

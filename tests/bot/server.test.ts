@@ -83,6 +83,14 @@ describe('the HTTP server', () => {
     expect(((await res.json()) as { error: string }).error).toMatch(reason);
   });
 
+  it('answers a card submit (a value, no words) that nothing takes, and asks the question in progress again', async () => {
+    const alone = await postExpectReplies(running.url, { ...messageActivity('', 'conv-http-value-1'), text: undefined, value: { action: 'unknown' } });
+    expect(texts(alone.replies)).toMatch(/didn't get any words/);
+    await postExpectReplies(running.url, messageActivity('my bin was not collected', 'conv-http-value-2'));
+    const midDialog = await postExpectReplies(running.url, { ...messageActivity('', 'conv-http-value-2'), text: undefined, value: { action: 'unknown' } });
+    expect(texts(midDialog.replies)).toMatch(/didn't get any words[\s\S]*postcode/);
+  });
+
   it('refuses a form instead of a JSON activity with 400', async () => {
     const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=hi' });
     expect(res.status).toBe(400);
