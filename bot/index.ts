@@ -4,15 +4,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import dotenv from 'dotenv';
 import pino from 'pino';
 import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
 import { LogForwarder } from './telemetry/logForwarder';
+import { loadDotEnv } from './dotEnv';
 
 async function main(): Promise<void> {
-  if (fs.existsSync(path.join(process.cwd(), '.env'))) dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
+  loadDotEnv();
   let config;
   try {
     config = loadConfig(process.env);

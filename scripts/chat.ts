@@ -13,6 +13,7 @@ import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { renderActivity } from './lib/renderActivity';
+import { loadDotEnv } from '../bot/dotEnv';
 
 let choices: CardAction[] = [];
 
@@ -20,10 +21,10 @@ function show(activity: Partial<Activity>): void {
   const { lines, choices: next } = renderActivity(activity);
   if (!lines.length && !next.length) return;
   for (const line of lines) process.stdout.write(`\x1b[36mbot>\x1b[0m ${line.replace(/\n/g, '\n     ')}\n`);
-  if (next.length) {
-    choices = next;
-    next.forEach((c, i) => process.stdout.write(`     ${i + 1}. ${c.title ?? c.value}\n`));
-  }
+  // As in Web Chat, the choices on offer are the latest message's: a message without any withdraws
+  // the earlier ones, so that a number typed in answer to it is sent as typed.
+  if (activity.type === 'message') choices = next;
+  next.forEach((c, i) => process.stdout.write(`     ${i + 1}. ${c.title ?? c.value}\n`));
 }
 
 /** The channel side: receives what the bot sends (Bot Framework connector routes). */
@@ -58,6 +59,7 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 async function main(): Promise<void> {
+  loadDotEnv();
   const config = loadConfig(process.env);
   let botUrl = process.env.CHAT_BOT_URL ?? `http://localhost:${config.port}`;
   let close = async () => undefined as void;

@@ -11,6 +11,7 @@ import { buildAssistant } from '../bot/assistant';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
 import { routeOf, score, type EvalCase } from './lib/routeEvaluation';
+import { loadDotEnv } from '../bot/dotEnv';
 
 async function main(): Promise<void> {
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
       }
     });
 
+  loadDotEnv();
   const config = loadConfig(process.env);
   const root = path.resolve(__dirname, '..');
   const assistant = buildAssistant({

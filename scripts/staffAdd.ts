@@ -8,14 +8,12 @@
  *
  * Uses the same database settings as the assistant (DATABASE_URL or DATA_DIR, read from .env too).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import readline from 'node:readline';
-import dotenv from 'dotenv';
 import { ConfigError, loadConfig } from '../bot/config';
 import { MIN_PASSWORD_LENGTH } from '../bot/handoff/passwords';
 import { StaffStore } from '../bot/handoff/staffStore';
 import { AppDatabase } from '../bot/storage/database';
+import { loadDotEnv } from '../bot/dotEnv';
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
@@ -43,7 +41,7 @@ async function readStdin(): Promise<string> {
 }
 
 async function main(): Promise<number> {
-  if (fs.existsSync(path.join(process.cwd(), '.env'))) dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
+  loadDotEnv();
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write('Usage: npm run staff:add -- [--username NAME] [--name "Display Name"] [--password-stdin | --password PASSWORD]\n');

@@ -6,10 +6,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import dotenv from 'dotenv';
 import JSZip from 'jszip';
 import { checkTeamsManifest, renderTeamsManifest } from './teams/teamsManifest';
 import { colorIcon, outlineIcon } from './teamsIcons';
+import { loadDotEnv } from '../bot/dotEnv';
 
 export const ROOT = path.resolve(__dirname, '..');
 export const MANIFEST_TEMPLATE = path.join(ROOT, 'deploymentTemplates', 'teams', 'manifest.json');
@@ -47,7 +47,7 @@ function argValue(argv: string[], name: string): string | undefined {
 }
 
 async function main(argv: string[]): Promise<number> {
-  if (fs.existsSync(path.join(process.cwd(), '.env'))) dotenv.config({ quiet: true } as dotenv.DotenvConfigOptions);
+  loadDotEnv();
   try {
     // The same MicrosoftAppId setting the assistant runs with (.env or the environment). Only the id
     // is needed here, so the rest of the runtime configuration (passwords…) is not required.
