@@ -1,6 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../bot/config';
+import { ConfigError, configKeys, loadConfig } from '../../bot/config';
 
 describe('loadConfig', () => {
   it('has defaults that run locally with no settings', () => {
@@ -31,5 +32,19 @@ describe('loadConfig', () => {
   ])('stops with a message naming the variable for %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});
+
+describe('the documentation of the configuration', () => {
+  const root = path.resolve(__dirname, '..', '..');
+
+  const tableRows = fs
+    .readFileSync(path.join(root, 'README.md'), 'utf8')
+    .split('\n')
+    .filter((line) => line.startsWith('|'));
+
+  it.each(configKeys().map((k) => k.key))('names %s in .env.example and in a README configuration table', (key) => {
+    expect(fs.readFileSync(path.join(root, '.env.example'), 'utf8')).toMatch(new RegExp(`^#? ?${key}=`, 'm'));
+    expect(tableRows.some((row) => row.split('|')[1]?.includes(`\`${key}\``))).toBe(true);
   });
 });
