@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogSet, DialogTurnStatus, type Dialog, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
+import { DialogSet, DialogTurnStatus, type Dialog, type DialogContext, type DialogStateManagerConfiguration } from 'botbuilder-dialogs';
 
 /**
  * The turn-state key under which botbuilder-dialogs looks for a ready-made memory configuration
@@ -31,23 +31,24 @@ export class DialogRunner {
   }
 
   async run(context: TurnContext): Promise<void> {
-    const dc = await this.context(context);
+    const dc = await this.dialogContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.root.id);
   }
 
   /** True when a dialog is waiting for the resident's answer. */
   async inProgress(context: TurnContext): Promise<boolean> {
-    return !!(await this.context(context)).activeDialog;
+    return !!(await this.dialogContext(context)).activeDialog;
   }
 
   /** Asks the question of the dialog in progress again (after a message that answered nothing). */
   async reprompt(context: TurnContext): Promise<void> {
-    const dc = await this.context(context);
+    const dc = await this.dialogContext(context);
     if (dc.activeDialog) await dc.repromptDialog();
   }
 
-  private async context(context: TurnContext) {
+  /** This turn's dialog context, with the memory configuration built once. */
+  private async dialogContext(context: TurnContext): Promise<DialogContext> {
     if (this.configuration) context.turnState.set(STATE_CONFIGURATION_KEY, this.configuration);
     const dc = await this.dialogSet.createContext(context);
     this.configuration ??= dc.state.configuration;
