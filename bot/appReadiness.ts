@@ -2,14 +2,15 @@ import type { Assistant } from './assistant';
 import type { ReadinessCheck } from './readiness';
 import type { AppDatabase } from './storage/database';
 
-/** The core's own /readyz checks: the database answers, and the intent recognizer is loaded and classifies. */
+/** The core's own /readyz checks: the database answers and can be written, and the intent recognizer is loaded and classifies. */
 export function appReadinessChecks(database: AppDatabase, assistant: Pick<Assistant, 'classifier'>): ReadinessCheck[] {
   return [
     {
       name: 'database',
       async check() {
-        const ok = await database.ping();
-        return ok ? { ok, detail: database.engine } : { ok, detail: `${database.engine} database does not answer` };
+        if (!(await database.ping())) return { ok: false, detail: `${database.engine} database does not answer` };
+        const problem = await database.writeProblem();
+        return problem ? { ok: false, detail: `${database.engine} database answers but cannot be written: ${problem}` } : { ok: true, detail: database.engine };
       },
     },
     {

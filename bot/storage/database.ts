@@ -108,6 +108,21 @@ export class AppDatabase {
     }
   }
 
+  /**
+   * The database can be written, not only read: a disk that is full or a file made read-only
+   * lets `ping` answer while every turn's save fails. Writes one row of its own (health_probe).
+   * Resolves to the reason when it cannot.
+   */
+  async writeProblem(): Promise<string | undefined> {
+    try {
+      const at = new Date().toISOString();
+      await this.db.insertInto('health_probe').values({ id: 'readiness', at }).onConflict((oc) => oc.column('id').doUpdateSet({ at })).execute();
+      return undefined;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
   async close(): Promise<void> {
     await this.db.destroy();
   }

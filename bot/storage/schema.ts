@@ -116,6 +116,13 @@ export interface DatabaseSchema {
   staff_sign_in_throttle: StaffSignInThrottleTable;
   staff_audit: StaffAuditTable;
   staff_case: StaffCaseTable;
+  health_probe: HealthProbeTable;
+}
+
+// --- readiness (migration 0050) ---
+export interface HealthProbeTable {
+  id: string;
+  at: string;
 }
 
 // --- contact-centre handoff (migration 0040) ---

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReadinessChecks } from '../../bot/readiness';
+import { canMakeImmutable, whileImmutable } from '../support/immutable';
 import { startApp, type RunningApp } from './support';
 
 let running: RunningApp | undefined;
@@ -34,6 +35,18 @@ describe('/healthz and /readyz', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.checks.database.ok).toBe(false);
     expect(ready.body.checks.recognizer.ok).toBe(true);
+  });
+
+  it.skipIf(!canMakeImmutable())('is not ready while the database answers but cannot be written, and ready again after (chattr +i; skipped where chattr is unavailable)', async () => {
+    running = await startApp();
+    const file = running.app.database.location;
+    await whileImmutable([file, `${file}-wal`], async () => {
+      const ready = await get(running!.port, '/readyz');
+      expect(ready.status).toBe(503);
+      expect(ready.body.checks.database).toMatchObject({ ok: false });
+      expect(ready.body.checks.database.detail).toMatch(/sqlite database answers but cannot be written/);
+    });
+    expect((await get(running.port, '/readyz')).status).toBe(200);
   });
 
   it('runs the checks modules add (a back office reachable, or queueing) and fails when one fails', async () => {

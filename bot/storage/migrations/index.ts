@@ -3,6 +3,7 @@ import * as m0001 from './0001_bot_state';
 import * as m0020 from './0020_services';
 import * as m0030 from './0030_webchat';
 import * as m0040 from './0040_handoff';
+import * as m0050 from './0050_health_probe';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '0020_services': m0020,
   '0030_webchat': m0030,
   '0040_handoff': m0040,
+  '0050_health_probe': m0050,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

@@ -1,24 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppDatabase } from '../../../bot/storage/database';
 import { KyselyStorage } from '../../../bot/storage/kyselyStorage';
+import { canMakeImmutable, whileImmutable } from '../../support/immutable';
 import { createTestPostgres, type TestPostgres } from '../../support/postgres';
-
-/** True when this machine lets the tests make a file immutable (chattr +i: root on ext4 and the like). */
-function canMakeImmutable(): boolean {
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-chattr-')), 'probe');
-  fs.writeFileSync(file, '');
-  try {
-    execFileSync('chattr', ['+i', file], { stdio: 'ignore' });
-    execFileSync('chattr', ['-i', file], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** The botbuilder Storage contract, run against each engine. */
 function storageContract(open: () => Promise<AppDatabase>) {
@@ -136,18 +123,13 @@ describe('KyselyStorage on SQLite', () => {
     await expect(AppDatabase.open({ dataDir: path.join(blocker, 'sub') })).rejects.toThrow(/DATA_DIR .*cannot be created/);
   });
 
-  // Root (as in CI) may write any file whatever its mode; an immutable file stops even root.
   it.skipIf(!canMakeImmutable())('names the file and the fix when the database file cannot be written (chattr +i; skipped where chattr is unavailable)', async () => {
     const roDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-immutable-'));
     const first = await AppDatabase.open({ dataDir: roDir });
     await first.close();
-    const file = path.join(roDir, 'council-assistant.sqlite');
-    execFileSync('chattr', ['+i', file]);
-    try {
+    await whileImmutable([path.join(roDir, 'council-assistant.sqlite')], async () => {
       await expect(AppDatabase.open({ dataDir: roDir })).rejects.toThrow(/council-assistant\.sqlite cannot be opened for writing .*writable by this user/);
-    } finally {
-      execFileSync('chattr', ['-i', file]);
-    }
+    });
   });
 
   it('names the file when the database file is not a usable database', async () => {
