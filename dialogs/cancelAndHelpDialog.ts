@@ -5,10 +5,8 @@ import { beginHandoffFrom } from './handoffStart';
 import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, type Responses } from './responses';
-import type { Router } from './router';
+import { CARRY_ON_WORDS, type Router } from './router';
 import { getRecognized } from './turnState';
-
-const RESUME = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'
@@ -34,7 +32,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
     const text = activity.text;
-    if (RESUME.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
+    if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -46,7 +44,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
     if (route.kind === 'safeguarding') {
       // The dialog in progress stays where it was: the resident can carry on later.
-      await sendReply(innerDc.context, this.responses.safeguarding());
+      await this.onSafeguarding(innerDc);
       return { status: DialogTurnStatus.waiting };
     }
     if (route.kind === 'kb') return this.onKnowledgeQuestion(innerDc, route.articleId);
@@ -66,6 +64,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /** A message that signals risk, mid-dialog: the helplines and the offer of a person (MainDialog also remembers the offer). */
+  protected async onSafeguarding(innerDc: DialogContext): Promise<void> {
+    await sendReply(innerDc.context, this.responses.safeguarding());
   }
 
   /**

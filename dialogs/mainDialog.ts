@@ -7,14 +7,24 @@ import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
-import { INTENT_LABELS, type Responses } from './responses';
-import { routeLabel, type Route, type Router } from './router';
+import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
+import { CARRY_ON_WORDS, routeLabel, type Route, type Router } from './router';
 import { getRecognized } from './turnState';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
   misses: number;
+  /**
+   * The last reply was the safeguarding message, which asks "Would you like to talk to a
+   * person?": the next message answers it. `intent`: a request the same message made ("my bin
+   * wasn't collected and…"), which "Carry on" then starts.
+   */
+  safeguardingOffer?: { intent?: string };
 }
+
+/** Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON). */
+const YES_TO_PERSON = /^\s*(yes|yeah|yep|yup|y|yes please|please|ok|okay|i would|i'd like that|talk to a person)\b/i;
+const NO_TO_PERSON = /^\s*(no|nope|nah|n|no thanks|no thank you|not now|i'?m ok|i'?m fine|i'?m okay)\s*[.!]*\s*$/i;
 
 /** A feature dialog and the intents that start it (e.g. the service request dialog). */
 export interface IntentDialog {
@@ -57,7 +67,20 @@ export class MainDialog extends CancelAndHelpDialog {
     const context = step.context;
     const recognized = getRecognized(context);
     if (!recognized) return step.endDialog();
-    const route = this.router.route(context.activity.text ?? '', recognized);
+    const text = context.activity.text ?? '';
+    const offer = await this.takeSafeguardingOffer(context);
+    let route = this.router.route(text, recognized);
+    if (offer && route.kind !== 'safeguarding') {
+      // The answer to "Would you like to talk to a person?": a person, or carry on with what the
+      // resident had asked for in the same message, or (no request) what they need now.
+      const answer = answerToPersonOffer(text);
+      if (answer === 'person') route = { kind: 'intent', intent: Intents.humanHandoff, score: 1 };
+      else if (answer === 'carryOn') route = { kind: 'intent', intent: offer.intent ?? 'carry_on', score: 1 };
+    }
+    if (route.kind === 'safeguarding') {
+      const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= 0.3);
+      await this.rememberSafeguardingOffer(context, request?.intent);
+    }
     await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });
     const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
     return this.act(step, route, misses);
@@ -148,6 +171,9 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'start_again':
         await sendReply(context, this.responses.startedAgain());
         break;
+      case 'carry_on':
+        await sendReply(context, this.responses.nothingInProgress());
+        break;
       case Intents.humanHandoff:
         await sendReply(context, this.responses.personContact());
         break;
@@ -163,6 +189,43 @@ export class MainDialog extends CancelAndHelpDialog {
     return step.endDialog(step.result);
   }
 
+  /**
+   * Mid-dialog, the answer to the safeguarding message's "Would you like to talk to a person?"
+   * comes first: "yes" must not answer the dialog's own question (it would send a report).
+   */
+  protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const { activity } = innerDc.context;
+    const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
+    const answer = offer ? answerToPersonOffer(activity.text) : undefined;
+    if (!answer || this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') return super.interrupt(innerDc);
+    await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguardingOffer', answer });
+    // "Carry on", or a person is being arranged already (a call-back in progress): back to the question.
+    if (answer === 'carryOn' || innerDc.stack.some((entry) => entry.id === DialogIds.handoff)) {
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    return this.onHandoffRequested(innerDc);
+  }
+
+  protected override async onSafeguarding(innerDc: DialogContext): Promise<void> {
+    await super.onSafeguarding(innerDc);
+    await this.rememberSafeguardingOffer(innerDc.context);
+  }
+
+  private async rememberSafeguardingOffer(context: TurnContext, intent?: string): Promise<void> {
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, safeguardingOffer: intent ? { intent } : {} });
+  }
+
+  /** The offer the last reply made, if any; it is answered (or passed over) by this message either way. */
+  private async takeSafeguardingOffer(context: TurnContext): Promise<RoutingState['safeguardingOffer']> {
+    const state = await this.routingState.get(context, { misses: 0 });
+    if (!state.safeguardingOffer) return undefined;
+    const { safeguardingOffer, ...rest } = state;
+    await this.routingState.set(context, rest);
+    return safeguardingOffer;
+  }
+
   /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
   protected override async onKnowledgeQuestion(innerDc: DialogContext, articleId: string): Promise<DialogTurnResult | undefined> {
     const active = innerDc.activeDialog?.id;
@@ -173,4 +236,12 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendReply(innerDc.context, this.knowledge.responses.carryOn());
     return { status: DialogTurnStatus.waiting };
   }
+}
+
+/** Whether a message answers "Would you like to talk to a person?", and how. */
+function answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
+  const t = text.trim();
+  if (t.toLowerCase() === TALK_TO_PERSON.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
+  if (t.toLowerCase() === CARRY_ON.toLowerCase() || CARRY_ON_WORDS.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
+  return undefined;
 }

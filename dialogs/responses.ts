@@ -63,6 +63,11 @@ export class Responses {
     return { text: "There's nothing to cancel. What would you like to do?" };
   }
 
+  /** "Carry on" when nothing is in progress. */
+  nothingInProgress(): Reply {
+    return { text: "We weren't in the middle of anything. What can I help you with?" };
+  }
+
   startedAgain(): Reply {
     return { text: "OK, let's start again. Nothing from before has been sent. What can I help you with?" };
   }

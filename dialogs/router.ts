@@ -75,6 +75,8 @@ export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Inte
 
 const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]) => [label.toLowerCase(), intent]));
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
+/** "Carry on" (the button) and its equivalents: back to what was in progress. */
+export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
@@ -202,6 +204,7 @@ export class Router {
   /** Button titles and a few fixed words mean exactly one thing. */
   private exactIntent(text: string): string | undefined {
     if (START_AGAIN.test(text)) return 'start_again';
+    if (CARRY_ON_WORDS.test(text)) return 'carry_on';
     if (EXACT_CANCEL.test(text)) return Intents.cancel;
     if (EXACT_HELP.test(text)) return Intents.help;
     return labelToIntent.get(text.trim().toLowerCase());
@@ -214,7 +217,8 @@ export function routeLabel(route: Route): string {
     case 'safeguarding':
       return Intents.safeguarding;
     case 'intent':
-      return route.intent === 'start_again' ? Intents.cancel : route.intent;
+      if (route.intent === 'start_again') return Intents.cancel;
+      return route.intent === 'carry_on' ? NONE_INTENT : route.intent;
     case 'kb':
       return `kb:${route.articleId}`;
     case 'clarify':

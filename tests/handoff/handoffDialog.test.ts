@@ -113,6 +113,44 @@ describe('handoff dialog: what travels from the dialogs', () => {
     expect(sent.some((a) => /number \d+ in the queue/.test(a.text ?? ''))).toBe(true);
   });
 
+  it('"yes" to the safeguarding message mid-dialog hands over (urgent) instead of answering the dialog\'s question', async () => {
+    const { adapter, sent } = adapterFor('dialog-safeguarding-yes');
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('12 Mill Lane, AT1 1AA').assertReply('Shall I send it?').startTest();
+    await adapter.send('i want to end my life').startTest();
+    expect(sent.at(-1)?.text).toMatch(/116 123[\s\S]*talk to a person/);
+    await adapter.send('yes').startTest();
+    const value = sent.find((a) => a.name === 'handoff.initiate')?.value as { reason: string; priority: number } | undefined;
+    expect(value).toMatchObject({ reason: 'safeguarding', priority: 1 });
+    expect(sent.some((a) => a.name === 'handoff.initiate' && (a.value as { captured?: Record<string, string> }).captured?.backOfficeError)).toBe(false);
+  });
+
+  it('"no" or "Carry on" after the safeguarding message mid-dialog asks the dialog\'s question again', async () => {
+    for (const answer of ['no', 'Carry on']) {
+      const { adapter } = adapterFor(`dialog-safeguarding-${answer}`);
+      await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+      await adapter.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/0808 2000 247/)).startTest();
+      await adapter.send(answer).assertReply('Which address?').startTest();
+      await adapter.send('12 Mill Lane').assertReply('Shall I send it?').startTest();
+    }
+  });
+
+  it('a request made in the same message as a risk starts on "Carry on"; "yes" hands over', async () => {
+    const carryOn = adapterFor('top-safeguarding-carry-on');
+    await carryOn.adapter.send('my bin wasn\'t collected and my partner hit me last night').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
+    await carryOn.adapter.send('Carry on').assertReply('Which address?').startTest();
+
+    const yes = adapterFor('top-safeguarding-yes');
+    await yes.adapter.send('my partner hits me').startTest();
+    await yes.adapter.send('yes please').startTest();
+    expect(yes.sent.find((a) => a.name === 'handoff.initiate')?.value).toMatchObject({ reason: 'safeguarding', priority: 1 });
+  });
+
+  it('"Carry on" with nothing in progress says so', async () => {
+    const { adapter } = adapterFor('top-carry-on');
+    await adapter.send('Carry on').assertReply((a) => expect(a.text).toMatch(/weren't in the middle of anything/)).startTest();
+  });
+
   it('a dialog that cannot finish hands over with its reason and what it knows', async () => {
     const { adapter, sent } = adapterFor('dialog-refused');
     await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
