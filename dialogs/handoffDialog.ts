@@ -85,7 +85,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
         return step.endDialog();
       case 'closed':
         this.values(step).context = started.context;
-        return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.closedOfferCallback()) });
+        return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.closedOfferCallback(started.context.reason === 'safeguarding')) });
     }
   }
 

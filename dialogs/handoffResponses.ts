@@ -86,8 +86,19 @@ export class HandoffResponses {
     };
   }
 
-  closedOfferCallback(): Reply {
+  /** Out of hours. After a safeguarding concern: the urgent numbers again, and a call back only if it is safe. */
+  closedOfferCallback(safeguarding = false): Reply {
     const c = this.council;
+    if (safeguarding) {
+      return {
+        text:
+          `Our contact centre is closed at the moment (${c.openingHours}), but help is there now: if you or someone else is in immediate danger, call 999 ` +
+          `(from a mobile, press 55 if you can't speak). ${c.name}'s safeguarding team out of hours: ${c.outOfHoursPhone}. Samaritans: 116 123. ` +
+          `National Domestic Abuse Helpline: 0808 2000 247. I can also ask someone to contact you when we open, marked urgent: ` +
+          `only choose this if it is safe for us to call or email you.`,
+        choices: [REQUEST_CALLBACK, NO_THANKS],
+      };
+    }
     return {
       text:
         `Our contact centre is closed at the moment (${c.openingHours}). I can take a request for someone to call or email you back when it opens, ` +

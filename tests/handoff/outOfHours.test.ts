@@ -24,10 +24,14 @@ describe('out of hours: a callback request instead of a queue', () => {
   });
   afterAll(async () => h?.close());
 
-  it('asks name, phone or email (re-asking on bad input), best time and what it is about; the console lists it', async () => {
+  /** A new conversation: what the resident says, and the assistant's latest line. */
+  function resident() {
     const conv = newConversationId();
-    const say = (t: string) => residentSays(h.url, h.channel.url, conv, t);
-    const last = () => h.channel.texts(conv).at(-1) ?? '';
+    return { conv, say: (t: string) => residentSays(h.url, h.channel.url, conv, t), last: () => h.channel.texts(conv).at(-1) ?? '' };
+  }
+
+  it('asks name, phone or email (re-asking on bad input), best time and what it is about; the console lists it', async () => {
+    const { conv, say, last } = resident();
     await say('there are rats in my garden at 12 Mill Lane');
     await say('Talk to a person');
     expect(last()).toMatch(/contact centre is closed/);
@@ -56,9 +60,28 @@ describe('out of hours: a callback request instead of a queue', () => {
     expect((await sam.api('GET', '/agent/api/queue')).body.callbacks.some((c: { id: string }) => c.id === cb.id)).toBe(false);
   });
 
+  it('after a safeguarding concern: the urgent numbers again, a call back only if safe; a "yes" to the person offer mid-request does not become its answer', async () => {
+    const { conv, say, last } = resident();
+    await say('my partner hits me');
+    await say('Talk to a person');
+    expect(last()).toMatch(/999[\s\S]*116 123[\s\S]*0808 2000 247[\s\S]*only choose this if it is safe/);
+    await say('Ask for a call back');
+    await say('Sara');
+    await say('07700 900111');
+    await say('any time');
+    expect(last()).toMatch(/what is it about/);
+    await say('he hits me');
+    expect(last()).toMatch(/116 123/);
+    await say('yes');
+    expect(last()).toMatch(/what is it about/);
+    await say('please call about my situation');
+    expect(last()).toMatch(/passed your request to the contact centre/);
+    const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
+    expect(rows.map((r) => r.about)).toEqual(['please call about my situation']);
+  });
+
   it('lets the resident decline, and "cancel" stops the callback request with nothing stored', async () => {
-    const conv = newConversationId();
-    const say = (t: string) => residentSays(h.url, h.channel.url, conv, t);
+    const { conv, say } = resident();
     await say('Talk to a person');
     await say('No thanks');
     expect(h.channel.texts(conv).at(-1)).toMatch(/You can call us on/);
