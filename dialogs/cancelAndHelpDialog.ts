@@ -4,9 +4,14 @@ import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
 import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
-import { CARRY_ON, type Responses } from './responses';
+import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_WORDS, type Router } from './router';
 import { getRecognized } from './turnState';
+
+/** Set on the active dialog while "Do you want to stop?" waits for its answer (one turn). */
+const CANCEL_ASKED = 'cancelAsked';
+const YES_STOP = /^\s*(yes|yeah|yep|y|ok|okay|stop|cancel|please)\b/i;
+const NO_KEEP_GOING = /^\s*(no|nope|nah|n|carry on|continue|keep going)\b/i;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'
@@ -32,11 +37,19 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
     const text = activity.text;
+    const cancelAsked = takeFlag(innerDc, CANCEL_ASKED);
     if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
+    if (cancelAsked && route?.kind !== 'safeguarding') {
+      if (text.trim().toLowerCase() === STOP.toLowerCase() || YES_STOP.test(text)) return this.cancel(innerDc);
+      if (text.trim().toLowerCase() === KEEP_GOING.toLowerCase() || NO_KEEP_GOING.test(text)) {
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      }
+    }
     if (!route) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel".
     if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !(route.kind === 'intent' && route.score === 1 && route.intent === Intents.cancel)) return undefined;
@@ -54,8 +67,13 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         await sendReply(innerDc.context, this.responses.help(true));
         return { status: DialogTurnStatus.waiting };
       case Intents.cancel:
-        await sendReply(innerDc.context, this.responses.cancelled());
-        return innerDc.cancelAllDialogs();
+        // "cancel", "stop" and the like stop at once. The classifier's guess ("actually it was the
+        // grey bin", "back garden" can look like cancelling to it) asks first: a half-done report
+        // must not be lost to a misreading.
+        if (route.score === 1) return this.cancel(innerDc);
+        if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = true;
+        await sendReply(innerDc.context, this.responses.confirmCancel());
+        return { status: DialogTurnStatus.waiting };
       case 'start_again':
         await sendReply(innerDc.context, this.responses.startedAgain());
         return innerDc.cancelAllDialogs();
@@ -64,6 +82,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  private async cancel(innerDc: DialogContext): Promise<DialogTurnResult> {
+    await sendReply(innerDc.context, this.responses.cancelled());
+    return innerDc.cancelAllDialogs();
   }
 
   /** A message that signals risk, mid-dialog: the helplines and the offer of a person (MainDialog also remembers the offer). */
@@ -90,4 +113,12 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     await sendReply(innerDc.context, this.responses.personContact());
     return { status: DialogTurnStatus.waiting };
   }
+}
+
+/** Reads and clears a one-turn flag on the active dialog. */
+function takeFlag(innerDc: DialogContext, name: string): boolean {
+  const state = innerDc.activeDialog?.state as Record<string, unknown> | undefined;
+  if (!state?.[name]) return false;
+  delete state[name];
+  return true;
 }

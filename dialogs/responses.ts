@@ -26,6 +26,8 @@ export const INTENT_LABELS: Record<string, string> = {
 
 export const TALK_TO_PERSON = INTENT_LABELS.human_handoff;
 export const CARRY_ON = 'Carry on';
+export const STOP = 'Yes, stop';
+export const KEEP_GOING = 'No, carry on';
 export const START_AGAIN = 'Start again';
 
 /** Everything the assistant says that is not an article: one place to review wording. */
@@ -53,6 +55,11 @@ export class Responses {
         (inDialog ? ` Say "${CARRY_ON.toLowerCase()}" to go back to where we were.` : ''),
       choices: inDialog ? [CARRY_ON, 'Cancel', TALK_TO_PERSON] : [INTENT_LABELS.report_missed_bin, INTENT_LABELS.report_pothole, TALK_TO_PERSON],
     };
+  }
+
+  /** Mid-dialog, a message that might mean "stop" (not the word itself). */
+  confirmCancel(): Reply {
+    return { text: 'Do you want to stop what we are doing? Nothing has been sent yet.', choices: [STOP, KEEP_GOING] };
   }
 
   cancelled(): Reply {
