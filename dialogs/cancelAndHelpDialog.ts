@@ -51,8 +51,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       }
     }
     if (!route) return undefined;
-    // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel".
-    if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !(route.kind === 'intent' && route.score === 1 && route.intent === Intents.cancel)) return undefined;
+    // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
+    const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
+    if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !control) return undefined;
     await sendTrace(innerDc.context, 'council.interruption', { route: route.kind, intent: route.kind === 'intent' ? route.intent : undefined });
 
     if (route.kind === 'safeguarding') {

@@ -49,6 +49,8 @@ interface SlotState {
   name?: { first: string; last: string } | null;
   multi: string[];
   current?: string;
+  /** Answers in a row to the current question that could not be used (two: a person is offered). */
+  misses?: number;
   prechecked: boolean;
 }
 
@@ -109,9 +111,11 @@ export class RequestSlotsDialog extends Dialog {
     const problem = await this.accept(dc, state, state.current ?? '', text);
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
     if (problem) {
-      await offer(dc, problem);
+      state.misses = (state.misses ?? 0) + 1;
+      await offer(dc, state.misses >= 2 ? this.deps.responses.withPersonOffer(problem) : problem);
       return Dialog.EndOfTurn;
     }
+    state.misses = 0;
     return this.next(dc, state);
   }
 

@@ -1,5 +1,5 @@
 import type { CouncilProfile } from '../../knowledge/councilProfile';
-import type { Reply } from '../responses';
+import { TALK_TO_PERSON, type Reply } from '../responses';
 
 export const SEND_IT = 'Send it';
 export const CHANGE_SOMETHING = 'Change something';
@@ -163,5 +163,10 @@ export class ServiceResponses {
 
   precheckRefused(message: string, next?: string): Reply {
     return { text: `${message}${next ? ` ${next}` : ''} I haven't made a report.` };
+  }
+
+  /** An answer not understood twice in a row: the same problem, and a way out to a person. */
+  withPersonOffer(problem: Reply): Reply {
+    return { text: `${problem.text}\n\nIf this isn't working, you can talk to a person instead.`, choices: [...(problem.choices ?? []), TALK_TO_PERSON] };
   }
 }
