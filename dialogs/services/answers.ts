@@ -15,6 +15,9 @@ export interface Choice {
   name: string;
 }
 
+/** Words that tell no choice from another ("the grey one", "it was the blue bin"). */
+const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'bin', 'bins', 'please', 'i', 'think']);
+
 /** The one choice the text means (by name, key, number in the list, or a unique partial match). */
 export function matchChoice(text: string, choices: Choice[]): Choice | undefined {
   const t = norm(text);
@@ -26,7 +29,11 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
     const n = norm(c.name);
     return n.includes(t) || t.includes(n) || t.split(' ').includes(norm(c.key)) || n.split(' ')[0] === t.split(' ')[0];
   });
-  return partial.length === 1 ? partial[0] : undefined;
+  if (partial.length === 1) return partial[0];
+  // "the grey one", "the green one": the words that say something all belong to one choice.
+  const telling = t.split(' ').filter((w) => !FILLER.has(w));
+  const named = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').includes(w))) : [];
+  return named.length === 1 ? named[0] : undefined;
 }
 
 /** Several choices in one message: "sofa, fridge and a mattress". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseDate, pastWeekday } from '../../../dialogs/services/answers';
+import { matchChoice, parseDate, pastWeekday } from '../../../dialogs/services/answers';
 
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
@@ -38,5 +38,30 @@ describe('pastWeekday', () => {
   it('leaves days already in the past, and today, as they are', () => {
     expect(pastWeekday('2026-11-23', 'monday', TODAY)).toBe('2026-11-23');
     expect(pastWeekday(TODAY, 'wednesday', TODAY)).toBe(TODAY);
+  });
+});
+
+describe('matchChoice', () => {
+  const bins = [
+    { key: 'general', name: 'General waste (grey bin)' },
+    { key: 'recycling', name: 'Recycling (blue bin)' },
+    { key: 'garden', name: 'Garden waste (green bin)' },
+    { key: 'food', name: 'Food waste (caddy)' },
+  ];
+
+  it.each([
+    ['General waste (grey bin)', 'general'],
+    ['grey', 'general'],
+    ['2', 'recycling'],
+    ['the grey one', 'general'],
+    ['the green one', 'garden'],
+    ['it was the blue bin', 'recycling'],
+    ['the food caddy', 'food'],
+  ])('reads "%s" as %s', (text, key) => {
+    expect(matchChoice(text, bins)?.key).toBe(key);
+  });
+
+  it.each(['the bin', 'waste', 'rubbish', 'the red one'])('does not guess from "%s"', (text) => {
+    expect(matchChoice(text, bins)).toBeUndefined();
   });
 });
