@@ -75,6 +75,8 @@ export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Inte
 
 const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]) => [label.toLowerCase(), intent]));
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
+/** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
+const JUST_A_REFERENCE = /^\s*#?\s*[a-z]{2,4}[\s/-]?\d{5,12}\s*[.!?]*\s*$/i;
 /** "Carry on" (the button) and its equivalents: back to what was in progress. */
 export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
@@ -205,6 +207,7 @@ export class Router {
   private exactIntent(text: string): string | undefined {
     if (START_AGAIN.test(text)) return 'start_again';
     if (CARRY_ON_WORDS.test(text)) return 'carry_on';
+    if (JUST_A_REFERENCE.test(text)) return Intents.checkCaseStatus;
     if (EXACT_CANCEL.test(text)) return Intents.cancel;
     if (EXACT_HELP.test(text)) return Intents.help;
     return labelToIntent.get(text.trim().toLowerCase());

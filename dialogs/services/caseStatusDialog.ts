@@ -61,7 +61,7 @@ export class CaseStatusSlots extends Dialog {
   }
 
   private async answer(dc: DialogContext, ref: string): Promise<DialogTurnResult> {
-    const text = await this.describe(ref.toUpperCase());
+    const text = await this.describe(canonicalReference(ref));
     await sendReply(dc.context, { text });
     return dc.endDialog();
   }
@@ -119,4 +119,9 @@ export class CaseStatusSlots extends Dialog {
 function readReference(text: string): string | undefined {
   const m = REFERENCE.exec(text);
   return m ? m[1]!.replace(/[/ ]/, '-').toUpperCase() : undefined;
+}
+
+/** "at10526874", "AT 10526874", "at/10526874" → "AT-10526874", as references are stored; longer shapes as given. */
+function canonicalReference(ref: string): string {
+  return ref.trim().toUpperCase().replace(/^([A-Z]{1,4})[-/ ]?(\d+)$/, '$1-$2');
 }

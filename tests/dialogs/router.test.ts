@@ -36,3 +36,13 @@ describe('Router.interruption (a message while a dialog waits for an answer)', (
     expect(router.interruption(text, recognized(text, NONE_INTENT, 0.1))).toMatchObject({ kind: 'safeguarding' });
   });
 });
+
+describe('Router.route (a fresh message)', () => {
+  it.each(['AT-30270195', 'at10526874', 'SR-100002', 'sr100002', '# AT 30270195'])('takes "%s", a reference on its own, as asking about that case', (text) => {
+    expect(router.route(text, recognized(text, NONE_INTENT, 0.01))).toEqual({ kind: 'intent', intent: 'check_case_status', score: 1 });
+  });
+
+  it.each(['AT1 1AA', 'AB123456C', 'pothole 12345'])('does not take "%s" for a reference', (text) => {
+    expect(router.route(text, recognized(text, NONE_INTENT, 0.01))).not.toMatchObject({ intent: 'check_case_status' });
+  });
+});

@@ -68,6 +68,11 @@ describe('missed bin, end to end against the built-in back office', () => {
     r = r.all.includes(official!) ? r : await c.say(ref!);
     expect(r.all).toContain(official!);
     expect(r.all).toMatch(/received it/);
+    // The reference alone, as residents paste or type it.
+    for (const typed of [ref!, ref!.replace('-', '').toLowerCase(), ref!.replace('-', ' ')]) {
+      r = await c.say(typed);
+      expect(r.all, typed).toContain(official!);
+    }
   });
 
   it('does not take a report when the crew recorded a reason, and says what to do', async () => {
