@@ -2,6 +2,7 @@
  * Checks the service definitions (services/*.yaml), the bot's service-request settings
  * (knowledge/service-requests.yaml), the gazetteer and the waste data. Exit 1 on any problem.
  *   npm run validate:services
+ * SERVICES_DIR and WASTE_DIR point it at other folders (tests do).
  */
 import path from 'node:path';
 import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
@@ -30,11 +31,18 @@ for (const [intent, c] of Object.entries(config ?? {})) {
   if (!catalogue.find(c.service_code)) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
 }
 const gazetteer = attempt('gazetteer/addresses.csv', () => Gazetteer.load(path.join(root, 'gazetteer')));
-const schedule = attempt('waste/', () => WasteSchedule.load(path.join(root, 'waste')));
-attempt('waste/collection-events.csv', () => CollectionEvents.load(path.join(root, 'waste')));
+const wasteDir = process.env.WASTE_DIR ?? path.join(root, 'waste');
+const schedule = attempt('waste/', () => WasteSchedule.load(wasteDir));
+const events = attempt('waste/collection-events.csv', () => CollectionEvents.load(wasteDir));
 if (gazetteer && schedule) {
   const unknown = [...new Set(gazetteer.addresses.map((a) => a.round).filter((r) => !schedule.hasRound(r)))];
   if (unknown.length) problems.push(`gazetteer/addresses.csv: rounds not in waste/rounds.yaml: ${unknown.join(', ')}`);
+}
+// An event for one address is only found for that address's round: on another round it is silently ignored.
+for (const [i, e] of (events?.events ?? []).entries()) {
+  const address = e.uprn ? gazetteer?.byUprn(e.uprn) : undefined;
+  if (e.uprn && gazetteer && !address) problems.push(`waste/collection-events.csv row ${i + 1}: UPRN ${e.uprn} is not in gazetteer/addresses.csv`);
+  if (address && address.round !== e.round) problems.push(`waste/collection-events.csv row ${i + 1}: UPRN ${e.uprn} (${address.paon} ${address.street}) is on round ${address.round}, not ${e.round}`);
 }
 
 if (problems.length) {

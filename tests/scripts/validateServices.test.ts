@@ -1,0 +1,27 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const run = (env: Record<string, string> = {}) =>
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'validate-services.ts')], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+
+describe('npm run validate:services', () => {
+  it('finds the project data valid', () => {
+    const result = run();
+    expect(result.stderr).not.toMatch(/problem:/);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/services ok/);
+  });
+
+  it('names a crew event recorded against an address on another round (it would be silently ignored)', () => {
+    const waste = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-waste-'));
+    fs.cpSync(path.join(ROOT, 'waste'), waste, { recursive: true });
+    fs.appendFileSync(path.join(waste, 'collection-events.csv'), '2026-11-27,FRI-A,100070000460,garden,lid_open,\n');
+    const result = run({ WASTE_DIR: waste });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/UPRN 100070000460 \(10 Acorn Close\) is on round THU-B, not FRI-A/);
+  }, 30_000);
+});
