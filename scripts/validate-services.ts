@@ -2,7 +2,7 @@
  * Checks the service definitions (services/*.yaml), the bot's service-request settings
  * (knowledge/service-requests.yaml), the gazetteer and the waste data. Exit 1 on any problem.
  *   npm run validate:services
- * SERVICES_DIR and WASTE_DIR point it at other folders (tests do).
+ * SERVICES_DIR, WASTE_DIR and SERVICE_REQUESTS (a file) point it elsewhere (tests do).
  */
 import path from 'node:path';
 import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
@@ -25,10 +25,19 @@ const attempt = <T>(what: string, fn: () => T): T | undefined => {
 
 const catalogue = ServiceCatalogue.load(process.env.SERVICES_DIR ?? path.join(root, 'services'));
 for (const p of catalogue.problems) problems.push(`${path.relative(root, p.file)}: ${p.message}`);
-const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(path.join(root, 'knowledge', 'service-requests.yaml')));
+const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(process.env.SERVICE_REQUESTS ?? path.join(root, 'knowledge', 'service-requests.yaml')));
 for (const [intent, c] of Object.entries(config ?? {})) {
   if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
-  if (!catalogue.find(c.service_code)) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
+  const service = catalogue.find(c.service_code);
+  if (!service) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
+  // Urgent advice must name the service's own attributes and values, or it is never said.
+  for (const rule of service ? c.urgent : []) {
+    for (const [code, key] of Object.entries(rule.when)) {
+      const attribute = service!.attributes.find((a) => a.code === code);
+      if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} urgent: ${c.service_code} has no attribute "${code}"`);
+      else if (!(attribute.values ?? []).some((v) => v.key === key)) problems.push(`knowledge/service-requests.yaml: ${intent} urgent: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`);
+    }
+  }
 }
 const gazetteer = attempt('gazetteer/addresses.csv', () => Gazetteer.load(path.join(root, 'gazetteer')));
 const wasteDir = process.env.WASTE_DIR ?? path.join(root, 'waste');

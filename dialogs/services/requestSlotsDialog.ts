@@ -51,6 +51,8 @@ interface SlotState {
   current?: string;
   /** Answers in a row to the current question that could not be used (two: a person is offered). */
   misses?: number;
+  /** Which of the config's urgent advice (by position) has been said. */
+  urgentSaid?: number[];
   prechecked: boolean;
 }
 
@@ -173,7 +175,23 @@ export class RequestSlotsDialog extends Dialog {
     return false;
   }
 
+  /** Safety advice whose answers have just been given ("Wires are showing"): said once, at once. */
+  private async sayUrgent(dc: DialogContext, state: SlotState): Promise<void> {
+    const said = (state.urgentSaid ??= []);
+    for (const [i, rule] of state.config.urgent.entries()) {
+      if (said.includes(i)) continue;
+      const holds = Object.entries(rule.when).every(([code, key]) => {
+        const answer = state.answers[code];
+        return Array.isArray(answer) ? answer.includes(key) : answer === key;
+      });
+      if (!holds) continue;
+      said.push(i);
+      await sendReply(dc.context, this.deps.responses.urgent(rule.say));
+    }
+  }
+
   private async next(dc: DialogContext, state: SlotState): Promise<DialogTurnResult> {
+    await this.sayUrgent(dc, state);
     const refused = this.precheck(state);
     if (refused) {
       await offer(dc, refused);

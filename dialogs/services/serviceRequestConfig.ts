@@ -10,6 +10,12 @@ const entrySchema = z.object({
   dates: z.enum(['past', 'future', 'any']).default('any'),
   precheck: z.enum(['missed_bin']).optional(),
   notice: z.string().default(''),
+  /**
+   * Safety advice said at once when an answer shows danger, e.g. `{ when: { fault_type: wiring },
+   * say: "Keep away…" }`: `when` maps attribute codes to value keys (all must hold); `say` may use
+   * {phone} and {outOfHoursPhone} from the council profile.
+   */
+  urgent: z.array(z.object({ when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'), say: z.string().min(1) })).default([]),
 });
 
 export type ServiceRequestConfig = z.infer<typeof entrySchema>;

@@ -165,6 +165,11 @@ export class ServiceResponses {
     return { text: `${message}${next ? ` ${next}` : ''} I haven't made a report.` };
   }
 
+  /** Safety advice from knowledge/service-requests.yaml (`urgent`), with the council's numbers filled in. */
+  urgent(say: string): Reply {
+    return { text: say.replaceAll('{phone}', this.council.phone).replaceAll('{outOfHoursPhone}', this.council.outOfHoursPhone) };
+  }
+
   /** An answer not understood twice in a row: the same problem, and a way out to a person. */
   withPersonOffer(problem: Reply): Reply {
     return { text: `${problem.text}\n\nIf this isn't working, you can talk to a person instead.`, choices: [...(problem.choices ?? []), TALK_TO_PERSON] };
