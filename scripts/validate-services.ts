@@ -30,6 +30,12 @@ for (const [intent, c] of Object.entries(config ?? {})) {
   if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
   const service = catalogue.find(c.service_code);
   if (!service) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
+  for (const [code, limit] of Object.entries(service ? c.limits : {})) {
+    const attribute = service!.attributes.find((a) => a.code === code);
+    if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${c.service_code} has no attribute "${code}"`);
+    const from = typeof limit.min === 'string' ? service!.attributes.find((a) => a.code === limit.min) : undefined;
+    if (typeof limit.min === 'string' && from?.datatype !== 'multivaluelist') problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${code} min "${limit.min}" must name a multivaluelist attribute`);
+  }
   // Urgent advice must name the service's own attributes and values, or it is never said.
   for (const rule of service ? c.urgent : []) {
     for (const [code, key] of Object.entries(rule.when)) {

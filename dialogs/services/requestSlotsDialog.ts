@@ -381,7 +381,10 @@ export class RequestSlotsDialog extends Dialog {
       const { found, unknown } = matchChoices(text, values);
       if (unknown.length) return r.multiUnknown(unknown, values.map((v) => v.name));
       if (!found.length) return r.needAtLeastOne();
-      for (const f of found) if (!state.multi.includes(f.key)) state.multi.push(f.key);
+      const chosen = [...new Set([...state.multi, ...found.map((f) => f.key)])];
+      const max = state.config.limits[a.code]?.max;
+      if (max !== undefined && chosen.length > max) return r.tooManyChoices(max, chosen.length, this.names(a, state.multi));
+      state.multi = chosen;
       return this.question(state, `attr:${a.code}`);
     }
     if (skipping && !a.required && a.datatype !== 'singlevaluelist') {
@@ -402,6 +405,12 @@ export class RequestSlotsDialog extends Dialog {
       case 'number': {
         const n = parseNumber(text);
         if (n === undefined || !Number.isFinite(n) || n < 0) return r.invalidNumber(a.datatype_description ?? '');
+        const limit = state.config.limits[a.code];
+        if (limit) {
+          const chosen = typeof limit.min === 'string' ? state.answers[limit.min] : undefined;
+          const min = typeof limit.min === 'string' ? (Array.isArray(chosen) ? chosen.length : 0) : (limit.min ?? 0);
+          if (!Number.isInteger(n) || n < min || (limit.max !== undefined && n > limit.max)) return r.numberOutOfRange(min, limit.max, Array.isArray(chosen) ? chosen.length : undefined);
+        }
         state.answers[a.code] = String(n);
         return undefined;
       }

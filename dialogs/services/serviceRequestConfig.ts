@@ -15,6 +15,12 @@ const entrySchema = z.object({
    * say: "Keep away…" }`: `when` maps attribute codes to value keys (all must hold); `say` may use
    * {phone} and {outOfHoursPhone} from the council profile.
    */
+  /**
+   * Limits the back office's definition can only say in words ("up to 5 items"): per attribute
+   * code, `max` choices of a list or `min`/`max` of a number. A number's `min` may name a list
+   * attribute: at least as many as were chosen there.
+   */
+  limits: z.record(z.string(), z.object({ min: z.union([z.number(), z.string()]).optional(), max: z.number().optional() })).default({}),
   urgent: z.array(z.object({ when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'), say: z.string().min(1) })).default([]),
 });
 

@@ -84,6 +84,17 @@ export class ServiceResponses {
     return { text: `I couldn't match ${unknown.map((u) => `"${u}"`).join(', ')} to the list. Please choose from: ${options.join(', ')}.`, choices: options };
   }
 
+  tooManyChoices(max: number, wanted: number, sofar: string[]): Reply {
+    return {
+      text: `One booking takes up to ${max}, and that would be ${wanted}.${sofar.length ? ` So far: ${sofar.join(', ')}.` : ''} Please choose again, or say "that's all". For more, you can make a second booking afterwards.`,
+    };
+  }
+
+  numberOutOfRange(min: number, max: number | undefined, chosen?: number): Reply {
+    const range = max === undefined ? `a whole number, at least ${min}` : `a whole number from ${min} to ${max}`;
+    return { text: `Please give ${range}.${chosen ? ` You chose ${chosen} ${chosen === 1 ? 'kind of item' : 'kinds of item'}, so it's at least ${chosen}.` : ''}` };
+  }
+
   needAtLeastOne(): Reply {
     return { text: 'Please choose at least one.' };
   }

@@ -25,13 +25,20 @@ describe('npm run validate:services', () => {
     expect(result.stderr).toMatch(/UPRN 100070000460 \(10 Acorn Close\) is on round THU-B, not FRI-A/);
   }, 30_000);
 
-  it('names urgent advice that names an attribute or a value the service does not have (it would never be said)', () => {
+  it('names urgent advice and limits that name an attribute or a value the service does not have', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-requests-')), 'service-requests.yaml');
     const original = fs.readFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), 'utf8');
-    fs.writeFileSync(file, original.replace('when: { fault_type: wiring }', 'when: { fault_type: sparks }').replace('when: { fault_type: damaged }', 'when: { colour: red }'));
+    fs.writeFileSync(
+      file,
+      original
+        .replace('when: { fault_type: wiring }', 'when: { fault_type: sparks }')
+        .replace('when: { fault_type: damaged }', 'when: { colour: red }')
+        .replace('item_count: { min: items, max: 5 }', 'item_count: { min: location_on_property, max: 5 }'),
+    );
     const result = run({ SERVICE_REQUESTS: file });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/report_streetlight urgent: "sparks" is not a value of fault_type/);
     expect(result.stderr).toMatch(/report_streetlight urgent: streetlight has no attribute "colour"/);
+    expect(result.stderr).toMatch(/book_bulky_waste limits: item_count min "location_on_property" must name a multivaluelist attribute/);
   }, 30_000);
 });
