@@ -36,12 +36,12 @@ for (const [intent, c] of Object.entries(config ?? {})) {
     const from = typeof limit.min === 'string' ? service!.attributes.find((a) => a.code === limit.min) : undefined;
     if (typeof limit.min === 'string' && from?.datatype !== 'multivaluelist') problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${code} min "${limit.min}" must name a multivaluelist attribute`);
   }
-  // Urgent advice must name the service's own attributes and values, or it is never said.
-  for (const rule of service ? c.urgent : []) {
+  // Urgent advice and refusals must name the service's own attributes and values, or they never apply.
+  for (const rule of service ? [...c.urgent, ...c.refuse] : []) {
     for (const [code, key] of Object.entries(rule.when)) {
       const attribute = service!.attributes.find((a) => a.code === code);
-      if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} urgent: ${c.service_code} has no attribute "${code}"`);
-      else if (!(attribute.values ?? []).some((v) => v.key === key)) problems.push(`knowledge/service-requests.yaml: ${intent} urgent: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`);
+      if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: ${c.service_code} has no attribute "${code}"`);
+      else if (!(attribute.values ?? []).some((v) => v.key === key)) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`);
     }
   }
 }

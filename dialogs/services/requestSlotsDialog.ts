@@ -13,7 +13,7 @@ import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
 import { CHANGE, DONE, matchChoice, matchChoices, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, type Choice } from './answers';
-import type { ServiceRequestConfig } from './serviceRequestConfig';
+import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
 
 const MAX_STRING = 500;
@@ -179,12 +179,7 @@ export class RequestSlotsDialog extends Dialog {
   private async sayUrgent(dc: DialogContext, state: SlotState): Promise<void> {
     const said = (state.urgentSaid ??= []);
     for (const [i, rule] of state.config.urgent.entries()) {
-      if (said.includes(i)) continue;
-      const holds = Object.entries(rule.when).every(([code, key]) => {
-        const answer = state.answers[code];
-        return Array.isArray(answer) ? answer.includes(key) : answer === key;
-      });
-      if (!holds) continue;
+      if (said.includes(i) || !ruleHolds(rule, state)) continue;
       said.push(i);
       await sendReply(dc.context, this.deps.responses.urgent(rule.say));
     }
@@ -192,7 +187,8 @@ export class RequestSlotsDialog extends Dialog {
 
   private async next(dc: DialogContext, state: SlotState): Promise<DialogTurnResult> {
     await this.sayUrgent(dc, state);
-    const refused = this.precheck(state);
+    const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
+    const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.urgent(refusal.say).text) : this.precheck(state);
     if (refused) {
       await offer(dc, refused);
       return dc.endDialog();
@@ -492,4 +488,12 @@ export class RequestSlotsDialog extends Dialog {
     this.deps.onQueued();
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
   }
+}
+
+/** The answers given so far hold every attribute value the rule names. */
+function ruleHolds(rule: AnswerRule, state: SlotState): boolean {
+  return Object.entries(rule.when).every(([code, key]) => {
+    const answer = state.answers[code];
+    return Array.isArray(answer) ? answer.includes(key) : answer === key;
+  });
 }

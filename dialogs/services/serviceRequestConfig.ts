@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
+/** Something to say when the answers hold: `when` maps attribute codes to value keys (all must hold). */
+const answerRule = z.object({ when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'), say: z.string().min(1) });
+
 const entrySchema = z.object({
   service_code: z.string().min(1),
   location: z.enum(['address', 'street']).default('street'),
@@ -21,8 +24,12 @@ const entrySchema = z.object({
    * attribute: at least as many as were chosen there.
    */
   limits: z.record(z.string(), z.object({ min: z.union([z.number(), z.string()]).optional(), max: z.number().optional() })).default({}),
-  urgent: z.array(z.object({ when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'), say: z.string().min(1) })).default([]),
+  urgent: z.array(answerRule).default([]),
+  /** Answers that mean the request cannot be taken (a bin that was not out by 7am): `say` why, and nothing is filed. */
+  refuse: z.array(answerRule).default([]),
 });
+
+export type AnswerRule = z.infer<typeof answerRule>;
 
 export type ServiceRequestConfig = z.infer<typeof entrySchema>;
 

@@ -37,8 +37,8 @@ describe('npm run validate:services', () => {
     );
     const result = run({ SERVICE_REQUESTS: file });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/report_streetlight urgent: "sparks" is not a value of fault_type/);
-    expect(result.stderr).toMatch(/report_streetlight urgent: streetlight has no attribute "colour"/);
+    expect(result.stderr).toMatch(/report_streetlight urgent\/refuse: "sparks" is not a value of fault_type/);
+    expect(result.stderr).toMatch(/report_streetlight urgent\/refuse: streetlight has no attribute "colour"/);
     expect(result.stderr).toMatch(/book_bulky_waste limits: item_count min "location_on_property" must name a multivaluelist attribute/);
   }, 30_000);
 });

@@ -96,6 +96,16 @@ describe('missed bin, end to end against the built-in back office', () => {
     }
   });
 
+  it('takes no report for a bin that was not out by 7am, and says why', async () => {
+    const c = new Conversation(live.bot, 'conv-missed-not-out', live.channel.url);
+    await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
+    expect((await c.say('Monday')).all).toMatch(/out by 7am/);
+    const r = await c.say('No');
+    expect(r.all).toMatch(/only empty bins that are out by 7am[\s\S]*I haven't made a report/);
+    const filed = await live.bot.app.database.db.selectFrom('service_outbox').select('conversation_reference').execute();
+    expect(filed.filter((row) => row.conversation_reference?.includes('conv-missed-not-out'))).toEqual([]);
+  });
+
   it('reads a weekday answered on its own as the one just gone, not the coming one', async () => {
     const c = new Conversation(live.bot, 'conv-missed-weekday', live.channel.url);
     await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
