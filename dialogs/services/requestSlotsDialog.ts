@@ -9,6 +9,7 @@ import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendReply } from '../replies';
+import { getRecognized } from '../turnState';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -294,7 +295,8 @@ export class RequestSlotsDialog extends Dialog {
     if (a) return this.acceptAttribute(state, a, text);
     switch (field) {
       case 'location':
-        return this.acceptLocation(state, text);
+        // "7 High Street, AT1 1AA" at the postcode question: the house number picks the address.
+        return this.acceptLocation(state, text, getRecognized(dc.context)?.entities.find((e) => e.type === 'houseNumber')?.value);
       case 'description': {
         if (SKIP.test(text) || text.toLowerCase() === SKIP_LABEL.toLowerCase()) {
           state.description = null;
@@ -430,7 +432,7 @@ export class RequestSlotsDialog extends Dialog {
     }
   }
 
-  private acceptLocation(state: SlotState, text: string): Reply | undefined {
+  private acceptLocation(state: SlotState, text: string, houseNumber?: string): Reply | undefined {
     const lookup = this.deps.addresses;
     if (state.locationStage === 'text') {
       if (text.length < 8) return this.deps.responses.locationTooShort();
@@ -451,7 +453,7 @@ export class RequestSlotsDialog extends Dialog {
       if (picked.postcodeAgain) return this.applyPostcode(state, picked.postcodeAgain);
       return picked.reply;
     }
-    return this.applyPostcode(state, lookup.postcode(text, state.config.location));
+    return this.applyPostcode(state, lookup.postcode(text, state.config.location, houseNumber));
   }
 
   private applyPostcode(state: SlotState, outcome: ReturnType<AddressLookup['postcode']>): Reply | undefined {

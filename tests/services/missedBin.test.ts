@@ -96,6 +96,14 @@ describe('missed bin, end to end against the built-in back office', () => {
     }
   });
 
+  it('takes the house number given with the postcode, instead of asking which address', async () => {
+    const c = new Conversation(live.bot, 'conv-missed-number-and-postcode', live.channel.url);
+    expect((await c.say('Report a missed bin')).all).toMatch(/postcode/i);
+    const r = await c.say('7 High Street, AT1 1AA');
+    expect(r.all).not.toMatch(/Which address/);
+    expect(r.all).toMatch(/Which bin was missed\?/);
+  });
+
   it('takes no report for a bin that was not out by 7am, and says why', async () => {
     const c = new Conversation(live.bot, 'conv-missed-not-out', live.channel.url);
     await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
