@@ -113,7 +113,8 @@ export class Router {
     if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
     const exact = this.exactIntent(text);
     if (exact) return { kind: 'intent', intent: exact, score: 1 };
-    const titled = this.knowledge?.byTitle(text);
+    // A button's title, or a question exactly as an article lists it (never also an intent's example: npm run validate).
+    const titled = this.knowledge?.byTitle(text) ?? this.knowledge?.byQuestion(text);
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
 
     const t = this.thresholds;

@@ -26,6 +26,8 @@ export interface KnowledgeBase {
   search(text: string, limit?: number): ArticleMatch[];
   /** The article whose title is exactly this text (buttons send titles back), if any. */
   byTitle(text: string): Article | undefined;
+  /** The article that lists exactly this question (content designers' own wording wins), if any. */
+  byQuestion(text: string): Article | undefined;
 }
 
 /** A match for an intent, scored the same way as articles so the router can compare them. */
@@ -70,6 +72,7 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private readonly index: ScoredIndex;
   private readonly byId = new Map<string, Article>();
   private readonly titles = new Map<string, Article>();
+  private readonly questions = new Map<string, Article>();
 
   constructor(
     private readonly articles: readonly Article[],
@@ -85,6 +88,7 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
     for (const a of articles) {
       this.byId.set(a.id, a);
       this.titles.set(normalise(a.title), a);
+      for (const q of a.questions) this.questions.set(normalise(q), a);
     }
   }
 
@@ -102,6 +106,10 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
 
   byTitle(text: string): Article | undefined {
     return this.titles.get(normalise(text));
+  }
+
+  byQuestion(text: string): Article | undefined {
+    return this.questions.get(normalise(text));
   }
 
   search(text: string, limit = 3): ArticleMatch[] {

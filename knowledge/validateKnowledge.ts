@@ -89,6 +89,16 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
     }
   }
 
+  // A question is answered by its article exactly as listed; the same words as an intent's example pull two ways.
+  const exampleOwner = new Map<string, string>();
+  for (const d of options.intents ?? []) for (const e of d.examples) exampleOwner.set(utteranceKey(e.text), d.intent);
+  for (const article of articles) {
+    for (const question of article.questions) {
+      const intent = exampleOwner.get(utteranceKey(question));
+      if (intent) problems.push({ severity: 'error', file: article.file, message: `the question "${question}" (${article.id}) is also an example of the intent ${intent}: keep it in one place` });
+    }
+  }
+
   // Each article's own questions must find that article, as residents' messages do.
   const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms), {
     intents: (options.intents ?? []).filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding').map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),

@@ -39,4 +39,12 @@ describe('MiniSearchKnowledgeBase', () => {
     expect(kb.byTitle('pay your council tax')?.id).toBe('council-tax-pay');
     expect(kb.byTitle('pay your council')).toBeUndefined();
   });
+
+  it('finds the article that lists a question, asked exactly so (case and punctuation aside)', () => {
+    const article = kb.get('recycling-what-goes-in')!;
+    const question = article.questions[0];
+    expect(kb.byQuestion(question)?.id).toBe(article.id);
+    expect(kb.byQuestion(`${question.toUpperCase()}?`)?.id).toBe(article.id);
+    expect(kb.byQuestion(`${question} please tell me`)).toBeUndefined();
+  });
 });

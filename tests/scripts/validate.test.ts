@@ -25,6 +25,15 @@ describe('npm run validate', () => {
     expect(problems.some((p) => p.file.endsWith('report_flytipping.yaml') && p.severity === 'error' && typeof p.line === 'number')).toBe(true);
   });
 
+  it('names an article question that is also an intent example (the two would pull one message two ways)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
+    fs.cpSync(DEFAULT_PATHS.intentsDir, dir, { recursive: true });
+    fs.appendFileSync(path.join(dir, 'bin_collection_day.yaml'), '  - How do I pay my council tax?\n');
+    const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: dir });
+    const clash = problems.find((p) => p.file.endsWith('council-tax-pay.md') && /also an example of the intent bin_collection_day/.test(p.message));
+    expect(clash, JSON.stringify(problems)).toMatchObject({ severity: 'error' });
+  });
+
   it('reports a broken safeguarding pattern', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
     const rules = path.join(dir, 'rules.yaml');
