@@ -10,8 +10,9 @@ import { getRecognized } from './turnState';
 
 /** Set on the active dialog while "Do you want to stop?" waits for its answer (one turn). */
 const CANCEL_ASKED = 'cancelAsked';
-const YES_STOP = /^\s*(yes|yeah|yep|y|ok|okay|stop|cancel|please)\b/i;
-const NO_KEEP_GOING = /^\s*(no|nope|nah|n|carry on|continue|keep going)\b/i;
+/** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
+const YES_STOP = /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i;
+const NO_KEEP_GOING = /^\s*(no|nope|nah|n|no thanks|carry on|continue|keep going)\s*[.!]*\s*$/i;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'

@@ -22,9 +22,14 @@ export interface RoutingState {
   safeguardingOffer?: { intent?: string };
 }
 
-/** Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON). */
-const YES_TO_PERSON = /^\s*(yes|yeah|yep|yup|y|yes please|please|ok|okay|i would|i'd like that|talk to a person)\b/i;
+/**
+ * Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON):
+ * short answers only, or anything that begins with "yes" ("ok, so about my bin…" is not a yes).
+ */
+const YES_TO_PERSON = /^\s*(yes\b.*|yeah\b.*|yep|yup|y|please|ok|okay|i would|i'd like that|talk to a person)\s*[.!]*\s*$/i;
 const NO_TO_PERSON = /^\s*(no|nope|nah|n|no thanks|no thank you|not now|i'?m ok|i'?m fine|i'?m okay)\s*[.!]*\s*$/i;
+/** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
+const REQUEST_WITH_RISK = 0.3;
 
 /** A feature dialog and the intents that start it (e.g. the service request dialog). */
 export interface IntentDialog {
@@ -78,7 +83,7 @@ export class MainDialog extends CancelAndHelpDialog {
       else if (answer === 'carryOn') route = { kind: 'intent', intent: offer.intent ?? 'carry_on', score: 1 };
     }
     if (route.kind === 'safeguarding') {
-      const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= 0.3);
+      const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
       await this.rememberSafeguardingOffer(context, request?.intent);
     }
     await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });

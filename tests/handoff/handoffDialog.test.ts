@@ -135,6 +135,14 @@ describe('handoff dialog: what travels from the dialogs', () => {
     }
   });
 
+  it('after the safeguarding message, a longer answer that is not a yes goes to the dialog as usual', async () => {
+    const { adapter, sent } = adapterFor('dialog-safeguarding-other');
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
+    await adapter.send('ok so it is 12 Mill Lane').assertReply('Shall I send it?').startTest();
+    expect(sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
+  });
+
   it('a request made in the same message as a risk starts on "Carry on"; "yes" hands over', async () => {
     const carryOn = adapterFor('top-safeguarding-carry-on');
     await carryOn.adapter.send('my bin wasn\'t collected and my partner hit me last night').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
