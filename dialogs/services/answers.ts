@@ -16,7 +16,8 @@ export interface Choice {
 }
 
 /** Words that tell no choice from another ("the grey one", "it was the blue bin"). */
-const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'bin', 'bins', 'please', 'i', 'think']);
+const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'there', "there's", 'bin', 'bins', 'please', 'i', 'think']);
+const DONT_KNOW = /^(i )?(dont|don't|do not) know$|^(not sure|unsure|no idea|idk|dunno|no clue|not certain)$/;
 
 /** The one choice the text means (by name, key, number in the list, or a unique partial match). */
 export function matchChoice(text: string, choices: Choice[]): Choice | undefined {
@@ -25,9 +26,17 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
   const exact = choices.find((c) => norm(c.name) === t || norm(c.key) === t);
   if (exact) return exact;
   if (/^\d{1,2}$/.test(t) && !choices.some((c) => /^\d/.test(c.name))) return choices[Number(t) - 1];
+  // "I don't know", "not sure" and the like pick a choice that says so ("Not sure"), and nothing else.
+  if (DONT_KNOW.test(t)) {
+    const unsure = choices.filter((c) => DONT_KNOW.test(norm(c.name)));
+    return unsure.length === 1 ? unsure[0] : undefined;
+  }
+  // Whole words only: "yesterday" is not "yes", "I don't know" is not "no".
+  const words = ` ${t} `;
+  const first = t.split(' ')[0]!;
   const partial = choices.filter((c) => {
     const n = norm(c.name);
-    return n.includes(t) || t.includes(n) || t.split(' ').includes(norm(c.key)) || n.split(' ')[0] === t.split(' ')[0];
+    return words.includes(` ${n} `) || ` ${n} `.includes(words) || t.split(' ').includes(norm(c.key)) || (!FILLER.has(first) && n.split(' ')[0] === first);
   });
   if (partial.length === 1) return partial[0];
   // "the grey one", "the green one": the words that say something all belong to one choice.

@@ -65,3 +65,34 @@ describe('matchChoice', () => {
     expect(matchChoice(text, bins)).toBeUndefined();
   });
 });
+
+describe('matchChoice on whole words', () => {
+  const yesNo = [
+    { key: 'yes', name: 'Yes' },
+    { key: 'no', name: 'No' },
+  ];
+  const yesNoNotSure = [...yesNo, { key: 'not_sure', name: 'Not sure' }];
+  const faults = [
+    { key: 'out', name: "It's not working" },
+    { key: 'flickering', name: 'It flickers' },
+    { key: 'day_burning', name: "It's on during the day" },
+    { key: 'damaged', name: 'The post is damaged' },
+    { key: 'wiring', name: 'Wires are showing' },
+  ];
+
+  it.each(['yesterday', "I don't know", 'nothing', 'know'])('does not read "%s" as yes or no', (text) => {
+    expect(matchChoice(text, yesNo)).toBeUndefined();
+  });
+
+  it.each(['yes', 'no', 'Yes please', 'no.'])('still reads "%s"', (text) => {
+    expect(matchChoice(text, yesNo)?.key).toBe(text.toLowerCase().startsWith('y') ? 'yes' : 'no');
+  });
+
+  it.each(["I don't know", 'not sure', 'dunno', 'idk'])('reads "%s" as the choice that says so', (text) => {
+    expect(matchChoice(text, yesNoNotSure)?.key).toBe('not_sure');
+  });
+
+  it.each(['the bulb has gone', 'the light keeps flashing', 'the door on the post is open and i can see wires'])('does not take "%s" for the first choice that begins with the same little word', (text) => {
+    expect(matchChoice(text, faults)?.key).not.toBe('damaged');
+  });
+});
