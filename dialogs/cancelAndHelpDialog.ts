@@ -8,6 +8,9 @@ import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_WORDS, type Router } from './router';
 import { getRecognized } from './turnState';
 
+/** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
+export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
+
 /** Set on the active dialog while "Do you want to stop?" waits for its answer (one turn). */
 const CANCEL_ASKED = 'cancelAsked';
 /** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
@@ -51,7 +54,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         return { status: DialogTurnStatus.waiting };
       }
     }
-    if (!route) return undefined;
+    if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
     if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !control) return undefined;
@@ -59,6 +62,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 
     if (route.kind === 'safeguarding') {
       // The dialog in progress stays where it was: the resident can carry on later.
+      innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
       await this.onSafeguarding(innerDc);
       return { status: DialogTurnStatus.waiting };
     }

@@ -9,4 +9,5 @@ export const DialogIds = {
   handoffWaterfall: 'handoffWaterfall',
   handoffText: 'handoffTextPrompt',
   handoffContact: 'handoffContactPrompt',
+  handoffOffer: 'handoffOfferPrompt',
 } as const;

@@ -10,16 +10,20 @@ import { sendReply, toActivity } from './replies';
 import type { Responses } from './responses';
 import type { Router } from './router';
 
-const YES = /^\s*(yes|yeah|yep|ok|okay|please|sure|ask for a call ?back|call ?back|call me( back)?|email me)\b/i;
+const YES = /^\s*(yes|yeah|yep|ok|okay|please|sure|go on|ask for a call ?back|call ?back|call me( back)?|email me)\b/i;
+const NO = /^\s*(no|nope|nah|no thanks|no thank you|not now|dont|don't)\b/i;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
+const PHONE = /(?:\+44[\s-]?|\b0)\d(?:[\s().-]?\d){8,9}\b/;
 
-/** A UK phone number (0… or +44…) or an email address; returns it tidied, or undefined. */
+/** A UK phone number (0… or +44…) or an email address, alone or in words ("call me on 07700 900123"); returns it tidied, or undefined. */
 export function parseContact(text: string): string | undefined {
   const t = text.trim();
-  if (EMAIL.test(t)) return t;
-  const digits = t.replace(/[\s().-]/g, '');
-  if (/^0\d{9,10}$/.test(digits) || /^\+44\d{9,10}$/.test(digits)) return t.replace(/\s+/g, ' ');
-  return undefined;
+  const email = t.split(/\s+/).map((w) => w.replace(/^[<(]+|[.,;:!?>)]+$/g, '')).find((w) => EMAIL.test(w));
+  if (email) return email;
+  const phone = PHONE.exec(t)?.[0];
+  if (!phone) return undefined;
+  const digits = phone.replace(/[\s().-]/g, '');
+  return /^0\d{9,10}$/.test(digits) || /^\+44\d{9,10}$/.test(digits) ? phone.replace(/\s+/g, ' ') : undefined;
 }
 
 interface HandoffValues {
@@ -44,6 +48,8 @@ export class HandoffDialog extends CancelAndHelpDialog {
   ) {
     super(DialogIds.handoff, router, responses);
     this.addDialog(new TextPrompt(DialogIds.handoffText, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
+    // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
+    this.addDialog(new TextPrompt(DialogIds.handoffOffer, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? '')));
     this.addDialog(new TextPrompt(DialogIds.handoffContact, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined));
     this.addDialog(
       new WaterfallDialog(DialogIds.handoffWaterfall, [
@@ -85,13 +91,16 @@ export class HandoffDialog extends CancelAndHelpDialog {
         return step.endDialog();
       case 'closed':
         this.values(step).context = started.context;
-        return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.closedOfferCallback(started.context.reason === 'safeguarding')) });
+        return step.prompt(DialogIds.handoffOffer, {
+          prompt: toActivity(this.wording.closedOfferCallback(started.context.reason === 'safeguarding')),
+          retryPrompt: toActivity(this.wording.closedOfferCallbackAgain()),
+        });
     }
   }
 
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
-    const answer = String(step.result ?? '');
-    if (answer.trim().toLowerCase() === NO_THANKS.toLowerCase() || !(answer.trim().toLowerCase() === REQUEST_CALLBACK.toLowerCase() || YES.test(answer))) {
+    const answer = String(step.result ?? '').trim();
+    if (answer.toLowerCase() === NO_THANKS.toLowerCase() || NO.test(answer)) {
       await sendReply(step.context, this.wording.callbackDeclined());
       return step.endDialog();
     }
@@ -115,6 +124,9 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async aboutStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
+    // A concern raised while the request was taken makes it urgent (the context was gathered at the start).
+    const now = await this.starter.gather(step.context, { reason: v.context?.reason });
+    if (v.context && now.priority < v.context.priority) v.context = { ...v.context, reason: now.reason, priority: now.priority };
     await this.callbacks.request({
       conversationId: step.context.activity.conversation.id,
       name: v.name ?? '',
@@ -126,4 +138,9 @@ export class HandoffDialog extends CancelAndHelpDialog {
     await sendReply(step.context, this.wording.callbackStored());
     return step.endDialog();
   }
+}
+
+function isOfferAnswer(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === REQUEST_CALLBACK.toLowerCase() || t === NO_THANKS.toLowerCase() || YES.test(t) || NO.test(t);
 }

@@ -107,6 +107,11 @@ export class HandoffResponses {
     };
   }
 
+  /** The call-back offer again, after an answer that was neither yes nor no. */
+  closedOfferCallbackAgain(): Reply {
+    return { text: 'Would you like someone to contact you when the contact centre opens?', choices: [REQUEST_CALLBACK, NO_THANKS] };
+  }
+
   askName(): Reply {
     return { text: 'What name should they ask for?' };
   }

@@ -1,7 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
@@ -200,12 +200,24 @@ export class MainDialog extends CancelAndHelpDialog {
    */
   protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
+    const arranging = innerDc.stack.some((entry) => entry.id === DialogIds.handoff);
+    if (arranging && activity.type === 'message' && activity.text && this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') {
+      // A person is being arranged already (a call-back request): the helplines, the request marked
+      // urgent, and the message is still the answer to the request's question ("what is it about?").
+      await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguarding' });
+      await sendReply(innerDc.context, this.responses.safeguardingWhileArranging());
+      innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
+      const result = await innerDc.continueDialog();
+      // A question the message could not answer (the call-back offer wants a yes or a no) is asked again: prompts stay quiet once a turn has replied.
+      if (result.status === DialogTurnStatus.waiting && deepestActiveDialog(innerDc) === DialogIds.handoffOffer) await innerDc.repromptDialog();
+      return result;
+    }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
     const answer = offer ? answerToPersonOffer(activity.text) : undefined;
     if (!answer || this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') return super.interrupt(innerDc);
     await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguardingOffer', answer });
     // "Carry on", or a person is being arranged already (a call-back in progress): back to the question.
-    if (answer === 'carryOn' || innerDc.stack.some((entry) => entry.id === DialogIds.handoff)) {
+    if (answer === 'carryOn' || arranging) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -249,4 +261,11 @@ function answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
   if (t.toLowerCase() === TALK_TO_PERSON.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
   if (t.toLowerCase() === CARRY_ON.toLowerCase() || CARRY_ON_WORDS.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
   return undefined;
+}
+
+/** The id of the innermost dialog in progress. */
+function deepestActiveDialog(dc: DialogContext): string | undefined {
+  let id = dc.activeDialog?.id;
+  for (let child = dc.child; child; child = child.child) id = child.activeDialog?.id ?? id;
+  return id;
 }

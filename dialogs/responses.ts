@@ -150,6 +150,17 @@ export class Responses {
     return { text: `That message is very long, so I've only read the first ${limit} characters.` };
   }
 
+  /** A risk message while a person is being arranged (a call-back request): the helplines, no second offer of a person. */
+  safeguardingWhileArranging(): Reply {
+    const c = this.council;
+    return {
+      text:
+        `If you or someone else is in immediate danger, call 999 now (from a mobile, press 55 if you can't speak). ` +
+        `Samaritans, any time, free: 116 123. National Domestic Abuse Helpline, 24 hours, free: 0808 2000 247. ` +
+        `${c.name} safeguarding team: ${c.safeguardingPhone} (out of hours ${c.outOfHoursPhone}). I'll mark your request as urgent.`,
+    };
+  }
+
   safeguarding(): Reply {
     const c = this.council;
     return {

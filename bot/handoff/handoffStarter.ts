@@ -118,10 +118,14 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
   );
 }
 
-/** One line for the queue: why, and the resident's last words before asking. */
+/** Resident lines that say nothing on their own: answers to "Would you like to talk to a person?". */
+const BARE_ANSWER = /^\s*(yes|yeah|yep|yup|y|ok|okay|please|yes please|no|nope|go on( then)?|talk to a person)\s*[.!]*\s*$/i;
+
+/** One line for the queue: why, and the resident's last words before asking (for a safeguarding concern, the words that raised it). */
 export function summarise(c: HandoffContext): string {
   const label = REASON_LABELS[c.reason] ?? c.reason;
-  const last = [...c.transcript].reverse().find((t) => t.from === 'resident' && t.intent !== 'human_handoff' && !/^talk to a person$/i.test(t.text.trim()));
+  const lines = [...c.transcript].reverse().filter((t) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text));
+  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.intent === 'safeguarding') : undefined) ?? lines[0];
   if (!last) return label;
   const words = last.text.replace(/\s+/g, ' ').trim();
   return `${label}: "${words.length > 90 ? `${words.slice(0, 89)}…` : words}"`;

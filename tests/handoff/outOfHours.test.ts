@@ -60,24 +60,39 @@ describe('out of hours: a callback request instead of a queue', () => {
     expect((await sam.api('GET', '/agent/api/queue')).body.callbacks.some((c: { id: string }) => c.id === cb.id)).toBe(false);
   });
 
-  it('after a safeguarding concern: the urgent numbers again, a call back only if safe; a "yes" to the person offer mid-request does not become its answer', async () => {
+  it('after a safeguarding concern: the urgent numbers again, a call back only if safe, and a risk told during the request is its answer, marked urgent', async () => {
     const { conv, say, last } = resident();
     await say('my partner hits me');
     await say('Talk to a person');
     expect(last()).toMatch(/999[\s\S]*116 123[\s\S]*0808 2000 247[\s\S]*only choose this if it is safe/);
     await say('Ask for a call back');
     await say('Sara');
-    await say('07700 900111');
+    await say('call me on 07700 900111');
+    expect(last()).toMatch(/best time/);
     await say('any time');
     expect(last()).toMatch(/what is it about/);
     await say('he hits me');
-    expect(last()).toMatch(/116 123/);
-    await say('yes');
-    expect(last()).toMatch(/what is it about/);
-    await say('please call about my situation');
-    expect(last()).toMatch(/passed your request to the contact centre/);
+    const replies = h.channel.texts(conv).slice(-2).join('\n');
+    expect(replies).toMatch(/116 123[\s\S]*urgent/);
+    expect(replies).toMatch(/passed your request to the contact centre/);
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
-    expect(rows.map((r) => r.about)).toEqual(['please call about my situation']);
+    expect(rows.map((r) => [r.about, r.contact, r.priority])).toEqual([['he hits me', '07700 900111', 1]]);
+  });
+
+  it('a concern raised while a call-back is taken makes it urgent; the offer waits for a yes or a no', async () => {
+    const { conv, say, last } = resident();
+    await say('talk to a person');
+    await say('my husband beats me');
+    expect(h.channel.texts(conv).slice(-2).join('\n')).toMatch(/116 123[\s\S]*urgent[\s\S]*contact centre is closed/);
+    await say('yes');
+    expect(last()).toMatch(/What name/);
+    await say('Em');
+    await say('my email is em@example.org');
+    await say('evenings');
+    await say('please call');
+    const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
+    expect(rows.map((r) => [r.contact, r.priority])).toEqual([['em@example.org', 1]]);
+    expect(JSON.parse(rows[0]!.context).reason).toBe('safeguarding');
   });
 
   it('lets the resident decline, and "cancel" stops the callback request with nothing stored', async () => {
