@@ -1,21 +1,24 @@
-import { ActivityTypes } from 'botbuilder';
-import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
 import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
-import { CARRY_ON_WORDS, type Router } from './router';
+import { CARRY_ON_PHRASE, CARRY_ON_WORDS, type Router } from './router';
 import { getRecognized } from './turnState';
 
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
 export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
 
+/** Turn state: this message is an answer for the dialog in progress, and no inner dialog takes it for an interruption. */
+const ANSWER_ONLY = Symbol('council.answerOnly');
+
 /** Set on the active dialog while "Do you want to stop?" waits for its answer (one turn). */
 const CANCEL_ASKED = 'cancelAsked';
 /** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
 const YES_STOP = /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i;
-const NO_KEEP_GOING = /^\s*(no|nope|nah|n|no thanks|carry on|continue|keep going)\s*[.!]*\s*$/i;
+const NO_KEEP_GOING = /^\s*(no|nope|nah|n|no thanks)\s*[.!]*\s*$/i;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'
@@ -39,21 +42,22 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** Handles an interruption and returns its result, or undefined to let the active step carry on. */
   protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = innerDc.context.activity;
-    if (activity.type !== ActivityTypes.Message || !activity.text) return undefined;
+    if (activity.type !== ActivityTypes.Message || !activity.text || innerDc.context.turnState.get(ANSWER_ONLY)) return undefined;
     const text = activity.text;
     const cancelAsked = takeFlag(innerDc, CANCEL_ASKED);
+    const keepGoing = text.trim().toLowerCase() === KEEP_GOING.toLowerCase() || NO_KEEP_GOING.test(text) || CARRY_ON_PHRASE.test(text);
+    if (typeof cancelAsked === 'string' && keepGoing) {
+      // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
+      innerDc.context.activity.text = cancelAsked;
+      innerDc.context.turnState.set(ANSWER_ONLY, true);
+      return undefined;
+    }
     if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
-    if (cancelAsked && route?.kind !== 'safeguarding') {
-      if (text.trim().toLowerCase() === STOP.toLowerCase() || YES_STOP.test(text)) return this.cancel(innerDc);
-      if (text.trim().toLowerCase() === KEEP_GOING.toLowerCase() || NO_KEEP_GOING.test(text)) {
-        await innerDc.repromptDialog();
-        return { status: DialogTurnStatus.waiting };
-      }
-    }
+    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === STOP.toLowerCase() || YES_STOP.test(text))) return this.cancel(innerDc);
     if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
@@ -77,7 +81,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // grey bin", "back garden" can look like cancelling to it) asks first: a half-done report
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
-        if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = true;
+        if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };
       case 'start_again':
@@ -88,6 +92,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       default:
         return undefined;
     }
+  }
+
+  /** The question asked again (after a message with no words, say): "Do you want to stop?" is no longer the open question. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    const stack = (instance.state as { dialogs?: { dialogStack?: DialogInstance[] } } | undefined)?.dialogs?.dialogStack;
+    const top = stack?.[stack.length - 1]?.state as Record<string, unknown> | undefined;
+    if (top) delete top[CANCEL_ASKED];
+    await super.repromptDialog(context, instance);
   }
 
   private async cancel(innerDc: DialogContext): Promise<DialogTurnResult> {
@@ -121,10 +133,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 }
 
-/** Reads and clears a one-turn flag on the active dialog. */
-function takeFlag(innerDc: DialogContext, name: string): boolean {
+/** Reads and clears a one-turn value on the active dialog. */
+function takeFlag(innerDc: DialogContext, name: string): unknown {
   const state = innerDc.activeDialog?.state as Record<string, unknown> | undefined;
-  if (!state?.[name]) return false;
-  delete state[name];
-  return true;
+  const value = state?.[name];
+  if (state && name in state) delete state[name];
+  return value;
 }

@@ -1,5 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogInstance, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { CancelAndHelpDialog, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
@@ -8,7 +8,7 @@ import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } f
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
-import { CARRY_ON_WORDS, routeLabel, type Route, type Router } from './router';
+import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getRecognized } from './turnState';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -26,8 +26,8 @@ export interface RoutingState {
  * Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON):
  * short answers only, or anything that begins with "yes" ("ok, so about my bin…" is not a yes).
  */
-const YES_TO_PERSON = /^\s*(yes\b.*|yeah\b.*|yep|yup|y|please|ok|okay|i would|i'd like that|talk to a person)\s*[.!]*\s*$/i;
-const NO_TO_PERSON = /^\s*(no|nope|nah|n|no thanks|no thank you|not now|i'?m ok|i'?m fine|i'?m okay)\s*[.!]*\s*$/i;
+const YES_TO_PERSON = /^\s*(yes\b.*|yeah\b.*|yep|yup|y|please|ok|okay|go on then|i would|i'd like that|talk to a person)\s*[.!]*\s*$/i;
+const NO_TO_PERSON = /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;
 
@@ -224,6 +224,12 @@ export class MainDialog extends CancelAndHelpDialog {
     return this.onHandoffRequested(innerDc);
   }
 
+  /** The dialog's question asked again (after a message with no words, say): it is the question open now, not the offer of a person. */
+  override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
+    await this.takeSafeguardingOffer(context);
+    await super.repromptDialog(context, instance);
+  }
+
   protected override async onSafeguarding(innerDc: DialogContext): Promise<void> {
     await super.onSafeguarding(innerDc);
     await this.rememberSafeguardingOffer(innerDc.context);
@@ -258,8 +264,10 @@ export class MainDialog extends CancelAndHelpDialog {
 /** Whether a message answers "Would you like to talk to a person?", and how. */
 function answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
   const t = text.trim();
+  if (!t) return undefined;
+  // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
+  if (t.toLowerCase() === CARRY_ON.toLowerCase() || CARRY_ON_PHRASE.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
   if (t.toLowerCase() === TALK_TO_PERSON.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
-  if (t.toLowerCase() === CARRY_ON.toLowerCase() || CARRY_ON_WORDS.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
   return undefined;
 }
 

@@ -79,6 +79,8 @@ const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s
 const JUST_A_REFERENCE = /^\s*#?\s*[a-z]{2,4}[\s/-]?\d{5,12}\s*[.!?]*\s*$/i;
 /** "Carry on" (the button) and its equivalents: back to what was in progress. */
 export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
+/** The same, as people also say it: "no, carry on", "ok carry on", "please continue", "keep going". */
+export const CARRY_ON_PHRASE = /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */

@@ -143,6 +143,27 @@ describe('handoff dialog: what travels from the dialogs', () => {
     expect(sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
   });
 
+  it.each(['ok carry on', 'please carry on', 'no, carry on', 'no im fine'])('"%s" after the safeguarding message goes back to the question, not to a person', async (answer) => {
+    const { adapter, sent } = adapterFor(`dialog-safeguarding-${answer}`);
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
+    await adapter.send(answer).assertReply('Which address?').startTest();
+    expect(sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
+  });
+
+  it('a message with no words after the safeguarding message: the question is asked again, and is then the open question', async () => {
+    const { adapter, sent } = adapterFor('dialog-safeguarding-empty');
+    await adapter.send('my bin wasn\'t collected').assertReply('Which address?').startTest();
+    await adapter.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
+    await adapter
+      .send({ type: 'message', text: '   ' })
+      .assertReply((a) => expect(a.text).toMatch(/didn't get any words/))
+      .assertReply('Which address?')
+      .startTest();
+    await adapter.send('yes').assertReply('Shall I send it?').startTest();
+    expect(sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
+  });
+
   it('a request made in the same message as a risk starts on "Carry on"; "yes" hands over', async () => {
     const carryOn = adapterFor('top-safeguarding-carry-on');
     await carryOn.adapter.send('my bin wasn\'t collected and my partner hit me last night').assertReply((a) => expect(a.text).toMatch(/999/)).startTest();
