@@ -76,7 +76,7 @@ export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Inte
 const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]) => [label.toLowerCase(), intent]));
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
-const JUST_A_REFERENCE = /^\s*#?\s*[a-z]{2,4}[\s/-]?\d{5,12}\s*[.!?]*\s*$/i;
+const JUST_A_REFERENCE = /^\s*(?:(?:ref|reference|case|status( of)?)\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
 /** "Carry on" (the button) and its equivalents: back to what was in progress. */
 export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
 /** The same, as people also say it: "no, carry on", "ok carry on", "please continue", "keep going". */
@@ -86,11 +86,12 @@ const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
 const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
 /**
- * An email address or a phone number on its own answers the question being asked ("What phone
- * number or email address should they use?"); it never interrupts, whatever the classifier
- * makes of it ("jane@example.com" looks like help to it: help's examples say "for example").
+ * A message with an email address or a UK phone number in it ("jane@example.com", "call me on
+ * 07700 900123") answers the question being asked ("What phone number or email address should
+ * they use?"); it never interrupts, whatever the classifier makes of it ("jane@example.com" looks
+ * like help to it: help's examples say "for example"). Safeguarding is checked before this.
  */
-const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20})\s*$/;
+const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20})\s*$|[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,9}\b/i;
 /** Looks like a question of its own, not an answer to the dialog's question. */
 const QUESTION = /\?\s*$|^\s*(how|what|what's|whats|when|when's|where|where's|which|who|why|can|could|do|does|is|are|will|should|would|am|has|have)\b/i;
 

@@ -22,7 +22,7 @@ export const STATUS_WORDS: Record<string, string> = {
   CLOSED: "it's been closed",
 };
 
-const REFERENCE = /\b([A-Za-z]{1,4}[-/ ]?\d{3,12}|\d{4,12})\b/;
+const REFERENCE = /\b([A-Za-z]{1,4}[-/ –—]?\d{3,12}|\d{4,12})\b/;
 
 /** "What's happening with my report?": the reference (recognised or asked for) → status in plain words. */
 export class CaseStatusSlots extends Dialog {
@@ -123,5 +123,5 @@ function readReference(text: string): string | undefined {
 
 /** "at10526874", "AT 10526874", "at/10526874" → "AT-10526874", as references are stored; longer shapes as given. */
 function canonicalReference(ref: string): string {
-  return ref.trim().toUpperCase().replace(/^([A-Z]{1,4})[-/ ]?(\d+)$/, '$1-$2');
+  return ref.trim().toUpperCase().replace(/^([A-Z]{1,4})[-/ –—]?(\d+)$/, '$1-$2');
 }

@@ -111,10 +111,12 @@ export class RequestSlotsDialog extends Dialog {
     const state = dc.activeDialog!.state[STATE] as SlotState;
     const text = (dc.context.activity.text ?? '').trim();
     if (!text) return Dialog.EndOfTurn;
+    const before = progressOf(state);
     const problem = await this.accept(dc, state, state.current ?? '', text);
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
     if (problem) {
-      state.misses = (state.misses ?? 0) + 1;
+      // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
+      state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
       await offer(dc, state.misses >= 2 ? this.deps.responses.withPersonOffer(problem) : problem);
       return Dialog.EndOfTurn;
     }
@@ -347,8 +349,11 @@ export class RequestSlotsDialog extends Dialog {
 
   private clear(state: SlotState, field: string): void {
     if (field.startsWith('attr:')) {
-      delete state.answers[field.slice(5)];
+      const code = field.slice(5);
+      delete state.answers[code];
       state.multi = [];
+      // A number limited by this list ("how many items in total?") is asked again for the new list.
+      for (const [dependent, limit] of Object.entries(state.config.limits)) if (limit.min === code) delete state.answers[dependent];
     } else if (field === 'location') {
       state.location = undefined;
       state.postcode = undefined;
@@ -383,6 +388,12 @@ export class RequestSlotsDialog extends Dialog {
       const max = state.config.limits[a.code]?.max;
       if (max !== undefined && chosen.length > max) return r.tooManyChoices(max, chosen.length, this.names(a, state.multi));
       state.multi = chosen;
+      if (max !== undefined && chosen.length === max) {
+        // As many as one booking takes: nothing more to ask.
+        state.answers[a.code] = state.multi;
+        state.multi = [];
+        return undefined;
+      }
       return this.question(state, `attr:${a.code}`);
     }
     if (skipping && !a.required && a.datatype !== 'singlevaluelist') {
@@ -498,4 +509,9 @@ function ruleHolds(rule: AnswerRule, state: SlotState): boolean {
     const answer = state.answers[code];
     return Array.isArray(answer) ? answer.includes(key) : answer === key;
   });
+}
+
+/** What the answers so far amount to: an answer that changes nothing of it was not understood. */
+function progressOf(state: SlotState): string {
+  return JSON.stringify([state.answers, state.multi, state.location, state.locationStage, state.postcode, state.description, state.contact, state.name]);
 }

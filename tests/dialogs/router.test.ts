@@ -19,7 +19,7 @@ const recognized = (text: string, intent: string, score = 0.95): RecognizerResul
 });
 
 describe('Router.interruption (a message while a dialog waits for an answer)', () => {
-  it.each(['jane.doe@example.com', 'sam@example.org ', '07700 900123', '+44 7700 900123', '(01632) 960 001'])(
+  it.each(['jane.doe@example.com', 'sam@example.org ', '07700 900123', '+44 7700 900123', '(01632) 960 001', 'call me on 07700 900123', 'email me at help@example.com'])(
     'takes "%s" as the answer, even when the classifier hears help in it',
     (text) => {
       expect(router.interruption(text, recognized(text, 'help'))).toBeUndefined();
@@ -38,7 +38,7 @@ describe('Router.interruption (a message while a dialog waits for an answer)', (
 });
 
 describe('Router.route (a fresh message)', () => {
-  it.each(['AT-30270195', 'at10526874', 'SR-100002', 'sr100002', '# AT 30270195'])('takes "%s", a reference on its own, as asking about that case', (text) => {
+  it.each(['AT-30270195', 'at10526874', 'SR-100002', 'sr100002', '# AT 30270195', 'AT-43160339 please', 'AT–43160339', 'ref AT-43160339'])('takes "%s", a reference on its own, as asking about that case', (text) => {
     expect(router.route(text, recognized(text, NONE_INTENT, 0.01))).toEqual({ kind: 'intent', intent: 'check_case_status', score: 1 });
   });
 
