@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogInstance, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
+import type { RecognizerResult } from '../intents/recognizer';
 import { CancelAndHelpDialog, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
@@ -9,7 +10,7 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
-import { getRecognized } from './turnState';
+import { getRecognized, setRecognized } from './turnState';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -19,7 +20,7 @@ export interface RoutingState {
    * person?": the next message answers it. `intent`: a request the same message made ("my bin
    * wasn't collected and…"), which "Carry on" then starts.
    */
-  safeguardingOffer?: { intent?: string };
+  safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
 }
 
 /**
@@ -80,11 +81,15 @@ export class MainDialog extends CancelAndHelpDialog {
       // resident had asked for in the same message, or (no request) what they need now.
       const answer = answerToPersonOffer(text);
       if (answer === 'person') route = { kind: 'intent', intent: Intents.humanHandoff, score: 1 };
-      else if (answer === 'carryOn') route = { kind: 'intent', intent: offer.intent ?? 'carry_on', score: 1 };
+      else if (answer === 'carryOn') {
+        route = { kind: 'intent', intent: offer.intent ?? 'carry_on', score: 1 };
+        // The request starts with what that message said ("the status of AT-43160339…").
+        if (offer.recognized) setRecognized(context, offer.recognized);
+      }
     }
     if (route.kind === 'safeguarding') {
       const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
-      await this.rememberSafeguardingOffer(context, request?.intent);
+      await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });
     const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
@@ -235,9 +240,9 @@ export class MainDialog extends CancelAndHelpDialog {
     await this.rememberSafeguardingOffer(innerDc.context);
   }
 
-  private async rememberSafeguardingOffer(context: TurnContext, intent?: string): Promise<void> {
+  private async rememberSafeguardingOffer(context: TurnContext, intent?: string, recognized?: RecognizerResult): Promise<void> {
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, safeguardingOffer: intent ? { intent } : {} });
+    await this.routingState.set(context, { ...state, safeguardingOffer: intent ? { intent, recognized } : {} });
   }
 
   /** The offer the last reply made, if any; it is answered (or passed over) by this message either way. */
