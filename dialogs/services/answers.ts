@@ -6,7 +6,11 @@ const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\
 
 export const SKIP = /^\s*(skip|skip it|no|none|nothing|no thanks|n\/a|not sure|don't know|i don't know|no number)\s*[.!]*\s*$/i;
 export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing else|finished|that's it|no)\s*[.!]*\s*$/i;
-export const YES = /^\s*(yes|yep|yeah|y|send|send it|confirm|submit|that's right|correct|ok|okay)\b/i;
+/**
+ * A plain yes to "Shall I send it?": the whole message (with please/thanks/go ahead). "yes but change
+ * the address" or "yes, no wait" is not one: nothing is sent on a qualified yes.
+ */
+export const YES = /^\s*(yes|yep|yeah|y|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead)([,.!\s]+(please|thanks|thank you|send it|that's right|thats right|go ahead|correct|that's fine|thats fine|looks good|all good))*\s*[.!]*\s*$/i;
 export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
 export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;
 

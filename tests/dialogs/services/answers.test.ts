@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, parseDate, pastWeekday } from '../../../dialogs/services/answers';
+import { matchChoice, parseDate, pastWeekday, YES } from '../../../dialogs/services/answers';
 
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
@@ -94,5 +94,15 @@ describe('matchChoice on whole words', () => {
 
   it.each(['the bulb has gone', 'the light keeps flashing', 'the door on the post is open and i can see wires'])('does not take "%s" for the first choice that begins with the same little word', (text) => {
     expect(matchChoice(text, faults)?.key).not.toBe('damaged');
+  });
+});
+
+describe('YES (the answer to "Shall I send it?")', () => {
+  it.each(['yes', 'Yes please', 'send it', 'Send it', 'yes, send it', 'ok thanks', 'correct', 'yes that\'s right', 'go ahead'])('sends on "%s"', (text) => {
+    expect(YES.test(text)).toBe(true);
+  });
+
+  it.each(['yes but change the address', 'yes, no wait', 'yes but the hole is bigger now', "yes it's not dangerous though", 'send it to the highways team tomorrow', 'yesterday', 'okay so actually'])('does not send on "%s"', (text) => {
+    expect(YES.test(text)).toBe(false);
   });
 });
