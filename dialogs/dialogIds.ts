@@ -10,4 +10,5 @@ export const DialogIds = {
   handoffText: 'handoffTextPrompt',
   handoffContact: 'handoffContactPrompt',
   handoffOffer: 'handoffOfferPrompt',
+  handoffAbout: 'handoffAboutPrompt',
 } as const;

@@ -48,6 +48,8 @@ export class HandoffDialog extends CancelAndHelpDialog {
   ) {
     super(DialogIds.handoff, router, responses);
     this.addDialog(new TextPrompt(DialogIds.handoffText, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
+    // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
+    this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
     this.addDialog(new TextPrompt(DialogIds.handoffOffer, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? '')));
     this.addDialog(new TextPrompt(DialogIds.handoffContact, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined));
@@ -119,7 +121,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async bestTimeStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     this.values(step).bestTime = String(step.result).trim().slice(0, 200);
-    return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.askAbout()) });
+    return step.prompt(DialogIds.handoffAbout, { prompt: toActivity(this.wording.askAbout()) });
   }
 
   private async aboutStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -207,15 +207,14 @@ export class MainDialog extends CancelAndHelpDialog {
     const { activity } = innerDc.context;
     const arranging = innerDc.stack.some((entry) => entry.id === DialogIds.handoff);
     if (arranging && activity.type === 'message' && activity.text && this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') {
-      // A person is being arranged already (a call-back request): the helplines, the request marked
-      // urgent, and the message is still the answer to the request's question ("what is it about?").
+      // A person is being arranged already (a call-back request): the helplines and the request marked
+      // urgent. At "what is it about?" the message is the answer; any other question is asked again.
       await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguarding' });
       await sendReply(innerDc.context, this.responses.safeguardingWhileArranging());
       innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
-      const result = await innerDc.continueDialog();
-      // A question the message could not answer (the call-back offer wants a yes or a no) is asked again: prompts stay quiet once a turn has replied.
-      if (result.status === DialogTurnStatus.waiting && deepestActiveDialog(innerDc) === DialogIds.handoffOffer) await innerDc.repromptDialog();
-      return result;
+      if (deepestActiveDialog(innerDc) === DialogIds.handoffAbout) return innerDc.continueDialog();
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
     }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
     const answer = offer ? answerToPersonOffer(activity.text) : undefined;

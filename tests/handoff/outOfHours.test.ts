@@ -95,6 +95,24 @@ describe('out of hours: a callback request instead of a queue', () => {
     expect(JSON.parse(rows[0]!.context).reason).toBe('safeguarding');
   });
 
+  it('a risk told at another question of a call-back request gets the helplines and that question again, and is not stored as its answer', async () => {
+    const { conv, say, last } = resident();
+    await say('talk to a person');
+    await say('Ask for a call back');
+    await say('Pat Jones');
+    expect(last()).toMatch(/phone number or email/);
+    await say('my neighbour is threatening to hurt me');
+    expect(h.channel.texts(conv).slice(-2).join('\n')).toMatch(/116 123[\s\S]*urgent[\s\S]*phone number or email/);
+    await say('07700 900111');
+    expect(last()).toMatch(/best time/);
+    await say("he's back and shouting, I'm scared");
+    expect(h.channel.texts(conv).slice(-2).join('\n')).toMatch(/116 123[\s\S]*best time/);
+    await say('mornings');
+    await say('please ring me');
+    const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
+    expect(rows.map((r) => [r.contact, r.best_time, r.about, r.priority])).toEqual([['07700 900111', 'mornings', 'please ring me', 1]]);
+  });
+
   it('lets the resident decline, and "cancel" stops the callback request with nothing stored', async () => {
     const { conv, say } = resident();
     await say('Talk to a person');
