@@ -28,6 +28,8 @@ export function parseContact(text: string): string | undefined {
 
 interface HandoffValues {
   context?: HandoffContext;
+  /** A request in progress was stopped to hand over. */
+  stopped?: boolean;
   name?: string;
   contact?: string;
   bestTime?: string;
@@ -93,6 +95,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
         return step.endDialog();
       case 'closed':
         this.values(step).context = started.context;
+        this.values(step).stopped = options.stopped;
         return step.prompt(DialogIds.handoffOffer, {
           prompt: toActivity(this.wording.closedOfferCallback(started.context.reason === 'safeguarding')),
           retryPrompt: toActivity(this.wording.closedOfferCallbackAgain()),
@@ -103,7 +106,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = String(step.result ?? '').trim();
     if (answer.toLowerCase() === NO_THANKS.toLowerCase() || NO.test(answer)) {
-      await sendReply(step.context, this.wording.callbackDeclined());
+      await sendReply(step.context, this.wording.callbackDeclined(this.values(step).stopped));
       return step.endDialog();
     }
     return step.prompt(DialogIds.handoffText, { prompt: toActivity(this.wording.askName()) });

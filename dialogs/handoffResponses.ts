@@ -140,8 +140,10 @@ export class HandoffResponses {
     return { text: "Thank you. I've passed your request to the contact centre. Someone will contact you when it opens. Is there anything else I can help you with?" };
   }
 
-  callbackDeclined(): Reply {
+  /** No call back. `stopped`: a request in progress was stopped to hand over, and the resident is told it was not sent. */
+  callbackDeclined(stopped = false): Reply {
     const c = this.council;
-    return { text: `OK. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}. What else can I help you with?` };
+    const notSent = stopped ? ` What we had started has not been sent: tell me what you need and we can start it again.` : '';
+    return { text: `OK. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}.${notSent} What else can I help you with?` };
   }
 }

@@ -8,6 +8,8 @@ export interface HandoffOptions {
   priority?: number;
   /** What the dialog has captured: service request fields, address, reference numbers. */
   captured?: Record<string, string>;
+  /** Set by beginHandoffFrom: a request in progress was stopped to hand over (nothing of it was sent). */
+  stopped?: boolean;
 }
 
 const SKIP = new Set(['instanceId', 'recognized', 'prompt', 'retryPrompt', 'choices', 'attemptCount']);
@@ -63,6 +65,7 @@ export async function beginHandoffFrom(dc: DialogContext, options: HandoffOption
   // Already handing over (e.g. answering "Ask for a call back"): the handoff dialog takes the message.
   if (target.stack.some((entry) => entry.id === DialogIds.handoff)) return target.continueDialog();
   const captured = { ...capturedFromStack(dc), ...(options.captured ?? {}) };
+  const stopped = target.stack.some((entry) => entry.id !== DialogIds.mainWaterfall);
   await target.cancelAllDialogs();
-  return target.beginDialog(DialogIds.handoff, { ...options, captured });
+  return target.beginDialog(DialogIds.handoff, { ...options, captured, stopped });
 }

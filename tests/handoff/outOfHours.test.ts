@@ -113,6 +113,14 @@ describe('out of hours: a callback request instead of a queue', () => {
     expect(rows.map((r) => [r.contact, r.best_time, r.about, r.priority])).toEqual([['07700 900111', 'mornings', 'please ring me', 1]]);
   });
 
+  it('says so when declining a call back leaves a request that was stopped to hand over unsent', async () => {
+    const { say, last } = resident();
+    await say('there is a pothole on mill lane');
+    await say('talk to a person');
+    await say('No thanks');
+    expect(last()).toMatch(/What we had started has not been sent/);
+  });
+
   it('lets the resident decline, and "cancel" stops the callback request with nothing stored', async () => {
     const { conv, say } = resident();
     await say('Talk to a person');
