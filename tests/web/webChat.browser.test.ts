@@ -104,7 +104,8 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await page.keyboard.press('Enter');
     await expect.poll(async () => (await transcript(page)).some((t) => t === 'Talk to a person'), { timeout: 20_000 }).toBe(false);
     await waitForBubble(page, WELCOME);
-    expect(await page.locator('#chat-status').textContent()).toMatch(/new conversation/);
+    // The page announces it 50 ms after the new conversation is ready (so screen readers notice the change): wait for it.
+    await expect.poll(async () => page.locator('#chat-status').textContent(), { timeout: 5_000 }).toMatch(/new conversation/);
   });
 
   it('fits a 320 px wide screen with no sideways scrolling', async () => {
