@@ -206,7 +206,7 @@ export class MainDialog extends CancelAndHelpDialog {
   protected override async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const { activity } = innerDc.context;
     const arranging = innerDc.stack.some((entry) => entry.id === DialogIds.handoff);
-    if (arranging && activity.type === 'message' && activity.text && this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') {
+    if (arranging && activity.type === 'message' && activity.text && this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
       // A person is being arranged already (a call-back request): the helplines and the request marked
       // urgent. At "what is it about?" the message is the answer; any other question is asked again.
       await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguarding' });
@@ -218,7 +218,7 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
     const answer = offer ? answerToPersonOffer(activity.text) : undefined;
-    if (!answer || this.router.interruption(activity.text, getRecognized(innerDc.context))?.kind === 'safeguarding') return super.interrupt(innerDc);
+    if (!answer || this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) return super.interrupt(innerDc);
     await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguardingOffer', answer });
     // "Carry on", or a person is being arranged already (a call-back in progress): back to the question.
     if (answer === 'carryOn' || arranging) {

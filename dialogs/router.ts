@@ -179,6 +179,11 @@ export class Router {
     return best;
   }
 
+  /** The safeguarding check alone (rules and classifier), for a dialog that only needs to know whether a message signals risk. */
+  signalsRisk(text: string, recognized: RecognizerResult | undefined): boolean {
+    return this.safeguarding.check(text, recognized).risk;
+  }
+
   /**
    * A message while a dialog is waiting for an answer: only safeguarding, clear interruptions
    * and clear questions that an article answers count; anything else is the dialog's answer.
