@@ -191,7 +191,7 @@ export class RequestSlotsDialog extends Dialog {
   private async next(dc: DialogContext, state: SlotState): Promise<DialogTurnResult> {
     await this.sayUrgent(dc, state);
     const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
-    const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.urgent(refusal.say).text) : this.precheck(state);
+    const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.withCouncilNumbers(refusal.say)) : this.precheck(state);
     if (refused) {
       await offer(dc, refused);
       return dc.endDialog();
@@ -416,9 +416,11 @@ export class RequestSlotsDialog extends Dialog {
         if (n === undefined || !Number.isFinite(n) || n < 0) return r.invalidNumber(a.datatype_description ?? '');
         const limit = state.config.limits[a.code];
         if (limit) {
-          const chosen = typeof limit.min === 'string' ? state.answers[limit.min] : undefined;
-          const min = typeof limit.min === 'string' ? (Array.isArray(chosen) ? chosen.length : 0) : (limit.min ?? 0);
-          if (!Number.isInteger(n) || n < min || (limit.max !== undefined && n > limit.max)) return r.numberOutOfRange(min, limit.max, Array.isArray(chosen) ? chosen.length : undefined);
+          // `min` is a number, or names a list whose chosen items the number must cover.
+          const list = typeof limit.min === 'string' ? state.answers[limit.min] : undefined;
+          const chosen = Array.isArray(list) ? list.length : undefined;
+          const min = typeof limit.min === 'number' ? limit.min : (chosen ?? 0);
+          if (!Number.isInteger(n) || n < min || (limit.max !== undefined && n > limit.max)) return r.numberOutOfRange(min, limit.max, chosen);
         }
         state.answers[a.code] = String(n);
         return undefined;

@@ -176,9 +176,14 @@ export class ServiceResponses {
     return { text: `${message}${next ? ` ${next}` : ''} I haven't made a report.` };
   }
 
-  /** Safety advice from knowledge/service-requests.yaml (`urgent`), with the council's numbers filled in. */
+  /** Safety advice from knowledge/service-requests.yaml (`urgent`). */
   urgent(say: string): Reply {
-    return { text: say.replaceAll('{phone}', this.council.phone).replaceAll('{outOfHoursPhone}', this.council.outOfHoursPhone) };
+    return { text: this.withCouncilNumbers(say) };
+  }
+
+  /** Words from knowledge/service-requests.yaml (`urgent`, `refuse`) with {phone} and {outOfHoursPhone} filled in from the council profile. */
+  withCouncilNumbers(say: string): string {
+    return say.replaceAll('{phone}', this.council.phone).replaceAll('{outOfHoursPhone}', this.council.outOfHoursPhone);
   }
 
   /** An answer not understood twice in a row: the same problem, and a way out to a person. */
