@@ -14,7 +14,7 @@ export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
 /** Turn state: this message is an answer for the dialog in progress, and no inner dialog takes it for an interruption. */
 const ANSWER_ONLY = Symbol('council.answerOnly');
 
-/** Set on the active dialog while "Do you want to stop?" waits for its answer (one turn). */
+/** On the active dialog while "Do you want to stop?" waits for its answer (one turn): the message that looked like stopping. */
 const CANCEL_ASKED = 'cancelAsked';
 /** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
 const YES_STOP = /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i;
@@ -44,7 +44,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || !activity.text || innerDc.context.turnState.get(ANSWER_ONLY)) return undefined;
     const text = activity.text;
-    const cancelAsked = takeFlag(innerDc, CANCEL_ASKED);
+    const cancelAsked = takeOneTurnValue(innerDc, CANCEL_ASKED);
     const keepGoing = text.trim().toLowerCase() === KEEP_GOING.toLowerCase() || NO_KEEP_GOING.test(text) || CARRY_ON_PHRASE.test(text);
     if (typeof cancelAsked === 'string' && keepGoing) {
       // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
@@ -134,7 +134,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 }
 
 /** Reads and clears a one-turn value on the active dialog. */
-function takeFlag(innerDc: DialogContext, name: string): unknown {
+function takeOneTurnValue(innerDc: DialogContext, name: string): unknown {
   const state = innerDc.activeDialog?.state as Record<string, unknown> | undefined;
   const value = state?.[name];
   if (state && name in state) delete state[name];
