@@ -86,7 +86,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       now: extras.now,
       selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });
-    handoff = await HandoffFeature.create({ database, databaseUrl: config.databaseUrl, ...config.handoff, webDir: path.join(ROOT, 'web'), logger });
+    handoff = await HandoffFeature.create({ database, databaseUrl: config.databaseUrl, ...config.handoff, webDir: path.join(ROOT, 'web'), trustProxy: config.directLine.trustProxy, logger });
     const feature = handoff;
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),

@@ -9,6 +9,7 @@ import type { ContactCentreSettings } from './contactCentre';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
+import { clientAddress } from '../directline/httpHelpers';
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -25,7 +26,12 @@ const STATIC: Record<string, string> = {
 };
 
 const SIGN_IN_FAILED = 'The username or password is not right. Check them and try again.';
-const SIGN_IN_LOCKED = 'There have been too many attempts to sign in with this username. Wait 15 minutes, then try again.';
+const waitMinutes = (ms: number | undefined) => {
+  const minutes = Math.max(1, Math.ceil((ms ?? 0) / 60_000));
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+};
+const SIGN_IN_LOCKED = (ms?: number) => `There have been too many attempts to sign in with this username. Wait ${waitMinutes(ms)}, then try again.`;
+const SIGN_IN_LIMITED = (ms?: number) => `There have been too many attempts to sign in from this network. Wait ${waitMinutes(ms)}, then try again.`;
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -49,6 +55,8 @@ export class AgentConsole implements RouteModule {
     private readonly settings: ContactCentreSettings,
     private readonly webDir: string,
     private readonly sessionSeconds: number,
+    /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
+    private readonly trustProxy = false,
   ) {}
 
   register(server: Server): void {
@@ -173,8 +181,12 @@ export class AgentConsole implements RouteModule {
       return this.signInPage(req, res, 403, 'The sign-in form had expired. Please try again.');
     }
     if (!username.trim() || !password) return this.signInPage(req, res, 400, 'Enter your username and password.');
-    const result = await this.staff.signIn(username.slice(0, 200), password.slice(0, 1000));
-    if (!result.ok) return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? SIGN_IN_LOCKED : SIGN_IN_FAILED);
+    const result = await this.staff.signIn(username.slice(0, 200), password.slice(0, 1000), clientAddress(req, this.trustProxy));
+    if (!result.ok) {
+      if (result.limited || result.locked) res.header('Retry-After', String(Math.ceil((result.retryAfterMs ?? 0) / 1000)));
+      if (result.limited) return this.signInPage(req, res, 429, SIGN_IN_LIMITED(result.retryAfterMs));
+      return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? SIGN_IN_LOCKED(result.retryAfterMs) : SIGN_IN_FAILED);
+    }
     res.header('Set-Cookie', [cookie(SESSION_COOKIE, result.token, req, this.sessionSeconds), cookie(PRELOGIN_COOKIE, '', req, 0)]);
     this.redirect(res, '/agent');
   }

@@ -95,18 +95,22 @@ export class AgentSockets {
     }
   }
 
+  /**
+   * A message's text goes only to the agent who holds (accepted) the conversation; every
+   * other console hears that the conversation changed, and nothing of what was said.
+   */
   private async broadcast(event: HandoffEvent): Promise<void> {
     if (this.clients.size === 0) return;
-    let payload: object;
     if (event.kind === 'message') {
-      const message = await this.store.message(event.messageId);
-      if (!message) return;
-      payload = { type: 'message', handoffId: event.handoffId, message };
-    } else if (event.kind === 'status') {
-      payload = { type: 'status', handoffId: event.handoffId, status: event.status, endReason: event.endReason ?? null };
-    } else {
-      payload = { type: 'queue' };
+      const [message, handoff] = await Promise.all([this.store.message(event.messageId), this.store.get(event.handoffId)]);
+      if (!message || !handoff) return;
+      const holder = handoff.status === 'active' ? handoff.agentId : null;
+      const full = { type: 'message', handoffId: event.handoffId, message };
+      const summary = { type: 'conversation', handoffId: event.handoffId, status: handoff.status, updated: true };
+      for (const client of this.clients) this.sendTo(client, client.staff.id === holder ? full : summary);
+      return;
     }
+    const payload = event.kind === 'status' ? { type: 'status', handoffId: event.handoffId, status: event.status, endReason: event.endReason ?? null } : { type: 'queue' };
     for (const client of this.clients) this.sendTo(client, payload);
   }
 

@@ -29,6 +29,8 @@ export interface HandoffFeatureOptions {
   agentTimeoutMs: number;
   staffSessionMinutes: number;
   webDir: string;
+  /** TRUST_PROXY: client addresses (for sign-in limits) come from X-Forwarded-For. */
+  trustProxy?: boolean;
   logger: Logger;
   now?: () => Date;
 }
@@ -85,7 +87,7 @@ export class HandoffFeature {
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
     const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, this.options.logger, this.options.now);
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, this.options.logger, this.options.agentTimeoutMs);
-    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60);
+    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false);
   }
 
   async close(): Promise<void> {

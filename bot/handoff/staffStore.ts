@@ -1,7 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../storage/schema';
-import { DUMMY_HASH, hashPassword, verifyPassword } from './passwords';
+import { PasswordHasher } from './passwords';
+import { SignInLimiter, type LimitRule } from './signInLimiter';
 
 export interface Staff {
   id: string;
@@ -16,70 +17,167 @@ export interface StaffSession {
 }
 
 export interface SignInPolicy {
-  /** Failures in a row before the username is locked. */
-  maxFailures: number;
-  lockMs: number;
+  /** Per username typed (whether or not the account exists): attempts before it is locked. */
+  account: LimitRule;
+  /** Per client address, across every username: attempts before the address is locked. */
+  address: LimitRule;
   sessionMs: number;
 }
 
-export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = { maxFailures: 5, lockMs: 15 * 60_000, sessionMs: 8 * 60 * 60_000 };
+const MINUTE = 60_000;
 
-export type SignInResult = { ok: true; token: string; session: StaffSession } | { ok: false; locked: boolean };
+/** 5 wrong passwords for one username, or 30 from one address, in 15 minutes lock it for 15 minutes. */
+export const DEFAULT_SIGN_IN_POLICY: SignInPolicy = {
+  account: { maxAttempts: 5, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  address: { maxAttempts: 30, windowMs: 15 * MINUTE, lockMs: 15 * MINUTE },
+  sessionMs: 8 * 60 * MINUTE,
+};
 
-export type AuditAction = 'sign_in' | 'sign_in_failed' | 'sign_out' | 'accept' | 'message' | 'transfer' | 'end' | 'create_case' | 'callback_done' | 'view';
+/** `locked` is the username, `limited` the address: each says when to try again. */
+export type SignInResult = { ok: true; token: string; session: StaffSession } | { ok: false; locked: boolean; limited?: boolean; retryAfterMs?: number };
+
+export type AuditAction =
+  | 'sign_in'
+  | 'sign_in_failed'
+  | 'sign_out'
+  | 'accept'
+  | 'message'
+  | 'transfer'
+  | 'end'
+  | 'create_case'
+  | 'callback_done'
+  | 'view'
+  | 'password_set'
+  | 'account_disabled'
+  | 'account_enabled'
+  | 'account_removed';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
-const normalise = (username: string) => username.trim().toLowerCase().slice(0, 128);
+export const normaliseUsername = (username: string) => username.trim().toLowerCase().slice(0, 128);
+const accountKey = (name: string) => `account:${name}`;
+const addressKey = (address: string) => `address:${address.slice(0, 100)}`;
 
 /** Staff accounts, sessions (cookie → SHA-256 row id), sign-in throttling and the audit trail. */
 export class StaffStore {
+  private readonly limiter: SignInLimiter;
+
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
     private readonly policy: SignInPolicy = DEFAULT_SIGN_IN_POLICY,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    private readonly passwords: PasswordHasher = new PasswordHasher(),
+  ) {
+    this.limiter = new SignInLimiter(db, now);
+  }
 
+  /** Creates the account, or sets the name and password of an existing one (ending its sessions). */
   async addAccount(username: string, displayName: string, password: string): Promise<Staff> {
-    const name = normalise(username);
+    const name = normaliseUsername(username);
     if (!/^[a-z0-9._@-]{2,128}$/.test(name)) throw new Error('The username may use letters, numbers, dots, dashes, underscores and @ (2 to 128 characters).');
     const existing = await this.db.selectFrom('staff_account').select('id').where('username', '=', name).executeTakeFirst();
-    const hash = await hashPassword(password);
+    const hash = await this.passwords.hash(password);
     if (existing) {
       await this.db.updateTable('staff_account').set({ display_name: displayName, password_hash: hash }).where('id', '=', existing.id).execute();
+      await this.endSessions(existing.id);
+      await this.audit(existing.id, 'password_set');
       return { id: existing.id, username: name, displayName };
     }
     const id = randomUUID();
-    await this.db.insertInto('staff_account').values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString() }).execute();
+    await this.db.insertInto('staff_account').values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString(), disabled_at: null }).execute();
+    await this.audit(id, 'password_set');
     return { id, username: name, displayName };
   }
 
-  /** The same answer, and about the same time, whether or not the username exists. */
-  async signIn(username: string, password: string): Promise<SignInResult> {
-    const name = normalise(username);
-    const now = this.now();
-    const throttle = await this.db.selectFrom('staff_sign_in_throttle').selectAll().where('username', '=', name).executeTakeFirst();
-    if (throttle?.locked_until && throttle.locked_until > now.toISOString()) {
+  /** A new password for an existing account; every session it had ends. False when there is no such account. */
+  async setPassword(username: string, password: string): Promise<Staff | undefined> {
+    const account = await this.account(username);
+    if (!account) return undefined;
+    await this.db.updateTable('staff_account').set({ password_hash: await this.passwords.hash(password) }).where('id', '=', account.id).execute();
+    await this.endSessions(account.id);
+    await this.audit(account.id, 'password_set');
+    return account;
+  }
+
+  /** Disabled accounts cannot sign in, and their sessions end now (open consoles close at their next heartbeat). */
+  async disable(username: string): Promise<Staff | undefined> {
+    const account = await this.account(username);
+    if (!account) return undefined;
+    await this.db.updateTable('staff_account').set({ disabled_at: this.now().toISOString() }).where('id', '=', account.id).where('disabled_at', 'is', null).execute();
+    await this.endSessions(account.id);
+    await this.audit(account.id, 'account_disabled');
+    return account;
+  }
+
+  async enable(username: string): Promise<Staff | undefined> {
+    const account = await this.account(username);
+    if (!account) return undefined;
+    await this.db.updateTable('staff_account').set({ disabled_at: null }).where('id', '=', account.id).execute();
+    await this.audit(account.id, 'account_enabled');
+    return account;
+  }
+
+  /** Deletes the account and its sessions. The audit trail keeps its id (and, for this entry, the username). */
+  async remove(username: string): Promise<Staff | undefined> {
+    const account = await this.account(username);
+    if (!account) return undefined;
+    await this.db.deleteFrom('staff_account').where('id', '=', account.id).execute();
+    await this.endSessions(account.id);
+    await this.limiter.clear(accountKey(account.username));
+    await this.audit(account.id, 'account_removed', account.username);
+    return account;
+  }
+
+  private async account(username: string): Promise<Staff | undefined> {
+    const row = await this.db.selectFrom('staff_account').select(['id', 'username', 'display_name']).where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    return row && { id: row.id, username: row.username, displayName: row.display_name };
+  }
+
+  private async endSessions(staffId: string): Promise<void> {
+    await this.db.deleteFrom('staff_session').where('staff_id', '=', staffId).execute();
+  }
+
+  /**
+   * The same answer, and about the same time, whether or not the username exists. The
+   * address and the username are each counted (one atomic statement apiece) BEFORE the
+   * password is checked, so parallel guesses cannot outrun the lock-out.
+   */
+  async signIn(username: string, password: string, address = 'unknown'): Promise<SignInResult> {
+    const name = normaliseUsername(username);
+    const byAddress = await this.limiter.take(addressKey(address), this.policy.address);
+    if (!byAddress.allowed) {
+      await this.audit(null, 'sign_in_failed', 'address_limited');
+      return { ok: false, locked: false, limited: true, retryAfterMs: this.retryAfter(byAddress.lockedUntil) };
+    }
+    const byAccount = await this.limiter.take(accountKey(name), this.policy.account);
+    if (!byAccount.allowed) {
       await this.audit(null, 'sign_in_failed', 'locked');
-      return { ok: false, locked: true };
+      return { ok: false, locked: true, retryAfterMs: this.retryAfter(byAccount.lockedUntil) };
     }
     const account = await this.db.selectFrom('staff_account').selectAll().where('username', '=', name).executeTakeFirst();
-    const valid = await verifyPassword(password, account?.password_hash ?? DUMMY_HASH);
-    if (!account || !valid) {
-      const failures = (throttle?.locked_until ? 0 : (throttle?.failures ?? 0)) + 1;
-      const locked = failures >= this.policy.maxFailures;
-      const row = { failures: locked ? 0 : failures, locked_until: locked ? new Date(now.getTime() + this.policy.lockMs).toISOString() : null, updated_at: now.toISOString() };
-      if (throttle) await this.db.updateTable('staff_sign_in_throttle').set(row).where('username', '=', name).execute();
-      else await this.db.insertInto('staff_sign_in_throttle').values({ username: name, ...row }).execute();
-      await this.audit(account?.id ?? null, 'sign_in_failed', locked ? 'now_locked' : null);
-      return { ok: false, locked };
+    const check = await this.passwords.verify(password, account?.password_hash ?? this.passwords.dummyHash);
+    if (!account || !check.valid || account.disabled_at) {
+      const locked = byAccount.attempts >= this.policy.account.maxAttempts;
+      await this.audit(account?.id ?? null, 'sign_in_failed', account?.disabled_at && check.valid ? 'disabled' : locked ? 'now_locked' : null);
+      return { ok: false, locked, ...(locked ? { retryAfterMs: this.policy.account.lockMs } : {}) };
     }
-    if (throttle) await this.db.deleteFrom('staff_sign_in_throttle').where('username', '=', name).execute();
+    await this.limiter.clear(accountKey(name));
+    await this.limiter.giveBack(addressKey(address));
+    if (check.outdated) {
+      // Raise the cost now the password is known; only if nobody changed it meanwhile.
+      const upgraded = await this.passwords.hash(password);
+      await this.db.updateTable('staff_account').set({ password_hash: upgraded }).where('id', '=', account.id).where('password_hash', '=', account.password_hash).execute();
+    }
+    const now = this.now();
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.policy.sessionMs).toISOString();
     await this.db.insertInto('staff_session').values({ id: sha256(token), staff_id: account.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt }).execute();
     await this.audit(account.id, 'sign_in');
     return { ok: true, token, session: { staff: { id: account.id, username: account.username, displayName: account.display_name }, csrfToken, expiresAt } };
+  }
+
+  private retryAfter(lockedUntil: string | null): number {
+    return lockedUntil ? Math.max(0, Date.parse(lockedUntil) - this.now().getTime()) : 0;
   }
 
   /** The session for a cookie value, or undefined when unknown or expired. */
@@ -90,6 +188,7 @@ export class StaffStore {
       .innerJoin('staff_account', 'staff_account.id', 'staff_session.staff_id')
       .select(['staff_session.csrf_token', 'staff_session.expires_at', 'staff_account.id', 'staff_account.username', 'staff_account.display_name'])
       .where('staff_session.id', '=', sha256(token))
+      .where('staff_account.disabled_at', 'is', null)
       .executeTakeFirst();
     if (!row) return undefined;
     if (row.expires_at <= this.now().toISOString()) {

@@ -113,7 +113,7 @@ export interface DatabaseSchema {
   callback_request: CallbackRequestTable;
   staff_account: StaffAccountTable;
   staff_session: StaffSessionTable;
-  staff_sign_in_throttle: StaffSignInThrottleTable;
+  staff_sign_in_limit: StaffSignInLimitTable;
   staff_audit: StaffAuditTable;
   staff_case: StaffCaseTable;
   health_probe: HealthProbeTable;
@@ -178,6 +178,8 @@ export interface StaffAccountTable {
   display_name: string;
   password_hash: string;
   created_at: string;
+  /** Set by `npm run staff:disable`: no sign-in, no session (migration 0081). */
+  disabled_at: string | null;
 }
 
 export interface StaffSessionTable {
@@ -189,11 +191,14 @@ export interface StaffSessionTable {
   expires_at: string;
 }
 
-export interface StaffSignInThrottleTable {
-  username: string;
-  failures: number;
+// --- staff console hardening (migration 0081) ---
+export interface StaffSignInLimitTable {
+  /** 'account:<username typed>' or 'address:<client address>'. */
+  key: string;
+  /** Attempts counted in this window (before the password is checked; a success gives its back). */
+  attempts: number;
+  window_started_at: string;
   locked_until: string | null;
-  updated_at: string;
 }
 
 export interface StaffAuditTable {

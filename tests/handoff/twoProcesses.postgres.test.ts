@@ -103,10 +103,15 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
 
     const sam = await signIn(b!.url, 'sam');
     const alex = await signIn(a!.url, 'alex');
-    const inbox: Json[] = [];
-    const ws = new WebSocket(`${b!.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: b!.url } });
-    ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
-    await eventually(async () => inbox.some((m) => m.type === 'hello'));
+    // Both consoles connect to process B (sessions live in the shared database).
+    const connect = async (cookie: string) => {
+      const inbox: Json[] = [];
+      const ws = new WebSocket(`${b!.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: cookie, Origin: b!.url } });
+      ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
+      await eventually(async () => inbox.some((m) => m.type === 'hello'));
+      return { ws, inbox };
+    };
+    const sockets = new Map([[sam, await connect(sam.cookie)], [alex, await connect(alex.cookie)]]);
 
     const q = await sam.api('GET', '/agent/api/queue');
     const item = q.body.waiting.find((w: { summary: string }) => w.summary.includes('MB-123456'));
@@ -115,13 +120,17 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     const results = await Promise.all([sam.api('POST', `/agent/api/conversations/${item.id}/accept`), alex.api('POST', `/agent/api/conversations/${item.id}/accept`)]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const [agent, other] = results[0].status === 200 ? [sam, alex] : [alex, sam];
-    expect(other).toBeTruthy();
+    const { inbox } = sockets.get(agent)!;
+    const otherInbox = sockets.get(other)!.inbox;
     await channel!.waitFor((x) => x.conversation?.id === conv && /You're now talking to/.test(x.text ?? ''));
 
-    // The resident writes to process A; the console connected to process B hears it live.
+    // The resident writes to process A; the winner's console, connected to process B, hears it live;
+    // the other console hears only that the conversation changed.
     await residentSays(a!.url, channel!.url, conv, 'thanks for picking this up');
     const pushed = await eventually(async () => inbox.find((m) => m.type === 'message' && m.message.text === 'thanks for picking this up'));
     expect(pushed.handoffId).toBe(item.id);
+    await eventually(async () => otherInbox.find((m) => m.type === 'conversation' && m.handoffId === item.id && m.status === 'active'));
+    expect(JSON.stringify(otherInbox)).not.toMatch(/picking this up/);
 
     // The agent on whichever process won replies; it reaches the resident.
     const reply = await agent.api('POST', `/agent/api/conversations/${item.id}/messages`, { text: 'You are welcome.' });
@@ -129,6 +138,6 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     await channel!.waitFor((x) => x.conversation?.id === conv && x.text === 'You are welcome.');
     expect((await agent.api('POST', `/agent/api/conversations/${item.id}/end`)).status).toBe(200);
     await eventually(async () => inbox.find((m) => m.type === 'status' && m.handoffId === item.id && m.status === 'ended'));
-    ws.close();
+    for (const s of sockets.values()) s.ws.close();
   });
 });

@@ -222,6 +222,8 @@
       try { msg = JSON.parse(ev.data); } catch { return; }
       if (msg.type === 'queue') loadQueue();
       else if (msg.type === 'message' && msg.handoffId === current) appendMessage(msg.message);
+      // Someone else's conversation changed: its text is not pushed here; re-read it if it is open.
+      else if (msg.type === 'conversation' && msg.handoffId === current) openConversation(current, false);
       else if (msg.type === 'status') {
         loadQueue();
         if (msg.handoffId === current) {

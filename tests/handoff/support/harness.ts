@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import WebSocket from 'ws';
 import { createApp, type App } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
@@ -96,7 +97,7 @@ function setCookies(res: Response): Record<string, string> {
 }
 
 /** Gets the sign-in form (token + cookie) and posts it; returns the response. */
-export async function postSignIn(url: string, username: string, password: string): Promise<Response> {
+export async function postSignIn(url: string, username: string, password: string, headers: Record<string, string> = {}): Promise<Response> {
   const form = await fetch(`${url}/agent/sign-in`);
   const html = await form.text();
   const token = /name="csrf" value="([^"]+)"/.exec(html)![1];
@@ -104,7 +105,7 @@ export async function postSignIn(url: string, username: string, password: string
   return fetch(`${url}/agent/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${pre.ca_signin}` },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${pre.ca_signin}`, ...headers },
     body: new URLSearchParams({ username, password, csrf: token }).toString(),
   });
 }
@@ -130,6 +131,23 @@ export async function signIn(url: string, username: string, password = PASSWORD)
     },
   };
   return client;
+}
+
+export interface ConsoleSocket {
+  ws: WebSocket;
+  /** Every frame the console received, parsed. */
+  inbox: Json[];
+  api: StaffClient['api'];
+}
+
+/** Signs in and opens the console's live channel, as the console page does; resolves once it says hello. */
+export async function openConsole(h: Pick<Harness, 'url'>, username: string, password = PASSWORD): Promise<ConsoleSocket> {
+  const client = await signIn(h.url, username, password);
+  const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: client.cookie, Origin: h.url } });
+  const inbox: Json[] = [];
+  ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
+  await eventually(async () => inbox.some((m) => m.type === 'hello'));
+  return { ws, inbox, api: client.api };
 }
 
 /** Polls until `check` returns a value (for state reached through another process or a timer). */
