@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import type { RouteModule } from '../server';
@@ -72,6 +73,18 @@ export class DirectLineModule implements RouteModule {
       });
     });
     server.server.on('listening', () => (this.port = (server.address() as AddressInfo | null)?.port ?? 0));
+  }
+
+  /**
+   * /api/messages never reaches this Direct Line's conversations: not under its channel id
+   * (the state of its conversations and residents is kept under "directline"), nor under any
+   * channel id with one of its conversation ids (handoffs and service requests know a
+   * conversation by its id alone). Only this module hands them to the bot, through the bridge.
+   */
+  async refuseActivity(activity: Activity): Promise<string | undefined> {
+    const local = 'This conversation belongs to the assistant\'s own Direct Line: use /v3/directline with its token.';
+    if (String(activity.channelId ?? '').toLowerCase() === 'directline') return local;
+    return (await this.options.store.get(activity.conversation.id)) ? local : undefined;
   }
 
   /** Where the adapter sends the bot's activities: this server, on loopback, under the connector key. */
