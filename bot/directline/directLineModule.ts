@@ -201,7 +201,7 @@ export class DirectLineModule implements RouteModule {
       return;
     }
     const fresh = await store.markStarted(conversation.id);
-    if (fresh) await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+    if (fresh && !(await this.tellBotStarted(conversation, res))) return;
     res.send(fresh ? 201 : 200, this.conversationReply(req, conversation));
   }
 
@@ -209,10 +209,20 @@ export class DirectLineModule implements RouteModule {
     const auth = await this.authorise(req, res);
     if (!auth) return;
     const watermark = parseWatermark(req.query?.watermark);
-    if (await this.options.store.markStarted(auth.conversation.id)) {
-      await this.options.bridge.start(auth.conversation.id, auth.conversation.userId, this.serviceUrl);
-    }
+    if ((await this.options.store.markStarted(auth.conversation.id)) && !(await this.tellBotStarted(auth.conversation, res))) return;
     res.send(200, this.conversationReply(req, auth.conversation, watermark));
+  }
+
+  /** Tells the bot a conversation began; false (and a 502 sent, without the error's words) when the bot could not take it. */
+  private async tellBotStarted(conversation: StoredConversation, res: Response): Promise<boolean> {
+    try {
+      await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+      return true;
+    } catch (err) {
+      this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
+      sendError(res, 502, 'ServiceError', 'The assistant could not start the conversation just now. Please try again in a few minutes.');
+      return false;
+    }
   }
 
   private async post(req: Request, res: Response): Promise<void> {

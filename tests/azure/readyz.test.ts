@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runReadinessChecks } from '../../bot/readiness';
 import { canMakeImmutable, whileImmutable } from '../support/immutable';
-import { openConversation, post } from '../directline/harness';
 import { startApp, type RunningApp } from './support';
 
 let running: RunningApp | undefined;
@@ -94,11 +93,14 @@ describe('/readyz and the web chat (directLine check)', () => {
     expect(ready.status).toBe(503);
     expect(ready.body.checks.directLine.ok).toBe(false);
     expect(ready.body.checks.directLine.detail).toMatch(/DIRECT_LINE_MODE is local but MicrosoftAppId is set.*DIRECT_LINE_MODE=azure/);
-    // …which is what a resident would meet: the conversation cannot start (or its first message is refused).
+    // …which is what a resident would meet: the conversation cannot start; the answer says so without the error's internals.
     const base = `http://127.0.0.1:${running.port}`;
-    const c = await openConversation(base).catch((err: Error) => err);
-    const failed = c instanceof Error ? c.message : String((await post(base, c, { type: 'message', text: 'hello' })).status);
-    expect(failed).toMatch(/\b50[02]\b/);
+    const { token } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string };
+    const start = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    expect(start.status).toBe(502);
+    const body = await start.text();
+    expect(JSON.parse(body)).toEqual({ error: { code: 'ServiceError', message: expect.stringMatching(/could not start the conversation just now/) } });
+    expect(body).not.toMatch(/Unauthorized|\bat \S+ \(|node_modules/);
   });
 
   it('is not ready in azure mode while the Direct Line secret is an unresolved Key Vault reference', async () => {
