@@ -8,7 +8,7 @@ import type { Logger } from '../logger';
 import type { RouteModule } from '../server';
 import { clientActivity, streamCopy } from './activityRules';
 import type { BotBridge } from './botBridge';
-import type { ConversationStore, StoredConversation } from './conversationStore';
+import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
 import { bearer, publicOrigin, sendError } from './httpHelpers';
 import { RateLimiter } from './rateLimiter';
 import type { StreamHub } from './streamHub';
@@ -84,7 +84,9 @@ export class DirectLineModule implements RouteModule {
   async refuseActivity(activity: Activity): Promise<string | undefined> {
     const local = 'This conversation belongs to the assistant\'s own Direct Line: use /v3/directline with its token.';
     if (String(activity.channelId ?? '').toLowerCase() === 'directline') return local;
-    return (await this.options.store.get(activity.conversation.id)) ? local : undefined;
+    const id = activity.conversation.id;
+    // Only an id of the shape this store makes can be one of its conversations (no query for Teams' and others').
+    return LOCAL_CONVERSATION_ID.test(id) && (await this.options.store.get(id)) ? local : undefined;
   }
 
   /** Where the adapter sends the bot's activities: this server, on loopback, under the connector key. */
