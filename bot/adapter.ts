@@ -64,14 +64,24 @@ export class CouncilAdapter extends CloudAdapter {
     try {
       return (await this.processActivity(authHeader, activity, logic)) ?? { status: 200 };
     } catch (err) {
-      if (err instanceof AuthenticationError) return { status: 401, body: { error: err.message } };
+      if (err instanceof AuthenticationError) return { status: err.statusCode === 403 ? 403 : 401, body: { error: err.message } };
       this.logger.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message } }, 'could not process an activity');
       return { status: 500, body: { error: 'The activity could not be processed.' } };
     }
   }
 }
 
-/** The adapter for the configured Bot Framework identity (no app id: no authentication, as for the Emulator). */
-export function createAdapter(botFramework: ConfigurationBotFrameworkAuthenticationOptions, logger: Logger, apology: string): CouncilAdapter {
-  return new CouncilAdapter(new CachingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(botFramework)), logger, apology);
+/**
+ * The adapter for the configured Bot Framework identity. No app id: no authentication, as for
+ * the Emulator, and so replies go only to loopback service URLs. Every connector call has a
+ * time limit (CONNECTOR_TIMEOUT_MS).
+ */
+export function createAdapter(
+  botFramework: ConfigurationBotFrameworkAuthenticationOptions,
+  logger: Logger,
+  apology: string,
+  outbound: { connectorTimeoutMs: number } = { connectorTimeoutMs: 10_000 },
+): CouncilAdapter {
+  const policy = { loopbackOnly: !botFramework.MicrosoftAppId, timeoutMs: outbound.connectorTimeoutMs };
+  return new CouncilAdapter(new CachingBotFrameworkAuthentication(new ConfigurationBotFrameworkAuthentication(botFramework), policy), logger, apology);
 }

@@ -6,7 +6,7 @@ import { buildAssistant, type Assistant } from './assistant';
 import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { createWebChat, type WebChatParts } from './directline';
-import type { Config } from './config';
+import { openInProduction, type Config } from './config';
 import type { Logger } from './logger';
 import { HandoffFeature } from './handoff';
 import { appReadinessChecks } from './appReadiness';
@@ -57,6 +57,8 @@ export interface AppExtras {
 export async function createApp(config: Config, logger: Logger, version: string, extras: AppExtras = {}): Promise<App> {
   const telemetry = await createTelemetry(config.applicationInsightsConnectionString, logger);
   if (telemetry.enabled) extras.logForwarder?.attach((line) => telemetry.trackLogLine(line));
+  const open = openInProduction(config);
+  if (open.length) logger.error({ setting: 'ALLOW_UNAUTHENTICATED', open }, `ALLOW_UNAUTHENTICATED=true in production: ${open.join('; ')}`);
   const stopTelemetry = async () => {
     extras.logForwarder?.detach();
     await telemetry.close();
@@ -102,7 +104,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       handoffRelay: (parts) => feature.relay(parts),
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');
-    const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text);
+    const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text, { connectorTimeoutMs: config.connectorTimeoutMs });
     instrumentAdapter(adapter, telemetry);
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
     const webChat = await createWebChat({

@@ -9,6 +9,8 @@ import {
   type UserTokenClient,
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
+import { AuthenticationError } from 'botframework-connector';
+import { isLoopbackUrl } from './loopbackUrl';
 
 /** Most connector clients kept per app id: a real bot talks to a handful of channel service URLs. */
 export const MAX_CONNECTOR_CLIENTS = 32;
@@ -29,19 +31,51 @@ function cachedPromise<T>(cache: Map<string, Promise<T>>, key: string, make: () 
   return value;
 }
 
-/** Connector clients for one app id, one per (service URL, audience), created once. */
+/** Where the bot may send, and how long it waits. */
+export interface OutboundPolicy {
+  /** No app id: nobody vouches for an activity's serviceUrl, so replies go only to this machine (the Emulator, the local Direct Line). */
+  loopbackOnly: boolean;
+  /** Every connector call gives up after this long (a channel that never answers cannot hold a turn). */
+  timeoutMs: number;
+}
+
+/** Why an activity's serviceUrl was refused (the HTTP answer to the caller). */
+export const NOT_LOOPBACK =
+  "Without MicrosoftAppId this assistant only replies to a Bot Framework channel on this machine (a serviceUrl on localhost, 127.0.0.0/8 or ::1, such as the Bot Framework Emulator's); this activity names another serviceUrl, so nothing was done.";
+
+type SendOperationRequest = (args: { options?: { abortSignal?: AbortSignal } & Record<string, unknown> } & Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
+
+/** The client with a time limit on every operation, retries included (the SDK waits as long as the channel likes). */
+function limitTime(client: ConnectorClient, timeoutMs: number): ConnectorClient {
+  const target = client as unknown as { sendOperationRequest?: SendOperationRequest };
+  if (typeof target.sendOperationRequest !== 'function') return client;
+  const send = target.sendOperationRequest.bind(client);
+  target.sendOperationRequest = (args, ...rest) => {
+    const limit = AbortSignal.timeout(timeoutMs);
+    const given = args.options?.abortSignal;
+    return send({ ...args, options: { ...args.options, abortSignal: given ? AbortSignal.any([given, limit]) : limit } }, ...rest);
+  };
+  return client;
+}
+
+/** Connector clients for one app id, one per (service URL, audience), created once, under the outbound policy. */
 class CachingConnectorFactory extends ConnectorFactory {
   private readonly clients = new Map<string, Promise<ConnectorClient>>();
 
-  constructor(private readonly inner: ConnectorFactory) {
+  constructor(
+    private readonly inner: ConnectorFactory,
+    private readonly policy: OutboundPolicy,
+  ) {
     super();
   }
 
   create(serviceUrl: string, audience?: string): Promise<ConnectorClient> {
+    // Refused before any client exists: nothing is sent, and the adapter answers the caller 403.
+    if (this.policy.loopbackOnly && !isLoopbackUrl(serviceUrl)) return Promise.reject(new AuthenticationError(NOT_LOOPBACK, 403));
     const key = `${serviceUrl}\n${audience ?? ''}`;
     // The service URL comes with each activity: keep the cache bounded, oldest out first.
     if (!this.clients.has(key) && this.clients.size >= MAX_CONNECTOR_CLIENTS) this.clients.delete(this.clients.keys().next().value!);
-    return cachedPromise(this.clients, key, () => this.inner.create(serviceUrl, audience));
+    return cachedPromise(this.clients, key, async () => limitTime(await this.inner.create(serviceUrl, audience), this.policy.timeoutMs));
   }
 }
 
@@ -55,12 +89,19 @@ class CachingConnectorFactory extends ConnectorFactory {
  * tenth of a turn's CPU. The clients hold no per-conversation state (their credentials cache
  * tokens and renew them), and the older BotFrameworkAdapter kept its connector clients in the
  * same way. Authentication itself is not cached: every request is still validated.
+ *
+ * Every client is made under an {@link OutboundPolicy}: without an app id, only loopback
+ * service URLs (otherwise a caller could make the assistant post to any address it names),
+ * and a time limit on every call.
  */
 export class CachingBotFrameworkAuthentication extends BotFrameworkAuthentication {
   private readonly factories = new Map<string, CachingConnectorFactory>();
   private readonly userTokenClients = new Map<string, Promise<UserTokenClient>>();
 
-  constructor(private readonly inner: BotFrameworkAuthentication) {
+  constructor(
+    private readonly inner: BotFrameworkAuthentication,
+    private readonly policy: OutboundPolicy = { loopbackOnly: false, timeoutMs: 10_000 },
+  ) {
     super();
   }
 
@@ -97,7 +138,7 @@ export class CachingBotFrameworkAuthentication extends BotFrameworkAuthenticatio
     const appId = appIdOf(claimsIdentity);
     let factory = this.factories.get(appId);
     if (!factory) {
-      factory = new CachingConnectorFactory(made ?? this.inner.createConnectorFactory(claimsIdentity));
+      factory = new CachingConnectorFactory(made ?? this.inner.createConnectorFactory(claimsIdentity), this.policy);
       this.factories.set(appId, factory);
     }
     return factory;

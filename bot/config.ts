@@ -29,6 +29,11 @@ const schema = z
     COUNCIL_PROFILE: z.string().min(1).default('./knowledge/council.yaml'),
     INTENTS_DIR: z.string().min(1).default('./intents/data'),
     SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(10_000),
+    /** production: refuses to start open to anyone (see the production rules below) unless ALLOW_UNAUTHENTICATED=true. */
+    NODE_ENV: z.string().optional(),
+    ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
+    /** Every call to a Bot Framework connector (replies, proactive messages) gives up after this long. */
+    CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
     // Web Chat and Direct Line (bot/directline, bot/web)
     DIRECT_LINE_MODE: z.enum(['local', 'azure']).default('local'),
     DIRECT_LINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -72,6 +77,19 @@ const schema = z
     if (env.DIRECT_LINE_MODE === 'azure' && !env.AZURE_DIRECT_LINE_SECRET) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['AZURE_DIRECT_LINE_SECRET'], message: 'is required when DIRECT_LINE_MODE is azure' });
     }
+    if (env.NODE_ENV === 'production' && env.ALLOW_UNAUTHENTICATED !== 'true') {
+      const onPurpose = 'or set ALLOW_UNAUTHENTICATED=true to run without it on purpose';
+      if (!env.MicrosoftAppId) {
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppId'], message: `is required when NODE_ENV is production: without it anyone can post activities to /api/messages (${onPurpose})` });
+      }
+      if (env.DIRECT_LINE_MODE === 'local' && !env.DIRECT_LINE_SECRET) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['DIRECT_LINE_SECRET'],
+          message: `is required when NODE_ENV is production and DIRECT_LINE_MODE is local: without it any Direct Line client can open conversations (${onPurpose})`,
+        });
+      }
+    }
     const cluMissing = CLU_KEYS.filter((k) => !env[k]);
     if (cluMissing.length > 0 && cluMissing.length < CLU_KEYS.length) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU'], message: `${cluMissing.join(', ')} ${cluMissing.length === 1 ? 'is' : 'are'} missing: set all of ${CLU_KEYS.join(', ')} to use Azure CLU, or none of them` });
@@ -111,8 +129,7 @@ export function configKeys(): ConfigKey[] {
  * a default, add it to the templates, or list it here.
  */
 export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {
-  DIRECT_LINE_SECRET: 'optional: only other Direct Line clients of the local Direct Line need it; the web page gets its tokens from /api/directline/token',
-  AZURE_DIRECT_LINE_SECRET: "only with DIRECT_LINE_MODE=azure; the Direct Line channel's secret exists once the Azure Bot is created, so it is set afterwards (as a Key Vault reference)",
+  DIRECT_LINE_SECRET: 'only for the local Direct Line (DIRECT_LINE_MODE=local); the templates use Azure Bot Service\'s Direct Line',
   CLU_ENDPOINT: 'Azure CLU is optional and needs a CLU project the council has imported and deployed first (npm run clu:export); then set the four CLU_* keys in the App Service configuration',
   CLU_KEY: 'see CLU_ENDPOINT',
   CLU_PROJECT_NAME: 'see CLU_ENDPOINT',
@@ -127,6 +144,12 @@ export interface Config {
   councilProfilePath: string;
   intentsDir: string;
   shutdownGraceMs: number;
+  /** NODE_ENV=production. */
+  production: boolean;
+  /** ALLOW_UNAUTHENTICATED=true: production may run without MicrosoftAppId or DIRECT_LINE_SECRET (logged loudly at start). */
+  allowUnauthenticated: boolean;
+  /** Time limit of every call to a Bot Framework connector (CONNECTOR_TIMEOUT_MS). */
+  connectorTimeoutMs: number;
   /** How the web page reaches the bot: the built-in Direct Line, or Azure Bot Service's. */
   directLine: {
     mode: 'local' | 'azure';
@@ -203,6 +226,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     councilProfilePath: env.COUNCIL_PROFILE?.trim() ? path.resolve(cwd, e.COUNCIL_PROFILE) : path.join(REPO_ROOT, 'knowledge', 'council.yaml'),
     intentsDir: env.INTENTS_DIR?.trim() ? path.resolve(cwd, e.INTENTS_DIR) : path.join(REPO_ROOT, 'intents', 'data'),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    production: e.NODE_ENV === 'production',
+    allowUnauthenticated: e.ALLOW_UNAUTHENTICATED === 'true',
+    connectorTimeoutMs: e.CONNECTOR_TIMEOUT_MS,
     directLine: {
       mode: e.DIRECT_LINE_MODE,
       secret: e.DIRECT_LINE_SECRET,
@@ -244,4 +270,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       MicrosoftAppTenantId: e.MicrosoftAppTenantId,
     },
   };
+}
+
+/**
+ * What a production deployment started with ALLOW_UNAUTHENTICATED=true leaves open to anyone
+ * (empty outside production, or when nothing is): the composition root logs it loudly at start.
+ */
+export function openInProduction(config: Config): string[] {
+  if (!config.production || !config.allowUnauthenticated) return [];
+  const open: string[] = [];
+  if (!config.botFramework.MicrosoftAppId) open.push('/api/messages takes activities from anyone (no MicrosoftAppId; replies go only to loopback service URLs)');
+  if (config.directLine.mode === 'local' && !config.directLine.secret) open.push('the local Direct Line lets any client open conversations (no DIRECT_LINE_SECRET)');
+  return open;
 }

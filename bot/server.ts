@@ -18,6 +18,11 @@ export interface RouteModule {
   close?(): Promise<void>;
   /** Checks /readyz runs for this module (e.g. "backOffice"). */
   readinessChecks?: ReadinessCheck[];
+  /**
+   * Refuses an activity posted to /api/messages that would reach a conversation this module
+   * alone serves (the local Direct Line's): the reason, or undefined to let it through.
+   */
+  refuseActivity?(activity: Activity): Promise<string | undefined>;
 }
 
 export interface BotServerOptions {
@@ -64,6 +69,13 @@ export class BotServer {
       if (problem) {
         res.send(400, { error: `The body must be a Bot Framework activity: ${problem}.` });
         return;
+      }
+      for (const module of options.modules ?? []) {
+        const refusal = await module.refuseActivity?.(body as Activity);
+        if (refusal) {
+          res.send(403, { error: refusal });
+          return;
+        }
       }
       const answer = await options.adapter.processBody(body as Activity, String(req.headers.authorization ?? ''), (context) => options.bot.run(context));
       res.status(answer.status);

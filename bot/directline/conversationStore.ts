@@ -3,6 +3,9 @@ import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
 import type { DatabaseSchema } from '../storage/schema';
 
+/** The shape of the ids {@link ConversationStore.create} makes (18 random bytes, base64url). */
+export const LOCAL_CONVERSATION_ID = /^[A-Za-z0-9_-]{24}$/;
+
 /** A Bot Framework activity as it travels through Direct Line (kept loose: clients send what they send). */
 export type DirectLineActivity = Record<string, unknown> & { type: string; id?: string };
 
@@ -48,7 +51,7 @@ export class ConversationStore extends EventEmitter {
   }
 
   async create(userId: string): Promise<StoredConversation> {
-    const id = crypto.randomBytes(18).toString('base64url');
+    const id = crypto.randomBytes(18).toString('base64url'); // LOCAL_CONVERSATION_ID describes these
     const now = new Date().toISOString();
     await this.db.insertInto('directline_conversations').values({ id, user_id: userId, started: 0, created_at: now, updated_at: now }).execute();
     return { id, userId, started: false };

@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import type { RouteModule } from '../server';
 import { clientActivity, streamCopy } from './activityRules';
 import type { BotBridge } from './botBridge';
-import type { ConversationStore, StoredConversation } from './conversationStore';
+import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
 import { bearer, publicOrigin, sendError } from './httpHelpers';
 import { RateLimiter } from './rateLimiter';
 import type { StreamHub } from './streamHub';
@@ -72,6 +73,20 @@ export class DirectLineModule implements RouteModule {
       });
     });
     server.server.on('listening', () => (this.port = (server.address() as AddressInfo | null)?.port ?? 0));
+  }
+
+  /**
+   * /api/messages never reaches this Direct Line's conversations: not under its channel id
+   * (the state of its conversations and residents is kept under "directline"), nor under any
+   * channel id with one of its conversation ids (handoffs and service requests know a
+   * conversation by its id alone). Only this module hands them to the bot, through the bridge.
+   */
+  async refuseActivity(activity: Activity): Promise<string | undefined> {
+    const local = 'This conversation belongs to the assistant\'s own Direct Line: use /v3/directline with its token.';
+    if (String(activity.channelId ?? '').toLowerCase() === 'directline') return local;
+    const id = activity.conversation.id;
+    // Only an id of the shape this store makes can be one of its conversations (no query for Teams' and others').
+    return LOCAL_CONVERSATION_ID.test(id) && (await this.options.store.get(id)) ? local : undefined;
   }
 
   /** Where the adapter sends the bot's activities: this server, on loopback, under the connector key. */
@@ -188,7 +203,7 @@ export class DirectLineModule implements RouteModule {
       return;
     }
     const fresh = await store.markStarted(conversation.id);
-    if (fresh) await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+    if (fresh && !(await this.tellBotStarted(conversation, res))) return;
     res.send(fresh ? 201 : 200, this.conversationReply(req, conversation));
   }
 
@@ -196,10 +211,20 @@ export class DirectLineModule implements RouteModule {
     const auth = await this.authorise(req, res);
     if (!auth) return;
     const watermark = parseWatermark(req.query?.watermark);
-    if (await this.options.store.markStarted(auth.conversation.id)) {
-      await this.options.bridge.start(auth.conversation.id, auth.conversation.userId, this.serviceUrl);
-    }
+    if ((await this.options.store.markStarted(auth.conversation.id)) && !(await this.tellBotStarted(auth.conversation, res))) return;
     res.send(200, this.conversationReply(req, auth.conversation, watermark));
+  }
+
+  /** Tells the bot a conversation began; false (and a 502 sent, without the error's words) when the bot could not take it. */
+  private async tellBotStarted(conversation: StoredConversation, res: Response): Promise<boolean> {
+    try {
+      await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+      return true;
+    } catch (err) {
+      this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
+      sendError(res, 502, 'ServiceError', 'The assistant could not start the conversation just now. Please try again in a few minutes.');
+      return false;
+    }
   }
 
   private async post(req: Request, res: Response): Promise<void> {

@@ -16,15 +16,25 @@ export function bearer(req: IncomingMessage): string | undefined {
 
 /**
  * The address the request came from, for rate limits. Behind a trusted reverse proxy, the
- * address the proxy added last to X-Forwarded-For (earlier entries are the client's own claims).
+ * address the proxy added last to X-Forwarded-For (earlier entries are the client's own claims),
+ * without a port: App Service's front end writes `203.0.113.9:51234`, a new port for every
+ * connection, which would give every connection a rate limit of its own.
  */
 export function clientAddress(req: IncomingMessage, trustProxy = false): string {
   const forwarded = req.headers['x-forwarded-for'];
   if (trustProxy && typeof forwarded === 'string') {
     const last = forwarded.split(',').map((s) => s.trim()).filter(Boolean).pop();
-    if (last) return last;
+    if (last) return withoutPort(last);
   }
   return req.socket.remoteAddress ?? 'unknown';
+}
+
+/** 203.0.113.9:51234 → 203.0.113.9, [2001:db8::1]:51234 → 2001:db8::1; anything else as it is. */
+function withoutPort(address: string): string {
+  const v4 = /^(\d{1,3}(?:\.\d{1,3}){3}):\d{1,5}$/.exec(address);
+  if (v4) return v4[1];
+  const v6 = /^\[([0-9A-Fa-f:.]+)\](?::\d{1,5})?$/.exec(address);
+  return v6 ? v6[1] : address;
 }
 
 /** This server's public origin as the client sees it (http://host:port), for streamUrl and the Direct Line domain. */

@@ -9,6 +9,7 @@ import { WebModule } from '../web/webModule';
 import { BotBridge } from './botBridge';
 import { ConversationStore } from './conversationStore';
 import { DirectLineModule } from './directLineModule';
+import { directLineReadiness } from './directLineReadiness';
 import { AzureTokenSource, LocalTokenSource, PageTokenModule } from './pageTokenModule';
 import { StreamHub } from './streamHub';
 import { TokenService } from './tokens';
@@ -48,9 +49,10 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     mode: dl.mode,
     connectOrigins: dl.mode === 'azure' ? [new URL(dl.azureEndpoint).origin, new URL(dl.azureEndpoint).origin.replace(/^http/, 'ws')] : [],
   });
+  const readiness: RouteModule = { register: () => undefined, readinessChecks: [directLineReadiness(config)] };
   if (dl.mode === 'azure') {
     const source = new AzureTokenSource(dl.azureEndpoint, dl.azureSecret ?? '');
-    return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy)], store, tokens };
+    return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy), readiness], store, tokens };
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
   const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0 });
@@ -63,7 +65,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   retention.unref();
   void store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
   return {
-    modules: [web, pageTokens, directLine, { register: () => undefined, close: async () => clearInterval(retention) }],
+    modules: [web, pageTokens, directLine, readiness, { register: () => undefined, close: async () => clearInterval(retention) }],
     directLine,
     store,
     tokens,

@@ -7,6 +7,7 @@ import {
   type TelemetryTrace,
 } from 'botbuilder';
 import { redactText } from '../redact';
+import { Pseudonyms } from './pseudonyms';
 import type { SinkSeverity, TelemetrySink } from './telemetrySink';
 
 /**
@@ -18,6 +19,12 @@ import type { SinkSeverity, TelemetrySink } from './telemetrySink';
 const DROPPED = /(text|utterance|speak|name|email|phone|address|postcode|street|house|description|details|comment|location|value|entit|attachment|aadobjectid|fromid|userid|transcript)/i;
 /** Names that match the pattern above but only ever hold the assistant's own identifiers. */
 const SAFE = new Set(['StepName', 'DialogName', 'DialogId', 'dialogId', 'eventName']);
+/**
+ * Identifiers sent only as pseudonyms: conversation ids (in the local Direct Line, knowing one is
+ * enough to act in the conversation), the recipient (the resident, on replies) and activity ids
+ * (the local Direct Line's are the conversation id and a number).
+ */
+const PSEUDONYMISED = /(conversation_?id|recipient_?id|activity_?id|reply_?to_?id)$/i;
 
 const SEVERITIES: Record<number, SinkSeverity> = {
   [Severity.Verbose]: 'Verbose',
@@ -27,13 +34,13 @@ const SEVERITIES: Record<number, SinkSeverity> = {
   [Severity.Critical]: 'Critical',
 };
 
-/** Properties safe to send: personal fields dropped, every value through the redactor, flattened to strings. */
-export function safeProperties(properties: Record<string, unknown> | undefined): Record<string, string> {
+/** Properties safe to send: personal fields dropped, identifiers as pseudonyms, every other value through the redactor, flattened to strings. */
+export function safeProperties(properties: Record<string, unknown> | undefined, pseudonyms: Pseudonyms): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(properties ?? {})) {
     if ((DROPPED.test(key) && !SAFE.has(key)) || value === undefined || value === null) continue;
     const text = typeof value === 'string' ? value : JSON.stringify(value);
-    out[key] = redactText(text).slice(0, 8192);
+    out[key] = PSEUDONYMISED.test(key) && text ? pseudonyms.of(text) : redactText(text).slice(0, 8192);
   }
   return out;
 }
@@ -52,21 +59,24 @@ export function safeException(error: Error): Error {
  * TelemetryLoggerMiddleware and the assistant's own events all go through here.
  */
 export class RedactingTelemetryClient implements BotTelemetryClient {
-  constructor(private readonly sink: TelemetrySink) {}
+  constructor(
+    private readonly sink: TelemetrySink,
+    readonly pseudonyms: Pseudonyms = new Pseudonyms(),
+  ) {}
 
   trackEvent(t: TelemetryEvent): void {
-    this.sink.trackEvent({ name: redactText(t.name), properties: safeProperties(t.properties), measurements: t.metrics });
+    this.sink.trackEvent({ name: redactText(t.name), properties: safeProperties(t.properties, this.pseudonyms), measurements: t.metrics });
   }
 
   trackTrace(t: TelemetryTrace): void {
-    this.sink.trackTrace({ message: redactText(t.message), severity: SEVERITIES[t.severityLevel ?? Severity.Information], properties: safeProperties(t.properties) });
+    this.sink.trackTrace({ message: redactText(t.message), severity: SEVERITIES[t.severityLevel ?? Severity.Information], properties: safeProperties(t.properties, this.pseudonyms) });
   }
 
   trackException(t: TelemetryException): void {
     this.sink.trackException({
       exception: safeException(t.exception),
       severity: SEVERITIES[t.severityLevel ?? Severity.Error],
-      properties: safeProperties({ ...t.properties, handledAt: t.handledAt }),
+      properties: safeProperties({ ...t.properties, handledAt: t.handledAt }, this.pseudonyms),
       measurements: t.measurements,
     });
   }

@@ -56,7 +56,7 @@ class AppInsightsTelemetry implements Telemetry {
     const severity = LEVELS.find(([min]) => level >= min)?.[1];
     if (!severity) return;
     const fields = Object.fromEntries(Object.entries(entry).filter(([k]) => !LOG_FIELDS_NOT_SENT.has(k)));
-    this.sink.trackTrace({ message: String(entry.msg ?? ''), severity, properties: safeProperties(fields) });
+    this.sink.trackTrace({ message: String(entry.msg ?? ''), severity, properties: safeProperties(fields, this.client.pseudonyms) });
   }
 
   async flush(): Promise<void> {

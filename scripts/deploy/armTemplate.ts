@@ -187,6 +187,30 @@ export function checkAppSettings(template: ArmTemplate, keys: ConfigKeyInfo[], e
   return problems;
 }
 
+/**
+ * The production posture the templates must give the Web App, so that a deployment is safe to put
+ * in front of the public as it comes: NODE_ENV=production (the assistant then refuses to start
+ * open to anyone), an app id and never ALLOW_UNAUTHENTICATED, Azure's Direct Line with its secret
+ * (the built-in one cannot authenticate its turns once there is an app id), and TRUST_PROXY
+ * (App Service's front end is a reverse proxy: without it every resident shares one rate limit).
+ */
+export function checkProductionPosture(template: ArmTemplate): string[] {
+  const settings = webAppSettings(template);
+  const problems: string[] = [];
+  if (settings.get('NODE_ENV') !== 'production') problems.push("app setting 'NODE_ENV' must be production (the assistant then refuses to start open to anyone)");
+  if (!settings.get('MicrosoftAppId')) problems.push("app setting 'MicrosoftAppId' must be set (without it /api/messages takes activities from anyone)");
+  if (settings.get('ALLOW_UNAUTHENTICATED') === 'true') problems.push("app setting 'ALLOW_UNAUTHENTICATED' must not be true in a public deployment");
+  if (settings.get('DIRECT_LINE_MODE') !== 'azure') {
+    problems.push("app setting 'DIRECT_LINE_MODE' must be azure (with MicrosoftAppId the built-in Direct Line cannot authenticate residents' messages)");
+  } else if (!settings.get('AZURE_DIRECT_LINE_SECRET')) {
+    problems.push("app setting 'AZURE_DIRECT_LINE_SECRET' must be set (a Key Vault reference) with DIRECT_LINE_MODE=azure");
+  }
+  if (!['true', '1'].includes(settings.get('TRUST_PROXY') ?? '')) {
+    problems.push("app setting 'TRUST_PROXY' must be true (App Service's front end is a reverse proxy; without it every resident shares one page-token rate limit)");
+  }
+  return problems;
+}
+
 export interface ParametersFile {
   $schema?: string;
   parameters: Record<string, { value?: Json; reference?: JsonObject }>;

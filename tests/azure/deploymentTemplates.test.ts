@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configKeys, KEYS_NOT_SET_BY_AZURE_TEMPLATES, MICROSOFT_APP_TYPES } from '../../bot/config';
-import { allResources, checkAppSettings, checkParameters, checkTemplate, readJson, webAppSettings, type ArmTemplate, type ParametersFile } from '../../scripts/deploy/armTemplate';
+import { allResources, checkAppSettings, checkParameters, checkProductionPosture, checkTemplate, readJson, webAppSettings, type ArmTemplate, type ParametersFile } from '../../scripts/deploy/armTemplate';
 import { generatedNewRgFiles, NEW_RG_PARAMETERS, NEW_RG_TEMPLATE, TEMPLATES_DIR, WITH_RG_PARAMETERS, WITH_RG_TEMPLATE } from '../../scripts/deployTemplates';
 
 const withRg = () => readJson<ArmTemplate>(WITH_RG_TEMPLATE);
@@ -71,6 +71,33 @@ describe('deployment templates (static checks)', () => {
       "app setting 'DATABASE_URL' is missing (a configuration key without a default)",
       "app setting 'MicrosoftAppTypo' is not a configuration key of the app (see bot/config.ts)",
     ]);
+  });
+
+  it.each([
+    ['existing resource group', WITH_RG_TEMPLATE],
+    ['new resource group', NEW_RG_TEMPLATE],
+  ])('%s: safe to put in front of the public (production, Azure Direct Line with its secret, behind a trusted proxy)', (_name, file) => {
+    const template = readJson<ArmTemplate>(file);
+    expect(checkProductionPosture(template)).toEqual([]);
+    const settings = webAppSettings(template);
+    expect(settings.get('NODE_ENV')).toBe('production');
+    expect(settings.get('DIRECT_LINE_MODE')).toBe('azure');
+    expect(settings.get('AZURE_DIRECT_LINE_SECRET')).toContain('@Microsoft.KeyVault(');
+    expect(settings.get('TRUST_PROXY')).toBe('true');
+    expect(settings.has('ALLOW_UNAUTHENTICATED')).toBe(false);
+    expect(resource(template, 'Microsoft.BotService/botServices/channels')).toBeDefined();
+    const channels = allResources(template).filter((r) => r.resource.type === 'Microsoft.BotService/botServices/channels');
+    expect(channels.map((c) => (c.resource as Loose).properties.channelName).sort()).toEqual(['DirectLineChannel', 'MsTeamsChannel']);
+  });
+
+  it('the posture check names what a template leaves open', () => {
+    const t = clone(withRg());
+    const site = resource(t, 'Microsoft.Web/sites');
+    site.properties.siteConfig.appSettings = site.properties.siteConfig.appSettings
+      .filter((s: Loose) => !['NODE_ENV', 'TRUST_PROXY', 'MicrosoftAppId'].includes(s.name))
+      .map((s: Loose) => (s.name === 'DIRECT_LINE_MODE' ? { name: s.name, value: 'local' } : s))
+      .concat([{ name: 'ALLOW_UNAUTHENTICATED', value: 'true' }]);
+    expect(checkProductionPosture(t).map((p) => p.split("'")[1])).toEqual(['NODE_ENV', 'MicrosoftAppId', 'ALLOW_UNAUTHENTICATED', 'DIRECT_LINE_MODE', 'TRUST_PROXY']);
   });
 
   it('finds the mistakes it is there to find', () => {

@@ -66,4 +66,12 @@ describe('the assistant as a process (as App Service runs it)', () => {
     expect(await p.exited).toBe(78);
     expect(p.stderr()).toContain("MicrosoftAppType: Invalid enum value. Expected 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI', received 'Multitenant'");
   });
+
+  it('refuses to start in production open to anyone, naming MicrosoftAppId and DIRECT_LINE_SECRET', async () => {
+    const p = run({ NODE_ENV: 'production' });
+    expect(await p.exited).toBe(78);
+    expect(p.stderr()).toMatch(/MicrosoftAppId: is required when NODE_ENV is production/);
+    expect(p.stderr()).toMatch(/DIRECT_LINE_SECRET: is required when NODE_ENV is production and DIRECT_LINE_MODE is local/);
+    expect(p.stderr()).toContain('ALLOW_UNAUTHENTICATED=true');
+  });
 });

@@ -57,7 +57,7 @@ describe('/healthz and /readyz', () => {
     });
     let ready = await get(running.port, '/readyz');
     expect(ready.status).toBe(200);
-    expect(Object.keys(ready.body.checks).sort()).toEqual(['backOffice', 'database', 'extra', 'partnerBackOffice', 'recognizer']);
+    expect(Object.keys(ready.body.checks).sort()).toEqual(['backOffice', 'database', 'directLine', 'extra', 'partnerBackOffice', 'recognizer']);
     expect(ready.body.checks.partnerBackOffice).toEqual({ ok: true, detail: 'unreachable; 2 reports queued' });
     backOffice = { ok: false, detail: 'unreachable and the queue is not writable' };
     ready = await get(running.port, '/readyz');
@@ -82,5 +82,40 @@ describe('/healthz and /readyz', () => {
     expect(report.checks.throws.detail).not.toContain('jane@example.com');
     expect(report.checks.fine.ok).toBe(true);
   });
+});
 
+describe('/readyz and the web chat (directLine check)', () => {
+  const appId = { MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' };
+
+  it('is not ready with MicrosoftAppId and the local Direct Line, where every resident message fails', async () => {
+    running = await startApp({ ...appId }, 'silent');
+    const ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.directLine.ok).toBe(false);
+    expect(ready.body.checks.directLine.detail).toMatch(/DIRECT_LINE_MODE is local but MicrosoftAppId is set.*DIRECT_LINE_MODE=azure/);
+    // …which is what a resident would meet: the conversation cannot start; the answer says so without the error's internals.
+    const base = `http://127.0.0.1:${running.port}`;
+    const { token } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string };
+    const start = await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers: { Authorization: `Bearer ${token}` } });
+    expect(start.status).toBe(502);
+    const body = await start.text();
+    expect(JSON.parse(body)).toEqual({ error: { code: 'ServiceError', message: expect.stringMatching(/could not start the conversation just now/) } });
+    expect(body).not.toMatch(/Unauthorized|\bat \S+ \(|node_modules/);
+  });
+
+  it('is not ready in azure mode while the Direct Line secret is an unresolved Key Vault reference', async () => {
+    running = await startApp({ ...appId, DIRECT_LINE_MODE: 'azure', AZURE_DIRECT_LINE_SECRET: '@Microsoft.KeyVault(VaultName=anytown-kv;SecretName=direct-line-secret)' }, 'silent');
+    const ready = await get(running.port, '/readyz');
+    expect(ready.status).toBe(503);
+    expect(ready.body.checks.directLine).toEqual({ ok: false, detail: expect.stringMatching(/AZURE_DIRECT_LINE_SECRET is an unresolved Key Vault reference/) });
+  });
+
+  it.each([
+    ['azure mode with its secret', { ...appId, DIRECT_LINE_MODE: 'azure', AZURE_DIRECT_LINE_SECRET: 'a-real-direct-line-secret' }, 'azure'],
+    ['the local Direct Line without an app id', {}, 'local'],
+  ])('is ready with %s', async (_name, env, detail) => {
+    running = await startApp(env, 'silent');
+    const ready = await get(running.port, '/readyz');
+    expect(ready.body.checks.directLine).toEqual({ ok: true, detail });
+  });
 });

@@ -53,6 +53,18 @@ describe('start-up configuration for Azure', () => {
     expect(checked).toEqual({ ok: true, value: { instrumentationKey: '11111111-2222-4333-8444-555555555555', ingestionEndpoint: 'https://uksouth-1.in.applicationinsights.azure.com/' } });
   });
 
+  it('with ALLOW_UNAUTHENTICATED=true in production, starts but says loudly (error level) what is open', async () => {
+    running = await startApp({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' }, 'info');
+    const alarm = running.logs.lines.map((l) => JSON.parse(l)).find((l) => l.setting === 'ALLOW_UNAUTHENTICATED');
+    expect(alarm).toMatchObject({ level: 50 });
+    expect(alarm.msg).toMatch(/ALLOW_UNAUTHENTICATED=true in production: .*no MicrosoftAppId.*no DIRECT_LINE_SECRET/);
+  });
+
+  it('says nothing of the kind outside production', async () => {
+    running = await startApp({ ALLOW_UNAUTHENTICATED: 'true' }, 'info');
+    expect(running.logs.text()).not.toContain('ALLOW_UNAUTHENTICATED');
+  });
+
   it('warns at start-up about a malformed Application Insights connection string, and still runs', async () => {
     running = await startApp({ APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=not-a-key;secretish=abc' }, 'info');
     expect(running.app.telemetry.enabled).toBe(false);

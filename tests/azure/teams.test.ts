@@ -13,7 +13,8 @@ const responses = new Responses(loadCouncilProfile(path.resolve(__dirname, '../.
 function teams(text: string, overrides: Partial<Activity> = {}): Partial<Activity> {
   return messageActivity(text, {
     channelId: 'msteams',
-    serviceUrl: 'https://smba.trafficmanager.net/uk/',
+    // Without an app id (as here) replies may only go to this machine; Teams' own is https://smba.trafficmanager.net/….
+    serviceUrl: 'http://127.0.0.1:1',
     from: { id: '29:1abc', name: 'Resident', aadObjectId: '00000000-0000-0000-0000-000000000001' } as ChannelAccount,
     recipient: { id: '28:bot-app-id', name: 'Council Assistant' },
     conversation: { id: 'a:1teams', conversationType: 'personal', tenantId: ALLOWED, isGroup: false } as ConversationAccount,

@@ -1,5 +1,7 @@
 import type { ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RedactingTelemetryClient } from '../../bot/telemetry/redactingTelemetryClient';
+import { activities, openConversation, post } from '../directline/harness';
 import { IngestionSink } from './ingestionSink';
 import { messageActivity, send, startApp, type RunningApp } from './support';
 
@@ -114,5 +116,25 @@ describe('telemetry and logs without personal data', () => {
     }
     // The utterances themselves never leave, not even redacted.
     expect(payloads).not.toContain('bin was not collected');
+    // Nor the conversation and user ids: only pseudonyms, the same one for every event of a conversation.
+    for (const id of ['conv-pii', 'user-jane']) expect(payloads, `telemetry contains "${id}"`).not.toContain(id);
+    const received = sink.envelopes().filter((e) => e.data?.baseData?.name === 'BotMessageReceived');
+    const pseudonyms = new Set(received.map((e) => (e.data!.baseData!.properties as Record<string, string>).conversationId));
+    expect(pseudonyms.size).toBe(2); // conv-pii, and the Teams one
+    for (const p of pseudonyms) expect(p).toMatch(/^h:[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('sends no local Direct Line conversation id (in events, activity ids or request URLs), which would let anyone act in it', async () => {
+    const base = `http://127.0.0.1:${running.port}`;
+    const c = await openConversation(base);
+    expect((await post(base, c, { type: 'message', text: 'help' })).status).toBe(200);
+    await activities(base, c);
+    const pseudonym = running.app.telemetry.enabled && (running.app.telemetry.client as RedactingTelemetryClient).pseudonyms.of(c.conversationId);
+    await waitFor(() => sink.bodies.join('').includes(String(pseudonym)) && sink.bodies.join('').includes('/v3/directline/conversations/:conversationId/activities'));
+    const payloads = sink.bodies.join('\n');
+    expect(payloads).toContain(String(pseudonym));
+    expect(payloads).toContain('/v3/directline/conversations/:conversationId/activities');
+    expect(payloads).not.toContain(c.conversationId);
+    expect(payloads).not.toMatch(/\/connector\/[A-Za-z0-9_-]{32}\//);
   });
 });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, configKeys, loadConfig } from '../../bot/config';
+import { ConfigError, configKeys, loadConfig, openInProduction } from '../../bot/config';
 
 describe('loadConfig', () => {
   it('has defaults that run locally with no settings', () => {
@@ -32,6 +32,63 @@ describe('loadConfig', () => {
   ])('stops with a message naming the variable for %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));
+  });
+});
+
+describe('the production posture (NODE_ENV=production)', () => {
+  const appId = { MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'x' };
+  const secret = { DIRECT_LINE_SECRET: 'a-long-enough-direct-line-secret' };
+  const azure = { DIRECT_LINE_MODE: 'azure', AZURE_DIRECT_LINE_SECRET: 'azure-secret' };
+  const problems = (env: Record<string, string>): string[] => {
+    try {
+      loadConfig(env);
+      return [];
+    } catch (err) {
+      if (err instanceof ConfigError) return err.problems;
+      throw err;
+    }
+  };
+
+  it.each([
+    ['nothing set', {}, ['MicrosoftAppId', 'DIRECT_LINE_SECRET']],
+    ['no app id, local mode with a secret', { ...secret }, ['MicrosoftAppId']],
+    ['an app id, local mode without a secret', { ...appId }, ['DIRECT_LINE_SECRET']],
+    ['no app id, azure mode', { ...azure }, ['MicrosoftAppId']],
+  ])('refuses to start with %s, naming each missing variable', (_name, env, missing) => {
+    const found = problems({ NODE_ENV: 'production', ...env });
+    expect(found.map((p) => p.split(':')[0])).toEqual(missing);
+    for (const p of found) expect(p).toMatch(/required when NODE_ENV is production.*ALLOW_UNAUTHENTICATED=true/);
+  });
+
+  it.each([
+    ['an app id and the local Direct Line secret', { ...appId, ...secret }],
+    ['an app id and azure mode', { ...appId, ...azure }],
+  ])('starts with %s, and says nothing is open', (_name, env) => {
+    const config = loadConfig({ NODE_ENV: 'production', ...env });
+    expect(config.production).toBe(true);
+    expect(openInProduction(config)).toEqual([]);
+  });
+
+  it('starts open only when ALLOW_UNAUTHENTICATED=true is set on purpose, and lists what is open', () => {
+    expect(problems({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'false' })).toHaveLength(2);
+    const config = loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' });
+    expect(openInProduction(config)).toEqual([expect.stringContaining('no MicrosoftAppId'), expect.stringContaining('no DIRECT_LINE_SECRET')]);
+    expect(openInProduction(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', ...appId }))).toEqual([expect.stringContaining('no DIRECT_LINE_SECRET')]);
+    expect(() => loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/ALLOW_UNAUTHENTICATED/);
+  });
+
+  it('outside production, runs open for development as before', () => {
+    for (const NODE_ENV of [undefined, 'development', 'test']) {
+      const config = loadConfig(NODE_ENV ? { NODE_ENV } : {});
+      expect(config.production).toBe(false);
+      expect(openInProduction(config)).toEqual([]);
+    }
+  });
+
+  it('has a connector time limit, 10 s unless CONNECTOR_TIMEOUT_MS says otherwise', () => {
+    expect(loadConfig({}).connectorTimeoutMs).toBe(10_000);
+    expect(loadConfig({ CONNECTOR_TIMEOUT_MS: '2500' }).connectorTimeoutMs).toBe(2500);
+    expect(() => loadConfig({ CONNECTOR_TIMEOUT_MS: '0' })).toThrow(/CONNECTOR_TIMEOUT_MS/);
   });
 });
 

@@ -249,10 +249,15 @@ describe('page token endpoint', () => {
       expect(first).toContain(429);
       // Another resident behind the same proxy (and the same spoofed first entry) is unaffected.
       expect((await from('198.51.100.2')).status).toBe(200);
+      // App Service's front end adds the client's port, new for each connection: still one resident.
+      const ported: number[] = [];
+      for (let i = 0; i < 35; i++) ported.push((await from(`198.51.100.3:${50_000 + i}`)).status);
+      expect(ported).toContain(429);
+      expect((await from('[2001:db8::7]:50001')).status).toBe(200);
     } finally {
       await run.stop();
     }
-  });
+  }, 30_000);
 
 
   it('gives the browser a conversation token (never a secret) and rate-limits one address', async () => {
