@@ -70,7 +70,17 @@ export class ServiceFeature {
     if (builtIn) {
       const catalogue = ServiceCatalogue.load(c.servicesDir);
       for (const p of catalogue.problems) options.logger.warn({ file: path.relative(process.cwd(), p.file), problem: p.message }, 'service definition problem');
-      this.backOffice = new GeoReportServer({ db: options.database.db, catalogue, apiKey: apiKey!, jurisdictionId: c.jurisdictionId, logger: options.logger, agency: 'Anytown Borough Council', now: this.now });
+      this.backOffice = new GeoReportServer({
+        db: options.database.db,
+        catalogue,
+        apiKey: apiKey!,
+        jurisdictionId: c.jurisdictionId,
+        logger: options.logger,
+        agency: 'Anytown Borough Council',
+        now: this.now,
+        publicReadsPerMinute: c.publicReadsPerMinute,
+        trustProxy: c.trustProxy,
+      });
     }
     this.client = new Open311Client({
       baseUrl: builtIn ? () => `${options.selfUrl()}${GEOREPORT_BASE_PATH}` : c.open311BaseUrl!,

@@ -117,9 +117,13 @@ export class Open311Client {
     return !!c && this.now() - c.at < (this.options.cacheTtlMs ?? 5 * 60_000);
   }
 
+  /** GETs carry the api_key too: the back office then answers in full and does not count the bot against its public rate limit. */
   private getJson<T>(path: string): Promise<T> {
-    const j = this.options.jurisdictionId ? `${path.includes('?') ? '&' : '?'}jurisdiction_id=${encodeURIComponent(this.options.jurisdictionId)}` : '';
-    return this.call<T>(`${path}${j}`, { method: 'GET' });
+    const query = new URLSearchParams();
+    if (this.options.jurisdictionId) query.set('jurisdiction_id', this.options.jurisdictionId);
+    if (this.options.apiKey) query.set('api_key', this.options.apiKey);
+    const extra = query.size ? `${path.includes('?') ? '&' : '?'}${query}` : '';
+    return this.call<T>(`${path}${extra}`, { method: 'GET' });
   }
 
   private async call<T>(path: string, init: RequestInit): Promise<T> {
