@@ -22,6 +22,19 @@ export class Outbox {
   ) {}
 
   async add(fields: RequestFields, conversationReference: unknown): Promise<OutboxRow> {
+    return (await this.insert(fields, conversationReference, null)).row;
+  }
+
+  /**
+   * Adds the request once for `idempotencyKey` (e.g. from the conversation and the dialog
+   * instance): a second call with the same key, even at the same moment from another turn or
+   * instance, adds nothing and returns the first row with `created: false`.
+   */
+  async addOnce(idempotencyKey: string, fields: RequestFields, conversationReference: unknown): Promise<{ row: OutboxRow; created: boolean }> {
+    return this.insert(fields, conversationReference, idempotencyKey);
+  }
+
+  private async insert(fields: RequestFields, conversationReference: unknown, idempotencyKey: string | null): Promise<{ row: OutboxRow; created: boolean }> {
     for (let i = 0; i < 10; i++) {
       const at = this.now().toISOString();
       const row: OutboxRow = {
@@ -34,16 +47,26 @@ export class Outbox {
         next_attempt_at: at,
         locked_until: null,
         last_error: null,
+        last_status: null,
         service_request_id: null,
         service_notice: null,
         notified: 0,
         created_at: at,
         updated_at: at,
+        idempotency_key: idempotencyKey,
       };
       try {
-        await this.db.insertInto('service_outbox').values(row).execute();
-        return row;
+        // Insert-or-ignore on the key: the unique index decides between two racing confirmations.
+        const res = await this.db
+          .insertInto('service_outbox')
+          .values(row)
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .executeTakeFirst();
+        if (Number(res.numInsertedOrUpdatedRows ?? 1n) === 1) return { row, created: true };
+        const first = idempotencyKey ? await this.db.selectFrom('service_outbox').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst() : undefined;
+        if (first) return { row: first, created: false };
       } catch (err) {
+        // The random local reference was taken: draw another.
         if (!/unique|duplicate/i.test((err as Error).message)) throw err;
       }
     }

@@ -105,6 +105,22 @@ function recorder() {
   };
 }
 
+describe('one confirmation, one row', () => {
+  it('adds a request once per idempotency key, even when the same key arrives twice at once', async () => {
+    const outbox = new Outbox(botDb.db);
+    const [a, b] = await Promise.all([outbox.addOnce('conv-1/dialog-1', pothole(), null), outbox.addOnce('conv-1/dialog-1', pothole(), null)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.row.reference).toBe(b.row.reference);
+    const again = await outbox.addOnce('conv-1/dialog-1', pothole({ description: 'changed' }), null);
+    expect(again).toMatchObject({ created: false, row: { reference: a.row.reference } });
+    const other = await outbox.addOnce('conv-1/dialog-2', pothole(), null);
+    expect(other.created).toBe(true);
+    await outbox.add(pothole(), null);
+    await outbox.add(pothole(), null);
+    expect((await outbox.counts()).pending).toBe(4);
+  });
+});
+
 describe('outbox delivery with faults', () => {
   it('delivers every confirmed request exactly once through 500s, timeouts and dropped connections', async () => {
     const outbox = new Outbox(botDb.db);
