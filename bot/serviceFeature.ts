@@ -127,7 +127,12 @@ export class ServiceFeature {
       { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, d) => responses.rejectedProactive(l, d) },
       this.options.logger,
     );
-    this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, { pollMs: this.options.config.outboxPollMs });
+    this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {
+      pollMs: this.options.config.outboxPollMs,
+      heldBackRetryMs: this.options.config.outboxAuthRetryMs,
+      heldBackForMs: this.options.config.outboxAuthRetryForMs,
+      now: this.now,
+    });
     this.worker.start();
   }
 
