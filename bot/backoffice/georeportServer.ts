@@ -205,7 +205,10 @@ export class GeoReportServer implements RouteModule {
     return [this.requestJson(row, reader)];
   }
 
-  /** The spec's fields; the contact fields and the description as typed only for a holder of the api_key. */
+  /**
+   * The spec's fields; the contact fields and the description as typed only for a holder of the
+   * api_key, and a resident's home (services with `publish_location: false`) not to the public.
+   */
   private requestJson(r: StoredRequest, reader: Reader) {
     const service = this.options.catalogue.find(r.service_code);
     const names = [r.first_name, r.last_name];
@@ -222,11 +225,10 @@ export class GeoReportServer implements RouteModule {
       requested_datetime: r.requested_datetime,
       updated_datetime: r.updated_datetime,
       expected_datetime: r.expected_datetime ?? '',
-      address: r.address_string ?? '',
-      address_id: r.address_id ?? '',
+      ...(reader === 'keyed' || service?.publish_location !== false
+        ? { address: r.address_string ?? '', address_id: r.address_id ?? '', lat: r.lat, long: r.long }
+        : { address: '', address_id: '', lat: null, long: null }),
       zipcode: '',
-      lat: r.lat,
-      long: r.long,
       media_url: '',
       ...(reader === 'keyed'
         ? { first_name: r.first_name ?? '', last_name: r.last_name ?? '', email: r.email ?? '', phone: r.phone ?? '', attributes: JSON.parse(r.attributes) as unknown }

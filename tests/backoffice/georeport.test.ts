@@ -207,6 +207,20 @@ describe('publishing: what the public may read', () => {
     expect((await get(`requests/${id}.json?api_key=not-the-key`)).status).toBe(403);
   });
 
+  it("leaves a resident's home out of public reads for services whose place is one (publish_location: false)", async () => {
+    const home = { address_string: '7 Mill Lane, Anytown, AT3 2CD', address_id: '100000000777', lat: '51.52', long: '-0.12' };
+    const bin = await post('requests.json', { api_key: KEY, service_code: 'missed_bin', 'attribute[container]': 'general', 'attribute[collection_date]': new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), 'attribute[bin_out_by_7am]': 'yes', ...home });
+    expect(bin.status).toBe(201);
+    const id = bin.body[0].service_request_id;
+    const pub = (await get(`requests/${id}.json`)).body[0];
+    expect(pub).toMatchObject({ service_code: 'missed_bin', address: '', address_id: '', lat: null, long: null });
+    expect(JSON.stringify(pub)).not.toMatch(/Mill Lane|100000000777|51\.52/);
+    expect((await get(`requests/${id}.json?api_key=${KEY}`)).body[0]).toMatchObject({ address: home.address_string, address_id: home.address_id, lat: 51.52, long: -0.12 });
+    // A pothole's place is the point of the report: it stays public.
+    const hole = await post('requests.json', pothole({ address_string: 'Station Road by the library' }));
+    expect((await get(`requests/${hole.body[0].service_request_id}.json`)).body[0]).toMatchObject({ address: 'Station Road by the library', lat: 51.5 });
+  });
+
   it('limits reads without the api_key per address: 429 with Retry-After, and the api_key is not limited', async () => {
     const limited = await startStandaloneGeoReport({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-limit-')), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent'), publicReadsPerMinute: 3 });
     try {
