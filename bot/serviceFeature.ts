@@ -85,6 +85,7 @@ export class ServiceFeature {
     this.client = new Open311Client({
       baseUrl: builtIn ? () => `${options.selfUrl()}${GEOREPORT_BASE_PATH}` : c.open311BaseUrl!,
       apiKey,
+      apiKeyOnReads: builtIn,
       jurisdictionId: c.jurisdictionId,
     });
     this.outbox = new Outbox(options.database.db, this.now);
