@@ -103,20 +103,22 @@ export class GeoReportServer implements RouteModule {
 
   /**
    * A GET's reader: 'keyed' with a valid api_key (no limit), 'public' without one, within the
-   * per-address limit. Over the limit: answers 429 with Retry-After itself and returns undefined.
+   * per-address limit. A wrong key counts against the limit too (no free guessing), then is 403.
+   * Over the limit: answers 429 with Retry-After itself and returns undefined.
    */
   private reader(req: Request, res: Response): Reader | undefined {
     const q = (req.query ?? {}) as Query;
-    if (param(q, 'api_key') !== undefined) {
-      this.checkKey(q);
-      return 'keyed';
-    }
+    const key = param(q, 'api_key');
+    if (key !== undefined && key === this.options.apiKey) return 'keyed';
     const who = clientAddress(req, this.options.trustProxy);
-    if (this.publicReads.take(who)) return 'public';
-    const wait = this.publicReads.retryAfter(who);
-    res.header('Retry-After', String(wait));
-    res.send(429, [{ code: 429, description: `Too many requests from your address. Please wait ${wait} seconds and try again.` }]);
-    return undefined;
+    if (!this.publicReads.take(who)) {
+      const wait = this.publicReads.retryAfter(who);
+      res.header('Retry-After', String(wait));
+      res.send(429, [{ code: 429, description: `Too many requests from your address. Please wait ${wait} seconds and try again.` }]);
+      return undefined;
+    }
+    if (key !== undefined) this.checkKey(q);
+    return 'public';
   }
 
   private checkKey(b: Query): void {

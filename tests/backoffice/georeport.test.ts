@@ -232,6 +232,8 @@ describe('publishing: what the public may read', () => {
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
       expect(((await refused.json()) as any)[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
       expect((await fetch(`${limited.baseUrl}/requests.json?api_key=${KEY}`)).status).toBe(200);
+      // Guessing keys is limited like any other public read.
+      expect((await fetch(`${limited.baseUrl}/requests.json?api_key=guess-1`)).status).toBe(429);
     } finally {
       await limited.close();
     }
