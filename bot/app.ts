@@ -117,7 +117,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       botName: assistant.council.shortName,
       phone: assistant.council.phone,
     });
-    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant);
+    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox);
     const server = new BotServer({
       adapter,
       bot: assistant.bot,

@@ -66,6 +66,9 @@ const schema = z
     WASTE_DIR: z.string().min(1).default('./waste'),
     MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
+    OUTBOX_AUTH_RETRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    OUTBOX_AUTH_RETRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    OPEN311_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -190,6 +193,13 @@ export interface Config {
     wasteDir: string;
     missedBinReportDays: number;
     outboxPollMs: number;
+    /** A back office that refuses the bot itself (401/403/404: a key or URL problem) is tried again this often… */
+    outboxAuthRetryMs: number;
+    /** …for this long after the request was confirmed, then the request needs a person. */
+    outboxAuthRetryForMs: number;
+    /** Built-in back office: reads without an api_key allowed per client address per minute. */
+    publicReadsPerMinute: number;
+    trustProxy: boolean;
   };
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
@@ -218,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
   }
   const e = parsed.data;
+  const trustProxy = e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1';
   return {
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
@@ -235,7 +246,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       azureSecret: e.AZURE_DIRECT_LINE_SECRET,
       azureEndpoint: e.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
-      trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+      trustProxy,
     },
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT_NAME && e.CLU_DEPLOYMENT_NAME
@@ -262,6 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       wasteDir: env.WASTE_DIR?.trim() ? path.resolve(cwd, e.WASTE_DIR) : path.join(REPO_ROOT, 'waste'),
       missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxAuthRetryMs: e.OUTBOX_AUTH_RETRY_MINUTES * 60_000,
+      outboxAuthRetryForMs: e.OUTBOX_AUTH_RETRY_HOURS * 3_600_000,
+      publicReadsPerMinute: e.OPEN311_PUBLIC_READS_PER_MINUTE,
+      trustProxy,
     },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,

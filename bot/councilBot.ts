@@ -5,6 +5,7 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Reply, Responses } from '../dialogs/responses';
 import { setRecognized } from '../dialogs/turnState';
+import { isETagConflict } from './storage/kyselyStorage';
 
 /** Longest message the assistant reads; the rest is ignored (and the resident told). */
 export const MAX_MESSAGE_CHARS = 2000;
@@ -79,10 +80,28 @@ export class CouncilBot extends ActivityHandler {
     }
 
     this.onDialog(async (context, next) => {
-      await this.conversationState.saveChanges(context, false);
+      await this.saveConversation(context);
       await this.userState.saveChanges(context, false);
       await next();
     });
+  }
+
+  /**
+   * Saves the conversation's state, checked against the version this turn loaded. When another
+   * turn of the same conversation (a message sent twice, or two at once) saved first, its state
+   * stands: if it reached the same point in the dialogs, as when "yes" was sent twice, nothing is
+   * lost; otherwise this message's progress is, and the resident is told so honestly.
+   */
+  private async saveConversation(context: TurnContext): Promise<void> {
+    try {
+      await this.conversationState.saveChanges(context, false);
+    } catch (err) {
+      if (!isETagConflict(err)) throw err;
+      const dialogsOf = (state: Record<string, unknown> | undefined) => JSON.stringify(state?.DialogState ?? null);
+      const mine = dialogsOf(this.conversationState.get(context));
+      const stored = dialogsOf(await this.conversationState.load(context, true));
+      if (stored !== mine) await sendReply(context, this.responses.messagesCrossed());
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

@@ -70,11 +70,22 @@ export class ServiceFeature {
     if (builtIn) {
       const catalogue = ServiceCatalogue.load(c.servicesDir);
       for (const p of catalogue.problems) options.logger.warn({ file: path.relative(process.cwd(), p.file), problem: p.message }, 'service definition problem');
-      this.backOffice = new GeoReportServer({ db: options.database.db, catalogue, apiKey: apiKey!, jurisdictionId: c.jurisdictionId, logger: options.logger, agency: 'Anytown Borough Council', now: this.now });
+      this.backOffice = new GeoReportServer({
+        db: options.database.db,
+        catalogue,
+        apiKey: apiKey!,
+        jurisdictionId: c.jurisdictionId,
+        logger: options.logger,
+        agency: 'Anytown Borough Council',
+        now: this.now,
+        publicReadsPerMinute: c.publicReadsPerMinute,
+        trustProxy: c.trustProxy,
+      });
     }
     this.client = new Open311Client({
       baseUrl: builtIn ? () => `${options.selfUrl()}${GEOREPORT_BASE_PATH}` : c.open311BaseUrl!,
       apiKey,
+      apiKeyOnReads: builtIn,
       jurisdictionId: c.jurisdictionId,
     });
     this.outbox = new Outbox(options.database.db, this.now);
@@ -117,7 +128,12 @@ export class ServiceFeature {
       { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, d) => responses.rejectedProactive(l, d) },
       this.options.logger,
     );
-    this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, { pollMs: this.options.config.outboxPollMs });
+    this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {
+      pollMs: this.options.config.outboxPollMs,
+      heldBackRetryMs: this.options.config.outboxAuthRetryMs,
+      heldBackForMs: this.options.config.outboxAuthRetryForMs,
+      now: this.now,
+    });
     this.worker.start();
   }
 

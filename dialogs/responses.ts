@@ -175,6 +175,11 @@ export class Responses {
     };
   }
 
+  /** Two messages of one conversation were answered at the same time, and this one's progress could not be kept. */
+  messagesCrossed(): Reply {
+    return { text: 'Two of your messages reached me at the same moment, so I could only act on the other one. If you were answering a question, please send that answer again.' };
+  }
+
   technicalProblem(): Reply {
     return { text: `Sorry, something went wrong on our side and I couldn't deal with that message. Please send it again, or call us on ${this.council.phone}.` };
   }

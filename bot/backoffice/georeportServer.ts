@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../server';
+import { clientAddress } from '../directline/httpHelpers';
+import { RateLimiter } from '../directline/rateLimiter';
 import type { Logger } from '../logger';
+import { redactContactDetails } from '../redact';
 import type { DatabaseSchema } from '../storage/schema';
 import { RequestStore, type StoredRequest, type StoredUpdate } from './requestStore';
 import { addWorkingDays, RequestError, validateNewRequest } from './requestValidation';
@@ -13,6 +16,8 @@ const DAY = 24 * 3600 * 1000;
 /** The spec's default and largest date window for GET requests.json. */
 export const MAX_RANGE_DAYS = 90;
 export const MAX_RESULTS = 1000;
+/** Reads without an api_key, per client address: this many at once, then this many a minute. */
+export const PUBLIC_READS_PER_MINUTE = 60;
 
 export interface GeoReportServerOptions {
   db: Kysely<DatabaseSchema>;
@@ -23,7 +28,14 @@ export interface GeoReportServerOptions {
   basePath?: string;
   agency?: string;
   now?: () => Date;
+  /** Reads without an api_key allowed per client address per minute (also the burst). */
+  publicReadsPerMinute?: number;
+  /** Behind a trusted reverse proxy: the client address comes from X-Forwarded-For. */
+  trustProxy?: boolean;
 }
+
+/** Who is reading: the public (contact details withheld, description redacted) or a holder of the api_key. */
+type Reader = 'public' | 'keyed';
 
 type Query = Record<string, unknown>;
 
@@ -48,18 +60,23 @@ export class GeoReportServer implements RouteModule {
   private readonly store: RequestStore;
   private readonly base: string;
   private readonly now: () => Date;
+  private readonly publicReads: RateLimiter;
 
   constructor(private readonly options: GeoReportServerOptions) {
     this.now = options.now ?? (() => new Date());
+    const perMinute = options.publicReadsPerMinute ?? PUBLIC_READS_PER_MINUTE;
+    this.publicReads = new RateLimiter(perMinute, perMinute / 60);
     this.store = new RequestStore(options.db, this.now);
     this.base = options.basePath ?? GEOREPORT_BASE_PATH;
   }
 
   register(server: Server): void {
-    const wrap = (handler: (req: Request) => Promise<[number, unknown]>) => async (req: Request, res: Response) => {
+    const wrap = (handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => async (req: Request, res: Response) => {
       try {
         this.checkJurisdiction(req);
-        const [status, body] = await handler(req);
+        const reader = req.method === 'GET' ? this.reader(req, res) : 'keyed';
+        if (!reader) return;
+        const [status, body] = await handler(req, reader);
         res.send(status, body);
       } catch (err) {
         if (err instanceof RequestError) {
@@ -73,15 +90,35 @@ export class GeoReportServer implements RouteModule {
     server.get(`${this.base}/services.json`, wrap(async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]));
     server.get(`${this.base}/services/:file`, wrap(async (req) => [200, this.serviceDefinition(this.service(jsonName(req.params.file), 404))]));
     server.post(`${this.base}/requests.json`, wrap(async (req) => this.createRequest(body(req))));
-    server.get(`${this.base}/requests.json`, wrap(async (req) => [200, await this.listRequests(req.query as Query)]));
-    server.get(`${this.base}/requests/:file`, wrap(async (req) => [200, await this.oneRequest(jsonName(req.params.file))]));
-    server.get(`${this.base}/servicerequestupdates.json`, wrap(async (req) => [200, await this.listUpdates(req.query as Query)]));
+    server.get(`${this.base}/requests.json`, wrap(async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]));
+    server.get(`${this.base}/requests/:file`, wrap(async (req, reader) => [200, await this.oneRequest(jsonName(req.params.file), reader)]));
+    server.get(`${this.base}/servicerequestupdates.json`, wrap(async (req, reader) => [200, await this.listUpdates(req.query as Query, reader)]));
     server.post(`${this.base}/servicerequestupdates.json`, wrap(async (req) => [200, await this.postUpdate(body(req))]));
   }
 
   private checkJurisdiction(req: Request): void {
     const given = param((req.query ?? {}) as Query, 'jurisdiction_id') ?? (req.body && typeof req.body === 'object' ? param(req.body as Query, 'jurisdiction_id') : undefined);
     if (given && given !== this.options.jurisdictionId) throw new RequestError(404, `jurisdiction_id ${given} is not served here.`);
+  }
+
+  /**
+   * A GET's reader: 'keyed' with a valid api_key (no limit), 'public' without one, within the
+   * per-address limit. A wrong key counts against the limit too (no free guessing), then is 403.
+   * Over the limit: answers 429 with Retry-After itself and returns undefined.
+   */
+  private reader(req: Request, res: Response): Reader | undefined {
+    const q = (req.query ?? {}) as Query;
+    const key = param(q, 'api_key');
+    if (key !== undefined && key === this.options.apiKey) return 'keyed';
+    const who = clientAddress(req, this.options.trustProxy);
+    if (!this.publicReads.take(who)) {
+      const wait = this.publicReads.retryAfter(who);
+      res.header('Retry-After', String(wait));
+      res.send(429, [{ code: 429, description: `Too many requests from your address. Please wait ${wait} seconds and try again.` }]);
+      return undefined;
+    }
+    if (key !== undefined) this.checkKey(q);
+    return 'public';
   }
 
   private checkKey(b: Query): void {
@@ -155,48 +192,56 @@ export class GeoReportServer implements RouteModule {
     return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
   }
 
-  private async listRequests(q: Query) {
+  private async listRequests(q: Query, reader: Reader) {
     const ids = list(q, 'service_request_id');
     const statuses = list(q, 'status')?.map((s) => s.toLowerCase());
     if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new RequestError(400, 'status must be open or closed.');
     const { start, end } = ids ? { start: '', end: '' } : this.range(q);
     const rows = await this.store.query({ ids, serviceCodes: list(q, 'service_code'), statuses, start, end, limit: MAX_RESULTS });
-    return rows.map((r) => this.requestJson(r));
+    return rows.map((r) => this.requestJson(r, reader));
   }
 
-  private async oneRequest(id: string) {
+  private async oneRequest(id: string, reader: Reader) {
     const row = await this.store.get(id);
     if (!row) throw new RequestError(404, `service_request_id ${id} was not found.`);
-    return [this.requestJson(row)];
+    return [this.requestJson(row, reader)];
   }
 
-  private requestJson(r: StoredRequest) {
+  /**
+   * The spec's fields; the contact fields and the description as typed only for a holder of the
+   * api_key, and a resident's home (services with `publish_location: false`) not to the public.
+   */
+  private requestJson(r: StoredRequest, reader: Reader) {
     const service = this.options.catalogue.find(r.service_code);
+    const names = [r.first_name, r.last_name];
+    const text = (value: string | null) => (reader === 'keyed' ? (value ?? '') : redactContactDetails(value ?? '', names));
     return {
       service_request_id: r.service_request_id,
       status: r.status,
-      status_notes: r.status_notes ?? '',
+      status_notes: text(r.status_notes),
       service_name: service?.service_name ?? r.service_code,
       service_code: r.service_code,
-      description: r.description ?? '',
+      description: text(r.description),
       agency_responsible: this.options.agency ?? '',
       service_notice: r.service_notice ?? '',
       requested_datetime: r.requested_datetime,
       updated_datetime: r.updated_datetime,
       expected_datetime: r.expected_datetime ?? '',
-      address: r.address_string ?? '',
-      address_id: r.address_id ?? '',
+      ...(reader === 'keyed' || service?.publish_location !== false
+        ? { address: r.address_string ?? '', address_id: r.address_id ?? '', lat: r.lat, long: r.long }
+        : { address: '', address_id: '', lat: null, long: null }),
       zipcode: '',
-      lat: r.lat,
-      long: r.long,
       media_url: '',
+      ...(reader === 'keyed'
+        ? { first_name: r.first_name ?? '', last_name: r.last_name ?? '', email: r.email ?? '', phone: r.phone ?? '', attributes: JSON.parse(r.attributes) as unknown }
+        : {}),
     };
   }
 
-  private async listUpdates(q: Query) {
+  private async listUpdates(q: Query, reader: Reader) {
     const { start, end } = this.range(q);
     const rows = await this.store.updates(start, end, MAX_RESULTS);
-    return rows.map((u) => updateJson(u));
+    return rows.map((u) => updateJson(reader === 'keyed' ? u : { ...u, description: u.description && redactContactDetails(u.description) }));
   }
 
   private async postUpdate(b: Query) {

@@ -30,6 +30,8 @@ export const serviceDefinitionSchema = z.object({
   type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
   expected_days: z.number().int().min(0).default(10),
   service_notice: z.string().default(''),
+  /** false: the request's place is a resident's home (a bin, a collection), so public reads leave it out. */
+  publish_location: z.boolean().default(true),
   attributes: z.array(attributeSchema).default([]),
 });
 

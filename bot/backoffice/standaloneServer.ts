@@ -12,6 +12,7 @@ export interface StandaloneOptions {
   apiKey: string;
   jurisdictionId: string;
   logger: Logger;
+  publicReadsPerMinute?: number;
 }
 
 /** The GeoReport v2 back office on its own (no bot): `npm run open311` and the tests' second server. */
@@ -22,7 +23,7 @@ export async function startStandaloneGeoReport(options: StandaloneOptions, port 
   const server = restify.createServer({ name: 'open311', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-  new GeoReportServer({ db: database.db, catalogue, apiKey: options.apiKey, jurisdictionId: options.jurisdictionId, logger: options.logger }).register(server);
+  new GeoReportServer({ db: database.db, catalogue, apiKey: options.apiKey, jurisdictionId: options.jurisdictionId, logger: options.logger, publicReadsPerMinute: options.publicReadsPerMinute }).register(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

@@ -10,6 +10,12 @@ import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
 import { clientAddress } from '../directline/httpHelpers';
+import type { HeldBack } from '../open311/outbox';
+
+/** Service requests the back office is refusing to take from the assistant (see OutboxWorker). */
+export interface DeliveryAlerts {
+  heldBack(): Promise<HeldBack>;
+}
 
 const SECURITY_HEADERS = {
   'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
@@ -57,6 +63,7 @@ export class AgentConsole implements RouteModule {
     private readonly sessionSeconds: number,
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
     private readonly trustProxy = false,
+    private readonly deliveries?: DeliveryAlerts,
   ) {}
 
   register(server: Server): void {
@@ -91,6 +98,8 @@ export class AgentConsole implements RouteModule {
     api('get', '/agent/api/me', async (_req, res, s) => void res.send(200, { staff: s.staff, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
     api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
     api('get', '/agent/api/canned', async (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
+    // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).
+    api('get', '/agent/api/deliveries', async (_req, res) => void res.send(200, { heldBack: this.deliveries ? await this.deliveries.heldBack() : { count: 0, oldest: null, lastStatus: null } }));
     api('get', '/agent/api/conversations/:id', async (req, res, s) => {
       const detail = await this.hub.detail(String(req.params.id), s.staff);
       if (!detail) return void res.send(404, { error: 'There is no such conversation.' });

@@ -19,6 +19,12 @@ export interface Open311ClientOptions {
   /** e.g. https://council.example/open311/v2 — a function when the port is known only after listen. */
   baseUrl: string | (() => string);
   apiKey?: string;
+  /**
+   * Send the api_key with GETs too (the built-in back office then answers in full and does not
+   * count the assistant against its public rate limit). Off for other back offices, which may
+   * refuse a key on a read, e.g. while a rotated key is being replaced.
+   */
+  apiKeyOnReads?: boolean;
   jurisdictionId?: string;
   timeoutMs?: number;
   /** How long the service list and definitions are kept before they are read again. */
@@ -118,8 +124,11 @@ export class Open311Client {
   }
 
   private getJson<T>(path: string): Promise<T> {
-    const j = this.options.jurisdictionId ? `${path.includes('?') ? '&' : '?'}jurisdiction_id=${encodeURIComponent(this.options.jurisdictionId)}` : '';
-    return this.call<T>(`${path}${j}`, { method: 'GET' });
+    const query = new URLSearchParams();
+    if (this.options.jurisdictionId) query.set('jurisdiction_id', this.options.jurisdictionId);
+    if (this.options.apiKey && this.options.apiKeyOnReads) query.set('api_key', this.options.apiKey);
+    const extra = query.size ? `${path.includes('?') ? '&' : '?'}${query}` : '';
+    return this.call<T>(`${path}${extra}`, { method: 'GET' });
   }
 
   private async call<T>(path: string, init: RequestInit): Promise<T> {

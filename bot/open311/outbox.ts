@@ -6,6 +6,22 @@ import type { RequestFields } from './types';
 export type OutboxRow = Selectable<ServiceOutboxTable>;
 export type OutboxState = 'pending' | 'delivered' | 'rejected';
 
+/**
+ * Answers that say the back office refuses the bot itself (its key, its address), not the
+ * request: a configuration problem someone can fix (e.g. a rotated API key). Rows that get one
+ * are held back and tried again slowly instead of being dropped.
+ */
+export const HELD_BACK_STATUSES = [401, 403, 404, 405, 407, 410] as const;
+
+/** Requests held back because the back office refuses the bot, for the agent console's alert. */
+export interface HeldBack {
+  count: number;
+  /** When the oldest of them was confirmed (ISO), or null when there are none. */
+  oldest: string | null;
+  /** The last refusal's HTTP status, e.g. 401. */
+  lastStatus: number | null;
+}
+
 /** Local references look like "AT-12345678": short to read out, and recognised as a case reference. */
 export function newLocalReference(): string {
   return `AT-${randomInt(10_000_000, 100_000_000)}`;
@@ -22,6 +38,19 @@ export class Outbox {
   ) {}
 
   async add(fields: RequestFields, conversationReference: unknown): Promise<OutboxRow> {
+    return (await this.insert(fields, conversationReference, null)).row;
+  }
+
+  /**
+   * Adds the request once for `idempotencyKey` (e.g. from the conversation and the dialog
+   * instance): a second call with the same key, even at the same moment from another turn or
+   * instance, adds nothing and returns the first row with `created: false`.
+   */
+  async addOnce(idempotencyKey: string, fields: RequestFields, conversationReference: unknown): Promise<{ row: OutboxRow; created: boolean }> {
+    return this.insert(fields, conversationReference, idempotencyKey);
+  }
+
+  private async insert(fields: RequestFields, conversationReference: unknown, idempotencyKey: string | null): Promise<{ row: OutboxRow; created: boolean }> {
     for (let i = 0; i < 10; i++) {
       const at = this.now().toISOString();
       const row: OutboxRow = {
@@ -34,16 +63,26 @@ export class Outbox {
         next_attempt_at: at,
         locked_until: null,
         last_error: null,
+        last_status: null,
         service_request_id: null,
         service_notice: null,
         notified: 0,
         created_at: at,
         updated_at: at,
+        idempotency_key: idempotencyKey,
       };
       try {
-        await this.db.insertInto('service_outbox').values(row).execute();
-        return row;
+        // Insert-or-ignore on the key: the unique index decides between two racing confirmations.
+        const res = await this.db
+          .insertInto('service_outbox')
+          .values(row)
+          .onConflict((oc) => oc.column('idempotency_key').doNothing())
+          .executeTakeFirst();
+        if (Number(res.numInsertedOrUpdatedRows ?? 1n) === 1) return { row, created: true };
+        const first = idempotencyKey ? await this.db.selectFrom('service_outbox').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst() : undefined;
+        if (first) return { row: first, created: false };
       } catch (err) {
+        // The random local reference was taken: draw another.
         if (!/unique|duplicate/i.test((err as Error).message)) throw err;
       }
     }
@@ -87,11 +126,35 @@ export class Outbox {
   }
 
   async markDelivered(reference: string, serviceRequestId: string, notice: string): Promise<void> {
-    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null });
+    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null, last_status: null });
   }
 
-  async markRetry(reference: string, attempts: number, next: Date, error: string): Promise<void> {
-    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error });
+  async markRetry(reference: string, attempts: number, next: Date, error: string, status: number | null = null): Promise<void> {
+    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error, last_status: status });
+  }
+
+  async heldBack(): Promise<HeldBack> {
+    const rows = await this.db
+      .selectFrom('service_outbox')
+      .select(['created_at', 'updated_at', 'last_status'])
+      .where('state', '=', 'pending')
+      .where('last_status', 'in', [...HELD_BACK_STATUSES])
+      .orderBy('updated_at', 'desc')
+      .execute();
+    if (!rows.length) return { count: 0, oldest: null, lastStatus: null };
+    const oldest = rows.reduce((min, r) => (r.created_at < min ? r.created_at : min), rows[0]!.created_at);
+    return { count: rows.length, oldest, lastStatus: rows[0]!.last_status };
+  }
+
+  /** Makes held-back rows due now (after a restart with a new key, or once a delivery works again). */
+  async releaseHeldBack(): Promise<number> {
+    const res = await this.db
+      .updateTable('service_outbox')
+      .set({ next_attempt_at: this.now().toISOString() })
+      .where('state', '=', 'pending')
+      .where('last_status', 'in', [...HELD_BACK_STATUSES])
+      .executeTakeFirst();
+    return Number(res.numUpdatedRows);
   }
 
   async markRejected(reference: string, attempts: number, description: string): Promise<void> {

@@ -1,6 +1,6 @@
 import type { Logger } from '../logger';
 import { Open311Error, type Open311Client } from './open311Client';
-import type { Outbox, OutboxRow } from './outbox';
+import { HELD_BACK_STATUSES, type Outbox, type OutboxRow } from './outbox';
 import type { RequestFields } from './types';
 
 /** Tells a resident the outcome of their request, proactively, when their channel allows it. */
@@ -18,13 +18,23 @@ export interface OutboxWorkerOptions {
   /** How long a claimed row stays locked; longer than a slow back-office call. */
   leaseMs?: number;
   batch?: number;
+  /** When the back office refuses the bot itself (401/403/404…): try again this often… */
+  heldBackRetryMs?: number;
+  /** …for this long after the request was confirmed; then it is rejected and needs a person. */
+  heldBackForMs?: number;
   now?: () => Date;
 }
+
+export const HELD_BACK_RETRY_MS = 30 * 60_000;
+export const HELD_BACK_FOR_MS = 48 * 3_600_000;
 
 /**
  * Delivers outbox rows to the Open311 back office: retries with backoff while it is down,
  * slow or failing (the same client_reference each time, so a repeat cannot duplicate),
- * records the back-office id, and tells the resident.
+ * records the back-office id, and tells the resident. When the back office refuses the bot
+ * itself (401/403/404…, e.g. a rotated API key), rows are held back and tried again slowly
+ * (every 30 minutes for 48 hours by default) while the agent console shows an alert; the
+ * resident, already told the report is taken and will be passed on, is not told anything new.
  */
 export class OutboxWorker {
   private timer?: NodeJS.Timeout;
@@ -46,6 +56,8 @@ export class OutboxWorker {
   start(): void {
     this.stopped = false;
     this.schedule(0);
+    // A restart is how a new key or address takes effect: held-back rows are tried at once.
+    this.release();
   }
 
   /** Asks for a pass soon (e.g. right after a resident confirms). */
@@ -91,8 +103,19 @@ export class OutboxWorker {
       const result = await this.client.postRequest(fields, row.reference);
       await this.outbox.markDelivered(row.reference, result.service_request_id, result.service_notice);
       this.logger.info({ reference: row.reference, serviceCode: row.service_code, serviceRequestId: result.service_request_id, attempts }, 'service request delivered');
+      // The back office takes the bot's requests again: held-back rows need not wait their turn.
+      if (row.last_status !== null && (HELD_BACK_STATUSES as readonly number[]).includes(row.last_status)) this.release();
       await this.tell({ ...row, state: 'delivered', service_request_id: result.service_request_id, service_notice: result.service_notice });
     } catch (err) {
+      if (err instanceof Open311Error && err.kind === 'rejected' && err.status !== undefined && (HELD_BACK_STATUSES as readonly number[]).includes(err.status) && this.stillHolding(row)) {
+        const retryMs = this.options.heldBackRetryMs ?? HELD_BACK_RETRY_MS;
+        await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + retryMs), err.message, err.status);
+        this.logger.error(
+          { reference: row.reference, serviceCode: row.service_code, status: err.status, reason: err.message, attempts, retryInMs: retryMs },
+          'the back office refuses the assistant (check OPEN311_API_KEY and OPEN311_BASE_URL); the request is kept and will be tried again',
+        );
+        return;
+      }
       if (err instanceof Open311Error && err.kind === 'rejected') {
         await this.outbox.markRejected(row.reference, attempts, err.message);
         // Needs a person: the resident is told, and the log carries the reference (no personal data).
@@ -102,9 +125,23 @@ export class OutboxWorker {
       }
       const delay = this.backoff(attempts);
       const message = (err as Error).message;
-      await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + delay), message);
+      await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + delay), message, err instanceof Open311Error ? (err.status ?? null) : null);
       this.logger.warn({ reference: row.reference, serviceCode: row.service_code, attempts, retryInMs: delay, reason: message }, 'service request not delivered yet; will retry');
     }
+  }
+
+  /** A held-back row is kept until `heldBackForMs` after it was confirmed. */
+  private stillHolding(row: OutboxRow): boolean {
+    return this.now().getTime() - Date.parse(row.created_at) < (this.options.heldBackForMs ?? HELD_BACK_FOR_MS);
+  }
+
+  private release(): void {
+    this.outbox
+      .releaseHeldBack()
+      .then((n) => {
+        if (n > 0) this.trigger();
+      })
+      .catch((err: Error) => this.logger.warn({ err: { type: err.name, message: err.message } }, 'could not release held-back requests'));
   }
 
   private backoff(attempts: number): number {

@@ -54,6 +54,9 @@ export interface ServiceRequest {
   updated_datetime?: string;
   expected_datetime?: string;
   address?: string;
+  /** Only in answers to a holder of the api_key (the built-in back office withholds them from the public). */
+  first_name?: string;
+  last_name?: string;
 }
 
 export interface ServiceRequestUpdate {

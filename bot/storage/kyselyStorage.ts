@@ -11,18 +11,25 @@ export class ETagConflictError extends Error {
   }
 }
 
+/** An eTag conflict from this storage or from botbuilder's MemoryStorage (which throws a plain Error). */
+export function isETagConflict(err: unknown): boolean {
+  return err instanceof ETagConflictError || (err instanceof Error && /due to eTag conflict/.test(err.message));
+}
+
 type Row = { id: string; data: string; etag: string; updated_at: string };
 
 interface PendingWrite {
   key: string;
   item: Record<string, unknown>;
-  done: (error?: unknown) => void;
+  /** Settles the write; on success `etag` is the item's new eTag. */
+  done: (error?: unknown, etag?: string) => void;
 }
 
 /**
  * botbuilder `Storage` over the project database (SQLite or PostgreSQL through Kysely),
  * with the same optimistic-concurrency contract as MemoryStorage: an item written with
- * an eTag other than '*' must match the stored one, otherwise the write fails.
+ * an eTag other than '*' must match the stored one, otherwise the write fails. Once written,
+ * an item's `eTag` is set to its new value, so that the same object can be saved again.
  *
  * Two things make it fast enough to run on every turn:
  * - its queries are compiled once ({@link PreparedQuery});
@@ -79,7 +86,13 @@ export class KyselyStorage implements Storage {
     const written = entries.map(
       ([key, item]) =>
         new Promise<void>((resolve, reject) => {
-          this.pending.push({ key, item: item as Record<string, unknown>, done: (error) => (error === undefined ? resolve() : reject(error)) });
+          const fields = item as Record<string, unknown>;
+          const done = (error?: unknown, etag?: string) => {
+            if (error !== undefined) return reject(error);
+            if (etag && fields && typeof fields === 'object') fields.eTag = etag;
+            resolve();
+          };
+          this.pending.push({ key, item: fields, done });
         }),
     );
     // The first write of this turn of the event loop schedules the commit; later ones join it.
@@ -103,11 +116,12 @@ export class KyselyStorage implements Storage {
       return;
     }
     const outcomes = new Map<PendingWrite, unknown>();
+    const etags = new Map<PendingWrite, string>();
     try {
       await this.db.transaction().execute(async (trx) => {
         for (const write of batch) {
           try {
-            await this.writeOne(write.key, write.item, trx);
+            etags.set(write, await this.writeOne(write.key, write.item, trx));
           } catch (error) {
             // Only a conflict is this item's own outcome; anything else fails the transaction.
             if (!(error instanceof ETagConflictError)) throw error;
@@ -121,32 +135,33 @@ export class KyselyStorage implements Storage {
       for (const write of batch) await this.settle(write, this.db);
       return;
     }
-    for (const write of batch) write.done(outcomes.get(write));
+    for (const write of batch) write.done(outcomes.get(write), etags.get(write));
   }
 
   private async settle(write: PendingWrite, runner: QueryRunner): Promise<void> {
     try {
-      await this.writeOne(write.key, write.item, runner);
-      write.done();
+      write.done(undefined, await this.writeOne(write.key, write.item, runner));
     } catch (error) {
       write.done(error ?? new Error('write failed'));
     }
   }
 
-  private async writeOne(key: string, item: Record<string, unknown>, runner: QueryRunner): Promise<void> {
+  /** Writes one item and returns its new eTag. */
+  private async writeOne(key: string, item: Record<string, unknown>, runner: QueryRunner): Promise<string> {
     const { eTag, ...rest } = item ?? {};
     const row: Row = { id: key, data: JSON.stringify(rest), etag: randomUUID(), updated_at: new Date().toISOString() };
 
     if (typeof eTag !== 'string' || eTag === '' || eTag === '*') {
       await this.upsert.execute(row, runner);
-      return;
+      return row.etag;
     }
 
     const updated = await this.updateIfUnchanged.execute({ ...row, expected: eTag }, runner);
-    if (Number(updated.numAffectedRows ?? 0) === 1) return;
+    if (Number(updated.numAffectedRows ?? 0) === 1) return row.etag;
 
     // No row matched: either a newer version exists (conflict) or the item is new.
     const inserted = await this.insertIfAbsent.execute(row, runner);
     if (Number(inserted.numAffectedRows ?? 0) !== 1) throw new ETagConflictError(key);
+    return row.etag;
   }
 }

@@ -71,6 +71,10 @@ export interface ServiceOutboxTable {
   notified: number;
   created_at: string;
   updated_at: string;
+  /** Unique: one row per confirmation (conversation + dialog instance); null for rows added without one. */
+  idempotency_key: string | null;
+  /** HTTP status of the last failed delivery (e.g. 401 while the back office refuses the bot's key). */
+  last_status: number | null;
 }
 
 /** A local Direct Line conversation (see bot/directline). */

@@ -16,8 +16,10 @@ function snapshot(state: Record<string, unknown>): string {
 
 /**
  * ConversationState that notices changes by comparing plain JSON, with BotState's behaviour
- * otherwise (load once per turn, save only when changed or forced, last writer wins with
- * eTag '*', clear, delete, get).
+ * otherwise (load once per turn, save only when changed or forced, clear, delete, get) except
+ * one: a save carries the eTag the state was loaded with, instead of '*', so that when another
+ * turn of the same conversation saved in between the save fails (see `isETagConflict`)
+ * rather than silently undoing that turn.
  *
  * Why: BotState works out a SHA-256 of the state serialised through a replacer function (to
  * survive circular references) three times a turn: after loading, before saving and after
@@ -42,15 +44,20 @@ export class TrackedConversationState extends ConversationState {
     if (!force && (!cached || json === cached.json)) return;
     cached ??= { state: {}, json: '' };
     const key = await this.storageKey(context);
-    cached.state.eTag = '*';
+    // The eTag it was loaded with: a write by another turn since then is a conflict, not overwritten.
+    const sent = typeof cached.state.eTag === 'string' && cached.state.eTag ? cached.state.eTag : '*';
+    cached.state.eTag = sent;
     await this.storage.write({ [key]: cached.state });
+    // A storage that does not hand back the new eTag (MemoryStorage): later saves this turn overwrite.
+    if (cached.state.eTag === sent) cached.state.eTag = '*';
     cached.json = json ?? snapshot(cached.state);
     context.turnState.set(CACHED, cached);
   }
 
   override clear(context: TurnContext): Promise<void> {
-    // An empty JSON makes the next save write the cleared state.
-    context.turnState.set(CACHED, { state: {}, json: '' } satisfies Cached);
+    // An empty JSON makes the next save write the cleared state (still checked against the loaded eTag).
+    const eTag = this.get(context)?.eTag;
+    context.turnState.set(CACHED, { state: typeof eTag === 'string' ? { eTag } : {}, json: '' } satisfies Cached);
     return Promise.resolve();
   }
 

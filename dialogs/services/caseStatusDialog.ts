@@ -2,6 +2,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { Open311Error, type Open311Client } from '../../bot/open311/open311Client';
 import type { Outbox, OutboxRow } from '../../bot/open311/outbox';
+import { redactContactDetails } from '../../bot/redact';
 import type { ServiceRequest } from '../../bot/open311/types';
 import { councilDate, spokenDate } from '../../bot/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';
@@ -97,9 +98,11 @@ export class CaseStatusSlots extends Dialog {
     const parts = [
       `${request.service_name ?? 'Your report'} ${request.service_request_id}${local ? ` (your chat reference ${local.reference})` : ''}: ${STATUS_WORDS[extended] ?? (request.status === 'closed' ? STATUS_WORDS.CLOSED : STATUS_WORDS.OPEN)}.`,
     ];
-    if (request.status_notes) parts.push(`Notes: ${request.status_notes}`);
+    // Anyone may ask about any reference: staff notes are read out as the public would see them.
+    const names = [request.first_name, request.last_name];
+    if (request.status_notes) parts.push(`Notes: ${redactContactDetails(request.status_notes, names)}`);
     if (request.expected_datetime && request.status !== 'closed') parts.push(`We expect to deal with it by ${spokenDate(councilDate(new Date(request.expected_datetime)), today)}.`);
-    if (updates) parts.push(`Latest update, ${spokenDate(councilDate(new Date(updates.updated_datetime)), today)}: ${updates.description || STATUS_WORDS[updates.status] || updates.status}.`);
+    if (updates) parts.push(`Latest update, ${spokenDate(councilDate(new Date(updates.updated_datetime)), today)}: ${updates.description ? redactContactDetails(updates.description, names) : STATUS_WORDS[updates.status] || updates.status}.`);
     else if (request.updated_datetime) parts.push(`Last changed ${spokenDate(councilDate(new Date(request.updated_datetime)), today)}.`);
     return parts.join(' ');
   }

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { MAX_MESSAGE_CHARS } from '../../bot/councilBot';
@@ -55,6 +56,8 @@ interface SlotState {
   /** Which of the config's urgent advice (by position) has been said. */
   urgentSaid?: number[];
   prechecked: boolean;
+  /** This run of the dialog: with the conversation id, the outbox's idempotency key. */
+  instanceId?: string;
 }
 
 const STATE = 'slots';
@@ -99,6 +102,7 @@ export class RequestSlotsDialog extends Dialog {
       locationStage: 'postcode',
       multi: [],
       prechecked: false,
+      instanceId: randomUUID(),
     };
     dc.activeDialog!.state[STATE] = state;
     await offer(dc, r.starting(serviceName));
@@ -499,7 +503,14 @@ export class RequestSlotsDialog extends Dialog {
       ...(state.contact?.phone ? { phone: state.contact.phone } : {}),
       ...(state.name ? { first_name: state.name.first, last_name: state.name.last || undefined } : {}),
     };
-    const row = await this.deps.outbox.add(fields, TurnContext.getConversationReference(dc.context.activity));
+    // (a dialog begun before instance ids existed gets one now: protected from here on)
+    state.instanceId ??= randomUUID();
+    const key = createHash('sha256').update(`${dc.context.activity.conversation?.id ?? ''}\n${state.instanceId}`).digest('hex');
+    const { row, created } = await this.deps.outbox.addOnce(key, fields, TurnContext.getConversationReference(dc.context.activity));
+    if (!created) {
+      await offer(dc, this.deps.responses.alreadySubmitted(row.reference));
+      return;
+    }
     this.deps.onQueued();
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
   }

@@ -161,6 +161,11 @@ export class ServiceResponses {
     };
   }
 
+  /** A second "yes" to the same summary (sent twice, or from two windows): nothing new is filed. */
+  alreadySubmitted(reference: string): Reply {
+    return { text: `I've already taken that report, so I haven't sent it again. Your reference is ${reference}.` };
+  }
+
   officialReference(local: string, official: string, notice: string): string {
     return `Update on ${local}: the council's system has your report. The official reference is ${official}.${notice ? ` ${notice}` : ''}`;
   }

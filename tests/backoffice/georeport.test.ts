@@ -181,3 +181,61 @@ describe('mySociety servicerequestupdates', () => {
     expect((await post('servicerequestupdates.json', { api_key: KEY, service_request_id: 'SR-1', status: 'FIXED' })).status).toBe(404);
   });
 });
+
+describe('publishing: what the public may read', () => {
+  const typed =
+    'Hole by the bus stop. My name is Priya Raman, call me on 07700 900123 or priya.r@example.com. ' +
+    "I'm Sam Okafor's neighbour, Okafor said it was reported. Thanks, Priya";
+
+  it('withholds contact fields and removes names, emails and phone numbers from the description; the api_key sees everything', async () => {
+    const created = await post('requests.json', pothole({ first_name: 'Sam', last_name: 'Okafor', email: 'sam.okafor@example.com', phone: '01632 960123', description: typed }));
+    const id = created.body[0].service_request_id;
+    const personal = ['Priya', 'Raman', 'Sam', 'Okafor', '07700 900123', 'priya.r@example.com', 'sam.okafor@example.com', '01632 960123'];
+    for (const read of [await get(`requests/${id}.json`), await get(`requests.json?service_request_id=${id}`), await get('requests.json')]) {
+      expect(read.status).toBe(200);
+      const mine = read.body.find((r: any) => r.service_request_id === id);
+      expect(mine.description).toMatch(/^Hole by the bus stop\. My name is \[name\], call me on \[phone\] or \[email\]\./);
+      for (const field of ['first_name', 'last_name', 'email', 'phone', 'attributes']) expect(mine).not.toHaveProperty(field);
+      const published = JSON.stringify(mine);
+      for (const p of personal) expect(published).not.toContain(p);
+    }
+
+    const keyed = await get(`requests/${id}.json?api_key=${KEY}`);
+    expect(keyed.body[0]).toMatchObject({ description: typed, first_name: 'Sam', last_name: 'Okafor', email: 'sam.okafor@example.com', phone: '01632 960123', attributes: { surface: 'road' } });
+    const keyedList = await get(`requests.json?service_request_id=${id}&api_key=${KEY}`);
+    expect(keyedList.body[0].email).toBe('sam.okafor@example.com');
+    expect((await get(`requests/${id}.json?api_key=not-the-key`)).status).toBe(403);
+  });
+
+  it("leaves a resident's home out of public reads for services whose place is one (publish_location: false)", async () => {
+    const home = { address_string: '7 Mill Lane, Anytown, AT3 2CD', address_id: '100000000777', lat: '51.52', long: '-0.12' };
+    const bin = await post('requests.json', { api_key: KEY, service_code: 'missed_bin', 'attribute[container]': 'general', 'attribute[collection_date]': new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), 'attribute[bin_out_by_7am]': 'yes', ...home });
+    expect(bin.status).toBe(201);
+    const id = bin.body[0].service_request_id;
+    const pub = (await get(`requests/${id}.json`)).body[0];
+    expect(pub).toMatchObject({ service_code: 'missed_bin', address: '', address_id: '', lat: null, long: null });
+    expect(JSON.stringify(pub)).not.toMatch(/Mill Lane|100000000777|51\.52/);
+    expect((await get(`requests/${id}.json?api_key=${KEY}`)).body[0]).toMatchObject({ address: home.address_string, address_id: home.address_id, lat: 51.52, long: -0.12 });
+    // A pothole's place is the point of the report: it stays public.
+    const hole = await post('requests.json', pothole({ address_string: 'Station Road by the library' }));
+    expect((await get(`requests/${hole.body[0].service_request_id}.json`)).body[0]).toMatchObject({ address: 'Station Road by the library', lat: 51.5 });
+  });
+
+  it('limits reads without the api_key per address: 429 with Retry-After, and the api_key is not limited', async () => {
+    const limited = await startStandaloneGeoReport({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-limit-')), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent'), publicReadsPerMinute: 3 });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.baseUrl}/requests.json`)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await fetch(`${limited.baseUrl}/requests/SR-100001.json`);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      expect(((await refused.json()) as any)[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
+      expect((await fetch(`${limited.baseUrl}/requests.json?api_key=${KEY}`)).status).toBe(200);
+      // Guessing keys is limited like any other public read.
+      expect((await fetch(`${limited.baseUrl}/requests.json?api_key=guess-1`)).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
+  });
+});

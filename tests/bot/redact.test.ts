@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../bot/logger';
-import { redactText, redactValue } from '../../bot/redact';
+import { redactContactDetails, redactText, redactValue } from '../../bot/redact';
 
 const personal = ['jane.smith@example.com', '07700 900123', '+44 7700 900 456', '01632 960123', 'AT1 1AA', 'at12bd', 'Jane Smith', '12 High Street'];
 
@@ -12,6 +12,12 @@ describe('redaction', () => {
     for (const p of personal) expect(out).not.toContain(p);
     expect(out).toContain('[email]');
     expect(out).toContain('[postcode]');
+  });
+
+  it('for publication: removes contact details and given names in any case, keeps the place', () => {
+    const out = redactContactDetails('Outside 12 High Street AT1 1AA. JO said call jo.b@example.com or 07700 900123; this is Sam', ['Jo', 'Bloggs Smith', '', null]);
+    expect(out).toBe('Outside 12 High Street AT1 1AA. [name] said call [email] or [phone]; this is [name]');
+    expect(redactContactDetails('Joanne and Smithfield stay', ['Jo', 'Smith'])).toBe('Joanne and Smithfield stay');
   });
 
   it('keeps ordinary words', () => {

@@ -23,6 +23,7 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
       ['GET', '/agent/api/me'],
       ['GET', '/agent/api/queue'],
       ['GET', '/agent/api/canned'],
+      ['GET', '/agent/api/deliveries'],
       ['GET', '/agent/api/conversations/x'],
       ['POST', '/agent/api/conversations/x/accept'],
       ['POST', '/agent/api/conversations/x/messages'],
@@ -140,6 +141,20 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
     await h.channel.waitFor((a) => a.conversation?.id === conv && a.text === 'Happy to help.');
     await sam.api('POST', `/agent/api/conversations/${id}/end`);
     ws.close();
+  });
+
+  it('alerts staff to service requests the back office refuses to take from the assistant (e.g. a rotated API key)', async () => {
+    const lee = await signIn(h.url, 'lee');
+    expect((await lee.api('GET', '/agent/api/deliveries')).body).toEqual({ heldBack: { count: 0, oldest: null, lastStatus: null } });
+    const outbox = h.app.services.outbox;
+    const row = await outbox.add({ service_code: 'pothole', attributes: {} }, null);
+    await outbox.markRetry(row.reference, 1, new Date(Date.now() + 30 * 60_000), 'api_key is not valid', 401);
+    const other = await outbox.add({ service_code: 'pothole', attributes: {} }, null);
+    await outbox.markRetry(other.reference, 1, new Date(Date.now() + 60_000), 'the back office answered 503', 503);
+    const alert = await lee.api('GET', '/agent/api/deliveries');
+    expect(alert).toMatchObject({ status: 200, body: { heldBack: { count: 1, oldest: row.created_at, lastStatus: 401 } } });
+    await outbox.markDelivered(row.reference, 'SR-1', '');
+    expect((await lee.api('GET', '/agent/api/deliveries')).body).toMatchObject({ heldBack: { count: 0 } });
   });
 
   it('creates a case from the console and signs out (the session then stops working)', async () => {

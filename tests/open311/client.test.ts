@@ -61,4 +61,16 @@ describe('Open311Client', () => {
     expect(err).toMatchObject({ kind: 'unavailable' });
     expect(await client.getRequest('SR-1')).toBeUndefined();
   });
+
+  it('reads with its api_key only when told to (the built-in back office): then in full', async () => {
+    const created = await new Open311Client({ baseUrl: server.baseUrl, apiKey: 'client-key-1' }).postRequest(
+      { service_code: 'pothole', address_string: 'Gate Lane', first_name: 'Nia', email: 'nia@example.com', description: 'Nia here: hole by the gate', attributes: { surface: 'road', width_cm: '30', depth_cm: '5', danger: 'no' } },
+      'AT-55554444',
+    );
+    const keyed = await new Open311Client({ baseUrl: server.baseUrl, apiKey: 'client-key-1', apiKeyOnReads: true }).getRequest(created.service_request_id);
+    expect(keyed).toMatchObject({ first_name: 'Nia', description: 'Nia here: hole by the gate' });
+    const keyless = await new Open311Client({ baseUrl: server.baseUrl, apiKey: 'client-key-1' }).getRequest(created.service_request_id);
+    expect(keyless).toMatchObject({ description: '[name] here: hole by the gate' });
+    expect(keyless).not.toHaveProperty('first_name');
+  });
 });

@@ -21,7 +21,7 @@ const dirs: string[] = [];
 let proxy: http.Server;
 let proxyUrl: string;
 /** What the proxy does with the next requests, in order; then it passes requests through. */
-let faults: Array<'500' | 'hang-after-forward' | 'reset-after-forward' | 'reset-before-forward'> = [];
+let faults: Array<'500' | '401' | 'hang-after-forward' | 'reset-after-forward' | 'reset-before-forward'> = [];
 
 function tmp(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'outbox-'));
@@ -68,6 +68,8 @@ beforeAll(async () => {
       const body = Buffer.concat(chunks);
       if (fault === '500') {
         res.statusCode = 500; res.end(JSON.stringify([{ code: 500, description: 'database unavailable' }]));
+      } else if (fault === '401') {
+        res.statusCode = 401; res.end(JSON.stringify([{ code: 401, description: 'api_key is not valid' }]));
       } else if (fault === 'reset-before-forward') {
         req.socket.destroy();
       } else if (fault === 'hang-after-forward') {
@@ -104,6 +106,22 @@ function recorder() {
     rejected: async (row: OutboxRow, description: string) => (told.push({ kind: 'rejected', reference: row.reference, detail: description }), true),
   };
 }
+
+describe('one confirmation, one row', () => {
+  it('adds a request once per idempotency key, even when the same key arrives twice at once', async () => {
+    const outbox = new Outbox(botDb.db);
+    const [a, b] = await Promise.all([outbox.addOnce('conv-1/dialog-1', pothole(), null), outbox.addOnce('conv-1/dialog-1', pothole(), null)]);
+    expect([a.created, b.created].sort()).toEqual([false, true]);
+    expect(a.row.reference).toBe(b.row.reference);
+    const again = await outbox.addOnce('conv-1/dialog-1', pothole({ description: 'changed' }), null);
+    expect(again).toMatchObject({ created: false, row: { reference: a.row.reference } });
+    const other = await outbox.addOnce('conv-1/dialog-2', pothole(), null);
+    expect(other.created).toBe(true);
+    await outbox.add(pothole(), null);
+    await outbox.add(pothole(), null);
+    expect((await outbox.counts()).pending).toBe(4);
+  });
+});
 
 describe('outbox delivery with faults', () => {
   it('delivers every confirmed request exactly once through 500s, timeouts and dropped connections', async () => {
@@ -167,13 +185,64 @@ describe('outbox delivery with faults', () => {
     expect(notifier.told).toEqual([{ kind: 'rejected', reference: row.reference, detail: expect.stringMatching(/surface\] must be one of/) }]);
   });
 
-  it('a wrong api key is a rejection with the reason kept', async () => {
-    const outbox = new Outbox(botDb.db);
-    const client = new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: 'not-the-key', jurisdictionId: 'anytown.example' });
-    const worker = new OutboxWorker(outbox, client, recorder(), logger, { pollMs: 1000 });
-    const row = await outbox.add(pothole(), null);
+  it('keeps a request the back office refuses with 401, tries again slowly, and delivers it once when the key works again', async () => {
+    let clock = Date.parse('2026-12-01T09:00:00Z');
+    const now = () => new Date(clock);
+    const outbox = new Outbox(botDb.db, now);
+    const client = new Open311Client({ baseUrl: proxyUrl, apiKey: KEY, jurisdictionId: 'anytown.example' });
+    const notifier = recorder();
+    const worker = new OutboxWorker(outbox, client, notifier, logger, { pollMs: 1000, heldBackRetryMs: 30 * 60_000, heldBackForMs: 48 * 3_600_000, now });
+    const row = await outbox.add(pothole({ description: 'key rotated' }), { conversation: { id: 'c' } });
+    faults = ['401'];
+
     await worker.runOnce();
-    expect(await outbox.get(row.reference)).toMatchObject({ state: 'rejected', last_error: expect.stringMatching(/api_key/) });
+    expect(await outbox.get(row.reference)).toMatchObject({ state: 'pending', attempts: 1, last_status: 401, next_attempt_at: '2026-12-01T09:30:00.000Z' });
+    expect(await outbox.heldBack()).toEqual({ count: 1, oldest: row.created_at, lastStatus: 401 });
+    expect(notifier.told).toEqual([]);
+
+    // Not due before the slow retry; then the key works again.
+    clock += 10 * 60_000;
+    await worker.runOnce();
+    expect((await outbox.get(row.reference))?.attempts).toBe(1);
+    clock += 21 * 60_000;
+    await worker.runOnce();
+    const delivered = await outbox.get(row.reference);
+    expect(delivered).toMatchObject({ state: 'delivered', last_status: null });
+    expect((await backOfficeRows()).filter((r) => r.client_reference === row.reference)).toHaveLength(1);
+    expect(notifier.told).toEqual([{ kind: 'delivered', reference: row.reference, detail: delivered!.service_request_id }]);
+    expect((await outbox.heldBack()).count).toBe(0);
+    expect(faults).toEqual([]);
+  });
+
+  it('a wrong api key holds the request back for the configured time, then it needs a person', async () => {
+    let clock = Date.parse('2026-12-01T09:00:00Z');
+    const now = () => new Date(clock);
+    const outbox = new Outbox(botDb.db, now);
+    const client = new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: 'not-the-key', jurisdictionId: 'anytown.example' });
+    const notifier = recorder();
+    const worker = new OutboxWorker(outbox, client, notifier, logger, { pollMs: 1000, heldBackRetryMs: 60 * 60_000, heldBackForMs: 3 * 3_600_000, now });
+    const row = await outbox.add(pothole(), { conversation: { id: 'c' } });
+    for (let hour = 0; hour < 3; hour++) {
+      await worker.runOnce();
+      expect(await outbox.get(row.reference)).toMatchObject({ state: 'pending', attempts: hour + 1, last_status: 403, last_error: expect.stringMatching(/api_key/) });
+      clock += 60 * 60_000;
+    }
+    expect(notifier.told).toEqual([]);
+    await worker.runOnce();
+    expect(await outbox.get(row.reference)).toMatchObject({ state: 'rejected', attempts: 4, last_error: expect.stringMatching(/api_key/) });
+    expect(notifier.told.map((t) => t.kind)).toEqual(['rejected']);
+    expect((await outbox.heldBack()).count).toBe(0);
+  });
+
+  it('held-back requests are tried at once when the worker starts again (e.g. after a restart with a new key)', async () => {
+    const outbox = new Outbox(botDb.db);
+    const row = await outbox.add(pothole(), null);
+    await outbox.markRetry(row.reference, 1, new Date(Date.now() + 30 * 60_000), 'api_key is not valid', 401);
+    const client = new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY, jurisdictionId: 'anytown.example' });
+    const worker = new OutboxWorker(outbox, client, recorder(), logger, { pollMs: 60_000 });
+    worker.start();
+    await until(async () => (await outbox.get(row.reference))?.state === 'delivered', 'delivery after restart');
+    await worker.stop();
   });
 
   it('a process killed between POST and record neither loses nor duplicates the request', async () => {

@@ -141,18 +141,20 @@ describe('bin day and case status', () => {
   it('reads status, notes, expected date and the latest update in plain words', async () => {
     const key = live.bot.app.services.client as unknown as { options: { apiKey: string; baseUrl: () => string } };
     const base = key.options.baseUrl();
-    const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out' });
+    const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out', first_name: 'Dana', last_name: 'Whitlock' });
     const created = (await (await fetch(`${base}/requests.json`, { method: 'POST', body: form })).json()) as Array<{ service_request_id: string }>;
     const id = created[0]!.service_request_id;
-    const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday' });
+    const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday, Whitlock to call 07700 900321' });
     expect((await fetch(`${base}/servicerequestupdates.json`, { method: 'POST', body: update })).status).toBe(200);
     const c = new Conversation(live.bot, 'conv-status', live.channel.url);
     await c.say('Check a report I made');
     const r = await c.say(id);
     expect(r.all).toMatch(new RegExp(`Street light fault ${id}: work has been scheduled`));
-    expect(r.all).toMatch(/Notes: Engineer booked for Thursday/);
+    // Anyone may ask about any reference: the resident's name and numbers in staff notes are not read out.
+    expect(r.all).toMatch(/Notes: Engineer booked for Thursday, \[name\] to call \[phone\]/);
     expect(r.all).toMatch(/We expect to deal with it by/);
-    expect(r.all).toMatch(/Latest update, .*: Engineer booked for Thursday/);
+    expect(r.all).toMatch(/Latest update, .*: Engineer booked for Thursday, \[name\] to call \[phone\]/);
+    expect(r.all).not.toMatch(/Whitlock|07700/);
   });
 });
 

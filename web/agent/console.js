@@ -111,6 +111,20 @@
     return api('GET', '/agent/api/queue').then(function (r) { if (r.ok) { queueData = r.data; renderQueue(); } });
   }
 
+  /** Service requests the council's system refuses to take from the assistant (e.g. after an API key change). */
+  function loadDeliveries() {
+    return api('GET', '/agent/api/deliveries').then(function (r) {
+      var box = $('delivery-alert');
+      var held = r.ok && r.data.heldBack ? r.data.heldBack : { count: 0 };
+      box.hidden = !held.count;
+      box.textContent = held.count
+        ? held.count + (held.count === 1 ? ' service request has' : ' service requests have') + ' not reached the council\'s system: it refuses the assistant' +
+          (held.lastStatus ? ' (HTTP ' + held.lastStatus + ')' : '') + ' since ' + new Date(held.oldest).toLocaleString('en-GB') +
+          '. They are kept and tried again regularly. Check OPEN311_API_KEY and OPEN311_BASE_URL.'
+        : '';
+    }, function () { /* signed out or offline: the connection banner says so */ });
+  }
+
   function chatLine(m) {
     var who = m.sender === 'resident' ? 'Resident' : m.sender === 'agent' ? (m.staffId === me.id ? 'You' : 'Agent') : 'Note';
     var li = el('li', { class: 'msg-' + m.sender + (m.flag ? ' msg-flag' : ''), 'data-id': m.id });
@@ -272,8 +286,9 @@
       return api('GET', '/agent/api/canned').then(function (c) {
         var sel = $('canned');
         (c.data.replies || []).forEach(function (text) { sel.appendChild(el('option', { value: text }, text)); });
-      }).then(function () { ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = true; }); connect(); });
+      }).then(function () { ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = true; }); connect(); loadDeliveries(); });
     });
+    setInterval(loadDeliveries, 60000);
 
     $('send-form').addEventListener('submit', function (ev) { ev.preventDefault(); sendMessage(); });
     $('message').addEventListener('keydown', function (ev) {

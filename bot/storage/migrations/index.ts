@@ -5,6 +5,8 @@ import * as m0030 from './0030_webchat';
 import * as m0040 from './0040_handoff';
 import * as m0050 from './0050_health_probe';
 import * as m0081 from './0081_staff_security';
+import * as m0091 from './0091_outbox_idempotency';
+import * as m0092 from './0092_outbox_last_status';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -17,6 +19,8 @@ const migrations: Record<string, Migration> = {
   '0040_handoff': m0040,
   '0050_health_probe': m0050,
   '0081_staff_security': m0081,
+  '0091_outbox_idempotency': m0091,
+  '0092_outbox_last_status': m0092,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

@@ -1,6 +1,11 @@
 import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
+import { isETagConflict, KyselyStorage } from '../../../bot/storage/kyselyStorage';
+import { AppDatabase } from '../../../bot/storage/database';
 import { TrackedConversationState } from '../../../bot/storage/trackedConversationState';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 /** MemoryStorage that counts what reaches it. */
 class CountingStorage extends MemoryStorage {
@@ -93,5 +98,45 @@ describe('TrackedConversationState', () => {
     await state.delete(deleting);
     expect(state.get(deleting)).toBeUndefined();
     expect(await storage.read(['test/conversations/c1/'])).toEqual({});
+  });
+});
+
+describe('TrackedConversationState: two turns of one conversation at once', () => {
+  async function overlap(storage: MemoryStorage | KyselyStorage) {
+    const state = new TrackedConversationState(storage);
+    const answer = state.createProperty<string>('answer');
+    const setUp = turn('race');
+    await answer.set(setUp, 'first');
+    await state.saveChanges(setUp);
+
+    // Both turns load the same version; the first to save wins, the second is told, not silently lost.
+    const a = turn('race');
+    const b = turn('race');
+    await answer.set(a, 'from a');
+    await answer.set(b, 'from b');
+    await state.saveChanges(a);
+    const refused = await state.saveChanges(b).then(() => undefined, (err: unknown) => err);
+    expect(isETagConflict(refused)).toBe(true);
+    expect(await answer.get(turn('race'))).toBe('from a');
+
+    // The winner can save again in the same turn (its eTag follows its own writes).
+    await answer.set(a, 'from a, again');
+    await state.saveChanges(a);
+    expect(await answer.get(turn('race'))).toBe('from a, again');
+  }
+
+  it('with MemoryStorage', async () => {
+    await overlap(new MemoryStorage());
+  });
+
+  it('with the project database (SQLite)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tracked-state-'));
+    const database = await AppDatabase.open({ dataDir: dir });
+    try {
+      await overlap(new KyselyStorage(database.db));
+    } finally {
+      await database.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
