@@ -4,6 +4,7 @@ import * as m0020 from './0020_services';
 import * as m0030 from './0030_webchat';
 import * as m0040 from './0040_handoff';
 import * as m0050 from './0050_health_probe';
+import * as m0101 from './0101_privacy';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0030_webchat': m0030,
   '0040_handoff': m0040,
   '0050_health_probe': m0050,
+  '0101_privacy': m0101,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
