@@ -39,14 +39,19 @@ export function outboxHoldsPersonal(row: Selectable<ServiceOutboxTable>): boolea
   return row.conversation_reference !== null || REQUEST_PERSONAL_FIELDS.some((f) => payload[f] !== undefined && payload[f] !== null);
 }
 
-/** `%text%` for LIKE, with LIKE's own wildcards taken literally. */
+/** LIKE's own wildcards (and its escape character) taken literally. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** `%text%` for LIKE. */
 function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return `%${escapeLike(text)}%`;
 }
 
 /** Case-insensitively, does the text column contain any of the needles (the same on SQLite and PostgreSQL)? */
 function containsAny<DB, TB extends keyof DB>(eb: ExpressionBuilder<DB, TB>, column: string, needles: string[]): Expression<SqlBool> {
-  return eb.or(needles.map((n) => sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(n)} escape '\\'`));
+  return eb.or(needles.map((n) => sql<SqlBool>`lower(${sql.ref(column)}) like ${likePattern(n.toLowerCase())} escape '\\'`));
 }
 
 /** A phone column with spaces and punctuation removed, to compare with the selector's forms. */
@@ -82,17 +87,28 @@ export class ResidentDataFinder {
 
   async find(selector: ResidentSelector): Promise<ResidentRows> {
     const needles = selector.needles();
-    const requests = await this.requests(selector);
-    const outbox = await this.outbox(selector, requests);
+    const requestsNamingThem = await this.requests(selector);
+    const outboxNamingThem = await this.outbox(selector, requestsNamingThem);
     const messagesNamingThem = await this.db
       .selectFrom('handoff_message')
       .selectAll()
       .where((eb) => containsAny(eb, 'text', needles))
       .execute();
+    const casesNamingThem = await this.db
+      .selectFrom('staff_case')
+      .selectAll()
+      .where((eb) => eb.or([eb('reference', '=', selector.value), containsAny(eb, 'fields', needles)]))
+      .execute();
     const handoffsNamingThem = await this.db
       .selectFrom('handoff')
       .selectAll()
-      .where((eb) => eb.or([containsAny(eb, 'context', needles), containsAny(eb, 'summary', needles), eb('id', 'in', ['', ...messagesNamingThem.map((m) => m.handoff_id)])]))
+      .where((eb) =>
+        eb.or([
+          containsAny(eb, 'context', needles),
+          containsAny(eb, 'summary', needles),
+          eb('id', 'in', ['', ...messagesNamingThem.map((m) => m.handoff_id), ...casesNamingThem.map((c) => c.handoff_id ?? '')]),
+        ]),
+      )
       .execute();
     const callbacksNamingThem = await this.callbacks(selector);
     const statesNamingThem = await this.db
@@ -107,28 +123,55 @@ export class ResidentDataFinder {
       .execute();
 
     // Their conversations, wherever the resident was named in them.
-    const conversations = new Set<string>(
-      [
-        ...outbox.map((o) => conversationOf(o.conversation_reference)),
-        ...handoffsNamingThem.map((h) => h.conversation_id),
-        ...callbacksNamingThem.map((c) => c.conversation_id),
-        ...statesNamingThem.map((s) => stateKeyConversation(s.id)),
-        ...activitiesNamingThem.map((a) => a.conversation_id),
-      ].filter((id): id is string => !!id),
-    );
+    const conversations = [
+      ...new Set(
+        [
+          ...outboxNamingThem.map((o) => conversationOf(o.conversation_reference)),
+          ...handoffsNamingThem.map((h) => h.conversation_id),
+          ...callbacksNamingThem.map((c) => c.conversation_id),
+          ...statesNamingThem.map((s) => stateKeyConversation(s.id)),
+          ...activitiesNamingThem.map((a) => a.conversation_id),
+        ].filter((id): id is string => !!id),
+      ),
+    ];
     const ids = ['', ...conversations];
+    // Everything else from those conversations.
+    const outbox = unique(
+      [
+        ...outboxNamingThem,
+        ...(conversations.length
+          ? (
+              await this.db
+                .selectFrom('service_outbox')
+                .selectAll()
+                .where((eb) => containsAny(eb, 'conversation_reference', conversations))
+                .execute()
+            ).filter((o) => conversations.includes(conversationOf(o.conversation_reference) ?? '') && outboxHoldsPersonal(o))
+          : []),
+      ],
+      (o) => o.reference,
+    );
+    const requests = unique(
+      [
+        ...requestsNamingThem,
+        ...(
+          await this.db
+            .selectFrom('open311_requests')
+            .selectAll()
+            .where('client_reference', 'in', ['', ...outbox.map((o) => o.reference)])
+            .execute()
+        ).filter(requestHoldsPersonal),
+      ],
+      (r) => r.service_request_id,
+    );
     const handoffs = unique([...handoffsNamingThem, ...(await this.db.selectFrom('handoff').selectAll().where('conversation_id', 'in', ids).execute())], (h) => h.id);
     const handoffIds = ['', ...handoffs.map((h) => h.id)];
     const handoffMessages = await this.db.selectFrom('handoff_message').selectAll().where('handoff_id', 'in', handoffIds).orderBy('at_ms').execute();
-    const staffCases = await this.db
-      .selectFrom('staff_case')
-      .selectAll()
-      .where((eb) => eb.or([eb('handoff_id', 'in', handoffIds), eb('reference', '=', selector.value), containsAny(eb, 'fields', needles)]))
-      .execute();
+    const staffCases = unique([...casesNamingThem, ...(await this.db.selectFrom('staff_case').selectAll().where('handoff_id', 'in', handoffIds).execute())], (c) => c.id);
     const callbacks = unique([...callbacksNamingThem, ...(await this.db.selectFrom('callback_request').selectAll().where('conversation_id', 'in', ids).execute())], (c) => c.id);
     const webChatConversations = await this.db.selectFrom('directline_conversations').selectAll().where('id', 'in', ids).execute();
     const webChatActivities = await this.db.selectFrom('directline_activities').selectAll().where('conversation_id', 'in', ids).orderBy('conversation_id').orderBy('seq').execute();
-    const stateKeys = [...[...conversations].map((id) => `/conversations/${id}`), ...webChatConversations.map((c) => `/users/${c.user_id}`)];
+    const stateKeys = [...conversations.map((id) => `/conversations/${id}`), ...webChatConversations.map((c) => `/users/${c.user_id}`)];
     const conversationState = unique(
       [
         ...statesNamingThem,
@@ -136,23 +179,13 @@ export class ResidentDataFinder {
           ? await this.db
               .selectFrom('bot_state')
               .selectAll()
-              .where((eb) => eb.or(stateKeys.map((k) => sql<SqlBool>`${sql.ref('id')} like ${`%${k.replace(/[\\%_]/g, (c) => `\\${c}`)}`} escape '\\'`)))
+              .where((eb) => eb.or(stateKeys.map((k) => sql<SqlBool>`${sql.ref('id')} like ${`%${escapeLike(k)}`} escape '\\'`)))
               .execute()
           : []),
       ],
       (s) => s.id,
     );
-    return {
-      requests,
-      outbox,
-      handoffs,
-      handoffMessages,
-      staffCases,
-      callbacks,
-      conversationState,
-      webChatConversations,
-      webChatActivities,
-    };
+    return { requests, outbox, handoffs, handoffMessages, staffCases, callbacks, conversationState, webChatConversations, webChatActivities };
   }
 
   /** The built-in back office's requests that still hold who made them. */

@@ -49,6 +49,7 @@ describe("residents' rights: export and erasure", async () => {
       ['email (in another case)', (r) => ResidentSelector.parse('email', r.email.toLowerCase())],
       ['phone (written another way)', (r) => ResidentSelector.parse('phone', `+44 (0)${r.phone.slice(1)}`.replace('(0)', ''))],
       ['reference (in lower case)', (r) => ResidentSelector.parse('reference', `at-${r.id}`)],
+      ["a staff case's reference", (r) => ResidentSelector.parse('reference', `CC-${r.id}`)],
     ];
 
     it.skipIf(!!skip).each(selectors)('finds everything by %s, erases it, then finds nothing; others are untouched; both are audited', async (_label, select) => {
