@@ -24,6 +24,8 @@ import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
 import { FeedbackStore } from '../knowledge/feedbackStore';
 import { packageRoot } from './packageRoot';
+import { RetentionPurge } from './privacy/retentionPurge';
+import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/retentionSchedule';
 
 export interface App {
   server: BotServer;
@@ -51,6 +53,8 @@ export interface AppExtras {
   modules?: RouteModule[];
   /** The clock the service dialogs and back office use (tests set it). */
   now?: () => Date;
+  /** When the retention purge first runs and how often (default: a minute after start, then hourly). */
+  retentionSchedule?: RetentionScheduleOptions;
 }
 
 /** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
@@ -130,6 +134,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
     });
     serverRef.current = server;
     services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
+    const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
+    retention.start();
     return {
       server,
       database,
@@ -141,6 +147,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       services,
       async close() {
         await server.close(config.shutdownGraceMs);
+        await retention.stop();
         await feature.close();
         await stopTelemetry();
         await database.close();

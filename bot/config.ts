@@ -2,12 +2,18 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
 import { packageRoot } from './packageRoot';
+import type { RetentionDays } from './privacy/retentionDays';
 
 /** The repository root, for data that ships with the code. */
 const REPO_ROOT = packageRoot(__dirname);
 
 /** The Azure Bot app types Bot Framework accepts (also the templates' allowed values). */
 export const MICROSOFT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+
+/** A retention period in days: at least one day, at most ten years. */
+function retentionDays(fallback: number) {
+  return z.coerce.number().int().min(1).max(3650).default(fallback);
+}
 
 /**
  * The whole runtime configuration, validated once. Only the composition root
@@ -69,6 +75,13 @@ const schema = z
     OUTBOX_AUTH_RETRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     OUTBOX_AUTH_RETRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
     OPEN311_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+    // Retention of residents' data (bot/privacy/), in days
+    RETENTION_CONVERSATION_DAYS: retentionDays(30),
+    RETENTION_HANDOFF_DAYS: retentionDays(90),
+    RETENTION_CALLBACK_DAYS: retentionDays(90),
+    RETENTION_OUTBOX_DAYS: retentionDays(30),
+    RETENTION_REQUEST_PERSONAL_DAYS: retentionDays(365),
+    RETENTION_FEEDBACK_DAYS: retentionDays(730),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -201,6 +214,8 @@ export interface Config {
     publicReadsPerMinute: number;
     trustProxy: boolean;
   };
+  /** How long each kind of residents' data is kept, in days (the scheduled purge in bot/privacy/). */
+  retention: RetentionDays;
   /** The Bot Framework keys, passed to ConfigurationBotFrameworkAuthentication as they are. */
   botFramework: {
     MicrosoftAppType?: string;
@@ -277,6 +292,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       outboxAuthRetryForMs: e.OUTBOX_AUTH_RETRY_HOURS * 3_600_000,
       publicReadsPerMinute: e.OPEN311_PUBLIC_READS_PER_MINUTE,
       trustProxy,
+    },
+    retention: {
+      conversationDays: e.RETENTION_CONVERSATION_DAYS,
+      handoffDays: e.RETENTION_HANDOFF_DAYS,
+      callbackDays: e.RETENTION_CALLBACK_DAYS,
+      outboxDays: e.RETENTION_OUTBOX_DAYS,
+      requestPersonalDays: e.RETENTION_REQUEST_PERSONAL_DAYS,
+      feedbackDays: e.RETENTION_FEEDBACK_DAYS,
     },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,

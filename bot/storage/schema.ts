@@ -121,6 +121,22 @@ export interface DatabaseSchema {
   staff_audit: StaffAuditTable;
   staff_case: StaffCaseTable;
   health_probe: HealthProbeTable;
+  privacy_audit: PrivacyAuditTable;
+}
+
+// --- retention and residents' rights (migration 0101) ---
+/** One subject-access export or erasure: who was asked about only as a hash, and how many rows. */
+export interface PrivacyAuditTable {
+  id: string;
+  at: string;
+  /** export | erase */
+  action: string;
+  /** email | phone | reference */
+  selector_kind: string;
+  /** SHA-256 (hex) of the normalised selector, never the selector in clear. */
+  selector_hash: string;
+  /** JSON object: kind of data → number of rows. */
+  counts: string;
 }
 
 // --- readiness (migration 0050) ---

@@ -17,6 +17,18 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/var/lib/ca', databaseUrl: 'postgres://u@db/x', logLevel: 'debug' });
   });
 
+  it('keeps each kind of residents\' data for its own period: defaults, and any set in the environment', () => {
+    expect(loadConfig({}).retention).toEqual({ conversationDays: 30, handoffDays: 90, callbackDays: 90, outboxDays: 30, requestPersonalDays: 365, feedbackDays: 730 });
+    expect(loadConfig({ RETENTION_CONVERSATION_DAYS: '7', RETENTION_HANDOFF_DAYS: '60', RETENTION_CALLBACK_DAYS: '14', RETENTION_OUTBOX_DAYS: '3', RETENTION_REQUEST_PERSONAL_DAYS: '730', RETENTION_FEEDBACK_DAYS: '365' }).retention).toEqual({
+      conversationDays: 7,
+      handoffDays: 60,
+      callbackDays: 14,
+      outboxDays: 3,
+      requestPersonalDays: 730,
+      feedbackDays: 365,
+    });
+  });
+
   it('treats empty values as unset', () => {
     expect(loadConfig({ PORT: '', MicrosoftAppId: '' }).port).toBe(3978);
   });
@@ -29,6 +41,8 @@ describe('loadConfig', () => {
     [{ MicrosoftAppType: 'Sometimes' }, 'MicrosoftAppType'],
     [{ MicrosoftAppType: 'SingleTenant', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, 'MicrosoftAppTenantId'],
     [{ MicrosoftAppId: 'id' }, 'MicrosoftAppPassword'],
+    [{ RETENTION_OUTBOX_DAYS: '0' }, 'RETENTION_OUTBOX_DAYS'],
+    [{ RETENTION_CONVERSATION_DAYS: 'forever' }, 'RETENTION_CONVERSATION_DAYS'],
   ])('stops with a message naming the variable for %j', (env, name) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(new RegExp(name));

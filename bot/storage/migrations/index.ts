@@ -7,6 +7,7 @@ import * as m0050 from './0050_health_probe';
 import * as m0081 from './0081_staff_security';
 import * as m0091 from './0091_outbox_idempotency';
 import * as m0092 from './0092_outbox_last_status';
+import * as m0101 from './0101_privacy';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0081_staff_security': m0081,
   '0091_outbox_idempotency': m0091,
   '0092_outbox_last_status': m0092,
+  '0101_privacy': m0101,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
