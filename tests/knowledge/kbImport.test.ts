@@ -119,6 +119,22 @@ describe('npm run kb:import', () => {
     expect(fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')])).toEqual(drafts);
   });
 
+  it('skips a page without an address unless --base-url gives one, and says why; a missing input is a clear error', () => {
+    const saved = tempDir();
+    fs.mkdirSync(path.join(saved, 'waste'));
+    fs.writeFileSync(path.join(saved, 'waste', 'clinical-waste.html'), '<html><body><main><h1>Clinical waste collections</h1><p>We collect clinical waste for free.</p></main></body></html>');
+    const articles = copyOfArticles();
+    const without = runImport({ input: saved, outDir: tempDir(), articlesDir: articles, today: TODAY });
+    expect(without.summary).toEqual({ pages: 1, drafts: 0, skipped: 1 });
+    expect(without.rows[0].result).toBe('skipped: no address: the page has no <link rel="canonical">; use a sitemap or --base-url');
+    const out = tempDir();
+    const withBase = runImport({ input: saved, outDir: out, articlesDir: articles, baseUrl: 'https://www.anytown.example', today: TODAY });
+    expect(withBase.summary).toEqual({ pages: 1, drafts: 1, skipped: 0 });
+    expect(readArticle(path.join(out, 'waste-clinical-waste.md')).article).toMatchObject({ url: 'https://www.anytown.example/waste/clinical-waste', title: 'Clinical waste collections' });
+    expect(() => runImport({ input: path.join(saved, 'nowhere'), articlesDir: articles })).toThrow(/nowhere does not exist: give a folder of saved pages, a sitemap.xml or an HTML file/);
+    expect(() => runImport({ input: saved, articlesDir: articles, baseUrl: 'www.anytown.example' })).toThrow('--base-url must be a full address starting with https://');
+  });
+
   it('prints a table and, as the last line, the counts as JSON', () => {
     const out = tempDir();
     const stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'kbImport.ts'), SITE, '--out', out], { encoding: 'utf8' });
