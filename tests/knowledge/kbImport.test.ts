@@ -34,11 +34,12 @@ describe('reading a saved page', () => {
     expect(p.url).toBe('https://www.anytown.example/parking/suspend-a-parking-bay');
     expect(p.lgsl).toBe(1212);
     expect(p.breadcrumbs).toEqual(['Parking']);
-    expect(p.questions).toEqual(['Suspend a parking bay', 'who can apply', 'how do I apply']);
+    expect(p.questions).toEqual(['Suspend a parking bay', 'who can apply', 'how do I apply', 'can I cancel a suspension']);
     expect(p.body.startsWith('Ask us to suspend a parking bay')).toBe(true);
     expect(p.body).toContain('You need to apply at least **10 working days** before you need the bay. It costs £45 a day for each bay.');
     expect(p.body).toContain('1. Check the street on our [parking zones map](https://www.anytown.example/parking/zones).');
     expect(p.body).toContain('**Signs and enforcement**');
+    expect(p.body).toContain('**Can I cancel a suspension?**\n\nYes. Tell us 2 working days before it starts and we refund the fee.');
     expect(p.body).toContain('[parking@anytown.example](mailto:parking@anytown.example)');
     for (const chrome of SITE_CHROME) expect(p.body).not.toMatch(chrome);
   });

@@ -81,6 +81,8 @@ export class HtmlToMarkdown {
   }
 
   private inlineElement(n: HTMLElement, tag: string): string {
+    // An accordion's heading holds its title in a button (LocalGov Drupal accordions, <details>-like widgets).
+    if (tag === 'button' && n.closest('h1, h2, h3, h4, h5, h6')) return this.inline(n);
     if (SKIPPED.has(tag)) return '';
     const text = this.inline(n);
     const trimmed = text.trim();
