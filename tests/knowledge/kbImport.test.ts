@@ -98,6 +98,23 @@ describe('npm run kb:import', () => {
     expect(readArticle(path.join(out, 'blue-badge-who-can-apply.md')).article).toMatchObject({ owner: 'Parking Services', url: 'https://www.anytown.example/blue-badge/who-can-apply' });
   });
 
+  it('follows a sitemap index to its sitemaps and leaves out the asset folders a browser saves next to a page', () => {
+    const saved = tempDir();
+    fs.cpSync(SITE, saved, { recursive: true });
+    fs.renameSync(path.join(saved, 'sitemap.xml'), path.join(saved, 'sitemap-pages.xml'));
+    fs.writeFileSync(
+      path.join(saved, 'sitemap.xml'),
+      '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>https://www.anytown.example/sitemap-pages.xml</loc></sitemap><sitemap><loc>sitemap.xml</loc></sitemap></sitemapindex>',
+    );
+    const fromIndex = runImport({ input: path.join(saved, 'sitemap.xml'), outDir: tempDir(), articlesDir: copyOfArticles(), today: TODAY });
+    expect(fromIndex.summary).toEqual({ pages: 4, drafts: 3, skipped: 1 });
+
+    fs.mkdirSync(path.join(saved, 'leisure-centre-opening-times_files'));
+    fs.writeFileSync(path.join(saved, 'leisure-centre-opening-times_files', 'saved_resource.html'), '<html><body><h1>Advert</h1><p>Buy now.</p></body></html>');
+    const fromFolder = runImport({ input: saved, outDir: tempDir(), articlesDir: copyOfArticles(), today: TODAY });
+    expect(fromFolder.summary).toEqual({ pages: 3, drafts: 3, skipped: 0 });
+  });
+
   it('never overwrites: a taken id gets a suffix, and a page that already has an article is skipped', () => {
     const articles = copyOfArticles();
     const out = tempDir();

@@ -22,6 +22,8 @@ function htmlFiles(dir: string): string[] {
     .readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((e) => e.isFile() && HTML.test(e.name))
     .map((e) => path.join(e.parentPath, e.name))
+    // A browser's "Save page as… complete" keeps the page's assets (and embedded frames) in PAGE_files/.
+    .filter((f) => !path.relative(dir, f).split(path.sep).slice(0, -1).some((part) => part.endsWith('_files')))
     .sort();
 }
 
@@ -42,7 +44,8 @@ function candidates(loc: URL, dir: string): string[] {
   return bases.flatMap((b) => (p ? [path.join(b, p), path.join(b, `${p}.html`), path.join(b, `${p}.htm`), path.join(b, p, 'index.html')] : [path.join(b, 'index.html')]));
 }
 
-function fromSitemap(sitemap: string): PageSources {
+function fromSitemap(sitemap: string, seen = new Set<string>()): PageSources {
+  seen.add(path.resolve(sitemap));
   const dir = path.dirname(sitemap);
   const locs = parse(fs.readFileSync(sitemap, 'utf8'))
     .querySelectorAll('loc')
@@ -53,21 +56,32 @@ function fromSitemap(sitemap: string): PageSources {
     if (/^https?:\/\//i.test(loc)) {
       const tried = candidates(new URL(loc), dir);
       const file = tried.find((f) => fs.existsSync(f) && fs.statSync(f).isFile());
-      if (file) result.pages.push({ file, savedFrom: loc });
+      if (file && /\.xml$/i.test(file)) addSitemap(result, file, seen);
+      else if (file) result.pages.push({ file, savedFrom: loc });
       else result.missing.push({ source: loc, message: `not saved: looked for ${tried.map((f) => path.relative(dir, f)).join(', ')}` });
       continue;
     }
     const file = loc.startsWith('file:') ? fileURLToPath(loc) : path.resolve(dir, loc);
-    if (fs.existsSync(file)) result.pages.push({ file });
+    if (fs.existsSync(file) && /\.xml$/i.test(file)) addSitemap(result, file, seen);
+    else if (fs.existsSync(file)) result.pages.push({ file });
     else result.missing.push({ source: loc, message: `not saved: ${file} does not exist` });
   }
   if (locs.length === 0) result.missing.push({ source: sitemap, message: 'the sitemap lists no pages (<loc> elements)' });
   return result;
 }
 
+/** A sitemap index lists other sitemaps: their pages are added (each sitemap read once). */
+function addSitemap(result: PageSources, file: string, seen: Set<string>): void {
+  if (seen.has(path.resolve(file))) return;
+  const inner = fromSitemap(file, seen);
+  result.pages.push(...inner.pages);
+  result.missing.push(...inner.missing);
+}
+
 /**
  * The saved pages to import from `input`: a folder of saved HTML files (searched recursively),
- * a sitemap.xml whose `<loc>` entries are pages saved next to it (or relative file paths), or
+ * a sitemap.xml whose `<loc>` entries are pages saved next to it (or relative file paths, or
+ * further sitemaps, as in a sitemap index), or
  * one HTML file.
  */
 export function findSavedPages(input: string, baseUrl?: string): PageSources {
