@@ -1,3 +1,5 @@
+export type ArticleStatus = 'draft' | 'published';
+
 /** One knowledge article: a Markdown file in knowledge/articles/ with YAML front matter (see knowledge/README.md). */
 export interface Article {
   id: string;
@@ -13,6 +15,8 @@ export interface Article {
   /** The team that keeps it correct. */
   owner: string;
   tags: string[];
+  /** A draft (for example from `npm run kb:import`) is checked but never answered from until a content designer publishes it. */
+  status: ArticleStatus;
   /** The answer, Markdown. */
   body: string;
   /** Where it was read from. */

@@ -19,6 +19,7 @@ const frontMatterSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
   owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
   tags: z.array(z.string()).optional(),
+  status: z.enum(['draft', 'published'], { errorMap: () => ({ message: 'must be draft or published' }) }).optional(),
 });
 
 export interface LoadedArticles {
@@ -91,6 +92,7 @@ export function readArticle(file: string): { article?: Article; problems: Conten
       lastReviewed: fm.lastReviewed,
       owner: fm.owner.trim(),
       tags: fm.tags ?? [],
+      status: fm.status ?? 'published',
       body: parts.body,
       file,
     },
@@ -105,28 +107,40 @@ function fieldLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCount
   return offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
 }
 
-/** Reads every *.md file in `dir` except README.md. Broken files are reported and left out; the rest load. */
+/** The subfolder of the articles folder where imported drafts wait for review (`npm run kb:import`). */
+export const DRAFTS_FOLDER = 'drafts';
+
+function markdownFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isFile() && e.name.toLowerCase().endsWith('.md') && e.name.toLowerCase() !== 'readme.md')
+    .map((e) => path.join(dir, e.name))
+    .sort();
+}
+
+/**
+ * Reads every *.md file in `dir` except README.md, and the drafts in its `drafts/` subfolder
+ * (always drafts, whatever their status says, until moved out). Broken files are reported and
+ * left out; the rest load. Drafts share the ids' name space with published articles.
+ */
 export function loadArticles(dir: string): LoadedArticles {
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   if (!fs.existsSync(dir)) return { articles, problems: [{ severity: 'error', file: dir, message: 'the articles folder does not exist' }] };
-  const files = fs
-    .readdirSync(dir)
-    .filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md')
-    .sort();
+  const draftsDir = path.join(dir, DRAFTS_FOLDER);
   const seen = new Map<string, string>();
-  for (const name of files) {
-    const file = path.join(dir, name);
+  for (const file of [...markdownFiles(dir), ...markdownFiles(draftsDir)]) {
     const result = readArticle(file);
     problems.push(...result.problems);
     if (!result.article) continue;
     const first = seen.get(result.article.id);
     if (first) {
-      problems.push({ severity: 'error', file, message: `id "${result.article.id}" is already used by ${path.basename(first)}; this file was left out` });
+      problems.push({ severity: 'error', file, message: `id "${result.article.id}" is already used by ${path.relative(dir, first)}; this file was left out` });
       continue;
     }
     seen.set(result.article.id, file);
-    articles.push(result.article);
+    articles.push(path.dirname(file) === draftsDir ? { ...result.article, status: 'draft' } : result.article);
   }
   return { articles, problems };
 }

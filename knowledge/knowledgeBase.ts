@@ -73,19 +73,22 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private readonly byId = new Map<string, Article>();
   private readonly titles = new Map<string, Article>();
   private readonly questions = new Map<string, Article>();
+  /** Published articles only: a draft is never answered from. */
+  private readonly articles: readonly Article[];
 
   constructor(
-    private readonly articles: readonly Article[],
+    articles: readonly Article[],
     analyser: TextAnalyser,
     options: { intents?: IntentExamples[]; outOfScope?: string[]; tuning?: SearchTuning } = {},
   ) {
-    const entries: IndexEntry[] = articles.map((a) => ({ id: `kb:${a.id}`, kind: 'article', title: a.title, questions: a.questions, tags: a.tags, body: plainText(a.body) }));
+    this.articles = articles.filter((a) => a.status !== 'draft');
+    const entries: IndexEntry[] = this.articles.map((a) => ({ id: `kb:${a.id}`, kind: 'article', title: a.title, questions: a.questions, tags: a.tags, body: plainText(a.body) }));
     for (const def of options.intents ?? []) {
       entries.push({ id: `intent:${def.intent}`, kind: 'intent', title: def.label ?? '', questions: def.examples, tags: [], body: '' });
     }
     (options.outOfScope ?? []).forEach((text, i) => entries.push({ id: `none:${i}`, kind: 'none', title: '', questions: [text], tags: [], body: '' }));
     this.index = new ScoredIndex(entries, analyser, options.tuning);
-    for (const a of articles) {
+    for (const a of this.articles) {
       this.byId.set(a.id, a);
       this.titles.set(normalise(a.title), a);
       for (const q of a.questions) this.questions.set(normalise(q), a);

@@ -25,6 +25,8 @@ export function buildKnowledgeBase(sources: KnowledgeSources, logger?: Logger): 
   for (const p of problems) {
     logger?.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'knowledge article problem: left out (run npm run validate)');
   }
+  const drafts = articles.filter((a) => a.status === 'draft').length;
+  if (drafts) logger?.info({ drafts }, 'draft knowledge articles are not answered from until reviewed (npm run validate lists them)');
   const analyser = new TextAnalyser(loadSynonyms(sources.synonymsPath));
   return new MiniSearchKnowledgeBase(articles, analyser, {
     intents: sources.intents.filter((d) => !NOT_COMPARED.has(d.intent)).map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),

@@ -8,7 +8,8 @@ import { INTENT_NAMES } from '../intents/catalogue';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
-import { validateKnowledge } from '../knowledge/validateKnowledge';
+import type { Article } from '../knowledge/article';
+import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -69,16 +70,28 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
   ];
 }
 
-function main(): void {
-  const problems = validateAll();
-  for (const p of problems) {
-    const where = `${path.relative(process.cwd(), p.file)}${p.line ? `:${p.line}` : ''}`;
-    process.stdout.write(`${where}: ${p.severity}: ${p.message}\n`);
+/** Draft articles waiting for a content designer: a notice, never an error. */
+export function draftsOf(paths: ContentPaths = DEFAULT_PATHS): Article[] {
+  return listDrafts(paths.articlesDir ?? path.join(path.dirname(paths.councilProfile), 'articles'));
+}
+
+/** What `npm run validate` prints: each problem with its file and line, the drafts, then the totals. */
+export function formatReport(problems: ContentProblem[], drafts: Article[], cwd = process.cwd()): string {
+  const lines = problems.map((p) => `${path.relative(cwd, p.file)}${p.line ? `:${p.line}` : ''}: ${p.severity}: ${p.message}`);
+  if (drafts.length) {
+    lines.push(`Drafts, not answered from until reviewed (${drafts.length}): check each, set status: published and move it into knowledge/articles/`);
+    for (const d of drafts) lines.push(`${path.relative(cwd, d.file)}: notice: draft "${d.title}" (${d.id}) from ${d.url}`);
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   const warnings = problems.length - errors;
-  process.stdout.write(`${errors === 0 ? 'Content is valid' : 'Content has errors'}: ${errors} error(s), ${warnings} warning(s).\n`);
-  process.exitCode = errors ? 1 : 0;
+  lines.push(`${errors === 0 ? 'Content is valid' : 'Content has errors'}: ${errors} error(s), ${warnings} warning(s), ${drafts.length} draft(s).`);
+  return `${lines.join('\n')}\n`;
+}
+
+function main(): void {
+  const problems = validateAll();
+  process.stdout.write(formatReport(problems, draftsOf()));
+  process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
 }
 
 if (require.main === module) main();

@@ -65,4 +65,19 @@ describe('loadArticles', () => {
     expect(articles.filter((a) => a.id === 'library')).toHaveLength(1);
     expect(problems.map((p) => p.message).join('\n')).toMatch(/does not match the file name "zz-copy.md"[\s\S]*already used by library.md/);
   });
+
+  it('reads status (published unless it says draft), keeps everything in drafts/ a draft, and rejects any other status', () => {
+    const dir = copyOfArticles();
+    fs.mkdirSync(path.join(dir, 'drafts'));
+    fs.writeFileSync(path.join(dir, 'dropped-kerb.md'), article({ ...VALID, status: 'draft' }));
+    fs.writeFileSync(path.join(dir, 'drafts', 'kerb-two.md'), article({ ...VALID, id: 'kerb-two', status: 'published' }));
+    fs.writeFileSync(path.join(dir, 'drafts', 'library.md'), article({ ...VALID, id: 'library' }));
+    fs.writeFileSync(path.join(dir, 'kerb-three.md'), article({ ...VALID, id: 'kerb-three', status: 'live' }));
+    const { articles, problems } = loadArticles(dir);
+    const status = new Map(articles.map((a) => [a.id, a.status]));
+    expect(status.get('dropped-kerb')).toBe('draft');
+    expect(status.get('kerb-two')).toBe('draft');
+    expect(status.get('noise')).toBe('published');
+    expect(problems.map((p) => p.message)).toEqual(['status: must be draft or published', `id "library" is already used by library.md; this file was left out`]);
+  });
 });
