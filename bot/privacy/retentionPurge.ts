@@ -12,6 +12,7 @@ export interface PurgeCounts {
   outbox: number;
   requestsBlanked: number;
   feedback: number;
+  signInLimits: number;
 }
 
 export interface RetentionPurgeOptions {
@@ -22,7 +23,7 @@ export interface RetentionPurgeOptions {
 
 /** Which rows of a table are past their period: older than the cutoff in `timestamp`, and matching `only`. */
 interface AgedRows {
-  table: 'bot_state' | 'handoff' | 'staff_case' | 'callback_request' | 'service_outbox' | 'open311_requests' | 'feedback';
+  table: 'bot_state' | 'handoff' | 'staff_case' | 'callback_request' | 'service_outbox' | 'open311_requests' | 'feedback' | 'staff_sign_in_limit';
   key: string;
   timestamp: string;
   /** More conditions, as SQL (constants only). */
@@ -48,6 +49,12 @@ const NAMED_REQUESTS: AgedRows = {
   only: sql`(email is not null or first_name is not null or last_name is not null or phone is not null)`,
 };
 const FEEDBACK: AgedRows = { table: 'feedback', key: 'id', timestamp: 'created_at' };
+/**
+ * Sign-in attempt counts (keyed by the username typed or the client address, which is
+ * personal data): a count matters only within its window and lock-out, both well under a day.
+ */
+const SIGN_IN_LIMITS: AgedRows = { table: 'staff_sign_in_limit', key: 'key', timestamp: 'window_started_at' };
+const SIGN_IN_LIMIT_DAYS = 1;
 
 /**
  * Deletes (or blanks) residents' data older than its retention period, on SQLite and
@@ -87,6 +94,7 @@ export class RetentionPurge {
         this.db.updateTable('open311_requests').set({ email: null, first_name: null, last_name: null, phone: null }).where('service_request_id', 'in', ids).execute(),
       ),
       feedback: await this.purge(FEEDBACK, cutoff(this.days.feedbackDays)),
+      signInLimits: await this.purge(SIGN_IN_LIMITS, cutoff(SIGN_IN_LIMIT_DAYS)),
     };
   }
 

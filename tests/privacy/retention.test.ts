@@ -67,6 +67,12 @@ describe('retention purge', async () => {
       );
       await addFeedback(db, 'old-feedback', aged(DAYS.feedbackDays));
       await addFeedback(db, 'new-feedback', recent(DAYS.feedbackDays));
+      // Sign-in attempt counts hold a client address: gone a day after their window started.
+      for (const [key, at] of [
+        ['address:203.0.113.9', aged(1)],
+        ['account:sam', recent(1)],
+      ])
+        await db.insertInto('staff_sign_in_limit').values({ key, attempts: 3, window_started_at: at, locked_until: null }).execute();
 
       // Two rows a batch: the three aged conversations take two batches.
       const purge = new RetentionPurge(db, DAYS, {
@@ -81,6 +87,7 @@ describe('retention purge', async () => {
         outbox: 2,
         requestsBlanked: 1,
         feedback: 1,
+        signInLimits: 1,
       });
 
       expect((await db.selectFrom('bot_state').select('id').execute()).map((r) => r.id)).toEqual(['directline/conversations/new-conv']);
@@ -95,6 +102,7 @@ describe('retention purge', async () => {
         ['SR-OLD-REQUEST', null, null, null, null, 'Light out', 'Mill Lane'],
       ]);
       expect((await db.selectFrom('feedback').select('id').execute()).map((r) => r.id)).toEqual(['new-feedback']);
+      expect((await db.selectFrom('staff_sign_in_limit').select('key').execute()).map((r) => r.key)).toEqual(['account:sam']);
 
       // Nothing more to do until time passes.
       expect(Object.values(await purge.run()).every((n) => n === 0)).toBe(true);
