@@ -7,6 +7,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
+import { installLastResort } from './lastResort';
 import { createLogger } from './logger';
 import { LogForwarder } from './telemetry/logForwarder';
 import { loadDotEnv } from './dotEnv';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   // Log lines go to stdout, and to Application Insights as traces when it is configured.
   const logForwarder = new LogForwarder(pino.destination({ sync: false }));
   const logger = createLogger(config.logLevel, logForwarder);
+  installLastResort(process, logger);
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
   let app;
