@@ -13,7 +13,10 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof a.type !== 'string' || !a.type) return '"type" must be a non-empty string';
   if (!isObjectWithId(a.conversation)) return '"conversation" must be an object with a non-empty string "id"';
   if (a.from !== undefined && a.from !== null && !isObjectWithId(a.from)) return '"from" must be an object with a non-empty string "id"';
-  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '"text" must be a string';
+  for (const field of ['text', 'serviceUrl', 'channelId', 'id', 'locale', 'deliveryMode', 'replyToId', 'name'] as const) {
+    if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `"${field}" must be a string`;
+  }
+  if (a.recipient !== undefined && a.recipient !== null && (typeof a.recipient !== 'object' || Array.isArray(a.recipient))) return '"recipient" must be an object';
   for (const list of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
     const value = a[list];
     if (value !== undefined && value !== null && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {

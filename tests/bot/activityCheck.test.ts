@@ -24,6 +24,10 @@ describe('activityProblem', () => {
     ['a sender without an id', { ...good, from: {} }, /"from"/],
     ['text that is a number', { ...good, text: 12345 }, /"text"/],
     ['text that is an object', { ...good, text: { a: 1 } }, /"text"/],
+    ['a serviceUrl that is an object', { ...good, serviceUrl: { toString: 1 } }, /"serviceUrl"/],
+    ['a channelId that is a number', { ...good, channelId: 5 }, /"channelId"/],
+    ['a deliveryMode that is a list', { ...good, deliveryMode: ['expectReplies'] }, /"deliveryMode"/],
+    ['a recipient that is a string', { ...good, recipient: 'bot' }, /"recipient"/],
     ['membersAdded that is not a list', { ...good, type: 'conversationUpdate', membersAdded: 'x' }, /"membersAdded"/],
     ['attachments that are not objects', { ...good, attachments: ['x'] }, /"attachments"/],
   ])('refuses %s, saying why', (_name, body, reason) => {
