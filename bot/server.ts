@@ -72,14 +72,18 @@ export class BotServer {
     });
     server.use(restify.plugins.queryParser());
     // Refused before a byte is read: restify's parser would spool multipart files to TMPDIR.
+    const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
     server.use((req, res, next) => {
       const problem = unsupportedBody(req);
-      if (!problem) return next();
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (!problem && !(declared > maxBodyBytes)) return next();
       res.header('Connection', 'close');
-      res.send(415, { error: problem });
+      // A body announced as too large is refused at once, not waited for.
+      if (!problem) res.send(413, { error: `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB.` });
+      else res.send(415, { error: problem });
       return next(false);
     });
-    server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+    server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
     server.use((req, res, next) => {
       if (!nestedDeeperThan(req.body, MAX_JSON_DEPTH)) return next();
       res.send(400, { error: `The body nests objects or lists more than ${MAX_JSON_DEPTH} deep.` });

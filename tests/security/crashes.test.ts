@@ -74,12 +74,21 @@ describe('hostile requests neither end the process nor show internal errors', ()
       }
       const other = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'a,b\n1,2' });
       expect(other.status).toBe(415);
+      // Not gzip at all: restify's reader emitted an unhandled 'error' from its Gunzip and the process ended.
+      const gzip = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: '{"type":"message"}' });
+      expect(gzip.status).toBe(415);
+      expect(await healthy(h.url)).toBe(200);
     } finally {
       if (before === undefined) delete process.env.TMPDIR;
       else process.env.TMPDIR = before;
     }
     expect(fs.readdirSync(tmp)).toEqual([]);
     fs.rmSync(tmp, { recursive: true, force: true });
+  });
+
+  it('refuses a body announced as larger than the limit with 413 at once, without waiting for bytes that never come', async () => {
+    const status = await rawRequest(h.url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"type":');
+    expect(status).toBe('HTTP/1.1 413 Payload Too Large');
   });
 
   it('answers a non-string serviceUrl with 400 naming the field', async () => {

@@ -33,5 +33,5 @@ export function upgradeRequest(path: string, headers: Record<string, string> = {
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-/** Text that only an internal error puts in a body: a stack frame or an error class name. */
-export const INTERNAL_TEXT = /\bat [\w.<>]+ \(|node:internal|(Range|Type|Syntax|Reference|URI|Sqlite)Error|Maximum call stack|\.ts:\d+|\.js:\d+/;
+/** Text that only an internal error puts in a body (the fuzzer looks for the same). */
+export { INTERNAL_TEXT } from '../../scripts/lib/fuzz/fuzzRun';
