@@ -36,7 +36,10 @@ export class CouncilAdapter extends CloudAdapter {
         'unhandled error in turn',
       );
       try {
-        await context.sendTraceActivity('OnTurnError Trace', `${error?.name ?? 'Error'}: ${error?.message ?? ''}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+        // The error's text is for a developer's Emulator only: with expectReplies a trace goes back in the HTTP body, to whoever posted.
+        if (context.activity?.channelId === 'emulator' && context.activity.deliveryMode !== 'expectReplies') {
+          await context.sendTraceActivity('OnTurnError Trace', `${error?.name ?? 'Error'}: ${error?.message ?? ''}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+        }
         if (context.activity?.type === ActivityTypes.Message) await context.sendActivity(apology);
       } catch (sendError) {
         logger.error({ err: { type: (sendError as Error)?.name, message: (sendError as Error)?.message } }, 'could not send the apology');
