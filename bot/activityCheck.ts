@@ -16,10 +16,11 @@ export function activityProblem(body: unknown): string | undefined {
   for (const field of ['text', 'serviceUrl', 'channelId', 'id', 'locale', 'deliveryMode', 'replyToId', 'name'] as const) {
     if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `"${field}" must be a string`;
   }
-  if (a.recipient !== undefined && a.recipient !== null && (typeof a.recipient !== 'object' || Array.isArray(a.recipient))) return '"recipient" must be an object';
+  if (a.recipient !== undefined && (!a.recipient || typeof a.recipient !== 'object' || Array.isArray(a.recipient))) return '"recipient" must be an object';
   for (const list of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
     const value = a[list];
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
+    // null is refused too: botbuilder reads entities' length while removing @mentions in Teams.
+    if (value !== undefined && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
       return `"${list}" must be a list of objects`;
     }
   }

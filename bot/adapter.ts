@@ -65,7 +65,10 @@ export class CouncilAdapter extends CloudAdapter {
       }
     }
     try {
-      return (await this.processActivity(authHeader, activity, logic)) ?? { status: 200 };
+      const answer = (await this.processActivity(authHeader, activity, logic)) ?? { status: 200 };
+      // botbuilder answers an invoke no handler takes with 501: a request this bot does not support is the client's 4xx, not a server fault.
+      if (answer.status === 501) return { status: 400, body: { error: 'This assistant does not handle that invoke.' } };
+      return answer;
     } catch (err) {
       if (err instanceof AuthenticationError) return { status: 401, body: { error: err.message } };
       this.logger.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message } }, 'could not process an activity');

@@ -28,6 +28,8 @@ describe('activityProblem', () => {
     ['a channelId that is a number', { ...good, channelId: 5 }, /"channelId"/],
     ['a deliveryMode that is a list', { ...good, deliveryMode: ['expectReplies'] }, /"deliveryMode"/],
     ['a recipient that is a string', { ...good, recipient: 'bot' }, /"recipient"/],
+    ['a recipient that is null', { ...good, recipient: null }, /"recipient"/],
+    ['entities that are null (botbuilder reads their length in Teams)', { ...good, entities: null }, /"entities"/],
     ['membersAdded that is not a list', { ...good, type: 'conversationUpdate', membersAdded: 'x' }, /"membersAdded"/],
     ['attachments that are not objects', { ...good, attachments: ['x'] }, /"attachments"/],
   ])('refuses %s, saying why', (_name, body, reason) => {

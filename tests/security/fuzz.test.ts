@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runFuzz } from '../../scripts/lib/fuzz/fuzzRun';
+import { HostileInputs } from '../../scripts/lib/fuzz/hostileInputs';
 
 /**
  * A short seeded slice of `npm run fuzz` against the real server process: hostile JSON,
@@ -23,4 +24,16 @@ describe('seeded fuzz slice (npm run fuzz)', () => {
     expect(summary.byFamily.websocket?.statuses['101']).toBeGreaterThan(0);
     expect(summary.byFamily.messages?.statuses['200']).toBeGreaterThan(0);
   }, 300_000);
+});
+
+describe('the fuzz inputs', () => {
+  const inputs = (seed: number) => {
+    const h = new HostileInputs(seed);
+    return Array.from({ length: 300 }, () => JSON.stringify(h.next()));
+  };
+
+  it('are the same for the same seed, and different for another', () => {
+    expect(inputs(42)).toEqual(inputs(42));
+    expect(inputs(43)).not.toEqual(inputs(42));
+  });
 });
