@@ -148,7 +148,10 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
           summary['5xx']++;
           note(c, '5xx', res);
         }
-        if (res.ms > 2000) summary.slowOver2s++;
+        if (res.ms > 2000) {
+          summary.slowOver2s++;
+          if (!res.timedOut) note(c, `slow (${Math.round(res.ms)} ms)`, res);
+        }
         if (res.timedOut) {
           summary.timeouts++;
           note(c, 'timeout', res);
