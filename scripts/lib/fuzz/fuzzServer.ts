@@ -2,11 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { StaffStore } from '../../../bot/handoff/staffStore';
 import { AppDatabase } from '../../../bot/storage/database';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
-const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+/** tsx's loader, imported by absolute URL (the server runs in a temporary directory, without node_modules). */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export const FUZZ_STAFF = { username: 'fuzz.agent', name: 'Fuzz', password: 'fuzzing password that is long enough' };
 export const FUZZ_OPEN311_KEY = 'fuzz-open311-key';
@@ -53,7 +55,9 @@ export class FuzzServer {
   private async start(): Promise<void> {
     if (!this.port) await this.addStaff();
     this.output = '';
-    const child = spawn(process.execPath, [TSX, path.join(ROOT, 'bot', 'index.ts')], {
+    // One process, as `npm start` runs it (node dist/bot/index.js), but from the sources; FUZZ_CPU_PROF=dir profiles it.
+    const profile = process.env.FUZZ_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FUZZ_CPU_PROF] : [];
+    const child = spawn(process.execPath, [...profile, '--import', TSX_LOADER, path.join(ROOT, 'bot', 'index.ts')], {
       cwd: this.dir,
       env: {
         PATH: process.env.PATH ?? '',
