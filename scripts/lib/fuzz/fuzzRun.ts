@@ -58,9 +58,14 @@ async function startSink(): Promise<{ url: string; close(): Promise<void> }> {
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-let sinkUrl = 'http://127.0.0.1:9/';
+/** What the placeholders of a FuzzCase stand for on this run. */
+interface Targets {
+  ctx: FuzzContext;
+  port: number;
+  sinkUrl: string;
+}
 
-function fill(text: string, ctx: FuzzContext, port: number): string {
+function fill(text: string, { ctx, port, sinkUrl }: Targets): string {
   return text
     .replace(/@sink/g, sinkUrl)
     .replace(/@conv(\d)/g, (_m, i: string) => ctx.conversations[Number(i)]?.id ?? 'none')
@@ -77,14 +82,15 @@ function describe(c: FuzzCase): string {
   return `${c.kind === 'ws' ? 'UPGRADE' : c.method} ${c.path.slice(0, 160)}${body}`;
 }
 
-async function send(c: FuzzCase, ctx: FuzzContext, port: number, timeoutMs: number): Promise<RawResponse> {
-  const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, fill(v, ctx, port)]));
-  const path = fill(c.path, ctx, port);
+async function send(c: FuzzCase, targets: Targets, timeoutMs: number): Promise<RawResponse> {
+  const { port } = targets;
+  const headers = Object.fromEntries(Object.entries(c.headers).map(([k, v]) => [k, fill(v, targets)]));
+  const path = fill(c.path, targets);
   if (c.kind === 'ws') {
-    const frames = c.frames.map((f) => wsFrame(f.opcode, Buffer.from(fill(f.payload.toString('latin1'), ctx, port), 'latin1'), f));
+    const frames = c.frames.map((f) => wsFrame(f.opcode, Buffer.from(fill(f.payload.toString('latin1'), targets), 'latin1'), f));
     return rawExchange(port, requestBytes('GET', path, port, headers), { timeoutMs, frames, afterUpgradeMs: 150 });
   }
-  const body = c.body === undefined ? undefined : typeof c.body === 'string' ? Buffer.from(fill(c.body, ctx, port)) : c.body;
+  const body = c.body === undefined ? undefined : typeof c.body === 'string' ? Buffer.from(fill(c.body, targets)) : c.body;
   return rawExchange(port, requestBytes(c.method, path, port, headers, body), { timeoutMs });
 }
 
@@ -100,7 +106,6 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const started = Date.now();
   const server = new FuzzServer(log);
   const sink = await startSink();
-  sinkUrl = sink.url;
   const inputs = new HostileInputs(options.seed);
   const cases: FuzzCase[] = Array.from({ length: options.count }, () => inputs.next());
   const summary: FuzzSummary = { inputs: 0, crashes: 0, '5xx': 0, slowOver2s: 0, timeouts: 0, leaks: 0, lastResort: 0, tempFiles: 0, byFamily: {}, findings: [], stoppedEarly: false, seconds: 0 };
@@ -139,7 +144,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         const c = cases[next++]!;
         const ctx = await ensure();
         const crashesBefore = server.crashes;
-        const res = await send(c, ctx, server.port, timeoutMs);
+        const res = await send(c, { ctx, port: server.port, sinkUrl: sink.url }, timeoutMs);
         summary.inputs++;
         const family = (summary.byFamily[c.family] ??= { inputs: 0, statuses: {} });
         family.inputs++;
