@@ -63,4 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+// Start-up failures (a port in use…) end the process: the last resort is for requests, not for a server that never listened.
+main().catch((err: Error) => {
+  process.stderr.write(`council-assistant: could not start: ${err.message}\n`);
+  process.exit(1);
+});

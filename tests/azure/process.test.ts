@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, writeFixtureIntents } from './support';
@@ -65,5 +66,18 @@ describe('the assistant as a process (as App Service runs it)', () => {
     const p = run({ MicrosoftAppType: 'Multitenant', MicrosoftAppId: '3f2a7c1e-0b6d-4e8a-9c5f-1d2e3f4a5b6c', MicrosoftAppPassword: 'x' });
     expect(await p.exited).toBe(78);
     expect(p.stderr()).toContain("MicrosoftAppType: Invalid enum value. Expected 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI', received 'Multitenant'");
+  });
+
+  it('exits 1, saying why, when its port is taken (the last-resort handler keeps serving, not a server that never listened)', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const p = run({ PORT: String(port) });
+      expect(await p.exited).toBe(1);
+      expect(p.stderr()).toContain('could not start');
+    } finally {
+      taken.close();
+    }
   });
 });
