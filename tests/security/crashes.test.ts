@@ -5,6 +5,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../support/http';
 import { PASSWORD, signIn, startApp, type Harness } from '../handoff/support/harness';
+import { INTERNAL_ERROR_MESSAGE } from '../../bot/server';
 import { INTERNAL_TEXT, rawRequest, upgradeRequest } from './support';
 
 async function healthy(url: string): Promise<number> {
@@ -127,5 +128,13 @@ describe('a console message while the database is down', () => {
     // The database is gone, so health says so, but the server still answers.
     expect(await healthy(h.url)).toBe(503);
     ws.close();
+    // Routes whose queries now fail answer a plain 500: the database driver's words stay in the log.
+    for (const [method, route] of [['POST', '/v3/directline/conversations'], ['GET', '/agent/api/queue'], ['POST', '/api/directline/token']]) {
+      const res = await fetch(`${h.url}${route}`, { method, headers: { Cookie: sam.cookie } });
+      expect(res.status, route).toBeGreaterThanOrEqual(500);
+      const body = await res.text();
+      expect(body, route).not.toMatch(/destroyed|driver|sqlite|kysely/i);
+      if (res.status === 500) expect(JSON.parse(body), route).toEqual({ error: INTERNAL_ERROR_MESSAGE });
+    }
   });
 });
