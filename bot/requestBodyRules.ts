@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { RequestHandler } from 'restify';
 
 /** Deeper JSON than any Bot Framework activity or form needs; far shallower than would overflow a recursive walk. */
 export const MAX_JSON_DEPTH = 64;
@@ -35,4 +36,29 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
     for (const child of Object.values(item as Record<string, unknown>)) if (child && typeof child === 'object') stack.push([child, depth + 1]);
   }
   return false;
+}
+
+/**
+ * Before the body parser: 415 for a body type no route takes, 413 for one announced as larger
+ * than `maxBodyBytes` (at once, rather than waiting for bytes that may never come).
+ */
+export function bodyGate(maxBodyBytes: number): RequestHandler {
+  return (req, res, next) => {
+    const problem = unsupportedBody(req);
+    const declared = Number(req.headers['content-length'] ?? 0);
+    if (!problem && !(declared > maxBodyBytes)) return next();
+    res.header('Connection', 'close');
+    if (problem) res.send(415, { error: problem });
+    else res.send(413, { error: `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB.` });
+    return next(false);
+  };
+}
+
+/** After the body parser: 400 for JSON nested deeper than {@link MAX_JSON_DEPTH}, before any handler walks it. */
+export function depthLimit(): RequestHandler {
+  return (req, res, next) => {
+    if (!nestedDeeperThan(req.body, MAX_JSON_DEPTH)) return next();
+    res.send(400, { error: `The body nests objects or lists more than ${MAX_JSON_DEPTH} deep.` });
+    return next(false);
+  };
 }

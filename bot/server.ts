@@ -7,7 +7,7 @@ import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
-import { MAX_JSON_DEPTH, nestedDeeperThan, unsupportedBody } from './requestBodyRules';
+import { bodyGate, depthLimit } from './requestBodyRules';
 import { SecurityHeaders } from './securityHeaders';
 import type { AppDatabase } from './storage/database';
 import { UpgradeRouter, type UpgradeHandler } from './upgradeRouter';
@@ -73,22 +73,9 @@ export class BotServer {
     server.use(restify.plugins.queryParser());
     // Refused before a byte is read: restify's parser would spool multipart files to TMPDIR.
     const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
-    server.use((req, res, next) => {
-      const problem = unsupportedBody(req);
-      const declared = Number(req.headers['content-length'] ?? 0);
-      if (!problem && !(declared > maxBodyBytes)) return next();
-      res.header('Connection', 'close');
-      // A body announced as too large is refused at once, not waited for.
-      if (!problem) res.send(413, { error: `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB.` });
-      else res.send(415, { error: problem });
-      return next(false);
-    });
+    server.use(bodyGate(maxBodyBytes));
     server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
-    server.use((req, res, next) => {
-      if (!nestedDeeperThan(req.body, MAX_JSON_DEPTH)) return next();
-      res.send(400, { error: `The body nests objects or lists more than ${MAX_JSON_DEPTH} deep.` });
-      return next(false);
-    });
+    server.use(depthLimit());
 
     server.post('/api/messages', async (req: Request, res: Response) => {
       const body = req.body as unknown;
