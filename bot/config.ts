@@ -40,7 +40,7 @@ const schema = z
     ALLOWED_EMBEDDERS: z
       .string()
       .regex(
-        /^\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?)(\s*[\s,]\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?))*\s*,?\s*$/,
+        /^\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?)(\s*[\s,]\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?))*\s*,?\s*$/,
         "must be origins such as https://www.anytown.gov.uk and/or 'self', separated by spaces or commas",
       )
       .default("'self'"),

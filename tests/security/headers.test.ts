@@ -62,6 +62,7 @@ describe('ALLOWED_EMBEDDERS', () => {
     expect(loadConfig({ ALLOWED_EMBEDDERS: "'self' https://a.example,https://b.example:8443" }).allowedEmbedders).toEqual(["'self'", 'https://a.example', 'https://b.example:8443']);
     // As a .env file gives it, without the quotes.
     expect(loadConfig({ ALLOWED_EMBEDDERS: 'self' }).allowedEmbedders).toEqual(["'self'"]);
+    expect(loadConfig({ ALLOWED_EMBEDDERS: 'http://127.0.0.1:*' }).allowedEmbedders).toEqual(['http://127.0.0.1:*']);
   });
 
   it.each(['javascript:alert(1)', "https://a.example; script-src 'unsafe-inline'", 'a.example', '*'])('refuses %s', (value) => {
