@@ -13,10 +13,16 @@ export function activityProblem(body: unknown): string | undefined {
   if (typeof a.type !== 'string' || !a.type) return '"type" must be a non-empty string';
   if (!isObjectWithId(a.conversation)) return '"conversation" must be an object with a non-empty string "id"';
   if (a.from !== undefined && a.from !== null && !isObjectWithId(a.from)) return '"from" must be an object with a non-empty string "id"';
-  if (a.text !== undefined && a.text !== null && typeof a.text !== 'string') return '"text" must be a string';
+  for (const field of ['text', 'serviceUrl', 'channelId', 'id', 'locale', 'deliveryMode', 'replyToId', 'name'] as const) {
+    if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `"${field}" must be a string`;
+  }
+  // Without a serviceUrl the replies have nowhere to go (the connector retries for seconds first); expectReplies returns them in the response.
+  if (a.deliveryMode !== 'expectReplies' && (typeof a.serviceUrl !== 'string' || !a.serviceUrl)) return '"serviceUrl" is required (where replies go), unless "deliveryMode" is "expectReplies"';
+  if (a.recipient !== undefined && (!a.recipient || typeof a.recipient !== 'object' || Array.isArray(a.recipient))) return '"recipient" must be an object';
   for (const list of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
     const value = a[list];
-    if (value !== undefined && value !== null && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
+    // null is refused too: botbuilder reads entities' length while removing @mentions in Teams.
+    if (value !== undefined && !(Array.isArray(value) && value.every((item) => item && typeof item === 'object'))) {
       return `"${list}" must be a list of objects`;
     }
   }

@@ -36,7 +36,10 @@ export class CouncilAdapter extends CloudAdapter {
         'unhandled error in turn',
       );
       try {
-        await context.sendTraceActivity('OnTurnError Trace', `${error?.name ?? 'Error'}: ${error?.message ?? ''}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+        // The error's text is for a developer's Emulator only: with expectReplies a trace goes back in the HTTP body, to whoever posted.
+        if (context.activity?.channelId === 'emulator' && context.activity.deliveryMode !== 'expectReplies') {
+          await context.sendTraceActivity('OnTurnError Trace', `${error?.name ?? 'Error'}: ${error?.message ?? ''}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+        }
         if (context.activity?.type === ActivityTypes.Message) await context.sendActivity(apology);
       } catch (sendError) {
         logger.error({ err: { type: (sendError as Error)?.name, message: (sendError as Error)?.message } }, 'could not send the apology');
@@ -62,7 +65,10 @@ export class CouncilAdapter extends CloudAdapter {
       }
     }
     try {
-      return (await this.processActivity(authHeader, activity, logic)) ?? { status: 200 };
+      const answer = (await this.processActivity(authHeader, activity, logic)) ?? { status: 200 };
+      // botbuilder answers an invoke no handler takes with 501: a request this bot does not support is the client's 4xx, not a server fault.
+      if (answer.status === 501) return { status: 400, body: { error: 'This assistant does not handle that invoke.' } };
+      return answer;
     } catch (err) {
       if (err instanceof AuthenticationError) return { status: err.statusCode === 403 ? 403 : 401, body: { error: err.message } };
       this.logger.error({ err: { type: (err as Error)?.name, message: (err as Error)?.message } }, 'could not process an activity');

@@ -12,6 +12,7 @@ import { HandoffFeature } from './handoff';
 import { appReadinessChecks } from './appReadiness';
 import type { ReadinessCheck } from './readiness';
 import { BotServer, type RouteModule } from './server';
+import { SecurityHeaders } from './securityHeaders';
 import { TeamsMiddleware } from './teams/teamsMiddleware';
 import { instrumentAdapter } from './telemetry/instrumentAdapter';
 import type { LogForwarder } from './telemetry/logForwarder';
@@ -111,8 +112,10 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text, { connectorTimeoutMs: config.connectorTimeoutMs });
     instrumentAdapter(adapter, telemetry);
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
+    const securityHeaders = new SecurityHeaders({ allowedEmbedders: config.allowedEmbedders, trustProxy: config.directLine.trustProxy });
     const webChat = await createWebChat({
       config,
+      frameAncestors: securityHeaders.frameAncestors,
       root: ROOT,
       database,
       adapter,
@@ -131,6 +134,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       webDir: path.join(ROOT, 'web'),
       modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
+      securityHeaders,
     });
     serverRef.current = server;
     services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));

@@ -47,6 +47,14 @@ const schema = z
     AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+    /** Who may show the assistant's pages in a frame (CSP frame-ancestors): origins and/or 'self', separated by spaces or commas. */
+    ALLOWED_EMBEDDERS: z
+      .string()
+      .regex(
+        /^\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?)(\s*[\s,]\s*('?self'?|'?none'?|https?:\/\/(\*\.)?[A-Za-z0-9.-]+(:(\d{1,5}|\*))?))*\s*,?\s*$/,
+        "must be origins such as https://www.anytown.gov.uk and/or 'self', separated by spaces or commas",
+      )
+      .default("'self'"),
     CLU_ENDPOINT: z.string().url('must be a URL such as https://<resource>.cognitiveservices.azure.com').optional(),
     CLU_KEY: z.string().optional(),
     CLU_PROJECT_NAME: z.string().optional(),
@@ -181,6 +189,8 @@ export interface Config {
   };
   /** Azure CLU (conversational language understanding), when configured; otherwise the offline recognizer alone. */
   clu?: CluSettings;
+  /** Origins (or 'self') allowed to frame the assistant's pages: the council sites that use embed.js. */
+  allowedEmbedders: string[];
   handoff: {
     /** Contact-centre hours, bank holidays and canned replies (YAML). */
     contactCentrePath: string;
@@ -263,6 +273,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
       trustProxy,
     },
+    // 'self' and 'none' are CSP keywords; .env files tend to lose the quotes, so they are optional.
+    allowedEmbedders: e.ALLOWED_EMBEDDERS.split(/[\s,]+/)
+      .filter(Boolean)
+      .map((v) => (/^'?(self|none)'?$/.test(v) ? `'${v.replace(/'/g, '')}'` : v)),
     clu:
       e.CLU_ENDPOINT && e.CLU_KEY && e.CLU_PROJECT_NAME && e.CLU_DEPLOYMENT_NAME
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }

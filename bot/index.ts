@@ -7,6 +7,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
+import { installLastResort } from './lastResort';
 import { createLogger } from './logger';
 import { LogForwarder } from './telemetry/logForwarder';
 import { loadDotEnv } from './dotEnv';
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
   // Log lines go to stdout, and to Application Insights as traces when it is configured.
   const logForwarder = new LogForwarder(pino.destination({ sync: false }));
   const logger = createLogger(config.logLevel, logForwarder);
+  installLastResort(process, logger);
   const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
 
   let app;
@@ -61,4 +63,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+// Start-up failures (a port in use…) end the process: the last resort is for requests, not for a server that never listened.
+main().catch((err: Error) => {
+  process.stderr.write(`council-assistant: could not start: ${err.message}\n`);
+  process.exit(1);
+});

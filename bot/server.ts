@@ -7,7 +7,10 @@ import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from './logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
+import { bodyGate, depthLimit } from './requestBodyRules';
+import { SecurityHeaders } from './securityHeaders';
 import type { AppDatabase } from './storage/database';
+import { UpgradeRouter, type UpgradeHandler } from './upgradeRouter';
 
 /** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */
 export interface RouteModule {
@@ -23,6 +26,8 @@ export interface RouteModule {
    * alone serves (the local Direct Line's): the reason, or undefined to let it through.
    */
   refuseActivity?(activity: Activity): Promise<string | undefined>;
+  /** WebSocket endpoints, dispatched by the server's one UpgradeRouter. */
+  upgrades?: UpgradeHandler[];
 }
 
 export interface BotServerOptions {
@@ -39,7 +44,12 @@ export interface BotServerOptions {
   readinessTimeoutMs?: number;
   /** Largest request body accepted, in bytes. */
   maxBodyBytes?: number;
+  /** nosniff, frame-ancestors and HSTS on every response (default: framed only by this site, no proxy trusted). */
+  securityHeaders?: SecurityHeaders;
 }
+
+/** What a 500 says: the cause goes to the log, never to the client. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please try again.';
 
 /**
  * The HTTP face of the assistant: /api/messages (Bot Framework), /healthz, the web page,
@@ -55,13 +65,22 @@ export class BotServer {
   constructor(private readonly options: BotServerOptions) {
     const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
     this.server = server;
+    const headers = options.securityHeaders ?? new SecurityHeaders({ allowedEmbedders: ["'self'"], trustProxy: false });
+    server.pre((req, res, next) => {
+      headers.apply(req, res);
+      next();
+    });
     server.use((_req, _res, next) => {
       this.inFlight++;
       _res.once('close', () => this.requestDone());
       next();
     });
     server.use(restify.plugins.queryParser());
-    server.use(restify.plugins.bodyParser({ maxBodySize: options.maxBodyBytes ?? 256 * 1024, mapParams: false }));
+    // Refused before a byte is read: restify's parser would spool multipart files to TMPDIR.
+    const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
+    server.use(bodyGate(maxBodyBytes));
+    server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
+    server.use(depthLimit());
 
     server.post('/api/messages', async (req: Request, res: Response) => {
       const body = req.body as unknown;
@@ -105,10 +124,19 @@ export class BotServer {
       server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
     }
 
-    for (const module of options.modules ?? []) module.register(server);
+    const upgrades = new UpgradeRouter(options.logger);
+    for (const module of options.modules ?? []) {
+      module.register(server);
+      for (const handler of module.upgrades ?? []) upgrades.add(handler);
+    }
+    upgrades.attach(server.server);
 
-    server.on('restifyError', (req: Request, _res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
-      if (!err.statusCode || err.statusCode >= 500) options.logger.error({ err: { type: err.name, message: err.message }, route: req.getRoute()?.path }, 'request failed');
+    server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      if (!err.statusCode || err.statusCode >= 500) {
+        options.logger.error({ err: { type: err.name, message: err.message }, route: req.getRoute()?.path }, 'request failed');
+        // Answered here so that restify does not put the error's own text (a stack overflow, an SQL error) in the body.
+        if (!res.headersSent) res.send(500, { error: INTERNAL_ERROR_MESSAGE });
+      }
       cb();
     });
   }

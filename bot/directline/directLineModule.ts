@@ -6,6 +6,7 @@ import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../logger';
 import type { RouteModule } from '../server';
+import { refuseUpgrade, type UpgradeHandler } from '../upgradeRouter';
 import { clientActivity, streamCopy } from './activityRules';
 import type { BotBridge } from './botBridge';
 import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
@@ -31,7 +32,7 @@ export interface DirectLineOptions {
 type Caller = { kind: 'secret' } | { kind: 'token'; conversationId: string; userId: string } | { kind: 'anonymous' };
 
 const PREFIX = '/v3/directline';
-const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream(?:\?|$)/;
+const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
 const USER_ID = /^[A-Za-z0-9_:.@-]{1,64}$/;
 
 /**
@@ -45,6 +46,13 @@ export class DirectLineModule implements RouteModule {
   private readonly posts: RateLimiter;
   private readonly connectorKey: string;
   private port = 0;
+  /** The stream WebSocket, /v3/directline/conversations/{id}/stream (the server's UpgradeRouter calls it). */
+  readonly upgrades: UpgradeHandler[] = [
+    {
+      matches: (pathname) => STREAM_PATH.test(pathname),
+      handle: (req, socket, head, url) => this.upgrade(req, socket, head, url),
+    },
+  ];
 
   constructor(private readonly options: DirectLineOptions) {
     this.posts = new RateLimiter(options.postBurst ?? 8, options.postPerSecond ?? 2);
@@ -52,7 +60,6 @@ export class DirectLineModule implements RouteModule {
   }
 
   register(server: Server): void {
-    const o = this.options;
     server.post(`${PREFIX}/tokens/generate`, async (req: Request, res: Response) => this.generate(req, res));
     server.post(`${PREFIX}/tokens/refresh`, async (req: Request, res: Response) => this.refresh(req, res));
     server.post(`${PREFIX}/conversations`, async (req: Request, res: Response) => this.startConversation(req, res));
@@ -64,14 +71,6 @@ export class DirectLineModule implements RouteModule {
     );
     server.post('/connector/:key/v3/conversations/:conversationId/activities', async (req: Request, res: Response) => this.fromBot(req, res));
     server.post('/connector/:key/v3/conversations/:conversationId/activities/:activityId', async (req: Request, res: Response) => this.fromBot(req, res));
-    server.server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const match = STREAM_PATH.exec(req.url ?? '');
-      if (!match) return; // another module's WebSocket
-      void this.upgrade(req, socket, head, match[1]).catch((err: Error) => {
-        o.logger.warn({ err: { type: err.name, message: err.message } }, 'direct line stream upgrade failed');
-        refuseUpgrade(socket, 500);
-      });
-    });
     server.server.on('listening', () => (this.port = (server.address() as AddressInfo | null)?.port ?? 0));
   }
 
@@ -277,8 +276,8 @@ export class DirectLineModule implements RouteModule {
     res.send(200, { activities: page.activities, watermark: String(page.watermark) });
   }
 
-  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, url: URL): Promise<void> {
+    const conversationId = STREAM_PATH.exec(url.pathname)?.[1] ?? '';
     const t = url.searchParams.get('t');
     let allowed = false;
     if (t) {
@@ -329,9 +328,4 @@ function parseWatermark(value: unknown): number | undefined {
 
 function keyMatches(given: string, expected: string): boolean {
   return given.length === expected.length && crypto.timingSafeEqual(Buffer.from(given), Buffer.from(expected));
-}
-
-function refuseUpgrade(socket: Duplex, status: number): void {
-  const text = status === 403 ? 'Forbidden' : status === 404 ? 'Not Found' : 'Internal Server Error';
-  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }

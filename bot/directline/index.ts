@@ -25,6 +25,8 @@ export interface WebChatParts {
 
 export interface WebChatDeps {
   config: Config;
+  /** The CSP frame-ancestors directive the pages repeat in their own policies. */
+  frameAncestors: string;
   root: string;
   database: AppDatabase;
   adapter: CloudAdapter;
@@ -47,6 +49,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     webChatBundle: path.join(deps.root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
     theme,
     mode: dl.mode,
+    frameAncestors: deps.frameAncestors,
     connectOrigins: dl.mode === 'azure' ? [new URL(dl.azureEndpoint).origin, new URL(dl.azureEndpoint).origin.replace(/^http/, 'ws')] : [],
   });
   const readiness: RouteModule = { register: () => undefined, readinessChecks: [directLineReadiness(config)] };

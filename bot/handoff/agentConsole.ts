@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../server';
+import type { UpgradeHandler } from '../upgradeRouter';
 import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
@@ -54,6 +55,8 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt
  * where every route needs a staff session (401 without one).
  */
 export class AgentConsole implements RouteModule {
+  readonly upgrades: UpgradeHandler[];
+
   constructor(
     private readonly hub: AgentHub,
     private readonly staff: StaffStore,
@@ -64,10 +67,12 @@ export class AgentConsole implements RouteModule {
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
     private readonly trustProxy = false,
     private readonly deliveries?: DeliveryAlerts,
-  ) {}
+  ) {
+    this.upgrades = [sockets];
+  }
 
   register(server: Server): void {
-    this.sockets.attach(server.server);
+    this.sockets.start();
 
     server.get('/agent', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');

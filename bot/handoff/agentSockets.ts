@@ -1,7 +1,8 @@
-import type { IncomingMessage, Server as HttpServer } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../logger';
+import { refuseUpgrade, type UpgradeHandler } from '../upgradeRouter';
 import type { AgentHub } from './agentHub';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import type { HandoffEvents } from './events';
@@ -24,7 +25,7 @@ interface Client {
  * console is connected its agent counts as present; when it goes away the sweeper returns
  * their conversations to the queue after the timeout.
  */
-export class AgentSockets {
+export class AgentSockets implements UpgradeHandler {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 16 * 1024 });
   private readonly clients = new Set<Client>();
   private readonly unsubscribe: () => void;
@@ -41,32 +42,33 @@ export class AgentSockets {
     this.unsubscribe = events.subscribe((e) => void this.broadcast(e).catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'could not push a handoff event')));
   }
 
-  attach(server: HttpServer): void {
-    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-      const url = new URL(req.url ?? '/', 'http://localhost');
-      if (url.pathname !== SOCKET_PATH) return;
-      void this.upgrade(req, socket, head);
-    });
+  matches(pathname: string): boolean {
+    return pathname === SOCKET_PATH;
+  }
+
+  /** Starts the heartbeat (presence, expired sessions, abandoned chats). */
+  start(): void {
     const tick = Math.max(50, Math.floor(this.agentTimeoutMs / 3));
     this.timer = setInterval(() => void this.heartbeat(), tick);
     this.timer.unref();
   }
 
-  private refuse(socket: Duplex, status: string): void {
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  }
-
-  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    const origin = req.headers.origin;
-    if (origin && new URL(origin).host !== req.headers.host) return this.refuse(socket, '403 Forbidden');
+  /** The server's UpgradeRouter calls this for SOCKET_PATH. */
+  async handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    if (!sameOrigin(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403);
     const token = readCookie(req, SESSION_COOKIE);
     const session = await this.staffStore.session(token).catch(() => undefined);
-    if (!session || !token) return this.refuse(socket, '401 Unauthorized');
+    if (!session || !token) return refuseUpgrade(socket, 401);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const client: Client = { socket: ws, staff: session.staff, token };
       this.clients.add(client);
-      void this.store.touchAgent([session.staff.id]);
-      ws.on('message', (data) => void this.onMessage(client, data.toString()));
+      this.store.touchAgent([session.staff.id]).catch((err: Error) => this.logger.warn({ err: { type: err.name } }, 'could not mark an agent present'));
+      ws.on('message', (data) =>
+        void this.onMessage(client, data.toString()).catch((err: Error) => {
+          this.logger.warn({ err: { type: err.name } }, 'could not handle a console message');
+          this.sendTo(client, { type: 'error', error: 'That could not be done just now. Please try again in a moment.' });
+        }),
+      );
       ws.on('close', () => this.clients.delete(client));
       ws.on('error', () => this.clients.delete(client));
       this.sendTo(client, { type: 'hello', staff: session.staff });
@@ -134,5 +136,15 @@ export class AgentSockets {
     for (const client of this.clients) client.socket.terminate();
     this.clients.clear();
     await new Promise<void>((resolve) => this.wss.close(() => resolve()));
+  }
+}
+
+/** No Origin header (not a browser) or one naming this host. `null` (sandboxed frames) and anything unparsable are refused. */
+function sameOrigin(origin: string | undefined, host: string | undefined): boolean {
+  if (origin === undefined) return true;
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }

@@ -3,10 +3,17 @@ import type { IncomingMessage } from 'node:http';
 export const SESSION_COOKIE = 'ca_staff';
 export const PRELOGIN_COOKIE = 'ca_signin';
 
+/** A cookie's value; undefined when absent or not validly percent-encoded (a forged cookie is no cookie). */
 export function readCookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const i = part.indexOf('=');
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
   }
   return undefined;
 }

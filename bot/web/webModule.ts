@@ -16,6 +16,8 @@ export interface WebModuleOptions {
   mode: 'local' | 'azure';
   /** Extra origins the page may connect to (Azure's Direct Line in azure mode). */
   connectOrigins: string[];
+  /** CSP frame-ancestors directive: the council sites that may embed the page (ALLOWED_EMBEDDERS). */
+  frameAncestors: string;
 }
 
 const TYPES: Record<string, string> = {
@@ -96,6 +98,7 @@ export class WebModule implements RouteModule {
         "base-uri 'none'",
         "form-action 'none'",
         "object-src 'none'",
+        this.options.frameAncestors,
       ].join('; '),
     });
     res.end(body);
@@ -111,7 +114,7 @@ export class WebModule implements RouteModule {
       `<img class="council-header__logo" src="${escapeHtml(t.logo)}" alt="" width="40" height="40"><span class="council-header__name">${escapeHtml(t.assistantName)}</span></a></div></header>` +
       `<main class="page statement__body" id="main">${html}<p><a href="/">Back to the chat</a></p></main></body></html>`;
     const body = Buffer.from(page);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https:" });
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https:; ${this.options.frameAncestors}` });
     res.end(body);
   }
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, writeFixtureIntents } from './support';
@@ -73,5 +74,18 @@ describe('the assistant as a process (as App Service runs it)', () => {
     expect(p.stderr()).toMatch(/MicrosoftAppId: is required when NODE_ENV is production/);
     expect(p.stderr()).toMatch(/DIRECT_LINE_SECRET: is required when NODE_ENV is production and DIRECT_LINE_MODE is local/);
     expect(p.stderr()).toContain('ALLOW_UNAUTHENTICATED=true');
+  });
+
+  it('exits 1, saying why, when its port is taken (the last-resort handler keeps serving, not a server that never listened)', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const p = run({ PORT: String(port) });
+      expect(await p.exited).toBe(1);
+      expect(p.stderr()).toContain('could not start');
+    } finally {
+      taken.close();
+    }
   });
 });

@@ -19,7 +19,8 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    run = await startAssistant();
+    // The council site of the embed.js test runs on another port: it must be allowed to frame the page.
+    run = await startAssistant({ ALLOWED_EMBEDDERS: "'self' http://127.0.0.1:*" });
     browser = await launchBrowser();
   });
   afterAll(async () => {
