@@ -90,7 +90,8 @@ async function send(c: FuzzCase, targets: Targets, timeoutMs: number): Promise<R
     const frames = c.frames.map((f) => wsFrame(f.opcode, Buffer.from(fill(f.payload.toString('latin1'), targets), 'latin1'), f));
     return rawExchange(port, requestBytes('GET', path, port, headers), { timeoutMs, frames, afterUpgradeMs: 150 });
   }
-  const body = c.body === undefined ? undefined : typeof c.body === 'string' ? Buffer.from(fill(c.body, targets)) : c.body;
+  // Byte bodies (JSON, sometimes broken on purpose) carry placeholders too: filled byte for byte (latin1), so broken bytes stay broken.
+  const body = c.body === undefined ? undefined : typeof c.body === 'string' ? Buffer.from(fill(c.body, targets)) : Buffer.from(fill(c.body.toString('latin1'), targets), 'latin1');
   return rawExchange(port, requestBytes(c.method, path, port, headers, body), { timeoutMs });
 }
 
