@@ -4,8 +4,11 @@ import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifie
 import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
+import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
+import { loadRiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
+import { loadArticles } from '../knowledge/articleLoader';
 import { loadTrainingData } from '../intents/trainingData';
 import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
 import { Responses } from '../dialogs/responses';
@@ -26,6 +29,9 @@ export interface AssistantOptions {
   councilProfilePath: string;
   intentsDir: string;
   safeguardingRulesPath: string;
+  /** The risk taxonomy and the risk classifier's training data; defaults sit next to the rules (intents/risk-taxonomy.yaml, intents/risk). */
+  riskTaxonomyPath?: string;
+  riskDataDir?: string;
   /** Where trained models are cached. */
   modelDir: string;
   logger: Logger;
@@ -83,8 +89,20 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     options.logger,
   );
   options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
-  const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)), undefined, knowledge);
-  const responses = new Responses(council);
+  const rulesDir = path.dirname(options.safeguardingRulesPath);
+  const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
+  const rules = loadSafeguardingRules(options.safeguardingRulesPath);
+  // The questions articles answer are ordinary requests too, except any the rules flag ("I'm worried about a child's safety").
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2 });
+  const questions = loadArticles(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'))
+    .articles.flatMap((a) => a.questions)
+    .filter((q) => !rulesOnly.check(q).risk);
+  const riskStarted = Date.now();
+  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), options.intentsDir, questions);
+  options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
+  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy });
+  const router = new Router(detector, undefined, knowledge);
+  const responses = new Responses(council, taxonomy);
   const knowledgeResponses = new KnowledgeResponses(council);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);

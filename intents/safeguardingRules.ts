@@ -1,21 +1,25 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 
 const rulesSchema = z.object({
   rules: z
     .array(
       z.object({
         name: z.string().min(1),
+        /** The risk category (intents/risk-taxonomy.yaml) a match of this rule belongs to; without one, the general reply. */
+        category: z.enum(RISK_CATEGORIES).optional(),
         patterns: z.array(z.string().min(1)).min(1),
         unless: z.array(z.string().min(1)).optional(),
-      }),
+      }).strict(),
     )
     .min(1),
-});
+}).strict();
 
 export interface SafeguardingRule {
   name: string;
+  category?: RiskCategory;
   patterns: RegExp[];
   unless: RegExp[];
 }
@@ -45,6 +49,7 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
   };
   return parsed.data.rules.map((r) => ({
     name: r.name,
+    category: r.category,
     patterns: r.patterns.map((p) => compile(r.name, p)),
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
