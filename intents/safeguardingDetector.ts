@@ -33,6 +33,8 @@ export interface SafeguardingDetectorOptions {
   riskClassifier?: RiskClassifier;
   /** Orders categories (most urgent first) and tells who a message is about. */
   taxonomy?: RiskTaxonomy;
+  /** Figures of speech taken out of a message before it is checked (the rules file's `idioms`). */
+  idioms?: RegExp[];
 }
 
 /**
@@ -65,6 +67,7 @@ export class SafeguardingDetector {
   private readonly riskClassifier?: RiskClassifier;
   private readonly taxonomy?: RiskTaxonomy;
   private readonly order: RiskCategory[];
+  private readonly idioms: RegExp[];
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -76,16 +79,20 @@ export class SafeguardingDetector {
     this.riskClassifier = o.riskClassifier;
     this.taxonomy = o.taxonomy;
     this.order = o.taxonomy ? o.taxonomy.categories.map((c) => c.id) : [...RISK_CATEGORIES];
+    this.idioms = o.idioms ?? [];
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
-    const folded = normaliseForRules(text);
+    const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), normaliseForRules(text)).replace(/\s+/g, ' ').trim();
+    if (!folded) return { risk: false };
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
     if (matched.length) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
-    const guess = this.riskClassifier?.classify(text);
+    // Without idioms the classifier sees the message as written; with any removed, what is left.
+    const forClassifier = this.idioms.some((i) => normaliseForRules(text).search(i) >= 0) ? folded : text;
+    const guess = this.riskClassifier?.classify(forClassifier);
     if (guess) return this.verdict('risk classifier', [guess.category], folded);
     if (recognized && this.classifierVotes(folded, recognized)) {
-      const best = this.riskClassifier?.best(text);
+      const best = this.riskClassifier?.best(forClassifier);
       return this.verdict('classifier', best ? [best.category] : [], folded);
     }
     return { risk: false };

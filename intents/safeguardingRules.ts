@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 
 const rulesSchema = z.object({
+  /** Figures of speech removed from a message before any rule or classifier sees it ("killing myself laughing"). */
+  idioms: z.array(z.string().min(1)).optional(),
   rules: z
     .array(
       z.object({
@@ -36,6 +38,11 @@ export function normaliseForRules(text: string): string {
 
 /** Loads intents/safeguarding-rules.yaml; throws with the file, rule and pattern named when one is wrong. */
 export function loadSafeguardingRules(file: string): SafeguardingRule[] {
+  return loadSafeguardingRuleSet(file).rules;
+}
+
+/** The rules and the idioms (figures of speech taken out of a message before it is checked). */
+export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule[]; idioms: RegExp[] } {
   const parsed = rulesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const compile = (rule: string, p: string): RegExp => {
@@ -47,12 +54,14 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
       throw new Error(`${file}: rule "${rule}": pattern ${p} is not a valid regular expression (${(err as Error).message})`);
     }
   };
-  return parsed.data.rules.map((r) => ({
+  const rules = parsed.data.rules.map((r) => ({
     name: r.name,
     category: r.category,
     patterns: r.patterns.map((p) => compile(r.name, p)),
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
+  const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
+  return { rules, idioms };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */
