@@ -76,7 +76,13 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   };
   const parsed = taxonomySchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((i) => ({ severity: 'error', file, line: lineOf(i.path), message: `${i.path.join('.') || 'file'}: ${i.message}` })) };
+    return {
+      problems: parsed.error.issues.map((i) => {
+        // An unknown key is reported on its own line, not on the line of the object around it.
+        const where = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
+        return { severity: 'error' as const, file, line: lineOf(where), message: `${i.path.join('.') || 'file'}: ${i.message}` };
+      }),
+    };
   }
   const data = parsed.data;
   const problems: ContentProblem[] = [];

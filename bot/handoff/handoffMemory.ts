@@ -68,6 +68,9 @@ export class HandoffRecorder {
   private raise(memory: HandoffMemory, value: { category?: string; categoryLabel?: string }): void {
     memory.safeguarding = true;
     if (!memory.risk && value.category) memory.risk = { category: value.category, label: value.categoryLabel };
+    // The resident's line that raised it, so the queue quotes those words.
+    const line = [...memory.transcript].reverse().find((t) => t.from === 'resident');
+    if (line) line.risk = value.category ?? 'safeguarding';
   }
 
   private push(memory: HandoffMemory, entry: TranscriptEntry): void {

@@ -126,7 +126,7 @@ const BARE_ANSWER = /^\s*(yes|yeah|yep|yup|y|ok|okay|please|yes please|no|nope|g
 export function summarise(c: HandoffContext): string {
   const label = reasonLabel(c);
   const lines = [...c.transcript].reverse().filter((t) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text));
-  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.intent === 'safeguarding') : undefined) ?? lines[0];
+  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.risk || t.intent === 'safeguarding') : undefined) ?? lines[0];
   if (!last) return label;
   const words = last.text.replace(/\s+/g, ' ').trim();
   return `${label}: "${words.length > 90 ? `${words.slice(0, 89)}…` : words}"`;

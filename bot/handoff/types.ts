@@ -18,10 +18,10 @@ export const REASON_LABELS: Record<string, string> = {
   safeguarding: 'Safeguarding concern',
 };
 
-/** The queue's label for a handoff: the reason, and for a safeguarding concern its category ("Safeguarding concern: Immediate danger to life"). */
+/** The queue's label for a handoff: the reason, and for a safeguarding concern its category ("Safeguarding concern (Immediate danger to life)"). */
 export function reasonLabel(c: Pick<HandoffContext, 'reason' | 'risk'>): string {
   const label = REASON_LABELS[c.reason] ?? c.reason;
-  return c.reason === 'safeguarding' && c.risk ? `${label}: ${c.risk.label ?? c.risk.category.replace(/_/g, ' ')}` : label;
+  return c.reason === 'safeguarding' && c.risk ? `${label} (${c.risk.label ?? c.risk.category.replace(/_/g, ' ')})` : label;
 }
 
 export type HandoffStatus = 'queued' | 'active' | 'ended' | 'external';
@@ -34,6 +34,8 @@ export interface TranscriptEntry {
   /** The recognizer's view of a resident line. */
   intent?: string;
   score?: number;
+  /** The risk category this resident line raised (whatever the recognizer's intent). */
+  risk?: string;
 }
 
 /** What travels with the resident: nothing to repeat. */
