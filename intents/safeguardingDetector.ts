@@ -2,7 +2,7 @@ import { Intents } from './catalogue';
 import type { RecognizerResult } from './recognizer';
 import type { RiskClassifier } from './riskClassifier';
 import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
-import { normaliseForRules, type SafeguardingRule } from './safeguardingRules';
+import { normaliseForRules, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
 export interface SafeguardingVerdict {
   risk: boolean;
@@ -35,6 +35,8 @@ export interface SafeguardingDetectorOptions {
   taxonomy?: RiskTaxonomy;
   /** Figures of speech taken out of a message before it is checked (the rules file's `idioms`). */
   idioms?: RegExp[];
+  /** Text-speak spelled out before anything is checked (the rules file's `spellings`). */
+  spellings?: Spelling[];
 }
 
 /**
@@ -68,6 +70,7 @@ export class SafeguardingDetector {
   private readonly taxonomy?: RiskTaxonomy;
   private readonly order: RiskCategory[];
   private readonly idioms: RegExp[];
+  private readonly spellings: Spelling[];
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -80,15 +83,17 @@ export class SafeguardingDetector {
     this.taxonomy = o.taxonomy;
     this.order = o.taxonomy ? o.taxonomy.categories.map((c) => c.id) : [...RISK_CATEGORIES];
     this.idioms = o.idioms ?? [];
+    this.spellings = o.spellings ?? [];
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
-    const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), normaliseForRules(text)).replace(/\s+/g, ' ').trim();
+    const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
+    const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
     if (!folded) return { risk: false };
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
     if (matched.length) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
-    // Without idioms the classifier sees the message as written; with any removed, what is left.
-    const forClassifier = this.idioms.some((i) => normaliseForRules(text).search(i) >= 0) ? folded : text;
+    // The classifier sees the message as written, unless text-speak was spelled out or an idiom taken out.
+    const forClassifier = folded === normaliseForRules(text) ? text : folded;
     const guess = this.riskClassifier?.classify(forClassifier);
     if (guess) return this.verdict('risk classifier', [guess.category], folded);
     if (recognized && this.classifierVotes(folded, recognized)) {

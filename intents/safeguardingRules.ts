@@ -6,6 +6,8 @@ import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 const rulesSchema = z.object({
   /** Figures of speech removed from a message before any rule or classifier sees it ("killing myself laughing"). */
   idioms: z.array(z.string().min(1)).optional(),
+  /** Text-speak and common misspellings spelled out before checking: a regular expression alternation (whole words) and what it stands for. */
+  spellings: z.record(z.string().min(1), z.string()).optional(),
   rules: z
     .array(
       z.object({
@@ -41,8 +43,14 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
   return loadSafeguardingRuleSet(file).rules;
 }
 
-/** The rules and the idioms (figures of speech taken out of a message before it is checked). */
-export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule[]; idioms: RegExp[] } {
+/** A text-speak spelling ("sum1") and what it stands for ("someone"). */
+export interface Spelling {
+  pattern: RegExp;
+  standsFor: string;
+}
+
+/** The rules, the idioms (figures of speech taken out of a message before it is checked) and the spellings spelled out first. */
+export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule[]; idioms: RegExp[]; spellings: Spelling[] } {
   const parsed = rulesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const compile = (rule: string, p: string): RegExp => {
@@ -61,7 +69,8 @@ export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
   const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
-  return { rules, idioms };
+  const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({ pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'), standsFor }));
+  return { rules, idioms, spellings };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

@@ -43,9 +43,9 @@ describe('risk taxonomy (intents/risk-taxonomy.yaml)', () => {
 });
 
 describe('rules for risk to others and said indirectly (rules alone)', () => {
-  const { rules, idioms } = loadSafeguardingRuleSet(RULES);
+  const { rules, idioms, spellings } = loadSafeguardingRuleSet(RULES);
   const taxonomy = loadRiskTaxonomy(TAXONOMY);
-  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms });
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings });
 
   it.each([
     ['black smoke is coming up our stairwell from the ground floor', 'immediate_danger'],
@@ -81,6 +81,15 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'i could kill my husband when he forgets the bins, what day are they',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
+  });
+
+  it.each([
+    ['sum1 is tryna kick my door in n im scared', 'immediate_danger'],
+    ['pls hlp my mum is not breathin', 'immediate_danger'],
+    ['smoke comin out the flat below', 'immediate_danger'],
+  ])('text-speak is spelled out before checking: %j', (text, category) => {
+    expect(rulesOnly.check(text).categories).toContain(category);
+    expect(new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms }).check(text).categories ?? []).not.toContain(category);
   });
 
   it('an idiom is taken out, and the rest of the message is still checked', () => {
