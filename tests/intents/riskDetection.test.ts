@@ -86,7 +86,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   it.each([
     ['sum1 is tryna kick my door in n im scared', 'immediate_danger'],
     ['pls hlp my mum is not breathin', 'immediate_danger'],
-    ['smoke comin out the flat below', 'immediate_danger'],
+    ['ther r flames comin out of the shop', 'immediate_danger'],
   ])('text-speak is spelled out before checking: %j', (text, category) => {
     expect(rulesOnly.check(text).categories).toContain(category);
     expect(new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms }).check(text).categories ?? []).not.toContain(category);
