@@ -5,7 +5,7 @@ import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
 import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
-import { loadRiskTaxonomy } from '../intents/riskTaxonomy';
+import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { loadArticles } from '../knowledge/articleLoader';
@@ -51,6 +51,8 @@ export interface AssistantOptions {
 
 export interface AssistantParts {
   council: CouncilProfile;
+  /** The risk taxonomy (intents/risk-taxonomy.yaml): categories, helplines, replies. */
+  taxonomy: RiskTaxonomy;
   responses: Responses;
   router: Router;
   knowledge: SearchableKnowledge;
@@ -107,7 +109,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, responses, router, knowledge, conversationState, userState };
+  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState };
   const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {
     dialog: knowledgeDialog,
     responses: knowledgeResponses,

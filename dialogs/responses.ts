@@ -163,6 +163,7 @@ export class Responses {
   /** A risk message while a person is being arranged (a call-back request): the helplines, no second offer of a person. */
   safeguardingWhileArranging(): Reply {
     const c = this.council;
+    if (this.risk) return { text: `${this.risk.generalInline()} I'll mark your request as urgent.` };
     return {
       text:
         `If you or someone else is in immediate danger, call 999 now (from a mobile, press 55 if you can't speak). ` +
@@ -178,7 +179,7 @@ export class Responses {
    */
   safeguarding(risk: RiskContext = {}): Reply {
     const c = this.council;
-    const lines = this.risk?.lines(risk);
+    const lines = this.risk ? (this.risk.lines(risk) ?? this.risk.general()) : undefined;
     if (lines) {
       return {
         text: `${lines.action}\n\n${lines.help.map((h) => `- ${h}`).join('\n')}\n\nWould you like to talk to a person from the council?`,

@@ -38,6 +38,17 @@ export class RiskReplies {
     return { action: this.fill(action), help };
   }
 
+  /** The reply's lines when the category is not known (also repeated around a handoff). */
+  general(): { action: string; help: string[] } {
+    return { action: this.fill(this.taxonomy.general.action), help: this.taxonomy.general.help.map((h) => this.fill(h.text)) };
+  }
+
+  /** The general lines in one paragraph, for replies that say more after them. */
+  generalInline(): string {
+    const { action, help } = this.general();
+    return `${action} ${help.map((h) => `${h}.`).join(' ')}`;
+  }
+
   private fill(text: string): string {
     return fillPlaceholders(text, this.taxonomy, this.council as unknown as Record<string, unknown>, phoneLink);
   }

@@ -39,9 +39,12 @@ const categorySchema = z
   })
   .strict();
 
+const generalSchema = z.object({ action: z.string().min(1), help: z.array(z.object({ text: z.string().min(1) }).strict()).min(1) }).strict();
+
 const taxonomySchema = z
   .object({
     helplines: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'), helplineSchema),
+    general: generalSchema,
     categories: z.array(categorySchema).min(1),
     aboutCues: z.array(z.object({ about: z.enum(RISK_ABOUT), pattern: z.string().min(1) }).strict()).min(1),
   })
@@ -52,6 +55,8 @@ export type RiskCategoryDefinition = z.infer<typeof categorySchema>;
 
 export interface RiskTaxonomy {
   helplines: Record<string, Helpline>;
+  /** The reply when the category is not known, and the helplines repeated around a handoff. */
+  general: z.infer<typeof generalSchema>;
   /** Most urgent first: a message in two categories follows the first. */
   categories: RiskCategoryDefinition[];
   aboutCues: Array<{ about: RiskAbout; pattern: RegExp }>;
@@ -87,6 +92,15 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   const data = parsed.data;
   const problems: ContentProblem[] = [];
   const seen = new Set<string>();
+  const checkPlaceholders = (where: ReadonlyArray<string | number>, text: string): void => {
+    for (const [, kind, key] of text.matchAll(PLACEHOLDER)) {
+      const known = kind !== 'council' ? key! in data.helplines : (COUNCIL_KEYS as readonly string[]).includes(key!);
+      if (!known) problems.push({ severity: 'error', file, line: lineOf(where), message: `{${kind}:${key}} is not ${kind !== 'council' ? 'a helpline listed under helplines' : `a council profile key (${COUNCIL_KEYS.join(', ')})`}` });
+    }
+    if (/\{(?!(helpline|number|council):)/.test(text)) problems.push({ severity: 'error', file, line: lineOf(where), message: 'a placeholder must be {helpline:ID}, {number:ID} or {council:KEY}' });
+  };
+  checkPlaceholders(['general', 'action'], data.general.action);
+  data.general.help.forEach((h, j) => checkPlaceholders(['general', 'help', j, 'text'], h.text));
   data.categories.forEach((c, i) => {
     if (seen.has(c.id)) problems.push({ severity: 'error', file, line: lineOf(['categories', i, 'id']), message: `category "${c.id}" is listed twice` });
     seen.add(c.id);
@@ -97,13 +111,7 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
       ...Object.entries(c.action).map(([k, v]) => [['categories', i, 'action', k], v ?? ''] as [ReadonlyArray<string | number>, string]),
       ...c.help.map((h, j) => [['categories', i, 'help', j, 'text'], h.text] as [ReadonlyArray<string | number>, string]),
     ];
-    for (const [where, text] of texts) {
-      for (const [, kind, key] of text.matchAll(PLACEHOLDER)) {
-        const known = kind !== 'council' ? key! in data.helplines : (COUNCIL_KEYS as readonly string[]).includes(key!);
-        if (!known) problems.push({ severity: 'error', file, line: lineOf(where), message: `{${kind}:${key}} is not ${kind !== 'council' ? 'a helpline listed under helplines' : `a council profile key (${COUNCIL_KEYS.join(', ')})`}` });
-      }
-      if (/\{(?!(helpline|number|council):)/.test(text)) problems.push({ severity: 'error', file, line: lineOf(where), message: 'a placeholder must be {helpline:ID}, {number:ID} or {council:KEY}' });
-    }
+    for (const [where, text] of texts) checkPlaceholders(where, text);
   });
   for (const id of RISK_CATEGORIES) {
     if (!seen.has(id)) problems.push({ severity: 'error', file, line: lineOf(['categories']), message: `category "${id}" is missing` });
@@ -117,7 +125,7 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
     }
   });
   if (problems.length) return { problems };
-  return { taxonomy: { helplines: data.helplines, categories: data.categories, aboutCues }, problems };
+  return { taxonomy: { helplines: data.helplines, general: data.general, categories: data.categories, aboutCues }, problems };
 }
 
 /** Loads the taxonomy or throws with every problem, file and line named. */

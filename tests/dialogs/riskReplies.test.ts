@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { HandoffResponses } from '../../dialogs/handoffResponses';
 import { Responses } from '../../dialogs/responses';
 import { phoneLink } from '../../dialogs/riskReplies';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
@@ -63,6 +64,21 @@ describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () =
   it('without a category (or a taxonomy) the general reply lists every helpline', () => {
     for (const r of [responses.safeguarding({}), new Responses(council).safeguarding({ category: 'child_at_risk' })]) {
       expect(r.text).toMatch(/999[\s\S]*116 123[\s\S]*0808 2000 247/);
+    }
+  });
+
+  it('the general helplines, also around a handoff, come from the taxonomy, not from the code', () => {
+    const changed = { ...taxonomy, helplines: { ...taxonomy.helplines, samaritans: { name: 'Samaritans', number: '116 999' } } };
+    const texts = [
+      new Responses(council, changed).safeguarding({}).text,
+      new Responses(council, changed).safeguardingWhileArranging().text,
+      new HandoffResponses(council, changed).safeguardingWhileWithPerson().text,
+      new HandoffResponses(council, changed).closedOfferCallback(true).text,
+    ];
+    for (const text of texts) {
+      expect(text).toContain('[116 999](tel:116999)');
+      expect(text).not.toContain('116 123');
+      expect(text).toMatch(/\[999\]\(tel:999\)/);
     }
   });
 
