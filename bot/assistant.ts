@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { UserState, type BotTelemetryClient, type ConversationState, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
@@ -100,7 +101,10 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     .articles.flatMap((a) => a.questions)
     .filter((q) => !rulesOnly.check(q).risk);
   const riskStarted = Date.now();
-  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), options.intentsDir, questions);
+  // Ordinary requests are its negatives: the configured intents, and the project's own next to the rules
+  // (so that a small or different intents folder does not leave it knowing few ordinary messages).
+  const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
+  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs, questions);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
   const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings });
   const router = new Router(detector, undefined, knowledge);

@@ -36,7 +36,11 @@ export interface RiskGuess {
  * the ordinary intents (intents/data) except safeguarding, and `extraNegatives` (the questions
  * knowledge articles answer, less any the rules flag).
  */
-export function riskTrainingData(riskDir: string, intentsDir: string, extraNegatives: readonly string[] = []): { examples: TrainingExample[]; problems: ContentProblem[] } {
+export function riskTrainingData(
+  riskDir: string,
+  intentsDirs: string | readonly string[],
+  extraNegatives: readonly string[] = [],
+): { examples: TrainingExample[]; problems: ContentProblem[] } {
   const risk = loadTrainingData(riskDir);
   const problems = [...risk.problems];
   const allowed = new Set<string>([...RISK_CATEGORIES, NOT_RISK]);
@@ -49,9 +53,11 @@ export function riskTrainingData(riskDir: string, intentsDir: string, extraNegat
   }
   const own = risk.intents.filter((d) => allowed.has(d.intent)).flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: d.intent })));
   const taken = new Set(own.map((e) => utteranceKey(e.text)));
-  const ordinary = loadTrainingData(intentsDir)
-    .intents.filter((d) => d.intent !== Intents.safeguarding)
-    .flatMap((d) => d.examples.map((e) => e.text));
+  const ordinary = [...new Set(typeof intentsDirs === 'string' ? [intentsDirs] : intentsDirs)].flatMap((dir) =>
+    loadTrainingData(dir)
+      .intents.filter((d) => d.intent !== Intents.safeguarding)
+      .flatMap((d) => d.examples.map((e) => e.text)),
+  );
   const negatives = [...ordinary, ...extraNegatives].filter((text) => {
     const key = utteranceKey(text);
     if (taken.has(key)) return false;
@@ -65,10 +71,10 @@ export function riskTrainingData(riskDir: string, intentsDir: string, extraNegat
 export function loadRiskClassifier(
   modelDir: string,
   riskDir: string,
-  intentsDir: string,
+  intentsDirs: string | readonly string[],
   extraNegatives: readonly string[] = [],
 ): { classifier: IntentClassifier; fromCache: boolean; examples: number } {
-  const { examples } = riskTrainingData(riskDir, intentsDir, extraNegatives);
+  const { examples } = riskTrainingData(riskDir, intentsDirs, extraNegatives);
   const { classifier, fromCache } = loadOrTrainWithInfo(path.join(modelDir, 'risk'), examples, { outOfScopeLabel: NOT_RISK, seed: 1 });
   return { classifier, fromCache, examples: examples.length };
 }
