@@ -1,11 +1,15 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { UserState, type BotTelemetryClient, type ConversationState, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
 import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
+import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
+import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
-import { loadSafeguardingRules } from '../intents/safeguardingRules';
+import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
+import { loadArticles } from '../knowledge/articleLoader';
 import { loadTrainingData } from '../intents/trainingData';
 import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
 import { Responses } from '../dialogs/responses';
@@ -26,6 +30,9 @@ export interface AssistantOptions {
   councilProfilePath: string;
   intentsDir: string;
   safeguardingRulesPath: string;
+  /** The risk taxonomy and the risk classifier's training data; defaults sit next to the rules (intents/risk-taxonomy.yaml, intents/risk). */
+  riskTaxonomyPath?: string;
+  riskDataDir?: string;
   /** Where trained models are cached. */
   modelDir: string;
   logger: Logger;
@@ -45,6 +52,8 @@ export interface AssistantOptions {
 
 export interface AssistantParts {
   council: CouncilProfile;
+  /** The risk taxonomy (intents/risk-taxonomy.yaml): categories, helplines, replies. */
+  taxonomy: RiskTaxonomy;
   responses: Responses;
   router: Router;
   knowledge: SearchableKnowledge;
@@ -83,13 +92,28 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     options.logger,
   );
   options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
-  const router = new Router(new SafeguardingDetector(loadSafeguardingRules(options.safeguardingRulesPath)), undefined, knowledge);
-  const responses = new Responses(council);
+  const rulesDir = path.dirname(options.safeguardingRulesPath);
+  const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
+  const { rules, idioms, spellings } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
+  // The questions articles answer are ordinary requests too, except any the rules flag ("I'm worried about a child's safety").
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, idioms, spellings });
+  const questions = loadArticles(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'))
+    .articles.flatMap((a) => a.questions)
+    .filter((q) => !rulesOnly.check(q).risk);
+  const riskStarted = Date.now();
+  // Ordinary requests are its negatives: the configured intents, and the project's own next to the rules
+  // (so that a small or different intents folder does not leave it knowing few ordinary messages).
+  const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
+  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs, questions);
+  options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
+  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings });
+  const router = new Router(detector, undefined, knowledge);
+  const responses = new Responses(council, taxonomy);
   const knowledgeResponses = new KnowledgeResponses(council);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, responses, router, knowledge, conversationState, userState };
+  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState };
   const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {
     dialog: knowledgeDialog,
     responses: knowledgeResponses,

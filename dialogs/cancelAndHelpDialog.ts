@@ -6,6 +6,7 @@ import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_PHRASE, CARRY_ON_WORDS, type Router } from './router';
+import type { RiskContext } from './riskReplies';
 import { getRecognized } from './turnState';
 
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
@@ -62,12 +63,16 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
     if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !control) return undefined;
-    await sendTrace(innerDc.context, 'council.interruption', { route: route.kind, intent: route.kind === 'intent' ? route.intent : undefined });
+    await sendTrace(innerDc.context, 'council.interruption', {
+      route: route.kind,
+      intent: route.kind === 'intent' ? route.intent : undefined,
+      ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
+    });
 
     if (route.kind === 'safeguarding') {
       // The dialog in progress stays where it was: the resident can carry on later.
       innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
-      await this.onSafeguarding(innerDc);
+      await this.onSafeguarding(innerDc, route);
       return { status: DialogTurnStatus.waiting };
     }
     if (route.kind === 'kb') return this.onKnowledgeQuestion(innerDc, route.articleId);
@@ -108,8 +113,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   }
 
   /** A message that signals risk, mid-dialog: the helplines and the offer of a person (MainDialog also remembers the offer). */
-  protected async onSafeguarding(innerDc: DialogContext): Promise<void> {
-    await sendReply(innerDc.context, this.responses.safeguarding());
+  protected async onSafeguarding(innerDc: DialogContext, risk: RiskContext): Promise<void> {
+    await sendReply(innerDc.context, this.responses.safeguarding(risk));
   }
 
   /**
@@ -131,6 +136,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     await sendReply(innerDc.context, this.responses.personContact());
     return { status: DialogTurnStatus.waiting };
   }
+}
+
+/** What a trace says of a risk (read by the handoff memory): its category and who it is about. Never the resident's words. */
+export function riskTrace(risk: RiskContext): { category?: string; categories?: string[]; about?: string; categoryLabel?: string } {
+  return { category: risk.category, categories: risk.categories, about: risk.about, categoryLabel: risk.label };
 }
 
 /** Reads and clears a one-turn value on the active dialog. */

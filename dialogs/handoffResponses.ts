@@ -1,5 +1,7 @@
+import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { Reply } from './responses';
+import { RiskReplies } from './riskReplies';
 
 export const CANCEL_WAITING = 'Stop waiting';
 export const END_CHAT = 'End chat';
@@ -8,7 +10,15 @@ export const NO_THANKS = 'No thanks';
 
 /** What the assistant says around a handoff to the contact centre: one place to review wording. */
 export class HandoffResponses {
-  constructor(private readonly council: CouncilProfile) {}
+  private readonly risk?: RiskReplies;
+
+  /** With the risk taxonomy, the helplines come from it (intents/risk-taxonomy.yaml `general`). */
+  constructor(
+    private readonly council: CouncilProfile,
+    taxonomy?: RiskTaxonomy,
+  ) {
+    this.risk = taxonomy ? new RiskReplies(taxonomy, council) : undefined;
+  }
 
   queued(position: number, minutes: number): Reply {
     return {
@@ -77,6 +87,7 @@ export class HandoffResponses {
   /** Safeguarding while a person is involved: signposting, without offering a person again. */
   safeguardingWhileWithPerson(): Reply {
     const c = this.council;
+    if (this.risk) return { text: `${this.risk.generalInline()} I've told the contact centre this is urgent.` };
     return {
       text:
         `If you or someone else is in immediate danger, call 999 now. If you can't speak, call 999 from a mobile and press 55 when asked. ` +
@@ -89,6 +100,14 @@ export class HandoffResponses {
   /** Out of hours. After a safeguarding concern: the urgent numbers again, and a call back only if it is safe. */
   closedOfferCallback(safeguarding = false): Reply {
     const c = this.council;
+    if (safeguarding && this.risk) {
+      return {
+        text:
+          `Our contact centre is closed at the moment (${c.openingHours}), but help is there now. ${this.risk.generalInline()} ` +
+          `I can also ask someone to contact you when we open, marked urgent: only choose this if it is safe for us to call or email you.`,
+        choices: [REQUEST_CALLBACK, NO_THANKS],
+      };
+    }
     if (safeguarding) {
       return {
         text:

@@ -2,12 +2,13 @@ import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogInstance, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import type { RecognizerResult } from '../intents/recognizer';
-import { CancelAndHelpDialog, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
+import { CancelAndHelpDialog, riskTrace, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
 import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendReply, sendTrace } from './replies';
+import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getRecognized, setRecognized } from './turnState';
@@ -91,7 +92,14 @@ export class MainDialog extends CancelAndHelpDialog {
       const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
-    await sendTrace(context, 'council.route', { label: routeLabel(route), kind: route.kind, intent: recognized.intent, score: recognized.score, source: recognized.source });
+    await sendTrace(context, 'council.route', {
+      label: routeLabel(route),
+      kind: route.kind,
+      intent: recognized.intent,
+      score: recognized.score,
+      source: recognized.source,
+      ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
+    });
     const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
     return this.act(step, route, misses);
   }
@@ -107,7 +115,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const context = step.context;
     switch (route.kind) {
       case 'safeguarding':
-        await sendReply(context, this.responses.safeguarding());
+        await sendReply(context, this.responses.safeguarding(route));
         return step.endDialog();
       case 'kb':
         return this.startArticle(step, route.articleId, route.next);
@@ -234,8 +242,8 @@ export class MainDialog extends CancelAndHelpDialog {
     await super.repromptDialog(context, instance);
   }
 
-  protected override async onSafeguarding(innerDc: DialogContext): Promise<void> {
-    await super.onSafeguarding(innerDc);
+  protected override async onSafeguarding(innerDc: DialogContext, risk: RiskContext): Promise<void> {
+    await super.onSafeguarding(innerDc, risk);
     await this.rememberSafeguardingOffer(innerDc.context);
   }
 

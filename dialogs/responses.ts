@@ -1,4 +1,6 @@
+import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import { RiskReplies, type RiskContext } from './riskReplies';
 
 /** A line of text with optional buttons; channels render the buttons as suggested actions. */
 export interface Reply {
@@ -32,7 +34,15 @@ export const START_AGAIN = 'Start again';
 
 /** Everything the assistant says that is not an article: one place to review wording. */
 export class Responses {
-  constructor(private readonly council: CouncilProfile) {}
+  private readonly risk?: RiskReplies;
+
+  /** Without a taxonomy, every risk gets the general reply with all the helplines. */
+  constructor(
+    private readonly council: CouncilProfile,
+    taxonomy?: RiskTaxonomy,
+  ) {
+    this.risk = taxonomy ? new RiskReplies(taxonomy, council) : undefined;
+  }
 
   welcome(): Reply {
     const c = this.council;
@@ -153,6 +163,7 @@ export class Responses {
   /** A risk message while a person is being arranged (a call-back request): the helplines, no second offer of a person. */
   safeguardingWhileArranging(): Reply {
     const c = this.council;
+    if (this.risk) return { text: `${this.risk.generalInline()} I'll mark your request as urgent.` };
     return {
       text:
         `If you or someone else is in immediate danger, call 999 now (from a mobile, press 55 if you can't speak). ` +
@@ -161,8 +172,20 @@ export class Responses {
     };
   }
 
-  safeguarding(): Reply {
+  /**
+   * A message that signals risk: the action for its category and who it is about comes first
+   * ("Call 999 now"), then the help, then the offer of a person. Without a known category, the
+   * general reply with every helpline.
+   */
+  safeguarding(risk: RiskContext = {}): Reply {
     const c = this.council;
+    const lines = this.risk ? (this.risk.lines(risk) ?? this.risk.general()) : undefined;
+    if (lines) {
+      return {
+        text: `${lines.action}\n\n${lines.help.map((h) => `- ${h}`).join('\n')}\n\nWould you like to talk to a person from the council?`,
+        choices: [TALK_TO_PERSON, CARRY_ON],
+      };
+    }
     return {
       text:
         `I'm really sorry you're going through this. If you or someone else is in immediate danger, call 999 now. ` +

@@ -1,11 +1,13 @@
 import { Intents } from '../intents/catalogue';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
-import type { SafeguardingDetector } from '../intents/safeguardingDetector';
+import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
+import type { SafeguardingDetector, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import type { Retrieval, SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { INTENT_LABELS } from './responses';
 
 export type Route =
-  | { kind: 'safeguarding'; reason: string }
+  /** A risk: the category the reply follows, every category touched, and who it is about. */
+  | { kind: 'safeguarding'; reason: string; category?: RiskCategory; categories?: RiskCategory[]; about?: RiskAbout; label?: string }
   | { kind: 'intent'; intent: string; score: number }
   /** A knowledge article answers it; `next` are the runners-up, offered if the answer did not help. */
   | { kind: 'kb'; articleId: string; score: number; next: string[] }
@@ -113,7 +115,7 @@ export class Router {
   /** A fresh message, with no dialog in progress. */
   route(text: string, recognized: RecognizerResult): Route {
     const verdict = this.safeguarding.check(text, recognized);
-    if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
+    if (verdict.risk) return riskRoute(verdict);
     const exact = this.exactIntent(text);
     if (exact) return { kind: 'intent', intent: exact, score: 1 };
     // A button's title, or a question exactly as an article lists it (never also an intent's example: npm run validate).
@@ -179,9 +181,14 @@ export class Router {
     return best;
   }
 
-  /** The safeguarding check alone (rules and classifier), for a dialog that only needs to know whether a message signals risk. */
+  /** The safeguarding check alone (rules and classifiers), for a dialog that only needs to know whether a message signals risk. */
   signalsRisk(text: string, recognized: RecognizerResult | undefined): boolean {
     return this.safeguarding.check(text, recognized).risk;
+  }
+
+  /** The safeguarding check alone, with the category and who it is about. */
+  risk(text: string, recognized: RecognizerResult | undefined): SafeguardingVerdict {
+    return this.safeguarding.check(text, recognized);
   }
 
   /**
@@ -190,7 +197,7 @@ export class Router {
    */
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     const verdict = this.safeguarding.check(text, recognized);
-    if (verdict.risk) return { kind: 'safeguarding', reason: verdict.reason ?? 'rule' };
+    if (verdict.risk) return riskRoute(verdict);
     if (YES_NO.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
@@ -221,6 +228,11 @@ export class Router {
     if (EXACT_HELP.test(text)) return Intents.help;
     return labelToIntent.get(text.trim().toLowerCase());
   }
+}
+
+function riskRoute(verdict: SafeguardingVerdict): Route {
+  const { category, categories, about, label } = verdict;
+  return { kind: 'safeguarding', reason: verdict.reason ?? 'rule', category, categories, about, label };
 }
 
 /** The label `npm run eval` compares with: an intent name, `kb:<id>` or `none`. */

@@ -1,11 +1,21 @@
 import { Intents } from './catalogue';
 import type { RecognizerResult } from './recognizer';
-import { normaliseForRules, type SafeguardingRule } from './safeguardingRules';
+import type { RiskClassifier } from './riskClassifier';
+import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
+import { normaliseForRules, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
 export interface SafeguardingVerdict {
   risk: boolean;
-  /** The rule that matched, or "classifier". Never the resident's words. */
+  /** The rule that matched, "risk classifier" or "classifier" (the intent classifier). Never the resident's words. */
   reason?: string;
+  /** The risk category the reply follows (intents/risk-taxonomy.yaml). */
+  category?: RiskCategory;
+  /** Every category the message touches, `category` first; the reply adds the others' help. */
+  categories?: RiskCategory[];
+  /** Who the message is about, when the taxonomy's cues can tell. */
+  about?: RiskAbout;
+  /** The category's label for people (staff see it in the handoff queue). */
+  label?: string;
 }
 
 export interface SafeguardingDetectorOptions {
@@ -19,6 +29,14 @@ export interface SafeguardingDetectorOptions {
    * fear, danger, death, abuse, neglect or being unsafe). `null` drops the check.
    */
   classifierCues?: RegExp | null;
+  /** The dedicated risk classifier (intents/risk): catches what the rules have not met, and names the category. */
+  riskClassifier?: RiskClassifier;
+  /** Orders categories (most urgent first) and tells who a message is about. */
+  taxonomy?: RiskTaxonomy;
+  /** Figures of speech taken out of a message before it is checked (the rules file's `idioms`). */
+  idioms?: RegExp[];
+  /** Text-speak spelled out before anything is checked (the rules file's `spellings`). */
+  spellings?: Spelling[];
 }
 
 /**
@@ -40,12 +58,19 @@ export const DEFAULT_CLASSIFIER_CUES =
 export const DEFAULT_CLASSIFIER_THRESHOLD = 0.98;
 
 /**
- * Rules and the classifier together: either one is enough. Rules come first and name the
- * reason; the classifier is a back-up that must be confident and see a cue word.
+ * Every message is checked here, first: the rules (the unmistakable), then the dedicated risk
+ * classifier (what the rules have not met), then the intent classifier's safeguarding vote (a
+ * confident vote plus a cue word). Any one is enough. The verdict names the category and, when
+ * the taxonomy's cues can tell, who the message is about.
  */
 export class SafeguardingDetector {
   private readonly classifierThreshold: number;
   private readonly classifierCues: RegExp | null;
+  private readonly riskClassifier?: RiskClassifier;
+  private readonly taxonomy?: RiskTaxonomy;
+  private readonly order: RiskCategory[];
+  private readonly idioms: RegExp[];
+  private readonly spellings: Spelling[];
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -54,17 +79,37 @@ export class SafeguardingDetector {
     const o = typeof options === 'number' ? { classifierThreshold: options } : options;
     this.classifierThreshold = o.classifierThreshold ?? DEFAULT_CLASSIFIER_THRESHOLD;
     this.classifierCues = o.classifierCues === undefined ? DEFAULT_CLASSIFIER_CUES : o.classifierCues;
+    this.riskClassifier = o.riskClassifier;
+    this.taxonomy = o.taxonomy;
+    this.order = o.taxonomy ? o.taxonomy.categories.map((c) => c.id) : [...RISK_CATEGORIES];
+    this.idioms = o.idioms ?? [];
+    this.spellings = o.spellings ?? [];
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
-    const folded = normaliseForRules(text);
-    for (const rule of this.rules) {
-      if (rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded))) {
-        return { risk: true, reason: rule.name };
-      }
+    const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
+    const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
+    if (!folded) return { risk: false };
+    const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
+    if (matched.length) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
+    // The classifier sees the message as written, unless text-speak was spelled out or an idiom taken out.
+    const forClassifier = folded === normaliseForRules(text) ? text : folded;
+    const guess = this.riskClassifier?.classify(forClassifier);
+    if (guess) return this.verdict('risk classifier', [guess.category], folded);
+    if (recognized && this.classifierVotes(folded, recognized)) {
+      const best = this.riskClassifier?.best(forClassifier);
+      return this.verdict('classifier', best ? [best.category] : [], folded);
     }
-    if (recognized && this.classifierVotes(folded, recognized)) return { risk: true, reason: 'classifier' };
     return { risk: false };
+  }
+
+  private verdict(reason: string, found: RiskCategory[], folded: string): SafeguardingVerdict {
+    const about = this.taxonomy ? aboutOf(this.taxonomy, folded) : undefined;
+    // A worry about an adult that turns out to be about a child is a child at risk (the adult's help is kept).
+    const withChild = about === 'child' && found.includes('adult_at_risk') ? ['child_at_risk' as const, ...found] : found;
+    const categories = this.order.filter((c) => withChild.includes(c));
+    const label = this.taxonomy?.categories.find((c) => c.id === categories[0])?.label;
+    return { risk: true, reason, category: categories[0], categories, about, label };
   }
 
   private classifierVotes(folded: string, recognized: RecognizerResult): boolean {

@@ -1,21 +1,29 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 
 const rulesSchema = z.object({
+  /** Figures of speech removed from a message before any rule or classifier sees it ("killing myself laughing"). */
+  idioms: z.array(z.string().min(1)).optional(),
+  /** Text-speak and common misspellings spelled out before checking: a regular expression alternation (whole words) and what it stands for. */
+  spellings: z.record(z.string().min(1), z.string()).optional(),
   rules: z
     .array(
       z.object({
         name: z.string().min(1),
+        /** The risk category (intents/risk-taxonomy.yaml) a match of this rule belongs to; without one, the general reply. */
+        category: z.enum(RISK_CATEGORIES).optional(),
         patterns: z.array(z.string().min(1)).min(1),
         unless: z.array(z.string().min(1)).optional(),
-      }),
+      }).strict(),
     )
     .min(1),
-});
+}).strict();
 
 export interface SafeguardingRule {
   name: string;
+  category?: RiskCategory;
   patterns: RegExp[];
   unless: RegExp[];
 }
@@ -32,6 +40,17 @@ export function normaliseForRules(text: string): string {
 
 /** Loads intents/safeguarding-rules.yaml; throws with the file, rule and pattern named when one is wrong. */
 export function loadSafeguardingRules(file: string): SafeguardingRule[] {
+  return loadSafeguardingRuleSet(file).rules;
+}
+
+/** A text-speak spelling ("sum1") and what it stands for ("someone"). */
+export interface Spelling {
+  pattern: RegExp;
+  standsFor: string;
+}
+
+/** The rules, the idioms (figures of speech taken out of a message before it is checked) and the spellings spelled out first. */
+export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule[]; idioms: RegExp[]; spellings: Spelling[] } {
   const parsed = rulesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const compile = (rule: string, p: string): RegExp => {
@@ -43,11 +62,15 @@ export function loadSafeguardingRules(file: string): SafeguardingRule[] {
       throw new Error(`${file}: rule "${rule}": pattern ${p} is not a valid regular expression (${(err as Error).message})`);
     }
   };
-  return parsed.data.rules.map((r) => ({
+  const rules = parsed.data.rules.map((r) => ({
     name: r.name,
+    category: r.category,
     patterns: r.patterns.map((p) => compile(r.name, p)),
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
+  const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
+  const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({ pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'), standsFor }));
+  return { rules, idioms, spellings };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

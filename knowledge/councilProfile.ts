@@ -15,6 +15,10 @@ export const councilProfileSchema = z.object({
   openingHours: z.string().min(1),
   outOfHoursPhone: phone,
   safeguardingPhone: phone,
+  /** Children's services front door (a worry about a child); without it, safeguardingPhone. */
+  childrensServicesPhone: phone.optional(),
+  /** Adult safeguarding line (a worry about an adult at risk); without it, safeguardingPhone. */
+  adultSafeguardingPhone: phone.optional(),
   servicePages: z.record(z.string(), z.string().url()).default({}),
 });
 

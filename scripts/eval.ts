@@ -5,13 +5,8 @@
  * Exits 0 whatever the score (other tools read the JSON).
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import { MemoryStorage } from 'botbuilder';
-import { buildAssistant } from '../bot/assistant';
-import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { buildEvalAssistant } from './lib/evalAssistant';
 import { routeOf, score, type EvalCase } from './lib/routeEvaluation';
-import { loadDotEnv } from '../bot/dotEnv';
 
 async function main(): Promise<void> {
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -33,17 +28,7 @@ async function main(): Promise<void> {
       }
     });
 
-  loadDotEnv();
-  const config = loadConfig(process.env);
-  const root = path.resolve(__dirname, '..');
-  const assistant = buildAssistant({
-    storage: new MemoryStorage(),
-    councilProfilePath: config.councilProfilePath,
-    intentsDir: config.intentsDir,
-    safeguardingRulesPath: path.join(root, 'intents', 'safeguarding-rules.yaml'),
-    modelDir: path.join(config.dataDir, 'models'),
-    logger: createLogger('silent'),
-  });
+  const assistant = buildEvalAssistant();
   const got: string[] = [];
   for (const [i, c] of cases.entries()) got.push(await routeOf(assistant.bot, c.text, `eval-${i}`));
   const report = score(cases, got);

@@ -1,10 +1,12 @@
 /**
- * `npm run validate`: checks the council's content (intents, safeguarding rules, council
- * profile; knowledge articles when present) and says exactly what is wrong and where.
+ * `npm run validate`: checks the council's content (intents, safeguarding rules, the risk
+ * taxonomy and the risk classifier's data, council profile; knowledge articles when present) and says exactly what is wrong and where.
  * Exits 1 when there are errors; warnings alone do not fail.
  */
 import path from 'node:path';
 import { INTENT_NAMES } from '../intents/catalogue';
+import { riskTrainingData } from '../intents/riskClassifier';
+import { readRiskTaxonomy } from '../intents/riskTaxonomy';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -42,6 +44,9 @@ export interface ContentPaths {
   intentsDir: string;
   safeguardingRules: string;
   councilProfile: string;
+  /** The risk taxonomy and the risk classifier's training data; default: next to the safeguarding rules. */
+  riskTaxonomy?: string;
+  riskDataDir?: string;
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
@@ -50,6 +55,8 @@ export interface ContentPaths {
 export const DEFAULT_PATHS: ContentPaths = {
   intentsDir: path.join(root, 'intents', 'data'),
   safeguardingRules: path.join(root, 'intents', 'safeguarding-rules.yaml'),
+  riskTaxonomy: path.join(root, 'intents', 'risk-taxonomy.yaml'),
+  riskDataDir: path.join(root, 'intents', 'risk'),
   councilProfile: path.join(root, 'knowledge', 'council.yaml'),
   articlesDir: path.join(root, 'knowledge', 'articles'),
   synonyms: path.join(root, 'knowledge', 'synonyms.yaml'),
@@ -61,6 +68,8 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
   return [
     ...checkIntents(paths.intentsDir),
     ...attempt(rules, () => loadSafeguardingRules(rules)),
+    ...readRiskTaxonomy(paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml')).problems,
+    ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...attempt(council, () => loadCouncilProfile(council)),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),

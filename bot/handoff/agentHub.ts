@@ -5,7 +5,7 @@ import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';
 import type { Staff, StaffStore } from './staffStore';
-import { REASON_LABELS, type Handoff, type HandoffMessage } from './types';
+import { reasonLabel, type Handoff, type HandoffMessage } from './types';
 
 export type HubResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
 
@@ -39,7 +39,7 @@ export class AgentHub {
       status: h.status,
       priority: h.priority,
       reason: h.reason,
-      reasonLabel: REASON_LABELS[h.reason] ?? h.reason,
+      reasonLabel: reasonLabel(h.context),
       summary: h.summary,
       language: h.language,
       queuedAt: h.queuedAt,
@@ -51,7 +51,7 @@ export class AgentHub {
       open: this.hours.isOpen(),
       waiting: waiting.map(item),
       active: active.map(item),
-      callbacks: callbacks.map((c) => ({ id: c.id, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: REASON_LABELS[c.context.reason] ?? c.context.reason, context: c.context })),
+      callbacks: callbacks.map((c) => ({ id: c.id, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: reasonLabel(c.context), context: c.context })),
     };
   }
 

@@ -1,6 +1,6 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { getRecognized } from '../../dialogs/turnState';
-import type { TranscriptEntry } from './types';
+import type { HandoffRisk, TranscriptEntry } from './types';
 
 /** Per-conversation memory kept so that a handoff carries everything (conversation state). */
 export interface HandoffMemory {
@@ -8,6 +8,8 @@ export interface HandoffMemory {
   captured: Record<string, string>;
   /** A safeguarding concern was raised in this conversation: any handoff is priority 1. */
   safeguarding: boolean;
+  /** The category of the first risk raised, for the queue. */
+  risk?: HandoffRisk;
   /** Consecutive messages the assistant did not understand. */
   misses: number;
 }
@@ -54,13 +56,21 @@ export class HandoffRecorder {
       return;
     }
     if (a.type !== 'trace') return;
-    const value = a.value as { kind?: string; route?: string } | undefined;
+    const value = a.value as { kind?: string; route?: string; category?: string; categoryLabel?: string } | undefined;
     if (a.name === 'council.route') {
-      if (value?.kind === 'safeguarding') memory.safeguarding = true;
+      if (value?.kind === 'safeguarding') this.raise(memory, value);
       memory.misses = value?.kind === 'clarify' || value?.kind === 'none' ? memory.misses + 1 : 0;
     } else if (a.name === 'council.interruption' && value?.route === 'safeguarding') {
-      memory.safeguarding = true;
+      this.raise(memory, value);
     }
+  }
+
+  private raise(memory: HandoffMemory, value: { category?: string; categoryLabel?: string }): void {
+    memory.safeguarding = true;
+    if (!memory.risk && value.category) memory.risk = { category: value.category, label: value.categoryLabel };
+    // The resident's line that raised it, so the queue quotes those words.
+    const line = [...memory.transcript].reverse().find((t) => t.from === 'resident');
+    if (line) line.risk = value.category ?? 'safeguarding';
   }
 
   private push(memory: HandoffMemory, entry: TranscriptEntry): void {

@@ -36,7 +36,10 @@ export class HandoffRelayService implements HandoffRelay {
       return false;
     }
     const text = context.activity.text ?? '';
-    const safeguarding = this.router.interruption(text, getRecognized(context))?.kind === 'safeguarding';
+    const route = this.router.interruption(text, getRecognized(context));
+    const safeguarding = route?.kind === 'safeguarding';
+    // The flag the agent console shows on the message: the concern and its category.
+    const flag = route?.kind === 'safeguarding' ? (route.category ? `safeguarding:${route.category}` : 'safeguarding') : null;
 
     if (open.status === 'external') {
       // The external contact centre holds the conversation; only a request to leave is ours.
@@ -54,7 +57,7 @@ export class HandoffRelayService implements HandoffRelay {
       return true;
     }
 
-    const message = await this.store.addMessage(open.id, 'resident', text || '(an attachment the chat could not show)', null, safeguarding ? 'safeguarding' : null);
+    const message = await this.store.addMessage(open.id, 'resident', text || '(an attachment the chat could not show)', null, flag);
     if (safeguarding) {
       await this.store.setPriority(open.id, 1);
       await this.events.publish({ kind: 'queue' });

@@ -4,7 +4,7 @@ import type { ContactCentreHours } from './contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
-import { REASON_LABELS, type Handoff, type HandoffContext, type HandoffReason } from './types';
+import { reasonLabel, type Handoff, type HandoffContext, type HandoffReason } from './types';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -46,6 +46,7 @@ export class HandoffStarter {
     const recognized = getRecognized(context);
     return {
       reason,
+      ...(reason === 'safeguarding' && memory.risk ? { risk: memory.risk } : {}),
       priority,
       language: context.activity.locale ?? 'en-GB',
       transcript: [...memory.transcript],
@@ -123,9 +124,9 @@ const BARE_ANSWER = /^\s*(yes|yeah|yep|yup|y|ok|okay|please|yes please|no|nope|g
 
 /** One line for the queue: why, and the resident's last words before asking (for a safeguarding concern, the words that raised it). */
 export function summarise(c: HandoffContext): string {
-  const label = REASON_LABELS[c.reason] ?? c.reason;
+  const label = reasonLabel(c);
   const lines = [...c.transcript].reverse().filter((t) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text));
-  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.intent === 'safeguarding') : undefined) ?? lines[0];
+  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.risk || t.intent === 'safeguarding') : undefined) ?? lines[0];
   if (!last) return label;
   const words = last.text.replace(/\s+/g, ' ').trim();
   return `${label}: "${words.length > 90 ? `${words.slice(0, 89)}…` : words}"`;

@@ -64,7 +64,7 @@ export class HandoffFeature {
 
   private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
     this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty('handoffMemory') as StatePropertyAccessor<HandoffMemory>);
-    this.wording ??= new HandoffResponses(parts.council);
+    this.wording ??= new HandoffResponses(parts.council, parts.taxonomy);
     return { recorder: this.recorder, wording: this.wording };
   }
 

@@ -18,6 +18,12 @@ export const REASON_LABELS: Record<string, string> = {
   safeguarding: 'Safeguarding concern',
 };
 
+/** The queue's label for a handoff: the reason, and for a safeguarding concern its category ("Safeguarding concern (Immediate danger to life)"). */
+export function reasonLabel(c: Pick<HandoffContext, 'reason' | 'risk'>): string {
+  const label = REASON_LABELS[c.reason] ?? c.reason;
+  return c.reason === 'safeguarding' && c.risk ? `${label} (${c.risk.label ?? c.risk.category.replace(/_/g, ' ')})` : label;
+}
+
 export type HandoffStatus = 'queued' | 'active' | 'ended' | 'external';
 
 /** One line of the conversation so far, as the agent sees it. */
@@ -28,11 +34,21 @@ export interface TranscriptEntry {
   /** The recognizer's view of a resident line. */
   intent?: string;
   score?: number;
+  /** The risk category this resident line raised (whatever the recognizer's intent). */
+  risk?: string;
 }
 
 /** What travels with the resident: nothing to repeat. */
+/** The risk a conversation raised: its category (intents/risk-taxonomy.yaml) and the label staff see. */
+export interface HandoffRisk {
+  category: string;
+  label?: string;
+}
+
 export interface HandoffContext {
   reason: HandoffReason;
+  /** With reason "safeguarding": the category of the concern, shown in the queue. */
+  risk?: HandoffRisk;
   priority: number;
   language: string;
   transcript: TranscriptEntry[];
@@ -71,7 +87,7 @@ export interface HandoffMessage {
   sender: 'resident' | 'agent' | 'system';
   staffId: string | null;
   text: string;
-  /** e.g. "safeguarding" when the safeguarding rules matched the resident's message. */
+  /** "safeguarding" (or "safeguarding:<category>") when the resident's message signalled a risk. */
   flag: string | null;
   at: string;
 }

@@ -27,19 +27,32 @@ export const ROUTE_TRACE = 'council.route';
  * returns the label of the route it took (from the `council.route` trace), or `none`.
  */
 export async function routeOf(bot: ActivityHandler, text: string, id: string): Promise<string> {
-  let label = 'none';
+  return (await routeTraceOf(bot, text, id))?.label ?? 'none';
+}
+
+/** What the `council.route` trace said of a message: its label and, for a risk, its category and who it is about. */
+export interface RouteTrace {
+  label?: string;
+  kind?: string;
+  category?: string;
+  about?: string;
+}
+
+/** Sends `text` as the first message of a fresh conversation through the whole bot and returns its `council.route` trace. */
+export async function routeTraceOf(bot: ActivityHandler, text: string, id: string): Promise<RouteTrace | undefined> {
+  let found: RouteTrace | undefined;
   const adapter = new TestAdapter(async (context) => {
     // Traces never reach residents' channels; read them as they are sent.
     context.onSendActivities(async (_ctx, activities, next) => {
       const trace = activities.find((a) => a.type === ActivityTypes.Trace && a.name === ROUTE_TRACE);
-      if (trace) label = (trace.value as { label?: string }).label ?? 'none';
+      if (trace) found = (trace.value as RouteTrace | undefined) ?? {};
       return next();
     });
     await bot.run(context);
   });
   adapter.conversation.conversation.id = id;
   await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-GB' } as Partial<Activity>);
-  return label;
+  return found;
 }
 
 export function score(cases: EvalCase[], got: string[]): EvalReport {

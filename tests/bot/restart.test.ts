@@ -36,6 +36,7 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
 function dataDirWithModel(prefix: string): string {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
   fs.mkdirSync(path.join(dataDir, 'models'), { recursive: true });
+  // The trained models (the risk classifier's in a folder of its own), so that the bot starts without training.
   if (fs.existsSync(TEST_MODEL_DIR)) fs.cpSync(TEST_MODEL_DIR, path.join(dataDir, 'models'), { recursive: true });
   return dataDir;
 }

@@ -103,10 +103,10 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     expect((await alex.api('POST', `/agent/api/conversations/${handoff.id}/messages`, { text: 'hello?' })).status).toBe(409);
   });
 
-  it('after a safeguarding reply, a handoff is priority 1; safeguarding still answers while a person is talking', async () => {
+  it('after a safeguarding reply, a handoff is priority 1 and labelled with the risk category; safeguarding still answers while a person is talking', async () => {
     const conv = newConversationId();
     await residentSays(h.url, h.channel.url, conv, 'my partner hits me and I am scared to go home');
-    await h.channel.waitFor((a) => a.conversation?.id === conv && /call 999/.test(a.text ?? ''));
+    await h.channel.waitFor((a) => a.conversation?.id === conv && /call \[999\]\(tel:999\)/.test(a.text ?? ''));
     await residentSays(h.url, h.channel.url, conv, 'Talk to a person');
     const initiate = await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.initiate');
     expect((initiate.value as { priority: number; reason: string }).priority).toBe(1);
@@ -116,13 +116,15 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     const sam = await signIn(h.url, 'sam');
     const q = await sam.api('GET', '/agent/api/queue');
     expect(q.body.waiting[0].id).toBe(handoff.id);
+    expect(q.body.waiting[0].reasonLabel).toBe('Safeguarding concern (Domestic abuse)');
+    expect(q.body.waiting[0].summary).toMatch(/^Safeguarding concern \(Domestic abuse\): "my partner hits me/);
     await sam.api('POST', `/agent/api/conversations/${handoff.id}/accept`);
     const before = h.channel.texts(conv).length;
     await residentSays(h.url, h.channel.url, conv, 'he says he will kill me');
     await h.channel.waitFor((a) => a.conversation?.id === conv && /told the contact centre this is urgent/.test(a.text ?? ''));
     expect(h.channel.texts(conv).length).toBe(before + 1);
     const d = await sam.api('GET', `/agent/api/conversations/${handoff.id}`);
-    expect(d.body.messages.find((m: { text: string }) => m.text === 'he says he will kill me').flag).toBe('safeguarding');
+    expect(d.body.messages.find((m: { text: string }) => m.text === 'he says he will kill me').flag).toBe('safeguarding:domestic_abuse');
     await sam.api('POST', `/agent/api/conversations/${handoff.id}/end`);
   });
 

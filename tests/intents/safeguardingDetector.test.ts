@@ -148,7 +148,7 @@ describe('SafeguardingDetector with the real classifier', () => {
       source: 'test',
     });
     const noRules = new SafeguardingDetector([]);
-    expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toEqual({ risk: true, reason: 'classifier' });
+    expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toMatchObject({ risk: true, reason: 'classifier' });
     expect(noRules.check('care home fees for my dad', vote('care home fees for my dad')).risk).toBe(false);
     expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(false);
   });

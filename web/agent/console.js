@@ -26,6 +26,23 @@
     a.textContent = '';
     setTimeout(function () { a.textContent = text; }, 50);
   }
+  /**
+   * Puts text into a node, turning the assistant's Markdown phone links ("[999](tel:999)") into
+   * links staff can click; everything else stays text (textContent, never HTML).
+   */
+  function withPhoneLinks(node, text) {
+    var s = String(text == null ? '' : text);
+    var re = /\[([^\]]{1,40})\]\(((?:tel|sms):\+?[0-9]{2,15})\)/g;
+    var last = 0;
+    var m;
+    while ((m = re.exec(s)) !== null) {
+      if (m.index > last) node.appendChild(document.createTextNode(s.slice(last, m.index)));
+      node.appendChild(el('a', { href: m[2] }, m[1]));
+      last = re.lastIndex;
+    }
+    if (last < s.length) node.appendChild(document.createTextNode(s.slice(last)));
+    return node;
+  }
   function toSignIn() { window.location.assign('/agent/sign-in'); }
 
   function api(method, url, body) {
@@ -129,8 +146,11 @@
     var who = m.sender === 'resident' ? 'Resident' : m.sender === 'agent' ? (m.staffId === me.id ? 'You' : 'Agent') : 'Note';
     var li = el('li', { class: 'msg-' + m.sender + (m.flag ? ' msg-flag' : ''), 'data-id': m.id });
     li.appendChild(el('span', { class: 'from' }, who + ' · ' + new Date(m.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })));
-    if (m.flag === 'safeguarding') li.appendChild(el('span', { class: 'flag' }, 'Safeguarding concern. '));
-    li.appendChild(el('span', { class: 'text' }, m.text));
+    if (m.flag && m.flag.indexOf('safeguarding') === 0) {
+      var category = m.flag.split(':')[1];
+      li.appendChild(el('span', { class: 'flag' }, 'Safeguarding concern' + (category ? ' (' + category.replace(/_/g, ' ') + ')' : '') + '. '));
+    }
+    li.appendChild(withPhoneLinks(el('span', { class: 'text' }), m.text));
     return li;
   }
 
@@ -179,7 +199,7 @@
     (d.context.transcript || []).forEach(function (line) {
       var li = el('li', { class: 'msg-' + line.from });
       li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? 'Resident' : 'Assistant') + (line.intent ? ' · ' + line.intent : '')));
-      li.appendChild(el('span', null, line.text));
+      li.appendChild(withPhoneLinks(el('span'), line.text));
       t.appendChild(li);
     });
     // Create case, pre-filled from what was captured.

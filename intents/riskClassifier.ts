@@ -1,0 +1,107 @@
+import path from 'node:path';
+import { Intents } from './catalogue';
+import { loadOrTrainWithInfo, type IntentClassifier, type TrainingExample } from './classifier';
+import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
+import { loadTrainingData, utteranceKey, type ContentProblem } from './trainingData';
+
+/** The label of the risk classifier's negative examples (intents/risk/none.yaml and every ordinary intent example). */
+export const NOT_RISK = 'none';
+
+/**
+ * The best category's calibrated score at which a message counts as a risk. Chosen for recall:
+ * a false alarm costs a resident one reply with helpline numbers, a miss can cost a life.
+ * Measured with `npm run eval:safeguarding` (see docs/safeguarding.md).
+ */
+export const DEFAULT_RISK_THRESHOLD = 0.3;
+/**
+ * When the not-a-risk class scores higher than every category, the best category counts only
+ * from this score. Measured on tests/safeguarding/cases.jsonl and tests/eval/dev.jsonl: it
+ * halves the false alarms for one risk message in 150.
+ */
+export const DEFAULT_RISK_OVERRIDE = 0.8;
+
+const MIN_EXAMPLES = 30;
+
+export interface RiskGuess {
+  category: RiskCategory;
+  /** Calibrated score in [0, 1]. */
+  score: number;
+  /** The not-a-risk class scored higher than every category. */
+  notRiskWins: boolean;
+}
+
+/**
+ * The risk classifier's training data: each category's examples (intents/risk/<category>.yaml),
+ * the risk-shaped negatives (intents/risk/none.yaml) and, as more negatives, every example of
+ * the ordinary intents (intents/data) except safeguarding, and `extraNegatives` (the questions
+ * knowledge articles answer, less any the rules flag).
+ */
+export function riskTrainingData(
+  riskDir: string,
+  intentsDirs: string | readonly string[],
+  extraNegatives: readonly string[] = [],
+): { examples: TrainingExample[]; problems: ContentProblem[] } {
+  const risk = loadTrainingData(riskDir);
+  const problems = [...risk.problems];
+  const allowed = new Set<string>([...RISK_CATEGORIES, NOT_RISK]);
+  for (const def of risk.intents) {
+    if (!allowed.has(def.intent)) problems.push({ severity: 'error', file: def.file, line: 1, message: `"${def.intent}" is not a risk category (${[...RISK_CATEGORIES].join(', ')}) or ${NOT_RISK}` });
+    else if (def.examples.length < MIN_EXAMPLES) problems.push({ severity: 'warning', file: def.file, message: `only ${def.examples.length} examples; ${MIN_EXAMPLES} or more make detection reliable` });
+  }
+  for (const id of RISK_CATEGORIES) {
+    if (!risk.intents.some((d) => d.intent === id)) problems.push({ severity: 'error', file: path.join(riskDir, `${id}.yaml`), message: `the risk category "${id}" has no training file` });
+  }
+  const own = risk.intents.filter((d) => allowed.has(d.intent)).flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: d.intent })));
+  const taken = new Set(own.map((e) => utteranceKey(e.text)));
+  const ordinary = [...new Set(typeof intentsDirs === 'string' ? [intentsDirs] : intentsDirs)].flatMap((dir) =>
+    loadTrainingData(dir)
+      .intents.filter((d) => d.intent !== Intents.safeguarding)
+      .flatMap((d) => d.examples.map((e) => e.text)),
+  );
+  const negatives = [...ordinary, ...extraNegatives].filter((text) => {
+    const key = utteranceKey(text);
+    if (taken.has(key)) return false;
+    taken.add(key);
+    return true;
+  });
+  return { examples: [...own, ...negatives.map((text) => ({ text, intent: NOT_RISK }))], problems };
+}
+
+/** Trains the risk classifier, or loads it from `modelDir`/risk when the data and options are unchanged (the same cache as the intent model). */
+export function loadRiskClassifier(
+  modelDir: string,
+  riskDir: string,
+  intentsDirs: string | readonly string[],
+  extraNegatives: readonly string[] = [],
+): { classifier: IntentClassifier; fromCache: boolean; examples: number } {
+  const { examples } = riskTrainingData(riskDir, intentsDirs, extraNegatives);
+  const { classifier, fromCache } = loadOrTrainWithInfo(path.join(modelDir, 'risk'), examples, { outOfScopeLabel: NOT_RISK, seed: 1 });
+  return { classifier, fromCache, examples: examples.length };
+}
+
+/**
+ * The dedicated risk classifier: the project's intent classifier trained on risk categories
+ * against ordinary council requests and idioms. A message is a risk when its best category
+ * scores at least the threshold and beats the not-a-risk class, or scores at least `override`
+ * even though it does not.
+ */
+export class RiskClassifier {
+  constructor(
+    private readonly classifier: IntentClassifier,
+    readonly threshold: number = DEFAULT_RISK_THRESHOLD,
+    readonly override: number = DEFAULT_RISK_OVERRIDE,
+  ) {}
+
+  /** The likeliest category and its score, whether or not it reaches the threshold. */
+  best(text: string): RiskGuess | undefined {
+    const c = this.classifier.classify(text);
+    const top = c.ranking[0];
+    return top ? { category: top.intent as RiskCategory, score: top.score, notRiskWins: c.intent === NOT_RISK } : undefined;
+  }
+
+  /** The category when the message counts as a risk. */
+  classify(text: string): RiskGuess | undefined {
+    const guess = this.best(text);
+    return guess && guess.score >= this.threshold && (!guess.notRiskWins || guess.score >= this.override) ? guess : undefined;
+  }
+}

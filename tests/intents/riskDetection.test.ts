@@ -1,0 +1,147 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadRiskTaxonomy, readRiskTaxonomy } from '../../intents/riskTaxonomy';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
+import { loadTrainingData } from '../../intents/trainingData';
+import type { Router } from '../../dialogs/router';
+import type { LocalRecognizer } from '../../intents/localRecognizer';
+import { ROOT, testAssistant } from '../support/assistant';
+
+const TAXONOMY = path.join(ROOT, 'intents', 'risk-taxonomy.yaml');
+const RULES = path.join(ROOT, 'intents', 'safeguarding-rules.yaml');
+
+describe('risk taxonomy (intents/risk-taxonomy.yaml)', () => {
+  it('lists the five categories, most urgent first, each with an action and help', () => {
+    const t = loadRiskTaxonomy(TAXONOMY);
+    expect(t.categories.map((c) => c.id)).toEqual(['immediate_danger', 'suicide_self_harm', 'domestic_abuse', 'child_at_risk', 'adult_at_risk']);
+    for (const c of t.categories) expect(c.help.length).toBeGreaterThan(0);
+    expect(t.helplines.gas!.number).toBe('0800 111 999');
+    expect(t.helplines.modern_slavery!.number).toBe('08000 121 700');
+  });
+
+  it('names the file and line of each mistake', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'risk-taxonomy-'));
+    const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    try {
+      const unknownKey = fs.readFileSync(TAXONOMY, 'utf8').replace('    urgency: today\n', '    urgency: today\n    colour: red\n');
+      fs.writeFileSync(path.join(dir, 'a.yaml'), unknownKey);
+      const a = readRiskTaxonomy(path.join(dir, 'a.yaml'));
+      expect(a.taxonomy).toBeUndefined();
+      expect(a.problems).toEqual([expect.objectContaining({ file: path.join(dir, 'a.yaml'), line: lineOf(unknownKey, 'colour: red'), message: expect.stringMatching(/colour/) })]);
+
+      const badHelpline = fs.readFileSync(TAXONOMY, 'utf8').replace('{helpline:samaritans}: talk to someone', '{helpline:samaritanz}: talk to someone');
+      fs.writeFileSync(path.join(dir, 'b.yaml'), badHelpline);
+      const b = readRiskTaxonomy(path.join(dir, 'b.yaml'));
+      expect(b.problems).toEqual([expect.objectContaining({ line: lineOf(badHelpline, 'samaritanz'), message: expect.stringMatching(/samaritanz.*not a helpline/) })]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('rules for risk to others and said indirectly (rules alone)', () => {
+  const { rules, idioms, spellings } = loadSafeguardingRuleSet(RULES);
+  const taxonomy = loadRiskTaxonomy(TAXONOMY);
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings });
+
+  it.each([
+    ['black smoke is coming up our stairwell from the ground floor', 'immediate_danger'],
+    ['theres a strong whiff of gas on the landing by the lifts', 'immediate_danger'],
+    ['the carbon monoxide alarm is beeping and the children feel sick', 'immediate_danger'],
+    ['a man has collapsed in the alley with a syringe next to him', 'immediate_danger'],
+    ['a toddler is on his own by the main road', 'immediate_danger'],
+    ['somebody has fallen in the canal', 'immediate_danger'],
+    ['i have written goodbye letters to my family', 'suicide_self_harm'],
+    ['i wont be a burden to anyone much longer', 'suicide_self_harm'],
+    ['my friend sent a goodbye message and now her phone is off', 'suicide_self_harm'],
+    ['a man online is grooming my daughter', 'child_at_risk'],
+    ['my son is caught up in county lines', 'child_at_risk'],
+    ['dealers have cuckooed the flat of the disabled man upstairs', 'adult_at_risk'],
+    ['the car wash workers sleep at the car wash and get no pay', 'adult_at_risk'],
+    ['my 90 year old neighbour has no heating and no food', 'adult_at_risk'],
+    ['my dad has dementia and was wandering the streets at night', 'adult_at_risk'],
+    ['my neighbour has not been seen for days', 'adult_at_risk'],
+    ['she is a hoarder and the papers are piled against the heater, its a fire risk', 'adult_at_risk'],
+    ['my partner takes my bank card and wont let me see my friends', 'domestic_abuse'],
+  ])('%j is %s', (text, category) => {
+    const v = rulesOnly.check(text);
+    expect(v.risk).toBe(true);
+    expect(v.categories).toContain(category);
+  });
+
+  it.each([
+    'im killing myself laughing at this',
+    'this pothole is a death trap',
+    'my bin is killing me, its so heavy',
+    'the fire door on our landing does not close',
+    'an overdose of junk mail every day',
+    'i could kill my husband when he forgets the bins, what day are they',
+  ])('an idiom is not a risk: %j', (text) => {
+    expect(rulesOnly.check(text).risk).toBe(false);
+  });
+
+  it.each([
+    ['sum1 is tryna kick my door in n im scared', 'immediate_danger'],
+    ['pls hlp my mum is not breathin', 'immediate_danger'],
+    ['ther r flames comin out of the shop', 'immediate_danger'],
+  ])('text-speak is spelled out before checking: %j', (text, category) => {
+    expect(rulesOnly.check(text).categories).toContain(category);
+    expect(new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms }).check(text).categories ?? []).not.toContain(category);
+  });
+
+  it('an idiom is taken out, and the rest of the message is still checked', () => {
+    expect(rulesOnly.check('killing myself laughing earlier but honestly i want to die').risk).toBe(true);
+  });
+
+  it('tells who a message is about', () => {
+    expect(rulesOnly.check('i want to die').about).toBe('self');
+    expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
+    expect(rulesOnly.check('a man has collapsed in the street').about).toBe('stranger');
+    expect(rulesOnly.check('a toddler is on his own by the main road').about).toBe('child');
+  });
+
+  it('a worry about an adult that is about a child is a child at risk first', () => {
+    expect(rulesOnly.check('the little boy next door has gone missing').category).toBe('child_at_risk');
+  });
+});
+
+describe('the detector the bot uses (rules, risk classifier, intent classifier)', () => {
+  let router: Router;
+  let recognizer: LocalRecognizer;
+
+  beforeAll(() => {
+    const assistant = testAssistant();
+    router = assistant.router;
+    recognizer = assistant.recognizer as LocalRecognizer;
+  }, 120_000);
+
+  it('catches risk worded in ways the training data does not use, and names its category', () => {
+    const texts: Array<[string, string]> = [
+      ['some fella is sparko on the floor of the bus station toilets and hes going grey', 'immediate_danger'],
+      ['my mate keeps telling everyone he wont be around for much longer and has been really quiet', 'suicide_self_harm'],
+      ['my neighbour says her boyfriend checks her phone all the time and goes mad if she sees her family', 'domestic_abuse'],
+      ['a load of older lads have got the year 8s selling stuff for them round the back of the shops', 'child_at_risk'],
+    ];
+    for (const [text, category] of texts) {
+      const v = router.risk(text, recognizer.recognizeSync(text));
+      expect(v.risk, text).toBe(true);
+      expect(v.category, text).toBe(category);
+    }
+  });
+
+  it('raises no alarm on the ordinary intents\' training examples, and at most one on tests/eval/dev.jsonl', () => {
+    const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
+    const ordinary = data.intents.filter((d) => d.intent !== 'safeguarding').flatMap((d) => d.examples.map((e) => e.text));
+    expect(ordinary.filter((t) => router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);
+    const dev = fs
+      .readFileSync(path.join(ROOT, 'tests', 'eval', 'dev.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as { text: string; expect: string })
+      .filter((c) => c.expect !== 'safeguarding');
+    expect(dev.filter((c) => router.risk(c.text, recognizer.recognizeSync(c.text)).risk).length).toBeLessThanOrEqual(1);
+  });
+});
