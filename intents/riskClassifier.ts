@@ -12,7 +12,7 @@ export const NOT_RISK = 'none';
  * a false alarm costs a resident one reply with helpline numbers, a miss can cost a life.
  * Measured with `npm run eval:safeguarding` (see docs/safeguarding.md).
  */
-export const DEFAULT_RISK_THRESHOLD = 0.3;
+export const DEFAULT_RISK_THRESHOLD = 0.25;
 /**
  * When the not-a-risk class scores higher than every category, the best category counts only
  * from this score. Measured on tests/safeguarding/cases.jsonl and tests/eval/dev.jsonl: it
