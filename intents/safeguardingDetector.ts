@@ -1,6 +1,7 @@
 import { Intents } from './catalogue';
 import type { RecognizerResult } from './recognizer';
-import type { RiskClassifier } from './riskClassifier';
+import { clausesOf } from './messageClauses';
+import type { RiskClassifier, RiskGuess } from './riskClassifier';
 import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
 import { normaliseForRules, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
@@ -94,13 +95,23 @@ export class SafeguardingDetector {
     if (matched.length) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
     // The classifier sees the message as written, unless text-speak was spelled out or an idiom taken out.
     const forClassifier = folded === normaliseForRules(text) ? text : folded;
-    const guess = this.riskClassifier?.classify(forClassifier);
+    const guess = this.riskClassifier?.classify(forClassifier) ?? this.clauseGuess(forClassifier);
     if (guess) return this.verdict('risk classifier', [guess.category], folded);
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);
       return this.verdict('classifier', best ? [best.category] : [], folded);
     }
     return { risk: false };
+  }
+
+  /** A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags. */
+  private clauseGuess(text: string): RiskGuess | undefined {
+    if (!this.riskClassifier) return undefined;
+    for (const clause of clausesOf(text)) {
+      const guess = this.riskClassifier.classify(clause);
+      if (guess) return guess;
+    }
+    return undefined;
   }
 
   private verdict(reason: string, found: RiskCategory[], folded: string): SafeguardingVerdict {

@@ -79,6 +79,9 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'the fire door on our landing does not close',
     'an overdose of junk mail every day',
     'i could kill my husband when he forgets the bins, what day are they',
+    'nearly died of embarrassment when the bin men saw all my bottles',
+    'the parking charges are bleeding us dry',
+    'the smoke alarm on my landing keeps chirping, can someone change the battery',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
