@@ -119,10 +119,14 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
   const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState };
-  const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {
-    dialog: knowledgeDialog,
-    responses: knowledgeResponses,
-  }, unanswered);
+  const dialog = new MainDialog(
+    router,
+    responses,
+    conversationState.createProperty<RoutingState>('routing'),
+    options.intentDialogs?.(parts) ?? [],
+    { dialog: knowledgeDialog, responses: knowledgeResponses },
+    unanswered,
+  );
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };

@@ -28,7 +28,8 @@ const NO_WORDS = /^\s*(no|nope|nah|n|it didn'?t|no it didn'?t|not really|no,? th
 /**
  * Answers a question from a knowledge article: the article, its source link, and "Did this
  * answer your question?". The yes/no is stored against the article id only. "No" offers the
- * next best articles and a person, and puts the question (redacted) in the knowledge report. Anything else is a new message, routed afresh.
+ * next best articles and a person, and puts the question (redacted) in the knowledge report.
+ * Anything else is a new message, routed afresh.
  */
 export class KnowledgeDialog extends ComponentDialog {
   private static readonly feedbackPrompt = 'knowledgeFeedbackPrompt';

@@ -154,12 +154,11 @@ export class StaffStore {
 
   private async changeRoles(username: string, role: StaffRole, action: AuditAction, change: (roles: StaffRole[]) => StaffRole[]): Promise<Staff | undefined> {
     if (!isStaffRole(role)) throw new Error(`There is no role "${role}". Roles: ${STAFF_ROLES.join(', ')}.`);
-    const account = await this.account(username);
-    const current = await this.roles(username);
-    if (!account || !current) return undefined;
-    await this.db.updateTable('staff_account').set({ roles: change(current).sort().join(' ') }).where('id', '=', account.id).execute();
-    await this.audit(account.id, action, role);
-    return account;
+    const row = await this.db.selectFrom('staff_account').select(['id', 'username', 'display_name', 'roles']).where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    if (!row) return undefined;
+    await this.db.updateTable('staff_account').set({ roles: change(parseRoles(row.roles)).sort().join(' ') }).where('id', '=', row.id).execute();
+    await this.audit(row.id, action, role);
+    return { id: row.id, username: row.username, displayName: row.display_name };
   }
 
   private async account(username: string): Promise<Staff | undefined> {

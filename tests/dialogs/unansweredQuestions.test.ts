@@ -71,6 +71,24 @@ describe('questions for the knowledge report', () => {
     expect(recorded.rows).toHaveLength(1);
   });
 
+  it('records the question when none of the "Did you mean…?" choices was it, and the first question when a chosen article gets a "No"', async () => {
+    recorded.rows.length = 0;
+    const adapter = conversation();
+    const offered = await say(adapter, 'toilets');
+    expect(offered.some((r) => /Did you mean/.test(r.text ?? ''))).toBe(true);
+    expect(recorded.rows).toEqual([]);
+    await say(adapter, 'Something else');
+    expect(recorded.rows).toEqual([{ question: 'toilets', outcome: 'no_answer' }]);
+
+    recorded.rows.length = 0;
+    const chosen = conversation();
+    const choices = (await say(chosen, 'toilets')).find((r) => r.suggestedActions)?.suggestedActions?.actions.map((a) => String(a.title)) ?? [];
+    expect(choices.length).toBeGreaterThan(1);
+    await say(chosen, choices[0]);
+    await say(chosen, 'No');
+    expect(recorded.rows).toEqual([{ question: 'toilets', outcome: 'not_helpful', articleId: expect.any(String) }]);
+  });
+
   it('records nothing for a message that signals risk, or one that is answered', async () => {
     recorded.rows.length = 0;
     const adapter = conversation();
