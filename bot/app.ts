@@ -24,6 +24,8 @@ import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from './storage/kyselyStorage';
 import { FeedbackStore } from '../knowledge/feedbackStore';
+import { loadKnowledgeReport } from '../knowledge/loadKnowledgeReport';
+import { UnansweredStore } from '../knowledge/unansweredStore';
 import { packageRoot } from './packageRoot';
 import { RetentionPurge } from './privacy/retentionPurge';
 import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/retentionSchedule';
@@ -104,6 +106,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       recognizer: cluRecognizer,
       feedback: new FeedbackStore(database.db),
+      unanswered: new UnansweredStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => [...services.intentDialogs(parts), feature.dialog(parts)],
       handoffRelay: (parts) => feature.relay(parts),
@@ -124,7 +127,9 @@ export async function createApp(config: Config, logger: Logger, version: string,
       botName: assistant.council.shortName,
       phone: assistant.council.phone,
     });
-    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox);
+    // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).
+    const knowledgeReport = loadKnowledgeReport(database.db, path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'), (id) => assistant.knowledge.get(id)?.title, extras.now);
+    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox, knowledgeReport);
     const server = new BotServer({
       adapter,
       bot: assistant.bot,

@@ -18,6 +18,8 @@ import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
+import type { UnansweredRecorder } from '../knowledge/unansweredStore';
+import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot, type HandoffRelay } from './councilBot';
@@ -44,6 +46,8 @@ export interface AssistantOptions {
   synonymsPath?: string;
   /** Where "Did this answer your question?" answers are stored; without it they are not kept. */
   feedback?: FeedbackRecorder;
+  /** Where questions the assistant could not answer (or whose answer got a "No") go, redacted, for the knowledge report; without it they are not kept. */
+  unanswered?: UnansweredRecorder;
   /** The contact-centre handoff's hook, checked before the dialogs (bot/handoff/). */
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
@@ -110,14 +114,19 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const router = new Router(detector, undefined, knowledge);
   const responses = new Responses(council, taxonomy);
   const knowledgeResponses = new KnowledgeResponses(council);
-  const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback);
+  const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
+  const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
   const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState };
-  const dialog = new MainDialog(router, responses, conversationState.createProperty<RoutingState>('routing'), options.intentDialogs?.(parts) ?? [], {
-    dialog: knowledgeDialog,
-    responses: knowledgeResponses,
-  });
+  const dialog = new MainDialog(
+    router,
+    responses,
+    conversationState.createProperty<RoutingState>('routing'),
+    options.intentDialogs?.(parts) ?? [],
+    { dialog: knowledgeDialog, responses: knowledgeResponses },
+    unanswered,
+  );
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };

@@ -90,6 +90,7 @@ const schema = z
     RETENTION_OUTBOX_DAYS: retentionDays(30),
     RETENTION_REQUEST_PERSONAL_DAYS: retentionDays(365),
     RETENTION_FEEDBACK_DAYS: retentionDays(730),
+    RETENTION_UNANSWERED_DAYS: retentionDays(180),
   })
   .superRefine((env, ctx) => {
     if (env.MicrosoftAppType === 'SingleTenant' && env.MicrosoftAppId && !env.MicrosoftAppTenantId) {
@@ -314,6 +315,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       outboxDays: e.RETENTION_OUTBOX_DAYS,
       requestPersonalDays: e.RETENTION_REQUEST_PERSONAL_DAYS,
       feedbackDays: e.RETENTION_FEEDBACK_DAYS,
+      unansweredDays: e.RETENTION_UNANSWERED_DAYS,
     },
     botFramework: {
       MicrosoftAppType: e.MicrosoftAppType,

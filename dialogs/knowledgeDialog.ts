@@ -7,11 +7,14 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
 import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
 import { sendReply, sendTrace, toActivity } from './replies';
+import type { UnansweredQuestions } from './unansweredQuestions';
 
 export interface KnowledgeDialogOptions {
   articleId: string;
   /** Runners-up to offer if the answer did not help. */
   next?: string[];
+  /** The question the article answers (redacted), for the knowledge report if the answer did not help. */
+  question?: string;
 }
 
 /** What the dialog hands back: `reroute` when the resident asked something new instead of answering yes or no. */
@@ -25,7 +28,8 @@ const NO_WORDS = /^\s*(no|nope|nah|n|it didn'?t|no it didn'?t|not really|no,? th
 /**
  * Answers a question from a knowledge article: the article, its source link, and "Did this
  * answer your question?". The yes/no is stored against the article id only. "No" offers the
- * next best articles and a person. Anything else is a new message, routed afresh.
+ * next best articles and a person, and puts the question (redacted) in the knowledge report.
+ * Anything else is a new message, routed afresh.
  */
 export class KnowledgeDialog extends ComponentDialog {
   private static readonly feedbackPrompt = 'knowledgeFeedbackPrompt';
@@ -35,6 +39,7 @@ export class KnowledgeDialog extends ComponentDialog {
     private readonly responses: KnowledgeResponses,
     private readonly logger: Logger,
     private readonly feedback?: FeedbackRecorder,
+    private readonly unanswered?: UnansweredQuestions,
   ) {
     super(DialogIds.knowledge);
     this.addDialog(new TextPrompt(KnowledgeDialog.feedbackPrompt));
@@ -75,6 +80,7 @@ export class KnowledgeDialog extends ComponentDialog {
     }
     if (NO_WORDS.test(text) || text.trim().toLowerCase() === NO.toLowerCase()) {
       await this.store(articleId, false);
+      await this.unanswered?.notHelpful(options.question, articleId);
       const alternatives = (options.next ?? []).map((id) => this.knowledge.get(id)).filter((a): a is Article => !!a && a.id !== articleId).slice(0, 2);
       await sendReply(step.context, this.responses.notHelpful(alternatives));
       return step.endDialog({});

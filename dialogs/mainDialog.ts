@@ -12,6 +12,8 @@ import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getRecognized, setRecognized } from './turnState';
+import type { UnansweredQuestions } from './unansweredQuestions';
+import { redactText } from '../bot/redact';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -33,6 +35,12 @@ const NO_TO_PERSON = /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;
 
+/** What the main waterfall keeps between its steps. */
+interface MainValues {
+  /** The message being dealt with, redacted (bot/redact.ts). */
+  question?: string;
+}
+
 /** A feature dialog and the intents that start it (e.g. the service request dialog). */
 export interface IntentDialog {
   dialog: Dialog;
@@ -53,6 +61,7 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly routingState: StatePropertyAccessor<RoutingState>,
     intentDialogs: IntentDialog[] = [],
     private readonly knowledge?: { dialog: KnowledgeDialog; responses: KnowledgeResponses },
+    private readonly unanswered?: UnansweredQuestions,
   ) {
     super(DialogIds.main, router, responses);
     if (knowledge) this.addDialog(knowledge.dialog);
@@ -75,6 +84,8 @@ export class MainDialog extends CancelAndHelpDialog {
     const recognized = getRecognized(context);
     if (!recognized) return step.endDialog();
     const text = context.activity.text ?? '';
+    // Kept (redacted) while this message is dealt with, even over a "Did you mean…?": the knowledge report may need it.
+    (step.values as MainValues).question = redactText(text).slice(0, 2000);
     const offer = await this.takeSafeguardingOffer(context);
     let route = this.router.route(text, recognized);
     if (offer && route.kind !== 'safeguarding') {
@@ -130,6 +141,7 @@ export class MainDialog extends CancelAndHelpDialog {
       }
       case 'none':
         if (misses >= 2) return this.offerPerson(step);
+        await this.unanswered?.noAnswer((step.values as MainValues).question);
         await sendReply(context, this.responses.cannotHelp());
         return step.endDialog();
       case 'intent':
@@ -148,6 +160,8 @@ export class MainDialog extends CancelAndHelpDialog {
         if (result.target.startsWith('kb:')) return this.startArticle(step, result.target.slice('kb:'.length), []);
         return this.startIntent(step, result.target);
       case 'somethingElse':
+        // None of the "Did you mean…?" choices was it: the question went unanswered.
+        await this.unanswered?.noAnswer((step.values as MainValues).question);
         await sendReply(step.context, this.responses.askToRephrase());
         return step.endDialog();
       case 'reroute':
@@ -157,11 +171,12 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async startArticle(step: WaterfallStepContext, articleId: string, next: string[]): Promise<DialogTurnResult> {
     if (!this.knowledge) return step.endDialog();
-    const options: KnowledgeDialogOptions = { articleId, next };
+    const options: KnowledgeDialogOptions = { articleId, next, question: (step.values as MainValues).question };
     return step.beginDialog(DialogIds.knowledge, options);
   }
 
   private async offerPerson(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    await this.unanswered?.noAnswer((step.values as MainValues).question);
     await sendReply(step.context, this.responses.notUnderstoodOfferPerson());
     return step.endDialog();
   }

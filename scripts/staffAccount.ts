@@ -5,33 +5,45 @@
  *   staff:disable   the account can no longer sign in; its sessions end now and open consoles close
  *   staff:enable    undoes staff:disable
  *   staff:remove    deletes the account and its sessions (the audit trail keeps its id)
+ *   staff:grant     gives the account a role: --role content (reads the knowledge report in the console)
+ *   staff:revoke    takes a role away: --role content
  *
  * Each change writes one JSON audit line (the username and the action, nothing else).
  * Uses the same database settings as the assistant (DATABASE_URL or DATA_DIR, read from .env too).
  */
 import { MIN_PASSWORD_LENGTH } from '../bot/handoff/passwords';
-import type { Staff, StaffStore } from '../bot/handoff/staffStore';
+import { isStaffRole, STAFF_ROLES, type Staff, type StaffRole, type StaffStore } from '../bot/handoff/staffStore';
 import { ask, flag, readPassword, run, withStaffStore } from './lib/staffCli';
 
-type Action = 'password' | 'disable' | 'enable' | 'remove';
+type Action = 'password' | 'disable' | 'enable' | 'remove' | 'grant' | 'revoke';
 
 const DONE: Record<Action, string> = {
   password: 'has a new password; its sessions have ended',
   disable: 'is disabled; its sessions have ended',
   enable: 'is enabled again',
   remove: 'has been removed with its sessions',
+  grant: 'has the role',
+  revoke: 'no longer has the role',
 };
 
 async function main(): Promise<number> {
   const [action, ...args] = process.argv.slice(2) as [Action | undefined, ...string[]];
   const command = `staff:${action ?? '?'}`;
   if (!action || !(action in DONE) || args.includes('--help') || args.includes('-h')) {
-    process.stdout.write(`Usage: npm run staff:password|staff:disable|staff:enable|staff:remove -- --username NAME${action === 'password' ? ' [--password-stdin]' : ''}\n`);
+    process.stdout.write(
+      `Usage: npm run staff:password|staff:disable|staff:enable|staff:remove -- --username NAME${action === 'password' ? ' [--password-stdin]' : ''}\n` +
+        `       npm run staff:grant|staff:revoke -- --username NAME --role ${STAFF_ROLES.join('|')}\n`,
+    );
     return action && action in DONE ? 0 : 64;
   }
   const username = flag(args, 'username') ?? (process.stdin.isTTY === true ? await ask('Username: ') : undefined);
   if (!username?.trim()) {
     process.stderr.write(`${command}: give --username.\n`);
+    return 64;
+  }
+  const role = action === 'grant' || action === 'revoke' ? (flag(args, 'role') ?? '') : '';
+  if ((action === 'grant' || action === 'revoke') && !isStaffRole(role)) {
+    process.stderr.write(`${command}: give --role, one of: ${STAFF_ROLES.join(', ')}. Nothing was changed.\n`);
     return 64;
   }
   let password: string | undefined;
@@ -53,14 +65,17 @@ async function main(): Promise<number> {
       disable: (s) => s.disable(username),
       enable: (s) => s.enable(username),
       remove: (s) => s.remove(username),
+      grant: (s) => s.grantRole(username, role as StaffRole),
+      revoke: (s) => s.revokeRole(username, role as StaffRole),
     };
     const account = await change[action](staff);
     if (!account) {
       process.stderr.write(`${command}: there is no staff account with that username. Nothing was changed.\n`);
       return 1;
     }
-    audit.info({ action: `staff_${action}`, username: account.username }, `staff account ${DONE[action]}`);
-    process.stdout.write(`Staff account "${account.username}" ${DONE[action]}.\n`);
+    const what = role ? `${DONE[action]} "${role}"` : DONE[action];
+    audit.info({ action: `staff_${action}`, username: account.username, ...(role ? { role } : {}) }, `staff account ${what}`);
+    process.stdout.write(`Staff account "${account.username}" ${what}.\n`);
     return 0;
   });
 }

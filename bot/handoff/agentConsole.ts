@@ -12,6 +12,12 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
 import { clientAddress } from '../directline/httpHelpers';
 import type { HeldBack } from '../open311/outbox';
+import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../../knowledge/knowledgeReport';
+
+/** The knowledge report (knowledge/knowledgeReport.ts), for staff with the content role. */
+export interface KnowledgeReportSource {
+  build(days: number): Promise<KnowledgeReportData>;
+}
 
 /** Service requests the back office is refusing to take from the assistant (see OutboxWorker). */
 export interface DeliveryAlerts {
@@ -30,7 +36,10 @@ const STATIC: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'sign-in.js': 'text/javascript; charset=utf-8',
+  'knowledge-report.js': 'text/javascript; charset=utf-8',
 };
+
+const NEEDS_CONTENT_ROLE = 'The knowledge report is for staff with the content role. Ask an administrator to run npm run staff:grant -- --username YOUR-USERNAME --role content.';
 
 const SIGN_IN_FAILED = 'The username or password is not right. Check them and try again.';
 const waitMinutes = (ms: number | undefined) => {
@@ -67,6 +76,7 @@ export class AgentConsole implements RouteModule {
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
     private readonly trustProxy = false,
     private readonly deliveries?: DeliveryAlerts,
+    private readonly knowledgeReport?: KnowledgeReportSource,
   ) {
     this.upgrades = [sockets];
   }
@@ -77,6 +87,11 @@ export class AgentConsole implements RouteModule {
     server.get('/agent', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
       return this.page(res, 'index.html', 200);
+    });
+    // The page is for any signed-in member of staff: without the content role it says so (its API answers 403).
+    server.get('/agent/knowledge-report', async (req: Request, res: Response) => {
+      if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
+      return this.page(res, 'knowledge-report.html', 200);
     });
     server.get('/agent/sign-in', async (req: Request, res: Response) => this.signInPage(req, res, 200));
     server.post('/agent/sign-in', async (req: Request, res: Response) => this.signIn(req, res));
@@ -100,7 +115,17 @@ export class AgentConsole implements RouteModule {
       });
     };
 
-    api('get', '/agent/api/me', async (_req, res, s) => void res.send(200, { staff: s.staff, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
+    api('get', '/agent/api/me', async (_req, res, s) => void res.send(200, { staff: s.staff, roles: s.roles, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
+    // Questions residents asked that went unanswered (redacted, grouped): content role only.
+    api('get', '/agent/api/knowledge-report', async (req, res, s) => {
+      if (!s.roles.includes('content')) return void res.send(403, { error: NEEDS_CONTENT_ROLE });
+      if (!this.knowledgeReport) return void res.send(404, { error: 'not found' });
+      const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('days');
+      const days = query === null || query === '' ? DEFAULT_REPORT_DAYS : Number(query);
+      if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) return void res.send(400, { error: `Days must be a whole number from 1 to ${MAX_REPORT_DAYS}.` });
+      await this.staff.audit(s.staff.id, 'view', 'knowledge_report');
+      res.send(200, await this.knowledgeReport.build(days));
+    });
     api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
     api('get', '/agent/api/canned', async (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
     // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).

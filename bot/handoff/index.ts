@@ -7,7 +7,7 @@ import { Intents } from '../../intents/catalogue';
 import type { AssistantParts } from '../assistant';
 import type { Logger } from '../logger';
 import type { AppDatabase } from '../storage/database';
-import { AgentConsole, type DeliveryAlerts } from './agentConsole';
+import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from './agentConsole';
 import { AgentHub } from './agentHub';
 import { AgentSockets } from './agentSockets';
 import { CallbackDesk } from './callbackDesk';
@@ -82,12 +82,12 @@ export class HandoffFeature {
   }
 
   /** The agent console (/agent, /agent/api/), once the adapter exists. */
-  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, deliveries?: DeliveryAlerts): AgentConsole {
+  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
     const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, this.options.logger, this.options.now);
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, this.options.logger, this.options.agentTimeoutMs);
-    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries);
+    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport);
   }
 
   async close(): Promise<void> {

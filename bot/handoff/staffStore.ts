@@ -12,9 +12,17 @@ export interface Staff {
 
 export interface StaffSession {
   staff: Staff;
+  /** What the account may do beyond answering chats (see STAFF_ROLES). */
+  roles: StaffRole[];
   csrfToken: string;
   expiresAt: string;
 }
+
+/** `content`: reads the knowledge report (questions residents asked that went unanswered). */
+export const STAFF_ROLES = ['content'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+export const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
+const parseRoles = (roles: string | null | undefined): StaffRole[] => (roles ?? '').split(/\s+/).filter(isStaffRole);
 
 export interface SignInPolicy {
   /** Per username typed (whether or not the account exists): attempts before it is locked. */
@@ -50,7 +58,9 @@ export type AuditAction =
   | 'password_set'
   | 'account_disabled'
   | 'account_enabled'
-  | 'account_removed';
+  | 'account_removed'
+  | 'role_granted'
+  | 'role_revoked';
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 export const normaliseUsername = (username: string) => username.trim().toLowerCase().slice(0, 128);
@@ -83,7 +93,7 @@ export class StaffStore {
       return { id: existing.id, username: name, displayName };
     }
     const id = randomUUID();
-    await this.db.insertInto('staff_account').values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString(), disabled_at: null }).execute();
+    await this.db.insertInto('staff_account').values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString(), disabled_at: null, roles: '' }).execute();
     await this.audit(id, 'password_set');
     return { id, username: name, displayName };
   }
@@ -125,6 +135,30 @@ export class StaffStore {
     await this.limiter.clear(accountKey(account.username));
     await this.audit(account.id, 'account_removed', account.username);
     return account;
+  }
+
+  /** Gives the account a role (its sessions see it at their next request). Undefined when there is no such account. */
+  async grantRole(username: string, role: StaffRole): Promise<Staff | undefined> {
+    return this.changeRoles(username, role, 'role_granted', (roles) => [...new Set([...roles, role])]);
+  }
+
+  async revokeRole(username: string, role: StaffRole): Promise<Staff | undefined> {
+    return this.changeRoles(username, role, 'role_revoked', (roles) => roles.filter((r) => r !== role));
+  }
+
+  /** The roles an account has. */
+  async roles(username: string): Promise<StaffRole[] | undefined> {
+    const row = await this.db.selectFrom('staff_account').select('roles').where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    return row && parseRoles(row.roles);
+  }
+
+  private async changeRoles(username: string, role: StaffRole, action: AuditAction, change: (roles: StaffRole[]) => StaffRole[]): Promise<Staff | undefined> {
+    if (!isStaffRole(role)) throw new Error(`There is no role "${role}". Roles: ${STAFF_ROLES.join(', ')}.`);
+    const row = await this.db.selectFrom('staff_account').select(['id', 'username', 'display_name', 'roles']).where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    if (!row) return undefined;
+    await this.db.updateTable('staff_account').set({ roles: change(parseRoles(row.roles)).sort().join(' ') }).where('id', '=', row.id).execute();
+    await this.audit(row.id, action, role);
+    return { id: row.id, username: row.username, displayName: row.display_name };
   }
 
   private async account(username: string): Promise<Staff | undefined> {
@@ -173,7 +207,7 @@ export class StaffStore {
     const expiresAt = new Date(now.getTime() + this.policy.sessionMs).toISOString();
     await this.db.insertInto('staff_session').values({ id: sha256(token), staff_id: account.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt }).execute();
     await this.audit(account.id, 'sign_in');
-    return { ok: true, token, session: { staff: { id: account.id, username: account.username, displayName: account.display_name }, csrfToken, expiresAt } };
+    return { ok: true, token, session: { staff: { id: account.id, username: account.username, displayName: account.display_name }, roles: parseRoles(account.roles), csrfToken, expiresAt } };
   }
 
   private retryAfter(lockedUntil: string | null): number {
@@ -186,7 +220,7 @@ export class StaffStore {
     const row = await this.db
       .selectFrom('staff_session')
       .innerJoin('staff_account', 'staff_account.id', 'staff_session.staff_id')
-      .select(['staff_session.csrf_token', 'staff_session.expires_at', 'staff_account.id', 'staff_account.username', 'staff_account.display_name'])
+      .select(['staff_session.csrf_token', 'staff_session.expires_at', 'staff_account.id', 'staff_account.username', 'staff_account.display_name', 'staff_account.roles'])
       .where('staff_session.id', '=', sha256(token))
       .where('staff_account.disabled_at', 'is', null)
       .executeTakeFirst();
@@ -195,7 +229,7 @@ export class StaffStore {
       await this.db.deleteFrom('staff_session').where('id', '=', sha256(token)).execute();
       return undefined;
     }
-    return { staff: { id: row.id, username: row.username, displayName: row.display_name }, csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    return { staff: { id: row.id, username: row.username, displayName: row.display_name }, roles: parseRoles(row.roles), csrfToken: row.csrf_token, expiresAt: row.expires_at };
   }
 
   async signOut(token: string, staffId: string): Promise<void> {

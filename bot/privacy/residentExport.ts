@@ -70,6 +70,7 @@ export function residentExport(selector: ResidentSelector, rows: ResidentRows, a
     feedback: [],
     notes: [
       '"Was this helpful?" feedback is stored with the article it is about and yes or no only, never who gave it, so none can be listed here.',
+      'Questions the assistant could not answer are kept for the knowledge report with personal data removed and nothing that says who asked, so none can be listed here.',
       'Service requests sent to an external Open311 back office are held there too: ask its operator.',
     ],
   };

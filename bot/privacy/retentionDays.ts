@@ -12,4 +12,6 @@ export interface RetentionDays {
   requestPersonalDays: number;
   /** "Was this helpful?" answers (no identity in them). */
   feedbackDays: number;
+  /** Questions the assistant could not answer, redacted, for the knowledge report (no identity in them). */
+  unansweredDays: number;
 }

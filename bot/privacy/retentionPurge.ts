@@ -12,6 +12,7 @@ export interface PurgeCounts {
   outbox: number;
   requestsBlanked: number;
   feedback: number;
+  unansweredQuestions: number;
   signInLimits: number;
 }
 
@@ -23,7 +24,7 @@ export interface RetentionPurgeOptions {
 
 /** Which rows of a table are past their period: older than the cutoff in `timestamp`, and matching `only`. */
 interface AgedRows {
-  table: 'bot_state' | 'handoff' | 'staff_case' | 'callback_request' | 'service_outbox' | 'open311_requests' | 'feedback' | 'staff_sign_in_limit';
+  table: 'bot_state' | 'handoff' | 'staff_case' | 'callback_request' | 'service_outbox' | 'open311_requests' | 'feedback' | 'unanswered_question' | 'staff_sign_in_limit';
   key: string;
   timestamp: string;
   /** More conditions, as SQL (constants only). */
@@ -49,6 +50,8 @@ const NAMED_REQUESTS: AgedRows = {
   only: sql`(email is not null or first_name is not null or last_name is not null or phone is not null)`,
 };
 const FEEDBACK: AgedRows = { table: 'feedback', key: 'id', timestamp: 'created_at' };
+/** The knowledge report's questions (redacted when stored; the wording is still the resident's). */
+const UNANSWERED: AgedRows = { table: 'unanswered_question', key: 'id', timestamp: 'created_at' };
 /**
  * Sign-in attempt counts (keyed by the username typed or the client address, which is
  * personal data): a count matters only within its window and lock-out, both well under a day.
@@ -94,6 +97,7 @@ export class RetentionPurge {
         this.db.updateTable('open311_requests').set({ email: null, first_name: null, last_name: null, phone: null }).where('service_request_id', 'in', ids).execute(),
       ),
       feedback: await this.purge(FEEDBACK, cutoff(this.days.feedbackDays)),
+      unansweredQuestions: await this.purge(UNANSWERED, cutoff(this.days.unansweredDays)),
       signInLimits: await this.purge(SIGN_IN_LIMITS, cutoff(SIGN_IN_LIMIT_DAYS)),
     };
   }

@@ -122,6 +122,20 @@ export interface DatabaseSchema {
   staff_case: StaffCaseTable;
   health_probe: HealthProbeTable;
   privacy_audit: PrivacyAuditTable;
+  unanswered_question: UnansweredQuestionTable;
+}
+
+// --- knowledge report (migration 0111) ---
+/** A question the assistant could not answer, or whose answer did not help; nothing says who asked. */
+export interface UnansweredQuestionTable {
+  id: string;
+  /** The resident's words with personal data redacted (bot/redact.ts) before storing. */
+  question: string;
+  /** no_answer | not_helpful */
+  outcome: string;
+  /** The article that was offered (not_helpful). */
+  article_id: string | null;
+  created_at: string;
 }
 
 // --- retention and residents' rights (migration 0101) ---
@@ -200,6 +214,8 @@ export interface StaffAccountTable {
   created_at: string;
   /** Set by `npm run staff:disable`: no sign-in, no session (migration 0081). */
   disabled_at: string | null;
+  /** Space-separated roles, e.g. 'content' (migration 0112); '' for none. */
+  roles: string;
 }
 
 export interface StaffSessionTable {

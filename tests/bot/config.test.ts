@@ -18,14 +18,15 @@ describe('loadConfig', () => {
   });
 
   it('keeps each kind of residents\' data for its own period: defaults, and any set in the environment', () => {
-    expect(loadConfig({}).retention).toEqual({ conversationDays: 30, handoffDays: 90, callbackDays: 90, outboxDays: 30, requestPersonalDays: 365, feedbackDays: 730 });
-    expect(loadConfig({ RETENTION_CONVERSATION_DAYS: '7', RETENTION_HANDOFF_DAYS: '60', RETENTION_CALLBACK_DAYS: '14', RETENTION_OUTBOX_DAYS: '3', RETENTION_REQUEST_PERSONAL_DAYS: '730', RETENTION_FEEDBACK_DAYS: '365' }).retention).toEqual({
+    expect(loadConfig({}).retention).toEqual({ conversationDays: 30, handoffDays: 90, callbackDays: 90, outboxDays: 30, requestPersonalDays: 365, feedbackDays: 730, unansweredDays: 180 });
+    expect(loadConfig({ RETENTION_CONVERSATION_DAYS: '7', RETENTION_HANDOFF_DAYS: '60', RETENTION_CALLBACK_DAYS: '14', RETENTION_OUTBOX_DAYS: '3', RETENTION_REQUEST_PERSONAL_DAYS: '730', RETENTION_FEEDBACK_DAYS: '365', RETENTION_UNANSWERED_DAYS: '90' }).retention).toEqual({
       conversationDays: 7,
       handoffDays: 60,
       callbackDays: 14,
       outboxDays: 3,
       requestPersonalDays: 730,
       feedbackDays: 365,
+      unansweredDays: 90,
     });
   });
 

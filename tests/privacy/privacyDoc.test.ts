@@ -19,6 +19,7 @@ const SETTING: Record<string, keyof RetentionDays> = {
   RETENTION_OUTBOX_DAYS: 'outboxDays',
   RETENTION_REQUEST_PERSONAL_DAYS: 'requestPersonalDays',
   RETENTION_FEEDBACK_DAYS: 'feedbackDays',
+  RETENTION_UNANSWERED_DAYS: 'unansweredDays',
 };
 
 describe('docs/privacy.md', () => {

@@ -13,6 +13,7 @@ const DAYS: RetentionDays = {
   outboxDays: 40,
   requestPersonalDays: 50,
   feedbackDays: 60,
+  unansweredDays: 70,
 };
 const NOW = new Date('2026-12-04T10:00:00.000Z');
 /** Just past the period, and just inside it. */
@@ -67,6 +68,11 @@ describe('retention purge', async () => {
       );
       await addFeedback(db, 'old-feedback', aged(DAYS.feedbackDays));
       await addFeedback(db, 'new-feedback', recent(DAYS.feedbackDays));
+      for (const [id, at] of [
+        ['old-question', aged(DAYS.unansweredDays)],
+        ['new-question', recent(DAYS.unansweredDays)],
+      ])
+        await db.insertInto('unanswered_question').values({ id, question: 'can I keep bees', outcome: 'no_answer', article_id: null, created_at: at }).execute();
       // Sign-in attempt counts hold a client address: gone a day after their window started.
       for (const [key, at] of [
         ['address:203.0.113.9', aged(1)],
@@ -87,6 +93,7 @@ describe('retention purge', async () => {
         outbox: 2,
         requestsBlanked: 1,
         feedback: 1,
+        unansweredQuestions: 1,
         signInLimits: 1,
       });
 
@@ -102,6 +109,7 @@ describe('retention purge', async () => {
         ['SR-OLD-REQUEST', null, null, null, null, 'Light out', 'Mill Lane'],
       ]);
       expect((await db.selectFrom('feedback').select('id').execute()).map((r) => r.id)).toEqual(['new-feedback']);
+      expect((await db.selectFrom('unanswered_question').select('id').execute()).map((r) => r.id)).toEqual(['new-question']);
       expect((await db.selectFrom('staff_sign_in_limit').select('key').execute()).map((r) => r.key)).toEqual(['account:sam']);
 
       // Nothing more to do until time passes.

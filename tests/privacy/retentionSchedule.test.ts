@@ -19,6 +19,7 @@ const NONE: PurgeCounts = {
   outbox: 0,
   requestsBlanked: 0,
   feedback: 0,
+  unansweredQuestions: 0,
   signInLimits: 0,
 };
 

@@ -8,6 +8,8 @@ import * as m0081 from './0081_staff_security';
 import * as m0091 from './0091_outbox_idempotency';
 import * as m0092 from './0092_outbox_last_status';
 import * as m0101 from './0101_privacy';
+import * as m0111 from './0111_unanswered_questions';
+import * as m0112 from './0112_staff_roles';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -23,6 +25,8 @@ const migrations: Record<string, Migration> = {
   '0091_outbox_idempotency': m0091,
   '0092_outbox_last_status': m0092,
   '0101_privacy': m0101,
+  '0111_unanswered_questions': m0111,
+  '0112_staff_roles': m0112,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

@@ -1,0 +1,96 @@
+'use strict';
+/*
+ * Knowledge report page: GET /agent/api/knowledge-report?days=N (content role only), shown as a
+ * table. Residents' words (already redacted on the server) go on the page with textContent only.
+ */
+(function () {
+  function $(id) { return document.getElementById(id); }
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    if (attrs) for (var k in attrs) if (Object.prototype.hasOwnProperty.call(attrs, k)) e.setAttribute(k, attrs[k]);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
+  function day(iso) {
+    var d = new Date(iso);
+    return isNaN(d.getTime()) ? String(iso).slice(0, 10) : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+  }
+
+  function showError(text, field) {
+    $('error-text').textContent = text;
+    $('error-summary').hidden = false;
+    $('report').hidden = true;
+    $('report-status').textContent = '';
+    var input = $('days');
+    if (field) {
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', 'days-hint error-text');
+    }
+    $('error-summary').focus();
+  }
+  function clearError() {
+    $('error-summary').hidden = true;
+    $('days').removeAttribute('aria-invalid');
+    $('days').setAttribute('aria-describedby', 'days-hint');
+  }
+
+  function render(report) {
+    var rows = $('report-rows');
+    rows.textContent = '';
+    var period = 'the last ' + plural(report.days, 'day', 'days') + ' (' + day(report.from) + ' to ' + day(report.to) + ')';
+    $('report-caption').textContent = 'Questions with no answer or a "No", ' + period + ', grouped by similar wording, biggest groups first';
+    report.groups.forEach(function (g, i) {
+      var tr = el('tr');
+      tr.appendChild(el('th', { scope: 'row' }, String(i + 1)));
+      tr.appendChild(el('td', { class: 'numeric' }, String(g.count)));
+      tr.appendChild(el('td', { class: 'numeric' }, String(g.noAnswer)));
+      tr.appendChild(el('td', { class: 'numeric' }, String(g.notHelpful)));
+      var examples = el('td');
+      var list = el('ul', { class: 'examples' });
+      g.examples.forEach(function (text) { list.appendChild(el('li', null, text)); });
+      examples.appendChild(list);
+      tr.appendChild(examples);
+      var articles = el('td');
+      if (!g.articles.length) articles.appendChild(el('span', { class: 'hint' }, 'None'));
+      else {
+        var alist = el('ul', { class: 'examples' });
+        g.articles.forEach(function (a) {
+          alist.appendChild(el('li', null, (a.title || a.id + ' (no longer published)') + ' – ' + plural(a.count, 'time', 'times')));
+        });
+        articles.appendChild(alist);
+      }
+      tr.appendChild(articles);
+      rows.appendChild(tr);
+    });
+    $('report').hidden = report.groups.length === 0;
+    $('report-status').textContent = report.groups.length
+      ? plural(report.total, 'question', 'questions') + ' in ' + plural(report.groups.length, 'group', 'groups') + ', ' + period + '.'
+      : 'No questions went unanswered in ' + period + '.';
+  }
+
+  function load() {
+    var raw = $('days').value.trim();
+    if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > 3650) {
+      showError('Enter the number of days as a whole number from 1 to 3650, for example 30.', true);
+      return;
+    }
+    clearError();
+    $('report-status').textContent = 'Loading the report…';
+    fetch('/agent/api/knowledge-report?days=' + encodeURIComponent(raw), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(function (res) {
+        if (res.status === 401) { window.location.assign('/agent/sign-in'); throw new Error('Signed out'); }
+        return res.json().catch(function () { return {}; }).then(function (data) { return { ok: res.ok, status: res.status, data: data }; });
+      })
+      .then(function (r) {
+        if (!r.ok) { showError(r.data.error || 'The report could not be loaded. Try again.', r.status === 400); return; }
+        render(r.data);
+      })
+      .catch(function (err) { if (err.message !== 'Signed out') showError('The report could not be loaded. Check your connection and try again.', false); });
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    $('period-form').addEventListener('submit', function (ev) { ev.preventDefault(); load(); });
+    load();
+  });
+})();
