@@ -98,7 +98,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
   const rulesDir = path.dirname(options.safeguardingRulesPath);
   const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
-  const { rules, idioms, spellings } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
+  const { rules, idioms, spellings, past } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
   // The questions articles answer are ordinary requests too, except any the rules flag ("I'm worried about a child's safety").
   const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, idioms, spellings });
   const questions = loadArticles(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'))
@@ -110,7 +110,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
   const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs, questions);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
-  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings });
+  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past });
   const router = new Router(detector, undefined, knowledge);
   const responses = new Responses(council, taxonomy);
   const knowledgeResponses = new KnowledgeResponses(council);

@@ -3,7 +3,7 @@ import type { RecognizerResult } from './recognizer';
 import { clausesOf } from './messageClauses';
 import type { RiskClassifier, RiskGuess } from './riskClassifier';
 import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
-import { normaliseForRules, type SafeguardingRule, type Spelling } from './safeguardingRules';
+import { normaliseForRules, type PastDanger, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
 export interface SafeguardingVerdict {
   risk: boolean;
@@ -38,6 +38,8 @@ export interface SafeguardingDetectorOptions {
   idioms?: RegExp[];
   /** Text-speak spelled out before anything is checked (the rules file's `spellings`). */
   spellings?: Spelling[];
+  /** The words of a danger long past (the rules file's `past`). */
+  past?: PastDanger;
 }
 
 /**
@@ -72,6 +74,7 @@ export class SafeguardingDetector {
   private readonly order: RiskCategory[];
   private readonly idioms: RegExp[];
   private readonly spellings: Spelling[];
+  private readonly past?: PastDanger;
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -85,6 +88,7 @@ export class SafeguardingDetector {
     this.order = o.taxonomy ? o.taxonomy.categories.map((c) => c.id) : [...RISK_CATEGORIES];
     this.idioms = o.idioms ?? [];
     this.spellings = o.spellings ?? [];
+    this.past = o.past;
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
@@ -92,7 +96,7 @@ export class SafeguardingDetector {
     const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
     if (!folded) return { risk: false };
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
-    if (matched.length) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
+    if (matched.length && !this.longPast(matched, folded)) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
     // The classifier sees the message as written, unless text-speak was spelled out or an idiom taken out.
     const forClassifier = folded === normaliseForRules(text) ? text : folded;
     const guess = this.riskClassifier?.classify(forClassifier) ?? this.clauseGuess(forClassifier);
@@ -102,6 +106,11 @@ export class SafeguardingDetector {
       return this.verdict('classifier', best ? [best.category] : [], folded);
     }
     return { risk: false };
+  }
+
+  /** Only immediate-danger rules matched, and the message tells of it as long past. */
+  private longPast(matched: SafeguardingRule[], folded: string): boolean {
+    return !!this.past && matched.every((r) => r.category === 'immediate_danger') && this.past.longAgo.test(folded) && !this.past.stillNow.test(folded);
   }
 
   /** A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags. */

@@ -8,6 +8,8 @@ const rulesSchema = z.object({
   idioms: z.array(z.string().min(1)).optional(),
   /** Text-speak and common misspellings spelled out before checking: a regular expression alternation (whole words) and what it stands for. */
   spellings: z.record(z.string().min(1), z.string()).optional(),
+  /** Words that put a danger in the past ("back in 2019") and words that keep it now ("still", "tonight"). */
+  past: z.object({ longAgo: z.string().min(1), stillNow: z.string().min(1) }).strict().optional(),
   rules: z
     .array(
       z.object({
@@ -49,8 +51,26 @@ export interface Spelling {
   standsFor: string;
 }
 
-/** The rules, the idioms (figures of speech taken out of a message before it is checked) and the spellings spelled out first. */
-export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule[]; idioms: RegExp[]; spellings: Spelling[] } {
+/**
+ * An immediate danger told as long past ("a kid drowned in the quarry back in 2019, is it still
+ * fenced?"): when only immediate-danger rules match, the message says `longAgo` and not `stillNow`,
+ * the rules do not decide (the risk classifier still reads the message).
+ */
+export interface PastDanger {
+  longAgo: RegExp;
+  stillNow: RegExp;
+}
+
+/** Everything the rules file holds, compiled. */
+export interface SafeguardingRuleSet {
+  rules: SafeguardingRule[];
+  idioms: RegExp[];
+  spellings: Spelling[];
+  past?: PastDanger;
+}
+
+/** The rules, the idioms (figures of speech taken out of a message before it is checked), the spellings spelled out first and the words of a danger long past. */
+export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
   const parsed = rulesSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const compile = (rule: string, p: string): RegExp => {
@@ -70,7 +90,8 @@ export function loadSafeguardingRuleSet(file: string): { rules: SafeguardingRule
   }));
   const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
   const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({ pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'), standsFor }));
-  return { rules, idioms, spellings };
+  const past = parsed.data.past ? { longAgo: compile('past', parsed.data.past.longAgo), stillNow: compile('past', parsed.data.past.stillNow) } : undefined;
+  return { rules, idioms, spellings, past };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

@@ -95,6 +95,16 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms }).check(text).categories ?? []).not.toContain(category);
   });
 
+  it('a danger to life told as long past is left to the risk classifier; the same danger now is caught', () => {
+    const set = loadSafeguardingRuleSet(RULES);
+    const withPast = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, past: set.past });
+    expect(withPast.check('there was a fire in the bin store last month and my wheelie bin melted, can i get a new one').risk).toBe(false);
+    expect(withPast.check('the bin store is on fire').risk).toBe(true);
+    expect(withPast.check('the bin store was on fire last month and it is on fire again now').risk).toBe(true);
+    // only immediate-danger rules give way: an abuse told as past is still a risk
+    expect(withPast.check('my husband hit me last year and i am still scared of him').risk).toBe(true);
+  });
+
   it('an idiom is taken out, and the rest of the message is still checked', () => {
     expect(rulesOnly.check('killing myself laughing earlier but honestly i want to die').risk).toBe(true);
   });
