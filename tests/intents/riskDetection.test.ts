@@ -105,6 +105,14 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(withPast.check('my husband hit me last year and i am still scared of him').risk).toBe(true);
   });
 
+  it('naming domestic abuse in a professional or information question is not a risk, unless the resident says it is theirs', () => {
+    expect(rulesOnly.check('does the council run domestic abuse awareness training for staff? i manage a team').risk).toBe(false);
+    expect(rulesOnly.check('what is the domestic abuse policy for housing').risk).toBe(false);
+    expect(rulesOnly.check('what is your policy on rehousing victims of domestic abuse, i am one').risk).toBe(true);
+    expect(rulesOnly.check('my husband is abusive, whats your domestic abuse policy').risk).toBe(true);
+    expect(rulesOnly.check('domestic abuse').risk).toBe(true);
+  });
+
   it('an idiom is taken out, and the rest of the message is still checked', () => {
     expect(rulesOnly.check('killing myself laughing earlier but honestly i want to die').risk).toBe(true);
   });
