@@ -40,7 +40,16 @@ export interface SafeguardingDetectorOptions {
   spellings?: Spelling[];
   /** The words of a danger long past (the rules file's `past`). */
   past?: PastDanger;
+  /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
+  clauseThreshold?: number;
 }
+
+/**
+ * Measured with `npm run eval:safeguarding` on tests/safeguarding/dev.jsonl and dev2.jsonl and
+ * `npm run eval` on tests/eval/kb-blind-dev.jsonl: at the whole message's threshold, clauses of
+ * long ordinary questions ("clearing out my nan's old place…") were flagged.
+ */
+export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
 
 /**
  * Words that must appear in a message before the classifier's vote counts. The offline
@@ -75,6 +84,7 @@ export class SafeguardingDetector {
   private readonly idioms: RegExp[];
   private readonly spellings: Spelling[];
   private readonly past?: PastDanger;
+  private readonly clauseThreshold: number;
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -89,6 +99,7 @@ export class SafeguardingDetector {
     this.idioms = o.idioms ?? [];
     this.spellings = o.spellings ?? [];
     this.past = o.past;
+    this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
@@ -118,7 +129,7 @@ export class SafeguardingDetector {
     if (!this.riskClassifier) return undefined;
     for (const clause of clausesOf(text)) {
       const guess = this.riskClassifier.classify(clause);
-      if (guess) return guess;
+      if (guess && guess.score >= this.clauseThreshold) return guess;
     }
     return undefined;
   }

@@ -39,21 +39,21 @@ describe('questions for the knowledge report', () => {
   it('records a question the assistant cannot help with, redacted before it leaves the dialog', async () => {
     recorded.rows.length = 0;
     const adapter = conversation();
-    const replies = await say(adapter, 'can I keep chickens in my garden? my email is jo.bloggs@example.com');
+    const replies = await say(adapter, 'do you sell second hand bicycles? my email is jo.bloggs@example.com');
     expect(routeOf(replies)).toBe('none');
     expect(replies.some((r) => r.type === ActivityTypes.Message && /can't help/.test(r.text ?? ''))).toBe(true);
-    expect(recorded.rows).toEqual([{ question: 'can I keep chickens in my garden? my email is [email]', outcome: 'no_answer' }]);
+    expect(recorded.rows).toEqual([{ question: 'do you sell second hand bicycles? my email is [email]', outcome: 'no_answer' }]);
   });
 
   it('records the second miss too (when a person is offered instead)', async () => {
     recorded.rows.length = 0;
     const adapter = conversation();
-    await say(adapter, 'can I keep chickens in my garden');
-    const second = await say(adapter, 'do you sell allotment sheds');
+    await say(adapter, 'where can I buy cheap concert tickets');
+    const second = await say(adapter, 'is the weather nice in spain');
     expect(second.some((r) => /still didn't understand/.test(r.text ?? ''))).toBe(true);
     expect(recorded.rows.map((r) => [r.question, r.outcome])).toEqual([
-      ['can I keep chickens in my garden', 'no_answer'],
-      ['do you sell allotment sheds', 'no_answer'],
+      ['where can I buy cheap concert tickets', 'no_answer'],
+      ['is the weather nice in spain', 'no_answer'],
     ]);
   });
 
