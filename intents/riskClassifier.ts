@@ -8,11 +8,15 @@ import { loadTrainingData, utteranceKey, type ContentProblem } from './trainingD
 export const NOT_RISK = 'none';
 
 /**
- * The best category's calibrated score at which a message counts as a risk. Chosen for recall:
- * a false alarm costs a resident one reply with helpline numbers, a miss can cost a life.
- * Measured with `npm run eval:safeguarding` (see docs/safeguarding.md).
+ * The best category's calibrated score at which a message counts as a risk, on top of the
+ * classifier's own decision (a category beats the not-a-risk class and clears the cut-off the
+ * classifier chose by cross-validation). 0 = that decision alone. Chosen for recall: a false alarm
+ * costs a resident one reply with helpline numbers, a miss can cost a life. Measured with
+ * `npm run eval:safeguarding` on tests/safeguarding/dev.jsonl and dev2.jsonl (2026-12-04, with the
+ * blind-written training data): 0.25 caught 329 of 350 dev2 messages, 0 caught 340, with the same
+ * false alarms on the near misses (4 of 128) and on ordinary questions.
  */
-export const DEFAULT_RISK_THRESHOLD = 0.25;
+export const DEFAULT_RISK_THRESHOLD = 0;
 /**
  * When the not-a-risk class scores higher than every category, the best category counts only
  * from this score. Measured on tests/safeguarding/cases.jsonl and tests/eval/dev.jsonl: it
