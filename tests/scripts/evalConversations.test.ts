@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ActivityHandler, MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KyselyStorage } from '../../bot/storage/kyselyStorage';
 import { DialogIds } from '../../dialogs/dialogIds';
@@ -46,6 +47,20 @@ describe('conversation files', () => {
 
   it('a missing file is an error, not a throw', () => {
     expect(reader.read(path.join(dir, 'none.yaml'))).toMatchObject({ ok: false, error: expect.stringMatching(/^none\.yaml: ENOENT/) });
+  });
+});
+
+describe('a turn that throws', () => {
+  it('fails that conversation with the error, and does not stop the run', async () => {
+    class Broken extends ActivityHandler {
+      override async run(): Promise<void> {
+        throw new Error('database is locked');
+      }
+    }
+    const checker = new ExpectationChecker({ requests: new RequestCatalogue(path.join(ROOT, 'services')), articleTitle: () => undefined, fallbackTexts: [], personLabels: [], handoffIntent: 'human_handoff', handoffDialogId: 'handoffDialog' });
+    const evaluator = new ConversationEvaluator(new Broken(), () => new MemoryStorage(), new ConversationFileReader(), checker);
+    const result = await evaluator.run(path.join(FIXTURES, 'pass', 'pothole.yaml'));
+    expect(result).toMatchObject({ passed: false, failure: { turn: 1, got: 'the turn failed: database is locked' } });
   });
 });
 

@@ -47,7 +47,14 @@ export class ConversationEvaluator {
     driver.adapter.conversation.user = { id: `resident-${id}`, name: 'Resident' };
     let before: string[] = [];
     for (const [i, step] of conversation.steps.entries()) {
-      const outcome = await driver.say(step.user);
+      let outcome;
+      try {
+        outcome = await driver.say(step.user);
+      } catch (err) {
+        // The turn threw (a channel would get the technical-problem reply): this conversation fails, the run goes on.
+        const got = `the turn failed: ${shorten((err as Error).message, GOT_CHARS)}`;
+        return { file: base, name: conversation.name, passed: false, failure: { turn: i + 1, said: step.user, expected: 'a reply', reply: '', got, problems: [got] } };
+      }
       const turn = new TurnObservation(outcome, before);
       before = outcome.dialogs;
       this.onTurn?.(i + 1, step.user, turn);
