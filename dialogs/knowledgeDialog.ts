@@ -6,7 +6,7 @@ import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
 import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
-import { sendReply, sendTrace, toActivity } from './replies';
+import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
 
 export interface KnowledgeDialogOptions {
@@ -66,6 +66,7 @@ export class KnowledgeDialog extends ComponentDialog {
     const article = await this.sendAnswer(step.context, options.articleId);
     if (!article) return step.endDialog({});
     (step.values as Record<string, unknown>).articleId = article.id;
+    await sendPromptTrace(step.context, 'feedback');
     return step.prompt(KnowledgeDialog.feedbackPrompt, { prompt: toActivity(this.responses.didThisHelp()) });
   }
 

@@ -7,7 +7,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { sendReply, sendTrace } from './replies';
+import { sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
@@ -284,6 +284,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const article = await this.knowledge.dialog.sendAnswer(innerDc.context, articleId);
     if (!article) return undefined;
     await sendReply(innerDc.context, this.knowledge.responses.carryOn());
+    await sendPromptTrace(innerDc.context, 'carry_on');
     return { status: DialogTurnStatus.waiting };
   }
 }

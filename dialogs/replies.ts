@@ -15,3 +15,12 @@ export async function sendTrace(context: TurnContext, name: string, value: unkno
   await context.sendActivity({ type: ActivityTypes.Trace, name, label: name, valueType: `https://council-assistant/${name}`, value });
 }
 
+
+/**
+ * Says what the question just asked is about (`council.prompt`, `{ field }`): a field name such as
+ * `postcode`, `address`, an attribute code of the service (`container`, `width_cm`), `confirm` or
+ * `carry_on` — never the resident's answer. Read by `npm run eval:conversations`.
+ */
+export async function sendPromptTrace(context: TurnContext, field: string): Promise<void> {
+  await sendTrace(context, 'council.prompt', { field });
+}

@@ -4,7 +4,7 @@ import { fullAddress } from '../../bot/gazetteer/gazetteer';
 import { councilDate, spokenDate } from '../../bot/waste/calendar';
 import type { WasteSchedule } from '../../bot/waste/wasteSchedule';
 import type { RecognizerResult } from '../../intents/recognizer';
-import { sendReply } from '../replies';
+import { sendPromptTrace, sendReply } from '../replies';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -34,6 +34,7 @@ export class BinDaySlots extends Dialog {
     const postcode = entities.find((e) => e.type === 'postcode');
     if (postcode) return this.onPostcode(dc, state, postcode.value, entities.find((e) => e.type === 'houseNumber')?.value);
     await offer(dc, this.responses.askPostcode('address'));
+    await sendPromptTrace(dc.context, 'postcode');
     return Dialog.EndOfTurn;
   }
 
@@ -49,6 +50,7 @@ export class BinDaySlots extends Dialog {
       }
       if (picked.postcodeAgain) return this.onPostcode(dc, state, text);
       await offer(dc, picked.reply!);
+      await sendPromptTrace(dc.context, 'address');
       return Dialog.EndOfTurn;
     }
     return this.onPostcode(dc, state, text);
@@ -56,7 +58,9 @@ export class BinDaySlots extends Dialog {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state.binDay as BinDayState;
-    await sendReply(context, state.stage === 'choose' && state.postcode ? this.responses.chooseAddress(state.postcode, []) : this.responses.askPostcode('address'));
+    const choosing = state.stage === 'choose' && !!state.postcode;
+    await sendReply(context, choosing ? this.responses.chooseAddress(state.postcode!, []) : this.responses.askPostcode('address'));
+    await sendPromptTrace(context, choosing ? 'address' : 'postcode');
   }
 
   private async onPostcode(dc: DialogContext, state: BinDayState, text: string, house?: string): Promise<DialogTurnResult> {
@@ -71,6 +75,7 @@ export class BinDaySlots extends Dialog {
       state.postcode = outcome.postcode;
     }
     await offer(dc, outcome.reply);
+    await sendPromptTrace(dc.context, state.stage === 'choose' ? 'address' : 'postcode');
     return Dialog.EndOfTurn;
   }
 

@@ -6,7 +6,7 @@ import { redactContactDetails } from '../../bot/redact';
 import type { ServiceRequest } from '../../bot/open311/types';
 import { councilDate, spokenDate } from '../../bot/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';
-import { sendReply } from '../replies';
+import { sendPromptTrace, sendReply } from '../replies';
 import type { CouncilProfile } from '../../knowledge/councilProfile';
 
 /** Plain words for mySociety's extended statuses and GeoReport's open/closed. */
@@ -48,6 +48,7 @@ export class CaseStatusSlots extends Dialog {
     const ref = readReference(dc.context.activity.text ?? '');
     if (!ref) {
       await sendReply(dc.context, { text: "That doesn't look like a reference. References look like AT-12345678 (from this chat) or SR-100123 (from the council's system)." });
+      await sendPromptTrace(dc.context, 'reference');
       return Dialog.EndOfTurn;
     }
     return this.answer(dc, ref);
@@ -59,6 +60,7 @@ export class CaseStatusSlots extends Dialog {
 
   private async ask(context: TurnContext): Promise<void> {
     await sendReply(context, { text: "What's the reference number? It looks like AT-12345678 or SR-100123." });
+    await sendPromptTrace(context, 'reference');
   }
 
   private async answer(dc: DialogContext, ref: string): Promise<DialogTurnResult> {

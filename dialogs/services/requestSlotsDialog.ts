@@ -9,7 +9,7 @@ import { shortAddress } from '../../bot/gazetteer/gazetteer';
 import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
-import { sendReply } from '../replies';
+import { sendPromptTrace, sendReply, sendTrace } from '../replies';
 import { getRecognized } from '../turnState';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
@@ -122,6 +122,7 @@ export class RequestSlotsDialog extends Dialog {
       // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
       state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
       await offer(dc, state.misses >= 2 ? this.deps.responses.withPersonOffer(problem) : problem);
+      await sendPromptTrace(dc.context, this.promptField(state, state.current ?? 'confirm'));
       return Dialog.EndOfTurn;
     }
     state.misses = 0;
@@ -130,7 +131,9 @@ export class RequestSlotsDialog extends Dialog {
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state[STATE] as SlotState | undefined;
-    if (state?.current) await sendReply(context, this.question(state, state.current));
+    if (!state?.current) return;
+    await sendReply(context, this.question(state, state.current));
+    await sendPromptTrace(context, this.promptField(state, state.current));
   }
 
   /** Uses entities from the first message (bin type, date, postcode, house number). */
@@ -202,6 +205,7 @@ export class RequestSlotsDialog extends Dialog {
     }
     state.current = this.order(state).find((f) => !this.isDone(state, f)) ?? 'confirm';
     await offer(dc, this.question(state, state.current));
+    await sendPromptTrace(dc.context, this.promptField(state, state.current));
     return Dialog.EndOfTurn;
   }
 
@@ -218,6 +222,20 @@ export class RequestSlotsDialog extends Dialog {
     const reported = dateAttr ? String(state.answers[dateAttr.code]).slice(0, 10) : undefined;
     const verdict = this.deps.missedBin.check(address, container, this.deps.now(), reported);
     return verdict.ok ? undefined : this.deps.responses.precheckRefused(verdict.message, verdict.next);
+  }
+
+  /**
+   * What the open question is about, for the `council.prompt` trace: the attribute's code, or for
+   * the location `postcode`, `address` (pick or describe the house) or `location` (a street place).
+   */
+  private promptField(state: SlotState, field: string): string {
+    if (field.startsWith('attr:')) return field.slice(5);
+    if (field === 'location') {
+      if (state.locationStage === 'choose') return 'address';
+      if (state.config.location === 'street') return 'location';
+      return state.locationStage === 'text' ? 'address' : 'postcode';
+    }
+    return field;
   }
 
   private attribute(state: SlotState, field: string): ServiceAttribute | undefined {
@@ -513,6 +531,8 @@ export class RequestSlotsDialog extends Dialog {
     }
     this.deps.onQueued();
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
+    // Which request was filed (no reference or answers: telemetry turns council.* traces into events).
+    await sendTrace(dc.context, 'council.request.submitted', { intent: state.intent, serviceCode: state.serviceCode });
   }
 }
 

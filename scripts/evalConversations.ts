@@ -1,0 +1,78 @@
+/**
+ * `npm run eval:conversations -- DIR`: runs every *.yaml conversation in DIR (the format is in
+ * tests/conversations/README.md) against the whole app residents get, on a throwaway SQLite
+ * file with the built-in back office. Prints one line per conversation (a failure with its turn,
+ * what the resident said, what was expected and what the bot replied) and, as the last line,
+ * {"total","passed","rate","failures":[{"file","turn","said","got"}]}. `--turns` also prints every
+ * turn (reply, route, question asked) before its conversation's line. Exits 0 whatever the score.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { loadDotEnv } from '../bot/dotEnv';
+import { KyselyStorage } from '../bot/storage/kyselyStorage';
+import { DialogIds } from '../dialogs/dialogIds';
+import { TALK_TO_PERSON } from '../dialogs/responses';
+import { Intents } from '../intents/catalogue';
+import { ConversationEvaluator, shorten } from './lib/conversations/conversationEvaluator';
+import { ConversationFileReader } from './lib/conversations/conversationFileReader';
+import { ConversationReport } from './lib/conversations/conversationReport';
+import { EvalApp } from './lib/conversations/evalApp';
+import { ExpectationChecker } from './lib/conversations/expectationChecker';
+import { RequestCatalogue } from './lib/conversations/requestCatalogue';
+import type { TurnObservation } from './lib/conversations/turnObservation';
+
+const ROOT = path.resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  if (!dir) {
+    process.stderr.write('usage: npm run eval:conversations -- DIR   (a folder of *.yaml conversations; see tests/conversations/README.md)\n');
+    process.exit(2);
+  }
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    process.stderr.write(`eval:conversations: ${dir} is not a folder\n`);
+    process.exit(2);
+  }
+  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+
+  loadDotEnv();
+  const app = await EvalApp.start(
+    { COUNCIL_PROFILE: process.env.COUNCIL_PROFILE, INTENTS_DIR: process.env.INTENTS_DIR },
+    path.join(path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data')), 'models'),
+  );
+  const report = new ConversationReport();
+  const results = [];
+  try {
+    const { assistant, database } = app.app;
+    const responses = assistant.responses;
+    const checker = new ExpectationChecker({
+      requests: new RequestCatalogue(path.join(ROOT, 'services')),
+      articleTitle: (id) => assistant.knowledge.get(id)?.title,
+      fallbackTexts: [responses.cannotHelp().text, responses.notUnderstoodOfferPerson().text, responses.technicalProblem().text],
+      personLabels: [TALK_TO_PERSON],
+      handoffIntent: Intents.humanHandoff,
+      handoffDialogId: DialogIds.handoff,
+    });
+    const showTurns = process.argv.includes('--turns');
+    const onTurn = (n: number, said: string, t: TurnObservation) => {
+      const seen = [`routes ${t.routes.map((r) => r.label).join(',') || '-'}`, `asks ${t.lastPrompt ?? '-'}`, `articles ${t.articles.join(',') || '-'}`, `sent ${t.submitted.join(',') || '-'}`, `dialogs ${t.dialogsAfter.at(-1) ?? '-'}`];
+      process.stdout.write(`  ${n}. "${shorten(said, 100)}" → ${shorten(t.text, 200)} {${t.choices.map((c) => c.title).join(' | ')}} [${seen.join('; ')}]\n`);
+    };
+    const evaluator = new ConversationEvaluator(assistant.bot, () => new KyselyStorage(database.db), new ConversationFileReader(), checker, showTurns ? onTurn : undefined);
+    for (const file of files) {
+      const result = await evaluator.run(path.join(dir, file));
+      results.push(result);
+      process.stdout.write(`${report.line(result)}\n`);
+    }
+  } finally {
+    await app.close();
+  }
+  const summary = report.summary(results);
+  process.stdout.write(`${summary.passed}/${summary.total} conversations passed (${(summary.rate * 100).toFixed(1)}%)\n`);
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`eval:conversations failed: ${err.stack ?? err.message}\n`);
+  process.exit(1);
+});
