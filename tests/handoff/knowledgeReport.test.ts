@@ -29,7 +29,7 @@ describe('knowledge report in the agent console (content role)', () => {
   it('records what residents asked that went unanswered, redacted, and shows it only to staff with the content role (403 for others, 401 signed out)', async () => {
     // Residents, through the real HTTP endpoint: one question the assistant cannot help with, one answer that did not help.
     const first = newConversationId();
-    await residentSays(h.url, h.channel.url, first, 'can I keep chickens in my garden? email me at jo.bloggs@example.com or ring 07700 900123');
+    await residentSays(h.url, h.channel.url, first, 'do you sell second hand bicycles? email me at jo.bloggs@example.com or ring 07700 900123');
     const second = newConversationId();
     await residentSays(h.url, h.channel.url, second, 'how do I pay my council tax');
     await residentSays(h.url, h.channel.url, second, 'No');
@@ -38,7 +38,7 @@ describe('knowledge report in the agent console (content role)', () => {
       return found.length === 2 && found;
     });
     expect(rows.map((r) => [r.question, r.outcome, r.article_id])).toEqual([
-      ['can I keep chickens in my garden? email me at [email] or ring [phone]', 'no_answer', null],
+      ['do you sell second hand bicycles? email me at [email] or ring [phone]', 'no_answer', null],
       ['how do I pay my council tax', 'not_helpful', 'council-tax-pay'],
     ]);
 
@@ -62,7 +62,7 @@ describe('knowledge report in the agent console (content role)', () => {
     expect(report.body).toMatchObject({ days: 7, total: 2 });
     expect(report.body.groups).toEqual([
       expect.objectContaining({ count: 1, noAnswer: 0, notHelpful: 1, examples: ['how do I pay my council tax'], articles: [{ id: 'council-tax-pay', title: 'Pay your Council Tax', count: 1 }] }),
-      expect.objectContaining({ count: 1, noAnswer: 1, notHelpful: 0, examples: ['can I keep chickens in my garden? email me at [email] or ring [phone]'], articles: [] }),
+      expect.objectContaining({ count: 1, noAnswer: 1, notHelpful: 0, examples: ['do you sell second hand bicycles? email me at [email] or ring [phone]'], articles: [] }),
     ]);
     expect(JSON.stringify(report.body)).not.toMatch(/jo\.bloggs|07700/);
     expect((await cara.api('GET', '/agent/api/knowledge-report?days=0')).status).toBe(400);
