@@ -18,11 +18,12 @@ export const NOT_RISK = 'none';
  */
 export const DEFAULT_RISK_THRESHOLD = 0;
 /**
- * When the not-a-risk class scores higher than every category, the best category counts only
- * from this score. Measured on tests/safeguarding/cases.jsonl and tests/eval/dev.jsonl: it
- * halves the false alarms for one risk message in 150.
+ * When the not-a-risk class wins, the best category still counts from this score; above 1 = never.
+ * Off since the blind-written training data (2026-12-04): on tests/safeguarding/dev.jsonl and
+ * dev2.jsonl it caught nothing the classifier's own decision did not, and it flagged answers to
+ * the request dialogs' questions ("outside the library on Station Road" scored 0.84 as a danger).
  */
-export const DEFAULT_RISK_OVERRIDE = 0.8;
+export const DEFAULT_RISK_OVERRIDE = 1.1;
 
 const MIN_EXAMPLES = 30;
 
