@@ -10,8 +10,8 @@
 const BOUNDARY =
   /[.!?;:\n]+(?=\s|$)|\s[-–—]+\s|,?\s+(?=(?:also|and also|plus|btw|by the way|oh and|and another thing|another thing|anyway|whilst i have you|while i have you|whilst i have your attention|on another note|separately|p\.?s\.?)\b)/iu;
 
-/** Pieces of at least `minWords` words; an empty array when the message is a single piece. */
-export function clausesOf(text: string, minWords = 3): string[] {
+/** Pieces of at least `minWords` words (shorter ones, such as "thinking about it", lose the sense the rest of the message gives them); an empty array when the message is a single piece. */
+export function clausesOf(text: string, minWords = 4): string[] {
   const pieces = text
     .split(BOUNDARY)
     .map((p) => p.trim())

@@ -70,6 +70,15 @@ export const DEFAULT_CLASSIFIER_CUES =
 export const DEFAULT_CLASSIFIER_THRESHOLD = 0.98;
 
 /**
+ * With the dedicated risk classifier, the intent classifier's vote is off unless asked for: measured
+ * with `npm run eval:safeguarding` on tests/safeguarding/dev.jsonl and dev2.jsonl (2026-12-04) it
+ * caught no risk the rules and the risk classifier missed, and `npm run eval` on
+ * tests/eval/kb-blind-dev.jsonl showed it flagging ordinary questions ("a disabled parking badge for
+ * my husband, he can't walk far anymore").
+ */
+export const CLASSIFIER_THRESHOLD_WITH_RISK_CLASSIFIER = 2;
+
+/**
  * Every message is checked here, first: the rules (the unmistakable), then the dedicated risk
  * classifier (what the rules have not met), then the intent classifier's safeguarding vote (a
  * confident vote plus a cue word). Any one is enough. The verdict names the category and, when
@@ -91,7 +100,7 @@ export class SafeguardingDetector {
     options: SafeguardingDetectorOptions | number = {},
   ) {
     const o = typeof options === 'number' ? { classifierThreshold: options } : options;
-    this.classifierThreshold = o.classifierThreshold ?? DEFAULT_CLASSIFIER_THRESHOLD;
+    this.classifierThreshold = o.classifierThreshold ?? (o.riskClassifier ? CLASSIFIER_THRESHOLD_WITH_RISK_CLASSIFIER : DEFAULT_CLASSIFIER_THRESHOLD);
     this.classifierCues = o.classifierCues === undefined ? DEFAULT_CLASSIFIER_CUES : o.classifierCues;
     this.riskClassifier = o.riskClassifier;
     this.taxonomy = o.taxonomy;

@@ -9,11 +9,12 @@ describe('clausesOf', () => {
       'I want to report a missed garden waste collection at Rose Cottage',
       'whilst I have your attention, his nephew has taken his chequebook',
     ]);
-    expect(clausesOf('bulky waste please - a broken tv and a door - he kicked it in again')).toEqual(['bulky waste please', 'a broken tv and a door', 'he kicked it in again']);
+    expect(clausesOf('bulky waste collection please - a broken tv and a door - he kicked it in again')).toEqual(['bulky waste collection please', 'a broken tv and a door', 'he kicked it in again']);
     expect(clausesOf('my bin was missed btw the lights are out on Elm Road')).toEqual(['my bin was missed', 'btw the lights are out on Elm Road']);
   });
 
-  it('gives nothing for a single clause, and drops pieces shorter than three words', () => {
+  it('gives nothing for a single clause, and drops pieces shorter than four words', () => {
+    expect(clausesOf('do foster parents get paid? thinking about it')).toEqual([]);
     expect(clausesOf('my bin was not emptied today')).toEqual([]);
     expect(clausesOf('Hello. My bin was not emptied today.')).toEqual([]);
     expect(clausesOf('')).toEqual([]);
