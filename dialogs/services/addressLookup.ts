@@ -17,6 +17,20 @@ export type PostcodeOutcome =
 
 const MIN_DESCRIPTION = 8;
 
+/** Words before a house number at the address list: "number 12", "no. 3", "it's 14", "I live at 9". */
+const HOUSE_NUMBER_WORDS = /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
+
+const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4, sixth: 5, '6th': 5, seventh: 6, '7th': 6, eighth: 7, '8th': 7, ninth: 8, '9th': 8, tenth: 9, '10th': 9 };
+
+/** "the second one", "2nd", "the last one", "second address": the 0-based place in a list of `size`; undefined otherwise. */
+export function listPosition(text: string, size: number): number | undefined {
+  const m = /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(text.trim().replace(/[.!]+$/, ''));
+  if (!m) return undefined;
+  const word = m[1]!.toLowerCase();
+  const index = word === 'last' ? size - 1 : ORDINALS[word];
+  return index !== undefined && index >= 0 && index < size ? index : undefined;
+}
+
 export function toLocation(a: Address): Location {
   return { kind: 'address', uprn: a.uprn, text: fullAddress(a), postcode: a.postcode, lat: a.lat, long: a.long, round: a.round };
 }
@@ -53,10 +67,15 @@ export class AddressLookup {
     if (NOT_LISTED.test(text)) return { notListed: true };
     const addresses = this.gazetteer.byPostcode(postcode);
     const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+    // "number 12", "no 3", "it's 14", "I live at 9": the house number, as the list shows it.
+    const said = t.replace(/[.,!?]+$/g, '').replace(HOUSE_NUMBER_WORDS, '').trim();
     const exact = addresses.filter((a) => shortAddress(a).toLowerCase() === t || fullAddress(a).toLowerCase() === t);
-    const byNumber = addresses.filter((a) => a.paon.toLowerCase() === t || t.startsWith(`${a.paon.toLowerCase()} `));
+    const byNumber = addresses.filter((a) => [t, said].some((x) => a.paon.toLowerCase() === x || x.startsWith(`${a.paon.toLowerCase()} `)));
     const partial = addresses.filter((a) => shortAddress(a).toLowerCase().includes(t));
-    const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : [];
+    // "the second one", "2nd", "the last one": a place in the list as shown.
+    const position = listPosition(t, addresses.length);
+    const byPosition = position === undefined ? [] : [addresses[position]!];
+    const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: toLocation(found[0]) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     return { reply: { ...this.responses.addressNotMatched(), choices: [...addresses.map(shortAddress), this.responses.chooseAddress(postcode, []).choices!.at(-1)!] } };

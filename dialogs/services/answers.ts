@@ -10,7 +10,8 @@ export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing 
  * A plain yes to "Shall I send it?": the whole message (with please/thanks/go ahead). "yes but change
  * the address" or "yes, no wait" is not one: nothing is sent on a qualified yes.
  */
-export const YES = /^\s*(yes|yep|yeah|y|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead)([,.!\s]+(please|thanks|thank you|send it|that's right|thats right|go ahead|correct|that's fine|thats fine|looks good|all good))*\s*[.!]*\s*$/i;
+export const YES =
+  /^\s*(yes|yep|yup|yeah|yea|ya|aye|y|sure|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead|go on|go for it|do it|please do|absolutely|sounds good|perfect|lovely|spot on|that's fine|thats fine|fine)([,.!\s]+(please|pls|thanks|thank you|ta|cheers|send|send it|send it off|send it in|that's right|thats right|go ahead|go on|then|do it|please do|correct|that's fine|thats fine|looks good|all good|lovely|perfect|great|mate|love))*\s*[.!]*\s*$/i;
 export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
 export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;
 

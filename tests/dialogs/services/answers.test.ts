@@ -98,11 +98,11 @@ describe('matchChoice on whole words', () => {
 });
 
 describe('YES (the answer to "Shall I send it?")', () => {
-  it.each(['yes', 'Yes please', 'send it', 'Send it', 'yes, send it', 'ok thanks', 'correct', 'yes that\'s right', 'go ahead'])('sends on "%s"', (text) => {
+  it.each(['yes', 'Yes please', 'send it', 'Send it', 'yes, send it', 'ok thanks', 'correct', 'yes that\'s right', 'go ahead', 'yes send', 'yep go ahead', 'go on then', 'yeah go on', 'sure', 'aye send it', 'yes please send it off', 'perfect thanks', 'do it'])('sends on "%s"', (text) => {
     expect(YES.test(text)).toBe(true);
   });
 
-  it.each(['yes but change the address', 'yes, no wait', 'yes but the hole is bigger now', "yes it's not dangerous though", 'send it to the highways team tomorrow', 'yesterday', 'okay so actually'])('does not send on "%s"', (text) => {
+  it.each(['yes but change the address', 'yes, no wait', 'yes but the hole is bigger now', "yes it's not dangerous though", 'send it to the highways team tomorrow', 'yesterday', 'okay so actually', 'nah leave it', 'go on the website instead', 'sure but the light number is wrong'])('does not send on "%s"', (text) => {
     expect(YES.test(text)).toBe(false);
   });
 });
