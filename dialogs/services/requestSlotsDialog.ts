@@ -142,7 +142,9 @@ export class RequestSlotsDialog extends Dialog {
     for (const a of state.attributes) {
       if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
         const values = a.values ?? [];
-        const hits = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
+        const byEntity = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
+        // "a pothole in the road outside 14 London Road": a choice named in the first message, word for word.
+        const hits = byEntity.length ? byEntity : values.filter((v) => namedIn(recognized?.text ?? '', v.name));
         if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
       } else if (a.datatype === 'datetime') {
         const date = entities.find((e) => e.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(e.value));
@@ -547,4 +549,14 @@ function ruleHolds(rule: AnswerRule, state: SlotState): boolean {
 /** What the answers so far amount to: an answer that changes nothing of it was not understood. */
 function progressOf(state: SlotState): string {
   return JSON.stringify([state.answers, state.multi, state.location, state.locationStage, state.postcode, state.description, state.contact, state.name]);
+}
+
+/** Choices too vague to take from a first message without asking ("Yes", "No", "Something else"). */
+const VAGUE_CHOICE = /^(yes|no|y|n|other|something else|not sure|don'?t know|none|skip)\b/i;
+
+/** The choice's name appears in the message as whole words ("in the road", "furniture"); short or vague names never count. */
+export function namedIn(text: string, name: string): boolean {
+  const fold = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const n = fold(name);
+  return n.trim().length >= 5 && !VAGUE_CHOICE.test(name.trim()) && fold(text).includes(n);
 }

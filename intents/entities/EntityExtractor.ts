@@ -5,7 +5,7 @@ import { extractCaseReferences } from './caseReferences';
 import { extractDates } from './dates';
 import { resolveOverlaps } from './overlaps';
 import { DEFAULT_POSTCODE_AREAS, extractPostcodes } from './postcodes';
-import type { Span } from './types';
+import { ENTITY_TYPES, type Span } from './types';
 
 export interface EntityExtractorOptions {
   /** The clock relative dates ("yesterday") are read against. Defaults to the system clock. */
@@ -44,12 +44,13 @@ export class EntityExtractor {
     if (typeof text !== 'string' || text.trim() === '') return [];
     const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
     try {
+      const addresses = safely(() => extractAddresses(input));
       return resolveOverlaps([
         safely(() => extractPostcodes(input, this.postcodeAreas)),
         safely(() => extractCaseReferences(input)),
         safely(() => this.bins.extract(input)),
-        safely(() => extractDates(input, this.clock())),
-        safely(() => extractAddresses(input)),
+        givingWayToHouseNumbers(safely(() => extractDates(input, this.clock())), addresses, input),
+        addresses,
       ]);
     } catch {
       return [];
@@ -60,6 +61,22 @@ export class EntityExtractor {
     const now = this.now();
     return now instanceof Date && !Number.isNaN(now.getTime()) ? now : new Date();
   }
+}
+
+/**
+ * "missed on tuesday, 12 Mill Lane", "tuesday at 12 Mill Lane": chrono reads the house number as
+ * part of the date (the 12th, or 12 o'clock). A number the address extractor found right before a
+ * street name is a house number: the date ends before it (its day is unchanged).
+ */
+function givingWayToHouseNumbers(dates: Span[], addresses: Span[], text: string): Span[] {
+  return dates.map((date) => {
+    const house = addresses.find(
+      (a) => a.type === ENTITY_TYPES.houseNumber && a.start > date.start && a.start < date.end && addresses.some((s) => s.type === ENTITY_TYPES.street && s.start >= a.end && s.start - a.end <= 2),
+    );
+    if (!house) return date;
+    const kept = text.slice(date.start, house.start).replace(/[\s,]*(?:\bat\b|\bno\.?|\bnumber)?[\s,]*$/i, '');
+    return kept ? { ...date, text: kept, end: date.start + kept.length } : { ...date, end: date.start };
+  });
 }
 
 function safely(run: () => Span[]): Span[] {

@@ -106,3 +106,19 @@ describe('YES (the answer to "Shall I send it?")', () => {
     expect(YES.test(text)).toBe(false);
   });
 });
+
+describe('namedIn (a choice named in the first message of a request)', () => {
+  it('finds a choice named word for word', async () => {
+    const { namedIn } = await import('../../../dialogs/services/requestSlotsDialog');
+    expect(namedIn('big pothole in the road outside 14 London Road', 'In the road')).toBe(true);
+    expect(namedIn('someone dumped FURNITURE by the bins', 'Furniture')).toBe(true);
+  });
+
+  it('never takes a short or vague choice, or part of a word', async () => {
+    const { namedIn } = await import('../../../dialogs/services/requestSlotsDialog');
+    expect(namedIn('no it was not out', 'No')).toBe(false);
+    expect(namedIn('yes please', 'Yes, it\'s dangerous')).toBe(false);
+    expect(namedIn('there is something else dumped', 'Something else')).toBe(false);
+    expect(namedIn('the roadworks are in the roadside verge', 'In the road')).toBe(false);
+  });
+});

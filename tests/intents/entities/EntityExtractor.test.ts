@@ -393,3 +393,20 @@ describe('bad input', () => {
     expect((performance.now() - started) / rounds).toBeLessThan(1);
   });
 });
+
+describe('a house number right after a day', () => {
+  it.each([
+    ['my blue bin wasnt emptied on tuesday, 12 Mill Lane AT3 1NF', 'on tuesday'],
+    ['missed my blue bin tuesday at 12 Mill Lane', 'tuesday'],
+    ['bin not collected monday 7 High Street', 'monday'],
+  ])('%j: the number is the house, the day is still the date', (text, dateText) => {
+    const entities = extractor.extract(text);
+    expect(values(text, 'houseNumber')).toEqual([/(\d+) (Mill Lane|High Street)/.exec(text)![1]]);
+    expect(of(entities, 'date').map((e) => e.text)).toEqual([dateText]);
+    expect(of(entities, 'date')[0]!.value).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('a date with a day number and no street keeps its number', () => {
+    expect(of(extractor.extract('it was meant to be collected on 9 December'), 'date').map((e) => e.text)).toEqual(['on 9 December']);
+  });
+});
