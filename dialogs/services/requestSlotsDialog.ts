@@ -146,6 +146,10 @@ export class RequestSlotsDialog extends Dialog {
         // "a pothole in the road outside 14 London Road": a choice named in the first message, word for word.
         const hits = byEntity.length ? byEntity : values.filter((v) => namedIn(recognized?.text ?? '', v.name));
         if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
+      } else if (a.datatype === 'number' && !state.config.limits[a.code]) {
+        // "about 30cm wide" answers "About how wide is it, in centimetres?".
+        const measure = measureIn(recognized?.text ?? '', a.description);
+        if (measure !== undefined) state.answers[a.code] = String(measure);
       } else if (a.datatype === 'datetime') {
         const date = entities.find((e) => e.type === 'date' && /^\d{4}-\d{2}-\d{2}/.test(e.value));
         const found = date?.value.slice(0, 10);
@@ -559,4 +563,25 @@ export function namedIn(text: string, name: string): boolean {
   const fold = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
   const n = fold(name);
   return n.trim().length >= 5 && !VAGUE_CHOICE.test(name.trim()) && fold(text).includes(n);
+}
+
+const UNITS: Record<string, RegExp> = {
+  centimetres: /^(cm|cms|centimet(?:re|er)s?)$/,
+  metres: /^(m|metres?|meters?)$/,
+};
+
+/**
+ * A measurement the question asks for, said in the message: "30cm wide" answers "About how wide is
+ * it, in centimetres?" (the unit named in the question, then one of the question's own words right
+ * after it). Anything less certain is asked.
+ */
+export function measureIn(text: string, question: string): number | undefined {
+  const q = question.toLowerCase();
+  const unit = Object.keys(UNITS).find((u) => q.includes(u));
+  if (!unit) return undefined;
+  const words = new Set(q.split(/[^a-z]+/).filter((w) => w.length >= 4 && w !== unit));
+  for (const m of text.toLowerCase().matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s+(?:[a-z]+\s+)?([a-z]+)/g)) {
+    if (UNITS[unit]!.test(m[2]!) && (words.has(m[3]!) || words.has(m[0]!.split(/\s+/).at(-2) ?? ''))) return Number(m[1]);
+  }
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoice, parseDate, pastWeekday, YES } from '../../../dialogs/services/answers';
+import { measureIn, namedIn } from '../../../dialogs/services/requestSlotsDialog';
 
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
@@ -108,17 +109,30 @@ describe('YES (the answer to "Shall I send it?")', () => {
 });
 
 describe('namedIn (a choice named in the first message of a request)', () => {
-  it('finds a choice named word for word', async () => {
-    const { namedIn } = await import('../../../dialogs/services/requestSlotsDialog');
+  it('finds a choice named word for word', () => {
     expect(namedIn('big pothole in the road outside 14 London Road', 'In the road')).toBe(true);
     expect(namedIn('someone dumped FURNITURE by the bins', 'Furniture')).toBe(true);
   });
 
-  it('never takes a short or vague choice, or part of a word', async () => {
-    const { namedIn } = await import('../../../dialogs/services/requestSlotsDialog');
+  it('never takes a short or vague choice, or part of a word', () => {
     expect(namedIn('no it was not out', 'No')).toBe(false);
     expect(namedIn('yes please', 'Yes, it\'s dangerous')).toBe(false);
     expect(namedIn('there is something else dumped', 'Something else')).toBe(false);
     expect(namedIn('the roadworks are in the roadside verge', 'In the road')).toBe(false);
+  });
+});
+
+describe('measureIn (a measurement in the first message of a request)', () => {
+  it("reads a number with the question's unit and one of its words", () => {
+    expect(measureIn('pothole outside 14 London Road about 30cm wide', 'About how wide is it, in centimetres?')).toBe(30);
+    expect(measureIn('its 10 cm deep and 40cm wide', 'About how deep is it, in centimetres?')).toBe(10);
+    expect(measureIn('its 10 cm deep and 40cm wide', 'About how wide is it, in centimetres?')).toBe(40);
+  });
+
+  it('asks when the unit or the word is missing', () => {
+    expect(measureIn('pothole outside 14 London Road', 'About how wide is it, in centimetres?')).toBeUndefined();
+    expect(measureIn('about 30 wide', 'About how wide is it, in centimetres?')).toBeUndefined();
+    expect(measureIn('30cm deep', 'About how wide is it, in centimetres?')).toBeUndefined();
+    expect(measureIn('30cm wide', 'How many items is that in total?')).toBeUndefined();
   });
 });
