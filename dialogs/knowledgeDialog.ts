@@ -15,6 +15,8 @@ export interface KnowledgeDialogOptions {
   next?: string[];
   /** The question the article answers (redacted), for the knowledge report if the answer did not help. */
   question?: string;
+  /** A follow-up that named no topic, answered from the conversation's topic: the answer says which. */
+  assumed?: boolean;
 }
 
 /** What the dialog hands back: `reroute` when the resident asked something new instead of answering yes or no. */
@@ -53,17 +55,17 @@ export class KnowledgeDialog extends ComponentDialog {
   }
 
   /** Sends an article's answer (used on its own when a question interrupts another dialog). */
-  async sendAnswer(context: TurnContext, articleId: string): Promise<Article | undefined> {
+  async sendAnswer(context: TurnContext, articleId: string, assumed = false): Promise<Article | undefined> {
     const article = this.knowledge.get(articleId);
     if (!article) return undefined;
     await sendTrace(context, 'council.knowledge', { articleId: article.id });
-    await sendReply(context, this.responses.answer(article));
+    await sendReply(context, this.responses.answer(article, assumed));
     return article;
   }
 
   private async answerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = step.options as KnowledgeDialogOptions;
-    const article = await this.sendAnswer(step.context, options.articleId);
+    const article = await this.sendAnswer(step.context, options.articleId, options.assumed);
     if (!article) return step.endDialog({});
     (step.values as Record<string, unknown>).articleId = article.id;
     await sendPromptTrace(step.context, 'feedback');

@@ -9,9 +9,10 @@ export const NO = 'No';
 export class KnowledgeResponses {
   constructor(private readonly council: CouncilProfile) {}
 
-  /** The article, with where it comes from. */
-  answer(article: Article): Reply {
-    return { text: `${article.body.trim()}\n\nSource: [${article.title}](${article.url})` };
+  /** The article, with where it comes from; `assumed`: a follow-up read as being about this topic, which the answer names first. */
+  answer(article: Article, assumed = false): Reply {
+    const about = assumed ? `For ${article.title}:\n\n` : '';
+    return { text: `${about}${article.body.trim()}\n\nSource: [${article.title}](${article.url})` };
   }
 
   didThisHelp(): Reply {

@@ -7,6 +7,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
+import { isFollowUp } from './followUp';
 import { sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
@@ -24,6 +25,8 @@ export interface RoutingState {
    * wasn't collected and…"), which "Carry on" then starts.
    */
   safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
+  /** The article last answered: a follow-up that names no topic ("how do I apply?") is about it. */
+  topic?: string;
 }
 
 /**
@@ -99,6 +102,15 @@ export class MainDialog extends CancelAndHelpDialog {
         if (offer.recognized) setRecognized(context, offer.recognized);
       }
     }
+    // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
+    let assumed = false;
+    if ((route.kind === 'none' || route.kind === 'clarify') && isFollowUp(text)) {
+      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
+      if (topic && this.knowledge?.dialog.title(topic)) {
+        route = { kind: 'kb', articleId: topic, score: 0, next: [] };
+        assumed = true;
+      }
+    }
     if (route.kind === 'safeguarding') {
       const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
@@ -112,7 +124,7 @@ export class MainDialog extends CancelAndHelpDialog {
       ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
     });
     const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
-    return this.act(step, route, misses);
+    return this.act(step, route, misses, assumed);
   }
 
   private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
@@ -122,14 +134,14 @@ export class MainDialog extends CancelAndHelpDialog {
     return state.misses;
   }
 
-  private async act(step: WaterfallStepContext, route: Route, misses: number): Promise<DialogTurnResult> {
+  private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false): Promise<DialogTurnResult> {
     const context = step.context;
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
         return step.endDialog();
       case 'kb':
-        return this.startArticle(step, route.articleId, route.next);
+        return this.startArticle(step, route.articleId, route.next, assumed);
       case 'clarify': {
         if (misses >= 2) return this.offerPerson(step);
         const articles = route.articleIds.flatMap((id) => {
@@ -169,9 +181,11 @@ export class MainDialog extends CancelAndHelpDialog {
     }
   }
 
-  private async startArticle(step: WaterfallStepContext, articleId: string, next: string[]): Promise<DialogTurnResult> {
+  private async startArticle(step: WaterfallStepContext, articleId: string, next: string[], assumed = false): Promise<DialogTurnResult> {
     if (!this.knowledge) return step.endDialog();
-    const options: KnowledgeDialogOptions = { articleId, next, question: (step.values as MainValues).question };
+    const state = await this.routingState.get(step.context, { misses: 0 });
+    await this.routingState.set(step.context, { ...state, topic: articleId });
+    const options: KnowledgeDialogOptions = { articleId, next, question: (step.values as MainValues).question, assumed };
     return step.beginDialog(DialogIds.knowledge, options);
   }
 
@@ -184,7 +198,12 @@ export class MainDialog extends CancelAndHelpDialog {
   private async startIntent(step: WaterfallStepContext, intent: string): Promise<DialogTurnResult> {
     const context = step.context;
     const dialogId = this.dialogForIntent.get(intent);
-    if (dialogId) return step.beginDialog(dialogId, { recognized: getRecognized(context) });
+    if (dialogId) {
+      // A request is a new topic: a later "how do I apply?" is not about the last article.
+      const { topic: _previous, ...state } = await this.routingState.get(context, { misses: 0 });
+      await this.routingState.set(context, state);
+      return step.beginDialog(dialogId, { recognized: getRecognized(context) });
+    }
     switch (intent) {
       case Intents.greeting:
         await sendReply(context, this.responses.greeting());

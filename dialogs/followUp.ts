@@ -1,0 +1,23 @@
+/**
+ * A follow-up question that names no topic of its own ("how do I apply?", "and how much is it?",
+ * "any quicker way?", "what about for my mum?"): short, and opening the way a second question about
+ * the same thing does. The main dialog answers it from the topic of the conversation when nothing
+ * else fits clearly. Hand-written: there is no library for this, and the test is deliberately
+ * narrow (a message that names its own topic is routed as usual).
+ */
+const OPENING =
+  /^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks|cheers|cool|oh|ah|hmm|um|yes|yeah|no)[,.!]?\s+)*(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i)\b/i;
+
+/** Words that point back at the topic ("it", "that", "apply", "how much", "for my mum"): a follow-up has one. */
+const POINTS_BACK =
+  /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us))\b/i;
+
+/** At most this many words: a longer message says what it is about. */
+const MAX_WORDS = 10;
+
+export function isFollowUp(text: string): boolean {
+  const t = text.trim();
+  if (!t) return false;
+  const words = t.split(/\s+/u).length;
+  return words <= MAX_WORDS && OPENING.test(t) && POINTS_BACK.test(t);
+}
