@@ -9,6 +9,7 @@ import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
 import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
+import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
 import { loadArticles } from '../knowledge/articleLoader';
 import { loadTrainingData } from '../intents/trainingData';
 import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
@@ -35,6 +36,8 @@ export interface AssistantOptions {
   /** The risk taxonomy and the risk classifier's training data; defaults sit next to the rules (intents/risk-taxonomy.yaml, intents/risk). */
   riskTaxonomyPath?: string;
   riskDataDir?: string;
+  /** Signs of frustration (intents/tone.yaml); default: next to the rules. */
+  tonePath?: string;
   /** Where trained models are cached. */
   modelDir: string;
   logger: Logger;
@@ -126,8 +129,14 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     options.intentDialogs?.(parts) ?? [],
     { dialog: knowledgeDialog, responses: knowledgeResponses },
     unanswered,
+    tone(options.tonePath ?? path.join(rulesDir, 'tone.yaml')),
   );
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };
+}
+
+/** The frustration detector, when its vocabulary is there (a council's own rules folder may not have one). */
+function tone(file: string): FrustrationDetector | undefined {
+  return fs.existsSync(file) ? new FrustrationDetector(loadToneVocabulary(file)) : undefined;
 }

@@ -5,7 +5,7 @@ import { beginHandoffFrom } from './handoffStart';
 import { wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
-import { CARRY_ON_PHRASE, CARRY_ON_WORDS, type Router } from './router';
+import { CARRY_ON_PHRASE, CARRY_ON_WORDS, INTERRUPTIONS, type Router } from './router';
 import type { RiskContext } from './riskReplies';
 import { getRecognized } from './turnState';
 
@@ -63,11 +63,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
     if (route.kind !== 'safeguarding' && wasOffered(innerDc, text) && !control) return undefined;
-    await sendTrace(innerDc.context, 'council.interruption', {
-      route: route.kind,
-      intent: route.kind === 'intent' ? route.intent : undefined,
-      ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
-    });
+    // A new request is traced by the dialog that starts it (it may be the same request, taken as an answer).
+    const newRequest = route.kind === 'intent' && !INTERRUPTIONS.has(route.intent) && route.intent !== 'start_again';
+    if (!newRequest)
+      await sendTrace(innerDc.context, 'council.interruption', {
+        route: route.kind,
+        intent: route.kind === 'intent' ? route.intent : undefined,
+        ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
+      });
 
     if (route.kind === 'safeguarding') {
       // The dialog in progress stays where it was: the resident can carry on later.
@@ -95,8 +98,17 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       case Intents.humanHandoff:
         return this.onHandoffRequested(innerDc);
       default:
-        return undefined;
+        return this.onNewRequest(innerDc, route.intent);
     }
+  }
+
+  /**
+   * A confident request of another kind, said as a new request, while a dialog waits ("actually,
+   * can I report a missed bin?"). By default the active step takes the message as its answer;
+   * MainDialog starts the new request and offers to go back to the unfinished one.
+   */
+  protected async onNewRequest(_innerDc: DialogContext, _intent: string): Promise<DialogTurnResult | undefined> {
+    return undefined;
   }
 
   /** The question asked again (after a message with no words, say): "Do you want to stop?" is no longer the open question. */
@@ -131,7 +143,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * registered, says how to reach a person.
    */
   protected async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const started = await beginHandoffFrom(innerDc, { reason: 'resident_asked' });
+    const started = await beginHandoffFrom(innerDc, {
+      reason: 'resident_asked',
+    });
     if (started) return started;
     await sendReply(innerDc.context, this.responses.personContact());
     return { status: DialogTurnStatus.waiting };
@@ -139,8 +153,18 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
 }
 
 /** What a trace says of a risk (read by the handoff memory): its category and who it is about. Never the resident's words. */
-export function riskTrace(risk: RiskContext): { category?: string; categories?: string[]; about?: string; categoryLabel?: string } {
-  return { category: risk.category, categories: risk.categories, about: risk.about, categoryLabel: risk.label };
+export function riskTrace(risk: RiskContext): {
+  category?: string;
+  categories?: string[];
+  about?: string;
+  categoryLabel?: string;
+} {
+  return {
+    category: risk.category,
+    categories: risk.categories,
+    about: risk.about,
+    categoryLabel: risk.label,
+  };
 }
 
 /** Reads and clears a one-turn value on the active dialog. */

@@ -11,4 +11,5 @@ export const DialogIds = {
   handoffContact: 'handoffContactPrompt',
   handoffOffer: 'handoffOfferPrompt',
   handoffAbout: 'handoffAboutPrompt',
+  resumeOffer: 'resumeOfferDialog',
 } as const;

@@ -19,5 +19,6 @@ export function isFollowUp(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   const words = t.split(/\s+/u).length;
-  return words <= MAX_WORDS && OPENING.test(t) && POINTS_BACK.test(t);
+  // "I must pay for it?", "and the cost?": a short question pointing back counts too.
+  return words <= MAX_WORDS && (OPENING.test(t) || /\?\s*$/.test(t)) && POINTS_BACK.test(t);
 }

@@ -10,11 +10,14 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { isFollowUp } from './followUp';
 import { sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
-import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, type Responses } from './responses';
+import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getRecognized, setRecognized } from './turnState';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
+import type { FrustrationDetector } from '../intents/frustration';
+import { ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
+import { CardFactory, MessageFactory } from 'botbuilder';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -27,7 +30,24 @@ export interface RoutingState {
   safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
   /** The article last answered: a follow-up that names no topic ("how do I apply?") is about it. */
   topic?: string;
+  /** The resident has been told once that they can talk to a person because they sounded frustrated. */
+  apologised?: boolean;
 }
+
+/** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
+const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.thanks, Intents.goodbye]);
+/** A follow-up stays with the conversation's topic when the topic's article matches it at least this well. */
+const FOLLOW_UP_TOPIC_MATCH = 0.2;
+const SHORT_FOLLOW_UP = 6;
+/** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
+const NAMES_ITS_OWN_TOPIC = 0.3;
+/** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
+const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
+/** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
+const CARRY_ON_ASKED = 'carryOnAsked';
+/** At "Do you want to carry on…?": "yes", "ok thanks", "yes let's carry on", "yeah go on, finish the light report". */
+const CARRY_ON_YES =
+  /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
 
 /**
  * Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON):
@@ -63,11 +83,16 @@ export class MainDialog extends CancelAndHelpDialog {
     responses: Responses,
     private readonly routingState: StatePropertyAccessor<RoutingState>,
     intentDialogs: IntentDialog[] = [],
-    private readonly knowledge?: { dialog: KnowledgeDialog; responses: KnowledgeResponses },
+    private readonly knowledge?: {
+      dialog: KnowledgeDialog;
+      responses: KnowledgeResponses;
+    },
     private readonly unanswered?: UnansweredQuestions,
+    private readonly tone?: FrustrationDetector,
   ) {
     super(DialogIds.main, router, responses);
     if (knowledge) this.addDialog(knowledge.dialog);
+    this.addDialog(new ResumeOfferDialog(responses));
     for (const { dialog, intents } of intentDialogs) {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
@@ -97,16 +122,25 @@ export class MainDialog extends CancelAndHelpDialog {
       const answer = answerToPersonOffer(text);
       if (answer === 'person') route = { kind: 'intent', intent: Intents.humanHandoff, score: 1 };
       else if (answer === 'carryOn') {
-        route = { kind: 'intent', intent: offer.intent ?? 'carry_on', score: 1 };
+        route = {
+          kind: 'intent',
+          intent: offer.intent ?? 'carry_on',
+          score: 1,
+        };
         // The request starts with what that message said ("the status of AT-43160339…").
         if (offer.recognized) setRecognized(context, offer.recognized);
       }
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
-    if ((route.kind === 'none' || route.kind === 'clarify') && isFollowUp(text)) {
+    if (isFollowUp(text) && (route.kind === 'none' || route.kind === 'clarify' || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
       const topic = (await this.routingState.get(context, { misses: 0 })).topic;
-      if (topic && this.knowledge?.dialog.title(topic)) {
+      // Another article answers only when the topic's own article does not match at all ("can I pay monthly?" after garden waste).
+      // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
+      const short = text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP;
+      const ownTopic = route.kind === 'kb' && (route.score === 1 && route.next.length === 0 ? true : this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+      const elsewhere = route.kind === 'kb' && (route.articleId === topic || ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH));
+      if (topic && !elsewhere && this.knowledge?.dialog.title(topic)) {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
       }
@@ -115,6 +149,10 @@ export class MainDialog extends CancelAndHelpDialog {
       const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
+    if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
+    // A button or a message that is exactly a title, a listed question or a control word is one need.
+    const exact = (route.kind === 'intent' && route.score === 1) || (route.kind === 'kb' && route.score === 1 && route.next.length === 0);
+    if (!offer && !assumed && route.kind !== 'safeguarding' && !exact) route = await this.firstOfSeveralNeeds(context, text, route);
     await sendTrace(context, 'council.route', {
       label: routeLabel(route),
       kind: route.kind,
@@ -148,8 +186,13 @@ export class MainDialog extends CancelAndHelpDialog {
           const title = this.knowledge?.dialog.title(id);
           return title ? [{ target: `kb:${id}`, label: title }] : [];
         });
-        const intents = route.intents.map((target) => ({ target, label: INTENT_LABELS[target] ?? target }));
-        return step.beginDialog(DialogIds.clarify, { options: [...intents, ...articles] });
+        const intents = route.intents.map((target) => ({
+          target,
+          label: INTENT_LABELS[target] ?? target,
+        }));
+        return step.beginDialog(DialogIds.clarify, {
+          options: [...intents, ...articles],
+        });
       }
       case 'none':
         if (misses >= 2) return this.offerPerson(step);
@@ -168,7 +211,10 @@ export class MainDialog extends CancelAndHelpDialog {
     switch (result.kind) {
       case 'chosen':
         await this.countMiss(step.context, false);
-        await sendTrace(step.context, 'council.route', { label: result.target, kind: 'clarified' });
+        await sendTrace(step.context, 'council.route', {
+          label: result.target,
+          kind: 'clarified',
+        });
         if (result.target.startsWith('kb:')) return this.startArticle(step, result.target.slice('kb:'.length), []);
         return this.startIntent(step, result.target);
       case 'somethingElse':
@@ -185,7 +231,12 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!this.knowledge) return step.endDialog();
     const state = await this.routingState.get(step.context, { misses: 0 });
     await this.routingState.set(step.context, { ...state, topic: articleId });
-    const options: KnowledgeDialogOptions = { articleId, next, question: (step.values as MainValues).question, assumed };
+    const options: KnowledgeDialogOptions = {
+      articleId,
+      next,
+      question: (step.values as MainValues).question,
+      assumed,
+    };
     return step.beginDialog(DialogIds.knowledge, options);
   }
 
@@ -251,17 +302,34 @@ export class MainDialog extends CancelAndHelpDialog {
     if (arranging && activity.type === 'message' && activity.text && this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
       // A person is being arranged already (a call-back request): the helplines and the request marked
       // urgent. At "what is it about?" the message is the answer; any other question is asked again.
-      await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguarding' });
+      await sendTrace(innerDc.context, 'council.interruption', {
+        route: 'safeguarding',
+      });
       await sendReply(innerDc.context, this.responses.safeguardingWhileArranging());
       innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
       if (deepestActiveDialog(innerDc) === DialogIds.handoffAbout) return innerDc.continueDialog();
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
+    // At "Did this answer your question?", a follow-up ("how much does it cost?") is rerouted by the
+    // knowledge dialog and answered from the topic; it is not an interruption (help, say).
+    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.knowledge && isFollowUp(activity.text) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+      return undefined;
+    }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
     const answer = offer ? answerToPersonOffer(activity.text) : undefined;
-    if (!answer || this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) return super.interrupt(innerDc);
-    await sendTrace(innerDc.context, 'council.interruption', { route: 'safeguardingOffer', answer });
+    if (!answer || this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+      const carryOn = await this.takeCarryOn(innerDc);
+      if (carryOn) return carryOn;
+      if (activity.type === 'message' && activity.text && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+        await this.acknowledgeFrustration(innerDc.context, activity.text);
+      }
+      return super.interrupt(innerDc);
+    }
+    await sendTrace(innerDc.context, 'council.interruption', {
+      route: 'safeguardingOffer',
+      answer,
+    });
     // "Carry on", or a person is being arranged already (a call-back in progress): back to the question.
     if (answer === 'carryOn' || arranging) {
       await innerDc.repromptDialog();
@@ -283,7 +351,10 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async rememberSafeguardingOffer(context: TurnContext, intent?: string, recognized?: RecognizerResult): Promise<void> {
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, safeguardingOffer: intent ? { intent, recognized } : {} });
+    await this.routingState.set(context, {
+      ...state,
+      safeguardingOffer: intent ? { intent, recognized } : {},
+    });
   }
 
   /** The offer the last reply made, if any; it is answered (or passed over) by this message either way. */
@@ -304,7 +375,85 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!article) return undefined;
     await sendReply(innerDc.context, this.knowledge.responses.carryOn());
     await sendPromptTrace(innerDc.context, 'carry_on');
+    if (innerDc.activeDialog) innerDc.activeDialog.state[CARRY_ON_ASKED] = true;
     return { status: DialogTurnStatus.waiting };
+  }
+
+  /**
+   * A different request started in the middle of one ("actually forget that, my bin's been missed,
+   * can I report it?"): the new one starts at once; when it ends, the resident is asked whether to
+   * carry on with the unfinished one, unless they said to forget it.
+   */
+  protected override async onNewRequest(innerDc: DialogContext, intent: string): Promise<DialogTurnResult | undefined> {
+    const dialogId = this.dialogForIntent.get(intent);
+    const active = innerDc.activeDialog?.id;
+    if (!dialogId || intent === Intents.humanHandoff || !active) return undefined;
+    // Only in the middle of a request, and only for a different one: the same request's answer is its own.
+    const requestIds = new Set([...this.dialogForIntent.entries()].filter(([i]) => i !== Intents.humanHandoff).map(([, id]) => id));
+    if (!requestIds.has(active) || innerDc.stack.some((entry) => entry.id === dialogId)) return undefined;
+    const unfinishedIntent = [...this.dialogForIntent.entries()].find(([, id]) => id === active)?.[0] ?? '';
+    await sendTrace(innerDc.context, 'council.interruption', {
+      route: 'intent',
+      intent,
+    });
+    const text = innerDc.context.activity.text ?? '';
+    const options: ResumeOfferOptions = {
+      dialogId,
+      recognized: getRecognized(innerDc.context),
+      unfinished: UNFINISHED_LABELS[unfinishedIntent] ?? 'what we were doing',
+      drop: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i.test(text),
+    };
+    return innerDc.beginDialog(DialogIds.resumeOffer, options);
+  }
+
+  /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */
+  private async takeCarryOn(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const state = innerDc.activeDialog?.state as Record<string, unknown> | undefined;
+    if (!state?.[CARRY_ON_ASKED]) return undefined;
+    delete state[CARRY_ON_ASKED];
+    const text = innerDc.context.activity.text ?? '';
+    const yes = CARRY_ON_YES.exec(text);
+    if (!yes) return undefined;
+    const rest = text.slice(yes[0].length).trim();
+    if (!rest) {
+      await innerDc.repromptDialog();
+      return { status: DialogTurnStatus.waiting };
+    }
+    innerDc.context.activity.text = rest;
+    return undefined;
+  }
+
+  /**
+   * Two needs in one message ("my caddy wasn't collected, and how does the single person discount
+   * work?"): the first is dealt with now and the others are offered as buttons on a card, which stays
+   * visible under the questions that follow. One need: the route as it was.
+   */
+  private async firstOfSeveralNeeds(context: TurnContext, text: string, route: Route): Promise<Route> {
+    const needs = this.router.needs(text).filter((n) => (n.kind === 'kb' ? !!this.knowledge?.dialog.title(n.articleId) : this.dialogForIntent.has(n.intent)));
+    // Only when the message as a whole is one of them, or matched nothing clearly (a part read alone can mislead), and never for a
+    // case check: "I reported rubbish dumped by the river, what's happening?" is one need.
+    const whole = route.kind === 'kb' ? `kb:${route.articleId}` : route.kind === 'intent' ? route.intent : undefined;
+    const key = (n: (typeof needs)[number]) => (n.kind === 'kb' ? `kb:${n.articleId}` : n.intent);
+    // A message that as a whole matched nothing clearly is taken part by part ("never 'I can't help' when one part is answerable").
+    const unsure = route.kind === 'none' || route.kind === 'clarify';
+    if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
+    const [first, ...others] = needs;
+    const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : (INTENT_LABELS[n.intent] ?? n.intent)));
+    await sendTrace(context, 'council.needs', { count: needs.length });
+    const reply = this.responses.alsoAsked();
+    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(labels))));
+    return first!.kind === 'kb' ? { kind: 'kb', articleId: first!.articleId, score: 1, next: [] } : { kind: 'intent', intent: first!.intent, score: 1 };
+  }
+
+  /** A frustrated or rude message: a short apology and a person on a card (it stays visible under later questions). */
+  private async acknowledgeFrustration(context: TurnContext, text: string): Promise<void> {
+    if (!this.tone?.isFrustrated(text) || context.turnState.get(FRUSTRATION_SEEN)) return;
+    context.turnState.set(FRUSTRATION_SEEN, true);
+    const state = await this.routingState.get(context, { misses: 0 });
+    const reply = this.responses.frustrated(!state.apologised);
+    await this.routingState.set(context, { ...state, apologised: true });
+    await sendTrace(context, 'council.tone', { frustrated: true });
+    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(reply.choices ?? []))));
   }
 }
 

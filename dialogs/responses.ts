@@ -26,6 +26,17 @@ export const INTENT_LABELS: Record<string, string> = {
   thanks: 'Thanks',
 };
 
+/** What an unfinished request is called when the resident is asked whether to go back to it. */
+export const UNFINISHED_LABELS: Record<string, string> = {
+  report_missed_bin: 'your missed bin report',
+  bin_collection_day: 'finding your bin day',
+  book_bulky_waste: 'your bulky waste booking',
+  report_flytipping: 'your fly-tipping report',
+  report_pothole: 'your pothole report',
+  report_streetlight: 'your street light report',
+  check_case_status: 'checking on your report',
+};
+
 export const TALK_TO_PERSON = INTENT_LABELS.human_handoff;
 export const CARRY_ON = 'Carry on';
 export const STOP = 'Yes, stop';
@@ -69,24 +80,64 @@ export class Responses {
 
   /** Mid-dialog, a message that might mean "stop" (not the word itself). */
   confirmCancel(): Reply {
-    return { text: 'Do you want to stop what we are doing? Nothing has been sent yet.', choices: [STOP, KEEP_GOING] };
+    return {
+      text: 'Do you want to stop what we are doing? Nothing has been sent yet.',
+      choices: [STOP, KEEP_GOING],
+    };
   }
 
   cancelled(): Reply {
-    return { text: "OK, I've stopped that. Nothing has been sent. What would you like to do?" };
+    return {
+      text: "OK, I've stopped that. Nothing has been sent. What would you like to do?",
+    };
   }
 
   nothingToCancel(): Reply {
     return { text: "There's nothing to cancel. What would you like to do?" };
   }
 
+  /** A request started in the middle of another is over: back to the unfinished one? */
+  carryOnWith(unfinished: string): Reply {
+    return {
+      text: `Do you want to carry on with ${unfinished}? Nothing has been sent for it yet.`,
+      choices: [CARRY_ON, 'No thanks'],
+    };
+  }
+
+  leftUnfinished(unfinished: string): Reply {
+    return {
+      text: `OK, I've left ${unfinished}. Nothing was sent for it. What else can I help with?`,
+    };
+  }
+
+  /** A frustrated or angry message: a short apology and a person, then the need is still dealt with. */
+  frustrated(first: boolean): Reply {
+    return {
+      text: first
+        ? "I'm sorry this has been frustrating. You can talk to a person at any time, or I can carry on and sort this out with you now."
+        : 'You can talk to a person at any time.',
+      choices: [TALK_TO_PERSON],
+    };
+  }
+
+  /** Two needs in one message: the first is dealt with now, the others are offered. */
+  alsoAsked(): Reply {
+    return {
+      text: "You also asked about something else. I'll deal with the first thing now; choose this when you're ready:",
+    };
+  }
+
   /** "Carry on" when nothing is in progress. */
   nothingInProgress(): Reply {
-    return { text: "We weren't in the middle of anything. What can I help you with?" };
+    return {
+      text: "We weren't in the middle of anything. What can I help you with?",
+    };
   }
 
   startedAgain(): Reply {
-    return { text: "OK, let's start again. Nothing from before has been sent. What can I help you with?" };
+    return {
+      text: "OK, let's start again. Nothing from before has been sent. What can I help you with?",
+    };
   }
 
   greeting(): Reply {
@@ -94,7 +145,9 @@ export class Responses {
   }
 
   goodbye(): Reply {
-    return { text: `Goodbye. If you need us again, I'm here, or visit ${this.council.website}.` };
+    return {
+      text: `Goodbye. If you need us again, I'm here, or visit ${this.council.website}.`,
+    };
   }
 
   thanks(): Reply {
@@ -108,7 +161,7 @@ export class Responses {
     const page = c.servicePages[intent];
     return {
       text:
-        `I can't ${label} in this chat yet${/^(report|book)/.test(intent) ? ", so nothing has been recorded" : ''}. ` +
+        `I can't ${label} in this chat yet${/^(report|book)/.test(intent) ? ', so nothing has been recorded' : ''}. ` +
         (page ? `You can do it online at ${page}, or call us on ${c.phone} (${c.openingHours}).` : `Please call us on ${c.phone} (${c.openingHours}) or visit ${c.contactPage}.`),
     };
   }
@@ -124,11 +177,16 @@ export class Responses {
   }
 
   didYouMean(labels: string[]): Reply {
-    return { text: "I'm not sure I understood. Did you mean one of these?", choices: [...labels, 'Something else'] };
+    return {
+      text: "I'm not sure I understood. Did you mean one of these?",
+      choices: [...labels, 'Something else'],
+    };
   }
 
   askToRephrase(): Reply {
-    return { text: 'OK. Please tell me in a few words what you need, for example "report a broken street light".' };
+    return {
+      text: 'OK. Please tell me in a few words what you need, for example "report a broken street light".',
+    };
   }
 
   notUnderstoodOfferPerson(): Reply {
@@ -148,22 +206,31 @@ export class Responses {
 
   /** A message with no words; in a dialog, its question follows. */
   emptyMessage(inDialog = false): Reply {
-    return { text: inDialog ? "I didn't get any words in that message." : "I didn't get any words in that message. Please type what you need, for example \"when is my bin day\"." };
+    return {
+      text: inDialog ? "I didn't get any words in that message." : 'I didn\'t get any words in that message. Please type what you need, for example "when is my bin day".',
+    };
   }
 
   /** A file or picture with no words; in a dialog, its question follows. */
   attachmentOnly(inDialog = false): Reply {
-    return { text: inDialog ? "I can't look at files or pictures in this chat." : "I can't look at files or pictures in this chat. Please describe what you need in words." };
+    return {
+      text: inDialog ? "I can't look at files or pictures in this chat." : "I can't look at files or pictures in this chat. Please describe what you need in words.",
+    };
   }
 
   tooLong(limit: number): Reply {
-    return { text: `That message is very long, so I've only read the first ${limit} characters.` };
+    return {
+      text: `That message is very long, so I've only read the first ${limit} characters.`,
+    };
   }
 
   /** A risk message while a person is being arranged (a call-back request): the helplines, no second offer of a person. */
   safeguardingWhileArranging(): Reply {
     const c = this.council;
-    if (this.risk) return { text: `${this.risk.generalInline()} I'll mark your request as urgent.` };
+    if (this.risk)
+      return {
+        text: `${this.risk.generalInline()} I'll mark your request as urgent.`,
+      };
     return {
       text:
         `If you or someone else is in immediate danger, call 999 now (from a mobile, press 55 if you can't speak). ` +
@@ -200,11 +267,15 @@ export class Responses {
 
   /** Two messages of one conversation were answered at the same time, and this one's progress could not be kept. */
   messagesCrossed(): Reply {
-    return { text: 'Two of your messages reached me at the same moment, so I could only act on the other one. If you were answering a question, please send that answer again.' };
+    return {
+      text: 'Two of your messages reached me at the same moment, so I could only act on the other one. If you were answering a question, please send that answer again.',
+    };
   }
 
   technicalProblem(): Reply {
-    return { text: `Sorry, something went wrong on our side and I couldn't deal with that message. Please send it again, or call us on ${this.council.phone}.` };
+    return {
+      text: `Sorry, something went wrong on our side and I couldn't deal with that message. Please send it again, or call us on ${this.council.phone}.`,
+    };
   }
 
   /** Teams: a resident attached a file or picture. */

@@ -7,7 +7,14 @@ import { INTENT_LABELS } from './responses';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
-  | { kind: 'safeguarding'; reason: string; category?: RiskCategory; categories?: RiskCategory[]; about?: RiskAbout; label?: string }
+  | {
+      kind: 'safeguarding';
+      reason: string;
+      category?: RiskCategory;
+      categories?: RiskCategory[];
+      about?: RiskAbout;
+      label?: string;
+    }
   | { kind: 'intent'; intent: string; score: number }
   /** A knowledge article answers it; `next` are the runners-up, offered if the answer did not help. */
   | { kind: 'kb'; articleId: string; score: number; next: string[] }
@@ -78,11 +85,12 @@ export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Inte
 const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]) => [label.toLowerCase(), intent]));
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
-const JUST_A_REFERENCE = /^\s*(?:(?:ref|reference|case|status( of)?)\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
+const JUST_A_REFERENCE = /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
 /** "Carry on" (the button) and its equivalents: back to what was in progress. */
 export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
 /** The same, as people also say it: "no, carry on", "ok carry on", "please continue", "keep going". */
-export const CARRY_ON_PHRASE = /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
+export const CARRY_ON_PHRASE =
+  /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
 const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
@@ -95,7 +103,46 @@ const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t
  */
 const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20})\s*$|[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,9}\b/i;
 /** Looks like a question of its own, not an answer to the dialog's question. */
-const QUESTION = /\?\s*$|^\s*(how|what|what's|whats|when|when's|where|where's|which|who|why|can|could|do|does|is|are|will|should|would|am|has|have)\b/i;
+const QUESTION =
+  /\?\s*$|^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i;
+/** Says what the resident wants to do: "I want to make a complaint", "I'd like to report…". */
+const WANTS = /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i;
+/** Sets a new request apart from an answer: "actually…", "forget that", "can I report…", "also…". */
+const NEW_REQUEST =
+  /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
+/** One thing a resident asked for: an article or a request. */
+export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
+
+const sameNeed = (a: Need, b: Need) => (a.kind === 'kb' && b.kind === 'kb' && a.articleId === b.articleId) || (a.kind === 'intent' && b.kind === 'intent' && a.intent === b.intent);
+
+/**
+ * A message cut where a second need may start: sentences, and "and", "also", "plus" when a new
+ * clause follows ("…wasn't collected, and also can you tell me…", "wat day r my bins n can u take…").
+ */
+function needParts(text: string): string[] {
+  const pieces = text
+    .split(/(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|what|wat|when|wen|where|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return pieces.length > 1 ? pieces : [];
+}
+
+/** Mid-request, a question answered below `kbInterrupt` confidence needs its article this far ahead of the next. */
+const QUESTION_LEAD = 0.15;
+/** Words a request interruption needs at least: a few words more than an answer ("a fridge"). */
+const MIN_REQUEST_WORDS = 5;
+
+/**
+ * The parts of a message, at sentence and clause breaks: "oh while I think of it, how do I find out
+ * my band? we've just had a letter" holds the question in its middle part.
+ */
+function parts(text: string): string[] {
+  const pieces = text
+    .split(/(?<=[?!.])\s+|[,;:]\s+|\s+[-–—]+\s+/u)
+    .map((p) => p.trim())
+    .filter((p) => p.split(/\s+/).length >= 3);
+  return pieces.length > 1 ? pieces : [];
+}
 
 const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
 
@@ -143,10 +190,18 @@ export class Router {
     // The classifier is unsure, but one of its two best guesses is clearly the request whose own examples
     // match best ("cheers bye": thanks or goodbye?): two signals agree, so act on it.
     const agreed = this.agreedIntent(recognized, found);
-    if (agreed && !outOfScope && agreed.confidence > kb) return { kind: 'intent', intent: agreed.intent, score: agreed.confidence };
+    if (agreed && !outOfScope && agreed.confidence > kb)
+      return {
+        kind: 'intent',
+        intent: agreed.intent,
+        score: agreed.confidence,
+      };
     const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
     if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
-      const next = found.articles.slice(1).filter((a) => a.confidence >= t.kbClarify).map((a) => a.article.id);
+      const next = found.articles
+        .slice(1)
+        .filter((a) => a.confidence >= t.kbClarify)
+        .map((a) => a.article.id);
       return { kind: 'kb', articleId: top.article.id, score: kb, next };
     }
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
@@ -158,7 +213,10 @@ export class Router {
     const candidates = recognized.alternatives.filter((a) => !NOT_CLARIFIABLE.has(a.intent) && plausible(a.intent));
     const intents =
       candidates[0] && candidates[0].score >= t.clarify
-        ? candidates.filter((c, i) => i === 0 || c.score >= t.clarifySecond).slice(0, 2).map((c) => c.intent)
+        ? candidates
+            .filter((c, i) => i === 0 || c.score >= t.clarifySecond)
+            .slice(0, 2)
+            .map((c) => c.intent)
         : [];
     const articleIds = found.articles
       .filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope)
@@ -166,7 +224,12 @@ export class Router {
       .slice(0, 2)
       .map((a) => a.article.id);
     // Two or three choices in all: the likeliest requests, then the best articles.
-    if (intents.length || articleIds.length) return { kind: 'clarify', intents, articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)) };
+    if (intents.length || articleIds.length)
+      return {
+        kind: 'clarify',
+        intents,
+        articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)),
+      };
     return { kind: 'none' };
   }
 
@@ -182,6 +245,47 @@ export class Router {
   }
 
   /** The safeguarding check alone (rules and classifiers), for a dialog that only needs to know whether a message signals risk. */
+  /**
+   * The needs in a message that holds more than one ("my caddy wasn't collected, and also how does
+   * the single person discount work?"), in the order said: each part that on its own clearly
+   * matches an article or a request's own examples. Fewer than two: the message is one need.
+   */
+  needs(text: string): Need[] {
+    if (!this.knowledge) return [];
+    const t = this.thresholds;
+    const found: Need[] = [];
+    for (const part of needParts(text)) {
+      // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
+      const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
+      if (listed) {
+        const need: Need = { kind: 'kb', articleId: listed.id };
+        if (!found.some((f) => sameNeed(f, need))) found.push(need);
+        continue;
+      }
+      const r = this.knowledge.retrieve(part);
+      const article = r.articles[0];
+      const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
+      const articleOk = !!article && article.confidence >= t.kbInterrupt && article.confidence > r.outOfScope + t.outOfScopeMargin;
+      const intentOk = !!intent && intent.confidence >= t.agreeMatch && intent.confidence > r.outOfScope;
+      let need: Need | undefined;
+      if (intentOk && (!articleOk || intent.confidence >= article!.confidence - t.intentTie)) need = { kind: 'intent', intent: intent.intent };
+      else if (articleOk) need = { kind: 'kb', articleId: article!.article.id };
+      if (need && !found.some((f) => sameNeed(f, need))) found.push(need);
+    }
+    return found.length >= 2 ? found : [];
+  }
+
+  /** How far the best article is ahead of the next: near 0 when the words fit many articles alike ("how much does it cost?"). */
+  articleLead(text: string): number {
+    const [first, second] = this.knowledge?.retrieve(text).articles ?? [];
+    return (first?.confidence ?? 0) - (second?.confidence ?? 0);
+  }
+
+  /** How well one article matches the message (0 when it is not among the matches). */
+  articleConfidence(text: string, articleId: string): number {
+    return this.knowledge?.retrieve(text).articles.find((a) => a.article.id === articleId)?.confidence ?? 0;
+  }
+
   signalsRisk(text: string, recognized: RecognizerResult | undefined): boolean {
     return this.safeguarding.check(text, recognized).risk;
   }
@@ -201,22 +305,65 @@ export class Router {
     if (YES_NO.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
+    // A request's own button ("Report a street light fault", offered as a second need) starts it.
+    if (exact && labelToIntent.has(text.trim().toLowerCase())) return { kind: 'intent', intent: exact, score: 1 };
+    // "reference is BW-330187" in the middle of another request: checking on that case (the case check itself takes it as its answer).
+    if (exact === Intents.checkCaseStatus) return { kind: 'intent', intent: exact, score: 1 };
     if (recognized && INTERRUPTIONS.has(recognized.intent) && recognized.score >= this.thresholds.interrupt) {
-      return { kind: 'intent', intent: recognized.intent, score: recognized.score };
+      return {
+        kind: 'intent',
+        intent: recognized.intent,
+        score: recognized.score,
+      };
     }
-    return this.knowledgeInterruption(text, recognized);
+    return this.knowledgeInterruption(text, recognized) ?? this.requestInterruption(text, recognized);
+  }
+
+  /**
+   * "Actually forget that, my bin's been missed today, can I report it?" while another request waits:
+   * a confident request, said the way a new request is said (not a bare answer such as "a fridge").
+   * The dialog in progress decides whether it is a different request (MainDialog.onNewRequest).
+   */
+  private requestInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
+    if (!recognized || NOT_CLARIFIABLE.has(recognized.intent) || recognized.intent === Intents.humanHandoff) return undefined;
+    if (recognized.score < this.thresholds.interrupt || text.trim().split(/\s+/).length < MIN_REQUEST_WORDS) return undefined;
+    if (!NEW_REQUEST.test(text) && !QUESTION.test(text)) return undefined;
+    return {
+      kind: 'intent',
+      intent: recognized.intent,
+      score: recognized.score,
+    };
   }
 
   /** "How do I pay council tax?" while reporting a pothole: answered, then the resident carries on. */
   private knowledgeInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
-    if (!this.knowledge || !QUESTION.test(text)) return undefined;
-    const found = this.knowledge.retrieve(text);
-    const top = found.articles[0];
-    if (!top || top.confidence < this.thresholds.kbInterrupt || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) return undefined;
-    const intent = recognized?.intent;
-    const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
-    if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie) return undefined;
-    return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
+    if (!this.knowledge) return undefined;
+    // A button for an article (offered earlier, "You also asked about…") is a clear interruption.
+    const titled = this.knowledge.byTitle(text);
+    if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
+    // The whole message, or one of its parts, is a question or says what the resident wants to do.
+    const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || WANTS.test(p));
+    let best: Route | undefined;
+    for (const part of asked) {
+      const found = this.knowledge.retrieve(part);
+      const top = found.articles[0];
+      if (!top || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) continue;
+      // A clear question ("wat goes in the blue bin again") needs less, when one article stands out.
+      const second = found.articles[1]?.confidence ?? 0;
+      const clearQuestion = QUESTION.test(part) && top.confidence >= this.thresholds.kbAnswer && top.confidence - second >= QUESTION_LEAD;
+      if (top.confidence < this.thresholds.kbInterrupt && !clearQuestion) continue;
+      const intent = recognized?.intent;
+      const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+      if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie) return undefined;
+      if (!best || (best.kind === 'kb' && top.confidence > best.score))
+        best = {
+          kind: 'kb',
+          articleId: top.article.id,
+          score: top.confidence,
+          next: [],
+        };
+    }
+    return best;
   }
 
   /** Button titles and a few fixed words mean exactly one thing. */
@@ -232,7 +379,14 @@ export class Router {
 
 function riskRoute(verdict: SafeguardingVerdict): Route {
   const { category, categories, about, label } = verdict;
-  return { kind: 'safeguarding', reason: verdict.reason ?? 'rule', category, categories, about, label };
+  return {
+    kind: 'safeguarding',
+    reason: verdict.reason ?? 'rule',
+    category,
+    categories,
+    about,
+    label,
+  };
 }
 
 /** The label `npm run eval` compares with: an intent name, `kb:<id>` or `none`. */

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { INTENT_NAMES } from '../intents/catalogue';
 import { riskTrainingData } from '../intents/riskClassifier';
 import { readRiskTaxonomy } from '../intents/riskTaxonomy';
+import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -20,14 +21,28 @@ function checkIntents(dir: string): ContentProblem[] {
   const { intents, problems } = loadTrainingData(dir);
   const found = new Set(intents.map((i) => i.intent));
   for (const name of INTENT_NAMES) {
-    if (!found.has(name)) problems.push({ severity: 'error', file: path.join(dir, `${name}.yaml`), message: `the catalogue intent "${name}" has no training file` });
+    if (!found.has(name))
+      problems.push({
+        severity: 'error',
+        file: path.join(dir, `${name}.yaml`),
+        message: `the catalogue intent "${name}" has no training file`,
+      });
   }
   for (const def of intents) {
     if (def.examples.length < MIN_EXAMPLES) {
-      problems.push({ severity: def.examples.length === 0 ? 'error' : 'warning', file: def.file, message: `only ${def.examples.length} examples; ${MIN_EXAMPLES} or more make recognition reliable` });
+      problems.push({
+        severity: def.examples.length === 0 ? 'error' : 'warning',
+        file: def.file,
+        message: `only ${def.examples.length} examples; ${MIN_EXAMPLES} or more make recognition reliable`,
+      });
     }
   }
-  if (!found.has('none')) problems.push({ severity: 'error', file: path.join(dir, 'none.yaml'), message: 'the out-of-scope examples (intent: none) are missing' });
+  if (!found.has('none'))
+    problems.push({
+      severity: 'error',
+      file: path.join(dir, 'none.yaml'),
+      message: 'the out-of-scope examples (intent: none) are missing',
+    });
   return problems;
 }
 
@@ -36,7 +51,13 @@ function attempt(file: string, fn: () => unknown): ContentProblem[] {
     fn();
     return [];
   } catch (err) {
-    return [{ severity: 'error', file, message: (err as Error).message.replace(`${file}: `, '') }];
+    return [
+      {
+        severity: 'error',
+        file,
+        message: (err as Error).message.replace(`${file}: `, ''),
+      },
+    ];
   }
 }
 
@@ -47,6 +68,8 @@ export interface ContentPaths {
   /** The risk taxonomy and the risk classifier's training data; default: next to the safeguarding rules. */
   riskTaxonomy?: string;
   riskDataDir?: string;
+  /** Signs of frustration (intents/tone.yaml); default: next to the safeguarding rules. */
+  tone?: string;
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
@@ -57,6 +80,7 @@ export const DEFAULT_PATHS: ContentPaths = {
   safeguardingRules: path.join(root, 'intents', 'safeguarding-rules.yaml'),
   riskTaxonomy: path.join(root, 'intents', 'risk-taxonomy.yaml'),
   riskDataDir: path.join(root, 'intents', 'risk'),
+  tone: path.join(root, 'intents', 'tone.yaml'),
   councilProfile: path.join(root, 'knowledge', 'council.yaml'),
   articlesDir: path.join(root, 'knowledge', 'articles'),
   synonyms: path.join(root, 'knowledge', 'synonyms.yaml'),
@@ -70,6 +94,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...attempt(rules, () => loadSafeguardingRules(rules)),
     ...readRiskTaxonomy(paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml')).problems,
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
+    ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...attempt(council, () => loadCouncilProfile(council)),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),

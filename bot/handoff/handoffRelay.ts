@@ -1,6 +1,6 @@
 import { EventFactory, type TurnContext } from 'botbuilder';
 import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from '../../dialogs/handoffResponses';
-import { sendReply } from '../../dialogs/replies';
+import { sendReply, sendTrace } from '../../dialogs/replies';
 import type { Router } from '../../dialogs/router';
 import { getRecognized } from '../../dialogs/turnState';
 import type { HandoffRelay } from '../councilBot';
@@ -63,6 +63,8 @@ export class HandoffRelayService implements HandoffRelay {
       await this.events.publish({ kind: 'queue' });
     }
     await this.events.publish({ kind: 'message', handoffId: open.id, messageId: message.id });
+    // For tests and telemetry: this message went to the contact centre (no words, no ids).
+    await sendTrace(context, 'council.handoff', { status: open.status });
 
     if (safeguarding) {
       await sendReply(context, this.wording.safeguardingWhileWithPerson());

@@ -74,9 +74,15 @@ export class ConversationDriver {
 }
 
 export function replyText(outcome: Pick<TurnOutcome, 'replies'>): string {
-  return outcome.replies.map((r) => r.text ?? '').join('\n');
+  // A hero card's text is read as any other reply ("I'm sorry this has been frustrating…").
+  const cardText = (r: TurnOutcome['replies'][number]) => (r.attachments ?? []).map((a) => (a.content as { text?: string } | undefined)?.text ?? '').filter(Boolean);
+  return outcome.replies.flatMap((r) => [r.text ?? '', ...cardText(r)].filter(Boolean)).join('\n');
 }
 
 export function choicesOf(outcome: Pick<TurnOutcome, 'replies'>): string[] {
-  return outcome.replies.flatMap((r) => r.suggestedActions?.actions.map((a) => String(a.title ?? a.value)) ?? []);
+  return outcome.replies.flatMap((r) => [
+    ...(r.suggestedActions?.actions.map((a) => String(a.title ?? a.value)) ?? []),
+    // Buttons on hero cards ("Talk to a person" after a frustrated message, a second need).
+    ...(r.attachments ?? []).flatMap((a) => ((a.content as { buttons?: { title?: string; value?: unknown }[] } | undefined)?.buttons ?? []).map((b) => String(b.title ?? b.value))),
+  ]);
 }

@@ -82,12 +82,13 @@ export class ExpectationChecker {
   }
 
   /**
-   * The turn starts or carries on the request: routed to its intent, its dialog waits after the
-   * turn, it was filed this turn, or its dialog was waiting and took this message (no new route,
+   * The turn starts or carries on the request: routed to its intent (or started by interrupting
+   * another request), its dialog waits after the turn, it was filed this turn, or its dialog was waiting and took this message (no new route,
    * no interruption) and finished.
    */
   private carriesOn(turn: TurnObservation, intent: string, dialogIds: string[]): boolean {
     if (turn.routes.some((r) => r.label === intent)) return true;
+    if (turn.interruptions.some((i) => i.route === 'intent' && i.intent === intent)) return true;
     if (turn.dialogsAfter.some((d) => dialogIds.includes(d))) return true;
     if (turn.submitted.includes(intent)) return true;
     const wasWaiting = turn.dialogsBefore.some((d) => dialogIds.includes(d));
@@ -104,6 +105,7 @@ export class ExpectationChecker {
     if (turn.choices.some((c) => labels.includes(normal(c.title)) || labels.includes(normal(c.value)) || /\bperson\b/i.test(c.title))) return true;
     if (turn.routes.some((r) => r.label === this.deps.handoffIntent)) return true;
     if (turn.interruptions.some((i) => i.intent === this.deps.handoffIntent)) return true;
+    if (turn.withPerson) return true;
     return turn.dialogsAfter.includes(this.deps.handoffDialogId);
   }
 

@@ -21,6 +21,8 @@ export class TurnObservation {
   readonly interruptions: { route?: string; intent?: string }[];
   /** Dialogs waiting after the turn, outermost first. */
   readonly dialogsAfter: string[];
+  /** `council.handoff` traces: the message went to the contact centre (the resident is queued for or talking to a person). */
+  readonly withPerson: boolean;
 
   constructor(
     outcome: TurnOutcome,
@@ -41,6 +43,7 @@ export class TurnObservation {
     this.articles = traces('council.knowledge').map((v) => String(v.articleId ?? ''));
     this.prompts = traces('council.prompt').map((v) => String(v.field ?? ''));
     this.submitted = traces('council.request.submitted').map((v) => String(v.intent ?? ''));
+    this.withPerson = traces('council.handoff').length > 0;
     this.interruptions = traces('council.interruption').map((v) => ({ route: v.route as string | undefined, intent: v.intent as string | undefined }));
   }
 

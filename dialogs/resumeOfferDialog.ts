@@ -1,0 +1,94 @@
+import { Dialog, DialogReason, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import type { RecognizerResult } from '../intents/recognizer';
+import { DialogIds } from './dialogIds';
+import { offer } from './offered';
+import { sendPromptTrace, sendReply } from './replies';
+import type { Responses } from './responses';
+import { CARRY_ON_PHRASE } from './router';
+
+export interface ResumeOfferOptions {
+  /** The new request that interrupted the unfinished one. */
+  dialogId: string;
+  recognized?: RecognizerResult;
+  /** What the unfinished one is, as residents read it ("your missed bin report"). */
+  unfinished: string;
+  /** The resident said to drop the unfinished one ("forget that, …"): it is not offered again. */
+  drop: boolean;
+}
+
+/** "yes", "yes please carry on", "ok", "go on then": back to the unfinished request. */
+const YES_BACK =
+  /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i;
+const NO_BACK = /^\s*(no|nope|nah|n|no thanks|no thank you|leave it|forget it|not now|don'?t bother)\s*[.!]*\s*$/i;
+
+/**
+ * Sits between an unfinished request and a new one the resident started in the middle of it
+ * ("actually, can I report a missed bin?"). It starts the new one at once; when that ends, it asks
+ * whether to carry on with the unfinished one, which then asks its open question again. A resident
+ * who said to drop the unfinished one ("forget that") is not asked: it is dropped when the new one
+ * starts. Hand-written: botbuilder-dialogs resumes the dialog underneath silently, with no offer.
+ */
+export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
+  constructor(private readonly responses: Responses) {
+    super(DialogIds.resumeOffer);
+  }
+
+  override async beginDialog(dc: DialogContext, options?: ResumeOfferOptions): Promise<DialogTurnResult> {
+    if (!options) return dc.endDialog();
+    dc.activeDialog!.state.unfinished = options.unfinished;
+    if (options.drop) {
+      // This dialog sits at the top; the unfinished one is right under it: take it off the stack.
+      await this.dropUnfinished(dc);
+    }
+    return dc.beginDialog(options.dialogId, { recognized: options.recognized });
+  }
+
+  override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {
+    // The new request is over. Nothing left underneath (dropped): nothing to offer.
+    if (!this.unfinishedBelow(dc)) return dc.endDialog();
+    dc.activeDialog!.state.asked = true;
+    await offer(dc, this.responses.carryOnWith(dc.activeDialog!.state.unfinished as string));
+    await sendPromptTrace(dc.context, 'carry_on');
+    return Dialog.EndOfTurn;
+  }
+
+  override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    const text = (dc.context.activity.text ?? '').trim();
+    if (NO_BACK.test(text)) {
+      await this.dropUnfinished(dc);
+      await sendReply(dc.context, this.responses.leftUnfinished(dc.activeDialog!.state.unfinished as string));
+      return dc.endDialog();
+    }
+    const yes = YES_BACK.exec(text);
+    if (yes || CARRY_ON_PHRASE.test(text)) {
+      const rest = yes ? text.slice(yes[0].length).trim() : '';
+      // "yes. It's about 40cm across": back to it, and the rest answers its open question.
+      dc.stack.shift();
+      if (rest) {
+        dc.context.activity.text = rest;
+        return dc.continueDialog();
+      }
+      await dc.repromptDialog();
+      return Dialog.EndOfTurn;
+    }
+    // Anything else is the answer to the unfinished request's question ("no, nothing dangerous").
+    dc.stack.shift();
+    return dc.continueDialog();
+  }
+
+  /** The instance right under this one, when it is a request (not the main waterfall). */
+  private unfinishedBelow(dc: DialogContext): boolean {
+    const below = dc.stack[1];
+    return !!below && below.id !== DialogIds.mainWaterfall;
+  }
+
+  private async dropUnfinished(dc: DialogContext): Promise<void> {
+    // Ends the unfinished request without resuming anything: botbuilder-dialogs has no call for
+    // removing an instance that is not on top, so it is told it is cancelled and taken off.
+    const below = dc.stack[1];
+    if (!below || below.id === DialogIds.mainWaterfall) return;
+    const dialog = dc.findDialog(below.id);
+    if (dialog) await dialog.endDialog(dc.context, below, DialogReason.cancelCalled);
+    dc.stack.splice(1, 1);
+  }
+}

@@ -1,0 +1,160 @@
+import fs from 'node:fs';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { ContentProblem } from './trainingData';
+
+/** What intents/tone.yaml says: phrases that show frustration, and how many capital words in a row are shouting. */
+export interface ToneVocabulary {
+  phrases: string[];
+  shouting: number;
+}
+
+const fold = (s: string) =>
+  ` ${s
+    .toLowerCase()
+    .replace(/[’']/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()} `;
+
+/**
+ * Tells a frustrated, angry or rude message ("USELESS", "third time this month", "absolute joke")
+ * so that the assistant can apologise and offer a person before dealing with it. Word lists from
+ * content rather than a sentiment library: the npm sentiment packages (AFINN word scores) rate
+ * "missed", "broken" and "dumped" as negative, and every report a resident makes is full of those.
+ */
+export class FrustrationDetector {
+  private readonly phrases: string[];
+
+  constructor(private readonly vocabulary: ToneVocabulary) {
+    this.phrases = vocabulary.phrases.map(fold);
+  }
+
+  isFrustrated(text: string): boolean {
+    const t = fold(text);
+    return this.phrases.some((p) => t.includes(p)) || this.shouts(text);
+  }
+
+  /** Enough words in capitals in a row ("THIRD TIME THIS MONTH"); not postcodes, references or short acronyms. */
+  private shouts(text: string): boolean {
+    let run = 0;
+    for (const word of text.split(/[^\p{L}\p{N}']+/u).filter(Boolean)) {
+      const letters = word.replace(/[^\p{L}]/gu, '');
+      const capitals = letters.length >= 3 && !/\d/.test(word) && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+      run = capitals ? run + 1 : 0;
+      if (run >= this.vocabulary.shouting) return true;
+    }
+    return false;
+  }
+}
+
+/** Reads intents/tone.yaml; problems name the file and line. */
+export function readToneVocabulary(file: string): {
+  vocabulary: ToneVocabulary;
+  problems: ContentProblem[];
+} {
+  const problems: ContentProblem[] = [];
+  const vocabulary: ToneVocabulary = { phrases: [], shouting: 3 };
+  let source: string;
+  try {
+    source = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    return {
+      vocabulary,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          message: `cannot read the file: ${(err as Error).message}`,
+        },
+      ],
+    };
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter });
+  for (const e of doc.errors)
+    problems.push({
+      severity: 'error',
+      file,
+      line: e.linePos?.[0]?.line,
+      message: e.message.split('\n')[0]!,
+    });
+  if (doc.errors.length) return { vocabulary, problems };
+  if (!isMap(doc.contents))
+    return {
+      vocabulary,
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'expected `shouting:` and `phrases:`',
+        },
+      ],
+    };
+  const lineOf = (node: unknown) =>
+    node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? lineCounter.linePos(node.range[0] as number).line : undefined;
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    if (key !== 'shouting' && key !== 'phrases')
+      problems.push({
+        severity: 'error',
+        file,
+        line: lineOf(pair.key),
+        message: `unknown key "${key}" (expected shouting or phrases)`,
+      });
+  }
+  const shouting = doc.get('shouting', true);
+  if (shouting !== undefined) {
+    const n = isScalar(shouting) ? shouting.value : undefined;
+    if (typeof n !== 'number' || !Number.isInteger(n) || n < 2)
+      problems.push({
+        severity: 'error',
+        file,
+        line: lineOf(shouting),
+        message: 'shouting must be a whole number, 2 or more',
+      });
+    else vocabulary.shouting = n;
+  }
+  const phrases = doc.get('phrases', true);
+  if (!isSeq(phrases)) {
+    problems.push({
+      severity: 'error',
+      file,
+      line: lineOf(phrases) ?? 1,
+      message: '`phrases:` must be a list of words or phrases',
+    });
+    return { vocabulary, problems };
+  }
+  const seen = new Map<string, number>();
+  for (const item of phrases.items) {
+    const line = lineOf(item);
+    const value = isScalar(item) ? item.value : undefined;
+    if (typeof value !== 'string' || !fold(value).trim()) {
+      problems.push({
+        severity: 'error',
+        file,
+        line,
+        message: 'each phrase must be some words',
+      });
+      continue;
+    }
+    const key = fold(value);
+    if (seen.has(key))
+      problems.push({
+        severity: 'warning',
+        file,
+        line,
+        message: `"${value}" is listed twice (first on line ${seen.get(key)})`,
+      });
+    else seen.set(key, line ?? 0);
+    vocabulary.phrases.push(value);
+  }
+  return { vocabulary, problems };
+}
+
+/** Reads intents/tone.yaml for the assistant: throws with the file and line of the first error. */
+export function loadToneVocabulary(file: string): ToneVocabulary {
+  const { vocabulary, problems } = readToneVocabulary(file);
+  const error = problems.find((p) => p.severity === 'error');
+  if (error) throw new Error(`${file}${error.line ? `:${error.line}` : ''}: ${error.message}`);
+  return vocabulary;
+}
