@@ -22,7 +22,7 @@ const STOP_WORDS = new Set(
     'said say says saying told seen saw think thought wonder wondering wondered hoping hope hoped ' +
     // Letter-writing and politeness.
     'dear sir madam sirs yours faithfully sincerely regards kind kindly kindest grateful appreciate appreciated advise enquire inquire ' +
-    'hiya hii yeah yea ya lol omg tbh idk ffs pls plz u ur r wot wat n ' +
+    'hiya hii yeah yea ya lol omg tbh idk ffs pls plz u ur r wot wat n cn cud wud shud wen wer tel wiv ' +
     // Swearing hides the topic; it never names it.
     'hell bloody damn damned fuck fucking fuckin effing shit shite crap bloomin flipping flippin'
   ).split(/\s+/),

@@ -32,5 +32,6 @@ describe('TextAnalyser on how residents write', () => {
     expect(analyser.terms('Dear Sir/Madam, would you kindly advise about my allotment. Yours faithfully')).toEqual(analyser.terms('allotment'));
     expect(analyser.terms('she says she has seen rats, honestly')).toEqual(analyser.terms('rats'));
     expect(analyser.terms('what the hell is going on with the bloody bins')).toEqual(analyser.terms('on bins'));
+    expect(analyser.terms('cn u tel me wen the library opens')).toEqual(analyser.terms('library opens'));
   });
 });
