@@ -21,7 +21,7 @@ export interface EntryMatch {
    * words say little (see {@link SearchTuning.fullEvidence}). Comparable across messages and kinds.
    */
   confidence: number;
-  /** Share of the message's informative words (weighted by rarity) found in the entry. */
+  /** Share of the message's informative words (weighted by rarity) found in the entry, counting at most {@link SearchTuning.enoughWords} of them. */
   coverage: number;
   /** Matched weight in units of the rarest word. */
   evidence: number;
@@ -41,6 +41,13 @@ export interface SearchTuning {
   fullEvidence: number;
   /** How much BM25 (relative to the best result) counts when ordering matches. */
   scoreWeight: number;
+  /**
+   * How much of a message (in rarest-word units) an entry needs to account for to count as a full
+   * match. A long message is mostly the resident's story ("we're clearing out my nan's old place
+   * after she moved in with us…"); measured against all of it, the few words that say what it is
+   * about would be drowned.
+   */
+  enoughWords: number;
 }
 
 export const DEFAULT_TUNING: SearchTuning = {
@@ -50,6 +57,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   unknownWord: 0.8,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
+  enoughWords: 4,
 };
 
 interface Indexed {
@@ -156,7 +164,7 @@ export class ScoredIndex {
       perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
-      const coverage = total > 0 ? covered / total : 0;
+      const coverage = total > 0 ? Math.min(1, covered / Math.min(total, this.tuning.enoughWords * this.maxWeight)) : 0;
       const evidence = covered / this.maxWeight;
       out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
     }

@@ -11,7 +11,20 @@ const STOP_WORDS = new Set(
     'im ive id ill shouldnt couldnt wouldnt youre theyre thats whats ' +
     'please pls plz hi hello hey thanks thank ok okay anytown s t d ll m re ve any some ' +
     // Filler that says nothing about the subject ("what's the best way to…", "I'm going to…").
-    'best way going gonna want wanna wanted like get got getting know tell thing things bit lot'
+    'best way going gonna want wanna wanted like get got getting know tell thing things bit lot ' +
+    // Pronouns and linking words a long message is full of: in a small index they look rare, and
+    // drown the one word that says what the message is about ("…she says she's seen them…").
+    'he him his she hers herself himself itself ours ourselves theirs themselves yourself whom ' +
+    'weve theyve youve wed theyd youd hed shed hes shes its itll thatll theres wheres whos ' +
+    'another both each either neither other such same whether while whilst because cos coz cuz since until till though although ' +
+    'even ever still already yet again always anyway anyways actually basically literally honestly honest fairly pretty quite rather ' +
+    'sure probably maybe perhaps somehow something someone somebody anything anyone anybody everything everyone everybody nothing nobody ' +
+    'said say says saying told seen saw think thought wonder wondering wondered hoping hope hoped ' +
+    // Letter-writing and politeness.
+    'dear sir madam sirs yours faithfully sincerely regards kind kindly kindest grateful appreciate appreciated advise enquire inquire ' +
+    'hiya hii yeah yea ya lol omg tbh idk ffs pls plz u ur r wot wat n cn cud wud shud wen wer tel wiv ' +
+    // Swearing hides the topic; it never names it.
+    'hell bloody damn damned fuck fucking fuckin effing shit shite crap bloomin flipping flippin'
   ).split(/\s+/),
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ScoredIndex, withinEdits, type IndexEntry } from '../../knowledge/scoredIndex';
+import { DEFAULT_TUNING, ScoredIndex, withinEdits, type IndexEntry } from '../../knowledge/scoredIndex';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
 
 /** Plain Levenshtein distance, written the slow and obvious way. */
@@ -102,5 +102,31 @@ describe('ScoredIndex lookups of words already seen', () => {
     const seen = new Set([...messages, 'again'].flatMap((m) => analyser.terms(m)));
     expect(cache.lookups.size).toBeLessThan(seen.size);
     expect(index.find('my bin was not collected')).toEqual(new ScoredIndex(entries, analyser).find('my bin was not collected'));
+  });
+});
+
+describe('ScoredIndex on long messages', () => {
+  const entry = (id: string, questions: string[]): IndexEntry => ({ id, kind: 'article', title: '', questions, tags: [], body: '' });
+  const entries = [entry('kb:allotments', ['rent an allotment', 'allotment waiting list']), entry('kb:library', ['join the library', 'library opening times'])];
+  const analyser = new TextAnalyser();
+  const story = 'my late husband grew tomatoes and courgettes and beans and marrows in our old garden before we moved flats across town';
+
+  it('counts only enough of a long message: the story around the subject does not drown it', () => {
+    const index = new ScoredIndex(entries, analyser);
+    const short = index.find('allotment waiting list')[0];
+    const long = index.find(`${story}, how long is the allotment waiting list`)[0];
+    expect(long.entry.id).toBe('kb:allotments');
+    expect(long.confidence).toBeGreaterThan(0.6);
+    expect(long.confidence).toBeLessThanOrEqual(short.confidence);
+  });
+
+  it('measures against the whole message when told to need all of it', () => {
+    const strict = new ScoredIndex(entries, analyser, { ...DEFAULT_TUNING, enoughWords: Infinity });
+    expect(strict.find(`${story}, how long is the allotment waiting list`)[0].confidence).toBeLessThan(0.4);
+  });
+
+  it('still finds nothing for a long message about something no entry covers', () => {
+    const index = new ScoredIndex(entries, analyser);
+    expect(index.find(story).every((m) => m.confidence < 0.3)).toBe(true);
   });
 });

@@ -25,3 +25,13 @@ describe('TextAnalyser', () => {
     expect(analyser.terms('what is the')).toEqual([]);
   });
 });
+
+describe('TextAnalyser on how residents write', () => {
+  const analyser = new TextAnalyser();
+  it('keeps only the subject of letter-writing, pronouns and swearing', () => {
+    expect(analyser.terms('Dear Sir/Madam, would you kindly advise about my allotment. Yours faithfully')).toEqual(analyser.terms('allotment'));
+    expect(analyser.terms('she says she has seen rats, honestly')).toEqual(analyser.terms('rats'));
+    expect(analyser.terms('what the hell is going on with the bloody bins')).toEqual(analyser.terms('on bins'));
+    expect(analyser.terms('cn u tel me wen the library opens')).toEqual(analyser.terms('library opens'));
+  });
+});
