@@ -42,6 +42,13 @@ export function listPosition(text: string, size: number): number | undefined {
   return index !== undefined && index >= 0 && index < size ? index : undefined;
 }
 
+/** "AT4 3GQ no 7", "7, AT4 3GQ": a house number said with the postcode and nothing else. */
+function numberBesidePostcode(text: string): string | undefined {
+  const rest = text.replace(/\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/, ' ').replace(/[.,!?]+/g, ' ').trim();
+  const said = rest.replace(HOUSE_NUMBER_WORDS, '').trim();
+  return /^\d{1,4}[a-z]?$/i.test(said) ? said.toUpperCase() : undefined;
+}
+
 export function toLocation(a: Address): Location {
   return { kind: 'address', uprn: a.uprn, text: fullAddress(a), postcode: a.postcode, lat: a.lat, long: a.long, round: a.round };
 }
@@ -72,6 +79,7 @@ export class AddressLookup {
     if (!this.gazetteer.serves(reading.outward)) return { next: 'again', reply: this.responses.outsideArea(reading.postcode) };
     const addresses = this.gazetteer.byPostcode(reading.postcode);
     if (!addresses.length) return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    houseNumber ??= numberBesidePostcode(text);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]!) };
