@@ -163,7 +163,9 @@ export class StreetIndex {
     kept.sort((a, b) => a.from - b.from);
     return kept.map((r) => {
       const houseNumber = numberWith(text, tokens, r.from, r.to);
-      const flat = FLAT.exec(text.slice(Math.max(0, tokens[r.from]!.start - 30), tokens[r.from]!.start))?.[1]?.toUpperCase();
+      // "flat 3, 45 Mill Lane" or "45 Mill Lane, flat 3".
+      const near = `${text.slice(Math.max(0, tokens[r.from]!.start - 30), tokens[r.from]!.start)} ${text.slice(tokens[r.to]!.end, tokens[r.to]!.end + 30)}`;
+      const flat = FLAT.exec(near)?.[1]?.toUpperCase();
       return {
         streets: r.entries.map((e) => e.street),
         start: tokens[r.from]!.start,
@@ -192,7 +194,10 @@ export class StreetIndex {
     if (next && /^[ \t]+$/.test(text.slice(tokens[to]!.end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
-    if (words.every((w) => /^\p{Lu}/u.test(w.text))) return true;
+    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the'));
+    // "on the green" is grass; "The Green" or "2 the green" is the street.
+    if (words[0]!.norm === 'the') return capitalised;
+    if (capitalised) return true;
     if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong') return true;
     if (distance === 0 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
     // The whole message is the street: the answer to "what's the address?".

@@ -38,9 +38,17 @@ describe('streets of the gazetteer in what residents write', () => {
   it('does not read ordinary words as a street', () => {
     expect(found('is the green bin collected this week?')).toEqual([]);
     expect(found('my green bin was missed')).toEqual([]);
+    expect(found('I was walking on the green and saw it')).toEqual([]);
+    expect(found('bin missed at The Green')[0]?.street).toBe('The Green');
+    expect(found('bin missed at 2 the green')[0]?.street).toBe('The Green');
     // One edit from a short word is another word: "Hall Lane" is not "Mill Lane".
     expect(found('4 Hall Lane')).toEqual([]);
     expect(found('8 Nill Lane')).toEqual([]);
+  });
+
+  it('reads a flat before or after the street', () => {
+    expect(gazetteer.streets.find('flat 2, 3 High Street')[0]).toMatchObject({ houseNumber: '3', flat: '2' });
+    expect(gazetteer.streets.find('3 high st, flat 1')[0]).toMatchObject({ houseNumber: '3', flat: '1' });
   });
 
   it('a misspelling as close to two streets names both', () => {

@@ -70,6 +70,12 @@ describe('an address given by its street, without a postcode', () => {
     expect(lookup.chooseReply(o.postcode).choices).toEqual(o.reply.choices);
   });
 
+  it('a flat and its building give the flat', () => {
+    expect(done(lookup.fromWords('grey bin missed at 3 high st, flat 2', 'address'))).toBe('Flat 2, 3 High Street, Anytown, AT1 1AA');
+    const building = lookup.fromWords('grey bin missed at 3 high st', 'address');
+    expect(building?.next === 'choose' && building.reply.choices).toEqual(['Flat 1, 3 High Street', 'Flat 2, 3 High Street', 'Flat 3, 3 High Street', "My address isn't listed"]);
+  });
+
   it('a number the street does not have says so and lists the street', () => {
     const o = lookup.fromWords('99 Mill Lane', 'address');
     expect(o?.next === 'choose' && o.reply.text).toMatch(/number 99 on Mill Lane/);
