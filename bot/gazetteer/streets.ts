@@ -215,5 +215,8 @@ function numberWith(text: string, tokens: Token[], from: number, to: number): st
   const after = tokens[to + 1];
   const afterNumber = tokens[to + 2];
   if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after))) return afterNumber.text.toUpperCase();
+  // "Mill Lane 12" (the number last, as in much of Europe), when nothing follows it in the sentence.
+  const ends = !afterNumber || /[.,;!?]/.test(gap(after!, afterNumber));
+  if (after && HOUSE_NUMBER.test(after.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after)) && ends) return after.text.toUpperCase();
   return undefined;
 }

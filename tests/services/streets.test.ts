@@ -16,6 +16,7 @@ describe('streets of the gazetteer in what residents write', () => {
     ['11 Willow Cres', 'Willow Crescent', '11'],
     ['no 4 on north rd', 'North Road', '4'],
     ['Eastfield Road, number 6', 'Eastfield Road', '6'],
+    ['my address is Park Road 8.', 'Park Road', '8'],
   ])('"%s" is %s with its number', (text, street, number) => {
     expect(found(text)).toEqual([expect.objectContaining({ street, number })]);
   });
@@ -27,6 +28,11 @@ describe('streets of the gazetteer in what residents write', () => {
     ['10 Riversdie Walk', 'Riverside Walk'],
   ])('"%s", misspelt, is %s', (text, street) => {
     expect(found(text)[0]?.street).toBe(street);
+  });
+
+  it('a number after the street is its house number only at the end of the sentence', () => {
+    expect(found('Park Road 8, the grey bin')[0]?.number).toBe('8');
+    expect(found('Park Road 12 bags dumped')[0]?.number).toBeUndefined();
   });
 
   it('finds a street without a number when it is clearly one', () => {
