@@ -29,7 +29,7 @@ export class ServiceResponses {
 
   askPostcode(kind: 'address' | 'street'): Reply {
     return kind === 'address'
-      ? { text: "What's the postcode of the address? For example AT1 1AA." }
+      ? { text: "What's the postcode of the address? For example AT1 1AA. Or tell me the house number and street." }
       : { text: 'Where is it? Give me a postcode and I\'ll list the addresses there, or describe the place, for example "outside the library on Station Road".' };
   }
 
@@ -53,7 +53,7 @@ export class ServiceResponses {
   }
 
   needPostcode(): Reply {
-    return { text: 'I need the postcode to find the address. For example AT1 1AA.', choices: [NOT_LISTED_LABEL] };
+    return { text: 'I need the postcode, or the house number and street, to find the address. For example AT1 1AA.', choices: [NOT_LISTED_LABEL] };
   }
 
   chooseAddress(postcode: string, addresses: string[]): Reply {
