@@ -47,7 +47,10 @@ const PLACE_WORDS = new Set(['on', 'in', 'at']);
 const FLAT = /\b(?:flat|apartment|apt|unit)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
 
 /** Abbreviations residents write that the entity extractor's suffix table does not hold. */
-const MORE_ABBREVIATIONS: Record<string, string> = { av: 'avenue', avn: 'avenue', wk: 'walk', gro: 'grove', grv: 'grove', cresc: 'crescent', hl: 'hill', vw: 'view', grn: 'green', clo: 'close' };
+const MORE_ABBREVIATIONS: Record<string, string> = {
+  av: 'avenue', avn: 'avenue', wk: 'walk', gro: 'grove', grv: 'grove', cresc: 'crescent', hl: 'hill', vw: 'view', grn: 'green',
+  clo: 'close', cls: 'close', wy: 'way', la: 'lane', str: 'street', strt: 'street', drv: 'drive', rds: 'road',
+};
 
 /**
  * Words before a street that make a common phrase a street ("on acorn close", "in the green").

@@ -17,6 +17,8 @@ describe('streets of the gazetteer in what residents write', () => {
     ['no 4 on north rd', 'North Road', '4'],
     ['Eastfield Road, number 6', 'Eastfield Road', '6'],
     ['my address is Park Road 8.', 'Park Road', '8'],
+    ['14 kingfisher wy', 'Kingfisher Way', '14'],
+    ['6 School La', 'School Lane', '6'],
   ])('"%s" is %s with its number', (text, street, number) => {
     expect(found(text)).toEqual([expect.objectContaining({ street, number })]);
   });
@@ -26,6 +28,8 @@ describe('streets of the gazetteer in what residents write', () => {
     ['5 Westbrok Drive', 'Westbrook Drive'],
     ['7 elm grve', 'Elm Grove'],
     ['10 Riversdie Walk', 'Riverside Walk'],
+    ['3 Acorn Clsoe', 'Acorn Close'],
+    ['3 Brook Steet', 'Brook Street'],
   ])('"%s", misspelt, is %s', (text, street) => {
     expect(found(text)[0]?.street).toBe(street);
   });
