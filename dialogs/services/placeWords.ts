@@ -25,6 +25,9 @@ const NOT_A_LANDMARK = new Set([
   'too', 'also', 'as', 'because', 'cos', 'with', 'for', 'since', 'when', 'where', 'n', 'if', 'not', 'im', 'ive',
 ]);
 
+/** A house number given as a place later in the message: "outside 14", "by number 12", "near no 3" (not "by 7 o'clock"). */
+const LATER_NUMBER = /\b(?:(?:outside|opposite|behind|beside|near|next to|just past|past)\s+(?:(?:no\.?|number|nr)\s*)?|by\s+(?:no\.?|number|nr)\s*)\d{1,4}[a-z]?\b/i;
+
 interface Token {
   lower: string;
   start: number;
@@ -74,8 +77,14 @@ export function placeWords(text: string, start: number, end: number, name: strin
   }
   while (to > last && (WHERE.has(tokens[to]!.lower) || NUMBER_WORDS.has(tokens[to]!.lower) || ARTICLES.has(tokens[to]!.lower))) to--;
 
+  // "on School Lane, there's a pile by number 12": a house number said later in the message.
+  let later = '';
+  if (!tokens.slice(from, to + 1).some((t) => HOUSE_NUMBER.test(t.lower))) {
+    const m = LATER_NUMBER.exec(text.slice(tokens[to]!.end));
+    if (m) later = `, ${m[0]}`;
+  }
   // Shouted words around the street ("ON HILL RISE") are written in lower case.
   const quiet = (s: string) => (/\p{Ll}/u.test(s) ? s : s.toLowerCase());
-  const words = `${quiet(text.slice(tokens[from]!.start, start))}${name}${quiet(text.slice(end, tokens[to]!.end))}`.replace(/\s+/g, ' ').trim();
+  const words = `${quiet(text.slice(tokens[from]!.start, start))}${name}${quiet(text.slice(end, tokens[to]!.end))}${quiet(later)}`.replace(/\s+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

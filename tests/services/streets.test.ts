@@ -87,6 +87,8 @@ describe('where a street problem is, in the resident’s words', () => {
     ['the lamp at the top of Castle Hill, opposite number 2, keeps flickering', 'At the top of Castle Hill, opposite number 2'],
     ['lamp post AB12 outside 3 green ln is out', 'Outside 3 Green Lane'],
     ['FLY TIPPING ON MEADOW WAY AGAIN', 'On Meadow Way'],
+    ['rubbish dumped on Green Lane, there are bags by number 5 again', 'On Green Lane, by number 5'],
+    ['light out on Elm Grove, been like it since 7 o’clock by 9 it was still off', 'On Elm Grove'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(place(text)).toBe(expected);
   });
