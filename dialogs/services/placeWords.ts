@@ -37,7 +37,7 @@ interface Token {
 /** Only spaces between two words of one phrase; a comma too when a new "where" phrase follows ("Windmill Road, near number 15"). */
 function joined(text: string, a: Token, b: Token): boolean {
   const gap = text.slice(a.end, b.start);
-  if (/^[ \t]+$/.test(gap)) return true;
+  if (/^[ \t]+$/.test(gap) || gap === '-') return true;
   return /^[ \t]*,[ \t]*$/.test(gap) && (WHERE.has(b.lower) || NUMBER_WORDS.has(b.lower));
 }
 
@@ -54,8 +54,14 @@ export function placeWords(text: string, start: number, end: number, name: strin
   let from = first;
   while (from > 0 && joined(text, tokens[from - 1]!, tokens[from]!)) {
     const t = tokens[from - 1]!;
-    if (!(isWhere(t) || ARTICLES.has(t.lower) || PLACE_NOUNS.has(t.lower))) break;
-    from--;
+    if (isWhere(t) || ARTICLES.has(t.lower) || PLACE_NOUNS.has(t.lower)) {
+      from--;
+      continue;
+    }
+    // A landmark of one or two words after "the" and a word that says where: "outside the Co-op on High Street".
+    const article = [from - 2, from - 3].find((j) => j > 0 && ARTICLES.has(tokens[j]!.lower) && isWhere(tokens[j - 1]));
+    if (article === undefined || tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) || !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1]!, w))) break;
+    from = article - 1;
   }
   while (from < first && !isWhere(tokens[from])) from++;
 

@@ -88,6 +88,8 @@ describe('where a street problem is, in the resident’s words', () => {
     ['lamp post AB12 outside 3 green ln is out', 'Outside 3 Green Lane'],
     ['FLY TIPPING ON MEADOW WAY AGAIN', 'On Meadow Way'],
     ['rubbish dumped on Green Lane, there are bags by number 5 again', 'On Green Lane, by number 5'],
+    ['big pothole in the road outside the Co-op on High St', 'In the road outside the Co-op on High Street'],
+    ['The street light outside the church on Mill Lane is out', 'Outside the church on Mill Lane'],
     ['light out on Elm Grove, been like it since 7 o’clock by 9 it was still off', 'On Elm Grove'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(place(text)).toBe(expected);
