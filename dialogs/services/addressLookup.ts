@@ -182,6 +182,9 @@ export class AddressLookup {
       (labels.filter((l) => l.includes(t)).length === 1 && t.length >= 3 ? streets[labels.findIndex((l) => l.includes(t))] : undefined);
     if (street) return { postcodeAgain: this.onStreets([street], text, mention?.houseNumber, mention?.flat) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
+    // Another street altogether ("no, it's 4 Forest Way").
+    const other = this.fromWords(text, 'address');
+    if (other) return { postcodeAgain: other };
     return { reply: { ...this.responses.addressNotMatched(), choices: this.chooseReply(list).choices } };
   }
 

@@ -126,6 +126,7 @@ describe('a misspelt street as close to two streets', () => {
     expect(street?.next === 'choose' && street.reply.choices).toEqual(['1 Brock Street', '2 Brock Street', "My address isn't listed"]);
     const withNumber = two.choose('2 Brook Street', o.postcode).postcodeAgain;
     expect(withNumber?.next === 'done' && withNumber.location.text).toMatch(/^2 Brook Street/);
+    expect(two.choose('neither', o.postcode).reply?.choices).toEqual(o.reply.choices);
   });
 
   it('with a number on both streets, lists both addresses', () => {
