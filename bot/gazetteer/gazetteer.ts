@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { StreetIndex } from './streets';
 
 /** One property, after BS 7666: secondary (flat) and primary (number or name) addressable objects. */
 export interface Address {
@@ -64,6 +65,8 @@ export class Gazetteer {
   private readonly byPostcodeMap = new Map<string, Address[]>();
   private readonly byUprnMap = new Map<string, Address>();
   readonly districts: Set<string>;
+  /** Its streets, for an address given without a postcode ("12 Mill Lane", "6 fenwik rd"). */
+  readonly streets: StreetIndex;
 
   constructor(readonly addresses: Address[]) {
     for (const a of addresses) {
@@ -73,6 +76,7 @@ export class Gazetteer {
       this.byUprnMap.set(a.uprn, a);
     }
     this.districts = new Set(addresses.map((a) => a.postcode.split(' ')[0]!));
+    this.streets = new StreetIndex(addresses);
   }
 
   static load(dir: string): Gazetteer {

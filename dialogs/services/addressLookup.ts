@@ -1,7 +1,9 @@
 import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../bot/gazetteer/gazetteer';
 import { readPostcode } from '../../bot/gazetteer/postcodes';
+import type { Street, StreetMention } from '../../bot/gazetteer/streets';
 import type { Reply } from '../responses';
 import { NOT_LISTED } from './answers';
+import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
@@ -9,13 +11,22 @@ export type Location =
   | { kind: 'address'; uprn: string; text: string; postcode: string; lat: number; long: number; round: string }
   | { kind: 'description'; text: string };
 
+/**
+ * `choose`: `postcode` names the list offered (kept in dialog state, given back to `choose`): a
+ * postcode's addresses, or, for an address given by its street, a street's addresses
+ * (`street:`), the same number or name on several streets (`uprns:`), or streets (`streets:`).
+ * `done` from a street the resident named has `found`, the address to show them.
+ */
 export type PostcodeOutcome =
   | { next: 'choose'; postcode: string; reply: Reply }
-  | { next: 'done'; location: Location }
+  | { next: 'done'; location: Location; found?: Reply }
   | { next: 'not_listed' }
   | { next: 'again'; reply: Reply };
 
 const MIN_DESCRIPTION = 8;
+const STREET_LIST = 'street:';
+const STREETS_LIST = 'streets:';
+const UPRN_LIST = 'uprns:';
 
 /** Words before a house number at the address list: "number 12", "no. 3", "it's 14", "I live at 9". */
 const HOUSE_NUMBER_WORDS = /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
@@ -29,6 +40,13 @@ export function listPosition(text: string, size: number): number | undefined {
   const word = m[1]!.toLowerCase();
   const index = word === 'last' ? size - 1 : ORDINALS[word];
   return index !== undefined && index >= 0 && index < size ? index : undefined;
+}
+
+/** "AT4 3GQ no 7", "7, AT4 3GQ": a house number said with the postcode and nothing else. */
+function numberBesidePostcode(text: string): string | undefined {
+  const rest = text.replace(/\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/, ' ').replace(/[.,!?]+/g, ' ').trim();
+  const said = rest.replace(HOUSE_NUMBER_WORDS, '').trim();
+  return /^\d{1,4}[a-z]?$/i.test(said) ? said.toUpperCase() : undefined;
 }
 
 export function toLocation(a: Address): Location {
@@ -48,12 +66,20 @@ export class AddressLookup {
     const reading = readPostcode(text);
     if (reading.kind === 'invalid') return { next: 'again', reply: this.responses.invalidPostcode() };
     if (reading.kind === 'none') {
-      if (kind === 'street' && text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
-      return { next: 'again', reply: kind === 'street' ? this.responses.locationTooShort() : this.responses.needPostcode() };
+      if (kind === 'street') {
+        // "Station Rd by the bus stop": the street as the council writes it.
+        const mention = this.mention(text);
+        if (mention?.streets.length === 1) return { next: 'done', location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0]!.name}${text.slice(mention.end)}`.trim() } };
+        if (text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
+        return { next: 'again', reply: this.responses.locationTooShort() };
+      }
+      // "it's 15 Brook Street", "6 fenwik rd", "The Old Forge": the street or the house's name.
+      return this.fromWords(text, 'address') ?? { next: 'again', reply: this.responses.needPostcode() };
     }
     if (!this.gazetteer.serves(reading.outward)) return { next: 'again', reply: this.responses.outsideArea(reading.postcode) };
     const addresses = this.gazetteer.byPostcode(reading.postcode);
     if (!addresses.length) return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    houseNumber ??= numberBesidePostcode(text);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]!) };
@@ -62,10 +88,111 @@ export class AddressLookup {
     return { next: 'choose', postcode: reading.postcode, reply: this.responses.chooseAddress(reading.postcode, addresses.map(shortAddress)) };
   }
 
-  /** A message at the "which address" question. */
+  /**
+   * A message that names a street or a house instead of a postcode (the first message of a
+   * request, or the answer to the postcode question); undefined when it names none. A `street`
+   * place is the words that say where, with the street's proper name ("On London Road outside
+   * no 15"); an address is the one the street and number or name give, or a list to choose from.
+   */
+  fromWords(text: string, kind: 'address' | 'street'): PostcodeOutcome | undefined {
+    const mention = this.mention(text);
+    if (kind === 'street') {
+      if (mention?.streets.length !== 1) return undefined;
+      const place = placeWords(text, mention.start, mention.end, mention.streets[0]!.name);
+      return { next: 'done', location: { kind: 'description', text: place }, found: this.responses.placeFound(place) };
+    }
+    if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat);
+    const named = this.gazetteer.streets.byHouseName(text);
+    return named.length ? this.among(named) : undefined;
+  }
+
+  /** The street the text names: the one with a house number when it names several. */
+  private mention(text: string): StreetMention | undefined {
+    const all = this.gazetteer.streets.find(text);
+    return all.find((m) => m.houseNumber) ?? all[0];
+  }
+
+  private onStreets(streets: Street[], text: string, houseNumber?: string, flat?: string): PostcodeOutcome {
+    if (houseNumber) {
+      const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber));
+      const inFlat = flat ? same.filter((a) => a.sao.toUpperCase().replace(/^(FLAT|APARTMENT|UNIT)\s*/, '') === flat) : [];
+      if (inFlat.length === 1) return this.found(inFlat[0]!);
+      if (same.length) return this.among(same);
+      if (streets.length === 1) return this.streetList(streets[0]!, this.responses.numberNotOnStreet(houseNumber, streets[0]!.name, streets[0]!.addresses.map(shortAddress)));
+      return this.streetChoice(streets);
+    }
+    // "The Old Forge, North Road": a house name on the street.
+    const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+    const named = streets.flatMap((s) => s.addresses.filter((a) => !/^\d/.test(a.paon) && folded.includes(` ${a.paon.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `)));
+    if (named.length) return this.among(named);
+    return streets.length === 1 ? this.streetList(streets[0]!) : this.streetChoice(streets);
+  }
+
+  private found(a: Address): PostcodeOutcome {
+    return { next: 'done', location: toLocation(a), found: this.responses.addressFound(fullAddress(a)) };
+  }
+
+  /** One address is it; several (flats, a name on several streets) are a list to choose from. */
+  private among(addresses: Address[]): PostcodeOutcome {
+    if (addresses.length === 1) return this.found(addresses[0]!);
+    const list = `${UPRN_LIST}${addresses.map((a) => a.uprn).join(',')}`;
+    return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
+  }
+
+  private streetList(street: Street, reply?: Reply): PostcodeOutcome {
+    const list = `${STREET_LIST}${street.key}`;
+    return { next: 'choose', postcode: list, reply: reply ?? this.chooseReply(list) };
+  }
+
+  private streetChoice(streets: Street[]): PostcodeOutcome {
+    const list = `${STREETS_LIST}${streets.map((s) => s.key).join('\t')}`;
+    return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
+  }
+
+  private streetsOf(list: string): Street[] {
+    return list
+      .slice(STREETS_LIST.length)
+      .split('\t')
+      .map((k) => this.gazetteer.streets.byStreetKey(k))
+      .filter((s): s is Street => !!s);
+  }
+
+  /** The question for a list (`postcode` of a `choose` outcome), with its choices. */
+  chooseReply(list: string): Reply {
+    if (list.startsWith(STREETS_LIST)) return this.responses.chooseStreet(streetLabels(this.streetsOf(list)));
+    const addresses = this.addresses(list).map(shortAddress);
+    if (list.startsWith(STREET_LIST)) return this.responses.chooseOnStreet(this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length))?.name ?? '', addresses);
+    if (list.startsWith(UPRN_LIST)) return this.responses.chooseAmong(addresses);
+    return this.responses.chooseAddress(list, addresses);
+  }
+
+  /** A message at the "which street" question: the street (then its address, or its list). */
+  private chooseStreet(text: string, list: string): ReturnType<AddressLookup['choose']> {
+    const streets = this.streetsOf(list);
+    const labels = streetLabels(streets).map((l) => l.toLowerCase());
+    const t = text.trim().toLowerCase().replace(/[.!]+$/, '');
+    const mention = this.gazetteer.streets.find(text).find((m) => m.streets.some((s) => streets.includes(s)));
+    const position = listPosition(t, streets.length);
+    const number = /^\d{1,2}$/.test(t) ? Number(t) - 1 : undefined;
+    const street =
+      streets[labels.indexOf(t)] ??
+      (mention?.streets.length === 1 ? mention.streets[0] : undefined) ??
+      (position !== undefined ? streets[position] : undefined) ??
+      (number !== undefined ? streets[number] : undefined) ??
+      (labels.filter((l) => l.includes(t)).length === 1 && t.length >= 3 ? streets[labels.findIndex((l) => l.includes(t))] : undefined);
+    if (street) return { postcodeAgain: this.onStreets([street], text, mention?.houseNumber, mention?.flat) };
+    if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
+    // Another street altogether ("no, it's 4 Forest Way").
+    const other = this.fromWords(text, 'address');
+    if (other) return { postcodeAgain: other };
+    return { reply: { ...this.responses.addressNotMatched(), choices: this.chooseReply(list).choices } };
+  }
+
+  /** A message at the "which address" question (`list`: the `postcode` of the `choose` outcome). */
   choose(text: string, postcode: string): { location?: Location; notListed?: boolean; postcodeAgain?: PostcodeOutcome; reply?: Reply } {
     if (NOT_LISTED.test(text)) return { notListed: true };
-    const addresses = this.gazetteer.byPostcode(postcode);
+    if (postcode.startsWith(STREETS_LIST)) return this.chooseStreet(text, postcode);
+    const addresses = this.addresses(postcode);
     const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
     // "number 12", "no 3", "it's 14", "I live at 9": the house number, as the list shows it.
     const said = t.replace(/[.,!?]+$/g, '').replace(HOUSE_NUMBER_WORDS, '').trim();
@@ -78,14 +205,26 @@ export class AddressLookup {
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: toLocation(found[0]) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
-    return { reply: { ...this.responses.addressNotMatched(), choices: [...addresses.map(shortAddress), this.responses.chooseAddress(postcode, []).choices!.at(-1)!] } };
+    // "it's 15 Brook Street": another address, given by its street.
+    const words = this.fromWords(text, 'address');
+    if (words) return { postcodeAgain: words };
+    return { reply: { ...this.responses.addressNotMatched(), choices: this.chooseReply(postcode).choices } };
   }
 
+  /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
   addresses(postcode: string): Address[] {
+    if (postcode.startsWith(STREET_LIST)) return this.gazetteer.streets.byStreetKey(postcode.slice(STREET_LIST.length))?.addresses ?? [];
+    if (postcode.startsWith(UPRN_LIST)) return postcode.slice(UPRN_LIST.length).split(',').flatMap((u) => this.gazetteer.byUprn(u) ?? []);
+    if (postcode.startsWith(STREETS_LIST)) return [];
     return this.gazetteer.byPostcode(postcode);
   }
 
   byUprn(uprn: string): Address | undefined {
     return this.gazetteer.byUprn(uprn);
   }
+}
+
+/** Street names as choices: with the place when two streets share a name. */
+function streetLabels(streets: Street[]): string[] {
+  return streets.map((s) => (streets.some((o) => o !== s && o.name === s.name) ? `${s.name}, ${s.place}` : s.name));
 }

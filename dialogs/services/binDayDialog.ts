@@ -7,7 +7,7 @@ import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
-import type { AddressLookup, Location } from './addressLookup';
+import type { AddressLookup, Location, PostcodeOutcome } from './addressLookup';
 import type { ServiceResponses } from './serviceResponses';
 
 interface BinDayState {
@@ -33,6 +33,9 @@ export class BinDaySlots extends Dialog {
     const entities = options?.recognized?.entities ?? [];
     const postcode = entities.find((e) => e.type === 'postcode');
     if (postcode) return this.onPostcode(dc, state, postcode.value, entities.find((e) => e.type === 'houseNumber')?.value);
+    // "wen is bin day for 6 fenwik rd": the address from its street.
+    const named = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
+    if (named) return this.onOutcome(dc, state, named);
     await offer(dc, this.responses.askPostcode('address'));
     await sendPromptTrace(dc.context, 'postcode');
     return Dialog.EndOfTurn;
@@ -48,7 +51,7 @@ export class BinDaySlots extends Dialog {
         await offer(dc, this.notListed());
         return dc.endDialog();
       }
-      if (picked.postcodeAgain) return this.onPostcode(dc, state, text);
+      if (picked.postcodeAgain) return this.onOutcome(dc, state, picked.postcodeAgain);
       await offer(dc, picked.reply!);
       await sendPromptTrace(dc.context, 'address');
       return Dialog.EndOfTurn;
@@ -59,12 +62,15 @@ export class BinDaySlots extends Dialog {
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
     const state = instance.state.binDay as BinDayState;
     const choosing = state.stage === 'choose' && !!state.postcode;
-    await sendReply(context, choosing ? this.responses.chooseAddress(state.postcode!, []) : this.responses.askPostcode('address'));
+    await sendReply(context, choosing ? this.addresses.chooseReply(state.postcode!) : this.responses.askPostcode('address'));
     await sendPromptTrace(context, choosing ? 'address' : 'postcode');
   }
 
   private async onPostcode(dc: DialogContext, state: BinDayState, text: string, house?: string): Promise<DialogTurnResult> {
-    const outcome = this.addresses.postcode(text, 'address', house);
+    return this.onOutcome(dc, state, this.addresses.postcode(text, 'address', house));
+  }
+
+  private async onOutcome(dc: DialogContext, state: BinDayState, outcome: PostcodeOutcome): Promise<DialogTurnResult> {
     if (outcome.next === 'done') return this.answer(dc, outcome.location);
     if (outcome.next === 'not_listed') {
       await offer(dc, this.notListed());

@@ -5,7 +5,6 @@ import { MAX_MESSAGE_CHARS } from '../../bot/councilBot';
 import type { Open311Client } from '../../bot/open311/open311Client';
 import type { Outbox } from '../../bot/open311/outbox';
 import type { RequestFields, ServiceAttribute } from '../../bot/open311/types';
-import { shortAddress } from '../../bot/gazetteer/gazetteer';
 import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
@@ -159,11 +158,20 @@ export class RequestSlotsDialog extends Dialog {
       }
     }
     const postcode = entities.find((e) => e.type === 'postcode');
-    if (postcode) {
-      const house = entities.find((e) => e.type === 'houseNumber')?.value;
-      const outcome = this.deps.addresses.postcode(postcode.value, state.config.location, house);
-      if (outcome.next === 'done') state.location = outcome.location;
-      else if (outcome.next === 'choose') {
+    // A postcode, else a street or a house name ("at 8 Acorn Close", "on london rd outside no 15").
+    const outcome = postcode
+      ? this.deps.addresses.postcode(postcode.value, state.config.location, entities.find((e) => e.type === 'houseNumber')?.value)
+      : this.deps.addresses.fromWords(recognized?.text ?? '', state.config.location);
+    if (outcome) {
+      if (outcome.next === 'done') {
+        state.location = outcome.location;
+        const found = outcome.found;
+        if (found)
+          return async (dc) => {
+            await sendReply(dc.context, found);
+            return this.next(dc, state);
+          };
+      } else if (outcome.next === 'choose') {
         state.postcode = outcome.postcode;
         state.locationStage = 'choose';
       } else if (outcome.next === 'again') {
@@ -263,7 +271,7 @@ export class RequestSlotsDialog extends Dialog {
     }
     switch (field) {
       case 'location':
-        if (state.locationStage === 'choose' && state.postcode) return r.chooseAddress(state.postcode, this.deps.addresses.addresses(state.postcode).map(shortAddress));
+        if (state.locationStage === 'choose' && state.postcode) return this.deps.addresses.chooseReply(state.postcode);
         if (state.locationStage === 'text') return r.askLocationText();
         return r.askPostcode(state.config.location);
       case 'description':
@@ -326,7 +334,7 @@ export class RequestSlotsDialog extends Dialog {
     switch (field) {
       case 'location':
         // "7 High Street, AT1 1AA" at the postcode question: the house number picks the address.
-        return this.acceptLocation(state, text, getRecognized(dc.context)?.entities.find((e) => e.type === 'houseNumber')?.value);
+        return this.acceptLocation(state, text, getRecognized(dc.context)?.entities.find((e) => e.type === 'houseNumber')?.value, (found) => sendReply(dc.context, found));
       case 'description': {
         if (SKIP.test(text) || text.toLowerCase() === SKIP_LABEL.toLowerCase()) {
           state.description = null;
@@ -473,7 +481,7 @@ export class RequestSlotsDialog extends Dialog {
     }
   }
 
-  private acceptLocation(state: SlotState, text: string, houseNumber?: string): Reply | undefined {
+  private async acceptLocation(state: SlotState, text: string, houseNumber: string | undefined, show: (found: Reply) => Promise<void>): Promise<Reply | undefined> {
     const lookup = this.deps.addresses;
     if (state.locationStage === 'text') {
       if (text.length < 8) return this.deps.responses.locationTooShort();
@@ -491,16 +499,18 @@ export class RequestSlotsDialog extends Dialog {
         state.locationStage = 'text';
         return this.deps.responses.askLocationText();
       }
-      if (picked.postcodeAgain) return this.applyPostcode(state, picked.postcodeAgain);
+      if (picked.postcodeAgain) return this.applyPostcode(state, picked.postcodeAgain, show);
       return picked.reply;
     }
-    return this.applyPostcode(state, lookup.postcode(text, state.config.location, houseNumber));
+    return this.applyPostcode(state, lookup.postcode(text, state.config.location, houseNumber), show);
   }
 
-  private applyPostcode(state: SlotState, outcome: ReturnType<AddressLookup['postcode']>): Reply | undefined {
+  private async applyPostcode(state: SlotState, outcome: ReturnType<AddressLookup['postcode']>, show: (found: Reply) => Promise<void>): Promise<Reply | undefined> {
     switch (outcome.next) {
       case 'done':
         state.location = outcome.location;
+        // An address read from a street name: shown, so the resident can see it was understood.
+        if (outcome.found) await show(outcome.found);
         return undefined;
       case 'choose':
         state.postcode = outcome.postcode;

@@ -29,7 +29,7 @@ export class ServiceResponses {
 
   askPostcode(kind: 'address' | 'street'): Reply {
     return kind === 'address'
-      ? { text: "What's the postcode of the address? For example AT1 1AA." }
+      ? { text: "What's the postcode of the address? For example AT1 1AA. Or tell me the house number and street." }
       : { text: 'Where is it? Give me a postcode and I\'ll list the addresses there, or describe the place, for example "outside the library on Station Road".' };
   }
 
@@ -53,11 +53,39 @@ export class ServiceResponses {
   }
 
   needPostcode(): Reply {
-    return { text: 'I need the postcode to find the address. For example AT1 1AA.', choices: [NOT_LISTED_LABEL] };
+    return { text: 'I need the postcode, or the house number and street, to find the address. For example AT1 1AA.', choices: [NOT_LISTED_LABEL] };
   }
 
   chooseAddress(postcode: string, addresses: string[]): Reply {
     return { text: `Which address in ${postcode}?`, choices: [...addresses, NOT_LISTED_LABEL] };
+  }
+
+  /** An address found from the street the resident named ("6 fenwik rd"), shown so they can see it was understood. */
+  addressFound(address: string): Reply {
+    return { text: `I have the address as ${address}.` };
+  }
+
+  /** Where a street problem is, read from the first message ("On London Road outside no 15"). */
+  placeFound(place: string): Reply {
+    return { text: `I've noted where it is: ${place}.` };
+  }
+
+  chooseOnStreet(street: string, addresses: string[]): Reply {
+    return { text: `Which address on ${street}?`, choices: [...addresses, NOT_LISTED_LABEL] };
+  }
+
+  /** The same house number or name on several streets. */
+  chooseAmong(addresses: string[]): Reply {
+    return { text: 'Which of these addresses is it?', choices: [...addresses, NOT_LISTED_LABEL] };
+  }
+
+  /** A misspelt street name as close to two streets, or one name in two places. */
+  chooseStreet(streets: string[]): Reply {
+    return { text: 'Which street do you mean?', choices: [...streets, NOT_LISTED_LABEL] };
+  }
+
+  numberNotOnStreet(number: string, street: string, addresses: string[]): Reply {
+    return { text: `I can't find number ${number} on ${street}. Which address is it?`, choices: [...addresses, NOT_LISTED_LABEL] };
   }
 
   addressNotMatched(): Reply {

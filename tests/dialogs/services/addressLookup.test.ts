@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, shortAddress } from '../../../bot/gazetteer/gazetteer';
+import { Gazetteer, shortAddress, type Address } from '../../../bot/gazetteer/gazetteer';
 import { AddressLookup, listPosition } from '../../../dialogs/services/addressLookup';
 import { ServiceResponses } from '../../../dialogs/services/serviceResponses';
 import { loadCouncilProfile } from '../../../knowledge/councilProfile';
@@ -45,5 +45,92 @@ describe('listPosition', () => {
     expect(listPosition('the tenth one', 5)).toBeUndefined();
     expect(listPosition('the last', 3)).toBe(2);
     expect(listPosition('third street on the left', 5)).toBeUndefined();
+  });
+});
+
+describe('an address given by its street, without a postcode', () => {
+  const done = (o: ReturnType<typeof lookup.postcode> | undefined) => (o?.next === 'done' ? o.location.text : undefined);
+
+  it('a street and number that match one address give it, to be shown', () => {
+    const o = lookup.fromWords('when do the bins go at 3 brook st', 'address');
+    expect(done(o)).toBe('3 Brook Street, Anytown, AT8 1JE');
+    expect(o?.next === 'done' && o.found?.text).toContain('3 Brook Street, Anytown, AT8 1JE');
+    expect(done(lookup.fromWords('my bin at 5 Fenwik Road was missed', 'address'))).toBe('5 Fenwick Road, Anytown, AT8 2HF');
+  });
+
+  it('a street without a number lists its addresses; "number 6" and "the second one" pick from it', () => {
+    const o = lookup.fromWords('I live on Acorn Close', 'address');
+    expect(o?.next).toBe('choose');
+    if (o?.next !== 'choose') return;
+    expect(o.reply.text).toMatch(/Acorn Close/);
+    expect(o.reply.choices).toContain('The Old Forge, Acorn Close');
+    expect(lookup.choose('number 6', o.postcode).location?.text).toMatch(/^6 Acorn Close/);
+    expect(lookup.choose('the second one', o.postcode).location?.text).toMatch(/^2 Acorn Close/);
+    expect(lookup.choose('the old forge', o.postcode).location?.text).toMatch(/^The Old Forge, Acorn Close/);
+    expect(lookup.chooseReply(o.postcode).choices).toEqual(o.reply.choices);
+  });
+
+  it('a flat and its building give the flat', () => {
+    expect(done(lookup.fromWords('grey bin missed at 3 high st, flat 2', 'address'))).toBe('Flat 2, 3 High Street, Anytown, AT1 1AA');
+    const building = lookup.fromWords('grey bin missed at 3 high st', 'address');
+    expect(building?.next === 'choose' && building.reply.choices).toEqual(['Flat 1, 3 High Street', 'Flat 2, 3 High Street', 'Flat 3, 3 High Street', "My address isn't listed"]);
+  });
+
+  it('a number the street does not have says so and lists the street', () => {
+    const o = lookup.fromWords('99 Mill Lane', 'address');
+    expect(o?.next === 'choose' && o.reply.text).toMatch(/number 99 on Mill Lane/);
+  });
+
+  it('a house name on several streets asks which', () => {
+    const o = lookup.fromWords('The Old Forge', 'address');
+    expect(o?.next === 'choose' && o.reply.choices).toEqual(expect.arrayContaining(['The Old Forge, North Road', 'The Old Forge, Hill Rise']));
+    if (o?.next !== 'choose') return;
+    expect(lookup.choose('north road', o.postcode).location?.text).toMatch(/^The Old Forge, North Road/);
+  });
+
+  it('finds nothing in a message without a known street', () => {
+    expect(lookup.fromWords('my bin was not collected', 'address')).toBeUndefined();
+    expect(lookup.fromWords('pothole on the main road', 'street')).toBeUndefined();
+  });
+
+  it('at the postcode question: a street address, or a house number with the postcode', () => {
+    expect(done(lookup.postcode("it's 15 Brook Street", 'address'))).toBe('15 Brook Street, Anytown, AT8 1ZS');
+    expect(done(lookup.postcode('AT4 3GQ no 7', 'address'))).toMatch(/^7 Wharf Street/);
+    expect(lookup.postcode('somewhere', 'address')).toMatchObject({ next: 'again' });
+  });
+
+  it('at the address list, a different street address is taken', () => {
+    const r = lookup.choose('sorry it is 4 Forest Way', POSTCODE);
+    expect(r.postcodeAgain?.next === 'done' && r.postcodeAgain.location.text).toMatch(/^4 Forest Way/);
+  });
+
+  it('a street problem: the place in the resident’s words, with the proper street name', () => {
+    expect(done(lookup.fromWords('fly tipping on london rd outside no 15', 'street'))).toBe('On London Road outside no 15');
+    expect(done(lookup.postcode('Station Rd by the bus stop', 'street'))).toBe('Station Road by the bus stop');
+    expect(done(lookup.postcode('Outside the library on Station Road', 'street'))).toBe('Outside the library on Station Road');
+  });
+});
+
+describe('a misspelt street as close to two streets', () => {
+  const a = (uprn: string, paon: string, street: string): Address => ({ uprn, sao: '', paon, street, locality: '', town: 'Anytown', postcode: 'AT1 1AA', lat: 0, long: 0, ward: '', round: 'MON-A' });
+  const two = new AddressLookup(
+    new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Brock Street'), a('4', '2', 'Brock Street')]),
+    new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml'))),
+  );
+
+  it('asks which street, then which address on it', () => {
+    const o = two.fromWords('bins on Brok Street', 'address');
+    expect(o?.next === 'choose' && o.reply.choices).toEqual(['Brook Street', 'Brock Street', "My address isn't listed"]);
+    if (o?.next !== 'choose') return;
+    const street = two.choose('the second one', o.postcode).postcodeAgain;
+    expect(street?.next === 'choose' && street.reply.choices).toEqual(['1 Brock Street', '2 Brock Street', "My address isn't listed"]);
+    const withNumber = two.choose('2 Brook Street', o.postcode).postcodeAgain;
+    expect(withNumber?.next === 'done' && withNumber.location.text).toMatch(/^2 Brook Street/);
+    expect(two.choose('neither', o.postcode).reply?.choices).toEqual(o.reply.choices);
+  });
+
+  it('with a number on both streets, lists both addresses', () => {
+    const o = two.fromWords('1 Brok Street', 'address');
+    expect(o?.next === 'choose' && o.reply.choices).toEqual(['1 Brook Street', '1 Brock Street', "My address isn't listed"]);
   });
 });

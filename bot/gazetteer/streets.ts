@@ -1,0 +1,225 @@
+import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
+import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
+import type { Address } from './gazetteer';
+
+/** One street of the gazetteer: its name as the council writes it, where it is, and its properties. */
+export interface Street {
+  /** Unique within the gazetteer: name, locality and town. */
+  key: string;
+  name: string;
+  /** The locality, or the town: tells two streets of the same name apart. */
+  place: string;
+  addresses: Address[];
+}
+
+/** Where a message names a known street, and what it says about the house there. */
+export interface StreetMention {
+  /** The streets it may be (one, unless a misspelling is as close to two). */
+  streets: Street[];
+  /** Offsets of the street's words in the message, as typed ("fenwik rd"). */
+  start: number;
+  end: number;
+  /** A house number said with it ("6 fenwik rd", "number 7 on Church Lane"), upper-cased. */
+  houseNumber?: string;
+  /** A flat said with it ("flat 3, 45 Mill Lane"), upper-cased. */
+  flat?: string;
+  /** Edits needed to read it as the street's name: 0 is written as the council writes it. */
+  distance: number;
+}
+
+interface Token {
+  norm: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+interface Entry {
+  street: Street;
+  /** Lower-case words, apostrophes dropped: "st johns road". */
+  words: string[];
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
+const NUMBER_WORDS = new Set(['number', 'no', 'nr', 'num', 'house']);
+const PLACE_WORDS = new Set(['on', 'in', 'at']);
+const FLAT = /\b(?:flat|apartment|apt|unit)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
+
+/** Abbreviations residents write that the entity extractor's suffix table does not hold. */
+const MORE_ABBREVIATIONS: Record<string, string> = {
+  av: 'avenue', avn: 'avenue', wk: 'walk', gro: 'grove', grv: 'grove', cresc: 'crescent', hl: 'hill', vw: 'view', grn: 'green',
+  clo: 'close', cls: 'close', wy: 'way', la: 'lane', str: 'street', strt: 'street', drv: 'drive', rds: 'road',
+};
+
+/**
+ * Words before a street that make a common phrase a street ("on acorn close", "in the green").
+ * A strong street word (road, street, lane…), a house number or capitals are evidence enough.
+ */
+const BEFORE_A_STREET = new Set([
+  'on', 'in', 'at', 'along', 'near', 'of', 'by', 'off', 'down', 'up', 'to', 'from', 'round', 'around', 'outside',
+  'behind', 'opposite', 'past', 'for', 'via', 'into', 'onto', 'across', 'about', 'live', 'address', 'is',
+]);
+/** Words after a phrase that show it is not a street: "the green bin", "the green one", "street light". */
+const NOT_A_STREET_AFTER = new Set(['bin', 'bins', 'waste', 'one', 'ones', 'recycling', 'caddy', 'box', 'bag', 'bags', 'sack', 'sacks', 'lid', 'wheelie', 'light', 'lights', 'lamp', 'works', 'sign', 'signs']);
+
+const fold = (s: string): string => s.toLowerCase().replace(/['’]/g, '');
+
+function tokenise(text: string): Token[] {
+  return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], norm: fold(m[0]), start: m.index, end: m.index + m[0].length }));
+}
+
+/** How many edits a misspelt word of this length may have: none for short words, where one edit is another word. */
+function allowedEdits(word: string): number {
+  return word.length >= 7 ? 2 : word.length >= 4 ? 1 : 0;
+}
+
+/**
+ * Edits between a typed word and a street's word, or undefined when too far to be a misspelling.
+ * Damerau-Levenshtein (natural's, already a dependency) counts a swapped pair of letters as one
+ * edit ("Acron", "Fenwik", "Brok"); `restricted` (optimal string alignment) because natural's
+ * unrestricted variant gives 0 for a doubled letter left out ("brok"/"brook"). The first letter
+ * must agree, as it nearly always does in a misspelling, which keeps "Hill" from being "Mill".
+ */
+function edits(typed: string, word: string): number | undefined {
+  if (typed === word) return 0;
+  const allowed = allowedEdits(word);
+  if (!allowed || typed[0] !== word[0] || Math.abs(typed.length - word.length) > allowed) return undefined;
+  const d = DamerauLevenshteinDistance(typed, word, { restricted: true });
+  return d <= allowed ? d : undefined;
+}
+
+/** The street word ("road") a typed word stands for: itself, an abbreviation ("rd") or a misspelling ("raod"). */
+function typeEdits(typed: string, word: string): number | undefined {
+  if (typed === word) return 0;
+  const expanded = STREET_SUFFIXES.get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
+  if (expanded === word) return 0;
+  return word.length >= 5 ? edits(typed, word) : undefined;
+}
+
+/**
+ * The gazetteer's streets, found in what residents write: "6 fenwik rd", "at 8 Acorn Close",
+ * "outside no 15 on london rd", "Station Road near the school". Common abbreviations of the
+ * street word and small misspellings are read; a phrase that is also ordinary English ("the
+ * green") counts only with a house number, capitals, a word like "on" before it, or a strong
+ * street word (road, street, lane…), and never before "bin" ("the green bin").
+ */
+export class StreetIndex {
+  private readonly byLastWord = new Map<string, Entry[]>();
+  private readonly byKey = new Map<string, Street>();
+
+  constructor(addresses: readonly Address[]) {
+    for (const a of addresses) {
+      if (!a.street) continue;
+      const place = a.locality || a.town;
+      const key = `${a.street}|${a.locality}|${a.town}`;
+      let street = this.byKey.get(key);
+      if (!street) {
+        street = { key, name: a.street, place, addresses: [] };
+        this.byKey.set(key, street);
+        const words = a.street.split(/\s+/).map(fold);
+        const list = this.byLastWord.get(words.at(-1)!) ?? [];
+        list.push({ street, words });
+        this.byLastWord.set(words.at(-1)!, list);
+      }
+      street.addresses.push(a);
+    }
+  }
+
+  get all(): Street[] {
+    return [...this.byKey.values()];
+  }
+
+  byStreetKey(key: string): Street | undefined {
+    return this.byKey.get(key);
+  }
+
+  /** Every known street the text names, in order; where readings overlap, the closest and longest wins. */
+  find(text: string): StreetMention[] {
+    const tokens = tokenise(text);
+    const readings: { entries: Entry[]; from: number; to: number; distance: number }[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const typed = tokens[i]!.norm;
+      for (const [last, entries] of this.byLastWord) {
+        const typeDistance = typeEdits(typed, last);
+        if (typeDistance === undefined) continue;
+        for (const entry of entries) {
+          const from = i - (entry.words.length - 1);
+          if (from < 0) continue;
+          let distance: number | undefined = typeDistance;
+          for (let j = 0; j < entry.words.length - 1 && distance !== undefined; j++) {
+            const d = edits(tokens[from + j]!.norm, entry.words[j]!);
+            distance = d === undefined ? undefined : distance + d;
+          }
+          if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance)) continue;
+          const same = readings.find((r) => r.from === from && r.to === i);
+          if (!same) readings.push({ entries: [entry], from, to: i, distance });
+          else if (distance < same.distance) Object.assign(same, { entries: [entry], distance });
+          else if (distance === same.distance) same.entries.push(entry);
+        }
+      }
+    }
+    // Longest first, then closest: "Manor Farm Road" over "Farm Road".
+    readings.sort((a, b) => b.to - b.from - (a.to - a.from) || a.distance - b.distance || a.from - b.from);
+    const kept: typeof readings = [];
+    for (const r of readings) if (!kept.some((k) => r.from <= k.to && k.from <= r.to)) kept.push(r);
+    kept.sort((a, b) => a.from - b.from);
+    return kept.map((r) => {
+      const houseNumber = numberWith(text, tokens, r.from, r.to);
+      // "flat 3, 45 Mill Lane" or "45 Mill Lane, flat 3".
+      const near = `${text.slice(Math.max(0, tokens[r.from]!.start - 30), tokens[r.from]!.start)} ${text.slice(tokens[r.to]!.end, tokens[r.to]!.end + 30)}`;
+      const flat = FLAT.exec(near)?.[1]?.toUpperCase();
+      return {
+        streets: r.entries.map((e) => e.street),
+        start: tokens[r.from]!.start,
+        end: tokens[r.to]!.end,
+        distance: r.distance,
+        ...(houseNumber ? { houseNumber } : {}),
+        ...(flat && flat !== houseNumber ? { flat } : {}),
+      };
+    });
+  }
+
+  /** Properties with a name ("The Old Forge") that the text names, word for word. */
+  byHouseName(text: string): Address[] {
+    const said = ` ${tokenise(text).map((t) => t.norm).join(' ')} `;
+    return this.all.flatMap((s) =>
+      s.addresses.filter((a) => {
+        if (!a.paon || /^\d/.test(a.paon)) return false;
+        const name = tokenise(a.paon).map((t) => t.norm).join(' ');
+        return name.length >= 6 && said.includes(` ${name} `);
+      }),
+    );
+  }
+
+  private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number): boolean {
+    const next = tokens[to + 1];
+    if (next && /^[ \t]+$/.test(text.slice(tokens[to]!.end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
+    const words = tokens.slice(from, to + 1);
+    if (numberWith(text, tokens, from, to)) return true;
+    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the'));
+    // "on the green" is grass; "The Green" or "2 the green" is the street.
+    if (words[0]!.norm === 'the') return capitalised;
+    if (capitalised) return true;
+    if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong') return true;
+    if (distance === 0 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
+    // The whole message is the street: the answer to "what's the address?".
+    return distance === 0 && tokens.length === words.length;
+  }
+}
+
+/** A house number said with the street at tokens from..to: "12 Mill Lane", "12, Mill Lane", "number 7 on Church Lane", "Mill Lane, no 12". */
+function numberWith(text: string, tokens: Token[], from: number, to: number): string | undefined {
+  const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
+  const before = tokens[from - 1];
+  if (before && HOUSE_NUMBER.test(before.text) && /^[ \t]*,?[ \t]*$/.test(gap(before, tokens[from]!))) return before.text.toUpperCase();
+  const n = tokens[from - 2];
+  if (before && n && PLACE_WORDS.has(before.norm) && HOUSE_NUMBER.test(n.text) && NUMBER_WORDS.has(tokens[from - 3]?.norm ?? '')) return n.text.toUpperCase();
+  const after = tokens[to + 1];
+  const afterNumber = tokens[to + 2];
+  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after))) return afterNumber.text.toUpperCase();
+  // "Mill Lane 12" (the number last, as in much of Europe), when nothing follows it in the sentence.
+  const ends = !afterNumber || /[.,;!?]/.test(gap(after!, afterNumber));
+  if (after && HOUSE_NUMBER.test(after.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after)) && ends) return after.text.toUpperCase();
+  return undefined;
+}
