@@ -16,7 +16,7 @@ import { getRecognized, setRecognized } from './turnState';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
 import type { FrustrationDetector } from '../intents/frustration';
-import { ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
+import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { CardFactory, MessageFactory } from 'botbuilder';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -310,6 +310,10 @@ export class MainDialog extends CancelAndHelpDialog {
       if (deepestActiveDialog(innerDc) === DialogIds.handoffAbout) return innerDc.continueDialog();
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
+    }
+    // At "Do you want to carry on with your pothole report?", yes and no are its answers ("carry on" is not a reprompt).
+    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.resumeOffer && answersResumeOffer(activity.text) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+      return undefined;
     }
     // At "Did this answer your question?", a follow-up ("how much does it cost?") is rerouted by the
     // knowledge dialog and answered from the topic; it is not an interruption (help, say).

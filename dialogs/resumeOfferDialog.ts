@@ -21,6 +21,11 @@ const YES_BACK =
   /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i;
 const NO_BACK = /^\s*(no|nope|nah|n|no thanks|no thank you|leave it|forget it|not now|don'?t bother)\s*[.!]*\s*$/i;
 
+/** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks). */
+export function answersResumeOffer(text: string): boolean {
+  return NO_BACK.test(text) || YES_BACK.test(text) || CARRY_ON_PHRASE.test(text);
+}
+
 /**
  * Sits between an unfinished request and a new one the resident started in the middle of it
  * ("actually, can I report a missed bin?"). It starts the new one at once; when that ends, it asks
@@ -37,7 +42,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
     if (!options) return dc.endDialog();
     dc.activeDialog!.state.unfinished = options.unfinished;
     if (options.drop) {
-      // This dialog sits at the top; the unfinished one is right under it: take it off the stack.
+      // This dialog sits on top; the unfinished one is right under it: take it off the stack.
       await this.dropUnfinished(dc);
     }
     return dc.beginDialog(options.dialogId, { recognized: options.recognized });
@@ -63,7 +68,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
     if (yes || CARRY_ON_PHRASE.test(text)) {
       const rest = yes ? text.slice(yes[0].length).trim() : '';
       // "yes. It's about 40cm across": back to it, and the rest answers its open question.
-      dc.stack.shift();
+      dc.stack.pop();
       if (rest) {
         dc.context.activity.text = rest;
         return dc.continueDialog();
@@ -72,23 +77,24 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
       return Dialog.EndOfTurn;
     }
     // Anything else is the answer to the unfinished request's question ("no, nothing dangerous").
-    dc.stack.shift();
+    dc.stack.pop();
     return dc.continueDialog();
   }
 
-  /** The instance right under this one, when it is a request (not the main waterfall). */
+  /** The instance right under this one (botbuilder keeps the top of the stack last), when it is a request (not the main waterfall). */
   private unfinishedBelow(dc: DialogContext): boolean {
-    const below = dc.stack[1];
+    const below = dc.stack[dc.stack.length - 2];
     return !!below && below.id !== DialogIds.mainWaterfall;
   }
 
   private async dropUnfinished(dc: DialogContext): Promise<void> {
     // Ends the unfinished request without resuming anything: botbuilder-dialogs has no call for
     // removing an instance that is not on top, so it is told it is cancelled and taken off.
-    const below = dc.stack[1];
+    const index = dc.stack.length - 2;
+    const below = dc.stack[index];
     if (!below || below.id === DialogIds.mainWaterfall) return;
     const dialog = dc.findDialog(below.id);
     if (dialog) await dialog.endDialog(dc.context, below, DialogReason.cancelCalled);
-    dc.stack.splice(1, 1);
+    dc.stack.splice(index, 1);
   }
 }
