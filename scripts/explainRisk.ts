@@ -1,21 +1,36 @@
+/**
+ * `npx tsx scripts/explainRisk.ts "message" ["message" …]`: why the safeguarding check flags (or
+ * not) each message: the rules that matched, the risk classifier's best guess for the whole
+ * message and for each clause, and the verdict. For reviewing a false alarm or a miss (see
+ * docs/safeguarding.md) before deciding what kind of fix it needs. Prints to the terminal only.
+ */
 import { buildEvalAssistant } from './lib/evalAssistant';
-import { clausesOf } from '../intents/messageClauses';
-import { normaliseForRules } from '../intents/safeguardingRules';
+import type { RiskGuess } from '../intents/riskClassifier';
 
-const a = buildEvalAssistant();
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-const det: any = (a.router as any).safeguarding;
 const texts = process.argv.slice(2);
-for (const text of texts) {
-  const spelled = det.spellings.reduce((s: string, sp: any) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
-  const folded = det.idioms.reduce((s: string, i: RegExp) => s.replace(i, ' '), spelled).replace(/\s+/g, ' ').trim();
-  const rules = det.rules.filter((r: any) => r.patterns.some((p: RegExp) => p.test(folded)) && !r.unless.some((u: RegExp) => u.test(folded))).map((r: any) => r.name);
-  const rc = det.riskClassifier.classifier;
-  const c = rc.classify(folded === normaliseForRules(text) ? text : folded);
-  console.log(`\n${JSON.stringify(text)}\n  folded: ${folded}\n  rules: ${rules.join(', ') || '-'}\n  whole: ${c.intent} ${c.ranking.slice(0, 3).map((r: any) => `${r.intent}:${r.score.toFixed(2)}`).join(' ')}`);
-  for (const cl of clausesOf(text)) {
-    const g = rc.classify(cl);
-    console.log(`  clause ${JSON.stringify(cl)}: ${g.intent} ${g.ranking.slice(0, 2).map((r: any) => `${r.intent}:${r.score.toFixed(2)}`).join(' ')}`);
-  }
-  console.log(`  verdict: ${JSON.stringify(det.check(text))}`);
+if (texts.length === 0) {
+  process.stderr.write('usage: npx tsx scripts/explainRisk.ts "message" ["message" …]\n');
+  process.exit(2);
 }
+const { router, recognizer } = buildEvalAssistant();
+const shown = (g: RiskGuess | undefined) => (g ? `${g.category} ${g.score.toFixed(2)}${g.notRiskWins ? ' (not-a-risk wins)' : ''}` : '-');
+
+async function main(): Promise<void> {
+  for (const text of texts) {
+    const trace = router.explainRisk(text, await recognizer.recognize(text));
+    const out = [
+      JSON.stringify(text),
+      `  folded:     ${trace.folded}`,
+      `  rules:      ${trace.rules.join(', ') || '-'}${trace.longPast ? ' (told as long past: left to the classifier)' : ''}`,
+      `  classifier: ${shown(trace.whole)}`,
+      ...trace.clauses.map((c) => `  clause:     ${shown(c.guess)}  ${JSON.stringify(c.clause)}`),
+      `  verdict:    ${trace.verdict.risk ? `RISK ${trace.verdict.category ?? ''} by ${trace.verdict.reason}` : 'not a risk'}`,
+    ];
+    process.stdout.write(`${out.join('\n')}\n`);
+  }
+}
+
+main().catch((err: Error) => {
+  process.stderr.write(`explainRisk failed: ${err.message}\n`);
+  process.exit(1);
+});
