@@ -1,7 +1,7 @@
 import { Intents } from '../intents/catalogue';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
-import type { SafeguardingDetector, SafeguardingVerdict } from '../intents/safeguardingDetector';
+import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import type { Retrieval, SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { INTENT_LABELS } from './responses';
 
@@ -293,6 +293,11 @@ export class Router {
   /** The safeguarding check alone, with the category and who it is about. */
   risk(text: string, recognized: RecognizerResult | undefined): SafeguardingVerdict {
     return this.safeguarding.check(text, recognized);
+  }
+
+  /** How the safeguarding check decided (rules, the risk classifier on the message and on each clause): for scripts/explainRisk.ts. */
+  explainRisk(text: string, recognized?: RecognizerResult): SafeguardingTrace {
+    return this.safeguarding.explain(text, recognized);
   }
 
   /**

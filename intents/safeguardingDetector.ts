@@ -42,6 +42,29 @@ export interface SafeguardingDetectorOptions {
   past?: PastDanger;
   /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
   clauseThreshold?: number;
+  /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
+  weakScore?: number;
+  clauseSupport?: number;
+}
+
+/** A clause of a long message and the risk classifier's best guess for it. */
+export interface ClauseGuess {
+  clause: string;
+  guess?: RiskGuess;
+}
+
+/** How the detector decided (SafeguardingDetector.explain): for reviewing false alarms and misses; holds the resident's words, so never logged. */
+export interface SafeguardingTrace {
+  /** The message as the rules read it (folded, text-speak spelled out, idioms taken out). */
+  folded: string;
+  /** Names of the rules that matched. */
+  rules: string[];
+  /** Only immediate-danger rules matched and the message tells of it as long past: left to the classifier. */
+  longPast: boolean;
+  /** The risk classifier's best guess for the whole message, whether or not it counts. */
+  whole?: RiskGuess;
+  clauses: ClauseGuess[];
+  verdict: SafeguardingVerdict;
 }
 
 /**
@@ -50,6 +73,17 @@ export interface SafeguardingDetectorOptions {
  * long ordinary questions ("clearing out my nan's old place…") were flagged.
  */
 export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
+
+/**
+ * A weak vote on a long message needs one of its clauses behind it (see wholeGuess). Measured
+ * with scripts/riskMargins.ts on tests/safeguarding/dev.jsonl, dev2.jsonl, cases.jsonl, the
+ * ordinary questions of tests/eval and the dev conversations (2026-12-04): every risk message the
+ * whole-message vote caught below 0.5 with two or more clauses had a clause at 0.4 or more; the
+ * false alarm among them (a resident venting about being on hold before asking about the housing
+ * list) had none above 0.2.
+ */
+export const DEFAULT_WEAK_SCORE = 0.5;
+export const DEFAULT_CLAUSE_SUPPORT = 0.3;
 
 /**
  * Words that must appear in a message before the classifier's vote counts. The offline
@@ -94,6 +128,8 @@ export class SafeguardingDetector {
   private readonly spellings: Spelling[];
   private readonly past?: PastDanger;
   private readonly clauseThreshold: number;
+  private readonly weakScore: number;
+  private readonly clauseSupport: number;
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -109,23 +145,61 @@ export class SafeguardingDetector {
     this.spellings = o.spellings ?? [];
     this.past = o.past;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
+    this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
+    this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
+    return this.explain(text, recognized).verdict;
+  }
+
+  /** How a message is decided: what the rules matched, what the risk classifier made of it and of each clause, and the verdict. */
+  explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
     const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
-    if (!folded) return { risk: false };
+    const trace: SafeguardingTrace = { folded, rules: [], longPast: false, clauses: [], verdict: { risk: false } };
+    if (!folded) return trace;
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
-    if (matched.length && !this.longPast(matched, folded)) return this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded);
-    // The classifier sees the message as written, unless text-speak was spelled out or an idiom taken out.
-    const forClassifier = folded === normaliseForRules(text) ? text : folded;
-    const guess = this.riskClassifier?.classify(forClassifier) ?? this.clauseGuess(forClassifier);
-    if (guess) return this.verdict('risk classifier', [guess.category], folded);
+    trace.rules = matched.map((r) => r.name);
+    trace.longPast = matched.length > 0 && this.longPast(matched, folded);
+    if (matched.length && !trace.longPast) return { ...trace, verdict: this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
+    const forClassifier = this.forClassifier(text, folded);
+    if (this.riskClassifier) {
+      trace.whole = this.riskClassifier.best(forClassifier);
+      trace.clauses = clausesOf(forClassifier).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
+    }
+    const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses);
+    if (guess) return { ...trace, verdict: this.verdict('risk classifier', [guess.category], folded) };
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);
-      return this.verdict('classifier', best ? [best.category] : [], folded);
+      return { ...trace, verdict: this.verdict('classifier', best ? [best.category] : [], folded) };
     }
-    return { risk: false };
+    return trace;
+  }
+
+  /**
+   * The risk classifier's verdict on the whole message. A long message whose vote is weak and that
+   * none of its clauses supports is not counted: its ordinary words added up ("on hold for forty
+   * minutes… at the end of my tether… the housing list"), while a risk buried in a long message
+   * shows in its own clause.
+   */
+  private wholeGuess(text: string, clauses: ClauseGuess[]): RiskGuess | undefined {
+    const guess = this.riskClassifier?.classify(text);
+    if (!guess || guess.score >= this.weakScore || clauses.length < 2) return guess;
+    return clauses.some((c) => c.guess && c.guess.score >= this.clauseSupport) ? guess : undefined;
+  }
+
+  /**
+   * The message as the classifier reads it: as written, unless text-speak was spelled out or an idiom
+   * taken out; then with its punctuation kept where the same changes can be made on it, since the
+   * clauses of a long message are cut at full stops and dashes (see clausesOf).
+   */
+  private forClassifier(text: string, folded: string): string {
+    if (folded === normaliseForRules(text)) return text;
+    const lower = text.normalize('NFKC').toLowerCase().replace(/['’‘`]/g, '');
+    const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), lower);
+    const kept = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
+    return normaliseForRules(kept) === folded ? kept : folded;
   }
 
   /** Only immediate-danger rules matched, and the message tells of it as long past. */
@@ -134,9 +208,9 @@ export class SafeguardingDetector {
   }
 
   /** A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags. */
-  private clauseGuess(text: string): RiskGuess | undefined {
+  private clauseGuess(clauses: ClauseGuess[]): RiskGuess | undefined {
     if (!this.riskClassifier) return undefined;
-    for (const clause of clausesOf(text)) {
+    for (const { clause } of clauses) {
       const guess = this.riskClassifier.classify(clause);
       if (guess && guess.score >= this.clauseThreshold) return guess;
     }

@@ -57,9 +57,10 @@ export function loadTrainingData(dir: string): TrainingData {
       for (const issue of parsed.error.issues) problems.push({ severity: 'error', file, message: `${issue.path.join('.') || 'file'}: ${issue.message}` });
       continue;
     }
-    const expected = path.basename(name).replace(/\.ya?ml$/, '');
+    // <intent>.yaml, or <intent>.<part>.yaml for more examples of the same intent kept apart (by source or kind).
+    const expected = path.basename(name).replace(/\.ya?ml$/, '').replace(/\..*$/, '');
     if (parsed.data.intent !== expected) {
-      problems.push({ severity: 'error', file, line: 1, message: `intent "${parsed.data.intent}" does not match the file name "${expected}"` });
+      problems.push({ severity: 'error', file, line: 1, message: `intent "${parsed.data.intent}" does not match the file name "${expected}" (<intent>.yaml or <intent>.<part>.yaml)` });
     }
     const seq = doc.get('examples', true);
     const lines = isSeq(seq) ? seq.items.map((item) => (isScalar(item) && item.range ? lineCounter.linePos(item.range[0]).line : 0)) : [];

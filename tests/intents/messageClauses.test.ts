@@ -29,6 +29,9 @@ class ShortMessagesOnly extends RiskClassifier {
   override classify(text: string): RiskGuess | undefined {
     return /chequebook/i.test(text) && text.split(/\s+/).length <= 16 ? { category: 'adult_at_risk', score: 0.9, notRiskWins: false } : undefined;
   }
+  override best(text: string): RiskGuess {
+    return this.classify(text) ?? { category: 'adult_at_risk', score: 0, notRiskWins: true };
+  }
 }
 
 describe('SafeguardingDetector on long messages', () => {

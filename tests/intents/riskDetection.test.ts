@@ -117,6 +117,14 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(rulesOnly.check('killing myself laughing earlier but honestly i want to die').risk).toBe(true);
   });
 
+  it('frustration with a service is a figure of speech; despair said on its own, or with more, is still read', () => {
+    expect(rulesOnly.explain('at the end of my tether with the housing website, how do I check my place on the list').folded).not.toMatch(/tether/);
+    expect(rulesOnly.explain('losing the will to live on hold to the council tax line').folded).not.toMatch(/will to live/);
+    expect(rulesOnly.explain('going round in circles with your online form').folded).not.toMatch(/circles/);
+    expect(rulesOnly.explain('im at the end of my rope').folded).toMatch(/end of my rope/);
+    expect(rulesOnly.check('at the end of my tether with housing and i want to die').risk).toBe(true);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
@@ -151,6 +159,45 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       expect(v.risk, text).toBe(true);
       expect(v.category, text).toBe(category);
     }
+  });
+
+  it('an answer to a request\'s question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)', () => {
+    const answers = [
+      'only the two armchairs, they\'ll be on the front path',
+      'just the bed frame, it\'ll be by the back gate',
+      'sorry, wrong postcode, it\'s AT5 6PQ',
+      'sorry, I made a mistake, it\'s 21 Station Road not 12',
+      'I popped out to check, the plate says MK7',
+      'it\'s roughly 25cm wide and quite deep, not sure it\'s dangerous',
+      'forget it, my son says the lorry\'s just been back',
+      'by number 15, next to the phone box',
+      'could I drop the fridge at the tip myself instead?',
+      'both of them will be round the side by the shed',
+    ];
+    const flagged = answers.filter((t) => router.interruption(t, recognizer.recognizeSync(t))?.kind === 'safeguarding' || router.risk(t, recognizer.recognizeSync(t)).risk);
+    expect(flagged).toEqual([]);
+  });
+
+  it('a risk said in the middle of a request is still caught, by the rules or the risk classifier', () => {
+    for (const text of [
+      'sorry cant do the bin thing now, hes back and hes hitting me',
+      'the lamp post is number 14 but honestly i dont see the point in anything any more, ive got the tablets ready',
+      'never mind the sofa, the old man next door has been on his floor since yesterday and cant get up',
+    ]) {
+      expect(router.interruption(text, recognizer.recognizeSync(text))?.kind, text).toBe('safeguarding');
+    }
+  });
+
+  it('frustration before an ordinary request is not a risk; a risk in one clause of a long request still is', () => {
+    for (const venting of [
+      'I waited on the line for an hour and then it hung up on me. I emailed twice and got the same automatic reply. I am completely fed up, I just want someone to ring me about my repair.',
+      'I keep getting passed from one department to another. I\'ve had enough of being ignored. Who deals with the housing register?',
+      'rang at 9, rang at 12, rang at 4, nobody picks up. im so done with this. i need my council tax bill sorting',
+    ]) {
+      expect(router.risk(venting, recognizer.recognizeSync(venting)).risk, venting).toBe(false);
+    }
+    const buried = 'I need to book a bulky collection for a sofa. Also the lady at number 9 is 90 and her new lodger has taken her bank card and she has no food in. Can you tell me the price?';
+    expect(router.explainRisk(buried).verdict).toMatchObject({ risk: true, category: 'adult_at_risk' });
   });
 
   it('raises no alarm on the ordinary intents\' training examples, and at most one on tests/eval/dev.jsonl', () => {
