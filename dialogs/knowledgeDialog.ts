@@ -6,6 +6,7 @@ import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
 import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
+import { INTENT_LABELS } from './responses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
 
@@ -54,6 +55,11 @@ export class KnowledgeDialog extends ComponentDialog {
     return this.knowledge.get(articleId)?.title;
   }
 
+  /** The request an article offers to start (`request:` in its front matter), if any. */
+  requestOf(articleId: string): string | undefined {
+    return this.knowledge.get(articleId)?.request;
+  }
+
   /** Sends an article's answer (used on its own when a question interrupts another dialog). */
   async sendAnswer(context: TurnContext, articleId: string, assumed = false): Promise<Article | undefined> {
     const article = this.knowledge.get(articleId);
@@ -69,7 +75,9 @@ export class KnowledgeDialog extends ComponentDialog {
     if (!article) return step.endDialog({});
     (step.values as Record<string, unknown>).articleId = article.id;
     await sendPromptTrace(step.context, 'feedback');
-    return step.prompt(KnowledgeDialog.feedbackPrompt, { prompt: toActivity(this.responses.didThisHelp()) });
+    // The request the article offers ("Book a bulky waste collection"): its button is routed as a new request.
+    const start = article.request ? INTENT_LABELS[article.request] : undefined;
+    return step.prompt(KnowledgeDialog.feedbackPrompt, { prompt: toActivity(this.responses.didThisHelp(start)) });
   }
 
   private async feedbackStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -15,8 +15,9 @@ export class KnowledgeResponses {
     return { text: `${about}${article.body.trim()}\n\nSource: [${article.title}](${article.url})` };
   }
 
-  didThisHelp(): Reply {
-    return { text: 'Did this answer your question?', choices: [YES, NO] };
+  /** `start`: the label of the request the article offers ("Book a bulky waste collection"), a button before Yes and No. */
+  didThisHelp(start?: string): Reply {
+    return { text: 'Did this answer your question?', choices: start ? [start, YES, NO] : [YES, NO] };
   }
 
   thanksForFeedback(): Reply {

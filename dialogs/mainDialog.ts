@@ -41,6 +41,8 @@ const FOLLOW_UP_TOPIC_MATCH = 0.2;
 const SHORT_FOLLOW_UP = 6;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
 const NAMES_ITS_OWN_TOPIC = 0.3;
+/** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
+const DO_IT = /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
 /** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
 const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
 /** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
@@ -144,6 +146,12 @@ export class MainDialog extends CancelAndHelpDialog {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
       }
+    }
+    // "Ok yes let's book it then" right after an article that offers a request: that request.
+    if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
+      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
+      const request = topic ? this.knowledge?.dialog.requestOf(topic) : undefined;
+      if (request && this.dialogForIntent.has(request)) route = { kind: 'intent', intent: request, score: 1 };
     }
     if (route.kind === 'safeguarding') {
       const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);

@@ -127,6 +127,12 @@ function needParts(text: string): string[] {
   return pieces.length > 1 ? pieces : [];
 }
 
+/** Asking about a service ("what can I do with…", "do you take…", "is that right?") rather than for it. */
+const ASKS_ABOUT =
+  /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
+/** Asking for it: "book", "arrange", "I'd like a collection", "please collect". */
+const ASKS_FOR = /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
+
 /** Mid-request, a question answered below `kbInterrupt` confidence needs its article this far ahead of the next. */
 const QUESTION_LEAD = 0.15;
 /** Words a request interruption needs at least: a few words more than an answer ("a fridge"). */
@@ -180,6 +186,10 @@ export class Router {
 
     // Worded more like an out-of-scope example ("where can i buy a cheap sofa") than like the intent's own examples.
     const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
+    // "What can I do with an old sofa?", "will the council take them away? is that right?": asking about a
+    // service, not asking for it. The article that offers the request answers, with the request's button.
+    const asked = intentOk && ASKS_ABOUT.test(text) && !ASKS_FOR.test(text) ? this.linkedArticle(intent, found) : undefined;
+    if (asked) return asked;
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
     // the article matches: a close call between doing something and answering, so ask rather than answer.
@@ -231,6 +241,14 @@ export class Router {
         articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)),
       };
     return { kind: 'none' };
+  }
+
+  /** The article that offers this request (`request:` in its front matter), when the message matches it at all. */
+  private linkedArticle(intent: string, found: Retrieval): Route | undefined {
+    const article = this.knowledge?.all().find((a) => a.request === intent);
+    const match = article && found.articles.find((a) => a.article.id === article.id);
+    if (!article || !match || match.confidence < this.thresholds.kbClarify) return undefined;
+    return { kind: 'kb', articleId: article.id, score: match.confidence, next: [] };
   }
 
   /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */

@@ -15,6 +15,11 @@ export interface Article {
   /** The team that keeps it correct. */
   owner: string;
   tags: string[];
+  /**
+   * The request this answer offers to start (an intent name such as `book_bulky_waste`): a button
+   * under the answer, and "ok, book it then" right after it starts that request.
+   */
+  request?: string;
   /** A draft (for example from `npm run kb:import`) is checked but never answered from until a content designer publishes it. */
   status: ArticleStatus;
   /** The answer, Markdown. */

@@ -3,9 +3,12 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
+import { INTENT_NAMES } from '../intents/catalogue';
 import type { Article } from './article';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** What an article may offer to start: the assistant's requests (not small talk, controls or safeguarding). */
+const REQUESTS = INTENT_NAMES.filter((n) => !['greeting', 'goodbye', 'thanks', 'help', 'cancel', 'safeguarding'].includes(n));
 
 const frontMatterSchema = z.object({
   id: z.string({ required_error: 'is required' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case words joined by hyphens'),
@@ -19,6 +22,10 @@ const frontMatterSchema = z.object({
     .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
   owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
   tags: z.array(z.string()).optional(),
+  request: z
+    .string()
+    .refine((r) => REQUESTS.includes(r), { message: `must be one of the assistant's requests: ${REQUESTS.join(', ')}` })
+    .optional(),
   status: z.enum(['draft', 'published'], { errorMap: () => ({ message: 'must be draft or published' }) }).optional(),
 });
 
@@ -92,6 +99,7 @@ export function readArticle(file: string): { article?: Article; problems: Conten
       lastReviewed: fm.lastReviewed,
       owner: fm.owner.trim(),
       tags: fm.tags ?? [],
+      ...(fm.request ? { request: fm.request } : {}),
       status: fm.status ?? 'published',
       body: parts.body,
       file,

@@ -204,6 +204,8 @@ export class AddressLookup {
     const byPosition = position === undefined ? [] : [addresses[position]!];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: toLocation(found[0]) };
+    const within = withinLongerAnswer(t, addresses);
+    if (within) return { location: toLocation(within) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     // "it's 15 Brook Street": another address, given by its street.
     const words = this.fromWords(text, 'address');
@@ -222,6 +224,25 @@ export class AddressLookup {
   byUprn(uprn: string): Address | undefined {
     return this.gazetteer.byUprn(uprn);
   }
+}
+
+/**
+ * The address a longer answer names somewhere in it: "the fourth one down I think, it's number 4",
+ * "fine. The Laurels. Yesterday.": a house number said as one ("number 4", "no 4"), then a house
+ * name, then a place in the list ("the fourth one"). Only when exactly one address fits.
+ */
+function withinLongerAnswer(t: string, addresses: Address[]): Address | undefined {
+  const number = /\b(?:number|numb|num|no\.?|nr\.?|#)\s*(\d+[a-z]?)\b/i.exec(t)?.[1];
+  if (number) {
+    const same = addresses.filter((a) => a.paon.toLowerCase() === number.toLowerCase() && !a.sao);
+    if (same.length === 1) return same[0];
+  }
+  const words = ` ${t.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const named = addresses.filter((a) => /\p{L}{3}/u.test(a.paon) && words.includes(` ${a.paon.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `));
+  if (named.length === 1) return named[0];
+  const ordinal = /\b(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last) (?:one|address|house)\b/i.exec(t)?.[0];
+  const position = ordinal ? listPosition(ordinal, addresses.length) : undefined;
+  return position === undefined ? undefined : addresses[position];
 }
 
 /** Street names as choices: with the place when two streets share a name. */

@@ -39,6 +39,20 @@ describe('loadArticles', () => {
     expect(problems[0]).toMatchObject({ severity: 'error', file: broken });
   });
 
+  it('reads the request an article offers, and names the line of one the assistant cannot start', () => {
+    const dir = copyOfArticles();
+    const good = path.join(dir, 'dropped-kerb.md');
+    fs.writeFileSync(good, article({ ...VALID, request: 'book_bulky_waste' }));
+    expect(readArticle(good).article?.request).toBe('book_bulky_waste');
+    for (const bad of ['book_a_skip', 'greeting']) {
+      fs.writeFileSync(good, article({ ...VALID, request: bad }));
+      const { article: loaded, problems } = readArticle(good);
+      expect(loaded).toBeUndefined();
+      expect(problems[0]).toMatchObject({ severity: 'error', line: 10, message: expect.stringContaining('book_bulky_waste') });
+    }
+    expect(loadArticles(ARTICLES).articles.find((a) => a.id === 'bulky-waste')?.request).toBe('book_bulky_waste');
+  });
+
   it('reports a missing closing --- line', () => {
     const dir = copyOfArticles();
     const file = path.join(dir, 'noise.md');

@@ -32,6 +32,19 @@ describe('choosing from the address list the way residents say it', () => {
     expect(picked(text)).toMatch(address);
   });
 
+  it.each([
+    ["the fourth one down I think, it's number 13", /^13 Mill Lane/],
+    ['ok, the second one please, thanks for your help', /^10 Mill Lane/],
+    ['fine. no 14. yesterday. and yes it was out', /^14 Mill Lane/],
+  ])('a longer answer that says which somewhere in it: "%s"', (text, address) => {
+    expect(picked(text)).toMatch(address);
+  });
+
+  it('a house name inside a longer answer', () => {
+    const r = lookup.choose('fine. The Laurels. Yesterday. And yes it was out.', 'AT1 1AA');
+    expect(r.location?.text).toMatch(/^The Laurels, High Street/);
+  });
+
   it.each(['number 40', 'the twentieth one', 'no', 'the big house'])('"%s" picks nothing and the list is offered again', (text) => {
     const r = lookup.choose(text, POSTCODE);
     expect(r.location).toBeUndefined();
