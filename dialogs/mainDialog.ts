@@ -444,8 +444,10 @@ export class MainDialog extends CancelAndHelpDialog {
     const needs = this.router.needs(text).filter((n) => (n.kind === 'kb' ? !!this.knowledge?.dialog.title(n.articleId) : this.dialogForIntent.has(n.intent)));
     // Only when the message as a whole is one of them, or matched nothing clearly (a part read alone can mislead), and never for a
     // case check: "I reported rubbish dumped by the river, what's happening?" is one need.
-    const whole = route.kind === 'kb' ? `kb:${route.articleId}` : route.kind === 'intent' ? route.intent : undefined;
-    const key = (n: (typeof needs)[number]) => (n.kind === 'kb' ? `kb:${n.articleId}` : n.intent);
+    // An article that offers a request is the same need as that request (the bulky waste article and booking one).
+    const articleKey = (id: string) => this.knowledge?.dialog.requestOf(id) ?? `kb:${id}`;
+    const whole = route.kind === 'kb' ? articleKey(route.articleId) : route.kind === 'intent' ? route.intent : undefined;
+    const key = (n: (typeof needs)[number]) => (n.kind === 'kb' ? articleKey(n.articleId) : n.intent);
     // A message that as a whole matched nothing clearly is taken part by part ("never 'I can't help' when one part is answerable").
     const unsure = route.kind === 'none' || route.kind === 'clarify';
     if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
@@ -454,6 +456,8 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendTrace(context, 'council.needs', { count: needs.length });
     const reply = this.responses.alsoAsked();
     await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(labels))));
+    // The first need is what the message as a whole was routed to: that route (an article asked about stays the article).
+    if (key(first!) === whole) return route;
     return first!.kind === 'kb' ? { kind: 'kb', articleId: first!.articleId, score: 1, next: [] } : { kind: 'intent', intent: first!.intent, score: 1 };
   }
 

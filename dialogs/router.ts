@@ -110,6 +110,9 @@ const WANTS = /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish
 /** Sets a new request apart from an answer: "actually…", "forget that", "can I report…", "also…". */
 const NEW_REQUEST =
   /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
+/** A part of a message is a request when it matches the request's own examples at least this well. */
+const PART_INTENT_MATCH = 0.8;
+
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
 
@@ -284,7 +287,7 @@ export class Router {
       const article = r.articles[0];
       const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
       const articleOk = !!article && article.confidence >= t.kbInterrupt && article.confidence > r.outOfScope + t.outOfScopeMargin;
-      const intentOk = !!intent && intent.confidence >= t.agreeMatch && intent.confidence > r.outOfScope;
+      const intentOk = !!intent && intent.confidence >= PART_INTENT_MATCH && intent.confidence > r.outOfScope + t.outOfScopeMargin;
       let need: Need | undefined;
       if (intentOk && (!articleOk || intent.confidence >= article!.confidence - t.intentTie)) need = { kind: 'intent', intent: intent.intent };
       else if (articleOk) need = { kind: 'kb', articleId: article!.article.id };
