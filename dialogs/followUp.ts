@@ -14,11 +14,24 @@ const POINTS_BACK =
 
 /** At most this many words: a longer message says what it is about. */
 const MAX_WORDS = 10;
+/** A pronoun standing for the topic ("can she go on it?", "what if it starts to come down?"). */
+const PRONOUN = /\b(it|it's|its|that|this|them|they|those)\b/i;
+/** With such a pronoun a follow-up may be a little longer. */
+const MAX_WORDS_WITH_PRONOUN = 14;
 
 export function isFollowUp(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   const words = t.split(/\s+/u).length;
   // "I must pay for it?", "and the cost?": a short question pointing back counts too.
-  return words <= MAX_WORDS && (OPENING.test(t) || /\?\s*$/.test(t)) && POINTS_BACK.test(t);
+  const shaped = (OPENING.test(t) || /\?\s*$/.test(t)) && POINTS_BACK.test(t);
+  return shaped && (words <= MAX_WORDS || (words <= MAX_WORDS_WITH_PRONOUN && PRONOUN.test(t)));
+}
+
+/**
+ * A follow-up that stands for the topic with a pronoun ("how long does it take to come through?",
+ * "can she go on it?"): about the topic even when another article shares some of its words.
+ */
+export function refersBack(text: string): boolean {
+  return isFollowUp(text) && PRONOUN.test(text);
 }

@@ -7,7 +7,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { isFollowUp } from './followUp';
+import { isFollowUp, refersBack } from './followUp';
 import { sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
@@ -39,6 +39,8 @@ const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.than
 /** A follow-up stays with the conversation's topic when the topic's article matches it at least this well. */
 const FOLLOW_UP_TOPIC_MATCH = 0.2;
 const SHORT_FOLLOW_UP = 6;
+/** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
+const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
 const NAMES_ITS_OWN_TOPIC = 0.3;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
@@ -141,7 +143,11 @@ export class MainDialog extends CancelAndHelpDialog {
       // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
       const short = text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP;
       const ownTopic = route.kind === 'kb' && (route.score === 1 && route.next.length === 0 ? true : this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-      const elsewhere = route.kind === 'kb' && (route.articleId === topic || ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH));
+      // "how long does it take to come through?": a pronoun for the topic keeps it, unless the message is exactly another article's question.
+      // ("And the bus to school, it is free?" names its own topic: one article matches it strongly and well ahead of the rest.)
+      const namesOwnTopic = route.kind === 'kb' && (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+      const pointsBack = refersBack(text) && !namesOwnTopic;
+      const elsewhere = route.kind === 'kb' && (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
       if (topic && !elsewhere && this.knowledge?.dialog.title(topic)) {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
