@@ -30,6 +30,8 @@ export interface RoutingState {
   safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
   /** The article last answered: a follow-up that names no topic ("how do I apply?") is about it. */
   topic?: string;
+  /** Articles offered as the other needs of a message ("You also asked about…"): "and the grass, please?" picks one. */
+  offeredNeeds?: string[];
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -152,6 +154,12 @@ export class MainDialog extends CancelAndHelpDialog {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
       }
+    }
+    // "And the grass, please?" after "You also asked about…": the offered article it names.
+    if (route.kind === 'none' || route.kind === 'clarify') {
+      const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
+      const named = offeredNeeds.map((id) => ({ id, confidence: this.router.articleConfidence(text, id) })).sort((a, b) => b.confidence - a.confidence)[0];
+      if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
@@ -460,6 +468,8 @@ export class MainDialog extends CancelAndHelpDialog {
     const [first, ...others] = needs;
     const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : (INTENT_LABELS[n.intent] ?? n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])) });
     const reply = this.responses.alsoAsked();
     await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(labels))));
     // The first need is what the message as a whole was routed to: that route (an article asked about stays the article).
