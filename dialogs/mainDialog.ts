@@ -41,6 +41,8 @@ const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.than
 /** A follow-up stays with the conversation's topic when the topic's article matches it at least this well. */
 const FOLLOW_UP_TOPIC_MATCH = 0.2;
 const SHORT_FOLLOW_UP = 6;
+/** An answer this unsure gives way to a need offered just before that the message names. */
+const WEAK_ANSWER = 0.7;
 /** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
@@ -156,9 +158,11 @@ export class MainDialog extends CancelAndHelpDialog {
       }
     }
     // "And the grass, please?" after "You also asked about…": the offered article it names.
-    if (route.kind === 'none' || route.kind === 'clarify') {
+    if (route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'kb' && route.score < WEAK_ANSWER)) {
       const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
-      const named = offeredNeeds.map((id) => ({ id, confidence: this.router.articleConfidence(text, id) })).sort((a, b) => b.confidence - a.confidence)[0];
+      const named = offeredNeeds
+        .map((id) => ({ id, confidence: Math.max(this.router.articleConfidence(text, id), namesTitle(text, this.knowledge?.dialog.title(id) ?? '') ? 1 : 0) }))
+        .sort((a, b) => b.confidence - a.confidence)[0];
       if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
@@ -504,4 +508,15 @@ function deepestActiveDialog(dc: DialogContext): string | undefined {
   let id = dc.activeDialog?.id;
   for (let child = dc.child; child; child = child.child) id = child.activeDialog?.id ?? id;
   return id;
+}
+
+/** Words too common to tell one title from another. */
+const TITLE_FILLER = new Set(['the', 'your', 'and', 'for', 'you', 'our', 'with', 'from', 'how', 'what', 'get', 'can', 'a', 'an', 'to', 'of', 'or', 'in', 'on', 'my']);
+
+/** The message uses at least half of a title's telling words ("now the council tax please" and "Pay your Council Tax": 2 of 3). */
+function namesTitle(text: string, title: string): boolean {
+  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !TITLE_FILLER.has(w));
+  const said = new Set(words(text));
+  const telling = words(title);
+  return telling.length > 0 && telling.filter((w) => said.has(w)).length / telling.length >= 0.5;
 }
