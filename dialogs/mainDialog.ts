@@ -12,7 +12,7 @@ import { sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
-import { getRecognized, setRecognized } from './turnState';
+import { getFiledReference, getRecognized, setRecognized } from './turnState';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
 import type { FrustrationDetector } from '../intents/frustration';
@@ -32,6 +32,8 @@ export interface RoutingState {
   topic?: string;
   /** Articles offered as the other needs of a message ("You also asked about…"): "and the grass, please?" picks one. */
   offeredNeeds?: string[];
+  /** The reference of the last request filed in this chat: "any news on that?" checks it. */
+  lastReference?: string;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -279,7 +281,7 @@ export class MainDialog extends CancelAndHelpDialog {
       // A request is a new topic: a later "how do I apply?" is not about the last article.
       const { topic: _previous, ...state } = await this.routingState.get(context, { misses: 0 });
       await this.routingState.set(context, state);
-      return step.beginDialog(dialogId, { recognized: getRecognized(context) });
+      return step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference });
     }
     switch (intent) {
       case Intents.greeting:
@@ -434,6 +436,21 @@ export class MainDialog extends CancelAndHelpDialog {
       drop: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i.test(text),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
+  }
+
+  /** Every turn in the middle of something: a request filed in it leaves its reference for "any news on that?". */
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const result = await super.onContinueDialog(innerDc);
+    await this.keepFiledReference(innerDc.context);
+    return result;
+  }
+
+  /** A request filed this turn: its reference is the one "any news on that?" means. */
+  private async keepFiledReference(context: TurnContext): Promise<void> {
+    const reference = getFiledReference(context);
+    if (!reference) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, lastReference: reference });
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */

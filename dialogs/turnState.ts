@@ -11,3 +11,14 @@ export function setRecognized(context: TurnContext, result: RecognizerResult): v
 export function getRecognized(context: TurnContext): RecognizerResult | undefined {
   return context.turnState.get(RECOGNIZED) as RecognizerResult | undefined;
 }
+
+/** The reference of a request filed this turn; the main dialog keeps it as the conversation's last reference. */
+const FILED = Symbol('council.filedReference');
+
+export function setFiledReference(context: TurnContext, reference: string): void {
+  context.turnState.set(FILED, reference);
+}
+
+export function getFiledReference(context: TurnContext): string | undefined {
+  return context.turnState.get(FILED) as string | undefined;
+}

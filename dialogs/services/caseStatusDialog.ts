@@ -24,6 +24,8 @@ export const STATUS_WORDS: Record<string, string> = {
 };
 
 const REFERENCE = /\b([A-Za-z]{1,4}[-/ –—]?\d{3,12}|\d{4,12})\b/;
+/** A case check that points at the report just made: "that", "it", "my report", "the one I just did". */
+const POINTS_AT_LAST = /\b(that|it|this|my report|the report|my request|the request|one i (just )?(made|did|sent|reported)|i just (made|did|sent|reported))\b/i;
 
 /** "What's happening with my report?": the reference (recognised or asked for) → status in plain words. */
 export class CaseStatusSlots extends Dialog {
@@ -37,9 +39,12 @@ export class CaseStatusSlots extends Dialog {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
-    const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(options?.recognized?.text ?? '');
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastReference?: string }): Promise<DialogTurnResult> {
+    const text = options?.recognized?.text ?? '';
+    const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(text);
     if (ref) return this.answer(dc, ref);
+    // "what's the status of that now?" right after a report in this chat: that report.
+    if (options?.lastReference && POINTS_AT_LAST.test(text)) return this.answer(dc, options.lastReference);
     await this.ask(dc.context);
     return Dialog.EndOfTurn;
   }
