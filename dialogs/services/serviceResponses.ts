@@ -145,6 +145,17 @@ export class ServiceResponses {
     return { text: `Here's what I'll send:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nShall I send it?`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }
 
+  /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */
+  changed(clauses: string[]): Reply {
+    const list = clauses.length > 1 ? `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)}` : clauses[0];
+    return { text: `I've ${list}.` };
+  }
+
+  /** A no at "Shall I send it?" ("nah leave it"). */
+  notSent(serviceName: string): Reply {
+    return { text: `OK, I haven't sent it: nothing has been recorded about this ${serviceName.toLowerCase()}. If you change your mind, just ask me again.` };
+  }
+
   confirmNotUnderstood(): Reply {
     return { text: `Please choose "${SEND_IT}", "${CHANGE_SOMETHING}" or "${CANCEL}".`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }
