@@ -1,6 +1,8 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { sendReply } from './replies';
 import type { Reply } from './responses';
+import { NOT_SENDING } from './services/answers';
+import { SEND_IT } from './services/serviceResponses';
 
 const OFFERED = 'offered';
 
@@ -19,4 +21,17 @@ export function wasOffered(dc: DialogContext, text: string): boolean {
     if (here) offered = here;
   }
   return offered.some((o) => o.toLowerCase() === t);
+}
+
+/**
+ * "nah leave it", "no don't send it" while "Shall I send it?" is open: the answer to that question
+ * (the request says nothing was sent and ends), not a guess at cancelling to ask about.
+ */
+export function declinesToSend(dc: DialogContext, text: string): boolean {
+  let offered: string[] = [];
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const here = d.activeDialog?.state?.[OFFERED] as string[] | undefined;
+    if (here) offered = here;
+  }
+  return offered.includes(SEND_IT) && NOT_SENDING.test(text);
 }

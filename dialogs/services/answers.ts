@@ -22,7 +22,7 @@ export const NOT_SENDING =
   /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no|nah|nope|na|no thanks|no thank you)\b[,.!\s]*(?:$|leave|forget|don'?t|dont|do not|not|never ?mind|cancel|scrap|stop|i'?ll|ill)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
 /** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
 export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|definitely|it was|it is|correct|sure|certainly)\b/i;
-export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b/i;
+export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
 
 /**
  * The same word misspelt: one letter wrong in a word of 5 to 7 letters, two from 8 ("flickerin",

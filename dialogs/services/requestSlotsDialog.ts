@@ -218,7 +218,7 @@ export class RequestSlotsDialog extends Dialog {
       touched.add(a.code);
       if (current === a.code) state.multi = [];
       if (old === undefined || old === '') continue;
-      const added = Array.isArray(old) && Array.isArray(value) && old.every((k) => value.includes(k));
+      const added = Array.isArray(old) && Array.isArray(value) && old.every((k) => value.includes(k)) && value.length > old.length;
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
         const fresh = (value as string[]).filter((k) => !old.includes(k) || previousWords?.[k] !== said[a.code]?.[k]);

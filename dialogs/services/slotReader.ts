@@ -109,7 +109,7 @@ export class SlotReader {
     const out: [string, string[]][] = [];
     for (const v of a.values ?? []) {
       const name = foldText(v.name);
-      if (name.length >= 5 && !/^(yes|no|other|something else|not sure)\b/.test(name)) out.push([v.key, name.split(' ')]);
+      if (name.length >= 3 && !/^(yes|no|other|something else|not sure)\b/.test(name)) out.push([v.key, name.split(' ')]);
       for (const p of vocab[v.key] ?? []) out.push([v.key, foldText(p).split(' ')]);
     }
     return out;
@@ -119,7 +119,7 @@ export class SlotReader {
     const found: Match[] = [];
     for (const [key, words] of phrases) {
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (!words.every((w, j) => sameWord(tokens[i + j]!, w))) continue;
+        if (!words.every((w, j) => sameWord(tokens[i + j]!, w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
         const last = tokens[i + words.length - 1]!;
         found.push({ key, start: i, end: i + words.length, negated: negatedAt(tokens, i), plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!) });
       }
@@ -131,7 +131,7 @@ export class SlotReader {
   private readList(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
     const all = this.matches(this.phrases(a, vocab), tokens);
     const kept = all.filter((m) => !m.negated);
-    const keys = [...new Set(kept.map((m) => m.key))];
+    const keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
     if (!keys.length) return undefined;
     if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
     const words: Record<string, string> = {};
