@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
-import { declinesToSend, wasOffered } from './offered';
+import { correctsOpenRequest, declinesToSend, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_PHRASE, CARRY_ON_WORDS, type Router } from './router';
@@ -86,7 +86,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // grey bin", "back garden" can look like cancelling to it) asks first: a half-done report
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
-        if (declinesToSend(innerDc, text)) return undefined; // "nah leave it" answers "Shall I send it?"
+        // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
+        if (declinesToSend(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };

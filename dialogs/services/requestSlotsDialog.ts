@@ -11,7 +11,7 @@ import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
 import { getRecognized } from '../turnState';
-import { offer } from '../offered';
+import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
 import { CHANGE, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, YES_FIRST, type Choice } from './answers';
@@ -70,7 +70,7 @@ interface SlotState {
 /** Words that take back what a list held ("only the sofa", "just the piano"). */
 const ONLY = /\b(only|just)\b/i;
 
-const STATE = 'slots';
+const STATE = REQUEST_STATE;
 
 /**
  * The generic service-request conversation, generated from the GeoReport service definition:
@@ -424,7 +424,8 @@ export class RequestSlotsDialog extends Dialog {
     if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
       const keys = Array.isArray(v) ? v : [v];
       // The resident's own words when they say more than the name: "Household rubbish (black bags)".
-      return keys.map((k) => withWords(this.names(a, [k])[0]!, state.said?.[a.code]?.[k])).join(', ');
+      // (A list of things only: "No (not dangerous)" would say nothing more.)
+      return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(this.names(a, [k])[0]!, state.said?.[a.code]?.[k]) : this.names(a, [k])[0]!)).join(', ');
     }
     if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today(this.deps.now()));
     return String(v);

@@ -249,7 +249,26 @@ function sameWord(token: string, word: string): boolean {
 function negatedAt(tokens: string[], i: number): boolean {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
     if (NEGATORS.has(tokens[k]!)) return true;
-    if (!NEGATION_FILLER.has(tokens[k]!)) return false;
+    if (!NEGATION_FILLER.has(tokens[k]!) && !/^\d{1,2}$/.test(tokens[k]!) && !(tokens[k]! in NUMBER_WORDS)) return false;
   }
   return false;
+}
+
+/** What a request in progress holds, as far as reading a correction needs (the request dialog's state). */
+export interface RequestSoFar {
+  attributes: ServiceAttribute[];
+  config: { understands?: Understands; dates: 'past' | 'future' | 'any'; limits: Record<string, { min?: number | string; max?: number }> };
+  answers: Record<string, string | string[]>;
+}
+
+/**
+ * The message gives a different value for something the request already holds ("actually it was
+ * the grey bin", "not Tuesday, Wednesday"): a correction for the request to take, not a new topic
+ * or a wish to stop.
+ */
+export function correctsRequest(request: RequestSoFar, text: string, now: Date, today: string): boolean {
+  const countOf: Record<string, string> = {};
+  for (const [code, limit] of Object.entries(request.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
+  const readings = new SlotReader(request.attributes, request.config.understands ?? {}, { dates: request.config.dates, countOf, streets: undefined, today, now }).read(text, undefined, new Set(Object.keys(request.answers)));
+  return [...readings.entries()].some(([code, r]) => code in request.answers && r.value !== '' && JSON.stringify(r.value) !== JSON.stringify(request.answers[code]));
 }
