@@ -69,6 +69,8 @@ interface SlotState {
 
 /** Words that take back what a list held ("only the sofa", "just the piano"). */
 const ONLY = /\b(only|just)\b/i;
+/** Words that say a detail given before was wrong ("sorry, I meant", "actually", "not X, Y", "wait"). */
+const CORRECTION = /\b(sorry|actually|i meant|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction)\b/i;
 
 const STATE = REQUEST_STATE;
 
@@ -188,10 +190,13 @@ export class RequestSlotsDialog extends Dialog {
     const said = (state.said ??= {});
     const counts = (state.counts ??= {});
     const countOf = Object.entries(state.config.limits).filter(([, l]) => typeof l.min === 'string');
+    // In free details ("the grey bin's lid is cracked too"), a different value replaces one only when said as a correction.
+    const keepGiven = ['description', 'contact', 'name'].includes(state.current ?? '') && !CORRECTION.test(text);
     for (const a of state.attributes) {
       const r = readings.get(a.code);
       if (!r) continue;
       const old = state.answers[a.code];
+      if (keepGiven && old !== undefined) continue;
       let value = r.value;
       if (a.datatype === 'multivaluelist') {
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
@@ -722,7 +727,8 @@ function streetPattern(streets: string[]): RegExp | undefined {
   }
   if (!forms.size) return undefined;
   const alternatives = [...forms].sort((x, y) => y.length - x.length).map((f) => f.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("[\\s,.'’-]+"));
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b`, 'gi');
+  // "the green bin" is a bin, even where a street is called The Green.
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
 }
 
 /** What the answers so far amount to: an answer that changes nothing of it was not understood. */
