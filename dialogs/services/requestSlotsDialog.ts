@@ -186,6 +186,7 @@ export class RequestSlotsDialog extends Dialog {
     const current = state.current?.startsWith('attr:') ? state.current.slice(5) : undefined;
     const readings = this.reader(state).read(text, current, new Set(Object.keys(state.answers).filter((k) => state.answers[k] !== '')));
     const touched = new Set<string>();
+    const recounted = new Set<string>();
     const changed: string[] = [];
     const said = (state.said ??= {});
     const counts = (state.counts ??= {});
@@ -214,27 +215,33 @@ export class RequestSlotsDialog extends Dialog {
       const previous = Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => (value as string[]).includes(k))) : {};
       const words: Record<string, string> = { ...previous };
       for (const [k, w] of Object.entries(r.words)) words[k] = mergeWords(previous[k], w, !!r.counts?.[k] && /^\d/.test(w));
-      const previousWords = said[a.code];
-      const wordsChanged = JSON.stringify(words) !== JSON.stringify(said[a.code] ?? {});
+      // The resident's words matter for a list of things ("there's a sofa there too now"), not for one choice.
+      const wordsChanged = a.datatype === 'multivaluelist' && JSON.stringify(words) !== JSON.stringify(said[a.code] ?? {});
       said[a.code] = words;
       if (r.counts) counts[a.code] = { ...(counts[a.code] ?? {}), ...r.counts };
       if (sameAnswer(old, value) && !wordsChanged) continue;
       state.answers[a.code] = value;
+      // More words for the same things: shown in the summary (again, at "Shall I send it?"), said back only there.
+      if (sameAnswer(old, value)) {
+        recounted.add(a.code);
+        if (state.current === 'confirm') touched.add(a.code);
+        continue;
+      }
       touched.add(a.code);
       if (current === a.code) state.multi = [];
       if (old === undefined || old === '') continue;
       const added = Array.isArray(old) && Array.isArray(value) && old.every((k) => value.includes(k)) && value.length > old.length;
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
-        const fresh = (value as string[]).filter((k) => !old.includes(k) || previousWords?.[k] !== said[a.code]?.[k]);
+        const fresh = (value as string[]).filter((k) => !old.includes(k));
         changed.push(`added ${fresh.map((k) => withWords(this.names(a, [k])[0]!, said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`);
       }
-      else if (!sameAnswer(old, value) || wordsChanged) changed.push(`changed ${this.changeLine(state, a)}`);
+      else changed.push(`changed ${this.changeLine(state, a)}`);
     }
     // The number of items follows the things said ("2 armchairs and a fridge", later "make that 3 armchairs").
     for (const [countCode, limit] of countOf) {
       const list = String(limit.min);
-      if (readings.has(countCode) || !touched.has(list)) continue;
+      if (readings.has(countCode) || !(touched.has(list) || recounted.has(list))) continue;
       const chosen = state.answers[list];
       const each = Array.isArray(chosen) ? chosen.map((k) => counts[list]?.[k]) : [];
       const old = state.answers[countCode];
