@@ -25,12 +25,12 @@ export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|defini
 export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
 
 /**
- * The same word misspelt: one letter wrong in a word of 5 to 7 letters, two from 8 ("flickerin",
+ * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",
  * "matress", "recyling"), with the same first letter; shorter words must be exact ("bag" is not "bed").
  */
 export function similarWord(said: string, word: string): boolean {
   if (word.length < 5 || said.length < 4 || said[0] !== word[0] || /\d/.test(said) || /\d/.test(word)) return false;
-  const allowed = word.length >= 8 ? 2 : 1;
+  const allowed = word.length >= 9 ? 2 : 1;
   return Math.abs(said.length - word.length) <= allowed && LevenshteinDistance(said, word) <= allowed;
 }
 export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;

@@ -70,7 +70,7 @@ interface SlotState {
 /** Words that take back what a list held ("only the sofa", "just the piano"). */
 const ONLY = /\b(only|just)\b/i;
 /** Words that say a detail given before was wrong ("sorry, I meant", "actually", "not X, Y", "wait"). */
-const CORRECTION = /\b(sorry|actually|i meant|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction)\b/i;
+const CORRECTION = /\b(sorry|actually|i meant|i mean|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction|more like|rather)\b|^\s*no\b/i;
 
 const STATE = REQUEST_STATE;
 
@@ -191,19 +191,21 @@ export class RequestSlotsDialog extends Dialog {
     const said = (state.said ??= {});
     const counts = (state.counts ??= {});
     const countOf = Object.entries(state.config.limits).filter(([, l]) => typeof l.min === 'string');
-    // In free details ("the grey bin's lid is cracked too"), a different value replaces one only when said as a correction.
-    const keepGiven = ['description', 'contact', 'name'].includes(state.current ?? '') && !CORRECTION.test(text);
+    // A different value replaces one given before only when said as a correction ("sorry, I meant…",
+    // "not Tuesday, Wednesday"), or at "Shall I send it?": "the grey bin's lid is cracked too" is a detail.
+    const keepGiven = state.current !== 'confirm' && state.current !== 'change' && !CORRECTION.test(text);
     for (const a of state.attributes) {
       const r = readings.get(a.code);
       if (!r) continue;
       const old = state.answers[a.code];
-      if (keepGiven && old !== undefined) continue;
+      if (keepGiven && old !== undefined && a.datatype !== 'multivaluelist') continue;
       let value = r.value;
       if (a.datatype === 'multivaluelist') {
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
         if (current === a.code && this.plainList(a, text)) continue;
         const base = Array.isArray(old) ? old : current === a.code ? state.multi : [];
-        const kept = ONLY.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
+        // More things are added ("there's a sofa there too now"); things are taken off only in a correction.
+        const kept = keepGiven ? base : ONLY.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
         value = [...new Set([...kept, ...(value as string[])])];
         const max = state.config.limits[a.code]?.max;
         if (max !== undefined && value.length > max) continue; // too many: the question says so
