@@ -15,11 +15,12 @@ export const YES =
   /^\s*(yes|yep|yup|yeah|yea|ya|aye|y|sure|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead|go on|go for it|do it|please do|absolutely|sounds good|perfect|lovely|spot on|that's fine|thats fine|fine)([,.!\s]+(please|pls|thanks|thank you|ta|cheers|send|send it|send it off|send it in|that's right|thats right|go ahead|go on|then|do it|please do|correct|that's fine|thats fine|looks good|all good|lovely|perfect|great|mate|love))*\s*[.!]*\s*$/i;
 export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
 /**
- * A plain no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
- * "actually no, leave it, they've come back"): a no-word first, or words that say leave it.
+ * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
+ * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those
+ * words alone. A bare "no" may mean "something's wrong": the choices are offered again.
  */
 export const NOT_SENDING =
-  /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no|nah|nope|na|no thanks|no thank you)\b[,.!\s]*(?:$|leave|forget|don'?t|dont|do not|not|never ?mind|cancel|scrap|stop|i'?ll|ill)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
+  /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
 /** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
 export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|definitely|it was|it is|correct|sure|certainly)\b/i;
 export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
