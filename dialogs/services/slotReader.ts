@@ -214,7 +214,9 @@ export class SlotReader {
     const codes: string[] = [];
     for (const m of text.matchAll(CODE)) {
       const [, letters, gap, digits] = m;
-      if (NOT_CODE_LETTERS.has(letters!.toLowerCase()) || (gap && letters !== letters!.toUpperCase())) continue;
+      // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals).
+      const capitals = letters === letters!.toUpperCase() && letters!.length >= 2 && !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters!);
+      if ((NOT_CODE_LETTERS.has(letters!.toLowerCase()) && !capitals) || (gap && letters !== letters!.toUpperCase())) continue;
       const before = text.slice(0, m.index);
       if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
       const lead = foldText(before).split(' ').slice(-6).join(' ');
