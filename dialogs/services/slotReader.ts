@@ -221,7 +221,7 @@ export class SlotReader {
       if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
       const lead = foldText(before).split(' ').slice(-6).join(' ');
       if (!expected && !near.some((w) => ` ${lead} `.includes(` ${w} `))) continue;
-      codes.push(`${letters!.toUpperCase()}${digits!.toUpperCase()}`);
+      codes.push(`${letters!.toUpperCase()}${gap}${digits!.toUpperCase()}`); // as written on the plate ("AT 77")
     }
     const distinct = [...new Set(codes)];
     if (distinct.length === 1) return { value: distinct[0]!, words: {} };

@@ -82,7 +82,7 @@ describe('SlotReader: street light', () => {
     expect(values('report_streetlight', 'wait no its BA41 sorry')).toEqual({});
     expect(values('report_streetlight', 'wait no its BA41 sorry', undefined, ['light_number'])).toEqual({ light_number: 'BA41' });
     expect(values('report_streetlight', 'BA16 not BA14', 'light_number')).toEqual({ light_number: 'BA16' });
-    expect(values('report_streetlight', 'it says AT 123', 'light_number')).toEqual({ light_number: 'AT123' });
+    expect(values('report_streetlight', 'it says AT 123', 'light_number')).toEqual({ light_number: 'AT 123' });
     expect(values('report_streetlight', 'the one at 12', 'light_number')).toEqual({});
   });
 
