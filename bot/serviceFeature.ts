@@ -112,6 +112,7 @@ export class ServiceFeature {
           onQueued: () => this.worker?.trigger(),
           missedBin,
           now: this.now,
+          streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
         }),
       ),
     }));

@@ -1,6 +1,9 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { sendReply } from './replies';
 import type { Reply } from './responses';
+import { NOT_SENDING, today } from './services/answers';
+import { SEND_IT } from './services/serviceResponses';
+import { correctsRequest, type RequestSoFar } from './services/slotReader';
 
 const OFFERED = 'offered';
 
@@ -20,3 +23,31 @@ export function wasOffered(dc: DialogContext, text: string): boolean {
   }
   return offered.some((o) => o.toLowerCase() === t);
 }
+
+/**
+ * "nah leave it", "no don't send it" while "Shall I send it?" is open: the answer to that question
+ * (the request says nothing was sent and ends), not a guess at cancelling to ask about.
+ */
+export function declinesToSend(dc: DialogContext, text: string): boolean {
+  let offered: string[] = [];
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const here = d.activeDialog?.state?.[OFFERED] as string[] | undefined;
+    if (here) offered = here;
+  }
+  return offered.includes(SEND_IT) && NOT_SENDING.test(text);
+}
+
+/**
+ * A service request in progress that this message corrects ("actually it was the grey bin"): the
+ * request takes it and says what changed, rather than it being read as a wish to stop.
+ */
+export function correctsOpenRequest(dc: DialogContext, text: string, now: Date): boolean {
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const request = d.activeDialog?.state?.[REQUEST_STATE] as RequestSoFar | undefined;
+    if (request?.attributes && request.answers && request.config) return correctsRequest(request, text, now, today(now));
+  }
+  return false;
+}
+
+/** Where the service-request dialog keeps what it has gathered (RequestSlotsDialog). */
+export const REQUEST_STATE = 'slots';

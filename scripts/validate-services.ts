@@ -4,7 +4,9 @@
  *   npm run validate:services
  * SERVICES_DIR, WASTE_DIR and SERVICE_REQUESTS (a file) point it elsewhere (tests do).
  */
+import fs from 'node:fs';
 import path from 'node:path';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
 import { Gazetteer } from '../bot/gazetteer/gazetteer';
 import { CollectionEvents } from '../bot/waste/collectionEvents';
@@ -25,7 +27,25 @@ const attempt = <T>(what: string, fn: () => T): T | undefined => {
 
 const catalogue = ServiceCatalogue.load(process.env.SERVICES_DIR ?? path.join(root, 'services'));
 for (const p of catalogue.problems) problems.push(`${path.relative(root, p.file)}: ${p.message}`);
-const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(process.env.SERVICE_REQUESTS ?? path.join(root, 'knowledge', 'service-requests.yaml')));
+const requestsFile = process.env.SERVICE_REQUESTS ?? path.join(root, 'knowledge', 'service-requests.yaml');
+const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(requestsFile));
+/** "knowledge/service-requests.yaml:57" for a key path in it, so each mistake can be found. */
+const where = (() => {
+  const lines = new LineCounter();
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  try {
+    doc = parseDocument(fs.readFileSync(requestsFile, 'utf8'), { lineCounter: lines });
+  } catch {
+    doc = undefined;
+  }
+  return (at: (string | number)[]): string => {
+    for (let n = at.length; n > 0 && doc; n--) {
+      const node = doc.getIn(at.slice(0, n), true);
+      if (isNode(node) && node.range) return `knowledge/service-requests.yaml:${lines.linePos(node.range[0]).line}`;
+    }
+    return 'knowledge/service-requests.yaml';
+  };
+})();
 for (const [intent, c] of Object.entries(config ?? {})) {
   if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
   const service = catalogue.find(c.service_code);
@@ -42,6 +62,44 @@ for (const [intent, c] of Object.entries(config ?? {})) {
       const attribute = service!.attributes.find((a) => a.code === code);
       if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: ${c.service_code} has no attribute "${code}"`);
       else if (!(attribute.values ?? []).some((v) => v.key === key)) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`);
+    }
+  }
+}
+// What residents say (understands) and the short names (labels) must name the service's own attributes and values.
+for (const [intent, c] of Object.entries(config ?? {})) {
+  const service = catalogue.find(c.service_code);
+  if (!service) continue;
+  for (const code of Object.keys(c.labels)) {
+    if (!service.attributes.some((a) => a.code === code)) problems.push(`${where([intent, 'labels', code])}: ${intent} labels: ${c.service_code} has no attribute "${code}"`);
+  }
+  for (const [code, byKey] of Object.entries(c.understands)) {
+    const attribute = service.attributes.find((a) => a.code === code);
+    if (!attribute) {
+      problems.push(`${where([intent, 'understands', code])}: ${intent} understands: ${c.service_code} has no attribute "${code}"`);
+      continue;
+    }
+    const list = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
+    const allowed = list
+      ? (attribute.values ?? []).map((v) => v.key)
+      : attribute.datatype === 'number'
+        ? ['near']
+        : attribute.datatype === 'string'
+          ? ['near', ...(attribute.required ? [] : ['skip'])]
+          : attribute.datatype === 'text'
+            ? ['answer', ...(attribute.required ? [] : ['skip'])]
+            : [];
+    const seen = new Map<string, string>();
+    for (const [key, phrases] of Object.entries(byKey)) {
+      if (!allowed.includes(key)) {
+        problems.push(`${where([intent, 'understands', code, key])}: ${intent} understands ${code}: "${key}" is not ${list ? 'a value of' : 'a key for'} ${code} (${allowed.join(', ') || 'nothing is read for a ' + attribute.datatype})`);
+        continue;
+      }
+      for (const [i, phrase] of phrases.entries()) {
+        const folded = phrase.toLowerCase().replace(/['’]/g, '').trim();
+        // The same words for two values of one attribute would make every message that says them ambiguous.
+        if (list && seen.has(folded) && seen.get(folded) !== key) problems.push(`${where([intent, 'understands', code, key, i])}: ${intent} understands ${code}: "${phrase}" is under both ${seen.get(folded)} and ${key}`);
+        seen.set(folded, key);
+      }
     }
   }
 }

@@ -1,4 +1,5 @@
 import * as chronoEn from 'chrono-node/en';
+import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../bot/waste/calendar';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
@@ -13,6 +14,26 @@ export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing 
 export const YES =
   /^\s*(yes|yep|yup|yeah|yea|ya|aye|y|sure|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead|go on|go for it|do it|please do|absolutely|sounds good|perfect|lovely|spot on|that's fine|thats fine|fine)([,.!\s]+(please|pls|thanks|thank you|ta|cheers|send|send it|send it off|send it in|that's right|thats right|go ahead|go on|then|do it|please do|correct|that's fine|thats fine|looks good|all good|lovely|perfect|great|mate|love))*\s*[.!]*\s*$/i;
 export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
+/**
+ * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
+ * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those
+ * words alone. A bare "no" may mean "something's wrong": the choices are offered again.
+ */
+export const NOT_SENDING =
+  /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
+/** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
+export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|definitely|it was|it is|correct|sure|certainly)\b/i;
+export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
+
+/**
+ * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",
+ * "matress", "recyling"), with the same first letter; shorter words must be exact ("bag" is not "bed").
+ */
+export function similarWord(said: string, word: string): boolean {
+  if (word.length < 5 || said.length < 4 || said[0] !== word[0] || /\d/.test(said) || /\d/.test(word)) return false;
+  const allowed = word.length >= 9 ? 2 : 1;
+  return Math.abs(said.length - word.length) <= allowed && LevenshteinDistance(said, word) <= allowed;
+}
 export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;
 
 export interface Choice {
@@ -21,7 +42,7 @@ export interface Choice {
 }
 
 /** Words that tell no choice from another ("the grey one", "it was the blue bin"). */
-const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'there', "there's", 'bin', 'bins', 'please', 'i', 'think']);
+const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', '1', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'there', "there's", 'bin', 'bins', 'please', 'i', 'think']);
 const DONT_KNOW = /^(i )?(dont|don't|do not) know$|^(not sure|unsure|no idea|idk|dunno|no clue|not certain)$/;
 
 /** The one choice the text means (by name, key, number in the list, or a unique partial match). */
@@ -47,7 +68,10 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
   // "the grey one", "the green one": the words that say something all belong to one choice.
   const telling = t.split(' ').filter((w) => !FILLER.has(w));
   const named = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').includes(w))) : [];
-  return named.length === 1 ? named[0] : undefined;
+  if (named.length === 1) return named[0];
+  // Misspelt ("recyling", "flikering"): every telling word is one of a single choice's words, give or take a letter.
+  const near = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').some((n) => n === w || similarWord(w, n)))) : [];
+  return near.length === 1 ? near[0] : undefined;
 }
 
 /** Several choices in one message: "sofa, fridge and a mattress". */

@@ -10,10 +10,11 @@ import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
 import { getRecognized } from '../turnState';
-import { offer } from '../offered';
+import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
-import { CHANGE, DONE, matchChoice, matchChoices, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, type Choice } from './answers';
+import { CHANGE, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, YES_FIRST, type Choice } from './answers';
+import { foldText, SlotReader } from './slotReader';
 import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
 
@@ -30,6 +31,8 @@ export interface RequestSlotsDeps {
   onQueued: () => void;
   missedBin?: MissedBinCheck;
   now: () => Date;
+  /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
+  streets?: string[];
 }
 
 type Answer = string | string[];
@@ -57,9 +60,18 @@ interface SlotState {
   prechecked: boolean;
   /** This run of the dialog: with the conversation id, the outbox's idempotency key. */
   instanceId?: string;
+  /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
+  said?: Record<string, Record<string, string>>;
+  /** How many of each thing was said, per list attribute ("2 armchairs"), for the count of items. */
+  counts?: Record<string, Record<string, number | undefined>>;
 }
 
-const STATE = 'slots';
+/** Words that take back what a list held ("only the sofa", "just the piano"). */
+const ONLY = /\b(only|just)\b/i;
+/** Words that say a detail given before was wrong ("sorry, I meant", "actually", "not X, Y", "wait"). */
+const CORRECTION = /\b(sorry|actually|i meant|i mean|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction|more like|rather)\b|^\s*no\b/i;
+
+const STATE = REQUEST_STATE;
 
 /**
  * The generic service-request conversation, generated from the GeoReport service definition:
@@ -75,7 +87,10 @@ export class RequestSlotsDialog extends Dialog {
     private readonly deps: RequestSlotsDeps,
   ) {
     super(id);
+    this.streets = streetPattern(deps.streets ?? []);
   }
+
+  private readonly streets: RegExp | undefined;
 
   override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
     const r = this.deps.responses;
@@ -115,7 +130,25 @@ export class RequestSlotsDialog extends Dialog {
     const text = (dc.context.activity.text ?? '').trim();
     if (!text) return Dialog.EndOfTurn;
     const before = progressOf(state);
-    const problem = await this.accept(dc, state, state.current ?? '', text);
+    const field = state.current ?? '';
+    // Every message is read for every field: new details are taken, a different value replaces the old one.
+    const { changed, touched } = this.absorb(state, text);
+    if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
+    let problem: Reply | 'submitted' | undefined;
+    if (field === 'confirm' && !touched.size && NOT_SENDING.test(text)) {
+      await offer(dc, this.deps.responses.notSent(state.serviceName));
+      return dc.endDialog();
+    }
+    // A correction is never a yes (the summary is shown again); a message that was about other
+    // fields is not the answer to a free-text question (asked again).
+    if (field === 'confirm' && touched.size) problem = undefined;
+    else if (field.startsWith('attr:') && touched.has(field.slice(5))) problem = undefined;
+    else if (touched.size && this.freeText(state, field)) problem = undefined;
+    else {
+      problem = await this.accept(dc, state, field, text);
+      // Details were taken from it: the question is asked again rather than called not understood.
+      if (problem && problem !== 'submitted' && touched.size) problem = undefined;
+    }
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
     if (problem) {
       // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
@@ -125,7 +158,122 @@ export class RequestSlotsDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     state.misses = 0;
+    if (state.current === 'change' && touched.size) state.current = 'confirm';
     return this.next(dc, state);
+  }
+
+  /** Questions whose answer is any text: a message that held other details is not taken as one. */
+  private freeText(state: SlotState, field: string): boolean {
+    const a = this.attribute(state, field);
+    if (a) return a.datatype === 'string' || a.datatype === 'text';
+    return field === 'description' || field === 'name' || field === 'change';
+  }
+
+  private reader(state: SlotState): SlotReader {
+    const countOf: Record<string, string> = {};
+    for (const [code, limit] of Object.entries(state.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
+    const now = this.deps.now();
+    return new SlotReader(state.attributes, state.config.understands ?? {}, { dates: state.config.dates, countOf, streets: this.streets, today: today(now), now });
+  }
+
+  /**
+   * Takes every field `text` holds: one not yet given is filled; one given with another value is
+   * replaced ("sorry, I meant the blue bin"), and said back. Returns what changed (for "I've
+   * changed …") and which attributes the message set.
+   */
+  private absorb(state: SlotState, text: string): { changed: string[]; touched: Set<string> } {
+    const current = state.current?.startsWith('attr:') ? state.current.slice(5) : undefined;
+    const readings = this.reader(state).read(text, current, new Set(Object.keys(state.answers).filter((k) => state.answers[k] !== '')));
+    const touched = new Set<string>();
+    const recounted = new Set<string>();
+    const changed: string[] = [];
+    const said = (state.said ??= {});
+    const counts = (state.counts ??= {});
+    const countOf = Object.entries(state.config.limits).filter(([, l]) => typeof l.min === 'string');
+    // A different value replaces one given before only when said as a correction ("sorry, I meant…",
+    // "not Tuesday, Wednesday"), or at "Shall I send it?": "the grey bin's lid is cracked too" is a detail.
+    const keepGiven = state.current !== 'confirm' && state.current !== 'change' && !CORRECTION.test(text);
+    for (const a of state.attributes) {
+      const r = readings.get(a.code);
+      if (!r) continue;
+      const old = state.answers[a.code];
+      if (keepGiven && old !== undefined && a.datatype !== 'multivaluelist') continue;
+      let value = r.value;
+      if (a.datatype === 'multivaluelist') {
+        // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
+        if (current === a.code && this.plainList(a, text)) continue;
+        const base = Array.isArray(old) ? old : current === a.code ? state.multi : [];
+        // More things are added ("there's a sofa there too now"); things are taken off only in a correction.
+        const kept = keepGiven ? base : ONLY.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
+        value = [...new Set([...kept, ...(value as string[])])];
+        const max = state.config.limits[a.code]?.max;
+        if (max !== undefined && value.length > max) continue; // too many: the question says so
+      }
+      if (value === '' && old !== undefined) continue;
+      if (a.datatype === 'datetime' && this.dateProblem(state, String(value))) continue;
+      if (a.datatype === 'number' && !this.numberFits(state, a.code, Number(value))) continue;
+      // The words for each value build up ("carpet", later "paint tins"), except after "only"/"just".
+      const previous = Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => (value as string[]).includes(k))) : {};
+      const words: Record<string, string> = { ...previous };
+      for (const [k, w] of Object.entries(r.words)) words[k] = mergeWords(previous[k], w, !!r.counts?.[k] && /^\d/.test(w));
+      // The resident's words matter for a list of things ("there's a sofa there too now"), not for one choice.
+      const wordsChanged = a.datatype === 'multivaluelist' && JSON.stringify(words) !== JSON.stringify(said[a.code] ?? {});
+      said[a.code] = words;
+      if (r.counts) counts[a.code] = { ...(counts[a.code] ?? {}), ...r.counts };
+      if (sameAnswer(old, value) && !wordsChanged) continue;
+      state.answers[a.code] = value;
+      // More words for the same things: shown in the summary (again, at "Shall I send it?"), said back only there.
+      if (sameAnswer(old, value)) {
+        recounted.add(a.code);
+        if (state.current === 'confirm') touched.add(a.code);
+        continue;
+      }
+      touched.add(a.code);
+      if (current === a.code) state.multi = [];
+      if (old === undefined || old === '') continue;
+      const added = Array.isArray(old) && Array.isArray(value) && old.every((k) => value.includes(k)) && value.length > old.length;
+      // More of a list ("there's a sofa there too now") is an addition, anything else a change.
+      if (added) {
+        const fresh = (value as string[]).filter((k) => !old.includes(k));
+        changed.push(`added ${fresh.map((k) => withWords(this.names(a, [k])[0]!, said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`);
+      }
+      else changed.push(`changed ${this.changeLine(state, a)}`);
+    }
+    // The number of items follows the things said ("2 armchairs and a fridge", later "make that 3 armchairs").
+    for (const [countCode, limit] of countOf) {
+      const list = String(limit.min);
+      if (readings.has(countCode) || !(touched.has(list) || recounted.has(list))) continue;
+      const chosen = state.answers[list];
+      const each = Array.isArray(chosen) ? chosen.map((k) => counts[list]?.[k]) : [];
+      const old = state.answers[countCode];
+      const sum = each.length && each.every((n) => n !== undefined) ? each.reduce((t, n) => t! + n!, 0)! : undefined;
+      if (sum !== undefined && this.numberFits(state, countCode, sum) && old !== String(sum)) {
+        state.answers[countCode] = String(sum);
+        touched.add(countCode);
+        if (old !== undefined) changed.push(`changed ${this.changeLine(state, state.attributes.find((x) => x.code === countCode)!)}`);
+      } else if (sum === undefined && old !== undefined && !this.numberFits(state, countCode, Number(old))) delete state.answers[countCode];
+    }
+    if (touched.size) state.prechecked = false; // the missed-bin check runs again on the new values
+    return { changed, touched };
+  }
+
+  /** Every part of the message is a choice of the list, by name ("sofa and a fridge"). */
+  private plainList(a: ServiceAttribute, text: string): boolean {
+    const { found, unknown } = matchChoices(text, a.values ?? []);
+    return found.length > 0 && !unknown.length;
+  }
+
+  private numberFits(state: SlotState, code: string, n: number): boolean {
+    if (!Number.isFinite(n) || n < 0) return false;
+    const limit = state.config.limits[code];
+    if (!limit) return true;
+    const list = typeof limit.min === 'string' ? state.answers[limit.min] : undefined;
+    const min = typeof limit.min === 'number' ? limit.min : Array.isArray(list) ? list.length : 0;
+    return Number.isInteger(n) && n >= min && (limit.max === undefined || n <= limit.max);
+  }
+
+  private changeLine(state: SlotState, a: ServiceAttribute): string {
+    return `${state.config.labels?.[a.code] ?? `"${a.description.replace(/\s*Say "skip".*$/i, '')}"`} to ${this.display(state, a)}`;
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {
@@ -138,12 +286,13 @@ export class RequestSlotsDialog extends Dialog {
   /** Uses entities from the first message (bin type, date, postcode, house number). */
   private prefill(state: SlotState, recognized?: RecognizerResult): ((dc: DialogContext) => Promise<DialogTurnResult>) | undefined {
     const entities = recognized?.entities ?? [];
+    // Every field the first message holds (bin, date, items and counts, sizes, yes/no phrases…).
+    if (recognized?.text) this.absorb(state, recognized.text);
     for (const a of state.attributes) {
+      if (a.code in state.answers) continue;
       if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
         const values = a.values ?? [];
-        const byEntity = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
-        // "a pothole in the road outside 14 London Road": a choice named in the first message, word for word.
-        const hits = byEntity.length ? byEntity : values.filter((v) => namedIn(recognized?.text ?? '', v.name));
+        const hits = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
         if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
       } else if (a.datatype === 'number' && !state.config.limits[a.code]) {
         // "about 30cm wide" answers "About how wide is it, in centimetres?".
@@ -294,7 +443,12 @@ export class RequestSlotsDialog extends Dialog {
   private display(state: SlotState, a: ServiceAttribute): string {
     const v = state.answers[a.code];
     if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return 'not given';
-    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') return this.names(a, Array.isArray(v) ? v : [v]).join(', ');
+    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
+      const keys = Array.isArray(v) ? v : [v];
+      // The resident's own words when they say more than the name: "Household rubbish (black bags)".
+      // (A list of things only: "No (not dangerous)" would say nothing more.)
+      return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(this.names(a, [k])[0]!, state.said?.[a.code]?.[k]) : this.names(a, [k])[0]!)).join(', ');
+    }
     if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today(this.deps.now()));
     return String(v);
   }
@@ -442,7 +596,8 @@ export class RequestSlotsDialog extends Dialog {
           state.answers[a.code] = '';
           return undefined;
         }
-        const choice = matchChoice(text, values);
+        const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
+        const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (YES_FIRST.test(text) ? 'yes' : NO_FIRST.test(text) ? 'no' : undefined)) : undefined);
         if (!choice) return r.invalidChoice(values.map((v) => v.name));
         state.answers[a.code] = choice.key;
         return undefined;
@@ -558,6 +713,41 @@ function ruleHolds(rule: AnswerRule, state: SlotState): boolean {
     const answer = state.answers[code];
     return Array.isArray(answer) ? answer.includes(key) : answer === key;
   });
+}
+
+/** "carpet" then "paint tins": both; "2 armchairs" then "3 armchairs": the new count replaces the old words. */
+function mergeWords(before: string | undefined, now: string, counted: boolean): string {
+  if (!before || counted) return now;
+  return [...new Set([...before.split(', '), ...now.split(', ')])].join(', ');
+}
+
+function sameAnswer(a: Answer | undefined, b: Answer): boolean {
+  return JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
+}
+
+/** "Armchair (2 armchairs)"; nothing added when the words are already in the name ("fridge"). */
+function withWords(name: string, words: string | undefined): string {
+  if (!words) return name;
+  const inName = new Set(foldText(name).split(' '));
+  const adds = words.split(', ').some((w) => foldText(w).split(' ').some((x) => !inName.has(x)));
+  return adds ? `${name} (${words})` : name;
+}
+
+/** One pattern for the gazetteer's street names, also with the usual short forms ("london rd"). */
+function streetPattern(streets: string[]): RegExp | undefined {
+  const short: Record<string, string> = { road: 'rd', street: 'st', lane: 'ln', avenue: 'ave', close: 'cl', drive: 'dr', crescent: 'cres', place: 'pl' };
+  const forms = new Set<string>();
+  for (const street of streets) {
+    const f = foldText(street);
+    if (!f) continue;
+    forms.add(f);
+    const last = f.split(' ').at(-1)!;
+    if (short[last]) forms.add(`${f.slice(0, -last.length)}${short[last]}`);
+  }
+  if (!forms.size) return undefined;
+  const alternatives = [...forms].sort((x, y) => y.length - x.length).map((f) => f.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("[\\s,.'’-]+"));
+  // "the green bin" is a bin, even where a street is called The Green.
+  return new RegExp(`\\b(?:${alternatives.join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
 }
 
 /** What the answers so far amount to: an answer that changes nothing of it was not understood. */

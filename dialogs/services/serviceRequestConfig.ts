@@ -27,6 +27,16 @@ const entrySchema = z.object({
   urgent: z.array(answerRule).default([]),
   /** Answers that mean the request cannot be taken (a bin that was not out by 7am): `say` why, and nothing is filed. */
   refuse: z.array(answerRule).default([]),
+  /**
+   * What residents say, per attribute code: for a list, value key → words and phrases that mean
+   * that value ("black bags" → household); for a number, `near`: the words said next to it
+   * ("wide", "across"); for a string, `near` (the words before a code: "number", "lamp post") and
+   * `skip` (phrases that mean it can't be given: "can't see a number"); for text, `answer`
+   * (phrases that answer it: "front garden", "garage"). Checked by `npm run validate`.
+   */
+  understands: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)).min(1))).default({}),
+  /** A short name per attribute code for "I've changed the bin to …". */
+  labels: z.record(z.string(), z.string().min(1)).default({}),
 });
 
 export type AnswerRule = z.infer<typeof answerRule>;

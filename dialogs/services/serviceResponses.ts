@@ -173,6 +173,19 @@ export class ServiceResponses {
     return { text: `Here's what I'll send:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nShall I send it?`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }
 
+  /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */
+  changed(clauses: string[]): Reply {
+    // "changed the width to 60 and the depth to 12": a verb said once for the clauses in a row that share it.
+    const parts = clauses.map((c, i) => (i > 0 && c.split(' ')[0] === clauses[i - 1]!.split(' ')[0] ? c.slice(c.indexOf(' ') + 1) : c));
+    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
+    return { text: `I've ${list}.` };
+  }
+
+  /** A no at "Shall I send it?" ("nah leave it"). */
+  notSent(serviceName: string): Reply {
+    return { text: `OK, I haven't sent it: nothing has been recorded about this ${serviceName.toLowerCase()}. If you change your mind, just ask me again.` };
+  }
+
   confirmNotUnderstood(): Reply {
     return { text: `Please choose "${SEND_IT}", "${CHANGE_SOMETHING}" or "${CANCEL}".`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }

@@ -41,4 +41,19 @@ describe('npm run validate:services', () => {
     expect(result.stderr).toMatch(/report_streetlight urgent\/refuse: streetlight has no attribute "colour"/);
     expect(result.stderr).toMatch(/book_bulky_waste limits: item_count min "location_on_property" must name a multivaluelist attribute/);
   }, 30_000);
+
+  it('names, with its line, a word for a value the attribute does not have, a key a number cannot have, and words under two values', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-requests-')), 'service-requests.yaml');
+    const original = fs.readFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), 'utf8');
+    const changed = original
+      .replace('      tyres: [tyre,', '      tyre: [tyre]\n      tyres: [rubble, tyre,')
+      .replace('    width_cm:\n      near:', '    width_cm:\n      skip:');
+    fs.writeFileSync(file, changed);
+    const lineOf = (text: string) => changed.split('\n').findIndex((l) => l.includes(text)) + 1;
+    const result = run({ SERVICE_REQUESTS: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      tyre: [tyre]')}: report_flytipping understands waste_type: "tyre" is not a value of waste_type`);
+    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      tyres: [rubble')}: report_flytipping understands waste_type: "rubble" is under both building and tyres`);
+    expect(result.stderr).toMatch(/report_pothole understands width_cm: "skip" is not a key for width_cm \(near\)/);
+  }, 30_000);
 });

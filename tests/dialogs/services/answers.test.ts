@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, parseDate, pastWeekday, YES } from '../../../dialogs/services/answers';
+import { matchChoice, NO_FIRST, NOT_SENDING, parseDate, pastWeekday, similarWord, YES, YES_FIRST } from '../../../dialogs/services/answers';
 import { measureIn, namedIn } from '../../../dialogs/services/requestSlotsDialog';
 
 // Wednesday 25 November 2026, midday in London.
@@ -134,5 +134,46 @@ describe('measureIn (a measurement in the first message of a request)', () => {
     expect(measureIn('about 30 wide', 'About how wide is it, in centimetres?')).toBeUndefined();
     expect(measureIn('30cm deep', 'About how wide is it, in centimetres?')).toBeUndefined();
     expect(measureIn('30cm wide', 'How many items is that in total?')).toBeUndefined();
+  });
+});
+
+describe('choices the way people say them', () => {
+  const bins = [
+    { key: 'general', name: 'General waste (grey bin)' },
+    { key: 'recycling', name: 'Recycling (blue bin)' },
+    { key: 'garden', name: 'Garden waste (green bin)' },
+    { key: 'food', name: 'Food waste (caddy)' },
+  ];
+
+  it.each([
+    ['green 1', 'garden'],
+    ['the blue one', 'recycling'],
+    ['recyling', 'recycling'],
+    ['the gren bin', 'garden'],
+  ])('reads "%s" as %s', (text, key) => {
+    expect(matchChoice(text, bins)?.key).toBe(key);
+  });
+
+  it('does not stretch a short word to another ("bag" is no "bed"), nor pick among two', () => {
+    expect(similarWord('bag', 'bed')).toBe(false);
+    expect(similarWord('flickerin', 'flickering')).toBe(true);
+    expect(matchChoice('waste', bins)).toBeUndefined();
+  });
+});
+
+describe('a no at "Shall I send it?"', () => {
+  it.each(['nah leave it', 'no don\'t bother', 'nah leave it for now', 'Actually no, leave it, my son says they came back', 'no thanks', 'forget it'])('"%s" means do not send', (text) => {
+    expect(NOT_SENDING.test(text)).toBe(true);
+  });
+
+  it.each(['no', 'nah', 'no, it was the blue bin', 'not Tuesday, Wednesday', 'yes send it', 'nothing else'])('"%s" is not a no to sending', (text) => {
+    expect(NOT_SENDING.test(text)).toBe(false);
+  });
+
+  it('reads a yes or no said first in a longer answer', () => {
+    expect(YES_FIRST.test('ye out at 6')).toBe(true);
+    expect(YES_FIRST.test('of course it was')).toBe(true);
+    expect(NO_FIRST.test('nah not really')).toBe(true);
+    expect(NO_FIRST.test('no idea')).toBe(false);
   });
 });

@@ -1,0 +1,276 @@
+import * as chronoEn from 'chrono-node/en';
+import type { ServiceAttribute } from '../../bot/open311/types';
+import { addDays } from '../../bot/waste/calendar';
+import { similarWord } from './answers';
+
+/** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
+export type Understands = Record<string, Record<string, string[]>>;
+
+/** One attribute read from a message: the value, and the resident's own words for each value key. */
+export interface Reading {
+  value: string | string[];
+  words: Record<string, string>;
+  /** For a list of things: how many of each key the message said ("2 armchairs"), when it said. */
+  counts?: Record<string, number | undefined>;
+  /** For a list of things: keys said only after "not" ("not the sofa"). */
+  dropped?: string[];
+}
+
+export interface SlotReaderOptions {
+  dates: 'past' | 'future' | 'any';
+  /** The attribute counting a list's chosen things (limits: `min: <list code>`), per list code. */
+  countOf: Record<string, string>;
+  /** Street names to mask first ("The Green" is not the green bin, "Station Road" is not "in the road"). */
+  streets: RegExp | undefined;
+  today: string;
+  now: Date;
+}
+
+/** Words that say a value is the wrong one: "not the blue one", "isn't Tuesday". */
+const NEGATORS = new Set(['not', 'isnt', 'wasnt', 'aint', 'nt']);
+const NEGATION_FILLER = new Set(['the', 'a', 'an', 'my', 'on', 'in', 'at', 'it', 'its', 'was', 'is', 'number']);
+const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, single: 1, couple: 2 };
+/** "3 items", "2 things", "5 things together": a total said outright. */
+const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
+/** Measurement units, as centimetres. */
+const UNIT_CM: [RegExp, number][] = [
+  [/^(cm|cms|centimet(?:re|er)s?)$/, 1],
+  [/^(mm|millimet(?:re|er)s?)$/, 0.1],
+  [/^(m|metres?|meters?)$/, 100],
+  [/^(inch|inches|in)$/, 2.54],
+];
+/** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
+const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
+const NOT_CODE_LETTERS = new Set(['no', 'nr', 'at', 'on', 'in', 'by', 'is', 'it', 'to', 'of', 'or', 'and', 'the', 'a', 'an', 'i', 'im', 'its', 'we', 'me', 'my', 'up', 'was', 'be', 'x', 'for', 'num', 'bin']);
+const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
+const MEASURE_FILLER = new Set(['of', 'is', 'about', 'around', 'roughly', 'maybe', 'approx', 'approximately', 'nearly', 'almost', 'over', 'at', 'least', 'like', 'its', 'say']);
+const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 'outside', 'round', 'near', 'inside', 'under', 'next']);
+
+/** Lower case, no apostrophes ("can't" = "cant"), words and numbers only: what phrases are matched against. */
+export function foldText(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/(\d)\s*(cm|mm|m)\b/g, '$1 $2')
+    .replace(/[^\p{L}\p{N}.]+/gu, ' ')
+    .replace(/\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+interface Match {
+  key: string;
+  start: number;
+  end: number;
+  negated: boolean;
+  /** The last word was said in the plural ("chairs"): one or more. */
+  plural: boolean;
+}
+
+/**
+ * Reads every field of a service request a message holds: list values by their names and by the
+ * service's own vocabulary (`understands`), yes/no answers from phrases, measurements next to
+ * their words ("25 wide 6 deep"), a code on a plate near its words ("number on it is BA14"),
+ * counts of things ("2 armchairs and a fridge"), a date, and "can't see a number" as a skip.
+ * A value said after "not" is the wrong one; two values for one choice are not read (asked).
+ */
+export class SlotReader {
+  constructor(
+    private readonly attributes: ServiceAttribute[],
+    private readonly understands: Understands,
+    private readonly options: SlotReaderOptions,
+  ) {}
+
+  /** `taken`: attributes that have an answer (a bare plate code then corrects it). `current`: the one asked. */
+  read(text: string, current?: string, taken: Set<string> = new Set()): Map<string, Reading> {
+    const masked = this.mask(text);
+    const tokens = foldText(masked).split(' ').filter(Boolean);
+    const out = new Map<string, Reading>();
+    for (const a of this.attributes) {
+      const vocab = this.understands[a.code] ?? {};
+      let reading: Reading | undefined;
+      if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') reading = this.readList(a, vocab, tokens);
+      else if (a.datatype === 'number') reading = Object.values(this.options.countOf).includes(a.code) ? this.readTotal(tokens) : this.readMeasure(a, vocab, tokens);
+      else if (a.datatype === 'datetime') reading = this.readDate(masked);
+      else if (a.datatype === 'string') reading = this.readCode(a, vocab, masked, tokens, current === a.code || taken.has(a.code));
+      else if (a.datatype === 'text') reading = this.readPlace(vocab, tokens);
+      if (reading) out.set(a.code, reading);
+    }
+    return out;
+  }
+
+  private mask(text: string): string {
+    let t = text.replace(POSTCODE, ' § ');
+    if (this.options.streets) t = t.replace(this.options.streets, ' § ');
+    return t;
+  }
+
+  private phrases(a: ServiceAttribute, vocab: Record<string, string[]>): [string, string[]][] {
+    const out: [string, string[]][] = [];
+    for (const v of a.values ?? []) {
+      const name = foldText(v.name);
+      if (name.length >= 3 && !/^(yes|no|other|something else|not sure)\b/.test(name)) out.push([v.key, name.split(' ')]);
+      for (const p of vocab[v.key] ?? []) out.push([v.key, foldText(p).split(' ')]);
+    }
+    return out;
+  }
+
+  private matches(phrases: [string, string[]][], tokens: string[]): Match[] {
+    const found: Match[] = [];
+    for (const [key, words] of phrases) {
+      for (let i = 0; i + words.length <= tokens.length; i++) {
+        if (!words.every((w, j) => sameWord(tokens[i + j]!, w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
+        const last = tokens[i + words.length - 1]!;
+        found.push({ key, start: i, end: i + words.length, negated: negatedAt(tokens, i), plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!) });
+      }
+    }
+    // A longer phrase holds the shorter ones inside it ("not dangerous" over "dangerous").
+    return found.filter((m) => !found.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  }
+
+  private readList(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
+    const all = this.matches(this.phrases(a, vocab), tokens);
+    const kept = all.filter((m) => !m.negated);
+    const keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
+    if (!keys.length) return undefined;
+    if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
+    const words: Record<string, string> = {};
+    const counts: Record<string, number | undefined> = {};
+    for (const key of keys) {
+      const spans = kept.filter((m) => m.key === key).sort((x, y) => x.start - y.start);
+      const said: string[] = [];
+      let total: number | undefined = 0;
+      for (const m of spans) {
+        const before = tokens[m.start - 1] ?? '';
+        const n = /^\d{1,2}$/.test(before) ? Number(before) : NUMBER_WORDS[before];
+        const phrase = tokens.slice(m.start, m.end).join(' ');
+        said.push(n !== undefined && /^\d|^(two|three|four|five|six|seven|eight|nine|ten|couple)$/.test(before) ? `${before} ${phrase}` : phrase);
+        // "a fridge", "the sofa", "sofa" → 1; "chairs" with no number → not known.
+        const count = n ?? (m.plural ? undefined : 1);
+        total = total === undefined || count === undefined ? undefined : total + count;
+      }
+      words[key] = [...new Set(said)].join(', ');
+      counts[key] = total;
+    }
+    const dropped = [...new Set(all.filter((m) => m.negated && !keys.includes(m.key)).map((m) => m.key))];
+    return { value: a.datatype === 'multivaluelist' ? keys : keys[0]!, words, counts, dropped };
+  }
+
+  private readTotal(tokens: string[]): Reading | undefined {
+    const all = [...tokens.join(' ').matchAll(new RegExp(TOTAL, 'g'))];
+    const values = [...new Set(all.map((m) => (/^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!)))];
+    return values.length === 1 ? { value: String(values[0]), words: {} } : undefined;
+  }
+
+  /** "40cm wide", "25 wide", "30 centimetres across", "width of 30": a number next to one of the attribute's `near` words. */
+  private readMeasure(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
+    const near = new Set((vocab.near ?? []).map((w) => foldText(w)));
+    if (!near.size) return undefined;
+    const inCm = /centimet/i.test(a.description) || /centimet/i.test(a.datatype_description ?? '');
+    const found: number[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      if (!/^\d+(\.\d+)?$/.test(tokens[i]!) || NEGATORS.has(tokens[i - 1] ?? '')) continue;
+      let j = i + 1;
+      const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
+      if (unit) j++;
+      const after = [tokens[j], tokens[j + 1]].filter(Boolean) as string[];
+      // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).
+      let k = i - 1;
+      while (k >= 0 && MEASURE_FILLER.has(tokens[k]!)) k--;
+      const cueBefore = k >= 0 && near.has(tokens[k]!) && !/^\d/.test(tokens[k - 1] ?? '') && !UNIT_CM.some(([re]) => re.test(tokens[k - 1] ?? ''));
+      const cued = near.has(after[0] ?? '') || (after[1] !== undefined && near.has(after[1]) && !/^\d/.test(after[0]!) && !near.has(after[0]!)) || cueBefore;
+      if (!cued) continue;
+      const n = Number(tokens[i]);
+      const cm = unit ? n * unit[1] : n;
+      found.push(inCm ? Math.round(cm * 10) / 10 : n);
+    }
+    const values = [...new Set(found)];
+    return values.length === 1 ? { value: String(values[0]), words: {} } : undefined;
+  }
+
+  private readDate(text: string): Reading | undefined {
+    const spelled = text.replace(/\bweds\b/gi, 'wednesday').replace(/\btues\b/gi, 'tuesday').replace(/\bthurs?\b/gi, 'thursday');
+    const results = chronoEn.GB.parse(spelled, { instant: this.options.now, timezone: 'Europe/London' });
+    const dates = new Set<string>();
+    for (const r of results) {
+      const s = r.start;
+      if (!s.isCertain('day') && !s.isCertain('weekday')) continue; // "at 6", "by 7": a time, not a day
+      if (/\bnot\s+(on\s+)?$/i.test(spelled.slice(0, r.index))) continue; // "not Tuesday, Wednesday"
+      const y = s.get('year');
+      const m = s.get('month');
+      const d = s.get('day');
+      if (!y || !m || !d) continue;
+      let date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+      // "on Monday", "this Thursday past" in a report: the one just gone.
+      if (this.options.dates === 'past' && date > this.options.today && !s.isCertain('day') && !/next/i.test(r.text)) date = addDays(date, -7);
+      dates.add(date);
+    }
+    return dates.size === 1 ? { value: [...dates][0]!, words: {} } : undefined;
+  }
+
+  /** A code near the attribute's `near` words ("number on it is BA14", "lamp post SR22"); or "can't see a number" (`skip`). */
+  private readCode(a: ServiceAttribute, vocab: Record<string, string[]>, text: string, tokens: string[], expected: boolean): Reading | undefined {
+    const near = (vocab.near ?? []).map((w) => foldText(w));
+    const codes: string[] = [];
+    for (const m of text.matchAll(CODE)) {
+      const [, letters, gap, digits] = m;
+      // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals).
+      const capitals = letters === letters!.toUpperCase() && letters!.length >= 2 && !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters!);
+      if ((NOT_CODE_LETTERS.has(letters!.toLowerCase()) && !capitals) || (gap && letters !== letters!.toUpperCase())) continue;
+      const before = text.slice(0, m.index);
+      if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
+      const lead = foldText(before).split(' ').slice(-6).join(' ');
+      if (!expected && !near.some((w) => ` ${lead} `.includes(` ${w} `))) continue;
+      codes.push(`${letters!.toUpperCase()}${gap}${digits!.toUpperCase()}`); // as written on the plate ("AT 77")
+    }
+    const distinct = [...new Set(codes)];
+    if (distinct.length === 1) return { value: distinct[0]!, words: {} };
+    if (!distinct.length && !a.required && this.matches((vocab.skip ?? []).map((p) => ['skip', foldText(p).split(' ')]), tokens).length) return { value: '', words: {} };
+    return undefined;
+  }
+
+  /** A place said with its words ("by the garage", "in the front porch"): the phrase, with the word before it. */
+  private readPlace(vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
+    const found = this.matches((vocab.answer ?? []).map((p) => ['answer', foldText(p).split(' ')]), tokens).filter((m) => !m.negated);
+    if (!found.length) return undefined;
+    const last = found.sort((x, y) => x.start - y.start).at(-1)!;
+    let start = last.start;
+    if (['the', 'my', 'our'].includes(tokens[start - 1] ?? '')) start--;
+    if (PLACE_PREPOSITIONS.has(tokens[start - 1] ?? '')) start--;
+    return { value: tokens.slice(start, last.end).join(' '), words: {} };
+  }
+}
+
+/** The same word, plural ("tyres", "mattresses", "lorries") or misspelt by a letter or two. */
+function sameWord(token: string, word: string): boolean {
+  if (token === word) return true;
+  if (token === `${word}s` || token === `${word}es` || (word.endsWith('y') && token === `${word.slice(0, -1)}ies`)) return true;
+  return similarWord(token, word);
+}
+
+function negatedAt(tokens: string[], i: number): boolean {
+  for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
+    if (NEGATORS.has(tokens[k]!)) return true;
+    if (!NEGATION_FILLER.has(tokens[k]!) && !/^\d{1,2}$/.test(tokens[k]!) && !(tokens[k]! in NUMBER_WORDS)) return false;
+  }
+  return false;
+}
+
+/** What a request in progress holds, as far as reading a correction needs (the request dialog's state). */
+export interface RequestSoFar {
+  attributes: ServiceAttribute[];
+  config: { understands?: Understands; dates: 'past' | 'future' | 'any'; limits: Record<string, { min?: number | string; max?: number }> };
+  answers: Record<string, string | string[]>;
+}
+
+/**
+ * The message gives a different value for something the request already holds ("actually it was
+ * the grey bin", "not Tuesday, Wednesday"): a correction for the request to take, not a new topic
+ * or a wish to stop.
+ */
+export function correctsRequest(request: RequestSoFar, text: string, now: Date, today: string): boolean {
+  const countOf: Record<string, string> = {};
+  for (const [code, limit] of Object.entries(request.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
+  const readings = new SlotReader(request.attributes, request.config.understands ?? {}, { dates: request.config.dates, countOf, streets: undefined, today, now }).read(text, undefined, new Set(Object.keys(request.answers)));
+  return [...readings.entries()].some(([code, r]) => code in request.answers && r.value !== '' && JSON.stringify(r.value) !== JSON.stringify(request.answers[code]));
+}

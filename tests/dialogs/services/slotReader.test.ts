@@ -1,0 +1,116 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ServiceCatalogue } from '../../../bot/backoffice/serviceCatalogue';
+import type { ServiceAttribute } from '../../../bot/open311/types';
+import { loadServiceRequestConfig } from '../../../dialogs/services/serviceRequestConfig';
+import { SlotReader } from '../../../dialogs/services/slotReader';
+
+// The council's own content: the service definitions and what residents say (knowledge/service-requests.yaml).
+const root = path.resolve(__dirname, '../../..');
+const catalogue = ServiceCatalogue.load(path.join(root, 'services'));
+const configs = loadServiceRequestConfig(path.join(root, 'knowledge', 'service-requests.yaml'));
+// Friday 4 December 2026, midday in London.
+const NOW = new Date('2026-12-04T12:00:00Z');
+const STREETS = /\b(?:the[\s,.'’-]+green|green[\s,.'’-]+lane|station[\s,.'’-]+road|station[\s,.'’-]+rd)\b/gi;
+
+function reader(intent: string): SlotReader {
+  const config = configs[intent]!;
+  const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
+  const countOf: Record<string, string> = {};
+  for (const [code, limit] of Object.entries(config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
+  return new SlotReader(attributes, config.understands, { dates: config.dates, countOf, streets: STREETS, today: '2026-12-04', now: NOW });
+}
+
+const values = (intent: string, text: string, current?: string, taken?: string[]) => Object.fromEntries([...reader(intent).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
+
+describe('SlotReader: missed bin', () => {
+  it('reads the bin by its colour and the day just gone', () => {
+    expect(values('report_missed_bin', "my blue recycling bin wasn't emptied on Tuesday")).toEqual({ container: 'recycling', collection_date: '2026-12-01' });
+  });
+
+  it('takes the value said last and leaves the one after "not"', () => {
+    expect(values('report_missed_bin', 'sorry, it was the green garden bin that got missed, not the blue one').container).toBe('garden');
+    expect(values('report_missed_bin', 'out at 6. wait not tues, wednesday').collection_date).toBe('2026-12-02');
+  });
+
+  it('does not read a street name as a bin ("The Green", "Green Lane")', () => {
+    expect(values('report_missed_bin', 'the food waste caddy at 2 The Green was not emptied').container).toBe('food');
+    expect(values('report_missed_bin', 'my bin at 7 Green Lane')).not.toHaveProperty('container');
+  });
+
+  it('reads "out the night before" as out by 7am, and a time as no date', () => {
+    expect(values('report_missed_bin', 'Yes it was out the night before')).toEqual({ bin_out_by_7am: 'yes' });
+    expect(values('report_missed_bin', 'it was out at 6')).toEqual({ bin_out_by_7am: 'yes' });
+  });
+
+  it('asks rather than guesses when two bins are named', () => {
+    expect(values('report_missed_bin', 'the grey and the blue one')).not.toHaveProperty('container');
+  });
+});
+
+describe('SlotReader: pothole', () => {
+  it.each([
+    ['in the rd, like 25 wide 6 deep', { surface: 'road', width_cm: '25', depth_cm: '6' }],
+    ['like 40cm wide n 10 deep', { width_cm: '40', depth_cm: '10' }],
+    ['maybe 30 centimetres across and about 5 deep', { width_cm: '30', depth_cm: '5' }],
+    ['a hole on the footpath, 1m wide', { surface: 'pavement', width_cm: '100' }],
+  ])('reads sizes by the words next to them: "%s"', (text, expected) => {
+    expect(values('report_pothole', text)).toEqual(expected);
+  });
+
+  it('reads danger from phrases, a negated phrase winning over the word inside it', () => {
+    expect(values('report_pothole', 'nah not dangerous just annoyin').danger).toBe('no');
+    expect(values('report_pothole', 'went over it in the cycle lane and nearly came off')).toEqual({ surface: 'cycle_lane', danger: 'yes' });
+  });
+
+  it('takes the corrected place: "on the pavement not the road"', () => {
+    expect(values('report_pothole', "actually it's on the pavement not the road").surface).toBe('pavement');
+  });
+
+  it('does not read a street called Road as "in the road"', () => {
+    expect(values('report_pothole', 'pothole on Station Road')).toEqual({});
+  });
+});
+
+describe('SlotReader: street light', () => {
+  it('reads a lamp post number near its words, and a fault misspelt', () => {
+    expect(values('report_streetlight', 'its completely out, number on it is BA14')).toEqual({ light_number: 'BA14', fault_type: 'out' });
+    expect(values('report_streetlight', 'lamp post SR22 keeps flickerin')).toEqual({ light_number: 'SR22', fault_type: 'flickering' });
+  });
+
+  it('takes a bare code only when the number is asked or being corrected, never after "not"', () => {
+    expect(values('report_streetlight', 'wait no its BA41 sorry')).toEqual({});
+    expect(values('report_streetlight', 'wait no its BA41 sorry', undefined, ['light_number'])).toEqual({ light_number: 'BA41' });
+    expect(values('report_streetlight', 'BA16 not BA14', 'light_number')).toEqual({ light_number: 'BA16' });
+    expect(values('report_streetlight', 'it says AT 123', 'light_number')).toEqual({ light_number: 'AT 123' });
+    expect(values('report_streetlight', 'the one at 12', 'light_number')).toEqual({});
+  });
+
+  it('reads "can\'t see a number" as a skip, and a house number or postcode as no lamp number', () => {
+    expect(values('report_streetlight', "I'm afraid I can't see a number on it")).toEqual({ light_number: '' });
+    expect(values('report_streetlight', 'near no 12, AT1 1AA', 'light_number')).toEqual({});
+  });
+});
+
+describe('SlotReader: fly-tipping and bulky waste', () => {
+  it('reads what was dumped by the words residents use, keeping their words', () => {
+    const r = reader('report_flytipping').read('about 8 black bags and an old tyre');
+    expect(r.get('waste_type')?.value).toEqual(['household', 'tyres']);
+    expect(r.get('waste_type')?.words).toEqual({ household: '8 black bags', tyres: 'tyre' });
+    expect(values('report_flytipping', 'old carpet and some paint tins, it would fill a car boot')).toEqual({ waste_type: ['other'], amount: 'car_boot' });
+  });
+
+  it('reads "could be hazardous" as not sure and "nothing dangerous" as no', () => {
+    expect(values('report_flytipping', 'I suppose they could be hazardous').hazardous).toBe('not_sure');
+    expect(values('report_flytipping', 'No, nothing dangerous, just bricks').hazardous).toBe('no');
+  });
+
+  it('counts the things said, and reads a total and a place', () => {
+    const r = reader('book_bulky_waste').read("2 armchairs and a fridge. I'll leave them by the garage");
+    expect(r.get('items')?.value).toEqual(['armchair', 'fridge_freezer']);
+    expect(r.get('items')?.counts).toEqual({ armchair: 2, fridge_freezer: 1 });
+    expect(r.get('location_on_property')?.value).toBe('by the garage');
+    expect(values('book_bulky_waste', 'a fridge freezer, a sofa and an exercise bike (3 items)')).toEqual({ items: ['fridge_freezer', 'sofa', 'other'], item_count: '3' });
+    expect(reader('book_bulky_waste').read('sofa and chairs').get('items')?.counts).toEqual({ sofa: 1, armchair: undefined });
+  });
+});
