@@ -9,7 +9,7 @@ import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
-import { getRecognized } from '../turnState';
+import { getRecognized, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -702,6 +702,8 @@ export class RequestSlotsDialog extends Dialog {
     }
     this.deps.onQueued();
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
+    // "What's the status of that?" later in this chat means this one.
+    setFiledReference(dc.context, row.reference);
     // Which request was filed (no reference or answers: telemetry turns council.* traces into events).
     await sendTrace(dc.context, 'council.request.submitted', { intent: state.intent, serviceCode: state.serviceCode });
   }
