@@ -8,7 +8,7 @@ import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { isFollowUp, refersBack } from './followUp';
-import { sendPromptTrace, sendReply, sendTrace } from './replies';
+import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
@@ -17,7 +17,6 @@ import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
-import { CardFactory, MessageFactory } from 'botbuilder';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -492,7 +491,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const state = await this.routingState.get(context, { misses: 0 });
     await this.routingState.set(context, { ...state, offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])) });
     const reply = this.responses.alsoAsked();
-    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(labels))));
+    await sendCard(context, { ...reply, choices: labels });
     // The first need is what the message as a whole was routed to: that route (an article asked about stays the article).
     if (key(first!) === whole) return route;
     return first!.kind === 'kb' ? { kind: 'kb', articleId: first!.articleId, score: 1, next: [] } : { kind: 'intent', intent: first!.intent, score: 1 };
@@ -506,7 +505,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const reply = this.responses.frustrated(!state.apologised);
     await this.routingState.set(context, { ...state, apologised: true });
     await sendTrace(context, 'council.tone', { frustrated: true });
-    await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(reply.choices ?? []))));
+    await sendCard(context, reply);
   }
 }
 

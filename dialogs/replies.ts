@@ -1,4 +1,4 @@
-import { ActivityTypes, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, MessageFactory, type Activity, type TurnContext } from 'botbuilder';
 import type { Reply } from './responses';
 
 /** Turns a {@link Reply} into an activity: buttons become suggested actions (imBack). */
@@ -8,6 +8,11 @@ export function toActivity(reply: Reply): Partial<Activity> {
 
 export async function sendReply(context: TurnContext, reply: Reply): Promise<void> {
   await context.sendActivity(toActivity(reply));
+}
+
+/** A reply whose buttons sit on a hero card: they stay visible under the messages that follow (suggested actions last one turn). */
+export async function sendCard(context: TurnContext, reply: Reply): Promise<void> {
+  await context.sendActivity(MessageFactory.attachment(CardFactory.heroCard('', reply.text, undefined, CardFactory.actions(reply.choices ?? []))));
 }
 
 /** A trace the Emulator, tests and `npm run eval` read; channels never show traces to residents. */

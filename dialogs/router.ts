@@ -162,6 +162,8 @@ const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
  * dialog, a question to its article, a close call to "Did you mean…?".
  */
 export class Router {
+  private lastRetrieval?: { text: string; found: Retrieval };
+
   constructor(
     private readonly safeguarding: SafeguardingDetector,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
@@ -179,7 +181,7 @@ export class Router {
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
 
     const t = this.thresholds;
-    const found = this.knowledge?.retrieve(text) ?? NO_RETRIEVAL;
+    const found = this.retrieve(text);
     const intent = recognized.intent;
     const intentOk = intent !== NONE_INTENT && intent !== Intents.safeguarding && recognized.score >= t.act;
     // How well the intent's own training examples match, on the same scale as articles.
@@ -246,6 +248,19 @@ export class Router {
     return { kind: 'none' };
   }
 
+  /**
+   * Retrieval for a text, remembered for the last text asked: one turn asks about the same message
+   * several times (routing, a follow-up's topic match and lead, a question mid-request). The
+   * knowledge base does not change while the assistant runs, so the answer is the same.
+   */
+  private retrieve(text: string): Retrieval {
+    if (!this.knowledge) return NO_RETRIEVAL;
+    if (this.lastRetrieval?.text === text) return this.lastRetrieval.found;
+    const found = this.knowledge.retrieve(text);
+    this.lastRetrieval = { text, found };
+    return found;
+  }
+
   /** The article that offers this request (`request:` in its front matter), when the message matches it at all. */
   private linkedArticle(intent: string, found: Retrieval): Route | undefined {
     const article = this.knowledge?.all().find((a) => a.request === intent);
@@ -283,7 +298,7 @@ export class Router {
         if (!found.some((f) => sameNeed(f, need))) found.push(need);
         continue;
       }
-      const r = this.knowledge.retrieve(part);
+      const r = this.retrieve(part);
       const article = r.articles[0];
       const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
       const articleOk = !!article && article.confidence >= t.kbInterrupt && article.confidence > r.outOfScope + t.outOfScopeMargin;
@@ -298,13 +313,13 @@ export class Router {
 
   /** How far the best article is ahead of the next: near 0 when the words fit many articles alike ("how much does it cost?"). */
   articleLead(text: string): number {
-    const [first, second] = this.knowledge?.retrieve(text).articles ?? [];
+    const [first, second] = this.retrieve(text).articles;
     return (first?.confidence ?? 0) - (second?.confidence ?? 0);
   }
 
   /** How well one article matches the message (0 when it is not among the matches). */
   articleConfidence(text: string, articleId: string): number {
-    return this.knowledge?.retrieve(text).articles.find((a) => a.article.id === articleId)?.confidence ?? 0;
+    return this.retrieve(text).articles.find((a) => a.article.id === articleId)?.confidence ?? 0;
   }
 
   signalsRisk(text: string, recognized: RecognizerResult | undefined): boolean {
@@ -371,7 +386,7 @@ export class Router {
     const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || WANTS.test(p));
     let best: Route | undefined;
     for (const part of asked) {
-      const found = this.knowledge.retrieve(part);
+      const found = this.retrieve(part);
       const top = found.articles[0];
       if (!top || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) continue;
       // A clear question ("wat goes in the blue bin again") needs less, when one article stands out.
