@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
-import { correctsOpenRequest, declinesToSend, wasOffered } from './offered';
+import { addsToSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_PHRASE, CARRY_ON_WORDS, INTERRUPTIONS, type Router } from './router';
@@ -90,7 +90,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
-        if (declinesToSend(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
+        if (declinesToSend(innerDc, text) || addsToSummary(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };

@@ -1,7 +1,7 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { sendReply } from './replies';
 import type { Reply } from './responses';
-import { NOT_SENDING, today } from './services/answers';
+import { NO_FIRST, NOT_SENDING, today } from './services/answers';
 import { SEND_IT } from './services/serviceResponses';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
 
@@ -35,6 +35,24 @@ export function declinesToSend(dc: DialogContext, text: string): boolean {
     if (here) offered = here;
   }
   return offered.includes(SEND_IT) && NOT_SENDING.test(text);
+}
+
+/** Words that do mean stopping, even in a longer message at "Shall I send it?". */
+const STOPPING = /\b(cancel|forget (it|that|about it)|never ?mind|scrap (it|that)|don'?t (send|bother)|leave it|stop (it|this|that|now)|start again)\b/i;
+
+/**
+ * At "Shall I send it?", a message in the resident's own words that adds to the report ("it's by the
+ * bus stop and getting deeper"): the summary takes it as more details, rather than it being read as a
+ * wish to stop because the classifier saw "stop".
+ */
+export function addsToSummary(dc: DialogContext, text: string): boolean {
+  let atSummary = false;
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const request = d.activeDialog?.state?.[REQUEST_STATE] as { current?: string } | undefined;
+    if (request) atSummary = request.current === 'confirm';
+  }
+  if (!atSummary) return false;
+  return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !NO_FIRST.test(text) && !STOPPING.test(text);
 }
 
 /**

@@ -72,6 +72,16 @@ for (const [intent, c] of Object.entries(config ?? {})) {
   for (const code of Object.keys(c.labels)) {
     if (!service.attributes.some((a) => a.code === code)) problems.push(`${where([intent, 'labels', code])}: ${intent} labels: ${c.service_code} has no attribute "${code}"`);
   }
+  for (const [code, est] of Object.entries(c.estimates)) {
+    const attribute = service.attributes.find((a) => a.code === code);
+    const from = service.attributes.find((a) => a.code === est.from);
+    if (!attribute) problems.push(`${where([intent, 'estimates', code])}: ${intent} estimates: ${c.service_code} has no attribute "${code}"`);
+    if (from?.datatype !== 'multivaluelist') problems.push(`${where([intent, 'estimates', code, 'from'])}: ${intent} estimates ${code}: from "${est.from}" must name a multivaluelist attribute of ${c.service_code}`);
+    for (const [i, band] of est.bands.entries()) {
+      if (attribute && !(attribute.values ?? []).some((v) => v.key === band.value)) problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: "${band.value}" is not a value of ${code}`);
+      if (band.up_to === undefined && i < est.bands.length - 1) problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: only the last band may leave out up_to`);
+    }
+  }
   for (const [code, byKey] of Object.entries(c.understands)) {
     const attribute = service.attributes.find((a) => a.code === code);
     if (!attribute) {

@@ -33,12 +33,14 @@ export class MissedBinCheck {
     if (!last) return { ok: false, reason: 'no_round', message: "I can't find a recent collection for that bin." };
     const next = this.schedule.next(address.round, today).find((c) => c.container === container);
     const nextText = next ? ` Its next collection is ${spokenDate(next.date, today)}.` : '';
-    if (last.date === today && councilTime(now) < this.schedule.collectionDayEnds) {
-      return {
-        ok: false,
-        reason: 'too_early',
-        message: `Your ${label} is due to be collected today, and crews work until ${this.schedule.collectionDayEnds}. If it still hasn't been emptied after ${this.schedule.collectionDayEnds}, please tell me then and I'll take a report.`,
-      };
+    if (last.date === today && councilTime(now) < this.schedule.collectionDayEnds) return this.tooEarly(label);
+    // The resident names a day the schedule did not have for this bin, within the reporting window
+    // ("it was meant to go yesterday"): rounds move (breakdowns, catch-up days), so the report is
+    // taken as said and the crew's records decide; refusing on the schedule alone would turn away
+    // real misses. A day outside the window is refused as usual.
+    if (reportedDate && reportedDate !== last.date) {
+      if (reportedDate === today && councilTime(now) < this.schedule.collectionDayEnds) return this.tooEarly(label);
+      if (workingDaysAfter(reportedDate, today, this.schedule.holidayDates) <= this.reportWithinWorkingDays) return { ok: true, collectionDate: reportedDate };
     }
     const late = workingDaysAfter(last.date, today, this.schedule.holidayDates);
     if (late > this.reportWithinWorkingDays) {
@@ -54,5 +56,14 @@ export class MissedBinCheck {
       return { ok: false, reason: 'crew_event', message: fill(event.type.message), next: `${fill(event.type.next)}${nextText}` };
     }
     return { ok: true, collectionDate: last.date };
+  }
+
+  private tooEarly(label: string): MissedBinVerdict {
+    const ends = this.schedule.collectionDayEnds;
+    return {
+      ok: false,
+      reason: 'too_early',
+      message: `Your ${label} is due to be collected today, and crews work until ${ends}. If it still hasn't been emptied after ${ends}, please tell me then and I'll take a report.`,
+    };
   }
 }

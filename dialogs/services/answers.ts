@@ -13,6 +13,28 @@ export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing 
  */
 export const YES =
   /^\s*(yes|yep|yup|yeah|yea|ya|aye|y|sure|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead|go on|go for it|do it|please do|absolutely|sounds good|perfect|lovely|spot on|that's fine|thats fine|fine)([,.!\s]+(please|pls|thanks|thank you|ta|cheers|send|send it|send it off|send it in|that's right|thats right|go ahead|go on|then|do it|please do|correct|that's fine|thats fine|looks good|all good|lovely|perfect|great|mate|love))*\s*[.!]*\s*$/i;
+/** Words of a yes said politely around it ("yes, that would be lovely, thank you", "yh thats it"). */
+const YES_WORDS = new Set(
+  ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
+    "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
+    'wonderful cheers ta thanks thank you please pls plz mate love just indeed grand x').split(' '),
+);
+/** Words that make a yes into something else: a but, a wait, a change, a no. */
+const NOT_YES = new Set('no not nah nope dont don\'t wait but change hang actually wrong cancel never stop leave'.split(' '));
+const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go'.split(' '));
+
+/**
+ * A yes to "Shall I send it?" said the way people say it: the plain forms of `YES`, or a message
+ * of only yes-words and courtesies with at least one yes in it ("Thank you, please send it", "ye
+ * send"). A qualified yes ("yes but change the address", "yes, no wait") is not one.
+ */
+export function saysYes(text: string): boolean {
+  if (YES.test(text)) return true;
+  const words = norm(text).split(' ').filter(Boolean);
+  if (!words.length || words.length > 12) return false;
+  if (words.some((w) => NOT_YES.has(w))) return false;
+  return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
+}
 export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
 /**
  * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",

@@ -13,8 +13,8 @@ import { getRecognized, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
-import { CHANGE, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, SKIP, today, YES, YES_FIRST, type Choice } from './answers';
-import { foldText, SlotReader } from './slotReader';
+import { CHANGE, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, saysYes, SKIP, today, YES_FIRST, type Choice } from './answers';
+import { foldText, SlotReader, totalSaid } from './slotReader';
 import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
 
@@ -60,6 +60,12 @@ interface SlotState {
   prechecked: boolean;
   /** This run of the dialog: with the conversation id, the outbox's idempotency key. */
   instanceId?: string;
+  /**
+   * Optional details the resident chose to give ("Change something" → Details or Contact details):
+   * asked next. Details and optional contact details are otherwise not asked before the summary,
+   * which invites them (typed at "Shall I send it?", they are taken).
+   */
+  extra?: string[];
   /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
   said?: Record<string, Record<string, string>>;
   /** How many of each thing was said, per list attribute ("2 armchairs"), for the count of items. */
@@ -70,6 +76,9 @@ interface SlotState {
 const ONLY = /\b(only|just)\b/i;
 /** Words that say a detail given before was wrong ("sorry, I meant", "actually", "not X, Y", "wait"). */
 const CORRECTION = /\b(sorry|actually|i meant|i mean|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction|more like|rather)\b|^\s*no\b/i;
+
+/** Words that add something rather than replace it ("the grey one's lid is cracked too"). */
+const ALSO = /\b(too|also|as well|another|next to|besides)\b/i;
 
 const STATE = REQUEST_STATE;
 
@@ -192,7 +201,9 @@ export class RequestSlotsDialog extends Dialog {
     const countOf = Object.entries(state.config.limits).filter(([, l]) => typeof l.min === 'string');
     // A different value replaces one given before only when said as a correction ("sorry, I meant…",
     // "not Tuesday, Wednesday"), or at "Shall I send it?": "the grey bin's lid is cracked too" is a detail.
-    const keepGiven = state.current !== 'confirm' && state.current !== 'change' && !CORRECTION.test(text);
+    // At the summary, "too"/"also" says it is about something else as well ("the grey bin next to
+    // it has a cracked lid too"): a detail for the report, not a change.
+    const keepGiven = !CORRECTION.test(text) && ((state.current !== 'confirm' && state.current !== 'change') || (state.current === 'confirm' && ALSO.test(text)));
     for (const a of state.attributes) {
       const r = readings.get(a.code);
       if (!r) continue;
@@ -253,8 +264,28 @@ export class RequestSlotsDialog extends Dialog {
         if (old !== undefined) changed.push(`changed ${this.changeLine(state, state.attributes.find((x) => x.code === countCode)!)}`);
       } else if (sum === undefined && old !== undefined && !this.numberFits(state, countCode, Number(old))) delete state.answers[countCode];
     }
+    this.estimate(state, text, readings, touched);
     if (touched.size) state.prechecked = false; // the missed-bin check runs again on the new values
     return { changed, touched };
+  }
+
+  /** Answers estimated from what was counted (config `estimates`): "8 black bags and a tyre" is a car boot load. */
+  private estimate(state: SlotState, text: string, readings: Map<string, unknown>, touched: Set<string>): void {
+    for (const [code, est] of Object.entries(state.config.estimates ?? {})) {
+      if (state.answers[code] !== undefined || readings.has(code)) continue;
+      const chosen = state.answers[est.from];
+      const counted = state.counts?.[est.from] ?? {};
+      let total: number | undefined;
+      // A number said for the things ("15 bags"), not only "a" or "an" ("a load of rubbish" is no count).
+      if (Array.isArray(chosen) && chosen.some((k) => (counted[k] ?? 0) > 1)) total = chosen.reduce((t, k) => t + (counted[k] ?? 1), 0);
+      // "just them 2 things" when asked how much.
+      if (total === undefined && state.current === `attr:${code}`) total = totalSaid(text);
+      if (total === undefined) continue;
+      const band = est.bands.find((b) => b.up_to === undefined || total <= b.up_to);
+      if (!band) continue;
+      state.answers[code] = band.value;
+      touched.add(code);
+    }
   }
 
   /** Every part of the message is a choice of the list, by name ("sofa and a fridge"). */
@@ -335,7 +366,7 @@ export class RequestSlotsDialog extends Dialog {
 
   private order(state: SlotState): string[] {
     const attrs = state.attributes.map((a) => `attr:${a.code}`);
-    const tail = ['description', 'contact', 'name'];
+    const tail = [...new Set([...(state.extra ?? []), ...(state.config.contact === 'required' ? ['contact'] : []), 'name'])];
     return state.config.location_first ? ['location', ...attrs, ...tail] : [...attrs, 'location', ...tail];
   }
 
@@ -344,7 +375,7 @@ export class RequestSlotsDialog extends Dialog {
     if (field === 'location') return !!state.location;
     if (field === 'description') return state.description !== undefined;
     if (field === 'contact') return state.contact !== undefined;
-    if (field === 'name') return state.contact === null || state.name !== undefined;
+    if (field === 'name') return !state.contact || state.name !== undefined;
     return false;
   }
 
@@ -432,7 +463,7 @@ export class RequestSlotsDialog extends Dialog {
       case 'change':
         return r.whichChange(this.changeChoices(state).map((c) => c.name));
       default:
-        return r.summary(this.summaryLines(state));
+        return r.summary(this.summaryLines(state), state.config.contact === 'optional' && !state.contact);
     }
   }
 
@@ -521,6 +552,7 @@ export class RequestSlotsDialog extends Dialog {
         const choice = matchChoice(text, this.changeChoices(state));
         if (!choice) return r.whichChange(this.changeChoices(state).map((c) => c.name));
         this.clear(state, choice.key);
+        if (choice.key === 'description' || choice.key === 'contact') state.extra = [...new Set([...(state.extra ?? []), choice.key])];
         return undefined;
       }
       case 'confirm': {
@@ -528,13 +560,43 @@ export class RequestSlotsDialog extends Dialog {
           state.current = 'change';
           return r.whichChange(this.changeChoices(state).map((c) => c.name));
         }
-        if (!YES.test(text)) return r.confirmNotUnderstood();
-        await this.submit(dc, state);
-        return 'submitted';
+        if (saysYes(text)) {
+          await this.submit(dc, state);
+          return 'submitted';
+        }
+        return this.addAtConfirm(dc, state, text);
       }
       default:
         return undefined;
     }
+  }
+
+  /**
+   * What the summary invites at "Shall I send it?": an email address or phone number for updates
+   * (then the name is asked), or more details in the resident's own words ("it's right by the bus
+   * stop"), added to the details and the summary shown again. A question or a bare no is neither.
+   */
+  private async addAtConfirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | undefined> {
+    const r = this.deps.responses;
+    if (state.config.contact === 'optional' && /\banonymous\b/i.test(text)) {
+      state.contact = null;
+      state.name = null;
+      return undefined;
+    }
+    const contact = readContact(text);
+    if (contact) {
+      state.contact = contact;
+      state.name = undefined;
+      await sendReply(dc.context, r.changed(['added your contact details']));
+      return undefined;
+    }
+    if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (words < 3 || /\?\s*$/.test(text) || NO_FIRST.test(text)) return r.confirmNotUnderstood();
+    state.description = state.description ? `${state.description}\n${text}` : text;
+    if (state.description.length > MAX_TEXT) state.description = state.description.slice(0, MAX_TEXT);
+    await sendReply(dc.context, r.changed(['added that to the details']));
+    return undefined;
   }
 
   private clear(state: SlotState, field: string): void {

@@ -35,6 +35,15 @@ const entrySchema = z.object({
    * (phrases that answer it: "front garden", "garage"). Checked by `npm run validate`.
    */
   understands: z.record(z.string(), z.record(z.string(), z.array(z.string().min(1)).min(1))).default({}),
+  /**
+   * A list answer estimated from how many things were counted in a list attribute ("8 black bags
+   * and a tyre" → a car boot load), per attribute code: `from` the list attribute, `bands` in order,
+   * the first whose `up_to` holds the total (the last may leave it out). Only when the resident gave
+   * a number; shown in the summary, so it can be changed. Checked by `npm run validate`.
+   */
+  estimates: z
+    .record(z.string(), z.object({ from: z.string().min(1), bands: z.array(z.object({ up_to: z.number().int().positive().optional(), value: z.string().min(1) })).min(1) }))
+    .default({}),
   /** A short name per attribute code for "I've changed the bin to …". */
   labels: z.record(z.string(), z.string().min(1)).default({}),
 });

@@ -169,8 +169,12 @@ export class ServiceResponses {
     return { text: "What's your name?" };
   }
 
-  summary(lines: string[]): Reply {
-    return { text: `Here's what I'll send:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\nShall I send it?`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
+  /** `inviteContact`: contact details are optional and not given yet (the summary says how to add them). */
+  summary(lines: string[], inviteContact = false): Reply {
+    const invite = inviteContact
+      ? 'To add anything, just type it. For updates, type your email address or UK phone number.'
+      : 'To add anything, just type it.';
+    return { text: `Here's what I'll send:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\n${invite} Shall I send it?`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }
 
   /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */

@@ -46,6 +46,12 @@ const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
 const MEASURE_FILLER = new Set(['of', 'is', 'about', 'around', 'roughly', 'maybe', 'approx', 'approximately', 'nearly', 'almost', 'over', 'at', 'least', 'like', 'its', 'say']);
 const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 'outside', 'round', 'near', 'inside', 'under', 'next']);
 
+/** A total said outright ("just them 2 things", "5 items"), or undefined. */
+export function totalSaid(text: string): number | undefined {
+  const m = TOTAL.exec(foldText(text));
+  return m ? (/^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]) : undefined;
+}
+
 /** Lower case, no apostrophes ("can't" = "cant"), words and numbers only: what phrases are matched against. */
 export function foldText(s: string): string {
   return s

@@ -107,7 +107,7 @@ const WHY: Record<string, { turn: number; problem: RegExp }> = {
   'shows.yaml': { turn: 1, problem: /shows "sofa": not in the reply\]$/ },
   'not-shows.yaml': { turn: 1, problem: /notShows "DIRECT DEBIT": in the reply/ },
   'sent.yaml': { turn: 1, problem: /sent: nothing was submitted this turn/ },
-  'not-sent.yaml': { turn: 9, problem: /Your reference is AT-\d+.*sent false: submitted report_pothole/ },
+  'not-sent.yaml': { turn: 7, problem: /Your reference is AT-\d+.*sent false: submitted report_pothole/ },
   'person.yaml': { turn: 1, problem: /person: no offer of a person \(buttons: "Yes", "No"\)/ },
   'no-person.yaml': { turn: 1, problem: /person false: a person was offered/ },
   'offers.yaml': { turn: 1, problem: /offers bulky_waste \("Book a bulky waste collection" or "Bulky waste collection"\): buttons were "Yes", "No"/ },

@@ -56,4 +56,20 @@ describe('npm run validate:services', () => {
     expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      tyres: [rubble')}: report_flytipping understands waste_type: "rubble" is under both building and tyres`);
     expect(result.stderr).toMatch(/report_pothole understands width_cm: "skip" is not a key for width_cm \(near\)/);
   }, 30_000);
+
+  it('names, with its line, an estimate from an attribute that is not a list, a band value the attribute does not have, and a band without up_to before the last', () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-requests-')), 'service-requests.yaml');
+    const original = fs.readFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), 'utf8');
+    const changed = original
+      .replace('      from: waste_type', '      from: hazardous')
+      .replace('        - { up_to: 10, value: car_boot }', '        - { up_to: 10, value: boot }')
+      .replace('        - { up_to: 30, value: van_load }', '        - { value: van_load }');
+    fs.writeFileSync(file, changed);
+    const lineOf = (text: string) => changed.split('\n').findIndex((l) => l.includes(text)) + 1;
+    const result = run({ SERVICE_REQUESTS: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      from: hazardous')}: report_flytipping estimates amount: from "hazardous" must name a multivaluelist attribute of flytipping`);
+    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('value: boot }')}: report_flytipping estimates amount: "boot" is not a value of amount`);
+    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('        - { value: van_load }')}: report_flytipping estimates amount: only the last band may leave out up_to`);
+  }, 30_000);
 });

@@ -80,10 +80,6 @@ describe('entities the resident already gave are not asked again', () => {
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
       .send('Yes')
-      .assertReply((a) => expect(text(a)).toMatch(/anything else/i))
-      .send('skip')
-      .assertReply((a) => expect(text(a)).toMatch(/email address/))
-      .send('Stay anonymous')
       .assertReply((a) => {
         expect(text(a)).toMatch(/General waste \(grey bin\)/);
         expect(text(a)).toMatch(/Monday 23 November/);
@@ -114,10 +110,6 @@ describe('entities the resident already gave are not asked again', () => {
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
       .send('yes')
-      .assertReply((a) => expect(text(a)).toMatch(/anything else/i))
-      .send('skip')
-      .assertReply((a) => expect(text(a)).toMatch(/email/))
-      .send('Stay anonymous')
       .assertReply((a) => expect(text(a)).toMatch(/Monday 23 November/));
   });
 

@@ -6,8 +6,8 @@ const NOW = new Date('2026-11-24T18:00:00Z');
 
 /** A pothole report up to "Shall I send it?" (the summary with its Send button). */
 async function upToTheSummary(c: Conversation): Promise<void> {
-  for (const text of ['Report a pothole', 'In the road', '40', '8', 'No', 'Outside the library on Station Road', 'Skip']) await c.say(text);
-  const summary = await c.say('Stay anonymous');
+  for (const text of ['Report a pothole', 'In the road', '40', '8', 'No']) await c.say(text);
+  const summary = await c.say('Outside the library on Station Road');
   expect(summary.all).toMatch(/Contact: anonymous/);
 }
 

@@ -32,12 +32,13 @@ describe('missed bin, end to end against the built-in back office', () => {
     r = await c.say('Monday');
     expect(r.all).toMatch(/out by 7am/);
     r = await c.say('Yes');
-    expect(r.all).toMatch(/anything else we should know/i);
-    r = await c.say('<b>Left</b> at the kerb <script>alert(1)</script>');
+    // Straight to the summary: details and contact details are invited there, not asked.
+    expect(r.all).toMatch(/Here's what I'll send/);
     expect(r.all).toMatch(/email address or UK phone number/);
-    r = await c.say('not a contact');
-    expect(r.all).toMatch(/doesn't look like an email/);
+    r = await c.say('<b>Left</b> at the kerb <script>alert(1)</script>');
+    expect(r.all).toMatch(/added that to the details/);
     r = await c.say('resident@example.com');
+    expect(r.all).toMatch(/added your contact details/);
     expect(r.all).toMatch(/your name/);
     r = await c.say('Sam Smith');
     expect(r.all).toMatch(/Here's what I'll send/);
@@ -121,6 +122,25 @@ describe('missed bin, end to end against the built-in back office', () => {
     const r = await c.say('thursday');
     expect(r.all).not.toMatch(/in the future/);
     expect(r.all).toMatch(/was due on Monday 16 November/);
+  });
+
+  it('takes a report for a day within the window that the schedule did not have, as the resident said it', async () => {
+    // Thursday 26 November, evening: the round is Monday's (three working days ago), but rounds
+    // move; a miss said to be today is taken, and the crew's records decide.
+    const later = await startBot({}, () => new Date('2026-11-26T18:00:00Z'));
+    try {
+      const c = new Conversation(later, 'conv-missed-moved-round', live.channel.url);
+      await untilTheDateQuestion(c, '1 High Street', 'Food waste (caddy)');
+      const r = await c.say('today');
+      expect(r.all).not.toMatch(/too late|was due on/);
+      expect(r.all).toMatch(/out by 7am/);
+      // Monday itself is still too late.
+      const c2 = new Conversation(later, 'conv-missed-moved-round-2', live.channel.url);
+      await untilTheDateQuestion(c2, '1 High Street', 'Food waste (caddy)');
+      expect((await c2.say('Monday')).all).toMatch(/too late/);
+    } finally {
+      await later.close();
+    }
   });
 
   it('refuses when it is too early on the collection day', async () => {

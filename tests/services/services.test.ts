@@ -32,18 +32,28 @@ describe('each service end to end through the bot', () => {
     r = await c.say("Yes, it's dangerous");
     expect(r.all).toMatch(/Where is it\?/);
     r = await c.say('Outside the library on Station Road');
-    expect(r.all).toMatch(/anything else/i);
+    // Details and contact details are not asked: the summary invites them.
+    expect(r.all).not.toMatch(/anything else we should know/i);
+    expect(r.all).toMatch(/Details: none/);
+    expect(r.all).toMatch(/Contact: anonymous/);
+    expect(r.all).toMatch(/type your email address or UK phone number/);
     r = await c.say('x'.repeat(2100));
     expect(r.all).toMatch(/limit is 2,000/);
-    r = await c.say('Skip');
-    expect(r.choices).toContain('Stay anonymous');
-    r = await c.say('Stay anonymous');
-    expect(r.all).toMatch(/Contact: anonymous/);
+    r = await c.say('It is right by the bus stop and getting deeper');
+    expect(r.all).toMatch(/I've added that to the details/);
+    expect(r.all).toMatch(/Details: It is right by the bus stop and getting deeper/);
+    r = await c.say('what?');
+    expect(r.all).toMatch(/Please choose/);
     r = await c.say('Send it');
     const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
     const row = await stored(await official('conv-pothole', ref));
     expect(JSON.parse(row.attributes)).toEqual({ surface: 'road', width_cm: '40', depth_cm: '8', danger: 'yes' });
-    expect(row).toMatchObject({ address_string: 'Outside the library on Station Road', email: null, phone: null, description: null });
+    expect(row).toMatchObject({
+      address_string: 'Outside the library on Station Road',
+      email: null,
+      phone: null,
+      description: 'It is right by the bus stop and getting deeper',
+    });
   });
 
   it('fly-tipping: several waste types, postcode then address', async () => {
@@ -79,9 +89,13 @@ describe('each service end to end through the bot', () => {
     expect(r.all).toMatch(/What is wrong with the light\?/);
     r = await c.say('It flickers');
     r = await c.say('Lamp post opposite 12 Mill Lane');
-    r = await c.say('skip');
-    r = await c.say('Stay anonymous');
-    r = await c.say('Send it');
+    expect(r.all).toMatch(/Shall I send it\?/);
+    r = await c.say('Change something');
+    r = await c.say('Details');
+    expect(r.all).toMatch(/anything else we should know/i);
+    r = await c.say('It comes on and off all night');
+    expect(r.all).toMatch(/Details: It comes on and off all night/);
+    r = await c.say('Thank you, please send it');
     const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
     const row = await stored(await official('conv-light', ref));
     expect(JSON.parse(row.attributes)).toEqual({ fault_type: 'flickering' });
@@ -97,7 +111,7 @@ describe('each service end to end through the bot', () => {
     r = await c.say("That's all");
     r = await c.say('two');
     r = await c.say('skip');
-    r = await c.say('no thanks');
+    // Contact details this service needs are asked before the summary.
     expect(r.all).toMatch(/We need a way to contact you/);
     r = await c.say('Stay anonymous');
     expect(r.all).toMatch(/doesn't look like an email/);
@@ -174,8 +188,6 @@ describe('restart in the middle of a request', () => {
       r = await c2.say('3');
       r = await c2.say('No');
       r = await c2.say('Behind the bus stop on London Road');
-      r = await c2.say('skip');
-      r = await c2.say('Stay anonymous');
       expect(r.all).toMatch(/On the pavement/);
       expect(r.all).toMatch(/about how wide.*25/i);
     } finally {

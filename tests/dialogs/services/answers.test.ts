@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, NO_FIRST, NOT_SENDING, parseDate, pastWeekday, similarWord, YES, YES_FIRST } from '../../../dialogs/services/answers';
+import { matchChoice, NO_FIRST, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord, YES, YES_FIRST } from '../../../dialogs/services/answers';
 import { measureIn, namedIn } from '../../../dialogs/services/requestSlotsDialog';
 
 // Wednesday 25 November 2026, midday in London.
@@ -105,6 +105,16 @@ describe('YES (the answer to "Shall I send it?")', () => {
 
   it.each(['yes but change the address', 'yes, no wait', 'yes but the hole is bigger now', "yes it's not dangerous though", 'send it to the highways team tomorrow', 'yesterday', 'okay so actually', 'nah leave it', 'go on the website instead', 'sure but the light number is wrong'])('does not send on "%s"', (text) => {
     expect(YES.test(text)).toBe(false);
+  });
+});
+
+describe('saysYes (a yes with the courtesies people add)', () => {
+  it.each(['ye send', 'Yes, that would be lovely, thank you', 'Yes do send it, thank you', 'yh thats it', 'Thank you, please send it', 'ok go ahead then thanks x', 'yes'])('sends on "%s"', (text) => {
+    expect(saysYes(text)).toBe(true);
+  });
+
+  it.each(['yes but change the address', 'yes, no wait', 'thank you', 'please', "that's wrong", "yes it's not dangerous though", 'go on the website instead', 'hang on send it later', 'yesterday'])('does not send on "%s"', (text) => {
+    expect(saysYes(text)).toBe(false);
   });
 });
 
