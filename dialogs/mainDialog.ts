@@ -12,7 +12,8 @@ import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
-import { getFiledReference, getRecognized, setRecognized } from './turnState';
+import { getFiledPlace, getFiledReference, getRecognized, setRecognized } from './turnState';
+import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
 import type { FrustrationDetector } from '../intents/frustration';
@@ -31,8 +32,12 @@ export interface RoutingState {
   topic?: string;
   /** Articles offered as the other needs of a message ("You also asked about…"): "and the grass, please?" picks one. */
   offeredNeeds?: string[];
+  /** Requests offered the same way: "now the light please" starts the street light report. */
+  offeredRequests?: string[];
   /** The reference of the last request filed in this chat: "any news on that?" checks it. */
   lastReference?: string;
+  /** Where the last request filed in this chat was: "same place" in the next one means it. */
+  lastPlace?: Location;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -48,6 +53,12 @@ const WEAK_ANSWER = 0.7;
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
 const NAMES_ITS_OWN_TOPIC = 0.3;
+/**
+ * A request offered as another need of an earlier message is named again when the message matches
+ * its own examples this well, and the message is not already a confident request.
+ */
+const OFFERED_REQUEST_MATCH = 0.6;
+const CONFIDENT_REQUEST = 0.8;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
 const DO_IT = /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
 /** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
@@ -159,12 +170,25 @@ export class MainDialog extends CancelAndHelpDialog {
       }
     }
     // "And the grass, please?" after "You also asked about…": the offered article it names.
+    let pickedOffered = false;
     if (route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'kb' && route.score < WEAK_ANSWER)) {
       const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
       const named = offeredNeeds
         .map((id) => ({ id, confidence: Math.max(this.router.articleConfidence(text, id), namesTitle(text, this.knowledge?.dialog.title(id) ?? '') ? 1 : 0) }))
         .sort((a, b) => b.confidence - a.confidence)[0];
-      if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
+      if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) {
+        route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
+        pickedOffered = true;
+      }
+    }
+    // "now the light please, same place" after a pothole report that offered the street light: that request.
+    if (!pickedOffered && route.kind !== 'safeguarding' && !(route.kind === 'intent' && route.score >= CONFIDENT_REQUEST)) {
+      const offeredRequests = (await this.routingState.get(context, { misses: 0 })).offeredRequests ?? [];
+      const named = offeredRequests
+        .map((intent) => ({ intent, confidence: this.router.intentConfidence(text, intent) }))
+        .filter((n) => n.intent === this.router.bestIntent(text))
+        .sort((a, b) => b.confidence - a.confidence)[0];
+      if (named && named.confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(named.intent)) route = { kind: 'intent', intent: named.intent, score: named.confidence };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
@@ -280,7 +304,7 @@ export class MainDialog extends CancelAndHelpDialog {
       // A request is a new topic: a later "how do I apply?" is not about the last article.
       const { topic: _previous, ...state } = await this.routingState.get(context, { misses: 0 });
       await this.routingState.set(context, state);
-      return step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference });
+      return step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference, lastPlace: state.lastPlace });
     }
     switch (intent) {
       case Intents.greeting:
@@ -449,7 +473,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const reference = getFiledReference(context);
     if (!reference) return;
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, lastReference: reference });
+    await this.routingState.set(context, { ...state, lastReference: reference, lastPlace: getFiledPlace<Location>(context) ?? state.lastPlace });
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */
@@ -489,7 +513,11 @@ export class MainDialog extends CancelAndHelpDialog {
     const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : (INTENT_LABELS[n.intent] ?? n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])) });
+    await this.routingState.set(context, {
+      ...state,
+      offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])),
+      offeredRequests: others.flatMap((n) => (n.kind === 'intent' ? [n.intent] : [])),
+    });
     const reply = this.responses.alsoAsked();
     await sendCard(context, { ...reply, choices: labels });
     // The first need is what the message as a whole was routed to: that route (an article asked about stays the article).

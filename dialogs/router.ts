@@ -111,7 +111,7 @@ const WANTS = /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish
 const NEW_REQUEST =
   /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
 /** A part of a message is a request when it matches the request's own examples at least this well. */
-const PART_INTENT_MATCH = 0.8;
+const PART_INTENT_MATCH = 0.7;
 
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
@@ -124,7 +124,7 @@ const sameNeed = (a: Need, b: Need) => (a.kind === 'kb' && b.kind === 'kb' && a.
  */
 function needParts(text: string): string[] {
   const pieces = text
-    .split(/(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|what|wat|when|wen|where|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu)
+    .split(/(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|hw|hows|what|wat|wot|whats|wats|when|wen|where|wer|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu)
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   return pieces.length > 1 ? pieces : [];
@@ -320,6 +320,16 @@ export class Router {
   /** How well one article matches the message (0 when it is not among the matches). */
   articleConfidence(text: string, articleId: string): number {
     return this.retrieve(text).articles.find((a) => a.article.id === articleId)?.confidence ?? 0;
+  }
+
+  /** The request whose own examples match the message best (not the control intents), if any. */
+  bestIntent(text: string): string | undefined {
+    return this.retrieve(text).intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff)?.intent;
+  }
+
+  /** How well one request's own examples match the message (0 when it is not among the matches). */
+  intentConfidence(text: string, intent: string): number {
+    return this.retrieve(text).intents.find((i) => i.intent === intent)?.confidence ?? 0;
   }
 
   signalsRisk(text: string, recognized: RecognizerResult | undefined): boolean {

@@ -22,3 +22,14 @@ export function setFiledReference(context: TurnContext, reference: string): void
 export function getFiledReference(context: TurnContext): string | undefined {
   return context.turnState.get(FILED) as string | undefined;
 }
+
+/** Where the request filed this turn was (its location); the main dialog keeps it for "same place". */
+const FILED_PLACE = Symbol('council.filedPlace');
+
+export function setFiledPlace(context: TurnContext, place: unknown): void {
+  context.turnState.set(FILED_PLACE, place);
+}
+
+export function getFiledPlace<T>(context: TurnContext): T | undefined {
+  return context.turnState.get(FILED_PLACE) as T | undefined;
+}

@@ -9,7 +9,7 @@ import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
-import { getRecognized, setFiledReference } from '../turnState';
+import { getRecognized, setFiledPlace, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -66,6 +66,8 @@ interface SlotState {
    * which invites them (typed at "Shall I send it?", they are taken).
    */
   extra?: string[];
+  /** Where the last request filed in this chat was (one this service can take): "same place" means it. */
+  lastPlace?: Location;
   /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
   said?: Record<string, Record<string, string>>;
   /** How many of each thing was said, per list attribute ("2 armchairs"), for the count of items. */
@@ -77,6 +79,8 @@ const ONLY = /\b(only|just)\b/i;
 /** Words that say a detail given before was wrong ("sorry, I meant", "actually", "not X, Y", "wait"). */
 const CORRECTION = /\b(sorry|actually|i meant|i mean|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction|more like|rather)\b|^\s*no\b/i;
 
+/** The place of the request filed just before: "same place", "same address", "same spot". */
+const SAME_PLACE = /\bsame (place|spot|location|address|street|road|area|house|one)\b/i;
 /** Words that add something rather than replace it ("the grey one's lid is cracked too"). */
 const ALSO = /\b(too|also|as well|another|next to|besides)\b/i;
 
@@ -101,7 +105,7 @@ export class RequestSlotsDialog extends Dialog {
 
   private readonly streets: RegExp | undefined;
 
-  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location }): Promise<DialogTurnResult> {
     const r = this.deps.responses;
     let serviceName = this.config.service_code;
     let attributes: ServiceAttribute[];
@@ -126,6 +130,7 @@ export class RequestSlotsDialog extends Dialog {
       multi: [],
       prechecked: false,
       instanceId: randomUUID(),
+      ...(options?.lastPlace && (options.lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace: options.lastPlace } : {}),
     };
     dc.activeDialog!.state[STATE] = state;
     await offer(dc, r.starting(serviceName));
@@ -336,6 +341,10 @@ export class RequestSlotsDialog extends Dialog {
         const value = found && state.config.dates === 'past' ? pastWeekday(found, date!.text, today(this.deps.now())) : found;
         if (value && !this.dateProblem(state, value)) state.answers[a.code] = value;
       }
+    }
+    if (state.lastPlace && SAME_PLACE.test(recognized?.text ?? '')) {
+      state.location = state.lastPlace;
+      return undefined;
     }
     const postcode = entities.find((e) => e.type === 'postcode');
     // A postcode, else a street or a house name ("at 8 Acorn Close", "on london rd outside no 15").
@@ -700,6 +709,10 @@ export class RequestSlotsDialog extends Dialog {
 
   private async acceptLocation(state: SlotState, text: string, houseNumber: string | undefined, show: (found: Reply) => Promise<void>): Promise<Reply | undefined> {
     const lookup = this.deps.addresses;
+    if (state.lastPlace && SAME_PLACE.test(text)) {
+      state.location = state.lastPlace;
+      return undefined;
+    }
     if (state.locationStage === 'text') {
       if (text.length < 8) return this.deps.responses.locationTooShort();
       if (text.length > 1000) return this.deps.responses.tooLong(1000, text.length);
@@ -764,8 +777,9 @@ export class RequestSlotsDialog extends Dialog {
     }
     this.deps.onQueued();
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
-    // "What's the status of that?" later in this chat means this one.
+    // "What's the status of that?" later in this chat means this one; "same place" its location.
     setFiledReference(dc.context, row.reference);
+    setFiledPlace(dc.context, state.location);
     // Which request was filed (no reference or answers: telemetry turns council.* traces into events).
     await sendTrace(dc.context, 'council.request.submitted', { intent: state.intent, serviceCode: state.serviceCode });
   }
