@@ -6,8 +6,9 @@ import { RateLimiter } from '../directline/rateLimiter';
 import type { Logger } from '../logger';
 import { redactContactDetails } from '../redact';
 import type { DatabaseSchema } from '../storage/schema';
+import { FORMATS, formatOfPath, render, splitFormat, type DocumentKind, type Format, type GeoReportDocument } from './georeportFormat';
 import { RequestStore, type StoredRequest, type StoredUpdate } from './requestStore';
-import { addWorkingDays, RequestError, validateNewRequest } from './requestValidation';
+import { addWorkingDays, readMediaUrls, RequestError, validateNewRequest } from './requestValidation';
 import type { ServiceCatalogue, ServiceFile } from './serviceCatalogue';
 import { parseExtendedStatus } from './statuses';
 
@@ -18,6 +19,11 @@ export const MAX_RANGE_DAYS = 90;
 export const MAX_RESULTS = 1000;
 /** Reads without an api_key, per client address: this many at once, then this many a minute. */
 export const PUBLIC_READS_PER_MINUTE = 60;
+/** When this server's GeoReport v2 interface last changed (discovery's changeset). */
+export const CHANGESET = '2026-12-04T00:00:00Z';
+const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** Fields that say who wrote an update: mySociety's POST servicerequestupdates always sends them for a resident's comment. */
+const COMMENTER_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'update_id'] as const;
 
 export interface GeoReportServerOptions {
   db: Kysely<DatabaseSchema>;
@@ -32,6 +38,9 @@ export interface GeoReportServerOptions {
   publicReadsPerMinute?: number;
   /** Behind a trusted reverse proxy: the client address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** discovery's contact and key_service texts (who to ask, how to get an api_key). */
+  contact?: string;
+  keyService?: string;
 }
 
 /** Who is reading: the public (contact details withheld, description redacted) or a holder of the api_key. */
@@ -53,8 +62,9 @@ function list(q: Query, key: string): string[] | undefined {
 }
 
 /**
- * The built-in back office: Open311 GeoReport v2 (JSON) at /open311/v2, with mySociety's
- * servicerequestupdates extension, over the project database. Services come from data files.
+ * The built-in back office: Open311 GeoReport v2 (JSON and XML) at /open311/v2, with discovery
+ * and mySociety's servicerequestupdates extension, over the project database. Services come from
+ * data files. Every answer, errors included, is in the format the route's extension names.
  */
 export class GeoReportServer implements RouteModule {
   private readonly store: RequestStore;
@@ -71,29 +81,103 @@ export class GeoReportServer implements RouteModule {
   }
 
   register(server: Server): void {
-    const wrap = (handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => async (req: Request, res: Response) => {
+    type Handler = (req: Request, reader: Reader, format: Format) => Promise<GeoReportDocument>;
+    const wrap = (format: Format | ((req: Request) => Format), handler: Handler) => async (req: Request, res: Response) => {
+      const fmt = typeof format === 'function' ? format(req) : format;
       try {
         this.checkJurisdiction(req);
-        const reader = req.method === 'GET' ? this.reader(req, res) : 'keyed';
-        if (!reader) return;
-        const [status, body] = await handler(req, reader);
-        res.send(status, body);
+        const reader = req.method === 'GET' ? this.reader(req) : 'keyed';
+        this.send(res, await handler(req, reader, fmt), fmt);
       } catch (err) {
-        if (err instanceof RequestError) {
-          res.send(err.status, [{ code: err.status, description: err.message }]);
-          return;
-        }
-        this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'open311 request failed');
-        res.send(500, [{ code: 500, description: 'The back office could not handle the request. Please try again.' }]);
+        this.sendError(res, err, fmt);
       }
     };
-    server.get(`${this.base}/services.json`, wrap(async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]));
-    server.get(`${this.base}/services/:file`, wrap(async (req) => [200, this.serviceDefinition(this.service(jsonName(req.params.file), 404))]));
-    server.post(`${this.base}/requests.json`, wrap(async (req) => this.createRequest(body(req))));
-    server.get(`${this.base}/requests.json`, wrap(async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]));
-    server.get(`${this.base}/requests/:file`, wrap(async (req, reader) => [200, await this.oneRequest(jsonName(req.params.file), reader)]));
-    server.get(`${this.base}/servicerequestupdates.json`, wrap(async (req, reader) => [200, await this.listUpdates(req.query as Query, reader)]));
-    server.post(`${this.base}/servicerequestupdates.json`, wrap(async (req) => [200, await this.postUpdate(body(req))]));
+    /** Routes named with .json/.xml; the format is the extension. */
+    const both = (method: 'get' | 'post', name: string, kind: DocumentKind, handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => {
+      for (const format of FORMATS) {
+        server[method](`${this.base}/${name}.${format}`, wrap(format, async (req, reader) => doc(kind, await handler(req, reader))));
+      }
+    };
+    /** Routes with an id then .json/.xml ("services/pothole.xml"). */
+    const named = (prefix: string, kind: DocumentKind, handler: (name: string, reader: Reader, req: Request) => Promise<[number, unknown]>) => {
+      const formatOf = (req: Request) => splitFormat(String(req.params.file ?? ''))?.format ?? 'json';
+      server.get(
+        `${this.base}/${prefix}/:file`,
+        wrap(formatOf, async (req, reader) => {
+          const split = splitFormat(String(req.params.file ?? ''));
+          if (!split) throw new RequestError(404, 'Not found: add .json or .xml to choose the format.');
+          return doc(kind, await handler(split.name, reader, req));
+        }),
+      );
+    };
+
+    both('get', 'discovery', 'discovery', async (req) => [200, this.discovery(req)]);
+    both('get', 'services', 'services', async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]);
+    named('services', 'service_definition', async (code) => [200, this.serviceDefinition(this.service(code, 404))]);
+    both('post', 'requests', 'service_requests', async (req) => this.createRequest(body(req)));
+    both('get', 'requests', 'service_requests', async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]);
+    named('requests', 'service_requests', async (id, reader) => [200, await this.oneRequest(id, reader)]);
+    named('tokens', 'service_requests', async () => {
+      throw new RequestError(404, 'This server creates requests at once and gives no tokens: the service_request_id is in the POST requests answer.');
+    });
+    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.listUpdates(req.query as Query, reader)]);
+    both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.postUpdate(body(req)));
+
+    // Anything else under the base answers in the Open311 error format too, not restify's.
+    const unknown = async (req: Request, res: Response) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const known = this.isRoute(path);
+      const message = known ? `${req.method} is not allowed here.` : 'There is no such Open311 route. See discovery.json for this server.';
+      if (known) res.setHeader('Allow', known);
+      this.sendError(res, new RequestError(known ? 405 : 404, message), formatOfPath(path));
+    };
+    for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) server[method](`${this.base}/*`, unknown);
+    // A body restify could not read (bad JSON, too large, a type it does not take) is answered here too.
+    server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      if (!res.headersSent && path.startsWith(`${this.base}/`)) {
+        const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+        this.sendError(res, status < 500 ? new RequestError(status, err.message || 'The request could not be read.') : err, formatOfPath(path));
+      }
+      cb();
+    });
+  }
+
+  /** The methods a known route takes ("GET, POST"), or undefined. */
+  private isRoute(path: string): string | undefined {
+    const rest = path.startsWith(`${this.base}/`) ? path.slice(this.base.length + 1) : '';
+    if (/^(requests|servicerequestupdates)\.(json|xml)$/.test(rest)) return 'GET, POST';
+    if (/^(discovery|services)\.(json|xml)$/.test(rest) || /^(services|requests|tokens)\/[^/]+\.(json|xml)$/.test(rest)) return 'GET';
+    return undefined;
+  }
+
+  private send(res: Response, document: GeoReportDocument, format: Format): void {
+    const { contentType, text } = render(document, format);
+    res.writeHead(document.status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
+    res.end(text);
+  }
+
+  private sendError(res: Response, err: unknown, format: Format): void {
+    if (err instanceof RequestError) {
+      for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+      this.send(res, doc('errors', [err.status, [{ code: err.status, description: err.message }]]), format);
+      return;
+    }
+    this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'open311 request failed');
+    this.send(res, doc('errors', [500, [{ code: 500, description: 'The back office could not handle the request. Please try again.' }]]), format);
+  }
+
+  /** The spec's discovery document: where this endpoint is, which formats it speaks. */
+  private discovery(req: Request) {
+    const forwarded = this.options.trustProxy ? param({ p: String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() }, 'p') : undefined;
+    const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    const host = String(req.headers.host ?? 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
+    return {
+      changeset: CHANGESET,
+      contact: this.options.contact ?? '',
+      key_service: this.options.keyService ?? '',
+      endpoints: [{ specification: SPECIFICATION, url: `${scheme}://${host}${this.base}`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+    };
   }
 
   private checkJurisdiction(req: Request): void {
@@ -104,18 +188,16 @@ export class GeoReportServer implements RouteModule {
   /**
    * A GET's reader: 'keyed' with a valid api_key (no limit), 'public' without one, within the
    * per-address limit. A wrong key counts against the limit too (no free guessing), then is 403.
-   * Over the limit: answers 429 with Retry-After itself and returns undefined.
+   * Over the limit: 429 with Retry-After.
    */
-  private reader(req: Request, res: Response): Reader | undefined {
+  private reader(req: Request): Reader {
     const q = (req.query ?? {}) as Query;
     const key = param(q, 'api_key');
     if (key !== undefined && key === this.options.apiKey) return 'keyed';
     const who = clientAddress(req, this.options.trustProxy);
     if (!this.publicReads.take(who)) {
       const wait = this.publicReads.retryAfter(who);
-      res.header('Retry-After', String(wait));
-      res.send(429, [{ code: 429, description: `Too many requests from your address. Please wait ${wait} seconds and try again.` }]);
-      return undefined;
+      throw new RequestError(429, `Too many requests from your address. Please wait ${wait} seconds and try again.`, { 'Retry-After': String(wait) });
     }
     if (key !== undefined) this.checkKey(q);
     return 'public';
@@ -164,7 +246,7 @@ export class GeoReportServer implements RouteModule {
     this.checkKey(b);
     const code = param(b, 'service_code');
     if (!code) throw new RequestError(400, 'service_code is required.');
-    const service = this.service(code, 400);
+    const service = this.service(code, 404);
     const fields = validateNewRequest(b, service);
     const { request, created } = await this.store.create({
       ...fields,
@@ -172,7 +254,7 @@ export class GeoReportServer implements RouteModule {
       expected_datetime: addWorkingDays(this.now(), service.expected_days).toISOString(),
     });
     this.options.logger.info({ serviceCode: code, serviceRequestId: request.service_request_id, created }, 'open311 request received');
-    return [created ? 201 : 200, [{ service_request_id: request.service_request_id, service_notice: request.service_notice ?? '', account_id: null }]];
+    return [created ? 201 : 200, [{ service_request_id: request.service_request_id, service_notice: request.service_notice ?? '', account_id: '' }]];
   }
 
   private range(q: Query): { start: string; end: string } {
@@ -231,34 +313,63 @@ export class GeoReportServer implements RouteModule {
         ? { address: r.address_string ?? '', address_id: r.address_id ?? '', lat: r.lat, long: r.long }
         : { address: '', address_id: '', lat: null, long: null }),
       zipcode: '',
-      media_url: '',
+      ...mediaFields(reader === 'keyed' || service?.publish_location !== false ? r.media_url : null),
       ...(reader === 'keyed'
         ? { first_name: r.first_name ?? '', last_name: r.last_name ?? '', email: r.email ?? '', phone: r.phone ?? '', attributes: JSON.parse(r.attributes) as unknown }
         : {}),
     };
   }
 
+  /** mySociety's GET servicerequestupdates: only for a holder of the api_key. `origin=council|resident` narrows it. */
   private async listUpdates(q: Query, reader: Reader) {
+    if (reader !== 'keyed') throw new RequestError(403, 'api_key is missing or not valid.');
+    const origin = param(q, 'origin');
+    if (origin !== undefined && origin !== 'council' && origin !== 'resident') throw new RequestError(400, 'origin must be council or resident.');
     const { start, end } = this.range(q);
-    const rows = await this.store.updates(start, end, MAX_RESULTS);
-    return rows.map((u) => updateJson(reader === 'keyed' ? u : { ...u, description: u.description && redactContactDetails(u.description) }));
+    const rows = await this.store.updates(start, end, MAX_RESULTS, origin);
+    return rows.map(updateJson);
   }
 
-  private async postUpdate(b: Query) {
+  /**
+   * mySociety's POST servicerequestupdates. With the commenter's name, email, phone or the
+   * sender's own update_id (FixMyStreet always sends these) it is a resident's comment: stored
+   * with the extended status given (REOPEN, FOR_TRIAGE, CANCELLED, …) and the request's status
+   * and notes do not change. Without any of them it is the council's own status update.
+   */
+  private async postUpdate(b: Query): Promise<[number, unknown]> {
     this.checkKey(b);
-    const id = param(b, 'service_request_id');
+    const id = param(b, 'service_request_id')?.trim();
     if (!id) throw new RequestError(400, 'service_request_id is required.');
     const statusText = param(b, 'status');
     const status = statusText ? parseExtendedStatus(statusText) : undefined;
-    if (!status) throw new RequestError(400, 'status must be one of the extended statuses, e.g. OPEN, IN_PROGRESS, ACTION_SCHEDULED, FIXED, CLOSED.');
-    if (!(await this.store.get(id))) throw new RequestError(404, `service_request_id ${id} was not found.`);
+    if (!status) throw new RequestError(400, 'status must be one of the extended statuses, e.g. OPEN, IN_PROGRESS, ACTION_SCHEDULED, FIXED, CLOSED, REOPEN.');
     const description = param(b, 'description')?.trim() || null;
     if (description && description.length > 4000) throw new RequestError(400, 'description must be 4,000 characters or fewer.');
     const at = param(b, 'updated_datetime');
     if (at && Number.isNaN(Date.parse(at))) throw new RequestError(400, 'updated_datetime must be a W3C date and time.');
-    const update = await this.store.addUpdate(id, status, description, param(b, 'external_status_code') ?? null, at ? new Date(at).toISOString() : undefined);
-    return [{ update_id: update.update_id }];
+    const clientUpdateId = param(b, 'update_id')?.trim() || null;
+    if (clientUpdateId && clientUpdateId.length > 64) throw new RequestError(400, 'update_id must be 64 characters or fewer.');
+    const media = readMediaUrls(b);
+    if (!(await this.store.get(id))) throw new RequestError(404, `service_request_id ${id} was not found.`);
+    const when = at ? new Date(at).toISOString() : undefined;
+    if (COMMENTER_FIELDS.some((k) => param(b, k)?.trim())) {
+      const { update, created } = await this.store.addComment(id, status, description, when, media, clientUpdateId);
+      this.options.logger.info({ serviceRequestId: id, updateId: update.update_id, created }, 'open311 comment received');
+      return [200, [{ update_id: update.update_id }]];
+    }
+    const update = await this.store.addUpdate(id, status, description, param(b, 'external_status_code') ?? null, when, media);
+    return [200, [{ update_id: update.update_id }]];
   }
+}
+
+function doc(kind: DocumentKind, [status, body]: [number, unknown]): GeoReportDocument {
+  return { status, kind, body };
+}
+
+/** media_url as the spec has it (the first), and every one in media_urls when there are more. */
+function mediaFields(stored: string | null): { media_url: string; media_urls?: string[] } {
+  const urls = stored ? (JSON.parse(stored) as string[]) : [];
+  return urls.length > 1 ? { media_url: urls[0]!, media_urls: urls } : { media_url: urls[0] ?? '' };
 }
 
 function updateJson(u: StoredUpdate) {
@@ -268,19 +379,13 @@ function updateJson(u: StoredUpdate) {
     status: u.status,
     updated_datetime: u.updated_datetime,
     description: u.description ?? '',
-    media_url: '',
+    ...mediaFields(u.media_url),
     external_status_code: u.external_status_code ?? '',
+    origin: u.origin,
   };
 }
 
 function body(req: Request): Query {
   const b = req.body as unknown;
   return b && typeof b === 'object' && !Array.isArray(b) ? (b as Query) : {};
-}
-
-/** "missed_bin.json" → "missed_bin"; other formats are refused. */
-function jsonName(file: unknown): string {
-  const f = String(file ?? '');
-  if (!f.endsWith('.json')) throw new RequestError(400, 'Only the JSON format (.json) is supported.');
-  return f.slice(0, -5);
 }
