@@ -82,7 +82,7 @@ export class GeoReportServer implements RouteModule {
 
   register(server: Server): void {
     type Handler = (req: Request, reader: Reader, format: Format) => Promise<GeoReportDocument>;
-    const wrap = (format: Format | ((req: Request) => Format), handler: Handler) => async (req: Request, res: Response) => {
+    const wrap = (format: Format | ((req: Request) => Format), handler: Handler) => async (req: Request, res: Response): Promise<void> => {
       const fmt = typeof format === 'function' ? format(req) : format;
       try {
         this.checkJurisdiction(req);
@@ -153,8 +153,8 @@ export class GeoReportServer implements RouteModule {
 
   private send(res: Response, document: GeoReportDocument, format: Format): void {
     const { contentType, text } = render(document, format);
-    res.writeHead(document.status, { 'Content-Type': contentType, 'Content-Length': Buffer.byteLength(text) });
-    res.end(text);
+    // sendRaw: no restify formatter, and restify knows the answer is sent (it then sends no error of its own).
+    res.sendRaw(document.status, text, { 'Content-Type': contentType });
   }
 
   private sendError(res: Response, err: unknown, format: Format): void {
