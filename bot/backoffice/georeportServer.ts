@@ -24,6 +24,8 @@ export const CHANGESET = '2026-12-04T00:00:00Z';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** Fields that say who wrote an update: mySociety's POST servicerequestupdates always sends them for a resident's comment. */
 const COMMENTER_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'update_id'] as const;
+/** restify's events for the errors its body parser gives (the error's name without "Error"). */
+const BODY_ERROR_EVENTS = ['BadRequest', 'InvalidContent', 'PayloadTooLarge', 'RequestEntityTooLarge', 'UnsupportedMediaType', 'BadDigest'];
 
 export interface GeoReportServerOptions {
   db: Kysely<DatabaseSchema>;
@@ -132,15 +134,19 @@ export class GeoReportServer implements RouteModule {
       this.sendError(res, new RequestError(known ? 405 : 404, message), formatOfPath(path));
     };
     for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) server[method](`${this.base}/*`, unknown);
-    // A body restify could not read (bad JSON, too large, a type it does not take) is answered here too.
-    server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
-      const path = (req.url ?? '').split('?')[0] ?? '';
-      if (!res.headersSent && path.startsWith(`${this.base}/`)) {
-        const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
-        this.sendError(res, status < 500 ? new RequestError(status, err.message || 'The request could not be read.') : err, formatOfPath(path));
-      }
-      cb();
-    });
+    // A body restify's parser could not read (bad JSON, too large, a type it does not take) is
+    // answered here too. Restify hands every listener of one event the same callback, so these
+    // listen to the errors' own events, not to the restifyError that bot/server.ts listens to.
+    for (const event of BODY_ERROR_EVENTS) {
+      server.on(event, (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (!res.headersSent && path.startsWith(`${this.base}/`)) {
+          const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+          this.sendError(res, new RequestError(status, err.message || 'The request body could not be read.'), formatOfPath(path));
+        }
+        cb();
+      });
+    }
   }
 
   /** The methods a known route takes ("GET, POST"), or undefined. */
