@@ -52,6 +52,7 @@ require Open311;
 
 binmode STDOUT, ':encoding(UTF-8)';
 my $failed = 0;
+# Call with a plain 1 or 0: a failed match in list context is an empty list and would shift the arguments.
 sub report {
     my ($ok, $what, $detail) = @_;
     $failed++ unless $ok;
@@ -79,7 +80,7 @@ for my $s (@services) {
 # An unknown service: the error must come back in the XML error format Open311.pm reads.
 my $bad = Open311->new(endpoint => $base, jurisdiction => $jurisdiction, api_key => $key);
 $bad->get_service_meta_info('no_such_service');
-report($bad->error =~ /404 Not Found/ && $bad->error =~ /404: service_code no_such_service was not found/, 'unknown service answers 404 in <errors><error>', ($bad->error =~ /error: ([^\n]*)/)[0]);
+report(($bad->error =~ /404 Not Found/ && $bad->error =~ /404: service_code no_such_service was not found/) ? 1 : 0, 'unknown service answers 404 in <errors><error>', scalar(($bad->error =~ /error: ([^\n]*)/)[0] // ''));
 
 # 3. POST requests.xml with attribute[uprn] and media_url
 my $code = exists $definition{pothole} ? 'pothole' : (sort keys %definition)[0] // 'pothole';
@@ -102,7 +103,7 @@ my $problem = Check::Thing->new(
 );
 my $sender = Open311->new(endpoint => $base, jurisdiction => $jurisdiction, api_key => $key, extended_statuses => 1, fixmystreet_body => $body);
 my $id = $sender->send_service_request($problem, { image_url => $photo, url => 'https://fms.example.org/report/1234', easting => 529000, northing => 179000 }, $code);
-report($id && !ref $id, "send_service_request (POST requests.xml, $code, attribute[uprn], media_url)", $id || $sender->error);
+report(($id && !ref $id) ? 1 : 0, "send_service_request (POST requests.xml, $code, attribute[uprn], media_url)", $id || $sender->error);
 
 # 4. GET requests.xml?service_request_id=… : read it back
 if ($id) {
@@ -134,11 +135,11 @@ if ($id) {
         my $poster = Open311->new(endpoint => $base, jurisdiction => $jurisdiction, api_key => $key, extended_statuses => 1, mark_reopen => 1, fixmystreet_body => $body);
         my $update_id = $poster->post_service_request_update($comment);
         push @posted, [$update_id, $expect] if $update_id;
-        report($update_id && !ref $update_id, "post_service_request_update (POST servicerequestupdates.xml, status $expect)", $update_id || $poster->error);
+        report(($update_id && !ref $update_id) ? 1 : 0, "post_service_request_update (POST servicerequestupdates.xml, status $expect)", $update_id || $poster->error);
     }
     # The comments did not change the council's status.
     my $after = Open311->new(endpoint => $base, jurisdiction => $jurisdiction, api_key => $key)->get_service_requests({ report_ids => [$id] });
-    report($after && $after->[0]{status} eq 'open', "residents' comments leave the request open (CANCELLED/FIXED comments are not council updates)", $after ? "status $after->[0]{status}" : 'not read');
+    report(($after && $after->[0]{status} eq 'open') ? 1 : 0, "residents' comments leave the request open (CANCELLED/FIXED comments are not council updates)", $after ? "status $after->[0]{status}" : 'not read');
 }
 
 # 6. GET servicerequestupdates.xml with api_key and a date range: read the comments back
@@ -149,12 +150,12 @@ if ($id) {
     my %by_id = map { $_->{update_id} => $_ } @{ ref $updates eq 'ARRAY' ? $updates : [] };
     my @found = grep { $by_id{ $_->[0] } && $by_id{ $_->[0] }{status} eq $_->[1] && $by_id{ $_->[0] }{service_request_id} eq $id } @posted;
     my $photo_back = @posted && $by_id{ $posted[0][0] } ? ($by_id{ $posted[0][0] }{media_url} // '') : '';
-    report(@posted && @found == @posted && $photo_back eq 'https://fms.example.org/photo/c/9001.0.full.jpeg',
+    report((@posted && @found == @posted && $photo_back eq 'https://fms.example.org/photo/c/9001.0.full.jpeg') ? 1 : 0,
         'get_service_request_updates (GET servicerequestupdates.xml with api_key, start_date, end_date)', scalar(@found) . ' of ' . scalar(@posted) . " comments read back, first photo $photo_back");
 
     my $nokey = Open311->new(endpoint => $base, jurisdiction => $jurisdiction, api_key => 'not-the-key');
     my $none = $nokey->get_service_request_updates($fmt->format_datetime(DateTime->now->subtract(hours => 1)), $fmt->format_datetime(DateTime->now));
-    report(!$none && $nokey->error =~ /403 Forbidden/, 'get_service_request_updates with a wrong api_key is refused (403)', ($nokey->error =~ /error: ([^\n]*)/)[0]);
+    report((!$none && $nokey->error =~ /403 Forbidden/) ? 1 : 0, 'get_service_request_updates with a wrong api_key is refused (403)', scalar(($nokey->error =~ /error: ([^\n]*)/)[0] // ''));
 }
 
 print $failed ? "$failed operation(s) failed\n" : "every operation worked\n";

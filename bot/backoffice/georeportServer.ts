@@ -133,14 +133,14 @@ export class GeoReportServer implements RouteModule {
       if (known) res.setHeader('Allow', known);
       this.sendError(res, new RequestError(known ? 405 : 404, message), formatOfPath(path));
     };
-    for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) server[method](`${this.base}/*`, unknown);
+    for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) for (const route of [this.base, `${this.base}/*`]) server[method](route, unknown);
     // A body restify's parser could not read (bad JSON, too large, a type it does not take) is
     // answered here too. Restify hands every listener of one event the same callback, so these
     // listen to the errors' own events, not to the restifyError that bot/server.ts listens to.
     for (const event of BODY_ERROR_EVENTS) {
       server.on(event, (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
         const path = (req.url ?? '').split('?')[0] ?? '';
-        if (!res.headersSent && path.startsWith(`${this.base}/`)) {
+        if (!res.headersSent && (path === this.base || path.startsWith(`${this.base}/`))) {
           const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
           this.sendError(res, new RequestError(status, err.message || 'The request body could not be read.'), formatOfPath(path));
         }
@@ -363,7 +363,9 @@ export class GeoReportServer implements RouteModule {
       this.options.logger.info({ serviceRequestId: id, updateId: update.update_id, created }, 'open311 comment received');
       return [200, [{ update_id: update.update_id }]];
     }
-    const update = await this.store.addUpdate(id, status, description, param(b, 'external_status_code') ?? null, when, media);
+    const external = param(b, 'external_status_code')?.trim() || null;
+    if (external && external.length > 64) throw new RequestError(400, 'external_status_code must be 64 characters or fewer.');
+    const update = await this.store.addUpdate(id, status, description, external, when, media);
     return [200, [{ update_id: update.update_id }]];
   }
 }

@@ -275,11 +275,12 @@ describe('one error format per route', () => {
   it.each([
     ['GET', 'services/pothole.csv', 404, 'json'],
     ['GET', 'nothing/here', 404, 'json'],
+    ['GET', '', 404, 'json'],
     ['DELETE', 'requests.xml', 405, 'xml'],
     ['PUT', 'services.json', 405, 'json'],
     ['GET', 'tokens/abc.xml', 404, 'xml'],
   ])('%s %s answers %i in %s', async (method, route, status, format) => {
-    const res = await fetch(`${server.baseUrl}/${route}`, { method });
+    const res = await fetch(route ? `${server.baseUrl}/${route}` : server.baseUrl, { method });
     expect(res.status).toBe(status);
     const text = await res.text();
     if (format === 'xml') {
