@@ -7,23 +7,20 @@ import type { Logger } from '../logger';
 import { redactContactDetails } from '../redact';
 import type { DatabaseSchema } from '../storage/schema';
 import { FORMATS, formatOfPath, render, splitFormat, type DocumentKind, type Format, type GeoReportDocument } from './georeportFormat';
-import { RequestStore, type StoredRequest, type StoredUpdate } from './requestStore';
-import { addWorkingDays, readMediaUrls, RequestError, validateNewRequest } from './requestValidation';
+import { body, dateRange, list, param, type Query } from './queryParams';
+import { mediaFields, RequestStore, type StoredRequest } from './requestStore';
+import { RequestUpdates } from './requestUpdates';
+import { addWorkingDays, RequestError, validateNewRequest } from './requestValidation';
 import type { ServiceCatalogue, ServiceFile } from './serviceCatalogue';
-import { parseExtendedStatus } from './statuses';
+import { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 
+export { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 export const GEOREPORT_BASE_PATH = '/open311/v2';
-const DAY = 24 * 3600 * 1000;
-/** The spec's default and largest date window for GET requests.json. */
-export const MAX_RANGE_DAYS = 90;
-export const MAX_RESULTS = 1000;
 /** Reads without an api_key, per client address: this many at once, then this many a minute. */
 export const PUBLIC_READS_PER_MINUTE = 60;
 /** When this server's GeoReport v2 interface last changed (discovery's changeset). */
 export const CHANGESET = '2026-12-04T00:00:00Z';
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
-/** Fields that say who wrote an update: mySociety's POST servicerequestupdates always sends them for a resident's comment. */
-const COMMENTER_FIELDS = ['first_name', 'last_name', 'email', 'phone', 'update_id'] as const;
 /** restify's events for the errors its body parser gives (the error's name without "Error"). */
 const BODY_ERROR_EVENTS = ['BadRequest', 'InvalidContent', 'PayloadTooLarge', 'RequestEntityTooLarge', 'UnsupportedMediaType', 'BadDigest'];
 
@@ -48,21 +45,6 @@ export interface GeoReportServerOptions {
 /** Who is reading: the public (contact details withheld, description redacted) or a holder of the api_key. */
 type Reader = 'public' | 'keyed';
 
-type Query = Record<string, unknown>;
-
-function param(q: Query, key: string): string | undefined {
-  const v = q[key];
-  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
-  return typeof v === 'string' ? v : undefined;
-}
-
-function list(q: Query, key: string): string[] | undefined {
-  const v = param(q, key);
-  if (!v) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-  return items.length ? items : undefined;
-}
-
 /**
  * The built-in back office: Open311 GeoReport v2 (JSON and XML) at /open311/v2, with discovery
  * and mySociety's servicerequestupdates extension, over the project database. Services come from
@@ -70,6 +52,7 @@ function list(q: Query, key: string): string[] | undefined {
  */
 export class GeoReportServer implements RouteModule {
   private readonly store: RequestStore;
+  private readonly updates: RequestUpdates;
   private readonly base: string;
   private readonly now: () => Date;
   private readonly publicReads: RateLimiter;
@@ -79,6 +62,7 @@ export class GeoReportServer implements RouteModule {
     const perMinute = options.publicReadsPerMinute ?? PUBLIC_READS_PER_MINUTE;
     this.publicReads = new RateLimiter(perMinute, perMinute / 60);
     this.store = new RequestStore(options.db, this.now);
+    this.updates = new RequestUpdates(this.store, options.apiKey, options.logger, this.now);
     this.base = options.basePath ?? GEOREPORT_BASE_PATH;
   }
 
@@ -122,8 +106,8 @@ export class GeoReportServer implements RouteModule {
     named('tokens', 'service_requests', async () => {
       throw new RequestError(404, 'This server creates requests at once and gives no tokens: the service_request_id is in the POST requests answer.');
     });
-    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.listUpdates(req.query as Query, reader)]);
-    both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.postUpdate(body(req)));
+    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.updates.list(req.query as Query, reader === 'keyed')]);
+    both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.updates.post(body(req)));
 
     // Anything else under the base answers in the Open311 error format too, not restify's.
     const unknown = async (req: Request, res: Response) => {
@@ -263,28 +247,11 @@ export class GeoReportServer implements RouteModule {
     return [created ? 201 : 200, [{ service_request_id: request.service_request_id, service_notice: request.service_notice ?? '', account_id: '' }]];
   }
 
-  private range(q: Query): { start: string; end: string } {
-    const read = (key: string): number | undefined => {
-      const v = param(q, key);
-      if (!v) return undefined;
-      const t = Date.parse(v);
-      if (Number.isNaN(t)) throw new RequestError(400, `${key} must be a W3C date and time, e.g. 2026-11-01T00:00:00Z.`);
-      return t;
-    };
-    let start = read('start_date');
-    let end = read('end_date');
-    if (end === undefined) end = start === undefined ? this.now().getTime() : Math.min(start + MAX_RANGE_DAYS * DAY, this.now().getTime());
-    if (start === undefined) start = end - MAX_RANGE_DAYS * DAY;
-    if (start > end) throw new RequestError(400, 'start_date must be before end_date.');
-    if (end - start > MAX_RANGE_DAYS * DAY) throw new RequestError(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart.`);
-    return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
-  }
-
   private async listRequests(q: Query, reader: Reader) {
     const ids = list(q, 'service_request_id');
     const statuses = list(q, 'status')?.map((s) => s.toLowerCase());
     if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new RequestError(400, 'status must be open or closed.');
-    const { start, end } = ids ? { start: '', end: '' } : this.range(q);
+    const { start, end } = ids ? { start: '', end: '' } : dateRange(q, this.now(), MAX_RANGE_DAYS);
     const rows = await this.store.query({ ids, serviceCodes: list(q, 'service_code'), statuses, start, end, limit: MAX_RESULTS });
     return rows.map((r) => this.requestJson(r, reader));
   }
@@ -325,75 +292,8 @@ export class GeoReportServer implements RouteModule {
         : {}),
     };
   }
-
-  /** mySociety's GET servicerequestupdates: only for a holder of the api_key. `origin=council|resident` narrows it. */
-  private async listUpdates(q: Query, reader: Reader) {
-    if (reader !== 'keyed') throw new RequestError(403, 'api_key is missing or not valid.');
-    const origin = param(q, 'origin');
-    if (origin !== undefined && origin !== 'council' && origin !== 'resident') throw new RequestError(400, 'origin must be council or resident.');
-    const { start, end } = this.range(q);
-    const rows = await this.store.updates(start, end, MAX_RESULTS, origin);
-    return rows.map(updateJson);
-  }
-
-  /**
-   * mySociety's POST servicerequestupdates. With the commenter's name, email, phone or the
-   * sender's own update_id (FixMyStreet always sends these) it is a resident's comment: stored
-   * with the extended status given (REOPEN, FOR_TRIAGE, CANCELLED, …) and the request's status
-   * and notes do not change. Without any of them it is the council's own status update.
-   */
-  private async postUpdate(b: Query): Promise<[number, unknown]> {
-    this.checkKey(b);
-    const id = param(b, 'service_request_id')?.trim();
-    if (!id) throw new RequestError(400, 'service_request_id is required.');
-    const statusText = param(b, 'status');
-    const status = statusText ? parseExtendedStatus(statusText) : undefined;
-    if (!status) throw new RequestError(400, 'status must be one of the extended statuses, e.g. OPEN, IN_PROGRESS, ACTION_SCHEDULED, FIXED, CLOSED, REOPEN.');
-    const description = param(b, 'description')?.trim() || null;
-    if (description && description.length > 4000) throw new RequestError(400, 'description must be 4,000 characters or fewer.');
-    const at = param(b, 'updated_datetime');
-    if (at && Number.isNaN(Date.parse(at))) throw new RequestError(400, 'updated_datetime must be a W3C date and time.');
-    const clientUpdateId = param(b, 'update_id')?.trim() || null;
-    if (clientUpdateId && clientUpdateId.length > 64) throw new RequestError(400, 'update_id must be 64 characters or fewer.');
-    const media = readMediaUrls(b);
-    if (!(await this.store.get(id))) throw new RequestError(404, `service_request_id ${id} was not found.`);
-    const when = at ? new Date(at).toISOString() : undefined;
-    if (COMMENTER_FIELDS.some((k) => param(b, k)?.trim())) {
-      const { update, created } = await this.store.addComment(id, status, description, when, media, clientUpdateId);
-      this.options.logger.info({ serviceRequestId: id, updateId: update.update_id, created }, 'open311 comment received');
-      return [200, [{ update_id: update.update_id }]];
-    }
-    const external = param(b, 'external_status_code')?.trim() || null;
-    if (external && external.length > 64) throw new RequestError(400, 'external_status_code must be 64 characters or fewer.');
-    const update = await this.store.addUpdate(id, status, description, external, when, media);
-    return [200, [{ update_id: update.update_id }]];
-  }
 }
 
 function doc(kind: DocumentKind, [status, body]: [number, unknown]): GeoReportDocument {
   return { status, kind, body };
-}
-
-/** media_url as the spec has it (the first), and every one in media_urls when there are more. */
-function mediaFields(stored: string | null): { media_url: string; media_urls?: string[] } {
-  const urls = stored ? (JSON.parse(stored) as string[]) : [];
-  return urls.length > 1 ? { media_url: urls[0]!, media_urls: urls } : { media_url: urls[0] ?? '' };
-}
-
-function updateJson(u: StoredUpdate) {
-  return {
-    update_id: u.update_id,
-    service_request_id: u.service_request_id,
-    status: u.status,
-    updated_datetime: u.updated_datetime,
-    description: u.description ?? '',
-    ...mediaFields(u.media_url),
-    external_status_code: u.external_status_code ?? '',
-    origin: u.origin,
-  };
-}
-
-function body(req: Request): Query {
-  const b = req.body as unknown;
-  return b && typeof b === 'object' && !Array.isArray(b) ? (b as Query) : {};
 }
