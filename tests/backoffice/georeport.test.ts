@@ -185,6 +185,25 @@ describe('mySociety servicerequestupdates', () => {
   });
 });
 
+describe("residents' comments (JSON)", () => {
+  it('stores a comment with its photo and leaves the status and notes; reading updates needs the api_key', async () => {
+    const id = (await post('requests.json', pothole())).body[0].service_request_id;
+    await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'FIXED', description: 'Filled in' });
+    const c = await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'REOPEN', description: 'It has sunk again', first_name: 'Ann', last_name: 'Lee', email: 'ann@example.com', update_id: '77', media_url: 'https://photos.example/77.jpeg' });
+    expect(c.status).toBe(200);
+    expect((await get(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'closed', status_notes: 'Filled in' });
+    const all = (await get(`servicerequestupdates.json?api_key=${KEY}`)).body.filter((u: any) => u.service_request_id === id);
+    expect(all.map((u: any) => [u.status, u.origin])).toEqual([
+      ['FIXED', 'council'],
+      ['REOPEN', 'resident'],
+    ]);
+    expect(all[1]).toMatchObject({ update_id: c.body[0].update_id, description: 'It has sunk again', media_url: 'https://photos.example/77.jpeg' });
+    expect(JSON.stringify(all)).not.toMatch(/ann@example\.com|Lee/);
+    expect((await get('servicerequestupdates.json')).status).toBe(403);
+    expect((await get(`servicerequestupdates.json?api_key=${KEY}&origin=someone`)).status).toBe(400);
+  });
+});
+
 describe('publishing: what the public may read', () => {
   const typed =
     'Hole by the bus stop. My name is Priya Raman, call me on 07700 900123 or priya.r@example.com. ' +
