@@ -6,18 +6,23 @@ import { RateLimiter } from '../directline/rateLimiter';
 import type { Logger } from '../logger';
 import { redactContactDetails } from '../redact';
 import type { DatabaseSchema } from '../storage/schema';
-import { RequestStore, type StoredRequest, type StoredUpdate } from './requestStore';
+import { FORMATS, formatOfPath, render, splitFormat, type DocumentKind, type Format, type GeoReportDocument } from './georeportFormat';
+import { body, dateRange, list, param, type Query } from './queryParams';
+import { mediaFields, RequestStore, type StoredRequest } from './requestStore';
+import { RequestUpdates } from './requestUpdates';
 import { addWorkingDays, RequestError, validateNewRequest } from './requestValidation';
 import type { ServiceCatalogue, ServiceFile } from './serviceCatalogue';
-import { parseExtendedStatus } from './statuses';
+import { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 
+export { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 export const GEOREPORT_BASE_PATH = '/open311/v2';
-const DAY = 24 * 3600 * 1000;
-/** The spec's default and largest date window for GET requests.json. */
-export const MAX_RANGE_DAYS = 90;
-export const MAX_RESULTS = 1000;
 /** Reads without an api_key, per client address: this many at once, then this many a minute. */
 export const PUBLIC_READS_PER_MINUTE = 60;
+/** When this server's GeoReport v2 interface last changed (discovery's changeset). */
+export const CHANGESET = '2026-12-04T00:00:00Z';
+const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+/** restify's events for the errors its body parser gives (the error's name without "Error"). */
+const BODY_ERROR_EVENTS = ['BadRequest', 'InvalidContent', 'PayloadTooLarge', 'RequestEntityTooLarge', 'UnsupportedMediaType', 'BadDigest'];
 
 export interface GeoReportServerOptions {
   db: Kysely<DatabaseSchema>;
@@ -32,32 +37,22 @@ export interface GeoReportServerOptions {
   publicReadsPerMinute?: number;
   /** Behind a trusted reverse proxy: the client address comes from X-Forwarded-For. */
   trustProxy?: boolean;
+  /** discovery's contact and key_service texts (who to ask, how to get an api_key). */
+  contact?: string;
+  keyService?: string;
 }
 
 /** Who is reading: the public (contact details withheld, description redacted) or a holder of the api_key. */
 type Reader = 'public' | 'keyed';
 
-type Query = Record<string, unknown>;
-
-function param(q: Query, key: string): string | undefined {
-  const v = q[key];
-  if (Array.isArray(v)) return typeof v[0] === 'string' ? v[0] : undefined;
-  return typeof v === 'string' ? v : undefined;
-}
-
-function list(q: Query, key: string): string[] | undefined {
-  const v = param(q, key);
-  if (!v) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
-  return items.length ? items : undefined;
-}
-
 /**
- * The built-in back office: Open311 GeoReport v2 (JSON) at /open311/v2, with mySociety's
- * servicerequestupdates extension, over the project database. Services come from data files.
+ * The built-in back office: Open311 GeoReport v2 (JSON and XML) at /open311/v2, with discovery
+ * and mySociety's servicerequestupdates extension, over the project database. Services come from
+ * data files. Every answer, errors included, is in the format the route's extension names.
  */
 export class GeoReportServer implements RouteModule {
   private readonly store: RequestStore;
+  private readonly updates: RequestUpdates;
   private readonly base: string;
   private readonly now: () => Date;
   private readonly publicReads: RateLimiter;
@@ -67,33 +62,112 @@ export class GeoReportServer implements RouteModule {
     const perMinute = options.publicReadsPerMinute ?? PUBLIC_READS_PER_MINUTE;
     this.publicReads = new RateLimiter(perMinute, perMinute / 60);
     this.store = new RequestStore(options.db, this.now);
+    this.updates = new RequestUpdates(this.store, options.apiKey, options.logger, this.now);
     this.base = options.basePath ?? GEOREPORT_BASE_PATH;
   }
 
   register(server: Server): void {
-    const wrap = (handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => async (req: Request, res: Response) => {
+    type Handler = (req: Request, reader: Reader, format: Format) => Promise<GeoReportDocument>;
+    const wrap = (format: Format | ((req: Request) => Format), handler: Handler) => async (req: Request, res: Response): Promise<void> => {
+      const fmt = typeof format === 'function' ? format(req) : format;
       try {
         this.checkJurisdiction(req);
-        const reader = req.method === 'GET' ? this.reader(req, res) : 'keyed';
-        if (!reader) return;
-        const [status, body] = await handler(req, reader);
-        res.send(status, body);
+        const reader = req.method === 'GET' ? this.reader(req) : 'keyed';
+        this.send(res, await handler(req, reader, fmt), fmt);
       } catch (err) {
-        if (err instanceof RequestError) {
-          res.send(err.status, [{ code: err.status, description: err.message }]);
-          return;
-        }
-        this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'open311 request failed');
-        res.send(500, [{ code: 500, description: 'The back office could not handle the request. Please try again.' }]);
+        this.sendError(res, err, fmt);
       }
     };
-    server.get(`${this.base}/services.json`, wrap(async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]));
-    server.get(`${this.base}/services/:file`, wrap(async (req) => [200, this.serviceDefinition(this.service(jsonName(req.params.file), 404))]));
-    server.post(`${this.base}/requests.json`, wrap(async (req) => this.createRequest(body(req))));
-    server.get(`${this.base}/requests.json`, wrap(async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]));
-    server.get(`${this.base}/requests/:file`, wrap(async (req, reader) => [200, await this.oneRequest(jsonName(req.params.file), reader)]));
-    server.get(`${this.base}/servicerequestupdates.json`, wrap(async (req, reader) => [200, await this.listUpdates(req.query as Query, reader)]));
-    server.post(`${this.base}/servicerequestupdates.json`, wrap(async (req) => [200, await this.postUpdate(body(req))]));
+    /** Routes named with .json/.xml; the format is the extension. */
+    const both = (method: 'get' | 'post', name: string, kind: DocumentKind, handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => {
+      for (const format of FORMATS) {
+        server[method](`${this.base}/${name}.${format}`, wrap(format, async (req, reader) => doc(kind, await handler(req, reader))));
+      }
+    };
+    /** Routes with an id then .json/.xml ("services/pothole.xml"). */
+    const named = (prefix: string, kind: DocumentKind, handler: (name: string, reader: Reader, req: Request) => Promise<[number, unknown]>) => {
+      const formatOf = (req: Request) => splitFormat(String(req.params.file ?? ''))?.format ?? 'json';
+      server.get(
+        `${this.base}/${prefix}/:file`,
+        wrap(formatOf, async (req, reader) => {
+          const split = splitFormat(String(req.params.file ?? ''));
+          if (!split) throw new RequestError(404, 'Not found: add .json or .xml to choose the format.');
+          return doc(kind, await handler(split.name, reader, req));
+        }),
+      );
+    };
+
+    both('get', 'discovery', 'discovery', async (req) => [200, this.discovery(req)]);
+    both('get', 'services', 'services', async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]);
+    named('services', 'service_definition', async (code) => [200, this.serviceDefinition(this.service(code, 404))]);
+    both('post', 'requests', 'service_requests', async (req) => this.createRequest(body(req)));
+    both('get', 'requests', 'service_requests', async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]);
+    named('requests', 'service_requests', async (id, reader) => [200, await this.oneRequest(id, reader)]);
+    named('tokens', 'service_requests', async () => {
+      throw new RequestError(404, 'This server creates requests at once and gives no tokens: the service_request_id is in the POST requests answer.');
+    });
+    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.updates.list(req.query as Query, reader === 'keyed')]);
+    both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.updates.post(body(req)));
+
+    // Anything else under the base answers in the Open311 error format too, not restify's.
+    const unknown = async (req: Request, res: Response) => {
+      const path = (req.url ?? '').split('?')[0] ?? '';
+      const known = this.isRoute(path);
+      const message = known ? `${req.method} is not allowed here.` : 'There is no such Open311 route. See discovery.json for this server.';
+      if (known) res.setHeader('Allow', known);
+      this.sendError(res, new RequestError(known ? 405 : 404, message), formatOfPath(path));
+    };
+    for (const method of ['get', 'post', 'put', 'patch', 'del'] as const) for (const route of [this.base, `${this.base}/*`]) server[method](route, unknown);
+    // A body restify's parser could not read (bad JSON, too large, a type it does not take) is
+    // answered here too. Restify hands every listener of one event the same callback, so these
+    // listen to the errors' own events, not to the restifyError that bot/server.ts listens to.
+    for (const event of BODY_ERROR_EVENTS) {
+      server.on(event, (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
+        const path = (req.url ?? '').split('?')[0] ?? '';
+        if (!res.headersSent && (path === this.base || path.startsWith(`${this.base}/`))) {
+          const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+          this.sendError(res, new RequestError(status, err.message || 'The request body could not be read.'), formatOfPath(path));
+        }
+        cb();
+      });
+    }
+  }
+
+  /** The methods a known route takes ("GET, POST"), or undefined. */
+  private isRoute(path: string): string | undefined {
+    const rest = path.startsWith(`${this.base}/`) ? path.slice(this.base.length + 1) : '';
+    if (/^(requests|servicerequestupdates)\.(json|xml)$/.test(rest)) return 'GET, POST';
+    if (/^(discovery|services)\.(json|xml)$/.test(rest) || /^(services|requests|tokens)\/[^/]+\.(json|xml)$/.test(rest)) return 'GET';
+    return undefined;
+  }
+
+  private send(res: Response, document: GeoReportDocument, format: Format): void {
+    const { contentType, text } = render(document, format);
+    // sendRaw: no restify formatter, and restify knows the answer is sent (it then sends no error of its own).
+    res.sendRaw(document.status, text, { 'Content-Type': contentType });
+  }
+
+  private sendError(res: Response, err: unknown, format: Format): void {
+    if (err instanceof RequestError) {
+      for (const [k, v] of Object.entries(err.headers)) res.setHeader(k, v);
+      this.send(res, doc('errors', [err.status, [{ code: err.status, description: err.message }]]), format);
+      return;
+    }
+    this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'open311 request failed');
+    this.send(res, doc('errors', [500, [{ code: 500, description: 'The back office could not handle the request. Please try again.' }]]), format);
+  }
+
+  /** The spec's discovery document: where this endpoint is, which formats it speaks. */
+  private discovery(req: Request) {
+    const forwarded = this.options.trustProxy ? param({ p: String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() }, 'p') : undefined;
+    const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
+    const host = String(req.headers.host ?? 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
+    return {
+      changeset: CHANGESET,
+      contact: this.options.contact ?? '',
+      key_service: this.options.keyService ?? '',
+      endpoints: [{ specification: SPECIFICATION, url: `${scheme}://${host}${this.base}`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+    };
   }
 
   private checkJurisdiction(req: Request): void {
@@ -104,18 +178,16 @@ export class GeoReportServer implements RouteModule {
   /**
    * A GET's reader: 'keyed' with a valid api_key (no limit), 'public' without one, within the
    * per-address limit. A wrong key counts against the limit too (no free guessing), then is 403.
-   * Over the limit: answers 429 with Retry-After itself and returns undefined.
+   * Over the limit: 429 with Retry-After.
    */
-  private reader(req: Request, res: Response): Reader | undefined {
+  private reader(req: Request): Reader {
     const q = (req.query ?? {}) as Query;
     const key = param(q, 'api_key');
     if (key !== undefined && key === this.options.apiKey) return 'keyed';
     const who = clientAddress(req, this.options.trustProxy);
     if (!this.publicReads.take(who)) {
       const wait = this.publicReads.retryAfter(who);
-      res.header('Retry-After', String(wait));
-      res.send(429, [{ code: 429, description: `Too many requests from your address. Please wait ${wait} seconds and try again.` }]);
-      return undefined;
+      throw new RequestError(429, `Too many requests from your address. Please wait ${wait} seconds and try again.`, { 'Retry-After': String(wait) });
     }
     if (key !== undefined) this.checkKey(q);
     return 'public';
@@ -164,7 +236,7 @@ export class GeoReportServer implements RouteModule {
     this.checkKey(b);
     const code = param(b, 'service_code');
     if (!code) throw new RequestError(400, 'service_code is required.');
-    const service = this.service(code, 400);
+    const service = this.service(code, 404);
     const fields = validateNewRequest(b, service);
     const { request, created } = await this.store.create({
       ...fields,
@@ -172,31 +244,14 @@ export class GeoReportServer implements RouteModule {
       expected_datetime: addWorkingDays(this.now(), service.expected_days).toISOString(),
     });
     this.options.logger.info({ serviceCode: code, serviceRequestId: request.service_request_id, created }, 'open311 request received');
-    return [created ? 201 : 200, [{ service_request_id: request.service_request_id, service_notice: request.service_notice ?? '', account_id: null }]];
-  }
-
-  private range(q: Query): { start: string; end: string } {
-    const read = (key: string): number | undefined => {
-      const v = param(q, key);
-      if (!v) return undefined;
-      const t = Date.parse(v);
-      if (Number.isNaN(t)) throw new RequestError(400, `${key} must be a W3C date and time, e.g. 2026-11-01T00:00:00Z.`);
-      return t;
-    };
-    let start = read('start_date');
-    let end = read('end_date');
-    if (end === undefined) end = start === undefined ? this.now().getTime() : Math.min(start + MAX_RANGE_DAYS * DAY, this.now().getTime());
-    if (start === undefined) start = end - MAX_RANGE_DAYS * DAY;
-    if (start > end) throw new RequestError(400, 'start_date must be before end_date.');
-    if (end - start > MAX_RANGE_DAYS * DAY) throw new RequestError(400, `start_date and end_date may be at most ${MAX_RANGE_DAYS} days apart.`);
-    return { start: new Date(start).toISOString(), end: new Date(end).toISOString() };
+    return [created ? 201 : 200, [{ service_request_id: request.service_request_id, service_notice: request.service_notice ?? '', account_id: '' }]];
   }
 
   private async listRequests(q: Query, reader: Reader) {
     const ids = list(q, 'service_request_id');
     const statuses = list(q, 'status')?.map((s) => s.toLowerCase());
     if (statuses?.some((s) => s !== 'open' && s !== 'closed')) throw new RequestError(400, 'status must be open or closed.');
-    const { start, end } = ids ? { start: '', end: '' } : this.range(q);
+    const { start, end } = ids ? { start: '', end: '' } : dateRange(q, this.now(), MAX_RANGE_DAYS);
     const rows = await this.store.query({ ids, serviceCodes: list(q, 'service_code'), statuses, start, end, limit: MAX_RESULTS });
     return rows.map((r) => this.requestJson(r, reader));
   }
@@ -231,56 +286,14 @@ export class GeoReportServer implements RouteModule {
         ? { address: r.address_string ?? '', address_id: r.address_id ?? '', lat: r.lat, long: r.long }
         : { address: '', address_id: '', lat: null, long: null }),
       zipcode: '',
-      media_url: '',
+      ...mediaFields(reader === 'keyed' || service?.publish_location !== false ? r.media_url : null),
       ...(reader === 'keyed'
         ? { first_name: r.first_name ?? '', last_name: r.last_name ?? '', email: r.email ?? '', phone: r.phone ?? '', attributes: JSON.parse(r.attributes) as unknown }
         : {}),
     };
   }
-
-  private async listUpdates(q: Query, reader: Reader) {
-    const { start, end } = this.range(q);
-    const rows = await this.store.updates(start, end, MAX_RESULTS);
-    return rows.map((u) => updateJson(reader === 'keyed' ? u : { ...u, description: u.description && redactContactDetails(u.description) }));
-  }
-
-  private async postUpdate(b: Query) {
-    this.checkKey(b);
-    const id = param(b, 'service_request_id');
-    if (!id) throw new RequestError(400, 'service_request_id is required.');
-    const statusText = param(b, 'status');
-    const status = statusText ? parseExtendedStatus(statusText) : undefined;
-    if (!status) throw new RequestError(400, 'status must be one of the extended statuses, e.g. OPEN, IN_PROGRESS, ACTION_SCHEDULED, FIXED, CLOSED.');
-    if (!(await this.store.get(id))) throw new RequestError(404, `service_request_id ${id} was not found.`);
-    const description = param(b, 'description')?.trim() || null;
-    if (description && description.length > 4000) throw new RequestError(400, 'description must be 4,000 characters or fewer.');
-    const at = param(b, 'updated_datetime');
-    if (at && Number.isNaN(Date.parse(at))) throw new RequestError(400, 'updated_datetime must be a W3C date and time.');
-    const update = await this.store.addUpdate(id, status, description, param(b, 'external_status_code') ?? null, at ? new Date(at).toISOString() : undefined);
-    return [{ update_id: update.update_id }];
-  }
 }
 
-function updateJson(u: StoredUpdate) {
-  return {
-    update_id: u.update_id,
-    service_request_id: u.service_request_id,
-    status: u.status,
-    updated_datetime: u.updated_datetime,
-    description: u.description ?? '',
-    media_url: '',
-    external_status_code: u.external_status_code ?? '',
-  };
-}
-
-function body(req: Request): Query {
-  const b = req.body as unknown;
-  return b && typeof b === 'object' && !Array.isArray(b) ? (b as Query) : {};
-}
-
-/** "missed_bin.json" → "missed_bin"; other formats are refused. */
-function jsonName(file: unknown): string {
-  const f = String(file ?? '');
-  if (!f.endsWith('.json')) throw new RequestError(400, 'Only the JSON format (.json) is supported.');
-  return f.slice(0, -5);
+function doc(kind: DocumentKind, [status, body]: [number, unknown]): GeoReportDocument {
+  return { status, kind, body };
 }

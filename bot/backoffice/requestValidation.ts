@@ -3,12 +3,19 @@ import type { NewRequest } from './requestStore';
 
 export const MAX_DESCRIPTION = 4000;
 const MAX_FIELD = 500;
+/** Attributes the definition does not list (FixMyStreet's uprn, easting, …): kept, within these limits. */
+export const MAX_EXTRA_ATTRIBUTES = 50;
+const EXTRA_CODE = /^[A-Za-z0-9_.:-]{1,64}$/;
+export const MAX_MEDIA_URLS = 10;
+const MAX_URL = 2048;
 const EMAIL = /^[^\s@<>()",;:]+@[^\s@<>()",;:]+\.[^\s@<>()",;:]+$/;
 
 export class RequestError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** Extra response headers, e.g. Retry-After. */
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
@@ -102,8 +109,14 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
     }
     attributes[a.code] = a.datatype === 'multivaluelist' ? values : values[0]!;
   }
-  const unknown = Object.keys(given).filter((code) => !service.attributes.some((a) => a.code === code));
-  if (unknown.length) throw new RequestError(400, `Unknown attribute(s) for ${service.service_code}: ${unknown.join(', ')}.`);
+  const extra = Object.keys(given).filter((code) => !service.attributes.some((a) => a.code === code));
+  if (extra.length > MAX_EXTRA_ATTRIBUTES) throw new RequestError(400, `At most ${MAX_EXTRA_ATTRIBUTES} attributes beyond the service definition's may be given.`);
+  for (const code of extra) {
+    if (!EXTRA_CODE.test(code)) throw new RequestError(400, 'An attribute code must be 1 to 64 letters, digits, _ . : or -.');
+    const values = (Array.isArray(given[code]) ? (given[code] as string[]) : [given[code] as string]).map((v) => v.trim());
+    if (values.length > 20 || values.some((v) => v.length > MAX_DESCRIPTION)) throw new RequestError(400, `attribute[${code}] is too long.`);
+    attributes[code] = values.length === 1 ? values[0]! : values;
+  }
 
   return {
     service_code: service.service_code,
@@ -118,7 +131,27 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
     last_name: text(body, 'last_name', 200),
     phone,
     client_reference,
+    media_url: readMediaUrls(body),
   };
+}
+
+/** `media_url`, once or repeated (FixMyStreet's multi_photos): absolute http(s) URLs. */
+export function readMediaUrls(body: Body): string[] {
+  const raw = body.media_url;
+  const values = (Array.isArray(raw) ? raw : [raw]).map(one).map((v) => v?.trim() ?? '').filter(Boolean);
+  if (values.length > MAX_MEDIA_URLS) throw new RequestError(400, `At most ${MAX_MEDIA_URLS} media_url values may be given.`);
+  for (const v of values) {
+    let url: URL | undefined;
+    try {
+      url = new URL(v);
+    } catch {
+      url = undefined;
+    }
+    if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:') || v.length > MAX_URL) {
+      throw new RequestError(400, `media_url must be an http or https address of at most ${MAX_URL.toLocaleString('en-GB')} characters.`);
+    }
+  }
+  return values;
 }
 
 /** `days` working days (Monday–Friday) after `from`. */

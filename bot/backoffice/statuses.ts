@@ -1,4 +1,8 @@
-/** mySociety's extended Open311 statuses (servicerequestupdates), and the GeoReport status each maps to. */
+/**
+ * mySociety's extended Open311 statuses (servicerequestupdates), and the GeoReport status each
+ * maps to. FOR_TRIAGE, CANCELLED and REOPEN are what FixMyStreet sends with a resident's comment
+ * (`extended_statuses` on; REOPEN with `mark_reopen`).
+ */
 export const EXTENDED_STATUSES = [
   'OPEN',
   'INVESTIGATING',
@@ -10,11 +14,14 @@ export const EXTENDED_STATUSES = [
   'INTERNAL_REFERRAL',
   'FIXED',
   'CLOSED',
+  'FOR_TRIAGE',
+  'CANCELLED',
+  'REOPEN',
 ] as const;
 
 export type ExtendedStatus = (typeof EXTENDED_STATUSES)[number];
 
-const CLOSED = new Set<string>(['DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'FIXED', 'CLOSED']);
+const CLOSED = new Set<string>(['DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'FIXED', 'CLOSED', 'CANCELLED']);
 
 /** Accepts an extended status or plain open/closed (any case); undefined when unknown. */
 export function parseExtendedStatus(value: string): ExtendedStatus | undefined {
@@ -24,4 +31,9 @@ export function parseExtendedStatus(value: string): ExtendedStatus | undefined {
 
 export function geoReportStatus(extended: string): 'open' | 'closed' {
   return CLOSED.has(extended.toUpperCase()) ? 'closed' : 'open';
+}
+
+/** The status a council's update leaves on the request: REOPEN opens it again (OPEN). */
+export function storedStatus(extended: ExtendedStatus): ExtendedStatus {
+  return extended === 'REOPEN' ? 'OPEN' : extended;
 }

@@ -40,6 +40,8 @@ export interface Open311RequestTable {
   requested_datetime: string;
   updated_datetime: string;
   expected_datetime: string | null;
+  /** JSON list of photo URLs (migration 0121), or null. */
+  media_url: string | null;
 }
 
 export interface Open311UpdateTable {
@@ -49,6 +51,12 @@ export interface Open311UpdateTable {
   description: string | null;
   updated_datetime: string;
   external_status_code: string | null;
+  /** JSON list of photo URLs (migration 0121), or null. */
+  media_url: string | null;
+  /** council: a status update that sets the request's status and notes; resident: a comment that does not. */
+  origin: string;
+  /** The sender's own id for a comment (FixMyStreet's update_id), to store a repeat once. */
+  client_update_id: string | null;
 }
 
 export interface ServiceOutboxTable {

@@ -64,11 +64,13 @@ describe('GeoReport v2 services', () => {
     expect(container.values.map((v: any) => v.key)).toEqual(['general', 'recycling', 'garden', 'food']);
   });
 
-  it('answers 404 with a spec error array for an unknown service, and refuses other formats', async () => {
+  it('answers 404 with a spec error array for an unknown service, and for a format it does not speak', async () => {
     const { status, body } = await get('services/nope.json');
     expect(status).toBe(404);
     expect(body).toEqual([{ code: 404, description: expect.stringContaining('nope') }]);
-    expect((await get('services/pothole.xml')).status).toBe(400);
+    const csv = await get('services/pothole.csv');
+    expect(csv.status).toBe(404);
+    expect(csv.body).toEqual([{ code: 404, description: expect.stringMatching(/\.json or \.xml/) }]);
   });
 
   it('refuses an unknown jurisdiction', async () => {
@@ -118,11 +120,12 @@ describe('GeoReport v2 requests', () => {
   it.each([
     [{ api_key: 'wrong-key-000' }, 403, /api_key/],
     [{ api_key: '' }, 403, /api_key/],
-    [{ service_code: 'unknown_service' }, 400, /unknown_service/],
+    [{ service_code: 'unknown_service' }, 404, /unknown_service/],
     [{ lat: '', long: '' }, 400, /location/],
     [{ 'attribute[danger]': 'maybe' }, 400, /danger/],
     [{ 'attribute[width_cm]': 'wide' }, 400, /number/],
-    [{ 'attribute[colour]': 'red' }, 400, /colour/],
+    [{ 'attribute[bad code!]': 'red' }, 400, /attribute code/],
+    [{ media_url: 'javascript:alert(1)' }, 400, /media_url/],
     [{ description: 'x'.repeat(5000) }, 400, /4,000 characters/],
     [{ email: 'not-an-email' }, 400, /email/],
   ])('refuses bad input %j with %i', async (change, code, message) => {
@@ -173,12 +176,31 @@ describe('mySociety servicerequestupdates', () => {
     expect((await get(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'open', status_notes: 'Repair booked' });
     await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'FIXED', description: 'Filled' });
     expect((await get(`requests/${id}.json`)).body[0].status).toBe('closed');
-    const updates = await get('servicerequestupdates.json');
+    const updates = await get(`servicerequestupdates.json?api_key=${KEY}`);
     const mine = updates.body.filter((u: any) => u.service_request_id === id);
     expect(mine.map((u: any) => u.status)).toEqual(['ACTION_SCHEDULED', 'FIXED']);
     expect((await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'SOMETHING' })).status).toBe(400);
     expect((await post('servicerequestupdates.json', { api_key: 'bad-key-0000', service_request_id: id, status: 'FIXED' })).status).toBe(403);
     expect((await post('servicerequestupdates.json', { api_key: KEY, service_request_id: 'SR-1', status: 'FIXED' })).status).toBe(404);
+  });
+});
+
+describe("residents' comments (JSON)", () => {
+  it('stores a comment with its photo and leaves the status and notes; reading updates needs the api_key', async () => {
+    const id = (await post('requests.json', pothole())).body[0].service_request_id;
+    await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'FIXED', description: 'Filled in' });
+    const c = await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'REOPEN', description: 'It has sunk again', first_name: 'Ann', last_name: 'Lee', email: 'ann@example.com', update_id: '77', media_url: 'https://photos.example/77.jpeg' });
+    expect(c.status).toBe(200);
+    expect((await get(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'closed', status_notes: 'Filled in' });
+    const all = (await get(`servicerequestupdates.json?api_key=${KEY}`)).body.filter((u: any) => u.service_request_id === id);
+    expect(all.map((u: any) => [u.status, u.origin])).toEqual([
+      ['FIXED', 'council'],
+      ['REOPEN', 'resident'],
+    ]);
+    expect(all[1]).toMatchObject({ update_id: c.body[0].update_id, description: 'It has sunk again', media_url: 'https://photos.example/77.jpeg' });
+    expect(JSON.stringify(all)).not.toMatch(/ann@example\.com|Lee/);
+    expect((await get('servicerequestupdates.json')).status).toBe(403);
+    expect((await get(`servicerequestupdates.json?api_key=${KEY}&origin=someone`)).status).toBe(400);
   });
 });
 
