@@ -17,7 +17,7 @@ export const YES =
 const YES_WORDS = new Set(
   ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
     "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
-    'wonderful cheers ta thanks thank you please pls plz mate love just indeed grand x').split(' '),
+    'wonderful cheers ta thanks thank you please pls plz mate love just indeed grand now x').split(' '),
 );
 /** Words that make a yes into something else: a but, a wait, a change, a no. */
 const NOT_YES = new Set('no not nah nope dont don\'t wait but change hang actually wrong cancel never stop leave'.split(' '));

@@ -147,6 +147,11 @@ export class RequestSlotsDialog extends Dialog {
     const field = state.current ?? '';
     // Every message is read for every field: new details are taken, a different value replaces the old one.
     const { changed, touched } = this.absorb(state, text);
+    const moved = this.correctPlace(state, text);
+    if (moved) {
+      changed.push(moved);
+      touched.add('location');
+    }
     if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
     let problem: Reply | 'submitted' | undefined;
     if (field === 'confirm' && !touched.size && NOT_SENDING.test(text)) {
@@ -272,6 +277,21 @@ export class RequestSlotsDialog extends Dialog {
     this.estimate(state, text, readings, touched);
     if (touched.size) state.prechecked = false; // the missed-bin check runs again on the new values
     return { changed, touched };
+  }
+
+  /**
+   * "Sorry, it's 15 Albert Street, not 5", "it's not Station Road, it's Bridge Street": a different
+   * place said as a correction, after the place was given, replaces it (the pre-check runs again).
+   * What follows "not" is the wrong one, so it is left out before reading.
+   */
+  private correctPlace(state: SlotState, text: string): string | undefined {
+    if (!state.location || state.current === 'location' || !CORRECTION.test(text)) return undefined;
+    const kept = text.replace(/\b(?:not|isn'?t|wasn'?t)\s+(?:at\s+|on\s+|number\s+|no\.?\s+)?[^,.;!?]*/gi, ' ');
+    const outcome = this.deps.addresses.fromWords(kept, state.config.location);
+    if (outcome?.next !== 'done' || outcome.location.text === state.location.text) return undefined;
+    state.location = outcome.location;
+    state.prechecked = false;
+    return `changed ${state.config.location === 'address' ? 'the address' : 'where it is'} to ${outcome.location.text}`;
   }
 
   /** Answers estimated from what was counted (config `estimates`): "8 black bags and a tyre" is a car boot load. */
