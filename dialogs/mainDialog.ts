@@ -59,6 +59,8 @@ const NAMES_ITS_OWN_TOPIC = 0.3;
  */
 const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
+/** A person asked for in so many words, anywhere in a message ("I want speak with a person please, …"). */
+const ASKS_FOR_PERSON = /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b/i;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
 const DO_IT = /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
 /** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
@@ -201,6 +203,10 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
+    // "I want speak with a person please, … You have translation?": the question is answered and a person offered.
+    if ((route.kind === 'kb' || route.kind === 'intent') && !(route.kind === 'intent' && route.intent === Intents.humanHandoff) && ASKS_FOR_PERSON.test(text) && !context.turnState.get(FRUSTRATION_SEEN)) {
+      await sendCard(context, this.responses.personOnOffer());
+    }
     // A button or a message that is exactly a title, a listed question or a control word is one need.
     const exact = (route.kind === 'intent' && route.score === 1) || (route.kind === 'kb' && route.score === 1 && route.next.length === 0);
     if (!offer && !assumed && route.kind !== 'safeguarding' && !exact) route = await this.firstOfSeveralNeeds(context, text, route);

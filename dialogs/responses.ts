@@ -120,6 +120,11 @@ export class Responses {
     };
   }
 
+  /** A person asked for inside a longer message that also asks something else: the person is on offer, and the question is answered. */
+  personOnOffer(): Reply {
+    return { text: 'You asked to talk to a person: choose this when you want one.', choices: [TALK_TO_PERSON] };
+  }
+
   /** Two needs in one message: the first is dealt with now, the others are offered. */
   alsoAsked(): Reply {
     return {
