@@ -477,9 +477,10 @@ export class MainDialog extends CancelAndHelpDialog {
   /** A request filed this turn: its reference is the one "any news on that?" means. */
   private async keepFiledReference(context: TurnContext): Promise<void> {
     const reference = getFiledReference(context);
-    if (!reference) return;
+    const place = getFiledPlace<Location>(context);
+    if (!reference && !place) return;
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, lastReference: reference, lastPlace: getFiledPlace<Location>(context) ?? state.lastPlace });
+    await this.routingState.set(context, { ...state, lastReference: reference ?? state.lastReference, lastPlace: place ?? state.lastPlace });
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */

@@ -8,6 +8,7 @@ import { sendPromptTrace, sendReply } from '../replies';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location, PostcodeOutcome } from './addressLookup';
+import { setFiledPlace } from '../turnState';
 import type { ServiceResponses } from './serviceResponses';
 
 interface BinDayState {
@@ -27,7 +28,7 @@ export class BinDaySlots extends Dialog {
     super(id);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location }): Promise<DialogTurnResult> {
     const state: BinDayState = { stage: 'postcode' };
     dc.activeDialog!.state.binDay = state;
     const entities = options?.recognized?.entities ?? [];
@@ -36,6 +37,8 @@ export class BinDaySlots extends Dialog {
     // "wen is bin day for 6 fenwik rd": the address from its street.
     const named = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
     if (named) return this.onOutcome(dc, state, named);
+    // The home address this chat already used (a report just made, a bin day asked): its collections.
+    if (options?.lastPlace?.kind === 'address') return this.answer(dc, options.lastPlace);
     await offer(dc, this.responses.askPostcode('address'));
     await sendPromptTrace(dc.context, 'postcode');
     return Dialog.EndOfTurn;
@@ -105,6 +108,8 @@ export class BinDaySlots extends Dialog {
       ? `Next collections for ${fullAddress(address)}:\n\n${lines.join('\n')}\n\nPlease put bins out by 7am on the day.`
       : `I couldn't find a collection round for ${fullAddress(address)}. Please contact us and we'll check it.`;
     await offer(dc, { text });
+    // "Can you collect a bed from there?" next: the same home address.
+    setFiledPlace(dc.context, location);
     return dc.endDialog();
   }
 }

@@ -366,11 +366,21 @@ export class RequestSlotsDialog extends Dialog {
       state.location = state.lastPlace;
       return undefined;
     }
+    // A home-address service after the chat already used a home address (a bin day asked, a report
+    // made): that address, said back, unless this message names another. It can be changed.
+    const home = state.config.location === 'address' && state.lastPlace?.kind === 'address' ? state.lastPlace : undefined;
     const postcode = entities.find((e) => e.type === 'postcode');
     // A postcode, else a street or a house name ("at 8 Acorn Close", "on london rd outside no 15").
     const outcome = postcode
       ? this.deps.addresses.postcode(postcode.value, state.config.location, entities.find((e) => e.type === 'houseNumber')?.value)
       : this.deps.addresses.fromWords(recognized?.text ?? '', state.config.location);
+    if (!outcome && home) {
+      state.location = home;
+      return async (dc) => {
+        await sendReply(dc.context, this.deps.responses.addressFound(home.text));
+        return this.next(dc, state);
+      };
+    }
     if (outcome) {
       if (outcome.next === 'done') {
         state.location = outcome.location;
