@@ -1,5 +1,5 @@
 /// <reference lib="dom" />
-import type { ConversationReference } from 'botbuilder';
+import { CardFactory, type ConversationReference } from 'botbuilder';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipWithoutBrowser } from '../support/browser';
@@ -116,6 +116,16 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
     await context?.close();
   });
 
+  /** The page's conversation, for a message the assistant sends on its own (as the outbox or an agent does). */
+  function referenceTo(conversationId: string): Partial<ConversationReference> {
+    return {
+      channelId: 'directline',
+      serviceUrl: run.app.webChat.directLine!.serviceUrl,
+      conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
+      bot: { id: 'council-assistant', name: 'Anytown Council', role: 'bot' },
+    };
+  }
+
   async function open(width: number, height: number): Promise<Page> {
     context = await browser.newContext({ viewport: { width, height } });
     const page = await context.newPage();
@@ -177,16 +187,39 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
     });
   }
 
+  it('gives the check boxes and radio buttons of a card 24×24 px targets', async () => {
+    const page = await open(320, 640);
+    const { conversationId } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('council-assistant.conversation')!));
+    await run.app.adapter.continueConversationAsync('', referenceTo(conversationId), async (ctx) => {
+      await ctx.sendActivity({
+        attachments: [
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [
+              { type: 'TextBlock', text: 'Which bins were missed?', wrap: true },
+              { type: 'Input.ChoiceSet', id: 'bins', label: 'Bins', isMultiSelect: true, style: 'expanded', choices: [{ title: 'Green', value: 'green' }, { title: 'Blue', value: 'blue' }] },
+              { type: 'Input.ChoiceSet', id: 'when', label: 'When', style: 'expanded', choices: [{ title: 'Today', value: 'today' }, { title: 'Yesterday', value: 'yesterday' }] },
+              { type: 'Input.Toggle', id: 'again', title: 'It has happened before', label: 'Before' },
+            ],
+            actions: [{ type: 'Action.Submit', title: 'Send' }],
+          }),
+        ],
+      });
+    });
+    await page.getByText('Which bins were missed?').waitFor({ timeout: 20_000 });
+    const sizes = await page.locator('.ac-adaptiveCard input[type=checkbox], .ac-adaptiveCard input[type=radio]').evaluateAll((inputs) =>
+      inputs.map((i) => [Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]),
+    );
+    expect(sizes.length).toBe(5);
+    for (const [w, h] of sizes) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24);
+    await checkLayout(page);
+  });
+
   it('makes phone numbers in any reply tel: links (the council number in words, 999 after "call"), and leaves references and house numbers alone', async () => {
     const page = await open(320, 640);
     const { conversationId } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('council-assistant.conversation')!));
-    const reference: Partial<ConversationReference> = {
-      channelId: 'directline',
-      serviceUrl: run.app.webChat.directLine!.serviceUrl,
-      conversation: { id: conversationId, isGroup: false, conversationType: '', name: '' },
-      bot: { id: 'council-assistant', name: 'Anytown Council', role: 'bot' },
-    };
-    await run.app.adapter.continueConversationAsync('', reference, async (ctx) => {
+    await run.app.adapter.continueConversationAsync('', referenceTo(conversationId), async (ctx) => {
       await ctx.sendActivity('Report AT-12345678 for 101 High Street is closed. Call us on 01632 960 000 (Monday to Friday), or call 999 in an emergency.');
     });
     await waitForBubble(page, /AT-12345678/);
