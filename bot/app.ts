@@ -100,6 +100,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
+      contactCentrePath: config.handoff.contactCentrePath,
       intentsDir: config.intentsDir,
       safeguardingRulesPath: path.join(ROOT, 'intents', 'safeguarding-rules.yaml'),
       modelDir: path.join(config.dataDir, 'models'),

@@ -55,6 +55,8 @@ export interface AssistantOptions {
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
+  /** The contact centre's settings (knowledge/contact-centre.yaml, next to the council profile by default): every reply states its opening hours. */
+  contactCentrePath?: string;
 }
 
 export interface AssistantParts {
@@ -76,7 +78,7 @@ export interface Assistant extends AssistantParts {
 
 /** Builds the conversational part of the assistant (no HTTP): used by the server, `npm run chat` and `npm run eval`. */
 export function buildAssistant(options: AssistantOptions): Assistant {
-  const council = loadCouncilProfile(options.councilProfilePath);
+  const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath);
   const training = loadTrainingData(options.intentsDir);
   for (const p of training.problems.filter((p) => p.severity === 'error')) {
     options.logger.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'intent data problem (run npm run validate)');

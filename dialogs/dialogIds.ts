@@ -11,5 +11,6 @@ export const DialogIds = {
   handoffContact: 'handoffContactPrompt',
   handoffOffer: 'handoffOfferPrompt',
   handoffAbout: 'handoffAboutPrompt',
+  handoffConfirm: 'handoffConfirmPrompt',
   resumeOffer: 'resumeOfferDialog',
 } as const;

@@ -4,8 +4,9 @@ import type { CallbackDesk } from '../bot/handoff/callbackDesk';
 import type { HandoffContext } from '../bot/handoff/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { DialogIds } from './dialogIds';
-import { NO_THANKS, REQUEST_CALLBACK, type HandoffResponses } from './handoffResponses';
+import { DONT_SEND_CALLBACK, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK, type HandoffResponses } from './handoffResponses';
 import type { HandoffOptions } from './handoffStart';
+import { rememberOffered } from './offered';
 import { sendReply, toActivity } from './replies';
 import type { Responses } from './responses';
 import type { Router } from './router';
@@ -33,6 +34,7 @@ interface HandoffValues {
   name?: string;
   contact?: string;
   bestTime?: string;
+  about?: string;
 }
 
 /**
@@ -54,6 +56,8 @@ export class HandoffDialog extends CancelAndHelpDialog {
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
     this.addDialog(new TextPrompt(DialogIds.handoffOffer, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? '')));
+    // Before it is sent, the resident checks what the contact centre will get: send it, or not.
+    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isConfirmAnswer(p.recognized.value ?? '')));
     this.addDialog(new TextPrompt(DialogIds.handoffContact, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined));
     this.addDialog(
       new WaterfallDialog(DialogIds.handoffWaterfall, [
@@ -63,6 +67,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
         this.contactStep.bind(this),
         this.bestTimeStep.bind(this),
         this.aboutStep.bind(this),
+        this.confirmStep.bind(this),
       ]),
     );
     this.initialDialogId = DialogIds.handoffWaterfall;
@@ -129,20 +134,42 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async aboutStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
+    v.about = String(step.result).trim().slice(0, 2000);
+    const asked = await step.prompt(DialogIds.handoffConfirm, {
+      prompt: toActivity(this.wording.confirmCallback({ name: v.name ?? '', contact: v.contact ?? '', bestTime: v.bestTime ?? '', about: v.about })),
+      retryPrompt: toActivity(this.wording.confirmCallbackAgain()),
+    });
+    // "Send it" and "Don't send it" answer the question: never taken for "cancel" (or a guess at it).
+    rememberOffered(step, [SEND_CALLBACK, DONT_SEND_CALLBACK]);
+    return asked;
+  }
+
+  private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
+    const v = this.values(step);
+    const answer = String(step.result ?? '').trim();
+    if (answer.toLowerCase() === DONT_SEND_CALLBACK.toLowerCase() || NO.test(answer)) {
+      await sendReply(step.context, this.wording.callbackNotSent());
+      return step.endDialog();
+    }
     // A concern raised while the request was taken makes it urgent (the context was gathered at the start).
     const now = await this.starter.gather(step.context, { reason: v.context?.reason });
     if (v.context && now.priority < v.context.priority) v.context = { ...v.context, reason: now.reason, priority: now.priority };
-    await this.callbacks.request({
+    const callback = await this.callbacks.request({
       conversationId: step.context.activity.conversation.id,
       name: v.name ?? '',
       contact: v.contact ?? '',
       bestTime: v.bestTime ?? '',
-      about: String(step.result).trim().slice(0, 2000),
+      about: v.about ?? '',
       context: v.context!,
     });
-    await sendReply(step.context, this.wording.callbackStored());
+    await sendReply(step.context, this.wording.callbackStored(callback.reference));
     return step.endDialog();
   }
+}
+
+function isConfirmAnswer(text: string): boolean {
+  const t = text.trim().toLowerCase();
+  return t === SEND_CALLBACK.toLowerCase() || t === DONT_SEND_CALLBACK.toLowerCase() || YES.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || NO.test(t);
 }
 
 function isOfferAnswer(text: string): boolean {

@@ -7,6 +7,8 @@ export const CANCEL_WAITING = 'Stop waiting';
 export const END_CHAT = 'End chat';
 export const REQUEST_CALLBACK = 'Ask for a call back';
 export const NO_THANKS = 'No thanks';
+export const SEND_CALLBACK = 'Send it';
+export const DONT_SEND_CALLBACK = "Don't send it";
 
 /** What the assistant says around a handoff to the contact centre: one place to review wording. */
 export class HandoffResponses {
@@ -155,8 +157,32 @@ export class HandoffResponses {
     return { text: 'Please type a few words, or say "cancel" to stop.' };
   }
 
-  callbackStored(): Reply {
-    return { text: "Thank you. I've passed your request to the contact centre. Someone will contact you when it opens. Is there anything else I can help you with?" };
+  /** What the contact centre will get, for the resident to check before it is sent. */
+  confirmCallback(request: { name: string; contact: string; bestTime: string; about: string }): Reply {
+    return {
+      text:
+        `Please check your call-back request before I send it:\n\n` +
+        `- Name: ${request.name}\n- Phone or email: ${request.contact}\n- Best time: ${request.bestTime}\n- About: ${request.about}\n\n` +
+        `They'll also see what you've told me so far. Shall I send it?`,
+      choices: [SEND_CALLBACK, DONT_SEND_CALLBACK],
+    };
+  }
+
+  confirmCallbackAgain(): Reply {
+    return { text: 'Shall I send your call-back request to the contact centre?', choices: [SEND_CALLBACK, DONT_SEND_CALLBACK] };
+  }
+
+  callbackNotSent(): Reply {
+    const c = this.council;
+    return { text: `OK, I haven't sent it. You can ask for a call back again at any time, or call us on ${c.phone} (${c.openingHours}). What else can I help you with?` };
+  }
+
+  callbackStored(reference: string): Reply {
+    return {
+      text:
+        `Thank you. I've passed your request to the contact centre. Your reference is ${reference}. ` +
+        `Someone will contact you when it opens. Is there anything else I can help you with?`,
+    };
   }
 
   /** No call back. `stopped`: a request in progress was stopped to hand over, and the resident is told it was not sent. */

@@ -13,6 +13,11 @@ export async function offer(dc: DialogContext, reply: Reply): Promise<void> {
   await sendReply(dc.context, reply);
 }
 
+/** Remembers the buttons of a prompt just begun (it is the active dialog now), so that pressing one is an answer. */
+export function rememberOffered(dc: DialogContext, choices: string[]): void {
+  if (dc.activeDialog) dc.activeDialog.state[OFFERED] = choices;
+}
+
 /** True when the text is exactly one of the buttons that the innermost active dialog last offered. */
 export function wasOffered(dc: DialogContext, text: string): boolean {
   const t = text.trim().toLowerCase();

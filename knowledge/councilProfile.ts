@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { describeHours, loadContactCentre } from '../bot/handoff/contactCentre';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 
@@ -12,7 +14,8 @@ export const councilProfileSchema = z.object({
   privacyNotice: z.string().url(),
   phone,
   email: z.string().email(),
-  openingHours: z.string().min(1),
+  /** Only for a council without a contact-centre file: the hours are otherwise those of contact-centre.yaml, in words. */
+  openingHours: z.string().min(1).optional(),
   outOfHoursPhone: phone,
   safeguardingPhone: phone,
   /** Children's services front door (a worry about a child); without it, safeguardingPhone. */
@@ -22,9 +25,13 @@ export const councilProfileSchema = z.object({
   servicePages: z.record(z.string(), z.string().url()).default({}),
 });
 
-export type CouncilProfile = z.infer<typeof councilProfileSchema>;
+export type CouncilProfile = z.infer<typeof councilProfileSchema> & { openingHours: string };
 
-export function loadCouncilProfile(file: string): CouncilProfile {
+/**
+ * The council profile. Its opening hours come from the contact-centre file (contact-centre.yaml
+ * next to it, or `contactCentrePath`), so every reply states the hours live chat and the phones keep.
+ */
+export function loadCouncilProfile(file: string, contactCentrePath = path.join(path.dirname(file), 'contact-centre.yaml')): CouncilProfile {
   let raw: unknown;
   try {
     raw = parse(fs.readFileSync(file, 'utf8'));
@@ -35,5 +42,7 @@ export function loadCouncilProfile(file: string): CouncilProfile {
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  return parsed.data;
+  if (fs.existsSync(contactCentrePath)) return { ...parsed.data, openingHours: describeHours(loadContactCentre(contactCentrePath)) };
+  if (!parsed.data.openingHours) throw new Error(`${file}: openingHours: needed when there is no contact-centre file (${contactCentrePath})`);
+  return { ...parsed.data, openingHours: parsed.data.openingHours };
 }

@@ -51,7 +51,7 @@ export class AgentHub {
       open: this.hours.isOpen(),
       waiting: waiting.map(item),
       active: active.map(item),
-      callbacks: callbacks.map((c) => ({ id: c.id, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: reasonLabel(c.context), context: c.context })),
+      callbacks: callbacks.map((c) => ({ id: c.id, reference: c.reference, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: reasonLabel(c.context), context: c.context })),
     };
   }
 

@@ -45,6 +45,50 @@ export function loadContactCentre(file: string): ContactCentreSettings {
   };
 }
 
+const DAY_NAMES: Record<(typeof DAYS)[number], string> = {
+  sunday: 'Sunday',
+  monday: 'Monday',
+  tuesday: 'Tuesday',
+  wednesday: 'Wednesday',
+  thursday: 'Thursday',
+  friday: 'Friday',
+  saturday: 'Saturday',
+};
+const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+
+/** "09:00" → "9am", "16:30" → "4:30pm", "12:00" → "12 noon", "00:00" and "24:00" → "midnight". */
+function clock(hhmm: string): string {
+  const [h, m] = hhmm.split(':').map(Number) as [number, number];
+  if ((h === 0 || h === 24) && m === 0) return 'midnight';
+  if (h === 12 && m === 0) return '12 noon';
+  const hour = h % 12 === 0 ? 12 : h % 12;
+  return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''}${h < 12 ? 'am' : 'pm'}`;
+}
+
+/**
+ * The opening hours in words, as residents read them ("Monday to Thursday, 9am to 5pm; Friday,
+ * 9am to 4:30pm; closed on bank holidays"): the one place replies take the contact centre's hours from.
+ */
+export function describeHours(settings: Pick<ContactCentreSettings, 'hours' | 'bankHolidays'>): string {
+  const runs: Array<{ from: string; to: string; range: string }> = [];
+  for (const day of WEEK) {
+    const range = settings.hours[day];
+    const last = runs.at(-1);
+    const previous = WEEK[WEEK.indexOf(day) - 1];
+    if (range && last && last.range === range && previous && last.to === previous) last.to = day;
+    else if (range) runs.push({ from: day, to: day, range });
+  }
+  if (runs.length === 0) return 'no opening hours are set';
+  const parts = runs.map((r) => {
+    const m = RANGE.exec(r.range)!;
+    const name = (d: string) => DAY_NAMES[d as (typeof DAYS)[number]];
+    const days = r.from === 'monday' && r.to === 'sunday' ? 'Every day' : r.from === r.to ? name(r.from) : `${name(r.from)} to ${name(r.to)}`;
+    const times = r.range === '00:00-24:00' ? '24 hours' : `${clock(`${m[1]}:${m[2]}`)} to ${clock(`${m[3]}:${m[4]}`)}`;
+    return `${days}, ${times}`;
+  });
+  return parts.join('; ') + (settings.bankHolidays.length ? '; closed on bank holidays' : '');
+}
+
 /** Opening hours in the council's time zone, bank holidays closed. */
 export class ContactCentreHours {
   constructor(
@@ -68,6 +112,11 @@ export class ContactCentreHours {
     const from = Number(m[1]) * 60 + Number(m[2]);
     const to = Number(m[3]) * 60 + Number(m[4]);
     return minutes >= from && minutes < to;
+  }
+
+  /** The opening hours in words (describeHours). */
+  describe(): string {
+    return describeHours(this.settings);
   }
 
   /** Rough wait for a place in the queue, in whole minutes (at least 1). */

@@ -187,7 +187,7 @@ export class HandoffStore {
     return reference;
   }
 
-  async addCallback(input: Omit<CallbackRequest, 'id' | 'status' | 'createdAt'>): Promise<CallbackRequest> {
+  async addCallback(input: Omit<CallbackRequest, 'id' | 'reference' | 'status' | 'createdAt'>): Promise<CallbackRequest> {
     const row: CallbackRequestTable = {
       id: randomUUID(),
       conversation_id: input.conversationId,
@@ -249,9 +249,15 @@ function toMessage(row: Selectable<HandoffMessageTable>): HandoffMessage {
   };
 }
 
+/** A call-back request's reference, from its random id: short enough to read out over the phone. */
+export function callbackReference(id: string): string {
+  return 'CB-' + id.replace(/-/g, '').slice(0, 8).toUpperCase();
+}
+
 function toCallback(row: Selectable<CallbackRequestTable>): CallbackRequest {
   return {
     id: row.id,
+    reference: callbackReference(row.id),
     conversationId: row.conversation_id,
     name: row.name,
     contact: row.contact,

@@ -94,6 +94,8 @@ export interface HandoffMessage {
 
 export interface CallbackRequest {
   id: string;
+  /** What the resident and staff quote: "CB-" and the first 8 characters of the id (see callbackReference). */
+  reference: string;
   conversationId: string;
   name: string;
   contact: string;

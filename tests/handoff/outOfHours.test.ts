@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContactCentreHours, loadContactCentre } from '../../bot/handoff/contactCentre';
-import { FIXTURES, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
+import { ContactCentreHours, describeHours, loadContactCentre } from '../../bot/handoff/contactCentre';
+import { HandoffResponses } from '../../dialogs/handoffResponses';
+import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { FIXTURES, ROOT, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
 
 describe('contact-centre hours', () => {
   const settings = loadContactCentre(path.join(__dirname, '..', '..', 'knowledge', 'contact-centre.yaml'));
@@ -30,7 +32,7 @@ describe('out of hours: a callback request instead of a queue', () => {
     return { conv, say: (t: string) => residentSays(h.url, h.channel.url, conv, t), last: () => h.channel.texts(conv).at(-1) ?? '' };
   }
 
-  it('asks name, phone or email (re-asking on bad input), best time and what it is about; the console lists it', async () => {
+  it('asks name, phone or email (re-asking on bad input), best time and what it is about, checks it with the resident, gives a reference; the console lists it', async () => {
     const { conv, say, last } = resident();
     await say('there are rats in my garden at 12 Mill Lane');
     await say('Talk to a person');
@@ -47,13 +49,19 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('weekday mornings');
     expect(last()).toMatch(/what is it about/);
     await say('rats in the garden');
-    expect(last()).toMatch(/passed your request to the contact centre/);
+    expect(last()).toMatch(/check your call-back request[\s\S]*Jo Bloggs[\s\S]*07700 900123[\s\S]*weekday mornings[\s\S]*rats in the garden[\s\S]*Shall I send it/);
+    expect((await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute()).length).toBe(0);
+    await say('maybe');
+    expect(last()).toMatch(/Shall I send your call-back request/);
+    await say('Send it');
+    expect(last()).toMatch(/passed your request to the contact centre\. Your reference is CB-[0-9A-F]{8}\./);
+    const reference = /CB-[0-9A-F]{8}/.exec(last())![0];
 
     const sam = await signIn(h.url, 'sam');
     const q = await sam.api('GET', '/agent/api/queue');
     expect(q.body.open).toBe(false);
     const cb = q.body.callbacks.find((c: { name: string }) => c.name === 'Jo Bloggs');
-    expect(cb).toMatchObject({ contact: '07700 900123', bestTime: 'weekday mornings', about: 'rats in the garden' });
+    expect(cb).toMatchObject({ reference, contact: '07700 900123', bestTime: 'weekday mornings', about: 'rats in the garden' });
     expect(cb.context.transcript.some((t: { text: string }) => t.text.includes('rats in my garden'))).toBe(true);
     expect((await sam.api('POST', `/agent/api/callbacks/${cb.id}/done`)).status).toBe(200);
     expect((await sam.api('POST', `/agent/api/callbacks/${cb.id}/done`)).status).toBe(409);
@@ -72,7 +80,9 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('any time');
     expect(last()).toMatch(/what is it about/);
     await say('he hits me');
-    const replies = h.channel.texts(conv).slice(-2).join('\n');
+    expect(last()).toMatch(/Shall I send it/);
+    await say('yes');
+    const replies = h.channel.texts(conv).slice(-3).join('\n');
     expect(replies).toMatch(/116 123[\s\S]*urgent/);
     expect(replies).toMatch(/passed your request to the contact centre/);
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
@@ -90,6 +100,7 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('my email is em@example.org');
     await say('evenings');
     await say('please call');
+    await say('Send it');
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
     expect(rows.map((r) => [r.contact, r.priority])).toEqual([['em@example.org', 1]]);
     expect(JSON.parse(rows[0]!.context).reason).toBe('safeguarding');
@@ -109,6 +120,7 @@ describe('out of hours: a callback request instead of a queue', () => {
     expect(h.channel.texts(conv).slice(-2).join('\n')).toMatch(/116 123[\s\S]*best time/);
     await say('mornings');
     await say('please ring me');
+    await say('Send it');
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
     expect(rows.map((r) => [r.contact, r.best_time, r.about, r.priority])).toEqual([['07700 900111', 'mornings', 'please ring me', 1]]);
   });
@@ -130,7 +142,30 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('Ask for a call back');
     await say('cancel');
     expect(h.channel.texts(conv).at(-1)).toMatch(/stopped/);
+    // Checked and not sent: nothing stored either.
+    await say('Talk to a person');
+    await say('Ask for a call back');
+    await say('Al');
+    await say('al@example.org');
+    await say('Any time');
+    await say('a noisy neighbour');
+    await say("Don't send it");
+    expect(h.channel.texts(conv).at(-1)).toMatch(/haven't sent it/);
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
     expect(rows).toHaveLength(0);
+  });
+});
+
+describe('opening hours in words: one source for every reply', () => {
+  it('describes the contact-centre file, runs of days grouped, and the council profile states them', () => {
+    const settings = loadContactCentre(path.join(ROOT, 'knowledge', 'contact-centre.yaml'));
+    expect(describeHours(settings)).toBe('Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays');
+    expect(describeHours({ hours: { monday: '08:30-12:00', tuesday: '08:30-12:00', thursday: '13:15-20:00', saturday: '00:00-24:00' }, bankHolidays: [] })).toBe(
+      'Monday to Tuesday, 8:30am to 12 noon; Thursday, 1:15pm to 8pm; Saturday, 24 hours',
+    );
+    expect(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')).openingHours).toBe(describeHours(settings));
+    expect(new HandoffResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml'))).closedOfferCallback().text).toContain(
+      '(Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays)',
+    );
   });
 });

@@ -21,7 +21,7 @@ describe('each service end to end through the bot', () => {
   it('pothole: location described in words, numbers validated, anonymous', async () => {
     const c = new Conversation(live.bot, 'conv-pothole', live.channel.url);
     let r = await c.say('Report a pothole');
-    expect(r.all).toMatch(/Where is the defect\?/);
+    expect(r.all).toMatch(/Is it in the road, on the pavement or in a cycle lane\?/);
     r = await c.say('In the road');
     expect(r.all).toMatch(/how wide/);
     r = await c.say('quite wide');

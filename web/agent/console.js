@@ -27,21 +27,67 @@
     setTimeout(function () { a.textContent = text; }, 50);
   }
   /**
-   * Puts text into a node, turning the assistant's Markdown phone links ("[999](tel:999)") into
-   * links staff can click; everything else stays text (textContent, never HTML).
+   * Puts text into a node with every phone number a link staff can click (the assistant's Markdown
+   * phone links and numbers written out alike: /assets/phone-links.js); everything else stays text.
    */
   function withPhoneLinks(node, text) {
-    var s = String(text == null ? '' : text);
-    var re = /\[([^\]]{1,40})\]\(((?:tel|sms):\+?[0-9]{2,15})\)/g;
-    var last = 0;
-    var m;
-    while ((m = re.exec(s)) !== null) {
-      if (m.index > last) node.appendChild(document.createTextNode(s.slice(last, m.index)));
-      node.appendChild(el('a', { href: m[2] }, m[1]));
-      last = re.lastIndex;
-    }
-    if (last < s.length) node.appendChild(document.createTextNode(s.slice(last)));
+    if (window.CouncilPhoneLinks) return window.CouncilPhoneLinks.appendTo(node, text);
+    node.textContent = String(text == null ? '' : text);
     return node;
+  }
+
+  /* New queue items: the page title counts who is waiting; a sound and a browser notification
+   * (both chosen by the agent) say someone joined. Notifications carry the reason, never the
+   * resident's words. */
+  var TITLE = document.title;
+  var knownWaiting = null;
+  var SOUND_KEY = 'council-console.alert-sound';
+  function soundOn() {
+    try { return localStorage.getItem(SOUND_KEY) === '1'; } catch { return false; }
+  }
+  function beep() {
+    var Ctx = window.AudioContext || window.webkitAudioContext;
+    if (!Ctx) return;
+    try {
+      var ctx = new Ctx();
+      var osc = ctx.createOscillator();
+      var gain = ctx.createGain();
+      osc.frequency.value = 880;
+      gain.gain.value = 0.15;
+      osc.connect(gain);
+      gain.connect(ctx.destination);
+      osc.start();
+      osc.stop(ctx.currentTime + 0.25);
+      osc.onended = function () { ctx.close(); };
+    } catch { /* no audio device: the title and the notification still tell */ }
+  }
+  function notificationsAllowed() {
+    return 'Notification' in window && window.Notification.permission === 'granted';
+  }
+  function showNotificationState() {
+    var button = $('alert-notifications');
+    var status = $('notifications-status');
+    if (!('Notification' in window)) { button.hidden = true; status.hidden = true; return; }
+    var p = window.Notification.permission;
+    button.hidden = p !== 'default';
+    status.hidden = p === 'default';
+    status.textContent = p === 'granted' ? 'Browser notifications are on.' : 'Browser notifications are blocked in this browser\'s settings.';
+  }
+  function alertNewItems(waitingItems) {
+    var ids = waitingItems.map(function (h) { return h.id; });
+    var fresh = knownWaiting ? waitingItems.filter(function (h) { return knownWaiting.indexOf(h.id) < 0; }) : [];
+    knownWaiting = ids;
+    document.title = (ids.length ? '(' + ids.length + ') ' : '') + TITLE;
+    if (!fresh.length) return;
+    var urgent = fresh.some(function (h) { return h.priority === 1; });
+    var what = fresh.length === 1 ? fresh[0].reasonLabel + (urgent ? ' (urgent)' : '') : fresh.length + ' people' + (urgent ? ', one urgent' : '');
+    announce('New in the queue: ' + what + '.');
+    if (soundOn()) beep();
+    if (notificationsAllowed()) {
+      try {
+        new window.Notification((urgent ? 'Urgent: ' : '') + 'someone is waiting in the queue', { body: what, tag: 'council-queue' });
+      } catch { /* some browsers allow notifications only from a service worker */ }
+    }
   }
   function toSignIn() { window.location.assign('/agent/sign-in'); }
 
@@ -93,6 +139,7 @@
       body.appendChild(tr);
     });
     $('waiting-count').textContent = '(' + q.waiting.length + ')';
+    alertNewItems(q.waiting);
     $('waiting-empty').hidden = q.waiting.length > 0;
 
     var active = $('active');
@@ -112,12 +159,15 @@
     q.callbacks.forEach(function (c) {
       var li = el('li');
       li.appendChild(priorityBadge(c.priority));
+      li.appendChild(el('span', { class: 'reference' }, c.reference));
       li.appendChild(el('span', { class: 'reason' }, c.name + ' – ' + c.contact));
       li.appendChild(el('span', { class: 'summary' }, 'Best time: ' + c.bestTime));
       li.appendChild(el('span', { class: 'summary' }, 'About: ' + c.about));
       li.appendChild(el('span', { class: 'summary' }, 'Asked ' + new Date(c.createdAt).toLocaleString('en-GB') + ' (' + c.reasonLabel + ')'));
-      var b = el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback for ' + c.name }, 'Mark done');
-      li.appendChild(b);
+      var actions = el('div', { class: 'actions' });
+      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-transcript': c.id, 'aria-label': 'Show transcript: callback ' + c.reference }, 'Show transcript'));
+      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback ' + c.reference + ' for ' + c.name }, 'Mark done'));
+      li.appendChild(actions);
       cbs.appendChild(li);
     });
     $('callbacks-count').textContent = '(' + q.callbacks.length + ')';
@@ -182,26 +232,7 @@
     var canTalk = d.status === 'active' && d.mine;
     ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = !canTalk; });
 
-    $('context').hidden = false;
-    $('context-empty').hidden = true;
-    $('context-reason').textContent = d.summary;
-    var n = fillFields($('captured'), d.context.captured);
-    $('captured-empty').hidden = n > 0;
-    var r = d.context.recognizer;
-    fillFields($('recognizer'), r ? {
-      'Last intent': r.intent + ' (' + Math.round(r.score * 100) + '%)',
-      'Other ideas': (r.alternatives || []).slice(1, 4).map(function (a) { return a.intent + ' ' + Math.round(a.score * 100) + '%'; }).join(', ') || 'none',
-      'Entities': (r.entities || []).map(function (e) { return e.type + ': ' + e.value; }).join(', ') || 'none',
-      'Recognizer': r.source
-    } : { 'Last intent': 'not known' });
-    var t = $('transcript');
-    t.textContent = '';
-    (d.context.transcript || []).forEach(function (line) {
-      var li = el('li', { class: 'msg-' + line.from });
-      li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? 'Resident' : 'Assistant') + (line.intent ? ' · ' + line.intent : '')));
-      li.appendChild(withPhoneLinks(el('span'), line.text));
-      t.appendChild(li);
-    });
+    var r = renderContext(d.summary, d.context, '');
     // Create case, pre-filled from what was captured.
     var c = d.context.captured || {};
     function pick(re) { return Object.keys(c).filter(function (k) { return re.test(k); }).map(function (k) { return c[k]; }).join(', '); }
@@ -211,6 +242,40 @@
     $('case-reference').value = pick(/reference|caseref|case_ref|uprn/i);
     $('case-contact').value = pick(/email|phone|contact|name/i);
     $('case-result').textContent = '';
+  }
+
+  /** "What the resident told the assistant": of the open conversation, or of a call-back request (`of` says which). */
+  function renderContext(summary, context, of) {
+    $('context').hidden = false;
+    $('context-empty').hidden = true;
+    $('context-of').hidden = !of;
+    $('context-of').textContent = of;
+    $('context-reason').textContent = summary;
+    var n = fillFields($('captured'), context.captured);
+    $('captured-empty').hidden = n > 0;
+    var r = context.recognizer;
+    fillFields($('recognizer'), r ? {
+      'Last intent': r.intent + ' (' + Math.round(r.score * 100) + '%)',
+      'Other ideas': (r.alternatives || []).slice(1, 4).map(function (a) { return a.intent + ' ' + Math.round(a.score * 100) + '%'; }).join(', ') || 'none',
+      'Entities': (r.entities || []).map(function (e) { return e.type + ': ' + e.value; }).join(', ') || 'none',
+      'Recognizer': r.source
+    } : { 'Last intent': 'not known' });
+    var t = $('transcript');
+    t.textContent = '';
+    (context.transcript || []).forEach(function (line) {
+      var li = el('li', { class: 'msg-' + line.from });
+      li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? 'Resident' : 'Assistant') + (line.intent ? ' · ' + line.intent : '')));
+      li.appendChild(withPhoneLinks(el('span'), line.text));
+      t.appendChild(li);
+    });
+    return r;
+  }
+
+  function showCallbackContext(id) {
+    var c = queueData && queueData.callbacks.filter(function (x) { return x.id === id; })[0];
+    if (!c) return;
+    renderContext(c.about, c.context, 'Call-back request ' + c.reference + ' from ' + c.name + ', asked ' + new Date(c.createdAt).toLocaleString('en-GB') + '.');
+    $('context-heading').focus();
   }
 
   function openConversation(id, focus) {
@@ -292,6 +357,8 @@
       });
     } else if (t.dataset.open) {
       openConversation(t.dataset.open, true);
+    } else if (t.dataset.callbackTranscript) {
+      showCallbackContext(t.dataset.callbackTranscript);
     } else if (t.dataset.callbackDone) {
       act('/agent/api/callbacks/' + encodeURIComponent(t.dataset.callbackDone) + '/done', 'Callback request marked as done.');
     }
@@ -311,6 +378,18 @@
       }).then(function () { ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = true; }); connect(); loadDeliveries(); });
     });
     setInterval(loadDeliveries, 60000);
+
+    var sound = $('alert-sound');
+    sound.checked = soundOn();
+    sound.addEventListener('change', function () {
+      try { localStorage.setItem(SOUND_KEY, sound.checked ? '1' : '0'); } catch { /* storage blocked: this page only */ }
+      if (sound.checked) beep();
+    });
+    showNotificationState();
+    $('alert-notifications').addEventListener('click', function () {
+      var asked = window.Notification.requestPermission(function () { showNotificationState(); });
+      if (asked && asked.then) asked.then(showNotificationState);
+    });
 
     $('send-form').addEventListener('submit', function (ev) { ev.preventDefault(); sendMessage(); });
     $('message').addEventListener('keydown', function (ev) {

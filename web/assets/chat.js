@@ -92,6 +92,11 @@
       suggestedActionTextColor: colours.brand,
       suggestedActionBorderRadius: 0,
       suggestedActionHeight: 44,
+      // Many choices (the addresses at a postcode) scroll in their own box, so the question stays on screen.
+      suggestedActionsFlowMaxHeight: 'min(11rem, 28vh)',
+      // New replies scroll the transcript only until the resident's last message reaches the top:
+      // the question and the first lines of a long reply stay in view, never just its end.
+      autoScrollSnapOnPage: true,
       transcriptVisualKeyboardIndicatorColor: colours.text,
       transcriptVisualKeyboardIndicatorWidth: 3,
       hideUploadButton: true,
@@ -99,6 +104,41 @@
       userAvatarInitials: undefined,
       rootHeight: '100%'
     };
+  }
+
+  /** Web Chat's own Markdown renderer, with every phone number a tel: link (assets/phone-links.js). */
+  function renderMarkdown(markdown) {
+    var args = Array.prototype.slice.call(arguments);
+    if (window.CouncilPhoneLinks) args[0] = window.CouncilPhoneLinks.markdown(markdown);
+    var html = window.WebChat.renderMarkdown.apply(null, args);
+    return html.indexOf('value="sms:') < 0 ? html : smsLinks(html);
+  }
+
+  /** Web Chat 4.18 turns links it does not know (sms:) into empty buttons: a text helpline's number becomes a link again. */
+  function smsLinks(html) {
+    var doc = new window.DOMParser().parseFromString(html, 'text/html');
+    doc.querySelectorAll('button.webchat__render-markdown__citation[value^="sms:"]').forEach(function (button) {
+      if (!/^sms:\+?[0-9]{2,15}$/.test(button.value)) return;
+      var link = doc.createElement('a');
+      link.setAttribute('href', button.value);
+      link.textContent = button.textContent;
+      button.replaceWith(link);
+    });
+    return doc.body.innerHTML;
+  }
+
+  /* On a short screen (a phone with its keyboard open, or 400 % zoom) the page scrolls and the
+   * chat is one screen high (chat.css): when a message comes or goes, bring the whole chat into view. */
+  var shortScreen = window.matchMedia('(max-height: 30rem)');
+  var seen = 0;
+  function keepChatInView() {
+    var count = store ? store.getState().activities.length : 0;
+    if (count === seen) return;
+    seen = count;
+    if (!shortScreen.matches) return;
+    var chat = document.getElementById('chat');
+    var top = chat.getBoundingClientRect().top;
+    if (Math.abs(top) > 1) window.scrollBy(0, top);
   }
 
   function render(s) {
@@ -116,15 +156,17 @@
       if (status === 4) showError('The chat has lost its connection. Check your internet connection; it will try again. If it does not come back, press "Start again".');
     });
     store = window.WebChat.createStore({});
+    seen = 0;
     // A fresh element for each conversation, so "Start again" never mixes two transcripts.
     host.textContent = '';
     var mount = document.createElement('div');
     mount.className = 'chat__mount';
     host.appendChild(mount);
     window.WebChat.renderWebChat(
-      { directLine: directLine, store: store, locale: 'en-GB', styleOptions: styleOptions() },
+      { directLine: directLine, store: store, locale: 'en-GB', styleOptions: styleOptions(), renderMarkdown: renderMarkdown },
       mount
     );
+    store.subscribe(keepChatInView);
     loadingEl.hidden = true;
   }
 
