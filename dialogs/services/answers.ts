@@ -17,7 +17,7 @@ export const YES =
 const YES_WORDS = new Set(
   ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
     "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
-    'wonderful cheers ta thanks thank you please pls plz mate love just indeed grand now x').split(' '),
+    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x').split(' '),
 );
 /** Words that make a yes into something else: a but, a wait, a change, a no. */
 const NOT_YES = new Set('no not nah nope dont don\'t wait but change hang actually wrong cancel never stop leave'.split(' '));
@@ -30,6 +30,9 @@ const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k s
  */
 export function saysYes(text: string): boolean {
   if (YES.test(text)) return true;
+  // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else.
+  const first = text.split(/[,.;!?]\s+|\s+and\s+/)[0] ?? '';
+  if (first !== text && /\bsend\b/i.test(first) && saysYes(first)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
   if (words.some((w) => NOT_YES.has(w))) return false;

@@ -147,9 +147,9 @@ export class RequestSlotsDialog extends Dialog {
     const field = state.current ?? '';
     // Every message is read for every field: new details are taken, a different value replaces the old one.
     const { changed, touched } = this.absorb(state, text);
-    const moved = this.correctPlace(state, text);
+    const moved = this.correctPlace(state, text) ?? this.placeInPassing(state, text, dc);
     if (moved) {
-      changed.push(moved);
+      if (moved !== 'noted') changed.push(moved);
       touched.add('location');
     }
     if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
@@ -292,6 +292,30 @@ export class RequestSlotsDialog extends Dialog {
     state.location = outcome.location;
     state.prechecked = false;
     return `changed ${state.config.location === 'address' ? 'the address' : 'where it is'} to ${outcome.location.text}`;
+  }
+
+  /**
+   * Where it is, said while another question is open ("It's Ferry Lane, by number 12." when asked how
+   * much there is, a postcode when asked where on the road): taken now, not asked for later. A
+   * postcode with several addresses is kept for the address question.
+   */
+  private placeInPassing(state: SlotState, text: string, dc: DialogContext): 'noted' | undefined {
+    if (state.location || state.current === 'location' || state.current === 'confirm' || state.current === 'change') return undefined;
+    // A question whose answer is any text ("Which road is it on?") takes the street name as its answer.
+    if (this.freeText(state, state.current ?? '')) return undefined;
+    const postcode = getRecognized(dc.context)?.entities.find((e) => e.type === 'postcode');
+    const houseNumber = getRecognized(dc.context)?.entities.find((e) => e.type === 'houseNumber')?.value;
+    const outcome = postcode ? this.deps.addresses.postcode(postcode.value, state.config.location, houseNumber) : this.deps.addresses.fromWords(text, state.config.location);
+    if (outcome?.next === 'done') {
+      state.location = outcome.location;
+      return 'noted';
+    }
+    if (outcome?.next === 'choose') {
+      state.postcode = outcome.postcode;
+      state.locationStage = 'choose';
+      return 'noted';
+    }
+    return undefined;
   }
 
   /** Answers estimated from what was counted (config `estimates`): "8 black bags and a tyre" is a car boot load. */

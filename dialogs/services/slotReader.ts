@@ -46,6 +46,18 @@ const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
 const MEASURE_FILLER = new Set(['of', 'is', 'about', 'around', 'roughly', 'maybe', 'approx', 'approximately', 'nearly', 'almost', 'over', 'at', 'least', 'like', 'its', 'say']);
 const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 'outside', 'round', 'near', 'inside', 'under', 'next']);
 
+/** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
+function spelledMeasures(tokens: string[]): string[] {
+  return tokens
+    .join(' ')
+    .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
+    .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
+    .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
+    .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
+    .split(' ')
+    .filter(Boolean);
+}
+
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */
 export function totalSaid(text: string): number | undefined {
   const m = TOTAL.exec(foldText(text));
@@ -169,9 +181,10 @@ export class SlotReader {
   }
 
   /** "40cm wide", "25 wide", "30 centimetres across", "width of 30": a number next to one of the attribute's `near` words. */
-  private readMeasure(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
+  private readMeasure(a: ServiceAttribute, vocab: Record<string, string[]>, words: string[]): Reading | undefined {
     const near = new Set((vocab.near ?? []).map((w) => foldText(w)));
     if (!near.size) return undefined;
+    const tokens = spelledMeasures(words);
     const inCm = /centimet/i.test(a.description) || /centimet/i.test(a.datatype_description ?? '');
     const found: number[] = [];
     for (let i = 0; i < tokens.length; i++) {

@@ -109,11 +109,11 @@ describe('YES (the answer to "Shall I send it?")', () => {
 });
 
 describe('saysYes (a yes with the courtesies people add)', () => {
-  it.each(['ye send', 'Yes, that would be lovely, thank you', 'Yes do send it, thank you', 'yh thats it', 'Thank you, please send it', 'ok go ahead then thanks x', 'yes'])('sends on "%s"', (text) => {
+  it.each(['ye send', 'Yes, that would be lovely, thank you', 'Yes do send it, thank you', 'yh thats it', 'Thank you, please send it', 'ok go ahead then thanks x', 'yes', 'Yes please, go ahead dear', 'yes send it, and how do I claim for my tyre'])('sends on "%s"', (text) => {
     expect(saysYes(text)).toBe(true);
   });
 
-  it.each(['yes but change the address', 'yes, no wait', 'thank you', 'please', "that's wrong", "yes it's not dangerous though", 'go on the website instead', 'hang on send it later', 'yesterday'])('does not send on "%s"', (text) => {
+  it.each(['yes but change the address', 'yes, no wait', 'thank you', 'please', "that's wrong", "yes it's not dangerous though", 'go on the website instead', 'hang on send it later', 'yesterday', 'yes, but change the bin first', 'ok. wait, not yet'])('does not send on "%s"', (text) => {
     expect(saysYes(text)).toBe(false);
   });
 });
