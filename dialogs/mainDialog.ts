@@ -38,6 +38,8 @@ export interface RoutingState {
   lastReference?: string;
   /** Where the last request filed in this chat was: "same place" in the next one means it. */
   lastPlace?: Location;
+  /** The request or bin day last started: "sorry, I meant 13 Station Road" just after it starts it again there. */
+  lastIntent?: string;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -59,6 +61,10 @@ const NAMES_ITS_OWN_TOPIC = 0.3;
  */
 const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
+/** Says that something said before was wrong ("sorry, I meant", "typed it wrong", "not 14"). */
+const CORRECTION_WORDS = /\b(sorry|i meant|i mean|meant to say|typed it wrong|wrong|mistake|oops|actually|not)\b/i;
+/** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
+const NAMES_AN_ADDRESS = /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
 /** A person asked for in so many words, anywhere in a message ("I want speak with a person please, …"). */
 const ASKS_FOR_PERSON = /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b/i;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
@@ -152,6 +158,13 @@ export class MainDialog extends CancelAndHelpDialog {
         // The request starts with what that message said ("the status of AT-43160339…").
         if (offer.recognized) setRecognized(context, offer.recognized);
       }
+    }
+    // "Sorry, I meant 13 Station Road" right after a bin day or a request that ended (answered, or
+    // refused for that address): the same again, at the address the correction names.
+    const unclear = route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'intent' && route.intent === Intents.cancel && route.score < 1);
+    if (unclear && CORRECTION_WORDS.test(text) && NAMES_AN_ADDRESS.test(text)) {
+      const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
+      if (last && this.dialogForIntent.has(last)) route = { kind: 'intent', intent: last, score: 1 };
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
@@ -309,7 +322,7 @@ export class MainDialog extends CancelAndHelpDialog {
     if (dialogId) {
       // A request is a new topic: a later "how do I apply?" is not about the last article.
       const { topic: _previous, ...state } = await this.routingState.get(context, { misses: 0 });
-      await this.routingState.set(context, state);
+      await this.routingState.set(context, { ...state, lastIntent: intent });
       return step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference, lastPlace: state.lastPlace });
     }
     switch (intent) {
