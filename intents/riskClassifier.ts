@@ -30,9 +30,10 @@ export const DEFAULT_RISK_OVERRIDE = 1.1;
  * now. Chosen with scripts/riskThresholdCv.ts (leave one tests/safeguarding dev set out: the lowest
  * score that adds no false alarm on the other sets' near misses nor on the ordinary questions of
  * tests/eval and the dev conversations) on 2026-12-04, once the knowledge articles' questions were
- * no longer negatives: 0.5 for immediate danger in every fold; no other category gained a message
- * without a false alarm ("a big fire at the recycling centre heading for the caravans" scored 0.97
- * for immediate danger with the not-a-risk class on top).
+ * no longer negatives: 0.40 to 0.53 for immediate danger, none of them adding a false alarm on the
+ * set left out at 0.5 ("a big fire at the recycling centre heading for the caravans" scored 0.97
+ * for immediate danger with the not-a-risk class on top). The other categories' overrides, chosen
+ * the same way, added false alarms on the set left out and caught nothing more, so stay off.
  */
 export const DEFAULT_RISK_OVERRIDES: Readonly<Partial<Record<RiskCategory, number>>> = { immediate_danger: 0.5 };
 
