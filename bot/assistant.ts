@@ -10,7 +10,6 @@ import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
-import { loadArticles } from '../knowledge/articleLoader';
 import { loadTrainingData } from '../intents/trainingData';
 import { MainDialog, type IntentDialog, type RoutingState } from '../dialogs/mainDialog';
 import { Responses } from '../dialogs/responses';
@@ -104,16 +103,12 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const rulesDir = path.dirname(options.safeguardingRulesPath);
   const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
   const { rules, idioms, spellings, past } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
-  // The questions articles answer are ordinary requests too, except any the rules flag ("I'm worried about a child's safety").
-  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, idioms, spellings });
-  const questions = loadArticles(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'))
-    .articles.flatMap((a) => a.questions)
-    .filter((q) => !rulesOnly.check(q).risk);
   const riskStarted = Date.now();
-  // Ordinary requests are its negatives: the configured intents, and the project's own next to the rules
-  // (so that a small or different intents folder does not leave it knowing few ordinary messages).
+  // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary intents' examples: the configured
+  // intents and the project's own next to the rules. Never the knowledge articles' questions, so that
+  // editing content does not move the safeguarding figures.
   const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
-  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs, questions);
+  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
   const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past });
   const router = new Router(detector, undefined, knowledge);
