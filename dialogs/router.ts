@@ -2,7 +2,7 @@ import { Intents } from '../intents/catalogue';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
-import type { Retrieval, SearchableKnowledge } from '../knowledge/knowledgeBase';
+import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { INTENT_LABELS } from './responses';
 
 export type Route =
@@ -133,8 +133,27 @@ function needParts(text: string): string[] {
 /** Asking about a service ("what can I do with…", "do you take…", "is that right?") rather than for it. */
 const ASKS_ABOUT =
   /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
+/**
+ * Asking what a service costs or what it will not take: information even when said with a request's words
+ * ("how much do you charge to come and take a sofa?", "what items won't the bulky collection take?").
+ */
+const ASKS_PRICE_OR_LIMITS =
+  /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
 /** Asking for it: "book", "arrange", "I'd like a collection", "please collect". */
 const ASKS_FOR = /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
+
+/**
+ * Asks for information (when, what, which, how much, is it…), not for something to be done:
+ * "when is my bin emptied over christmas?", "which bin do glass jars go in?". A request said as a
+ * question ("can you collect my sofa?") is told apart by what the article adds beyond the request's
+ * own examples (see {@link beyondIntent}), and by {@link ASKS_FOR}.
+ */
+const INFO_QUESTION =
+  /^\s*(?:(?:hi|hiya|hello|hey|sorry|quick question|just wondering|question)[,.!]?\s+)*(when|when's|whens|wen|what|what's|whats|wat|wot|which|how much|how many|how long|how often|is|are|r|does|do (you|they|the)|will|would|if)\b|\b(how much|what (items|things|stuff)|what time|which (bin|day|one)|is it|are they|do i (have|need) to|do you charge|is there a (charge|fee|cost))\b|\?\s*$/i;
+/** A question takes the article over the request when at least this share of it is the article's alone. */
+const QUESTION_BEYOND_INTENT = 0.2;
+/** A question about a service answers from the best article rather than the request's own when that is this far ahead. */
+const ASKED_ARTICLE_LEAD = 0.3;
 
 /** Mid-request, a question answered below `kbInterrupt` confidence needs its article this far ahead of the next. */
 const QUESTION_LEAD = 0.15;
@@ -193,8 +212,20 @@ export class Router {
     const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
     // "What can I do with an old sofa?", "will the council take them away? is that right?": asking about a
     // service, not asking for it. The article that offers the request answers, with the request's button.
-    const asked = intentOk && ASKS_ABOUT.test(text) && !ASKS_FOR.test(text) ? this.linkedArticle(intent, found) : undefined;
+    const asked = intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
     if (asked) return asked;
+    // A question for information that the best article answers beyond the request's own examples ("is my bin
+    // emptied over christmas?" is not finding the collection day): the article answers.
+    const informationQuestion =
+      intentOk &&
+      !outOfScope &&
+      top &&
+      kb >= t.kbAnswer &&
+      INFO_QUESTION.test(text) &&
+      !ASKS_FOR.test(text) &&
+      beyondIntent(top, found.intents.find((i) => i.intent === intent)) >= QUESTION_BEYOND_INTENT;
+    if (informationQuestion && (kb > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope))
+      return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
     // the article matches: a close call between doing something and answering, so ask rather than answer.
@@ -213,11 +244,7 @@ export class Router {
       };
     const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
     if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall) {
-      const next = found.articles
-        .slice(1)
-        .filter((a) => a.confidence >= t.kbClarify)
-        .map((a) => a.article.id);
-      return { kind: 'kb', articleId: top.article.id, score: kb, next };
+      return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     }
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (outOfScope) return { kind: 'none' };
@@ -261,10 +288,24 @@ export class Router {
     return found;
   }
 
-  /** The article that offers this request (`request:` in its front matter), when the message matches it at all. */
+  /** The articles offered if the answer did not help. */
+  private runnersUp(found: Retrieval): string[] {
+    return found.articles
+      .slice(1)
+      .filter((a) => a.confidence >= this.thresholds.kbClarify)
+      .map((a) => a.article.id);
+  }
+
+  /**
+   * The article that offers this request (`request:` in its front matter), when the message matches it at all;
+   * another article when it is far ahead ("how do I get rid of asbestos sheets" is hazardous waste, not bulky waste).
+   */
   private linkedArticle(intent: string, found: Retrieval): Route | undefined {
     const article = this.knowledge?.all().find((a) => a.request === intent);
     const match = article && found.articles.find((a) => a.article.id === article.id);
+    const top = found.articles[0];
+    if (article && top && top.confidence >= this.thresholds.kbAnswer && top.confidence - (match?.confidence ?? 0) >= ASKED_ARTICLE_LEAD)
+      return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
     if (!article || !match || match.confidence < this.thresholds.kbClarify) return undefined;
     return { kind: 'kb', articleId: article.id, score: match.confidence, next: [] };
   }

@@ -15,6 +15,8 @@ export interface ArticleMatch {
    * with "is argos open on sunday", but "tip" is the article's alone.
    */
   beyondOutOfScope: number;
+  /** Per word of the message: its weight (rarity) and how well this article matched it (0 to 1). */
+  words: ReadonlyArray<{ weight: number; match: number }>;
 }
 
 /** What dialogs need from the knowledge base. */
@@ -34,6 +36,20 @@ export interface KnowledgeBase {
 export interface IntentMatch {
   intent: string;
   confidence: number;
+  /** Per word of the message: its weight and how well the intent's examples matched it (as for articles). */
+  words?: ReadonlyArray<{ weight: number; match: number }>;
+}
+
+/**
+ * The share of the message (weighted by rarity) that the article matches and the intent's own
+ * examples do not: "when is my bin emptied over christmas" shares "bin" and "emptied" with
+ * finding a collection day, but "christmas" is the bank holidays article's alone.
+ */
+export function beyondIntent(article: ArticleMatch, intent: IntentMatch | undefined): number {
+  const total = article.words.reduce((sum, w) => sum + w.weight, 0);
+  if (total <= 0) return 0;
+  const beyond = article.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (intent?.words?.[i]?.match ?? 0)), 0);
+  return beyond / total;
 }
 
 /** Everything a message matched, for the router. */
@@ -124,7 +140,7 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
     const intents: IntentMatch[] = [];
     let closestOutOfScope: EntryMatch | undefined;
     for (const m of matches) {
-      if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence });
+      if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence, words: m.words });
       else if (m.entry.kind === 'none' && m.confidence > (closestOutOfScope?.confidence ?? 0)) closestOutOfScope = m;
     }
     const articles = matches.filter((m) => m.entry.kind === 'article').map((m) => this.toArticle(m, closestOutOfScope));
@@ -135,6 +151,6 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
     const total = m.words.reduce((sum, w) => sum + w.weight, 0);
     const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
   }
 }

@@ -54,7 +54,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   boost: { title: 2, questions: 3, tags: 1.5, body: 0.4 },
   bodyMatch: 0.5,
   fuzzyMatch: 0.75,
-  unknownWord: 0.8,
+  unknownWord: 1.2,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
   enoughWords: 4,
