@@ -75,6 +75,8 @@ const schema = z
     OPEN311_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
     OPEN311_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
     OPEN311_JURISDICTION_ID: z.string().min(1).default('anytown.example'),
+    OPEN311_FORMAT: z.enum(['json', 'xml']).default('json'),
+    OPEN311_SEND_CLIENT_REFERENCE: z.enum(['true', 'false']).default('true'),
     SERVICES_DIR: z.string().min(1).default('./services'),
     GAZETTEER_DIR: z.string().min(1).default('./gazetteer'),
     WASTE_DIR: z.string().min(1).default('./waste'),
@@ -212,6 +214,10 @@ export interface Config {
     /** Unset with the built-in back office: a random key is made at start-up. */
     open311ApiKey?: string;
     jurisdictionId: string;
+    /** GeoReport v2 format the client speaks to the back office (.json or .xml routes). */
+    open311Format: 'json' | 'xml';
+    /** Send attribute[client_reference]; off for back offices that refuse unknown attributes. */
+    open311SendClientReference: boolean;
     servicesDir: string;
     gazetteerDir: string;
     wasteDir: string;
@@ -297,6 +303,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       open311BaseUrl: e.OPEN311_BASE_URL?.replace(/\/+$/, ''),
       open311ApiKey: e.OPEN311_API_KEY,
       jurisdictionId: e.OPEN311_JURISDICTION_ID,
+      open311Format: e.OPEN311_FORMAT,
+      open311SendClientReference: e.OPEN311_SEND_CLIENT_REFERENCE === 'true',
       // Unset: the data shipped with the code, wherever the process runs from.
       servicesDir: env.SERVICES_DIR?.trim() ? path.resolve(cwd, e.SERVICES_DIR) : path.join(REPO_ROOT, 'services'),
       gazetteerDir: env.GAZETTEER_DIR?.trim() ? path.resolve(cwd, e.GAZETTEER_DIR) : path.join(REPO_ROOT, 'gazetteer'),

@@ -87,6 +87,8 @@ export class ServiceFeature {
       apiKey,
       apiKeyOnReads: builtIn,
       jurisdictionId: c.jurisdictionId,
+      format: builtIn ? 'json' : c.open311Format,
+      sendClientReference: builtIn || c.open311SendClientReference,
     });
     this.outbox = new Outbox(options.database.db, this.now);
     this.gazetteer = Gazetteer.load(c.gazetteerDir);
