@@ -82,6 +82,8 @@ const schema = z
     WASTE_DIR: z.string().min(1).default('./waste'),
     MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
+    OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).default(15 * 60_000),
     OUTBOX_AUTH_RETRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     OUTBOX_AUTH_RETRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
     OPEN311_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -223,6 +225,9 @@ export interface Config {
     wasteDir: string;
     missedBinReportDays: number;
     outboxPollMs: number;
+    /** First retry delay while the back office is unavailable; doubles each attempt up to outboxRetryMaxMs. */
+    outboxRetryBaseMs: number;
+    outboxRetryMaxMs: number;
     /** A back office that refuses the bot itself (401/403/404: a key or URL problem) is tried again this often… */
     outboxAuthRetryMs: number;
     /** …for this long after the request was confirmed, then the request needs a person. */
@@ -311,6 +316,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       wasteDir: env.WASTE_DIR?.trim() ? path.resolve(cwd, e.WASTE_DIR) : path.join(REPO_ROOT, 'waste'),
       missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      outboxRetryMaxMs: Math.max(e.OUTBOX_RETRY_MAX_MS, e.OUTBOX_RETRY_BASE_MS),
       outboxAuthRetryMs: e.OUTBOX_AUTH_RETRY_MINUTES * 60_000,
       outboxAuthRetryForMs: e.OUTBOX_AUTH_RETRY_HOURS * 3_600_000,
       publicReadsPerMinute: e.OPEN311_PUBLIC_READS_PER_MINUTE,

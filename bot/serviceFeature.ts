@@ -133,6 +133,8 @@ export class ServiceFeature {
     );
     this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {
       pollMs: this.options.config.outboxPollMs,
+      baseDelayMs: this.options.config.outboxRetryBaseMs,
+      maxDelayMs: this.options.config.outboxRetryMaxMs,
       heldBackRetryMs: this.options.config.outboxAuthRetryMs,
       heldBackForMs: this.options.config.outboxAuthRetryForMs,
       now: this.now,
