@@ -75,11 +75,15 @@ const schema = z
     OPEN311_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
     OPEN311_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
     OPEN311_JURISDICTION_ID: z.string().min(1).default('anytown.example'),
+    OPEN311_FORMAT: z.enum(['json', 'xml']).default('json'),
+    OPEN311_SEND_CLIENT_REFERENCE: z.enum(['true', 'false']).default('true'),
     SERVICES_DIR: z.string().min(1).default('./services'),
     GAZETTEER_DIR: z.string().min(1).default('./gazetteer'),
     WASTE_DIR: z.string().min(1).default('./waste'),
     MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
+    OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
+    OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).default(15 * 60_000),
     OUTBOX_AUTH_RETRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
     OUTBOX_AUTH_RETRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
     OPEN311_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
@@ -212,11 +216,18 @@ export interface Config {
     /** Unset with the built-in back office: a random key is made at start-up. */
     open311ApiKey?: string;
     jurisdictionId: string;
+    /** GeoReport v2 format the client speaks to the back office (.json or .xml routes). */
+    open311Format: 'json' | 'xml';
+    /** Send attribute[client_reference]; off for back offices that refuse unknown attributes. */
+    open311SendClientReference: boolean;
     servicesDir: string;
     gazetteerDir: string;
     wasteDir: string;
     missedBinReportDays: number;
     outboxPollMs: number;
+    /** First retry delay while the back office is unavailable; doubles each attempt up to outboxRetryMaxMs. */
+    outboxRetryBaseMs: number;
+    outboxRetryMaxMs: number;
     /** A back office that refuses the bot itself (401/403/404: a key or URL problem) is tried again this often… */
     outboxAuthRetryMs: number;
     /** …for this long after the request was confirmed, then the request needs a person. */
@@ -297,12 +308,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       open311BaseUrl: e.OPEN311_BASE_URL?.replace(/\/+$/, ''),
       open311ApiKey: e.OPEN311_API_KEY,
       jurisdictionId: e.OPEN311_JURISDICTION_ID,
+      open311Format: e.OPEN311_FORMAT,
+      open311SendClientReference: e.OPEN311_SEND_CLIENT_REFERENCE === 'true',
       // Unset: the data shipped with the code, wherever the process runs from.
       servicesDir: env.SERVICES_DIR?.trim() ? path.resolve(cwd, e.SERVICES_DIR) : path.join(REPO_ROOT, 'services'),
       gazetteerDir: env.GAZETTEER_DIR?.trim() ? path.resolve(cwd, e.GAZETTEER_DIR) : path.join(REPO_ROOT, 'gazetteer'),
       wasteDir: env.WASTE_DIR?.trim() ? path.resolve(cwd, e.WASTE_DIR) : path.join(REPO_ROOT, 'waste'),
       missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,
       outboxPollMs: e.OUTBOX_POLL_MS,
+      outboxRetryBaseMs: e.OUTBOX_RETRY_BASE_MS,
+      outboxRetryMaxMs: Math.max(e.OUTBOX_RETRY_MAX_MS, e.OUTBOX_RETRY_BASE_MS),
       outboxAuthRetryMs: e.OUTBOX_AUTH_RETRY_MINUTES * 60_000,
       outboxAuthRetryForMs: e.OUTBOX_AUTH_RETRY_HOURS * 3_600_000,
       publicReadsPerMinute: e.OPEN311_PUBLIC_READS_PER_MINUTE,

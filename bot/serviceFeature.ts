@@ -87,6 +87,8 @@ export class ServiceFeature {
       apiKey,
       apiKeyOnReads: builtIn,
       jurisdictionId: c.jurisdictionId,
+      format: builtIn ? 'json' : c.open311Format,
+      sendClientReference: builtIn || c.open311SendClientReference,
     });
     this.outbox = new Outbox(options.database.db, this.now);
     this.gazetteer = Gazetteer.load(c.gazetteerDir);
@@ -131,6 +133,8 @@ export class ServiceFeature {
     );
     this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {
       pollMs: this.options.config.outboxPollMs,
+      baseDelayMs: this.options.config.outboxRetryBaseMs,
+      maxDelayMs: this.options.config.outboxRetryMaxMs,
       heldBackRetryMs: this.options.config.outboxAuthRetryMs,
       heldBackForMs: this.options.config.outboxAuthRetryForMs,
       now: this.now,

@@ -1,3 +1,4 @@
+import { XMLParser } from 'fast-xml-parser';
 import type { RequestFields, ServiceDefinition, ServiceRequest, ServiceRequestUpdate, ServiceSummary } from './types';
 
 /**
@@ -26,6 +27,10 @@ export interface Open311ClientOptions {
    */
   apiKeyOnReads?: boolean;
   jurisdictionId?: string;
+  /** GeoReport v2 format of the routes used (`requests.json` or `requests.xml`); json by default. */
+  format?: 'json' | 'xml';
+  /** Send `attribute[client_reference]` (default true); off for back offices that refuse unknown attributes. */
+  sendClientReference?: boolean;
   timeoutMs?: number;
   /** How long the service list and definitions are kept before they are read again. */
   cacheTtlMs?: number;
@@ -37,7 +42,7 @@ interface Cached<T> {
   value: T;
 }
 
-/** An Open311 GeoReport v2 client (JSON), for any endpoint that follows the spec. */
+/** An Open311 GeoReport v2 client (JSON or XML), for any endpoint that follows the spec. */
 export class Open311Client {
   private servicesCache?: Cached<ServiceSummary[]>;
   private readonly definitions = new Map<string, Cached<ServiceDefinition>>();
@@ -60,8 +65,8 @@ export class Open311Client {
 
   async services(): Promise<ServiceSummary[]> {
     if (this.fresh(this.servicesCache)) return this.servicesCache!.value;
-    const value = await this.getJson<ServiceSummary[]>('services.json');
-    if (!Array.isArray(value)) throw new Open311Error('unavailable', 'services.json did not return a list');
+    const value = await this.getJson<ServiceSummary[]>(`services.${this.fmt}`);
+    if (!Array.isArray(value)) throw new Open311Error('unavailable', 'the service list was not a list');
     this.servicesCache = { at: this.now(), value };
     return value;
   }
@@ -69,7 +74,7 @@ export class Open311Client {
   async definition(code: string): Promise<ServiceDefinition> {
     const cached = this.definitions.get(code);
     if (this.fresh(cached)) return cached!.value;
-    const raw = await this.getJson<ServiceDefinition>(`services/${encodeURIComponent(code)}.json`);
+    const raw = await this.getJson<ServiceDefinition>(`services/${encodeURIComponent(code)}.${this.fmt}`);
     const value: ServiceDefinition = {
       service_code: raw.service_code ?? code,
       attributes: (raw.attributes ?? [])
@@ -93,8 +98,8 @@ export class Open311Client {
       if (Array.isArray(value)) for (const v of value) form.append(`attribute[${code}][]`, v);
       else form.set(`attribute[${code}]`, value);
     }
-    form.set('attribute[client_reference]', clientReference);
-    const body = await this.call<Array<{ service_request_id?: string; token?: string; service_notice?: string }>>('requests.json', { method: 'POST', body: form });
+    if (this.options.sendClientReference !== false) form.set('attribute[client_reference]', clientReference);
+    const body = await this.call<Array<{ service_request_id?: string; token?: string; service_notice?: string }>>(`requests.${this.fmt}`, { method: 'POST', body: form });
     const first = Array.isArray(body) ? body[0] : undefined;
     if (!first?.service_request_id) throw new Open311Error('unavailable', 'the back office did not return a service_request_id');
     return { service_request_id: String(first.service_request_id), service_notice: first.service_notice ?? '' };
@@ -103,7 +108,7 @@ export class Open311Client {
   /** The request, or undefined when the back office says 404. */
   async getRequest(id: string): Promise<ServiceRequest | undefined> {
     try {
-      const body = await this.getJson<ServiceRequest[]>(`requests/${encodeURIComponent(id)}.json`);
+      const body = await this.getJson<ServiceRequest[]>(`requests/${encodeURIComponent(id)}.${this.fmt}`);
       return Array.isArray(body) ? body[0] : undefined;
     } catch (err) {
       if (err instanceof Open311Error && err.status === 404) return undefined;
@@ -111,22 +116,27 @@ export class Open311Client {
     }
   }
 
-  /** mySociety's servicerequestupdates.json between two times. */
+  /** mySociety's servicerequestupdates between two times, read with the api_key (the extension requires it). */
   async updates(start: Date, end: Date): Promise<ServiceRequestUpdate[]> {
     const body = await this.getJson<ServiceRequestUpdate[] | { service_requests_updates?: ServiceRequestUpdate[] }>(
-      `servicerequestupdates.json?start_date=${encodeURIComponent(start.toISOString())}&end_date=${encodeURIComponent(end.toISOString())}`,
+      `servicerequestupdates.${this.fmt}?start_date=${encodeURIComponent(start.toISOString())}&end_date=${encodeURIComponent(end.toISOString())}`,
+      true,
     );
     return Array.isArray(body) ? body : (body.service_requests_updates ?? []);
+  }
+
+  private get fmt(): 'json' | 'xml' {
+    return this.options.format ?? 'json';
   }
 
   private fresh(c?: Cached<unknown>): boolean {
     return !!c && this.now() - c.at < (this.options.cacheTtlMs ?? 5 * 60_000);
   }
 
-  private getJson<T>(path: string): Promise<T> {
+  private getJson<T>(path: string, withKey = false): Promise<T> {
     const query = new URLSearchParams();
     if (this.options.jurisdictionId) query.set('jurisdiction_id', this.options.jurisdictionId);
-    if (this.options.apiKey && this.options.apiKeyOnReads) query.set('api_key', this.options.apiKey);
+    if (this.options.apiKey && (withKey || this.options.apiKeyOnReads)) query.set('api_key', this.options.apiKey);
     const extra = query.size ? `${path.includes('?') ? '&' : '?'}${query}` : '';
     return this.call<T>(`${path}${extra}`, { method: 'GET' });
   }
@@ -134,7 +144,7 @@ export class Open311Client {
   private async call<T>(path: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}/${path}`, { ...init, headers: { accept: 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
+      res = await fetch(`${this.baseUrl}/${path}`, { ...init, headers: { accept: this.fmt === 'xml' ? 'text/xml, application/xml' : 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       const why = e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.message);
@@ -148,12 +158,12 @@ export class Open311Client {
     }
     let body: unknown;
     try {
-      body = text ? JSON.parse(text) : undefined;
+      body = !text ? undefined : this.fmt === 'xml' || /^\s*</.test(text) ? fromXml(text) : JSON.parse(text);
     } catch {
       body = undefined;
     }
     if (res.ok) {
-      if (body === undefined) throw new Open311Error('unavailable', `the back office answered ${res.status} without JSON`, res.status);
+      if (body === undefined) throw new Open311Error('unavailable', `the back office answered ${res.status} without a readable body`, res.status);
       return body as T;
     }
     const description = describeErrors(body) ?? `HTTP ${res.status}`;
@@ -167,4 +177,31 @@ function describeErrors(body: unknown): string | undefined {
   const list = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : [];
   const texts = list.map((e) => (e && typeof e === 'object' ? (e as { description?: unknown }).description : undefined)).filter((d): d is string => typeof d === 'string' && d.length > 0);
   return texts.length ? texts.join(' ') : undefined;
+}
+
+const xml = new XMLParser({ ignoreAttributes: true, parseTagValue: false, trimValues: true, isArray: (name) => LIST_ITEMS.has(name) });
+/** Elements that are list items in GeoReport v2 XML (the spec's examples), always read as arrays. */
+const LIST_ITEMS = new Set(['service', 'request', 'error', 'attribute', 'value', 'request_update']);
+
+/**
+ * GeoReport v2 XML in the shape the JSON answers have: `<services><service>…` → `[{…}]`,
+ * `<service_definition>` → `{service_code, attributes: […]}`, `<errors><error>…` → `[{code, description}]`.
+ */
+function fromXml(text: string): unknown {
+  const doc = xml.parse(text) as Record<string, unknown>;
+  const rootName = Object.keys(doc).find((k) => k !== '?xml');
+  if (!rootName) return undefined;
+  const root = doc[rootName];
+  if (rootName === 'service_definition') {
+    const def = (root ?? {}) as Record<string, unknown>;
+    const attrs = (def.attributes as { attribute?: Record<string, unknown>[] } | undefined)?.attribute ?? [];
+    return {
+      ...def,
+      attributes: attrs.map((a) => ({ ...a, values: ((a.values as { value?: unknown[] } | undefined)?.value ?? undefined) as unknown })),
+    };
+  }
+  if (!root || typeof root !== 'object') return [];
+  const children = Object.values(root as Record<string, unknown>);
+  const list = children.find(Array.isArray);
+  return list ?? (children.length ? children : []);
 }
