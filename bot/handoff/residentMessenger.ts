@@ -2,6 +2,7 @@ import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAc
 import { toActivity } from '../../dialogs/replies';
 import type { Reply } from '../../dialogs/responses';
 import type { Logger } from '../logger';
+import { proactive } from '../proactive';
 import type { Handoff } from './types';
 
 /**
@@ -18,7 +19,8 @@ export class ResidentMessenger {
 
   async send(handoff: Handoff, items: Array<Reply | Partial<Activity>>): Promise<boolean> {
     try {
-      await this.adapter.continueConversationAsync(this.appId, handoff.reference, async (context) => {
+      await this.adapter.continueConversationAsync(this.appId, handoff.reference, async (turn) => {
+        const context = proactive(turn);
         for (const item of items) await context.sendActivity('type' in item ? item : toActivity(item as Reply));
       });
       return true;
