@@ -67,6 +67,11 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     expect(sent.body.delivered).toBe(true);
     const agentMsg = await h.channel.waitFor((a) => a.conversation?.id === conv && a.text === 'Yes, I can see your missed bin report.');
     expect((agentMsg.channelData as { councilHandoff: { from: string } }).councilHandoff.from).toBe('agent');
+    // Shown as a person: the agent's name and an id of its own, not the assistant's; no replyToId.
+    const agentFrom = (agentMsg as { from?: { id: string; name?: string } }).from;
+    expect(agentFrom?.name).toBe('Sam');
+    expect(agentFrom?.id).not.toBe((talking as { from?: { id: string } }).from?.id);
+    expect(agentMsg.replyToId).toBeUndefined();
 
     // End: handoff.status completed and the assistant is back.
     expect((await sam.api('POST', `/agent/api/conversations/${item.id}/end`)).status).toBe(200);
