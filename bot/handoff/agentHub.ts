@@ -110,7 +110,7 @@ export class AgentHub {
     const message = await this.store.addMessage(id, 'agent', text.slice(0, MAX_AGENT_MESSAGE), staff.id);
     await this.store.touchAgent([staff.id]);
     await this.staff.audit(staff.id, 'message', id);
-    const delivered = await this.messenger.send(handoff, [this.messenger.agentText(message.text, staff.displayName)]);
+    const delivered = await this.messenger.send(handoff, [this.messenger.agentText(message.text, staff.displayName, String(staff.id))]);
     await this.events.publish({ kind: 'message', handoffId: id, messageId: message.id });
     return { ok: true, delivered, message };
   }

@@ -2,6 +2,7 @@ import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAc
 import { toActivity } from '../../dialogs/replies';
 import type { Reply } from '../../dialogs/responses';
 import type { Logger } from '../logger';
+import { proactive } from '../proactive';
 import type { Handoff } from './types';
 
 /**
@@ -18,7 +19,12 @@ export class ResidentMessenger {
 
   async send(handoff: Handoff, items: Array<Reply | Partial<Activity>>): Promise<boolean> {
     try {
-      await this.adapter.continueConversationAsync(this.appId, handoff.reference, async (context) => {
+      await this.adapter.continueConversationAsync(this.appId, handoff.reference, async (turn) => {
+        const context = proactive(turn);
+        context.onSendActivities(async (_ctx, activities, next) => {
+          for (const activity of activities) asAgent(activity);
+          return next();
+        });
         for (const item of items) await context.sendActivity('type' in item ? item : toActivity(item as Reply));
       });
       return true;
@@ -28,12 +34,23 @@ export class ResidentMessenger {
     }
   }
 
-  /** Text from a person in the contact centre. */
-  agentText(text: string, agentName: string): Partial<Activity> {
-    return { type: 'message', text, channelData: { councilHandoff: { from: 'agent', agentName } } };
+  /**
+   * Text from a person in the contact centre. On the wire it comes from the agent (from.name =
+   * their display name, an id of its own), so Web Chat shows and announces a person, not the
+   * assistant; channelData says so for clients that look there.
+   */
+  agentText(text: string, agentName: string, agentId?: string): Partial<Activity> {
+    return { type: 'message', text, channelData: { councilHandoff: { from: 'agent', agentName, ...(agentId ? { agentId } : {}) } } };
   }
 
   status(handoff: Handoff, state: 'accepted' | 'failed' | 'completed', message?: string): Partial<Activity> {
     return EventFactory.createHandoffStatus(handoff.reference.conversation as ConversationAccount, state, message);
   }
+}
+
+/** TurnContext sets from to the bot on every activity it sends; an agent's words say who wrote them. */
+function asAgent(activity: Partial<Activity>): void {
+  const marker = (activity.channelData as { councilHandoff?: { from?: string; agentName?: string; agentId?: string } } | undefined)?.councilHandoff;
+  if (marker?.from !== 'agent' || !activity.from) return;
+  activity.from = { ...activity.from, id: `${activity.from.id}:agent:${marker.agentId ?? marker.agentName ?? 'agent'}`, name: marker.agentName ?? activity.from.name, role: 'bot' };
 }

@@ -1,5 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from '../logger';
+import { proactive } from '../proactive';
 import type { OutboxRow } from './outbox';
 import type { ResidentNotifier } from './outboxWorker';
 
@@ -33,7 +34,8 @@ export class ProactiveNotifier implements ResidentNotifier {
     const reference = JSON.parse(row.conversation_reference) as Partial<ConversationReference>;
     if (!reference.serviceUrl || !reference.conversation?.id) return false;
     try {
-      await this.adapter.continueConversationAsync(this.botAppId, reference, async (context) => {
+      await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
+        const context = proactive(turn);
         await context.sendActivity(text);
       });
       return true;

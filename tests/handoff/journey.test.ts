@@ -40,8 +40,11 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     await h.channel.waitFor((a) => a.conversation?.id === conv && /still in the queue|You're number 1/.test(a.text ?? '') && a.text !== queued.text);
 
     expect((await sam.api('POST', `/agent/api/conversations/${item.id}/accept`)).status).toBe(200);
-    await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.status' && (a.value as { state: string }).state === 'accepted');
-    await h.channel.waitFor((a) => a.conversation?.id === conv && /talking to Sam/.test(a.text ?? ''));
+    const acceptedEvent = await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.status' && (a.value as { state: string }).state === 'accepted');
+    const talking = await h.channel.waitFor((a) => a.conversation?.id === conv && /talking to Sam/.test(a.text ?? ''));
+    // Proactive: no replyToId (Web Chat holds an activity replying to one it has not seen for 5 s).
+    expect(acceptedEvent.replyToId).toBeUndefined();
+    expect(talking.replyToId).toBeUndefined();
 
     const detail = await sam.api('GET', `/agent/api/conversations/${item.id}`);
     expect(detail.body.mine).toBe(true);
@@ -64,6 +67,11 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     expect(sent.body.delivered).toBe(true);
     const agentMsg = await h.channel.waitFor((a) => a.conversation?.id === conv && a.text === 'Yes, I can see your missed bin report.');
     expect((agentMsg.channelData as { councilHandoff: { from: string } }).councilHandoff.from).toBe('agent');
+    // Shown as a person: the agent's name and an id of its own, not the assistant's; no replyToId.
+    const agentFrom = (agentMsg as { from?: { id: string; name?: string } }).from;
+    expect(agentFrom?.name).toBe('Sam');
+    expect(agentFrom?.id).not.toBe((talking as { from?: { id: string } }).from?.id);
+    expect(agentMsg.replyToId).toBeUndefined();
 
     // End: handoff.status completed and the assistant is back.
     expect((await sam.api('POST', `/agent/api/conversations/${item.id}/end`)).status).toBe(200);
