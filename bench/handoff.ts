@@ -17,6 +17,7 @@ import WebSocket from 'ws';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
+import { setCookies } from '../scripts/lib/setCookies';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROOT = path.resolve(__dirname, '..');
@@ -33,27 +34,17 @@ interface StreamActivity {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function cookiesOf(res: Response): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const i = pair.indexOf('=');
-    out[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return out;
-}
-
 async function signIn(base: string, username: string): Promise<(method: string, route: string, body?: unknown) => Promise<{ status: number; body: { waiting?: Array<{ id: string }> } }>> {
   const form = await fetch(`${base}/agent/sign-in`);
   const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1];
   const res = await fetch(`${base}/agent/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${cookiesOf(form).ca_signin}` },
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${setCookies(form).ca_signin}` },
     body: new URLSearchParams({ username, password: PASSWORD, csrf }).toString(),
   });
   if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = `ca_staff=${cookiesOf(res).ca_staff}`;
+  const cookie = `ca_staff=${setCookies(res).ca_staff}`;
   const { csrfToken } = (await (await fetch(`${base}/agent/api/me`, { headers: { Cookie: cookie } })).json()) as { csrfToken: string };
   return async (method, route, body) => {
     const r = await fetch(`${base}${route}`, {

@@ -216,8 +216,10 @@ export class Router {
     if (asked) return asked;
     // A question for information that the best article answers beyond the request's own examples ("is my bin
     // emptied over christmas?" is not finding the collection day): the article answers.
+    // (A case check is a question about the resident's own report by nature: "what's the status of that now?".)
     const informationQuestion =
       intentOk &&
+      intent !== Intents.checkCaseStatus &&
       !outOfScope &&
       top &&
       kb >= t.kbAnswer &&

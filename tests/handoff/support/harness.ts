@@ -6,6 +6,7 @@ import { createApp, type App } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../bot/logger';
 import { FakeChannel, type ChannelActivity } from './fakeChannel';
+import { setCookies } from '../../../scripts/lib/setCookies';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -84,16 +85,6 @@ export interface StaffClient {
   cookie: string;
   csrf: string;
   api(method: string, route: string, body?: unknown, opts?: { csrf?: string | null; cookie?: string | null }): Promise<{ status: number; body: Json }>;
-}
-
-function setCookies(res: Response): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of res.headers.getSetCookie()) {
-    const [pair] = line.split(';');
-    const i = pair.indexOf('=');
-    out[pair.slice(0, i)] = pair.slice(i + 1);
-  }
-  return out;
 }
 
 /** Gets the sign-in form (token + cookie) and posts it; returns the response. */
