@@ -12,7 +12,7 @@ import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
-import { getFiledPlace, getFiledReference, getRecognized, setRecognized } from './turnState';
+import { getFiledReference, getKnownPlace, getRecognized, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../bot/redact';
@@ -199,11 +199,10 @@ export class MainDialog extends CancelAndHelpDialog {
     // "now the light please, same place" after a pothole report that offered the street light: that request.
     if (!pickedOffered && route.kind !== 'safeguarding' && !(route.kind === 'intent' && route.score >= CONFIDENT_REQUEST)) {
       const offeredRequests = (await this.routingState.get(context, { misses: 0 })).offeredRequests ?? [];
-      const named = offeredRequests
-        .map((intent) => ({ intent, confidence: this.router.intentConfidence(text, intent) }))
-        .filter((n) => n.intent === this.router.bestIntent(text))
-        .sort((a, b) => b.confidence - a.confidence)[0];
-      if (named && named.confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(named.intent)) route = { kind: 'intent', intent: named.intent, score: named.confidence };
+      // The offered request the message matches best of all requests, well enough.
+      const best = this.router.bestIntent(text);
+      const confidence = best && offeredRequests.includes(best) ? this.router.intentConfidence(text, best) : 0;
+      if (best && confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(best)) route = { kind: 'intent', intent: best, score: confidence };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
@@ -490,7 +489,7 @@ export class MainDialog extends CancelAndHelpDialog {
   /** A request filed this turn: its reference is the one "any news on that?" means. */
   private async keepFiledReference(context: TurnContext): Promise<void> {
     const reference = getFiledReference(context);
-    const place = getFiledPlace<Location>(context);
+    const place = getKnownPlace(context);
     if (!reference && !place) return;
     const state = await this.routingState.get(context, { misses: 0 });
     await this.routingState.set(context, { ...state, lastReference: reference ?? state.lastReference, lastPlace: place ?? state.lastPlace });

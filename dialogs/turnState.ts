@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { RecognizerResult } from '../intents/recognizer';
+import type { Location } from './services/addressLookup';
 
 /** What the bot works out once per turn and dialogs read (never recognise twice in a turn). */
 const RECOGNIZED = Symbol('council.recognized');
@@ -23,13 +24,16 @@ export function getFiledReference(context: TurnContext): string | undefined {
   return context.turnState.get(FILED) as string | undefined;
 }
 
-/** Where the request filed this turn was (its location); the main dialog keeps it for "same place". */
-const FILED_PLACE = Symbol('council.filedPlace');
+/**
+ * A home or street place this turn settled (a request filed there, a bin day answered for it); the main
+ * dialog keeps it for "same place" and for the next request at the home address.
+ */
+const KNOWN_PLACE = Symbol('council.knownPlace');
 
-export function setFiledPlace(context: TurnContext, place: unknown): void {
-  context.turnState.set(FILED_PLACE, place);
+export function setKnownPlace(context: TurnContext, place: Location | undefined): void {
+  context.turnState.set(KNOWN_PLACE, place);
 }
 
-export function getFiledPlace<T>(context: TurnContext): T | undefined {
-  return context.turnState.get(FILED_PLACE) as T | undefined;
+export function getKnownPlace(context: TurnContext): Location | undefined {
+  return context.turnState.get(KNOWN_PLACE) as Location | undefined;
 }

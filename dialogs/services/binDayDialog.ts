@@ -8,7 +8,7 @@ import { sendPromptTrace, sendReply } from '../replies';
 import { offer } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location, PostcodeOutcome } from './addressLookup';
-import { setFiledPlace } from '../turnState';
+import { setKnownPlace } from '../turnState';
 import type { ServiceResponses } from './serviceResponses';
 
 interface BinDayState {
@@ -109,7 +109,7 @@ export class BinDaySlots extends Dialog {
       : `I couldn't find a collection round for ${fullAddress(address)}. Please contact us and we'll check it.`;
     await offer(dc, { text });
     // "Can you collect a bed from there?" next: the same home address.
-    setFiledPlace(dc.context, location);
+    setKnownPlace(dc.context, location);
     return dc.endDialog();
   }
 }

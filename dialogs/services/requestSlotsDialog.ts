@@ -9,7 +9,7 @@ import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
-import { getRecognized, setFiledPlace, setFiledReference } from '../turnState';
+import { getRecognized, setKnownPlace, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -279,6 +279,13 @@ export class RequestSlotsDialog extends Dialog {
     return { changed, touched };
   }
 
+  /** "Same place", "same address": where the request filed just before was, taken as this one's place. */
+  private samePlace(state: SlotState, text: string): boolean {
+    if (!state.lastPlace || !SAME_PLACE.test(text)) return false;
+    state.location = state.lastPlace;
+    return true;
+  }
+
   /**
    * "Sorry, it's 15 Albert Street, not 5", "it's not Station Road, it's Bridge Street": a different
    * place said as a correction, after the place was given, replaces it (the pre-check runs again).
@@ -386,10 +393,7 @@ export class RequestSlotsDialog extends Dialog {
         if (value && !this.dateProblem(state, value)) state.answers[a.code] = value;
       }
     }
-    if (state.lastPlace && SAME_PLACE.test(recognized?.text ?? '')) {
-      state.location = state.lastPlace;
-      return undefined;
-    }
+    if (this.samePlace(state, recognized?.text ?? '')) return undefined;
     // A home-address service after the chat already used a home address (a bin day asked, a report
     // made): that address, said back, unless this message names another. It can be changed.
     const home = state.config.location === 'address' && state.lastPlace?.kind === 'address' ? state.lastPlace : undefined;
@@ -763,10 +767,7 @@ export class RequestSlotsDialog extends Dialog {
 
   private async acceptLocation(state: SlotState, text: string, houseNumber: string | undefined, show: (found: Reply) => Promise<void>): Promise<Reply | undefined> {
     const lookup = this.deps.addresses;
-    if (state.lastPlace && SAME_PLACE.test(text)) {
-      state.location = state.lastPlace;
-      return undefined;
-    }
+    if (this.samePlace(state, text)) return undefined;
     if (state.locationStage === 'text') {
       if (text.length < 8) return this.deps.responses.locationTooShort();
       if (text.length > 1000) return this.deps.responses.tooLong(1000, text.length);
@@ -833,7 +834,7 @@ export class RequestSlotsDialog extends Dialog {
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
     // "What's the status of that?" later in this chat means this one; "same place" its location.
     setFiledReference(dc.context, row.reference);
-    setFiledPlace(dc.context, state.location);
+    setKnownPlace(dc.context, state.location);
     // Which request was filed (no reference or answers: telemetry turns council.* traces into events).
     await sendTrace(dc.context, 'council.request.submitted', { intent: state.intent, serviceCode: state.serviceCode });
   }
