@@ -112,6 +112,12 @@ const NEW_REQUEST =
   /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
 /** A part of a message is a request when it matches the request's own examples at least this well. */
 const PART_INTENT_MATCH = 0.7;
+/**
+ * A part of a message that only says where the resident is or lives: "I'm at 12 Mill Lane.", "we live at
+ * no 4 Forest Way", "address is 3 Orchard Close AT5 1AA", "it's AT9 1NP".
+ */
+const ONLY_A_PLACE =
+  /^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b,?\s*(?:anytown\s*,?\s*)?(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$/i;
 
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
@@ -334,6 +340,8 @@ export class Router {
     const t = this.thresholds;
     const found: Need[] = [];
     for (const part of needParts(text)) {
+      // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
+      if (ONLY_A_PLACE.test(part)) continue;
       // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
       const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
       if (listed) {
