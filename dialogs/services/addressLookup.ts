@@ -9,7 +9,7 @@ import type { ServiceResponses } from './serviceResponses';
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
   | { kind: 'address'; uprn: string; text: string; postcode: string; lat: number; long: number; round: string }
-  | { kind: 'description'; text: string };
+  | { kind: 'description'; text: string; lat?: number; long?: number };
 
 /**
  * `choose`: `postcode` names the list offered (kept in dialog state, given back to `choose`): a
@@ -60,8 +60,11 @@ export class AddressLookup {
     private readonly responses: ServiceResponses,
   ) {}
 
-  /** A message at the "postcode" question. `kind: street` also accepts a description of the place. */
-  postcode(text: string, kind: 'address' | 'street', houseNumber?: string): PostcodeOutcome {
+  /**
+   * A message at the "postcode" question. `kind: street` also accepts a description of the place.
+   * `said`: the whole message when `text` is the postcode taken from it (where a street problem is).
+   */
+  postcode(text: string, kind: 'address' | 'street', houseNumber?: string, said: string = text): PostcodeOutcome {
     if (NOT_LISTED.test(text)) return { next: 'not_listed' };
     const reading = readPostcode(text);
     if (reading.kind === 'invalid') return { next: 'again', reply: this.responses.invalidPostcode() };
@@ -85,7 +88,30 @@ export class AddressLookup {
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]!) };
     }
     if (addresses.length === 1) return { next: 'done', location: toLocation(addresses[0]!) };
+    if (kind === 'street') {
+      const place = this.streetPlace(said, addresses, reading.postcode);
+      if (place) return place;
+    }
     return { next: 'choose', postcode: reading.postcode, reply: this.responses.chooseAddress(reading.postcode, addresses.map(shortAddress)) };
+  }
+
+  /**
+   * A street problem with a postcode is on a street, not at a house: the place in the resident's words
+   * with the street's proper name ("On Fenwick Road outside number 3, AT8 2HF"), or the postcode's one
+   * street; never a list of houses to pick from. Several streets and none named: undefined (the list).
+   */
+  private streetPlace(text: string, addresses: readonly Address[], postcode: string): PostcodeOutcome | undefined {
+    const mention = this.mention(text);
+    const streets = [...new Set(addresses.map((a) => a.street))];
+    let place: string | undefined;
+    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, mention.streets[0]!.name);
+    else if (streets.length === 1) place = streets[0]!;
+    if (!place) return undefined;
+    if (!place.toUpperCase().replace(/\s+/g, '').includes(postcode.replace(/\s+/g, ''))) place = `${place}, ${postcode}`;
+    // The back office gets a point too: the middle of the postcode's addresses (a postcode covers a few dozen metres).
+    const lat = addresses.reduce((sum, a) => sum + a.lat, 0) / addresses.length;
+    const long = addresses.reduce((sum, a) => sum + a.long, 0) / addresses.length;
+    return { next: 'done', location: { kind: 'description', text: place, lat, long }, found: this.responses.placeFound(place) };
   }
 
   /**

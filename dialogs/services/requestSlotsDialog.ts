@@ -312,7 +312,7 @@ export class RequestSlotsDialog extends Dialog {
     if (this.freeText(state, state.current ?? '')) return undefined;
     const postcode = getRecognized(dc.context)?.entities.find((e) => e.type === 'postcode');
     const houseNumber = getRecognized(dc.context)?.entities.find((e) => e.type === 'houseNumber')?.value;
-    const outcome = postcode ? this.deps.addresses.postcode(postcode.value, state.config.location, houseNumber) : this.deps.addresses.fromWords(text, state.config.location);
+    const outcome = postcode ? this.deps.addresses.postcode(postcode.value, state.config.location, houseNumber, text) : this.deps.addresses.fromWords(text, state.config.location);
     if (outcome?.next === 'done') {
       state.location = outcome.location;
       return 'noted';
@@ -400,7 +400,7 @@ export class RequestSlotsDialog extends Dialog {
     const postcode = entities.find((e) => e.type === 'postcode');
     // A postcode, else a street or a house name ("at 8 Acorn Close", "on london rd outside no 15").
     const outcome = postcode
-      ? this.deps.addresses.postcode(postcode.value, state.config.location, entities.find((e) => e.type === 'houseNumber')?.value)
+      ? this.deps.addresses.postcode(postcode.value, state.config.location, entities.find((e) => e.type === 'houseNumber')?.value, recognized?.text)
       : this.deps.addresses.fromWords(recognized?.text ?? '', state.config.location);
     if (!outcome && home) {
       state.location = home;
@@ -816,7 +816,7 @@ export class RequestSlotsDialog extends Dialog {
     const fields: RequestFields = {
       service_code: state.serviceCode,
       attributes,
-      ...(loc?.kind === 'address' ? { address_string: loc.text, address_id: loc.uprn, lat: loc.lat, long: loc.long } : { address_string: loc?.text }),
+      ...(loc?.kind === 'address' ? { address_string: loc.text, address_id: loc.uprn, lat: loc.lat, long: loc.long } : { address_string: loc?.text, lat: loc?.lat, long: loc?.long }),
       ...(state.description ? { description: state.description } : {}),
       ...(state.contact?.email ? { email: state.contact.email } : {}),
       ...(state.contact?.phone ? { phone: state.contact.phone } : {}),

@@ -122,6 +122,31 @@ describe('an address given by its street, without a postcode', () => {
     expect(done(lookup.postcode('Station Rd by the bus stop', 'street'))).toBe('Station Road by the bus stop');
     expect(done(lookup.postcode('Outside the library on Station Road', 'street'))).toBe('Outside the library on Station Road');
   });
+
+  it('a street problem with a postcode: the street and the postcode, never a list of houses', () => {
+    // AT3 1NF is on Mill Lane only.
+    const onStreet = lookup.postcode(POSTCODE, 'street');
+    expect(done(onStreet)).toBe(`Mill Lane, ${POSTCODE}`);
+    expect(onStreet.next === 'done' && onStreet.location.kind === 'description' && onStreet.location.lat).toBeCloseTo(52, 0);
+    expect(done(lookup.postcode(POSTCODE, 'street', undefined, `big pothole on mill ln near the bus stop ${POSTCODE.toLowerCase()}`))).toBe(`On Mill Lane near the bus stop, ${POSTCODE}`);
+    // A house number at the postcode is still that address; a home-address service still gets the list.
+    expect(done(lookup.postcode(POSTCODE, 'street', '12'))).toMatch(/^12 Mill Lane/);
+    expect(lookup.postcode(POSTCODE, 'address')).toMatchObject({ next: 'choose' });
+  });
+});
+
+describe('a street problem at a postcode with several streets', () => {
+  const a = (uprn: string, paon: string, street: string): Address => ({ uprn, sao: '', paon, street, locality: '', town: 'Anytown', postcode: 'AT1 1AA', lat: 52, long: -1, ward: '', round: 'MON-A' });
+  const two = new AddressLookup(
+    new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Elm Row'), a('4', '2', 'Elm Row')]),
+    new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml'))),
+  );
+
+  it('the street the resident named, else the list', () => {
+    const done = (o: ReturnType<typeof two.postcode>) => (o.next === 'done' ? o.location.text : undefined);
+    expect(done(two.postcode('AT1 1AA', 'street', undefined, 'light out on elm row AT1 1AA'))).toBe('On Elm Row, AT1 1AA');
+    expect(two.postcode('AT1 1AA', 'street', undefined, 'light out at AT1 1AA')).toMatchObject({ next: 'choose' });
+  });
 });
 
 describe('a misspelt street as close to two streets', () => {
