@@ -102,7 +102,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
   const rulesDir = path.dirname(options.safeguardingRulesPath);
   const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
-  const { rules, idioms, spellings, past } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
+  const { rules, idioms, spellings, past, subject } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
   const riskStarted = Date.now();
   // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary intents' examples: the configured
   // intents and the project's own next to the rules. Never the knowledge articles' questions, so that
@@ -110,7 +110,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
   const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
-  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past });
+  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past, subject });
   const router = new Router(detector, undefined, knowledge);
   const responses = new Responses(council, taxonomy);
   const knowledgeResponses = new KnowledgeResponses(council);

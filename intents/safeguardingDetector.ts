@@ -40,6 +40,8 @@ export interface SafeguardingDetectorOptions {
   spellings?: Spelling[];
   /** The words of a danger long past (the rules file's `past`). */
   past?: PastDanger;
+  /** Words that make a risk the subject of work, study, giving or policy (the rules file's `subject`). */
+  subject?: RegExp;
   /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
   clauseThreshold?: number;
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
@@ -61,6 +63,8 @@ export interface SafeguardingTrace {
   rules: string[];
   /** Only immediate-danger rules matched and the message tells of it as long past: left to the classifier. */
   longPast: boolean;
+  /** No immediate-danger rule matched and the message speaks of the risk as a subject (training, a dissertation, a donation): left to the classifier. */
+  asSubject: boolean;
   /** The risk classifier's best guess for the whole message, whether or not it counts. */
   whole?: RiskGuess;
   clauses: ClauseGuess[];
@@ -84,6 +88,17 @@ export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
  */
 export const DEFAULT_WEAK_SCORE = 0.5;
 export const DEFAULT_CLAUSE_SUPPORT = 0.3;
+/**
+ * A message of at most SHORT_WORDS words counts on the risk classifier's vote alone only from
+ * SHORT_MIN_SCORE: two or three words are little to go on, and one word shared with a risk example
+ * decided them ("tracking my request" scored 0.35 for immediate danger, through the railway "tracks";
+ * "grey one", an answer about a bin, 0.53). Short risks in real words score far higher ("husband
+ * choke me" 0.99) or are the rules' ("help", "fire", "he hit me"). Measured with scripts/riskMargins.ts
+ * on every development set (2026-12-04, fifth session): no risk message caught by the classifier alone
+ * had six words or fewer and scored below 0.9.
+ */
+export const SHORT_WORDS = 4;
+export const SHORT_MIN_SCORE = 0.6;
 
 /**
  * Words that must appear in a message before the classifier's vote counts. The offline
@@ -127,6 +142,7 @@ export class SafeguardingDetector {
   private readonly idioms: RegExp[];
   private readonly spellings: Spelling[];
   private readonly past?: PastDanger;
+  private readonly subject?: RegExp;
   private readonly clauseThreshold: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
@@ -144,6 +160,7 @@ export class SafeguardingDetector {
     this.idioms = o.idioms ?? [];
     this.spellings = o.spellings ?? [];
     this.past = o.past;
+    this.subject = o.subject;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
@@ -157,12 +174,13 @@ export class SafeguardingDetector {
   explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
     const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
-    const trace: SafeguardingTrace = { folded, rules: [], longPast: false, clauses: [], verdict: { risk: false } };
+    const trace: SafeguardingTrace = { folded, rules: [], longPast: false, asSubject: false, clauses: [], verdict: { risk: false } };
     if (!folded) return trace;
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
     trace.rules = matched.map((r) => r.name);
     trace.longPast = matched.length > 0 && this.longPast(matched, folded);
-    if (matched.length && !trace.longPast) return { ...trace, verdict: this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
+    trace.asSubject = matched.length > 0 && !!this.subject && !matched.some((r) => r.category === 'immediate_danger') && this.subject.test(folded);
+    if (matched.length && !trace.longPast && !trace.asSubject) return { ...trace, verdict: this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
     const forClassifier = this.forClassifier(text, folded);
     if (this.riskClassifier) {
       trace.whole = this.riskClassifier.best(forClassifier);
@@ -185,6 +203,7 @@ export class SafeguardingDetector {
    */
   private wholeGuess(text: string, clauses: ClauseGuess[]): RiskGuess | undefined {
     const guess = this.riskClassifier?.classify(text);
+    if (guess && guess.score < SHORT_MIN_SCORE && text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS) return undefined;
     if (!guess || guess.score >= this.weakScore || clauses.length < 2) return guess;
     return clauses.some((c) => c.guess && c.guess.score >= this.clauseSupport) ? guess : undefined;
   }

@@ -10,6 +10,8 @@ const rulesSchema = z.object({
   spellings: z.record(z.string().min(1), z.string()).optional(),
   /** Words that put a danger in the past ("back in 2019") and words that keep it now ("still", "tonight"). */
   past: z.object({ longAgo: z.string().min(1), stillNow: z.string().min(1) }).strict().optional(),
+  /** Words that make a risk the subject of work, study, giving or policy rather than something happening to someone. */
+  subject: z.string().min(1).optional(),
   rules: z
     .array(
       z.object({
@@ -67,6 +69,8 @@ export interface SafeguardingRuleSet {
   idioms: RegExp[];
   spellings: Spelling[];
   past?: PastDanger;
+  /** The rules file's `subject`: "a dissertation on county lines", "suicide awareness training", "donate to the women's refuge". */
+  subject?: RegExp;
 }
 
 /** The rules, the idioms (figures of speech taken out of a message before it is checked), the spellings spelled out first and the words of a danger long past. */
@@ -91,7 +95,8 @@ export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
   const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
   const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({ pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'), standsFor }));
   const past = parsed.data.past ? { longAgo: compile('past', parsed.data.past.longAgo), stillNow: compile('past', parsed.data.past.stillNow) } : undefined;
-  return { rules, idioms, spellings, past };
+  const subject = parsed.data.subject ? compile('subject', parsed.data.subject) : undefined;
+  return { rules, idioms, spellings, past, subject };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

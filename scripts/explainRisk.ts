@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     const out = [
       JSON.stringify(text),
       `  folded:     ${trace.folded}`,
-      `  rules:      ${trace.rules.join(', ') || '-'}${trace.longPast ? ' (told as long past: left to the classifier)' : ''}`,
+      `  rules:      ${trace.rules.join(', ') || '-'}${trace.longPast ? ' (told as long past: left to the classifier)' : ''}${trace.asSubject ? ' (spoken of as a subject: left to the classifier)' : ''}`,
       `  classifier: ${shown(trace.whole)}`,
       ...trace.clauses.map((c) => `  clause:     ${shown(c.guess)}  ${JSON.stringify(c.clause)}`),
       `  verdict:    ${trace.verdict.risk ? `RISK ${trace.verdict.category ?? ''} by ${trace.verdict.reason}` : 'not a risk'}`,

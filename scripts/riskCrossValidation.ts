@@ -47,7 +47,7 @@ const total: Tally = { risk: 0, detector: 0, alone: 0, none: 0, detectorAlarms: 
 function run(name: string, heldOut: (e: Own) => boolean): void {
   const train = [...own.filter((e) => !heldOut(e)), ...ordinary];
   const risk = new RiskClassifier(IntentClassifier.train(train, { outOfScopeLabel: NOT_RISK, seed: 1 }));
-  const detector = new SafeguardingDetector(ruleSet.rules, { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past });
+  const detector = new SafeguardingDetector(ruleSet.rules, { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past, subject: ruleSet.subject });
   const t: Tally = { risk: 0, detector: 0, alone: 0, none: 0, detectorAlarms: 0, aloneAlarms: 0, danger: 0, dangerDetector: 0 };
   for (const e of own.filter(heldOut)) {
     const flagged = detector.check(e.text).risk;

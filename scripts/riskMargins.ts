@@ -1,7 +1,7 @@
 /**
  * `npx tsx scripts/riskMargins.ts [OUT.json]`: how the safeguarding check decides every message of
- * the development sets (tests/safeguarding dev, dev2, dev3 and cases; the ordinary questions of
- * tests/eval dev, kb-blind-dev and knowledge-check; every resident turn of the dev conversations),
+ * the development sets (tests/safeguarding dev, dev2, dev3, dev4 and cases; the ordinary questions of
+ * tests/eval dev, kb-blind-dev and knowledge-check; every resident turn of the dev conversations, blind-dev and blind-dev2),
  * written as JSON lines of {set, text, risk, category, rules, whole, clauses, flagged, reason, got}
  * for choosing the detector's thresholds. Prints a summary per set. Never reads the sealed sets.
  */
@@ -24,14 +24,16 @@ function explain(set: string, text: string, risk: boolean, category?: string): v
 }
 
 const jsonl = (file: string) => fs.readFileSync(path.join(ROOT, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as { text: string; risk?: boolean; category?: string; expect?: string });
-for (const f of ['dev', 'dev2', 'dev3', 'cases']) for (const c of jsonl(`tests/safeguarding/${f}.jsonl`)) explain(`safeguarding/${f}`, c.text, !!c.risk, c.category);
+for (const f of ['dev', 'dev2', 'dev3', 'dev4', 'cases']) for (const c of jsonl(`tests/safeguarding/${f}.jsonl`)) explain(`safeguarding/${f}`, c.text, !!c.risk, c.category);
 for (const f of ['dev', 'kb-blind-dev', 'knowledge-check']) for (const c of jsonl(`tests/eval/${f}.jsonl`)) if (c.expect !== 'safeguarding' && !c.risk) explain(`eval/${f}`, c.text, false);
-const convDir = path.join(ROOT, 'tests', 'conversations', 'blind-dev');
+for (const dir of ['blind-dev', 'blind-dev2']) {
+const convDir = path.join(ROOT, 'tests', 'conversations', dir);
 for (const f of fs.readdirSync(convDir).filter((x) => x.endsWith('.yaml'))) {
   const doc = parse(fs.readFileSync(path.join(convDir, f), 'utf8')) as { steps?: Array<{ user?: string; expect?: unknown }> };
   for (const [i, s] of (doc.steps ?? []).entries()) {
-    if (typeof s.user === 'string') explain(i === 0 ? 'conversations/first' : 'conversations/later', s.user, JSON.stringify(s.expect ?? {}).includes('safeguard'));
+    if (typeof s.user === 'string') explain(i === 0 ? 'conversations/first' : 'conversations/later', s.user, /safeguard|"999"/.test(JSON.stringify(s.expect ?? {})));
   }
+}
 }
 const out = process.argv[2];
 if (out) fs.writeFileSync(out, `${rows.map((r) => JSON.stringify(r)).join('\n')}\n`);

@@ -105,6 +105,19 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(withPast.check('my husband hit me last year and i am still scared of him').risk).toBe(true);
   });
 
+  it('a risk spoken of as a subject (study, training, giving, a statement) is left to the risk classifier; an immediate danger never is', () => {
+    const set = loadSafeguardingRuleSet(RULES);
+    const withSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, subject: set.subject });
+    const withoutSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings });
+    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge']) {
+      expect(withoutSubject.check(text).risk, text).toBe(true);
+      expect(withSubject.explain(text).asSubject, text).toBe(true);
+      expect(withSubject.check(text).risk, text).toBe(false);
+    }
+    expect(withSubject.check('the training centre on mill lane is on fire').risk).toBe(true);
+    expect(withSubject.check('i need a refuge tonight, my husband hits me').risk).toBe(true);
+  });
+
   it('naming domestic abuse in a professional or information question is not a risk, unless the resident says it is theirs', () => {
     expect(rulesOnly.check('does the council run domestic abuse awareness training for staff? i manage a team').risk).toBe(false);
     expect(rulesOnly.check('what is the domestic abuse policy for housing').risk).toBe(false);
