@@ -82,7 +82,8 @@ export class AddressLookup {
     if (!this.gazetteer.serves(reading.outward)) return { next: 'again', reply: this.responses.outsideArea(reading.postcode) };
     const addresses = this.gazetteer.byPostcode(reading.postcode);
     if (!addresses.length) return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
-    houseNumber ??= numberBesidePostcode(text);
+    // "11 Hill Rise AT6 1AW" in a longer message: the number said with the street.
+    houseNumber ??= numberBesidePostcode(text) ?? (said !== text ? this.mention(said)?.houseNumber : undefined);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]!) };

@@ -48,6 +48,12 @@ export const NOT_SENDING =
   /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
 /** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
 export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|definitely|it was|it is|correct|sure|certainly)\b/i;
+/**
+ * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
+ * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.
+ */
+export const DECLINES_EXTRAS =
+  /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
 export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
 
 /**

@@ -13,7 +13,7 @@ import { getRecognized, setKnownPlace, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
-import { CHANGE, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, saysYes, SKIP, today, YES_FIRST, type Choice } from './answers';
+import { CHANGE, DECLINES_EXTRAS, DONE, matchChoice, matchChoices, NO_FIRST, NOT_SENDING, parseDate, parseNumber, pastWeekday, readContact, saysYes, SKIP, today, YES_FIRST, type Choice } from './answers';
 import { foldText, SlotReader, totalSaid } from './slotReader';
 import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
@@ -655,6 +655,13 @@ export class RequestSlotsDialog extends Dialog {
       state.contact = contact;
       state.name = undefined;
       await sendReply(dc.context, r.changed(['added your contact details']));
+      return undefined;
+    }
+    if (DECLINES_EXTRAS.test(text) && !/^\s*(no|nope|nah)\s*[.!]*\s*$/i.test(text)) {
+      if (state.config.contact === 'optional' && !state.contact) {
+        state.contact = null;
+        state.name = null;
+      }
       return undefined;
     }
     if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
