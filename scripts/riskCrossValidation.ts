@@ -3,7 +3,7 @@
  * wordings its classifier has not seen. The risk classifier is trained without part of its own
  * training data (intents/risk) and the held-out part is checked by the detector (rules + that
  * classifier, as residents meet it) and by the classifier alone:
- * - "blind": every *.blind.yaml file held out (examples written by people who never saw the rest);
+ * - "blind": every *.blind.yaml and *.blind2.yaml file held out (examples written by people who never saw the rest);
  * - "fold i/FOLDS": the other examples of intents/risk in FOLDS folds (default 5), cut at random
  *   (seed 1) within each file, the blind files always in training.
  * The ordinary intents' examples stay in training as negatives. The rules were written with the
@@ -29,7 +29,7 @@ const taxonomy = loadRiskTaxonomy(path.join(ROOT, 'intents', 'risk-taxonomy.yaml
 interface Own extends TrainingExample { blind: boolean; fold: number }
 const random = new SeededRandom(1);
 const own: Own[] = loadTrainingData(riskDir).intents.flatMap((d) => {
-  const blind = d.file.endsWith('.blind.yaml');
+  const blind = /\.blind\d*\.yaml$/.test(d.file);
   const order = d.examples.map((_, i) => i);
   random.shuffle(order);
   const foldOf = new Map(order.map((i, k) => [i, k % folds]));
