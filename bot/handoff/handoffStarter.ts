@@ -192,17 +192,19 @@ export function brief(c: HandoffContext, request?: RequestSoFar): HandoffBrief {
 }
 
 /**
- * One line for the queue: why, in the resident's words that raised it, and what it is about (the
- * request in progress or just filed; without one, the resident's last words before asking).
- * Never an answer to another question quoted as the reason.
+ * One line for the queue: why, in the resident's words that raised it (or, when those say no more
+ * than the reason, the message that started the request; with none, the resident's last words
+ * before asking), and the request in progress or just filed. Never an answer to another question.
  */
 export function summarise(c: HandoffContext): string {
   const b = c.brief ?? brief(c);
   const request = b.request;
   const about = request ? `${request.serviceName}${request.status === 'filed' ? `, sent as ${request.reference ?? 'a report'}` : ', not finished'}` : undefined;
   let words = b.concern.words;
+  // What it is about: the message that started the request…
+  if (!words && request && c.reason !== 'not_understood') words = request.openedWith;
   if (!words && !request && c.reason !== 'not_understood') {
-    // What it is about: the resident's last words before asking (not a bare "yes" or the ask itself).
+    // …or, with none, the resident's last words before asking (not a bare "yes" or the ask itself).
     const lines = [...c.transcript].reverse().filter((t: TranscriptEntry) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
     words = lines[0]?.text;
   }

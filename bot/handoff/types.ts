@@ -68,6 +68,8 @@ export interface RequestSoFar {
   serviceName: string;
   /** `in_progress`: stopped to hand over, nothing sent; `filed`: sent, with its reference. */
   status: 'in_progress' | 'filed';
+  /** The resident's message that started it. */
+  openedWith?: string;
   reference?: string;
   /** Answered questions only, in the order asked; rejected answers are never here. */
   fields: RequestField[];

@@ -69,6 +69,8 @@ export interface SlotState {
   extra?: string[];
   /** Where the last request filed in this chat was (one this service can take): "same place" means it. */
   lastPlace?: Location;
+  /** The message that started the request ("my bin wasn't collected, AT1 1AA"), for a person taking over. */
+  openedWith?: string;
   /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
   said?: Record<string, Record<string, string>>;
   /** How many of each thing was said, per list attribute ("2 armchairs"), for the count of items. */
@@ -131,6 +133,7 @@ export class RequestSlotsDialog extends Dialog {
       multi: [],
       prechecked: false,
       instanceId: randomUUID(),
+      ...(options?.recognized?.text ? { openedWith: options.recognized.text.slice(0, MAX_STRING) } : {}),
       ...(options?.lastPlace && (options.lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace: options.lastPlace } : {}),
     };
     dc.activeDialog!.state[STATE] = state;

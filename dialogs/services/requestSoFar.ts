@@ -69,6 +69,7 @@ export function requestSoFar(state: SlotState, extra: { status: RequestSoFar['st
     serviceCode: state.serviceCode,
     serviceName: state.serviceName,
     status: extra.status,
+    ...(state.openedWith ? { openedWith: state.openedWith } : {}),
     ...(extra.reference ? { reference: extra.reference } : {}),
     fields,
     ...(location ? { location } : {}),

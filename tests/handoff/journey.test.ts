@@ -33,8 +33,8 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     const queue = await sam.api('GET', '/agent/api/queue');
     const open = (await h.app.handoff.store.openFor(conv))!;
     const item = queue.body.waiting.find((w: { id: string }) => w.id === open.id);
-    // The button says nothing more than the reason; the missed-bin report it interrupted does.
-    expect(item.summary).toBe('Asked for a person (Missed bin collection, not finished)');
+    // The button says nothing more than the reason: the message that started the report it interrupted does.
+    expect(item.summary).toBe('Asked for a person: "my bin was not collected on Tuesday, AT1 1AA" (Missed bin collection, not finished)');
     expect(item.reasonLabel).toBe('Asked for a person');
 
     // While waiting the resident can add to it; the assistant does not run dialogs.
