@@ -173,8 +173,9 @@ function concernWords(c: HandoffContext): string | undefined {
   const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
   if (c.reason === 'safeguarding') return (resident.find((t) => t.risk) ?? meaningful.find((t) => t.intent === 'safeguarding'))?.text;
   if (c.reason === 'resident_asked') {
-    // (the button, or "yes" to the offer of a person, says nothing more than the reason)
-    const ask = resident.find((t) => t.intent === 'human_handoff') ?? resident[0];
+    // The handoff starts in the turn that asked: its message is the last resident line. (The button,
+    // or "yes" to the offer of a person, says nothing more than the reason.)
+    const ask = resident[0];
     return ask && !BARE_ANSWER.test(ask.text) ? ask.text : undefined;
   }
   if (c.reason === 'not_understood') return meaningful[0]?.text;
