@@ -109,6 +109,22 @@ describe('the handoff carries the request so far, and "Create case" is filled in
     await talk(conv, ['Stop waiting']);
   });
 
+  it('a safeguarding concern raised mid-report, then "yes" to a person: the category and the words that raised it, with the answers so far', async () => {
+    const conv = newConversationId();
+    await talk(conv, ['Report a pothole', 'In a cycle lane', '50', 'my partner hits me and I am scared to go home']);
+    await h.channel.waitFor((a) => a.conversation?.id === conv && /call \[999\]\(tel:999\)/.test(a.text ?? ''));
+    await talk(conv, ['yes']);
+
+    const handoff = await queued(conv);
+    expect(handoff.priority).toBe(1);
+    expect(handoff.summary).toBe('Safeguarding concern (Domestic abuse): "my partner hits me and I am scared to go home" (Pothole or road defect, not finished)');
+    const brief = briefOf(handoff);
+    expect(brief.concern).toEqual({ label: 'Safeguarding concern (Domestic abuse)', words: 'my partner hits me and I am scared to go home' });
+    expect(brief.request!.fields.map((f) => f.answer)).toEqual(['In a cycle lane', '50']);
+    expect(brief.request!.openQuestion).toBe('About how deep is it, in centimetres?');
+    await talk(conv, ['Stop waiting']);
+  });
+
   it('a person asked for at the first message: the asking message is the concern, and there is no request', async () => {
     const conv = newConversationId();
     await talk(conv, ['can I speak to someone']);
