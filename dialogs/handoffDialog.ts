@@ -90,7 +90,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as HandoffOptions;
-    const started = await this.starter.start(step.context, { reason: options.reason, priority: options.priority, captured: options.captured });
+    const started = await this.starter.start(step.context, { reason: options.reason, priority: options.priority, captured: options.captured, request: options.request });
     switch (started.kind) {
       case 'queued':
         await sendReply(step.context, this.wording.queued(started.position, started.minutes));

@@ -1,5 +1,10 @@
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
+import type { RequestSoFar } from '../bot/handoff/types';
 import { DialogIds } from './dialogIds';
+import { REQUEST_STATE } from './offered';
+import { today } from './services/answers';
+import { requestSoFar } from './services/requestSoFar';
+import type { SlotState } from './services/requestSlotsDialog';
 
 /** Why a dialog hands the resident to a person (see bot/handoff/types.ts for labels). */
 export interface HandoffOptions {
@@ -10,6 +15,8 @@ export interface HandoffOptions {
   captured?: Record<string, string>;
   /** Set by beginHandoffFrom: a request in progress was stopped to hand over (nothing of it was sent). */
   stopped?: boolean;
+  /** Set by beginHandoffFrom: the service request in progress, as understood so far. */
+  request?: RequestSoFar;
 }
 
 const SKIP = new Set(['instanceId', 'recognized', 'prompt', 'retryPrompt', 'choices', 'attemptCount']);
@@ -52,6 +59,27 @@ export function capturedFromStack(dc: DialogContext): Record<string, string> {
   return out;
 }
 
+/** The innermost service request in progress (its dialog state), if any. */
+function findRequest(stack: DialogInstance[]): SlotState | undefined {
+  let found: SlotState | undefined;
+  for (const entry of stack) {
+    const state = entry.state as { dialogs?: { dialogStack?: DialogInstance[] }; [REQUEST_STATE]?: SlotState } | undefined;
+    const slots = state?.[REQUEST_STATE];
+    if (slots?.serviceCode && Array.isArray(slots.attributes)) found = slots;
+    const inner = state?.dialogs?.dialogStack ? findRequest(state.dialogs.dialogStack) : undefined;
+    if (inner) found = inner;
+  }
+  return found;
+}
+
+/** The service request the resident was in the middle of: its answers as understood, the place as resolved, the open question. */
+export function requestFromStack(dc: DialogContext, now = new Date()): RequestSoFar | undefined {
+  let root = dc;
+  while (root.parent) root = root.parent;
+  const state = findRequest(root.stack);
+  return state ? requestSoFar(state, { status: 'in_progress', today: today(now) }) : undefined;
+}
+
 /**
  * Hands the resident to the contact centre from inside any dialog: the dialogs in progress
  * are cancelled (what they captured travels with the handoff) and the handoff dialog starts.
@@ -65,7 +93,8 @@ export async function beginHandoffFrom(dc: DialogContext, options: HandoffOption
   // Already handing over (e.g. answering "Ask for a call back"): the handoff dialog takes the message.
   if (target.stack.some((entry) => entry.id === DialogIds.handoff)) return target.continueDialog();
   const captured = { ...capturedFromStack(dc), ...(options.captured ?? {}) };
+  const request = options.request ?? requestFromStack(dc);
   const stopped = target.stack.some((entry) => entry.id !== DialogIds.mainWaterfall);
   await target.cancelAllDialogs();
-  return target.beginDialog(DialogIds.handoff, { ...options, captured, stopped });
+  return target.beginDialog(DialogIds.handoff, { ...options, captured, stopped, ...(request ? { request } : {}) });
 }

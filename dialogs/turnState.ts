@@ -1,5 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { RecognizerResult } from '../intents/recognizer';
+import type { RequestSoFar } from '../bot/handoff/types';
 import type { Location } from './services/addressLookup';
 
 /** What the bot works out once per turn and dialogs read (never recognise twice in a turn). */
@@ -36,4 +37,15 @@ export function setKnownPlace(context: TurnContext, place: Location | undefined)
 
 export function getKnownPlace(context: TurnContext): Location | undefined {
   return context.turnState.get(KNOWN_PLACE) as Location | undefined;
+}
+
+/** A request filed this turn, as a person taking over would need it (the handoff memory keeps it; never traced or logged). */
+const FILED_REQUEST = Symbol('council.filedRequest');
+
+export function setFiledRequest(context: TurnContext, request: RequestSoFar): void {
+  context.turnState.set(FILED_REQUEST, request);
+}
+
+export function getFiledRequest(context: TurnContext): RequestSoFar | undefined {
+  return context.turnState.get(FILED_REQUEST) as RequestSoFar | undefined;
 }

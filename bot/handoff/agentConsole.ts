@@ -6,6 +6,7 @@ import type { UpgradeHandler } from '../upgradeRouter';
 import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
+import { caseDraft } from './caseDraft';
 import type { ContactCentreSettings } from './contactCentre';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -147,6 +148,8 @@ export class AgentConsole implements RouteModule {
         mine: handoff.agentId === s.staff.id,
         endReason: handoff.endReason,
         context: handoff.context,
+        // "Create case", pre-filled from the request so far (or what was captured).
+        caseDraft: caseDraft(handoff.summary, handoff.context),
         messages,
       });
     });

@@ -1,6 +1,6 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { getRecognized } from '../../dialogs/turnState';
-import type { HandoffRisk, TranscriptEntry } from './types';
+import { getFiledRequest, getRecognized } from '../../dialogs/turnState';
+import type { HandoffRisk, RequestSoFar, TranscriptEntry } from './types';
 
 /** Per-conversation memory kept so that a handoff carries everything (conversation state). */
 export interface HandoffMemory {
@@ -12,6 +12,10 @@ export interface HandoffMemory {
   risk?: HandoffRisk;
   /** Consecutive messages the assistant did not understand. */
   misses: number;
+  /** Resident lines recorded in this conversation (the transcript keeps only the last ones). */
+  residentLines?: number;
+  /** The last service request filed in this conversation, and `residentLines` when it was filed. */
+  lastRequest?: { request: RequestSoFar; atLine: number };
 }
 
 export const MAX_TRANSCRIPT = 60;
@@ -45,12 +49,12 @@ export class HandoffRecorder {
     for (const e of recognized?.entities ?? []) memory.captured[e.type] = e.value;
 
     context.onSendActivities(async (_ctx, activities, next) => {
-      for (const a of activities) this.seeOutgoing(memory, a);
+      for (const a of activities) this.seeOutgoing(memory, a, context);
       return next();
     });
   }
 
-  private seeOutgoing(memory: HandoffMemory, a: Partial<Activity>): void {
+  private seeOutgoing(memory: HandoffMemory, a: Partial<Activity>, context: TurnContext): void {
     if (a.type === 'message' && a.text) {
       this.push(memory, { from: 'assistant', text: a.text, at: new Date().toISOString() });
       return;
@@ -62,6 +66,10 @@ export class HandoffRecorder {
       memory.misses = value?.kind === 'clarify' || value?.kind === 'none' ? memory.misses + 1 : 0;
     } else if (a.name === 'council.interruption' && value?.route === 'safeguarding') {
       this.raise(memory, value);
+    } else if (a.name === 'council.request.submitted') {
+      // The trace names the service only; what was filed is in turn state (never in a trace or a log).
+      const request = getFiledRequest(context);
+      if (request) memory.lastRequest = { request, atLine: memory.residentLines ?? 0 };
     }
   }
 
@@ -74,6 +82,7 @@ export class HandoffRecorder {
   }
 
   private push(memory: HandoffMemory, entry: TranscriptEntry): void {
+    if (entry.from === 'resident') memory.residentLines = (memory.residentLines ?? 0) + 1;
     memory.transcript.push({ ...entry, text: entry.text.slice(0, MAX_LINE) });
     if (memory.transcript.length > MAX_TRANSCRIPT) memory.transcript.splice(0, memory.transcript.length - MAX_TRANSCRIPT);
   }

@@ -4,7 +4,8 @@ import type { ContactCentreHours } from './contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
-import { reasonLabel, type Handoff, type HandoffContext, type HandoffReason } from './types';
+import type { HandoffMemory } from './handoffMemory';
+import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from './types';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -14,7 +15,14 @@ export interface HandoffRequest {
   priority?: number;
   /** Fields a dialog captured (service request fields, address, reference numbers). */
   captured?: Record<string, string>;
+  /** The service request in progress, stopped to hand over (dialogs/handoffStart.ts). */
+  request?: RequestSoFar;
 }
+
+/** How many of the last messages the brief carries. */
+export const LAST_MESSAGES = 6;
+/** A request filed this many resident messages ago or fewer (the one asking for a person included) is "just made". */
+const JUST_FILED = 3;
 
 export type HandoffStart =
   | { kind: 'queued'; handoff: Handoff; position: number; minutes: number }
@@ -41,16 +49,20 @@ export class HandoffStarter {
   async gather(context: TurnContext, request: HandoffRequest): Promise<HandoffContext> {
     const memory = await this.recorder.memory(context);
     const misses = this.recorder.missesAtTurnStart(context);
-    const reason: HandoffReason = memory.safeguarding ? 'safeguarding' : (request.reason ?? (misses >= 2 ? 'not_understood' : 'resident_asked'));
+    const filed = justFiled(memory);
+    const inRequest = request.request ?? filed;
+    // Two answers in a row the request could not use, then "Talk to a person" (offered after the second): not understood.
+    const missedInRequest = (request.request?.misses ?? 0) >= 2 && (request.reason ?? 'resident_asked') === 'resident_asked';
+    const reason: HandoffReason = memory.safeguarding ? 'safeguarding' : missedInRequest ? 'not_understood' : (request.reason ?? (misses >= 2 ? 'not_understood' : 'resident_asked'));
     const priority = memory.safeguarding ? 1 : Math.max(1, Math.min(5, request.priority ?? DEFAULT_PRIORITY));
     const recognized = getRecognized(context);
-    return {
+    const handoffContext: HandoffContext = {
       reason,
       ...(reason === 'safeguarding' && memory.risk ? { risk: memory.risk } : {}),
       priority,
       language: context.activity.locale ?? 'en-GB',
       transcript: [...memory.transcript],
-      captured: { ...memory.captured, ...(request.captured ?? {}) },
+      captured: withoutUnused({ ...memory.captured, ...(request.captured ?? {}) }, inRequest),
       recognizer: recognized
         ? {
             intent: recognized.intent,
@@ -61,6 +73,8 @@ export class HandoffStarter {
           }
         : undefined,
     };
+    handoffContext.brief = brief(handoffContext, inRequest);
+    return handoffContext;
   }
 
   isOpen(): boolean {
@@ -114,20 +128,87 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
   };
   return EventFactory.createHandoffInitiation(
     context,
-    { handoffId: handoff.id, reason: c.reason, priority: c.priority, language: c.language, summary: handoff.summary, captured: c.captured, recognizer: c.recognizer },
+    { handoffId: handoff.id, reason: c.reason, priority: c.priority, language: c.language, summary: handoff.summary, brief: c.brief, captured: c.captured, recognizer: c.recognizer },
     transcript,
   );
 }
 
-/** Resident lines that say nothing on their own: answers to "Would you like to talk to a person?". */
+/** Resident lines that say nothing on their own: answers to "Would you like to talk to a person?", the button itself. */
 const BARE_ANSWER = /^\s*(yes|yeah|yep|yup|y|ok|okay|please|yes please|no|nope|go on( then)?|talk to a person)\s*[.!]*\s*$/i;
+/** A request for a person and nothing more ("can I speak to someone", "real person please"): it says why, not what about. */
+const BARE_ASK = /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
 
-/** One line for the queue: why, and the resident's last words before asking (for a safeguarding concern, the words that raised it). */
+/** The request filed in this conversation, if the resident asked for a person right after it. */
+function justFiled(memory: HandoffMemory): RequestSoFar | undefined {
+  const last = memory.lastRequest;
+  if (!last) return undefined;
+  return (memory.residentLines ?? 0) - last.atLine <= JUST_FILED ? last.request : undefined;
+}
+
+/**
+ * The recognizer's readings kept per message include answers a request refused ("ZZ9 9ZZ" at a
+ * yes-or-no question, a postcode outside the area): with a request, a postcode other than the
+ * one its place was resolved to is left out, so staff never take it for the location.
+ */
+function withoutUnused(captured: Record<string, string>, request: RequestSoFar | undefined): Record<string, string> {
+  if (!request || captured.postcode === undefined) return captured;
+  const kept = request.location && 'postcode' in request.location ? request.location.postcode : undefined;
+  if (kept && kept.replace(/\s+/g, '').toUpperCase() === captured.postcode.replace(/\s+/g, '').toUpperCase()) return captured;
+  const { postcode: _unused, ...rest } = captured;
+  return rest;
+}
+
+const quote = (text: string, max = 90) => {
+  const words = text.replace(/\s+/g, ' ').trim();
+  return words.length > max ? `${words.slice(0, max - 1)}…` : words;
+};
+
+/**
+ * The resident's words that raised the handoff: for a safeguarding concern the line that raised it;
+ * asked for a person, the message that asked (unless it is only the button or a "yes" to the offer);
+ * not understood, the last line the assistant could not use.
+ */
+function concernWords(c: HandoffContext): string | undefined {
+  const resident = [...c.transcript].reverse().filter((t) => t.from === 'resident');
+  const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
+  if (c.reason === 'safeguarding') return (resident.find((t) => t.risk) ?? meaningful.find((t) => t.intent === 'safeguarding'))?.text;
+  if (c.reason === 'resident_asked') {
+    // The handoff starts in the turn that asked: its message is the last resident line. (The button,
+    // or "yes" to the offer of a person, says nothing more than the reason.)
+    const ask = resident[0];
+    return ask && !BARE_ANSWER.test(ask.text) ? ask.text : undefined;
+  }
+  if (c.reason === 'not_understood') return meaningful[0]?.text;
+  return undefined;
+}
+
+/** The structured summary: the concern, the request so far (in progress or just filed) and the last messages. */
+export function brief(c: HandoffContext, request?: RequestSoFar): HandoffBrief {
+  const words = concernWords(c);
+  return {
+    concern: { label: reasonLabel(c), ...(words ? { words: quote(words, 500) } : {}) },
+    ...(request ? { request } : {}),
+    lastMessages: c.transcript.slice(-LAST_MESSAGES).map((t) => ({ ...t })),
+  };
+}
+
+/**
+ * One line for the queue: why, in the resident's words that raised it (or, when those say no more
+ * than the reason, the message that started the request; with none, the resident's last words
+ * before asking), and the request in progress or just filed. Never an answer to another question.
+ */
 export function summarise(c: HandoffContext): string {
-  const label = reasonLabel(c);
-  const lines = [...c.transcript].reverse().filter((t) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text));
-  const last = (c.reason === 'safeguarding' ? lines.find((t) => t.risk || t.intent === 'safeguarding') : undefined) ?? lines[0];
-  if (!last) return label;
-  const words = last.text.replace(/\s+/g, ' ').trim();
-  return `${label}: "${words.length > 90 ? `${words.slice(0, 89)}…` : words}"`;
+  const b = c.brief ?? brief(c);
+  const request = b.request;
+  const about = request ? `${request.serviceName}${request.status === 'filed' ? `, sent as ${request.reference ?? 'a report'}` : ', not finished'}` : undefined;
+  let words = b.concern.words;
+  // What it is about: the message that started the request…
+  if (!words && request && c.reason !== 'not_understood') words = request.openedWith;
+  if (!words && !request && c.reason !== 'not_understood') {
+    // …or, with none, the resident's last words before asking (not a bare "yes" or the ask itself).
+    const lines = [...c.transcript].reverse().filter((t: TranscriptEntry) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
+    words = lines[0]?.text;
+  }
+  const line = words ? `${b.concern.label}: "${quote(words)}"` : b.concern.label;
+  return about ? `${line} (${about})` : line;
 }

@@ -38,11 +38,62 @@ export interface TranscriptEntry {
   risk?: string;
 }
 
-/** What travels with the resident: nothing to repeat. */
 /** The risk a conversation raised: its category (intents/risk-taxonomy.yaml) and the label staff see. */
 export interface HandoffRisk {
   category: string;
   label?: string;
+}
+
+/** Where a request is, as the assistant resolved it: a gazetteer address, the resident's description, or a postcode whose address was still to be chosen. */
+export type RequestPlace =
+  | { kind: 'address'; text: string; uprn: string; postcode: string }
+  | { kind: 'description'; text: string }
+  | { kind: 'postcode'; text: string; postcode: string };
+
+/** One answered question of a service request: the question, and the answer as the assistant understood it. */
+export interface RequestField {
+  /** The attribute's code in the back office's service definition. */
+  code: string;
+  /** The question as the resident was asked it. */
+  label: string;
+  /** The answer in words ("In the road", "30"). */
+  answer: string;
+  /** What the back office takes: the value key(s), comma-separated, or the number, date or text. */
+  value: string;
+}
+
+/** A service request the resident was making (stopped to hand over) or had just made, as the assistant understood it. */
+export interface RequestSoFar {
+  serviceCode: string;
+  serviceName: string;
+  /** `in_progress`: stopped to hand over, nothing sent; `filed`: sent, with its reference. */
+  status: 'in_progress' | 'filed';
+  /** The resident's message that started it. */
+  openedWith?: string;
+  reference?: string;
+  /** Answered questions only, in the order asked; rejected answers are never here. */
+  fields: RequestField[];
+  location?: RequestPlace;
+  description?: string;
+  contact?: { email?: string; phone?: string; name?: string };
+  /** The question open when the resident was handed over ("About how deep is it, in centimetres?"). */
+  openQuestion?: string;
+  /** Answers in a row to that question the assistant could not use. */
+  misses?: number;
+}
+
+/** What raised the handoff, as staff read it: the reason's label and the resident's own words that raised it. */
+export interface HandoffConcern {
+  label: string;
+  /** The message that asked for a person, the line that raised a safeguarding concern, the line not understood… */
+  words?: string;
+}
+
+/** The structured summary that travels with a handoff: why, the request so far, and the last messages. */
+export interface HandoffBrief {
+  concern: HandoffConcern;
+  request?: RequestSoFar;
+  lastMessages: TranscriptEntry[];
 }
 
 export interface HandoffContext {
@@ -54,6 +105,8 @@ export interface HandoffContext {
   transcript: TranscriptEntry[];
   /** Service request fields, address, reference numbers… flattened to strings. */
   captured: Record<string, string>;
+  /** The structured summary (handoffs made before it existed have none). */
+  brief?: HandoffBrief;
   recognizer?: {
     intent: string;
     score: number;

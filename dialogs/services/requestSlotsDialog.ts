@@ -9,7 +9,7 @@ import { spokenDate } from '../../bot/waste/calendar';
 import type { MissedBinCheck } from '../../bot/waste/missedBinCheck';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply, sendTrace } from '../replies';
-import { getRecognized, setKnownPlace, setFiledReference } from '../turnState';
+import { getRecognized, setFiledRequest, setKnownPlace, setFiledReference } from '../turnState';
 import { offer, REQUEST_STATE } from '../offered';
 import type { Reply } from '../responses';
 import type { AddressLookup, Location } from './addressLookup';
@@ -17,6 +17,7 @@ import { CHANGE, DECLINES_EXTRAS, DONE, matchChoice, matchChoices, NO_FIRST, NOT
 import { foldText, SlotReader, totalSaid } from './slotReader';
 import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
+import { displayAnswer, requestSoFar, withWords } from './requestSoFar';
 
 const MAX_STRING = 500;
 const MAX_TEXT = 4000;
@@ -38,7 +39,7 @@ export interface RequestSlotsDeps {
 type Answer = string | string[];
 
 /** Everything the conversation has gathered; kept in dialog state, so a restart resumes it. */
-interface SlotState {
+export interface SlotState {
   intent: string;
   serviceCode: string;
   serviceName: string;
@@ -68,6 +69,8 @@ interface SlotState {
   extra?: string[];
   /** Where the last request filed in this chat was (one this service can take): "same place" means it. */
   lastPlace?: Location;
+  /** The message that started the request ("my bin wasn't collected, AT1 1AA"), for a person taking over. */
+  openedWith?: string;
   /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
   said?: Record<string, Record<string, string>>;
   /** How many of each thing was said, per list attribute ("2 armchairs"), for the count of items. */
@@ -130,6 +133,7 @@ export class RequestSlotsDialog extends Dialog {
       multi: [],
       prechecked: false,
       instanceId: randomUUID(),
+      ...(options?.recognized?.text ? { openedWith: options.recognized.text.slice(0, MAX_STRING) } : {}),
       ...(options?.lastPlace && (options.lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace: options.lastPlace } : {}),
     };
     dc.activeDialog!.state[STATE] = state;
@@ -539,16 +543,7 @@ export class RequestSlotsDialog extends Dialog {
   }
 
   private display(state: SlotState, a: ServiceAttribute): string {
-    const v = state.answers[a.code];
-    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return 'not given';
-    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
-      const keys = Array.isArray(v) ? v : [v];
-      // The resident's own words when they say more than the name: "Household rubbish (black bags)".
-      // (A list of things only: "No (not dangerous)" would say nothing more.)
-      return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(this.names(a, [k])[0]!, state.said?.[a.code]?.[k]) : this.names(a, [k])[0]!)).join(', ');
-    }
-    if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today(this.deps.now()));
-    return String(v);
+    return displayAnswer(state, a, today(this.deps.now()));
   }
 
   private summaryLines(state: SlotState): string[] {
@@ -838,6 +833,8 @@ export class RequestSlotsDialog extends Dialog {
       return;
     }
     this.deps.onQueued();
+    // What was filed, for a person the resident may ask for next (kept by the handoff memory, never traced).
+    setFiledRequest(dc.context, requestSoFar(state, { status: 'filed', reference: row.reference, today: today(this.deps.now()) }));
     await offer(dc, this.deps.responses.submitted(row.reference, state.config.notice));
     // "What's the status of that?" later in this chat means this one; "same place" its location.
     setFiledReference(dc.context, row.reference);
@@ -865,13 +862,6 @@ function sameAnswer(a: Answer | undefined, b: Answer): boolean {
   return JSON.stringify(Array.isArray(a) ? [...a].sort() : a) === JSON.stringify(Array.isArray(b) ? [...b].sort() : b);
 }
 
-/** "Armchair (2 armchairs)"; nothing added when the words are already in the name ("fridge"). */
-function withWords(name: string, words: string | undefined): string {
-  if (!words) return name;
-  const inName = new Set(foldText(name).split(' '));
-  const adds = words.split(', ').some((w) => foldText(w).split(' ').some((x) => !inName.has(x)));
-  return adds ? `${name} (${words})` : name;
-}
 
 /** One pattern for the gazetteer's street names, also with the usual short forms ("london rd"). */
 function streetPattern(streets: string[]): RegExp | undefined {

@@ -73,7 +73,7 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     // The queue: reason, summary, waiting time; accept with the keyboard.
     const accept = agent.getByRole('button', { name: /Accept: Asked for a person/ });
     await accept.waitFor();
-    await expect.poll(() => agent.locator('#waiting tr').first().innerText()).toMatch(/my green bin was not collected/);
+    await expect.poll(() => agent.locator('#waiting tr').first().innerText()).toMatch(/my green bin was not collected, AT1 1AA" \(Missed bin collection, not finished\)/);
     expect(await axe(agent)).toEqual([]);
     await accept.focus();
     await agent.keyboard.press('Enter');
@@ -83,6 +83,10 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     // What travelled: the transcript, the assistant's understanding, the resident's words as text.
     await agent.locator('#transcript').getByText('my green bin was not collected, AT1 1AA').waitFor();
     await agent.locator('#recognizer').getByText(/human_handoff/).waitFor();
+    // The request it interrupted, as the assistant understood it.
+    await agent.locator('#request-heading').getByText('Request so far (not sent)').waitFor();
+    await agent.locator('#request-fields').getByText('Missed bin collection (missed_bin)').waitFor();
+    await agent.locator('#request-fields').getByText('AT1 1AA (address not chosen yet)').waitFor();
     const xssLine = agent.locator('#chat-log li', { hasText: XSS });
     await xssLine.waitFor();
     expect(await agent.locator('#chat-log img').count()).toBe(0);
@@ -102,10 +106,13 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     await agent.getByLabel('Message to the resident').press('Enter');
     await resident.getByText('Is there anything else I can help you with today?').waitFor();
 
-    // Create a case, pre-filled (captured fields are covered in handoffDialog.test.ts).
+    // Create a case, pre-filled from the request so far (tests/handoff/handoffBrief.test.ts covers what it holds).
     await agent.locator('#case-panel summary').focus();
     await agent.keyboard.press('Enter');
-    expect(await agent.getByLabel('Summary').inputValue()).toContain('my green bin was not collected, AT1 1AA');
+    expect(await agent.getByLabel('Summary').inputValue()).toBe('Asked for a person: "my green bin was not collected, AT1 1AA" (Missed bin collection, not finished)');
+    expect(await agent.getByLabel('Service').inputValue()).toBe('Missed bin collection');
+    expect(await agent.getByLabel('Answers').inputValue()).toBe('Which bin was missed? Garden waste (green bin)');
+    expect(await agent.getByLabel('Address or location').inputValue()).toBe('AT1 1AA (address not chosen yet)');
     await agent.locator('#case-form button[type=submit]').click();
     await agent.locator('#case-result').getByText(/^Case CC-[A-Z0-9]{8} created\.$/).waitFor();
     expect(await axe(agent)).toEqual([]);

@@ -31,8 +31,10 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     // The agent sees it in the queue, with the reason and a summary.
     const sam = await signIn(h.url, 'sam');
     const queue = await sam.api('GET', '/agent/api/queue');
-    const item = queue.body.waiting.find((w: { summary: string }) => w.summary.includes('my bin was not collected'));
-    expect(item).toBeTruthy();
+    const open = (await h.app.handoff.store.openFor(conv))!;
+    const item = queue.body.waiting.find((w: { id: string }) => w.id === open.id);
+    // The button says nothing more than the reason: the message that started the report it interrupted does.
+    expect(item.summary).toBe('Asked for a person: "my bin was not collected on Tuesday, AT1 1AA" (Missed bin collection, not finished)');
     expect(item.reasonLabel).toBe('Asked for a person');
 
     // While waiting the resident can add to it; the assistant does not run dialogs.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { summarise } from '../../bot/handoff/handoffStarter';
+import { caseDraft } from '../../bot/handoff/caseDraft';
+import { brief, summarise } from '../../bot/handoff/handoffStarter';
 import { reasonLabel, type HandoffContext } from '../../bot/handoff/types';
 
 const context = (reason: HandoffContext['reason'], lines: Array<[string, string?]>): HandoffContext => ({
@@ -26,5 +27,55 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
 
   it('passes over bare answers and requests for a person', () => {
     expect(summarise(context('resident_asked', [['rats in my garden', 'none'], ['Talk to a person', 'human_handoff'], ['ok', 'none']]))).toMatch(/"rats in my garden"$/);
+  });
+});
+
+describe('the concern and the one line, with a request in progress', () => {
+  const pothole = (lines: Array<[string, string?]>, reason: HandoffContext['reason'] = 'resident_asked'): HandoffContext => {
+    const c = context(reason, lines);
+    c.brief = brief(c, {
+      serviceCode: 'pothole',
+      serviceName: 'Pothole or road defect',
+      status: 'in_progress',
+      openedWith: 'Report a pothole',
+      fields: [{ code: 'depth_cm', label: 'About how deep is it, in centimetres?', answer: '10', value: '10' }],
+      openQuestion: 'Is it an immediate danger to people or vehicles?',
+    });
+    return c;
+  };
+
+  it('quotes the message that asked for a person, never the answer before it', () => {
+    const c = pothole([['Report a pothole', 'report_pothole'], ['30', 'none'], ['10', 'none'], ['can I speak to someone', 'human_handoff']]);
+    expect(c.brief!.concern).toEqual({ label: 'Asked for a person', words: 'can I speak to someone' });
+    expect(summarise(c)).toBe('Asked for a person: "can I speak to someone" (Pothole or road defect, not finished)');
+  });
+
+  it('after the button, quotes the message that started the request, not an answer', () => {
+    const c = pothole([['Report a pothole', 'report_pothole'], ['10', 'none'], ['Talk to a person', 'human_handoff']]);
+    expect(c.brief!.concern.words).toBeUndefined();
+    expect(summarise(c)).toBe('Asked for a person: "Report a pothole" (Pothole or road defect, not finished)');
+  });
+
+  it('keeps the last messages, the asking one last', () => {
+    const c = pothole([['a'], ['b'], ['c'], ['d'], ['e'], ['f'], ['g'], ['can I speak to someone', 'human_handoff']]);
+    expect(c.brief!.lastMessages.map((t) => t.text)).toEqual(['c', 'd', 'e', 'f', 'g', 'can I speak to someone']);
+  });
+});
+
+describe('caseDraft (what "Create case" is filled in with)', () => {
+  it('without a request, a postcode the recognizer read is not the location; an address a dialog captured is', () => {
+    const c = context('resident_asked', [['my bin at ZZ9 9ZZ', 'none'], ['can I speak to someone', 'human_handoff']]);
+    c.captured = { postcode: 'ZZ9 9ZZ', email: 'sam@example.com' };
+    c.brief = brief(c);
+    expect(caseDraft('s', c)).toMatchObject({ service: '', location: '', contact: 'sam@example.com', description: 'can I speak to someone' });
+    c.captured.address = '12 Mill Lane, AT1 1AA';
+    expect(caseDraft('s', c).location).toBe('12 Mill Lane, AT1 1AA');
+  });
+
+  it('with a request, a postcode still to be chosen from is said to be one', () => {
+    const c = context('resident_asked', [['Talk to a person', 'human_handoff']]);
+    c.brief = brief(c, { serviceCode: 'missed_bin', serviceName: 'Missed bin collection', status: 'in_progress', fields: [], location: { kind: 'postcode', text: 'AT1 1AA', postcode: 'AT1 1AA' } });
+    expect(caseDraft('s', c)).toMatchObject({ service: 'Missed bin collection', serviceCode: 'missed_bin', location: 'AT1 1AA (address not chosen yet)', answers: '' });
+    expect(caseDraft('s', c).uprn).toBeUndefined();
   });
 });

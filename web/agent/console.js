@@ -8,6 +8,8 @@
   var me = null;
   var current = null; // id of the open conversation
   var currentDetail = null;
+  var caseDraft = {};
+  var caseFor = null; // the conversation whose draft is in the "Create case" form
   var queueData = null;
   var socket = null;
   var retry = 500;
@@ -233,14 +235,19 @@
     ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = !canTalk; });
 
     var r = renderContext(d.summary, d.context, '');
-    // Create case, pre-filled from what was captured.
-    var c = d.context.captured || {};
-    function pick(re) { return Object.keys(c).filter(function (k) { return re.test(k); }).map(function (k) { return c[k]; }).join(', '); }
-    $('case-summary').value = d.summary;
-    $('case-service').value = pick(/service|intent|type|category/i) || (r && r.intent !== 'human_handoff' ? r.intent : '');
-    $('case-location').value = pick(/address|street|postcode|location|house/i);
-    $('case-reference').value = pick(/reference|caseref|case_ref|uprn/i);
-    $('case-contact').value = pick(/email|phone|contact|name/i);
+    // Create case, pre-filled by the server from the request so far (or what was captured).
+    // (filled in when the conversation is opened, not again each time it is re-read: the agent may be editing it)
+    if (caseFor === d.id) return;
+    caseFor = d.id;
+    var draft = d.caseDraft || {};
+    caseDraft = draft;
+    $('case-summary').value = draft.summary || d.summary;
+    $('case-service').value = draft.service || (r && r.intent !== 'human_handoff' ? r.intent : '');
+    $('case-answers').value = draft.answers || '';
+    $('case-location').value = draft.location || '';
+    $('case-description').value = draft.description || '';
+    $('case-reference').value = draft.references || '';
+    $('case-contact').value = draft.contact || '';
     $('case-result').textContent = '';
   }
 
@@ -251,6 +258,7 @@
     $('context-of').hidden = !of;
     $('context-of').textContent = of;
     $('context-reason').textContent = summary;
+    renderRequest(context.brief && context.brief.request);
     var n = fillFields($('captured'), context.captured);
     $('captured-empty').hidden = n > 0;
     var r = context.recognizer;
@@ -269,6 +277,23 @@
       t.appendChild(li);
     });
     return r;
+  }
+
+  /** The service request the resident was making (stopped to hand over) or had just sent: each answer as the assistant understood it. */
+  function renderRequest(request) {
+    $('request').hidden = !request;
+    if (!request) return;
+    $('request-heading').textContent = request.status === 'filed' ? 'Request just sent' : 'Request so far (not sent)';
+    var fields = {};
+    fields['Service'] = request.serviceName + ' (' + request.serviceCode + ')';
+    if (request.reference) fields['Reference'] = request.reference;
+    (request.fields || []).forEach(function (f) { fields[f.label] = f.answer; });
+    var place = request.location;
+    fields['Where'] = !place ? 'not given yet' : place.kind === 'address' ? place.text + ' (UPRN ' + place.uprn + ')' : place.kind === 'postcode' ? place.postcode + ' (address not chosen yet)' : place.text + ' (as described)';
+    if (request.description) fields['Details'] = request.description;
+    if (request.contact) fields['Contact'] = [request.contact.name, request.contact.email, request.contact.phone].filter(Boolean).join(', ');
+    if (request.openQuestion) fields['Question open when handed over'] = request.openQuestion + (request.misses ? ' (' + request.misses + (request.misses === 1 ? ' answer' : ' answers') + ' not understood)' : '');
+    fillFields($('request-fields'), fields);
   }
 
   function showCallbackContext(id) {
@@ -408,7 +433,10 @@
     });
     $('case-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
-      var fields = { summary: $('case-summary').value, service: $('case-service').value, location: $('case-location').value, references: $('case-reference').value, contact: $('case-contact').value };
+      var fields = { summary: $('case-summary').value, service: $('case-service').value, answers: $('case-answers').value, location: $('case-location').value, description: $('case-description').value, references: $('case-reference').value, contact: $('case-contact').value };
+      // The codes go with the case only while what they belong to is left as it was filled in.
+      if (caseDraft.serviceCode && fields.service === caseDraft.service) fields.serviceCode = caseDraft.serviceCode;
+      if (caseDraft.uprn && fields.location === caseDraft.location) fields.uprn = caseDraft.uprn;
       api('POST', '/agent/api/cases', { handoffId: current, fields: fields }).then(function (r) {
         $('case-result').textContent = r.ok ? 'Case ' + r.data.reference + ' created.' : (r.data.error || 'The case was not created.');
       });
