@@ -104,6 +104,12 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     );
     expect(assistantName).not.toMatch(/from Anytown Council said/);
     expect(await axeViolations(page)).toEqual([]);
+    // On a 320 px phone too: no sideways scrolling, End chat still there, no axe failures.
+    await page.setViewportSize({ width: 320, height: 640 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    expect(await endChat(page).isVisible()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1000, height: 800 });
 
     // End chat: the resident is back with the assistant, the button goes, the agent is told and cannot write on.
     await endChat(page).click();
