@@ -46,6 +46,8 @@ const schema = z
     AZURE_DIRECT_LINE_SECRET: z.string().optional(),
     AZURE_DIRECT_LINE_ENDPOINT: z.string().url().default('https://directline.botframework.com/v3/directline'),
     DIRECT_LINE_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+    /** A page whose stream closed and did not come back within this long has left (its handoff ends). */
+    DIRECT_LINE_LEAVE_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(5_000),
     TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
     /** Who may show the assistant's pages in a frame (CSP frame-ancestors): origins and/or 'self', separated by spaces or commas. */
     ALLOWED_EMBEDDERS: z
@@ -189,6 +191,8 @@ export interface Config {
     azureEndpoint: string;
     /** Local conversations untouched this many days are deleted. */
     retentionDays: number;
+    /** The local stream closed with no reconnect for this long: the resident has left (DIRECT_LINE_LEAVE_GRACE_MS). */
+    leaveGraceMs: number;
     /** Behind a reverse proxy: rate-limit by the address it puts last in X-Forwarded-For. */
     trustProxy: boolean;
   };
@@ -283,6 +287,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       azureSecret: e.AZURE_DIRECT_LINE_SECRET,
       azureEndpoint: e.AZURE_DIRECT_LINE_ENDPOINT.replace(/\/+$/, ''),
       retentionDays: e.DIRECT_LINE_RETENTION_DAYS,
+      leaveGraceMs: e.DIRECT_LINE_LEAVE_GRACE_MS,
       trustProxy,
     },
     // 'self' and 'none' are CSP keywords; .env files tend to lose the quotes, so they are optional.

@@ -77,6 +77,15 @@ export class HandoffResponses {
     return { text: "You've ended the chat with the contact centre. I'm the assistant again. What can I help you with?" };
   }
 
+  /** The resident's page went away (closed) while waiting or talking; read if they come back to this conversation. */
+  residentLeft(wasQueued: boolean): Reply {
+    return {
+      text: wasQueued
+        ? "You left the page, so you're no longer in the queue for the contact centre. I'm the assistant again. What can I help you with?"
+        : "You left the page, so your chat with the contact centre has ended. I'm the assistant again. What can I help you with?",
+    };
+  }
+
   externalStarted(): Reply {
     return { text: "I'm passing you to a person in our contact centre. They will see everything you've told me. Please wait a moment." };
   }

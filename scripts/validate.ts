@@ -3,6 +3,7 @@
  * taxonomy and the risk classifier's data, council profile; knowledge articles when present) and says exactly what is wrong and where.
  * Exits 1 when there are errors; warnings alone do not fail.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { INTENT_NAMES } from '../intents/catalogue';
 import { riskTrainingData } from '../intents/riskClassifier';
@@ -11,6 +12,7 @@ import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { loadPageText } from '../bot/web/pageText';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 
@@ -96,12 +98,18 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...attempt(council, () => loadCouncilProfile(council)),
+    ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
       intents: loadTrainingData(paths.intentsDir).intents,
     }),
   ];
+}
+
+/** The chat page's words (knowledge/chat-page.yaml), when the content has them. */
+function chatPageText(file: string): ContentProblem[] {
+  return fs.existsSync(file) ? attempt(file, () => loadPageText(file)) : [];
 }
 
 /** Draft articles waiting for a content designer: a notice, never an error. */

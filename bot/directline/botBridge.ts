@@ -42,4 +42,9 @@ export class BotBridge {
       serviceUrl,
     );
   }
+
+  /** Tells the bot the resident has gone (their page closed): a conversationUpdate with them in membersRemoved. */
+  async left(conversationId: string, userId: string, serviceUrl: string): Promise<void> {
+    await this.deliver({ type: 'conversationUpdate', membersRemoved: [{ id: userId }] }, conversationId, userId, serviceUrl);
+  }
 }

@@ -57,6 +57,17 @@ export class DirectLineModule implements RouteModule {
   constructor(private readonly options: DirectLineOptions) {
     this.posts = new RateLimiter(options.postBurst ?? 8, options.postPerSecond ?? 2);
     this.connectorKey = options.tokens.derive('connector');
+    options.hub.onLeft((conversationId) => void this.tellBotLeft(conversationId));
+  }
+
+  /** The page closed and did not come back (StreamHub's leave grace): the bot hears the resident left, as from a channel. */
+  private async tellBotLeft(conversationId: string): Promise<void> {
+    try {
+      const conversation = await this.options.store.get(conversationId);
+      if (conversation) await this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl);
+    } catch (err) {
+      this.options.logger.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not tell the bot a resident left');
+    }
   }
 
   register(server: Server): void {

@@ -5,6 +5,7 @@ import type { Logger } from '../logger';
 import type { RouteModule } from '../server';
 import type { AppDatabase } from '../storage/database';
 import { loadCouncilTheme } from '../web/councilTheme';
+import { loadPageText } from '../web/pageText';
 import { WebModule } from '../web/webModule';
 import { BotBridge } from './botBridge';
 import { ConversationStore } from './conversationStore';
@@ -48,6 +49,8 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     accessibilityStatement: path.join(deps.root, 'docs', 'accessibility.md'),
     webChatBundle: path.join(deps.root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
     theme,
+    text: loadPageText(path.join(deps.root, 'knowledge', 'chat-page.yaml')),
+    councilName: deps.botName,
     mode: dl.mode,
     frameAncestors: deps.frameAncestors,
     connectOrigins: dl.mode === 'azure' ? [new URL(dl.azureEndpoint).origin, new URL(dl.azureEndpoint).origin.replace(/^http/, 'ws')] : [],
@@ -58,7 +61,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy), readiness], store, tokens };
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
-  const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0 });
+  const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0, leaveGraceMs: dl.leaveGraceMs });
   const bridge = new BotBridge(deps.adapter, deps.bot, { id: 'council-assistant', name: deps.botName });
   const directLine = new DirectLineModule({ store, tokens, hub, bridge, logger, secret: dl.secret });
   const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);

@@ -16,22 +16,37 @@ interface Subscriber {
 /** A client that lets this much pile up unread is cut off rather than allowed to fill memory. */
 const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 
+export interface StreamHubOptions {
+  heartbeatMs?: number;
+  pollMs?: number;
+  /**
+   * A conversation whose last stream closed and that opened none again within this long has
+   * been left (the page was closed): `onLeft` listeners hear of it. Undefined: never.
+   */
+  leaveGraceMs?: number;
+}
+
 /**
  * Direct Line's WebSocket stream: each socket gets every activity of its conversation after
  * its watermark, as `{activities, watermark}` messages, straight after each append. Clients
  * that vanish are noticed by ping/pong and dropped. With several instances sharing one
  * database, `pollMs` also re-reads the store now and then so appends made elsewhere arrive.
+ * A page that closes (its last stream gone, no new one within `leaveGraceMs`) is reported as left;
+ * a reload or Web Chat's own reconnect comes back well within it.
  */
 export class StreamHub {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: 64 * 1024 });
   private readonly subscribers = new Set<Subscriber>();
   private readonly heartbeat: NodeJS.Timeout;
   private readonly poll?: NodeJS.Timeout;
+  private readonly leaving = new Map<string, NodeJS.Timeout>();
+  private readonly leftListeners: Array<(conversationId: string) => void> = [];
+  private closed = false;
 
   constructor(
     private readonly store: ConversationStore,
     private readonly logger: Logger,
-    options: { heartbeatMs?: number; pollMs?: number } = {},
+    private readonly options: StreamHubOptions = {},
   ) {
     store.on('activity', (conversationId: string) => {
       for (const s of this.subscribers) if (s.conversationId === conversationId) this.flush(s);
@@ -48,12 +63,39 @@ export class StreamHub {
     return this.subscribers.size;
   }
 
+  /** Called with the conversation's id when its page has gone (see `leaveGraceMs`). */
+  onLeft(listener: (conversationId: string) => void): void {
+    this.leftListeners.push(listener);
+  }
+
+  private opened(conversationId: string): void {
+    const timer = this.leaving.get(conversationId);
+    if (timer) clearTimeout(timer);
+    this.leaving.delete(conversationId);
+  }
+
+  private dropped(sub: Subscriber): void {
+    if (!this.subscribers.delete(sub) || this.closed) return;
+    const grace = this.options.leaveGraceMs;
+    const id = sub.conversationId;
+    if (grace === undefined || [...this.subscribers].some((s) => s.conversationId === id)) return;
+    this.opened(id);
+    const timer = setTimeout(() => {
+      this.leaving.delete(id);
+      if (this.closed || [...this.subscribers].some((s) => s.conversationId === id)) return;
+      for (const listener of this.leftListeners) listener(id);
+    }, grace);
+    timer.unref();
+    this.leaving.set(id, timer);
+  }
+
   /** Completes the upgrade for an already authorised request. */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true };
       this.subscribers.add(sub);
-      const drop = () => this.subscribers.delete(sub);
+      this.opened(conversationId);
+      const drop = () => this.dropped(sub);
       ws.on('close', drop);
       ws.on('error', drop);
       ws.on('pong', () => (sub.alive = true));
@@ -88,7 +130,7 @@ export class StreamHub {
       if (sub.socket.readyState !== sub.socket.OPEN) return;
       if (sub.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
         sub.socket.terminate();
-        this.subscribers.delete(sub);
+        this.dropped(sub);
         return;
       }
       sub.socket.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));
@@ -100,19 +142,22 @@ export class StreamHub {
     for (const sub of this.subscribers) {
       if (!sub.alive) {
         sub.socket.terminate();
-        this.subscribers.delete(sub);
+        this.dropped(sub);
         continue;
       }
       sub.alive = false;
       try {
         sub.socket.ping();
       } catch {
-        this.subscribers.delete(sub);
+        this.dropped(sub);
       }
     }
   }
 
   close(): void {
+    this.closed = true;
+    for (const timer of this.leaving.values()) clearTimeout(timer);
+    this.leaving.clear();
     clearInterval(this.heartbeat);
     if (this.poll) clearInterval(this.poll);
     for (const sub of this.subscribers) sub.socket.close(1001, 'server shutting down');

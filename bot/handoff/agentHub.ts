@@ -122,7 +122,7 @@ export class AgentHub {
     await this.staff.audit(staff.id, 'transfer', id);
     await this.store.addMessage(id, 'system', `${staff.displayName} passed the conversation back to the queue.`, staff.id);
     const position = (await this.store.position(handoff)) ?? 1;
-    await this.messenger.send(handoff, [this.wording.transferred(position, this.hours.expectedWaitMinutes(position))]);
+    await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.transferred(position, this.hours.expectedWaitMinutes(position))]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'queued' });
     await this.events.publish({ kind: 'queue' });
     return { ok: true };
@@ -162,7 +162,7 @@ export class AgentHub {
       moved++;
       await this.store.addMessage(handoff.id, 'system', 'The agent was disconnected; the conversation went back to the queue.');
       const position = (await this.store.position(handoff)) ?? 1;
-      await this.messenger.send(handoff, [this.wording.agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position))]);
+      await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position))]);
       await this.events.publish({ kind: 'status', handoffId: handoff.id, status: 'queued' });
       await this.events.publish({ kind: 'queue' });
       this.logger.info({ handoffId: handoff.id }, 'agent disconnected: conversation back in the queue');

@@ -12,6 +12,8 @@ import type { Handoff } from './types';
 
 const LEAVE_QUEUE = /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|never ?mind|end chat|leave chat|stop)\s*[.!]*\s*$/i;
 const LEAVE_CHAT = /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i;
+/** The resident's page says they are leaving ("End chat" while with a person, "Start again"): an event, no words in the transcript. */
+export const LEAVE_EVENT = 'council.handoff.leave';
 
 /**
  * The resident's side of a live handoff, checked before any dialog runs: while queued or
@@ -86,9 +88,14 @@ export class HandoffRelayService implements HandoffRelay {
     await sendReply(context, wasQueued ? this.wording.leftQueue() : this.wording.residentEnded());
   }
 
-  /** `handoff.status` from an external contact centre (accepted / failed / completed). */
+  /** `handoff.status` from an external contact centre (accepted / failed / completed), and the page's LEAVE_EVENT. */
   async onEvent(context: TurnContext): Promise<void> {
     const activity = context.activity;
+    if (activity.name === LEAVE_EVENT) {
+      const open = await this.store.openFor(activity.conversation.id);
+      if (open) await this.endByResident(context, open);
+      return;
+    }
     if (activity.name !== 'handoff.status') return;
     const state = (activity.value as { state?: string } | undefined)?.state;
     const open = await this.store.openFor(activity.conversation.id);
@@ -106,13 +113,23 @@ export class HandoffRelayService implements HandoffRelay {
     }
   }
 
-  /** The resident closed the conversation (endOfConversation, or left the conversation). */
+  /**
+   * The resident went away: endOfConversation, removed from the conversation, or (local Direct
+   * Line) their page closed and did not come back. A queued handoff leaves the queue, a live one
+   * ends; the agent is told. Should the resident come back to this conversation, a reply says so.
+   */
   async onResidentLeft(context: TurnContext): Promise<void> {
     const open = await this.store.openFor(context.activity.conversation.id);
     if (!open) return;
     if (!(await this.store.end(open.id, 'resident_left'))) return;
-    await this.store.addMessage(open.id, 'system', 'The resident left the conversation.');
+    await this.store.addMessage(open.id, 'system', 'The resident has left.');
     await this.events.publish({ kind: 'status', handoffId: open.id, status: 'ended', endReason: 'resident_left' });
     await this.events.publish({ kind: 'queue' });
+    try {
+      await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, 'completed'));
+      await sendReply(context, this.wording.residentLeft(open.status === 'queued'));
+    } catch {
+      // A channel whose conversation has ended may refuse replies: the handoff has ended all the same.
+    }
   }
 }

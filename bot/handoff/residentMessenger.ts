@@ -43,6 +43,14 @@ export class ResidentMessenger {
     return { type: 'message', text, channelData: { councilHandoff: { from: 'agent', agentName, ...(agentId ? { agentId } : {}) } } };
   }
 
+  /**
+   * Back in the queue from a person (transferred, or their console went away): Bot Framework's
+   * handoff.status has no state for it, so the page hears it as `council.handoff` (it hides "End chat").
+   */
+  backInQueue(): Partial<Activity> {
+    return { type: 'event', name: 'council.handoff', value: { state: 'queued' } };
+  }
+
   status(handoff: Handoff, state: 'accepted' | 'failed' | 'completed', message?: string): Partial<Activity> {
     return EventFactory.createHandoffStatus(handoff.reference.conversation as ConversationAccount, state, message);
   }

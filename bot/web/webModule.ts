@@ -5,6 +5,7 @@ import type { Request, Response, Server } from 'restify';
 import type { RouteModule } from '../server';
 import { themeCss, type CouncilTheme } from './councilTheme';
 import { markdownToHtml } from './markdownPage';
+import type { PageText } from './pageText';
 
 export interface WebModuleOptions {
   webDir: string;
@@ -13,6 +14,10 @@ export interface WebModuleOptions {
   /** The official Web Chat bundle (node_modules/botframework-webchat/dist/webchat.js). */
   webChatBundle: string;
   theme: CouncilTheme;
+  /** The words the page's script shows and announces (knowledge/chat-page.yaml). */
+  text: PageText;
+  /** The council's short name (knowledge/council.yaml), as in "Sam from Anytown Council". */
+  councilName: string;
   mode: 'local' | 'azure';
   /** Extra origins the page may connect to (Azure's Direct Line in azure mode). */
   connectOrigins: string[];
@@ -68,7 +73,7 @@ export class WebModule implements RouteModule {
     const t = this.options.theme;
     const template = await fs.promises.readFile(path.join(this.options.webDir, 'index.html'), 'utf8');
     const embedded = req.query?.embed === '1';
-    const config = { mode: this.options.mode, tokenUrl: '/api/directline/token', embedded, theme: this.publicTheme() };
+    const config = { mode: this.options.mode, tokenUrl: '/api/directline/token', embedded, theme: this.publicTheme(), text: this.options.text, councilName: this.options.councilName };
     const values: Record<string, string> = {
       name: escapeHtml(t.name),
       assistantName: escapeHtml(t.assistantName),

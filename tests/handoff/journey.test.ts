@@ -109,7 +109,7 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
       return d.body.status === 'ended' && d.body;
     });
     expect(ended.endReason).toBe('resident_left');
-    expect(ended.messages.at(-1).text).toBe('The resident left the conversation.');
+    expect(ended.messages.at(-1).text).toBe('The resident has left.');
     expect((await alex.api('POST', `/agent/api/conversations/${handoff.id}/messages`, { text: 'hello?' })).status).toBe(409);
   });
 

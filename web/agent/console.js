@@ -226,7 +226,8 @@
     currentDetail = d;
     $('conversation').hidden = false;
     var who = d.mine ? 'you' : (d.agentName || 'nobody');
-    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + '. Priority ' + d.priority + '. Language: ' + d.language + '.';
+    var left = d.status === 'ended' && /^resident_/.test(d.endReason || '');
+    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + (left ? ': the resident has left' : '') + '. Priority ' + d.priority + '. Language: ' + d.language + '.';
     var log = $('chat-log');
     log.textContent = '';
     d.messages.forEach(function (m) { log.appendChild(chatLine(m)); });

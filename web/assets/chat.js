@@ -1,18 +1,30 @@
 /* The resident chat page: gets a conversation token from this server, renders the official
  * Web Chat with the council's colours, keeps the conversation across reloads (sessionStorage),
- * and offers "Start again" and "Save conversation". No build step: plain ES2017. */
+ * and offers "Start again" and "Save conversation". A person from the contact centre is shown
+ * as a person (name, initials, their own bubble, announced as "Sam from Anytown Council said"),
+ * with "End chat" while they are there; a lost connection is said so. Words come from
+ * knowledge/chat-page.yaml (config.text). No build step: plain ES2017. */
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('assistant-config').textContent);
   var colours = config.theme.colours;
+  var text = config.text;
   var KEY = 'council-assistant.conversation';
+  /** The event that tells the assistant the resident is leaving a handoff (bot/handoff/handoffRelay.ts LEAVE_EVENT). */
+  var LEAVE_EVENT = 'council.handoff.leave';
   var host = document.getElementById('webchat');
   var statusEl = document.getElementById('chat-status');
   var errorEl = document.getElementById('chat-error');
   var loadingEl = document.getElementById('chat-loading');
+  var endChatButton = document.getElementById('end-chat');
+  var connectionEl = document.getElementById('chat-connection');
   var directLine = null;
   var store = null;
   var session = null;
+  /** A person from the contact centre is in the conversation (handoff.status accepted, until completed). */
+  var withPerson = false;
+  var connectionLost = false;
+  var backTimer = null;
 
   function announce(text) {
     statusEl.textContent = '';
@@ -45,7 +57,7 @@
     return fetch(config.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (body) {
-          if (!res.ok) throw new Error((body.error && body.error.message) || 'The chat is not available just now. Please try again later.');
+          if (!res.ok) throw new Error((body.error && body.error.message) || text.notAvailable);
           return {
             token: body.token,
             conversationId: body.conversationId,
@@ -65,6 +77,162 @@
       session.expiresAt = Date.now() + 1800 * 1000;
     }
     remember(session);
+  }
+
+  // ---- a person from the contact centre -------------------------------------------------
+
+  /** The agent's message (bot/handoff/residentMessenger.ts agentText): channelData says who wrote it. */
+  function agentOf(activity) {
+    var marker = activity && activity.type === 'message' && activity.channelData && activity.channelData.councilHandoff;
+    if (!marker || marker.from !== 'agent') return null;
+    return { name: String(marker.agentName || (activity.from && activity.from.name) || ''), id: String(marker.agentId || (activity.from && activity.from.id) || '') };
+  }
+
+  /** A sentence of knowledge/chat-page.yaml about the agent: {agent} and {council} filled in. */
+  function aboutAgent(template, agent) {
+    return template.replace(/\{agent\}/g, agent.name).replace(/\{council\}/g, config.councilName);
+  }
+
+  function initials(name) {
+    var words = name.trim().split(/\s+/).filter(Boolean);
+    var letters = words.length > 1 ? words[0].charAt(0) + words[words.length - 1].charAt(0) : (words[0] || '?').charAt(0);
+    return letters.toUpperCase();
+  }
+
+  /** Whose turn a line is: the resident, the assistant, or one person from the contact centre. */
+  function speaker(activity) {
+    var agent = agentOf(activity);
+    return agent ? 'agent:' + agent.id : (activity.from && activity.from.role) || '';
+  }
+
+  /** "End chat" is on the page while a person is in the conversation, and only then. */
+  function setWithPerson(value) {
+    withPerson = value;
+    endChatButton.hidden = !value;
+  }
+
+  /**
+   * Web Chat's store middleware: an agent's words are plain text (never Markdown), are read out as
+   * "Sam from Anytown Council said: …" (Web Chat's fallback text is the activity's accessible text)
+   * and carry their author for Web Chat's activity status (a schema.org Message whose claim's
+   * interpreter is "Sam from Anytown Council": shown beside the time). handoff.status events show
+   * and hide "End chat". A reload replays them in order.
+   */
+  function storeMiddleware() {
+    return function (next) {
+      return function (action) {
+        if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
+          var activity = action.payload.activity;
+          var agent = agentOf(activity);
+          if (agent) {
+            var channelData = Object.assign({}, activity.channelData);
+            channelData['webchat:fallback-text'] = aboutAgent(text.agentSaid, agent) + ' ' + (activity.text || '');
+            var author = {
+              '@context': 'https://schema.org', '@id': '', '@type': 'Message', type: 'https://schema.org/Message',
+              citation: [{ '@type': 'Claim', claimInterpreter: { '@type': 'Project', name: aboutAgent(text.agentName, agent) } }]
+            };
+            var changes = { textFormat: 'plain', channelData: channelData, entities: (activity.entities || []).concat([author]) };
+            action = Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: Object.assign({}, activity, changes) }) });
+          } else if (activity.type === 'event' && activity.name === 'handoff.status') {
+            var state = activity.value && activity.value.state;
+            if (state === 'accepted') setWithPerson(true);
+            else if (state === 'completed' || state === 'failed') setWithPerson(false);
+          } else if (activity.type === 'event' && activity.name === 'council.handoff' && activity.value && activity.value.state === 'queued') {
+            setWithPerson(false);
+          }
+        }
+        return next(action);
+      };
+    };
+  }
+
+  /**
+   * Lines of one speaker are one group, so a person's lines are never grouped with the assistant's;
+   * each of a person's lines is a status group of its own, so each shows its time and author.
+   */
+  function groupActivitiesMiddleware() {
+    return function (next) {
+      return function (options) {
+        var grouped = next(options);
+        var sender = [];
+        options.activities.forEach(function (activity, i) {
+          if (i && speaker(options.activities[i - 1]) === speaker(activity)) sender[sender.length - 1].push(activity);
+          else sender.push([activity]);
+        });
+        var status = [];
+        grouped.status.forEach(function (group) {
+          var run = [];
+          group.forEach(function (activity) {
+            if (run.length && (agentOf(activity) || agentOf(run[run.length - 1]))) {
+              status.push(run);
+              run = [];
+            }
+            run.push(activity);
+          });
+          if (run.length) status.push(run);
+        });
+        return { sender: sender, status: status };
+      };
+    };
+  }
+
+  /** A person's lines have their initials beside them (the assistant's have none). */
+  function avatarMiddleware() {
+    return function (next) {
+      return function (options) {
+        var agent = agentOf(options.activity);
+        if (!agent) return next(options);
+        var letters = initials(agent.name);
+        return function () { return letters; };
+      };
+    };
+  }
+
+  // ---- the connection --------------------------------------------------------------------
+
+  function showConnection(message) {
+    connectionEl.textContent = message;
+    connectionEl.hidden = false;
+    announce(message);
+  }
+
+  /**
+   * Direct Line's WebSocket, watched: when the stream drops the page says so at once (Direct Line
+   * keeps its status "online" while it reconnects), and says so again when it is back.
+   */
+  function watchedWebSocket(owner) {
+    var Native = window.WebSocket;
+    function Watched(url, protocols) {
+      var ws = protocols === undefined ? new Native(url) : new Native(url, protocols);
+      ws.addEventListener('open', function () {
+        if (owner() !== directLine || !connectionLost) return;
+        connectionLost = false;
+        connectionEl.classList.remove('chat__notice--lost');
+        showConnection(text.connectionBack);
+        clearTimeout(backTimer);
+        backTimer = setTimeout(function () { if (!connectionLost) connectionEl.hidden = true; }, 10000);
+      });
+      ws.addEventListener('close', function () {
+        if (owner() !== directLine || connectionLost) return;
+        connectionLost = true;
+        clearTimeout(backTimer);
+        connectionEl.classList.add('chat__notice--lost');
+        showConnection(text.connectionLost);
+      });
+      return ws;
+    }
+    Watched.CONNECTING = 0;
+    Watched.OPEN = 1;
+    Watched.CLOSING = 2;
+    Watched.CLOSED = 3;
+    return Watched;
+  }
+
+  function resetConnection() {
+    connectionLost = false;
+    clearTimeout(backTimer);
+    connectionEl.hidden = true;
+    connectionEl.classList.remove('chat__notice--lost');
   }
 
   function styleOptions() {
@@ -100,7 +268,12 @@
       transcriptVisualKeyboardIndicatorColor: colours.text,
       transcriptVisualKeyboardIndicatorWidth: 3,
       hideUploadButton: true,
-      botAvatarInitials: undefined,
+      // '' (not undefined): the assistant's lines keep no avatar, and a person's lines can have one (avatarMiddleware).
+      botAvatarInitials: '',
+      avatarSize: 40,
+      botAvatarBackgroundColor: colours.brand,
+      // Every line of a person shows their initials, not only the first of a run.
+      showAvatarInGroup: true,
       userAvatarInitials: undefined,
       rootHeight: '100%'
     };
@@ -145,17 +318,32 @@
     session = s;
     remember(s);
     errorEl.hidden = true;
-    directLine = window.WebChat.createDirectLine({ token: s.token, conversationId: s.conversationId, domain: s.domain, webSocket: true });
+    var mine = null;
+    var options = { token: s.token, conversationId: s.conversationId, domain: s.domain, webSocket: true };
+    // directlinejs' DirectLine, as Web Chat bundles it (createDirectLine passes on only some options;
+    // the constructor takes its Services too: DirectLineOptions & Partial<Services>). Nothing connects until Web Chat subscribes.
+    var DirectLine = window.WebChat.createDirectLine(options).constructor;
+    mine = directLine = new DirectLine(Object.assign({}, options, {
+      botAgent: 'WebChat/' + ((window.WebChat.buildInfo && window.WebChat.buildInfo.version) || '4') + ' (council-assistant)',
+      // The stream watched, so the page can say when it drops and when it is back.
+      WebSocket: watchedWebSocket(function () { return mine; }),
+      // After a dropped stream, Direct Line tries again in 3 s (not up to 15 s), well within the
+      // server's leave grace (DIRECT_LINE_LEAVE_GRACE_MS), so a blip never costs a place in the queue.
+      random: function () { return 0; }
+    }));
+    resetConnection();
+    setWithPerson(false);
     directLine.connectionStatus$.subscribe(function (status) {
+      if (mine !== directLine) return;
       // directlinejs ConnectionStatus: 2 Online, 3 ExpiredToken, 4 FailedToConnect, 5 Ended.
       if (status === 2) errorEl.hidden = true;
       if (status === 3 || status === 5) {
         forget();
-        showError('This conversation has ended because it was left for a long time. Press "Start again" to begin a new one.');
+        showError(text.conversationExpired);
       }
-      if (status === 4) showError('The chat has lost its connection. Check your internet connection; it will try again. If it does not come back, press "Start again".');
+      if (status === 4) showError(text.connectionFailed);
     });
-    store = window.WebChat.createStore({});
+    store = window.WebChat.createStore({}, storeMiddleware);
     seen = 0;
     // A fresh element for each conversation, so "Start again" never mixes two transcripts.
     host.textContent = '';
@@ -163,7 +351,12 @@
     mount.className = 'chat__mount';
     host.appendChild(mount);
     window.WebChat.renderWebChat(
-      { directLine: directLine, store: store, locale: 'en-GB', styleOptions: styleOptions(), renderMarkdown: renderMarkdown },
+      {
+        directLine: directLine, store: store, locale: 'en-GB', styleOptions: styleOptions(), renderMarkdown: renderMarkdown,
+        groupActivitiesMiddleware: groupActivitiesMiddleware, avatarMiddleware: avatarMiddleware,
+        // Web Chat's "Bot said:" goes: a person's lines say who they are ("Sam from Anytown Council said:").
+        overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: '$1' }
+      },
       mount
     );
     store.subscribe(keepChatInView);
@@ -179,11 +372,34 @@
     });
   }
 
+  /** Tells the assistant the resident is leaving a handoff (queued or with a person); resolves when sent, failed or after 3 s. */
+  function sayLeaving(dl) {
+    return new Promise(function (resolve) {
+      if (!dl || !session) return resolve();
+      var timer = setTimeout(resolve, 3000);
+      function done() { clearTimeout(timer); resolve(); }
+      dl.postActivity({ type: 'event', name: LEAVE_EVENT, from: { id: session.userId || 'resident' } }).subscribe({ error: done, complete: done });
+    });
+  }
+
+  function endChat() {
+    if (!store || !withPerson) return;
+    store.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: LEAVE_EVENT } });
+    setWithPerson(false);
+    var input = host.querySelector('[data-id="webchat-sendbox-input"]');
+    if (input) input.focus();
+  }
+
   function startAgain() {
     forget();
-    if (directLine) directLine.end();
-    return start(true).then(function () {
-      announce('A new conversation has started.');
+    var old = directLine;
+    // Leaving a queued or live handoff behind must not leave a ghost in the contact centre's queue.
+    directLine = null;
+    return sayLeaving(old).then(function () {
+      if (old) old.end();
+      return start(true);
+    }).then(function () {
+      announce(text.newConversation);
       var input = host.querySelector('[data-id="webchat-sendbox-input"]');
       if (input) input.focus();
     });
@@ -205,12 +421,13 @@
     var lines = [config.theme.assistantName + ' – ' + config.theme.name, 'Conversation saved on ' + new Date().toLocaleString('en-GB'), ''];
     store.getState().activities.forEach(function (a) {
       if (a.type !== 'message') return;
-      var text = plainText(a);
-      if (!text) return;
-      var who = a.from && a.from.role === 'user' ? 'You' : config.theme.assistantName;
+      var words = plainText(a);
+      if (!words) return;
+      var agent = agentOf(a);
+      var who = a.from && a.from.role === 'user' ? text.savedYou : agent ? aboutAgent(text.agentName, agent) : config.theme.assistantName;
       var when = a.timestamp ? new Date(a.timestamp).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
       lines.push(when + ' ' + who + ':');
-      lines.push(text);
+      lines.push(words);
       lines.push('');
     });
     var blob = new Blob([lines.join('\r\n')], { type: 'text/plain;charset=utf-8' });
@@ -220,7 +437,7 @@
     document.body.appendChild(link);
     link.click();
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
-    announce('The conversation has been saved as a text file.');
+    announce(text.saved);
   }
 
   if (config.embedded && window.parent !== window) {
@@ -237,11 +454,13 @@
   }).observe(host, { childList: true, subtree: true });
   document.getElementById('start-again').addEventListener('click', startAgain);
   document.getElementById('save-transcript').addEventListener('click', saveTranscript);
+  endChatButton.textContent = text.endChat;
+  endChatButton.addEventListener('click', endChat);
   window.addEventListener('pagehide', saveToken);
   setInterval(saveToken, 60000);
   if (!window.WebChat) {
     loadingEl.hidden = true;
-    showError('The chat could not load. Please refresh the page, or contact the council another way.');
+    showError(text.couldNotLoad);
     return;
   }
   start(false);
