@@ -89,6 +89,7 @@ export class ServiceFeature {
       jurisdictionId: c.jurisdictionId,
       format: builtIn ? 'json' : c.open311Format,
       sendClientReference: builtIn || c.open311SendClientReference,
+      timeoutMs: c.open311TimeoutMs,
     });
     this.outbox = new Outbox(options.database.db, this.now);
     this.gazetteer = Gazetteer.load(c.gazetteerDir);
