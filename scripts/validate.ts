@@ -11,6 +11,7 @@ import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 
@@ -73,6 +74,8 @@ export interface ContentPaths {
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
+  /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
+  deliveryMessages?: string;
 }
 
 export const DEFAULT_PATHS: ContentPaths = {
@@ -96,6 +99,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...attempt(council, () => loadCouncilProfile(council)),
+    ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
