@@ -149,9 +149,9 @@ export class OutboxWorker {
 
   /**
    * After a POST whose outcome is unknown: looks the report up (GET requests, by client_reference
-   * where echoed, else service, description and place within the time window). True when it
-   * handled the row (found, so delivered; or the look-up failed, so tried again later); false
-   * when the back office positively does not have it, so it may be POSTed.
+   * where echoed, else service, description and place within the time window). True when found
+   * (recorded as delivered); false when the back office's list positively does not have it, so it
+   * may be POSTed. A look-up that fails throws: nothing is sent, and it is tried again later.
    */
   private async lookUp(row: OutboxRow, fields: RequestFields, attempts: number): Promise<boolean> {
     const now = this.now();
