@@ -90,6 +90,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const services = new ServiceFeature({
       config: config.services,
       requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
+      deliveryMessagesPath: path.join(ROOT, 'knowledge', 'delivery-messages.yaml'),
       database,
       logger,
       now: extras.now,
@@ -143,7 +144,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       securityHeaders,
     });
     serverRef.current = server;
-    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council));
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council), assistant.council);
     const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
     retention.start();
     return {

@@ -78,7 +78,8 @@ const schema = z
     OPEN311_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
     OPEN311_JURISDICTION_ID: z.string().min(1).default('anytown.example'),
     OPEN311_FORMAT: z.enum(['json', 'xml']).default('json'),
-    OPEN311_SEND_CLIENT_REFERENCE: z.enum(['true', 'false']).default('true'),
+    OPEN311_SEND_CLIENT_REFERENCE: z.enum(['true', 'false', 'auto']).default('true'),
+    OPEN311_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
     SERVICES_DIR: z.string().min(1).default('./services'),
     GAZETTEER_DIR: z.string().min(1).default('./gazetteer'),
     WASTE_DIR: z.string().min(1).default('./waste'),
@@ -222,8 +223,10 @@ export interface Config {
     jurisdictionId: string;
     /** GeoReport v2 format the client speaks to the back office (.json or .xml routes). */
     open311Format: 'json' | 'xml';
-    /** Send attribute[client_reference]; off for back offices that refuse unknown attributes. */
-    open311SendClientReference: boolean;
+    /** Send attribute[client_reference]; off for back offices that refuse unknown attributes; 'auto': until refused by name. */
+    open311SendClientReference: boolean | 'auto';
+    /** How long a call to the back office may take before it counts as not answered (its outcome unknown for a POST). */
+    open311TimeoutMs: number;
     servicesDir: string;
     gazetteerDir: string;
     wasteDir: string;
@@ -314,7 +317,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       open311ApiKey: e.OPEN311_API_KEY,
       jurisdictionId: e.OPEN311_JURISDICTION_ID,
       open311Format: e.OPEN311_FORMAT,
-      open311SendClientReference: e.OPEN311_SEND_CLIENT_REFERENCE === 'true',
+      open311SendClientReference: e.OPEN311_SEND_CLIENT_REFERENCE === 'auto' ? 'auto' : e.OPEN311_SEND_CLIENT_REFERENCE === 'true',
+      open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
       // Unset: the data shipped with the code, wherever the process runs from.
       servicesDir: env.SERVICES_DIR?.trim() ? path.resolve(cwd, e.SERVICES_DIR) : path.join(REPO_ROOT, 'services'),
       gazetteerDir: env.GAZETTEER_DIR?.trim() ? path.resolve(cwd, e.GAZETTEER_DIR) : path.join(REPO_ROOT, 'gazetteer'),

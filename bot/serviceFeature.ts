@@ -10,6 +10,8 @@ import { RequestSlotsDialog } from '../dialogs/services/requestSlotsDialog';
 import { InterruptibleDialog } from '../dialogs/services/serviceRequestDialog';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import { DeliveryMessages, loadDeliveryTexts, type DeliveryTexts } from '../knowledge/deliveryMessages';
+import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { AssistantParts } from './assistant';
 import { GEOREPORT_BASE_PATH, GeoReportServer } from './backoffice/georeportServer';
 import { ServiceCatalogue } from './backoffice/serviceCatalogue';
@@ -18,6 +20,7 @@ import { Gazetteer } from './gazetteer/gazetteer';
 import type { Logger } from './logger';
 import { Open311Client } from './open311/open311Client';
 import { Outbox } from './open311/outbox';
+import { refusalKind } from './open311/deliveryState';
 import { OutboxWorker } from './open311/outboxWorker';
 import { ProactiveNotifier } from './open311/proactiveNotifier';
 import type { RouteModule } from './server';
@@ -30,6 +33,8 @@ export interface ServiceFeatureOptions {
   config: Config['services'];
   /** knowledge/service-requests.yaml */
   requestConfigPath: string;
+  /** knowledge/delivery-messages.yaml: what residents are told about a report on its way. */
+  deliveryMessagesPath: string;
   database: AppDatabase;
   logger: Logger;
   /** The URL this server answers on once listening, for the built-in back office. */
@@ -58,6 +63,7 @@ export class ServiceFeature {
   readonly schedule: WasteSchedule;
   readonly events: CollectionEvents;
   readonly backOffice?: GeoReportServer;
+  private readonly deliveryTexts: DeliveryTexts;
   worker?: OutboxWorker;
   private readonly now: () => Date;
 
@@ -89,11 +95,13 @@ export class ServiceFeature {
       jurisdictionId: c.jurisdictionId,
       format: builtIn ? 'json' : c.open311Format,
       sendClientReference: builtIn || c.open311SendClientReference,
+      timeoutMs: c.open311TimeoutMs,
     });
     this.outbox = new Outbox(options.database.db, this.now);
     this.gazetteer = Gazetteer.load(c.gazetteerDir);
     this.schedule = WasteSchedule.load(c.wasteDir);
     this.events = CollectionEvents.load(c.wasteDir);
+    this.deliveryTexts = loadDeliveryTexts(options.deliveryMessagesPath);
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
@@ -119,16 +127,17 @@ export class ServiceFeature {
       ),
     }));
     dialogs.push({ intents: [Intents.binCollectionDay], dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)) });
-    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, parts.council, this.now)) });
+    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, new DeliveryMessages(this.deliveryTexts, parts.council), this.now)) });
     return dialogs;
   }
 
   /** Starts delivery: the adapter is needed for proactive messages. */
-  start(adapter: CloudAdapter, botAppId: string, responses: ServiceResponses): void {
+  start(adapter: CloudAdapter, botAppId: string, responses: ServiceResponses, council: CouncilProfile): void {
+    const messages = new DeliveryMessages(this.deliveryTexts, council);
     const notifier = new ProactiveNotifier(
       adapter,
       botAppId,
-      { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, d) => responses.rejectedProactive(l, d) },
+      { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, status) => messages.told(refusalKind(status), l) },
       this.options.logger,
     );
     this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {

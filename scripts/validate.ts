@@ -13,6 +13,7 @@ import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText } from '../bot/web/pageText';
+import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 
@@ -75,6 +76,8 @@ export interface ContentPaths {
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
+  /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
+  deliveryMessages?: string;
 }
 
 export const DEFAULT_PATHS: ContentPaths = {
@@ -99,6 +102,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...attempt(council, () => loadCouncilProfile(council)),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
+    ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),

@@ -10,11 +10,30 @@ export class Open311Error extends Error {
     readonly kind: 'unavailable' | 'rejected',
     message: string,
     readonly status?: number,
+    /**
+     * The request may have reached the back office and been acted on (a timeout, a connection
+     * dropped after sending, a 5xx, an answer that could not be read): a POST must not simply be
+     * sent again. False when it certainly was not (refused connection, 4xx, 429).
+     */
+    readonly outcomeUnknown = false,
   ) {
     super(message);
     this.name = 'Open311Error';
   }
 }
+
+/** What a POST requests answered: the request at once, or a token to follow (asynchronous creation). */
+export type PostOutcome = { service_request_id: string; service_notice: string; token?: undefined } | { token: string; service_request_id?: undefined };
+
+/** The search parameters of a look-up (`GET requests`): one service, a time window. */
+export interface RequestSearch {
+  service_code: string;
+  start: Date;
+  end: Date;
+}
+
+/** Connection errors that mean nothing was sent: the request cannot have been acted on. */
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ERR_INVALID_URL']);
 
 export interface Open311ClientOptions {
   /** e.g. https://council.example/open311/v2 — a function when the port is known only after listen. */
@@ -29,8 +48,12 @@ export interface Open311ClientOptions {
   jurisdictionId?: string;
   /** GeoReport v2 format of the routes used (`requests.json` or `requests.xml`); json by default. */
   format?: 'json' | 'xml';
-  /** Send `attribute[client_reference]` (default true); off for back offices that refuse unknown attributes. */
-  sendClientReference?: boolean;
+  /**
+   * Send `attribute[client_reference]` (default true); false for back offices that refuse unknown
+   * attributes; 'auto': send it until a back office refuses it by name (a 400 naming
+   * client_reference), then send the report again at once without it, and never again.
+   */
+  sendClientReference?: boolean | 'auto';
   timeoutMs?: number;
   /** How long the service list and definitions are kept before they are read again. */
   cacheTtlMs?: number;
@@ -85,8 +108,57 @@ export class Open311Client {
     return value;
   }
 
-  /** POSTs a request with `attribute[client_reference]`, so that a repeat returns the same request. */
+  /** POSTs a request and needs its id at once: a token answer (asynchronous creation) is an error here. */
   async postRequest(fields: RequestFields, clientReference: string): Promise<{ service_request_id: string; service_notice: string }> {
+    const outcome = await this.submitRequest(fields, clientReference);
+    if (outcome.token !== undefined) throw new Open311Error('unavailable', 'the back office answered with a token, not a service_request_id', undefined, true);
+    return outcome;
+  }
+
+  /**
+   * POSTs a request (with `attribute[client_reference]` where allowed, so that a back office that
+   * keeps it returns the same request for a repeat). Answers the id, or the token of an
+   * asynchronous creation to follow with tokenRequestId.
+   */
+  async submitRequest(fields: RequestFields, clientReference: string): Promise<PostOutcome> {
+    try {
+      return await this.post(fields, this.sendsClientReference ? clientReference : undefined);
+    } catch (err) {
+      if (!(this.options.sendClientReference === 'auto' && this.sendsClientReference && refusesClientReference(err))) throw err;
+      // Refused before anything was created: the same report without it, now and from now on.
+      this.clientReferenceRefused = true;
+      return this.post(fields, undefined);
+    }
+  }
+
+  /** The id of a request created from a token, or undefined while the back office has not made it yet (404 or no id). */
+  async tokenRequestId(token: string): Promise<string | undefined> {
+    try {
+      const body = await this.getJson<Array<{ service_request_id?: unknown; token?: unknown }>>(`tokens/${encodeURIComponent(token)}.${this.fmt}`);
+      const list = Array.isArray(body) ? body : [body];
+      const id = list.map((t) => t?.service_request_id).find((v) => v !== undefined && v !== null && String(v).trim() !== '');
+      return id === undefined ? undefined : String(id).trim();
+    } catch (err) {
+      if (err instanceof Open311Error && err.status === 404) return undefined;
+      throw err;
+    }
+  }
+
+  /** GET requests with the spec's search parameters: one service, requested within a window. */
+  async findRequests(search: RequestSearch): Promise<ServiceRequest[]> {
+    const q = new URLSearchParams({ service_code: search.service_code, start_date: search.start.toISOString(), end_date: search.end.toISOString() });
+    const body = await this.getJson<ServiceRequest[] | ServiceRequest>(`requests.${this.fmt}?${q}`);
+    if (body && typeof body === 'object' && !Array.isArray(body) && !('service_request_id' in body)) return [];
+    return Array.isArray(body) ? body : [body];
+  }
+
+  private clientReferenceRefused = false;
+
+  private get sendsClientReference(): boolean {
+    return this.options.sendClientReference !== false && !this.clientReferenceRefused;
+  }
+
+  private async post(fields: RequestFields, clientReference: string | undefined): Promise<PostOutcome> {
     const form = new URLSearchParams();
     if (this.options.apiKey) form.set('api_key', this.options.apiKey);
     if (this.options.jurisdictionId) form.set('jurisdiction_id', this.options.jurisdictionId);
@@ -98,11 +170,15 @@ export class Open311Client {
       if (Array.isArray(value)) for (const v of value) form.append(`attribute[${code}][]`, v);
       else form.set(`attribute[${code}]`, value);
     }
-    if (this.options.sendClientReference !== false) form.set('attribute[client_reference]', clientReference);
-    const body = await this.call<Array<{ service_request_id?: string; token?: string; service_notice?: string }>>(`requests.${this.fmt}`, { method: 'POST', body: form });
+    if (clientReference !== undefined) form.set('attribute[client_reference]', clientReference);
+    const body = await this.call<Array<{ service_request_id?: unknown; token?: unknown; service_notice?: string }>>(`requests.${this.fmt}`, { method: 'POST', body: form });
     const first = Array.isArray(body) ? body[0] : undefined;
-    if (!first?.service_request_id) throw new Open311Error('unavailable', 'the back office did not return a service_request_id');
-    return { service_request_id: String(first.service_request_id), service_notice: first.service_notice ?? '' };
+    const id = first?.service_request_id;
+    if (id !== undefined && id !== null && String(id).trim() !== '') return { service_request_id: String(id).trim(), service_notice: first?.service_notice ?? '' };
+    const token = first?.token;
+    if (token !== undefined && token !== null && String(token).trim() !== '') return { token: String(token).trim() };
+    // A 2xx without either: it may have been created.
+    throw new Open311Error('unavailable', 'the back office did not return a service_request_id or a token', undefined, true);
   }
 
   /** The request, or undefined when the back office says 404. */
@@ -148,13 +224,13 @@ export class Open311Client {
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       const why = e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.message);
-      throw new Open311Error('unavailable', `the back office could not be reached (${why})`);
+      throw new Open311Error('unavailable', `the back office could not be reached (${why})`, undefined, !NOT_SENT.has(e.cause?.code ?? ''));
     }
     let text: string;
     try {
       text = await res.text();
     } catch {
-      throw new Open311Error('unavailable', 'the back office connection broke while answering', res.status);
+      throw new Open311Error('unavailable', 'the back office connection broke while answering', res.status, true);
     }
     let body: unknown;
     try {
@@ -163,13 +239,20 @@ export class Open311Client {
       body = undefined;
     }
     if (res.ok) {
-      if (body === undefined) throw new Open311Error('unavailable', `the back office answered ${res.status} without a readable body`, res.status);
+      if (body === undefined) throw new Open311Error('unavailable', `the back office answered ${res.status} without a readable body`, res.status, true);
       return body as T;
     }
     const description = describeErrors(body) ?? `HTTP ${res.status}`;
-    if (res.status >= 500 || res.status === 429 || res.status === 408) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status);
+    // A 5xx or 408 may come after the request was acted on; a 429 says it was not.
+    if (res.status >= 500 || res.status === 408) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status, true);
+    if (res.status === 429) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status);
     throw new Open311Error('rejected', description, res.status);
   }
+}
+
+/** A 400 that names client_reference: a back office that refuses attributes its definition does not list. */
+function refusesClientReference(err: unknown): boolean {
+  return err instanceof Open311Error && err.kind === 'rejected' && err.status === 400 && /client_reference/i.test(err.message);
 }
 
 /** GeoReport errors are `[{code, description}]`. */

@@ -70,6 +70,9 @@ export class Outbox {
         created_at: at,
         updated_at: at,
         idempotency_key: idempotencyKey,
+        delivery_token: null,
+        first_posted_at: null,
+        outcome_unknown: 0,
       };
       try {
         // Insert-or-ignore on the key: the unique index decides between two racing confirmations.
@@ -126,11 +129,34 @@ export class Outbox {
   }
 
   async markDelivered(reference: string, serviceRequestId: string, notice: string): Promise<void> {
-    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null, last_status: null });
+    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null, last_status: null, outcome_unknown: 0 });
   }
 
-  async markRetry(reference: string, attempts: number, next: Date, error: string, status: number | null = null): Promise<void> {
-    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error, last_status: status });
+  /**
+   * Written just before a POST: from here until its answer is known the outcome is unknown, so
+   * that a timeout, a dropped connection or a crash makes the next attempt look the report up first.
+   */
+  async markPosting(reference: string, firstPostedAt: string): Promise<void> {
+    await this.update(reference, { outcome_unknown: 1, first_posted_at: firstPostedAt });
+  }
+
+  /** The back office answered with a token: it is followed from now on, and the report never POSTed again. */
+  async markToken(reference: string, token: string, attempts: number, next: Date): Promise<void> {
+    await this.update(reference, { delivery_token: token, outcome_unknown: 0, attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: null, last_status: null });
+  }
+
+  /**
+   * Tried again later. `outcomeKnown`: the attempt shows the report is not with the back office
+   * (nothing sent, a 4xx, or a look-up that found it absent), so the next attempt may POST at once.
+   */
+  async markRetry(reference: string, attempts: number, next: Date, error: string, status: number | null = null, outcomeKnown = false): Promise<void> {
+    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error, last_status: status, ...(outcomeKnown ? { outcome_unknown: 0 } : {}) });
+  }
+
+  /** Rows other than `reference` that were delivered as `serviceRequestId` (a look-up must not take another row's request). */
+  async otherRowWithId(serviceRequestId: string, reference: string): Promise<boolean> {
+    const row = await this.db.selectFrom('service_outbox').select('reference').where('service_request_id', '=', serviceRequestId).where('reference', '!=', reference).executeTakeFirst();
+    return !!row;
   }
 
   async heldBack(): Promise<HeldBack> {
@@ -157,8 +183,8 @@ export class Outbox {
     return Number(res.numUpdatedRows);
   }
 
-  async markRejected(reference: string, attempts: number, description: string): Promise<void> {
-    await this.update(reference, { state: 'rejected', attempts, locked_until: null, last_error: description });
+  async markRejected(reference: string, attempts: number, description: string, status: number | null = null): Promise<void> {
+    await this.update(reference, { state: 'rejected', attempts, locked_until: null, last_error: description, last_status: status });
   }
 
   async markNotified(reference: string, notified: 1 | 2): Promise<void> {

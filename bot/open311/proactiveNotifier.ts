@@ -6,7 +6,8 @@ import type { ResidentNotifier } from './outboxWorker';
 
 export interface NotificationTexts {
   delivered(localReference: string, serviceRequestId: string, notice: string): string;
-  rejected(localReference: string, description: string): string;
+  /** `status`: the back office's HTTP status, when it gave one; its own words are for staff, never the resident. */
+  rejected(localReference: string, status: number | null): string;
 }
 
 /**
@@ -25,8 +26,8 @@ export class ProactiveNotifier implements ResidentNotifier {
     return this.send(row, this.texts.delivered(row.reference, serviceRequestId, notice));
   }
 
-  rejected(row: OutboxRow, description: string): Promise<boolean> {
-    return this.send(row, this.texts.rejected(row.reference, description));
+  rejected(row: OutboxRow): Promise<boolean> {
+    return this.send(row, this.texts.rejected(row.reference, row.last_status));
   }
 
   private async send(row: OutboxRow, text: string): Promise<boolean> {

@@ -54,6 +54,12 @@ export interface ServiceRequest {
   updated_datetime?: string;
   expected_datetime?: string;
   address?: string;
+  lat?: number | string;
+  long?: number | string;
+  /** Kept and echoed by some back offices (this project's own keeps it without echoing it). */
+  client_reference?: string;
+  /** A holder of the api_key may get the attributes back: an object, or (from XML) a list of {code, value}. */
+  attributes?: Record<string, unknown> | Array<{ code?: string; value?: unknown }>;
   /** Only in answers to a holder of the api_key (the built-in back office withholds them from the public). */
   first_name?: string;
   last_name?: string;

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** The project database. One schema for SQLite and PostgreSQL; each feature adds its tables by migration. */
 export interface BotStateTable {
   id: string;
@@ -83,6 +85,12 @@ export interface ServiceOutboxTable {
   idempotency_key: string | null;
   /** HTTP status of the last failed delivery (e.g. 401 while the back office refuses the bot's key). */
   last_status: number | null;
+  /** An asynchronous creation's token (migration 0122): followed with GET tokens/{token}; the report is never POSTed again. */
+  delivery_token: string | null;
+  /** When the report was first POSTed (ISO): the look-up's time window. */
+  first_posted_at: string | null;
+  /** 1 while a POST's outcome is unknown (timeout, dropped connection, 5xx, crash): look the report up before sending it again. */
+  outcome_unknown: ColumnType<number, number | undefined, number>;
 }
 
 /** A local Direct Line conversation (see bot/directline). */

@@ -7,7 +7,8 @@ import type { ServiceRequest } from '../../bot/open311/types';
 import { councilDate, spokenDate } from '../../bot/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
-import type { CouncilProfile } from '../../knowledge/councilProfile';
+import type { DeliveryMessages } from '../../knowledge/deliveryMessages';
+import { pendingKind, refusalKind } from '../../bot/open311/deliveryState';
 
 /** Plain words for mySociety's extended statuses and GeoReport's open/closed. */
 export const STATUS_WORDS: Record<string, string> = {
@@ -33,7 +34,7 @@ export class CaseStatusSlots extends Dialog {
     id: string,
     private readonly client: Open311Client,
     private readonly outbox: Outbox,
-    private readonly council: CouncilProfile,
+    private readonly messages: DeliveryMessages,
     private readonly now: () => Date,
   ) {
     super(id);
@@ -74,27 +75,24 @@ export class CaseStatusSlots extends Dialog {
     return dc.endDialog();
   }
 
+  /**
+   * The report's state in words from knowledge/delivery-messages.yaml while it is not (or not
+   * visibly) with the council's system: never "can't find" for a report this chat holds, and
+   * never the council system's own error text.
+   */
   private async describe(ref: string): Promise<string> {
     const local = (await this.outbox.get(ref)) ?? (await this.outbox.findByServiceRequestId(ref));
-    if (local?.state === 'pending') {
-      return `I have your report ${local.reference}, and I'm still passing it to the team: their system hasn't confirmed it yet. Nothing is lost, and it will go through. Please ask again later for their reference.`;
-    }
-    if (local?.state === 'rejected') {
-      return `The council's system couldn't accept report ${local.reference}. It said: "${local.last_error ?? ''}". A member of staff has been asked to look at it. You can call ${this.council.phone} (${this.council.openingHours}) and quote ${local.reference}.`;
-    }
+    if (local?.state === 'pending') return this.messages.status(pendingKind(local), local.reference);
+    if (local?.state === 'rejected') return this.messages.status(refusalKind(local.last_status), local.reference);
     const id = local?.service_request_id ?? ref;
     let request: ServiceRequest | undefined;
     try {
       request = await this.client.getRequest(id);
     } catch (err) {
-      if (err instanceof Open311Error) {
-        return `Sorry, I can't reach the council's system to check ${ref} just now. Please try again later${local ? '' : ''}, or call ${this.council.phone}.`;
-      }
+      if (err instanceof Open311Error) return this.messages.status('cannot_check', ref);
       throw err;
     }
-    if (!request) {
-      return `I can't find a report with the reference ${ref}. Please check it: references from this chat look like AT-12345678, and the council's own look like SR-100123. If you reported it another way, call ${this.council.phone} (${this.council.openingHours}).`;
-    }
+    if (!request) return local ? this.messages.status('not_shown_yet', local.reference, id) : this.messages.status('not_found', ref);
     return this.words(request, local);
   }
 

@@ -215,13 +215,6 @@ export class ServiceResponses {
     return `Update on ${local}: the council's system has your report. The official reference is ${official}.${notice ? ` ${notice}` : ''}`;
   }
 
-  rejectedProactive(local: string, description: string): string {
-    return (
-      `I'm sorry, the council's system could not accept your report ${local}. It said: "${description}". ` +
-      `A member of staff has been asked to look at it. You can also ${this.callUs} and quote ${local}.`
-    );
-  }
-
   precheckRefused(message: string, next?: string): Reply {
     return { text: `${message}${next ? ` ${next}` : ''} I haven't made a report.` };
   }

@@ -172,7 +172,7 @@ describe('outbox delivery with faults', () => {
     expect((await outbox.get(row.reference))?.state).toBe('delivered');
   });
 
-  it('shows a 400 description to the resident instead of swallowing it', async () => {
+  it('rejects at once on a 400, keeping its description for staff (the resident is told from knowledge/delivery-messages.yaml)', async () => {
     const outbox = new Outbox(botDb.db);
     const client = new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY, jurisdictionId: 'anytown.example' });
     const notifier = recorder();

@@ -1,0 +1,67 @@
+import fs from 'node:fs';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { CouncilProfile } from './councilProfile';
+
+const text = z.string().min(1);
+export const deliveryMessagesSchema = z.object({
+  told: z.object({ details_refused: text, refused: text }).strict(),
+  status: z
+    .object({
+      sending: text,
+      not_answering: text,
+      held_back: text,
+      registering: text,
+      details_refused: text,
+      refused: text,
+      not_shown_yet: text,
+      cannot_check: text,
+      not_found: text,
+    })
+    .strict(),
+});
+
+const PLACEHOLDERS = new Set(['reference', 'official', 'phone', 'openingHours']);
+
+export type DeliveryTexts = z.infer<typeof deliveryMessagesSchema>;
+export type ToldKind = keyof DeliveryTexts['told'];
+export type StatusKind = keyof DeliveryTexts['status'];
+
+/** knowledge/delivery-messages.yaml, checked: every message there, none missing, none unknown. */
+export function loadDeliveryTexts(file: string): DeliveryTexts {
+  let raw: unknown;
+  try {
+    raw = parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const parsed = deliveryMessagesSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const problems: string[] = [];
+  for (const [group, texts] of Object.entries(parsed.data))
+    for (const [kind, say] of Object.entries(texts as Record<string, string>))
+      for (const [, name] of say.matchAll(/\{(\w*)\}/g)) if (!PLACEHOLDERS.has(name!)) problems.push(`${group}.${kind}: unknown placeholder {${name}} (use ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(', ')})`);
+  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
+  return parsed.data;
+}
+
+/** The words about a report on its way to the council's system, with the council's numbers filled in. */
+export class DeliveryMessages {
+  constructor(
+    private readonly texts: DeliveryTexts,
+    private readonly council: CouncilProfile,
+  ) {}
+
+  told(kind: ToldKind, reference: string): string {
+    return this.fill(this.texts.told[kind], { reference });
+  }
+
+  status(kind: StatusKind, reference: string, official = ''): string {
+    return this.fill(this.texts.status[kind], { reference, official });
+  }
+
+  private fill(template: string, values: Record<string, string>): string {
+    const all: Record<string, string> = { ...values, phone: this.council.phone, openingHours: this.council.openingHours };
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) => all[name] ?? whole);
+  }
+}
