@@ -17,7 +17,7 @@ import WebSocket from 'ws';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
-import { setCookies } from '../scripts/lib/setCookies';
+import { signInAgent } from '../scripts/lib/agentSignIn';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const ROOT = path.resolve(__dirname, '..');
@@ -33,29 +33,6 @@ interface StreamActivity {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function signIn(base: string, username: string): Promise<(method: string, route: string, body?: unknown) => Promise<{ status: number; body: { waiting?: Array<{ id: string }> } }>> {
-  const form = await fetch(`${base}/agent/sign-in`);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1];
-  const res = await fetch(`${base}/agent/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${setCookies(form).ca_signin}` },
-    body: new URLSearchParams({ username, password: PASSWORD, csrf }).toString(),
-  });
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  const cookie = `ca_staff=${setCookies(res).ca_staff}`;
-  const { csrfToken } = (await (await fetch(`${base}/agent/api/me`, { headers: { Cookie: cookie } })).json()) as { csrfToken: string };
-  return async (method, route, body) => {
-    const r = await fetch(`${base}${route}`, {
-      method,
-      headers: { 'Content-Type': 'application/json', Cookie: cookie, ...(method === 'GET' ? {} : { 'X-CSRF-Token': csrfToken }) },
-      body: method === 'GET' ? undefined : JSON.stringify(body ?? {}),
-    });
-    const text = await r.text();
-    return { status: r.status, body: text ? JSON.parse(text) : undefined };
-  };
-}
 
 /** A resident's Direct Line conversation over the WebSocket stream, as Web Chat holds it. */
 async function resident(base: string) {
@@ -105,7 +82,7 @@ async function main(): Promise<void> {
   const rows: Array<{ queueMs: number; acceptToResidentMs: number; agentToResidentMs: number }> = [];
   try {
     await app.handoff.staff.addAccount('bench', 'Sam', PASSWORD);
-    const api = await signIn(base, 'bench');
+    const api = await signInAgent<{ waiting?: Array<{ id: string }> }>(base, 'bench', PASSWORD);
     for (let round = 0; round < ROUNDS; round++) {
       const r = await resident(base);
       await r.waitFor((a) => a.type === 'message');

@@ -1,8 +1,10 @@
 /**
  * Screenshots of the resident chat page for the README: desktop (1280×900) and mobile
  * (320×640), mid-conversation; a phone after a postcode (the list of addresses) and 400 % zoom
- * (320×256) on the safeguarding reply. Runs the real assistant on a free port with a temporary
- * database and Debian's chromium. Usage: npm run screenshots
+ * (320×256) on the safeguarding reply; a phone talking to a person from the contact centre (the
+ * agent's message shown as a person's, "End chat"). Runs the real assistant on a free port with a
+ * temporary database, a contact centre that is always open and Debian's chromium; the agent signs
+ * in through the real console. Usage: npm run screenshots
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,14 +12,19 @@ import path from 'node:path';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
 import { createLogger } from '../bot/logger';
+import { signInAgent } from './lib/agentSignIn';
 import { launchBrowser } from '../tests/support/browser';
 
 const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
-  const app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }), createLogger('silent'), 'screenshots');
+  const alwaysOpen = path.resolve(__dirname, '..', 'tests', 'handoff', 'fixtures', 'always-open.yaml');
+  const app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONTACT_CENTRE_CONFIG: alwaysOpen }), createLogger('silent'), 'screenshots');
   const port = await app.server.listen(0, '127.0.0.1');
+  const password = `screenshots-${Date.now()}-Aa1!`;
+  await app.handoff.staff.addAccount('sam', 'Sam', password);
+  const agent = await signInAgent<{ waiting?: Array<{ id: string }> }>(`http://127.0.0.1:${port}`, 'sam', password);
   const browser = await launchBrowser();
   try {
     fs.mkdirSync(OUT, { recursive: true });
@@ -26,6 +33,7 @@ async function main(): Promise<void> {
       ['mobile-320', { width: 320, height: 640 }, ['help'], 'in your own words'],
       ['mobile-320-addresses', { width: 320, height: 640 }, ['when are my bins collected', 'AT1 1AA'], 'Which address in AT1 1AA'],
       ['zoom-400-safeguarding', { width: 320, height: 256 }, ['I want to end my life'], 'Samaritans'],
+      ['mobile-320-live-chat', { width: 320, height: 640 }, ['Talk to a person'], 'How can I help?'],
     ] as const) {
       const page = await browser.newPage({ viewport, deviceScaleFactor: name === 'desktop' ? 1 : 2 });
       await page.goto(`http://127.0.0.1:${port}/`);
@@ -38,8 +46,11 @@ async function main(): Promise<void> {
         // The reply to this message (not an earlier one), before the next is typed.
         await page.waitForFunction((n) => document.querySelectorAll('.webchat__bubble__content').length > n + 1, bubbles, { timeout: 30_000 });
       }
+      if (name === 'mobile-320-live-chat') await agentAnswers(agent);
       await page.locator('.webchat__bubble__content', { hasText: reply }).last().waitFor({ timeout: 30_000 });
-      await page.getByRole('toolbar', { name: 'Suggested actions' }).waitFor();
+      // The person's message came while the resident read the queue reply: brought into view as a resident would.
+      if (name === 'mobile-320-live-chat') await page.locator('.webchat__bubble__content', { hasText: reply }).last().scrollIntoViewIfNeeded();
+      if (name !== 'mobile-320-live-chat') await page.getByRole('toolbar', { name: 'Suggested actions' }).waitFor();
       // Let the transcript finish scrolling to the end before the picture.
       await page.waitForTimeout(800);
       const file = path.join(OUT, `${name}.png`);
@@ -52,6 +63,19 @@ async function main(): Promise<void> {
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** The agent takes the resident waiting in the queue and writes to them. */
+async function agentAnswers(agent: Awaited<ReturnType<typeof signInAgent<{ waiting?: Array<{ id: string }> }>>>): Promise<void> {
+  let item: { id: string } | undefined;
+  for (let i = 0; i < 100 && !item; i++) {
+    item = (await agent('GET', '/agent/api/queue')).body.waiting?.[0];
+    if (!item) await new Promise((r) => setTimeout(r, 100));
+  }
+  if (!item) throw new Error('nobody joined the queue');
+  if ((await agent('POST', `/agent/api/conversations/${item.id}/accept`)).status !== 200) throw new Error('accept failed');
+  const said = await agent('POST', `/agent/api/conversations/${item.id}/messages`, { text: "Hello, I'm Sam from the contact centre. How can I help?" });
+  if (said.status !== 201) throw new Error('agent message failed');
 }
 
 main().catch((err: Error) => {
