@@ -32,6 +32,16 @@ export function isFollowUp(text: string): boolean {
  * A follow-up that stands for the topic with a pronoun ("how long does it take to come through?",
  * "can she go on it?"): about the topic even when another article shares some of its words.
  */
+/**
+ * A short question, whatever it points at ("how do i prove im a student", "is there a deadline?"):
+ * asked right after an answer and matched by nothing else, it is asked about that answer's topic
+ * when the topic's article matches it at all (the caller checks).
+ */
+export function isShortQuestion(text: string): boolean {
+  const t = text.trim();
+  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= MAX_WORDS;
+}
+
 export function refersBack(text: string): boolean {
   return isFollowUp(text) && PRONOUN.test(text);
 }

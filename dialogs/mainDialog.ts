@@ -7,7 +7,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { isFollowUp, refersBack } from './followUp';
+import { isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
@@ -169,7 +169,16 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
-    if (isFollowUp(text) && (route.kind === 'none' || route.kind === 'clarify' || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
+    // "how do i prove im a student" after the student exemption: nothing answers it, the topic's article matches it.
+    const unanswered = route.kind === 'none' || route.kind === 'clarify';
+    if (unanswered && !isFollowUp(text) && isShortQuestion(text)) {
+      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
+      if (topic && this.knowledge?.dialog.title(topic) && this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH) {
+        route = { kind: 'kb', articleId: topic, score: 0, next: [] };
+        assumed = true;
+      }
+    }
+    if (!assumed && isFollowUp(text) && (route.kind === 'none' || route.kind === 'clarify' || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
       const topic = (await this.routingState.get(context, { misses: 0 })).topic;
       // Another article answers only when the topic's own article does not match at all ("can I pay monthly?" after garden waste).
       // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
