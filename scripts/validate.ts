@@ -13,6 +13,8 @@ import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText } from '../bot/web/pageText';
+import { contactCentreProblems } from '../bot/handoff/contactCentre';
+import { binTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
@@ -73,6 +75,8 @@ export interface ContentPaths {
   riskDataDir?: string;
   /** Signs of frustration (intents/tone.yaml); default: next to the safeguarding rules. */
   tone?: string;
+  /** The phrases residents use for each kind of bin (intents/entities/bin-types.yaml); default: intents/entities next to the safeguarding rules, when there. */
+  binTypes?: string;
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
@@ -100,7 +104,8 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...readRiskTaxonomy(paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml')).problems,
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
-    ...attempt(council, () => loadCouncilProfile(council)),
+    ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
+    ...councilAndContactCentre(council),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
@@ -109,6 +114,23 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
       intents: loadTrainingData(paths.intentsDir).intents,
     }),
   ];
+}
+
+/** The bin types, when the content has its own (else the shipped table is used). */
+function binTypes(file: string): ContentProblem[] {
+  return fs.existsSync(file) ? binTypesProblems(file) : [];
+}
+
+/**
+ * The council profile, and the contact centre's settings beside it (opening hours, bank holidays,
+ * canned replies) with the line of each mistake; a mistake there is not told twice (the profile
+ * reads the settings for the hours it states).
+ */
+function councilAndContactCentre(council: string): ContentProblem[] {
+  const centreFile = path.join(path.dirname(council), 'contact-centre.yaml');
+  const centre = fs.existsSync(centreFile) ? contactCentreProblems(centreFile) : [];
+  const profile = attempt(council, () => loadCouncilProfile(council)).filter((p) => !centre.length || !p.message.includes(centreFile));
+  return [...centre, ...profile];
 }
 
 /** The chat page's words (knowledge/chat-page.yaml), when the content has them. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import type { ContentProblem } from '../../intents/trainingData';
+import { yamlSchemaProblems } from '../../intents/yamlProblems';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -11,7 +12,7 @@ const schema = z.object({
   bankHolidays: z.array(z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25'), z.date()])).default([]),
   minutesPerPlace: z.number().positive().default(4),
   cannedReplies: z.array(z.string().min(1).max(1000)).default([]),
-});
+}).strict();
 
 export interface ContactCentreSettings {
   timeZone: string;
@@ -23,26 +24,32 @@ export interface ContactCentreSettings {
 
 export class ContactCentreConfigError extends Error {}
 
+/** The mistakes in a contact-centre settings file, with their lines (for `npm run validate`); none when it loads. */
+export function contactCentreProblems(file: string): ContentProblem[] {
+  return readContactCentre(file).problems;
+}
+
 export function loadContactCentre(file: string): ContactCentreSettings {
-  let raw: unknown;
+  const { settings, problems } = readContactCentre(file);
+  if (!settings) throw new ContactCentreConfigError(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return settings;
+}
+
+function readContactCentre(file: string): { settings?: ContactCentreSettings; problems: ContentProblem[] } {
+  let text: string;
   try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
+    text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new ContactCentreConfigError(`Could not read the contact-centre settings ${file}: ${(err as Error).message}`);
+    return { problems: [{ severity: 'error', file, message: `Could not read the contact-centre settings: ${(err as Error).message}` }] };
   }
-  const parsed = schema.safeParse(raw ?? {});
-  if (!parsed.success) {
-    throw new ContactCentreConfigError(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  }
+  const { data, problems } = yamlSchemaProblems(file, text, schema);
+  if (!data) return { problems };
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: parsed.data.timeZone });
+    new Intl.DateTimeFormat('en-GB', { timeZone: data.timeZone });
   } catch {
-    throw new ContactCentreConfigError(`${file}: timeZone: unknown time zone "${parsed.data.timeZone}"`);
+    return { problems: [{ severity: 'error', file, message: `timeZone: unknown time zone "${data.timeZone}"` }] };
   }
-  return {
-    ...parsed.data,
-    bankHolidays: parsed.data.bankHolidays.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)),
-  };
+  return { settings: { ...data, bankHolidays: data.bankHolidays.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)) }, problems: [] };
 }
 
 const DAY_NAMES: Record<(typeof DAYS)[number], string> = {

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../bot/packageRoot';
+import type { ContentProblem } from '../trainingData';
+import { yamlSchemaProblems } from '../yamlProblems';
 import { ENTITY_TYPES, type Span } from './types';
 
 /** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
@@ -11,12 +13,26 @@ export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
 /** The table shipped with the assistant, next to this file's source. */
 export const BIN_TYPES_FILE = path.join(packageRoot(__dirname), 'intents', 'entities', 'bin-types.yaml');
 
-const fileSchema = z.object({
-  binTypes: z.record(
-    z.string().regex(/^[a-z][a-z0-9_]*$/, 'bin kinds are lower-case words, e.g. "recycling"'),
-    z.array(z.string().trim().min(1)).min(1),
-  ),
-});
+const fileSchema = z
+  .object({
+    binTypes: z.record(
+      z.string().regex(/^[a-z][a-z0-9_]*$/, 'bin kinds are lower-case words, e.g. "recycling"'),
+      z.array(z.string().trim().min(1)).min(1),
+    ),
+  })
+  .strict();
+
+/** The mistakes in a bin-types file, with their lines (for `npm run validate`); none when it loads. */
+export function binTypesProblems(file: string = BIN_TYPES_FILE): ContentProblem[] {
+  const { data, problems } = yamlSchemaProblems(file, fs.readFileSync(file, 'utf8'), fileSchema);
+  if (!data) return problems;
+  try {
+    validateBinTypes(data.binTypes, file);
+    return [];
+  } catch (err) {
+    return [{ severity: 'error', file, message: (err as Error).message.replace(`${file}: `, '') }];
+  }
+}
 
 /** Throws (naming the phrase) when one phrase is listed under two kinds. */
 export function validateBinTypes(synonyms: BinTypeSynonyms, source = 'bin types'): void {

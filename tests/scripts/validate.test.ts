@@ -34,6 +34,36 @@ describe('npm run validate', () => {
     expect(clash, JSON.stringify(problems)).toMatchObject({ severity: 'error' });
   });
 
+  it('names the line of a misspelt key or a wrong value in the contact centre settings (start-up would refuse them)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
+    fs.cpSync(path.dirname(DEFAULT_PATHS.councilProfile), dir, { recursive: true });
+    const file = path.join(dir, 'contact-centre.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const zone = lines.findIndex((l) => l.startsWith('timeZone:'));
+    const monday = lines.findIndex((l) => /^\s+monday:/.test(l));
+    lines[zone] = lines[zone]!.replace('timeZone:', 'timeZnoe:');
+    lines[monday] = '  monday: 9 till 5';
+    fs.writeFileSync(file, lines.join('\n'));
+    const problems = validateAll({ ...DEFAULT_PATHS, councilProfile: path.join(dir, 'council.yaml'), articlesDir: path.join(dir, 'articles'), synonyms: path.join(dir, 'synonyms.yaml') });
+    const mine = problems.filter((p) => p.file === file);
+    expect(mine, JSON.stringify(problems)).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ severity: 'error', line: zone + 1, message: expect.stringMatching(/timeZnoe/) }),
+        expect.objectContaining({ severity: 'error', line: monday + 1, message: expect.stringMatching(/hours\.monday: must look like/) }),
+      ]),
+    );
+    // Told once, at the settings file, not again as a problem of the council profile.
+    expect(problems.filter((p) => p.message.includes('timeZnoe')).length).toBe(1);
+  });
+
+  it('names the line of a misspelt key in the bin types', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
+    const file = path.join(dir, 'bin-types.yaml');
+    fs.writeFileSync(file, '# bins\nbinTypes:\n  recycling: [blue bin]\n  garden: [green bin]\nbinTypez: {}\n');
+    const problems = validateAll({ ...DEFAULT_PATHS, binTypes: file });
+    expect(problems.find((p) => p.file === file)).toMatchObject({ severity: 'error', line: 5, message: expect.stringMatching(/binTypez/) });
+  });
+
   it('reports a broken safeguarding pattern', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
     const rules = path.join(dir, 'rules.yaml');

@@ -1,0 +1,33 @@
+import { LineCounter, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './trainingData';
+
+/**
+ * Checks a YAML content file against a zod schema and names the file and line of each mistake, as
+ * `npm run validate` promises content designers: a misspelt key ("timeZnoe:") is an unknown key at
+ * its own line when the schema is strict, a wrong value is reported at the value. zod alone knows
+ * only the path; the yaml library's line counter turns the path into a line.
+ */
+export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: string, schema: S): { problems: ContentProblem[]; data?: z.infer<S> } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0]! })) };
+  const parsed = schema.safeParse(doc.toJS() ?? {});
+  if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
+  const lineAt = (p: readonly PropertyKey[]): number | undefined => {
+    for (let n = p.length; n >= 0; n--) {
+      const node = doc.getIn(p.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
+      if (node && typeof node === 'object' && Array.isArray(node.range)) return lineCounter.linePos(node.range[0]).line;
+    }
+    return undefined;
+  };
+  return {
+    problems: parsed.error.issues.map((i) => {
+      // An unknown key is reported where the key is, not at the map that holds it.
+      const keys = i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys ?? [] : [];
+      const line = keys.length ? lineAt([...i.path, keys[0]!]) : lineAt(i.path);
+      const where = [...i.path, ...keys].join('.');
+      return { severity: 'error' as const, file, line, message: `${where ? `${where}: ` : ''}${i.message}` };
+    }),
+  };
+}
