@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { schemaIssueProblems } from './yamlProblems';
 
 /** One intent's training data, as a content designer writes it in intents/data/<intent>.yaml. */
 export interface IntentDefinition {
@@ -25,7 +26,7 @@ const fileSchema = z.object({
   description: z.string().min(1),
   lgsl: z.number().int().positive().nullable().optional(),
   examples: z.array(z.string()).min(1, 'must list at least one example'),
-});
+}).strict();
 
 export interface TrainingData {
   intents: IntentDefinition[];
@@ -54,7 +55,7 @@ export function loadTrainingData(dir: string): TrainingData {
     }
     const parsed = fileSchema.safeParse(doc.toJS());
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) problems.push({ severity: 'error', file, message: `${issue.path.join('.') || 'file'}: ${issue.message}` });
+      problems.push(...schemaIssueProblems(file, doc, lineCounter, parsed.error.issues));
       continue;
     }
     // <intent>.yaml, or <intent>.<part>.yaml for more examples of the same intent kept apart (by source or kind).

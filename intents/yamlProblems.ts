@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './trainingData';
 
@@ -14,6 +14,11 @@ export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: s
   if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0]! })) };
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
+  return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues) };
+}
+
+/** A schema's issues on a parsed YAML document as problems with lines (unknown keys at their own line). */
+export function schemaIssueProblems(file: string, doc: Document, lineCounter: LineCounter, issues: readonly z.ZodIssue[]): ContentProblem[] {
   const lineAt = (p: readonly PropertyKey[]): number | undefined => {
     for (let n = p.length; n >= 0; n--) {
       const node = doc.getIn(p.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
@@ -21,13 +26,19 @@ export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: s
     }
     return undefined;
   };
-  return {
-    problems: parsed.error.issues.map((i) => {
-      // An unknown key is reported where the key is, not at the map that holds it.
-      const keys = i.code === 'unrecognized_keys' ? (i as { keys?: string[] }).keys ?? [] : [];
-      const line = keys.length ? lineAt([...i.path, keys[0]!]) : lineAt(i.path);
-      const where = [...i.path, ...keys].join('.');
-      return { severity: 'error' as const, file, line, message: `${where ? `${where}: ` : ''}${i.message}` };
-    }),
+  // The line of a key itself (its value may start on the next line: a list under "exampels:").
+  const keyLine = (p: readonly PropertyKey[], key: string): number | undefined => {
+    const map = p.length ? doc.getIn(p as unknown[], true) : doc.contents;
+    if (!isMap(map)) return undefined;
+    const pair = map.items.find((it) => isScalar(it.key) && String(it.key.value) === key);
+    const range = pair && isScalar(pair.key) ? pair.key.range : undefined;
+    return range ? lineCounter.linePos(range[0]).line : undefined;
   };
+  return issues.map((i) => {
+    // An unknown key is reported where the key is, not at the map that holds it.
+    const keys = i.code === 'unrecognized_keys' ? i.keys : [];
+    const line = keys.length ? (keyLine(i.path, keys[0]!) ?? lineAt(i.path)) : lineAt(i.path);
+    const where = [...i.path, ...keys].join('.');
+    return { severity: 'error' as const, file, line, message: `${where ? `${where}: ` : ''}${i.message}` };
+  });
 }

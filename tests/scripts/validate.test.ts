@@ -25,6 +25,18 @@ describe('npm run validate', () => {
     expect(problems.some((p) => p.file.endsWith('report_flytipping.yaml') && p.severity === 'error' && typeof p.line === 'number')).toBe(true);
   });
 
+  it('names the line of a misspelt key in an intent file ("exampels:"), not only "examples: Required"', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
+    fs.cpSync(DEFAULT_PATHS.intentsDir, dir, { recursive: true });
+    const file = path.join(dir, 'thanks.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('examples:'));
+    lines[at] = 'exampels:';
+    fs.writeFileSync(file, lines.join('\n'));
+    const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: dir }).filter((p) => p.file === file);
+    expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringMatching(/exampels/) }));
+  });
+
   it('names an article question that is also an intent example (the two would pull one message two ways)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
     fs.cpSync(DEFAULT_PATHS.intentsDir, dir, { recursive: true });
