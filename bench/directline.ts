@@ -13,7 +13,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 
 const CONVERSATIONS = Number(process.env.BENCH_CONVERSATIONS ?? 20);
 const MESSAGES = 5;

@@ -16,7 +16,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 import { signInAgent } from '../scripts/lib/agentSignIn';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);

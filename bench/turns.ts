@@ -17,7 +17,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage } from 'botbuilder';
 import { buildAssistant } from '../bot/assistant';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 import { buildServer } from '../scripts/build.mjs';
 
 const ROOT = path.resolve(__dirname, '..');

@@ -1,6 +1,6 @@
 import type { Assistant } from './assistant';
 import type { ReadinessCheck } from './readiness';
-import type { AppDatabase } from './storage/database';
+import type { AppDatabase } from '../platform/storage/database';
 
 /** The core's own /readyz checks: the database answers and can be written, and the intent recognizer is loaded and classifies. */
 export function appReadinessChecks(database: AppDatabase, assistant: Pick<Assistant, 'classifier'>): ReadinessCheck[] {

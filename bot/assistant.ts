@@ -23,8 +23,8 @@ import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot, type HandoffRelay } from './councilBot';
-import type { Logger } from './logger';
-import { TrackedConversationState } from './storage/trackedConversationState';
+import type { Logger } from '../platform/logger';
+import { TrackedConversationState } from '../platform/storage/trackedConversationState';
 import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
 
 export interface AssistantOptions {

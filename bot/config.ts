@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
-import { packageRoot } from './packageRoot';
+import { packageRoot } from '../platform/packageRoot';
 import type { RetentionDays } from './privacy/retentionDays';
 
 /** The repository root, for data that ships with the code. */

@@ -5,7 +5,7 @@ import type { MainDialog } from '../dialogs/mainDialog';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Reply, Responses } from '../dialogs/responses';
 import { setRecognized } from '../dialogs/turnState';
-import { isETagConflict } from './storage/kyselyStorage';
+import { isETagConflict } from '../platform/storage/kyselyStorage';
 
 /** Longest message the assistant reads; the rest is ignored (and the resident told). */
 export const MAX_MESSAGE_CHARS = 2000;

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
 import { installLastResort } from './lastResort';
-import { createLogger } from './logger';
+import { createLogger } from '../platform/logger';
 import { LogForwarder } from './telemetry/logForwarder';
 import { loadDotEnv } from './dotEnv';
 

@@ -1,4 +1,4 @@
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 
 /**
  * What the log keeps of an error nobody handled: its type, code and where it was thrown. The

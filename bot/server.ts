@@ -5,11 +5,11 @@ import type { Activity, ActivityHandler } from 'botbuilder';
 import { activityProblem } from './activityCheck';
 import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 import { runReadinessChecks, type ReadinessCheck } from './readiness';
 import { bodyGate, depthLimit } from './requestBodyRules';
 import { SecurityHeaders } from './securityHeaders';
-import type { AppDatabase } from './storage/database';
+import type { AppDatabase } from '../platform/storage/database';
 import { UpgradeRouter, type UpgradeHandler } from './upgradeRouter';
 
 /** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */

@@ -17,14 +17,14 @@ import { GEOREPORT_BASE_PATH, GeoReportServer } from './backoffice/georeportServ
 import { ServiceCatalogue } from './backoffice/serviceCatalogue';
 import type { Config } from './config';
 import { Gazetteer } from './gazetteer/gazetteer';
-import type { Logger } from './logger';
+import type { Logger } from '../platform/logger';
 import { Open311Client } from './open311/open311Client';
 import { Outbox } from './open311/outbox';
 import { refusalKind } from './open311/deliveryState';
 import { OutboxWorker } from './open311/outboxWorker';
 import { ProactiveNotifier } from './open311/proactiveNotifier';
 import type { RouteModule } from './server';
-import type { AppDatabase } from './storage/database';
+import type { AppDatabase } from '../platform/storage/database';
 import { CollectionEvents } from './waste/collectionEvents';
 import { MissedBinCheck } from './waste/missedBinCheck';
 import { WasteSchedule } from './waste/wasteSchedule';

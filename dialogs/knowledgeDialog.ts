@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import { ComponentDialog, TextPrompt, WaterfallDialog, type DialogTurnResult, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../platform/logger';
 import type { Article } from '../knowledge/article';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';

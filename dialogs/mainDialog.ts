@@ -15,7 +15,7 @@ import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
-import { redactText } from '../bot/redact';
+import { redactText } from '../platform/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 
@@ -89,7 +89,7 @@ const REQUEST_WITH_RISK = 0.3;
 
 /** What the main waterfall keeps between its steps. */
 interface MainValues {
-  /** The message being dealt with, redacted (bot/redact.ts). */
+  /** The message being dealt with, redacted (platform/redact.ts). */
   question?: string;
 }
 

@@ -1,4 +1,4 @@
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../platform/logger';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 
 /**

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../bot/storage/schema';
+import type { DatabaseSchema } from '../platform/storage/schema';
 
 /** Where "Did this answer your question?" answers go: the article id and yes/no, never who answered. */
 export interface FeedbackRecorder {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Logger } from '../bot/logger';
+import type { Logger } from '../platform/logger';
 import type { IntentDefinition } from '../intents/trainingData';
 import { loadArticles } from './articleLoader';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';

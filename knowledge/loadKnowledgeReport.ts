@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../bot/storage/schema';
+import type { DatabaseSchema } from '../platform/storage/schema';
 import { KnowledgeReport } from './knowledgeReport';
 import { QuestionGrouper } from './questionGrouper';
 import { loadSynonyms } from './synonyms';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { redactText } from '../bot/redact';
-import type { DatabaseSchema } from '../bot/storage/schema';
+import { redactText } from '../platform/redact';
+import type { DatabaseSchema } from '../platform/storage/schema';
 
 /** `no_answer`: the assistant said it could not help; `not_helpful`: "No" to "Did this answer your question?". */
 export type UnansweredOutcome = 'no_answer' | 'not_helpful';

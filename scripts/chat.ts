@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { Activity, CardAction } from 'botbuilder';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 import { renderActivity } from './lib/renderActivity';
 import { loadDotEnv } from '../bot/dotEnv';
 

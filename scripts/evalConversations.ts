@@ -9,7 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadDotEnv } from '../bot/dotEnv';
-import { KyselyStorage } from '../bot/storage/kyselyStorage';
+import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { DialogIds } from '../dialogs/dialogIds';
 import { TALK_TO_PERSON } from '../dialogs/responses';
 import { Intents } from '../intents/catalogue';

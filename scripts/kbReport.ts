@@ -11,7 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../bot/config';
 import { loadDotEnv } from '../bot/dotEnv';
-import { AppDatabase } from '../bot/storage/database';
+import { AppDatabase } from '../platform/storage/database';
 import { loadArticles } from '../knowledge/articleLoader';
 import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS } from '../knowledge/knowledgeReport';
 import { loadKnowledgeReport } from '../knowledge/loadKnowledgeReport';

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { startStandaloneGeoReport } from '../bot/backoffice/standaloneServer';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 
 async function main(): Promise<void> {
   const env = process.env;

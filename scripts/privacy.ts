@@ -14,7 +14,7 @@ import { ConfigError, loadConfig } from '../bot/config';
 import { loadDotEnv } from '../bot/dotEnv';
 import { ResidentPrivacy } from '../bot/privacy/residentPrivacy';
 import { ResidentSelector, SELECTOR_KINDS, SelectorError } from '../bot/privacy/residentSelector';
-import { AppDatabase } from '../bot/storage/database';
+import { AppDatabase } from '../platform/storage/database';
 
 const USAGE = 'Usage: npm run privacy:export -- --email ADDRESS | --phone NUMBER | --reference REF\n       npm run privacy:erase  -- --email ADDRESS | --phone NUMBER | --reference REF\n';
 

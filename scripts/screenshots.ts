@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp } from '../bot/app';
 import { loadConfig } from '../bot/config';
-import { createLogger } from '../bot/logger';
+import { createLogger } from '../platform/logger';
 import { signInAgent } from './lib/agentSignIn';
 import { launchBrowser } from '../tests/support/browser';
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KyselyStorage } from '../bot/storage/kyselyStorage';
+import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { startTestApp, type RunningApp } from './support/http';
 import { choicesOf, ConversationDriver, loadConversation, replyText } from './support/conversationRunner';
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../storage/schema';
+import type { DatabaseSchema } from '../../platform/storage/schema';
 
 /** The shape of the ids {@link ConversationStore.create} makes (18 random bytes, base64url). */
 export const LOCAL_CONVERSATION_ID = /^[A-Za-z0-9_-]{24}$/;

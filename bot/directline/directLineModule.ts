@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../server';
 import { refuseUpgrade, type UpgradeHandler } from '../upgradeRouter';
 import { clientActivity, streamCopy } from './activityRules';

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { Config } from '../config';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../server';
-import type { AppDatabase } from '../storage/database';
+import type { AppDatabase } from '../../platform/storage/database';
 import { loadCouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
 import { WebModule } from '../web/webModule';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../server';
 import { clientAddress, publicOrigin, sendError } from './httpHelpers';
 import { RateLimiter } from './rateLimiter';

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import type { ConversationStore } from './conversationStore';
 
 interface Subscriber {

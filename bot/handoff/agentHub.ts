@@ -1,5 +1,5 @@
 import type { HandoffResponses } from '../../dialogs/handoffResponses';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import type { ContactCentreHours } from './contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';

@@ -1,7 +1,7 @@
 import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAccount } from 'botbuilder';
 import { toActivity } from '../../dialogs/replies';
 import type { Reply } from '../../dialogs/responses';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import { proactive } from '../proactive';
 import type { Handoff } from './types';
 

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { DatabaseSchema, ServiceOutboxTable } from '../storage/schema';
+import type { DatabaseSchema, ServiceOutboxTable } from '../../platform/storage/schema';
 import type { RequestFields } from './types';
 
 export type OutboxRow = Selectable<ServiceOutboxTable>;

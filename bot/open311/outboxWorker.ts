@@ -1,4 +1,4 @@
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import { Open311Error, type Open311Client } from './open311Client';
 import { HELD_BACK_STATUSES, type Outbox, type OutboxRow } from './outbox';
 import { LOOKUP_SLACK_MS, ReportMatcher } from './reportMatcher';

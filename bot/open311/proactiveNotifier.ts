@@ -1,5 +1,5 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import { proactive } from '../proactive';
 import type { OutboxRow } from './outbox';
 import type { ResidentNotifier } from './outboxWorker';

@@ -10,7 +10,7 @@ import type {
   Open311RequestTable,
   ServiceOutboxTable,
   StaffCaseTable,
-} from '../storage/schema';
+} from '../../platform/storage/schema';
 import type { ResidentSelector } from './residentSelector';
 
 /** Everything held about one resident, row by row, as stored. */

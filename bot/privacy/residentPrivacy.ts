@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { DatabaseSchema } from '../storage/schema';
+import type { DatabaseSchema } from '../../platform/storage/schema';
 import { REQUEST_PERSONAL_FIELDS, ResidentDataFinder } from './residentData';
 import { countRows, residentExport } from './residentExport';
 import type { ResidentSelector } from './residentSelector';

@@ -1,6 +1,6 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { DatabaseSchema } from '../storage/schema';
+import type { DatabaseSchema } from '../../platform/storage/schema';
 import type { RetentionDays } from './retentionDays';
 
 /** Rows removed (or, for requests, blanked) by one run, per kind of data. */

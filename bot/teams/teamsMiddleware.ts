@@ -1,7 +1,7 @@
 import { ActivityTypes, TurnContext, type Activity, type Middleware } from 'botbuilder';
 import type { Responses } from '../../dialogs/responses';
 import { toActivity } from '../../dialogs/replies';
-import type { Logger } from '../logger';
+import type { Logger } from '../../platform/logger';
 import { withSuggestedActionsAsCard } from './suggestedActionsCard';
 
 export const TEAMS_CHANNEL = 'msteams';

@@ -6,7 +6,7 @@ import {
   type TelemetryException,
   type TelemetryTrace,
 } from 'botbuilder';
-import { redactText } from '../redact';
+import { redactText } from '../../platform/redact';
 import { Pseudonyms } from './pseudonyms';
 import type { SinkSeverity, TelemetrySink } from './telemetrySink';
 

@@ -2,7 +2,7 @@ import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult 
 import type { TurnContext } from 'botbuilder';
 import { Open311Error, type Open311Client } from '../../bot/open311/open311Client';
 import type { Outbox, OutboxRow } from '../../bot/open311/outbox';
-import { redactContactDetails } from '../../bot/redact';
+import { redactContactDetails } from '../../platform/redact';
 import type { ServiceRequest } from '../../bot/open311/types';
 import { councilDate, spokenDate } from '../../bot/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { packageRoot } from '../../bot/packageRoot';
+import { packageRoot } from '../../platform/packageRoot';
 import type { ContentProblem } from '../trainingData';
 import { yamlSchemaProblems } from '../yamlProblems';
 import { ENTITY_TYPES, type Span } from './types';

@@ -3,7 +3,7 @@ import { MemoryStorage } from 'botbuilder';
 import { buildAssistant, type Assistant } from '../../bot/assistant';
 import { loadConfig } from '../../bot/config';
 import { loadDotEnv } from '../../bot/dotEnv';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 
 /** The assistant residents talk to, as the evaluation scripts build it: the configured content, in-memory state, no logs. */
 export function buildEvalAssistant(): Assistant {

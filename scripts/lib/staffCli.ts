@@ -3,8 +3,8 @@ import pino from 'pino';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { loadDotEnv } from '../../bot/dotEnv';
 import { StaffStore } from '../../bot/handoff/staffStore';
-import { createLogger, type Logger } from '../../bot/logger';
-import { AppDatabase } from '../../bot/storage/database';
+import { createLogger, type Logger } from '../../platform/logger';
+import { AppDatabase } from '../../platform/storage/database';
 
 /** Shared by the staff:* commands: flags, hidden prompts, and the database the assistant uses. */
 export function flag(args: string[], name: string): string | undefined {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactText, redactValue } from '../../bot/redact';
+import { redactText, redactValue } from '../../platform/redact';
 
 describe('redaction of residents’ personal data', () => {
   it.each([

@@ -5,7 +5,7 @@ import { Writable } from 'node:stream';
 import type { Activity } from 'botbuilder';
 import { createApp, type App, type AppExtras } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { createLogger, type Logger } from '../../bot/logger';
+import { createLogger, type Logger } from '../../platform/logger';
 import { LogForwarder } from '../../bot/telemetry/logForwarder';
 
 /** A small training set, so these tests do not depend on the council's real intent data. */

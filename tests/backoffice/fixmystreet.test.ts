@@ -13,7 +13,7 @@ import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
 import { EXTENDED_STATUSES } from '../../bot/backoffice/statuses';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 
 const KEY = 'fms-conformance-key';
 const JURISDICTION = 'anytown.example';

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 
 const KEY = 'test-key-123456';
 let server: Awaited<ReturnType<typeof startStandaloneGeoReport>>;

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { installLastResort } from '../../bot/lastResort';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 
 describe('the process-level last resort', () => {
   it('logs an uncaught exception and an unhandled rejection by type and place, without their messages', () => {

@@ -5,7 +5,7 @@ import { AuthenticationError, ClaimsIdentity, ConnectorFactory, type ConnectorCl
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CachingBotFrameworkAuthentication, NOT_LOOPBACK } from '../../bot/cachingAuthentication';
 import { isLoopbackUrl } from '../../bot/loopbackUrl';
-import { KyselyStorage } from '../../bot/storage/kyselyStorage';
+import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { messageActivity, postExpectReplies, startChannel, startTestApp, type RunningApp } from '../support/http';
 
 /** Addresses from the documentation ranges and elsewhere: none is ever contacted (the refusal comes first). */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/logger';
-import { redactContactDetails, redactText, redactValue } from '../../bot/redact';
+import { createLogger } from '../../platform/logger';
+import { redactContactDetails, redactText, redactValue } from '../../platform/redact';
 
 const personal = ['jane.smith@example.com', '07700 900123', '+44 7700 900 456', '01632 960123', 'AT1 1AA', 'at12bd', 'Jane Smith', '12 High Street'];
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../bot/directline/conversationStore';
 import { TokenService } from '../../bot/directline/tokens';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 
 /** Two stores on one database stand for two instances of the assistant behind a load balancer. */

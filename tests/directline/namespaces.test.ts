@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KyselyStorage } from '../../bot/storage/kyselyStorage';
+import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { messageActivity } from '../support/http';
 import { activities, botMessages, openConversation, post, startAssistant, type Running } from './harness';
 

@@ -6,8 +6,8 @@ import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuild
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAssistant, type Assistant, type AssistantParts } from '../../bot/assistant';
 import { HandoffFeature } from '../../bot/handoff';
-import { createLogger } from '../../bot/logger';
-import { AppDatabase } from '../../bot/storage/database';
+import { createLogger } from '../../platform/logger';
+import { AppDatabase } from '../../platform/storage/database';
 import { CancelAndHelpDialog } from '../../dialogs/cancelAndHelpDialog';
 import { beginHandoffFrom } from '../../dialogs/handoffStart';
 import type { Router } from '../../dialogs/router';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HandoffStore, type NewHandoff } from '../../bot/handoff/handoffStore';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 
 describe('HandoffStore.openFor', () => {
   let database: AppDatabase;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 import { FeedbackStore } from '../../knowledge/feedbackStore';
 
 async function exercise(database: AppDatabase): Promise<void> {

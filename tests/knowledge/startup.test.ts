@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 import { loadTrainingData } from '../../intents/trainingData';
 import { buildKnowledgeBase } from '../../knowledge/loadKnowledge';
 import { INTENTS, SYNONYMS, copyOfArticles } from './helpers';

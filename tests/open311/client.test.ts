@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 import { Open311Client, Open311Error } from '../../bot/open311/open311Client';
 
 let server: Awaited<ReturnType<typeof startStandaloneGeoReport>>;

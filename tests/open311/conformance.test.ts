@@ -3,12 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 import { Open311Client, type Open311ClientOptions } from '../../bot/open311/open311Client';
 import { Outbox, type OutboxRow } from '../../bot/open311/outbox';
 import { OutboxWorker, type ResidentNotifier } from '../../bot/open311/outboxWorker';
 import type { RequestFields } from '../../bot/open311/types';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 import { startFaultyProxy } from './fakes/faultyProxy';
 import { startSpecBackOffice, type SpecBackOffice, type SpecBackOfficeOptions } from './fakes/specBackOffice';
 

@@ -6,12 +6,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 import { Open311Client } from '../../bot/open311/open311Client';
 import { Outbox, type OutboxRow } from '../../bot/open311/outbox';
 import { OutboxWorker } from '../../bot/open311/outboxWorker';
 import type { RequestFields } from '../../bot/open311/types';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 
 const KEY = 'outbox-test-key';
 const logger = createLogger('silent');

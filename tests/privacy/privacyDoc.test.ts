@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { configKeys, loadConfig } from '../../bot/config';
 import type { RetentionDays } from '../../bot/privacy/retentionDays';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const doc = fs.readFileSync(path.join(ROOT, 'docs', 'privacy.md'), 'utf8');

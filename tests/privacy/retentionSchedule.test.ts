@@ -5,10 +5,10 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { createApp } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 import type { PurgeCounts } from '../../bot/privacy/retentionPurge';
 import { RetentionSchedule } from '../../bot/privacy/retentionSchedule';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 import { addConversationState, addOutbox, daysAgo } from './seed';
 
 const NONE: PurgeCounts = {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../bot/storage/schema';
+import type { DatabaseSchema } from '../../platform/storage/schema';
 
 /** Rows of every kind that holds residents' data, written straight into the real tables. */
 export const DAY = 86_400_000;

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer, sources } from '../../scripts/build.mjs';
-import { packageRoot } from '../../bot/packageRoot';
+import { packageRoot } from '../../platform/packageRoot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 

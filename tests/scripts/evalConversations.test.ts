@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ActivityHandler, MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KyselyStorage } from '../../bot/storage/kyselyStorage';
+import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { DialogIds } from '../../dialogs/dialogIds';
 import { TALK_TO_PERSON } from '../../dialogs/responses';
 import { Intents } from '../../intents/catalogue';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AppDatabase } from '../../bot/storage/database';
+import { AppDatabase } from '../../platform/storage/database';
 import { UnansweredStore } from '../../knowledge/unansweredStore';
 
 const ROOT = path.resolve(__dirname, '..', '..');

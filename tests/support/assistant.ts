@@ -2,7 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MemoryStorage, type Storage } from 'botbuilder';
 import { buildAssistant, type Assistant, type AssistantOptions } from '../../bot/assistant';
-import { createLogger } from '../../bot/logger';
+import { createLogger } from '../../platform/logger';
 
 export const ROOT = path.resolve(__dirname, '..', '..');
 /** Trained models are cached here across test files (keyed by the training data's hash). */

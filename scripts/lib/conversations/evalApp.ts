@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createApp, type App } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { createLogger } from '../../../platform/logger';
 
 /**
  * The whole app as residents get it (service requests into the built-in back office, knowledge,

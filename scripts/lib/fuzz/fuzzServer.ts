@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { StaffStore } from '../../../bot/handoff/staffStore';
-import { AppDatabase } from '../../../bot/storage/database';
+import { AppDatabase } from '../../../platform/storage/database';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 /** tsx's loader, imported by absolute URL (the server runs in a temporary directory, without node_modules). */

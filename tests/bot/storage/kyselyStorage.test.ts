@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppDatabase } from '../../../bot/storage/database';
-import { KyselyStorage } from '../../../bot/storage/kyselyStorage';
+import { AppDatabase } from '../../../platform/storage/database';
+import { KyselyStorage } from '../../../platform/storage/kyselyStorage';
 import { canMakeImmutable, whileImmutable } from '../../support/immutable';
 import { createTestPostgres, type TestPostgres } from '../../support/postgres';
 

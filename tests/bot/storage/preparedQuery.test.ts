@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AppDatabase } from '../../../bot/storage/database';
-import { PreparedQuery } from '../../../bot/storage/preparedQuery';
+import { AppDatabase } from '../../../platform/storage/database';
+import { PreparedQuery } from '../../../platform/storage/preparedQuery';
 import { createTestPostgres, type TestPostgres } from '../../support/postgres';
 
 function preparedQueryContract(open: () => Promise<AppDatabase>) {

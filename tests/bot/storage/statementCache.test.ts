@@ -1,7 +1,7 @@
 import SQLite from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
-import { StatementCache } from '../../../bot/storage/statementCache';
+import { StatementCache } from '../../../platform/storage/statementCache';
 
 interface Schema {
   item: { id: number; name: string };

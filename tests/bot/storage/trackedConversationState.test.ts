@@ -1,8 +1,8 @@
 import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { isETagConflict, KyselyStorage } from '../../../bot/storage/kyselyStorage';
-import { AppDatabase } from '../../../bot/storage/database';
-import { TrackedConversationState } from '../../../bot/storage/trackedConversationState';
+import { isETagConflict, KyselyStorage } from '../../../platform/storage/kyselyStorage';
+import { AppDatabase } from '../../../platform/storage/database';
+import { TrackedConversationState } from '../../../platform/storage/trackedConversationState';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

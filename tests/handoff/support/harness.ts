@@ -4,7 +4,7 @@ import path from 'node:path';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../../bot/app';
 import { loadConfig } from '../../../bot/config';
-import { createLogger } from '../../../bot/logger';
+import { createLogger } from '../../../platform/logger';
 import { FakeChannel, type ChannelActivity } from './fakeChannel';
 import { setCookies } from '../../../scripts/lib/setCookies';
 

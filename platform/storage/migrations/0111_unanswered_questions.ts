@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 /**
  * The knowledge report (`npm run kb:report`, the console's knowledge report): questions the
  * assistant could not answer, or whose answer a resident said did not help. Only the question
- * with personal data redacted (`bot/redact.ts`), the outcome, the article offered and when:
+ * with personal data redacted (`platform/redact.ts`), the outcome, the article offered and when:
  * never the conversation, the channel's user id or anything else that says who asked.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {

@@ -145,7 +145,7 @@ export interface DatabaseSchema {
 /** A question the assistant could not answer, or whose answer did not help; nothing says who asked. */
 export interface UnansweredQuestionTable {
   id: string;
-  /** The resident's words with personal data redacted (bot/redact.ts) before storing. */
+  /** The resident's words with personal data redacted (platform/redact.ts) before storing. */
   question: string;
   /** no_answer | not_helpful */
   outcome: string;
