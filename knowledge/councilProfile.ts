@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { describeHours, loadContactCentre } from '../bot/handoff/contactCentre';
+import { describeHours, loadContactCentre } from './contactCentre';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 

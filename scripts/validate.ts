@@ -13,7 +13,7 @@ import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText } from '../bot/web/pageText';
-import { contactCentreProblems } from '../bot/handoff/contactCentre';
+import { contactCentreProblems } from '../knowledge/contactCentre';
 import { binTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';

@@ -7,7 +7,7 @@ import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
-import type { ContactCentreSettings } from './contactCentre';
+import type { ContactCentreSettings } from '../../knowledge/contactCentre';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';

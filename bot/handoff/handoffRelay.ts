@@ -4,7 +4,7 @@ import { sendReply, sendTrace } from '../../dialogs/replies';
 import type { Router } from '../../dialogs/router';
 import { getRecognized } from '../../dialogs/turnState';
 import type { HandoffRelay } from '../councilBot';
-import type { ContactCentreHours } from './contactCentre';
+import type { ContactCentreHours } from '../../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';

@@ -1,6 +1,6 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
 import { getRecognized } from '../../dialogs/turnState';
-import type { ContactCentreHours } from './contactCentre';
+import type { ContactCentreHours } from '../../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';

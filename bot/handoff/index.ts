@@ -11,7 +11,7 @@ import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from '.
 import { AgentHub } from './agentHub';
 import { AgentSockets } from './agentSockets';
 import { CallbackDesk } from './callbackDesk';
-import { ContactCentreHours, loadContactCentre } from './contactCentre';
+import { ContactCentreHours, loadContactCentre } from '../../knowledge/contactCentre';
 import { InProcessEvents, type HandoffEvents } from './events';
 import { HandoffRecorder, type HandoffMemory } from './handoffMemory';
 import { HandoffRelayService } from './handoffRelay';

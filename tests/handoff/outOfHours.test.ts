@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ContactCentreHours, describeHours, loadContactCentre } from '../../bot/handoff/contactCentre';
+import { ContactCentreHours, describeHours, loadContactCentre } from '../../knowledge/contactCentre';
 import { HandoffResponses } from '../../dialogs/handoffResponses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { FIXTURES, ROOT, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { z } from 'zod';
-import type { ContentProblem } from '../../intents/trainingData';
-import { yamlSchemaProblems } from '../../intents/yamlProblems';
+import type { ContentProblem } from '../intents/trainingData';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
