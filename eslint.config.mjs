@@ -19,8 +19,8 @@ export default tseslint.config(
   },
   // Doors open one way (README, "The house"): content and recognition at the bottom, dialogs above,
   // hosting and wiring on top. platform/ uses nothing above it; intents/ only platform/; knowledge/
-  // only intents/ and platform/. (dialogs/ still reaches into bot/ for handoff, Open311, waste and
-  // the gazetteer, until they move to rooms of their own.)
+  // only intents/ and platform/; servicerequests/ only those three. (dialogs/ still reaches into bot/
+  // for handoff, until it moves to a room of its own.)
   {
     files: ['platform/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/intents/**', '**/knowledge/**'], message: 'platform/ is below every other layer: it imports none of them.' }] }] },
@@ -32,6 +32,10 @@ export default tseslint.config(
   {
     files: ['knowledge/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**'], message: 'knowledge/ (content) imports only intents/ and platform/: doors open one way.' }] }] },
+  },
+  {
+    files: ['servicerequests/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**'], message: 'servicerequests/ (Open311, waste, gazetteer) imports only knowledge/, intents/ and platform/: doors open one way.' }] }] },
   },
   {
     files: ['web/**/*.js'],

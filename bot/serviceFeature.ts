@@ -16,18 +16,18 @@ import type { AssistantParts } from './assistant';
 import { GEOREPORT_BASE_PATH, GeoReportServer } from './backoffice/georeportServer';
 import { ServiceCatalogue } from './backoffice/serviceCatalogue';
 import type { Config } from './config';
-import { Gazetteer } from './gazetteer/gazetteer';
+import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
 import type { Logger } from '../platform/logger';
-import { Open311Client } from './open311/open311Client';
-import { Outbox } from './open311/outbox';
-import { refusalKind } from './open311/deliveryState';
-import { OutboxWorker } from './open311/outboxWorker';
-import { ProactiveNotifier } from './open311/proactiveNotifier';
+import { Open311Client } from '../servicerequests/open311/open311Client';
+import { Outbox } from '../servicerequests/open311/outbox';
+import { refusalKind } from '../servicerequests/open311/deliveryState';
+import { OutboxWorker } from '../servicerequests/open311/outboxWorker';
+import { ProactiveNotifier } from './proactiveNotifier';
 import type { RouteModule } from './server';
 import type { AppDatabase } from '../platform/storage/database';
-import { CollectionEvents } from './waste/collectionEvents';
-import { MissedBinCheck } from './waste/missedBinCheck';
-import { WasteSchedule } from './waste/wasteSchedule';
+import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
+import { MissedBinCheck } from '../servicerequests/waste/missedBinCheck';
+import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';
 
 export interface ServiceFeatureOptions {
   config: Config['services'];

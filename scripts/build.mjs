@@ -1,6 +1,6 @@
 /**
  * `npm run build` (also run by `npm install` and before `npm start`): compiles the server's
- * TypeScript (bot/, dialogs/, intents/, knowledge/, platform/ and the benchmark's two baseline bots) to
+ * TypeScript (bot/, dialogs/, intents/, knowledge/, platform/, servicerequests/ and the benchmark's two baseline bots) to
  * JavaScript under dist/ with esbuild, one file per source file, no bundling. Type checking
  * stays with `npm run typecheck`; this only strips types, in well under a second.
  *
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['bot', 'dialogs', 'intents', 'knowledge', 'platform'];
+const SOURCE_DIRS = ['bot', 'dialogs', 'intents', 'knowledge', 'platform', 'servicerequests'];
 const EXTRA_FILES = ['bench/echoBot.ts', 'bench/dialogBot.ts'];
 const OUT_DIR = path.join(ROOT, 'dist');
 

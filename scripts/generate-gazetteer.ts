@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Address as GazetteerAddress } from '../bot/gazetteer/gazetteer';
+import type { Address as GazetteerAddress } from '../servicerequests/gazetteer/gazetteer';
 
 const SEED = Number(process.argv[2] ?? 20261126);
 const OUT = path.resolve(process.argv[3] ?? path.join(__dirname, '..', 'gazetteer', 'addresses.csv'));

@@ -8,9 +8,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
-import { Gazetteer } from '../bot/gazetteer/gazetteer';
-import { CollectionEvents } from '../bot/waste/collectionEvents';
-import { WasteSchedule } from '../bot/waste/wasteSchedule';
+import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
+import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
+import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { INTENT_NAMES } from '../intents/catalogue';
 

@@ -12,7 +12,7 @@ import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
 import { clientAddress } from '../directline/httpHelpers';
-import type { HeldBack } from '../open311/outbox';
+import type { HeldBack } from '../../servicerequests/open311/outbox';
 import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../../knowledge/knowledgeReport';
 
 /** The knowledge report (knowledge/knowledgeReport.ts), for staff with the content role. */

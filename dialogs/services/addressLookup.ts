@@ -1,6 +1,6 @@
-import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../bot/gazetteer/gazetteer';
-import { readPostcode } from '../../bot/gazetteer/postcodes';
-import type { Street, StreetMention } from '../../bot/gazetteer/streets';
+import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
+import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
+import type { Street, StreetMention } from '../../servicerequests/gazetteer/streets';
 import type { Reply } from '../responses';
 import { NOT_LISTED } from './answers';
 import { placeWords } from './placeWords';

@@ -1,6 +1,6 @@
 import * as chronoEn from 'chrono-node/en';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
-import { addDays, councilDate } from '../../bot/waste/calendar';
+import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();

@@ -1,8 +1,8 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { fullAddress } from '../../bot/gazetteer/gazetteer';
-import { councilDate, spokenDate } from '../../bot/waste/calendar';
-import type { WasteSchedule } from '../../bot/waste/wasteSchedule';
+import { fullAddress } from '../../servicerequests/gazetteer/gazetteer';
+import { councilDate, spokenDate } from '../../servicerequests/waste/calendar';
+import type { WasteSchedule } from '../../servicerequests/waste/wasteSchedule';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
 import { offer } from '../offered';

@@ -1,14 +1,14 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
-import { Open311Error, type Open311Client } from '../../bot/open311/open311Client';
-import type { Outbox, OutboxRow } from '../../bot/open311/outbox';
+import { Open311Error, type Open311Client } from '../../servicerequests/open311/open311Client';
+import type { Outbox, OutboxRow } from '../../servicerequests/open311/outbox';
 import { redactContactDetails } from '../../platform/redact';
-import type { ServiceRequest } from '../../bot/open311/types';
-import { councilDate, spokenDate } from '../../bot/waste/calendar';
+import type { ServiceRequest } from '../../servicerequests/open311/types';
+import { councilDate, spokenDate } from '../../servicerequests/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
 import type { DeliveryMessages } from '../../knowledge/deliveryMessages';
-import { pendingKind, refusalKind } from '../../bot/open311/deliveryState';
+import { pendingKind, refusalKind } from '../../servicerequests/open311/deliveryState';
 
 /** Plain words for mySociety's extended statuses and GeoReport's open/closed. */
 export const STATUS_WORDS: Record<string, string> = {

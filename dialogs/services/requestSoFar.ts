@@ -1,6 +1,6 @@
-import type { ServiceAttribute } from '../../bot/open311/types';
+import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import type { RequestField, RequestSoFar } from '../../bot/handoff/types';
-import { spokenDate } from '../../bot/waste/calendar';
+import { spokenDate } from '../../servicerequests/waste/calendar';
 import type { SlotState } from './requestSlotsDialog';
 import { foldText } from './slotReader';
 

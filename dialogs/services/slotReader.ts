@@ -1,6 +1,6 @@
 import * as chronoEn from 'chrono-node/en';
-import type { ServiceAttribute } from '../../bot/open311/types';
-import { addDays } from '../../bot/waste/calendar';
+import type { ServiceAttribute } from '../../servicerequests/open311/types';
+import { addDays } from '../../servicerequests/waste/calendar';
 import { similarWord } from './answers';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */

@@ -2,9 +2,9 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
-import { Open311Client } from '../../bot/open311/open311Client';
-import { Outbox } from '../../bot/open311/outbox';
-import { OutboxWorker } from '../../bot/open311/outboxWorker';
+import { Open311Client } from '../../servicerequests/open311/open311Client';
+import { Outbox } from '../../servicerequests/open311/outbox';
+import { OutboxWorker } from '../../servicerequests/open311/outboxWorker';
 import { AppDatabase } from '../../platform/storage/database';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 

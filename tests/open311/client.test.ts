@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
-import { Open311Client, Open311Error } from '../../bot/open311/open311Client';
+import { Open311Client, Open311Error } from '../../servicerequests/open311/open311Client';
 
 let server: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
 let dir: string;

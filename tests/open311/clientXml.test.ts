@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Open311Client } from '../../bot/open311/open311Client';
+import { Open311Client } from '../../servicerequests/open311/open311Client';
 import { startXmlBackOffice, type XmlBackOffice } from './fakes/xmlBackOffice';
 
 let strict: XmlBackOffice;

@@ -7,10 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
-import { Open311Client } from '../../bot/open311/open311Client';
-import { Outbox, type OutboxRow } from '../../bot/open311/outbox';
-import { OutboxWorker } from '../../bot/open311/outboxWorker';
-import type { RequestFields } from '../../bot/open311/types';
+import { Open311Client } from '../../servicerequests/open311/open311Client';
+import { Outbox, type OutboxRow } from '../../servicerequests/open311/outbox';
+import { OutboxWorker } from '../../servicerequests/open311/outboxWorker';
+import type { RequestFields } from '../../servicerequests/open311/types';
 import { AppDatabase } from '../../platform/storage/database';
 
 const KEY = 'outbox-test-key';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalise, ReportMatcher } from '../../bot/open311/reportMatcher';
-import type { RequestFields, ServiceRequest } from '../../bot/open311/types';
+import { normalise, ReportMatcher } from '../../servicerequests/open311/reportMatcher';
+import type { RequestFields, ServiceRequest } from '../../servicerequests/open311/types';
 
 const sent: RequestFields = { service_code: 'pothole', description: 'A deep hole, by the gate!', address_string: '12 High Street, Anytown', lat: 51.5, long: -0.12, attributes: {} };
 const first = new Date('2026-12-04T10:00:00Z');

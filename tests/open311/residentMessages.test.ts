@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { DeliveryMessages, loadDeliveryTexts } from '../../knowledge/deliveryMessages';
-import type { RequestFields } from '../../bot/open311/types';
+import type { RequestFields } from '../../servicerequests/open311/types';
 import { Conversation, startBot, startChannel, type BotHarness, type Channel } from '../services/harness';
 import { startSpecBackOffice, type SpecBackOffice } from './fakes/specBackOffice';
 

@@ -4,10 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceCatalogue } from '../../bot/backoffice/serviceCatalogue';
-import { Gazetteer } from '../../bot/gazetteer/gazetteer';
-import { readPostcode } from '../../bot/gazetteer/postcodes';
-import { CollectionEvents } from '../../bot/waste/collectionEvents';
-import { WasteSchedule } from '../../bot/waste/wasteSchedule';
+import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
+import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
+import { CollectionEvents } from '../../servicerequests/waste/collectionEvents';
+import { WasteSchedule } from '../../servicerequests/waste/wasteSchedule';
 
 describe('Anytown gazetteer', () => {
   const g = Gazetteer.load(path.resolve('gazetteer'));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, type Address } from '../../bot/gazetteer/gazetteer';
-import { StreetIndex } from '../../bot/gazetteer/streets';
+import { Gazetteer, type Address } from '../../servicerequests/gazetteer/gazetteer';
+import { StreetIndex } from '../../servicerequests/gazetteer/streets';
 import { placeWords } from '../../dialogs/services/placeWords';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../gazetteer'));

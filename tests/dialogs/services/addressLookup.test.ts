@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, shortAddress, type Address } from '../../../bot/gazetteer/gazetteer';
+import { Gazetteer, shortAddress, type Address } from '../../../servicerequests/gazetteer/gazetteer';
 import { AddressLookup, listPosition } from '../../../dialogs/services/addressLookup';
 import { ServiceResponses } from '../../../dialogs/services/serviceResponses';
 import { loadCouncilProfile } from '../../../knowledge/councilProfile';

@@ -1,8 +1,8 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
-import type { Logger } from '../../platform/logger';
-import { proactive } from '../proactive';
-import type { OutboxRow } from './outbox';
-import type { ResidentNotifier } from './outboxWorker';
+import type { Logger } from '../platform/logger';
+import { proactive } from './proactive';
+import type { OutboxRow } from '../servicerequests/open311/outbox';
+import type { ResidentNotifier } from '../servicerequests/open311/outboxWorker';
 
 export interface NotificationTexts {
   delivered(localReference: string, serviceRequestId: string, notice: string): string;
