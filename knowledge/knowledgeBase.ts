@@ -9,6 +9,8 @@ export interface ArticleMatch {
   score: number;
   /** Calibrated in [0, 1]: routing thresholds apply to it (see ScoredIndex). */
   confidence: number;
+  /** Confidence with BM25 breaking near-ties: what articles are ordered by (see ScoredIndex). */
+  rank: number;
   /**
    * The share of the message (weighted as for confidence) that this article matches and the
    * closest out-of-scope example does not: "is the tip open on sunday" shares "open on sunday"
@@ -151,6 +153,6 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
     const total = m.words.reduce((sum, w) => sum + w.weight, 0);
     const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, rank: m.rank, beyondOutOfScope: total > 0 ? beyond / total : 0 };
   }
 }

@@ -21,6 +21,12 @@ export interface EntryMatch {
    * words say little (see {@link SearchTuning.fullEvidence}). Comparable across messages and kinds.
    */
   confidence: number;
+  /**
+   * What matches are ordered by: {@link confidence} plus BM25 relative to the message's best result,
+   * which breaks near-ties. The lead of the first article over the second on this scale says how
+   * clearly it is the one meant.
+   */
+  rank: number;
   /** Share of the message's informative words (weighted by rarity) found in the entry, counting at most {@link SearchTuning.enoughWords} of them. */
   coverage: number;
   /** Matched weight in units of the rarest word. */
@@ -166,11 +172,11 @@ export class ScoredIndex {
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
       const coverage = total > 0 ? Math.min(1, covered / Math.min(total, this.tuning.enoughWords * this.maxWeight)) : 0;
       const evidence = covered / this.maxWeight;
-      out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
+      const confidence = coverage * Math.min(1, evidence / this.tuning.fullEvidence);
+      // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
+      out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence, rank: confidence + this.tuning.scoreWeight * (score / bestScore) });
     }
-    // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
-    const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
-    return out.sort((a, b) => rank(b) - rank(a));
+    return out.sort((a, b) => b.rank - a.rank);
   }
 
   /** One term's lookup, from the cache or worked out now. */
