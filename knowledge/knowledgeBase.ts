@@ -151,8 +151,8 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   }
 
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
-    const total = m.words.reduce((sum, w) => sum + w.weight, 0);
+    // Measured as coverage is: against a long message's few words that say what it is about, not all of its story.
     const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, rank: m.rank, beyondOutOfScope: total > 0 ? beyond / total : 0 };
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, rank: m.rank, beyondOutOfScope: m.extent > 0 ? Math.min(1, beyond / m.extent) : 0 };
   }
 }

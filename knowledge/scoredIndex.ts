@@ -31,6 +31,8 @@ export interface EntryMatch {
   coverage: number;
   /** Matched weight in units of the rarest word. */
   evidence: number;
+  /** The weight of the message that coverage is measured against: all of it, or {@link SearchTuning.enoughWords} for a long one. */
+  extent: number;
   /** Per word of the message: its weight (rarity) and how well this entry matched it (0 to 1). */
   words: Array<{ weight: number; match: number }>;
 }
@@ -170,11 +172,12 @@ export class ScoredIndex {
       perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
-      const coverage = total > 0 ? Math.min(1, covered / Math.min(total, this.tuning.enoughWords * this.maxWeight)) : 0;
+      const extent = Math.min(total, this.tuning.enoughWords * this.maxWeight);
+      const coverage = total > 0 ? Math.min(1, covered / extent) : 0;
       const evidence = covered / this.maxWeight;
       const confidence = coverage * Math.min(1, evidence / this.tuning.fullEvidence);
       // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
-      out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence, rank: confidence + this.tuning.scoreWeight * (score / bestScore) });
+      out.push({ entry: indexed.entry, score, coverage, evidence, extent, words, confidence, rank: confidence + this.tuning.scoreWeight * (score / bestScore) });
     }
     return out.sort((a, b) => b.rank - a.rank);
   }
