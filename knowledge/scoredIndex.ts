@@ -50,6 +50,12 @@ export interface SearchTuning {
   /** How much BM25 (relative to the best result) counts when ordering matches. */
   scoreWeight: number;
   /**
+   * How much the share of the message found in an entry's title and tags counts when ordering matches:
+   * "how the single person discount works" is the article titled so, not the fraud article that lists
+   * single person discount in one of its questions and "working" in another.
+   */
+  aboutWeight: number;
+  /**
    * How much of a message (in rarest-word units) an entry needs to account for to count as a full
    * match. A long message is mostly the resident's story ("we're clearing out my nan's old place
    * after she moved in with us…"); measured against all of it, the few words that say what it is
@@ -65,11 +71,14 @@ export const DEFAULT_TUNING: SearchTuning = {
   unknownWord: 1.2,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
+  aboutWeight: 0.1,
   enoughWords: 4,
 };
 
 interface Indexed {
   entry: IndexEntry;
+  /** Terms of the title and tags: what the entry is about, not only what it is asked. */
+  about: Set<string>;
   strong: Set<string>;
   body: Set<string>;
 }
@@ -143,7 +152,7 @@ export class ScoredIndex {
       documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
-      this.entries.set(entry.id, { entry, strong, body });
+      this.entries.set(entry.id, { entry, about: new Set([...fields.title, ...fields.tags]), strong, body });
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
@@ -176,8 +185,10 @@ export class ScoredIndex {
       const coverage = total > 0 ? Math.min(1, covered / extent) : 0;
       const evidence = covered / this.maxWeight;
       const confidence = coverage * Math.min(1, evidence / this.tuning.fullEvidence);
-      // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
-      out.push({ entry: indexed.entry, score, coverage, evidence, extent, words, confidence, rank: confidence + this.tuning.scoreWeight * (score / bestScore) });
+      const about = extent > 0 ? Math.min(1, terms.reduce((sum, t, i) => sum + (indexed.about.has(t) ? weights[i] : 0), 0) / extent) : 0;
+      // Calibrated confidence first; BM25 (relative to the best result) and what the entry is about break near-ties.
+      const rank = confidence + this.tuning.scoreWeight * (score / bestScore) + this.tuning.aboutWeight * about;
+      out.push({ entry: indexed.entry, score, coverage, evidence, extent, words, confidence, rank });
     }
     return out.sort((a, b) => b.rank - a.rank);
   }
