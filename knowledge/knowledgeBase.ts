@@ -9,6 +9,8 @@ export interface ArticleMatch {
   score: number;
   /** Calibrated in [0, 1]: routing thresholds apply to it (see ScoredIndex). */
   confidence: number;
+  /** Confidence with BM25 breaking near-ties: what articles are ordered by (see ScoredIndex). */
+  rank: number;
   /**
    * The share of the message (weighted as for confidence) that this article matches and the
    * closest out-of-scope example does not: "is the tip open on sunday" shares "open on sunday"
@@ -149,8 +151,8 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   }
 
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
-    const total = m.words.reduce((sum, w) => sum + w.weight, 0);
+    // Measured as coverage is: against a long message's few words that say what it is about, not all of its story.
     const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, beyondOutOfScope: total > 0 ? beyond / total : 0 };
+    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, rank: m.rank, beyondOutOfScope: m.extent > 0 ? Math.min(1, beyond / m.extent) : 0 };
   }
 }

@@ -21,10 +21,18 @@ export interface EntryMatch {
    * words say little (see {@link SearchTuning.fullEvidence}). Comparable across messages and kinds.
    */
   confidence: number;
+  /**
+   * What matches are ordered by: {@link confidence} plus BM25 relative to the message's best result,
+   * which breaks near-ties. The lead of the first article over the second on this scale says how
+   * clearly it is the one meant.
+   */
+  rank: number;
   /** Share of the message's informative words (weighted by rarity) found in the entry, counting at most {@link SearchTuning.enoughWords} of them. */
   coverage: number;
   /** Matched weight in units of the rarest word. */
   evidence: number;
+  /** The weight of the message that coverage is measured against: all of it, or {@link SearchTuning.enoughWords} for a long one. */
+  extent: number;
   /** Per word of the message: its weight (rarity) and how well this entry matched it (0 to 1). */
   words: Array<{ weight: number; match: number }>;
 }
@@ -42,6 +50,12 @@ export interface SearchTuning {
   /** How much BM25 (relative to the best result) counts when ordering matches. */
   scoreWeight: number;
   /**
+   * How much the share of the message found in an entry's title and tags counts when ordering matches:
+   * "how the single person discount works" is the article titled so, not the fraud article that lists
+   * single person discount in one of its questions and "working" in another.
+   */
+  aboutWeight: number;
+  /**
    * How much of a message (in rarest-word units) an entry needs to account for to count as a full
    * match. A long message is mostly the resident's story ("we're clearing out my nan's old place
    * after she moved in with us…"); measured against all of it, the few words that say what it is
@@ -57,11 +71,14 @@ export const DEFAULT_TUNING: SearchTuning = {
   unknownWord: 1.2,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
+  aboutWeight: 0.1,
   enoughWords: 4,
 };
 
 interface Indexed {
   entry: IndexEntry;
+  /** Terms of the title and tags: what the entry is about, not only what it is asked. */
+  about: Set<string>;
   strong: Set<string>;
   body: Set<string>;
 }
@@ -135,7 +152,7 @@ export class ScoredIndex {
       documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
-      this.entries.set(entry.id, { entry, strong, body });
+      this.entries.set(entry.id, { entry, about: new Set([...fields.title, ...fields.tags]), strong, body });
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
@@ -164,13 +181,16 @@ export class ScoredIndex {
       perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
-      const coverage = total > 0 ? Math.min(1, covered / Math.min(total, this.tuning.enoughWords * this.maxWeight)) : 0;
+      const extent = Math.min(total, this.tuning.enoughWords * this.maxWeight);
+      const coverage = total > 0 ? Math.min(1, covered / extent) : 0;
       const evidence = covered / this.maxWeight;
-      out.push({ entry: indexed.entry, score, coverage, evidence, words, confidence: coverage * Math.min(1, evidence / this.tuning.fullEvidence) });
+      const confidence = coverage * Math.min(1, evidence / this.tuning.fullEvidence);
+      const about = extent > 0 ? Math.min(1, terms.reduce((sum, t, i) => sum + (indexed.about.has(t) ? weights[i] : 0), 0) / extent) : 0;
+      // Calibrated confidence first; BM25 (relative to the best result) and what the entry is about break near-ties.
+      const rank = confidence + this.tuning.scoreWeight * (score / bestScore) + this.tuning.aboutWeight * about;
+      out.push({ entry: indexed.entry, score, coverage, evidence, extent, words, confidence, rank });
     }
-    // Calibrated confidence first; BM25 (relative to the best result) breaks near-ties.
-    const rank = (m: EntryMatch) => m.confidence + this.tuning.scoreWeight * (m.score / bestScore);
-    return out.sort((a, b) => rank(b) - rank(a));
+    return out.sort((a, b) => b.rank - a.rank);
   }
 
   /** One term's lookup, from the cache or worked out now. */

@@ -130,3 +130,27 @@ describe('ScoredIndex on long messages', () => {
     expect(index.find(story).every((m) => m.confidence < 0.3)).toBe(true);
   });
 });
+
+describe('ScoredIndex: what an entry is about', () => {
+  const article = (id: string, title: string, questions: string[]): IndexEntry => ({ id, kind: 'article', title, questions, tags: [], body: '' });
+  const entries = [
+    article('discount', 'Single person discount', ['living alone discount', 'one adult in the house', 'will I lose my single person discount']),
+    article('fraud', 'Report fraud', ['someone gets single person discount but has a partner', 'someone is working and claiming', 'report a cheat']),
+    article('parking', 'Parking', ['where can I park']),
+    // "work" is a common word, as it is among a council's articles.
+    ...['jobs', 'roads', 'building', 'apprentices', 'volunteering', 'street-works', 'repairs'].map((id) => article(id, id, [`${id} work`])),
+  ];
+
+  it('puts the entry titled with the message ahead of one that gathers its words from several questions', () => {
+    const found = new ScoredIndex(entries, new TextAnalyser([])).find('how does single person discount work');
+    // The fraud entry holds every word ("working" too) and so accounts for more of the message...
+    expect(found.find((m) => m.entry.id === 'fraud')!.confidence).toBeGreaterThan(found.find((m) => m.entry.id === 'discount')!.confidence);
+    // ...but the message is about what the other entry is titled.
+    expect(found[0].entry.id).toBe('discount');
+  });
+
+  it('orders by coverage and BM25 alone without it', () => {
+    const found = new ScoredIndex(entries, new TextAnalyser([]), { ...DEFAULT_TUNING, aboutWeight: 0 }).find('how does single person discount work');
+    expect(found[0].entry.id).toBe('fraud');
+  });
+});

@@ -13,6 +13,14 @@ describe('TextAnalyser', () => {
     expect(analyser.terms('pay ctax')).toEqual(analyser.terms('pay council tax'));
   });
 
+  it('keeps a word whole where stemming would join it to another meaning, and word orders of one phrase together', () => {
+    // Porter stems "house" and "housing" alike: a house's Council Tax band is not the housing register.
+    expect(analyser.terms('housing')).not.toEqual(analyser.terms('house'));
+    expect(analyser.terms('council housing')).toEqual(analyser.terms('council housings'));
+    expect(analyser.terms('whether there is a charge')).toEqual(analyser.terms('is there a charge'));
+    expect(analyser.terms('am I entitled')).toEqual(analyser.terms('am I eligible'));
+  });
+
   it('forgives a typo inside a synonym phrase but does not turn real words into others', () => {
     expect(analyser.terms('concil tax')).toEqual(analyser.terms('council tax'));
     expect(analyser.terms('busness rates')).toEqual(analyser.terms('business rates'));

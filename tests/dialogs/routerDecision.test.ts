@@ -1,0 +1,80 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_THRESHOLDS, Router } from '../../dialogs/router';
+import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { loadSafeguardingRules } from '../../intents/safeguardingRules';
+import type { Article } from '../../knowledge/article';
+import { MiniSearchKnowledgeBase } from '../../knowledge/knowledgeBase';
+import { TextAnalyser } from '../../knowledge/textAnalyser';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+const article = (id: string, title: string, questions: string[], body: string): Article => ({
+  id,
+  title,
+  questions,
+  url: `https://www.anytown.example/${id}`,
+  lastReviewed: '2026-12-01',
+  owner: 'Customer Services',
+  tags: [],
+  status: 'published',
+  body,
+  file: `${id}.md`,
+});
+
+const articles = [
+  // Alike in all but their subject: a message that names neither subject matches both the same.
+  article('room-hire', 'Room hire', ['hire a room for an evening class'], 'Rooms cost £20 an hour.'),
+  article('leisure-centres', 'Gym visits', ['visit a gym for an evening class'], 'Gyms open at 6am daily.'),
+  article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+];
+const intents = [
+  { intent: 'bin_collection_day', examples: ['when is my bin day', 'when are my bins collected', 'what day do the bin men come'] },
+  { intent: 'book_bulky_waste', examples: ['book a bulky waste collection', 'collect my old sofa', 'take away a mattress'] },
+];
+const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke', 'what is the weather like'] });
+const detector = new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml')));
+/** Confidence bars set so that only the lead decides (what this file is about): never sure enough without it. */
+const thresholds = { ...DEFAULT_THRESHOLDS, kbAnswer: 0.1, kbClarify: 0.1, kbSure: 1.01, kbLead: 0.04 };
+const router = new Router(detector, thresholds, knowledge);
+
+const unsure = (text: string): RecognizerResult => ({ text, intent: NONE_INTENT, score: 0.05, alternatives: [{ intent: NONE_INTENT, score: 0.05 }], entities: [], source: 'local' });
+const sure = (text: string, intent: string): RecognizerResult => ({ text, intent, score: 0.95, alternatives: [{ intent, score: 0.95 }], entities: [], source: 'local' });
+
+describe('Router.route: answer when one article is clearly ahead, ask when two are level', () => {
+  it('asks "Did you mean" with both when two articles match a middling message alike', () => {
+    // "class" is all either article has of it: room hire and leisure centres are level.
+    const text = 'is there a class';
+    const route = router.route(text, unsure(text));
+    expect(route.kind).toBe('clarify');
+    expect(route.kind === 'clarify' && [...route.articleIds].sort()).toEqual(['leisure-centres', 'room-hire']);
+  });
+
+  it('answers when one article is clearly ahead', () => {
+    const text = 'library opening times on saturday';
+    expect(router.route(text, unsure(text))).toMatchObject({ kind: 'kb', articleId: 'library' });
+  });
+
+  it('answers a level match when the lead is not asked for', () => {
+    const text = 'is there a class';
+    const noLead = new Router(detector, { ...thresholds, kbLead: 0 }, knowledge);
+    expect(noLead.route(text, unsure(text)).kind).toBe('kb');
+  });
+});
+
+describe('Router.needs: a part that asks in one of its clauses', () => {
+  it('finds the bin day asked in a clause followed by where', () => {
+    const text = 'please collect my old sofa. also when is my bin day, same address as the sofa';
+    expect(router.needs(text)).toEqual([
+      { kind: 'intent', intent: 'book_bulky_waste' },
+      { kind: 'intent', intent: 'bin_collection_day' },
+    ]);
+  });
+
+  it('does not take a clause that only tells, or points back, for a need', () => {
+    const text = 'please collect my old sofa. my mattress is in the garden, does that affect my bin day';
+    expect(router.needs(text)).toEqual([]);
+    expect(router.route('please collect my old sofa', sure('please collect my old sofa', 'book_bulky_waste'))).toMatchObject({ kind: 'intent', intent: 'book_bulky_waste' });
+  });
+});
