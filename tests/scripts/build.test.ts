@@ -24,7 +24,7 @@ describe('npm run build (scripts/build.mjs)', () => {
 
   it('compiles again when a source file changes', async () => {
     await buildServer({ outDir });
-    const file = path.join(ROOT, 'bot', 'packageRoot.ts');
+    const file = path.join(ROOT, 'platform', 'packageRoot.ts');
     const { atime, mtime } = fs.statSync(file);
     try {
       const later = new Date(Date.now() + 60_000);

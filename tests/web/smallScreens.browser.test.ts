@@ -177,7 +177,8 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
         const replyBox = await seen(page, '.webchat__bubble__content', /Samaritans/);
         const scroller = await rect(page, '.webchat__basic-transcript__scrollable');
         expect(replyBox.box.top).toBeGreaterThanOrEqual(scroller.top - 1);
-        if (screen.height >= 600) expect((await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:116123"]')).visible).toBe(true);
+        // Once the layout has settled (the suggested actions below the reply take their room).
+        if (screen.height >= 600) await expect.poll(async () => (await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:116123"]')).visible, { timeout: 10_000 }).toBe(true);
         expect(await reply.locator('a[href="tel:01632960111"]').count()).toBe(1);
         // A text helpline is an sms: link (Web Chat alone would make it a button that does nothing).
         expect(await reply.locator('a[href="sms:85258"]').count()).toBe(1);
