@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { seededRandom } from './seededRandom';
+import { SeededRandom } from '../../../intents/classifier/SeededRandom';
+import { listenOnFreePort } from './listen';
 
 /**
  * Stands in front of a real back office (the built-in one) and, while `misbehaving`, fails at
@@ -15,7 +15,8 @@ export interface FaultyProxy {
 }
 
 export async function startFaultyProxy(target: string, seed: number, lateMs = 300): Promise<FaultyProxy> {
-  const random = seededRandom(seed);
+  const seeded = new SeededRandom(seed);
+  const random = () => seeded.next();
   const timers = new Set<NodeJS.Timeout>();
   const state: FaultyProxy = { baseUrl: '', misbehaving: false, stats: { requests: 0, faults: 0 }, close: async () => undefined };
   const forward = async (req: http.IncomingMessage, body: Buffer) => {
@@ -62,12 +63,6 @@ export async function startFaultyProxy(target: string, seed: number, lateMs = 30
         .catch(() => req.socket.destroy());
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
-  state.close = async () => {
-    for (const t of timers) clearTimeout(t);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  Object.assign(state, await listenOnFreePort(server, timers));
   return state;
 }

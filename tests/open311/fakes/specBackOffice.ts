@@ -1,6 +1,6 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { seededRandom } from './seededRandom';
+import { SeededRandom } from '../../../intents/classifier/SeededRandom';
+import { listenOnFreePort } from './listen';
 
 /**
  * A local GeoReport v2 back office that follows the spec and nothing more (it ignores
@@ -51,7 +51,8 @@ const DEFINITION = {
 type Fault = 'fail-before' | 'fail-after' | 'reset-before' | 'reset-after' | 'late-after' | 'none';
 
 export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promise<SpecBackOffice> {
-  const random = seededRandom(options.seed);
+  const seeded = new SeededRandom(options.seed);
+  const random = () => seeded.next();
   const lateMs = options.lateMs ?? 300;
   const fmt = options.format;
   const state: SpecBackOffice = {
@@ -202,13 +203,7 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
       return error(res, 404, 'Not found');
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  state.baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/open311/v2`;
-  state.close = async () => {
-    for (const t of timers) clearTimeout(t);
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  };
+  Object.assign(state, await listenOnFreePort(server, timers));
   return state;
 }
 
