@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './trainingData';
@@ -15,6 +16,13 @@ export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: s
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
   return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues) };
+}
+
+/** Reads a YAML content file checked against a schema; throws naming the file and line of each mistake. */
+export function readYamlChecked<S extends z.ZodTypeAny>(file: string, schema: S): z.infer<S> {
+  const { data, problems } = yamlSchemaProblems(file, fs.readFileSync(file, 'utf8'), schema);
+  if (problems.length || data === undefined) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return data;
 }
 
 /** A schema's issues on a parsed YAML document as problems with lines (unknown keys at their own line). */

@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlChecked } from '../intents/yamlProblems';
 import type { CouncilProfile } from './councilProfile';
 
 const text = z.string().min(1);
@@ -29,20 +28,13 @@ export type StatusKind = keyof DeliveryTexts['status'];
 
 /** knowledge/delivery-messages.yaml, checked: every message there, none missing, none unknown. */
 export function loadDeliveryTexts(file: string): DeliveryTexts {
-  let raw: unknown;
-  try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = deliveryMessagesSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  const data = readYamlChecked(file, deliveryMessagesSchema);
   const problems: string[] = [];
-  for (const [group, texts] of Object.entries(parsed.data))
+  for (const [group, texts] of Object.entries(data))
     for (const [kind, say] of Object.entries(texts as Record<string, string>))
       for (const [, name] of say.matchAll(/\{(\w*)\}/g)) if (!PLACEHOLDERS.has(name!)) problems.push(`${group}.${kind}: unknown placeholder {${name}} (use ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(', ')})`);
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
-  return parsed.data;
+  return data;
 }
 
 /** The words about a report on its way to the council's system, with the council's numbers filled in. */

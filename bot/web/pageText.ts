@@ -1,6 +1,5 @@
-import fs from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { readYamlChecked } from '../../intents/yamlProblems';
 
 const words = z.string().min(1).max(400);
 const aboutAgent = words.refine((s) => s.includes('{agent}'), 'must contain {agent} (the person\'s name)');
@@ -25,13 +24,5 @@ export type PageText = z.infer<typeof pageTextSchema>;
 
 /** Reads and checks knowledge/chat-page.yaml; problems name the field. */
 export function loadPageText(file: string): PageText {
-  let raw: unknown;
-  try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
-  } catch (err) {
-    throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
-  }
-  const parsed = pageTextSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return parsed.data;
+  return readYamlChecked(file, pageTextSchema);
 }
