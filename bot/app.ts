@@ -23,6 +23,7 @@ import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
+import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { FeedbackStore } from '../knowledge/feedbackStore';
 import { loadKnowledgeReport } from '../knowledge/loadKnowledgeReport';
 import { UnansweredStore } from '../knowledge/unansweredStore';
@@ -93,6 +94,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       deliveryMessagesPath: path.join(ROOT, 'knowledge', 'delivery-messages.yaml'),
       database,
       logger,
+      agency: loadCouncilProfile(config.councilProfilePath, config.handoff.contactCentrePath).name,
       now: extras.now,
       selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });

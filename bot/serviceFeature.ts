@@ -37,6 +37,8 @@ export interface ServiceFeatureOptions {
   deliveryMessagesPath: string;
   database: AppDatabase;
   logger: Logger;
+  /** The council's name, as the built-in back office states it as each request's agency (knowledge/council.yaml). */
+  agency: string;
   /** The URL this server answers on once listening, for the built-in back office. */
   selfUrl: () => string;
   now?: () => Date;
@@ -82,7 +84,7 @@ export class ServiceFeature {
         apiKey: apiKey!,
         jurisdictionId: c.jurisdictionId,
         logger: options.logger,
-        agency: 'Anytown Borough Council',
+        agency: options.agency,
         now: this.now,
         publicReadsPerMinute: c.publicReadsPerMinute,
         trustProxy: c.trustProxy,

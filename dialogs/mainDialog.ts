@@ -18,6 +18,7 @@ import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../platform/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
+import { MISSES_BEFORE_PERSON } from './misses';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -260,7 +261,7 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'kb':
         return this.startArticle(step, route.articleId, route.next, assumed);
       case 'clarify': {
-        if (misses >= 2) return this.offerPerson(step);
+        if (misses >= MISSES_BEFORE_PERSON) return this.offerPerson(step);
         const articles = route.articleIds.flatMap((id) => {
           const title = this.knowledge?.dialog.title(id);
           return title ? [{ target: `kb:${id}`, label: title }] : [];
@@ -274,7 +275,7 @@ export class MainDialog extends CancelAndHelpDialog {
         });
       }
       case 'none':
-        if (misses >= 2) return this.offerPerson(step);
+        if (misses >= MISSES_BEFORE_PERSON) return this.offerPerson(step);
         await this.unanswered?.noAnswer((step.values as MainValues).question);
         await sendReply(context, this.responses.cannotHelp());
         return step.endDialog();

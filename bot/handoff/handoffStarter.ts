@@ -6,6 +6,7 @@ import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
 import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from './types';
+import { MISSES_BEFORE_PERSON } from '../../dialogs/misses';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -53,7 +54,7 @@ export class HandoffStarter {
     const inRequest = request.request ?? filed;
     // Two answers in a row the request could not use, then "Talk to a person" (offered after the second): not understood.
     const missedInRequest = (request.request?.misses ?? 0) >= 2 && (request.reason ?? 'resident_asked') === 'resident_asked';
-    const reason: HandoffReason = memory.safeguarding ? 'safeguarding' : missedInRequest ? 'not_understood' : (request.reason ?? (misses >= 2 ? 'not_understood' : 'resident_asked'));
+    const reason: HandoffReason = memory.safeguarding ? 'safeguarding' : missedInRequest ? 'not_understood' : (request.reason ?? (misses >= MISSES_BEFORE_PERSON ? 'not_understood' : 'resident_asked'));
     const priority = memory.safeguarding ? 1 : Math.max(1, Math.min(5, request.priority ?? DEFAULT_PRIORITY));
     const recognized = getRecognized(context);
     const handoffContext: HandoffContext = {

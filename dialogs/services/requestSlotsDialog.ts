@@ -18,6 +18,7 @@ import { foldText, SlotReader, totalSaid } from './slotReader';
 import type { AnswerRule, ServiceRequestConfig } from './serviceRequestConfig';
 import { ANONYMOUS, SKIP_LABEL, type ServiceResponses } from './serviceResponses';
 import { displayAnswer, requestSoFar, withWords } from './requestSoFar';
+import { MISSES_BEFORE_PERSON } from '../misses';
 
 const MAX_STRING = 500;
 const MAX_TEXT = 4000;
@@ -176,7 +177,7 @@ export class RequestSlotsDialog extends Dialog {
     if (problem) {
       // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
       state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
-      await offer(dc, state.misses >= 2 ? this.deps.responses.withPersonOffer(problem) : problem);
+      await offer(dc, state.misses >= MISSES_BEFORE_PERSON ? this.deps.responses.withPersonOffer(problem) : problem);
       await sendPromptTrace(dc.context, this.promptField(state, state.current ?? 'confirm'));
       return Dialog.EndOfTurn;
     }
