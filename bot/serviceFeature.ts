@@ -125,6 +125,7 @@ export class ServiceFeature {
           missedBin,
           now: this.now,
           streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
+          logger: this.options.logger,
         }),
       ),
     }));

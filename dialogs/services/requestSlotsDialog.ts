@@ -1,3 +1,4 @@
+import type { Logger } from '../../platform/logger';
 import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
@@ -35,6 +36,8 @@ export interface RequestSlotsDeps {
   now: () => Date;
   /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
   streets?: string[];
+  /** Where a back office that cannot give the service's definition is told to staff (the resident is told it is unavailable). */
+  logger?: Logger;
 }
 
 type Answer = string | string[];
@@ -119,7 +122,8 @@ export class RequestSlotsDialog extends Dialog {
       if (!summary) throw new Error(`service ${this.config.service_code} is not offered by the back office`);
       serviceName = summary.service_name;
       attributes = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
-    } catch {
+    } catch (err) {
+      this.deps.logger?.warn({ serviceCode: this.config.service_code, err: (err as Error).message }, 'service definition unavailable: the request was not started');
       await offer(dc, r.unavailable(serviceName));
       return dc.endDialog();
     }
