@@ -170,17 +170,14 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
-    // "how do i prove im a student" after the student exemption: nothing answers it, the topic's article matches it.
+    const topic = (await this.routingState.get(context, { misses: 0 })).topic;
     const unanswered = route.kind === 'none' || route.kind === 'clarify';
-    if (unanswered && !isFollowUp(text) && isShortQuestion(text)) {
-      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
-      if (topic && this.knowledge?.dialog.title(topic) && this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH) {
-        route = { kind: 'kb', articleId: topic, score: 0, next: [] };
-        assumed = true;
-      }
+    // "how do i prove im a student" after the student exemption: nothing answers it, the topic's article matches it.
+    if (unanswered && topic && !isFollowUp(text) && isShortQuestion(text) && this.knowledge?.dialog.title(topic) && this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH) {
+      route = { kind: 'kb', articleId: topic, score: 0, next: [] };
+      assumed = true;
     }
-    if (!assumed && isFollowUp(text) && (route.kind === 'none' || route.kind === 'clarify' || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
-      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
+    if (!assumed && isFollowUp(text) && (unanswered || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
       // Another article answers only when the topic's own article does not match at all ("can I pay monthly?" after garden waste).
       // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
       const short = text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP;
@@ -217,7 +214,6 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
-      const topic = (await this.routingState.get(context, { misses: 0 })).topic;
       const request = topic ? this.knowledge?.dialog.requestOf(topic) : undefined;
       if (request && this.dialogForIntent.has(request)) route = { kind: 'intent', intent: request, score: 1 };
     }

@@ -1,4 +1,5 @@
 import { Intents } from '../intents/catalogue';
+import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
@@ -128,8 +129,12 @@ const PART_INTENT_MATCH = 0.7;
  * A part of a message that only says where the resident is or lives: "I'm at 12 Mill Lane.", "we live at
  * no 4 Forest Way", "address is 3 Orchard Close AT5 1AA", "it's AT9 1NP".
  */
-const ONLY_A_PLACE =
-  /^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b,?\s*(?:anytown\s*,?\s*)?(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$/i;
+/** The street-type words of intents/entities, and a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
+const PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|');
+const ONLY_A_PLACE = new RegExp(
+  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  'i',
+);
 
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
