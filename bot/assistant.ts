@@ -17,6 +17,7 @@ import { Router } from '../dialogs/router';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
+import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
@@ -54,6 +55,8 @@ export interface AssistantOptions {
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
+  /** What residents see for each intent (<messagesDir>/en-GB/intents.yaml): labels, replies; default: knowledge/messages next to the council profile, else the project's own. */
+  messagesDir?: string;
   /** The contact centre's settings (knowledge/contact-centre.yaml, next to the council profile by default): every reply states its opening hours. */
   contactCentrePath?: string;
 }
@@ -111,9 +114,10 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
   const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past, subject });
-  const router = new Router(detector, undefined, knowledge);
-  const responses = new Responses(council, taxonomy);
-  const knowledgeResponses = new KnowledgeResponses(council);
+  const intentWords = intentMessages(options.messagesDir ?? path.join(knowledgeRoot, 'messages'), training.intents.map((i) => i.intent));
+  const router = new Router(detector, undefined, knowledge, intentWords);
+  const responses = new Responses(council, taxonomy, intentWords);
+  const knowledgeResponses = new KnowledgeResponses(council, intentWords);
   const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
@@ -131,6 +135,18 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
   return { ...parts, bot, recognizer, classifier };
+}
+
+/**
+ * The intents' labels and replies, checked as `npm run validate` checks them: content with a mistake
+ * (an intent without a label, one with no conversation and no reply) is refused at start-up, naming
+ * file and line. A council whose content has no messages folder gets the project's own words.
+ */
+function intentMessages(messagesDir: string, intentNames: string[]): IntentMessages {
+  if (!fs.existsSync(intentMessagesFile(messagesDir))) return shippedIntentMessages();
+  const errors = intentMessagesProblems(messagesDir, [...new Set(intentNames)]).filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
+  return loadIntentMessages(intentMessagesFile(messagesDir));
 }
 
 /** The frustration detector, when its vocabulary is there (a council's own rules folder may not have one). */

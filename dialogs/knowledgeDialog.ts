@@ -6,7 +6,6 @@ import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
 import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
-import { INTENT_LABELS } from './responses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
 
@@ -76,7 +75,7 @@ export class KnowledgeDialog extends ComponentDialog {
     (step.values as Record<string, unknown>).articleId = article.id;
     await sendPromptTrace(step.context, 'feedback');
     // The request the article offers ("Book a bulky waste collection"): its button is routed as a new request.
-    const start = article.request ? INTENT_LABELS[article.request] : undefined;
+    const start = article.request ? this.responses.intents.label(article.request) : undefined;
     return step.prompt(KnowledgeDialog.feedbackPrompt, { prompt: toActivity(this.responses.didThisHelp(start)) });
   }
 

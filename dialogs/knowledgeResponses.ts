@@ -1,5 +1,6 @@
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { Article } from '../knowledge/article';
+import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { CARRY_ON, TALK_TO_PERSON, type Reply } from './responses';
 
 export const YES = 'Yes';
@@ -7,7 +8,11 @@ export const NO = 'No';
 
 /** Wording around knowledge answers (the answers themselves are the articles). */
 export class KnowledgeResponses {
-  constructor(private readonly council: CouncilProfile) {}
+  constructor(
+    private readonly council: CouncilProfile,
+    /** The intents' labels: the button of the request an article offers. */
+    readonly intents: IntentMessages = shippedIntentMessages(),
+  ) {}
 
   /** The article, with where it comes from; `assumed`: a follow-up read as being about this topic, which the answer names first. */
   answer(article: Article, assumed = false): Reply {

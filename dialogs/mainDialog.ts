@@ -10,7 +10,7 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
-import { CARRY_ON, INTENT_LABELS, TALK_TO_PERSON, UNFINISHED_LABELS, type Responses } from './responses';
+import { CARRY_ON, TALK_TO_PERSON, type Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
@@ -264,7 +264,7 @@ export class MainDialog extends CancelAndHelpDialog {
         });
         const intents = route.intents.map((target) => ({
           target,
-          label: INTENT_LABELS[target] ?? target,
+          label: this.responses.intents.label(target),
         }));
         return step.beginDialog(DialogIds.clarify, {
           options: [...intents, ...articles],
@@ -356,8 +356,11 @@ export class MainDialog extends CancelAndHelpDialog {
       case Intents.humanHandoff:
         await sendReply(context, this.responses.personContact());
         break;
-      default:
-        await sendReply(context, this.responses.notYetAvailable(intent));
+      default: {
+        // An intent added by data alone (intents/data and its reply in knowledge/messages) says its reply.
+        const reply = this.responses.intents.reply(intent);
+        await sendReply(context, reply ? { text: reply } : this.responses.notYetAvailable(intent));
+      }
     }
     return step.endDialog();
   }
@@ -480,7 +483,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const options: ResumeOfferOptions = {
       dialogId,
       recognized: getRecognized(innerDc.context),
-      unfinished: UNFINISHED_LABELS[unfinishedIntent] ?? 'what we were doing',
+      unfinished: this.responses.intents.unfinished(unfinishedIntent) ?? this.responses.unfinishedUnnamed(),
       drop: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i.test(text),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
@@ -536,7 +539,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const unsure = route.kind === 'none' || route.kind === 'clarify';
     if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
     const [first, ...others] = needs;
-    const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : (INTENT_LABELS[n.intent] ?? n.intent)));
+    const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : this.responses.intents.label(n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });
     const state = await this.routingState.get(context, { misses: 0 });
     await this.routingState.set(context, {

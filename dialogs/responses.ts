@@ -1,5 +1,6 @@
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { RiskReplies, type RiskContext } from './riskReplies';
 
 /** A line of text with optional buttons; channels render the buttons as suggested actions. */
@@ -9,35 +10,7 @@ export interface Reply {
   choices?: string[];
 }
 
-/** Labels residents see for each intent (used for "Did you mean…?" choices and help). */
-export const INTENT_LABELS: Record<string, string> = {
-  report_missed_bin: 'Report a missed bin',
-  bin_collection_day: 'Find my bin day',
-  book_bulky_waste: 'Book a bulky waste collection',
-  report_flytipping: 'Report fly-tipping',
-  report_pothole: 'Report a pothole',
-  report_streetlight: 'Report a street light fault',
-  check_case_status: 'Check a report I made',
-  human_handoff: 'Talk to a person',
-  help: 'Help',
-  cancel: 'Cancel',
-  greeting: 'Hello',
-  goodbye: 'Goodbye',
-  thanks: 'Thanks',
-};
-
-/** What an unfinished request is called when the resident is asked whether to go back to it. */
-export const UNFINISHED_LABELS: Record<string, string> = {
-  report_missed_bin: 'your missed bin report',
-  bin_collection_day: 'finding your bin day',
-  book_bulky_waste: 'your bulky waste booking',
-  report_flytipping: 'your fly-tipping report',
-  report_pothole: 'your pothole report',
-  report_streetlight: 'your street light report',
-  check_case_status: 'checking on your report',
-};
-
-export const TALK_TO_PERSON = INTENT_LABELS.human_handoff;
+export const TALK_TO_PERSON = 'Talk to a person';
 export const CARRY_ON = 'Carry on';
 export const STOP = 'Yes, stop';
 export const KEEP_GOING = 'No, carry on';
@@ -51,6 +24,8 @@ export class Responses {
   constructor(
     private readonly council: CouncilProfile,
     taxonomy?: RiskTaxonomy,
+    /** The intents' labels, names of unfinished requests and replies (knowledge/messages/<locale>/intents.yaml). */
+    readonly intents: IntentMessages = shippedIntentMessages(),
   ) {
     this.risk = taxonomy ? new RiskReplies(taxonomy, council) : undefined;
   }
@@ -63,7 +38,7 @@ export class Responses {
         `report problems such as missed bins, potholes, fly-tipping and broken street lights.\n\n` +
         `I can't see your council tax account or make decisions about benefits or housing. ` +
         `You can ask for a person at any time. How we use what you tell me: ${c.privacyNotice}`,
-      choices: [INTENT_LABELS.report_missed_bin, INTENT_LABELS.bin_collection_day, INTENT_LABELS.report_pothole, TALK_TO_PERSON],
+      choices: [this.intents.label('report_missed_bin'), this.intents.label('bin_collection_day'), this.intents.label('report_pothole'), TALK_TO_PERSON],
     };
   }
 
@@ -74,7 +49,7 @@ export class Responses {
         `for example "my bin wasn't collected". Say "cancel" to stop what we're doing, "start again" to begin afresh, ` +
         `or "talk to a person" to reach the contact centre.` +
         (inDialog ? ` Say "${CARRY_ON.toLowerCase()}" to go back to where we were.` : ''),
-      choices: inDialog ? [CARRY_ON, 'Cancel', TALK_TO_PERSON] : [INTENT_LABELS.report_missed_bin, INTENT_LABELS.report_pothole, TALK_TO_PERSON],
+      choices: inDialog ? [CARRY_ON, 'Cancel', TALK_TO_PERSON] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), TALK_TO_PERSON],
     };
   }
 
@@ -132,6 +107,11 @@ export class Responses {
     };
   }
 
+  /** What an unfinished request is called when its intent has no `unfinished` words. */
+  unfinishedUnnamed(): string {
+    return 'what we were doing';
+  }
+
   /** "Carry on" when nothing is in progress. */
   nothingInProgress(): Reply {
     return {
@@ -162,7 +142,7 @@ export class Responses {
   /** For intents whose conversation is not built yet: honest about it, with where to go meanwhile. */
   notYetAvailable(intent: string): Reply {
     const c = this.council;
-    const label = (INTENT_LABELS[intent] ?? intent).toLowerCase();
+    const label = this.intents.label(intent).toLowerCase();
     const page = c.servicePages[intent];
     return {
       text:

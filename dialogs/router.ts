@@ -4,7 +4,8 @@ import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
-import { INTENT_LABELS } from './responses';
+import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
+import { TALK_TO_PERSON } from './responses';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -95,7 +96,6 @@ const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Inte
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
 
-const labelToIntent = new Map(Object.entries(INTENT_LABELS).map(([intent, label]) => [label.toLowerCase(), intent]));
 const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
 const JUST_A_REFERENCE = /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
@@ -224,6 +224,8 @@ export class Router {
     private readonly safeguarding: SafeguardingDetector,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
     private readonly knowledge?: SearchableKnowledge,
+    /** The intents' button labels (knowledge/messages/<locale>/intents.yaml): a label pressed is its intent. */
+    private readonly intentWords: IntentMessages = shippedIntentMessages(),
   ) {}
 
   /** A fresh message, with no dialog in progress. */
@@ -449,7 +451,7 @@ export class Router {
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
     // A request's own button ("Report a street light fault", offered as a second need) starts it.
-    if (exact && labelToIntent.has(text.trim().toLowerCase())) return { kind: 'intent', intent: exact, score: 1 };
+    if (exact && this.labelledIntent(text)) return { kind: 'intent', intent: exact, score: 1 };
     // "reference is BW-330187" in the middle of another request: checking on that case (the case check itself takes it as its answer).
     if (exact === Intents.checkCaseStatus) return { kind: 'intent', intent: exact, score: 1 };
     if (recognized && INTERRUPTIONS.has(recognized.intent) && recognized.score >= this.thresholds.interrupt) {
@@ -516,7 +518,13 @@ export class Router {
     if (JUST_A_REFERENCE.test(text)) return Intents.checkCaseStatus;
     if (EXACT_CANCEL.test(text)) return Intents.cancel;
     if (EXACT_HELP.test(text)) return Intents.help;
-    return labelToIntent.get(text.trim().toLowerCase());
+    return this.labelledIntent(text);
+  }
+
+  /** The intent whose button this is ("Report a missed bin"); "Talk to a person" is the person's button whatever its intent is called. */
+  private labelledIntent(text: string): string | undefined {
+    if (text.trim().toLowerCase() === TALK_TO_PERSON.toLowerCase()) return Intents.humanHandoff;
+    return this.intentWords.intentOfLabel(text);
   }
 }
 

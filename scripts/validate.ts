@@ -1,7 +1,7 @@
 /**
  * `npm run validate`: checks the council's content (intents, safeguarding rules, the risk
  * taxonomy and the risk classifier's data, council profile; knowledge articles when present) and says exactly what is wrong and where.
- * Exits 1 when there are errors; warnings alone do not fail.
+ * Exits 1 when there are errors; warnings alone do not fail, unless `--fail-on-warnings` is given.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,6 +18,7 @@ import { binTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
+import { intentMessagesProblems } from '../knowledge/intentMessages';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -80,6 +81,8 @@ export interface ContentPaths {
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
+  /** Every locale's words for the intents (<messagesDir>/<locale>/intents.yaml); default: knowledge/messages next to the council profile. */
+  messagesDir?: string;
   /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
   deliveryMessages?: string;
 }
@@ -106,6 +109,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
+    ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(loadTrainingData(paths.intentsDir).intents.map((i) => i.intent))]),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
@@ -159,7 +163,8 @@ export function formatReport(problems: ContentProblem[], drafts: Article[], cwd 
 function main(): void {
   const problems = validateAll();
   process.stdout.write(formatReport(problems, draftsOf()));
-  process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
+  const failOnWarnings = process.argv.includes('--fail-on-warnings');
+  process.exitCode = problems.some((p) => p.severity === 'error' || failOnWarnings) ? 1 : 0;
 }
 
 if (require.main === module) main();

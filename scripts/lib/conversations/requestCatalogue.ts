@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { SERVICE_DIALOG_IDS } from '../../../bot/serviceFeature';
-import { INTENT_LABELS } from '../../../dialogs/responses';
 import { Intents } from '../../../intents/catalogue';
+import { shippedIntentMessages, type IntentMessages } from '../../../knowledge/intentMessages';
 
 /** A request as the conversation files name it, and how the app knows it. */
 export interface RequestEntry {
@@ -29,7 +29,10 @@ export class RequestCatalogue {
   private readonly serviceNames = new Map<string, string>();
 
   /** `servicesDir`: the built-in back office's definitions (services/*.yaml), for service names. */
-  constructor(servicesDir: string) {
+  constructor(
+    servicesDir: string,
+    private readonly intentWords: IntentMessages = shippedIntentMessages(),
+  ) {
     for (const file of fs.readdirSync(servicesDir).filter((f) => f.endsWith('.yaml'))) {
       const def = parse(fs.readFileSync(path.join(servicesDir, file), 'utf8')) as { service_code?: string; service_name?: string } | null;
       if (def?.service_code && def.service_name) this.serviceNames.set(def.service_code, def.service_name);
@@ -46,7 +49,7 @@ export class RequestCatalogue {
         : intent === Intents.checkCaseStatus
           ? [SERVICE_DIALOG_IDS.caseStatus, SERVICE_DIALOG_IDS.caseStatusSlots]
           : [SERVICE_DIALOG_IDS.request(intent), SERVICE_DIALOG_IDS.requestSlots(intent)];
-    const names = [INTENT_LABELS[intent], this.serviceNames.get(code)].filter((n): n is string => !!n);
+    const names = [this.intentWords.label(intent), this.serviceNames.get(code)].filter((n): n is string => !!n);
     return { intent, dialogIds, names };
   }
 }
