@@ -68,6 +68,12 @@ export class TextAnalyser {
   private readonly stemCache = new Map<string, string>();
   /** Phrases of two or more words, longest first: the candidates when the first word has a typo. */
   private readonly multiWordPhrases: Phrase[];
+  /**
+   * Where in {@link multiWordPhrases} a first word one typo away may be: by the first word and each
+   * of its one-letter deletions (a word one edit or one swap away shares one of them). Scanning every
+   * phrase for every long word cost a third of building the index of 3,000 articles.
+   */
+  private readonly phrasesByDeletion = new Map<string, number[]>();
 
   constructor(synonyms: SynonymGroups = []) {
     for (const group of synonyms) {
@@ -87,6 +93,13 @@ export class TextAnalyser {
       .flat()
       .filter((p) => p.words.length >= 2 && p.words[0].length >= TYPO_MIN)
       .sort((a, b) => b.words.length - a.words.length);
+    this.multiWordPhrases.forEach((phrase, i) => {
+      for (const key of deletions(phrase.words[0])) {
+        const list = this.phrasesByDeletion.get(key);
+        if (!list) this.phrasesByDeletion.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    });
   }
 
   /** Search terms for a text, in order. */
@@ -124,13 +137,20 @@ export class TextAnalyser {
     // A typo is forgiven only inside a phrase of two or more words where another word is exact
     // ("busness rates", "concil tax"): on its own, "house" is not a typo for "mouse". When no
     // phrase starts with the word as typed, its first word may be the typo.
-    const typoCandidates = candidates ?? (first.length >= TYPO_MIN ? this.multiWordPhrases : undefined);
+    const typoCandidates = candidates ?? (first.length >= TYPO_MIN ? this.phrasesNear(first) : undefined);
     for (const phrase of typoCandidates ?? []) {
       if (phrase.words.length < 2 || at + phrase.words.length > input.length) continue;
       if (!phrase.words.every((w, k) => sameWord(input[at + k], w))) continue;
       if (phrase.words.some((w, k) => exactWord(input[at + k], w))) return phrase;
     }
     return undefined;
+  }
+
+  /** The multi-word phrases whose first word may be one typo from `word`, in {@link multiWordPhrases}' order. */
+  private phrasesNear(word: string): Phrase[] {
+    const at = new Set<number>();
+    for (const key of deletions(word)) for (const i of this.phrasesByDeletion.get(key) ?? []) at.add(i);
+    return [...at].sort((a, b) => a - b).map((i) => this.multiWordPhrases[i]!);
   }
 
   private stem(word: string): string {
@@ -162,6 +182,13 @@ function oneEditApart(a: string, b: string): boolean {
   while (i < a.length && a[i] === b[i]) i++;
   if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
   return a.slice(i) === b.slice(i + 1);
+}
+
+/** A word and the words it gives with one letter left out. */
+function deletions(word: string): Set<string> {
+  const out = new Set([word]);
+  for (let i = 0; i < word.length; i++) out.add(word.slice(0, i) + word.slice(i + 1));
+  return out;
 }
 
 function singular(word: string): string {
