@@ -18,6 +18,7 @@ import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
 import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
+import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/replyTexts';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
@@ -55,7 +56,7 @@ export interface AssistantOptions {
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
-  /** What residents see for each intent (<messagesDir>/en-GB/intents.yaml): labels, replies; default: knowledge/messages next to the council profile, else the project's own. */
+  /** What residents see (<messagesDir>/en-GB/intents.yaml: the intents' labels and replies; replies.yaml: everything else the assistant says); default: knowledge/messages next to the council profile, else the project's own. */
   messagesDir?: string;
   /** The contact centre's settings (knowledge/contact-centre.yaml, next to the council profile by default): every reply states its opening hours. */
   contactCentrePath?: string;
@@ -114,9 +115,11 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs);
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
   const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past, subject });
-  const intentWords = intentMessages(options.messagesDir ?? path.join(knowledgeRoot, 'messages'), training.intents.map((i) => i.intent));
+  const messagesDir = options.messagesDir ?? path.join(knowledgeRoot, 'messages');
+  const intentWords = intentMessages(messagesDir, training.intents.map((i) => i.intent));
+  const replyWords = fs.existsSync(replyTextsFile(messagesDir)) ? loadReplyWords(replyTextsFile(messagesDir)) : shippedReplyWords();
   const router = new Router(detector, undefined, knowledge, intentWords);
-  const responses = new Responses(council, taxonomy, intentWords);
+  const responses = new Responses(council, taxonomy, intentWords, replyWords);
   const knowledgeResponses = new KnowledgeResponses(council, intentWords);
   const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);

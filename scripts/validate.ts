@@ -19,6 +19,7 @@ import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
+import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -110,6 +111,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(loadTrainingData(paths.intentsDir).intents.map((i) => i.intent))]),
+    ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
@@ -135,6 +137,15 @@ function councilAndContactCentre(council: string): ContentProblem[] {
   const centre = fs.existsSync(centreFile) ? contactCentreProblems(centreFile) : [];
   const profile = attempt(council, () => loadCouncilProfile(council)).filter((p) => !centre.length || !p.message.includes(centreFile));
   return [...centre, ...profile];
+}
+
+/** Every locale's replies (<messagesDir>/<locale>/replies.yaml): each must have every message, with the line of each mistake. */
+function replyWordsProblems(messagesDir: string): ContentProblem[] {
+  const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()) : [];
+  return locales.flatMap((locale) => {
+    const file = replyTextsFile(messagesDir, locale);
+    return fs.existsSync(file) ? attempt(file, () => loadReplyWords(file)) : [{ severity: 'error' as const, file, message: `the ${locale} replies are missing` }];
+  });
 }
 
 /** The chat page's words (knowledge/chat-page.yaml), when the content has them. */

@@ -76,6 +76,27 @@ describe('npm run validate', () => {
     expect(problems.find((p) => p.file === file)).toMatchObject({ severity: 'error', line: 5, message: expect.stringMatching(/binTypez/) });
   });
 
+  it('names the line of a misspelt reply id and an unknown placeholder in the replies, and a locale without replies', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
+    fs.cpSync(path.join(path.dirname(DEFAULT_PATHS.councilProfile), 'messages'), dir, { recursive: true });
+    const file = path.join(dir, 'en-GB', 'replies.yaml');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('greeting:'));
+    lines[at] = lines[at]!.replace('greeting:', 'greting:');
+    const goodbye = lines.findIndex((l) => l.startsWith('goodbye:'));
+    lines[goodbye] = 'goodbye: Goodbye from {councilName}.';
+    fs.writeFileSync(file, lines.join('\n'));
+    fs.mkdirSync(path.join(dir, 'cy-GB'));
+    fs.copyFileSync(path.join(path.dirname(DEFAULT_PATHS.councilProfile), 'messages', 'en-GB', 'intents.yaml'), path.join(dir, 'cy-GB', 'intents.yaml'));
+    const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
+    const replies = problems.filter((p) => p.file === file || p.message.includes(file));
+    expect(replies.some((p) => p.message.includes(`:${at + 1}:`) && /greting/.test(p.message)), JSON.stringify(replies)).toBe(true);
+    fs.writeFileSync(file, lines.map((l, i) => (i === at ? l.replace('greting:', 'greeting:') : l)).join('\n'));
+    const placeholder = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === file);
+    expect(placeholder, JSON.stringify(placeholder)).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/goodbye: unknown placeholder \{councilName\}/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'replies.yaml'), message: 'the cy-GB replies are missing' }));
+  });
+
   it('reports a broken safeguarding pattern', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-validate-'));
     const rules = path.join(dir, 'rules.yaml');

@@ -1,0 +1,113 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { readYamlChecked } from '../intents/yamlProblems';
+import { packageRoot } from '../platform/packageRoot';
+import type { CouncilProfile } from './councilProfile';
+import { DEFAULT_LOCALE } from './intentMessages';
+
+/** The council's details every message may use. */
+const COUNCIL_PLACEHOLDERS = ['name', 'shortName', 'phone', 'openingHours', 'email', 'website', 'contactPage', 'privacyNotice', 'outOfHoursPhone', 'safeguardingPhone'] as const;
+
+/**
+ * Each message of knowledge/messages/<locale>/replies.yaml and the placeholders it may use besides
+ * the council's details. The code asks for these ids; the words are content.
+ */
+const REPLIES = {
+  welcome: [],
+  help: [],
+  help_in_dialog: ['carryOn'],
+  confirm_cancel: [],
+  cancelled: [],
+  nothing_to_cancel: [],
+  carry_on_with: ['unfinished'],
+  left_unfinished: ['unfinished'],
+  unfinished_unnamed: [],
+  frustrated_first: [],
+  frustrated_again: [],
+  person_on_offer: [],
+  also_asked: [],
+  nothing_in_progress: [],
+  started_again: [],
+  greeting: [],
+  goodbye: [],
+  thanks: [],
+  not_yet_available: ['label', 'recorded'],
+  not_recorded: [],
+  not_yet_available_online: ['page'],
+  not_yet_available_call: [],
+  person_contact: [],
+  did_you_mean: [],
+  ask_to_rephrase: [],
+  not_understood_offer_person: [],
+  cannot_help: [],
+  empty_message: [],
+  empty_message_in_dialog: [],
+  attachment_only: [],
+  attachment_only_in_dialog: [],
+  too_long: ['limit'],
+  safeguarding_while_arranging: ['helplines'],
+  safeguarding_while_arranging_plain: [],
+  safeguarding_offer_person: [],
+  safeguarding_plain: [],
+  messages_crossed: [],
+  technical_problem: [],
+  teams_file_declined: [],
+  teams_tenant_refused: [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ReplyId = keyof typeof REPLIES;
+
+const repliesSchema = z.object(Object.fromEntries(Object.keys(REPLIES).map((id) => [id, z.string().min(1)])) as Record<ReplyId, z.ZodString>).strict();
+
+export type ReplyWords = Record<ReplyId, string>;
+
+/** The path of a locale's replies: `<messagesDir>/<locale>/replies.yaml`. */
+export function replyTextsFile(messagesDir: string, locale = DEFAULT_LOCALE): string {
+  return path.join(messagesDir, locale, 'replies.yaml');
+}
+
+/** Reads and checks a locale's replies: every id there, none unknown, no placeholder a message may not use; mistakes name file and line. */
+export function loadReplyWords(file: string): ReplyWords {
+  const words = readYamlChecked(file, repliesSchema) as ReplyWords;
+  const problems: string[] = [];
+  for (const [id, text] of Object.entries(words) as Array<[ReplyId, string]>) {
+    const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...REPLIES[id]]);
+    for (const [, name] of text.matchAll(/\{(\w*)\}/g)) if (!allowed.has(name!)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
+  }
+  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
+  return words;
+}
+
+let shipped: ReplyWords | undefined;
+
+/** The project's own replies (knowledge/messages/en-GB/replies.yaml), for a council whose content has none and for tests. */
+export function shippedReplyWords(): ReplyWords {
+  shipped ??= loadReplyWords(replyTextsFile(path.join(packageRoot(__dirname), 'knowledge', 'messages')));
+  return shipped;
+}
+
+/** A locale's replies with the council's details filled in. */
+export class ReplyTexts {
+  constructor(
+    private readonly words: ReplyWords,
+    private readonly council: CouncilProfile,
+  ) {}
+
+  say(id: ReplyId, values: Record<string, string | number> = {}): string {
+    const c = this.council;
+    const all: Record<string, string | number> = {
+      name: c.name,
+      shortName: c.shortName,
+      phone: c.phone,
+      openingHours: c.openingHours,
+      email: c.email,
+      website: c.website,
+      contactPage: c.contactPage,
+      privacyNotice: c.privacyNotice,
+      outOfHoursPhone: c.outOfHoursPhone,
+      safeguardingPhone: c.safeguardingPhone,
+      ...values,
+    };
+    return this.words[id].replace(/\{(\w+)\}/g, (whole, name: string) => (all[name] === undefined ? whole : String(all[name])));
+  }
+}
