@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { EntityExtractor } from '../intents/entities';
 import type { LocalRecognizer } from '../intents/localRecognizer';
@@ -27,6 +29,8 @@ import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { FeedbackStore } from '../knowledge/feedbackStore';
 import { loadKnowledgeReport } from '../knowledge/loadKnowledgeReport';
 import { UnansweredStore } from '../knowledge/unansweredStore';
+import { InsightEventStore } from '../insights/insightEventStore';
+import { OutcomeRecorder } from '../insights/outcomeRecorder';
 import { packageRoot } from '../platform/packageRoot';
 import { RetentionPurge } from './privacy/retentionPurge';
 import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/retentionSchedule';
@@ -119,6 +123,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const adapter = createAdapter(config.botFramework, logger, assistant.responses.technicalProblem().text, { connectorTimeoutMs: config.connectorTimeoutMs });
     instrumentAdapter(adapter, telemetry);
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
+    adapter.use(new OutcomeRecorder(new InsightEventStore(database.db), config.insightsSalt ?? insightsSalt(config.dataDir), logger));
     const securityHeaders = new SecurityHeaders({ allowedEmbedders: config.allowedEmbedders, trustProxy: config.directLine.trustProxy });
     const webChat = await createWebChat({
       config,
@@ -172,4 +177,19 @@ export async function createApp(config: Config, logger: Logger, version: string,
     await database.close();
     throw err;
   }
+}
+
+/** This installation's salt for insight conversation hashes: made once, kept in DATA_DIR (INSIGHTS_SALT overrides it). */
+function insightsSalt(dataDir: string): string {
+  const file = path.join(dataDir, 'insights.salt');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    try {
+      fs.writeFileSync(file, randomBytes(24).toString('hex'), { mode: 0o600, flag: 'wx' });
+    } catch (err) {
+      // Another process made it first: use theirs.
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+  }
+  return fs.readFileSync(file, 'utf8').trim();
 }

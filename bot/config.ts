@@ -28,6 +28,7 @@ const schema = z
       .regex(/^(postgres|postgresql):\/\//, 'must start with postgres:// or postgresql://')
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    INSIGHTS_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
     MicrosoftAppType: z.enum(MICROSOFT_APP_TYPES).optional(),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
@@ -171,6 +172,8 @@ export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> =
 export interface Config {
   port: number;
   dataDir: string;
+  /** Salts the conversation hashes of insight events (insights/); without it, a random salt kept in DATA_DIR. */
+  insightsSalt?: string;
   databaseUrl?: string;
   logLevel: RawConfig['LOG_LEVEL'];
   councilProfilePath: string;
@@ -276,6 +279,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
   return {
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
+    insightsSalt: e.INSIGHTS_SALT,
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     councilProfilePath: env.COUNCIL_PROFILE?.trim() ? path.resolve(cwd, e.COUNCIL_PROFILE) : path.join(REPO_ROOT, 'knowledge', 'council.yaml'),

@@ -7,7 +7,7 @@ import { DialogIds } from './dialogIds';
 import { DONT_SEND_CALLBACK, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK, type HandoffResponses } from './handoffResponses';
 import type { HandoffOptions } from './handoffStart';
 import { rememberOffered } from './offered';
-import { sendReply, toActivity } from './replies';
+import { sendReply, toActivity, sendTrace } from './replies';
 import type { Responses } from './responses';
 import type { Router } from './router';
 
@@ -93,9 +93,11 @@ export class HandoffDialog extends CancelAndHelpDialog {
     const started = await this.starter.start(step.context, { reason: options.reason, priority: options.priority, captured: options.captured, request: options.request });
     switch (started.kind) {
       case 'queued':
+        await sendTrace(step.context, 'council.person', { how: 'live_chat' });
         await sendReply(step.context, this.wording.queued(started.position, started.minutes));
         return step.endDialog();
       case 'external':
+        await sendTrace(step.context, 'council.person', { how: 'external' });
         await sendReply(step.context, this.wording.externalStarted());
         return step.endDialog();
       case 'closed':
@@ -162,6 +164,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
       about: v.about ?? '',
       context: v.context!,
     });
+    await sendTrace(step.context, 'council.person', { how: 'callback' });
     await sendReply(step.context, this.wording.callbackStored(callback.reference));
     return step.endDialog();
   }

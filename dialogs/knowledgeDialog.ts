@@ -85,11 +85,13 @@ export class KnowledgeDialog extends ComponentDialog {
     const options = step.options as KnowledgeDialogOptions;
     if (YES_WORDS.test(text) || text.trim().toLowerCase() === YES.toLowerCase()) {
       await this.store(articleId, true);
+      await sendTrace(step.context, 'council.feedback', { articleId, helpful: true });
       await sendReply(step.context, this.responses.thanksForFeedback());
       return step.endDialog({});
     }
     if (NO_WORDS.test(text) || text.trim().toLowerCase() === NO.toLowerCase()) {
       await this.store(articleId, false);
+      await sendTrace(step.context, 'council.feedback', { articleId, helpful: false });
       await this.unanswered?.notHelpful(options.question, articleId);
       const alternatives = (options.next ?? []).map((id) => this.knowledge.get(id)).filter((a): a is Article => !!a && a.id !== articleId).slice(0, 2);
       await sendReply(step.context, this.responses.notHelpful(alternatives));

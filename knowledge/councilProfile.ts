@@ -23,6 +23,21 @@ export const councilProfileSchema = z.object({
   /** Adult safeguarding line (a worry about an adult at risk); without it, safeguardingPhone. */
   adultSafeguardingPhone: phone.optional(),
   servicePages: z.record(z.string(), z.string().url()).default({}),
+  /**
+   * The assumptions of the savings estimate on the insights page (docs/insights.md): the cost of a
+   * contact by channel in pounds (Socitm's often-quoted figures by default), and the share of
+   * resolved conversations that would otherwise have been a phone call, low and high.
+   */
+  insights: z
+    .object({
+      costPerContact: z.object({ online: z.number().nonnegative(), phone: z.number().nonnegative(), faceToFace: z.number().nonnegative() }).strict(),
+      wouldHavePhoned: z
+        .object({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) })
+        .strict()
+        .refine((w) => w.low <= w.high, 'low must not be above high'),
+    })
+    .strict()
+    .default({ costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.3, high: 0.7 } }),
 });
 
 export type CouncilProfile = z.infer<typeof councilProfileSchema> & { openingHours: string };

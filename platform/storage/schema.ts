@@ -139,6 +139,23 @@ export interface DatabaseSchema {
   health_probe: HealthProbeTable;
   privacy_audit: PrivacyAuditTable;
   unanswered_question: UnansweredQuestionTable;
+  insight_event: InsightEventTable;
+}
+
+// --- benefits insight (migration 0131) ---
+/** What happened in a conversation, with no personal data: the conversation only as a salted hash. */
+export interface InsightEventTable {
+  id: string;
+  conversation: string;
+  /** web | teams | directline | other */
+  channel: string;
+  /** routed | answered | helpful | unhelpful | filed | person | callback | safeguarding | prompt | out_of_scope */
+  kind: string;
+  /** An article id, a service code, a risk category, a question's field or the way to a person. */
+  detail: string | null;
+  created_at: string;
+  /** The event's place among those of its turn. */
+  seq: number;
 }
 
 // --- knowledge report (migration 0111) ---

@@ -12,6 +12,7 @@ import * as m0111 from './0111_unanswered_questions';
 import * as m0112 from './0112_staff_roles';
 import * as m0121 from './0121_open311_media_comments';
 import * as m0122 from './0122_outbox_delivery_tracking';
+import * as m0131 from './0131_insight_events';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '0112_staff_roles': m0112,
   '0121_open311_media_comments': m0121,
   '0122_outbox_delivery_tracking': m0122,
+  '0131_insight_events': m0131,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

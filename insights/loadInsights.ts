@@ -1,0 +1,24 @@
+import type { Kysely } from 'kysely';
+import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { DatabaseSchema } from '../platform/storage/schema';
+import { InsightEventStore } from './insightEventStore';
+import { buildInsightsReport, type Granularity, type InsightsReport } from './insightsReport';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A window of whole days, `to` included; a mistake is an error saying what is expected. */
+export function insightWindow(from: string, to: string): { from: string; to: string } {
+  if (!DAY.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) throw new Error(`--from must be a date written YYYY-MM-DD (got "${from}")`);
+  if (!DAY.test(to) || Number.isNaN(Date.parse(`${to}T00:00:00Z`))) throw new Error(`--to must be a date written YYYY-MM-DD (got "${to}")`);
+  if (to < from) throw new Error('--to must not be before --from');
+  const end = new Date(`${to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  return { from: `${from}T00:00:00.000Z`, to: end.toISOString() };
+}
+
+/** The report for the days `from` to `to` (both included), from the database. */
+export async function loadInsights(db: Kysely<DatabaseSchema>, council: CouncilProfile, from: string, to: string, granularity: Granularity = 'day'): Promise<InsightsReport> {
+  const window = insightWindow(from, to);
+  const events = await new InsightEventStore(db).between(window.from, window.to);
+  return buildInsightsReport(events, { from, to, granularity, assumptions: council.insights });
+}
