@@ -16,6 +16,11 @@ export function insightWindow(from: string, to: string): { from: string; to: str
   return { from: `${from}T00:00:00.000Z`, to: end.toISOString() };
 }
 
+/** Where the console's insights page gets its report. */
+export interface InsightsSource {
+  build(from: string, to: string, granularity: Granularity): Promise<InsightsReport>;
+}
+
 /** The report for the days `from` to `to` (both included), from the database. */
 export async function loadInsights(db: Kysely<DatabaseSchema>, council: CouncilProfile, from: string, to: string, granularity: Granularity = 'day'): Promise<InsightsReport> {
   const window = insightWindow(from, to);

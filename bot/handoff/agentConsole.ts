@@ -14,6 +14,9 @@ import type { StaffSession, StaffStore } from './staffStore';
 import { clientAddress } from '../directline/httpHelpers';
 import type { HeldBack } from '../../servicerequests/open311/outbox';
 import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../../knowledge/knowledgeReport';
+import type { InsightsSource } from '../../insights/loadInsights';
+import { insightCharts, insightTables, toCsv } from '../../insights/insightTables';
+import type { Granularity } from '../../insights/insightsReport';
 
 /** The knowledge report (knowledge/knowledgeReport.ts), for staff with the content role. */
 export interface KnowledgeReportSource {
@@ -38,7 +41,12 @@ const STATIC: Record<string, string> = {
   'console.css': 'text/css; charset=utf-8',
   'sign-in.js': 'text/javascript; charset=utf-8',
   'knowledge-report.js': 'text/javascript; charset=utf-8',
+  'insights.js': 'text/javascript; charset=utf-8',
 };
+
+const NEEDS_MANAGER_ROLE = 'The insights page is for staff with the manager role. Ask an administrator to run npm run staff:grant -- --username YOUR-USERNAME --role manager.';
+/** Days shown when the page asks for none: the last 30, today included. */
+const DEFAULT_INSIGHT_DAYS = 30;
 
 const NEEDS_CONTENT_ROLE = 'The knowledge report is for staff with the content role. Ask an administrator to run npm run staff:grant -- --username YOUR-USERNAME --role content.';
 
@@ -78,8 +86,31 @@ export class AgentConsole implements RouteModule {
     private readonly trustProxy = false,
     private readonly deliveries?: DeliveryAlerts,
     private readonly knowledgeReport?: KnowledgeReportSource,
+    /** Benefits insight (insights/), for staff with the manager role. */
+    private readonly insights?: InsightsSource,
   ) {
     this.upgrades = [sockets];
+  }
+
+  /** The insights for the window the request asks for (the last 30 days by default), or an answer saying why not. */
+  private async insightsFor(req: Request, res: Response, s: StaffSession) {
+    if (!s.roles.includes('manager')) return void res.send(403, { error: NEEDS_MANAGER_ROLE });
+    if (!this.insights) return void res.send(404, { error: 'not found' });
+    const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const today = new Date();
+    const start = new Date(today.getTime() - (DEFAULT_INSIGHT_DAYS - 1) * 86_400_000);
+    const from = query.get('from') || start.toISOString().slice(0, 10);
+    const to = query.get('to') || today.toISOString().slice(0, 10);
+    const by = (query.get('by') || 'day') as Granularity;
+    if (!['day', 'week', 'month'].includes(by)) return void res.send(400, { error: 'Show by must be day, week or month.' });
+    try {
+      const report = await this.insights.build(from, to, by);
+      await this.staff.audit(s.staff.id, 'view', 'insights');
+      return report;
+    } catch (err) {
+      const message = (err as Error).message.replace(/^--from/, 'The first day').replace(/^--to/, 'The last day').replace(/--from/g, 'the first day').replace(/--to/g, 'the last day');
+      return void res.send(400, { error: message });
+    }
   }
 
   register(server: Server): void {
@@ -93,6 +124,10 @@ export class AgentConsole implements RouteModule {
     server.get('/agent/knowledge-report', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
       return this.page(res, 'knowledge-report.html', 200);
+    });
+    server.get('/agent/insights', async (req: Request, res: Response) => {
+      if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
+      return this.page(res, 'insights.html', 200);
     });
     server.get('/agent/sign-in', async (req: Request, res: Response) => this.signInPage(req, res, 200));
     server.post('/agent/sign-in', async (req: Request, res: Response) => this.signIn(req, res));
@@ -126,6 +161,21 @@ export class AgentConsole implements RouteModule {
       if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) return void res.send(400, { error: `Days must be a whole number from 1 to ${MAX_REPORT_DAYS}.` });
       await this.staff.audit(s.staff.id, 'view', 'knowledge_report');
       res.send(200, await this.knowledgeReport.build(days));
+    });
+    // What the assistant resolved, handed over and missed (no personal data is recorded): manager role only.
+    api('get', '/agent/api/insights', async (req, res, s) => {
+      const report = await this.insightsFor(req, res, s);
+      if (report) res.send(200, { report, tables: insightTables(report), charts: insightCharts(report) });
+    });
+    api('get', '/agent/api/insights/:table', async (req, res, s) => {
+      const name = String(req.params.table).replace(/\.csv$/, '');
+      const report = await this.insightsFor(req, res, s);
+      if (!report) return;
+      const table = insightTables(report).find((t) => t.id === name);
+      if (!table) return void res.send(404, { error: 'There is no such table.' });
+      const body = toCsv(table);
+      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="insights-${table.id}-${report.from}-to-${report.to}.csv"`, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+      res.end(body);
     });
     api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
     api('get', '/agent/api/canned', async (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));

@@ -1,3 +1,4 @@
+import type { InsightsSource } from '../../insights/loadInsights';
 import path from 'node:path';
 import type { CloudAdapterBase, StatePropertyAccessor } from 'botbuilder';
 import { HandoffDialog } from '../../dialogs/handoffDialog';
@@ -82,12 +83,12 @@ export class HandoffFeature {
   }
 
   /** The agent console (/agent, /agent/api/), once the adapter exists. */
-  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource): AgentConsole {
+  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource, insights?: InsightsSource): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
     const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, this.options.logger, this.options.now);
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, this.options.logger, this.options.agentTimeoutMs);
-    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport);
+    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport, insights);
   }
 
   async close(): Promise<void> {

@@ -19,7 +19,7 @@ export interface StaffSession {
 }
 
 /** `content`: reads the knowledge report (questions residents asked that went unanswered). */
-export const STAFF_ROLES = ['content'] as const;
+export const STAFF_ROLES = ['content', 'manager'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 const parseRoles = (roles: string | null | undefined): StaffRole[] => (roles ?? '').split(/\s+/).filter(isStaffRole);

@@ -398,6 +398,7 @@
       $('signed-in-as').textContent = 'Signed in as ' + me.displayName;
       // Staff with the content role also read the knowledge report.
       $('knowledge-report-link').hidden = (r.data.roles || []).indexOf('content') < 0;
+      $('insights-link').hidden = (r.data.roles || []).indexOf('manager') < 0;
       return api('GET', '/agent/api/canned').then(function (c) {
         var sel = $('canned');
         (c.data.replies || []).forEach(function (text) { sel.appendChild(el('option', { value: text }, text)); });
