@@ -31,6 +31,9 @@ import { loadKnowledgeReport } from '../knowledge/loadKnowledgeReport';
 import { UnansweredStore } from '../knowledge/unansweredStore';
 import { InsightEventStore } from '../insights/insightEventStore';
 import { OutcomeRecorder } from '../insights/outcomeRecorder';
+import { loadInsights } from '../insights/loadInsights';
+import { OpenDataModule } from '../insights/openData';
+import type { Granularity } from '../insights/insightsReport';
 import { packageRoot } from '../platform/packageRoot';
 import { RetentionPurge } from './privacy/retentionPurge';
 import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/retentionSchedule';
@@ -138,7 +141,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
     });
     // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).
     const knowledgeReport = loadKnowledgeReport(database.db, path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'), (id) => assistant.knowledge.get(id)?.title, extras.now);
-    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox, knowledgeReport);
+    const insights = { build: (from: string, to: string, by: Granularity) => loadInsights(database.db, assistant.council, from, to, by) };
+    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox, knowledgeReport, insights);
     const server = new BotServer({
       adapter,
       bot: assistant.bot,
@@ -146,7 +150,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(extras.modules ?? [])],
+      modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(config.insightsOpenData ? [new OpenDataModule(database.db, assistant.council)] : []), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
       securityHeaders,
     });

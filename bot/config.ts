@@ -29,6 +29,7 @@ const schema = z
       .optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     INSIGHTS_SALT: z.string().min(16, 'must be at least 16 characters').optional(),
+    INSIGHTS_OPEN_DATA: z.enum(['true', 'false']).default('false'),
     MicrosoftAppType: z.enum(MICROSOFT_APP_TYPES).optional(),
     MicrosoftAppId: z.string().optional(),
     MicrosoftAppPassword: z.string().optional(),
@@ -174,6 +175,8 @@ export interface Config {
   dataDir: string;
   /** Salts the conversation hashes of insight events (insights/); without it, a random salt kept in DATA_DIR. */
   insightsSalt?: string;
+  /** Publish the monthly insight figures, small counts suppressed, at /open-data/insights.json and .csv. */
+  insightsOpenData: boolean;
   databaseUrl?: string;
   logLevel: RawConfig['LOG_LEVEL'];
   councilProfilePath: string;
@@ -280,6 +283,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     port: e.PORT,
     dataDir: path.resolve(cwd, e.DATA_DIR),
     insightsSalt: e.INSIGHTS_SALT,
+    insightsOpenData: e.INSIGHTS_OPEN_DATA === 'true',
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
     councilProfilePath: env.COUNCIL_PROFILE?.trim() ? path.resolve(cwd, e.COUNCIL_PROFILE) : path.join(REPO_ROOT, 'knowledge', 'council.yaml'),

@@ -35,9 +35,11 @@ export const councilProfileSchema = z.object({
         .object({ low: z.number().min(0).max(1), high: z.number().min(0).max(1) })
         .strict()
         .refine((w) => w.low <= w.high, 'low must not be above high'),
+      /** The published monthly figures (INSIGHTS_OPEN_DATA) show a count from 1 to one below this as suppressed. */
+      suppressBelow: z.number().int().min(1).default(5),
     })
     .strict()
-    .default({ costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.3, high: 0.7 } }),
+    .default({ costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.3, high: 0.7 }, suppressBelow: 5 }),
 });
 
 export type CouncilProfile = z.infer<typeof councilProfileSchema> & { openingHours: string };

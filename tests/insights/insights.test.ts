@@ -4,6 +4,7 @@ import { conversationKey, InsightEventStore, type InsightEvent } from '../../ins
 import { insightWindow, loadInsights } from '../../insights/loadInsights';
 import { buildInsightsReport, outcomeOf, periodOf } from '../../insights/insightsReport';
 import { channelOf, eventsOf } from '../../insights/outcomeRecorder';
+import { openDataCsv, openDataMonths } from '../../insights/openData';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { AppDatabase } from '../../platform/storage/database';
 import { ROOT } from '../support/assistant';
@@ -72,11 +73,22 @@ describe('insight events from traces', () => {
       { conversation: 'd', channel: 'web', kind: 'answered', detail: 'x', at: '2026-12-05T10:00:00Z' },
       { conversation: 'e', channel: 'web', kind: 'person', detail: 'live_chat', at: '2026-12-05T10:00:00Z' },
     ];
-    const report = buildInsightsReport(events, { from: '2026-12-05', to: '2026-12-05', assumptions: { costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.5, high: 1 } } });
+    const report = buildInsightsReport(events, { from: '2026-12-05', to: '2026-12-05', assumptions: { costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.5, high: 1 }, suppressBelow: 5 } });
     expect(report.resolved).toBe(3);
     expect(report.unknown).toBe(1);
     expect(report.savings.low).toBe(4.02); // 3 × 0.5 × (2.83 − 0.15)
     expect(report.savings.high).toBe(8.04);
+  });
+
+  it('publishes monthly figures with counts from 1 to 4 suppressed, 0 and 5 shown; "[c]" in the CSV', () => {
+    const events: InsightEvent[] = [
+      ...Array.from({ length: 5 }, (_, i): InsightEvent => ({ conversation: `f${i}`, channel: 'web', kind: 'filed', detail: 'pothole', at: '2026-11-05T10:00:00Z' })),
+      ...Array.from({ length: 2 }, (_, i): InsightEvent => ({ conversation: `h${i}`, channel: 'web', kind: 'helpful', detail: 'x', at: '2026-11-06T10:00:00Z' })),
+    ];
+    const report = buildInsightsReport(events, { from: '2026-11-01', to: '2026-11-30', granularity: 'month', assumptions: council.insights });
+    const [month] = openDataMonths(report, 5);
+    expect(month).toMatchObject({ month: '2026-11', conversations: 7, resolved: 7, filed: 5, helpful: null, safeguarding: 0 });
+    expect(openDataCsv([month!]).split('\r\n')[1]).toBe('2026-11,7,7,0,5,0,0,[c],0,0,0,0,0');
   });
 
   it('refuses a window that is not two dates in order, saying what it expects', () => {
@@ -138,4 +150,27 @@ describe('insight of conversations through the real app', () => {
     for (const clear of ['Station Road', 'library', 'Jane', 'kill', 'weather', 'resident-', 'insight-']) expect(stored).not.toContain(clear);
     for (const id of ids.slice(0, 5)) expect(stored).not.toContain(id);
   });
+});
+
+describe('open data', () => {
+  it('is published only when INSIGHTS_OPEN_DATA is true, as JSON and CSV', async () => {
+    const off = await startTestApp();
+    try {
+      expect((await fetch(`${off.url}/open-data/insights.json`)).status).toBe(404);
+    } finally {
+      await off.app.close();
+    }
+    const on = await startTestApp({ INSIGHTS_OPEN_DATA: 'true' });
+    try {
+      await postExpectReplies(on.url, messageActivity('how do I pay my council tax', `open-${randomUUID()}`));
+      const json = (await (await fetch(`${on.url}/open-data/insights.json`)).json()) as { suppressedBelow: number; months: Array<Record<string, unknown>> };
+      expect(json.suppressedBelow).toBe(5);
+      expect(json.months).toEqual([expect.objectContaining({ month: new Date().toISOString().slice(0, 7), conversations: null, answered_no_feedback: null, filed: 0 })]);
+      const csv = await (await fetch(`${on.url}/open-data/insights.csv`)).text();
+      expect(csv.split('\r\n')[0]).toBe('month,conversations,resolved,safeguarding,filed,callback,person,helpful,unhelpful,abandoned,answered_no_feedback,out_of_scope,other');
+      expect(csv).toContain(',[c],');
+    } finally {
+      await on.app.close();
+    }
+  }, 120_000);
 });
