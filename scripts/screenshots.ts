@@ -2,7 +2,8 @@
  * Screenshots of the resident chat page for the README: desktop (1280×900) and mobile
  * (320×640), mid-conversation; a phone after a postcode (the list of addresses) and 400 % zoom
  * (320×256) on the safeguarding reply; a phone talking to a person from the contact centre (the
- * agent's message shown as a person's, "End chat"). Runs the real assistant on a free port with a
+ * agent's message shown as a person's, "End chat"); the insights page a manager sees after a few
+ * scripted conversations (docs/insights.md). Runs the real assistant on a free port with a
  * temporary database, a contact centre that is always open and Debian's chromium; the agent signs
  * in through the real console. Usage: npm run screenshots
  */
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
   const port = await app.server.listen(0, '127.0.0.1');
   const password = `screenshots-${Date.now()}-Aa1!`;
   await app.handoff.staff.addAccount('sam', 'Sam', password);
+  await app.handoff.staff.addAccount('mina', 'Mina', password);
+  await app.handoff.staff.grantRole('mina', 'manager');
   const agent = await signInAgent<{ waiting?: Array<{ id: string }> }>(`http://127.0.0.1:${port}`, 'sam', password);
   const browser = await launchBrowser();
   try {
@@ -58,11 +61,45 @@ async function main(): Promise<void> {
       process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
       await page.close();
     }
+    await insightsShot(browser, `http://127.0.0.1:${port}`, password);
   } finally {
     await browser.close();
     await app.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A few conversations of different outcomes, then the manager's insights page, whole. */
+async function insightsShot(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string, password: string): Promise<void> {
+  const scripts = [
+    ['how do I pay my council tax', 'yes'],
+    ['how do I pay my council tax', 'no'],
+    ['can I get a blue badge'],
+    ['pothole in the cycle lane, about 30cm wide and 5 deep, not dangerous', 'outside the library on Station Road', 'yep go ahead'],
+    ['my bin was not collected'],
+    ["what's the weather tomorrow"],
+  ];
+  for (const [i, turns] of scripts.entries()) {
+    for (const text of turns) {
+      await fetch(`${url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ type: 'message', text, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `screenshot-${i}` }, from: { id: `resident-${i}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+      });
+    }
+  }
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`${url}/agent/sign-in`);
+  await page.getByLabel('Username').fill('mina');
+  await page.getByLabel('Password').fill(password);
+  await page.getByLabel('Password').press('Enter');
+  await page.getByText(/Signed in as/).waitFor();
+  await page.goto(`${url}/agent/insights`);
+  await page.getByRole('table', { name: 'Conversations by outcome' }).waitFor({ timeout: 30_000 });
+  const file = path.join(OUT, 'insights-desktop.png');
+  await page.screenshot({ path: file, fullPage: true });
+  process.stdout.write(`wrote ${path.relative(process.cwd(), file)}\n`);
+  await page.close();
 }
 
 /** The agent takes the resident waiting in the queue and writes to them. */
