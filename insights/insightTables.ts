@@ -44,6 +44,26 @@ export function insightTables(report: InsightsReport): InsightTable[] {
     { id: 'services', caption: 'Requests filed by service', columns: ['Service', 'Requests'], rows: Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]) },
     { id: 'safeguarding', caption: 'Conversations with a risk signposted, by category', columns: ['Category', 'Conversations'], rows: Object.entries(report.safeguardingByCategory).sort((a, b) => b[1] - a[1]) },
     { id: 'abandoned', caption: 'Requests left unfinished, by the question they stopped at', columns: ['Question', 'Conversations'], rows: Object.entries(report.abandonedAt).sort((a, b) => b[1] - a[1]) },
+    ...(report.operations
+      ? [
+          {
+            id: 'operations',
+            caption: 'Delivery to the back office and the live-chat queue',
+            columns: ['Measure', 'Value'],
+            rows: [
+              ['Requests filed', report.operations.deliveries.filed],
+              ['Delivered to the back office', report.operations.deliveries.delivered],
+              ['Waiting to be delivered', report.operations.deliveries.pending],
+              ['Refused by the back office', report.operations.deliveries.rejected],
+              ['Median minutes to deliver', report.operations.deliveries.medianMinutesToDeliver === null ? 'none delivered' : Math.round(report.operations.deliveries.medianMinutesToDeliver * 10) / 10],
+              ['Joined the live-chat queue', report.operations.handoffs.queued],
+              ['Answered by a person', report.operations.handoffs.accepted],
+              ['Left before a person answered', report.operations.handoffs.leftBeforeAnswer],
+              ['Median wait in the queue, seconds', report.operations.handoffs.medianWaitSeconds === null ? 'none answered' : Math.round(report.operations.handoffs.medianWaitSeconds)],
+            ] as Array<Array<string | number>>,
+          },
+        ]
+      : []),
     {
       id: 'articles',
       caption: 'Articles answered most, with their helpful rate',

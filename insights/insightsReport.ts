@@ -1,4 +1,5 @@
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Operations } from './operations';
 import { CHANNELS, type Channel, type InsightEvent } from './insightEventStore';
 
 /**
@@ -47,6 +48,8 @@ export interface InsightsReport {
   abandonedAt: Record<string, number>;
   topArticles: ArticleFigures[];
   savings: SavingsEstimate;
+  /** Delivery health and queue times, when read from the database (loadInsights). */
+  operations?: Operations;
 }
 
 const zeros = (): Record<Outcome, number> => Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;

@@ -3,6 +3,7 @@ import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { DatabaseSchema } from '../platform/storage/schema';
 import { InsightEventStore } from './insightEventStore';
 import { buildInsightsReport, type Granularity, type InsightsReport } from './insightsReport';
+import { operationsBetween } from './operations';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -25,5 +26,5 @@ export interface InsightsSource {
 export async function loadInsights(db: Kysely<DatabaseSchema>, council: CouncilProfile, from: string, to: string, granularity: Granularity = 'day'): Promise<InsightsReport> {
   const window = insightWindow(from, to);
   const events = await new InsightEventStore(db).between(window.from, window.to);
-  return buildInsightsReport(events, { from, to, granularity, assumptions: council.insights });
+  return { ...buildInsightsReport(events, { from, to, granularity, assumptions: council.insights }), operations: await operationsBetween(db, window.from, window.to) };
 }

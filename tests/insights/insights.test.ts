@@ -141,6 +141,12 @@ describe('insight of conversations through the real app', () => {
     expect(report.abandonedAt).toEqual({ postcode: EACH });
     expect(report.topArticles[0]).toEqual({ articleId: 'council-tax-pay', answered: 3 * EACH, helpful: EACH, unhelpful: EACH, helpfulRate: 0.5 });
     expect(report.byPeriod).toEqual([{ period: today, outcomes: report.outcomes }]);
+    // Delivery health: every filed request is in the outbox, delivered or on its way; nobody queued for a person.
+    const { deliveries, handoffs } = report.operations!;
+    expect(deliveries.filed).toBe(EACH);
+    expect(deliveries.delivered + deliveries.pending + deliveries.rejected).toBe(EACH);
+    expect(deliveries.rejected).toBe(0);
+    expect(handoffs).toEqual({ queued: 0, accepted: 0, leftBeforeAnswer: 0, medianWaitSeconds: null });
   });
 
   it('stores no words, names, places or conversation ids', async () => {
