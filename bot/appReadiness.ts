@@ -1,5 +1,5 @@
 import type { Assistant } from './assistant';
-import type { ReadinessCheck } from './readiness';
+import type { ReadinessCheck } from '../platform/http/readiness';
 import type { AppDatabase } from '../platform/storage/database';
 
 /** The core's own /readyz checks: the database answers and can be written, and the intent recognizer is loaded and classifies. */

@@ -52,7 +52,7 @@ export interface AssistantOptions {
   feedback?: FeedbackRecorder;
   /** Where questions the assistant could not answer (or whose answer got a "No") go, redacted, for the knowledge report; without it they are not kept. */
   unanswered?: UnansweredRecorder;
-  /** The contact-centre handoff's hook, checked before the dialogs (bot/handoff/). */
+  /** The contact-centre handoff's hook, checked before the dialogs (handoff/). */
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;

@@ -42,7 +42,7 @@ const schema = z
     ALLOW_UNAUTHENTICATED: z.enum(['true', 'false']).default('false'),
     /** Every call to a Bot Framework connector (replies, proactive messages) gives up after this long. */
     CONNECTOR_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
-    // Web Chat and Direct Line (bot/directline, bot/web)
+    // Web Chat and Direct Line (channels/directline, channels/web)
     DIRECT_LINE_MODE: z.enum(['local', 'azure']).default('local'),
     DIRECT_LINE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
     AZURE_DIRECT_LINE_SECRET: z.string().optional(),
@@ -64,7 +64,7 @@ const schema = z
     CLU_PROJECT_NAME: z.string().optional(),
     CLU_DEPLOYMENT_NAME: z.string().optional(),
     CLU_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(3000),
-    // Contact-centre handoff (bot/handoff/)
+    // Contact-centre handoff (handoff/)
     CONTACT_CENTRE_CONFIG: z.string().min(1).default('./knowledge/contact-centre.yaml'),
     HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
     HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),

@@ -20,7 +20,7 @@ export function cleanText(text: unknown): string {
 }
 
 /**
- * The contact-centre handoff's hook into every turn (bot/handoff/handoffRelay.ts). Checked
+ * The contact-centre handoff's hook into every turn (handoff/handoffRelay.ts). Checked
  * before the dialogs: while a person is handling the conversation the resident's messages
  * go to them instead, and the assistant stays quiet (except for safeguarding).
  */

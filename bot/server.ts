@@ -6,29 +6,15 @@ import { activityProblem } from './activityCheck';
 import type { CouncilAdapter } from './adapter';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../platform/logger';
-import { runReadinessChecks, type ReadinessCheck } from './readiness';
+import { runReadinessChecks, type ReadinessCheck } from '../platform/http/readiness';
 import { bodyGate, depthLimit } from './requestBodyRules';
 import { SecurityHeaders } from './securityHeaders';
 import type { AppDatabase } from '../platform/storage/database';
-import { UpgradeRouter, type UpgradeHandler } from './upgradeRouter';
+import { UpgradeRouter } from '../platform/http/upgradeRouter';
+import type { RouteModule } from '../platform/http/routeModule';
 
-/** A feature that adds its own HTTP routes (Direct Line, Open311, agent console…). */
-export interface RouteModule {
-  register(server: Server): void;
-  /** True for the module that serves the resident page at `GET /`. */
-  servesPage?: boolean;
-  /** Called on shutdown, after in-flight requests have finished. */
-  close?(): Promise<void>;
-  /** Checks /readyz runs for this module (e.g. "backOffice"). */
-  readinessChecks?: ReadinessCheck[];
-  /**
-   * Refuses an activity posted to /api/messages that would reach a conversation this module
-   * alone serves (the local Direct Line's): the reason, or undefined to let it through.
-   */
-  refuseActivity?(activity: Activity): Promise<string | undefined>;
-  /** WebSocket endpoints, dispatched by the server's one UpgradeRouter. */
-  upgrades?: UpgradeHandler[];
-}
+export type { RouteModule };
+
 
 export interface BotServerOptions {
   adapter: CouncilAdapter;
@@ -119,7 +105,7 @@ export class BotServer {
       res.send(report.ready ? 200 : 503, { status: report.ready ? 'ready' : 'not ready', version: options.version, checks: report.checks });
     });
 
-    // The resident page (GET /) comes from bot/web's WebModule when it is among the modules.
+    // The resident page (GET /) comes from channels/web's WebModule when it is among the modules.
     if (!options.modules?.some((m) => m.servesPage)) {
       server.get('/', async (_req: Request, res: Response) => this.sendFile(res, path.join(options.webDir, 'index.html'), 'text/html; charset=utf-8'));
     }

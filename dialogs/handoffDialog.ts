@@ -1,7 +1,7 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { HandoffStarter } from '../bot/handoff/handoffStarter';
-import type { CallbackDesk } from '../bot/handoff/callbackDesk';
-import type { HandoffContext } from '../bot/handoff/types';
+import type { HandoffStarter } from '../handoff/handoffStarter';
+import type { CallbackDesk } from '../handoff/callbackDesk';
+import type { HandoffContext } from '../handoff/types';
 import { CancelAndHelpDialog } from './cancelAndHelpDialog';
 import { DialogIds } from './dialogIds';
 import { DONT_SEND_CALLBACK, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK, type HandoffResponses } from './handoffResponses';
@@ -39,7 +39,7 @@ interface HandoffValues {
 
 /**
  * "Talk to a person": queues the resident for the contact centre with everything so far
- * (bot/handoff/handoffStarter.ts) and tells them their place and the wait. Out of hours it
+ * (handoff/handoffStarter.ts) and tells them their place and the wait. Out of hours it
  * offers a callback request instead (name, phone or email, best time, what it is about).
  */
 export class HandoffDialog extends CancelAndHelpDialog {

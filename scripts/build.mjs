@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const SOURCE_DIRS = ['bot', 'dialogs', 'insights', 'intents', 'knowledge', 'platform', 'servicerequests'];
+const SOURCE_DIRS = ['backoffice', 'bot', 'channels', 'dialogs', 'handoff', 'insights', 'intents', 'knowledge', 'platform', 'servicerequests'];
 const EXTRA_FILES = ['bench/echoBot.ts', 'bench/dialogBot.ts'];
 const OUT_DIR = path.join(ROOT, 'dist');
 

@@ -4,7 +4,7 @@
  * Prints "open311 listening on <base url>" once ready.
  */
 import path from 'node:path';
-import { startStandaloneGeoReport } from '../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../backoffice/standaloneServer';
 import { createLogger } from '../platform/logger';
 
 async function main(): Promise<void> {

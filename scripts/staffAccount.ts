@@ -11,8 +11,8 @@
  * Each change writes one JSON audit line (the username and the action, nothing else).
  * Uses the same database settings as the assistant (DATABASE_URL or DATA_DIR, read from .env too).
  */
-import { MIN_PASSWORD_LENGTH } from '../bot/handoff/passwords';
-import { isStaffRole, STAFF_ROLES, type Staff, type StaffRole, type StaffStore } from '../bot/handoff/staffStore';
+import { MIN_PASSWORD_LENGTH } from '../handoff/passwords';
+import { isStaffRole, STAFF_ROLES, type Staff, type StaffRole, type StaffStore } from '../handoff/staffStore';
 import { ask, flag, readPassword, run, withStaffStore } from './lib/staffCli';
 
 type Action = 'password' | 'disable' | 'enable' | 'remove' | 'grant' | 'revoke';

@@ -8,7 +8,7 @@
  *
  * Uses the same database settings as the assistant (DATABASE_URL or DATA_DIR, read from .env too).
  */
-import { MIN_PASSWORD_LENGTH } from '../bot/handoff/passwords';
+import { MIN_PASSWORD_LENGTH } from '../handoff/passwords';
 import { ask, flag, readPassword, run, withStaffStore } from './lib/staffCli';
 
 async function main(): Promise<number> {

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
-import { ServiceCatalogue } from '../bot/backoffice/serviceCatalogue';
+import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
 import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
 import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
 import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';

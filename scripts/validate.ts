@@ -12,7 +12,7 @@ import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
-import { loadPageText } from '../bot/web/pageText';
+import { loadPageText } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
 import { binTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';

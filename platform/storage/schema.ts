@@ -93,7 +93,7 @@ export interface ServiceOutboxTable {
   outcome_unknown: ColumnType<number, number | undefined, number>;
 }
 
-/** A local Direct Line conversation (see bot/directline). */
+/** A local Direct Line conversation (see channels/directline). */
 export interface DirectLineConversationTable {
   id: string;
   user_id: string;

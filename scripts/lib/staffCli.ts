@@ -2,7 +2,7 @@ import readline from 'node:readline';
 import pino from 'pino';
 import { ConfigError, loadConfig } from '../../bot/config';
 import { loadDotEnv } from '../../bot/dotEnv';
-import { StaffStore } from '../../bot/handoff/staffStore';
+import { StaffStore } from '../../handoff/staffStore';
 import { createLogger, type Logger } from '../../platform/logger';
 import { AppDatabase } from '../../platform/storage/database';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { runReadinessChecks } from '../../bot/readiness';
+import { runReadinessChecks } from '../../platform/http/readiness';
 import { canMakeImmutable, whileImmutable } from '../support/immutable';
 import { startApp, type RunningApp } from './support';
 

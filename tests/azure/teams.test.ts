@@ -3,7 +3,7 @@ import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
-import { TEAMS_ADAPTIVE_CARD_VERSION } from '../../bot/teams/suggestedActionsCard';
+import { TEAMS_ADAPTIVE_CARD_VERSION } from '../../channels/teams/suggestedActionsCard';
 import { messageActivity, messages, send, startApp, type RunningApp } from './support';
 
 const ALLOWED = '72f988bf-86f1-41af-91ab-2d7cd011db47';

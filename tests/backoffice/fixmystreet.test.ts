@@ -11,8 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
-import { EXTENDED_STATUSES } from '../../bot/backoffice/statuses';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
+import { EXTENDED_STATUSES } from '../../backoffice/statuses';
 import { createLogger } from '../../platform/logger';
 
 const KEY = 'fms-conformance-key';

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
 
 const KEY = 'test-key-123456';

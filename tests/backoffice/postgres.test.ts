@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
 import { Open311Client } from '../../servicerequests/open311/open311Client';
 import { Outbox } from '../../servicerequests/open311/outbox';

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ConversationStore } from '../../bot/directline/conversationStore';
-import { TokenService } from '../../bot/directline/tokens';
+import { ConversationStore } from '../../channels/directline/conversationStore';
+import { TokenService } from '../../channels/directline/tokens';
 import { AppDatabase } from '../../platform/storage/database';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 

@@ -5,7 +5,7 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { TextPrompt, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAssistant, type Assistant, type AssistantParts } from '../../bot/assistant';
-import { HandoffFeature } from '../../bot/handoff';
+import { HandoffFeature } from '../../handoff';
 import { createLogger } from '../../platform/logger';
 import { AppDatabase } from '../../platform/storage/database';
 import { CancelAndHelpDialog } from '../../dialogs/cancelAndHelpDialog';

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HandoffStore, type NewHandoff } from '../../bot/handoff/handoffStore';
+import { HandoffStore, type NewHandoff } from '../../handoff/handoffStore';
 import { AppDatabase } from '../../platform/storage/database';
 
 describe('HandoffStore.openFor', () => {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LEGACY_SCRYPT_COST, PasswordHasher, SCRYPT_COST } from '../../bot/handoff/passwords';
-import { DEFAULT_SIGN_IN_POLICY, StaffStore } from '../../bot/handoff/staffStore';
+import { LEGACY_SCRYPT_COST, PasswordHasher, SCRYPT_COST } from '../../handoff/passwords';
+import { DEFAULT_SIGN_IN_POLICY, StaffStore } from '../../handoff/staffStore';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 import { openConsole, PASSWORD, postSignIn, ROOT, signIn, startApp, type Harness } from './support/harness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { caseDraft } from '../../bot/handoff/caseDraft';
-import { brief, summarise } from '../../bot/handoff/handoffStarter';
-import { reasonLabel, type HandoffContext } from '../../bot/handoff/types';
+import { caseDraft } from '../../handoff/caseDraft';
+import { brief, summarise } from '../../handoff/handoffStarter';
+import { reasonLabel, type HandoffContext } from '../../handoff/types';
 
 const context = (reason: HandoffContext['reason'], lines: Array<[string, string?]>): HandoffContext => ({
   reason,

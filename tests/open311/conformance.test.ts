@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
 import { Open311Client, type Open311ClientOptions } from '../../servicerequests/open311/open311Client';
 import { Outbox, type OutboxRow } from '../../servicerequests/open311/outbox';

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
 import { createLogger } from '../../platform/logger';
 import { Open311Client } from '../../servicerequests/open311/open311Client';
 import { Outbox, type OutboxRow } from '../../servicerequests/open311/outbox';

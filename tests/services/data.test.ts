@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ServiceCatalogue } from '../../bot/backoffice/serviceCatalogue';
+import { ServiceCatalogue } from '../../backoffice/serviceCatalogue';
 import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
 import { CollectionEvents } from '../../servicerequests/waste/collectionEvents';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startStandaloneGeoReport } from '../../bot/backoffice/standaloneServer';
+import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
 import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { createLogger } from '../../platform/logger';
 import { Open311Client } from '../../servicerequests/open311/open311Client';

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadPageText } from '../../bot/web/pageText';
+import { loadPageText } from '../../channels/web/pageText';
 import { startAssistant, type Running } from '../directline/harness';
 import { launchBrowser, skipWithoutBrowser } from '../support/browser';
 import { signInAgent, type AgentApi } from './agentApi';

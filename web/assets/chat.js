@@ -10,7 +10,7 @@
   var colours = config.theme.colours;
   var text = config.text;
   var KEY = 'council-assistant.conversation';
-  /** The event that tells the assistant the resident is leaving a handoff (bot/handoff/handoffRelay.ts LEAVE_EVENT). */
+  /** The event that tells the assistant the resident is leaving a handoff (handoff/handoffRelay.ts LEAVE_EVENT). */
   var LEAVE_EVENT = 'council.handoff.leave';
   var host = document.getElementById('webchat');
   var statusEl = document.getElementById('chat-status');
@@ -81,7 +81,7 @@
 
   // ---- a person from the contact centre -------------------------------------------------
 
-  /** The agent's message (bot/handoff/residentMessenger.ts agentText): channelData says who wrote it. */
+  /** The agent's message (handoff/residentMessenger.ts agentText): channelData says who wrote it. */
   function agentOf(activity) {
     var marker = activity && activity.type === 'message' && activity.channelData && activity.channelData.councilHandoff;
     if (!marker || marker.from !== 'agent') return null;

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { StaffStore } from '../../../bot/handoff/staffStore';
+import { StaffStore } from '../../../handoff/staffStore';
 import { AppDatabase } from '../../../platform/storage/database';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');

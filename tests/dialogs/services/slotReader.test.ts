@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ServiceCatalogue } from '../../../bot/backoffice/serviceCatalogue';
+import { ServiceCatalogue } from '../../../backoffice/serviceCatalogue';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import { loadServiceRequestConfig } from '../../../dialogs/services/serviceRequestConfig';
 import { SlotReader } from '../../../dialogs/services/slotReader';

@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../logger';
 
 /** A module's WebSocket endpoint: which paths it takes, and how it completes (or refuses) an upgrade. */
 export interface UpgradeHandler {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { Config } from '../config';
+import type { Config } from '../../bot/config';
 import type { Logger } from '../../platform/logger';
-import type { RouteModule } from '../server';
+import type { RouteModule } from '../../platform/http/routeModule';
 import type { AppDatabase } from '../../platform/storage/database';
 import { loadCouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';

@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../../platform/logger';
-import { refuseUpgrade, type UpgradeHandler } from '../upgradeRouter';
+import type { Logger } from '../platform/logger';
+import { refuseUpgrade, type UpgradeHandler } from '../platform/http/upgradeRouter';
 import type { AgentHub } from './agentHub';
 import { readCookie, SESSION_COOKIE } from './cookies';
 import type { HandoffEvents } from './events';

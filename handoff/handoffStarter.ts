@@ -1,12 +1,12 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
-import { getRecognized } from '../../dialogs/turnState';
-import type { ContactCentreHours } from '../../knowledge/contactCentre';
+import { getRecognized } from '../dialogs/turnState';
+import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
 import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from './types';
-import { MISSES_BEFORE_PERSON } from '../../dialogs/misses';
+import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
 
 export type HandoffTarget = 'builtin' | 'external';
 

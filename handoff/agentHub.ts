@@ -1,6 +1,6 @@
-import type { HandoffResponses } from '../../dialogs/handoffResponses';
-import type { Logger } from '../../platform/logger';
-import type { ContactCentreHours } from '../../knowledge/contactCentre';
+import type { HandoffResponses } from '../dialogs/handoffResponses';
+import type { Logger } from '../platform/logger';
+import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';

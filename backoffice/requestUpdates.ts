@@ -1,4 +1,4 @@
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '../platform/logger';
 import { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 import { dateRange, param, type Query } from './queryParams';
 import { mediaFields, type RequestStore, type StoredUpdate } from './requestStore';

@@ -1,5 +1,5 @@
-import type { Config } from '../config';
-import type { ReadinessCheck } from '../readiness';
+import type { Config } from '../../bot/config';
+import type { ReadinessCheck } from '../../platform/http/readiness';
 
 /** What App Service writes into a setting whose Key Vault reference it could not resolve (the reference itself). */
 const UNRESOLVED_KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../platform/storage/schema';
+import type { DatabaseSchema } from '../platform/storage/schema';
 import { PasswordHasher } from './passwords';
 import { SignInLimiter, type LimitRule } from './signInLimiter';
 

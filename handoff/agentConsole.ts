@@ -1,22 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Request, Response, Server } from 'restify';
-import type { RouteModule } from '../server';
-import type { UpgradeHandler } from '../upgradeRouter';
+import type { RouteModule } from '../platform/http/routeModule';
+import type { UpgradeHandler } from '../platform/http/upgradeRouter';
 import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
-import type { ContactCentreSettings } from '../../knowledge/contactCentre';
+import type { ContactCentreSettings } from '../knowledge/contactCentre';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
-import { clientAddress } from '../directline/httpHelpers';
-import type { HeldBack } from '../../servicerequests/open311/outbox';
-import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../../knowledge/knowledgeReport';
-import type { InsightsSource } from '../../insights/loadInsights';
-import { insightCharts, insightTables, toCsv } from '../../insights/insightTables';
-import type { Granularity } from '../../insights/insightsReport';
+import { clientAddress } from '../channels/directline/httpHelpers';
+import type { HeldBack } from '../servicerequests/open311/outbox';
+import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../knowledge/knowledgeReport';
+import type { InsightsSource } from '../insights/loadInsights';
+import { insightCharts, insightTables, toCsv } from '../insights/insightTables';
+import type { Granularity } from '../insights/insightsReport';
 
 /** The knowledge report (knowledge/knowledgeReport.ts), for staff with the content role. */
 export interface KnowledgeReportSource {

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { PreparedQuery } from '../../platform/storage/preparedQuery';
-import type { CallbackRequestTable, DatabaseSchema, HandoffMessageTable, HandoffTable } from '../../platform/storage/schema';
+import { PreparedQuery } from '../platform/storage/preparedQuery';
+import type { CallbackRequestTable, DatabaseSchema, HandoffMessageTable, HandoffTable } from '../platform/storage/schema';
 import type { CallbackRequest, Handoff, HandoffContext, HandoffMessage, HandoffStatus } from './types';
 
 export interface NewHandoff {

@@ -1,11 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Request, Response, Server } from 'restify';
-import type { RouteModule } from '../server';
-import { clientAddress } from '../directline/httpHelpers';
-import { RateLimiter } from '../directline/rateLimiter';
-import type { Logger } from '../../platform/logger';
-import { redactContactDetails } from '../../platform/redact';
-import type { DatabaseSchema } from '../../platform/storage/schema';
+import type { RouteModule } from '../platform/http/routeModule';
+import { clientAddress } from '../channels/directline/httpHelpers';
+import { RateLimiter } from '../channels/directline/rateLimiter';
+import type { Logger } from '../platform/logger';
+import { redactContactDetails } from '../platform/redact';
+import type { DatabaseSchema } from '../platform/storage/schema';
 import { FORMATS, formatOfPath, render, splitFormat, type DocumentKind, type Format, type GeoReportDocument } from './georeportFormat';
 import { body, dateRange, list, param, type Query } from './queryParams';
 import { mediaFields, RequestStore, type StoredRequest } from './requestStore';

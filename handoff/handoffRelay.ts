@@ -1,10 +1,10 @@
 import { EventFactory, type TurnContext } from 'botbuilder';
-import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from '../../dialogs/handoffResponses';
-import { sendReply, sendTrace } from '../../dialogs/replies';
-import type { Router } from '../../dialogs/router';
-import { getRecognized } from '../../dialogs/turnState';
-import type { HandoffRelay } from '../councilBot';
-import type { ContactCentreHours } from '../../knowledge/contactCentre';
+import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from '../dialogs/handoffResponses';
+import { sendReply, sendTrace } from '../dialogs/replies';
+import type { Router } from '../dialogs/router';
+import { getRecognized } from '../dialogs/turnState';
+import type { HandoffRelay } from '../bot/councilBot';
+import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';

@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '../platform/logger';
 import type { HandoffEvents } from './events';
 import type { HandoffEvent } from './types';
 

@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import type { DatabaseSchema } from '../../platform/storage/schema';
+import type { DatabaseSchema } from '../platform/storage/schema';
 
 /** At most `maxAttempts` counted attempts per window; one more locks the key for `lockMs`. */
 export interface LimitRule {

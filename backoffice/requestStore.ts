@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { DatabaseSchema, Open311RequestTable, Open311UpdateTable } from '../../platform/storage/schema';
+import type { DatabaseSchema, Open311RequestTable, Open311UpdateTable } from '../platform/storage/schema';
 import { geoReportStatus, storedStatus, type ExtendedStatus } from './statuses';
 
 export type StoredRequest = Selectable<Open311RequestTable>;

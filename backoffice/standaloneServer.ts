@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
-import type { Logger } from '../../platform/logger';
-import { AppDatabase } from '../../platform/storage/database';
+import type { Logger } from '../platform/logger';
+import { AppDatabase } from '../platform/storage/database';
 import { GeoReportServer } from './georeportServer';
 import { ServiceCatalogue } from './serviceCatalogue';
 

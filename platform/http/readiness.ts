@@ -1,4 +1,4 @@
-import { redactText } from '../platform/redact';
+import { redactText } from '../redact';
 
 /**
  * Readiness: can this instance serve residents now? /readyz runs every named check (each

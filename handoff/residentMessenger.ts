@@ -1,8 +1,8 @@
 import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAccount } from 'botbuilder';
-import { toActivity } from '../../dialogs/replies';
-import type { Reply } from '../../dialogs/responses';
-import type { Logger } from '../../platform/logger';
-import { proactive } from '../proactive';
+import { toActivity } from '../dialogs/replies';
+import type { Reply } from '../dialogs/responses';
+import type { Logger } from '../platform/logger';
+import { proactive } from '../bot/proactive';
 import type { Handoff } from './types';
 
 /**

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../platform/logger';
-import type { RouteModule } from '../server';
+import type { RouteModule } from '../../platform/http/routeModule';
 import { clientAddress, publicOrigin, sendError } from './httpHelpers';
 import { RateLimiter } from './rateLimiter';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
-import type { RouteModule } from '../server';
+import type { RouteModule } from '../../platform/http/routeModule';
 import { themeCss, type CouncilTheme } from './councilTheme';
 import { markdownToHtml } from './markdownPage';
 import type { PageText } from './pageText';

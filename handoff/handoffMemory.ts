@@ -1,5 +1,5 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { getFiledRequest, getRecognized } from '../../dialogs/turnState';
+import { getFiledRequest, getRecognized } from '../dialogs/turnState';
 import type { HandoffRisk, RequestSoFar, TranscriptEntry } from './types';
 
 /** Per-conversation memory kept so that a handoff carries everything (conversation state). */
