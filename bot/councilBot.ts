@@ -7,8 +7,7 @@ import type { Reply, Responses } from '../dialogs/responses';
 import { setRecognized } from '../dialogs/turnState';
 import { isETagConflict } from '../platform/storage/kyselyStorage';
 
-/** Longest message the assistant reads; the rest is ignored (and the resident told). */
-export const MAX_MESSAGE_CHARS = 2000;
+import { MAX_MESSAGE_CHARS } from '../dialogs/messageLimits';
 
 /** Removes control and format characters that break matching or logs; keeps newlines and RTL text. Anything but a string is no text. */
 export function cleanText(text: unknown): string {

@@ -1,12 +1,12 @@
 import type { DialogContext, DialogInstance, DialogTurnResult } from 'botbuilder-dialogs';
-import type { RequestSoFar } from '../handoff/types';
+import type { RequestSoFar } from './handoffTypes';
 import { DialogIds } from './dialogIds';
 import { REQUEST_STATE } from './offered';
 import { today } from './services/answers';
 import { requestSoFar } from './services/requestSoFar';
 import type { SlotState } from './services/requestSlotsDialog';
 
-/** Why a dialog hands the resident to a person (see handoff/types.ts for labels). */
+/** Why a dialog hands the resident to a person (see dialogs/handoffTypes.ts for labels). */
 export interface HandoffOptions {
   reason?: 'resident_asked' | 'not_understood' | 'dialog_could_not_finish' | 'back_office_refused' | 'address_not_found' | 'safeguarding';
   /** 1 is the most urgent; default 3. */

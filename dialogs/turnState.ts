@@ -1,6 +1,6 @@
 import type { TurnContext } from 'botbuilder';
 import type { RecognizerResult } from '../intents/recognizer';
-import type { RequestSoFar } from '../handoff/types';
+import type { RequestSoFar } from './handoffTypes';
 import type { Location } from './services/addressLookup';
 
 /** One value a turn carries from where it is worked out to the dialogs that read it (kept in turnState under its own symbol). */

@@ -1,11 +1,11 @@
-import type { HandoffResponses } from '../dialogs/handoffResponses';
+import type { HandoffResponses } from './handoffResponses';
 import type { Logger } from '../platform/logger';
 import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';
 import type { Staff, StaffStore } from './staffStore';
-import { reasonLabel, type Handoff, type HandoffMessage } from './types';
+import { reasonLabel, type Handoff, type HandoffMessage } from '../dialogs/handoffTypes';
 
 export type HubResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
 

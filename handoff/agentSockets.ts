@@ -8,7 +8,7 @@ import { readCookie, SESSION_COOKIE } from './cookies';
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { Staff, StaffStore } from './staffStore';
-import type { HandoffEvent } from './types';
+import type { HandoffEvent } from '../dialogs/handoffTypes';
 
 export const SOCKET_PATH = '/agent/api/ws';
 

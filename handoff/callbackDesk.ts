@@ -1,6 +1,6 @@
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
-import type { CallbackRequest, HandoffContext } from './types';
+import type { CallbackRequest, HandoffContext } from '../dialogs/handoffTypes';
 
 export interface CallbackInput {
   conversationId: string;

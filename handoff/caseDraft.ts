@@ -1,4 +1,4 @@
-import type { HandoffContext } from './types';
+import type { HandoffContext } from '../dialogs/handoffTypes';
 
 /** "Create case" as the console fills it in: the agent checks it and sends it. */
 export interface CaseDraft {

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { HandoffEvent } from './types';
+import type { HandoffEvent } from '../dialogs/handoffTypes';
 
 /** Delivers handoff events to every process that shares the database (and to this one). */
 export interface HandoffEvents {

@@ -1,6 +1,6 @@
 import type { Activity, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { getFiledRequest, getRecognized } from '../dialogs/turnState';
-import type { HandoffRisk, RequestSoFar, TranscriptEntry } from './types';
+import type { HandoffRisk, RequestSoFar, TranscriptEntry } from '../dialogs/handoffTypes';
 
 /** Per-conversation memory kept so that a handoff carries everything (conversation state). */
 export interface HandoffMemory {

@@ -1,5 +1,5 @@
 import { EventFactory, type TurnContext } from 'botbuilder';
-import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from '../dialogs/handoffResponses';
+import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from './handoffResponses';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Router } from '../dialogs/router';
 import { getRecognized } from '../dialogs/turnState';
@@ -8,7 +8,7 @@ import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
-import type { Handoff } from './types';
+import type { Handoff } from '../dialogs/handoffTypes';
 
 const LEAVE_QUEUE = /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|never ?mind|end chat|leave chat|stop)\s*[.!]*\s*$/i;
 const LEAVE_CHAT = /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i;

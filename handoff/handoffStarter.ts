@@ -5,7 +5,7 @@ import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
-import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from './types';
+import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from '../dialogs/handoffTypes';
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
 
 export type HandoffTarget = 'builtin' | 'external';

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { PreparedQuery } from '../platform/storage/preparedQuery';
 import type { CallbackRequestTable, DatabaseSchema, HandoffMessageTable, HandoffTable } from '../platform/storage/schema';
-import type { CallbackRequest, Handoff, HandoffContext, HandoffMessage, HandoffStatus } from './types';
+import type { CallbackRequest, Handoff, HandoffContext, HandoffMessage, HandoffStatus } from '../dialogs/handoffTypes';
 
 export interface NewHandoff {
   conversationId: string;

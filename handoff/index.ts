@@ -1,8 +1,8 @@
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
 import type { CloudAdapterBase, StatePropertyAccessor } from 'botbuilder';
-import { HandoffDialog } from '../dialogs/handoffDialog';
-import { HandoffResponses } from '../dialogs/handoffResponses';
+import { HandoffDialog } from './handoffDialog';
+import { HandoffResponses } from './handoffResponses';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../bot/assistant';

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import pg from 'pg';
 import type { Logger } from '../platform/logger';
 import type { HandoffEvents } from './events';
-import type { HandoffEvent } from './types';
+import type { HandoffEvent } from '../dialogs/handoffTypes';
 
 export const CHANNEL = 'council_handoff';
 

@@ -3,7 +3,7 @@ import { toActivity } from '../dialogs/replies';
 import type { Reply } from '../dialogs/responses';
 import type { Logger } from '../platform/logger';
 import { proactive } from '../bot/proactive';
-import type { Handoff } from './types';
+import type { Handoff } from '../dialogs/handoffTypes';
 
 /**
  * Sends to a resident outside their own turn (proactive messages): the agent's words and

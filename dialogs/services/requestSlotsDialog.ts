@@ -2,7 +2,7 @@ import type { Logger } from '../../platform/logger';
 import { createHash, randomUUID } from 'node:crypto';
 import { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import { MAX_MESSAGE_CHARS } from '../../bot/councilBot';
+import { MAX_MESSAGE_CHARS } from '../messageLimits';
 import type { Open311Client } from '../../servicerequests/open311/open311Client';
 import type { Outbox } from '../../servicerequests/open311/outbox';
 import type { RequestFields, ServiceAttribute } from '../../servicerequests/open311/types';

@@ -1,5 +1,5 @@
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
-import type { RequestField, RequestSoFar } from '../../handoff/types';
+import type { RequestField, RequestSoFar } from '../handoffTypes';
 import { spokenDate } from '../../servicerequests/waste/calendar';
 import type { SlotState } from './requestSlotsDialog';
 import { foldText } from './slotReader';

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { HandoffResponses } from '../../dialogs/handoffResponses';
+import { HandoffResponses } from '../../handoff/handoffResponses';
 import { Responses } from '../../dialogs/responses';
 import { phoneLink } from '../../dialogs/riskReplies';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';

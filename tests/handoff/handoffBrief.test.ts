@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Handoff, HandoffBrief } from '../../handoff/types';
+import type { Handoff, HandoffBrief } from '../../dialogs/handoffTypes';
 import { eventually, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness, type StaffClient } from './support/harness';
 
 /**

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContactCentreHours, describeHours, loadContactCentre } from '../../knowledge/contactCentre';
-import { HandoffResponses } from '../../dialogs/handoffResponses';
+import { HandoffResponses } from '../../handoff/handoffResponses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { FIXTURES, ROOT, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseDraft } from '../../handoff/caseDraft';
 import { brief, summarise } from '../../handoff/handoffStarter';
-import { reasonLabel, type HandoffContext } from '../../handoff/types';
+import { reasonLabel, type HandoffContext } from '../../dialogs/handoffTypes';
 
 const context = (reason: HandoffContext['reason'], lines: Array<[string, string?]>): HandoffContext => ({
   reason,

@@ -1,7 +1,7 @@
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
-import type { Reply } from './responses';
-import { RiskReplies } from './riskReplies';
+import type { Reply } from '../dialogs/responses';
+import { RiskReplies } from '../dialogs/riskReplies';
 
 export const CANCEL_WAITING = 'Stop waiting';
 export const END_CHAT = 'End chat';

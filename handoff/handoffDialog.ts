@@ -1,15 +1,15 @@
 import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
-import type { HandoffStarter } from '../handoff/handoffStarter';
-import type { CallbackDesk } from '../handoff/callbackDesk';
-import type { HandoffContext } from '../handoff/types';
-import { CancelAndHelpDialog } from './cancelAndHelpDialog';
-import { DialogIds } from './dialogIds';
+import type { HandoffStarter } from './handoffStarter';
+import type { CallbackDesk } from './callbackDesk';
+import type { HandoffContext } from '../dialogs/handoffTypes';
+import { CancelAndHelpDialog } from '../dialogs/cancelAndHelpDialog';
+import { DialogIds } from '../dialogs/dialogIds';
 import { DONT_SEND_CALLBACK, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK, type HandoffResponses } from './handoffResponses';
-import type { HandoffOptions } from './handoffStart';
-import { rememberOffered } from './offered';
-import { sendReply, toActivity, sendTrace } from './replies';
-import type { Responses } from './responses';
-import type { Router } from './router';
+import type { HandoffOptions } from '../dialogs/handoffStart';
+import { rememberOffered } from '../dialogs/offered';
+import { sendReply, toActivity, sendTrace } from '../dialogs/replies';
+import type { Responses } from '../dialogs/responses';
+import type { Router } from '../dialogs/router';
 
 const YES = /^\s*(yes|yeah|yep|ok|okay|please|sure|go on|ask for a call ?back|call ?back|call me( back)?|email me)\b/i;
 const NO = /^\s*(no|nope|nah|no thanks|no thank you|not now|dont|don't)\b/i;
