@@ -23,16 +23,28 @@ export interface ActivityPage {
 
 /** Most activities one poll or one stream catch-up returns; the client asks again for the rest. */
 const PAGE_SIZE = 200;
+/** Conversations deleted per purge batch: short transactions, so the server is never held for long. */
+const PURGE_BATCH = 200;
+/** Conversations whose last sequence number this process remembers (the oldest are forgotten first). */
+const REMEMBERED_SEQUENCES = 20_000;
 
 /**
  * Durable store of local Direct Line conversations: every activity in a conversation gets
  * the next sequence number, which is its watermark, so a reloaded page or a restarted
  * server resumes where the resident was. Emits `activity` (conversationId, activity) after
- * each append so open WebSockets can be told at once.
+ * each append so open WebSockets can be told at once, and `transient` (conversationId,
+ * activity) for what is shown and never kept (typing).
  */
 export class ConversationStore extends EventEmitter {
   /** Appends to one conversation run one after another in this process. */
   private readonly tails = new Map<string, Promise<unknown>>();
+  /**
+   * The last sequence number this process gave or saw per conversation, so an append is one
+   * insert instead of a `max(seq)` query and an insert (issue 23). Another instance appending to
+   * the same conversation makes the insert collide on the primary key; the number is then read
+   * again from the database, so it stays safe across instances.
+   */
+  private readonly lastSeq = new Map<string, number>();
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     super();
@@ -84,15 +96,35 @@ export class ConversationStore extends EventEmitter {
     return next;
   }
 
+  /**
+   * Shows the activity to the conversation's open streams without keeping it (typing: it means
+   * nothing once the reply is there), after the activities this process has stored so far.
+   */
+  announce(conversationId: string, activity: DirectLineActivity): void {
+    this.emit('transient', conversationId, { ...activity, id: undefined }, this.lastSeq.get(conversationId) ?? 0);
+  }
+
+  private async nextSeq(conversationId: string): Promise<number> {
+    const known = this.lastSeq.get(conversationId);
+    if (known !== undefined) return known + 1;
+    const last = await this.db
+      .selectFrom('directline_activities')
+      .select((eb) => eb.fn.max('seq').as('seq'))
+      .where('conversation_id', '=', conversationId)
+      .executeTakeFirst();
+    return Number(last?.seq ?? 0) + 1;
+  }
+
+  private remember(conversationId: string, seq: number): void {
+    this.lastSeq.delete(conversationId); // re-inserted last: the map's order is least recently used first
+    this.lastSeq.set(conversationId, seq);
+    if (this.lastSeq.size > REMEMBERED_SEQUENCES) this.lastSeq.delete(this.lastSeq.keys().next().value as string);
+  }
+
   private async insertNext(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
     // Another instance may append to the same conversation: the primary key makes one of us retry.
     for (let attempt = 0; ; attempt++) {
-      const last = await this.db
-        .selectFrom('directline_activities')
-        .select((eb) => eb.fn.max('seq').as('seq'))
-        .where('conversation_id', '=', conversationId)
-        .executeTakeFirst();
-      const seq = Number(last?.seq ?? 0) + 1;
+      const seq = await this.nextSeq(conversationId);
       const stored: DirectLineActivity = { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
       try {
         await this.db
@@ -100,6 +132,7 @@ export class ConversationStore extends EventEmitter {
           .values({ conversation_id: conversationId, seq, activity: JSON.stringify(stored), created_at: new Date().toISOString() })
           .execute();
       } catch (err) {
+        this.lastSeq.delete(conversationId);
         if (attempt < 50 && /unique|duplicate|primary key/i.test((err as Error).message)) {
           // Back off a little, with jitter, so that racing instances do not collide again.
           await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 ** attempt)));
@@ -107,6 +140,7 @@ export class ConversationStore extends EventEmitter {
         }
         throw err;
       }
+      this.remember(conversationId, seq);
       this.emit('activity', conversationId, stored, seq);
       return stored;
     }
@@ -128,15 +162,27 @@ export class ConversationStore extends EventEmitter {
     };
   }
 
-  /** Deletes conversations (and their activities) untouched since `before`; returns how many. */
+  /**
+   * Deletes conversations (and their activities) untouched since `before`, all of them, in short
+   * batches read through the `updated_at` index (migration 0132) with a pause for other work
+   * between batches; returns how many.
+   */
   async purge(before: Date): Promise<number> {
     const cutoff = before.toISOString();
-    const old = await this.db.selectFrom('directline_conversations').select('id').where('updated_at', '<', cutoff).limit(1000).execute();
-    if (!old.length) return 0;
-    const ids = old.map((r) => r.id);
-    await this.db.deleteFrom('directline_activities').where('conversation_id', 'in', ids).execute();
-    await this.db.deleteFrom('directline_conversations').where('id', 'in', ids).execute();
-    return ids.length;
+    let total = 0;
+    for (;;) {
+      const old = await this.db.selectFrom('directline_conversations').select('id').where('updated_at', '<', cutoff).limit(PURGE_BATCH).execute();
+      if (!old.length) return total;
+      const ids = old.map((r) => r.id);
+      await this.db.transaction().execute(async (tx) => {
+        await tx.deleteFrom('directline_activities').where('conversation_id', 'in', ids).execute();
+        await tx.deleteFrom('directline_conversations').where('id', 'in', ids).execute();
+      });
+      for (const id of ids) this.lastSeq.delete(id);
+      total += ids.length;
+      if (old.length < PURGE_BATCH) return total;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   /** Records activity in the conversation, for retention. */

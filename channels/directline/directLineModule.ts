@@ -268,7 +268,8 @@ export class DirectLineModule implements RouteModule {
     if (checked.activity.type === 'message') {
       // Web Chat shows its typing indicator until the first reply arrives.
       const bot = this.options.bridge.identity;
-      await store.append(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bot.id, name: bot.name, role: 'bot' }, timestamp: new Date().toISOString() });
+      // Shown to open streams, not kept: typing means nothing once the reply is there (issue 23).
+      store.announce(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bot.id, name: bot.name, role: 'bot' }, timestamp: new Date().toISOString() });
     }
     try {
       await this.options.bridge.deliver(echoed, conversation.id, userId, this.serviceUrl);
@@ -327,6 +328,11 @@ export class DirectLineModule implements RouteModule {
     }
     copy.conversation = { id: conversation.id };
     copy.from = { id: this.options.bridge.identity.id, name: this.options.bridge.identity.name, ...(copy.from as object | undefined), role: 'bot' };
+    if (copy.type === 'typing') {
+      this.options.store.announce(conversation.id, copy);
+      res.send(200, { id: '' });
+      return;
+    }
     const stored = await this.options.store.append(conversation.id, copy);
     res.send(200, { id: stored.id });
   }

@@ -65,11 +65,13 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   const bridge = new BotBridge(deps.adapter, deps.bot, { id: 'council-assistant', name: deps.botName });
   const directLine = new DirectLineModule({ store, tokens, hub, bridge, logger, secret: dl.secret });
   const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);
-  const retention = setInterval(() => {
-    store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
-  }, 3_600_000);
+  const purge = () =>
+    store
+      .purge(new Date(Date.now() - dl.retentionDays * 86_400_000))
+      .catch((err: Error) => logger.warn({ err: { type: err.name, message: err.message } }, 'old web chat conversations could not be deleted; the next hour tries again'));
+  const retention = setInterval(() => void purge(), 3_600_000);
   retention.unref();
-  void store.purge(new Date(Date.now() - dl.retentionDays * 86_400_000)).catch(() => undefined);
+  void purge();
   return {
     modules: [web, pageTokens, directLine, readiness, { register: () => undefined, close: async () => clearInterval(retention) }],
     directLine,

@@ -4,6 +4,11 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../../platform/logger';
 import type { ConversationStore } from './conversationStore';
 
+interface Transient {
+  activity: object;
+  afterSeq: number;
+}
+
 interface Subscriber {
   socket: WebSocket;
   conversationId: string;
@@ -11,6 +16,11 @@ interface Subscriber {
   sending: boolean;
   again: boolean;
   alive: boolean;
+  /**
+   * Typing to send once the stored activities before it have gone (it must not overtake them),
+   * with the seq it followed: dropped when something later has been sent (a reply it would follow).
+   */
+  transients: Transient[];
 }
 
 /** A client that lets this much pile up unread is cut off rather than allowed to fill memory. */
@@ -50,6 +60,17 @@ export class StreamHub {
   ) {
     store.on('activity', (conversationId: string) => {
       for (const s of this.subscribers) if (s.conversationId === conversationId) this.flush(s);
+    });
+    // Typing is not stored: it goes to this instance's open streams as it happens, with no
+    // watermark, so the client keeps its own (a resident whose stream is on another instance
+    // misses it, as a polling client does).
+    store.on('transient', (conversationId: string, activity: object, afterSeq: number) => {
+      for (const s of this.subscribers) {
+        if (s.conversationId !== conversationId) continue;
+        s.transients.push({ activity, afterSeq });
+        if (s.sending || s.watermark < afterSeq) this.flush(s);
+        else this.sendTransients(s);
+      }
     });
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
@@ -92,7 +113,7 @@ export class StreamHub {
   /** Completes the upgrade for an already authorised request. */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true };
+      const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true, transients: [] };
       this.subscribers.add(sub);
       this.opened(conversationId);
       const drop = () => this.dropped(sub);
@@ -126,7 +147,10 @@ export class StreamHub {
     for (;;) {
       if (!this.subscribers.has(sub)) return;
       const page = await this.store.list(sub.conversationId, sub.watermark);
-      if (!page.activities.length) return;
+      if (!page.activities.length) {
+        this.sendTransients(sub);
+        return;
+      }
       if (sub.socket.readyState !== sub.socket.OPEN) return;
       if (sub.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
         sub.socket.terminate();
@@ -136,6 +160,12 @@ export class StreamHub {
       sub.socket.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));
       sub.watermark = page.watermark;
     }
+  }
+
+  private sendTransients(sub: Subscriber): void {
+    const activities = sub.transients.splice(0).filter((t) => t.afterSeq >= sub.watermark).map((t) => t.activity);
+    if (!activities.length || sub.socket.readyState !== sub.socket.OPEN) return;
+    sub.socket.send(JSON.stringify({ activities }));
   }
 
   private beat(): void {

@@ -55,6 +55,24 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     expect(await store.get(c.id)).toBeUndefined();
     expect((await store.list(c.id, 0)).activities).toEqual([]);
   });
+
+  it('purges every old conversation in one call, in batches, and keeps the recent ones', async () => {
+    const store = new ConversationStore(a.db);
+    await store.purge(new Date(Date.now() + 1000)); // what earlier tests left
+    const old = await Promise.all(Array.from({ length: 450 }, (_, i) => store.create(`dl_old${i}`)));
+    await Promise.all(old.slice(0, 50).map((c) => store.append(c.id, { type: 'message', text: 'gone' })));
+    const cutoff = new Date(Date.now() + 5);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const recent = await store.create('dl_recent');
+    await store.append(recent.id, { type: 'message', text: 'kept' });
+    expect(await store.purge(cutoff)).toBe(450);
+    expect(await store.get(old[449].id)).toBeUndefined();
+    expect((await store.list(old[0].id, 0)).activities).toEqual([]);
+    expect((await store.list(recent.id, 0)).activities.map((x) => x.text)).toEqual(['kept']);
+    // The purged conversation's sequence is forgotten, and a live one carries on from where it was.
+    expect((await new ConversationStore(b.db).append(recent.id, { type: 'message', text: 'from b' })).id).toBe(`${recent.id}|0000002`);
+    expect((await store.append(recent.id, { type: 'message', text: 'from a' })).id).toBe(`${recent.id}|0000003`);
+  });
 }
 
 describe('conversation store on SQLite', () => {

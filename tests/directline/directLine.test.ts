@@ -33,7 +33,8 @@ describe('local Direct Line 3.0', () => {
     expect(echo.from.role).toBe('user');
     expect(echo.from.id).toMatch(/^dl_/); // the token's user, not what the client claimed
     const types = set.activities.map((a) => `${a.from.role}:${a.type}`);
-    expect(types).toEqual(['user:message', 'bot:typing', 'bot:message']);
+    // Typing goes to open streams only; the stored conversation is what was said.
+    expect(types).toEqual(['user:message', 'bot:message']);
     expect(botMessages(set)[0].text).toMatch(/You can ask me a question in your own words/);
     // A later poll from the last watermark has nothing new.
     expect((await activities(run.base, c, set.watermark)).activities).toEqual([]);
@@ -184,6 +185,28 @@ describe('local Direct Line 3.0', () => {
       ws.on('error', reject);
     });
     expect(next.activities[0].text).toBe('help');
+  });
+
+  it('shows the typing indicator over the stream without storing it or moving the watermark', async () => {
+    const c = await openConversation(run.base);
+    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as { streamUrl: string };
+    const ws = new WebSocket(streamUrl);
+    const frames: Array<{ activities: Array<{ type: string; text?: string; from: { role: string } }>; watermark?: string }> = [];
+    ws.on('message', (data) => frames.push(JSON.parse(String(data))));
+    await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
+    try {
+      await post(run.base, c, { type: 'message', text: 'help' });
+      await expect.poll(() => frames.flatMap((f) => f.activities).filter((a) => a.type === 'message' && a.from.role === 'bot').length, { timeout: 5000 }).toBe(1);
+      const seen = frames.flatMap((f) => f.activities.map((a) => `${a.from.role}:${a.type}`));
+      expect(seen).toEqual(['user:message', 'bot:typing', 'bot:message']);
+      const typingFrame = frames.find((f) => f.activities[0].type === 'typing')!;
+      expect(typingFrame).not.toHaveProperty('watermark');
+      expect(frames.at(-1)!.watermark).toBe('3');
+      const stored = await activities(run.base, c, '1');
+      expect(stored.activities.map((a) => a.type)).toEqual(['message', 'message']);
+    } finally {
+      ws.close();
+    }
   });
 
   it('refuses token generation without the secret when DIRECT_LINE_SECRET is set, and accepts it with', async () => {

@@ -13,6 +13,7 @@ import * as m0112 from './0112_staff_roles';
 import * as m0121 from './0121_open311_media_comments';
 import * as m0122 from './0122_outbox_delivery_tracking';
 import * as m0131 from './0131_insight_events';
+import * as m0132 from './0132_directline_purge_index';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '0121_open311_media_comments': m0121,
   '0122_outbox_delivery_tracking': m0122,
   '0131_insight_events': m0131,
+  '0132_directline_purge_index': m0132,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
