@@ -20,7 +20,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { MemoryStorage } from 'botbuilder';
@@ -30,8 +29,8 @@ import { createLogger } from '../platform/logger';
 import { buildServer } from '../scripts/build.mjs';
 import { routeOf, score, type EvalCase } from '../scripts/lib/routeEvaluation';
 import { DEFAULT_PATHS, validateAll } from '../scripts/validate';
+import { ROOT, cpuTicks, freePort, rssMb, startArguments } from './serverProcess';
 
-const ROOT = path.resolve(__dirname, '..');
 const DATASETS = path.resolve(ROOT, '..', 'shared', 'datasets');
 const PASSES = 3;
 const CONCURRENCY = 4;
@@ -147,30 +146,6 @@ function mistype(text: string, random: SeededRandom): string {
   const at = 1 + random.nextInt(w.length - 2);
   words[i] = random.next() < 0.5 ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2) : w.slice(0, at) + w.slice(at + 1);
   return words.join(' ');
-}
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as net.AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-function startArguments(): string[] {
-  const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-  const [command, ...args] = scripts.start.trim().split(/\s+/);
-  if (command !== 'node') throw new Error(`npm start runs "${command}", not node: update bench/content.ts`);
-  return args;
-}
-
-function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return Number(fields[11]) + Number(fields[12]); // utime + stime, fields 14 and 15 of stat
-}
-
-function rssMb(pid: number): number {
-  return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 }
 
 let sent = 0;

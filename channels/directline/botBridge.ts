@@ -1,4 +1,5 @@
-import type { Activity, ActivityHandler, CloudAdapter } from 'botbuilder';
+import type { Activity, ActivityHandler, CloudAdapter, ConversationAccount, ResourceResponse, TurnContext } from 'botbuilder';
+import type { BotReplies } from './botReplies';
 import type { DirectLineActivity } from './conversationStore';
 
 export interface BotIdentity {
@@ -6,17 +7,29 @@ export interface BotIdentity {
   name: string;
 }
 
+/** The part of the Bot Framework connector client the adapter uses to send a turn's activities. */
+interface TurnConnector {
+  conversations: {
+    replyToActivity(conversationId: string, activityId: string, activity: Partial<Activity>): Promise<ResourceResponse>;
+    sendToConversation(conversationId: string, activity: Partial<Activity>): Promise<ResourceResponse>;
+  };
+}
+
 /**
  * Hands residents' activities to the bot through the CloudAdapter, as Azure's Direct Line
  * does over HTTP: the activity's serviceUrl points back at this server's connector
- * endpoints, so the bot's replies (and later proactive messages) come back through the
- * Bot Framework connector client into the conversation's stream.
+ * endpoints, so proactive messages (a person from the contact centre, a report's outcome) come
+ * back through the Bot Framework connector client into the conversation's stream. The replies of
+ * a resident's own turn go straight to {@link BotReplies} in this process instead of over HTTP to
+ * this same server (issue 23): the turn's connector client is swapped for one that writes to the
+ * store, so every middleware and send handler still runs as on any channel.
  */
 export class BotBridge {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly bot: ActivityHandler,
     readonly identity: BotIdentity,
+    private readonly replies?: BotReplies,
   ) {}
 
   async deliver(activity: DirectLineActivity, conversationId: string, userId: string, serviceUrl: string): Promise<void> {
@@ -30,7 +43,26 @@ export class BotBridge {
       timestamp: (activity.timestamp as string | undefined) ?? new Date().toISOString(),
     } as unknown as Activity;
     // No Authorization: with no MicrosoftAppId the adapter treats the channel as trusted and sends replies without a token.
-    await this.adapter.processActivityDirect('', incoming, (context) => this.bot.run(context));
+    await this.adapter.processActivityDirect('', incoming, async (context) => {
+      this.sendInProcess(context);
+      await this.bot.run(context);
+    });
+  }
+
+  private sendInProcess(context: TurnContext): void {
+    const replies = this.replies;
+    const key = this.adapter.ConnectorClientKey;
+    const http = context.turnState.get<TurnConnector | undefined>(key);
+    if (!replies || !http) return;
+    // The same JSON the connector client would have sent (dates as strings, no undefined fields).
+    const take = async (conversation: ConversationAccount | string, activity: Partial<Activity>): Promise<ResourceResponse> => ({
+      id: await replies.take(typeof conversation === 'string' ? conversation : conversation.id, JSON.parse(JSON.stringify(activity)) as Record<string, unknown>),
+    });
+    const conversations = Object.assign(Object.create(http.conversations) as TurnConnector['conversations'], {
+      replyToActivity: (conversationId: string, _replyTo: string, activity: Partial<Activity>) => take(conversationId, activity),
+      sendToConversation: (conversationId: string, activity: Partial<Activity>) => take(conversationId, activity),
+    });
+    context.turnState.set(key, Object.assign(Object.create(http) as object, { conversations }));
   }
 
   /** Tells the bot the conversation began (Web Chat shows the welcome that follows). */

@@ -25,6 +25,8 @@ export interface ActivityPage {
 const PAGE_SIZE = 200;
 /** Conversations deleted per purge batch: short transactions, so the server is never held for long. */
 const PURGE_BATCH = 200;
+/** How often a conversation in use has its last-used time written, for retention. */
+const TOUCH_EVERY_MS = 3_600_000;
 /** Conversations whose last sequence number this process remembers (the oldest are forgotten first). */
 const REMEMBERED_SEQUENCES = 20_000;
 
@@ -45,6 +47,8 @@ export class ConversationStore extends EventEmitter {
    * again from the database, so it stays safe across instances.
    */
   private readonly lastSeq = new Map<string, number>();
+  /** When this process last recorded activity in each conversation (see {@link touch}). */
+  private readonly touched = new Map<string, number>();
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     super();
@@ -178,15 +182,27 @@ export class ConversationStore extends EventEmitter {
         await tx.deleteFrom('directline_activities').where('conversation_id', 'in', ids).execute();
         await tx.deleteFrom('directline_conversations').where('id', 'in', ids).execute();
       });
-      for (const id of ids) this.lastSeq.delete(id);
+      for (const id of ids) {
+        this.lastSeq.delete(id);
+        this.touched.delete(id);
+      }
       total += ids.length;
       if (old.length < PURGE_BATCH) return total;
       await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
-  /** Records activity in the conversation, for retention. */
+  /**
+   * Records activity in the conversation, for retention: at most once an hour per conversation
+   * from this process (retention is counted in days; a write per message bought nothing).
+   */
   async touch(id: string): Promise<void> {
-    await this.db.updateTable('directline_conversations').set({ updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    const now = Date.now();
+    const last = this.touched.get(id);
+    if (last !== undefined && now - last < TOUCH_EVERY_MS) return;
+    this.touched.delete(id);
+    this.touched.set(id, now);
+    if (this.touched.size > REMEMBERED_SEQUENCES) this.touched.delete(this.touched.keys().next().value as string);
+    await this.db.updateTable('directline_conversations').set({ updated_at: new Date(now).toISOString() }).where('id', '=', id).execute();
   }
 }

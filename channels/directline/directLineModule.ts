@@ -7,10 +7,11 @@ import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
 import { refuseUpgrade, type UpgradeHandler } from '../../platform/http/upgradeRouter';
-import { clientActivity, streamCopy } from './activityRules';
+import { clientActivity } from './activityRules';
 import type { BotBridge } from './botBridge';
 import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
 import { bearer, publicOrigin, sendError } from './httpHelpers';
+import type { BotReplies } from './botReplies';
 import { RateLimiter } from './rateLimiter';
 import type { StreamHub } from './streamHub';
 import { CONVERSATION_TOKEN_SECONDS, secretMatches, type TokenService } from './tokens';
@@ -20,6 +21,8 @@ export interface DirectLineOptions {
   tokens: TokenService;
   hub: StreamHub;
   bridge: BotBridge;
+  /** The bot's activities into the conversation (the connector routes hand theirs here). */
+  replies: BotReplies;
   logger: Logger;
   /** DIRECT_LINE_SECRET: when set, only holders of it (or of a token) may use Direct Line. */
   secret?: string;
@@ -321,20 +324,7 @@ export class DirectLineModule implements RouteModule {
       res.send(400, { error: { code: 'BadArgument', message: 'The body must be an activity.' } });
       return;
     }
-    const copy = streamCopy(body);
-    if (!copy) {
-      res.send(200, { id: '' });
-      return;
-    }
-    copy.conversation = { id: conversation.id };
-    copy.from = { id: this.options.bridge.identity.id, name: this.options.bridge.identity.name, ...(copy.from as object | undefined), role: 'bot' };
-    if (copy.type === 'typing') {
-      this.options.store.announce(conversation.id, copy);
-      res.send(200, { id: '' });
-      return;
-    }
-    const stored = await this.options.store.append(conversation.id, copy);
-    res.send(200, { id: stored.id });
+    res.send(200, { id: await this.options.replies.take(conversation.id, body) });
   }
 }
 

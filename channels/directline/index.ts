@@ -8,6 +8,7 @@ import { loadCouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
 import { WebModule } from '../web/webModule';
 import { BotBridge } from './botBridge';
+import { BotReplies } from './botReplies';
 import { ConversationStore } from './conversationStore';
 import { DirectLineModule } from './directLineModule';
 import { directLineReadiness } from './directLineReadiness';
@@ -62,8 +63,10 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
   const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0, leaveGraceMs: dl.leaveGraceMs });
-  const bridge = new BotBridge(deps.adapter, deps.bot, { id: 'council-assistant', name: deps.botName });
-  const directLine = new DirectLineModule({ store, tokens, hub, bridge, logger, secret: dl.secret });
+  const identity = { id: 'council-assistant', name: deps.botName };
+  const replies = new BotReplies(store, identity);
+  const bridge = new BotBridge(deps.adapter, deps.bot, identity, replies);
+  const directLine = new DirectLineModule({ store, tokens, hub, bridge, replies, logger, secret: dl.secret });
   const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);
   const purge = () =>
     store

@@ -58,8 +58,13 @@ export class StreamHub {
     private readonly logger: Logger,
     private readonly options: StreamHubOptions = {},
   ) {
-    store.on('activity', (conversationId: string) => {
-      for (const s of this.subscribers) if (s.conversationId === conversationId) this.flush(s);
+    store.on('activity', (conversationId: string, activity: object, seq: number) => {
+      for (const s of this.subscribers) {
+        if (s.conversationId !== conversationId) continue;
+        // The next one in order, nothing being sent: straight to the socket, no read of the store.
+        if (!s.sending && s.watermark === seq - 1) this.sendNext(s, activity, seq);
+        else this.flush(s);
+      }
     });
     // Typing is not stored: it goes to this instance's open streams as it happens, with no
     // watermark, so the client keeps its own (a resident whose stream is on another instance
@@ -160,6 +165,18 @@ export class StreamHub {
       sub.socket.send(JSON.stringify({ activities: page.activities, watermark: String(page.watermark) }));
       sub.watermark = page.watermark;
     }
+  }
+
+  private sendNext(sub: Subscriber, activity: object, seq: number): void {
+    if (sub.socket.readyState !== sub.socket.OPEN) return;
+    if (sub.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      sub.socket.terminate();
+      this.dropped(sub);
+      return;
+    }
+    sub.socket.send(JSON.stringify({ activities: [activity], watermark: String(seq) }));
+    sub.watermark = seq;
+    this.sendTransients(sub);
   }
 
   private sendTransients(sub: Subscriber): void {
