@@ -69,5 +69,42 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   with_person_offer: ['problem'],
 } as const);
 
+/** What residents are told around a handoff to the contact centre: the queue, the chat, a call back (handoff.yaml). */
+export const HANDOFF_MESSAGES = new MessageFile('handoff', {
+  wait_one: ['minutes'],
+  wait_other: ['minutes'],
+  queued: ['position', 'wait'],
+  still_waiting: ['position', 'wait'],
+  moved_up: ['position', 'wait'],
+  left_queue: [],
+  connected: ['agentName'],
+  agent_left_back_in_queue: ['position', 'wait'],
+  transferred: ['position', 'wait'],
+  ended: [],
+  resident_ended: [],
+  resident_left_queued: [],
+  resident_left_talking: [],
+  external_started: [],
+  external_failed: [],
+  safeguarding_with_person: ['helplines'],
+  safeguarding_with_person_plain: [],
+  closed_offer_callback: [],
+  closed_offer_callback_safeguarding: ['helplines'],
+  closed_offer_callback_safeguarding_plain: [],
+  closed_offer_callback_again: [],
+  callback_ask_name: [],
+  callback_ask_contact: [],
+  callback_contact_not_valid: [],
+  callback_ask_best_time: [],
+  callback_ask_about: [],
+  callback_need_some_words: [],
+  confirm_callback: ['residentName', 'contact', 'bestTime', 'about'],
+  confirm_callback_again: [],
+  callback_not_sent: [],
+  callback_stored: ['reference'],
+  callback_declined: ['notSent'],
+  callback_declined_not_sent: [],
+} as const);
+
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES];

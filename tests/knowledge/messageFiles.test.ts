@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ServiceResponses } from '../../dialogs/services/serviceResponses';
+import { HandoffResponses } from '../../handoff/handoffResponses';
+import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { MESSAGE_FILES, SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
@@ -12,6 +14,8 @@ const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 interface Said {
   call: string;
+  /** Said with the risk taxonomy (intents/risk-taxonomy.yaml) or without. */
+  taxonomy?: boolean;
   args: unknown[];
   reply: unknown;
 }
@@ -44,6 +48,14 @@ describe('message files', () => {
     const said = before('service-responses');
     expect(said.length).toBeGreaterThan(50);
     replay(new ServiceResponses(council), said);
+  });
+
+  it('the handoff says word for word what it said when the words were in TypeScript, with the risk taxonomy and without', () => {
+    const said = before('handoff-responses');
+    expect(said.filter((s) => s.taxonomy).length).toBeGreaterThan(30);
+    expect(said.filter((s) => !s.taxonomy).length).toBeGreaterThan(30);
+    replay(new HandoffResponses(council, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
+    replay(new HandoffResponses(council), said.filter((s) => !s.taxonomy));
   });
 
   it('every shipped message file is complete and valid', () => {
