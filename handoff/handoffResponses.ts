@@ -4,13 +4,15 @@ import { MessageTexts, type MessageWords } from '../knowledge/messageFile';
 import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
 import type { Reply } from '../dialogs/responses';
 import { RiskReplies } from '../dialogs/riskReplies';
+import { BUTTONS } from '../knowledge/buttons';
 
-export const CANCEL_WAITING = 'Stop waiting';
-export const END_CHAT = 'End chat';
-export const REQUEST_CALLBACK = 'Ask for a call back';
-export const NO_THANKS = 'No thanks';
-export const SEND_CALLBACK = 'Send it';
-export const DONT_SEND_CALLBACK = "Don't send it";
+/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
+export const CANCEL_WAITING = BUTTONS.stop_waiting;
+export const END_CHAT = BUTTONS.end_chat;
+export const REQUEST_CALLBACK = BUTTONS.ask_for_call_back;
+export const NO_THANKS = BUTTONS.no_thanks;
+export const SEND_CALLBACK = BUTTONS.send_call_back;
+export const DONT_SEND_CALLBACK = BUTTONS.dont_send_call_back;
 
 /**
  * What the assistant says around a handoff to the contact centre: the words are content
@@ -121,7 +123,7 @@ export class HandoffResponses {
   }
 
   askBestTime(): Reply {
-    return { text: this.words.say('callback_ask_best_time'), choices: ['Any time'] };
+    return { text: this.words.say('callback_ask_best_time'), choices: [BUTTONS.call_back_any_time] };
   }
 
   askAbout(): Reply {

@@ -106,5 +106,32 @@ export const HANDOFF_MESSAGES = new MessageFile('handoff', {
   callback_declined_not_sent: [],
 } as const);
 
+/** The titles of the buttons the assistant offers besides the intents' labels; each is also recognised when typed (buttons.yaml). */
+export const BUTTON_MESSAGES = new MessageFile('buttons', {
+  talk_to_person: [],
+  carry_on: [],
+  yes_stop: [],
+  no_carry_on: [],
+  start_again: [],
+  cancel: [],
+  no_thanks: [],
+  help: [],
+  something_else: [],
+  it_helped: [],
+  it_did_not_help: [],
+  send_it: [],
+  change_something: [],
+  skip: [],
+  done: [],
+  stay_anonymous: [],
+  address_not_listed: [],
+  stop_waiting: [],
+  end_chat: [],
+  ask_for_call_back: [],
+  call_back_any_time: [],
+  send_call_back: [],
+  dont_send_call_back: [],
+} as const);
+
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES];

@@ -2,14 +2,16 @@ import type { CouncilProfile } from '../../knowledge/councilProfile';
 import { MessageTexts, type MessageWords } from '../../knowledge/messageFile';
 import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { TALK_TO_PERSON, type Reply } from '../responses';
+import { BUTTONS } from '../../knowledge/buttons';
 
-export const SEND_IT = 'Send it';
-export const CHANGE_SOMETHING = 'Change something';
-export const CANCEL = 'Cancel';
-export const SKIP_LABEL = 'Skip';
-export const DONE_LABEL = "That's all";
-export const ANONYMOUS = 'Stay anonymous';
-export const NOT_LISTED_LABEL = "My address isn't listed";
+/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
+export const SEND_IT = BUTTONS.send_it;
+export const CHANGE_SOMETHING = BUTTONS.change_something;
+export const CANCEL = BUTTONS.cancel;
+export const SKIP_LABEL = BUTTONS.skip;
+export const DONE_LABEL = BUTTONS.done;
+export const ANONYMOUS = BUTTONS.stay_anonymous;
+export const NOT_LISTED_LABEL = BUTTONS.address_not_listed;
 
 /**
  * Everything the service-request, bin-day and case-status conversations say: the words are content

@@ -7,6 +7,11 @@ import { HandoffResponses } from '../../handoff/handoffResponses';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { MESSAGE_FILES, SERVICE_MESSAGES } from '../../knowledge/messageFiles';
+import { BUTTONS } from '../../knowledge/buttons';
+import { CARRY_ON, KEEP_GOING, Responses, START_AGAIN, STOP, TALK_TO_PERSON } from '../../dialogs/responses';
+import { KnowledgeResponses, NO, YES } from '../../dialogs/knowledgeResponses';
+import { ANONYMOUS, CANCEL, CHANGE_SOMETHING, DONE_LABEL, NOT_LISTED_LABEL, SEND_IT, SKIP_LABEL } from '../../dialogs/services/serviceResponses';
+import { CANCEL_WAITING, DONT_SEND_CALLBACK, END_CHAT, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK } from '../../handoff/handoffResponses';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 
 const council = loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml'));
@@ -56,6 +61,42 @@ describe('message files', () => {
     expect(said.filter((s) => !s.taxonomy).length).toBeGreaterThan(30);
     replay(new HandoffResponses(council, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
     replay(new HandoffResponses(council), said.filter((s) => !s.taxonomy));
+  });
+
+  it('the buttons have the titles they had in TypeScript (the titles are also what is recognised when pressed)', () => {
+    expect({ TALK_TO_PERSON, CARRY_ON, STOP, KEEP_GOING, START_AGAIN, YES, NO, SEND_IT, CHANGE_SOMETHING, CANCEL, SKIP_LABEL, DONE_LABEL, ANONYMOUS, NOT_LISTED_LABEL }).toEqual({
+      TALK_TO_PERSON: 'Talk to a person',
+      CARRY_ON: 'Carry on',
+      STOP: 'Yes, stop',
+      KEEP_GOING: 'No, carry on',
+      START_AGAIN: 'Start again',
+      YES: 'Yes',
+      NO: 'No',
+      SEND_IT: 'Send it',
+      CHANGE_SOMETHING: 'Change something',
+      CANCEL: 'Cancel',
+      SKIP_LABEL: 'Skip',
+      DONE_LABEL: "That's all",
+      ANONYMOUS: 'Stay anonymous',
+      NOT_LISTED_LABEL: "My address isn't listed",
+    });
+    expect({ CANCEL_WAITING, END_CHAT, REQUEST_CALLBACK, NO_THANKS, SEND_CALLBACK, DONT_SEND_CALLBACK }).toEqual({
+      CANCEL_WAITING: 'Stop waiting',
+      END_CHAT: 'End chat',
+      REQUEST_CALLBACK: 'Ask for a call back',
+      NO_THANKS: 'No thanks',
+      SEND_CALLBACK: 'Send it',
+      DONT_SEND_CALLBACK: "Don't send it",
+    });
+    const responses = new Responses(council);
+    expect(responses.help(true).choices).toEqual(['Carry on', 'Cancel', 'Talk to a person']);
+    expect(responses.carryOnWith('your missed bin report').choices).toEqual(['Carry on', 'No thanks']);
+    expect(responses.didYouMean(['Report a pothole']).choices).toEqual(['Report a pothole', 'Something else']);
+    expect(responses.confirmCancel().choices).toEqual(['Yes, stop', 'No, carry on']);
+    expect(responses.notUnderstoodOfferPerson().choices).toEqual(['Talk to a person', 'Help']);
+    expect(new KnowledgeResponses(council).carryOn().choices).toEqual(['Carry on', 'Cancel']);
+    expect(new KnowledgeResponses(council).didThisHelp().choices).toEqual(['Yes', 'No']);
+    expect(BUTTONS.call_back_any_time).toBe('Any time');
   });
 
   it('every shipped message file is complete and valid', () => {
