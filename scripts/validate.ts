@@ -21,6 +21,7 @@ import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
 import { MESSAGE_FILES } from '../knowledge/messageFiles';
+import { vocabularyProblems } from '../knowledge/vocabulary';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -114,6 +115,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(loadTrainingData(paths.intentsDir).intents.map((i) => i.intent))]),
     ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
+    ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({
