@@ -23,6 +23,7 @@ import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from '../platform/storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -155,7 +156,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       securityHeaders,
     });
     serverRef.current = server;
-    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council), assistant.council);
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)), assistant.council);
     const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
     retention.start();
     return {

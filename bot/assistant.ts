@@ -71,6 +71,8 @@ export interface AssistantParts {
   knowledge: SearchableKnowledge;
   conversationState: ConversationState;
   userState: UserState;
+  /** Every locale's message files (knowledge/messages next to the council profile, or `messagesDir`): each feature reads its own, else the project's own words. */
+  messagesDir: string;
 }
 
 export interface Assistant extends AssistantParts {
@@ -125,7 +127,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState };
+  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState, messagesDir };
   const dialog = new MainDialog(
     router,
     responses,

@@ -10,6 +10,7 @@ import { RequestSlotsDialog } from '../dialogs/services/requestSlotsDialog';
 import { InterruptibleDialog } from '../dialogs/services/serviceRequestDialog';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
+import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
 import { DeliveryMessages, loadDeliveryTexts, type DeliveryTexts } from '../knowledge/deliveryMessages';
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { AssistantParts } from './assistant';
@@ -107,7 +108,7 @@ export class ServiceFeature {
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
-    const responses = new ServiceResponses(parts.council);
+    const responses = new ServiceResponses(parts.council, SERVICE_MESSAGES.loadOrShipped(parts.messagesDir));
     const addresses = new AddressLookup(this.gazetteer, responses);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath);
     const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays);

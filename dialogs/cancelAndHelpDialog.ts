@@ -8,6 +8,7 @@ import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
 import { CARRY_ON_PHRASE, CARRY_ON_WORDS, INTERRUPTIONS, type Router } from './router';
 import type { RiskContext } from './riskReplies';
 import { getRecognized } from './turnState';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
 export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
@@ -18,8 +19,8 @@ const ANSWER_ONLY = Symbol('council.answerOnly');
 /** On the active dialog while "Do you want to stop?" waits for its answer (one turn): the message that looked like stopping. */
 const CANCEL_ASKED = 'cancelAsked';
 /** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
-const YES_STOP = /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i;
-const NO_KEEP_GOING = /^\s*(no|nope|nah|n|no thanks)\s*[.!]*\s*$/i;
+const YES_STOP = VOCABULARY.stop_confirmed;
+const NO_KEEP_GOING = VOCABULARY.keep_going;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'

@@ -8,6 +8,7 @@ import { DialogIds } from './dialogIds';
 import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 export interface KnowledgeDialogOptions {
   articleId: string;
@@ -24,8 +25,8 @@ export interface KnowledgeDialogResult {
   reroute?: boolean;
 }
 
-const YES_WORDS = /^\s*(yes|yeah|yep|yup|y|it did|yes it did|yes,? thanks?( you)?|that helped|thanks?,? that helped)\s*[.!]*\s*$/i;
-const NO_WORDS = /^\s*(no|nope|nah|n|it didn'?t|no it didn'?t|not really|no,? thanks?)\s*[.!]*\s*$/i;
+const YES_WORDS = VOCABULARY.article_helped;
+const NO_WORDS = VOCABULARY.article_not_helped;
 
 /**
  * Answers a question from a knowledge article: the article, its source link, and "Did this

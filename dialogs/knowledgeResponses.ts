@@ -2,9 +2,10 @@ import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { Article } from '../knowledge/article';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { CARRY_ON, TALK_TO_PERSON, type Reply } from './responses';
+import { BUTTONS } from '../knowledge/buttons';
 
-export const YES = 'Yes';
-export const NO = 'No';
+export const YES = BUTTONS.it_helped;
+export const NO = BUTTONS.it_did_not_help;
 
 /** Wording around knowledge answers (the answers themselves are the articles). */
 export class KnowledgeResponses {
@@ -45,6 +46,6 @@ export class KnowledgeResponses {
 
   /** After answering a question in the middle of something else. */
   carryOn(): Reply {
-    return { text: 'Do you want to carry on with what we were doing?', choices: [CARRY_ON, 'Cancel'] };
+    return { text: 'Do you want to carry on with what we were doing?', choices: [CARRY_ON, BUTTONS.cancel] };
   }
 }

@@ -19,6 +19,7 @@ import { redactText } from '../platform/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -83,7 +84,7 @@ const CARRY_ON_YES =
  * Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON):
  * short answers only, or anything that begins with "yes" ("ok, so about my bin…" is not a yes).
  */
-const YES_TO_PERSON = /^\s*(yes\b.*|yeah\b.*|yep|yup|y|please|ok|okay|go on then|i would|i'd like that|talk to a person)\s*[.!]*\s*$/i;
+const YES_TO_PERSON = VOCABULARY.person_accepted;
 const NO_TO_PERSON = /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;

@@ -4,6 +4,7 @@ import type { Reply } from './responses';
 import { NO_FIRST, NOT_SENDING, today } from './services/answers';
 import { SEND_IT } from './services/serviceResponses';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 const OFFERED = 'offered';
 
@@ -43,7 +44,7 @@ export function declinesToSend(dc: DialogContext, text: string): boolean {
 }
 
 /** Words that do mean stopping, even in a longer message at "Shall I send it?". */
-const STOPPING = /\b(cancel|forget (it|that|about it)|never ?mind|scrap (it|that)|don'?t (send|bother)|leave it|stop (it|this|that|now)|start again)\b/i;
+const STOPPING = VOCABULARY.stopping;
 
 /**
  * At "Shall I send it?", a message in the resident's own words that adds to the report ("it's by the

@@ -3,6 +3,7 @@ import type { CouncilProfile } from '../knowledge/councilProfile';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { ReplyTexts, shippedReplyWords, type ReplyWords } from '../knowledge/replyTexts';
 import { RiskReplies, type RiskContext } from './riskReplies';
+import { BUTTONS } from '../knowledge/buttons';
 
 /** A line of text with optional buttons; channels render the buttons as suggested actions. */
 export interface Reply {
@@ -11,11 +12,12 @@ export interface Reply {
   choices?: string[];
 }
 
-export const TALK_TO_PERSON = 'Talk to a person';
-export const CARRY_ON = 'Carry on';
-export const STOP = 'Yes, stop';
-export const KEEP_GOING = 'No, carry on';
-export const START_AGAIN = 'Start again';
+/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
+export const TALK_TO_PERSON = BUTTONS.talk_to_person;
+export const CARRY_ON = BUTTONS.carry_on;
+export const STOP = BUTTONS.yes_stop;
+export const KEEP_GOING = BUTTONS.no_carry_on;
+export const START_AGAIN = BUTTONS.start_again;
 
 /**
  * Everything the assistant says that is not an article: the words are content
@@ -48,7 +50,7 @@ export class Responses {
   help(inDialog: boolean): Reply {
     return {
       text: this.words.say('help') + (inDialog ? this.words.say('help_in_dialog', { carryOn: CARRY_ON.toLowerCase() }) : ''),
-      choices: inDialog ? [CARRY_ON, 'Cancel', TALK_TO_PERSON] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), TALK_TO_PERSON],
+      choices: inDialog ? [CARRY_ON, BUTTONS.cancel, TALK_TO_PERSON] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), TALK_TO_PERSON],
     };
   }
 
@@ -67,7 +69,7 @@ export class Responses {
 
   /** A request started in the middle of another is over: back to the unfinished one? */
   carryOnWith(unfinished: string): Reply {
-    return { text: this.words.say('carry_on_with', { unfinished }), choices: [CARRY_ON, 'No thanks'] };
+    return { text: this.words.say('carry_on_with', { unfinished }), choices: [CARRY_ON, BUTTONS.no_thanks] };
   }
 
   leftUnfinished(unfinished: string): Reply {
@@ -130,7 +132,7 @@ export class Responses {
   }
 
   didYouMean(labels: string[]): Reply {
-    return { text: this.words.say('did_you_mean'), choices: [...labels, 'Something else'] };
+    return { text: this.words.say('did_you_mean'), choices: [...labels, BUTTONS.something_else] };
   }
 
   askToRephrase(): Reply {
@@ -138,11 +140,11 @@ export class Responses {
   }
 
   notUnderstoodOfferPerson(): Reply {
-    return { text: this.words.say('not_understood_offer_person'), choices: [TALK_TO_PERSON, 'Help'] };
+    return { text: this.words.say('not_understood_offer_person'), choices: [TALK_TO_PERSON, BUTTONS.help] };
   }
 
   cannotHelp(): Reply {
-    return { text: this.words.say('cannot_help'), choices: [TALK_TO_PERSON, 'Help'] };
+    return { text: this.words.say('cannot_help'), choices: [TALK_TO_PERSON, BUTTONS.help] };
   }
 
   /** A message with no words; in a dialog, its question follows. */

@@ -5,6 +5,7 @@ import { offer } from './offered';
 import { sendPromptTrace, sendReply } from './replies';
 import type { Responses } from './responses';
 import { CARRY_ON_PHRASE } from './router';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 export interface ResumeOfferOptions {
   /** The new request that interrupted the unfinished one. */
@@ -19,7 +20,7 @@ export interface ResumeOfferOptions {
 /** "yes", "yes please carry on", "ok", "go on then": back to the unfinished request. */
 const YES_BACK =
   /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i;
-const NO_BACK = /^\s*(no|nope|nah|n|no thanks|no thank you|leave it|forget it|not now|don'?t bother)\s*[.!]*\s*$/i;
+const NO_BACK = VOCABULARY.resume_declined;
 
 /** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks). */
 export function answersResumeOffer(text: string): boolean {

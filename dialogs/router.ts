@@ -6,6 +6,7 @@ import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } fro
 import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { TALK_TO_PERSON } from './responses';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -96,15 +97,15 @@ const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Inte
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
 
-const START_AGAIN = /^\s*(start (again|over)|restart|start afresh|begin again)\s*[.!]*\s*$/i;
+const START_AGAIN = VOCABULARY.start_again;
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
 const JUST_A_REFERENCE = /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
 /** "Carry on" (the button) and its equivalents: back to what was in progress. */
-export const CARRY_ON_WORDS = /^\s*(carry on|continue|resume|go back|back to where we were)\s*[.!]*\s*$/i;
+export const CARRY_ON_WORDS = VOCABULARY.carry_on;
 /** The same, as people also say it: "no, carry on", "ok carry on", "please continue", "keep going". */
 export const CARRY_ON_PHRASE =
   /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
-const EXACT_CANCEL = /^\s*(cancel|stop|quit|exit|abort|never ?mind|forget it)\s*[.!]*\s*$/i;
+const EXACT_CANCEL = VOCABULARY.cancel;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
 const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;

@@ -10,9 +10,10 @@ import { rememberOffered } from '../dialogs/offered';
 import { sendReply, toActivity, sendTrace } from '../dialogs/replies';
 import type { Responses } from '../dialogs/responses';
 import type { Router } from '../dialogs/router';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
-const YES = /^\s*(yes|yeah|yep|ok|okay|please|sure|go on|ask for a call ?back|call ?back|call me( back)?|email me)\b/i;
-const NO = /^\s*(no|nope|nah|no thanks|no thank you|not now|dont|don't)\b/i;
+const YES = VOCABULARY.call_back_accepted;
+const NO = VOCABULARY.call_back_declined;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 const PHONE = /(?:\+44[\s-]?|\b0)\d(?:[\s().-]?\d){8,9}\b/;
 

@@ -1,42 +1,49 @@
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import { MessageTexts, type MessageWords } from '../knowledge/messageFile';
+import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
 import type { Reply } from '../dialogs/responses';
 import { RiskReplies } from '../dialogs/riskReplies';
+import { BUTTONS } from '../knowledge/buttons';
 
-export const CANCEL_WAITING = 'Stop waiting';
-export const END_CHAT = 'End chat';
-export const REQUEST_CALLBACK = 'Ask for a call back';
-export const NO_THANKS = 'No thanks';
-export const SEND_CALLBACK = 'Send it';
-export const DONT_SEND_CALLBACK = "Don't send it";
+/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
+export const CANCEL_WAITING = BUTTONS.stop_waiting;
+export const END_CHAT = BUTTONS.end_chat;
+export const REQUEST_CALLBACK = BUTTONS.ask_for_call_back;
+export const NO_THANKS = BUTTONS.no_thanks;
+export const SEND_CALLBACK = BUTTONS.send_call_back;
+export const DONT_SEND_CALLBACK = BUTTONS.dont_send_call_back;
 
-/** What the assistant says around a handoff to the contact centre: one place to review wording. */
+/**
+ * What the assistant says around a handoff to the contact centre: the words are content
+ * (knowledge/messages/<locale>/handoff.yaml), put together here with their buttons.
+ */
 export class HandoffResponses {
   private readonly risk?: RiskReplies;
+  private readonly words: MessageTexts<typeof HANDOFF_MESSAGES.spec>;
 
   /** With the risk taxonomy, the helplines come from it (intents/risk-taxonomy.yaml `general`). */
   constructor(
-    private readonly council: CouncilProfile,
+    council: CouncilProfile,
     taxonomy?: RiskTaxonomy,
+    /** The words (knowledge/messages/<locale>/handoff.yaml). */
+    words: MessageWords<typeof HANDOFF_MESSAGES.spec> = HANDOFF_MESSAGES.shipped(),
   ) {
     this.risk = taxonomy ? new RiskReplies(taxonomy, council) : undefined;
+    this.words = new MessageTexts(words, council);
+  }
+
+  /** "about 3 minutes" (without the "about"). */
+  private wait(minutes: number): string {
+    return this.words.say(minutes === 1 ? 'wait_one' : 'wait_other', { minutes });
   }
 
   queued(position: number, minutes: number): Reply {
-    return {
-      text:
-        `I'm passing you to a person in our contact centre. They will see everything you've told me, so you won't need to repeat it.\n\n` +
-        `You're number ${position} in the queue. The wait is about ${minutes} minute${minutes === 1 ? '' : 's'}. ` +
-        `Keep this chat open. You can add anything else you want them to know while you wait.`,
-      choices: [CANCEL_WAITING],
-    };
+    return { text: this.words.say('queued', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
   stillWaiting(position: number, minutes: number): Reply {
-    return {
-      text: `Thanks, they'll see that. You're number ${position} in the queue, about ${minutes} minute${minutes === 1 ? '' : 's'} to wait.`,
-      choices: [CANCEL_WAITING],
-    };
+    return { text: this.words.say('still_waiting', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
   alreadyWaiting(position: number, minutes: number): Reply {
@@ -44,160 +51,111 @@ export class HandoffResponses {
   }
 
   movedUp(position: number, minutes: number): Reply {
-    return { text: `You're now number ${position} in the queue, about ${minutes} minute${minutes === 1 ? '' : 's'} to wait.`, choices: [CANCEL_WAITING] };
+    return { text: this.words.say('moved_up', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
   leftQueue(): Reply {
-    return { text: "You've left the queue. I'm the assistant again. What can I help you with?" };
+    return { text: this.words.say('left_queue') };
   }
 
   connected(agentName: string): Reply {
-    return { text: `You're now talking to ${agentName} from the contact centre. They can see our conversation so far.`, choices: [END_CHAT] };
+    return { text: this.words.say('connected', { agentName }), choices: [END_CHAT] };
   }
 
   agentLeftBackInQueue(position: number, minutes: number): Reply {
-    return {
-      text: `The person you were talking to has been disconnected. You're back in the queue at number ${position} (about ${minutes} minute${minutes === 1 ? '' : 's'}). Nothing you've said is lost.`,
-      choices: [CANCEL_WAITING],
-    };
+    return { text: this.words.say('agent_left_back_in_queue', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
   transferred(position: number, minutes: number): Reply {
-    return {
-      text: `You've been passed back to the queue so that someone else can help. You're number ${position} (about ${minutes} minute${minutes === 1 ? '' : 's'}). Nothing you've said is lost.`,
-      choices: [CANCEL_WAITING],
-    };
+    return { text: this.words.say('transferred', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
   ended(): Reply {
-    return { text: "The contact centre has ended the chat. I'm the assistant again. Is there anything else I can help you with?" };
+    return { text: this.words.say('ended') };
   }
 
   residentEnded(): Reply {
-    return { text: "You've ended the chat with the contact centre. I'm the assistant again. What can I help you with?" };
+    return { text: this.words.say('resident_ended') };
   }
 
   /** The resident's page went away (closed) while waiting or talking; read if they come back to this conversation. */
   residentLeft(wasQueued: boolean): Reply {
-    return {
-      text: wasQueued
-        ? "You left the page, so you're no longer in the queue for the contact centre. I'm the assistant again. What can I help you with?"
-        : "You left the page, so your chat with the contact centre has ended. I'm the assistant again. What can I help you with?",
-    };
+    return { text: this.words.say(wasQueued ? 'resident_left_queued' : 'resident_left_talking') };
   }
 
   externalStarted(): Reply {
-    return { text: "I'm passing you to a person in our contact centre. They will see everything you've told me. Please wait a moment." };
+    return { text: this.words.say('external_started') };
   }
 
   externalFailed(): Reply {
-    const c = this.council;
-    return { text: `Sorry, I couldn't reach the contact centre just now. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}. I'm the assistant again.` };
+    return { text: this.words.say('external_failed') };
   }
 
   /** Safeguarding while a person is involved: signposting, without offering a person again. */
   safeguardingWhileWithPerson(): Reply {
-    const c = this.council;
-    if (this.risk) return { text: `${this.risk.generalInline()} I've told the contact centre this is urgent.` };
-    return {
-      text:
-        `If you or someone else is in immediate danger, call 999 now. If you can't speak, call 999 from a mobile and press 55 when asked. ` +
-        `Samaritans, any time, free: 116 123. National Domestic Abuse Helpline, 24 hours, free: 0808 2000 247. ` +
-        `${c.name} safeguarding team: ${c.safeguardingPhone} (out of hours ${c.outOfHoursPhone}). ` +
-        `I've told the contact centre this is urgent.`,
-    };
+    if (this.risk) return { text: this.words.say('safeguarding_with_person', { helplines: this.risk.generalInline() }) };
+    return { text: this.words.say('safeguarding_with_person_plain') };
   }
 
   /** Out of hours. After a safeguarding concern: the urgent numbers again, and a call back only if it is safe. */
   closedOfferCallback(safeguarding = false): Reply {
-    const c = this.council;
-    if (safeguarding && this.risk) {
-      return {
-        text:
-          `Our contact centre is closed at the moment (${c.openingHours}), but help is there now. ${this.risk.generalInline()} ` +
-          `I can also ask someone to contact you when we open, marked urgent: only choose this if it is safe for us to call or email you.`,
-        choices: [REQUEST_CALLBACK, NO_THANKS],
-      };
-    }
-    if (safeguarding) {
-      return {
-        text:
-          `Our contact centre is closed at the moment (${c.openingHours}), but help is there now: if you or someone else is in immediate danger, call 999 ` +
-          `(from a mobile, press 55 if you can't speak). ${c.name}'s safeguarding team out of hours: ${c.outOfHoursPhone}. Samaritans: 116 123. ` +
-          `National Domestic Abuse Helpline: 0808 2000 247. I can also ask someone to contact you when we open, marked urgent: ` +
-          `only choose this if it is safe for us to call or email you.`,
-        choices: [REQUEST_CALLBACK, NO_THANKS],
-      };
-    }
-    return {
-      text:
-        `Our contact centre is closed at the moment (${c.openingHours}). I can take a request for someone to call or email you back when it opens, ` +
-        `and they'll see what you've told me. Out of hours, for emergencies, call ${c.outOfHoursPhone}.`,
-      choices: [REQUEST_CALLBACK, NO_THANKS],
-    };
+    const choices = [REQUEST_CALLBACK, NO_THANKS];
+    if (safeguarding && this.risk) return { text: this.words.say('closed_offer_callback_safeguarding', { helplines: this.risk.generalInline() }), choices };
+    if (safeguarding) return { text: this.words.say('closed_offer_callback_safeguarding_plain'), choices };
+    return { text: this.words.say('closed_offer_callback'), choices };
   }
 
   /** The call-back offer again, after an answer that was neither yes nor no. */
   closedOfferCallbackAgain(): Reply {
-    return { text: 'Would you like someone to contact you when the contact centre opens?', choices: [REQUEST_CALLBACK, NO_THANKS] };
+    return { text: this.words.say('closed_offer_callback_again'), choices: [REQUEST_CALLBACK, NO_THANKS] };
   }
 
   askName(): Reply {
-    return { text: 'What name should they ask for?' };
+    return { text: this.words.say('callback_ask_name') };
   }
 
   askContact(): Reply {
-    return { text: 'What phone number or email address should they use to contact you?' };
+    return { text: this.words.say('callback_ask_contact') };
   }
 
   contactNotValid(): Reply {
-    return { text: "That doesn't look like a UK phone number or an email address. Please type one, for example 07700 900123 or name@example.com." };
+    return { text: this.words.say('callback_contact_not_valid') };
   }
 
   askBestTime(): Reply {
-    return { text: 'When is the best time to contact you? For example "weekday mornings" or "after 3pm".', choices: ['Any time'] };
+    return { text: this.words.say('callback_ask_best_time'), choices: [BUTTONS.call_back_any_time] };
   }
 
   askAbout(): Reply {
-    return { text: "In a few words, what is it about? (They'll also see what you've told me so far.)" };
+    return { text: this.words.say('callback_ask_about') };
   }
 
   needSomeWords(): Reply {
-    return { text: 'Please type a few words, or say "cancel" to stop.' };
+    return { text: this.words.say('callback_need_some_words') };
   }
 
   /** What the contact centre will get, for the resident to check before it is sent. */
   confirmCallback(request: { name: string; contact: string; bestTime: string; about: string }): Reply {
     return {
-      text:
-        `Please check your call-back request before I send it:\n\n` +
-        `- Name: ${request.name}\n- Phone or email: ${request.contact}\n- Best time: ${request.bestTime}\n- About: ${request.about}\n\n` +
-        `They'll also see what you've told me so far. Shall I send it?`,
+      text: this.words.say('confirm_callback', { residentName: request.name, contact: request.contact, bestTime: request.bestTime, about: request.about }),
       choices: [SEND_CALLBACK, DONT_SEND_CALLBACK],
     };
   }
 
   confirmCallbackAgain(): Reply {
-    return { text: 'Shall I send your call-back request to the contact centre?', choices: [SEND_CALLBACK, DONT_SEND_CALLBACK] };
+    return { text: this.words.say('confirm_callback_again'), choices: [SEND_CALLBACK, DONT_SEND_CALLBACK] };
   }
 
   callbackNotSent(): Reply {
-    const c = this.council;
-    return { text: `OK, I haven't sent it. You can ask for a call back again at any time, or call us on ${c.phone} (${c.openingHours}). What else can I help you with?` };
+    return { text: this.words.say('callback_not_sent') };
   }
 
   callbackStored(reference: string): Reply {
-    return {
-      text:
-        `Thank you. I've passed your request to the contact centre. Your reference is ${reference}. ` +
-        `Someone will contact you when it opens. Is there anything else I can help you with?`,
-    };
+    return { text: this.words.say('callback_stored', { reference }) };
   }
 
   /** No call back. `stopped`: a request in progress was stopped to hand over, and the resident is told it was not sent. */
   callbackDeclined(stopped = false): Reply {
-    const c = this.council;
-    const notSent = stopped ? ` What we had started has not been sent: tell me what you need and we can start it again.` : '';
-    return { text: `OK. You can call us on ${c.phone} (${c.openingHours}) or email ${c.email}.${notSent} What else can I help you with?` };
+    return { text: this.words.say('callback_declined', { notSent: stopped ? this.words.say('callback_declined_not_sent') : '' }) };
   }
 }

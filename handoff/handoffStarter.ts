@@ -7,6 +7,7 @@ import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
 import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from '../dialogs/handoffTypes';
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
+import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -135,7 +136,7 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
 }
 
 /** Resident lines that say nothing on their own: answers to "Would you like to talk to a person?", the button itself. */
-const BARE_ANSWER = /^\s*(yes|yeah|yep|yup|y|ok|okay|please|yes please|no|nope|go on( then)?|talk to a person)\s*[.!]*\s*$/i;
+const BARE_ANSWER = VOCABULARY.bare_answer_to_person;
 /** A request for a person and nothing more ("can I speak to someone", "real person please"): it says why, not what about. */
 const BARE_ASK = /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
 

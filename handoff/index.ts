@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { CloudAdapterBase, StatePropertyAccessor } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
+import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../bot/assistant';
@@ -65,7 +66,7 @@ export class HandoffFeature {
 
   private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
     this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty('handoffMemory') as StatePropertyAccessor<HandoffMemory>);
-    this.wording ??= new HandoffResponses(parts.council, parts.taxonomy);
+    this.wording ??= new HandoffResponses(parts.council, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir));
     return { recorder: this.recorder, wording: this.wording };
   }
 

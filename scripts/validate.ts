@@ -20,6 +20,8 @@ import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
+import { MESSAGE_FILES } from '../knowledge/messageFiles';
+import { vocabularyProblems } from '../knowledge/vocabulary';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -82,7 +84,7 @@ export interface ContentPaths {
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
-  /** Every locale's words for the intents (<messagesDir>/<locale>/intents.yaml); default: knowledge/messages next to the council profile. */
+  /** Every locale's words (<messagesDir>/<locale>/intents.yaml, replies.yaml, services.yaml…); default: knowledge/messages next to the council profile. */
   messagesDir?: string;
   /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
   deliveryMessages?: string;
@@ -112,6 +114,8 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(loadTrainingData(paths.intentsDir).intents.map((i) => i.intent))]),
     ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
+    ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
+    ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
     ...validateKnowledge({

@@ -1,18 +1,18 @@
 import * as chronoEn from 'chrono-node/en';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
+import { VOCABULARY } from '../../knowledge/shippedVocabulary';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
-export const SKIP = /^\s*(skip|skip it|no|none|nothing|no thanks|n\/a|not sure|don't know|i don't know|no number)\s*[.!]*\s*$/i;
-export const DONE = /^\s*(done|that's all|thats all|that is all|no more|nothing else|finished|that's it|no)\s*[.!]*\s*$/i;
+export const SKIP = VOCABULARY.skip;
+export const DONE = VOCABULARY.done;
 /**
  * A plain yes to "Shall I send it?": the whole message (with please/thanks/go ahead). "yes but change
  * the address" or "yes, no wait" is not one: nothing is sent on a qualified yes.
  */
-export const YES =
-  /^\s*(yes|yep|yup|yeah|yea|ya|aye|y|sure|send|send it|confirm|submit|that's right|thats right|correct|ok|okay|go ahead|go on|go for it|do it|please do|absolutely|sounds good|perfect|lovely|spot on|that's fine|thats fine|fine)([,.!\s]+(please|pls|thanks|thank you|ta|cheers|send|send it|send it off|send it in|that's right|thats right|go ahead|go on|then|do it|please do|correct|that's fine|thats fine|looks good|all good|lovely|perfect|great|mate|love))*\s*[.!]*\s*$/i;
+export const YES = VOCABULARY.send_confirmed;
 /** Words of a yes said politely around it ("yes, that would be lovely, thank you", "yh thats it"). */
 const YES_WORDS = new Set(
   ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
@@ -38,7 +38,7 @@ export function saysYes(text: string): boolean {
   if (words.some((w) => NOT_YES.has(w))) return false;
   return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
 }
-export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
+export const CHANGE = VOCABULARY.change_requested;
 /**
  * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
  * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those
@@ -47,14 +47,14 @@ export const CHANGE = /^\s*(change|edit|amend|fix|wrong|no,? change)/i;
 export const NOT_SENDING =
   /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
 /** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
-export const YES_FIRST = /^\s*(yes|yeah|yep|yup|ye|yea|yh|aye|y|of course|definitely|it was|it is|correct|sure|certainly)\b/i;
+export const YES_FIRST = VOCABULARY.yes_first;
 /**
  * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
  * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.
  */
 export const DECLINES_EXTRAS =
   /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
-export const NO_FIRST = /^\s*(no|nah|nope|na|n|not really|not at all|it wasn'?t|it isn'?t|it was not|it is not)\b(?!\s+(idea|clue)\b)/i;
+export const NO_FIRST = VOCABULARY.no_first;
 
 /**
  * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",
@@ -65,7 +65,7 @@ export function similarWord(said: string, word: string): boolean {
   const allowed = word.length >= 9 ? 2 : 1;
   return Math.abs(said.length - word.length) <= allowed && LevenshteinDistance(said, word) <= allowed;
 }
-export const NOT_LISTED = /(not listed|isn'?t listed|not there|not in the list|none of these|can'?t see)/i;
+export const NOT_LISTED = VOCABULARY.address_not_listed;
 
 export interface Choice {
   key: string;

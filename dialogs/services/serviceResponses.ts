@@ -1,222 +1,220 @@
 import type { CouncilProfile } from '../../knowledge/councilProfile';
+import { MessageTexts, type MessageWords } from '../../knowledge/messageFile';
+import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { TALK_TO_PERSON, type Reply } from '../responses';
+import { BUTTONS } from '../../knowledge/buttons';
 
-export const SEND_IT = 'Send it';
-export const CHANGE_SOMETHING = 'Change something';
-export const CANCEL = 'Cancel';
-export const SKIP_LABEL = 'Skip';
-export const DONE_LABEL = "That's all";
-export const ANONYMOUS = 'Stay anonymous';
-export const NOT_LISTED_LABEL = "My address isn't listed";
+/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
+export const SEND_IT = BUTTONS.send_it;
+export const CHANGE_SOMETHING = BUTTONS.change_something;
+export const CANCEL = BUTTONS.cancel;
+export const SKIP_LABEL = BUTTONS.skip;
+export const DONE_LABEL = BUTTONS.done;
+export const ANONYMOUS = BUTTONS.stay_anonymous;
+export const NOT_LISTED_LABEL = BUTTONS.address_not_listed;
 
-/** Everything the service-request, bin-day and case-status conversations say. */
+/**
+ * Everything the service-request, bin-day and case-status conversations say: the words are content
+ * (knowledge/messages/<locale>/services.yaml), put together here with their buttons.
+ */
 export class ServiceResponses {
-  constructor(private readonly council: CouncilProfile) {}
+  private readonly words: MessageTexts<typeof SERVICE_MESSAGES.spec>;
 
-  private get callUs(): string {
-    return `call us on ${this.council.phone} (${this.council.openingHours})`;
+  constructor(
+    private readonly council: CouncilProfile,
+    /** The words (knowledge/messages/<locale>/services.yaml). */
+    words: MessageWords<typeof SERVICE_MESSAGES.spec> = SERVICE_MESSAGES.shipped(),
+  ) {
+    this.words = new MessageTexts(words, council);
   }
 
   unavailable(serviceName?: string): Reply {
-    return {
-      text: `Sorry, I can't reach the council's system to ${serviceName ? `start a ${serviceName.toLowerCase()} report` : 'do that'} just now, so nothing has been recorded. Please try again later, or ${this.callUs}.`,
-    };
+    const what = serviceName ? this.words.say('unavailable_start_report', { service: serviceName.toLowerCase() }) : this.words.say('unavailable_do_that');
+    return { text: this.words.say('unavailable', { what }) };
   }
 
   starting(serviceName: string): Reply {
-    return { text: `I can help with that: ${serviceName}. I'll ask a few questions. Say "cancel" at any time to stop.` };
+    return { text: this.words.say('starting', { service: serviceName }) };
   }
 
   askPostcode(kind: 'address' | 'street'): Reply {
-    return kind === 'address'
-      ? { text: "What's the postcode of the address? For example AT1 1AA. Or tell me the house number and street." }
-      : { text: 'Where is it? Give me a postcode and I\'ll list the addresses there, or describe the place, for example "outside the library on Station Road".' };
+    return { text: this.words.say(kind === 'address' ? 'ask_postcode_address' : 'ask_postcode_street') };
   }
 
   invalidPostcode(): Reply {
-    return { text: "That doesn't look like a full UK postcode. A postcode looks like AT1 1AA. Please check it and try again." };
+    return { text: this.words.say('invalid_postcode') };
   }
 
   outsideArea(postcode: string): Reply {
-    return {
-      text:
-        `${postcode} isn't in ${this.council.name}'s area, so we can't deal with this. ` +
-        `Please contact the council for that area: you can find it at https://www.gov.uk/find-local-council. If you think this is wrong, give me another postcode.`,
-    };
+    return { text: this.words.say('outside_area', { postcode }) };
   }
 
   noAddresses(postcode: string, kind: 'address' | 'street'): Reply {
     return {
-      text: `I can't find any addresses for ${postcode}. Please check the postcode${kind === 'street' ? ', or describe where the problem is' : ''}.`,
+      text: this.words.say('no_addresses', { postcode, orDescribe: kind === 'street' ? this.words.say('no_addresses_or_describe') : '' }),
       choices: kind === 'address' ? [NOT_LISTED_LABEL] : undefined,
     };
   }
 
   needPostcode(): Reply {
-    return { text: 'I need the postcode, or the house number and street, to find the address. For example AT1 1AA.', choices: [NOT_LISTED_LABEL] };
+    return { text: this.words.say('need_postcode'), choices: [NOT_LISTED_LABEL] };
   }
 
   chooseAddress(postcode: string, addresses: string[]): Reply {
-    return { text: `Which address in ${postcode}?`, choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_address', { postcode }), choices: [...addresses, NOT_LISTED_LABEL] };
   }
 
   /** An address found from the street the resident named ("6 fenwik rd"), shown so they can see it was understood. */
   addressFound(address: string): Reply {
-    return { text: `I have the address as ${address}.` };
+    return { text: this.words.say('address_found', { address }) };
   }
 
   /** Where a street problem is, read from the first message ("On London Road outside no 15"). */
   placeFound(place: string): Reply {
-    return { text: `I've noted where it is: ${place}.` };
+    return { text: this.words.say('place_found', { place }) };
   }
 
   chooseOnStreet(street: string, addresses: string[]): Reply {
-    return { text: `Which address on ${street}?`, choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_on_street', { street }), choices: [...addresses, NOT_LISTED_LABEL] };
   }
 
   /** The same house number or name on several streets. */
   chooseAmong(addresses: string[]): Reply {
-    return { text: 'Which of these addresses is it?', choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_among'), choices: [...addresses, NOT_LISTED_LABEL] };
   }
 
   /** A misspelt street name as close to two streets, or one name in two places. */
   chooseStreet(streets: string[]): Reply {
-    return { text: 'Which street do you mean?', choices: [...streets, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_street'), choices: [...streets, NOT_LISTED_LABEL] };
   }
 
   numberNotOnStreet(number: string, street: string, addresses: string[]): Reply {
-    return { text: `I can't find number ${number} on ${street}. Which address is it?`, choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('number_not_on_street', { number, street }), choices: [...addresses, NOT_LISTED_LABEL] };
   }
 
   addressNotMatched(): Reply {
-    return { text: "Sorry, I couldn't match that to one of the addresses. Please choose one, or say your address isn't listed." };
+    return { text: this.words.say('address_not_matched') };
   }
 
   askLocationText(): Reply {
-    return { text: 'Please type the address, or describe where it is as exactly as you can.' };
+    return { text: this.words.say('ask_location_text') };
   }
 
   locationTooShort(): Reply {
-    return { text: 'Please tell me a bit more about where it is, for example the street and a nearby landmark.' };
+    return { text: this.words.say('location_too_short') };
   }
 
   invalidChoice(options: string[]): Reply {
-    return { text: `Sorry, I didn't catch which one. Please choose one of: ${options.join(', ')}.`, choices: options };
+    return { text: this.words.say('invalid_choice', { options: options.join(', ') }), choices: options };
   }
 
   multiAdded(added: string[], remaining: string[]): Reply {
-    return { text: `I've added ${added.join(', ')}. Anything else? Choose another, or say "${DONE_LABEL}".`, choices: [...remaining, DONE_LABEL] };
+    return { text: this.words.say('multi_added', { added: added.join(', '), done: DONE_LABEL }), choices: [...remaining, DONE_LABEL] };
   }
 
   multiUnknown(unknown: string[], options: string[]): Reply {
-    return { text: `I couldn't match ${unknown.map((u) => `"${u}"`).join(', ')} to the list. Please choose from: ${options.join(', ')}.`, choices: options };
+    return { text: this.words.say('multi_unknown', { unknown: unknown.map((u) => `"${u}"`).join(', '), options: options.join(', ') }), choices: options };
   }
 
   tooManyChoices(max: number, wanted: number, sofar: string[]): Reply {
-    return {
-      text: `One booking takes up to ${max}, and that would be ${wanted}.${sofar.length ? ` So far: ${sofar.join(', ')}.` : ''} Please choose again, or say "that's all". For more, you can make a second booking afterwards.`,
-    };
+    const soFar = sofar.length ? this.words.say('too_many_choices_so_far', { chosen: sofar.join(', ') }) : '';
+    return { text: this.words.say('too_many_choices', { max, wanted, soFar }) };
   }
 
   numberOutOfRange(min: number, max: number | undefined, chosen?: number): Reply {
-    const range = max === undefined ? `a whole number, at least ${min}` : `a whole number from ${min} to ${max}`;
-    return { text: `Please give ${range}.${chosen ? ` You chose ${chosen} ${chosen === 1 ? 'kind of item' : 'kinds of item'}, so it's at least ${chosen}.` : ''}` };
+    const range = max === undefined ? this.words.say('number_range_at_least', { min }) : this.words.say('number_range_between', { min, max });
+    return { text: this.words.say('number_out_of_range', { range, chosen: chosen ? this.words.say(chosen === 1 ? 'number_chosen_one' : 'number_chosen_other', { chosen }) : '' }) };
   }
 
   needAtLeastOne(): Reply {
-    return { text: 'Please choose at least one.' };
+    return { text: this.words.say('need_at_least_one') };
   }
 
   invalidNumber(hint: string): Reply {
-    return { text: `Please give a number${hint ? ` (${hint})` : ''}.` };
+    return { text: this.words.say('invalid_number', { hint: hint ? this.words.say('invalid_number_hint', { hint }) : '' }) };
   }
 
   invalidDate(): Reply {
-    return { text: 'Sorry, I didn\'t understand that date. You can say "yesterday", "Monday" or a date like 23/11/2026.' };
+    return { text: this.words.say('invalid_date') };
   }
 
   futureDate(date: string): Reply {
-    return { text: `${date} is in the future. Please give the date it should have happened, on or before today.` };
+    return { text: this.words.say('future_date', { date }) };
   }
 
   pastDate(date: string): Reply {
-    return { text: `${date} has already passed. Please give a date from tomorrow onwards.` };
+    return { text: this.words.say('past_date', { date }) };
   }
 
   required(): Reply {
-    return { text: 'I need an answer to this one to pass your request on.' };
+    return { text: this.words.say('required') };
   }
 
   tooLong(limit: number, length: number): Reply {
-    return { text: `That's ${length.toLocaleString('en-GB')} characters; the limit is ${limit.toLocaleString('en-GB')}. Please send a shorter version.` };
+    return { text: this.words.say('too_long', { length: length.toLocaleString('en-GB'), limit: limit.toLocaleString('en-GB') }) };
   }
 
   askDescription(): Reply {
-    return { text: 'Is there anything else we should know? Type it, or choose Skip.', choices: [SKIP_LABEL] };
+    return { text: this.words.say('ask_description'), choices: [SKIP_LABEL] };
   }
 
   askContact(required: boolean): Reply {
-    return required
-      ? { text: "We need a way to contact you to arrange this. What's your email address or UK phone number?" }
-      : { text: "If you'd like updates, give me your email address or UK phone number. Or you can stay anonymous.", choices: [ANONYMOUS] };
+    return required ? { text: this.words.say('ask_contact_required') } : { text: this.words.say('ask_contact_optional'), choices: [ANONYMOUS] };
   }
 
   invalidContact(required: boolean): Reply {
-    return { text: "That doesn't look like an email address or a UK phone number (for example name@example.com or 01632 960 000). Please try again.", choices: required ? undefined : [ANONYMOUS] };
+    return { text: this.words.say('invalid_contact'), choices: required ? undefined : [ANONYMOUS] };
   }
 
   askName(): Reply {
-    return { text: "What's your name?" };
+    return { text: this.words.say('ask_name') };
   }
 
   /** `inviteContact`: contact details are optional and not given yet (the summary says how to add them). */
   summary(lines: string[], inviteContact = false): Reply {
-    const invite = inviteContact
-      ? 'To add anything, just type it. For updates, type your email address or UK phone number.'
-      : 'To add anything, just type it.';
-    return { text: `Here's what I'll send:\n\n${lines.map((l) => `- ${l}`).join('\n')}\n\n${invite} Shall I send it?`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
+    const invite = this.words.say(inviteContact ? 'summary_invite_contact' : 'summary_invite');
+    return {
+      text: this.words.say('summary', { lines: lines.map((line) => this.words.say('summary_line', { line })).join('\n'), invite }),
+      choices: [SEND_IT, CHANGE_SOMETHING, CANCEL],
+    };
   }
 
   /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */
   changed(clauses: string[]): Reply {
     // "changed the width to 60 and the depth to 12": a verb said once for the clauses in a row that share it.
     const parts = clauses.map((c, i) => (i > 0 && c.split(' ')[0] === clauses[i - 1]!.split(' ')[0] ? c.slice(c.indexOf(' ') + 1) : c));
-    const list = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : parts[0];
-    return { text: `I've ${list}.` };
+    const changes = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${this.words.say('list_and')} ${parts.at(-1)}` : parts[0]!;
+    return { text: this.words.say('changed', { changes }) };
   }
 
   /** A no at "Shall I send it?" ("nah leave it"). */
   notSent(serviceName: string): Reply {
-    return { text: `OK, I haven't sent it: nothing has been recorded about this ${serviceName.toLowerCase()}. If you change your mind, just ask me again.` };
+    return { text: this.words.say('not_sent', { service: serviceName.toLowerCase() }) };
   }
 
   confirmNotUnderstood(): Reply {
-    return { text: `Please choose "${SEND_IT}", "${CHANGE_SOMETHING}" or "${CANCEL}".`, choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
+    return { text: this.words.say('confirm_not_understood', { sendIt: SEND_IT, changeSomething: CHANGE_SOMETHING, cancel: CANCEL }), choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
   }
 
   whichChange(fields: string[]): Reply {
-    return { text: 'What would you like to change?', choices: fields };
+    return { text: this.words.say('which_change'), choices: fields };
   }
 
   submitted(reference: string, notice: string): Reply {
-    return {
-      text:
-        `Thank you, I've taken your report. Your reference is ${reference}. ${notice ? `${notice} ` : ''}` +
-        `I'm passing it to the team now and will tell you their own reference when their system confirms it. You can ask me about ${reference} at any time.`,
-    };
+    return { text: this.words.say('submitted', { reference, notice: notice ? `${notice} ` : '' }) };
   }
 
   /** A second "yes" to the same summary (sent twice, or from two windows): nothing new is filed. */
   alreadySubmitted(reference: string): Reply {
-    return { text: `I've already taken that report, so I haven't sent it again. Your reference is ${reference}.` };
+    return { text: this.words.say('already_submitted', { reference }) };
   }
 
   officialReference(local: string, official: string, notice: string): string {
-    return `Update on ${local}: the council's system has your report. The official reference is ${official}.${notice ? ` ${notice}` : ''}`;
+    return this.words.say('official_reference', { local, official, notice: notice ? ` ${notice}` : '' });
   }
 
   precheckRefused(message: string, next?: string): Reply {
-    return { text: `${message}${next ? ` ${next}` : ''} I haven't made a report.` };
+    return { text: this.words.say('precheck_refused', { message, next: next ? ` ${next}` : '' }) };
   }
 
   /** Safety advice from knowledge/service-requests.yaml (`urgent`). */
@@ -231,6 +229,6 @@ export class ServiceResponses {
 
   /** An answer not understood twice in a row: the same problem, and a way out to a person. */
   withPersonOffer(problem: Reply): Reply {
-    return { text: `${problem.text}\n\nIf this isn't working, you can talk to a person instead.`, choices: [...(problem.choices ?? []), TALK_TO_PERSON] };
+    return { text: this.words.say('with_person_offer', { problem: problem.text }), choices: [...(problem.choices ?? []), TALK_TO_PERSON] };
   }
 }

@@ -1,0 +1,122 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { z } from 'zod';
+import type { ContentProblem } from '../intents/trainingData';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { packageRoot } from '../platform/packageRoot';
+import type { CouncilProfile } from './councilProfile';
+import { DEFAULT_LOCALE } from './intentMessages';
+
+/** The council's details every message may use (knowledge/council.yaml). */
+export const COUNCIL_PLACEHOLDERS = ['name', 'shortName', 'phone', 'openingHours', 'email', 'website', 'contactPage', 'privacyNotice', 'outOfHoursPhone', 'safeguardingPhone'] as const;
+
+/** Each message id of a file and the placeholders it may use besides the council's details. */
+export type MessageSpec = Record<string, readonly string[]>;
+
+/** A locale's words for each id of a spec. */
+export type MessageWords<S extends MessageSpec> = Record<keyof S & string, string>;
+
+/**
+ * One message file of every locale, `<messagesDir>/<locale>/<name>.yaml`: an id per message, the
+ * words as content. The code asks for the ids; the file must have every id, no other, and no
+ * placeholder a message may not use. A mistake names the file and the line.
+ */
+export class MessageFile<S extends MessageSpec> {
+  private readonly schema: z.ZodType<MessageWords<S>>;
+  private shippedWords?: MessageWords<S>;
+
+  constructor(
+    /** The file's name without `.yaml`: "services". */
+    readonly name: string,
+    readonly spec: S,
+  ) {
+    this.schema = z.object(Object.fromEntries(Object.keys(spec).map((id) => [id, z.string().min(1)]))).strict() as unknown as z.ZodType<MessageWords<S>>;
+  }
+
+  /** The path of a locale's file: `<messagesDir>/<locale>/<name>.yaml`. */
+  file(messagesDir: string, locale = DEFAULT_LOCALE): string {
+    return path.join(messagesDir, locale, `${this.name}.yaml`);
+  }
+
+  /** A file's words and its problems (each with its line): a missing or unknown id, an unknown placeholder. */
+  read(file: string): { words?: MessageWords<S>; problems: ContentProblem[] } {
+    const text = fs.readFileSync(file, 'utf8');
+    const { data, problems } = yamlSchemaProblems(file, text, this.schema);
+    if (problems.length || !data) return { problems };
+    const lines = keyLines(text);
+    for (const [id, words] of Object.entries(data) as Array<[keyof S & string, string]>) {
+      const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]!]);
+      for (const [, name] of words.matchAll(/\{(\w*)\}/g)) {
+        if (!allowed.has(name!)) problems.push({ severity: 'error', file, line: lines.get(id), message: `${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})` });
+      }
+    }
+    return problems.length ? { problems } : { words: data, problems };
+  }
+
+  /** Reads and checks a locale's file; throws naming file and line of each mistake. */
+  load(file: string): MessageWords<S> {
+    const { words, problems } = this.read(file);
+    if (!words) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+    return words;
+  }
+
+  /** The council's own words when its messages folder has this file, else the project's own. */
+  loadOrShipped(messagesDir: string | undefined, locale = DEFAULT_LOCALE): MessageWords<S> {
+    return messagesDir && fs.existsSync(this.file(messagesDir, locale)) ? this.load(this.file(messagesDir, locale)) : this.shipped();
+  }
+
+  /** The project's own words (knowledge/messages/en-GB/<name>.yaml), for a council whose content has none and for tests. */
+  shipped(): MessageWords<S> {
+    this.shippedWords ??= this.load(this.file(path.join(packageRoot(__dirname), 'knowledge', 'messages')));
+    return this.shippedWords;
+  }
+
+  /** The checks of `npm run validate`: every locale folder under `messagesDir` must have this file, right. */
+  problems(messagesDir: string): ContentProblem[] {
+    const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()).sort() : [];
+    return locales.flatMap((locale) => {
+      const file = this.file(messagesDir, locale);
+      return fs.existsSync(file) ? this.read(file).problems : [{ severity: 'error' as const, file, message: `the ${locale} ${this.name} messages are missing` }];
+    });
+  }
+}
+
+/** A locale's words with the council's details and each message's own values filled in. */
+export class MessageTexts<S extends MessageSpec> {
+  constructor(
+    private readonly words: MessageWords<S>,
+    private readonly council: CouncilProfile,
+  ) {}
+
+  say(id: keyof S & string, values: Record<string, string | number> = {}): string {
+    const c = this.council;
+    const all: Record<string, string | number> = {
+      name: c.name,
+      shortName: c.shortName,
+      phone: c.phone,
+      openingHours: c.openingHours,
+      email: c.email,
+      website: c.website,
+      contactPage: c.contactPage,
+      privacyNotice: c.privacyNotice,
+      outOfHoursPhone: c.outOfHoursPhone,
+      safeguardingPhone: c.safeguardingPhone,
+      ...values,
+    };
+    return this.words[id].replace(/\{(\w+)\}/g, (whole, name: string) => (all[name] === undefined ? whole : String(all[name])));
+  }
+}
+
+/** The line of each top-level key. */
+export function keyLines(text: string): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+    }
+  }
+  return lines;
+}

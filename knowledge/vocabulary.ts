@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ContentProblem } from '../intents/trainingData';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { DEFAULT_LOCALE } from './intentMessages';
+import { keyLines } from './messageFile';
+
+/**
+ * How a context's phrases are matched against a resident's message (case ignored, spaces around):
+ * - whole: the message is one of the phrases, and nothing else but full stops and exclamation marks;
+ *   with `then`, each phrase may be followed by any number of the `then` phrases ("yes please thanks");
+ *   `then_anything` phrases may be followed by anything ("yes, and…").
+ * - first: the message starts with one of the phrases as whole words ("no, …"); `not_followed_by`
+ *   phrases may not come next ("no idea" is not a no).
+ * - begins: the message starts with one of the phrases, even inside a word ("changes" begins with "change").
+ * - contains: a phrase is anywhere in the message, even inside a word.
+ * - words: a phrase is anywhere in the message as whole words.
+ */
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words';
+
+/** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
+const CONTEXTS = {
+  stop_confirmed: 'whole',
+  keep_going: 'whole',
+  resume_declined: 'whole',
+  skip: 'whole',
+  done: 'whole',
+  send_confirmed: 'whole',
+  change_requested: 'begins',
+  yes_first: 'first',
+  no_first: 'first',
+  address_not_listed: 'contains',
+  person_accepted: 'whole',
+  bare_answer_to_person: 'whole',
+  article_helped: 'whole',
+  article_not_helped: 'whole',
+  start_again: 'whole',
+  carry_on: 'whole',
+  cancel: 'whole',
+  stopping: 'words',
+  call_back_accepted: 'first',
+  call_back_declined: 'first',
+} as const satisfies Record<string, MatchKind>;
+
+export type VocabularyContext = keyof typeof CONTEXTS;
+
+const phrases = z.array(z.string().trim().min(1)).min(1);
+const entrySchema = z.object({ phrases, then: phrases.optional(), then_anything: phrases.optional(), not_followed_by: phrases.optional() }).strict();
+const fileSchema = z.object(Object.fromEntries(Object.keys(CONTEXTS).map((c) => [c, entrySchema])) as Record<VocabularyContext, typeof entrySchema>).strict();
+type Entry = z.infer<typeof entrySchema>;
+
+/** What each context's words accept, compiled. */
+export type Vocabulary = Record<VocabularyContext, RegExp>;
+
+/** The path of a locale's vocabulary: `<messagesDir>/<locale>/vocabulary.yaml`. */
+export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): string {
+  return path.join(messagesDir, locale, 'vocabulary.yaml');
+}
+
+const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const anyOf = (list: readonly string[]): string => list.map(escape).join('|');
+
+/** A context's phrases as the matcher its kind says. */
+export function compile(kind: MatchKind, entry: Entry): RegExp {
+  switch (kind) {
+    case 'whole': {
+      const alternatives = [...entry.phrases.map(escape), ...(entry.then_anything ?? []).map((p) => `${escape(p)}\\b.*`)].join('|');
+      const then = entry.then ? `([,.!\\s]+(${anyOf(entry.then)}))*` : '';
+      return new RegExp(`^\\s*(${alternatives})${then}\\s*[.!]*\\s*$`, 'i');
+    }
+    case 'first':
+      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\b${entry.not_followed_by ? `(?!\\s+(${anyOf(entry.not_followed_by)})\\b)` : ''}`, 'i');
+    case 'begins':
+      return new RegExp(`^\\s*(${anyOf(entry.phrases)})`, 'i');
+    case 'contains':
+      return new RegExp(`(${anyOf(entry.phrases)})`, 'i');
+    case 'words':
+      return new RegExp(`\\b(${anyOf(entry.phrases)})\\b`, 'i');
+  }
+}
+
+/** A locale's vocabulary compiled, and the problems of its file, each with its line. */
+export function readVocabulary(file: string): { vocabulary?: Vocabulary; problems: ContentProblem[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const { data, problems } = yamlSchemaProblems(file, text, fileSchema);
+  if (problems.length || !data) return { problems };
+  const lines = keyLines(text);
+  for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
+    const kind: MatchKind = CONTEXTS[context];
+    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by'] : [];
+    for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
+      if (entry[key] && !allowed.includes(key)) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "${key}" does not apply here (${context} takes ${['phrases', ...allowed].join(', ')})` });
+    }
+  }
+  if (problems.length) return { problems };
+  return { vocabulary: Object.fromEntries(Object.entries(data).map(([context, entry]) => [context, compile(CONTEXTS[context as VocabularyContext], entry)])) as Vocabulary, problems };
+}
+
+/** Reads and compiles a locale's vocabulary; throws naming file and line of each mistake. */
+export function loadVocabulary(file: string): Vocabulary {
+  const { vocabulary, problems } = readVocabulary(file);
+  if (!vocabulary) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return vocabulary;
+}
+
+/** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right vocabulary.yaml. */
+export function vocabularyProblems(messagesDir: string): ContentProblem[] {
+  const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()).sort() : [];
+  return locales.flatMap((locale) => {
+    const file = vocabularyFile(messagesDir, locale);
+    return fs.existsSync(file) ? readVocabulary(file).problems : [{ severity: 'error' as const, file, message: `the ${locale} vocabulary is missing` }];
+  });
+}

@@ -1,0 +1,130 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ServiceResponses } from '../../dialogs/services/serviceResponses';
+import { HandoffResponses } from '../../handoff/handoffResponses';
+import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
+import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { MESSAGE_FILES, SERVICE_MESSAGES } from '../../knowledge/messageFiles';
+import { BUTTONS } from '../../knowledge/buttons';
+import { CARRY_ON, KEEP_GOING, Responses, START_AGAIN, STOP, TALK_TO_PERSON } from '../../dialogs/responses';
+import { KnowledgeResponses, NO, YES } from '../../dialogs/knowledgeResponses';
+import { ANONYMOUS, CANCEL, CHANGE_SOMETHING, DONE_LABEL, NOT_LISTED_LABEL, SEND_IT, SKIP_LABEL } from '../../dialogs/services/serviceResponses';
+import { CANCEL_WAITING, DONT_SEND_CALLBACK, END_CHAT, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK } from '../../handoff/handoffResponses';
+import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
+
+const council = loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml'));
+const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
+
+interface Said {
+  call: string;
+  /** Said with the risk taxonomy (intents/risk-taxonomy.yaml) or without. */
+  taxonomy?: boolean;
+  args: unknown[];
+  reply: unknown;
+}
+
+/** Replies as the TypeScript wrote them before the words moved to knowledge/messages (captured from that code). */
+function before(name: string): Said[] {
+  return JSON.parse(fs.readFileSync(path.join(__dirname, 'fixtures', 'words-before', `${name}.json`), 'utf8')) as Said[];
+}
+
+function replay(target: object, said: Said[]): void {
+  for (const s of said) {
+    const method = (target as Record<string, (...args: unknown[]) => unknown>)[s.call]!;
+    // JSON has no undefined: a missing argument comes back as null.
+    const args = s.args.map((a) => (a === null ? undefined : a));
+    expect(JSON.parse(JSON.stringify(method.apply(target, args))), `${s.call}(${JSON.stringify(s.args)})`).toEqual(s.reply);
+  }
+}
+
+/** A copy of the shipped messages folder with one file's lines changed. */
+function messagesWith(file: string, change: (lines: string[]) => string[]): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-messages-'));
+  fs.cpSync(shippedMessages, dir, { recursive: true });
+  const target = path.join(dir, 'en-GB', file);
+  fs.writeFileSync(target, change(fs.readFileSync(target, 'utf8').split('\n')).join('\n'));
+  return dir;
+}
+
+describe('message files', () => {
+  it('the service conversations say word for word what they said when the words were in TypeScript', () => {
+    const said = before('service-responses');
+    expect(said.length).toBeGreaterThan(50);
+    replay(new ServiceResponses(council), said);
+  });
+
+  it('the handoff says word for word what it said when the words were in TypeScript, with the risk taxonomy and without', () => {
+    const said = before('handoff-responses');
+    expect(said.filter((s) => s.taxonomy).length).toBeGreaterThan(30);
+    expect(said.filter((s) => !s.taxonomy).length).toBeGreaterThan(30);
+    replay(new HandoffResponses(council, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
+    replay(new HandoffResponses(council), said.filter((s) => !s.taxonomy));
+  });
+
+  it('the buttons have the titles they had in TypeScript (the titles are also what is recognised when pressed)', () => {
+    expect({ TALK_TO_PERSON, CARRY_ON, STOP, KEEP_GOING, START_AGAIN, YES, NO, SEND_IT, CHANGE_SOMETHING, CANCEL, SKIP_LABEL, DONE_LABEL, ANONYMOUS, NOT_LISTED_LABEL }).toEqual({
+      TALK_TO_PERSON: 'Talk to a person',
+      CARRY_ON: 'Carry on',
+      STOP: 'Yes, stop',
+      KEEP_GOING: 'No, carry on',
+      START_AGAIN: 'Start again',
+      YES: 'Yes',
+      NO: 'No',
+      SEND_IT: 'Send it',
+      CHANGE_SOMETHING: 'Change something',
+      CANCEL: 'Cancel',
+      SKIP_LABEL: 'Skip',
+      DONE_LABEL: "That's all",
+      ANONYMOUS: 'Stay anonymous',
+      NOT_LISTED_LABEL: "My address isn't listed",
+    });
+    expect({ CANCEL_WAITING, END_CHAT, REQUEST_CALLBACK, NO_THANKS, SEND_CALLBACK, DONT_SEND_CALLBACK }).toEqual({
+      CANCEL_WAITING: 'Stop waiting',
+      END_CHAT: 'End chat',
+      REQUEST_CALLBACK: 'Ask for a call back',
+      NO_THANKS: 'No thanks',
+      SEND_CALLBACK: 'Send it',
+      DONT_SEND_CALLBACK: "Don't send it",
+    });
+    const responses = new Responses(council);
+    expect(responses.help(true).choices).toEqual(['Carry on', 'Cancel', 'Talk to a person']);
+    expect(responses.carryOnWith('your missed bin report').choices).toEqual(['Carry on', 'No thanks']);
+    expect(responses.didYouMean(['Report a pothole']).choices).toEqual(['Report a pothole', 'Something else']);
+    expect(responses.confirmCancel().choices).toEqual(['Yes, stop', 'No, carry on']);
+    expect(responses.notUnderstoodOfferPerson().choices).toEqual(['Talk to a person', 'Help']);
+    expect(new KnowledgeResponses(council).carryOn().choices).toEqual(['Carry on', 'Cancel']);
+    expect(new KnowledgeResponses(council).didThisHelp().choices).toEqual(['Yes', 'No']);
+    expect(BUTTONS.call_back_any_time).toBe('Any time');
+  });
+
+  it('every shipped message file is complete and valid', () => {
+    for (const m of MESSAGE_FILES) expect(m.problems(shippedMessages), m.name).toEqual([]);
+  });
+
+  it('npm run validate names the file and line of an unknown id, a missing id and an unknown placeholder, and a locale without the file', () => {
+    let at = -1;
+    let placeholderAt = -1;
+    const dir = messagesWith('services.yaml', (lines) => {
+      at = lines.findIndex((l) => l.startsWith('invalid_postcode:'));
+      placeholderAt = lines.findIndex((l) => l.startsWith('ask_name:'));
+      return lines.map((l, i) => (i === at ? l.replace('invalid_postcode:', 'invalid_postcod:') : i === placeholderAt ? "ask_name: What's your {nmae}?" : l));
+    });
+    fs.mkdirSync(path.join(dir, 'cy-GB'));
+    const file = path.join(dir, 'en-GB', 'services.yaml');
+    const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, line: at + 1, message: expect.stringMatching(/invalid_postcod\b/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, message: expect.stringMatching(/invalid_postcode/) }));
+    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'services.yaml'), message: 'the cy-GB services messages are missing' }));
+    const fixed = messagesWith('services.yaml', (lines) => lines.map((l) => (l.startsWith('ask_name:') ? "ask_name: What's your {nmae}?" : l)));
+    const placeholder = validateAll({ ...DEFAULT_PATHS, messagesDir: fixed }).filter((p) => p.file === path.join(fixed, 'en-GB', 'services.yaml'));
+    expect(placeholder).toEqual([expect.objectContaining({ severity: 'error', line: placeholderAt + 1, message: expect.stringMatching(/^ask_name: unknown placeholder \{nmae\}/) })]);
+  });
+
+  it('start-up refuses a council file with a mistake, naming file and line', () => {
+    const dir = messagesWith('services.yaml', (lines) => lines.map((l) => l.replace(/^required:/, 'requird:')));
+    expect(() => SERVICE_MESSAGES.loadOrShipped(dir)).toThrow(/services\.yaml:\d+: .*requird/);
+    expect(SERVICE_MESSAGES.loadOrShipped(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-none-')))).toBe(SERVICE_MESSAGES.shipped());
+  });
+});
