@@ -1,76 +1,42 @@
 import { EventEmitter } from 'node:events';
-import pg from 'pg';
 import type { Logger } from '../platform/logger';
+import { PostgresNotifier } from '../platform/storage/postgresNotifier';
 import type { HandoffEvents } from './events';
 import type { HandoffEvent } from '../dialogs/handoffTypes';
 
 export const CHANNEL = 'council_handoff';
 
 /**
- * Several processes on one PostgreSQL: LISTEN on a dedicated connection, NOTIFY through it
- * too. Every process, the sender included, receives each event once. Payloads carry ids
- * only, never residents' words (the rows are read from the database).
+ * Several processes on one PostgreSQL: handoff events by LISTEN/NOTIFY. Every process, the
+ * sender included, receives each event once. Payloads carry ids only, never residents' words
+ * (the rows are read from the database).
  */
 export class PostgresEvents implements HandoffEvents {
   private readonly emitter = new EventEmitter();
-  private client?: pg.Client;
-  private closed = false;
-  private reconnectTimer?: NodeJS.Timeout;
 
   private constructor(
-    private readonly url: string,
-    private readonly logger: Logger,
+    private readonly notifier: PostgresNotifier,
+    logger: Logger,
   ) {
     this.emitter.setMaxListeners(0);
+    notifier.onPayload((payload) => {
+      try {
+        this.emitter.emit('event', JSON.parse(payload) as HandoffEvent);
+      } catch {
+        logger.warn('ignored a malformed handoff event');
+      }
+    });
+    // Back after a lost connection: consoles refresh the queue for what they may have missed.
+    notifier.onReconnect(() => this.emitter.emit('event', { kind: 'queue' } satisfies HandoffEvent));
   }
 
   static async connect(url: string, logger: Logger): Promise<PostgresEvents> {
-    const events = new PostgresEvents(url, logger);
-    await events.open();
-    return events;
-  }
-
-  private async open(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.url });
-    client.on('error', (err) => {
-      this.logger.warn({ err: { message: err.message } }, 'handoff event connection lost; reconnecting');
-      this.scheduleReconnect();
-    });
-    client.on('notification', (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
-      try {
-        this.emitter.emit('event', JSON.parse(msg.payload) as HandoffEvent);
-      } catch {
-        this.logger.warn('ignored a malformed handoff event');
-      }
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
-    this.client = client;
-  }
-
-  private scheduleReconnect(): void {
-    if (this.closed || this.reconnectTimer) return;
-    const old = this.client;
-    this.client = undefined;
-    void old?.end().catch(() => undefined);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.open()
-        .then(() => this.emitter.emit('event', { kind: 'queue' } satisfies HandoffEvent))
-        .catch(() => this.scheduleReconnect());
-    }, 1000);
-    this.reconnectTimer.unref();
+    return new PostgresEvents(await PostgresNotifier.connect(url, CHANNEL, logger), logger);
   }
 
   async publish(event: HandoffEvent): Promise<void> {
-    const client = this.client;
-    if (!client) {
-      // Still deliver locally; other processes catch up on their next queue refresh.
-      setImmediate(() => this.emitter.emit('event', event));
-      return;
-    }
-    await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify(event)]);
+    // Not connected: still delivered here; other processes catch up on their next queue refresh.
+    if (!(await this.notifier.notify(JSON.stringify(event)))) setImmediate(() => this.emitter.emit('event', event));
   }
 
   subscribe(listener: (event: HandoffEvent) => void): () => void {
@@ -79,9 +45,7 @@ export class PostgresEvents implements HandoffEvents {
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     this.emitter.removeAllListeners();
-    await this.client?.end().catch(() => undefined);
+    await this.notifier.close();
   }
 }

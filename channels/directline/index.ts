@@ -4,6 +4,7 @@ import type { Config } from '../../bot/config';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
 import type { AppDatabase } from '../../platform/storage/database';
+import { PostgresNotifier } from '../../platform/storage/postgresNotifier';
 import { loadCouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
 import { WebModule } from '../web/webModule';
@@ -14,6 +15,7 @@ import { DirectLineModule } from './directLineModule';
 import { directLineReadiness } from './directLineReadiness';
 import { AzureTokenSource, LocalTokenSource, PageTokenModule } from './pageTokenModule';
 import { StreamHub } from './streamHub';
+import { StreamNotices } from './streamNotices';
 import { TokenService } from './tokens';
 
 export interface WebChatParts {
@@ -31,6 +33,8 @@ export interface WebChatDeps {
   frameAncestors: string;
   root: string;
   database: AppDatabase;
+  /** The PostgreSQL the database is on, for notices between instances (none on SQLite). */
+  databaseUrl?: string;
   adapter: CloudAdapter;
   bot: ActivityHandler;
   logger: Logger;
@@ -62,7 +66,15 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy), readiness], store, tokens };
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
-  const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? 3000 : 0, leaveGraceMs: dl.leaveGraceMs });
+  // Several instances on one PostgreSQL: an append elsewhere is announced by NOTIFY; the re-read
+  // every 30 s only covers a notice lost while the listening connection was down.
+  const notifier = database.engine === 'postgres' && deps.databaseUrl ? await PostgresNotifier.connect(deps.databaseUrl, 'council_directline', logger) : undefined;
+  const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? (notifier ? 30_000 : 3000) : 0, leaveGraceMs: dl.leaveGraceMs });
+  if (notifier) {
+    const notices = new StreamNotices(notifier, logger);
+    store.on('activity', (conversationId: string) => notices.tell(conversationId));
+    notices.listen((conversationId) => hub.refresh(conversationId), () => hub.refreshAll());
+  }
   const identity = { id: 'council-assistant', name: deps.botName };
   const replies = new BotReplies(store, identity);
   const bridge = new BotBridge(deps.adapter, deps.bot, identity, replies);
@@ -76,7 +88,19 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   retention.unref();
   void purge();
   return {
-    modules: [web, pageTokens, directLine, readiness, { register: () => undefined, close: async () => clearInterval(retention) }],
+    modules: [
+      web,
+      pageTokens,
+      directLine,
+      readiness,
+      {
+        register: () => undefined,
+        close: async () => {
+          clearInterval(retention);
+          await notifier?.close();
+        },
+      },
+    ],
     directLine,
     store,
     tokens,

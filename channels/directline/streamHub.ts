@@ -80,9 +80,19 @@ export class StreamHub {
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
     this.heartbeat.unref();
     if (options.pollMs) {
-      this.poll = setInterval(() => this.subscribers.forEach((s) => this.flush(s)), options.pollMs);
+      this.poll = setInterval(() => this.refreshAll(), options.pollMs);
       this.poll.unref();
     }
+  }
+
+  /** Reads the store again for the conversation's open streams (another instance appended to it). */
+  refresh(conversationId: string): void {
+    for (const s of this.subscribers) if (s.conversationId === conversationId) this.flush(s);
+  }
+
+  /** Reads the store again for every open stream. */
+  refreshAll(): void {
+    this.subscribers.forEach((s) => this.flush(s));
   }
 
   get size(): number {
