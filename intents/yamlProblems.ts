@@ -50,3 +50,16 @@ export function schemaIssueProblems(file: string, doc: Document, lineCounter: Li
     return { severity: 'error' as const, file, line, message: `${where ? `${where}: ` : ''}${i.message}` };
   });
 }
+
+/** The line of each top-level key. */
+export function keyLines(text: string): Map<string, number> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  const lines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
+    }
+  }
+  return lines;
+}

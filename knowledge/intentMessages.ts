@@ -1,11 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { INTENT_NAMES } from '../intents/catalogue';
 import { packageRoot } from '../platform/packageRoot';
 import type { ContentProblem } from '../intents/trainingData';
-import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
 
 /** The locale whose words every other locale must match, entry for entry. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -118,17 +117,4 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
     }
   }
   return problems;
-}
-
-/** The line of each top-level key. */
-function keyLines(text: string): Map<string, number> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lines = new Map<string, number>();
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
-    }
-  }
-  return lines;
 }

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
-import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
@@ -82,6 +81,24 @@ export class MessageFile<S extends MessageSpec> {
   }
 }
 
+/** A message with the council's details ({name}, {phone}, …) and its own values filled in; unknown placeholders stay as written. */
+export function fillCouncilWords(template: string, c: CouncilProfile, values: Record<string, string | number> = {}): string {
+  const all: Record<string, string | number> = {
+    name: c.name,
+    shortName: c.shortName,
+    phone: c.phone,
+    openingHours: c.openingHours,
+    email: c.email,
+    website: c.website,
+    contactPage: c.contactPage,
+    privacyNotice: c.privacyNotice,
+    outOfHoursPhone: c.outOfHoursPhone,
+    safeguardingPhone: c.safeguardingPhone,
+    ...values,
+  };
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (all[name] === undefined ? whole : String(all[name])));
+}
+
 /** A locale's words with the council's details and each message's own values filled in. */
 export class MessageTexts<S extends MessageSpec> {
   constructor(
@@ -90,33 +107,7 @@ export class MessageTexts<S extends MessageSpec> {
   ) {}
 
   say(id: keyof S & string, values: Record<string, string | number> = {}): string {
-    const c = this.council;
-    const all: Record<string, string | number> = {
-      name: c.name,
-      shortName: c.shortName,
-      phone: c.phone,
-      openingHours: c.openingHours,
-      email: c.email,
-      website: c.website,
-      contactPage: c.contactPage,
-      privacyNotice: c.privacyNotice,
-      outOfHoursPhone: c.outOfHoursPhone,
-      safeguardingPhone: c.safeguardingPhone,
-      ...values,
-    };
-    return this.words[id].replace(/\{(\w+)\}/g, (whole, name: string) => (all[name] === undefined ? whole : String(all[name])));
+    return fillCouncilWords(this.words[id], this.council, values);
   }
-}
 
-/** The line of each top-level key. */
-export function keyLines(text: string): Map<string, number> {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
-  const lines = new Map<string, number>();
-  if (isMap(doc.contents)) {
-    for (const pair of doc.contents.items) {
-      if (isScalar(pair.key) && pair.key.range) lines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line);
-    }
-  }
-  return lines;
 }

@@ -4,6 +4,7 @@ import { readYamlChecked } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
+import { fillCouncilWords } from './messageFile';
 
 /** The council's details every message may use. */
 const COUNCIL_PLACEHOLDERS = ['name', 'shortName', 'phone', 'openingHours', 'email', 'website', 'contactPage', 'privacyNotice', 'outOfHoursPhone', 'safeguardingPhone'] as const;
@@ -94,20 +95,7 @@ export class ReplyTexts {
   ) {}
 
   say(id: ReplyId, values: Record<string, string | number> = {}): string {
-    const c = this.council;
-    const all: Record<string, string | number> = {
-      name: c.name,
-      shortName: c.shortName,
-      phone: c.phone,
-      openingHours: c.openingHours,
-      email: c.email,
-      website: c.website,
-      contactPage: c.contactPage,
-      privacyNotice: c.privacyNotice,
-      outOfHoursPhone: c.outOfHoursPhone,
-      safeguardingPhone: c.safeguardingPhone,
-      ...values,
-    };
-    return this.words[id].replace(/\{(\w+)\}/g, (whole, name: string) => (all[name] === undefined ? whole : String(all[name])));
+    return fillCouncilWords(this.words[id], this.council, values);
   }
+
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { DEFAULT_LOCALE } from './intentMessages';
-import { keyLines } from './messageFile';
+import { keyLines } from '../intents/yamlProblems';
 
 /**
  * How a context's phrases are matched against a resident's message (case ignored, spaces around):
