@@ -4,6 +4,7 @@ import type { RedactingTelemetryClient } from '../../bot/telemetry/redactingTele
 import { activities, openConversation, post } from '../directline/harness';
 import { IngestionSink } from './ingestionSink';
 import { messageActivity, send, startApp, type RunningApp } from './support';
+import { eventually } from '../support/eventually';
 
 /**
  * The whole path with the real Application Insights SDK: a conversation full of personal
@@ -56,12 +57,7 @@ afterAll(async () => {
   }
 });
 
-async function waitFor(condition: () => boolean, rounds = 60): Promise<void> {
-  for (let i = 0; i < rounds && !condition(); i++) {
-    await running.app.telemetry.flush();
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
+const waitFor = (condition: () => boolean): Promise<true> => eventually(condition, { what: 'telemetry to reach the fake ingestion endpoint', timeoutMs: 15_000, intervalMs: 250, between: () => running.app.telemetry.flush() });
 
 describe('telemetry and logs without personal data', () => {
   it('sends requests, traces and Bot Framework events to Application Insights, none of it personal', async () => {

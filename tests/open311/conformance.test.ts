@@ -11,6 +11,7 @@ import type { RequestFields } from '../../servicerequests/open311/types';
 import { AppDatabase } from '../../platform/storage/database';
 import { startFaultyProxy } from './fakes/faultyProxy';
 import { startSpecBackOffice, type SpecBackOffice, type SpecBackOfficeOptions } from './fakes/specBackOffice';
+import { eventually } from '../support/eventually';
 
 /**
  * Conformance: the real outbox (a real SQLite file) delivering N reports to back offices that
@@ -61,14 +62,7 @@ function recorder(): ResidentNotifier & { told: Array<{ kind: string; reference:
   };
 }
 
-async function until(check: () => Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+const until = (check: () => Promise<boolean>, what: string): Promise<true> => eventually(check, { what, timeoutMs: 60_000 });
 
 interface Delivery {
   rows: OutboxRow[];

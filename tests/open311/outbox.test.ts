@@ -12,6 +12,7 @@ import { Outbox, type OutboxRow } from '../../servicerequests/open311/outbox';
 import { OutboxWorker } from '../../servicerequests/open311/outboxWorker';
 import type { RequestFields } from '../../servicerequests/open311/types';
 import { AppDatabase } from '../../platform/storage/database';
+import { eventually } from '../support/eventually';
 
 const KEY = 'outbox-test-key';
 const logger = createLogger('silent');
@@ -49,14 +50,7 @@ async function backOfficeRows() {
   return backOffice.database.db.selectFrom('open311_requests').selectAll().execute();
 }
 
-async function until(check: () => Promise<boolean>, what: string, limitMs = 15_000): Promise<void> {
-  const end = Date.now() + limitMs;
-  while (Date.now() < end) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`gave up waiting for ${what}`);
-}
+const until = (check: () => Promise<boolean>, what: string): Promise<true> => eventually(check, { what });
 
 beforeAll(async () => {
   backOffice = await startStandaloneGeoReport({ dataDir: tmp(), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger });

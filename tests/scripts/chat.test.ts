@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -60,7 +61,7 @@ describe('npm run chat', () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     // Each line is written once the bot's answer to the previous one has been shown.
     const shown = async (count: number) => {
-      for (let i = 0; i < 200 && (output.match(/bot>/g)?.length ?? 0) < count; i++) await new Promise((r) => setTimeout(r, 50));
+      await eventually(() => (output.match(/bot>/g)?.length ?? 0) >= count, { what: `bot answer ${count}`, timeoutMs: 10_000, intervalMs: 50 });
     };
     await shown(1);
     child.stdin.write('1\n'); // Alpha, from the welcome's choices

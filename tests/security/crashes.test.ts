@@ -7,6 +7,7 @@ import { messageActivity } from '../support/http';
 import { PASSWORD, signIn, startApp, type Harness } from '../handoff/support/harness';
 import { INTERNAL_ERROR_MESSAGE } from '../../bot/server';
 import { INTERNAL_TEXT, rawRequest, upgradeRequest } from './support';
+import { eventually } from '../support/eventually';
 
 async function healthy(url: string): Promise<number> {
   return (await fetch(`${url}/healthz`)).status;
@@ -122,7 +123,7 @@ describe('a console message while the database is down', () => {
     });
     await h.app.database.db.destroy();
     ws.send(JSON.stringify({ type: 'send', handoffId: 'x', text: 'hello' }));
-    for (let i = 0; i < 100 && !messages.some((m) => m.type === 'error'); i++) await new Promise((r) => setTimeout(r, 20));
+    await eventually(() => messages.some((m) => m.type === 'error'), { what: 'an error message on the console socket' });
     expect(messages.find((m) => m.type === 'error')?.error).toMatch(/try again/);
     expect(JSON.stringify(messages)).not.toMatch(INTERNAL_TEXT);
     // The database is gone, so health says so, but the server still answers.

@@ -7,6 +7,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../platform/logger';
+import { eventually } from '../support/eventually';
 
 export interface Recorded {
   conversationId: string;
@@ -112,13 +113,7 @@ export class Conversation {
   }
 
   /** Bound wait for an outcome (never a timing assertion). */
-  static async until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, limitMs = 15_000): Promise<T> {
-    const end = Date.now() + limitMs;
-    while (Date.now() < end) {
-      const v = await check();
-      if (v !== undefined && v !== false) return v as T;
-      await new Promise((r) => setTimeout(r, 25));
-    }
-    throw new Error(`gave up waiting for ${what}`);
+  static until<T>(check: () => Promise<T | undefined> | T | undefined, what: string, limitMs = 15_000): Promise<T> {
+    return eventually(check, { what, timeoutMs: limitMs });
   }
 }

@@ -7,6 +7,7 @@ import { loadConfig } from '../../../bot/config';
 import { createLogger } from '../../../platform/logger';
 import { FakeChannel, type ChannelActivity } from './fakeChannel';
 import { setCookies } from '../../../scripts/lib/setCookies';
+import { eventually } from '../../support/eventually';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -141,13 +142,4 @@ export async function openConsole(h: Pick<Harness, 'url'>, username: string, pas
   return { ws, inbox, api: client.api };
 }
 
-/** Polls until `check` returns a value (for state reached through another process or a timer). */
-export async function eventually<T>(check: () => Promise<T | undefined | false>, ms = 10_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await check();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('condition not reached in time');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+export { eventually };
