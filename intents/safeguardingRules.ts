@@ -54,9 +54,11 @@ export interface Spelling {
 }
 
 /**
- * An immediate danger told as long past ("a kid drowned in the quarry back in 2019, is it still
- * fenced?"): when only immediate-danger rules match, the message says `longAgo` and not `stillNow`,
- * the rules do not decide (the risk classifier still reads the message).
+ * A danger or harm told as long past and over ("a kid drowned in the quarry back in 2019, is it
+ * still fenced?", "my brother overdosed five years ago and he's doing brilliantly now"): when the
+ * message says `longAgo` and not `stillNow`, the rules do not decide (the risk classifier still
+ * reads the message). Since 2026-12-05 for every category, not only immediate danger: measured with
+ * scripts/riskCrossValidation.ts it spared near misses told as history and lost no risk message.
  */
 export interface PastDanger {
   longAgo: RegExp;

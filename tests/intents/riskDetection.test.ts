@@ -101,15 +101,17 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(withPast.check('there was a fire in the bin store last month and my wheelie bin melted, can i get a new one').risk).toBe(false);
     expect(withPast.check('the bin store is on fire').risk).toBe(true);
     expect(withPast.check('the bin store was on fire last month and it is on fire again now').risk).toBe(true);
-    // only immediate-danger rules give way: an abuse told as past is still a risk
+    // any category gives way when it is told as over; a harm that goes on is still a risk
+    expect(withPast.check('my brother took an overdose years ago and he is doing brilliantly now, can he get a bus pass').risk).toBe(false);
     expect(withPast.check('my husband hit me last year and i am still scared of him').risk).toBe(true);
+    expect(withPast.check('my ex hit me last year and he is back now').risk).toBe(true);
   });
 
   it('a risk spoken of as a subject (study, training, giving, a statement) is left to the risk classifier; an immediate danger never is', () => {
     const set = loadSafeguardingRuleSet(RULES);
     const withSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, subject: set.subject });
     const withoutSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings });
-    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge']) {
+    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge', 'im writing a novel about domestic abuse, who at the council could i talk to']) {
       expect(withoutSubject.check(text).risk, text).toBe(true);
       expect(withSubject.explain(text).asSubject, text).toBe(true);
       expect(withSubject.check(text).risk, text).toBe(false);

@@ -58,6 +58,14 @@ describe('the risk classifier\'s vote on a long message (SafeguardingDetector)',
     expect(tooWeak.check(LONG).risk).toBe(false);
   });
 
+  it('a message that was little more than a figure of speech is not judged on what is left of it', () => {
+    const idioms = [/\bhad enough of being ignored\b/gu];
+    const detector = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ 'i have': vote(0.97), 'honestly i have by everyone here': vote(0.97) }), idioms });
+    expect(detector.explain('I have had enough of being ignored').folded).toBe('i have');
+    expect(detector.check('I have had enough of being ignored').risk).toBe(false);
+    expect(detector.check('honestly I have had enough of being ignored by everyone here').risk).toBe(true);
+  });
+
   it('an idiom taken out keeps the punctuation the clauses are cut at', () => {
     const idioms = [/\bat the end of my tether\b/gu];
     const detector = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({}), idioms });
