@@ -25,7 +25,7 @@ const builder = new XMLBuilder({ format: true, indentBy: '  ', suppressEmptyNode
 /** "pothole.xml" → { name: 'pothole', format: 'xml' }; undefined for another extension. */
 export function splitFormat(file: string): { name: string; format: Format } | undefined {
   const m = /^(.*)\.(json|xml)$/.exec(file);
-  return m ? { name: m[1]!, format: m[2] as Format } : undefined;
+  return m ? { name: m[1], format: m[2] as Format } : undefined;
 }
 
 /** The format a path asks for: .xml → xml, anything else json (the default for errors on unknown routes). */
@@ -35,7 +35,7 @@ export function formatOfPath(path: string): Format {
 
 export function render(doc: GeoReportDocument, format: Format): { contentType: string; text: string } {
   if (format === 'json') return { contentType: CONTENT_TYPES.json, text: JSON.stringify(doc.body) };
-  const xml = builder.build(clean(shape(doc))) as string;
+  const xml = builder.build(clean(shape(doc)));
   return { contentType: CONTENT_TYPES.xml, text: `<?xml version="1.0" encoding="utf-8"?>\n${xml}` };
 }
 

@@ -39,7 +39,7 @@ const FIRST_SEQ = 100001;
 /** A stored media_url list as the spec has it (the first), and every one in media_urls when there are more. */
 export function mediaFields(stored: string | null): { media_url: string; media_urls?: string[] } {
   const urls = stored ? (JSON.parse(stored) as string[]) : [];
-  return urls.length > 1 ? { media_url: urls[0]!, media_urls: urls } : { media_url: urls[0] ?? '' };
+  return urls.length > 1 ? { media_url: urls[0], media_urls: urls } : { media_url: urls[0] ?? '' };
 }
 
 /** The built-in back office's requests and updates, in the project database. */

@@ -47,7 +47,7 @@ export function readAttributes(body: Body): Record<string, string | string[]> {
     if (!values.length) return;
     const prev = out[code];
     const merged = prev === undefined ? values : [...(Array.isArray(prev) ? prev : [prev]), ...values];
-    out[code] = merged.length === 1 ? merged[0]! : merged;
+    out[code] = merged.length === 1 ? merged[0] : merged;
   };
   const nested = body.attribute;
   if (nested && typeof nested === 'object' && !Array.isArray(nested)) {
@@ -55,7 +55,7 @@ export function readAttributes(body: Body): Record<string, string | string[]> {
   }
   for (const [key, value] of Object.entries(body)) {
     const m = /^attribute\[([^\]]+)\](?:\[\])?$/.exec(key);
-    if (m) put(m[1]!, value);
+    if (m) put(m[1], value);
   }
   return out;
 }
@@ -107,15 +107,15 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
       if (a.datatype === 'number' && !Number.isFinite(Number(v))) throw new RequestError(400, `attribute[${a.code}] must be a number.`);
       if (a.datatype === 'datetime' && Number.isNaN(Date.parse(v))) throw new RequestError(400, `attribute[${a.code}] must be a date and time (ISO 8601).`);
     }
-    attributes[a.code] = a.datatype === 'multivaluelist' ? values : values[0]!;
+    attributes[a.code] = a.datatype === 'multivaluelist' ? values : values[0];
   }
   const extra = Object.keys(given).filter((code) => !service.attributes.some((a) => a.code === code));
   if (extra.length > MAX_EXTRA_ATTRIBUTES) throw new RequestError(400, `At most ${MAX_EXTRA_ATTRIBUTES} attributes beyond the service definition's may be given.`);
   for (const code of extra) {
     if (!EXTRA_CODE.test(code)) throw new RequestError(400, 'An attribute code must be 1 to 64 letters, digits, _ . : or -.');
-    const values = (Array.isArray(given[code]) ? (given[code] as string[]) : [given[code] as string]).map((v) => v.trim());
+    const values = (Array.isArray(given[code]) ? (given[code]) : [given[code]]).map((v) => v.trim());
     if (values.length > 20 || values.some((v) => v.length > MAX_DESCRIPTION)) throw new RequestError(400, `attribute[${code}] is too long.`);
-    attributes[code] = values.length === 1 ? values[0]! : values;
+    attributes[code] = values.length === 1 ? values[0] : values;
   }
 
   return {

@@ -1,4 +1,3 @@
-import type { AddressInfo } from 'node:net';
 import restify from 'restify';
 import type { Logger } from '../platform/logger';
 import { AppDatabase } from '../platform/storage/database';
@@ -28,7 +27,7 @@ export async function startStandaloneGeoReport(options: StandaloneOptions, port 
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const actual = (server.address() as AddressInfo).port;
+  const actual = (server.address()).port;
   return {
     port: actual,
     baseUrl: `http://${host}:${actual}/open311/v2`,

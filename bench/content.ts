@@ -84,23 +84,23 @@ const QUESTIONS = [
 
 /** One synthetic article in the shipped format (front matter and a Markdown body). */
 function syntheticArticle(i: number, words: string[], random: SeededRandom, asked: Set<string>): { id: string; text: string } {
-  const pick = () => words[random.nextInt(words.length)]!;
+  const pick = () => words[random.nextInt(words.length)];
   const [a, b, c] = [pick(), pick(), pick()];
-  const verb = VERBS[random.nextInt(VERBS.length)]!;
-  const title = `${verb[0]!.toUpperCase()}${verb.slice(1)} ${a} ${b}`;
+  const verb = VERBS[random.nextInt(VERBS.length)];
+  const title = `${verb[0].toUpperCase()}${verb.slice(1)} ${a} ${b}`;
   const id = `synthetic-${i}-${a}-${b}`;
   // Each question in one article only, as validate requires.
   const questions: string[] = [];
   for (let k = 6 + random.nextInt(6); questions.length < k; ) {
-    const q = QUESTIONS[random.nextInt(QUESTIONS.length)]!(VERBS[random.nextInt(VERBS.length)]!, pick(), pick());
+    const q = QUESTIONS[random.nextInt(QUESTIONS.length)](VERBS[random.nextInt(VERBS.length)], pick(), pick());
     if (asked.has(q)) continue;
     questions.push(q);
     asked.add(q);
   }
   const sentence = () => {
     const n = 8 + random.nextInt(12);
-    const s = Array.from({ length: n }, (_, k) => (k % 3 === 0 ? [a, b, c][random.nextInt(3)]! : pick())).join(' ');
-    return `${s[0]!.toUpperCase()}${s.slice(1)}.`;
+    const s = Array.from({ length: n }, (_, k) => (k % 3 === 0 ? [a, b, c][random.nextInt(3)] : pick())).join(' ');
+    return `${s[0].toUpperCase()}${s.slice(1)}.`;
   };
   const body = Array.from({ length: 2 + random.nextInt(3) }, () => Array.from({ length: 2 + random.nextInt(3) }, sentence).join(' ')).join('\n\n');
   const text = [
@@ -142,7 +142,7 @@ function mistype(text: string, random: SeededRandom): string {
   const words = text.split(' ');
   const long = words.map((w, i) => ({ w, i })).filter(({ w }) => /^[a-z]{4,}$/i.test(w));
   if (!long.length) return text;
-  const { w, i } = long[random.nextInt(long.length)]!;
+  const { w, i } = long[random.nextInt(long.length)];
   const at = 1 + random.nextInt(w.length - 2);
   words[i] = random.next() < 0.5 ? w.slice(0, at) + w[at + 1] + w[at] + w.slice(at + 2) : w.slice(0, at) + w.slice(at + 1);
   return words.join(' ');
@@ -179,7 +179,7 @@ async function replay(url: string, texts: string[]): Promise<number[]> {
   let next = 0;
   const worker = async () => {
     while (next < texts.length) {
-      const text = texts[next++]!;
+      const text = texts[next++];
       const t0 = performance.now();
       if (!(await turn(url, text))) throw new Error(`no answer to "${text}"`);
       latencies.push(performance.now() - t0);
@@ -199,7 +199,7 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
   const validateSeconds = (performance.now() - v0) / 1000;
   // Errors here are part of what is measured (a shipped question that a new page takes over), not a failure of the bench.
   const errors = problems.filter((p) => p.severity === 'error');
-  if (errors.length) process.stdout.write(`${articles} articles: validate finds ${errors.length} error(s), e.g. ${errors[0]!.message}\n`);
+  if (errors.length) process.stdout.write(`${articles} articles: validate finds ${errors.length} error(s), e.g. ${errors[0].message}\n`);
 
   const assistant = buildAssistant({
     storage: new MemoryStorage(),
@@ -239,7 +239,7 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
     clearInterval(sampler);
     peak = Math.max(peak, rssMb(server.pid!));
     latencies.sort((x, y) => x - y);
-    const p99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))]!;
+    const p99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))];
     const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
     return { articles, firstAnswerMs, cpuMsPerTurn: round(cpuMsPerTurn, 2), p99Ms: round(p99Ms), rssMb: round(peak), evalAccuracy: round(evalAccuracy, 4), validateSeconds: round(validateSeconds, 2) };
   } finally {

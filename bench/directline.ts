@@ -39,7 +39,7 @@ function openFiles(pid: number): number {
   return fs.readdirSync(`/proc/${pid}/fd`).length;
 }
 
-const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0);
+const pct = (sorted: number[], p: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : 0);
 
 interface StreamFrame {
   activities: Array<{ type: string; from: { role?: string }; replyToId?: string }>;
@@ -167,7 +167,7 @@ async function main(): Promise<void> {
         for (let m = 0; next < end; m++, next += EVERY_MS) {
           await new Promise((resolve) => setTimeout(resolve, Math.max(0, next - performance.now())));
           sent++;
-          const ms = r.broken ? undefined : await send(base, r, TEXTS[(i + m) % TEXTS.length]!);
+          const ms = r.broken ? undefined : await send(base, r, TEXTS[(i + m) % TEXTS.length]);
           if (ms === undefined) errors++;
           else latencies.push(ms);
         }

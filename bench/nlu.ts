@@ -24,13 +24,13 @@ function readJsonl(file: string): TrainingExample[] {
 }
 
 function percentile(sorted: number[], q: number): number {
-  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+  return sorted.length === 0 ? 0 : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
 }
 
 function parseSetting(value: string): [string, number | boolean | string] {
   const [k, v = ''] = value.split('=');
-  if (v === 'true' || v === 'false') return [k!, v === 'true'];
-  return [k!, Number.isFinite(Number(v)) && v !== '' ? Number(v) : v];
+  if (v === 'true' || v === 'false') return [k, v === 'true'];
+  return [k, Number.isFinite(Number(v)) && v !== '' ? Number(v) : v];
 }
 
 const { values: args } = parseArgs({
@@ -50,7 +50,7 @@ if (!args.train || !args.test === !args.holdout) {
 }
 
 const seed = Number(args.seed);
-const oosLabel = args.oos!;
+const oosLabel = args.oos;
 let train = readJsonl(args.train);
 let test: TrainingExample[];
 if (args.holdout) {
@@ -60,7 +60,7 @@ if (args.holdout) {
   [train, test] = StratifiedSplit.holdout(train, (e) => e.intent, fraction, seed);
 } else test = readJsonl(args.test!);
 const validation = args.val ? readJsonl(args.val) : undefined;
-const options: Partial<ClassifierOptions> = { seed, outOfScopeLabel: oosLabel, ...Object.fromEntries(args.set!.map(parseSetting)) };
+const options: Partial<ClassifierOptions> = { seed, outOfScopeLabel: oosLabel, ...Object.fromEntries(args.set.map(parseSetting)) };
 
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();

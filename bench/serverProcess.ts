@@ -23,7 +23,7 @@ export function startArguments(): string[] {
 
 /** The process's CPU time so far (user + system), in clock ticks of 1/100 s. */
 export function cpuTicks(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return Number(fields[11]) + Number(fields[12]); // utime + stime, fields 14 and 15 of stat
 }
 

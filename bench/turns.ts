@@ -90,7 +90,7 @@ async function load(url: string, pid: number, seconds: number): Promise<Load> {
 
 function median(sorted: number[]): number {
   const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 /** The rounds of one program together: mean throughput, the median round's p50 and p99 (a burst of load elsewhere spoils one round, not the figure), the peak RSS, all errors. */
@@ -159,8 +159,8 @@ async function main(): Promise<void> {
     for (const r of rows) process.stdout.write(`${String(r[0]).padEnd(18)} ${r.slice(1).map((c) => String(c).padStart(12)).join('')}\n`);
     const ratio = round(median(ratios), 3);
     const dialogRatio = round(median(dialogRatios), 3);
-    const ratioSpread = [round(ratios[0]!, 3), round(ratios[ratios.length - 1]!, 3)];
-    const dialogRatioSpread = [round(dialogRatios[0]!, 3), round(dialogRatios[dialogRatios.length - 1]!, 3)];
+    const ratioSpread = [round(ratios[0], 3), round(ratios[ratios.length - 1], 3)];
+    const dialogRatioSpread = [round(dialogRatios[0], 3), round(dialogRatios[dialogRatios.length - 1], 3)];
     process.stdout.write(`${ROUNDS} rounds of ${seconds} s each, taking turns; ratios are medians over the rounds [lowest – highest]\n`);
     process.stdout.write(`ratio ${ratio} [${ratioSpread.join(' – ')}] (target ≥ 0.8), p99 ${projectResult.p99} ms (≤ 60), RSS ${round(projectResult.rss)} MB (≤ 250), first answer ${firstAnswerMs} ms (≤ 3000)\n`);
     process.stdout.write(`assistant / echo in dialogs: ${dialogRatio} [${dialogRatioSpread.join(' – ')}] (target ≥ 1.0); echo in dialogs / echo bot: ${round(dialogResult.rps / echoResult.rps, 3)} (botbuilder-dialogs alone)\n`);

@@ -9,5 +9,5 @@ import dotenv from 'dotenv';
  */
 export function loadDotEnv(cwd = process.cwd()): void {
   const file = path.join(cwd, '.env');
-  if (fs.existsSync(file)) dotenv.config({ path: file, quiet: true } as dotenv.DotenvConfigOptions);
+  if (fs.existsSync(file)) dotenv.config({ path: file, quiet: true });
 }

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import { activityProblem } from './activityCheck';
 import type { CouncilAdapter } from './adapter';
@@ -149,7 +148,7 @@ export class BotServer {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
-    return (this.server.address() as AddressInfo).port;
+    return (this.server.address()).port;
   }
 
   /** Stops accepting requests, lets those in flight finish (up to `graceMs`), then closes modules. */

@@ -551,8 +551,8 @@ export class MainDialog extends CancelAndHelpDialog {
     const reply = this.responses.alsoAsked();
     await sendCard(context, { ...reply, choices: labels });
     // The first need is what the message as a whole was routed to: that route (an article asked about stays the article).
-    if (key(first!) === whole) return route;
-    return first!.kind === 'kb' ? { kind: 'kb', articleId: first!.articleId, score: 1, next: [] } : { kind: 'intent', intent: first!.intent, score: 1 };
+    if (key(first) === whole) return route;
+    return first.kind === 'kb' ? { kind: 'kb', articleId: first.articleId, score: 1, next: [] } : { kind: 'intent', intent: first.intent, score: 1 };
   }
 
   /** A frustrated or rude message: a short apology and a person on a card (it stays visible under later questions). */

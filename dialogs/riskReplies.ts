@@ -50,6 +50,6 @@ export class RiskReplies {
   }
 
   private fill(text: string): string {
-    return fillPlaceholders(text, this.taxonomy, this.council as unknown as Record<string, unknown>, phoneLink);
+    return fillPlaceholders(text, this.taxonomy, this.council, phoneLink);
   }
 }

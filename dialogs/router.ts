@@ -401,8 +401,8 @@ export class Router {
     const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
     const articleOk = !!article && article.confidence >= t.kbInterrupt && article.confidence > r.outOfScope + t.outOfScopeMargin;
     const intentOk = !!intent && intent.confidence >= PART_INTENT_MATCH && intent.confidence > r.outOfScope + t.outOfScopeMargin;
-    if (intentOk && (!articleOk || intent.confidence >= article!.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
-    if (articleOk) return { kind: 'kb', articleId: article!.article.id };
+    if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
+    if (articleOk) return { kind: 'kb', articleId: article.article.id };
     return undefined;
   }
 

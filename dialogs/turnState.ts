@@ -8,7 +8,7 @@ function turnValue<T>(name: string): { set(context: TurnContext, value: T): void
   const key = Symbol(name);
   return {
     set: (context, value) => void context.turnState.set(key, value),
-    get: (context) => context.turnState.get(key) as T | undefined,
+    get: (context) => context.turnState.get<T | undefined>(key),
   };
 }
 

@@ -86,7 +86,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
   }
 
   private values(step: WaterfallStepContext): HandoffValues {
-    return step.values as HandoffValues;
+    return step.values;
   }
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -37,7 +37,7 @@ export class HandoffRecorder {
 
   /** Misses in a row before this turn's message (this turn's own routing resets the count). */
   missesAtTurnStart(context: TurnContext): number {
-    return (context.turnState.get(MISSES_AT_TURN_START) as number | undefined) ?? 0;
+    return context.turnState.get<number | undefined>(MISSES_AT_TURN_START) ?? 0;
   }
 
   async observe(context: TurnContext): Promise<void> {

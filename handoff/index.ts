@@ -1,6 +1,6 @@
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
-import type { CloudAdapterBase, StatePropertyAccessor } from 'botbuilder';
+import type { CloudAdapterBase } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
 import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
@@ -65,7 +65,7 @@ export class HandoffFeature {
   }
 
   private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
-    this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty('handoffMemory') as StatePropertyAccessor<HandoffMemory>);
+    this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty<HandoffMemory>('handoffMemory'));
     this.wording ??= new HandoffResponses(parts.council, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir));
     return { recorder: this.recorder, wording: this.wording };
   }

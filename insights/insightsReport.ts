@@ -105,13 +105,13 @@ export function buildInsightsReport(events: readonly InsightEvent[], options: { 
   for (const list of byConversation.values()) {
     const outcome = outcomeOf(list);
     outcomes[outcome]++;
-    byChannel[list[0]!.channel][outcome]++;
-    const period = periodOf(list[0]!.at, options.granularity ?? 'day');
+    byChannel[list[0].channel][outcome]++;
+    const period = periodOf(list[0].at, options.granularity ?? 'day');
     const row = periods.get(period) ?? zeros();
     row[outcome]++;
     periods.set(period, row);
     if (outcome === 'abandoned') {
-      const field = list[list.length - 1]!.detail ?? 'unknown';
+      const field = list[list.length - 1].detail ?? 'unknown';
       abandonedAt[field] = (abandonedAt[field] ?? 0) + 1;
     }
     // A risk counts once per conversation and category, however often it was said.

@@ -71,7 +71,7 @@ export class CluRecognizer implements Recognizer {
     return {
       kind: 'Conversation',
       analysisInput: {
-        conversationItem: { id: '1', participantId: 'resident', text: text.slice(0, CLU_MAX_CHARS), language: (locale ?? 'en-GB').toLowerCase() } as ConversationalTask['analysisInput']['conversationItem'],
+        conversationItem: { id: '1', participantId: 'resident', text: text.slice(0, CLU_MAX_CHARS), language: (locale ?? 'en-GB').toLowerCase() },
       },
       parameters: {
         projectName: this.options.settings.projectName,

@@ -75,7 +75,7 @@ export function readToneVocabulary(file: string): {
       severity: 'error',
       file,
       line: e.linePos?.[0]?.line,
-      message: e.message.split('\n')[0]!,
+      message: e.message.split('\n')[0],
     });
   if (doc.errors.length) return { vocabulary, problems };
   if (!isMap(doc.contents))

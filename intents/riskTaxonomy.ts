@@ -69,9 +69,9 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   try {
     doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter });
   } catch (err) {
-    return { problems: [{ severity: 'error', file, message: (err as Error).message.split('\n')[0]! }] };
+    return { problems: [{ severity: 'error', file, message: (err as Error).message.split('\n')[0] }] };
   }
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error', file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0]! })) };
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error', file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
   const lineOf = (path: ReadonlyArray<string | number>): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
@@ -84,7 +84,7 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
     return {
       problems: parsed.error.issues.map((i) => {
         // An unknown key is reported on its own line, not on the line of the object around it.
-        const where = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]!] : i.path;
+        const where = i.code === 'unrecognized_keys' ? [...i.path, i.keys[0]] : i.path;
         return { severity: 'error' as const, file, line: lineOf(where), message: `${i.path.join('.') || 'file'}: ${i.message}` };
       }),
     };
@@ -94,7 +94,7 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   const seen = new Set<string>();
   const checkPlaceholders = (where: ReadonlyArray<string | number>, text: string): void => {
     for (const [, kind, key] of text.matchAll(PLACEHOLDER)) {
-      const known = kind !== 'council' ? key! in data.helplines : (COUNCIL_KEYS as readonly string[]).includes(key!);
+      const known = kind !== 'council' ? key in data.helplines : (COUNCIL_KEYS as readonly string[]).includes(key);
       if (!known) problems.push({ severity: 'error', file, line: lineOf(where), message: `{${kind}:${key}} is not ${kind !== 'council' ? 'a helpline listed under helplines' : `a council profile key (${COUNCIL_KEYS.join(', ')})`}` });
     }
     if (/\{(?!(helpline|number|council):)/.test(text)) problems.push({ severity: 'error', file, line: lineOf(where), message: 'a placeholder must be {helpline:ID}, {number:ID} or {council:KEY}' });

@@ -188,7 +188,7 @@ export class SafeguardingDetector {
     trace.rules = matched.map((r) => r.name);
     trace.longPast = matched.length > 0 && this.longPast(folded);
     trace.asSubject = matched.length > 0 && !!this.subject && !matched.some((r) => r.category === 'immediate_danger') && this.subject.test(folded);
-    if (matched.length && !trace.longPast && !trace.asSubject) return { ...trace, verdict: this.verdict(matched[0]!.name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
+    if (matched.length && !trace.longPast && !trace.asSubject) return { ...trace, verdict: this.verdict(matched[0].name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
     // A message that was little more than a figure of speech ("I've had enough of being ignored" leaves
     // "ive"): the classifier would be judging a residue with nothing of the message left in it.
     if (folded.split(' ').length < MIN_WORDS_AFTER_IDIOMS && folded !== spelled.replace(/\s+/g, ' ').trim()) return trace;

@@ -12,7 +12,7 @@ import type { ContentProblem } from './trainingData';
 export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: string, schema: S): { problems: ContentProblem[]; data?: z.infer<S> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0]! })) };
+  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
   return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues) };
@@ -45,7 +45,7 @@ export function schemaIssueProblems(file: string, doc: Document, lineCounter: Li
   return issues.map((i) => {
     // An unknown key is reported where the key is, not at the map that holds it.
     const keys = i.code === 'unrecognized_keys' ? i.keys : [];
-    const line = keys.length ? (keyLine(i.path, keys[0]!) ?? lineAt(i.path)) : lineAt(i.path);
+    const line = keys.length ? (keyLine(i.path, keys[0]) ?? lineAt(i.path)) : lineAt(i.path);
     const where = [...i.path, ...keys].join('.');
     return { severity: 'error' as const, file, line, message: `${where ? `${where}: ` : ''}${i.message}` };
   });

@@ -45,9 +45,9 @@ export class MessageFile<S extends MessageSpec> {
     if (problems.length || !data) return { problems };
     const lines = keyLines(text);
     for (const [id, words] of Object.entries(data) as Array<[keyof S & string, string]>) {
-      const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]!]);
+      const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]]);
       for (const [, name] of words.matchAll(/\{(\w*)\}/g)) {
-        if (!allowed.has(name!)) problems.push({ severity: 'error', file, line: lines.get(id), message: `${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})` });
+        if (!allowed.has(name)) problems.push({ severity: 'error', file, line: lines.get(id), message: `${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})` });
       }
     }
     return problems.length ? { problems } : { words: data, problems };

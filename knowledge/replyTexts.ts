@@ -69,11 +69,11 @@ export function replyTextsFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 
 /** Reads and checks a locale's replies: every id there, none unknown, no placeholder a message may not use; mistakes name file and line. */
 export function loadReplyWords(file: string): ReplyWords {
-  const words = readYamlChecked(file, repliesSchema) as ReplyWords;
+  const words: ReplyWords = readYamlChecked(file, repliesSchema);
   const problems: string[] = [];
   for (const [id, text] of Object.entries(words) as Array<[ReplyId, string]>) {
     const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...REPLIES[id]]);
-    for (const [, name] of text.matchAll(/\{(\w*)\}/g)) if (!allowed.has(name!)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
+    for (const [, name] of text.matchAll(/\{(\w*)\}/g)) if (!allowed.has(name)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
   return words;

@@ -336,8 +336,8 @@ class WordIndex {
     if (!edits) return [];
     const found = new Set<string>();
     // Words that start with the term: one range of the sorted list.
-    for (let i = lowerBound(this.sorted, term); i < this.sorted.length && this.sorted[i]!.startsWith(term); i++) {
-      if (this.sorted[i]!.length >= 4) found.add(this.sorted[i]!);
+    for (let i = lowerBound(this.sorted, term); i < this.sorted.length && this.sorted[i].startsWith(term); i++) {
+      if (this.sorted[i].length >= 4) found.add(this.sorted[i]);
     }
     for (let cut = 1; cut <= 2; cut++) {
       const stem = term.slice(0, term.length - cut);
@@ -356,7 +356,7 @@ function lowerBound(sorted: readonly string[], word: string): number {
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < word) lo = mid + 1;
+    if (sorted[mid] < word) lo = mid + 1;
     else hi = mid;
   }
   return lo;

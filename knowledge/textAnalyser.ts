@@ -150,7 +150,7 @@ export class TextAnalyser {
   private phrasesNear(word: string): Phrase[] {
     const at = new Set<number>();
     for (const key of deletions(word)) for (const i of this.phrasesByDeletion.get(key) ?? []) at.add(i);
-    return [...at].sort((a, b) => a - b).map((i) => this.multiWordPhrases[i]!);
+    return [...at].sort((a, b) => a - b).map((i) => this.multiWordPhrases[i]);
   }
 
   private stem(word: string): string {

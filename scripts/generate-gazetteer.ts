@@ -22,7 +22,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 const random = mulberry32(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
 const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
 
 /** District → ward names, streets, and the weekday its crews collect on. */
@@ -61,7 +61,7 @@ function postcodeFor(district: string, sector: number): string {
 
 for (const d of DISTRICTS) {
   d.streets.forEach((street, streetIndex) => {
-    const ward = d.wards[streetIndex % d.wards.length]!;
+    const ward = d.wards[streetIndex % d.wards.length];
     // Alternate weeks: streets in the same district share a day but not a week.
     const round = `${d.day}-${streetIndex % 2 === 0 ? 'A' : 'B'}`;
     const sector = 1 + (streetIndex % 3);
@@ -72,7 +72,7 @@ for (const d of DISTRICTS) {
     const [lat0, long0] = d.centre;
     const angle = random() * Math.PI * 2;
     for (let i = 0; i < count * postcodes.length; i++) {
-      const postcode = postcodes[Math.floor(i / count)]!;
+      const postcode = postcodes[Math.floor(i / count)];
       const number = i + 1;
       const flats = street === 'High Street' && number === 3;
       const named = !flats && random() < 0.04;

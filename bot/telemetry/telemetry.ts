@@ -78,7 +78,7 @@ async function applicationInsightsSink(connectionString: string): Promise<Teleme
   // An isolated client: no global OpenTelemetry providers, no monkey-patching of http, console
   // or database drivers, so nothing is collected that has not passed through the redactor.
   const client = new ai.TelemetryClient(connectionString, { useGlobalProviders: false });
-  return client as unknown as TelemetrySink;
+  return client;
 }
 
 /**

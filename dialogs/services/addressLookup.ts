@@ -37,7 +37,7 @@ const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd':
 export function listPosition(text: string, size: number): number | undefined {
   const m = /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(text.trim().replace(/[.!]+$/, ''));
   if (!m) return undefined;
-  const word = m[1]!.toLowerCase();
+  const word = m[1].toLowerCase();
   const index = word === 'last' ? size - 1 : ORDINALS[word];
   return index !== undefined && index >= 0 && index < size ? index : undefined;
 }
@@ -72,7 +72,7 @@ export class AddressLookup {
       if (kind === 'street') {
         // "Station Rd by the bus stop": the street as the council writes it.
         const mention = this.mention(text);
-        if (mention?.streets.length === 1) return { next: 'done', location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0]!.name}${text.slice(mention.end)}`.trim() } };
+        if (mention?.streets.length === 1) return { next: 'done', location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0].name}${text.slice(mention.end)}`.trim() } };
         if (text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
         return { next: 'again', reply: this.responses.locationTooShort() };
       }
@@ -86,9 +86,9 @@ export class AddressLookup {
     houseNumber ??= numberBesidePostcode(text) ?? (said !== text ? this.mention(said)?.houseNumber : undefined);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
-      if (same.length === 1) return { next: 'done', location: toLocation(same[0]!) };
+      if (same.length === 1) return { next: 'done', location: toLocation(same[0]) };
     }
-    if (addresses.length === 1) return { next: 'done', location: toLocation(addresses[0]!) };
+    if (addresses.length === 1) return { next: 'done', location: toLocation(addresses[0]) };
     if (kind === 'street') {
       const place = this.streetPlace(said, addresses, reading.postcode);
       if (place) return place;
@@ -105,7 +105,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     const streets = [...new Set(addresses.map((a) => a.street))];
     let place: string | undefined;
-    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, mention.streets[0]!.name);
+    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
     else if (streets.length === 1) place = streets[0]!;
     if (!place) return undefined;
     if (!place.toUpperCase().replace(/\s+/g, '').includes(postcode.replace(/\s+/g, ''))) place = `${place}, ${postcode}`;
@@ -125,7 +125,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     if (kind === 'street') {
       if (mention?.streets.length !== 1) return undefined;
-      const place = placeWords(text, mention.start, mention.end, mention.streets[0]!.name);
+      const place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
       return { next: 'done', location: { kind: 'description', text: place }, found: this.responses.placeFound(place) };
     }
     if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat);
@@ -143,16 +143,16 @@ export class AddressLookup {
     if (houseNumber) {
       const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber));
       const inFlat = flat ? same.filter((a) => a.sao.toUpperCase().replace(/^(FLAT|APARTMENT|UNIT)\s*/, '') === flat) : [];
-      if (inFlat.length === 1) return this.found(inFlat[0]!);
+      if (inFlat.length === 1) return this.found(inFlat[0]);
       if (same.length) return this.among(same);
-      if (streets.length === 1) return this.streetList(streets[0]!, this.responses.numberNotOnStreet(houseNumber, streets[0]!.name, streets[0]!.addresses.map(shortAddress)));
+      if (streets.length === 1) return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
       return this.streetChoice(streets);
     }
     // "The Old Forge, North Road": a house name on the street.
     const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
     const named = streets.flatMap((s) => s.addresses.filter((a) => !/^\d/.test(a.paon) && folded.includes(` ${a.paon.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `)));
     if (named.length) return this.among(named);
-    return streets.length === 1 ? this.streetList(streets[0]!) : this.streetChoice(streets);
+    return streets.length === 1 ? this.streetList(streets[0]) : this.streetChoice(streets);
   }
 
   private found(a: Address): PostcodeOutcome {
@@ -161,7 +161,7 @@ export class AddressLookup {
 
   /** One address is it; several (flats, a name on several streets) are a list to choose from. */
   private among(addresses: Address[]): PostcodeOutcome {
-    if (addresses.length === 1) return this.found(addresses[0]!);
+    if (addresses.length === 1) return this.found(addresses[0]);
     const list = `${UPRN_LIST}${addresses.map((a) => a.uprn).join(',')}`;
     return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
   }
@@ -228,7 +228,7 @@ export class AddressLookup {
     const partial = addresses.filter((a) => shortAddress(a).toLowerCase().includes(t));
     // "the second one", "2nd", "the last one": a place in the list as shown.
     const position = listPosition(t, addresses.length);
-    const byPosition = position === undefined ? [] : [addresses[position]!];
+    const byPosition = position === undefined ? [] : [addresses[position]];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: toLocation(found[0]) };
     const within = withinLongerAnswer(t, addresses);

@@ -90,7 +90,7 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
   }
   // Whole words only: "yesterday" is not "yes", "I don't know" is not "no".
   const words = ` ${t} `;
-  const first = t.split(' ')[0]!;
+  const first = t.split(' ')[0];
   const partial = choices.filter((c) => {
     const n = norm(c.name);
     return words.includes(` ${n} `) || ` ${n} `.includes(words) || t.split(' ').includes(norm(c.key)) || (!FILLER.has(first) && n.split(' ')[0] === first);

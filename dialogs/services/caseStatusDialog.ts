@@ -126,7 +126,7 @@ export class CaseStatusSlots extends Dialog {
 
 function readReference(text: string): string | undefined {
   const m = REFERENCE.exec(text);
-  return m ? m[1]!.replace(/[/ ]/, '-').toUpperCase() : undefined;
+  return m ? m[1].replace(/[/ ]/, '-').toUpperCase() : undefined;
 }
 
 /** "at10526874", "AT 10526874", "at/10526874" → "AT-10526874", as references are stored; longer shapes as given. */

@@ -52,23 +52,23 @@ export function placeWords(text: string, start: number, end: number, name: strin
 
   // Back from the street over words that say where ("in the lane behind 7"), starting at one.
   let from = first;
-  while (from > 0 && joined(text, tokens[from - 1]!, tokens[from]!)) {
-    const t = tokens[from - 1]!;
+  while (from > 0 && joined(text, tokens[from - 1], tokens[from])) {
+    const t = tokens[from - 1];
     if (isWhere(t) || ARTICLES.has(t.lower) || PLACE_NOUNS.has(t.lower)) {
       from--;
       continue;
     }
     // A landmark of one or two words after "the" and a word that says where: "outside the Co-op on High Street".
-    const article = [from - 2, from - 3].find((j) => j > 0 && ARTICLES.has(tokens[j]!.lower) && isWhere(tokens[j - 1]));
-    if (article === undefined || tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) || !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1]!, w))) break;
+    const article = [from - 2, from - 3].find((j) => j > 0 && ARTICLES.has(tokens[j].lower) && isWhere(tokens[j - 1]));
+    if (article === undefined || tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) || !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1], w))) break;
     from = article - 1;
   }
   while (from < first && !isWhere(tokens[from])) from++;
 
   // On from the street: "outside no 15", "near the school", ", just past number 3".
   let to = last;
-  for (let i = last + 1; i < tokens.length && joined(text, tokens[i - 1]!, tokens[i]!); i++) {
-    const t = tokens[i]!;
+  for (let i = last + 1; i < tokens.length && joined(text, tokens[i - 1], tokens[i]); i++) {
+    const t = tokens[i];
     if (isWhere(t)) {
       to = i;
       continue;
@@ -76,21 +76,21 @@ export function placeWords(text: string, start: number, end: number, name: strin
     if (!ARTICLES.has(t.lower)) break;
     // "the school", "the post office": up to two words after the article.
     let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && /^[ \t]+$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) && !NOT_A_LANDMARK.has(tokens[j]!.lower) && !isWhere(tokens[j])) j++;
+    while (j < tokens.length && j <= i + 2 && /^[ \t]+$/.test(text.slice(tokens[j - 1].end, tokens[j].start)) && !NOT_A_LANDMARK.has(tokens[j].lower) && !isWhere(tokens[j])) j++;
     if (j === i + 1) break;
     to = j - 1;
     i = j - 1;
   }
-  while (to > last && (WHERE.has(tokens[to]!.lower) || NUMBER_WORDS.has(tokens[to]!.lower) || ARTICLES.has(tokens[to]!.lower))) to--;
+  while (to > last && (WHERE.has(tokens[to].lower) || NUMBER_WORDS.has(tokens[to].lower) || ARTICLES.has(tokens[to].lower))) to--;
 
   // "on School Lane, there's a pile by number 12": a house number said later in the message.
   let later = '';
   if (!tokens.slice(from, to + 1).some((t) => HOUSE_NUMBER.test(t.lower))) {
-    const m = LATER_NUMBER.exec(text.slice(tokens[to]!.end));
+    const m = LATER_NUMBER.exec(text.slice(tokens[to].end));
     if (m) later = `, ${m[0]}`;
   }
   // Shouted words around the street ("ON HILL RISE") are written in lower case.
   const quiet = (s: string) => (/\p{Ll}/u.test(s) ? s : s.toLowerCase());
-  const words = `${quiet(text.slice(tokens[from]!.start, start))}${name}${quiet(text.slice(end, tokens[to]!.end))}${quiet(later)}`.replace(/\s+/g, ' ').trim();
+  const words = `${quiet(text.slice(tokens[from].start, start))}${name}${quiet(text.slice(end, tokens[to].end))}${quiet(later)}`.replace(/\s+/g, ' ').trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -243,7 +243,7 @@ export class RequestSlotsDialog extends Dialog {
       if (a.datatype === 'datetime' && this.dateProblem(state, String(value))) continue;
       if (a.datatype === 'number' && !this.numberFits(state, a.code, Number(value))) continue;
       // The words for each value build up ("carpet", later "paint tins"), except after "only"/"just".
-      const previous = Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => (value as string[]).includes(k))) : {};
+      const previous = Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => (value).includes(k))) : {};
       const words: Record<string, string> = { ...previous };
       for (const [k, w] of Object.entries(r.words)) words[k] = mergeWords(previous[k], w, !!r.counts?.[k] && /^\d/.test(w));
       // The resident's words matter for a list of things ("there's a sofa there too now"), not for one choice.
@@ -265,7 +265,7 @@ export class RequestSlotsDialog extends Dialog {
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
         const fresh = (value as string[]).filter((k) => !old.includes(k));
-        changed.push(`added ${fresh.map((k) => withWords(this.names(a, [k])[0]!, said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`);
+        changed.push(`added ${fresh.map((k) => withWords(this.names(a, [k])[0], said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`);
       }
       else changed.push(`changed ${this.changeLine(state, a)}`);
     }
@@ -276,7 +276,7 @@ export class RequestSlotsDialog extends Dialog {
       const chosen = state.answers[list];
       const each = Array.isArray(chosen) ? chosen.map((k) => counts[list]?.[k]) : [];
       const old = state.answers[countCode];
-      const sum = each.length && each.every((n) => n !== undefined) ? each.reduce((t, n) => t! + n!, 0)! : undefined;
+      const sum = each.length && each.every((n) => n !== undefined) ? each.reduce((t, n) => t + n, 0) : undefined;
       if (sum !== undefined && this.numberFits(state, countCode, sum) && old !== String(sum)) {
         state.answers[countCode] = String(sum);
         touched.add(countCode);
@@ -389,7 +389,7 @@ export class RequestSlotsDialog extends Dialog {
       if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
         const values = a.values ?? [];
         const hits = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
-        if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0]!.key;
+        if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0].key;
       } else if (a.datatype === 'number' && !state.config.limits[a.code]) {
         // "about 30cm wide" answers "About how wide is it, in centimetres?".
         const measure = measureIn(recognized?.text ?? '', a.description);
@@ -612,7 +612,7 @@ export class RequestSlotsDialog extends Dialog {
       case 'name': {
         const words = text.replace(/^(my name is|i am|i'm|it's)\s+/i, '').trim().split(/\s+/).slice(0, 6);
         if (!words.length || text.length > 200) return r.askName();
-        state.name = { first: words.length > 1 ? words.slice(0, -1).join(' ') : words[0]!, last: words.length > 1 ? words.at(-1)! : '' };
+        state.name = { first: words.length > 1 ? words.slice(0, -1).join(' ') : words[0], last: words.length > 1 ? words.at(-1)! : '' };
         return undefined;
       }
       case 'change': {
@@ -916,7 +916,7 @@ export function measureIn(text: string, question: string): number | undefined {
   if (!unit) return undefined;
   const words = new Set(q.split(/[^a-z]+/).filter((w) => w.length >= 4 && w !== unit));
   for (const m of text.toLowerCase().matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s+(?:[a-z]+\s+)?([a-z]+)/g)) {
-    if (UNITS[unit]!.test(m[2]!) && (words.has(m[3]!) || words.has(m[0]!.split(/\s+/).at(-2) ?? ''))) return Number(m[1]);
+    if (UNITS[unit].test(m[2]) && (words.has(m[3]) || words.has(m[0].split(/\s+/).at(-2) ?? ''))) return Number(m[1]);
   }
   return undefined;
 }

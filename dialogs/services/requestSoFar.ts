@@ -29,7 +29,7 @@ export function displayAnswer(state: Pick<SlotState, 'answers' | 'said'>, a: Ser
     const keys = Array.isArray(v) ? v : [v];
     // The resident's own words when they say more than the name: "Household rubbish (black bags)".
     // (A list of things only: "No (not dangerous)" would say nothing more.)
-    return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(valueNames(a, [k])[0]!, state.said?.[a.code]?.[k]) : valueNames(a, [k])[0]!)).join(', ');
+    return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(valueNames(a, [k])[0], state.said?.[a.code]?.[k]) : valueNames(a, [k])[0])).join(', ');
   }
   if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today);
   return String(v);

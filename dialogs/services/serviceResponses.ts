@@ -182,8 +182,8 @@ export class ServiceResponses {
   /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */
   changed(clauses: string[]): Reply {
     // "changed the width to 60 and the depth to 12": a verb said once for the clauses in a row that share it.
-    const parts = clauses.map((c, i) => (i > 0 && c.split(' ')[0] === clauses[i - 1]!.split(' ')[0] ? c.slice(c.indexOf(' ') + 1) : c));
-    const changes = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${this.words.say('list_and')} ${parts.at(-1)}` : parts[0]!;
+    const parts = clauses.map((c, i) => (i > 0 && c.split(' ')[0] === clauses[i - 1].split(' ')[0] ? c.slice(c.indexOf(' ') + 1) : c));
+    const changes = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} ${this.words.say('list_and')} ${parts.at(-1)}` : parts[0];
     return { text: this.words.say('changed', { changes }) };
   }
 

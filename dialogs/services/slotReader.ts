@@ -61,7 +61,7 @@ function spelledMeasures(tokens: string[]): string[] {
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */
 export function totalSaid(text: string): number | undefined {
   const m = TOTAL.exec(foldText(text));
-  return m ? (/^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]) : undefined;
+  return m ? (/^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]]) : undefined;
 }
 
 /** Lower case, no apostrophes ("can't" = "cant"), words and numbers only: what phrases are matched against. */
@@ -137,8 +137,8 @@ export class SlotReader {
     const found: Match[] = [];
     for (const [key, words] of phrases) {
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (!words.every((w, j) => sameWord(tokens[i + j]!, w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
-        const last = tokens[i + words.length - 1]!;
+        if (!words.every((w, j) => sameWord(tokens[i + j], w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
+        const last = tokens[i + words.length - 1];
         found.push({ key, start: i, end: i + words.length, negated: negatedAt(tokens, i), plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!) });
       }
     }
@@ -171,12 +171,12 @@ export class SlotReader {
       counts[key] = total;
     }
     const dropped = [...new Set(all.filter((m) => m.negated && !keys.includes(m.key)).map((m) => m.key))];
-    return { value: a.datatype === 'multivaluelist' ? keys : keys[0]!, words, counts, dropped };
+    return { value: a.datatype === 'multivaluelist' ? keys : keys[0], words, counts, dropped };
   }
 
   private readTotal(tokens: string[]): Reading | undefined {
     const all = [...tokens.join(' ').matchAll(new RegExp(TOTAL, 'g'))];
-    const values = [...new Set(all.map((m) => (/^\d/.test(m[1]!) ? Number(m[1]) : NUMBER_WORDS[m[1]!]!)))];
+    const values = [...new Set(all.map((m) => (/^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]])))];
     return values.length === 1 ? { value: String(values[0]), words: {} } : undefined;
   }
 
@@ -188,16 +188,16 @@ export class SlotReader {
     const inCm = /centimet/i.test(a.description) || /centimet/i.test(a.datatype_description ?? '');
     const found: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (!/^\d+(\.\d+)?$/.test(tokens[i]!) || NEGATORS.has(tokens[i - 1] ?? '')) continue;
+      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || NEGATORS.has(tokens[i - 1] ?? '')) continue;
       let j = i + 1;
       const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
       if (unit) j++;
-      const after = [tokens[j], tokens[j + 1]].filter(Boolean) as string[];
+      const after = [tokens[j], tokens[j + 1]].filter((t): t is string => !!t);
       // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).
       let k = i - 1;
-      while (k >= 0 && MEASURE_FILLER.has(tokens[k]!)) k--;
-      const cueBefore = k >= 0 && near.has(tokens[k]!) && !/^\d/.test(tokens[k - 1] ?? '') && !UNIT_CM.some(([re]) => re.test(tokens[k - 1] ?? ''));
-      const cued = near.has(after[0] ?? '') || (after[1] !== undefined && near.has(after[1]) && !/^\d/.test(after[0]!) && !near.has(after[0]!)) || cueBefore;
+      while (k >= 0 && MEASURE_FILLER.has(tokens[k])) k--;
+      const cueBefore = k >= 0 && near.has(tokens[k]) && !/^\d/.test(tokens[k - 1] ?? '') && !UNIT_CM.some(([re]) => re.test(tokens[k - 1] ?? ''));
+      const cued = near.has(after[0] ?? '') || (after[1] !== undefined && near.has(after[1]) && !/^\d/.test(after[0]) && !near.has(after[0])) || cueBefore;
       if (!cued) continue;
       const n = Number(tokens[i]);
       const cm = unit ? n * unit[1] : n;
@@ -224,7 +224,7 @@ export class SlotReader {
       if (this.options.dates === 'past' && date > this.options.today && !s.isCertain('day') && !/next/i.test(r.text)) date = addDays(date, -7);
       dates.add(date);
     }
-    return dates.size === 1 ? { value: [...dates][0]!, words: {} } : undefined;
+    return dates.size === 1 ? { value: [...dates][0], words: {} } : undefined;
   }
 
   /** A code near the attribute's `near` words ("number on it is BA14", "lamp post SR22"); or "can't see a number" (`skip`). */
@@ -234,16 +234,16 @@ export class SlotReader {
     for (const m of text.matchAll(CODE)) {
       const [, letters, gap, digits] = m;
       // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals).
-      const capitals = letters === letters!.toUpperCase() && letters!.length >= 2 && !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters!);
-      if ((NOT_CODE_LETTERS.has(letters!.toLowerCase()) && !capitals) || (gap && letters !== letters!.toUpperCase())) continue;
+      const capitals = letters === letters.toUpperCase() && letters.length >= 2 && !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters);
+      if ((NOT_CODE_LETTERS.has(letters.toLowerCase()) && !capitals) || (gap && letters !== letters.toUpperCase())) continue;
       const before = text.slice(0, m.index);
       if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
       const lead = foldText(before).split(' ').slice(-6).join(' ');
       if (!expected && !near.some((w) => ` ${lead} `.includes(` ${w} `))) continue;
-      codes.push(`${letters!.toUpperCase()}${gap}${digits!.toUpperCase()}`); // as written on the plate ("AT 77")
+      codes.push(`${letters.toUpperCase()}${gap}${digits.toUpperCase()}`); // as written on the plate ("AT 77")
     }
     const distinct = [...new Set(codes)];
-    if (distinct.length === 1) return { value: distinct[0]!, words: {} };
+    if (distinct.length === 1) return { value: distinct[0], words: {} };
     if (!distinct.length && !a.required && this.matches((vocab.skip ?? []).map((p) => ['skip', foldText(p).split(' ')]), tokens).length) return { value: '', words: {} };
     return undefined;
   }
@@ -269,8 +269,8 @@ function sameWord(token: string, word: string): boolean {
 
 function negatedAt(tokens: string[], i: number): boolean {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
-    if (NEGATORS.has(tokens[k]!)) return true;
-    if (!NEGATION_FILLER.has(tokens[k]!) && !/^\d{1,2}$/.test(tokens[k]!) && !(tokens[k]! in NUMBER_WORDS)) return false;
+    if (NEGATORS.has(tokens[k])) return true;
+    if (!NEGATION_FILLER.has(tokens[k]) && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
   }
   return false;
 }

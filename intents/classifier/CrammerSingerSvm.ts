@@ -49,7 +49,7 @@ export class CrammerSingerSvm {
     for (let i = 0; i < n; i++) {
       for (let m = 0; m < K; m++) alphaIndex[i * K + m] = m;
       let s = 1; // the bias feature
-      for (let p = indptr[i]!; p < indptr[i + 1]!; p++) s += values[p]! * values[p]!;
+      for (let p = indptr[i]; p < indptr[i + 1]; p++) s += values[p] * values[p];
       qd[i] = s;
       order[i] = i;
     }
@@ -58,48 +58,48 @@ export class CrammerSingerSvm {
     let startFromAll = true;
 
     const shrinkable = (i: number, m: number, a: number, minG: number): boolean =>
-      a === (m === yIndex[i] ? C : 0) && G[m]! < minG;
+      a === (m === yIndex[i] ? C : 0) && G[m] < minG;
 
     for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
       let stopping = -Infinity;
       random.shuffle(order, active);
       for (let s = 0; s < active; s++) {
-        const i = order[s]!;
-        const Ai = qd[i]!;
+        const i = order[s];
+        const Ai = qd[i];
         const base = i * K;
-        let size = activeClasses[i]!;
-        const start = indptr[i]!;
-        const end = indptr[i + 1]!;
+        let size = activeClasses[i];
+        const start = indptr[i];
+        const end = indptr[i + 1];
         if (size * 5 > K) {
           // Many classes still active: a contiguous pass over each weight row is ~5x faster per
           // multiply than gathering the active ones, so it pays from a fifth of the classes up.
           for (let m = 0; m < K; m++) full[m] = w[biasRow + m]!;
-          for (let p = start; p < end; p++) addScaledRow(full, w, indices[p]! * K, K, values[p]!);
-          for (let m = 0; m < size; m++) G[m] = 1 + full[alphaIndex[base + m]!]!;
+          for (let p = start; p < end; p++) addScaledRow(full, w, indices[p] * K, K, values[p]);
+          for (let m = 0; m < size; m++) G[m] = 1 + full[alphaIndex[base + m]];
         } else {
-          for (let m = 0; m < size; m++) G[m] = 1 + w[biasRow + alphaIndex[base + m]!]!;
+          for (let m = 0; m < size; m++) G[m] = 1 + w[biasRow + alphaIndex[base + m]];
           for (let p = start; p < end; p++) {
-            const row = indices[p]! * K;
-            const v = values[p]!;
-            for (let m = 0; m < size; m++) G[m]! += w[row + alphaIndex[base + m]!]! * v;
+            const row = indices[p] * K;
+            const v = values[p];
+            for (let m = 0; m < size; m++) G[m] += w[row + alphaIndex[base + m]] * v;
           }
         }
-        if (yIndex[i]! < size) G[yIndex[i]!]! -= 1;
+        if (yIndex[i] < size) G[yIndex[i]] -= 1;
         let minG = Infinity;
         let maxG = -Infinity;
         for (let m = 0; m < size; m++) {
-          if (alpha[base + alphaIndex[base + m]!]! < 0 && G[m]! < minG) minG = G[m]!;
-          if (G[m]! > maxG) maxG = G[m]!;
+          if (alpha[base + alphaIndex[base + m]] < 0 && G[m] < minG) minG = G[m]!;
+          if (G[m] > maxG) maxG = G[m]!;
         }
-        if (yIndex[i]! < size && alpha[base + labels[i]!]! < C && G[yIndex[i]!]! < minG) minG = G[yIndex[i]!]!;
+        if (yIndex[i] < size && alpha[base + labels[i]] < C && G[yIndex[i]] < minG) minG = G[yIndex[i]]!;
 
         for (let m = 0; m < size; m++) {
-          if (!shrinkable(i, m, alpha[base + alphaIndex[base + m]!]!, minG)) continue;
+          if (!shrinkable(i, m, alpha[base + alphaIndex[base + m]], minG)) continue;
           size--;
           while (size > m) {
-            if (!shrinkable(i, size, alpha[base + alphaIndex[base + size]!]!, minG)) {
+            if (!shrinkable(i, size, alpha[base + alphaIndex[base + size]], minG)) {
               swap(alphaIndex, base + m, base + size);
-              const g = G[m]!;
+              const g = G[m];
               G[m] = G[size]!;
               G[size] = g;
               if (yIndex[i] === size) yIndex[i] = m;
@@ -119,12 +119,12 @@ export class CrammerSingerSvm {
         if (maxG - minG <= 1e-12) continue;
         stopping = Math.max(stopping, maxG - minG);
 
-        for (let m = 0; m < size; m++) B[m] = G[m]! - Ai * alpha[base + alphaIndex[base + m]!]!;
-        solveSubProblem(Ai, yIndex[i]!, C, size, B, D, alphaNew);
+        for (let m = 0; m < size; m++) B[m] = G[m] - Ai * alpha[base + alphaIndex[base + m]];
+        solveSubProblem(Ai, yIndex[i], C, size, B, D, alphaNew);
         let nz = 0;
         for (let m = 0; m < size; m++) {
-          const k = alphaIndex[base + m]!;
-          const d = alphaNew[m]! - alpha[base + k]!;
+          const k = alphaIndex[base + m];
+          const d = alphaNew[m] - alpha[base + k];
           alpha[base + k] = alphaNew[m]!;
           if (Math.abs(d) >= 1e-12) {
             dInd[nz] = k;
@@ -133,11 +133,11 @@ export class CrammerSingerSvm {
           }
         }
         for (let p = start; p < end; p++) {
-          const row = indices[p]! * K;
-          const v = values[p]!;
-          for (let z = 0; z < nz; z++) w[row + dInd[z]!]! += dVal[z]! * v;
+          const row = indices[p] * K;
+          const v = values[p];
+          for (let z = 0; z < nz; z++) w[row + dInd[z]] += dVal[z] * v;
         }
-        for (let z = 0; z < nz; z++) w[biasRow + dInd[z]!]! += dVal[z]!;
+        for (let z = 0; z < nz; z++) w[biasRow + dInd[z]] += dVal[z];
       }
 
       if (stopping < epsShrink) {
@@ -158,29 +158,29 @@ export class CrammerSingerSvm {
 /** Closed-form solution of one utterance's sub-problem (LIBLINEAR's solve_sub_problem). */
 function solveSubProblem(A: number, yi: number, C: number, size: number, B: Float64Array, D: Float64Array, out: Float64Array): void {
   for (let m = 0; m < size; m++) D[m] = B[m]!;
-  if (yi < size) D[yi]! += A * C;
+  if (yi < size) D[yi] += A * C;
   const sorted = D.subarray(0, size).sort(); // ascending; read from the end for descending order
-  let beta = sorted[size - 1]! - A * C;
+  let beta = sorted[size - 1] - A * C;
   let r = 1;
-  for (; r < size && beta < r * sorted[size - 1 - r]!; r++) beta += sorted[size - 1 - r]!;
+  for (; r < size && beta < r * sorted[size - 1 - r]; r++) beta += sorted[size - 1 - r];
   beta /= r;
-  for (let m = 0; m < size; m++) out[m] = Math.min(m === yi ? C : 0, (beta - B[m]!) / A);
+  for (let m = 0; m < size; m++) out[m] = Math.min(m === yi ? C : 0, (beta - B[m]) / A);
 }
 
 /** out[0..k) += v * w[row..row+k), unrolled by four (about 1.7x faster in V8 than the plain loop). */
 export function addScaledRow(out: Float64Array, w: Float32Array, row: number, k: number, v: number): void {
   let m = 0;
   for (; m + 3 < k; m += 4) {
-    out[m] = out[m]! + w[row + m]! * v;
-    out[m + 1] = out[m + 1]! + w[row + m + 1]! * v;
-    out[m + 2] = out[m + 2]! + w[row + m + 2]! * v;
-    out[m + 3] = out[m + 3]! + w[row + m + 3]! * v;
+    out[m] = out[m] + w[row + m] * v;
+    out[m + 1] = out[m + 1] + w[row + m + 1] * v;
+    out[m + 2] = out[m + 2] + w[row + m + 2] * v;
+    out[m + 3] = out[m + 3] + w[row + m + 3] * v;
   }
-  for (; m < k; m++) out[m] = out[m]! + w[row + m]! * v;
+  for (; m < k; m++) out[m] = out[m] + w[row + m] * v;
 }
 
 function swap(a: Int32Array, i: number, j: number): void {
-  const t = a[i]!;
+  const t = a[i];
   a[i] = a[j]!;
   a[j] = t;
 }

@@ -48,7 +48,7 @@ export class FeatureExtractor {
         for (const id of block) {
           if (seen[id] !== d) {
             seen[id] = d;
-            df[id]!++;
+            df[id]++;
           }
         }
       }
@@ -59,10 +59,10 @@ export class FeatureExtractor {
     for (const [blockOf, index] of [[(d: EncodedText) => d.words, fx.wordIndex], [(d: EncodedText) => d.chars, fx.charIndex]] as const) {
       for (const doc of docs) {
         for (const id of blockOf(doc)) {
-          if (fx.local[id] !== -1 || df[id]! < options.minDf) continue;
+          if (fx.local[id] !== -1 || df[id] < options.minDf) continue;
           fx.local[id] = idf.length;
-          index.set(encoder.table[id]!.slice(1), idf.length);
-          idf.push(Math.log((1 + n) / (1 + df[id]!)) + 1);
+          index.set(encoder.table[id].slice(1), idf.length);
+          idf.push(Math.log((1 + n) / (1 + df[id])) + 1);
         }
       }
     }
@@ -79,7 +79,7 @@ export class FeatureExtractor {
   transformEncoded(doc: EncodedText): SparseVector {
     const map = (ids: Int32Array): number[] => {
       const out: number[] = [];
-      for (const id of ids) if (id < this.local.length && this.local[id]! >= 0) out.push(this.local[id]!);
+      for (const id of ids) if (id < this.local.length && this.local[id] >= 0) out.push(this.local[id]);
       return out;
     };
     return this.vector(map(doc.words), map(doc.chars));
@@ -117,8 +117,8 @@ export class FeatureExtractor {
           h = Math.imul(h ^ padded.charCodeAt(i + n - 1), 0x01000193);
           if (n < cMin) continue;
           for (let slot = (h ^ (h >>> 15)) & mask; slots[slot] !== 0; slot = (slot + 1) & mask) {
-            const feature = slots[slot]! - 1;
-            if (sameChars(keys[feature - offset]!, padded, i, n)) {
+            const feature = slots[slot] - 1;
+            if (sameChars(keys[feature - offset], padded, i, n)) {
               out.push(feature);
               break;
             }
@@ -180,17 +180,17 @@ export class FeatureExtractor {
     const values = new Float64Array(distinct); // first the counts, then the weights
     for (let j = 0, d = -1; j < sorted.length; j++) {
       if (j === 0 || sorted[j] !== sorted[j - 1]) indices[++d] = sorted[j]!;
-      values[d] = values[d]! + 1;
+      values[d] = values[d] + 1;
     }
     let norm = 0;
     for (let d = 0; d < distinct; d++) {
-      const v = (1 + Math.log(values[d]!)) * this.idf[indices[d]!]!;
+      const v = (1 + Math.log(values[d])) * this.idf[indices[d]];
       values[d] = v;
       norm += v * v;
     }
     if (norm > 0) {
       const scale = weight / Math.sqrt(norm);
-      for (let d = 0; d < distinct; d++) values[d] = values[d]! * scale;
+      for (let d = 0; d < distinct; d++) values[d] = values[d] * scale;
     }
     return { indices, values };
   }

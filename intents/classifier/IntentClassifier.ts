@@ -72,9 +72,9 @@ export class IntentClassifier {
     const encoded = new Map(examples.map((e) => [e, encoder.encode(e.text)]));
     const classIndex = new Map(classes.map((c, i) => [c, i]));
     const fit = (data: readonly TrainingExample[], keep: (i: number) => boolean = () => true): Pipeline => {
-      const rows = data.map((_, i) => i).filter((i) => keep(i) && classIndex.has(data[i]!.intent));
-      const labels = Int32Array.from(rows, (i) => classIndex.get(data[i]!.intent)!);
-      const docs = rows.map((i) => encoded.get(data[i]!) ?? encoder.encode(data[i]!.text));
+      const rows = data.map((_, i) => i).filter((i) => keep(i) && classIndex.has(data[i].intent));
+      const labels = Int32Array.from(rows, (i) => classIndex.get(data[i].intent)!);
+      const docs = rows.map((i) => encoded.get(data[i]) ?? encoder.encode(data[i].text));
       return Pipeline.fit(docs, encoder, labels, classes.length, opts);
     };
 
@@ -101,7 +101,7 @@ export class IntentClassifier {
       const best = argmax(h.scores, intents.length);
       const oos = h.intent === oosLabel;
       const oosWins = classes.length > intents.length && argmax(h.scores, classes.length) === intents.length;
-      return { top: h.scores[best]!, pred: { score: 0, outOfScope: oos, correct: oos ? oosWins : !oosWins && classes[best] === h.intent } };
+      return { top: h.scores[best], pred: { score: 0, outOfScope: oos, correct: oos ? oosWins : !oosWins && classes[best] === h.intent } };
     };
     const judged = heldOut.map(judge);
     const judgedNoise = noise.map(judge);
@@ -135,7 +135,7 @@ export class IntentClassifier {
     try {
       const scores = this.pipeline.scores(text);
       const ranking = this.rank(scores);
-      const best = ranking[0]!;
+      const best = ranking[0];
       const oosWins = this.classes.length > this.inScope && argmax(scores, this.classes.length) === this.inScope;
       const intent = oosWins || !(best.score >= this.cutoff) ? oosLabel : best.intent;
       return { intent, score: best.score, ranking };
@@ -178,20 +178,20 @@ export class IntentClassifier {
     const top: number[] = [];
     for (let c = 0; c < this.inScope; c++) {
       if (top.length === RANKING_SIZE) {
-        if (!(scores[c]! > scores[top[RANKING_SIZE - 1]!]!)) continue;
+        if (!(scores[c] > scores[top[RANKING_SIZE - 1]])) continue;
         top.pop();
       }
       let j = top.length;
-      while (j > 0 && scores[c]! > scores[top[j - 1]!]!) j--;
+      while (j > 0 && scores[c] > scores[top[j - 1]]) j--;
       top.splice(j, 0, c);
     }
-    return top.map((i) => ({ intent: this.classes[i]!, score: this.platt.probability(scores[i]!) }));
+    return top.map((i) => ({ intent: this.classes[i], score: this.platt.probability(scores[i]) }));
   }
 }
 
 function argmax(values: Float64Array, length: number): number {
   let best = 0;
-  for (let i = 1; i < length; i++) if (values[i]! > values[best]!) best = i;
+  for (let i = 1; i < length; i++) if (values[i] > values[best]) best = i;
   return best;
 }
 

@@ -48,7 +48,7 @@ export class KeyEncoder {
     const stems = tokens.map((t) => this.normaliser.stem(t));
     const words: string[] = [];
     for (let n = 1; n <= this.options.wordNgramMax; n++) {
-      for (let i = 0; i + n <= stems.length; i++) words.push(n === 1 ? stems[i]! : stems.slice(i, i + n).join(' '));
+      for (let i = 0; i + n <= stems.length; i++) words.push(n === 1 ? stems[i] : stems.slice(i, i + n).join(' '));
     }
     return words;
   }

@@ -51,7 +51,7 @@ export class LinearModel {
     const w = this.weights;
     const biasRow = this.dimension * k;
     for (let c = 0; c < k; c++) out[c] = w[biasRow + c]!;
-    for (let j = 0; j < x.indices.length; j++) addScaledRow(out, w, x.indices[j]! * k, k, x.values[j]!);
+    for (let j = 0; j < x.indices.length; j++) addScaledRow(out, w, x.indices[j] * k, k, x.values[j]);
     return out;
   }
 
@@ -66,11 +66,11 @@ export class LinearModel {
     let p = 0;
     for (let r = 0; r < rows; r++) {
       for (let c = 0; c < k; c++) {
-        const v = this.weights[r * k + c]!;
+        const v = this.weights[r * k + c];
         if (v === 0) continue;
         columns[p] = c;
         values[p++] = v;
-        rowCounts[r]!++;
+        rowCounts[r]++;
       }
     }
     return { classes: k, dimension: this.dimension, rowCounts: base64(rowCounts), columns: base64(columns), values: base64(values) };
@@ -89,8 +89,8 @@ export class LinearModel {
     let p = 0;
     rowCounts.forEach((count, r) => {
       for (let e = 0; e < count; e++, p++) {
-        if (p >= columns.length || columns[p]! >= k) throw new Error('bad model arrays');
-        weights[r * k + columns[p]!] = values[p]!;
+        if (p >= columns.length || columns[p] >= k) throw new Error('bad model arrays');
+        weights[r * k + columns[p]] = values[p]!;
       }
     });
     if (p !== values.length) throw new Error('bad model arrays');

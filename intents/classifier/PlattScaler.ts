@@ -29,7 +29,7 @@ export class PlattScaler {
       let f = 0;
       for (let i = 0; i < n; i++) {
         const t = correct[i] ? hi : lo;
-        const fApB = scores[i]! * A_ + B_;
+        const fApB = scores[i] * A_ + B_;
         f += fApB >= 0 ? t * fApB + Math.log1p(Math.exp(-fApB)) : (t - 1) * fApB + Math.log1p(Math.exp(fApB));
       }
       return f;
@@ -43,11 +43,11 @@ export class PlattScaler {
       let g2 = 0;
       for (let i = 0; i < n; i++) {
         const t = correct[i] ? hi : lo;
-        const fApB = scores[i]! * A + B;
+        const fApB = scores[i] * A + B;
         const p = fApB >= 0 ? Math.exp(-fApB) / (1 + Math.exp(-fApB)) : 1 / (1 + Math.exp(fApB));
         const q = 1 - p;
         const d2 = p * q;
-        const s = scores[i]!;
+        const s = scores[i];
         h11 += s * s * d2;
         h22 += d2;
         h21 += s * d2;

@@ -24,7 +24,7 @@ export class SeededRandom {
   shuffle(a: Int32Array | number[], length = a.length): void {
     for (let i = length - 1; i > 0; i--) {
       const j = this.nextInt(i + 1);
-      const t = a[i]!;
+      const t = a[i];
       a[i] = a[j]!;
       a[j] = t;
     }

@@ -15,8 +15,8 @@ export class SparseMatrix {
 
   static fromRows(rows: readonly SparseVector[], columns: number): SparseMatrix {
     const indptr = new Int32Array(rows.length + 1);
-    rows.forEach((r, i) => (indptr[i + 1] = indptr[i]! + r.indices.length));
-    const indices = new Int32Array(indptr[rows.length]!);
+    rows.forEach((r, i) => (indptr[i + 1] = indptr[i] + r.indices.length));
+    const indices = new Int32Array(indptr[rows.length]);
     const values = new Float64Array(indices.length);
     rows.forEach((r, i) => {
       indices.set(r.indices, indptr[i]);

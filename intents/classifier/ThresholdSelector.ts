@@ -27,13 +27,13 @@ export class ThresholdSelector {
     let bestCaught = caught;
     let bestThreshold = 0;
     for (let i = 0; i < events.length; i++) {
-      const e = events[i]!;
+      const e = events[i];
       // Raising the threshold just above e.score rejects e.
       if (e.outOfScope) {
         if (!e.correct) caught++;
       } else if (e.correct) lost++;
       if (lost > allowed) break;
-      const next = i + 1 < events.length ? events[i + 1]!.score : 1;
+      const next = i + 1 < events.length ? events[i + 1].score : 1;
       if (next === e.score) continue;
       if (caught > bestCaught) {
         bestCaught = caught;

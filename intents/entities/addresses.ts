@@ -67,7 +67,7 @@ export function extractAddresses(text: string): Span[] {
   const candidates: { street: Span; parts: Span[] }[] = [];
 
   for (let i = 0; i < tokens.length; i++) {
-    const suffixToken = tokens[i]!;
+    const suffixToken = tokens[i];
     const suffix = STREET_SUFFIXES.get(suffixToken.lower);
     if (!suffix) continue;
     const next = tokens[i + 1];
@@ -77,7 +77,7 @@ export function extractAddresses(text: string): Span[] {
     const capitalised = startsUpper(tokens[i - 1]?.text ?? '');
     let first = i;
     while (i - first < MAX_NAME_WORDS && first > 0) {
-      const word = tokens[first - 1]!;
+      const word = tokens[first - 1];
       const joined = (word.lower === 'st' ? SPACE_OR_ABBREVIATION_DOT : SPACE_ONLY).test(gap(first - 1));
       if (!joined || !NAME_WORD.test(word.text) || word.text.length > MAX_WORD_LENGTH || NOT_IN_STREET_NAME.has(word.lower)) break;
       if (word.lower === 'st' && first === i) break; // "St" (Saint) starts a name, it is not the whole of one
@@ -134,7 +134,7 @@ export function extractAddresses(text: string): Span[] {
     if (suffix.strength === 'weak' && !hasNumber && !nameWords.every((w) => startsUpper(w.text))) continue;
 
     const value = [...nameWords.map((w) => (w.lower === 'st' ? 'St' : titleCase(w.text))), suffix.canonical].join(' ');
-    const street = span(ENTITY_TYPES.street, nameWords[0]!, suffixToken, value);
+    const street = span(ENTITY_TYPES.street, nameWords[0], suffixToken, value);
     const parts = [street];
     if (numberToken) parts.push(span(ENTITY_TYPES.houseNumber, numberToken, numberToken, numberToken.text.toUpperCase()));
     if (flat) parts.push(span(ENTITY_TYPES.flat, flat.word, flat.id, flat.id.text.toUpperCase()));

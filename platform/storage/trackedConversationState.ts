@@ -29,7 +29,7 @@ function snapshot(state: Record<string, unknown>): string {
  */
 export class TrackedConversationState extends ConversationState {
   override async load(context: TurnContext, force = false): Promise<Record<string, unknown>> {
-    const cached = context.turnState.get(CACHED) as Cached | undefined;
+    const cached = context.turnState.get<Cached | undefined>(CACHED);
     if (!force && cached?.state) return cached.state;
     const key = await this.storageKey(context);
     const items = await this.storage.read([key]);
@@ -39,7 +39,7 @@ export class TrackedConversationState extends ConversationState {
   }
 
   override async saveChanges(context: TurnContext, force = false): Promise<void> {
-    let cached = context.turnState.get(CACHED) as Cached | undefined;
+    let cached = context.turnState.get<Cached | undefined>(CACHED);
     const json = cached ? snapshot(cached.state) : undefined;
     if (!force && (!cached || json === cached.json)) return;
     cached ??= { state: {}, json: '' };
@@ -67,7 +67,7 @@ export class TrackedConversationState extends ConversationState {
   }
 
   override get(context: TurnContext): Record<string, unknown> | undefined {
-    const cached = context.turnState.get(CACHED) as Cached | undefined;
+    const cached = context.turnState.get<Cached | undefined>(CACHED);
     return typeof cached?.state === 'object' ? cached.state : undefined;
   }
 }

@@ -235,7 +235,7 @@ function isEmptyValue(v: Json | undefined): boolean {
 export function checkParameters(template: ArmTemplate, file: ParametersFile, overrides: Record<string, Json> = {}): ParameterCheck {
   const problems: string[] = [];
   const toSupplyAtDeployment: string[] = [];
-  if (!isObject(file.parameters as unknown as Json)) return { problems: ['the file has no "parameters" object'], toSupplyAtDeployment };
+  if (!isObject(file.parameters)) return { problems: ['the file has no "parameters" object'], toSupplyAtDeployment };
   const defs = template.parameters ?? {};
   for (const name of Object.keys(file.parameters)) if (!defs[name]) problems.push(`'${name}' is not a parameter of the template`);
 

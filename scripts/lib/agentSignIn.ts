@@ -10,7 +10,7 @@ export type AgentCaller<Body = unknown> = (method: 'GET' | 'POST', route: string
  */
 export async function signInAgent<Body = unknown>(base: string, username: string, password: string): Promise<AgentCaller<Body>> {
   const form = await fetch(`${base}/agent/sign-in`);
-  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+  const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1];
   const res = await fetch(`${base}/agent/sign-in`, {
     method: 'POST',
     redirect: 'manual',

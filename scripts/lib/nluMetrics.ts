@@ -45,12 +45,12 @@ export function evaluatePredictions(predictions: readonly Prediction[], outOfSco
   if (seen.has(outOfScopeLabel)) labels.push(outOfScopeLabel);
   const index = new Map(labels.map((l, i) => [l, i]));
   const matrix = labels.map(() => labels.map(() => 0));
-  for (const p of predictions) matrix[index.get(p.expected)!]![index.get(p.got)!]! += 1;
+  for (const p of predictions) matrix[index.get(p.expected)!][index.get(p.got)!] += 1;
 
   const perIntent = labels.map((intent, i) => {
-    const tp = matrix[i]![i]!;
-    const support = matrix[i]!.reduce((a, b) => a + b, 0);
-    const predicted = matrix.reduce((a, row) => a + row[i]!, 0);
+    const tp = matrix[i][i];
+    const support = matrix[i].reduce((a, b) => a + b, 0);
+    const predicted = matrix.reduce((a, row) => a + row[i], 0);
     const precision = predicted === 0 ? 0 : tp / predicted;
     const recall = support === 0 ? 0 : tp / support;
     const f1 = precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);

@@ -16,10 +16,10 @@ function luminance([r, g, b]: number[]): number {
     const s = c / 255;
     return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
   };
-  return 0.2126 * lin(r!) + 0.7152 * lin(g!) + 0.0722 * lin(b!);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
 }
 
-const mix = (a: number[], b: number[], t: number) => a.map((x, i) => Math.round(x + (b[i]! - x) * t));
+const mix = (a: number[], b: number[], t: number) => a.map((x, i) => Math.round(x + (b[i] - x) * t));
 const hex = (c: number[]) => `#${c.map((x) => x.toString(16).padStart(2, '0')).join('')}`;
 const WHITE = [255, 255, 255];
 const CORRECT = [8, 69, 148]; // dark blue
@@ -55,9 +55,9 @@ export function confusionSvg(report: NluReport): string {
   });
   report.labels.forEach((label, i) => {
     const y = top + i * cell;
-    const rowTotal = report.matrix[i]!.reduce((a, b) => a + b, 0);
+    const rowTotal = report.matrix[i].reduce((a, b) => a + b, 0);
     parts.push(`<text x="${labelWidth - 8}" y="${y + cell / 2 + 4}" text-anchor="end" fill="#0b0c0c">${esc(label)}</text>`);
-    report.matrix[i]!.forEach((v, j) => {
+    report.matrix[i].forEach((v, j) => {
       const share = rowTotal ? v / rowTotal : 0;
       const { fill, text } = cellColours(share, i === j);
       const x = labelWidth + j * cell;
@@ -77,7 +77,7 @@ export function renderReportHtml(report: NluReport, ctx: ReportContext): string 
     .join('\n');
   const matrixHead = report.labels.map((l) => `<th scope="col">${esc(l)}</th>`).join('');
   const matrixRows = report.labels
-    .map((l, i) => `<tr><th scope="row">${esc(l)}</th>${report.matrix[i]!.map((v, j) => `<td${i === j ? ' class="diag"' : v ? ' class="err"' : ''}>${v}</td>`).join('')}</tr>`)
+    .map((l, i) => `<tr><th scope="row">${esc(l)}</th>${report.matrix[i].map((v, j) => `<td${i === j ? ' class="diag"' : v ? ' class="err"' : ''}>${v}</td>`).join('')}</tr>`)
     .join('\n');
   const errors = report.misclassified.length
     ? `<table>

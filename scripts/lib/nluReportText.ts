@@ -22,7 +22,7 @@ export function renderReportText(report: NluReport, title: string): string {
   const cw = Math.max(3, ...report.matrix.flat().map((v) => String(v).length)) + 1;
   lines.push(`${' '.repeat(w + 5)}${report.labels.map((_, j) => String(j + 1).padStart(cw)).join('')}`);
   report.labels.forEach((label, i) => {
-    const cells = report.matrix[i]!.map((v) => (v === 0 ? '·' : String(v)).padStart(cw));
+    const cells = report.matrix[i].map((v) => (v === 0 ? '·' : String(v)).padStart(cw));
     lines.push(`${String(i + 1).padStart(3)}  ${label.padEnd(w)}${cells.join('')}`);
   });
   lines.push('');

@@ -38,9 +38,9 @@ function adaptiveLines(el: AdaptiveElement, out: string[], actions: CardAction[]
 function attachmentLines(att: Attachment, out: string[], actions: CardAction[]): void {
   const content = att.content as Record<string, unknown> | undefined;
   if (att.contentType === 'application/vnd.microsoft.card.adaptive' && content) {
-    adaptiveLines(content as AdaptiveElement, out, actions);
+    adaptiveLines(content, out, actions);
   } else if (att.contentType?.startsWith('application/vnd.microsoft.card.') && content) {
-    for (const key of ['title', 'subtitle', 'text']) if (typeof content[key] === 'string') out.push(content[key] as string);
+    for (const key of ['title', 'subtitle', 'text']) if (typeof content[key] === 'string') out.push(content[key]);
     for (const b of (content.buttons as CardAction[] | undefined) ?? []) actions.push(b);
   } else {
     out.push(`[attachment: ${att.name ?? att.contentType}]`);

@@ -38,7 +38,7 @@ export function scoreRisk(cases: readonly RiskCase[], outcomes: readonly RiskOut
   const alarms: RiskCase[] = [];
   const wrongCategory: Array<{ text: string; expected: string; got: string }> = [];
   cases.forEach((c, i) => {
-    const o = outcomes[i]!;
+    const o = outcomes[i];
     if (!c.risk) {
       if (o.flagged) alarms.push(c);
       return;

@@ -1,4 +1,4 @@
-import { ActivityTypes, TestAdapter, type ActivityHandler, type Activity } from 'botbuilder';
+import { ActivityTypes, TestAdapter, type ActivityHandler } from 'botbuilder';
 
 export interface EvalCase {
   text: string;
@@ -51,7 +51,7 @@ export async function routeTraceOf(bot: ActivityHandler, text: string, id: strin
     await bot.run(context);
   });
   adapter.conversation.conversation.id = id;
-  await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-GB' } as Partial<Activity>);
+  await adapter.receiveActivity({ type: ActivityTypes.Message, text, locale: 'en-GB' });
   return found;
 }
 

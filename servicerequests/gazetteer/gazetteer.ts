@@ -24,7 +24,7 @@ function parseCsvLine(line: string): string[] {
   let cell = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line[i];
     if (quoted && ch === '"' && line[i + 1] === '"') {
       cell += '"';
       i++;
@@ -75,7 +75,7 @@ export class Gazetteer {
       this.byPostcodeMap.set(a.postcode, list);
       this.byUprnMap.set(a.uprn, a);
     }
-    this.districts = new Set(addresses.map((a) => a.postcode.split(' ')[0]!));
+    this.districts = new Set(addresses.map((a) => a.postcode.split(' ')[0]));
     this.streets = new StreetIndex(addresses);
   }
 
@@ -83,13 +83,13 @@ export class Gazetteer {
     const rows = readCsv(path.join(dir, GAZETTEER_FILE));
     return new Gazetteer(
       rows.map((r) => ({
-        uprn: r.uprn!,
+        uprn: r.uprn,
         sao: r.sao ?? '',
         paon: r.paon ?? '',
         street: r.street ?? '',
         locality: r.locality ?? '',
         town: r.town ?? '',
-        postcode: r.postcode!,
+        postcode: r.postcode,
         lat: Number(r.lat),
         long: Number(r.long),
         ward: r.ward ?? '',

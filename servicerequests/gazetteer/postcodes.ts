@@ -13,9 +13,9 @@ const ATTEMPT = /^[A-Za-z]{1,2}\d[A-Za-z\d]{0,6}$/;
  */
 export function readPostcode(text: string): PostcodeReading {
   const m = LOOKS_LIKE_POSTCODE.exec(text);
-  if (m && isValid(m[1]!)) {
-    const postcode = toNormalised(m[1]!)!;
-    return { kind: 'postcode', postcode, outward: postcode.split(' ')[0]! };
+  if (m && isValid(m[1])) {
+    const postcode = toNormalised(m[1])!;
+    return { kind: 'postcode', postcode, outward: postcode.split(' ')[0] };
   }
   const trimmed = text.trim();
   if ((trimmed.match(/\s/g) ?? []).length <= 1 && ATTEMPT.test(trimmed.replace(/\s/, ''))) return { kind: 'invalid' };

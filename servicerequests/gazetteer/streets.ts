@@ -139,7 +139,7 @@ export class StreetIndex {
     const tokens = tokenise(text);
     const readings: { entries: Entry[]; from: number; to: number; distance: number }[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      const typed = tokens[i]!.norm;
+      const typed = tokens[i].norm;
       for (const [last, entries] of this.byLastWord) {
         const typeDistance = typeEdits(typed, last);
         if (typeDistance === undefined) continue;
@@ -148,7 +148,7 @@ export class StreetIndex {
           if (from < 0) continue;
           let distance: number | undefined = typeDistance;
           for (let j = 0; j < entry.words.length - 1 && distance !== undefined; j++) {
-            const d = edits(tokens[from + j]!.norm, entry.words[j]!);
+            const d = edits(tokens[from + j].norm, entry.words[j]);
             distance = d === undefined ? undefined : distance + d;
           }
           if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance)) continue;
@@ -167,12 +167,12 @@ export class StreetIndex {
     return kept.map((r) => {
       const houseNumber = numberWith(text, tokens, r.from, r.to);
       // "flat 3, 45 Mill Lane" or "45 Mill Lane, flat 3".
-      const near = `${text.slice(Math.max(0, tokens[r.from]!.start - 30), tokens[r.from]!.start)} ${text.slice(tokens[r.to]!.end, tokens[r.to]!.end + 30)}`;
+      const near = `${text.slice(Math.max(0, tokens[r.from].start - 30), tokens[r.from].start)} ${text.slice(tokens[r.to].end, tokens[r.to].end + 30)}`;
       const flat = FLAT.exec(near)?.[1]?.toUpperCase();
       return {
         streets: r.entries.map((e) => e.street),
-        start: tokens[r.from]!.start,
-        end: tokens[r.to]!.end,
+        start: tokens[r.from].start,
+        end: tokens[r.to].end,
         distance: r.distance,
         ...(houseNumber ? { houseNumber } : {}),
         ...(flat && flat !== houseNumber ? { flat } : {}),
@@ -194,12 +194,12 @@ export class StreetIndex {
 
   private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number): boolean {
     const next = tokens[to + 1];
-    if (next && /^[ \t]+$/.test(text.slice(tokens[to]!.end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
+    if (next && /^[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
     const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the'));
     // "on the green" is grass; "The Green" or "2 the green" is the street.
-    if (words[0]!.norm === 'the') return capitalised;
+    if (words[0].norm === 'the') return capitalised;
     if (capitalised) return true;
     if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong') return true;
     if (distance === 0 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
@@ -212,14 +212,14 @@ export class StreetIndex {
 function numberWith(text: string, tokens: Token[], from: number, to: number): string | undefined {
   const gap = (a: Token, b: Token) => text.slice(a.end, b.start);
   const before = tokens[from - 1];
-  if (before && HOUSE_NUMBER.test(before.text) && /^[ \t]*,?[ \t]*$/.test(gap(before, tokens[from]!))) return before.text.toUpperCase();
+  if (before && HOUSE_NUMBER.test(before.text) && /^[ \t]*,?[ \t]*$/.test(gap(before, tokens[from]))) return before.text.toUpperCase();
   const n = tokens[from - 2];
   if (before && n && PLACE_WORDS.has(before.norm) && HOUSE_NUMBER.test(n.text) && NUMBER_WORDS.has(tokens[from - 3]?.norm ?? '')) return n.text.toUpperCase();
   const after = tokens[to + 1];
   const afterNumber = tokens[to + 2];
-  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after))) return afterNumber.text.toUpperCase();
+  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after))) return afterNumber.text.toUpperCase();
   // "Mill Lane 12" (the number last, as in much of Europe), when nothing follows it in the sentence.
-  const ends = !afterNumber || /[.,;!?]/.test(gap(after!, afterNumber));
-  if (after && HOUSE_NUMBER.test(after.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to]!, after)) && ends) return after.text.toUpperCase();
+  const ends = !afterNumber || /[.,;!?]/.test(gap(after, afterNumber));
+  if (after && HOUSE_NUMBER.test(after.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after)) && ends) return after.text.toUpperCase();
   return undefined;
 }

@@ -280,7 +280,7 @@ function fromXml(text: string): unknown {
     const attrs = (def.attributes as { attribute?: Record<string, unknown>[] } | undefined)?.attribute ?? [];
     return {
       ...def,
-      attributes: attrs.map((a) => ({ ...a, values: ((a.values as { value?: unknown[] } | undefined)?.value ?? undefined) as unknown })),
+      attributes: attrs.map((a) => ({ ...a, values: ((a.values as { value?: unknown[] } | undefined)?.value ?? undefined) })),
     };
   }
   if (!root || typeof root !== 'object') return [];

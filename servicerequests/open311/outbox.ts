@@ -168,8 +168,8 @@ export class Outbox {
       .orderBy('updated_at', 'desc')
       .execute();
     if (!rows.length) return { count: 0, oldest: null, lastStatus: null };
-    const oldest = rows.reduce((min, r) => (r.created_at < min ? r.created_at : min), rows[0]!.created_at);
-    return { count: rows.length, oldest, lastStatus: rows[0]!.last_status };
+    const oldest = rows.reduce((min, r) => (r.created_at < min ? r.created_at : min), rows[0].created_at);
+    return { count: rows.length, oldest, lastStatus: rows[0].last_status };
   }
 
   /** Makes held-back rows due now (after a restart with a new key, or once a delivery works again). */

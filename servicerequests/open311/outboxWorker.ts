@@ -168,7 +168,7 @@ export class OutboxWorker {
       return false;
     }
     // Two matches (the same report made twice by the back office before): the oldest is the one.
-    const found = mine.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0]!;
+    const found = mine.sort((a, b) => a.localeCompare(b, 'en', { numeric: true }))[0];
     await this.delivered(row, found, '', attempts, 'found by look-up');
     return true;
   }

@@ -38,6 +38,6 @@ export class CollectionEvents {
     return this.events
       .filter((e) => e.round === round && e.date === date && (e.container === container || e.container === '') && (e.uprn === uprn || e.uprn === ''))
       .sort((a, b) => (a.uprn === '' ? 1 : 0) - (b.uprn === '' ? 1 : 0))
-      .map((e) => ({ ...e, type: this.types[e.event]! }));
+      .map((e) => ({ ...e, type: this.types[e.event] }));
   }
 }

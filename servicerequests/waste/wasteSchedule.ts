@@ -79,7 +79,7 @@ export class WasteSchedule {
     if (!earlier.length) return { date: usual };
     let date = addDays(usual, earlier.length);
     while (this.holidayDates.has(date)) date = addDays(date, 1);
-    const name = this.holidayNames.get(earlier[0]!)!;
+    const name = this.holidayNames.get(earlier[0])!;
     return { date, reason: `${name}: collections are a day later that week` };
   }
 

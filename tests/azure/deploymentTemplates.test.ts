@@ -105,7 +105,7 @@ describe('deployment templates (static checks)', () => {
     t.parameters!.appSecret.defaultValue = 'hunter2hunter2';
     t.parameters!.unusedThing = { type: 'string', defaultValue: 'x', metadata: { description: 'not used' } };
     t.variables!.extra = "[parameters('notDefined')]";
-    delete (resource(t, 'Microsoft.Web/serverfarms') as Loose).apiVersion;
+    delete (resource(t, 'Microsoft.Web/serverfarms')).apiVersion;
     resource(t, 'Microsoft.Web/sites').properties.siteConfig.appSettings.push({ name: 'DATABASE_URL', value: 'postgres://admin:pa55word@db.example:5432/x' });
     const problems = checkTemplate(t).join('\n');
     expect(problems).toContain("secure parameter 'appSecret' has a default value");

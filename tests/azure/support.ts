@@ -103,7 +103,7 @@ export function messageActivity(text: string, overrides: Partial<Activity> = {})
     timestamp: new Date(),
     text,
     ...overrides,
-  } as Partial<Activity>;
+  };
 }
 
 export async function send(port: number, activity: Partial<Activity>): Promise<{ status: number; activities: Partial<Activity>[] }> {

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Activity, ChannelAccount, ConversationAccount } from 'botbuilder';
+import type { Activity, ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
@@ -15,7 +15,7 @@ function teams(text: string, overrides: Partial<Activity> = {}): Partial<Activit
     channelId: 'msteams',
     // Without an app id (as here) replies may only go to this machine; Teams' own is https://smba.trafficmanager.net/….
     serviceUrl: 'http://127.0.0.1:1',
-    from: { id: '29:1abc', name: 'Resident', aadObjectId: '00000000-0000-0000-0000-000000000001' } as ChannelAccount,
+    from: { id: '29:1abc', name: 'Resident', aadObjectId: '00000000-0000-0000-0000-000000000001' },
     recipient: { id: '28:bot-app-id', name: 'Council Assistant' },
     conversation: { id: 'a:1teams', conversationType: 'personal', tenantId: ALLOWED, isGroup: false } as ConversationAccount,
     channelData: { tenant: { id: ALLOWED } },
@@ -71,7 +71,7 @@ describe('Teams channel', () => {
       type: 'conversationUpdate',
       text: undefined,
       membersAdded: [{ id: '29:1abc', name: 'Resident' }],
-    } as Partial<Activity>);
+    });
     const [reply] = messages(activities);
     expect(reply.text).toBe(responses.welcome().text);
     expect(cardActions(reply).map((a) => a.title)).toEqual(responses.welcome().choices);

@@ -1,4 +1,4 @@
-import { ActivityTypes, EventFactory, TestAdapter, TurnContext, type Activity } from 'botbuilder';
+import { ActivityTypes, EventFactory, TestAdapter, TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { ConversationEventsMiddleware, TelemetryEvents } from '../../bot/telemetry/conversationEventsMiddleware';
 import { RedactingTelemetryClient } from '../../bot/telemetry/redactingTelemetryClient';
@@ -45,7 +45,7 @@ describe('telemetry events', () => {
     });
     adapter.use(new ConversationEventsMiddleware(new RedactingTelemetryClient(sink)));
     await adapter.send('my bin was missed');
-    await adapter.send({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'accepted', message: 'Agent Jane Smithson joined' } } as Partial<Activity>);
+    await adapter.send({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'accepted', message: 'Agent Jane Smithson joined' } });
 
     const events = sink.events();
     const caseEvent = events.find((e) => e.name === 'council.case')!;

@@ -184,7 +184,7 @@ describe("FixMyStreet's Open311 client over XML", () => {
     const r = (await get(`requests/${id}.xml`)).xml.service_requests.request[0];
     expect(r.media_url).toBe(photos[0]);
     expect(r.media_urls.media_url).toEqual(photos);
-    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json()) as any;
+    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json());
     expect(json[0]).toMatchObject({ media_url: photos[0], media_urls: photos });
   });
 
@@ -219,8 +219,8 @@ describe("FixMyStreet's Open311 client over XML", () => {
     expect(mine).toHaveLength(EXTENDED_STATUSES.length + 1);
     const byId = new Map(mine.map((u: any) => [u.update_id, u]));
     expect(byId.get(councilId)).toMatchObject({ status: 'ACTION_SCHEDULED', origin: 'council', description: 'Engineer booked for Thursday' });
-    expect(byId.get(ids[0]!)).toMatchObject({ status: 'OPEN', origin: 'resident', description: 'Comment 0: still there', media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg' });
-    for (const [n, status] of EXTENDED_STATUSES.entries()) expect(byId.get(ids[n]!)).toMatchObject({ status, origin: 'resident' });
+    expect(byId.get(ids[0])).toMatchObject({ status: 'OPEN', origin: 'resident', description: 'Comment 0: still there', media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg' });
+    for (const [n, status] of EXTENDED_STATUSES.entries()) expect(byId.get(ids[n])).toMatchObject({ status, origin: 'resident' });
     const councilOnly = await get('servicerequestupdates.xml', { api_key: KEY, start_date: start, end_date: end, origin: 'council' });
     expect(councilOnly.xml.service_request_updates.request_update.filter((u: any) => u.service_request_id === id).map((u: any) => u.update_id)).toEqual([councilId]);
   });
@@ -253,7 +253,7 @@ describe("FixMyStreet's Open311 client over XML", () => {
     const read = await get(`requests/${id}.xml`);
     expect(read.xml.service_requests.request[0].description).toBe('Bell  here & <there> "quoted" \u{1F573}');
     // The JSON answer keeps what was typed.
-    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json()) as any;
+    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json());
     expect(json[0].description).toBe('Bell \u0007 here & <there> "quoted" \u{1F573}');
   });
 });
@@ -265,7 +265,7 @@ describe('discovery', () => {
     const endpoint = xml.xml.discovery.endpoints.endpoint;
     expect(endpoint).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', url: server.baseUrl, type: 'production' });
     expect(endpoint.formats.format).toEqual(['text/xml', 'application/json']);
-    const json = (await (await fetch(`${server.baseUrl}/discovery.json`)).json()) as any;
+    const json = (await (await fetch(`${server.baseUrl}/discovery.json`)).json());
     expect(json.endpoints[0]).toMatchObject({ url: server.baseUrl, formats: ['text/xml', 'application/json'] });
     expect(json.changeset).toBe(xml.xml.discovery.changeset);
   });

@@ -12,13 +12,13 @@ let dir: string;
 
 async function get(p: string) {
   const res = await fetch(`${server.baseUrl}/${p}`);
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 }
 async function post(p: string, form: Record<string, string | string[]>) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   const res = await fetch(`${server.baseUrl}/${p}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  return { status: res.status, body: (await res.json()) as any };
+  return { status: res.status, body: (await res.json()) };
 }
 const pothole = (extra: Record<string, string | string[]> = {}) => ({
   api_key: KEY,
@@ -129,7 +129,7 @@ describe('GeoReport v2 requests', () => {
     [{ description: 'x'.repeat(5000) }, 400, /4,000 characters/],
     [{ email: 'not-an-email' }, 400, /email/],
   ])('refuses bad input %j with %i', async (change, code, message) => {
-    const form = pothole(change as Record<string, string>);
+    const form = pothole(change);
     const res = await post('requests.json', form);
     expect(res.status).toBe(code);
     expect(res.body).toEqual([{ code, description: expect.stringMatching(message) }]);
@@ -252,7 +252,7 @@ describe('publishing: what the public may read', () => {
       const refused = await fetch(`${limited.baseUrl}/requests/SR-100001.json`);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(((await refused.json()) as any)[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
+      expect(((await refused.json()))[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
       expect((await fetch(`${limited.baseUrl}/requests.json?api_key=${KEY}`)).status).toBe(200);
       // Guessing keys is limited like any other public read.
       expect((await fetch(`${limited.baseUrl}/requests.json?api_key=guess-1`)).status).toBe(429);

@@ -7,7 +7,7 @@ import { createLogger } from '../../platform/logger';
 describe('the process-level last resort', () => {
   it('logs an uncaught exception and an unhandled rejection by type and place, without their messages', () => {
     const lines: string[] = [];
-    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) }) as never);
+    const logger = createLogger('info', new Writable({ write: (chunk, _enc, done) => (lines.push(chunk.toString()), done()) }));
     const proc = new EventEmitter();
     installLastResort(proc, logger);
     const err = new URIError('resident Jane Smith jane@example.org sent %E0');

@@ -33,7 +33,7 @@ describe('two turns of one conversation saved at once', () => {
   });
 
   async function stored(driver: ConversationDriver): Promise<Item> {
-    const key = `${driver.adapter.conversation.channelId}/conversations/${driver.adapter.conversation.conversation!.id}/`;
+    const key = `${driver.adapter.conversation.channelId}/conversations/${driver.adapter.conversation.conversation.id}/`;
     return (await storage.read([key]))[key] as Item;
   }
 

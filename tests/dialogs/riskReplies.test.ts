@@ -10,7 +10,7 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const council = loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml'));
 const taxonomy = loadRiskTaxonomy(path.join(ROOT, 'intents', 'risk-taxonomy.yaml'));
 const responses = new Responses(council, taxonomy);
-const firstLine = (text: string) => text.split('\n')[0]!;
+const firstLine = (text: string) => text.split('\n')[0];
 
 describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () => {
   it('a danger reported about others starts with the action, not sympathy', () => {

@@ -18,8 +18,8 @@ describe('a resident who leaves, on the local Direct Line', () => {
   async function queued(): Promise<{ c: Conversation; handoffId: string }> {
     const c = await openConversation(run.base);
     expect((await post(run.base, c, { type: 'message', text: 'Talk to a person' })).status).toBe(200);
-    await expect.poll(async () => (await run.app.handoff!.store.openFor(c.conversationId))?.status).toBe('queued');
-    return { c, handoffId: (await run.app.handoff!.store.openFor(c.conversationId))!.id };
+    await expect.poll(async () => (await run.app.handoff.store.openFor(c.conversationId))?.status).toBe('queued');
+    return { c, handoffId: (await run.app.handoff.store.openFor(c.conversationId))!.id };
   }
 
   async function stream(c: Conversation): Promise<WebSocket> {
@@ -33,8 +33,8 @@ describe('a resident who leaves, on the local Direct Line', () => {
     const { c, handoffId } = await queued();
     const ws = await stream(c);
     ws.close();
-    await expect.poll(async () => (await run.app.handoff!.store.get(handoffId))?.endReason).toBe('resident_left');
-    const messages = await run.app.handoff!.store.messages(handoffId);
+    await expect.poll(async () => (await run.app.handoff.store.get(handoffId))?.endReason).toBe('resident_left');
+    const messages = await run.app.handoff.store.messages(handoffId);
     expect(messages.at(-1)?.text).toBe('The resident has left.');
     await expect.poll(async () => botMessages(await activities(run.base, c)).map((a) => a.text).at(-1)).toMatch(/You left the page, so you're no longer in the queue/);
   });
@@ -44,14 +44,14 @@ describe('a resident who leaves, on the local Direct Line', () => {
     const other = await queued();
     const ws = await stream(other.c);
     ws.close();
-    await expect.poll(async () => (await run.app.handoff!.store.get(other.handoffId))?.status).toBe('ended');
-    expect((await run.app.handoff!.store.get(handoffId))?.status).toBe('queued');
+    await expect.poll(async () => (await run.app.handoff.store.get(other.handoffId))?.status).toBe('ended');
+    expect((await run.app.handoff.store.get(handoffId))?.status).toBe('queued');
   });
 
   it('the page\'s leave event ("Start again", "End chat") ends a queued handoff without words in the transcript', async () => {
     const { c, handoffId } = await queued();
     expect((await post(run.base, c, { type: 'event', name: 'council.handoff.leave' })).status).toBe(200);
-    await expect.poll(async () => (await run.app.handoff!.store.get(handoffId))?.endReason).toBe('resident_left_queue');
+    await expect.poll(async () => (await run.app.handoff.store.get(handoffId))?.endReason).toBe('resident_left_queue');
     const mine = (await activities(run.base, c)).activities.filter((a) => a.from?.role === 'user' && a.type === 'message').map((a) => a.text);
     expect(mine).toEqual(['Talk to a person']);
   });

@@ -76,8 +76,8 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: queue alerts, 
       await expect.poll(() => page.locator('#announcer').textContent()).toMatch(/^New in the queue: /);
       await expect.poll(async () => (await shown(page)).length).toBe(1);
       const [note] = await shown(page);
-      expect(note!.title).toMatch(/someone is waiting in the queue/);
-      expect(`${note!.title} ${note!.body}`).not.toMatch(/bin|Tuesday|High Street|AT1/);
+      expect(note.title).toMatch(/someone is waiting in the queue/);
+      expect(`${note.title} ${note.body}`).not.toMatch(/bin|Tuesday|High Street|AT1/);
 
       await page.getByRole('button', { name: /^Accept: / }).click();
       await page.locator('#conversation-status').getByText(/Talking to a person \(with you\)/).waitFor();

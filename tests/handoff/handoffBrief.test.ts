@@ -42,7 +42,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
       ['depth_cm', '10', '10'],
       ['danger', 'No', 'no'],
     ]);
-    expect(request.fields[0]!.label).toBe('Is it in the road, on the pavement or in a cycle lane?');
+    expect(request.fields[0].label).toBe('Is it in the road, on the pavement or in a cycle lane?');
     expect(request.location).toMatchObject({ kind: 'address', postcode: 'AT1 2BD' });
     expect(request.location!.text).toMatch(/^4 Market Place/);
     const uprn = (request.location as { uprn: string }).uprn;
@@ -142,7 +142,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
     await h.channel.waitFor((a) => a.conversation?.id === conv && /Service: Pothole or road defect/.test(a.text ?? ''));
     await talk(conv, ['It is right by the bus stop', 'Send it']);
     const sent = await h.channel.waitFor((a) => a.conversation?.id === conv && /reference is AT-\d{8}/.test(a.text ?? ''));
-    const reference = /reference is (AT-\d{8})/.exec(sent.text ?? '')![1]!;
+    const reference = /reference is (AT-\d{8})/.exec(sent.text ?? '')![1];
     await talk(conv, ['can I speak to someone please']);
 
     const handoff = await queued(conv);

@@ -103,7 +103,7 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('Send it');
     const rows = await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute();
     expect(rows.map((r) => [r.contact, r.priority])).toEqual([['em@example.org', 1]]);
-    expect(JSON.parse(rows[0]!.context).reason).toBe('safeguarding');
+    expect(JSON.parse(rows[0].context).reason).toBe('safeguarding');
   });
 
   it('a risk told at another question of a call-back request gets the helplines and that question again, and is not stored as its answer', async () => {

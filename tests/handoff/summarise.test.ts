@@ -18,7 +18,7 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
 
   it('names the risk category, and quotes the line that raised it whatever the recognizer made of it', () => {
     const c = context('safeguarding', [['theres smoke coming up the stairwell', 'none'], ['yes', 'none']]);
-    c.transcript[0]!.risk = 'immediate_danger';
+    c.transcript[0].risk = 'immediate_danger';
     c.risk = { category: 'immediate_danger', label: 'Immediate danger to life' };
     expect(summarise(c)).toBe('Safeguarding concern (Immediate danger to life): "theres smoke coming up the stairwell"');
     expect(reasonLabel(c)).toBe('Safeguarding concern (Immediate danger to life)');

@@ -45,8 +45,8 @@ async function startInstance(databaseUrl: string): Promise<Instance> {
         resolve(`http://127.0.0.1:${m[1]}`);
       }
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     child.on('exit', (code) => reject(new Error(`instance exited (${code}): ${out}`)));
   });
   return { child, url, dataDir };
@@ -78,9 +78,9 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     // Staff accounts through the real command, against the same database.
     for (const [u, n] of [['sam', 'Sam'], ['alex', 'Alex']]) {
       const add = spawn(TSX, ['scripts/staffAdd.ts', '--username', u, '--name', n, '--password-stdin'], { cwd: ROOT, env: env(databaseUrl, a.dataDir), stdio: ['pipe', 'pipe', 'pipe'] });
-      add.stdin!.end(PASSWORD + '\n');
+      add.stdin.end(PASSWORD + '\n');
       let said = '';
-      add.stdout!.on('data', (d: Buffer) => (said += d.toString()));
+      add.stdout.on('data', (d: Buffer) => (said += d.toString()));
       const code = await new Promise((resolve) => add.on('exit', resolve));
       expect(code).toBe(0);
       expect(said).toMatch(new RegExp(`Staff account "${u}"`));

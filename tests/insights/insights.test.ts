@@ -88,7 +88,7 @@ describe('insight events from traces', () => {
     const report = buildInsightsReport(events, { from: '2026-11-01', to: '2026-11-30', granularity: 'month', assumptions: council.insights });
     const [month] = openDataMonths(report, 5);
     expect(month).toMatchObject({ month: '2026-11', conversations: 7, resolved: 7, filed: 5, helpful: null, safeguarding: 0 });
-    expect(openDataCsv([month!]).split('\r\n')[1]).toBe('2026-11,7,7,0,5,0,0,[c],0,0,0,0,0');
+    expect(openDataCsv([month]).split('\r\n')[1]).toBe('2026-11,7,7,0,5,0,0,[c],0,0,0,0,0');
   });
 
   it('refuses a window that is not two dates in order, saying what it expects', () => {

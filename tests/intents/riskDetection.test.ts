@@ -18,8 +18,8 @@ describe('risk taxonomy (intents/risk-taxonomy.yaml)', () => {
     const t = loadRiskTaxonomy(TAXONOMY);
     expect(t.categories.map((c) => c.id)).toEqual(['immediate_danger', 'suicide_self_harm', 'domestic_abuse', 'child_at_risk', 'adult_at_risk']);
     for (const c of t.categories) expect(c.help.length).toBeGreaterThan(0);
-    expect(t.helplines.gas!.number).toBe('0800 111 999');
-    expect(t.helplines.modern_slavery!.number).toBe('08000 121 700');
+    expect(t.helplines.gas.number).toBe('0800 111 999');
+    expect(t.helplines.modern_slavery.number).toBe('08000 121 700');
   });
 
   it('names the file and line of each mistake', () => {

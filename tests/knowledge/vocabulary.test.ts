@@ -74,7 +74,7 @@ function inputs(): string[] {
     w.replace(/'/g, ''),
     w.replace(/ /g, ''),
     w.replace(/ /g, ', '),
-    w.split(' ')[0]!,
+    w.split(' ')[0],
   ];
   const extra = ['', ' ', 'yesterday', 'no idea', 'nobody', 'nothing else please', 'changes', 'I cant see it', 'please do thanks mate', 'ok carry on', 'no, change the bin', "that's not it", 'yes, and how do I pay', 'yeah\nbut', 'never  mind', 'call  back', 'stop it now', 'the address is not there'];
   return [...new Set([...words().flatMap(near), ...extra])];

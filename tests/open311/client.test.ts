@@ -31,7 +31,7 @@ describe('Open311Client', () => {
   it('caches the service list and definitions until refreshed or expired', async () => {
     let clock = 0;
     const original = globalThis.fetch;
-    globalThis.fetch = counting(server.baseUrl) as typeof fetch;
+    globalThis.fetch = counting(server.baseUrl);
     try {
       const client = new Open311Client({ baseUrl: server.baseUrl, jurisdictionId: 'anytown.example', cacheTtlMs: 1000, now: () => clock });
       requests = 0;

@@ -267,7 +267,7 @@ describe('outbox delivery with faults', () => {
     expect(delivered?.state).toBe('delivered');
     const now = (await backOfficeRows()).filter((r) => r.client_reference === row.reference);
     expect(now).toHaveLength(1);
-    expect(delivered?.service_request_id).toBe(now[0]!.service_request_id);
+    expect(delivered?.service_request_id).toBe(now[0].service_request_id);
     await again.close();
   });
 });

@@ -63,7 +63,7 @@ describe('buildCluProject', () => {
     );
     expectValidCluProject(project);
     const [first] = project.assets.utterances;
-    const labelled = first!.entities.map((e) => [e.category, first!.text.slice(e.offset, e.offset + e.length)]);
+    const labelled = first.entities.map((e) => [e.category, first.text.slice(e.offset, e.offset + e.length)]);
     expect(labelled).toEqual([
       ['binType', 'blue bin'],
       ['postcode', 'AT1 1AA'],

@@ -143,8 +143,8 @@ describe('npm run eval:conversations', () => {
     expect(last).toMatchObject({ total: files.length, passed: 0, rate: 0 });
     for (const f of last.failures) {
       expect(Object.keys(f)).toEqual(['file', 'turn', 'said', 'got']);
-      expect(f.turn, f.file).toBe(WHY[f.file]!.turn);
-      expect(f.got, f.file).toMatch(WHY[f.file]!.problem);
+      expect(f.turn, f.file).toBe(WHY[f.file].turn);
+      expect(f.got, f.file).toMatch(WHY[f.file].problem);
     }
     expect(last.failures.map((f) => f.file)).toEqual(files);
     expect(lines).toContain('✗ shows.yaml: shows fails: a sofa is not in the council tax answer');

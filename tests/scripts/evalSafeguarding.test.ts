@@ -30,7 +30,7 @@ describe('risk evaluation scoring', () => {
       falseAlarms: 1,
       byCategory: { adult_at_risk: { risk: 1, caught: 1, recall: 1 }, immediate_danger: { risk: 2, caught: 1, recall: 0.5 } },
     });
-    expect(details.adult_at_risk!.rightCategory).toBe(0);
+    expect(details.adult_at_risk.rightCategory).toBe(0);
     expect(missed.map((c) => c.text)).toEqual(['b']);
     expect(alarms.map((c) => c.text)).toEqual(['d']);
     expect(wrongCategory).toEqual([{ text: 'c', expected: 'adult_at_risk', got: 'child_at_risk' }]);

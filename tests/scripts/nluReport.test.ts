@@ -65,13 +65,13 @@ describe('evaluatePredictions', () => {
   it('picks cell text colours with at least 4.5:1 contrast', () => {
     const lum = (hex: string) => {
       const c = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((s) => (s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * c[0]! + 0.7152 * c[1]! + 0.0722 * c[2]!;
+      return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
     };
     for (const diag of [true, false]) {
       for (let share = 0; share <= 1; share += 0.05) {
         const { fill, text } = cellColours(share, diag);
         const [a, b] = [lum(fill), lum(text)].sort((x, y) => y - x);
-        expect((a! + 0.05) / (b! + 0.05)).toBeGreaterThanOrEqual(4.5);
+        expect((a + 0.05) / (b + 0.05)).toBeGreaterThanOrEqual(4.5);
       }
     }
   });

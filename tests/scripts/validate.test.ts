@@ -53,7 +53,7 @@ describe('npm run validate', () => {
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const zone = lines.findIndex((l) => l.startsWith('timeZone:'));
     const monday = lines.findIndex((l) => /^\s+monday:/.test(l));
-    lines[zone] = lines[zone]!.replace('timeZone:', 'timeZnoe:');
+    lines[zone] = lines[zone].replace('timeZone:', 'timeZnoe:');
     lines[monday] = '  monday: 9 till 5';
     fs.writeFileSync(file, lines.join('\n'));
     const problems = validateAll({ ...DEFAULT_PATHS, councilProfile: path.join(dir, 'council.yaml'), articlesDir: path.join(dir, 'articles'), synonyms: path.join(dir, 'synonyms.yaml') });
@@ -82,7 +82,7 @@ describe('npm run validate', () => {
     const file = path.join(dir, 'en-GB', 'replies.yaml');
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.startsWith('greeting:'));
-    lines[at] = lines[at]!.replace('greeting:', 'greting:');
+    lines[at] = lines[at].replace('greeting:', 'greting:');
     const goodbye = lines.findIndex((l) => l.startsWith('goodbye:'));
     lines[goodbye] = 'goodbye: Goodbye from {councilName}.';
     fs.writeFileSync(file, lines.join('\n'));

@@ -47,7 +47,7 @@ describe('changing a service in the back office changes the conversation, with n
       r = await c.say('skip');
       r = await c.say('Stay anonymous');
       r = await c.say('Send it');
-      const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+      const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
       await Conversation.until(() => channel.received.find((m) => m.text.includes(ref)), 'delivery');
       const row = await after.app.database.db.selectFrom('open311_requests').selectAll().where('client_reference', '=', ref).executeTakeFirstOrThrow();
       expect(JSON.parse(row.attributes)).toEqual({ near_junction: 'yes', light_number: 'AT 77', fault_type: 'out' });

@@ -43,7 +43,7 @@ function missedBinConversation(entities: Entity[]) {
   const now = () => new Date('2026-11-24T18:00:00Z');
   const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')));
   const schedule = WasteSchedule.load(path.resolve('waste'));
-  const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin!, {
+  const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin, {
     client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
     addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses),
     responses,

@@ -24,7 +24,7 @@ export async function startChannel() {
       const m = /\/v3\/conversations\/([^/]+)\/activities/.exec(req.url ?? '');
       try {
         const activity = JSON.parse(body || '{}') as { text?: string; type?: string };
-        if (m && activity.type === 'message') received.push({ conversationId: decodeURIComponent(m[1]!), text: activity.text ?? '' });
+        if (m && activity.type === 'message') received.push({ conversationId: decodeURIComponent(m[1]), text: activity.text ?? '' });
       } catch {
         /* not JSON */
       }

@@ -10,7 +10,7 @@ const live = useBotAndChannel(() => NOW);
 
 async function official(conversationId: string, ref: string): Promise<string> {
   const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)), `official reference for ${ref}`);
-  return /official reference is (\S+?)\.?(\s|$)/.exec(told.text)![1]!;
+  return /official reference is (\S+?)\.?(\s|$)/.exec(told.text)![1];
 }
 
 async function stored(id: string) {
@@ -45,7 +45,7 @@ describe('each service end to end through the bot', () => {
     r = await c.say('what?');
     expect(r.all).toMatch(/Please choose/);
     r = await c.say('Send it');
-    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
     const row = await stored(await official('conv-pothole', ref));
     expect(JSON.parse(row.attributes)).toEqual({ surface: 'road', width_cm: '40', depth_cm: '8', danger: 'yes' });
     expect(row).toMatchObject({
@@ -76,7 +76,7 @@ describe('each service end to end through the bot', () => {
     r = await c.say('Alex');
     expect(r.all).toMatch(/07700900123, Alex/);
     r = await c.say('Send it');
-    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
     const row = await stored(await official('conv-fly', ref));
     expect(JSON.parse(row.attributes)).toEqual({ waste_type: ['furniture', 'tyres', 'electrical'], amount: 'car_boot', hazardous: 'not_sure' });
     expect(row).toMatchObject({ phone: '07700900123', first_name: 'Alex', address_string: 'Market Place, AT1 2BD' });
@@ -98,7 +98,7 @@ describe('each service end to end through the bot', () => {
     r = await c.say('It comes on and off all night');
     expect(r.all).toMatch(/Details: It comes on and off all night/);
     r = await c.say('Thank you, please send it');
-    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
     const row = await stored(await official('conv-light', ref));
     expect(JSON.parse(row.attributes)).toEqual({ fault_type: 'flickering' });
   });
@@ -121,7 +121,7 @@ describe('each service end to end through the bot', () => {
     r = await c.say('Jo Bloggs');
     expect(r.all).toMatch(/Sofa, Mattress/);
     r = await c.say('Send it');
-    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
     const row = await stored(await official('conv-bulky', ref));
     expect(JSON.parse(row.attributes)).toEqual({ items: ['sofa', 'mattress'], item_count: '2' });
     expect(row).toMatchObject({ email: 'me@example.org', address_id: '100070000004' });
@@ -159,7 +159,7 @@ describe('bin day and case status', () => {
     const base = key.options.baseUrl();
     const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out', first_name: 'Dana', last_name: 'Whitlock' });
     const created = (await (await fetch(`${base}/requests.json`, { method: 'POST', body: form })).json()) as Array<{ service_request_id: string }>;
-    const id = created[0]!.service_request_id;
+    const id = created[0].service_request_id;
     const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday, Whitlock to call 07700 900321' });
     expect((await fetch(`${base}/servicerequestupdates.json`, { method: 'POST', body: update })).status).toBe(200);
     const c = new Conversation(live.bot, 'conv-status', live.channel.url);
@@ -213,7 +213,7 @@ describe('a second, separately started GeoReport v2 server with different attrib
       child.stdout!.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /open311 listening on (\S+)/.exec(out);
-        if (m) resolve(m[1]!);
+        if (m) resolve(m[1]);
       });
       child.on('exit', (code) => reject(new Error(`open311 server exited ${code}`)));
     });
@@ -239,9 +239,9 @@ describe('a second, separately started GeoReport v2 server with different attrib
     r = await c.say('skip');
     r = await c.say('Stay anonymous');
     r = await c.say('Send it');
-    const ref = /reference is (AT-\d{8})/.exec(r.all)![1]!;
+    const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
     const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)), 'the proactive message');
-    const id = /official reference is (SR-\d+)/.exec(told.text)![1]!;
+    const id = /official reference is (SR-\d+)/.exec(told.text)![1];
     expect(told.text).toMatch(/Logged with the highways contractor/);
     const row = (await (await fetch(`${other.app.services.client.baseUrl}/requests/${id}.json?jurisdiction_id=other.example`)).json()) as Array<{ service_code: string; address: string }>;
     expect(row[0]).toMatchObject({ service_code: 'pothole', address: 'Near the junction with Mill Lane' });

@@ -76,8 +76,8 @@ describe('streets of the gazetteer in what residents write', () => {
 
 describe('where a street problem is, in the resident’s words', () => {
   const place = (text: string) => {
-    const m = gazetteer.streets.find(text)[0]!;
-    return placeWords(text, m.start, m.end, m.streets[0]!.name);
+    const m = gazetteer.streets.find(text)[0];
+    return placeWords(text, m.start, m.end, m.streets[0].name);
   };
 
   it.each([

@@ -1,5 +1,5 @@
 import WebSocket from 'ws';
-import { DirectLine, type Activity, type Message } from 'botframework-directlinejs';
+import { DirectLine, type Activity } from 'botframework-directlinejs';
 import { Observable } from 'rxjs/Observable';
 import 'rxjs/add/observable/throw';
 
@@ -77,6 +77,6 @@ export function nextActivity(directLine: DirectLine, match: (a: Activity) => boo
 /** Posts a message and resolves with the id Direct Line gave it. */
 export function say(directLine: DirectLine, text: string, userId = 'resident'): Promise<string> {
   return new Promise((resolve, reject) => {
-    directLine.postActivity({ type: 'message', text, from: { id: userId } } as Message).subscribe({ next: resolve, error: reject });
+    directLine.postActivity({ type: 'message', text, from: { id: userId } }).subscribe({ next: resolve, error: reject });
   });
 }

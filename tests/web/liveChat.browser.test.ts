@@ -28,7 +28,7 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
 
   beforeAll(async () => {
     run = await startAssistant({ CONTACT_CENTRE_CONFIG: path.join(ROOT, 'tests', 'handoff', 'fixtures', 'always-open.yaml') });
-    await run.app.handoff!.staff.addAccount('sam', 'Sam', PASSWORD);
+    await run.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
     agent = await signInAgent(run.base, 'sam', PASSWORD);
     browser = await launchBrowser();
   });
@@ -54,7 +54,7 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     await sendBox(page).press('Enter');
     await waitForBubble(page, /in the queue/);
     const conversationId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('council-assistant.conversation') ?? '{}') as { conversationId: string }).conversationId);
-    const handoff = await run.app.handoff!.store.openFor(conversationId);
+    const handoff = await run.app.handoff.store.openFor(conversationId);
     expect(handoff?.status).toBe('queued');
     expect(await waiting()).toContain(handoff!.id);
     return handoff!.id;
@@ -231,7 +231,7 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     const consoleContext = await browser.newContext();
     consoleContext.setDefaultTimeout(20_000);
     const staff = await consoleContext.newPage();
-    await run.app.handoff!.staff.addAccount('alex', 'Alex', PASSWORD);
+    await run.app.handoff.staff.addAccount('alex', 'Alex', PASSWORD);
     await staff.goto(`${run.base}/agent`);
     await staff.getByLabel('Username').fill('alex');
     await staff.getByLabel('Password').fill(PASSWORD);

@@ -213,7 +213,7 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
       inputs.map((i) => [Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]),
     );
     expect(sizes.length).toBe(5);
-    for (const [w, h] of sizes) expect(Math.min(w!, h!)).toBeGreaterThanOrEqual(24);
+    for (const [w, h] of sizes) expect(Math.min(w, h)).toBeGreaterThanOrEqual(24);
     await checkLayout(page);
   });
 

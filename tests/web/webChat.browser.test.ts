@@ -195,7 +195,7 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await waitForBubble(page, /You can ask me a question/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save conversation' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^conversation-\d{4}-\d{2}-\d{2}\.txt$/);
-    const text = fs.readFileSync((await download.path())!, 'utf8');
+    const text = fs.readFileSync((await download.path()), 'utf8');
     expect(text).toMatch(/You:\r\nhelp/);
     expect(text).toMatch(/Ask Anytown:\r\nHello, I/);
   });

@@ -56,11 +56,11 @@ export class ConversationDriver {
   async send(activity: Partial<Activity>): Promise<TurnOutcome> {
     this.traces = [];
     await this.adapter.receiveActivity(activity);
-    const replies = (this.adapter.activeQueue.splice(0) as Partial<Activity>[]).filter((a) => a.type !== ActivityTypes.Trace);
+    const replies = (this.adapter.activeQueue.splice(0)).filter((a) => a.type !== ActivityTypes.Trace);
     const traces = this.traces;
     const route = traces.filter((t) => t.name === 'council.route').map((t) => (t.value as { label: string }).label).at(-1);
     const ref = this.adapter.conversation;
-    return { replies, traces, route, dialogs: await activeDialogs(this.storage, ref.channelId!, ref.conversation!.id) };
+    return { replies, traces, route, dialogs: await activeDialogs(this.storage, ref.channelId, ref.conversation.id) };
   }
 
   say(text: string): Promise<TurnOutcome> {
@@ -69,7 +69,7 @@ export class ConversationDriver {
 
   join(): Promise<TurnOutcome> {
     const ref = this.adapter.conversation;
-    return this.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [ref.user!, ref.bot!] });
+    return this.send({ type: ActivityTypes.ConversationUpdate, membersAdded: [ref.user!, ref.bot] });
   }
 }
 

@@ -24,8 +24,8 @@ export class ConversationFileReader {
     }
     const parsed = conversationSchema.safeParse(doc.toJS());
     if (parsed.success) return { ok: true, conversation: parsed.data };
-    const issue = parsed.error.issues[0]!;
-    const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    const issue = parsed.error.issues[0];
+    const where = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
     const line = this.lineOf(doc, lines, where);
     const at = issue.path.length ? `${describePath(issue.path)}: ` : '';
     return { ok: false, error: `${name}:${line}: ${at}${issue.message}` };

@@ -142,7 +142,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     let next = 0;
     const worker = async () => {
       while (next < cases.length && Date.now() < deadline) {
-        const c = cases[next++]!;
+        const c = cases[next++];
         const ctx = await ensure();
         const crashesBefore = server.crashes;
         const res = await send(c, { ctx, port: server.port, sinkUrl: sink.url }, timeoutMs);

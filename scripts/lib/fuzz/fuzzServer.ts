@@ -76,8 +76,8 @@ export class FuzzServer {
       this.output = (this.output + text).slice(-20_000);
       for (const line of text.split('\n')) if (/still serving/.test(line)) this.lastResortHits.push(line.slice(0, 500));
     };
-    child.stdout!.on('data', take);
-    child.stderr!.on('data', take);
+    child.stdout.on('data', take);
+    child.stderr.on('data', take);
     child.on('exit', (code, signal) => {
       if (this.stopping) return;
       this.crashes++;

@@ -37,7 +37,7 @@ export class HostileInputs {
   }
 
   private pick<T>(items: readonly T[]): T {
-    return items[this.int(items.length)]!;
+    return items[this.int(items.length)];
   }
 
   private conv(): string {
@@ -102,7 +102,7 @@ export class HostileInputs {
       const value = this.hostileValue();
       if (field.includes('.')) {
         const [outer, inner] = field.split('.') as [string, string];
-        a[outer] = { ...(typeof a[outer] === 'object' && a[outer] ? (a[outer] as object) : {}), [inner]: value };
+        a[outer] = { ...(typeof a[outer] === 'object' && a[outer] ? (a[outer]) : {}), [inner]: value };
       } else a[field] = value;
     }
     if (a.type === 'conversationUpdate' && this.chance(0.5)) a.membersAdded = [{ id: 'resident-1' }, { id: 'bot' }];

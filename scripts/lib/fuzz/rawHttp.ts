@@ -82,6 +82,6 @@ export function wsFrame(opcode: number, payload: Buffer, options: { fin?: boolea
   }
   if (!mask) return Buffer.concat([head, payload]);
   const key = Buffer.from([0x12, 0x34, 0x56, 0x78]);
-  const body = Buffer.from(payload.map((b, i) => b ^ key[i % 4]!));
+  const body = Buffer.from(payload.map((b, i) => b ^ key[i % 4]));
   return Buffer.concat([head, key, body]);
 }

@@ -22,7 +22,7 @@ describe('StatementCache', () => {
     handle.prepare = ((sql: string) => {
       prepared.push(sql);
       return prepare(sql);
-    }) as typeof handle.prepare;
+    });
     return { handle, prepared };
   }
 

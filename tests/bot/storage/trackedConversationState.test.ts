@@ -46,7 +46,7 @@ describe('TrackedConversationState', () => {
     const state = new TrackedConversationState(storage);
     const memory = state.createProperty<{ transcript: string[] }>('memory');
     const first = turn();
-    (await memory.get(first, { transcript: [] }))!.transcript.push('hello');
+    (await memory.get(first, { transcript: [] })).transcript.push('hello');
     await state.saveChanges(first);
     expect(storage.writes).toHaveLength(1);
 

@@ -14,7 +14,7 @@ const NOW = new Date('2026-12-04T12:00:00Z');
 const STREETS = /\b(?:the[\s,.'’-]+green|green[\s,.'’-]+lane|station[\s,.'’-]+road|station[\s,.'’-]+rd)\b/gi;
 
 function reader(intent: string): SlotReader {
-  const config = configs[intent]!;
+  const config = configs[intent];
   const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
   const countOf: Record<string, string> = {};
   for (const [code, limit] of Object.entries(config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;

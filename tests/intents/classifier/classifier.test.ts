@@ -16,15 +16,15 @@ describe('IntentClassifier', () => {
   it('ranks in-scope intents only, best first, with probabilities in [0,1]', () => {
     const r = trained.classify('pothole');
     expect(r.ranking.length).toBe(5);
-    expect(r.ranking[0]!.intent).toBe('report_pothole');
+    expect(r.ranking[0].intent).toBe('report_pothole');
     expect(r.ranking.map((s) => s.intent)).not.toContain('none');
-    for (let i = 1; i < r.ranking.length; i++) expect(r.ranking[i - 1]!.score).toBeGreaterThanOrEqual(r.ranking[i]!.score);
+    for (let i = 1; i < r.ranking.length; i++) expect(r.ranking[i - 1].score).toBeGreaterThanOrEqual(r.ranking[i].score);
     for (const s of r.ranking) {
       expect(s.score).toBeGreaterThanOrEqual(0);
       expect(s.score).toBeLessThanOrEqual(1);
     }
     expect(r.score).toBeGreaterThan(trained.threshold);
-    expect(r.score).toBe(r.ranking[0]!.score);
+    expect(r.score).toBe(r.ranking[0].score);
   });
 
   it('calls gibberish out of scope, with a threshold in (0,1)', () => {
@@ -54,8 +54,8 @@ describe('IntentClassifier', () => {
     const validation = [{ text: 'grass verge needs cutting', intent: 'report_pothole' }, ...TOY_OOS];
     const withVal = IntentClassifier.train(TOY_TRAIN, { validation });
     const without = IntentClassifier.train(TOY_TRAIN, { validation, trainOnValidation: false });
-    expect(withVal.classify('grass verge needs cutting').ranking[0]!.intent).toBe('report_pothole');
-    expect(without.classify('grass verge needs cutting').ranking[0]!.intent).not.toBe('report_pothole');
+    expect(withVal.classify('grass verge needs cutting').ranking[0].intent).toBe('report_pothole');
+    expect(without.classify('grass verge needs cutting').ranking[0].intent).not.toBe('report_pothole');
   });
 
   it('chooses a threshold even with no out-of-scope examples', () => {

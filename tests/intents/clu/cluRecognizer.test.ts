@@ -58,7 +58,7 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     const result = await recognizer().recognize(text, 'en-GB');
 
     expect(fake.requests).toHaveLength(1);
-    const req = fake.requests[0]!;
+    const req = fake.requests[0];
     expect(req.path).toBe('/language/:analyze-conversations');
     expect(req.apiVersion).toBe('2022-05-15-preview');
     expect(req.key).toBe('right-key');
@@ -126,7 +126,7 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     expect(result).toMatchObject({ source: 'local-fallback', fallbackReason: reason, intent: 'report_missed_bin', text });
     expect(result.entities.find((e) => e.type === 'postcode')?.value).toBe('AT1 1AA');
     expect(logged).toHaveLength(1);
-    expect(logged[0]!.obj).toMatchObject({ recognizer: 'clu', reason });
+    expect(logged[0].obj).toMatchObject({ recognizer: 'clu', reason });
     const written = JSON.stringify(logged);
     expect(written).not.toMatch(/emptied|AT1/i);
   });
@@ -141,7 +141,7 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     const text = `${'x'.repeat(9990)} AT1 1AA`;
     fake.behave({ kind: 'answer', predict: (q) => ({ topIntent: 'None', intents: [{ category: 'None', confidenceScore: 0.9 }], entities: [{ category: 'street', text: q.slice(0, 5), offset: 995, length: 50, confidenceScore: 0.5 }] }) });
     const result = await recognizer().recognize(text);
-    const sent = (fake.requests[0]!.body as { analysisInput: { conversationItem: { text: string } } }).analysisInput.conversationItem.text;
+    const sent = (fake.requests[0].body as { analysisInput: { conversationItem: { text: string } } }).analysisInput.conversationItem.text;
     expect(sent.length).toBe(1000);
     expect(result.text).toBe(text);
     for (const e of result.entities) expect(e.end!).toBeLessThanOrEqual(text.length);
@@ -161,6 +161,6 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     await closed.close();
     const result = await recognizer({ endpoint }).recognize('hello');
     expect(result).toMatchObject({ source: 'local-fallback', intent: 'greeting' });
-    expect(logged[0]!.obj.reason).not.toBe('timeout');
+    expect(logged[0].obj.reason).not.toBe('timeout');
   });
 });

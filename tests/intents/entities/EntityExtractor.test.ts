@@ -34,7 +34,7 @@ describe('postcode', () => {
     const postcodes = of(extractor.extract(message), 'postcode');
     expect(postcodes).toHaveLength(1);
     expect(postcodes[0]).toMatchObject({ value, text });
-    expect(message.slice(postcodes[0]!.start, postcodes[0]!.end)).toBe(text);
+    expect(message.slice(postcodes[0].start, postcodes[0].end)).toBe(text);
   });
 
   it('finds more than one', () => {
@@ -89,7 +89,7 @@ describe('caseReference', () => {
     const refs = of(extractor.extract(message), 'caseReference');
     expect(refs).toHaveLength(1);
     expect(refs[0]).toMatchObject({ value, text });
-    expect(message.slice(refs[0]!.start, refs[0]!.end)).toBe(text);
+    expect(message.slice(refs[0].start, refs[0].end)).toBe(text);
   });
 
   it.each([
@@ -128,7 +128,7 @@ describe('date', () => {
     const dates = of(extractor.extract(message), 'date');
     expect(dates).toHaveLength(1);
     expect(dates[0]).toMatchObject({ value, text });
-    expect(message.slice(dates[0]!.start, dates[0]!.end)).toBe(text);
+    expect(message.slice(dates[0].start, dates[0].end)).toBe(text);
   });
 
   it('follows the clock it is given', () => {
@@ -403,7 +403,7 @@ describe('a house number right after a day', () => {
     const entities = extractor.extract(text);
     expect(values(text, 'houseNumber')).toEqual([/(\d+) (Mill Lane|High Street)/.exec(text)![1]]);
     expect(of(entities, 'date').map((e) => e.text)).toEqual([dateText]);
-    expect(of(entities, 'date')[0]!.value).toMatch(/^\d{4}-\d{2}-\d{2}/);
+    expect(of(entities, 'date')[0].value).toMatch(/^\d{4}-\d{2}-\d{2}/);
   });
 
   it('a date with a day number and no street keeps its number', () => {

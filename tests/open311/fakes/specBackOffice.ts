@@ -140,7 +140,7 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
       const p = url.pathname.replace(/^\/open311\/v2/, '');
       const m = /^\/(.+)\.(json|xml)$/.exec(p);
       if (!m || m[2] !== fmt) return error(res, 404, 'Not found');
-      const route = m[1]!;
+      const route = m[1];
       if (req.method === 'GET' && route === 'services') return send(res, 200, [{ service_code: 'pothole', service_name: 'Pothole', metadata: true, type: 'realtime' }], 'services', 'service');
       if (req.method === 'GET' && route === 'services/pothole') {
         if (fmt === 'json') return send(res, 200, DEFINITION);
@@ -188,7 +188,7 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
       const token = /^tokens\/(.+)$/.exec(route);
       if (req.method === 'GET' && token) {
         state.stats.tokenReads++;
-        const found = state.accepted.find((a) => a.token === decodeURIComponent(token[1]!));
+        const found = state.accepted.find((a) => a.token === decodeURIComponent(token[1]));
         if (!found) return error(res, 404, 'No such token');
         // Not made yet: some servers say 404, others give the token without an id.
         if (found.id === null) return state.stats.tokenReads % 2 ? error(res, 404, 'Not processed yet') : send(res, 200, [{ token: found.token, service_request_id: '' }], 'service_requests', 'request');
@@ -196,7 +196,7 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
       }
       const one = /^requests\/(.+)$/.exec(route);
       if (req.method === 'GET' && one) {
-        const found = state.accepted.find((a) => a.id === decodeURIComponent(one[1]!));
+        const found = state.accepted.find((a) => a.id === decodeURIComponent(one[1]));
         if (!found) return error(res, 404, 'No such request');
         return send(res, 200, [requestShape(found)], 'service_requests', 'request');
       }
