@@ -1,0 +1,54 @@
+/**
+ * The held-out runs of the risk checks' cross-validation (scripts/riskCrossValidation.ts and
+ * scripts/riskSweep.ts): the blind-written files of intents/risk held out together, then FOLDS folds
+ * of the rest, cut at random (seed 1) within each file. The ordinary intents' examples always stay in
+ * training as negatives. Never reads tests/safeguarding.
+ */
+import path from 'node:path';
+import { IntentClassifier, type ClassifierOptions, type TrainingExample } from '../../intents/classifier';
+import { Intents } from '../../intents/catalogue';
+import { SeededRandom } from '../../intents/classifier/SeededRandom';
+import { NOT_RISK, RiskClassifier } from '../../intents/riskClassifier';
+import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
+import { loadTrainingData, utteranceKey } from '../../intents/trainingData';
+
+export interface OwnExample extends TrainingExample {
+  blind: boolean;
+  fold: number;
+}
+
+export interface HeldOutRun {
+  name: string;
+  heldOut: OwnExample[];
+  risk: RiskClassifier;
+  detector: SafeguardingDetector;
+}
+
+/** Trains a risk classifier and the detector around it without each run's held-out examples, one run at a time. */
+export function* riskFolds(root: string, folds: number, options: Partial<ClassifierOptions> = {}): Generator<HeldOutRun> {
+  const ruleSet = loadSafeguardingRuleSet(path.join(root, 'intents', 'safeguarding-rules.yaml'));
+  const taxonomy = loadRiskTaxonomy(path.join(root, 'intents', 'risk-taxonomy.yaml'));
+  const random = new SeededRandom(1);
+  const own: OwnExample[] = loadTrainingData(path.join(root, 'intents', 'risk')).intents.flatMap((d) => {
+    const blind = /\.blind\d*\.yaml$/.test(d.file);
+    const order = d.examples.map((_, i) => i);
+    random.shuffle(order);
+    const foldOf = new Map(order.map((i, k) => [i, k % folds]));
+    return d.examples.map((e, i) => ({ text: e.text, intent: d.intent, blind, fold: foldOf.get(i) ?? 0 }));
+  });
+  const ownKeys = new Set(own.map((e) => utteranceKey(e.text)));
+  const ordinary: TrainingExample[] = loadTrainingData(path.join(root, 'intents', 'data'))
+    .intents.filter((d) => d.intent !== Intents.safeguarding)
+    .flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: NOT_RISK })))
+    .filter((e) => !ownKeys.has(utteranceKey(e.text)));
+  const run = (name: string, isHeldOut: (e: OwnExample) => boolean): HeldOutRun => {
+    const train = [...own.filter((e) => !isHeldOut(e)), ...ordinary];
+    const risk = new RiskClassifier(IntentClassifier.train(train, { ...options, outOfScopeLabel: NOT_RISK, seed: 1 }));
+    const detector = new SafeguardingDetector(ruleSet.rules, { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past, subject: ruleSet.subject });
+    return { name, heldOut: own.filter(isHeldOut), risk, detector };
+  };
+  yield run('blind', (e) => e.blind);
+  for (let f = 0; f < folds; f++) yield run(`fold ${f + 1}/${folds}`, (e) => !e.blind && e.fold === f);
+}
