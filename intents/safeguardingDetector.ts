@@ -94,6 +94,8 @@ export const DEFAULT_WEAK_SCORE = 0.5;
  * at 0.15 it drops 10 fewer risk messages for 3 more alarms, and still keeps the venting above quiet.
  */
 export const DEFAULT_CLAUSE_SUPPORT = 0.15;
+/** Fewer words than this left once the idioms are taken out: nothing for the classifier to judge. */
+export const MIN_WORDS_AFTER_IDIOMS = 3;
 /**
  * A message of at most SHORT_WORDS words counts on the risk classifier's vote alone only from
  * SHORT_MIN_SCORE: two or three words are little to go on, and one word shared with a risk example
@@ -103,8 +105,6 @@ export const DEFAULT_CLAUSE_SUPPORT = 0.15;
  * on every development set (2026-12-04, fifth session): no risk message caught by the classifier alone
  * had six words or fewer and scored below 0.9.
  */
-/** Fewer words than this left once the idioms are taken out: nothing for the classifier to judge. */
-export const MIN_WORDS_AFTER_IDIOMS = 3;
 export const SHORT_WORDS = 4;
 export const SHORT_MIN_SCORE = 0.6;
 
