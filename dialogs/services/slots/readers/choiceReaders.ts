@@ -1,0 +1,51 @@
+import type { ServiceAttribute } from '../../../../servicerequests/open311/types';
+import { DONE, matchChoice, matchChoices, NO_FIRST, YES_FIRST } from '../../answers';
+import { valueNames } from '../../requestSoFar';
+import type { ServiceResponses } from '../../serviceResponses';
+import { pressedSkip, saysSkip, type Reading } from './reading';
+
+/** A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6"); '' for Skip. */
+export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceResponses): Reading<string> {
+  const values = a.values ?? [];
+  if (!a.required && pressedSkip(text)) return { value: '' };
+  const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
+  const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (YES_FIRST.test(text) ? 'yes' : NO_FIRST.test(text) ? 'no' : undefined)) : undefined);
+  if (!choice) return { problem: r.invalidChoice(values.map((v) => v.name)) };
+  return { value: choice.key };
+}
+
+/**
+ * A `multivaluelist` attribute, taken a few at a time: `building` is what was chosen so far. The
+ * list is done (`value`) on "that's all" or Skip, or when it reaches `max`; '' when an optional
+ * one is skipped before anything was chosen. Otherwise `building`: the list so far, to ask "anything else?".
+ */
+export function readMultiChoice(text: string, a: ServiceAttribute, building: string[], max: number | undefined, r: ServiceResponses): Reading<string[] | ''> | { building: string[] } {
+  const values = a.values ?? [];
+  const skipping = saysSkip(text);
+  if (building.length && (DONE.test(text) || skipping)) return { value: building };
+  if (!building.length && skipping && !a.required) return { value: '' };
+  const { found, unknown } = matchChoices(text, values);
+  if (unknown.length) return { problem: r.multiUnknown(unknown, values.map((v) => v.name)) };
+  if (!found.length) return { problem: r.needAtLeastOne() };
+  const chosen = [...new Set([...building, ...found.map((f) => f.key)])];
+  if (max !== undefined && chosen.length > max) return { problem: r.tooManyChoices(max, chosen.length, valueNames(a, building)) };
+  // As many as one booking takes: nothing more to ask.
+  if (max !== undefined && chosen.length === max) return { value: chosen };
+  return { building: chosen };
+}
+
+/** Every part of the message is a choice of the list, by name ("sofa and a fridge"). */
+export function plainList(a: ServiceAttribute, text: string): boolean {
+  const { found, unknown } = matchChoices(text, a.values ?? []);
+  return found.length > 0 && !unknown.length;
+}
+
+/** Choices too vague to take from a first message without asking ("Yes", "No", "Something else"). */
+const VAGUE_CHOICE = /^(yes|no|y|n|other|something else|not sure|don'?t know|none|skip)\b/i;
+
+/** The choice's name appears in the message as whole words ("in the road", "furniture"); short or vague names never count. */
+export function namedIn(text: string, name: string): boolean {
+  const fold = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const n = fold(name);
+  return n.trim().length >= 5 && !VAGUE_CHOICE.test(name.trim()) && fold(text).includes(n);
+}
