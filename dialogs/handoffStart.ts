@@ -4,7 +4,7 @@ import { DialogIds } from './dialogIds';
 import { REQUEST_STATE } from './offered';
 import { today } from './services/answers';
 import { requestSoFar } from './services/requestSoFar';
-import type { SlotState } from './services/requestSlotsDialog';
+import type { SlotState } from './services/slots/slotState';
 
 /** Why a dialog hands the resident to a person (see dialogs/handoffTypes.ts for labels). */
 export interface HandoffOptions {

@@ -3,6 +3,7 @@ import { sendReply } from './replies';
 import type { Reply } from './responses';
 import { NO_FIRST, NOT_SENDING, today } from './services/answers';
 import { SEND_IT } from './services/serviceResponses';
+import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
 import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
@@ -54,8 +55,8 @@ const STOPPING = VOCABULARY.stopping;
 export function addsToSummary(dc: DialogContext, text: string): boolean {
   let atSummary = false;
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
-    const request = d.activeDialog?.state?.[REQUEST_STATE] as { current?: string } | undefined;
-    if (request) atSummary = request.current === 'confirm';
+    const request = d.activeDialog?.state?.[REQUEST_STATE] as { current?: unknown } | undefined;
+    if (request) atSummary = stepFromSaved(request.current)?.kind === 'confirm';
   }
   if (!atSummary) return false;
   return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !NO_FIRST.test(text) && !STOPPING.test(text);

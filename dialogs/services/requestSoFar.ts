@@ -1,7 +1,8 @@
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import type { RequestField, RequestSoFar } from '../handoffTypes';
 import { spokenDate } from '../../servicerequests/waste/calendar';
-import type { SlotState } from './requestSlotsDialog';
+import { attributeCode, stepFromSaved } from './slots/fields';
+import type { SlotState } from './slots/slotState';
 import { foldText } from './slotReader';
 
 /** The question without its "Say skip…" hint, as a label. */
@@ -50,7 +51,7 @@ export function requestSoFar(state: SlotState, extra: { status: RequestSoFar['st
     const v = state.answers[a.code];
     if (v !== undefined && v !== '' && !(Array.isArray(v) && !v.length)) {
       fields.push({ code: a.code, label: questionLabel(a), answer: displayAnswer(state, a, extra.today), value: Array.isArray(v) ? v.join(', ') : String(v) });
-    } else if (v === undefined && state.current === `attr:${a.code}` && state.multi.length) {
+    } else if (v === undefined && attributeCode(stepFromSaved(state.current)) === a.code && state.multi.length) {
       // A list still being built ("Anything else?"): what was chosen so far.
       fields.push({ code: a.code, label: questionLabel(a), answer: `${valueNames(a, state.multi).join(', ')} (list not finished)`, value: state.multi.join(', ') });
     }
@@ -80,13 +81,14 @@ export function requestSoFar(state: SlotState, extra: { status: RequestSoFar['st
   };
 }
 
+/** The open question's label (state read from a dialog stack: it may be in the form saved before the typed fields). */
 function openQuestion(state: SlotState): string | undefined {
-  const field = state.current;
-  if (!field) return undefined;
-  if (field.startsWith('attr:')) {
-    const a = state.attributes.find((x) => x.code === field.slice(5));
+  const step = stepFromSaved(state.current);
+  if (!step) return undefined;
+  if (step.kind === 'attribute') {
+    const a = state.attributes.find((x) => x.code === step.code);
     return a ? questionLabel(a) : undefined;
   }
   const names: Record<string, string> = { location: 'Where it is', description: 'Details', contact: 'Contact details', name: 'Name', confirm: 'Shall I send it? (the summary)', change: 'What to change' };
-  return names[field];
+  return names[step.kind];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchChoice, NO_FIRST, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord, YES, YES_FIRST } from '../../../dialogs/services/answers';
-import { measureIn, namedIn } from '../../../dialogs/services/requestSlotsDialog';
+import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
+import { measureIn } from '../../../dialogs/services/slots/readers/numberReader';
 
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');

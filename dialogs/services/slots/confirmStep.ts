@@ -1,0 +1,108 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import { MAX_MESSAGE_CHARS } from '../../messageLimits';
+import { sendReply } from '../../replies';
+import type { Reply } from '../../responses';
+import { CHANGE, DECLINES_EXTRAS, matchChoice, NO_FIRST, readContact, saysYes } from '../answers';
+import type { ServiceResponses } from '../serviceResponses';
+import { CHANGE_STEP, type SlotField } from './fields';
+import { MAX_TEXT } from './limits';
+import type { LocationSlot } from './locationSlot';
+import type { RequestSubmitter } from './requestSubmitter';
+import { changeChoices } from './slotQuestions';
+import type { SlotState } from './slotState';
+
+/** A bare no at "Shall I send it?": not a wish to send nothing, nor more details (asked again). */
+const BARE_NO = /^\s*(no|nope|nah)\s*[.!]*\s*$/i;
+/** A message of fewer words is not taken as more details. */
+const MIN_DETAIL_WORDS = 3;
+
+/**
+ * The summary's "Shall I send it?" (yes: filed; "change something": which; an email or phone
+ * number, or more details, taken) and "What would you like to change?" (that field is asked again).
+ */
+export class ConfirmStep {
+  constructor(
+    private readonly responses: ServiceResponses,
+    private readonly location: LocationSlot,
+    private readonly submitter: RequestSubmitter,
+  ) {}
+
+  async confirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | 'submitted' | undefined> {
+    if (CHANGE.test(text)) {
+      state.current = CHANGE_STEP;
+      return this.responses.whichChange(changeChoices(state).map((c) => c.name));
+    }
+    if (saysYes(text)) {
+      await this.submitter.submit(dc, state);
+      return 'submitted';
+    }
+    return this.addAtConfirm(dc, state, text);
+  }
+
+  change(state: SlotState, text: string): Reply | undefined {
+    const choices = changeChoices(state);
+    const picked = matchChoice(text, choices);
+    const choice = choices.find((c) => c === picked);
+    if (!choice) return this.responses.whichChange(choices.map((c) => c.name));
+    this.clear(state, choice.field);
+    if (choice.field.kind === 'description' || choice.field.kind === 'contact') state.extra = [...new Set([...(state.extra ?? []), choice.field.kind])];
+    return undefined;
+  }
+
+  /**
+   * What the summary invites at "Shall I send it?": an email address or phone number for updates
+   * (then the name is asked), or more details in the resident's own words ("it's right by the bus
+   * stop"), added to the details and the summary shown again. A question or a bare no is neither.
+   */
+  private async addAtConfirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | undefined> {
+    const r = this.responses;
+    if (state.config.contact === 'optional' && /\banonymous\b/i.test(text)) {
+      state.contact = null;
+      state.name = null;
+      return undefined;
+    }
+    const contact = readContact(text);
+    if (contact) {
+      state.contact = contact;
+      state.name = undefined;
+      await sendReply(dc.context, r.changed(['added your contact details']));
+      return undefined;
+    }
+    if (DECLINES_EXTRAS.test(text) && !BARE_NO.test(text)) {
+      if (state.config.contact === 'optional' && !state.contact) {
+        state.contact = null;
+        state.name = null;
+      }
+      return undefined;
+    }
+    if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (words < MIN_DETAIL_WORDS || /\?\s*$/.test(text) || NO_FIRST.test(text)) return r.confirmNotUnderstood();
+    state.description = state.description ? `${state.description}\n${text}` : text;
+    if (state.description.length > MAX_TEXT) state.description = state.description.slice(0, MAX_TEXT);
+    await sendReply(dc.context, r.changed(['added that to the details']));
+    return undefined;
+  }
+
+  /** Forgets a field, so that it is asked again. */
+  private clear(state: SlotState, field: SlotField): void {
+    switch (field.kind) {
+      case 'attribute':
+        delete state.answers[field.code];
+        state.multi = [];
+        // A number limited by this list ("how many items in total?") is asked again for the new list.
+        for (const [dependent, limit] of Object.entries(state.config.limits)) if (limit.min === field.code) delete state.answers[dependent];
+        state.prechecked = false;
+        return;
+      case 'location':
+        return this.location.clear(state);
+      case 'description':
+        state.description = undefined;
+        return;
+      case 'contact':
+        state.contact = undefined;
+        state.name = undefined;
+        return;
+    }
+  }
+}

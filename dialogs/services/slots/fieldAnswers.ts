@@ -1,0 +1,77 @@
+import type { ServiceAttribute } from '../../../servicerequests/open311/types';
+import type { Reply } from '../../responses';
+import type { ServiceResponses } from '../serviceResponses';
+import { attributeField, type SlotField } from './fields';
+import { readMultiChoice, readSingleChoice } from './readers/choiceReaders';
+import { readContactAnswer } from './readers/contactReader';
+import { readDate } from './readers/dateReader';
+import { numberRange, readNumber } from './readers/numberReader';
+import type { Reading } from './readers/reading';
+import { readDescription, readName, readText } from './readers/textReaders';
+import type { SlotQuestions } from './slotQuestions';
+import { attributeOf, type Answer, type SlotState } from './slotState';
+
+/**
+ * Takes the answer to an attribute, the details, contact details or the name: read by the
+ * datatype's reader, kept in the state; a reply when it cannot be used (nothing is lost).
+ */
+export class FieldAnswers {
+  constructor(
+    private readonly responses: ServiceResponses,
+    private readonly questions: SlotQuestions,
+    private readonly now: () => Date,
+  ) {}
+
+  accept(state: SlotState, field: Exclude<SlotField, { kind: 'location' }>, text: string): Reply | undefined {
+    const r = this.responses;
+    switch (field.kind) {
+      case 'attribute': {
+        const a = attributeOf(state, field);
+        return a ? this.attribute(state, a, text) : undefined;
+      }
+      case 'description':
+        return keep(readDescription(text, r), (value) => (state.description = value));
+      case 'contact':
+        return keep(readContactAnswer(text, state.config.contact, r), (value) => {
+          state.contact = value;
+          // Anonymous: no name either; new contact details: the name is asked (again).
+          state.name = value === null ? null : undefined;
+        });
+      case 'name':
+        return keep(readName(text, r), (value) => (state.name = value));
+    }
+  }
+
+  private attribute(state: SlotState, a: ServiceAttribute, text: string): Reply | undefined {
+    const r = this.responses;
+    const answer = (value: Answer) => (state.answers[a.code] = value);
+    switch (a.datatype) {
+      case 'multivaluelist': {
+        const read = readMultiChoice(text, a, state.multi, state.config.limits[a.code]?.max, r);
+        if ('building' in read) {
+          state.multi = read.building;
+          return this.questions.question(state, attributeField(a.code));
+        }
+        return keep(read, (value) => {
+          answer(value);
+          state.multi = [];
+        });
+      }
+      case 'singlevaluelist':
+        return keep(readSingleChoice(text, a, r), answer);
+      case 'number':
+        return keep(readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r), answer);
+      case 'datetime':
+        return keep(readDate(text, a.required, state.config.dates, this.now(), r), answer);
+      default:
+        return keep(readText(text, a.datatype === 'text' ? 'text' : 'string', a.required, r), answer);
+    }
+  }
+}
+
+/** Keeps a reading's value; the problem's reply otherwise. */
+function keep<T>(read: Reading<T>, store: (value: T) => void): Reply | undefined {
+  if ('problem' in read) return read.problem;
+  store(read.value);
+  return undefined;
+}

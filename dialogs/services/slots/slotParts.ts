@@ -1,0 +1,68 @@
+import type { DialogContext } from 'botbuilder-dialogs';
+import type { Entity } from '../../../intents/recognizer';
+import type { Outbox } from '../../../servicerequests/open311/outbox';
+import type { MissedBinCheck } from '../../../servicerequests/waste/missedBinCheck';
+import { sendReply } from '../../replies';
+import type { Reply } from '../../responses';
+import type { AddressLookup } from '../addressLookup';
+import type { ServiceResponses } from '../serviceResponses';
+import { ConfirmStep } from './confirmStep';
+import { FieldAnswers } from './fieldAnswers';
+import type { Step } from './fields';
+import { FirstMessage } from './firstMessage';
+import { LocationSlot } from './locationSlot';
+import { MessageAbsorber } from './messageAbsorber';
+import { MissedBinPrecheck } from './missedBinPrecheck';
+import { RequestSubmitter } from './requestSubmitter';
+import { SlotQuestions } from './slotQuestions';
+import type { SlotState } from './slotState';
+import { streetPattern } from './streetPattern';
+
+/** What the parts of a service request need from the rooms above. */
+export interface SlotPartsDeps {
+  addresses: AddressLookup;
+  responses: ServiceResponses;
+  outbox: Outbox;
+  /** Called once a request is in the outbox (wakes the delivery worker). */
+  onQueued: () => void;
+  missedBin?: MissedBinCheck;
+  now: () => Date;
+  /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
+  streets?: string[];
+}
+
+/** The service request's parts, built once per dialog, and which of them takes the answer to each question. */
+export class SlotParts {
+  readonly location: LocationSlot;
+  readonly questions: SlotQuestions;
+  readonly absorber: MessageAbsorber;
+  readonly firstMessage: FirstMessage;
+  readonly precheck: MissedBinPrecheck;
+  private readonly fields: FieldAnswers;
+  private readonly confirmStep: ConfirmStep;
+
+  constructor(deps: SlotPartsDeps) {
+    this.location = new LocationSlot(deps.addresses, deps.responses);
+    this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
+    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []));
+    this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
+    this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
+    this.fields = new FieldAnswers(deps.responses, this.questions, deps.now);
+    this.confirmStep = new ConfirmStep(deps.responses, this.location, new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now));
+  }
+
+  /** Takes the answer to the open question; returns a reply when the answer cannot be used (nothing is lost). */
+  async accept(dc: DialogContext, state: SlotState, step: Step, text: string, entities: Entity[]): Promise<Reply | 'submitted' | undefined> {
+    switch (step.kind) {
+      case 'location':
+        // "7 High Street, AT1 1AA" at the postcode question: the house number picks the address.
+        return this.location.accept(state, text, entities.find((e) => e.type === 'houseNumber')?.value, (found) => sendReply(dc.context, found));
+      case 'change':
+        return this.confirmStep.change(state, text);
+      case 'confirm':
+        return this.confirmStep.confirm(dc, state, text);
+      default:
+        return this.fields.accept(state, step, text);
+    }
+  }
+}
