@@ -39,7 +39,7 @@ afterAll(async () => {
 });
 
 /** Runs the missed-bin dialog alone, as MainDialog starts it: with the first message's recognised entities. */
-function missedBinConversation(entities: Entity[]) {
+function missedBinConversation(entities: Entity[], memory: Record<string, string> = {}) {
   const now = () => new Date('2026-11-24T18:00:00Z');
   const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')));
   const schedule = WasteSchedule.load(path.resolve('waste'));
@@ -52,7 +52,7 @@ function missedBinConversation(entities: Entity[]) {
     missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2),
     now,
   });
-  const state = new ConversationState(new MemoryStorage());
+  const state = new ConversationState(new MemoryStorage(memory));
   const dialogs = new DialogSet(state.createProperty('dialog'));
   dialogs.add(slots);
   const recognized: RecognizerResult = { text: '', intent: 'report_missed_bin', score: 1, alternatives: [], entities, source: 'test' };
@@ -124,5 +124,54 @@ describe('entities the resident already gave are not asked again', () => {
       .send('grey bin missed next friday at 7 AT1 1AA')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Which day should it have been collected/));
+  });
+});
+
+/** Every service request's saved state in the storage's JSON (MemoryStorage keeps each item as a string). */
+function savedRequests(memory: Record<string, string>, edit: (slots: Record<string, unknown>) => void): void {
+  const walk = (o: unknown): void => {
+    if (!o || typeof o !== 'object') return;
+    const slots = (o as Record<string, unknown>).slots;
+    if (slots && typeof slots === 'object' && 'serviceCode' in slots) edit(slots);
+    for (const v of Object.values(o)) walk(v);
+  };
+  for (const [key, item] of Object.entries(memory)) {
+    const parsed = JSON.parse(item) as unknown;
+    walk(parsed);
+    memory[key] = JSON.stringify(parsed);
+  }
+}
+
+describe('a request saved before the typed fields', () => {
+  it("resumes from its open question saved as 'attr:<code>', and is saved in the new form", async () => {
+    const memory: Record<string, string> = {};
+    const adapter = missedBinConversation(
+      [
+        { type: 'binType', text: 'grey bin', value: 'general' },
+        { type: 'date', text: 'yesterday', value: '2026-11-23' },
+        { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
+        { type: 'houseNumber', text: '7', value: '7' },
+      ],
+      memory,
+    );
+    await adapter
+      .send('my grey bin at 7 high street at1 1aa was not collected yesterday')
+      .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
+      .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/));
+    let seen = 0;
+    savedRequests(memory, (slots) => {
+      expect(slots.current).toEqual({ kind: 'attribute', code: 'bin_out_by_7am' });
+      slots.current = 'attr:bin_out_by_7am'; // as saved before the change
+      seen++;
+    });
+    expect(seen).toBe(1);
+    await adapter.send('Yes').assertReply((a) => {
+      expect(text(a)).toMatch(/General waste \(grey bin\)/);
+      expect(text(a)).toMatch(/7 High Street, Anytown, AT1 1AA/);
+    });
+    savedRequests(memory, (slots) => expect(slots.current).toEqual({ kind: 'confirm' }));
+    // At the summary, saved the old way: "change something" still works from there.
+    savedRequests(memory, (slots) => (slots.current = 'confirm'));
+    await adapter.send('change something').assertReply((a) => expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('Where it is'));
   });
 });
