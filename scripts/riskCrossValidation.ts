@@ -3,7 +3,8 @@
  * wordings its classifier has not seen. The risk classifier is trained without part of its own
  * training data (intents/risk) and the held-out part is checked by the detector (rules + that
  * classifier, as residents meet it) and by the classifier alone:
- * - "blind": every *.blind.yaml and *.blind2.yaml file held out (examples written by people who never saw the rest);
+ * - "blind", "blind2", …: each round of blind-written files (*.blind.yaml, *.blind2.yaml, …) held out in
+ *   turn, the other rounds in training (examples written by people who never saw the rest);
  * - "fold i/FOLDS": the other examples of intents/risk in FOLDS folds (default 5), cut at random
  *   (seed 1) within each file, the blind files always in training.
  * The ordinary intents' examples stay in training as negatives. The rules were written with the

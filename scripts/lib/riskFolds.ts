@@ -1,7 +1,8 @@
 /**
  * The held-out runs of the risk checks' cross-validation (scripts/riskCrossValidation.ts and
- * scripts/riskSweep.ts): the blind-written files of intents/risk held out together, then FOLDS folds
- * of the rest, cut at random (seed 1) within each file. The ordinary intents' examples always stay in
+ * scripts/riskSweep.ts): each round of blind-written files of intents/risk (`*.blind.yaml`,
+ * `*.blind2.yaml`, …) held out in turn with the other rounds in training, then FOLDS folds of the
+ * rest, cut at random (seed 1) within each file, every blind round in training. The ordinary intents' examples always stay in
  * training as negatives. Never reads tests/safeguarding.
  */
 import path from 'node:path';
@@ -15,7 +16,8 @@ import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
 import { loadTrainingData, utteranceKey } from '../../intents/trainingData';
 
 export interface OwnExample extends TrainingExample {
-  blind: boolean;
+  /** The blind-written round the example came from ('blind', 'blind2', …), or undefined. */
+  blind: string | undefined;
   fold: number;
 }
 
@@ -24,6 +26,8 @@ export interface HeldOutRun {
   heldOut: OwnExample[];
   risk: RiskClassifier;
   detector: SafeguardingDetector;
+  /** The same detector with no rules: the risk classifier alone, with the idioms, spellings and gates (scripts/riskRuleAudit.ts). */
+  withoutRules: SafeguardingDetector;
 }
 
 /** Trains a risk classifier and the detector around it without each run's held-out examples, one run at a time. */
@@ -32,7 +36,7 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
   const taxonomy = loadRiskTaxonomy(path.join(root, 'intents', 'risk-taxonomy.yaml'));
   const random = new SeededRandom(1);
   const own: OwnExample[] = loadTrainingData(path.join(root, 'intents', 'risk')).intents.flatMap((d) => {
-    const blind = /\.blind\d*\.yaml$/.test(d.file);
+    const blind = /\.(blind\d*)\.yaml$/.exec(d.file)?.[1];
     const order = d.examples.map((_, i) => i);
     random.shuffle(order);
     const foldOf = new Map(order.map((i, k) => [i, k % folds]));
@@ -46,9 +50,11 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
   const run = (name: string, isHeldOut: (e: OwnExample) => boolean): HeldOutRun => {
     const train = [...own.filter((e) => !isHeldOut(e)), ...ordinary];
     const risk = new RiskClassifier(IntentClassifier.train(train, { ...options, outOfScopeLabel: NOT_RISK, seed: 1 }));
-    const detector = new SafeguardingDetector(ruleSet.rules, { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past, subject: ruleSet.subject });
-    return { name, heldOut: own.filter(isHeldOut), risk, detector };
+    const detectorOptions = { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past, subject: ruleSet.subject };
+    const detector = new SafeguardingDetector(ruleSet.rules, detectorOptions);
+    return { name, heldOut: own.filter(isHeldOut), risk, detector, withoutRules: new SafeguardingDetector([], detectorOptions) };
   };
-  yield run('blind', (e) => e.blind);
+  const rounds = [...new Set(own.flatMap((e) => (e.blind ? [e.blind] : [])))].sort();
+  for (const round of rounds) yield run(round, (e) => e.blind === round);
   for (let f = 0; f < folds; f++) yield run(`fold ${f + 1}/${folds}`, (e) => !e.blind && e.fold === f);
 }
