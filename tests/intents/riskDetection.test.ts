@@ -66,6 +66,9 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     ['my neighbour has not been seen for days', 'adult_at_risk'],
     ['she is a hoarder and the papers are piled against the heater, its a fire risk', 'adult_at_risk'],
     ['my partner takes my bank card and wont let me see my friends', 'domestic_abuse'],
+    ['two lads are kicking a man on the floor outside the chip shop', 'immediate_danger'],
+    ['there are two dogs locked in a hot car at the retail park', 'immediate_danger'],
+    ['i keep staring at the tablets on the side', 'suicide_self_harm'],
   ])('%j is %s', (text, category) => {
     const v = rulesOnly.check(text);
     expect(v.risk).toBe(true);
@@ -82,6 +85,8 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'nearly died of embarrassment when the bin men saw all my bottles',
     'the parking charges are bleeding us dry',
     'the smoke alarm on my landing keeps chirping, can someone change the battery',
+    'my grandson keeps beating me at chess at the library club',
+    'the kids have been looking at the tablets in the library, can they borrow one',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
