@@ -69,6 +69,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     ['two lads are kicking a man on the floor outside the chip shop', 'immediate_danger'],
     ['there are two dogs locked in a hot car at the retail park', 'immediate_danger'],
     ['i keep staring at the tablets on the side', 'suicide_self_harm'],
+    ['smoke is coming from the flat next door and nobody answers', 'immediate_danger'],
   ])('%j is %s', (text, category) => {
     const v = rulesOnly.check(text);
     expect(v.risk).toBe(true);
@@ -87,6 +88,10 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'the smoke alarm on my landing keeps chirping, can someone change the battery',
     'my grandson keeps beating me at chess at the library club',
     'the kids have been looking at the tablets in the library, can they borrow one',
+    'barbecue smoke from next doors garden fills our flat every night',
+    'who checks the fire alarms in our block of flats',
+    'e-bikes can catch fire, are they allowed in the flats',
+    'smell of burning toast set off the alarm in our block again',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
