@@ -70,6 +70,17 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     ['there are two dogs locked in a hot car at the retail park', 'immediate_danger'],
     ['i keep staring at the tablets on the side', 'suicide_self_harm'],
     ['smoke is coming from the flat next door and nobody answers', 'immediate_danger'],
+    ['the wheelie bins are on fire right up against the school gates and the kids are inside', 'immediate_danger'],
+    ['our hallway is filling with black smoke', 'immediate_danger'],
+    ['an old lady has just been knocked down by a van on the high street', 'immediate_danger'],
+    ['a boy went under at the reservoir and has not come back up', 'immediate_danger'],
+    ['theres a man standing on the parapet of the motorway bridge', 'immediate_danger'],
+    ['someone pushed petrol through our letter box last night and were scared they come back', 'immediate_danger'],
+    ['the kids dug up a grenade on the allotment', 'immediate_danger'],
+    ['the bedroom ceiling is caving in onto the cot', 'immediate_danger'],
+    ['an old man is lying on the pavement by the bus stop and is not responding', 'immediate_danger'],
+    ['the baby has gone a strange blue colour', 'immediate_danger'],
+    ['the flood water has come in and my gran is trapped upstairs', 'immediate_danger'],
   ])('%j is %s', (text, category) => {
     const v = rulesOnly.check(text);
     expect(v.risk).toBe(true);
@@ -92,6 +103,12 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'who checks the fire alarms in our block of flats',
     'e-bikes can catch fire, are they allowed in the flats',
     'smell of burning toast set off the alarm in our block again',
+    'how do I book a home fire safety visit for my dad',
+    'who does the house fire risk checks for council flats',
+    'the bridge railings need painting, theyre rusty',
+    'the road by the ford floods every winter, can you put a sign up',
+    'my hair has gone grey waiting on hold',
+    'my cat was hit by a car, do you collect pets from the road',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
