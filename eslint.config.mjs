@@ -67,7 +67,11 @@ export default tseslint.config(
   },
   {
     files: ['channels/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/handoff/**', '**/backoffice/**', '**/insights/**'], message: 'channels/ (Direct Line, the page, Teams) does not reach into the other rooms beside it.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/handoff/**', '**/backoffice/**', '**/insights/**'], message: 'channels/ (Direct Line, the page, Teams) does not reach into the other rooms beside it, nor up into bot/ (hosting and wiring hand it what it needs).' }] }] },
+  },
+  {
+    files: ['handoff/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/backoffice/**'], message: 'handoff/ (queue, relay, agent console) imports dialogs/, channels/, insights/ and the layers below, never bot/: the composition root wires it in.' }] }] },
   },
   {
     files: ['web/**/*.js'],

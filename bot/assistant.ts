@@ -6,7 +6,7 @@ import { EntityExtractor } from '../intents/entities';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
 import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
-import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
+import { loadRiskTaxonomy } from '../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
@@ -16,18 +16,19 @@ import { Responses } from '../dialogs/responses';
 import { Router } from '../dialogs/router';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
-import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
+import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/replyTexts';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
-import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
-import { CouncilBot, type HandoffRelay } from './councilBot';
+import { CouncilBot } from './councilBot';
+import type { HandoffRelay } from '../handoff/handoffRelay';
 import type { Logger } from '../platform/logger';
 import { TrackedConversationState } from '../platform/storage/trackedConversationState';
 import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
+import type { AssistantParts } from '../dialogs/assistantParts';
 
 export interface AssistantOptions {
   storage: Storage;
@@ -62,18 +63,7 @@ export interface AssistantOptions {
   contactCentrePath?: string;
 }
 
-export interface AssistantParts {
-  council: CouncilProfile;
-  /** The risk taxonomy (intents/risk-taxonomy.yaml): categories, helplines, replies. */
-  taxonomy: RiskTaxonomy;
-  responses: Responses;
-  router: Router;
-  knowledge: SearchableKnowledge;
-  conversationState: ConversationState;
-  userState: UserState;
-  /** Every locale's message files (knowledge/messages next to the council profile, or `messagesDir`): each feature reads its own, else the project's own words. */
-  messagesDir: string;
-}
+export type { AssistantParts };
 
 export interface Assistant extends AssistantParts {
   bot: CouncilBot;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { isLoopbackHttp, type CluSettings } from '../intents/cluSettings';
 import { packageRoot } from '../platform/packageRoot';
 import type { RetentionDays } from './privacy/retentionDays';
+import type { DirectLineSettings } from '../channels/directline/directLineSettings';
 
 /** The repository root, for data that ships with the code. */
 const REPO_ROOT = packageRoot(__dirname);
@@ -189,20 +190,7 @@ export interface Config {
   /** Time limit of every call to a Bot Framework connector (CONNECTOR_TIMEOUT_MS). */
   connectorTimeoutMs: number;
   /** How the web page reaches the bot: the built-in Direct Line, or Azure Bot Service's. */
-  directLine: {
-    mode: 'local' | 'azure';
-    /** Lets other Direct Line clients use the local Direct Line; unset = open (development). */
-    secret?: string;
-    azureSecret?: string;
-    /** Azure Direct Line base URL, e.g. https://europe.directline.botframework.com/v3/directline. */
-    azureEndpoint: string;
-    /** Local conversations untouched this many days are deleted. */
-    retentionDays: number;
-    /** The local stream closed with no reconnect for this long: the resident has left (DIRECT_LINE_LEAVE_GRACE_MS). */
-    leaveGraceMs: number;
-    /** Behind a reverse proxy: rate-limit by the address it puts last in X-Forwarded-For. */
-    trustProxy: boolean;
-  };
+  directLine: DirectLineSettings;
   /** Azure CLU (conversational language understanding), when configured; otherwise the offline recognizer alone. */
   clu?: CluSettings;
   /** Origins (or 'self') allowed to frame the assistant's pages: the council sites that use embed.js. */

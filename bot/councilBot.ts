@@ -8,6 +8,7 @@ import { setRecognized } from '../dialogs/turnState';
 import { isETagConflict } from '../platform/storage/kyselyStorage';
 
 import { MAX_MESSAGE_CHARS } from '../dialogs/messageLimits';
+import type { HandoffRelay } from '../handoff/handoffRelay';
 
 /** Removes control and format characters that break matching or logs; keeps newlines and RTL text. Anything but a string is no text. */
 export function cleanText(text: unknown): string {
@@ -16,20 +17,6 @@ export function cleanText(text: unknown): string {
     // eslint-disable-next-line no-control-regex -- removing control characters is the point
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')
     .trim();
-}
-
-/**
- * The contact-centre handoff's hook into every turn (handoff/handoffRelay.ts). Checked
- * before the dialogs: while a person is handling the conversation the resident's messages
- * go to them instead, and the assistant stays quiet (except for safeguarding).
- */
-export interface HandoffRelay {
-  /** True when the message was relayed to a person (the dialogs then do not run). */
-  interceptMessage(context: TurnContext): Promise<boolean>;
-  /** Event activities, e.g. `handoff.status` from an external contact centre. */
-  onEvent(context: TurnContext): Promise<void>;
-  /** The resident left (endOfConversation, or removed from the conversation). */
-  onResidentLeft(context: TurnContext): Promise<void>;
 }
 
 /**

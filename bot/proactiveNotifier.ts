@@ -1,6 +1,6 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { Logger } from '../platform/logger';
-import { proactive } from './proactive';
+import { proactive } from '../channels/proactive';
 import type { OutboxRow } from '../servicerequests/open311/outbox';
 import type { ResidentNotifier } from '../servicerequests/open311/outboxWorker';
 

@@ -3,7 +3,6 @@ import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from './handoffRespon
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Router } from '../dialogs/router';
 import { getRecognized } from '../dialogs/turnState';
-import type { HandoffRelay } from '../bot/councilBot';
 import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
@@ -14,6 +13,20 @@ const LEAVE_QUEUE = /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|
 const LEAVE_CHAT = /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i;
 /** The resident's page says they are leaving ("End chat" while with a person, "Start again"): an event, no words in the transcript. */
 export const LEAVE_EVENT = 'council.handoff.leave';
+
+/**
+ * The contact-centre handoff's hook into every turn of CouncilBot (HandoffRelayService below). Checked
+ * before the dialogs: while a person is handling the conversation the resident's messages
+ * go to them instead, and the assistant stays quiet (except for safeguarding).
+ */
+export interface HandoffRelay {
+  /** True when the message was relayed to a person (the dialogs then do not run). */
+  interceptMessage(context: TurnContext): Promise<boolean>;
+  /** Event activities, e.g. `handoff.status` from an external contact centre. */
+  onEvent(context: TurnContext): Promise<void>;
+  /** The resident left (endOfConversation, or removed from the conversation). */
+  onResidentLeft(context: TurnContext): Promise<void>;
+}
 
 /**
  * The resident's side of a live handoff, checked before any dialog runs: while queued or

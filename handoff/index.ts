@@ -6,7 +6,7 @@ import { HandoffResponses } from './handoffResponses';
 import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
-import type { AssistantParts } from '../bot/assistant';
+import type { AssistantParts } from '../dialogs/assistantParts';
 import type { Logger } from '../platform/logger';
 import type { AppDatabase } from '../platform/storage/database';
 import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from './agentConsole';

@@ -2,7 +2,7 @@ import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAc
 import { toActivity } from '../dialogs/replies';
 import type { Reply } from '../dialogs/responses';
 import type { Logger } from '../platform/logger';
-import { proactive } from '../bot/proactive';
+import { proactive } from '../channels/proactive';
 import type { Handoff } from '../dialogs/handoffTypes';
 
 /**

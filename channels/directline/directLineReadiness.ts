@@ -1,4 +1,4 @@
-import type { Config } from '../../bot/config';
+import type { WebChatSettings } from './directLineSettings';
 import type { ReadinessCheck } from '../../platform/http/readiness';
 
 /** What App Service writes into a setting whose Key Vault reference it could not resolve (the reference itself). */
@@ -13,7 +13,7 @@ const UNRESOLVED_KEY_VAULT_REFERENCE = /^@Microsoft\.KeyVault\(/i;
  * - azure mode whose secret is still an unresolved Key Vault reference (the secret was never
  *   added to the vault, or the app cannot read it): every page token is refused.
  */
-export function directLineReadiness(config: Pick<Config, 'directLine' | 'botFramework'>): ReadinessCheck {
+export function directLineReadiness(config: WebChatSettings): ReadinessCheck {
   const { mode, azureSecret } = config.directLine;
   return {
     name: 'directLine',

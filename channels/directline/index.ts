@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
-import type { Config } from '../../bot/config';
+import type { WebChatSettings } from './directLineSettings';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
 import type { AppDatabase } from '../../platform/storage/database';
@@ -28,7 +28,7 @@ export interface WebChatParts {
 }
 
 export interface WebChatDeps {
-  config: Config;
+  config: WebChatSettings;
   /** The CSP frame-ancestors directive the pages repeat in their own policies. */
   frameAncestors: string;
   root: string;

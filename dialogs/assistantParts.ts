@@ -1,0 +1,20 @@
+import type { ConversationState, UserState } from 'botbuilder';
+import type { RiskTaxonomy } from '../intents/riskTaxonomy';
+import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
+import type { Responses } from './responses';
+import type { Router } from './router';
+
+/** What buildAssistant (bot/assistant.ts) hands the features it wires in (handoff, service requests): the conversation's parts, built once. */
+export interface AssistantParts {
+  council: CouncilProfile;
+  /** The risk taxonomy (intents/risk-taxonomy.yaml): categories, helplines, replies. */
+  taxonomy: RiskTaxonomy;
+  responses: Responses;
+  router: Router;
+  knowledge: SearchableKnowledge;
+  conversationState: ConversationState;
+  userState: UserState;
+  /** Every locale's message files (knowledge/messages next to the council profile, or `messagesDir`): each feature reads its own, else the project's own words. */
+  messagesDir: string;
+}
