@@ -109,6 +109,8 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'the road by the ford floods every winter, can you put a sign up',
     'my hair has gone grey waiting on hold',
     'my cat was hit by a car, do you collect pets from the road',
+    'the traffic wardens are stalking our street every morning',
+    'the bailiffs keep threatening me over the council tax arrears',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
@@ -138,13 +140,14 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     const set = loadSafeguardingRuleSet(RULES);
     const withSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, subject: set.subject });
     const withoutSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings });
-    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge', 'im writing a novel about domestic abuse, who at the council could i talk to']) {
+    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge', 'im writing a novel about domestic abuse, who at the council could i talk to', 'is the council really cutting funding to the womens refuges?']) {
       expect(withoutSubject.check(text).risk, text).toBe(true);
       expect(withSubject.explain(text).asSubject, text).toBe(true);
       expect(withSubject.check(text).risk, text).toBe(false);
     }
     expect(withSubject.check('the training centre on mill lane is on fire').risk).toBe(true);
     expect(withSubject.check('i need a refuge tonight, my husband hits me').risk).toBe(true);
+    expect(withSubject.check('he cut off my money and now he is threatening me').risk).toBe(true);
   });
 
   it('naming domestic abuse in a professional or information question is not a risk, unless the resident says it is theirs', () => {
