@@ -112,7 +112,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const replyWords = fs.existsSync(replyTextsFile(messagesDir)) ? loadReplyWords(replyTextsFile(messagesDir)) : shippedReplyWords();
   const router = new Router(detector, undefined, knowledge, intentWords);
   const responses = new Responses(council, taxonomy, intentWords, replyWords);
-  const knowledgeResponses = new KnowledgeResponses(council, intentWords);
+  const knowledgeResponses = new KnowledgeResponses(council, intentWords, replyWords);
   const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);

@@ -54,6 +54,13 @@ const REPLIES = {
   technical_problem: [],
   teams_file_declined: [],
   teams_tenant_refused: [],
+  article_assumed_topic: ['title'],
+  article_source: ['title', 'url'],
+  article_did_it_help: [],
+  article_feedback_thanks: [],
+  article_not_helpful_choices: [],
+  article_not_helpful: [],
+  carry_on_after_answer: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReplyId = keyof typeof REPLIES;

@@ -13,6 +13,7 @@ import { KnowledgeResponses, NO, YES } from '../../dialogs/knowledgeResponses';
 import { ANONYMOUS, CANCEL, CHANGE_SOMETHING, DONE_LABEL, NOT_LISTED_LABEL, SEND_IT, SKIP_LABEL } from '../../dialogs/services/serviceResponses';
 import { CANCEL_WAITING, DONT_SEND_CALLBACK, END_CHAT, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK } from '../../handoff/handoffResponses';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
+import { shippedReplyWords } from '../../knowledge/replyTexts';
 
 const council = loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml'));
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
@@ -97,6 +98,16 @@ describe('message files', () => {
     expect(new KnowledgeResponses(council).carryOn().choices).toEqual(['Carry on', 'Cancel']);
     expect(new KnowledgeResponses(council).didThisHelp().choices).toEqual(['Yes', 'No']);
     expect(BUTTONS.call_back_any_time).toBe('Any time');
+  });
+
+  it("the words around a knowledge answer are the council's replies, not the code's", () => {
+    const words = { ...shippedReplyWords(), article_did_it_help: 'Was that useful?', article_not_helpful: 'Sorry. Other ways to reach us: {contactPage}', article_source: 'From {title}: {url}' };
+    const own = new KnowledgeResponses(council, undefined, words);
+    expect(own.didThisHelp().text).toBe('Was that useful?');
+    expect(own.notHelpful([]).text).toBe(`Sorry. Other ways to reach us: ${council.contactPage}`);
+    const article = { title: 'Bin days', url: 'https://www.anytown.example/bins', body: 'Bins go out on Mondays.' } as Parameters<KnowledgeResponses['answer']>[0];
+    expect(own.answer(article).text).toBe('Bins go out on Mondays.\n\nFrom Bin days: https://www.anytown.example/bins');
+    expect(new KnowledgeResponses(council).answer(article, true).text).toBe('For Bin days:\n\nBins go out on Mondays.\n\nSource: [Bin days](https://www.anytown.example/bins)');
   });
 
   it('every shipped message file is complete and valid', () => {
