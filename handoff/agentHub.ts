@@ -75,7 +75,7 @@ export class AgentHub {
     }
     await this.staff.audit(staff.id, 'accept', id);
     const handoff = (await this.store.get(id))!;
-    await this.store.addMessage(id, 'system', `${staff.displayName} accepted the conversation.`, staff.id);
+    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_accepted', staff.displayName), staff.id);
     await this.messenger.send(handoff, [this.messenger.status(handoff, 'accepted'), this.wording.connected(staff.displayName)]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'active' });
     await this.events.publish({ kind: 'queue' });
@@ -120,7 +120,7 @@ export class AgentHub {
     if ('ok' in handoff) return handoff;
     if (!(await this.store.requeue(id, staff.id))) return { ok: false, status: 409, error: 'This conversation has changed; refresh the queue.' };
     await this.staff.audit(staff.id, 'transfer', id);
-    await this.store.addMessage(id, 'system', `${staff.displayName} passed the conversation back to the queue.`, staff.id);
+    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_passed_back', staff.displayName), staff.id);
     const position = (await this.store.position(handoff)) ?? 1;
     await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.transferred(position, this.hours.expectedWaitMinutes(position))]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'queued' });
@@ -133,7 +133,7 @@ export class AgentHub {
     if ('ok' in handoff) return handoff;
     if (!(await this.store.end(id, 'agent_ended', ['active']))) return { ok: false, status: 409, error: 'This conversation has already ended.' };
     await this.staff.audit(staff.id, 'end', id);
-    await this.store.addMessage(id, 'system', `${staff.displayName} ended the chat.`, staff.id);
+    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_agent_ended', staff.displayName), staff.id);
     await this.messenger.send(handoff, [this.messenger.status(handoff, 'completed'), this.wording.ended()]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'ended', endReason: 'agent_ended' });
     await this.events.publish({ kind: 'queue' });
@@ -160,7 +160,7 @@ export class AgentHub {
     for (const handoff of await this.store.abandoned(cutoff)) {
       if (!(await this.store.requeueIfAbandoned(handoff.id, cutoff))) continue;
       moved++;
-      await this.store.addMessage(handoff.id, 'system', 'The agent was disconnected; the conversation went back to the queue.');
+      await this.store.addMessage(handoff.id, 'system', this.wording.staffNote('note_agent_disconnected'));
       const position = (await this.store.position(handoff)) ?? 1;
       await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position))]);
       await this.events.publish({ kind: 'status', handoffId: handoff.id, status: 'queued' });

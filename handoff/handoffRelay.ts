@@ -94,7 +94,7 @@ export class HandoffRelayService implements HandoffRelay {
   private async endByResident(context: TurnContext, open: Handoff): Promise<void> {
     const wasQueued = open.status === 'queued';
     if (!(await this.store.end(open.id, wasQueued ? 'resident_left_queue' : 'resident_ended'))) return;
-    await this.store.addMessage(open.id, 'system', wasQueued ? 'The resident left the queue.' : 'The resident ended the chat.');
+    await this.store.addMessage(open.id, 'system', this.wording.staffNote(wasQueued ? 'note_resident_left_queue' : 'note_resident_ended'));
     await this.events.publish({ kind: 'status', handoffId: open.id, status: 'ended', endReason: wasQueued ? 'resident_left_queue' : 'resident_ended' });
     await this.events.publish({ kind: 'queue' });
     await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, 'completed'));
@@ -114,7 +114,7 @@ export class HandoffRelayService implements HandoffRelay {
     const open = await this.store.openFor(activity.conversation.id);
     if (!open) return;
     if (state === 'accepted') {
-      await this.store.addMessage(open.id, 'system', 'The external contact centre accepted the conversation.');
+      await this.store.addMessage(open.id, 'system', this.wording.staffNote('note_external_accepted'));
     } else if (state === 'failed') {
       await this.store.end(open.id, 'external_failed');
       await sendReply(context, this.wording.externalFailed());
@@ -135,7 +135,7 @@ export class HandoffRelayService implements HandoffRelay {
     const open = await this.store.openFor(context.activity.conversation.id);
     if (!open) return;
     if (!(await this.store.end(open.id, 'resident_left'))) return;
-    await this.store.addMessage(open.id, 'system', 'The resident has left.');
+    await this.store.addMessage(open.id, 'system', this.wording.staffNote('note_resident_left'));
     await this.events.publish({ kind: 'status', handoffId: open.id, status: 'ended', endReason: 'resident_left' });
     await this.events.publish({ kind: 'queue' });
     try {

@@ -70,6 +70,16 @@ export class HandoffResponses {
     return { text: this.words.say('transferred', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
   }
 
+  /** A note for staff in the conversation's transcript (never shown to the resident). */
+  staffNote(id: 'note_agent_disconnected' | 'note_resident_left_queue' | 'note_resident_ended' | 'note_external_accepted' | 'note_resident_left'): string {
+    return this.words.say(id);
+  }
+
+  /** A note for staff about what one of them did. */
+  staffActionNote(id: 'note_accepted' | 'note_passed_back' | 'note_agent_ended', agentName: string): string {
+    return this.words.say(id, { agentName });
+  }
+
   ended(): Reply {
     return { text: this.words.say('ended') };
   }

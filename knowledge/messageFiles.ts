@@ -104,6 +104,14 @@ export const HANDOFF_MESSAGES = new MessageFile('handoff', {
   callback_stored: ['reference'],
   callback_declined: ['notSent'],
   callback_declined_not_sent: [],
+  note_accepted: ['agentName'],
+  note_passed_back: ['agentName'],
+  note_agent_ended: ['agentName'],
+  note_agent_disconnected: [],
+  note_resident_left_queue: [],
+  note_resident_ended: [],
+  note_external_accepted: [],
+  note_resident_left: [],
 } as const);
 
 /** The titles of the buttons the assistant offers besides the intents' labels; each is also recognised when typed (buttons.yaml). */
