@@ -111,6 +111,10 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     'my cat was hit by a car, do you collect pets from the road',
     'the traffic wardens are stalking our street every morning',
     'the bailiffs keep threatening me over the council tax arrears',
+    'the junction by the retail park is a suicide junction at rush hour',
+    'cycling down Mill Road is literally suicide with those potholes',
+    'my husband will kill me if I miss the bulky waste slot again',
+    'letting agents are exploiting tenants with these fees',
   ])('an idiom is not a risk: %j', (text) => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
@@ -134,6 +138,9 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(withPast.check('my brother took an overdose years ago and he is doing brilliantly now, can he get a bus pass').risk).toBe(false);
     expect(withPast.check('my husband hit me last year and i am still scared of him').risk).toBe(true);
     expect(withPast.check('my ex hit me last year and he is back now').risk).toBe(true);
+    expect(withPast.check('we smelt gas on the landing, the engineer came out and capped it, all safe now, who fixes the path').risk).toBe(false);
+    expect(withPast.check('i was in a refuge a few years back and im now settled, can i get on the housing register').risk).toBe(false);
+    expect(withPast.check('i was in a refuge a few years back and now hes found me again').risk).toBe(true);
   });
 
   it('a risk spoken of as a subject (study, training, giving, a statement) is left to the risk classifier; an immediate danger never is', () => {
