@@ -79,13 +79,13 @@ export class GeoReportServer implements RouteModule {
       }
     };
     /** Routes named with .json/.xml; the format is the extension. */
-    const both = (method: 'get' | 'post', name: string, kind: DocumentKind, handler: (req: Request, reader: Reader) => Promise<[number, unknown]>) => {
+    const both = (method: 'get' | 'post', name: string, kind: DocumentKind, handler: (req: Request, reader: Reader) => [number, unknown] | Promise<[number, unknown]>) => {
       for (const format of FORMATS) {
         server[method](`${this.base}/${name}.${format}`, wrap(format, async (req, reader) => doc(kind, await handler(req, reader))));
       }
     };
     /** Routes with an id then .json/.xml ("services/pothole.xml"). */
-    const named = (prefix: string, kind: DocumentKind, handler: (name: string, reader: Reader, req: Request) => Promise<[number, unknown]>) => {
+    const named = (prefix: string, kind: DocumentKind, handler: (name: string, reader: Reader, req: Request) => [number, unknown] | Promise<[number, unknown]>) => {
       const formatOf = (req: Request) => splitFormat(String(req.params.file ?? ''))?.format ?? 'json';
       server.get(
         `${this.base}/${prefix}/:file`,
@@ -97,19 +97,20 @@ export class GeoReportServer implements RouteModule {
       );
     };
 
-    both('get', 'discovery', 'discovery', async (req) => [200, this.discovery(req)]);
-    both('get', 'services', 'services', async () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]);
-    named('services', 'service_definition', async (code) => [200, this.serviceDefinition(this.service(code, 404))]);
+    both('get', 'discovery', 'discovery', (req) => [200, this.discovery(req)]);
+    both('get', 'services', 'services', () => [200, this.options.catalogue.services.map((s) => this.serviceSummary(s))]);
+    named('services', 'service_definition', (code) => [200, this.serviceDefinition(this.service(code, 404))]);
     both('post', 'requests', 'service_requests', async (req) => this.createRequest(body(req)));
     both('get', 'requests', 'service_requests', async (req, reader) => [200, await this.listRequests(req.query as Query, reader)]);
     named('requests', 'service_requests', async (id, reader) => [200, await this.oneRequest(id, reader)]);
-    named('tokens', 'service_requests', async () => {
+    named('tokens', 'service_requests', () => {
       throw new RequestError(404, 'This server creates requests at once and gives no tokens: the service_request_id is in the POST requests answer.');
     });
     both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.updates.list(req.query as Query, reader === 'keyed')]);
     both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.updates.post(body(req)));
 
     // Anything else under the base answers in the Open311 error format too, not restify's.
+    // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
     const unknown = async (req: Request, res: Response) => {
       const path = (req.url ?? '').split('?')[0] ?? '';
       const known = this.isRoute(path);

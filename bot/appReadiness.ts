@@ -15,6 +15,7 @@ export function appReadinessChecks(database: AppDatabase, assistant: Pick<Assist
     },
     {
       name: 'recognizer',
+      // eslint-disable-next-line @typescript-eslint/require-await -- classify() may throw; runReadinessChecks catches a rejection, not a synchronous throw
       async check() {
         // The local classifier only (never a paid cloud call from a probe): loaded, with intents, and classifying.
         const intents = assistant.classifier.intents.length;

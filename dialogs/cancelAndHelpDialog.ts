@@ -110,8 +110,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * can I report a missed bin?"). By default the active step takes the message as its answer;
    * MainDialog starts the new request and offers to go back to the unfinished one.
    */
-  protected async onNewRequest(_innerDc: DialogContext, _intent: string): Promise<DialogTurnResult | undefined> {
-    return undefined;
+  protected onNewRequest(_innerDc: DialogContext, _intent: string): Promise<DialogTurnResult | undefined> {
+    return Promise.resolve(undefined);
   }
 
   /** The question asked again (after a message with no words, say): "Do you want to stop?" is no longer the open question. */
@@ -136,8 +136,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * A clear question that an article answers, asked while a dialog waits. By default it is left
    * to the active step; MainDialog answers it and offers to carry on.
    */
-  protected async onKnowledgeQuestion(_innerDc: DialogContext, _articleId: string): Promise<DialogTurnResult | undefined> {
-    return undefined;
+  protected onKnowledgeQuestion(_innerDc: DialogContext, _articleId: string): Promise<DialogTurnResult | undefined> {
+    return Promise.resolve(undefined);
   }
 
   /**

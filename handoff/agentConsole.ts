@@ -139,7 +139,7 @@ export class AgentConsole implements RouteModule {
       res.end(data);
     });
 
-    const api = (method: 'get' | 'post', route: string, handler: (req: Request, res: Response, session: StaffSession) => Promise<void>) => {
+    const api = (method: 'get' | 'post', route: string, handler: (req: Request, res: Response, session: StaffSession) => void | Promise<void>) => {
       server[method](route, async (req: Request, res: Response) => {
         const session = await this.staff.session(readCookie(req, SESSION_COOKIE));
         if (!session) return void res.send(401, { error: 'Please sign in. Your session may have expired.' });
@@ -151,7 +151,7 @@ export class AgentConsole implements RouteModule {
       });
     };
 
-    api('get', '/agent/api/me', async (_req, res, s) => void res.send(200, { staff: s.staff, roles: s.roles, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
+    api('get', '/agent/api/me', (_req, res, s) => void res.send(200, { staff: s.staff, roles: s.roles, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
     // Questions residents asked that went unanswered (redacted, grouped): content role only.
     api('get', '/agent/api/knowledge-report', async (req, res, s) => {
       if (!s.roles.includes('content')) return void res.send(403, { error: NEEDS_CONTENT_ROLE });
@@ -178,7 +178,7 @@ export class AgentConsole implements RouteModule {
       res.end(body);
     });
     api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
-    api('get', '/agent/api/canned', async (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
+    api('get', '/agent/api/canned', (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
     // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).
     api('get', '/agent/api/deliveries', async (_req, res) => void res.send(200, { heldBack: this.deliveries ? await this.deliveries.heldBack() : { count: 0, oldest: null, lastStatus: null } }));
     api('get', '/agent/api/conversations/:id', async (req, res, s) => {

@@ -16,9 +16,10 @@ export class InProcessEvents implements HandoffEvents {
     this.emitter.setMaxListeners(0);
   }
 
-  async publish(event: HandoffEvent): Promise<void> {
+  publish(event: HandoffEvent): Promise<void> {
     // Asynchronous like NOTIFY, so callers behave the same on both engines.
     setImmediate(() => this.emitter.emit('event', event));
+    return Promise.resolve();
   }
 
   subscribe(listener: (event: HandoffEvent) => void): () => void {
@@ -26,7 +27,8 @@ export class InProcessEvents implements HandoffEvents {
     return () => this.emitter.off('event', listener);
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.emitter.removeAllListeners();
+    return Promise.resolve();
   }
 }

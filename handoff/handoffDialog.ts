@@ -56,10 +56,10 @@ export class HandoffDialog extends CancelAndHelpDialog {
     // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
-    this.addDialog(new TextPrompt(DialogIds.handoffOffer, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? '')));
+    this.addDialog(new TextPrompt(DialogIds.handoffOffer, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? ''))));
     // Before it is sent, the resident checks what the contact centre will get: send it, or not.
-    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && isConfirmAnswer(p.recognized.value ?? '')));
-    this.addDialog(new TextPrompt(DialogIds.handoffContact, async (p: PromptValidatorContext<string>) => p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined));
+    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && isConfirmAnswer(p.recognized.value ?? ''))));
+    this.addDialog(new TextPrompt(DialogIds.handoffContact, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined)));
     this.addDialog(
       new WaterfallDialog(DialogIds.handoffWaterfall, [
         this.startStep.bind(this),

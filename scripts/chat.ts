@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfig(process.env);
   let botUrl = process.env.CHAT_BOT_URL ?? `http://localhost:${config.port}`;
-  let close = async () => undefined as void;
+  let close = (): Promise<void> => Promise.resolve();
   if (!(await reachable(botUrl))) {
     const app = await createApp(config, createLogger('silent'), 'chat');
     const port = await app.server.listen(0, '127.0.0.1');

@@ -75,11 +75,13 @@ export class DirectLineModule implements RouteModule {
 
   register(server: Server): void {
     server.post(`${PREFIX}/tokens/generate`, async (req: Request, res: Response) => this.generate(req, res));
+    // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
     server.post(`${PREFIX}/tokens/refresh`, async (req: Request, res: Response) => this.refresh(req, res));
     server.post(`${PREFIX}/conversations`, async (req: Request, res: Response) => this.startConversation(req, res));
     server.get(`${PREFIX}/conversations/:conversationId`, async (req: Request, res: Response) => this.resume(req, res));
     server.post(`${PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => this.post(req, res));
     server.get(`${PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => this.poll(req, res));
+    // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
     server.post(`${PREFIX}/conversations/:conversationId/upload`, async (_req: Request, res: Response) =>
       sendError(res, 400, 'BadArgument', 'Sending files is not available in this chat.'),
     );
@@ -107,8 +109,9 @@ export class DirectLineModule implements RouteModule {
     return `http://127.0.0.1:${this.port}/connector/${this.connectorKey}/`;
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.options.hub.close();
+    return Promise.resolve();
   }
 
   // ---- authentication -------------------------------------------------------------------
@@ -189,7 +192,7 @@ export class DirectLineModule implements RouteModule {
     res.send(200, reply);
   }
 
-  private async refresh(req: Request, res: Response): Promise<void> {
+  private refresh(req: Request, res: Response): void {
     const caller = this.caller(req);
     if (!caller || caller.kind !== 'token') {
       sendError(res, 403, 'TokenExpired', 'Only a valid conversation token can be refreshed.');

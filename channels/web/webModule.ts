@@ -50,6 +50,7 @@ export class WebModule implements RouteModule {
     server.get('/', async (req: Request, res: Response) => this.page(req, res));
     server.get('/accessibility', async (_req: Request, res: Response) => this.statement(res));
     server.get('/embed.js', async (req: Request, res: Response) => this.file(req, res, path.join(this.options.webDir, 'embed.js')));
+    // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
     server.get('/council-theme.json', async (_req: Request, res: Response) => {
       res.header('Cache-Control', 'no-cache');
       // embed.js on the council's own site reads it across origins; it holds nothing private.

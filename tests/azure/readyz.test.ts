@@ -52,8 +52,8 @@ describe('/healthz and /readyz', () => {
   it('runs the checks modules add (a back office reachable, or queueing) and fails when one fails', async () => {
     let backOffice = { ok: true, detail: 'unreachable; 2 reports queued' };
     running = await startApp({}, 'silent', {
-      modules: [{ register: () => undefined, readinessChecks: [{ name: 'partnerBackOffice', check: async () => backOffice }] }],
-      readinessChecks: [{ name: 'extra', check: async () => ({ ok: true }) }],
+      modules: [{ register: () => undefined, readinessChecks: [{ name: 'partnerBackOffice', check: () => Promise.resolve(backOffice) }] }],
+      readinessChecks: [{ name: 'extra', check: () => Promise.resolve({ ok: true }) }],
     });
     let ready = await get(running.port, '/readyz');
     expect(ready.status).toBe(200);
@@ -70,8 +70,8 @@ describe('/healthz and /readyz', () => {
     const report = await runReadinessChecks(
       [
         { name: 'slow', check: () => new Promise(() => undefined) },
-        { name: 'throws', check: async () => Promise.reject(new Error('lookup for jane@example.com failed')) },
-        { name: 'fine', check: async () => ({ ok: true }) },
+        { name: 'throws', check: () => Promise.reject(new Error('lookup for jane@example.com failed')) },
+        { name: 'fine', check: () => Promise.resolve({ ok: true }) },
       ],
       50,
     );

@@ -24,7 +24,7 @@ describe('Open311 on PostgreSQL', async () => {
         const row = await outbox.add(fields, null);
         // The back office already has it (as after a crash between POST and record).
         const first = await client.postRequest(fields, row.reference);
-        const worker = new OutboxWorker(outbox, client, { delivered: async () => true, rejected: async () => true }, logger, { pollMs: 1000 });
+        const worker = new OutboxWorker(outbox, client, { delivered: () => Promise.resolve(true), rejected: () => Promise.resolve(true) }, logger, { pollMs: 1000 });
         // Two workers (two instances) racing over the same outbox.
         await Promise.all([worker.runOnce(), worker.runOnce()]);
         expect(await outbox.get(row.reference)).toMatchObject({ state: 'delivered', service_request_id: first.service_request_id });

@@ -16,9 +16,7 @@ describe('a turn that fails', () => {
       recipient: { id: 'bot' },
       deliveryMode: 'expectReplies',
     } as Activity;
-    const answer = await adapter.processBody(activity, '', async () => {
-      throw new RangeError('Maximum call stack size exceeded at secret.ts:12');
-    });
+    const answer = await adapter.processBody(activity, '', () => Promise.reject(new RangeError('Maximum call stack size exceeded at secret.ts:12')));
     const body = JSON.stringify(answer.body);
     expect(answer.status).toBe(200);
     expect(body).toContain('Sorry, something went wrong.');

@@ -25,9 +25,9 @@ describe('connector clients without an app id', () => {
   /** An inner factory that records what it was asked to make: a refused URL never reaches it. */
   class Recording extends ConnectorFactory {
     readonly asked: string[] = [];
-    async create(serviceUrl: string): Promise<ConnectorClient> {
+    create(serviceUrl: string): Promise<ConnectorClient> {
       this.asked.push(serviceUrl);
-      return {} as ConnectorClient;
+      return Promise.resolve({} as ConnectorClient);
     }
   }
 
@@ -82,8 +82,9 @@ describe('POST /api/messages without an app id', () => {
   it('refuses a proactive message to a stored non-loopback serviceUrl', async () => {
     const reference: Partial<ConversationReference> = { channelId: 'test', serviceUrl: 'http://192.0.2.10:9/', conversation: { id: 'conv-proactive', isGroup: false, conversationType: '', name: '' } };
     let ran = false;
-    const sent = running.app.adapter.continueConversationAsync('', reference, async () => {
+    const sent = running.app.adapter.continueConversationAsync('', reference, () => {
       ran = true;
+      return Promise.resolve();
     });
     await expect(sent).rejects.toBeInstanceOf(AuthenticationError);
     expect(ran).toBe(false);

@@ -8,8 +8,9 @@ import { testAssistant } from '../support/assistant';
 /** Keeps feedback in memory, as the feedback table would (article id and yes/no only). */
 class RecordedFeedback implements FeedbackRecorder {
   readonly rows: Array<{ articleId: string; helpful: boolean }> = [];
-  async record(articleId: string, helpful: boolean): Promise<void> {
+  record(articleId: string, helpful: boolean): Promise<void> {
     this.rows.push({ articleId, helpful });
+    return Promise.resolve();
   }
 }
 

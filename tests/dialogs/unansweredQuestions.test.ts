@@ -7,8 +7,9 @@ import { testAssistant } from '../support/assistant';
 /** Keeps what the dialogs hand to the knowledge report, as the store would receive it. */
 class RecordedQuestions implements UnansweredRecorder {
   readonly rows: Array<{ question: string; outcome: UnansweredOutcome; articleId?: string }> = [];
-  async record(question: string, outcome: UnansweredOutcome, articleId?: string): Promise<void> {
+  record(question: string, outcome: UnansweredOutcome, articleId?: string): Promise<void> {
     this.rows.push({ question, outcome, ...(articleId ? { articleId } : {}) });
+    return Promise.resolve();
   }
 }
 

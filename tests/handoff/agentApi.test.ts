@@ -130,13 +130,13 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: h.url } });
     const inbox: Json[] = [];
     ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
-    await eventually(async () => inbox.some((m) => m.type === 'hello'));
+    await eventually(() => inbox.some((m) => m.type === 'hello'));
     await sam.api('POST', `/agent/api/conversations/${id}/accept`);
     await residentSays(h.url, h.channel.url, conv, 'I have a question about my bin');
-    const pushed = await eventually(async () => inbox.find((m) => m.type === 'message' && m.message.text === 'I have a question about my bin'));
+    const pushed = await eventually(() => inbox.find((m) => m.type === 'message' && m.message.text === 'I have a question about my bin'));
     expect(pushed.handoffId).toBe(id);
     ws.send(JSON.stringify({ type: 'send', handoffId: id, text: 'Happy to help.', ref: 'r1' }));
-    const ack = await eventually(async () => inbox.find((m) => m.type === 'sent' && m.ref === 'r1'));
+    const ack = await eventually(() => inbox.find((m) => m.type === 'sent' && m.ref === 'r1'));
     expect(ack.ok).toBe(true);
     await h.channel.waitFor((a) => a.conversation?.id === conv && a.text === 'Happy to help.');
     await sam.api('POST', `/agent/api/conversations/${id}/end`);

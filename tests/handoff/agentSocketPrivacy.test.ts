@@ -16,11 +16,11 @@ describe('console sockets: who hears a resident\'s words', () => {
     const { id } = await eventually(() => h.app.handoff.store.openFor(conv));
     // While it waits, nobody holds it: both consoles hear of it, neither gets the words.
     await residentSays(h.url, h.channel.url, conv, 'my flat number is 12');
-    await eventually(async () => sam.inbox.some((m) => m.type === 'conversation' && m.handoffId === id) && alex.inbox.some((m) => m.type === 'conversation' && m.handoffId === id));
+    await eventually(() => sam.inbox.some((m) => m.type === 'conversation' && m.handoffId === id) && alex.inbox.some((m) => m.type === 'conversation' && m.handoffId === id));
     expect((await sam.api('POST', `/agent/api/conversations/${id}/accept`)).status).toBe(200);
     await residentSays(h.url, h.channel.url, conv, 'the bin was not collected on Tuesday');
-    await eventually(async () => sam.inbox.some((m) => m.type === 'message' && m.message.text === 'the bin was not collected on Tuesday'));
-    const summary = await eventually(async () => alex.inbox.filter((m) => m.type === 'conversation' && m.handoffId === id && m.status === 'active').at(-1));
+    await eventually(() => sam.inbox.some((m) => m.type === 'message' && m.message.text === 'the bin was not collected on Tuesday'));
+    const summary = await eventually(() => alex.inbox.filter((m) => m.type === 'conversation' && m.handoffId === id && m.status === 'active').at(-1));
     expect(summary).toEqual({ type: 'conversation', handoffId: id, status: 'active', updated: true });
     const heard = JSON.stringify(alex.inbox);
     expect(heard).not.toMatch(/not collected on Tuesday|flat number/);
@@ -28,8 +28,8 @@ describe('console sockets: who hears a resident\'s words', () => {
     expect(JSON.stringify(sam.inbox)).not.toMatch(/flat number/);
     // The agent's own replies reach their console; the other console still hears nothing of them.
     expect((await sam.api('POST', `/agent/api/conversations/${id}/messages`, { text: 'I will book a collection' })).status).toBe(201);
-    await eventually(async () => sam.inbox.some((m) => m.type === 'message' && m.message.text === 'I will book a collection'));
-    await eventually(async () => alex.inbox.filter((m) => m.type === 'conversation' && m.handoffId === id).length >= 3);
+    await eventually(() => sam.inbox.some((m) => m.type === 'message' && m.message.text === 'I will book a collection'));
+    await eventually(() => alex.inbox.filter((m) => m.type === 'conversation' && m.handoffId === id).length >= 3);
     expect(JSON.stringify(alex.inbox)).not.toMatch(/book a collection/);
     await sam.api('POST', `/agent/api/conversations/${id}/end`);
     sam.ws.close();

@@ -108,7 +108,7 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
       const inbox: Json[] = [];
       const ws = new WebSocket(`${b!.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: cookie, Origin: b!.url } });
       ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
-      await eventually(async () => inbox.some((m) => m.type === 'hello'));
+      await eventually(() => inbox.some((m) => m.type === 'hello'));
       return { ws, inbox };
     };
     const sockets = new Map([[sam, await connect(sam.cookie)], [alex, await connect(alex.cookie)]]);
@@ -127,9 +127,9 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     // The resident writes to process A; the winner's console, connected to process B, hears it live;
     // the other console hears only that the conversation changed.
     await residentSays(a!.url, channel!.url, conv, 'thanks for picking this up');
-    const pushed = await eventually(async () => inbox.find((m) => m.type === 'message' && m.message.text === 'thanks for picking this up'));
+    const pushed = await eventually(() => inbox.find((m) => m.type === 'message' && m.message.text === 'thanks for picking this up'));
     expect(pushed.handoffId).toBe(item.id);
-    await eventually(async () => otherInbox.find((m) => m.type === 'conversation' && m.handoffId === item.id && m.status === 'active'));
+    await eventually(() => otherInbox.find((m) => m.type === 'conversation' && m.handoffId === item.id && m.status === 'active'));
     expect(JSON.stringify(otherInbox)).not.toMatch(/picking this up/);
 
     // The agent on whichever process won replies; it reaches the resident.
@@ -137,7 +137,7 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     expect(reply.status).toBe(201);
     await channel!.waitFor((x) => x.conversation?.id === conv && x.text === 'You are welcome.');
     expect((await agent.api('POST', `/agent/api/conversations/${item.id}/end`)).status).toBe(200);
-    await eventually(async () => inbox.find((m) => m.type === 'status' && m.handoffId === item.id && m.status === 'ended'));
+    await eventually(() => inbox.find((m) => m.type === 'status' && m.handoffId === item.id && m.status === 'ended'));
     for (const s of sockets.values()) s.ws.close();
   });
 });

@@ -47,8 +47,8 @@ describe('KnowledgeReport', () => {
       q('dog licence', 1),
       q('noise from a party', 40),
     ],
-    async since(since: Date) {
-      return this.rows.filter((r) => r.createdAt >= since.toISOString());
+    since(since: Date) {
+      return Promise.resolve(this.rows.filter((r) => r.createdAt >= since.toISOString()));
     },
   };
   const titles: Record<string, string> = { 'council-tax-pay': 'Pay your Council Tax' };

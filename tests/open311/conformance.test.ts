@@ -57,8 +57,8 @@ function recorder(): ResidentNotifier & { told: Array<{ kind: string; reference:
   const told: Array<{ kind: string; reference: string; id: string }> = [];
   return {
     told,
-    delivered: async (row: OutboxRow, id: string) => (told.push({ kind: 'delivered', reference: row.reference, id }), true),
-    rejected: async (row: OutboxRow) => (told.push({ kind: 'rejected', reference: row.reference, id: '' }), true),
+    delivered: (row: OutboxRow, id: string) => (told.push({ kind: 'delivered', reference: row.reference, id }), Promise.resolve(true)),
+    rejected: (row: OutboxRow) => (told.push({ kind: 'rejected', reference: row.reference, id: '' }), Promise.resolve(true)),
   };
 }
 

@@ -96,8 +96,8 @@ function recorder() {
   const told: Array<{ kind: string; reference: string; detail: string }> = [];
   return {
     told,
-    delivered: async (row: OutboxRow, id: string) => (told.push({ kind: 'delivered', reference: row.reference, detail: id }), true),
-    rejected: async (row: OutboxRow, description: string) => (told.push({ kind: 'rejected', reference: row.reference, detail: description }), true),
+    delivered: (row: OutboxRow, id: string) => (told.push({ kind: 'delivered', reference: row.reference, detail: id }), Promise.resolve(true)),
+    rejected: (row: OutboxRow, description: string) => (told.push({ kind: 'rejected', reference: row.reference, detail: description }), Promise.resolve(true)),
   };
 }
 

@@ -64,10 +64,10 @@ describe('the scheduled retention purge', () => {
     );
     let calls = 0;
     const purger = {
-      run: async (): Promise<PurgeCounts> => {
+      run: (): Promise<PurgeCounts> => {
         calls++;
-        if (calls === 1) throw new Error('database is locked');
-        return { ...NONE, conversationState: 4 };
+        if (calls === 1) return Promise.reject(new Error('database is locked'));
+        return Promise.resolve({ ...NONE, conversationState: 4 });
       },
     };
     const schedule = new RetentionSchedule(purger, logger, {

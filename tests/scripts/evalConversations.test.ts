@@ -53,8 +53,8 @@ describe('conversation files', () => {
 describe('a turn that throws', () => {
   it('fails that conversation with the error, and does not stop the run', async () => {
     class Broken extends ActivityHandler {
-      override async run(): Promise<void> {
-        throw new Error('database is locked');
+      override run(): Promise<void> {
+        return Promise.reject(new Error('database is locked'));
       }
     }
     const checker = new ExpectationChecker({ requests: new RequestCatalogue(path.join(ROOT, 'services')), articleTitle: () => undefined, fallbackTexts: [], personLabels: [], handoffIntent: 'human_handoff', handoffDialogId: 'handoffDialog' });

@@ -22,7 +22,7 @@ export async function createTestPostgres(): Promise<TestPostgres> {
     const reason = `PostgreSQL is not reachable at ${ADMIN_URL.replace(/\/\/[^@]*@/, '//')} (${(err as Error).message}); set TEST_DATABASE_URL to run these tests`;
     if (process.env.REQUIRE_POSTGRES === '1') throw new Error(reason);
     process.stderr.write(`skipped: ${reason}\n`);
-    return { skipReason: reason, drop: async () => undefined };
+    return { skipReason: reason, drop: () => Promise.resolve() };
   }
   const name = `ca_test_${randomBytes(6).toString('hex')}`;
   await admin.query(`CREATE DATABASE ${name}`);

@@ -38,7 +38,7 @@ const migrations: Record<string, Migration> = {
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
+  getMigrations(): Promise<Record<string, Migration>> {
+    return Promise.resolve(migrations);
   }
 }

@@ -21,7 +21,7 @@ class CountingStorage extends MemoryStorage {
   }
 }
 
-const adapter = new TestAdapter(async () => undefined);
+const adapter = new TestAdapter(() => Promise.resolve());
 const turn = (conversation = 'c1') =>
   new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'Resident' }, recipient: { id: 'b', name: 'Bot' } });
 

@@ -138,7 +138,7 @@ export async function openConsole(h: Pick<Harness, 'url'>, username: string, pas
   const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: client.cookie, Origin: h.url } });
   const inbox: Json[] = [];
   ws.on('message', (d) => inbox.push(JSON.parse(d.toString())));
-  await eventually(async () => inbox.some((m) => m.type === 'hello'));
+  await eventually(() => inbox.some((m) => m.type === 'hello'));
   return { ws, inbox, api: client.api };
 }
 

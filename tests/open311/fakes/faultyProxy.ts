@@ -18,7 +18,7 @@ export async function startFaultyProxy(target: string, seed: number, lateMs = 30
   const seeded = new SeededRandom(seed);
   const random = () => seeded.next();
   const timers = new Set<NodeJS.Timeout>();
-  const state: FaultyProxy = { baseUrl: '', misbehaving: false, stats: { requests: 0, faults: 0 }, close: async () => undefined };
+  const state: FaultyProxy = { baseUrl: '', misbehaving: false, stats: { requests: 0, faults: 0 }, close: () => Promise.resolve() };
   const forward = async (req: http.IncomingMessage, body: Buffer) => {
     const res = await fetch(`${target}${req.url!.replace(/^\/open311\/v2/, '')}`, {
       method: req.method,

@@ -60,7 +60,7 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
     accepted: [],
     stats: { requests: 0, posts: 0, lookups: 0, tokenReads: 0, faults: 0, refusedAttributes: 0, lateAnswers: 0 },
     misbehaving: false,
-    close: async () => undefined,
+    close: () => Promise.resolve(),
   };
   let nextId = 1000;
   const timers = new Set<NodeJS.Timeout>();
