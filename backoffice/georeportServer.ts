@@ -14,7 +14,6 @@ import { addWorkingDays, RequestError, validateNewRequest } from './requestValid
 import type { ServiceCatalogue, ServiceFile } from './serviceCatalogue';
 import { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 
-export { MAX_RANGE_DAYS, MAX_RESULTS } from './limits';
 export const GEOREPORT_BASE_PATH = '/open311/v2';
 /** Reads without an api_key, per client address: this many at once, then this many a minute. */
 export const PUBLIC_READS_PER_MINUTE = 60;

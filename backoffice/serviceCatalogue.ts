@@ -36,7 +36,6 @@ export const serviceDefinitionSchema = z.object({
 });
 
 export type ServiceFile = z.infer<typeof serviceDefinitionSchema>;
-export type ServiceAttributeFile = ServiceFile['attributes'][number];
 
 export interface CatalogueProblem {
   file: string;

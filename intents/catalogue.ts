@@ -16,6 +16,4 @@ export const Intents = {
   checkCaseStatus: 'check_case_status',
 } as const;
 
-export type IntentName = (typeof Intents)[keyof typeof Intents];
-
 export const INTENT_NAMES: readonly string[] = Object.values(Intents);

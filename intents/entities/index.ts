@@ -1,10 +1,5 @@
-export { EntityExtractor, MAX_TEXT_LENGTH } from './EntityExtractor';
-export type { EntityExtractorOptions } from './EntityExtractor';
-export { BIN_TYPES_FILE, BinTypeMatcher, defaultBinTypes, loadBinTypes, validateBinTypes } from './binTypes';
-export type { BinTypeSynonyms } from './binTypes';
+export { EntityExtractor } from './EntityExtractor';
+export { BIN_TYPES_FILE, BinTypeMatcher, defaultBinTypes, loadBinTypes } from './binTypes';
 export { extractAddresses } from './addresses';
 export { extractCaseReferences } from './caseReferences';
-export { COUNCIL_TIME_ZONE, extractDates, londonWallClock } from './dates';
-export { DEFAULT_POSTCODE_AREAS, extractPostcodes } from './postcodes';
-export { ENTITY_TYPES } from './types';
-export type { EntityType, Span } from './types';
+export { extractPostcodes } from './postcodes';

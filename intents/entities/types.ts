@@ -17,5 +17,3 @@ export const ENTITY_TYPES = {
   flat: 'flat',
   street: 'street',
 } as const;
-
-export type EntityType = (typeof ENTITY_TYPES)[keyof typeof ENTITY_TYPES];

@@ -4,7 +4,6 @@ import type { DatabaseSchema, ServiceOutboxTable } from '../../platform/storage/
 import type { RequestFields } from './types';
 
 export type OutboxRow = Selectable<ServiceOutboxTable>;
-export type OutboxState = 'pending' | 'delivered' | 'rejected';
 
 /**
  * Answers that say the back office refuses the bot itself (its key, its address), not the

@@ -25,10 +25,9 @@ const expectation = z.object({
 const step = z.object({ join: z.boolean().optional(), user: z.string().optional(), attachment: z.boolean().optional(), bot: expectation.optional() });
 export const conversationSchema = z.object({ name: z.string(), steps: z.array(step).min(1) });
 export type ScriptedConversation = z.infer<typeof conversationSchema>;
-export type Step = z.infer<typeof step>;
 
 export function loadConversation(file: string): ScriptedConversation {
   return conversationSchema.parse(parse(fs.readFileSync(file, 'utf8')));
 }
 
-export { activeDialogs, choicesOf, ConversationDriver, replyText, type TurnOutcome } from '../../scripts/lib/conversations/conversationDriver';
+export { choicesOf, ConversationDriver, replyText } from '../../scripts/lib/conversations/conversationDriver';

@@ -10,7 +10,6 @@ export type Step = SlotField | { kind: 'confirm' } | { kind: 'change' };
 /** Fields the resident can ask to give at the summary ("Change something" → Details or Contact details). */
 export type ExtraField = 'description' | 'contact';
 
-export const LOCATION: SlotField = { kind: 'location' };
 export const CONFIRM: Step = { kind: 'confirm' };
 export const CHANGE_STEP: Step = { kind: 'change' };
 

@@ -7,9 +7,6 @@ export const ASK_FIELDS = [
   'location', 'reference', 'contact', 'confirm', 'carry_on',
 ] as const;
 
-/** Request names the files use (`request`, `offers`). */
-export const REQUEST_NAMES = ['missed_bin', 'bulky_waste', 'pothole', 'flytipping', 'streetlight', 'bin_day', 'case_status'] as const;
-
 const oneOrMany = <T extends z.ZodTypeAny>(item: T, what: string) => z.union([item, z.array(item).min(1)], { errorMap: () => ({ message: `must be ${what}, or a list of them` }) });
 const askField = z.enum(ASK_FIELDS);
 const ASKS = `one of ${ASK_FIELDS.join(', ')}`;
