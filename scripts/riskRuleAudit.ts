@@ -33,16 +33,18 @@ let riskWhole = 0;
 let riskClauseOnly = 0;
 let riskClauseOnlyDetectorMisses = 0;
 
-for (const { heldOut, detector, withoutRules } of riskFolds(ROOT, folds)) {
+for (const { heldOut, risk, detector, withoutRules } of riskFolds(ROOT, folds)) {
   for (const e of heldOut) {
     const trace = detector.explain(e.text);
     const byRules = trace.verdict.risk && trace.verdict.reason !== 'risk classifier' && trace.rules.length > 0;
     const alone = withoutRules.explain(e.text);
     const isRisk = e.intent !== NOT_RISK;
+    // Caught on the whole message when the risk classifier flags it at its own threshold; else a clause did.
+    const onWhole = !!risk.classify(e.text);
     if (isRisk) {
       riskTotal++;
       if (alone.verdict.risk) {
-        if (alone.whole && alone.whole.score >= 0.5) riskWhole++;
+        if (onWhole) riskWhole++;
         else {
           riskClauseOnly++;
           if (!byRules) riskClauseOnlyDetectorMisses++;
@@ -51,8 +53,7 @@ for (const { heldOut, detector, withoutRules } of riskFolds(ROOT, folds)) {
     } else {
       negatives++;
       if (alone.verdict.risk) {
-        const whole = alone.whole && alone.whole.score >= 0.5;
-        if (whole) classifierAlarmsWhole++;
+        if (onWhole) classifierAlarmsWhole++;
         else classifierAlarmsClause++;
       }
     }
