@@ -177,6 +177,47 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(rulesOnly.check('at the end of my tether with housing and i want to die').risk).toBe(true);
   });
 
+  it('an alarming word used about something else is not a risk; the situation it names still is', () => {
+    const set = loadSafeguardingRuleSet(RULES);
+    const full = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, past: set.past, subject: set.subject });
+    const quiet = [
+      'i want to do things right, do i need a licence to rent out my spare room',
+      'the children want to know where the bombs fell in anytown in the war',
+      'the road is flooded by the school but nobody is in danger, who clears the drains',
+      'we run a night shelter and want to talk to your rough sleeping outreach team',
+      'the trafficking outside the retail park is terrible, traffic queues every evening',
+      'the disabled toilet key is being abused, how do i get my own',
+      'who gives permission for the hoarding around the old library',
+      'the broken railings have sharp edges, kids could cut themselves on them',
+      'my husband left the bins out again, i could kill him, when is collection day',
+      'id rather die than ring your call centre again, can i change my address online',
+      'this is my last message before i make a formal complaint about my repair',
+      'no point going on about it, just tell me how to pay the parking fine',
+      'he was violent but thats all in the past, the council tax bill is still in both names, how do i change it',
+      'our road floods every time it rains and cars get stuck in it, when will the drains be fixed',
+      'students next door having a party again, screaming and smashing bottles till 3am, who deals with noise',
+      'there was a fire in the bin store last year, everyone was fine, but the wall still hasnt been painted',
+      'the park toilets would make you want to die, who cleans them',
+      'im being held hostage by a parking ticket for a car i sold, how do i appeal',
+      'im doing a school project on refuges for women fleeing domestic abuse, how many places are there',
+      'is 12 old enough to be left home alone for an evening, what age is the law',
+    ];
+    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+    const risk = [
+      'he wants me to send him nudes or he will tell everyone',
+      'a little boy fell in by the weir and hes not come up',
+      'my sister is in danger, he has a knife',
+      'we are sleeping rough tonight with the baby',
+      'my son keeps telling me he wants to cut himself',
+      'he hit me last week and he still has my keys',
+      'someone is trafficking girls from the flat above the takeaway',
+      'my mum is being abused by her carer',
+      'the flood water is up to the door and my neighbour is stuck inside',
+      'she is screaming for help and he is hitting her',
+    ];
+    for (const text of risk) expect(full.check(text).risk, text).toBe(true);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
