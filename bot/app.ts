@@ -157,7 +157,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       securityHeaders,
     });
     serverRef.current = server;
-    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)), assistant.council);
+    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council, assistant.buttons, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)), assistant.council);
     const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
     retention.start();
     return {

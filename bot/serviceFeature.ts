@@ -108,7 +108,7 @@ export class ServiceFeature {
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
-    const responses = new ServiceResponses(parts.council, SERVICE_MESSAGES.loadOrShipped(parts.messagesDir));
+    const responses = new ServiceResponses(parts.council, parts.buttons, SERVICE_MESSAGES.loadOrShipped(parts.messagesDir));
     const addresses = new AddressLookup(this.gazetteer, responses);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath);
     const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays);

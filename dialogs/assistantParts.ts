@@ -1,5 +1,6 @@
 import type { ConversationState, UserState } from 'botbuilder';
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
+import type { Buttons } from '../knowledge/buttons';
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import type { Responses } from './responses';
@@ -17,4 +18,6 @@ export interface AssistantParts {
   userState: UserState;
   /** Every locale's message files (knowledge/messages next to the council profile, or `messagesDir`): each feature reads its own, else the project's own words. */
   messagesDir: string;
+  /** The buttons' titles (<messagesDir>/<locale>/buttons.yaml, else the project's own), the same for every feature: a title offered is the title recognised. */
+  buttons: Buttons;
 }

@@ -4,7 +4,7 @@ import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
 import { addsToSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
-import { CARRY_ON, KEEP_GOING, STOP, type Responses } from './responses';
+import type { Responses } from './responses';
 import { CARRY_ON_PHRASE, CARRY_ON_WORDS, INTERRUPTIONS, type Router } from './router';
 import type { RiskContext } from './riskReplies';
 import { getRecognized } from './turnState';
@@ -47,19 +47,20 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     if (activity.type !== ActivityTypes.Message || !activity.text || innerDc.context.turnState.get(ANSWER_ONLY)) return undefined;
     const text = activity.text;
     const cancelAsked = takeOneTurnValue(innerDc, CANCEL_ASKED);
-    const keepGoing = text.trim().toLowerCase() === KEEP_GOING.toLowerCase() || NO_KEEP_GOING.test(text) || CARRY_ON_PHRASE.test(text);
+    const buttons = this.responses.buttons;
+    const keepGoing = text.trim().toLowerCase() === buttons.no_carry_on.toLowerCase() || NO_KEEP_GOING.test(text) || CARRY_ON_PHRASE.test(text);
     if (typeof cancelAsked === 'string' && keepGoing) {
       // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
       innerDc.context.activity.text = cancelAsked;
       innerDc.context.turnState.set(ANSWER_ONLY, true);
       return undefined;
     }
-    if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === CARRY_ON.toLowerCase()) {
+    if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === buttons.carry_on.toLowerCase()) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
-    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === STOP.toLowerCase() || YES_STOP.test(text))) return this.cancel(innerDc);
+    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || YES_STOP.test(text))) return this.cancel(innerDc);
     if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
@@ -91,7 +92,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
-        if (declinesToSend(innerDc, text) || addsToSummary(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
+        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };

@@ -5,7 +5,7 @@ import type { Article } from '../knowledge/article';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
-import { KnowledgeResponses, NO, YES } from './knowledgeResponses';
+import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { VOCABULARY } from '../knowledge/shippedVocabulary';
@@ -84,13 +84,13 @@ export class KnowledgeDialog extends ComponentDialog {
     const text = String(step.result ?? '');
     const articleId = String((step.values as Record<string, unknown>).articleId);
     const options = step.options as KnowledgeDialogOptions;
-    if (YES_WORDS.test(text) || text.trim().toLowerCase() === YES.toLowerCase()) {
+    if (YES_WORDS.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_helped.toLowerCase()) {
       await this.store(articleId, true);
       await sendTrace(step.context, 'council.feedback', { articleId, helpful: true });
       await sendReply(step.context, this.responses.thanksForFeedback());
       return step.endDialog({});
     }
-    if (NO_WORDS.test(text) || text.trim().toLowerCase() === NO.toLowerCase()) {
+    if (NO_WORDS.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_did_not_help.toLowerCase()) {
       await this.store(articleId, false);
       await sendTrace(step.context, 'council.feedback', { articleId, helpful: false });
       await this.unanswered?.notHelpful(options.question, articleId);

@@ -1,12 +1,9 @@
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { Article } from '../knowledge/article';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
-import { CARRY_ON, TALK_TO_PERSON, type Reply } from './responses';
-import { BUTTONS } from '../knowledge/buttons';
+import type { Reply } from './responses';
+import type { Buttons } from '../knowledge/buttons';
 import { ReplyTexts, shippedReplyWords, type ReplyWords } from '../knowledge/replyTexts';
-
-export const YES = BUTTONS.it_helped;
-export const NO = BUTTONS.it_did_not_help;
 
 /** Wording around knowledge answers (the answers themselves are the articles). */
 export class KnowledgeResponses {
@@ -14,6 +11,8 @@ export class KnowledgeResponses {
 
   constructor(
     council: CouncilProfile,
+    /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): KnowledgeDialog recognises Yes and No by the same words. */
+    readonly buttons: Buttons,
     /** The intents' labels: the button of the request an article offers. */
     readonly intents: IntentMessages = shippedIntentMessages(),
     /** The replies' words (knowledge/messages/<locale>/replies.yaml). */
@@ -30,7 +29,7 @@ export class KnowledgeResponses {
 
   /** `start`: the label of the request the article offers ("Book a bulky waste collection"), a button before Yes and No. */
   didThisHelp(start?: string): Reply {
-    return { text: this.words.say('article_did_it_help'), choices: start ? [start, YES, NO] : [YES, NO] };
+    return { text: this.words.say('article_did_it_help'), choices: start ? [start, this.buttons.it_helped, this.buttons.it_did_not_help] : [this.buttons.it_helped, this.buttons.it_did_not_help] };
   }
 
   thanksForFeedback(): Reply {
@@ -42,17 +41,17 @@ export class KnowledgeResponses {
     if (alternatives.length) {
       return {
         text: this.words.say('article_not_helpful_choices'),
-        choices: [...alternatives.map((a) => a.title), TALK_TO_PERSON],
+        choices: [...alternatives.map((a) => a.title), this.buttons.talk_to_person],
       };
     }
     return {
       text: this.words.say('article_not_helpful'),
-      choices: [TALK_TO_PERSON],
+      choices: [this.buttons.talk_to_person],
     };
   }
 
   /** After answering a question in the middle of something else. */
   carryOn(): Reply {
-    return { text: this.words.say('carry_on_after_answer'), choices: [CARRY_ON, BUTTONS.cancel] };
+    return { text: this.words.say('carry_on_after_answer'), choices: [this.buttons.carry_on, this.buttons.cancel] };
   }
 }

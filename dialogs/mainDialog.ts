@@ -10,7 +10,7 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
-import { CARRY_ON, TALK_TO_PERSON, type Responses } from './responses';
+import type { Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
@@ -81,7 +81,7 @@ const CARRY_ON_YES =
   /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
 
 /**
- * Answers to "Would you like to talk to a person?" (the buttons are TALK_TO_PERSON and CARRY_ON):
+ * Answers to "Would you like to talk to a person?" (the buttons are talk_to_person and carry_on):
  * short answers only, or anything that begins with "yes" ("ok, so about my bin…" is not a yes).
  */
 const YES_TO_PERSON = VOCABULARY.person_accepted;
@@ -150,7 +150,7 @@ export class MainDialog extends CancelAndHelpDialog {
     if (offer && route.kind !== 'safeguarding') {
       // The answer to "Would you like to talk to a person?": a person, or carry on with what the
       // resident had asked for in the same message, or (no request) what they need now.
-      const answer = answerToPersonOffer(text);
+      const answer = this.answerToPersonOffer(text);
       if (answer === 'person') route = { kind: 'intent', intent: Intents.humanHandoff, score: 1 };
       else if (answer === 'carryOn') {
         route = {
@@ -401,7 +401,7 @@ export class MainDialog extends CancelAndHelpDialog {
       return undefined;
     }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
-    const answer = offer ? answerToPersonOffer(activity.text) : undefined;
+    const answer = offer ? this.answerToPersonOffer(activity.text) : undefined;
     if (!answer || this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
       const carryOn = await this.takeCarryOn(innerDc);
       if (carryOn) return carryOn;
@@ -565,16 +565,17 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendTrace(context, 'council.tone', { frustrated: true });
     await sendCard(context, reply);
   }
-}
 
-/** Whether a message answers "Would you like to talk to a person?", and how. */
-function answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
-  const t = text.trim();
-  if (!t) return undefined;
-  // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
-  if (t.toLowerCase() === CARRY_ON.toLowerCase() || CARRY_ON_PHRASE.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
-  if (t.toLowerCase() === TALK_TO_PERSON.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
-  return undefined;
+  /** Whether a message answers "Would you like to talk to a person?", and how. */
+  private answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
+    const t = text.trim();
+    if (!t) return undefined;
+    const buttons = this.responses.buttons;
+    // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
+    if (t.toLowerCase() === buttons.carry_on.toLowerCase() || CARRY_ON_PHRASE.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
+    if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
+    return undefined;
+  }
 }
 
 /** The id of the innermost dialog in progress. */

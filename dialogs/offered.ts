@@ -1,8 +1,8 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { sendReply } from './replies';
+import type { Buttons } from '../knowledge/buttons';
 import type { Reply } from './responses';
 import { NO_FIRST, NOT_SENDING, today } from './services/answers';
-import { SEND_IT } from './services/serviceResponses';
 import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
 import { VOCABULARY } from '../knowledge/shippedVocabulary';
@@ -33,15 +33,16 @@ export function wasOffered(dc: DialogContext, text: string): boolean {
 
 /**
  * "nah leave it", "no don't send it" while "Shall I send it?" is open: the answer to that question
- * (the request says nothing was sent and ends), not a guess at cancelling to ask about.
+ * (the request says nothing was sent and ends), not a guess at cancelling to ask about. `buttons`:
+ * the titles the summary offered ("Send it").
  */
-export function declinesToSend(dc: DialogContext, text: string): boolean {
+export function declinesToSend(dc: DialogContext, text: string, buttons: Buttons): boolean {
   let offered: string[] = [];
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const here = d.activeDialog?.state?.[OFFERED] as string[] | undefined;
     if (here) offered = here;
   }
-  return offered.includes(SEND_IT) && NOT_SENDING.test(text);
+  return offered.includes(buttons.send_it) && NOT_SENDING.test(text);
 }
 
 /** Words that do mean stopping, even in a longer message at "Shall I send it?". */

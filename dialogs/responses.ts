@@ -2,8 +2,8 @@ import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { ReplyTexts, shippedReplyWords, type ReplyWords } from '../knowledge/replyTexts';
+import type { Buttons } from '../knowledge/buttons';
 import { RiskReplies, type RiskContext } from './riskReplies';
-import { BUTTONS } from '../knowledge/buttons';
 
 /** A line of text with optional buttons; channels render the buttons as suggested actions. */
 export interface Reply {
@@ -11,13 +11,6 @@ export interface Reply {
   /** Button titles; each sends its own title back as the resident's message. */
   choices?: string[];
 }
-
-/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
-export const TALK_TO_PERSON = BUTTONS.talk_to_person;
-export const CARRY_ON = BUTTONS.carry_on;
-export const STOP = BUTTONS.yes_stop;
-export const KEEP_GOING = BUTTONS.no_carry_on;
-export const START_AGAIN = BUTTONS.start_again;
 
 /**
  * Everything the assistant says that is not an article: the words are content
@@ -30,6 +23,8 @@ export class Responses {
   /** Without a taxonomy, every risk gets the general reply with all the helplines. */
   constructor(
     private readonly council: CouncilProfile,
+    /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): the dialogs recognise a button pressed by the same words. */
+    readonly buttons: Buttons,
     taxonomy?: RiskTaxonomy,
     /** The intents' labels, names of unfinished requests and replies (knowledge/messages/<locale>/intents.yaml). */
     readonly intents: IntentMessages = shippedIntentMessages(),
@@ -43,20 +38,20 @@ export class Responses {
   welcome(): Reply {
     return {
       text: this.words.say('welcome'),
-      choices: [this.intents.label('report_missed_bin'), this.intents.label('bin_collection_day'), this.intents.label('report_pothole'), TALK_TO_PERSON],
+      choices: [this.intents.label('report_missed_bin'), this.intents.label('bin_collection_day'), this.intents.label('report_pothole'), this.buttons.talk_to_person],
     };
   }
 
   help(inDialog: boolean): Reply {
     return {
-      text: this.words.say('help') + (inDialog ? this.words.say('help_in_dialog', { carryOn: CARRY_ON.toLowerCase() }) : ''),
-      choices: inDialog ? [CARRY_ON, BUTTONS.cancel, TALK_TO_PERSON] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), TALK_TO_PERSON],
+      text: this.words.say('help') + (inDialog ? this.words.say('help_in_dialog', { carryOn: this.buttons.carry_on.toLowerCase() }) : ''),
+      choices: inDialog ? [this.buttons.carry_on, this.buttons.cancel, this.buttons.talk_to_person] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), this.buttons.talk_to_person],
     };
   }
 
   /** Mid-dialog, a message that might mean "stop" (not the word itself). */
   confirmCancel(): Reply {
-    return { text: this.words.say('confirm_cancel'), choices: [STOP, KEEP_GOING] };
+    return { text: this.words.say('confirm_cancel'), choices: [this.buttons.yes_stop, this.buttons.no_carry_on] };
   }
 
   cancelled(): Reply {
@@ -69,7 +64,7 @@ export class Responses {
 
   /** A request started in the middle of another is over: back to the unfinished one? */
   carryOnWith(unfinished: string): Reply {
-    return { text: this.words.say('carry_on_with', { unfinished }), choices: [CARRY_ON, BUTTONS.no_thanks] };
+    return { text: this.words.say('carry_on_with', { unfinished }), choices: [this.buttons.carry_on, this.buttons.no_thanks] };
   }
 
   leftUnfinished(unfinished: string): Reply {
@@ -78,12 +73,12 @@ export class Responses {
 
   /** A frustrated or angry message: a short apology and a person, then the need is still dealt with. */
   frustrated(first: boolean): Reply {
-    return { text: this.words.say(first ? 'frustrated_first' : 'frustrated_again'), choices: [TALK_TO_PERSON] };
+    return { text: this.words.say(first ? 'frustrated_first' : 'frustrated_again'), choices: [this.buttons.talk_to_person] };
   }
 
   /** A person asked for inside a longer message that also asks something else: the person is on offer, and the question is answered. */
   personOnOffer(): Reply {
-    return { text: this.words.say('person_on_offer'), choices: [TALK_TO_PERSON] };
+    return { text: this.words.say('person_on_offer'), choices: [this.buttons.talk_to_person] };
   }
 
   /** Two needs in one message: the first is dealt with now, the others are offered. */
@@ -132,7 +127,7 @@ export class Responses {
   }
 
   didYouMean(labels: string[]): Reply {
-    return { text: this.words.say('did_you_mean'), choices: [...labels, BUTTONS.something_else] };
+    return { text: this.words.say('did_you_mean'), choices: [...labels, this.buttons.something_else] };
   }
 
   askToRephrase(): Reply {
@@ -140,11 +135,11 @@ export class Responses {
   }
 
   notUnderstoodOfferPerson(): Reply {
-    return { text: this.words.say('not_understood_offer_person'), choices: [TALK_TO_PERSON, BUTTONS.help] };
+    return { text: this.words.say('not_understood_offer_person'), choices: [this.buttons.talk_to_person, this.buttons.help] };
   }
 
   cannotHelp(): Reply {
-    return { text: this.words.say('cannot_help'), choices: [TALK_TO_PERSON, BUTTONS.help] };
+    return { text: this.words.say('cannot_help'), choices: [this.buttons.talk_to_person, this.buttons.help] };
   }
 
   /** A message with no words; in a dialog, its question follows. */
@@ -177,10 +172,10 @@ export class Responses {
     if (lines) {
       return {
         text: `${lines.action}\n\n${lines.help.map((h) => `- ${h}`).join('\n')}\n\n${this.words.say('safeguarding_offer_person')}`,
-        choices: [TALK_TO_PERSON, CARRY_ON],
+        choices: [this.buttons.talk_to_person, this.buttons.carry_on],
       };
     }
-    return { text: this.words.say('safeguarding_plain'), choices: [TALK_TO_PERSON, CARRY_ON] };
+    return { text: this.words.say('safeguarding_plain'), choices: [this.buttons.talk_to_person, this.buttons.carry_on] };
   }
 
   /** Two messages of one conversation were answered at the same time, and this one's progress could not be kept. */

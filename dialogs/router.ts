@@ -5,7 +5,7 @@ import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
-import { TALK_TO_PERSON } from './responses';
+import type { Buttons } from '../knowledge/buttons';
 import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 export type Route =
@@ -223,6 +223,8 @@ export class Router {
 
   constructor(
     private readonly safeguarding: SafeguardingDetector,
+    /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): "Talk to a person" pressed is the person's intent. */
+    private readonly buttons: Buttons,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
     private readonly knowledge?: SearchableKnowledge,
     /** The intents' button labels (knowledge/messages/<locale>/intents.yaml): a label pressed is its intent. */
@@ -524,7 +526,7 @@ export class Router {
 
   /** The intent whose button this is ("Report a missed bin"); "Talk to a person" is the person's button whatever its intent is called. */
   private labelledIntent(text: string): string | undefined {
-    if (text.trim().toLowerCase() === TALK_TO_PERSON.toLowerCase()) return Intents.humanHandoff;
+    if (text.trim().toLowerCase() === this.buttons.talk_to_person.toLowerCase()) return Intents.humanHandoff;
     return this.intentWords.intentOfLabel(text);
   }
 }

@@ -4,7 +4,7 @@ import type { CallbackDesk } from './callbackDesk';
 import type { HandoffContext } from '../dialogs/handoffTypes';
 import { CancelAndHelpDialog } from '../dialogs/cancelAndHelpDialog';
 import { DialogIds } from '../dialogs/dialogIds';
-import { DONT_SEND_CALLBACK, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK, type HandoffResponses } from './handoffResponses';
+import type { HandoffResponses } from './handoffResponses';
 import type { HandoffOptions } from '../dialogs/handoffStart';
 import { rememberOffered } from '../dialogs/offered';
 import { sendReply, toActivity, sendTrace } from '../dialogs/replies';
@@ -56,9 +56,9 @@ export class HandoffDialog extends CancelAndHelpDialog {
     // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
-    this.addDialog(new TextPrompt(DialogIds.handoffOffer, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && isOfferAnswer(p.recognized.value ?? ''))));
+    this.addDialog(new TextPrompt(DialogIds.handoffOffer, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && this.isOfferAnswer(p.recognized.value ?? ''))));
     // Before it is sent, the resident checks what the contact centre will get: send it, or not.
-    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && isConfirmAnswer(p.recognized.value ?? ''))));
+    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && this.isConfirmAnswer(p.recognized.value ?? ''))));
     this.addDialog(new TextPrompt(DialogIds.handoffContact, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined)));
     this.addDialog(
       new WaterfallDialog(DialogIds.handoffWaterfall, [
@@ -113,7 +113,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = String(step.result ?? '').trim();
-    if (answer.toLowerCase() === NO_THANKS.toLowerCase() || NO.test(answer)) {
+    if (answer.toLowerCase() === this.wording.buttons.no_thanks.toLowerCase() || NO.test(answer)) {
       await sendReply(step.context, this.wording.callbackDeclined(this.values(step).stopped));
       return step.endDialog();
     }
@@ -143,14 +143,14 @@ export class HandoffDialog extends CancelAndHelpDialog {
       retryPrompt: toActivity(this.wording.confirmCallbackAgain()),
     });
     // "Send it" and "Don't send it" answer the question: never taken for "cancel" (or a guess at it).
-    rememberOffered(step, [SEND_CALLBACK, DONT_SEND_CALLBACK]);
+    rememberOffered(step, [this.wording.buttons.send_call_back, this.wording.buttons.dont_send_call_back]);
     return asked;
   }
 
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const answer = String(step.result ?? '').trim();
-    if (answer.toLowerCase() === DONT_SEND_CALLBACK.toLowerCase() || NO.test(answer)) {
+    if (answer.toLowerCase() === this.wording.buttons.dont_send_call_back.toLowerCase() || NO.test(answer)) {
       await sendReply(step.context, this.wording.callbackNotSent());
       return step.endDialog();
     }
@@ -169,14 +169,18 @@ export class HandoffDialog extends CancelAndHelpDialog {
     await sendReply(step.context, this.wording.callbackStored(callback.reference));
     return step.endDialog();
   }
-}
 
-function isConfirmAnswer(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  return t === SEND_CALLBACK.toLowerCase() || t === DONT_SEND_CALLBACK.toLowerCase() || YES.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || NO.test(t);
-}
+  /** A yes or a no to "Shall I send it?" (the call-back request). */
+  private isConfirmAnswer(text: string): boolean {
+    const t = text.trim().toLowerCase();
+    const buttons = this.wording.buttons;
+    return t === buttons.send_call_back.toLowerCase() || t === buttons.dont_send_call_back.toLowerCase() || YES.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || NO.test(t);
+  }
 
-function isOfferAnswer(text: string): boolean {
-  const t = text.trim().toLowerCase();
-  return t === REQUEST_CALLBACK.toLowerCase() || t === NO_THANKS.toLowerCase() || YES.test(t) || NO.test(t);
+  /** A yes or a no to the offer of a call back. */
+  private isOfferAnswer(text: string): boolean {
+    const t = text.trim().toLowerCase();
+    const buttons = this.wording.buttons;
+    return t === buttons.ask_for_call_back.toLowerCase() || t === buttons.no_thanks.toLowerCase() || YES.test(t) || NO.test(t);
+  }
 }

@@ -1,5 +1,5 @@
 import { EventFactory, type TurnContext } from 'botbuilder';
-import { CANCEL_WAITING, END_CHAT, type HandoffResponses } from './handoffResponses';
+import type { HandoffResponses } from './handoffResponses';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Router } from '../dialogs/router';
 import { getRecognized } from '../dialogs/turnState';
@@ -66,7 +66,7 @@ export class HandoffRelayService implements HandoffRelay {
       return true;
     }
 
-    const leaving = open.status === 'queued' ? LEAVE_QUEUE.test(text) || text === CANCEL_WAITING : LEAVE_CHAT.test(text) || text === END_CHAT;
+    const leaving = open.status === 'queued' ? LEAVE_QUEUE.test(text) || text === this.wording.buttons.stop_waiting : LEAVE_CHAT.test(text) || text === this.wording.buttons.end_chat;
     if (leaving && !safeguarding) {
       await this.endByResident(context, open);
       return true;

@@ -4,15 +4,7 @@ import { MessageTexts, type MessageWords } from '../knowledge/messageFile';
 import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
 import type { Reply } from '../dialogs/responses';
 import { RiskReplies } from '../dialogs/riskReplies';
-import { BUTTONS } from '../knowledge/buttons';
-
-/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
-export const CANCEL_WAITING = BUTTONS.stop_waiting;
-export const END_CHAT = BUTTONS.end_chat;
-export const REQUEST_CALLBACK = BUTTONS.ask_for_call_back;
-export const NO_THANKS = BUTTONS.no_thanks;
-export const SEND_CALLBACK = BUTTONS.send_call_back;
-export const DONT_SEND_CALLBACK = BUTTONS.dont_send_call_back;
+import type { Buttons } from '../knowledge/buttons';
 
 /**
  * What the assistant says around a handoff to the contact centre: the words are content
@@ -25,6 +17,8 @@ export class HandoffResponses {
   /** With the risk taxonomy, the helplines come from it (intents/risk-taxonomy.yaml `general`). */
   constructor(
     council: CouncilProfile,
+    /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): the handoff dialog and relay recognise a button pressed by the same words. */
+    readonly buttons: Buttons,
     taxonomy?: RiskTaxonomy,
     /** The words (knowledge/messages/<locale>/handoff.yaml). */
     words: MessageWords<typeof HANDOFF_MESSAGES.spec> = HANDOFF_MESSAGES.shipped(),
@@ -39,11 +33,11 @@ export class HandoffResponses {
   }
 
   queued(position: number, minutes: number): Reply {
-    return { text: this.words.say('queued', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
+    return { text: this.words.say('queued', { position, wait: this.wait(minutes) }), choices: [this.buttons.stop_waiting] };
   }
 
   stillWaiting(position: number, minutes: number): Reply {
-    return { text: this.words.say('still_waiting', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
+    return { text: this.words.say('still_waiting', { position, wait: this.wait(minutes) }), choices: [this.buttons.stop_waiting] };
   }
 
   alreadyWaiting(position: number, minutes: number): Reply {
@@ -51,7 +45,7 @@ export class HandoffResponses {
   }
 
   movedUp(position: number, minutes: number): Reply {
-    return { text: this.words.say('moved_up', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
+    return { text: this.words.say('moved_up', { position, wait: this.wait(minutes) }), choices: [this.buttons.stop_waiting] };
   }
 
   leftQueue(): Reply {
@@ -59,15 +53,15 @@ export class HandoffResponses {
   }
 
   connected(agentName: string): Reply {
-    return { text: this.words.say('connected', { agentName }), choices: [END_CHAT] };
+    return { text: this.words.say('connected', { agentName }), choices: [this.buttons.end_chat] };
   }
 
   agentLeftBackInQueue(position: number, minutes: number): Reply {
-    return { text: this.words.say('agent_left_back_in_queue', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
+    return { text: this.words.say('agent_left_back_in_queue', { position, wait: this.wait(minutes) }), choices: [this.buttons.stop_waiting] };
   }
 
   transferred(position: number, minutes: number): Reply {
-    return { text: this.words.say('transferred', { position, wait: this.wait(minutes) }), choices: [CANCEL_WAITING] };
+    return { text: this.words.say('transferred', { position, wait: this.wait(minutes) }), choices: [this.buttons.stop_waiting] };
   }
 
   /** A note for staff in the conversation's transcript (never shown to the resident). */
@@ -109,7 +103,7 @@ export class HandoffResponses {
 
   /** Out of hours. After a safeguarding concern: the urgent numbers again, and a call back only if it is safe. */
   closedOfferCallback(safeguarding = false): Reply {
-    const choices = [REQUEST_CALLBACK, NO_THANKS];
+    const choices = [this.buttons.ask_for_call_back, this.buttons.no_thanks];
     if (safeguarding && this.risk) return { text: this.words.say('closed_offer_callback_safeguarding', { helplines: this.risk.generalInline() }), choices };
     if (safeguarding) return { text: this.words.say('closed_offer_callback_safeguarding_plain'), choices };
     return { text: this.words.say('closed_offer_callback'), choices };
@@ -117,7 +111,7 @@ export class HandoffResponses {
 
   /** The call-back offer again, after an answer that was neither yes nor no. */
   closedOfferCallbackAgain(): Reply {
-    return { text: this.words.say('closed_offer_callback_again'), choices: [REQUEST_CALLBACK, NO_THANKS] };
+    return { text: this.words.say('closed_offer_callback_again'), choices: [this.buttons.ask_for_call_back, this.buttons.no_thanks] };
   }
 
   askName(): Reply {
@@ -133,7 +127,7 @@ export class HandoffResponses {
   }
 
   askBestTime(): Reply {
-    return { text: this.words.say('callback_ask_best_time'), choices: [BUTTONS.call_back_any_time] };
+    return { text: this.words.say('callback_ask_best_time'), choices: [this.buttons.call_back_any_time] };
   }
 
   askAbout(): Reply {
@@ -148,12 +142,12 @@ export class HandoffResponses {
   confirmCallback(request: { name: string; contact: string; bestTime: string; about: string }): Reply {
     return {
       text: this.words.say('confirm_callback', { residentName: request.name, contact: request.contact, bestTime: request.bestTime, about: request.about }),
-      choices: [SEND_CALLBACK, DONT_SEND_CALLBACK],
+      choices: [this.buttons.send_call_back, this.buttons.dont_send_call_back],
     };
   }
 
   confirmCallbackAgain(): Reply {
-    return { text: this.words.say('confirm_callback_again'), choices: [SEND_CALLBACK, DONT_SEND_CALLBACK] };
+    return { text: this.words.say('confirm_callback_again'), choices: [this.buttons.send_call_back, this.buttons.dont_send_call_back] };
   }
 
   callbackNotSent(): Reply {

@@ -66,7 +66,7 @@ export class HandoffFeature {
 
   private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
     this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty<HandoffMemory>('handoffMemory'));
-    this.wording ??= new HandoffResponses(parts.council, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir));
+    this.wording ??= new HandoffResponses(parts.council, parts.buttons, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir));
     return { recorder: this.recorder, wording: this.wording };
   }
 

@@ -1,9 +1,10 @@
-import { BUTTON_MESSAGES } from './messageFiles';
+import type { MessageWords } from './messageFile';
+import type { BUTTON_MESSAGES } from './messageFiles';
 
 /**
- * The buttons' titles (knowledge/messages/en-GB/buttons.yaml), read once when first imported. A
- * title is also what the assistant recognises when the button is pressed, so the dialogs compare
- * with these same words. The project's own en-GB file: a council's own buttons.yaml, and a locale
- * per conversation, are not read here yet (`npm run validate` checks them all the same).
+ * The buttons' titles (knowledge/messages/<locale>/buttons.yaml): the council's own file when its
+ * messages folder has one, else the project's own, loaded once by bot/assistant.ts and handed to
+ * the dialogs by constructor. A title is also what the assistant recognises when the button is
+ * pressed, so the dialogs compare with these same words.
  */
-export const BUTTONS = BUTTON_MESSAGES.shipped();
+export type Buttons = MessageWords<typeof BUTTON_MESSAGES.spec>;

@@ -11,7 +11,6 @@ import path from 'node:path';
 import { loadDotEnv } from '../bot/dotEnv';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { DialogIds } from '../dialogs/dialogIds';
-import { TALK_TO_PERSON } from '../dialogs/responses';
 import { Intents } from '../intents/catalogue';
 import { ConversationEvaluator, shorten } from './lib/conversations/conversationEvaluator';
 import { ConversationFileReader } from './lib/conversations/conversationFileReader';
@@ -49,7 +48,7 @@ async function main(): Promise<void> {
       requests: new RequestCatalogue(path.join(ROOT, 'services')),
       articleTitle: (id) => assistant.knowledge.get(id)?.title,
       fallbackTexts: [responses.cannotHelp().text, responses.notUnderstoodOfferPerson().text, responses.technicalProblem().text],
-      personLabels: [TALK_TO_PERSON],
+      personLabels: [assistant.buttons.talk_to_person],
       handoffIntent: Intents.humanHandoff,
       handoffDialogId: DialogIds.handoff,
     });

@@ -1,17 +1,8 @@
 import type { CouncilProfile } from '../../knowledge/councilProfile';
 import { MessageTexts, type MessageWords } from '../../knowledge/messageFile';
 import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
-import { TALK_TO_PERSON, type Reply } from '../responses';
-import { BUTTONS } from '../../knowledge/buttons';
-
-/** The buttons' titles (knowledge/messages/en-GB/buttons.yaml); each is also recognised when typed. */
-export const SEND_IT = BUTTONS.send_it;
-export const CHANGE_SOMETHING = BUTTONS.change_something;
-export const CANCEL = BUTTONS.cancel;
-export const SKIP_LABEL = BUTTONS.skip;
-export const DONE_LABEL = BUTTONS.done;
-export const ANONYMOUS = BUTTONS.stay_anonymous;
-export const NOT_LISTED_LABEL = BUTTONS.address_not_listed;
+import type { Reply } from '../responses';
+import type { Buttons } from '../../knowledge/buttons';
 
 /**
  * Everything the service-request, bin-day and case-status conversations say: the words are content
@@ -22,6 +13,8 @@ export class ServiceResponses {
 
   constructor(
     private readonly council: CouncilProfile,
+    /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): the answer readers recognise a button pressed by the same words. */
+    readonly buttons: Buttons,
     /** The words (knowledge/messages/<locale>/services.yaml). */
     words: MessageWords<typeof SERVICE_MESSAGES.spec> = SERVICE_MESSAGES.shipped(),
   ) {
@@ -52,16 +45,16 @@ export class ServiceResponses {
   noAddresses(postcode: string, kind: 'address' | 'street'): Reply {
     return {
       text: this.words.say('no_addresses', { postcode, orDescribe: kind === 'street' ? this.words.say('no_addresses_or_describe') : '' }),
-      choices: kind === 'address' ? [NOT_LISTED_LABEL] : undefined,
+      choices: kind === 'address' ? [this.buttons.address_not_listed] : undefined,
     };
   }
 
   needPostcode(): Reply {
-    return { text: this.words.say('need_postcode'), choices: [NOT_LISTED_LABEL] };
+    return { text: this.words.say('need_postcode'), choices: [this.buttons.address_not_listed] };
   }
 
   chooseAddress(postcode: string, addresses: string[]): Reply {
-    return { text: this.words.say('choose_address', { postcode }), choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_address', { postcode }), choices: [...addresses, this.buttons.address_not_listed] };
   }
 
   /** An address found from the street the resident named ("6 fenwik rd"), shown so they can see it was understood. */
@@ -75,21 +68,21 @@ export class ServiceResponses {
   }
 
   chooseOnStreet(street: string, addresses: string[]): Reply {
-    return { text: this.words.say('choose_on_street', { street }), choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_on_street', { street }), choices: [...addresses, this.buttons.address_not_listed] };
   }
 
   /** The same house number or name on several streets. */
   chooseAmong(addresses: string[]): Reply {
-    return { text: this.words.say('choose_among'), choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_among'), choices: [...addresses, this.buttons.address_not_listed] };
   }
 
   /** A misspelt street name as close to two streets, or one name in two places. */
   chooseStreet(streets: string[]): Reply {
-    return { text: this.words.say('choose_street'), choices: [...streets, NOT_LISTED_LABEL] };
+    return { text: this.words.say('choose_street'), choices: [...streets, this.buttons.address_not_listed] };
   }
 
   numberNotOnStreet(number: string, street: string, addresses: string[]): Reply {
-    return { text: this.words.say('number_not_on_street', { number, street }), choices: [...addresses, NOT_LISTED_LABEL] };
+    return { text: this.words.say('number_not_on_street', { number, street }), choices: [...addresses, this.buttons.address_not_listed] };
   }
 
   addressNotMatched(): Reply {
@@ -109,7 +102,7 @@ export class ServiceResponses {
   }
 
   multiAdded(added: string[], remaining: string[]): Reply {
-    return { text: this.words.say('multi_added', { added: added.join(', '), done: DONE_LABEL }), choices: [...remaining, DONE_LABEL] };
+    return { text: this.words.say('multi_added', { added: added.join(', '), done: this.buttons.done }), choices: [...remaining, this.buttons.done] };
   }
 
   multiUnknown(unknown: string[], options: string[]): Reply {
@@ -155,15 +148,15 @@ export class ServiceResponses {
   }
 
   askDescription(): Reply {
-    return { text: this.words.say('ask_description'), choices: [SKIP_LABEL] };
+    return { text: this.words.say('ask_description'), choices: [this.buttons.skip] };
   }
 
   askContact(required: boolean): Reply {
-    return required ? { text: this.words.say('ask_contact_required') } : { text: this.words.say('ask_contact_optional'), choices: [ANONYMOUS] };
+    return required ? { text: this.words.say('ask_contact_required') } : { text: this.words.say('ask_contact_optional'), choices: [this.buttons.stay_anonymous] };
   }
 
   invalidContact(required: boolean): Reply {
-    return { text: this.words.say('invalid_contact'), choices: required ? undefined : [ANONYMOUS] };
+    return { text: this.words.say('invalid_contact'), choices: required ? undefined : [this.buttons.stay_anonymous] };
   }
 
   askName(): Reply {
@@ -175,7 +168,7 @@ export class ServiceResponses {
     const invite = this.words.say(inviteContact ? 'summary_invite_contact' : 'summary_invite');
     return {
       text: this.words.say('summary', { lines: lines.map((line) => this.words.say('summary_line', { line })).join('\n'), invite }),
-      choices: [SEND_IT, CHANGE_SOMETHING, CANCEL],
+      choices: [this.buttons.send_it, this.buttons.change_something, this.buttons.cancel],
     };
   }
 
@@ -193,7 +186,7 @@ export class ServiceResponses {
   }
 
   confirmNotUnderstood(): Reply {
-    return { text: this.words.say('confirm_not_understood', { sendIt: SEND_IT, changeSomething: CHANGE_SOMETHING, cancel: CANCEL }), choices: [SEND_IT, CHANGE_SOMETHING, CANCEL] };
+    return { text: this.words.say('confirm_not_understood', { sendIt: this.buttons.send_it, changeSomething: this.buttons.change_something, cancel: this.buttons.cancel }), choices: [this.buttons.send_it, this.buttons.change_something, this.buttons.cancel] };
   }
 
   whichChange(fields: string[]): Reply {
@@ -229,6 +222,6 @@ export class ServiceResponses {
 
   /** An answer not understood twice in a row: the same problem, and a way out to a person. */
   withPersonOffer(problem: Reply): Reply {
-    return { text: this.words.say('with_person_offer', { problem: problem.text }), choices: [...(problem.choices ?? []), TALK_TO_PERSON] };
+    return { text: this.words.say('with_person_offer', { problem: problem.text }), choices: [...(problem.choices ?? []), this.buttons.talk_to_person] };
   }
 }

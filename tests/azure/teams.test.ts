@@ -5,10 +5,11 @@ import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { TEAMS_ADAPTIVE_CARD_VERSION } from '../../channels/teams/suggestedActionsCard';
 import { messageActivity, messages, send, startApp, type RunningApp } from './support';
+import { shippedButtons } from '../support/shippedWords';
 
 const ALLOWED = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const OTHER = '99999999-8888-4777-8666-555555555555';
-const responses = new Responses(loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml')));
+const responses = new Responses(loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml')), shippedButtons());
 
 function teams(text: string, overrides: Partial<Activity> = {}): Partial<Activity> {
   return messageActivity(text, {

@@ -5,8 +5,9 @@ import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import path from 'node:path';
 import { ROOT } from '../support/assistant';
+import { shippedButtons } from '../support/shippedWords';
 
-const responses = new Responses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')));
+const responses = new Responses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons());
 const options = [
   { target: 'report_pothole', label: 'Report a pothole' },
   { target: 'report_flytipping', label: 'Report fly-tipping' },

@@ -5,11 +5,12 @@ import { Responses } from '../../dialogs/responses';
 import { phoneLink } from '../../dialogs/riskReplies';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { shippedButtons } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const council = loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml'));
 const taxonomy = loadRiskTaxonomy(path.join(ROOT, 'intents', 'risk-taxonomy.yaml'));
-const responses = new Responses(council, taxonomy);
+const responses = new Responses(council, shippedButtons(), taxonomy);
 const firstLine = (text: string) => text.split('\n')[0];
 
 describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () => {
@@ -56,13 +57,13 @@ describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () =
 
   it('a council without a children\'s services number gives its safeguarding number instead', () => {
     const { childrensServicesPhone: _, ...without } = council;
-    const r = new Responses(without, taxonomy).safeguarding({ category: 'child_at_risk' });
+    const r = new Responses(without, shippedButtons(), taxonomy).safeguarding({ category: 'child_at_risk' });
     expect(r.text).toContain(council.safeguardingPhone);
     expect(r.text).not.toContain('{council:');
   });
 
   it('without a category (or a taxonomy) the general reply lists every helpline', () => {
-    for (const r of [responses.safeguarding({}), new Responses(council).safeguarding({ category: 'child_at_risk' })]) {
+    for (const r of [responses.safeguarding({}), new Responses(council, shippedButtons()).safeguarding({ category: 'child_at_risk' })]) {
       expect(r.text).toMatch(/999[\s\S]*116 123[\s\S]*0808 2000 247/);
     }
   });
@@ -70,10 +71,10 @@ describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () =
   it('the general helplines, also around a handoff, come from the taxonomy, not from the code', () => {
     const changed = { ...taxonomy, helplines: { ...taxonomy.helplines, samaritans: { name: 'Samaritans', number: '116 999' } } };
     const texts = [
-      new Responses(council, changed).safeguarding({}).text,
-      new Responses(council, changed).safeguardingWhileArranging().text,
-      new HandoffResponses(council, changed).safeguardingWhileWithPerson().text,
-      new HandoffResponses(council, changed).closedOfferCallback(true).text,
+      new Responses(council, shippedButtons(), changed).safeguarding({}).text,
+      new Responses(council, shippedButtons(), changed).safeguardingWhileArranging().text,
+      new HandoffResponses(council, shippedButtons(), changed).safeguardingWhileWithPerson().text,
+      new HandoffResponses(council, shippedButtons(), changed).closedOfferCallback(true).text,
     ];
     for (const text of texts) {
       expect(text).toContain('[116 999](tel:116999)');

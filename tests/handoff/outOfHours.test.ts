@@ -4,6 +4,7 @@ import { ContactCentreHours, describeHours, loadContactCentre } from '../../know
 import { HandoffResponses } from '../../handoff/handoffResponses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { FIXTURES, ROOT, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
+import { shippedButtons } from '../support/shippedWords';
 
 describe('contact-centre hours', () => {
   const settings = loadContactCentre(path.join(__dirname, '..', '..', 'knowledge', 'contact-centre.yaml'));
@@ -164,7 +165,7 @@ describe('opening hours in words: one source for every reply', () => {
       'Monday to Tuesday, 8:30am to 12 noon; Thursday, 1:15pm to 8pm; Saturday, 24 hours',
     );
     expect(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')).openingHours).toBe(describeHours(settings));
-    expect(new HandoffResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml'))).closedOfferCallback().text).toContain(
+    expect(new HandoffResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons()).closedOfferCallback().text).toContain(
       '(Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays)',
     );
   });

@@ -7,16 +7,15 @@ import { HandoffResponses } from '../../handoff/handoffResponses';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { MESSAGE_FILES, SERVICE_MESSAGES } from '../../knowledge/messageFiles';
-import { BUTTONS } from '../../knowledge/buttons';
-import { CARRY_ON, KEEP_GOING, Responses, START_AGAIN, STOP, TALK_TO_PERSON } from '../../dialogs/responses';
-import { KnowledgeResponses, NO, YES } from '../../dialogs/knowledgeResponses';
-import { ANONYMOUS, CANCEL, CHANGE_SOMETHING, DONE_LABEL, NOT_LISTED_LABEL, SEND_IT, SKIP_LABEL } from '../../dialogs/services/serviceResponses';
-import { CANCEL_WAITING, DONT_SEND_CALLBACK, END_CHAT, NO_THANKS, REQUEST_CALLBACK, SEND_CALLBACK } from '../../handoff/handoffResponses';
+import { Responses } from '../../dialogs/responses';
+import { KnowledgeResponses } from '../../dialogs/knowledgeResponses';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { shippedReplyWords } from '../../knowledge/replyTexts';
+import { shippedButtons } from '../support/shippedWords';
 
 const council = loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml'));
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
+const buttons = shippedButtons();
 
 interface Said {
   call: string;
@@ -53,19 +52,36 @@ describe('message files', () => {
   it('the service conversations say word for word what they said when the words were in TypeScript', () => {
     const said = before('service-responses');
     expect(said.length).toBeGreaterThan(50);
-    replay(new ServiceResponses(council), said);
+    replay(new ServiceResponses(council, buttons), said);
   });
 
   it('the handoff says word for word what it said when the words were in TypeScript, with the risk taxonomy and without', () => {
     const said = before('handoff-responses');
     expect(said.filter((s) => s.taxonomy).length).toBeGreaterThan(30);
     expect(said.filter((s) => !s.taxonomy).length).toBeGreaterThan(30);
-    replay(new HandoffResponses(council, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
-    replay(new HandoffResponses(council), said.filter((s) => !s.taxonomy));
+    replay(new HandoffResponses(council, buttons, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
+    replay(new HandoffResponses(council, buttons), said.filter((s) => !s.taxonomy));
   });
 
   it('the buttons have the titles they had in TypeScript (the titles are also what is recognised when pressed)', () => {
-    expect({ TALK_TO_PERSON, CARRY_ON, STOP, KEEP_GOING, START_AGAIN, YES, NO, SEND_IT, CHANGE_SOMETHING, CANCEL, SKIP_LABEL, DONE_LABEL, ANONYMOUS, NOT_LISTED_LABEL }).toEqual({
+    // Keyed by the names the titles had as TypeScript constants.
+    const b = buttons;
+    expect({
+      TALK_TO_PERSON: b.talk_to_person,
+      CARRY_ON: b.carry_on,
+      STOP: b.yes_stop,
+      KEEP_GOING: b.no_carry_on,
+      START_AGAIN: b.start_again,
+      YES: b.it_helped,
+      NO: b.it_did_not_help,
+      SEND_IT: b.send_it,
+      CHANGE_SOMETHING: b.change_something,
+      CANCEL: b.cancel,
+      SKIP_LABEL: b.skip,
+      DONE_LABEL: b.done,
+      ANONYMOUS: b.stay_anonymous,
+      NOT_LISTED_LABEL: b.address_not_listed,
+    }).toEqual({
       TALK_TO_PERSON: 'Talk to a person',
       CARRY_ON: 'Carry on',
       STOP: 'Yes, stop',
@@ -81,7 +97,7 @@ describe('message files', () => {
       ANONYMOUS: 'Stay anonymous',
       NOT_LISTED_LABEL: "My address isn't listed",
     });
-    expect({ CANCEL_WAITING, END_CHAT, REQUEST_CALLBACK, NO_THANKS, SEND_CALLBACK, DONT_SEND_CALLBACK }).toEqual({
+    expect({ CANCEL_WAITING: b.stop_waiting, END_CHAT: b.end_chat, REQUEST_CALLBACK: b.ask_for_call_back, NO_THANKS: b.no_thanks, SEND_CALLBACK: b.send_call_back, DONT_SEND_CALLBACK: b.dont_send_call_back }).toEqual({
       CANCEL_WAITING: 'Stop waiting',
       END_CHAT: 'End chat',
       REQUEST_CALLBACK: 'Ask for a call back',
@@ -89,25 +105,25 @@ describe('message files', () => {
       SEND_CALLBACK: 'Send it',
       DONT_SEND_CALLBACK: "Don't send it",
     });
-    const responses = new Responses(council);
+    const responses = new Responses(council, buttons);
     expect(responses.help(true).choices).toEqual(['Carry on', 'Cancel', 'Talk to a person']);
     expect(responses.carryOnWith('your missed bin report').choices).toEqual(['Carry on', 'No thanks']);
     expect(responses.didYouMean(['Report a pothole']).choices).toEqual(['Report a pothole', 'Something else']);
     expect(responses.confirmCancel().choices).toEqual(['Yes, stop', 'No, carry on']);
     expect(responses.notUnderstoodOfferPerson().choices).toEqual(['Talk to a person', 'Help']);
-    expect(new KnowledgeResponses(council).carryOn().choices).toEqual(['Carry on', 'Cancel']);
-    expect(new KnowledgeResponses(council).didThisHelp().choices).toEqual(['Yes', 'No']);
-    expect(BUTTONS.call_back_any_time).toBe('Any time');
+    expect(new KnowledgeResponses(council, buttons).carryOn().choices).toEqual(['Carry on', 'Cancel']);
+    expect(new KnowledgeResponses(council, buttons).didThisHelp().choices).toEqual(['Yes', 'No']);
+    expect(b.call_back_any_time).toBe('Any time');
   });
 
   it("the words around a knowledge answer are the council's replies, not the code's", () => {
     const words = { ...shippedReplyWords(), article_did_it_help: 'Was that useful?', article_not_helpful: 'Sorry. Other ways to reach us: {contactPage}', article_source: 'From {title}: {url}' };
-    const own = new KnowledgeResponses(council, undefined, words);
+    const own = new KnowledgeResponses(council, buttons, undefined, words);
     expect(own.didThisHelp().text).toBe('Was that useful?');
     expect(own.notHelpful([]).text).toBe(`Sorry. Other ways to reach us: ${council.contactPage}`);
     const article = { title: 'Bin days', url: 'https://www.anytown.example/bins', body: 'Bins go out on Mondays.' } as Parameters<KnowledgeResponses['answer']>[0];
     expect(own.answer(article).text).toBe('Bins go out on Mondays.\n\nFrom Bin days: https://www.anytown.example/bins');
-    expect(new KnowledgeResponses(council).answer(article, true).text).toBe('For Bin days:\n\nBins go out on Mondays.\n\nSource: [Bin days](https://www.anytown.example/bins)');
+    expect(new KnowledgeResponses(council, buttons).answer(article, true).text).toBe('For Bin days:\n\nBins go out on Mondays.\n\nSource: [Bin days](https://www.anytown.example/bins)');
   });
 
   it('every shipped message file is complete and valid', () => {

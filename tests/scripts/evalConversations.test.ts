@@ -6,7 +6,6 @@ import { ActivityHandler, MemoryStorage } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { DialogIds } from '../../dialogs/dialogIds';
-import { TALK_TO_PERSON } from '../../dialogs/responses';
 import { Intents } from '../../intents/catalogue';
 import { ConversationEvaluator } from '../../scripts/lib/conversations/conversationEvaluator';
 import { ConversationFileReader } from '../../scripts/lib/conversations/conversationFileReader';
@@ -74,7 +73,7 @@ describe('conversations against the real app', () => {
       requests: new RequestCatalogue(path.join(ROOT, 'services')),
       articleTitle: (id) => assistant.knowledge.get(id)?.title,
       fallbackTexts: [assistant.responses.cannotHelp().text, assistant.responses.notUnderstoodOfferPerson().text],
-      personLabels: [TALK_TO_PERSON],
+      personLabels: [assistant.buttons.talk_to_person],
       handoffIntent: Intents.humanHandoff,
       handoffDialogId: DialogIds.handoff,
     });

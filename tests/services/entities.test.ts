@@ -19,6 +19,7 @@ import { loadServiceRequestConfig } from '../../dialogs/services/serviceRequestC
 import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import type { Entity, RecognizerResult } from '../../intents/recognizer';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { shippedButtons } from '../support/shippedWords';
 
 const KEY = 'entities-key-1';
 let backOffice: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
@@ -41,7 +42,7 @@ afterAll(async () => {
 /** Runs the missed-bin dialog alone, as MainDialog starts it: with the first message's recognised entities. */
 function missedBinConversation(entities: Entity[], memory: Record<string, string> = {}) {
   const now = () => new Date('2026-11-24T18:00:00Z');
-  const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')));
+  const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')), shippedButtons());
   const schedule = WasteSchedule.load(path.resolve('waste'));
   const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin, {
     client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),

@@ -2,7 +2,7 @@ import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Reply } from '../../responses';
 import { today, type Choice } from '../answers';
 import { displayAnswer, questionLabel, valueNames } from '../requestSoFar';
-import { SKIP_LABEL, type ServiceResponses } from '../serviceResponses';
+import type { ServiceResponses } from '../serviceResponses';
 import { attributeField, type SlotField, type Step } from './fields';
 import type { LocationSlot } from './locationSlot';
 import { attributeOf, type SlotState } from './slotState';
@@ -48,7 +48,7 @@ export class SlotQuestions {
 
   private attributeQuestion(state: SlotState, a: ServiceAttribute): Reply {
     const hint = a.datatype_description ? ` ${a.datatype_description}` : '';
-    const skip = a.required ? [] : [SKIP_LABEL];
+    const skip = a.required ? [] : [this.responses.buttons.skip];
     if (a.datatype === 'multivaluelist' && state.multi.length) {
       return this.responses.multiAdded(valueNames(a, state.multi), (a.values ?? []).filter((v) => !state.multi.includes(v.key)).map((v) => v.name));
     }

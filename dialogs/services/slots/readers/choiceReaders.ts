@@ -7,7 +7,7 @@ import { pressedSkip, saysSkip, type Reading } from './reading';
 /** A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6"); '' for Skip. */
 export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceResponses): Reading<string> {
   const values = a.values ?? [];
-  if (!a.required && pressedSkip(text)) return { value: '' };
+  if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
   const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (YES_FIRST.test(text) ? 'yes' : NO_FIRST.test(text) ? 'no' : undefined)) : undefined);
   if (!choice) return { problem: r.invalidChoice(values.map((v) => v.name)) };
@@ -21,7 +21,7 @@ export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceRe
  */
 export function readMultiChoice(text: string, a: ServiceAttribute, building: string[], max: number | undefined, r: ServiceResponses): Reading<string[] | ''> | { building: string[] } {
   const values = a.values ?? [];
-  const skipping = saysSkip(text);
+  const skipping = saysSkip(text, r.buttons);
   if (building.length && (DONE.test(text) || skipping)) return { value: building };
   if (!building.length && skipping && !a.required) return { value: '' };
   const { found, unknown } = matchChoices(text, values);

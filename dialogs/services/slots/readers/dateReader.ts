@@ -22,7 +22,7 @@ export function dateFits(date: string, dates: DateRule, todayDate: string): bool
 
 /** A `datetime` attribute: the calendar date (YYYY-MM-DD) said ("yesterday", "Monday", "23/11"); '' when an optional one is skipped. */
 export function readDate(text: string, required: boolean, dates: DateRule, now: Date, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text)) return { value: '' };
+  if (!required && saysSkip(text, r.buttons)) return { value: '' };
   const parsed = parseDate(text, now);
   if (!parsed) return { problem: r.invalidDate() };
   const date = dates === 'past' ? pastWeekday(parsed, text, today(now)) : parsed;

@@ -31,7 +31,7 @@ export function numberFits(n: number, range: NumberRange | undefined): boolean {
 
 /** A `number` attribute, as a string ("3", "three"); '' when an optional one is skipped. */
 export function readNumber(text: string, required: boolean, hint: string, range: NumberRange | undefined, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text)) return { value: '' };
+  if (!required && saysSkip(text, r.buttons)) return { value: '' };
   const n = parseNumber(text);
   if (n === undefined || !Number.isFinite(n) || n < 0) return { problem: r.invalidNumber(hint) };
   if (range && !numberFits(n, range)) return { problem: r.numberOutOfRange(range.min, range.max, range.chosen) };

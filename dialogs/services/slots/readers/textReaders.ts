@@ -6,7 +6,7 @@ import { saysSkip, type Reading } from './reading';
 
 /** A `string` or `text` attribute: the text as said ('' when an optional one is skipped). */
 export function readText(text: string, datatype: 'string' | 'text', required: boolean, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text)) return { value: '' };
+  if (!required && saysSkip(text, r.buttons)) return { value: '' };
   const limit = datatype === 'text' ? MAX_TEXT : MAX_STRING;
   if (text.length >= MAX_MESSAGE_CHARS) return { problem: r.tooLong(MAX_MESSAGE_CHARS, text.length) };
   if (text.length > limit) return { problem: r.tooLong(limit, text.length) };
@@ -16,7 +16,7 @@ export function readText(text: string, datatype: 'string' | 'text', required: bo
 
 /** The details: the text as said, or null when skipped. */
 export function readDescription(text: string, r: ServiceResponses): Reading<string | null> {
-  if (saysSkip(text)) return { value: null };
+  if (saysSkip(text, r.buttons)) return { value: null };
   if (text.length >= MAX_MESSAGE_CHARS) return { problem: r.tooLong(MAX_MESSAGE_CHARS, text.length) };
   if (text.length > MAX_TEXT) return { problem: r.tooLong(MAX_TEXT, text.length) };
   return { value: text };

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCouncilProfile } from '../../../../knowledge/councilProfile';
-import { SKIP_LABEL, ServiceResponses, ANONYMOUS } from '../../../../dialogs/services/serviceResponses';
+import { ServiceResponses } from '../../../../dialogs/services/serviceResponses';
 import { readMultiChoice, readSingleChoice } from '../../../../dialogs/services/slots/readers/choiceReaders';
 import { readContactAnswer } from '../../../../dialogs/services/slots/readers/contactReader';
 import { dateFits, readDate } from '../../../../dialogs/services/slots/readers/dateReader';
@@ -10,8 +10,10 @@ import { readDescription, readName, readPlaceText, readText } from '../../../../
 import { MAX_STRING, MAX_TEXT } from '../../../../dialogs/services/slots/limits';
 import { MAX_MESSAGE_CHARS } from '../../../../dialogs/messageLimits';
 import type { ServiceAttribute } from '../../../../servicerequests/open311/types';
+import { shippedButtons } from '../../../support/shippedWords';
 
-const r = new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../../knowledge/council.yaml')));
+const r = new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../../knowledge/council.yaml')), shippedButtons());
+const { skip: SKIP_LABEL, stay_anonymous: ANONYMOUS } = r.buttons;
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
 
