@@ -20,6 +20,7 @@ import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/replyTexts';
 import { BUTTON_MESSAGES } from '../knowledge/messageFiles';
+import { loadVocabularyOrShipped } from '../knowledge/vocabulary';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
@@ -58,7 +59,7 @@ export interface AssistantOptions {
   handoffRelay?: (parts: AssistantParts) => HandoffRelay;
   /** Application Insights (through the redacting client): dialog steps and recognizer results, without utterances. */
   telemetryClient?: BotTelemetryClient;
-  /** What residents see (<messagesDir>/en-GB/intents.yaml: the intents' labels and replies; replies.yaml: everything else the assistant says; buttons.yaml: the buttons' titles); default: knowledge/messages next to the council profile; a file it lacks is the project's own. */
+  /** What residents see (<messagesDir>/en-GB/intents.yaml: the intents' labels and replies; replies.yaml: everything else the assistant says; buttons.yaml: the buttons' titles; vocabulary.yaml: what answers mean); default: knowledge/messages next to the council profile; a file it lacks is the project's own. */
   messagesDir?: string;
   /** The contact centre's settings (knowledge/contact-centre.yaml, next to the council profile by default): every reply states its opening hours. */
   contactCentrePath?: string;
@@ -112,17 +113,19 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const intentWords = intentMessages(messagesDir, training.intents.map((i) => i.intent));
   const replyWords = fs.existsSync(replyTextsFile(messagesDir)) ? loadReplyWords(replyTextsFile(messagesDir)) : shippedReplyWords();
   const buttons = BUTTON_MESSAGES.loadOrShipped(messagesDir);
-  const router = new Router(detector, buttons, undefined, knowledge, intentWords);
+  const vocabulary = loadVocabularyOrShipped(messagesDir);
+  const router = new Router(detector, buttons, vocabulary, undefined, knowledge, intentWords);
   const responses = new Responses(council, buttons, taxonomy, intentWords, replyWords);
   const knowledgeResponses = new KnowledgeResponses(council, buttons, intentWords, replyWords);
   const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
-  const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, options.logger, options.feedback, unanswered);
+  const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, vocabulary, options.logger, options.feedback, unanswered);
   const conversationState: ConversationState = new TrackedConversationState(options.storage);
   const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState, messagesDir, buttons };
+  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState, messagesDir, buttons, vocabulary };
   const dialog = new MainDialog(
     router,
     responses,
+    vocabulary,
     conversationState.createProperty<RoutingState>('routing'),
     options.intentDialogs?.(parts) ?? [],
     { dialog: knowledgeDialog, responses: knowledgeResponses },

@@ -109,10 +109,10 @@ export class ServiceFeature {
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
     const responses = new ServiceResponses(parts.council, parts.buttons, SERVICE_MESSAGES.loadOrShipped(parts.messagesDir));
-    const addresses = new AddressLookup(this.gazetteer, responses);
+    const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath);
     const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays);
-    const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) => new InterruptibleDialog(id, parts.router, parts.responses, inner);
+    const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) => new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
       intents: [intent],
       dialog: wrap(
@@ -121,6 +121,7 @@ export class ServiceFeature {
           client: this.client,
           addresses,
           responses,
+          vocabulary: parts.vocabulary,
           outbox: this.outbox,
           onQueued: () => this.worker?.trigger(),
           missedBin,

@@ -2,6 +2,7 @@ import type { ConversationState, UserState } from 'botbuilder';
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { Buttons } from '../knowledge/buttons';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Vocabulary } from '../knowledge/vocabulary';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import type { Responses } from './responses';
 import type { Router } from './router';
@@ -20,4 +21,6 @@ export interface AssistantParts {
   messagesDir: string;
   /** The buttons' titles (<messagesDir>/<locale>/buttons.yaml, else the project's own), the same for every feature: a title offered is the title recognised. */
   buttons: Buttons;
+  /** The vocabulary (<messagesDir>/<locale>/vocabulary.yaml, else the project's own): what each answer (yes, no, skip…) is taken to mean. */
+  vocabulary: Vocabulary;
 }

@@ -5,10 +5,10 @@ import { beginHandoffFrom } from './handoffStart';
 import { addsToSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
-import { CARRY_ON_PHRASE, CARRY_ON_WORDS, INTERRUPTIONS, type Router } from './router';
+import { CARRY_ON_PHRASE, INTERRUPTIONS, type Router } from './router';
 import type { RiskContext } from './riskReplies';
 import { getRecognized } from './turnState';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
 export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
@@ -18,9 +18,6 @@ const ANSWER_ONLY = Symbol('council.answerOnly');
 
 /** On the active dialog while "Do you want to stop?" waits for its answer (one turn): the message that looked like stopping. */
 const CANCEL_ASKED = 'cancelAsked';
-/** Answers to "Do you want to stop?": short ones, or anything beginning "yes"; anything else is handled as usual. */
-const YES_STOP = VOCABULARY.stop_confirmed;
-const NO_KEEP_GOING = VOCABULARY.keep_going;
 
 /**
  * Base for dialogs that residents can interrupt, in the style of the BotBuilder samples'
@@ -32,6 +29,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     id: string,
     protected readonly router: Router,
     protected readonly responses: Responses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): the answers to "Do you want to stop?", "carry on". */
+    protected readonly vocabulary: Vocabulary,
   ) {
     super(id);
   }
@@ -48,19 +47,20 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const text = activity.text;
     const cancelAsked = takeOneTurnValue(innerDc, CANCEL_ASKED);
     const buttons = this.responses.buttons;
-    const keepGoing = text.trim().toLowerCase() === buttons.no_carry_on.toLowerCase() || NO_KEEP_GOING.test(text) || CARRY_ON_PHRASE.test(text);
+    // Answers to "Do you want to stop?": its buttons, or the vocabulary's keep_going and stop_confirmed (short ones, or anything beginning "yes"); anything else is handled as usual.
+    const keepGoing = text.trim().toLowerCase() === buttons.no_carry_on.toLowerCase() || this.vocabulary.keep_going.test(text) || CARRY_ON_PHRASE.test(text);
     if (typeof cancelAsked === 'string' && keepGoing) {
       // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
       innerDc.context.activity.text = cancelAsked;
       innerDc.context.turnState.set(ANSWER_ONLY, true);
       return undefined;
     }
-    if (CARRY_ON_WORDS.test(text) || text.trim().toLowerCase() === buttons.carry_on.toLowerCase()) {
+    if (this.vocabulary.carry_on.test(text) || text.trim().toLowerCase() === buttons.carry_on.toLowerCase()) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
-    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || YES_STOP.test(text))) return this.cancel(innerDc);
+    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || this.vocabulary.stop_confirmed.test(text))) return this.cancel(innerDc);
     if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
@@ -92,7 +92,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
-        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
+        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text, this.vocabulary) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };

@@ -8,7 +8,7 @@ import { DialogIds } from './dialogIds';
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
 import type { UnansweredQuestions } from './unansweredQuestions';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 export interface KnowledgeDialogOptions {
   articleId: string;
@@ -25,9 +25,6 @@ export interface KnowledgeDialogResult {
   reroute?: boolean;
 }
 
-const YES_WORDS = VOCABULARY.article_helped;
-const NO_WORDS = VOCABULARY.article_not_helped;
-
 /**
  * Answers a question from a knowledge article: the article, its source link, and "Did this
  * answer your question?". The yes/no is stored against the article id only. "No" offers the
@@ -40,6 +37,8 @@ export class KnowledgeDialog extends ComponentDialog {
   constructor(
     private readonly knowledge: KnowledgeBase,
     private readonly responses: KnowledgeResponses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): yes and no to "Did this answer your question?". */
+    private readonly vocabulary: Vocabulary,
     private readonly logger: Logger,
     private readonly feedback?: FeedbackRecorder,
     private readonly unanswered?: UnansweredQuestions,
@@ -84,13 +83,13 @@ export class KnowledgeDialog extends ComponentDialog {
     const text = String(step.result ?? '');
     const articleId = String((step.values as Record<string, unknown>).articleId);
     const options = step.options as KnowledgeDialogOptions;
-    if (YES_WORDS.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_helped.toLowerCase()) {
+    if (this.vocabulary.article_helped.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_helped.toLowerCase()) {
       await this.store(articleId, true);
       await sendTrace(step.context, 'council.feedback', { articleId, helpful: true });
       await sendReply(step.context, this.responses.thanksForFeedback());
       return step.endDialog({});
     }
-    if (NO_WORDS.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_did_not_help.toLowerCase()) {
+    if (this.vocabulary.article_not_helped.test(text) || text.trim().toLowerCase() === this.responses.buttons.it_did_not_help.toLowerCase()) {
       await this.store(articleId, false);
       await sendTrace(step.context, 'council.feedback', { articleId, helpful: false });
       await this.unanswered?.notHelpful(options.question, articleId);

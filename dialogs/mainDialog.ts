@@ -19,7 +19,7 @@ import { redactText } from '../platform/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -80,11 +80,7 @@ const CARRY_ON_ASKED = 'carryOnAsked';
 const CARRY_ON_YES =
   /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
 
-/**
- * Answers to "Would you like to talk to a person?" (the buttons are talk_to_person and carry_on):
- * short answers only, or anything that begins with "yes" ("ok, so about my bin…" is not a yes).
- */
-const YES_TO_PERSON = VOCABULARY.person_accepted;
+/** A no to "Would you like to talk to a person?" (the yes is the vocabulary's `person_accepted`). */
 const NO_TO_PERSON = /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;
@@ -112,6 +108,7 @@ export class MainDialog extends CancelAndHelpDialog {
   constructor(
     router: Router,
     responses: Responses,
+    vocabulary: Vocabulary,
     private readonly routingState: StatePropertyAccessor<RoutingState>,
     intentDialogs: IntentDialog[] = [],
     private readonly knowledge?: {
@@ -121,9 +118,9 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly unanswered?: UnansweredQuestions,
     private readonly tone?: FrustrationDetector,
   ) {
-    super(DialogIds.main, router, responses);
+    super(DialogIds.main, router, responses, vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
-    this.addDialog(new ResumeOfferDialog(responses));
+    this.addDialog(new ResumeOfferDialog(responses, vocabulary));
     for (const { dialog, intents } of intentDialogs) {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
@@ -392,7 +389,7 @@ export class MainDialog extends CancelAndHelpDialog {
       return { status: DialogTurnStatus.waiting };
     }
     // At "Do you want to carry on with your pothole report?", yes and no are its answers ("carry on" is not a reprompt).
-    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.resumeOffer && answersResumeOffer(activity.text) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.resumeOffer && answersResumeOffer(activity.text, this.vocabulary) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
       return undefined;
     }
     // At "Did this answer your question?", a follow-up ("how much does it cost?") is rerouted by the
@@ -566,14 +563,18 @@ export class MainDialog extends CancelAndHelpDialog {
     await sendCard(context, reply);
   }
 
-  /** Whether a message answers "Would you like to talk to a person?", and how. */
+  /**
+   * Whether a message answers "Would you like to talk to a person?", and how: its buttons
+   * (talk_to_person, carry_on), or the vocabulary's `person_accepted` (short answers only, or
+   * anything that begins with "yes": "ok, so about my bin…" is not a yes).
+   */
   private answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
     const t = text.trim();
     if (!t) return undefined;
     const buttons = this.responses.buttons;
     // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
     if (t.toLowerCase() === buttons.carry_on.toLowerCase() || CARRY_ON_PHRASE.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
-    if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || YES_TO_PERSON.test(t)) return 'person';
+    if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || this.vocabulary.person_accepted.test(t)) return 'person';
     return undefined;
   }
 }

@@ -1,11 +1,11 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import { sendReply } from './replies';
 import type { Buttons } from '../knowledge/buttons';
+import type { Vocabulary } from '../knowledge/vocabulary';
 import type { Reply } from './responses';
-import { NO_FIRST, NOT_SENDING, today } from './services/answers';
+import { NOT_SENDING, today } from './services/answers';
 import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
 
 const OFFERED = 'offered';
 
@@ -45,22 +45,20 @@ export function declinesToSend(dc: DialogContext, text: string, buttons: Buttons
   return offered.includes(buttons.send_it) && NOT_SENDING.test(text);
 }
 
-/** Words that do mean stopping, even in a longer message at "Shall I send it?". */
-const STOPPING = VOCABULARY.stopping;
-
 /**
  * At "Shall I send it?", a message in the resident's own words that adds to the report ("it's by the
  * bus stop and getting deeper"): the summary takes it as more details, rather than it being read as a
- * wish to stop because the classifier saw "stop".
+ * wish to stop because the classifier saw "stop". Not one: a no said first, or words that do mean
+ * stopping (the vocabulary's `no_first` and `stopping`).
  */
-export function addsToSummary(dc: DialogContext, text: string): boolean {
+export function addsToSummary(dc: DialogContext, text: string, vocabulary: Vocabulary): boolean {
   let atSummary = false;
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const request = d.activeDialog?.state?.[REQUEST_STATE] as { current?: unknown } | undefined;
     if (request) atSummary = stepFromSaved(request.current)?.kind === 'confirm';
   }
   if (!atSummary) return false;
-  return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !NO_FIRST.test(text) && !STOPPING.test(text);
+  return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !vocabulary.no_first.test(text) && !vocabulary.stopping.test(text);
 }
 
 /**

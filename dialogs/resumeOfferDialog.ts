@@ -5,7 +5,7 @@ import { offer } from './offered';
 import { sendPromptTrace, sendReply } from './replies';
 import type { Responses } from './responses';
 import { CARRY_ON_PHRASE } from './router';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 export interface ResumeOfferOptions {
   /** The new request that interrupted the unfinished one. */
@@ -20,11 +20,10 @@ export interface ResumeOfferOptions {
 /** "yes", "yes please carry on", "ok", "go on then": back to the unfinished request. */
 const YES_BACK =
   /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i;
-const NO_BACK = VOCABULARY.resume_declined;
 
-/** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks). */
-export function answersResumeOffer(text: string): boolean {
-  return NO_BACK.test(text) || YES_BACK.test(text) || CARRY_ON_PHRASE.test(text);
+/** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks); the no is the vocabulary's `resume_declined`. */
+export function answersResumeOffer(text: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.resume_declined.test(text) || YES_BACK.test(text) || CARRY_ON_PHRASE.test(text);
 }
 
 /**
@@ -35,7 +34,11 @@ export function answersResumeOffer(text: string): boolean {
  * starts. Hand-written: botbuilder-dialogs resumes the dialog underneath silently, with no offer.
  */
 export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
-  constructor(private readonly responses: Responses) {
+  constructor(
+    private readonly responses: Responses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a no to going back (`resume_declined`). */
+    private readonly vocabulary: Vocabulary,
+  ) {
     super(DialogIds.resumeOffer);
   }
 
@@ -60,7 +63,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const text = (dc.context.activity.text ?? '').trim();
-    if (NO_BACK.test(text)) {
+    if (this.vocabulary.resume_declined.test(text)) {
       await this.dropUnfinished(dc);
       await sendReply(dc.context, this.responses.leftUnfinished(dc.activeDialog!.state.unfinished as string));
       return dc.endDialog();

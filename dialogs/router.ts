@@ -6,7 +6,7 @@ import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } fro
 import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import type { Buttons } from '../knowledge/buttons';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -97,15 +97,11 @@ const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Inte
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
 
-const START_AGAIN = VOCABULARY.start_again;
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
 const JUST_A_REFERENCE = /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
-/** "Carry on" (the button) and its equivalents: back to what was in progress. */
-export const CARRY_ON_WORDS = VOCABULARY.carry_on;
-/** The same, as people also say it: "no, carry on", "ok carry on", "please continue", "keep going". */
+/** "Carry on" as people also say it, besides the vocabulary's `carry_on`: "no, carry on", "ok carry on", "please continue", "keep going". */
 export const CARRY_ON_PHRASE =
   /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
-const EXACT_CANCEL = VOCABULARY.cancel;
 const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
 /** A bare yes or no answers the question being asked; it never interrupts. */
 const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
@@ -225,6 +221,8 @@ export class Router {
     private readonly safeguarding: SafeguardingDetector,
     /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): "Talk to a person" pressed is the person's intent. */
     private readonly buttons: Buttons,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "start again", "carry on" and "cancel" as whole messages. */
+    private readonly vocabulary: Vocabulary,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
     private readonly knowledge?: SearchableKnowledge,
     /** The intents' button labels (knowledge/messages/<locale>/intents.yaml): a label pressed is its intent. */
@@ -516,10 +514,11 @@ export class Router {
 
   /** Button titles and a few fixed words mean exactly one thing. */
   private exactIntent(text: string): string | undefined {
-    if (START_AGAIN.test(text)) return 'start_again';
-    if (CARRY_ON_WORDS.test(text)) return 'carry_on';
+    if (this.vocabulary.start_again.test(text)) return 'start_again';
+    // "Carry on" (the button) and its equivalents: back to what was in progress.
+    if (this.vocabulary.carry_on.test(text)) return 'carry_on';
     if (JUST_A_REFERENCE.test(text)) return Intents.checkCaseStatus;
-    if (EXACT_CANCEL.test(text)) return Intents.cancel;
+    if (this.vocabulary.cancel.test(text)) return Intents.cancel;
     if (EXACT_HELP.test(text)) return Intents.help;
     return this.labelledIntent(text);
   }

@@ -10,10 +10,8 @@ import { rememberOffered } from '../dialogs/offered';
 import { sendReply, toActivity, sendTrace } from '../dialogs/replies';
 import type { Responses } from '../dialogs/responses';
 import type { Router } from '../dialogs/router';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
-const YES = VOCABULARY.call_back_accepted;
-const NO = VOCABULARY.call_back_declined;
 const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}\.[^\s@]{2,}$/;
 const PHONE = /(?:\+44[\s-]?|\b0)\d(?:[\s().-]?\d){8,9}\b/;
 
@@ -47,11 +45,12 @@ export class HandoffDialog extends CancelAndHelpDialog {
   constructor(
     router: Router,
     responses: Responses,
+    vocabulary: Vocabulary,
     private readonly starter: HandoffStarter,
     private readonly callbacks: CallbackDesk,
     private readonly wording: HandoffResponses,
   ) {
-    super(DialogIds.handoff, router, responses);
+    super(DialogIds.handoff, router, responses, vocabulary);
     this.addDialog(new TextPrompt(DialogIds.handoffText, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
@@ -113,7 +112,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async offerStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const answer = String(step.result ?? '').trim();
-    if (answer.toLowerCase() === this.wording.buttons.no_thanks.toLowerCase() || NO.test(answer)) {
+    if (answer.toLowerCase() === this.wording.buttons.no_thanks.toLowerCase() || this.vocabulary.call_back_declined.test(answer)) {
       await sendReply(step.context, this.wording.callbackDeclined(this.values(step).stopped));
       return step.endDialog();
     }
@@ -150,7 +149,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
   private async confirmStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const v = this.values(step);
     const answer = String(step.result ?? '').trim();
-    if (answer.toLowerCase() === this.wording.buttons.dont_send_call_back.toLowerCase() || NO.test(answer)) {
+    if (answer.toLowerCase() === this.wording.buttons.dont_send_call_back.toLowerCase() || this.vocabulary.call_back_declined.test(answer)) {
       await sendReply(step.context, this.wording.callbackNotSent());
       return step.endDialog();
     }
@@ -170,17 +169,19 @@ export class HandoffDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** A yes or a no to "Shall I send it?" (the call-back request). */
+  /** A yes or a no to "Shall I send it?" (the call-back request): its buttons, or the vocabulary's `call_back_accepted` and `call_back_declined`. */
   private isConfirmAnswer(text: string): boolean {
     const t = text.trim().toLowerCase();
-    const buttons = this.wording.buttons;
-    return t === buttons.send_call_back.toLowerCase() || t === buttons.dont_send_call_back.toLowerCase() || YES.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || NO.test(t);
+    const { buttons } = this.wording;
+    const { call_back_accepted: yes, call_back_declined: no } = this.vocabulary;
+    return t === buttons.send_call_back.toLowerCase() || t === buttons.dont_send_call_back.toLowerCase() || yes.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || no.test(t);
   }
 
-  /** A yes or a no to the offer of a call back. */
+  /** A yes or a no to the offer of a call back: its buttons, or the vocabulary's `call_back_accepted` and `call_back_declined`. */
   private isOfferAnswer(text: string): boolean {
     const t = text.trim().toLowerCase();
-    const buttons = this.wording.buttons;
-    return t === buttons.ask_for_call_back.toLowerCase() || t === buttons.no_thanks.toLowerCase() || YES.test(t) || NO.test(t);
+    const { buttons } = this.wording;
+    const { call_back_accepted: yes, call_back_declined: no } = this.vocabulary;
+    return t === buttons.ask_for_call_back.toLowerCase() || t === buttons.no_thanks.toLowerCase() || yes.test(t) || no.test(t);
   }
 }

@@ -7,7 +7,7 @@ import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
 import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from '../dialogs/handoffTypes';
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
-import { VOCABULARY } from '../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -46,6 +46,8 @@ export class HandoffStarter {
     private readonly hours: ContactCentreHours,
     private readonly recorder: HandoffRecorder,
     private readonly target: HandoffTarget,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): the bare answers to the offer of a person, which say nothing of the concern. */
+    private readonly vocabulary: Vocabulary,
   ) {}
 
   async gather(context: TurnContext, request: HandoffRequest): Promise<HandoffContext> {
@@ -75,7 +77,7 @@ export class HandoffStarter {
           }
         : undefined,
     };
-    handoffContext.brief = brief(handoffContext, inRequest);
+    handoffContext.brief = brief(handoffContext, this.vocabulary, inRequest);
     return handoffContext;
   }
 
@@ -100,7 +102,7 @@ export class HandoffStarter {
       priority: handoffContext.priority,
       reason: handoffContext.reason,
       language: handoffContext.language,
-      summary: summarise(handoffContext),
+      summary: summarise(handoffContext, this.vocabulary),
       context: handoffContext,
     });
     await context.sendActivity(initiationEvent(context, handoff, handoffContext));
@@ -135,8 +137,6 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
   );
 }
 
-/** Resident lines that say nothing on their own: answers to "Would you like to talk to a person?", the button itself. */
-const BARE_ANSWER = VOCABULARY.bare_answer_to_person;
 /** A request for a person and nothing more ("can I speak to someone", "real person please"): it says why, not what about. */
 const BARE_ASK = /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
 
@@ -168,25 +168,28 @@ const quote = (text: string, max = 90) => {
 /**
  * The resident's words that raised the handoff: for a safeguarding concern the line that raised it;
  * asked for a person, the message that asked (unless it is only the button or a "yes" to the offer);
- * not understood, the last line the assistant could not use.
+ * not understood, the last line the assistant could not use. Resident lines that say nothing on
+ * their own (answers to "Would you like to talk to a person?", the button itself) are the
+ * vocabulary's `bare_answer_to_person`.
  */
-function concernWords(c: HandoffContext): string | undefined {
+function concernWords(c: HandoffContext, vocabulary: Vocabulary): string | undefined {
+  const bareAnswer = vocabulary.bare_answer_to_person;
   const resident = [...c.transcript].reverse().filter((t) => t.from === 'resident');
-  const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
+  const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !bareAnswer.test(t.text) && !BARE_ASK.test(t.text));
   if (c.reason === 'safeguarding') return (resident.find((t) => t.risk) ?? meaningful.find((t) => t.intent === 'safeguarding'))?.text;
   if (c.reason === 'resident_asked') {
     // The handoff starts in the turn that asked: its message is the last resident line. (The button,
     // or "yes" to the offer of a person, says nothing more than the reason.)
     const ask = resident[0];
-    return ask && !BARE_ANSWER.test(ask.text) ? ask.text : undefined;
+    return ask && !bareAnswer.test(ask.text) ? ask.text : undefined;
   }
   if (c.reason === 'not_understood') return meaningful[0]?.text;
   return undefined;
 }
 
 /** The structured summary: the concern, the request so far (in progress or just filed) and the last messages. */
-export function brief(c: HandoffContext, request?: RequestSoFar): HandoffBrief {
-  const words = concernWords(c);
+export function brief(c: HandoffContext, vocabulary: Vocabulary, request?: RequestSoFar): HandoffBrief {
+  const words = concernWords(c, vocabulary);
   return {
     concern: { label: reasonLabel(c), ...(words ? { words: quote(words, 500) } : {}) },
     ...(request ? { request } : {}),
@@ -199,8 +202,8 @@ export function brief(c: HandoffContext, request?: RequestSoFar): HandoffBrief {
  * than the reason, the message that started the request; with none, the resident's last words
  * before asking), and the request in progress or just filed. Never an answer to another question.
  */
-export function summarise(c: HandoffContext): string {
-  const b = c.brief ?? brief(c);
+export function summarise(c: HandoffContext, vocabulary: Vocabulary): string {
+  const b = c.brief ?? brief(c, vocabulary);
   const request = b.request;
   const about = request ? `${request.serviceName}${request.status === 'filed' ? `, sent as ${request.reference ?? 'a report'}` : ', not finished'}` : undefined;
   let words = b.concern.words;
@@ -208,7 +211,7 @@ export function summarise(c: HandoffContext): string {
   if (!words && request && c.reason !== 'not_understood') words = request.openedWith;
   if (!words && !request && c.reason !== 'not_understood') {
     // …or, with none, the resident's last words before asking (not a bare "yes" or the ask itself).
-    const lines = [...c.transcript].reverse().filter((t: TranscriptEntry) => t.from === 'resident' && t.intent !== 'human_handoff' && !BARE_ANSWER.test(t.text) && !BARE_ASK.test(t.text));
+    const lines = [...c.transcript].reverse().filter((t: TranscriptEntry) => t.from === 'resident' && t.intent !== 'human_handoff' && !vocabulary.bare_answer_to_person.test(t.text) && !BARE_ASK.test(t.text));
     words = lines[0]?.text;
   }
   const line = words ? `${b.concern.label}: "${quote(words)}"` : b.concern.label;

@@ -73,8 +73,8 @@ export class HandoffFeature {
   /** For buildAssistant's intentDialogs: "talk to a person". */
   dialog(parts: AssistantParts): IntentDialog {
     const { recorder, wording } = this.parts(parts);
-    const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target);
-    return { dialog: new HandoffDialog(parts.router, parts.responses, starter, new CallbackDesk(this.store, this.events), wording), intents: [Intents.humanHandoff] };
+    const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target, parts.vocabulary);
+    return { dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording), intents: [Intents.humanHandoff] };
   }
 
   /** For buildAssistant's handoffRelay: CouncilBot checks it before the dialogs. */

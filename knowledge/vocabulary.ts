@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { packageRoot } from '../platform/packageRoot';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { keyLines } from '../intents/yamlProblems';
 
@@ -102,6 +103,17 @@ export function loadVocabulary(file: string): Vocabulary {
   const { vocabulary, problems } = readVocabulary(file);
   if (!vocabulary) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
   return vocabulary;
+}
+
+/**
+ * The council's own vocabulary when its messages folder has one, else the project's own
+ * (knowledge/messages/<locale>/vocabulary.yaml), as replies.yaml and the other message files are
+ * chosen. Read by bot/assistant.ts once and handed to the dialogs; throws on a mistake, naming
+ * file and line.
+ */
+export function loadVocabularyOrShipped(messagesDir: string | undefined, locale = DEFAULT_LOCALE): Vocabulary {
+  const own = messagesDir ? vocabularyFile(messagesDir, locale) : undefined;
+  return loadVocabulary(own && fs.existsSync(own) ? own : vocabularyFile(path.join(packageRoot(__dirname), 'knowledge', 'messages'), locale));
 }
 
 /** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right vocabulary.yaml. */

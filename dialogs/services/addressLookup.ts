@@ -1,8 +1,8 @@
 import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
 import type { Street, StreetMention } from '../../servicerequests/gazetteer/streets';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Reply } from '../responses';
-import { NOT_LISTED } from './answers';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
 
@@ -58,6 +58,8 @@ export class AddressLookup {
   constructor(
     private readonly gazetteer: Gazetteer,
     private readonly responses: ServiceResponses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "my address isn't listed" (`address_not_listed`). */
+    private readonly vocabulary: Vocabulary,
   ) {}
 
   /**
@@ -65,7 +67,7 @@ export class AddressLookup {
    * `said`: the whole message when `text` is the postcode taken from it (where a street problem is).
    */
   postcode(text: string, kind: 'address' | 'street', houseNumber?: string, said: string = text): PostcodeOutcome {
-    if (NOT_LISTED.test(text)) return { next: 'not_listed' };
+    if (this.vocabulary.address_not_listed.test(text)) return { next: 'not_listed' };
     const reading = readPostcode(text);
     if (reading.kind === 'invalid') return { next: 'again', reply: this.responses.invalidPostcode() };
     if (reading.kind === 'none') {
@@ -217,7 +219,7 @@ export class AddressLookup {
 
   /** A message at the "which address" question (`list`: the `postcode` of the `choose` outcome). */
   choose(text: string, postcode: string): { location?: Location; notListed?: boolean; postcodeAgain?: PostcodeOutcome; reply?: Reply } {
-    if (NOT_LISTED.test(text)) return { notListed: true };
+    if (this.vocabulary.address_not_listed.test(text)) return { notListed: true };
     if (postcode.startsWith(STREETS_LIST)) return this.chooseStreet(text, postcode);
     const addresses = this.addresses(postcode);
     const t = text.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -1,18 +1,11 @@
 import * as chronoEn from 'chrono-node/en';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
-import { VOCABULARY } from '../../knowledge/shippedVocabulary';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 
-export const SKIP = VOCABULARY.skip;
-export const DONE = VOCABULARY.done;
-/**
- * A plain yes to "Shall I send it?": the whole message (with please/thanks/go ahead). "yes but change
- * the address" or "yes, no wait" is not one: nothing is sent on a qualified yes.
- */
-export const YES = VOCABULARY.send_confirmed;
 /** Words of a yes said politely around it ("yes, that would be lovely, thank you", "yh thats it"). */
 const YES_WORDS = new Set(
   ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
@@ -24,21 +17,21 @@ const NOT_YES = new Set('no not nah nope dont don\'t wait but change hang actual
 const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go'.split(' '));
 
 /**
- * A yes to "Shall I send it?" said the way people say it: the plain forms of `YES`, or a message
- * of only yes-words and courtesies with at least one yes in it ("Thank you, please send it", "ye
- * send"). A qualified yes ("yes but change the address", "yes, no wait") is not one.
+ * A yes to "Shall I send it?" said the way people say it: the plain forms of the vocabulary's
+ * `send_confirmed` (the whole message, with please/thanks/go ahead), or a message of only yes-words
+ * and courtesies with at least one yes in it ("Thank you, please send it", "ye send"). A qualified
+ * yes ("yes but change the address", "yes, no wait") is not one: nothing is sent on a qualified yes.
  */
-export function saysYes(text: string): boolean {
-  if (YES.test(text)) return true;
+export function saysYes(text: string, vocabulary: Vocabulary): boolean {
+  if (vocabulary.send_confirmed.test(text)) return true;
   // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else.
   const first = text.split(/[,.;!?]\s+|\s+and\s+/)[0] ?? '';
-  if (first !== text && /\bsend\b/i.test(first) && saysYes(first)) return true;
+  if (first !== text && /\bsend\b/i.test(first) && saysYes(first, vocabulary)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
   if (words.some((w) => NOT_YES.has(w))) return false;
   return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
 }
-export const CHANGE = VOCABULARY.change_requested;
 /**
  * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
  * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those
@@ -46,15 +39,12 @@ export const CHANGE = VOCABULARY.change_requested;
  */
 export const NOT_SENDING =
   /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
-/** Yes or no said first in an answer to a yes/no question ("ye out at 6", "nah not really", "of course it was"). */
-export const YES_FIRST = VOCABULARY.yes_first;
 /**
  * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
  * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.
  */
 export const DECLINES_EXTRAS =
   /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
-export const NO_FIRST = VOCABULARY.no_first;
 
 /**
  * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",
@@ -65,7 +55,6 @@ export function similarWord(said: string, word: string): boolean {
   const allowed = word.length >= 9 ? 2 : 1;
   return Math.abs(said.length - word.length) <= allowed && LevenshteinDistance(said, word) <= allowed;
 }
-export const NOT_LISTED = VOCABULARY.address_not_listed;
 
 export interface Choice {
   key: string;

@@ -1,4 +1,5 @@
 import type { Dialog } from 'botbuilder-dialogs';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 import { CancelAndHelpDialog } from '../cancelAndHelpDialog';
 import type { Responses } from '../responses';
 import type { Router } from '../router';
@@ -8,8 +9,8 @@ import type { Router } from '../router';
  * start again, "talk to a person" and safeguarding interrupt it as everywhere else.
  */
 export class InterruptibleDialog extends CancelAndHelpDialog {
-  constructor(id: string, router: Router, responses: Responses, inner: Dialog) {
-    super(id, router, responses);
+  constructor(id: string, router: Router, responses: Responses, vocabulary: Vocabulary, inner: Dialog) {
+    super(id, router, responses, vocabulary);
     this.addDialog(inner);
     this.initialDialogId = inner.id;
   }

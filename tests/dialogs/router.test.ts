@@ -4,10 +4,10 @@ import { Router } from '../../dialogs/router';
 import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../../intents/safeguardingRules';
-import { shippedButtons } from '../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))), shippedButtons());
+const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))), shippedButtons(), shippedVocabulary());
 
 /** What the classifier might say of a message: one intent, sure of it. */
 const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({

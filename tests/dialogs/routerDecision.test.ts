@@ -7,7 +7,7 @@ import { loadSafeguardingRules } from '../../intents/safeguardingRules';
 import type { Article } from '../../knowledge/article';
 import { MiniSearchKnowledgeBase } from '../../knowledge/knowledgeBase';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
-import { shippedButtons } from '../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -38,7 +38,7 @@ const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser([]), { 
 const detector = new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml')));
 /** Confidence bars set so that only the lead decides (what this file is about): never sure enough without it. */
 const thresholds = { ...DEFAULT_THRESHOLDS, kbAnswer: 0.1, kbClarify: 0.1, kbSure: 1.01, kbLead: 0.04 };
-const router = new Router(detector, shippedButtons(), thresholds, knowledge);
+const router = new Router(detector, shippedButtons(), shippedVocabulary(), thresholds, knowledge);
 
 const unsure = (text: string): RecognizerResult => ({ text, intent: NONE_INTENT, score: 0.05, alternatives: [{ intent: NONE_INTENT, score: 0.05 }], entities: [], source: 'local' });
 const sure = (text: string, intent: string): RecognizerResult => ({ text, intent, score: 0.95, alternatives: [{ intent, score: 0.95 }], entities: [], source: 'local' });
@@ -59,7 +59,7 @@ describe('Router.route: answer when one article is clearly ahead, ask when two a
 
   it('answers a level match when the lead is not asked for', () => {
     const text = 'is there a class';
-    const noLead = new Router(detector, shippedButtons(), { ...thresholds, kbLead: 0 }, knowledge);
+    const noLead = new Router(detector, shippedButtons(), shippedVocabulary(), { ...thresholds, kbLead: 0 }, knowledge);
     expect(noLead.route(text, unsure(text)).kind).toBe('kb');
   });
 });

@@ -7,7 +7,7 @@ import { loadSafeguardingRules } from '../../intents/safeguardingRules';
 import type { Article } from '../../knowledge/article';
 import { MiniSearchKnowledgeBase } from '../../knowledge/knowledgeBase';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
-import { shippedButtons } from '../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -36,7 +36,7 @@ const intents = [
   { intent: 'book_bulky_waste', examples: ['book a bulky waste collection', 'collect my old sofa', 'get rid of an old fridge', 'take away a mattress', 'how do i get rid of a wardrobe'] },
 ];
 const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser([]), { intents, outOfScope: ['what time does the supermarket close', 'tell me a joke'] });
-const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))), shippedButtons(), undefined, knowledge);
+const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))), shippedButtons(), shippedVocabulary(), undefined, knowledge);
 
 /** The classifier sure of a request. */
 const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({ text, intent, score, alternatives: [{ intent, score }], entities: [], source: 'local' });

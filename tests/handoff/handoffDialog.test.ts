@@ -12,14 +12,15 @@ import { CancelAndHelpDialog } from '../../dialogs/cancelAndHelpDialog';
 import { beginHandoffFrom } from '../../dialogs/handoffStart';
 import type { Router } from '../../dialogs/router';
 import type { Responses } from '../../dialogs/responses';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 import { FIXTURES } from './support/harness';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Stands in for a service-request dialog: captures an address and a bin type, then a back office answers. */
 class FakeMissedBinDialog extends CancelAndHelpDialog {
-  constructor(router: Router, responses: Responses) {
-    super('fakeMissedBin', router, responses);
+  constructor(router: Router, responses: Responses, vocabulary: Vocabulary) {
+    super('fakeMissedBin', router, responses, vocabulary);
     this.addDialog(new TextPrompt('fakeText'));
     this.addDialog(
       new WaterfallDialog('fakeMissedBinSteps', [
@@ -75,7 +76,7 @@ describe('handoff dialog: what travels from the dialogs', () => {
           return m ? { ...r, entities: [...r.entities, { type: 'postcode', text: m[0], value: m[0] }] } : r;
         },
       }),
-      intentDialogs: (parts: AssistantParts) => [feature.dialog(parts), { dialog: new FakeMissedBinDialog(parts.router, parts.responses), intents: ['report_missed_bin'] }],
+      intentDialogs: (parts: AssistantParts) => [feature.dialog(parts), { dialog: new FakeMissedBinDialog(parts.router, parts.responses, parts.vocabulary), intents: ['report_missed_bin'] }],
       handoffRelay: (parts: AssistantParts) => feature.relay(parts),
     });
   }, 120_000);

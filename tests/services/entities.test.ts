@@ -19,7 +19,7 @@ import { loadServiceRequestConfig } from '../../dialogs/services/serviceRequestC
 import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import type { Entity, RecognizerResult } from '../../intents/recognizer';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
-import { shippedButtons } from '../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const KEY = 'entities-key-1';
 let backOffice: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
@@ -46,8 +46,9 @@ function missedBinConversation(entities: Entity[], memory: Record<string, string
   const schedule = WasteSchedule.load(path.resolve('waste'));
   const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin, {
     client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
-    addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses),
+    addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses, shippedVocabulary()),
     responses,
+    vocabulary: shippedVocabulary(),
     outbox: new Outbox(db.db),
     onQueued: () => undefined,
     missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2),

@@ -1,8 +1,9 @@
 import type { DialogContext } from 'botbuilder-dialogs';
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { MAX_MESSAGE_CHARS } from '../../messageLimits';
 import { sendReply } from '../../replies';
 import type { Reply } from '../../responses';
-import { CHANGE, DECLINES_EXTRAS, matchChoice, NO_FIRST, readContact, saysYes } from '../answers';
+import { DECLINES_EXTRAS, matchChoice, readContact, saysYes } from '../answers';
 import type { ServiceResponses } from '../serviceResponses';
 import { CHANGE_STEP, type SlotField } from './fields';
 import { MAX_TEXT } from './limits';
@@ -23,16 +24,18 @@ const MIN_DETAIL_WORDS = 3;
 export class ConfirmStep {
   constructor(
     private readonly responses: ServiceResponses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a yes to sending, asking to change something, a no said first. */
+    private readonly vocabulary: Vocabulary,
     private readonly location: LocationSlot,
     private readonly submitter: RequestSubmitter,
   ) {}
 
   async confirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | 'submitted' | undefined> {
-    if (CHANGE.test(text)) {
+    if (this.vocabulary.change_requested.test(text)) {
       state.current = CHANGE_STEP;
       return this.responses.whichChange(changeChoices(state).map((c) => c.name));
     }
-    if (saysYes(text)) {
+    if (saysYes(text, this.vocabulary)) {
       await this.submitter.submit(dc, state);
       return 'submitted';
     }
@@ -77,7 +80,7 @@ export class ConfirmStep {
     }
     if (text.length >= MAX_MESSAGE_CHARS) return r.tooLong(MAX_MESSAGE_CHARS, text.length);
     const words = text.split(/\s+/).filter(Boolean).length;
-    if (words < MIN_DETAIL_WORDS || /\?\s*$/.test(text) || NO_FIRST.test(text)) return r.confirmNotUnderstood();
+    if (words < MIN_DETAIL_WORDS || /\?\s*$/.test(text) || this.vocabulary.no_first.test(text)) return r.confirmNotUnderstood();
     state.description = state.description ? `${state.description}\n${text}` : text;
     if (state.description.length > MAX_TEXT) state.description = state.description.slice(0, MAX_TEXT);
     await sendReply(dc.context, r.changed(['added that to the details']));

@@ -1,3 +1,4 @@
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Reply } from '../../responses';
 import type { ServiceResponses } from '../serviceResponses';
@@ -18,6 +19,8 @@ import { attributeOf, type Answer, type SlotState } from './slotState';
 export class FieldAnswers {
   constructor(
     private readonly responses: ServiceResponses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): skip, "that's all", a yes or no said first. */
+    private readonly vocabulary: Vocabulary,
     private readonly questions: SlotQuestions,
     private readonly now: () => Date,
   ) {}
@@ -30,9 +33,9 @@ export class FieldAnswers {
         return a ? this.attribute(state, a, text) : undefined;
       }
       case 'description':
-        return keep(readDescription(text, r), (value) => (state.description = value));
+        return keep(readDescription(text, r, this.vocabulary), (value) => (state.description = value));
       case 'contact':
-        return keep(readContactAnswer(text, state.config.contact, r), (value) => {
+        return keep(readContactAnswer(text, state.config.contact, r, this.vocabulary), (value) => {
           state.contact = value;
           // Anonymous: no name either; new contact details: the name is asked (again).
           state.name = value === null ? null : undefined;
@@ -47,7 +50,7 @@ export class FieldAnswers {
     const answer = (value: Answer) => (state.answers[a.code] = value);
     switch (a.datatype) {
       case 'multivaluelist': {
-        const read = readMultiChoice(text, a, state.multi, state.config.limits[a.code]?.max, r);
+        const read = readMultiChoice(text, a, state.multi, state.config.limits[a.code]?.max, r, this.vocabulary);
         if ('building' in read) {
           state.multi = read.building;
           return this.questions.question(state, attributeField(a.code));
@@ -58,13 +61,13 @@ export class FieldAnswers {
         });
       }
       case 'singlevaluelist':
-        return keep(readSingleChoice(text, a, r), answer);
+        return keep(readSingleChoice(text, a, r, this.vocabulary), answer);
       case 'number':
-        return keep(readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r), answer);
+        return keep(readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary), answer);
       case 'datetime':
-        return keep(readDate(text, a.required, state.config.dates, this.now(), r), answer);
+        return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary), answer);
       default:
-        return keep(readText(text, a.datatype === 'text' ? 'text' : 'string', a.required, r), answer);
+        return keep(readText(text, a.datatype === 'text' ? 'text' : 'string', a.required, r, this.vocabulary), answer);
     }
   }
 }

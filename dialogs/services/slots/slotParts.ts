@@ -1,5 +1,6 @@
 import type { DialogContext } from 'botbuilder-dialogs';
 import type { Entity } from '../../../intents/recognizer';
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { Outbox } from '../../../servicerequests/open311/outbox';
 import type { MissedBinCheck } from '../../../servicerequests/waste/missedBinCheck';
 import { sendReply } from '../../replies';
@@ -22,6 +23,8 @@ import { streetPattern } from './streetPattern';
 export interface SlotPartsDeps {
   addresses: AddressLookup;
   responses: ServiceResponses;
+  /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): how the answers are read (skip, "that's all", yes and no). */
+  vocabulary: Vocabulary;
   outbox: Outbox;
   /** Called once a request is in the outbox (wakes the delivery worker). */
   onQueued: () => void;
@@ -47,8 +50,8 @@ export class SlotParts {
     this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []));
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
-    this.fields = new FieldAnswers(deps.responses, this.questions, deps.now);
-    this.confirmStep = new ConfirmStep(deps.responses, this.location, new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now));
+    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now);
+    this.confirmStep = new ConfirmStep(deps.responses, deps.vocabulary, this.location, new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now));
   }
 
   /** Takes the answer to the open question; returns a reply when the answer cannot be used (nothing is lost). */

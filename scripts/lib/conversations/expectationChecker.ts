@@ -8,7 +8,7 @@ export interface CheckerDeps {
   articleTitle(id: string): string | undefined;
   /** The assistant's own "can't help" / "didn't understand" replies, word for word (dialogs/responses.ts). */
   fallbackTexts: string[];
-  /** Labels of the button that offers a person (TALK_TO_PERSON). */
+  /** Labels of the button that offers a person (buttons.yaml `talk_to_person`). */
   personLabels: string[];
   /** Intents and dialog ids that mean "handing over to a person". */
   handoffIntent: string;

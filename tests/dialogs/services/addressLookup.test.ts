@@ -4,10 +4,10 @@ import { Gazetteer, shortAddress, type Address } from '../../../servicerequests/
 import { AddressLookup, listPosition } from '../../../dialogs/services/addressLookup';
 import { ServiceResponses } from '../../../dialogs/services/serviceResponses';
 import { loadCouncilProfile } from '../../../knowledge/councilProfile';
-import { shippedButtons } from '../../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../../support/shippedWords';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../../gazetteer'));
-const lookup = new AddressLookup(gazetteer, new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()));
+const lookup = new AddressLookup(gazetteer, new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()), shippedVocabulary());
 // AT3 1NF lists 9 to 16 Mill Lane (gazetteer/addresses.csv).
 const POSTCODE = 'AT3 1NF';
 const picked = (text: string) => {
@@ -141,6 +141,7 @@ describe('a street problem at a postcode with several streets', () => {
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Elm Row'), a('4', '2', 'Elm Row')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),
+    shippedVocabulary(),
   );
 
   it('the street the resident named, else the list', () => {
@@ -155,6 +156,7 @@ describe('a misspelt street as close to two streets', () => {
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Brock Street'), a('4', '2', 'Brock Street')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),
+    shippedVocabulary(),
   );
 
   it('asks which street, then which address on it', () => {

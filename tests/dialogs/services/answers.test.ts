@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, NO_FIRST, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord, YES, YES_FIRST } from '../../../dialogs/services/answers';
+import { matchChoice, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
 import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
 import { measureIn } from '../../../dialogs/services/slots/readers/numberReader';
+import { shippedVocabulary } from '../../support/shippedWords';
+
+/** The project's own vocabulary (knowledge/messages/en-GB/vocabulary.yaml): what was YES, YES_FIRST and NO_FIRST in TypeScript. */
+const { send_confirmed: YES, yes_first: YES_FIRST, no_first: NO_FIRST } = shippedVocabulary();
 
 // Wednesday 25 November 2026, midday in London.
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
@@ -111,11 +115,11 @@ describe('YES (the answer to "Shall I send it?")', () => {
 
 describe('saysYes (a yes with the courtesies people add)', () => {
   it.each(['ye send', 'Yes, that would be lovely, thank you', 'Yes do send it, thank you', 'yh thats it', 'Thank you, please send it', 'ok go ahead then thanks x', 'yes', 'Yes please, go ahead dear', 'yes send it, and how do I claim for my tyre'])('sends on "%s"', (text) => {
-    expect(saysYes(text)).toBe(true);
+    expect(saysYes(text, shippedVocabulary())).toBe(true);
   });
 
   it.each(['yes but change the address', 'yes, no wait', 'thank you', 'please', "that's wrong", "yes it's not dangerous though", 'go on the website instead', 'hang on send it later', 'yesterday', 'yes, but change the bin first', 'ok. wait, not yet'])('does not send on "%s"', (text) => {
-    expect(saysYes(text)).toBe(false);
+    expect(saysYes(text, shippedVocabulary())).toBe(false);
   });
 });
 

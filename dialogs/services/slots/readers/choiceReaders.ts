@@ -1,15 +1,16 @@
 import type { ServiceAttribute } from '../../../../servicerequests/open311/types';
-import { DONE, matchChoice, matchChoices, NO_FIRST, YES_FIRST } from '../../answers';
+import type { Vocabulary } from '../../../../knowledge/vocabulary';
+import { matchChoice, matchChoices } from '../../answers';
 import { valueNames } from '../../requestSoFar';
 import type { ServiceResponses } from '../../serviceResponses';
 import { pressedSkip, saysSkip, type Reading } from './reading';
 
-/** A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6"); '' for Skip. */
-export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceResponses): Reading<string> {
+/** A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6": the vocabulary's `yes_first`, `no_first`); '' for Skip. */
+export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
   const values = a.values ?? [];
   if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
-  const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (YES_FIRST.test(text) ? 'yes' : NO_FIRST.test(text) ? 'no' : undefined)) : undefined);
+  const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined);
   if (!choice) return { problem: r.invalidChoice(values.map((v) => v.name)) };
   return { value: choice.key };
 }
@@ -19,10 +20,10 @@ export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceRe
  * list is done (`value`) on "that's all" or Skip, or when it reaches `max`; '' when an optional
  * one is skipped before anything was chosen. Otherwise `building`: the list so far, to ask "anything else?".
  */
-export function readMultiChoice(text: string, a: ServiceAttribute, building: string[], max: number | undefined, r: ServiceResponses): Reading<string[] | ''> | { building: string[] } {
+export function readMultiChoice(text: string, a: ServiceAttribute, building: string[], max: number | undefined, r: ServiceResponses, vocabulary: Vocabulary): Reading<string[] | ''> | { building: string[] } {
   const values = a.values ?? [];
-  const skipping = saysSkip(text, r.buttons);
-  if (building.length && (DONE.test(text) || skipping)) return { value: building };
+  const skipping = saysSkip(text, r.buttons, vocabulary);
+  if (building.length && (vocabulary.done.test(text) || skipping)) return { value: building };
   if (!building.length && skipping && !a.required) return { value: '' };
   const { found, unknown } = matchChoices(text, values);
   if (unknown.length) return { problem: r.multiUnknown(unknown, values.map((v) => v.name)) };

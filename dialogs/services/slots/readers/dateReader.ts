@@ -1,6 +1,7 @@
 import type { Reply } from '../../../responses';
 import { spokenDate } from '../../../../servicerequests/waste/calendar';
 import { parseDate, pastWeekday, today } from '../../answers';
+import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { saysSkip, type Reading } from './reading';
 
@@ -21,8 +22,8 @@ export function dateFits(date: string, dates: DateRule, todayDate: string): bool
 }
 
 /** A `datetime` attribute: the calendar date (YYYY-MM-DD) said ("yesterday", "Monday", "23/11"); '' when an optional one is skipped. */
-export function readDate(text: string, required: boolean, dates: DateRule, now: Date, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text, r.buttons)) return { value: '' };
+export function readDate(text: string, required: boolean, dates: DateRule, now: Date, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+  if (!required && saysSkip(text, r.buttons, vocabulary)) return { value: '' };
   const parsed = parseDate(text, now);
   if (!parsed) return { problem: r.invalidDate() };
   const date = dates === 'past' ? pastWeekday(parsed, text, today(now)) : parsed;

@@ -1,4 +1,5 @@
 import { parseNumber } from '../../answers';
+import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { saysSkip, type Reading } from './reading';
 
@@ -30,8 +31,8 @@ export function numberFits(n: number, range: NumberRange | undefined): boolean {
 }
 
 /** A `number` attribute, as a string ("3", "three"); '' when an optional one is skipped. */
-export function readNumber(text: string, required: boolean, hint: string, range: NumberRange | undefined, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text, r.buttons)) return { value: '' };
+export function readNumber(text: string, required: boolean, hint: string, range: NumberRange | undefined, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+  if (!required && saysSkip(text, r.buttons, vocabulary)) return { value: '' };
   const n = parseNumber(text);
   if (n === undefined || !Number.isFinite(n) || n < 0) return { problem: r.invalidNumber(hint) };
   if (range && !numberFits(n, range)) return { problem: r.numberOutOfRange(range.min, range.max, range.chosen) };

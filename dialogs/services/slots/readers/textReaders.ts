@@ -1,12 +1,13 @@
 import { MAX_MESSAGE_CHARS } from '../../../messageLimits';
 import type { Location } from '../../addressLookup';
+import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_PLACE_TEXT, MAX_STRING, MAX_TEXT, MIN_PLACE_TEXT } from '../limits';
 import { saysSkip, type Reading } from './reading';
 
 /** A `string` or `text` attribute: the text as said ('' when an optional one is skipped). */
-export function readText(text: string, datatype: 'string' | 'text', required: boolean, r: ServiceResponses): Reading<string> {
-  if (!required && saysSkip(text, r.buttons)) return { value: '' };
+export function readText(text: string, datatype: 'string' | 'text', required: boolean, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+  if (!required && saysSkip(text, r.buttons, vocabulary)) return { value: '' };
   const limit = datatype === 'text' ? MAX_TEXT : MAX_STRING;
   if (text.length >= MAX_MESSAGE_CHARS) return { problem: r.tooLong(MAX_MESSAGE_CHARS, text.length) };
   if (text.length > limit) return { problem: r.tooLong(limit, text.length) };
@@ -15,8 +16,8 @@ export function readText(text: string, datatype: 'string' | 'text', required: bo
 }
 
 /** The details: the text as said, or null when skipped. */
-export function readDescription(text: string, r: ServiceResponses): Reading<string | null> {
-  if (saysSkip(text, r.buttons)) return { value: null };
+export function readDescription(text: string, r: ServiceResponses, vocabulary: Vocabulary): Reading<string | null> {
+  if (saysSkip(text, r.buttons, vocabulary)) return { value: null };
   if (text.length >= MAX_MESSAGE_CHARS) return { problem: r.tooLong(MAX_MESSAGE_CHARS, text.length) };
   if (text.length > MAX_TEXT) return { problem: r.tooLong(MAX_TEXT, text.length) };
   return { value: text };
