@@ -45,3 +45,16 @@ export function isShortQuestion(text: string): boolean {
 export function refersBack(text: string): boolean {
   return isFollowUp(text) && PRONOUN.test(text);
 }
+
+/** At most this many words for a question read with the conversation's topic added (see isContextQuestion). */
+const MAX_WORDS_IN_CONTEXT = 16;
+
+/**
+ * A question that may lean on the conversation's topic for what it is about ("and do they still come if it is a
+ * bank holiday?", "what if there's a couple of weeks where nobody's living in the flat"): opening as a question
+ * does, or ending with a question mark, and not long. The caller asks it again with the topic's words added.
+ */
+export function isContextQuestion(text: string): boolean {
+  const t = text.trim();
+  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= MAX_WORDS_IN_CONTEXT;
+}

@@ -7,7 +7,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { isFollowUp, isShortQuestion, refersBack } from './followUp';
+import { isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
@@ -187,6 +187,17 @@ export class MainDialog extends CancelAndHelpDialog {
       const elsewhere = route.kind === 'kb' && (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
       if (topic && !elsewhere && this.knowledge?.dialog.title(topic)) {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
+        assumed = true;
+      }
+    }
+    // "And do they still come if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the
+    // housing register: nothing answers the words alone; with the topic's words added, a neighbouring article does.
+    if (!assumed && (route.kind === 'none' || route.kind === 'clarify') && isContextQuestion(text)) {
+      const state = await this.routingState.get(context, { misses: 0 });
+      const topicWords = state.topic ? this.knowledge?.dialog.title(state.topic) : state.lastIntent ? this.responses.intents.label(state.lastIntent) : undefined;
+      const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
+      if (inContext) {
+        route = inContext;
         assumed = true;
       }
     }

@@ -406,6 +406,24 @@ export class Router {
     return undefined;
   }
 
+  /**
+   * A follow-up that names no topic, asked again with the conversation's topic added ("and do they still come
+   * if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the housing register):
+   * the article that answers it, when that article is clear enough to answer on its own terms (the same
+   * thresholds as a fresh question) and the message itself matches it at all, so the topic's words cannot
+   * answer on their own. Retrieval within the topic's neighbourhood, found by the topic's own words.
+   */
+  articleInContext(text: string, topicWords: string): Route | undefined {
+    if (!this.knowledge || !topicWords.trim()) return undefined;
+    const t = this.thresholds;
+    const found = this.retrieve(`${text} ${topicWords}`);
+    const top = found.articles[0];
+    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
+    if (!(top.confidence > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope)) return undefined;
+    if (this.articleConfidence(text, top.article.id) <= 0) return undefined;
+    return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
+  }
+
   /** How far the best article is ahead of the next: near 0 when the words fit many articles alike ("how much does it cost?"). */
   articleLead(text: string): number {
     const [first, second] = this.retrieve(text).articles;
