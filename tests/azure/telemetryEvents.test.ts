@@ -1,8 +1,9 @@
-import { ActivityTypes, EventFactory, TestAdapter, TurnContext } from 'botbuilder';
+import { ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { ConversationEventsMiddleware, TelemetryEvents } from '../../bot/telemetry/conversationEventsMiddleware';
 import { RedactingTelemetryClient } from '../../bot/telemetry/redactingTelemetryClient';
 import type { TelemetrySink } from '../../bot/telemetry/telemetrySink';
+import { TestConversation } from '../support/testConversation';
 
 /** Records what would be handed to the Application Insights SDK. */
 class RecordingSink implements TelemetrySink {
@@ -31,7 +32,7 @@ class RecordingSink implements TelemetrySink {
 describe('telemetry events', () => {
   it('records handoffs and council.* milestones (e.g. a case submission) with plain fields only', async () => {
     const sink = new RecordingSink();
-    const adapter = new TestAdapter(async (context: TurnContext) => {
+    const conversation = new TestConversation(async (context: TurnContext) => {
       if (context.activity.type === ActivityTypes.Message) {
         await context.sendActivity({
           type: ActivityTypes.Trace,
@@ -43,9 +44,9 @@ describe('telemetry events', () => {
         // handoff.status arrives from the contact centre
       }
     });
-    adapter.use(new ConversationEventsMiddleware(new RedactingTelemetryClient(sink)));
-    await adapter.send('my bin was missed');
-    await adapter.send({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'accepted', message: 'Agent Jane Smithson joined' } });
+    conversation.use(new ConversationEventsMiddleware(new RedactingTelemetryClient(sink)));
+    await conversation.send('my bin was missed');
+    await conversation.send({ type: ActivityTypes.Event, name: 'handoff.status', value: { state: 'accepted', message: 'Agent Jane Smithson joined' } });
 
     const events = sink.events();
     const caseEvent = events.find((e) => e.name === 'council.case')!;

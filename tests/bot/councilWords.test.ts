@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../bot/assistant';
 import type { FeedbackRecorder } from '../../knowledge/feedbackStore';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { ROOT, testAssistant } from '../support/assistant';
+import { TestConversation } from '../support/testConversation';
 
 /**
  * Issue 20: a council's own buttons.yaml and vocabulary.yaml, in its messages folder, are what the
@@ -57,13 +58,8 @@ let conversations = 0;
 /** Asks how to pay council tax in a new conversation (the article and "Did this answer your question?"), then answers with `answer`. */
 async function askThenAnswer(which: 'own' | 'shipped', answer: string): Promise<{ offered: string[]; feedback: Array<{ articleId: string; helpful: boolean }>; reply: string[] }> {
   const { assistant, feedback } = councils.get(which)!;
-  const adapter = new TestAdapter(async (context) => assistant.bot.run(context), undefined, true);
-  adapter.conversation = { ...adapter.conversation, conversation: { ...adapter.conversation.conversation, id: `council-words-${++conversations}` } };
-  const messages = async (text: string): Promise<Partial<Activity>[]> => {
-    const before = adapter.activeQueue.length;
-    await adapter.receiveActivity(text);
-    return adapter.activeQueue.splice(before).filter((a) => a.type === ActivityTypes.Message);
-  };
+  const conversation = new TestConversation(async (context) => assistant.bot.run(context), { id: `council-words-${++conversations}`, traces: true });
+  const messages = async (text: string): Promise<Partial<Activity>[]> => (await conversation.say(text)).filter((a) => a.type === ActivityTypes.Message);
   const asked = (await messages('how do I pay my council tax')).at(-1);
   expect(asked?.text).toBe('Did this answer your question?');
   const before = feedback.rows.length;

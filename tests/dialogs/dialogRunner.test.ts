@@ -1,7 +1,8 @@
-import { ActivityHandler, ConversationState, MemoryStorage, TestAdapter, type TurnContext } from 'botbuilder';
+import { ActivityHandler, ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { Dialog, DialogTurnStatus, type DialogContext, type DialogStateManagerConfiguration, type DialogTurnResult } from 'botbuilder-dialogs';
 import { describe, expect, it } from 'vitest';
 import { DialogRunner } from '../../dialogs/dialogRunner';
+import { TestConversation } from '../support/testConversation';
 
 /** Counts turns in dialog memory (through the dialog memory scopes) and records what it saw. */
 class CountingDialog extends Dialog {
@@ -31,7 +32,7 @@ class CountingDialog extends Dialog {
   }
 }
 
-function bot(dialog: Dialog): { adapter: TestAdapter } {
+function bot(dialog: Dialog): { conversation: TestConversation } {
   const conversationState = new ConversationState(new MemoryStorage());
   const runner = new DialogRunner(dialog, conversationState.createProperty('DialogState'));
   const handler = new ActivityHandler();
@@ -40,21 +41,21 @@ function bot(dialog: Dialog): { adapter: TestAdapter } {
     await conversationState.saveChanges(context);
     await next();
   });
-  return { adapter: new TestAdapter((context) => handler.run(context)) };
+  return { conversation: new TestConversation((context) => handler.run(context)) };
 }
 
 describe('DialogRunner', () => {
   it('continues the active dialog, begins the root one when none is active, and keeps memory scopes working', async () => {
     const dialog = new CountingDialog();
-    const { adapter } = bot(dialog);
-    await adapter.send('one').assertReply('turn 1: one').send('two').assertReply('turn 2: two').send('stop').send('three').assertReply('turn 1: three');
+    const { conversation } = bot(dialog);
+    await conversation.send('one').assertReply('turn 1: one').send('two').assertReply('turn 2: two').send('stop').send('three').assertReply('turn 1: three');
     expect(dialog.begun).toEqual(['one', 'three']);
   });
 
   it('builds the dialog memory configuration once and reuses it on later turns', async () => {
     const dialog = new CountingDialog();
-    const { adapter } = bot(dialog);
-    await adapter.send('one').assertReply('turn 1: one').send('two').assertReply('turn 2: two').send('three').assertReply('turn 3: three');
+    const { conversation } = bot(dialog);
+    await conversation.send('one').assertReply('turn 1: one').send('two').assertReply('turn 2: two').send('three').assertReply('turn 3: three');
     expect(dialog.configurations).toHaveLength(3);
     expect(dialog.configurations[0].memoryScopes.length).toBeGreaterThan(0);
     expect(new Set(dialog.configurations).size).toBe(1);

@@ -1,8 +1,9 @@
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../bot/assistant';
 import type { UnansweredOutcome, UnansweredRecorder } from '../../knowledge/unansweredStore';
 import { testAssistant } from '../support/assistant';
+import { TestConversation } from '../support/testConversation';
 
 /** Keeps what the dialogs hand to the knowledge report, as the store would receive it. */
 class RecordedQuestions implements UnansweredRecorder {
@@ -22,16 +23,8 @@ beforeAll(() => {
   assistant = testAssistant(new MemoryStorage(), { unanswered: recorded });
 });
 
-function conversation(): TestAdapter {
-  const adapter = new TestAdapter(async (context) => assistant.bot.run(context), undefined, true);
-  adapter.conversation = { ...adapter.conversation, conversation: { ...adapter.conversation.conversation, id: `unanswered-${++conversations}` } };
-  return adapter;
-}
-
-async function say(adapter: TestAdapter, text: string): Promise<Partial<Activity>[]> {
-  const before = adapter.activeQueue.length;
-  await adapter.receiveActivity(text);
-  return adapter.activeQueue.splice(before);
+function conversation(): TestConversation {
+  return new TestConversation(async (context) => assistant.bot.run(context), { id: `unanswered-${++conversations}`, traces: true });
 }
 
 const routeOf = (replies: Partial<Activity>[]) => (replies.find((a) => a.type === ActivityTypes.Trace && a.name === 'council.route')?.value as { label?: string } | undefined)?.label;
@@ -39,8 +32,8 @@ const routeOf = (replies: Partial<Activity>[]) => (replies.find((a) => a.type ==
 describe('questions for the knowledge report', () => {
   it('records a question the assistant cannot help with, redacted before it leaves the dialog', async () => {
     recorded.rows.length = 0;
-    const adapter = conversation();
-    const replies = await say(adapter, 'do you sell second hand bicycles? my email is jo.bloggs@example.com');
+    const chat = conversation();
+    const replies = await chat.say('do you sell second hand bicycles? my email is jo.bloggs@example.com');
     expect(routeOf(replies)).toBe('none');
     expect(replies.some((r) => r.type === ActivityTypes.Message && /can't help/.test(r.text ?? ''))).toBe(true);
     expect(recorded.rows).toEqual([{ question: 'do you sell second hand bicycles? my email is [email]', outcome: 'no_answer' }]);
@@ -48,9 +41,9 @@ describe('questions for the knowledge report', () => {
 
   it('records the second miss too (when a person is offered instead)', async () => {
     recorded.rows.length = 0;
-    const adapter = conversation();
-    await say(adapter, 'where can I buy cheap concert tickets');
-    const second = await say(adapter, 'is the weather nice in spain');
+    const chat = conversation();
+    await chat.say('where can I buy cheap concert tickets');
+    const second = await chat.say('is the weather nice in spain');
     expect(second.some((r) => /still didn't understand/.test(r.text ?? ''))).toBe(true);
     expect(recorded.rows.map((r) => [r.question, r.outcome])).toEqual([
       ['where can I buy cheap concert tickets', 'no_answer'],
@@ -61,41 +54,41 @@ describe('questions for the knowledge report', () => {
   it('records the question whose article got a "No", with the article; a "Yes" records nothing', async () => {
     recorded.rows.length = 0;
     const no = conversation();
-    expect(routeOf(await say(no, 'how do I pay my council tax, call me on 07700 900123'))).toBe('kb:council-tax-pay');
+    expect(routeOf(await no.say('how do I pay my council tax, call me on 07700 900123'))).toBe('kb:council-tax-pay');
     expect(recorded.rows).toEqual([]);
-    await say(no, 'No');
+    await no.say('No');
     expect(recorded.rows).toEqual([{ question: 'how do I pay my council tax, call me on [phone]', outcome: 'not_helpful', articleId: 'council-tax-pay' }]);
 
     const yes = conversation();
-    await say(yes, 'how do I pay my council tax');
-    await say(yes, 'Yes');
+    await yes.say('how do I pay my council tax');
+    await yes.say('Yes');
     expect(recorded.rows).toHaveLength(1);
   });
 
   it('records the question when none of the "Did you mean…?" choices was it, and the first question when a chosen article gets a "No"', async () => {
     recorded.rows.length = 0;
-    const adapter = conversation();
-    const offered = await say(adapter, 'toilets');
+    const chat = conversation();
+    const offered = await chat.say('toilets');
     expect(offered.some((r) => /Did you mean/.test(r.text ?? ''))).toBe(true);
     expect(recorded.rows).toEqual([]);
-    await say(adapter, 'Something else');
+    await chat.say('Something else');
     expect(recorded.rows).toEqual([{ question: 'toilets', outcome: 'no_answer' }]);
 
     recorded.rows.length = 0;
     const chosen = conversation();
-    const choices = (await say(chosen, 'toilets')).find((r) => r.suggestedActions)?.suggestedActions?.actions.map((a) => String(a.title)) ?? [];
+    const choices = (await chosen.say('toilets')).find((r) => r.suggestedActions)?.suggestedActions?.actions.map((a) => String(a.title)) ?? [];
     expect(choices.length).toBeGreaterThan(1);
-    await say(chosen, choices[0]);
-    await say(chosen, 'No');
+    await chosen.say(choices[0]);
+    await chosen.say('No');
     expect(recorded.rows).toEqual([{ question: 'toilets', outcome: 'not_helpful', articleId: expect.any(String) }]);
   });
 
   it('records nothing for a message that signals risk, or one that is answered', async () => {
     recorded.rows.length = 0;
-    const adapter = conversation();
-    expect(routeOf(await say(adapter, 'there is smoke pouring up the stairwell and people are still upstairs'))).toBe('safeguarding');
+    const chat = conversation();
+    expect(routeOf(await chat.say('there is smoke pouring up the stairwell and people are still upstairs'))).toBe('safeguarding');
     const other = conversation();
-    await say(other, 'report a broken street light');
+    await other.say('report a broken street light');
     expect(recorded.rows).toEqual([]);
   });
 });

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ActivityTypes, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ActivityTypes, MemoryStorage, type Activity } from 'botbuilder';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Assistant } from '../../bot/assistant';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { ROOT, testAssistant } from '../support/assistant';
+import { TestConversation } from '../support/testConversation';
 
 /**
  * Issue 20: a content designer adds an intent, its button label and its reply with data files only
@@ -60,12 +61,8 @@ beforeAll(() => {
   assistant = testAssistant(new MemoryStorage(), { intentsDir: path.join(dir, 'intents'), messagesDir: path.join(dir, 'messages') });
 }, 120_000);
 
-async function say(text: string): Promise<Activity[]> {
-  const adapter = new TestAdapter(async (context) => assistant.bot.run(context), undefined, true);
-  const replies: Activity[] = [];
-  await adapter.send(text);
-  for (let a = adapter.activeQueue.shift(); a; a = adapter.activeQueue.shift()) replies.push(a as Activity);
-  return replies;
+async function say(text: string): Promise<Partial<Activity>[]> {
+  return new TestConversation(async (context) => assistant.bot.run(context), { traces: true }).say(text);
 }
 
 describe('an intent added with data files only', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ConversationState, MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
+import { ConversationState, MemoryStorage, type Activity } from 'botbuilder';
 import { DialogSet, DialogTurnStatus } from 'botbuilder-dialogs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStandaloneGeoReport } from '../../backoffice/standaloneServer';
@@ -20,6 +20,7 @@ import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import type { Entity, RecognizerResult } from '../../intents/recognizer';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
+import { TestConversation } from '../support/testConversation';
 
 const KEY = 'entities-key-1';
 let backOffice: Awaited<ReturnType<typeof startStandaloneGeoReport>>;
@@ -58,7 +59,7 @@ function missedBinConversation(entities: Entity[], memory: Record<string, string
   const dialogs = new DialogSet(state.createProperty('dialog'));
   dialogs.add(slots);
   const recognized: RecognizerResult = { text: '', intent: 'report_missed_bin', score: 1, alternatives: [], entities, source: 'test' };
-  return new TestAdapter(async (context) => {
+  return new TestConversation(async (context) => {
     const dc = await dialogs.createContext(context);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog('slots', { recognized });
@@ -70,14 +71,14 @@ const text = (a: Partial<Activity>) => a.text ?? '';
 
 describe('entities the resident already gave are not asked again', () => {
   it('skips the bin, the date and the address when the first message had them', async () => {
-    const adapter = missedBinConversation([
+    const conversation = missedBinConversation([
       { type: 'binType', text: 'grey bin', value: 'general' },
       { type: 'date', text: 'yesterday', value: '2026-11-23' },
       { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
       { type: 'houseNumber', text: '7', value: '7' },
       { type: 'street', text: 'high street', value: 'High Street' },
     ]);
-    await adapter
+    await conversation
       .send('my grey bin at 7 high street at1 1aa was not collected yesterday')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
@@ -90,8 +91,8 @@ describe('entities the resident already gave are not asked again', () => {
   });
 
   it('asks for what is missing, and offers the addresses at a recognised postcode', async () => {
-    const adapter = missedBinConversation([{ type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' }]);
-    await adapter
+    const conversation = missedBinConversation([{ type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' }]);
+    await conversation
       .send('bin missed at AT1 1AA')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => {
@@ -101,13 +102,13 @@ describe('entities the resident already gave are not asked again', () => {
   });
 
   it('reads "on Monday" in a report as the Monday just gone', async () => {
-    const adapter = missedBinConversation([
+    const conversation = missedBinConversation([
       { type: 'binType', text: 'grey', value: 'general' },
       { type: 'date', text: 'monday', value: '2026-11-30' },
       { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
       { type: 'houseNumber', text: '7', value: '7' },
     ]);
-    await adapter
+    await conversation
       .send('grey bin at 7 AT1 1AA not collected on monday')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/))
@@ -116,13 +117,13 @@ describe('entities the resident already gave are not asked again', () => {
   });
 
   it('does not take a future date from the first message', async () => {
-    const adapter = missedBinConversation([
+    const conversation = missedBinConversation([
       { type: 'binType', text: 'grey', value: 'general' },
       { type: 'date', text: 'next friday', value: '2026-12-04' },
       { type: 'postcode', text: 'at1 1aa', value: 'AT1 1AA' },
       { type: 'houseNumber', text: '7', value: '7' },
     ]);
-    await adapter
+    await conversation
       .send('grey bin missed next friday at 7 AT1 1AA')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Which day should it have been collected/));
@@ -147,7 +148,7 @@ function savedRequests(memory: Record<string, string>, edit: (slots: Record<stri
 describe('a request saved before the typed fields', () => {
   it("resumes from its open question saved as 'attr:<code>', and is saved in the new form", async () => {
     const memory: Record<string, string> = {};
-    const adapter = missedBinConversation(
+    const conversation = missedBinConversation(
       [
         { type: 'binType', text: 'grey bin', value: 'general' },
         { type: 'date', text: 'yesterday', value: '2026-11-23' },
@@ -156,7 +157,7 @@ describe('a request saved before the typed fields', () => {
       ],
       memory,
     );
-    await adapter
+    await conversation
       .send('my grey bin at 7 high street at1 1aa was not collected yesterday')
       .assertReply((a) => expect(text(a)).toMatch(/Missed bin collection/))
       .assertReply((a) => expect(text(a)).toMatch(/Was the bin out by 7am/));
@@ -167,13 +168,13 @@ describe('a request saved before the typed fields', () => {
       seen++;
     });
     expect(seen).toBe(1);
-    await adapter.send('Yes').assertReply((a) => {
+    await conversation.send('Yes').assertReply((a) => {
       expect(text(a)).toMatch(/General waste \(grey bin\)/);
       expect(text(a)).toMatch(/7 High Street, Anytown, AT1 1AA/);
     });
     savedRequests(memory, (slots) => expect(slots.current).toEqual({ kind: 'confirm' }));
     // At the summary, saved the old way: "change something" still works from there.
     savedRequests(memory, (slots) => (slots.current = 'confirm'));
-    await adapter.send('change something').assertReply((a) => expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('Where it is'));
+    await conversation.send('change something').assertReply((a) => expect(a.suggestedActions?.actions.map((x) => x.title)).toContain('Where it is'));
   });
 });
