@@ -1,8 +1,9 @@
-import { MemoryStorage, TestAdapter, TurnContext, type StoreItems } from 'botbuilder';
+import { MemoryStorage, type StoreItems } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
 import { isETagConflict, KyselyStorage } from '../../../platform/storage/kyselyStorage';
 import { AppDatabase } from '../../../platform/storage/database';
 import { TrackedConversationState } from '../../../platform/storage/trackedConversationState';
+import { detachedTurn } from '../../support/detachedTurn';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,9 +22,8 @@ class CountingStorage extends MemoryStorage {
   }
 }
 
-const adapter = new TestAdapter(() => Promise.resolve());
 const turn = (conversation = 'c1') =>
-  new TurnContext(adapter, { type: 'message', text: 'hi', channelId: 'test', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'Resident' }, recipient: { id: 'b', name: 'Bot' } });
+  detachedTurn({ type: 'message', text: 'hi', channelId: 'test', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'Resident' }, recipient: { id: 'b', name: 'Bot' } });
 
 describe('TrackedConversationState', () => {
   it('loads once per turn and keeps property values across turns', async () => {
