@@ -1,10 +1,10 @@
-import { DialogTestClient } from 'botbuilder-testing';
 import { describe, expect, it } from 'vitest';
 import { ClarifyDialog, type ClarifyResult } from '../../dialogs/clarifyDialog';
 import { Responses } from '../../dialogs/responses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import path from 'node:path';
 import { ROOT } from '../support/assistant';
+import { LoneDialog } from '../support/loneDialog';
 import { shippedButtons } from '../support/shippedWords';
 
 const responses = new Responses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons());
@@ -14,10 +14,10 @@ const options = [
 ];
 
 async function answer(text: string): Promise<{ result: ClarifyResult; first: string[] }> {
-  const client = new DialogTestClient('test', new ClarifyDialog(responses), { options });
-  const first = await client.sendActivity('rubbish in the road');
-  await client.sendActivity(text);
-  return { result: client.dialogTurnResult.result as ClarifyResult, first: first.suggestedActions?.actions.map((a: { title: string }) => a.title) ?? [] };
+  const dialog = new LoneDialog(new ClarifyDialog(responses), { options });
+  const first = await dialog.send('rubbish in the road');
+  await dialog.send(text);
+  return { result: dialog.result as ClarifyResult, first: first?.suggestedActions?.actions.map((a: { title: string }) => a.title) ?? [] };
 }
 
 describe('ClarifyDialog', () => {
