@@ -75,6 +75,23 @@ export default tseslint.config(
     files: ['handoff/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/backoffice/**'], message: 'handoff/ (queue, relay, agent console) imports dialogs/, channels/, insights/ and the layers below, never bot/: the composition root wires it in.' }] }] },
   },
+  // The SDK at the edge (issue 20 item 5, docs/agents-sdk.md): tests drive a bot in process only
+  // through tests/support/ (TestConversation, ReplyFlow, LoneDialog, detachedTurn), so a move to
+  // another SDK's test adapter changes that folder and not the tests.
+  {
+    files: ['tests/**/*.ts'],
+    ignores: ['tests/support/**'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'botbuilder', importNames: ['TestAdapter', 'TestFlow'], message: 'Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK\'s test adapter.' },
+          { name: 'botbuilder-core', importNames: ['TestAdapter', 'TestFlow'], message: 'Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK\'s test adapter.' },
+          { name: 'botbuilder-testing', message: 'Run a dialog through tests/support/ (LoneDialog, TestConversation): only tests/support/ uses the SDK\'s test packages.' },
+        ],
+        patterns: [{ group: ['botbuilder-testing/*', 'botbuilder*/lib/testAdapter*'], message: 'Only tests/support/ uses the SDK\'s test adapter and test packages.' }],
+      }],
+    },
+  },
   {
     files: ['web/**/*.js'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', console: 'readonly', WebChat: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', WebSocket: 'readonly', navigator: 'readonly', Blob: 'readonly', location: 'readonly', Event: 'readonly', CustomEvent: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', HTMLElement: 'readonly', alert: 'readonly', FormData: 'readonly' } },
