@@ -23,7 +23,8 @@ import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from '../platform/storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
-import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
+import { HTTP_MESSAGES, SERVICE_MESSAGES } from '../knowledge/messageFiles';
+import { MessageTexts } from '../knowledge/messageFile';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -129,6 +130,8 @@ export async function createApp(config: Config, logger: Logger, version: string,
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
     adapter.use(new OutcomeRecorder(new InsightEventStore(database.db), config.insightsSalt ?? insightsSalt(config.dataDir), logger));
     const securityHeaders = new SecurityHeaders({ allowedEmbedders: config.allowedEmbedders, trustProxy: config.directLine.trustProxy });
+    // What a failed or refused request says (http.yaml): the council's own file when its messages folder has it, else the project's.
+    const httpWords = new MessageTexts(HTTP_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
     const webChat = await createWebChat({
       config,
       frameAncestors: securityHeaders.frameAncestors,
@@ -139,7 +142,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       bot: assistant.bot,
       logger,
       botName: assistant.council.shortName,
-      phone: assistant.council.phone,
+      words: httpWords,
     });
     // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).
     const knowledgeReport = loadKnowledgeReport(database.db, path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'), (id) => assistant.knowledge.get(id)?.title, extras.now);
@@ -155,6 +158,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(config.insightsOpenData ? [new OpenDataModule(database.db, assistant.council)] : []), ...(extras.modules ?? [])],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
       securityHeaders,
+      words: httpWords,
     });
     serverRef.current = server;
     services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council, assistant.buttons, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)), assistant.council);

@@ -40,16 +40,17 @@ export function nestedDeeperThan(value: unknown, max: number): boolean {
 
 /**
  * Before the body parser: 415 for a body type no route takes, 413 for one announced as larger
- * than `maxBodyBytes` (at once, rather than waiting for bytes that may never come).
+ * than `maxBodyBytes` (at once, rather than waiting for bytes that may never come), saying
+ * `tooLarge` (the council's words, http.yaml).
  */
-export function bodyGate(maxBodyBytes: number): RequestHandler {
+export function bodyGate(maxBodyBytes: number, tooLarge: string): RequestHandler {
   return (req, res, next) => {
     const problem = unsupportedBody(req);
     const declared = Number(req.headers['content-length'] ?? 0);
     if (!problem && !(declared > maxBodyBytes)) return next();
     res.header('Connection', 'close');
     if (problem) res.send(415, { error: problem });
-    else res.send(413, { error: `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB.` });
+    else res.send(413, { error: tooLarge });
     return next(false);
   };
 }

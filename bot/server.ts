@@ -11,6 +11,7 @@ import { SecurityHeaders } from './securityHeaders';
 import type { AppDatabase } from '../platform/storage/database';
 import { UpgradeRouter } from '../platform/http/upgradeRouter';
 import type { RouteModule } from '../platform/http/routeModule';
+import type { HttpTexts } from '../knowledge/messageFiles';
 
 export type { RouteModule };
 
@@ -31,10 +32,9 @@ export interface BotServerOptions {
   maxBodyBytes?: number;
   /** nosniff, frame-ancestors and HSTS on every response (default: framed only by this site, no proxy trusted). */
   securityHeaders?: SecurityHeaders;
+  /** The council's words for a failed or refused request (<messagesDir>/<locale>/http.yaml): what a 500 and a 413 say. */
+  words: HttpTexts;
 }
-
-/** What a 500 says: the cause goes to the log, never to the client. */
-export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side. Please try again.';
 
 /**
  * The HTTP face of the assistant: /api/messages (Bot Framework), /healthz, the web page,
@@ -63,7 +63,7 @@ export class BotServer {
     server.use(restify.plugins.queryParser());
     // Refused before a byte is read: restify's parser would spool multipart files to TMPDIR.
     const maxBodyBytes = options.maxBodyBytes ?? 256 * 1024;
-    server.use(bodyGate(maxBodyBytes));
+    server.use(bodyGate(maxBodyBytes, options.words.say('body_too_large', { kb: Math.round(maxBodyBytes / 1024) })));
     server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false }));
     server.use(depthLimit());
 
@@ -119,8 +119,9 @@ export class BotServer {
     server.on('restifyError', (req: Request, res: Response, err: Error & { statusCode?: number }, cb: () => void) => {
       if (!err.statusCode || err.statusCode >= 500) {
         options.logger.error({ err: { type: err.name, message: err.message }, route: req.getRoute()?.path }, 'request failed');
-        // Answered here so that restify does not put the error's own text (a stack overflow, an SQL error) in the body.
-        if (!res.headersSent) res.send(500, { error: INTERNAL_ERROR_MESSAGE });
+        // Answered here so that restify does not put the error's own text (a stack overflow, an SQL error) in the body:
+        // the cause goes to the log, never to the client.
+        if (!res.headersSent) res.send(500, { error: options.words.say('internal_error') });
       }
       cb();
     });

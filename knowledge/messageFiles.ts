@@ -1,4 +1,4 @@
-import { MessageFile } from './messageFile';
+import { MessageFile, type MessageTexts } from './messageFile';
 
 /**
  * The message files besides replies.yaml and intents.yaml (knowledge/replyTexts.ts,
@@ -141,5 +141,32 @@ export const BUTTON_MESSAGES = new MessageFile('buttons', {
   dont_send_call_back: [],
 } as const);
 
+/**
+ * What the assistant's web addresses answer when a request fails or is refused (http.yaml): the
+ * body of any request that failed on our side, and the chat page's own requests (a conversation
+ * opened, a message sent) that were refused.
+ */
+export const HTTP_MESSAGES = new MessageFile('http', {
+  internal_error: [],
+  body_too_large: ['kb'],
+  chat_busy: ['seconds'],
+  chat_unavailable: [],
+  token_expired: [],
+  token_other_conversation: [],
+  token_needed: [],
+  conversation_not_found: [],
+  refresh_needs_token: [],
+  could_not_start: [],
+  could_not_take_message: [],
+  wait_one: ['seconds'],
+  wait_other: ['seconds'],
+  too_many_messages: ['wait'],
+  message_too_large: ['kb'],
+  files_not_available: [],
+} as const);
+
+/** The http.yaml words with the council's details filled in, for the server and the chat page's Direct Line. */
+export type HttpTexts = MessageTexts<typeof HTTP_MESSAGES.spec>;
+
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES];

@@ -9,8 +9,8 @@ export const MAX_ACTIVITY_BYTES = 64 * 1024;
 
 export type CheckedActivity = { ok: true; activity: DirectLineActivity } | { ok: false; status: number; code: string; message: string };
 
-/** Keeps what a client may say, or explains why the activity is refused. */
-export function clientActivity(body: unknown): CheckedActivity {
+/** Keeps what a client may say, or explains why the activity is refused; one too large is refused with `tooLarge` (the council's words). */
+export function clientActivity(body: unknown, tooLarge: string): CheckedActivity {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, status: 400, code: 'BadArgument', message: 'The body must be an activity: a JSON object with a "type".' };
   const raw = body as Record<string, unknown>;
   if (typeof raw.type !== 'string' || !CLIENT_TYPES.has(raw.type)) {
@@ -20,7 +20,7 @@ export function clientActivity(body: unknown): CheckedActivity {
   const activity: DirectLineActivity = { type: raw.type };
   for (const field of CLIENT_FIELDS) if (raw[field] !== undefined) activity[field] = raw[field];
   if (Buffer.byteLength(JSON.stringify(activity)) > MAX_ACTIVITY_BYTES) {
-    return { ok: false, status: 413, code: 'MessageSizeTooBig', message: `The activity is larger than ${MAX_ACTIVITY_BYTES / 1024} KB.` };
+    return { ok: false, status: 413, code: 'MessageSizeTooBig', message: tooLarge };
   }
   return { ok: true, activity };
 }

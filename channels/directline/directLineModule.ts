@@ -6,8 +6,9 @@ import type { Activity } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
+import type { HttpTexts } from '../../knowledge/messageFiles';
 import { refuseUpgrade, type UpgradeHandler } from '../../platform/http/upgradeRouter';
-import { clientActivity } from './activityRules';
+import { clientActivity, MAX_ACTIVITY_BYTES } from './activityRules';
 import type { BotBridge } from './botBridge';
 import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
 import { bearer, publicOrigin, sendError } from './httpHelpers';
@@ -24,6 +25,8 @@ export interface DirectLineOptions {
   /** The bot's activities into the conversation (the connector routes hand theirs here). */
   replies: BotReplies;
   logger: Logger;
+  /** The council's words for a refused request (http.yaml): an expired token, too many messages, a message too large… */
+  words: HttpTexts;
   /** DIRECT_LINE_SECRET: when set, only holders of it (or of a token) may use Direct Line. */
   secret?: string;
   /** Messages one conversation may post: a burst, then a steady rate per second. */
@@ -83,7 +86,7 @@ export class DirectLineModule implements RouteModule {
     server.get(`${PREFIX}/conversations/:conversationId/activities`, async (req: Request, res: Response) => this.poll(req, res));
     // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
     server.post(`${PREFIX}/conversations/:conversationId/upload`, async (_req: Request, res: Response) =>
-      sendError(res, 400, 'BadArgument', 'Sending files is not available in this chat.'),
+      sendError(res, 400, 'BadArgument', this.options.words.say('files_not_available')),
     );
     server.post('/connector/:key/v3/conversations/:conversationId/activities', async (req: Request, res: Response) => this.fromBot(req, res));
     server.post('/connector/:key/v3/conversations/:conversationId/activities/:activityId', async (req: Request, res: Response) => this.fromBot(req, res));
@@ -128,22 +131,23 @@ export class DirectLineModule implements RouteModule {
   /** The conversation the caller asks for, if it may use it; otherwise the 403/404 has been sent. */
   private async authorise(req: Request, res: Response): Promise<{ caller: Caller; conversation: StoredConversation } | undefined> {
     const caller = this.caller(req);
+    const words = this.options.words;
     if (!caller) {
-      sendError(res, 403, 'TokenExpired', 'The token is not valid or has expired. Start a new conversation.');
+      sendError(res, 403, 'TokenExpired', words.say('token_expired'));
       return undefined;
     }
     const id = String(req.params.conversationId ?? '');
     if (caller.kind === 'token' && caller.conversationId !== id) {
-      sendError(res, 403, 'BadArgument', 'This token is not for that conversation.');
+      sendError(res, 403, 'BadArgument', words.say('token_other_conversation'));
       return undefined;
     }
     if (caller.kind === 'anonymous') {
-      sendError(res, 403, 'BadArgument', 'A token is needed to use a conversation.');
+      sendError(res, 403, 'BadArgument', words.say('token_needed'));
       return undefined;
     }
     const conversation = await this.options.store.get(id);
     if (!conversation) {
-      sendError(res, 404, 'BadArgument', 'Conversation not found.');
+      sendError(res, 404, 'BadArgument', words.say('conversation_not_found'));
       return undefined;
     }
     return { caller, conversation };
@@ -195,7 +199,7 @@ export class DirectLineModule implements RouteModule {
   private refresh(req: Request, res: Response): void {
     const caller = this.caller(req);
     if (!caller || caller.kind !== 'token') {
-      sendError(res, 403, 'TokenExpired', 'Only a valid conversation token can be refreshed.');
+      sendError(res, 403, 'TokenExpired', this.options.words.say('refresh_needs_token'));
       return;
     }
     res.send(200, {
@@ -208,14 +212,14 @@ export class DirectLineModule implements RouteModule {
   private async startConversation(req: Request, res: Response): Promise<void> {
     const caller = this.caller(req);
     if (!caller) {
-      sendError(res, 403, 'TokenExpired', 'The token is not valid or has expired. Start a new conversation.');
+      sendError(res, 403, 'TokenExpired', this.options.words.say('token_expired'));
       return;
     }
     const store = this.options.store;
     const conversation =
       caller.kind === 'token' ? await store.get(caller.conversationId) : await store.create(`dl_${crypto.randomBytes(12).toString('base64url')}`);
     if (!conversation) {
-      sendError(res, 404, 'BadArgument', 'Conversation not found.');
+      sendError(res, 404, 'BadArgument', this.options.words.say('conversation_not_found'));
       return;
     }
     const fresh = await store.markStarted(conversation.id);
@@ -238,7 +242,7 @@ export class DirectLineModule implements RouteModule {
       return true;
     } catch (err) {
       this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
-      sendError(res, 502, 'ServiceError', 'The assistant could not start the conversation just now. Please try again in a few minutes.');
+      sendError(res, 502, 'ServiceError', this.options.words.say('could_not_start'));
       return false;
     }
   }
@@ -249,12 +253,13 @@ export class DirectLineModule implements RouteModule {
     const { conversation } = auth;
     if (!this.posts.take(conversation.id)) {
       const wait = this.posts.retryAfter(conversation.id);
-      sendError(res, 429, 'TooManyRequests', `Too many messages at once. Please wait ${wait} second${wait === 1 ? '' : 's'} and send your message again.`, {
+      const words = this.options.words;
+      sendError(res, 429, 'TooManyRequests', words.say('too_many_messages', { wait: words.say(wait === 1 ? 'wait_one' : 'wait_other', { seconds: wait }) }), {
         'Retry-After': String(wait),
       });
       return;
     }
-    const checked = clientActivity(req.body);
+    const checked = clientActivity(req.body, this.options.words.say('message_too_large', { kb: MAX_ACTIVITY_BYTES / 1024 }));
     if (!checked.ok) {
       sendError(res, checked.status, checked.code, checked.message);
       return;
@@ -281,7 +286,7 @@ export class DirectLineModule implements RouteModule {
       await this.options.bridge.deliver(echoed, conversation.id, userId, this.serviceUrl);
     } catch (err) {
       this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not deliver an activity to the bot');
-      sendError(res, 502, 'ServiceError', 'The assistant could not take your message just now. Please try again.');
+      sendError(res, 502, 'ServiceError', this.options.words.say('could_not_take_message'));
       return;
     }
     res.send(200, { id: echoed.id ?? '' });

@@ -4,6 +4,7 @@ import type { WebChatSettings } from './directLineSettings';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
 import type { AppDatabase } from '../../platform/storage/database';
+import type { HttpTexts } from '../../knowledge/messageFiles';
 import { PostgresNotifier } from '../../platform/storage/postgresNotifier';
 import { loadCouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
@@ -39,7 +40,8 @@ export interface WebChatDeps {
   bot: ActivityHandler;
   logger: Logger;
   botName: string;
-  phone: string;
+  /** The council's words for a refused request (<messagesDir>/<locale>/http.yaml), loaded by the composition root. */
+  words: HttpTexts;
 }
 
 /** The resident web page, the page-token endpoint and (in local mode) the Direct Line service. */
@@ -63,7 +65,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   const readiness: RouteModule = { register: () => undefined, readinessChecks: [directLineReadiness(config)] };
   if (dl.mode === 'azure') {
     const source = new AzureTokenSource(dl.azureEndpoint, dl.azureSecret ?? '');
-    return { modules: [web, new PageTokenModule(source, logger, deps.phone, {}, dl.trustProxy), readiness], store, tokens };
+    return { modules: [web, new PageTokenModule(source, logger, deps.words, {}, dl.trustProxy), readiness], store, tokens };
   }
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
   // Several instances on one PostgreSQL: an append elsewhere is announced by NOTIFY; the re-read
@@ -78,8 +80,8 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   const identity = { id: 'council-assistant', name: deps.botName };
   const replies = new BotReplies(store, identity);
   const bridge = new BotBridge(deps.adapter, deps.bot, identity, replies);
-  const directLine = new DirectLineModule({ store, tokens, hub, bridge, replies, logger, secret: dl.secret });
-  const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.phone, {}, dl.trustProxy);
+  const directLine = new DirectLineModule({ store, tokens, hub, bridge, replies, logger, words: deps.words, secret: dl.secret });
+  const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.words, {}, dl.trustProxy);
   const purge = () =>
     store
       .purge(new Date(Date.now() - dl.retentionDays * 86_400_000))

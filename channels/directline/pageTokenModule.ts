@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
+import type { HttpTexts } from '../../knowledge/messageFiles';
 import { clientAddress, publicOrigin, sendError } from './httpHelpers';
 import { RateLimiter } from './rateLimiter';
 
@@ -33,7 +34,8 @@ export class PageTokenModule implements RouteModule {
   constructor(
     private readonly source: PageTokenSource,
     private readonly logger: Logger,
-    private readonly phone: string,
+    /** The council's words (http.yaml): too many new conversations, the chat not available (with the council's phone number). */
+    private readonly words: HttpTexts,
     limits: { burst?: number; perMinute?: number } = {},
     private readonly trustProxy = false,
   ) {
@@ -46,7 +48,7 @@ export class PageTokenModule implements RouteModule {
       const who = clientAddress(req, this.trustProxy);
       if (!this.limiter.take(who)) {
         const wait = this.limiter.retryAfter(who);
-        sendError(res, 429, 'TooManyRequests', `Too many new conversations from your connection. Please wait ${wait} seconds and try again.`, { 'Retry-After': String(wait) });
+        sendError(res, 429, 'TooManyRequests', this.words.say('chat_busy', { seconds: wait }), { 'Retry-After': String(wait) });
         return;
       }
       try {
@@ -55,7 +57,7 @@ export class PageTokenModule implements RouteModule {
         res.send(200, token);
       } catch (err) {
         this.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'could not get a chat token');
-        sendError(res, 503, 'ServiceUnavailable', `The chat is not available just now. Please try again in a few minutes, or call us on ${this.phone}.`);
+        sendError(res, 503, 'ServiceUnavailable', this.words.say('chat_unavailable'));
       }
     });
   }

@@ -5,7 +5,7 @@ import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { messageActivity } from '../support/http';
 import { PASSWORD, signIn, startApp, type Harness } from '../handoff/support/harness';
-import { INTERNAL_ERROR_MESSAGE } from '../../bot/server';
+import { HTTP_MESSAGES } from '../../knowledge/messageFiles';
 import { INTERNAL_TEXT, rawRequest, upgradeRequest } from './support';
 import { eventually } from '../support/eventually';
 
@@ -135,7 +135,7 @@ describe('a console message while the database is down', () => {
       expect(res.status, route).toBeGreaterThanOrEqual(500);
       const body = await res.text();
       expect(body, route).not.toMatch(/destroyed|driver|sqlite|kysely/i);
-      if (res.status === 500) expect(JSON.parse(body), route).toEqual({ error: INTERNAL_ERROR_MESSAGE });
+      if (res.status === 500) expect(JSON.parse(body), route).toEqual({ error: HTTP_MESSAGES.shipped().internal_error });
     }
   });
 });
