@@ -23,7 +23,7 @@ import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from '../platform/storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
-import { HTTP_MESSAGES, SERVICE_MESSAGES } from '../knowledge/messageFiles';
+import { CONSOLE_MESSAGES, HTTP_MESSAGES, SERVICE_MESSAGES } from '../knowledge/messageFiles';
 import { MessageTexts } from '../knowledge/messageFile';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
@@ -130,8 +130,10 @@ export async function createApp(config: Config, logger: Logger, version: string,
     adapter.use(new TeamsMiddleware({ allowedTenants: config.teamsAllowedTenants, responses: assistant.responses, logger }));
     adapter.use(new OutcomeRecorder(new InsightEventStore(database.db), config.insightsSalt ?? insightsSalt(config.dataDir), logger));
     const securityHeaders = new SecurityHeaders({ allowedEmbedders: config.allowedEmbedders, trustProxy: config.directLine.trustProxy });
-    // What a failed or refused request says (http.yaml): the council's own file when its messages folder has it, else the project's.
+    // What a failed or refused request says (http.yaml) and what the agent console says (console.yaml):
+    // the council's own files when its messages folder has them, else the project's.
     const httpWords = new MessageTexts(HTTP_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
+    const consoleWords = new MessageTexts(CONSOLE_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
     const webChat = await createWebChat({
       config,
       frameAncestors: securityHeaders.frameAncestors,
@@ -147,7 +149,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).
     const knowledgeReport = loadKnowledgeReport(database.db, path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'), (id) => assistant.knowledge.get(id)?.title, extras.now);
     const insights = { build: (from: string, to: string, by: Granularity) => loadInsights(database.db, assistant.council, from, to, by) };
-    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, services.outbox, knowledgeReport, insights);
+    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, consoleWords, services.outbox, knowledgeReport, insights);
     const server = new BotServer({
       adapter,
       bot: assistant.bot,

@@ -8,13 +8,14 @@ import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
 import type { ContactCentreSettings } from '../knowledge/contactCentre';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
 import { clientAddress } from '../channels/directline/httpHelpers';
 import type { HeldBack } from '../servicerequests/open311/outbox';
 import { DEFAULT_REPORT_DAYS, MAX_REPORT_DAYS, type KnowledgeReportData } from '../knowledge/knowledgeReport';
-import type { InsightsSource } from '../insights/loadInsights';
+import { InsightWindowError, type InsightsSource } from '../insights/loadInsights';
 import { insightCharts, insightTables, toCsv } from '../insights/insightTables';
 import type { Granularity } from '../insights/insightsReport';
 
@@ -44,19 +45,8 @@ const STATIC: Record<string, string> = {
   'insights.js': 'text/javascript; charset=utf-8',
 };
 
-const NEEDS_MANAGER_ROLE = 'The insights page is for staff with the manager role. Ask an administrator to run npm run staff:grant -- --username YOUR-USERNAME --role manager.';
 /** Days shown when the page asks for none: the last 30, today included. */
 const DEFAULT_INSIGHT_DAYS = 30;
-
-const NEEDS_CONTENT_ROLE = 'The knowledge report is for staff with the content role. Ask an administrator to run npm run staff:grant -- --username YOUR-USERNAME --role content.';
-
-const SIGN_IN_FAILED = 'The username or password is not right. Check them and try again.';
-const waitMinutes = (ms: number | undefined) => {
-  const minutes = Math.max(1, Math.ceil((ms ?? 0) / 60_000));
-  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
-};
-const SIGN_IN_LOCKED = (ms?: number) => `There have been too many attempts to sign in with this username. Wait ${waitMinutes(ms)}, then try again.`;
-const SIGN_IN_LIMITED = (ms?: number) => `There have been too many attempts to sign in from this network. Wait ${waitMinutes(ms)}, then try again.`;
 
 function sameToken(a: string | undefined, b: string | undefined): boolean {
   if (!a || !b) return false;
@@ -80,6 +70,8 @@ export class AgentConsole implements RouteModule {
     private readonly staff: StaffStore,
     private readonly sockets: AgentSockets,
     private readonly settings: ContactCentreSettings,
+    /** What staff are told (console.yaml): sign-in problems, refused requests. */
+    private readonly words: ConsoleTexts,
     private readonly webDir: string,
     private readonly sessionSeconds: number,
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
@@ -94,22 +86,24 @@ export class AgentConsole implements RouteModule {
 
   /** The insights for the window the request asks for (the last 30 days by default), or an answer saying why not. */
   private async insightsFor(req: Request, res: Response, s: StaffSession) {
-    if (!s.roles.includes('manager')) return void res.send(403, { error: NEEDS_MANAGER_ROLE });
-    if (!this.insights) return void res.send(404, { error: 'not found' });
+    const words = this.words;
+    if (!s.roles.includes('manager')) return void res.send(403, { error: words.say('needs_manager_role') });
+    if (!this.insights) return void res.send(404, { error: words.say('not_found') });
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
     const today = new Date();
     const start = new Date(today.getTime() - (DEFAULT_INSIGHT_DAYS - 1) * 86_400_000);
     const from = query.get('from') || start.toISOString().slice(0, 10);
     const to = query.get('to') || today.toISOString().slice(0, 10);
     const by = (query.get('by') || 'day') as Granularity;
-    if (!['day', 'week', 'month'].includes(by)) return void res.send(400, { error: 'Show by must be day, week or month.' });
+    if (!['day', 'week', 'month'].includes(by)) return void res.send(400, { error: words.say('show_by_invalid') });
     try {
       const report = await this.insights.build(from, to, by);
       await this.staff.audit(s.staff.id, 'view', 'insights');
       return report;
     } catch (err) {
-      const message = (err as Error).message.replace(/^--from/, 'The first day').replace(/^--to/, 'The last day').replace(/--from/g, 'the first day').replace(/--to/g, 'the last day');
-      return void res.send(400, { error: message });
+      if (!(err instanceof InsightWindowError)) return void res.send(400, { error: (err as Error).message });
+      const { problem, got } = err;
+      return void res.send(400, { error: problem === 'order' ? words.say('last_day_before_first') : words.say(problem === 'from' ? 'first_day_invalid' : 'last_day_invalid', { got }) });
     }
   }
 
@@ -133,7 +127,7 @@ export class AgentConsole implements RouteModule {
     server.post('/agent/sign-in', async (req: Request, res: Response) => this.signIn(req, res));
     server.get('/agent/:file', async (req: Request, res: Response) => {
       const file = String(req.params.file);
-      if (!STATIC[file]) return res.send(404, { error: 'not found' });
+      if (!STATIC[file]) return res.send(404, { error: this.words.say('not_found') });
       const data = await fs.promises.readFile(path.join(this.webDir, file));
       res.writeHead(200, { 'Content-Type': STATIC[file], 'Content-Length': data.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff' });
       res.end(data);
@@ -142,9 +136,9 @@ export class AgentConsole implements RouteModule {
     const api = (method: 'get' | 'post', route: string, handler: (req: Request, res: Response, session: StaffSession) => void | Promise<void>) => {
       server[method](route, async (req: Request, res: Response) => {
         const session = await this.staff.session(readCookie(req, SESSION_COOKIE));
-        if (!session) return void res.send(401, { error: 'Please sign in. Your session may have expired.' });
+        if (!session) return void res.send(401, { error: this.words.say('session_needed') });
         if (method === 'post' && !sameToken(String(req.headers['x-csrf-token'] ?? ''), session.csrfToken)) {
-          return void res.send(403, { error: 'The request was refused because its CSRF token is missing or wrong. Reload the page.' });
+          return void res.send(403, { error: this.words.say('csrf_refused') });
         }
         res.header('Cache-Control', 'no-store');
         await handler(req, res, session);
@@ -154,11 +148,11 @@ export class AgentConsole implements RouteModule {
     api('get', '/agent/api/me', (_req, res, s) => void res.send(200, { staff: s.staff, roles: s.roles, csrfToken: s.csrfToken, expiresAt: s.expiresAt }));
     // Questions residents asked that went unanswered (redacted, grouped): content role only.
     api('get', '/agent/api/knowledge-report', async (req, res, s) => {
-      if (!s.roles.includes('content')) return void res.send(403, { error: NEEDS_CONTENT_ROLE });
-      if (!this.knowledgeReport) return void res.send(404, { error: 'not found' });
+      if (!s.roles.includes('content')) return void res.send(403, { error: this.words.say('needs_content_role') });
+      if (!this.knowledgeReport) return void res.send(404, { error: this.words.say('not_found') });
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('days');
       const days = query === null || query === '' ? DEFAULT_REPORT_DAYS : Number(query);
-      if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) return void res.send(400, { error: `Days must be a whole number from 1 to ${MAX_REPORT_DAYS}.` });
+      if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) return void res.send(400, { error: this.words.say('days_invalid', { max: MAX_REPORT_DAYS }) });
       await this.staff.audit(s.staff.id, 'view', 'knowledge_report');
       res.send(200, await this.knowledgeReport.build(days));
     });
@@ -172,7 +166,7 @@ export class AgentConsole implements RouteModule {
       const report = await this.insightsFor(req, res, s);
       if (!report) return;
       const table = insightTables(report).find((t) => t.id === name);
-      if (!table) return void res.send(404, { error: 'There is no such table.' });
+      if (!table) return void res.send(404, { error: this.words.say('no_such_table') });
       const body = toCsv(table);
       res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="insights-${table.id}-${report.from}-to-${report.to}.csv"`, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
       res.end(body);
@@ -183,7 +177,7 @@ export class AgentConsole implements RouteModule {
     api('get', '/agent/api/deliveries', async (_req, res) => void res.send(200, { heldBack: this.deliveries ? await this.deliveries.heldBack() : { count: 0, oldest: null, lastStatus: null } }));
     api('get', '/agent/api/conversations/:id', async (req, res, s) => {
       const detail = await this.hub.detail(String(req.params.id), s.staff);
-      if (!detail) return void res.send(404, { error: 'There is no such conversation.' });
+      if (!detail) return void res.send(404, { error: this.words.say('no_such_conversation') });
       const { handoff, messages, agentName } = detail;
       res.send(200, {
         id: handoff.id,
@@ -206,8 +200,8 @@ export class AgentConsole implements RouteModule {
     api('post', '/agent/api/conversations/:id/accept', async (req, res, s) => this.reply(res, await this.hub.accept(s.staff, String(req.params.id))));
     api('post', '/agent/api/conversations/:id/messages', async (req, res, s) => {
       const text = typeof (req.body as { text?: unknown })?.text === 'string' ? (req.body as { text: string }).text.trim() : '';
-      if (!text) return void res.send(400, { error: 'Type a message to send.' });
-      if (text.length > MAX_AGENT_MESSAGE) return void res.send(400, { error: `Messages can be up to ${MAX_AGENT_MESSAGE} characters.` });
+      if (!text) return void res.send(400, { error: this.words.say('message_empty') });
+      if (text.length > MAX_AGENT_MESSAGE) return void res.send(400, { error: this.words.say('message_too_long', { max: MAX_AGENT_MESSAGE }) });
       const result = await this.hub.say(s.staff, String(req.params.id), text);
       if (!result.ok) return this.reply(res, result);
       res.send(201, { ok: true, delivered: result.delivered, message: result.message });
@@ -218,7 +212,7 @@ export class AgentConsole implements RouteModule {
       const body = (req.body ?? {}) as { handoffId?: unknown; fields?: unknown };
       const fields = body.fields && typeof body.fields === 'object' && !Array.isArray(body.fields) ? (body.fields as Record<string, unknown>) : undefined;
       const clean = Object.fromEntries(Object.entries(fields ?? {}).filter(([k, v]) => typeof v === 'string' && k.length <= 64).map(([k, v]) => [k, (v as string).slice(0, 4000)]));
-      if (!clean.summary?.trim()) return void res.send(400, { error: 'A case needs a summary.' });
+      if (!clean.summary?.trim()) return void res.send(400, { error: this.words.say('case_needs_summary') });
       const reference = await this.hub.createCase(s.staff, typeof body.handoffId === 'string' ? body.handoffId : null, clean);
       res.send(201, { reference });
     });
@@ -232,7 +226,7 @@ export class AgentConsole implements RouteModule {
     for (const method of ['get', 'post'] as const) {
       server[method]('/agent/api/*', async (req: Request, res: Response) => {
         const session = await this.staff.session(readCookie(req, SESSION_COOKIE));
-        res.send(session ? 404 : 401, { error: session ? 'not found' : 'Please sign in. Your session may have expired.' });
+        res.send(session ? 404 : 401, { error: this.words.say(session ? 'not_found' : 'session_needed') });
       });
     }
   }
@@ -261,7 +255,7 @@ export class AgentConsole implements RouteModule {
     res.header('Set-Cookie', cookie(PRELOGIN_COOKIE, token, req, 3600));
     await this.page(res, 'sign-in.html', status, {
       __CSRF__: token,
-      __ERROR__: error ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>There is a problem</h2><p>${escapeHtml(error)}</p></div>` : '',
+      __ERROR__: error ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>` : '',
     });
   }
 
@@ -270,17 +264,23 @@ export class AgentConsole implements RouteModule {
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
     if (!sameToken(typeof body.csrf === 'string' ? body.csrf : undefined, readCookie(req, PRELOGIN_COOKIE))) {
-      return this.signInPage(req, res, 403, 'The sign-in form had expired. Please try again.');
+      return this.signInPage(req, res, 403, this.words.say('sign_in_form_expired'));
     }
-    if (!username.trim() || !password) return this.signInPage(req, res, 400, 'Enter your username and password.');
+    if (!username.trim() || !password) return this.signInPage(req, res, 400, this.words.say('sign_in_missing'));
     const result = await this.staff.signIn(username.slice(0, 200), password.slice(0, 1000), clientAddress(req, this.trustProxy));
     if (!result.ok) {
       if (result.limited || result.locked) res.header('Retry-After', String(Math.ceil((result.retryAfterMs ?? 0) / 1000)));
-      if (result.limited) return this.signInPage(req, res, 429, SIGN_IN_LIMITED(result.retryAfterMs));
-      return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? SIGN_IN_LOCKED(result.retryAfterMs) : SIGN_IN_FAILED);
+      if (result.limited) return this.signInPage(req, res, 429, this.words.say('sign_in_limited', { wait: this.waitMinutes(result.retryAfterMs) }));
+      return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? this.words.say('sign_in_locked', { wait: this.waitMinutes(result.retryAfterMs) }) : this.words.say('sign_in_failed'));
     }
     res.header('Set-Cookie', [cookie(SESSION_COOKIE, result.token, req, this.sessionSeconds), cookie(PRELOGIN_COOKIE, '', req, 0)]);
     this.redirect(res, '/agent');
+  }
+
+  /** How long a locked-out member of staff waits, in whole minutes (at least one). */
+  private waitMinutes(ms: number | undefined): string {
+    const minutes = Math.max(1, Math.ceil((ms ?? 0) / 60_000));
+    return this.words.say(minutes === 1 ? 'wait_one' : 'wait_other', { minutes });
   }
 
   async close(): Promise<void> {

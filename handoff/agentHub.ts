@@ -1,6 +1,7 @@
 import type { HandoffResponses } from './handoffResponses';
 import type { Logger } from '../platform/logger';
 import type { ContactCentreHours } from '../knowledge/contactCentre';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';
@@ -10,8 +11,6 @@ import { reasonLabel, type Handoff, type HandoffMessage } from '../dialogs/hando
 export type HubResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
 
 export const MAX_AGENT_MESSAGE = 2000;
-
-const notFound: HubResult = { ok: false, status: 404, error: 'There is no such conversation.' };
 
 /**
  * What contact-centre staff do: see the queue, accept (one agent wins), talk, transfer back
@@ -26,9 +25,20 @@ export class AgentHub {
     private readonly messenger: ResidentMessenger,
     private readonly hours: ContactCentreHours,
     private readonly wording: HandoffResponses,
+    /** What staff are told when an action is refused (console.yaml). */
+    private readonly words: ConsoleTexts,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
   ) {}
+
+  private notFound(): HubResult {
+    return { ok: false, status: 404, error: this.words.say('no_such_conversation') };
+  }
+
+  /** A conflict: someone else was quicker, or the conversation moved on. */
+  private refused(why: 'already_accepted' | 'no_longer_waiting' | 'conversation_ended' | 'not_yours' | 'conversation_changed' | 'already_ended' | 'callback_closed'): HubResult {
+    return { ok: false, status: 409, error: this.words.say(why) };
+  }
 
   async queue(): Promise<object> {
     const [waiting, active, callbacks] = await Promise.all([this.store.queued(), this.store.active(), this.store.openCallbacks()]);
@@ -69,9 +79,8 @@ export class AgentHub {
     const won = await this.store.accept(id, staff.id);
     if (!won) {
       const handoff = await this.store.get(id);
-      if (!handoff) return notFound;
-      const error = handoff.status === 'active' ? 'Another member of staff has already accepted this conversation.' : 'This conversation is no longer waiting.';
-      return { ok: false, status: 409, error };
+      if (!handoff) return this.notFound();
+      return this.refused(handoff.status === 'active' ? 'already_accepted' : 'no_longer_waiting');
     }
     await this.staff.audit(staff.id, 'accept', id);
     const handoff = (await this.store.get(id))!;
@@ -97,10 +106,8 @@ export class AgentHub {
 
   private async mine(staff: Staff, id: string): Promise<Handoff | HubResult> {
     const handoff = await this.store.get(id);
-    if (!handoff) return notFound;
-    if (handoff.status !== 'active' || handoff.agentId !== staff.id) {
-      return { ok: false, status: 409, error: handoff.status === 'ended' ? 'This conversation has ended.' : 'You are not the person talking to this resident.' };
-    }
+    if (!handoff) return this.notFound();
+    if (handoff.status !== 'active' || handoff.agentId !== staff.id) return this.refused(handoff.status === 'ended' ? 'conversation_ended' : 'not_yours');
     return handoff;
   }
 
@@ -118,7 +125,7 @@ export class AgentHub {
   async transfer(staff: Staff, id: string): Promise<HubResult> {
     const handoff = await this.mine(staff, id);
     if ('ok' in handoff) return handoff;
-    if (!(await this.store.requeue(id, staff.id))) return { ok: false, status: 409, error: 'This conversation has changed; refresh the queue.' };
+    if (!(await this.store.requeue(id, staff.id))) return this.refused('conversation_changed');
     await this.staff.audit(staff.id, 'transfer', id);
     await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_passed_back', staff.displayName), staff.id);
     const position = (await this.store.position(handoff)) ?? 1;
@@ -131,7 +138,7 @@ export class AgentHub {
   async end(staff: Staff, id: string): Promise<HubResult> {
     const handoff = await this.mine(staff, id);
     if ('ok' in handoff) return handoff;
-    if (!(await this.store.end(id, 'agent_ended', ['active']))) return { ok: false, status: 409, error: 'This conversation has already ended.' };
+    if (!(await this.store.end(id, 'agent_ended', ['active']))) return this.refused('already_ended');
     await this.staff.audit(staff.id, 'end', id);
     await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_agent_ended', staff.displayName), staff.id);
     await this.messenger.send(handoff, [this.messenger.status(handoff, 'completed'), this.wording.ended()]);
@@ -147,7 +154,7 @@ export class AgentHub {
   }
 
   async callbackDone(staff: Staff, id: string): Promise<HubResult> {
-    if (!(await this.store.callbackDone(id, staff.id))) return { ok: false, status: 409, error: 'This callback request is already closed, or does not exist.' };
+    if (!(await this.store.callbackDone(id, staff.id))) return this.refused('callback_closed');
     await this.staff.audit(staff.id, 'callback_done', id);
     await this.events.publish({ kind: 'queue' });
     return { ok: true };

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Logger } from '../platform/logger';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 import { refuseUpgrade, type UpgradeHandler } from '../platform/http/upgradeRouter';
 import type { AgentHub } from './agentHub';
 import { readCookie, SESSION_COOKIE } from './cookies';
@@ -36,6 +37,8 @@ export class AgentSockets implements UpgradeHandler {
     private readonly store: HandoffStore,
     private readonly staffStore: StaffStore,
     events: HandoffEvents,
+    /** What staff are told on the socket (console.yaml). */
+    private readonly words: ConsoleTexts,
     private readonly logger: Logger,
     private readonly agentTimeoutMs: number,
   ) {
@@ -66,7 +69,7 @@ export class AgentSockets implements UpgradeHandler {
       ws.on('message', (data) =>
         void this.onMessage(client, data.toString()).catch((err: Error) => {
           this.logger.warn({ err: { type: err.name } }, 'could not handle a console message');
-          this.sendTo(client, { type: 'error', error: 'That could not be done just now. Please try again in a moment.' });
+          this.sendTo(client, { type: 'error', error: this.words.say('could_not_do_it') });
         }),
       );
       ws.on('close', () => this.clients.delete(client));
@@ -87,7 +90,7 @@ export class AgentSockets implements UpgradeHandler {
       return this.sendTo(client, { type: 'error', error: 'Messages must be JSON.' });
     }
     if (!(await this.staffStore.session(client.token))) {
-      this.sendTo(client, { type: 'error', error: 'Your session has expired. Please sign in again.' });
+      this.sendTo(client, { type: 'error', error: this.words.say('session_expired') });
       client.socket.close(4401, 'session expired');
       return;
     }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { CloudAdapterBase } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
-import { HANDOFF_MESSAGES } from '../knowledge/messageFiles';
+import { HANDOFF_MESSAGES, type ConsoleTexts } from '../knowledge/messageFiles';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../dialogs/assistantParts';
@@ -83,13 +83,13 @@ export class HandoffFeature {
     return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording);
   }
 
-  /** The agent console (/agent, /agent/api/), once the adapter exists. */
-  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource, insights?: InsightsSource): AgentConsole {
+  /** The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff (console.yaml, loaded by the composition root). */
+  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, words: ConsoleTexts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource, insights?: InsightsSource): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
-    const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, this.options.logger, this.options.now);
-    const sockets = new AgentSockets(hub, this.store, this.staff, this.events, this.options.logger, this.options.agentTimeoutMs);
-    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport, insights);
+    const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, words, this.options.logger, this.options.now);
+    const sockets = new AgentSockets(hub, this.store, this.staff, this.events, words, this.options.logger, this.options.agentTimeoutMs);
+    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, words, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport, insights);
   }
 
   async close(): Promise<void> {

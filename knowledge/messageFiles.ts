@@ -168,5 +168,44 @@ export const HTTP_MESSAGES = new MessageFile('http', {
 /** The http.yaml words with the council's details filled in, for the server and the chat page's Direct Line. */
 export type HttpTexts = MessageTexts<typeof HTTP_MESSAGES.spec>;
 
+/** What the agent console tells contact-centre staff: signing in, a request refused, a conversation someone else took (console.yaml). */
+export const CONSOLE_MESSAGES = new MessageFile('console', {
+  sign_in_problem: [],
+  sign_in_form_expired: [],
+  sign_in_missing: [],
+  sign_in_failed: [],
+  wait_one: ['minutes'],
+  wait_other: ['minutes'],
+  sign_in_locked: ['wait'],
+  sign_in_limited: ['wait'],
+  session_needed: [],
+  session_expired: [],
+  csrf_refused: [],
+  not_found: [],
+  needs_manager_role: [],
+  needs_content_role: [],
+  show_by_invalid: [],
+  first_day_invalid: ['got'],
+  last_day_invalid: ['got'],
+  last_day_before_first: [],
+  days_invalid: ['max'],
+  no_such_table: [],
+  no_such_conversation: [],
+  message_empty: [],
+  message_too_long: ['max'],
+  case_needs_summary: [],
+  already_accepted: [],
+  no_longer_waiting: [],
+  conversation_ended: [],
+  not_yours: [],
+  conversation_changed: [],
+  already_ended: [],
+  callback_closed: [],
+  could_not_do_it: [],
+} as const);
+
+/** The console.yaml words with the council's details filled in, for the agent console, its socket and the hub. */
+export type ConsoleTexts = MessageTexts<typeof CONSOLE_MESSAGES.spec>;
+
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES, CONSOLE_MESSAGES];
