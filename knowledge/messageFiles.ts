@@ -207,5 +207,15 @@ export const CONSOLE_MESSAGES = new MessageFile('console', {
 /** The console.yaml words with the council's details filled in, for the agent console, its socket and the hub. */
 export type ConsoleTexts = MessageTexts<typeof CONSOLE_MESSAGES.spec>;
 
+/** The notes at the end of a resident's subject-access export: what is held but cannot be listed (privacy.yaml). */
+export const PRIVACY_MESSAGES = new MessageFile('privacy', {
+  feedback_not_listed: [],
+  unanswered_not_listed: [],
+  back_office_holds_too: [],
+} as const);
+
+/** The privacy.yaml words with the council's details filled in, for the export. */
+export type PrivacyTexts = MessageTexts<typeof PRIVACY_MESSAGES.spec>;
+
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES, CONSOLE_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES, CONSOLE_MESSAGES, PRIVACY_MESSAGES];

@@ -10,11 +10,15 @@
  * the selector itself. Uses the same database settings as the assistant (DATABASE_URL or
  * DATA_DIR, read from .env too).
  */
+import path from 'node:path';
 import { ConfigError, loadConfig } from '../bot/config';
 import { loadDotEnv } from '../bot/dotEnv';
 import { ResidentPrivacy } from '../bot/privacy/residentPrivacy';
 import { ResidentSelector, SELECTOR_KINDS, SelectorError } from '../bot/privacy/residentSelector';
 import { AppDatabase } from '../platform/storage/database';
+import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { MessageTexts } from '../knowledge/messageFile';
+import { PRIVACY_MESSAGES } from '../knowledge/messageFiles';
 
 const USAGE = 'Usage: npm run privacy:export -- --email ADDRESS | --phone NUMBER | --reference REF\n       npm run privacy:erase  -- --email ADDRESS | --phone NUMBER | --reference REF\n';
 
@@ -59,12 +63,16 @@ async function main(): Promise<number> {
     }
     throw err;
   }
+  // The export's notes in the council's words: privacy.yaml in the messages folder next to its
+  // council profile (as the assistant reads its other message files), else the project's own.
+  const council = loadCouncilProfile(config.councilProfilePath, config.handoff.contactCentrePath);
+  const words = new MessageTexts(PRIVACY_MESSAGES.loadOrShipped(path.join(path.dirname(config.councilProfilePath), 'messages')), council);
   const database = await AppDatabase.open({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
   try {
-    const privacy = new ResidentPrivacy(database.db);
+    const privacy = new ResidentPrivacy(database.db, words);
     if (action === 'export') {
       const { data } = await privacy.export(selector);
       process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);

@@ -24,8 +24,9 @@ export function isEmpty(rows: ResidentRows): boolean {
 /**
  * A subject-access export: everything held about the resident, readable (JSON columns
  * unpacked), grouped by what it is. Feedback is not in it: it is stored without who gave it.
+ * `notes` end it: what is held but cannot be listed, in the council's words (privacy.yaml).
  */
-export function residentExport(selector: ResidentSelector, rows: ResidentRows, at: Date): Record<string, unknown> {
+export function residentExport(selector: ResidentSelector, rows: ResidentRows, at: Date, notes: string[]): Record<string, unknown> {
   return {
     about: { kind: selector.kind, value: selector.value },
     exportedAt: at.toISOString(),
@@ -68,10 +69,6 @@ export function residentExport(selector: ResidentSelector, rows: ResidentRows, a
         })),
     })),
     feedback: [],
-    notes: [
-      '"Was this helpful?" feedback is stored with the article it is about and yes or no only, never who gave it, so none can be listed here.',
-      'Questions the assistant could not answer are kept for the knowledge report with personal data removed and nothing that says who asked, so none can be listed here.',
-      'Service requests sent to an external Open311 back office are held there too: ask its operator.',
-    ],
+    notes,
   };
 }

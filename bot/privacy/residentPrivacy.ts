@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { DatabaseSchema } from '../../platform/storage/schema';
+import type { PrivacyTexts } from '../../knowledge/messageFiles';
 import { REQUEST_PERSONAL_FIELDS, ResidentDataFinder } from './residentData';
 import { countRows, residentExport } from './residentExport';
 import type { ResidentSelector } from './residentSelector';
@@ -19,6 +20,8 @@ export class ResidentPrivacy {
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
+    /** The export's closing notes (privacy.yaml), loaded by the command that runs it. */
+    private readonly words: PrivacyTexts,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.finder = new ResidentDataFinder(db);
@@ -28,7 +31,8 @@ export class ResidentPrivacy {
     const rows = await this.finder.find(selector);
     const counts = countRows(rows);
     await this.audit('export', selector, counts);
-    return { counts, data: residentExport(selector, rows, this.now()) };
+    const notes = [this.words.say('feedback_not_listed'), this.words.say('unanswered_not_listed'), this.words.say('back_office_holds_too')];
+    return { counts, data: residentExport(selector, rows, this.now(), notes) };
   }
 
   /**

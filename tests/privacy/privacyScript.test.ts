@@ -72,6 +72,23 @@ describe('npm run privacy:export / privacy:erase', async () => {
     );
   });
 
+  it("ends the export with the notes of the council's own privacy.yaml (in the messages folder next to its council.yaml)", async () => {
+    const council = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-council-'));
+    fs.copyFileSync(path.join(ROOT, 'knowledge', 'council.yaml'), path.join(council, 'council.yaml'));
+    fs.mkdirSync(path.join(council, 'messages', 'en-GB'), { recursive: true });
+    const shipped = fs.readFileSync(path.join(ROOT, 'knowledge', 'messages', 'en-GB', 'privacy.yaml'), 'utf8');
+    const own = shipped.replace(/^back_office_holds_too: .*$/m, 'back_office_holds_too: Reports passed to our highways contractor are held by them too; write to {email} to ask for them.');
+    expect(own).not.toBe(shipped);
+    fs.writeFileSync(path.join(council, 'messages', 'en-GB', 'privacy.yaml'), own);
+    const env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-cli-own-')), COUNCIL_PROFILE: path.join(council, 'council.yaml') };
+    const result = await run('export', ['--email', 'nobody@example.com'], env);
+    expect(result.stderr).toBe('');
+    const { notes } = JSON.parse(result.stdout) as { notes: string[] };
+    expect(notes).toHaveLength(3);
+    expect(notes[0]).toMatch(/^"Was this helpful\?" feedback/);
+    expect(notes[2]).toMatch(/^Reports passed to our highways contractor are held by them too; write to \S+@\S+ to ask for them\.$/);
+  }, 60_000);
+
   it('says what is wrong with the selector, and touches nothing', async () => {
     const env = {
       DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-cli-bad-')),

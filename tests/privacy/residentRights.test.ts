@@ -1,9 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { isEmpty } from '../../bot/privacy/residentExport';
 import { ResidentDataFinder } from '../../bot/privacy/residentData';
 import { ResidentPrivacy } from '../../bot/privacy/residentPrivacy';
 import { ResidentSelector } from '../../bot/privacy/residentSelector';
+import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { MessageTexts } from '../../knowledge/messageFile';
+import { PRIVACY_MESSAGES } from '../../knowledge/messageFiles';
 import { createTestPostgres } from '../support/postgres';
 import { bothEngines, openedBeforeEach } from './engines';
 import { addOutbox, addResident, daysAgo, snapshotAll, type Resident } from './seed';
@@ -23,6 +27,9 @@ function newResident(): Resident & {
     name: `Sam ${id}`,
   };
 }
+
+/** The export's notes in the project's own words (knowledge/messages/en-GB/privacy.yaml). */
+const words = new MessageTexts(PRIVACY_MESSAGES.shipped(), loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml')));
 
 const EVERY_KIND = {
   requests: 1,
@@ -60,7 +67,7 @@ describe("residents' rights: export and erasure", async () => {
       await addResident(db, resident, at);
       await addResident(db, other, at);
       const selector = select(resident);
-      const privacy = new ResidentPrivacy(db);
+      const privacy = new ResidentPrivacy(db, words);
 
       const before = await privacy.export(selector);
       expect(before.counts).toEqual(EVERY_KIND);
@@ -88,6 +95,11 @@ describe("residents' rights: export and erasure", async () => {
         activities: [{ activity: { text: `you can reach me on ${resident.email}` } }],
       });
       expect(JSON.stringify(before.data)).not.toContain(other.id);
+      expect(before.data.notes).toEqual([
+        '"Was this helpful?" feedback is stored with the article it is about and yes or no only, never who gave it, so none can be listed here.',
+        'Questions the assistant could not answer are kept for the knowledge report with personal data removed and nothing that says who asked, so none can be listed here.',
+        'Service requests sent to an external Open311 back office are held there too: ask its operator.',
+      ]);
 
       const untouched = await snapshotAll(db);
       const erased = await privacy.erase(selector);
@@ -125,7 +137,7 @@ describe("residents' rights: export and erasure", async () => {
       const db = database().db;
       const resident = newResident();
       const reference = await addOutbox(db, resident, daysAgo(new Date(), 0), 'pending');
-      await new ResidentPrivacy(db).erase(ResidentSelector.parse('email', resident.email));
+      await new ResidentPrivacy(db, words).erase(ResidentSelector.parse('email', resident.email));
       const row = await db.selectFrom('service_outbox').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
       expect(row.state).toBe('pending');
       expect(row.conversation_reference).toBeNull();
