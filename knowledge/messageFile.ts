@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
@@ -19,7 +20,8 @@ export type MessageWords<S extends MessageSpec> = Record<keyof S & string, strin
 /**
  * One message file of every locale, `<messagesDir>/<locale>/<name>.yaml`: an id per message, the
  * words as content. The code asks for the ids; the file must have every id, no other, and no
- * placeholder a message may not use. A mistake names the file and the line.
+ * placeholder a message may not use. A mistake names the file and the line; a missing id is named
+ * at the line of the id that follows it in the project's own order, where it can be added.
  */
 export class MessageFile<S extends MessageSpec> {
   private readonly schema: z.ZodType<MessageWords<S>>;
@@ -30,7 +32,8 @@ export class MessageFile<S extends MessageSpec> {
     readonly name: string,
     readonly spec: S,
   ) {
-    this.schema = z.object(Object.fromEntries(Object.keys(spec).map((id) => [id, z.string().min(1)]))).strict() as unknown as z.ZodType<MessageWords<S>>;
+    // Each id optional here: a missing one is reported by read(), with the line where it belongs.
+    this.schema = z.object(Object.fromEntries(Object.keys(spec).map((id) => [id, z.string().min(1).optional()]))).strict() as unknown as z.ZodType<MessageWords<S>>;
   }
 
   /** The path of a locale's file: `<messagesDir>/<locale>/<name>.yaml`. */
@@ -42,8 +45,10 @@ export class MessageFile<S extends MessageSpec> {
   read(file: string): { words?: MessageWords<S>; problems: ContentProblem[] } {
     const text = fs.readFileSync(file, 'utf8');
     const { data, problems } = yamlSchemaProblems(file, text, this.schema);
-    if (problems.length || !data) return { problems };
     const lines = keyLines(text);
+    // Only a file that is a list of ids can lack one (a file YAML cannot read has its own problem).
+    if (lines.size && !parseDocument(text).errors.length) problems.push(...this.missing(file, lines, text.split('\n').length));
+    if (!data) return { problems };
     for (const [id, words] of Object.entries(data) as Array<[keyof S & string, string]>) {
       const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]]);
       for (const [, name] of words.matchAll(/\{(\w*)\}/g)) {
@@ -51,6 +56,17 @@ export class MessageFile<S extends MessageSpec> {
       }
     }
     return problems.length ? { problems } : { words: data, problems };
+  }
+
+  /** Each id the file lacks, at the line of the next id it has in the project's own order (else its last line): add it there. */
+  private missing(file: string, lines: Map<string, number>, lastLine: number): ContentProblem[] {
+    const ids = Object.keys(this.spec);
+    return ids
+      .filter((id) => !lines.has(id))
+      .map((id) => {
+        const next = ids.slice(ids.indexOf(id) + 1).find((other) => lines.has(other));
+        return { severity: 'error' as const, file, line: next ? lines.get(next) : lastLine, message: `${id}: missing (add it ${next ? `before ${next}` : 'at the end'})` };
+      });
   }
 
   /** Reads and checks a locale's file; throws naming file and line of each mistake. */

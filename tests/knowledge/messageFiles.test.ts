@@ -9,7 +9,7 @@ import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { MESSAGE_FILES, SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { Responses } from '../../dialogs/responses';
 import { KnowledgeResponses } from '../../dialogs/knowledgeResponses';
-import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
+import { DEFAULT_PATHS, formatReport, validateAll } from '../../scripts/validate';
 import { shippedReplyWords } from '../../knowledge/replyTexts';
 import { shippedButtons } from '../support/shippedWords';
 
@@ -147,6 +147,24 @@ describe('message files', () => {
     const fixed = messagesWith('services.yaml', (lines) => lines.map((l) => (l.startsWith('ask_name:') ? "ask_name: What's your {nmae}?" : l)));
     const placeholder = validateAll({ ...DEFAULT_PATHS, messagesDir: fixed }).filter((p) => p.file === path.join(fixed, 'en-GB', 'services.yaml'));
     expect(placeholder).toEqual([expect.objectContaining({ severity: 'error', line: placeholderAt + 1, message: expect.stringMatching(/^ask_name: unknown placeholder \{nmae\}/) })]);
+  });
+
+  it("npm run validate names the file and line of a missing id in http.yaml and console.yaml: the line of the id after it, where it goes", () => {
+    for (const [file, id, next] of [
+      ['http.yaml', 'internal_error', 'body_too_large'],
+      ['console.yaml', 'session_needed', 'session_expired'],
+    ]) {
+      let nextAt = -1;
+      const dir = messagesWith(file, (lines) => {
+        const kept = lines.filter((l) => !l.startsWith(`${id}:`));
+        expect(kept.length, file).toBe(lines.length - 1);
+        nextAt = kept.findIndex((l) => l.startsWith(`${next}:`));
+        return kept;
+      });
+      const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === path.join(dir, 'en-GB', file));
+      expect(problems, file).toEqual([{ severity: 'error', file: path.join(dir, 'en-GB', file), line: nextAt + 1, message: `${id}: missing (add it before ${next})` }]);
+      expect(formatReport(problems, [], dir), file).toContain(`en-GB/${file}:${nextAt + 1}: error: ${id}: missing (add it before ${next})`);
+    }
   });
 
   it('start-up refuses a council file with a mistake, naming file and line', () => {
