@@ -18,7 +18,7 @@ import { ResidentSelector, SELECTOR_KINDS, SelectorError } from '../bot/privacy/
 import { AppDatabase } from '../platform/storage/database';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { MessageTexts } from '../knowledge/messageFile';
-import { PRIVACY_MESSAGES } from '../knowledge/messageFiles';
+import { PRIVACY_MESSAGES, type PrivacyTexts } from '../knowledge/messageFiles';
 
 const USAGE = 'Usage: npm run privacy:export -- --email ADDRESS | --phone NUMBER | --reference REF\n       npm run privacy:erase  -- --email ADDRESS | --phone NUMBER | --reference REF\n';
 
@@ -35,6 +35,10 @@ function selectorFrom(args: string[]): ResidentSelector {
   if (!SELECTOR_KINDS.includes(kind as never)) throw new SelectorError(`--${kind} is not a selector: use one of ${SELECTOR_KINDS.map((k) => `--${k}`).join(', ')}`);
   if (value === undefined || value.trim() === '') throw new SelectorError(`--${kind} needs a value`);
   return ResidentSelector.parse(kind, value);
+}
+
+function exportWords(councilProfilePath: string, contactCentrePath: string): PrivacyTexts {
+  return new MessageTexts(PRIVACY_MESSAGES.loadOrShipped(path.join(path.dirname(councilProfilePath), 'messages')), loadCouncilProfile(councilProfilePath, contactCentrePath));
 }
 
 async function main(): Promise<number> {
@@ -65,16 +69,17 @@ async function main(): Promise<number> {
   }
   // The export's notes in the council's words: privacy.yaml in the messages folder next to its
   // council profile (as the assistant reads its other message files), else the project's own.
-  const council = loadCouncilProfile(config.councilProfilePath, config.handoff.contactCentrePath);
-  const words = new MessageTexts(PRIVACY_MESSAGES.loadOrShipped(path.join(path.dirname(config.councilProfilePath), 'messages')), council);
+  // Read before the database is opened, so that a mistake in them stops the export before it starts.
+  const words = action === 'export' ? exportWords(config.councilProfilePath, config.handoff.contactCentrePath) : undefined;
   const database = await AppDatabase.open({
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
   });
   try {
-    const privacy = new ResidentPrivacy(database.db, words);
-    if (action === 'export') {
-      const { data } = await privacy.export(selector);
+    const privacy = new ResidentPrivacy(database.db);
+    if (words) {
+      // (only an export has them)
+      const { data } = await privacy.export(selector, words);
       process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
     } else {
       const { counts } = await privacy.erase(selector);

@@ -20,18 +20,21 @@ export class ResidentPrivacy {
 
   constructor(
     private readonly db: Kysely<DatabaseSchema>,
-    /** The export's closing notes (privacy.yaml), loaded by the command that runs it. */
-    private readonly words: PrivacyTexts,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.finder = new ResidentDataFinder(db);
   }
 
-  async export(selector: ResidentSelector): Promise<PrivacyResult & { data: Record<string, unknown> }> {
+  /**
+   * Everything held about the resident, ending with the notes of `words` (privacy.yaml, loaded by
+   * the command that runs the export; given here rather than to the constructor so that erasure,
+   * which says nothing to the resident, never waits on those words or a mistake in them).
+   */
+  async export(selector: ResidentSelector, words: PrivacyTexts): Promise<PrivacyResult & { data: Record<string, unknown> }> {
     const rows = await this.finder.find(selector);
     const counts = countRows(rows);
     await this.audit('export', selector, counts);
-    const notes = [this.words.say('feedback_not_listed'), this.words.say('unanswered_not_listed'), this.words.say('back_office_holds_too')];
+    const notes = [words.say('feedback_not_listed'), words.say('unanswered_not_listed'), words.say('back_office_holds_too')];
     return { counts, data: residentExport(selector, rows, this.now(), notes) };
   }
 

@@ -87,6 +87,17 @@ describe('npm run privacy:export / privacy:erase', async () => {
     expect(notes).toHaveLength(3);
     expect(notes[0]).toMatch(/^"Was this helpful\?" feedback/);
     expect(notes[2]).toMatch(/^Reports passed to our highways contractor are held by them too; write to \S+@\S+ to ask for them\.$/);
+
+    // A mistake in the council's privacy.yaml stops an export, naming file and line, but never an erasure (it says nothing to the resident).
+    const file = path.join(council, 'messages', 'en-GB', 'privacy.yaml');
+    const lines = own.split('\n');
+    const at = lines.findIndex((l) => l.startsWith('unanswered_not_listed:'));
+    fs.writeFileSync(file, lines.map((l, i) => (i === at ? l.replace('unanswered_not_listed:', 'unanswerd_not_listed:') : l)).join('\n'));
+    const refused = await run('export', ['--email', 'nobody@example.com'], env);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain(`${file}:${at + 1}: `);
+    expect(refused.stdout).toBe('');
+    expect((await run('erase', ['--email', 'nobody@example.com'], env)).status).toBe(0);
   }, 60_000);
 
   it('says what is wrong with the selector, and touches nothing', async () => {

@@ -67,9 +67,9 @@ describe("residents' rights: export and erasure", async () => {
       await addResident(db, resident, at);
       await addResident(db, other, at);
       const selector = select(resident);
-      const privacy = new ResidentPrivacy(db, words);
+      const privacy = new ResidentPrivacy(db);
 
-      const before = await privacy.export(selector);
+      const before = await privacy.export(selector, words);
       expect(before.counts).toEqual(EVERY_KIND);
       const data = before.data as Record<string, Array<Record<string, unknown>>>;
       expect(data.serviceRequests[0]).toMatchObject({
@@ -105,7 +105,7 @@ describe("residents' rights: export and erasure", async () => {
       const erased = await privacy.erase(selector);
       expect(erased.counts).toEqual(EVERY_KIND);
       expect(isEmpty(await new ResidentDataFinder(db).find(selector))).toBe(true);
-      const after = await privacy.export(selector);
+      const after = await privacy.export(selector, words);
       expect(Object.values(after.counts).every((n) => n === 0)).toBe(true);
 
       // The request is kept (what and where), without who made it.
@@ -137,7 +137,7 @@ describe("residents' rights: export and erasure", async () => {
       const db = database().db;
       const resident = newResident();
       const reference = await addOutbox(db, resident, daysAgo(new Date(), 0), 'pending');
-      await new ResidentPrivacy(db, words).erase(ResidentSelector.parse('email', resident.email));
+      await new ResidentPrivacy(db).erase(ResidentSelector.parse('email', resident.email));
       const row = await db.selectFrom('service_outbox').selectAll().where('reference', '=', reference).executeTakeFirstOrThrow();
       expect(row.state).toBe('pending');
       expect(row.conversation_reference).toBeNull();
