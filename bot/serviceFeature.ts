@@ -11,6 +11,7 @@ import { InterruptibleDialog } from '../dialogs/services/serviceRequestDialog';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
+import { MessageTexts } from '../knowledge/messageFile';
 import { DeliveryMessages, loadDeliveryTexts, type DeliveryTexts } from '../knowledge/deliveryMessages';
 import type { CouncilProfile } from '../knowledge/councilProfile';
 import type { AssistantParts } from './assistant';
@@ -108,10 +109,11 @@ export class ServiceFeature {
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
-    const responses = new ServiceResponses(parts.council, parts.buttons, SERVICE_MESSAGES.loadOrShipped(parts.messagesDir));
+    const words = SERVICE_MESSAGES.loadOrShipped(parts.messagesDir);
+    const responses = new ServiceResponses(parts.council, parts.buttons, words);
     const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath);
-    const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays);
+    const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council));
     const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) => new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
       intents: [intent],
@@ -132,7 +134,7 @@ export class ServiceFeature {
       ),
     }));
     dialogs.push({ intents: [Intents.binCollectionDay], dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)) });
-    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, new DeliveryMessages(this.deliveryTexts, parts.council), this.now)) });
+    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, new DeliveryMessages(this.deliveryTexts, parts.council), responses, this.now)) });
     return dialogs;
   }
 

@@ -67,7 +67,42 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   official_reference: ['local', 'official', 'notice'],
   precheck_refused: ['message', 'next'],
   with_person_offer: ['problem'],
+  missed_bin_future: ['date'],
+  missed_bin_no_round: [],
+  missed_bin_not_collected_there: ['container'],
+  missed_bin_no_recent: [],
+  missed_bin_next: ['date'],
+  missed_bin_too_late: ['container', 'date', 'days', 'next'],
+  missed_bin_too_early: ['container', 'ends'],
+  bin_day_not_listed: [],
+  bin_day_collections: ['address', 'lines'],
+  bin_day_line: ['container', 'when', 'change'],
+  bin_day_today: ['date'],
+  bin_day_changed: ['usual', 'reason'],
+  bin_day_no_round: ['address'],
+  case_ask_reference: [],
+  case_not_a_reference: [],
+  case_status: ['service', 'reference', 'chatReference', 'status'],
+  case_your_report: [],
+  case_chat_reference: ['reference'],
+  case_notes: ['notes'],
+  case_expected: ['date'],
+  case_latest_update: ['date', 'update'],
+  case_last_changed: ['date'],
+  status_open: [],
+  status_investigating: [],
+  status_in_progress: [],
+  status_action_scheduled: [],
+  status_duplicate: [],
+  status_not_councils_responsibility: [],
+  status_no_further_action: [],
+  status_internal_referral: [],
+  status_fixed: [],
+  status_closed: [],
 } as const);
+
+/** The services.yaml words with the council's details filled in, for the missed-bin check (servicerequests/waste). */
+export type ServiceTexts = MessageTexts<typeof SERVICE_MESSAGES.spec>;
 
 /** What residents are told around a handoff to the contact centre: the queue, the chat, a call back (handoff.yaml). */
 export const HANDOFF_MESSAGES = new MessageFile('handoff', {

@@ -89,7 +89,7 @@ export class BinDaySlots extends Dialog {
   }
 
   private notListed(): Reply {
-    return { text: "I can only give collection days for addresses in the council's address list. Please check the postcode, or contact us and we'll look it up." };
+    return this.responses.binDayNotListed();
   }
 
   private async answer(dc: DialogContext, location: Location): Promise<DialogTurnResult> {
@@ -99,15 +99,13 @@ export class BinDaySlots extends Dialog {
       return dc.endDialog();
     }
     const today = councilDate(this.now());
-    const next = this.schedule.next(address.round, today);
-    const lines = next.map((c) => {
-      const when = c.date === today ? `today (${spokenDate(c.date, today)})` : spokenDate(c.date, today);
-      return `- ${c.containerName}: ${when}${c.changedReason ? `. This is a change from ${spokenDate(c.usualDate!, today)} (${c.changedReason})` : ''}`;
-    });
-    const text = next.length
-      ? `Next collections for ${fullAddress(address)}:\n\n${lines.join('\n')}\n\nPlease put bins out by 7am on the day.`
-      : `I couldn't find a collection round for ${fullAddress(address)}. Please contact us and we'll check it.`;
-    await offer(dc, { text });
+    const next = this.schedule.next(address.round, today).map((c) => ({
+      container: c.containerName,
+      date: spokenDate(c.date, today),
+      today: c.date === today,
+      usual: c.changedReason ? { date: spokenDate(c.usualDate!, today), reason: c.changedReason } : undefined,
+    }));
+    await offer(dc, this.responses.binDays(fullAddress(address), next));
     // "Can you collect a bed from there?" next: the same home address.
     setKnownPlace(dc.context, location);
     return dc.endDialog();

@@ -9,20 +9,7 @@ import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
 import type { DeliveryMessages } from '../../knowledge/deliveryMessages';
 import { pendingKind, refusalKind } from '../../servicerequests/open311/deliveryState';
-
-/** Plain words for mySociety's extended statuses and GeoReport's open/closed. */
-export const STATUS_WORDS: Record<string, string> = {
-  OPEN: "we've received it and it's waiting to be looked at",
-  INVESTIGATING: "we're looking into it",
-  IN_PROGRESS: 'work on it is under way',
-  ACTION_SCHEDULED: 'work has been scheduled',
-  DUPLICATE: "it's the same problem as another report, so we're dealing with them together",
-  NOT_COUNCILS_RESPONSIBILITY: "it isn't something the council looks after, so we've closed it",
-  NO_FURTHER_ACTION: "we've looked at it and decided no further action is needed",
-  INTERNAL_REFERRAL: "it's been passed to another team",
-  FIXED: "it's been fixed",
-  CLOSED: "it's been closed",
-};
+import type { ServiceResponses } from './serviceResponses';
 
 const REFERENCE = /\b([A-Za-z]{1,4}[-/ –—]?\d{3,12}|\d{4,12})\b/;
 /** A case check that points at the report just made: "that", "it", "my report", "the one I just did". */
@@ -35,6 +22,8 @@ export class CaseStatusSlots extends Dialog {
     private readonly client: Open311Client,
     private readonly outbox: Outbox,
     private readonly messages: DeliveryMessages,
+    /** What it says itself (services.yaml): the questions, and a report's state in plain words. */
+    private readonly responses: ServiceResponses,
     private readonly now: () => Date,
   ) {
     super(id);
@@ -53,7 +42,7 @@ export class CaseStatusSlots extends Dialog {
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const ref = readReference(dc.context.activity.text ?? '');
     if (!ref) {
-      await sendReply(dc.context, { text: "That doesn't look like a reference. References look like AT-12345678 (from this chat) or SR-100123 (from the council's system)." });
+      await sendReply(dc.context, this.responses.notAReference());
       await sendPromptTrace(dc.context, 'reference');
       return Dialog.EndOfTurn;
     }
@@ -65,7 +54,7 @@ export class CaseStatusSlots extends Dialog {
   }
 
   private async ask(context: TurnContext): Promise<void> {
-    await sendReply(context, { text: "What's the reference number? It looks like AT-12345678 or SR-100123." });
+    await sendReply(context, this.responses.askReference());
     await sendPromptTrace(context, 'reference');
   }
 
@@ -98,18 +87,22 @@ export class CaseStatusSlots extends Dialog {
 
   private async words(request: ServiceRequest, local?: OutboxRow): Promise<string> {
     const today = councilDate(this.now());
+    const spoken = (datetime: string) => spokenDate(councilDate(new Date(datetime)), today);
     const updates = await this.latestUpdate(request);
-    const extended = updates?.status?.toUpperCase() ?? (request.status === 'closed' ? 'CLOSED' : 'OPEN');
-    const parts = [
-      `${request.service_name ?? 'Your report'} ${request.service_request_id}${local ? ` (your chat reference ${local.reference})` : ''}: ${STATUS_WORDS[extended] ?? (request.status === 'closed' ? STATUS_WORDS.CLOSED : STATUS_WORDS.OPEN)}.`,
-    ];
+    const closed = request.status === 'closed';
     // Anyone may ask about any reference: staff notes are read out as the public would see them.
     const names = [request.first_name, request.last_name];
-    if (request.status_notes) parts.push(`Notes: ${redactContactDetails(request.status_notes, names)}`);
-    if (request.expected_datetime && request.status !== 'closed') parts.push(`We expect to deal with it by ${spokenDate(councilDate(new Date(request.expected_datetime)), today)}.`);
-    if (updates) parts.push(`Latest update, ${spokenDate(councilDate(new Date(updates.updated_datetime)), today)}: ${updates.description ? redactContactDetails(updates.description, names) : STATUS_WORDS[updates.status] || updates.status}.`);
-    else if (request.updated_datetime) parts.push(`Last changed ${spokenDate(councilDate(new Date(request.updated_datetime)), today)}.`);
-    return parts.join(' ');
+    return this.responses.caseStatus({
+      service: request.service_name,
+      reference: request.service_request_id,
+      chatReference: local?.reference,
+      status: updates?.status?.toUpperCase() ?? (closed ? 'CLOSED' : 'OPEN'),
+      closed,
+      notes: request.status_notes ? redactContactDetails(request.status_notes, names) : undefined,
+      expected: request.expected_datetime && !closed ? spoken(request.expected_datetime) : undefined,
+      update: updates ? { date: spoken(updates.updated_datetime), words: updates.description ? redactContactDetails(updates.description, names) : undefined, status: updates.status } : undefined,
+      lastChanged: request.updated_datetime ? spoken(request.updated_datetime) : undefined,
+    });
   }
 
   /** mySociety's updates for this request, newest last; none when the endpoint has no such extension. */

@@ -224,4 +224,73 @@ export class ServiceResponses {
   withPersonOffer(problem: Reply): Reply {
     return { text: this.words.say('with_person_offer', { problem: problem.text }), choices: [...(problem.choices ?? []), this.buttons.talk_to_person] };
   }
+
+  /** A bin day asked for an address not in the council's address list. */
+  binDayNotListed(): Reply {
+    return { text: this.words.say('bin_day_not_listed') };
+  }
+
+  /** The next collection of each bin at an address (none: its round was not found). Dates are in words already. */
+  binDays(address: string, collections: Array<{ container: string; date: string; today: boolean; usual?: { date: string; reason: string } }>): Reply {
+    if (!collections.length) return { text: this.words.say('bin_day_no_round', { address }) };
+    const lines = collections.map((c) =>
+      this.words.say('bin_day_line', {
+        container: c.container,
+        when: c.today ? this.words.say('bin_day_today', { date: c.date }) : c.date,
+        change: c.usual ? this.words.say('bin_day_changed', { usual: c.usual.date, reason: c.usual.reason }) : '',
+      }),
+    );
+    return { text: this.words.say('bin_day_collections', { address, lines: lines.join('\n') }) };
+  }
+
+  /** "What's the reference number?" */
+  askReference(): Reply {
+    return { text: this.words.say('case_ask_reference') };
+  }
+
+  notAReference(): Reply {
+    return { text: this.words.say('case_not_a_reference') };
+  }
+
+  /**
+   * A report as the council's system has it, in a sentence or a few: its state (`status`, Open311's
+   * or mySociety's; one it made up is said as open, or closed when `closed`), the council's notes,
+   * when it is expected to be dealt with, the latest update (its words, else its state) or when it
+   * last changed. Dates are in words already.
+   */
+  caseStatus(report: { service?: string; reference: string; chatReference?: string; status: string; closed: boolean; notes?: string; expected?: string; update?: { date: string; words?: string; status: string }; lastChanged?: string }): string {
+    const parts = [
+      this.words.say('case_status', {
+        service: report.service ?? this.words.say('case_your_report'),
+        reference: report.reference,
+        chatReference: report.chatReference ? this.words.say('case_chat_reference', { reference: report.chatReference }) : '',
+        status: this.statusWords(report.status) ?? this.words.say(report.closed ? 'status_closed' : 'status_open'),
+      }),
+    ];
+    if (report.notes !== undefined) parts.push(this.words.say('case_notes', { notes: report.notes }));
+    if (report.expected) parts.push(this.words.say('case_expected', { date: report.expected }));
+    if (report.update) parts.push(this.words.say('case_latest_update', { date: report.update.date, update: report.update.words ?? this.statusWords(report.update.status) ?? report.update.status }));
+    else if (report.lastChanged) parts.push(this.words.say('case_last_changed', { date: report.lastChanged }));
+    return parts.join(' ');
+  }
+
+  /** A state in plain words (OPEN, IN_PROGRESS, FIXED…), or undefined for a state the council's system made up. */
+  private statusWords(status: string): string | undefined {
+    const id = CASE_STATES[status];
+    return id ? this.words.say(id) : undefined;
+  }
 }
+
+/** Each state of Open311 and mySociety's extended statuses, as it is written, and the message that says it in plain words. */
+const CASE_STATES: Record<string, keyof typeof SERVICE_MESSAGES.spec> = {
+  OPEN: 'status_open',
+  INVESTIGATING: 'status_investigating',
+  IN_PROGRESS: 'status_in_progress',
+  ACTION_SCHEDULED: 'status_action_scheduled',
+  DUPLICATE: 'status_duplicate',
+  NOT_COUNCILS_RESPONSIBILITY: 'status_not_councils_responsibility',
+  NO_FURTHER_ACTION: 'status_no_further_action',
+  INTERNAL_REFERRAL: 'status_internal_referral',
+  FIXED: 'status_fixed',
+  CLOSED: 'status_closed',
+};

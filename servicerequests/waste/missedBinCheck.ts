@@ -1,3 +1,4 @@
+import type { ServiceTexts } from '../../knowledge/messageFiles';
 import type { Address } from '../gazetteer/gazetteer';
 import { councilDate, councilTime, spokenDate, workingDaysAfter } from './calendar';
 import type { CollectionEvents } from './collectionEvents';
@@ -16,6 +17,8 @@ export class MissedBinCheck {
     private readonly schedule: WasteSchedule,
     private readonly events: CollectionEvents,
     private readonly reportWithinWorkingDays: number,
+    /** What the resident is told instead (services.yaml, the missed_bin_ messages). */
+    private readonly words: ServiceTexts,
   ) {}
 
   check(address: Address, container: string, now: Date, reportedDate?: string): MissedBinVerdict {
@@ -23,16 +26,16 @@ export class MissedBinCheck {
     const name = this.schedule.containerName(container);
     const label = name.replace(/\s*\(.*\)$/, '').toLowerCase();
     if (reportedDate && reportedDate > today) {
-      return { ok: false, reason: 'future', message: `${spokenDate(reportedDate, today)} hasn't happened yet, so I can't take a report for it.` };
+      return { ok: false, reason: 'future', message: this.words.say('missed_bin_future', { date: spokenDate(reportedDate, today) }) };
     }
-    if (!this.schedule.hasRound(address.round)) return { ok: false, reason: 'no_round', message: "I can't find the collection round for that address." };
+    if (!this.schedule.hasRound(address.round)) return { ok: false, reason: 'no_round', message: this.words.say('missed_bin_no_round') };
     if (!this.schedule.containers(address.round).includes(container)) {
-      return { ok: false, reason: 'not_collected_there', message: `We don't collect ${label} at that address, so it can't have been missed.` };
+      return { ok: false, reason: 'not_collected_there', message: this.words.say('missed_bin_not_collected_there', { container: label }) };
     }
     const last = this.schedule.last(address.round, container, reportedDate ?? today);
-    if (!last) return { ok: false, reason: 'no_round', message: "I can't find a recent collection for that bin." };
+    if (!last) return { ok: false, reason: 'no_round', message: this.words.say('missed_bin_no_recent') };
     const next = this.schedule.next(address.round, today).find((c) => c.container === container);
-    const nextText = next ? ` Its next collection is ${spokenDate(next.date, today)}.` : '';
+    const nextText = next ? this.words.say('missed_bin_next', { date: spokenDate(next.date, today) }) : '';
     if (last.date === today && councilTime(now) < this.schedule.collectionDayEnds) return this.tooEarly(label);
     // The resident names a day the schedule did not have for this bin, within the reporting window
     // ("it was meant to go yesterday"): rounds move (breakdowns, catch-up days), so the report is
@@ -47,7 +50,7 @@ export class MissedBinCheck {
       return {
         ok: false,
         reason: 'too_late',
-        message: `Your ${label} was due on ${spokenDate(last.date, today)}. We can only take missed-bin reports within ${this.reportWithinWorkingDays} working days of the collection day, so it's too late to send a crew back.${nextText} Please put it out then.`,
+        message: this.words.say('missed_bin_too_late', { container: label, date: spokenDate(last.date, today), days: this.reportWithinWorkingDays, next: nextText }),
       };
     }
     const [event] = this.events.find(address.round, last.date, container, address.uprn);
@@ -63,7 +66,7 @@ export class MissedBinCheck {
     return {
       ok: false,
       reason: 'too_early',
-      message: `Your ${label} is due to be collected today, and crews work until ${ends}. If it still hasn't been emptied after ${ends}, please tell me then and I'll take a report.`,
+      message: this.words.say('missed_bin_too_early', { container: label, ends }),
     };
   }
 }

@@ -19,6 +19,8 @@ import { loadServiceRequestConfig } from '../../dialogs/services/serviceRequestC
 import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import type { Entity, RecognizerResult } from '../../intents/recognizer';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { MessageTexts } from '../../knowledge/messageFile';
+import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 import { TestConversation } from '../support/testConversation';
 
@@ -43,7 +45,8 @@ afterAll(async () => {
 /** Runs the missed-bin dialog alone, as MainDialog starts it: with the first message's recognised entities. */
 function missedBinConversation(entities: Entity[], memory: Record<string, string> = {}) {
   const now = () => new Date('2026-11-24T18:00:00Z');
-  const responses = new ServiceResponses(loadCouncilProfile(path.resolve('knowledge/council.yaml')), shippedButtons());
+  const council = loadCouncilProfile(path.resolve('knowledge/council.yaml'));
+  const responses = new ServiceResponses(council, shippedButtons());
   const schedule = WasteSchedule.load(path.resolve('waste'));
   const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin, {
     client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
@@ -52,7 +55,7 @@ function missedBinConversation(entities: Entity[], memory: Record<string, string
     vocabulary: shippedVocabulary(),
     outbox: new Outbox(db.db),
     onQueued: () => undefined,
-    missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2),
+    missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2, new MessageTexts(SERVICE_MESSAGES.shipped(), council)),
     now,
   });
   const state = new ConversationState(new MemoryStorage(memory));
