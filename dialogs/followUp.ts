@@ -37,9 +37,9 @@ export function isFollowUp(text: string): boolean {
  * asked right after an answer and matched by nothing else, it is asked about that answer's topic
  * when the topic's article matches it at all (the caller checks).
  */
-export function isShortQuestion(text: string): boolean {
+export function isShortQuestion(text: string, maxWords = MAX_WORDS): boolean {
   const t = text.trim();
-  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= MAX_WORDS;
+  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= maxWords;
 }
 
 export function refersBack(text: string): boolean {
@@ -55,6 +55,5 @@ const MAX_WORDS_IN_CONTEXT = 16;
  * does, or ending with a question mark, and not long. The caller asks it again with the topic's words added.
  */
 export function isContextQuestion(text: string): boolean {
-  const t = text.trim();
-  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= MAX_WORDS_IN_CONTEXT;
+  return isShortQuestion(text, MAX_WORDS_IN_CONTEXT);
 }

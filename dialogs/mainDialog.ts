@@ -193,8 +193,8 @@ export class MainDialog extends CancelAndHelpDialog {
     // "And do they still come if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the
     // housing register: nothing answers the words alone; with the topic's words added, a neighbouring article does.
     if (!assumed && (route.kind === 'none' || route.kind === 'clarify') && isContextQuestion(text)) {
-      const state = await this.routingState.get(context, { misses: 0 });
-      const topicWords = state.topic ? this.knowledge?.dialog.title(state.topic) : state.lastIntent ? this.responses.intents.label(state.lastIntent) : undefined;
+      const { lastIntent } = await this.routingState.get(context, { misses: 0 });
+      const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       if (inContext) {
         route = inContext;

@@ -416,11 +416,13 @@ export class Router {
   articleInContext(text: string, topicWords: string): Route | undefined {
     if (!this.knowledge || !topicWords.trim()) return undefined;
     const t = this.thresholds;
+    // The message alone first: route() has just retrieved it, so this is the cached retrieval, not a second one.
+    const alone = this.retrieve(text).articles;
     const found = this.retrieve(`${text} ${topicWords}`);
     const top = found.articles[0];
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
     if (!(top.confidence > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope)) return undefined;
-    if (this.articleConfidence(text, top.article.id) <= 0) return undefined;
+    if (!alone.some((a) => a.article.id === top.article.id && a.confidence > 0)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 
