@@ -407,6 +407,14 @@ export class Router {
   }
 
   /**
+   * A part of a message that asks for something of its own ("…and I want to make a complaint", "also when is my
+   * bin day"): a question, a want, or words that clearly match an article or a request's own examples.
+   */
+  asksForSomething(part: string): boolean {
+    return QUESTION.test(part) || WANTS.test(part) || !!this.partNeed(part);
+  }
+
+  /**
    * A follow-up that names no topic, asked again with the conversation's topic added ("and do they still come
    * if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the housing register):
    * the article that answers it, when that article is clear enough to answer on its own terms (the same
