@@ -478,19 +478,26 @@ export class Router {
    * A follow-up that names no topic, asked again with the conversation's topic added ("and do they still come
    * if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the housing register):
    * the article that answers it, when that article is clear enough to answer on its own terms (the same
-   * thresholds as a fresh question) and the message itself matches it at all, so the topic's words cannot
-   * answer on their own. Retrieval within the topic's neighbourhood, found by the topic's own words.
+   * thresholds as a fresh question, ahead of the other articles the message itself matches) and the message itself
+   * matches it at all, so the topic's words cannot answer on their own. Retrieval within the topic's neighbourhood,
+   * found by the topic's own words.
    */
   articleInContext(text: string, topicWords: string): Route | undefined {
     if (!this.knowledge || !topicWords.trim()) return undefined;
     const t = this.thresholds;
     // The message alone first: route() has just retrieved it, so this is the cached retrieval, not a second one.
-    const alone = this.retrieve(text).articles;
+    const saidAlone = new Set(
+      this.retrieve(text)
+        .articles.filter((a) => a.confidence > 0)
+        .map((a) => a.article.id),
+    );
     const found = this.retrieve(`${text} ${topicWords}`);
-    const top = found.articles[0];
-    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
+    // The neighbourhood as far as the message's own words reach: an article that only the topic's words bring in (the
+    // topic's own, say) is not what "what's the transfer thing then?" asks about, and does not stand in the way of one that is.
+    const reached: Retrieval = { ...found, articles: found.articles.filter((a) => saidAlone.has(a.article.id)) };
+    const top = reached.articles[0];
+    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(reached)) return undefined;
     if (!(top.confidence > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope)) return undefined;
-    if (!alone.some((a) => a.article.id === top.article.id && a.confidence > 0)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 
