@@ -47,3 +47,11 @@ export function takeRestOfMessage(context: TurnContext): string | undefined {
   if (rest !== undefined) restOfMessage.set(context, undefined);
   return rest;
 }
+
+/**
+ * The answers of a request that was refused this turn ("too late to send a crew back" at 14 Forest Way): a correction
+ * of the place right after it ("sorry, it's 4 Forest Way, not 14") starts the request again with them, not from nothing.
+ */
+const refusedAnswers = turnValue<{ intent: string; answers: Record<string, string | string[]> }>('council.refusedAnswers');
+export const setRefusedAnswers = refusedAnswers.set;
+export const getRefusedAnswers = refusedAnswers.get;
