@@ -468,10 +468,11 @@ export class Router {
 
   /**
    * A part of a message that asks for something of its own ("…and I want to make a complaint", "also when is my
-   * bin day"): a question, a want, or words that clearly match an article or a request's own examples.
+   * bin day"): said as a question or a want. A statement ("it's by the bus stop", "the lid is broken too") is more
+   * about what is being reported, even when an article shares its words.
    */
   asksForSomething(part: string): boolean {
-    return QUESTION.test(part) || WANTS.test(part) || !!this.partNeed(part);
+    return QUESTION.test(part) || WANTS.test(part);
   }
 
   /**
