@@ -77,15 +77,23 @@ export const DEFAULT_TUNING: SearchTuning = {
 
 interface Indexed {
   entry: IndexEntry;
+  /** Its place in {@link ScoredIndex}'s list: where its running sums are kept while a message is matched. */
+  ordinal: number;
+  /** Its kind as a number, for {@link ScoredIndex}'s per-kind lists. */
+  kindOrder: number;
   /** Terms of the title and tags: what the entry is about, not only what it is asked. */
   about: Set<string>;
   strong: Set<string>;
   body: Set<string>;
 }
 
-/** What one search term finds, worked out once: MiniSearch's scored entries, and how well the term matches each entry. */
+/**
+ * What one search term finds, worked out once: MiniSearch's scored entries (their ordinals and
+ * scores, in MiniSearch's order), and how well the term matches each entry.
+ */
 interface TermLookup {
-  results: Array<{ indexed: Indexed; score: number }>;
+  ordinals: Int32Array;
+  scores: Float64Array;
   quality: Map<Indexed, number>;
 }
 
@@ -94,6 +102,9 @@ interface TermLookup {
  * beyond it the oldest terms are forgotten. A term typically holds a few dozen.
  */
 const MAX_CACHED_ITEMS = 100_000;
+
+const KIND_ORDER: Record<IndexEntry['kind'], number> = { article: 0, intent: 1, none: 2 };
+const INTENT = KIND_ORDER.intent;
 
 /** Edits allowed when matching a word with a typo: none for short words. */
 function allowedEdits(term: string): number {
@@ -110,6 +121,13 @@ function allowedEdits(term: string): number {
 export class ScoredIndex {
   private readonly search: MiniSearch<{ id: string; title: string; questions: string; tags: string; body: string }>;
   private readonly entries = new Map<string, Indexed>();
+  /** The entries by ordinal. */
+  private readonly list: Indexed[] = [];
+  /** Per ordinal, while one message is combined: the sum of its terms' scores, how many distinct terms matched it, and which message last touched it. */
+  private readonly sums: Float64Array;
+  private readonly distinct: Int32Array;
+  private readonly touchedBy: Int32Array;
+  private message = 0;
   private readonly documentFrequency = new Map<string, number>();
   private readonly weightedCount: number;
   private readonly maxWeight: number;
@@ -156,13 +174,18 @@ export class ScoredIndex {
       documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
-      this.entries.set(entry.id, { entry, about: new Set([...fields.title, ...fields.tags]), strong, body });
+      const indexed = { entry, ordinal: this.list.length, kindOrder: KIND_ORDER[entry.kind], about: new Set([...fields.title, ...fields.tags]), strong, body };
+      this.entries.set(entry.id, indexed);
+      this.list.push(indexed);
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
       for (const term of new Set([...strong, ...body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.weightedCount = counted;
+    this.sums = new Float64Array(this.list.length);
+    this.distinct = new Int32Array(this.list.length);
+    this.touchedBy = new Int32Array(this.list.length);
     this.words = new WordIndex(this.entries.values());
     this.search.addAll(documents);
     this.maxWeight = this.idf(1);
@@ -174,16 +197,10 @@ export class ScoredIndex {
     if (!terms.length || !this.entries.size) return [];
     const weights = terms.map((t) => this.weight(t));
     const total = weights.reduce((a, b) => a + b, 0);
-    const perKind = new Map<string, number>();
     const out: EntryMatch[] = [];
     const lookups = terms.map((t) => this.lookup(t));
-    const results = this.combine(terms, lookups);
-    const bestScore = results[0]?.score ?? 1;
+    const { results, bestScore } = this.combine(terms, lookups, limit);
     for (const { indexed, score } of results) {
-      const seen = perKind.get(indexed.entry.kind) ?? 0;
-      // Every intent is scored: the router compares the classifier's pick with its own examples.
-      if (seen >= limit && indexed.entry.kind !== 'intent') continue;
-      perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
       const extent = Math.min(total, this.tuning.enoughWords * this.maxWeight);
@@ -202,15 +219,19 @@ export class ScoredIndex {
   private lookup(term: string): TermLookup {
     const cached = this.lookups.get(term);
     if (cached) return cached;
-    const results = this.search.search(term).map((r) => ({ indexed: this.entries.get(String(r.id))!, score: r.score }));
-    const found: TermLookup = { results, quality: new Map() };
+    const results = this.search.search(term);
+    const found: TermLookup = { ordinals: new Int32Array(results.length), scores: new Float64Array(results.length), quality: new Map() };
+    results.forEach((r, i) => {
+      found.ordinals[i] = this.entries.get(String(r.id))!.ordinal;
+      found.scores[i] = r.score;
+    });
     this.lookups.set(term, found);
     this.cachedItems += results.length;
     // Over budget: forget the oldest terms (never the one just looked up).
     for (const [oldTerm, old] of this.lookups) {
       if (this.cachedItems <= this.cacheBudget || old === found) break;
       this.lookups.delete(oldTerm);
-      this.cachedItems -= old.results.length + old.quality.size;
+      this.cachedItems -= old.ordinals.length + old.quality.size;
     }
     return found;
   }
@@ -218,23 +239,52 @@ export class ScoredIndex {
   /**
    * MiniSearch's OR query over several terms, put together from each term's own results: an
    * entry scores the sum of its terms' scores times the number of distinct terms it matched,
-   * as MiniSearch scores a query of several terms. Best first.
+   * as MiniSearch scores a query of several terms. Of these, the best `limit` articles and
+   * out-of-scope examples and every intent (the router compares the classifier's pick with its
+   * own examples), best first, ties in the order the terms found them (as a stable sort of all of
+   * them would leave them); and the best score of all. Sums are kept in arrays by ordinal and only
+   * the few kept are sorted: with thousands of articles a message's common words match thousands
+   * of entries, and sorting them all was most of the time of a search.
    */
-  private combine(terms: string[], lookups: TermLookup[]): Array<{ indexed: Indexed; score: number }> {
-    const combined = new Map<Indexed, { indexed: Indexed; sum: number; distinct: number; score: number }>();
-    lookups.forEach((lookup, i) => {
+  private combine(terms: string[], lookups: TermLookup[], limit: number): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
+    const message = ++this.message;
+    const { sums, distinct, touchedBy } = this;
+    const touched: number[] = [];
+    for (let i = 0; i < lookups.length; i++) {
       const firstTime = terms.indexOf(terms[i]) === i;
-      for (const { indexed, score } of lookup.results) {
-        const entry = combined.get(indexed);
-        if (entry) {
-          entry.sum += score;
-          if (firstTime) entry.distinct++;
-        } else combined.set(indexed, { indexed, sum: score, distinct: 1, score: 0 });
+      const { ordinals, scores } = lookups[i];
+      for (let k = 0; k < ordinals.length; k++) {
+        const o = ordinals[k];
+        if (touchedBy[o] === message) {
+          sums[o] += scores[k];
+          if (firstTime) distinct[o]++;
+        } else {
+          touchedBy[o] = message;
+          sums[o] = scores[k];
+          distinct[o] = 1;
+          touched.push(o);
+        }
       }
-    });
-    const ranked = [...combined.values()];
-    for (const r of ranked) r.score = r.sum * r.distinct;
-    return ranked.sort((a, b) => b.score - a.score);
+    }
+    // Per kind, the best so far, each with the order it was first found in (its place in `touched`).
+    const kept: Array<Array<{ indexed: Indexed; score: number; at: number }>> = [[], [], []];
+    let bestScore = -Infinity;
+    for (let at = 0; at < touched.length; at++) {
+      const o = touched[at];
+      const score = sums[o] * distinct[o];
+      if (score > bestScore) bestScore = score;
+      const indexed = this.list[o];
+      const best = kept[indexed.kindOrder];
+      const room = indexed.kindOrder === INTENT ? Infinity : limit;
+      if (best.length >= room && !(score > best[best.length - 1].score)) continue;
+      // After every kept one that scores as well (found earlier): where a stable sort would put it.
+      let place = best.length;
+      while (place > 0 && score > best[place - 1].score) place--;
+      best.splice(place, 0, { indexed, score, at });
+      if (best.length > room) best.pop();
+    }
+    const results = kept.flat().sort((a, b) => b.score - a.score || a.at - b.at);
+    return { results, bestScore: touched.length ? bestScore : 1 };
   }
 
   /** {@link matchQuality}, remembered per term and entry. */

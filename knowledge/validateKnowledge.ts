@@ -108,6 +108,10 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
   const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms), {
     intents: (options.intents ?? []).filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding').map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),
     outOfScope: options.intents?.find((d) => d.intent === 'none')?.examples.map((e) => e.text) ?? [],
+    // Every word of every question is looked up once and kept: the questions share a few thousand
+    // words, and a budget sized for a server's memory made 3,000 articles' questions look their words
+    // up again and again.
+    rememberedItems: Infinity,
   });
   for (const article of articles) {
     for (const question of article.questions) {
