@@ -79,8 +79,6 @@ interface Indexed {
   entry: IndexEntry;
   /** Its place in {@link ScoredIndex}'s list: where its running sums are kept while a message is matched. */
   ordinal: number;
-  /** Its kind as a number, for {@link ScoredIndex}'s per-kind lists. */
-  kindOrder: number;
   /** Terms of the title and tags: what the entry is about, not only what it is asked. */
   about: Set<string>;
   strong: Set<string>;
@@ -103,8 +101,8 @@ interface TermLookup {
  */
 const MAX_CACHED_ITEMS = 100_000;
 
+/** Kinds as numbers, for {@link ScoredIndex}'s per-kind lists. */
 const KIND_ORDER: Record<IndexEntry['kind'], number> = { article: 0, intent: 1, none: 2 };
-const INTENT = KIND_ORDER.intent;
 
 /** Edits allowed when matching a word with a typo: none for short words. */
 function allowedEdits(term: string): number {
@@ -127,6 +125,8 @@ export class ScoredIndex {
   private readonly sums: Float64Array;
   private readonly distinct: Int32Array;
   private readonly touchedBy: Int32Array;
+  /** Per ordinal, its kind ({@link KIND_ORDER}). */
+  private readonly kinds: Uint8Array;
   private message = 0;
   private readonly documentFrequency = new Map<string, number>();
   private readonly weightedCount: number;
@@ -141,8 +141,12 @@ export class ScoredIndex {
   private readonly lookups = new Map<string, TermLookup>();
   /** Scored entries and match qualities held by {@link lookups}. */
   private cachedItems = 0;
-  /** Every distinct word of every entry, and the entries that hold it: typos are matched against words, once, not against every entry. */
-  private readonly words: WordIndex;
+  /**
+   * Every distinct word of every entry, and the entries that hold it: typos are matched against
+   * words, once, not against every entry. Built when a word first needs it (a typo or an unknown
+   * word), not at start: most first messages have none.
+   */
+  private wordIndex?: WordIndex;
   /** The words of the entries each term matches with a typo (or cut short), worked out once per term; bounded. */
   private readonly fuzzyWords = new Map<string, readonly string[]>();
 
@@ -174,7 +178,7 @@ export class ScoredIndex {
       documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
-      const indexed = { entry, ordinal: this.list.length, kindOrder: KIND_ORDER[entry.kind], about: new Set([...fields.title, ...fields.tags]), strong, body };
+      const indexed = { entry, ordinal: this.list.length, about: new Set([...fields.title, ...fields.tags]), strong, body };
       this.entries.set(entry.id, indexed);
       this.list.push(indexed);
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
@@ -186,9 +190,14 @@ export class ScoredIndex {
     this.sums = new Float64Array(this.list.length);
     this.distinct = new Int32Array(this.list.length);
     this.touchedBy = new Int32Array(this.list.length);
-    this.words = new WordIndex(this.entries.values());
+    this.kinds = Uint8Array.from(this.list, (indexed) => KIND_ORDER[indexed.entry.kind]);
     this.search.addAll(documents);
     this.maxWeight = this.idf(1);
+  }
+
+  private get words(): WordIndex {
+    this.wordIndex ??= new WordIndex(this.list);
+    return this.wordIndex;
   }
 
   /** Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all of them). */
@@ -266,22 +275,26 @@ export class ScoredIndex {
         }
       }
     }
-    // Per kind, the best so far, each with the order it was first found in (its place in `touched`).
+    // Per kind, the best so far, each with the order it was first found in (its place in `touched`);
+    // `lowest`: the score a new one must beat once a kind's list is full.
     const kept: Array<Array<{ indexed: Indexed; score: number; at: number }>> = [[], [], []];
+    const room = [limit, Infinity, limit];
+    const lowest = room.map((r) => (r > 0 ? -Infinity : Infinity));
+    const kinds = this.kinds;
     let bestScore = -Infinity;
     for (let at = 0; at < touched.length; at++) {
       const o = touched[at];
       const score = sums[o] * distinct[o];
       if (score > bestScore) bestScore = score;
-      const indexed = this.list[o];
-      const best = kept[indexed.kindOrder];
-      const room = indexed.kindOrder === INTENT ? Infinity : limit;
-      if (best.length >= room && !(score > best[best.length - 1].score)) continue;
+      const kind = kinds[o];
+      if (!(score > lowest[kind])) continue;
+      const best = kept[kind];
       // After every kept one that scores as well (found earlier): where a stable sort would put it.
       let place = best.length;
       while (place > 0 && score > best[place - 1].score) place--;
-      best.splice(place, 0, { indexed, score, at });
-      if (best.length > room) best.pop();
+      best.splice(place, 0, { indexed: this.list[o], score, at });
+      if (best.length > room[kind]) best.pop();
+      if (best.length >= room[kind]) lowest[kind] = best[best.length - 1].score;
     }
     const results = kept.flat().sort((a, b) => b.score - a.score || a.at - b.at);
     return { results, bestScore: touched.length ? bestScore : 1 };
