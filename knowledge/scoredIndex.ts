@@ -200,15 +200,19 @@ export class ScoredIndex {
     return this.wordIndex;
   }
 
-  /** Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all of them). */
-  find(text: string, limit = 5): EntryMatch[] {
+  /**
+   * Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all
+   * of them), or of the one kind asked for (`only`: the others are not scored, and what is found of
+   * that kind is the same).
+   */
+  find(text: string, limit = 5, only?: IndexEntry['kind']): EntryMatch[] {
     const terms = this.analyser.terms(text);
     if (!terms.length || !this.entries.size) return [];
     const weights = terms.map((t) => this.weight(t));
     const total = weights.reduce((a, b) => a + b, 0);
     const out: EntryMatch[] = [];
     const lookups = terms.map((t) => this.lookup(t));
-    const { results, bestScore } = this.combine(terms, lookups, limit);
+    const { results, bestScore } = this.combine(terms, lookups, limit, only);
     for (const { indexed, score } of results) {
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
@@ -255,7 +259,7 @@ export class ScoredIndex {
    * the few kept are sorted: with thousands of articles a message's common words match thousands
    * of entries, and sorting them all was most of the time of a search.
    */
-  private combine(terms: string[], lookups: TermLookup[], limit: number): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
+  private combine(terms: string[], lookups: TermLookup[], limit: number, only?: IndexEntry['kind']): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
     const message = ++this.message;
     const { sums, distinct, touchedBy } = this;
     const touched: number[] = [];
@@ -278,7 +282,7 @@ export class ScoredIndex {
     // Per kind, the best so far, each with the order it was first found in (its place in `touched`);
     // `lowest`: the score a new one must beat once a kind's list is full.
     const kept: Array<Array<{ indexed: Indexed; score: number; at: number }>> = [[], [], []];
-    const room = [limit, Infinity, limit];
+    const room = [limit, Infinity, limit].map((r, kind) => (only === undefined || KIND_ORDER[only] === kind ? r : 0));
     const lowest = room.map((r) => (r > 0 ? -Infinity : Infinity));
     const kinds = this.kinds;
     let bestScore = -Infinity;

@@ -115,14 +115,14 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
   });
   for (const article of articles) {
     for (const question of article.questions) {
-      const top = knowledge.search(question, 1)[0];
+      const top = knowledge.bestArticle(question);
       if (!top) {
         problems.push({ severity: 'error', file: article.file, message: `the question "${question}" (${article.id}) finds no article at all: use words residents use` });
-      } else if (top.article.id !== article.id) {
+      } else if (top.id !== article.id) {
         problems.push({
           severity: 'error',
           file: article.file,
-          message: `the question "${question}" (${article.id}) retrieves ${top.article.id} instead: reword it, or move it to ${top.article.id} if it belongs there`,
+          message: `the question "${question}" (${article.id}) retrieves ${top.id} instead: reword it, or move it to ${top.id} if it belongs there`,
         });
       }
     }
