@@ -125,6 +125,8 @@ export class ScoredIndex {
   private readonly sums: Float64Array;
   private readonly distinct: Int32Array;
   private readonly touchedBy: Int32Array;
+  /** The ordinals one message touched, in the order first touched (each once). */
+  private readonly touched: Int32Array;
   /** Per ordinal, its kind ({@link KIND_ORDER}). */
   private readonly kinds: Uint8Array;
   private message = 0;
@@ -190,6 +192,7 @@ export class ScoredIndex {
     this.sums = new Float64Array(this.list.length);
     this.distinct = new Int32Array(this.list.length);
     this.touchedBy = new Int32Array(this.list.length);
+    this.touched = new Int32Array(this.list.length);
     this.kinds = Uint8Array.from(this.list, (indexed) => KIND_ORDER[indexed.entry.kind]);
     this.search.addAll(documents);
     this.maxWeight = this.idf(1);
@@ -260,9 +263,14 @@ export class ScoredIndex {
    * of entries, and sorting them all was most of the time of a search.
    */
   private combine(terms: string[], lookups: TermLookup[], limit: number, only?: IndexEntry['kind']): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
+    // Numbered messages tell this one's sums from those left by earlier ones without clearing them.
+    if (this.message === 0x7fffffff) {
+      this.touchedBy.fill(0);
+      this.message = 0;
+    }
     const message = ++this.message;
-    const { sums, distinct, touchedBy } = this;
-    const touched: number[] = [];
+    const { sums, distinct, touchedBy, touched } = this;
+    let count = 0;
     for (let i = 0; i < lookups.length; i++) {
       const firstTime = terms.indexOf(terms[i]) === i;
       const { ordinals, scores } = lookups[i];
@@ -275,18 +283,18 @@ export class ScoredIndex {
           touchedBy[o] = message;
           sums[o] = scores[k];
           distinct[o] = 1;
-          touched.push(o);
+          touched[count++] = o;
         }
       }
     }
-    // Per kind, the best so far, each with the order it was first found in (its place in `touched`);
+    // Per kind, the best so far, each with the order it was first found in (its place in {@link touched});
     // `lowest`: the score a new one must beat once a kind's list is full.
     const kept: Array<Array<{ indexed: Indexed; score: number; at: number }>> = [[], [], []];
     const room = [limit, Infinity, limit].map((r, kind) => (only === undefined || KIND_ORDER[only] === kind ? r : 0));
     const lowest = room.map((r) => (r > 0 ? -Infinity : Infinity));
     const kinds = this.kinds;
     let bestScore = -Infinity;
-    for (let at = 0; at < touched.length; at++) {
+    for (let at = 0; at < count; at++) {
       const o = touched[at];
       const score = sums[o] * distinct[o];
       if (score > bestScore) bestScore = score;
@@ -301,7 +309,7 @@ export class ScoredIndex {
       if (best.length >= room[kind]) lowest[kind] = best[best.length - 1].score;
     }
     const results = kept.flat().sort((a, b) => b.score - a.score || a.at - b.at);
-    return { results, bestScore: touched.length ? bestScore : 1 };
+    return { results, bestScore: count ? bestScore : 1 };
   }
 
   /** {@link matchQuality}, remembered per term and entry. */

@@ -121,6 +121,12 @@ describe('ScoredIndex lookups of words already seen', () => {
     for (const text of messages) expect(warmed.find(text), text).toEqual(fresh().find(text));
   });
 
+  it('gives the same matches after more messages than its counter of messages holds', () => {
+    const index = new ScoredIndex(entries, analyser);
+    (index as unknown as { message: number }).message = 0x7fffffff - 2;
+    for (const text of [...messages, ...messages]) expect(index.find(text), text).toEqual(new ScoredIndex(entries, analyser).find(text));
+  });
+
   it('keeps what it remembers within its budget, forgetting the oldest words first', () => {
     const index = new ScoredIndex(entries, analyser, undefined, 20);
     const cache = index as unknown as { lookups: Map<string, { ordinals: Int32Array; quality: Map<unknown, number> }>; cachedItems: number };
