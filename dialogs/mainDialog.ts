@@ -165,10 +165,9 @@ export class MainDialog extends CancelAndHelpDialog {
     // refused for that address): the same again, at the address the correction names.
     let restart = false;
     const unclear = route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'intent' && route.intent === Intents.cancel && route.score < 1);
-    const lastIntent = (await this.routingState.get(context, { misses: 0 })).lastIntent;
-    const sameAgain = route.kind === 'intent' && route.intent === lastIntent;
+    const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
+    const sameAgain = route.kind === 'intent' && route.intent === last;
     if ((unclear || sameAgain) && CORRECTION_WORDS.test(text) && NAMES_AN_ADDRESS.test(text)) {
-      const last = lastIntent;
       if (last && this.dialogForIntent.has(last)) {
         route = { kind: 'intent', intent: last, score: 1 };
         restart = true;
@@ -200,8 +199,12 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "And do they still come if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the
     // housing register: nothing answers the words alone; with the topic's words added, a neighbouring article does.
-    if (!assumed && (route.kind === 'none' || route.kind === 'clarify') && isContextQuestion(text)) {
-      const { lastIntent } = await this.routingState.get(context, { misses: 0 });
+    // After a request (no article topic), a question standing for it with a pronoun ("and do they still come…?") is
+    // read with the request's words even when an article matches the words alone, unless that article is named
+    // strongly and well ahead of the rest: "they" are the bin men, not the tip's opening hours.
+    const { lastIntent } = await this.routingState.get(context, { misses: 0 });
+    const leansOnRequest = !topic && !!lastIntent && route.kind === 'kb' && refersBack(text) && !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+    if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text)) {
       const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       if (inContext) {

@@ -3,7 +3,7 @@ import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
-import { beyondIntent, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
+import { beyondIntent, type ArticleMatch, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
@@ -304,7 +304,7 @@ export class Router {
       INFO_QUESTION.test(text) &&
       !ASKS_FOR.test(text) &&
       beyondIntent(top, found.intents.find((i) => i.intent === intent)) >= QUESTION_BEYOND_INTENT;
-    if (informationQuestion && (kb > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope))
+    if (informationQuestion && this.beatsOutOfScope(top, found))
       return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
@@ -322,8 +322,7 @@ export class Router {
         intent: agreed.intent,
         score: agreed.confidence,
       };
-    const beatsOutOfScope = kb > found.outOfScope + t.outOfScopeMargin || (top?.beyondOutOfScope ?? 0) >= t.beyondOutOfScope;
-    if (top && kb >= t.kbAnswer && beatsOutOfScope && !closeCall && this.clearlyAhead(found)) {
+    if (top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found)) {
       return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     }
     if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
@@ -368,6 +367,20 @@ export class Router {
     return found;
   }
 
+  /**
+   * The article matches the message better than the closest out-of-scope example, or enough of the
+   * message is the article's alone. The more the out-of-scope example leads, the more of the message
+   * must be the article's: "what time does tesco close tonight" is worded like "what time does tesco
+   * close" (0.72) far more than like the homelessness article (0.46), whose "tonight" alone (0.28 of the
+   * message) must not carry it; "I'm going to be homeless next week" (0.54 against 0.46) is half the
+   * article's own words.
+   */
+  private beatsOutOfScope(top: ArticleMatch, found: Retrieval): boolean {
+    const t = this.thresholds;
+    if (top.confidence > found.outOfScope + t.outOfScopeMargin) return true;
+    return top.beyondOutOfScope >= t.beyondOutOfScope + Math.max(0, found.outOfScope - top.confidence);
+  }
+
   /** The best article is sure enough, or far enough ahead of the next, to answer without asking. */
   private clearlyAhead(found: Retrieval): boolean {
     const [first, second] = found.articles;
@@ -394,7 +407,7 @@ export class Router {
     const t = this.thresholds;
     const top = found.articles[0];
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
-    if (!(top.confidence > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope)) return undefined;
+    if (!this.beatsOutOfScope(top, found)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) };
   }
 
@@ -498,7 +511,7 @@ export class Router {
     const reached: Retrieval = { ...found, articles: found.articles.filter((a) => saidAlone.has(a.article.id)) };
     const top = reached.articles[0];
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(reached)) return undefined;
-    if (!(top.confidence > found.outOfScope + t.outOfScopeMargin || top.beyondOutOfScope >= t.beyondOutOfScope)) return undefined;
+    if (!this.beatsOutOfScope(top, found)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 

@@ -97,7 +97,13 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   constructor(
     articles: readonly Article[],
     analyser: TextAnalyser,
-    options: { intents?: IntentExamples[]; outOfScope?: string[]; tuning?: SearchTuning } = {},
+    options: {
+      intents?: IntentExamples[];
+      outOfScope?: string[];
+      tuning?: SearchTuning;
+      /** How many scored entries the index may remember for the words it has looked up (see ScoredIndex); its own default when not given. */
+      rememberedItems?: number;
+    } = {},
   ) {
     this.articles = articles.filter((a) => a.status !== 'draft');
     const entries: IndexEntry[] = this.articles.map((a) => ({ id: `kb:${a.id}`, kind: 'article', title: a.title, questions: a.questions, tags: a.tags, body: plainText(a.body) }));
@@ -105,7 +111,7 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
       entries.push({ id: `intent:${def.intent}`, kind: 'intent', title: def.label ?? '', questions: def.examples, tags: [], body: '' });
     }
     (options.outOfScope ?? []).forEach((text, i) => entries.push({ id: `none:${i}`, kind: 'none', title: '', questions: [text], tags: [], body: '' }));
-    this.index = new ScoredIndex(entries, analyser, options.tuning);
+    this.index = new ScoredIndex(entries, analyser, options.tuning, options.rememberedItems);
     for (const a of this.articles) {
       this.byId.set(a.id, a);
       this.titles.set(normalise(a.title), a);
@@ -135,6 +141,15 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
 
   search(text: string, limit = 3): ArticleMatch[] {
     return this.retrieve(text).articles.slice(0, limit);
+  }
+
+  /**
+   * The article {@link search} puts first, worked out without scoring intents and out-of-scope
+   * examples: for `npm run validate`, which asks it of every question of every article.
+   */
+  bestArticle(text: string): Article | undefined {
+    const best = this.index.find(text, 5, 'article')[0];
+    return best && this.byId.get(best.entry.id.slice('kb:'.length));
   }
 
   retrieve(text: string): Retrieval {

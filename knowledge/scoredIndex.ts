@@ -77,15 +77,21 @@ export const DEFAULT_TUNING: SearchTuning = {
 
 interface Indexed {
   entry: IndexEntry;
+  /** Its place in {@link ScoredIndex}'s list: where its running sums are kept while a message is matched. */
+  ordinal: number;
   /** Terms of the title and tags: what the entry is about, not only what it is asked. */
   about: Set<string>;
   strong: Set<string>;
   body: Set<string>;
 }
 
-/** What one search term finds, worked out once: MiniSearch's scored entries, and how well the term matches each entry. */
+/**
+ * What one search term finds, worked out once: MiniSearch's scored entries (their ordinals and
+ * scores, in MiniSearch's order), and how well the term matches each entry.
+ */
 interface TermLookup {
-  results: Array<{ indexed: Indexed; score: number }>;
+  ordinals: Int32Array;
+  scores: Float64Array;
   quality: Map<Indexed, number>;
 }
 
@@ -94,6 +100,9 @@ interface TermLookup {
  * beyond it the oldest terms are forgotten. A term typically holds a few dozen.
  */
 const MAX_CACHED_ITEMS = 100_000;
+
+/** Kinds as numbers, for {@link ScoredIndex}'s per-kind lists. */
+const KIND_ORDER: Record<IndexEntry['kind'], number> = { article: 0, intent: 1, none: 2 };
 
 /** Edits allowed when matching a word with a typo: none for short words. */
 function allowedEdits(term: string): number {
@@ -110,6 +119,17 @@ function allowedEdits(term: string): number {
 export class ScoredIndex {
   private readonly search: MiniSearch<{ id: string; title: string; questions: string; tags: string; body: string }>;
   private readonly entries = new Map<string, Indexed>();
+  /** The entries by ordinal. */
+  private readonly list: Indexed[] = [];
+  /** Per ordinal, while one message is combined: the sum of its terms' scores, how many distinct terms matched it, and which message last touched it. */
+  private readonly sums: Float64Array;
+  private readonly distinct: Int32Array;
+  private readonly touchedBy: Int32Array;
+  /** The ordinals one message touched, in the order first touched (each once). */
+  private readonly touched: Int32Array;
+  /** Per ordinal, its kind ({@link KIND_ORDER}). */
+  private readonly kinds: Uint8Array;
+  private message = 0;
   private readonly documentFrequency = new Map<string, number>();
   private readonly weightedCount: number;
   private readonly maxWeight: number;
@@ -123,8 +143,12 @@ export class ScoredIndex {
   private readonly lookups = new Map<string, TermLookup>();
   /** Scored entries and match qualities held by {@link lookups}. */
   private cachedItems = 0;
-  /** Every distinct word of every entry, and the entries that hold it: typos are matched against words, once, not against every entry. */
-  private readonly words: WordIndex;
+  /**
+   * Every distinct word of every entry, and the entries that hold it: typos are matched against
+   * words, once, not against every entry. Built when a word first needs it (a typo or an unknown
+   * word), not at start: most first messages have none.
+   */
+  private wordIndex?: WordIndex;
   /** The words of the entries each term matches with a typo (or cut short), worked out once per term; bounded. */
   private readonly fuzzyWords = new Map<string, readonly string[]>();
 
@@ -156,34 +180,43 @@ export class ScoredIndex {
       documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
-      this.entries.set(entry.id, { entry, about: new Set([...fields.title, ...fields.tags]), strong, body });
+      const indexed = { entry, ordinal: this.list.length, about: new Set([...fields.title, ...fields.tags]), strong, body };
+      this.entries.set(entry.id, indexed);
+      this.list.push(indexed);
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
       for (const term of new Set([...strong, ...body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.weightedCount = counted;
-    this.words = new WordIndex(this.entries.values());
+    this.sums = new Float64Array(this.list.length);
+    this.distinct = new Int32Array(this.list.length);
+    this.touchedBy = new Int32Array(this.list.length);
+    this.touched = new Int32Array(this.list.length);
+    this.kinds = Uint8Array.from(this.list, (indexed) => KIND_ORDER[indexed.entry.kind]);
     this.search.addAll(documents);
     this.maxWeight = this.idf(1);
   }
 
-  /** Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all of them). */
-  find(text: string, limit = 5): EntryMatch[] {
+  private get words(): WordIndex {
+    this.wordIndex ??= new WordIndex(this.list);
+    return this.wordIndex;
+  }
+
+  /**
+   * Matches for a message, best first, with confidences; at most `limit` of each kind (intents: all
+   * of them), or of the one kind asked for (`only`: the others are not scored, and what is found of
+   * that kind is the same).
+   */
+  find(text: string, limit = 5, only?: IndexEntry['kind']): EntryMatch[] {
     const terms = this.analyser.terms(text);
     if (!terms.length || !this.entries.size) return [];
     const weights = terms.map((t) => this.weight(t));
     const total = weights.reduce((a, b) => a + b, 0);
-    const perKind = new Map<string, number>();
     const out: EntryMatch[] = [];
     const lookups = terms.map((t) => this.lookup(t));
-    const results = this.combine(terms, lookups);
-    const bestScore = results[0]?.score ?? 1;
+    const { results, bestScore } = this.combine(terms, lookups, limit, only);
     for (const { indexed, score } of results) {
-      const seen = perKind.get(indexed.entry.kind) ?? 0;
-      // Every intent is scored: the router compares the classifier's pick with its own examples.
-      if (seen >= limit && indexed.entry.kind !== 'intent') continue;
-      perKind.set(indexed.entry.kind, seen + 1);
       const words = terms.map((t, i) => ({ weight: weights[i], match: this.matchQualityOf(t, lookups[i], indexed) }));
       const covered = words.reduce((sum, w) => sum + w.weight * w.match, 0);
       const extent = Math.min(total, this.tuning.enoughWords * this.maxWeight);
@@ -202,15 +235,19 @@ export class ScoredIndex {
   private lookup(term: string): TermLookup {
     const cached = this.lookups.get(term);
     if (cached) return cached;
-    const results = this.search.search(term).map((r) => ({ indexed: this.entries.get(String(r.id))!, score: r.score }));
-    const found: TermLookup = { results, quality: new Map() };
+    const results = this.search.search(term);
+    const found: TermLookup = { ordinals: new Int32Array(results.length), scores: new Float64Array(results.length), quality: new Map() };
+    results.forEach((r, i) => {
+      found.ordinals[i] = this.entries.get(String(r.id))!.ordinal;
+      found.scores[i] = r.score;
+    });
     this.lookups.set(term, found);
     this.cachedItems += results.length;
     // Over budget: forget the oldest terms (never the one just looked up).
     for (const [oldTerm, old] of this.lookups) {
       if (this.cachedItems <= this.cacheBudget || old === found) break;
       this.lookups.delete(oldTerm);
-      this.cachedItems -= old.results.length + old.quality.size;
+      this.cachedItems -= old.ordinals.length + old.quality.size;
     }
     return found;
   }
@@ -218,23 +255,61 @@ export class ScoredIndex {
   /**
    * MiniSearch's OR query over several terms, put together from each term's own results: an
    * entry scores the sum of its terms' scores times the number of distinct terms it matched,
-   * as MiniSearch scores a query of several terms. Best first.
+   * as MiniSearch scores a query of several terms. Of these, the best `limit` articles and
+   * out-of-scope examples and every intent (the router compares the classifier's pick with its
+   * own examples), best first, ties in the order the terms found them (as a stable sort of all of
+   * them would leave them); and the best score of all. Sums are kept in arrays by ordinal and only
+   * the few kept are sorted: with thousands of articles a message's common words match thousands
+   * of entries, and sorting them all was most of the time of a search.
    */
-  private combine(terms: string[], lookups: TermLookup[]): Array<{ indexed: Indexed; score: number }> {
-    const combined = new Map<Indexed, { indexed: Indexed; sum: number; distinct: number; score: number }>();
-    lookups.forEach((lookup, i) => {
+  private combine(terms: string[], lookups: TermLookup[], limit: number, only?: IndexEntry['kind']): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
+    // Numbered messages tell this one's sums from those left by earlier ones without clearing them.
+    if (this.message === 0x7fffffff) {
+      this.touchedBy.fill(0);
+      this.message = 0;
+    }
+    const message = ++this.message;
+    const { sums, distinct, touchedBy, touched } = this;
+    let count = 0;
+    for (let i = 0; i < lookups.length; i++) {
       const firstTime = terms.indexOf(terms[i]) === i;
-      for (const { indexed, score } of lookup.results) {
-        const entry = combined.get(indexed);
-        if (entry) {
-          entry.sum += score;
-          if (firstTime) entry.distinct++;
-        } else combined.set(indexed, { indexed, sum: score, distinct: 1, score: 0 });
+      const { ordinals, scores } = lookups[i];
+      for (let k = 0; k < ordinals.length; k++) {
+        const o = ordinals[k];
+        if (touchedBy[o] === message) {
+          sums[o] += scores[k];
+          if (firstTime) distinct[o]++;
+        } else {
+          touchedBy[o] = message;
+          sums[o] = scores[k];
+          distinct[o] = 1;
+          touched[count++] = o;
+        }
       }
-    });
-    const ranked = [...combined.values()];
-    for (const r of ranked) r.score = r.sum * r.distinct;
-    return ranked.sort((a, b) => b.score - a.score);
+    }
+    // Per kind, the best so far, each with the order it was first found in (its place in {@link touched});
+    // `lowest`: the score a new one must beat once a kind's list is full.
+    const kept: Array<Array<{ indexed: Indexed; score: number; at: number }>> = [[], [], []];
+    const room = [limit, Infinity, limit].map((r, kind) => (only === undefined || KIND_ORDER[only] === kind ? r : 0));
+    const lowest = room.map((r) => (r > 0 ? -Infinity : Infinity));
+    const kinds = this.kinds;
+    let bestScore = -Infinity;
+    for (let at = 0; at < count; at++) {
+      const o = touched[at];
+      const score = sums[o] * distinct[o];
+      if (score > bestScore) bestScore = score;
+      const kind = kinds[o];
+      if (!(score > lowest[kind])) continue;
+      const best = kept[kind];
+      // After every kept one that scores as well (found earlier): where a stable sort would put it.
+      let place = best.length;
+      while (place > 0 && score > best[place - 1].score) place--;
+      best.splice(place, 0, { indexed: this.list[o], score, at });
+      if (best.length > room[kind]) best.pop();
+      if (best.length >= room[kind]) lowest[kind] = best[best.length - 1].score;
+    }
+    const results = kept.flat().sort((a, b) => b.score - a.score || a.at - b.at);
+    return { results, bestScore: count ? bestScore : 1 };
   }
 
   /** {@link matchQuality}, remembered per term and entry. */

@@ -33,8 +33,12 @@ const INNER_APOSTROPHE = /(\p{L})['’`´](?=\p{L})/gu;
 const NOT_WORD = /[^\p{L}\p{N}]+/gu;
 const ASCII_WORD = /^[a-z]+$/;
 
+const NOT_ASCII = /[^ -~\t\n\r]/;
+
 /** Lower case, accents and apostrophes removed, everything that is not a letter or digit becomes a space. */
 export function normalise(text: string): string {
+  // Printable ASCII, as almost all text is, is the same in every Unicode normal form and has no accents to remove.
+  if (!NOT_ASCII.test(text)) return text.toLowerCase().replace(INNER_APOSTROPHE, '$1').replace(NOT_WORD, ' ').trim();
   return text
     .normalize('NFKC')
     .toLowerCase()
@@ -74,6 +78,8 @@ export class TextAnalyser {
    * phrase for every long word cost a third of building the index of 3,000 articles.
    */
   private readonly phrasesByDeletion = new Map<string, number[]>();
+  /** {@link phrasesNear}'s answers, by word. */
+  private readonly nearCache = new Map<string, Phrase[]>();
 
   constructor(synonyms: SynonymGroups = []) {
     for (const group of synonyms) {
@@ -146,11 +152,16 @@ export class TextAnalyser {
     return undefined;
   }
 
-  /** The multi-word phrases whose first word may be one typo from `word`, in {@link multiWordPhrases}' order. */
+  /** The multi-word phrases whose first word may be one typo from `word`, in {@link multiWordPhrases}' order; remembered per word (an article's words repeat). */
   private phrasesNear(word: string): Phrase[] {
+    let near = this.nearCache.get(word);
+    if (near) return near;
     const at = new Set<number>();
     for (const key of deletions(word)) for (const i of this.phrasesByDeletion.get(key) ?? []) at.add(i);
-    return [...at].sort((a, b) => a - b).map((i) => this.multiWordPhrases[i]);
+    near = [...at].sort((a, b) => a - b).map((i) => this.multiWordPhrases[i]);
+    if (this.nearCache.size >= 50_000) this.nearCache.clear();
+    this.nearCache.set(word, near);
+    return near;
   }
 
   private stem(word: string): string {

@@ -1,12 +1,13 @@
 /**
  * `npm run eval -- FILE`: route evaluation. Each JSON line {"text", "expect"} is sent as the
  * first message of a fresh conversation through the same bot residents talk to; the last
- * line of stdout is one JSON object with accuracy, per-label scores and the errors.
+ * line of stdout is one JSON object with accuracy, per-label scores, the errors and `knowledge`
+ * (how many questions an article answers were answered straight away, and how precisely).
  * Exits 0 whatever the score (other tools read the JSON).
  */
 import fs from 'node:fs';
 import { buildEvalAssistant } from './lib/evalAssistant';
-import { routeOf, score, type EvalCase } from './lib/routeEvaluation';
+import { directAnswers, routeTraceOf, score, type EvalCase } from './lib/routeEvaluation';
 
 async function main(): Promise<void> {
   const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
@@ -30,8 +31,13 @@ async function main(): Promise<void> {
 
   const assistant = buildEvalAssistant();
   const got: string[] = [];
-  for (const [i, c] of cases.entries()) got.push(await routeOf(assistant.bot, c.text, `eval-${i}`));
-  const report = score(cases, got);
+  const kinds: Array<string | undefined> = [];
+  for (const [i, c] of cases.entries()) {
+    const trace = await routeTraceOf(assistant.bot, c.text, `eval-${i}`);
+    got.push(trace?.label ?? 'none');
+    kinds.push(trace?.kind);
+  }
+  const report = { ...score(cases, got), knowledge: directAnswers(cases, kinds, got) };
 
   const width = Math.max(8, ...Object.keys(report.labels).map((l) => l.length));
   process.stdout.write(`${'label'.padEnd(width)}  precision  recall  f1      support\n`);
@@ -40,6 +46,11 @@ async function main(): Promise<void> {
   }
   for (const e of report.errors) process.stdout.write(`✗ ${JSON.stringify(e.text)}: expected ${e.expected}, got ${e.got}\n`);
   process.stdout.write(`accuracy ${(report.accuracy * 100).toFixed(1)}% (${report.correct}/${report.total})\n`);
+  const k = report.knowledge;
+  if (k.answerable > 0) {
+    const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+    process.stdout.write(`answered straight away: ${pct(k.directShare)} of ${k.answerable} questions an article answers ("Did you mean" ${pct(k.clarified)}); precision of those answers ${pct(k.directPrecision)} (${k.directCorrect}/${k.direct})\n`);
+  }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }
 

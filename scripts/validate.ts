@@ -10,7 +10,7 @@ import { riskTrainingData } from '../intents/riskClassifier';
 import { readRiskTaxonomy } from '../intents/riskTaxonomy';
 import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
-import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
+import { loadTrainingData, type ContentProblem, type TrainingData } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
@@ -26,8 +26,9 @@ import { vocabularyProblems } from '../knowledge/vocabulary';
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
 
-function checkIntents(dir: string): ContentProblem[] {
-  const { intents, problems } = loadTrainingData(dir);
+function checkIntents(dir: string, training: TrainingData): ContentProblem[] {
+  const { intents } = training;
+  const problems = [...training.problems];
   const found = new Set(intents.map((i) => i.intent));
   for (const name of INTENT_NAMES) {
     if (!found.has(name))
@@ -104,15 +105,17 @@ export const DEFAULT_PATHS: ContentPaths = {
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
   const rules = paths.safeguardingRules;
   const council = paths.councilProfile;
+  // Read once: the intents' checks, their messages and the articles' checks all need them.
+  const training = loadTrainingData(paths.intentsDir);
   return [
-    ...checkIntents(paths.intentsDir),
+    ...checkIntents(paths.intentsDir, training),
     ...attempt(rules, () => loadSafeguardingRules(rules)),
     ...readRiskTaxonomy(paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml')).problems,
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
-    ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(loadTrainingData(paths.intentsDir).intents.map((i) => i.intent))]),
+    ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(training.intents.map((i) => i.intent))]),
     ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
@@ -121,7 +124,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
-      intents: loadTrainingData(paths.intentsDir).intents,
+      intents: training.intents,
     }),
   ];
 }

@@ -23,6 +23,49 @@ export interface EvalReport {
 export const ROUTE_TRACE = 'council.route';
 
 /**
+ * How the knowledge answers were given (issue 17): an article answered straight away (the route's
+ * kind is `kb`) against a "Did you mean" (`clarify`) or "I can't help" (`none`). `directPrecision`:
+ * of the articles given straight away, the share that was the expected one (a confident wrong answer
+ * is the worst outcome: an answer to a question no article should answer counts against it);
+ * `directShare`: of the questions an article answers (`expect` is `kb:…`), the share answered straight
+ * away, right or wrong; `clarified`: the share of those met with a "Did you mean" instead.
+ */
+export interface DirectAnswers {
+  direct: number;
+  directCorrect: number;
+  directPrecision: number;
+  answerable: number;
+  directShare: number;
+  clarified: number;
+}
+
+export function directAnswers(cases: readonly EvalCase[], kinds: ReadonlyArray<string | undefined>, got: readonly string[]): DirectAnswers {
+  let direct = 0;
+  let directCorrect = 0;
+  let answerable = 0;
+  let answeredDirectly = 0;
+  let clarified = 0;
+  cases.forEach((c, i) => {
+    const isArticle = c.expect.startsWith('kb:');
+    if (isArticle) answerable++;
+    if (kinds[i] === 'kb') {
+      direct++;
+      if (got[i] === c.expect) directCorrect++;
+      if (isArticle) answeredDirectly++;
+    } else if (kinds[i] === 'clarify' && isArticle) clarified++;
+  });
+  const round = (x: number) => Math.round(x * 10000) / 10000;
+  return {
+    direct,
+    directCorrect,
+    directPrecision: round(direct ? directCorrect / direct : 0),
+    answerable,
+    directShare: round(answerable ? answeredDirectly / answerable : 0),
+    clarified: round(answerable ? clarified / answerable : 0),
+  };
+}
+
+/**
  * Sends `text` as the first message of a fresh conversation through the whole bot and
  * returns the label of the route it took (from the `council.route` trace), or `none`.
  */

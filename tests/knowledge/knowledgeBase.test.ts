@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadTrainingData } from '../../intents/trainingData';
 import { buildKnowledgeBase } from '../../knowledge/loadKnowledge';
@@ -28,6 +29,17 @@ describe('MiniSearchKnowledgeBase', () => {
   it('matches the out-of-scope examples better than any article for an out-of-scope request', () => {
     const found = kb.retrieve('how do i renew my passport please');
     expect(found.outOfScope).toBeGreaterThan(found.articles[0]?.confidence ?? 0);
+  });
+
+  it("names as the best article the one search puts first, for every article's questions and title and every evaluation message", () => {
+    const texts = [
+      ...kb.all().flatMap((a) => [a.title, ...a.questions]),
+      ...['tests/eval/dev.jsonl', 'tests/eval/kb-blind-dev.jsonl'].flatMap((f) =>
+        fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text),
+      ),
+    ];
+    expect(texts.length).toBeGreaterThan(900);
+    for (const text of texts) expect(kb.bestArticle(text)?.id, text).toBe(kb.search(text, 1)[0]?.article.id);
   });
 
   it('scores intents on the same scale as articles', () => {

@@ -54,6 +54,39 @@ describe('ScoredIndex', () => {
   });
 });
 
+describe('ScoredIndex: the few best of many matches', () => {
+  const entry = (id: string, kind: IndexEntry['kind'], questions: string[]): IndexEntry => ({ id, kind, title: '', questions, tags: [], body: '' });
+  // Four articles that match "pay parking fine" equally, two that match it better, one worse; the same for out-of-scope examples.
+  const entries = [
+    ...['a1', 'a2', 'a3', 'a4'].map((id) => entry(`kb:${id}`, 'article', ['pay a parking fine online today'])),
+    entry('kb:best', 'article', ['pay parking fine']),
+    entry('kb:worse', 'article', ['parking permits and fines, how to pay them and what they cost in the town centre']),
+    entry('kb:second', 'article', ['pay parking fine now']),
+    ...['n1', 'n2', 'n3'].map((id) => entry(`none:${id}`, 'none', ['pay a parking fine online today'])),
+    entry('intent:pay', 'intent', ['pay a fine']),
+    entry('intent:parking', 'intent', ['parking']),
+  ];
+  const index = new ScoredIndex(entries, new TextAnalyser());
+
+  it('keeps the best of each kind by score, equal scores in the order they were found, and every intent', () => {
+    const all = index.find('pay parking fine', 100);
+    const byScore = (kind: IndexEntry['kind']) => all.filter((m) => m.entry.kind === kind).sort((a, b) => b.score - a.score);
+    for (const limit of [1, 2, 3, 4]) {
+      const found = index.find('pay parking fine', limit);
+      for (const kind of ['article', 'none'] as const) {
+        // A stable sort of all of them by score, cut at the limit (ties: the order the index found them).
+        expect(found.filter((m) => m.entry.kind === kind).map((m) => m.entry.id).sort(), `${kind} ${limit}`).toEqual(byScore(kind).slice(0, limit).map((m) => m.entry.id).sort());
+      }
+      expect(found.filter((m) => m.entry.kind === 'intent').map((m) => m.entry.id).sort()).toEqual(['intent:parking', 'intent:pay']);
+    }
+    expect(index.find('pay parking fine', 3).filter((m) => m.entry.kind === 'article').map((m) => m.entry.id).sort()).toEqual(['kb:a1', 'kb:best', 'kb:second']);
+    // Only the four equal ones match: the first found, as before.
+    expect(index.find('online today', 2).map((m) => m.entry.id)).toEqual(['kb:a1', 'kb:a2', 'none:n1', 'none:n2']);
+    // Scored against the best score of all, whatever was kept.
+    expect(index.find('pay parking fine', 1)[0]).toEqual(all[0]);
+  });
+});
+
 describe('ScoredIndex lookups of words already seen', () => {
   const entry = (id: string, kind: IndexEntry['kind'], questions: string[], body = ''): IndexEntry => ({ id, kind, title: '', questions, tags: [], body });
   const entries = [
@@ -88,10 +121,16 @@ describe('ScoredIndex lookups of words already seen', () => {
     for (const text of messages) expect(warmed.find(text), text).toEqual(fresh().find(text));
   });
 
+  it('gives the same matches after more messages than its counter of messages holds', () => {
+    const index = new ScoredIndex(entries, analyser);
+    (index as unknown as { message: number }).message = 0x7fffffff - 2;
+    for (const text of [...messages, ...messages]) expect(index.find(text), text).toEqual(new ScoredIndex(entries, analyser).find(text));
+  });
+
   it('keeps what it remembers within its budget, forgetting the oldest words first', () => {
     const index = new ScoredIndex(entries, analyser, undefined, 20);
-    const cache = index as unknown as { lookups: Map<string, { results: unknown[]; quality: Map<unknown, number> }>; cachedItems: number };
-    const held = () => [...cache.lookups.values()].reduce((n, l) => n + l.results.length + l.quality.size, 0);
+    const cache = index as unknown as { lookups: Map<string, { ordinals: Int32Array; quality: Map<unknown, number> }>; cachedItems: number };
+    const held = () => [...cache.lookups.values()].reduce((n, l) => n + l.ordinals.length + l.quality.size, 0);
     for (const text of [...messages, ...messages.map((m) => `${m} again`)]) {
       index.find(text);
       expect(cache.cachedItems).toBe(held());

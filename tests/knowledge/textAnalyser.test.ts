@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadSynonyms } from '../../knowledge/synonyms';
-import { TextAnalyser } from '../../knowledge/textAnalyser';
+import fs from 'node:fs';
+import { TextAnalyser, normalise } from '../../knowledge/textAnalyser';
 import { SYNONYMS } from './helpers';
 
 const analyser = new TextAnalyser(loadSynonyms(SYNONYMS));
@@ -41,5 +42,18 @@ describe('TextAnalyser on how residents write', () => {
     expect(analyser.terms('she says she has seen rats, honestly')).toEqual(analyser.terms('rats'));
     expect(analyser.terms('what the hell is going on with the bloody bins')).toEqual(analyser.terms('on bins'));
     expect(analyser.terms('cn u tel me wen the library opens')).toEqual(analyser.terms('library opens'));
+  });
+});
+
+describe('normalise', () => {
+  it('gives plain ASCII text (its quick path) exactly what the full Unicode path gives', () => {
+    const texts = ['tests/eval/dev.jsonl', 'tests/eval/kb-blind-dev.jsonl'].flatMap((f) =>
+      fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text),
+    );
+    texts.push("Don't PANIC: it's   the 2nd bin!", "o'clock 'quoted' rock'n'roll", 'tabs\tand\nnew lines', '`tick`s and back`ticks');
+    for (const text of texts) {
+      // A final "é" sends the text down the full path; it becomes a final " e".
+      expect(`${normalise(text)} e`.trim(), text).toBe(normalise(`${text} é`));
+    }
   });
 });

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
-import { score } from '../../scripts/lib/routeEvaluation';
+import { directAnswers, score } from '../../scripts/lib/routeEvaluation';
 
 describe('route evaluation scoring', () => {
   it('computes accuracy and per-label precision, recall and F1', () => {
@@ -24,6 +24,21 @@ describe('route evaluation scoring', () => {
   });
 });
 
+describe('direct answers', () => {
+  it('counts an article given straight away against its expectation, an unanswerable question included, and a "Did you mean" apart', () => {
+    const cases = [
+      { text: 'a', expect: 'kb:x' },
+      { text: 'b', expect: 'kb:x' },
+      { text: 'c', expect: 'kb:y' },
+      { text: 'd', expect: 'none' },
+      { text: 'e', expect: 'report_pothole' },
+    ];
+    const k = directAnswers(cases, ['kb', 'kb', 'clarify', 'kb', 'intent'], ['kb:x', 'kb:y', 'none', 'kb:x', 'report_pothole']);
+    // Three articles given straight away, one right; two of the three answerable questions answered straight away.
+    expect(k).toEqual({ direct: 3, directCorrect: 1, directPrecision: 0.3333, answerable: 3, directShare: 0.6667, clarified: 0.3333 });
+  });
+});
+
 describe('npm run eval', () => {
   it('routes each line through the bot and prints one JSON object as the last line', { timeout: 120_000 }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-eval-'));
@@ -37,6 +52,7 @@ describe('npm run eval', () => {
         { text: 'i want to kill myself', expect: 'safeguarding' },
         { text: 'who won the football last night', expect: 'none' },
         { text: 'hello there', expect: 'report_pothole' },
+        { text: 'how do I pay my council tax', expect: 'kb:council-tax-pay' },
       ]
         .map((l) => JSON.stringify(l))
         .join('\n') + '\nnot json\n',
@@ -48,9 +64,10 @@ describe('npm run eval', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const last = JSON.parse(out.trim().split('\n').at(-1)!);
-    expect(Object.keys(last).sort()).toEqual(['accuracy', 'correct', 'errors', 'labels', 'total']);
-    expect(last.total).toBe(5);
-    expect(last.correct).toBe(4);
+    expect(Object.keys(last).sort()).toEqual(['accuracy', 'correct', 'errors', 'knowledge', 'labels', 'total']);
+    expect(last.total).toBe(6);
+    expect(last.correct).toBe(5);
+    expect(last.knowledge).toEqual({ direct: 1, directCorrect: 1, directPrecision: 1, answerable: 1, directShare: 1, clarified: 0 });
     expect(last.errors).toEqual([{ text: 'hello there', expected: 'report_pothole', got: 'greeting' }]);
     expect(last.labels.safeguarding).toEqual({ precision: 1, recall: 1, f1: 1, support: 1 });
   });
