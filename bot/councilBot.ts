@@ -4,7 +4,7 @@ import { DialogRunner } from '../dialogs/dialogRunner';
 import type { MainDialog } from '../dialogs/mainDialog';
 import { sendReply, sendTrace } from '../dialogs/replies';
 import type { Reply, Responses } from '../dialogs/responses';
-import { setRecognized } from '../dialogs/turnState';
+import { setRecognized, takeRestOfMessage } from '../dialogs/turnState';
 import { isETagConflict } from '../platform/storage/kyselyStorage';
 
 import { MAX_MESSAGE_CHARS } from '../dialogs/messageLimits';
@@ -102,15 +102,25 @@ export class CouncilBot extends ActivityHandler {
     }
     if (text.length > MAX_MESSAGE_CHARS) await sendReply(context, this.responses.tooLong(MAX_MESSAGE_CHARS));
     activity.text = text.slice(0, MAX_MESSAGE_CHARS);
-    if (activity.text) {
-      const recognized = await this.recognizer.recognize(activity.text, activity.locale ?? 'en-GB');
-      if (recognized.source === 'local-fallback') await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
-      setRecognized(context, recognized);
-    }
+    if (activity.text) await this.recognize(context, activity.text);
     if (this.handoffRelay && (await this.handoffRelay.interceptMessage(context))) return;
     await this.dialogs.run(context);
+    // "send it. and I want to make a complaint": the dialogs took the answer, and the rest is a message of its own.
+    const rest = takeRestOfMessage(context);
+    if (rest) {
+      activity.text = rest;
+      await this.recognize(context, rest);
+      await this.dialogs.run(context);
+    }
     // A card's submit (a value and no words) that no dialog took must not be met with silence.
     if (!activity.text && !context.responded) await this.noWords(context, (inDialog) => this.responses.emptyMessage(inDialog));
+  }
+
+  /** Recognises a message once, for every dialog of the turn to read. */
+  private async recognize(context: TurnContext, text: string): Promise<void> {
+    const recognized = await this.recognizer.recognize(text, context.activity.locale ?? 'en-GB');
+    if (recognized.source === 'local-fallback') await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
+    setRecognized(context, recognized);
   }
 
   /** A message with no words: say so, and in the middle of a dialog ask its question again. */

@@ -2,18 +2,22 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
-import { addsToSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
+import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
 import { CARRY_ON_PHRASE, INTERRUPTIONS, type Router } from './router';
 import type { RiskContext } from './riskReplies';
-import { getRecognized } from './turnState';
+import { getRecognized, setRestOfMessage } from './turnState';
+import { yesThenMore } from './services/answers';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
 export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
 
-/** Turn state: this message is an answer for the dialog in progress, and no inner dialog takes it for an interruption. */
+/**
+ * Turn state: the text (as the dialogs now read it) that is an answer for the dialog in progress, which no inner
+ * dialog takes for an interruption. A text, not a flag: the rest of the same message, read afterwards, is not.
+ */
 const ANSWER_ONLY = Symbol('council.answerOnly');
 
 /** On the active dialog while "Do you want to stop?" waits for its answer (one turn): the message that looked like stopping. */
@@ -43,7 +47,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
   /** Handles an interruption and returns its result, or undefined to let the active step carry on. */
   protected async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = innerDc.context.activity;
-    if (activity.type !== ActivityTypes.Message || !activity.text || innerDc.context.turnState.get(ANSWER_ONLY)) return undefined;
+    if (activity.type !== ActivityTypes.Message || !activity.text || innerDc.context.turnState.get(ANSWER_ONLY) === activity.text) return undefined;
     const text = activity.text;
     const cancelAsked = takeOneTurnValue(innerDc, CANCEL_ASKED);
     const buttons = this.responses.buttons;
@@ -52,7 +56,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     if (typeof cancelAsked === 'string' && keepGoing) {
       // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
       innerDc.context.activity.text = cancelAsked;
-      innerDc.context.turnState.set(ANSWER_ONLY, true);
+      innerDc.context.turnState.set(ANSWER_ONLY, cancelAsked);
       return undefined;
     }
     if (this.vocabulary.carry_on.test(text) || text.trim().toLowerCase() === buttons.carry_on.toLowerCase()) {
@@ -61,6 +65,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
     if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || this.vocabulary.stop_confirmed.test(text))) return this.cancel(innerDc);
+    // "send it. and I want to make a complaint" at "Shall I send it?": the yes sends, then the rest is read as a message of its own.
+    if (route?.kind !== 'safeguarding' && this.sendsThenAsks(innerDc, text)) return undefined;
     if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
     // A button the conversation itself offered ("Send it", an address) is an answer, except "Cancel" and "Talk to a person".
     const control = route.kind === 'intent' && route.score === 1 && (route.intent === Intents.cancel || route.intent === Intents.humanHandoff);
@@ -104,6 +110,21 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       default:
         return this.onNewRequest(innerDc, route.intent);
     }
+  }
+
+  /**
+   * At the summary, a yes said first and then something else asked for ("yes go ahead, also when is my bin
+   * day"): the request takes the yes alone, and the rest is left for the bot to read as a new message once the
+   * request is filed (turnState's rest of the message).
+   */
+  private sendsThenAsks(innerDc: DialogContext, text: string): boolean {
+    if (!atSummary(innerDc)) return false;
+    const split = yesThenMore(text, this.vocabulary);
+    if (!split || !this.router.asksForSomething(split.rest)) return false;
+    innerDc.context.activity.text = split.yes;
+    innerDc.context.turnState.set(ANSWER_ONLY, split.yes);
+    setRestOfMessage(innerDc.context, split.rest);
+    return true;
   }
 
   /**

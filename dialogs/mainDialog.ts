@@ -12,7 +12,7 @@ import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
-import { getFiledReference, getKnownPlace, getRecognized, setRecognized } from './turnState';
+import { getFiledReference, getKnownPlace, getRecognized, getRefusedAnswers, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import { redactText } from '../platform/redact';
@@ -42,6 +42,8 @@ export interface RoutingState {
   lastPlace?: Location;
   /** The request or bin day last started: "sorry, I meant 13 Station Road" just after it starts it again there. */
   lastIntent?: string;
+  /** What the last request was told before it was refused for its place: started again at a corrected place, it keeps them. */
+  refusedAnswers?: Record<string, string | string[]>;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -161,10 +163,15 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "Sorry, I meant 13 Station Road" right after a bin day or a request that ended (answered, or
     // refused for that address): the same again, at the address the correction names.
+    let restart = false;
     const unclear = route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'intent' && route.intent === Intents.cancel && route.score < 1);
-    if (unclear && CORRECTION_WORDS.test(text) && NAMES_AN_ADDRESS.test(text)) {
-      const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
-      if (last && this.dialogForIntent.has(last)) route = { kind: 'intent', intent: last, score: 1 };
+    const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
+    const sameAgain = route.kind === 'intent' && route.intent === last;
+    if ((unclear || sameAgain) && CORRECTION_WORDS.test(text) && NAMES_AN_ADDRESS.test(text)) {
+      if (last && this.dialogForIntent.has(last)) {
+        route = { kind: 'intent', intent: last, score: 1 };
+        restart = true;
+      }
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
@@ -251,7 +258,7 @@ export class MainDialog extends CancelAndHelpDialog {
       ...(route.kind === 'safeguarding' ? riskTrace(route) : {}),
     });
     const misses = await this.countMiss(context, route.kind === 'clarify' || route.kind === 'none');
-    return this.act(step, route, misses, assumed);
+    return this.act(step, route, misses, assumed, restart);
   }
 
   private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
@@ -261,7 +268,7 @@ export class MainDialog extends CancelAndHelpDialog {
     return state.misses;
   }
 
-  private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false): Promise<DialogTurnResult> {
+  private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
     switch (route.kind) {
       case 'safeguarding':
@@ -289,7 +296,7 @@ export class MainDialog extends CancelAndHelpDialog {
         await sendReply(context, this.responses.cannotHelp());
         return step.endDialog();
       case 'intent':
-        return this.startIntent(step, route.intent);
+        return this.startIntent(step, route.intent, restart);
     }
   }
 
@@ -335,14 +342,18 @@ export class MainDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  private async startIntent(step: WaterfallStepContext, intent: string): Promise<DialogTurnResult> {
+  private async startIntent(step: WaterfallStepContext, intent: string, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
     const dialogId = this.dialogForIntent.get(intent);
     if (dialogId) {
       // A request is a new topic: a later "how do I apply?" is not about the last article.
-      const { topic: _previous, ...state } = await this.routingState.get(context, { misses: 0 });
+      const { topic: _previous, refusedAnswers, ...state } = await this.routingState.get(context, { misses: 0 });
       await this.routingState.set(context, { ...state, lastIntent: intent });
-      return step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference, lastPlace: state.lastPlace });
+      // Started again at a corrected place right after a refusal: with what the resident had already said.
+      const answers = restart ? refusedAnswers : undefined;
+      const result = await step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference, lastPlace: state.lastPlace, answers });
+      await this.keepRefusedAnswers(context);
+      return result;
     }
     switch (intent) {
       case Intents.greeting:
@@ -506,7 +517,16 @@ export class MainDialog extends CancelAndHelpDialog {
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     const result = await super.onContinueDialog(innerDc);
     await this.keepFiledReference(innerDc.context);
+    await this.keepRefusedAnswers(innerDc.context);
     return result;
+  }
+
+  /** A request refused this turn for its place: what it was told, for a correction of the place that follows. */
+  private async keepRefusedAnswers(context: TurnContext): Promise<void> {
+    const refused = getRefusedAnswers(context);
+    if (!refused) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, refusedAnswers: refused.answers });
   }
 
   /** A request filed this turn: its reference is the one "any news on that?" means. */

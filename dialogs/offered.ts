@@ -52,13 +52,18 @@ export function declinesToSend(dc: DialogContext, text: string, buttons: Buttons
  * stopping (the vocabulary's `no_first` and `stopping`).
  */
 export function addsToSummary(dc: DialogContext, text: string, vocabulary: Vocabulary): boolean {
-  let atSummary = false;
+  if (!atSummary(dc)) return false;
+  return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !vocabulary.no_first.test(text) && !vocabulary.stopping.test(text);
+}
+
+/** The innermost service request in progress is at its summary ("Shall I send it?"). */
+export function atSummary(dc: DialogContext): boolean {
+  let confirming = false;
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const request = d.activeDialog?.state?.[REQUEST_STATE] as { current?: unknown } | undefined;
-    if (request) atSummary = stepFromSaved(request.current)?.kind === 'confirm';
+    if (request) confirming = stepFromSaved(request.current)?.kind === 'confirm';
   }
-  if (!atSummary) return false;
-  return text.trim().split(/\s+/).length >= 3 && !/\?\s*$/.test(text) && !vocabulary.no_first.test(text) && !vocabulary.stopping.test(text);
+  return confirming;
 }
 
 /**

@@ -177,6 +177,27 @@ const ASKS_PRICE_OR_LIMITS =
 const ASKS_FOR = /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
 
 /**
+ * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
+ * themselves: "what goes in the blue bin", "which bin do glass jars go in", "can I take a mattress to the tip
+ * myself?", "does the tip accept tyres?". Information about the service, never a request for it to act (nor
+ * the day it comes: "which bin goes out" and "which bin do I put out" are not this).
+ */
+const CONTAINER = String.raw`(?:(?:the|my|a|your|our)\s+)?(?:[\w-]+\s+){0,2}(?:bins?|box(?:es)?|caddy|caddies|sacks?|bags?)\b`;
+const ASKS_WHAT_GOES = new RegExp(
+  [
+    // What goes into a container: "what can I put in the blue bin", "which bin do egg boxes go in".
+    String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${CONTAINER}|[,;?.!]|$)`,
+    // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
+    String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
+    // What a place accepts: "does the tip accept tyres?".
+    String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
+  ].join('|'),
+  'i',
+);
+/** Where the resident would take something themselves ("…to the tip myself?"): the place named, to find its article. */
+const TAKEN_TO = /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
+
+/**
  * Asks for information (when, what, which, how much, is it…), not for something to be done:
  * "when is my bin emptied over christmas?", "which bin do glass jars go in?". A request said as a
  * question ("can you collect my sofa?") is told apart by what the article adds beyond the request's
@@ -204,6 +225,18 @@ function parts(text: string): string[] {
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   return pieces.length > 1 ? pieces : [];
+}
+
+/**
+ * Words that open a message without saying what it is about: "wait,", "sorry, quick question first -", "hang on",
+ * "oh and btw". Searched for, they match whatever article happens to use them ("how long do I wait for…").
+ */
+const OPENER =
+  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
+/** The message without its opening words, when something is left. */
+function withoutOpener(text: string): string {
+  const rest = text.replace(OPENER, '');
+  return rest.trim() ? rest : text;
 }
 
 const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
@@ -252,6 +285,10 @@ export class Router {
     const outOfScope = found.outOfScope >= t.outOfScopeVeto && found.outOfScope > intentMatch;
     // "What can I do with an old sofa?", "will the council take them away? is that right?": asking about a
     // service, not asking for it. The article that offers the request answers, with the request's button.
+    // "What goes in the blue bin?", "can I take a mattress to the tip myself?": what a service takes, or what the
+    // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
+    const takes = intentOk && ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text) ? (this.placeArticle(text) ?? this.answeringArticle(found)) : undefined;
+    if (takes) return takes;
     const asked = intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
     if (asked) return asked;
     // A question for information that the best article answers beyond the request's own examples ("is my bin
@@ -325,7 +362,7 @@ export class Router {
   private retrieve(text: string): Retrieval {
     if (!this.knowledge) return NO_RETRIEVAL;
     if (this.lastRetrieval?.text === text) return this.lastRetrieval.found;
-    const found = this.knowledge.retrieve(text);
+    const found = this.knowledge.retrieve(withoutOpener(text));
     this.lastRetrieval = { text, found };
     return found;
   }
@@ -349,6 +386,29 @@ export class Router {
     const [first, second] = found.articles;
     if (!first) return false;
     return first.confidence >= this.thresholds.kbSure || first.rank - (second?.rank ?? 0) >= this.thresholds.kbLead;
+  }
+
+  /**
+   * "Can I take a mattress to the tip myself?": the article about the place named (the tip), when the place alone
+   * clearly finds one and the whole message matches it too; the thing taken (a mattress) may match the article
+   * of a collection better, which is not what was asked.
+   */
+  private placeArticle(text: string): Route | undefined {
+    const place = TAKEN_TO.exec(text)?.[1];
+    if (!place || !this.knowledge) return undefined;
+    const byPlace = this.answeringArticle(this.knowledge.retrieve(place));
+    if (!byPlace || byPlace.kind !== 'kb' || !(this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0)) return undefined;
+    const confidence = this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0;
+    return { kind: 'kb', articleId: byPlace.articleId, score: confidence, next: this.runnersUp(this.retrieve(text)).filter((id) => id !== byPlace.articleId) };
+  }
+
+  /** The best article, when it answers on the usual terms: confident enough, clear of out-of-scope wording, ahead of the next. */
+  private answeringArticle(found: Retrieval): Route | undefined {
+    const t = this.thresholds;
+    const top = found.articles[0];
+    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
+    if (!this.beatsOutOfScope(top, found)) return undefined;
+    return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) };
   }
 
   /** The articles offered if the answer did not help. */
@@ -420,22 +480,38 @@ export class Router {
   }
 
   /**
+   * A part of a message that asks for something of its own ("…and I want to make a complaint", "also when is my
+   * bin day"): said as a question or a want. A statement ("it's by the bus stop", "the lid is broken too") is more
+   * about what is being reported, even when an article shares its words.
+   */
+  asksForSomething(part: string): boolean {
+    return QUESTION.test(part) || WANTS.test(part);
+  }
+
+  /**
    * A follow-up that names no topic, asked again with the conversation's topic added ("and do they still come
    * if it is a bank holiday?" after a bin day, "what's the transfer thing then?" after the housing register):
    * the article that answers it, when that article is clear enough to answer on its own terms (the same
-   * thresholds as a fresh question) and the message itself matches it at all, so the topic's words cannot
-   * answer on their own. Retrieval within the topic's neighbourhood, found by the topic's own words.
+   * thresholds as a fresh question, ahead of the other articles the message itself matches) and the message itself
+   * matches it at all, so the topic's words cannot answer on their own. Retrieval within the topic's neighbourhood,
+   * found by the topic's own words.
    */
   articleInContext(text: string, topicWords: string): Route | undefined {
     if (!this.knowledge || !topicWords.trim()) return undefined;
     const t = this.thresholds;
     // The message alone first: route() has just retrieved it, so this is the cached retrieval, not a second one.
-    const alone = this.retrieve(text).articles;
+    const saidAlone = new Set(
+      this.retrieve(text)
+        .articles.filter((a) => a.confidence > 0)
+        .map((a) => a.article.id),
+    );
     const found = this.retrieve(`${text} ${topicWords}`);
-    const top = found.articles[0];
-    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
+    // The neighbourhood as far as the message's own words reach: an article that only the topic's words bring in (the
+    // topic's own, say) is not what "what's the transfer thing then?" asks about, and does not stand in the way of one that is.
+    const reached: Retrieval = { ...found, articles: found.articles.filter((a) => saidAlone.has(a.article.id)) };
+    const top = reached.articles[0];
+    if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(reached)) return undefined;
     if (!this.beatsOutOfScope(top, found)) return undefined;
-    if (!alone.some((a) => a.article.id === top.article.id && a.confidence > 0)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
   }
 
@@ -507,6 +583,8 @@ export class Router {
     if (!recognized || NOT_CLARIFIABLE.has(recognized.intent) || recognized.intent === Intents.humanHandoff) return undefined;
     if (recognized.score < this.thresholds.interrupt || text.trim().split(/\s+/).length < MIN_REQUEST_WORDS) return undefined;
     if (!NEW_REQUEST.test(text) && !QUESTION.test(text)) return undefined;
+    // "Can I take a mattress to the tip myself?" asks, it does not book.
+    if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
     return {
       kind: 'intent',
       intent: recognized.intent,
@@ -533,7 +611,8 @@ export class Router {
       if (top.confidence < this.thresholds.kbInterrupt && !clearQuestion) continue;
       const intent = recognized?.intent;
       const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
-      if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie) return undefined;
+      // A request that matches as well is what was meant, unless the part asks what something takes ("wat goes in the blue bin").
+      if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie && !ASKS_WHAT_GOES.test(part)) return undefined;
       if (!best || (best.kind === 'kb' && top.confidence > best.score))
         best = {
           kind: 'kb',

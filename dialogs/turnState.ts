@@ -34,3 +34,24 @@ export const getKnownPlace = knownPlace.get;
 const filedRequest = turnValue<RequestSoFar>('council.filedRequest');
 export const setFiledRequest = filedRequest.set;
 export const getFiledRequest = filedRequest.get;
+
+/**
+ * What a message said after answering the open question ("send it. and I want to make a complaint": the
+ * complaint): the bot routes it as a message of its own once the dialogs have taken the answer.
+ */
+const restOfMessage = turnValue<string | undefined>('council.restOfMessage');
+export const setRestOfMessage = restOfMessage.set;
+/** The rest of the message, taken once: a second reading of it never leaves another. */
+export function takeRestOfMessage(context: TurnContext): string | undefined {
+  const rest = restOfMessage.get(context);
+  if (rest !== undefined) restOfMessage.set(context, undefined);
+  return rest;
+}
+
+/**
+ * The answers of a request that was refused this turn ("too late to send a crew back" at 14 Forest Way): a correction
+ * of the place right after it ("sorry, it's 4 Forest Way, not 14") starts the request again with them, not from nothing.
+ */
+const refusedAnswers = turnValue<{ intent: string; answers: Record<string, string | string[]> }>('council.refusedAnswers');
+export const setRefusedAnswers = refusedAnswers.set;
+export const getRefusedAnswers = refusedAnswers.get;

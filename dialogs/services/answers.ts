@@ -32,6 +32,36 @@ export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (words.some((w) => NOT_YES.has(w))) return false;
   return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
 }
+/** Where a message may go on to something else: a sentence or clause break, "and", "also", "plus". */
+const NEXT_CLAUSE = /[,.;:!?]+\s+|\s+[-–—]+\s+|\s+(?=(?:and|also|plus|oh and|btw|by the way)\s)/giu;
+/** Words that open a rest about the same request, not something else: "yes, but…", "yes. wait…", "send it, no actually…". */
+const QUALIFIES = /^(?:but|wait|hang on|hold on|no|not|actually|except|only|change|although|though)\b/i;
+
+/**
+ * "send it. and I want to make a complaint", "yes go ahead, also when is my bin day": a yes to "Shall I
+ * send it?" said first, then more. `yes` is the first clause (a yes on its own, {@link saysYes}); `rest`
+ * is everything after it, without the "and"/"also" that joins it. Undefined when no first clause is a
+ * yes, when the message is a yes as a whole ("yes please, thank you"), or when the rest qualifies the yes
+ * ("yes but change the address"). Whether the rest is another need is for the caller to decide.
+ */
+export function yesThenMore(text: string, vocabulary: Vocabulary): { yes: string; rest: string } | undefined {
+  // The longest run of clauses from the start that are each a yes ("Yes, send it, and…").
+  let end = 0;
+  let from = 0;
+  for (const m of text.matchAll(NEXT_CLAUSE)) {
+    if (!saysYes(text.slice(from, m.index), vocabulary)) break;
+    end = m.index;
+    from = m.index + m[0].length;
+  }
+  if (!end) return undefined;
+  const rest = text
+    .slice(from)
+    .replace(/^(?:(?:and|also|plus|oh|btw|by the way|then)[,\s]+)+/i, '')
+    .trim();
+  if (!rest || saysYes(rest, vocabulary) || QUALIFIES.test(rest)) return undefined;
+  return { yes: text.slice(0, end).trim(), rest };
+}
+
 /**
  * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
  * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those

@@ -9,7 +9,7 @@ import { MISSES_BEFORE_PERSON } from '../misses';
 import { offer, REQUEST_STATE } from '../offered';
 import { sendPromptTrace, sendReply } from '../replies';
 import type { Reply } from '../responses';
-import { getRecognized } from '../turnState';
+import { getRecognized, setRefusedAnswers } from '../turnState';
 import type { Location } from './addressLookup';
 import { NOT_SENDING } from './answers';
 import type { ServiceRequestConfig } from './serviceRequestConfig';
@@ -43,7 +43,7 @@ export class RequestSlotsDialog extends Dialog {
     this.parts = new SlotParts(deps);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location }): Promise<DialogTurnResult> {
+  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers'] }): Promise<DialogTurnResult> {
     let serviceName = this.config.service_code;
     let attributes: ServiceAttribute[];
     try {
@@ -56,10 +56,11 @@ export class RequestSlotsDialog extends Dialog {
       await offer(dc, this.deps.responses.unavailable(serviceName));
       return dc.endDialog();
     }
-    const { recognized, lastPlace } = options ?? {};
+    const { recognized, lastPlace, answers } = options ?? {};
     const state: SlotState = {
       intent: this.intent, serviceCode: this.config.service_code, serviceName, config: this.config, attributes,
-      answers: {}, locationStage: 'postcode', multi: [], prechecked: false, instanceId: randomUUID(),
+      // A request started again after a correction of its place keeps what was said before (the message read next may change it).
+      answers: { ...answers }, locationStage: 'postcode', multi: [], prechecked: false, instanceId: randomUUID(),
       ...(recognized?.text ? { openedWith: recognized.text.slice(0, MAX_STRING) } : {}),
       ...(lastPlace && (lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace } : {}),
     };
@@ -129,6 +130,7 @@ export class RequestSlotsDialog extends Dialog {
     const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
     const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.withCouncilNumbers(refusal.say)) : this.parts.precheck.refusal(state);
     if (refused) {
+      setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers });
       await offer(dc, refused);
       return dc.endDialog();
     }

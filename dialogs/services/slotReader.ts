@@ -233,8 +233,9 @@ export class SlotReader {
     const codes: string[] = [];
     for (const m of text.matchAll(CODE)) {
       const [, letters, gap, digits] = m;
-      // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals).
-      const capitals = letters === letters.toUpperCase() && letters.length >= 2 && !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters);
+      // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals); capitals run together with the
+      // digits are a plate even when they spell a small word ("it says OR9"): a word is never written into a number.
+      const capitals = letters === letters.toUpperCase() && letters.length >= 2 && (!gap || !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters));
       if ((NOT_CODE_LETTERS.has(letters.toLowerCase()) && !capitals) || (gap && letters !== letters.toUpperCase())) continue;
       const before = text.slice(0, m.index);
       if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
