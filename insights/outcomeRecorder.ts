@@ -26,11 +26,11 @@ export class OutcomeRecorder implements Middleware {
     const seen: Array<Partial<Activity>> = [];
     // In a web-chat turn whose writes are committed together (issue 23), each trace's events are
     // held as it is sent, so that they go in the turn's one transaction with its state.
-    const turn = TurnWrites.current();
     let written = 0;
     context.onSendActivities(async (_ctx, activities, sendNext) => {
       const traces = activities.filter((a) => a.type === 'trace');
-      if (turn?.open && traces.length) {
+      const turn = TurnWrites.of(context); // attached by the bridge once the middleware has run
+      if (turn && traces.length) {
         const events = this.events(context, traces);
         const firstSeq = written;
         written += events.length;

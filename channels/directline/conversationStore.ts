@@ -101,18 +101,18 @@ export class ConversationStore extends EventEmitter {
    * what it appends, the bot's state and what else the turn writes, in one transaction where
    * the turn allows. Resolves once they are committed; rejects when they could not be.
    */
-  inOneTransaction<T>(turn: () => Promise<T>): Promise<T> {
+  inOneTransaction<T>(turn: (writes: TurnWrites) => Promise<T>): Promise<T> {
     return new TurnWrites(this.db).run(turn);
   }
 
   /**
    * Stores the activity as the conversation's next one, giving it its `id`; returns the stored copy.
-   * In a resident's turn ({@link TurnWrites}) the row is held and committed with the turn's state,
+   * In a resident's turn (`turn`, {@link TurnWrites}) the row is held and committed with the turn's state,
    * and shown on the streams once committed; the copy comes back at once, with its id.
    */
-  append(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+  append(conversationId: string, activity: DirectLineActivity, turn?: TurnWrites): Promise<DirectLineActivity> {
     const previous = this.tails.get(conversationId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity));
+    const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity, turn));
     this.tails.set(conversationId, next);
     void next.finally(() => {
       if (this.tails.get(conversationId) === next) this.tails.delete(conversationId);
@@ -145,8 +145,7 @@ export class ConversationStore extends EventEmitter {
     if (this.lastSeq.size > REMEMBERED_SEQUENCES) this.lastSeq.delete(this.lastSeq.keys().next().value as string);
   }
 
-  private async insertNext(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
-    const turn = TurnWrites.current();
+  private async insertNext(conversationId: string, activity: DirectLineActivity, turn: TurnWrites | undefined): Promise<DirectLineActivity> {
     if (turn?.open) return this.holdNext(turn, conversationId, activity);
     // Another instance may append to the same conversation: the primary key makes one of us retry.
     for (let attempt = 0; ; attempt++) {

@@ -70,7 +70,7 @@ export class DirectLineModule implements RouteModule {
   private async tellBotLeft(conversationId: string): Promise<void> {
     try {
       const conversation = await this.options.store.get(conversationId);
-      if (conversation) await this.options.store.inOneTransaction(() => this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl));
+      if (conversation) await this.options.store.inOneTransaction((turn) => this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl, turn));
     } catch (err) {
       this.options.logger.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not tell the bot a resident left');
     }
@@ -238,7 +238,7 @@ export class DirectLineModule implements RouteModule {
   /** Tells the bot a conversation began; false (and a 502 sent, without the error's words) when the bot could not take it. */
   private async tellBotStarted(conversation: StoredConversation, res: Response): Promise<boolean> {
     try {
-      await this.options.store.inOneTransaction(() => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl));
+      await this.options.store.inOneTransaction((turn) => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl, turn));
       return true;
     } catch (err) {
       this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
@@ -280,14 +280,14 @@ export class DirectLineModule implements RouteModule {
     let delivered = true;
     try {
       // The resident's activity, the bot's state and its replies: one commit (issue 23), before the answer.
-      await store.inOneTransaction(async () => {
-        if (checked.activity.type !== 'typing') echoed = await store.append(conversation.id, activity);
+      await store.inOneTransaction(async (turn) => {
+        if (checked.activity.type !== 'typing') echoed = await store.append(conversation.id, activity, turn);
         if (checked.activity.type === 'message') {
           // Web Chat shows its typing indicator until the first reply arrives (shown, not kept).
           store.announce(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bridge.identity.id, name: bridge.identity.name, role: 'bot' }, timestamp: new Date().toISOString() });
         }
         try {
-          await bridge.deliver(echoed, conversation.id, userId, this.serviceUrl);
+          await bridge.deliver(echoed, conversation.id, userId, this.serviceUrl, turn);
         } catch (err) {
           // The resident's message is still kept (committed below), and they are told the bot did not take it.
           delivered = false;

@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type QueryRunner } from './preparedQuery';
 import type { DatabaseSchema } from './schema';
-import { TurnWrites, type HeldWrite } from './turnWrites';
+import type { HeldWrite, TurnWrites } from './turnWrites';
 
 export class ETagConflictError extends Error {
   constructor(key: string) {
@@ -86,11 +86,14 @@ export class KyselyStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  write(changes: StoreItems): Promise<void> {
+    return this.writeInTurn(changes, undefined);
+  }
+
+  /** {@link write}, committing with the items the turn's held writes ({@link TurnWrites}) in one transaction. */
+  async writeInTurn(changes: StoreItems, turn: TurnWrites | undefined): Promise<void> {
     const entries = Object.entries(changes ?? {});
     if (!entries.length) return;
-    const current = TurnWrites.current();
-    const turn = current?.open ? current : undefined;
     const written = entries.map(
       ([key, item]) =>
         new Promise<void>((resolve, reject) => {

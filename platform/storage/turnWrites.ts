@@ -1,4 +1,4 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import type { TurnContext } from 'botbuilder';
 import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema';
 
@@ -11,7 +11,8 @@ export interface HeldWrite {
 /** How long a write may be held before it is committed on its own (a slow turn's first replies are not kept waiting). */
 const HOLD_MS = 250;
 
-const scope = new AsyncLocalStorage<TurnWrites>();
+/** Where a turn's writes are kept in its TurnContext (set by the Direct Line bridge). */
+const KEY = Symbol('council.turnWrites');
 
 /**
  * The writes of one resident's turn, committed together (issue 23): the resident's activity,
@@ -35,15 +36,25 @@ export class TurnWrites {
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
-  /** The turn the caller runs in, if any. */
-  static current(): TurnWrites | undefined {
-    return scope.getStore();
+  /**
+   * The writes of the bot's turn in `context`, if they are held, and still open. Handed through the
+   * turn's state rather than AsyncLocalStorage, whose promise hooks would cost every promise in the
+   * process, HTTP turns included.
+   */
+  static of(context: TurnContext | undefined): TurnWrites | undefined {
+    const turn = context?.turnState.get<TurnWrites | undefined>(KEY);
+    return turn?.open ? turn : undefined;
   }
 
-  /** Runs `fn` as a turn whose writes are held, then commits what is still held (also when `fn` failed). */
-  async run<T>(fn: () => Promise<T>): Promise<T> {
+  /** Makes `context`'s turn hold its writes here. */
+  attach(context: TurnContext): void {
+    context.turnState.set(KEY, this);
+  }
+
+  /** Runs `fn` with this turn's writes held, then commits what is still held (also when `fn` failed). */
+  async run<T>(fn: (turn: TurnWrites) => Promise<T>): Promise<T> {
     try {
-      const result = await scope.run(this, fn);
+      const result = await fn(this);
       await this.flush();
       return result;
     } catch (err) {

@@ -46,11 +46,11 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     const shown: string[] = [];
     one.on('activity', (_id: string, activity: { text?: string }) => shown.push(activity.text ?? ''));
     let duringTurn: unknown[] = ['not read'];
-    await one.inOneTransaction(async () => {
-      const echo = await one.append(c.id, { type: 'message', text: 'my bin was missed' });
-      await one.append(c.id, { type: 'message', text: 'Sorry to hear that', replyToId: echo.id });
+    await one.inOneTransaction(async (turn) => {
+      const echo = await one.append(c.id, { type: 'message', text: 'my bin was missed' }, turn);
+      await one.append(c.id, { type: 'message', text: 'Sorry to hear that', replyToId: echo.id }, turn);
       duringTurn = [...(await elsewhere.list(c.id, 0)).activities, ...shown];
-      await storage.write({ [`turn/${c.id}`]: { step: 2 } });
+      await storage.writeInTurn({ [`turn/${c.id}`]: { step: 2 } }, turn);
       expect((await elsewhere.list(c.id, 0)).activities.map((x) => x.text)).toEqual(['my bin was missed', 'Sorry to hear that']);
     });
     expect(duringTurn).toEqual([]);
@@ -67,10 +67,10 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     const loaded = (await storage.read([key]))[key] as Record<string, unknown>;
     await new KyselyStorage(b.db).write({ [key]: { step: 5, eTag: loaded.eTag } }); // the other turn
     const failure = await one
-      .inOneTransaction(async () => {
-        await one.append(c.id, { type: 'message', text: 'yes' });
-        await one.append(c.id, { type: 'message', text: 'Thank you' });
-        await storage.write({ [key]: { step: 2, eTag: loaded.eTag } });
+      .inOneTransaction(async (turn) => {
+        await one.append(c.id, { type: 'message', text: 'yes' }, turn);
+        await one.append(c.id, { type: 'message', text: 'Thank you' }, turn);
+        await storage.writeInTurn({ [key]: { step: 2, eTag: loaded.eTag } }, turn);
       })
       .catch((err: unknown) => err);
     expect(isETagConflict(failure)).toBe(true);
@@ -84,14 +84,10 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     const c = await one.create('dl_race');
     await one.append(c.id, { type: 'message', text: 'welcome' });
     let echo: { id?: string } = {};
-    // The other instance's append runs outside this turn (a promise chained before it began).
-    let go = () => undefined as void;
-    const other = new Promise<void>((resolve) => (go = resolve)).then(() => two.append(c.id, { type: 'message', text: 'from a person, on another instance' }));
-    await one.inOneTransaction(async () => {
-      echo = await one.append(c.id, { type: 'message', text: 'from the resident' });
-      go();
-      await other;
-      await one.append(c.id, { type: 'message', text: 'reply', replyToId: echo.id });
+    await one.inOneTransaction(async (turn) => {
+      echo = await one.append(c.id, { type: 'message', text: 'from the resident' }, turn);
+      await two.append(c.id, { type: 'message', text: 'from a person, on another instance' });
+      await one.append(c.id, { type: 'message', text: 'reply', replyToId: echo.id }, turn);
     });
     const page = await two.list(c.id, 0);
     expect(page.activities.map((x) => x.text)).toEqual(['welcome', 'from a person, on another instance', 'from the resident', 'reply']);
