@@ -35,6 +35,11 @@ function argument(name: string, fallback: number): number {
 
 const cpuMs = (pid: number) => cpuTicks(pid) * 10;
 
+/** The process's write system calls so far (sockets and files: each frame, response and commit costs some). */
+function writeCalls(pid: number): number {
+  return Number(/syscw:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'))?.[1] ?? 0);
+}
+
 function openFiles(pid: number): number {
   return fs.readdirSync(`/proc/${pid}/fd`).length;
 }
@@ -115,8 +120,9 @@ async function send(base: string, r: Resident, text: string): Promise<number | u
   return (await r.reply(id)) ? performance.now() - t0 : undefined;
 }
 
-async function httpTurns(base: string, pid: number): Promise<number> {
+async function httpTurns(base: string, pid: number): Promise<{ cpu: number; writes: number }> {
   const before = cpuMs(pid);
+  const writesBefore = writeCalls(pid);
   for (let i = 0; i < HTTP_TURNS; i++) {
     const res = await fetch(`${base}/api/messages`, {
       method: 'POST',
@@ -126,7 +132,7 @@ async function httpTurns(base: string, pid: number): Promise<number> {
     if (!res.ok) throw new Error(`an HTTP turn failed: ${res.status}`);
     await res.arrayBuffer();
   }
-  return (cpuMs(pid) - before) / HTTP_TURNS;
+  return { cpu: (cpuMs(pid) - before) / HTTP_TURNS, writes: (writeCalls(pid) - writesBefore) / HTTP_TURNS };
 }
 
 async function main(): Promise<void> {
@@ -157,6 +163,7 @@ async function main(): Promise<void> {
     let errors = 0;
     let sent = 0;
     const cpuBefore = cpuMs(pid);
+    const writesBefore = writeCalls(pid);
     const started = performance.now();
     const end = started + seconds * 1000;
     let peakFiles = openFiles(pid);
@@ -176,9 +183,10 @@ async function main(): Promise<void> {
     clearInterval(watch);
     const elapsedS = (performance.now() - started) / 1000;
     const cpuMsPerMsg = (cpuMs(pid) - cpuBefore) / Math.max(1, sent);
+    const writesPerMsg = (writeCalls(pid) - writesBefore) / Math.max(1, sent);
     const rss = rssMb(pid);
     for (const r of opened) r.socket.close();
-    const httpCpuMsPerMsg = await httpTurns(base, pid);
+    const { cpu: httpCpuMsPerMsg, writes: httpWritesPerMsg } = await httpTurns(base, pid);
     latencies.sort((a, b) => a - b);
     const round = (x: number) => Math.round(x * 100) / 100;
     const result = {
@@ -198,6 +206,7 @@ async function main(): Promise<void> {
     process.stdout.write(`| POST to reply on the stream, p50 / p99 ms | ${result.p50Ms} / ${result.p99Ms} |\n`);
     process.stdout.write(`| errors | ${errors} |\n`);
     process.stdout.write(`| server CPU ms per web-chat message / per HTTP turn | ${result.cpuMsPerMsg} / ${result.httpCpuMsPerMsg} (${round(cpuMsPerMsg / httpCpuMsPerMsg)} ×) |\n`);
+    process.stdout.write(`| server write system calls per web-chat message / per HTTP turn | ${round(writesPerMsg)} / ${round(httpWritesPerMsg)} |\n`);
     process.stdout.write(`| server RSS MB, open files at peak | ${result.rssMb}, ${peakFiles} |\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {

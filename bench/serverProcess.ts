@@ -13,12 +13,16 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** The Node arguments of `npm start` (its script is `node …`), so that what is measured is what runs. */
+/**
+ * The Node arguments of `npm start` (its script is `node …`), so that what is measured is what runs;
+ * BENCH_NODE_FLAGS adds Node flags before them, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile
+ * the server under load (NODE_OPTIONS does not allow --cpu-prof).
+ */
 export function startArguments(): string[] {
   const { scripts } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
   const [command, ...args] = scripts.start.trim().split(/\s+/);
   if (command !== 'node') throw new Error(`npm start runs "${command}", not node: update bench/serverProcess.ts`);
-  return args;
+  return [...(process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean), ...args];
 }
 
 /** The process's CPU time so far (user + system), in clock ticks of 1/100 s. */

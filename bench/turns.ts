@@ -10,6 +10,12 @@
  * "dialogRatio","ratioSpread","dialogRatioSpread"} (`ratio`: assistant / echo, `dialogRatio`:
  * assistant / echo in dialogs, medians over the rounds; the spreads as [lowest, highest]).
  * Targets: ratio ≥ 0.8, dialogRatio ≥ 1.0, p99 ≤ 60 ms, RSS ≤ 250 MB, first answer ≤ 3 s after start.
+ *
+ * `-- --postgres postgres://root@127.0.0.1:5432/test` also starts the assistant on PostgreSQL (a
+ * throwaway database made beside the one named, dropped at the end) and puts it in the rounds
+ * after the assistant on SQLite; the JSON line then gains `postgresRatio` (PostgreSQL / SQLite
+ * turns per second, median over the rounds), `postgresRatioSpread` and `postgresP99Ms`.
+ * Target (issue 23): postgresRatio ≥ 0.8.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
 import { MemoryStorage } from 'botbuilder';
+import pg from 'pg';
 import { buildAssistant } from '../bot/assistant';
 import { createLogger } from '../platform/logger';
 import { buildServer } from '../scripts/build.mjs';
@@ -26,6 +33,35 @@ const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 const CONNECTIONS = 20;
 const TEXTS = ['when is my bin day', 'my bin was not collected', 'there is a pothole on mill lane', 'hello', 'how do i pay my council tax', 'thanks'];
+
+/** The URL after --postgres, if given. */
+function postgresArgument(): string | undefined {
+  const i = process.argv.indexOf('--postgres');
+  if (i < 0) return undefined;
+  const url = process.argv[i + 1];
+  if (!url?.startsWith('postgres')) throw new Error('--postgres needs a postgres:// URL, e.g. postgres://root@127.0.0.1:5432/test');
+  return url;
+}
+
+/** A fresh database beside the one in `url` (so the bench never reads or leaves rows in it); returns its URL and how to drop it. */
+async function throwawayDatabase(url: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `ca_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const fresh = new URL(url);
+  fresh.pathname = `/${name}`;
+  return {
+    url: fresh.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: url });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   return spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
@@ -128,21 +164,31 @@ async function main(): Promise<void> {
   const dialogPort = await freePort();
   let echo: ChildProcess | undefined;
   let dialog: ChildProcess | undefined;
+  let postgres: ChildProcess | undefined;
+  const postgresUrl = postgresArgument();
+  const database = postgresUrl ? await throwawayDatabase(postgresUrl) : undefined;
+  const postgresPort = await freePort();
   try {
     const firstAnswerMs = await firstAnswer(`http://127.0.0.1:${projectPort}`, startedAt);
+    if (database) {
+      // The same data folder (the trained model); its state goes to PostgreSQL, not the SQLite file.
+      postgres = start(startArguments(), { PORT: String(postgresPort), DATA_DIR: dataDir, DATABASE_URL: database.url, LOG_LEVEL: 'warn' });
+      await firstAnswer(`http://127.0.0.1:${postgresPort}`, Date.now());
+    }
     echo = start([path.join('dist', 'bench', 'echoBot.js'), String(echoPort)], {});
     dialog = start([path.join('dist', 'bench', 'dialogBot.js'), String(dialogPort)], {});
     await firstAnswer(`http://127.0.0.1:${echoPort}`, Date.now());
     await firstAnswer(`http://127.0.0.1:${dialogPort}`, Date.now());
 
     // Short rounds, taking turns: a burst of load from elsewhere falls on one round of each, not on one program.
-    const rounds: Array<{ echo: Load; dialog: Load; project: Load }> = [];
+    const rounds: Array<{ echo: Load; dialog: Load; project: Load; postgres?: Load }> = [];
     const seconds = Math.max(1, Math.round(DURATION_S / ROUNDS));
     for (let r = 0; r < ROUNDS; r++) {
       const echoRound = await load(`http://127.0.0.1:${echoPort}`, echo.pid!, seconds);
       const dialogRound = await load(`http://127.0.0.1:${dialogPort}`, dialog.pid!, seconds);
       const projectRound = await load(`http://127.0.0.1:${projectPort}`, project.pid!, seconds);
-      rounds.push({ echo: echoRound, dialog: dialogRound, project: projectRound });
+      const postgresRound = postgres ? await load(`http://127.0.0.1:${postgresPort}`, postgres.pid!, seconds) : undefined;
+      rounds.push({ echo: echoRound, dialog: dialogRound, project: projectRound, postgres: postgresRound });
     }
     const echoResult = overall(rounds.map((r) => r.echo));
     const dialogResult = overall(rounds.map((r) => r.dialog));
@@ -156,6 +202,10 @@ async function main(): Promise<void> {
       ['echo bot', round(echoResult.rps), echoResult.p50, echoResult.p99, round(echoResult.rss), echoResult.errors],
       ['echo in dialogs', round(dialogResult.rps), dialogResult.p50, dialogResult.p99, round(dialogResult.rss), dialogResult.errors],
     ];
+    const postgresLoads = rounds.flatMap((r) => (r.postgres ? [r.postgres] : []));
+    const postgresResult = postgresLoads.length ? overall(postgresLoads) : undefined;
+    if (postgresResult) rows.push(['assistant, postgres', round(postgresResult.rps), postgresResult.p50, postgresResult.p99, round(postgresResult.rss), postgresResult.errors]);
+    const postgresRatios = rounds.flatMap((r) => (r.postgres ? [r.postgres.rps / r.project.rps] : [])).sort((a, b) => a - b);
     for (const r of rows) process.stdout.write(`${String(r[0]).padEnd(18)} ${r.slice(1).map((c) => String(c).padStart(12)).join('')}\n`);
     const ratio = round(median(ratios), 3);
     const dialogRatio = round(median(dialogRatios), 3);
@@ -164,13 +214,23 @@ async function main(): Promise<void> {
     process.stdout.write(`${ROUNDS} rounds of ${seconds} s each, taking turns; ratios are medians over the rounds [lowest – highest]\n`);
     process.stdout.write(`ratio ${ratio} [${ratioSpread.join(' – ')}] (target ≥ 0.8), p99 ${projectResult.p99} ms (≤ 60), RSS ${round(projectResult.rss)} MB (≤ 250), first answer ${firstAnswerMs} ms (≤ 3000)\n`);
     process.stdout.write(`assistant / echo in dialogs: ${dialogRatio} [${dialogRatioSpread.join(' – ')}] (target ≥ 1.0); echo in dialogs / echo bot: ${round(dialogResult.rps / echoResult.rps, 3)} (botbuilder-dialogs alone)\n`);
+    const postgresFigures = postgresResult
+      ? { postgresRatio: round(median(postgresRatios), 3), postgresRatioSpread: [round(postgresRatios[0], 3), round(postgresRatios[postgresRatios.length - 1], 3)], postgresP99Ms: postgresResult.p99 }
+      : {};
+    if (postgresResult) process.stdout.write(`assistant on PostgreSQL / on SQLite: ${postgresFigures.postgresRatio} [${postgresFigures.postgresRatioSpread?.join(' – ')}] (target ≥ 0.8)\n`);
     process.stdout.write(
-      `${JSON.stringify({ projectRps: round(projectResult.rps), echoRps: round(echoResult.rps), ratio, p50Ms: projectResult.p50, p99Ms: projectResult.p99, rssMb: round(projectResult.rss), firstAnswerMs, dialogRatio, ratioSpread, dialogRatioSpread })}\n`,
+      `${JSON.stringify({ projectRps: round(projectResult.rps), echoRps: round(echoResult.rps), ratio, p50Ms: projectResult.p50, p99Ms: projectResult.p99, rssMb: round(projectResult.rss), firstAnswerMs, dialogRatio, ratioSpread, dialogRatioSpread, ...postgresFigures })}\n`,
     );
   } finally {
     project.kill('SIGKILL');
     echo?.kill('SIGKILL');
     dialog?.kill('SIGKILL');
+    if (postgres) {
+      const stopping = postgres;
+      stopping.kill('SIGKILL');
+      await new Promise((r) => stopping.once('exit', r));
+    }
+    await database?.drop();
   }
 }
 

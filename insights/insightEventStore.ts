@@ -22,7 +22,11 @@ export interface InsightEvent {
 }
 
 export interface InsightEventRecorder {
-  record(events: readonly InsightEvent[]): Promise<void>;
+  /**
+   * Stores one turn's events in order; `into` is a transaction of the turn's to write them in, and
+   * `firstSeq` the number of the turn's events already written (their order within the turn).
+   */
+  record(events: readonly InsightEvent[], into?: Kysely<DatabaseSchema>, firstSeq?: number): Promise<void>;
 }
 
 /** A conversation id as stored: not reversible, and not the same in two installations (each has its own salt). */
@@ -35,11 +39,11 @@ export class InsightEventStore implements InsightEventRecorder {
   constructor(private readonly db: Kysely<DatabaseSchema>) {}
 
   /** One turn's events, in the order they happened. */
-  async record(events: readonly InsightEvent[]): Promise<void> {
+  async record(events: readonly InsightEvent[], into: Kysely<DatabaseSchema> = this.db, firstSeq = 0): Promise<void> {
     if (!events.length) return;
-    await this.db
+    await into
       .insertInto('insight_event')
-      .values(events.map((e, seq) => ({ id: randomUUID(), conversation: e.conversation, channel: e.channel, kind: e.kind, detail: e.detail?.slice(0, 200) ?? null, created_at: e.at, seq })))
+      .values(events.map((e, i) => ({ id: randomUUID(), conversation: e.conversation, channel: e.channel, kind: e.kind, detail: e.detail?.slice(0, 200) ?? null, created_at: e.at, seq: firstSeq + i })))
       .execute();
   }
 

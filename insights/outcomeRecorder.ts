@@ -1,5 +1,8 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
+import type { Kysely } from 'kysely';
 import type { Logger } from '../platform/logger';
+import type { DatabaseSchema } from '../platform/storage/schema';
+import { TurnWrites } from '../platform/storage/turnWrites';
 import { conversationKey, type Channel, type EventKind, type InsightEvent, type InsightEventRecorder } from './insightEventStore';
 
 /** Requests' questions are every field but these (feedback, carry on, the summary's change…). */
@@ -21,18 +24,41 @@ export class OutcomeRecorder implements Middleware {
 
   async onTurn(context: TurnContext, next: () => Promise<void>): Promise<void> {
     const seen: Array<Partial<Activity>> = [];
+    // In a web-chat turn whose writes are committed together (issue 23), each trace's events are
+    // held as it is sent, so that they go in the turn's one transaction with its state.
+    let written = 0;
     context.onSendActivities(async (_ctx, activities, sendNext) => {
-      seen.push(...activities.filter((a) => a.type === 'trace'));
+      const traces = activities.filter((a) => a.type === 'trace');
+      const turn = TurnWrites.of(context); // attached by the bridge once the middleware has run
+      if (turn && traces.length) {
+        const events = this.events(context, traces);
+        const firstSeq = written;
+        written += events.length;
+        if (events.length) turn.hold({ write: (trx) => this.recordInTurn(events, trx, firstSeq), committed: () => undefined });
+      } else seen.push(...traces);
       return sendNext();
     });
     await next();
-    const conversationId = context.activity.conversation?.id;
-    if (!conversationId || !seen.length) return;
-    const at = this.now().toISOString();
-    const base = { conversation: conversationKey(conversationId, this.salt), channel: channelOf(context.activity), at };
-    const events = seen.flatMap((trace): InsightEvent[] => eventsOf(trace).map(([kind, detail]) => ({ ...base, kind, detail })));
+    const events = this.events(context, seen);
+    if (!events.length) return;
     try {
-      await this.store.record(events);
+      await this.store.record(events, undefined, written);
+    } catch (err) {
+      this.logger.warn({ err: (err as Error).message, events: events.length }, 'could not record insight events');
+    }
+  }
+
+  private events(context: TurnContext, traces: Array<Partial<Activity>>): InsightEvent[] {
+    const conversationId = context.activity.conversation?.id;
+    if (!conversationId || !traces.length) return [];
+    const base = { conversation: conversationKey(conversationId, this.salt), channel: channelOf(context.activity), at: this.now().toISOString() };
+    return traces.flatMap((trace): InsightEvent[] => eventsOf(trace).map(([kind, detail]) => ({ ...base, kind, detail })));
+  }
+
+  /** Insight is not worth a resident's turn: a failure is logged, and the turn's other writes go on (SQLite undoes the one statement). */
+  private async recordInTurn(events: InsightEvent[], trx: Kysely<DatabaseSchema>, firstSeq: number): Promise<void> {
+    try {
+      await this.store.record(events, trx, firstSeq);
     } catch (err) {
       this.logger.warn({ err: (err as Error).message, events: events.length }, 'could not record insight events');
     }

@@ -1,4 +1,5 @@
 import type { Activity, ActivityHandler, CloudAdapter, ConversationAccount, ResourceResponse, TurnContext } from 'botbuilder';
+import { TurnWrites } from '../../platform/storage/turnWrites';
 import type { BotReplies } from './botReplies';
 import type { DirectLineActivity } from './conversationStore';
 
@@ -32,7 +33,8 @@ export class BotBridge {
     private readonly replies?: BotReplies,
   ) {}
 
-  async deliver(activity: DirectLineActivity, conversationId: string, userId: string, serviceUrl: string): Promise<void> {
+  /** Runs the bot's turn on the activity; with `turn`, the turn's writes are held there (one transaction, issue 23). */
+  async deliver(activity: DirectLineActivity, conversationId: string, userId: string, serviceUrl: string, turn?: TurnWrites): Promise<void> {
     const incoming = {
       ...activity,
       channelId: 'directline',
@@ -44,6 +46,7 @@ export class BotBridge {
     } as unknown as Activity;
     // No Authorization: with no MicrosoftAppId the adapter treats the channel as trusted and sends replies without a token.
     await this.adapter.processActivityDirect('', incoming, async (context) => {
+      turn?.attach(context);
       this.sendInProcess(context);
       await this.bot.run(context);
     });
@@ -56,7 +59,7 @@ export class BotBridge {
     if (!replies || !http) return;
     // The same JSON the connector client would have sent (dates as strings, no undefined fields).
     const take = async (conversation: ConversationAccount | string, activity: Partial<Activity>): Promise<ResourceResponse> => ({
-      id: await replies.take(typeof conversation === 'string' ? conversation : conversation.id, JSON.parse(JSON.stringify(activity)) as Record<string, unknown>),
+      id: await replies.take(typeof conversation === 'string' ? conversation : conversation.id, JSON.parse(JSON.stringify(activity)) as Record<string, unknown>, TurnWrites.of(context)),
     });
     const conversations = Object.assign(Object.create(http.conversations) as TurnConnector['conversations'], {
       replyToActivity: (conversationId: string, _replyTo: string, activity: Partial<Activity>) => take(conversationId, activity),
@@ -66,17 +69,18 @@ export class BotBridge {
   }
 
   /** Tells the bot the conversation began (Web Chat shows the welcome that follows). */
-  async start(conversationId: string, userId: string, serviceUrl: string): Promise<void> {
+  async start(conversationId: string, userId: string, serviceUrl: string, turn?: TurnWrites): Promise<void> {
     await this.deliver(
       { type: 'conversationUpdate', membersAdded: [{ id: this.identity.id, name: this.identity.name }, { id: userId }] },
       conversationId,
       userId,
       serviceUrl,
+      turn,
     );
   }
 
   /** Tells the bot the resident has gone (their page closed): a conversationUpdate with them in membersRemoved. */
-  async left(conversationId: string, userId: string, serviceUrl: string): Promise<void> {
-    await this.deliver({ type: 'conversationUpdate', membersRemoved: [{ id: userId }] }, conversationId, userId, serviceUrl);
+  async left(conversationId: string, userId: string, serviceUrl: string, turn?: TurnWrites): Promise<void> {
+    await this.deliver({ type: 'conversationUpdate', membersRemoved: [{ id: userId }] }, conversationId, userId, serviceUrl, turn);
   }
 }

@@ -1,3 +1,4 @@
+import type { TurnWrites } from '../../platform/storage/turnWrites';
 import { streamCopy } from './activityRules';
 import type { BotIdentity } from './botBridge';
 import type { ConversationStore } from './conversationStore';
@@ -14,8 +15,8 @@ export class BotReplies {
     readonly identity: BotIdentity,
   ) {}
 
-  /** Takes one activity from the bot; the id it was given ('' when nothing was stored). */
-  async take(conversationId: string, activity: Record<string, unknown>): Promise<string> {
+  /** Takes one activity from the bot; the id it was given ('' when nothing was stored). In a resident's turn, held with its writes. */
+  async take(conversationId: string, activity: Record<string, unknown>, turn?: TurnWrites): Promise<string> {
     const copy = streamCopy(activity);
     if (!copy) return '';
     copy.conversation = { id: conversationId };
@@ -24,6 +25,6 @@ export class BotReplies {
       this.store.announce(conversationId, copy);
       return '';
     }
-    return (await this.store.append(conversationId, copy)).id ?? '';
+    return (await this.store.append(conversationId, copy, turn)).id ?? '';
   }
 }

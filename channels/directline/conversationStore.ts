@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { DatabaseSchema } from '../../platform/storage/schema';
+import { TurnWrites } from '../../platform/storage/turnWrites';
 
 /** The shape of the ids {@link ConversationStore.create} makes (18 random bytes, base64url). */
 export const LOCAL_CONVERSATION_ID = /^[A-Za-z0-9_-]{24}$/;
@@ -29,6 +30,10 @@ const PURGE_BATCH = 200;
 const TOUCH_EVERY_MS = 3_600_000;
 /** Conversations whose last sequence number this process remembers (the oldest are forgotten first). */
 const REMEMBERED_SEQUENCES = 20_000;
+/** Ids that another instance's activity made this one change, remembered so that replies to them follow. */
+const REMEMBERED_RENAMES = 1_000;
+
+const activityId = (conversationId: string, seq: number) => `${conversationId}|${String(seq).padStart(7, '0')}`;
 
 /**
  * Durable store of local Direct Line conversations: every activity in a conversation gets
@@ -49,6 +54,8 @@ export class ConversationStore extends EventEmitter {
   private readonly lastSeq = new Map<string, number>();
   /** When this process last recorded activity in each conversation (see {@link touch}). */
   private readonly touched = new Map<string, number>();
+  /** A held activity's id that had to change (another instance took its number) → its new id. */
+  private readonly renamed = new Map<string, string>();
 
   constructor(private readonly db: Kysely<DatabaseSchema>) {
     super();
@@ -89,10 +96,23 @@ export class ConversationStore extends EventEmitter {
     return Number(result.numUpdatedRows) === 1;
   }
 
-  /** Stores the activity as the conversation's next one, giving it its `id`; returns the stored copy. */
-  append(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+  /**
+   * Runs a resident's turn with its writes held and committed together ({@link TurnWrites}):
+   * what it appends, the bot's state and what else the turn writes, in one transaction where
+   * the turn allows. Resolves once they are committed; rejects when they could not be.
+   */
+  inOneTransaction<T>(turn: (writes: TurnWrites) => Promise<T>): Promise<T> {
+    return new TurnWrites(this.db).run(turn);
+  }
+
+  /**
+   * Stores the activity as the conversation's next one, giving it its `id`; returns the stored copy.
+   * In a resident's turn (`turn`, {@link TurnWrites}) the row is held and committed with the turn's state,
+   * and shown on the streams once committed; the copy comes back at once, with its id.
+   */
+  append(conversationId: string, activity: DirectLineActivity, turn?: TurnWrites): Promise<DirectLineActivity> {
     const previous = this.tails.get(conversationId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity));
+    const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity, turn));
     this.tails.set(conversationId, next);
     void next.finally(() => {
       if (this.tails.get(conversationId) === next) this.tails.delete(conversationId);
@@ -125,11 +145,12 @@ export class ConversationStore extends EventEmitter {
     if (this.lastSeq.size > REMEMBERED_SEQUENCES) this.lastSeq.delete(this.lastSeq.keys().next().value as string);
   }
 
-  private async insertNext(conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+  private async insertNext(conversationId: string, activity: DirectLineActivity, turn: TurnWrites | undefined): Promise<DirectLineActivity> {
+    if (turn?.open) return this.holdNext(turn, conversationId, activity);
     // Another instance may append to the same conversation: the primary key makes one of us retry.
     for (let attempt = 0; ; attempt++) {
       const seq = await this.nextSeq(conversationId);
-      const stored: DirectLineActivity = { ...activity, id: `${conversationId}|${String(seq).padStart(7, '0')}` };
+      const stored: DirectLineActivity = { ...activity, id: activityId(conversationId, seq) };
       try {
         await this.db
           .insertInto('directline_activities')
@@ -147,6 +168,44 @@ export class ConversationStore extends EventEmitter {
       this.remember(conversationId, seq);
       this.emit('activity', conversationId, stored, seq);
       return stored;
+    }
+  }
+
+  private async holdNext(turn: TurnWrites, conversationId: string, activity: DirectLineActivity): Promise<DirectLineActivity> {
+    let seq = await this.nextSeq(conversationId);
+    this.remember(conversationId, seq);
+    const stored: DirectLineActivity = { ...activity, id: activityId(conversationId, seq) };
+    turn.hold({
+      write: async (trx) => {
+        seq = await this.insertHeld(trx, conversationId, stored, seq);
+      },
+      committed: () => this.emit('activity', conversationId, stored, seq),
+    });
+    return stored;
+  }
+
+  /**
+   * Inserts a held activity in the turn's transaction; when another instance has taken its number
+   * meanwhile, gives it the next free one (and its id with it, which replies held after it follow)
+   * without failing the transaction. Returns the number it was stored under.
+   */
+  private async insertHeld(trx: Transaction<DatabaseSchema>, conversationId: string, stored: DirectLineActivity, seq: number): Promise<number> {
+    const replyTo = typeof stored.replyToId === 'string' ? this.renamed.get(stored.replyToId) : undefined;
+    if (replyTo) stored.replyToId = replyTo;
+    for (;;) {
+      const result = await trx
+        .insertInto('directline_activities')
+        .values({ conversation_id: conversationId, seq, activity: JSON.stringify(stored), created_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['conversation_id', 'seq']).doNothing())
+        .executeTakeFirst();
+      if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return seq;
+      const last = await trx.selectFrom('directline_activities').select((eb) => eb.fn.max('seq').as('seq')).where('conversation_id', '=', conversationId).executeTakeFirst();
+      const previous = stored.id as string;
+      seq = Number(last?.seq ?? 0) + 1;
+      stored.id = activityId(conversationId, seq);
+      this.renamed.set(previous, stored.id);
+      if (this.renamed.size > REMEMBERED_RENAMES) this.renamed.delete(this.renamed.keys().next().value as string);
+      if (seq > (this.lastSeq.get(conversationId) ?? 0)) this.remember(conversationId, seq);
     }
   }
 

@@ -10,7 +10,7 @@ import type { HttpTexts } from '../../knowledge/messageFiles';
 import { refuseUpgrade, type UpgradeHandler } from '../../platform/http/upgradeRouter';
 import { clientActivity, MAX_ACTIVITY_BYTES } from './activityRules';
 import type { BotBridge } from './botBridge';
-import { LOCAL_CONVERSATION_ID, type ConversationStore, type StoredConversation } from './conversationStore';
+import { LOCAL_CONVERSATION_ID, type ConversationStore, type DirectLineActivity, type StoredConversation } from './conversationStore';
 import { bearer, publicOrigin, sendError } from './httpHelpers';
 import type { BotReplies } from './botReplies';
 import { RateLimiter } from './rateLimiter';
@@ -70,7 +70,7 @@ export class DirectLineModule implements RouteModule {
   private async tellBotLeft(conversationId: string): Promise<void> {
     try {
       const conversation = await this.options.store.get(conversationId);
-      if (conversation) await this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl);
+      if (conversation) await this.options.store.inOneTransaction((turn) => this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl, turn));
     } catch (err) {
       this.options.logger.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not tell the bot a resident left');
     }
@@ -238,7 +238,7 @@ export class DirectLineModule implements RouteModule {
   /** Tells the bot a conversation began; false (and a 502 sent, without the error's words) when the bot could not take it. */
   private async tellBotStarted(conversation: StoredConversation, res: Response): Promise<boolean> {
     try {
-      await this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl);
+      await this.options.store.inOneTransaction((turn) => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl, turn));
       return true;
     } catch (err) {
       this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
@@ -274,18 +274,33 @@ export class DirectLineModule implements RouteModule {
       timestamp: new Date().toISOString(),
     };
     const store = this.options.store;
-    const echoed = checked.activity.type === 'typing' ? { ...activity, id: undefined } : await store.append(conversation.id, activity);
-    void store.touch(conversation.id).catch(() => undefined);
-    if (checked.activity.type === 'message') {
-      // Web Chat shows its typing indicator until the first reply arrives.
-      const bot = this.options.bridge.identity;
-      // Shown to open streams, not kept: typing means nothing once the reply is there (issue 23).
-      store.announce(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bot.id, name: bot.name, role: 'bot' }, timestamp: new Date().toISOString() });
-    }
+    const bridge = this.options.bridge;
+    const logger = this.options.logger;
+    let echoed: DirectLineActivity = { ...activity, id: undefined };
+    let delivered = true;
     try {
-      await this.options.bridge.deliver(echoed, conversation.id, userId, this.serviceUrl);
+      // The resident's activity, the bot's state and its replies: one commit (issue 23), before the answer.
+      await store.inOneTransaction(async (turn) => {
+        if (checked.activity.type !== 'typing') echoed = await store.append(conversation.id, activity, turn);
+        if (checked.activity.type === 'message') {
+          // Web Chat shows its typing indicator until the first reply arrives (shown, not kept).
+          store.announce(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bridge.identity.id, name: bridge.identity.name, role: 'bot' }, timestamp: new Date().toISOString() });
+        }
+        try {
+          await bridge.deliver(echoed, conversation.id, userId, this.serviceUrl, turn);
+        } catch (err) {
+          // The resident's message is still kept (committed below), and they are told the bot did not take it.
+          delivered = false;
+          logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not deliver an activity to the bot');
+        }
+      });
     } catch (err) {
-      this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not deliver an activity to the bot');
+      logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not store a resident\'s activity');
+      sendError(res, 502, 'ServiceError', this.options.words.say('could_not_take_message'));
+      return;
+    }
+    void store.touch(conversation.id).catch(() => undefined);
+    if (!delivered) {
       sendError(res, 502, 'ServiceError', this.options.words.say('could_not_take_message'));
       return;
     }

@@ -21,6 +21,11 @@ interface Subscriber {
    * with the seq it followed: dropped when something later has been sent (a reply it would follow).
    */
   transients: Transient[];
+  /**
+   * The next stored activities in order, to go in one frame at the end of this tick: a turn's
+   * activities are committed together (the resident's and the replies), so one write to the socket.
+   */
+  outbox: Array<{ activity: object; seq: number }>;
 }
 
 /** A client that lets this much pile up unread is cut off rather than allowed to fill memory. */
@@ -61,9 +66,13 @@ export class StreamHub {
     store.on('activity', (conversationId: string, activity: object, seq: number) => {
       for (const s of this.subscribers) {
         if (s.conversationId !== conversationId) continue;
-        // The next one in order, nothing being sent: straight to the socket, no read of the store.
-        if (!s.sending && s.watermark === seq - 1) this.sendNext(s, activity, seq);
-        else this.flush(s);
+        // The next one in order, nothing being sent: straight to the socket, no read of the store,
+        // together with the others committed with it.
+        const last = s.outbox.length ? s.outbox[s.outbox.length - 1].seq : s.watermark;
+        if (!s.sending && last === seq - 1) {
+          s.outbox.push({ activity, seq });
+          if (s.outbox.length === 1) queueMicrotask(() => this.sendOutbox(s));
+        } else this.flush(s);
       }
     });
     // Typing is not stored: it goes to this instance's open streams as it happens, with no
@@ -73,8 +82,9 @@ export class StreamHub {
       for (const s of this.subscribers) {
         if (s.conversationId !== conversationId) continue;
         s.transients.push({ activity, afterSeq });
-        if (s.sending || s.watermark < afterSeq) this.flush(s);
-        else this.sendTransients(s);
+        // After the activity it follows: at once if that has gone, otherwise when it goes (it may
+        // still be held in its turn's transaction, or on its way through this stream).
+        if (!s.sending && !s.outbox.length && s.watermark >= afterSeq) this.sendTransients(s);
       }
     });
     this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs ?? 30_000);
@@ -128,7 +138,7 @@ export class StreamHub {
   /** Completes the upgrade for an already authorised request. */
   accept(req: IncomingMessage, socket: Duplex, head: Buffer, conversationId: string, watermark: number): void {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
-      const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true, transients: [] };
+      const sub: Subscriber = { socket: ws, conversationId, watermark, sending: false, again: false, alive: true, transients: [], outbox: [] };
       this.subscribers.add(sub);
       this.opened(conversationId);
       const drop = () => this.dropped(sub);
@@ -159,6 +169,7 @@ export class StreamHub {
   }
 
   private async send(sub: Subscriber): Promise<void> {
+    sub.outbox.length = 0; // committed, so read from the store below
     for (;;) {
       if (!this.subscribers.has(sub)) return;
       const page = await this.store.list(sub.conversationId, sub.watermark);
@@ -177,20 +188,25 @@ export class StreamHub {
     }
   }
 
-  private sendNext(sub: Subscriber, activity: object, seq: number): void {
-    if (sub.socket.readyState !== sub.socket.OPEN) return;
+  private sendOutbox(sub: Subscriber): void {
+    const next = sub.outbox.splice(0);
+    if (!next.length || sub.sending || sub.socket.readyState !== sub.socket.OPEN) return;
     if (sub.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
       sub.socket.terminate();
       this.dropped(sub);
       return;
     }
-    sub.socket.send(JSON.stringify({ activities: [activity], watermark: String(seq) }));
+    const seq = next[next.length - 1].seq;
+    sub.socket.send(JSON.stringify({ activities: next.map((n) => n.activity), watermark: String(seq) }));
     sub.watermark = seq;
     this.sendTransients(sub);
   }
 
+  /** Typing whose activity has just gone; typing that something later overtook is dropped, typing ahead of the stream waits. */
   private sendTransients(sub: Subscriber): void {
-    const activities = sub.transients.splice(0).filter((t) => t.afterSeq >= sub.watermark).map((t) => t.activity);
+    const waiting = sub.transients.filter((t) => t.afterSeq > sub.watermark);
+    const activities = sub.transients.filter((t) => t.afterSeq === sub.watermark).map((t) => t.activity);
+    sub.transients = waiting;
     if (!activities.length || sub.socket.readyState !== sub.socket.OPEN) return;
     sub.socket.send(JSON.stringify({ activities }));
   }

@@ -16,10 +16,21 @@ export class StreamNotices {
     private readonly logger: Logger,
   ) {}
 
+  /** Conversations to tell of at the end of this tick: a turn's activities, committed together, make one notice. */
+  private readonly pending = new Set<string>();
+
   tell(conversationId: string): void {
-    this.notifier.notify(JSON.stringify({ c: conversationId, i: this.instance })).catch((err: Error) => {
-      this.logger.warn({ err: { type: err.name, message: err.message } }, 'could not tell other instances of a web chat activity; their streams catch up on the next re-read');
-    });
+    this.pending.add(conversationId);
+    if (this.pending.size === 1) queueMicrotask(() => this.send());
+  }
+
+  private send(): void {
+    for (const conversationId of this.pending) {
+      this.notifier.notify(JSON.stringify({ c: conversationId, i: this.instance })).catch((err: Error) => {
+        this.logger.warn({ err: { type: err.name, message: err.message } }, 'could not tell other instances of a web chat activity; their streams catch up on the next re-read');
+      });
+    }
+    this.pending.clear();
   }
 
   /** Listens for other instances' activities (never this one's); `everything` after a lost connection came back. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { InCodeMigrationProvider } from './migrations';
+import { NamedStatementPool } from './namedStatementPool';
 import type { DatabaseSchema } from './schema';
 import { StatementCache } from './statementCache';
 
@@ -88,7 +89,8 @@ export class AppDatabase {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
     // An idle client that loses its connection must not crash the process.
     pool.on('error', () => undefined);
-    return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool }) }), 'postgres', location);
+    // Each query prepared once per connection, then sent as its values only.
+    return new AppDatabase(new Kysely<DatabaseSchema>({ dialect: new PostgresDialect({ pool: new NamedStatementPool(pool) }) }), 'postgres', location);
   }
 
   async migrate(): Promise<void> {

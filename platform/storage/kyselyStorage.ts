@@ -3,6 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type QueryRunner } from './preparedQuery';
 import type { DatabaseSchema } from './schema';
+import type { HeldWrite, TurnWrites } from './turnWrites';
 
 export class ETagConflictError extends Error {
   constructor(key: string) {
@@ -23,6 +24,8 @@ interface PendingWrite {
   item: Record<string, unknown>;
   /** Settles the write; on success `etag` is the item's new eTag. */
   done: (error?: unknown, etag?: string) => void;
+  /** The turn the write was made in (its held writes go in the same transaction). */
+  turn?: TurnWrites;
 }
 
 /**
@@ -38,6 +41,9 @@ interface PendingWrite {
  *   flushes to disk), and the end-of-turn state saves of conversations served at the same
  *   time arrive within one turn of the event loop. Each write is still checked on its own,
  *   and `write` still resolves only once its rows are committed.
+ * - a resident's turn on the web chat ({@link TurnWrites}) holds its other writes (the resident's
+ *   activity, the replies, the insight events) until its state is saved: they are committed in
+ *   the state's transaction, so that the whole turn is one commit (issue 23).
  */
 export class KyselyStorage implements Storage {
   private readonly readOne: PreparedQuery<{ id: string }, Pick<Row, 'id' | 'data' | 'etag'>>;
@@ -80,7 +86,12 @@ export class KyselyStorage implements Storage {
     return items;
   }
 
-  async write(changes: StoreItems): Promise<void> {
+  write(changes: StoreItems): Promise<void> {
+    return this.writeInTurn(changes, undefined);
+  }
+
+  /** {@link write}, committing with the items the turn's held writes ({@link TurnWrites}) in one transaction. */
+  async writeInTurn(changes: StoreItems, turn: TurnWrites | undefined): Promise<void> {
     const entries = Object.entries(changes ?? {});
     if (!entries.length) return;
     const written = entries.map(
@@ -92,7 +103,7 @@ export class KyselyStorage implements Storage {
             if (etag && fields && typeof fields === 'object') fields.eTag = etag;
             resolve();
           };
-          this.pending.push({ key, item: fields, done });
+          this.pending.push({ key, item: fields, done, turn });
         }),
     );
     // The first write of this turn of the event loop schedules the commit; later ones join it.
@@ -111,14 +122,36 @@ export class KyselyStorage implements Storage {
   private async commitPending(): Promise<void> {
     const batch = this.pending;
     this.pending = [];
-    if (batch.length === 1) {
+    const turns = [...new Set(batch.flatMap((w) => (w.turn ? [w.turn] : [])))];
+    const held = new Map<TurnWrites, HeldWrite[]>(turns.map((t) => [t, t.take()]));
+    if (batch.length === 1 && !held.get(batch[0].turn!)?.length) {
       await this.settle(batch[0], this.db);
       return;
     }
+    if (await this.together(batch, [...held.values()].flat())) return;
+    // The transaction failed as a whole (PostgreSQL abandons one at the first error): each turn on
+    // its own, so that one bad item does not cost the others their turn's state. A turn's state
+    // and its held writes stay together: when they fail, the state is not saved and the held
+    // writes go back to the turn, whose end commits them or tells the resident (issue 23).
+    for (const [turn, writes] of held) {
+      const own = batch.filter((w) => w.turn === turn);
+      if (writes.length) await this.together(own, writes, turn);
+      else for (const write of own) await this.settle(write, this.db);
+    }
+    for (const write of batch) if (!write.turn) await this.settle(write, this.db);
+  }
+
+  /**
+   * Commits the writes and the turns' held writes in one transaction; true when it committed (each
+   * write settled with its eTag or its conflict). On failure, false; with `turn` given, its writes
+   * fail with the error and its held writes go back to it.
+   */
+  private async together(batch: PendingWrite[], held: HeldWrite[], turn?: TurnWrites): Promise<boolean> {
     const outcomes = new Map<PendingWrite, unknown>();
     const etags = new Map<PendingWrite, string>();
     try {
       await this.db.transaction().execute(async (trx) => {
+        for (const write of held) await write.write(trx);
         for (const write of batch) {
           try {
             etags.set(write, await this.writeOne(write.key, write.item, trx));
@@ -129,13 +162,16 @@ export class KyselyStorage implements Storage {
           }
         }
       });
-    } catch {
-      // The transaction failed as a whole (PostgreSQL abandons one at the first error): write
-      // each item on its own, so that one bad item does not cost the others their turn's state.
-      for (const write of batch) await this.settle(write, this.db);
-      return;
+    } catch (error) {
+      if (turn) {
+        turn.giveBack(held);
+        for (const write of batch) write.done(error ?? new Error('write failed'));
+      }
+      return false;
     }
+    for (const write of held) write.committed();
     for (const write of batch) write.done(outcomes.get(write), etags.get(write));
+    return true;
   }
 
   private async settle(write: PendingWrite, runner: QueryRunner): Promise<void> {

@@ -1,4 +1,6 @@
 import { ConversationState, type TurnContext } from 'botbuilder';
+import { KyselyStorage } from './kyselyStorage';
+import { TurnWrites } from './turnWrites';
 
 /** This turn's copy of the conversation's state and its JSON as loaded (or last saved). */
 interface Cached {
@@ -47,7 +49,10 @@ export class TrackedConversationState extends ConversationState {
     // The eTag it was loaded with: a write by another turn since then is a conflict, not overwritten.
     const sent = typeof cached.state.eTag === 'string' && cached.state.eTag ? cached.state.eTag : '*';
     cached.state.eTag = sent;
-    await this.storage.write({ [key]: cached.state });
+    // A web-chat turn's other writes go in the same transaction (issue 23).
+    const turn = TurnWrites.of(context);
+    if (turn && this.storage instanceof KyselyStorage) await this.storage.writeInTurn({ [key]: cached.state }, turn);
+    else await this.storage.write({ [key]: cached.state });
     // A storage that does not hand back the new eTag (MemoryStorage): later saves this turn overwrite.
     if (cached.state.eTag === sent) cached.state.eTag = '*';
     cached.json = json ?? snapshot(cached.state);

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../channels/directline/conversationStore';
 import { TokenService } from '../../channels/directline/tokens';
 import { AppDatabase } from '../../platform/storage/database';
+import { KyselyStorage, isETagConflict } from '../../platform/storage/kyselyStorage';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 
 /** Two stores on one database stand for two instances of the assistant behind a load balancer. */
@@ -35,6 +36,65 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     expect(new Set(page.activities.map((x) => x.id)).size).toBe(20);
     expect(page.watermark).toBe(20);
     expect((await one.list(conversation.id, 15)).activities.map((x) => x.id)).toEqual(page.activities.slice(15).map((x) => x.id));
+  });
+
+  it("commits a resident's turn together: nothing of it shows until its state is saved, then all of it does", async () => {
+    const one = new ConversationStore(a.db);
+    const elsewhere = new ConversationStore(b.db);
+    const storage = new KyselyStorage(a.db);
+    const c = await one.create('dl_turn');
+    const shown: string[] = [];
+    one.on('activity', (_id: string, activity: { text?: string }) => shown.push(activity.text ?? ''));
+    let duringTurn: unknown[] = ['not read'];
+    await one.inOneTransaction(async (turn) => {
+      const echo = await one.append(c.id, { type: 'message', text: 'my bin was missed' }, turn);
+      await one.append(c.id, { type: 'message', text: 'Sorry to hear that', replyToId: echo.id }, turn);
+      duringTurn = [...(await elsewhere.list(c.id, 0)).activities, ...shown];
+      await storage.writeInTurn({ [`turn/${c.id}`]: { step: 2 } }, turn);
+      expect((await elsewhere.list(c.id, 0)).activities.map((x) => x.text)).toEqual(['my bin was missed', 'Sorry to hear that']);
+    });
+    expect(duringTurn).toEqual([]);
+    expect(shown).toEqual(['my bin was missed', 'Sorry to hear that']);
+    expect(await new KyselyStorage(b.db).read([`turn/${c.id}`])).toMatchObject({ [`turn/${c.id}`]: { step: 2 } });
+  });
+
+  it('keeps the resident\'s message and the replies when the turn\'s state cannot be saved (another turn saved first)', async () => {
+    const one = new ConversationStore(a.db);
+    const storage = new KyselyStorage(a.db);
+    const c = await one.create('dl_crossed');
+    const key = `crossed/${c.id}`;
+    await storage.write({ [key]: { step: 1 } });
+    const loaded = (await storage.read([key]))[key] as Record<string, unknown>;
+    await new KyselyStorage(b.db).write({ [key]: { step: 5, eTag: loaded.eTag } }); // the other turn
+    const failure = await one
+      .inOneTransaction(async (turn) => {
+        await one.append(c.id, { type: 'message', text: 'yes' }, turn);
+        await one.append(c.id, { type: 'message', text: 'Thank you' }, turn);
+        await storage.writeInTurn({ [key]: { step: 2, eTag: loaded.eTag } }, turn);
+      })
+      .catch((err: unknown) => err);
+    expect(isETagConflict(failure)).toBe(true);
+    expect((await new ConversationStore(b.db).list(c.id, 0)).activities.map((x) => x.text)).toEqual(['yes', 'Thank you']);
+    expect((await storage.read([key]))[key]).toMatchObject({ step: 5 });
+  });
+
+  it('renumbers a held turn whose number another instance took meanwhile, replies following their message', async () => {
+    const one = new ConversationStore(a.db);
+    const two = new ConversationStore(b.db);
+    const c = await one.create('dl_race');
+    await one.append(c.id, { type: 'message', text: 'welcome' });
+    let echo: { id?: string } = {};
+    await one.inOneTransaction(async (turn) => {
+      echo = await one.append(c.id, { type: 'message', text: 'from the resident' }, turn);
+      await two.append(c.id, { type: 'message', text: 'from a person, on another instance' });
+      await one.append(c.id, { type: 'message', text: 'reply', replyToId: echo.id }, turn);
+    });
+    const page = await two.list(c.id, 0);
+    expect(page.activities.map((x) => x.text)).toEqual(['welcome', 'from a person, on another instance', 'from the resident', 'reply']);
+    expect(new Set(page.activities.map((x) => x.id)).size).toBe(4);
+    // The id the resident's client is given (read after the commit) is the one it was stored under.
+    expect(echo.id).toBe(page.activities[2].id);
+    expect(page.activities[3].replyToId).toBe(echo.id);
   });
 
   it('shares one signing key, so a token from one instance works on the other', async () => {
