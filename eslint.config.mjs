@@ -41,39 +41,146 @@ export default tseslint.config(
   // channels/directline → bot/config.
   {
     files: ['platform/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/intents/**', '**/knowledge/**'], message: 'platform/ is below every other layer: it imports none of them.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/intents/**', '**/knowledge/**'],
+              message: 'platform/ is below every other layer: it imports none of them.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['intents/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/knowledge/**'], message: 'intents/ (recognition) imports only platform/: doors open one way.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/knowledge/**'],
+              message: 'intents/ (recognition) imports only platform/: doors open one way.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['knowledge/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**'], message: 'knowledge/ (content) imports only intents/ and platform/: doors open one way.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/bot', '**/bot/**', '**/dialogs/**'], message: 'knowledge/ (content) imports only intents/ and platform/: doors open one way.' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['servicerequests/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**'], message: 'servicerequests/ (Open311, waste, gazetteer) imports only knowledge/, intents/ and platform/: doors open one way.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/dialogs/**'],
+              message: 'servicerequests/ (Open311, waste, gazetteer) imports only knowledge/, intents/ and platform/: doors open one way.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['dialogs/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/handoff/**', '**/channels/**', '**/backoffice/**', '**/insights/**'], message: 'dialogs/ (the conversation) imports only servicerequests/, knowledge/, intents/ and platform/: the rooms above hand it what it needs.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/handoff/**', '**/channels/**', '**/backoffice/**', '**/insights/**'],
+              message: 'dialogs/ (the conversation) imports only servicerequests/, knowledge/, intents/ and platform/: the rooms above hand it what it needs.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['insights/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/handoff/**', '**/channels/**', '**/backoffice/**', '**/servicerequests/**'], message: 'insights/ reads traces and the database: it imports only knowledge/, intents/ and platform/.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/handoff/**', '**/channels/**', '**/backoffice/**', '**/servicerequests/**'],
+              message: 'insights/ reads traces and the database: it imports only knowledge/, intents/ and platform/.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['backoffice/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/handoff/**', '**/insights/**'], message: 'backoffice/ is the built-in GeoReport server, its own program: it shares only platform/ (and HTTP helpers) with the rest.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/dialogs/**', '**/handoff/**', '**/insights/**'],
+              message: 'backoffice/ is the built-in GeoReport server, its own program: it shares only platform/ (and HTTP helpers) with the rest.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['channels/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/handoff/**', '**/backoffice/**', '**/insights/**'], message: 'channels/ (Direct Line, the page, Teams) does not reach into the other rooms beside it, nor up into bot/ (hosting and wiring hand it what it needs).' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/handoff/**', '**/backoffice/**', '**/insights/**'],
+              message:
+                'channels/ (Direct Line, the page, Teams) does not reach into the other rooms beside it, nor up into bot/ (hosting and wiring hand it what it needs).',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['handoff/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot', '**/bot/**', '**/backoffice/**'], message: 'handoff/ (queue, relay, agent console) imports dialogs/, channels/, insights/ and the layers below, never bot/: the composition root wires it in.' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/bot', '**/bot/**', '**/backoffice/**'],
+              message:
+                'handoff/ (queue, relay, agent console) imports dialogs/, channels/, insights/ and the layers below, never bot/: the composition root wires it in.',
+            },
+          ],
+        },
+      ],
+    },
   },
   // The SDK at the edge (issue 20 item 5, docs/agents-sdk.md): tests drive a bot in process only
   // through tests/support/ (TestConversation, ReplyFlow, LoneDialog, detachedTurn), so a move to
@@ -82,18 +189,58 @@ export default tseslint.config(
     files: ['tests/**/*.ts'],
     ignores: ['tests/support/**'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [
-          { name: 'botbuilder', importNames: ['TestAdapter', 'TestFlow'], message: 'Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK\'s test adapter.' },
-          { name: 'botbuilder-core', importNames: ['TestAdapter', 'TestFlow'], message: 'Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK\'s test adapter.' },
-          { name: 'botbuilder-testing', message: 'Run a dialog through tests/support/ (LoneDialog, TestConversation): only tests/support/ uses the SDK\'s test packages.' },
-        ],
-        patterns: [{ group: ['botbuilder-testing/*', 'botbuilder*/lib/testAdapter*'], message: 'Only tests/support/ uses the SDK\'s test adapter and test packages.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'botbuilder',
+              importNames: ['TestAdapter', 'TestFlow'],
+              message: "Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK's test adapter.",
+            },
+            {
+              name: 'botbuilder-core',
+              importNames: ['TestAdapter', 'TestFlow'],
+              message: "Drive a bot through tests/support/ (TestConversation, detachedTurn): only tests/support/ uses the SDK's test adapter.",
+            },
+            {
+              name: 'botbuilder-testing',
+              message: "Run a dialog through tests/support/ (LoneDialog, TestConversation): only tests/support/ uses the SDK's test packages.",
+            },
+          ],
+          patterns: [
+            { group: ['botbuilder-testing/*', 'botbuilder*/lib/testAdapter*'], message: "Only tests/support/ uses the SDK's test adapter and test packages." },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['web/**/*.js'],
-    languageOptions: { globals: { window: 'readonly', document: 'readonly', fetch: 'readonly', sessionStorage: 'readonly', localStorage: 'readonly', console: 'readonly', WebChat: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', WebSocket: 'readonly', navigator: 'readonly', Blob: 'readonly', location: 'readonly', Event: 'readonly', CustomEvent: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', HTMLElement: 'readonly', alert: 'readonly', FormData: 'readonly' } },
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        fetch: 'readonly',
+        sessionStorage: 'readonly',
+        localStorage: 'readonly',
+        console: 'readonly',
+        WebChat: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        WebSocket: 'readonly',
+        navigator: 'readonly',
+        Blob: 'readonly',
+        location: 'readonly',
+        Event: 'readonly',
+        CustomEvent: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        HTMLElement: 'readonly',
+        alert: 'readonly',
+        FormData: 'readonly',
+      },
+    },
   },
 );

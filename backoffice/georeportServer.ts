@@ -67,24 +67,38 @@ export class GeoReportServer implements RouteModule {
 
   register(server: Server): void {
     type Handler = (req: Request, reader: Reader, format: Format) => Promise<GeoReportDocument>;
-    const wrap = (format: Format | ((req: Request) => Format), handler: Handler) => async (req: Request, res: Response): Promise<void> => {
-      const fmt = typeof format === 'function' ? format(req) : format;
-      try {
-        this.checkJurisdiction(req);
-        const reader = req.method === 'GET' ? this.reader(req) : 'keyed';
-        this.send(res, await handler(req, reader, fmt), fmt);
-      } catch (err) {
-        this.sendError(res, err, fmt);
-      }
-    };
+    const wrap =
+      (format: Format | ((req: Request) => Format), handler: Handler) =>
+      async (req: Request, res: Response): Promise<void> => {
+        const fmt = typeof format === 'function' ? format(req) : format;
+        try {
+          this.checkJurisdiction(req);
+          const reader = req.method === 'GET' ? this.reader(req) : 'keyed';
+          this.send(res, await handler(req, reader, fmt), fmt);
+        } catch (err) {
+          this.sendError(res, err, fmt);
+        }
+      };
     /** Routes named with .json/.xml; the format is the extension. */
-    const both = (method: 'get' | 'post', name: string, kind: DocumentKind, handler: (req: Request, reader: Reader) => [number, unknown] | Promise<[number, unknown]>) => {
+    const both = (
+      method: 'get' | 'post',
+      name: string,
+      kind: DocumentKind,
+      handler: (req: Request, reader: Reader) => [number, unknown] | Promise<[number, unknown]>,
+    ) => {
       for (const format of FORMATS) {
-        server[method](`${this.base}/${name}.${format}`, wrap(format, async (req, reader) => doc(kind, await handler(req, reader))));
+        server[method](
+          `${this.base}/${name}.${format}`,
+          wrap(format, async (req, reader) => doc(kind, await handler(req, reader))),
+        );
       }
     };
     /** Routes with an id then .json/.xml ("services/pothole.xml"). */
-    const named = (prefix: string, kind: DocumentKind, handler: (name: string, reader: Reader, req: Request) => [number, unknown] | Promise<[number, unknown]>) => {
+    const named = (
+      prefix: string,
+      kind: DocumentKind,
+      handler: (name: string, reader: Reader, req: Request) => [number, unknown] | Promise<[number, unknown]>,
+    ) => {
       const formatOf = (req: Request) => splitFormat(String(req.params.file ?? ''))?.format ?? 'json';
       server.get(
         `${this.base}/${prefix}/:file`,
@@ -105,7 +119,10 @@ export class GeoReportServer implements RouteModule {
     named('tokens', 'service_requests', () => {
       throw new RequestError(404, 'This server creates requests at once and gives no tokens: the service_request_id is in the POST requests answer.');
     });
-    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [200, await this.updates.list(req.query as Query, reader === 'keyed')]);
+    both('get', 'servicerequestupdates', 'service_request_updates', async (req, reader) => [
+      200,
+      await this.updates.list(req.query as Query, reader === 'keyed'),
+    ]);
     both('post', 'servicerequestupdates', 'service_request_updates', async (req) => this.updates.post(body(req)));
 
     // Anything else under the base answers in the Open311 error format too, not restify's.
@@ -159,19 +176,38 @@ export class GeoReportServer implements RouteModule {
 
   /** The spec's discovery document: where this endpoint is, which formats it speaks. */
   private discovery(req: Request) {
-    const forwarded = this.options.trustProxy ? param({ p: String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]?.trim() }, 'p') : undefined;
+    const forwarded = this.options.trustProxy
+      ? param(
+          {
+            p: String(req.headers['x-forwarded-proto'] ?? '')
+              .split(',')[0]
+              ?.trim(),
+          },
+          'p',
+        )
+      : undefined;
     const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : (req.socket as { encrypted?: boolean }).encrypted ? 'https' : 'http';
     const host = String(req.headers.host ?? 'localhost').replace(/[^A-Za-z0-9.:[\]-]/g, '');
     return {
       changeset: CHANGESET,
       contact: this.options.contact ?? '',
       key_service: this.options.keyService ?? '',
-      endpoints: [{ specification: SPECIFICATION, url: `${scheme}://${host}${this.base}`, changeset: CHANGESET, type: 'production', formats: ['text/xml', 'application/json'] }],
+      endpoints: [
+        {
+          specification: SPECIFICATION,
+          url: `${scheme}://${host}${this.base}`,
+          changeset: CHANGESET,
+          type: 'production',
+          formats: ['text/xml', 'application/json'],
+        },
+      ],
     };
   }
 
   private checkJurisdiction(req: Request): void {
-    const given = param((req.query ?? {}) as Query, 'jurisdiction_id') ?? (req.body && typeof req.body === 'object' ? param(req.body as Query, 'jurisdiction_id') : undefined);
+    const given =
+      param((req.query ?? {}) as Query, 'jurisdiction_id') ??
+      (req.body && typeof req.body === 'object' ? param(req.body as Query, 'jurisdiction_id') : undefined);
     if (given && given !== this.options.jurisdictionId) throw new RequestError(404, `jurisdiction_id ${given} is not served here.`);
   }
 
@@ -288,7 +324,13 @@ export class GeoReportServer implements RouteModule {
       zipcode: '',
       ...mediaFields(reader === 'keyed' || service?.publish_location !== false ? r.media_url : null),
       ...(reader === 'keyed'
-        ? { first_name: r.first_name ?? '', last_name: r.last_name ?? '', email: r.email ?? '', phone: r.phone ?? '', attributes: JSON.parse(r.attributes) as unknown }
+        ? {
+            first_name: r.first_name ?? '',
+            last_name: r.last_name ?? '',
+            email: r.email ?? '',
+            phone: r.phone ?? '',
+            attributes: JSON.parse(r.attributes) as unknown,
+          }
         : {}),
     };
   }

@@ -16,7 +16,10 @@ export function param(q: Query, key: string): string | undefined {
 export function list(q: Query, key: string): string[] | undefined {
   const v = param(q, key);
   if (!v) return undefined;
-  const items = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const items = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   return items.length ? items : undefined;
 }
 

@@ -67,7 +67,10 @@ export class RequestStore {
         const existing = await this.findByClientReference(request.client_reference);
         if (existing) return { request: existing, created: false };
       }
-      const last = await this.db.selectFrom('open311_requests').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+      const last = await this.db
+        .selectFrom('open311_requests')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .executeTakeFirst();
       const seq = Math.max(FIRST_SEQ, Number(last?.seq ?? 0) + 1);
       const at = this.now().toISOString();
       const row: StoredRequest = {
@@ -109,7 +112,14 @@ export class RequestStore {
    * A council's status update: stored, and it sets the request's status and the notes the
    * assistant reads to residents.
    */
-  async addUpdate(id: string, status: ExtendedStatus, description: string | null, externalStatusCode: string | null, at?: string, mediaUrl: string[] = []): Promise<StoredUpdate> {
+  async addUpdate(
+    id: string,
+    status: ExtendedStatus,
+    description: string | null,
+    externalStatusCode: string | null,
+    at?: string,
+    mediaUrl: string[] = [],
+  ): Promise<StoredUpdate> {
     const update = this.newUpdate(id, status, description, externalStatusCode, at, mediaUrl, 'council', null);
     await this.db.transaction().execute(async (trx) => {
       await trx.insertInto('open311_updates').values(update).execute();
@@ -128,10 +138,22 @@ export class RequestStore {
    * the status the resident gave, and nothing about the request changes. The same
    * `clientUpdateId` for the same request returns the comment stored before (`created: false`).
    */
-  async addComment(id: string, status: ExtendedStatus, description: string | null, at: string | undefined, mediaUrl: string[], clientUpdateId: string | null): Promise<{ update: StoredUpdate; created: boolean }> {
+  async addComment(
+    id: string,
+    status: ExtendedStatus,
+    description: string | null,
+    at: string | undefined,
+    mediaUrl: string[],
+    clientUpdateId: string | null,
+  ): Promise<{ update: StoredUpdate; created: boolean }> {
     const stored = async () =>
       clientUpdateId
-        ? this.db.selectFrom('open311_updates').selectAll().where('service_request_id', '=', id).where('client_update_id', '=', clientUpdateId).executeTakeFirst()
+        ? this.db
+            .selectFrom('open311_updates')
+            .selectAll()
+            .where('service_request_id', '=', id)
+            .where('client_update_id', '=', clientUpdateId)
+            .executeTakeFirst()
         : undefined;
     const existing = await stored();
     if (existing) return { update: existing, created: false };
@@ -146,7 +168,16 @@ export class RequestStore {
     return { update, created: true };
   }
 
-  private newUpdate(id: string, status: string, description: string | null, externalStatusCode: string | null, at: string | undefined, mediaUrl: string[], origin: 'council' | 'resident', clientUpdateId: string | null): StoredUpdate {
+  private newUpdate(
+    id: string,
+    status: string,
+    description: string | null,
+    externalStatusCode: string | null,
+    at: string | undefined,
+    mediaUrl: string[],
+    origin: 'council' | 'resident',
+    clientUpdateId: string | null,
+  ): StoredUpdate {
     return {
       update_id: `UP-${randomUUID()}`,
       service_request_id: id,

@@ -32,7 +32,8 @@ function one(value: unknown): string | undefined {
 function text(body: Body, key: string, max = MAX_FIELD): string | null {
   const v = one(body[key])?.trim();
   if (!v) return null;
-  if (v.length > max) throw new RequestError(400, `${key} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${v.length.toLocaleString('en-GB')}).`);
+  if (v.length > max)
+    throw new RequestError(400, `${key} must be ${max.toLocaleString('en-GB')} characters or fewer (it has ${v.length.toLocaleString('en-GB')}).`);
   return v;
 }
 
@@ -100,7 +101,8 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
     const keys = new Set((a.values ?? []).map((v) => v.key));
     for (const v of values) {
       if (v.length > MAX_FIELD && a.datatype !== 'text') throw new RequestError(400, `attribute[${a.code}] is too long.`);
-      if (a.datatype === 'text' && v.length > MAX_DESCRIPTION) throw new RequestError(400, `attribute[${a.code}] must be ${MAX_DESCRIPTION.toLocaleString('en-GB')} characters or fewer.`);
+      if (a.datatype === 'text' && v.length > MAX_DESCRIPTION)
+        throw new RequestError(400, `attribute[${a.code}] must be ${MAX_DESCRIPTION.toLocaleString('en-GB')} characters or fewer.`);
       if ((a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') && !keys.has(v)) {
         throw new RequestError(400, `attribute[${a.code}] must be one of: ${[...keys].join(', ')}.`);
       }
@@ -110,10 +112,11 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
     attributes[a.code] = a.datatype === 'multivaluelist' ? values : values[0];
   }
   const extra = Object.keys(given).filter((code) => !service.attributes.some((a) => a.code === code));
-  if (extra.length > MAX_EXTRA_ATTRIBUTES) throw new RequestError(400, `At most ${MAX_EXTRA_ATTRIBUTES} attributes beyond the service definition's may be given.`);
+  if (extra.length > MAX_EXTRA_ATTRIBUTES)
+    throw new RequestError(400, `At most ${MAX_EXTRA_ATTRIBUTES} attributes beyond the service definition's may be given.`);
   for (const code of extra) {
     if (!EXTRA_CODE.test(code)) throw new RequestError(400, 'An attribute code must be 1 to 64 letters, digits, _ . : or -.');
-    const values = (Array.isArray(given[code]) ? (given[code]) : [given[code]]).map((v) => v.trim());
+    const values = (Array.isArray(given[code]) ? given[code] : [given[code]]).map((v) => v.trim());
     if (values.length > 20 || values.some((v) => v.length > MAX_DESCRIPTION)) throw new RequestError(400, `attribute[${code}] is too long.`);
     attributes[code] = values.length === 1 ? values[0] : values;
   }
@@ -138,7 +141,10 @@ export function validateNewRequest(body: Body, service: ServiceFile): Omit<NewRe
 /** `media_url`, once or repeated (FixMyStreet's multi_photos): absolute http(s) URLs. */
 export function readMediaUrls(body: Body): string[] {
   const raw = body.media_url;
-  const values = (Array.isArray(raw) ? raw : [raw]).map(one).map((v) => v?.trim() ?? '').filter(Boolean);
+  const values = (Array.isArray(raw) ? raw : [raw])
+    .map(one)
+    .map((v) => v?.trim() ?? '')
+    .filter(Boolean);
   if (values.length > MAX_MEDIA_URLS) throw new RequestError(400, `At most ${MAX_MEDIA_URLS} media_url values may be given.`);
   for (const v of values) {
     let url: URL | undefined;

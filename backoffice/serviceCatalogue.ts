@@ -52,7 +52,12 @@ export class ServiceCatalogue {
   static load(dir: string): ServiceCatalogue {
     const services: ServiceFile[] = [];
     const problems: CatalogueProblem[] = [];
-    const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+    const files = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((f) => /\.ya?ml$/.test(f))
+          .sort()
+      : [];
     if (!files.length) problems.push({ file: dir, message: 'no service definitions (*.yaml) found' });
     for (const name of files) {
       const file = path.join(dir, name);

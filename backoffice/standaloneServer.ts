@@ -22,12 +22,19 @@ export async function startStandaloneGeoReport(options: StandaloneOptions, port 
   const server = restify.createServer({ name: 'open311', handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser());
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
-  new GeoReportServer({ db: database.db, catalogue, apiKey: options.apiKey, jurisdictionId: options.jurisdictionId, logger: options.logger, publicReadsPerMinute: options.publicReadsPerMinute }).register(server);
+  new GeoReportServer({
+    db: database.db,
+    catalogue,
+    apiKey: options.apiKey,
+    jurisdictionId: options.jurisdictionId,
+    logger: options.logger,
+    publicReadsPerMinute: options.publicReadsPerMinute,
+  }).register(server);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());
   });
-  const actual = (server.address()).port;
+  const actual = server.address().port;
   return {
     port: actual,
     baseUrl: `http://${host}:${actual}/open311/v2`,

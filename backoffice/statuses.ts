@@ -25,7 +25,10 @@ const CLOSED = new Set<string>(['DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_
 
 /** Accepts an extended status or plain open/closed (any case); undefined when unknown. */
 export function parseExtendedStatus(value: string): ExtendedStatus | undefined {
-  const v = value.trim().toUpperCase().replace(/[\s-]+/g, '_');
+  const v = value
+    .trim()
+    .toUpperCase()
+    .replace(/[\s-]+/g, '_');
   return (EXTENDED_STATUSES as readonly string[]).includes(v) ? (v as ExtendedStatus) : undefined;
 }
 

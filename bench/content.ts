@@ -65,12 +65,31 @@ function vocabulary(): string[] {
       for (const w of text.toLowerCase().match(/[a-z]{3,}/g) ?? []) counts.set(w, (counts.get(w) ?? 0) + 1);
     }
   }
-  const words = [...counts].filter(([, n]) => n >= 2).map(([w]) => w).sort();
+  const words = [...counts]
+    .filter(([, n]) => n >= 2)
+    .map(([w]) => w)
+    .sort();
   if (words.length < 500) throw new Error(`too few words in ${DATASETS}/banking77 (${words.length}): the dataset is needed`);
   return words;
 }
 
-const VERBS = ['apply for', 'report', 'pay for', 'book', 'renew', 'cancel', 'change', 'check', 'request', 'register for', 'find', 'replace', 'appeal against', 'get help with', 'complain about'];
+const VERBS = [
+  'apply for',
+  'report',
+  'pay for',
+  'book',
+  'renew',
+  'cancel',
+  'change',
+  'check',
+  'request',
+  'register for',
+  'find',
+  'replace',
+  'appeal against',
+  'get help with',
+  'complain about',
+];
 const QUESTIONS = [
   (v: string, a: string, b: string) => `how do I ${v} ${a} ${b}`,
   (v: string, a: string, b: string) => `can I ${v} my ${a} ${b} online`,
@@ -91,7 +110,7 @@ function syntheticArticle(i: number, words: string[], random: SeededRandom, aske
   const id = `synthetic-${i}-${a}-${b}`;
   // Each question in one article only, as validate requires.
   const questions: string[] = [];
-  for (let k = 6 + random.nextInt(6); questions.length < k; ) {
+  for (let k = 6 + random.nextInt(6); questions.length < k;) {
     const q = QUESTIONS[random.nextInt(QUESTIONS.length)](VERBS[random.nextInt(VERBS.length)], pick(), pick());
     if (asked.has(q)) continue;
     questions.push(q);
@@ -126,7 +145,10 @@ function contentWith(n: number, words: string[]): string {
   fs.cpSync(path.join(ROOT, 'knowledge'), dir, { recursive: true, filter: (src) => !src.endsWith('.ts') && !src.includes(`${path.sep}articles${path.sep}`) });
   const articles = path.join(dir, 'articles');
   fs.mkdirSync(articles, { recursive: true });
-  const shipped = fs.readdirSync(path.join(ROOT, 'knowledge', 'articles')).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').sort();
+  const shipped = fs
+    .readdirSync(path.join(ROOT, 'knowledge', 'articles'))
+    .filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md')
+    .sort();
   for (const f of shipped.slice(0, n)) fs.copyFileSync(path.join(ROOT, 'knowledge', 'articles', f), path.join(articles, f));
   const random = new SeededRandom(23);
   const asked = new Set<string>();
@@ -154,7 +176,17 @@ async function turn(url: string, text: string): Promise<boolean> {
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ type: 'message', text, id: `m${i}`, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `content-${i}` }, from: { id: `user-${i}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+    body: JSON.stringify({
+      type: 'message',
+      text,
+      id: `m${i}`,
+      channelId: 'bench',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id: `content-${i}` },
+      from: { id: `user-${i}` },
+      recipient: { id: 'bot' },
+      deliveryMode: 'expectReplies',
+    }),
   });
   if (!res.ok) return false;
   const { activities } = (await res.json()) as { activities?: unknown[] };
@@ -195,7 +227,13 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
   const articles = fs.readdirSync(path.join(content, 'articles')).filter((f) => f.endsWith('.md')).length;
 
   const v0 = performance.now();
-  const problems = validateAll({ ...DEFAULT_PATHS, councilProfile, articlesDir: path.join(content, 'articles'), synonyms: path.join(content, 'synonyms.yaml'), messagesDir: path.join(content, 'messages') });
+  const problems = validateAll({
+    ...DEFAULT_PATHS,
+    councilProfile,
+    articlesDir: path.join(content, 'articles'),
+    synonyms: path.join(content, 'synonyms.yaml'),
+    messagesDir: path.join(content, 'messages'),
+  });
   const validateSeconds = (performance.now() - v0) / 1000;
   // Errors here are part of what is measured (a shipped question that a new page takes over), not a failure of the bench.
   const errors = problems.filter((p) => p.severity === 'error');
@@ -225,7 +263,10 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
   });
   try {
     const firstAnswerMs = await firstAnswer(url, startedAt);
-    await replay(url, cases.map((c) => c.text)); // warm-up, as a server that has run a while
+    await replay(
+      url,
+      cases.map((c) => c.text),
+    ); // warm-up, as a server that has run a while
     let peak = 0;
     const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid!))), 250);
     const ticks0 = cpuTicks(server.pid!);
@@ -233,7 +274,12 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
     for (let pass = 0; pass < PASSES; pass++) {
       // Each pass mistypes other words: typos in real traffic are new, not the ones seen before.
       const random = new SeededRandom(1000 + pass);
-      latencies.push(...(await replay(url, cases.map((c) => (random.next() < 0.5 ? mistype(c.text, random) : c.text)))));
+      latencies.push(
+        ...(await replay(
+          url,
+          cases.map((c) => (random.next() < 0.5 ? mistype(c.text, random) : c.text)),
+        )),
+      );
     }
     const cpuMsPerTurn = (cpuTicks(server.pid!) - ticks0) / CLOCK_TICKS_PER_MS / latencies.length;
     clearInterval(sampler);
@@ -241,7 +287,15 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
     latencies.sort((x, y) => x - y);
     const p99Ms = latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * 0.99))];
     const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-    return { articles, firstAnswerMs, cpuMsPerTurn: round(cpuMsPerTurn, 2), p99Ms: round(p99Ms), rssMb: round(peak), evalAccuracy: round(evalAccuracy, 4), validateSeconds: round(validateSeconds, 2) };
+    return {
+      articles,
+      firstAnswerMs,
+      cpuMsPerTurn: round(cpuMsPerTurn, 2),
+      p99Ms: round(p99Ms),
+      rssMb: round(peak),
+      evalAccuracy: round(evalAccuracy, 4),
+      validateSeconds: round(validateSeconds, 2),
+    };
   } finally {
     server.kill('SIGKILL');
     fs.rmSync(content, { recursive: true, force: true });
@@ -263,7 +317,10 @@ async function main(): Promise<void> {
   const shippedCount = fs.readdirSync(path.join(ROOT, 'knowledge', 'articles')).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').length;
   const base = await measure(shippedCount, words, cases, modelDir);
   const big = await measure(n, words, cases, modelDir);
-  const rows: Array<Array<string | number>> = [['articles', 'first answer ms', 'CPU ms/turn', 'p99 ms', 'peak RSS MB', 'dev accuracy', 'validate s'], ...[base, big].map((m) => [m.articles, m.firstAnswerMs, m.cpuMsPerTurn, m.p99Ms, m.rssMb, m.evalAccuracy, m.validateSeconds])];
+  const rows: Array<Array<string | number>> = [
+    ['articles', 'first answer ms', 'CPU ms/turn', 'p99 ms', 'peak RSS MB', 'dev accuracy', 'validate s'],
+    ...[base, big].map((m) => [m.articles, m.firstAnswerMs, m.cpuMsPerTurn, m.p99Ms, m.rssMb, m.evalAccuracy, m.validateSeconds]),
+  ];
   for (const r of rows) process.stdout.write(`${r.map((c) => String(c).padStart(16)).join('')}\n`);
   process.stdout.write(
     `CPU per turn ${Math.round((big.cpuMsPerTurn / base.cpuMsPerTurn) * 100) / 100} × the shipped content's (target ≤ 1.2 at 3,000), first answer ${big.firstAnswerMs} ms (≤ 3000), validate ${big.validateSeconds} s (≤ 3), accuracy ${Math.round((big.evalAccuracy - base.evalAccuracy) * 1000) / 10} points (within 1)\n`,

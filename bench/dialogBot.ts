@@ -19,7 +19,10 @@ class FeatureDialog extends ComponentDialog {
     super(FeatureDialog.id);
     this.addDialog(new TextPrompt(PROMPT));
     this.addDialog(
-      new WaterfallDialog('featureSteps', [async (step: WaterfallStepContext) => step.prompt(PROMPT, `Echo: ${step.context.activity.text}`), async (step: WaterfallStepContext) => step.endDialog()]),
+      new WaterfallDialog('featureSteps', [
+        async (step: WaterfallStepContext) => step.prompt(PROMPT, `Echo: ${step.context.activity.text}`),
+        async (step: WaterfallStepContext) => step.endDialog(),
+      ]),
     );
     this.initialDialogId = 'featureSteps';
   }
@@ -32,7 +35,10 @@ class MainDialog extends ComponentDialog {
     super(MainDialog.id);
     this.addDialog(new FeatureDialog());
     this.addDialog(
-      new WaterfallDialog('mainSteps', [async (step: WaterfallStepContext) => step.beginDialog(FeatureDialog.id), async (step: WaterfallStepContext) => step.endDialog()]),
+      new WaterfallDialog('mainSteps', [
+        async (step: WaterfallStepContext) => step.beginDialog(FeatureDialog.id),
+        async (step: WaterfallStepContext) => step.endDialog(),
+      ]),
     );
     this.initialDialogId = 'mainSteps';
   }

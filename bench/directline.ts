@@ -103,7 +103,10 @@ class Resident {
 async function open(base: string): Promise<Resident> {
   const { token } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string };
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
-  const { conversationId, streamUrl } = (await (await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).json()) as { conversationId: string; streamUrl: string };
+  const { conversationId, streamUrl } = (await (await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).json()) as {
+    conversationId: string;
+    streamUrl: string;
+  };
   const socket = new WebSocket(streamUrl);
   const resident = new Resident(conversationId, headers, socket); // listening before the first frame
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
@@ -114,7 +117,11 @@ async function open(base: string): Promise<Resident> {
 async function send(base: string, r: Resident, text: string): Promise<number | undefined> {
   const t0 = performance.now();
   // The POST gives back the echo's id, which the bot's reply names as replyToId.
-  const res = await fetch(`${base}/v3/directline/conversations/${r.conversationId}/activities`, { method: 'POST', headers: r.headers, body: JSON.stringify({ type: 'message', text }) }).catch(() => undefined);
+  const res = await fetch(`${base}/v3/directline/conversations/${r.conversationId}/activities`, {
+    method: 'POST',
+    headers: r.headers,
+    body: JSON.stringify({ type: 'message', text }),
+  }).catch(() => undefined);
   if (!res?.ok) return undefined;
   const { id } = (await res.json()) as { id: string };
   return (await r.reply(id)) ? performance.now() - t0 : undefined;
@@ -127,7 +134,17 @@ async function httpTurns(base: string, pid: number): Promise<{ cpu: number; writ
     const res = await fetch(`${base}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ type: 'message', text: TEXTS[i % TEXTS.length], id: `h${i}`, channelId: 'bench', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `http-${i}` }, from: { id: `user-${i}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+      body: JSON.stringify({
+        type: 'message',
+        text: TEXTS[i % TEXTS.length],
+        id: `h${i}`,
+        channelId: 'bench',
+        serviceUrl: 'http://127.0.0.1:9',
+        conversation: { id: `http-${i}` },
+        from: { id: `user-${i}` },
+        recipient: { id: 'bot' },
+        deliveryMode: 'expectReplies',
+      }),
     });
     if (!res.ok) throw new Error(`an HTTP turn failed: ${res.status}`);
     await res.arrayBuffer();
@@ -150,7 +167,13 @@ async function main(): Promise<void> {
   try {
     const since = Date.now();
     for (;;) {
-      if (await fetch(`${base}/readyz`).then((r) => r.ok, () => false)) break;
+      if (
+        await fetch(`${base}/readyz`).then(
+          (r) => r.ok,
+          () => false,
+        )
+      )
+        break;
       if (Date.now() - since > 120_000) throw new Error('the assistant was not ready within 120 s');
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -205,7 +228,9 @@ async function main(): Promise<void> {
     process.stdout.write(`| messages sent, per second | ${sent}, ${result.msgPerSec} |\n`);
     process.stdout.write(`| POST to reply on the stream, p50 / p99 ms | ${result.p50Ms} / ${result.p99Ms} |\n`);
     process.stdout.write(`| errors | ${errors} |\n`);
-    process.stdout.write(`| server CPU ms per web-chat message / per HTTP turn | ${result.cpuMsPerMsg} / ${result.httpCpuMsPerMsg} (${round(cpuMsPerMsg / httpCpuMsPerMsg)} ×) |\n`);
+    process.stdout.write(
+      `| server CPU ms per web-chat message / per HTTP turn | ${result.cpuMsPerMsg} / ${result.httpCpuMsPerMsg} (${round(cpuMsPerMsg / httpCpuMsPerMsg)} ×) |\n`,
+    );
     process.stdout.write(`| server write system calls per web-chat message / per HTTP turn | ${round(writesPerMsg)} / ${round(httpWritesPerMsg)} |\n`);
     process.stdout.write(`| server RSS MB, open files at peak | ${result.rssMb}, ${peakFiles} |\n`);
     process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -36,7 +36,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A resident's Direct Line conversation over the WebSocket stream, as Web Chat holds it. */
 async function resident(base: string) {
-  const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+  const { token, conversationId } = (await (await fetch(`${base}/v3/directline/tokens/generate`, { method: 'POST' })).json()) as {
+    token: string;
+    conversationId: string;
+  };
   const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
   const { streamUrl } = (await (await fetch(`${base}/v3/directline/conversations`, { method: 'POST', headers })).json()) as { streamUrl: string };
   const ws = new WebSocket(streamUrl);
@@ -62,7 +65,11 @@ async function resident(base: string) {
       check();
     });
   const say = async (text: string) => {
-    const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, { method: 'POST', headers, body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text }) });
+    const res = await fetch(`${base}/v3/directline/conversations/${conversationId}/activities`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ type: 'message', from: { id: 'dl_bench' }, text }),
+    });
     if (res.status !== 200) throw new Error(`send failed: ${res.status}`);
   };
   return { conversationId, seen, waitFor, say, close: () => ws.close() };
@@ -116,7 +123,9 @@ async function main(): Promise<void> {
       await api('POST', `/agent/api/conversations/${item.id}/end`);
       r.close();
       rows.push({ queueMs: Math.round(queueMs), acceptToResidentMs: Math.round(acceptToResidentMs), agentToResidentMs: Math.round(agentToResidentMs) });
-      console.log(`round ${round + 1}: queue ${rows.at(-1)!.queueMs} ms, accept → resident ${rows.at(-1)!.acceptToResidentMs} ms, agent → resident ${rows.at(-1)!.agentToResidentMs} ms`);
+      console.log(
+        `round ${round + 1}: queue ${rows.at(-1)!.queueMs} ms, accept → resident ${rows.at(-1)!.acceptToResidentMs} ms, agent → resident ${rows.at(-1)!.agentToResidentMs} ms`,
+      );
     }
   } finally {
     await app.close();

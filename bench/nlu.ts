@@ -106,7 +106,9 @@ console.log(`train ${args.train}${args.holdout ? ` minus a ${args.holdout} holdo
 console.log(`test  ${args.test ?? `holdout of ${args.train}`}: ${inScope} in scope, ${oos} out of scope`);
 console.log(`in-scope accuracy ${pct(summary.inScopeAccuracy)}   out-of-scope recall ${pct(summary.oosRecall)}   threshold ${summary.threshold}`);
 // CPU time is printed too because on a shared machine the wall-clock figures include waiting.
-console.log(`training ${summary.trainSeconds} s (CPU ${trainCpuSeconds.toFixed(1)} s)   classify p50 ${summary.classifyMsP50} ms, p99 ${summary.classifyMsP99} ms`);
+console.log(
+  `training ${summary.trainSeconds} s (CPU ${trainCpuSeconds.toFixed(1)} s)   classify p50 ${summary.classifyMsP50} ms, p99 ${summary.classifyMsP99} ms`,
+);
 const top = [...confusions].sort((a, b) => b[1] - a[1]).slice(0, 8);
 if (top.length) console.log(`most frequent errors: ${top.map(([k, n]) => `${k} (${n})`).join(', ')}`);
 console.log(JSON.stringify(summary));

@@ -204,20 +204,38 @@ async function main(): Promise<void> {
     ];
     const postgresLoads = rounds.flatMap((r) => (r.postgres ? [r.postgres] : []));
     const postgresResult = postgresLoads.length ? overall(postgresLoads) : undefined;
-    if (postgresResult) rows.push(['assistant, postgres', round(postgresResult.rps), postgresResult.p50, postgresResult.p99, round(postgresResult.rss), postgresResult.errors]);
+    if (postgresResult)
+      rows.push(['assistant, postgres', round(postgresResult.rps), postgresResult.p50, postgresResult.p99, round(postgresResult.rss), postgresResult.errors]);
     const postgresRatios = rounds.flatMap((r) => (r.postgres ? [r.postgres.rps / r.project.rps] : [])).sort((a, b) => a - b);
-    for (const r of rows) process.stdout.write(`${String(r[0]).padEnd(18)} ${r.slice(1).map((c) => String(c).padStart(12)).join('')}\n`);
+    for (const r of rows)
+      process.stdout.write(
+        `${String(r[0]).padEnd(18)} ${r
+          .slice(1)
+          .map((c) => String(c).padStart(12))
+          .join('')}\n`,
+      );
     const ratio = round(median(ratios), 3);
     const dialogRatio = round(median(dialogRatios), 3);
     const ratioSpread = [round(ratios[0], 3), round(ratios[ratios.length - 1], 3)];
     const dialogRatioSpread = [round(dialogRatios[0], 3), round(dialogRatios[dialogRatios.length - 1], 3)];
     process.stdout.write(`${ROUNDS} rounds of ${seconds} s each, taking turns; ratios are medians over the rounds [lowest – highest]\n`);
-    process.stdout.write(`ratio ${ratio} [${ratioSpread.join(' – ')}] (target ≥ 0.8), p99 ${projectResult.p99} ms (≤ 60), RSS ${round(projectResult.rss)} MB (≤ 250), first answer ${firstAnswerMs} ms (≤ 3000)\n`);
-    process.stdout.write(`assistant / echo in dialogs: ${dialogRatio} [${dialogRatioSpread.join(' – ')}] (target ≥ 1.0); echo in dialogs / echo bot: ${round(dialogResult.rps / echoResult.rps, 3)} (botbuilder-dialogs alone)\n`);
+    process.stdout.write(
+      `ratio ${ratio} [${ratioSpread.join(' – ')}] (target ≥ 0.8), p99 ${projectResult.p99} ms (≤ 60), RSS ${round(projectResult.rss)} MB (≤ 250), first answer ${firstAnswerMs} ms (≤ 3000)\n`,
+    );
+    process.stdout.write(
+      `assistant / echo in dialogs: ${dialogRatio} [${dialogRatioSpread.join(' – ')}] (target ≥ 1.0); echo in dialogs / echo bot: ${round(dialogResult.rps / echoResult.rps, 3)} (botbuilder-dialogs alone)\n`,
+    );
     const postgresFigures = postgresResult
-      ? { postgresRatio: round(median(postgresRatios), 3), postgresRatioSpread: [round(postgresRatios[0], 3), round(postgresRatios[postgresRatios.length - 1], 3)], postgresP99Ms: postgresResult.p99 }
+      ? {
+          postgresRatio: round(median(postgresRatios), 3),
+          postgresRatioSpread: [round(postgresRatios[0], 3), round(postgresRatios[postgresRatios.length - 1], 3)],
+          postgresP99Ms: postgresResult.p99,
+        }
       : {};
-    if (postgresResult) process.stdout.write(`assistant on PostgreSQL / on SQLite: ${postgresFigures.postgresRatio} [${postgresFigures.postgresRatioSpread?.join(' – ')}] (target ≥ 0.8)\n`);
+    if (postgresResult)
+      process.stdout.write(
+        `assistant on PostgreSQL / on SQLite: ${postgresFigures.postgresRatio} [${postgresFigures.postgresRatioSpread?.join(' – ')}] (target ≥ 0.8)\n`,
+      );
     process.stdout.write(
       `${JSON.stringify({ projectRps: round(projectResult.rps), echoRps: round(echoResult.rps), ratio, p50Ms: projectResult.p50, p99Ms: projectResult.p99, rssMb: round(projectResult.rss), firstAnswerMs, dialogRatio, ratioSpread, dialogRatioSpread, ...postgresFigures })}\n`,
     );

@@ -17,7 +17,8 @@ export function activityProblem(body: unknown): string | undefined {
     if (a[field] !== undefined && a[field] !== null && typeof a[field] !== 'string') return `"${field}" must be a string`;
   }
   // Without a serviceUrl the replies have nowhere to go (the connector retries for seconds first); expectReplies returns them in the response.
-  if (a.deliveryMode !== 'expectReplies' && (typeof a.serviceUrl !== 'string' || !a.serviceUrl)) return '"serviceUrl" is required (where replies go), unless "deliveryMode" is "expectReplies"';
+  if (a.deliveryMode !== 'expectReplies' && (typeof a.serviceUrl !== 'string' || !a.serviceUrl))
+    return '"serviceUrl" is required (where replies go), unless "deliveryMode" is "expectReplies"';
   if (a.recipient !== undefined && (!a.recipient || typeof a.recipient !== 'object' || Array.isArray(a.recipient))) return '"recipient" must be an object';
   for (const list of ['membersAdded', 'membersRemoved', 'attachments', 'entities'] as const) {
     const value = a[list];

@@ -32,13 +32,22 @@ export class CouncilAdapter extends CloudAdapter {
     super(auth);
     this.onTurnError = async (context: TurnContext, error: Error) => {
       logger.error(
-        { err: { type: error?.name, message: error?.message, stack: error?.stack }, channelId: context.activity?.channelId, activityType: context.activity?.type },
+        {
+          err: { type: error?.name, message: error?.message, stack: error?.stack },
+          channelId: context.activity?.channelId,
+          activityType: context.activity?.type,
+        },
         'unhandled error in turn',
       );
       try {
         // The error's text is for a developer's Emulator only: with expectReplies a trace goes back in the HTTP body, to whoever posted.
         if (context.activity?.channelId === 'emulator' && context.activity.deliveryMode !== 'expectReplies') {
-          await context.sendTraceActivity('OnTurnError Trace', `${error?.name ?? 'Error'}: ${error?.message ?? ''}`, 'https://www.botframework.com/schemas/error', 'TurnError');
+          await context.sendTraceActivity(
+            'OnTurnError Trace',
+            `${error?.name ?? 'Error'}: ${error?.message ?? ''}`,
+            'https://www.botframework.com/schemas/error',
+            'TurnError',
+          );
         }
         if (context.activity?.type === ActivityTypes.Message) await context.sendActivity(apology);
       } catch (sendError) {

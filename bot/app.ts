@@ -107,7 +107,14 @@ export async function createApp(config: Config, logger: Logger, version: string,
       now: extras.now,
       selfUrl: () => `http://127.0.0.1:${(serverRef.current?.server.address() as AddressInfo | null)?.port ?? config.port}`,
     });
-    handoff = await HandoffFeature.create({ database, databaseUrl: config.databaseUrl, ...config.handoff, webDir: path.join(ROOT, 'web'), trustProxy: config.directLine.trustProxy, logger });
+    handoff = await HandoffFeature.create({
+      database,
+      databaseUrl: config.databaseUrl,
+      ...config.handoff,
+      webDir: path.join(ROOT, 'web'),
+      trustProxy: config.directLine.trustProxy,
+      logger,
+    });
     const feature = handoff;
     const assistant = buildAssistant({
       storage: new KyselyStorage(database.db),
@@ -147,9 +154,22 @@ export async function createApp(config: Config, logger: Logger, version: string,
       words: httpWords,
     });
     // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).
-    const knowledgeReport = loadKnowledgeReport(database.db, path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'), (id) => assistant.knowledge.get(id)?.title, extras.now);
+    const knowledgeReport = loadKnowledgeReport(
+      database.db,
+      path.join(path.dirname(config.councilProfilePath), 'synonyms.yaml'),
+      (id) => assistant.knowledge.get(id)?.title,
+      extras.now,
+    );
     const insights = { build: (from: string, to: string, by: Granularity) => loadInsights(database.db, assistant.council, from, to, by) };
-    const agentConsole = feature.console(adapter, config.botFramework.MicrosoftAppId ?? '', assistant, consoleWords, services.outbox, knowledgeReport, insights);
+    const agentConsole = feature.console(
+      adapter,
+      config.botFramework.MicrosoftAppId ?? '',
+      assistant,
+      consoleWords,
+      services.outbox,
+      knowledgeReport,
+      insights,
+    );
     const server = new BotServer({
       adapter,
       bot: assistant.bot,
@@ -157,13 +177,25 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
       version,
       webDir: path.join(ROOT, 'web'),
-      modules: [new RequestTelemetryModule(telemetry), agentConsole, ...webChat.modules, ...services.modules(), ...(config.insightsOpenData ? [new OpenDataModule(database.db, assistant.council)] : []), ...(extras.modules ?? [])],
+      modules: [
+        new RequestTelemetryModule(telemetry),
+        agentConsole,
+        ...webChat.modules,
+        ...services.modules(),
+        ...(config.insightsOpenData ? [new OpenDataModule(database.db, assistant.council)] : []),
+        ...(extras.modules ?? []),
+      ],
       readinessChecks: [...appReadinessChecks(database, assistant), ...(extras.readinessChecks ?? [])],
       securityHeaders,
       words: httpWords,
     });
     serverRef.current = server;
-    services.start(adapter, config.botFramework.MicrosoftAppId ?? '', new ServiceResponses(assistant.council, assistant.buttons, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)), assistant.council);
+    services.start(
+      adapter,
+      config.botFramework.MicrosoftAppId ?? '',
+      new ServiceResponses(assistant.council, assistant.buttons, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)),
+      assistant.council,
+    );
     const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
     retention.start();
     return {

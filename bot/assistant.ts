@@ -110,7 +110,10 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
   const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past, subject });
   const messagesDir = options.messagesDir ?? path.join(knowledgeRoot, 'messages');
-  const intentWords = intentMessages(messagesDir, training.intents.map((i) => i.intent));
+  const intentWords = intentMessages(
+    messagesDir,
+    training.intents.map((i) => i.intent),
+  );
   const replyWords = fs.existsSync(replyTextsFile(messagesDir)) ? loadReplyWords(replyTextsFile(messagesDir)) : shippedReplyWords();
   const buttons = BUTTON_MESSAGES.loadOrShipped(messagesDir);
   const vocabulary = loadVocabularyOrShipped(messagesDir);

@@ -43,7 +43,10 @@ export interface OutboundPolicy {
 export const NOT_LOOPBACK =
   "Without MicrosoftAppId this assistant only replies to a Bot Framework channel on this machine (a serviceUrl on localhost, 127.0.0.0/8 or ::1, such as the Bot Framework Emulator's); this activity names another serviceUrl, so nothing was done.";
 
-type SendOperationRequest = (args: { options?: { abortSignal?: AbortSignal } & Record<string, unknown> } & Record<string, unknown>, ...rest: unknown[]) => Promise<unknown>;
+type SendOperationRequest = (
+  args: { options?: { abortSignal?: AbortSignal } & Record<string, unknown> } & Record<string, unknown>,
+  ...rest: unknown[]
+) => Promise<unknown>;
 
 /** The client with a time limit on every operation, retries included (the SDK waits as long as the channel likes). */
 function limitTime(client: ConnectorClient, timeoutMs: number): ConnectorClient {

@@ -69,7 +69,12 @@ const schema = z
     CONTACT_CENTRE_CONFIG: z.string().min(1).default('./knowledge/contact-centre.yaml'),
     HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
     HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
-    STAFF_SESSION_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(480),
+    STAFF_SESSION_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(480),
     /** Application Insights; unset = no telemetry. A malformed value is a start-up warning, not an error. */
     APPLICATIONINSIGHTS_CONNECTION_STRING: z.string().optional(),
     /** Comma-separated Microsoft Entra tenant ids allowed to use the Teams app; unset = any tenant. */
@@ -77,7 +82,11 @@ const schema = z
       .string()
       .regex(/^\s*[0-9a-f-]{36}(\s*,\s*[0-9a-f-]{36})*\s*,?\s*$/i, 'must be a comma-separated list of tenant ids (GUIDs)')
       .optional(),
-    OPEN311_BASE_URL: z.string().url().regex(/^https?:\/\//, 'must be an http(s) URL').optional(),
+    OPEN311_BASE_URL: z
+      .string()
+      .url()
+      .regex(/^https?:\/\//, 'must be an http(s) URL')
+      .optional(),
     OPEN311_API_KEY: z.string().min(8, 'must be at least 8 characters').optional(),
     OPEN311_JURISDICTION_ID: z.string().min(1).default('anytown.example'),
     OPEN311_FORMAT: z.enum(['json', 'xml']).default('json'),
@@ -89,9 +98,23 @@ const schema = z
     MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
     OUTBOX_POLL_MS: z.coerce.number().int().min(50).default(5000),
     OUTBOX_RETRY_BASE_MS: z.coerce.number().int().min(10).default(2000),
-    OUTBOX_RETRY_MAX_MS: z.coerce.number().int().min(10).default(15 * 60_000),
-    OUTBOX_AUTH_RETRY_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
-    OUTBOX_AUTH_RETRY_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(48),
+    OUTBOX_RETRY_MAX_MS: z.coerce
+      .number()
+      .int()
+      .min(10)
+      .default(15 * 60_000),
+    OUTBOX_AUTH_RETRY_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    OUTBOX_AUTH_RETRY_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(48),
     OPEN311_PUBLIC_READS_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
     // Retention of residents' data (bot/privacy/), in days
     RETENTION_CONVERSATION_DAYS: retentionDays(30),
@@ -115,7 +138,11 @@ const schema = z
     if (env.NODE_ENV === 'production' && env.ALLOW_UNAUTHENTICATED !== 'true') {
       const onPurpose = 'or set ALLOW_UNAUTHENTICATED=true to run without it on purpose';
       if (!env.MicrosoftAppId) {
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['MicrosoftAppId'], message: `is required when NODE_ENV is production: without it anyone can post activities to /api/messages (${onPurpose})` });
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['MicrosoftAppId'],
+          message: `is required when NODE_ENV is production: without it anyone can post activities to /api/messages (${onPurpose})`,
+        });
       }
       if (env.DIRECT_LINE_MODE === 'local' && !env.DIRECT_LINE_SECRET) {
         ctx.addIssue({
@@ -127,7 +154,11 @@ const schema = z
     }
     const cluMissing = CLU_KEYS.filter((k) => !env[k]);
     if (cluMissing.length > 0 && cluMissing.length < CLU_KEYS.length) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU'], message: `${cluMissing.join(', ')} ${cluMissing.length === 1 ? 'is' : 'are'} missing: set all of ${CLU_KEYS.join(', ')} to use Azure CLU, or none of them` });
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['CLU'],
+        message: `${cluMissing.join(', ')} ${cluMissing.length === 1 ? 'is' : 'are'} missing: set all of ${CLU_KEYS.join(', ')} to use Azure CLU, or none of them`,
+      });
     }
     if (env.CLU_ENDPOINT && /^http:/i.test(env.CLU_ENDPOINT) && !isLoopbackHttp(env.CLU_ENDPOINT)) {
       ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['CLU_ENDPOINT'], message: 'must use https:// (plain http:// is only accepted for localhost)' });
@@ -164,8 +195,9 @@ export function configKeys(): ConfigKey[] {
  * a default, add it to the templates, or list it here.
  */
 export const KEYS_NOT_SET_BY_AZURE_TEMPLATES: Readonly<Record<string, string>> = {
-  DIRECT_LINE_SECRET: 'only for the local Direct Line (DIRECT_LINE_MODE=local); the templates use Azure Bot Service\'s Direct Line',
-  CLU_ENDPOINT: 'Azure CLU is optional and needs a CLU project the council has imported and deployed first (npm run clu:export); then set the four CLU_* keys in the App Service configuration',
+  DIRECT_LINE_SECRET: "only for the local Direct Line (DIRECT_LINE_MODE=local); the templates use Azure Bot Service's Direct Line",
+  CLU_ENDPOINT:
+    'Azure CLU is optional and needs a CLU project the council has imported and deployed first (npm run clu:export); then set the four CLU_* keys in the App Service configuration',
   CLU_KEY: 'see CLU_ENDPOINT',
   CLU_PROJECT_NAME: 'see CLU_ENDPOINT',
   CLU_DEPLOYMENT_NAME: 'see CLU_ENDPOINT',
@@ -298,7 +330,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         ? { endpoint: e.CLU_ENDPOINT, key: e.CLU_KEY, projectName: e.CLU_PROJECT_NAME, deploymentName: e.CLU_DEPLOYMENT_NAME, timeoutMs: e.CLU_TIMEOUT_MS }
         : undefined,
     handoff: {
-      contactCentrePath: env.CONTACT_CENTRE_CONFIG?.trim() ? path.resolve(cwd, e.CONTACT_CENTRE_CONFIG) : path.join(REPO_ROOT, 'knowledge', 'contact-centre.yaml'),
+      contactCentrePath: env.CONTACT_CENTRE_CONFIG?.trim()
+        ? path.resolve(cwd, e.CONTACT_CENTRE_CONFIG)
+        : path.join(REPO_ROOT, 'knowledge', 'contact-centre.yaml'),
       target: e.HANDOFF_TARGET,
       agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
       staffSessionMinutes: e.STAFF_SESSION_MINUTES,
@@ -353,7 +387,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
 export function openInProduction(config: Config): string[] {
   if (!config.production || !config.allowUnauthenticated) return [];
   const open: string[] = [];
-  if (!config.botFramework.MicrosoftAppId) open.push('/api/messages takes activities from anyone (no MicrosoftAppId; replies go only to loopback service URLs)');
-  if (config.directLine.mode === 'local' && !config.directLine.secret) open.push('the local Direct Line lets any client open conversations (no DIRECT_LINE_SECRET)');
+  if (!config.botFramework.MicrosoftAppId)
+    open.push('/api/messages takes activities from anyone (no MicrosoftAppId; replies go only to loopback service URLs)');
+  if (config.directLine.mode === 'local' && !config.directLine.secret)
+    open.push('the local Direct Line lets any client open conversations (no DIRECT_LINE_SECRET)');
   return open;
 }

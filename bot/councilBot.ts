@@ -12,11 +12,13 @@ import type { HandoffRelay } from '../handoff/handoffRelay';
 
 /** Removes control and format characters that break matching or logs; keeps newlines and RTL text. Anything but a string is no text. */
 export function cleanText(text: unknown): string {
-  return (typeof text === 'string' ? text : '')
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- removing control characters is the point
-    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')
-    .trim();
+  return (
+    (typeof text === 'string' ? text : '')
+      .normalize('NFC')
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B\u2060\uFEFF]/g, '')
+      .trim()
+  );
 }
 
 /**
@@ -119,7 +121,8 @@ export class CouncilBot extends ActivityHandler {
   /** Recognises a message once, for every dialog of the turn to read. */
   private async recognize(context: TurnContext, text: string): Promise<void> {
     const recognized = await this.recognizer.recognize(text, context.activity.locale ?? 'en-GB');
-    if (recognized.source === 'local-fallback') await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
+    if (recognized.source === 'local-fallback')
+      await sendTrace(context, 'council.recognizer.fallback', { source: recognized.source, reason: recognized.fallbackReason });
     setRecognized(context, recognized);
   }
 

@@ -41,7 +41,10 @@ export class ProactiveNotifier implements ResidentNotifier {
       });
       return true;
     } catch (err) {
-      this.logger.warn({ reference: row.reference, channelId: reference.channelId, err: { type: (err as Error).name, message: (err as Error).message } }, 'proactive message not delivered');
+      this.logger.warn(
+        { reference: row.reference, channelId: reference.channelId, err: { type: (err as Error).name, message: (err as Error).message } },
+        'proactive message not delivered',
+      );
       return false;
     }
   }

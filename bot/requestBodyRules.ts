@@ -19,9 +19,15 @@ export function hasBody(req: IncomingMessage): boolean {
  */
 export function unsupportedBody(req: IncomingMessage): string | undefined {
   if (!hasBody(req)) return undefined;
-  const type = String(req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-  if (!ACCEPTED_TYPES.some((t) => t.test(type))) return 'This address takes JSON (application/json) or a form (application/x-www-form-urlencoded), nothing else.';
-  const encoding = String(req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
+  const type = String(req.headers['content-type'] ?? '')
+    .split(';')[0]
+    .trim()
+    .toLowerCase();
+  if (!ACCEPTED_TYPES.some((t) => t.test(type)))
+    return 'This address takes JSON (application/json) or a form (application/x-www-form-urlencoded), nothing else.';
+  const encoding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
   if (encoding !== 'identity') return 'Compressed request bodies are not accepted.';
   return undefined;
 }

@@ -15,7 +15,6 @@ import type { HttpTexts } from '../knowledge/messageFiles';
 
 export type { RouteModule };
 
-
 export interface BotServerOptions {
   adapter: CouncilAdapter;
   bot: ActivityHandler;
@@ -149,7 +148,7 @@ export class BotServer {
       this.server.once('error', reject);
       this.server.listen(port, host, () => resolve());
     });
-    return (this.server.address()).port;
+    return this.server.address().port;
   }
 
   /** Stops accepting requests, lets those in flight finish (up to `graceMs`), then closes modules. */

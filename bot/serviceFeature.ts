@@ -114,7 +114,8 @@ export class ServiceFeature {
     const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath);
     const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council));
-    const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) => new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
+    const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) =>
+      new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
       intents: [intent],
       dialog: wrap(
@@ -133,8 +134,24 @@ export class ServiceFeature {
         }),
       ),
     }));
-    dialogs.push({ intents: [Intents.binCollectionDay], dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)) });
-    dialogs.push({ intents: [Intents.checkCaseStatus], dialog: wrap(SERVICE_DIALOG_IDS.caseStatus, new CaseStatusSlots(SERVICE_DIALOG_IDS.caseStatusSlots, this.client, this.outbox, new DeliveryMessages(this.deliveryTexts, parts.council), responses, this.now)) });
+    dialogs.push({
+      intents: [Intents.binCollectionDay],
+      dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)),
+    });
+    dialogs.push({
+      intents: [Intents.checkCaseStatus],
+      dialog: wrap(
+        SERVICE_DIALOG_IDS.caseStatus,
+        new CaseStatusSlots(
+          SERVICE_DIALOG_IDS.caseStatusSlots,
+          this.client,
+          this.outbox,
+          new DeliveryMessages(this.deliveryTexts, parts.council),
+          responses,
+          this.now,
+        ),
+      ),
+    });
     return dialogs;
   }
 
@@ -175,7 +192,9 @@ export class ServiceFeature {
               return { ok: true, detail: 'reachable' };
             } catch {
               const counts = await this.outbox.counts();
-              const waiting = Object.entries(counts).filter(([status]) => status !== 'delivered' && status !== 'rejected').reduce((n, [, c]) => n + c, 0);
+              const waiting = Object.entries(counts)
+                .filter(([status]) => status !== 'delivered' && status !== 'rejected')
+                .reduce((n, [, c]) => n + c, 0);
               return { ok: true, detail: `not reachable: reports are queued (${waiting} waiting)` };
             }
           },

@@ -64,7 +64,12 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     const route = this.router.interruption(text, getRecognized(innerDc.context));
-    if (cancelAsked && route?.kind !== 'safeguarding' && (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || this.vocabulary.stop_confirmed.test(text))) return this.cancel(innerDc);
+    if (
+      cancelAsked &&
+      route?.kind !== 'safeguarding' &&
+      (text.trim().toLowerCase() === buttons.yes_stop.toLowerCase() || this.vocabulary.stop_confirmed.test(text))
+    )
+      return this.cancel(innerDc);
     // "send it. and I want to make a complaint" at "Shall I send it?": the yes sends, then the rest is read as a message of its own.
     if (route?.kind !== 'safeguarding' && this.sendsThenAsks(innerDc, text)) return undefined;
     if (!route || (route.kind === 'safeguarding' && innerDc.context.turnState.get(SAFEGUARDING_HANDLED))) return undefined;
@@ -98,7 +103,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
-        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text, this.vocabulary) || correctsOpenRequest(innerDc, text, new Date())) return undefined;
+        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text, this.vocabulary) || correctsOpenRequest(innerDc, text, new Date()))
+          return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());
         return { status: DialogTurnStatus.waiting };

@@ -1,13 +1,7 @@
 import type { ConversationReference } from 'botbuilder';
 
 /** Why a resident was handed to a person; shown to staff as a label. */
-export type HandoffReason =
-  | 'resident_asked'
-  | 'not_understood'
-  | 'dialog_could_not_finish'
-  | 'back_office_refused'
-  | 'address_not_found'
-  | 'safeguarding';
+export type HandoffReason = 'resident_asked' | 'not_understood' | 'dialog_could_not_finish' | 'back_office_refused' | 'address_not_found' | 'safeguarding';
 
 export const REASON_LABELS: Record<string, string> = {
   resident_asked: 'Asked for a person',

@@ -93,7 +93,10 @@ export class KnowledgeDialog extends ComponentDialog {
       await this.store(articleId, false);
       await sendTrace(step.context, 'council.feedback', { articleId, helpful: false });
       await this.unanswered?.notHelpful(options.question, articleId);
-      const alternatives = (options.next ?? []).map((id) => this.knowledge.get(id)).filter((a): a is Article => !!a && a.id !== articleId).slice(0, 2);
+      const alternatives = (options.next ?? [])
+        .map((id) => this.knowledge.get(id))
+        .filter((a): a is Article => !!a && a.id !== articleId)
+        .slice(0, 2);
       await sendReply(step.context, this.responses.notHelpful(alternatives));
       return step.endDialog({});
     }

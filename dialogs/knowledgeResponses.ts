@@ -29,7 +29,10 @@ export class KnowledgeResponses {
 
   /** `start`: the label of the request the article offers ("Book a bulky waste collection"), a button before Yes and No. */
   didThisHelp(start?: string): Reply {
-    return { text: this.words.say('article_did_it_help'), choices: start ? [start, this.buttons.it_helped, this.buttons.it_did_not_help] : [this.buttons.it_helped, this.buttons.it_did_not_help] };
+    return {
+      text: this.words.say('article_did_it_help'),
+      choices: start ? [start, this.buttons.it_helped, this.buttons.it_did_not_help] : [this.buttons.it_helped, this.buttons.it_did_not_help],
+    };
   }
 
   thanksForFeedback(): Reply {

@@ -1,5 +1,13 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { DialogTurnStatus, WaterfallDialog, type Dialog, type DialogContext, type DialogInstance, type WaterfallStepContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import {
+  DialogTurnStatus,
+  WaterfallDialog,
+  type Dialog,
+  type DialogContext,
+  type DialogInstance,
+  type WaterfallStepContext,
+  type DialogTurnResult,
+} from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import type { RecognizerResult } from '../intents/recognizer';
 import { CancelAndHelpDialog, riskTrace, SAFEGUARDING_HANDLED } from './cancelAndHelpDialog';
@@ -68,12 +76,14 @@ const CONFIDENT_REQUEST = 0.8;
 /** Says that something said before was wrong ("sorry, I meant", "typed it wrong", "not 14"). */
 const CORRECTION_WORDS = /\b(sorry|i meant|i mean|meant to say|typed it wrong|wrong|mistake|oops|actually|not)\b/i;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
-const NAMES_AN_ADDRESS = /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
+const NAMES_AN_ADDRESS =
+  /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
 /** A person asked for in so many words, anywhere in a message ("I want speak with a person please, …"). */
 const ASKS_FOR_PERSON =
   /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b|\b(want|need|demand|get me|give me|put me through to)\s+(to\s+(speak|talk)\s+(to|with)\s+)?(a|the|your)\s+(manager|supervisor|someone in charge|person in charge)\b/i;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
-const DO_IT = /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
+const DO_IT =
+  /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
 /** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
 const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
 /** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
@@ -83,7 +93,8 @@ const CARRY_ON_YES =
   /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
 
 /** A no to "Would you like to talk to a person?" (the yes is the vocabulary's `person_accepted`). */
-const NO_TO_PERSON = /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
+const NO_TO_PERSON =
+  /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;
 
@@ -178,7 +189,14 @@ export class MainDialog extends CancelAndHelpDialog {
     const topic = (await this.routingState.get(context, { misses: 0 })).topic;
     const unanswered = route.kind === 'none' || route.kind === 'clarify';
     // "how do i prove im a student" after the student exemption: nothing answers it, the topic's article matches it.
-    if (unanswered && topic && !isFollowUp(text) && isShortQuestion(text) && this.knowledge?.dialog.title(topic) && this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH) {
+    if (
+      unanswered &&
+      topic &&
+      !isFollowUp(text) &&
+      isShortQuestion(text) &&
+      this.knowledge?.dialog.title(topic) &&
+      this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH
+    ) {
       route = { kind: 'kb', articleId: topic, score: 0, next: [] };
       assumed = true;
     }
@@ -189,9 +207,13 @@ export class MainDialog extends CancelAndHelpDialog {
       const ownTopic = route.kind === 'kb' && (route.score === 1 && route.next.length === 0 ? true : this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
       // "how long does it take to come through?": a pronoun for the topic keeps it, unless the message is exactly another article's question.
       // ("And the bus to school, it is free?" names its own topic: one article matches it strongly and well ahead of the rest.)
-      const namesOwnTopic = route.kind === 'kb' && (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+      const namesOwnTopic =
+        route.kind === 'kb' &&
+        (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
       const pointsBack = refersBack(text) && !namesOwnTopic;
-      const elsewhere = route.kind === 'kb' && (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
+      const elsewhere =
+        route.kind === 'kb' &&
+        (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
       if (topic && !elsewhere && this.knowledge?.dialog.title(topic)) {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
@@ -203,7 +225,12 @@ export class MainDialog extends CancelAndHelpDialog {
     // read with the request's words even when an article matches the words alone, unless that article is named
     // strongly and well ahead of the rest: "they" are the bin men, not the tip's opening hours.
     const { lastIntent } = await this.routingState.get(context, { misses: 0 });
-    const leansOnRequest = !topic && !!lastIntent && route.kind === 'kb' && refersBack(text) && !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+    const leansOnRequest =
+      !topic &&
+      !!lastIntent &&
+      route.kind === 'kb' &&
+      refersBack(text) &&
+      !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
     if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text)) {
       const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
@@ -238,12 +265,19 @@ export class MainDialog extends CancelAndHelpDialog {
       if (request && this.dialogForIntent.has(request)) route = { kind: 'intent', intent: request, score: 1 };
     }
     if (route.kind === 'safeguarding') {
-      const request = recognized.alternatives.find((a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK);
+      const request = recognized.alternatives.find(
+        (a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK,
+      );
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
     // "I want speak with a person please, … You have translation?": the question is answered and a person offered.
-    if ((route.kind === 'kb' || route.kind === 'intent') && !(route.kind === 'intent' && route.intent === Intents.humanHandoff) && ASKS_FOR_PERSON.test(text) && !context.turnState.get(FRUSTRATION_SEEN)) {
+    if (
+      (route.kind === 'kb' || route.kind === 'intent') &&
+      !(route.kind === 'intent' && route.intent === Intents.humanHandoff) &&
+      ASKS_FOR_PERSON.test(text) &&
+      !context.turnState.get(FRUSTRATION_SEEN)
+    ) {
       await sendCard(context, this.responses.personOnOffer());
     }
     // A button or a message that is exactly a title, a listed question or a control word is one need.
@@ -351,7 +385,12 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.routingState.set(context, { ...state, lastIntent: intent });
       // Started again at a corrected place right after a refusal: with what the resident had already said.
       const answers = restart ? refusedAnswers : undefined;
-      const result = await step.beginDialog(dialogId, { recognized: getRecognized(context), lastReference: state.lastReference, lastPlace: state.lastPlace, answers });
+      const result = await step.beginDialog(dialogId, {
+        recognized: getRecognized(context),
+        lastReference: state.lastReference,
+        lastPlace: state.lastPlace,
+        answers,
+      });
       await this.keepRefusedAnswers(context);
       return result;
     }
@@ -415,12 +454,24 @@ export class MainDialog extends CancelAndHelpDialog {
       return { status: DialogTurnStatus.waiting };
     }
     // At "Do you want to carry on with your pothole report?", yes and no are its answers ("carry on" is not a reprompt).
-    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.resumeOffer && answersResumeOffer(activity.text, this.vocabulary) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+    if (
+      activity.type === 'message' &&
+      activity.text &&
+      innerDc.activeDialog?.id === DialogIds.resumeOffer &&
+      answersResumeOffer(activity.text, this.vocabulary) &&
+      !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))
+    ) {
       return undefined;
     }
     // At "Did this answer your question?", a follow-up ("how much does it cost?") is rerouted by the
     // knowledge dialog and answered from the topic; it is not an interruption (help, say).
-    if (activity.type === 'message' && activity.text && innerDc.activeDialog?.id === DialogIds.knowledge && isFollowUp(activity.text) && !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))) {
+    if (
+      activity.type === 'message' &&
+      activity.text &&
+      innerDc.activeDialog?.id === DialogIds.knowledge &&
+      isFollowUp(activity.text) &&
+      !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))
+    ) {
       return undefined;
     }
     const offer = activity.type === 'message' && activity.text ? await this.takeSafeguardingOffer(innerDc.context) : undefined;
@@ -622,11 +673,36 @@ function deepestActiveDialog(dc: DialogContext): string | undefined {
 }
 
 /** Words too common to tell one title from another. */
-const TITLE_FILLER = new Set(['the', 'your', 'and', 'for', 'you', 'our', 'with', 'from', 'how', 'what', 'get', 'can', 'a', 'an', 'to', 'of', 'or', 'in', 'on', 'my']);
+const TITLE_FILLER = new Set([
+  'the',
+  'your',
+  'and',
+  'for',
+  'you',
+  'our',
+  'with',
+  'from',
+  'how',
+  'what',
+  'get',
+  'can',
+  'a',
+  'an',
+  'to',
+  'of',
+  'or',
+  'in',
+  'on',
+  'my',
+]);
 
 /** The message uses at least half of a title's telling words ("now the council tax please" and "Pay your Council Tax": 2 of 3). */
 function namesTitle(text: string, title: string): boolean {
-  const words = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 3 && !TITLE_FILLER.has(w));
+  const words = (s: string) =>
+    s
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length >= 3 && !TITLE_FILLER.has(w));
   const said = new Set(words(text));
   const telling = words(title);
   return telling.length > 0 && telling.filter((w) => said.has(w)).length / telling.length >= 0.5;

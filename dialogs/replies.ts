@@ -20,7 +20,6 @@ export async function sendTrace(context: TurnContext, name: string, value: unkno
   await context.sendActivity({ type: ActivityTypes.Trace, name, label: name, valueType: `https://council-assistant/${name}`, value });
 }
 
-
 /**
  * Says what the question just asked is about (`council.prompt`, `{ field }`): a field name such as
  * `postcode`, `address`, an attribute code of the service (`container`, `width_cm`), `confirm` or

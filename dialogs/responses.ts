@@ -38,14 +38,21 @@ export class Responses {
   welcome(): Reply {
     return {
       text: this.words.say('welcome'),
-      choices: [this.intents.label('report_missed_bin'), this.intents.label('bin_collection_day'), this.intents.label('report_pothole'), this.buttons.talk_to_person],
+      choices: [
+        this.intents.label('report_missed_bin'),
+        this.intents.label('bin_collection_day'),
+        this.intents.label('report_pothole'),
+        this.buttons.talk_to_person,
+      ],
     };
   }
 
   help(inDialog: boolean): Reply {
     return {
       text: this.words.say('help') + (inDialog ? this.words.say('help_in_dialog', { carryOn: this.buttons.carry_on.toLowerCase() }) : ''),
-      choices: inDialog ? [this.buttons.carry_on, this.buttons.cancel, this.buttons.talk_to_person] : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), this.buttons.talk_to_person],
+      choices: inDialog
+        ? [this.buttons.carry_on, this.buttons.cancel, this.buttons.talk_to_person]
+        : [this.intents.label('report_missed_bin'), this.intents.label('report_pothole'), this.buttons.talk_to_person],
     };
   }
 
@@ -117,7 +124,9 @@ export class Responses {
     const page = this.council.servicePages[intent];
     const recorded = /^(report|book)/.test(intent) ? this.words.say('not_recorded') : '';
     return {
-      text: this.words.say('not_yet_available', { label: this.intents.label(intent).toLowerCase(), recorded }) + (page ? this.words.say('not_yet_available_online', { page }) : this.words.say('not_yet_available_call')),
+      text:
+        this.words.say('not_yet_available', { label: this.intents.label(intent).toLowerCase(), recorded }) +
+        (page ? this.words.say('not_yet_available_online', { page }) : this.words.say('not_yet_available_call')),
     };
   }
 

@@ -98,7 +98,8 @@ const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Inte
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
 
 /** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
-const JUST_A_REFERENCE = /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
+const JUST_A_REFERENCE =
+  /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
 /** "Carry on" as people also say it, besides the vocabulary's `carry_on`: "no, carry on", "ok carry on", "please continue", "keep going". */
 export const CARRY_ON_PHRASE =
   /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
@@ -136,7 +137,8 @@ const ONLY_A_PLACE = new RegExp(
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
 
-const sameNeed = (a: Need, b: Need) => (a.kind === 'kb' && b.kind === 'kb' && a.articleId === b.articleId) || (a.kind === 'intent' && b.kind === 'intent' && a.intent === b.intent);
+const sameNeed = (a: Need, b: Need) =>
+  (a.kind === 'kb' && b.kind === 'kb' && a.articleId === b.articleId) || (a.kind === 'intent' && b.kind === 'intent' && a.intent === b.intent);
 
 /**
  * A message cut where a second need may start: sentences, and "and", "also", "plus" when a new
@@ -144,7 +146,9 @@ const sameNeed = (a: Need, b: Need) => (a.kind === 'kb' && b.kind === 'kb' && a.
  */
 function needParts(text: string): string[] {
   const pieces = text
-    .split(/(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|hw|hows|what|wat|wot|whats|wats|when|wen|where|wer|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu)
+    .split(
+      /(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|hw|hows|what|wat|wot|whats|wats|when|wen|where|wer|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu,
+    )
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   return pieces.length > 1 ? pieces : [];
@@ -174,7 +178,8 @@ const ASKS_ABOUT =
 const ASKS_PRICE_OR_LIMITS =
   /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
 /** Asking for it: "book", "arrange", "I'd like a collection", "please collect". */
-const ASKS_FOR = /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
+const ASKS_FOR =
+  /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
 
 /**
  * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
@@ -195,7 +200,8 @@ const ASKS_WHAT_GOES = new RegExp(
   'i',
 );
 /** Where the resident would take something themselves ("…to the tip myself?"): the place named, to find its article. */
-const TAKEN_TO = /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
+const TAKEN_TO =
+  /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
 
 /**
  * Asks for information (when, what, which, how much, is it…), not for something to be done:
@@ -289,7 +295,8 @@ export class Router {
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
     const takes = intentOk && ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text) ? (this.placeArticle(text) ?? this.answeringArticle(found)) : undefined;
     if (takes) return takes;
-    const asked = intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
+    const asked =
+      intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
     if (asked) return asked;
     // A question for information that the best article answers beyond the request's own examples ("is my bin
     // emptied over christmas?" is not finding the collection day): the article answers.
@@ -303,9 +310,11 @@ export class Router {
       this.clearlyAhead(found) &&
       INFO_QUESTION.test(text) &&
       !ASKS_FOR.test(text) &&
-      beyondIntent(top, found.intents.find((i) => i.intent === intent)) >= QUESTION_BEYOND_INTENT;
-    if (informationQuestion && this.beatsOutOfScope(top, found))
-      return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
+      beyondIntent(
+        top,
+        found.intents.find((i) => i.intent === intent),
+      ) >= QUESTION_BEYOND_INTENT;
+    if (informationQuestion && this.beatsOutOfScope(top, found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
     // the article matches: a close call between doing something and answering, so ask rather than answer.
@@ -612,7 +621,14 @@ export class Router {
       const intent = recognized?.intent;
       const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
       // A request that matches as well is what was meant, unless the part asks what something takes ("wat goes in the blue bin").
-      if (recognized && intent !== NONE_INTENT && recognized.score >= this.thresholds.act && intentMatch >= top.confidence - this.thresholds.intentTie && !ASKS_WHAT_GOES.test(part)) return undefined;
+      if (
+        recognized &&
+        intent !== NONE_INTENT &&
+        recognized.score >= this.thresholds.act &&
+        intentMatch >= top.confidence - this.thresholds.intentTie &&
+        !ASKS_WHAT_GOES.test(part)
+      )
+        return undefined;
       if (!best || (best.kind === 'kb' && top.confidence > best.score))
         best = {
           kind: 'kb',

@@ -30,7 +30,8 @@ export interface DeliveryAlerts {
 }
 
 const SECURITY_HEADERS = {
-  'Content-Security-Policy': "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
   'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -103,7 +104,9 @@ export class AgentConsole implements RouteModule {
     } catch (err) {
       if (!(err instanceof InsightWindowError)) return void res.send(400, { error: (err as Error).message });
       const { problem, got } = err;
-      return void res.send(400, { error: problem === 'order' ? words.say('last_day_before_first') : words.say(problem === 'from' ? 'first_day_invalid' : 'last_day_invalid', { got }) });
+      return void res.send(400, {
+        error: problem === 'order' ? words.say('last_day_before_first') : words.say(problem === 'from' ? 'first_day_invalid' : 'last_day_invalid', { got }),
+      });
     }
   }
 
@@ -152,7 +155,8 @@ export class AgentConsole implements RouteModule {
       if (!this.knowledgeReport) return void res.send(404, { error: this.words.say('not_found') });
       const query = new URL(req.url ?? '/', 'http://localhost').searchParams.get('days');
       const days = query === null || query === '' ? DEFAULT_REPORT_DAYS : Number(query);
-      if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS) return void res.send(400, { error: this.words.say('days_invalid', { max: MAX_REPORT_DAYS }) });
+      if (!Number.isInteger(days) || days < 1 || days > MAX_REPORT_DAYS)
+        return void res.send(400, { error: this.words.say('days_invalid', { max: MAX_REPORT_DAYS }) });
       await this.staff.audit(s.staff.id, 'view', 'knowledge_report');
       res.send(200, await this.knowledgeReport.build(days));
     });
@@ -168,13 +172,22 @@ export class AgentConsole implements RouteModule {
       const table = insightTables(report).find((t) => t.id === name);
       if (!table) return void res.send(404, { error: this.words.say('no_such_table') });
       const body = toCsv(table);
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': `attachment; filename="insights-${table.id}-${report.from}-to-${report.to}.csv"`, 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'no-store' });
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="insights-${table.id}-${report.from}-to-${report.to}.csv"`,
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'no-store',
+      });
       res.end(body);
     });
     api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
     api('get', '/agent/api/canned', (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
     // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).
-    api('get', '/agent/api/deliveries', async (_req, res) => void res.send(200, { heldBack: this.deliveries ? await this.deliveries.heldBack() : { count: 0, oldest: null, lastStatus: null } }));
+    api(
+      'get',
+      '/agent/api/deliveries',
+      async (_req, res) => void res.send(200, { heldBack: this.deliveries ? await this.deliveries.heldBack() : { count: 0, oldest: null, lastStatus: null } }),
+    );
     api('get', '/agent/api/conversations/:id', async (req, res, s) => {
       const detail = await this.hub.detail(String(req.params.id), s.staff);
       if (!detail) return void res.send(404, { error: this.words.say('no_such_conversation') });
@@ -211,7 +224,11 @@ export class AgentConsole implements RouteModule {
     api('post', '/agent/api/cases', async (req, res, s) => {
       const body = (req.body ?? {}) as { handoffId?: unknown; fields?: unknown };
       const fields = body.fields && typeof body.fields === 'object' && !Array.isArray(body.fields) ? (body.fields as Record<string, unknown>) : undefined;
-      const clean = Object.fromEntries(Object.entries(fields ?? {}).filter(([k, v]) => typeof v === 'string' && k.length <= 64).map(([k, v]) => [k, (v as string).slice(0, 4000)]));
+      const clean = Object.fromEntries(
+        Object.entries(fields ?? {})
+          .filter(([k, v]) => typeof v === 'string' && k.length <= 64)
+          .map(([k, v]) => [k, (v as string).slice(0, 4000)]),
+      );
       if (!clean.summary?.trim()) return void res.send(400, { error: this.words.say('case_needs_summary') });
       const reference = await this.hub.createCase(s.staff, typeof body.handoffId === 'string' ? body.handoffId : null, clean);
       res.send(201, { reference });
@@ -255,7 +272,9 @@ export class AgentConsole implements RouteModule {
     res.header('Set-Cookie', cookie(PRELOGIN_COOKIE, token, req, 3600));
     await this.page(res, 'sign-in.html', status, {
       __CSRF__: token,
-      __ERROR__: error ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>` : '',
+      __ERROR__: error
+        ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>`
+        : '',
     });
   }
 
@@ -271,7 +290,12 @@ export class AgentConsole implements RouteModule {
     if (!result.ok) {
       if (result.limited || result.locked) res.header('Retry-After', String(Math.ceil((result.retryAfterMs ?? 0) / 1000)));
       if (result.limited) return this.signInPage(req, res, 429, this.words.say('sign_in_limited', { wait: this.waitMinutes(result.retryAfterMs) }));
-      return this.signInPage(req, res, result.locked ? 429 : 401, result.locked ? this.words.say('sign_in_locked', { wait: this.waitMinutes(result.retryAfterMs) }) : this.words.say('sign_in_failed'));
+      return this.signInPage(
+        req,
+        res,
+        result.locked ? 429 : 401,
+        result.locked ? this.words.say('sign_in_locked', { wait: this.waitMinutes(result.retryAfterMs) }) : this.words.say('sign_in_failed'),
+      );
     }
     res.header('Set-Cookie', [cookie(SESSION_COOKIE, result.token, req, this.sessionSeconds), cookie(PRELOGIN_COOKIE, '', req, 0)]);
     this.redirect(res, '/agent');

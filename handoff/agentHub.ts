@@ -36,7 +36,9 @@ export class AgentHub {
   }
 
   /** A conflict: someone else was quicker, or the conversation moved on. */
-  private refused(why: 'already_accepted' | 'no_longer_waiting' | 'conversation_ended' | 'not_yours' | 'conversation_changed' | 'already_ended' | 'callback_closed'): HubResult {
+  private refused(
+    why: 'already_accepted' | 'no_longer_waiting' | 'conversation_ended' | 'not_yours' | 'conversation_changed' | 'already_ended' | 'callback_closed',
+  ): HubResult {
     return { ok: false, status: 409, error: this.words.say(why) };
   }
 
@@ -61,7 +63,18 @@ export class AgentHub {
       open: this.hours.isOpen(),
       waiting: waiting.map(item),
       active: active.map(item),
-      callbacks: callbacks.map((c) => ({ id: c.id, reference: c.reference, priority: c.priority, name: c.name, contact: c.contact, bestTime: c.bestTime, about: c.about, createdAt: c.createdAt, reasonLabel: reasonLabel(c.context), context: c.context })),
+      callbacks: callbacks.map((c) => ({
+        id: c.id,
+        reference: c.reference,
+        priority: c.priority,
+        name: c.name,
+        contact: c.contact,
+        bestTime: c.bestTime,
+        about: c.about,
+        createdAt: c.createdAt,
+        reasonLabel: reasonLabel(c.context),
+        context: c.context,
+      })),
     };
   }
 

@@ -42,7 +42,9 @@ export class AgentSockets implements UpgradeHandler {
     private readonly logger: Logger,
     private readonly agentTimeoutMs: number,
   ) {
-    this.unsubscribe = events.subscribe((e) => void this.broadcast(e).catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'could not push a handoff event')));
+    this.unsubscribe = events.subscribe(
+      (e) => void this.broadcast(e).catch((err: Error) => this.logger.warn({ err: { message: err.message } }, 'could not push a handoff event')),
+    );
   }
 
   matches(pathname: string): boolean {
@@ -66,11 +68,13 @@ export class AgentSockets implements UpgradeHandler {
       const client: Client = { socket: ws, staff: session.staff, token };
       this.clients.add(client);
       this.store.touchAgent([session.staff.id]).catch((err: Error) => this.logger.warn({ err: { type: err.name } }, 'could not mark an agent present'));
-      ws.on('message', (data) =>
-        void this.onMessage(client, data.toString()).catch((err: Error) => {
-          this.logger.warn({ err: { type: err.name } }, 'could not handle a console message');
-          this.sendTo(client, { type: 'error', error: this.words.say('could_not_do_it') });
-        }),
+      ws.on(
+        'message',
+        (data) =>
+          void this.onMessage(client, data.toString()).catch((err: Error) => {
+            this.logger.warn({ err: { type: err.name } }, 'could not handle a console message');
+            this.sendTo(client, { type: 'error', error: this.words.say('could_not_do_it') });
+          }),
       );
       ws.on('close', () => this.clients.delete(client));
       ws.on('error', () => this.clients.delete(client));
@@ -96,7 +100,12 @@ export class AgentSockets implements UpgradeHandler {
     }
     if (msg.type === 'send' && typeof msg.handoffId === 'string' && typeof msg.text === 'string' && msg.text.trim()) {
       const result = await this.hub.say(client.staff, msg.handoffId, msg.text.trim());
-      this.sendTo(client, { type: 'sent', ref: msg.ref, handoffId: msg.handoffId, ...(result.ok ? { ok: true, delivered: result.delivered } : { ok: false, error: result.error }) });
+      this.sendTo(client, {
+        type: 'sent',
+        ref: msg.ref,
+        handoffId: msg.handoffId,
+        ...(result.ok ? { ok: true, delivered: result.delivered } : { ok: false, error: result.error }),
+      });
     }
   }
 
@@ -115,7 +124,8 @@ export class AgentSockets implements UpgradeHandler {
       for (const client of this.clients) this.sendTo(client, client.staff.id === holder ? full : summary);
       return;
     }
-    const payload = event.kind === 'status' ? { type: 'status', handoffId: event.handoffId, status: event.status, endReason: event.endReason ?? null } : { type: 'queue' };
+    const payload =
+      event.kind === 'status' ? { type: 'status', handoffId: event.handoffId, status: event.status, endReason: event.endReason ?? null } : { type: 'queue' };
     for (const client of this.clients) this.sendTo(client, payload);
   }
 

@@ -25,7 +25,13 @@ const REFERENCE = /reference|caseref|case_ref/i;
 const CONTACT = /email|phone|contact|^name$/i;
 
 function pick(captured: Record<string, string>, re: RegExp): string {
-  return [...new Set(Object.entries(captured).filter(([k]) => re.test(k)).map(([, v]) => v))].join(', ');
+  return [
+    ...new Set(
+      Object.entries(captured)
+        .filter(([k]) => re.test(k))
+        .map(([, v]) => v),
+    ),
+  ].join(', ');
 }
 
 /**

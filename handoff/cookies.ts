@@ -20,9 +20,21 @@ export function readCookie(req: IncomingMessage, name: string): string | undefin
 
 /** Behind TLS (directly or via a proxy that says so), cookies are marked Secure. */
 export function isHttps(req: IncomingMessage): boolean {
-  return Boolean((req.socket as { encrypted?: boolean }).encrypted) || String(req.headers['x-forwarded-proto'] ?? '').split(',')[0].trim() === 'https';
+  return (
+    Boolean((req.socket as { encrypted?: boolean }).encrypted) ||
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]
+      .trim() === 'https'
+  );
 }
 
 export function cookie(name: string, value: string, req: IncomingMessage, maxAgeSeconds: number): string {
-  return [`${name}=${encodeURIComponent(value)}`, 'Path=/agent', 'HttpOnly', 'SameSite=Strict', `Max-Age=${maxAgeSeconds}`, ...(isHttps(req) ? ['Secure'] : [])].join('; ');
+  return [
+    `${name}=${encodeURIComponent(value)}`,
+    'Path=/agent',
+    'HttpOnly',
+    'SameSite=Strict',
+    `Max-Age=${maxAgeSeconds}`,
+    ...(isHttps(req) ? ['Secure'] : []),
+  ].join('; ');
 }

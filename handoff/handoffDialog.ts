@@ -1,4 +1,11 @@
-import { TextPrompt, WaterfallDialog, type DialogContext, type DialogTurnResult, type PromptValidatorContext, type WaterfallStepContext } from 'botbuilder-dialogs';
+import {
+  TextPrompt,
+  WaterfallDialog,
+  type DialogContext,
+  type DialogTurnResult,
+  type PromptValidatorContext,
+  type WaterfallStepContext,
+} from 'botbuilder-dialogs';
 import type { HandoffStarter } from './handoffStarter';
 import type { CallbackDesk } from './callbackDesk';
 import type { HandoffContext } from '../dialogs/handoffTypes';
@@ -18,7 +25,10 @@ const PHONE = /(?:\+44[\s-]?|\b0)\d(?:[\s().-]?\d){8,9}\b/;
 /** A UK phone number (0… or +44…) or an email address, alone or in words ("call me on 07700 900123"); returns it tidied, or undefined. */
 export function parseContact(text: string): string | undefined {
   const t = text.trim();
-  const email = t.split(/\s+/).map((w) => w.replace(/^[<(]+|[.,;:!?>)]+$/g, '')).find((w) => EMAIL.test(w));
+  const email = t
+    .split(/\s+/)
+    .map((w) => w.replace(/^[<(]+|[.,;:!?>)]+$/g, ''))
+    .find((w) => EMAIL.test(w));
   if (email) return email;
   const phone = PHONE.exec(t)?.[0];
   if (!phone) return undefined;
@@ -55,10 +65,22 @@ export class HandoffDialog extends CancelAndHelpDialog {
     // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // The call-back offer takes a yes or a no; anything else (what happened, told while it waits) asks again, and is no refusal.
-    this.addDialog(new TextPrompt(DialogIds.handoffOffer, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && this.isOfferAnswer(p.recognized.value ?? ''))));
+    this.addDialog(
+      new TextPrompt(DialogIds.handoffOffer, (p: PromptValidatorContext<string>) =>
+        Promise.resolve(p.recognized.succeeded && this.isOfferAnswer(p.recognized.value ?? '')),
+      ),
+    );
     // Before it is sent, the resident checks what the contact centre will get: send it, or not.
-    this.addDialog(new TextPrompt(DialogIds.handoffConfirm, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && this.isConfirmAnswer(p.recognized.value ?? ''))));
-    this.addDialog(new TextPrompt(DialogIds.handoffContact, (p: PromptValidatorContext<string>) => Promise.resolve(p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined)));
+    this.addDialog(
+      new TextPrompt(DialogIds.handoffConfirm, (p: PromptValidatorContext<string>) =>
+        Promise.resolve(p.recognized.succeeded && this.isConfirmAnswer(p.recognized.value ?? '')),
+      ),
+    );
+    this.addDialog(
+      new TextPrompt(DialogIds.handoffContact, (p: PromptValidatorContext<string>) =>
+        Promise.resolve(p.recognized.succeeded && parseContact(p.recognized.value ?? '') !== undefined),
+      ),
+    );
     this.addDialog(
       new WaterfallDialog(DialogIds.handoffWaterfall, [
         this.startStep.bind(this),
@@ -90,7 +112,12 @@ export class HandoffDialog extends CancelAndHelpDialog {
 
   private async startStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
     const options = (step.options ?? {}) as HandoffOptions;
-    const started = await this.starter.start(step.context, { reason: options.reason, priority: options.priority, captured: options.captured, request: options.request });
+    const started = await this.starter.start(step.context, {
+      reason: options.reason,
+      priority: options.priority,
+      captured: options.captured,
+      request: options.request,
+    });
     switch (started.kind) {
       case 'queued':
         await sendTrace(step.context, 'council.person', { how: 'live_chat' });
@@ -174,7 +201,13 @@ export class HandoffDialog extends CancelAndHelpDialog {
     const t = text.trim().toLowerCase();
     const { buttons } = this.wording;
     const { call_back_accepted: yes, call_back_declined: no } = this.vocabulary;
-    return t === buttons.send_call_back.toLowerCase() || t === buttons.dont_send_call_back.toLowerCase() || yes.test(t) || /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) || no.test(t);
+    return (
+      t === buttons.send_call_back.toLowerCase() ||
+      t === buttons.dont_send_call_back.toLowerCase() ||
+      yes.test(t) ||
+      /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) ||
+      no.test(t)
+    );
   }
 
   /** A yes or a no to the offer of a call back: its buttons, or the vocabulary's `call_back_accepted` and `call_back_declined`. */

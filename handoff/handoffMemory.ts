@@ -45,7 +45,14 @@ export class HandoffRecorder {
     context.turnState.set(MISSES_AT_TURN_START, memory.misses);
     const recognized = getRecognized(context);
     const text = context.activity.text ?? '';
-    if (text) this.push(memory, { from: 'resident', text, at: new Date().toISOString(), intent: recognized?.intent, score: recognized ? Math.round(recognized.score * 1000) / 1000 : undefined });
+    if (text)
+      this.push(memory, {
+        from: 'resident',
+        text,
+        at: new Date().toISOString(),
+        intent: recognized?.intent,
+        score: recognized ? Math.round(recognized.score * 1000) / 1000 : undefined,
+      });
     for (const e of recognized?.entities ?? []) memory.captured[e.type] = e.value;
 
     context.onSendActivities(async (_ctx, activities, next) => {

@@ -66,7 +66,10 @@ export class HandoffRelayService implements HandoffRelay {
       return true;
     }
 
-    const leaving = open.status === 'queued' ? LEAVE_QUEUE.test(text) || text === this.wording.buttons.stop_waiting : LEAVE_CHAT.test(text) || text === this.wording.buttons.end_chat;
+    const leaving =
+      open.status === 'queued'
+        ? LEAVE_QUEUE.test(text) || text === this.wording.buttons.stop_waiting
+        : LEAVE_CHAT.test(text) || text === this.wording.buttons.end_chat;
     if (leaving && !safeguarding) {
       await this.endByResident(context, open);
       return true;

@@ -5,7 +5,15 @@ import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { HandoffMemory } from './handoffMemory';
-import { reasonLabel, type Handoff, type HandoffBrief, type HandoffContext, type HandoffReason, type RequestSoFar, type TranscriptEntry } from '../dialogs/handoffTypes';
+import {
+  reasonLabel,
+  type Handoff,
+  type HandoffBrief,
+  type HandoffContext,
+  type HandoffReason,
+  type RequestSoFar,
+  type TranscriptEntry,
+} from '../dialogs/handoffTypes';
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
@@ -57,7 +65,11 @@ export class HandoffStarter {
     const inRequest = request.request ?? filed;
     // Two answers in a row the request could not use, then "Talk to a person" (offered after the second): not understood.
     const missedInRequest = (request.request?.misses ?? 0) >= 2 && (request.reason ?? 'resident_asked') === 'resident_asked';
-    const reason: HandoffReason = memory.safeguarding ? 'safeguarding' : missedInRequest ? 'not_understood' : (request.reason ?? (misses >= MISSES_BEFORE_PERSON ? 'not_understood' : 'resident_asked'));
+    const reason: HandoffReason = memory.safeguarding
+      ? 'safeguarding'
+      : missedInRequest
+        ? 'not_understood'
+        : (request.reason ?? (misses >= MISSES_BEFORE_PERSON ? 'not_understood' : 'resident_asked'));
     const priority = memory.safeguarding ? 1 : Math.max(1, Math.min(5, request.priority ?? DEFAULT_PRIORITY));
     const recognized = getRecognized(context);
     const handoffContext: HandoffContext = {
@@ -132,13 +144,23 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
   };
   return EventFactory.createHandoffInitiation(
     context,
-    { handoffId: handoff.id, reason: c.reason, priority: c.priority, language: c.language, summary: handoff.summary, brief: c.brief, captured: c.captured, recognizer: c.recognizer },
+    {
+      handoffId: handoff.id,
+      reason: c.reason,
+      priority: c.priority,
+      language: c.language,
+      summary: handoff.summary,
+      brief: c.brief,
+      captured: c.captured,
+      recognizer: c.recognizer,
+    },
     transcript,
   );
 }
 
 /** A request for a person and nothing more ("can I speak to someone", "real person please"): it says why, not what about. */
-const BARE_ASK = /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
+const BARE_ASK =
+  /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
 
 /** The request filed in this conversation, if the resident asked for a person right after it. */
 function justFiled(memory: HandoffMemory): RequestSoFar | undefined {
@@ -211,7 +233,12 @@ export function summarise(c: HandoffContext, vocabulary: Vocabulary): string {
   if (!words && request && c.reason !== 'not_understood') words = request.openedWith;
   if (!words && !request && c.reason !== 'not_understood') {
     // …or, with none, the resident's last words before asking (not a bare "yes" or the ask itself).
-    const lines = [...c.transcript].reverse().filter((t: TranscriptEntry) => t.from === 'resident' && t.intent !== 'human_handoff' && !vocabulary.bare_answer_to_person.test(t.text) && !BARE_ASK.test(t.text));
+    const lines = [...c.transcript]
+      .reverse()
+      .filter(
+        (t: TranscriptEntry) =>
+          t.from === 'resident' && t.intent !== 'human_handoff' && !vocabulary.bare_answer_to_person.test(t.text) && !BARE_ASK.test(t.text),
+      );
     words = lines[0]?.text;
   }
   const line = words ? `${b.concern.label}: "${quote(words)}"` : b.concern.label;

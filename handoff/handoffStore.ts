@@ -39,7 +39,9 @@ export class HandoffStore {
     private readonly db: Kysely<DatabaseSchema>,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.openQuery = new PreparedQuery(db, ({ conversationId }) => db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId), ['conversationId']);
+    this.openQuery = new PreparedQuery(db, ({ conversationId }) => db.selectFrom('handoff').selectAll().where('conversation_id', '=', conversationId), [
+      'conversationId',
+    ]);
   }
 
   private iso(): string {
@@ -89,7 +91,14 @@ export class HandoffStore {
 
   /** Waiting conversations, most urgent first, then longest waiting. */
   async queued(): Promise<Handoff[]> {
-    const rows = await this.db.selectFrom('handoff').selectAll().where('status', '=', 'queued').orderBy('priority').orderBy('queued_at').orderBy('id').execute();
+    const rows = await this.db
+      .selectFrom('handoff')
+      .selectAll()
+      .where('status', '=', 'queued')
+      .orderBy('priority')
+      .orderBy('queued_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toHandoff);
   }
 
@@ -119,7 +128,11 @@ export class HandoffStore {
 
   /** Back to the queue, keeping its original place (queued_at is not reset). */
   async requeue(id: string, staffId?: string): Promise<boolean> {
-    let q = this.db.updateTable('handoff').set({ status: 'queued', agent_id: null, accepted_at: null, agent_seen_at: null }).where('id', '=', id).where('status', '=', 'active');
+    let q = this.db
+      .updateTable('handoff')
+      .set({ status: 'queued', agent_id: null, accepted_at: null, agent_seen_at: null })
+      .where('id', '=', id)
+      .where('status', '=', 'active');
     if (staffId) q = q.where('agent_id', '=', staffId);
     const result = await q.executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
@@ -163,8 +176,23 @@ export class HandoffStore {
     return rows.map(toHandoff);
   }
 
-  async addMessage(handoffId: string, sender: HandoffMessage['sender'], text: string, staffId: string | null = null, flag: string | null = null): Promise<HandoffMessage> {
-    const row: HandoffMessageTable = { id: randomUUID(), handoff_id: handoffId, sender, staff_id: staffId, text, flag, at_ms: monotonicMs(), created_at: this.iso() };
+  async addMessage(
+    handoffId: string,
+    sender: HandoffMessage['sender'],
+    text: string,
+    staffId: string | null = null,
+    flag: string | null = null,
+  ): Promise<HandoffMessage> {
+    const row: HandoffMessageTable = {
+      id: randomUUID(),
+      handoff_id: handoffId,
+      sender,
+      staff_id: staffId,
+      text,
+      flag,
+      at_ms: monotonicMs(),
+      created_at: this.iso(),
+    };
     await this.db.insertInto('handoff_message').values(row).execute();
     return toMessage(row);
   }
@@ -183,7 +211,10 @@ export class HandoffStore {
     const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
     const bytes = randomBytes(8);
     const reference = 'CC-' + Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
-    await this.db.insertInto('staff_case').values({ id: randomUUID(), reference, handoff_id: handoffId, staff_id: staffId, fields: JSON.stringify(fields), created_at: this.iso() }).execute();
+    await this.db
+      .insertInto('staff_case')
+      .values({ id: randomUUID(), reference, handoff_id: handoffId, staff_id: staffId, fields: JSON.stringify(fields), created_at: this.iso() })
+      .execute();
     return reference;
   }
 
@@ -212,7 +243,12 @@ export class HandoffStore {
   }
 
   async callbackDone(id: string, staffId: string): Promise<boolean> {
-    const result = await this.db.updateTable('callback_request').set({ status: 'done', done_by: staffId, done_at: this.iso() }).where('id', '=', id).where('status', '=', 'open').executeTakeFirst();
+    const result = await this.db
+      .updateTable('callback_request')
+      .set({ status: 'done', done_by: staffId, done_at: this.iso() })
+      .where('id', '=', id)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
     return Number(result.numUpdatedRows) === 1;
   }
 }

@@ -60,7 +60,9 @@ export class HandoffFeature {
 
   static async create(options: HandoffFeatureOptions): Promise<HandoffFeature> {
     // PostgreSQL LISTEN/NOTIFY (and the pg driver) only when several instances share PostgreSQL.
-    const events = options.databaseUrl ? await (await import('./postgresEvents.js')).PostgresEvents.connect(options.databaseUrl, options.logger) : new InProcessEvents();
+    const events = options.databaseUrl
+      ? await (await import('./postgresEvents.js')).PostgresEvents.connect(options.databaseUrl, options.logger)
+      : new InProcessEvents();
     return new HandoffFeature(options, events);
   }
 
@@ -74,7 +76,10 @@ export class HandoffFeature {
   dialog(parts: AssistantParts): IntentDialog {
     const { recorder, wording } = this.parts(parts);
     const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target, parts.vocabulary);
-    return { dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording), intents: [Intents.humanHandoff] };
+    return {
+      dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording),
+      intents: [Intents.humanHandoff],
+    };
   }
 
   /** For buildAssistant's handoffRelay: CouncilBot checks it before the dialogs. */
@@ -84,12 +89,32 @@ export class HandoffFeature {
   }
 
   /** The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff (console.yaml, loaded by the composition root). */
-  console(adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>, appId: string, parts: AssistantParts, words: ConsoleTexts, deliveries?: DeliveryAlerts, knowledgeReport?: KnowledgeReportSource, insights?: InsightsSource): AgentConsole {
+  console(
+    adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    appId: string,
+    parts: AssistantParts,
+    words: ConsoleTexts,
+    deliveries?: DeliveryAlerts,
+    knowledgeReport?: KnowledgeReportSource,
+    insights?: InsightsSource,
+  ): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
     const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, words, this.options.logger, this.options.now);
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, words, this.options.logger, this.options.agentTimeoutMs);
-    return new AgentConsole(hub, this.staff, sockets, this.hours.settings, words, path.join(this.options.webDir, 'agent'), this.options.staffSessionMinutes * 60, this.options.trustProxy ?? false, deliveries, knowledgeReport, insights);
+    return new AgentConsole(
+      hub,
+      this.staff,
+      sockets,
+      this.hours.settings,
+      words,
+      path.join(this.options.webDir, 'agent'),
+      this.options.staffSessionMinutes * 60,
+      this.options.trustProxy ?? false,
+      deliveries,
+      knowledgeReport,
+      insights,
+    );
   }
 
   async close(): Promise<void> {

@@ -27,7 +27,16 @@ export interface PasswordCheck {
 }
 
 const validCost = (c: ScryptCost) =>
-  Number.isInteger(c.N) && c.N > 1 && c.N <= MAX_N && (c.N & (c.N - 1)) === 0 && Number.isInteger(c.r) && c.r >= 1 && c.r <= MAX_R && Number.isInteger(c.p) && c.p >= 1 && c.p <= MAX_P;
+  Number.isInteger(c.N) &&
+  c.N > 1 &&
+  c.N <= MAX_N &&
+  (c.N & (c.N - 1)) === 0 &&
+  Number.isInteger(c.r) &&
+  c.r >= 1 &&
+  c.r <= MAX_R &&
+  Number.isInteger(c.p) &&
+  c.p >= 1 &&
+  c.p <= MAX_P;
 
 /**
  * scrypt password hashes as `scrypt$N$r$p$salt$hash` (base64): the cost travels with the hash,
@@ -63,7 +72,9 @@ export class PasswordHasher {
 function derive(password: string, salt: Buffer, keyLength: number, cost: ScryptCost): Promise<Buffer> {
   // Node refuses scrypt above maxmem (32 MiB by default); scrypt needs 128·N·r bytes and a little more.
   const maxmem = 2 * 128 * cost.N * cost.r;
-  return new Promise((resolve, reject) => scrypt(password.normalize('NFKC'), salt, keyLength, { ...cost, maxmem }, (err, key) => (err ? reject(err) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize('NFKC'), salt, keyLength, { ...cost, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+  );
 }
 
 export const MIN_PASSWORD_LENGTH = 12;

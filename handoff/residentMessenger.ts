@@ -60,5 +60,10 @@ export class ResidentMessenger {
 function asAgent(activity: Partial<Activity>): void {
   const marker = (activity.channelData as { councilHandoff?: { from?: string; agentName?: string; agentId?: string } } | undefined)?.councilHandoff;
   if (marker?.from !== 'agent' || !activity.from) return;
-  activity.from = { ...activity.from, id: `${activity.from.id}:agent:${marker.agentId ?? marker.agentName ?? 'agent'}`, name: marker.agentName ?? activity.from.name, role: 'bot' };
+  activity.from = {
+    ...activity.from,
+    id: `${activity.from.id}:agent:${marker.agentId ?? marker.agentName ?? 'agent'}`,
+    name: marker.agentName ?? activity.from.name,
+    role: 'bot',
+  };
 }

@@ -56,7 +56,12 @@ export class SignInLimiter {
 
   /** A successful attempt no longer counts against the key (its lock, if any, stays). */
   async giveBack(key: string): Promise<void> {
-    await this.db.updateTable('staff_sign_in_limit').set({ attempts: sql<number>`attempts - 1` }).where('key', '=', key).where('attempts', '>', 0).execute();
+    await this.db
+      .updateTable('staff_sign_in_limit')
+      .set({ attempts: sql<number>`attempts - 1` })
+      .where('key', '=', key)
+      .where('attempts', '>', 0)
+      .execute();
   }
 
   async clear(key: string): Promise<void> {

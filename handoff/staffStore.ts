@@ -93,7 +93,10 @@ export class StaffStore {
       return { id: existing.id, username: name, displayName };
     }
     const id = randomUUID();
-    await this.db.insertInto('staff_account').values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString(), disabled_at: null, roles: '' }).execute();
+    await this.db
+      .insertInto('staff_account')
+      .values({ id, username: name, display_name: displayName, password_hash: hash, created_at: this.now().toISOString(), disabled_at: null, roles: '' })
+      .execute();
     await this.audit(id, 'password_set');
     return { id, username: name, displayName };
   }
@@ -102,7 +105,11 @@ export class StaffStore {
   async setPassword(username: string, password: string): Promise<Staff | undefined> {
     const account = await this.account(username);
     if (!account) return undefined;
-    await this.db.updateTable('staff_account').set({ password_hash: await this.passwords.hash(password) }).where('id', '=', account.id).execute();
+    await this.db
+      .updateTable('staff_account')
+      .set({ password_hash: await this.passwords.hash(password) })
+      .where('id', '=', account.id)
+      .execute();
     await this.endSessions(account.id);
     await this.audit(account.id, 'password_set');
     return account;
@@ -112,7 +119,12 @@ export class StaffStore {
   async disable(username: string): Promise<Staff | undefined> {
     const account = await this.account(username);
     if (!account) return undefined;
-    await this.db.updateTable('staff_account').set({ disabled_at: this.now().toISOString() }).where('id', '=', account.id).where('disabled_at', 'is', null).execute();
+    await this.db
+      .updateTable('staff_account')
+      .set({ disabled_at: this.now().toISOString() })
+      .where('id', '=', account.id)
+      .where('disabled_at', 'is', null)
+      .execute();
     await this.endSessions(account.id);
     await this.audit(account.id, 'account_disabled');
     return account;
@@ -154,15 +166,27 @@ export class StaffStore {
 
   private async changeRoles(username: string, role: StaffRole, action: AuditAction, change: (roles: StaffRole[]) => StaffRole[]): Promise<Staff | undefined> {
     if (!isStaffRole(role)) throw new Error(`There is no role "${role}". Roles: ${STAFF_ROLES.join(', ')}.`);
-    const row = await this.db.selectFrom('staff_account').select(['id', 'username', 'display_name', 'roles']).where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('staff_account')
+      .select(['id', 'username', 'display_name', 'roles'])
+      .where('username', '=', normaliseUsername(username))
+      .executeTakeFirst();
     if (!row) return undefined;
-    await this.db.updateTable('staff_account').set({ roles: change(parseRoles(row.roles)).sort().join(' ') }).where('id', '=', row.id).execute();
+    await this.db
+      .updateTable('staff_account')
+      .set({ roles: change(parseRoles(row.roles)).sort().join(' ') })
+      .where('id', '=', row.id)
+      .execute();
     await this.audit(row.id, action, role);
     return { id: row.id, username: row.username, displayName: row.display_name };
   }
 
   private async account(username: string): Promise<Staff | undefined> {
-    const row = await this.db.selectFrom('staff_account').select(['id', 'username', 'display_name']).where('username', '=', normaliseUsername(username)).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('staff_account')
+      .select(['id', 'username', 'display_name'])
+      .where('username', '=', normaliseUsername(username))
+      .executeTakeFirst();
     return row && { id: row.id, username: row.username, displayName: row.display_name };
   }
 
@@ -199,15 +223,32 @@ export class StaffStore {
     if (check.outdated) {
       // Raise the cost now the password is known; only if nobody changed it meanwhile.
       const upgraded = await this.passwords.hash(password);
-      await this.db.updateTable('staff_account').set({ password_hash: upgraded }).where('id', '=', account.id).where('password_hash', '=', account.password_hash).execute();
+      await this.db
+        .updateTable('staff_account')
+        .set({ password_hash: upgraded })
+        .where('id', '=', account.id)
+        .where('password_hash', '=', account.password_hash)
+        .execute();
     }
     const now = this.now();
     const token = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.policy.sessionMs).toISOString();
-    await this.db.insertInto('staff_session').values({ id: sha256(token), staff_id: account.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt }).execute();
+    await this.db
+      .insertInto('staff_session')
+      .values({ id: sha256(token), staff_id: account.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt })
+      .execute();
     await this.audit(account.id, 'sign_in');
-    return { ok: true, token, session: { staff: { id: account.id, username: account.username, displayName: account.display_name }, roles: parseRoles(account.roles), csrfToken, expiresAt } };
+    return {
+      ok: true,
+      token,
+      session: {
+        staff: { id: account.id, username: account.username, displayName: account.display_name },
+        roles: parseRoles(account.roles),
+        csrfToken,
+        expiresAt,
+      },
+    };
   }
 
   private retryAfter(lockedUntil: string | null): number {
@@ -220,7 +261,14 @@ export class StaffStore {
     const row = await this.db
       .selectFrom('staff_session')
       .innerJoin('staff_account', 'staff_account.id', 'staff_session.staff_id')
-      .select(['staff_session.csrf_token', 'staff_session.expires_at', 'staff_account.id', 'staff_account.username', 'staff_account.display_name', 'staff_account.roles'])
+      .select([
+        'staff_session.csrf_token',
+        'staff_session.expires_at',
+        'staff_account.id',
+        'staff_account.username',
+        'staff_account.display_name',
+        'staff_account.roles',
+      ])
       .where('staff_session.id', '=', sha256(token))
       .where('staff_account.disabled_at', 'is', null)
       .executeTakeFirst();
@@ -229,7 +277,12 @@ export class StaffStore {
       await this.db.deleteFrom('staff_session').where('id', '=', sha256(token)).execute();
       return undefined;
     }
-    return { staff: { id: row.id, username: row.username, displayName: row.display_name }, roles: parseRoles(row.roles), csrfToken: row.csrf_token, expiresAt: row.expires_at };
+    return {
+      staff: { id: row.id, username: row.username, displayName: row.display_name },
+      roles: parseRoles(row.roles),
+      csrfToken: row.csrf_token,
+      expiresAt: row.expires_at,
+    };
   }
 
   async signOut(token: string, staffId: string): Promise<void> {

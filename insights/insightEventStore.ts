@@ -43,7 +43,17 @@ export class InsightEventStore implements InsightEventRecorder {
     if (!events.length) return;
     await into
       .insertInto('insight_event')
-      .values(events.map((e, i) => ({ id: randomUUID(), conversation: e.conversation, channel: e.channel, kind: e.kind, detail: e.detail?.slice(0, 200) ?? null, created_at: e.at, seq: firstSeq + i })))
+      .values(
+        events.map((e, i) => ({
+          id: randomUUID(),
+          conversation: e.conversation,
+          channel: e.channel,
+          kind: e.kind,
+          detail: e.detail?.slice(0, 200) ?? null,
+          created_at: e.at,
+          seq: firstSeq + i,
+        })),
+      )
       .execute();
   }
 

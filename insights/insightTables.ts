@@ -28,7 +28,12 @@ const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = { web: 'Web cha
 /** The tables of a report, in the page's order. */
 export function insightTables(report: InsightsReport): InsightTable[] {
   return [
-    { id: 'outcomes', caption: 'Conversations by outcome', columns: ['Outcome', 'Conversations'], rows: OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]]) },
+    {
+      id: 'outcomes',
+      caption: 'Conversations by outcome',
+      columns: ['Outcome', 'Conversations'],
+      rows: OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]]),
+    },
     {
       id: 'channels',
       caption: 'Conversations by channel and outcome',
@@ -39,11 +44,31 @@ export function insightTables(report: InsightsReport): InsightTable[] {
       id: 'periods',
       caption: 'Conversations over time',
       columns: ['Period', 'Conversations', 'Resolved', ...OUTCOMES.map((o) => OUTCOME_NAMES[o])],
-      rows: report.byPeriod.map((p) => [p.period, OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0), p.outcomes.helpful + p.outcomes.filed, ...OUTCOMES.map((o) => p.outcomes[o])]),
+      rows: report.byPeriod.map((p) => [
+        p.period,
+        OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0),
+        p.outcomes.helpful + p.outcomes.filed,
+        ...OUTCOMES.map((o) => p.outcomes[o]),
+      ]),
     },
-    { id: 'services', caption: 'Requests filed by service', columns: ['Service', 'Requests'], rows: Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]) },
-    { id: 'safeguarding', caption: 'Conversations with a risk signposted, by category', columns: ['Category', 'Conversations'], rows: Object.entries(report.safeguardingByCategory).sort((a, b) => b[1] - a[1]) },
-    { id: 'abandoned', caption: 'Requests left unfinished, by the question they stopped at', columns: ['Question', 'Conversations'], rows: Object.entries(report.abandonedAt).sort((a, b) => b[1] - a[1]) },
+    {
+      id: 'services',
+      caption: 'Requests filed by service',
+      columns: ['Service', 'Requests'],
+      rows: Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]),
+    },
+    {
+      id: 'safeguarding',
+      caption: 'Conversations with a risk signposted, by category',
+      columns: ['Category', 'Conversations'],
+      rows: Object.entries(report.safeguardingByCategory).sort((a, b) => b[1] - a[1]),
+    },
+    {
+      id: 'abandoned',
+      caption: 'Requests left unfinished, by the question they stopped at',
+      columns: ['Question', 'Conversations'],
+      rows: Object.entries(report.abandonedAt).sort((a, b) => b[1] - a[1]),
+    },
     ...(report.operations
       ? [
           {
@@ -55,11 +80,19 @@ export function insightTables(report: InsightsReport): InsightTable[] {
               ['Delivered to the back office', report.operations.deliveries.delivered],
               ['Waiting to be delivered', report.operations.deliveries.pending],
               ['Refused by the back office', report.operations.deliveries.rejected],
-              ['Median minutes to deliver', report.operations.deliveries.medianMinutesToDeliver === null ? 'none delivered' : Math.round(report.operations.deliveries.medianMinutesToDeliver * 10) / 10],
+              [
+                'Median minutes to deliver',
+                report.operations.deliveries.medianMinutesToDeliver === null
+                  ? 'none delivered'
+                  : Math.round(report.operations.deliveries.medianMinutesToDeliver * 10) / 10,
+              ],
               ['Joined the live-chat queue', report.operations.handoffs.queued],
               ['Answered by a person', report.operations.handoffs.accepted],
               ['Left before a person answered', report.operations.handoffs.leftBeforeAnswer],
-              ['Median wait in the queue, seconds', report.operations.handoffs.medianWaitSeconds === null ? 'none answered' : Math.round(report.operations.handoffs.medianWaitSeconds)],
+              [
+                'Median wait in the queue, seconds',
+                report.operations.handoffs.medianWaitSeconds === null ? 'none answered' : Math.round(report.operations.handoffs.medianWaitSeconds),
+              ],
             ] as Array<Array<string | number>>,
           },
         ]
@@ -68,7 +101,13 @@ export function insightTables(report: InsightsReport): InsightTable[] {
       id: 'articles',
       caption: 'Articles answered most, with their helpful rate',
       columns: ['Article', 'Answered', 'Said helpful', 'Said not helpful', 'Helpful rate'],
-      rows: report.topArticles.map((a) => [a.articleId, a.answered, a.helpful, a.unhelpful, a.helpfulRate === null ? 'no feedback' : `${Math.round(a.helpfulRate * 100)}%`]),
+      rows: report.topArticles.map((a) => [
+        a.articleId,
+        a.answered,
+        a.helpful,
+        a.unhelpful,
+        a.helpfulRate === null ? 'no feedback' : `${Math.round(a.helpfulRate * 100)}%`,
+      ]),
     },
   ];
 }
@@ -115,8 +154,20 @@ export function barChart(id: string, title: string, rows: Array<[string, number]
 /** The page's charts: outcomes, requests by service, and resolved conversations over time. */
 export function insightCharts(report: InsightsReport): Record<string, string> {
   return {
-    outcomes: barChart('chart-outcomes', 'Conversations by outcome', OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]])),
-    services: barChart('chart-services', 'Requests filed by service', Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1])),
-    periods: barChart('chart-periods', 'Conversations over time', report.byPeriod.map((p) => [p.period, OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0)])),
+    outcomes: barChart(
+      'chart-outcomes',
+      'Conversations by outcome',
+      OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]]),
+    ),
+    services: barChart(
+      'chart-services',
+      'Requests filed by service',
+      Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]),
+    ),
+    periods: barChart(
+      'chart-periods',
+      'Conversations over time',
+      report.byPeriod.map((p) => [p.period, OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0)]),
+    ),
   };
 }

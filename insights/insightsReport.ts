@@ -9,7 +9,18 @@ import { CHANNELS, type Channel, type InsightEvent } from './insightEventStore';
  * request left at one of its questions; an answer with no feedback; out of scope; anything else
  * (a greeting, help, a cancel).
  */
-export const OUTCOMES = ['safeguarding', 'filed', 'callback', 'person', 'helpful', 'unhelpful', 'abandoned', 'answered_no_feedback', 'out_of_scope', 'other'] as const;
+export const OUTCOMES = [
+  'safeguarding',
+  'filed',
+  'callback',
+  'person',
+  'helpful',
+  'unhelpful',
+  'abandoned',
+  'answered_no_feedback',
+  'out_of_scope',
+  'other',
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 export type Granularity = 'day' | 'week' | 'month';
@@ -82,7 +93,10 @@ export function periodOf(at: string, granularity: Granularity): string {
 }
 
 /** The aggregates of the insights page, `npm run insights` and the open data, from the events of a window. */
-export function buildInsightsReport(events: readonly InsightEvent[], options: { from: string; to: string; granularity?: Granularity; assumptions: CouncilProfile['insights']; topArticles?: number }): InsightsReport {
+export function buildInsightsReport(
+  events: readonly InsightEvent[],
+  options: { from: string; to: string; granularity?: Granularity; assumptions: CouncilProfile['insights']; topArticles?: number },
+): InsightsReport {
   const byConversation = new Map<string, InsightEvent[]>();
   for (const e of events) {
     const list = byConversation.get(e.conversation);

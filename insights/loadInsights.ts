@@ -21,8 +21,10 @@ export class InsightWindowError extends Error {
 
 /** A window of whole days, `to` included; a mistake is an error saying what is expected. */
 export function insightWindow(from: string, to: string): { from: string; to: string } {
-  if (!DAY.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`))) throw new InsightWindowError('from', from, `--from must be a date written YYYY-MM-DD (got "${from}")`);
-  if (!DAY.test(to) || Number.isNaN(Date.parse(`${to}T00:00:00Z`))) throw new InsightWindowError('to', to, `--to must be a date written YYYY-MM-DD (got "${to}")`);
+  if (!DAY.test(from) || Number.isNaN(Date.parse(`${from}T00:00:00Z`)))
+    throw new InsightWindowError('from', from, `--from must be a date written YYYY-MM-DD (got "${from}")`);
+  if (!DAY.test(to) || Number.isNaN(Date.parse(`${to}T00:00:00Z`)))
+    throw new InsightWindowError('to', to, `--to must be a date written YYYY-MM-DD (got "${to}")`);
   if (to < from) throw new InsightWindowError('order', to, '--to must not be before --from');
   const end = new Date(`${to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
@@ -35,8 +37,17 @@ export interface InsightsSource {
 }
 
 /** The report for the days `from` to `to` (both included), from the database. */
-export async function loadInsights(db: Kysely<DatabaseSchema>, council: CouncilProfile, from: string, to: string, granularity: Granularity = 'day'): Promise<InsightsReport> {
+export async function loadInsights(
+  db: Kysely<DatabaseSchema>,
+  council: CouncilProfile,
+  from: string,
+  to: string,
+  granularity: Granularity = 'day',
+): Promise<InsightsReport> {
   const window = insightWindow(from, to);
   const events = await new InsightEventStore(db).between(window.from, window.to);
-  return { ...buildInsightsReport(events, { from, to, granularity, assumptions: council.insights }), operations: await operationsBetween(db, window.from, window.to) };
+  return {
+    ...buildInsightsReport(events, { from, to, granularity, assumptions: council.insights }),
+    operations: await operationsBetween(db, window.from, window.to),
+  };
 }

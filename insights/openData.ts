@@ -42,11 +42,24 @@ export class OpenDataModule {
     server.get('/open-data/insights.json', async (_req: Request, res: Response) => {
       const months = await this.months();
       res.header('Cache-Control', 'public, max-age=3600');
-      res.send(200, { publisher: this.council.name, description: 'Conversations with the council\'s chat assistant each month, by outcome (docs/insights.md). Counts from 1 to ' + (this.council.insights.suppressBelow - 1) + ' are suppressed (null).', suppressedBelow: this.council.insights.suppressBelow, months });
+      res.send(200, {
+        publisher: this.council.name,
+        description:
+          "Conversations with the council's chat assistant each month, by outcome (docs/insights.md). Counts from 1 to " +
+          (this.council.insights.suppressBelow - 1) +
+          ' are suppressed (null).',
+        suppressedBelow: this.council.insights.suppressBelow,
+        months,
+      });
     });
     server.get('/open-data/insights.csv', async (_req: Request, res: Response) => {
       const body = openDataCsv(await this.months());
-      res.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="assistant-insights-monthly.csv"', 'Content-Length': Buffer.byteLength(body), 'Cache-Control': 'public, max-age=3600' });
+      res.writeHead(200, {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="assistant-insights-monthly.csv"',
+        'Content-Length': Buffer.byteLength(body),
+        'Cache-Control': 'public, max-age=3600',
+      });
       res.end(body);
     });
   }

@@ -32,9 +32,19 @@ function median(values: number[]): number | null {
 
 /** Delivery health (the outbox) and queue times (the handoff table) for ISO times `from` ≤ t < `to`. Reads states and times only. */
 export async function operationsBetween(db: Kysely<DatabaseSchema>, from: string, to: string): Promise<Operations> {
-  const outbox = await db.selectFrom('service_outbox').select(['state', 'created_at', 'updated_at']).where('created_at', '>=', from).where('created_at', '<', to).execute();
+  const outbox = await db
+    .selectFrom('service_outbox')
+    .select(['state', 'created_at', 'updated_at'])
+    .where('created_at', '>=', from)
+    .where('created_at', '<', to)
+    .execute();
   const delivered = outbox.filter((r) => r.state === 'delivered');
-  const handoffs = await db.selectFrom('handoff').select(['queued_at', 'accepted_at', 'ended_at']).where('queued_at', '>=', from).where('queued_at', '<', to).execute();
+  const handoffs = await db
+    .selectFrom('handoff')
+    .select(['queued_at', 'accepted_at', 'ended_at'])
+    .where('queued_at', '>=', from)
+    .where('queued_at', '<', to)
+    .execute();
   const accepted = handoffs.filter((h) => h.accepted_at);
   return {
     deliveries: {

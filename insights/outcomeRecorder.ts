@@ -68,7 +68,7 @@ export class OutcomeRecorder implements Middleware {
 /** The insight events one trace activity stands for. */
 export function eventsOf(trace: Partial<Activity>): Array<[EventKind, string | null]> {
   const value = (trace.value ?? {}) as Record<string, unknown>;
-  const text = (key: string) => (typeof value[key] === 'string' ? (value[key]) : null);
+  const text = (key: string) => (typeof value[key] === 'string' ? value[key] : null);
   switch (trace.name) {
     case 'council.route': {
       // Every routed message counts the conversation, a greeting alone too; the route's kind and intent say nothing of the resident.

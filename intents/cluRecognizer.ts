@@ -89,7 +89,10 @@ export class CluRecognizer implements Recognizer {
       throw new InvalidCluResponse();
     }
     const intents = (prediction.intents as Array<{ category?: unknown; confidence?: unknown }>)
-      .filter((i): i is { category: string; confidence: number } => typeof i?.category === 'string' && typeof i.confidence === 'number' && Number.isFinite(i.confidence))
+      .filter(
+        (i): i is { category: string; confidence: number } =>
+          typeof i?.category === 'string' && typeof i.confidence === 'number' && Number.isFinite(i.confidence),
+      )
       .map((i) => ({ intent: i.category, score: Math.min(1, Math.max(0, i.confidence)) }));
     if (intents.length === 0) throw new InvalidCluResponse();
     const ranked = [...intents].sort((a, b) => b.score - a.score);

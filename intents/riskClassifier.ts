@@ -53,19 +53,24 @@ export interface RiskGuess {
  * negatives, every example of the ordinary intents (intents/data) except safeguarding. The knowledge
  * articles' questions are not among them (issue 15): content edits must not move the risk figures.
  */
-export function riskTrainingData(
-  riskDir: string,
-  intentsDirs: string | readonly string[],
-): { examples: TrainingExample[]; problems: ContentProblem[] } {
+export function riskTrainingData(riskDir: string, intentsDirs: string | readonly string[]): { examples: TrainingExample[]; problems: ContentProblem[] } {
   const risk = loadTrainingData(riskDir);
   const problems = [...risk.problems];
   const allowed = new Set<string>([...RISK_CATEGORIES, NOT_RISK]);
   for (const def of risk.intents) {
-    if (!allowed.has(def.intent)) problems.push({ severity: 'error', file: def.file, line: 1, message: `"${def.intent}" is not a risk category (${[...RISK_CATEGORIES].join(', ')}) or ${NOT_RISK}` });
-    else if (def.examples.length < MIN_EXAMPLES) problems.push({ severity: 'warning', file: def.file, message: `only ${def.examples.length} examples; ${MIN_EXAMPLES} or more make detection reliable` });
+    if (!allowed.has(def.intent))
+      problems.push({
+        severity: 'error',
+        file: def.file,
+        line: 1,
+        message: `"${def.intent}" is not a risk category (${[...RISK_CATEGORIES].join(', ')}) or ${NOT_RISK}`,
+      });
+    else if (def.examples.length < MIN_EXAMPLES)
+      problems.push({ severity: 'warning', file: def.file, message: `only ${def.examples.length} examples; ${MIN_EXAMPLES} or more make detection reliable` });
   }
   for (const id of RISK_CATEGORIES) {
-    if (!risk.intents.some((d) => d.intent === id)) problems.push({ severity: 'error', file: path.join(riskDir, `${id}.yaml`), message: `the risk category "${id}" has no training file` });
+    if (!risk.intents.some((d) => d.intent === id))
+      problems.push({ severity: 'error', file: path.join(riskDir, `${id}.yaml`), message: `the risk category "${id}" has no training file` });
   }
   const own = risk.intents.filter((d) => allowed.has(d.intent)).flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: d.intent })));
   const taken = new Set(own.map((e) => utteranceKey(e.text)));
@@ -118,6 +123,8 @@ export class RiskClassifier {
   /** The category when the message counts as a risk. */
   classify(text: string): RiskGuess | undefined {
     const guess = this.best(text);
-    return guess && guess.score >= this.threshold && (!guess.notRiskWins || guess.score >= (this.overrides[guess.category] ?? this.override)) ? guess : undefined;
+    return guess && guess.score >= this.threshold && (!guess.notRiskWins || guess.score >= (this.overrides[guess.category] ?? this.override))
+      ? guess
+      : undefined;
   }
 }

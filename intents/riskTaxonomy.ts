@@ -33,7 +33,13 @@ const categorySchema = z
     urgency: z.enum(['now', 'today']),
     about: z.array(z.enum(RISK_ABOUT)).min(1),
     action: z
-      .object({ default: z.string().min(1), self: z.string().min(1).optional(), known: z.string().min(1).optional(), stranger: z.string().min(1).optional(), child: z.string().min(1).optional() })
+      .object({
+        default: z.string().min(1),
+        self: z.string().min(1).optional(),
+        known: z.string().min(1).optional(),
+        stranger: z.string().min(1).optional(),
+        child: z.string().min(1).optional(),
+      })
       .strict(),
     help: z.array(z.object({ text: z.string().min(1) }).strict()).min(1),
   })
@@ -71,7 +77,8 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   } catch (err) {
     return { problems: [{ severity: 'error', file, message: (err as Error).message.split('\n')[0] }] };
   }
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error', file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
+  if (doc.errors.length)
+    return { problems: doc.errors.map((e) => ({ severity: 'error', file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
   const lineOf = (path: ReadonlyArray<string | number>): number | undefined => {
     for (let n = path.length; n >= 0; n--) {
       const node = doc.getIn(path.slice(0, n), true);
@@ -95,9 +102,16 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   const checkPlaceholders = (where: ReadonlyArray<string | number>, text: string): void => {
     for (const [, kind, key] of text.matchAll(PLACEHOLDER)) {
       const known = kind !== 'council' ? key in data.helplines : (COUNCIL_KEYS as readonly string[]).includes(key);
-      if (!known) problems.push({ severity: 'error', file, line: lineOf(where), message: `{${kind}:${key}} is not ${kind !== 'council' ? 'a helpline listed under helplines' : `a council profile key (${COUNCIL_KEYS.join(', ')})`}` });
+      if (!known)
+        problems.push({
+          severity: 'error',
+          file,
+          line: lineOf(where),
+          message: `{${kind}:${key}} is not ${kind !== 'council' ? 'a helpline listed under helplines' : `a council profile key (${COUNCIL_KEYS.join(', ')})`}`,
+        });
     }
-    if (/\{(?!(helpline|number|council):)/.test(text)) problems.push({ severity: 'error', file, line: lineOf(where), message: 'a placeholder must be {helpline:ID}, {number:ID} or {council:KEY}' });
+    if (/\{(?!(helpline|number|council):)/.test(text))
+      problems.push({ severity: 'error', file, line: lineOf(where), message: 'a placeholder must be {helpline:ID}, {number:ID} or {council:KEY}' });
   };
   checkPlaceholders(['general', 'action'], data.general.action);
   data.general.help.forEach((h, j) => checkPlaceholders(['general', 'help', j, 'text'], h.text));
@@ -105,7 +119,13 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
     if (seen.has(c.id)) problems.push({ severity: 'error', file, line: lineOf(['categories', i, 'id']), message: `category "${c.id}" is listed twice` });
     seen.add(c.id);
     for (const about of Object.keys(c.action)) {
-      if (about !== 'default' && !c.about.includes(about as RiskAbout)) problems.push({ severity: 'error', file, line: lineOf(['categories', i, 'action', about]), message: `action for "${about}", which is not in this category's about list` });
+      if (about !== 'default' && !c.about.includes(about as RiskAbout))
+        problems.push({
+          severity: 'error',
+          file,
+          line: lineOf(['categories', i, 'action', about]),
+          message: `action for "${about}", which is not in this category's about list`,
+        });
     }
     const texts: Array<[ReadonlyArray<string | number>, string]> = [
       ...Object.entries(c.action).map(([k, v]) => [['categories', i, 'action', k], v ?? ''] as [ReadonlyArray<string | number>, string]),
@@ -121,7 +141,12 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
     try {
       aboutCues.push({ about: cue.about, pattern: new RegExp(cue.pattern, 'u') });
     } catch (err) {
-      problems.push({ severity: 'error', file, line: lineOf(['aboutCues', i, 'pattern']), message: `not a valid regular expression (${(err as Error).message})` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: lineOf(['aboutCues', i, 'pattern']),
+        message: `not a valid regular expression (${(err as Error).message})`,
+      });
     }
   });
   if (problems.length) return { problems };
@@ -141,7 +166,12 @@ export function aboutOf(taxonomy: RiskTaxonomy, folded: string): RiskAbout | und
 }
 
 /** Fills {helpline:ID} (name and number), {number:ID} (the number alone) and {council:KEY}; `link` turns a number into what the channel shows. */
-export function fillPlaceholders(text: string, taxonomy: RiskTaxonomy, council: Record<string, unknown>, link: (number: string, sms: boolean) => string): string {
+export function fillPlaceholders(
+  text: string,
+  taxonomy: RiskTaxonomy,
+  council: Record<string, unknown>,
+  link: (number: string, sms: boolean) => string,
+): string {
   return text.replace(PLACEHOLDER, (whole, kind: string, key: string) => {
     if (kind !== 'council') {
       const h = taxonomy.helplines[key];

@@ -181,14 +181,25 @@ export class SafeguardingDetector {
   /** How a message is decided: what the rules matched, what the risk classifier made of it and of each clause, and the verdict. */
   explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
-    const folded = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
+    const folded = this.idioms
+      .reduce((s, idiom) => s.replace(idiom, ' '), spelled)
+      .replace(/\s+/g, ' ')
+      .trim();
     const trace: SafeguardingTrace = { folded, rules: [], longPast: false, asSubject: false, clauses: [], verdict: { risk: false } };
     if (!folded) return trace;
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));
     trace.rules = matched.map((r) => r.name);
     trace.longPast = matched.length > 0 && this.longPast(folded);
     trace.asSubject = matched.length > 0 && !!this.subject && !matched.some((r) => r.category === 'immediate_danger') && this.subject.test(folded);
-    if (matched.length && !trace.longPast && !trace.asSubject) return { ...trace, verdict: this.verdict(matched[0].name, matched.flatMap((r) => (r.category ? [r.category] : [])), folded) };
+    if (matched.length && !trace.longPast && !trace.asSubject)
+      return {
+        ...trace,
+        verdict: this.verdict(
+          matched[0].name,
+          matched.flatMap((r) => (r.category ? [r.category] : [])),
+          folded,
+        ),
+      };
     // A message that was little more than a figure of speech ("I've had enough of being ignored" leaves
     // "ive"): the classifier would be judging a residue with nothing of the message left in it.
     if (folded.split(' ').length < MIN_WORDS_AFTER_IDIOMS && folded !== spelled.replace(/\s+/g, ' ').trim()) return trace;
@@ -226,9 +237,15 @@ export class SafeguardingDetector {
    */
   private forClassifier(text: string, folded: string): string {
     if (folded === normaliseForRules(text)) return text;
-    const lower = text.normalize('NFKC').toLowerCase().replace(/['’‘`]/g, '');
+    const lower = text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/['’‘`]/g, '');
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), lower);
-    const kept = this.idioms.reduce((s, idiom) => s.replace(idiom, ' '), spelled).replace(/\s+/g, ' ').trim();
+    const kept = this.idioms
+      .reduce((s, idiom) => s.replace(idiom, ' '), spelled)
+      .replace(/\s+/g, ' ')
+      .trim();
     return normaliseForRules(kept) === folded ? kept : folded;
   }
 

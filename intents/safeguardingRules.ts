@@ -3,27 +3,34 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 
-const rulesSchema = z.object({
-  /** Figures of speech removed from a message before any rule or classifier sees it ("killing myself laughing"). */
-  idioms: z.array(z.string().min(1)).optional(),
-  /** Text-speak and common misspellings spelled out before checking: a regular expression alternation (whole words) and what it stands for. */
-  spellings: z.record(z.string().min(1), z.string()).optional(),
-  /** Words that put a danger in the past ("back in 2019") and words that keep it now ("still", "tonight"). */
-  past: z.object({ longAgo: z.string().min(1), stillNow: z.string().min(1) }).strict().optional(),
-  /** Words that make a risk the subject of work, study, giving or policy rather than something happening to someone. */
-  subject: z.string().min(1).optional(),
-  rules: z
-    .array(
-      z.object({
-        name: z.string().min(1),
-        /** The risk category (intents/risk-taxonomy.yaml) a match of this rule belongs to; without one, the general reply. */
-        category: z.enum(RISK_CATEGORIES).optional(),
-        patterns: z.array(z.string().min(1)).min(1),
-        unless: z.array(z.string().min(1)).optional(),
-      }).strict(),
-    )
-    .min(1),
-}).strict();
+const rulesSchema = z
+  .object({
+    /** Figures of speech removed from a message before any rule or classifier sees it ("killing myself laughing"). */
+    idioms: z.array(z.string().min(1)).optional(),
+    /** Text-speak and common misspellings spelled out before checking: a regular expression alternation (whole words) and what it stands for. */
+    spellings: z.record(z.string().min(1), z.string()).optional(),
+    /** Words that put a danger in the past ("back in 2019") and words that keep it now ("still", "tonight"). */
+    past: z
+      .object({ longAgo: z.string().min(1), stillNow: z.string().min(1) })
+      .strict()
+      .optional(),
+    /** Words that make a risk the subject of work, study, giving or policy rather than something happening to someone. */
+    subject: z.string().min(1).optional(),
+    rules: z
+      .array(
+        z
+          .object({
+            name: z.string().min(1),
+            /** The risk category (intents/risk-taxonomy.yaml) a match of this rule belongs to; without one, the general reply. */
+            category: z.enum(RISK_CATEGORIES).optional(),
+            patterns: z.array(z.string().min(1)).min(1),
+            unless: z.array(z.string().min(1)).optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+  })
+  .strict();
 
 export interface SafeguardingRule {
   name: string;
@@ -95,7 +102,10 @@ export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
     unless: (r.unless ?? []).map((p) => compile(r.name, p)),
   }));
   const idioms = (parsed.data.idioms ?? []).map((p) => new RegExp(compile('idioms', p).source, `${compile('idioms', p).flags}g`));
-  const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({ pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'), standsFor }));
+  const spellings = Object.entries(parsed.data.spellings ?? {}).map(([words, standsFor]) => ({
+    pattern: new RegExp(`\\b(?:${compile('spellings', words).source})\\b`, 'gu'),
+    standsFor,
+  }));
   const past = parsed.data.past ? { longAgo: compile('past', parsed.data.past.longAgo), stillNow: compile('past', parsed.data.past.stillNow) } : undefined;
   const subject = parsed.data.subject ? compile('subject', parsed.data.subject) : undefined;
   return { rules, idioms, spellings, past, subject };

@@ -21,12 +21,14 @@ export interface ContentProblem {
   message: string;
 }
 
-const fileSchema = z.object({
-  intent: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),
-  description: z.string().min(1),
-  lgsl: z.number().int().positive().nullable().optional(),
-  examples: z.array(z.string()).min(1, 'must list at least one example'),
-}).strict();
+const fileSchema = z
+  .object({
+    intent: z.string().regex(/^[a-z][a-z0-9_]*$/, 'must be lower_snake_case'),
+    description: z.string().min(1),
+    lgsl: z.number().int().positive().nullable().optional(),
+    examples: z.array(z.string()).min(1, 'must list at least one example'),
+  })
+  .strict();
 
 export interface TrainingData {
   intents: IntentDefinition[];
@@ -35,14 +37,23 @@ export interface TrainingData {
 
 /** Normal form used to spot the same utterance written twice. */
 export function utteranceKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }
 
 /** Reads every *.yaml file in `dir`; files with errors are reported and left out. */
 export function loadTrainingData(dir: string): TrainingData {
   const problems: ContentProblem[] = [];
   const intents: IntentDefinition[] = [];
-  const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
+  const files = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => /\.ya?ml$/.test(f))
+        .sort()
+    : [];
   if (files.length === 0) problems.push({ severity: 'error', file: dir, message: 'no intent files (*.yaml) found' });
 
   for (const name of files) {
@@ -59,9 +70,17 @@ export function loadTrainingData(dir: string): TrainingData {
       continue;
     }
     // <intent>.yaml, or <intent>.<part>.yaml for more examples of the same intent kept apart (by source or kind).
-    const expected = path.basename(name).replace(/\.ya?ml$/, '').replace(/\..*$/, '');
+    const expected = path
+      .basename(name)
+      .replace(/\.ya?ml$/, '')
+      .replace(/\..*$/, '');
     if (parsed.data.intent !== expected) {
-      problems.push({ severity: 'error', file, line: 1, message: `intent "${parsed.data.intent}" does not match the file name "${expected}" (<intent>.yaml or <intent>.<part>.yaml)` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: 1,
+        message: `intent "${parsed.data.intent}" does not match the file name "${expected}" (<intent>.yaml or <intent>.<part>.yaml)`,
+      });
     }
     const seq = doc.get('examples', true);
     const lines = isSeq(seq) ? seq.items.map((item) => (isScalar(item) && item.range ? lineCounter.linePos(item.range[0]).line : 0)) : [];
@@ -87,7 +106,12 @@ export function loadTrainingData(dir: string): TrainingData {
       if (!first) {
         seen.set(key, { intent: def.intent, file: def.file, line: ex.line });
       } else if (first.intent !== def.intent) {
-        problems.push({ severity: 'error', file: def.file, line: ex.line, message: `"${ex.text}" is also an example of ${first.intent} (${path.basename(first.file)}:${first.line})` });
+        problems.push({
+          severity: 'error',
+          file: def.file,
+          line: ex.line,
+          message: `"${ex.text}" is also an example of ${first.intent} (${path.basename(first.file)}:${first.line})`,
+        });
       } else {
         problems.push({ severity: 'warning', file: def.file, line: ex.line, message: `"${ex.text}" repeats line ${first.line}` });
       }

@@ -12,7 +12,8 @@ import type { ContentProblem } from './trainingData';
 export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: string, schema: S): { problems: ContentProblem[]; data?: z.infer<S> } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
-  if (doc.errors.length) return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
+  if (doc.errors.length)
+    return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
   const parsed = schema.safeParse(doc.toJS() ?? {});
   if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
   return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues) };

@@ -60,14 +60,28 @@ export function readArticle(file: string): { article?: Article; problems: Conten
   }
   const parts = splitFrontMatter(source);
   if (!parts) {
-    return { problems: [{ severity: 'error', file, line: 1, message: 'front matter is missing or not closed: the file must start with a --- line and the front matter must end with another --- line' }] };
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: 1,
+          message: 'front matter is missing or not closed: the file must start with a --- line and the front matter must end with another --- line',
+        },
+      ],
+    };
   }
   const lineCounter = new LineCounter();
   const doc = parseDocument(parts.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
     for (const e of doc.errors) {
       const line = e.linePos?.[0]?.line;
-      problems.push({ severity: 'error', file, line: line === undefined ? undefined : line + 1, message: `front matter cannot be read: ${e.message.split('\n')[0]}` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: line === undefined ? undefined : line + 1,
+        message: `front matter cannot be read: ${e.message.split('\n')[0]}`,
+      });
     }
     return { problems };
   }
@@ -78,13 +92,24 @@ export function readArticle(file: string): { article?: Article; problems: Conten
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
-      problems.push({ severity: 'error', file, line: fieldLine(doc, lineCounter, issue.path), message: `${issue.path.join('.') || 'front matter'}: ${issue.message}` });
+      problems.push({
+        severity: 'error',
+        file,
+        line: fieldLine(doc, lineCounter, issue.path),
+        message: `${issue.path.join('.') || 'front matter'}: ${issue.message}`,
+      });
     }
     return { problems };
   }
   const fm = parsed.data;
   const expected = path.basename(file).replace(/\.md$/i, '');
-  if (fm.id !== expected) problems.push({ severity: 'error', file, line: fieldLine(doc, lineCounter, ['id']), message: `id "${fm.id}" does not match the file name "${expected}.md"` });
+  if (fm.id !== expected)
+    problems.push({
+      severity: 'error',
+      file,
+      line: fieldLine(doc, lineCounter, ['id']),
+      message: `id "${fm.id}" does not match the file name "${expected}.md"`,
+    });
   if (!parts.body) {
     problems.push({ severity: 'error', file, line: parts.bodyLine, message: 'the answer (the text after the front matter) is empty' });
     return { problems };

@@ -6,13 +6,15 @@ import { yamlSchemaProblems } from '../intents/yamlProblems';
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
 
-const schema = z.object({
-  timeZone: z.string().min(1).default('Europe/London'),
-  hours: z.record(z.enum(DAYS), z.string().regex(RANGE, 'must look like "09:00-17:00"')).default({}),
-  bankHolidays: z.array(z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25'), z.date()])).default([]),
-  minutesPerPlace: z.number().positive().default(4),
-  cannedReplies: z.array(z.string().min(1).max(1000)).default([]),
-}).strict();
+const schema = z
+  .object({
+    timeZone: z.string().min(1).default('Europe/London'),
+    hours: z.record(z.enum(DAYS), z.string().regex(RANGE, 'must look like "09:00-17:00"')).default({}),
+    bankHolidays: z.array(z.union([z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-12-25'), z.date()])).default([]),
+    minutesPerPlace: z.number().positive().default(4),
+    cannedReplies: z.array(z.string().min(1).max(1000)).default([]),
+  })
+  .strict();
 
 export interface ContactCentreSettings {
   timeZone: string;
@@ -105,7 +107,16 @@ export class ContactCentreHours {
 
   isOpen(at: Date = this.now()): boolean {
     const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', { timeZone: this.settings.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', weekday: 'long', hourCycle: 'h23' })
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: this.settings.timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        weekday: 'long',
+        hourCycle: 'h23',
+      })
         .formatToParts(at)
         .map((p) => [p.type, p.value]),
     );

@@ -32,7 +32,9 @@ export function loadDeliveryTexts(file: string): DeliveryTexts {
   const problems: string[] = [];
   for (const [group, texts] of Object.entries(data))
     for (const [kind, say] of Object.entries(texts as Record<string, string>))
-      for (const [, name] of say.matchAll(/\{(\w*)\}/g)) if (!PLACEHOLDERS.has(name)) problems.push(`${group}.${kind}: unknown placeholder {${name}} (use ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(', ')})`);
+      for (const [, name] of say.matchAll(/\{(\w*)\}/g))
+        if (!PLACEHOLDERS.has(name))
+          problems.push(`${group}.${kind}: unknown placeholder {${name}} (use ${[...PLACEHOLDERS].map((p) => `{${p}}`).join(', ')})`);
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
   return data;
 }

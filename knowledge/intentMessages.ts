@@ -80,9 +80,14 @@ export function shippedIntentMessages(): IntentMessages {
  */
 export function intentMessagesProblems(messagesDir: string, intentNames: readonly string[]): ContentProblem[] {
   const problems: ContentProblem[] = [];
-  const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.existsSync(intentMessagesFile(messagesDir, d))).sort() : [];
+  const locales = fs.existsSync(messagesDir)
+    ? fs
+        .readdirSync(messagesDir)
+        .filter((d) => fs.existsSync(intentMessagesFile(messagesDir, d)))
+        .sort()
+    : [];
   if (!locales.includes(DEFAULT_LOCALE)) {
-    return [{ severity: 'error', file: intentMessagesFile(messagesDir), message: 'the intents\' labels and replies are missing' }];
+    return [{ severity: 'error', file: intentMessagesFile(messagesDir), message: "the intents' labels and replies are missing" }];
   }
   const read = new Map<string, { data: Record<string, IntentMessage>; lines: Map<string, number> }>();
   for (const locale of locales) {
@@ -97,23 +102,41 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
   const known = new Set(intentNames);
   const file = intentMessagesFile(messagesDir);
   for (const [intent, m] of Object.entries(base.data)) {
-    if (!known.has(intent)) problems.push({ severity: 'warning', file, line: base.lines.get(intent), message: `"${intent}" is not an intent (no intents/data/${intent}.yaml): remove it or add the intent` });
-    if (!INTENT_NAMES.includes(intent) && !m.reply) problems.push({ severity: 'error', file, line: base.lines.get(intent), message: `"${intent}" has no conversation of its own: give it a reply` });
+    if (!known.has(intent))
+      problems.push({
+        severity: 'warning',
+        file,
+        line: base.lines.get(intent),
+        message: `"${intent}" is not an intent (no intents/data/${intent}.yaml): remove it or add the intent`,
+      });
+    if (!INTENT_NAMES.includes(intent) && !m.reply)
+      problems.push({ severity: 'error', file, line: base.lines.get(intent), message: `"${intent}" has no conversation of its own: give it a reply` });
   }
   for (const intent of intentNames) {
     if (UNLABELLED.has(intent) || base.data[intent]?.label) continue;
-    problems.push({ severity: 'error', file, message: `the intent "${intent}" has no label (the button residents press for it): add "${intent}:" with "label:"` });
+    problems.push({
+      severity: 'error',
+      file,
+      message: `the intent "${intent}" has no label (the button residents press for it): add "${intent}:" with "label:"`,
+    });
   }
   for (const [locale, other] of read) {
     if (locale === DEFAULT_LOCALE) continue;
     const otherFile = intentMessagesFile(messagesDir, locale);
     for (const [intent, m] of Object.entries(base.data)) {
       for (const key of Object.keys(m) as Array<keyof IntentMessage>) {
-        if (!other.data[intent]?.[key]) problems.push({ severity: 'error', file: otherFile, line: other.lines.get(intent), message: `${intent}.${key} is in ${DEFAULT_LOCALE} but not in ${locale}` });
+        if (!other.data[intent]?.[key])
+          problems.push({
+            severity: 'error',
+            file: otherFile,
+            line: other.lines.get(intent),
+            message: `${intent}.${key} is in ${DEFAULT_LOCALE} but not in ${locale}`,
+          });
       }
     }
     for (const intent of Object.keys(other.data)) {
-      if (!base.data[intent]) problems.push({ severity: 'error', file: otherFile, line: other.lines.get(intent), message: `"${intent}" is not in ${DEFAULT_LOCALE}` });
+      if (!base.data[intent])
+        problems.push({ severity: 'error', file: otherFile, line: other.lines.get(intent), message: `"${intent}" is not in ${DEFAULT_LOCALE}` });
     }
   }
   return problems;

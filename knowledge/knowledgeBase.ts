@@ -79,7 +79,10 @@ export interface IntentExamples {
 
 /** Markdown answer → plain words for indexing: link targets and formatting dropped. */
 export function plainText(markdown: string): string {
-  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/https?:\/\/\S+/g, ' ').replace(/[*_#>`[\]]/g, ' ');
+  return markdown
+    .replace(/\]\([^)]*\)/g, ']')
+    .replace(/https?:\/\/\S+/g, ' ')
+    .replace(/[*_#>`[\]]/g, ' ');
 }
 
 /**
@@ -106,7 +109,14 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
     } = {},
   ) {
     this.articles = articles.filter((a) => a.status !== 'draft');
-    const entries: IndexEntry[] = this.articles.map((a) => ({ id: `kb:${a.id}`, kind: 'article', title: a.title, questions: a.questions, tags: a.tags, body: plainText(a.body) }));
+    const entries: IndexEntry[] = this.articles.map((a) => ({
+      id: `kb:${a.id}`,
+      kind: 'article',
+      title: a.title,
+      questions: a.questions,
+      tags: a.tags,
+      body: plainText(a.body),
+    }));
     for (const def of options.intents ?? []) {
       entries.push({ id: `intent:${def.intent}`, kind: 'intent', title: def.label ?? '', questions: def.examples, tags: [], body: '' });
     }
@@ -168,6 +178,13 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {
     // Measured as coverage is: against a long message's few words that say what it is about, not all of its story.
     const beyond = m.words.reduce((sum, w, i) => sum + w.weight * Math.max(0, w.match - (outOfScope?.words[i].match ?? 0)), 0);
-    return { article: this.byId.get(m.entry.id.slice('kb:'.length))!, words: m.words, score: m.score, confidence: m.confidence, rank: m.rank, beyondOutOfScope: m.extent > 0 ? Math.min(1, beyond / m.extent) : 0 };
+    return {
+      article: this.byId.get(m.entry.id.slice('kb:'.length))!,
+      words: m.words,
+      score: m.score,
+      confidence: m.confidence,
+      rank: m.rank,
+      beyondOutOfScope: m.extent > 0 ? Math.min(1, beyond / m.extent) : 0,
+    };
   }
 }

@@ -92,7 +92,9 @@ export class KnowledgeReport {
         .sort((a, b) => b.count - a.count || a.text.localeCompare(b.text))
         .slice(0, this.examples)
         .map((w) => w.text),
-      articles: [...articles.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([id, count]) => ({ id, title: this.title(id) ?? null, count })),
+      articles: [...articles.entries()]
+        .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+        .map(([id, count]) => ({ id, title: this.title(id) ?? null, count })),
       lastAsked,
     };
   }

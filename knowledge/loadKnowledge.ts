@@ -23,7 +23,10 @@ const NOT_COMPARED = new Set(['none', 'safeguarding']);
 export function buildKnowledgeBase(sources: KnowledgeSources, logger?: Logger): MiniSearchKnowledgeBase {
   const { articles, problems } = loadArticles(sources.articlesDir);
   for (const p of problems) {
-    logger?.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'knowledge article problem: left out (run npm run validate)');
+    logger?.warn(
+      { file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message },
+      'knowledge article problem: left out (run npm run validate)',
+    );
   }
   const drafts = articles.filter((a) => a.status === 'draft').length;
   if (drafts) logger?.info({ drafts }, 'draft knowledge articles are not answered from until reviewed (npm run validate lists them)');

@@ -7,6 +7,11 @@ import { TextAnalyser } from './textAnalyser';
 import { UnansweredStore } from './unansweredStore';
 
 /** The knowledge report over the project database, grouping with the council's own synonyms (as the assistant matches). */
-export function loadKnowledgeReport(db: Kysely<DatabaseSchema>, synonymsPath: string, title: (articleId: string) => string | undefined, now?: () => Date): KnowledgeReport {
+export function loadKnowledgeReport(
+  db: Kysely<DatabaseSchema>,
+  synonymsPath: string,
+  title: (articleId: string) => string | undefined,
+  now?: () => Date,
+): KnowledgeReport {
   return new KnowledgeReport(new UnansweredStore(db), new QuestionGrouper(new TextAnalyser(loadSynonyms(synonymsPath))), title, now);
 }

@@ -9,7 +9,18 @@ import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
 
 /** The council's details every message may use (knowledge/council.yaml). */
-export const COUNCIL_PLACEHOLDERS = ['name', 'shortName', 'phone', 'openingHours', 'email', 'website', 'contactPage', 'privacyNotice', 'outOfHoursPhone', 'safeguardingPhone'] as const;
+export const COUNCIL_PLACEHOLDERS = [
+  'name',
+  'shortName',
+  'phone',
+  'openingHours',
+  'email',
+  'website',
+  'contactPage',
+  'privacyNotice',
+  'outOfHoursPhone',
+  'safeguardingPhone',
+] as const;
 
 /** Each message id of a file and the placeholders it may use besides the council's details. */
 export type MessageSpec = Record<string, readonly string[]>;
@@ -33,7 +44,9 @@ export class MessageFile<S extends MessageSpec> {
     readonly spec: S,
   ) {
     // Each id optional here: a missing one is reported by read(), with the line where it belongs.
-    this.schema = z.object(Object.fromEntries(Object.keys(spec).map((id) => [id, z.string().min(1).optional()]))).strict() as unknown as z.ZodType<MessageWords<S>>;
+    this.schema = z.object(Object.fromEntries(Object.keys(spec).map((id) => [id, z.string().min(1).optional()]))).strict() as unknown as z.ZodType<
+      MessageWords<S>
+    >;
   }
 
   /** The path of a locale's file: `<messagesDir>/<locale>/<name>.yaml`. */
@@ -52,7 +65,13 @@ export class MessageFile<S extends MessageSpec> {
     for (const [id, words] of Object.entries(data) as Array<[keyof S & string, string]>) {
       const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]]);
       for (const [, name] of words.matchAll(/\{(\w*)\}/g)) {
-        if (!allowed.has(name)) problems.push({ severity: 'error', file, line: lines.get(id), message: `${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})` });
+        if (!allowed.has(name))
+          problems.push({
+            severity: 'error',
+            file,
+            line: lines.get(id),
+            message: `${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`,
+          });
       }
     }
     return problems.length ? { problems } : { words: data, problems };
@@ -65,7 +84,12 @@ export class MessageFile<S extends MessageSpec> {
       .filter((id) => !lines.has(id))
       .map((id) => {
         const next = ids.slice(ids.indexOf(id) + 1).find((other) => lines.has(other));
-        return { severity: 'error' as const, file, line: next ? lines.get(next) : lastLine, message: `${id}: missing (add it ${next ? `before ${next}` : 'at the end'})` };
+        return {
+          severity: 'error' as const,
+          file,
+          line: next ? lines.get(next) : lastLine,
+          message: `${id}: missing (add it ${next ? `before ${next}` : 'at the end'})`,
+        };
       });
   }
 
@@ -89,10 +113,17 @@ export class MessageFile<S extends MessageSpec> {
 
   /** The checks of `npm run validate`: every locale folder under `messagesDir` must have this file, right. */
   problems(messagesDir: string): ContentProblem[] {
-    const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()).sort() : [];
+    const locales = fs.existsSync(messagesDir)
+      ? fs
+          .readdirSync(messagesDir)
+          .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
+          .sort()
+      : [];
     return locales.flatMap((locale) => {
       const file = this.file(messagesDir, locale);
-      return fs.existsSync(file) ? this.read(file).problems : [{ severity: 'error' as const, file, message: `the ${locale} ${this.name} messages are missing` }];
+      return fs.existsSync(file)
+        ? this.read(file).problems
+        : [{ severity: 'error' as const, file, message: `the ${locale} ${this.name} messages are missing` }];
     });
   }
 }
@@ -125,5 +156,4 @@ export class MessageTexts<S extends MessageSpec> {
   say(id: keyof S & string, values: Record<string, string | number> = {}): string {
     return fillCouncilWords(this.words[id], this.council, values);
   }
-
 }

@@ -253,4 +253,11 @@ export const PRIVACY_MESSAGES = new MessageFile('privacy', {
 export type PrivacyTexts = MessageTexts<typeof PRIVACY_MESSAGES.spec>;
 
 /** Every message file of this list, for `npm run validate`. */
-export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [SERVICE_MESSAGES, HANDOFF_MESSAGES, BUTTON_MESSAGES, HTTP_MESSAGES, CONSOLE_MESSAGES, PRIVACY_MESSAGES];
+export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [
+  SERVICE_MESSAGES,
+  HANDOFF_MESSAGES,
+  BUTTON_MESSAGES,
+  HTTP_MESSAGES,
+  CONSOLE_MESSAGES,
+  PRIVACY_MESSAGES,
+];

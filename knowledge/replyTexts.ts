@@ -7,7 +7,18 @@ import { DEFAULT_LOCALE } from './intentMessages';
 import { fillCouncilWords } from './messageFile';
 
 /** The council's details every message may use. */
-const COUNCIL_PLACEHOLDERS = ['name', 'shortName', 'phone', 'openingHours', 'email', 'website', 'contactPage', 'privacyNotice', 'outOfHoursPhone', 'safeguardingPhone'] as const;
+const COUNCIL_PLACEHOLDERS = [
+  'name',
+  'shortName',
+  'phone',
+  'openingHours',
+  'email',
+  'website',
+  'contactPage',
+  'privacyNotice',
+  'outOfHoursPhone',
+  'safeguardingPhone',
+] as const;
 
 /**
  * Each message of knowledge/messages/<locale>/replies.yaml and the placeholders it may use besides
@@ -80,7 +91,8 @@ export function loadReplyWords(file: string): ReplyWords {
   const problems: string[] = [];
   for (const [id, text] of Object.entries(words) as Array<[ReplyId, string]>) {
     const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...REPLIES[id]]);
-    for (const [, name] of text.matchAll(/\{(\w*)\}/g)) if (!allowed.has(name)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
+    for (const [, name] of text.matchAll(/\{(\w*)\}/g))
+      if (!allowed.has(name)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
   return words;
@@ -104,5 +116,4 @@ export class ReplyTexts {
   say(id: ReplyId, values: Record<string, string | number> = {}): string {
     return fillCouncilWords(this.words[id], this.council, values);
   }
-
 }

@@ -176,8 +176,19 @@ export class ScoredIndex {
     let counted = 0;
     const documents: Array<{ id: string; title: string; questions: string; tags: string; body: string }> = [];
     for (const entry of entries) {
-      const fields = { title: this.analyser.terms(entry.title), questions: this.analyser.terms(entry.questions.join(' . ')), tags: this.analyser.terms(entry.tags.join(' . ')), body: this.analyser.terms(entry.body) };
-      documents.push({ id: entry.id, title: fields.title.join(' '), questions: fields.questions.join(' '), tags: fields.tags.join(' '), body: fields.body.join(' ') });
+      const fields = {
+        title: this.analyser.terms(entry.title),
+        questions: this.analyser.terms(entry.questions.join(' . ')),
+        tags: this.analyser.terms(entry.tags.join(' . ')),
+        body: this.analyser.terms(entry.body),
+      };
+      documents.push({
+        id: entry.id,
+        title: fields.title.join(' '),
+        questions: fields.questions.join(' '),
+        tags: fields.tags.join(' '),
+        body: fields.body.join(' '),
+      });
       const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
       const body = new Set(fields.body);
       const indexed = { entry, ordinal: this.list.length, about: new Set([...fields.title, ...fields.tags]), strong, body };
@@ -262,7 +273,12 @@ export class ScoredIndex {
    * the few kept are sorted: with thousands of articles a message's common words match thousands
    * of entries, and sorting them all was most of the time of a search.
    */
-  private combine(terms: string[], lookups: TermLookup[], limit: number, only?: IndexEntry['kind']): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
+  private combine(
+    terms: string[],
+    lookups: TermLookup[],
+    limit: number,
+    only?: IndexEntry['kind'],
+  ): { results: Array<{ indexed: Indexed; score: number }>; bestScore: number } {
     // Numbered messages tell this one's sums from those left by earlier ones without clearing them.
     if (this.message === 0x7fffffff) {
       this.touchedBy.fill(0);
@@ -366,7 +382,6 @@ export class ScoredIndex {
     }
     return near;
   }
-
 }
 
 /**

@@ -112,7 +112,7 @@ export class TextAnalyser {
   terms(text: string): string[] {
     const input = words(text);
     const out: string[] = [];
-    for (let i = 0; i < input.length; ) {
+    for (let i = 0; i < input.length;) {
       const phrase = this.matchPhrase(input, i);
       if (phrase) {
         out.push(phrase.term);

@@ -79,18 +79,37 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
 
     const reviewed = new Date(`${article.lastReviewed}T00:00:00Z`);
     const age = monthsBetween(reviewed, now);
-    if (age >= 12) problems.push({ severity: 'warning', file, message: `lastReviewed ${article.lastReviewed} is more than 12 months ago: check the article and update the date` });
-    if (reviewed.getTime() > now.getTime() + 86_400_000) problems.push({ severity: 'warning', file, message: `lastReviewed ${article.lastReviewed} is in the future` });
+    if (age >= 12)
+      problems.push({
+        severity: 'warning',
+        file,
+        message: `lastReviewed ${article.lastReviewed} is more than 12 months ago: check the article and update the date`,
+      });
+    if (reviewed.getTime() > now.getTime() + 86_400_000)
+      problems.push({ severity: 'warning', file, message: `lastReviewed ${article.lastReviewed} is in the future` });
 
-    const words = article.body.replace(/\]\([^)]*\)/g, ']').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    if (words > maxWords) problems.push({ severity: 'warning', file, message: `the answer is ${words} words long: keep it to ${maxWords} or fewer (aim for 120) and link to the full page` });
+    const words = article.body
+      .replace(/\]\([^)]*\)/g, ']')
+      .split(/\s+/)
+      .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+    if (words > maxWords)
+      problems.push({
+        severity: 'warning',
+        file,
+        message: `the answer is ${words} words long: keep it to ${maxWords} or fewer (aim for 120) and link to the full page`,
+      });
 
     for (const question of article.questions) {
       const key = utteranceKey(question);
       const first = questionOwner.get(key);
       if (!first) questionOwner.set(key, { id: article.id, file });
       else if (first.id === article.id) problems.push({ severity: 'warning', file, message: `the question "${question}" is listed twice` });
-      else problems.push({ severity: 'error', file, message: `the question "${question}" is also under ${first.id} (${path.basename(first.file)}): keep it in one article` });
+      else
+        problems.push({
+          severity: 'error',
+          file,
+          message: `the question "${question}" is also under ${first.id} (${path.basename(first.file)}): keep it in one article`,
+        });
     }
   }
 
@@ -100,13 +119,20 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
   for (const article of articles) {
     for (const question of article.questions) {
       const intent = exampleOwner.get(utteranceKey(question));
-      if (intent) problems.push({ severity: 'error', file: article.file, message: `the question "${question}" (${article.id}) is also an example of the intent ${intent}: keep it in one place` });
+      if (intent)
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          message: `the question "${question}" (${article.id}) is also an example of the intent ${intent}: keep it in one place`,
+        });
     }
   }
 
   // Each article's own questions must find that article, as residents' messages do.
   const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms), {
-    intents: (options.intents ?? []).filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding').map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),
+    intents: (options.intents ?? [])
+      .filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding')
+      .map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),
     outOfScope: options.intents?.find((d) => d.intent === 'none')?.examples.map((e) => e.text) ?? [],
     // Every word of every question is looked up once and kept: the questions share a few thousand
     // words, and a budget sized for a server's memory made 3,000 articles' questions look their words
@@ -117,7 +143,11 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
     for (const question of article.questions) {
       const top = knowledge.bestArticle(question);
       if (!top) {
-        problems.push({ severity: 'error', file: article.file, message: `the question "${question}" (${article.id}) finds no article at all: use words residents use` });
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          message: `the question "${question}" (${article.id}) finds no article at all: use words residents use`,
+        });
       } else if (top.id !== article.id) {
         problems.push({
           severity: 'error',

@@ -91,11 +91,22 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
     const kind: MatchKind = CONTEXTS[context];
     const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by'] : [];
     for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
-      if (entry[key] && !allowed.includes(key)) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "${key}" does not apply here (${context} takes ${['phrases', ...allowed].join(', ')})` });
+      if (entry[key] && !allowed.includes(key))
+        problems.push({
+          severity: 'error',
+          file,
+          line: lines.get(context),
+          message: `${context}: "${key}" does not apply here (${context} takes ${['phrases', ...allowed].join(', ')})`,
+        });
     }
   }
   if (problems.length) return { problems };
-  return { vocabulary: Object.fromEntries(Object.entries(data).map(([context, entry]) => [context, compile(CONTEXTS[context as VocabularyContext], entry)])) as Vocabulary, problems };
+  return {
+    vocabulary: Object.fromEntries(
+      Object.entries(data).map(([context, entry]) => [context, compile(CONTEXTS[context as VocabularyContext], entry)]),
+    ) as Vocabulary,
+    problems,
+  };
 }
 
 /** Reads and compiles a locale's vocabulary; throws naming file and line of each mistake. */
@@ -118,7 +129,12 @@ export function loadVocabularyOrShipped(messagesDir: string | undefined, locale 
 
 /** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right vocabulary.yaml. */
 export function vocabularyProblems(messagesDir: string): ContentProblem[] {
-  const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()).sort() : [];
+  const locales = fs.existsSync(messagesDir)
+    ? fs
+        .readdirSync(messagesDir)
+        .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
+        .sort()
+    : [];
   return locales.flatMap((locale) => {
     const file = vocabularyFile(messagesDir, locale);
     return fs.existsSync(file) ? readVocabulary(file).problems : [{ severity: 'error' as const, file, message: `the ${locale} vocabulary is missing` }];

@@ -16,11 +16,17 @@ const NAMES: Array<[RegExp, string]> = [
   // "my name is Jane Smith", "I'm called Jo", "name: Sam O'Neil"
   [/\b(my name is|my name's|i am called|i'm called|this is|name\s*[:=])\s+([\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})/giu, '$1 [name]'],
   // "I'm Jane Smith", "I am Jo" — a capitalised word after "I'm/I am" (case-sensitive, so "I'm unhappy" stays)
-  [/\b(I am|I'm|I’m|Im)\s+(?!(?:A|An|The|Not|So|Very|In|On|At|From|Here|Still|Just|Sorry|Trying|Looking|Calling|Writing|Worried|Unable)\b)([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})/gu, '$1 [name]'],
+  [
+    /\b(I am|I'm|I’m|Im)\s+(?!(?:A|An|The|Not|So|Very|In|On|At|From|Here|Still|Just|Sorry|Trying|Looking|Calling|Writing|Worried|Unable)\b)([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,3})/gu,
+    '$1 [name]',
+  ],
   // titles: "Mrs Smith", "Dr. Jane Okafor"
   [/\b(Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.?\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})/gu, '$1 [name]'],
   // sign-offs: "Thanks, Jane" / "Regards, Sam Patel" at the end of a message
-  [/\b(thanks|thank you|regards|cheers|kind regards|best wishes|many thanks)\s*,?\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*[.!]?\s*$/giu, '$1 [name]'],
+  [
+    /\b(thanks|thank you|regards|cheers|kind regards|best wishes|many thanks)\s*,?\s+([\p{Lu}][\p{L}'’-]+(?:\s+[\p{Lu}][\p{L}'’-]+){0,2})\s*[.!]?\s*$/giu,
+    '$1 [name]',
+  ],
 ];
 // house number + street: "12 High Street", "Flat 3, 4 Mill Lane"
 const STREET_ADDRESS: [RegExp, string] = [
@@ -59,7 +65,8 @@ export function redactContactDetails(text: string, names: Array<string | null | 
 }
 
 /** Field names whose values are never logged at all, whatever they contain. */
-const secretKeys = /^(text|utterance|speak|email|phone|name|first_?name|last_?name|address|address_string|description|password|token|secret|authorization|cookie|value)$/i;
+const secretKeys =
+  /^(text|utterance|speak|email|phone|name|first_?name|last_?name|address|address_string|description|password|token|secret|authorization|cookie|value)$/i;
 
 /** Deep copy of `value` with personal data redacted; safe to log. */
 export function redactValue(value: unknown, depth = 0): unknown {
@@ -72,7 +79,8 @@ export function redactValue(value: unknown, depth = 0): unknown {
   if (value && typeof value === 'object') {
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
-      out[k] = secretKeys.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' && typeof v !== 'number' ? '[redacted]' : redactValue(v, depth + 1);
+      out[k] =
+        secretKeys.test(k) && v !== undefined && v !== null && typeof v !== 'boolean' && typeof v !== 'number' ? '[redacted]' : redactValue(v, depth + 1);
     }
     return out;
   }

@@ -79,7 +79,17 @@ async function main(): Promise<void> {
     const res = await fetch(`${botUrl}/api/messages`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ channelId: 'terminal', serviceUrl, conversation, from: user, recipient: bot, id: randomUUID(), timestamp: new Date().toISOString(), locale: 'en-GB', ...activity }),
+      body: JSON.stringify({
+        channelId: 'terminal',
+        serviceUrl,
+        conversation,
+        from: user,
+        recipient: bot,
+        id: randomUUID(),
+        timestamp: new Date().toISOString(),
+        locale: 'en-GB',
+        ...activity,
+      }),
     });
     if (!res.ok && res.status !== 202) process.stdout.write(`(the bot answered HTTP ${res.status})\n`);
   };

@@ -7,7 +7,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { configKeys, KEYS_NOT_SET_BY_AZURE_TEMPLATES } from '../bot/config';
-import { checkAppSettings, checkParameters, checkProductionPosture, checkTemplate, readJson, templateForParameters, type ArmTemplate, type Json, type ParametersFile } from './deploy/armTemplate';
+import {
+  checkAppSettings,
+  checkParameters,
+  checkProductionPosture,
+  checkTemplate,
+  readJson,
+  templateForParameters,
+  type ArmTemplate,
+  type Json,
+  type ParametersFile,
+} from './deploy/armTemplate';
 import { newResourceGroupParameters, newResourceGroupTemplate } from './deploy/newResourceGroupTemplate';
 
 export const TEMPLATES_DIR = path.resolve(__dirname, '..', 'deploymentTemplates');
@@ -51,12 +61,17 @@ function main(argv: string[]): number {
     for (const parametersPath of files) {
       const templatePath = templateForParameters(parametersPath);
       const template = readJson<ArmTemplate>(templatePath);
-      const templateProblems = [...checkTemplate(template), ...checkAppSettings(template, configKeys(), KEYS_NOT_SET_BY_AZURE_TEMPLATES), ...checkProductionPosture(template)];
+      const templateProblems = [
+        ...checkTemplate(template),
+        ...checkAppSettings(template, configKeys(), KEYS_NOT_SET_BY_AZURE_TEMPLATES),
+        ...checkProductionPosture(template),
+      ];
       const { problems, toSupplyAtDeployment } = checkParameters(template, readJson<ParametersFile>(parametersPath), overrides);
       const rel = path.relative(process.cwd(), parametersPath);
       for (const p of templateProblems) process.stdout.write(`${path.relative(process.cwd(), templatePath)}: ${p}\n`);
       for (const p of problems) process.stdout.write(`${rel}: ${p}\n`);
-      if (toSupplyAtDeployment.length) process.stdout.write(`${rel}: give these secrets at deployment (never in the file): ${toSupplyAtDeployment.join(', ')}\n`);
+      if (toSupplyAtDeployment.length)
+        process.stdout.write(`${rel}: give these secrets at deployment (never in the file): ${toSupplyAtDeployment.join(', ')}\n`);
       if (templateProblems.length || problems.length) failed = true;
       else process.stdout.write(`${rel}: OK\n`);
     }

@@ -42,14 +42,18 @@ async function main(): Promise<void> {
   const width = Math.max(8, ...Object.keys(report.labels).map((l) => l.length));
   process.stdout.write(`${'label'.padEnd(width)}  precision  recall  f1      support\n`);
   for (const [label, s] of Object.entries(report.labels)) {
-    process.stdout.write(`${label.padEnd(width)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3)}  ${String(s.support).padStart(7)}\n`);
+    process.stdout.write(
+      `${label.padEnd(width)}  ${s.precision.toFixed(3).padStart(9)}  ${s.recall.toFixed(3).padStart(6)}  ${s.f1.toFixed(3)}  ${String(s.support).padStart(7)}\n`,
+    );
   }
   for (const e of report.errors) process.stdout.write(`✗ ${JSON.stringify(e.text)}: expected ${e.expected}, got ${e.got}\n`);
   process.stdout.write(`accuracy ${(report.accuracy * 100).toFixed(1)}% (${report.correct}/${report.total})\n`);
   const k = report.knowledge;
   if (k.answerable > 0) {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-    process.stdout.write(`answered straight away: ${pct(k.directShare)} of ${k.answerable} questions an article answers ("Did you mean" ${pct(k.clarified)}); precision of those answers ${pct(k.directPrecision)} (${k.directCorrect}/${k.direct})\n`);
+    process.stdout.write(
+      `answered straight away: ${pct(k.directShare)} of ${k.answerable} questions an article answers ("Did you mean" ${pct(k.clarified)}); precision of those answers ${pct(k.directPrecision)} (${k.directCorrect}/${k.direct})\n`,
+    );
   }
   process.stdout.write(`${JSON.stringify(report)}\n`);
 }

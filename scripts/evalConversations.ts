@@ -32,7 +32,10 @@ async function main(): Promise<void> {
     process.stderr.write(`eval:conversations: ${dir} is not a folder\n`);
     process.exit(2);
   }
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') || f.endsWith('.yml'))
+    .sort();
 
   loadDotEnv();
   const app = await EvalApp.start(
@@ -54,10 +57,22 @@ async function main(): Promise<void> {
     });
     const showTurns = process.argv.includes('--turns');
     const onTurn = (n: number, said: string, t: TurnObservation) => {
-      const seen = [`routes ${t.routes.map((r) => r.label).join(',') || '-'}`, `asks ${t.lastPrompt ?? '-'}`, `articles ${t.articles.join(',') || '-'}`, `sent ${t.submitted.join(',') || '-'}`, `dialogs ${t.dialogsAfter.at(-1) ?? '-'}`];
+      const seen = [
+        `routes ${t.routes.map((r) => r.label).join(',') || '-'}`,
+        `asks ${t.lastPrompt ?? '-'}`,
+        `articles ${t.articles.join(',') || '-'}`,
+        `sent ${t.submitted.join(',') || '-'}`,
+        `dialogs ${t.dialogsAfter.at(-1) ?? '-'}`,
+      ];
       process.stdout.write(`  ${n}. "${shorten(said, 100)}" → ${shorten(t.text, 200)} {${t.choices.map((c) => c.title).join(' | ')}} [${seen.join('; ')}]\n`);
     };
-    const evaluator = new ConversationEvaluator(assistant.bot, () => new KyselyStorage(database.db), new ConversationFileReader(), checker, showTurns ? onTurn : undefined);
+    const evaluator = new ConversationEvaluator(
+      assistant.bot,
+      () => new KyselyStorage(database.db),
+      new ConversationFileReader(),
+      checker,
+      showTurns ? onTurn : undefined,
+    );
     for (const file of files) {
       const result = await evaluator.run(path.join(dir, file));
       results.push(result);

@@ -30,7 +30,9 @@ async function main(): Promise<void> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
   out(`${'category'.padEnd(18)}  risk  caught  recall   right category`);
   for (const [category, s] of Object.entries(details).sort()) {
-    out(`${category.padEnd(18)}  ${String(s.risk).padStart(4)}  ${String(s.caught).padStart(6)}  ${(s.recall * 100).toFixed(1).padStart(5)}%  ${String(s.rightCategory).padStart(4)} (${((s.caught ? s.rightCategory / s.caught : 0) * 100).toFixed(1)}% of caught)`);
+    out(
+      `${category.padEnd(18)}  ${String(s.risk).padStart(4)}  ${String(s.caught).padStart(6)}  ${(s.recall * 100).toFixed(1).padStart(5)}%  ${String(s.rightCategory).padStart(4)} (${((s.caught ? s.rightCategory / s.caught : 0) * 100).toFixed(1)}% of caught)`,
+    );
   }
   for (const c of missed) out(`✗ missed (${c.category ?? '?'}): ${JSON.stringify(c.text)}`);
   for (const c of alarms) out(`! false alarm: ${JSON.stringify(c.text)}`);

@@ -35,7 +35,12 @@ async function main(): Promise<void> {
   const out: string[] = [];
   out.push('', 'By family (status: count):');
   for (const [family, f] of Object.entries(summary.byFamily).sort()) {
-    out.push(`  ${family.padEnd(10)} ${String(f.inputs).padStart(6)} inputs   ${Object.entries(f.statuses).sort().map(([s, n]) => `${s}:${n}`).join('  ')}`);
+    out.push(
+      `  ${family.padEnd(10)} ${String(f.inputs).padStart(6)} inputs   ${Object.entries(f.statuses)
+        .sort()
+        .map(([s, n]) => `${s}:${n}`)
+        .join('  ')}`,
+    );
   }
   out.push('', `Inputs sent:              ${summary.inputs}${summary.stoppedEarly ? ` (stopped at the time limit, before ${count})` : ''}`);
   out.push(`Server deaths:            ${summary.crashes}`);
@@ -47,7 +52,8 @@ async function main(): Promise<void> {
   out.push(`Time:                     ${summary.seconds} s`);
   if (summary.findings.length) {
     out.push('', 'Findings (first 30):');
-    for (const f of summary.findings.slice(0, 30)) out.push(`  [${f.what}] ${f.family} ${f.request} → ${f.status}\n      ${f.excerpt.replace(/\s+/g, ' ').slice(0, 300)}`);
+    for (const f of summary.findings.slice(0, 30))
+      out.push(`  [${f.what}] ${f.family} ${f.request} → ${f.status}\n      ${f.excerpt.replace(/\s+/g, ' ').slice(0, 300)}`);
   }
   out.push('', JSON.stringify({ inputs: summary.inputs, crashes: summary.crashes, '5xx': summary['5xx'], slowOver2s: summary.slowOver2s }));
   process.stdout.write(`${out.join('\n')}\n`);

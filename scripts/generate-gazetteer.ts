@@ -27,15 +27,51 @@ const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo 
 
 /** District → ward names, streets, and the weekday its crews collect on. */
 const DISTRICTS: Array<{ district: string; wards: string[]; streets: string[]; day: string; centre: [number, number] }> = [
-  { district: 'AT1', wards: ['Castle', 'Market'], streets: ['High Street', 'Market Place', 'Church Lane', 'Bridge Street', 'Castle Hill'], day: 'MON', centre: [52.2053, -1.1051] },
-  { district: 'AT2', wards: ['Northgate'], streets: ['Station Road', 'North Road', 'Victoria Avenue', 'Albert Street'], day: 'MON', centre: [52.2141, -1.1032] },
-  { district: 'AT3', wards: ['Eastfield', 'Meadows'], streets: ['Mill Lane', 'Meadow Way', 'Orchard Close', 'Eastfield Road'], day: 'TUE', centre: [52.2069, -1.0902] },
+  {
+    district: 'AT1',
+    wards: ['Castle', 'Market'],
+    streets: ['High Street', 'Market Place', 'Church Lane', 'Bridge Street', 'Castle Hill'],
+    day: 'MON',
+    centre: [52.2053, -1.1051],
+  },
+  {
+    district: 'AT2',
+    wards: ['Northgate'],
+    streets: ['Station Road', 'North Road', 'Victoria Avenue', 'Albert Street'],
+    day: 'MON',
+    centre: [52.2141, -1.1032],
+  },
+  {
+    district: 'AT3',
+    wards: ['Eastfield', 'Meadows'],
+    streets: ['Mill Lane', 'Meadow Way', 'Orchard Close', 'Eastfield Road'],
+    day: 'TUE',
+    centre: [52.2069, -1.0902],
+  },
   { district: 'AT4', wards: ['Southbank'], streets: ['London Road', 'Riverside Walk', 'Wharf Street', 'Ferry Lane'], day: 'TUE', centre: [52.1962, -1.1015] },
-  { district: 'AT5', wards: ['Westbrook', 'Park'], streets: ['Park Road', 'Westbrook Drive', 'Elm Grove', 'Beech Avenue'], day: 'WED', centre: [52.2031, -1.1213] },
+  {
+    district: 'AT5',
+    wards: ['Westbrook', 'Park'],
+    streets: ['Park Road', 'Westbrook Drive', 'Elm Grove', 'Beech Avenue'],
+    day: 'WED',
+    centre: [52.2031, -1.1213],
+  },
   { district: 'AT6', wards: ['Hillside'], streets: ['Hill Rise', 'Windmill Road', 'Quarry Lane', 'Summit View'], day: 'WED', centre: [52.2188, -1.1178] },
   { district: 'AT7', wards: ['Oakley'], streets: ['Oakley Road', 'Acorn Close', 'Forest Way', 'Green Lane'], day: 'THU', centre: [52.2242, -1.0876] },
-  { district: 'AT8', wards: ['Brookside', 'Fenwick'], streets: ['Brook Street', 'Fenwick Road', 'Willow Crescent', 'Kingfisher Way'], day: 'THU', centre: [52.1891, -1.0834] },
-  { district: 'AT9', wards: ['Little Anton'], streets: ['The Green', 'School Lane', 'Manor Farm Road', 'Vicarage Close'], day: 'FRI', centre: [52.2317, -1.1321] },
+  {
+    district: 'AT8',
+    wards: ['Brookside', 'Fenwick'],
+    streets: ['Brook Street', 'Fenwick Road', 'Willow Crescent', 'Kingfisher Way'],
+    day: 'THU',
+    centre: [52.1891, -1.0834],
+  },
+  {
+    district: 'AT9',
+    wards: ['Little Anton'],
+    streets: ['The Green', 'School Lane', 'Manor Farm Road', 'Vicarage Close'],
+    day: 'FRI',
+    centre: [52.2317, -1.1321],
+  },
 ];
 /** Postcodes that documentation and tests refer to. */
 const FIXED_POSTCODES: Record<string, string> = { 'AT1 High Street': 'AT1 1AA', 'AT1 Market Place': 'AT1 2BD' };

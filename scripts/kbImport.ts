@@ -62,7 +62,8 @@ export function runImport(options: ImportOptions): { rows: ImportRow[]; summary:
     const outcome = writer.write(parsed);
     const words = parsed.body.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
     const row = { source, title: parsed.title, questions: parsed.questions.length, words };
-    if (outcome.written) rows.push({ ...row, id: outcome.id, file: path.relative(process.cwd(), outcome.file), result: outcome.note ? `draft (${outcome.note})` : 'draft' });
+    if (outcome.written)
+      rows.push({ ...row, id: outcome.id, file: path.relative(process.cwd(), outcome.file), result: outcome.note ? `draft (${outcome.note})` : 'draft' });
     else rows.push({ ...row, result: `skipped: ${outcome.reason}` });
   }
   const drafts = rows.filter((r) => r.file).length;
@@ -71,7 +72,13 @@ export function runImport(options: ImportOptions): { rows: ImportRow[]; summary:
 
 function table(rows: ImportRow[]): string {
   const header = ['source', 'id', 'questions', 'words', 'result'];
-  const cells = rows.map((r) => [r.source, r.id ?? '-', r.questions === undefined ? '-' : String(r.questions), r.words === undefined ? '-' : String(r.words), r.result]);
+  const cells = rows.map((r) => [
+    r.source,
+    r.id ?? '-',
+    r.questions === undefined ? '-' : String(r.questions),
+    r.words === undefined ? '-' : String(r.words),
+    r.result,
+  ]);
   const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...cells.map((c) => c[i].length))));
   const line = (c: string[]) => c.map((v, i) => (i === c.length - 1 ? v : v.padEnd(widths[i]))).join('  ');
   return [line(header), ...cells.map(line)].join('\n');
@@ -83,7 +90,9 @@ function main(): void {
     options: { out: { type: 'string' }, owner: { type: 'string' }, 'base-url': { type: 'string' } },
   });
   if (positionals.length !== 1) {
-    process.stderr.write('usage: npm run kb:import -- PATH [--out DIR] [--owner TEAM] [--base-url https://www.council.example]\n  PATH: a folder of saved pages, a sitemap.xml with the pages saved next to it, or one saved page\n');
+    process.stderr.write(
+      'usage: npm run kb:import -- PATH [--out DIR] [--owner TEAM] [--base-url https://www.council.example]\n  PATH: a folder of saved pages, a sitemap.xml with the pages saved next to it, or one saved page\n',
+    );
     process.exitCode = 2;
     return;
   }

@@ -20,7 +20,8 @@ import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { MessageTexts } from '../knowledge/messageFile';
 import { PRIVACY_MESSAGES, type PrivacyTexts } from '../knowledge/messageFiles';
 
-const USAGE = 'Usage: npm run privacy:export -- --email ADDRESS | --phone NUMBER | --reference REF\n       npm run privacy:erase  -- --email ADDRESS | --phone NUMBER | --reference REF\n';
+const USAGE =
+  'Usage: npm run privacy:export -- --email ADDRESS | --phone NUMBER | --reference REF\n       npm run privacy:erase  -- --email ADDRESS | --phone NUMBER | --reference REF\n';
 
 /** The one selector given, as --kind value or --kind=value. */
 function selectorFrom(args: string[]): ResidentSelector {
@@ -32,13 +33,17 @@ function selectorFrom(args: string[]): ResidentSelector {
   }
   if (given.length !== 1) throw new SelectorError(`give exactly one of ${SELECTOR_KINDS.map((k) => `--${k}`).join(', ')}`);
   const [kind, value] = given[0];
-  if (!SELECTOR_KINDS.includes(kind as never)) throw new SelectorError(`--${kind} is not a selector: use one of ${SELECTOR_KINDS.map((k) => `--${k}`).join(', ')}`);
+  if (!SELECTOR_KINDS.includes(kind as never))
+    throw new SelectorError(`--${kind} is not a selector: use one of ${SELECTOR_KINDS.map((k) => `--${k}`).join(', ')}`);
   if (value === undefined || value.trim() === '') throw new SelectorError(`--${kind} needs a value`);
   return ResidentSelector.parse(kind, value);
 }
 
 function exportWords(councilProfilePath: string, contactCentrePath: string): PrivacyTexts {
-  return new MessageTexts(PRIVACY_MESSAGES.loadOrShipped(path.join(path.dirname(councilProfilePath), 'messages')), loadCouncilProfile(councilProfilePath, contactCentrePath));
+  return new MessageTexts(
+    PRIVACY_MESSAGES.loadOrShipped(path.join(path.dirname(councilProfilePath), 'messages')),
+    loadCouncilProfile(councilProfilePath, contactCentrePath),
+  );
 }
 
 async function main(): Promise<number> {

@@ -18,7 +18,16 @@ import { riskFolds, type HeldOutRun } from './lib/riskFolds';
 const ROOT = path.resolve(__dirname, '..');
 const folds = Number(process.argv[2] ?? 5);
 
-interface Tally { risk: number; detector: number; alone: number; none: number; detectorAlarms: number; aloneAlarms: number; danger: number; dangerDetector: number }
+interface Tally {
+  risk: number;
+  detector: number;
+  alone: number;
+  none: number;
+  detectorAlarms: number;
+  aloneAlarms: number;
+  danger: number;
+  dangerDetector: number;
+}
 const total: Tally = { risk: 0, detector: 0, alone: 0, none: 0, detectorAlarms: 0, aloneAlarms: 0, danger: 0, dangerDetector: 0 };
 
 function tally({ name, heldOut, risk, detector }: HeldOutRun): void {

@@ -18,7 +18,12 @@ const ROOT = path.resolve(__dirname, '..');
 const show = process.argv.includes('--show');
 const folds = Number(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? 5);
 
-interface RuleTally { risk: number; saves: number; none: number; ownAlarms: number }
+interface RuleTally {
+  risk: number;
+  saves: number;
+  none: number;
+  ownAlarms: number;
+}
 const byRule = new Map<string, RuleTally>();
 const tallyOf = (rule: string): RuleTally => {
   let t = byRule.get(rule);
@@ -80,7 +85,13 @@ for (const { heldOut, risk, detector, withoutRules } of riskFolds(ROOT, folds)) 
 const rows = [...byRule.entries()].sort((a, b) => b[1].ownAlarms - b[1].saves - (a[1].ownAlarms - a[1].saves));
 process.stdout.write(`${'rule'.padEnd(36)} ${'risk'.padStart(5)} ${'saves'.padStart(6)} ${'none'.padStart(5)} ${'own FA'.padStart(7)}\n`);
 for (const [rule, t] of rows) {
-  process.stdout.write(`${rule.padEnd(36)} ${String(t.risk).padStart(5)} ${String(t.saves).padStart(6)} ${String(t.none).padStart(5)} ${String(t.ownAlarms).padStart(7)}\n`);
+  process.stdout.write(
+    `${rule.padEnd(36)} ${String(t.risk).padStart(5)} ${String(t.saves).padStart(6)} ${String(t.none).padStart(5)} ${String(t.ownAlarms).padStart(7)}\n`,
+  );
 }
-process.stdout.write(`the classifier alone catches ${riskWhole + riskClauseOnly} of the ${riskTotal} risk messages (${riskWhole} on the whole message, ${riskClauseOnly} on a clause only, ${riskClauseOnlyDetectorMisses} of which no rule catches)\n`);
-process.stdout.write(`held out: ${riskTotal} risk, ${negatives} not a risk; the classifier alone flags ${classifierAlarmsWhole + classifierAlarmsClause} of the latter (${classifierAlarmsWhole} on the whole message, ${classifierAlarmsClause} on a clause only)\n`);
+process.stdout.write(
+  `the classifier alone catches ${riskWhole + riskClauseOnly} of the ${riskTotal} risk messages (${riskWhole} on the whole message, ${riskClauseOnly} on a clause only, ${riskClauseOnlyDetectorMisses} of which no rule catches)\n`,
+);
+process.stdout.write(
+  `held out: ${riskTotal} risk, ${negatives} not a risk; the classifier alone flags ${classifierAlarmsWhole + classifierAlarmsClause} of the latter (${classifierAlarmsWhole} on the whole message, ${classifierAlarmsClause} on a clause only)\n`,
+);

@@ -15,18 +15,38 @@ import { DEFAULT_RISK_OVERRIDE } from '../intents/riskClassifier';
 import { RISK_CATEGORIES, type RiskCategory } from '../intents/riskTaxonomy';
 import { DEFAULT_CLAUSE_SUPPORT, DEFAULT_CLAUSE_THRESHOLD, DEFAULT_WEAK_SCORE } from '../intents/safeguardingDetector';
 
-interface Guess { category: RiskCategory; score: number; notRiskWins: boolean }
-interface Row { set: string; text: string; risk: boolean; category?: string; flagged: boolean; reason?: string; whole?: Guess; clauses: Array<{ clause: string; guess?: Guess }> }
+interface Guess {
+  category: RiskCategory;
+  score: number;
+  notRiskWins: boolean;
+}
+interface Row {
+  set: string;
+  text: string;
+  risk: boolean;
+  category?: string;
+  flagged: boolean;
+  reason?: string;
+  whole?: Guess;
+  clauses: Array<{ clause: string; guess?: Guess }>;
+}
 type Overrides = Partial<Record<RiskCategory, number>>;
 
 const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
-const only = process.argv.find((a) => a.startsWith('--categories='))?.slice('--categories='.length).split(',');
+const only = process.argv
+  .find((a) => a.startsWith('--categories='))
+  ?.slice('--categories='.length)
+  .split(',');
 const categories = RISK_CATEGORIES.filter((c) => !only || only.includes(c));
 if (!file) {
   process.stderr.write('usage: npx tsx scripts/riskThresholdCv.ts MARGINS.json [--categories=immediate_danger,…] (from scripts/riskMargins.ts)\n');
   process.exit(2);
 }
-const rows = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+const rows = fs
+  .readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
 const held = [...new Set(rows.filter((r) => r.set.startsWith('safeguarding/')).map((r) => r.set))];
 
 function counts(g: Guess | undefined, min: number, ov: Overrides): boolean {
@@ -35,7 +55,9 @@ function counts(g: Guess | undefined, min: number, ov: Overrides): boolean {
 
 function flagged(r: Row, ov: Overrides): boolean {
   if (r.flagged && r.reason !== 'risk classifier') return true;
-  const whole = counts(r.whole, 0, ov) && (r.whole!.score >= DEFAULT_WEAK_SCORE || r.clauses.length < 2 || r.clauses.some((c) => (c.guess?.score ?? 0) >= DEFAULT_CLAUSE_SUPPORT));
+  const whole =
+    counts(r.whole, 0, ov) &&
+    (r.whole!.score >= DEFAULT_WEAK_SCORE || r.clauses.length < 2 || r.clauses.some((c) => (c.guess?.score ?? 0) >= DEFAULT_CLAUSE_SUPPORT));
   return whole || r.clauses.some((c) => counts(c.guess, DEFAULT_CLAUSE_THRESHOLD, ov));
 }
 
@@ -46,7 +68,10 @@ function score(subset: Row[], ov: Overrides): { risk: number; caught: number; or
     if (r.risk) {
       s.risk++;
       if (f) s.caught++;
-      if (r.category === 'immediate_danger') { s.danger++; if (f) s.dangerCaught++; }
+      if (r.category === 'immediate_danger') {
+        s.danger++;
+        if (f) s.dangerCaught++;
+      }
     } else {
       s.ordinary++;
       if (f) s.alarms++;
@@ -69,7 +94,8 @@ function choose(train: Row[]): Overrides {
 
 const replayed = rows.filter((r) => flagged(r, {}) !== r.flagged).length;
 if (replayed) process.stderr.write(`warning: ${replayed} rows decide differently when replayed; were the margins written with overrides off?\n`);
-const fmt = (s: ReturnType<typeof score>) => `recall ${s.caught}/${s.risk} (${((s.caught / s.risk) * 100).toFixed(1)}%), immediate danger ${s.dangerCaught}/${s.danger}, false alarms ${s.alarms}/${s.ordinary}`;
+const fmt = (s: ReturnType<typeof score>) =>
+  `recall ${s.caught}/${s.risk} (${((s.caught / s.risk) * 100).toFixed(1)}%), immediate danger ${s.dangerCaught}/${s.danger}, false alarms ${s.alarms}/${s.ordinary}`;
 let before = { caught: 0, risk: 0 };
 let after = { caught: 0, risk: 0 };
 for (const set of held) {

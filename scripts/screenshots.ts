@@ -21,7 +21,11 @@ const OUT = path.resolve(__dirname, '..', 'docs', 'screenshots');
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'screenshots-'));
   const alwaysOpen = path.resolve(__dirname, '..', 'tests', 'handoff', 'fixtures', 'always-open.yaml');
-  const app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONTACT_CENTRE_CONFIG: alwaysOpen }), createLogger('silent'), 'screenshots');
+  const app = await createApp(
+    loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', CONTACT_CENTRE_CONFIG: alwaysOpen }),
+    createLogger('silent'),
+    'screenshots',
+  );
   const port = await app.server.listen(0, '127.0.0.1');
   const password = `screenshots-${Date.now()}-Aa1!`;
   await app.handoff.staff.addAccount('sam', 'Sam', password);
@@ -84,7 +88,16 @@ async function insightsShot(browser: Awaited<ReturnType<typeof launchBrowser>>, 
       await fetch(`${url}/api/messages`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ type: 'message', text, channelId: 'test', serviceUrl: 'http://127.0.0.1:9', conversation: { id: `screenshot-${i}` }, from: { id: `resident-${i}` }, recipient: { id: 'bot' }, deliveryMode: 'expectReplies' }),
+        body: JSON.stringify({
+          type: 'message',
+          text,
+          channelId: 'test',
+          serviceUrl: 'http://127.0.0.1:9',
+          conversation: { id: `screenshot-${i}` },
+          from: { id: `resident-${i}` },
+          recipient: { id: 'bot' },
+          deliveryMode: 'expectReplies',
+        }),
       });
     }
   }

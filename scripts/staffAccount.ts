@@ -54,7 +54,9 @@ async function main(): Promise<number> {
       return 1;
     }
     if (read === undefined || read.length < MIN_PASSWORD_LENGTH) {
-      process.stderr.write(`${command}: give a password of at least ${MIN_PASSWORD_LENGTH} characters (--password-stdin, or run it in a terminal to be asked). Nothing was changed.\n`);
+      process.stderr.write(
+        `${command}: give a password of at least ${MIN_PASSWORD_LENGTH} characters (--password-stdin, or run it in a terminal to be asked). Nothing was changed.\n`,
+      );
       return read === undefined ? 64 : 1;
     }
     password = read;

@@ -26,7 +26,8 @@ export class TeamsPackageError extends Error {}
 /** Writes the zip and returns its path; throws TeamsPackageError naming what is missing or wrong. */
 export async function buildTeamsPackage(options: PackageOptions): Promise<string> {
   if (!options.appId) throw new TeamsPackageError('MicrosoftAppId is not set: put the bot’s app id in .env (MicrosoftAppId=…) or pass --app-id');
-  if (!options.domain) throw new TeamsPackageError('--domain is required: the host name the assistant is served from, e.g. anytown-assistant.azurewebsites.net');
+  if (!options.domain)
+    throw new TeamsPackageError('--domain is required: the host name the assistant is served from, e.g. anytown-assistant.azurewebsites.net');
   const domain = options.domain.replace(/^https?:\/\//, '').replace(/\/.*$/, '');
   const manifest = renderTeamsManifest(fs.readFileSync(MANIFEST_TEMPLATE, 'utf8'), { appId: options.appId, domain });
   const problems = checkTeamsManifest(manifest);

@@ -54,14 +54,18 @@ for (const [intent, c] of Object.entries(config ?? {})) {
     const attribute = service!.attributes.find((a) => a.code === code);
     if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${c.service_code} has no attribute "${code}"`);
     const from = typeof limit.min === 'string' ? service!.attributes.find((a) => a.code === limit.min) : undefined;
-    if (typeof limit.min === 'string' && from?.datatype !== 'multivaluelist') problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${code} min "${limit.min}" must name a multivaluelist attribute`);
+    if (typeof limit.min === 'string' && from?.datatype !== 'multivaluelist')
+      problems.push(`knowledge/service-requests.yaml: ${intent} limits: ${code} min "${limit.min}" must name a multivaluelist attribute`);
   }
   // Urgent advice and refusals must name the service's own attributes and values, or they never apply.
   for (const rule of service ? [...c.urgent, ...c.refuse] : []) {
     for (const [code, key] of Object.entries(rule.when)) {
       const attribute = service!.attributes.find((a) => a.code === code);
       if (!attribute) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: ${c.service_code} has no attribute "${code}"`);
-      else if (!(attribute.values ?? []).some((v) => v.key === key)) problems.push(`knowledge/service-requests.yaml: ${intent} urgent/refuse: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`);
+      else if (!(attribute.values ?? []).some((v) => v.key === key))
+        problems.push(
+          `knowledge/service-requests.yaml: ${intent} urgent/refuse: "${key}" is not a value of ${code} (${(attribute.values ?? []).map((v) => v.key).join(', ') || 'no values'})`,
+        );
     }
   }
 }
@@ -70,16 +74,22 @@ for (const [intent, c] of Object.entries(config ?? {})) {
   const service = catalogue.find(c.service_code);
   if (!service) continue;
   for (const code of Object.keys(c.labels)) {
-    if (!service.attributes.some((a) => a.code === code)) problems.push(`${where([intent, 'labels', code])}: ${intent} labels: ${c.service_code} has no attribute "${code}"`);
+    if (!service.attributes.some((a) => a.code === code))
+      problems.push(`${where([intent, 'labels', code])}: ${intent} labels: ${c.service_code} has no attribute "${code}"`);
   }
   for (const [code, est] of Object.entries(c.estimates)) {
     const attribute = service.attributes.find((a) => a.code === code);
     const from = service.attributes.find((a) => a.code === est.from);
     if (!attribute) problems.push(`${where([intent, 'estimates', code])}: ${intent} estimates: ${c.service_code} has no attribute "${code}"`);
-    if (from?.datatype !== 'multivaluelist') problems.push(`${where([intent, 'estimates', code, 'from'])}: ${intent} estimates ${code}: from "${est.from}" must name a multivaluelist attribute of ${c.service_code}`);
+    if (from?.datatype !== 'multivaluelist')
+      problems.push(
+        `${where([intent, 'estimates', code, 'from'])}: ${intent} estimates ${code}: from "${est.from}" must name a multivaluelist attribute of ${c.service_code}`,
+      );
     for (const [i, band] of est.bands.entries()) {
-      if (attribute && !(attribute.values ?? []).some((v) => v.key === band.value)) problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: "${band.value}" is not a value of ${code}`);
-      if (band.up_to === undefined && i < est.bands.length - 1) problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: only the last band may leave out up_to`);
+      if (attribute && !(attribute.values ?? []).some((v) => v.key === band.value))
+        problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: "${band.value}" is not a value of ${code}`);
+      if (band.up_to === undefined && i < est.bands.length - 1)
+        problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: only the last band may leave out up_to`);
     }
   }
   for (const [code, byKey] of Object.entries(c.understands)) {
@@ -101,13 +111,18 @@ for (const [intent, c] of Object.entries(config ?? {})) {
     const seen = new Map<string, string>();
     for (const [key, phrases] of Object.entries(byKey)) {
       if (!allowed.includes(key)) {
-        problems.push(`${where([intent, 'understands', code, key])}: ${intent} understands ${code}: "${key}" is not ${list ? 'a value of' : 'a key for'} ${code} (${allowed.join(', ') || 'nothing is read for a ' + attribute.datatype})`);
+        problems.push(
+          `${where([intent, 'understands', code, key])}: ${intent} understands ${code}: "${key}" is not ${list ? 'a value of' : 'a key for'} ${code} (${allowed.join(', ') || 'nothing is read for a ' + attribute.datatype})`,
+        );
         continue;
       }
       for (const [i, phrase] of phrases.entries()) {
         const folded = phrase.toLowerCase().replace(/['’]/g, '').trim();
         // The same words for two values of one attribute would make every message that says them ambiguous.
-        if (list && seen.has(folded) && seen.get(folded) !== key) problems.push(`${where([intent, 'understands', code, key, i])}: ${intent} understands ${code}: "${phrase}" is under both ${seen.get(folded)} and ${key}`);
+        if (list && seen.has(folded) && seen.get(folded) !== key)
+          problems.push(
+            `${where([intent, 'understands', code, key, i])}: ${intent} understands ${code}: "${phrase}" is under both ${seen.get(folded)} and ${key}`,
+          );
         seen.set(folded, key);
       }
     }
@@ -125,11 +140,14 @@ if (gazetteer && schedule) {
 for (const [i, e] of (events?.events ?? []).entries()) {
   const address = e.uprn ? gazetteer?.byUprn(e.uprn) : undefined;
   if (e.uprn && gazetteer && !address) problems.push(`waste/collection-events.csv row ${i + 1}: UPRN ${e.uprn} is not in gazetteer/addresses.csv`);
-  if (address && address.round !== e.round) problems.push(`waste/collection-events.csv row ${i + 1}: UPRN ${e.uprn} (${address.paon} ${address.street}) is on round ${address.round}, not ${e.round}`);
+  if (address && address.round !== e.round)
+    problems.push(`waste/collection-events.csv row ${i + 1}: UPRN ${e.uprn} (${address.paon} ${address.street}) is on round ${address.round}, not ${e.round}`);
 }
 
 if (problems.length) {
   process.stderr.write(`${problems.map((p) => `problem: ${p}`).join('\n')}\n`);
   process.exit(1);
 }
-process.stdout.write(`services ok: ${catalogue.services.length} services, ${gazetteer?.addresses.length ?? 0} addresses, ${Object.keys(config ?? {}).length} request conversations\n`);
+process.stdout.write(
+  `services ok: ${catalogue.services.length} services, ${gazetteer?.addresses.length ?? 0} addresses, ${Object.keys(config ?? {}).length} request conversations\n`,
+);

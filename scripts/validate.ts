@@ -120,7 +120,9 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
-    ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () => loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'))),
+    ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () =>
+      loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml')),
+    ),
     ...validateKnowledge({
       articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
@@ -151,7 +153,9 @@ function replyWordsProblems(messagesDir: string): ContentProblem[] {
   const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()) : [];
   return locales.flatMap((locale) => {
     const file = replyTextsFile(messagesDir, locale);
-    return fs.existsSync(file) ? attempt(file, () => loadReplyWords(file)) : [{ severity: 'error' as const, file, message: `the ${locale} replies are missing` }];
+    return fs.existsSync(file)
+      ? attempt(file, () => loadReplyWords(file))
+      : [{ severity: 'error' as const, file, message: `the ${locale} replies are missing` }];
   });
 }
 

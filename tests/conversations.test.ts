@@ -6,7 +6,10 @@ import { startTestApp, type RunningApp } from './support/http';
 import { choicesOf, ConversationDriver, loadConversation, replyText } from './support/conversationRunner';
 
 const dir = path.join(__dirname, 'conversations');
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
 const asList = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 describe('scripted conversations (tests/conversations/*.yaml)', () => {
@@ -26,7 +29,11 @@ describe('scripted conversations (tests/conversations/*.yaml)', () => {
       const driver = new ConversationDriver(running.app.assistant.bot, storage);
       for (const [i, step] of script.steps.entries()) {
         const where = `${file} step ${i + 1}${step.user !== undefined ? ` ("${step.user}")` : ''}`;
-        const outcome = step.join ? await driver.join() : step.attachment ? await driver.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] }) : await driver.say(step.user ?? '');
+        const outcome = step.join
+          ? await driver.join()
+          : step.attachment
+            ? await driver.send({ type: 'message', attachments: [{ contentType: 'image/png', contentUrl: 'https://example.invalid/a.png' }] })
+            : await driver.say(step.user ?? '');
         const text = replyText(outcome).toLowerCase();
         const expected = step.bot ?? {};
         for (const c of asList(expected.contains)) expect(text, `${where}: reply should contain "${c}"; got: ${text}`).toContain(c.toLowerCase());

@@ -164,13 +164,28 @@ export class ResidentDataFinder {
       ],
       (r) => r.service_request_id,
     );
-    const handoffs = unique([...handoffsNamingThem, ...(await this.db.selectFrom('handoff').selectAll().where('conversation_id', 'in', ids).execute())], (h) => h.id);
+    const handoffs = unique(
+      [...handoffsNamingThem, ...(await this.db.selectFrom('handoff').selectAll().where('conversation_id', 'in', ids).execute())],
+      (h) => h.id,
+    );
     const handoffIds = ['', ...handoffs.map((h) => h.id)];
     const handoffMessages = await this.db.selectFrom('handoff_message').selectAll().where('handoff_id', 'in', handoffIds).orderBy('at_ms').execute();
-    const staffCases = unique([...casesNamingThem, ...(await this.db.selectFrom('staff_case').selectAll().where('handoff_id', 'in', handoffIds).execute())], (c) => c.id);
-    const callbacks = unique([...callbacksNamingThem, ...(await this.db.selectFrom('callback_request').selectAll().where('conversation_id', 'in', ids).execute())], (c) => c.id);
+    const staffCases = unique(
+      [...casesNamingThem, ...(await this.db.selectFrom('staff_case').selectAll().where('handoff_id', 'in', handoffIds).execute())],
+      (c) => c.id,
+    );
+    const callbacks = unique(
+      [...callbacksNamingThem, ...(await this.db.selectFrom('callback_request').selectAll().where('conversation_id', 'in', ids).execute())],
+      (c) => c.id,
+    );
     const webChatConversations = await this.db.selectFrom('directline_conversations').selectAll().where('id', 'in', ids).execute();
-    const webChatActivities = await this.db.selectFrom('directline_activities').selectAll().where('conversation_id', 'in', ids).orderBy('conversation_id').orderBy('seq').execute();
+    const webChatActivities = await this.db
+      .selectFrom('directline_activities')
+      .selectAll()
+      .where('conversation_id', 'in', ids)
+      .orderBy('conversation_id')
+      .orderBy('seq')
+      .execute();
     const stateKeys = [...conversations.map((id) => `/conversations/${id}`), ...webChatConversations.map((c) => `/users/${c.user_id}`)];
     const conversationState = unique(
       [

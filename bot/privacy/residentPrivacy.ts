@@ -53,7 +53,11 @@ export class ResidentPrivacy {
         if (o.state === 'pending') {
           const payload = JSON.parse(o.payload) as Record<string, unknown>;
           for (const f of REQUEST_PERSONAL_FIELDS) delete payload[f];
-          await trx.updateTable('service_outbox').set({ payload: JSON.stringify(payload), conversation_reference: null }).where('reference', '=', o.reference).execute();
+          await trx
+            .updateTable('service_outbox')
+            .set({ payload: JSON.stringify(payload), conversation_reference: null })
+            .where('reference', '=', o.reference)
+            .execute();
         } else {
           await trx.deleteFrom('service_outbox').where('reference', '=', o.reference).execute();
         }
@@ -64,7 +68,11 @@ export class ResidentPrivacy {
         ['handoff', 'id', rows.handoffs.map((h) => h.id)],
         ['callback_request', 'id', rows.callbacks.map((c) => c.id)],
         ['bot_state', 'id', rows.conversationState.map((st) => st.id)],
-        ['directline_activities', 'conversation_id', [...new Set([...rows.webChatConversations.map((c) => c.id), ...rows.webChatActivities.map((a) => a.conversation_id)])]],
+        [
+          'directline_activities',
+          'conversation_id',
+          [...new Set([...rows.webChatConversations.map((c) => c.id), ...rows.webChatActivities.map((a) => a.conversation_id)])],
+        ],
         ['directline_conversations', 'id', rows.webChatConversations.map((c) => c.id)],
       ];
       for (const [table, column, keys] of deletions) await deleteIn(trx, table, column, keys);

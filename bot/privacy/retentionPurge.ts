@@ -24,7 +24,16 @@ export interface RetentionPurgeOptions {
 
 /** Which rows of a table are past their period: older than the cutoff in `timestamp`, and matching `only`. */
 interface AgedRows {
-  table: 'bot_state' | 'handoff' | 'staff_case' | 'callback_request' | 'service_outbox' | 'open311_requests' | 'feedback' | 'unanswered_question' | 'staff_sign_in_limit';
+  table:
+    | 'bot_state'
+    | 'handoff'
+    | 'staff_case'
+    | 'callback_request'
+    | 'service_outbox'
+    | 'open311_requests'
+    | 'feedback'
+    | 'unanswered_question'
+    | 'staff_sign_in_limit';
   key: string;
   timestamp: string;
   /** More conditions, as SQL (constants only). */
@@ -94,7 +103,11 @@ export class RetentionPurge {
       outbox: await this.purge(FINISHED_OUTBOX, cutoff(this.days.outboxDays)),
       // The request stays (what, where, its status and updates); who made it goes.
       requestsBlanked: await this.repeat(NAMED_REQUESTS, cutoff(this.days.requestPersonalDays), (ids) =>
-        this.db.updateTable('open311_requests').set({ email: null, first_name: null, last_name: null, phone: null }).where('service_request_id', 'in', ids).execute(),
+        this.db
+          .updateTable('open311_requests')
+          .set({ email: null, first_name: null, last_name: null, phone: null })
+          .where('service_request_id', 'in', ids)
+          .execute(),
       ),
       feedback: await this.purge(FEEDBACK, cutoff(this.days.feedbackDays)),
       unansweredQuestions: await this.purge(UNANSWERED, cutoff(this.days.unansweredDays)),
@@ -108,7 +121,9 @@ export class RetentionPurge {
    */
   private purge(rows: AgedRows, before: string): Promise<number> {
     return this.repeat(rows, before, (keys) =>
-      sql`delete from ${sql.table(rows.table)} where ${sql.ref(rows.key)} in (${sql.join(keys)}) and ${sql.ref(rows.timestamp)} < ${before} and ${rows.only ?? sql`1 = 1`}`.execute(this.db),
+      sql`delete from ${sql.table(rows.table)} where ${sql.ref(rows.key)} in (${sql.join(keys)}) and ${sql.ref(rows.timestamp)} < ${before} and ${rows.only ?? sql`1 = 1`}`.execute(
+        this.db,
+      ),
     );
   }
 
@@ -127,7 +142,9 @@ export class RetentionPurge {
   private async agedKeys(rows: AgedRows, before: string): Promise<string[]> {
     const found = await sql<{
       k: string;
-    }>`select ${sql.ref(rows.key)} as k from ${sql.table(rows.table)} where ${sql.ref(rows.timestamp)} < ${before} and ${rows.only ?? sql`1 = 1`} limit ${this.batchSize}`.execute(this.db);
+    }>`select ${sql.ref(rows.key)} as k from ${sql.table(rows.table)} where ${sql.ref(rows.timestamp)} < ${before} and ${rows.only ?? sql`1 = 1`} limit ${this.batchSize}`.execute(
+      this.db,
+    );
     return found.rows.map((r) => r.k);
   }
 }

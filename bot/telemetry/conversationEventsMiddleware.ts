@@ -34,7 +34,10 @@ export class ConversationEventsMiddleware implements Middleware {
 
   private record(activity: Partial<Activity>, base: Record<string, string>): void {
     if (activity.type === ActivityTypes.Event && activity.name === 'handoff.initiate') {
-      this.telemetry.trackEvent({ name: TelemetryEvents.handoffInitiated, properties: { ...base, withHistory: String(Boolean(activity.attachments?.length)) } });
+      this.telemetry.trackEvent({
+        name: TelemetryEvents.handoffInitiated,
+        properties: { ...base, withHistory: String(Boolean(activity.attachments?.length)) },
+      });
     } else if (activity.type === ActivityTypes.Trace && activity.name?.startsWith(FEATURE_TRACE_PREFIX)) {
       this.telemetry.trackEvent({ name: activity.name, properties: { ...base, ...scalarFields(activity.value) } });
     }

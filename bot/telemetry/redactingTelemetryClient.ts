@@ -1,11 +1,4 @@
-import {
-  Severity,
-  type BotTelemetryClient,
-  type TelemetryDependency,
-  type TelemetryEvent,
-  type TelemetryException,
-  type TelemetryTrace,
-} from 'botbuilder';
+import { Severity, type BotTelemetryClient, type TelemetryDependency, type TelemetryEvent, type TelemetryException, type TelemetryTrace } from 'botbuilder';
 import { redactText } from '../../platform/redact';
 import { Pseudonyms } from './pseudonyms';
 import type { SinkSeverity, TelemetrySink } from './telemetrySink';
@@ -16,7 +9,8 @@ import type { SinkSeverity, TelemetrySink } from './telemetrySink';
  * identifiers of a person (channel user ids, Entra object ids) and anything that carries what a
  * resident typed or where they live.
  */
-const DROPPED = /(text|utterance|speak|name|email|phone|address|postcode|street|house|description|details|comment|location|value|entit|attachment|aadobjectid|fromid|userid|transcript)/i;
+const DROPPED =
+  /(text|utterance|speak|name|email|phone|address|postcode|street|house|description|details|comment|location|value|entit|attachment|aadobjectid|fromid|userid|transcript)/i;
 /** Names that match the pattern above but only ever hold the assistant's own identifiers. */
 const SAFE = new Set(['StepName', 'DialogName', 'DialogId', 'dialogId', 'eventName']);
 /**
@@ -69,7 +63,11 @@ export class RedactingTelemetryClient implements BotTelemetryClient {
   }
 
   trackTrace(t: TelemetryTrace): void {
-    this.sink.trackTrace({ message: redactText(t.message), severity: SEVERITIES[t.severityLevel ?? Severity.Information], properties: safeProperties(t.properties, this.pseudonyms) });
+    this.sink.trackTrace({
+      message: redactText(t.message),
+      severity: SEVERITIES[t.severityLevel ?? Severity.Information],
+      properties: safeProperties(t.properties, this.pseudonyms),
+    });
   }
 
   trackException(t: TelemetryException): void {
@@ -95,7 +93,13 @@ export class RedactingTelemetryClient implements BotTelemetryClient {
 
   /** An HTTP request the server handled: path only (never the query string). */
   trackRequest(t: { name: string; path: string; durationMs: number; status: number }): void {
-    this.sink.trackRequest({ name: redactText(t.name), url: redactText(t.path), duration: t.durationMs, resultCode: String(t.status), success: t.status < 500 });
+    this.sink.trackRequest({
+      name: redactText(t.name),
+      url: redactText(t.path),
+      duration: t.durationMs,
+      resultCode: String(t.status),
+      success: t.status < 500,
+    });
   }
 
   async flush(): Promise<void> {

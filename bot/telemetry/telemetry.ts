@@ -98,7 +98,10 @@ export async function createTelemetry(connectionString: string | undefined, logg
   }
   try {
     const sink = await (options.sinkFactory ?? applicationInsightsSink)(connectionString);
-    logger.info({ ingestion: checked.value.ingestionEndpoint ? new URL(checked.value.ingestionEndpoint).host : 'default' }, 'Application Insights telemetry on');
+    logger.info(
+      { ingestion: checked.value.ingestionEndpoint ? new URL(checked.value.ingestionEndpoint).host : 'default' },
+      'Application Insights telemetry on',
+    );
     return new AppInsightsTelemetry(sink);
   } catch (err) {
     logger.warn(

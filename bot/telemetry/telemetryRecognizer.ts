@@ -21,7 +21,10 @@ export class TelemetryRecognizer implements Recognizer {
       properties: {
         intent: result.intent,
         source: result.source,
-        alternatives: result.alternatives.slice(0, 3).map((a) => `${a.intent}:${a.score.toFixed(2)}`).join(','),
+        alternatives: result.alternatives
+          .slice(0, 3)
+          .map((a) => `${a.intent}:${a.score.toFixed(2)}`)
+          .join(','),
         entityTypes: [...new Set(result.entities.map((e) => e.type))].sort().join(','),
         locale: locale ?? '',
       },

@@ -59,7 +59,11 @@ export class BotBridge {
     if (!replies || !http) return;
     // The same JSON the connector client would have sent (dates as strings, no undefined fields).
     const take = async (conversation: ConversationAccount | string, activity: Partial<Activity>): Promise<ResourceResponse> => ({
-      id: await replies.take(typeof conversation === 'string' ? conversation : conversation.id, JSON.parse(JSON.stringify(activity)) as Record<string, unknown>, TurnWrites.of(context)),
+      id: await replies.take(
+        typeof conversation === 'string' ? conversation : conversation.id,
+        JSON.parse(JSON.stringify(activity)) as Record<string, unknown>,
+        TurnWrites.of(context),
+      ),
     });
     const conversations = Object.assign(Object.create(http.conversations) as TurnConnector['conversations'], {
       replyToActivity: (conversationId: string, _replyTo: string, activity: Partial<Activity>) => take(conversationId, activity),

@@ -114,9 +114,11 @@ export class ConversationStore extends EventEmitter {
     const previous = this.tails.get(conversationId) ?? Promise.resolve();
     const next = previous.catch(() => undefined).then(() => this.insertNext(conversationId, activity, turn));
     this.tails.set(conversationId, next);
-    void next.finally(() => {
-      if (this.tails.get(conversationId) === next) this.tails.delete(conversationId);
-    }).catch(() => undefined);
+    void next
+      .finally(() => {
+        if (this.tails.get(conversationId) === next) this.tails.delete(conversationId);
+      })
+      .catch(() => undefined);
     return next;
   }
 
@@ -199,7 +201,11 @@ export class ConversationStore extends EventEmitter {
         .onConflict((oc) => oc.columns(['conversation_id', 'seq']).doNothing())
         .executeTakeFirst();
       if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return seq;
-      const last = await trx.selectFrom('directline_activities').select((eb) => eb.fn.max('seq').as('seq')).where('conversation_id', '=', conversationId).executeTakeFirst();
+      const last = await trx
+        .selectFrom('directline_activities')
+        .select((eb) => eb.fn.max('seq').as('seq'))
+        .where('conversation_id', '=', conversationId)
+        .executeTakeFirst();
       const previous = stored.id as string;
       seq = Number(last?.seq ?? 0) + 1;
       stored.id = activityId(conversationId, seq);
@@ -262,6 +268,10 @@ export class ConversationStore extends EventEmitter {
     this.touched.delete(id);
     this.touched.set(id, now);
     if (this.touched.size > REMEMBERED_SEQUENCES) this.touched.delete(this.touched.keys().next().value as string);
-    await this.db.updateTable('directline_conversations').set({ updated_at: new Date(now).toISOString() }).where('id', '=', id).execute();
+    await this.db
+      .updateTable('directline_conversations')
+      .set({ updated_at: new Date(now).toISOString() })
+      .where('id', '=', id)
+      .execute();
   }
 }

@@ -70,7 +70,8 @@ export class DirectLineModule implements RouteModule {
   private async tellBotLeft(conversationId: string): Promise<void> {
     try {
       const conversation = await this.options.store.get(conversationId);
-      if (conversation) await this.options.store.inOneTransaction((turn) => this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl, turn));
+      if (conversation)
+        await this.options.store.inOneTransaction((turn) => this.options.bridge.left(conversation.id, conversation.userId, this.serviceUrl, turn));
     } catch (err) {
       this.options.logger.warn({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not tell the bot a resident left');
     }
@@ -100,7 +101,7 @@ export class DirectLineModule implements RouteModule {
    * conversation by its id alone). Only this module hands them to the bot, through the bridge.
    */
   async refuseActivity(activity: Activity): Promise<string | undefined> {
-    const local = 'This conversation belongs to the assistant\'s own Direct Line: use /v3/directline with its token.';
+    const local = "This conversation belongs to the assistant's own Direct Line: use /v3/directline with its token.";
     if (String(activity.channelId ?? '').toLowerCase() === 'directline') return local;
     const id = activity.conversation.id;
     // Only an id of the shape this store makes can be one of its conversations (no query for Teams' and others').
@@ -241,7 +242,10 @@ export class DirectLineModule implements RouteModule {
       await this.options.store.inOneTransaction((turn) => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl, turn));
       return true;
     } catch (err) {
-      this.options.logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not start a conversation with the bot');
+      this.options.logger.error(
+        { err: { type: (err as Error).name, message: (err as Error).message } },
+        'direct line could not start a conversation with the bot',
+      );
       sendError(res, 502, 'ServiceError', this.options.words.say('could_not_start'));
       return false;
     }
@@ -284,7 +288,12 @@ export class DirectLineModule implements RouteModule {
         if (checked.activity.type !== 'typing') echoed = await store.append(conversation.id, activity, turn);
         if (checked.activity.type === 'message') {
           // Web Chat shows its typing indicator until the first reply arrives (shown, not kept).
-          store.announce(conversation.id, { type: 'typing', conversation: { id: conversation.id }, from: { id: bridge.identity.id, name: bridge.identity.name, role: 'bot' }, timestamp: new Date().toISOString() });
+          store.announce(conversation.id, {
+            type: 'typing',
+            conversation: { id: conversation.id },
+            from: { id: bridge.identity.id, name: bridge.identity.name, role: 'bot' },
+            timestamp: new Date().toISOString(),
+          });
         }
         try {
           await bridge.deliver(echoed, conversation.id, userId, this.serviceUrl, turn);
@@ -295,7 +304,7 @@ export class DirectLineModule implements RouteModule {
         }
       });
     } catch (err) {
-      logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, 'direct line could not store a resident\'s activity');
+      logger.error({ err: { type: (err as Error).name, message: (err as Error).message } }, "direct line could not store a resident's activity");
       sendError(res, 502, 'ServiceError', this.options.words.say('could_not_take_message'));
       return;
     }

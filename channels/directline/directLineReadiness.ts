@@ -22,11 +22,15 @@ export function directLineReadiness(config: WebChatSettings): ReadinessCheck {
       if (mode === 'local' && config.botFramework.MicrosoftAppId) {
         return {
           ok: false,
-          detail: "DIRECT_LINE_MODE is local but MicrosoftAppId is set: the built-in Direct Line cannot authenticate its residents' messages; set DIRECT_LINE_MODE=azure (with AZURE_DIRECT_LINE_SECRET)",
+          detail:
+            "DIRECT_LINE_MODE is local but MicrosoftAppId is set: the built-in Direct Line cannot authenticate its residents' messages; set DIRECT_LINE_MODE=azure (with AZURE_DIRECT_LINE_SECRET)",
         };
       }
       if (mode === 'azure' && azureSecret && UNRESOLVED_KEY_VAULT_REFERENCE.test(azureSecret)) {
-        return { ok: false, detail: 'AZURE_DIRECT_LINE_SECRET is an unresolved Key Vault reference: add the Direct Line secret to the vault (see docs/deploy-azure.md)' };
+        return {
+          ok: false,
+          detail: 'AZURE_DIRECT_LINE_SECRET is an unresolved Key Vault reference: add the Direct Line secret to the vault (see docs/deploy-azure.md)',
+        };
       }
       return { ok: true, detail: mode };
     },

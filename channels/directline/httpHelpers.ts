@@ -23,7 +23,11 @@ export function bearer(req: IncomingMessage): string | undefined {
 export function clientAddress(req: IncomingMessage, trustProxy = false): string {
   const forwarded = req.headers['x-forwarded-for'];
   if (trustProxy && typeof forwarded === 'string') {
-    const last = forwarded.split(',').map((s) => s.trim()).filter(Boolean).pop();
+    const last = forwarded
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .pop();
     if (last) return withoutPort(last);
   }
   return req.socket.remoteAddress ?? 'unknown';

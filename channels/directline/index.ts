@@ -70,12 +70,16 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   if (!dl.secret) logger.warn('DIRECT_LINE_SECRET is not set: any Direct Line client may open conversations (fine for development)');
   // Several instances on one PostgreSQL: an append elsewhere is announced by NOTIFY; the re-read
   // every 30 s only covers a notice lost while the listening connection was down.
-  const notifier = database.engine === 'postgres' && deps.databaseUrl ? await PostgresNotifier.connect(deps.databaseUrl, 'council_directline', logger) : undefined;
+  const notifier =
+    database.engine === 'postgres' && deps.databaseUrl ? await PostgresNotifier.connect(deps.databaseUrl, 'council_directline', logger) : undefined;
   const hub = new StreamHub(store, logger, { pollMs: database.engine === 'postgres' ? (notifier ? 30_000 : 3000) : 0, leaveGraceMs: dl.leaveGraceMs });
   if (notifier) {
     const notices = new StreamNotices(notifier, logger);
     store.on('activity', (conversationId: string) => notices.tell(conversationId));
-    notices.listen((conversationId) => hub.refresh(conversationId), () => hub.refreshAll());
+    notices.listen(
+      (conversationId) => hub.refresh(conversationId),
+      () => hub.refreshAll(),
+    );
   }
   const identity = { id: 'council-assistant', name: deps.botName };
   const replies = new BotReplies(store, identity);
@@ -85,7 +89,9 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   const purge = () =>
     store
       .purge(new Date(Date.now() - dl.retentionDays * 86_400_000))
-      .catch((err: Error) => logger.warn({ err: { type: err.name, message: err.message } }, 'old web chat conversations could not be deleted; the next hour tries again'));
+      .catch((err: Error) =>
+        logger.warn({ err: { type: err.name, message: err.message } }, 'old web chat conversations could not be deleted; the next hour tries again'),
+      );
   const retention = setInterval(() => void purge(), 3_600_000);
   retention.unref();
   void purge();

@@ -27,7 +27,10 @@ export class StreamNotices {
   private send(): void {
     for (const conversationId of this.pending) {
       this.notifier.notify(JSON.stringify({ c: conversationId, i: this.instance })).catch((err: Error) => {
-        this.logger.warn({ err: { type: err.name, message: err.message } }, 'could not tell other instances of a web chat activity; their streams catch up on the next re-read');
+        this.logger.warn(
+          { err: { type: err.name, message: err.message } },
+          'could not tell other instances of a web chat activity; their streams catch up on the next re-read',
+        );
       });
     }
     this.pending.clear();

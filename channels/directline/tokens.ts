@@ -53,7 +53,8 @@ export class TokenService {
     } catch {
       return { ok: false, reason: 'malformed' };
     }
-    if (typeof claims.conversationId !== 'string' || typeof claims.userId !== 'string' || typeof claims.exp !== 'number') return { ok: false, reason: 'malformed' };
+    if (typeof claims.conversationId !== 'string' || typeof claims.userId !== 'string' || typeof claims.exp !== 'number')
+      return { ok: false, reason: 'malformed' };
     if (claims.kind !== kind) return { ok: false, reason: 'kind' };
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims };

@@ -39,7 +39,10 @@ export class TeamsMiddleware implements Middleware {
 
     const tenant = teamsTenantId(activity);
     if (this.options.allowedTenants.length && (!tenant || !this.options.allowedTenants.includes(tenant))) {
-      this.options.logger.warn({ channelId: TEAMS_CHANNEL, tenant: tenant ?? '(none)', activityType: activity.type }, 'Teams activity from a tenant that is not allowed: refused');
+      this.options.logger.warn(
+        { channelId: TEAMS_CHANNEL, tenant: tenant ?? '(none)', activityType: activity.type },
+        'Teams activity from a tenant that is not allowed: refused',
+      );
       if (activity.type === ActivityTypes.Message) await context.sendActivity(toActivity(this.options.responses.teamsTenantRefused()));
       return;
     }

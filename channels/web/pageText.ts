@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readYamlChecked } from '../../intents/yamlProblems';
 
 const words = z.string().min(1).max(400);
-const aboutAgent = words.refine((s) => s.includes('{agent}'), 'must contain {agent} (the person\'s name)');
+const aboutAgent = words.refine((s) => s.includes('{agent}'), "must contain {agent} (the person's name)");
 
 export const pageTextSchema = z.object({
   agentName: aboutAgent,

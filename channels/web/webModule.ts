@@ -74,7 +74,14 @@ export class WebModule implements RouteModule {
     const t = this.options.theme;
     const template = await fs.promises.readFile(path.join(this.options.webDir, 'index.html'), 'utf8');
     const embedded = req.query?.embed === '1';
-    const config = { mode: this.options.mode, tokenUrl: '/api/directline/token', embedded, theme: this.publicTheme(), text: this.options.text, councilName: this.options.councilName };
+    const config = {
+      mode: this.options.mode,
+      tokenUrl: '/api/directline/token',
+      embedded,
+      theme: this.publicTheme(),
+      text: this.options.text,
+      councilName: this.options.councilName,
+    };
     const values: Record<string, string> = {
       name: escapeHtml(t.name),
       assistantName: escapeHtml(t.assistantName),
@@ -120,7 +127,13 @@ export class WebModule implements RouteModule {
       `<img class="council-header__logo" src="${escapeHtml(t.logo)}" alt="" width="40" height="40"><span class="council-header__name">${escapeHtml(t.assistantName)}</span></a></div></header>` +
       `<main class="page statement__body" id="main">${html}<p><a href="/">Back to the chat</a></p></main></body></html>`;
     const body = Buffer.from(page);
-    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': body.length, 'Cache-Control': 'no-cache', 'X-Content-Type-Options': 'nosniff', 'Content-Security-Policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https:; ${this.options.frameAncestors}` });
+    res.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-cache',
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': `default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' https:; ${this.options.frameAncestors}`,
+    });
     res.end(body);
   }
 

@@ -29,13 +29,38 @@ const STREETS_LIST = 'streets:';
 const UPRN_LIST = 'uprns:';
 
 /** Words before a house number at the address list: "number 12", "no. 3", "it's 14", "I live at 9". */
-const HOUSE_NUMBER_WORDS = /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
+const HOUSE_NUMBER_WORDS =
+  /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
 
-const ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4, sixth: 5, '6th': 5, seventh: 6, '7th': 6, eighth: 7, '8th': 7, ninth: 8, '9th': 8, tenth: 9, '10th': 9 };
+const ORDINALS: Record<string, number> = {
+  first: 0,
+  '1st': 0,
+  second: 1,
+  '2nd': 1,
+  third: 2,
+  '3rd': 2,
+  fourth: 3,
+  '4th': 3,
+  fifth: 4,
+  '5th': 4,
+  sixth: 5,
+  '6th': 5,
+  seventh: 6,
+  '7th': 6,
+  eighth: 7,
+  '8th': 7,
+  ninth: 8,
+  '9th': 8,
+  tenth: 9,
+  '10th': 9,
+};
 
 /** "the second one", "2nd", "the last one", "second address": the 0-based place in a list of `size`; undefined otherwise. */
 export function listPosition(text: string, size: number): number | undefined {
-  const m = /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(text.trim().replace(/[.!]+$/, ''));
+  const m =
+    /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(
+      text.trim().replace(/[.!]+$/, ''),
+    );
   if (!m) return undefined;
   const word = m[1].toLowerCase();
   const index = word === 'last' ? size - 1 : ORDINALS[word];
@@ -44,7 +69,10 @@ export function listPosition(text: string, size: number): number | undefined {
 
 /** "AT4 3GQ no 7", "7, AT4 3GQ": a house number said with the postcode and nothing else. */
 function numberBesidePostcode(text: string): string | undefined {
-  const rest = text.replace(/\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/, ' ').replace(/[.,!?]+/g, ' ').trim();
+  const rest = text
+    .replace(/\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/, ' ')
+    .replace(/[.,!?]+/g, ' ')
+    .trim();
   const said = rest.replace(HOUSE_NUMBER_WORDS, '').trim();
   return /^\d{1,4}[a-z]?$/i.test(said) ? said.toUpperCase() : undefined;
 }
@@ -74,7 +102,11 @@ export class AddressLookup {
       if (kind === 'street') {
         // "Station Rd by the bus stop": the street as the council writes it.
         const mention = this.mention(text);
-        if (mention?.streets.length === 1) return { next: 'done', location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0].name}${text.slice(mention.end)}`.trim() } };
+        if (mention?.streets.length === 1)
+          return {
+            next: 'done',
+            location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0].name}${text.slice(mention.end)}`.trim() },
+          };
         if (text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
         return { next: 'again', reply: this.responses.locationTooShort() };
       }
@@ -147,12 +179,24 @@ export class AddressLookup {
       const inFlat = flat ? same.filter((a) => a.sao.toUpperCase().replace(/^(FLAT|APARTMENT|UNIT)\s*/, '') === flat) : [];
       if (inFlat.length === 1) return this.found(inFlat[0]);
       if (same.length) return this.among(same);
-      if (streets.length === 1) return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
+      if (streets.length === 1)
+        return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
       return this.streetChoice(streets);
     }
     // "The Old Forge, North Road": a house name on the street.
     const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    const named = streets.flatMap((s) => s.addresses.filter((a) => !/^\d/.test(a.paon) && folded.includes(` ${a.paon.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `)));
+    const named = streets.flatMap((s) =>
+      s.addresses.filter(
+        (a) =>
+          !/^\d/.test(a.paon) &&
+          folded.includes(
+            ` ${a.paon
+              .toLowerCase()
+              .replace(/[^\p{L}\p{N}]+/gu, ' ')
+              .trim()} `,
+          ),
+      ),
+    );
     if (named.length) return this.among(named);
     return streets.length === 1 ? this.streetList(streets[0]) : this.streetChoice(streets);
   }
@@ -190,7 +234,8 @@ export class AddressLookup {
   chooseReply(list: string): Reply {
     if (list.startsWith(STREETS_LIST)) return this.responses.chooseStreet(streetLabels(this.streetsOf(list)));
     const addresses = this.addresses(list).map(shortAddress);
-    if (list.startsWith(STREET_LIST)) return this.responses.chooseOnStreet(this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length))?.name ?? '', addresses);
+    if (list.startsWith(STREET_LIST))
+      return this.responses.chooseOnStreet(this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length))?.name ?? '', addresses);
     if (list.startsWith(UPRN_LIST)) return this.responses.chooseAmong(addresses);
     return this.responses.chooseAddress(list, addresses);
   }
@@ -199,7 +244,10 @@ export class AddressLookup {
   private chooseStreet(text: string, list: string): ReturnType<AddressLookup['choose']> {
     const streets = this.streetsOf(list);
     const labels = streetLabels(streets).map((l) => l.toLowerCase());
-    const t = text.trim().toLowerCase().replace(/[.!]+$/, '');
+    const t = text
+      .trim()
+      .toLowerCase()
+      .replace(/[.!]+$/, '');
     const mention = this.gazetteer.streets.find(text).find((m) => m.streets.some((s) => streets.includes(s)));
     const position = listPosition(t, streets.length);
     const number = /^\d{1,2}$/.test(t) ? Number(t) - 1 : undefined;
@@ -224,7 +272,10 @@ export class AddressLookup {
     const addresses = this.addresses(postcode);
     const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
     // "number 12", "no 3", "it's 14", "I live at 9": the house number, as the list shows it.
-    const said = t.replace(/[.,!?]+$/g, '').replace(HOUSE_NUMBER_WORDS, '').trim();
+    const said = t
+      .replace(/[.,!?]+$/g, '')
+      .replace(HOUSE_NUMBER_WORDS, '')
+      .trim();
     const exact = addresses.filter((a) => shortAddress(a).toLowerCase() === t || fullAddress(a).toLowerCase() === t);
     const byNumber = addresses.filter((a) => [t, said].some((x) => a.paon.toLowerCase() === x || x.startsWith(`${a.paon.toLowerCase()} `)));
     const partial = addresses.filter((a) => shortAddress(a).toLowerCase().includes(t));
@@ -245,7 +296,11 @@ export class AddressLookup {
   /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
   addresses(postcode: string): Address[] {
     if (postcode.startsWith(STREET_LIST)) return this.gazetteer.streets.byStreetKey(postcode.slice(STREET_LIST.length))?.addresses ?? [];
-    if (postcode.startsWith(UPRN_LIST)) return postcode.slice(UPRN_LIST.length).split(',').flatMap((u) => this.gazetteer.byUprn(u) ?? []);
+    if (postcode.startsWith(UPRN_LIST))
+      return postcode
+        .slice(UPRN_LIST.length)
+        .split(',')
+        .flatMap((u) => this.gazetteer.byUprn(u) ?? []);
     if (postcode.startsWith(STREETS_LIST)) return [];
     return this.gazetteer.byPostcode(postcode);
   }
@@ -267,9 +322,20 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
     if (same.length === 1) return same[0];
   }
   const words = ` ${t.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const named = addresses.filter((a) => /\p{L}{3}/u.test(a.paon) && words.includes(` ${a.paon.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `));
+  const named = addresses.filter(
+    (a) =>
+      /\p{L}{3}/u.test(a.paon) &&
+      words.includes(
+        ` ${a.paon
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}]+/gu, ' ')
+          .trim()} `,
+      ),
+  );
   if (named.length === 1) return named[0];
-  const ordinal = /\b(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last) (?:one|address|house)\b/i.exec(t)?.[0];
+  const ordinal = /\b(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last) (?:one|address|house)\b/i.exec(
+    t,
+  )?.[0];
   const position = ordinal ? listPosition(ordinal, addresses.length) : undefined;
   return position === undefined ? undefined : addresses[position];
 }

@@ -4,16 +4,24 @@ import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
-const norm = (s: string) => s.toLowerCase().replace(/[’']/g, "'").replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[’']/g, "'")
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Words of a yes said politely around it ("yes, that would be lovely, thank you", "yh thats it"). */
 const YES_WORDS = new Set(
-  ('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
+  (
+    'yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
     "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
-    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x').split(' '),
+    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x'
+  ).split(' '),
 );
 /** Words that make a yes into something else: a but, a wait, a change, a no. */
-const NOT_YES = new Set('no not nah nope dont don\'t wait but change hang actually wrong cancel never stop leave'.split(' '));
+const NOT_YES = new Set("no not nah nope dont don't wait but change hang actually wrong cancel never stop leave".split(' '));
 const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go'.split(' '));
 
 /**
@@ -92,7 +100,29 @@ export interface Choice {
 }
 
 /** Words that tell no choice from another ("the grey one", "it was the blue bin"). */
-const FILLER = new Set(['the', 'a', 'an', 'my', 'our', 'one', '1', 'it', 'its', "it's", 'was', 'is', 'that', 'this', 'there', "there's", 'bin', 'bins', 'please', 'i', 'think']);
+const FILLER = new Set([
+  'the',
+  'a',
+  'an',
+  'my',
+  'our',
+  'one',
+  '1',
+  'it',
+  'its',
+  "it's",
+  'was',
+  'is',
+  'that',
+  'this',
+  'there',
+  "there's",
+  'bin',
+  'bins',
+  'please',
+  'i',
+  'think',
+]);
 const DONT_KNOW = /^(i )?(dont|don't|do not) know$|^(not sure|unsure|no idea|idk|dunno|no clue|not certain)$/;
 
 /** The one choice the text means (by name, key, number in the list, or a unique partial match). */
@@ -120,13 +150,24 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
   const named = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').includes(w))) : [];
   if (named.length === 1) return named[0];
   // Misspelt ("recyling", "flikering"): every telling word is one of a single choice's words, give or take a letter.
-  const near = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').some((n) => n === w || similarWord(w, n)))) : [];
+  const near = telling.length
+    ? choices.filter((c) =>
+        telling.every((w) =>
+          norm(c.name)
+            .split(' ')
+            .some((n) => n === w || similarWord(w, n)),
+        ),
+      )
+    : [];
   return near.length === 1 ? near[0] : undefined;
 }
 
 /** Several choices in one message: "sofa, fridge and a mattress". */
 export function matchChoices(text: string, choices: Choice[]): { found: Choice[]; unknown: string[] } {
-  const parts = text.split(/,|;|\band\b|\bplus\b|&|\n/i).map((p) => p.replace(/^\s*(a|an|the|some|my)\s+/i, '').trim()).filter(Boolean);
+  const parts = text
+    .split(/,|;|\band\b|\bplus\b|&|\n/i)
+    .map((p) => p.replace(/^\s*(a|an|the|some|my)\s+/i, '').trim())
+    .filter(Boolean);
   const found: Choice[] = [];
   const unknown: string[] = [];
   for (const p of parts) {
@@ -142,7 +183,9 @@ export function parseNumber(text: string): number | undefined {
   const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,(?=\d{3})/g, ''));
   if (m) return Number(m[0]);
   const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
-  const w = norm(text).split(' ').find((x) => x in words);
+  const w = norm(text)
+    .split(' ')
+    .find((x) => x in words);
   return w ? words[w] : undefined;
 }
 
@@ -188,7 +231,10 @@ export function ukPhone(text: string): string | undefined {
 
 export function readContact(text: string): { email?: string; phone?: string } | undefined {
   const t = text.trim();
-  const email = t.split(/\s+/).find((w) => EMAIL.test(w.replace(/[.,]$/, '')))?.replace(/[.,]$/, '');
+  const email = t
+    .split(/\s+/)
+    .find((w) => EMAIL.test(w.replace(/[.,]$/, '')))
+    ?.replace(/[.,]$/, '');
   if (email) return { email };
   const phone = ukPhone(t.replace(/^(my )?(number|phone|mobile|tel)( is)?:?/i, ''));
   return phone ? { phone } : undefined;

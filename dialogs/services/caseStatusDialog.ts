@@ -100,7 +100,13 @@ export class CaseStatusSlots extends Dialog {
       closed,
       notes: request.status_notes ? redactContactDetails(request.status_notes, names) : undefined,
       expected: request.expected_datetime && !closed ? spoken(request.expected_datetime) : undefined,
-      update: updates ? { date: spoken(updates.updated_datetime), words: updates.description ? redactContactDetails(updates.description, names) : undefined, status: updates.status } : undefined,
+      update: updates
+        ? {
+            date: spoken(updates.updated_datetime),
+            words: updates.description ? redactContactDetails(updates.description, names) : undefined,
+            status: updates.status,
+          }
+        : undefined,
       lastChanged: request.updated_datetime ? spoken(request.updated_datetime) : undefined,
     });
   }
@@ -110,7 +116,10 @@ export class CaseStatusSlots extends Dialog {
     if (!request.requested_datetime) return undefined;
     try {
       const all = await this.client.updates(new Date(request.requested_datetime), this.now());
-      return all.filter((u) => u.service_request_id === request.service_request_id).sort((a, b) => a.updated_datetime.localeCompare(b.updated_datetime)).at(-1);
+      return all
+        .filter((u) => u.service_request_id === request.service_request_id)
+        .sort((a, b) => a.updated_datetime.localeCompare(b.updated_datetime))
+        .at(-1);
     } catch {
       return undefined;
     }
@@ -124,5 +133,8 @@ function readReference(text: string): string | undefined {
 
 /** "at10526874", "AT 10526874", "at/10526874" → "AT-10526874", as references are stored; longer shapes as given. */
 function canonicalReference(ref: string): string {
-  return ref.trim().toUpperCase().replace(/^([A-Z]{1,4})[-/ –—]?(\d+)$/, '$1-$2');
+  return ref
+    .trim()
+    .toUpperCase()
+    .replace(/^([A-Z]{1,4})[-/ –—]?(\d+)$/, '$1-$2');
 }

@@ -10,23 +10,120 @@ const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 
 /** Words that say where: they start a place phrase, or carry it on after the street. */
 const WHERE = new Set([
-  'on', 'in', 'at', 'along', 'near', 'outside', 'opposite', 'behind', 'beside', 'by', 'past', 'off', 'of', 'from', 'to',
-  'down', 'up', 'round', 'around', 'across', 'under', 'over', 'next', 'just', 'between', 'towards', 'junction', 'corner',
-  'top', 'bottom', 'end', 'side', 'front', 'back', 'far', 'other', 'nearly', 'almost', 'right', 'directly',
+  'on',
+  'in',
+  'at',
+  'along',
+  'near',
+  'outside',
+  'opposite',
+  'behind',
+  'beside',
+  'by',
+  'past',
+  'off',
+  'of',
+  'from',
+  'to',
+  'down',
+  'up',
+  'round',
+  'around',
+  'across',
+  'under',
+  'over',
+  'next',
+  'just',
+  'between',
+  'towards',
+  'junction',
+  'corner',
+  'top',
+  'bottom',
+  'end',
+  'side',
+  'front',
+  'back',
+  'far',
+  'other',
+  'nearly',
+  'almost',
+  'right',
+  'directly',
 ]);
 const ARTICLES = new Set(['the', 'a', 'an']);
 const NUMBER_WORDS = new Set(['no', 'number', 'nr', 'num']);
 /** Places a street problem is in, before the street: "in the lane behind…", "on the verge of…". */
-const PLACE_NOUNS = new Set(['lane', 'alley', 'alleyway', 'path', 'footpath', 'pavement', 'verge', 'entrance', 'track', 'passage', 'gate', 'bridge', 'layby', 'roundabout']);
+const PLACE_NOUNS = new Set([
+  'lane',
+  'alley',
+  'alleyway',
+  'path',
+  'footpath',
+  'pavement',
+  'verge',
+  'entrance',
+  'track',
+  'passage',
+  'gate',
+  'bridge',
+  'layby',
+  'roundabout',
+]);
 /** Words a landmark after "the" never is: "the road and…", "the corner it's…". */
 const NOT_A_LANDMARK = new Set([
-  'and', 'or', 'but', 'it', 'its', 'is', 'was', 'are', 'were', 'this', 'that', 'like', 'which', 'who', 'there', 'theres',
-  'keeps', 'has', 'have', 'been', 'i', 'we', 'you', 'he', 'she', 'they', 'me', 'so', 'then', 'again', 'please', 'thanks',
-  'too', 'also', 'as', 'because', 'cos', 'with', 'for', 'since', 'when', 'where', 'n', 'if', 'not', 'im', 'ive',
+  'and',
+  'or',
+  'but',
+  'it',
+  'its',
+  'is',
+  'was',
+  'are',
+  'were',
+  'this',
+  'that',
+  'like',
+  'which',
+  'who',
+  'there',
+  'theres',
+  'keeps',
+  'has',
+  'have',
+  'been',
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'me',
+  'so',
+  'then',
+  'again',
+  'please',
+  'thanks',
+  'too',
+  'also',
+  'as',
+  'because',
+  'cos',
+  'with',
+  'for',
+  'since',
+  'when',
+  'where',
+  'n',
+  'if',
+  'not',
+  'im',
+  'ive',
 ]);
 
 /** A house number given as a place later in the message: "outside 14", "by number 12", "near no 3" (not "by 7 o'clock"). */
-const LATER_NUMBER = /\b(?:(?:outside|opposite|behind|beside|near|next to|just past|past)\s+(?:(?:no\.?|number|nr)\s*)?|by\s+(?:no\.?|number|nr)\s*)\d{1,4}[a-z]?\b/i;
+const LATER_NUMBER =
+  /\b(?:(?:outside|opposite|behind|beside|near|next to|just past|past)\s+(?:(?:no\.?|number|nr)\s*)?|by\s+(?:no\.?|number|nr)\s*)\d{1,4}[a-z]?\b/i;
 
 interface Token {
   lower: string;
@@ -60,7 +157,12 @@ export function placeWords(text: string, start: number, end: number, name: strin
     }
     // A landmark of one or two words after "the" and a word that says where: "outside the Co-op on High Street".
     const article = [from - 2, from - 3].find((j) => j > 0 && ARTICLES.has(tokens[j].lower) && isWhere(tokens[j - 1]));
-    if (article === undefined || tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) || !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1], w))) break;
+    if (
+      article === undefined ||
+      tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) ||
+      !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1], w))
+    )
+      break;
     from = article - 1;
   }
   while (from < first && !isWhere(tokens[from])) from++;
@@ -76,7 +178,14 @@ export function placeWords(text: string, start: number, end: number, name: strin
     if (!ARTICLES.has(t.lower)) break;
     // "the school", "the post office": up to two words after the article.
     let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && /^[ \t]+$/.test(text.slice(tokens[j - 1].end, tokens[j].start)) && !NOT_A_LANDMARK.has(tokens[j].lower) && !isWhere(tokens[j])) j++;
+    while (
+      j < tokens.length &&
+      j <= i + 2 &&
+      /^[ \t]+$/.test(text.slice(tokens[j - 1].end, tokens[j].start)) &&
+      !NOT_A_LANDMARK.has(tokens[j].lower) &&
+      !isWhere(tokens[j])
+    )
+      j++;
     if (j === i + 1) break;
     to = j - 1;
     i = j - 1;

@@ -38,12 +38,20 @@ export interface RequestSlotsDeps extends SlotPartsDeps {
 export class RequestSlotsDialog extends Dialog {
   private readonly parts: SlotParts;
 
-  constructor(id: string, private readonly intent: string, private readonly config: ServiceRequestConfig, private readonly deps: RequestSlotsDeps) {
+  constructor(
+    id: string,
+    private readonly intent: string,
+    private readonly config: ServiceRequestConfig,
+    private readonly deps: RequestSlotsDeps,
+  ) {
     super(id);
     this.parts = new SlotParts(deps);
   }
 
-  override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers'] }): Promise<DialogTurnResult> {
+  override async beginDialog(
+    dc: DialogContext,
+    options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers'] },
+  ): Promise<DialogTurnResult> {
     let serviceName = this.config.service_code;
     let attributes: ServiceAttribute[];
     try {
@@ -52,15 +60,26 @@ export class RequestSlotsDialog extends Dialog {
       serviceName = summary.service_name;
       attributes = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
     } catch (err) {
-      this.deps.logger?.warn({ serviceCode: this.config.service_code, err: (err as Error).message }, 'service definition unavailable: the request was not started');
+      this.deps.logger?.warn(
+        { serviceCode: this.config.service_code, err: (err as Error).message },
+        'service definition unavailable: the request was not started',
+      );
       await offer(dc, this.deps.responses.unavailable(serviceName));
       return dc.endDialog();
     }
     const { recognized, lastPlace, answers } = options ?? {};
     const state: SlotState = {
-      intent: this.intent, serviceCode: this.config.service_code, serviceName, config: this.config, attributes,
+      intent: this.intent,
+      serviceCode: this.config.service_code,
+      serviceName,
+      config: this.config,
+      attributes,
       // A request started again after a correction of its place keeps what was said before (the message read next may change it).
-      answers: { ...answers }, locationStage: 'postcode', multi: [], prechecked: false, instanceId: randomUUID(),
+      answers: { ...answers },
+      locationStage: 'postcode',
+      multi: [],
+      prechecked: false,
+      instanceId: randomUUID(),
       ...(recognized?.text ? { openedWith: recognized.text.slice(0, MAX_STRING) } : {}),
       ...(lastPlace && (lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace } : {}),
     };
@@ -93,7 +112,8 @@ export class RequestSlotsDialog extends Dialog {
     // A correction is never a yes (the summary is shown again); a message that was about other
     // fields is not the answer to a free-text question (asked again).
     let problem: Reply | 'submitted' | undefined;
-    const answered = (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || (touched.size > 0 && isFreeText(state, step));
+    const answered =
+      (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || (touched.size > 0 && isFreeText(state, step));
     if (!answered && step) {
       problem = await this.parts.accept(dc, state, step, text, entities);
       // Details were taken from it: the question is asked again rather than called not understood.

@@ -14,7 +14,11 @@ export function questionLabel(a: ServiceAttribute): string {
 export function withWords(name: string, words: string | undefined): string {
   if (!words) return name;
   const inName = new Set(foldText(name).split(' '));
-  const adds = words.split(', ').some((w) => foldText(w).split(' ').some((x) => !inName.has(x)));
+  const adds = words.split(', ').some((w) =>
+    foldText(w)
+      .split(' ')
+      .some((x) => !inName.has(x)),
+  );
   return adds ? `${name} (${words})` : name;
 }
 
@@ -53,7 +57,12 @@ export function requestSoFar(state: SlotState, extra: { status: RequestSoFar['st
       fields.push({ code: a.code, label: questionLabel(a), answer: displayAnswer(state, a, extra.today), value: Array.isArray(v) ? v.join(', ') : String(v) });
     } else if (v === undefined && attributeCode(stepFromSaved(state.current)) === a.code && state.multi.length) {
       // A list still being built ("Anything else?"): what was chosen so far.
-      fields.push({ code: a.code, label: questionLabel(a), answer: `${valueNames(a, state.multi).join(', ')} (list not finished)`, value: state.multi.join(', ') });
+      fields.push({
+        code: a.code,
+        label: questionLabel(a),
+        answer: `${valueNames(a, state.multi).join(', ')} (list not finished)`,
+        value: state.multi.join(', '),
+      });
     }
   }
   const loc = state.location;
@@ -64,7 +73,9 @@ export function requestSoFar(state: SlotState, extra: { status: RequestSoFar['st
     : state.locationStage === 'choose' && state.postcode && LISTED_POSTCODE.test(state.postcode)
       ? { kind: 'postcode', text: state.postcode, postcode: state.postcode }
       : undefined;
-  const contact = state.contact ? { ...state.contact, ...(state.name ? { name: [state.name.first, state.name.last].filter(Boolean).join(' ') } : {}) } : undefined;
+  const contact = state.contact
+    ? { ...state.contact, ...(state.name ? { name: [state.name.first, state.name.last].filter(Boolean).join(' ') } : {}) }
+    : undefined;
   const open = extra.status === 'in_progress' ? openQuestion(state) : undefined;
   return {
     serviceCode: state.serviceCode,
@@ -89,6 +100,13 @@ function openQuestion(state: SlotState): string | undefined {
     const a = state.attributes.find((x) => x.code === step.code);
     return a ? questionLabel(a) : undefined;
   }
-  const names: Record<string, string> = { location: 'Where it is', description: 'Details', contact: 'Contact details', name: 'Name', confirm: 'Shall I send it? (the summary)', change: 'What to change' };
+  const names: Record<string, string> = {
+    location: 'Where it is',
+    description: 'Details',
+    contact: 'Contact details',
+    name: 'Name',
+    confirm: 'Shall I send it? (the summary)',
+    change: 'What to change',
+  };
   return names[step.kind];
 }

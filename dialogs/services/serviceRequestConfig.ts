@@ -3,7 +3,10 @@ import { parse } from 'yaml';
 import { z } from 'zod';
 
 /** Something to say when the answers hold: `when` maps attribute codes to value keys (all must hold). */
-const answerRule = z.object({ when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'), say: z.string().min(1) });
+const answerRule = z.object({
+  when: z.record(z.string(), z.string()).refine((w) => Object.keys(w).length > 0, 'name at least one attribute'),
+  say: z.string().min(1),
+});
 
 const entrySchema = z.object({
   service_code: z.string().min(1),
@@ -42,7 +45,10 @@ const entrySchema = z.object({
    * a number; shown in the summary, so it can be changed. Checked by `npm run validate`.
    */
   estimates: z
-    .record(z.string(), z.object({ from: z.string().min(1), bands: z.array(z.object({ up_to: z.number().int().positive().optional(), value: z.string().min(1) })).min(1) }))
+    .record(
+      z.string(),
+      z.object({ from: z.string().min(1), bands: z.array(z.object({ up_to: z.number().int().positive().optional(), value: z.string().min(1) })).min(1) }),
+    )
     .default({}),
   /** A short name per attribute code for "I've changed the bin to …". */
   labels: z.record(z.string(), z.string().min(1)).default({}),

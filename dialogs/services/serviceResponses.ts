@@ -116,7 +116,12 @@ export class ServiceResponses {
 
   numberOutOfRange(min: number, max: number | undefined, chosen?: number): Reply {
     const range = max === undefined ? this.words.say('number_range_at_least', { min }) : this.words.say('number_range_between', { min, max });
-    return { text: this.words.say('number_out_of_range', { range, chosen: chosen ? this.words.say(chosen === 1 ? 'number_chosen_one' : 'number_chosen_other', { chosen }) : '' }) };
+    return {
+      text: this.words.say('number_out_of_range', {
+        range,
+        chosen: chosen ? this.words.say(chosen === 1 ? 'number_chosen_one' : 'number_chosen_other', { chosen }) : '',
+      }),
+    };
   }
 
   needAtLeastOne(): Reply {
@@ -152,7 +157,9 @@ export class ServiceResponses {
   }
 
   askContact(required: boolean): Reply {
-    return required ? { text: this.words.say('ask_contact_required') } : { text: this.words.say('ask_contact_optional'), choices: [this.buttons.stay_anonymous] };
+    return required
+      ? { text: this.words.say('ask_contact_required') }
+      : { text: this.words.say('ask_contact_optional'), choices: [this.buttons.stay_anonymous] };
   }
 
   invalidContact(required: boolean): Reply {
@@ -186,7 +193,14 @@ export class ServiceResponses {
   }
 
   confirmNotUnderstood(): Reply {
-    return { text: this.words.say('confirm_not_understood', { sendIt: this.buttons.send_it, changeSomething: this.buttons.change_something, cancel: this.buttons.cancel }), choices: [this.buttons.send_it, this.buttons.change_something, this.buttons.cancel] };
+    return {
+      text: this.words.say('confirm_not_understood', {
+        sendIt: this.buttons.send_it,
+        changeSomething: this.buttons.change_something,
+        cancel: this.buttons.cancel,
+      }),
+      choices: [this.buttons.send_it, this.buttons.change_something, this.buttons.cancel],
+    };
   }
 
   whichChange(fields: string[]): Reply {
@@ -258,7 +272,17 @@ export class ServiceResponses {
    * when it is expected to be dealt with, the latest update (its words, else its state) or when it
    * last changed. Dates are in words already.
    */
-  caseStatus(report: { service?: string; reference: string; chatReference?: string; status: string; closed: boolean; notes?: string; expected?: string; update?: { date: string; words?: string; status: string }; lastChanged?: string }): string {
+  caseStatus(report: {
+    service?: string;
+    reference: string;
+    chatReference?: string;
+    status: string;
+    closed: boolean;
+    notes?: string;
+    expected?: string;
+    update?: { date: string; words?: string; status: string };
+    lastChanged?: string;
+  }): string {
     const parts = [
       this.words.say('case_status', {
         service: report.service ?? this.words.say('case_your_report'),
@@ -269,7 +293,13 @@ export class ServiceResponses {
     ];
     if (report.notes !== undefined) parts.push(this.words.say('case_notes', { notes: report.notes }));
     if (report.expected) parts.push(this.words.say('case_expected', { date: report.expected }));
-    if (report.update) parts.push(this.words.say('case_latest_update', { date: report.update.date, update: report.update.words ?? this.statusWords(report.update.status) ?? report.update.status }));
+    if (report.update)
+      parts.push(
+        this.words.say('case_latest_update', {
+          date: report.update.date,
+          update: report.update.words ?? this.statusWords(report.update.status) ?? report.update.status,
+        }),
+      );
     else if (report.lastChanged) parts.push(this.words.say('case_last_changed', { date: report.lastChanged }));
     return parts.join(' ');
   }

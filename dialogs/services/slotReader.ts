@@ -29,7 +29,22 @@ export interface SlotReaderOptions {
 /** Words that say a value is the wrong one: "not the blue one", "isn't Tuesday". */
 const NEGATORS = new Set(['not', 'isnt', 'wasnt', 'aint', 'nt']);
 const NEGATION_FILLER = new Set(['the', 'a', 'an', 'my', 'on', 'in', 'at', 'it', 'its', 'was', 'is', 'number']);
-const NUMBER_WORDS: Record<string, number> = { a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, single: 1, couple: 2 };
+const NUMBER_WORDS: Record<string, number> = {
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  single: 1,
+  couple: 2,
+};
 /** "3 items", "2 things", "5 things together": a total said outright. */
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
@@ -41,9 +56,55 @@ const UNIT_CM: [RegExp, number][] = [
 ];
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
-const NOT_CODE_LETTERS = new Set(['no', 'nr', 'at', 'on', 'in', 'by', 'is', 'it', 'to', 'of', 'or', 'and', 'the', 'a', 'an', 'i', 'im', 'its', 'we', 'me', 'my', 'up', 'was', 'be', 'x', 'for', 'num', 'bin']);
+const NOT_CODE_LETTERS = new Set([
+  'no',
+  'nr',
+  'at',
+  'on',
+  'in',
+  'by',
+  'is',
+  'it',
+  'to',
+  'of',
+  'or',
+  'and',
+  'the',
+  'a',
+  'an',
+  'i',
+  'im',
+  'its',
+  'we',
+  'me',
+  'my',
+  'up',
+  'was',
+  'be',
+  'x',
+  'for',
+  'num',
+  'bin',
+]);
 const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
-const MEASURE_FILLER = new Set(['of', 'is', 'about', 'around', 'roughly', 'maybe', 'approx', 'approximately', 'nearly', 'almost', 'over', 'at', 'least', 'like', 'its', 'say']);
+const MEASURE_FILLER = new Set([
+  'of',
+  'is',
+  'about',
+  'around',
+  'roughly',
+  'maybe',
+  'approx',
+  'approximately',
+  'nearly',
+  'almost',
+  'over',
+  'at',
+  'least',
+  'like',
+  'its',
+  'say',
+]);
 const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 'outside', 'round', 'near', 'inside', 'under', 'next']);
 
 /** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
@@ -108,7 +169,8 @@ export class SlotReader {
       const vocab = this.understands[a.code] ?? {};
       let reading: Reading | undefined;
       if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') reading = this.readList(a, vocab, tokens);
-      else if (a.datatype === 'number') reading = Object.values(this.options.countOf).includes(a.code) ? this.readTotal(tokens) : this.readMeasure(a, vocab, tokens);
+      else if (a.datatype === 'number')
+        reading = Object.values(this.options.countOf).includes(a.code) ? this.readTotal(tokens) : this.readMeasure(a, vocab, tokens);
       else if (a.datatype === 'datetime') reading = this.readDate(masked);
       else if (a.datatype === 'string') reading = this.readCode(a, vocab, masked, tokens, current === a.code || taken.has(a.code));
       else if (a.datatype === 'text') reading = this.readPlace(vocab, tokens);
@@ -139,7 +201,13 @@ export class SlotReader {
       for (let i = 0; i + words.length <= tokens.length; i++) {
         if (!words.every((w, j) => sameWord(tokens[i + j], w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
         const last = tokens[i + words.length - 1];
-        found.push({ key, start: i, end: i + words.length, negated: negatedAt(tokens, i), plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!) });
+        found.push({
+          key,
+          start: i,
+          end: i + words.length,
+          negated: negatedAt(tokens, i),
+          plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!),
+        });
       }
     }
     // A longer phrase holds the shorter ones inside it ("not dangerous" over "dangerous").
@@ -208,7 +276,10 @@ export class SlotReader {
   }
 
   private readDate(text: string): Reading | undefined {
-    const spelled = text.replace(/\bweds\b/gi, 'wednesday').replace(/\btues\b/gi, 'tuesday').replace(/\bthurs?\b/gi, 'thursday');
+    const spelled = text
+      .replace(/\bweds\b/gi, 'wednesday')
+      .replace(/\btues\b/gi, 'tuesday')
+      .replace(/\bthurs?\b/gi, 'thursday');
     const results = chronoEn.GB.parse(spelled, { instant: this.options.now, timezone: 'Europe/London' });
     const dates = new Set<string>();
     for (const r of results) {
@@ -245,13 +316,24 @@ export class SlotReader {
     }
     const distinct = [...new Set(codes)];
     if (distinct.length === 1) return { value: distinct[0], words: {} };
-    if (!distinct.length && !a.required && this.matches((vocab.skip ?? []).map((p) => ['skip', foldText(p).split(' ')]), tokens).length) return { value: '', words: {} };
+    if (
+      !distinct.length &&
+      !a.required &&
+      this.matches(
+        (vocab.skip ?? []).map((p) => ['skip', foldText(p).split(' ')]),
+        tokens,
+      ).length
+    )
+      return { value: '', words: {} };
     return undefined;
   }
 
   /** A place said with its words ("by the garage", "in the front porch"): the phrase, with the word before it. */
   private readPlace(vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
-    const found = this.matches((vocab.answer ?? []).map((p) => ['answer', foldText(p).split(' ')]), tokens).filter((m) => !m.negated);
+    const found = this.matches(
+      (vocab.answer ?? []).map((p) => ['answer', foldText(p).split(' ')]),
+      tokens,
+    ).filter((m) => !m.negated);
     if (!found.length) return undefined;
     const last = found.sort((x, y) => x.start - y.start).at(-1)!;
     let start = last.start;
@@ -291,6 +373,14 @@ export interface RequestSoFar {
 export function correctsRequest(request: RequestSoFar, text: string, now: Date, today: string): boolean {
   const countOf: Record<string, string> = {};
   for (const [code, limit] of Object.entries(request.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
-  const readings = new SlotReader(request.attributes, request.config.understands ?? {}, { dates: request.config.dates, countOf, streets: undefined, today, now }).read(text, undefined, new Set(Object.keys(request.answers)));
-  return [...readings.entries()].some(([code, r]) => code in request.answers && r.value !== '' && JSON.stringify(r.value) !== JSON.stringify(request.answers[code]));
+  const readings = new SlotReader(request.attributes, request.config.understands ?? {}, {
+    dates: request.config.dates,
+    countOf,
+    streets: undefined,
+    today,
+    now,
+  }).read(text, undefined, new Set(Object.keys(request.answers)));
+  return [...readings.entries()].some(
+    ([code, r]) => code in request.answers && r.value !== '' && JSON.stringify(r.value) !== JSON.stringify(request.answers[code]),
+  );
 }

@@ -57,8 +57,7 @@ export class CrammerSingerSvm {
     let epsShrink = Math.max(10 * eps, 1);
     let startFromAll = true;
 
-    const shrinkable = (i: number, m: number, a: number, minG: number): boolean =>
-      a === (m === yIndex[i] ? C : 0) && G[m] < minG;
+    const shrinkable = (i: number, m: number, a: number, minG: number): boolean => a === (m === yIndex[i] ? C : 0) && G[m] < minG;
 
     for (let epoch = 0; epoch < options.maxEpochs; epoch++) {
       let stopping = -Infinity;

@@ -56,7 +56,10 @@ export class FeatureExtractor {
     fx.local = new Int32Array(size).fill(-1);
     const idf: number[] = [];
     const n = docs.length;
-    for (const [blockOf, index] of [[(d: EncodedText) => d.words, fx.wordIndex], [(d: EncodedText) => d.chars, fx.charIndex]] as const) {
+    for (const [blockOf, index] of [
+      [(d: EncodedText) => d.words, fx.wordIndex],
+      [(d: EncodedText) => d.chars, fx.charIndex],
+    ] as const) {
       for (const doc of docs) {
         for (const id of blockOf(doc)) {
           if (fx.local[id] !== -1 || df[id] < options.minDf) continue;

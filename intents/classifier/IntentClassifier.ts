@@ -53,10 +53,7 @@ export class IntentClassifier {
     private readonly cutoff: number,
   ) {}
 
-  static train(
-    train: TrainingExample[],
-    options: Partial<ClassifierOptions> & { validation?: TrainingExample[] } = {},
-  ): IntentClassifier {
+  static train(train: TrainingExample[], options: Partial<ClassifierOptions> & { validation?: TrainingExample[] } = {}): IntentClassifier {
     const { validation, ...rest } = options;
     const given: ClassifierOptions = { ...DEFAULT_OPTIONS, ...stripUndefined(rest) };
     const examples = clean(train);
@@ -89,11 +86,18 @@ export class IntentClassifier {
     if (val.length > 0) score(fit(examples), val);
     else {
       const k = Math.min(opts.folds > 0 ? opts.folds : examples.length > 5000 ? 3 : 5, examples.length);
-      const fold = StratifiedSplit.folds(examples.map((e) => e.intent), k, opts.seed);
+      const fold = StratifiedSplit.folds(
+        examples.map((e) => e.intent),
+        k,
+        opts.seed,
+      );
       for (let f = 0; f < k && k >= 2; f++) {
         // An intent missing from this fold's training part simply gets no positive examples.
         if (!examples.some((e, i) => fold[i] !== f && e.intent !== oosLabel)) continue;
-        score(fit(examples, (i) => fold[i] !== f), examples.filter((_, i) => fold[i] === f));
+        score(
+          fit(examples, (i) => fold[i] !== f),
+          examples.filter((_, i) => fold[i] === f),
+        );
       }
     }
 

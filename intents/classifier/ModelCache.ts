@@ -23,7 +23,9 @@ function canonical(value: unknown): string {
 /** SHA-256 of the model format version, the training data and the options. */
 export function modelKey(train: readonly TrainingExample[], options: CacheOptions = {}): string {
   const data = train.map((e) => ({ text: e.text, intent: e.intent }));
-  return createHash('sha256').update(canonical({ version: MODEL_FORMAT_VERSION, train: data, options })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ version: MODEL_FORMAT_VERSION, train: data, options }))
+    .digest('hex');
 }
 
 /**

@@ -6,18 +6,18 @@ import { SparseMatrix } from './SparseMatrix';
 
 /** Feature extractor plus linear model: text in, one raw score per class out. */
 export class Pipeline {
-  constructor(readonly features: FeatureExtractor, readonly model: LinearModel) {}
+  constructor(
+    readonly features: FeatureExtractor,
+    readonly model: LinearModel,
+  ) {}
 
   /** docs[i] (encoded by `encoder`) has class labels[i]. */
-  static fit(
-    docs: readonly EncodedText[],
-    encoder: KeyEncoder,
-    labels: Int32Array,
-    classes: number,
-    options: FeatureOptions & SvmOptions,
-  ): Pipeline {
+  static fit(docs: readonly EncodedText[], encoder: KeyEncoder, labels: Int32Array, classes: number, options: FeatureOptions & SvmOptions): Pipeline {
     const features = FeatureExtractor.fit(docs, encoder, options);
-    const X = SparseMatrix.fromRows(docs.map((d) => features.transformEncoded(d)), features.dimension);
+    const X = SparseMatrix.fromRows(
+      docs.map((d) => features.transformEncoded(d)),
+      features.dimension,
+    );
     features.forgetEncoding();
     const weights = CrammerSingerSvm.train(X, labels, classes, options);
     return new Pipeline(features, LinearModel.fromFeatureMajor(weights, classes, features.dimension));

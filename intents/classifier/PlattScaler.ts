@@ -8,7 +8,10 @@
  * clearest sign of an out-of-scope utterance, and a softmax normalises that away.
  */
 export class PlattScaler {
-  constructor(readonly a: number, readonly b: number) {}
+  constructor(
+    readonly a: number,
+    readonly b: number,
+  ) {}
 
   probability(score: number): number {
     const z = this.a * score + this.b;

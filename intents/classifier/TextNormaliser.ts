@@ -14,7 +14,10 @@ const ASCII_WORD = /^[a-z]+$/;
 export class TextNormaliser {
   private readonly stemCache = new Map<string, string>();
 
-  constructor(private readonly maxChars: number, private readonly useStemmer: boolean) {}
+  constructor(
+    private readonly maxChars: number,
+    private readonly useStemmer: boolean,
+  ) {}
 
   normalise(text: string): string {
     let s = typeof text === 'string' ? text : String(text ?? '');

@@ -49,7 +49,11 @@ export class EntityExtractor {
         safely(() => extractPostcodes(input, this.postcodeAreas)),
         safely(() => extractCaseReferences(input)),
         safely(() => this.bins.extract(input)),
-        givingWayToHouseNumbers(safely(() => extractDates(input, this.clock())), addresses, input),
+        givingWayToHouseNumbers(
+          safely(() => extractDates(input, this.clock())),
+          addresses,
+          input,
+        ),
         addresses,
       ]);
     } catch {
@@ -71,7 +75,11 @@ export class EntityExtractor {
 function givingWayToHouseNumbers(dates: Span[], addresses: Span[], text: string): Span[] {
   return dates.map((date) => {
     const house = addresses.find(
-      (a) => a.type === ENTITY_TYPES.houseNumber && a.start > date.start && a.start < date.end && addresses.some((s) => s.type === ENTITY_TYPES.street && s.start >= a.end && s.start - a.end <= 2),
+      (a) =>
+        a.type === ENTITY_TYPES.houseNumber &&
+        a.start > date.start &&
+        a.start < date.end &&
+        addresses.some((s) => s.type === ENTITY_TYPES.street && s.start >= a.end && s.start - a.end <= 2),
     );
     if (!house) return date;
     const kept = text.slice(date.start, house.start).replace(/[\s,]*(?:\bat\b|\bno\.?|\bnumber)?[\s,]*$/i, '');

@@ -49,9 +49,7 @@ const startsUpper = (word: string): boolean => /^\p{Lu}/u.test(word);
 function titleCase(word: string): string {
   const mixed = word !== word.toLowerCase() && word !== word.toUpperCase();
   if (mixed && startsUpper(word)) return word;
-  return word
-    .toLowerCase()
-    .replace(/(^|-)(\p{L})/gu, (_all, sep: string, first: string) => sep + first.toUpperCase());
+  return word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_all, sep: string, first: string) => sep + first.toUpperCase());
 }
 
 export function extractAddresses(text: string): Span[] {

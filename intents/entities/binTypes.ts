@@ -15,10 +15,7 @@ export const BIN_TYPES_FILE = path.join(packageRoot(__dirname), 'intents', 'enti
 
 const fileSchema = z
   .object({
-    binTypes: z.record(
-      z.string().regex(/^[a-z][a-z0-9_]*$/, 'bin kinds are lower-case words, e.g. "recycling"'),
-      z.array(z.string().trim().min(1)).min(1),
-    ),
+    binTypes: z.record(z.string().regex(/^[a-z][a-z0-9_]*$/, 'bin kinds are lower-case words, e.g. "recycling"'), z.array(z.string().trim().min(1)).min(1)),
   })
   .strict();
 
@@ -65,7 +62,10 @@ export function defaultBinTypes(): BinTypeSynonyms {
 }
 
 function foldPhrase(phrase: string): string {
-  return phrase.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  return phrase
+    .toLowerCase()
+    .replace(/[\s-]+/g, ' ')
+    .trim();
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

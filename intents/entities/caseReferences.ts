@@ -35,12 +35,7 @@ function normalise(ref: string): string {
 /** References that are really a year, a date, a phone number or a postcode. */
 function looksLikeSomethingElse(value: string): boolean {
   const digits = value.replace(/[-/]/g, '');
-  return (
-    PLAIN_YEAR.test(value) ||
-    DATE_SHAPE.test(value) ||
-    (/^\d+$/.test(digits) && PHONE_SHAPE.test(digits)) ||
-    isPostcode(value)
-  );
+  return PLAIN_YEAR.test(value) || DATE_SHAPE.test(value) || (/^\d+$/.test(digits) && PHONE_SHAPE.test(digits)) || isPostcode(value);
 }
 
 /**

@@ -32,7 +32,10 @@ export async function runReadinessChecks(checks: ReadinessCheck[], timeoutMs: nu
         timer.unref();
       });
       try {
-        const result = await Promise.race([c.check().catch((err: Error) => ({ ok: false, detail: `failed: ${redactText(err?.message ?? String(err))}` })), timeout]);
+        const result = await Promise.race([
+          c.check().catch((err: Error) => ({ ok: false, detail: `failed: ${redactText(err?.message ?? String(err))}` })),
+          timeout,
+        ]);
         return [c.name, result];
       } finally {
         clearTimeout(timer);

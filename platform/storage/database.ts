@@ -118,7 +118,11 @@ export class AppDatabase {
   async writeProblem(): Promise<string | undefined> {
     try {
       const at = new Date().toISOString();
-      await this.db.insertInto('health_probe').values({ id: 'readiness', at }).onConflict((oc) => oc.column('id').doUpdateSet({ at })).execute();
+      await this.db
+        .insertInto('health_probe')
+        .values({ id: 'readiness', at })
+        .onConflict((oc) => oc.column('id').doUpdateSet({ at }))
+        .execute();
       return undefined;
     } catch (err) {
       return (err as Error).message;

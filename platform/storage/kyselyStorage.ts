@@ -67,10 +67,19 @@ export class KyselyStorage implements Storage {
     // Conditional update: only when nobody has written since this item was read.
     this.updateIfUnchanged = new PreparedQuery(
       db,
-      ({ id, data, etag, updated_at, expected }) => db.updateTable('bot_state').set({ data, etag, updated_at }).where('id', '=', id).where('etag', '=', expected),
+      ({ id, data, etag, updated_at, expected }) =>
+        db.updateTable('bot_state').set({ data, etag, updated_at }).where('id', '=', id).where('etag', '=', expected),
       [...columns, 'expected'],
     );
-    this.insertIfAbsent = new PreparedQuery(db, (row: Row) => db.insertInto('bot_state').values(row).onConflict((oc) => oc.column('id').doNothing()), columns);
+    this.insertIfAbsent = new PreparedQuery(
+      db,
+      (row: Row) =>
+        db
+          .insertInto('bot_state')
+          .values(row)
+          .onConflict((oc) => oc.column('id').doNothing()),
+      columns,
+    );
   }
 
   async read(keys: string[]): Promise<StoreItems> {

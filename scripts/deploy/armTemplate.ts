@@ -41,7 +41,8 @@ export function readJson<T>(file: string): T {
 const API_VERSION = /^\d{4}-\d{2}-\d{2}(-preview)?$/;
 const SECRET_NAME = /(password|secret|token|apikey|accountkey|connectionstring)$/i;
 /** Literal text that would be a credential if it appeared in a template. */
-const SECRET_LITERAL = /(InstrumentationKey=[0-9a-f-]{36}|AccountKey=|SharedAccessKey=|postgres(ql)?:\/\/[^'"\s:@]+:[^'"\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----)/i;
+const SECRET_LITERAL =
+  /(InstrumentationKey=[0-9a-f-]{36}|AccountKey=|SharedAccessKey=|postgres(ql)?:\/\/[^'"\s:@]+:[^'"\s@]+@|-----BEGIN [A-Z ]*PRIVATE KEY-----)/i;
 
 /** A template and the nested inline templates with their own ("inner") parameter scope. */
 interface Scope {
@@ -92,14 +93,20 @@ function scopes(template: ArmTemplate): Scope[] {
   const found: Scope[] = [{ where: 'template', template }];
   for (const { where, resource } of allResources(template)) {
     const props = resource.properties;
-    if (isObject(props) && isObject(props.template) && isInnerScope(props)) found.push({ where: `${where}.template`, template: props.template as unknown as ArmTemplate });
+    if (isObject(props) && isObject(props.template) && isInnerScope(props))
+      found.push({ where: `${where}.template`, template: props.template as unknown as ArmTemplate });
   }
   return found;
 }
 
 function used(scope: ArmTemplate, fn: 'parameters' | 'variables'): Set<string> {
   const names = new Set<string>();
-  const body: Json = { variables: scope.variables ?? {}, resources: scope.resources, outputs: (scope.outputs ?? {}) as Json, parameters: scope.parameters as unknown as Json };
+  const body: Json = {
+    variables: scope.variables ?? {},
+    resources: scope.resources,
+    outputs: (scope.outputs ?? {}) as Json,
+    parameters: scope.parameters as unknown as Json,
+  };
   const re = new RegExp(`${fn}\\(\\s*'([^']+)'\\s*\\)`, 'g');
   for (const s of strings(body)) for (const m of s.matchAll(re)) names.add(m[1]);
   return names;
@@ -126,7 +133,8 @@ export function checkTemplate(template: ArmTemplate): string[] {
       const secure = p.type === 'securestring' || p.type === 'secureObject' || p.type === 'secureobject';
       if (secure && p.defaultValue !== undefined) problems.push(`${where}: secure parameter '${name}' has a default value`);
       if (SECRET_NAME.test(name) && !secure) problems.push(`${where}: parameter '${name}' looks like a secret but is not a securestring`);
-      if (p.defaultValue !== undefined && strings(p.defaultValue).some((s) => SECRET_LITERAL.test(s))) problems.push(`${where}: the default of '${name}' contains a credential`);
+      if (p.defaultValue !== undefined && strings(p.defaultValue).some((s) => SECRET_LITERAL.test(s)))
+        problems.push(`${where}: the default of '${name}' contains a credential`);
       if (!p.metadata?.description) problems.push(`${where}: parameter '${name}' has no description`);
     }
     for (const [name, v] of Object.entries(t.variables ?? {})) {
@@ -197,7 +205,8 @@ export function checkAppSettings(template: ArmTemplate, keys: ConfigKeyInfo[], e
 export function checkProductionPosture(template: ArmTemplate): string[] {
   const settings = webAppSettings(template);
   const problems: string[] = [];
-  if (settings.get('NODE_ENV') !== 'production') problems.push("app setting 'NODE_ENV' must be production (the assistant then refuses to start open to anyone)");
+  if (settings.get('NODE_ENV') !== 'production')
+    problems.push("app setting 'NODE_ENV' must be production (the assistant then refuses to start open to anyone)");
   if (!settings.get('MicrosoftAppId')) problems.push("app setting 'MicrosoftAppId' must be set (without it /api/messages takes activities from anyone)");
   if (settings.get('ALLOW_UNAUTHENTICATED') === 'true') problems.push("app setting 'ALLOW_UNAUTHENTICATED' must not be true in a public deployment");
   if (settings.get('DIRECT_LINE_MODE') !== 'azure') {
@@ -206,7 +215,9 @@ export function checkProductionPosture(template: ArmTemplate): string[] {
     problems.push("app setting 'AZURE_DIRECT_LINE_SECRET' must be set (a Key Vault reference) with DIRECT_LINE_MODE=azure");
   }
   if (!['true', '1'].includes(settings.get('TRUST_PROXY') ?? '')) {
-    problems.push("app setting 'TRUST_PROXY' must be true (App Service's front end is a reverse proxy; without it every resident shares one page-token rate limit)");
+    problems.push(
+      "app setting 'TRUST_PROXY' must be true (App Service's front end is a reverse proxy; without it every resident shares one page-token rate limit)",
+    );
   }
   return problems;
 }
@@ -242,7 +253,8 @@ export function checkParameters(template: ArmTemplate, file: ParametersFile, ove
   for (const [name, def] of Object.entries(defs)) {
     const secure = def.type.toLowerCase().startsWith('secure');
     const entry = file.parameters[name];
-    if (secure && entry && entry.value !== undefined && !isEmptyValue(entry.value)) problems.push(`'${name}' is a secret: do not keep it in a parameters file (give it at deployment or as a Key Vault reference)`);
+    if (secure && entry && entry.value !== undefined && !isEmptyValue(entry.value))
+      problems.push(`'${name}' is a secret: do not keep it in a parameters file (give it at deployment or as a Key Vault reference)`);
     const fromKeyVault = !!entry?.reference;
     const value: Json | undefined = name in overrides ? overrides[name] : entry?.value;
     if (def.defaultValue !== undefined && value === undefined) continue;
@@ -263,9 +275,11 @@ function valueProblem(def: ArmParameter, value: Json): string | undefined {
   if ((type === 'string' || type === 'securestring') && typeof value !== 'string') return 'must be a string';
   if (type === 'int' && (typeof value !== 'number' || !Number.isInteger(value))) return 'must be a whole number';
   if (type === 'bool' && typeof value !== 'boolean') return 'must be true or false';
-  if (def.allowedValues && !def.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(value))) return `must be one of ${def.allowedValues.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`;
+  if (def.allowedValues && !def.allowedValues.some((a) => JSON.stringify(a) === JSON.stringify(value)))
+    return `must be one of ${def.allowedValues.map((a) => JSON.stringify(a)).join(', ')} (got ${JSON.stringify(value)})`;
   if (typeof value === 'string') {
-    if (def.minLength !== undefined && value.length < def.minLength) return value.length === 0 ? `is required: ${def.metadata?.description ?? ''}`.trim() : `must be at least ${def.minLength} characters`;
+    if (def.minLength !== undefined && value.length < def.minLength)
+      return value.length === 0 ? `is required: ${def.metadata?.description ?? ''}`.trim() : `must be at least ${def.minLength} characters`;
     if (def.maxLength !== undefined && value.length > def.maxLength) return `must be at most ${def.maxLength} characters`;
   }
   if (typeof value === 'number') {

@@ -11,7 +11,11 @@ export function newResourceGroupTemplate(inner: ArmTemplate): ArmTemplate {
   const innerParams = inner.parameters ?? {};
   const outerParams: Record<string, ArmParameter> = {
     groupName: { type: 'string', minLength: 1, maxLength: 90, metadata: { description: 'Name of the new resource group, e.g. rg-anytown-assistant.' } },
-    groupLocation: { type: 'string', minLength: 1, metadata: { description: 'Azure region of the new resource group and of every regional resource, e.g. uksouth.' } },
+    groupLocation: {
+      type: 'string',
+      minLength: 1,
+      metadata: { description: 'Azure region of the new resource group and of every regional resource, e.g. uksouth.' },
+    },
   };
   for (const [name, def] of Object.entries(innerParams)) if (name !== 'location') outerParams[name] = def;
 
@@ -19,12 +23,15 @@ export function newResourceGroupTemplate(inner: ArmTemplate): ArmTemplate {
   for (const name of Object.keys(innerParams)) if (name !== 'location') passed[name] = { value: `[parameters('${name}')]` };
 
   const outputs: Record<string, { type: string; value: string }> = {};
-  for (const [name, out] of Object.entries(inner.outputs ?? {})) outputs[name] = { type: String(out.type), value: `[reference('${NESTED_DEPLOYMENT}').outputs.${name}.value]` };
+  for (const [name, out] of Object.entries(inner.outputs ?? {}))
+    outputs[name] = { type: String(out.type), value: `[reference('${NESTED_DEPLOYMENT}').outputs.${name}.value]` };
 
   return {
     $schema: 'https://schema.management.azure.com/schemas/2018-05-01/subscriptionDeploymentTemplate.json#',
     contentVersion: inner.contentVersion,
-    metadata: { description: 'Council Assistant in a new resource group (generated from ../deployUseExistResourceGroup by `npm run deploy:templates`; edit that one).' },
+    metadata: {
+      description: 'Council Assistant in a new resource group (generated from ../deployUseExistResourceGroup by `npm run deploy:templates`; edit that one).',
+    },
     parameters: outerParams,
     resources: [
       {

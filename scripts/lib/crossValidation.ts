@@ -1,7 +1,10 @@
 import { StratifiedSplit, type TrainingExample } from '../../intents/classifier';
 
 /** What cross-validation needs from a classifier: train on some examples, then classify. */
-export type TrainFn = (examples: TrainingExample[], seed: number) => { classify(text: string): { intent: string; score: number; ranking?: Array<{ intent: string }> } };
+export type TrainFn = (
+  examples: TrainingExample[],
+  seed: number,
+) => { classify(text: string): { intent: string; score: number; ranking?: Array<{ intent: string }> } };
 
 export interface Prediction {
   text: string;
@@ -20,7 +23,11 @@ export interface Prediction {
 export function crossValidate(examples: readonly TrainingExample[], train: TrainFn, k = 5, seed = 1): Prediction[] {
   if (!Number.isInteger(k) || k < 2) throw new Error('k must be a whole number of at least 2');
   if (examples.length < k) throw new Error(`cross-validation with k=${k} needs at least ${k} examples`);
-  const folds = StratifiedSplit.folds(examples.map((e) => e.intent), k, seed);
+  const folds = StratifiedSplit.folds(
+    examples.map((e) => e.intent),
+    k,
+    seed,
+  );
   const predictions: Prediction[] = [];
   for (let f = 0; f < k; f++) {
     const trainPart = examples.filter((_, i) => folds[i] !== f);

@@ -20,10 +20,18 @@ export function formatKnowledgeReport(report: KnowledgeReportData): string {
     const lines = Math.max(g.examples.length, g.articles.length, 1);
     for (let i = 0; i < lines; i++) {
       const example = g.examples[i] === undefined ? '' : `"${clip(g.examples[i], EXAMPLE_WIDTH)}"`;
-      rows.push(i === 0 ? [String(n + 1), String(g.count), String(g.noAnswer), String(g.notHelpful), example, articleCell(g, i)] : ['', '', '', '', example, articleCell(g, i)]);
+      rows.push(
+        i === 0
+          ? [String(n + 1), String(g.count), String(g.noAnswer), String(g.notHelpful), example, articleCell(g, i)]
+          : ['', '', '', '', example, articleCell(g, i)],
+      );
     }
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((v, i) => (i === cells.length - 1 ? v : v.padEnd(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((v, i) => (i === cells.length - 1 ? v : v.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [heading, '', line(header), ...rows.map(line)].join('\n');
 }

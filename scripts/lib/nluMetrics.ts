@@ -68,10 +68,13 @@ export function evaluatePredictions(predictions: readonly Prediction[], outOfSco
     correct,
     accuracy: predictions.length ? round(correct / predictions.length) : 0,
     inScopeAccuracy: inScope.length ? round(inScope.filter((p) => p.got === p.expected).length / inScope.length) : null,
-    inScopeTopIntentAccuracy: inScope.length && inScope.every((p) => p.top !== undefined) ? round(inScope.filter((p) => p.top === p.expected).length / inScope.length) : null,
+    inScopeTopIntentAccuracy:
+      inScope.length && inScope.every((p) => p.top !== undefined) ? round(inScope.filter((p) => p.top === p.expected).length / inScope.length) : null,
     outOfScopeRecall: oos.length ? round(oos.filter((p) => p.got === outOfScopeLabel).length / oos.length) : null,
     macroF1: withSupport.length ? round(withSupport.reduce((a, m) => a + m.f1, 0) / withSupport.length) : 0,
-    misclassified: predictions.filter((p) => p.expected !== p.got).sort((a, b) => a.expected.localeCompare(b.expected) || a.got.localeCompare(b.got) || a.text.localeCompare(b.text)),
+    misclassified: predictions
+      .filter((p) => p.expected !== p.got)
+      .sort((a, b) => a.expected.localeCompare(b.expected) || a.got.localeCompare(b.got) || a.text.localeCompare(b.text)),
     outOfScopeLabel,
   };
 }

@@ -73,11 +73,17 @@ export function confusionSvg(report: NluReport): string {
 /** A self-contained, accessible HTML page (no scripts, no outside requests). */
 export function renderReportHtml(report: NluReport, ctx: ReportContext): string {
   const perIntentRows = report.perIntent
-    .map((m) => `<tr><th scope="row">${esc(m.intent)}</th><td>${m.precision.toFixed(3)}</td><td>${m.recall.toFixed(3)}</td><td>${m.f1.toFixed(3)}</td><td>${m.support}</td></tr>`)
+    .map(
+      (m) =>
+        `<tr><th scope="row">${esc(m.intent)}</th><td>${m.precision.toFixed(3)}</td><td>${m.recall.toFixed(3)}</td><td>${m.f1.toFixed(3)}</td><td>${m.support}</td></tr>`,
+    )
     .join('\n');
   const matrixHead = report.labels.map((l) => `<th scope="col">${esc(l)}</th>`).join('');
   const matrixRows = report.labels
-    .map((l, i) => `<tr><th scope="row">${esc(l)}</th>${report.matrix[i].map((v, j) => `<td${i === j ? ' class="diag"' : v ? ' class="err"' : ''}>${v}</td>`).join('')}</tr>`)
+    .map(
+      (l, i) =>
+        `<tr><th scope="row">${esc(l)}</th>${report.matrix[i].map((v, j) => `<td${i === j ? ' class="diag"' : v ? ' class="err"' : ''}>${v}</td>`).join('')}</tr>`,
+    )
     .join('\n');
   const errors = report.misclassified.length
     ? `<table>

@@ -8,10 +8,15 @@ export function renderReportText(report: NluReport, title: string): string {
   const w = Math.max(6, ...report.labels.map((l) => l.length));
   lines.push(`${'intent'.padEnd(w)}  precision  recall      f1  support`);
   for (const m of report.perIntent) {
-    lines.push(`${m.intent.padEnd(w)}  ${m.precision.toFixed(3).padStart(9)}  ${m.recall.toFixed(3).padStart(6)}  ${m.f1.toFixed(3).padStart(6)}  ${String(m.support).padStart(7)}`);
+    lines.push(
+      `${m.intent.padEnd(w)}  ${m.precision.toFixed(3).padStart(9)}  ${m.recall.toFixed(3).padStart(6)}  ${m.f1.toFixed(3).padStart(6)}  ${String(m.support).padStart(7)}`,
+    );
   }
   lines.push('');
-  lines.push(`accuracy ${pct(report.accuracy)} (${report.correct}/${report.total})   in-scope accuracy ${pct(report.inScopeAccuracy)}   ` + `out-of-scope recall ${pct(report.outOfScopeRecall)}   macro F1 ${report.macroF1.toFixed(3)}`);
+  lines.push(
+    `accuracy ${pct(report.accuracy)} (${report.correct}/${report.total})   in-scope accuracy ${pct(report.inScopeAccuracy)}   ` +
+      `out-of-scope recall ${pct(report.outOfScopeRecall)}   macro F1 ${report.macroF1.toFixed(3)}`,
+  );
   if (report.inScopeTopIntentAccuracy !== null) {
     lines.push(`best-ranked intent right (before the out-of-scope threshold) on ${pct(report.inScopeTopIntentAccuracy)} of council-intent examples`);
   }

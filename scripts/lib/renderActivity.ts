@@ -27,7 +27,8 @@ interface AdaptiveElement {
 function adaptiveLines(el: AdaptiveElement, out: string[], actions: CardAction[]): void {
   if (el.type === 'TextBlock' && el.text) out.push(el.text);
   if (el.type === 'FactSet') for (const f of el.facts ?? []) out.push(`${f.title ?? ''}: ${f.value ?? ''}`);
-  if (el.type?.startsWith('Input.')) out.push(`[${el.label ?? el.placeholder ?? el.id ?? 'input'}]${el.choices ? ` ${el.choices.map((c) => c.title).join(' / ')}` : ''}`);
+  if (el.type?.startsWith('Input.'))
+    out.push(`[${el.label ?? el.placeholder ?? el.id ?? 'input'}]${el.choices ? ` ${el.choices.map((c) => c.title).join(' / ')}` : ''}`);
   for (const child of [...(el.body ?? []), ...(el.items ?? []), ...(el.columns ?? [])]) adaptiveLines(child, out, actions);
   for (const a of el.actions ?? []) {
     if (a.type === 'Action.OpenUrl') out.push(`${a.title}: ${a.url}`);

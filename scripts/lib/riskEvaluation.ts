@@ -60,7 +60,11 @@ export function scoreRisk(cases: readonly RiskCase[], outcomes: readonly RiskOut
     recall: round(risk ? caught / risk : 0),
     nearMiss: cases.length - risk,
     falseAlarms: alarms.length,
-    byCategory: Object.fromEntries(Object.entries(byCategory).sort().map(([k, s]) => [k, { risk: s.risk, caught: s.caught, recall: s.recall }])),
+    byCategory: Object.fromEntries(
+      Object.entries(byCategory)
+        .sort()
+        .map(([k, s]) => [k, { risk: s.risk, caught: s.caught, recall: s.recall }]),
+    ),
   };
   return { report, details: byCategory, missed, alarms, wrongCategory };
 }

@@ -50,7 +50,14 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
   const run = (name: string, isHeldOut: (e: OwnExample) => boolean): HeldOutRun => {
     const train = [...own.filter((e) => !isHeldOut(e)), ...ordinary];
     const risk = new RiskClassifier(IntentClassifier.train(train, { ...options, outOfScopeLabel: NOT_RISK, seed: 1 }));
-    const detectorOptions = { riskClassifier: risk, taxonomy, idioms: ruleSet.idioms, spellings: ruleSet.spellings, past: ruleSet.past, subject: ruleSet.subject };
+    const detectorOptions = {
+      riskClassifier: risk,
+      taxonomy,
+      idioms: ruleSet.idioms,
+      spellings: ruleSet.spellings,
+      past: ruleSet.past,
+      subject: ruleSet.subject,
+    };
     const detector = new SafeguardingDetector(ruleSet.rules, detectorOptions);
     return { name, heldOut: own.filter(isHeldOut), risk, detector, withoutRules: new SafeguardingDetector([], detectorOptions) };
   };

@@ -113,7 +113,12 @@ export function score(cases: EvalCase[], got: string[]): EvalReport {
     const precision = tp + fp ? tp / (tp + fp) : 0;
     const recall = tp + fn ? tp / (tp + fn) : 0;
     const round = (x: number) => Math.round(x * 10000) / 10000;
-    scores[label] = { precision: round(precision), recall: round(recall), f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0), support: tp + fn };
+    scores[label] = {
+      precision: round(precision),
+      recall: round(recall),
+      f1: round(precision + recall ? (2 * precision * recall) / (precision + recall) : 0),
+      support: tp + fn,
+    };
   }
   const errors = cases.flatMap((c, i) => (got[i] === c.expect ? [] : [{ text: c.text, expected: c.expect, got: got[i] }]));
   const correct = cases.length - errors.length;

@@ -47,10 +47,12 @@ export function checkTeamsManifest(m: TeamsManifest): string[] {
   const text = JSON.stringify(m);
   if (text.includes('{{')) problems.push(`placeholders not filled in: ${[...new Set(text.match(/\{\{[^}]+\}\}/g))].join(', ')}`);
   if (m.manifestVersion !== MANIFEST_VERSION) problems.push(`manifestVersion must be ${MANIFEST_VERSION}`);
-  if (!String(m.$schema ?? '').includes(`/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`)) problems.push(`$schema must be the v${MANIFEST_VERSION} Teams schema`);
+  if (!String(m.$schema ?? '').includes(`/teams/v${MANIFEST_VERSION}/MicrosoftTeams.schema.json`))
+    problems.push(`$schema must be the v${MANIFEST_VERSION} Teams schema`);
   if (!/^\d+\.\d+\.\d+$/.test(String(m.version))) problems.push('version must be like 1.0.0');
   if (!GUID.test(String(m.id))) problems.push('id must be a GUID (the bot’s Microsoft App ID)');
-  for (const k of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl']) if (!httpsUrl((m.developer as Record<string, unknown> | undefined)?.[k])) problems.push(`developer.${k} must be an https URL`);
+  for (const k of ['websiteUrl', 'privacyUrl', 'termsOfUseUrl'])
+    if (!httpsUrl((m.developer as Record<string, unknown> | undefined)?.[k])) problems.push(`developer.${k} must be an https URL`);
   if (!m.developer?.name) problems.push('developer.name is required');
   if (!m.name?.short || String(m.name.short).length > 30) problems.push('name.short is required, at most 30 characters');
   if (m.name?.full && String(m.name.full).length > 100) problems.push('name.full must be at most 100 characters');

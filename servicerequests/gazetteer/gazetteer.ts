@@ -43,7 +43,10 @@ function parseCsvLine(line: string): string[] {
 
 /** Reads a CSV with a header row; lines starting with # are comments. */
 export function readCsv(file: string): Record<string, string>[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() && !l.startsWith('#'));
   const [header, ...rows] = lines;
   if (!header) return [];
   const names = parseCsvLine(header);

@@ -48,8 +48,23 @@ const FLAT = /\b(?:flat|apartment|apt|unit)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
 
 /** Abbreviations residents write that the entity extractor's suffix table does not hold. */
 const MORE_ABBREVIATIONS: Record<string, string> = {
-  av: 'avenue', avn: 'avenue', wk: 'walk', gro: 'grove', grv: 'grove', cresc: 'crescent', hl: 'hill', vw: 'view', grn: 'green',
-  clo: 'close', cls: 'close', wy: 'way', la: 'lane', str: 'street', strt: 'street', drv: 'drive', rds: 'road',
+  av: 'avenue',
+  avn: 'avenue',
+  wk: 'walk',
+  gro: 'grove',
+  grv: 'grove',
+  cresc: 'crescent',
+  hl: 'hill',
+  vw: 'view',
+  grn: 'green',
+  clo: 'close',
+  cls: 'close',
+  wy: 'way',
+  la: 'lane',
+  str: 'street',
+  strt: 'street',
+  drv: 'drive',
+  rds: 'road',
 };
 
 /**
@@ -57,11 +72,57 @@ const MORE_ABBREVIATIONS: Record<string, string> = {
  * A strong street word (road, street, lane…), a house number or capitals are evidence enough.
  */
 const BEFORE_A_STREET = new Set([
-  'on', 'in', 'at', 'along', 'near', 'of', 'by', 'off', 'down', 'up', 'to', 'from', 'round', 'around', 'outside',
-  'behind', 'opposite', 'past', 'for', 'via', 'into', 'onto', 'across', 'about', 'live', 'address', 'is',
+  'on',
+  'in',
+  'at',
+  'along',
+  'near',
+  'of',
+  'by',
+  'off',
+  'down',
+  'up',
+  'to',
+  'from',
+  'round',
+  'around',
+  'outside',
+  'behind',
+  'opposite',
+  'past',
+  'for',
+  'via',
+  'into',
+  'onto',
+  'across',
+  'about',
+  'live',
+  'address',
+  'is',
 ]);
 /** Words after a phrase that show it is not a street: "the green bin", "the green one", "street light". */
-const NOT_A_STREET_AFTER = new Set(['bin', 'bins', 'waste', 'one', 'ones', 'recycling', 'caddy', 'box', 'bag', 'bags', 'sack', 'sacks', 'lid', 'wheelie', 'light', 'lights', 'lamp', 'works', 'sign', 'signs']);
+const NOT_A_STREET_AFTER = new Set([
+  'bin',
+  'bins',
+  'waste',
+  'one',
+  'ones',
+  'recycling',
+  'caddy',
+  'box',
+  'bag',
+  'bags',
+  'sack',
+  'sacks',
+  'lid',
+  'wheelie',
+  'light',
+  'lights',
+  'lamp',
+  'works',
+  'sign',
+  'signs',
+]);
 
 const fold = (s: string): string => s.toLowerCase().replace(/['’]/g, '');
 
@@ -182,11 +243,15 @@ export class StreetIndex {
 
   /** Properties with a name ("The Old Forge") that the text names, word for word. */
   byHouseName(text: string): Address[] {
-    const said = ` ${tokenise(text).map((t) => t.norm).join(' ')} `;
+    const said = ` ${tokenise(text)
+      .map((t) => t.norm)
+      .join(' ')} `;
     return this.all.flatMap((s) =>
       s.addresses.filter((a) => {
         if (!a.paon || /^\d/.test(a.paon)) return false;
-        const name = tokenise(a.paon).map((t) => t.norm).join(' ');
+        const name = tokenise(a.paon)
+          .map((t) => t.norm)
+          .join(' ');
         return name.length >= 6 && said.includes(` ${name} `);
       }),
     );
@@ -217,7 +282,8 @@ function numberWith(text: string, tokens: Token[], from: number, to: number): st
   if (before && n && PLACE_WORDS.has(before.norm) && HOUSE_NUMBER.test(n.text) && NUMBER_WORDS.has(tokens[from - 3]?.norm ?? '')) return n.text.toUpperCase();
   const after = tokens[to + 1];
   const afterNumber = tokens[to + 2];
-  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after))) return afterNumber.text.toUpperCase();
+  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after)))
+    return afterNumber.text.toUpperCase();
   // "Mill Lane 12" (the number last, as in much of Europe), when nothing follows it in the sentence.
   const ends = !afterNumber || /[.,;!?]/.test(gap(after, afterNumber));
   if (after && HOUSE_NUMBER.test(after.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after)) && ends) return after.text.toUpperCase();

@@ -101,7 +101,12 @@ export class Open311Client {
     const value: ServiceDefinition = {
       service_code: raw.service_code ?? code,
       attributes: (raw.attributes ?? [])
-        .map((a) => ({ ...a, variable: a.variable !== false && String(a.variable) !== 'false', required: a.required === true || String(a.required) === 'true', order: Number(a.order) || 0 }))
+        .map((a) => ({
+          ...a,
+          variable: a.variable !== false && String(a.variable) !== 'false',
+          required: a.required === true || String(a.required) === 'true',
+          order: Number(a.order) || 0,
+        }))
         .sort((a, b) => a.order - b.order),
     };
     this.definitions.set(code, { at: this.now(), value });
@@ -171,10 +176,14 @@ export class Open311Client {
       else form.set(`attribute[${code}]`, value);
     }
     if (clientReference !== undefined) form.set('attribute[client_reference]', clientReference);
-    const body = await this.call<Array<{ service_request_id?: unknown; token?: unknown; service_notice?: string }>>(`requests.${this.fmt}`, { method: 'POST', body: form });
+    const body = await this.call<Array<{ service_request_id?: unknown; token?: unknown; service_notice?: string }>>(`requests.${this.fmt}`, {
+      method: 'POST',
+      body: form,
+    });
     const first = Array.isArray(body) ? body[0] : undefined;
     const id = first?.service_request_id;
-    if (id !== undefined && id !== null && String(id).trim() !== '') return { service_request_id: String(id).trim(), service_notice: first?.service_notice ?? '' };
+    if (id !== undefined && id !== null && String(id).trim() !== '')
+      return { service_request_id: String(id).trim(), service_notice: first?.service_notice ?? '' };
     const token = first?.token;
     if (token !== undefined && token !== null && String(token).trim() !== '') return { token: String(token).trim() };
     // A 2xx without either: it may have been created.
@@ -220,7 +229,11 @@ export class Open311Client {
   private async call<T>(path: string, init: RequestInit): Promise<T> {
     let res: Response;
     try {
-      res = await fetch(`${this.baseUrl}/${path}`, { ...init, headers: { accept: this.fmt === 'xml' ? 'text/xml, application/xml' : 'application/json' }, signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000) });
+      res = await fetch(`${this.baseUrl}/${path}`, {
+        ...init,
+        headers: { accept: this.fmt === 'xml' ? 'text/xml, application/xml' : 'application/json' },
+        signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+      });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string } };
       const why = e.name === 'TimeoutError' ? 'timed out' : (e.cause?.code ?? e.message);
@@ -244,7 +257,8 @@ export class Open311Client {
     }
     const description = describeErrors(body) ?? `HTTP ${res.status}`;
     // A 5xx or 408 may come after the request was acted on; a 429 says it was not.
-    if (res.status >= 500 || res.status === 408) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status, true);
+    if (res.status >= 500 || res.status === 408)
+      throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status, true);
     if (res.status === 429) throw new Open311Error('unavailable', `the back office answered ${res.status}: ${description}`, res.status);
     throw new Open311Error('rejected', description, res.status);
   }
@@ -258,7 +272,9 @@ function refusesClientReference(err: unknown): boolean {
 /** GeoReport errors are `[{code, description}]`. */
 function describeErrors(body: unknown): string | undefined {
   const list = Array.isArray(body) ? body : body && typeof body === 'object' ? [body] : [];
-  const texts = list.map((e) => (e && typeof e === 'object' ? (e as { description?: unknown }).description : undefined)).filter((d): d is string => typeof d === 'string' && d.length > 0);
+  const texts = list
+    .map((e) => (e && typeof e === 'object' ? (e as { description?: unknown }).description : undefined))
+    .filter((d): d is string => typeof d === 'string' && d.length > 0);
   return texts.length ? texts.join(' ') : undefined;
 }
 
@@ -280,7 +296,7 @@ function fromXml(text: string): unknown {
     const attrs = (def.attributes as { attribute?: Record<string, unknown>[] } | undefined)?.attribute ?? [];
     return {
       ...def,
-      attributes: attrs.map((a) => ({ ...a, values: ((a.values as { value?: unknown[] } | undefined)?.value ?? undefined) })),
+      attributes: attrs.map((a) => ({ ...a, values: (a.values as { value?: unknown[] } | undefined)?.value ?? undefined })),
     };
   }
   if (!root || typeof root !== 'object') return [];

@@ -81,7 +81,9 @@ export class Outbox {
           .onConflict((oc) => oc.column('idempotency_key').doNothing())
           .executeTakeFirst();
         if (Number(res.numInsertedOrUpdatedRows ?? 1n) === 1) return { row, created: true };
-        const first = idempotencyKey ? await this.db.selectFrom('service_outbox').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst() : undefined;
+        const first = idempotencyKey
+          ? await this.db.selectFrom('service_outbox').selectAll().where('idempotency_key', '=', idempotencyKey).executeTakeFirst()
+          : undefined;
         if (first) return { row: first, created: false };
       } catch (err) {
         // The random local reference was taken: draw another.
@@ -128,7 +130,15 @@ export class Outbox {
   }
 
   async markDelivered(reference: string, serviceRequestId: string, notice: string): Promise<void> {
-    await this.update(reference, { state: 'delivered', service_request_id: serviceRequestId, service_notice: notice || null, locked_until: null, last_error: null, last_status: null, outcome_unknown: 0 });
+    await this.update(reference, {
+      state: 'delivered',
+      service_request_id: serviceRequestId,
+      service_notice: notice || null,
+      locked_until: null,
+      last_error: null,
+      last_status: null,
+      outcome_unknown: 0,
+    });
   }
 
   /**
@@ -141,7 +151,15 @@ export class Outbox {
 
   /** The back office answered with a token: it is followed from now on, and the report never POSTed again. */
   async markToken(reference: string, token: string, attempts: number, next: Date): Promise<void> {
-    await this.update(reference, { delivery_token: token, outcome_unknown: 0, attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: null, last_status: null });
+    await this.update(reference, {
+      delivery_token: token,
+      outcome_unknown: 0,
+      attempts,
+      next_attempt_at: next.toISOString(),
+      locked_until: null,
+      last_error: null,
+      last_status: null,
+    });
   }
 
   /**
@@ -149,12 +167,24 @@ export class Outbox {
    * (nothing sent, a 4xx, or a look-up that found it absent), so the next attempt may POST at once.
    */
   async markRetry(reference: string, attempts: number, next: Date, error: string, status: number | null = null, outcomeKnown = false): Promise<void> {
-    await this.update(reference, { attempts, next_attempt_at: next.toISOString(), locked_until: null, last_error: error, last_status: status, ...(outcomeKnown ? { outcome_unknown: 0 } : {}) });
+    await this.update(reference, {
+      attempts,
+      next_attempt_at: next.toISOString(),
+      locked_until: null,
+      last_error: error,
+      last_status: status,
+      ...(outcomeKnown ? { outcome_unknown: 0 } : {}),
+    });
   }
 
   /** Rows other than `reference` that were delivered as `serviceRequestId` (a look-up must not take another row's request). */
   async otherRowWithId(serviceRequestId: string, reference: string): Promise<boolean> {
-    const row = await this.db.selectFrom('service_outbox').select('reference').where('service_request_id', '=', serviceRequestId).where('reference', '!=', reference).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('service_outbox')
+      .select('reference')
+      .where('service_request_id', '=', serviceRequestId)
+      .where('reference', '!=', reference)
+      .executeTakeFirst();
     return !!row;
   }
 
@@ -196,11 +226,19 @@ export class Outbox {
   }
 
   async counts(): Promise<Record<string, number>> {
-    const rows = await this.db.selectFrom('service_outbox').select(['state', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('state').execute();
+    const rows = await this.db
+      .selectFrom('service_outbox')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
 
   private async update(reference: string, set: Partial<OutboxRow>): Promise<void> {
-    await this.db.updateTable('service_outbox').set({ ...set, updated_at: this.now().toISOString() }).where('reference', '=', reference).execute();
+    await this.db
+      .updateTable('service_outbox')
+      .set({ ...set, updated_at: this.now().toISOString() })
+      .where('reference', '=', reference)
+      .execute();
   }
 }

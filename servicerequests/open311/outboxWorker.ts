@@ -115,7 +115,10 @@ export class OutboxWorker {
       if (result.token !== undefined) {
         const delay = this.backoff(1);
         await this.outbox.markToken(row.reference, result.token, attempts, new Date(this.now().getTime() + delay));
-        this.logger.info({ reference: row.reference, serviceCode: row.service_code, attempts }, 'the back office is creating the service request (token); will follow it');
+        this.logger.info(
+          { reference: row.reference, serviceCode: row.service_code, attempts },
+          'the back office is creating the service request (token); will follow it',
+        );
         return;
       }
       await this.delivered(row, result.service_request_id, result.service_notice, attempts);
@@ -144,7 +147,12 @@ export class OutboxWorker {
       return;
     }
     const delay = this.backoff(attempts);
-    await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + delay), 'the back office has not created the request from its token yet');
+    await this.outbox.markRetry(
+      row.reference,
+      attempts,
+      new Date(this.now().getTime() + delay),
+      'the back office has not created the request from its token yet',
+    );
   }
 
   /**
@@ -157,14 +165,21 @@ export class OutboxWorker {
     const now = this.now();
     const since = new Date(row.first_posted_at ?? row.created_at);
     const matcher = new ReportMatcher(fields, row.reference, since, now);
-    const listed = await this.client.findRequests({ service_code: row.service_code, start: new Date(since.getTime() - LOOKUP_SLACK_MS), end: new Date(now.getTime() + LOOKUP_SLACK_MS) });
+    const listed = await this.client.findRequests({
+      service_code: row.service_code,
+      start: new Date(since.getTime() - LOOKUP_SLACK_MS),
+      end: new Date(now.getTime() + LOOKUP_SLACK_MS),
+    });
     const mine: string[] = [];
     for (const candidate of listed) {
       const id = candidate.service_request_id === undefined ? '' : String(candidate.service_request_id);
       if (id && matcher.matches(candidate) && !(await this.outbox.otherRowWithId(id, row.reference))) mine.push(id);
     }
     if (!mine.length) {
-      this.logger.info({ reference: row.reference, serviceCode: row.service_code, attempts, listed: listed.length }, 'look-up: the back office does not have the service request; sending it');
+      this.logger.info(
+        { reference: row.reference, serviceCode: row.service_code, attempts, listed: listed.length },
+        'look-up: the back office does not have the service request; sending it',
+      );
       return false;
     }
     // Two matches (the same report made twice by the back office before): the oldest is the one.
@@ -182,19 +197,31 @@ export class OutboxWorker {
     const status = err instanceof Open311Error ? (err.status ?? null) : null;
     if (!this.stillHolding(row)) {
       await this.outbox.markRejected(row.reference, attempts, `could not check whether the back office has the request: ${message}`, status);
-      this.logger.warn({ reference: row.reference, serviceCode: row.service_code, status, reason: message, attempts }, 'could not check whether the back office has the service request: needs a person');
+      this.logger.warn(
+        { reference: row.reference, serviceCode: row.service_code, status, reason: message, attempts },
+        'could not check whether the back office has the service request: needs a person',
+      );
       await this.tell({ ...row, state: 'rejected', last_error: message, last_status: status });
       return;
     }
     const refused = err instanceof Open311Error && err.kind === 'rejected';
     const delay = refused ? (this.options.heldBackRetryMs ?? HELD_BACK_RETRY_MS) : this.backoff(attempts);
     await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + delay), message, status);
-    this.logger.warn({ reference: row.reference, serviceCode: row.service_code, status, reason: message, attempts, retryInMs: delay }, 'could not check whether the back office has the service request yet; will try again');
+    this.logger.warn(
+      { reference: row.reference, serviceCode: row.service_code, status, reason: message, attempts, retryInMs: delay },
+      'could not check whether the back office has the service request yet; will try again',
+    );
   }
 
   /** The POST failed. */
   private async failed(row: OutboxRow, err: unknown, attempts: number): Promise<void> {
-    if (err instanceof Open311Error && err.kind === 'rejected' && err.status !== undefined && (HELD_BACK_STATUSES as readonly number[]).includes(err.status) && this.stillHolding(row)) {
+    if (
+      err instanceof Open311Error &&
+      err.kind === 'rejected' &&
+      err.status !== undefined &&
+      (HELD_BACK_STATUSES as readonly number[]).includes(err.status) &&
+      this.stillHolding(row)
+    ) {
       const retryMs = this.options.heldBackRetryMs ?? HELD_BACK_RETRY_MS;
       await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + retryMs), err.message, err.status, notSent(err));
       this.logger.error(
@@ -206,14 +233,27 @@ export class OutboxWorker {
     if (err instanceof Open311Error && err.kind === 'rejected') {
       await this.outbox.markRejected(row.reference, attempts, err.message, err.status ?? null);
       // Needs a person: the resident is told, and the log carries the reference (no personal data).
-      this.logger.warn({ reference: row.reference, serviceCode: row.service_code, status: err.status, reason: err.message }, 'service request rejected by the back office: needs a person');
+      this.logger.warn(
+        { reference: row.reference, serviceCode: row.service_code, status: err.status, reason: err.message },
+        'service request rejected by the back office: needs a person',
+      );
       await this.tell({ ...row, state: 'rejected', last_error: err.message, last_status: err.status ?? null });
       return;
     }
     const delay = this.backoff(attempts);
     const message = (err as Error).message;
-    await this.outbox.markRetry(row.reference, attempts, new Date(this.now().getTime() + delay), message, err instanceof Open311Error ? (err.status ?? null) : null, notSent(err));
-    this.logger.warn({ reference: row.reference, serviceCode: row.service_code, attempts, retryInMs: delay, reason: message }, 'service request not delivered yet; will retry');
+    await this.outbox.markRetry(
+      row.reference,
+      attempts,
+      new Date(this.now().getTime() + delay),
+      message,
+      err instanceof Open311Error ? (err.status ?? null) : null,
+      notSent(err),
+    );
+    this.logger.warn(
+      { reference: row.reference, serviceCode: row.service_code, attempts, retryInMs: delay, reason: message },
+      'service request not delivered yet; will retry',
+    );
   }
 
   /** A held-back row is kept until `heldBackForMs` after it was confirmed. */
@@ -249,7 +289,10 @@ export class OutboxWorker {
           ? await this.notifier.delivered(row, row.service_request_id ?? '', row.service_notice ?? '')
           : await this.notifier.rejected(row, row.last_error ?? '');
     } catch (err) {
-      this.logger.warn({ reference: row.reference, err: { type: (err as Error).name, message: (err as Error).message } }, 'could not tell the resident proactively');
+      this.logger.warn(
+        { reference: row.reference, err: { type: (err as Error).name, message: (err as Error).message } },
+        'could not tell the resident proactively',
+      );
     }
     await this.outbox.markNotified(row.reference, ok ? 1 : 2);
   }

@@ -40,7 +40,13 @@ export class ReportMatcher {
     const lat = Number(candidate.lat);
     const long = Number(candidate.long);
     const sentPoint = this.fields.lat !== undefined && this.fields.long !== undefined;
-    const gotPoint = candidate.lat !== undefined && candidate.lat !== '' && candidate.long !== undefined && candidate.long !== '' && Number.isFinite(lat) && Number.isFinite(long);
+    const gotPoint =
+      candidate.lat !== undefined &&
+      candidate.lat !== '' &&
+      candidate.long !== undefined &&
+      candidate.long !== '' &&
+      Number.isFinite(lat) &&
+      Number.isFinite(long);
     if (sentPoint && gotPoint) return Math.abs(lat - this.fields.lat!) <= SAME_PLACE_DEGREES && Math.abs(long - this.fields.long!) <= SAME_PLACE_DEGREES;
     const sentAddress = normalise(this.fields.address_string);
     const gotAddress = normalise(candidate.address);

@@ -1,7 +1,8 @@
 import type { RequestFields } from './types';
 
 /** Where a request is, as the GeoReport fields need it: a gazetteer address (with its UPRN) or a place in words. */
-export type RequestPlace = { kind: 'address'; uprn: string; text: string; lat: number; long: number } | { kind: 'description'; text: string; lat?: number; long?: number };
+export type RequestPlace =
+  { kind: 'address'; uprn: string; text: string; lat: number; long: number } | { kind: 'description'; text: string; lat?: number; long?: number };
 
 /** What a service request gathered from the resident, in the terms the GeoReport mapping needs. */
 export interface GatheredRequest {
@@ -25,7 +26,9 @@ export function toRequestFields(request: GatheredRequest): RequestFields {
   return {
     service_code: request.serviceCode,
     attributes,
-    ...(loc?.kind === 'address' ? { address_string: loc.text, address_id: loc.uprn, lat: loc.lat, long: loc.long } : { address_string: loc?.text, lat: loc?.lat, long: loc?.long }),
+    ...(loc?.kind === 'address'
+      ? { address_string: loc.text, address_id: loc.uprn, lat: loc.lat, long: loc.long }
+      : { address_string: loc?.text, lat: loc?.lat, long: loc?.long }),
     ...(request.description ? { description: request.description } : {}),
     ...(request.contact?.email ? { email: request.contact.email } : {}),
     ...(request.contact?.phone ? { phone: request.contact.phone } : {}),

@@ -37,7 +37,9 @@ export function mondayOf(date: string): string {
 /** "Monday 30 November" (with the year when it is not this year's). */
 export function spokenDate(date: string, today?: string): string {
   const sameYear = !today || today.slice(0, 4) === date.slice(0, 4);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(toUtc(date));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(
+    toUtc(date),
+  );
 }
 
 /** Working days (Mon–Fri, not bank holidays) after `from` up to and including `to`. */

@@ -29,7 +29,8 @@ export class CollectionEvents {
     const rows = fs.existsSync(file) ? readCsv(file) : [];
     const events = rows.map((r) => ({ date: r.date ?? '', round: r.round ?? '', uprn: r.uprn ?? '', container: r.container ?? '', event: r.event ?? '' }));
     const unknown = events.filter((e) => !types[e.event]);
-    if (unknown.length) throw new Error(`${file}: unknown event type(s) ${[...new Set(unknown.map((e) => e.event))].join(', ')} (add them to event-types.yaml)`);
+    if (unknown.length)
+      throw new Error(`${file}: unknown event type(s) ${[...new Set(unknown.map((e) => e.event))].join(', ')} (add them to event-types.yaml)`);
     return new CollectionEvents(events, types);
   }
 

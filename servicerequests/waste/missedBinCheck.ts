@@ -50,7 +50,12 @@ export class MissedBinCheck {
       return {
         ok: false,
         reason: 'too_late',
-        message: this.words.say('missed_bin_too_late', { container: label, date: spokenDate(last.date, today), days: this.reportWithinWorkingDays, next: nextText }),
+        message: this.words.say('missed_bin_too_late', {
+          container: label,
+          date: spokenDate(last.date, today),
+          days: this.reportWithinWorkingDays,
+          next: nextText,
+        }),
       };
     }
     const [event] = this.events.find(address.round, last.date, container, address.uprn);

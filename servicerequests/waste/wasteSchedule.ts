@@ -8,7 +8,10 @@ const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0
 const service = z.object({ frequency: z.enum(['weekly', 'fortnightly']), first: isoDate });
 
 const roundsSchema = z.object({
-  collection_day_ends: z.string().regex(/^\d{2}:\d{2}$/).default('17:00'),
+  collection_day_ends: z
+    .string()
+    .regex(/^\d{2}:\d{2}$/)
+    .default('17:00'),
   containers: z.record(z.string(), z.string()),
   rounds: z.record(z.string(), z.object({ day: z.enum(WEEKDAYS) }).catchall(service)),
 });
@@ -102,7 +105,14 @@ export class WasteSchedule {
         .map((usual) => ({ usual, ...this.revise(usual) }))
         .find((c) => c.date >= today);
       if (!found) return [];
-      return [{ container, containerName: this.containerName(container), date: found.date, ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}) }];
+      return [
+        {
+          container,
+          containerName: this.containerName(container),
+          date: found.date,
+          ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}),
+        },
+      ];
     });
   }
 
@@ -113,6 +123,11 @@ export class WasteSchedule {
       .filter((c) => c.date <= date)
       .pop();
     if (!found) return undefined;
-    return { container, containerName: this.containerName(container), date: found.date, ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}) };
+    return {
+      container,
+      containerName: this.containerName(container),
+      date: found.date,
+      ...(found.date !== found.usual ? { usualDate: found.usual, changedReason: found.reason } : {}),
+    };
   }
 }

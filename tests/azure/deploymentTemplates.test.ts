@@ -2,7 +2,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configKeys, KEYS_NOT_SET_BY_AZURE_TEMPLATES, MICROSOFT_APP_TYPES } from '../../bot/config';
-import { allResources, checkAppSettings, checkParameters, checkProductionPosture, checkTemplate, readJson, webAppSettings, type ArmTemplate, type ParametersFile } from '../../scripts/deploy/armTemplate';
+import {
+  allResources,
+  checkAppSettings,
+  checkParameters,
+  checkProductionPosture,
+  checkTemplate,
+  readJson,
+  webAppSettings,
+  type ArmTemplate,
+  type ParametersFile,
+} from '../../scripts/deploy/armTemplate';
 import { generatedNewRgFiles, NEW_RG_PARAMETERS, NEW_RG_TEMPLATE, TEMPLATES_DIR, WITH_RG_PARAMETERS, WITH_RG_TEMPLATE } from '../../scripts/deployTemplates';
 
 const withRg = () => readJson<ArmTemplate>(WITH_RG_TEMPLATE);
@@ -18,7 +28,9 @@ function resource(template: ArmTemplate, type: string): Loose {
 }
 
 function jsonFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? jsonFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
 }
 
 describe('deployment templates (static checks)', () => {
@@ -26,7 +38,8 @@ describe('deployment templates (static checks)', () => {
     const files = jsonFiles(TEMPLATES_DIR);
     expect(files.length).toBeGreaterThanOrEqual(5);
     for (const f of files) expect(() => JSON.parse(fs.readFileSync(f, 'utf8')), f).not.toThrow();
-    for (const dir of ['deployUseExistResourceGroup', 'deployWithNewResourceGroup']) expect(fs.existsSync(path.join(TEMPLATES_DIR, dir, 'readme.md')), dir).toBe(true);
+    for (const dir of ['deployUseExistResourceGroup', 'deployWithNewResourceGroup'])
+      expect(fs.existsSync(path.join(TEMPLATES_DIR, dir, 'readme.md')), dir).toBe(true);
   });
 
   it.each([
@@ -52,7 +65,9 @@ describe('deployment templates (static checks)', () => {
 
   it('the app-settings check reads the schema: a new key without a default, or a removed setting, is caught', () => {
     const keys = configKeys();
-    expect(keys.map((k) => k.key)).toEqual(expect.arrayContaining(['DATABASE_URL', 'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'APPLICATIONINSIGHTS_CONNECTION_STRING']));
+    expect(keys.map((k) => k.key)).toEqual(
+      expect.arrayContaining(['DATABASE_URL', 'MicrosoftAppType', 'MicrosoftAppId', 'MicrosoftAppPassword', 'APPLICATIONINSIGHTS_CONNECTION_STRING']),
+    );
     expect(keys.find((k) => k.key === 'PORT')).toMatchObject({ hasDefault: true });
     expect(keys.find((k) => k.key === 'DATABASE_URL')).toMatchObject({ hasDefault: false });
 
@@ -61,7 +76,12 @@ describe('deployment templates (static checks)', () => {
       "app setting 'OPEN311_ENDPOINT' is missing (a configuration key without a default)",
     ]);
     expect(checkAppSettings(template, [...keys, { key: 'OPEN311_TIMEOUT_MS', hasDefault: true }], KEYS_NOT_SET_BY_AZURE_TEMPLATES)).toEqual([]);
-    expect(checkAppSettings(template, [...keys, { key: 'OPEN311_ENDPOINT', hasDefault: false }], { ...KEYS_NOT_SET_BY_AZURE_TEMPLATES, OPEN311_ENDPOINT: 'set by hand' })).toEqual([]);
+    expect(
+      checkAppSettings(template, [...keys, { key: 'OPEN311_ENDPOINT', hasDefault: false }], {
+        ...KEYS_NOT_SET_BY_AZURE_TEMPLATES,
+        OPEN311_ENDPOINT: 'set by hand',
+      }),
+    ).toEqual([]);
 
     const broken = clone(template);
     const site = resource(broken, 'Microsoft.Web/sites');
@@ -97,7 +117,13 @@ describe('deployment templates (static checks)', () => {
       .filter((s: Loose) => !['NODE_ENV', 'TRUST_PROXY', 'MicrosoftAppId'].includes(s.name))
       .map((s: Loose) => (s.name === 'DIRECT_LINE_MODE' ? { name: s.name, value: 'local' } : s))
       .concat([{ name: 'ALLOW_UNAUTHENTICATED', value: 'true' }]);
-    expect(checkProductionPosture(t).map((p) => p.split("'")[1])).toEqual(['NODE_ENV', 'MicrosoftAppId', 'ALLOW_UNAUTHENTICATED', 'DIRECT_LINE_MODE', 'TRUST_PROXY']);
+    expect(checkProductionPosture(t).map((p) => p.split("'")[1])).toEqual([
+      'NODE_ENV',
+      'MicrosoftAppId',
+      'ALLOW_UNAUTHENTICATED',
+      'DIRECT_LINE_MODE',
+      'TRUST_PROXY',
+    ]);
   });
 
   it('finds the mistakes it is there to find', () => {
@@ -105,7 +131,7 @@ describe('deployment templates (static checks)', () => {
     t.parameters!.appSecret.defaultValue = 'hunter2hunter2';
     t.parameters!.unusedThing = { type: 'string', defaultValue: 'x', metadata: { description: 'not used' } };
     t.variables!.extra = "[parameters('notDefined')]";
-    delete (resource(t, 'Microsoft.Web/serverfarms')).apiVersion;
+    delete resource(t, 'Microsoft.Web/serverfarms').apiVersion;
     resource(t, 'Microsoft.Web/sites').properties.siteConfig.appSettings.push({ name: 'DATABASE_URL', value: 'postgres://admin:pa55word@db.example:5432/x' });
     const problems = checkTemplate(t).join('\n');
     expect(problems).toContain("secure parameter 'appSecret' has a default value");
@@ -185,7 +211,9 @@ describe('parameters files', () => {
 
   it('accepts secrets as Key Vault references', () => {
     const params = clone(readJson<ParametersFile>(WITH_RG_PARAMETERS));
-    params.parameters.appSecret = { reference: { keyVault: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/z' }, secretName: 'bot-secret' } };
+    params.parameters.appSecret = {
+      reference: { keyVault: { id: '/subscriptions/x/resourceGroups/y/providers/Microsoft.KeyVault/vaults/z' }, secretName: 'bot-secret' },
+    };
     expect(checkParameters(withRg(), params, fillIns).toSupplyAtDeployment).toEqual(['postgresAdminPassword']);
   });
 });

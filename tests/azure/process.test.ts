@@ -60,7 +60,11 @@ describe('the assistant as a process (as App Service runs it)', { timeout: 120_0
     expect(ready.status).toBe(200);
     p.child.kill('SIGTERM');
     expect(await p.exited).toBe(0);
-    const lines = p.stdout().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const lines = p
+      .stdout()
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['shutting down: finishing turns in flight', 'stopped']));
   });
 

@@ -9,7 +9,10 @@ afterEach(async () => {
   running = undefined;
 });
 
-async function get(port: number, path: string): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; detail?: string }> } }> {
+async function get(
+  port: number,
+  path: string,
+): Promise<{ status: number; body: { status: string; checks: Record<string, { ok: boolean; detail?: string }> } }> {
   const res = await fetch(`http://127.0.0.1:${port}${path}`);
   return { status: res.status, body: (await res.json()) as { status: string; checks: Record<string, { ok: boolean; detail?: string }> } };
 }
@@ -37,17 +40,20 @@ describe('/healthz and /readyz', () => {
     expect(ready.body.checks.recognizer.ok).toBe(true);
   });
 
-  it.skipIf(!canMakeImmutable())('is not ready while the database answers but cannot be written, and ready again after (chattr +i; skipped where chattr is unavailable)', async () => {
-    running = await startApp();
-    const file = running.app.database.location;
-    await whileImmutable([file, `${file}-wal`], async () => {
-      const ready = await get(running!.port, '/readyz');
-      expect(ready.status).toBe(503);
-      expect(ready.body.checks.database).toMatchObject({ ok: false });
-      expect(ready.body.checks.database.detail).toMatch(/sqlite database answers but cannot be written/);
-    });
-    expect((await get(running.port, '/readyz')).status).toBe(200);
-  });
+  it.skipIf(!canMakeImmutable())(
+    'is not ready while the database answers but cannot be written, and ready again after (chattr +i; skipped where chattr is unavailable)',
+    async () => {
+      running = await startApp();
+      const file = running.app.database.location;
+      await whileImmutable([file, `${file}-wal`], async () => {
+        const ready = await get(running!.port, '/readyz');
+        expect(ready.status).toBe(503);
+        expect(ready.body.checks.database).toMatchObject({ ok: false });
+        expect(ready.body.checks.database.detail).toMatch(/sqlite database answers but cannot be written/);
+      });
+      expect((await get(running.port, '/readyz')).status).toBe(200);
+    },
+  );
 
   it('runs the checks modules add (a back office reachable, or queueing) and fails when one fails', async () => {
     let backOffice = { ok: true, detail: 'unreachable; 2 reports queued' };
@@ -104,7 +110,10 @@ describe('/readyz and the web chat (directLine check)', () => {
   });
 
   it('is not ready in azure mode while the Direct Line secret is an unresolved Key Vault reference', async () => {
-    running = await startApp({ ...appId, DIRECT_LINE_MODE: 'azure', AZURE_DIRECT_LINE_SECRET: '@Microsoft.KeyVault(VaultName=anytown-kv;SecretName=direct-line-secret)' }, 'silent');
+    running = await startApp(
+      { ...appId, DIRECT_LINE_MODE: 'azure', AZURE_DIRECT_LINE_SECRET: '@Microsoft.KeyVault(VaultName=anytown-kv;SecretName=direct-line-secret)' },
+      'silent',
+    );
     const ready = await get(running.port, '/readyz');
     expect(ready.status).toBe(503);
     expect(ready.body.checks.directLine).toEqual({ ok: false, detail: expect.stringMatching(/AZURE_DIRECT_LINE_SECRET is an unresolved Key Vault reference/) });

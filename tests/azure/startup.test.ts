@@ -49,8 +49,13 @@ describe('start-up configuration for Azure', () => {
   });
 
   it('accepts a well-formed connection string', () => {
-    const checked = checkConnectionString('InstrumentationKey=11111111-2222-4333-8444-555555555555;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/');
-    expect(checked).toEqual({ ok: true, value: { instrumentationKey: '11111111-2222-4333-8444-555555555555', ingestionEndpoint: 'https://uksouth-1.in.applicationinsights.azure.com/' } });
+    const checked = checkConnectionString(
+      'InstrumentationKey=11111111-2222-4333-8444-555555555555;IngestionEndpoint=https://uksouth-1.in.applicationinsights.azure.com/;LiveEndpoint=https://uksouth.livediagnostics.monitor.azure.com/',
+    );
+    expect(checked).toEqual({
+      ok: true,
+      value: { instrumentationKey: '11111111-2222-4333-8444-555555555555', ingestionEndpoint: 'https://uksouth-1.in.applicationinsights.azure.com/' },
+    });
   });
 
   it('with ALLOW_UNAUTHENTICATED=true in production, starts but says loudly (error level) what is open', async () => {

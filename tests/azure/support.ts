@@ -22,7 +22,16 @@ const FIXTURE_INTENTS: Record<string, string[]> = {
     'nobody emptied my bin today',
   ],
   help: ['help', 'what can you do', 'how does this work', 'i need help', 'what can i ask', 'help me please', 'options', 'menu'],
-  none: ['what is the weather', 'tell me a joke', 'who won the football', 'recipe for pancakes', 'best films', 'how tall is everest', 'play music', 'stock prices'],
+  none: [
+    'what is the weather',
+    'tell me a joke',
+    'who won the football',
+    'recipe for pancakes',
+    'best films',
+    'how tall is everest',
+    'play music',
+    'stock prices',
+  ],
 };
 
 export function tempDir(prefix: string): string {

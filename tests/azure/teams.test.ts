@@ -119,7 +119,10 @@ describe('Teams channel', () => {
   });
 
   it('refuses activities from a tenant outside TEAMS_ALLOWED_TENANTS', async () => {
-    const other = teams('help', { channelData: { tenant: { id: OTHER } }, conversation: { id: 'a:2', conversationType: 'personal', tenantId: OTHER } as ConversationAccount });
+    const other = teams('help', {
+      channelData: { tenant: { id: OTHER } },
+      conversation: { id: 'a:2', conversationType: 'personal', tenantId: OTHER } as ConversationAccount,
+    });
     const replies = messages((await send(running.port, other)).activities);
     expect(replies.map((m) => m.text)).toEqual([responses.teamsTenantRefused().text]);
     const none = teams('help', { channelData: {}, conversation: { id: 'a:3', conversationType: 'personal' } as ConversationAccount });

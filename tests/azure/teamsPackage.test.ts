@@ -67,7 +67,9 @@ describe('Teams manifest', () => {
         'validDomains: "https://x.example/path" is not a host name (no https://, no path)',
       ]),
     );
-    expect(checkTeamsManifest(JSON.parse(fs.readFileSync(MANIFEST_TEMPLATE, 'utf8')))[0]).toMatch(/placeholders not filled in: \{\{MicrosoftAppId\}\}, \{\{BotDomain\}\}/);
+    expect(checkTeamsManifest(JSON.parse(fs.readFileSync(MANIFEST_TEMPLATE, 'utf8')))[0]).toMatch(
+      /placeholders not filled in: \{\{MicrosoftAppId\}\}, \{\{BotDomain\}\}/,
+    );
   });
 });
 
@@ -92,7 +94,11 @@ describe('npm run teams:package', () => {
   it('takes the bot id from the configuration when run as a command', () => {
     const out = path.join(dir, 'cli.zip');
     const env = { ...process.env, MicrosoftAppId: APP_ID };
-    const stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'teamsPackage.ts'), '--domain', DOMAIN, '--out', out], { env, cwd: dir, encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'teamsPackage.ts'), '--domain', DOMAIN, '--out', out],
+      { env, cwd: dir, encoding: 'utf8' },
+    );
     expect(stdout).toContain('Teams app package');
     expect(fs.existsSync(out)).toBe(true);
   });

@@ -37,9 +37,19 @@ describe('telemetry events', () => {
         await context.sendActivity({
           type: ActivityTypes.Trace,
           name: 'council.case',
-          value: { service: 'report_missed_bin', status: 'submitted', reference: 'AT-123456', description: 'bin at 27 Acacia Avenue', location: { postcode: 'AT3 4QX' } },
+          value: {
+            service: 'report_missed_bin',
+            status: 'submitted',
+            reference: 'AT-123456',
+            description: 'bin at 27 Acacia Avenue',
+            location: { postcode: 'AT3 4QX' },
+          },
         });
-        await context.sendActivity(EventFactory.createHandoffInitiation(context, { skill: 'waste' }, { activities: [{ type: 'message', text: 'my email is jane@example.com' }] } as never));
+        await context.sendActivity(
+          EventFactory.createHandoffInitiation(context, { skill: 'waste' }, {
+            activities: [{ type: 'message', text: 'my email is jane@example.com' }],
+          } as never),
+        );
       } else if (context.activity.type === ActivityTypes.Event) {
         // handoff.status arrives from the contact centre
       }
@@ -65,7 +75,15 @@ describe('telemetry events', () => {
     const error = new Error('could not geocode 27 Acacia Avenue, AT3 4QX for jane@example.com');
     client.trackException({ exception: error, properties: { utterance: 'my name is Jane Smithson', dialogId: 'mainWaterfall' } });
     client.trackTrace({ message: 'call back on 07700 900123', properties: { fromName: 'Jane Smithson', StepName: 'routeStep' } });
-    client.trackDependency({ dependencyTypeName: 'HTTP', target: 'open311.example', name: 'POST requests', data: 'email=jane@example.com', duration: 5, success: true, resultCode: 200 });
+    client.trackDependency({
+      dependencyTypeName: 'HTTP',
+      target: 'open311.example',
+      name: 'POST requests',
+      data: 'email=jane@example.com',
+      duration: 5,
+      success: true,
+      resultCode: 200,
+    });
     const exception = sink.items.find((i) => i.kind === 'exception')!.item as { exception: Error; properties: Record<string, string> };
     expect(exception.exception).not.toBe(error);
     expect(exception.exception.message).toBe('could not geocode [address], [postcode] for [email]');

@@ -34,7 +34,9 @@ const conversation = [
 let sink: IngestionSink;
 let running: RunningApp;
 /** Environment this test changes, restored afterwards. */
-const saved = Object.fromEntries(['NODE_TLS_REJECT_UNAUTHORIZED', 'WEBSITE_SITE_NAME', 'APPLICATIONINSIGHTS_STATSBEAT_DISABLED'].map((k) => [k, process.env[k]]));
+const saved = Object.fromEntries(
+  ['NODE_TLS_REJECT_UNAUTHORIZED', 'WEBSITE_SITE_NAME', 'APPLICATIONINSIGHTS_STATSBEAT_DISABLED'].map((k) => [k, process.env[k]]),
+);
 
 beforeAll(async () => {
   sink = new IngestionSink();
@@ -57,14 +59,23 @@ afterAll(async () => {
   }
 });
 
-const waitFor = (condition: () => boolean): Promise<true> => eventually(condition, { what: 'telemetry to reach the fake ingestion endpoint', timeoutMs: 15_000, intervalMs: 250, between: () => running.app.telemetry.flush() });
+const waitFor = (condition: () => boolean): Promise<true> =>
+  eventually(condition, {
+    what: 'telemetry to reach the fake ingestion endpoint',
+    timeoutMs: 15_000,
+    intervalMs: 250,
+    between: () => running.app.telemetry.flush(),
+  });
 
 describe('telemetry and logs without personal data', () => {
   it('sends requests, traces and Bot Framework events to Application Insights, none of it personal', async () => {
     expect(running.app.telemetry.enabled).toBe(true);
     const from = { id: 'user-jane', name: PERSONAL.name, aadObjectId: PERSONAL.aadObjectId };
     for (const text of conversation) {
-      const { status, activities } = await send(running.port, messageActivity(text, { from, conversation: { id: 'conv-pii', name: PERSONAL.name, isGroup: false } as ConversationAccount }));
+      const { status, activities } = await send(
+        running.port,
+        messageActivity(text, { from, conversation: { id: 'conv-pii', name: PERSONAL.name, isGroup: false } as ConversationAccount }),
+      );
       expect(status).toBe(200);
       expect(activities.length).toBeGreaterThan(0);
     }
@@ -79,12 +90,21 @@ describe('telemetry and logs without personal data', () => {
       }),
     );
     // A feature that carelessly logs what a resident said: the logger and telemetry must still mask it.
-    running.logger.warn({ note: `resident wrote ${PERSONAL.email} / ${PERSONAL.mobile}`, text: conversation[0] }, `could not process message from ${PERSONAL.street} ${PERSONAL.postcode}`);
+    running.logger.warn(
+      { note: `resident wrote ${PERSONAL.email} / ${PERSONAL.mobile}`, text: conversation[0] },
+      `could not process message from ${PERSONAL.street} ${PERSONAL.postcode}`,
+    );
 
     await waitFor(() => {
       const events = sink.eventNames();
       const types = new Set(sink.envelopes().map((e) => e.data?.baseType));
-      return events.includes('BotMessageReceived') && events.includes('CouncilRecognizerResult') && types.has('RequestData') && types.has('MessageData') && sink.bodies.join('').includes('could not process message');
+      return (
+        events.includes('BotMessageReceived') &&
+        events.includes('CouncilRecognizerResult') &&
+        types.has('RequestData') &&
+        types.has('MessageData') &&
+        sink.bodies.join('').includes('could not process message')
+      );
     });
 
     // Something real arrived, so the absence checks below mean something.
@@ -126,7 +146,9 @@ describe('telemetry and logs without personal data', () => {
     expect((await post(base, c, { type: 'message', text: 'help' })).status).toBe(200);
     await activities(base, c);
     const pseudonym = running.app.telemetry.enabled && (running.app.telemetry.client as RedactingTelemetryClient).pseudonyms.of(c.conversationId);
-    await waitFor(() => sink.bodies.join('').includes(String(pseudonym)) && sink.bodies.join('').includes('/v3/directline/conversations/:conversationId/activities'));
+    await waitFor(
+      () => sink.bodies.join('').includes(String(pseudonym)) && sink.bodies.join('').includes('/v3/directline/conversations/:conversationId/activities'),
+    );
     const payloads = sink.bodies.join('\n');
     expect(payloads).toContain(String(pseudonym));
     expect(payloads).toContain('/v3/directline/conversations/:conversationId/activities');

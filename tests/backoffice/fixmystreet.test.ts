@@ -33,7 +33,12 @@ interface Answer {
 
 async function answer(res: Response): Promise<Answer> {
   const text = await res.text();
-  return { status: res.status, type: res.headers.get('content-type') ?? '', text, xml: res.headers.get('content-type')?.startsWith('text/xml') ? parser.parse(text) : undefined };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    text,
+    xml: res.headers.get('content-type')?.startsWith('text/xml') ? parser.parse(text) : undefined,
+  };
 }
 
 /** Open311.pm's _get: jurisdiction_id added, parameters in the query. */
@@ -45,7 +50,8 @@ async function get(route: string, params: Record<string, string> = {}): Promise<
 /** Open311.pm's _post: jurisdiction_id and api_key added, a form body (array values repeated). */
 async function post(route: string, params: Record<string, string | string[]>, key = KEY): Promise<Answer> {
   const form = new URLSearchParams();
-  for (const [k, v] of Object.entries({ ...params, jurisdiction_id: JURISDICTION, api_key: key })) for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
+  for (const [k, v] of Object.entries({ ...params, jurisdiction_id: JURISDICTION, api_key: key }))
+    for (const one of Array.isArray(v) ? v : [v]) form.append(k, one);
   return answer(await fetch(`${server.baseUrl}/${route}`, { method: 'POST', body: form }));
 }
 
@@ -61,7 +67,13 @@ const definitions = new Map<string, any>();
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-fms-'));
-  server = await startStandaloneGeoReport({ dataDir: dir, servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: JURISDICTION, logger: createLogger('silent') });
+  server = await startStandaloneGeoReport({
+    dataDir: dir,
+    servicesDir: path.resolve('services'),
+    apiKey: KEY,
+    jurisdictionId: JURISDICTION,
+    logger: createLogger('silent'),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -71,7 +83,8 @@ afterAll(async () => {
 /** What Open311.pm sends for a report (send_service_request with extended_description, a UK cobrand). */
 function report(code: string, extra: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   const form: Record<string, string | string[]> = {
-    description: 'title: Pothole outside the library\n\ndetail: Deep & getting worse <really>\n\nurl: https://fms.example.org/report/1234\n\nSubmitted via FixMyStreet\n',
+    description:
+      'title: Pothole outside the library\n\ndetail: Deep & getting worse <really>\n\nurl: https://fms.example.org/report/1234\n\nSubmitted via FixMyStreet\n',
     service_code: code,
     first_name: 'Fixmy',
     last_name: 'Streetcheck',
@@ -166,7 +179,14 @@ describe("FixMyStreet's Open311 client over XML", () => {
     const read = await get('requests.xml', { service_request_id: id });
     expect(read.status).toBe(200);
     const r = read.xml.service_requests.request[0];
-    expect(r).toMatchObject({ service_request_id: id, status: 'open', service_code: 'pothole', lat: '51.501', long: '-0.141', media_url: 'https://fms.example.org/photo/1234.0.full.jpeg' });
+    expect(r).toMatchObject({
+      service_request_id: id,
+      status: 'open',
+      service_code: 'pothole',
+      lat: '51.501',
+      long: '-0.141',
+      media_url: 'https://fms.example.org/photo/1234.0.full.jpeg',
+    });
     expect(r.description).toContain('Deep & getting worse <really>');
     expect(r.requested_datetime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/);
     // The public read leaves out who reported it; the api_key holder sees it and every attribute.
@@ -184,20 +204,27 @@ describe("FixMyStreet's Open311 client over XML", () => {
     const r = (await get(`requests/${id}.xml`)).xml.service_requests.request[0];
     expect(r.media_url).toBe(photos[0]);
     expect(r.media_urls.media_url).toEqual(photos);
-    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json());
+    const json = await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json();
     expect(json[0]).toMatchObject({ media_url: photos[0], media_urls: photos });
   });
 
   it("posts residents' comments with every extended status, which leave the council's status and notes alone (post_service_request_update)", async () => {
     const id = (await post('requests.xml', report('streetlight'))).xml.service_requests.request[0].service_request_id;
     // The council's own update (no commenter): sets the status and the notes residents are told.
-    const council = await post('servicerequestupdates.xml', { service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday' });
+    const council = await post('servicerequestupdates.xml', {
+      service_request_id: id,
+      status: 'ACTION_SCHEDULED',
+      description: 'Engineer booked for Thursday',
+    });
     expect(council.status).toBe(200);
     const councilId = council.xml.service_request_updates.request_update[0].update_id;
 
     const ids: string[] = [];
     for (const [n, status] of EXTENDED_STATUSES.entries()) {
-      const res = await post('servicerequestupdates.xml', comment(id, status, n, n === 0 ? { media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg' } : {}));
+      const res = await post(
+        'servicerequestupdates.xml',
+        comment(id, status, n, n === 0 ? { media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg' } : {}),
+      );
       expect(res.status, status).toBe(200);
       expect(res.type).toBe('text/xml; charset=utf-8');
       ids.push(res.xml.service_request_updates.request_update[0].update_id);
@@ -219,10 +246,17 @@ describe("FixMyStreet's Open311 client over XML", () => {
     expect(mine).toHaveLength(EXTENDED_STATUSES.length + 1);
     const byId = new Map(mine.map((u: any) => [u.update_id, u]));
     expect(byId.get(councilId)).toMatchObject({ status: 'ACTION_SCHEDULED', origin: 'council', description: 'Engineer booked for Thursday' });
-    expect(byId.get(ids[0])).toMatchObject({ status: 'OPEN', origin: 'resident', description: 'Comment 0: still there', media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg' });
+    expect(byId.get(ids[0])).toMatchObject({
+      status: 'OPEN',
+      origin: 'resident',
+      description: 'Comment 0: still there',
+      media_url: 'https://fms.example.org/photo/c/9000.0.full.jpeg',
+    });
     for (const [n, status] of EXTENDED_STATUSES.entries()) expect(byId.get(ids[n])).toMatchObject({ status, origin: 'resident' });
     const councilOnly = await get('servicerequestupdates.xml', { api_key: KEY, start_date: start, end_date: end, origin: 'council' });
-    expect(councilOnly.xml.service_request_updates.request_update.filter((u: any) => u.service_request_id === id).map((u: any) => u.update_id)).toEqual([councilId]);
+    expect(councilOnly.xml.service_request_updates.request_update.filter((u: any) => u.service_request_id === id).map((u: any) => u.update_id)).toEqual([
+      councilId,
+    ]);
   });
 
   it('refuses GET servicerequestupdates without the api_key, or with a wrong one', async () => {
@@ -253,7 +287,7 @@ describe("FixMyStreet's Open311 client over XML", () => {
     const read = await get(`requests/${id}.xml`);
     expect(read.xml.service_requests.request[0].description).toBe('Bell  here & <there> "quoted" \u{1F573}');
     // The JSON answer keeps what was typed.
-    const json = (await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json());
+    const json = await (await fetch(`${server.baseUrl}/requests/${id}.json`)).json();
     expect(json[0].description).toBe('Bell \u0007 here & <there> "quoted" \u{1F573}');
   });
 });
@@ -265,7 +299,7 @@ describe('discovery', () => {
     const endpoint = xml.xml.discovery.endpoints.endpoint;
     expect(endpoint).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', url: server.baseUrl, type: 'production' });
     expect(endpoint.formats.format).toEqual(['text/xml', 'application/json']);
-    const json = (await (await fetch(`${server.baseUrl}/discovery.json`)).json());
+    const json = await (await fetch(`${server.baseUrl}/discovery.json`)).json();
     expect(json.endpoints[0]).toMatchObject({ url: server.baseUrl, formats: ['text/xml', 'application/json'] });
     expect(json.changeset).toBe(xml.xml.discovery.changeset);
   });

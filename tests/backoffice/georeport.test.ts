@@ -12,13 +12,13 @@ let dir: string;
 
 async function get(p: string) {
   const res = await fetch(`${server.baseUrl}/${p}`);
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: await res.json() };
 }
 async function post(p: string, form: Record<string, string | string[]>) {
   const body = new URLSearchParams();
   for (const [k, v] of Object.entries(form)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
   const res = await fetch(`${server.baseUrl}/${p}`, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  return { status: res.status, body: (await res.json()) };
+  return { status: res.status, body: await res.json() };
 }
 const pothole = (extra: Record<string, string | string[]> = {}) => ({
   api_key: KEY,
@@ -34,7 +34,13 @@ const pothole = (extra: Record<string, string | string[]> = {}) => ({
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-'));
-  server = await startStandaloneGeoReport({ dataDir: dir, servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent') });
+  server = await startStandaloneGeoReport({
+    dataDir: dir,
+    servicesDir: path.resolve('services'),
+    apiKey: KEY,
+    jurisdictionId: 'anytown.example',
+    logger: createLogger('silent'),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -189,7 +195,17 @@ describe("residents' comments (JSON)", () => {
   it('stores a comment with its photo and leaves the status and notes; reading updates needs the api_key', async () => {
     const id = (await post('requests.json', pothole())).body[0].service_request_id;
     await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'FIXED', description: 'Filled in' });
-    const c = await post('servicerequestupdates.json', { api_key: KEY, service_request_id: id, status: 'REOPEN', description: 'It has sunk again', first_name: 'Ann', last_name: 'Lee', email: 'ann@example.com', update_id: '77', media_url: 'https://photos.example/77.jpeg' });
+    const c = await post('servicerequestupdates.json', {
+      api_key: KEY,
+      service_request_id: id,
+      status: 'REOPEN',
+      description: 'It has sunk again',
+      first_name: 'Ann',
+      last_name: 'Lee',
+      email: 'ann@example.com',
+      update_id: '77',
+      media_url: 'https://photos.example/77.jpeg',
+    });
     expect(c.status).toBe(200);
     expect((await get(`requests/${id}.json`)).body[0]).toMatchObject({ status: 'closed', status_notes: 'Filled in' });
     const all = (await get(`servicerequestupdates.json?api_key=${KEY}`)).body.filter((u: any) => u.service_request_id === id);
@@ -210,7 +226,10 @@ describe('publishing: what the public may read', () => {
     "I'm Sam Okafor's neighbour, Okafor said it was reported. Thanks, Priya";
 
   it('withholds contact fields and removes names, emails and phone numbers from the description; the api_key sees everything', async () => {
-    const created = await post('requests.json', pothole({ first_name: 'Sam', last_name: 'Okafor', email: 'sam.okafor@example.com', phone: '01632 960123', description: typed }));
+    const created = await post(
+      'requests.json',
+      pothole({ first_name: 'Sam', last_name: 'Okafor', email: 'sam.okafor@example.com', phone: '01632 960123', description: typed }),
+    );
     const id = created.body[0].service_request_id;
     const personal = ['Priya', 'Raman', 'Sam', 'Okafor', '07700 900123', 'priya.r@example.com', 'sam.okafor@example.com', '01632 960123'];
     for (const read of [await get(`requests/${id}.json`), await get(`requests.json?service_request_id=${id}`), await get('requests.json')]) {
@@ -223,7 +242,14 @@ describe('publishing: what the public may read', () => {
     }
 
     const keyed = await get(`requests/${id}.json?api_key=${KEY}`);
-    expect(keyed.body[0]).toMatchObject({ description: typed, first_name: 'Sam', last_name: 'Okafor', email: 'sam.okafor@example.com', phone: '01632 960123', attributes: { surface: 'road' } });
+    expect(keyed.body[0]).toMatchObject({
+      description: typed,
+      first_name: 'Sam',
+      last_name: 'Okafor',
+      email: 'sam.okafor@example.com',
+      phone: '01632 960123',
+      attributes: { surface: 'road' },
+    });
     const keyedList = await get(`requests.json?service_request_id=${id}&api_key=${KEY}`);
     expect(keyedList.body[0].email).toBe('sam.okafor@example.com');
     expect((await get(`requests/${id}.json?api_key=not-the-key`)).status).toBe(403);
@@ -231,20 +257,39 @@ describe('publishing: what the public may read', () => {
 
   it("leaves a resident's home out of public reads for services whose place is one (publish_location: false)", async () => {
     const home = { address_string: '7 Mill Lane, Anytown, AT3 2CD', address_id: '100000000777', lat: '51.52', long: '-0.12' };
-    const bin = await post('requests.json', { api_key: KEY, service_code: 'missed_bin', 'attribute[container]': 'general', 'attribute[collection_date]': new Date(Date.now() - 86_400_000).toISOString().slice(0, 10), 'attribute[bin_out_by_7am]': 'yes', ...home });
+    const bin = await post('requests.json', {
+      api_key: KEY,
+      service_code: 'missed_bin',
+      'attribute[container]': 'general',
+      'attribute[collection_date]': new Date(Date.now() - 86_400_000).toISOString().slice(0, 10),
+      'attribute[bin_out_by_7am]': 'yes',
+      ...home,
+    });
     expect(bin.status).toBe(201);
     const id = bin.body[0].service_request_id;
     const pub = (await get(`requests/${id}.json`)).body[0];
     expect(pub).toMatchObject({ service_code: 'missed_bin', address: '', address_id: '', lat: null, long: null });
     expect(JSON.stringify(pub)).not.toMatch(/Mill Lane|100000000777|51\.52/);
-    expect((await get(`requests/${id}.json?api_key=${KEY}`)).body[0]).toMatchObject({ address: home.address_string, address_id: home.address_id, lat: 51.52, long: -0.12 });
+    expect((await get(`requests/${id}.json?api_key=${KEY}`)).body[0]).toMatchObject({
+      address: home.address_string,
+      address_id: home.address_id,
+      lat: 51.52,
+      long: -0.12,
+    });
     // A pothole's place is the point of the report: it stays public.
     const hole = await post('requests.json', pothole({ address_string: 'Station Road by the library' }));
     expect((await get(`requests/${hole.body[0].service_request_id}.json`)).body[0]).toMatchObject({ address: 'Station Road by the library', lat: 51.5 });
   });
 
   it('limits reads without the api_key per address: 429 with Retry-After, and the api_key is not limited', async () => {
-    const limited = await startStandaloneGeoReport({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-limit-')), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent'), publicReadsPerMinute: 3 });
+    const limited = await startStandaloneGeoReport({
+      dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'georeport-limit-')),
+      servicesDir: path.resolve('services'),
+      apiKey: KEY,
+      jurisdictionId: 'anytown.example',
+      logger: createLogger('silent'),
+      publicReadsPerMinute: 3,
+    });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) statuses.push((await fetch(`${limited.baseUrl}/requests.json`)).status);
@@ -252,7 +297,7 @@ describe('publishing: what the public may read', () => {
       const refused = await fetch(`${limited.baseUrl}/requests/SR-100001.json`);
       expect(refused.status).toBe(429);
       expect(Number(refused.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
-      expect(((await refused.json()))[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
+      expect((await refused.json())[0]).toMatchObject({ code: 429, description: expect.stringMatching(/Too many requests/) });
       expect((await fetch(`${limited.baseUrl}/requests.json?api_key=${KEY}`)).status).toBe(200);
       // Guessing keys is limited like any other public read.
       expect((await fetch(`${limited.baseUrl}/requests.json?api_key=guess-1`)).status).toBe(429);

@@ -15,7 +15,14 @@ describe('Open311 on PostgreSQL', async () => {
   describe.skipIf(!!pgdb.skipReason)(pgdb.skipReason ?? 'back office and outbox on PostgreSQL', () => {
     it('stores requests, de-duplicates by client_reference and delivers the outbox exactly once', async () => {
       const logger = createLogger('silent');
-      const backOffice = await startStandaloneGeoReport({ dataDir: '/nonexistent', databaseUrl: pgdb.url, servicesDir: path.resolve('services'), apiKey: 'pg-key-1234', jurisdictionId: 'anytown.example', logger });
+      const backOffice = await startStandaloneGeoReport({
+        dataDir: '/nonexistent',
+        databaseUrl: pgdb.url,
+        servicesDir: path.resolve('services'),
+        apiKey: 'pg-key-1234',
+        jurisdictionId: 'anytown.example',
+        logger,
+      });
       const bot = await AppDatabase.open({ dataDir: '/nonexistent', databaseUrl: pgdb.url });
       try {
         const outbox = new Outbox(bot.db);
@@ -24,7 +31,9 @@ describe('Open311 on PostgreSQL', async () => {
         const row = await outbox.add(fields, null);
         // The back office already has it (as after a crash between POST and record).
         const first = await client.postRequest(fields, row.reference);
-        const worker = new OutboxWorker(outbox, client, { delivered: () => Promise.resolve(true), rejected: () => Promise.resolve(true) }, logger, { pollMs: 1000 });
+        const worker = new OutboxWorker(outbox, client, { delivered: () => Promise.resolve(true), rejected: () => Promise.resolve(true) }, logger, {
+          pollMs: 1000,
+        });
         // Two workers (two instances) racing over the same outbox.
         await Promise.all([worker.runOnce(), worker.runOnce()]);
         expect(await outbox.get(row.reference)).toMatchObject({ state: 'delivered', service_request_id: first.service_request_id });

@@ -2,14 +2,28 @@ import { describe, expect, it } from 'vitest';
 import { activityProblem } from '../../bot/activityCheck';
 import { cleanText } from '../../bot/councilBot';
 
-const good = { type: 'message', text: 'hello', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: 'bot' } };
+const good = {
+  type: 'message',
+  text: 'hello',
+  serviceUrl: 'https://smba.trafficmanager.net/uk/',
+  conversation: { id: 'c1' },
+  from: { id: 'u1' },
+  recipient: { id: 'bot' },
+};
 
 describe('activityProblem', () => {
   it('accepts activities the Bot Framework sends', () => {
     expect(activityProblem(good)).toBeUndefined();
     expect(activityProblem({ ...good, text: undefined, value: { action: 'submit' } })).toBeUndefined();
     expect(activityProblem({ ...good, text: null })).toBeUndefined();
-    expect(activityProblem({ type: 'conversationUpdate', serviceUrl: 'https://smba.trafficmanager.net/uk/', conversation: { id: 'c1' }, membersAdded: [{ id: 'u1' }] })).toBeUndefined();
+    expect(
+      activityProblem({
+        type: 'conversationUpdate',
+        serviceUrl: 'https://smba.trafficmanager.net/uk/',
+        conversation: { id: 'c1' },
+        membersAdded: [{ id: 'u1' }],
+      }),
+    ).toBeUndefined();
     expect(activityProblem({ ...good, serviceUrl: undefined, deliveryMode: 'expectReplies' })).toBeUndefined();
     expect(activityProblem({ ...good, attachments: [{ contentType: 'image/png', contentUrl: 'https://example.org/a.png' }], entities: [] })).toBeUndefined();
   });

@@ -28,7 +28,15 @@ describe('an invoke the bot has no handler for', () => {
   it('is answered 400 with a clear message, not 501', async () => {
     const adapter = createAdapter({}, createLogger('silent'), 'Sorry.');
     const bot = new ActivityHandler();
-    const activity = { type: 'invoke', name: 'task/fetch', channelId: 'msteams', serviceUrl: 'http://127.0.0.1:9', conversation: { id: 'c1' }, from: { id: 'u1' }, recipient: { id: 'bot' } } as Activity;
+    const activity = {
+      type: 'invoke',
+      name: 'task/fetch',
+      channelId: 'msteams',
+      serviceUrl: 'http://127.0.0.1:9',
+      conversation: { id: 'c1' },
+      from: { id: 'u1' },
+      recipient: { id: 'bot' },
+    } as Activity;
     const answer = await adapter.processBody(activity, '', (context) => bot.run(context));
     expect(answer).toEqual({ status: 400, body: { error: 'This assistant does not handle that invoke.' } });
   });

@@ -3,7 +3,8 @@ import { AuthenticationError, ConnectorFactory, type ConnectorClient } from 'bot
 import { describe, expect, it } from 'vitest';
 import { CachingBotFrameworkAuthentication, MAX_CONNECTOR_CLIENTS } from '../../bot/cachingAuthentication';
 
-const activity = (serviceUrl: string): Activity => ({ type: 'message', text: 'hi', serviceUrl, channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }) as Activity;
+const activity = (serviceUrl: string): Activity =>
+  ({ type: 'message', text: 'hi', serviceUrl, channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }) as Activity;
 
 describe('CachingBotFrameworkAuthentication', () => {
   it('reuses the connector client for the same service URL and audience, and makes one per service URL', async () => {
@@ -31,7 +32,9 @@ describe('CachingBotFrameworkAuthentication', () => {
     const { connectorFactory } = await auth.authenticateRequest(activity('http://a.example'), '');
     const oldest = await connectorFactory!.create('http://host-0.example');
     for (let i = 1; i <= MAX_CONNECTOR_CLIENTS; i++) await connectorFactory!.create(`http://host-${i}.example`);
-    expect(await connectorFactory!.create(`http://host-${MAX_CONNECTOR_CLIENTS}.example`)).toBe(await connectorFactory!.create(`http://host-${MAX_CONNECTOR_CLIENTS}.example`));
+    expect(await connectorFactory!.create(`http://host-${MAX_CONNECTOR_CLIENTS}.example`)).toBe(
+      await connectorFactory!.create(`http://host-${MAX_CONNECTOR_CLIENTS}.example`),
+    );
     // The oldest was dropped to make room: asking again makes a new one.
     expect(await connectorFactory!.create('http://host-0.example')).not.toBe(oldest);
   });
@@ -57,7 +60,11 @@ describe('CachingBotFrameworkAuthentication', () => {
 
   it('still authenticates every request when the bot has an app id', async () => {
     const auth = new CachingBotFrameworkAuthentication(
-      new ConfigurationBotFrameworkAuthentication({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' }),
+      new ConfigurationBotFrameworkAuthentication({
+        MicrosoftAppType: 'MultiTenant',
+        MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+        MicrosoftAppPassword: 'not-a-real-secret',
+      }),
     );
     for (let i = 0; i < 2; i++) await expect(auth.authenticateRequest(activity('http://a.example'), '')).rejects.toBeInstanceOf(AuthenticationError);
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config';
 
-const ALL = { CLU_ENDPOINT: 'https://anytown-language.cognitiveservices.azure.com', CLU_KEY: 'k', CLU_PROJECT_NAME: 'council-assistant', CLU_DEPLOYMENT_NAME: 'production' };
+const ALL = {
+  CLU_ENDPOINT: 'https://anytown-language.cognitiveservices.azure.com',
+  CLU_KEY: 'k',
+  CLU_PROJECT_NAME: 'council-assistant',
+  CLU_DEPLOYMENT_NAME: 'production',
+};
 
 function problems(env: Record<string, string>): string[] {
   try {
@@ -19,7 +24,13 @@ describe('Azure CLU configuration', () => {
   });
 
   it('is on with all four keys, with a default timeout', () => {
-    expect(loadConfig(ALL).clu).toEqual({ endpoint: ALL.CLU_ENDPOINT, key: 'k', projectName: 'council-assistant', deploymentName: 'production', timeoutMs: 3000 });
+    expect(loadConfig(ALL).clu).toEqual({
+      endpoint: ALL.CLU_ENDPOINT,
+      key: 'k',
+      projectName: 'council-assistant',
+      deploymentName: 'production',
+      timeoutMs: 3000,
+    });
     expect(loadConfig({ ...ALL, CLU_TIMEOUT_MS: '1500' }).clu?.timeoutMs).toBe(1500);
   });
 

@@ -17,9 +17,27 @@ describe('loadConfig', () => {
     expect(c).toMatchObject({ port: 8080, dataDir: '/var/lib/ca', databaseUrl: 'postgres://u@db/x', logLevel: 'debug' });
   });
 
-  it('keeps each kind of residents\' data for its own period: defaults, and any set in the environment', () => {
-    expect(loadConfig({}).retention).toEqual({ conversationDays: 30, handoffDays: 90, callbackDays: 90, outboxDays: 30, requestPersonalDays: 365, feedbackDays: 730, unansweredDays: 180 });
-    expect(loadConfig({ RETENTION_CONVERSATION_DAYS: '7', RETENTION_HANDOFF_DAYS: '60', RETENTION_CALLBACK_DAYS: '14', RETENTION_OUTBOX_DAYS: '3', RETENTION_REQUEST_PERSONAL_DAYS: '730', RETENTION_FEEDBACK_DAYS: '365', RETENTION_UNANSWERED_DAYS: '90' }).retention).toEqual({
+  it("keeps each kind of residents' data for its own period: defaults, and any set in the environment", () => {
+    expect(loadConfig({}).retention).toEqual({
+      conversationDays: 30,
+      handoffDays: 90,
+      callbackDays: 90,
+      outboxDays: 30,
+      requestPersonalDays: 365,
+      feedbackDays: 730,
+      unansweredDays: 180,
+    });
+    expect(
+      loadConfig({
+        RETENTION_CONVERSATION_DAYS: '7',
+        RETENTION_HANDOFF_DAYS: '60',
+        RETENTION_CALLBACK_DAYS: '14',
+        RETENTION_OUTBOX_DAYS: '3',
+        RETENTION_REQUEST_PERSONAL_DAYS: '730',
+        RETENTION_FEEDBACK_DAYS: '365',
+        RETENTION_UNANSWERED_DAYS: '90',
+      }).retention,
+    ).toEqual({
       conversationDays: 7,
       handoffDays: 60,
       callbackDays: 14,
@@ -88,7 +106,9 @@ describe('the production posture (NODE_ENV=production)', () => {
     expect(problems({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'false' })).toHaveLength(2);
     const config = loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true' });
     expect(openInProduction(config)).toEqual([expect.stringContaining('no MicrosoftAppId'), expect.stringContaining('no DIRECT_LINE_SECRET')]);
-    expect(openInProduction(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', ...appId }))).toEqual([expect.stringContaining('no DIRECT_LINE_SECRET')]);
+    expect(openInProduction(loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'true', ...appId }))).toEqual([
+      expect.stringContaining('no DIRECT_LINE_SECRET'),
+    ]);
     expect(() => loadConfig({ NODE_ENV: 'production', ALLOW_UNAUTHENTICATED: 'yes' })).toThrow(/ALLOW_UNAUTHENTICATED/);
   });
 

@@ -56,7 +56,10 @@ beforeAll(() => {
 let conversations = 0;
 
 /** Asks how to pay council tax in a new conversation (the article and "Did this answer your question?"), then answers with `answer`. */
-async function askThenAnswer(which: 'own' | 'shipped', answer: string): Promise<{ offered: string[]; feedback: Array<{ articleId: string; helpful: boolean }>; reply: string[] }> {
+async function askThenAnswer(
+  which: 'own' | 'shipped',
+  answer: string,
+): Promise<{ offered: string[]; feedback: Array<{ articleId: string; helpful: boolean }>; reply: string[] }> {
   const { assistant, feedback } = councils.get(which)!;
   const conversation = new TestConversation(async (context) => assistant.bot.run(context), { id: `council-words-${++conversations}`, traces: true });
   const messages = async (text: string): Promise<Partial<Activity>[]> => (await conversation.say(text)).filter((a) => a.type === ActivityTypes.Message);
@@ -64,7 +67,11 @@ async function askThenAnswer(which: 'own' | 'shipped', answer: string): Promise<
   expect(asked?.text).toBe('Did this answer your question?');
   const before = feedback.rows.length;
   const reply = await messages(answer);
-  return { offered: asked?.suggestedActions?.actions.map((a) => String(a.title)) ?? [], feedback: feedback.rows.slice(before), reply: reply.map((a) => a.text ?? '') };
+  return {
+    offered: asked?.suggestedActions?.actions.map((a) => String(a.title)) ?? [],
+    feedback: feedback.rows.slice(before),
+    reply: reply.map((a) => a.text ?? ''),
+  };
 }
 
 describe("a council's own buttons.yaml and vocabulary.yaml", () => {

@@ -15,7 +15,11 @@ describe('the process-level last resort', () => {
     proc.emit('unhandledRejection', Object.assign(new Error('duplicate key 07700 900123'), { code: 'SQLITE_CONSTRAINT' }));
     proc.emit('unhandledRejection', 'a bare string');
     const logged = lines.map((l) => JSON.parse(l) as { msg: string; err: { type: string; code?: string; at?: string } });
-    expect(logged.map((l) => l.msg)).toEqual(['uncaught exception (still serving)', 'unhandled promise rejection (still serving)', 'unhandled promise rejection (still serving)']);
+    expect(logged.map((l) => l.msg)).toEqual([
+      'uncaught exception (still serving)',
+      'unhandled promise rejection (still serving)',
+      'unhandled promise rejection (still serving)',
+    ]);
     expect(logged[0].err.type).toBe('URIError');
     expect(logged[0].err.at).toMatch(/lastResort\.test\.ts/);
     expect(logged[1].err.code).toBe('SQLITE_CONSTRAINT');

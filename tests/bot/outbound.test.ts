@@ -9,7 +9,14 @@ import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { messageActivity, postExpectReplies, startChannel, startTestApp, type RunningApp } from '../support/http';
 
 /** Addresses from the documentation ranges and elsewhere: none is ever contacted (the refusal comes first). */
-const NOT_LOOPBACK_URLS = ['http://192.0.2.10:9/', 'https://smba.trafficmanager.net/uk/', 'http://169.254.169.254/latest/', 'http://localhost.example/', 'http://[::ffff:127.0.0.1]/', 'file:///etc/passwd'];
+const NOT_LOOPBACK_URLS = [
+  'http://192.0.2.10:9/',
+  'https://smba.trafficmanager.net/uk/',
+  'http://169.254.169.254/latest/',
+  'http://localhost.example/',
+  'http://[::ffff:127.0.0.1]/',
+  'file:///etc/passwd',
+];
 
 describe('which service URLs count as this machine', () => {
   it.each(['http://localhost:9000/', 'http://127.0.0.1:53012', 'https://127.1.2.3/x', 'http://127.1/', 'http://[::1]:3978/'])('%s is loopback', (url) => {
@@ -80,7 +87,11 @@ describe('POST /api/messages without an app id', () => {
   });
 
   it('refuses a proactive message to a stored non-loopback serviceUrl', async () => {
-    const reference: Partial<ConversationReference> = { channelId: 'test', serviceUrl: 'http://192.0.2.10:9/', conversation: { id: 'conv-proactive', isGroup: false, conversationType: '', name: '' } };
+    const reference: Partial<ConversationReference> = {
+      channelId: 'test',
+      serviceUrl: 'http://192.0.2.10:9/',
+      conversation: { id: 'conv-proactive', isGroup: false, conversationType: '', name: '' },
+    };
     let ran = false;
     const sent = running.app.adapter.continueConversationAsync('', reference, () => {
       ran = true;

@@ -15,7 +15,12 @@ describe('redaction', () => {
   });
 
   it('for publication: removes contact details and given names in any case, keeps the place', () => {
-    const out = redactContactDetails('Outside 12 High Street AT1 1AA. JO said call jo.b@example.com or 07700 900123; this is Sam', ['Jo', 'Bloggs Smith', '', null]);
+    const out = redactContactDetails('Outside 12 High Street AT1 1AA. JO said call jo.b@example.com or 07700 900123; this is Sam', [
+      'Jo',
+      'Bloggs Smith',
+      '',
+      null,
+    ]);
     expect(out).toBe('Outside 12 High Street AT1 1AA. [name] said call [email] or [phone]; this is [name]');
     expect(redactContactDetails('Joanne and Smithfield stay', ['Jo', 'Smith'])).toBe('Joanne and Smithfield stay');
   });
@@ -25,14 +30,20 @@ describe('redaction', () => {
   });
 
   it('drops fields that hold what residents type, whatever they contain', () => {
-    expect(redactValue({ text: 'anything at all', nested: { email: 'x', count: 3 } })).toEqual({ text: '[redacted]', nested: { email: '[redacted]', count: 3 } });
+    expect(redactValue({ text: 'anything at all', nested: { email: 'x', count: 3 } })).toEqual({
+      text: '[redacted]',
+      nested: { email: '[redacted]', count: 3 },
+    });
   });
 
   it('never lets personal data reach the log output', () => {
     let written = '';
     const sink = new Writable({ write: (chunk, _enc, cb) => ((written += chunk), cb()) });
     const logger = createLogger('info', sink);
-    logger.info({ activity: { text: 'I am Jane Smith, 07700 900123' }, note: 'jane.smith@example.com lives at AT1 1AA' }, 'resident said my name is Jane Smith');
+    logger.info(
+      { activity: { text: 'I am Jane Smith, 07700 900123' }, note: 'jane.smith@example.com lives at AT1 1AA' },
+      'resident said my name is Jane Smith',
+    );
     logger.error(new Error('failed for jane.smith@example.com'));
     for (const p of ['jane.smith@example.com', '07700 900123', 'AT1 1AA', 'Jane Smith']) expect(written).not.toContain(p);
     expect(written).toContain('"level":30');

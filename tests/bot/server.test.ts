@@ -31,7 +31,11 @@ describe('the HTTP server', () => {
     const channel = await startChannel();
     try {
       const activity = messageActivity('help', 'conv-http-2', { serviceUrl: channel.url, deliveryMode: undefined });
-      const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+      const res = await fetch(`${running.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(activity),
+      });
       expect(res.status).toBeLessThan(300);
       expect(channel.received.map((a) => a.text ?? '').join('\n')).toMatch(/talk to a person/i);
     } finally {
@@ -45,7 +49,11 @@ describe('the HTTP server', () => {
       for (const round of [1, 2]) {
         for (const [i, channel] of channels.entries()) {
           const activity = messageActivity('help', `conv-http-urls-${round}-${i}`, { serviceUrl: channel.url, deliveryMode: undefined, timestamp: new Date() });
-          const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+          const res = await fetch(`${running.url}/api/messages`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(activity),
+          });
           expect(res.status).toBeLessThan(300);
         }
       }
@@ -59,16 +67,30 @@ describe('the HTTP server', () => {
   });
 
   it('welcomes a resident who joins', async () => {
-    const { replies } = await postExpectReplies(running.url, { ...messageActivity('', 'conv-http-3'), type: 'conversationUpdate', text: undefined, membersAdded: [{ id: 'resident-1', name: 'Resident' }] });
+    const { replies } = await postExpectReplies(running.url, {
+      ...messageActivity('', 'conv-http-3'),
+      type: 'conversationUpdate',
+      text: undefined,
+      membersAdded: [{ id: 'resident-1', name: 'Resident' }],
+    });
     expect(texts(replies)).toMatch(/privacy/);
   });
 
   it('refuses malformed JSON with 400, not 500', async () => {
-    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"type": "message", "text": ' });
+    const res = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: '{"type": "message", "text": ',
+    });
     expect(res.status).toBe(400);
   });
 
-  it.each([['an array', '[]'], ['a string', '"hello"'], ['an object without a type', '{"text":"hi"}'], ['null', 'null']])('refuses %s with 400', async (_name, body) => {
+  it.each([
+    ['an array', '[]'],
+    ['a string', '"hello"'],
+    ['an object without a type', '{"text":"hi"}'],
+    ['null', 'null'],
+  ])('refuses %s with 400', async (_name, body) => {
     const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
     expect(res.status).toBe(400);
   });
@@ -78,7 +100,11 @@ describe('the HTTP server', () => {
     ['no conversation', { conversation: undefined }, /"conversation"/],
     ['membersAdded that is not a list', { type: 'conversationUpdate', membersAdded: 'x' }, /"membersAdded"/],
   ])('refuses an activity with %s with 400 and the reason', async (_name, change, reason) => {
-    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ ...messageActivity('hi', 'conv-http-bad'), ...change }) });
+    const res = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ ...messageActivity('hi', 'conv-http-bad'), ...change }),
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(reason);
   });
@@ -92,7 +118,11 @@ describe('the HTTP server', () => {
   });
 
   it('refuses a form instead of a JSON activity with 400', async () => {
-    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'type=message&text=hi' });
+    const res = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'type=message&text=hi',
+    });
     expect(res.status).toBe(400);
   });
 
@@ -120,12 +150,20 @@ describe('the HTTP server', () => {
 describe('the HTTP server with a Microsoft App ID', () => {
   let running: RunningApp;
   beforeAll(async () => {
-    running = await startTestApp({ MicrosoftAppType: 'MultiTenant', MicrosoftAppId: '00000000-0000-0000-0000-000000000001', MicrosoftAppPassword: 'not-a-real-secret' });
+    running = await startTestApp({
+      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppId: '00000000-0000-0000-0000-000000000001',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(async () => running?.app.close());
 
   it('refuses unauthenticated requests with 401', async () => {
-    const res = await fetch(`${running.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(messageActivity('hello', 'conv-auth')) });
+    const res = await fetch(`${running.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(messageActivity('hello', 'conv-auth')),
+    });
     expect(res.status).toBe(401);
   });
 });

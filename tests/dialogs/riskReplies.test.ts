@@ -36,7 +36,7 @@ describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () =
     expect(r.text).toContain('[85258](sms:85258)');
   });
 
-  it('a child at risk: the council\'s children\'s services number from the profile, and the NSPCC', () => {
+  it("a child at risk: the council's children's services number from the profile, and the NSPCC", () => {
     const r = responses.safeguarding({ category: 'child_at_risk', about: 'child' });
     expect(firstLine(r.text)).toContain(`[${council.childrensServicesPhone}](tel:${council.childrensServicesPhone!.replace(/ /g, '')})`);
     expect(r.text).toContain('[0808 800 5000](tel:08088005000)');
@@ -49,13 +49,13 @@ describe('risk replies (intents/risk-taxonomy.yaml + the council profile)', () =
     expect(r.text).toContain('[08000 121 700](tel:08000121700)');
   });
 
-  it('a message in two categories follows the first and adds the other\'s help', () => {
+  it("a message in two categories follows the first and adds the other's help", () => {
     const r = responses.safeguarding({ category: 'immediate_danger', categories: ['immediate_danger', 'domestic_abuse'] });
     expect(firstLine(r.text)).toMatch(/^Call \[999\]/);
     expect(r.text).toContain('[0808 2000 247](tel:08082000247)');
   });
 
-  it('a council without a children\'s services number gives its safeguarding number instead', () => {
+  it("a council without a children's services number gives its safeguarding number instead", () => {
     const { childrensServicesPhone: _, ...without } = council;
     const r = new Responses(without, shippedButtons(), taxonomy).safeguarding({ category: 'child_at_risk' });
     expect(r.text).toContain(council.safeguardingPhone);

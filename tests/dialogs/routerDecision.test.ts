@@ -40,8 +40,22 @@ const detector = new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 
 const thresholds = { ...DEFAULT_THRESHOLDS, kbAnswer: 0.1, kbClarify: 0.1, kbSure: 1.01, kbLead: 0.04 };
 const router = new Router(detector, shippedButtons(), shippedVocabulary(), thresholds, knowledge);
 
-const unsure = (text: string): RecognizerResult => ({ text, intent: NONE_INTENT, score: 0.05, alternatives: [{ intent: NONE_INTENT, score: 0.05 }], entities: [], source: 'local' });
-const sure = (text: string, intent: string): RecognizerResult => ({ text, intent, score: 0.95, alternatives: [{ intent, score: 0.95 }], entities: [], source: 'local' });
+const unsure = (text: string): RecognizerResult => ({
+  text,
+  intent: NONE_INTENT,
+  score: 0.05,
+  alternatives: [{ intent: NONE_INTENT, score: 0.05 }],
+  entities: [],
+  source: 'local',
+});
+const sure = (text: string, intent: string): RecognizerResult => ({
+  text,
+  intent,
+  score: 0.95,
+  alternatives: [{ intent, score: 0.95 }],
+  entities: [],
+  source: 'local',
+});
 
 describe('Router.route: answer when one article is clearly ahead, ask when two are level', () => {
   it('asks "Did you mean" with both when two articles match a middling message alike', () => {
@@ -76,6 +90,9 @@ describe('Router.needs: a part that asks in one of its clauses', () => {
   it('does not take a clause that only tells, or points back, for a need', () => {
     const text = 'please collect my old sofa. my mattress is in the garden, does that affect my bin day';
     expect(router.needs(text)).toEqual([]);
-    expect(router.route('please collect my old sofa', sure('please collect my old sofa', 'book_bulky_waste'))).toMatchObject({ kind: 'intent', intent: 'book_bulky_waste' });
+    expect(router.route('please collect my old sofa', sure('please collect my old sofa', 'book_bulky_waste'))).toMatchObject({
+      kind: 'intent',
+      intent: 'book_bulky_waste',
+    });
   });
 });

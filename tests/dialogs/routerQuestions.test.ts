@@ -26,20 +26,59 @@ const article = (id: string, title: string, questions: string[], body: string, r
 });
 
 const articles = [
-  article('bin-holidays', 'Bin collections on bank holidays and at Christmas', ['bank holiday bin collection', 'christmas bin collection changes', 'easter bin collections'], 'Collections after a bank holiday are a day late.', 'bin_collection_day'),
-  article('bulky-waste', 'Bulky waste collections', ['what can I do with an old sofa', 'bulky waste prices', 'large items collection'], 'We collect up to 3 large items for £35. We do not take rubble or tiles.', 'book_bulky_waste'),
-  article('hazardous-waste', 'Hazardous waste and asbestos', ['how do I get rid of asbestos', 'dispose of asbestos sheets', 'paint and chemicals disposal'], 'Take asbestos sheets, wrapped, to the tip by appointment.'),
+  article(
+    'bin-holidays',
+    'Bin collections on bank holidays and at Christmas',
+    ['bank holiday bin collection', 'christmas bin collection changes', 'easter bin collections'],
+    'Collections after a bank holiday are a day late.',
+    'bin_collection_day',
+  ),
+  article(
+    'bulky-waste',
+    'Bulky waste collections',
+    ['what can I do with an old sofa', 'bulky waste prices', 'large items collection'],
+    'We collect up to 3 large items for £35. We do not take rubble or tiles.',
+    'book_bulky_waste',
+  ),
+  article(
+    'hazardous-waste',
+    'Hazardous waste and asbestos',
+    ['how do I get rid of asbestos', 'dispose of asbestos sheets', 'paint and chemicals disposal'],
+    'Take asbestos sheets, wrapped, to the tip by appointment.',
+  ),
   article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
 ];
 const intents = [
-  { intent: 'bin_collection_day', examples: ['when is my bin day', 'when are my bins collected', 'when is my bin emptied', 'what day do the bin men come', 'which bin goes out this week'] },
-  { intent: 'book_bulky_waste', examples: ['book a bulky waste collection', 'collect my old sofa', 'get rid of an old fridge', 'take away a mattress', 'how do i get rid of a wardrobe'] },
+  {
+    intent: 'bin_collection_day',
+    examples: ['when is my bin day', 'when are my bins collected', 'when is my bin emptied', 'what day do the bin men come', 'which bin goes out this week'],
+  },
+  {
+    intent: 'book_bulky_waste',
+    examples: ['book a bulky waste collection', 'collect my old sofa', 'get rid of an old fridge', 'take away a mattress', 'how do i get rid of a wardrobe'],
+  },
 ];
-const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser([]), { intents, outOfScope: ['what time does the supermarket close', 'tell me a joke'] });
-const router = new Router(new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))), shippedButtons(), shippedVocabulary(), undefined, knowledge);
+const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser([]), {
+  intents,
+  outOfScope: ['what time does the supermarket close', 'tell me a joke'],
+});
+const router = new Router(
+  new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml'))),
+  shippedButtons(),
+  shippedVocabulary(),
+  undefined,
+  knowledge,
+);
 
 /** The classifier sure of a request. */
-const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({ text, intent, score, alternatives: [{ intent, score }], entities: [], source: 'local' });
+const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({
+  text,
+  intent,
+  score,
+  alternatives: [{ intent, score }],
+  entities: [],
+  source: 'local',
+});
 
 describe('Router.route: a question about a service, or a request for it', () => {
   it('answers a question that the article answers beyond the request’s own examples', () => {

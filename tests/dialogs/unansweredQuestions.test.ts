@@ -27,7 +27,8 @@ function conversation(): TestConversation {
   return new TestConversation(async (context) => assistant.bot.run(context), { id: `unanswered-${++conversations}`, traces: true });
 }
 
-const routeOf = (replies: Partial<Activity>[]) => (replies.find((a) => a.type === ActivityTypes.Trace && a.name === 'council.route')?.value as { label?: string } | undefined)?.label;
+const routeOf = (replies: Partial<Activity>[]) =>
+  (replies.find((a) => a.type === ActivityTypes.Trace && a.name === 'council.route')?.value as { label?: string } | undefined)?.label;
 
 describe('questions for the knowledge report', () => {
   it('records a question the assistant cannot help with, redacted before it leaves the dialog', async () => {

@@ -58,7 +58,7 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     expect(await new KyselyStorage(b.db).read([`turn/${c.id}`])).toMatchObject({ [`turn/${c.id}`]: { step: 2 } });
   });
 
-  it('keeps the resident\'s message and the replies when the turn\'s state cannot be saved (another turn saved first)', async () => {
+  it("keeps the resident's message and the replies when the turn's state cannot be saved (another turn saved first)", async () => {
     const one = new ConversationStore(a.db);
     const storage = new KyselyStorage(a.db);
     const c = await one.create('dl_crossed');
@@ -146,6 +146,9 @@ describe('conversation store on PostgreSQL', () => {
   sharedDatabaseTests(async () => {
     pgdb = await createTestPostgres();
     if (!pgdb.url) return undefined; // skipped, with the reason printed
-    return [await AppDatabase.open({ databaseUrl: pgdb.url, dataDir: '/nonexistent' }), await AppDatabase.open({ databaseUrl: pgdb.url, dataDir: '/nonexistent' })];
+    return [
+      await AppDatabase.open({ databaseUrl: pgdb.url, dataDir: '/nonexistent' }),
+      await AppDatabase.open({ databaseUrl: pgdb.url, dataDir: '/nonexistent' }),
+    ];
   });
 });

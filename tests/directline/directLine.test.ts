@@ -79,7 +79,9 @@ describe('local Direct Line 3.0', () => {
     const resume = await fetch(`${run.base}/v3/directline/conversations/${alice.conversationId}`, { headers: bob.headers });
     expect(resume.status).toBe(403);
     // Nor open its stream with Bob's stream URL pointed at Alice's conversation.
-    const bobStream = (await (await fetch(`${run.base}/v3/directline/conversations/${bob.conversationId}`, { headers: bob.headers })).json()) as { streamUrl: string };
+    const bobStream = (await (await fetch(`${run.base}/v3/directline/conversations/${bob.conversationId}`, { headers: bob.headers })).json()) as {
+      streamUrl: string;
+    };
     const hijack = bobStream.streamUrl.replace(bob.conversationId, alice.conversationId);
     const status = await new Promise<number>((resolve) => {
       const ws = new WebSocket(hijack);
@@ -138,7 +140,11 @@ describe('local Direct Line 3.0', () => {
     const c = await openConversation(run.base);
     await post(run.base, c, { type: 'message', text: 'hello' });
     const echo = (await activities(run.base, c)).activities.find((a) => a.from.role === 'user')!;
-    const reference = TurnContext.getConversationReference({ ...echo, serviceUrl: run.app.webChat.directLine!.serviceUrl, recipient: { id: 'council-assistant', role: 'bot' } } as Partial<Activity>);
+    const reference = TurnContext.getConversationReference({
+      ...echo,
+      serviceUrl: run.app.webChat.directLine!.serviceUrl,
+      recipient: { id: 'council-assistant', role: 'bot' },
+    } as Partial<Activity>);
     await run.app.adapter.continueConversationAsync('', reference, async (ctx) => {
       await ctx.sendActivity('Your report AT-123 has been updated.');
     });
@@ -161,7 +167,9 @@ describe('local Direct Line 3.0', () => {
     const hub = run.app.webChat.hub!;
     const before = hub.size;
     const c = await openConversation(run.base);
-    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}`, { headers: c.headers })).json()) as { streamUrl: string };
+    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}`, { headers: c.headers })).json()) as {
+      streamUrl: string;
+    };
     // A client that connects, gets its first message, then drops the TCP connection without closing.
     const first = await new Promise<string>((resolve, reject) => {
       const ws = new WebSocket(streamUrl);
@@ -175,7 +183,9 @@ describe('local Direct Line 3.0', () => {
     await post(run.base, c, { type: 'message', text: 'help' });
     await expect.poll(() => hub.size, { timeout: 5000 }).toBe(before);
     // The conversation and the server carry on: a new stream picks up from the watermark.
-    const { streamUrl: again } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as { streamUrl: string };
+    const { streamUrl: again } = (await (
+      await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })
+    ).json()) as { streamUrl: string };
     const next = await new Promise<{ activities: Array<{ text?: string; type: string }> }>((resolve, reject) => {
       const ws = new WebSocket(again);
       ws.once('message', (data) => {
@@ -189,14 +199,18 @@ describe('local Direct Line 3.0', () => {
 
   it('sends a quick turn as one frame, the message and the reply, with no typing indicator stored or shown', async () => {
     const c = await openConversation(run.base);
-    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as { streamUrl: string };
+    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as {
+      streamUrl: string;
+    };
     const ws = new WebSocket(streamUrl);
     const frames: Array<{ activities: Array<{ type: string; text?: string; from: { role: string } }>; watermark?: string }> = [];
     ws.on('message', (data) => frames.push(JSON.parse(String(data))));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     try {
       await post(run.base, c, { type: 'message', text: 'help' });
-      await expect.poll(() => frames.flatMap((f) => f.activities).filter((a) => a.type === 'message' && a.from.role === 'bot').length, { timeout: 5000 }).toBe(1);
+      await expect
+        .poll(() => frames.flatMap((f) => f.activities).filter((a) => a.type === 'message' && a.from.role === 'bot').length, { timeout: 5000 })
+        .toBe(1);
       // The turn's activities are committed together (issue 23): one frame, and the typing it would have shown is moot.
       expect(frames.map((f) => f.activities.map((a) => `${a.from.role}:${a.type}`))).toEqual([['user:message', 'bot:message']]);
       expect(frames.at(-1)!.watermark).toBe('3');
@@ -213,7 +227,10 @@ describe('local Direct Line 3.0', () => {
     try {
       expect((await fetch(`${guarded.base}/v3/directline/tokens/generate`, { method: 'POST' })).status).toBe(403);
       expect((await fetch(`${guarded.base}/v3/directline/conversations`, { method: 'POST' })).status).toBe(403);
-      const wrong = await fetch(`${guarded.base}/v3/directline/tokens/generate`, { method: 'POST', headers: { Authorization: 'Bearer wrong-secret-wrong-secret' } });
+      const wrong = await fetch(`${guarded.base}/v3/directline/tokens/generate`, {
+        method: 'POST',
+        headers: { Authorization: 'Bearer wrong-secret-wrong-secret' },
+      });
       expect(wrong.status).toBe(403);
       const res = await fetch(`${guarded.base}/v3/directline/tokens/generate`, {
         method: 'POST',
@@ -279,7 +296,6 @@ describe('page token endpoint', () => {
       await run.stop();
     }
   }, 30_000);
-
 
   it('gives the browser a conversation token (never a secret) and rate-limits one address', async () => {
     const run = await startAssistant({ DIRECT_LINE_SECRET: 'local-direct-line-secret-456' });

@@ -19,7 +19,10 @@ describe.each([
   });
 
   it('gets the welcome, sends a message, gets the reply, and resumes the conversation', async () => {
-    const { token, conversationId } = (await (await fetch(`${run.base}/api/directline/token`, { method: 'POST' })).json()) as { token: string; conversationId: string };
+    const { token, conversationId } = (await (await fetch(`${run.base}/api/directline/token`, { method: 'POST' })).json()) as {
+      token: string;
+      conversationId: string;
+    };
     client = createNodeDirectLine({ domain: `${run.base}/v3/directline`, token, webSocket, pollingInterval: 200 });
     const statuses: ConnectionStatus[] = [];
     client.connectionStatus$.subscribe((s) => statuses.push(s));

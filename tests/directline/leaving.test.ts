@@ -23,7 +23,9 @@ describe('a resident who leaves, on the local Direct Line', () => {
   }
 
   async function stream(c: Conversation): Promise<WebSocket> {
-    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}`, { headers: c.headers })).json()) as { streamUrl: string };
+    const { streamUrl } = (await (await fetch(`${run.base}/v3/directline/conversations/${c.conversationId}`, { headers: c.headers })).json()) as {
+      streamUrl: string;
+    };
     const ws = new WebSocket(streamUrl);
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     return ws;
@@ -36,7 +38,13 @@ describe('a resident who leaves, on the local Direct Line', () => {
     await expect.poll(async () => (await run.app.handoff.store.get(handoffId))?.endReason).toBe('resident_left');
     const messages = await run.app.handoff.store.messages(handoffId);
     expect(messages.at(-1)?.text).toBe('The resident has left.');
-    await expect.poll(async () => botMessages(await activities(run.base, c)).map((a) => a.text).at(-1)).toMatch(/You left the page, so you're no longer in the queue/);
+    await expect
+      .poll(async () =>
+        botMessages(await activities(run.base, c))
+          .map((a) => a.text)
+          .at(-1),
+      )
+      .toMatch(/You left the page, so you're no longer in the queue/);
   });
 
   it('a conversation with no stream ever opened is not taken for left', async () => {

@@ -48,7 +48,11 @@ describe('/api/messages cannot reach the local Direct Line’s conversations', (
 
     // The resident, through the Direct Line, still has the report waiting.
     expect((await post(run.base, c, { type: 'message', text: 'Send it' })).status).toBe(200);
-    expect(botMessages(await activities(run.base, c, before.watermark)).map((m) => m.text).join('\n')).toMatch(/reference/i);
+    expect(
+      botMessages(await activities(run.base, c, before.watermark))
+        .map((m) => m.text)
+        .join('\n'),
+    ).toMatch(/reference/i);
   });
 
   it('other conversations on /api/messages are served as before', async () => {

@@ -29,14 +29,18 @@ describe('web chat across two instances on PostgreSQL', () => {
 
   it("brings a message sent to one instance, and the bot's reply, to the stream open on the other", async () => {
     const c = await openConversation(a!.base);
-    const { streamUrl } = (await (await fetch(`${b!.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as { streamUrl: string };
+    const { streamUrl } = (await (await fetch(`${b!.base}/v3/directline/conversations/${c.conversationId}?watermark=1`, { headers: c.headers })).json()) as {
+      streamUrl: string;
+    };
     const ws = new WebSocket(streamUrl);
     const seen: Array<{ type: string; text?: string; from: { role: string } }> = [];
     ws.on('message', (data) => seen.push(...(JSON.parse(String(data)) as { activities: typeof seen }).activities));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     try {
       expect((await post(a!.base, c, { type: 'message', text: 'help' })).status).toBe(200);
-      await expect.poll(() => seen.filter((x) => x.type === 'message').map((x) => `${x.from.role}:${x.text?.slice(0, 4)}`), { timeout: 10_000 }).toEqual(['user:help', 'bot:You ']);
+      await expect
+        .poll(() => seen.filter((x) => x.type === 'message').map((x) => `${x.from.role}:${x.text?.slice(0, 4)}`), { timeout: 10_000 })
+        .toEqual(['user:help', 'bot:You ']);
     } finally {
       ws.close();
     }

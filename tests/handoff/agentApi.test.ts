@@ -14,7 +14,13 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startApp();
-    for (const [u, n] of [['sam', 'Sam'], ['alex', 'Alex'], ['lee', 'Lee'], ['kim', 'Kim']]) await h.app.handoff.staff.addAccount(u, n, PASSWORD);
+    for (const [u, n] of [
+      ['sam', 'Sam'],
+      ['alex', 'Alex'],
+      ['lee', 'Lee'],
+      ['kim', 'Kim'],
+    ])
+      await h.app.handoff.staff.addAccount(u, n, PASSWORD);
   });
   afterAll(async () => h?.close());
 
@@ -34,7 +40,11 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
       ['POST', '/agent/api/sign-out'],
       ['GET', '/agent/api/anything-else'],
     ]) {
-      const res = await fetch(`${h.url}${route}`, { method, headers: { 'Content-Type': 'application/json', Cookie: 'ca_staff=forged' }, body: method === 'POST' ? '{}' : undefined });
+      const res = await fetch(`${h.url}${route}`, {
+        method,
+        headers: { 'Content-Type': 'application/json', Cookie: 'ca_staff=forged' },
+        body: method === 'POST' ? '{}' : undefined,
+      });
       expect(res.status, `${method} ${route}`).toBe(401);
     }
     const page = await fetch(`${h.url}/agent`, { redirect: 'manual' });
@@ -74,7 +84,12 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
   });
 
   it('refuses a sign-in form without its token, and API changes without the CSRF token (403)', async () => {
-    const res = await fetch(`${h.url}/agent/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'username=sam&password=' + encodeURIComponent(PASSWORD) });
+    const res = await fetch(`${h.url}/agent/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'username=sam&password=' + encodeURIComponent(PASSWORD),
+    });
     expect(res.status).toBe(403);
     const sam = await signIn(h.url, 'sam');
     const { id } = await queueOne(h);
@@ -124,7 +139,7 @@ describe('agent console API: auth, CSRF, accept race, transfer', () => {
     expect(trail.some((t) => t.action === 'transfer' && t.subject === id)).toBe(true);
   });
 
-  it('pushes the resident\'s messages to the agent over the WebSocket, and takes the agent\'s replies', async () => {
+  it("pushes the resident's messages to the agent over the WebSocket, and takes the agent's replies", async () => {
     const sam = await signIn(h.url, 'sam');
     const { id, conv } = await queueOne(h);
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: h.url } });
@@ -180,7 +195,10 @@ describe('expired staff sessions', () => {
     const sam = await signIn(h.url, 'sam');
     expect((await sam.api('GET', '/agent/api/queue')).status).toBe(200);
     // Age the session in the database rather than waiting a minute.
-    await h.app.database.db.updateTable('staff_session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await h.app.database.db
+      .updateTable('staff_session')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const res = await sam.api('GET', '/agent/api/queue');
     expect(res.status).toBe(401);
     expect(res.body.error).toMatch(/sign in/i);
@@ -190,7 +208,10 @@ describe('expired staff sessions', () => {
     const sam = await signIn(h.url, 'sam');
     const ws = new WebSocket(`${h.url.replace('http', 'ws')}/agent/api/ws`, { headers: { Cookie: sam.cookie, Origin: h.url } });
     await new Promise((resolve) => ws.once('message', resolve));
-    await h.app.database.db.updateTable('staff_session').set({ expires_at: new Date(Date.now() - 1000).toISOString() }).execute();
+    await h.app.database.db
+      .updateTable('staff_session')
+      .set({ expires_at: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
     ws.send(JSON.stringify({ type: 'send', handoffId: 'x', text: 'hello' }));
     expect(await closed).toBe(4401);
@@ -222,5 +243,4 @@ describe('an agent who closes the console mid-chat', () => {
     expect((await h.app.handoff.store.get(id))!.status).toBe('queued');
     await residentSays(h.url, h.channel.url, conv, 'Stop waiting');
   });
-
 });

@@ -1,22 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, newConversationId, openConsole, PASSWORD, residentSays, startApp, type Harness } from './support/harness';
 
-describe('console sockets: who hears a resident\'s words', () => {
+describe("console sockets: who hears a resident's words", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startApp({ HANDOFF_AGENT_TIMEOUT_MS: '600' });
-    for (const [u, name] of [['sam', 'Sam'], ['alex', 'Alex']]) await h.app.handoff.staff.addAccount(u, name, PASSWORD);
+    for (const [u, name] of [
+      ['sam', 'Sam'],
+      ['alex', 'Alex'],
+    ])
+      await h.app.handoff.staff.addAccount(u, name, PASSWORD);
   });
   afterAll(async () => h?.close());
 
-  it('sends a resident\'s message only to the agent who accepted the conversation; the other console hears only that it changed', async () => {
+  it("sends a resident's message only to the agent who accepted the conversation; the other console hears only that it changed", async () => {
     const [sam, alex] = [await openConsole(h, 'sam'), await openConsole(h, 'alex')];
     const conv = newConversationId();
     await residentSays(h.url, h.channel.url, conv, 'Talk to a person');
     const { id } = await eventually(() => h.app.handoff.store.openFor(conv));
     // While it waits, nobody holds it: both consoles hear of it, neither gets the words.
     await residentSays(h.url, h.channel.url, conv, 'my flat number is 12');
-    await eventually(() => sam.inbox.some((m) => m.type === 'conversation' && m.handoffId === id) && alex.inbox.some((m) => m.type === 'conversation' && m.handoffId === id));
+    await eventually(
+      () => sam.inbox.some((m) => m.type === 'conversation' && m.handoffId === id) && alex.inbox.some((m) => m.type === 'conversation' && m.handoffId === id),
+    );
     expect((await sam.api('POST', `/agent/api/conversations/${id}/accept`)).status).toBe(200);
     await residentSays(h.url, h.channel.url, conv, 'the bin was not collected on Tuesday');
     await eventually(() => sam.inbox.some((m) => m.type === 'message' && m.message.text === 'the bin was not collected on Tuesday'));

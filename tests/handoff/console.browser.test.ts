@@ -24,7 +24,15 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     });
   }, 120_000);
   afterAll(async () => {
@@ -62,7 +70,10 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     await agent.getByLabel('Username').fill('sam');
     await agent.getByLabel('Password').fill('wrong password');
     await agent.getByLabel('Password').press('Enter');
-    await agent.getByRole('alert').getByText(/not right/).waitFor();
+    await agent
+      .getByRole('alert')
+      .getByText(/not right/)
+      .waitFor();
     expect(await agent.evaluate('document.activeElement && document.activeElement.id')).toBe('error-summary');
     expect(await axe(agent)).toEqual([]);
     await agent.getByLabel('Username').fill('sam');
@@ -73,16 +84,24 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     // The queue: reason, summary, waiting time; accept with the keyboard.
     const accept = agent.getByRole('button', { name: /Accept: Asked for a person/ });
     await accept.waitFor();
-    await expect.poll(() => agent.locator('#waiting tr').first().innerText()).toMatch(/my green bin was not collected, AT1 1AA" \(Missed bin collection, not finished\)/);
+    await expect
+      .poll(() => agent.locator('#waiting tr').first().innerText())
+      .toMatch(/my green bin was not collected, AT1 1AA" \(Missed bin collection, not finished\)/);
     expect(await axe(agent)).toEqual([]);
     await accept.focus();
     await agent.keyboard.press('Enter');
-    await agent.locator('#conversation-status').getByText(/Talking to a person \(with you\)/).waitFor();
+    await agent
+      .locator('#conversation-status')
+      .getByText(/Talking to a person \(with you\)/)
+      .waitFor();
     await resident.getByText(/You're now talking to Sam/).waitFor();
 
     // What travelled: the transcript, the assistant's understanding, the resident's words as text.
     await agent.locator('#transcript').getByText('my green bin was not collected, AT1 1AA').waitFor();
-    await agent.locator('#recognizer').getByText(/human_handoff/).waitFor();
+    await agent
+      .locator('#recognizer')
+      .getByText(/human_handoff/)
+      .waitFor();
     // The request it interrupted, as the assistant understood it.
     await agent.locator('#request-heading').getByText('Request so far (not sent)').waitFor();
     await agent.locator('#request-fields').getByText('Missed bin collection (missed_bin)').waitFor();
@@ -109,18 +128,26 @@ describe('agent console in Chromium: the whole journey with two browser contexts
     // Create a case, pre-filled from the request so far (tests/handoff/handoffBrief.test.ts covers what it holds).
     await agent.locator('#case-panel summary').focus();
     await agent.keyboard.press('Enter');
-    expect(await agent.getByLabel('Summary').inputValue()).toBe('Asked for a person: "my green bin was not collected, AT1 1AA" (Missed bin collection, not finished)');
+    expect(await agent.getByLabel('Summary').inputValue()).toBe(
+      'Asked for a person: "my green bin was not collected, AT1 1AA" (Missed bin collection, not finished)',
+    );
     expect(await agent.getByLabel('Service').inputValue()).toBe('Missed bin collection');
     expect(await agent.getByLabel('Answers').inputValue()).toBe('Which bin was missed? Garden waste (green bin)');
     expect(await agent.getByLabel('Address or location').inputValue()).toBe('AT1 1AA (address not chosen yet)');
     await agent.locator('#case-form button[type=submit]').click();
-    await agent.locator('#case-result').getByText(/^Case CC-[A-Z0-9]{8} created\.$/).waitFor();
+    await agent
+      .locator('#case-result')
+      .getByText(/^Case CC-[A-Z0-9]{8} created\.$/)
+      .waitFor();
     expect(await axe(agent)).toEqual([]);
 
     // End: the resident is back with the assistant.
     await agent.getByRole('button', { name: 'End chat' }).click();
     await resident.getByText(/ended the chat. I'm the assistant again/).waitFor();
-    await agent.locator('#conversation-status').getByText(/^Ended\./).waitFor();
+    await agent
+      .locator('#conversation-status')
+      .getByText(/^Ended\./)
+      .waitFor();
     await residentSend(resident, 'hello');
     await resident.getByText('Hello. What can I help you with today?').waitFor();
     expect(alerts).toEqual([]);

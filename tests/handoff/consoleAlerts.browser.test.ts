@@ -67,7 +67,14 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: queue alerts, 
 
       // A resident with a long conversation before asking for a person.
       const conv = newConversationId();
-      for (const text of ['when is my bin collected', 'AT1 1AA', 'what about recycling', 'how do I pay council tax', 'my green bin was not collected at 4 High Street', 'it was Tuesday']) {
+      for (const text of [
+        'when is my bin collected',
+        'AT1 1AA',
+        'what about recycling',
+        'how do I pay council tax',
+        'my green bin was not collected at 4 High Street',
+        'it was Tuesday',
+      ]) {
         await residentSays(h.url, h.channel.url, conv, text);
       }
       await residentSays(h.url, h.channel.url, conv, 'Talk to a person');
@@ -80,7 +87,10 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: queue alerts, 
       expect(`${note.title} ${note.body}`).not.toMatch(/bin|Tuesday|High Street|AT1/);
 
       await page.getByRole('button', { name: /^Accept: / }).click();
-      await page.locator('#conversation-status').getByText(/Talking to a person \(with you\)/).waitFor();
+      await page
+        .locator('#conversation-status')
+        .getByText(/Talking to a person \(with you\)/)
+        .waitFor();
       await expect.poll(() => page.title()).toBe('Queue – Contact centre console');
       const transcript = page.locator('#transcript');
       await transcript.getByText('it was Tuesday').waitFor();
@@ -106,7 +116,16 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: queue alerts, 
 
     it('lists a call-back request with its reference, and shows the transcript behind it', async () => {
       const conv = newConversationId();
-      for (const text of ['there are rats in my garden at 12 Mill Lane', 'Talk to a person', 'Ask for a call back', 'Jo Bloggs', '07700 900123', 'weekday mornings', 'rats again', 'Send it']) {
+      for (const text of [
+        'there are rats in my garden at 12 Mill Lane',
+        'Talk to a person',
+        'Ask for a call back',
+        'Jo Bloggs',
+        '07700 900123',
+        'weekday mornings',
+        'rats again',
+        'Send it',
+      ]) {
         await residentSays(h.url, h.channel.url, conv, text);
       }
       const reference = /CB-[0-9A-F]{8}/.exec(h.channel.texts(conv).at(-1)!)![0];
@@ -116,7 +135,10 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: queue alerts, 
       expect(await item.innerText()).toMatch(/Jo Bloggs – 07700 900123/);
       await page.getByRole('button', { name: `Show transcript: callback ${reference}` }).click();
       expect(await page.evaluate(() => document.activeElement?.id)).toBe('context-heading');
-      await page.locator('#context-of').getByText(new RegExp(`Call-back request ${reference} from Jo Bloggs`)).waitFor();
+      await page
+        .locator('#context-of')
+        .getByText(new RegExp(`Call-back request ${reference} from Jo Bloggs`))
+        .waitFor();
       await page.locator('#transcript').getByText('there are rats in my garden at 12 Mill Lane').waitFor();
       // Phone numbers in what the assistant said are links here too.
       expect(await page.locator('#transcript a[href^="tel:"]').count()).toBeGreaterThan(0);

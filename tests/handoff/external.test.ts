@@ -8,7 +8,8 @@ describe('an external contact centre (HANDOFF_TARGET=external)', () => {
   });
   afterAll(async () => h?.close());
 
-  const status = (conv: string, state: string) => residentActivity(h.url, h.channel.url, conv, { type: 'event', name: 'handoff.status', value: { state }, from: { id: 'omnichannel', role: 'user' } });
+  const status = (conv: string, state: string) =>
+    residentActivity(h.url, h.channel.url, conv, { type: 'event', name: 'handoff.status', value: { state }, from: { id: 'omnichannel', role: 'user' } });
 
   it('sends handoff.initiate (not the built-in queue), stays quiet, and returns on completed', async () => {
     const conv = newConversationId();

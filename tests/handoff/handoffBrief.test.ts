@@ -115,7 +115,9 @@ describe('the handoff carries the request so far, and "Create case" is filled in
 
     const handoff = await queued(conv);
     expect(handoff.priority).toBe(1);
-    expect(handoff.summary).toBe('Safeguarding concern (Domestic abuse): "my partner hits me and I am scared to go home" (Pothole or road defect, not finished)');
+    expect(handoff.summary).toBe(
+      'Safeguarding concern (Domestic abuse): "my partner hits me and I am scared to go home" (Pothole or road defect, not finished)',
+    );
     const brief = briefOf(handoff);
     expect(brief.concern).toEqual({ label: 'Safeguarding concern (Domestic abuse)', words: 'my partner hits me and I am scared to go home' });
     expect(brief.request!.fields.map((f) => f.answer)).toEqual(['In a cycle lane', '50']);
@@ -148,10 +150,20 @@ describe('the handoff carries the request so far, and "Create case" is filled in
     const handoff = await queued(conv);
     expect(handoff.summary).toBe(`Asked for a person: "can I speak to someone please" (Pothole or road defect, sent as ${reference})`);
     const request = briefOf(handoff).request!;
-    expect(request).toMatchObject({ status: 'filed', reference, description: 'It is right by the bus stop', location: { kind: 'description', text: 'Outside the library on Station Road' } });
+    expect(request).toMatchObject({
+      status: 'filed',
+      reference,
+      description: 'It is right by the bus stop',
+      location: { kind: 'description', text: 'Outside the library on Station Road' },
+    });
     expect(request.openQuestion).toBeUndefined();
     const detail = await sam.api('GET', `/agent/api/conversations/${handoff.id}`);
-    expect(detail.body.caseDraft).toMatchObject({ service: 'Pothole or road defect', location: 'Outside the library on Station Road', description: 'It is right by the bus stop', references: reference });
+    expect(detail.body.caseDraft).toMatchObject({
+      service: 'Pothole or road defect',
+      location: 'Outside the library on Station Road',
+      description: 'It is right by the bus stop',
+      references: reference,
+    });
     await talk(conv, ['Stop waiting']);
   });
 });

@@ -77,7 +77,10 @@ describe('handoff dialog: what travels from the dialogs', () => {
           return m ? { ...r, entities: [...r.entities, { type: 'postcode', text: m[0], value: m[0] }] } : r;
         },
       }),
-      intentDialogs: (parts: AssistantParts) => [feature.dialog(parts), { dialog: new FakeMissedBinDialog(parts.router, parts.responses, parts.vocabulary), intents: ['report_missed_bin'] }],
+      intentDialogs: (parts: AssistantParts) => [
+        feature.dialog(parts),
+        { dialog: new FakeMissedBinDialog(parts.router, parts.responses, parts.vocabulary), intents: ['report_missed_bin'] },
+      ],
       handoffRelay: (parts: AssistantParts) => feature.relay(parts),
     });
   }, 120_000);
@@ -94,7 +97,7 @@ describe('handoff dialog: what travels from the dialogs', () => {
 
   it('"talk to a person" mid-dialog carries what the dialog captured and the entities seen', async () => {
     const resident = conversationWith('dialog-mid');
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+    await resident.send("my bin wasn't collected").assertReply('Which address?');
     await resident.send('12 Mill Lane, AT1 1AA').assertReply('Shall I send it?');
     await resident.send('Talk to a person');
     const initiate = resident.sent.find((a) => a.name === 'handoff.initiate')!;
@@ -108,20 +111,22 @@ describe('handoff dialog: what travels from the dialogs', () => {
 
   it('"yes" to the safeguarding message mid-dialog hands over (urgent) instead of answering the dialog\'s question', async () => {
     const resident = conversationWith('dialog-safeguarding-yes');
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+    await resident.send("my bin wasn't collected").assertReply('Which address?');
     await resident.send('12 Mill Lane, AT1 1AA').assertReply('Shall I send it?');
     await resident.send('i want to end my life');
     expect(resident.sent.at(-1)?.text).toMatch(/116 123[\s\S]*talk to a person/);
     await resident.send('yes');
     const value = resident.sent.find((a) => a.name === 'handoff.initiate')?.value as { reason: string; priority: number } | undefined;
     expect(value).toMatchObject({ reason: 'safeguarding', priority: 1 });
-    expect(resident.sent.some((a) => a.name === 'handoff.initiate' && (a.value as { captured?: Record<string, string> }).captured?.backOfficeError)).toBe(false);
+    expect(resident.sent.some((a) => a.name === 'handoff.initiate' && (a.value as { captured?: Record<string, string> }).captured?.backOfficeError)).toBe(
+      false,
+    );
   });
 
   it('"no" or "Carry on" after the safeguarding message mid-dialog asks the dialog\'s question again', async () => {
     for (const answer of ['no', 'Carry on']) {
       const resident = conversationWith(`dialog-safeguarding-${answer}`);
-      await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+      await resident.send("my bin wasn't collected").assertReply('Which address?');
       await resident.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/0808 2000 247/));
       await resident.send(answer).assertReply('Which address?');
       await resident.send('12 Mill Lane').assertReply('Shall I send it?');
@@ -130,23 +135,26 @@ describe('handoff dialog: what travels from the dialogs', () => {
 
   it('after the safeguarding message, a longer answer that is not a yes goes to the dialog as usual', async () => {
     const resident = conversationWith('dialog-safeguarding-other');
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+    await resident.send("my bin wasn't collected").assertReply('Which address?');
     await resident.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/));
     await resident.send('ok so it is 12 Mill Lane').assertReply('Shall I send it?');
     expect(resident.sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
   });
 
-  it.each(['ok carry on', 'please carry on', 'no, carry on', 'no im fine'])('"%s" after the safeguarding message goes back to the question, not to a person', async (answer) => {
-    const resident = conversationWith(`dialog-safeguarding-${answer}`);
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
-    await resident.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/));
-    await resident.send(answer).assertReply('Which address?');
-    expect(resident.sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
-  });
+  it.each(['ok carry on', 'please carry on', 'no, carry on', 'no im fine'])(
+    '"%s" after the safeguarding message goes back to the question, not to a person',
+    async (answer) => {
+      const resident = conversationWith(`dialog-safeguarding-${answer}`);
+      await resident.send("my bin wasn't collected").assertReply('Which address?');
+      await resident.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/));
+      await resident.send(answer).assertReply('Which address?');
+      expect(resident.sent.some((a) => a.name === 'handoff.initiate')).toBe(false);
+    },
+  );
 
   it('a message with no words after the safeguarding message: the question is asked again, and is then the open question', async () => {
     const resident = conversationWith('dialog-safeguarding-empty');
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+    await resident.send("my bin wasn't collected").assertReply('Which address?');
     await resident.send('my partner hits me').assertReply((a) => expect(a.text).toMatch(/999/));
     await resident
       .send({ type: 'message', text: '   ' })
@@ -158,7 +166,7 @@ describe('handoff dialog: what travels from the dialogs', () => {
 
   it('a request made in the same message as a risk starts on "Carry on"; "yes" hands over', async () => {
     const carryOn = conversationWith('top-safeguarding-carry-on');
-    await carryOn.send('my bin wasn\'t collected and my partner hit me last night').assertReply((a) => expect(a.text).toMatch(/999/));
+    await carryOn.send("my bin wasn't collected and my partner hit me last night").assertReply((a) => expect(a.text).toMatch(/999/));
     await carryOn.send('Carry on').assertReply('Which address?');
 
     const yes = conversationWith('top-safeguarding-yes');
@@ -174,7 +182,7 @@ describe('handoff dialog: what travels from the dialogs', () => {
 
   it('a dialog that cannot finish hands over with its reason and what it knows', async () => {
     const resident = conversationWith('dialog-refused');
-    await resident.send('my bin wasn\'t collected').assertReply('Which address?');
+    await resident.send("my bin wasn't collected").assertReply('Which address?');
     await resident.send('4 High Street').assertReply('Shall I send it?');
     await resident.send('send');
     const value = resident.sent.find((a) => a.name === 'handoff.initiate')!.value as { captured: Record<string, string>; reason: string };

@@ -28,7 +28,13 @@ describe.skipIf(skipWithoutBrowser())('insights page in Chromium', () => {
     await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
     await h.app.handoff.staff.grantRole('mina', 'manager');
     const at = new Date().toISOString();
-    const event = (c: string, kind: InsightEvent['kind'], detail: string | null): InsightEvent => ({ conversation: conversationKey(c, 'test'), channel: 'web', kind, detail, at });
+    const event = (c: string, kind: InsightEvent['kind'], detail: string | null): InsightEvent => ({
+      conversation: conversationKey(c, 'test'),
+      channel: 'web',
+      kind,
+      detail,
+      at,
+    });
     await new InsightEventStore(h.app.database.db).record([
       event('a', 'answered', 'council-tax-pay'),
       event('a', 'helpful', 'council-tax-pay'),
@@ -61,12 +67,18 @@ describe.skipIf(skipWithoutBrowser())('insights page in Chromium', () => {
     expect(await page.locator('#savings').innerText()).toMatch(/^Between £1\.61 and £3\.75 from 2 resolved conversations\.$/);
     expect(await axe(page)).toEqual([]);
 
-    const csv = await page.evaluate(async (u) => (await fetch(u, { credentials: 'same-origin' })).text(), `/agent/api/insights/services.csv?from=${today}&to=${today}`);
+    const csv = await page.evaluate(
+      async (u) => (await fetch(u, { credentials: 'same-origin' })).text(),
+      `/agent/api/insights/services.csv?from=${today}&to=${today}`,
+    );
     expect(csv).toBe('Service,Requests\r\nmissed_bin,1\r\n');
 
     await page.getByLabel('First day').fill('1 November');
     await page.getByRole('button', { name: 'Show insights' }).click();
-    await page.getByRole('alert').getByText(/year-month-day/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/year-month-day/)
+      .waitFor();
     expect(await page.getByLabel('First day').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(page)).toEqual([]);
     await context.close();

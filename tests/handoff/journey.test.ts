@@ -42,7 +42,9 @@ describe('handoff journey over /api/messages (SQLite, one process)', () => {
     await h.channel.waitFor((a) => a.conversation?.id === conv && /still in the queue|You're number 1/.test(a.text ?? '') && a.text !== queued.text);
 
     expect((await sam.api('POST', `/agent/api/conversations/${item.id}/accept`)).status).toBe(200);
-    const acceptedEvent = await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.status' && (a.value as { state: string }).state === 'accepted');
+    const acceptedEvent = await h.channel.waitFor(
+      (a) => a.conversation?.id === conv && a.name === 'handoff.status' && (a.value as { state: string }).state === 'accepted',
+    );
     const talking = await h.channel.waitFor((a) => a.conversation?.id === conv && /talking to Sam/.test(a.text ?? ''));
     // Proactive: no replyToId (Web Chat holds an activity replying to one it has not seen for 5 s).
     expect(acceptedEvent.replyToId).toBeUndefined();

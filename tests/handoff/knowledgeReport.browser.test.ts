@@ -40,7 +40,7 @@ describe.skipIf(skipWithoutBrowser())('knowledge report page in Chromium', () =>
     await h?.close();
   });
 
-  it('content staff reach it from the console and read the groups in a captioned table; residents\' words stay text; no accessibility violations', async () => {
+  it("content staff reach it from the console and read the groups in a captioned table; residents' words stay text; no accessibility violations", async () => {
     const context = await browser.newContext();
     context.setDefaultTimeout(15_000);
     const page = await context.newPage();
@@ -68,7 +68,10 @@ describe.skipIf(skipWithoutBrowser())('knowledge report page in Chromium', () =>
     // A wrong number of days: an error summary that takes the focus, and the field marked invalid.
     await page.getByLabel('Days to include').fill('lots');
     await page.getByRole('button', { name: 'Show report' }).click();
-    await page.getByRole('alert').getByText(/whole number from 1 to 3650/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/whole number from 1 to 3650/)
+      .waitFor();
     expect(await page.evaluate('document.activeElement && document.activeElement.id')).toBe('error-summary');
     expect(await page.getByLabel('Days to include').getAttribute('aria-invalid')).toBe('true');
     expect(await axe(page)).toEqual([]);
@@ -87,7 +90,10 @@ describe.skipIf(skipWithoutBrowser())('knowledge report page in Chromium', () =>
     await signInAs(page, h.url, 'sam');
     expect(await page.locator('#knowledge-report-link').isHidden()).toBe(true);
     await page.goto(`${h.url}/agent/knowledge-report`);
-    await page.getByRole('alert').getByText(/for staff with the content role/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/for staff with the content role/)
+      .waitFor();
     expect(await page.locator('#report').isHidden()).toBe(true);
     expect(await axe(page)).toEqual([]);
     await context.close();

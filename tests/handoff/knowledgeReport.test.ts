@@ -61,8 +61,20 @@ describe('knowledge report in the agent console (content role)', () => {
     expect(report.status).toBe(200);
     expect(report.body).toMatchObject({ days: 7, total: 2 });
     expect(report.body.groups).toEqual([
-      expect.objectContaining({ count: 1, noAnswer: 0, notHelpful: 1, examples: ['how do I pay my council tax'], articles: [{ id: 'council-tax-pay', title: 'Pay your Council Tax', count: 1 }] }),
-      expect.objectContaining({ count: 1, noAnswer: 1, notHelpful: 0, examples: ['do you sell second hand bicycles? email me at [email] or ring [phone]'], articles: [] }),
+      expect.objectContaining({
+        count: 1,
+        noAnswer: 0,
+        notHelpful: 1,
+        examples: ['how do I pay my council tax'],
+        articles: [{ id: 'council-tax-pay', title: 'Pay your Council Tax', count: 1 }],
+      }),
+      expect.objectContaining({
+        count: 1,
+        noAnswer: 1,
+        notHelpful: 0,
+        examples: ['do you sell second hand bicycles? email me at [email] or ring [phone]'],
+        articles: [],
+      }),
     ]);
     expect(JSON.stringify(report.body)).not.toMatch(/jo\.bloggs|07700/);
     expect((await cara.api('GET', '/agent/api/knowledge-report?days=0')).status).toBe(400);

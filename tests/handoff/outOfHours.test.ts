@@ -50,7 +50,9 @@ describe('out of hours: a callback request instead of a queue', () => {
     await say('weekday mornings');
     expect(last()).toMatch(/what is it about/);
     await say('rats in the garden');
-    expect(last()).toMatch(/check your call-back request[\s\S]*Jo Bloggs[\s\S]*07700 900123[\s\S]*weekday mornings[\s\S]*rats in the garden[\s\S]*Shall I send it/);
+    expect(last()).toMatch(
+      /check your call-back request[\s\S]*Jo Bloggs[\s\S]*07700 900123[\s\S]*weekday mornings[\s\S]*rats in the garden[\s\S]*Shall I send it/,
+    );
     expect((await h.app.database.db.selectFrom('callback_request').selectAll().where('conversation_id', '=', conv).execute()).length).toBe(0);
     await say('maybe');
     expect(last()).toMatch(/Shall I send your call-back request/);
@@ -161,9 +163,9 @@ describe('opening hours in words: one source for every reply', () => {
   it('describes the contact-centre file, runs of days grouped, and the council profile states them', () => {
     const settings = loadContactCentre(path.join(ROOT, 'knowledge', 'contact-centre.yaml'));
     expect(describeHours(settings)).toBe('Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays');
-    expect(describeHours({ hours: { monday: '08:30-12:00', tuesday: '08:30-12:00', thursday: '13:15-20:00', saturday: '00:00-24:00' }, bankHolidays: [] })).toBe(
-      'Monday to Tuesday, 8:30am to 12 noon; Thursday, 1:15pm to 8pm; Saturday, 24 hours',
-    );
+    expect(
+      describeHours({ hours: { monday: '08:30-12:00', tuesday: '08:30-12:00', thursday: '13:15-20:00', saturday: '00:00-24:00' }, bankHolidays: [] }),
+    ).toBe('Monday to Tuesday, 8:30am to 12 noon; Thursday, 1:15pm to 8pm; Saturday, 24 hours');
     expect(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')).openingHours).toBe(describeHours(settings));
     expect(new HandoffResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons()).closedOfferCallback().text).toContain(
       '(Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays)',

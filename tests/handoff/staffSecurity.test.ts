@@ -36,7 +36,7 @@ function staffSecurityContract(env: () => Record<string, string>) {
   });
   afterAll(async () => h?.close());
 
-  it('99 wrong passwords and the right one at once: the password is checked at most the limit\'s number of times, and the right one is refused once locked', async () => {
+  it("99 wrong passwords and the right one at once: the password is checked at most the limit's number of times, and the right one is refused once locked", async () => {
     const { username, address: from } = fresh();
     await staff.addAccount(username, 'Pat', PASSWORD);
     hasher.verified = 0;
@@ -131,7 +131,7 @@ function staffSecurityContract(env: () => Record<string, string>) {
     expect(await h.app.handoff.staff.remove(username)).toBeUndefined();
   });
 
-  it('verifies a hash made at the old scrypt cost and raises it to today\'s at that sign-in', async () => {
+  it("verifies a hash made at the old scrypt cost and raises it to today's at that sign-in", async () => {
     const { username, address: from } = fresh();
     const real = new StaffStore(h.app.database.db);
     const pat = await real.addAccount(username, 'Pat', 'placeholder password');
@@ -139,7 +139,8 @@ function staffSecurityContract(env: () => Record<string, string>) {
     expect(old.startsWith(`scrypt$${2 ** 14}$8$1$`)).toBe(true);
     await h.app.database.db.updateTable('staff_account').set({ password_hash: old }).where('id', '=', pat.id).execute();
     expect((await real.signIn(username, PASSWORD, from)).ok).toBe(true);
-    const upgraded = (await h.app.database.db.selectFrom('staff_account').select('password_hash').where('id', '=', pat.id).executeTakeFirstOrThrow()).password_hash;
+    const upgraded = (await h.app.database.db.selectFrom('staff_account').select('password_hash').where('id', '=', pat.id).executeTakeFirstOrThrow())
+      .password_hash;
     expect(upgraded.startsWith(`scrypt$${SCRYPT_COST.N}$${SCRYPT_COST.r}$${SCRYPT_COST.p}$`)).toBe(true);
     expect(SCRYPT_COST).toEqual({ N: 2 ** 17, r: 8, p: 1 });
     expect((await real.signIn(username, PASSWORD, from)).ok).toBe(true);
@@ -187,7 +188,7 @@ describe('staff commands against a running assistant', () => {
   });
   afterAll(async () => h?.close());
 
-  it('npm run staff:disable ends the account\'s sessions and closes its open console, with one audit line naming only the username', async () => {
+  it("npm run staff:disable ends the account's sessions and closes its open console, with one audit line naming only the username", async () => {
     const alex = await openConsole(h, 'alex');
     const closed = new Promise<number>((resolve) => alex.ws.once('close', (code) => resolve(code)));
     const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/staffAccount.ts', 'disable', '--username', 'Alex'], {
@@ -200,7 +201,10 @@ describe('staff commands against a running assistant', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
     expect(code, out).toBe(0);
-    const audit = out.split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l));
+    const audit = out
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l));
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({ action: 'staff_disable', username: 'alex' });
     expect(Object.keys(audit[0]).sort()).toEqual(['action', 'component', 'level', 'msg', 'service', 'time', 'username']);

@@ -16,11 +16,23 @@ const context = (reason: HandoffContext['reason'], lines: Array<[string, string?
 
 describe('summarise (the one line the contact centre sees in its queue)', () => {
   it('quotes the words that raised a safeguarding concern, not the "yes" that followed', () => {
-    expect(summarise(context('safeguarding', [['my bin was not collected', 'report_missed_bin'], ['my partner hits me', 'safeguarding'], ['yes', 'none']]), vocabulary)).toBe('Safeguarding concern: "my partner hits me"');
+    expect(
+      summarise(
+        context('safeguarding', [
+          ['my bin was not collected', 'report_missed_bin'],
+          ['my partner hits me', 'safeguarding'],
+          ['yes', 'none'],
+        ]),
+        vocabulary,
+      ),
+    ).toBe('Safeguarding concern: "my partner hits me"');
   });
 
   it('names the risk category, and quotes the line that raised it whatever the recognizer made of it', () => {
-    const c = context('safeguarding', [['theres smoke coming up the stairwell', 'none'], ['yes', 'none']]);
+    const c = context('safeguarding', [
+      ['theres smoke coming up the stairwell', 'none'],
+      ['yes', 'none'],
+    ]);
     c.transcript[0].risk = 'immediate_danger';
     c.risk = { category: 'immediate_danger', label: 'Immediate danger to life' };
     expect(summarise(c, vocabulary)).toBe('Safeguarding concern (Immediate danger to life): "theres smoke coming up the stairwell"');
@@ -29,7 +41,16 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
   });
 
   it('passes over bare answers and requests for a person', () => {
-    expect(summarise(context('resident_asked', [['rats in my garden', 'none'], ['Talk to a person', 'human_handoff'], ['ok', 'none']]), vocabulary)).toMatch(/"rats in my garden"$/);
+    expect(
+      summarise(
+        context('resident_asked', [
+          ['rats in my garden', 'none'],
+          ['Talk to a person', 'human_handoff'],
+          ['ok', 'none'],
+        ]),
+        vocabulary,
+      ),
+    ).toMatch(/"rats in my garden"$/);
   });
 });
 
@@ -48,13 +69,22 @@ describe('the concern and the one line, with a request in progress', () => {
   };
 
   it('quotes the message that asked for a person, never the answer before it', () => {
-    const c = pothole([['Report a pothole', 'report_pothole'], ['30', 'none'], ['10', 'none'], ['can I speak to someone', 'human_handoff']]);
+    const c = pothole([
+      ['Report a pothole', 'report_pothole'],
+      ['30', 'none'],
+      ['10', 'none'],
+      ['can I speak to someone', 'human_handoff'],
+    ]);
     expect(c.brief!.concern).toEqual({ label: 'Asked for a person', words: 'can I speak to someone' });
     expect(summarise(c, vocabulary)).toBe('Asked for a person: "can I speak to someone" (Pothole or road defect, not finished)');
   });
 
   it('after the button, quotes the message that started the request, not an answer', () => {
-    const c = pothole([['Report a pothole', 'report_pothole'], ['10', 'none'], ['Talk to a person', 'human_handoff']]);
+    const c = pothole([
+      ['Report a pothole', 'report_pothole'],
+      ['10', 'none'],
+      ['Talk to a person', 'human_handoff'],
+    ]);
     expect(c.brief!.concern.words).toBeUndefined();
     expect(summarise(c, vocabulary)).toBe('Asked for a person: "Report a pothole" (Pothole or road defect, not finished)');
   });
@@ -67,7 +97,10 @@ describe('the concern and the one line, with a request in progress', () => {
 
 describe('caseDraft (what "Create case" is filled in with)', () => {
   it('without a request, a postcode the recognizer read is not the location; an address a dialog captured is', () => {
-    const c = context('resident_asked', [['my bin at ZZ9 9ZZ', 'none'], ['can I speak to someone', 'human_handoff']]);
+    const c = context('resident_asked', [
+      ['my bin at ZZ9 9ZZ', 'none'],
+      ['can I speak to someone', 'human_handoff'],
+    ]);
     c.captured = { postcode: 'ZZ9 9ZZ', email: 'sam@example.com' };
     c.brief = brief(c, vocabulary);
     expect(caseDraft('s', c)).toMatchObject({ service: '', location: '', contact: 'sam@example.com', description: 'can I speak to someone' });
@@ -77,8 +110,19 @@ describe('caseDraft (what "Create case" is filled in with)', () => {
 
   it('with a request, a postcode still to be chosen from is said to be one', () => {
     const c = context('resident_asked', [['Talk to a person', 'human_handoff']]);
-    c.brief = brief(c, vocabulary, { serviceCode: 'missed_bin', serviceName: 'Missed bin collection', status: 'in_progress', fields: [], location: { kind: 'postcode', text: 'AT1 1AA', postcode: 'AT1 1AA' } });
-    expect(caseDraft('s', c)).toMatchObject({ service: 'Missed bin collection', serviceCode: 'missed_bin', location: 'AT1 1AA (address not chosen yet)', answers: '' });
+    c.brief = brief(c, vocabulary, {
+      serviceCode: 'missed_bin',
+      serviceName: 'Missed bin collection',
+      status: 'in_progress',
+      fields: [],
+      location: { kind: 'postcode', text: 'AT1 1AA', postcode: 'AT1 1AA' },
+    });
+    expect(caseDraft('s', c)).toMatchObject({
+      service: 'Missed bin collection',
+      serviceCode: 'missed_bin',
+      location: 'AT1 1AA (address not chosen yet)',
+      answers: '',
+    });
     expect(caseDraft('s', c).uprn).toBeUndefined();
   });
 });

@@ -76,8 +76,15 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
     a = await startInstance(databaseUrl);
     b = await startInstance(databaseUrl);
     // Staff accounts through the real command, against the same database.
-    for (const [u, n] of [['sam', 'Sam'], ['alex', 'Alex']]) {
-      const add = spawn(TSX, ['scripts/staffAdd.ts', '--username', u, '--name', n, '--password-stdin'], { cwd: ROOT, env: env(databaseUrl, a.dataDir), stdio: ['pipe', 'pipe', 'pipe'] });
+    for (const [u, n] of [
+      ['sam', 'Sam'],
+      ['alex', 'Alex'],
+    ]) {
+      const add = spawn(TSX, ['scripts/staffAdd.ts', '--username', u, '--name', n, '--password-stdin'], {
+        cwd: ROOT,
+        env: env(databaseUrl, a.dataDir),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      });
       add.stdin.end(PASSWORD + '\n');
       let said = '';
       add.stdout.on('data', (d: Buffer) => (said += d.toString()));
@@ -96,7 +103,7 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
 
   it('queues on A, accepts on B, relays live both ways (LISTEN/NOTIFY), and only one agent wins across processes', async (ctx) => {
     if (!postgres?.url) return ctx.skip(postgres?.skipReason);
-        const conv = newConversationId();
+    const conv = newConversationId();
     await residentSays(a!.url, channel!.url, conv, 'my bin was missed, reference MB-123456');
     await residentSays(a!.url, channel!.url, conv, 'Talk to a person');
     await channel!.waitFor((x) => x.conversation?.id === conv && /number 1 in the queue/.test(x.text ?? ''));
@@ -111,13 +118,19 @@ describe('two bot processes on one PostgreSQL (resident on one, agent on the oth
       await eventually(() => inbox.some((m) => m.type === 'hello'));
       return { ws, inbox };
     };
-    const sockets = new Map([[sam, await connect(sam.cookie)], [alex, await connect(alex.cookie)]]);
+    const sockets = new Map([
+      [sam, await connect(sam.cookie)],
+      [alex, await connect(alex.cookie)],
+    ]);
 
     const q = await sam.api('GET', '/agent/api/queue');
     const item = q.body.waiting.find((w: { summary: string }) => w.summary.includes('MB-123456'));
     expect(item).toBeTruthy();
 
-    const results = await Promise.all([sam.api('POST', `/agent/api/conversations/${item.id}/accept`), alex.api('POST', `/agent/api/conversations/${item.id}/accept`)]);
+    const results = await Promise.all([
+      sam.api('POST', `/agent/api/conversations/${item.id}/accept`),
+      alex.api('POST', `/agent/api/conversations/${item.id}/accept`),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
     const [agent, other] = results[0].status === 200 ? [sam, alex] : [alex, sam];
     const { inbox } = sockets.get(agent)!;

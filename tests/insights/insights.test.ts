@@ -31,8 +31,14 @@ describe('insight events from traces', () => {
     expect(eventsOf({ name: 'council.knowledge', value: { articleId: 'council-tax-pay' } })).toEqual([['answered', 'council-tax-pay']]);
     expect(eventsOf({ name: 'council.feedback', value: { articleId: 'a', helpful: false } })).toEqual([['unhelpful', 'a']]);
     expect(eventsOf({ name: 'council.request.submitted', value: { intent: 'report_pothole', serviceCode: 'pothole' } })).toEqual([['filed', 'pothole']]);
-    expect(eventsOf({ name: 'council.route', value: { kind: 'safeguarding', category: 'immediate_danger' } })).toEqual([['routed', 'safeguarding'], ['safeguarding', 'immediate_danger']]);
-    expect(eventsOf({ name: 'council.route', value: { kind: 'none' } })).toEqual([['routed', 'none'], ['out_of_scope', null]]);
+    expect(eventsOf({ name: 'council.route', value: { kind: 'safeguarding', category: 'immediate_danger' } })).toEqual([
+      ['routed', 'safeguarding'],
+      ['safeguarding', 'immediate_danger'],
+    ]);
+    expect(eventsOf({ name: 'council.route', value: { kind: 'none' } })).toEqual([
+      ['routed', 'none'],
+      ['out_of_scope', null],
+    ]);
     expect(eventsOf({ name: 'council.route', value: { kind: 'intent', intent: 'greeting', label: 'greeting' } })).toEqual([['routed', 'intent:greeting']]);
     expect(eventsOf({ name: 'council.person', value: { how: 'callback' } })).toEqual([['callback', 'callback']]);
     expect(eventsOf({ name: 'council.person', value: { how: 'live_chat' } })).toEqual([['person', 'live_chat']]);
@@ -73,7 +79,11 @@ describe('insight events from traces', () => {
       { conversation: 'd', channel: 'web', kind: 'answered', detail: 'x', at: '2026-12-05T10:00:00Z' },
       { conversation: 'e', channel: 'web', kind: 'person', detail: 'live_chat', at: '2026-12-05T10:00:00Z' },
     ];
-    const report = buildInsightsReport(events, { from: '2026-12-05', to: '2026-12-05', assumptions: { costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.5, high: 1 }, suppressBelow: 5 } });
+    const report = buildInsightsReport(events, {
+      from: '2026-12-05',
+      to: '2026-12-05',
+      assumptions: { costPerContact: { online: 0.15, phone: 2.83, faceToFace: 8.62 }, wouldHavePhoned: { low: 0.5, high: 1 }, suppressBelow: 5 },
+    });
     expect(report.resolved).toBe(3);
     expect(report.unknown).toBe(1);
     expect(report.savings.low).toBe(4.02); // 3 × 0.5 × (2.83 − 0.15)
@@ -82,8 +92,20 @@ describe('insight events from traces', () => {
 
   it('publishes monthly figures with counts from 1 to 4 suppressed, 0 and 5 shown; "[c]" in the CSV', () => {
     const events: InsightEvent[] = [
-      ...Array.from({ length: 5 }, (_, i): InsightEvent => ({ conversation: `f${i}`, channel: 'web', kind: 'filed', detail: 'pothole', at: '2026-11-05T10:00:00Z' })),
-      ...Array.from({ length: 2 }, (_, i): InsightEvent => ({ conversation: `h${i}`, channel: 'web', kind: 'helpful', detail: 'x', at: '2026-11-06T10:00:00Z' })),
+      ...Array.from({ length: 5 }, (_, i): InsightEvent => ({
+        conversation: `f${i}`,
+        channel: 'web',
+        kind: 'filed',
+        detail: 'pothole',
+        at: '2026-11-05T10:00:00Z',
+      })),
+      ...Array.from({ length: 2 }, (_, i): InsightEvent => ({
+        conversation: `h${i}`,
+        channel: 'web',
+        kind: 'helpful',
+        detail: 'x',
+        at: '2026-11-06T10:00:00Z',
+      })),
     ];
     const report = buildInsightsReport(events, { from: '2026-11-01', to: '2026-11-30', granularity: 'month', assumptions: council.insights });
     const [month] = openDataMonths(report, 5);
@@ -132,7 +154,18 @@ describe('insight of conversations through the real app', () => {
     const today = new Date().toISOString().slice(0, 10);
     const report = await loadInsights(database.db, council, today, today);
     expect(report.conversations).toBe(EACH * Object.keys(SCRIPTS).length);
-    expect(report.outcomes).toEqual({ safeguarding: EACH, filed: EACH, callback: 0, person: 0, helpful: EACH, unhelpful: EACH, abandoned: EACH, answered_no_feedback: EACH, out_of_scope: EACH, other: EACH });
+    expect(report.outcomes).toEqual({
+      safeguarding: EACH,
+      filed: EACH,
+      callback: 0,
+      person: 0,
+      helpful: EACH,
+      unhelpful: EACH,
+      abandoned: EACH,
+      answered_no_feedback: EACH,
+      out_of_scope: EACH,
+      other: EACH,
+    });
     expect(report.resolved).toBe(2 * EACH);
     expect(report.unknown).toBe(EACH);
     expect(report.byChannel.other.filed).toBe(EACH);
@@ -171,9 +204,13 @@ describe('open data', () => {
       await postExpectReplies(on.url, messageActivity('how do I pay my council tax', `open-${randomUUID()}`));
       const json = (await (await fetch(`${on.url}/open-data/insights.json`)).json()) as { suppressedBelow: number; months: Array<Record<string, unknown>> };
       expect(json.suppressedBelow).toBe(5);
-      expect(json.months).toEqual([expect.objectContaining({ month: new Date().toISOString().slice(0, 7), conversations: null, answered_no_feedback: null, filed: 0 })]);
+      expect(json.months).toEqual([
+        expect.objectContaining({ month: new Date().toISOString().slice(0, 7), conversations: null, answered_no_feedback: null, filed: 0 }),
+      ]);
       const csv = await (await fetch(`${on.url}/open-data/insights.csv`)).text();
-      expect(csv.split('\r\n')[0]).toBe('month,conversations,resolved,safeguarding,filed,callback,person,helpful,unhelpful,abandoned,answered_no_feedback,out_of_scope,other');
+      expect(csv.split('\r\n')[0]).toBe(
+        'month,conversations,resolved,safeguarding,filed,callback,person,helpful,unhelpful,abandoned,answered_no_feedback,out_of_scope,other',
+      );
       expect(csv).toContain(',[c],');
     } finally {
       await on.app.close();

@@ -30,7 +30,14 @@ describe('FrustrationDetector (intents/tone.yaml)', () => {
   });
 
   it('leaves ordinary messages, postcodes and references alone', () => {
-    for (const text of ['my bin was not collected on Monday', 'AT1 1AA', 'the reference is SR-100123', 'what is an HMO licence', 'I live at 4 High Street, AT1 1AA', 'the street light is broken']) {
+    for (const text of [
+      'my bin was not collected on Monday',
+      'AT1 1AA',
+      'the reference is SR-100123',
+      'what is an HMO licence',
+      'I live at 4 High Street, AT1 1AA',
+      'the street light is broken',
+    ]) {
       expect(detector.isFrustrated(text), text).toBe(false);
     }
   });

@@ -86,8 +86,16 @@ describe('an intent added with data files only', () => {
     fs.appendFileSync(file, 'lost_and_found:\n  label: Lost and found\n  reply: Ask at reception.\n');
     const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: path.join(dir, 'intents'), messagesDir: broken }).filter((p) => p.file === file);
     const lines = fs.readFileSync(file, 'utf8').split('\n');
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', line: lines.indexOf('lost_property:') + 1, message: expect.stringMatching(/no conversation of its own: give it a reply/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'warning', line: lines.indexOf('lost_and_found:') + 1, message: expect.stringMatching(/not an intent/) }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        line: lines.indexOf('lost_property:') + 1,
+        message: expect.stringMatching(/no conversation of its own: give it a reply/),
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'warning', line: lines.indexOf('lost_and_found:') + 1, message: expect.stringMatching(/not an intent/) }),
+    );
   });
 
   it('validate names an intent with no label and a locale that lacks an entry', () => {
@@ -100,14 +108,24 @@ describe('an intent added with data files only', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('thanks:\n  label: Thanks\n', ''));
     const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: path.join(dir, 'intents'), messagesDir: broken });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, message: expect.stringMatching(/"thanks" has no label/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(welsh, 'intents.yaml'), message: 'report_missed_bin.unfinished is in en-GB but not in cy-GB' }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(welsh, 'intents.yaml'), message: 'bin_collection_day.label is in en-GB but not in cy-GB' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        file: path.join(welsh, 'intents.yaml'),
+        message: 'report_missed_bin.unfinished is in en-GB but not in cy-GB',
+      }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: path.join(welsh, 'intents.yaml'), message: 'bin_collection_day.label is in en-GB but not in cy-GB' }),
+    );
   });
 
   it('start-up refuses content with an intent that has no reply, naming the file', () => {
     const broken = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-intent-by-data-startup-'));
     fs.cpSync(path.join(ROOT, 'knowledge', 'messages'), broken, { recursive: true });
     fs.appendFileSync(path.join(broken, 'en-GB', 'intents.yaml'), 'lost_property:\n  label: Lost property\n');
-    expect(() => testAssistant(new MemoryStorage(), { intentsDir: path.join(dir, 'intents'), messagesDir: broken })).toThrow(/intents\.yaml:\d+: "lost_property" has no conversation of its own/);
+    expect(() => testAssistant(new MemoryStorage(), { intentsDir: path.join(dir, 'intents'), messagesDir: broken })).toThrow(
+      /intents\.yaml:\d+: "lost_property" has no conversation of its own/,
+    );
   });
 });

@@ -5,11 +5,14 @@ import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 
 describe('clausesOf', () => {
   it('splits a long message at sentence ends, dashes and the words residents join two needs with', () => {
-    expect(clausesOf('I want to report a missed garden waste collection at Rose Cottage. Also, whilst I have your attention, his nephew has taken his chequebook')).toEqual([
-      'I want to report a missed garden waste collection at Rose Cottage',
-      'whilst I have your attention, his nephew has taken his chequebook',
+    expect(
+      clausesOf('I want to report a missed garden waste collection at Rose Cottage. Also, whilst I have your attention, his nephew has taken his chequebook'),
+    ).toEqual(['I want to report a missed garden waste collection at Rose Cottage', 'whilst I have your attention, his nephew has taken his chequebook']);
+    expect(clausesOf('bulky waste collection please - a broken tv and a door - he kicked it in again')).toEqual([
+      'bulky waste collection please',
+      'a broken tv and a door',
+      'he kicked it in again',
     ]);
-    expect(clausesOf('bulky waste collection please - a broken tv and a door - he kicked it in again')).toEqual(['bulky waste collection please', 'a broken tv and a door', 'he kicked it in again']);
     expect(clausesOf('my bin was missed btw the lights are out on Elm Road')).toEqual(['my bin was missed', 'btw the lights are out on Elm Road']);
   });
 

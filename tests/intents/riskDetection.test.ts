@@ -30,12 +30,16 @@ describe('risk taxonomy (intents/risk-taxonomy.yaml)', () => {
       fs.writeFileSync(path.join(dir, 'a.yaml'), unknownKey);
       const a = readRiskTaxonomy(path.join(dir, 'a.yaml'));
       expect(a.taxonomy).toBeUndefined();
-      expect(a.problems).toEqual([expect.objectContaining({ file: path.join(dir, 'a.yaml'), line: lineOf(unknownKey, 'colour: red'), message: expect.stringMatching(/colour/) })]);
+      expect(a.problems).toEqual([
+        expect.objectContaining({ file: path.join(dir, 'a.yaml'), line: lineOf(unknownKey, 'colour: red'), message: expect.stringMatching(/colour/) }),
+      ]);
 
       const badHelpline = fs.readFileSync(TAXONOMY, 'utf8').replace('{helpline:samaritans}: talk to someone', '{helpline:samaritanz}: talk to someone');
       fs.writeFileSync(path.join(dir, 'b.yaml'), badHelpline);
       const b = readRiskTaxonomy(path.join(dir, 'b.yaml'));
-      expect(b.problems).toEqual([expect.objectContaining({ line: lineOf(badHelpline, 'samaritanz'), message: expect.stringMatching(/samaritanz.*not a helpline/) })]);
+      expect(b.problems).toEqual([
+        expect.objectContaining({ line: lineOf(badHelpline, 'samaritanz'), message: expect.stringMatching(/samaritanz.*not a helpline/) }),
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -145,9 +149,21 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
 
   it('a risk spoken of as a subject (study, training, giving, a statement) is left to the risk classifier; an immediate danger never is', () => {
     const set = loadSafeguardingRuleSet(RULES);
-    const withSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, subject: set.subject });
+    const withSubject = new SafeguardingDetector(set.rules, {
+      classifierThreshold: 2,
+      taxonomy,
+      idioms: set.idioms,
+      spellings: set.spellings,
+      subject: set.subject,
+    });
     const withoutSubject = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings });
-    for (const text of ['im writing my dissertation about county lines, can i talk to someone in youth services', 'does the taxi licence include suicide prevention training', 'can we donate toys to the womens refuge', 'im writing a novel about domestic abuse, who at the council could i talk to', 'is the council really cutting funding to the womens refuges?']) {
+    for (const text of [
+      'im writing my dissertation about county lines, can i talk to someone in youth services',
+      'does the taxi licence include suicide prevention training',
+      'can we donate toys to the womens refuge',
+      'im writing a novel about domestic abuse, who at the council could i talk to',
+      'is the council really cutting funding to the womens refuges?',
+    ]) {
       expect(withoutSubject.check(text).risk, text).toBe(true);
       expect(withSubject.explain(text).asSubject, text).toBe(true);
       expect(withSubject.check(text).risk, text).toBe(false);
@@ -179,7 +195,14 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
 
   it('an alarming word used about something else is not a risk; the situation it names still is', () => {
     const set = loadSafeguardingRuleSet(RULES);
-    const full = new SafeguardingDetector(set.rules, { classifierThreshold: 2, taxonomy, idioms: set.idioms, spellings: set.spellings, past: set.past, subject: set.subject });
+    const full = new SafeguardingDetector(set.rules, {
+      classifierThreshold: 2,
+      taxonomy,
+      idioms: set.idioms,
+      spellings: set.spellings,
+      past: set.past,
+      subject: set.subject,
+    });
     const quiet = [
       'i want to do things right, do i need a licence to rent out my spare room',
       'the children want to know where the bombs fell in anytown in the war',
@@ -254,20 +277,22 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     }
   });
 
-  it('an answer to a request\'s question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)', () => {
+  it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
     const answers = [
-      'only the two armchairs, they\'ll be on the front path',
-      'just the bed frame, it\'ll be by the back gate',
-      'sorry, wrong postcode, it\'s AT5 6PQ',
-      'sorry, I made a mistake, it\'s 21 Station Road not 12',
+      "only the two armchairs, they'll be on the front path",
+      "just the bed frame, it'll be by the back gate",
+      "sorry, wrong postcode, it's AT5 6PQ",
+      "sorry, I made a mistake, it's 21 Station Road not 12",
       'I popped out to check, the plate says MK7',
-      'it\'s roughly 25cm wide and quite deep, not sure it\'s dangerous',
-      'forget it, my son says the lorry\'s just been back',
+      "it's roughly 25cm wide and quite deep, not sure it's dangerous",
+      "forget it, my son says the lorry's just been back",
       'by number 15, next to the phone box',
       'could I drop the fridge at the tip myself instead?',
       'both of them will be round the side by the shed',
     ];
-    const flagged = answers.filter((t) => router.interruption(t, recognizer.recognizeSync(t))?.kind === 'safeguarding' || router.risk(t, recognizer.recognizeSync(t)).risk);
+    const flagged = answers.filter(
+      (t) => router.interruption(t, recognizer.recognizeSync(t))?.kind === 'safeguarding' || router.risk(t, recognizer.recognizeSync(t)).risk,
+    );
     expect(flagged).toEqual([]);
   });
 
@@ -284,16 +309,17 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
   it('frustration before an ordinary request is not a risk; a risk in one clause of a long request still is', () => {
     for (const venting of [
       'I waited on the line for an hour and then it hung up on me. I emailed twice and got the same automatic reply. I am completely fed up, I just want someone to ring me about my repair.',
-      'I keep getting passed from one department to another. I\'ve had enough of being ignored. Who deals with the housing register?',
+      "I keep getting passed from one department to another. I've had enough of being ignored. Who deals with the housing register?",
       'rang at 9, rang at 12, rang at 4, nobody picks up. im so done with this. i need my council tax bill sorting',
     ]) {
       expect(router.risk(venting, recognizer.recognizeSync(venting)).risk, venting).toBe(false);
     }
-    const buried = 'I need to book a bulky collection for a sofa. Also the lady at number 9 is 90 and her new lodger has taken her bank card and she has no food in. Can you tell me the price?';
+    const buried =
+      'I need to book a bulky collection for a sofa. Also the lady at number 9 is 90 and her new lodger has taken her bank card and she has no food in. Can you tell me the price?';
     expect(router.explainRisk(buried).verdict).toMatchObject({ risk: true, category: 'adult_at_risk' });
   });
 
-  it('raises no alarm on the ordinary intents\' training examples, and at most one on tests/eval/dev.jsonl', () => {
+  it("raises no alarm on the ordinary intents' training examples, and at most one on tests/eval/dev.jsonl", () => {
     const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
     const ordinary = data.intents.filter((d) => d.intent !== 'safeguarding').flatMap((d) => d.examples.map((e) => e.text));
     expect(ordinary.filter((t) => router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);

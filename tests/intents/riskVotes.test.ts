@@ -13,7 +13,10 @@ class FixedGuesses extends RiskClassifier {
     super(
       IntentClassifier.train(
         [
-          ...['i want to end it all', 'i cant go on', 'no reason to live any more', 'i have taken all my pills'].map((text) => ({ text, intent: 'suicide_self_harm' })),
+          ...['i want to end it all', 'i cant go on', 'no reason to live any more', 'i have taken all my pills'].map((text) => ({
+            text,
+            intent: 'suicide_self_harm',
+          })),
           ...['when is my bin day', 'report a pothole', 'pay my council tax', 'book a bulky collection'].map((text) => ({ text, intent: 'none' })),
         ],
         { outOfScopeLabel: 'none', seed: 1 },
@@ -33,9 +36,11 @@ const LONG = `${A}. ${B}. ${C}?`;
 const vote = (score: number): RiskGuess => ({ category: 'suicide_self_harm', score, notRiskWins: false });
 const quiet = (score: number): RiskGuess => ({ category: 'suicide_self_harm', score, notRiskWins: true });
 
-describe('the risk classifier\'s vote on a long message (SafeguardingDetector)', () => {
+describe("the risk classifier's vote on a long message (SafeguardingDetector)", () => {
   it('a weak vote on a message of several clauses, none of which supports it, is not a risk', () => {
-    const detector = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [LONG]: vote(0.2), [A]: quiet(0.05), [B]: quiet(0.1), [C]: quiet(0.02) }) });
+    const detector = new SafeguardingDetector([], {
+      riskClassifier: new FixedGuesses({ [LONG]: vote(0.2), [A]: quiet(0.05), [B]: quiet(0.1), [C]: quiet(0.02) }),
+    });
     const trace = detector.explain(LONG);
     expect(trace.clauses.map((c) => c.clause)).toEqual([A, B, C]);
     expect(trace.whole).toEqual(vote(0.2));
@@ -60,7 +65,10 @@ describe('the risk classifier\'s vote on a long message (SafeguardingDetector)',
 
   it('a message that was little more than a figure of speech is not judged on what is left of it', () => {
     const idioms = [/\bhad enough of being ignored\b/gu];
-    const detector = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ 'i have': vote(0.97), 'honestly i have by everyone here': vote(0.97) }), idioms });
+    const detector = new SafeguardingDetector([], {
+      riskClassifier: new FixedGuesses({ 'i have': vote(0.97), 'honestly i have by everyone here': vote(0.97) }),
+      idioms,
+    });
     expect(detector.explain('I have had enough of being ignored').folded).toBe('i have');
     expect(detector.check('I have had enough of being ignored').risk).toBe(false);
     expect(detector.check('honestly I have had enough of being ignored by everyone here').risk).toBe(true);
@@ -80,11 +88,22 @@ describe('training files (<intent>.yaml or <intent>.<part>.yaml)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'risk-data-'));
     try {
       fs.writeFileSync(path.join(dir, 'none.yaml'), 'intent: none\ndescription: Not a risk\nlgsl: null\nexamples:\n  - "when is my bin day"\n');
-      fs.writeFileSync(path.join(dir, 'none.answers.yaml'), 'intent: none\ndescription: Not a risk\nlgsl: null\nexamples:\n  - "just the sofa, by the front door"\n');
+      fs.writeFileSync(
+        path.join(dir, 'none.answers.yaml'),
+        'intent: none\ndescription: Not a risk\nlgsl: null\nexamples:\n  - "just the sofa, by the front door"\n',
+      );
       fs.writeFileSync(path.join(dir, 'other.yaml'), 'intent: none\ndescription: Not a risk\nlgsl: null\nexamples:\n  - "outside number 9"\n');
       const data = loadTrainingData(dir);
-      expect(data.intents.filter((d) => d.intent === 'none').flatMap((d) => d.examples.map((e) => e.text))).toEqual(expect.arrayContaining(['just the sofa, by the front door', 'when is my bin day']));
-      expect(data.problems).toEqual([expect.objectContaining({ severity: 'error', file: path.join(dir, 'other.yaml'), message: expect.stringMatching(/does not match the file name "other"/) })]);
+      expect(data.intents.filter((d) => d.intent === 'none').flatMap((d) => d.examples.map((e) => e.text))).toEqual(
+        expect.arrayContaining(['just the sofa, by the front door', 'when is my bin day']),
+      );
+      expect(data.problems).toEqual([
+        expect.objectContaining({
+          severity: 'error',
+          file: path.join(dir, 'other.yaml'),
+          message: expect.stringMatching(/does not match the file name "other"/),
+        }),
+      ]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -81,7 +81,10 @@ describe('safeguarding rules file', () => {
   it('matches whatever the case of the message, and of a pattern a content designer wrote with capitals', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-rules-'));
     const file = path.join(dir, 'rules.yaml');
-    fs.writeFileSync(file, "rules:\n  - name: lower\n    patterns:\n      - '\\bscared of (him|her)\\b'\n  - name: capitals\n    patterns:\n      - '\\bLocked In The \\S+\\b'\n");
+    fs.writeFileSync(
+      file,
+      "rules:\n  - name: lower\n    patterns:\n      - '\\bscared of (him|her)\\b'\n  - name: capitals\n    patterns:\n      - '\\bLocked In The \\S+\\b'\n",
+    );
     try {
       const detector = new SafeguardingDetector(loadSafeguardingRules(file), { classifierThreshold: 2 });
       expect(detector.check("I'm SCARED of HIM").reason).toBe('lower');
@@ -150,6 +153,8 @@ describe('SafeguardingDetector with the real classifier', () => {
     const noRules = new SafeguardingDetector([]);
     expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toMatchObject({ risk: true, reason: 'classifier' });
     expect(noRules.check('care home fees for my dad', vote('care home fees for my dad')).risk).toBe(false);
-    expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(false);
+    expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(
+      false,
+    );
   });
 });

@@ -5,11 +5,32 @@ import { loadArticles, readArticle } from '../../knowledge/articleLoader';
 import { ARTICLES, article, copyOfArticles, VALID } from './helpers';
 
 const REQUIRED_IDS = [
-  'council-tax-pay', 'council-tax-single-person-discount', 'council-tax-moving-home', 'council-tax-reduction', 'council-tax-bands',
-  'recycling-what-goes-in', 'garden-waste-subscription', 'replacement-bin', 'household-waste-recycling-centre',
-  'parking-permit-resident', 'parking-fine', 'library', 'school-admissions', 'housing-repair', 'homelessness', 'housing-benefit',
-  'planning', 'register-birth', 'register-death', 'noise', 'pest-control', 'contact-us', 'blue-badge', 'electoral-register',
-  'adult-social-care', 'business-rates',
+  'council-tax-pay',
+  'council-tax-single-person-discount',
+  'council-tax-moving-home',
+  'council-tax-reduction',
+  'council-tax-bands',
+  'recycling-what-goes-in',
+  'garden-waste-subscription',
+  'replacement-bin',
+  'household-waste-recycling-centre',
+  'parking-permit-resident',
+  'parking-fine',
+  'library',
+  'school-admissions',
+  'housing-repair',
+  'homelessness',
+  'housing-benefit',
+  'planning',
+  'register-birth',
+  'register-death',
+  'noise',
+  'pest-control',
+  'contact-us',
+  'blue-badge',
+  'electoral-register',
+  'adult-social-care',
+  'business-rates',
 ];
 
 describe('loadArticles', () => {
@@ -92,6 +113,9 @@ describe('loadArticles', () => {
     expect(status.get('dropped-kerb')).toBe('draft');
     expect(status.get('kerb-two')).toBe('draft');
     expect(status.get('noise')).toBe('published');
-    expect(problems.map((p) => p.message)).toEqual(['status: must be draft or published', `id "library" is already used by library.md; this file was left out`]);
+    expect(problems.map((p) => p.message)).toEqual([
+      'status: must be draft or published',
+      `id "library" is already used by library.md; this file was left out`,
+    ]);
   });
 });

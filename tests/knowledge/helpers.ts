@@ -10,7 +10,8 @@ export const INTENTS = path.join(ROOT, 'intents', 'data');
 /** A temp folder with copies of the real articles, for tests that break or add one. */
 export function copyOfArticles(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-articles-'));
-  for (const f of fs.readdirSync(ARTICLES).filter((name) => fs.statSync(path.join(ARTICLES, name)).isFile())) fs.copyFileSync(path.join(ARTICLES, f), path.join(dir, f));
+  for (const f of fs.readdirSync(ARTICLES).filter((name) => fs.statSync(path.join(ARTICLES, name)).isFile()))
+    fs.copyFileSync(path.join(ARTICLES, f), path.join(dir, f));
   return dir;
 }
 

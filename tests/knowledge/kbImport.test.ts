@@ -16,7 +16,18 @@ const SERVICE = path.join(SITE, 'www.anytown.example', 'parking', 'suspend-a-par
 const GUIDE = path.join(SITE, 'www.anytown.example', 'blue-badge', 'who-can-apply.html');
 const GENERIC = path.join(SITE, 'leisure-centre-opening-times.html');
 const TODAY = '2026-12-04';
-const SITE_CHROME = [/cookie/i, /Skip to main content/, /Search this site/, /Bins and recycling/, /Related links/, /Resident parking permits/, /Was this page helpful/, /Privacy/, /Home/, /Contact/];
+const SITE_CHROME = [
+  /cookie/i,
+  /Skip to main content/,
+  /Search this site/,
+  /Bins and recycling/,
+  /Related links/,
+  /Resident parking permits/,
+  /Was this page helpful/,
+  /Privacy/,
+  /Home/,
+  /Contact/,
+];
 
 function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'kb-import-'));
@@ -50,10 +61,16 @@ describe('reading a saved page', () => {
     expect(p.url).toBe('https://www.anytown.example/blue-badge/who-can-apply');
     expect(p.summary).toBe('Find out if you can get a Blue Badge.');
     expect(p.lgsl).toBeUndefined();
-    expect(p.questions).toEqual(['Blue Badge parking permits – who can apply', 'who can apply', 'can I apply for my child', 'what if I have a hidden disability']);
+    expect(p.questions).toEqual([
+      'Blue Badge parking permits – who can apply',
+      'who can apply',
+      'can I apply for my child',
+      'what if I have a hidden disability',
+    ]);
     expect(p.body).toContain('- are registered blind (severely sight impaired)');
     expect(p.body).toContain('[Apply on GOV.UK](https://www.gov.uk/apply-blue-badge)');
-    for (const chrome of [/Contents/, /Overview/, /How to apply/, /Renew or replace/, /Next:/, /Give feedback/, ...SITE_CHROME]) expect(p.body).not.toMatch(chrome);
+    for (const chrome of [/Contents/, /Overview/, /How to apply/, /Renew or replace/, /Next:/, /Give feedback/, ...SITE_CHROME])
+      expect(p.body).not.toMatch(chrome);
   });
 
   it('reads a page that is not LocalGov Drupal: h1, og:description, tables as lists, no share links or footer', () => {
@@ -69,7 +86,9 @@ describe('reading a saved page', () => {
 
   it('has no address when the page has no canonical link and was not saved from a known address', () => {
     expect(readSavedPage('<html><body><h1>A page</h1><p>Text.</p></body></html>').url).toBeUndefined();
-    expect(readSavedPage('<html><body><h1>A page</h1><p>Text.</p></body></html>', 'https://www.anytown.example/a-page').url).toBe('https://www.anytown.example/a-page');
+    expect(readSavedPage('<html><body><h1>A page</h1><p>Text.</p></body></html>', 'https://www.anytown.example/a-page').url).toBe(
+      'https://www.anytown.example/a-page',
+    );
   });
 });
 
@@ -92,10 +111,19 @@ describe('npm run kb:import', () => {
 
   it('imports the pages a sitemap lists, saved next to it, and names a listed page that was not saved', () => {
     const out = tempDir();
-    const { summary, rows } = runImport({ input: path.join(SITE, 'sitemap.xml'), outDir: out, articlesDir: copyOfArticles(), owner: 'Parking Services', today: TODAY });
+    const { summary, rows } = runImport({
+      input: path.join(SITE, 'sitemap.xml'),
+      outDir: out,
+      articlesDir: copyOfArticles(),
+      owner: 'Parking Services',
+      today: TODAY,
+    });
     expect(summary).toEqual({ pages: 4, drafts: 3, skipped: 1 });
     expect(rows.find((r) => r.source === 'https://www.anytown.example/parking/not-saved')?.result).toMatch(/^skipped: not saved/);
-    expect(readArticle(path.join(out, 'blue-badge-who-can-apply.md')).article).toMatchObject({ owner: 'Parking Services', url: 'https://www.anytown.example/blue-badge/who-can-apply' });
+    expect(readArticle(path.join(out, 'blue-badge-who-can-apply.md')).article).toMatchObject({
+      owner: 'Parking Services',
+      url: 'https://www.anytown.example/blue-badge/who-can-apply',
+    });
   });
 
   it('follows a sitemap index to its sitemaps and leaves out the asset folders a browser saves next to a page', () => {
@@ -123,12 +151,20 @@ describe('npm run kb:import', () => {
     // A published article for the leisure page already exists.
     fs.writeFileSync(
       path.join(articles, 'leisure-centre.md'),
-      fs.readFileSync(path.join(articles, 'library.md'), 'utf8').replace(/^id: .*$/m, 'id: leisure-centre').replace(/^url: .*$/m, 'url: https://www.anytown.example/leisure/opening-times'),
+      fs
+        .readFileSync(path.join(articles, 'library.md'), 'utf8')
+        .replace(/^id: .*$/m, 'id: leisure-centre')
+        .replace(/^url: .*$/m, 'url: https://www.anytown.example/leisure/opening-times'),
     );
     const first = runImport({ input: SITE, outDir: out, articlesDir: articles, today: TODAY });
     expect(fs.readFileSync(taken, 'utf8')).toBe('written by a content designer\n');
-    expect(first.rows.find((r) => r.source.endsWith('suspend-a-parking-bay.html'))).toMatchObject({ id: 'parking-suspend-a-parking-bay-2', result: 'draft (id parking-suspend-a-parking-bay is taken)' });
-    expect(first.rows.find((r) => r.source.endsWith('leisure-centre-opening-times.html'))?.result).toMatch(/^skipped: already an article for .*leisure-centre\.md$/);
+    expect(first.rows.find((r) => r.source.endsWith('suspend-a-parking-bay.html'))).toMatchObject({
+      id: 'parking-suspend-a-parking-bay-2',
+      result: 'draft (id parking-suspend-a-parking-bay is taken)',
+    });
+    expect(first.rows.find((r) => r.source.endsWith('leisure-centre-opening-times.html'))?.result).toMatch(
+      /^skipped: already an article for .*leisure-centre\.md$/,
+    );
     expect(first.summary).toEqual({ pages: 3, drafts: 2, skipped: 1 });
 
     const drafts = fs.readdirSync(out).map((f) => [f, fs.readFileSync(path.join(out, f), 'utf8')]);
@@ -140,7 +176,10 @@ describe('npm run kb:import', () => {
   it('skips a page without an address unless --base-url gives one, and says why; a missing input is a clear error', () => {
     const saved = tempDir();
     fs.mkdirSync(path.join(saved, 'waste'));
-    fs.writeFileSync(path.join(saved, 'waste', 'clinical-waste.html'), '<html><body><main><h1>Clinical waste collections</h1><p>We collect clinical waste for free.</p></main></body></html>');
+    fs.writeFileSync(
+      path.join(saved, 'waste', 'clinical-waste.html'),
+      '<html><body><main><h1>Clinical waste collections</h1><p>We collect clinical waste for free.</p></main></body></html>',
+    );
     const articles = copyOfArticles();
     const without = runImport({ input: saved, outDir: tempDir(), articlesDir: articles, today: TODAY });
     expect(without.summary).toEqual({ pages: 1, drafts: 0, skipped: 1 });
@@ -148,14 +187,25 @@ describe('npm run kb:import', () => {
     const out = tempDir();
     const withBase = runImport({ input: saved, outDir: out, articlesDir: articles, baseUrl: 'https://www.anytown.example', today: TODAY });
     expect(withBase.summary).toEqual({ pages: 1, drafts: 1, skipped: 0 });
-    expect(readArticle(path.join(out, 'waste-clinical-waste.md')).article).toMatchObject({ url: 'https://www.anytown.example/waste/clinical-waste', title: 'Clinical waste collections' });
-    expect(() => runImport({ input: path.join(saved, 'nowhere'), articlesDir: articles })).toThrow(/nowhere does not exist: give a folder of saved pages, a sitemap.xml or an HTML file/);
-    expect(() => runImport({ input: saved, articlesDir: articles, baseUrl: 'www.anytown.example' })).toThrow('--base-url must be a full address starting with https://');
+    expect(readArticle(path.join(out, 'waste-clinical-waste.md')).article).toMatchObject({
+      url: 'https://www.anytown.example/waste/clinical-waste',
+      title: 'Clinical waste collections',
+    });
+    expect(() => runImport({ input: path.join(saved, 'nowhere'), articlesDir: articles })).toThrow(
+      /nowhere does not exist: give a folder of saved pages, a sitemap.xml or an HTML file/,
+    );
+    expect(() => runImport({ input: saved, articlesDir: articles, baseUrl: 'www.anytown.example' })).toThrow(
+      '--base-url must be a full address starting with https://',
+    );
   });
 
   it('prints a table and, as the last line, the counts as JSON', () => {
     const out = tempDir();
-    const stdout = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'kbImport.ts'), SITE, '--out', out], { encoding: 'utf8' });
+    const stdout = execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'kbImport.ts'), SITE, '--out', out],
+      { encoding: 'utf8' },
+    );
     const lines = stdout.trimEnd().split('\n');
     expect(JSON.parse(lines.at(-1)!)).toEqual({ pages: 3, drafts: 3, skipped: 0 });
     expect(stdout).toMatch(/^source\s+id\s+questions\s+words\s+result/);
@@ -198,7 +248,9 @@ describe('drafts', () => {
     expect(problems.filter((p) => p.file.includes(`${path.sep}drafts${path.sep}`))).toEqual([]);
     const report = formatReport(problems, draftsOf(paths), articles);
     expect(report).toContain('Drafts, not answered from until reviewed (3)');
-    expect(report).toContain(`${path.join('drafts', 'parking-suspend-a-parking-bay.md')}: notice: draft "Suspend a parking bay" (parking-suspend-a-parking-bay) from https://www.anytown.example/parking/suspend-a-parking-bay`);
+    expect(report).toContain(
+      `${path.join('drafts', 'parking-suspend-a-parking-bay.md')}: notice: draft "Suspend a parking bay" (parking-suspend-a-parking-bay) from https://www.anytown.example/parking/suspend-a-parking-bay`,
+    );
     expect(report.trimEnd().split('\n').at(-1)).toMatch(/^Content is valid: 0 error\(s\), \d+ warning\(s\), 3 draft\(s\)\.$/);
   });
 });

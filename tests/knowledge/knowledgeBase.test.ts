@@ -35,7 +35,11 @@ describe('MiniSearchKnowledgeBase', () => {
     const texts = [
       ...kb.all().flatMap((a) => [a.title, ...a.questions]),
       ...['tests/eval/dev.jsonl', 'tests/eval/kb-blind-dev.jsonl'].flatMap((f) =>
-        fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text),
+        fs
+          .readFileSync(f, 'utf8')
+          .split('\n')
+          .filter((l) => l.trim())
+          .map((l) => (JSON.parse(l) as { text: string }).text),
       ),
     ];
     expect(texts.length).toBeGreaterThan(900);

@@ -16,7 +16,16 @@ function q(question: string, daysAgo = 1, outcome: UnansweredOutcome = 'no_answe
 
 describe('QuestionGrouper', () => {
   it('groups different wordings of one question (stems, stop words, synonyms) and keeps different questions apart', () => {
-    const texts = ['when are my bins collected', 'bin collection day?', 'What day is my bin collected', 'can I keep chickens', 'keeping chickens in the garden', 'dog licence', 'hello?', 'Hello'];
+    const texts = [
+      'when are my bins collected',
+      'bin collection day?',
+      'What day is my bin collected',
+      'can I keep chickens',
+      'keeping chickens in the garden',
+      'dog licence',
+      'hello?',
+      'Hello',
+    ];
     const groups = new QuestionGrouper(analyser)
       .group(texts, (t) => t)
       .map((g) => g.members.sort())
@@ -52,7 +61,12 @@ describe('KnowledgeReport', () => {
     },
   };
   const titles: Record<string, string> = { 'council-tax-pay': 'Pay your Council Tax' };
-  const report = new KnowledgeReport(source, new QuestionGrouper(analyser), (id) => titles[id], () => NOW);
+  const report = new KnowledgeReport(
+    source,
+    new QuestionGrouper(analyser),
+    (id) => titles[id],
+    () => NOW,
+  );
 
   it('gives the groups biggest first (the same size: the most recently asked first), with counts, example wordings (most asked first, placeholders left out of the grouping) and the article offered', async () => {
     const data = await report.build(30);

@@ -59,8 +59,14 @@ describe('message files', () => {
     const said = before('handoff-responses');
     expect(said.filter((s) => s.taxonomy).length).toBeGreaterThan(30);
     expect(said.filter((s) => !s.taxonomy).length).toBeGreaterThan(30);
-    replay(new HandoffResponses(council, buttons, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))), said.filter((s) => s.taxonomy));
-    replay(new HandoffResponses(council, buttons), said.filter((s) => !s.taxonomy));
+    replay(
+      new HandoffResponses(council, buttons, loadRiskTaxonomy(path.resolve(__dirname, '../../intents/risk-taxonomy.yaml'))),
+      said.filter((s) => s.taxonomy),
+    );
+    replay(
+      new HandoffResponses(council, buttons),
+      said.filter((s) => !s.taxonomy),
+    );
   });
 
   it('the buttons have the titles they had in TypeScript (the titles are also what is recognised when pressed)', () => {
@@ -97,7 +103,14 @@ describe('message files', () => {
       ANONYMOUS: 'Stay anonymous',
       NOT_LISTED_LABEL: "My address isn't listed",
     });
-    expect({ CANCEL_WAITING: b.stop_waiting, END_CHAT: b.end_chat, REQUEST_CALLBACK: b.ask_for_call_back, NO_THANKS: b.no_thanks, SEND_CALLBACK: b.send_call_back, DONT_SEND_CALLBACK: b.dont_send_call_back }).toEqual({
+    expect({
+      CANCEL_WAITING: b.stop_waiting,
+      END_CHAT: b.end_chat,
+      REQUEST_CALLBACK: b.ask_for_call_back,
+      NO_THANKS: b.no_thanks,
+      SEND_CALLBACK: b.send_call_back,
+      DONT_SEND_CALLBACK: b.dont_send_call_back,
+    }).toEqual({
       CANCEL_WAITING: 'Stop waiting',
       END_CHAT: 'End chat',
       REQUEST_CALLBACK: 'Ask for a call back',
@@ -117,13 +130,22 @@ describe('message files', () => {
   });
 
   it("the words around a knowledge answer are the council's replies, not the code's", () => {
-    const words = { ...shippedReplyWords(), article_did_it_help: 'Was that useful?', article_not_helpful: 'Sorry. Other ways to reach us: {contactPage}', article_source: 'From {title}: {url}' };
+    const words = {
+      ...shippedReplyWords(),
+      article_did_it_help: 'Was that useful?',
+      article_not_helpful: 'Sorry. Other ways to reach us: {contactPage}',
+      article_source: 'From {title}: {url}',
+    };
     const own = new KnowledgeResponses(council, buttons, undefined, words);
     expect(own.didThisHelp().text).toBe('Was that useful?');
     expect(own.notHelpful([]).text).toBe(`Sorry. Other ways to reach us: ${council.contactPage}`);
-    const article = { title: 'Bin days', url: 'https://www.anytown.example/bins', body: 'Bins go out on Mondays.' } as Parameters<KnowledgeResponses['answer']>[0];
+    const article = { title: 'Bin days', url: 'https://www.anytown.example/bins', body: 'Bins go out on Mondays.' } as Parameters<
+      KnowledgeResponses['answer']
+    >[0];
     expect(own.answer(article).text).toBe('Bins go out on Mondays.\n\nFrom Bin days: https://www.anytown.example/bins');
-    expect(new KnowledgeResponses(council, buttons).answer(article, true).text).toBe('For Bin days:\n\nBins go out on Mondays.\n\nSource: [Bin days](https://www.anytown.example/bins)');
+    expect(new KnowledgeResponses(council, buttons).answer(article, true).text).toBe(
+      'For Bin days:\n\nBins go out on Mondays.\n\nSource: [Bin days](https://www.anytown.example/bins)',
+    );
   });
 
   it('every shipped message file is complete and valid', () => {
@@ -143,13 +165,17 @@ describe('message files', () => {
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, line: at + 1, message: expect.stringMatching(/invalid_postcod\b/) }));
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, message: expect.stringMatching(/invalid_postcode/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'services.yaml'), message: 'the cy-GB services messages are missing' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'services.yaml'), message: 'the cy-GB services messages are missing' }),
+    );
     const fixed = messagesWith('services.yaml', (lines) => lines.map((l) => (l.startsWith('ask_name:') ? "ask_name: What's your {nmae}?" : l)));
     const placeholder = validateAll({ ...DEFAULT_PATHS, messagesDir: fixed }).filter((p) => p.file === path.join(fixed, 'en-GB', 'services.yaml'));
-    expect(placeholder).toEqual([expect.objectContaining({ severity: 'error', line: placeholderAt + 1, message: expect.stringMatching(/^ask_name: unknown placeholder \{nmae\}/) })]);
+    expect(placeholder).toEqual([
+      expect.objectContaining({ severity: 'error', line: placeholderAt + 1, message: expect.stringMatching(/^ask_name: unknown placeholder \{nmae\}/) }),
+    ]);
   });
 
-  it("npm run validate names the file and line of a missing id in http.yaml and console.yaml: the line of the id after it, where it goes", () => {
+  it('npm run validate names the file and line of a missing id in http.yaml and console.yaml: the line of the id after it, where it goes', () => {
     for (const [file, id, next] of [
       ['http.yaml', 'internal_error', 'body_too_large'],
       ['console.yaml', 'session_needed', 'session_expired'],
@@ -162,7 +188,9 @@ describe('message files', () => {
         return kept;
       });
       const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === path.join(dir, 'en-GB', file));
-      expect(problems, file).toEqual([{ severity: 'error', file: path.join(dir, 'en-GB', file), line: nextAt + 1, message: `${id}: missing (add it before ${next})` }]);
+      expect(problems, file).toEqual([
+        { severity: 'error', file: path.join(dir, 'en-GB', file), line: nextAt + 1, message: `${id}: missing (add it before ${next})` },
+      ]);
       expect(formatReport(problems, [], dir), file).toContain(`en-GB/${file}:${nextAt + 1}: error: ${id}: missing (add it before ${next})`);
     }
   });

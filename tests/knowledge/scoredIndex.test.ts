@@ -75,11 +75,33 @@ describe('ScoredIndex: the few best of many matches', () => {
       const found = index.find('pay parking fine', limit);
       for (const kind of ['article', 'none'] as const) {
         // A stable sort of all of them by score, cut at the limit (ties: the order the index found them).
-        expect(found.filter((m) => m.entry.kind === kind).map((m) => m.entry.id).sort(), `${kind} ${limit}`).toEqual(byScore(kind).slice(0, limit).map((m) => m.entry.id).sort());
+        expect(
+          found
+            .filter((m) => m.entry.kind === kind)
+            .map((m) => m.entry.id)
+            .sort(),
+          `${kind} ${limit}`,
+        ).toEqual(
+          byScore(kind)
+            .slice(0, limit)
+            .map((m) => m.entry.id)
+            .sort(),
+        );
       }
-      expect(found.filter((m) => m.entry.kind === 'intent').map((m) => m.entry.id).sort()).toEqual(['intent:parking', 'intent:pay']);
+      expect(
+        found
+          .filter((m) => m.entry.kind === 'intent')
+          .map((m) => m.entry.id)
+          .sort(),
+      ).toEqual(['intent:parking', 'intent:pay']);
     }
-    expect(index.find('pay parking fine', 3).filter((m) => m.entry.kind === 'article').map((m) => m.entry.id).sort()).toEqual(['kb:a1', 'kb:best', 'kb:second']);
+    expect(
+      index
+        .find('pay parking fine', 3)
+        .filter((m) => m.entry.kind === 'article')
+        .map((m) => m.entry.id)
+        .sort(),
+    ).toEqual(['kb:a1', 'kb:best', 'kb:second']);
     // Only the four equal ones match: the first found, as before.
     expect(index.find('online today', 2).map((m) => m.entry.id)).toEqual(['kb:a1', 'kb:a2', 'none:n1', 'none:n2']);
     // Scored against the best score of all, whatever was kept.
@@ -99,7 +121,17 @@ describe('ScoredIndex lookups of words already seen', () => {
     entry('none:1', 'none', ['what day is it today']),
   ];
   const analyser = new TextAnalyser([['council tax', 'ctax']]);
-  const messages = ['my bin was not collected', 'when is my bin day', 'bin day', 'collectd bin', 'council tax bil', 'pothol on the road', 'bin bin day', 'recycling collection day', 'how do i pay'];
+  const messages = [
+    'my bin was not collected',
+    'when is my bin day',
+    'bin day',
+    'collectd bin',
+    'council tax bil',
+    'pothol on the road',
+    'bin bin day',
+    'recycling collection day',
+    'how do i pay',
+  ];
 
   it('ranks entries exactly as MiniSearch ranks the whole message, words looked up alone or together', () => {
     const index = new ScoredIndex(entries, analyser);

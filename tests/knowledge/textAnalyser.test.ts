@@ -48,7 +48,11 @@ describe('TextAnalyser on how residents write', () => {
 describe('normalise', () => {
   it('gives plain ASCII text (its quick path) exactly what the full Unicode path gives', () => {
     const texts = ['tests/eval/dev.jsonl', 'tests/eval/kb-blind-dev.jsonl'].flatMap((f) =>
-      fs.readFileSync(f, 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { text: string }).text),
+      fs
+        .readFileSync(f, 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { text: string }).text),
     );
     texts.push("Don't PANIC: it's   the 2nd bin!", "o'clock 'quoted' rock'n'roll", 'tabs\tand\nnew lines', '`tick`s and back`ticks');
     for (const text of texts) {

@@ -49,7 +49,11 @@ describe('validateKnowledge', () => {
   it('reports the same question under two articles', () => {
     const dir = copyOfArticles();
     edit(dir, 'library', (t) => t.replace('questions:\n', 'questions:\n  - noisy neighbours\n'));
-    expect(errors(dir).map((p) => p.message).join('\n')).toMatch(/"noisy neighbours" is also under (noise|library)/);
+    expect(
+      errors(dir)
+        .map((p) => p.message)
+        .join('\n'),
+    ).toMatch(/"noisy neighbours" is also under (noise|library)/);
   });
 
   it('reports a question that retrieves a different article, naming the pair', () => {
@@ -62,7 +66,9 @@ describe('validateKnowledge', () => {
   });
 
   it('reports malformed links', () => {
-    expect(linkProblems('See [our page](www.anytown.example/x).')).toEqual(['link "our page" goes to "www.anytown.example/x": use a full address starting with https://']);
+    expect(linkProblems('See [our page](www.anytown.example/x).')).toEqual([
+      'link "our page" goes to "www.anytown.example/x": use a full address starting with https://',
+    ]);
     expect(linkProblems('See [our page](https://www.anytown.example/x.')).toEqual(['a link is missing its closing bracket ")" or has a space in its address']);
     expect(linkProblems('See [our page(https://www.anytown.example/x).')).toHaveLength(1);
     expect(linkProblems('See [our page](https://www.anytown.example/x) and [email](mailto:a@anytown.example).')).toEqual([]);

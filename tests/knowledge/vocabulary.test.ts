@@ -45,7 +45,15 @@ const OLD: Record<VocabularyContext, RegExp> = {
 
 /** The words of the old regexes (alternatives with the regex syntax taken out) and the vocabulary's own phrases. */
 function words(): string[] {
-  const fromOld = Object.values(OLD).flatMap((r) => r.source.split('|').map((w) => w.replace(/\\[sb]|\\\//g, ' ').replace(/[\^$()*+?[\]\\]|\.\*|,\?|'\?/g, ' ').replace(/\s+/g, ' ').trim()));
+  const fromOld = Object.values(OLD).flatMap((r) =>
+    r.source.split('|').map((w) =>
+      w
+        .replace(/\\[sb]|\\\//g, ' ')
+        .replace(/[\^$()*+?[\]\\]|\.\*|,\?|'\?/g, ' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    ),
+  );
   const file = parse(fs.readFileSync(vocabularyFile(shippedMessages), 'utf8')) as Record<string, Record<string, string[]>>;
   const fromFile = Object.values(file).flatMap((e) => Object.values(e).flat());
   return [...new Set([...fromOld, ...fromFile])].filter(Boolean);
@@ -76,7 +84,26 @@ function inputs(): string[] {
     w.replace(/ /g, ', '),
     w.split(' ')[0],
   ];
-  const extra = ['', ' ', 'yesterday', 'no idea', 'nobody', 'nothing else please', 'changes', 'I cant see it', 'please do thanks mate', 'ok carry on', 'no, change the bin', "that's not it", 'yes, and how do I pay', 'yeah\nbut', 'never  mind', 'call  back', 'stop it now', 'the address is not there'];
+  const extra = [
+    '',
+    ' ',
+    'yesterday',
+    'no idea',
+    'nobody',
+    'nothing else please',
+    'changes',
+    'I cant see it',
+    'please do thanks mate',
+    'ok carry on',
+    'no, change the bin',
+    "that's not it",
+    'yes, and how do I pay',
+    'yeah\nbut',
+    'never  mind',
+    'call  back',
+    'stop it now',
+    'the address is not there',
+  ];
   return [...new Set([...words().flatMap(near), ...extra])];
 }
 
@@ -89,8 +116,14 @@ describe('vocabulary.yaml', () => {
       const differ = table.filter((text) => OLD[context].test(text) !== vocabulary[context].test(text));
       expect(differ, context).toEqual([]);
       // The table reaches both answers in every context.
-      expect(table.some((t) => OLD[context].test(t)), context).toBe(true);
-      expect(table.some((t) => !OLD[context].test(t)), context).toBe(true);
+      expect(
+        table.some((t) => OLD[context].test(t)),
+        context,
+      ).toBe(true);
+      expect(
+        table.some((t) => !OLD[context].test(t)),
+        context,
+      ).toBe(true);
     }
     expect(Object.keys(vocabulary).sort()).toEqual(Object.keys(OLD).sort());
   });
@@ -108,10 +141,14 @@ describe('vocabulary.yaml', () => {
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, line: at + 1, message: expect.stringMatching(/keep_goin\b/) }));
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, message: expect.stringMatching(/keep_going/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: vocabularyFile(dir, 'cy-GB'), message: 'the cy-GB vocabulary is missing' }));
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: vocabularyFile(dir, 'cy-GB'), message: 'the cy-GB vocabulary is missing' }),
+    );
     lines[at] = 'keep_going:';
     lines.splice(skip + 2, 0, '  not_followed_by: [idea]');
     fs.writeFileSync(file, lines.join('\n'));
-    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([expect.objectContaining({ severity: 'error', line: skip + 1, message: expect.stringMatching(/^skip: "not_followed_by" does not apply here/) })]);
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
+      expect.objectContaining({ severity: 'error', line: skip + 1, message: expect.stringMatching(/^skip: "not_followed_by" does not apply here/) }),
+    ]);
   });
 });

@@ -12,7 +12,13 @@ let requests = 0;
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'client-'));
-  server = await startStandaloneGeoReport({ dataDir: dir, servicesDir: path.resolve('services'), apiKey: 'client-key-1', jurisdictionId: 'anytown.example', logger: createLogger('silent') });
+  server = await startStandaloneGeoReport({
+    dataDir: dir,
+    servicesDir: path.resolve('services'),
+    apiKey: 'client-key-1',
+    jurisdictionId: 'anytown.example',
+    logger: createLogger('silent'),
+  });
 });
 afterAll(async () => {
   await server.close();
@@ -64,7 +70,14 @@ describe('Open311Client', () => {
 
   it('reads with its api_key only when told to (the built-in back office): then in full', async () => {
     const created = await new Open311Client({ baseUrl: server.baseUrl, apiKey: 'client-key-1' }).postRequest(
-      { service_code: 'pothole', address_string: 'Gate Lane', first_name: 'Nia', email: 'nia@example.com', description: 'Nia here: hole by the gate', attributes: { surface: 'road', width_cm: '30', depth_cm: '5', danger: 'no' } },
+      {
+        service_code: 'pothole',
+        address_string: 'Gate Lane',
+        first_name: 'Nia',
+        email: 'nia@example.com',
+        description: 'Nia here: hole by the gate',
+        attributes: { surface: 'road', width_cm: '30', depth_cm: '5', danger: 'no' },
+      },
       'AT-55554444',
     );
     const keyed = await new Open311Client({ baseUrl: server.baseUrl, apiKey: 'client-key-1', apiKeyOnReads: true }).getRequest(created.service_request_id);

@@ -38,7 +38,11 @@ describe('Open311Client over XML (OPEN311_FORMAT=xml)', () => {
     const made = await client.postRequest(fields, 'AT-2');
     expect(strict.created.length).toBe(before + 1);
     expect(strict.created.at(-1)!.form.has('attribute[client_reference]')).toBe(false);
-    expect(await client.getRequest(made.service_request_id)).toMatchObject({ service_request_id: made.service_request_id, status: 'open', description: 'Hole by the gate' });
+    expect(await client.getRequest(made.service_request_id)).toMatchObject({
+      service_request_id: made.service_request_id,
+      status: 'open',
+      description: 'Hole by the gate',
+    });
     expect(await client.getRequest('X-999')).toBeUndefined();
   });
 

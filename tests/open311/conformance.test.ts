@@ -87,7 +87,13 @@ async function deliver(
   const added: OutboxRow[] = [];
   for (const fields of reports(name)) added.push(await outbox.add(fields, { conversation: { id: `c-${added.length}` }, serviceUrl: 'http://127.0.0.1:9' }));
   const start = () => {
-    const worker = new OutboxWorker(outbox, new Open311Client({ apiKey: KEY, jurisdictionId: 'anytown.example', timeoutMs: CLIENT_TIMEOUT_MS, ...client }), notifier, logger, WORKER);
+    const worker = new OutboxWorker(
+      outbox,
+      new Open311Client({ apiKey: KEY, jurisdictionId: 'anytown.example', timeoutMs: CLIENT_TIMEOUT_MS, ...client }),
+      notifier,
+      logger,
+      WORKER,
+    );
     worker.start();
     return worker;
   };
@@ -112,7 +118,8 @@ async function deliver(
     backOffice.misbehaving = false;
     await until(async () => {
       const counts = await outbox.counts();
-      if (counts.rejected) throw new Error(`${name}: ${counts.rejected} report(s) rejected: ${(await rowsNow()).find((r) => r.state === 'rejected')?.last_error}`);
+      if (counts.rejected)
+        throw new Error(`${name}: ${counts.rejected} report(s) rejected: ${(await rowsNow()).find((r) => r.state === 'rejected')?.last_error}`);
       return counts.delivered === N;
     }, `${name}: all ${N} reports delivered after the back office recovered`);
     await worker.stop();
@@ -143,11 +150,17 @@ function expectExactlyOnce(delivery: Delivery, stored: Array<{ id: string | null
   // Counted per report: every description as many times as it was reported (the last two alike).
   const count = (list: string[]) => [...list.reduce((m, d) => m.set(d, (m.get(d) ?? 0) + 1), new Map<string, number>())].sort();
   expect(count(stored.map((s) => s.description))).toEqual(count(rows.map((r) => (JSON.parse(r.payload) as RequestFields).description!)));
-  expect(told.filter((t) => t.kind === 'delivered').map((t) => t.reference).sort()).toEqual(rows.map((r) => r.reference).sort());
+  expect(
+    told
+      .filter((t) => t.kind === 'delivered')
+      .map((t) => t.reference)
+      .sort(),
+  ).toEqual(rows.map((r) => r.reference).sort());
   expect(told.map((t) => t.id).sort()).toEqual(given.sort());
 }
 
-const storedIn = (fake: SpecBackOffice) => fake.accepted.map((a) => ({ id: a.id, description: a.form.get('description') ?? '', address: a.form.get('address_string') ?? '' }));
+const storedIn = (fake: SpecBackOffice) =>
+  fake.accepted.map((a) => ({ id: a.id, description: a.form.get('description') ?? '', address: a.form.get('address_string') ?? '' }));
 
 async function withFake<T>(options: Omit<SpecBackOfficeOptions, 'apiKey' | 'lateMs'>, run: (fake: SpecBackOffice) => Promise<T>): Promise<T> {
   const fake = await startSpecBackOffice({ ...options, apiKey: KEY, lateMs: LATE_MS });
@@ -211,7 +224,13 @@ describe(`conformance: ${N} reports to each kind of back office while it misbeha
   }, 120_000);
 
   it('the built-in back office behind a flaky connection', async () => {
-    const backOffice = await startStandaloneGeoReport({ dataDir: tmp(), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger });
+    const backOffice = await startStandaloneGeoReport({
+      dataDir: tmp(),
+      servicesDir: path.resolve('services'),
+      apiKey: KEY,
+      jurisdictionId: 'anytown.example',
+      logger,
+    });
     const proxy = await startFaultyProxy(backOffice.baseUrl, 1906, LATE_MS);
     try {
       const delivery = await deliver('built-in', { baseUrl: proxy.baseUrl, format: 'json', apiKeyOnReads: true }, proxy);

@@ -53,7 +53,13 @@ async function backOfficeRows() {
 const until = (check: () => Promise<boolean>, what: string): Promise<true> => eventually(check, { what });
 
 beforeAll(async () => {
-  backOffice = await startStandaloneGeoReport({ dataDir: tmp(), servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger });
+  backOffice = await startStandaloneGeoReport({
+    dataDir: tmp(),
+    servicesDir: path.resolve('services'),
+    apiKey: KEY,
+    jurisdictionId: 'anytown.example',
+    logger,
+  });
   proxy = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -61,9 +67,11 @@ beforeAll(async () => {
       const fault = faults.shift();
       const body = Buffer.concat(chunks);
       if (fault === '500') {
-        res.statusCode = 500; res.end(JSON.stringify([{ code: 500, description: 'database unavailable' }]));
+        res.statusCode = 500;
+        res.end(JSON.stringify([{ code: 500, description: 'database unavailable' }]));
       } else if (fault === '401') {
-        res.statusCode = 401; res.end(JSON.stringify([{ code: 401, description: 'api_key is not valid' }]));
+        res.statusCode = 401;
+        res.end(JSON.stringify([{ code: 401, description: 'api_key is not valid' }]));
       } else if (fault === 'reset-before-forward') {
         req.socket.destroy();
       } else if (fault === 'hang-after-forward') {
@@ -71,7 +79,11 @@ beforeAll(async () => {
       } else if (fault === 'reset-after-forward') {
         void forward(req, body).then(() => req.socket.destroy());
       } else {
-        void forward(req, body).then(({ status, text }) => { res.statusCode = status; res.setHeader("content-type", "application/json"); res.end(text); });
+        void forward(req, body).then(({ status, text }) => {
+          res.statusCode = status;
+          res.setHeader('content-type', 'application/json');
+          res.end(text);
+        });
       }
     });
   });
@@ -125,7 +137,8 @@ describe('outbox delivery with faults', () => {
     const worker = new OutboxWorker(outbox, client, notifier, logger, { pollMs: 20, baseDelayMs: 10, maxDelayMs: 40 });
     const before = (await backOfficeRows()).length;
     const rows: OutboxRow[] = [];
-    for (let i = 0; i < 5; i++) rows.push(await outbox.add(pothole({ description: `defect ${i}` }), { conversation: { id: 'c1' }, serviceUrl: 'http://127.0.0.1:9' }));
+    for (let i = 0; i < 5; i++)
+      rows.push(await outbox.add(pothole({ description: `defect ${i}` }), { conversation: { id: 'c1' }, serviceUrl: 'http://127.0.0.1:9' }));
     faults = ['500', 'hang-after-forward', 'reset-after-forward', 'reset-before-forward', '500', 'hang-after-forward', '500'];
     worker.start();
     await until(async () => (await outbox.counts()).delivered === 5, 'all five delivered');
@@ -218,7 +231,12 @@ describe('outbox delivery with faults', () => {
     const row = await outbox.add(pothole(), { conversation: { id: 'c' } });
     for (let hour = 0; hour < 3; hour++) {
       await worker.runOnce();
-      expect(await outbox.get(row.reference)).toMatchObject({ state: 'pending', attempts: hour + 1, last_status: 403, last_error: expect.stringMatching(/api_key/) });
+      expect(await outbox.get(row.reference)).toMatchObject({
+        state: 'pending',
+        attempts: hour + 1,
+        last_status: 403,
+        last_error: expect.stringMatching(/api_key/),
+      });
       clock += 60 * 60_000;
     }
     expect(notifier.told).toEqual([]);
@@ -244,7 +262,9 @@ describe('outbox delivery with faults', () => {
     const db = await AppDatabase.open({ dataDir });
     const row = await new Outbox(db.db).add(pothole({ description: 'killed' }), null);
     await db.close();
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/open311/fixtures/killAfterPost.ts'), dataDir, backOffice.baseUrl, KEY], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('tests/open311/fixtures/killAfterPost.ts'), dataDir, backOffice.baseUrl, KEY], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     let out = '';
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const signal = await new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_code, sig) => r(sig)));

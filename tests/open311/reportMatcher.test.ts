@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { normalise, ReportMatcher } from '../../servicerequests/open311/reportMatcher';
 import type { RequestFields, ServiceRequest } from '../../servicerequests/open311/types';
 
-const sent: RequestFields = { service_code: 'pothole', description: 'A deep hole, by the gate!', address_string: '12 High Street, Anytown', lat: 51.5, long: -0.12, attributes: {} };
+const sent: RequestFields = {
+  service_code: 'pothole',
+  description: 'A deep hole, by the gate!',
+  address_string: '12 High Street, Anytown',
+  lat: 51.5,
+  long: -0.12,
+  attributes: {},
+};
 const first = new Date('2026-12-04T10:00:00Z');
 const now = new Date('2026-12-04T10:05:00Z');
 const matcher = new ReportMatcher(sent, 'AT-12345678', first, now);

@@ -14,7 +14,10 @@ import { startSpecBackOffice, type SpecBackOffice } from './fakes/specBackOffice
  * text, and never "can't find a report" for a report this chat holds.
  */
 const KEY = 'messages-key-1';
-const messages = new DeliveryMessages(loadDeliveryTexts(path.resolve('knowledge/delivery-messages.yaml')), loadCouncilProfile(path.resolve('knowledge/council.yaml')));
+const messages = new DeliveryMessages(
+  loadDeliveryTexts(path.resolve('knowledge/delivery-messages.yaml')),
+  loadCouncilProfile(path.resolve('knowledge/council.yaml')),
+);
 const RAW = /HTTP|\b(400|404|500|503)\b|Unknown attribute|client_reference|api_key|token/i;
 const pothole: RequestFields = { service_code: 'pothole', description: 'Deep hole', address_string: '3 Mill Lane', attributes: { surface: 'road' } };
 
@@ -46,7 +49,13 @@ async function askAbout(conversationId: string, reference: string): Promise<stri
 describe('honest messages about delivery', () => {
   it('a report the back office refuses: the resident is told from the content, without its error text; a status check says the same', async () => {
     const outbox = bot.app.services.outbox;
-    const row = await outbox.add(pothole, { serviceUrl: channel.url, channelId: 'test', conversation: { id: 'conv-refused' }, bot: { id: 'bot' }, user: { id: 'resident-1' } });
+    const row = await outbox.add(pothole, {
+      serviceUrl: channel.url,
+      channelId: 'test',
+      conversation: { id: 'conv-refused' },
+      bot: { id: 'bot' },
+      user: { id: 'resident-1' },
+    });
     const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-refused'), 'the proactive message');
     const stored = await outbox.get(row.reference);
     // Staff keep the back office's words; the resident gets the content's.

@@ -19,7 +19,12 @@ export function bothEngines(pg: TestPostgres): Engine[] {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-'));
   return [
     { name: 'SQLite', env: { DATA_DIR: dataDir }, open: () => AppDatabase.open({ dataDir }) },
-    { name: 'PostgreSQL', skip: pg.skipReason, env: { DATABASE_URL: pg.url ?? '' }, open: () => AppDatabase.open({ dataDir: '/nonexistent', databaseUrl: pg.url }) },
+    {
+      name: 'PostgreSQL',
+      skip: pg.skipReason,
+      env: { DATABASE_URL: pg.url ?? '' },
+      open: () => AppDatabase.open({ dataDir: '/nonexistent', databaseUrl: pg.url }),
+    },
   ];
 }
 

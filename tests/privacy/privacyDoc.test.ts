@@ -29,9 +29,11 @@ describe('docs/privacy.md', () => {
 
   it('maps every table the migrations create (a new table must be added to the data map)', async () => {
     const database = await AppDatabase.open({ dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-doc-')) });
-    const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(database.db)).rows.map(
-      (r) => r.name,
-    );
+    const tables = (
+      await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like 'kysely_%'`.execute(
+        database.db,
+      )
+    ).rows.map((r) => r.name);
     await database.close();
     const map = section('## Data map');
     expect(tables.length).toBeGreaterThan(15);
@@ -54,7 +56,8 @@ describe('docs/privacy.md', () => {
 
   it('has a DPIA starting point and an ATRS record with its tier 1 summary and tier 2 main fields', () => {
     const dpia = section('## Data protection impact assessment');
-    for (const part of ['**Purpose.**', '**Lawful basis**', '**Necessity and proportionality.**', '**Risks to residents, and mitigations.**']) expect(dpia).toContain(part);
+    for (const part of ['**Purpose.**', '**Lawful basis**', '**Necessity and proportionality.**', '**Risks to residents, and mitigations.**'])
+      expect(dpia).toContain(part);
     const atrs = section('## Algorithmic Transparency Recording Standard');
     for (const part of [
       '### Tier 1',

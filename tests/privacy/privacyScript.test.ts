@@ -58,7 +58,16 @@ describe('npm run privacy:export / privacy:erase', async () => {
         const again = await run('export', ['--phone', '0114 496 0000'], env);
         expect(again.status).toBe(0);
         const empty = JSON.parse(again.stdout) as Record<string, unknown>;
-        for (const kind of ['serviceRequests', 'serviceRequestOutbox', 'handoffs', 'staffCases', 'callbackRequests', 'conversationState', 'webChatConversations', 'feedback'])
+        for (const kind of [
+          'serviceRequests',
+          'serviceRequestOutbox',
+          'handoffs',
+          'staffCases',
+          'callbackRequests',
+          'conversationState',
+          'webChatConversations',
+          'feedback',
+        ])
           expect(empty[kind], kind).toEqual([]);
 
         const check = await open();
@@ -77,7 +86,10 @@ describe('npm run privacy:export / privacy:erase', async () => {
     fs.copyFileSync(path.join(ROOT, 'knowledge', 'council.yaml'), path.join(council, 'council.yaml'));
     fs.mkdirSync(path.join(council, 'messages', 'en-GB'), { recursive: true });
     const shipped = fs.readFileSync(path.join(ROOT, 'knowledge', 'messages', 'en-GB', 'privacy.yaml'), 'utf8');
-    const own = shipped.replace(/^back_office_holds_too: .*$/m, 'back_office_holds_too: Reports passed to our highways contractor are held by them too; write to {email} to ask for them.');
+    const own = shipped.replace(
+      /^back_office_holds_too: .*$/m,
+      'back_office_holds_too: Reports passed to our highways contractor are held by them too; write to {email} to ask for them.',
+    );
     expect(own).not.toBe(shipped);
     fs.writeFileSync(path.join(council, 'messages', 'en-GB', 'privacy.yaml'), own);
     const env = { DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'ca-privacy-cli-own-')), COUNCIL_PROFILE: path.join(council, 'council.yaml') };

@@ -4,7 +4,8 @@ import { ResidentSelector, SelectorError } from '../../bot/privacy/residentSelec
 describe('ResidentSelector', () => {
   it('normalises the ways people write an email, a phone number and a reference', () => {
     expect(ResidentSelector.parse('email', ' Sam@Example.COM ').value).toBe('sam@example.com');
-    for (const phone of ['07700 900123', '+44 7700 900123', '+44 (7700) 900-123', '0044 7700 900123']) expect(ResidentSelector.parse('phone', phone).value).toBe('07700900123');
+    for (const phone of ['07700 900123', '+44 7700 900123', '+44 (7700) 900-123', '0044 7700 900123'])
+      expect(ResidentSelector.parse('phone', phone).value).toBe('07700900123');
     expect(ResidentSelector.parse('reference', 'at-12345678').value).toBe('AT-12345678');
   });
 

@@ -72,7 +72,10 @@ describe('retention purge', async () => {
         ['old-question', aged(DAYS.unansweredDays)],
         ['new-question', recent(DAYS.unansweredDays)],
       ])
-        await db.insertInto('unanswered_question').values({ id, question: 'can I keep bees', outcome: 'no_answer', article_id: null, created_at: at }).execute();
+        await db
+          .insertInto('unanswered_question')
+          .values({ id, question: 'can I keep bees', outcome: 'no_answer', article_id: null, created_at: at })
+          .execute();
       // Sign-in attempt counts hold a client address: gone a day after their window started.
       for (const [key, at] of [
         ['address:203.0.113.9', aged(1)],
@@ -99,10 +102,23 @@ describe('retention purge', async () => {
 
       expect((await db.selectFrom('bot_state').select('id').execute()).map((r) => r.id)).toEqual(['directline/conversations/new-conv']);
       expect((await db.selectFrom('handoff').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['new-handoff-handoff', 'old-queued-handoff']);
-      expect((await db.selectFrom('handoff_message').select('handoff_id').orderBy('handoff_id').execute()).map((r) => r.handoff_id)).toEqual(['new-handoff-handoff', 'old-queued-handoff']);
-      expect((await db.selectFrom('staff_case').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['new-case-case-alone', 'new-handoff-handoff-case', 'old-queued-handoff-case']);
-      expect((await db.selectFrom('callback_request').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual(['new-callback-callback', 'old-open-callback-callback']);
-      expect((await db.selectFrom('service_outbox').select('reference').orderBy('reference').execute()).map((r) => r.reference)).toEqual(['AT-NEW-DELIVERED', 'AT-OLD-PENDING']);
+      expect((await db.selectFrom('handoff_message').select('handoff_id').orderBy('handoff_id').execute()).map((r) => r.handoff_id)).toEqual([
+        'new-handoff-handoff',
+        'old-queued-handoff',
+      ]);
+      expect((await db.selectFrom('staff_case').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([
+        'new-case-case-alone',
+        'new-handoff-handoff-case',
+        'old-queued-handoff-case',
+      ]);
+      expect((await db.selectFrom('callback_request').select('id').orderBy('id').execute()).map((r) => r.id)).toEqual([
+        'new-callback-callback',
+        'old-open-callback-callback',
+      ]);
+      expect((await db.selectFrom('service_outbox').select('reference').orderBy('reference').execute()).map((r) => r.reference)).toEqual([
+        'AT-NEW-DELIVERED',
+        'AT-OLD-PENDING',
+      ]);
       const requests = await db.selectFrom('open311_requests').selectAll().orderBy('service_request_id').execute();
       expect(requests.map((r) => [r.service_request_id, r.email, r.first_name, r.last_name, r.phone, r.description, r.address_string])).toEqual([
         ['SR-NEW-REQUEST', 'f@example.com', 'Fay', 'Resident', '07700900002', 'Light out', 'Mill Lane'],

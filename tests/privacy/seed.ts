@@ -246,7 +246,17 @@ export async function addResident(db: Kysely<DatabaseSchema>, r: Resident & { em
 
 /** Every row of every table that holds residents' data, to compare before and after. */
 export async function snapshotAll(db: Kysely<DatabaseSchema>): Promise<Record<string, unknown[]>> {
-  const tables = ['bot_state', 'directline_conversations', 'directline_activities', 'handoff', 'handoff_message', 'staff_case', 'callback_request', 'service_outbox', 'open311_requests'] as const;
+  const tables = [
+    'bot_state',
+    'directline_conversations',
+    'directline_activities',
+    'handoff',
+    'handoff_message',
+    'staff_case',
+    'callback_request',
+    'service_outbox',
+    'open311_requests',
+  ] as const;
   const out: Record<string, unknown[]> = {};
   for (const t of tables) out[t] = await db.selectFrom(t).selectAll().execute();
   return out;

@@ -18,8 +18,16 @@ interface Incoming {
 /** A stand-in bot: offers two choices on joining and after "1" or "2", none after anything else. */
 function startStandInBot(received: string[]): Promise<http.Server> {
   const reply = async (to: Incoming, text: string, choices: string[]) => {
-    const activity = { type: 'message', text, suggestedActions: choices.length ? { actions: choices.map((c) => ({ type: 'imBack', title: c, value: c })) } : undefined };
-    await fetch(`${to.serviceUrl}/v3/conversations/${to.conversation.id}/activities/${to.id}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(activity) });
+    const activity = {
+      type: 'message',
+      text,
+      suggestedActions: choices.length ? { actions: choices.map((c) => ({ type: 'imBack', title: c, value: c })) } : undefined,
+    };
+    await fetch(`${to.serviceUrl}/v3/conversations/${to.conversation.id}/activities/${to.id}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(activity),
+    });
   };
   const server = http.createServer((req, res) => {
     let body = '';
@@ -55,7 +63,11 @@ describe('npm run chat', () => {
 
   it('sends the choice a number picks, and a number typed after a message without choices as typed', async () => {
     const url = `http://127.0.0.1:${(bot.address() as AddressInfo).port}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'chat.ts')], { cwd: ROOT, env: { ...process.env, CHAT_BOT_URL: url }, stdio: ['pipe', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'chat.ts')], {
+      cwd: ROOT,
+      env: { ...process.env, CHAT_BOT_URL: url },
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));

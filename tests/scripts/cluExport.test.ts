@@ -54,7 +54,13 @@ function expectValidCluProject(p: CluProject): void {
 
 describe('buildCluProject', () => {
   const extractor = new EntityExtractor({ now: () => new Date('2025-01-01T12:00:00Z') });
-  const def = (intent: string, examples: string[]): IntentDefinition => ({ intent, description: intent, lgsl: null, file: `${intent}.yaml`, examples: examples.map((text, i) => ({ text, line: i + 5 })) });
+  const def = (intent: string, examples: string[]): IntentDefinition => ({
+    intent,
+    description: intent,
+    lgsl: null,
+    file: `${intent}.yaml`,
+    examples: examples.map((text, i) => ({ text, line: i + 5 })),
+  });
 
   it('labels entities at the right offsets, maps none to None, leaves repeats out', () => {
     const { project, skipped } = buildCluProject(
@@ -85,7 +91,11 @@ describe('npm run clu:export', () => {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-clu-')), 'nested', 'clu.json');
 
   beforeAll(() => {
-    stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'cluExport.ts'), '--out', out, '--project', 'anytown-assistant'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INTENTS_DIR } });
+    stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'cluExport.ts'), '--out', out, '--project', 'anytown-assistant'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INTENTS_DIR },
+    });
     project = JSON.parse(fs.readFileSync(out, 'utf8')) as CluProject;
   }, 60_000);
 
@@ -105,6 +115,12 @@ describe('npm run clu:export', () => {
   });
 
   it('refuses a bad option with a clear message', () => {
-    expect(() => execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'cluExport.ts'), '--out', out, '--threshold', '7'], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' })).toThrow(/--threshold must be a number from 0 to 1/);
+    expect(() =>
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'cluExport.ts'), '--out', out, '--threshold', '7'], {
+        cwd: ROOT,
+        encoding: 'utf8',
+        stdio: 'pipe',
+      }),
+    ).toThrow(/--threshold must be a number from 0 to 1/);
   });
 });

@@ -28,18 +28,34 @@ describe('conversation files', () => {
   };
 
   it('reads the format of the blind sets, one value or a list', () => {
-    const r = read('name: n\nvoice: older\ncovers: [correction]\nsteps:\n  - user: "hi"\n    expect:\n      asks: [postcode, address]\n      notAsks: container\n      shows: ["Mill Lane", 12]\n      sent: false\n  - user: 14\n');
+    const r = read(
+      'name: n\nvoice: older\ncovers: [correction]\nsteps:\n  - user: "hi"\n    expect:\n      asks: [postcode, address]\n      notAsks: container\n      shows: ["Mill Lane", 12]\n      sent: false\n  - user: 14\n',
+    );
     expect(r).toEqual({
       ok: true,
-      conversation: { name: 'n', voice: 'older', covers: ['correction'], steps: [{ user: 'hi', expect: { asks: ['postcode', 'address'], notAsks: 'container', shows: ['Mill Lane', '12'], sent: false } }, { user: '14' }] },
+      conversation: {
+        name: 'n',
+        voice: 'older',
+        covers: ['correction'],
+        steps: [{ user: 'hi', expect: { asks: ['postcode', 'address'], notAsks: 'container', shows: ['Mill Lane', '12'], sent: false } }, { user: '14' }],
+      },
     });
   });
 
   it('names the file and line of a YAML error, an unknown key and a value not in the list', () => {
-    expect(read('name: n\nsteps:\n  - user: a\n  - user: b\n    user: c\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^c\.yaml:5: Map keys must be unique/) });
+    expect(read('name: n\nsteps:\n  - user: a\n  - user: b\n    user: c\n')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^c\.yaml:5: Map keys must be unique/),
+    });
     expect(read('name: n\nsteps:\n  - user: "a\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^c\.yaml:\d: Missing closing "quote/) });
-    expect(read('name: n\nsteps:\n  - user: a\n  - user: b\n    expect:\n      answer: bulky-waste\n')).toEqual({ ok: false, error: "c.yaml:6: step 2 expect: Unrecognized key(s) in object: 'answer'" });
-    expect(read('name: n\nsteps:\n  - user: a\n    expect:\n      asks: colour\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^c\.yaml:5: step 1 expect\.asks: must be one of postcode, address/) });
+    expect(read('name: n\nsteps:\n  - user: a\n  - user: b\n    expect:\n      answer: bulky-waste\n')).toEqual({
+      ok: false,
+      error: "c.yaml:6: step 2 expect: Unrecognized key(s) in object: 'answer'",
+    });
+    expect(read('name: n\nsteps:\n  - user: a\n    expect:\n      asks: colour\n')).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^c\.yaml:5: step 1 expect\.asks: must be one of postcode, address/),
+    });
     expect(read('name: n\nsteps: []\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^c\.yaml:2: steps: /) });
     expect(read('steps:\n  - user: a\n')).toMatchObject({ ok: false, error: expect.stringMatching(/^c\.yaml:1: name: Required/) });
   });
@@ -56,7 +72,14 @@ describe('a turn that throws', () => {
         return Promise.reject(new Error('database is locked'));
       }
     }
-    const checker = new ExpectationChecker({ requests: new RequestCatalogue(path.join(ROOT, 'services')), articleTitle: () => undefined, fallbackTexts: [], personLabels: [], handoffIntent: 'human_handoff', handoffDialogId: 'handoffDialog' });
+    const checker = new ExpectationChecker({
+      requests: new RequestCatalogue(path.join(ROOT, 'services')),
+      articleTitle: () => undefined,
+      fallbackTexts: [],
+      personLabels: [],
+      handoffIntent: 'human_handoff',
+      handoffDialogId: 'handoffDialog',
+    });
     const evaluator = new ConversationEvaluator(new Broken(), () => new MemoryStorage(), new ConversationFileReader(), checker);
     const result = await evaluator.run(path.join(FIXTURES, 'pass', 'pothole.yaml'));
     expect(result).toMatchObject({ passed: false, failure: { turn: 1, got: 'the turn failed: database is locked' } });
@@ -135,9 +158,17 @@ describe('npm run eval:conversations', () => {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const lines = out.trim().split('\n');
-    const last = JSON.parse(lines.at(-1)!) as { total: number; passed: number; rate: number; failures: { file: string; turn: number; said: string; got: string }[] };
+    const last = JSON.parse(lines.at(-1)!) as {
+      total: number;
+      passed: number;
+      rate: number;
+      failures: { file: string; turn: number; said: string; got: string }[];
+    };
     expect(Object.keys(last)).toEqual(['total', 'passed', 'rate', 'failures']);
-    const files = fs.readdirSync(path.join(FIXTURES, 'fail')).filter((f) => f.endsWith('.yaml')).sort();
+    const files = fs
+      .readdirSync(path.join(FIXTURES, 'fail'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
     expect(files).toEqual(Object.keys(WHY).sort());
     expect(last).toMatchObject({ total: files.length, passed: 0, rate: 0 });
     for (const f of last.failures) {

@@ -61,12 +61,16 @@ describe('npm run eval:safeguarding', () => {
         .join('\n') + '\n',
     );
     try {
-      const out = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'evalSafeguarding.ts'), file], {
-        cwd: ROOT,
-        env: { ...process.env, DATA_DIR: dir },
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
+      const out = execFileSync(
+        process.execPath,
+        [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'evalSafeguarding.ts'), file],
+        {
+          cwd: ROOT,
+          env: { ...process.env, DATA_DIR: dir },
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
       const last = JSON.parse(out.trim().split('\n').at(-1)!);
       expect(last).toEqual({
         risk: 2,

@@ -29,7 +29,9 @@ describe('expectation checks', () => {
     expect(checker.check({ request: 'bin_day' }, answered)).toEqual([]);
     const interrupted = turn({ before: ['mainDialog', 'binCollectionDay'], traces: [trace('council.interruption', { route: 'intent', intent: 'cancel' })] });
     expect(checker.check({ request: 'bin_day' }, interrupted)).toEqual(['request bin_day: saw no route; dialogs none']);
-    expect(checker.check({ request: 'report_missed_bin' }, turn({ traces: [trace('council.route', { label: 'report_missed_bin', kind: 'intent' })] }))).toEqual([]);
+    expect(checker.check({ request: 'report_missed_bin' }, turn({ traces: [trace('council.route', { label: 'report_missed_bin', kind: 'intent' })] }))).toEqual(
+      [],
+    );
     expect(checker.check({ request: 'missed_bin' }, turn({ traces: [trace('council.request.submitted', { intent: 'report_missed_bin' })] }))).toEqual([]);
     expect(checker.check({ request: 'recycling' }, turn({}))).toEqual(['request recycling: not a request name']);
   });
@@ -45,7 +47,9 @@ describe('expectation checks', () => {
   });
 
   it('shows: case-insensitive, curly apostrophes and spacing ignored; event activities are not reply text', () => {
-    const t = turn({ replies: [message('It’s   the  GREEN bin'), { type: 'event', name: 'handoff.initiate', attachments: [{ contentType: 'x', content: { text: 'sofa' } }] }] });
+    const t = turn({
+      replies: [message('It’s   the  GREEN bin'), { type: 'event', name: 'handoff.initiate', attachments: [{ contentType: 'x', content: { text: 'sofa' } }] }],
+    });
     expect(checker.check({ shows: ["it's the green bin"], notShows: 'sofa' }, t)).toEqual([]);
   });
 
@@ -61,6 +65,14 @@ describe('expectation checks', () => {
   it('helpful: false for the fallback by its words or by a route to nothing', () => {
     expect(checker.check({ helpful: false }, turn({ replies: [message("Sorry, I can't help with that.")] }))).toEqual([]);
     expect(checker.check({ helpful: false }, turn({ traces: [trace('council.route', { label: 'none', kind: 'none' })] }))).toEqual([]);
-    expect(checker.check({ helpful: true }, turn({ replies: [message('Did you mean one of these?', ['Report a pothole'])], traces: [trace('council.route', { label: 'clarify', kind: 'clarify' })] }))).toEqual([]);
+    expect(
+      checker.check(
+        { helpful: true },
+        turn({
+          replies: [message('Did you mean one of these?', ['Report a pothole'])],
+          traces: [trace('council.route', { label: 'clarify', kind: 'clarify' })],
+        }),
+      ),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,10 @@ const DAY_MS = 86_400_000;
 function run(args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-kb-report-cli-'));
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'kbReport.ts'), ...args], { cwd, env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: 'silent' } });
+  const child = spawn(process.execPath, [TSX, path.join(ROOT, 'scripts', 'kbReport.ts'), ...args], {
+    cwd,
+    env: { ...inherited, DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -57,7 +60,9 @@ describe('npm run kb:report', () => {
     expect(stderr).toBe('');
     expect(status).toBe(0);
     const lines = stdout.trimEnd().split('\n');
-    expect(lines[0]).toMatch(/^Questions residents asked that got no answer or a "No" to "Did this answer your question\?", last 30 days \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): 8 questions in 4 groups$/);
+    expect(lines[0]).toMatch(
+      /^Questions residents asked that got no answer or a "No" to "Did this answer your question\?", last 30 days \(\d{4}-\d\d-\d\d to \d{4}-\d\d-\d\d\): 8 questions in 4 groups$/,
+    );
     expect(lines[2].split(/\s{2,}/)).toEqual(['group', 'asked', 'no answer', 'said no', 'example wordings', 'article offered']);
     const rows = lines.slice(3).map((l) => l.trim().split(/\s{2,}/));
     expect(rows[0]).toEqual(['1', '3', '3', '0', '"can I keep chickens in my garden? email me at [email]"', '-']);
@@ -78,7 +83,11 @@ describe('npm run kb:report', () => {
   it('--days N reads the last N days; --json prints the same report as JSON', async () => {
     const { status, stdout } = await run(['--days', '7', '--json'], dataDir);
     expect(status).toBe(0);
-    const report = JSON.parse(stdout) as { days: number; total: number; groups: Array<{ count: number; examples: string[]; articles: Array<{ id: string; title: string | null; count: number }> }> };
+    const report = JSON.parse(stdout) as {
+      days: number;
+      total: number;
+      groups: Array<{ count: number; examples: string[]; articles: Array<{ id: string; title: string | null; count: number }> }>;
+    };
     expect(report.days).toBe(7);
     expect(report.total).toBe(6);
     expect(report.groups.map((g) => [g.count, g.examples[0]])).toEqual([

@@ -12,7 +12,14 @@ import { renderReportText } from '../../scripts/lib/nluReportText';
 import { trainBotClassifier } from '../../scripts/lib/nluTrain';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const p = (expected: string, got: string, text = `${expected}->${got}`, top?: string): Prediction => ({ text, expected, got, score: 0.5, fold: 0, top: top ?? (got === 'none' ? 'bins' : got) });
+const p = (expected: string, got: string, text = `${expected}->${got}`, top?: string): Prediction => ({
+  text,
+  expected,
+  got,
+  score: 0.5,
+  fold: 0,
+  top: top ?? (got === 'none' ? 'bins' : got),
+});
 
 describe('evaluatePredictions', () => {
   const report = evaluatePredictions([
@@ -51,7 +58,10 @@ describe('evaluatePredictions', () => {
     expect(text).toMatch(/bins\s+0\.667\s+0\.667\s+0\.667\s+3/);
     expect(text).toContain('accuracy 66.7% (4/6)');
     expect(text).toContain('"c"');
-    const html = renderReportHtml({ ...report, misclassified: [...report.misclassified, p('bins', 'none', '<script>alert(1)</script>')] }, { title: 'Toy', method: 'test', generatedAt: new Date(0) });
+    const html = renderReportHtml(
+      { ...report, misclassified: [...report.misclassified, p('bins', 'none', '<script>alert(1)</script>')] },
+      { title: 'Toy', method: 'test', generatedAt: new Date(0) },
+    );
     expect(html).toContain('<html lang="en-GB"');
     expect(html).toMatch(/<svg[^>]+role="img"[^>]+aria-labelledby="cm-title cm-desc"/);
     expect(html).toContain('<caption>Confusion matrix as a table');
@@ -80,7 +90,10 @@ describe('evaluatePredictions', () => {
 describe('crossValidate', () => {
   const toy = [
     ...['hello', 'hi', 'hiya', 'hey there', 'good morning', 'morning all'].map((text) => ({ text, intent: 'greeting' })),
-    ...['pothole on my road', 'a hole in the road', 'road has a pothole', 'big pothole outside', 'crater in the road', 'potholes everywhere'].map((text) => ({ text, intent: 'report_pothole' })),
+    ...['pothole on my road', 'a hole in the road', 'road has a pothole', 'big pothole outside', 'crater in the road', 'potholes everywhere'].map((text) => ({
+      text,
+      intent: 'report_pothole',
+    })),
     ...['tell me a joke', 'weather tomorrow', 'who won the football', 'play music', 'capital of peru', 'sing a song'].map((text) => ({ text, intent: 'none' })),
   ];
 
@@ -110,7 +123,10 @@ describe('the council intents (intents/data)', () => {
     const training = loadTrainingData(path.join(ROOT, 'intents', 'data'));
     const examples = training.intents.flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: d.intent })));
     const report = evaluatePredictions(crossValidate(examples, trainBotClassifier, 5, 1));
-    expect(report.inScopeAccuracy, `in-scope ${report.inScopeAccuracy} (best-ranked ${report.inScopeTopIntentAccuracy}), all ${report.accuracy}, out-of-scope recall ${report.outOfScopeRecall}`).toBeGreaterThanOrEqual(0.95);
+    expect(
+      report.inScopeAccuracy,
+      `in-scope ${report.inScopeAccuracy} (best-ranked ${report.inScopeTopIntentAccuracy}), all ${report.accuracy}, out-of-scope recall ${report.outOfScopeRecall}`,
+    ).toBeGreaterThanOrEqual(0.95);
   });
 });
 
@@ -120,9 +136,14 @@ describe('npm run nlu:report', () => {
     const intents = path.join(dir, 'intents');
     fs.mkdirSync(intents);
     // A small copy of three intents keeps this quick; the full data is checked above.
-    for (const name of ['report_pothole', 'greeting', 'none']) fs.copyFileSync(path.join(ROOT, 'intents', 'data', `${name}.yaml`), path.join(intents, `${name}.yaml`));
+    for (const name of ['report_pothole', 'greeting', 'none'])
+      fs.copyFileSync(path.join(ROOT, 'intents', 'data', `${name}.yaml`), path.join(intents, `${name}.yaml`));
     const out = path.join(dir, 'out', 'report.html');
-    const stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'nluReport.ts'), '--k', '3', '--out', out], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, INTENTS_DIR: intents } });
+    const stdout = execFileSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'nluReport.ts'), '--k', '3', '--out', out], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, INTENTS_DIR: intents },
+    });
     expect(stdout).toMatch(/report_pothole\s+\d\.\d{3}\s+\d\.\d{3}\s+\d\.\d{3}\s+\d+/);
     expect(stdout).toContain('Confusion matrix');
     expect(fs.readFileSync(out, 'utf8')).toContain('<svg');
@@ -130,7 +151,10 @@ describe('npm run nlu:report', () => {
     expect(json.k).toBe(3);
     expect(json.labels).toEqual(['greeting', 'report_pothole', 'none']);
     const total = json.matrix.flat().reduce((a, b) => a + b, 0);
-    const examples = ['report_pothole', 'greeting', 'none'].reduce((n, name) => n + (loadTrainingData(intents).intents.find((d) => d.intent === name)?.examples.length ?? 0), 0);
+    const examples = ['report_pothole', 'greeting', 'none'].reduce(
+      (n, name) => n + (loadTrainingData(intents).intents.find((d) => d.intent === name)?.examples.length ?? 0),
+      0,
+    );
     expect(total).toBe(examples);
   });
 });

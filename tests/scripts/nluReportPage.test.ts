@@ -18,11 +18,24 @@ describe.skipIf(!hasChromium)('the HTML evaluation report in Chromium', () => {
 
   beforeAll(async () => {
     const labels = ['bin_collection_day', 'book_bulky_waste', 'report_pothole', 'safeguarding', 'none'];
-    const preds = labels.flatMap((expected, i) => labels.map((got) => ({ text: `${expected} as ${got} <b>&</b>`, expected, got, score: 0.4, fold: 0 })).filter((_x, j) => j === i || (i + j) % 3 === 0));
+    const preds = labels.flatMap((expected, i) =>
+      labels.map((got) => ({ text: `${expected} as ${got} <b>&</b>`, expected, got, score: 0.4, fold: 0 })).filter((_x, j) => j === i || (i + j) % 3 === 0),
+    );
     const report = evaluatePredictions([...preds, ...preds.filter((x) => x.expected === x.got), ...preds.filter((x) => x.expected === x.got)]);
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-report-page-')), 'report.html');
     fs.writeFileSync(file, renderReportHtml(report, { title: 'Intent recognition report', method: 'test data', generatedAt: new Date(0) }));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
   }, 60_000);
   afterAll(async () => browser?.close());
 

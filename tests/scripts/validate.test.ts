@@ -34,7 +34,9 @@ describe('npm run validate', () => {
     lines[at] = 'exampels:';
     fs.writeFileSync(file, lines.join('\n'));
     const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: dir }).filter((p) => p.file === file);
-    expect(problems, JSON.stringify(problems)).toContainEqual(expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringMatching(/exampels/) }));
+    expect(problems, JSON.stringify(problems)).toContainEqual(
+      expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringMatching(/exampels/) }),
+    );
   });
 
   it('names an article question that is also an intent example (the two would pull one message two ways)', () => {
@@ -56,7 +58,12 @@ describe('npm run validate', () => {
     lines[zone] = lines[zone].replace('timeZone:', 'timeZnoe:');
     lines[monday] = '  monday: 9 till 5';
     fs.writeFileSync(file, lines.join('\n'));
-    const problems = validateAll({ ...DEFAULT_PATHS, councilProfile: path.join(dir, 'council.yaml'), articlesDir: path.join(dir, 'articles'), synonyms: path.join(dir, 'synonyms.yaml') });
+    const problems = validateAll({
+      ...DEFAULT_PATHS,
+      councilProfile: path.join(dir, 'council.yaml'),
+      articlesDir: path.join(dir, 'articles'),
+      synonyms: path.join(dir, 'synonyms.yaml'),
+    });
     const mine = problems.filter((p) => p.file === file);
     expect(mine, JSON.stringify(problems)).toEqual(
       expect.arrayContaining([
@@ -90,11 +97,18 @@ describe('npm run validate', () => {
     fs.copyFileSync(path.join(path.dirname(DEFAULT_PATHS.councilProfile), 'messages', 'en-GB', 'intents.yaml'), path.join(dir, 'cy-GB', 'intents.yaml'));
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
     const replies = problems.filter((p) => p.file === file || p.message.includes(file));
-    expect(replies.some((p) => p.message.includes(`:${at + 1}:`) && /greting/.test(p.message)), JSON.stringify(replies)).toBe(true);
+    expect(
+      replies.some((p) => p.message.includes(`:${at + 1}:`) && /greting/.test(p.message)),
+      JSON.stringify(replies),
+    ).toBe(true);
     fs.writeFileSync(file, lines.map((l, i) => (i === at ? l.replace('greting:', 'greeting:') : l)).join('\n'));
     const placeholder = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === file);
-    expect(placeholder, JSON.stringify(placeholder)).toContainEqual(expect.objectContaining({ severity: 'error', message: expect.stringMatching(/goodbye: unknown placeholder \{councilName\}/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'replies.yaml'), message: 'the cy-GB replies are missing' }));
+    expect(placeholder, JSON.stringify(placeholder)).toContainEqual(
+      expect.objectContaining({ severity: 'error', message: expect.stringMatching(/goodbye: unknown placeholder \{councilName\}/) }),
+    );
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file: path.join(dir, 'cy-GB', 'replies.yaml'), message: 'the cy-GB replies are missing' }),
+    );
   });
 
   it('reports a broken safeguarding pattern', () => {

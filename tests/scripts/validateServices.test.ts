@@ -6,7 +6,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const run = (env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'validate-services.ts')], { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts', 'validate-services.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
 
 describe('npm run validate:services', () => {
   it('finds the project data valid', () => {
@@ -52,8 +56,12 @@ describe('npm run validate:services', () => {
     const lineOf = (text: string) => changed.split('\n').findIndex((l) => l.includes(text)) + 1;
     const result = run({ SERVICE_REQUESTS: file });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      tyre: [tyre]')}: report_flytipping understands waste_type: "tyre" is not a value of waste_type`);
-    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      tyres: [rubble')}: report_flytipping understands waste_type: "rubble" is under both building and tyres`);
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('      tyre: [tyre]')}: report_flytipping understands waste_type: "tyre" is not a value of waste_type`,
+    );
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('      tyres: [rubble')}: report_flytipping understands waste_type: "rubble" is under both building and tyres`,
+    );
     expect(result.stderr).toMatch(/report_pothole understands width_cm: "skip" is not a key for width_cm \(near\)/);
   }, 30_000);
 
@@ -68,8 +76,12 @@ describe('npm run validate:services', () => {
     const lineOf = (text: string) => changed.split('\n').findIndex((l) => l.includes(text)) + 1;
     const result = run({ SERVICE_REQUESTS: file });
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('      from: hazardous')}: report_flytipping estimates amount: from "hazardous" must name a multivaluelist attribute of flytipping`);
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('      from: hazardous')}: report_flytipping estimates amount: from "hazardous" must name a multivaluelist attribute of flytipping`,
+    );
     expect(result.stderr).toContain(`service-requests.yaml:${lineOf('value: boot }')}: report_flytipping estimates amount: "boot" is not a value of amount`);
-    expect(result.stderr).toContain(`service-requests.yaml:${lineOf('        - { value: van_load }')}: report_flytipping estimates amount: only the last band may leave out up_to`);
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('        - { value: van_load }')}: report_flytipping estimates amount: only the last band may leave out up_to`,
+    );
   }, 30_000);
 });

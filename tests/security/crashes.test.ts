@@ -49,7 +49,11 @@ describe('hostile requests neither end the process nor show internal errors', ()
   it('refuses JSON nested 20,000 deep with 400 and no internal text, on every route', async () => {
     const activity = JSON.stringify(messageActivity('hello', 'deep')).slice(0, -1);
     for (const route of ['/api/messages', '/v3/directline/conversations', '/open311/v2/requests.json', '/agent/api/cases']) {
-      const res = await fetch(`${h.url}${route}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: `${activity},"value":${deepJson(20_000)}}` });
+      const res = await fetch(`${h.url}${route}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: `${activity},"value":${deepJson(20_000)}}`,
+      });
       const text = await res.text();
       expect(res.status, route).toBe(400);
       expect(text, route).not.toMatch(INTERNAL_TEXT);
@@ -77,7 +81,11 @@ describe('hostile requests neither end the process nor show internal errors', ()
       const other = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'text/csv' }, body: 'a,b\n1,2' });
       expect(other.status).toBe(415);
       // Not gzip at all: restify's reader emitted an unhandled 'error' from its Gunzip and the process ended.
-      const gzip = await fetch(`${h.url}/api/messages`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: '{"type":"message"}' });
+      const gzip = await fetch(`${h.url}/api/messages`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: '{"type":"message"}',
+      });
       expect(gzip.status).toBe(415);
       expect(await healthy(h.url)).toBe(200);
     } finally {
@@ -89,7 +97,10 @@ describe('hostile requests neither end the process nor show internal errors', ()
   });
 
   it('refuses a body announced as larger than the limit with 413 at once, without waiting for bytes that never come', async () => {
-    const status = await rawRequest(h.url, 'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"type":');
+    const status = await rawRequest(
+      h.url,
+      'POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: 99999999\r\n\r\n{"type":',
+    );
     expect(status).toBe('HTTP/1.1 413 Payload Too Large');
   });
 
@@ -130,7 +141,11 @@ describe('a console message while the database is down', () => {
     expect(await healthy(h.url)).toBe(503);
     ws.close();
     // Routes whose queries now fail answer a plain 500: the database driver's words stay in the log.
-    for (const [method, route] of [['POST', '/v3/directline/conversations'], ['GET', '/agent/api/queue'], ['POST', '/api/directline/token']]) {
+    for (const [method, route] of [
+      ['POST', '/v3/directline/conversations'],
+      ['GET', '/agent/api/queue'],
+      ['POST', '/api/directline/token'],
+    ]) {
       const res = await fetch(`${h.url}${route}`, { method, headers: { Cookie: sam.cookie } });
       expect(res.status, route).toBeGreaterThanOrEqual(500);
       const body = await res.text();

@@ -11,7 +11,14 @@ describe('seeded fuzz slice (npm run fuzz)', () => {
     const summary = await runFuzz({ seed: 20261204, count: 400, concurrency: 4, maxSeconds: 240 });
     const findings = summary.findings.map((f) => `[${f.what}] ${f.request} → ${f.status}: ${f.excerpt.slice(0, 200)}`).join('\n');
     expect(summary.inputs).toBe(400);
-    expect({ crashes: summary.crashes, '5xx': summary['5xx'], leaks: summary.leaks, lastResort: summary.lastResort, tempFiles: summary.tempFiles, findings }).toEqual({
+    expect({
+      crashes: summary.crashes,
+      '5xx': summary['5xx'],
+      leaks: summary.leaks,
+      lastResort: summary.lastResort,
+      tempFiles: summary.tempFiles,
+      findings,
+    }).toEqual({
       crashes: 0,
       '5xx': 0,
       leaks: 0,

@@ -51,7 +51,10 @@ describe('security headers on every response', () => {
   it('sends HSTS on a TLS socket whatever the proxy setting', () => {
     const set: Record<string, string> = {};
     const res = { setHeader: (k: string, v: string) => (set[k] = v) } as unknown as ServerResponse;
-    new SecurityHeaders({ allowedEmbedders: ["'self'"], trustProxy: false }).apply({ socket: { encrypted: true }, headers: {} } as unknown as IncomingMessage, res);
+    new SecurityHeaders({ allowedEmbedders: ["'self'"], trustProxy: false }).apply(
+      { socket: { encrypted: true }, headers: {} } as unknown as IncomingMessage,
+      res,
+    );
     expect(set['Strict-Transport-Security']).toMatch(/^max-age=/);
   });
 });
@@ -59,7 +62,11 @@ describe('security headers on every response', () => {
 describe('ALLOWED_EMBEDDERS', () => {
   it("defaults to 'self' and takes origins separated by spaces or commas", () => {
     expect(loadConfig({}).allowedEmbedders).toEqual(["'self'"]);
-    expect(loadConfig({ ALLOWED_EMBEDDERS: "'self' https://a.example,https://b.example:8443" }).allowedEmbedders).toEqual(["'self'", 'https://a.example', 'https://b.example:8443']);
+    expect(loadConfig({ ALLOWED_EMBEDDERS: "'self' https://a.example,https://b.example:8443" }).allowedEmbedders).toEqual([
+      "'self'",
+      'https://a.example',
+      'https://b.example:8443',
+    ]);
     // As a .env file gives it, without the quotes.
     expect(loadConfig({ ALLOWED_EMBEDDERS: 'self' }).allowedEmbedders).toEqual(["'self'"]);
     expect(loadConfig({ ALLOWED_EMBEDDERS: 'http://127.0.0.1:*' }).allowedEmbedders).toEqual(['http://127.0.0.1:*']);

@@ -28,10 +28,15 @@ describe('changing a service in the back office changes the conversation, with n
     const file = path.join(services, 'streetlight.yaml');
     fs.writeFileSync(
       file,
-      fs.readFileSync(file, 'utf8').replace(
-        'attributes:\n',
-        'attributes:\n  - code: near_junction\n    datatype: singlevaluelist\n    required: true\n    order: 0\n    description: Is the light next to a road junction?\n    values:\n      - { key: "yes", name: "Yes" }\n      - { key: "no", name: "No" }\n',
-      ).replace(/order: 0/, 'order: 1').replace('    order: 1\n    description: What is the number', '    order: 2\n    description: What is the number').replace('    order: 2\n    description: What is wrong', '    order: 3\n    description: What is wrong'),
+      fs
+        .readFileSync(file, 'utf8')
+        .replace(
+          'attributes:\n',
+          'attributes:\n  - code: near_junction\n    datatype: singlevaluelist\n    required: true\n    order: 0\n    description: Is the light next to a road junction?\n    values:\n      - { key: "yes", name: "Yes" }\n      - { key: "no", name: "No" }\n',
+        )
+        .replace(/order: 0/, 'order: 1')
+        .replace('    order: 1\n    description: What is the number', '    order: 2\n    description: What is the number')
+        .replace('    order: 2\n    description: What is wrong', '    order: 3\n    description: What is wrong'),
     );
     const after = await startBot({ ...env }, () => NOW);
     try {

@@ -54,7 +54,11 @@ describe('waste data and service definitions', () => {
   it('rounds collect weekly food and fortnightly bins, moved after bank holidays', () => {
     const s = WasteSchedule.load(path.resolve('waste'));
     const next = s.next('MON-A', '2026-08-31');
-    expect(next.find((c) => c.container === 'food')).toMatchObject({ date: '2026-09-01', usualDate: '2026-08-31', changedReason: expect.stringMatching(/Summer bank holiday/) });
+    expect(next.find((c) => c.container === 'food')).toMatchObject({
+      date: '2026-09-01',
+      usualDate: '2026-08-31',
+      changedReason: expect.stringMatching(/Summer bank holiday/),
+    });
     const food = s.next('MON-A', '2026-11-24').find((c) => c.container === 'food')!;
     expect(food.date).toBe('2026-11-30');
     expect(s.last('MON-A', 'general', '2026-12-06')?.date).toBe('2026-11-23');
@@ -74,7 +78,10 @@ describe('waste data and service definitions', () => {
 
   it('reports problems in a service file clearly', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-'));
-    fs.writeFileSync(path.join(dir, 'bad.yaml'), 'service_code: x\nservice_name: X\nattributes:\n  - code: a\n    datatype: singlevaluelist\n    order: 1\n    description: Pick\n');
+    fs.writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'service_code: x\nservice_name: X\nattributes:\n  - code: a\n    datatype: singlevaluelist\n    order: 1\n    description: Pick\n',
+    );
     const c = ServiceCatalogue.load(dir);
     expect(c.problems[0]?.message).toMatch(/needs values/);
     fs.rmSync(dir, { recursive: true, force: true });

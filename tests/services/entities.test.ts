@@ -33,7 +33,13 @@ beforeAll(async () => {
   const d1 = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-'));
   const d2 = fs.mkdtempSync(path.join(os.tmpdir(), 'entities-'));
   dirs.push(d1, d2);
-  backOffice = await startStandaloneGeoReport({ dataDir: d1, servicesDir: path.resolve('services'), apiKey: KEY, jurisdictionId: 'anytown.example', logger: createLogger('silent') });
+  backOffice = await startStandaloneGeoReport({
+    dataDir: d1,
+    servicesDir: path.resolve('services'),
+    apiKey: KEY,
+    jurisdictionId: 'anytown.example',
+    logger: createLogger('silent'),
+  });
   db = await AppDatabase.open({ dataDir: d2 });
 });
 afterAll(async () => {
@@ -48,16 +54,21 @@ function missedBinConversation(entities: Entity[], memory: Record<string, string
   const council = loadCouncilProfile(path.resolve('knowledge/council.yaml'));
   const responses = new ServiceResponses(council, shippedButtons());
   const schedule = WasteSchedule.load(path.resolve('waste'));
-  const slots = new RequestSlotsDialog('slots', 'report_missed_bin', loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin, {
-    client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
-    addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses, shippedVocabulary()),
-    responses,
-    vocabulary: shippedVocabulary(),
-    outbox: new Outbox(db.db),
-    onQueued: () => undefined,
-    missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2, new MessageTexts(SERVICE_MESSAGES.shipped(), council)),
-    now,
-  });
+  const slots = new RequestSlotsDialog(
+    'slots',
+    'report_missed_bin',
+    loadServiceRequestConfig(path.resolve('knowledge/service-requests.yaml')).report_missed_bin,
+    {
+      client: new Open311Client({ baseUrl: backOffice.baseUrl, apiKey: KEY }),
+      addresses: new AddressLookup(Gazetteer.load(path.resolve('gazetteer')), responses, shippedVocabulary()),
+      responses,
+      vocabulary: shippedVocabulary(),
+      outbox: new Outbox(db.db),
+      onQueued: () => undefined,
+      missedBin: new MissedBinCheck(schedule, CollectionEvents.load(path.resolve('waste')), 2, new MessageTexts(SERVICE_MESSAGES.shipped(), council)),
+      now,
+    },
+  );
   const state = new ConversationState(new MemoryStorage(memory));
   const dialogs = new DialogSet(state.createProperty('dialog'));
   dialogs.add(slots);

@@ -42,7 +42,10 @@ function twoYesTogether(engine: () => { env: Record<string, string> }) {
 
     const rows = await db.selectFrom('service_outbox').select(['reference', 'conversation_reference']).execute();
     expect(rows.filter((r) => r.conversation_reference?.includes(c.id)).map((r) => r.reference)).toEqual([reference]);
-    await Conversation.until(async () => (await db.selectFrom('service_outbox').select('state').where('reference', '=', reference).executeTakeFirst())?.state === 'delivered', 'delivery');
+    await Conversation.until(
+      async () => (await db.selectFrom('service_outbox').select('state').where('reference', '=', reference).executeTakeFirst())?.state === 'delivered',
+      'delivery',
+    );
     const filed = await db.selectFrom('open311_requests').select(['client_reference']).execute();
     expect(filed.length - before).toBe(1);
     expect(filed.filter((r) => r.client_reference === reference)).toHaveLength(1);

@@ -49,7 +49,14 @@ export interface BotHarness {
 
 export async function startBot(env: Record<string, string> = {}, now?: () => Date, dataDir?: string): Promise<BotHarness> {
   const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'services-bot-'));
-  const config = loadConfig({ PORT: '0', DATA_DIR: dir, LOG_LEVEL: 'silent', OUTBOX_POLL_MS: '100', INTENTS_DIR: path.resolve(__dirname, 'fixtures', 'intents'), ...env });
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dir,
+    LOG_LEVEL: 'silent',
+    OUTBOX_POLL_MS: '100',
+    INTENTS_DIR: path.resolve(__dirname, 'fixtures', 'intents'),
+    ...env,
+  });
   const app = await createApp(config, createLogger('silent'), 'test', { now });
   const port = await app.server.listen(0, '127.0.0.1');
   return {

@@ -57,10 +57,17 @@ describe('missed bin, end to end against the built-in back office', () => {
     const ref = /Your reference is (AT-\d{8})/.exec(r.all)?.[1];
     expect(ref).toBeTruthy();
 
-    const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === 'conv-missed-1' && m.text.includes(ref!)), 'the proactive message');
+    const told = await Conversation.until(
+      () => live.channel.received.find((m) => m.conversationId === 'conv-missed-1' && m.text.includes(ref!)),
+      'the proactive message',
+    );
     const official = /official reference is (SR-\d+)/.exec(told.text)?.[1];
     expect(official).toBeTruthy();
-    const stored = await live.bot.app.database.db.selectFrom('open311_requests').selectAll().where('service_request_id', '=', official!).executeTakeFirstOrThrow();
+    const stored = await live.bot.app.database.db
+      .selectFrom('open311_requests')
+      .selectAll()
+      .where('service_request_id', '=', official!)
+      .executeTakeFirstOrThrow();
     expect(JSON.parse(stored.attributes)).toEqual({ container: 'general', collection_date: '2026-11-23', bin_out_by_7am: 'yes' });
     expect(stored).toMatchObject({ client_reference: ref, email: 'resident@example.com', first_name: 'Sam', last_name: 'Smith', address_id: '100070000009' });
     expect(stored.description).toBe('<b>Left</b> at the kerb <script>alert(1)</script>');

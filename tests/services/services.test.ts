@@ -9,7 +9,10 @@ const NOW = new Date('2026-11-24T18:00:00Z');
 const live = useBotAndChannel(() => NOW);
 
 async function official(conversationId: string, ref: string): Promise<string> {
-  const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)), `official reference for ${ref}`);
+  const told = await Conversation.until(
+    () => live.channel.received.find((m) => m.conversationId === conversationId && m.text.includes(ref)),
+    `official reference for ${ref}`,
+  );
   return /official reference is (\S+?)\.?(\s|$)/.exec(told.text)![1];
 }
 
@@ -139,7 +142,9 @@ describe('bin day and case status', () => {
       r = await c.say('1 High Street');
       expect(r.all).toMatch(/Next collections for 1 High Street, Anytown, AT1 1AA/);
       expect(r.all).toMatch(/General waste \(grey bin\): today \(Monday 21 December\)/);
-      expect(r.all).toMatch(/Recycling \(blue bin\): Tuesday 29 December\. This is a change from Monday 28 December \(Boxing Day \(substitute day\): collections are a day later that week\)/);
+      expect(r.all).toMatch(
+        /Recycling \(blue bin\): Tuesday 29 December\. This is a change from Monday 28 December \(Boxing Day \(substitute day\): collections are a day later that week\)/,
+      );
       expect(r.all).toMatch(/Food waste \(caddy\): today/);
     } finally {
       await christmas.close();
@@ -157,10 +162,22 @@ describe('bin day and case status', () => {
   it('reads status, notes, expected date and the latest update in plain words', async () => {
     const key = live.bot.app.services.client as unknown as { options: { apiKey: string; baseUrl: () => string } };
     const base = key.options.baseUrl();
-    const form = new URLSearchParams({ api_key: key.options.apiKey, service_code: 'streetlight', address_string: 'Mill Lane', 'attribute[fault_type]': 'out', first_name: 'Dana', last_name: 'Whitlock' });
+    const form = new URLSearchParams({
+      api_key: key.options.apiKey,
+      service_code: 'streetlight',
+      address_string: 'Mill Lane',
+      'attribute[fault_type]': 'out',
+      first_name: 'Dana',
+      last_name: 'Whitlock',
+    });
     const created = (await (await fetch(`${base}/requests.json`, { method: 'POST', body: form })).json()) as Array<{ service_request_id: string }>;
     const id = created[0].service_request_id;
-    const update = new URLSearchParams({ api_key: key.options.apiKey, service_request_id: id, status: 'ACTION_SCHEDULED', description: 'Engineer booked for Thursday, Whitlock to call 07700 900321' });
+    const update = new URLSearchParams({
+      api_key: key.options.apiKey,
+      service_request_id: id,
+      status: 'ACTION_SCHEDULED',
+      description: 'Engineer booked for Thursday, Whitlock to call 07700 900321',
+    });
     expect((await fetch(`${base}/servicerequestupdates.json`, { method: 'POST', body: update })).status).toBe(200);
     const c = new Conversation(live.bot, 'conv-status', live.channel.url);
     await c.say('Check a report I made');
@@ -205,7 +222,15 @@ describe('a second, separately started GeoReport v2 server with different attrib
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'other-open311-'));
     child = spawn(process.execPath, ['--import', 'tsx', path.resolve('scripts/open311-server.ts')], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dir, SERVICES_DIR: path.resolve(__dirname, 'fixtures', 'other-backoffice'), OPEN311_API_KEY: 'other-key-123', OPEN311_JURISDICTION_ID: 'other.example', LOG_LEVEL: 'silent' },
+      env: {
+        ...process.env,
+        PORT: '0',
+        DATA_DIR: dir,
+        SERVICES_DIR: path.resolve(__dirname, 'fixtures', 'other-backoffice'),
+        OPEN311_API_KEY: 'other-key-123',
+        OPEN311_JURISDICTION_ID: 'other.example',
+        LOG_LEVEL: 'silent',
+      },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -240,10 +265,16 @@ describe('a second, separately started GeoReport v2 server with different attrib
     r = await c.say('Stay anonymous');
     r = await c.say('Send it');
     const ref = /reference is (AT-\d{8})/.exec(r.all)![1];
-    const told = await Conversation.until(() => live.channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)), 'the proactive message');
+    const told = await Conversation.until(
+      () => live.channel.received.find((m) => m.conversationId === 'conv-other' && m.text.includes(ref)),
+      'the proactive message',
+    );
     const id = /official reference is (SR-\d+)/.exec(told.text)![1];
     expect(told.text).toMatch(/Logged with the highways contractor/);
-    const row = (await (await fetch(`${other.app.services.client.baseUrl}/requests/${id}.json?jurisdiction_id=other.example`)).json()) as Array<{ service_code: string; address: string }>;
+    const row = (await (await fetch(`${other.app.services.client.baseUrl}/requests/${id}.json?jurisdiction_id=other.example`)).json()) as Array<{
+      service_code: string;
+      address: string;
+    }>;
     expect(row[0]).toMatchObject({ service_code: 'pothole', address: 'Near the junction with Mill Lane' });
   });
 

@@ -5,7 +5,8 @@ import { StreetIndex } from '../../servicerequests/gazetteer/streets';
 import { placeWords } from '../../dialogs/services/placeWords';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../gazetteer'));
-const found = (text: string) => gazetteer.streets.find(text).map((m) => ({ street: m.streets.map((s) => s.name).join(' | '), number: m.houseNumber, said: text.slice(m.start, m.end) }));
+const found = (text: string) =>
+  gazetteer.streets.find(text).map((m) => ({ street: m.streets.map((s) => s.name).join(' | '), number: m.houseNumber, said: text.slice(m.start, m.end) }));
 
 describe('streets of the gazetteer in what residents write', () => {
   it.each([
@@ -62,14 +63,36 @@ describe('streets of the gazetteer in what residents write', () => {
   });
 
   it('a misspelling as close to two streets names both', () => {
-    const a = (uprn: string, street: string): Address => ({ uprn, sao: '', paon: '1', street, locality: '', town: 'Anytown', postcode: 'AT1 1AA', lat: 0, long: 0, ward: '', round: '' });
+    const a = (uprn: string, street: string): Address => ({
+      uprn,
+      sao: '',
+      paon: '1',
+      street,
+      locality: '',
+      town: 'Anytown',
+      postcode: 'AT1 1AA',
+      lat: 0,
+      long: 0,
+      ward: '',
+      round: '',
+    });
     const index = new StreetIndex([a('1', 'Brook Street'), a('2', 'Brock Street'), a('3', 'Brockley Road')]);
-    expect(index.find('1 Brok Street')[0]?.streets.map((s) => s.name).sort()).toEqual(['Brock Street', 'Brook Street']);
+    expect(
+      index
+        .find('1 Brok Street')[0]
+        ?.streets.map((s) => s.name)
+        .sort(),
+    ).toEqual(['Brock Street', 'Brook Street']);
     expect(index.find('1 Brook Street')[0]?.streets.map((s) => s.name)).toEqual(['Brook Street']);
   });
 
   it('finds named houses word for word', () => {
-    expect(gazetteer.streets.byHouseName('it is the old forge').map((a) => a.street).sort()).toEqual(['Acorn Close', 'Hill Rise', 'North Road', 'Oakley Road', 'School Lane']);
+    expect(
+      gazetteer.streets
+        .byHouseName('it is the old forge')
+        .map((a) => a.street)
+        .sort(),
+    ).toEqual(['Acorn Close', 'Hill Rise', 'North Road', 'Oakley Road', 'School Lane']);
     expect(gazetteer.streets.byHouseName('old')).toEqual([]);
   });
 });

@@ -15,7 +15,10 @@ export interface EventuallyOptions {
 }
 
 /** Resolves with the first value of `check` that is not undefined, null or false. */
-export async function eventually<T>(check: () => T | undefined | null | false | Promise<T | undefined | null | false>, options: EventuallyOptions = {}): Promise<T> {
+export async function eventually<T>(
+  check: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  options: EventuallyOptions = {},
+): Promise<T> {
   const { what = 'a condition', timeoutMs = 15_000, intervalMs = 25, between } = options;
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -132,7 +132,8 @@ function safeJson(raw: string): unknown {
 
 /** The utterance of a `Conversation` task: analysisInput.conversationItem.text. */
 function queryOf(body: unknown): string | undefined {
-  const b = body as { kind?: string; analysisInput?: { conversationItem?: { text?: unknown } }; parameters?: { projectName?: unknown; deploymentName?: unknown } } | undefined;
+  const b = body as
+    { kind?: string; analysisInput?: { conversationItem?: { text?: unknown } }; parameters?: { projectName?: unknown; deploymentName?: unknown } } | undefined;
   if (b?.kind !== 'Conversation') return undefined;
   if (typeof b.parameters?.projectName !== 'string' || typeof b.parameters?.deploymentName !== 'string') return undefined;
   const text = b.analysisInput?.conversationItem?.text;

@@ -53,7 +53,9 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     await sendBox(page).fill(words);
     await sendBox(page).press('Enter');
     await waitForBubble(page, /in the queue/);
-    const conversationId = await page.evaluate(() => (JSON.parse(sessionStorage.getItem('council-assistant.conversation') ?? '{}') as { conversationId: string }).conversationId);
+    const conversationId = await page.evaluate(
+      () => (JSON.parse(sessionStorage.getItem('council-assistant.conversation') ?? '{}') as { conversationId: string }).conversationId,
+    );
     const handoff = await run.app.handoff.store.openFor(conversationId);
     expect(handoff?.status).toBe('queued');
     expect(await waiting()).toContain(handoff!.id);
@@ -99,9 +101,11 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     // Announced as a person: Web Chat's accessible name of the line (transcript navigation) and its live region.
     await page.getByRole('article', { name: /^Sam from Anytown Council said: Hello, this is Sam\./ }).waitFor({ state: 'attached' });
     await expect.poll(() => page.locator('.webchat__live-region-transcript').innerText()).toContain('Sam from Anytown Council said: Hello, this is Sam.');
-    const assistantName = await page.locator('[role="article"][aria-labelledby]').evaluateAll((items) =>
-      items.map((i) => document.getElementById(i.getAttribute('aria-labelledby')!)?.textContent ?? '').find((t) => /now talking to Sam/.test(t)),
-    );
+    const assistantName = await page
+      .locator('[role="article"][aria-labelledby]')
+      .evaluateAll((items) =>
+        items.map((i) => document.getElementById(i.getAttribute('aria-labelledby')!)?.textContent ?? '').find((t) => /now talking to Sam/.test(t)),
+      );
     expect(assistantName).not.toMatch(/from Anytown Council said/);
     expect(await axeViolations(page)).toEqual([]);
     // On a 320 px phone too: no sideways scrolling, End chat still there, no axe failures.
@@ -241,7 +245,10 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
     await waitForBubble(resident.page, /now talking to Alex/);
 
     await resident.context.close();
-    await staff.locator('#conversation-status').getByText(/the resident has left/).waitFor({ timeout: GONE_WITHIN_MS });
+    await staff
+      .locator('#conversation-status')
+      .getByText(/the resident has left/)
+      .waitFor({ timeout: GONE_WITHIN_MS });
     await staff.locator('#chat-log').getByText('The resident has left.').waitFor();
     expect(await staff.getByLabel('Message to the resident').isDisabled()).toBe(true);
     expect(await staff.getByRole('button', { name: 'Send' }).isDisabled()).toBe(true);
@@ -253,5 +260,8 @@ describe.skipIf(skipWithoutBrowser())('live chat with a person on the resident p
 /** Accepts the conversation in the console (its row's Accept button). */
 async function agentAccepts(staff: Page, handoffId: string): Promise<void> {
   await staff.locator(`button[data-accept="${handoffId}"]`).click();
-  await staff.locator('#conversation-status').getByText(/Talking to a person \(with you\)/).waitFor();
+  await staff
+    .locator('#conversation-status')
+    .getByText(/Talking to a person \(with you\)/)
+    .waitFor();
 }

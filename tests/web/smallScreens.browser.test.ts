@@ -48,7 +48,11 @@ async function seen(page: Page, selector: string, hasText?: RegExp): Promise<{ b
   });
 }
 
-const rect = (page: Page, selector: string) => page.locator(selector).last().evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
+const rect = (page: Page, selector: string) =>
+  page
+    .locator(selector)
+    .last()
+    .evaluate((el) => el.getBoundingClientRect().toJSON() as Box);
 const overlaps = (a: Box, b: Box) => a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5 && a.left < b.right - 0.5 && b.left < a.right - 0.5;
 
 /** Every visible button and link in the chat that is smaller than 24×24 px (WCAG 2.2 target size), links inside sentences aside. */
@@ -57,13 +61,18 @@ async function smallTargets(page: Page): Promise<string[]> {
     els
       .filter((el) => {
         const r = el.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.webchat__live-region-transcript, [aria-hidden="true"]');
+        return (
+          r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden' && !el.closest('.webchat__live-region-transcript, [aria-hidden="true"]')
+        );
       })
       .filter((el) => {
         const r = el.getBoundingClientRect();
         return r.width < 24 || r.height < 24;
       })
-      .map((el) => `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`),
+      .map(
+        (el) =>
+          `${el.tagName} "${(el.textContent ?? '').trim().slice(0, 30)}" ${Math.round(el.getBoundingClientRect().width)}×${Math.round(el.getBoundingClientRect().height)}`,
+      ),
   );
 }
 
@@ -78,15 +87,18 @@ async function checkLayout(page: Page): Promise<void> {
     expect(overlaps(choices, footer), 'the choices do not overlap the footer').toBe(false);
     expect(choices.bottom).toBeLessThanOrEqual(send.box.top + 0.5);
     // Choices scrolled out of their box are clipped by it: what can be seen of each stays off the footer.
-    const shown = await page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button').evaluateAll((buttons) => {
-      const box = buttons[0]?.closest('.webchat__suggested-actions__flow-box')?.getBoundingClientRect();
-      return buttons.map((b) => {
-        const r = b.getBoundingClientRect();
-        const top = Math.max(r.top, box ? box.top : r.top);
-        const bottom = Math.min(r.bottom, box ? box.bottom : r.bottom);
-        return { top, bottom: Math.max(top, bottom), left: r.left, right: r.right, width: r.width, height: Math.max(0, bottom - top) };
+    const shown = await page
+      .getByRole('toolbar', { name: 'Suggested actions' })
+      .getByRole('button')
+      .evaluateAll((buttons) => {
+        const box = buttons[0]?.closest('.webchat__suggested-actions__flow-box')?.getBoundingClientRect();
+        return buttons.map((b) => {
+          const r = b.getBoundingClientRect();
+          const top = Math.max(r.top, box ? box.top : r.top);
+          const bottom = Math.min(r.bottom, box ? box.bottom : r.bottom);
+          return { top, bottom: Math.max(top, bottom), left: r.left, right: r.right, width: r.width, height: Math.max(0, bottom - top) };
+        });
       });
-    });
     for (const b of shown) if (b.height > 0) expect(overlaps(b, footer), 'no choice lies over the footer').toBe(false);
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
@@ -167,18 +179,28 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
         const emergency = reply.locator('a[href="tel:999"]').first();
         await expect.poll(async () => emergency.evaluate((el) => el.getBoundingClientRect().height), { timeout: 5_000 }).toBeGreaterThan(0);
         await expect
-          .poll(async () => {
-            const s = await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:999"]');
-            if (process.env.DEBUG_SHOT) console.log(JSON.stringify(s), await page.evaluate(() => [window.scrollY, document.querySelector('.webchat__basic-transcript__scrollable')?.scrollTop]));
-            return s.visible;
-          }, { timeout: 10_000 })
+          .poll(
+            async () => {
+              const s = await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:999"]');
+              if (process.env.DEBUG_SHOT)
+                console.log(
+                  JSON.stringify(s),
+                  await page.evaluate(() => [window.scrollY, document.querySelector('.webchat__basic-transcript__scrollable')?.scrollTop]),
+                );
+              return s.visible;
+            },
+            { timeout: 10_000 },
+          )
           .toBe(true);
         // The reply's first line is at the top of what can be seen, not scrolled past.
         const replyBox = await seen(page, '.webchat__bubble__content', /Samaritans/);
         const scroller = await rect(page, '.webchat__basic-transcript__scrollable');
         expect(replyBox.box.top).toBeGreaterThanOrEqual(scroller.top - 1);
         // Once the layout has settled (the suggested actions below the reply take their room).
-        if (screen.height >= 600) await expect.poll(async () => (await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:116123"]')).visible, { timeout: 10_000 }).toBe(true);
+        if (screen.height >= 600)
+          await expect
+            .poll(async () => (await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:116123"]')).visible, { timeout: 10_000 })
+            .toBe(true);
         expect(await reply.locator('a[href="tel:01632960111"]').count()).toBe(1);
         // A text helpline is an sms: link (Web Chat alone would make it a button that does nothing).
         expect(await reply.locator('a[href="sms:85258"]').count()).toBe(1);
@@ -199,8 +221,27 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
             version: '1.5',
             body: [
               { type: 'TextBlock', text: 'Which bins were missed?', wrap: true },
-              { type: 'Input.ChoiceSet', id: 'bins', label: 'Bins', isMultiSelect: true, style: 'expanded', choices: [{ title: 'Green', value: 'green' }, { title: 'Blue', value: 'blue' }] },
-              { type: 'Input.ChoiceSet', id: 'when', label: 'When', style: 'expanded', choices: [{ title: 'Today', value: 'today' }, { title: 'Yesterday', value: 'yesterday' }] },
+              {
+                type: 'Input.ChoiceSet',
+                id: 'bins',
+                label: 'Bins',
+                isMultiSelect: true,
+                style: 'expanded',
+                choices: [
+                  { title: 'Green', value: 'green' },
+                  { title: 'Blue', value: 'blue' },
+                ],
+              },
+              {
+                type: 'Input.ChoiceSet',
+                id: 'when',
+                label: 'When',
+                style: 'expanded',
+                choices: [
+                  { title: 'Today', value: 'today' },
+                  { title: 'Yesterday', value: 'yesterday' },
+                ],
+              },
               { type: 'Input.Toggle', id: 'again', title: 'It has happened before', label: 'Before' },
             ],
             actions: [{ type: 'Action.Submit', title: 'Send' }],
@@ -209,9 +250,9 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
       });
     });
     await page.getByText('Which bins were missed?').waitFor({ timeout: 20_000 });
-    const sizes = await page.locator('.ac-adaptiveCard input[type=checkbox], .ac-adaptiveCard input[type=radio]').evaluateAll((inputs) =>
-      inputs.map((i) => [Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]),
-    );
+    const sizes = await page
+      .locator('.ac-adaptiveCard input[type=checkbox], .ac-adaptiveCard input[type=radio]')
+      .evaluateAll((inputs) => inputs.map((i) => [Math.round(i.getBoundingClientRect().width), Math.round(i.getBoundingClientRect().height)]));
     expect(sizes.length).toBe(5);
     for (const [w, h] of sizes) expect(Math.min(w, h)).toBeGreaterThanOrEqual(24);
     await checkLayout(page);

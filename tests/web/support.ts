@@ -6,7 +6,13 @@ export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa
 /** axe-core's WCAG 2.2 AA violations on the page (including its iframes), summarised for a readable failure. */
 export async function axeViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
-  return result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(" ")} ${n.html.slice(0, 160)}`).slice(0, 3).join(" | ")}`);
+  return result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .map((n) => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+        .slice(0, 3)
+        .join(' | ')}`,
+  );
 }
 
 export const sendBox = (page: Page) => page.locator('[data-id="webchat-sendbox-input"]');

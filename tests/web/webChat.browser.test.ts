@@ -48,7 +48,7 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await sendBox(page).press('Enter');
     await waitForBubble(page, 'how do I pay my council tax');
     // The bot answers (whatever dialog handles it): a new bot bubble after the question.
-    await expect.poll(async () => (await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count()), { timeout: 20_000 }).toBeGreaterThan(1);
+    await expect.poll(async () => await page.locator('.webchat__bubble:not(.webchat__bubble--from-user)').count(), { timeout: 20_000 }).toBeGreaterThan(1);
     // The answer asks "Did this answer your question?": answer it by clicking.
     await waitForBubble(page, /Did this answer your question/);
     await suggestedAction(page, 'Yes').click();
@@ -195,7 +195,7 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page in Chromium', () =
     await waitForBubble(page, /You can ask me a question/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save conversation' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^conversation-\d{4}-\d{2}-\d{2}\.txt$/);
-    const text = fs.readFileSync((await download.path()), 'utf8');
+    const text = fs.readFileSync(await download.path(), 'utf8');
     expect(text).toMatch(/You:\r\nhelp/);
     expect(text).toMatch(/Ask Anytown:\r\nHello, I/);
   });

@@ -63,7 +63,10 @@ export class FieldAnswers {
       case 'singlevaluelist':
         return keep(readSingleChoice(text, a, r, this.vocabulary), answer);
       case 'number':
-        return keep(readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary), answer);
+        return keep(
+          readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary),
+          answer,
+        );
       case 'datetime':
         return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary), answer);
       default:

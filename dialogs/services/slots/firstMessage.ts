@@ -26,8 +26,11 @@ export class FirstMessage {
       if (a.code in state.answers) continue;
       if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
         const values = a.values ?? [];
-        const hits = entities.flatMap((e) => values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()));
-        if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist')) state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0].key;
+        const hits = entities.flatMap((e) =>
+          values.filter((v) => v.key.toLowerCase() === e.value.toLowerCase() || v.name.toLowerCase() === e.value.toLowerCase()),
+        );
+        if (hits.length === 1 || (hits.length > 1 && a.datatype === 'multivaluelist'))
+          state.answers[a.code] = a.datatype === 'multivaluelist' ? hits.map((h) => h.key) : hits[0].key;
       } else if (a.datatype === 'number' && !state.config.limits[a.code]) {
         // "about 30cm wide" answers "About how wide is it, in centimetres?".
         const measure = measureIn(recognized?.text ?? '', a.description);

@@ -57,7 +57,9 @@ export class LocationSlot {
     if (state.location || open === 'location' || open === 'confirm' || open === 'change' || freeText) return undefined;
     const postcode = entities.find((e) => e.type === 'postcode');
     const houseNumber = entities.find((e) => e.type === 'houseNumber')?.value;
-    const outcome = postcode ? this.addresses.postcode(postcode.value, state.config.location, houseNumber, text) : this.addresses.fromWords(text, state.config.location);
+    const outcome = postcode
+      ? this.addresses.postcode(postcode.value, state.config.location, houseNumber, text)
+      : this.addresses.fromWords(text, state.config.location);
     if (outcome?.next === 'done') {
       state.location = outcome.location;
       return 'noted';

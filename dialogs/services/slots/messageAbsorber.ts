@@ -65,7 +65,8 @@ export class MessageAbsorber {
       if (a.datatype === 'datetime' && !dateFits(String(value), state.config.dates, todayDate)) continue;
       if (a.datatype === 'number' && !this.fits(state, a.code, Number(value))) continue;
       // The words for each value build up ("carpet", later "paint tins"), except after "only"/"just".
-      const previous = Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => (value).includes(k))) : {};
+      const previous =
+        Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => value.includes(k))) : {};
       const words: Record<string, string> = { ...previous };
       for (const [k, w] of Object.entries(r.words)) words[k] = mergeWords(previous[k], w, !!r.counts?.[k] && /^\d/.test(w));
       // The resident's words matter for a list of things ("there's a sofa there too now"), not for one choice.
@@ -87,7 +88,9 @@ export class MessageAbsorber {
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
         const fresh = (value as string[]).filter((k) => !old.includes(k));
-        changed.push(`added ${fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`);
+        changed.push(
+          `added ${fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`,
+        );
       } else changed.push(`changed ${this.questions.changeLine(state, a)}`);
     }
     this.recount(state, readings, touched, recounted, changed);
@@ -100,7 +103,13 @@ export class MessageAbsorber {
     const countOf: Record<string, string> = {};
     for (const [code, limit] of Object.entries(state.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
     const now = this.now();
-    return new SlotReader(state.attributes, state.config.understands ?? {}, { dates: state.config.dates, countOf, streets: this.streets, today: today(now), now });
+    return new SlotReader(state.attributes, state.config.understands ?? {}, {
+      dates: state.config.dates,
+      countOf,
+      streets: this.streets,
+      today: today(now),
+      now,
+    });
   }
 
   /** The number of items follows the things said ("2 armchairs and a fridge", later "make that 3 armchairs"). */
@@ -117,7 +126,13 @@ export class MessageAbsorber {
       if (sum !== undefined && this.fits(state, countCode, sum) && old !== String(sum)) {
         state.answers[countCode] = String(sum);
         touched.add(countCode);
-        if (old !== undefined) changed.push(`changed ${this.questions.changeLine(state, state.attributes.find((x) => x.code === countCode)!)}`);
+        if (old !== undefined)
+          changed.push(
+            `changed ${this.questions.changeLine(
+              state,
+              state.attributes.find((x) => x.code === countCode)!,
+            )}`,
+          );
       } else if (sum === undefined && old !== undefined && !this.fits(state, countCode, Number(old))) delete state.answers[countCode];
     }
   }

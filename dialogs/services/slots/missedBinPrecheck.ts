@@ -23,7 +23,9 @@ export class MissedBinPrecheck {
   refusal(state: SlotState): Reply | undefined {
     if (state.prechecked || state.config.precheck !== 'missed_bin' || !this.missedBin) return undefined;
     if (state.location?.kind !== 'address') return undefined;
-    const container = Object.values(state.answers).flat().find((v) => MISSED_BIN_CONTAINERS.has(v));
+    const container = Object.values(state.answers)
+      .flat()
+      .find((v) => MISSED_BIN_CONTAINERS.has(v));
     const dateAttr = state.attributes.find((a) => a.datatype === 'datetime');
     if (!container || (dateAttr && !(dateAttr.code in state.answers))) return undefined;
     state.prechecked = true;

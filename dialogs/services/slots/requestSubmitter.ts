@@ -25,7 +25,9 @@ export class RequestSubmitter {
     const fields = toRequestFields(state);
     // (a dialog begun before instance ids existed gets one now: protected from here on)
     state.instanceId ??= randomUUID();
-    const key = createHash('sha256').update(`${dc.context.activity.conversation?.id ?? ''}\n${state.instanceId}`).digest('hex');
+    const key = createHash('sha256')
+      .update(`${dc.context.activity.conversation?.id ?? ''}\n${state.instanceId}`)
+      .digest('hex');
     const { row, created } = await this.outbox.addOnce(key, fields, TurnContext.getConversationReference(dc.context.activity));
     if (!created) {
       await offer(dc, this.responses.alreadySubmitted(row.reference));

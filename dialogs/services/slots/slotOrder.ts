@@ -8,7 +8,9 @@ import type { SlotState } from './slotState';
  */
 export function slotOrder(state: SlotState): SlotField[] {
   const attributes: SlotField[] = state.attributes.map((a) => ({ kind: 'attribute', code: a.code }));
-  const tail = [...new Set([...(state.extra ?? []), ...(state.config.contact === 'required' ? (['contact'] as const) : []), 'name' as const])].map((kind): SlotField => ({ kind }));
+  const tail = [...new Set([...(state.extra ?? []), ...(state.config.contact === 'required' ? (['contact'] as const) : []), 'name' as const])].map(
+    (kind): SlotField => ({ kind }),
+  );
   return state.config.location_first ? [{ kind: 'location' }, ...attributes, ...tail] : [...attributes, { kind: 'location' }, ...tail];
 }
 

@@ -51,7 +51,12 @@ export class SlotParts {
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now);
-    this.confirmStep = new ConfirmStep(deps.responses, deps.vocabulary, this.location, new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now));
+    this.confirmStep = new ConfirmStep(
+      deps.responses,
+      deps.vocabulary,
+      this.location,
+      new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now),
+    );
   }
 
   /** Takes the answer to the open question; returns a reply when the answer cannot be used (nothing is lost). */

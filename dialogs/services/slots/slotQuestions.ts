@@ -50,9 +50,13 @@ export class SlotQuestions {
     const hint = a.datatype_description ? ` ${a.datatype_description}` : '';
     const skip = a.required ? [] : [this.responses.buttons.skip];
     if (a.datatype === 'multivaluelist' && state.multi.length) {
-      return this.responses.multiAdded(valueNames(a, state.multi), (a.values ?? []).filter((v) => !state.multi.includes(v.key)).map((v) => v.name));
+      return this.responses.multiAdded(
+        valueNames(a, state.multi),
+        (a.values ?? []).filter((v) => !state.multi.includes(v.key)).map((v) => v.name),
+      );
     }
-    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') return { text: `${a.description}${hint}`, choices: [...(a.values ?? []).map((v) => v.name), ...skip] };
+    if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist')
+      return { text: `${a.description}${hint}`, choices: [...(a.values ?? []).map((v) => v.name), ...skip] };
     return { text: `${a.description}${hint}`, choices: skip.length ? skip : undefined };
   }
 
@@ -66,7 +70,9 @@ export class SlotQuestions {
     lines.push(`Where: ${state.location?.text ?? 'not given'}`);
     lines.push(`Details: ${state.description || 'none'}`);
     const c = state.contact;
-    lines.push(`Contact: ${c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : 'anonymous'}`);
+    lines.push(
+      `Contact: ${c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : 'anonymous'}`,
+    );
     return lines;
   }
 }

@@ -14,7 +14,14 @@ export function streetPattern(streets: string[]): RegExp | undefined {
     if (SHORT_FORMS[last]) forms.add(`${f.slice(0, -last.length)}${SHORT_FORMS[last]}`);
   }
   if (!forms.size) return undefined;
-  const alternatives = [...forms].sort((x, y) => y.length - x.length).map((f) => f.split(' ').map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join("[\\s,.'’-]+"));
+  const alternatives = [...forms]
+    .sort((x, y) => y.length - x.length)
+    .map((f) =>
+      f
+        .split(' ')
+        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join("[\\s,.'’-]+"),
+    );
   // "the green bin" is a bin, even where a street is called The Green.
   return new RegExp(`\\b(?:${alternatives.join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
 }

@@ -11,7 +11,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('open311_requests').addColumn('media_url', 'text').execute();
   await db.schema.alterTable('open311_updates').addColumn('media_url', 'text').execute();
   // council | resident
-  await db.schema.alterTable('open311_updates').addColumn('origin', 'varchar(16)', (c) => c.notNull().defaultTo('council')).execute();
+  await db.schema
+    .alterTable('open311_updates')
+    .addColumn('origin', 'varchar(16)', (c) => c.notNull().defaultTo('council'))
+    .execute();
   await db.schema.alterTable('open311_updates').addColumn('client_update_id', 'varchar(64)').execute();
   // Two deliveries of the same comment racing: the index decides (NULLs do not collide).
   await db.schema.createIndex('open311_updates_client_update').on('open311_updates').columns(['service_request_id', 'client_update_id']).unique().execute();

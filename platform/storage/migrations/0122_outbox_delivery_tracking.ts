@@ -11,7 +11,10 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('service_outbox').addColumn('delivery_token', 'varchar(256)').execute();
   await db.schema.alterTable('service_outbox').addColumn('first_posted_at', 'varchar(32)').execute();
-  await db.schema.alterTable('service_outbox').addColumn('outcome_unknown', 'integer', (c) => c.notNull().defaultTo(0)).execute();
+  await db.schema
+    .alterTable('service_outbox')
+    .addColumn('outcome_unknown', 'integer', (c) => c.notNull().defaultTo(0))
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -56,9 +56,12 @@ export class ConversationDriver {
   async send(activity: Partial<Activity>): Promise<TurnOutcome> {
     this.traces = [];
     await this.adapter.receiveActivity(activity);
-    const replies = (this.adapter.activeQueue.splice(0)).filter((a) => a.type !== ActivityTypes.Trace);
+    const replies = this.adapter.activeQueue.splice(0).filter((a) => a.type !== ActivityTypes.Trace);
     const traces = this.traces;
-    const route = traces.filter((t) => t.name === 'council.route').map((t) => (t.value as { label: string }).label).at(-1);
+    const route = traces
+      .filter((t) => t.name === 'council.route')
+      .map((t) => (t.value as { label: string }).label)
+      .at(-1);
     const ref = this.adapter.conversation;
     return { replies, traces, route, dialogs: await activeDialogs(this.storage, ref.channelId, ref.conversation.id) };
   }
@@ -75,7 +78,8 @@ export class ConversationDriver {
 
 export function replyText(outcome: Pick<TurnOutcome, 'replies'>): string {
   // A hero card's text is read as any other reply ("I'm sorry this has been frustrating…").
-  const cardText = (r: TurnOutcome['replies'][number]) => (r.attachments ?? []).map((a) => (a.content as { text?: string } | undefined)?.text ?? '').filter(Boolean);
+  const cardText = (r: TurnOutcome['replies'][number]) =>
+    (r.attachments ?? []).map((a) => (a.content as { text?: string } | undefined)?.text ?? '').filter(Boolean);
   return outcome.replies.flatMap((r) => [r.text ?? '', ...cardText(r)].filter(Boolean)).join('\n');
 }
 
@@ -83,6 +87,8 @@ export function choicesOf(outcome: Pick<TurnOutcome, 'replies'>): string[] {
   return outcome.replies.flatMap((r) => [
     ...(r.suggestedActions?.actions.map((a) => String(a.title ?? a.value)) ?? []),
     // Buttons on hero cards ("Talk to a person" after a frustrated message, a second need).
-    ...(r.attachments ?? []).flatMap((a) => ((a.content as { buttons?: { title?: string; value?: unknown }[] } | undefined)?.buttons ?? []).map((b) => String(b.title ?? b.value))),
+    ...(r.attachments ?? []).flatMap((a) =>
+      ((a.content as { buttons?: { title?: string; value?: unknown }[] } | undefined)?.buttons ?? []).map((b) => String(b.title ?? b.value)),
+    ),
   ]);
 }

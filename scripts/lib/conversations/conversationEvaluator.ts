@@ -40,7 +40,13 @@ export class ConversationEvaluator {
   async run(file: string): Promise<ConversationResult> {
     const base = path.basename(file);
     const read = this.reader.read(file);
-    if (!read.ok) return { file: base, name: '(unreadable)', passed: false, failure: { turn: 0, said: '', expected: 'a valid conversation file', reply: '', got: read.error, problems: [read.error] } };
+    if (!read.ok)
+      return {
+        file: base,
+        name: '(unreadable)',
+        passed: false,
+        failure: { turn: 0, said: '', expected: 'a valid conversation file', reply: '', got: read.error, problems: [read.error] },
+      };
     const { conversation } = read;
     const id = `conveval-${++this.count}-${Date.now().toString(36)}`;
     const driver = new ConversationDriver(this.bot, this.storage(), id);
@@ -53,7 +59,12 @@ export class ConversationEvaluator {
       } catch (err) {
         // The turn threw (a channel would get the technical-problem reply): this conversation fails, the run goes on.
         const got = `the turn failed: ${shorten((err as Error).message, GOT_CHARS)}`;
-        return { file: base, name: conversation.name, passed: false, failure: { turn: i + 1, said: step.user, expected: 'a reply', reply: '', got, problems: [got] } };
+        return {
+          file: base,
+          name: conversation.name,
+          passed: false,
+          failure: { turn: i + 1, said: step.user, expected: 'a reply', reply: '', got, problems: [got] },
+        };
       }
       const turn = new TurnObservation(outcome, before);
       before = outcome.dialogs;

@@ -2,12 +2,32 @@ import { z } from 'zod';
 
 /** What the bot's question may be about (`asks` / `notAsks`), as in the blind-set brief. */
 export const ASK_FIELDS = [
-  'postcode', 'address', 'container', 'collection_date', 'bin_out_by_7am', 'items', 'item_count', 'location_on_property',
-  'waste_type', 'amount', 'hazardous', 'surface', 'width_cm', 'depth_cm', 'danger', 'light_number', 'fault_type',
-  'location', 'reference', 'contact', 'confirm', 'carry_on',
+  'postcode',
+  'address',
+  'container',
+  'collection_date',
+  'bin_out_by_7am',
+  'items',
+  'item_count',
+  'location_on_property',
+  'waste_type',
+  'amount',
+  'hazardous',
+  'surface',
+  'width_cm',
+  'depth_cm',
+  'danger',
+  'light_number',
+  'fault_type',
+  'location',
+  'reference',
+  'contact',
+  'confirm',
+  'carry_on',
 ] as const;
 
-const oneOrMany = <T extends z.ZodTypeAny>(item: T, what: string) => z.union([item, z.array(item).min(1)], { errorMap: () => ({ message: `must be ${what}, or a list of them` }) });
+const oneOrMany = <T extends z.ZodTypeAny>(item: T, what: string) =>
+  z.union([item, z.array(item).min(1)], { errorMap: () => ({ message: `must be ${what}, or a list of them` }) });
 const askField = z.enum(ASK_FIELDS);
 const ASKS = `one of ${ASK_FIELDS.join(', ')}`;
 const WORDS = 'a non-empty string';

@@ -42,7 +42,8 @@ export class ExpectationChecker {
     }
     if (expect.asks !== undefined) {
       const wanted = list(expect.asks).flatMap((f) => ALSO[f] ?? [f]);
-      if (!turn.lastPrompt || !wanted.includes(turn.lastPrompt)) fail(`asks ${list(expect.asks).join('|')}: saw ${turn.lastPrompt ? `a question about ${turn.lastPrompt}` : 'no question'}`);
+      if (!turn.lastPrompt || !wanted.includes(turn.lastPrompt))
+        fail(`asks ${list(expect.asks).join('|')}: saw ${turn.lastPrompt ? `a question about ${turn.lastPrompt}` : 'no question'}`);
     }
     if (expect.notAsks !== undefined) {
       const banned = list(expect.notAsks).flatMap((f) => ALSO[f] ?? [f]);
@@ -58,16 +59,19 @@ export class ExpectationChecker {
     }
     if (expect.person !== undefined) {
       const offered = this.offersPerson(turn);
-      if (offered !== expect.person) fail(expect.person ? `person: no offer of a person (buttons: ${this.buttons(turn)})` : 'person false: a person was offered');
+      if (offered !== expect.person)
+        fail(expect.person ? `person: no offer of a person (buttons: ${this.buttons(turn)})` : 'person false: a person was offered');
     }
     if (expect.offers !== undefined) {
       const names = this.namesOf(expect.offers);
       if (!names.length) fail(`offers ${expect.offers}: not a topic id or request name`);
-      else if (!turn.choices.some((c) => names.some((n) => this.matches(c.title, n) || this.matches(c.value, n)))) fail(`offers ${expect.offers} ("${names.join('" or "')}"): buttons were ${this.buttons(turn)}`);
+      else if (!turn.choices.some((c) => names.some((n) => this.matches(c.title, n) || this.matches(c.value, n))))
+        fail(`offers ${expect.offers} ("${names.join('" or "')}"): buttons were ${this.buttons(turn)}`);
     }
     if (expect.helpful !== undefined) {
       const fallback = this.isFallback(turn);
-      if (fallback === expect.helpful) fail(expect.helpful ? 'helpful: the reply is the "can\'t help" fallback' : 'helpful false: the reply was not the fallback');
+      if (fallback === expect.helpful)
+        fail(expect.helpful ? 'helpful: the reply is the "can\'t help" fallback' : 'helpful false: the reply was not the fallback');
     }
     return problems;
   }

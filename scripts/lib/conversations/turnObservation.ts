@@ -76,7 +76,8 @@ function cardActions(reply: Partial<Activity>): { title: string; value: string }
     else if (node && typeof node === 'object') {
       for (const [k, v] of Object.entries(node)) {
         if ((k === 'actions' || k === 'buttons') && Array.isArray(v)) {
-          for (const b of v as Record<string, unknown>[]) out.push({ title: String(b.title ?? ''), value: typeof b.value === 'string' ? b.value : typeof b.data === 'string' ? b.data : '' });
+          for (const b of v as Record<string, unknown>[])
+            out.push({ title: String(b.title ?? ''), value: typeof b.value === 'string' ? b.value : typeof b.data === 'string' ? b.data : '' });
         } else walk(v);
       }
     }

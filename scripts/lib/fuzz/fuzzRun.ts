@@ -91,7 +91,12 @@ async function send(c: FuzzCase, targets: Targets, timeoutMs: number): Promise<R
     return rawExchange(port, requestBytes('GET', path, port, headers), { timeoutMs, frames, afterUpgradeMs: 150 });
   }
   // Byte bodies (JSON, sometimes broken on purpose) carry placeholders too: filled byte for byte (latin1), so broken bytes stay broken.
-  const body = c.body === undefined ? undefined : typeof c.body === 'string' ? Buffer.from(fill(c.body, targets)) : Buffer.from(fill(c.body.toString('latin1'), targets), 'latin1');
+  const body =
+    c.body === undefined
+      ? undefined
+      : typeof c.body === 'string'
+        ? Buffer.from(fill(c.body, targets))
+        : Buffer.from(fill(c.body.toString('latin1'), targets), 'latin1');
   return rawExchange(port, requestBytes(c.method, path, port, headers, body), { timeoutMs });
 }
 
@@ -109,9 +114,23 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const sink = await startSink();
   const inputs = new HostileInputs(options.seed);
   const cases: FuzzCase[] = Array.from({ length: options.count }, () => inputs.next());
-  const summary: FuzzSummary = { inputs: 0, crashes: 0, '5xx': 0, slowOver2s: 0, timeouts: 0, leaks: 0, lastResort: 0, tempFiles: 0, byFamily: {}, findings: [], stoppedEarly: false, seconds: 0 };
+  const summary: FuzzSummary = {
+    inputs: 0,
+    crashes: 0,
+    '5xx': 0,
+    slowOver2s: 0,
+    timeouts: 0,
+    leaks: 0,
+    lastResort: 0,
+    tempFiles: 0,
+    byFamily: {},
+    findings: [],
+    stoppedEarly: false,
+    seconds: 0,
+  };
   const note = (c: FuzzCase, what: string, res: RawResponse) => {
-    if (summary.findings.length < 200) summary.findings.push({ family: c.family, what, request: describe(c), status: res.status, excerpt: res.text.slice(0, 400) });
+    if (summary.findings.length < 200)
+      summary.findings.push({ family: c.family, what, request: describe(c), status: res.status, excerpt: res.text.slice(0, 400) });
   };
   try {
     let ctx: FuzzContext | undefined;
@@ -177,7 +196,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     if (!server.alive) await server.ready();
     summary.crashes = server.crashes;
     summary.lastResort = server.lastResortHits.length;
-    for (const hit of server.lastResortHits.slice(0, 20)) summary.findings.push({ family: 'process', what: 'last resort', request: '', status: 0, excerpt: hit });
+    for (const hit of server.lastResortHits.slice(0, 20))
+      summary.findings.push({ family: 'process', what: 'last resort', request: '', status: 0, excerpt: hit });
     summary.tempFiles = server.tempFiles().length;
   } finally {
     await server.stop();

@@ -115,7 +115,12 @@ export class FuzzServer {
     const prelogin = /ca_signin=([^;]+)/.exec(form.headers.getSetCookie().join(';'))?.[1] ?? '';
     const csrfField = /name="csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
     const body = new URLSearchParams({ username: FUZZ_STAFF.username, password: FUZZ_STAFF.password, csrf: csrfField });
-    const signedIn = await fetch(`${this.url}/agent/sign-in`, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${prelogin}` }, body });
+    const signedIn = await fetch(`${this.url}/agent/sign-in`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: `ca_signin=${prelogin}` },
+      body,
+    });
     const session = /ca_staff=([^;]+)/.exec(signedIn.headers.getSetCookie().join(';'))?.[1] ?? '';
     const cookie = `ca_staff=${session}`;
     const me = (await (await fetch(`${this.url}/agent/api/me`, { headers: { Cookie: cookie } })).json().catch(() => ({}))) as { csrfToken?: string };

@@ -7,11 +7,55 @@ import { SeededRandom } from '../../../intents/classifier/SeededRandom';
  */
 export type FuzzCase =
   | { kind: 'http'; family: string; method: string; path: string; headers: Record<string, string>; body?: string | Buffer }
-  | { kind: 'ws'; family: string; path: string; headers: Record<string, string>; frames: Array<{ opcode: number; payload: Buffer; fin?: boolean; mask?: boolean; lengthOverride?: number }> };
+  | {
+      kind: 'ws';
+      family: string;
+      path: string;
+      headers: Record<string, string>;
+      frames: Array<{ opcode: number; payload: Buffer; fin?: boolean; mask?: boolean; lengthOverride?: number }>;
+    };
 
-const ACTIVITY_TYPES = ['message', 'conversationUpdate', 'event', 'invoke', 'typing', 'endOfConversation', 'messageReaction', 'installationUpdate', 'handoff', 'trace', 'delay', 'command', 'x'.repeat(300), '', 'MESSAGE', 'message\u0000'];
+const ACTIVITY_TYPES = [
+  'message',
+  'conversationUpdate',
+  'event',
+  'invoke',
+  'typing',
+  'endOfConversation',
+  'messageReaction',
+  'installationUpdate',
+  'handoff',
+  'trace',
+  'delay',
+  'command',
+  'x'.repeat(300),
+  '',
+  'MESSAGE',
+  'message\u0000',
+];
 const CHANNELS = ['test', 'directline', 'webchat', 'msteams', 'emulator', 'slack', '', '../../etc', 'x'.repeat(500)];
-const TEXTS = ['hello', 'report a missed bin', 'talk to a person', 'my postcode is AB1 2CD', 'I want to hurt myself', 'bin day for 1 High Street', 'help', 'cancel', 'start over', 'yes', 'no', '🗑️🗑️', '\u202e\u200b', 'a'.repeat(5000), '<script>alert(1)</script>', '{{constructor}}', '%s%s%n', '\ud800', '../../..', "'; DROP TABLE x; --"];
+const TEXTS = [
+  'hello',
+  'report a missed bin',
+  'talk to a person',
+  'my postcode is AB1 2CD',
+  'I want to hurt myself',
+  'bin day for 1 High Street',
+  'help',
+  'cancel',
+  'start over',
+  'yes',
+  'no',
+  '🗑️🗑️',
+  '\u202e\u200b',
+  'a'.repeat(5000),
+  '<script>alert(1)</script>',
+  '{{constructor}}',
+  '%s%s%n',
+  '\ud800',
+  '../../..',
+  "'; DROP TABLE x; --",
+];
 
 export class HostileInputs {
   private readonly rng: SeededRandom;
@@ -96,13 +140,41 @@ export class HostileInputs {
       locale: this.pick(['en-GB', 'cy-GB', 'xx', '']),
       deliveryMode: this.chance(0.85) ? 'expectReplies' : 'normal',
     };
-    const fields = ['type', 'id', 'text', 'channelId', 'serviceUrl', 'conversation', 'from', 'recipient', 'locale', 'value', 'name', 'membersAdded', 'membersRemoved', 'attachments', 'entities', 'channelData', 'replyToId', 'timestamp', 'localTimestamp', 'action', 'suggestedActions', 'relatesTo', 'valueType', 'semanticAction', 'conversation.id', 'from.id', 'channelData.tenant'];
+    const fields = [
+      'type',
+      'id',
+      'text',
+      'channelId',
+      'serviceUrl',
+      'conversation',
+      'from',
+      'recipient',
+      'locale',
+      'value',
+      'name',
+      'membersAdded',
+      'membersRemoved',
+      'attachments',
+      'entities',
+      'channelData',
+      'replyToId',
+      'timestamp',
+      'localTimestamp',
+      'action',
+      'suggestedActions',
+      'relatesTo',
+      'valueType',
+      'semanticAction',
+      'conversation.id',
+      'from.id',
+      'channelData.tenant',
+    ];
     for (let i = 0, n = 1 + this.int(3); i < n; i++) {
       const field = this.pick(fields);
       const value = this.hostileValue();
       if (field.includes('.')) {
         const [outer, inner] = field.split('.') as [string, string];
-        a[outer] = { ...(typeof a[outer] === 'object' && a[outer] ? (a[outer]) : {}), [inner]: value };
+        a[outer] = { ...(typeof a[outer] === 'object' && a[outer] ? a[outer] : {}), [inner]: value };
       } else a[field] = value;
     }
     if (a.type === 'conversationUpdate' && this.chance(0.5)) a.membersAdded = [{ id: 'resident-1' }, { id: 'bot' }];
@@ -170,8 +242,16 @@ export class HostileInputs {
     if (this.chance(0.08)) return { kind: 'http', family: 'messages', method: 'POST', path: '/api/messages', ...this.multipart() };
     const body = this.chance(0.9) ? this.jsonBody(this.activity()) : this.jsonBody(this.hostileValue());
     const headers = this.chance(0.8) ? { 'Content-Type': 'application/json' } : this.bodyHeaders();
-    if (this.chance(0.1)) Object.assign(headers, { Authorization: this.pick(['Bearer x', 'Bearer eyJhbGciOiJub25lIn0.e30.', 'Basic Zm9vOmJhcg==', 'Bearer '.padEnd(9000, 'A')]) });
-    return { kind: 'http', family: 'messages', method: this.chance(0.95) ? 'POST' : this.pick(['GET', 'PUT', 'DELETE', 'OPTIONS']), path: '/api/messages', headers, body };
+    if (this.chance(0.1))
+      Object.assign(headers, { Authorization: this.pick(['Bearer x', 'Bearer eyJhbGciOiJub25lIn0.e30.', 'Basic Zm9vOmJhcg==', 'Bearer '.padEnd(9000, 'A')]) });
+    return {
+      kind: 'http',
+      family: 'messages',
+      method: this.chance(0.95) ? 'POST' : this.pick(['GET', 'PUT', 'DELETE', 'OPTIONS']),
+      path: '/api/messages',
+      headers,
+      body,
+    };
   }
 
   private bearer(): Record<string, string> {
@@ -179,7 +259,9 @@ export class HostileInputs {
       case 0:
         return {};
       case 1:
-        return { Authorization: this.pick(['Bearer', 'Bearer not.a.token', 'Bearer @stream0', 'bearer @token1', 'Token @token0', `Bearer ${'A'.repeat(5000)}`]) };
+        return {
+          Authorization: this.pick(['Bearer', 'Bearer not.a.token', 'Bearer @stream0', 'bearer @token1', 'Token @token0', `Bearer ${'A'.repeat(5000)}`]),
+        };
       default:
         return { Authorization: `Bearer @token${this.conv()}` };
     }
@@ -190,23 +272,98 @@ export class HostileInputs {
     const convId = this.chance(0.8) ? `@conv${c}` : this.pick(['nope', '..%2F..', 'x'.repeat(65), '%00', '@conv' + ((Number(c) + 1) % 3)]);
     const base = '/v3/directline';
     const route = this.int(10);
-    if (route === 0) return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/tokens/generate`, headers: { ...this.bearer(), ...this.bodyHeaders() }, body: this.jsonBody({ user: { id: this.hostileValue() } }) };
+    if (route === 0)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: `${base}/tokens/generate`,
+        headers: { ...this.bearer(), ...this.bodyHeaders() },
+        body: this.jsonBody({ user: { id: this.hostileValue() } }),
+      };
     if (route === 1) return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/tokens/refresh`, headers: this.bearer() };
-    if (route === 2) return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/conversations`, headers: { ...this.bearer(), ...this.bodyHeaders() }, body: this.jsonBody(this.hostileValue()) };
-    if (route === 3) return { kind: 'http', family: 'directline', method: 'GET', path: `${base}/conversations/${convId}?watermark=${percentEncode(String(this.hostileValue(0)).slice(0, 40))}`, headers: this.bearer() };
-    if (route === 4) return { kind: 'http', family: 'directline', method: 'GET', path: `${base}/conversations/${convId}/activities?watermark=${this.pick(['0', '-1', '1e3', '999999999999999', 'abc', ''])}`, headers: this.bearer() };
+    if (route === 2)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: `${base}/conversations`,
+        headers: { ...this.bearer(), ...this.bodyHeaders() },
+        body: this.jsonBody(this.hostileValue()),
+      };
+    if (route === 3)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'GET',
+        path: `${base}/conversations/${convId}?watermark=${percentEncode(String(this.hostileValue(0)).slice(0, 40))}`,
+        headers: this.bearer(),
+      };
+    if (route === 4)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'GET',
+        path: `${base}/conversations/${convId}/activities?watermark=${this.pick(['0', '-1', '1e3', '999999999999999', 'abc', ''])}`,
+        headers: this.bearer(),
+      };
     if (route === 5) {
       const upload = this.chance(0.5) ? this.multipart() : { headers: {}, body: undefined };
-      return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/conversations/${convId}/upload`, headers: { ...this.bearer(), ...upload.headers }, body: upload.body };
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: `${base}/conversations/${convId}/upload`,
+        headers: { ...this.bearer(), ...upload.headers },
+        body: upload.body,
+      };
     }
-    if (route === 6) return { kind: 'http', family: 'directline', method: 'POST', path: `/connector/${this.pick(['x', 'A'.repeat(43), ''])}/v3/conversations/${convId}/activities`, headers: this.bodyHeaders(), body: this.jsonBody(this.activity()) };
-    if (route === 7) return { kind: 'http', family: 'directline', method: 'POST', path: '/api/directline/token', headers: this.bodyHeaders(), body: this.jsonBody(this.hostileValue()) };
-    const activity = this.chance(0.7) ? { type: this.pick(['message', 'event', 'typing', 'invoke']), text: this.pick(TEXTS), from: { id: 'u' }, value: this.chance(0.3) ? this.hostileValue() : undefined, name: this.chance(0.2) ? this.hostileValue() : undefined } : this.hostileValue();
+    if (route === 6)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: `/connector/${this.pick(['x', 'A'.repeat(43), ''])}/v3/conversations/${convId}/activities`,
+        headers: this.bodyHeaders(),
+        body: this.jsonBody(this.activity()),
+      };
+    if (route === 7)
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: '/api/directline/token',
+        headers: this.bodyHeaders(),
+        body: this.jsonBody(this.hostileValue()),
+      };
+    const activity = this.chance(0.7)
+      ? {
+          type: this.pick(['message', 'event', 'typing', 'invoke']),
+          text: this.pick(TEXTS),
+          from: { id: 'u' },
+          value: this.chance(0.3) ? this.hostileValue() : undefined,
+          name: this.chance(0.2) ? this.hostileValue() : undefined,
+        }
+      : this.hostileValue();
     if (this.chance(0.05)) {
       const upload = this.multipart();
-      return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/conversations/${convId}/activities`, headers: { ...this.bearer(), ...upload.headers }, body: upload.body };
+      return {
+        kind: 'http',
+        family: 'directline',
+        method: 'POST',
+        path: `${base}/conversations/${convId}/activities`,
+        headers: { ...this.bearer(), ...upload.headers },
+        body: upload.body,
+      };
     }
-    return { kind: 'http', family: 'directline', method: 'POST', path: `${base}/conversations/${convId}/activities`, headers: { ...this.bearer(), ...(this.chance(0.85) ? { 'Content-Type': 'application/json' } : this.bodyHeaders()) }, body: this.jsonBody(activity) };
+    return {
+      kind: 'http',
+      family: 'directline',
+      method: 'POST',
+      path: `${base}/conversations/${convId}/activities`,
+      headers: { ...this.bearer(), ...(this.chance(0.85) ? { 'Content-Type': 'application/json' } : this.bodyHeaders()) },
+      body: this.jsonBody(activity),
+    };
   }
 
   private websocket(): FuzzCase {
@@ -234,7 +391,16 @@ export class HostileInputs {
     };
     if (this.chance(0.9)) headers['Sec-WebSocket-Key'] = this.pick(['dGhlIHNhbXBsZSBub25jZQ==', 'short', '']);
     if (this.chance(0.5)) headers.Origin = this.pick(['null', 'http://evil.example', 'not a url', `http://127.0.0.1:@port`, 'http://[::1', '']);
-    if (this.chance(0.6)) headers.Cookie = this.pick(['@cookie', 'ca_staff=%E0%A4%A', 'ca_staff=', 'ca_staff=x; ca_staff=@cookie', '=;=;;', `ca_staff=${'%'.repeat(100)}`, '@cookie; ca_signin=%']);
+    if (this.chance(0.6))
+      headers.Cookie = this.pick([
+        '@cookie',
+        'ca_staff=%E0%A4%A',
+        'ca_staff=',
+        'ca_staff=x; ca_staff=@cookie',
+        '=;=;;',
+        `ca_staff=${'%'.repeat(100)}`,
+        '@cookie; ca_signin=%',
+      ]);
     // A quarter are let in (a real stream token, or the staff session from this origin), so the frames reach the handlers.
     if (this.chance(0.25)) {
       const agent = this.chance(0.5);
@@ -242,7 +408,13 @@ export class HostileInputs {
       delete headers.Origin;
       delete headers.Cookie;
       if (agent) Object.assign(headers, { Cookie: '@cookie', Origin: 'http://127.0.0.1:@port' });
-      return { kind: 'ws', family: 'websocket', path: agent ? '/agent/api/ws' : `/v3/directline/conversations/@conv${c}/stream?t=@stream${c}`, headers, frames: this.frames() };
+      return {
+        kind: 'ws',
+        family: 'websocket',
+        path: agent ? '/agent/api/ws' : `/v3/directline/conversations/@conv${c}/stream?t=@stream${c}`,
+        headers,
+        frames: this.frames(),
+      };
     }
     return { kind: 'ws', family: 'websocket', path, headers, frames: this.frames() };
   }
@@ -285,21 +457,72 @@ export class HostileInputs {
     ];
     const [method, path] = this.pick(routes);
     const headers: Record<string, string> = {};
-    if (this.chance(0.8)) headers.Cookie = this.pick(['@cookie', '@cookie', '@cookie', 'ca_staff=%E0%A4%A', 'ca_staff=forged', 'ca_signin=%; ca_staff=@cookie']);
+    if (this.chance(0.8))
+      headers.Cookie = this.pick(['@cookie', '@cookie', '@cookie', 'ca_staff=%E0%A4%A', 'ca_staff=forged', 'ca_signin=%; ca_staff=@cookie']);
     if (this.chance(0.8)) headers['X-CSRF-Token'] = this.pick(['@csrf', '@csrf', 'wrong', '']);
     if (method === 'GET') return { kind: 'http', family: 'agent', method, path, headers };
     if (path === '/agent/sign-in') {
-      const form = new URLSearchParams({ username: this.pick(['someone', 'kim', 'a'.repeat(300), '']), password: String(this.hostileValue(0)).slice(0, 2000), csrf: this.pick(['', 'x']) });
-      return { kind: 'http', family: 'agent', method, path, headers: { ...headers, ...this.bodyHeaders(true) }, body: this.chance(0.8) ? form.toString() : this.jsonBody(this.hostileValue()) };
+      const form = new URLSearchParams({
+        username: this.pick(['someone', 'kim', 'a'.repeat(300), '']),
+        password: String(this.hostileValue(0)).slice(0, 2000),
+        csrf: this.pick(['', 'x']),
+      });
+      return {
+        kind: 'http',
+        family: 'agent',
+        method,
+        path,
+        headers: { ...headers, ...this.bodyHeaders(true) },
+        body: this.chance(0.8) ? form.toString() : this.jsonBody(this.hostileValue()),
+      };
     }
-    if (this.chance(0.05)) return { kind: 'http', family: 'agent', method, path, headers: { ...headers, ...this.multipart().headers }, body: this.multipart().body };
-    const body = this.pick([{ text: this.hostileValue() }, { handoffId: this.hostileValue(), fields: { summary: this.hostileValue(), ...(this.chance(0.5) ? { x: this.hostileValue() } : {}) } }, this.hostileValue()]);
-    return { kind: 'http', family: 'agent', method, path, headers: { ...headers, ...(this.chance(0.85) ? { 'Content-Type': 'application/json' } : this.bodyHeaders()) }, body: this.jsonBody(body) };
+    if (this.chance(0.05))
+      return { kind: 'http', family: 'agent', method, path, headers: { ...headers, ...this.multipart().headers }, body: this.multipart().body };
+    const body = this.pick([
+      { text: this.hostileValue() },
+      { handoffId: this.hostileValue(), fields: { summary: this.hostileValue(), ...(this.chance(0.5) ? { x: this.hostileValue() } : {}) } },
+      this.hostileValue(),
+    ]);
+    return {
+      kind: 'http',
+      family: 'agent',
+      method,
+      path,
+      headers: { ...headers, ...(this.chance(0.85) ? { 'Content-Type': 'application/json' } : this.bodyHeaders()) },
+      body: this.jsonBody(body),
+    };
   }
 
   private open311Params(): URLSearchParams {
     const p = new URLSearchParams();
-    const keys = ['service_code', 'status', 'start_date', 'end_date', 'service_request_id', 'jurisdiction_id', 'api_key', 'lat', 'long', 'address_string', 'address_id', 'email', 'first_name', 'last_name', 'phone', 'description', 'media_url', 'updated_datetime', 'external_status_code', 'attribute[bin_type]', 'attribute[x][y][z][w][v][u]', 'status[]', 'service_code[0]', '__proto__[polluted]', 'account_id', 'device_id'];
+    const keys = [
+      'service_code',
+      'status',
+      'start_date',
+      'end_date',
+      'service_request_id',
+      'jurisdiction_id',
+      'api_key',
+      'lat',
+      'long',
+      'address_string',
+      'address_id',
+      'email',
+      'first_name',
+      'last_name',
+      'phone',
+      'description',
+      'media_url',
+      'updated_datetime',
+      'external_status_code',
+      'attribute[bin_type]',
+      'attribute[x][y][z][w][v][u]',
+      'status[]',
+      'service_code[0]',
+      '__proto__[polluted]',
+      'account_id',
+      'device_id',
+    ];
     for (let i = 0, n = 1 + this.int(6); i < n; i++) {
       const key = this.pick(keys);
       const value = this.pick([
@@ -327,10 +550,25 @@ export class HostileInputs {
     const base = '/open311/v2';
     const route = this.int(7);
     if (route === 0) return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/services.json?${this.open311Params().toString()}`, headers: {} };
-    if (route === 1) return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/services/${this.pick(['missed_bin.json', 'nope.json', 'missed_bin.xml', '%2e%2e.json', '.json', `${'a'.repeat(3000)}.json`])}`, headers: {} };
+    if (route === 1)
+      return {
+        kind: 'http',
+        family: 'open311',
+        method: 'GET',
+        path: `${base}/services/${this.pick(['missed_bin.json', 'nope.json', 'missed_bin.xml', '%2e%2e.json', '.json', `${'a'.repeat(3000)}.json`])}`,
+        headers: {},
+      };
     if (route === 2) return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/requests.json?${this.open311Params().toString()}`, headers: {} };
-    if (route === 3) return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/requests/${this.pick(['1.json', 'x.json', 'x', "1' OR 1=1.json"])}`, headers: {} };
-    if (route === 4) return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/servicerequestupdates.json?${this.open311Params().toString()}`, headers: {} };
+    if (route === 3)
+      return {
+        kind: 'http',
+        family: 'open311',
+        method: 'GET',
+        path: `${base}/requests/${this.pick(['1.json', 'x.json', 'x', "1' OR 1=1.json"])}`,
+        headers: {},
+      };
+    if (route === 4)
+      return { kind: 'http', family: 'open311', method: 'GET', path: `${base}/servicerequestupdates.json?${this.open311Params().toString()}`, headers: {} };
     const path = route === 5 ? `${base}/requests.json` : `${base}/servicerequestupdates.json`;
     if (this.chance(0.1)) return { kind: 'http', family: 'open311', method: 'POST', path, ...this.multipart() };
     const params = this.open311Params();
@@ -341,12 +579,40 @@ export class HostileInputs {
   }
 
   private misc(): FuzzCase {
-    const path = this.pick(['/', '/?embed=1', '/?embed[]=1', '/healthz', '/readyz', '/accessibility', '/embed.js', '/council-theme.json', '/assets/chat.css', '/assets/..%2f..%2fpackage.json', '/assets/%', '/%E0%A4%A', '/\u00ff', `/${'x'.repeat(20_000)}`, '/?a[b][c][d][e][f][g]=1', `/?${'a=1&'.repeat(3000)}`, '//', '/./..']);
+    const path = this.pick([
+      '/',
+      '/?embed=1',
+      '/?embed[]=1',
+      '/healthz',
+      '/readyz',
+      '/accessibility',
+      '/embed.js',
+      '/council-theme.json',
+      '/assets/chat.css',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/%',
+      '/%E0%A4%A',
+      '/\u00ff',
+      `/${'x'.repeat(20_000)}`,
+      '/?a[b][c][d][e][f][g]=1',
+      `/?${'a=1&'.repeat(3000)}`,
+      '//',
+      '/./..',
+    ]);
     const method = this.pick(['GET', 'GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'BREW']);
-    const headers: Record<string, string> = this.chance(0.2) ? { 'X-Forwarded-Proto': this.pick(['https', 'http', 'gopher', '']), 'X-Forwarded-For': this.pick(['1.2.3.4', 'x, y, z', '']) } : {};
+    const headers: Record<string, string> = this.chance(0.2)
+      ? { 'X-Forwarded-Proto': this.pick(['https', 'http', 'gopher', '']), 'X-Forwarded-For': this.pick(['1.2.3.4', 'x, y, z', '']) }
+      : {};
     if (this.chance(0.1)) headers['Accept-Encoding'] = 'gzip';
     if (this.chance(0.1)) headers['X-Big'] = 'a'.repeat(20_000);
-    return { kind: 'http', family: 'misc', method, path, headers, ...(method !== 'GET' && method !== 'HEAD' && this.chance(0.5) ? { body: this.jsonBody(this.hostileValue()) } : {}) };
+    return {
+      kind: 'http',
+      family: 'misc',
+      method,
+      path,
+      headers,
+      ...(method !== 'GET' && method !== 'HEAD' && this.chance(0.5) ? { body: this.jsonBody(this.hostileValue()) } : {}),
+    };
   }
 
   next(): FuzzCase {

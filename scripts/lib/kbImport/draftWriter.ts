@@ -81,5 +81,9 @@ export class DraftWriter {
 }
 
 function normaliseUrl(url: string): string {
-  return url.replace(/^http:/i, 'https:').replace(/[?#].*$/, '').replace(/\/+$/, '').toLowerCase();
+  return url
+    .replace(/^http:/i, 'https:')
+    .replace(/[?#].*$/, '')
+    .replace(/\/+$/, '')
+    .toLowerCase();
 }

@@ -1,7 +1,26 @@
 import { HTMLElement, NodeType, type Node } from 'node-html-parser';
 
 /** Elements whose content is never part of an answer. */
-const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'form', 'button', 'input', 'select', 'textarea', 'iframe', 'svg', 'img', 'picture', 'video', 'audio', 'nav', 'aside', 'figure']);
+const SKIPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'form',
+  'button',
+  'input',
+  'select',
+  'textarea',
+  'iframe',
+  'svg',
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'nav',
+  'aside',
+  'figure',
+]);
 const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 function squash(text: string): string {
@@ -77,7 +96,11 @@ export class HtmlToMarkdown {
   }
 
   private inline(el: HTMLElement): string {
-    return squash(el.childNodes.map((n) => (n instanceof HTMLElement ? this.inlineElement(n, n.tagName.toLowerCase()) : n.nodeType === NodeType.TEXT_NODE ? n.text : '')).join(''));
+    return squash(
+      el.childNodes
+        .map((n) => (n instanceof HTMLElement ? this.inlineElement(n, n.tagName.toLowerCase()) : n.nodeType === NodeType.TEXT_NODE ? n.text : ''))
+        .join(''),
+    );
   }
 
   private inlineElement(n: HTMLElement, tag: string): string {
@@ -109,7 +132,10 @@ export class HtmlToMarkdown {
     return items
       .map((li, i) => {
         const marker = numbered ? `${i + 1}.` : '-';
-        const content = this.blocks(li).trim().replace(/\n{2,}/g, '\n').replace(/\n/g, '\n  ');
+        const content = this.blocks(li)
+          .trim()
+          .replace(/\n{2,}/g, '\n')
+          .replace(/\n/g, '\n  ');
         return `${marker} ${content}`;
       })
       .filter((line) => line.trim().length > 2)

@@ -18,13 +18,22 @@ export interface PageSources {
 const HTML = /\.html?$/i;
 
 function htmlFiles(dir: string): string[] {
-  return fs
-    .readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && HTML.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    // A browser's "Save page as… complete" keeps the page's assets (and embedded frames) in PAGE_files/.
-    .filter((f) => !path.relative(dir, f).split(path.sep).slice(0, -1).some((part) => part.endsWith('_files')))
-    .sort();
+  return (
+    fs
+      .readdirSync(dir, { withFileTypes: true, recursive: true })
+      .filter((e) => e.isFile() && HTML.test(e.name))
+      .map((e) => path.join(e.parentPath, e.name))
+      // A browser's "Save page as… complete" keeps the page's assets (and embedded frames) in PAGE_files/.
+      .filter(
+        (f) =>
+          !path
+            .relative(dir, f)
+            .split(path.sep)
+            .slice(0, -1)
+            .some((part) => part.endsWith('_files')),
+      )
+      .sort()
+  );
 }
 
 /** The address a file in a saved folder came from: `--base-url` plus its path, or the host folder of a mirror (`www.council.example/…`). */
@@ -33,7 +42,10 @@ function addressOf(file: string, root: string, baseUrl: string | undefined): str
   let base = baseUrl;
   if (!base && parts.length > 1 && /^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(parts[0]) && !HTML.test(parts[0])) base = `https://${parts.shift()}`;
   if (!base) return undefined;
-  const rest = parts.join('/').replace(/(^|\/)index\.html?$/i, '').replace(HTML, '');
+  const rest = parts
+    .join('/')
+    .replace(/(^|\/)index\.html?$/i, '')
+    .replace(HTML, '');
   return new URL(rest, base.endsWith('/') ? base : `${base}/`).toString();
 }
 
@@ -41,7 +53,9 @@ function addressOf(file: string, root: string, baseUrl: string | undefined): str
 function candidates(loc: URL, dir: string): string[] {
   const p = decodeURIComponent(loc.pathname).replace(/^\/+|\/+$/g, '');
   const bases = [path.join(dir, loc.hostname), dir];
-  return bases.flatMap((b) => (p ? [path.join(b, p), path.join(b, `${p}.html`), path.join(b, `${p}.htm`), path.join(b, p, 'index.html')] : [path.join(b, 'index.html')]));
+  return bases.flatMap((b) =>
+    p ? [path.join(b, p), path.join(b, `${p}.html`), path.join(b, `${p}.htm`), path.join(b, p, 'index.html')] : [path.join(b, 'index.html')],
+  );
 }
 
 function fromSitemap(sitemap: string, seen = new Set<string>()): PageSources {

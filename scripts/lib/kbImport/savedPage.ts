@@ -19,20 +19,59 @@ export interface SavedPage {
 }
 
 /** Where the answer is, best first: LocalGov Drupal guide and service pages, then generic page structure. */
-const BODY = ['.lgd-guide__content', '.localgov-services-page .field--name-body', '.field--name-body', '.localgov-services-page', '.node__content', 'main article', 'article', 'main', '[role="main"]', '#main-content', '#content', 'body'];
+const BODY = [
+  '.lgd-guide__content',
+  '.localgov-services-page .field--name-body',
+  '.field--name-body',
+  '.localgov-services-page',
+  '.node__content',
+  'main article',
+  'article',
+  'main',
+  '[role="main"]',
+  '#main-content',
+  '#content',
+  'body',
+];
 const TITLE = ['.lgd-page-title-block h1', 'h1.page-title', 'main h1', 'article h1', 'h1'];
 const SUMMARY = ['.field--name-localgov-services-summary', '.lgd-page-title-block__subheader', '.page-summary'];
 /** Site chrome and page furniture that must never reach an answer. */
 const CHROME = [
-  'header', 'footer', 'nav', 'aside', 'form',
-  '[role="navigation"]', '[role="banner"]', '[role="contentinfo"]', '[role="complementary"]', '[role="search"]',
-  '[class*="breadcrumb"]', '[class*="cookie"]', '[id*="cookie"]', '#sliding-popup',
-  '[class*="feedback"]', '[class*="helpful"]', '[class*="related"]', '[class*="share-"]', '[class*="-share"]',
-  '[class*="prev-next"]', '[class*="pager"]', '[class*="guide__nav"]', '[class*="guide-nav"]', '[class*="contents-list"]',
-  '[class*="sidebar"]', '.visually-hidden', '.sr-only', '.skip-link', '[class*="page-title"]', '.lgd-guide__title', ...SUMMARY,
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'form',
+  '[role="navigation"]',
+  '[role="banner"]',
+  '[role="contentinfo"]',
+  '[role="complementary"]',
+  '[role="search"]',
+  '[class*="breadcrumb"]',
+  '[class*="cookie"]',
+  '[id*="cookie"]',
+  '#sliding-popup',
+  '[class*="feedback"]',
+  '[class*="helpful"]',
+  '[class*="related"]',
+  '[class*="share-"]',
+  '[class*="-share"]',
+  '[class*="prev-next"]',
+  '[class*="pager"]',
+  '[class*="guide__nav"]',
+  '[class*="guide-nav"]',
+  '[class*="contents-list"]',
+  '[class*="sidebar"]',
+  '.visually-hidden',
+  '.sr-only',
+  '.skip-link',
+  '[class*="page-title"]',
+  '.lgd-guide__title',
+  ...SUMMARY,
 ];
 /** Headings that start a block of furniture rather than content. */
-const FURNITURE_HEADING = /^(was this page (helpful|useful)|is this page useful|related (links|pages|content|information)|share this page|contents|on this page|in this (section|guide)|more in this section|tell us what you think)\??$/i;
+const FURNITURE_HEADING =
+  /^(was this page (helpful|useful)|is this page useful|related (links|pages|content|information)|share this page|contents|on this page|in this (section|guide)|more in this section|tell us what you think)\??$/i;
 const QUESTION_WORDS = /^(how|what|when|where|who|whom|whose|why|which|can|could|do|does|did|is|are|was|will|should|would|may|if|am)\b/i;
 
 function text(el: HTMLElement | null | undefined): string {
@@ -92,7 +131,10 @@ function removeFurniture(container: HTMLElement): void {
 function lgslOf(root: HTMLElement): number | undefined {
   const tagged = root.querySelectorAll('meta').find((m) => /lgsl/i.test(`${m.getAttribute('name') ?? ''} ${m.getAttribute('scheme') ?? ''}`));
   const fromMeta = tagged?.getAttribute('content')?.match(/^\s*(\d+)\s*$/)?.[1];
-  const fromLink = root.querySelector('a[href*="id.esd.org.uk/service/"], link[href*="id.esd.org.uk/service/"]')?.getAttribute('href')?.match(/\/service\/(\d+)/)?.[1];
+  const fromLink = root
+    .querySelector('a[href*="id.esd.org.uk/service/"], link[href*="id.esd.org.uk/service/"]')
+    ?.getAttribute('href')
+    ?.match(/\/service\/(\d+)/)?.[1];
   const code = Number(fromMeta ?? fromLink);
   return Number.isInteger(code) && code > 0 ? code : undefined;
 }
@@ -114,7 +156,10 @@ export function readSavedPage(html: string, savedFrom?: string): SavedPage {
 
   const guideSection = text(root.querySelector('.lgd-guide__title'));
   const pageTitle = text(first(root, TITLE)) || meta(root, 'og:title') || text(root.querySelector('title')).split(/\s+[|–-]\s+/)[0];
-  const title = guideSection && guideSection.toLowerCase() !== pageTitle.toLowerCase() && !/^overview$/i.test(guideSection) ? `${pageTitle}: ${guideSection.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase())}` : pageTitle;
+  const title =
+    guideSection && guideSection.toLowerCase() !== pageTitle.toLowerCase() && !/^overview$/i.test(guideSection)
+      ? `${pageTitle}: ${guideSection.replace(/^(\p{Lu})(?=\p{Ll})/u, (c) => c.toLowerCase())}`
+      : pageTitle;
   const summary = text(first(root, SUMMARY)) || meta(root, 'description', 'og:description');
   const breadcrumbs = root
     .querySelectorAll('[class*="breadcrumb"] li, nav[aria-label="Breadcrumb"] li, nav[aria-label="breadcrumb"] li')
@@ -130,8 +175,15 @@ export function readSavedPage(html: string, savedFrom?: string): SavedPage {
 
   const questions: string[] = [];
   const seen = new Set<string>();
-  for (const q of [title && asQuestion(title.replace(': ', ' – ')), guideSection ? headingQuestion(guideSection) : undefined, ...headings.map(headingQuestion)]) {
-    const key = q?.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  for (const q of [
+    title && asQuestion(title.replace(': ', ' – ')),
+    guideSection ? headingQuestion(guideSection) : undefined,
+    ...headings.map(headingQuestion),
+  ]) {
+    const key = q
+      ?.toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     if (!q || !key || seen.has(key)) continue;
     seen.add(key);
     questions.push(q);

@@ -123,14 +123,17 @@ describe('KyselyStorage on SQLite', () => {
     await expect(AppDatabase.open({ dataDir: path.join(blocker, 'sub') })).rejects.toThrow(/DATA_DIR .*cannot be created/);
   });
 
-  it.skipIf(!canMakeImmutable())('names the file and the fix when the database file cannot be written (chattr +i; skipped where chattr is unavailable)', async () => {
-    const roDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-immutable-'));
-    const first = await AppDatabase.open({ dataDir: roDir });
-    await first.close();
-    await whileImmutable([path.join(roDir, 'council-assistant.sqlite')], async () => {
-      await expect(AppDatabase.open({ dataDir: roDir })).rejects.toThrow(/council-assistant\.sqlite cannot be opened for writing .*writable by this user/);
-    });
-  });
+  it.skipIf(!canMakeImmutable())(
+    'names the file and the fix when the database file cannot be written (chattr +i; skipped where chattr is unavailable)',
+    async () => {
+      const roDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-immutable-'));
+      const first = await AppDatabase.open({ dataDir: roDir });
+      await first.close();
+      await whileImmutable([path.join(roDir, 'council-assistant.sqlite')], async () => {
+        await expect(AppDatabase.open({ dataDir: roDir })).rejects.toThrow(/council-assistant\.sqlite cannot be opened for writing .*writable by this user/);
+      });
+    },
+  );
 
   it('names the file when the database file is not a usable database', async () => {
     const roDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-ro-'));

@@ -27,7 +27,12 @@ describe('PostgreSQL queries prepared once per connection (NamedStatementPool)',
   });
 
   it('prepares a query the first time and reuses it, with new values each time', async () => {
-    for (const [id, label] of [[1, 'one'], [2, 'two'], [3, 'three']] as const) await db.insertInto('item').values({ id, label }).execute();
+    for (const [id, label] of [
+      [1, 'one'],
+      [2, 'two'],
+      [3, 'three'],
+    ] as const)
+      await db.insertInto('item').values({ id, label }).execute();
     const labels = [];
     for (const id of [3, 1]) labels.push((await db.selectFrom('item').select('label').where('id', '=', id).executeTakeFirstOrThrow()).label);
     expect(labels).toEqual(['three', 'one']);

@@ -20,7 +20,11 @@ function preparedQueryContract(open: () => Promise<AppDatabase>) {
 
   it('runs with the values of each call, keeping the builder’s constants', async () => {
     const db = database.db;
-    const query = new PreparedQuery(db, ({ id }: { id: string }) => db.selectFrom('bot_state').select(['id', 'data']).where('id', '=', id).where('etag', 'in', ['current', 'newer']), ['id']);
+    const query = new PreparedQuery(
+      db,
+      ({ id }: { id: string }) => db.selectFrom('bot_state').select(['id', 'data']).where('id', '=', id).where('etag', 'in', ['current', 'newer']),
+      ['id'],
+    );
     expect((await query.execute({ id: 'a' })).rows).toEqual([{ id: 'a', data: '{"n":0}' }]);
     expect((await query.execute({ id: 'b' })).rows).toEqual([{ id: 'b', data: '{"n":1}' }]);
     // 'c' exists but its eTag is not among the constants.
@@ -30,7 +34,11 @@ function preparedQueryContract(open: () => Promise<AppDatabase>) {
 
   it('fills a value used in several places, and reports rows changed', async () => {
     const db = database.db;
-    const touch = new PreparedQuery(db, ({ stamp }: { stamp: string }) => db.updateTable('bot_state').set({ etag: stamp, updated_at: stamp }).where('etag', '=', 'current'), ['stamp']);
+    const touch = new PreparedQuery(
+      db,
+      ({ stamp }: { stamp: string }) => db.updateTable('bot_state').set({ etag: stamp, updated_at: stamp }).where('etag', '=', 'current'),
+      ['stamp'],
+    );
     expect(Number((await touch.execute({ stamp: '2026-11-27' })).numAffectedRows)).toBe(2);
     const rows = await db.selectFrom('bot_state').select(['id', 'etag', 'updated_at']).where('etag', '=', '2026-11-27').orderBy('id').execute();
     expect(rows).toEqual([

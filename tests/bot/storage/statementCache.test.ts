@@ -19,17 +19,21 @@ describe('StatementCache', () => {
     handle.exec('create table item (id integer primary key, name text not null)');
     const prepared: string[] = [];
     const prepare = handle.prepare.bind(handle);
-    handle.prepare = ((sql: string) => {
+    handle.prepare = (sql: string) => {
       prepared.push(sql);
       return prepare(sql);
-    });
+    };
     return { handle, prepared };
   }
 
   it('prepares each query text once and gives the right rows every time', async () => {
     const { handle, prepared } = database();
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new StatementCache(handle) }) });
-    for (let i = 1; i <= 5; i++) await db.insertInto('item').values({ id: i, name: `item ${i}` }).execute();
+    for (let i = 1; i <= 5; i++)
+      await db
+        .insertInto('item')
+        .values({ id: i, name: `item ${i}` })
+        .execute();
     for (let i = 1; i <= 5; i++) {
       const row = await db.selectFrom('item').select('name').where('id', '=', i).executeTakeFirst();
       expect(row?.name).toBe(`item ${i}`);
@@ -43,7 +47,13 @@ describe('StatementCache', () => {
   it('streams with a statement of its own, so the cached one stays free', async () => {
     const { handle } = database();
     const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: new StatementCache(handle) }) });
-    await db.insertInto('item').values([{ id: 1, name: 'a' }, { id: 2, name: 'b' }]).execute();
+    await db
+      .insertInto('item')
+      .values([
+        { id: 1, name: 'a' },
+        { id: 2, name: 'b' },
+      ])
+      .execute();
     const names: string[] = [];
     for await (const row of db.selectFrom('item').select('name').orderBy('id').stream()) names.push(row.name);
     expect(names).toEqual(['a', 'b']);

@@ -23,7 +23,14 @@ class CountingStorage extends MemoryStorage {
 }
 
 const turn = (conversation = 'c1') =>
-  detachedTurn({ type: 'message', text: 'hi', channelId: 'test', conversation: { id: conversation, isGroup: false, conversationType: '', name: '' }, from: { id: 'u', name: 'Resident' }, recipient: { id: 'b', name: 'Bot' } });
+  detachedTurn({
+    type: 'message',
+    text: 'hi',
+    channelId: 'test',
+    conversation: { id: conversation, isGroup: false, conversationType: '', name: '' },
+    from: { id: 'u', name: 'Resident' },
+    recipient: { id: 'b', name: 'Bot' },
+  });
 
 describe('TrackedConversationState', () => {
   it('loads once per turn and keeps property values across turns', async () => {
@@ -115,7 +122,10 @@ describe('TrackedConversationState: two turns of one conversation at once', () =
     await answer.set(a, 'from a');
     await answer.set(b, 'from b');
     await state.saveChanges(a);
-    const refused = await state.saveChanges(b).then(() => undefined, (err: unknown) => err);
+    const refused = await state.saveChanges(b).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(isETagConflict(refused)).toBe(true);
     expect(await answer.get(turn('race'))).toBe('from a');
 

@@ -7,7 +7,11 @@ import { loadCouncilProfile } from '../../../knowledge/councilProfile';
 import { shippedButtons, shippedVocabulary } from '../../support/shippedWords';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../../gazetteer'));
-const lookup = new AddressLookup(gazetteer, new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()), shippedVocabulary());
+const lookup = new AddressLookup(
+  gazetteer,
+  new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),
+  shippedVocabulary(),
+);
 // AT3 1NF lists 9 to 16 Mill Lane (gazetteer/addresses.csv).
 const POSTCODE = 'AT3 1NF';
 const picked = (text: string) => {
@@ -87,7 +91,12 @@ describe('an address given by its street, without a postcode', () => {
   it('a flat and its building give the flat', () => {
     expect(done(lookup.fromWords('grey bin missed at 3 high st, flat 2', 'address'))).toBe('Flat 2, 3 High Street, Anytown, AT1 1AA');
     const building = lookup.fromWords('grey bin missed at 3 high st', 'address');
-    expect(building?.next === 'choose' && building.reply.choices).toEqual(['Flat 1, 3 High Street', 'Flat 2, 3 High Street', 'Flat 3, 3 High Street', "My address isn't listed"]);
+    expect(building?.next === 'choose' && building.reply.choices).toEqual([
+      'Flat 1, 3 High Street',
+      'Flat 2, 3 High Street',
+      'Flat 3, 3 High Street',
+      "My address isn't listed",
+    ]);
   });
 
   it('a number the street does not have says so and lists the street', () => {
@@ -129,7 +138,9 @@ describe('an address given by its street, without a postcode', () => {
     const onStreet = lookup.postcode(POSTCODE, 'street');
     expect(done(onStreet)).toBe(`Mill Lane, ${POSTCODE}`);
     expect(onStreet.next === 'done' && onStreet.location.kind === 'description' && onStreet.location.lat).toBeCloseTo(52, 0);
-    expect(done(lookup.postcode(POSTCODE, 'street', undefined, `big pothole on mill ln near the bus stop ${POSTCODE.toLowerCase()}`))).toBe(`On Mill Lane near the bus stop, ${POSTCODE}`);
+    expect(done(lookup.postcode(POSTCODE, 'street', undefined, `big pothole on mill ln near the bus stop ${POSTCODE.toLowerCase()}`))).toBe(
+      `On Mill Lane near the bus stop, ${POSTCODE}`,
+    );
     // A house number at the postcode is still that address; a home-address service still gets the list.
     expect(done(lookup.postcode(POSTCODE, 'street', '12'))).toMatch(/^12 Mill Lane/);
     expect(lookup.postcode(POSTCODE, 'address')).toMatchObject({ next: 'choose' });
@@ -137,7 +148,19 @@ describe('an address given by its street, without a postcode', () => {
 });
 
 describe('a street problem at a postcode with several streets', () => {
-  const a = (uprn: string, paon: string, street: string): Address => ({ uprn, sao: '', paon, street, locality: '', town: 'Anytown', postcode: 'AT1 1AA', lat: 52, long: -1, ward: '', round: 'MON-A' });
+  const a = (uprn: string, paon: string, street: string): Address => ({
+    uprn,
+    sao: '',
+    paon,
+    street,
+    locality: '',
+    town: 'Anytown',
+    postcode: 'AT1 1AA',
+    lat: 52,
+    long: -1,
+    ward: '',
+    round: 'MON-A',
+  });
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Elm Row'), a('4', '2', 'Elm Row')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),
@@ -152,7 +175,19 @@ describe('a street problem at a postcode with several streets', () => {
 });
 
 describe('a misspelt street as close to two streets', () => {
-  const a = (uprn: string, paon: string, street: string): Address => ({ uprn, sao: '', paon, street, locality: '', town: 'Anytown', postcode: 'AT1 1AA', lat: 0, long: 0, ward: '', round: 'MON-A' });
+  const a = (uprn: string, paon: string, street: string): Address => ({
+    uprn,
+    sao: '',
+    paon,
+    street,
+    locality: '',
+    town: 'Anytown',
+    postcode: 'AT1 1AA',
+    lat: 0,
+    long: 0,
+    ward: '',
+    round: 'MON-A',
+  });
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Brock Street'), a('4', '2', 'Brock Street')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),

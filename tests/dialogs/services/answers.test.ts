@@ -98,27 +98,82 @@ describe('matchChoice on whole words', () => {
     expect(matchChoice(text, yesNoNotSure)?.key).toBe('not_sure');
   });
 
-  it.each(['the bulb has gone', 'the light keeps flashing', 'the door on the post is open and i can see wires'])('does not take "%s" for the first choice that begins with the same little word', (text) => {
-    expect(matchChoice(text, faults)?.key).not.toBe('damaged');
-  });
+  it.each(['the bulb has gone', 'the light keeps flashing', 'the door on the post is open and i can see wires'])(
+    'does not take "%s" for the first choice that begins with the same little word',
+    (text) => {
+      expect(matchChoice(text, faults)?.key).not.toBe('damaged');
+    },
+  );
 });
 
 describe('YES (the answer to "Shall I send it?")', () => {
-  it.each(['yes', 'Yes please', 'send it', 'Send it', 'yes, send it', 'ok thanks', 'correct', 'yes that\'s right', 'go ahead', 'yes send', 'yep go ahead', 'go on then', 'yeah go on', 'sure', 'aye send it', 'yes please send it off', 'perfect thanks', 'do it'])('sends on "%s"', (text) => {
+  it.each([
+    'yes',
+    'Yes please',
+    'send it',
+    'Send it',
+    'yes, send it',
+    'ok thanks',
+    'correct',
+    "yes that's right",
+    'go ahead',
+    'yes send',
+    'yep go ahead',
+    'go on then',
+    'yeah go on',
+    'sure',
+    'aye send it',
+    'yes please send it off',
+    'perfect thanks',
+    'do it',
+  ])('sends on "%s"', (text) => {
     expect(YES.test(text)).toBe(true);
   });
 
-  it.each(['yes but change the address', 'yes, no wait', 'yes but the hole is bigger now', "yes it's not dangerous though", 'send it to the highways team tomorrow', 'yesterday', 'okay so actually', 'nah leave it', 'go on the website instead', 'sure but the light number is wrong'])('does not send on "%s"', (text) => {
+  it.each([
+    'yes but change the address',
+    'yes, no wait',
+    'yes but the hole is bigger now',
+    "yes it's not dangerous though",
+    'send it to the highways team tomorrow',
+    'yesterday',
+    'okay so actually',
+    'nah leave it',
+    'go on the website instead',
+    'sure but the light number is wrong',
+  ])('does not send on "%s"', (text) => {
     expect(YES.test(text)).toBe(false);
   });
 });
 
 describe('saysYes (a yes with the courtesies people add)', () => {
-  it.each(['ye send', 'Yes, that would be lovely, thank you', 'Yes do send it, thank you', 'yh thats it', 'Thank you, please send it', 'ok go ahead then thanks x', 'yes', 'Yes please, go ahead dear', 'yes send it, and how do I claim for my tyre'])('sends on "%s"', (text) => {
+  it.each([
+    'ye send',
+    'Yes, that would be lovely, thank you',
+    'Yes do send it, thank you',
+    'yh thats it',
+    'Thank you, please send it',
+    'ok go ahead then thanks x',
+    'yes',
+    'Yes please, go ahead dear',
+    'yes send it, and how do I claim for my tyre',
+  ])('sends on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(true);
   });
 
-  it.each(['yes but change the address', 'yes, no wait', 'thank you', 'please', "that's wrong", "yes it's not dangerous though", 'go on the website instead', 'hang on send it later', 'yesterday', 'yes, but change the bin first', 'ok. wait, not yet'])('does not send on "%s"', (text) => {
+  it.each([
+    'yes but change the address',
+    'yes, no wait',
+    'thank you',
+    'please',
+    "that's wrong",
+    "yes it's not dangerous though",
+    'go on the website instead',
+    'hang on send it later',
+    'yesterday',
+    'yes, but change the bin first',
+    'ok. wait, not yet',
+  ])('does not send on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(false);
   });
 });
@@ -131,7 +186,7 @@ describe('namedIn (a choice named in the first message of a request)', () => {
 
   it('never takes a short or vague choice, or part of a word', () => {
     expect(namedIn('no it was not out', 'No')).toBe(false);
-    expect(namedIn('yes please', 'Yes, it\'s dangerous')).toBe(false);
+    expect(namedIn('yes please', "Yes, it's dangerous")).toBe(false);
     expect(namedIn('there is something else dumped', 'Something else')).toBe(false);
     expect(namedIn('the roadworks are in the roadside verge', 'In the road')).toBe(false);
   });
@@ -177,9 +232,12 @@ describe('choices the way people say them', () => {
 });
 
 describe('a no at "Shall I send it?"', () => {
-  it.each(['nah leave it', 'no don\'t bother', 'nah leave it for now', 'Actually no, leave it, my son says they came back', 'no thanks', 'forget it'])('"%s" means do not send', (text) => {
-    expect(NOT_SENDING.test(text)).toBe(true);
-  });
+  it.each(['nah leave it', "no don't bother", 'nah leave it for now', 'Actually no, leave it, my son says they came back', 'no thanks', 'forget it'])(
+    '"%s" means do not send',
+    (text) => {
+      expect(NOT_SENDING.test(text)).toBe(true);
+    },
+  );
 
   it.each(['no', 'nah', 'no, it was the blue bin', 'not Tuesday, Wednesday', 'yes send it', 'nothing else'])('"%s" is not a no to sending', (text) => {
     expect(NOT_SENDING.test(text)).toBe(false);

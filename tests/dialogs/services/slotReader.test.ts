@@ -21,7 +21,8 @@ function reader(intent: string): SlotReader {
   return new SlotReader(attributes, config.understands, { dates: config.dates, countOf, streets: STREETS, today: '2026-12-04', now: NOW });
 }
 
-const values = (intent: string, text: string, current?: string, taken?: string[]) => Object.fromEntries([...reader(intent).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
+const values = (intent: string, text: string, current?: string, taken?: string[]) =>
+  Object.fromEntries([...reader(intent).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
 
 describe('SlotReader: missed bin', () => {
   it('reads the bin by its colour and the day just gone', () => {
@@ -110,7 +111,10 @@ describe('SlotReader: fly-tipping and bulky waste', () => {
     expect(r.get('items')?.value).toEqual(['armchair', 'fridge_freezer']);
     expect(r.get('items')?.counts).toEqual({ armchair: 2, fridge_freezer: 1 });
     expect(r.get('location_on_property')?.value).toBe('by the garage');
-    expect(values('book_bulky_waste', 'a fridge freezer, a sofa and an exercise bike (3 items)')).toEqual({ items: ['fridge_freezer', 'sofa', 'other'], item_count: '3' });
+    expect(values('book_bulky_waste', 'a fridge freezer, a sofa and an exercise bike (3 items)')).toEqual({
+      items: ['fridge_freezer', 'sofa', 'other'],
+      item_count: '3',
+    });
     expect(reader('book_bulky_waste').read('sofa and chairs').get('items')?.counts).toEqual({ sofa: 1, armchair: undefined });
   });
 });

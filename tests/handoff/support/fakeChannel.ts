@@ -74,8 +74,15 @@ export class FakeChannel {
         method: 'POST',
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({
-          type: 'message', id: `r-${Date.now()}`, text, locale: 'en-GB', channelId: 'test', serviceUrl: this.url,
-          from: { id: `resident-${conv}`, name: 'Resident', role: 'user' }, recipient: { id: 'bot', role: 'bot' }, conversation: { id: conv },
+          type: 'message',
+          id: `r-${Date.now()}`,
+          text,
+          locale: 'en-GB',
+          channelId: 'test',
+          serviceUrl: this.url,
+          from: { id: `resident-${conv}`, name: 'Resident', role: 'user' },
+          recipient: { id: 'bot', role: 'bot' },
+          conversation: { id: conv },
         }),
       });
       await r.arrayBuffer();
@@ -85,7 +92,13 @@ export class FakeChannel {
     }
     if (url.pathname === '/resident/activities') {
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify(this.to(conv).filter((a) => a.type === 'message').map((a) => ({ text: a.text, agent: Boolean(a.channelData?.councilHandoff) }))));
+      res.end(
+        JSON.stringify(
+          this.to(conv)
+            .filter((a) => a.type === 'message')
+            .map((a) => ({ text: a.text, agent: Boolean(a.channelData?.councilHandoff) })),
+        ),
+      );
       return;
     }
     res.writeHead(404);
@@ -98,7 +111,9 @@ export class FakeChannel {
   }
 
   texts(conversationId: string): string[] {
-    return this.to(conversationId).filter((a) => a.type === 'message').map((a) => a.text ?? '');
+    return this.to(conversationId)
+      .filter((a) => a.type === 'message')
+      .map((a) => a.text ?? '');
   }
 
   /** Resolves when an activity matching `predicate` has arrived (fails after `ms`). */
@@ -107,7 +122,8 @@ export class FakeChannel {
     for (;;) {
       const found = this.received.find(predicate);
       if (found) return found;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for an activity; got: ${JSON.stringify(this.received.map((a) => a.text ?? a.name ?? a.type))}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for an activity; got: ${JSON.stringify(this.received.map((a) => a.text ?? a.name ?? a.type))}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 200).unref();

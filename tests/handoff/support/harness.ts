@@ -54,7 +54,13 @@ export function newConversationId(): string {
 }
 
 /** A resident's message to /api/messages; replies go to the fake channel (serviceUrl). */
-export async function residentSays(url: string, channelUrl: string, conversationId: string, text: string, extra: Partial<ChannelActivity> = {}): Promise<number> {
+export async function residentSays(
+  url: string,
+  channelUrl: string,
+  conversationId: string,
+  text: string,
+  extra: Partial<ChannelActivity> = {},
+): Promise<number> {
   const res = await fetch(`${url}/api/messages`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },

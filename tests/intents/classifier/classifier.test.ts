@@ -79,9 +79,23 @@ describe('IntentClassifier', () => {
 
   it('never throws on awkward input', () => {
     const inputs = [
-      '', ' ', '?!?!...', '🙂🙂🙂', '🗑️ bin day?', 'x'.repeat(10_000), 'word '.repeat(2_000), 'what can you do',
-      'Привет, когда вывоз мусора?', '垃圾什么时候收集', 'café naïve résumé', 'bin\u0000day', '\ud800', '١٢٣ 123',
-      undefined as unknown as string, null as unknown as string, 42 as unknown as string,
+      '',
+      ' ',
+      '?!?!...',
+      '🙂🙂🙂',
+      '🗑️ bin day?',
+      'x'.repeat(10_000),
+      'word '.repeat(2_000),
+      'what can you do',
+      'Привет, когда вывоз мусора?',
+      '垃圾什么时候收集',
+      'café naïve résumé',
+      'bin\u0000day',
+      '\ud800',
+      '١٢٣ 123',
+      undefined as unknown as string,
+      null as unknown as string,
+      42 as unknown as string,
     ];
     for (const text of inputs) {
       const r = trained.classify(text);

@@ -24,7 +24,11 @@ describe('loadOrTrain', () => {
     expect(models(dir)).toEqual([path.basename(first.file)]);
     expect(path.basename(first.file)).toMatch(/^intent-model-[0-9a-f]{64}\.json$/);
 
-    const second = loadOrTrainWithInfo(dir, TOY_TRAIN.map((e) => ({ ...e })), { seed: 3 });
+    const second = loadOrTrainWithInfo(
+      dir,
+      TOY_TRAIN.map((e) => ({ ...e })),
+      { seed: 3 },
+    );
     expect(second.fromCache).toBe(true);
     expect(second.file).toBe(first.file);
     expect(second.classifier.classify('report a pothole')).toEqual(first.classifier.classify('report a pothole'));

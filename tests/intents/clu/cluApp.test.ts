@@ -19,16 +19,31 @@ describe('the app with CLU_* set', () => {
 
   beforeAll(async () => {
     fake = await startFakeClu('app-key');
-    running = await startTestApp({ CLU_ENDPOINT: fake.endpoint, CLU_KEY: 'app-key', CLU_PROJECT_NAME: 'council-assistant', CLU_DEPLOYMENT_NAME: 'production', CLU_TIMEOUT_MS: '2000' });
+    running = await startTestApp({
+      CLU_ENDPOINT: fake.endpoint,
+      CLU_KEY: 'app-key',
+      CLU_PROJECT_NAME: 'council-assistant',
+      CLU_DEPLOYMENT_NAME: 'production',
+      CLU_TIMEOUT_MS: '2000',
+    });
   }, 120_000);
   afterAll(async () => {
     await running?.app.close();
     await fake?.close();
   });
 
-  it('routes with CLU\'s answer', async () => {
+  it("routes with CLU's answer", async () => {
     // CLU says "greeting" for anything: the bot greets even for words the offline model would not.
-    fake.behave({ kind: 'answer', predict: () => ({ topIntent: 'greeting', intents: [{ category: 'greeting', confidenceScore: 0.97 }, { category: 'None', confidenceScore: 0.03 }] }) });
+    fake.behave({
+      kind: 'answer',
+      predict: () => ({
+        topIntent: 'greeting',
+        intents: [
+          { category: 'greeting', confidenceScore: 0.97 },
+          { category: 'None', confidenceScore: 0.03 },
+        ],
+      }),
+    });
     const activities = await post(running.url, messageActivity('zxcv qwerty', 'conv-clu-1'));
     expect(fake.requests.at(-1)?.body).toMatchObject({ parameters: { projectName: 'council-assistant', deploymentName: 'production' } });
     expect(trace(activities, 'council.route')).toMatchObject({ intent: 'greeting', source: 'clu' });

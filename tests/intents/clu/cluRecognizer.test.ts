@@ -6,10 +6,19 @@ import { LocalRecognizer } from '../../../intents/localRecognizer';
 import { startFakeClu, type FakeClu } from '../../support/fakeClu';
 
 const TOY = [
-  ...['my bin was not emptied', 'bin not collected', 'missed bin', 'they missed my recycling', 'black bin not emptied today'].map((text) => ({ text, intent: 'report_missed_bin' })),
-  ...['when is my bin day', 'which day are bins collected', 'bin collection day', 'when do they empty the bins', 'what day is recycling'].map((text) => ({ text, intent: 'bin_collection_day' })),
+  ...['my bin was not emptied', 'bin not collected', 'missed bin', 'they missed my recycling', 'black bin not emptied today'].map((text) => ({
+    text,
+    intent: 'report_missed_bin',
+  })),
+  ...['when is my bin day', 'which day are bins collected', 'bin collection day', 'when do they empty the bins', 'what day is recycling'].map((text) => ({
+    text,
+    intent: 'bin_collection_day',
+  })),
   ...['hello', 'hi there', 'good morning', 'hey', 'hiya'].map((text) => ({ text, intent: 'greeting' })),
-  ...['tell me a joke', 'weather tomorrow', 'who won the football', 'play some music', 'what is the capital of france'].map((text) => ({ text, intent: 'none' })),
+  ...['tell me a joke', 'weather tomorrow', 'who won the football', 'play some music', 'what is the capital of france'].map((text) => ({
+    text,
+    intent: 'none',
+  })),
 ];
 
 interface Logged {
@@ -34,7 +43,14 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
   });
 
   function recognizer(overrides: Partial<CluSettings> = {}): CluRecognizer {
-    const settings: CluSettings = { endpoint: fake.endpoint, key: 'right-key', projectName: 'council-assistant', deploymentName: 'production', timeoutMs: 2000, ...overrides };
+    const settings: CluSettings = {
+      endpoint: fake.endpoint,
+      key: 'right-key',
+      projectName: 'council-assistant',
+      deploymentName: 'production',
+      timeoutMs: 2000,
+      ...overrides,
+    };
     return new CluRecognizer({ settings, fallback: local, entities: extractor, logger: { warn: (obj, msg) => logged.push({ obj, msg }) } });
   }
 
@@ -50,7 +66,14 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
           { category: 'None', confidenceScore: 0.02 },
         ],
         entities: [
-          { category: 'binType', text: 'blue bin', offset: query.indexOf('blue bin'), length: 8, confidenceScore: 1, extraInformation: [{ extraInformationKind: 'ListKey', key: 'recycling' }] },
+          {
+            category: 'binType',
+            text: 'blue bin',
+            offset: query.indexOf('blue bin'),
+            length: 8,
+            confidenceScore: 1,
+            extraInformation: [{ extraInformationKind: 'ListKey', key: 'recycling' }],
+          },
           { category: 'postcode', text: 'AT1 1AA', offset: query.indexOf('AT1'), length: 7, confidenceScore: 0.88 },
         ],
       }),
@@ -83,8 +106,17 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
     expect(logged).toEqual([]);
   });
 
-  it('maps CLU\'s None to our none intent and keeps in-scope guesses as alternatives', async () => {
-    fake.behave({ kind: 'answer', predict: () => ({ topIntent: 'None', intents: [{ category: 'None', confidenceScore: 0.6 }, { category: 'greeting', confidenceScore: 0.3 }] }) });
+  it("maps CLU's None to our none intent and keeps in-scope guesses as alternatives", async () => {
+    fake.behave({
+      kind: 'answer',
+      predict: () => ({
+        topIntent: 'None',
+        intents: [
+          { category: 'None', confidenceScore: 0.6 },
+          { category: 'greeting', confidenceScore: 0.3 },
+        ],
+      }),
+    });
     const result = await recognizer().recognize('what is the meaning of life');
     expect(result).toMatchObject({ intent: 'none', source: 'clu', alternatives: [{ intent: 'greeting', score: 0.3 }] });
     expect(result.score).toBeCloseTo(0.3);
@@ -113,9 +145,19 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
 
   const failures: Array<[string, () => void, string, Partial<CluSettings>?]> = [
     ['a 500', () => fake.behave({ kind: 'status', status: 500 }), 'http 500'],
-    ['a wrong key (401)', () => fake.behave({ kind: 'answer', predict: () => ({ topIntent: 'greeting', intents: [{ category: 'greeting', confidenceScore: 1 }] }) }), 'http 401', { key: 'wrong-key' }],
+    [
+      'a wrong key (401)',
+      () => fake.behave({ kind: 'answer', predict: () => ({ topIntent: 'greeting', intents: [{ category: 'greeting', confidenceScore: 1 }] }) }),
+      'http 401',
+      { key: 'wrong-key' },
+    ],
     ['a malformed body', () => fake.behave({ kind: 'malformed' }), 'invalid-response'],
-    ['an answer slower than the timeout', () => fake.behave({ kind: 'slow', delayMs: 1500, predict: () => ({ topIntent: 'greeting', intents: [{ category: 'greeting', confidenceScore: 1 }] }) }), 'timeout', { timeoutMs: 200 }],
+    [
+      'an answer slower than the timeout',
+      () => fake.behave({ kind: 'slow', delayMs: 1500, predict: () => ({ topIntent: 'greeting', intents: [{ category: 'greeting', confidenceScore: 1 }] }) }),
+      'timeout',
+      { timeoutMs: 200 },
+    ],
   ];
 
   it.each(failures)('falls back to the offline recognizer on %s, logs why without the words', async (_name, arrange, reason, overrides) => {
@@ -139,7 +181,14 @@ describe('CluRecognizer with the real client library against a local CLU fake', 
 
   it('sends CLU at most its 1000-character limit of a very long message, and keeps entity offsets inside the text', async () => {
     const text = `${'x'.repeat(9990)} AT1 1AA`;
-    fake.behave({ kind: 'answer', predict: (q) => ({ topIntent: 'None', intents: [{ category: 'None', confidenceScore: 0.9 }], entities: [{ category: 'street', text: q.slice(0, 5), offset: 995, length: 50, confidenceScore: 0.5 }] }) });
+    fake.behave({
+      kind: 'answer',
+      predict: (q) => ({
+        topIntent: 'None',
+        intents: [{ category: 'None', confidenceScore: 0.9 }],
+        entities: [{ category: 'street', text: q.slice(0, 5), offset: 995, length: 50, confidenceScore: 0.5 }],
+      }),
+    });
     const result = await recognizer().recognize(text);
     const sent = (fake.requests[0].body as { analysisInput: { conversationItem: { text: string } } }).analysisInput.conversationItem.text;
     expect(sent.length).toBe(1000);

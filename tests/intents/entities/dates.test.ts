@@ -4,7 +4,16 @@ import { extractDates, londonWallClock } from '../../../intents/entities/dates';
 /** London's wall clock read directly, as a Date in the process's local time zone. */
 function reference(now: Date): Date {
   const parts: Record<string, number> = {};
-  const format = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', hourCycle: 'h23' });
+  const format = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+    hourCycle: 'h23',
+  });
   for (const p of format.formatToParts(now)) if (p.type !== 'literal') parts[p.type] = Number(p.value);
   return new Date(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
 }

@@ -141,11 +141,14 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
       const m = /^\/(.+)\.(json|xml)$/.exec(p);
       if (!m || m[2] !== fmt) return error(res, 404, 'Not found');
       const route = m[1];
-      if (req.method === 'GET' && route === 'services') return send(res, 200, [{ service_code: 'pothole', service_name: 'Pothole', metadata: true, type: 'realtime' }], 'services', 'service');
+      if (req.method === 'GET' && route === 'services')
+        return send(res, 200, [{ service_code: 'pothole', service_name: 'Pothole', metadata: true, type: 'realtime' }], 'services', 'service');
       if (req.method === 'GET' && route === 'services/pothole') {
         if (fmt === 'json') return send(res, 200, DEFINITION);
         res.writeHead(200, { 'content-type': 'text/xml; charset=utf-8' });
-        return res.end(`<?xml version="1.0" encoding="utf-8"?>\n<service_definition><service_code>pothole</service_code><attributes>${DEFINITION.attributes.map((a) => `<attribute>${fields(a)}</attribute>`).join('')}</attributes></service_definition>`);
+        return res.end(
+          `<?xml version="1.0" encoding="utf-8"?>\n<service_definition><service_code>pothole</service_code><attributes>${DEFINITION.attributes.map((a) => `<attribute>${fields(a)}</attribute>`).join('')}</attributes></service_definition>`,
+        );
       }
       if (req.method === 'POST' && route === 'requests') {
         state.stats.posts++;
@@ -160,10 +163,21 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
         return withFault(
           res,
           () => {
-            const accepted: AcceptedReport = { id: options.tokens ? null : `FMS-${nextId++}`, token: options.tokens ? `tok-${state.accepted.length + 1}-${Math.floor(random() * 1e9)}` : null, form, requestedAt: new Date().toISOString() };
+            const accepted: AcceptedReport = {
+              id: options.tokens ? null : `FMS-${nextId++}`,
+              token: options.tokens ? `tok-${state.accepted.length + 1}-${Math.floor(random() * 1e9)}` : null,
+              form,
+              requestedAt: new Date().toISOString(),
+            };
             state.accepted.push(accepted);
             return () =>
-              send(res, options.tokens ? 202 : 201, [options.tokens ? { token: accepted.token } : { service_request_id: accepted.id, service_notice: 'Thank you' }], 'service_requests', 'request');
+              send(
+                res,
+                options.tokens ? 202 : 201,
+                [options.tokens ? { token: accepted.token } : { service_request_id: accepted.id, service_notice: 'Thank you' }],
+                'service_requests',
+                'request',
+              );
           },
           true,
         );
@@ -191,7 +205,10 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
         const found = state.accepted.find((a) => a.token === decodeURIComponent(token[1]));
         if (!found) return error(res, 404, 'No such token');
         // Not made yet: some servers say 404, others give the token without an id.
-        if (found.id === null) return state.stats.tokenReads % 2 ? error(res, 404, 'Not processed yet') : send(res, 200, [{ token: found.token, service_request_id: '' }], 'service_requests', 'request');
+        if (found.id === null)
+          return state.stats.tokenReads % 2
+            ? error(res, 404, 'Not processed yet')
+            : send(res, 200, [{ token: found.token, service_request_id: '' }], 'service_requests', 'request');
         return send(res, 200, [{ token: found.token, service_request_id: found.id }], 'service_requests', 'request');
       }
       const one = /^requests\/(.+)$/.exec(route);
@@ -208,7 +225,10 @@ export async function startSpecBackOffice(options: SpecBackOfficeOptions): Promi
 }
 
 function escape(v: unknown): string {
-  return String(v ?? '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return String(v ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
 }
 
 function fields(o: Record<string, unknown>): string {

@@ -33,7 +33,11 @@ export async function startXmlBackOffice(options: { strict: boolean; apiKey: str
       const p = url.pathname.replace(/^\/v2/, '');
       if (!p.endsWith('.xml')) return error(res, 404, 'Not found');
       if (req.method === 'GET' && p === '/services.xml')
-        return send(res, 200, '<services><service><service_code>pothole</service_code><service_name>Pothole</service_name><metadata>true</metadata><type>realtime</type></service></services>');
+        return send(
+          res,
+          200,
+          '<services><service><service_code>pothole</service_code><service_name>Pothole</service_name><metadata>true</metadata><type>realtime</type></service></services>',
+        );
       if (req.method === 'GET' && p === '/services/pothole.xml')
         return send(
           res,
@@ -48,17 +52,29 @@ export async function startXmlBackOffice(options: { strict: boolean; apiKey: str
         if (options.strict && unknown.length) return error(res, 400, `Unknown attribute(s): ${unknown.join(', ')}`);
         const id = `X-${created.length + 1}`;
         created.push({ id, form });
-        return send(res, 200, `<service_requests><request><service_request_id>${id}</service_request_id><service_notice>Thanks</service_notice></request></service_requests>`);
+        return send(
+          res,
+          200,
+          `<service_requests><request><service_request_id>${id}</service_request_id><service_notice>Thanks</service_notice></request></service_requests>`,
+        );
       }
       const one = /^\/requests\/(.+)\.xml$/.exec(p);
       if (req.method === 'GET' && one) {
         const found = created.find((c) => c.id === decodeURIComponent(one[1]));
         if (!found) return error(res, 404, 'No such request');
-        return send(res, 200, `<service_requests><request><service_request_id>${found.id}</service_request_id><status>open</status><description>${found.form.get('description')}</description></request></service_requests>`);
+        return send(
+          res,
+          200,
+          `<service_requests><request><service_request_id>${found.id}</service_request_id><status>open</status><description>${found.form.get('description')}</description></request></service_requests>`,
+        );
       }
       if (req.method === 'GET' && p === '/servicerequestupdates.xml') {
         if (url.searchParams.get('api_key') !== options.apiKey) return error(res, 403, 'api_key required');
-        return send(res, 200, '<service_requests_updates><request_update><update_id>U1</update_id><service_request_id>X-1</service_request_id><status>CLOSED</status><description>Filled</description><updated_datetime>2026-12-04T10:00:00Z</updated_datetime></request_update></service_requests_updates>');
+        return send(
+          res,
+          200,
+          '<service_requests_updates><request_update><update_id>U1</update_id><service_request_id>X-1</service_request_id><status>CLOSED</status><description>Filled</description><updated_datetime>2026-12-04T10:00:00Z</updated_datetime></request_update></service_requests_updates>',
+        );
       }
       return error(res, 404, 'Not found');
     });

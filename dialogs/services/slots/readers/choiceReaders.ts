@@ -10,7 +10,9 @@ export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceRe
   const values = a.values ?? [];
   if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
-  const choice = matchChoice(text, values) ?? (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined);
+  const choice =
+    matchChoice(text, values) ??
+    (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined);
   if (!choice) return { problem: r.invalidChoice(values.map((v) => v.name)) };
   return { value: choice.key };
 }
@@ -20,13 +22,26 @@ export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceRe
  * list is done (`value`) on "that's all" or Skip, or when it reaches `max`; '' when an optional
  * one is skipped before anything was chosen. Otherwise `building`: the list so far, to ask "anything else?".
  */
-export function readMultiChoice(text: string, a: ServiceAttribute, building: string[], max: number | undefined, r: ServiceResponses, vocabulary: Vocabulary): Reading<string[] | ''> | { building: string[] } {
+export function readMultiChoice(
+  text: string,
+  a: ServiceAttribute,
+  building: string[],
+  max: number | undefined,
+  r: ServiceResponses,
+  vocabulary: Vocabulary,
+): Reading<string[] | ''> | { building: string[] } {
   const values = a.values ?? [];
   const skipping = saysSkip(text, r.buttons, vocabulary);
   if (building.length && (vocabulary.done.test(text) || skipping)) return { value: building };
   if (!building.length && skipping && !a.required) return { value: '' };
   const { found, unknown } = matchChoices(text, values);
-  if (unknown.length) return { problem: r.multiUnknown(unknown, values.map((v) => v.name)) };
+  if (unknown.length)
+    return {
+      problem: r.multiUnknown(
+        unknown,
+        values.map((v) => v.name),
+      ),
+    };
   if (!found.length) return { problem: r.needAtLeastOne() };
   const chosen = [...new Set([...building, ...found.map((f) => f.key)])];
   if (max !== undefined && chosen.length > max) return { problem: r.tooManyChoices(max, chosen.length, valueNames(a, building)) };
@@ -46,7 +61,11 @@ const VAGUE_CHOICE = /^(yes|no|y|n|other|something else|not sure|don'?t know|non
 
 /** The choice's name appears in the message as whole words ("in the road", "furniture"); short or vague names never count. */
 export function namedIn(text: string, name: string): boolean {
-  const fold = (s: string) => ` ${s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()} `;
+  const fold = (s: string) =>
+    ` ${s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim()} `;
   const n = fold(name);
   return n.trim().length >= 5 && !VAGUE_CHOICE.test(name.trim()) && fold(text).includes(n);
 }

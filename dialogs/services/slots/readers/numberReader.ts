@@ -31,7 +31,14 @@ export function numberFits(n: number, range: NumberRange | undefined): boolean {
 }
 
 /** A `number` attribute, as a string ("3", "three"); '' when an optional one is skipped. */
-export function readNumber(text: string, required: boolean, hint: string, range: NumberRange | undefined, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+export function readNumber(
+  text: string,
+  required: boolean,
+  hint: string,
+  range: NumberRange | undefined,
+  r: ServiceResponses,
+  vocabulary: Vocabulary,
+): Reading<string> {
   if (!required && saysSkip(text, r.buttons, vocabulary)) return { value: '' };
   const n = parseNumber(text);
   if (n === undefined || !Number.isFinite(n) || n < 0) return { problem: r.invalidNumber(hint) };

@@ -25,7 +25,11 @@ export function readDescription(text: string, r: ServiceResponses, vocabulary: V
 
 /** "My name is Jo Bloggs": first names and the last word as the last name (one word: a first name only). */
 export function readName(text: string, r: ServiceResponses): Reading<{ first: string; last: string }> {
-  const words = text.replace(/^(my name is|i am|i'm|it's)\s+/i, '').trim().split(/\s+/).slice(0, MAX_NAME_WORDS);
+  const words = text
+    .replace(/^(my name is|i am|i'm|it's)\s+/i, '')
+    .trim()
+    .split(/\s+/)
+    .slice(0, MAX_NAME_WORDS);
   if (!words.length || text.length > MAX_NAME_CHARS) return { problem: r.askName() };
   return { value: { first: words.length > 1 ? words.slice(0, -1).join(' ') : words[0], last: words.length > 1 ? words.at(-1)! : '' } };
 }

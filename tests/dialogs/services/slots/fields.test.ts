@@ -55,7 +55,16 @@ describe('toRequestFields (GeoReport fields of a request)', () => {
     });
   });
   it('maps a place in words, anonymous', () => {
-    expect(toRequestFields({ serviceCode: 'pothole', answers: {}, location: { kind: 'description', text: 'Ferry Lane by number 12' }, description: null, contact: null, name: null })).toEqual({
+    expect(
+      toRequestFields({
+        serviceCode: 'pothole',
+        answers: {},
+        location: { kind: 'description', text: 'Ferry Lane by number 12' },
+        description: null,
+        contact: null,
+        name: null,
+      }),
+    ).toEqual({
       service_code: 'pothole',
       attributes: {},
       address_string: 'Ferry Lane by number 12',

@@ -19,16 +19,41 @@ const v = shippedVocabulary();
 const WEDNESDAY = new Date('2026-11-25T12:00:00Z');
 
 const bin: ServiceAttribute = {
-  variable: true, code: 'container', datatype: 'singlevaluelist', required: true, order: 1, description: 'Which bin was missed?',
-  values: [{ key: 'general', name: 'General waste (grey bin)' }, { key: 'recycling', name: 'Recycling (blue bin)' }],
+  variable: true,
+  code: 'container',
+  datatype: 'singlevaluelist',
+  required: true,
+  order: 1,
+  description: 'Which bin was missed?',
+  values: [
+    { key: 'general', name: 'General waste (grey bin)' },
+    { key: 'recycling', name: 'Recycling (blue bin)' },
+  ],
 };
 const outByAnswer: ServiceAttribute = {
-  variable: true, code: 'out_by_7', datatype: 'singlevaluelist', required: false, order: 2, description: 'Was it out by 7am?',
-  values: [{ key: 'yes', name: 'Yes' }, { key: 'no', name: 'No' }],
+  variable: true,
+  code: 'out_by_7',
+  datatype: 'singlevaluelist',
+  required: false,
+  order: 2,
+  description: 'Was it out by 7am?',
+  values: [
+    { key: 'yes', name: 'Yes' },
+    { key: 'no', name: 'No' },
+  ],
 };
 const items: ServiceAttribute = {
-  variable: true, code: 'items', datatype: 'multivaluelist', required: true, order: 1, description: 'What needs collecting?',
-  values: [{ key: 'sofa', name: 'Sofa' }, { key: 'fridge', name: 'Fridge' }, { key: 'mattress', name: 'Mattress' }],
+  variable: true,
+  code: 'items',
+  datatype: 'multivaluelist',
+  required: true,
+  order: 1,
+  description: 'What needs collecting?',
+  values: [
+    { key: 'sofa', name: 'Sofa' },
+    { key: 'fridge', name: 'Fridge' },
+    { key: 'mattress', name: 'Mattress' },
+  ],
 };
 
 describe('readText (string and text attributes)', () => {
