@@ -1,7 +1,5 @@
 import type { Activity, Middleware, TurnContext } from 'botbuilder';
-import type { Kysely } from 'kysely';
 import type { Logger } from '../platform/logger';
-import type { DatabaseSchema } from '../platform/storage/schema';
 import { TurnWrites } from '../platform/storage/turnWrites';
 import { conversationKey, type Channel, type EventKind, type InsightEvent, type InsightEventRecorder } from './insightEventStore';
 
@@ -34,7 +32,13 @@ export class OutcomeRecorder implements Middleware {
         const events = this.events(context, traces);
         const firstSeq = written;
         written += events.length;
-        if (events.length) turn.hold({ write: (trx) => this.recordInTurn(events, trx, firstSeq), committed: () => undefined });
+        if (events.length)
+          turn.hold({
+            write: (trx) => this.store.record(events, trx, firstSeq),
+            committed: () => undefined,
+            // Insight is not worth a resident's turn: a failure is logged, and the turn's other writes go on.
+            optional: (err) => this.logger.warn({ err: err.message, events: events.length }, 'could not record insight events'),
+          });
       } else seen.push(...traces);
       return sendNext();
     });
@@ -53,15 +57,6 @@ export class OutcomeRecorder implements Middleware {
     if (!conversationId || !traces.length) return [];
     const base = { conversation: conversationKey(conversationId, this.salt), channel: channelOf(context.activity), at: this.now().toISOString() };
     return traces.flatMap((trace): InsightEvent[] => eventsOf(trace).map(([kind, detail]) => ({ ...base, kind, detail })));
-  }
-
-  /** Insight is not worth a resident's turn: a failure is logged, and the turn's other writes go on (SQLite undoes the one statement). */
-  private async recordInTurn(events: InsightEvent[], trx: Kysely<DatabaseSchema>, firstSeq: number): Promise<void> {
-    try {
-      await this.store.record(events, trx, firstSeq);
-    } catch (err) {
-      this.logger.warn({ err: (err as Error).message, events: events.length }, 'could not record insight events');
-    }
   }
 }
 

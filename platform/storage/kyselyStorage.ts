@@ -3,7 +3,7 @@ import type { Storage, StoreItems } from 'botbuilder';
 import type { Kysely } from 'kysely';
 import { PreparedQuery, type QueryRunner } from './preparedQuery';
 import type { DatabaseSchema } from './schema';
-import type { HeldWrite, TurnWrites } from './turnWrites';
+import { runHeld, type HeldWrite, type TurnWrites } from './turnWrites';
 
 export class ETagConflictError extends Error {
   constructor(key: string) {
@@ -160,7 +160,7 @@ export class KyselyStorage implements Storage {
     const etags = new Map<PendingWrite, string>();
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (const write of held) await write.write(trx);
+        for (const write of held) await runHeld(trx, write);
         for (const write of batch) {
           try {
             etags.set(write, await this.writeOne(write.key, write.item, trx));

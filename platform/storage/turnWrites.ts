@@ -1,11 +1,31 @@
 import type { TurnContext } from 'botbuilder';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DatabaseSchema } from './schema';
 
 /** A write held back until the turn's transaction: `write` runs in it, `committed` once it has committed. */
 export interface HeldWrite {
   write(trx: Transaction<DatabaseSchema>): Promise<void>;
   committed(): void;
+  /**
+   * Set for a write not worth the turn (insight events): it runs inside a savepoint, and when it fails
+   * only it is undone and this is told why; the resident's message, the replies and the state still
+   * commit. Without the savepoint PostgreSQL refuses every later statement of a transaction in which
+   * one failed, so a failed insight insert would have cost the resident their message.
+   */
+  optional?: (err: Error) => void;
+}
+
+/** Runs a held write in `trx`: an optional one inside its own savepoint (see {@link HeldWrite.optional}). */
+export async function runHeld(trx: Transaction<DatabaseSchema>, held: HeldWrite): Promise<void> {
+  if (!held.optional) return held.write(trx);
+  await sql`savepoint held_optional`.execute(trx);
+  try {
+    await held.write(trx);
+  } catch (err) {
+    await sql`rollback to savepoint held_optional`.execute(trx);
+    held.optional(err as Error);
+  }
+  await sql`release savepoint held_optional`.execute(trx);
 }
 
 /** How long a write may be held before it is committed on its own (a slow turn's first replies are not kept waiting). */
@@ -104,7 +124,7 @@ export class TurnWrites {
     if (!writes.length) return;
     try {
       await this.db.transaction().execute(async (trx) => {
-        for (const w of writes) await w.write(trx);
+        for (const w of writes) await runHeld(trx, w);
       });
     } catch (err) {
       this.giveBack(writes);

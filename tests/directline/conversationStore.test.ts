@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConversationStore } from '../../channels/directline/conversationStore';
 import { TokenService } from '../../channels/directline/tokens';
@@ -76,6 +77,26 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     expect(isETagConflict(failure)).toBe(true);
     expect((await new ConversationStore(b.db).list(c.id, 0)).activities.map((x) => x.text)).toEqual(['yes', 'Thank you']);
     expect((await storage.read([key]))[key]).toMatchObject({ step: 5 });
+  });
+
+  it("keeps the resident's message, the replies and the state when a write not worth the turn (insight) fails in its transaction", async () => {
+    const one = new ConversationStore(a.db);
+    const storage = new KyselyStorage(a.db);
+    const c = await one.create('dl_optional');
+    const failures: string[] = [];
+    await one.inOneTransaction(async (turn) => {
+      await one.append(c.id, { type: 'message', text: 'is the tip open today' }, turn);
+      turn.hold({
+        write: async (trx) => void (await sql`insert into no_such_insight_table values (1)`.execute(trx)),
+        committed: () => undefined,
+        optional: (err) => failures.push(err.message),
+      });
+      await one.append(c.id, { type: 'message', text: 'Yes, 8am to 6pm' }, turn);
+      await storage.writeInTurn({ [`optional/${c.id}`]: { step: 3 } }, turn);
+    });
+    expect(failures).toHaveLength(1);
+    expect((await new ConversationStore(b.db).list(c.id, 0)).activities.map((x) => x.text)).toEqual(['is the tip open today', 'Yes, 8am to 6pm']);
+    expect(await new KyselyStorage(b.db).read([`optional/${c.id}`])).toMatchObject({ [`optional/${c.id}`]: { step: 3 } });
   });
 
   it('renumbers a held turn whose number another instance took meanwhile, replies following their message', async () => {
