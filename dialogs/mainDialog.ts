@@ -638,14 +638,18 @@ export class MainDialog extends CancelAndHelpDialog {
     return first.kind === 'kb' ? { kind: 'kb', articleId: first.articleId, score: 1, next: [] } : { kind: 'intent', intent: first.intent, score: 1 };
   }
 
-  /** A frustrated or rude message: a short apology and a person on a card (it stays visible under later questions). */
+  /**
+   * A frustrated or rude message: a short apology; a resident in distress ("I can't cope", "I've got nothing"): a kind
+   * word. Either way a person on a card (it stays visible under later questions), and then the need is dealt with.
+   */
   private async acknowledgeFrustration(context: TurnContext, text: string): Promise<void> {
-    if (!this.tone?.isFrustrated(text) || context.turnState.get(FRUSTRATION_SEEN)) return;
+    const mood = this.tone?.mood(text);
+    if (!mood || context.turnState.get(FRUSTRATION_SEEN)) return;
     context.turnState.set(FRUSTRATION_SEEN, true);
     const state = await this.routingState.get(context, { misses: 0 });
-    const reply = this.responses.frustrated(!state.apologised);
+    const reply = mood === 'distressed' ? this.responses.distressed(!state.apologised) : this.responses.frustrated(!state.apologised);
     await this.routingState.set(context, { ...state, apologised: true });
-    await sendTrace(context, 'council.tone', { frustrated: true });
+    await sendTrace(context, 'council.tone', mood === 'distressed' ? { distressed: true } : { frustrated: true });
     await sendCard(context, reply);
   }
 

@@ -83,6 +83,11 @@ export class Responses {
     return { text: this.words.say(first ? 'frustrated_first' : 'frustrated_again'), choices: [this.buttons.talk_to_person] };
   }
 
+  /** A resident in distress: a kind word and a person, then the need is still dealt with. */
+  distressed(first: boolean): Reply {
+    return { text: this.words.say(first ? 'distressed_first' : 'frustrated_again'), choices: [this.buttons.talk_to_person] };
+  }
+
   /** A person asked for inside a longer message that also asks something else: the person is on offer, and the question is answered. */
   personOnOffer(): Reply {
     return { text: this.words.say('person_on_offer'), choices: [this.buttons.talk_to_person] };

@@ -123,6 +123,8 @@ const NEW_REQUEST =
   /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
 /** A part of a message is a request when it matches the request's own examples at least this well. */
 const PART_INTENT_MATCH = 0.7;
+/** A request matched by a part of a message as well as this many articles are is not what the part asks for. */
+const PART_CROWD = 2;
 /**
  * A part of a message that only says where the resident is or lives: "I'm at 12 Mill Lane.", "we live at
  * no 4 Forest Way", "address is 3 Orchard Close AT5 1AA", "it's AT9 1NP".
@@ -483,6 +485,10 @@ export class Router {
     const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
     const articleOk = !!article && article.confidence >= t.kbInterrupt && article.confidence > r.outOfScope + t.outOfScopeMargin;
     const intentOk = !!intent && intent.confidence >= PART_INTENT_MATCH && intent.confidence > r.outOfScope + t.outOfScopeMargin;
+    // A part whose few words a request's examples share with several articles, all at the same confidence ("I can't pay
+    // that, I've got nothing": a missed bin and car parks, housing benefit, overpayments), asks for none of them. Articles
+    // alone level with each other are neighbours on one topic ("what do I need to do about council tax"): the first is kept.
+    if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
     if (articleOk) return { kind: 'kb', articleId: article.article.id };
     return undefined;

@@ -2,11 +2,16 @@ import fs from 'node:fs';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { ContentProblem } from './trainingData';
 
-/** What intents/tone.yaml says: phrases that show frustration, and how many capital words in a row are shouting. */
+/** What intents/tone.yaml says: phrases that show frustration, how many capital words in a row are shouting, and phrases that show distress. */
 export interface ToneVocabulary {
   phrases: string[];
   shouting: number;
+  /** A resident at the end of their tether rather than angry ("I can't cope", "I've got nothing left"); optional. */
+  distress?: string[];
 }
+
+/** How a message sounds, when it is not plain: angry or rude, or in distress. */
+export type Mood = 'frustrated' | 'distressed';
 
 const fold = (s: string) =>
   ` ${s
@@ -23,14 +28,22 @@ const fold = (s: string) =>
  */
 export class FrustrationDetector {
   private readonly phrases: string[];
+  private readonly distress: string[];
 
   constructor(private readonly vocabulary: ToneVocabulary) {
     this.phrases = vocabulary.phrases.map(fold);
+    this.distress = (vocabulary.distress ?? []).map(fold);
   }
 
   isFrustrated(text: string): boolean {
+    return this.mood(text) === 'frustrated';
+  }
+
+  /** Distress first: a resident who is struggling and shouting needs kindness more than an apology. */
+  mood(text: string): Mood | undefined {
     const t = fold(text);
-    return this.phrases.some((p) => t.includes(p)) || this.shouts(text);
+    if (this.distress.some((p) => t.includes(p))) return 'distressed';
+    return this.phrases.some((p) => t.includes(p)) || this.shouts(text) ? 'frustrated' : undefined;
   }
 
   /** Enough words in capitals in a row ("THIRD TIME THIS MONTH"); not postcodes, references or short acronyms. */
@@ -94,12 +107,12 @@ export function readToneVocabulary(file: string): {
     node && typeof node === 'object' && 'range' in node && Array.isArray(node.range) ? lineCounter.linePos(node.range[0] as number).line : undefined;
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
-    if (key !== 'shouting' && key !== 'phrases')
+    if (key !== 'shouting' && key !== 'phrases' && key !== 'distress')
       problems.push({
         severity: 'error',
         file,
         line: lineOf(pair.key),
-        message: `unknown key "${key}" (expected shouting or phrases)`,
+        message: `unknown key "${key}" (expected shouting, phrases or distress)`,
       });
   }
   const shouting = doc.get('shouting', true);
@@ -114,40 +127,34 @@ export function readToneVocabulary(file: string): {
       });
     else vocabulary.shouting = n;
   }
-  const phrases = doc.get('phrases', true);
-  if (!isSeq(phrases)) {
-    problems.push({
-      severity: 'error',
-      file,
-      line: lineOf(phrases) ?? 1,
-      message: '`phrases:` must be a list of words or phrases',
-    });
-    return { vocabulary, problems };
-  }
   const seen = new Map<string, number>();
-  for (const item of phrases.items) {
-    const line = lineOf(item);
-    const value = isScalar(item) ? item.value : undefined;
-    if (typeof value !== 'string' || !fold(value).trim()) {
-      problems.push({
-        severity: 'error',
-        file,
-        line,
-        message: 'each phrase must be some words',
-      });
-      continue;
+  const list = (name: 'phrases' | 'distress', required: boolean): string[] | undefined => {
+    const node = doc.get(name, true);
+    if (node === undefined && !required) return undefined;
+    if (!isSeq(node)) {
+      problems.push({ severity: 'error', file, line: lineOf(node) ?? 1, message: `\`${name}:\` must be a list of words or phrases` });
+      return undefined;
     }
-    const key = fold(value);
-    if (seen.has(key))
-      problems.push({
-        severity: 'warning',
-        file,
-        line,
-        message: `"${value}" is listed twice (first on line ${seen.get(key)})`,
-      });
-    else seen.set(key, line ?? 0);
-    vocabulary.phrases.push(value);
-  }
+    const values: string[] = [];
+    for (const item of node.items) {
+      const line = lineOf(item);
+      const value = isScalar(item) ? item.value : undefined;
+      if (typeof value !== 'string' || !fold(value).trim()) {
+        problems.push({ severity: 'error', file, line, message: 'each phrase must be some words' });
+        continue;
+      }
+      const key = fold(value);
+      if (seen.has(key)) problems.push({ severity: 'warning', file, line, message: `"${value}" is listed twice (first on line ${seen.get(key)})` });
+      else seen.set(key, line ?? 0);
+      values.push(value);
+    }
+    return values;
+  };
+  const phrases = list('phrases', true);
+  if (!phrases) return { vocabulary, problems };
+  vocabulary.phrases.push(...phrases);
+  const distress = list('distress', false);
+  if (distress) vocabulary.distress = distress;
   return { vocabulary, problems };
 }
 

@@ -35,6 +35,7 @@ const REPLIES = {
   left_unfinished: ['unfinished'],
   unfinished_unnamed: [],
   frustrated_first: [],
+  distressed_first: [],
   frustrated_again: [],
   person_on_offer: [],
   also_asked: [],

@@ -29,6 +29,30 @@ describe('FrustrationDetector (intents/tone.yaml)', () => {
     }
   });
 
+  it('tells distress from anger: a struggling resident is distressed, not frustrated, even when shouting', () => {
+    for (const text of [
+      "I can't cope with this any more, the damp is everywhere",
+      "they say I owe £900 and I've got nothing",
+      "I'm at my wits end with the noise",
+      'PLEASE HELP ME the heating has been off for a week',
+    ]) {
+      expect(detector.mood(text), text).toBe('distressed');
+      expect(detector.isFrustrated(text), text).toBe(false);
+    }
+    expect(detector.mood('you lot are absolutely useless')).toBe('frustrated');
+    expect(detector.mood('my bin was not collected on Monday')).toBeUndefined();
+  });
+
+  it('reads an optional distress list and checks it as it checks phrases', () => {
+    const { vocabulary, problems } = readToneVocabulary(tempFile('shouting: 3\nphrases:\n  - useless\ndistress:\n  - cannot cope\n  - 12\n  - useless\n'));
+    expect(vocabulary.distress).toEqual(['cannot cope', 'useless']);
+    expect(problems).toEqual([
+      expect.objectContaining({ severity: 'error', line: 6, message: 'each phrase must be some words' }),
+      expect.objectContaining({ severity: 'warning', line: 7 }),
+    ]);
+    expect(readToneVocabulary(tempFile('shouting: 3\nphrases: [useless]\n')).vocabulary.distress).toBeUndefined();
+  });
+
   it('leaves ordinary messages, postcodes and references alone', () => {
     for (const text of [
       'my bin was not collected on Monday',
