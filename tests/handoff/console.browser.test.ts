@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, skipWithoutBrowser } from '../support/browser';
 import { newConversationId, PASSWORD, startApp, type Harness } from './support/harness';
 
 const XSS = '<img src=x onerror=alert(1)>';
@@ -15,25 +16,14 @@ async function residentSend(page: Page, text: string): Promise<void> {
   await page.getByLabel('Message').press('Enter');
 }
 
-describe('agent console in Chromium: the whole journey with two browser contexts', () => {
+describe.skipIf(skipWithoutBrowser())('agent console in Chromium: the whole journey with two browser contexts', () => {
   let h: Harness;
   let browser: Browser;
   beforeAll(async () => {
     h = await startApp();
     h.channel.botUrl = h.url;
     await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchBrowser();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();
