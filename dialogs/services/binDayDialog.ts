@@ -39,6 +39,11 @@ export class BinDaySlots extends Dialog {
     if (named) return this.onOutcome(dc, state, named);
     // The home address this chat already used (a report just made, a bin day asked): its collections.
     if (options?.lastPlace?.kind === 'address') return this.answer(dc, options.lastPlace);
+    // A street report's place that names one house ("outside 10 station rd", a lamp post just reported): that house's
+    // collections; the reply names the address, so a resident who meant another can say so. A place that names no
+    // single house is not a home address: the postcode is asked.
+    const described = options?.lastPlace?.kind === 'description' ? this.addresses.fromWords(options.lastPlace.text, 'address') : undefined;
+    if (described?.next === 'done') return this.onOutcome(dc, state, described);
     await offer(dc, this.responses.askPostcode('address'));
     await sendPromptTrace(dc.context, 'postcode');
     return Dialog.EndOfTurn;
