@@ -4,7 +4,13 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
+import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
+import { detachedTurn } from '../support/detachedTurn';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setConversationLocale } from '../../dialogs/turnState';
+import { HandoffRecorder, type HandoffMemory } from '../../handoff/handoffMemory';
+import { HandoffStarter } from '../../handoff/handoffStarter';
+import { loadVocabularyOrShipped } from '../../knowledge/vocabulary';
 import { caseDraft } from '../../handoff/caseDraft';
 import { handoffLocale } from '../../dialogs/handoffLocale';
 import type { Handoff, HandoffContext } from '../../dialogs/handoffTypes';
@@ -44,6 +50,34 @@ describe('a handoff language', () => {
   it('travels with the case draft, with a request in progress or without', () => {
     expect(caseDraft('s', context('cy')).language).toBe('cy-GB');
     expect(caseDraft('s', context('en-US')).language).toBe('en-GB');
+  });
+});
+
+describe('HandoffStarter.gather: where the language comes from', () => {
+  const state = new ConversationState(new MemoryStorage());
+  const recorder = new HandoffRecorder(state.createProperty<HandoffMemory>('handoff'));
+  // gather() reads the turn, the handoff memory and the vocabulary only: the queue, events and hours are for start().
+  const starter = new HandoffStarter(null as never, null as never, null as never, recorder, 'builtin', loadVocabularyOrShipped(undefined));
+  const turn = (locale: string | undefined) =>
+    detachedTurn({
+      type: 'message',
+      text: 'Talk to a person',
+      locale,
+      channelId: 'test',
+      from: { id: 'resident', name: 'Resident' },
+      recipient: { id: 'bot', name: 'Bot' },
+      conversation: { id: `c-${Math.random()}`, isGroup: false, conversationType: '', name: '' },
+    });
+  const language = async (context: TurnContext, locale?: string) => (await starter.gather(context, locale === undefined ? {} : { locale })).language;
+
+  it("takes the locale the caller passes, else the turn's conversation locale, else the activity's", async () => {
+    expect(await language(turn('en-GB'), 'cy')).toBe('cy-GB');
+    const marked = turn('en-US');
+    setConversationLocale(marked, 'cy-GB');
+    expect(await language(marked)).toBe('cy-GB');
+    expect(await language(marked, 'en-GB')).toBe('en-GB');
+    expect(await language(turn('cy'))).toBe('cy-GB');
+    expect(await language(turn(undefined))).toBe('en-GB');
   });
 });
 
