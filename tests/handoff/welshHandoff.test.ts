@@ -15,6 +15,8 @@ import { caseDraft } from '../../handoff/caseDraft';
 import { handoffLocale } from '../../dialogs/handoffLocale';
 import type { Handoff, HandoffContext } from '../../dialogs/handoffTypes';
 import { welshFirst } from '../../handoff/welshFirst';
+import { HandoffStore } from '../../handoff/handoffStore';
+import type { DatabaseSchema } from '../../platform/storage/schema';
 import { InCodeMigrationProvider } from '../../platform/storage/migrations';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
 import { FIXTURES, newConversationId, PASSWORD, residentSays, signIn, staffScript, startApp, type Harness, type Json } from './support/harness';
@@ -173,6 +175,30 @@ async function migratesExisting(db: Kysely<unknown>): Promise<void> {
     { id: 'cb-cy', language: 'cy-GB' },
     { id: 'cb-en', language: 'en-GB' },
   ]);
+
+  // The store on the migrated database: a new handoff and call-back record their language.
+  const store = new HandoffStore(db as Kysely<DatabaseSchema>);
+  const made = await store.create({
+    conversationId: 'c-new',
+    reference: {},
+    status: 'queued',
+    priority: 3,
+    reason: 'resident_asked',
+    language: 'cy',
+    summary: 's',
+    context: context('cy'),
+  });
+  expect((await store.get(made.id))!.language).toBe('cy-GB');
+  const asked = await store.addCallback({
+    conversationId: 'c-new',
+    name: 'Jo',
+    contact: 'jo@example.com',
+    bestTime: 'now',
+    about: 'x',
+    priority: 3,
+    context: context('cy-GB'),
+  });
+  expect((await store.openCallbacks()).find((c) => c.id === asked.id)!.language).toBe('cy-GB');
 }
 
 describe('an existing database migrates (0141_handoff_language)', () => {
