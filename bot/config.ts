@@ -69,6 +69,7 @@ const schema = z
     CONTACT_CENTRE_CONFIG: z.string().min(1).default('./knowledge/contact-centre.yaml'),
     HANDOFF_TARGET: z.enum(['builtin', 'external']).default('builtin'),
     HANDOFF_AGENT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+    WELSH_FIRST_SECONDS: z.coerce.number().int().min(0).default(120),
     STAFF_SESSION_MINUTES: z.coerce
       .number()
       .int()
@@ -234,6 +235,8 @@ export interface Config {
     target: 'builtin' | 'external';
     /** How long an agent's console may be gone before their conversations return to the queue. */
     agentTimeoutMs: number;
+    /** How long a Welsh conversation is listed after the others of its priority for staff who are not Welsh speakers (handoff/welshFirst.ts). */
+    welshFirstMs: number;
     staffSessionMinutes: number;
   };
   /** Application Insights connection string as given (validated when telemetry starts). */
@@ -335,6 +338,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
         : path.join(REPO_ROOT, 'knowledge', 'contact-centre.yaml'),
       target: e.HANDOFF_TARGET,
       agentTimeoutMs: e.HANDOFF_AGENT_TIMEOUT_MS,
+      welshFirstMs: e.WELSH_FIRST_SECONDS * 1000,
       staffSessionMinutes: e.STAFF_SESSION_MINUTES,
     },
     applicationInsightsConnectionString: e.APPLICATIONINSIGHTS_CONNECTION_STRING,

@@ -17,6 +17,8 @@ export interface HandoffOptions {
   stopped?: boolean;
   /** Set by beginHandoffFrom: the service request in progress, as understood so far. */
   request?: RequestSoFar;
+  /** The conversation's language, 'en-GB' or 'cy-GB' (default: the activity's `locale`, else 'en-GB'). Welsh is offered first to Welsh-speaking staff. */
+  locale?: string;
 }
 
 const SKIP = new Set(['instanceId', 'recognized', 'prompt', 'retryPrompt', 'choices', 'attemptCount']);

@@ -150,6 +150,8 @@ export interface CallbackRequest {
   about: string;
   priority: number;
   context: HandoffContext;
+  /** 'en-GB' or 'cy-GB': the language to call back in. */
+  language: string;
   status: 'open' | 'done';
   createdAt: string;
 }

@@ -55,3 +55,12 @@ export function takeRestOfMessage(context: TurnContext): string | undefined {
 const refusedAnswers = turnValue<{ intent: string; answers: Record<string, string | string[]> }>('council.refusedAnswers');
 export const setRefusedAnswers = refusedAnswers.set;
 export const getRefusedAnswers = refusedAnswers.get;
+
+/**
+ * The conversation's language this turn ('en-GB' or 'cy-GB'), set once a turn where the conversation's
+ * language is known: a handoff started in the turn carries it (HandoffStarter.gather), so Welsh
+ * conversations are marked and offered first to Welsh-speaking staff.
+ */
+const conversationLocale = turnValue<string>('council.conversationLocale');
+export const setConversationLocale = conversationLocale.set;
+export const getConversationLocale = conversationLocale.get;

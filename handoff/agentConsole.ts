@@ -7,6 +7,7 @@ import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
+import { isWelsh } from '../dialogs/handoffLocale';
 import type { ContactCentreSettings } from '../knowledge/contactCentre';
 import type { ConsoleTexts } from '../knowledge/messageFiles';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
@@ -180,7 +181,7 @@ export class AgentConsole implements RouteModule {
       });
       res.end(body);
     });
-    api('get', '/agent/api/queue', async (_req, res) => void res.send(200, await this.hub.queue()));
+    api('get', '/agent/api/queue', async (_req, res, s) => void res.send(200, await this.hub.queue({ welshSpeaker: s.roles.includes('welsh') })));
     api('get', '/agent/api/canned', (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
     // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).
     api(
@@ -199,6 +200,7 @@ export class AgentConsole implements RouteModule {
         reason: handoff.reason,
         summary: handoff.summary,
         language: handoff.language,
+        welsh: isWelsh(handoff.language),
         queuedAt: handoff.queuedAt,
         agentId: handoff.agentId,
         agentName,

@@ -6,6 +6,8 @@ import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';
 import type { Staff, StaffStore } from './staffStore';
+import { isWelsh } from '../dialogs/handoffLocale';
+import { DEFAULT_WELSH_FIRST_MS, welshFirst } from './welshFirst';
 import { reasonLabel, type Handoff, type HandoffMessage } from '../dialogs/handoffTypes';
 
 export type HubResult = { ok: true } | { ok: false; status: 404 | 409; error: string };
@@ -29,6 +31,8 @@ export class AgentHub {
     private readonly words: ConsoleTexts,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
+    /** How long a Welsh conversation is held for Welsh speakers (handoff/welshFirst.ts). */
+    private readonly welshFirstMs: number = DEFAULT_WELSH_FIRST_MS,
   ) {}
 
   private notFound(): HubResult {
@@ -42,11 +46,12 @@ export class AgentHub {
     return { ok: false, status: 409, error: this.words.say(why) };
   }
 
-  async queue(): Promise<object> {
+  /** The queue as one member of staff sees it: a Welsh speaker is offered Welsh conversations first (handoff/welshFirst.ts). */
+  async queue(viewer: { welshSpeaker: boolean } = { welshSpeaker: false }): Promise<object> {
     const [waiting, active, callbacks] = await Promise.all([this.store.queued(), this.store.active(), this.store.openCallbacks()]);
     const names = await this.staff.displayNames([...new Set(active.map((h) => h.agentId!).filter(Boolean))]);
     const now = this.now().getTime();
-    const item = (h: Handoff) => ({
+    const item = (h: Handoff, heldForWelsh = false) => ({
       id: h.id,
       status: h.status,
       priority: h.priority,
@@ -54,6 +59,8 @@ export class AgentHub {
       reasonLabel: reasonLabel(h.context),
       summary: h.summary,
       language: h.language,
+      welsh: isWelsh(h.language),
+      heldForWelsh,
       queuedAt: h.queuedAt,
       waitingSeconds: Math.max(0, Math.round((now - Date.parse(h.queuedAt)) / 1000)),
       agentId: h.agentId,
@@ -61,8 +68,9 @@ export class AgentHub {
     });
     return {
       open: this.hours.isOpen(),
-      waiting: waiting.map(item),
-      active: active.map(item),
+      welshSpeaker: viewer.welshSpeaker,
+      waiting: welshFirst(waiting, viewer.welshSpeaker, this.now(), this.welshFirstMs).map((p) => item(p.handoff, p.heldForWelsh)),
+      active: active.map((h) => item(h)),
       callbacks: callbacks.map((c) => ({
         id: c.id,
         reference: c.reference,
@@ -72,6 +80,8 @@ export class AgentHub {
         bestTime: c.bestTime,
         about: c.about,
         createdAt: c.createdAt,
+        language: c.language,
+        welsh: isWelsh(c.language),
         reasonLabel: reasonLabel(c.context),
         context: c.context,
       })),

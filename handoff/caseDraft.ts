@@ -1,3 +1,4 @@
+import { handoffLocale } from '../dialogs/handoffLocale';
 import type { HandoffContext } from '../dialogs/handoffTypes';
 
 /** "Create case" as the console fills it in: the agent checks it and sends it. */
@@ -17,6 +18,8 @@ export interface CaseDraft {
   description: string;
   references: string;
   contact: string;
+  /** The resident's language, 'en-GB' or 'cy-GB': sent with the case, so the council replies in it. */
+  language: string;
 }
 
 /** Keys of what was captured that are places a dialog settled (never a postcode the recognizer merely read). */
@@ -52,6 +55,7 @@ export function caseDraft(summary: string, c: HandoffContext): CaseDraft {
       description: c.brief?.concern.words ?? '',
       references: pick(captured, REFERENCE),
       contact: pick(captured, CONTACT),
+      language: handoffLocale(c.language),
     };
   }
   const place = request.location;
@@ -67,5 +71,6 @@ export function caseDraft(summary: string, c: HandoffContext): CaseDraft {
     description: request.description ?? '',
     references: [request.reference, pick(captured, REFERENCE)].filter(Boolean).join(', '),
     contact,
+    language: handoffLocale(c.language),
   };
 }

@@ -117,6 +117,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
       priority: options.priority,
       captured: options.captured,
       request: options.request,
+      locale: options.locale,
     });
     switch (started.kind) {
       case 'queued':

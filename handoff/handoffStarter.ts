@@ -1,5 +1,5 @@
 import { EventFactory, TurnContext, type Activity } from 'botbuilder';
-import { getRecognized } from '../dialogs/turnState';
+import { getConversationLocale, getRecognized } from '../dialogs/turnState';
 import type { ContactCentreHours } from '../knowledge/contactCentre';
 import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
@@ -15,6 +15,7 @@ import {
   type TranscriptEntry,
 } from '../dialogs/handoffTypes';
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
+import { handoffLocale } from '../dialogs/handoffLocale';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 export type HandoffTarget = 'builtin' | 'external';
@@ -27,6 +28,12 @@ export interface HandoffRequest {
   captured?: Record<string, string>;
   /** The service request in progress, stopped to hand over (dialogs/handoffStart.ts). */
   request?: RequestSoFar;
+  /**
+   * The conversation's language ('en-GB' or 'cy-GB'); without it, the turn's (setConversationLocale in
+   * dialogs/turnState.ts), else the activity's `locale`. Either
+   * way normalised (dialogs/handoffLocale.ts): any Welsh tag is 'cy-GB', anything else 'en-GB'.
+   */
+  locale?: string;
 }
 
 /** How many of the last messages the brief carries. */
@@ -76,7 +83,7 @@ export class HandoffStarter {
       reason,
       ...(reason === 'safeguarding' && memory.risk ? { risk: memory.risk } : {}),
       priority,
-      language: context.activity.locale ?? 'en-GB',
+      language: handoffLocale(request.locale ?? getConversationLocale(context) ?? context.activity.locale),
       transcript: [...memory.transcript],
       captured: withoutUnused({ ...memory.captured, ...(request.captured ?? {}) }, inRequest),
       recognizer: recognized

@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { PreparedQuery } from '../platform/storage/preparedQuery';
 import type { CallbackRequestTable, DatabaseSchema, HandoffMessageTable, HandoffTable } from '../platform/storage/schema';
+import { handoffLocale } from '../dialogs/handoffLocale';
 import type { CallbackRequest, Handoff, HandoffContext, HandoffMessage, HandoffStatus } from '../dialogs/handoffTypes';
 
 export interface NewHandoff {
@@ -57,7 +58,7 @@ export class HandoffStore {
       status: input.status,
       priority: input.priority,
       reason: input.reason,
-      language: input.language,
+      language: handoffLocale(input.language),
       summary: input.summary.slice(0, 500),
       context: JSON.stringify(input.context),
       agent_id: null,
@@ -218,8 +219,8 @@ export class HandoffStore {
     return reference;
   }
 
-  async addCallback(input: Omit<CallbackRequest, 'id' | 'reference' | 'status' | 'createdAt'>): Promise<CallbackRequest> {
-    const row: CallbackRequestTable = {
+  async addCallback(input: Omit<CallbackRequest, 'id' | 'reference' | 'status' | 'createdAt' | 'language'>): Promise<CallbackRequest> {
+    const row: Selectable<CallbackRequestTable> = {
       id: randomUUID(),
       conversation_id: input.conversationId,
       name: input.name,
@@ -232,6 +233,7 @@ export class HandoffStore {
       created_at: this.iso(),
       done_by: null,
       done_at: null,
+      language: handoffLocale(input.context.language),
     };
     await this.db.insertInto('callback_request').values(row).execute();
     return toCallback(row);
@@ -301,6 +303,7 @@ function toCallback(row: Selectable<CallbackRequestTable>): CallbackRequest {
     about: row.about,
     priority: row.priority,
     context: JSON.parse(row.context) as HandoffContext,
+    language: row.language,
     status: row.status as CallbackRequest['status'],
     createdAt: row.created_at,
   };

@@ -29,6 +29,8 @@ export interface HandoffFeatureOptions {
   contactCentrePath: string;
   target: HandoffTarget;
   agentTimeoutMs: number;
+  /** How long a Welsh conversation is held for Welsh speakers (handoff/welshFirst.ts); default 2 minutes. */
+  welshFirstMs?: number;
   staffSessionMinutes: number;
   webDir: string;
   /** TRUST_PROXY: client addresses (for sign-in limits) come from X-Forwarded-For. */
@@ -100,7 +102,18 @@ export class HandoffFeature {
   ): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
-    const hub = new AgentHub(this.store, this.staff, this.events, messenger, this.hours, wording, words, this.options.logger, this.options.now);
+    const hub = new AgentHub(
+      this.store,
+      this.staff,
+      this.events,
+      messenger,
+      this.hours,
+      wording,
+      words,
+      this.options.logger,
+      this.options.now,
+      this.options.welshFirstMs,
+    );
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, words, this.options.logger, this.options.agentTimeoutMs);
     return new AgentConsole(
       hub,

@@ -18,8 +18,11 @@ export interface StaffSession {
   expiresAt: string;
 }
 
-/** `content`: reads the knowledge report (questions residents asked that went unanswered). */
-export const STAFF_ROLES = ['content', 'manager'] as const;
+/**
+ * `content`: reads the knowledge report (questions residents asked that went unanswered).
+ * `manager`: reads the benefits insight. `welsh`: a Welsh speaker, offered Welsh conversations first.
+ */
+export const STAFF_ROLES = ['content', 'manager', 'welsh'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 export const isStaffRole = (role: string): role is StaffRole => (STAFF_ROLES as readonly string[]).includes(role);
 const parseRoles = (roles: string | null | undefined): StaffRole[] => (roles ?? '').split(/\s+/).filter(isStaffRole);

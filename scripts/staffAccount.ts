@@ -6,6 +6,7 @@
  *   staff:enable    undoes staff:disable
  *   staff:remove    deletes the account and its sessions (the audit trail keeps its id)
  *   staff:grant     gives the account a role: --role content (reads the knowledge report in the console)
+ *                   or --role manager (reads the benefits insight) or --role welsh (a Welsh speaker: offered Welsh conversations first)
  *   staff:revoke    takes a role away: --role content
  *
  * Each change writes one JSON audit line (the username and the action, nothing else).

@@ -5,6 +5,8 @@
  *   npm run staff:add                                   (asks for each value; the password is not shown)
  *   npm run staff:add -- --username sam --name "Sam Patel" --password-stdin < secret.txt
  *   npm run staff:add -- --username sam --name "Sam Patel" --password '…'   (visible in shell history: avoid)
+ *   npm run staff:add -- --username eleri --name "Eleri" --password-stdin --welsh < secret.txt
+ *                                                       (a Welsh speaker: offered Welsh conversations first; the role `welsh`)
  *
  * Uses the same database settings as the assistant (DATABASE_URL or DATA_DIR, read from .env too).
  */
@@ -14,7 +16,7 @@ import { ask, flag, readPassword, run, withStaffStore } from './lib/staffCli';
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   if (args.includes('--help') || args.includes('-h')) {
-    process.stdout.write('Usage: npm run staff:add -- [--username NAME] [--name "Display Name"] [--password-stdin | --password PASSWORD]\n');
+    process.stdout.write('Usage: npm run staff:add -- [--username NAME] [--name "Display Name"] [--password-stdin | --password PASSWORD] [--welsh]\n');
     return 0;
   }
   const interactive = process.stdin.isTTY === true;
@@ -36,7 +38,12 @@ async function main(): Promise<number> {
   return withStaffStore('staff:add', async (staff, audit) => {
     const account = await staff.addAccount(username, displayName.trim(), password);
     audit.info({ action: 'staff_password_set', username: account.username }, 'staff account created or password set; its sessions ended');
-    process.stdout.write(`Staff account "${account.username}" (${account.displayName}) is ready. Sign in at /agent.\n`);
+    const welsh = args.includes('--welsh');
+    if (welsh) {
+      await staff.grantRole(account.username, 'welsh');
+      audit.info({ action: 'staff_grant', username: account.username, role: 'welsh' }, 'staff account has the role "welsh"');
+    }
+    process.stdout.write(`Staff account "${account.username}" (${account.displayName}) is ready${welsh ? ', as a Welsh speaker' : ''}. Sign in at /agent.\n`);
     return 0;
   });
 }

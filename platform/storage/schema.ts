@@ -237,6 +237,8 @@ export interface CallbackRequestTable {
   created_at: string;
   done_by: string | null;
   done_at: string | null;
+  /** 'en-GB' or 'cy-GB': the language to call back in (migration 0141; 'en-GB' when an insert gives none). */
+  language: ColumnType<string, string | undefined, string>;
 }
 
 export interface StaffAccountTable {

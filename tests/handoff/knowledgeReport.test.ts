@@ -1,21 +1,8 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, newConversationId, PASSWORD, residentSays, ROOT, signIn, startApp, type Harness } from './support/harness';
+import { eventually, newConversationId, PASSWORD, residentSays, signIn, staffScript, startApp, type Harness } from './support/harness';
 
 /** `npm run staff:<action> -- …` against the running assistant's database, as an administrator would. */
-async function staffCommand(h: Harness, args: string[]): Promise<{ code: number | null; out: string }> {
-  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/staffAccount.ts', ...args], {
-    cwd: ROOT,
-    env: { ...process.env, DATA_DIR: h.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return { code, out };
-}
+const staffCommand = (h: Harness, args: string[]) => staffScript(h, 'staffAccount.ts', args);
 
 describe('knowledge report in the agent console (content role)', () => {
   let h: Harness;

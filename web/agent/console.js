@@ -120,6 +120,19 @@
     return wrap;
   }
 
+  /**
+   * A conversation in Welsh carries a visible "Cymraeg" label (marked lang="cy", so a screen reader
+   * says it in Welsh) and a hidden " (in Welsh)" for anyone who does not read it; English has none.
+   */
+  function languageTag(item) {
+    var wrap = el('span');
+    if (!item.welsh) return wrap;
+    wrap.appendChild(el('span', { class: 'language-tag', lang: 'cy' }, 'Cymraeg'));
+    wrap.appendChild(el('span', { class: 'visually-hidden' }, ' (in Welsh) '));
+    return wrap;
+  }
+  function welshPrefix(item) { return item.welsh ? 'Cymraeg (in Welsh): ' : ''; }
+
   function renderQueue() {
     var q = queueData;
     if (!q) return;
@@ -131,11 +144,13 @@
       var td1 = el('td'); td1.appendChild(priorityBadge(h.priority)); tr.appendChild(td1);
       tr.appendChild(el('td', { 'data-queued-at': h.queuedAt }, waiting(secondsSince(h.queuedAt))));
       var td3 = el('td');
+      td3.appendChild(languageTag(h));
       td3.appendChild(el('span', { class: 'reason' }, h.reasonLabel));
       td3.appendChild(el('span', { class: 'summary' }, h.summary));
+      if (h.heldForWelsh) td3.appendChild(el('span', { class: 'held-for-welsh' }, 'Offered to Welsh speakers first for now.'));
       tr.appendChild(td3);
       var td4 = el('td');
-      var b = el('button', { type: 'button', class: 'button small', 'data-accept': h.id, 'aria-label': 'Accept: ' + h.summary }, 'Accept');
+      var b = el('button', { type: 'button', class: 'button small', 'data-accept': h.id, 'aria-label': 'Accept: ' + welshPrefix(h) + h.summary }, 'Accept');
       td4.appendChild(b);
       tr.appendChild(td4);
       body.appendChild(tr);
@@ -148,9 +163,10 @@
     active.textContent = '';
     q.active.forEach(function (h) {
       var li = el('li');
+      li.appendChild(languageTag(h));
       li.appendChild(el('span', { class: 'reason' }, (h.agentId === me.id ? 'You' : (h.agentName || 'Someone')) + ': ' + h.reasonLabel));
       li.appendChild(el('span', { class: 'summary' }, h.summary));
-      var b = el('button', { type: 'button', class: 'button secondary small', 'data-open': h.id, 'aria-label': 'Open: ' + h.summary }, 'Open');
+      var b = el('button', { type: 'button', class: 'button secondary small', 'data-open': h.id, 'aria-label': 'Open: ' + welshPrefix(h) + h.summary }, 'Open');
       li.appendChild(b);
       active.appendChild(li);
     });
@@ -161,14 +177,16 @@
     q.callbacks.forEach(function (c) {
       var li = el('li');
       li.appendChild(priorityBadge(c.priority));
+      li.appendChild(languageTag(c));
       li.appendChild(el('span', { class: 'reference' }, c.reference));
+      if (c.welsh) li.appendChild(el('span', { class: 'summary' }, 'Call back in Welsh.'));
       li.appendChild(el('span', { class: 'reason' }, c.name + ' – ' + c.contact));
       li.appendChild(el('span', { class: 'summary' }, 'Best time: ' + c.bestTime));
       li.appendChild(el('span', { class: 'summary' }, 'About: ' + c.about));
       li.appendChild(el('span', { class: 'summary' }, 'Asked ' + new Date(c.createdAt).toLocaleString('en-GB') + ' (' + c.reasonLabel + ')'));
       var actions = el('div', { class: 'actions' });
       actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-transcript': c.id, 'aria-label': 'Show transcript: callback ' + c.reference }, 'Show transcript'));
-      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback ' + c.reference + ' for ' + c.name }, 'Mark done'));
+      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback ' + c.reference + ' for ' + c.name + (c.welsh ? ' (in Welsh)' : '') }, 'Mark done'));
       li.appendChild(actions);
       cbs.appendChild(li);
     });
@@ -227,7 +245,7 @@
     $('conversation').hidden = false;
     var who = d.mine ? 'you' : (d.agentName || 'nobody');
     var left = d.status === 'ended' && /^resident_/.test(d.endReason || '');
-    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + (left ? ': the resident has left' : '') + '. Priority ' + d.priority + '. Language: ' + d.language + '.';
+    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + (left ? ': the resident has left' : '') + '. Priority ' + d.priority + '. Language: ' + (d.welsh ? 'Welsh (Cymraeg)' : 'English') + '.';
     var log = $('chat-log');
     log.textContent = '';
     d.messages.forEach(function (m) { log.appendChild(chatLine(m)); });
@@ -395,7 +413,9 @@
       if (!r.ok) return;
       csrf = r.data.csrfToken;
       me = r.data.staff;
-      $('signed-in-as').textContent = 'Signed in as ' + me.displayName;
+      var welshSpeaker = (r.data.roles || []).indexOf('welsh') >= 0;
+      // A Welsh speaker is told Welsh conversations come first in their queue (docs/handoff.md).
+      $('signed-in-as').textContent = 'Signed in as ' + me.displayName + (welshSpeaker ? ', Welsh speaker (Welsh conversations are listed first for you)' : '');
       // Staff with the content role also read the knowledge report.
       $('knowledge-report-link').hidden = (r.data.roles || []).indexOf('content') < 0;
       $('insights-link').hidden = (r.data.roles || []).indexOf('manager') < 0;
@@ -439,6 +459,8 @@
       // The codes go with the case only while what they belong to is left as it was filled in.
       if (caseDraft.serviceCode && fields.service === caseDraft.service) fields.serviceCode = caseDraft.serviceCode;
       if (caseDraft.uprn && fields.location === caseDraft.location) fields.uprn = caseDraft.uprn;
+      // The resident's language travels with the case (so the council replies in it).
+      if (caseDraft.language) fields.language = caseDraft.language;
       api('POST', '/agent/api/cases', { handoffId: current, fields: fields }).then(function (r) {
         $('case-result').textContent = r.ok ? 'Case ' + r.data.reference + ' created.' : (r.data.error || 'The case was not created.');
       });

@@ -14,6 +14,7 @@ import * as m0121 from './0121_open311_media_comments';
 import * as m0122 from './0122_outbox_delivery_tracking';
 import * as m0131 from './0131_insight_events';
 import * as m0132 from './0132_directline_purge_index';
+import * as m0141 from './0141_handoff_language';
 
 /**
  * Migrations are listed here in order (not discovered from the file system) so that they
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '0122_outbox_delivery_tracking': m0122,
   '0131_insight_events': m0131,
   '0132_directline_purge_index': m0132,
+  '0141_handoff_language': m0141,
 };
 
 export class InCodeMigrationProvider implements MigrationProvider {

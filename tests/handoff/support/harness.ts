@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -46,6 +47,21 @@ export async function startApp(env: Record<string, string> = {}, channel?: FakeC
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `npm run staff:…` (scripts/<script> with `args`, `input` on stdin) against the running assistant's database, as an administrator would. */
+export async function staffScript(h: Harness, script: string, args: string[], input = ''): Promise<{ code: number | null; out: string }> {
+  const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [`scripts/${script}`, ...args], {
+    cwd: ROOT,
+    env: { ...process.env, DATA_DIR: h.dataDir, DATABASE_URL: '', LOG_LEVEL: 'silent' },
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+  child.stdin.end(input);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { code, out };
 }
 
 let counter = 0;

@@ -1,0 +1,83 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, skipWithoutBrowser } from '../support/browser';
+import { newConversationId, PASSWORD, residentSays, startApp, type Harness } from './support/harness';
+
+async function axe(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+async function signInPage(page: Page, url: string, username: string): Promise<void> {
+  await page.goto(`${url}/agent`);
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByLabel('Password').press('Enter');
+}
+
+describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations in Welsh', () => {
+  let h: Harness;
+  let browser: Browser;
+  beforeAll(async () => {
+    // Held for Welsh speakers for an hour: the test never depends on how fast it runs.
+    h = await startApp({ WELSH_FIRST_SECONDS: '3600' });
+    await h.app.handoff.staff.addAccount('eleri', 'Eleri', PASSWORD);
+    await h.app.handoff.staff.grantRole('eleri', 'welsh');
+    await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
+    browser = await launchBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await browser?.close();
+    await h?.close();
+  });
+
+  async function queue(text: string, locale: string): Promise<void> {
+    const conv = newConversationId();
+    await residentSays(h.url, h.channel.url, conv, text, { locale });
+    await residentSays(h.url, h.channel.url, conv, 'Talk to a person', { locale });
+    await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.initiate');
+  }
+
+  it('labels Welsh conversations "Cymraeg" (lang="cy", an accessible name saying so), first for a Welsh speaker, held for others; no accessibility violations', async () => {
+    await queue('my green bin was not collected', 'cy-GB');
+    await queue('there is a pothole on Mill Lane', 'en-GB');
+
+    const context = await browser.newContext();
+    context.setDefaultTimeout(15_000);
+    const eleri = await context.newPage();
+    await signInPage(eleri, h.url, 'eleri');
+    await eleri.getByText(/Signed in as Eleri, Welsh speaker/).waitFor();
+    const accept = eleri.getByRole('button', { name: /^Accept: Cymraeg \(in Welsh\): / });
+    await accept.waitFor();
+    // First row: the Welsh conversation, with its visible label in Welsh.
+    const first = eleri.locator('#waiting tr').first();
+    await expect.poll(() => first.innerText()).toMatch(/Cymraeg[\s\S]*green bin/);
+    expect(await first.locator('.language-tag').getAttribute('lang')).toBe('cy');
+    expect(await eleri.locator('#waiting tr').nth(1).locator('.language-tag').count()).toBe(0);
+    expect(await axe(eleri)).toEqual([]);
+
+    // Accepted: the live list keeps the label, the conversation says its language.
+    await accept.focus();
+    await eleri.keyboard.press('Enter');
+    await eleri.getByText(/Language: Welsh \(Cymraeg\)\./).waitFor();
+    await eleri.getByRole('button', { name: /^Open: Cymraeg \(in Welsh\): / }).waitFor();
+    expect(await axe(eleri)).toEqual([]);
+    await context.close();
+
+    // Someone who does not speak Welsh: a new Welsh conversation is listed after the English one, marked as held.
+    await queue('I need help with council tax', 'cy-GB');
+    const other = await browser.newContext();
+    other.setDefaultTimeout(15_000);
+    const sam = await other.newPage();
+    await signInPage(sam, h.url, 'sam');
+    await sam.getByText('Signed in as Sam').waitFor();
+    expect(await sam.locator('#signed-in-as').innerText()).toBe('Signed in as Sam');
+    const rows = sam.locator('#waiting tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.nth(0).innerText()).toMatch(/pothole/);
+    expect(await rows.nth(1).innerText()).toMatch(/Cymraeg[\s\S]*council tax[\s\S]*Offered to Welsh speakers first for now\./);
+    expect(await axe(sam)).toEqual([]);
+    await other.close();
+  });
+});
