@@ -2,6 +2,7 @@ import * as chronoEn from 'chrono-node/en';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
+import type { Entity } from '../../intents/recognizer';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -160,6 +161,17 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
       )
     : [];
   return near.length === 1 ? near[0] : undefined;
+}
+
+/**
+ * The one choice an entity of the message names by key: the recognizer found a bin type
+ * ("fy min du" -> general, by the locale's bin words) and the list has a choice with that key.
+ * Undefined when none does, or the message names two ("y bin du a'r bin glas").
+ */
+export function matchChoiceByEntity(entities: readonly Entity[], choices: Choice[]): Choice | undefined {
+  const keys = new Set(entities.map((e) => e.value.toLowerCase()));
+  const hits = choices.filter((c) => keys.has(c.key.toLowerCase()));
+  return hits.length === 1 ? hits[0] : undefined;
 }
 
 /** Several choices in one message: "sofa, fridge and a mattress". */

@@ -1,3 +1,4 @@
+import type { Entity } from '../../../intents/recognizer';
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Reply } from '../../responses';
@@ -25,12 +26,13 @@ export class FieldAnswers {
     private readonly now: () => Date,
   ) {}
 
-  accept(state: SlotState, field: Exclude<SlotField, { kind: 'location' }>, text: string): Reply | undefined {
+  /** `entities`: the recognizer's for this message; a choice list takes a bin type it names (see readSingleChoice). */
+  accept(state: SlotState, field: Exclude<SlotField, { kind: 'location' }>, text: string, entities: readonly Entity[] = []): Reply | undefined {
     const r = this.responses;
     switch (field.kind) {
       case 'attribute': {
         const a = attributeOf(state, field);
-        return a ? this.attribute(state, a, text) : undefined;
+        return a ? this.attribute(state, a, text, entities) : undefined;
       }
       case 'description':
         return keep(readDescription(text, r, this.vocabulary), (value) => (state.description = value));
@@ -45,7 +47,7 @@ export class FieldAnswers {
     }
   }
 
-  private attribute(state: SlotState, a: ServiceAttribute, text: string): Reply | undefined {
+  private attribute(state: SlotState, a: ServiceAttribute, text: string, entities: readonly Entity[]): Reply | undefined {
     const r = this.responses;
     const answer = (value: Answer) => (state.answers[a.code] = value);
     switch (a.datatype) {
@@ -61,7 +63,7 @@ export class FieldAnswers {
         });
       }
       case 'singlevaluelist':
-        return keep(readSingleChoice(text, a, r, this.vocabulary), answer);
+        return keep(readSingleChoice(text, a, r, this.vocabulary, entities), answer);
       case 'number':
         return keep(
           readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary),
