@@ -4,6 +4,7 @@ import { BinTypeMatcher, defaultBinTypes, type BinTypeSynonyms } from './binType
 import { extractCaseReferences } from './caseReferences';
 import { extractDates } from './dates';
 import { resolveOverlaps } from './overlaps';
+import { extractWelshAddresses } from './welshAddresses';
 import { extractWelshDates } from './welshDates';
 import { DEFAULT_POSTCODE_AREAS, extractPostcodes } from './postcodes';
 import { ENTITY_TYPES, type Span } from './types';
@@ -58,7 +59,10 @@ export class EntityExtractor {
     if (typeof text !== 'string' || text.trim() === '') return [];
     const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
     try {
-      const addresses = safely(() => extractAddresses(input));
+      // Welsh street names put the type first ("6 Heol y Castell"); English ones are read too.
+      const addresses = this.welsh
+        ? [...safely(() => extractAddresses(input)), ...safely(() => extractWelshAddresses(input))]
+        : safely(() => extractAddresses(input));
       return resolveOverlaps([
         safely(() => extractPostcodes(input, this.postcodeAreas)),
         safely(() => extractCaseReferences(input)),

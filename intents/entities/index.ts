@@ -7,3 +7,5 @@ export { localeBinTypesFile, mergeBinTypes } from './binTypes';
 export { extractWelshDates, isLoneWelshWeekday, parseWelshDate } from './welshDates';
 export { welshMutations } from './welshMutations';
 export { foldWelsh } from './welshFold';
+export { extractWelshAddresses } from './welshAddresses';
+export { isWelshStreetName, WELSH_STREET_TYPES, welshStreetType } from './welshStreets';
