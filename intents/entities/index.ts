@@ -3,9 +3,3 @@ export { BIN_TYPES_FILE, BinTypeMatcher, defaultBinTypes, loadBinTypes } from '.
 export { extractAddresses } from './addresses';
 export { extractCaseReferences } from './caseReferences';
 export { extractPostcodes } from './postcodes';
-export { localeBinTypesFile, mergeBinTypes } from './binTypes';
-export { extractWelshDates, isLoneWelshWeekday, parseWelshDate } from './welshDates';
-export { welshMutations } from './welshMutations';
-export { foldWelsh } from './welshFold';
-export { extractWelshAddresses } from './welshAddresses';
-export { isWelshStreetName, WELSH_STREET_TYPES, welshStreetType } from './welshStreets';
