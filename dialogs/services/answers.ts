@@ -3,6 +3,7 @@ import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_di
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Entity } from '../../intents/recognizer';
+import { isLoneWelshWeekday } from '../../intents/entities/welshDates';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -225,7 +226,8 @@ const LONE_WEEKDAY = /^(?:(?:on|since|from)\s+)?(?:mon|tue|tues|wed|weds|thu|thu
  * "Friday" the coming one; "next Friday", "this Friday" or a written date are left as they are.
  */
 export function pastWeekday(date: string, text: string, todayDate: string): string {
-  return date > todayDate && LONE_WEEKDAY.test(text.trim()) ? addDays(date, -7) : date;
+  // Welsh too ("dydd Gwener", "nos Fawrth"): no English text is one, so English reads as before.
+  return date > todayDate && (LONE_WEEKDAY.test(text.trim()) || isLoneWelshWeekday(text)) ? addDays(date, -7) : date;
 }
 
 export function today(now: Date): string {

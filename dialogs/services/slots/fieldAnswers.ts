@@ -24,6 +24,8 @@ export class FieldAnswers {
     private readonly vocabulary: Vocabulary,
     private readonly questions: SlotQuestions,
     private readonly now: () => Date,
+    /** The assistant's language: 'cy-GB' also reads Welsh dates (see readDate). */
+    private readonly locale = 'en-GB',
   ) {}
 
   /** `entities`: the recognizer's for this message; a choice list takes a bin type it names (see readSingleChoice). */
@@ -70,7 +72,7 @@ export class FieldAnswers {
           answer,
         );
       case 'datetime':
-        return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary), answer);
+        return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary, this.locale), answer);
       default:
         return keep(readText(text, a.datatype === 'text' ? 'text' : 'string', a.required, r, this.vocabulary), answer);
     }
