@@ -32,6 +32,21 @@ export function binTypesProblems(file: string = BIN_TYPES_FILE): ContentProblem[
   }
 }
 
+/**
+ * The mistakes in a locale's bin-types file (e.g. cy-GB/bin-types.yaml): its own, and any phrase
+ * it lists under another kind than the shipped table does (both tables apply to that locale).
+ */
+export function localeBinTypesProblems(localeFile: string, baseFile: string = BIN_TYPES_FILE): ContentProblem[] {
+  const own = binTypesProblems(localeFile);
+  if (own.length) return own;
+  try {
+    mergeBinTypes(loadBinTypes(baseFile), loadBinTypes(localeFile));
+    return [];
+  } catch (err) {
+    return [{ severity: 'error', file: localeFile, message: `${(err as Error).message} (${path.basename(baseFile)} applies too)` }];
+  }
+}
+
 /** Throws (naming the phrase) when one phrase is listed under two kinds. */
 export function validateBinTypes(synonyms: BinTypeSynonyms, source = 'bin types'): void {
   const owner = new Map<string, string>();

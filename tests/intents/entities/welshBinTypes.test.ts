@@ -1,7 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EntityExtractor } from '../../../intents/entities/EntityExtractor';
-import { BinTypeMatcher, defaultBinTypes, loadBinTypes, localeBinTypesFile, mergeBinTypes } from '../../../intents/entities/binTypes';
+import { BinTypeMatcher, defaultBinTypes, loadBinTypes, localeBinTypesFile, localeBinTypesProblems, mergeBinTypes } from '../../../intents/entities/binTypes';
 import { welshMutations } from '../../../intents/entities/welshMutations';
 
 const WELSH = loadBinTypes(path.join(__dirname, 'fixtures', 'cy-bin-types.yaml'));
@@ -53,6 +55,20 @@ describe('Welsh bin words', () => {
     expect(() => new BinTypeMatcher(defaultBinTypes(), { recycling: ['black bin'] })).toThrow(/black bin.*general.*recycling/);
     expect(() => mergeBinTypes({ general: ['bin du'] }, { food: ['Bin  Du'] })).toThrow(/bin du/);
     expect(mergeBinTypes({ general: ['black bin'] }, { general: ['bin du'], food: ['cadi'] })).toEqual({ general: ['black bin', 'bin du'], food: ['cadi'] });
+  });
+
+  it('validates a locale file on its own and against the shipped table', () => {
+    expect(localeBinTypesProblems(path.join(__dirname, 'fixtures', 'cy-bin-types.yaml'))).toEqual([]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cy-bins-'));
+    const clash = path.join(dir, 'bin-types.yaml');
+    fs.writeFileSync(clash, 'binTypes:\n  food:\n    - bin du\n    - blue bin\n');
+    expect(localeBinTypesProblems(clash)).toEqual([
+      expect.objectContaining({ severity: 'error', file: clash, message: expect.stringMatching(/blue bin.*recycling.*food/) }),
+    ]);
+    const broken = path.join(dir, 'broken.yaml');
+    fs.writeFileSync(broken, 'binTypes:\n  Bwyd: cadi\n');
+    expect(localeBinTypesProblems(broken).length).toBeGreaterThan(0);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('names where a locale keeps its words', () => {
