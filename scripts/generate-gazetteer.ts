@@ -22,8 +22,10 @@ function mulberry32(seed: number): () => number {
   };
 }
 const random = mulberry32(SEED);
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
-const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
+/** The Welsh-named streets have their own sequence, so every row generated before them stays as it was. */
+const welshRandom = mulberry32(SEED + 1);
+const pick = <T>(items: readonly T[], rng = random): T => items[Math.floor(rng() * items.length)];
+const between = (lo: number, hi: number, rng = random) => lo + Math.floor(rng() * (hi - lo + 1));
 
 /** District → ward names, streets, and the weekday its crews collect on. */
 const DISTRICTS: Array<{ district: string; wards: string[]; streets: string[]; day: string; centre: [number, number] }> = [
@@ -73,6 +75,19 @@ const DISTRICTS: Array<{ district: string; wards: string[]; streets: string[]; d
     centre: [52.2317, -1.1321],
   },
 ];
+/**
+ * Welsh-named streets (issue 21), appended after every other row: the street type comes first
+ * (Heol y Castell), some are written with accents (Lôn Goed, Rhodfa'r Môr). Each joins a district,
+ * ward and collection day above, in a postcode sector of its own (4 or 5).
+ */
+const WELSH_STREETS: Array<{ district: string; street: string; ward: string; round: string; sector: number }> = [
+  { district: 'AT1', street: 'Heol y Castell', ward: 'Castle', round: 'MON-A', sector: 4 },
+  { district: 'AT1', street: 'Stryd Fawr', ward: 'Market', round: 'MON-B', sector: 4 },
+  { district: 'AT2', street: 'Ffordd yr Orsaf', ward: 'Northgate', round: 'MON-B', sector: 4 },
+  { district: 'AT4', street: "Rhodfa'r Môr", ward: 'Southbank', round: 'TUE-A', sector: 4 },
+  { district: 'AT7', street: 'Lôn Goed', ward: 'Oakley', round: 'THU-A', sector: 4 },
+  { district: 'AT7', street: 'Cilgant y Dderwen', ward: 'Oakley', round: 'THU-B', sector: 5 },
+];
 /** Postcodes that documentation and tests refer to. */
 const FIXED_POSTCODES: Record<string, string> = { 'AT1 High Street': 'AT1 1AA', 'AT1 Market Place': 'AT1 2BD' };
 const INWARD_LETTERS = 'ABDEFGHJLNPQRSTUWXYZ';
@@ -85,9 +100,9 @@ const addresses: Address[] = [];
 const usedPostcodes = new Set<string>();
 let uprn = 100070000001;
 
-function postcodeFor(district: string, sector: number): string {
+function postcodeFor(district: string, sector: number, rng = random): string {
   for (;;) {
-    const code = `${district} ${sector}${pick([...INWARD_LETTERS])}${pick([...INWARD_LETTERS])}`;
+    const code = `${district} ${sector}${pick([...INWARD_LETTERS], rng)}${pick([...INWARD_LETTERS], rng)}`;
     if (!usedPostcodes.has(code)) {
       usedPostcodes.add(code);
       return code;
@@ -95,41 +110,48 @@ function postcodeFor(district: string, sector: number): string {
   }
 }
 
+/** One street's houses, in two postcodes, along a line out from the district's centre. */
+function addStreet(d: (typeof DISTRICTS)[number], street: string, ward: string, round: string, sector: number, rng: () => number): void {
+  const fixed = FIXED_POSTCODES[`${d.district} ${street}`];
+  if (fixed) usedPostcodes.add(fixed);
+  const postcodes = [fixed ?? postcodeFor(d.district, sector, rng), postcodeFor(d.district, sector, rng)];
+  const count = between(7, 10, rng);
+  const [lat0, long0] = d.centre;
+  const angle = rng() * Math.PI * 2;
+  for (let i = 0; i < count * postcodes.length; i++) {
+    const postcode = postcodes[Math.floor(i / count)];
+    const number = i + 1;
+    const flats = street === 'High Street' && number === 3;
+    const named = !flats && rng() < 0.04;
+    const base: Omit<Address, 'uprn' | 'sao'> = {
+      paon: named ? pick(HOUSE_NAMES, rng) : String(number),
+      street,
+      locality: d.district === 'AT9' ? 'Little Anton' : '',
+      town: 'Anytown',
+      postcode,
+      lat: (lat0 + Math.sin(angle) * 0.0004 * i + (rng() - 0.5) * 0.0003).toFixed(6),
+      long: (long0 + Math.cos(angle) * 0.0006 * i + (rng() - 0.5) * 0.0004).toFixed(6),
+      ward,
+      round,
+    };
+    if (flats) {
+      for (const flat of ['Flat 1', 'Flat 2', 'Flat 3']) addresses.push({ ...base, uprn: String(uprn++), sao: flat });
+    } else {
+      addresses.push({ ...base, uprn: String(uprn++), sao: '' });
+    }
+  }
+}
+
 for (const d of DISTRICTS) {
   d.streets.forEach((street, streetIndex) => {
-    const ward = d.wards[streetIndex % d.wards.length];
     // Alternate weeks: streets in the same district share a day but not a week.
-    const round = `${d.day}-${streetIndex % 2 === 0 ? 'A' : 'B'}`;
-    const sector = 1 + (streetIndex % 3);
-    const fixed = FIXED_POSTCODES[`${d.district} ${street}`];
-    if (fixed) usedPostcodes.add(fixed);
-    const postcodes = [fixed ?? postcodeFor(d.district, sector), postcodeFor(d.district, sector)];
-    const count = between(7, 10);
-    const [lat0, long0] = d.centre;
-    const angle = random() * Math.PI * 2;
-    for (let i = 0; i < count * postcodes.length; i++) {
-      const postcode = postcodes[Math.floor(i / count)];
-      const number = i + 1;
-      const flats = street === 'High Street' && number === 3;
-      const named = !flats && random() < 0.04;
-      const base: Omit<Address, 'uprn' | 'sao'> = {
-        paon: named ? pick(HOUSE_NAMES) : String(number),
-        street,
-        locality: d.district === 'AT9' ? 'Little Anton' : '',
-        town: 'Anytown',
-        postcode,
-        lat: (lat0 + Math.sin(angle) * 0.0004 * i + (random() - 0.5) * 0.0003).toFixed(6),
-        long: (long0 + Math.cos(angle) * 0.0006 * i + (random() - 0.5) * 0.0004).toFixed(6),
-        ward,
-        round,
-      };
-      if (flats) {
-        for (const flat of ['Flat 1', 'Flat 2', 'Flat 3']) addresses.push({ ...base, uprn: String(uprn++), sao: flat });
-      } else {
-        addresses.push({ ...base, uprn: String(uprn++), sao: '' });
-      }
-    }
+    addStreet(d, street, d.wards[streetIndex % d.wards.length], `${d.day}-${streetIndex % 2 === 0 ? 'A' : 'B'}`, 1 + (streetIndex % 3), random);
   });
+}
+for (const w of WELSH_STREETS) {
+  const d = DISTRICTS.find((x) => x.district === w.district);
+  if (!d) throw new Error(`${w.street}: no district ${w.district}`);
+  addStreet(d, w.street, w.ward, w.round, w.sector, welshRandom);
 }
 
 const header = ['uprn', 'sao', 'paon', 'street', 'locality', 'town', 'postcode', 'lat', 'long', 'ward', 'waste_round'];

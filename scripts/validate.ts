@@ -14,7 +14,7 @@ import { loadTrainingData, type ContentProblem, type TrainingData } from '../int
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
-import { binTypesProblems } from '../intents/entities/binTypes';
+import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
@@ -114,6 +114,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...riskTrainingData(paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'), paths.intentsDir).problems,
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
+    ...welshBinTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(training.intents.map((i) => i.intent))]),
     ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
@@ -134,6 +135,12 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
 /** The bin types, when the content has its own (else the shipped table is used). */
 function binTypes(file: string): ContentProblem[] {
   return fs.existsSync(file) ? binTypesProblems(file) : [];
+}
+
+/** The Welsh bin words (entities/cy-GB/bin-types.yaml beside the English), when there are any. */
+function welshBinTypes(englishFile: string): ContentProblem[] {
+  const file = path.join(path.dirname(englishFile), 'cy-GB', 'bin-types.yaml');
+  return fs.existsSync(file) ? localeBinTypesProblems(file, fs.existsSync(englishFile) ? englishFile : BIN_TYPES_FILE) : [];
 }
 
 /**

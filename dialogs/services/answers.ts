@@ -2,6 +2,8 @@ import * as chronoEn from 'chrono-node/en';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
+import type { Entity } from '../../intents/recognizer';
+import { isLoneWelshWeekday } from '../../intents/entities/welshDates';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -162,6 +164,17 @@ export function matchChoice(text: string, choices: Choice[]): Choice | undefined
   return near.length === 1 ? near[0] : undefined;
 }
 
+/**
+ * The one choice an entity of the message names by key: the recognizer found a bin type
+ * ("fy min du" -> general, by the locale's bin words) and the list has a choice with that key.
+ * Undefined when none does, or the message names two ("y bin du a'r bin glas").
+ */
+export function matchChoiceByEntity(entities: readonly Entity[], choices: Choice[]): Choice | undefined {
+  const keys = new Set(entities.map((e) => e.value.toLowerCase()));
+  const hits = choices.filter((c) => keys.has(c.key.toLowerCase()));
+  return hits.length === 1 ? hits[0] : undefined;
+}
+
 /** Several choices in one message: "sofa, fridge and a mattress". */
 export function matchChoices(text: string, choices: Choice[]): { found: Choice[]; unknown: string[] } {
   const parts = text
@@ -213,7 +226,8 @@ const LONE_WEEKDAY = /^(?:(?:on|since|from)\s+)?(?:mon|tue|tues|wed|weds|thu|thu
  * "Friday" the coming one; "next Friday", "this Friday" or a written date are left as they are.
  */
 export function pastWeekday(date: string, text: string, todayDate: string): string {
-  return date > todayDate && LONE_WEEKDAY.test(text.trim()) ? addDays(date, -7) : date;
+  // Welsh too ("dydd Gwener", "nos Fawrth"): no English text is one, so English reads as before.
+  return date > todayDate && (LONE_WEEKDAY.test(text.trim()) || isLoneWelshWeekday(text)) ? addDays(date, -7) : date;
 }
 
 export function today(now: Date): string {

@@ -4,6 +4,8 @@ import { BinTypeMatcher, defaultBinTypes, type BinTypeSynonyms } from './binType
 import { extractCaseReferences } from './caseReferences';
 import { extractDates } from './dates';
 import { resolveOverlaps } from './overlaps';
+import { extractWelshAddresses } from './welshAddresses';
+import { extractWelshDates } from './welshDates';
 import { DEFAULT_POSTCODE_AREAS, extractPostcodes } from './postcodes';
 import { ENTITY_TYPES, type Span } from './types';
 
@@ -14,6 +16,17 @@ export interface EntityExtractorOptions {
   binTypes?: BinTypeSynonyms;
   /** Postcode areas whose outward code alone ("AT3") is an entity. Defaults to ["AT"]. */
   postcodeAreas?: readonly string[];
+  /**
+   * The assistant's language. 'cy-GB' also reads Welsh days and dates (`extractWelshDates`) IN
+   * ADDITION to the English ones: residents code-switch ("missed ddydd Llun"). Default 'en-GB'.
+   */
+  locale?: string;
+  /**
+   * A locale's own bin words (for cy-GB, intents/entities/cy-GB/bin-types.yaml via
+   * `loadBinTypes(localeBinTypesFile('cy-GB'))`), matched as well as `binTypes` and also with
+   * Welsh initial mutations ("fy min du"). No phrase may be under two kinds across both.
+   */
+  localeBinTypes?: BinTypeSynonyms;
 }
 
 /** Longest message looked at; anything after is ignored (a resident's message is far shorter). */
@@ -33,10 +46,12 @@ export class EntityExtractor {
   private readonly now: () => Date;
   private readonly bins: BinTypeMatcher;
   private readonly postcodeAreas: readonly string[];
+  private readonly welsh: boolean;
 
   constructor(options: EntityExtractorOptions = {}) {
     this.now = options.now ?? (() => new Date());
-    this.bins = new BinTypeMatcher(options.binTypes ?? defaultBinTypes());
+    this.welsh = options.locale === 'cy-GB';
+    this.bins = new BinTypeMatcher(options.binTypes ?? defaultBinTypes(), options.localeBinTypes);
     this.postcodeAreas = options.postcodeAreas ?? DEFAULT_POSTCODE_AREAS;
   }
 
@@ -44,13 +59,18 @@ export class EntityExtractor {
     if (typeof text !== 'string' || text.trim() === '') return [];
     const input = text.length > MAX_TEXT_LENGTH ? text.slice(0, MAX_TEXT_LENGTH) : text;
     try {
-      const addresses = safely(() => extractAddresses(input));
+      // Welsh street names put the type first ("6 Heol y Castell"); English ones are read too.
+      const addresses = this.welsh
+        ? [...safely(() => extractAddresses(input)), ...safely(() => extractWelshAddresses(input))]
+        : safely(() => extractAddresses(input));
       return resolveOverlaps([
         safely(() => extractPostcodes(input, this.postcodeAreas)),
         safely(() => extractCaseReferences(input)),
         safely(() => this.bins.extract(input)),
         givingWayToHouseNumbers(
-          safely(() => extractDates(input, this.clock())),
+          this.welsh
+            ? [...safely(() => extractWelshDates(input, this.clock())), ...safely(() => extractDates(input, this.clock()))]
+            : safely(() => extractDates(input, this.clock())),
           addresses,
           input,
         ),

@@ -43,25 +43,24 @@ function tokenise(text: string): Token[] {
   return tokens;
 }
 
-const startsUpper = (word: string): boolean => /^\p{Lu}/u.test(word);
+export const startsUpper = (word: string): boolean => /^\p{Lu}/u.test(word);
 
 /** "mill" -> "Mill", "john's" -> "John's", "MILL" -> "Mill", "McDonald" stays. */
-function titleCase(word: string): string {
+export function titleCase(word: string): string {
   const mixed = word !== word.toLowerCase() && word !== word.toUpperCase();
   if (mixed && startsUpper(word)) return word;
   return word.toLowerCase().replace(/(^|-)(\p{L})/gu, (_all, sep: string, first: string) => sep + first.toUpperCase());
 }
 
+/** The span of the words from..to of `text`, with its value. */
+export function spanOf(text: string, type: string, from: { start: number }, to: { end: number }, value: string): Span {
+  return { type, text: text.slice(from.start, to.end), value, start: from.start, end: to.end };
+}
+
 export function extractAddresses(text: string): Span[] {
   const tokens = tokenise(text);
   const gap = (i: number): string => text.slice(tokens[i]?.end ?? 0, tokens[i + 1]?.start ?? 0);
-  const span = (type: string, from: Token, to: Token, value: string): Span => ({
-    type,
-    text: text.slice(from.start, to.end),
-    value,
-    start: from.start,
-    end: to.end,
-  });
+  const span = (type: string, from: Token, to: Token, value: string): Span => spanOf(text, type, from, to, value);
   const candidates: { street: Span; parts: Span[] }[] = [];
 
   for (let i = 0; i < tokens.length; i++) {

@@ -6,6 +6,7 @@ import { packageRoot } from '../../platform/packageRoot';
 import type { ContentProblem } from '../trainingData';
 import { yamlSchemaProblems } from '../yamlProblems';
 import { ENTITY_TYPES, type Span } from './types';
+import { welshMutations } from './welshMutations';
 
 /** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
 export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
@@ -28,6 +29,21 @@ export function binTypesProblems(file: string = BIN_TYPES_FILE): ContentProblem[
     return [];
   } catch (err) {
     return [{ severity: 'error', file, message: (err as Error).message.replace(`${file}: `, '') }];
+  }
+}
+
+/**
+ * The mistakes in a locale's bin-types file (e.g. cy-GB/bin-types.yaml): its own, and any phrase
+ * it lists under another kind than the shipped table does (both tables apply to that locale).
+ */
+export function localeBinTypesProblems(localeFile: string, baseFile: string = BIN_TYPES_FILE): ContentProblem[] {
+  const own = binTypesProblems(localeFile);
+  if (own.length) return own;
+  try {
+    mergeBinTypes(loadBinTypes(baseFile), loadBinTypes(localeFile));
+    return [];
+  } catch (err) {
+    return [{ severity: 'error', file: localeFile, message: `${(err as Error).message} (${path.basename(baseFile)} applies too)` }];
   }
 }
 
@@ -70,11 +86,14 @@ function foldPhrase(phrase: string): string {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** "food caddy" -> /food[\s-]+cadd(?:y|ies)/, "blue bin" -> /blue[\s-]+bin(?:e?s)?/; "and" also matches "&". */
-function phrasePattern(phrase: string): string {
+/**
+ * "food caddy" -> /food[\s-]+cadd(?:y|ies)/, "blue bin" -> /blue[\s-]+bin(?:e?s)?/; "and" also matches "&".
+ * A Welsh phrase (`mutated`) also matches with its first word mutated: "bin du" -> /(?:bin|fin|min)[\s-]+du(?:e?s)?/.
+ */
+function phrasePattern(phrase: string, mutated = false): string {
   const words = foldPhrase(phrase)
     .split(' ')
-    .map((w) => (w === 'and' || w === '&' ? '(?:and|&)' : escape(w)));
+    .map((w, i) => (w === 'and' || w === '&' ? '(?:and|&)' : mutated && i === 0 ? `(?:${welshMutations(w).map(escape).join('|')})` : escape(w)));
   const last = words.pop() ?? '';
   const plural = /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}(?:y|ies)` : `${last}(?:e?s)?`;
   return [...words, plural].join('[\\s-]+');
@@ -83,20 +102,44 @@ function phrasePattern(phrase: string): string {
 /** "recycling centre", "garden waste site" are places, not bins. */
 const NOT_A_BIN_AFTER = '(?![\\s-]+(?:centres?|centers?|sites?|points?|tips?)(?![\\p{L}\\p{N}]))';
 
+/**
+ * One table with every phrase of both: a locale's own words on top of the shipped ones (for
+ * cy-GB, residents write "bin du" and "black bin" alike). Throws when a phrase is under two kinds.
+ */
+export function mergeBinTypes(base: BinTypeSynonyms, extra: BinTypeSynonyms): BinTypeSynonyms {
+  const merged: Record<string, string[]> = {};
+  for (const table of [base, extra]) for (const [kind, phrases] of Object.entries(table)) merged[kind] = [...(merged[kind] ?? []), ...phrases];
+  validateBinTypes(merged, "bin types with the locale's");
+  return merged;
+}
+
+/** A locale's own bin words (e.g. intents/entities/cy-GB/bin-types.yaml), in the shipped file's format. */
+export function localeBinTypesFile(locale: string): string {
+  return path.join(path.dirname(BIN_TYPES_FILE), locale, 'bin-types.yaml');
+}
+
 /** Finds bin phrases; compiled once from a synonym table. */
 export class BinTypeMatcher {
   private readonly pattern: RegExp | undefined;
   private readonly kinds: string[] = [];
 
-  constructor(synonyms: BinTypeSynonyms) {
-    validateBinTypes(synonyms);
-    const entries: { kind: string; phrase: string }[] = [];
-    for (const [kind, phrases] of Object.entries(synonyms)) for (const phrase of phrases) entries.push({ kind, phrase: foldPhrase(phrase) });
+  /**
+   * `welsh`: more phrases (a Welsh synonym table) matched also with their first word mutated
+   * ("fy min du", "ei gadi bwyd"); they join `synonyms`, and no phrase may be under two kinds.
+   */
+  constructor(synonyms: BinTypeSynonyms, welsh: BinTypeSynonyms = {}) {
+    validateBinTypes(Object.keys(welsh).length ? mergeBinTypes(synonyms, welsh) : synonyms);
+    const entries: { kind: string; phrase: string; mutated: boolean }[] = [];
+    for (const [table, mutated] of [
+      [synonyms, false],
+      [welsh, true],
+    ] as const)
+      for (const [kind, phrases] of Object.entries(table)) for (const phrase of phrases) entries.push({ kind, phrase: foldPhrase(phrase), mutated });
     // Longest first, so "recycling box" wins over "recycling" and "food caddy" over "caddy".
     entries.sort((a, b) => b.phrase.length - a.phrase.length);
     const groups = entries.map((e) => {
       this.kinds.push(e.kind);
-      return `(${phrasePattern(e.phrase)})`;
+      return `(${phrasePattern(e.phrase, e.mutated)})`;
     });
     this.pattern = groups.length === 0 ? undefined : new RegExp(`(?<![\\p{L}\\p{N}])(?:${groups.join('|')})(?![\\p{L}\\p{N}])${NOT_A_BIN_AFTER}`, 'giu');
   }

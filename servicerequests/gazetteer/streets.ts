@@ -1,5 +1,8 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
+import { foldWelsh } from '../../intents/entities/welshFold';
+import { welshMutations } from '../../intents/entities/welshMutations';
+import { isWelshStreetName, WELSH_ARTICLES, welshStreetType } from '../../intents/entities/welshStreets';
 import type { Address } from './gazetteer';
 
 /** One street of the gazetteer: its name as the council writes it, where it is, and its properties. */
@@ -36,15 +39,19 @@ interface Token {
 
 interface Entry {
   street: Street;
-  /** Lower-case words, apostrophes dropped: "st johns road". */
+  /** Lower-case words, apostrophes and accents dropped: "st johns road", "rhodfar mor". */
   words: string[];
+  /** The forms its first word may take: for a Welsh name ("Heol y Castell"), also mutated ("ar Rodfa'r Môr", "yng Nghilgant"). */
+  firstForms: string[];
+  welsh: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
-const NUMBER_WORDS = new Set(['number', 'no', 'nr', 'num', 'house']);
-const PLACE_WORDS = new Set(['on', 'in', 'at']);
-const FLAT = /\b(?:flat|apartment|apt|unit)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
+// Welsh too: "rhif 6" (number 6), "tŷ rhif 4" (house number 4), "rhif 7 ar Heol y Castell", "fflat 2", "uned 3".
+const NUMBER_WORDS = new Set(['number', 'no', 'nr', 'num', 'house', 'rhif', 'ty']);
+const PLACE_WORDS = new Set(['on', 'in', 'at', 'ar', 'yn']);
+const FLAT = /\b(?:flat|apartment|apt|unit|fflat|uned)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
 
 /** Abbreviations residents write that the entity extractor's suffix table does not hold. */
 const MORE_ABBREVIATIONS: Record<string, string> = {
@@ -99,6 +106,16 @@ const BEFORE_A_STREET = new Set([
   'live',
   'address',
   'is',
+  // Welsh: "yn Stryd Fawr", "ar Heol y Castell", "ger", "wrth", "byw" (live), "cyfeiriad" (address).
+  'yn',
+  'yng',
+  'ym',
+  'ar',
+  'ger',
+  'wrth',
+  'oddi',
+  'byw',
+  'cyfeiriad',
 ]);
 /** Words after a phrase that show it is not a street: "the green bin", "the green one", "street light". */
 const NOT_A_STREET_AFTER = new Set([
@@ -124,7 +141,8 @@ const NOT_A_STREET_AFTER = new Set([
   'signs',
 ]);
 
-const fold = (s: string): string => s.toLowerCase().replace(/['’]/g, '');
+/** Lower case, apostrophes and accents dropped (residents often type "Lon Goed" for Lôn Goed). */
+const fold = (s: string): string => foldWelsh(s).replace(/'/g, '');
 
 function tokenise(text: string): Token[] {
   return [...text.matchAll(TOKEN)].map((m) => ({ text: m[0], norm: fold(m[0]), start: m.index, end: m.index + m[0].length }));
@@ -148,6 +166,16 @@ function edits(typed: string, word: string): number | undefined {
   if (!allowed || typed[0] !== word[0] || Math.abs(typed.length - word.length) > allowed) return undefined;
   const d = DamerauLevenshteinDistance(typed, word, { restricted: true });
   return d <= allowed ? d : undefined;
+}
+
+/** The fewest edits from a typed word to any of a word's forms, or undefined when none is close. */
+function closest(typed: string, forms: readonly string[]): number | undefined {
+  let best: number | undefined;
+  for (const form of forms) {
+    const d = edits(typed, form);
+    if (d !== undefined && (best === undefined || d < best)) best = d;
+  }
+  return best;
 }
 
 /** The street word ("road") a typed word stands for: itself, an abbreviation ("rd") or a misspelling ("raod"). */
@@ -179,8 +207,9 @@ export class StreetIndex {
         street = { key, name: a.street, place, addresses: [] };
         this.byKey.set(key, street);
         const words = a.street.split(/\s+/).map(fold);
+        const welsh = isWelshStreetName(a.street);
         const list = this.byLastWord.get(words.at(-1)!) ?? [];
-        list.push({ street, words });
+        list.push({ street, words, welsh, firstForms: welsh ? welshMutations(words[0]) : [words[0]] });
         this.byLastWord.set(words.at(-1)!, list);
       }
       street.addresses.push(a);
@@ -209,10 +238,10 @@ export class StreetIndex {
           if (from < 0) continue;
           let distance: number | undefined = typeDistance;
           for (let j = 0; j < entry.words.length - 1 && distance !== undefined; j++) {
-            const d = edits(tokens[from + j].norm, entry.words[j]);
+            const d = j === 0 ? closest(tokens[from].norm, entry.firstForms) : edits(tokens[from + j].norm, entry.words[j]);
             distance = d === undefined ? undefined : distance + d;
           }
-          if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance)) continue;
+          if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance, entry.welsh)) continue;
           const same = readings.find((r) => r.from === from && r.to === i);
           if (!same) readings.push({ entries: [entry], from, to: i, distance });
           else if (distance < same.distance) Object.assign(same, { entries: [entry], distance });
@@ -257,12 +286,15 @@ export class StreetIndex {
     );
   }
 
-  private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number): boolean {
+  private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number, welsh = false): boolean {
     const next = tokens[to + 1];
     if (next && /^[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
-    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the'));
+    // A Welsh name keeps its articles in lower case: "Heol y Castell", "Ffordd yr Orsaf".
+    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the') || (welsh && i > 0 && WELSH_ARTICLES.has(w.norm)));
+    // A Welsh street's type comes first: "heol y castell" is a street as "castle road" is.
+    if (welsh && welshStreetType(foldWelsh(tokens[from].text))?.strength === 'strong') return true;
     // "on the green" is grass; "The Green" or "2 the green" is the street.
     if (words[0].norm === 'the') return capitalised;
     if (capitalised) return true;

@@ -1,3 +1,4 @@
+import type { Entity } from '../../../intents/recognizer';
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Reply } from '../../responses';
@@ -23,14 +24,17 @@ export class FieldAnswers {
     private readonly vocabulary: Vocabulary,
     private readonly questions: SlotQuestions,
     private readonly now: () => Date,
+    /** The assistant's language: 'cy-GB' also reads Welsh dates (see readDate). */
+    private readonly locale = 'en-GB',
   ) {}
 
-  accept(state: SlotState, field: Exclude<SlotField, { kind: 'location' }>, text: string): Reply | undefined {
+  /** `entities`: the recognizer's for this message; a choice list takes a bin type it names (see readSingleChoice). */
+  accept(state: SlotState, field: Exclude<SlotField, { kind: 'location' }>, text: string, entities: readonly Entity[] = []): Reply | undefined {
     const r = this.responses;
     switch (field.kind) {
       case 'attribute': {
         const a = attributeOf(state, field);
-        return a ? this.attribute(state, a, text) : undefined;
+        return a ? this.attribute(state, a, text, entities) : undefined;
       }
       case 'description':
         return keep(readDescription(text, r, this.vocabulary), (value) => (state.description = value));
@@ -45,7 +49,7 @@ export class FieldAnswers {
     }
   }
 
-  private attribute(state: SlotState, a: ServiceAttribute, text: string): Reply | undefined {
+  private attribute(state: SlotState, a: ServiceAttribute, text: string, entities: readonly Entity[]): Reply | undefined {
     const r = this.responses;
     const answer = (value: Answer) => (state.answers[a.code] = value);
     switch (a.datatype) {
@@ -61,14 +65,14 @@ export class FieldAnswers {
         });
       }
       case 'singlevaluelist':
-        return keep(readSingleChoice(text, a, r, this.vocabulary), answer);
+        return keep(readSingleChoice(text, a, r, this.vocabulary, entities), answer);
       case 'number':
         return keep(
           readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary),
           answer,
         );
       case 'datetime':
-        return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary), answer);
+        return keep(readDate(text, a.required, state.config.dates, this.now(), r, this.vocabulary, this.locale), answer);
       default:
         return keep(readText(text, a.datatype === 'text' ? 'text' : 'string', a.required, r, this.vocabulary), answer);
     }

@@ -1,3 +1,6 @@
+import { foldWelsh } from '../../../intents/entities/welshFold';
+import { welshMutations } from '../../../intents/entities/welshMutations';
+import { isWelshStreetName } from '../../../intents/entities/welshStreets';
 import { foldText } from '../slotReader';
 
 /** The usual short forms of street names' last words ("london rd"). */
@@ -13,6 +16,7 @@ export function streetPattern(streets: string[]): RegExp | undefined {
     const last = f.split(' ').at(-1)!;
     if (SHORT_FORMS[last]) forms.add(`${f.slice(0, -last.length)}${SHORT_FORMS[last]}`);
   }
+  const welsh = streets.filter(isWelshStreetName).map(welshAlternative);
   if (!forms.size) return undefined;
   const alternatives = [...forms]
     .sort((x, y) => y.length - x.length)
@@ -23,5 +27,28 @@ export function streetPattern(streets: string[]): RegExp | undefined {
         .join("[\\s,.'’-]+"),
     );
   // "the green bin" is a bin, even where a street is called The Green.
-  return new RegExp(`\\b(?:${alternatives.join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
+  return new RegExp(`\\b(?:${[...welsh, ...alternatives].join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
+}
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A Welsh street name as residents write it: accents optional ("Lon Goed"), "'r" with either
+ * apostrophe or none ("Rhodfa’r Mor"), the type word mutated ("ar Rodfa'r Môr", "yng Nghilgant y Dderwen").
+ */
+function welshAlternative(street: string): string {
+  const words = street.trim().split(/\s+/);
+  const word = (w: string): string =>
+    [...w]
+      .map((c) => {
+        const plain = foldWelsh(c);
+        if (c === "'" || c === '’') return "['’]?";
+        return plain === c.toLowerCase() ? escape(c) : `[${escape(c.toLowerCase())}${escape(plain)}]`;
+      })
+      .join('');
+  const [type, ...rest] = words;
+  const article = /['’]r$/.test(type) ? "['’]?r" : '';
+  const radical = foldWelsh(type).replace(/'r$/, '');
+  const first = `(?:${welshMutations(radical).map(escape).join('|')})${article}`;
+  return [first, ...rest.map(word)].join("[\\s,.'’-]+");
 }

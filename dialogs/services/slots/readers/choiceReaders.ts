@@ -1,18 +1,33 @@
 import type { ServiceAttribute } from '../../../../servicerequests/open311/types';
 import type { Vocabulary } from '../../../../knowledge/vocabulary';
-import { matchChoice, matchChoices } from '../../answers';
+import type { Entity } from '../../../../intents/recognizer';
+import { matchChoice, matchChoiceByEntity, matchChoices } from '../../answers';
 import { valueNames } from '../../requestSoFar';
 import type { ServiceResponses } from '../../serviceResponses';
 import { pressedSkip, saysSkip, type Reading } from './reading';
 
-/** A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6": the vocabulary's `yes_first`, `no_first`); '' for Skip. */
-export function readSingleChoice(text: string, a: ServiceAttribute, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+/**
+ * A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6": the vocabulary's `yes_first`, `no_first`); '' for Skip.
+ * `entities` (the recognizer's for this message): where no choice is named, a bin type that is
+ * a choice's key picks it ("fy min du" -> general, through the locale's bin words).
+ */
+export function readSingleChoice(
+  text: string,
+  a: ServiceAttribute,
+  r: ServiceResponses,
+  vocabulary: Vocabulary,
+  entities: readonly Entity[] = [],
+): Reading<string> {
   const values = a.values ?? [];
   if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
   const choice =
     matchChoice(text, values) ??
-    (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined);
+    (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined) ??
+    matchChoiceByEntity(
+      entities.filter((e) => e.type === 'binType'),
+      values,
+    );
   if (!choice) return { problem: r.invalidChoice(values.map((v) => v.name)) };
   return { value: choice.key };
 }

@@ -1,6 +1,7 @@
 import type { Reply } from '../../../responses';
 import { spokenDate } from '../../../../servicerequests/waste/calendar';
 import { parseDate, pastWeekday, today } from '../../answers';
+import { parseWelshDate } from '../../../../intents/entities/welshDates';
 import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { saysSkip, type Reading } from './reading';
@@ -22,9 +23,19 @@ export function dateFits(date: string, dates: DateRule, todayDate: string): bool
 }
 
 /** A `datetime` attribute: the calendar date (YYYY-MM-DD) said ("yesterday", "Monday", "23/11"); '' when an optional one is skipped. */
-export function readDate(text: string, required: boolean, dates: DateRule, now: Date, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
+export function readDate(
+  text: string,
+  required: boolean,
+  dates: DateRule,
+  now: Date,
+  r: ServiceResponses,
+  vocabulary: Vocabulary,
+  /** 'cy-GB' reads Welsh days ("ddoe", "dydd Llun", "3ydd o Ragfyr") first, then English ones (residents code-switch). */
+  locale = 'en-GB',
+): Reading<string> {
   if (!required && saysSkip(text, r.buttons, vocabulary)) return { value: '' };
-  const parsed = parseDate(text, now);
+  // Welsh first for cy-GB: chrono reads "am 6" in "dydd Llun am 6" as a time today.
+  const parsed = locale === 'cy-GB' ? (parseWelshDate(text, now) ?? parseDate(text, now)) : parseDate(text, now);
   if (!parsed) return { problem: r.invalidDate() };
   const date = dates === 'past' ? pastWeekday(parsed, text, today(now)) : parsed;
   const problem = dateProblem(date, dates, today(now), r);
