@@ -47,6 +47,7 @@ const UNIT = [
   'tests/knowledge/scoredIndex.test.ts',
   'tests/knowledge/startup.test.ts',
   'tests/knowledge/textAnalyser.test.ts',
+  'tests/knowledge/welshAnalysis.test.ts',
   'tests/knowledge/validateKnowledge.test.ts',
   'tests/knowledge/vocabulary.test.ts',
   'tests/open311/clientXml.test.ts',

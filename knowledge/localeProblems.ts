@@ -4,13 +4,14 @@ import { binTypesProblems } from '../intents/entities/binTypes';
 import { readToneVocabulary } from '../intents/frustration';
 import { riskTrainingData } from '../intents/riskClassifier';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
-import { loadTrainingData, utteranceKey, type ContentProblem } from '../intents/trainingData';
-import { loadArticles, readArticle } from './articleLoader';
+import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
+import { loadArticles } from './articleLoader';
+import { ENGLISH_ANALYSIS, WELSH_ANALYSIS, type AnalyserLanguage } from './textAnalyser';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { localeDir, OVERLAYS, overlayFile } from './localeContent';
 import { overlayProblems } from './overlay';
 import { loadSynonyms } from './synonyms';
-import { linkProblems } from './validateKnowledge';
+import { validateKnowledge } from './validateKnowledge';
 
 /** Where the English content is; each locale's is found from it (knowledge/localeContent.ts). */
 export interface LocaleContentPaths {
@@ -54,7 +55,7 @@ export function localeProblems(paths: LocaleContentPaths, locale: string): Conte
   const intentsRoot = path.dirname(paths.safeguardingRules);
   return [
     ...messageFolder(paths.messagesDir, locale),
-    ...articles(paths.articlesDir, locale),
+    ...articles(paths, locale),
     ...intents(paths.intentsDir, locale),
     ...riskTrainingData(localeDir(paths.riskDataDir, locale), localeDir(paths.intentsDir, locale)).problems.filter((p) => !/no intent files/.test(p.message)),
     ...ownFile(path.join(paths.riskDataDir, locale, 'none.yaml'), () => []),
@@ -95,43 +96,44 @@ function messageFolder(messagesDir: string, locale: string): ContentProblem[] {
     .map((f) => error(path.join(messagesDir, locale, f), `missing: the ${locale} words of ${DEFAULT_LOCALE}/${f}`));
 }
 
-/** Each published English article has its twin of the same id in `articles/<locale>/`, and no twin is without its English. */
-function articles(articlesDir: string, locale: string): ContentProblem[] {
-  const dir = localeDir(articlesDir, locale);
+/**
+ * Each published English article has its twin of the same id in `articles/<locale>/`, and no twin
+ * is without its English. The twins are checked as the English articles are (links, a question
+ * under two articles, each question finding its own article), searched as the locale is searched.
+ */
+function articles(paths: LocaleContentPaths, locale: string): ContentProblem[] {
+  const dir = localeDir(paths.articlesDir, locale);
   const englishIds = new Set(
-    loadArticles(articlesDir)
+    loadArticles(paths.articlesDir)
       .articles.filter((a) => a.status !== 'draft')
       .map((a) => a.id),
   );
-  const problems: ContentProblem[] = [];
-  const seen = new Set<string>();
-  const questions = new Map<string, string>();
-  const files = fs.existsSync(dir)
-    ? fs
-        .readdirSync(dir)
-        .filter((f) => f.toLowerCase().endsWith('.md') && f.toLowerCase() !== 'readme.md')
-        .sort()
-    : [];
-  for (const name of files) {
-    const file = path.join(dir, name);
-    const { article, problems: own } = readArticle(file);
-    problems.push(...own);
-    if (!article) continue;
-    seen.add(article.id);
-    if (!englishIds.has(article.id))
-      problems.push(
-        error(file, `id "${article.id}": no published English article has this id (${path.relative(process.cwd(), path.join(articlesDir, name))})`),
-      );
-    for (const message of linkProblems(article.body)) problems.push(error(file, message));
-    for (const q of article.questions) {
-      const first = questions.get(utteranceKey(q));
-      if (first && first !== article.id) problems.push(error(file, `the question "${q}" is also under ${first}: keep it in one article`));
-      questions.set(utteranceKey(q), article.id);
-    }
-  }
-  for (const id of [...englishIds].sort()) if (!seen.has(id)) problems.push(error(path.join(dir, `${id}.md`), `missing: the ${locale} article ${id}`));
-  return problems;
+  if (!fs.existsSync(dir)) return [...englishIds].sort().map((id) => error(path.join(dir, `${id}.md`), `missing: the ${locale} article ${id}`));
+  const own = loadArticles(dir).articles;
+  const seen = new Set(own.map((a) => a.id));
+  return [
+    ...validateKnowledge({
+      articlesDir: dir,
+      synonymsPath: path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'),
+      intents: loadTrainingData(localeDir(paths.intentsDir, locale)).intents,
+      analysis: ANALYSIS[locale] ?? ENGLISH_ANALYSIS,
+    }).filter((p) => !(p.file === path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'))),
+    ...own
+      .filter((a) => !englishIds.has(a.id))
+      .map((a) =>
+        error(
+          a.file,
+          `id "${a.id}": no published English article has this id (${path.relative(process.cwd(), path.join(paths.articlesDir, path.basename(a.file)))})`,
+        ),
+      ),
+    ...[...englishIds]
+      .sort()
+      .filter((id) => !seen.has(id))
+      .map((id) => error(path.join(dir, `${id}.md`), `missing: the ${locale} article ${id}`)),
+  ];
 }
+
+const ANALYSIS: Record<string, AnalyserLanguage> = { 'cy-GB': WELSH_ANALYSIS };
 
 /** Each intent of the English training data has its own training data in `intents/data/<locale>/`, and no other. */
 function intents(intentsDir: string, locale: string): ContentProblem[] {
