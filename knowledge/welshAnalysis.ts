@@ -48,15 +48,16 @@ export function welshStem(word: string): string {
   return word;
 }
 
-/** Welsh words that say little about which article is meant, written as the analyser sees them (lower case, accents and apostrophes removed). */
+/**
+ * Welsh words that say little about which article is meant, written as the analyser sees them (lower
+ * case, accents and apostrophes removed): articles, the commonest prepositions, possessives,
+ * pronouns and forms of "bod". Kept small on purpose: a longer list (question words, "cael",
+ * "eisiau", "gallu") made more of the Welsh articles' own questions find another article.
+ */
 export const WELSH_STOP_WORDS: ReadonlySet<string> = new Set(
   (
-    'a ac ag am ar at y yr r i o yn yng ym mae maer oes ydy ydyw yw ywr ydw ydyn ydych ydi wyt wyf dw dwi rwy rwyn rydw rydyn rydych roedd oedd ' +
-    'bod fod sydd syn sydd oedd bydd fydd byddai fyddai wedi wedir heb gan gyda efo hefo gydar efor dros drwy trwy wrth rhwng tan hyd ' +
-    'fy dy ei ein eich eu fyn ir or ar ai iw ow im ith ich iw in ni chi nhw fe fo hi e ef fi ti mi nhw nhwthau hwn hon hyn hynny yna yma acw ' +
-    'ond neu os pan pa beth be sut pam ble pwy faint pryd ie iawn naddo nage do ' +
-    'plis diolch helo shwmae sumae hylo haia hwyl ' +
-    'hoffwn hoffen eisiau isio moyn angen gallu gallwch allwch allaf alla ga gaf gael cael cael medru fedra ' +
-    'jyst jest hefyd felly wel reit eto erioed byth bob pob rhyw rywun rhywun rywbeth rhywbeth unrhyw'
+    'a ac ag y yr r i o yn yng ym fy dy ei ein eich eu ir or ar at am gan gyda efo ' +
+    'mae maer oes ydy yw ywr sydd syn wedi ydw dw dwi rwy rwyn rydw roedd oedd bod fod ' +
+    'in im iw ni chi nhw fe fo hi e fi ti mi hwn hon hyn hynny yma yna ond neu os hefyd plis diolch helo shwmae'
   ).split(/\s+/),
 );
