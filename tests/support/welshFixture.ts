@@ -46,7 +46,9 @@ function overlayOf(englishFile: string, spec: OverlayWords): string {
  */
 export function welshFixture(options: { declare?: boolean } = {}): { root: string; paths: ContentPaths } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-welsh-'));
-  const copy = (from: string) => fs.cpSync(path.join(ROOT, from), path.join(root, from), { recursive: true, filter: (f) => !/\.ts$/.test(f) });
+  // The project's own Welsh (being translated) is left out: the stand-in is complete and known.
+  const copy = (from: string) =>
+    fs.cpSync(path.join(ROOT, from), path.join(root, from), { recursive: true, filter: (f) => !/\.ts$/.test(f) && !f.split(path.sep).includes('cy-GB') });
   for (const dir of ['knowledge', 'intents', 'services', 'deploymentTemplates/teams']) copy(dir);
   const k = (...p: string[]) => path.join(root, 'knowledge', ...p);
   const i = (...p: string[]) => path.join(root, 'intents', ...p);
