@@ -35,6 +35,8 @@ const UNIT = [
   'tests/intents/classifier/features.test.ts',
   'tests/intents/classifier/modelCache.test.ts',
   'tests/intents/entities/EntityExtractor.test.ts',
+  'tests/intents/entities/welshDates.test.ts',
+  'tests/intents/entities/welshWords.test.ts',
   'tests/intents/frustration.test.ts',
   'tests/intents/messageClauses.test.ts',
   'tests/intents/riskDetection.test.ts',
