@@ -38,6 +38,7 @@ const UNIT = [
   'tests/intents/entities/welshDates.test.ts',
   'tests/intents/entities/welshWords.test.ts',
   'tests/intents/frustration.test.ts',
+  'tests/intents/languageIdentifier.test.ts',
   'tests/intents/messageClauses.test.ts',
   'tests/intents/riskDetection.test.ts',
   'tests/intents/riskVotes.test.ts',
