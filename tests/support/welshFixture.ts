@@ -96,8 +96,6 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
     ),
   );
   fs.writeFileSync(path.join(teams, 'cy.json'), JSON.stringify(words, null, 2));
-  manifest.localizationInfo = { defaultLanguageTag: 'en-gb', additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }] };
-  fs.writeFileSync(path.join(teams, 'manifest.json'), JSON.stringify(manifest, null, 2));
   if (options.declare !== false) {
     const profile = k('council.yaml');
     fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace(/^languages: .*$/m, 'languages: [en-GB, cy-GB]'));
