@@ -10,6 +10,7 @@ import { ENGLISH_ANALYSIS, WELSH_ANALYSIS, type AnalyserLanguage } from './textA
 import { DEFAULT_LOCALE } from './intentMessages';
 import { localeDir, OVERLAYS, overlayFile } from './localeContent';
 import { overlayProblems } from './overlay';
+import { webChatStringsFile, webChatStringsProblems } from './webChatStrings';
 import { loadSynonyms } from './synonyms';
 import { validateKnowledge } from './validateKnowledge';
 
@@ -55,6 +56,7 @@ export function localeProblems(paths: LocaleContentPaths, locale: string): Conte
   const intentsRoot = path.dirname(paths.safeguardingRules);
   return [
     ...messageFolder(paths.messagesDir, locale),
+    ...webChatStringsProblems(webChatStringsFile(paths.messagesDir, locale)),
     ...articles(paths, locale),
     ...intents(paths.intentsDir, locale),
     ...riskTrainingData(localeDir(paths.riskDataDir, locale), localeDir(paths.intentsDir, locale)).problems.filter((p) => !/no intent files/.test(p.message)),

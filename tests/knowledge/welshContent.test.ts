@@ -51,6 +51,15 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace(/^endChat:.*\n/m, ''));
     const service = path.join(root, 'services', 'cy-GB', 'pothole.yaml');
     fs.appendFileSync(service, 'expected_days: 3\nservice_nmae: Twll yn y ffordd\n');
+    // Web Chat's own strings: one left out, one with the wrong placeholder.
+    const webchat = k('messages', 'cy-GB', 'webchat.yaml');
+    fs.writeFileSync(
+      webchat,
+      fs
+        .readFileSync(webchat, 'utf8')
+        .replace(/^TEXT_INPUT_PLACEHOLDER:.*\n/m, '')
+        .replace(/^ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT:.*$/m, 'ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT: Anfonwyd'),
+    );
     const teams = path.join(root, 'deploymentTemplates', 'teams', 'cy.json');
     const words = JSON.parse(fs.readFileSync(teams, 'utf8')) as Record<string, string>;
     delete words['description.short'];
@@ -67,7 +76,11 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     expect(at(service, /expected_days: a setting, not words/)).toMatchObject({ line: lineOf(service, /^expected_days:/) });
     expect(at(service, /service_nmae: not in /)).toMatchObject({ line: lineOf(service, /^service_nmae:/) });
     expect(at(teams, /description.short: missing/)).toBeDefined();
-    expect(problems).toHaveLength(9);
+    expect(at(webchat, /TEXT_INPUT_PLACEHOLDER: missing \(Web Chat's English: "Type your message"\)/)).toBeDefined();
+    expect(at(webchat, /ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT: must use \$1/)).toMatchObject({
+      line: lineOf(webchat, /^ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT:/),
+    });
+    expect(problems).toHaveLength(11);
   });
 
   it('with English alone declared, the Welsh files are not required', () => {

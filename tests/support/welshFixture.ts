@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { OVERLAYS } from '../../knowledge/localeContent';
+import { webChatEnglish } from '../../knowledge/webChatStrings';
 import type { OverlayWords } from '../../knowledge/overlay';
 import { DEFAULT_PATHS, type ContentPaths } from '../../scripts/validate';
 
@@ -54,6 +55,7 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
   const i = (...p: string[]) => path.join(root, 'intents', ...p);
   const cp = (from: string, to: string) => fs.cpSync(from, to, { recursive: true });
   cp(k('messages', 'en-GB'), k('messages', 'cy-GB'));
+  fs.writeFileSync(k('messages', 'cy-GB', 'webchat.yaml'), stringify(Object.fromEntries(Object.entries(webChatEnglish()).map(([id, w]) => [id, `[cy] ${w}`]))));
   fs.mkdirSync(k('articles', 'cy-GB'));
   for (const f of fs.readdirSync(k('articles')).filter((n) => n.endsWith('.md') && n !== 'README.md')) cp(k('articles', f), k('articles', 'cy-GB', f));
   fs.mkdirSync(i('data', 'cy-GB'));
