@@ -16,7 +16,8 @@ import { Responses } from '../dialogs/responses';
 import { Router } from '../dialogs/router';
 import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
-import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
+import { declaredLocalesProblems } from '../knowledge/localeProblems';
 import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/replyTexts';
 import { BUTTON_MESSAGES } from '../knowledge/messageFiles';
@@ -76,6 +77,7 @@ export interface Assistant extends AssistantParts {
 /** Builds the conversational part of the assistant (no HTTP): used by the server, `npm run chat` and `npm run eval`. */
 export function buildAssistant(options: AssistantOptions): Assistant {
   const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath);
+  refuseUntranslated(council, options);
   const training = loadTrainingData(options.intentsDir);
   for (const p of training.problems.filter((p) => p.severity === 'error')) {
     options.logger.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'intent data problem (run npm run validate)');
@@ -150,6 +152,33 @@ function intentMessages(messagesDir: string, intentNames: string[]): IntentMessa
   const errors = intentMessagesProblems(messagesDir, [...new Set(intentNames)]).filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
   return loadIntentMessages(intentMessagesFile(messagesDir));
+}
+
+/**
+ * Each language the council declares besides English must have every word residents see, as
+ * `npm run validate` checks it (knowledge/localeProblems.ts): a gap is refused at start-up, naming
+ * file and line, never filled with English. (The back office's service definitions and the Teams
+ * localisation file are checked by validate only: they are not read here.)
+ */
+function refuseUntranslated(council: CouncilProfile, options: AssistantOptions): void {
+  if (council.languages.length < 2) return;
+  const knowledgeRoot = path.dirname(options.councilProfilePath);
+  const rulesDir = path.dirname(options.safeguardingRulesPath);
+  const errors = declaredLocalesProblems(
+    {
+      councilProfile: options.councilProfilePath,
+      intentsDir: options.intentsDir,
+      safeguardingRules: options.safeguardingRulesPath,
+      riskTaxonomy: options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'),
+      riskDataDir: options.riskDataDir ?? path.join(rulesDir, 'risk'),
+      tone: options.tonePath ?? path.join(rulesDir, 'tone.yaml'),
+      binTypes: path.join(rulesDir, 'entities', 'bin-types.yaml'),
+      articlesDir: options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'),
+      messagesDir: options.messagesDir ?? path.join(knowledgeRoot, 'messages'),
+    },
+    council.languages,
+  ).filter((p) => p.severity === 'error');
+  if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
 }
 
 /** The frustration detector, when its vocabulary is there (a council's own rules folder may not have one). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeHours, loadContactCentre } from './contactCentre';
+import { SUPPORTED_LOCALES } from './locales';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 
@@ -22,6 +23,16 @@ export const councilProfileSchema = z.object({
   childrensServicesPhone: phone.optional(),
   /** Adult safeguarding line (a worry about an adult at risk); without it, safeguardingPhone. */
   adultSafeguardingPhone: phone.optional(),
+  /**
+   * The languages residents are served in: English (en-GB) first, the default; with Welsh (cy-GB),
+   * every word residents see must exist in Welsh too (`npm run validate` and start-up refuse a gap).
+   */
+  languages: z
+    .array(z.enum(SUPPORTED_LOCALES, { errorMap: () => ({ message: `must be one of ${SUPPORTED_LOCALES.join(', ')}` }) }))
+    .min(1)
+    .refine((l) => l[0] === 'en-GB', 'en-GB (English) must come first')
+    .refine((l) => new Set(l).size === l.length, 'a language is listed twice')
+    .default(['en-GB']),
   servicePages: z.record(z.string(), z.string().url()).default({}),
   /**
    * The assumptions of the savings estimate on the insights page (docs/insights.md): the cost of a

@@ -1,5 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { SynonymGroups } from './synonyms';
+import { unmutate, WELSH_STOP_WORDS, welshStem } from './welshAnalysis';
 
 /** Words that say little about which article is meant. Kept small: particles such as "out" or "off" can matter ("moved out", "money off"). */
 const STOP_WORDS = new Set(
@@ -55,6 +56,20 @@ function words(text: string): string[] {
   return s ? s.split(' ') : [];
 }
 
+/** What the analyser needs of a language: its stop words, how a word's form is folded before phrases are matched, and its stemmer. */
+export interface AnalyserLanguage {
+  stopWords: ReadonlySet<string>;
+  /** Applied to every word that is not a stop word, in messages, articles and synonym phrases alike (Welsh: mutations undone); undefined = none. */
+  fold?: (word: string) => string;
+  stem: (word: string) => string;
+}
+
+/** English: the stop words above, Porter's stemmer (ASCII words only). */
+export const ENGLISH_ANALYSIS: AnalyserLanguage = { stopWords: STOP_WORDS, stem: (word) => (ASCII_WORD.test(word) ? PorterStemmer.stem(word) : word) };
+
+/** Welsh (knowledge/welshAnalysis.ts): mutations undone, a light stemmer, Welsh stop words. */
+export const WELSH_ANALYSIS: AnalyserLanguage = { stopWords: WELSH_STOP_WORDS, fold: unmutate, stem: welshStem };
+
 interface Phrase {
   words: string[];
   /** The group's first phrase, as one search term (spaces removed). */
@@ -81,12 +96,15 @@ export class TextAnalyser {
   /** {@link phrasesNear}'s answers, by word. */
   private readonly nearCache = new Map<string, Phrase[]>();
 
-  constructor(synonyms: SynonymGroups = []) {
+  constructor(
+    synonyms: SynonymGroups = [],
+    private readonly language: AnalyserLanguage = ENGLISH_ANALYSIS,
+  ) {
     for (const group of synonyms) {
-      const term = words(group[0]).join('');
+      const term = this.words(group[0]).join('');
       this.canonical.add(term);
       for (const phrase of group) {
-        const w = words(phrase);
+        const w = this.words(phrase);
         if (!w.length) continue;
         const list = this.phrasesByFirstWord.get(w[0]) ?? [];
         list.push({ words: w, term });
@@ -108,9 +126,16 @@ export class TextAnalyser {
     });
   }
 
+  /** A text's words, each folded as its language says (a stop word as it is). */
+  private words(text: string): string[] {
+    const all = words(text);
+    const fold = this.language.fold;
+    return fold ? all.map((w) => (this.language.stopWords.has(w) ? w : fold(w))) : all;
+  }
+
   /** Search terms for a text, in order. */
   terms(text: string): string[] {
-    const input = words(text);
+    const input = this.words(text);
     const out: string[] = [];
     for (let i = 0; i < input.length;) {
       const phrase = this.matchPhrase(input, i);
@@ -121,7 +146,7 @@ export class TextAnalyser {
       }
       const word = input[i++];
       // Bare numbers ("7", "2026") say little on their own; phrases keep theirs ("section 21").
-      if (STOP_WORDS.has(word) || /^\d+$/.test(word)) continue;
+      if (this.language.stopWords.has(word) || /^\d+$/.test(word)) continue;
       out.push(this.stem(word));
     }
     return out;
@@ -165,10 +190,9 @@ export class TextAnalyser {
   }
 
   private stem(word: string): string {
-    if (!ASCII_WORD.test(word)) return word;
     let stemmed = this.stemCache.get(word);
     if (stemmed === undefined) {
-      stemmed = PorterStemmer.stem(word);
+      stemmed = this.language.stem(word);
       if (this.stemCache.size < 50_000) this.stemCache.set(word, stemmed);
     }
     return stemmed;

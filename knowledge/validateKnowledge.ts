@@ -4,7 +4,7 @@ import type { Article } from './article';
 import { loadArticles } from './articleLoader';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
-import { TextAnalyser } from './textAnalyser';
+import { TextAnalyser, type AnalyserLanguage } from './textAnalyser';
 
 export interface KnowledgeCheckOptions {
   articlesDir: string;
@@ -15,6 +15,8 @@ export interface KnowledgeCheckOptions {
   now?: Date;
   /** Longest answer, in words, before a warning. */
   maxWords?: number;
+  /** How the articles' language is searched (knowledge/textAnalyser.ts); default English. */
+  analysis?: AnalyserLanguage;
 }
 
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
@@ -129,7 +131,7 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
   }
 
   // Each article's own questions must find that article, as residents' messages do.
-  const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms), {
+  const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms, options.analysis), {
     intents: (options.intents ?? [])
       .filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding')
       .map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),

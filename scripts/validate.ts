@@ -22,6 +22,7 @@ import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
 import { MESSAGE_FILES } from '../knowledge/messageFiles';
 import { vocabularyProblems } from '../knowledge/vocabulary';
+import { declaredLocalesProblems } from '../knowledge/localeProblems';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -89,6 +90,10 @@ export interface ContentPaths {
   messagesDir?: string;
   /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
   deliveryMessages?: string;
+  /** The built-in back office's service definitions, whose words each declared language needs; default: none checked. */
+  servicesDir?: string;
+  /** The Teams manifest and its localisation files; default: none checked. */
+  teamsDir?: string;
 }
 
 export const DEFAULT_PATHS: ContentPaths = {
@@ -100,6 +105,8 @@ export const DEFAULT_PATHS: ContentPaths = {
   councilProfile: path.join(root, 'knowledge', 'council.yaml'),
   articlesDir: path.join(root, 'knowledge', 'articles'),
   synonyms: path.join(root, 'knowledge', 'synonyms.yaml'),
+  servicesDir: path.join(root, 'services'),
+  teamsDir: path.join(root, 'deploymentTemplates', 'teams'),
 };
 
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
@@ -129,7 +136,36 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
       intents: training.intents,
     }),
+    ...otherLanguages(paths),
   ];
+}
+
+/** Each language the council declares besides English: every word residents see must have its translation (knowledge/localeProblems.ts). */
+function otherLanguages(paths: ContentPaths): ContentProblem[] {
+  let languages: readonly string[];
+  try {
+    languages = loadCouncilProfile(paths.councilProfile).languages;
+  } catch {
+    return []; // the profile's own problem is reported above
+  }
+  const rules = paths.safeguardingRules;
+  const knowledge = path.dirname(paths.councilProfile);
+  return declaredLocalesProblems(
+    {
+      councilProfile: paths.councilProfile,
+      intentsDir: paths.intentsDir,
+      safeguardingRules: rules,
+      riskTaxonomy: paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml'),
+      riskDataDir: paths.riskDataDir ?? path.join(path.dirname(rules), 'risk'),
+      tone: paths.tone ?? path.join(path.dirname(rules), 'tone.yaml'),
+      binTypes: paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml'),
+      articlesDir: paths.articlesDir ?? path.join(knowledge, 'articles'),
+      messagesDir: paths.messagesDir ?? path.join(knowledge, 'messages'),
+      servicesDir: paths.servicesDir,
+      teamsDir: paths.teamsDir,
+    },
+    languages,
+  );
 }
 
 /** The bin types, when the content has its own (else the shipped table is used). */

@@ -19,6 +19,8 @@ export interface TeamsManifest {
   accentColor?: string;
   bots?: Array<{ botId?: string; scopes?: string[]; supportsFiles?: boolean; commandLists?: Array<{ scopes?: string[]; commands?: unknown[] }> }>;
   validDomains?: string[];
+  /** The manifest's words in other languages (Teams' localization files in the package), added by teams:package. */
+  localizationInfo?: { defaultLanguageTag: string; additionalLanguages?: Array<{ languageTag: string; file: string }> };
 }
 
 export interface ManifestValues {

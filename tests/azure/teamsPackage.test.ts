@@ -85,6 +85,20 @@ describe('npm run teams:package', () => {
     expect(PNG.sync.read(await zip.file('outline.png')!.async('nodebuffer')).width).toBe(32);
   });
 
+  it('puts the Welsh localisation file in the zip, named in localizationInfo, when it is next to the manifest', async () => {
+    const templates = fs.mkdtempSync(path.join(dir, 'teams-'));
+    fs.copyFileSync(MANIFEST_TEMPLATE, path.join(templates, 'manifest.json'));
+    fs.writeFileSync(path.join(templates, 'cy.json'), JSON.stringify({ 'name.short': 'Cynorthwyydd Anytown' }));
+    const out = await buildTeamsPackage({ appId: APP_ID, domain: DOMAIN, out: path.join(dir, 'cy.zip'), template: path.join(templates, 'manifest.json') });
+    const zip = await JSZip.loadAsync(fs.readFileSync(out));
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'cy.json', 'manifest.json', 'outline.png']);
+    expect(JSON.parse(await zip.file('manifest.json')!.async('string')).localizationInfo).toEqual({
+      defaultLanguageTag: 'en-gb',
+      additionalLanguages: [{ languageTag: 'cy', file: 'cy.json' }],
+    });
+    expect(JSON.parse(await zip.file('cy.json')!.async('string'))['name.short']).toBe('Cynorthwyydd Anytown');
+  });
+
   it('refuses to build without the bot id, naming MicrosoftAppId', async () => {
     await expect(buildTeamsPackage({ domain: DOMAIN, out: path.join(dir, 'x.zip') })).rejects.toThrow(TeamsPackageError);
     await expect(buildTeamsPackage({ domain: DOMAIN, out: path.join(dir, 'x.zip') })).rejects.toThrow(/MicrosoftAppId/);

@@ -160,6 +160,8 @@ describe('message files', () => {
       placeholderAt = lines.findIndex((l) => l.startsWith('ask_name:'));
       return lines.map((l, i) => (i === at ? l.replace('invalid_postcode:', 'invalid_postcod:') : i === placeholderAt ? "ask_name: What's your {nmae}?" : l));
     });
+    // A locale folder without the file (the project's own Welsh, copied with the rest, taken away).
+    fs.rmSync(path.join(dir, 'cy-GB'), { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'cy-GB'));
     const file = path.join(dir, 'en-GB', 'services.yaml');
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });

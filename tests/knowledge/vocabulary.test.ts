@@ -137,6 +137,8 @@ describe('vocabulary.yaml', () => {
     lines[at] = 'keep_goin:';
     const skip = lines.findIndex((l) => l.startsWith('skip:'));
     fs.writeFileSync(file, lines.join('\n'));
+    // A locale folder without the file (the project's own Welsh, copied with the rest, taken away).
+    fs.rmSync(path.join(dir, 'cy-GB'), { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'cy-GB'));
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
     expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, line: at + 1, message: expect.stringMatching(/keep_goin\b/) }));

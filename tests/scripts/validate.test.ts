@@ -93,6 +93,8 @@ describe('npm run validate', () => {
     const goodbye = lines.findIndex((l) => l.startsWith('goodbye:'));
     lines[goodbye] = 'goodbye: Goodbye from {councilName}.';
     fs.writeFileSync(file, lines.join('\n'));
+    // A locale folder without the file (the project's own Welsh, copied with the rest, taken away).
+    fs.rmSync(path.join(dir, 'cy-GB'), { recursive: true, force: true });
     fs.mkdirSync(path.join(dir, 'cy-GB'));
     fs.copyFileSync(path.join(path.dirname(DEFAULT_PATHS.councilProfile), 'messages', 'en-GB', 'intents.yaml'), path.join(dir, 'cy-GB', 'intents.yaml'));
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir });
