@@ -36,7 +36,6 @@ const UNIT = [
   'tests/intents/classifier/modelCache.test.ts',
   'tests/intents/entities/EntityExtractor.test.ts',
   'tests/intents/entities/welshDates.test.ts',
-  'tests/intents/entities/welshWords.test.ts',
   'tests/intents/frustration.test.ts',
   'tests/intents/languageIdentifier.test.ts',
   'tests/intents/messageClauses.test.ts',
