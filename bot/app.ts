@@ -4,7 +4,8 @@ import path from 'node:path';
 import { EntityExtractor } from '../intents/entities';
 import type { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
-import { buildAssistant, type Assistant } from './assistant';
+import { buildAssistants, type Assistant } from './assistant';
+import type { Locale } from '../knowledge/locales';
 import type { CloudAdapter } from 'botbuilder';
 import { createAdapter } from './adapter';
 import { createWebChat, type WebChatParts } from '../channels/directline';
@@ -43,7 +44,8 @@ import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/rete
 export interface App {
   server: BotServer;
   database: AppDatabase;
-  assistant: Assistant;
+  /** English's parts and the bot residents talk to; `byLocale`: each declared language's assistant. */
+  assistant: Assistant & { byLocale: ReadonlyMap<Locale, Assistant> };
   handoff: HandoffFeature;
   telemetry: Telemetry;
   adapter: CloudAdapter;
@@ -116,7 +118,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       logger,
     });
     const feature = handoff;
-    const assistant = buildAssistant({
+    const assistant = buildAssistants({
       storage: new KyselyStorage(database.db),
       councilProfilePath: config.councilProfilePath,
       contactCentrePath: config.handoff.contactCentrePath,

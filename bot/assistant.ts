@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { UserState, type BotTelemetryClient, type ConversationState, type Storage } from 'botbuilder';
+import { UserState, type ActivityHandler, type BotTelemetryClient, type ConversationState, type Storage } from 'botbuilder';
 import { loadOrTrainWithInfo, type IntentClassifier } from '../intents/classifier';
-import { EntityExtractor } from '../intents/entities';
+import { EntityExtractor, loadBinTypes } from '../intents/entities';
+import { localeBinTypesFile } from '../intents/entities/binTypes';
 import { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
 import { loadRiskClassifier, RiskClassifier } from '../intents/riskClassifier';
-import { loadRiskTaxonomy } from '../intents/riskTaxonomy';
+import { loadRiskTaxonomy, type RiskTaxonomy } from '../intents/riskTaxonomy';
+import { stringify } from 'yaml';
+import { localeDir, OVERLAYS, overlayFile } from '../knowledge/localeContent';
+import { readWithOverlay } from '../knowledge/overlay';
+import { LANGUAGE_NAMES, type Locale } from '../knowledge/locales';
+import { WELSH_ANALYSIS } from '../knowledge/textAnalyser';
 import { SafeguardingDetector } from '../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
@@ -18,7 +24,14 @@ import { KnowledgeDialog } from '../dialogs/knowledgeDialog';
 import { KnowledgeResponses } from '../dialogs/knowledgeResponses';
 import { loadCouncilProfile, type CouncilProfile } from '../knowledge/councilProfile';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
-import { intentMessagesFile, intentMessagesProblems, loadIntentMessages, shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
+import {
+  DEFAULT_LOCALE,
+  intentMessagesFile,
+  intentMessagesProblems,
+  loadIntentMessages,
+  shippedIntentMessages,
+  type IntentMessages,
+} from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/replyTexts';
 import { BUTTON_MESSAGES } from '../knowledge/messageFiles';
 import { loadVocabularyOrShipped } from '../knowledge/vocabulary';
@@ -27,6 +40,9 @@ import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
 import { buildKnowledgeBase } from '../knowledge/loadKnowledge';
 import { CouncilBot } from './councilBot';
+import { BilingualBot } from './bilingualBot';
+import { LanguageIdentifier } from '../intents/languageIdentifier';
+import { languageTexts } from '../knowledge/languageTexts';
 import type { HandoffRelay } from '../handoff/handoffRelay';
 import type { Logger } from '../platform/logger';
 import { TrackedConversationState } from '../platform/storage/trackedConversationState';
@@ -64,69 +80,112 @@ export interface AssistantOptions {
   messagesDir?: string;
   /** The contact centre's settings (knowledge/contact-centre.yaml, next to the council profile by default): every reply states its opening hours. */
   contactCentrePath?: string;
+  /**
+   * The language this assistant speaks (en-GB by default). Another reads its own content where
+   * knowledge/localeContent.ts puts it (articles, training data, cue rules in a `<locale>` folder; the
+   * words of mixed files as overlays) and its model cache in `<modelDir>/<locale>`.
+   */
+  locale?: Locale;
+  /** The state every language's assistant shares (one conversation may change language). */
+  state?: { conversationState: ConversationState; userState: UserState };
+  /** Another language's safeguarding detector, also asked when this one finds no risk (see SafeguardingDetector). */
+  alongside?: SafeguardingDetector;
 }
 
 export type { AssistantParts };
 
 export interface Assistant extends AssistantParts {
-  bot: CouncilBot;
+  /** The bot residents talk to: this language's, or for a council with several languages the one that hands each turn to the resident's (BilingualBot). */
+  bot: ActivityHandler;
   recognizer: Recognizer;
   classifier: IntentClassifier;
+  detector: SafeguardingDetector;
+  /** The same cue rules without the classifiers: what another language asks alongside its own (a classifier learnt on English misreads Welsh). */
+  rulesOnly: SafeguardingDetector;
 }
+
+/** A safeguarding classifier threshold no score reaches: the cue rules alone. */
+const RULES_ONLY = 2;
 
 /** Builds the conversational part of the assistant (no HTTP): used by the server, `npm run chat` and `npm run eval`. */
 export function buildAssistant(options: AssistantOptions): Assistant {
-  const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath);
-  refuseUntranslated(council, options);
-  const training = loadTrainingData(options.intentsDir);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const other = locale !== DEFAULT_LOCALE;
+  // A language's own content: in a `<locale>` folder beside the English (a file: the same name in that folder).
+  const own = (dirOrFile: string, kind: 'dir' | 'file') =>
+    !other ? dirOrFile : kind === 'dir' ? localeDir(dirOrFile, locale) : overlayFile(dirOrFile, locale);
+  const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath, locale);
+  if (!other) refuseUntranslated(council, options);
+  // A council's own intents folder without this language's training data: the English data trains it (a warning; validate reports the gap).
+  const intentsDir = !other || fs.existsSync(own(options.intentsDir, 'dir')) ? own(options.intentsDir, 'dir') : options.intentsDir;
+  if (intentsDir === options.intentsDir && other)
+    options.logger.warn({ locale, intentsDir }, 'no training data in this language: it is recognised with the English (run npm run validate)');
+  const modelDir = own(options.modelDir, 'dir');
+  const training = loadTrainingData(intentsDir);
   for (const p of training.problems.filter((p) => p.severity === 'error')) {
     options.logger.warn({ file: path.relative(process.cwd(), p.file), line: p.line, problem: p.message }, 'intent data problem (run npm run validate)');
   }
   const examples = training.intents.flatMap((def) => def.examples.map((e) => ({ text: e.text, intent: def.intent })));
   const started = Date.now();
-  const { classifier, fromCache: cached } = loadOrTrainWithInfo(options.modelDir, examples, { outOfScopeLabel: 'none', seed: 1 });
-  options.logger.info({ intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
+  const { classifier, fromCache: cached } = loadOrTrainWithInfo(modelDir, examples, { outOfScopeLabel: 'none', seed: 1 });
+  options.logger.info({ locale, intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
-  const local = new LocalRecognizer(classifier, new EntityExtractor());
-  const chosen = options.recognizer ? options.recognizer(local) : local;
+  // Welsh days, dates, streets and bin words as well as English ones: residents switch languages mid-sentence.
+  const entities = other ? new EntityExtractor({ locale, localeBinTypes: loadBinTypes(localeBinTypesFile(locale)) }) : new EntityExtractor();
+  const local = new LocalRecognizer(classifier, entities);
+  const chosen = options.recognizer && !other ? options.recognizer(local) : local;
   const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
   const knowledgeRoot = path.dirname(options.councilProfilePath);
   const knowledge = buildKnowledgeBase(
     {
-      articlesDir: options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'),
-      synonymsPath: options.synonymsPath ?? path.join(knowledgeRoot, 'synonyms.yaml'),
+      articlesDir: own(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'), 'dir'),
+      synonymsPath: own(options.synonymsPath ?? path.join(knowledgeRoot, 'synonyms.yaml'), 'file'),
       intents: training.intents,
+      analysis: other ? WELSH_ANALYSIS : undefined,
     },
     options.logger,
   );
-  options.logger.info({ articles: knowledge.size }, 'knowledge base ready');
+  options.logger.info({ locale, articles: knowledge.size }, 'knowledge base ready');
   const rulesDir = path.dirname(options.safeguardingRulesPath);
-  const taxonomy = loadRiskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'));
-  const { rules, idioms, spellings, past, subject } = loadSafeguardingRuleSet(options.safeguardingRulesPath);
+  const taxonomy = riskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'), locale);
+  const { rules, idioms, spellings, past, subject } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
   const riskStarted = Date.now();
   // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary intents' examples: the configured
   // intents and the project's own next to the rules. Never the knowledge articles' questions, so that
   // editing content does not move the safeguarding figures.
-  const ordinaryDirs = [options.intentsDir, path.join(rulesDir, 'data')].filter((d) => fs.existsSync(d));
-  const risk = loadRiskClassifier(options.modelDir, options.riskDataDir ?? path.join(rulesDir, 'risk'), ordinaryDirs);
-  options.logger.info({ examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
-  const detector = new SafeguardingDetector(rules, { riskClassifier: new RiskClassifier(risk.classifier), taxonomy, idioms, spellings, past, subject });
+  const ordinaryDirs = [intentsDir, own(path.join(rulesDir, 'data'), 'dir')].filter((d, i, all) => fs.existsSync(d) && all.indexOf(d) === i);
+  const riskDir = options.riskDataDir ?? path.join(rulesDir, 'risk');
+  const risk = loadRiskClassifier(modelDir, fs.existsSync(own(riskDir, 'dir')) ? own(riskDir, 'dir') : riskDir, ordinaryDirs);
+  options.logger.info({ locale, examples: risk.examples, cached: risk.fromCache, ms: Date.now() - riskStarted }, 'risk classifier ready');
+  const detector = new SafeguardingDetector(rules, {
+    riskClassifier: new RiskClassifier(risk.classifier),
+    taxonomy,
+    idioms,
+    spellings,
+    past,
+    subject,
+    alongside: options.alongside,
+  });
+  // A classifier threshold above 1 turns the classifiers off: the rules alone.
+  const rulesOnly = new SafeguardingDetector(rules, { taxonomy, idioms, spellings, past, subject, classifierThreshold: RULES_ONLY });
   const messagesDir = options.messagesDir ?? path.join(knowledgeRoot, 'messages');
   const intentWords = intentMessages(
     messagesDir,
     training.intents.map((i) => i.intent),
+    locale,
   );
-  const replyWords = fs.existsSync(replyTextsFile(messagesDir)) ? loadReplyWords(replyTextsFile(messagesDir)) : shippedReplyWords();
-  const buttons = BUTTON_MESSAGES.loadOrShipped(messagesDir);
-  const vocabulary = loadVocabularyOrShipped(messagesDir);
+  const replyWords = fs.existsSync(replyTextsFile(messagesDir, locale)) ? loadReplyWords(replyTextsFile(messagesDir, locale)) : shippedReplyWords();
+  const buttons = BUTTON_MESSAGES.loadOrShipped(messagesDir, locale);
+  const vocabulary = loadVocabularyOrShipped(messagesDir, locale);
   const router = new Router(detector, buttons, vocabulary, undefined, knowledge, intentWords);
-  const responses = new Responses(council, buttons, taxonomy, intentWords, replyWords);
+  const languageChoices = council.languages.filter((l) => l !== locale).map((l) => LANGUAGE_NAMES[l]);
+  const responses = new Responses(council, buttons, taxonomy, intentWords, replyWords, languageChoices);
   const knowledgeResponses = new KnowledgeResponses(council, buttons, intentWords, replyWords);
   const unanswered = new UnansweredQuestions(options.logger, options.unanswered);
   const knowledgeDialog = new KnowledgeDialog(knowledge, knowledgeResponses, vocabulary, options.logger, options.feedback, unanswered);
-  const conversationState: ConversationState = new TrackedConversationState(options.storage);
-  const userState = new UserState(options.storage);
-  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState, messagesDir, buttons, vocabulary };
+  const conversationState: ConversationState = options.state?.conversationState ?? new TrackedConversationState(options.storage);
+  const userState = options.state?.userState ?? new UserState(options.storage);
+  const parts: AssistantParts = { council, taxonomy, responses, router, knowledge, conversationState, userState, messagesDir, buttons, vocabulary, locale };
   const dialog = new MainDialog(
     router,
     responses,
@@ -135,11 +194,48 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     options.intentDialogs?.(parts) ?? [],
     { dialog: knowledgeDialog, responses: knowledgeResponses },
     unanswered,
-    tone(options.tonePath ?? path.join(rulesDir, 'tone.yaml')),
+    tone(own(options.tonePath ?? path.join(rulesDir, 'tone.yaml'), 'file')),
   );
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));
-  return { ...parts, bot, recognizer, classifier };
+  return { ...parts, bot, recognizer, classifier, detector, rulesOnly };
+}
+
+/**
+ * The assistant in every language the council declares (knowledge/council.yaml `languages`): English first,
+ * then each other language built the same way from its own content, sharing the conversation and user state
+ * and asking English's safeguarding cue rules too (not its classifiers: learnt on English, they misread Welsh). With more than one, `bot` hands each turn to the resident's
+ * language (BilingualBot); the other parts are English's, and `byLocale` has each language's.
+ */
+export function buildAssistants(options: AssistantOptions): Assistant & { byLocale: ReadonlyMap<Locale, Assistant> } {
+  const first = buildAssistant({ ...options, locale: DEFAULT_LOCALE });
+  const byLocale = new Map<Locale, Assistant>([[DEFAULT_LOCALE, first]]);
+  for (const locale of first.council.languages.filter((l) => l !== DEFAULT_LOCALE)) {
+    const state = { conversationState: first.conversationState, userState: first.userState };
+    byLocale.set(locale, buildAssistant({ ...options, locale, state, alongside: first.rulesOnly }));
+  }
+  if (byLocale.size < 2) return { ...first, byLocale };
+  const knowledgeRoot = path.dirname(options.councilProfilePath);
+  const identifier = LanguageIdentifier.train(
+    languageTexts({
+      intentsDir: options.intentsDir,
+      articlesDir: options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'),
+      messagesDir: options.messagesDir ?? path.join(knowledgeRoot, 'messages'),
+    }),
+  );
+  return { ...first, byLocale, bot: new BilingualBot(byLocale, identifier, first.conversationState, first.userState) };
+}
+
+/**
+ * The risk taxonomy as a language reads it: its words (helpline names, replies) over the English
+ * settings; who a message is about is told by that language's cues first, then the English ones.
+ */
+function riskTaxonomy(file: string, locale: Locale): RiskTaxonomy {
+  const english = loadRiskTaxonomy(file);
+  if (locale === DEFAULT_LOCALE) return english;
+  const translated = loadRiskTaxonomy(file, stringify(readWithOverlay(file, overlayFile(file, locale), OVERLAYS.riskTaxonomy)));
+  const cues = [...translated.aboutCues, ...english.aboutCues.filter((c) => !translated.aboutCues.some((t) => t.pattern.source === c.pattern.source))];
+  return { ...translated, aboutCues: cues };
 }
 
 /**
@@ -147,11 +243,11 @@ export function buildAssistant(options: AssistantOptions): Assistant {
  * (an intent without a label, one with no conversation and no reply) is refused at start-up, naming
  * file and line. A council whose content has no messages folder gets the project's own words.
  */
-function intentMessages(messagesDir: string, intentNames: string[]): IntentMessages {
-  if (!fs.existsSync(intentMessagesFile(messagesDir))) return shippedIntentMessages();
+function intentMessages(messagesDir: string, intentNames: string[], locale: Locale): IntentMessages {
+  if (!fs.existsSync(intentMessagesFile(messagesDir, locale))) return shippedIntentMessages();
   const errors = intentMessagesProblems(messagesDir, [...new Set(intentNames)]).filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
-  return loadIntentMessages(intentMessagesFile(messagesDir));
+  return loadIntentMessages(intentMessagesFile(messagesDir, locale));
 }
 
 /**
@@ -177,6 +273,7 @@ function refuseUntranslated(council: CouncilProfile, options: AssistantOptions):
       messagesDir: options.messagesDir ?? path.join(knowledgeRoot, 'messages'),
     },
     council.languages,
+    true,
   ).filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
 }

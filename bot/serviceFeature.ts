@@ -8,6 +8,8 @@ import { BinDaySlots } from '../dialogs/services/binDayDialog';
 import { CaseStatusSlots } from '../dialogs/services/caseStatusDialog';
 import { RequestSlotsDialog } from '../dialogs/services/requestSlotsDialog';
 import { InterruptibleDialog } from '../dialogs/services/serviceRequestDialog';
+import { ServiceWords } from '../dialogs/services/serviceWords';
+import { DEFAULT_LOCALE } from '../knowledge/intentMessages';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
 import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
@@ -109,10 +111,11 @@ export class ServiceFeature {
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
-    const words = SERVICE_MESSAGES.loadOrShipped(parts.messagesDir);
+    const words = SERVICE_MESSAGES.loadOrShipped(parts.messagesDir, parts.locale);
     const responses = new ServiceResponses(parts.council, parts.buttons, words);
     const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
-    const configs = loadServiceRequestConfig(this.options.requestConfigPath);
+    const configs = loadServiceRequestConfig(this.options.requestConfigPath, parts.locale);
+    const serviceWords = parts.locale === DEFAULT_LOCALE ? ServiceWords.none() : ServiceWords.load(this.options.config.servicesDir, parts.locale);
     const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council));
     const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) =>
       new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
@@ -131,6 +134,7 @@ export class ServiceFeature {
           now: this.now,
           streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
           logger: this.options.logger,
+          serviceWords,
         }),
       ),
     }));

@@ -2,6 +2,7 @@ import type { ConversationState, UserState } from 'botbuilder';
 import type { RiskTaxonomy } from '../intents/riskTaxonomy';
 import type { Buttons } from '../knowledge/buttons';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Locale } from '../knowledge/locales';
 import type { Vocabulary } from '../knowledge/vocabulary';
 import type { SearchableKnowledge } from '../knowledge/knowledgeBase';
 import type { Responses } from './responses';
@@ -23,4 +24,6 @@ export interface AssistantParts {
   buttons: Buttons;
   /** The vocabulary (<messagesDir>/<locale>/vocabulary.yaml, else the project's own): what each answer (yes, no, skip…) is taken to mean. */
   vocabulary: Vocabulary;
+  /** The language these parts speak (en-GB, or cy-GB for a council that declares Welsh): each feature reads its words in it. */
+  locale: Locale;
 }

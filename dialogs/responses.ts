@@ -30,6 +30,8 @@ export class Responses {
     readonly intents: IntentMessages = shippedIntentMessages(),
     /** The replies' words (knowledge/messages/<locale>/replies.yaml). */
     words: ReplyWords = shippedReplyWords(),
+    /** The other languages the council speaks, by their own names ("Cymraeg"), offered on the welcome. */
+    private readonly languageChoices: readonly string[] = [],
   ) {
     this.risk = taxonomy ? new RiskReplies(taxonomy, council) : undefined;
     this.words = new ReplyTexts(words, council);
@@ -43,8 +45,14 @@ export class Responses {
         this.intents.label('bin_collection_day'),
         this.intents.label('report_pothole'),
         this.buttons.talk_to_person,
+        ...this.languageChoices,
       ],
     };
+  }
+
+  /** After a resident chose this language: carry on in it. */
+  languageSwitched(): Reply {
+    return { text: this.words.say('language_switched') };
   }
 
   help(inDialog: boolean): Reply {

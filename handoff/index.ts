@@ -48,7 +48,7 @@ export class HandoffFeature {
   readonly staff: StaffStore;
   readonly hours: ContactCentreHours;
   private recorder?: HandoffRecorder;
-  private wording?: HandoffResponses;
+  private readonly wordings = new Map<string, HandoffResponses>();
 
   private constructor(
     private readonly options: HandoffFeatureOptions,
@@ -70,8 +70,13 @@ export class HandoffFeature {
 
   private parts(parts: AssistantParts): { recorder: HandoffRecorder; wording: HandoffResponses } {
     this.recorder ??= new HandoffRecorder(parts.conversationState.createProperty<HandoffMemory>('handoffMemory'));
-    this.wording ??= new HandoffResponses(parts.council, parts.buttons, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir));
-    return { recorder: this.recorder, wording: this.wording };
+    // Each language's words (the assistant is built once per language the council declares); one recorder for all.
+    let wording = this.wordings.get(parts.locale);
+    if (!wording) {
+      wording = new HandoffResponses(parts.council, parts.buttons, parts.taxonomy, HANDOFF_MESSAGES.loadOrShipped(parts.messagesDir, parts.locale));
+      this.wordings.set(parts.locale, wording);
+    }
+    return { recorder: this.recorder, wording };
   }
 
   /** For buildAssistant's intentDialogs: "talk to a person". */

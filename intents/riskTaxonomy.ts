@@ -69,11 +69,11 @@ export interface RiskTaxonomy {
 }
 
 /** Reads and checks intents/risk-taxonomy.yaml; every mistake is returned with its file and line. */
-export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; problems: ContentProblem[] } {
+export function readRiskTaxonomy(file: string, text?: string): { taxonomy?: RiskTaxonomy; problems: ContentProblem[] } {
   const lineCounter = new LineCounter();
   let doc: Document;
   try {
-    doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter });
+    doc = parseDocument(text ?? fs.readFileSync(file, 'utf8'), { lineCounter });
   } catch (err) {
     return { problems: [{ severity: 'error', file, message: (err as Error).message.split('\n')[0] }] };
   }
@@ -153,9 +153,9 @@ export function readRiskTaxonomy(file: string): { taxonomy?: RiskTaxonomy; probl
   return { taxonomy: { helplines: data.helplines, general: data.general, categories: data.categories, aboutCues }, problems };
 }
 
-/** Loads the taxonomy or throws with every problem, file and line named. */
-export function loadRiskTaxonomy(file: string): RiskTaxonomy {
-  const { taxonomy, problems } = readRiskTaxonomy(file);
+/** Loads the taxonomy or throws with every problem, file and line named; `text`: the file's content as another language sees it (its words over the English). */
+export function loadRiskTaxonomy(file: string, text?: string): RiskTaxonomy {
+  const { taxonomy, problems } = readRiskTaxonomy(file, text);
   if (!taxonomy) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
   return taxonomy;
 }

@@ -20,6 +20,8 @@ export interface SafeguardingVerdict {
 }
 
 export interface SafeguardingDetectorOptions {
+  /** Another language's detector, also asked when this one finds no risk (a Welsh message may say the danger in English). */
+  alongside?: SafeguardingDetector;
   /**
    * The classifier counts only when safeguarding is its chosen intent with at least this
    * calibrated score. Above 1 turns the classifier off (rules only).
@@ -154,6 +156,7 @@ export class SafeguardingDetector {
   private readonly clauseThreshold: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
+  private readonly alongside?: SafeguardingDetector;
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -172,14 +175,26 @@ export class SafeguardingDetector {
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
+    this.alongside = o.alongside;
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
     return this.explain(text, recognized).verdict;
   }
 
-  /** How a message is decided: what the rules matched, what the risk classifier made of it and of each clause, and the verdict. */
+  /**
+   * How a message is decided: what the rules matched, what the risk classifier made of it and of each clause, and the
+   * verdict. With another language's detector alongside, a message this one finds no risk in is also checked by that
+   * one (residents switch languages mid-sentence): a risk either finds is a risk.
+   */
   explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
+    const own = this.explainOwn(text, recognized);
+    if (own.verdict.risk || !this.alongside) return own;
+    const other = this.alongside.explain(text, recognized);
+    return other.verdict.risk ? other : own;
+  }
+
+  private explainOwn(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
     const folded = this.idioms
       .reduce((s, idiom) => s.replace(idiom, ' '), spelled)

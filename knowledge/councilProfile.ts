@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeHours, loadContactCentre } from './contactCentre';
-import { SUPPORTED_LOCALES } from './locales';
+import { DEFAULT_LOCALE } from './intentMessages';
+import { OVERLAYS, overlayFile } from './localeContent';
+import { SUPPORTED_LOCALES, type Locale } from './locales';
+import { readWithOverlay } from './overlay';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 
@@ -59,12 +62,18 @@ export type CouncilProfile = z.infer<typeof councilProfileSchema> & { openingHou
  * The council profile. Its opening hours come from the contact-centre file (contact-centre.yaml
  * next to it, or `contactCentrePath`), so every reply states the hours live chat and the phones keep.
  */
-export function loadCouncilProfile(file: string, contactCentrePath = path.join(path.dirname(file), 'contact-centre.yaml')): CouncilProfile {
+export function loadCouncilProfile(file: string, contactCentrePath = path.join(path.dirname(file), 'contact-centre.yaml'), locale?: Locale): CouncilProfile {
   let raw: unknown;
   try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
+    // Another language: its words (the council's name, its pages, opening hours in words) over the English file.
+    raw = locale && locale !== DEFAULT_LOCALE ? readWithOverlay(file, overlayFile(file, locale), OVERLAYS.council) : parse(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const own = (raw as { openingHours?: string }).openingHours;
+  if (locale && locale !== DEFAULT_LOCALE && own) {
+    const parsed = councilProfileSchema.safeParse(raw);
+    if (parsed.success) return { ...parsed.data, openingHours: own };
   }
   const parsed = councilProfileSchema.safeParse(raw);
   if (!parsed.success) {

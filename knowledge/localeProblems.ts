@@ -50,14 +50,26 @@ function attempt(file: string, fn: () => unknown): ContentProblem[] {
  * missing one is an error, not a fallback to English. Each problem names the file and, where it
  * can, the line. The locale's files are also checked as the English ones are (their format).
  */
-export function localeProblems(paths: LocaleContentPaths, locale: string): ContentProblem[] {
+export function localeProblems(paths: LocaleContentPaths, locale: string, wordsOnly = false): ContentProblem[] {
   if (locale === DEFAULT_LOCALE) return [];
   const knowledgeDir = path.dirname(paths.councilProfile);
   const intentsRoot = path.dirname(paths.safeguardingRules);
-  return [
+  const words = [
     ...messageFolder(paths.messagesDir, locale),
     ...webChatStringsProblems(webChatStringsFile(paths.messagesDir, locale)),
-    ...articles(paths, locale),
+    ...articles(paths, locale, wordsOnly),
+    ...overlay(path.join(knowledgeDir, 'chat-page.yaml'), locale, OVERLAYS.chatPage),
+    ...overlay(path.join(knowledgeDir, 'delivery-messages.yaml'), locale, OVERLAYS.deliveryMessages),
+    ...overlay(path.join(knowledgeDir, 'service-requests.yaml'), locale, OVERLAYS.serviceRequests),
+    ...overlay(path.join(knowledgeDir, 'contact-centre.yaml'), locale, OVERLAYS.contactCentre),
+    ...overlay(paths.councilProfile, locale, OVERLAYS.council),
+    ...overlay(paths.riskTaxonomy, locale, OVERLAYS.riskTaxonomy),
+  ];
+  // Start-up refuses only missing words; what the language understands (training data, cue rules, whether each
+  // question finds its own article) is validate's to report, as for English.
+  if (wordsOnly) return words;
+  return [
+    ...words,
     ...intents(paths.intentsDir, locale),
     ...riskTrainingData(localeDir(paths.riskDataDir, locale), localeDir(paths.intentsDir, locale)).problems.filter((p) => !/no intent files/.test(p.message)),
     ...ownFile(path.join(paths.riskDataDir, locale, 'none.yaml'), () => []),
@@ -67,12 +79,6 @@ export function localeProblems(paths: LocaleContentPaths, locale: string): Conte
     ...ownFile(path.join(intentsRoot, locale, path.basename(paths.tone)), (f) => readToneVocabulary(f).problems),
     ...attempt(path.join(knowledgeDir, locale, 'synonyms.yaml'), () => loadSynonyms(path.join(knowledgeDir, locale, 'synonyms.yaml'))),
     ...ownFile(localeDir(path.dirname(paths.binTypes), locale) + path.sep + path.basename(paths.binTypes), (f) => binTypesProblems(f)),
-    ...overlay(path.join(knowledgeDir, 'chat-page.yaml'), locale, OVERLAYS.chatPage),
-    ...overlay(path.join(knowledgeDir, 'delivery-messages.yaml'), locale, OVERLAYS.deliveryMessages),
-    ...overlay(path.join(knowledgeDir, 'service-requests.yaml'), locale, OVERLAYS.serviceRequests),
-    ...overlay(path.join(knowledgeDir, 'contact-centre.yaml'), locale, OVERLAYS.contactCentre),
-    ...overlay(paths.councilProfile, locale, OVERLAYS.council),
-    ...overlay(paths.riskTaxonomy, locale, OVERLAYS.riskTaxonomy),
     ...services(paths.servicesDir, locale),
     ...teams(paths.teamsDir, locale),
   ];
@@ -103,7 +109,7 @@ function messageFolder(messagesDir: string, locale: string): ContentProblem[] {
  * is without its English. The twins are checked as the English articles are (links, a question
  * under two articles, each question finding its own article), searched as the locale is searched.
  */
-function articles(paths: LocaleContentPaths, locale: string): ContentProblem[] {
+function articles(paths: LocaleContentPaths, locale: string, wordsOnly = false): ContentProblem[] {
   const dir = localeDir(paths.articlesDir, locale);
   const englishIds = new Set(
     loadArticles(paths.articlesDir)
@@ -114,12 +120,14 @@ function articles(paths: LocaleContentPaths, locale: string): ContentProblem[] {
   const own = loadArticles(dir).articles;
   const seen = new Set(own.map((a) => a.id));
   return [
-    ...validateKnowledge({
-      articlesDir: dir,
-      synonymsPath: path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'),
-      intents: loadTrainingData(localeDir(paths.intentsDir, locale)).intents,
-      analysis: ANALYSIS[locale] ?? ENGLISH_ANALYSIS,
-    }).filter((p) => !(p.file === path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'))),
+    ...(wordsOnly
+      ? []
+      : validateKnowledge({
+          articlesDir: dir,
+          synonymsPath: path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'),
+          intents: loadTrainingData(localeDir(paths.intentsDir, locale)).intents,
+          analysis: ANALYSIS[locale] ?? ENGLISH_ANALYSIS,
+        }).filter((p) => !(p.file === path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml')))),
     ...own
       .filter((a) => !englishIds.has(a.id))
       .map((a) =>
@@ -193,6 +201,6 @@ function teams(teamsDir: string | undefined, locale: string): ContentProblem[] {
 }
 
 /** Every declared locale's problems. */
-export function declaredLocalesProblems(paths: LocaleContentPaths, languages: readonly string[]): ContentProblem[] {
-  return languages.flatMap((l) => localeProblems(paths, l));
+export function declaredLocalesProblems(paths: LocaleContentPaths, languages: readonly string[], wordsOnly = false): ContentProblem[] {
+  return languages.flatMap((l) => localeProblems(paths, l, wordsOnly));
 }

@@ -36,6 +36,7 @@ const REPLIES = {
   unfinished_unnamed: [],
   frustrated_first: [],
   distressed_first: [],
+  language_switched: [],
   frustrated_again: [],
   person_on_offer: [],
   also_asked: [],

@@ -7,12 +7,14 @@
  */
 import fs from 'node:fs';
 import { buildEvalAssistant } from './lib/evalAssistant';
+import { localeOrExit } from './lib/localeArg';
 import { directAnswers, routeTraceOf, score, type EvalCase } from './lib/routeEvaluation';
 
 async function main(): Promise<void> {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const { locale, rest } = localeOrExit(process.argv.slice(2));
+  const file = rest.find((a) => !a.startsWith('--'));
   if (!file) {
-    process.stderr.write('usage: npm run eval -- FILE.jsonl   (lines of {"text": …, "expect": intent | kb:<id> | none})\n');
+    process.stderr.write('usage: npm run eval -- FILE.jsonl [--locale cy-GB]   (lines of {"text": …, "expect": intent | kb:<id> | none})\n');
     process.exit(2);
   }
   const cases: EvalCase[] = [];
@@ -29,7 +31,7 @@ async function main(): Promise<void> {
       }
     });
 
-  const assistant = buildEvalAssistant();
+  const assistant = buildEvalAssistant(locale);
   const got: string[] = [];
   const kinds: Array<string | undefined> = [];
   for (const [i, c] of cases.entries()) {

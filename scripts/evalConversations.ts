@@ -18,14 +18,16 @@ import { ConversationReport } from './lib/conversations/conversationReport';
 import { EvalApp } from './lib/conversations/evalApp';
 import { ExpectationChecker } from './lib/conversations/expectationChecker';
 import { RequestCatalogue } from './lib/conversations/requestCatalogue';
+import { localeOrExit } from './lib/localeArg';
 import type { TurnObservation } from './lib/conversations/turnObservation';
 
 const ROOT = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
-  const dir = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const { locale, rest } = localeOrExit(process.argv.slice(2));
+  const dir = rest.find((a) => !a.startsWith('--'));
   if (!dir) {
-    process.stderr.write('usage: npm run eval:conversations -- DIR   (a folder of *.yaml conversations; see tests/conversations/README.md)\n');
+    process.stderr.write('usage: npm run eval:conversations -- DIR [--locale cy-GB]   (a folder of *.yaml conversations; see tests/conversations/README.md)\n');
     process.exit(2);
   }
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -46,12 +48,16 @@ async function main(): Promise<void> {
   const results = [];
   try {
     const { assistant, database } = app.app;
-    const responses = assistant.responses;
+    // The resident's language's words (its article titles, its fallback replies, its button), and English's: a
+    // conversation may change language.
+    const spoken = assistant.byLocale.get(locale);
+    if (!spoken) throw new Error(`the council profile does not declare ${locale} (languages:)`);
+    const both = [...new Set([spoken, assistant])];
     const checker = new ExpectationChecker({
       requests: new RequestCatalogue(path.join(ROOT, 'services')),
-      articleTitle: (id) => assistant.knowledge.get(id)?.title,
-      fallbackTexts: [responses.cannotHelp().text, responses.notUnderstoodOfferPerson().text, responses.technicalProblem().text],
-      personLabels: [assistant.buttons.talk_to_person],
+      articleTitle: (id) => spoken.knowledge.get(id)?.title,
+      fallbackTexts: both.flatMap((a) => [a.responses.cannotHelp().text, a.responses.notUnderstoodOfferPerson().text, a.responses.technicalProblem().text]),
+      personLabels: both.map((a) => a.buttons.talk_to_person),
       handoffIntent: Intents.humanHandoff,
       handoffDialogId: DialogIds.handoff,
     });
@@ -72,6 +78,7 @@ async function main(): Promise<void> {
       new ConversationFileReader(),
       checker,
       showTurns ? onTurn : undefined,
+      locale,
     );
     for (const file of files) {
       const result = await evaluator.run(path.join(dir, file));

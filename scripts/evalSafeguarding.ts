@@ -8,18 +8,20 @@
  */
 import fs from 'node:fs';
 import { buildEvalAssistant } from './lib/evalAssistant';
+import { localeOrExit } from './lib/localeArg';
 import { parseRiskCases, scoreRisk, type RiskOutcome } from './lib/riskEvaluation';
 import { routeTraceOf } from './lib/routeEvaluation';
 
 async function main(): Promise<void> {
-  const file = process.argv.slice(2).find((a) => !a.startsWith('--'));
+  const { locale, rest } = localeOrExit(process.argv.slice(2));
+  const file = rest.find((a) => !a.startsWith('--'));
   if (!file) {
-    process.stderr.write('usage: npm run eval:safeguarding -- FILE.jsonl   (lines of {"text": …, "risk": true|false, "category": …})\n');
+    process.stderr.write('usage: npm run eval:safeguarding -- FILE.jsonl [--locale cy-GB]   (lines of {"text": …, "risk": true|false, "category": …})\n');
     process.exit(2);
   }
   const cases = parseRiskCases(fs.readFileSync(file, 'utf8'), file, (m) => process.stderr.write(`${m}\n`));
 
-  const assistant = buildEvalAssistant();
+  const assistant = buildEvalAssistant(locale);
   const outcomes: RiskOutcome[] = [];
   for (const [i, c] of cases.entries()) {
     const trace = await routeTraceOf(assistant.bot, c.text, `risk-eval-${i}`);

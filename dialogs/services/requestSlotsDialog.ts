@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { RecognizerResult } from '../../intents/recognizer';
+import { ServiceWords } from './serviceWords';
 import type { Logger } from '../../platform/logger';
 import type { Open311Client } from '../../servicerequests/open311/open311Client';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
@@ -26,6 +27,8 @@ export interface RequestSlotsDeps extends SlotPartsDeps {
   client: Open311Client;
   /** Where a back office that cannot give the service's definition is told to staff (the resident is told it is unavailable). */
   logger?: Logger;
+  /** The resident's language's words for the service (its name, questions and choices); the back office's as they are without it. */
+  serviceWords?: ServiceWords;
 }
 
 /**
@@ -57,8 +60,10 @@ export class RequestSlotsDialog extends Dialog {
     try {
       const summary = (await this.deps.client.services()).find((s) => s.service_code === this.config.service_code);
       if (!summary) throw new Error(`service ${this.config.service_code} is not offered by the back office`);
-      serviceName = summary.service_name;
-      attributes = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
+      const words = this.deps.serviceWords ?? ServiceWords.none();
+      serviceName = words.name(this.config.service_code, summary.service_name);
+      const sent = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
+      attributes = words.attributes(this.config.service_code, sent);
     } catch (err) {
       this.deps.logger?.warn(
         { serviceCode: this.config.service_code, err: (err as Error).message },

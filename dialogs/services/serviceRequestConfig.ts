@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { DEFAULT_LOCALE } from '../../knowledge/intentMessages';
+import { OVERLAYS, overlayFile } from '../../knowledge/localeContent';
+import type { Locale } from '../../knowledge/locales';
+import { readWithOverlay } from '../../knowledge/overlay';
 
 /** Something to say when the answers hold: `when` maps attribute codes to value keys (all must hold). */
 const answerRule = z.object({
@@ -59,8 +63,10 @@ export type AnswerRule = z.infer<typeof answerRule>;
 export type ServiceRequestConfig = z.infer<typeof entrySchema>;
 
 /** knowledge/service-requests.yaml: intent → how to take that service request. */
-export function loadServiceRequestConfig(file: string): Record<string, ServiceRequestConfig> {
-  const raw = parse(fs.readFileSync(file, 'utf8')) as unknown;
+export function loadServiceRequestConfig(file: string, locale: Locale = DEFAULT_LOCALE): Record<string, ServiceRequestConfig> {
+  // Another language: its words (notices, refusals, labels, the phrases residents use) over the English settings.
+  const raw =
+    locale === DEFAULT_LOCALE ? (parse(fs.readFileSync(file, 'utf8')) as unknown) : readWithOverlay(file, overlayFile(file, locale), OVERLAYS.serviceRequests);
   const parsed = z.record(z.string(), entrySchema).safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;

@@ -75,7 +75,8 @@ describe('Teams channel', () => {
     });
     const [reply] = messages(activities);
     expect(reply.text).toBe(responses.welcome().text);
-    expect(cardActions(reply).map((a) => a.title)).toEqual(responses.welcome().choices);
+    // Anytown also speaks Welsh: the welcome offers it.
+    expect(cardActions(reply).map((a) => a.title)).toEqual([...(responses.welcome().choices ?? []), 'Cymraeg']);
   });
 
   it('keeps suggested actions on other channels', async () => {

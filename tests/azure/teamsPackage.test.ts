@@ -74,10 +74,10 @@ describe('Teams manifest', () => {
 });
 
 describe('npm run teams:package', () => {
-  it('builds the zip to upload: manifest at the root with both icons', async () => {
+  it('builds the zip to upload: manifest at the root with both icons, and the Welsh localisation file', async () => {
     const out = await buildTeamsPackage({ appId: APP_ID, domain: `https://${DOMAIN}/`, out: path.join(dir, 'app.zip') });
     const zip = await JSZip.loadAsync(fs.readFileSync(out));
-    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png']);
+    expect(Object.keys(zip.files).sort()).toEqual(['color.png', 'cy.json', 'manifest.json', 'outline.png']);
     const manifest = JSON.parse(await zip.file('manifest.json')!.async('string'));
     expect(manifest.bots[0].botId).toBe(APP_ID);
     expect(manifest.validDomains).toContain(DOMAIN);

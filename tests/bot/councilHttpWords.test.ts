@@ -23,7 +23,9 @@ const OWN = {
 /** A council folder: the project's council.yaml, articles, synonyms and messages, with http.yaml and console.yaml changed. */
 function councilFolder(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-council-http-'));
-  fs.copyFileSync(path.join(ROOT, 'knowledge', 'council.yaml'), path.join(dir, 'council.yaml'));
+  // English only: this council has no Welsh words of its own (a Welsh council's folder would have its cy-GB twins).
+  const profile = fs.readFileSync(path.join(ROOT, 'knowledge', 'council.yaml'), 'utf8').replace(/^languages: .*$/m, 'languages: [en-GB]');
+  fs.writeFileSync(path.join(dir, 'council.yaml'), profile);
   fs.copyFileSync(path.join(ROOT, 'knowledge', 'synonyms.yaml'), path.join(dir, 'synonyms.yaml'));
   fs.cpSync(path.join(ROOT, 'knowledge', 'articles'), path.join(dir, 'articles'), { recursive: true });
   fs.cpSync(path.join(ROOT, 'knowledge', 'messages'), path.join(dir, 'messages'), { recursive: true });

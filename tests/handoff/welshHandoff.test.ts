@@ -242,8 +242,10 @@ describe('Welsh handoffs over /api/messages and the console API (SQLite file, re
 
   async function askForPerson(locale: string): Promise<string> {
     const conv = newConversationId();
-    expect(await residentSays(h.url, h.channel.url, conv, 'my bin was not collected', { locale })).toBe(200);
-    expect(await residentSays(h.url, h.channel.url, conv, 'Talk to a person', { locale })).toBe(200);
+    // The conversation's language is the resident's: a Welsh page and Welsh words (an English sentence would switch it to English).
+    const welsh = locale.startsWith('cy');
+    expect(await residentSays(h.url, h.channel.url, conv, welsh ? 'mae fy min i heb gael ei gasglu' : 'my bin was not collected', { locale })).toBe(200);
+    expect(await residentSays(h.url, h.channel.url, conv, welsh ? 'Siarad â pherson' : 'Talk to a person', { locale })).toBe(200);
     await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.initiate');
     return (await h.app.handoff.store.openFor(conv))!.id;
   }
@@ -280,7 +282,7 @@ describe('Welsh handoffs over /api/messages and the console API (SQLite file, re
 
   it('tells an external contact centre the language in handoff.initiate', async () => {
     const conv = newConversationId();
-    await residentSays(h.url, h.channel.url, conv, 'Talk to a person', { locale: 'cy' });
+    await residentSays(h.url, h.channel.url, conv, 'Siarad â pherson', { locale: 'cy' });
     const initiate = await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.initiate');
     expect((initiate.value as { language: string }).language).toBe('cy-GB');
   });
@@ -297,14 +299,16 @@ describe('out of hours: the call-back request records the language', () => {
   async function callBack(locale: string): Promise<string> {
     const conv = newConversationId();
     const say = (t: string) => residentSays(h.url, h.channel.url, conv, t, { locale });
-    await say('there are rats in my garden at 12 Mill Lane');
-    await say('Talk to a person');
-    await say('Ask for a call back');
+    // In the resident's language throughout (an English sentence on a Welsh page switches the conversation to English).
+    const cy = locale.startsWith('cy');
+    await say(cy ? "mae 'na lygod mawr yn fy ngardd i yn 12 Mill Lane" : 'there are rats in my garden at 12 Mill Lane');
+    await say(cy ? 'Siarad â pherson' : 'Talk to a person');
+    await say(cy ? 'Gofyn am alwad yn ôl' : 'Ask for a call back');
     await say('Jo Bloggs');
     await say('07700 900123');
-    await say('weekday mornings');
-    await say('the rats');
-    await say('Send it');
+    await say(cy ? 'yn y bore yn ystod yr wythnos' : 'weekday mornings');
+    await say(cy ? 'y llygod mawr' : 'the rats');
+    await say(cy ? 'Anfon' : 'Send it');
     const stored = (await h.app.handoff.store.openCallbacks()).find((c) => c.conversationId === conv);
     expect(stored, h.channel.texts(conv).join('\n')).toBeDefined();
     return stored!.id;

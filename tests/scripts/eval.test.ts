@@ -71,4 +71,35 @@ describe('npm run eval', () => {
     expect(last.errors).toEqual([{ text: 'hello there', expected: 'report_pothole', got: 'greeting' }]);
     expect(last.labels.safeguarding).toEqual({ precision: 1, recall: 1, f1: 1, support: 1 });
   });
+
+  it(
+    'with --locale cy-GB routes through the Welsh assistant (its own articles and training data); an unknown language is a usage error',
+    { timeout: 180_000 },
+    () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-eval-cy-'));
+      fs.cpSync(TEST_MODEL_DIR, path.join(dir, 'models'), { recursive: true });
+      const file = path.join(dir, 'cases.jsonl');
+      const cases = [
+        { text: 'Dw i angen trwydded i gynnal parti stryd', expect: 'kb:licensing-events' },
+        { text: 'Sut dw i’n cofrestru marwolaeth?', expect: 'kb:register-death' },
+        { text: 'Sut dw i’n talu fy nhreth gyngor?', expect: 'kb:council-tax-pay' },
+        { text: 'Mae tân yn y fflat drws nesa', expect: 'safeguarding' },
+      ];
+      fs.writeFileSync(file, cases.map((l) => JSON.stringify(l)).join('\n') + '\n');
+      const run = (...args: string[]) =>
+        execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs'), path.join(ROOT, 'scripts', 'eval.ts'), ...args], {
+          cwd: ROOT,
+          env: { ...process.env, DATA_DIR: dir },
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+      const last = JSON.parse(run('--locale', 'cy-GB', file).trim().split('\n').at(-1)!);
+      expect(last.total).toBe(4);
+      expect(last.errors).toEqual([]);
+      // Without it, the English assistant: its articles do not answer Welsh questions.
+      const english = JSON.parse(run(file).trim().split('\n').at(-1)!);
+      expect(english.correct).toBeLessThan(2);
+      expect(() => run('--locale', 'fr-FR', file)).toThrow(/--locale takes one of en-GB, cy-GB/);
+    },
+  );
 });

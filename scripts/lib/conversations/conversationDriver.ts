@@ -42,6 +42,8 @@ export class ConversationDriver {
     private readonly bot: ActivityHandler,
     private readonly storage: Storage,
     conversationId = `conv-${Math.random().toString(36).slice(2)}`,
+    /** The language the resident's page declares on every message (Web Chat sends the page's). */
+    private readonly locale = 'en-GB',
   ) {
     this.adapter = new TestAdapter(async (context) => {
       context.onSendActivities(async (_ctx, activities, next) => {
@@ -67,7 +69,7 @@ export class ConversationDriver {
   }
 
   say(text: string): Promise<TurnOutcome> {
-    return this.send({ type: ActivityTypes.Message, text, locale: 'en-GB' });
+    return this.send({ type: ActivityTypes.Message, text, locale: this.locale });
   }
 
   join(): Promise<TurnOutcome> {

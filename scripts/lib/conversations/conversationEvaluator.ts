@@ -35,6 +35,8 @@ export class ConversationEvaluator {
     private readonly checker: ExpectationChecker,
     /** Called after every turn (`--turns` prints them). */
     private readonly onTurn?: (turn: number, said: string, seen: TurnObservation) => void,
+    /** The language each resident's page declares (`--locale`). */
+    private readonly locale = 'en-GB',
   ) {}
 
   async run(file: string): Promise<ConversationResult> {
@@ -49,7 +51,7 @@ export class ConversationEvaluator {
       };
     const { conversation } = read;
     const id = `conveval-${++this.count}-${Date.now().toString(36)}`;
-    const driver = new ConversationDriver(this.bot, this.storage(), id);
+    const driver = new ConversationDriver(this.bot, this.storage(), id, this.locale);
     driver.adapter.conversation.user = { id: `resident-${id}`, name: 'Resident' };
     let before: string[] = [];
     for (const [i, step] of conversation.steps.entries()) {

@@ -1,0 +1,72 @@
+import { MemoryStorage } from 'botbuilder';
+import { describe, expect, it } from 'vitest';
+import { testAssistants } from '../support/assistant';
+import { TestConversation } from '../support/testConversation';
+
+const assistants = testAssistants(new MemoryStorage());
+const welsh = assistants.byLocale.get('cy-GB')!;
+const english = assistants.byLocale.get('en-GB')!;
+
+function conversation(id: string, user = `resident-${id}`) {
+  const c = new TestConversation((context) => assistants.bot.run(context), { id });
+  const say = async (text: string, locale = 'en-GB') => {
+    const replies = await c.say({ type: 'message', text, locale, from: { id: user, name: 'Resident' } });
+    return replies.map((r) => r.text ?? '').join('\n');
+  };
+  return { c, say };
+}
+
+describe('the assistant in English and Welsh (knowledge/council.yaml languages: [en-GB, cy-GB])', () => {
+  it('builds one assistant per language, each from its own content, sharing the conversation state', () => {
+    expect([...assistants.byLocale.keys()]).toEqual(['en-GB', 'cy-GB']);
+    expect(welsh.council.name).not.toBe(english.council.name);
+    expect(welsh.knowledge.get('blue-badge')?.title).not.toBe(english.knowledge.get('blue-badge')?.title);
+    expect(welsh.conversationState).toBe(english.conversationState);
+  });
+
+  it('offers the other language on the welcome', () => {
+    expect(english.responses.welcome().choices).toContain('Cymraeg');
+    expect(welsh.responses.welcome().choices).toContain('English');
+  });
+
+  it('answers a message written in Welsh in Welsh, keeps Welsh for a short reply, and goes back to English for an English sentence', async () => {
+    const { say } = conversation('bi-1');
+    const first = await say('Sut dw i’n gwneud cais am fathodyn glas?');
+    expect(first).toContain(welsh.knowledge.get('blue-badge')!.body.slice(0, 40));
+    const short = await say('ok');
+    expect(short).not.toContain(english.responses.cannotHelp().text);
+    const back = await say('how do I apply for a blue badge please');
+    expect(back).toContain(english.knowledge.get('blue-badge')!.body.slice(0, 40));
+  });
+
+  it('switches on "Cymraeg" / "/english", says so in the new language, and remembers the choice for the resident', async () => {
+    const { say } = conversation('bi-2', 'resident-remembered');
+    expect(await say('Cymraeg')).toBe(welsh.responses.languageSwitched().text);
+    const next = conversation('bi-3', 'resident-remembered');
+    expect(await next.say('AT1 1AA')).not.toBe('');
+    expect(await next.say('/english')).toBe(english.responses.languageSwitched().text);
+  });
+
+  it('takes the language the page declares for a first message that could be either', async () => {
+    const { say } = conversation('bi-4');
+    expect(await say('Cymraeg', 'cy-GB')).toBe(welsh.responses.languageSwitched().text);
+    const { say: say2 } = conversation('bi-5');
+    const reply = await say2('blue badge', 'cy-GB');
+    expect(reply).toContain(welsh.knowledge.get('blue-badge')!.body.slice(0, 40));
+  });
+
+  it('carries the conversation on when the resident changes language: a follow-up in Welsh is about the topic asked in English', async () => {
+    const { say } = conversation('bi-6');
+    expect(await say('how do I apply for a blue badge')).toContain(english.knowledge.get('blue-badge')!.body.slice(0, 40));
+    const followUp = await say("a faint mae'n gostio?");
+    expect(followUp).toContain(welsh.knowledge.get('blue-badge')!.title);
+  });
+
+  it('answers risk in Welsh with emergency numbers, and catches English danger words inside a Welsh message', async () => {
+    const { say } = conversation('bi-7');
+    const own = await say('Mae tân yn y fflat drws nesa a mwg ym mhobman');
+    expect(own).toContain('999');
+    expect(welsh.router.risk('dw i yn y tŷ a mae na fire in the kitchen spreading up the stairs', undefined).risk).toBe(true);
+    expect(welsh.detector.check('there is a fire spreading up the stairs').risk).toBe(true);
+  });
+});
