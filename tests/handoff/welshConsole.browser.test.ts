@@ -35,12 +35,13 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
   async function queue(text: string, locale: string): Promise<void> {
     const conv = newConversationId();
     await residentSays(h.url, h.channel.url, conv, text, { locale });
-    await residentSays(h.url, h.channel.url, conv, 'Talk to a person', { locale });
+    // In the resident's language: an English sentence on a Welsh page switches the conversation to English.
+    await residentSays(h.url, h.channel.url, conv, locale.startsWith('cy') ? 'Siarad â pherson' : 'Talk to a person', { locale });
     await h.channel.waitFor((a) => a.conversation?.id === conv && a.name === 'handoff.initiate');
   }
 
   it('labels Welsh conversations "Cymraeg" (lang="cy", an accessible name saying so), first for a Welsh speaker, held for others; no accessibility violations', async () => {
-    await queue('my green bin was not collected', 'cy-GB');
+    await queue('mae fy min gwyrdd i heb gael ei gasglu', 'cy-GB');
     await queue('there is a pothole on Mill Lane', 'en-GB');
 
     const context = await browser.newContext();
@@ -52,7 +53,7 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     await accept.waitFor();
     // First row: the Welsh conversation, with its visible label in Welsh.
     const first = eleri.locator('#waiting tr').first();
-    await expect.poll(() => first.innerText()).toMatch(/Cymraeg[\s\S]*green bin/);
+    await expect.poll(() => first.innerText()).toMatch(/Cymraeg[\s\S]*min gwyrdd/);
     expect(await first.locator('.language-tag').getAttribute('lang')).toBe('cy');
     expect(await eleri.locator('#waiting tr').nth(1).locator('.language-tag').count()).toBe(0);
     expect(await axe(eleri)).toEqual([]);
@@ -66,7 +67,7 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     await context.close();
 
     // Someone who does not speak Welsh: a new Welsh conversation is listed after the English one, marked as held.
-    await queue('I need help with council tax', 'cy-GB');
+    await queue('dw i angen help efo treth y cyngor', 'cy-GB');
     const other = await browser.newContext();
     other.setDefaultTimeout(15_000);
     const sam = await other.newPage();
@@ -76,7 +77,7 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     const rows = sam.locator('#waiting tr');
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => rows.nth(0).innerText()).toMatch(/pothole/);
-    expect(await rows.nth(1).innerText()).toMatch(/Cymraeg[\s\S]*council tax[\s\S]*Offered to Welsh speakers first for now\./);
+    expect(await rows.nth(1).innerText()).toMatch(/Cymraeg[\s\S]*treth y cyngor[\s\S]*Offered to Welsh speakers first for now\./);
     expect(await axe(sam)).toEqual([]);
     await other.close();
   });

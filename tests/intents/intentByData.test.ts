@@ -59,7 +59,17 @@ beforeAll(() => {
   fs.cpSync(path.join(ROOT, 'knowledge', 'messages', 'en-GB'), path.join(dir, 'messages', 'en-GB'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'intents', 'lost_property.yaml'), LOST_PROPERTY);
   fs.appendFileSync(path.join(dir, 'messages', 'en-GB', 'intents.yaml'), `lost_property:\n  label: Lost property\n  reply: ${REPLY}\n`);
-  assistant = testAssistant(new MemoryStorage(), { intentsDir: path.join(dir, 'intents'), messagesDir: path.join(dir, 'messages') });
+  // English alone declared: this council's Welsh words would need the new intent's Welsh label too.
+  const profile = path.join(dir, 'council.yaml');
+  fs.writeFileSync(profile, fs.readFileSync(path.join(ROOT, 'knowledge', 'council.yaml'), 'utf8').replace(/^languages: .*$/m, 'languages: [en-GB]'));
+  assistant = testAssistant(new MemoryStorage(), {
+    intentsDir: path.join(dir, 'intents'),
+    messagesDir: path.join(dir, 'messages'),
+    councilProfilePath: profile,
+    contactCentrePath: path.join(ROOT, 'knowledge', 'contact-centre.yaml'),
+    knowledgeDir: path.join(ROOT, 'knowledge', 'articles'),
+    synonymsPath: path.join(ROOT, 'knowledge', 'synonyms.yaml'),
+  });
 }, 120_000);
 
 async function say(text: string): Promise<Partial<Activity>[]> {

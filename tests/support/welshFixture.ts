@@ -98,10 +98,9 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
     ),
   );
   fs.writeFileSync(path.join(teams, 'cy.json'), JSON.stringify(words, null, 2));
-  if (options.declare !== false) {
-    const profile = k('council.yaml');
-    fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace(/^languages: .*$/m, 'languages: [en-GB, cy-GB]'));
-  }
+  const profile = k('council.yaml');
+  const languages = options.declare === false ? 'languages: [en-GB]' : 'languages: [en-GB, cy-GB]';
+  fs.writeFileSync(profile, fs.readFileSync(profile, 'utf8').replace(/^languages: .*$/m, languages));
   const re = (p: string | undefined) => p && path.join(root, path.relative(ROOT, p));
   return {
     root,
