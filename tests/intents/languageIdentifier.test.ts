@@ -21,8 +21,11 @@ describe('the language identifier (English or Welsh)', () => {
       articlesDir: path.join(ROOT, 'knowledge', 'articles'),
       messagesDir: path.join(ROOT, 'knowledge', 'messages'),
     });
-    expect(texts['cy-GB'].length).toBeGreaterThan(0);
-    expect(texts['en-GB'].length).toBeGreaterThan(texts['cy-GB'].length);
+    expect(texts['cy-GB'].length).toBeGreaterThan(1000);
+    expect(texts['en-GB'].length).toBeGreaterThan(1000);
+    // Each language's own articles, not the other's.
+    expect(texts['en-GB']).toContain('Blue Badge parking for disabled people');
+    expect(texts['cy-GB']).not.toContain('Blue Badge parking for disabled people');
   });
 
   it('reads a short message written in Welsh as Welsh and one in English as English', () => {
