@@ -1,13 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, skipWithoutBrowser } from '../support/browser';
+import { axeViolations } from '../web/support';
 import { newConversationId, PASSWORD, residentSays, startApp, type Harness } from './support/harness';
-
-async function axe(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 async function signInPage(page: Page, url: string, username: string): Promise<void> {
   await page.goto(`${url}/agent`);
@@ -56,14 +51,14 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     await expect.poll(() => first.innerText()).toMatch(/Cymraeg[\s\S]*min gwyrdd/);
     expect(await first.locator('.language-tag').getAttribute('lang')).toBe('cy');
     expect(await eleri.locator('#waiting tr').nth(1).locator('.language-tag').count()).toBe(0);
-    expect(await axe(eleri)).toEqual([]);
+    expect(await axeViolations(eleri)).toEqual([]);
 
     // Accepted: the live list keeps the label, the conversation says its language.
     await accept.focus();
     await eleri.keyboard.press('Enter');
     await eleri.getByText(/Language: Welsh \(Cymraeg\)\./).waitFor();
     await eleri.getByRole('button', { name: /^Open: Cymraeg \(in Welsh\): / }).waitFor();
-    expect(await axe(eleri)).toEqual([]);
+    expect(await axeViolations(eleri)).toEqual([]);
     await context.close();
 
     // Someone who does not speak Welsh: a new Welsh conversation is listed after the English one, marked as held.
@@ -78,7 +73,7 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     await expect.poll(() => rows.count()).toBe(2);
     await expect.poll(() => rows.nth(0).innerText()).toMatch(/pothole/);
     expect(await rows.nth(1).innerText()).toMatch(/Cymraeg[\s\S]*treth y cyngor[\s\S]*Offered to Welsh speakers first for now\./);
-    expect(await axe(sam)).toEqual([]);
+    expect(await axeViolations(sam)).toEqual([]);
     await other.close();
   });
 });
