@@ -133,6 +133,7 @@ export class ServiceFeature {
           missedBin,
           now: this.now,
           streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
+          locale: parts.locale,
           logger: this.options.logger,
           serviceWords,
         }),

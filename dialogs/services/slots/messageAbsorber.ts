@@ -23,6 +23,8 @@ export class MessageAbsorber {
     private readonly now: () => Date,
     /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
     private readonly streets: RegExp | undefined,
+    /** The assistant's language: 'cy-GB' also reads Welsh dates in any message. */
+    private readonly locale = 'en-GB',
   ) {}
 
   /**
@@ -88,10 +90,8 @@ export class MessageAbsorber {
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
         const fresh = (value as string[]).filter((k) => !old.includes(k));
-        changed.push(
-          `added ${fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', ')} to ${state.config.labels?.[a.code] ?? 'the list'}`,
-        );
-      } else changed.push(`changed ${this.questions.changeLine(state, a)}`);
+        changed.push(this.questions.addedLine(fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]));
+      } else changed.push(this.questions.changeLine(state, a));
     }
     this.recount(state, readings, touched, recounted, changed);
     this.estimate(state, text, readings, touched);
@@ -109,6 +109,7 @@ export class MessageAbsorber {
       streets: this.streets,
       today: today(now),
       now,
+      locale: this.locale,
     });
   }
 
@@ -128,10 +129,10 @@ export class MessageAbsorber {
         touched.add(countCode);
         if (old !== undefined)
           changed.push(
-            `changed ${this.questions.changeLine(
+            this.questions.changeLine(
               state,
               state.attributes.find((x) => x.code === countCode)!,
-            )}`,
+            ),
           );
       } else if (sum === undefined && old !== undefined && !this.fits(state, countCode, Number(old))) delete state.answers[countCode];
     }

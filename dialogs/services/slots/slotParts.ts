@@ -32,6 +32,8 @@ export interface SlotPartsDeps {
   now: () => Date;
   /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
   streets?: string[];
+  /** The assistant's language ('en-GB' or 'cy-GB'): 'cy-GB' also reads Welsh days and dates ("ddoe", "dydd Gwener"). */
+  locale?: string;
 }
 
 /** The service request's parts, built once per dialog, and which of them takes the answer to each question. */
@@ -47,10 +49,10 @@ export class SlotParts {
   constructor(deps: SlotPartsDeps) {
     this.location = new LocationSlot(deps.addresses, deps.responses);
     this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
-    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []));
+    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.locale);
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
-    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now);
+    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.locale);
     this.confirmStep = new ConfirmStep(
       deps.responses,
       deps.vocabulary,
@@ -70,7 +72,7 @@ export class SlotParts {
       case 'confirm':
         return this.confirmStep.confirm(dc, state, text);
       default:
-        return this.fields.accept(state, step, text);
+        return this.fields.accept(state, step, text, entities);
     }
   }
 }
