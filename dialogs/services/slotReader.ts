@@ -2,6 +2,7 @@ import * as chronoEn from 'chrono-node/en';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import { addDays } from '../../servicerequests/waste/calendar';
 import { similarWord } from './answers';
+import { extractWelshDates } from '../../intents/entities/welshDates';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
@@ -24,6 +25,8 @@ export interface SlotReaderOptions {
   streets: RegExp | undefined;
   today: string;
   now: Date;
+  /** 'cy-GB' also reads Welsh days and dates ("ddoe", "ddydd Gwener", "3ydd o Ragfyr"); default English only. */
+  locale?: string;
 }
 
 /** Words that say a value is the wrong one: "not the blue one", "isn't Tuesday". */
@@ -56,6 +59,13 @@ const UNIT_CM: [RegExp, number][] = [
 ];
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
+/** Digits alone, as a plate may carry ("27"): not part of a word, a decimal or a time. */
+const BARE_NUMBER = /(?<![\p{L}\p{N}.:£/])(\d{1,5}[A-Za-z]?)(?![\p{N}.:/]\d|[\p{L}\p{N}])/gu;
+/** Welsh for "not" before a value ("dim 27", "nid 27", "ddim"). */
+const WELSH_NEGATORS = new Set(['dim', 'ddim', 'nid', 'nage']);
+/** A house number's word, and the place words before it ("outside number 12", "tu allan i rif 30"). */
+const HOUSE_CUE = new Set(['number', 'no', 'num', 'rhif', 'rif', 'nhif']);
+const PLACE_BEFORE = new Set(['outside', 'opposite', 'near', 'by', 'at', 'past', 'next', 'to', 'i', 'wrth', 'ger', 'gyferbyn', 'flaen', 'tu']);
 const NOT_CODE_LETTERS = new Set([
   'no',
   'nr',
@@ -172,7 +182,7 @@ export class SlotReader {
       else if (a.datatype === 'number')
         reading = Object.values(this.options.countOf).includes(a.code) ? this.readTotal(tokens) : this.readMeasure(a, vocab, tokens);
       else if (a.datatype === 'datetime') reading = this.readDate(masked);
-      else if (a.datatype === 'string') reading = this.readCode(a, vocab, masked, tokens, current === a.code || taken.has(a.code));
+      else if (a.datatype === 'string') reading = this.readCode(a, vocab, masked, tokens, current === a.code || taken.has(a.code), current === a.code);
       else if (a.datatype === 'text') reading = this.readPlace(vocab, tokens);
       if (reading) out.set(a.code, reading);
     }
@@ -295,11 +305,26 @@ export class SlotReader {
       if (this.options.dates === 'past' && date > this.options.today && !s.isCertain('day') && !/next/i.test(r.text)) date = addDays(date, -7);
       dates.add(date);
     }
+    if (this.options.locale === 'cy-GB')
+      for (const span of extractWelshDates(text, this.options.now)) {
+        // "dydd Gwener" in a report: the one just gone, as for English above ("nesaf" is next).
+        const ahead = this.options.dates === 'past' && span.value > this.options.today && !/\d|nesa/i.test(span.text);
+        dates.add(ahead ? addDays(span.value, -7) : span.value);
+      }
     return dates.size === 1 ? { value: [...dates][0], words: {} } : undefined;
   }
 
   /** A code near the attribute's `near` words ("number on it is BA14", "lamp post SR22"); or "can't see a number" (`skip`). */
-  private readCode(a: ServiceAttribute, vocab: Record<string, string[]>, text: string, tokens: string[], expected: boolean): Reading | undefined {
+  private readCode(
+    a: ServiceAttribute,
+    vocab: Record<string, string[]>,
+    text: string,
+    tokens: string[],
+    /** The attribute is asked now, or has an answer (a code alone then corrects it). */
+    expected: boolean,
+    /** The attribute is the question asked now. */
+    asked = false,
+  ): Reading | undefined {
     const near = (vocab.near ?? []).map((w) => foldText(w));
     const codes: string[] = [];
     for (const m of text.matchAll(CODE)) {
@@ -314,6 +339,20 @@ export class SlotReader {
       if (!expected && !near.some((w) => ` ${lead} `.includes(` ${w} `))) continue;
       codes.push(`${letters.toUpperCase()}${gap}${digits.toUpperCase()}`); // as written on the plate ("AT 77")
     }
+    // A plate of digits only ("the post number is 27", "rhif y postyn ydi 27", "it's 21 not 27"): right after
+    // the attribute's words, as the answer to its question, or as a correction ("21 not 27") of one given.
+    if (!codes.length)
+      for (const m of text.matchAll(BARE_NUMBER)) {
+        const lead = foldText(text.slice(0, m.index)).split(' ').filter(Boolean);
+        if (NEGATORS.has(lead.at(-1) ?? '') || WELSH_NEGATORS.has(lead.at(-1) ?? '')) continue; // "not 27", "dim 27"
+        const after = text.slice(m.index + m[0].length).trimStart();
+        // "outside number 12", "tu allan i rif 30", "12 Station Road": a house, not a plate.
+        const [before2, before1] = [lead.at(-2) ?? '', lead.at(-1) ?? ''];
+        const house = after.startsWith('§') || PLACE_BEFORE.has(before1) || (HOUSE_CUE.has(before1) && PLACE_BEFORE.has(before2));
+        const cued = !house && lead.slice(-3).some((w) => near.includes(w));
+        const corrects = expected && new RegExp(`\\b(?:${[...NEGATORS, ...WELSH_NEGATORS].join('|')})\\s+\\d`, 'i').test(foldText(text));
+        if (cued || (asked && !house) || corrects) codes.push(m[1].toUpperCase());
+      }
     const distinct = [...new Set(codes)];
     if (distinct.length === 1) return { value: distinct[0], words: {} };
     if (

@@ -2,6 +2,7 @@ import type { Entity } from '../../../intents/recognizer';
 import type { Reply } from '../../responses';
 import type { AddressLookup, PostcodeOutcome } from '../addressLookup';
 import type { ServiceResponses } from '../serviceResponses';
+import { placeWords } from '../placeWords';
 import { CORRECTION } from './corrections';
 import { readPlaceText } from './readers/textReaders';
 import type { SlotState } from './slotState';
@@ -43,7 +44,7 @@ export class LocationSlot {
     if (outcome?.next !== 'done' || outcome.location.text === state.location.text) return undefined;
     state.location = outcome.location;
     state.prechecked = false;
-    return `changed ${state.config.location === 'address' ? 'the address' : 'where it is'} to ${outcome.location.text}`;
+    return this.responses.changedTo(this.responses.placeName(state.config.location), outcome.location.text);
   }
 
   /**
@@ -85,6 +86,15 @@ export class LocationSlot {
     if (!outcome && home) {
       state.location = home;
       return { send: this.responses.addressFound(home.text) };
+    }
+    // A street problem on a street the gazetteer does not hold ("Church Street by the church"): the place in
+    // the resident's words, as the location question would take it (the council's staff read it).
+    // Only a name written as one ("Church Street", "Heol y Bont"): "in the cycle lane" is no street.
+    const street = entities.find((e) => e.type === 'street' && e.start !== undefined && e.end !== undefined && namedStreet(text, e.start, e.end));
+    if (!outcome && street && state.config.location === 'street') {
+      const place = placeWords(text, street.start!, street.end!, street.value);
+      state.location = { kind: 'description', text: place };
+      return { send: this.responses.placeFound(place) };
     }
     if (outcome?.next === 'done') {
       state.location = outcome.location;
@@ -157,4 +167,16 @@ export class LocationSlot {
         return outcome.reply;
     }
   }
+}
+
+/**
+ * The street the recognizer found is written as a name: its first word capitalised, and not only because
+ * it opens a sentence unless the street word is capitalised too ("Church Street", "Church street by the
+ * church", "Cycle Lane"); never all in lower case ("the cycle lane", "the back lane").
+ */
+function namedStreet(text: string, start: number, end: number): boolean {
+  const words = text.slice(start, end).split(/\s+/);
+  if (!/^\p{Lu}/u.test(words[0] ?? '')) return false;
+  const opensSentence = /(^|[.!?]\s*)$/.test(text.slice(0, start));
+  return !opensSentence || /^\p{Lu}/u.test(words.at(-1) ?? '');
 }

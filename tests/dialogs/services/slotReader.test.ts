@@ -87,6 +87,15 @@ describe('SlotReader: street light', () => {
     expect(values('report_streetlight', 'the one at 12', 'light_number')).toEqual({});
   });
 
+  it('takes digits alone after the lamp post\'s words, as the answer, or as "21 not 27"; never a house number', () => {
+    expect(values('report_streetlight', 'Church Street by the church, the post number is 27')).toEqual({ light_number: '27' });
+    expect(values('report_streetlight', '27', 'light_number')).toEqual({ light_number: '27' });
+    expect(values('report_streetlight', "oh sorry, it's 21 not 27", undefined, ['light_number'])).toEqual({ light_number: '21' });
+    expect(values('report_streetlight', "yes send it, I'm at number 5", undefined, ['light_number'])).toEqual({});
+    expect(values('report_streetlight', 'the light outside number 12 is broken')).toEqual({});
+    expect(values('report_streetlight', "it's outside number 12", 'light_number')).toEqual({});
+  });
+
   it('reads "can\'t see a number" as a skip, and a house number or postcode as no lamp number', () => {
     expect(values('report_streetlight', "I'm afraid I can't see a number on it")).toEqual({ light_number: '' });
     expect(values('report_streetlight', 'near no 12, AT1 1AA', 'light_number')).toEqual({});
