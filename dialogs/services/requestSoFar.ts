@@ -5,9 +5,12 @@ import { attributeCode, stepFromSaved } from './slots/fields';
 import type { SlotState } from './slots/slotState';
 import { foldText } from './slotReader';
 
-/** The question without its "Say skip…" hint, as a label. */
+/**
+ * The question without what follows it (the "Say "skip"…" hint, in any language), as a label:
+ * "What is the number on the lamp post? Say "skip" if you can't see one." → "What is the number on the lamp post?".
+ */
 export function questionLabel(a: ServiceAttribute): string {
-  return a.description.replace(/\s*Say "skip".*$/i, '');
+  return a.description.replace(/(\?)\s+\S.*$/s, '$1');
 }
 
 /** "Armchair (2 armchairs)"; nothing added when the words are already in the name ("fridge"). */
@@ -26,10 +29,10 @@ export function valueNames(a: ServiceAttribute, keys: string[]): string[] {
   return keys.map((k) => a.values?.find((v) => v.key === k)?.name ?? k);
 }
 
-/** An answer in words, as the summary shows it; "not given" when there is none. */
-export function displayAnswer(state: Pick<SlotState, 'answers' | 'said'>, a: ServiceAttribute, today: string): string {
+/** An answer in words, as the summary shows it; `notGiven` ("not given", the staff's words by default) when there is none. */
+export function displayAnswer(state: Pick<SlotState, 'answers' | 'said'>, a: ServiceAttribute, today: string, notGiven = 'not given'): string {
   const v = state.answers[a.code];
-  if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return 'not given';
+  if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return notGiven;
   if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
     const keys = Array.isArray(v) ? v : [v];
     // The resident's own words when they say more than the name: "Household rubbish (black bags)".

@@ -179,6 +179,47 @@ export class ServiceResponses {
     };
   }
 
+  /** One clause of `changed`: "changed the bin to Garden waste (green bin)". */
+  changedTo(what: string, value: string): string {
+    return this.words.say('changed_to', { what, value });
+  }
+
+  /** One clause of `changed`: "added Sofa to the items" (`list`: the list's label; "the list" without one). */
+  addedTo(items: string, list?: string): string {
+    return this.words.say('added_to', { items, list: list ?? this.words.say('the_list') });
+  }
+
+  /** One clause of `changed`: words typed at "Shall I send it?" kept as details. */
+  addedToDetails(): string {
+    return this.words.say('added_to_details');
+  }
+
+  /** The place, in "changed … to …": a home's address, or where a street problem is. */
+  placeName(kind: 'address' | 'street'): string {
+    return this.words.say(kind === 'address' ? 'the_address' : 'the_place');
+  }
+
+  /** An answer not given, as the summary shows it. */
+  notGiven(): string {
+    return this.words.say('summary_not_given');
+  }
+
+  /** The summary's lines: the service, its questions and answers (as given), the place, the details and the contact. */
+  summaryLines(parts: { service: string; answers: string[]; place?: string; details?: string; contact?: string }): string[] {
+    return [
+      this.words.say('summary_service', { service: parts.service }),
+      ...parts.answers,
+      this.words.say('summary_where', { place: parts.place ?? this.notGiven() }),
+      this.words.say('summary_details', { details: parts.details || this.words.say('summary_no_details') }),
+      this.words.say('summary_contact', { contact: parts.contact ?? this.words.say('summary_anonymous') }),
+    ];
+  }
+
+  /** The choices at "What would you like to change?" after the service's own questions. */
+  changeNames(): { location: string; description: string; contact: string } {
+    return { location: this.words.say('change_location'), description: this.words.say('change_description'), contact: this.words.say('change_contact') };
+  }
+
   /** Details the resident corrected or added: "I've changed the bin to Garden waste (green bin)." (clauses: "changed …", "added …") */
   changed(clauses: string[]): Reply {
     // "changed the width to 60 and the depth to 12": a verb said once for the clauses in a row that share it.

@@ -33,7 +33,7 @@ export class ConfirmStep {
   async confirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | 'submitted' | undefined> {
     if (this.vocabulary.change_requested.test(text)) {
       state.current = CHANGE_STEP;
-      return this.responses.whichChange(changeChoices(state).map((c) => c.name));
+      return this.responses.whichChange(changeChoices(state, this.responses).map((c) => c.name));
     }
     if (saysYes(text, this.vocabulary)) {
       await this.submitter.submit(dc, state);
@@ -43,7 +43,7 @@ export class ConfirmStep {
   }
 
   change(state: SlotState, text: string): Reply | undefined {
-    const choices = changeChoices(state);
+    const choices = changeChoices(state, this.responses);
     const picked = matchChoice(text, choices);
     const choice = choices.find((c) => c === picked);
     if (!choice) return this.responses.whichChange(choices.map((c) => c.name));
@@ -83,7 +83,7 @@ export class ConfirmStep {
     if (words < MIN_DETAIL_WORDS || /\?\s*$/.test(text) || this.vocabulary.no_first.test(text)) return r.confirmNotUnderstood();
     state.description = state.description ? `${state.description}\n${text}` : text;
     if (state.description.length > MAX_TEXT) state.description = state.description.slice(0, MAX_TEXT);
-    await sendReply(dc.context, r.changed(['added that to the details']));
+    await sendReply(dc.context, r.changed([r.addedToDetails()]));
     return undefined;
   }
 

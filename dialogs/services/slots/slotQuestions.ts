@@ -35,15 +35,20 @@ export class SlotQuestions {
       case 'name':
         return r.askName();
       case 'change':
-        return r.whichChange(changeChoices(state).map((c) => c.name));
+        return r.whichChange(changeChoices(state, r).map((c) => c.name));
       default:
         return r.summary(this.summaryLines(state), state.config.contact === 'optional' && !state.contact);
     }
   }
 
-  /** "Bin: Recycling (blue bin)", for "I've changed the bin to …". */
+  /** "changed the bin to Recycling (blue bin)", for "I've changed the bin to …". */
   changeLine(state: SlotState, a: ServiceAttribute): string {
-    return `${state.config.labels?.[a.code] ?? `"${questionLabel(a)}"`} to ${this.display(state, a)}`;
+    return this.responses.changedTo(state.config.labels?.[a.code] ?? `"${questionLabel(a)}"`, this.display(state, a));
+  }
+
+  /** "added Sofa to the items", for "I've added …". */
+  addedLine(items: string, list: string | undefined): string {
+    return this.responses.addedTo(items, list);
   }
 
   private attributeQuestion(state: SlotState, a: ServiceAttribute): Reply {
@@ -61,19 +66,18 @@ export class SlotQuestions {
   }
 
   private display(state: SlotState, a: ServiceAttribute): string {
-    return displayAnswer(state, a, today(this.now()));
+    return displayAnswer(state, a, today(this.now()), this.responses.notGiven());
   }
 
   private summaryLines(state: SlotState): string[] {
-    const lines = [`Service: ${state.serviceName}`];
-    for (const a of state.attributes) lines.push(`${questionLabel(a)} ${this.display(state, a)}`);
-    lines.push(`Where: ${state.location?.text ?? 'not given'}`);
-    lines.push(`Details: ${state.description || 'none'}`);
     const c = state.contact;
-    lines.push(
-      `Contact: ${c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : 'anonymous'}`,
-    );
-    return lines;
+    return this.responses.summaryLines({
+      service: state.serviceName,
+      answers: state.attributes.map((a) => `${questionLabel(a)} ${this.display(state, a)}`),
+      place: state.location?.text,
+      details: state.description ?? undefined,
+      contact: c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : undefined,
+    });
   }
 }
 
@@ -81,12 +85,13 @@ export class SlotQuestions {
  * What can be changed at the summary: each attribute (by its question, with no key a resident could
  * say), where it is, details, contact details.
  */
-export function changeChoices(state: SlotState): ChangeChoice[] {
+export function changeChoices(state: SlotState, responses: ServiceResponses): ChangeChoice[] {
+  const names = responses.changeNames();
   return [
     ...state.attributes.map((a) => ({ key: '', name: questionLabel(a), field: attributeField(a.code) })),
-    { key: 'location', name: 'Where it is', field: { kind: 'location' } },
-    { key: 'description', name: 'Details', field: { kind: 'description' } },
-    { key: 'contact', name: 'Contact details', field: { kind: 'contact' } },
+    { key: 'location', name: names.location, field: { kind: 'location' } },
+    { key: 'description', name: names.description, field: { kind: 'description' } },
+    { key: 'contact', name: names.contact, field: { kind: 'contact' } },
   ];
 }
 
