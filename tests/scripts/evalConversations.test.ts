@@ -42,6 +42,14 @@ describe('conversation files', () => {
     });
   });
 
+  it('takes every question field the README lists for council.prompt, the details, the name, the change and the feedback too', () => {
+    expect(
+      read('name: n\nsteps:\n  - user: a\n    expect:\n      asks: [description, contact, name, confirm]\n      notAsks: [change, feedback]\n'),
+    ).toMatchObject({
+      ok: true,
+    });
+  });
+
   it('names the file and line of a YAML error, an unknown key and a value not in the list', () => {
     expect(read('name: n\nsteps:\n  - user: a\n  - user: b\n    user: c\n')).toMatchObject({
       ok: false,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** What the bot's question may be about (`asks` / `notAsks`), as in the blind-set brief. */
+/** What the bot's question may be about (`asks` / `notAsks`): every `council.prompt` field of tests/conversations/README.md. */
 export const ASK_FIELDS = [
   'postcode',
   'address',
@@ -21,9 +21,13 @@ export const ASK_FIELDS = [
   'fault_type',
   'location',
   'reference',
+  'description',
   'contact',
+  'name',
   'confirm',
+  'change',
   'carry_on',
+  'feedback',
 ] as const;
 
 const oneOrMany = <T extends z.ZodTypeAny>(item: T, what: string) =>
