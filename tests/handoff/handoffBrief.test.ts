@@ -25,7 +25,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
 
   it('a pothole report\'s answers, then "can I speak to someone": service, answers, address and the asking message', async () => {
     const conv = newConversationId();
-    await talk(conv, ['Report a pothole', 'In the road', '30', '10', 'No', 'outside 4 Market Place, AT1 2BD']);
+    await talk(conv, ['Report a pothole', 'outside 4 Market Place, AT1 2BD', 'In the road', '30', '10', 'No']);
     await h.channel.waitFor((a) => a.conversation?.id === conv && /Service: Pothole or road defect/.test(a.text ?? ''));
     await talk(conv, ['can I speak to someone']);
 
@@ -82,7 +82,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
 
   it('a postcode the assistant refused is not the location, nor kept as captured; two misses then the offered button: not understood', async () => {
     const conv = newConversationId();
-    await talk(conv, ['Report a pothole', 'On the pavement', '40', '5', "Yes, it's dangerous", 'ZZ9 9ZZ', 'ZZ9 9ZZ']);
+    await talk(conv, ["There's a pothole on the pavement, 40cm wide and 5cm deep, and it's dangerous", 'ZZ9 9ZZ', 'ZZ9 9ZZ']);
     // The second answer the question could not use: a person is offered.
     await h.channel.waitFor((a) => a.conversation?.id === conv && (a.suggestedActions?.actions ?? []).some((x) => x.title === 'Talk to a person'));
     await talk(conv, ['Talk to a person']);
@@ -109,7 +109,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
 
   it('a safeguarding concern raised mid-report, then "yes" to a person: the category and the words that raised it, with the answers so far', async () => {
     const conv = newConversationId();
-    await talk(conv, ['Report a pothole', 'In a cycle lane', '50', 'my partner hits me and I am scared to go home']);
+    await talk(conv, ['Report a pothole', 'outside the library on Station Road', 'In a cycle lane', '50', 'my partner hits me and I am scared to go home']);
     await h.channel.waitFor((a) => a.conversation?.id === conv && /call \[999\]\(tel:999\)/.test(a.text ?? ''));
     await talk(conv, ['yes']);
 
@@ -140,7 +140,7 @@ describe('the handoff carries the request so far, and "Create case" is filled in
 
   it('right after a report is sent: the request as sent, with its reference', async () => {
     const conv = newConversationId();
-    await talk(conv, ['Report a pothole', 'In the road', '25', '4', 'No', 'Outside the library on Station Road']);
+    await talk(conv, ['Report a pothole', 'Outside the library on Station Road', 'In the road', '25', '4', 'No']);
     await h.channel.waitFor((a) => a.conversation?.id === conv && /Service: Pothole or road defect/.test(a.text ?? ''));
     await talk(conv, ['It is right by the bus stop', 'Send it']);
     const sent = await h.channel.waitFor((a) => a.conversation?.id === conv && /reference is AT-\d{8}/.test(a.text ?? ''));

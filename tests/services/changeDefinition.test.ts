@@ -19,7 +19,9 @@ describe('changing a service in the back office changes the conversation, with n
     const env = { SERVICES_DIR: services };
 
     const before = await startBot(env, () => NOW);
-    let r = await new Conversation(before, 'conv-before', channel.url).say('Report a street light fault');
+    const first = new Conversation(before, 'conv-before', channel.url);
+    let r = await first.say('Report a street light fault');
+    r = await first.say('Corner of Mill Lane and Meadow Way');
     expect(r.all).toMatch(/number on the lamp post/);
     expect(r.all).not.toMatch(/Is the light next to a road junction/);
     await before.close();
@@ -42,13 +44,13 @@ describe('changing a service in the back office changes the conversation, with n
     try {
       const c = new Conversation(after, 'conv-after', channel.url);
       r = await c.say('Report a street light fault');
+      r = await c.say('Corner of Mill Lane and Meadow Way');
       expect(r.all).toMatch(/Is the light next to a road junction\?/);
       expect(r.choices).toEqual(['Yes', 'No']);
       r = await c.say('Yes');
       expect(r.all).toMatch(/number on the lamp post/);
       r = await c.say('AT 77');
       r = await c.say("It's not working");
-      r = await c.say('Corner of Mill Lane and Meadow Way');
       r = await c.say('skip');
       r = await c.say('Stay anonymous');
       r = await c.say('Send it');

@@ -24,6 +24,9 @@ describe('each service end to end through the bot', () => {
   it('pothole: location described in words, numbers validated, anonymous', async () => {
     const c = new Conversation(live.bot, 'conv-pothole', live.channel.url);
     let r = await c.say('Report a pothole');
+    // A street problem asks where it is first.
+    expect(r.all).toMatch(/Where is it\?/);
+    r = await c.say('Outside the library on Station Road');
     expect(r.all).toMatch(/Is it in the road, on the pavement or in a cycle lane\?/);
     r = await c.say('In the road');
     expect(r.all).toMatch(/how wide/);
@@ -33,8 +36,6 @@ describe('each service end to end through the bot', () => {
     r = await c.say('8');
     expect(r.choices).toEqual(["Yes, it's dangerous", 'No']);
     r = await c.say("Yes, it's dangerous");
-    expect(r.all).toMatch(/Where is it\?/);
-    r = await c.say('Outside the library on Station Road');
     // Details and contact details are not asked: the summary invites them.
     expect(r.all).not.toMatch(/anything else we should know/i);
     expect(r.all).toMatch(/Details: none/);
@@ -62,6 +63,10 @@ describe('each service end to end through the bot', () => {
   it('fly-tipping: several waste types, a postcode as the place (its street, not a list of houses)', async () => {
     const c = new Conversation(live.bot, 'conv-fly', live.channel.url);
     let r = await c.say('Report fly-tipping');
+    expect(r.all).toMatch(/Where is it\?/);
+    r = await c.say('AT1 2BD');
+    expect(r.all).toMatch(/noted where it is: Market Place, AT1 2BD/);
+    expect(r.all).not.toMatch(/Which address/);
     expect(r.all).toMatch(/What has been dumped\?/);
     r = await c.say('furniture and tyres');
     expect(r.all).toMatch(/added Furniture, Tyres/);
@@ -70,9 +75,7 @@ describe('each service end to end through the bot', () => {
     expect(r.all).toMatch(/How much/);
     r = await c.say('A car boot load');
     r = await c.say('Not sure');
-    r = await c.say('AT1 2BD');
-    expect(r.all).toMatch(/noted where it is: Market Place, AT1 2BD/);
-    expect(r.all).not.toMatch(/Which address/);
+    expect(r.all).toMatch(/Shall I send it\?/);
     r = await c.say('By the recycling bins');
     expect(r.all).toMatch(/Details: By the recycling bins/);
     r = await c.say('+44 7700 900123');
@@ -89,11 +92,12 @@ describe('each service end to end through the bot', () => {
   it('street light: optional light number skipped, fault type chosen', async () => {
     const c = new Conversation(live.bot, 'conv-light', live.channel.url);
     let r = await c.say('Report a street light fault');
+    expect(r.all).toMatch(/Where is it\?/);
+    r = await c.say('Lamp post opposite 12 Mill Lane');
     expect(r.choices).toContain('Skip');
     r = await c.say('skip');
     expect(r.all).toMatch(/What is wrong with the light\?/);
     r = await c.say('It flickers');
-    r = await c.say('Lamp post opposite 12 Mill Lane');
     expect(r.all).toMatch(/Shall I send it\?/);
     r = await c.say('Change something');
     r = await c.say('Details');
@@ -254,13 +258,13 @@ describe('a second, separately started GeoReport v2 server with different attrib
     const c = new Conversation(other, 'conv-other', live.channel.url);
     let r = await c.say('Report a pothole');
     expect(r.all).toMatch(/Road surface defect/);
+    r = await c.say('Near the junction with Mill Lane');
     expect(r.all).toMatch(/Which road is it on\?/);
     r = await c.say('Station Road');
     expect(r.choices).toEqual(['Low', 'Medium', 'High']);
     r = await c.say('High');
     expect(r.all).toMatch(/When did you first notice it\?/);
     r = await c.say('yesterday');
-    r = await c.say('Near the junction with Mill Lane');
     r = await c.say('skip');
     r = await c.say('Stay anonymous');
     r = await c.say('Send it');
