@@ -1,18 +1,19 @@
 /**
- * `npx tsx scripts/explainRisk.ts "message" ["message" …]`: why the safeguarding check flags (or
+ * `npx tsx scripts/explainRisk.ts [--locale cy-GB] "message" ["message" …]`: why the safeguarding check flags (or
  * not) each message: the rules that matched, the risk classifier's best guess for the whole
  * message and for each clause, and the verdict. For reviewing a false alarm or a miss (see
  * docs/safeguarding.md) before deciding what kind of fix it needs. Prints to the terminal only.
  */
 import { buildEvalAssistant } from './lib/evalAssistant';
+import { localeOrExit } from './lib/localeArg';
 import type { RiskGuess } from '../intents/riskClassifier';
 
-const texts = process.argv.slice(2);
+const { locale, rest: texts } = localeOrExit(process.argv.slice(2));
 if (texts.length === 0) {
-  process.stderr.write('usage: npx tsx scripts/explainRisk.ts "message" ["message" …]\n');
+  process.stderr.write('usage: npx tsx scripts/explainRisk.ts [--locale cy-GB] "message" ["message" …]\n');
   process.exit(2);
 }
-const { router, recognizer } = buildEvalAssistant();
+const { router, recognizer } = buildEvalAssistant(locale);
 const shown = (g: RiskGuess | undefined) => (g ? `${g.category} ${g.score.toFixed(2)}${g.notRiskWins ? ' (not-a-risk wins)' : ''}` : '-');
 
 async function main(): Promise<void> {
