@@ -153,6 +153,9 @@ export async function createApp(config: Config, logger: Logger, version: string,
       bot: assistant.bot,
       logger,
       botName: assistant.council.shortName,
+      languages: [...assistant.byLocale].map(([locale, a]) => ({ locale, council: a.council })),
+      knowledgeDir: path.dirname(config.councilProfilePath),
+      messagesDir: assistant.messagesDir,
       words: httpWords,
     });
     // Grouped with the council's synonyms (next to the council profile, as buildAssistant reads them).

@@ -12,6 +12,13 @@ const CHOICE: ReadonlyArray<[RegExp, Locale]> = [
   [/^\s*\/?\s*(english|saesneg)\s*[.!]?\s*$/iu, 'en-GB'],
 ];
 
+/**
+ * The event a page sends when the resident chose its language by the page's own link ("Cymraeg" on
+ * the English page) in the middle of a conversation (web/assets/chat.js LANGUAGE_EVENT); its value is
+ * the locale. The conversation changes to it as for "/cymraeg".
+ */
+export const LANGUAGE_EVENT = 'council.language';
+
 const isLocale = (value: unknown): value is Locale => typeof value === 'string' && (SUPPORTED_LOCALES as readonly string[]).includes(value);
 
 /** The language a channel says the resident's page or app uses ("cy", "cy-GB"), when it is one the council speaks. */
@@ -47,8 +54,11 @@ export class BilingualBot extends ActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     const current = await this.localeOf(context);
-    const text = context.activity.type === ActivityTypes.Message ? (context.activity.text ?? '') : '';
-    const chosen = CHOICE.find(([pattern, locale]) => pattern.test(text) && this.declared.includes(locale))?.[1];
+    const activity = context.activity;
+    const text = activity.type === ActivityTypes.Message ? (activity.text ?? '') : '';
+    const fromPage =
+      activity.type === ActivityTypes.Event && activity.name === LANGUAGE_EVENT ? channelLocale(String(activity.value), this.declared) : undefined;
+    const chosen = fromPage ?? CHOICE.find(([pattern, locale]) => pattern.test(text) && this.declared.includes(locale))?.[1];
     const identified = text && !chosen ? this.identifier.identify(text).language : undefined;
     const locale = chosen ?? (identified && this.declared.includes(identified) ? identified : current);
     if (locale !== current || chosen) {
@@ -56,9 +66,15 @@ export class BilingualBot extends ActivityHandler {
       await this.userLocale.set(context, locale);
     }
     setConversationLocale(context, locale);
+    // What the bot says this turn says which language it is in (the activity's `locale`, else the
+    // resident's page's would be copied onto it): the chat page follows a reply in another language.
+    context.onSendActivities(async (_context, activities, next) => {
+      for (const sent of activities) if (sent.type === ActivityTypes.Message || sent.type === ActivityTypes.Event) sent.locale = locale;
+      return next();
+    });
     const assistant = this.assistants.get(locale) ?? this.assistants.get(DEFAULT_LOCALE)!;
     if (chosen) {
-      // A language chosen on its own ("Cymraeg"): said so in it, and the state saved; nothing else to answer.
+      // A language chosen on its own ("Cymraeg", or on the page): said so in it, and the state saved; nothing else to answer.
       await sendReply(context, assistant.responses.languageSwitched());
       await assistant.conversationState.saveChanges(context, false);
       await assistant.userState.saveChanges(context, false);

@@ -18,8 +18,8 @@ export const overlayFile = (englishFile: string, locale: string): string => path
  * and addresses are settings and stay in the English file only.
  */
 export const OVERLAYS = {
-  /** knowledge/chat-page.yaml: every key is a line of the page. */
-  chatPage: { words: ['*'] },
+  /** knowledge/chat-page.yaml: every key is a line of the page (the script's at the top, the page's own under `page`). */
+  chatPage: { words: ['*', 'page.*'] },
   /** knowledge/delivery-messages.yaml: every message. */
   deliveryMessages: { words: ['**'] },
   /** knowledge/service-requests.yaml: notices, refusals, urgent advice, labels; the phrases residents use (understands) replaced whole, optional. */

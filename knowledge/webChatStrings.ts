@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { ContentProblem } from '../intents/trainingData';
 import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
+import { parse } from 'yaml';
 import { z } from 'zod';
 
 /**
@@ -25,6 +26,13 @@ export function webChatEnglish(file = WEB_CHAT_ENGLISH): Record<string, string> 
 export const webChatStringsFile = (messagesDir: string, locale: string): string => path.join(messagesDir, locale, 'webchat.yaml');
 
 const placeholders = (text: string) => [...new Set(text.match(/\$\d+/g) ?? [])].sort().join(' ');
+
+/** A locale's Web Chat strings by id, for the page; throws naming the file (and line) of each problem. */
+export function loadWebChatStrings(file: string, english: Record<string, string> = webChatEnglish()): Record<string, string> {
+  const problems = webChatStringsProblems(file, english);
+  if (problems.length) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return Object.fromEntries(Object.entries(parse(fs.readFileSync(file, 'utf8')) as Record<string, string>).map(([id, words]) => [id, words.trim()]));
+}
 
 /** A locale's Web Chat strings: every id Web Chat has, no other, each with the same $1, $2… as the English. */
 export function webChatStringsProblems(file: string, english: Record<string, string> = webChatEnglish()): ContentProblem[] {

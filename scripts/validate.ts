@@ -12,7 +12,7 @@ import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem, type TrainingData } from '../intents/trainingData';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
-import { loadPageText } from '../channels/web/pageText';
+import { loadPageText, pageTextOverlayProblems } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
 import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
@@ -127,7 +127,7 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
     ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
-    ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml')),
+    ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml'), council),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () =>
       loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml')),
     ),
@@ -202,9 +202,16 @@ function replyWordsProblems(messagesDir: string): ContentProblem[] {
   });
 }
 
-/** The chat page's words (knowledge/chat-page.yaml), when the content has them. */
-function chatPageText(file: string): ContentProblem[] {
-  return fs.existsSync(file) ? attempt(file, () => loadPageText(file)) : [];
+/** The chat page's words (knowledge/chat-page.yaml), when the content has them, and each declared language's overlay of them. */
+function chatPageText(file: string, council: string): ContentProblem[] {
+  if (!fs.existsSync(file)) return [];
+  let languages: readonly string[] = [];
+  try {
+    languages = loadCouncilProfile(council).languages;
+  } catch {
+    // the profile's own problem is reported with it
+  }
+  return [...attempt(file, () => loadPageText(file)), ...languages.slice(1).flatMap((locale) => pageTextOverlayProblems(file, locale))];
 }
 
 /** Draft articles waiting for a content designer: a notice, never an error. */

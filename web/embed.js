@@ -2,7 +2,9 @@
  *   <script src="https://assistant.anytown.example/embed.js" defer></script>
  * It adds a "Chat with us" button; the chat opens in a panel (an iframe of the assistant's
  * own page, so the council's styles and the chat's never clash). Escape or "Close" shuts the
- * panel and puts focus back on the button; the conversation carries on when reopened. */
+ * panel and puts focus back on the button; the conversation carries on when reopened. The chat
+ * is in the council page's language (its <html lang>, or data-lang on the tag) when the assistant
+ * has it: a Welsh page opens the Welsh chat. */
 (function () {
   'use strict';
   if (window.__councilAssistantEmbed) return;
@@ -11,6 +13,7 @@
   var base = new URL(script && script.src ? script.src : '/embed.js', location.href);
   var origin = base.origin;
   var label = (script && script.getAttribute('data-label')) || 'Chat with us';
+  var lang = (script && script.getAttribute('data-lang')) || document.documentElement.lang || '';
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
@@ -49,7 +52,7 @@
 
     function open() {
       if (!frame) {
-        frame = el('iframe', { class: 'ca-embed-frame', title: theme.assistantName + ' chat', src: origin + '/?embed=1' });
+        frame = el('iframe', { class: 'ca-embed-frame', title: theme.assistantName + ' chat', src: origin + '/?embed=1' + (lang ? '&lang=' + encodeURIComponent(lang) : '') });
         panel.appendChild(frame);
       }
       panel.hidden = false;

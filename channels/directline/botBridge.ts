@@ -72,10 +72,10 @@ export class BotBridge {
     context.turnState.set(key, Object.assign(Object.create(http) as object, { conversations }));
   }
 
-  /** Tells the bot the conversation began (Web Chat shows the welcome that follows). */
-  async start(conversationId: string, userId: string, serviceUrl: string, turn?: TurnWrites): Promise<void> {
+  /** Tells the bot the conversation began (Web Chat shows the welcome that follows), in the page's language (`locale`) when it said one. */
+  async start(conversationId: string, userId: string, serviceUrl: string, turn?: TurnWrites, locale?: string): Promise<void> {
     await this.deliver(
-      { type: 'conversationUpdate', membersAdded: [{ id: this.identity.id, name: this.identity.name }, { id: userId }] },
+      { type: 'conversationUpdate', membersAdded: [{ id: this.identity.id, name: this.identity.name }, { id: userId }], ...(locale ? { locale } : {}) },
       conversationId,
       userId,
       serviceUrl,

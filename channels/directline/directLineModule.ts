@@ -35,11 +35,13 @@ export interface DirectLineOptions {
 }
 
 /** Who is calling: the holder of the secret, a token bound to one conversation, or nobody (development only). */
-type Caller = { kind: 'secret' } | { kind: 'token'; conversationId: string; userId: string } | { kind: 'anonymous' };
+type Caller = { kind: 'secret' } | { kind: 'token'; conversationId: string; userId: string; locale?: string } | { kind: 'anonymous' };
 
 const PREFIX = '/v3/directline';
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([A-Za-z0-9_-]{1,64})\/stream$/;
 const USER_ID = /^[A-Za-z0-9_:.@-]{1,64}$/;
+/** A language tag a page may give for its conversation ("cy-GB", "en"): BCP 47's shape, short. */
+const LOCALE = /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/;
 
 /**
  * A local Direct Line 3.0 service: what Web Chat and botframework-directlinejs need to talk to
@@ -126,7 +128,7 @@ export class DirectLineModule implements RouteModule {
     if (!presented) return secret ? undefined : { kind: 'anonymous' };
     if (secret && secretMatches(presented, secret)) return { kind: 'secret' };
     const check = this.options.tokens.verify(presented, 'conversation');
-    return check.ok ? { kind: 'token', conversationId: check.claims.conversationId, userId: check.claims.userId } : undefined;
+    return check.ok ? { kind: 'token', conversationId: check.claims.conversationId, userId: check.claims.userId, locale: check.claims.locale } : undefined;
   }
 
   /** The conversation the caller asks for, if it may use it; otherwise the 403/404 has been sent. */
@@ -170,12 +172,15 @@ export class DirectLineModule implements RouteModule {
 
   // ---- Direct Line routes ---------------------------------------------------------------
 
-  /** A token for a new conversation, for a page to hand to its browser (the secret stays on the server). */
-  async createForPage(userId?: string): Promise<{ conversationId: string; token: string; expires_in: number; userId: string }> {
+  /**
+   * A token for a new conversation, for a page to hand to its browser (the secret stays on the server).
+   * `locale`: the page's language, which the bot hears with the conversation's start (so it welcomes in it).
+   */
+  async createForPage(userId?: string, locale?: string): Promise<{ conversationId: string; token: string; expires_in: number; userId: string }> {
     const conversation = await this.options.store.create(userId && USER_ID.test(userId) ? userId : `dl_${crypto.randomBytes(12).toString('base64url')}`);
     return {
       conversationId: conversation.id,
-      token: this.options.tokens.issue('conversation', conversation.id, conversation.userId),
+      token: this.options.tokens.issue('conversation', conversation.id, conversation.userId, undefined, locale && LOCALE.test(locale) ? locale : undefined),
       expires_in: CONVERSATION_TOKEN_SECONDS,
       userId: conversation.userId,
     };
@@ -205,7 +210,7 @@ export class DirectLineModule implements RouteModule {
     }
     res.send(200, {
       conversationId: caller.conversationId,
-      token: this.options.tokens.issue('conversation', caller.conversationId, caller.userId),
+      token: this.options.tokens.issue('conversation', caller.conversationId, caller.userId, undefined, caller.locale),
       expires_in: CONVERSATION_TOKEN_SECONDS,
     });
   }
@@ -224,7 +229,7 @@ export class DirectLineModule implements RouteModule {
       return;
     }
     const fresh = await store.markStarted(conversation.id);
-    if (fresh && !(await this.tellBotStarted(conversation, res))) return;
+    if (fresh && !(await this.tellBotStarted(conversation, res, caller.kind === 'token' ? caller.locale : undefined))) return;
     res.send(fresh ? 201 : 200, this.conversationReply(req, conversation));
   }
 
@@ -232,14 +237,15 @@ export class DirectLineModule implements RouteModule {
     const auth = await this.authorise(req, res);
     if (!auth) return;
     const watermark = parseWatermark(req.query?.watermark);
-    if ((await this.options.store.markStarted(auth.conversation.id)) && !(await this.tellBotStarted(auth.conversation, res))) return;
+    const locale = auth.caller.kind === 'token' ? auth.caller.locale : undefined;
+    if ((await this.options.store.markStarted(auth.conversation.id)) && !(await this.tellBotStarted(auth.conversation, res, locale))) return;
     res.send(200, this.conversationReply(req, auth.conversation, watermark));
   }
 
   /** Tells the bot a conversation began; false (and a 502 sent, without the error's words) when the bot could not take it. */
-  private async tellBotStarted(conversation: StoredConversation, res: Response): Promise<boolean> {
+  private async tellBotStarted(conversation: StoredConversation, res: Response, locale?: string): Promise<boolean> {
     try {
-      await this.options.store.inOneTransaction((turn) => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl, turn));
+      await this.options.store.inOneTransaction((turn) => this.options.bridge.start(conversation.id, conversation.userId, this.serviceUrl, turn, locale));
       return true;
     } catch (err) {
       this.options.logger.error(

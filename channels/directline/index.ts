@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { WebChatSettings } from './directLineSettings';
@@ -6,9 +7,12 @@ import type { RouteModule } from '../../platform/http/routeModule';
 import type { AppDatabase } from '../../platform/storage/database';
 import type { HttpTexts } from '../../knowledge/messageFiles';
 import { PostgresNotifier } from '../../platform/storage/postgresNotifier';
-import { loadCouncilTheme } from '../web/councilTheme';
+import type { CouncilProfile } from '../../knowledge/councilProfile';
+import { LANGUAGE_NAMES, type Locale } from '../../knowledge/locales';
+import { loadWebChatStrings, webChatStringsFile } from '../../knowledge/webChatStrings';
+import { loadCouncilTheme, type CouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
-import { WebModule } from '../web/webModule';
+import { WebModule, type PageLanguage } from '../web/webModule';
 import { BotBridge } from './botBridge';
 import { BotReplies } from './botReplies';
 import { ConversationStore } from './conversationStore';
@@ -40,6 +44,12 @@ export interface WebChatDeps {
   bot: ActivityHandler;
   logger: Logger;
   botName: string;
+  /** The languages the council declares, English first, each with the council's profile in it (its names and pages). */
+  languages: ReadonlyArray<{ locale: Locale; council: CouncilProfile }>;
+  /** Where the council's chat-page.yaml is (next to its council.yaml); the project's knowledge/chat-page.yaml when it has none. */
+  knowledgeDir: string;
+  /** The council's messages folder: Web Chat's own strings in each language but English (<locale>/webchat.yaml). */
+  messagesDir: string;
   /** The council's words for a refused request (<messagesDir>/<locale>/http.yaml), loaded by the composition root. */
   words: HttpTexts;
 }
@@ -56,8 +66,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     accessibilityStatement: path.join(deps.root, 'docs', 'accessibility.md'),
     webChatBundle: path.join(deps.root, 'node_modules', 'botframework-webchat', 'dist', 'webchat.js'),
     theme,
-    text: loadPageText(path.join(deps.root, 'knowledge', 'chat-page.yaml')),
-    councilName: deps.botName,
+    languages: pageLanguages(deps, theme),
     mode: dl.mode,
     frameAncestors: deps.frameAncestors,
     connectOrigins: dl.mode === 'azure' ? [new URL(dl.azureEndpoint).origin, new URL(dl.azureEndpoint).origin.replace(/^http/, 'ws')] : [],
@@ -114,4 +123,24 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
     tokens,
     hub,
   };
+}
+
+/** The page in each declared language: its words, the council's names and pages in it, and Web Chat's own strings. */
+function pageLanguages(deps: WebChatDeps, theme: CouncilTheme): PageLanguage[] {
+  const own = path.join(deps.knowledgeDir, 'chat-page.yaml');
+  const file = fs.existsSync(own) ? own : path.join(deps.root, 'knowledge', 'chat-page.yaml');
+  const english = deps.languages[0]?.council;
+  return deps.languages.map(({ locale, council }, i) => ({
+    locale,
+    name: LANGUAGE_NAMES[locale],
+    text: loadPageText(file, locale),
+    councilName: i === 0 ? deps.botName : council.shortName,
+    // The theme's, unless this language's profile gives its own (knowledge/cy-GB/council.yaml: the Welsh name and pages).
+    council: {
+      name: english && council.name !== english.name ? council.name : theme.name,
+      website: english && council.website !== english.website ? council.website : theme.website,
+      privacyNotice: english && council.privacyNotice !== english.privacyNotice ? council.privacyNotice : theme.privacyNotice,
+    },
+    ...(i === 0 ? {} : { webChatStrings: loadWebChatStrings(webChatStringsFile(deps.messagesDir, locale)) }),
+  }));
 }

@@ -63,12 +63,16 @@ export class PageTokenModule implements RouteModule {
   }
 }
 
-/** Local mode: tokens from this server's own Direct Line. */
+/** Local mode: tokens from this server's own Direct Line, carrying the page's language (`{"locale": "cy-GB"}` in the body) for the welcome. */
 export class LocalTokenSource implements PageTokenSource {
-  constructor(private readonly directLine: { createForPage(): Promise<Omit<PageToken, 'domain'>> }) {}
+  constructor(private readonly directLine: { createForPage(userId?: string, locale?: string): Promise<Omit<PageToken, 'domain'>> }) {}
 
   async create(req: Request): Promise<PageToken> {
-    return { ...(await this.directLine.createForPage()), domain: `${publicOrigin(req)}/v3/directline` };
+    const locale = (req.body as { locale?: unknown } | undefined)?.locale;
+    return {
+      ...(await this.directLine.createForPage(undefined, typeof locale === 'string' ? locale : undefined)),
+      domain: `${publicOrigin(req)}/v3/directline`,
+    };
   }
 }
 

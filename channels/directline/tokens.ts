@@ -11,6 +11,8 @@ export interface TokenClaims {
   userId: string;
   /** Expiry, seconds since the epoch. */
   exp: number;
+  /** The language of the page that opened the conversation ("cy-GB"): the bot hears it with the conversation's start, so it welcomes in it. */
+  locale?: string;
 }
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'malformed' | 'signature' | 'expired' | 'kind' };
@@ -33,8 +35,14 @@ export class TokenService {
     private readonly now: () => number = () => Date.now(),
   ) {}
 
-  issue(kind: TokenKind, conversationId: string, userId: string, ttlSeconds = kind === 'stream' ? STREAM_TOKEN_SECONDS : CONVERSATION_TOKEN_SECONDS): string {
-    const claims: TokenClaims = { kind, conversationId, userId, exp: Math.floor(this.now() / 1000) + ttlSeconds };
+  issue(
+    kind: TokenKind,
+    conversationId: string,
+    userId: string,
+    ttlSeconds = kind === 'stream' ? STREAM_TOKEN_SECONDS : CONVERSATION_TOKEN_SECONDS,
+    locale?: string,
+  ): string {
+    const claims: TokenClaims = { kind, conversationId, userId, exp: Math.floor(this.now() / 1000) + ttlSeconds, ...(locale ? { locale } : {}) };
     const payload = b64(Buffer.from(JSON.stringify(claims)));
     return `${payload}.${this.sign(payload)}`;
   }
@@ -55,6 +63,7 @@ export class TokenService {
     }
     if (typeof claims.conversationId !== 'string' || typeof claims.userId !== 'string' || typeof claims.exp !== 'number')
       return { ok: false, reason: 'malformed' };
+    if (claims.locale !== undefined && typeof claims.locale !== 'string') return { ok: false, reason: 'malformed' };
     if (claims.kind !== kind) return { ok: false, reason: 'kind' };
     if (claims.exp * 1000 <= this.now()) return { ok: false, reason: 'expired' };
     return { ok: true, claims };

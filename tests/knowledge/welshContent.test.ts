@@ -48,7 +48,15 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     fs.rmSync(i('cy-GB', 'safeguarding-rules.yaml'));
     // An overlay's word taken out, a setting and an unknown key put in.
     const page = k('cy-GB', 'chat-page.yaml');
-    fs.writeFileSync(page, fs.readFileSync(page, 'utf8').replace(/^endChat:.*\n/m, ''));
+    // …and of the page's own text (under page:), one taken out and one whose link is left out of its sentence.
+    fs.writeFileSync(
+      page,
+      fs
+        .readFileSync(page, 'utf8')
+        .replace(/^endChat:.*\n/m, '')
+        .replace(/^ {2}startAgain:.*\n/m, '')
+        .replace(/^ {2}privacy: .*$/m, '  privacy: "[cy] Do not type bank or card details."'),
+    );
     const service = path.join(root, 'services', 'cy-GB', 'pothole.yaml');
     fs.appendFileSync(service, 'expected_days: 3\nservice_nmae: Twll yn y ffordd\n');
     // Web Chat's own strings: one left out, one with the wrong placeholder.
@@ -73,6 +81,8 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     expect(at(i('risk', 'cy-GB', 'domestic_abuse.yaml'), /domestic_abuse/)).toBeDefined();
     expect(at(i('cy-GB', 'safeguarding-rules.yaml'), /missing/)).toBeDefined();
     expect(at(page, /endChat: missing/)).toBeDefined();
+    expect(at(page, /page\.startAgain: missing \(the Welsh for "Start again"\)/)).toMatchObject({ line: lineOf(page, /^page:/) });
+    expect(at(page, /page\.privacy: must contain \{link\}/)).toMatchObject({ line: lineOf(page, /^ {2}privacy:/) });
     expect(at(service, /expected_days: a setting, not words/)).toMatchObject({ line: lineOf(service, /^expected_days:/) });
     expect(at(service, /service_nmae: not in /)).toMatchObject({ line: lineOf(service, /^service_nmae:/) });
     expect(at(teams, /description.short: missing/)).toBeDefined();
@@ -80,7 +90,7 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     expect(at(webchat, /ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT: must use \$1/)).toMatchObject({
       line: lineOf(webchat, /^ACTIVITY_STATUS_SEND_STATUS_ALT_SENT_AT:/),
     });
-    expect(problems).toHaveLength(11);
+    expect(problems).toHaveLength(13);
   });
 
   it('with English alone declared, the Welsh files are not required', () => {

@@ -2,16 +2,22 @@
  * Web Chat with the council's colours, keeps the conversation across reloads (sessionStorage),
  * and offers "Start again" and "Save conversation". A person from the contact centre is shown
  * as a person (name, initials, their own bubble, announced as "Sam from Anytown Council said"),
- * with "End chat" while they are there; a lost connection is said so. Words come from
- * knowledge/chat-page.yaml (config.text). No build step: plain ES2017. */
+ * with "End chat" while they are there; a lost connection is said so. The page is in one
+ * language (config.locale) and follows the conversation into another: when the assistant answers
+ * the resident in another language (they chose it, or wrote in it), the page reloads as that
+ * language's page, keeping the conversation. Words come from knowledge/chat-page.yaml (config.text),
+ * Web Chat's own from knowledge/messages/<locale>/webchat.yaml. No build step: plain ES2017. */
 (function () {
   'use strict';
   var config = JSON.parse(document.getElementById('assistant-config').textContent);
   var colours = config.theme.colours;
   var text = config.text;
+  var locale = config.locale || 'en-GB';
   var KEY = 'council-assistant.conversation';
   /** The event that tells the assistant the resident is leaving a handoff (handoff/handoffRelay.ts LEAVE_EVENT). */
   var LEAVE_EVENT = 'council.handoff.leave';
+  /** The event that tells the assistant the resident chose this page's language (bot/bilingualBot.ts LANGUAGE_EVENT). */
+  var LANGUAGE_EVENT = 'council.language';
   var host = document.getElementById('webchat');
   var statusEl = document.getElementById('chat-status');
   var errorEl = document.getElementById('chat-error');
@@ -25,6 +31,10 @@
   var withPerson = false;
   var connectionLost = false;
   var backTimer = null;
+  /** Web Chat's ids of what this page sent, and the ids the server gave them: the assistant's replies to them say its language. */
+  var postedHere = {};
+  var sentHere = {};
+  var leaving = false;
 
   function announce(text) {
     statusEl.textContent = '';
@@ -54,7 +64,8 @@
   }
 
   function newSession() {
-    return fetch(config.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}', credentials: 'same-origin' })
+    // The page's language, so the assistant's welcome is in it.
+    return fetch(config.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ locale: locale }), credentials: 'same-origin' })
       .then(function (res) {
         return res.json().catch(function () { return {}; }).then(function (body) {
           if (!res.ok) throw new Error((body.error && body.error.message) || text.notAvailable);
@@ -63,7 +74,8 @@
             conversationId: body.conversationId,
             domain: body.domain,
             userId: body.userId,
-            expiresAt: Date.now() + (body.expires_in || 1800) * 1000
+            expiresAt: Date.now() + (body.expires_in || 1800) * 1000,
+            lang: locale
           };
         });
       });
@@ -121,6 +133,7 @@
   function storeMiddleware() {
     return function (next) {
       return function (action) {
+        followConversation(action);
         if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && action.payload && action.payload.activity) {
           var activity = action.payload.activity;
           var agent = agentOf(activity);
@@ -186,6 +199,64 @@
         return function () { return letters; };
       };
     };
+  }
+
+  // ---- the page's language ---------------------------------------------------------------
+
+  /** The language of config.pages that `tag` names ("cy-GB", "cy"), when it is not this page's. */
+  function otherLanguage(tag) {
+    if (!tag || !config.pages) return null;
+    var wanted = String(tag).toLowerCase().split(/[-_]/)[0];
+    var found = Object.keys(config.pages).filter(function (l) { return l.toLowerCase().split('-')[0] === wanted; })[0];
+    return found && found !== locale ? found : null;
+  }
+
+  /**
+   * The assistant answered what this page sent in another language (its reply's locale): the resident
+   * chose that language or wrote in it. The page reloads as that language's page; the conversation
+   * carries on (sessionStorage), and the new page says it changed.
+   */
+  function followLanguage(target) {
+    if (leaving) return;
+    leaving = true;
+    saveToken();
+    if (session) {
+      session.lang = target;
+      session.languageNotice = true;
+      remember(session);
+    }
+    window.location.replace(config.pages[target]);
+  }
+
+  /** Watches what this page sends and the assistant's replies to it, for the language they are in. */
+  function followConversation(action) {
+    if (action.type === 'DIRECT_LINE/POST_ACTIVITY_PENDING' && action.meta && action.meta.clientActivityID) {
+      postedHere[action.meta.clientActivityID] = true;
+      return;
+    }
+    if (action.type !== 'DIRECT_LINE/INCOMING_ACTIVITY' || !action.payload || !action.payload.activity) return;
+    var activity = action.payload.activity;
+    var role = activity.from && activity.from.role;
+    var clientId = activity.channelData && activity.channelData.clientActivityID;
+    if (role === 'user' && clientId && postedHere[clientId] && activity.id) sentHere[activity.id] = true;
+    else if (role === 'bot' && activity.type === 'message' && activity.replyToId && sentHere[activity.replyToId]) {
+      var target = otherLanguage(activity.locale);
+      if (target) followLanguage(target);
+    }
+  }
+
+  /** The resident came to this page by its language link in the middle of a conversation: the assistant is told, and carries on in it. */
+  function tellLanguage(dl) {
+    if (!dl || !session) return;
+    dl.postActivity({ type: 'event', name: LANGUAGE_EVENT, value: locale, locale: locale, from: { id: session.userId || 'resident' } })
+      .subscribe({ error: function () { /* the next message carries the page's locale anyway */ } });
+  }
+
+  /** Puts focus in the message box once Web Chat has drawn it. */
+  function focusSendBox(tries) {
+    var input = host.querySelector('[data-id="webchat-sendbox-input"]');
+    if (input) input.focus();
+    else if ((tries || 0) < 100) window.requestAnimationFrame(function () { focusSendBox((tries || 0) + 1); });
   }
 
   // ---- the connection --------------------------------------------------------------------
@@ -352,10 +423,11 @@
     host.appendChild(mount);
     window.WebChat.renderWebChat(
       {
-        directLine: directLine, store: store, locale: 'en-GB', styleOptions: styleOptions(), renderMarkdown: renderMarkdown,
+        directLine: directLine, store: store, locale: locale, styleOptions: styleOptions(), renderMarkdown: renderMarkdown,
         groupActivitiesMiddleware: groupActivitiesMiddleware, avatarMiddleware: avatarMiddleware,
-        // Web Chat's "Bot said:" goes: a person's lines say who they are ("Sam from Anytown Council said:").
-        overrideLocalizedStrings: { ACTIVITY_BOT_SAID_ALT: '$1' }
+        // Web Chat's own words in the page's language (none for English: Web Chat's own). Its "Bot said:"
+        // goes: a person's lines say who they are ("Sam from Anytown Council said:").
+        overrideLocalizedStrings: Object.assign({}, config.webChatStrings, { ACTIVITY_BOT_SAID_ALT: '$1' })
       },
       mount
     );
@@ -365,8 +437,23 @@
 
   function start(fresh) {
     var s = fresh ? null : remembered();
+    // The conversation was on another language's page: the resident chose this one by its link
+    // (tell the assistant), or this page followed the assistant here (say so).
+    var chosenHere = !!(s && s.lang && s.lang !== locale);
+    var followed = !!(s && s.languageNotice);
+    if (s) {
+      s.lang = locale;
+      delete s.languageNotice;
+    }
     var ready = s ? Promise.resolve(s) : newSession();
-    return ready.then(render).catch(function (err) {
+    return ready.then(function (opened) {
+      render(opened);
+      if (chosenHere) tellLanguage(directLine);
+      if (chosenHere || followed) {
+        announce(text.languageChanged);
+        focusSendBox();
+      }
+    }).catch(function (err) {
       loadingEl.hidden = true;
       showError(err.message);
     });
@@ -411,21 +498,21 @@
     (activity.attachments || []).forEach(function (a) {
       if (a.content && a.content.title) parts.push(a.content.title);
       if (a.content && a.content.text) parts.push(a.content.text);
-      if (a.contentType === 'application/vnd.microsoft.card.adaptive') parts.push('[a form or card was shown]');
+      if (a.contentType === 'application/vnd.microsoft.card.adaptive') parts.push(text.savedCard);
     });
     return parts.join('\n');
   }
 
   function saveTranscript() {
     if (!store) return;
-    var lines = [config.theme.assistantName + ' – ' + config.theme.name, 'Conversation saved on ' + new Date().toLocaleString('en-GB'), ''];
+    var lines = [config.theme.assistantName + ' – ' + config.theme.name, text.savedOn.replace('{date}', new Date().toLocaleString(locale)), ''];
     store.getState().activities.forEach(function (a) {
       if (a.type !== 'message') return;
       var words = plainText(a);
       if (!words) return;
       var agent = agentOf(a);
       var who = a.from && a.from.role === 'user' ? text.savedYou : agent ? aboutAgent(text.agentName, agent) : config.theme.assistantName;
-      var when = a.timestamp ? new Date(a.timestamp).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' }) : '';
+      var when = a.timestamp ? new Date(a.timestamp).toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' }) : '';
       lines.push(when + ' ' + who + ':');
       lines.push(words);
       lines.push('');
@@ -450,7 +537,7 @@
   // fields without their labels (for a second or so). Name them, so screen readers say what they are.
   new window.MutationObserver(function () {
     host.querySelectorAll('.webchat__live-region-transcript input:not([aria-label]), .webchat__live-region-transcript textarea:not([aria-label]), .webchat__live-region-transcript select:not([aria-label])')
-      .forEach(function (field) { field.setAttribute('aria-label', 'Form field: fill it in on the message in the chat history'); });
+      .forEach(function (field) { field.setAttribute('aria-label', text.formField); });
   }).observe(host, { childList: true, subtree: true });
   document.getElementById('start-again').addEventListener('click', startAgain);
   document.getElementById('save-transcript').addEventListener('click', saveTranscript);
