@@ -170,7 +170,9 @@ describe('the chat page in the council’s languages (Anytown: en-GB and cy-GB)'
     const both = ['en-GB', 'cy-GB'] as const;
     expect(preferredLocale('cy;q=0.4, en;q=0.5', both)).toBe('en-GB');
     expect(preferredLocale('en;q=0, cy', both)).toBe('cy-GB');
-    expect(preferredLocale('*, cy;q=0.1', both)).toBe('cy-GB');
+    // RFC 9110: "*" is any language not named, at its own weight: English (q=1) before Welsh (q=0.1).
+    expect(preferredLocale('*, cy;q=0.1', both)).toBe('en-GB');
+    expect(preferredLocale('en-US, cy;q=0.5', both)).toBe('en-GB');
     expect(preferredLocale('CY-gb', both)).toBe('cy-GB');
     expect(preferredLocale('fr', both)).toBeUndefined();
     expect(preferredLocale(undefined, both)).toBeUndefined();
