@@ -45,12 +45,13 @@ export class SlotParts {
   private readonly confirmStep: ConfirmStep;
 
   constructor(deps: SlotPartsDeps) {
-    this.location = new LocationSlot(deps.addresses, deps.responses);
+    this.location = new LocationSlot(deps.addresses, deps.responses, deps.vocabulary);
     this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
-    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []));
+    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary);
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
-    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now);
+    // The answers are read in the responses' language (Welsh dates for cy-GB).
+    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(
       deps.responses,
       deps.vocabulary,

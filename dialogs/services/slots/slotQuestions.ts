@@ -61,7 +61,7 @@ export class SlotQuestions {
   }
 
   private display(state: SlotState, a: ServiceAttribute): string {
-    return displayAnswer(state, a, today(this.now()));
+    return displayAnswer(state, a, today(this.now()), this.responses.locale);
   }
 
   private summaryLines(state: SlotState): string[] {
