@@ -114,7 +114,9 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   // A language's own content: in a `<locale>` folder beside the English (a file: the same name in that folder).
   const own = (dirOrFile: string, kind: 'dir' | 'file') =>
     !other ? dirOrFile : kind === 'dir' ? localeDir(dirOrFile, locale) : overlayFile(dirOrFile, locale);
-  const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath, locale);
+  const knowledgeRoot = path.dirname(options.councilProfilePath);
+  const messagesDir = options.messagesDir ?? path.join(knowledgeRoot, 'messages');
+  const council = loadCouncilProfile(options.councilProfilePath, options.contactCentrePath, locale, messagesDir);
   if (!other) refuseUntranslated(council, options);
   // A council's own intents folder without this language's training data: the English data trains it (a warning; validate reports the gap).
   const intentsDir = !other || fs.existsSync(own(options.intentsDir, 'dir')) ? own(options.intentsDir, 'dir') : options.intentsDir;
@@ -135,7 +137,6 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const local = new LocalRecognizer(classifier, entities);
   const chosen = options.recognizer && !other ? options.recognizer(local) : local;
   const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
-  const knowledgeRoot = path.dirname(options.councilProfilePath);
   const knowledge = buildKnowledgeBase(
     {
       articlesDir: own(options.knowledgeDir ?? path.join(knowledgeRoot, 'articles'), 'dir'),
@@ -168,7 +169,6 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   });
   // A classifier threshold above 1 turns the classifiers off: the rules alone.
   const rulesOnly = new SafeguardingDetector(rules, { taxonomy, idioms, spellings, past, subject, classifierThreshold: RULES_ONLY });
-  const messagesDir = options.messagesDir ?? path.join(knowledgeRoot, 'messages');
   const intentWords = intentMessages(
     messagesDir,
     training.intents.map((i) => i.intent),

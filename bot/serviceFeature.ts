@@ -112,11 +112,17 @@ export class ServiceFeature {
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
     const words = SERVICE_MESSAGES.loadOrShipped(parts.messagesDir, parts.locale);
-    const responses = new ServiceResponses(parts.council, parts.buttons, words);
+    const responses = new ServiceResponses(parts.council, parts.buttons, words, parts.locale);
     const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath, parts.locale);
     const serviceWords = parts.locale === DEFAULT_LOCALE ? ServiceWords.none() : ServiceWords.load(this.options.config.servicesDir, parts.locale);
-    const missedBin = new MissedBinCheck(this.schedule, this.events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council));
+    const missedBin = new MissedBinCheck(
+      this.schedule,
+      this.events,
+      this.options.config.missedBinReportDays,
+      new MessageTexts(words, parts.council),
+      parts.locale,
+    );
     const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) =>
       new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
@@ -133,7 +139,6 @@ export class ServiceFeature {
           missedBin,
           now: this.now,
           streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
-          locale: parts.locale,
           logger: this.options.logger,
           serviceWords,
         }),
@@ -154,6 +159,7 @@ export class ServiceFeature {
           new DeliveryMessages(this.deliveryTexts, parts.council),
           responses,
           this.now,
+          parts.vocabulary,
         ),
       ),
     });

@@ -3,6 +3,7 @@ import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-di
 import { DialogIds } from './dialogIds';
 import { sendReply } from './replies';
 import type { Responses } from './responses';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
 export interface ClarifyOption {
   /** What the choice leads to (an intent name, or `kb:<id>` for an article). */
@@ -13,8 +14,6 @@ export interface ClarifyOption {
 /** How "Did you mean…?" ended. */
 export type ClarifyResult = { kind: 'chosen'; target: string } | { kind: 'somethingElse' } | { kind: 'reroute' };
 
-const SOMETHING_ELSE = /^\s*(something else|none of (these|them|those)|neither|no)\s*[.!]*\s*$/i;
-
 /**
  * "Did you mean…?" with the best two or three guesses as buttons. The resident may click,
  * type the number or the words of a choice, say "something else", or just type a new
@@ -22,7 +21,11 @@ const SOMETHING_ELSE = /^\s*(something else|none of (these|them|those)|neither|n
  * survive a restart.
  */
 export class ClarifyDialog extends Dialog<{ options: ClarifyOption[] }> {
-  constructor(private readonly responses: Responses) {
+  constructor(
+    private readonly responses: Responses,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): none of the choices (`something_else`). */
+    private readonly vocabulary: Vocabulary,
+  ) {
     super(DialogIds.clarify);
   }
 
@@ -41,7 +44,8 @@ export class ClarifyDialog extends Dialog<{ options: ClarifyOption[] }> {
     const n = Number(text.replace(/[.)]$/, ''));
     const chosen = Number.isInteger(n) && n >= 1 && n <= options.length ? options[n - 1] : options.find((o) => o.label.toLowerCase() === text.toLowerCase());
     if (chosen) return dc.endDialog({ kind: 'chosen', target: chosen.target } satisfies ClarifyResult);
-    if (SOMETHING_ELSE.test(text) || (Number.isInteger(n) && n === options.length + 1)) return dc.endDialog({ kind: 'somethingElse' } satisfies ClarifyResult);
+    if (this.vocabulary.something_else.test(text) || (Number.isInteger(n) && n === options.length + 1))
+      return dc.endDialog({ kind: 'somethingElse' } satisfies ClarifyResult);
     return dc.endDialog({ kind: 'reroute' } satisfies ClarifyResult);
   }
 

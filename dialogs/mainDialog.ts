@@ -73,8 +73,6 @@ const NAMES_ITS_OWN_TOPIC = 0.3;
  */
 const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
-/** Says that something said before was wrong ("sorry, I meant", "typed it wrong", "not 14"). */
-const CORRECTION_WORDS = /\b(sorry|i meant|i mean|meant to say|typed it wrong|wrong|mistake|oops|actually|not)\b/i;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
@@ -88,13 +86,34 @@ const DO_IT =
 const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
 /** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
 const CARRY_ON_ASKED = 'carryOnAsked';
-/** At "Do you want to carry on…?": "yes", "ok thanks", "yes let's carry on", "yeah go on, finish the light report". */
-const CARRY_ON_YES =
-  /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
+/** At "Do you want to carry on…?", the request named in English: "finish the light report", "with my booking" (with what follows it). */
+const NAMES_THE_REQUEST = /^\s*(?:finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$)/i;
+/** What follows a word of a yes: spaces, commas, full stops, exclamation marks, or the end. */
+const AFTER_A_WORD = /^(?:[\s,.!]+|$)/;
 
-/** A no to "Would you like to talk to a person?" (the yes is the vocabulary's `person_accepted`). */
-const NO_TO_PERSON =
-  /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i;
+/**
+ * How much of the answer to "Do you want to carry on…?" is a yes: a run of the vocabulary's `carry_on_accepted`
+ * ("yes", "ok thanks", "yes let's carry on", "ie plis") and the request named ("yeah go on, finish the light report"),
+ * each followed by spaces, commas, full stops or the end. 0: no yes; what is left after it answers the open question.
+ */
+export function carryOnYes(text: string, vocabulary: Vocabulary): number {
+  let at = 0;
+  for (;;) {
+    const rest = text.slice(at);
+    const word = vocabulary.carry_on_accepted.exec(rest);
+    const gap = word && AFTER_A_WORD.exec(rest.slice(word[0].length));
+    const taken = word && gap ? word[0].length + gap[0].length : (NAMES_THE_REQUEST.exec(rest)?.[0].length ?? 0);
+    if (!taken) return at;
+    at += taken;
+  }
+}
+
+/** A message of nothing but commas, full stops and exclamation marks. */
+const PUNCTUATION_ONLY = /^[\s,]*[.!]*\s*$/;
+/** A no to "Would you like to talk to a person?": the vocabulary's `person_declined`, commas read as spaces ("no, thanks,"), or no words at all. */
+export function declinesPerson(text: string, vocabulary: Vocabulary): boolean {
+  return PUNCTUATION_ONLY.test(text) || vocabulary.person_declined.test(text.replace(/,/g, ' '));
+}
 /** A request made in the same message as a risk ("my bin wasn't collected and my partner hit me") is started by "Carry on" from this score. */
 const REQUEST_WITH_RISK = 0.3;
 
@@ -138,7 +157,7 @@ export class MainDialog extends CancelAndHelpDialog {
       this.addDialog(dialog);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
     }
-    this.addDialog(new ClarifyDialog(responses));
+    this.addDialog(new ClarifyDialog(responses, vocabulary));
     this.addDialog(new WaterfallDialog(DialogIds.mainWaterfall, [this.routeStep.bind(this), this.afterClarifyStep.bind(this), this.finalStep.bind(this)]));
     this.initialDialogId = DialogIds.mainWaterfall;
   }
@@ -178,7 +197,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const unclear = route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'intent' && route.intent === Intents.cancel && route.score < 1);
     const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
     const sameAgain = route.kind === 'intent' && route.intent === last;
-    if ((unclear || sameAgain) && CORRECTION_WORDS.test(text) && NAMES_AN_ADDRESS.test(text)) {
+    if ((unclear || sameAgain) && this.vocabulary.request_corrected.test(text) && NAMES_AN_ADDRESS.test(text)) {
       if (last && this.dialogForIntent.has(last)) {
         route = { kind: 'intent', intent: last, score: 1 };
         restart = true;
@@ -595,9 +614,9 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!state?.[CARRY_ON_ASKED]) return undefined;
     delete state[CARRY_ON_ASKED];
     const text = innerDc.context.activity.text ?? '';
-    const yes = CARRY_ON_YES.exec(text);
+    const yes = carryOnYes(text, this.vocabulary);
     if (!yes) return undefined;
-    const rest = text.slice(yes[0].length).trim();
+    const rest = text.slice(yes).trim();
     if (!rest) {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
@@ -656,14 +675,15 @@ export class MainDialog extends CancelAndHelpDialog {
   /**
    * Whether a message answers "Would you like to talk to a person?", and how: its buttons
    * (talk_to_person, carry_on), or the vocabulary's `person_accepted` (short answers only, or
-   * anything that begins with "yes": "ok, so about my bin…" is not a yes).
+   * anything that begins with "yes": "ok, so about my bin…" is not a yes) and `person_declined`
+   * ("no thanks, I'm fine"; a message of only punctuation too).
    */
   private answerToPersonOffer(text: string): 'person' | 'carryOn' | undefined {
     const t = text.trim();
     if (!t) return undefined;
     const buttons = this.responses.buttons;
     // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
-    if (t.toLowerCase() === buttons.carry_on.toLowerCase() || CARRY_ON_PHRASE.test(t) || NO_TO_PERSON.test(t)) return 'carryOn';
+    if (t.toLowerCase() === buttons.carry_on.toLowerCase() || CARRY_ON_PHRASE.test(t) || declinesPerson(t, this.vocabulary)) return 'carryOn';
     if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || this.vocabulary.person_accepted.test(t)) return 'person';
     return undefined;
   }

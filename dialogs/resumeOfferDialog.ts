@@ -17,13 +17,9 @@ export interface ResumeOfferOptions {
   drop: boolean;
 }
 
-/** "yes", "yes please carry on", "ok", "go on then": back to the unfinished request. */
-const YES_BACK =
-  /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i;
-
 /** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks); the no is the vocabulary's `resume_declined`. */
 export function answersResumeOffer(text: string, vocabulary: Vocabulary): boolean {
-  return vocabulary.resume_declined.test(text) || YES_BACK.test(text) || CARRY_ON_PHRASE.test(text);
+  return vocabulary.resume_declined.test(text) || vocabulary.resume_accepted.test(text) || CARRY_ON_PHRASE.test(text);
 }
 
 /**
@@ -36,7 +32,7 @@ export function answersResumeOffer(text: string, vocabulary: Vocabulary): boolea
 export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
   constructor(
     private readonly responses: Responses,
-    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a no to going back (`resume_declined`). */
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a no to going back (`resume_declined`), a yes (`resume_accepted`: "yes please, …"). */
     private readonly vocabulary: Vocabulary,
   ) {
     super(DialogIds.resumeOffer);
@@ -68,7 +64,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
       await sendReply(dc.context, this.responses.leftUnfinished(dc.activeDialog!.state.unfinished as string));
       return dc.endDialog();
     }
-    const yes = YES_BACK.exec(text);
+    const yes = this.vocabulary.resume_accepted.exec(text);
     if (yes || CARRY_ON_PHRASE.test(text)) {
       const rest = yes ? text.slice(yes[0].length).trim() : '';
       // "yes. It's about 40cm across": back to it, and the rest answers its open question.

@@ -103,9 +103,6 @@ const JUST_A_REFERENCE =
 /** "Carry on" as people also say it, besides the vocabulary's `carry_on`: "no, carry on", "ok carry on", "please continue", "keep going". */
 export const CARRY_ON_PHRASE =
   /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
-const EXACT_HELP = /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i;
-/** A bare yes or no answers the question being asked; it never interrupts. */
-const YES_NO = /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i;
 /**
  * A message with an email address or a UK phone number in it ("jane@example.com", "call me on
  * 07700 900123") answers the question being asked ("What phone number or email address should
@@ -116,8 +113,6 @@ const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20}
 /** Looks like a question of its own, not an answer to the dialog's question. */
 const QUESTION =
   /\?\s*$|^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i;
-/** Says what the resident wants to do: "I want to make a complaint", "I'd like to report…". */
-const WANTS = /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i;
 /** Sets a new request apart from an answer: "actually…", "forget that", "can I report…", "also…". */
 const NEW_REQUEST =
   /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
@@ -160,14 +155,13 @@ function needParts(text: string): string[] {
  * A part's clauses, at commas: "also wen is my bin day, same address" asks in its first clause; the
  * rest says where, and measured against the whole part the question's few words count for too little.
  */
-const POINTS_BACK = /\b(that|this|it|they|them|those|these)\b/i;
-function clauses(part: string): string[] {
+function clauses(part: string, vocabulary: Vocabulary): string[] {
   const pieces = part.split(/,\s+/u).map((p) => p.trim());
   if (pieces.length < 2) return [];
   // Only a clause that asks ("wen is my bin day", "can you take a bed"): a clause that tells ("I run a small
   // cafe") is the story around the question, and read alone would be taken for a need of its own. A clause
   // that points back ("does that affect my council tax?") leans on the rest of the part.
-  return pieces.filter((p) => p.split(/\s+/).length >= 3 && (QUESTION.test(p) || WANTS.test(p)) && !POINTS_BACK.test(p));
+  return pieces.filter((p) => p.split(/\s+/).length >= 3 && (QUESTION.test(p) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
 }
 
 /** Asking about a service ("what can I do with…, "do you take…", "is that right?") rather than for it. */
@@ -262,7 +256,11 @@ export class Router {
     private readonly safeguarding: SafeguardingDetector,
     /** The buttons' titles (knowledge/messages/<locale>/buttons.yaml): "Talk to a person" pressed is the person's intent. */
     private readonly buttons: Buttons,
-    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "start again", "carry on" and "cancel" as whole messages. */
+    /**
+     * The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "start again", "carry on", "cancel" and "help" as whole
+     * messages, a bare yes or no (`bare_yes_no`, never an interruption), what the resident wants (`wants`), a clause that
+     * points back (`points_back`).
+     */
     private readonly vocabulary: Vocabulary,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
     private readonly knowledge?: SearchableKnowledge,
@@ -465,7 +463,7 @@ export class Router {
     if (!this.knowledge) return [];
     const found: Need[] = [];
     for (const part of needParts(text)) {
-      const need = this.partNeed(part) ?? clauses(part).reduce<Need | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
+      const need = this.partNeed(part) ?? clauses(part, this.vocabulary).reduce<Need | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
       if (need && !found.some((f) => sameNeed(f, need))) found.push(need);
     }
     return found.length >= 2 ? found : [];
@@ -500,7 +498,7 @@ export class Router {
    * about what is being reported, even when an article shares its words.
    */
   asksForSomething(part: string): boolean {
-    return QUESTION.test(part) || WANTS.test(part);
+    return QUESTION.test(part) || this.vocabulary.wants.test(part);
   }
 
   /**
@@ -572,7 +570,7 @@ export class Router {
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     const verdict = this.safeguarding.check(text, recognized);
     if (verdict.risk) return riskRoute(verdict);
-    if (YES_NO.test(text) || CONTACT_DETAILS.test(text)) return undefined;
+    if (this.vocabulary.bare_yes_no.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
     // A request's own button ("Report a street light fault", offered as a second need) starts it.
@@ -614,7 +612,7 @@ export class Router {
     const titled = this.knowledge.byTitle(text);
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
     // The whole message, or one of its parts, is a question or says what the resident wants to do.
-    const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || WANTS.test(p));
+    const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || this.vocabulary.wants.test(p));
     let best: Route | undefined;
     for (const part of asked) {
       const found = this.retrieve(part);
@@ -653,7 +651,7 @@ export class Router {
     if (this.vocabulary.carry_on.test(text)) return 'carry_on';
     if (JUST_A_REFERENCE.test(text)) return Intents.checkCaseStatus;
     if (this.vocabulary.cancel.test(text)) return Intents.cancel;
-    if (EXACT_HELP.test(text)) return Intents.help;
+    if (this.vocabulary.help.test(text)) return Intents.help;
     return this.labelledIntent(text);
   }
 

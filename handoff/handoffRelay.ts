@@ -8,9 +8,8 @@ import type { HandoffEvents } from './events';
 import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { Handoff } from '../dialogs/handoffTypes';
+import type { Vocabulary } from '../knowledge/vocabulary';
 
-const LEAVE_QUEUE = /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|never ?mind|end chat|leave chat|stop)\s*[.!]*\s*$/i;
-const LEAVE_CHAT = /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i;
 /** The resident's page says they are leaving ("End chat" while with a person, "Start again"): an event, no words in the transcript. */
 export const LEAVE_EVENT = 'council.handoff.leave';
 
@@ -42,6 +41,12 @@ export class HandoffRelayService implements HandoffRelay {
     private readonly recorder: HandoffRecorder,
     private readonly router: Router,
     private readonly wording: HandoffResponses,
+    /**
+     * The vocabulary of this assistant's language (knowledge/messages/<locale>/vocabulary.yaml): leaving the
+     * queue (`leave_queue`) or the chat (`leave_chat`). Each language's assistant has its own relay, and a turn
+     * goes to the conversation's language (bot/bilingualBot.ts); the Welsh words keep the English ones.
+     */
+    private readonly vocabulary: Vocabulary,
   ) {}
 
   async interceptMessage(context: TurnContext): Promise<boolean> {
@@ -58,7 +63,7 @@ export class HandoffRelayService implements HandoffRelay {
 
     if (open.status === 'external') {
       // The external contact centre holds the conversation; only a request to leave is ours.
-      if (LEAVE_CHAT.test(text) || LEAVE_QUEUE.test(text)) {
+      if (this.vocabulary.leave_chat.test(text) || this.vocabulary.leave_queue.test(text)) {
         await this.endByResident(context, open);
         return true;
       }
@@ -68,8 +73,8 @@ export class HandoffRelayService implements HandoffRelay {
 
     const leaving =
       open.status === 'queued'
-        ? LEAVE_QUEUE.test(text) || text === this.wording.buttons.stop_waiting
-        : LEAVE_CHAT.test(text) || text === this.wording.buttons.end_chat;
+        ? this.vocabulary.leave_queue.test(text) || text === this.wording.buttons.stop_waiting
+        : this.vocabulary.leave_chat.test(text) || text === this.wording.buttons.end_chat;
     if (leaving && !safeguarding) {
       await this.endByResident(context, open);
       return true;

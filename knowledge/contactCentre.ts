@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { DEFAULT_LOCALE } from './intentMessages';
+import { HOURS_MESSAGES, type HoursWords } from './messageFiles';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
 const RANGE = /^([01]\d|2[0-4]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$/;
@@ -54,31 +56,37 @@ function readContactCentre(file: string): { settings?: ContactCentreSettings; pr
   return { settings: { ...data, bankHolidays: data.bankHolidays.map((d) => (d instanceof Date ? d.toISOString().slice(0, 10) : d)) }, problems: [] };
 }
 
-const DAY_NAMES: Record<(typeof DAYS)[number], string> = {
-  sunday: 'Sunday',
-  monday: 'Monday',
-  tuesday: 'Tuesday',
-  wednesday: 'Wednesday',
-  thursday: 'Thursday',
-  friday: 'Friday',
-  saturday: 'Saturday',
-};
 const WEEK = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 
-/** "09:00" → "9am", "16:30" → "4:30pm", "12:00" → "12 noon", "00:00" and "24:00" → "midnight". */
-function clock(hhmm: string): string {
+/** A weekday's name in a language, as the runtime's Unicode data writes it ("Monday", "Dydd Llun"): 2024-01-01 was a Monday. */
+function dayName(day: (typeof WEEK)[number], locale: string): string {
+  return new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, 1 + WEEK.indexOf(day))));
+}
+
+/** A message of hours.yaml with its {placeholders} filled. */
+function say(words: HoursWords, id: keyof HoursWords, values: Record<string, string> = {}): string {
+  return words[id].replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
+}
+
+/** "09:00" → "9am", "16:30" → "4:30pm", "12:00" → "12 noon", "00:00" and "24:00" → "midnight" (in the words of hours.yaml). */
+function clock(hhmm: string, words: HoursWords): string {
   const [h, m] = hhmm.split(':').map(Number) as [number, number];
-  if ((h === 0 || h === 24) && m === 0) return 'midnight';
-  if (h === 12 && m === 0) return '12 noon';
+  if ((h === 0 || h === 24) && m === 0) return say(words, 'midnight');
+  if (h === 12 && m === 0) return say(words, 'noon');
   const hour = h % 12 === 0 ? 12 : h % 12;
-  return `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''}${h < 12 ? 'am' : 'pm'}`;
+  return say(words, h < 12 ? 'morning_time' : 'afternoon_time', { time: `${hour}${m ? `:${String(m).padStart(2, '0')}` : ''}` });
 }
 
 /**
  * The opening hours in words, as residents read them ("Monday to Thursday, 9am to 5pm; Friday,
  * 9am to 4:30pm; closed on bank holidays"): the one place replies take the contact centre's hours from.
+ * In `locale` (its days' names) with its words (knowledge/messages/<locale>/hours.yaml); English by default.
  */
-export function describeHours(settings: Pick<ContactCentreSettings, 'hours' | 'bankHolidays'>): string {
+export function describeHours(
+  settings: Pick<ContactCentreSettings, 'hours' | 'bankHolidays'>,
+  words: HoursWords = HOURS_MESSAGES.shipped(),
+  locale: string = DEFAULT_LOCALE,
+): string {
   const runs: Array<{ from: string; to: string; range: string }> = [];
   for (const day of WEEK) {
     const range = settings.hours[day];
@@ -87,15 +95,23 @@ export function describeHours(settings: Pick<ContactCentreSettings, 'hours' | 'b
     if (range && last && last.range === range && previous && last.to === previous) last.to = day;
     else if (range) runs.push({ from: day, to: day, range });
   }
-  if (runs.length === 0) return 'no opening hours are set';
+  if (runs.length === 0) return say(words, 'no_hours');
   const parts = runs.map((r) => {
     const m = RANGE.exec(r.range)!;
-    const name = (d: string) => DAY_NAMES[d as (typeof DAYS)[number]];
-    const days = r.from === 'monday' && r.to === 'sunday' ? 'Every day' : r.from === r.to ? name(r.from) : `${name(r.from)} to ${name(r.to)}`;
-    const times = r.range === '00:00-24:00' ? '24 hours' : `${clock(`${m[1]}:${m[2]}`)} to ${clock(`${m[3]}:${m[4]}`)}`;
-    return `${days}, ${times}`;
+    const name = (d: string) => dayName(d as (typeof WEEK)[number], locale);
+    const days =
+      r.from === 'monday' && r.to === 'sunday'
+        ? say(words, 'every_day')
+        : r.from === r.to
+          ? name(r.from)
+          : say(words, 'day_range', { from: name(r.from), to: name(r.to) });
+    const times =
+      r.range === '00:00-24:00'
+        ? say(words, 'all_day')
+        : say(words, 'time_range', { from: clock(`${m[1]}:${m[2]}`, words), to: clock(`${m[3]}:${m[4]}`, words) });
+    return say(words, 'day_hours', { days, times });
   });
-  return parts.join('; ') + (settings.bankHolidays.length ? '; closed on bank holidays' : '');
+  return parts.join('; ') + (settings.bankHolidays.length ? `; ${say(words, 'closed_bank_holidays')}` : '');
 }
 
 /** Opening hours in the council's time zone, bank holidays closed. */
@@ -130,11 +146,6 @@ export class ContactCentreHours {
     const from = Number(m[1]) * 60 + Number(m[2]);
     const to = Number(m[3]) * 60 + Number(m[4]);
     return minutes >= from && minutes < to;
-  }
-
-  /** The opening hours in words (describeHours). */
-  describe(): string {
-    return describeHours(this.settings);
   }
 
   /** Rough wait for a place in the queue, in whole minutes (at least 1). */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeHours, loadContactCentre } from './contactCentre';
+import { HOURS_MESSAGES } from './messageFiles';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { OVERLAYS, overlayFile } from './localeContent';
 import { SUPPORTED_LOCALES, type Locale } from './locales';
@@ -60,9 +61,15 @@ export type CouncilProfile = z.infer<typeof councilProfileSchema> & { openingHou
 
 /**
  * The council profile. Its opening hours come from the contact-centre file (contact-centre.yaml
- * next to it, or `contactCentrePath`), so every reply states the hours live chat and the phones keep.
+ * next to it, or `contactCentrePath`), so every reply states the hours live chat and the phones keep,
+ * in the words of `locale` (the days' names, and `<messagesDir>/<locale>/hours.yaml`, else the project's own).
  */
-export function loadCouncilProfile(file: string, contactCentrePath = path.join(path.dirname(file), 'contact-centre.yaml'), locale?: Locale): CouncilProfile {
+export function loadCouncilProfile(
+  file: string,
+  contactCentrePath = path.join(path.dirname(file), 'contact-centre.yaml'),
+  locale?: Locale,
+  messagesDir = path.join(path.dirname(file), 'messages'),
+): CouncilProfile {
   let raw: unknown;
   try {
     // Another language: its words (the council's name, its pages, opening hours in words) over the English file.
@@ -79,7 +86,10 @@ export function loadCouncilProfile(file: string, contactCentrePath = path.join(p
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   }
-  if (fs.existsSync(contactCentrePath)) return { ...parsed.data, openingHours: describeHours(loadContactCentre(contactCentrePath)) };
+  if (fs.existsSync(contactCentrePath)) {
+    const words = HOURS_MESSAGES.loadOrShipped(messagesDir, locale);
+    return { ...parsed.data, openingHours: describeHours(loadContactCentre(contactCentrePath), words, locale) };
+  }
   if (!parsed.data.openingHours) throw new Error(`${file}: openingHours: needed when there is no contact-centre file (${contactCentrePath})`);
   return { ...parsed.data, openingHours: parsed.data.openingHours };
 }

@@ -1,4 +1,4 @@
-import { MessageFile, type MessageTexts } from './messageFile';
+import { MessageFile, type MessageTexts, type MessageWords } from './messageFile';
 
 /**
  * The message files besides replies.yaml and intents.yaml (knowledge/replyTexts.ts,
@@ -268,6 +268,24 @@ export const PRIVACY_MESSAGES = new MessageFile('privacy', {
 /** The privacy.yaml words with the council's details filled in, for the export. */
 export type PrivacyTexts = MessageTexts<typeof PRIVACY_MESSAGES.spec>;
 
+/** The contact centre's opening hours in words (hours.yaml): the council profile's `openingHours` (knowledge/contactCentre.ts describeHours). */
+export const HOURS_MESSAGES = new MessageFile('hours', {
+  day_hours: ['days', 'times'],
+  day_range: ['from', 'to'],
+  every_day: [],
+  all_day: [],
+  time_range: ['from', 'to'],
+  morning_time: ['time'],
+  afternoon_time: ['time'],
+  noon: [],
+  midnight: [],
+  closed_bank_holidays: [],
+  no_hours: [],
+} as const);
+
+/** The hours.yaml words of a language. */
+export type HoursWords = MessageWords<typeof HOURS_MESSAGES.spec>;
+
 /** Every message file of this list, for `npm run validate`. */
 export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly string[]>>> = [
   SERVICE_MESSAGES,
@@ -276,4 +294,5 @@ export const MESSAGE_FILES: ReadonlyArray<MessageFile<Record<string, readonly st
   HTTP_MESSAGES,
   CONSOLE_MESSAGES,
   PRIVACY_MESSAGES,
+  HOURS_MESSAGES,
 ];

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
@@ -13,12 +14,17 @@ import { keyLines } from '../intents/yamlProblems';
  *   with `then`, each phrase may be followed by any number of the `then` phrases ("yes please thanks");
  *   `then_anything` phrases may be followed by anything ("yes, and…").
  * - first: the message starts with one of the phrases as whole words ("no, …"); `not_followed_by`
- *   phrases may not come next ("no idea" is not a no).
+ *   phrases may not come next ("no idea" is not a no); one of the `then` phrases, when it comes next, is
+ *   taken with it ("yes please, …": what is left after the match is the rest of the message).
  * - begins: the message starts with one of the phrases, even inside a word ("changes" begins with "change").
  * - contains: a phrase is anywhere in the message, even inside a word.
  * - words: a phrase is anywhere in the message as whole words.
+ * - asked: as whole, and a question mark may end it too ("help?").
+ * - joins: a phrase, between spaces, starts a new clause ("… and also …"): where a message may be cut.
+ * - clause: a phrase as a whole word, and the rest of its clause up to , . ; ! or ? ("not 5, 15"): what
+ *   is left out of the message. A space in a phrase is any run of spaces; the longest phrase is taken.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -42,13 +48,39 @@ const CONTEXTS = {
   stopping: 'words',
   call_back_accepted: 'first',
   call_back_declined: 'first',
+  leave_queue: 'whole',
+  leave_chat: 'whole',
+  something_else: 'whole',
+  help: 'asked',
+  bare_yes_no: 'whole',
+  wants: 'words',
+  points_back: 'words',
+  request_corrected: 'words',
+  points_at_last: 'words',
+  qualifies: 'first',
+  dont_know: 'whole',
+  clause_joins: 'joins',
+  rest_opens: 'first',
+  bare_no: 'whole',
+  same_place: 'words',
+  wrong_place: 'clause',
+  detail_corrected: 'words',
+  detail_corrected_first: 'first',
+  only: 'words',
+  also: 'words',
+  resume_accepted: 'first',
+  carry_on_accepted: 'first',
+  person_declined: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
 const entrySchema = z.object({ phrases, then: phrases.optional(), then_anything: phrases.optional(), not_followed_by: phrases.optional() }).strict();
-const fileSchema = z.object(Object.fromEntries(Object.keys(CONTEXTS).map((c) => [c, entrySchema])) as Record<VocabularyContext, typeof entrySchema>).strict();
+// Each context optional here: a missing one is reported by readVocabulary, at the line where it belongs.
+const fileSchema = z
+  .object(Object.fromEntries(Object.keys(CONTEXTS).map((c) => [c, entrySchema.optional()])) as Record<VocabularyContext, z.ZodOptional<typeof entrySchema>>)
+  .strict();
 type Entry = z.infer<typeof entrySchema>;
 
 /** What each context's words accept, compiled. */
@@ -61,6 +93,8 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 
 const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const anyOf = (list: readonly string[]): string => list.map(escape).join('|');
+/** Longest first, so that where the match's extent matters the longest phrase is taken ("not no." before "not"). */
+const longestFirst = (list: readonly string[]): string[] => [...list].sort((a, b) => b.length - a.length);
 
 /** A context's phrases as the matcher its kind says. */
 export function compile(kind: MatchKind, entry: Entry): RegExp {
@@ -70,14 +104,28 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       const then = entry.then ? `([,.!\\s]+(${anyOf(entry.then)}))*` : '';
       return new RegExp(`^\\s*(${alternatives})${then}\\s*[.!]*\\s*$`, 'i');
     }
-    case 'first':
-      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\b${entry.not_followed_by ? `(?!\\s+(${anyOf(entry.not_followed_by)})\\b)` : ''}`, 'i');
+    case 'first': {
+      const not = entry.not_followed_by ? `(?!\\s+(${anyOf(entry.not_followed_by)})\\b)` : '';
+      const then = entry.then ? `(?:[\\s,.!]*(?:${anyOf(entry.then)}))?[\\s,.!]*` : '';
+      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\b${not}${then}`, 'i');
+    }
     case 'begins':
       return new RegExp(`^\\s*(${anyOf(entry.phrases)})`, 'i');
     case 'contains':
       return new RegExp(`(${anyOf(entry.phrases)})`, 'i');
     case 'words':
       return new RegExp(`\\b(${anyOf(entry.phrases)})\\b`, 'i');
+    case 'asked':
+      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\s*[.!?]*\\s*$`, 'i');
+    case 'joins':
+      return new RegExp(`\\s+(?=(?:${anyOf(entry.phrases)})\\s)`, 'iu');
+    case 'clause':
+      return new RegExp(
+        `\\b(?:${longestFirst(entry.phrases)
+          .map((p) => escape(p).replace(/ +/g, '\\s+'))
+          .join('|')})\\s+[^,.;!?]*`,
+        'i',
+      );
   }
 }
 
@@ -85,11 +133,13 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
 export function readVocabulary(file: string): { vocabulary?: Vocabulary; problems: ContentProblem[] } {
   const text = fs.readFileSync(file, 'utf8');
   const { data, problems } = yamlSchemaProblems(file, text, fileSchema);
-  if (problems.length || !data) return { problems };
   const lines = keyLines(text);
+  // Only a file that is a map of contexts can lack one (a file YAML cannot read has its own problem).
+  if (lines.size && !parseDocument(text).errors.length) problems.push(...missing(file, lines, text.split('\n').length));
+  if (problems.length || !data) return { problems };
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];
-    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by'] : [];
+    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : [];
     for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({
@@ -107,6 +157,22 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
     ) as Vocabulary,
     problems,
   };
+}
+
+/** Each context the file lacks, at the line of the next context it has in the project's own order (else its last line): add it there. */
+function missing(file: string, lines: Map<string, number>, lastLine: number): ContentProblem[] {
+  const contexts = Object.keys(CONTEXTS);
+  return contexts
+    .filter((context) => !lines.has(context))
+    .map((context) => {
+      const next = contexts.slice(contexts.indexOf(context) + 1).find((other) => lines.has(other));
+      return {
+        severity: 'error' as const,
+        file,
+        line: next ? lines.get(next) : lastLine,
+        message: `${context}: missing (add it ${next ? `before ${next}` : 'at the end'})`,
+      };
+    });
 }
 
 /** Reads and compiles a locale's vocabulary; throws naming file and line of each mistake. */

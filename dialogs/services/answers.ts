@@ -42,10 +42,21 @@ export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (words.some((w) => NOT_YES.has(w))) return false;
   return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
 }
-/** Where a message may go on to something else: a sentence or clause break, "and", "also", "plus". */
-const NEXT_CLAUSE = /[,.;:!?]+\s+|\s+[-–—]+\s+|\s+(?=(?:and|also|plus|oh and|btw|by the way)\s)/giu;
-/** Words that open a rest about the same request, not something else: "yes, but…", "yes. wait…", "send it, no actually…". */
-const QUALIFIES = /^(?:but|wait|hang on|hold on|no|not|actually|except|only|change|although|though)\b/i;
+/** Where a message may go on to something else: a sentence or clause break, or the vocabulary's `clause_joins` ("and", "also", "plus"). */
+function nextClause(vocabulary: Vocabulary): RegExp {
+  return new RegExp(`[,.;:!?]+\\s+|\\s+[-–—]+\\s+|${vocabulary.clause_joins.source}`, 'giu');
+}
+
+/** The text without the vocabulary's `rest_opens` at its start ("and also when is…" → "when is…"), each followed by a space or comma. */
+function withoutOpeners(text: string, vocabulary: Vocabulary): string {
+  let rest = text;
+  for (;;) {
+    const opener = vocabulary.rest_opens.exec(rest);
+    const gap = opener && /^[,\s]+/.exec(rest.slice(opener[0].length));
+    if (!opener || !gap) return rest;
+    rest = rest.slice(opener[0].length + gap[0].length);
+  }
+}
 
 /**
  * "send it. and I want to make a complaint", "yes go ahead, also when is my bin day": a yes to "Shall I
@@ -58,17 +69,15 @@ export function yesThenMore(text: string, vocabulary: Vocabulary): { yes: string
   // The longest run of clauses from the start that are each a yes ("Yes, send it, and…").
   let end = 0;
   let from = 0;
-  for (const m of text.matchAll(NEXT_CLAUSE)) {
+  for (const m of text.matchAll(nextClause(vocabulary))) {
     if (!saysYes(text.slice(from, m.index), vocabulary)) break;
     end = m.index;
     from = m.index + m[0].length;
   }
   if (!end) return undefined;
-  const rest = text
-    .slice(from)
-    .replace(/^(?:(?:and|also|plus|oh|btw|by the way|then)[,\s]+)+/i, '')
-    .trim();
-  if (!rest || saysYes(rest, vocabulary) || QUALIFIES.test(rest)) return undefined;
+  // Without the words that join it ("and also"); "yes, but…", "yes. wait…", "send it, no actually…" (`qualifies`) are about the same request.
+  const rest = withoutOpeners(text.slice(from), vocabulary).trim();
+  if (!rest || saysYes(rest, vocabulary) || vocabulary.qualifies.test(rest)) return undefined;
   return { yes: text.slice(0, end).trim(), rest };
 }
 
@@ -125,18 +134,20 @@ const FILLER = new Set([
   'i',
   'think',
 ]);
-const DONT_KNOW = /^(i )?(dont|don't|do not) know$|^(not sure|unsure|no idea|idk|dunno|no clue|not certain)$/;
 
-/** The one choice the text means (by name, key, number in the list, or a unique partial match). */
-export function matchChoice(text: string, choices: Choice[]): Choice | undefined {
+/**
+ * The one choice the text means (by name, key, number in the list, or a unique partial match).
+ * `vocabulary`: not knowing (`dont_know`) picks the one choice that says so.
+ */
+export function matchChoice(text: string, choices: Choice[], vocabulary: Vocabulary): Choice | undefined {
   const t = norm(text);
   if (!t) return undefined;
   const exact = choices.find((c) => norm(c.name) === t || norm(c.key) === t);
   if (exact) return exact;
   if (/^\d{1,2}$/.test(t) && !choices.some((c) => /^\d/.test(c.name))) return choices[Number(t) - 1];
   // "I don't know", "not sure" and the like pick a choice that says so ("Not sure"), and nothing else.
-  if (DONT_KNOW.test(t)) {
-    const unsure = choices.filter((c) => DONT_KNOW.test(norm(c.name)));
+  if (vocabulary.dont_know.test(t)) {
+    const unsure = choices.filter((c) => vocabulary.dont_know.test(norm(c.name)));
     return unsure.length === 1 ? unsure[0] : undefined;
   }
   // Whole words only: "yesterday" is not "yes", "I don't know" is not "no".
@@ -176,7 +187,7 @@ export function matchChoiceByEntity(entities: readonly Entity[], choices: Choice
 }
 
 /** Several choices in one message: "sofa, fridge and a mattress". */
-export function matchChoices(text: string, choices: Choice[]): { found: Choice[]; unknown: string[] } {
+export function matchChoices(text: string, choices: Choice[], vocabulary: Vocabulary): { found: Choice[]; unknown: string[] } {
   const parts = text
     .split(/,|;|\band\b|\bplus\b|&|\n/i)
     .map((p) => p.replace(/^\s*(a|an|the|some|my)\s+/i, '').trim())
@@ -184,7 +195,7 @@ export function matchChoices(text: string, choices: Choice[]): { found: Choice[]
   const found: Choice[] = [];
   const unknown: string[] = [];
   for (const p of parts) {
-    const c = matchChoice(p, choices);
+    const c = matchChoice(p, choices, vocabulary);
     if (c) {
       if (!found.includes(c)) found.push(c);
     } else unknown.push(p);

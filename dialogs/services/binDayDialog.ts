@@ -1,7 +1,7 @@
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import type { TurnContext } from 'botbuilder';
 import { fullAddress } from '../../servicerequests/gazetteer/gazetteer';
-import { councilDate, spokenDate } from '../../servicerequests/waste/calendar';
+import { councilDate } from '../../servicerequests/waste/calendar';
 import type { WasteSchedule } from '../../servicerequests/waste/wasteSchedule';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
@@ -106,9 +106,9 @@ export class BinDaySlots extends Dialog {
     const today = councilDate(this.now());
     const next = this.schedule.next(address.round, today).map((c) => ({
       container: c.containerName,
-      date: spokenDate(c.date, today),
+      date: this.responses.spokenDate(c.date, today),
       today: c.date === today,
-      usual: c.changedReason ? { date: spokenDate(c.usualDate!, today), reason: c.changedReason } : undefined,
+      usual: c.changedReason ? { date: this.responses.spokenDate(c.usualDate!, today), reason: c.changedReason } : undefined,
     }));
     await offer(dc, this.responses.binDays(fullAddress(address), next));
     // "Can you collect a bed from there?" next: the same home address.

@@ -4,16 +4,15 @@ import { Open311Error, type Open311Client } from '../../servicerequests/open311/
 import type { Outbox, OutboxRow } from '../../servicerequests/open311/outbox';
 import { redactContactDetails } from '../../platform/redact';
 import type { ServiceRequest } from '../../servicerequests/open311/types';
-import { councilDate, spokenDate } from '../../servicerequests/waste/calendar';
+import { councilDate } from '../../servicerequests/waste/calendar';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { sendPromptTrace, sendReply } from '../replies';
 import type { DeliveryMessages } from '../../knowledge/deliveryMessages';
 import { pendingKind, refusalKind } from '../../servicerequests/open311/deliveryState';
 import type { ServiceResponses } from './serviceResponses';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 
 const REFERENCE = /\b([A-Za-z]{1,4}[-/ –—]?\d{3,12}|\d{4,12})\b/;
-/** A case check that points at the report just made: "that", "it", "my report", "the one I just did". */
-const POINTS_AT_LAST = /\b(that|it|this|my report|the report|my request|the request|one i (just )?(made|did|sent|reported)|i just (made|did|sent|reported))\b/i;
 
 /** "What's happening with my report?": the reference (recognised or asked for) → status in plain words. */
 export class CaseStatusSlots extends Dialog {
@@ -25,6 +24,8 @@ export class CaseStatusSlots extends Dialog {
     /** What it says itself (services.yaml): the questions, and a report's state in plain words. */
     private readonly responses: ServiceResponses,
     private readonly now: () => Date,
+    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a case check that points at the report just made (`points_at_last`). */
+    private readonly vocabulary: Vocabulary,
   ) {
     super(id);
   }
@@ -34,7 +35,7 @@ export class CaseStatusSlots extends Dialog {
     const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(text);
     if (ref) return this.answer(dc, ref);
     // "what's the status of that now?" right after a report in this chat: that report.
-    if (options?.lastReference && POINTS_AT_LAST.test(text)) return this.answer(dc, options.lastReference);
+    if (options?.lastReference && this.vocabulary.points_at_last.test(text)) return this.answer(dc, options.lastReference);
     await this.ask(dc.context);
     return Dialog.EndOfTurn;
   }
@@ -87,7 +88,7 @@ export class CaseStatusSlots extends Dialog {
 
   private async words(request: ServiceRequest, local?: OutboxRow): Promise<string> {
     const today = councilDate(this.now());
-    const spoken = (datetime: string) => spokenDate(councilDate(new Date(datetime)), today);
+    const spoken = (datetime: string) => this.responses.spokenDate(councilDate(new Date(datetime)), today);
     const updates = await this.latestUpdate(request);
     const closed = request.status === 'closed';
     // Anyone may ask about any reference: staff notes are read out as the public would see them.

@@ -29,8 +29,17 @@ export function valueNames(a: ServiceAttribute, keys: string[]): string[] {
   return keys.map((k) => a.values?.find((v) => v.key === k)?.name ?? k);
 }
 
-/** An answer in words, as the summary shows it; `notGiven` ("not given", the staff's words by default) when there is none. */
-export function displayAnswer(state: Pick<SlotState, 'answers' | 'said'>, a: ServiceAttribute, today: string, notGiven = 'not given'): string {
+/**
+ * An answer in words, as the summary shows it: dates in `locale`'s words (staff read English), and `notGiven`
+ * ("not given", the staff's words by default) when there is none.
+ */
+export function displayAnswer(
+  state: Pick<SlotState, 'answers' | 'said'>,
+  a: ServiceAttribute,
+  today: string,
+  locale = 'en-GB',
+  notGiven = 'not given',
+): string {
   const v = state.answers[a.code];
   if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) return notGiven;
   if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist') {
@@ -39,7 +48,7 @@ export function displayAnswer(state: Pick<SlotState, 'answers' | 'said'>, a: Ser
     // (A list of things only: "No (not dangerous)" would say nothing more.)
     return keys.map((k) => (a.datatype === 'multivaluelist' ? withWords(valueNames(a, [k])[0], state.said?.[a.code]?.[k]) : valueNames(a, [k])[0])).join(', ');
   }
-  if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today);
+  if (a.datatype === 'datetime') return spokenDate(String(v).slice(0, 10), today, locale);
   return String(v);
 }
 

@@ -3,6 +3,9 @@ import { MessageTexts, type MessageWords } from '../../knowledge/messageFile';
 import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import type { Reply } from '../responses';
 import type { Buttons } from '../../knowledge/buttons';
+import { DEFAULT_LOCALE } from '../../knowledge/intentMessages';
+import type { Locale } from '../../knowledge/locales';
+import { spokenDate } from '../../servicerequests/waste/calendar';
 
 /**
  * Everything the service-request, bin-day and case-status conversations say: the words are content
@@ -17,8 +20,15 @@ export class ServiceResponses {
     readonly buttons: Buttons,
     /** The words (knowledge/messages/<locale>/services.yaml). */
     words: MessageWords<typeof SERVICE_MESSAGES.spec> = SERVICE_MESSAGES.shipped(),
+    /** The language these words are in: dates and numbers are written the way it writes them. */
+    readonly locale: Locale = DEFAULT_LOCALE,
   ) {
     this.words = new MessageTexts(words, council);
+  }
+
+  /** A calendar date (YYYY-MM-DD) as this language says it: "Monday 7 December", "Dydd Llun, 7 Rhagfyr" (the year when not `today`'s). */
+  spokenDate(date: string, today?: string): string {
+    return spokenDate(date, today, this.locale);
   }
 
   unavailable(serviceName?: string): Reply {
@@ -149,7 +159,7 @@ export class ServiceResponses {
   }
 
   tooLong(limit: number, length: number): Reply {
-    return { text: this.words.say('too_long', { length: length.toLocaleString('en-GB'), limit: limit.toLocaleString('en-GB') }) };
+    return { text: this.words.say('too_long', { length: length.toLocaleString(this.locale), limit: limit.toLocaleString(this.locale) }) };
   }
 
   askDescription(): Reply {

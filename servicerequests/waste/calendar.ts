@@ -34,10 +34,13 @@ export function mondayOf(date: string): string {
   return addDays(date, -((weekday(date) + 6) % 7));
 }
 
-/** "Monday 30 November" (with the year when it is not this year's). */
-export function spokenDate(date: string, today?: string): string {
+/**
+ * "Monday 30 November" (with the year when it is not this year's), in the words of `locale` as the
+ * runtime's Unicode data writes them ('cy-GB': "Dydd Llun, 30 Tachwedd").
+ */
+export function spokenDate(date: string, today?: string, locale = 'en-GB'): string {
   const sameYear = !today || today.slice(0, 4) === date.slice(0, 4);
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(
+  return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long', ...(sameYear ? {} : { year: 'numeric' }) }).format(
     toUtc(date),
   );
 }

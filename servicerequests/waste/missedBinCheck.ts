@@ -19,14 +19,20 @@ export class MissedBinCheck {
     private readonly reportWithinWorkingDays: number,
     /** What the resident is told instead (services.yaml, the missed_bin_ messages). */
     private readonly words: ServiceTexts,
+    /** The language of `words`: the dates it says are written in it. */
+    private readonly locale = 'en-GB',
   ) {}
+
+  private spoken(date: string, today: string): string {
+    return spokenDate(date, today, this.locale);
+  }
 
   check(address: Address, container: string, now: Date, reportedDate?: string): MissedBinVerdict {
     const today = councilDate(now);
     const name = this.schedule.containerName(container);
     const label = name.replace(/\s*\(.*\)$/, '').toLowerCase();
     if (reportedDate && reportedDate > today) {
-      return { ok: false, reason: 'future', message: this.words.say('missed_bin_future', { date: spokenDate(reportedDate, today) }) };
+      return { ok: false, reason: 'future', message: this.words.say('missed_bin_future', { date: this.spoken(reportedDate, today) }) };
     }
     if (!this.schedule.hasRound(address.round)) return { ok: false, reason: 'no_round', message: this.words.say('missed_bin_no_round') };
     if (!this.schedule.containers(address.round).includes(container)) {
@@ -35,7 +41,7 @@ export class MissedBinCheck {
     const last = this.schedule.last(address.round, container, reportedDate ?? today);
     if (!last) return { ok: false, reason: 'no_round', message: this.words.say('missed_bin_no_recent') };
     const next = this.schedule.next(address.round, today).find((c) => c.container === container);
-    const nextText = next ? this.words.say('missed_bin_next', { date: spokenDate(next.date, today) }) : '';
+    const nextText = next ? this.words.say('missed_bin_next', { date: this.spoken(next.date, today) }) : '';
     if (last.date === today && councilTime(now) < this.schedule.collectionDayEnds) return this.tooEarly(label);
     // The resident names a day the schedule did not have for this bin, within the reporting window
     // ("it was meant to go yesterday"): rounds move (breakdowns, catch-up days), so the report is
@@ -52,7 +58,7 @@ export class MissedBinCheck {
         reason: 'too_late',
         message: this.words.say('missed_bin_too_late', {
           container: label,
-          date: spokenDate(last.date, today),
+          date: this.spoken(last.date, today),
           days: this.reportWithinWorkingDays,
           next: nextText,
         }),
@@ -60,7 +66,7 @@ export class MissedBinCheck {
     }
     const [event] = this.events.find(address.round, last.date, container, address.uprn);
     if (event) {
-      const fill = (s: string) => s.replaceAll('{date}', spokenDate(last.date, today)).replaceAll('{container}', label);
+      const fill = (s: string) => s.replaceAll('{date}', this.spoken(last.date, today)).replaceAll('{container}', label);
       return { ok: false, reason: 'crew_event', message: fill(event.type.message), next: `${fill(event.type.next)}${nextText}` };
     }
     return { ok: true, collectionDate: last.date };

@@ -5,7 +5,7 @@ import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import path from 'node:path';
 import { ROOT } from '../support/assistant';
 import { LoneDialog } from '../support/loneDialog';
-import { shippedButtons } from '../support/shippedWords';
+import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const responses = new Responses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons());
 const options = [
@@ -14,7 +14,7 @@ const options = [
 ];
 
 async function answer(text: string): Promise<{ result: ClarifyResult; first: string[] }> {
-  const dialog = new LoneDialog(new ClarifyDialog(responses), { options });
+  const dialog = new LoneDialog(new ClarifyDialog(responses, shippedVocabulary()), { options });
   const first = await dialog.send('rubbish in the road');
   await dialog.send(text);
   return { result: dialog.result as ClarifyResult, first: first?.suggestedActions?.actions.map((a: { title: string }) => a.title) ?? [] };

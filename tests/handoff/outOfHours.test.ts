@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ContactCentreHours, describeHours, loadContactCentre } from '../../knowledge/contactCentre';
 import { HandoffResponses } from '../../handoff/handoffResponses';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { HOURS_MESSAGES } from '../../knowledge/messageFiles';
 import { FIXTURES, ROOT, newConversationId, PASSWORD, residentSays, signIn, startApp, type Harness } from './support/harness';
 import { shippedButtons } from '../support/shippedWords';
 
@@ -170,5 +171,33 @@ describe('opening hours in words: one source for every reply', () => {
     expect(new HandoffResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), shippedButtons()).closedOfferCallback().text).toContain(
       '(Monday to Thursday, 9am to 5pm; Friday, 9am to 4:30pm; closed on bank holidays)',
     );
+  });
+
+  it('in Welsh: the days as Welsh writes them, and the words of knowledge/messages/cy-GB/hours.yaml', () => {
+    const settings = loadContactCentre(path.join(ROOT, 'knowledge', 'contact-centre.yaml'));
+    const words = HOURS_MESSAGES.load(HOURS_MESSAGES.file(path.join(ROOT, 'knowledge', 'messages'), 'cy-GB'));
+    const welsh = 'Dydd Llun – Dydd Iau, 9yb tan 5yh; Dydd Gwener, 9yb tan 4:30yh; ar gau ar wyliau banc';
+    expect(describeHours(settings, words, 'cy-GB')).toBe(welsh);
+    expect(
+      describeHours(
+        {
+          hours: {
+            monday: '00:00-24:00',
+            tuesday: '00:00-24:00',
+            wednesday: '00:00-24:00',
+            thursday: '00:00-24:00',
+            friday: '00:00-24:00',
+            saturday: '00:00-24:00',
+            sunday: '00:00-24:00',
+          },
+          bankHolidays: [],
+        },
+        words,
+        'cy-GB',
+      ),
+    ).toBe('Bob dydd, 24 awr');
+    expect(describeHours({ hours: { sunday: '12:00-24:00' }, bankHolidays: [] }, words, 'cy-GB')).toBe('Dydd Sul, hanner dydd tan hanner nos');
+    // The Welsh assistant's council profile, and so every Welsh reply that states the hours.
+    expect(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml'), undefined, 'cy-GB').openingHours).toBe(welsh);
   });
 });

@@ -3,14 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { vocabularyFile, vocabularyProblems, type VocabularyContext } from '../../knowledge/vocabulary';
+import { loadVocabularyOrShipped, readVocabulary, vocabularyFile, vocabularyProblems, type VocabularyContext } from '../../knowledge/vocabulary';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
+import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
-const OLD: Record<VocabularyContext, RegExp> = {
+const OLD: Omit<Record<VocabularyContext, RegExp>, 'wrong_place' | 'clause_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted'> = {
   // dialogs/cancelAndHelpDialog.ts YES_STOP, NO_KEEP_GOING
   stop_confirmed: /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i,
   keep_going: /^\s*(no|nope|nah|n|no thanks)\s*[.!]*\s*$/i,
@@ -41,11 +42,82 @@ const OLD: Record<VocabularyContext, RegExp> = {
   // handoff/handoffDialog.ts YES, NO
   call_back_accepted: /^\s*(yes|yeah|yep|ok|okay|please|sure|go on|ask for a call ?back|call ?back|call me( back)?|email me)\b/i,
   call_back_declined: /^\s*(no|nope|nah|no thanks|no thank you|not now|dont|don't)\b/i,
+  // handoff/handoffRelay.ts LEAVE_QUEUE, LEAVE_CHAT
+  leave_queue: /^\s*(stop waiting|cancel|cancel waiting|leave( the)? queue|never ?mind|end chat|leave chat|stop)\s*[.!]*\s*$/i,
+  leave_chat: /^\s*(end( the)? chat|leave( the)? chat|stop chat|end conversation)\s*[.!]*\s*$/i,
+  // dialogs/clarifyDialog.ts SOMETHING_ELSE
+  something_else: /^\s*(something else|none of (these|them|those)|neither|no)\s*[.!]*\s*$/i,
+  // dialogs/router.ts EXACT_HELP, WANTS, POINTS_BACK (YES_NO: see BROADER)
+  help: /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i,
+  wants: /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i,
+  points_back: /\b(that|this|it|they|them|those|these)\b/i,
+  // dialogs/mainDialog.ts CORRECTION_WORDS
+  request_corrected: /\b(sorry|i meant|i mean|meant to say|typed it wrong|wrong|mistake|oops|actually|not)\b/i,
+  // dialogs/services/caseStatusDialog.ts POINTS_AT_LAST
+  points_at_last: /\b(that|it|this|my report|the report|my request|the request|one i (just )?(made|did|sent|reported)|i just (made|did|sent|reported))\b/i,
+  // dialogs/services/answers.ts QUALIFIES (on text trimmed), DONT_KNOW (on text folded), REST_OPENS (the first only, on text trimmed)
+  qualifies: /^(?:but|wait|hang on|hold on|no|not|actually|except|only|change|although|though)\b/i,
+  dont_know: /^(i )?(dont|don't|do not) know$|^(not sure|unsure|no idea|idk|dunno|no clue|not certain)$/,
+  rest_opens: /^(?:and|also|plus|oh|btw|by the way|then)\b/i,
+  // dialogs/services/slots/confirmStep.ts BARE_NO
+  bare_no: /^\s*(no|nope|nah)\s*[.!]*\s*$/i,
+  // dialogs/services/slots/locationSlot.ts SAME_PLACE (WRONG_PLACE: see CUTS)
+  same_place: /\bsame (place|spot|location|address|street|road|area|house|one)\b/i,
+  // dialogs/services/slots/corrections.ts CORRECTION: its words anywhere, and its "no" first
+  detail_corrected:
+    /\b(sorry|actually|i meant|i mean|meant to say|not|wait|hang on|oops|mistake|wrong|instead|change|make that|should be|correction|more like|rather)\b/i,
+  detail_corrected_first: /^\s*no\b/i,
+  // dialogs/services/slots/messageAbsorber.ts ONLY, ALSO
+  only: /\b(only|just)\b/i,
+  also: /\b(too|also|as well|another|next to|besides)\b/i,
+  // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
+  resume_accepted:
+    /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
+};
+
+/** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
+const READ_AS: Partial<Record<VocabularyContext, (text: string) => string>> = {
+  qualifies: (t) => t.trim(),
+  rest_opens: (t) => t.trim(),
+  dont_know: (t) =>
+    t
+      .toLowerCase()
+      .replace(/[’']/g, "'")
+      .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+};
+
+/** Where the code takes what was matched, not only whether: the old match and the new must be the same text. */
+const EXTENT: VocabularyContext[] = ['resume_accepted', 'rest_opens'];
+
+/** Contexts whose words the old regexes cut out of a message or cut it at (global): the same cuts. */
+const CUTS: Partial<Record<VocabularyContext, RegExp>> = {
+  // dialogs/services/slots/locationSlot.ts WRONG_PLACE
+  wrong_place: /\b(?:not|isn'?t|wasn'?t)\s+(?:at\s+|on\s+|number\s+|no\.?\s+)?[^,.;!?]*/gi,
+  // dialogs/services/answers.ts NEXT_CLAUSE, its words
+  clause_joins: /\s+(?=(?:and|also|plus|oh and|btw|by the way)\s)/giu,
+};
+
+/** dialogs/mainDialog.ts CARRY_ON_YES, now carryOnYes (the vocabulary's carry_on_accepted, and the request named): what it took. */
+const CARRY_ON_YES =
+  /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
+
+/**
+ * Contexts that accept a little more than their old regex, never less: a `then` word may come more than once and after
+ * any of , . ! and spaces ("yes. thanks", "no thanks, not now").
+ */
+const BROADER: Partial<Record<VocabularyContext, RegExp>> = {
+  // dialogs/router.ts YES_NO
+  bare_yes_no: /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i,
+  // dialogs/mainDialog.ts NO_TO_PERSON (read by declinesPerson: commas as spaces, and a message of punctuation alone)
+  person_declined:
+    /^\s*(no|nope|nah|n)?[,\s]*(no thanks|no thank you|not now|i'?m ok|im ok|i'?m fine|im fine|i'?m okay|im okay|i'?m alright|im alright)?\s*[.!]*\s*$/i,
 };
 
 /** The words of the old regexes (alternatives with the regex syntax taken out) and the vocabulary's own phrases. */
 function words(): string[] {
-  const fromOld = Object.values(OLD).flatMap((r) =>
+  const fromOld = [...Object.values(OLD), ...Object.values(CUTS), ...Object.values(BROADER), CARRY_ON_YES].flatMap((r) =>
     r.source.split('|').map((w) =>
       w
         .replace(/\\[sb]|\\\//g, ' ')
@@ -103,6 +175,16 @@ function inputs(): string[] {
     'call  back',
     'stop it now',
     'the address is not there',
+    "yes let's",
+    'ok lets go back to it',
+    "yes. let's carry on, it's about 40cm",
+    'go on then thanks',
+    "it's 15 Albert Street, not no. 5",
+    'not no.5 but 15',
+    "isn't  at number 12; 14",
+    'it wasnt no. 3',
+    'yes send it and also when is my bin day',
+    'yes, by the way, and oh and btw',
   ];
   return [...new Set([...words().flatMap(near), ...extra])];
 }
@@ -112,20 +194,44 @@ describe('vocabulary.yaml', () => {
     const table = inputs();
     const vocabulary = shippedVocabulary();
     expect(table.length).toBeGreaterThan(2000);
-    for (const context of Object.keys(OLD) as VocabularyContext[]) {
-      const differ = table.filter((text) => OLD[context].test(text) !== vocabulary[context].test(text));
+    for (const context of Object.keys(OLD) as Array<keyof typeof OLD>) {
+      const old = OLD[context];
+      const read = READ_AS[context] ?? ((t: string) => t);
+      const differ = table.filter((text) => old.test(read(text)) !== vocabulary[context].test(read(text)));
       expect(differ, context).toEqual([]);
+      if (EXTENT.includes(context)) {
+        const extent = table.filter((text) => old.exec(read(text))?.[0] !== vocabulary[context].exec(read(text))?.[0]);
+        expect(extent, context).toEqual([]);
+      }
       // The table reaches both answers in every context.
       expect(
-        table.some((t) => OLD[context].test(t)),
+        table.some((t) => old.test(read(t))),
         context,
       ).toBe(true);
       expect(
-        table.some((t) => !OLD[context].test(t)),
+        table.some((t) => !old.test(read(t))),
         context,
       ).toBe(true);
     }
-    expect(Object.keys(vocabulary).sort()).toEqual(Object.keys(OLD).sort());
+    for (const [context, old] of Object.entries(CUTS) as Array<[VocabularyContext, RegExp]>) {
+      const now = new RegExp(vocabulary[context].source, old.flags);
+      const differ = table.map((t) => `${t} x, ${t} y`).filter((text) => text.split(old).join('|') !== text.split(now).join('|'));
+      expect(differ, context).toEqual([]);
+      const once = new RegExp(old.source, old.flags.replace('g', ''));
+      expect(table.filter((t) => once.test(` ${t} y`)).length, context).toBeGreaterThan(10);
+    }
+    for (const [context, old] of Object.entries(BROADER) as Array<[VocabularyContext, RegExp]>) {
+      const accepts = context === 'person_declined' ? (t: string) => declinesPerson(t, vocabulary) : (t: string) => vocabulary[context].test(t);
+      expect(
+        table.filter((text) => old.test(text) && !accepts(text)),
+        context,
+      ).toEqual([]);
+      expect(table.filter((text) => old.test(text)).length, context).toBeGreaterThan(20);
+    }
+    const carryOn = [...table, 'yeah go on, finish the light report', 'ok with my bulky booking thanks. it is 2m', 'finish the oneness report'];
+    expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
+    expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
+    expect(Object.keys(vocabulary).sort()).toEqual([...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted'].sort());
   });
 
   it('npm run validate names the file and line of an unknown context, a missing one, a key that does not apply, and a locale without the file', () => {
@@ -152,5 +258,23 @@ describe('vocabulary.yaml', () => {
     expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
       expect.objectContaining({ severity: 'error', line: skip + 1, message: expect.stringMatching(/^skip: "not_followed_by" does not apply here/) }),
     ]);
+  });
+});
+
+describe('the Welsh vocabulary (knowledge/messages/cy-GB/vocabulary.yaml)', () => {
+  it('has every context, and a context missing is an error at the line where it belongs, refused at start-up too', () => {
+    expect(readVocabulary(vocabularyFile(shippedMessages, 'cy-GB')).problems).toEqual([]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-cy-'));
+    fs.cpSync(shippedMessages, dir, { recursive: true });
+    const file = vocabularyFile(dir, 'cy-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    // The Welsh for leaving the queue taken out (its comment, its key and its phrases).
+    const at = lines.findIndex((l) => l.startsWith('leave_queue:'));
+    lines.splice(at - 1, 3);
+    fs.writeFileSync(file, lines.join('\n'));
+    const next = lines.findIndex((l) => l.startsWith('leave_chat:')) + 1;
+    const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === file);
+    expect(problems).toEqual([{ severity: 'error', file, line: next, message: 'leave_queue: missing (add it before leave_chat)' }]);
+    expect(() => loadVocabularyOrShipped(dir, 'cy-GB')).toThrow(`${file}:${next}: leave_queue: missing (add it before leave_chat)`);
   });
 });

@@ -12,8 +12,6 @@ import type { RequestSubmitter } from './requestSubmitter';
 import { changeChoices } from './slotQuestions';
 import type { SlotState } from './slotState';
 
-/** A bare no at "Shall I send it?": not a wish to send nothing, nor more details (asked again). */
-const BARE_NO = /^\s*(no|nope|nah)\s*[.!]*\s*$/i;
 /** A message of fewer words is not taken as more details. */
 const MIN_DETAIL_WORDS = 3;
 
@@ -24,7 +22,10 @@ const MIN_DETAIL_WORDS = 3;
 export class ConfirmStep {
   constructor(
     private readonly responses: ServiceResponses,
-    /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a yes to sending, asking to change something, a no said first. */
+    /**
+     * The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a yes to sending, asking to change something, a no said
+     * first, a bare no (`bare_no`: not a wish to send nothing, nor more details: asked again), not knowing which to change.
+     */
     private readonly vocabulary: Vocabulary,
     private readonly location: LocationSlot,
     private readonly submitter: RequestSubmitter,
@@ -44,7 +45,7 @@ export class ConfirmStep {
 
   change(state: SlotState, text: string): Reply | undefined {
     const choices = changeChoices(state, this.responses);
-    const picked = matchChoice(text, choices);
+    const picked = matchChoice(text, choices, this.vocabulary);
     const choice = choices.find((c) => c === picked);
     if (!choice) return this.responses.whichChange(choices.map((c) => c.name));
     this.clear(state, choice.field);
@@ -71,7 +72,7 @@ export class ConfirmStep {
       await sendReply(dc.context, r.changed(['added your contact details']));
       return undefined;
     }
-    if (DECLINES_EXTRAS.test(text) && !BARE_NO.test(text)) {
+    if (DECLINES_EXTRAS.test(text) && !this.vocabulary.bare_no.test(text)) {
       if (state.config.contact === 'optional' && !state.contact) {
         state.contact = null;
         state.name = null;

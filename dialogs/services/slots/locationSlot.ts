@@ -2,15 +2,11 @@ import type { Entity } from '../../../intents/recognizer';
 import type { Reply } from '../../responses';
 import type { AddressLookup, PostcodeOutcome } from '../addressLookup';
 import type { ServiceResponses } from '../serviceResponses';
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { placeWords } from '../placeWords';
-import { CORRECTION } from './corrections';
+import { saysCorrection } from './corrections';
 import { readPlaceText } from './readers/textReaders';
 import type { SlotState } from './slotState';
-
-/** The place of the request filed just before: "same place", "same address", "same spot". */
-const SAME_PLACE = /\bsame (place|spot|location|address|street|road|area|house|one)\b/i;
-/** What follows "not" in a correction is the wrong place: left out before reading ("15 Albert Street, not 5"). */
-const WRONG_PLACE = /\b(?:not|isn'?t|wasn'?t)\s+(?:at\s+|on\s+|number\s+|no\.?\s+)?[^,.;!?]*/gi;
 
 /** What the first message's place needs said before the first question: sent, or offered (its buttons remembered). */
 export type FirstPlaceReply = { send: Reply } | { offer: Reply };
@@ -21,14 +17,24 @@ export type FirstPlaceReply = { send: Reply } | { offer: Reply };
  * correction of it, and "same place" as the request filed just before.
  */
 export class LocationSlot {
+  /** The vocabulary's `wrong_place`, every one in a message. */
+  private readonly wrongPlace: RegExp;
+
   constructor(
     private readonly addresses: AddressLookup,
     private readonly responses: ServiceResponses,
-  ) {}
+    /**
+     * The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "same place" (`same_place`); a correction
+     * (`detail_corrected`), whose wrong place ("not 5", `wrong_place`) is left out before reading.
+     */
+    private readonly vocabulary: Vocabulary,
+  ) {
+    this.wrongPlace = new RegExp(vocabulary.wrong_place.source, 'gi');
+  }
 
   /** "Same place", "same address": where the request filed just before was, taken as this one's place. */
   samePlace(state: SlotState, text: string): boolean {
-    if (!state.lastPlace || !SAME_PLACE.test(text)) return false;
+    if (!state.lastPlace || !this.vocabulary.same_place.test(text)) return false;
     state.location = state.lastPlace;
     return true;
   }
@@ -39,8 +45,8 @@ export class LocationSlot {
    * Returns what changed, for "I've changed …".
    */
   correct(state: SlotState, text: string): string | undefined {
-    if (!state.location || state.current?.kind === 'location' || !CORRECTION.test(text)) return undefined;
-    const outcome = this.addresses.fromWords(text.replace(WRONG_PLACE, ' '), state.config.location);
+    if (!state.location || state.current?.kind === 'location' || !saysCorrection(text, this.vocabulary)) return undefined;
+    const outcome = this.addresses.fromWords(text.replace(this.wrongPlace, ' '), state.config.location);
     if (outcome?.next !== 'done' || outcome.location.text === state.location.text) return undefined;
     state.location = outcome.location;
     state.prechecked = false;

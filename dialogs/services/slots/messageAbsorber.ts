@@ -4,14 +4,10 @@ import { SlotReader, totalSaid, type Reading } from '../slotReader';
 import { dateFits } from './readers/dateReader';
 import { numberFits, numberRange } from './readers/numberReader';
 import { plainList } from './readers/choiceReaders';
-import { CORRECTION } from './corrections';
+import { saysCorrection } from './corrections';
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { SlotQuestions } from './slotQuestions';
 import { sameAnswer, type SlotState } from './slotState';
-
-/** Words that take back what a list held ("only the sofa", "just the piano"). */
-const ONLY = /\b(only|just)\b/i;
-/** Words that add something rather than replace it ("the grey one's lid is cracked too"). */
-const ALSO = /\b(too|also|as well|another|next to|besides)\b/i;
 
 /**
  * Every message is read for every attribute: new details are taken, a different value replaces the
@@ -23,6 +19,11 @@ export class MessageAbsorber {
     private readonly now: () => Date,
     /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
     private readonly streets: RegExp | undefined,
+    /**
+     * The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a correction (`detail_corrected`), words that take
+     * back what a list held (`only`: "only the sofa") or add to it (`also`: "the lid is cracked too").
+     */
+    private readonly vocabulary: Vocabulary,
     /** The assistant's language: 'cy-GB' also reads Welsh dates in any message. */
     private readonly locale = 'en-GB',
   ) {}
@@ -46,7 +47,8 @@ export class MessageAbsorber {
     // "not Tuesday, Wednesday"), or at "Shall I send it?": "the grey bin's lid is cracked too" is a detail.
     // At the summary, "too"/"also" says it is about something else as well ("the grey bin next to
     // it has a cracked lid too"): a detail for the report, not a change.
-    const keepGiven = !CORRECTION.test(text) && ((open !== 'confirm' && open !== 'change') || (open === 'confirm' && ALSO.test(text)));
+    const keepGiven =
+      !saysCorrection(text, this.vocabulary) && ((open !== 'confirm' && open !== 'change') || (open === 'confirm' && this.vocabulary.also.test(text)));
     for (const a of state.attributes) {
       const r = readings.get(a.code);
       if (!r) continue;
@@ -55,10 +57,10 @@ export class MessageAbsorber {
       let value = r.value;
       if (a.datatype === 'multivaluelist') {
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
-        if (current === a.code && plainList(a, text)) continue;
+        if (current === a.code && plainList(a, text, this.vocabulary)) continue;
         const base = Array.isArray(old) ? old : current === a.code ? state.multi : [];
         // More things are added ("there's a sofa there too now"); things are taken off only in a correction.
-        const kept = keepGiven ? base : ONLY.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
+        const kept = keepGiven ? base : this.vocabulary.only.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
         value = [...new Set([...kept, ...(value as string[])])];
         const max = state.config.limits[a.code]?.max;
         if (max !== undefined && value.length > max) continue; // too many: the question says so
@@ -68,7 +70,9 @@ export class MessageAbsorber {
       if (a.datatype === 'number' && !this.fits(state, a.code, Number(value))) continue;
       // The words for each value build up ("carpet", later "paint tins"), except after "only"/"just".
       const previous =
-        Array.isArray(value) && !ONLY.test(text) ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => value.includes(k))) : {};
+        Array.isArray(value) && !this.vocabulary.only.test(text)
+          ? Object.fromEntries(Object.entries(said[a.code] ?? {}).filter(([k]) => value.includes(k)))
+          : {};
       const words: Record<string, string> = { ...previous };
       for (const [k, w] of Object.entries(r.words)) words[k] = mergeWords(previous[k], w, !!r.counts?.[k] && /^\d/.test(w));
       // The resident's words matter for a list of things ("there's a sofa there too now"), not for one choice.

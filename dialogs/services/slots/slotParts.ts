@@ -32,8 +32,6 @@ export interface SlotPartsDeps {
   now: () => Date;
   /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
   streets?: string[];
-  /** The assistant's language ('en-GB' or 'cy-GB'): 'cy-GB' also reads Welsh days and dates ("ddoe", "dydd Gwener"). */
-  locale?: string;
 }
 
 /** The service request's parts, built once per dialog, and which of them takes the answer to each question. */
@@ -47,12 +45,13 @@ export class SlotParts {
   private readonly confirmStep: ConfirmStep;
 
   constructor(deps: SlotPartsDeps) {
-    this.location = new LocationSlot(deps.addresses, deps.responses);
+    this.location = new LocationSlot(deps.addresses, deps.responses, deps.vocabulary);
     this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
-    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.locale);
+    // The answers are read in the responses' language (Welsh days and dates for cy-GB).
+    this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary, deps.responses.locale);
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
-    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.locale);
+    this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(
       deps.responses,
       deps.vocabulary,

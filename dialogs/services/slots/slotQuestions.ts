@@ -66,7 +66,7 @@ export class SlotQuestions {
   }
 
   private display(state: SlotState, a: ServiceAttribute): string {
-    return displayAnswer(state, a, today(this.now()), this.responses.notGiven());
+    return displayAnswer(state, a, today(this.now()), this.responses.locale, this.responses.notGiven());
   }
 
   private summaryLines(state: SlotState): string[] {

@@ -22,7 +22,7 @@ export function readSingleChoice(
   if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
   const choice =
-    matchChoice(text, values) ??
+    matchChoice(text, values, vocabulary) ??
     (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined) ??
     matchChoiceByEntity(
       entities.filter((e) => e.type === 'binType'),
@@ -49,7 +49,7 @@ export function readMultiChoice(
   const skipping = saysSkip(text, r.buttons, vocabulary);
   if (building.length && (vocabulary.done.test(text) || skipping)) return { value: building };
   if (!building.length && skipping && !a.required) return { value: '' };
-  const { found, unknown } = matchChoices(text, values);
+  const { found, unknown } = matchChoices(text, values, vocabulary);
   if (unknown.length)
     return {
       problem: r.multiUnknown(
@@ -66,8 +66,8 @@ export function readMultiChoice(
 }
 
 /** Every part of the message is a choice of the list, by name ("sofa and a fridge"). */
-export function plainList(a: ServiceAttribute, text: string): boolean {
-  const { found, unknown } = matchChoices(text, a.values ?? []);
+export function plainList(a: ServiceAttribute, text: string, vocabulary: Vocabulary): boolean {
+  const { found, unknown } = matchChoices(text, a.values ?? [], vocabulary);
   return found.length > 0 && !unknown.length;
 }
 

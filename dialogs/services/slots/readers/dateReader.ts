@@ -1,5 +1,4 @@
 import type { Reply } from '../../../responses';
-import { spokenDate } from '../../../../servicerequests/waste/calendar';
 import { parseDate, pastWeekday, today } from '../../answers';
 import { parseWelshDate } from '../../../../intents/entities/welshDates';
 import type { Vocabulary } from '../../../../knowledge/vocabulary';
@@ -11,7 +10,7 @@ export type DateRule = 'past' | 'future' | 'any';
 
 /** A date the service cannot take ("the 30th" for a missed bin, when that is still to come): the reply saying so. */
 export function dateProblem(date: string, dates: DateRule, todayDate: string, r: ServiceResponses): Reply | undefined {
-  if (!dateFits(date, dates, todayDate)) return dates === 'past' ? r.futureDate(spokenDate(date, todayDate)) : r.pastDate(spokenDate(date, todayDate));
+  if (!dateFits(date, dates, todayDate)) return dates === 'past' ? r.futureDate(r.spokenDate(date, todayDate)) : r.pastDate(r.spokenDate(date, todayDate));
   return undefined;
 }
 

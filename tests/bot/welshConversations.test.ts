@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../../bot/app';
+import { loadConfig } from '../../bot/config';
+import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
+import { createLogger } from '../../platform/logger';
+import { KyselyStorage } from '../../platform/storage/kyselyStorage';
+import { ConversationDriver, choicesOf, replyText } from '../support/conversationRunner';
+import { ROOT } from '../support/assistant';
+
+/** Sunday 6 December 2026, midday in London: "ddoe" is Saturday 5 December, a day 7 High Street's grey bin was due. */
+const NOW = new Date('2026-12-06T12:00:00Z');
+const WELSH_DAY =
+  /Dydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul), \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)/;
+const ENGLISH_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const welshServices = SERVICE_MESSAGES.load(SERVICE_MESSAGES.file(path.join(ROOT, 'knowledge', 'messages'), 'cy-GB'));
+
+/**
+ * Whole Welsh conversations through the whole assistant (service requests into the built-in back office, the
+ * handoff, a real SQLite file), a Welsh page declaring cy-GB on every message: the resident's own Welsh words
+ * are understood, and dates are said in Welsh.
+ */
+describe('a conversation in Welsh', () => {
+  let app: App;
+  let dataDir: string;
+  let n = 0;
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-welsh-words-'));
+    const config = loadConfig({
+      PORT: '0',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      CONTACT_CENTRE_CONFIG: path.join(ROOT, 'tests', 'handoff', 'fixtures', 'always-open.yaml'),
+    });
+    app = await createApp(config, createLogger('silent'), 'test', { now: () => NOW });
+    await app.server.listen(0, '127.0.0.1');
+  });
+  afterAll(async () => {
+    await app?.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function resident() {
+    const id = `welsh-${++n}`;
+    const driver = new ConversationDriver(app.assistant.bot, new KyselyStorage(app.database.db), id, 'cy-GB');
+    const say = async (text: string) => {
+      const outcome = await driver.say(text);
+      return { text: replyText(outcome), choices: choicesOf(outcome), route: outcome.route };
+    };
+    return { id, say };
+  }
+
+  it('waiting for a person, "gadael y ciw" leaves the queue', async () => {
+    const { id, say } = resident();
+    await say('Siarad â pherson');
+    const queued = await app.handoff.store.openFor(id);
+    expect(queued?.status).toBe('queued');
+    await say('gadael y ciw');
+    expect(await app.handoff.store.openFor(id)).toBeUndefined();
+    expect((await app.handoff.store.get(queued!.id))?.endReason).toBe('resident_left_queue');
+  });
+
+  it('talking to a person, "gorffen y sgwrs" ends the chat', async () => {
+    const { id, say } = resident();
+    await say('Siarad â pherson');
+    const open = (await app.handoff.store.openFor(id))!;
+    const staff = await app.handoff.staff.addAccount('eleri', 'Eleri', 'correct horse battery staple');
+    expect(await app.handoff.store.accept(open.id, staff.id)).toBe(true);
+    await say('gorffen y sgwrs');
+    expect((await app.handoff.store.get(open.id))?.endReason).toBe('resident_ended');
+  });
+
+  it('says a bin day in Welsh', async () => {
+    const { say } = resident();
+    await say('Pryd mae fy min yn cael ei gasglu?');
+    await say('AT1 1AA');
+    const days = await say('1');
+    expect(days.text).toMatch(WELSH_DAY);
+    expect(days.text).not.toMatch(ENGLISH_DAY);
+  });
+
+  it('reads "ddoe" as the date, writes it in Welsh in the summary, and "fy adroddiad" is the report just made', async () => {
+    const { say } = resident();
+    await say('mae fy min i heb gael ei gasglu');
+    await say('7 High Street AT1 1AA');
+    await say('bin du');
+    const date = await say('ddoe');
+    expect(date.text).not.toContain(welshServices.invalid_date);
+    expect(date.choices).toEqual(['Oedd', 'Nac oedd']);
+    const summary = await say('Oedd');
+    expect(summary.text).toContain('Dydd Sadwrn, 5 Rhagfyr');
+    const filed = await say('Anfon');
+    const reference = /AT-\d{8}/.exec(filed.text)?.[0];
+    expect(reference, filed.text).toBeDefined();
+    const status = await say("beth sy'n digwydd gyda fy adroddiad?");
+    expect(status.route).toBe('check_case_status');
+    expect(status.text).toContain(reference);
+  });
+
+  it('after a question answered mid-request, "ie plis" goes back to the request', async () => {
+    const { say } = resident();
+    await say('mae fy min i heb gael ei gasglu');
+    await say('7 High Street AT1 1AA');
+    const asked = await say('bin du');
+    const answered = await say('sut ydw i’n talu treth y cyngor?');
+    expect(answered.choices).toContain('Parhau');
+    const back = await say('ie plis');
+    expect(back.text).not.toContain(welshServices.invalid_date);
+    expect(back.text).toContain(asked.text.split('\n').at(-1));
+  });
+
+  it('at "Shall I send it?", "dim ond y soffa" leaves only the sofa on the list', async () => {
+    const { say } = resident();
+    for (const text of [
+      'Dw i eisiau trefnu casgliad gwastraff swmpus',
+      '7 High Street AT1 1AA',
+      'Soffa',
+      'Cadair freichiau',
+      "Dyna'r cyfan",
+      '2',
+      'hepgor',
+      'jo@example.com',
+    ])
+      await say(text);
+    const summary = await say('Jo Jones');
+    expect(summary.text).toContain('Soffa, Cadair freichiau');
+    const only = await say('dim ond y soffa');
+    expect(only.text).toContain('Soffa');
+    expect(only.text).not.toContain('Cadair freichiau');
+  });
+});
