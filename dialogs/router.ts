@@ -229,6 +229,21 @@ function parts(text: string): string[] {
   return pieces.length > 1 ? pieces : [];
 }
 
+/** Small talk that may open a message before what it is for. */
+const COURTESY = new Set<string>([Intents.thanks, Intents.greeting, Intents.goodbye]);
+
+/**
+ * A sentence after the first that asks a question of three words or more (it ends with "?"): the message
+ * goes on past its opening courtesy ("Thanks. How do I apply for it?"). Any language: only the punctuation is read.
+ */
+function asksAfterwards(text: string): boolean {
+  const sentences = text
+    .split(/(?<=[.!?])\s+/u)
+    .map((p) => p.trim())
+    .filter(Boolean);
+  return sentences.slice(1).some((p) => /\?\s*$/.test(p) && p.split(/\s+/).length >= 3);
+}
+
 /**
  * Words that open a message without saying what it is about: "wait,", "sorry, quick question first -", "hang on",
  * "oh and btw". Searched for, they match whatever article happens to use them ("how long do I wait for…").
@@ -281,7 +296,9 @@ export class Router {
     const t = this.thresholds;
     const found = this.retrieve(text);
     const intent = recognized.intent;
-    const intentOk = intent !== NONE_INTENT && intent !== Intents.safeguarding && recognized.score >= t.act;
+    // "Thanks. Do I need a photo?", "Diolch yn fawr. A oes angen ffotograff?": the courtesy is not what the message is for.
+    const courtesyThenQuestion = COURTESY.has(intent) && asksAfterwards(text);
+    const intentOk = intent !== NONE_INTENT && intent !== Intents.safeguarding && recognized.score >= t.act && !courtesyThenQuestion;
     // How well the intent's own training examples match, on the same scale as articles.
     const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;
     const top = found.articles[0];
