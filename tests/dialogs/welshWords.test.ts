@@ -121,3 +121,16 @@ describe('the place of a request (same_place, detail_corrected, wrong_place)', (
     expect(state.location?.text).toMatch(/^5 High Street/);
   });
 });
+
+describe('"Ga i ei anfon?" (send_confirmed)', () => {
+  it.each(['Ydy, diolch', "Ydy, mae hynna'n gywir. Anfonwch o.", 'iawn gyrrwch o', 'ia pls', 'Cewch, diolch yn fawr iawn'])(
+    '"%s" is a yes to sending',
+    (text) => {
+      expect(cy.send_confirmed.test(text)).toBe(true);
+    },
+  );
+
+  it.each(['na', "nage, mae'r rhif yn anghywir", 'dim eto'])('"%s" is not', (text) => {
+    expect(cy.send_confirmed.test(text)).toBe(false);
+  });
+});
