@@ -70,3 +70,14 @@ describe('the assistant in English and Welsh (knowledge/council.yaml languages: 
     expect(welsh.detector.check('there is a fire spreading up the stairs').risk).toBe(true);
   });
 });
+
+describe('Welsh safeguarding rules (intents/cy-GB/safeguarding-rules.yaml)', () => {
+  const verdict = async (text: string) => welsh.router.route(text, await welsh.recognizer.recognize(text)).kind;
+
+  it('catch a way to die asked with its adjective, as the English rules do ("quickest way to die"), and not a quickest way to the tip', async () => {
+    // Each of these was not a risk to the Welsh assistant before the rule.
+    for (const text of ["pa un yw'r ffordd leiaf poenus o farw", 'oes ffordd ddi-boen i farw', "beth ydy'r ffordd sicraf o farw", 'sut alla i farw yn dawel'])
+      expect(await verdict(text), text).toBe('safeguarding');
+    expect(await verdict("y ffordd gyflymaf i'r tip o'r dre")).not.toBe('safeguarding');
+  });
+});
