@@ -124,7 +124,7 @@ describe('conversations against the real app', () => {
 
   it('stops at the first step that fails and says which turn', { timeout: 60_000 }, async () => {
     const result = await evaluator.run(path.join(FIXTURES, 'fail', 'second-turn.yaml'));
-    expect(result).toMatchObject({ passed: false, failure: { turn: 2, said: 'in the road', problems: ['asks depth_cm: saw a question about width_cm'] } });
+    expect(result).toMatchObject({ passed: false, failure: { turn: 2, said: 'outside the library on Station Road', problems: ['asks depth_cm: saw a question about surface'] } });
   });
 });
 
@@ -132,8 +132,8 @@ describe('conversations against the real app', () => {
 const WHY: Record<string, { turn: number; problem: RegExp }> = {
   'answers.yaml': { turn: 1, problem: /answers bulky-waste: saw kb:council-tax-pay/ },
   'request.yaml': { turn: 1, problem: /request missed_bin: saw report_pothole/ },
-  'asks.yaml': { turn: 1, problem: /asks postcode: saw a question about surface/ },
-  'not-asks.yaml': { turn: 1, problem: /notAsks surface: asked about surface/ },
+  'asks.yaml': { turn: 1, problem: /asks postcode: saw a question about location/ },
+  'not-asks.yaml': { turn: 1, problem: /notAsks location: asked about location/ },
   'shows.yaml': { turn: 1, problem: /shows "sofa": not in the reply\]$/ },
   'not-shows.yaml': { turn: 1, problem: /notShows "DIRECT DEBIT": in the reply/ },
   'sent.yaml': { turn: 1, problem: /sent: nothing was submitted this turn/ },
@@ -143,7 +143,7 @@ const WHY: Record<string, { turn: number; problem: RegExp }> = {
   'offers.yaml': { turn: 1, problem: /offers bulky_waste \("Book a bulky waste collection" or "Bulky waste collection"\): buttons were "Yes", "No"/ },
   'helpful.yaml': { turn: 1, problem: /^Sorry, I can't help with that.*helpful: the reply is the "can't help" fallback/ },
   'unhelpful.yaml': { turn: 1, problem: /helpful false: the reply was not the fallback/ },
-  'second-turn.yaml': { turn: 2, problem: /asks depth_cm: saw a question about width_cm/ },
+  'second-turn.yaml': { turn: 2, problem: /asks depth_cm: saw a question about surface/ },
   'malformed.yaml': { turn: 0, problem: /^malformed\.yaml:\d+: / },
   'unknown-key.yaml': { turn: 0, problem: /^unknown-key\.yaml:4: step 1: Unrecognized key\(s\) in object: 'expects'/ },
   'bad-asks.yaml': { turn: 0, problem: /^bad-asks\.yaml:6: step 2 expect\.asks: must be one of/ },
