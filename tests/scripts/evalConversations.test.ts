@@ -124,7 +124,10 @@ describe('conversations against the real app', () => {
 
   it('stops at the first step that fails and says which turn', { timeout: 60_000 }, async () => {
     const result = await evaluator.run(path.join(FIXTURES, 'fail', 'second-turn.yaml'));
-    expect(result).toMatchObject({ passed: false, failure: { turn: 2, said: 'outside the library on Station Road', problems: ['asks depth_cm: saw a question about surface'] } });
+    expect(result).toMatchObject({
+      passed: false,
+      failure: { turn: 2, said: 'outside the library on Station Road', problems: ['asks depth_cm: saw a question about surface'] },
+    });
   });
 });
 
