@@ -210,6 +210,30 @@ describe.skipIf(skipWithoutBrowser())('the resident chat page on small and short
     });
   }
 
+  it("brings a long reply's first lines back into view when Web Chat scrolls past them (its snap raced a busy page)", async () => {
+    const page = await open(320, 300);
+    // What a slow phone sometimes shows: Web Chat marks the reply read before it works out the
+    // scroll, and goes to the reply's end. Here the page is made to do that on purpose.
+    await page.evaluate(() => {
+      const scroller = document.querySelector('.webchat__basic-transcript__scrollable')!;
+      const observer = new MutationObserver(() => {
+        if (!/Samaritans/.test(scroller.textContent ?? '')) return;
+        observer.disconnect();
+        scroller.scrollTop = scroller.scrollHeight;
+      });
+      observer.observe(scroller, { childList: true, subtree: true, characterData: true });
+    });
+    await say(page, 'I want to end my life');
+    await waitForBubble(page, /Samaritans/);
+    await suggestedAction(page, 'Talk to a person').waitFor();
+    await expect
+      .poll(async () => (await seen(page, '.webchat__bubble__content:has-text("Samaritans") a[href="tel:999"]')).visible, { timeout: 10_000 })
+      .toBe(true);
+    // The reply's first line is in view, not scrolled past.
+    const replyBox = await seen(page, '.webchat__bubble__content', /Samaritans/);
+    expect(replyBox.box.top).toBeGreaterThanOrEqual((await rect(page, '.webchat__basic-transcript__scrollable')).top - 1);
+  });
+
   it('gives the check boxes and radio buttons of a card 24×24 px targets', async () => {
     const page = await open(320, 640);
     const { conversationId } = await page.evaluate(() => JSON.parse(sessionStorage.getItem('council-assistant.conversation')!));

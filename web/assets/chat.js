@@ -378,11 +378,65 @@
   function keepChatInView() {
     var count = store ? store.getState().activities.length : 0;
     if (count === seen) return;
+    var before = seen;
     seen = count;
+    // A reply to the resident's last message (everything after it is new): keep that message in view.
+    var activities = store.getState().activities;
+    var last = activities[activities.length - 1];
+    var mine = -1;
+    activities.forEach(function (a, i) { if (a.from && a.from.role === 'user' && a.type === 'message') mine = i; });
+    var reply = last && last.from && last.from.role === 'bot' && mine >= 0;
+    if (reply && mine >= before - 1) keepQuestionInView();
+    // A later message (an update, a person's line) is Web Chat's to snap to, not part of the reply.
+    else if (snapWatch && !(reply && Date.now() - snapWatch.started < 3000)) snapWatch.stop();
     if (!shortScreen.matches) return;
     var chat = document.getElementById('chat');
     var top = chat.getBoundingClientRect().top;
     if (Math.abs(top) > 1) window.scrollBy(0, top);
+  }
+
+  /* Web Chat's snap (autoScrollSnapOnPage) stops the scroll when the resident's last message
+   * reaches the top, but it decides from which activities it has marked read: when a reply is
+   * marked read before the scroll is worked out (a slow phone, a busy page), Web Chat scrolls to
+   * the reply's end, and a long reply (the safeguarding one: 999 first) shows only its last lines.
+   * Web Chat has no option for this, so while a reply comes in (and its buttons take their room)
+   * this puts the resident's last message back at the top whenever Web Chat has scrolled past the
+   * reply's first line. The resident's own scrolling (wheel, touch, keys, the scroll bar) ends the watch
+   * at once; so does a later message, and 10 seconds. */
+  var snapWatch = null;
+  var SCROLLING = ['wheel', 'touchstart', 'keydown', 'pointerdown'];
+  function keepQuestionInView() {
+    if (snapWatch) snapWatch.stop();
+    var started = Date.now();
+    var frame = 0;
+    var scroller = null;
+    function stop() {
+      window.cancelAnimationFrame(frame);
+      if (scroller) SCROLLING.forEach(function (type) { scroller.removeEventListener(type, stop); });
+      if (snapWatch === watch) snapWatch = null;
+    }
+    function check() {
+      if (Date.now() - started > 10000) return stop();
+      frame = window.requestAnimationFrame(check);
+      var found = host.querySelector('.webchat__basic-transcript__scrollable');
+      if (!found) return;
+      if (found !== scroller) {
+        if (scroller) SCROLLING.forEach(function (type) { scroller.removeEventListener(type, stop); });
+        scroller = found;
+        SCROLLING.forEach(function (type) { scroller.addEventListener(type, stop, { passive: true }); });
+      }
+      var mine = scroller.querySelectorAll('.webchat__bubble--from-user');
+      if (!mine.length) return;
+      var message = mine[mine.length - 1].closest('.webchat__basic-transcript__activity');
+      var first = message && message.nextElementSibling;
+      if (!first) return;
+      var top = scroller.getBoundingClientRect().top;
+      // The reply's first line scrolled past: the resident's message goes back to the top.
+      if (first.getBoundingClientRect().top < top - 1) scroller.scrollTop -= top - message.getBoundingClientRect().top;
+    }
+    var watch = { stop: stop, started: started };
+    snapWatch = watch;
+    frame = window.requestAnimationFrame(check);
   }
 
   function render(s) {
