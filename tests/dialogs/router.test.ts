@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Router } from '../../dialogs/router';
-import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
+import { NONE_INTENT } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../../intents/safeguardingRules';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
+import { recognized } from '../support/recognized';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const router = new Router(
@@ -14,14 +15,6 @@ const router = new Router(
 );
 
 /** What the classifier might say of a message: one intent, sure of it. */
-const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({
-  text,
-  intent,
-  score,
-  alternatives: [{ intent, score }],
-  entities: [],
-  source: 'local',
-});
 
 describe('Router.interruption (a message while a dialog waits for an answer)', () => {
   it.each([

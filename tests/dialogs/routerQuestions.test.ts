@@ -1,13 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Router } from '../../dialogs/router';
-import { type RecognizerResult } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../../intents/safeguardingRules';
 import type { Article } from '../../knowledge/article';
 import { MiniSearchKnowledgeBase } from '../../knowledge/knowledgeBase';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
+import { recognized } from '../support/recognized';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -71,14 +71,6 @@ const router = new Router(
 );
 
 /** The classifier sure of a request. */
-const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({
-  text,
-  intent,
-  score,
-  alternatives: [{ intent, score }],
-  entities: [],
-  source: 'local',
-});
 
 describe('Router.route: a question about a service, or a request for it', () => {
   it('answers a question that the article answers beyond the request’s own examples', () => {

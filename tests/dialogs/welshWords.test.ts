@@ -9,12 +9,13 @@ import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import { LocationSlot } from '../../dialogs/services/slots/locationSlot';
 import type { SlotState } from '../../dialogs/services/slots/slotState';
 import { AddressLookup } from '../../dialogs/services/addressLookup';
-import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
+import { NONE_INTENT } from '../../intents/recognizer';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { loadVocabularyOrShipped } from '../../knowledge/vocabulary';
 import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { testAssistants, ROOT } from '../support/assistant';
 import { LoneDialog } from '../support/loneDialog';
+import { recognized } from '../support/recognized';
 
 /**
  * The words a Welsh resident types, read by the Welsh assistant's parts (knowledge/messages/cy-GB/vocabulary.yaml).
@@ -23,15 +24,6 @@ import { LoneDialog } from '../support/loneDialog';
 const cy = loadVocabularyOrShipped(undefined, 'cy-GB');
 const assistants = testAssistants(new MemoryStorage());
 const welsh = assistants.byLocale.get('cy-GB')!;
-
-const recognized = (text: string, intent: string, score = 0.95): RecognizerResult => ({
-  text,
-  intent,
-  score,
-  alternatives: [{ intent, score }],
-  entities: [],
-  source: 'test',
-});
 
 describe('"Oeddech chi\'n golygu…?" (ClarifyDialog, something_else)', () => {
   it.each(["dim un o'r rhain", 'Rhywbeth arall', 'y naill na’r llall', 'nage'])('"%s" is none of the choices', async (text) => {
