@@ -116,13 +116,11 @@ export class ServiceFeature {
     const addresses = new AddressLookup(this.gazetteer, responses, parts.vocabulary);
     const configs = loadServiceRequestConfig(this.options.requestConfigPath, parts.locale);
     const serviceWords = parts.locale === DEFAULT_LOCALE ? ServiceWords.none() : ServiceWords.load(this.options.config.servicesDir, parts.locale);
-    const missedBin = new MissedBinCheck(
-      this.schedule,
-      this.events,
-      this.options.config.missedBinReportDays,
-      new MessageTexts(words, parts.council),
-      parts.locale,
-    );
+    // The waste data in the conversation's language (waste/<locale>/words.yaml): a bin's name, a holiday, a crew's event.
+    const english = parts.locale === DEFAULT_LOCALE;
+    const schedule = english ? this.schedule : this.schedule.inLanguage(this.options.config.wasteDir, parts.locale);
+    const events = english ? this.events : this.events.inLanguage(this.options.config.wasteDir, parts.locale);
+    const missedBin = new MissedBinCheck(schedule, events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council), parts.locale);
     const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) =>
       new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
@@ -146,7 +144,7 @@ export class ServiceFeature {
     }));
     dialogs.push({
       intents: [Intents.binCollectionDay],
-      dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, this.schedule, responses, this.now)),
+      dialog: wrap(SERVICE_DIALOG_IDS.binDay, new BinDaySlots(SERVICE_DIALOG_IDS.binDaySlots, addresses, schedule, responses, this.now)),
     });
     dialogs.push({
       intents: [Intents.checkCaseStatus],

@@ -11,6 +11,7 @@ import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
 import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
 import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
 import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';
+import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { INTENT_NAMES } from '../intents/catalogue';
 
@@ -132,6 +133,19 @@ const gazetteer = attempt('gazetteer/addresses.csv', () => Gazetteer.load(path.j
 const wasteDir = process.env.WASTE_DIR ?? path.join(root, 'waste');
 const schedule = attempt('waste/', () => WasteSchedule.load(wasteDir));
 const events = attempt('waste/collection-events.csv', () => CollectionEvents.load(wasteDir));
+// Each language the council declares besides English: the waste data's words in it (waste/<locale>/words.yaml).
+const languages = attempt(
+  'knowledge/council.yaml',
+  () => loadCouncilProfile(process.env.COUNCIL_PROFILE ?? path.join(root, 'knowledge', 'council.yaml')).languages,
+);
+for (const locale of (languages ?? []).slice(1)) {
+  try {
+    schedule?.inLanguage(wasteDir, locale);
+    events?.inLanguage(wasteDir, locale);
+  } catch (err) {
+    problems.push((err as Error).message); // it names the file
+  }
+}
 if (gazetteer && schedule) {
   const unknown = [...new Set(gazetteer.addresses.map((a) => a.round).filter((r) => !schedule.hasRound(r)))];
   if (unknown.length) problems.push(`gazetteer/addresses.csv: rounds not in waste/rounds.yaml: ${unknown.join(', ')}`);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { readCsv } from '../gazetteer/gazetteer';
+import { loadWasteWords } from './wasteWords';
 
 const eventTypesSchema = z.record(z.string(), z.object({ name: z.string(), message: z.string(), next: z.string() }));
 export type EventType = z.infer<typeof eventTypesSchema>[string];
@@ -32,6 +33,14 @@ export class CollectionEvents {
     if (unknown.length)
       throw new Error(`${file}: unknown event type(s) ${[...new Set(unknown.map((e) => e.event))].join(', ')} (add them to event-types.yaml)`);
     return new CollectionEvents(events, types);
+  }
+
+  /** The same events told in another language (waste/<locale>/words.yaml `events`): every event type must have its words. */
+  inLanguage(dir: string, locale: string): CollectionEvents {
+    const { words, where } = loadWasteWords(dir, locale);
+    const missing = Object.keys(this.types).filter((t) => !words.events[t]);
+    if (missing.length) throw new Error(`${where}: no ${locale} words for ${missing.map((t) => `events.${t}`).join(', ')}`);
+    return new CollectionEvents(this.events, Object.fromEntries(Object.keys(this.types).map((t) => [t, words.events[t]])));
   }
 
   /** Events for this property's collection: its own first, then round-wide ones. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import { addDays, daysBetween, mondayOf, WEEKDAYS, weekday } from './calendar';
+import { loadWasteWords } from './wasteWords';
 
 const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 const service = z.object({ frequency: z.enum(['weekly', 'fortnightly']), first: isoDate });
@@ -16,6 +17,8 @@ const roundsSchema = z.object({
   rounds: z.record(z.string(), z.object({ day: z.enum(WEEKDAYS) }).catchall(service)),
 });
 const holidaysSchema = z.object({
+  /** The reason residents are told when the rule moved a collection: {holiday} is the holiday's name. */
+  moved_reason: z.string().includes('{holiday}', { message: 'must say {holiday}' }),
   holidays: z.array(z.object({ date: isoDate, name: z.string() })).default([]),
   changes: z.array(z.object({ from: isoDate, to: isoDate, reason: z.string() })).default([]),
 });
@@ -39,7 +42,7 @@ export class WasteSchedule {
 
   private constructor(
     private readonly rounds: z.infer<typeof roundsSchema>,
-    holidays: z.infer<typeof holidaysSchema>,
+    private readonly holidays: z.infer<typeof holidaysSchema>,
   ) {
     for (const h of holidays.holidays) this.holidayNames.set(h.date, h.name);
     for (const c of holidays.changes) this.changes.set(c.from, { to: c.to, reason: c.reason });
@@ -53,6 +56,31 @@ export class WasteSchedule {
     const holidays = holidaysSchema.safeParse(read('bank-holidays.yaml'));
     if (!holidays.success) throw new Error(`waste/bank-holidays.yaml: ${holidays.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     return new WasteSchedule(rounds.data, holidays.data);
+  }
+
+  /**
+   * The same schedule in another language: its containers, holidays and reasons in that language's
+   * words (waste/<locale>/words.yaml). Every container, holiday and change must have its words: a
+   * missing one is an error naming it, never English in a Welsh answer.
+   */
+  inLanguage(dir: string, locale: string): WasteSchedule {
+    const { words, where } = loadWasteWords(dir, locale);
+    const missing = [
+      ...Object.keys(this.rounds.containers)
+        .filter((c) => !words.containers[c])
+        .map((c) => `containers.${c}`),
+      ...this.holidays.holidays.filter((h) => !words.holidays[h.date]).map((h) => `holidays.${h.date} (${h.name})`),
+      ...this.holidays.changes.filter((c) => !words.changes[c.from]).map((c) => `changes.${c.from}`),
+    ];
+    if (missing.length) throw new Error(`${where}: no ${locale} words for ${missing.join(', ')}`);
+    return new WasteSchedule(
+      { ...this.rounds, containers: Object.fromEntries(Object.keys(this.rounds.containers).map((c) => [c, words.containers[c]])) },
+      {
+        moved_reason: words.moved_reason,
+        holidays: this.holidays.holidays.map((h) => ({ ...h, name: words.holidays[h.date] })),
+        changes: this.holidays.changes.map((c) => ({ ...c, reason: words.changes[c.from] })),
+      },
+    );
   }
 
   get collectionDayEnds(): string {
@@ -83,7 +111,7 @@ export class WasteSchedule {
     let date = addDays(usual, earlier.length);
     while (this.holidayDates.has(date)) date = addDays(date, 1);
     const name = this.holidayNames.get(earlier[0])!;
-    return { date, reason: `${name}: collections are a day later that week` };
+    return { date, reason: this.holidays.moved_reason.replace('{holiday}', name) };
   }
 
   /** Usual dates of a container's collections from `from` (inclusive) for `days`. */

@@ -79,6 +79,9 @@ describe('a conversation in Welsh', () => {
     const days = await say('1');
     expect(days.text).toMatch(WELSH_DAY);
     expect(days.text).not.toMatch(ENGLISH_DAY);
+    // The bins by their Welsh names (waste/cy-GB/words.yaml), not the waste data's English ones.
+    expect(days.text).toContain('Gwastraff cyffredinol (bin llwyd)');
+    expect(days.text).not.toMatch(/General waste|Recycling \(/);
   });
 
   it('reads "ddoe" as the date, writes it in Welsh in the summary, and "fy adroddiad" is the report just made', async () => {
