@@ -102,8 +102,9 @@ describe('Welsh service requests that give a loss, illness, disability or age as
   });
 
   it('still catch a genuine risk said alongside such a request', async () => {
-    // The first was missed before: an older person without heating, freezing (now a Welsh rule, as in English).
+    // The first two were missed before: an older person without heating, freezing, and a mother hit and robbed by her boyfriend (now Welsh rules, as in English).
     for (const text of [
+      'Ga i fathodyn glas i mam? Mae ei chariad newydd yn ei tharo hi ac yn cymryd ei phensiwn.',
       "Isio gofyn am ostyngiad treth gyngor i nain. Does ganddi ddim gwres o gwbl a mae hi'n rhewi yn y tŷ.",
       "Dw i angen bathodyn glas i mam. Mae hi wedi syrthio yn y gegin a mae hi'n methu codi o'r llawr rŵan.",
       'Mae dad yn byw ar ben ei hun ac yn methu cerdded. Mae o ar lawr y stafell molchi ers neithiwr.',
