@@ -81,3 +81,37 @@ describe('Welsh safeguarding rules (intents/cy-GB/safeguarding-rules.yaml)', () 
     expect(await verdict("y ffordd gyflymaf i'r tip o'r dre")).not.toBe('safeguarding');
   });
 });
+
+describe('Welsh service requests that give a loss, illness, disability or age as their reason (intents/risk/cy-GB/none.reasons.yaml)', () => {
+  const verdict = async (text: string) => welsh.router.route(text, await welsh.recognizer.recognize(text)).kind;
+
+  it('are not safeguarding, even when the reason is a sentence of its own', async () => {
+    // The first three were safeguarding replies before: their reason, checked as a clause on its own, scored 0.7 to 0.96.
+    for (const text of [
+      "Dw i'n byw ar ben fy hun rŵan ers i Mam farw. Pwy sy'n newid enw'r cyfrif treth?",
+      "ma nain yn 88 ac yn fregus iawn. oes rhywun yn gallu nol y bin o'r cefn iddi?",
+      "Mae gan mam ddementia ac mae hi'n byw ar ei phen ei hun. Sut mae cael asesiad gofal iddi?",
+      'Ga i fathodyn glas i dad? Dydi o ddim yn gallu cerdded mwy na chanllath erbyn hyn.',
+      "Mae mamgu'n 91 ac yn ffaelu cered yn bell. Shwt ma hi'n cael bathodyn glas?",
+      "Bu farw fy nhad yn yr ysbyty neithiwr. Sut ydw i'n cofrestru'r farwolaeth?",
+      'Yn dilyn marwolaeth fy ngŵr, rwyf bellach yn byw ar fy mhen fy hun. A oes hawl gennyf i ostyngiad?',
+      "Hi, ma mam fi'n disabled a ma hi'n use-io wheelchair. Can she get a bus pass?",
+      "Mae'r wraig wedi cael strôc a dyw hi ddim yn gallu dringo'r grisiau bellach. Sut mae gwneud cais am lifft grisiau?",
+    ])
+      expect(await verdict(text), text).not.toBe('safeguarding');
+  });
+
+  it('still catch a genuine risk said alongside such a request', async () => {
+    // The first two were missed before: an older person without heating, freezing, and a mother hit and robbed by her boyfriend (now Welsh rules, as in English).
+    for (const text of [
+      'Ga i fathodyn glas i mam? Mae ei chariad newydd yn ei tharo hi ac yn cymryd ei phensiwn.',
+      "Isio gofyn am ostyngiad treth gyngor i nain. Does ganddi ddim gwres o gwbl a mae hi'n rhewi yn y tŷ.",
+      "Dw i angen bathodyn glas i mam. Mae hi wedi syrthio yn y gegin a mae hi'n methu codi o'r llawr rŵan.",
+      'Mae dad yn byw ar ben ei hun ac yn methu cerdded. Mae o ar lawr y stafell molchi ers neithiwr.',
+      'Oes casgliad biniau â chymorth i taid? Dydi o ddim wedi bwyta ers dyddiau a does dim bwyd yn y tŷ.',
+      "Dw i isio cofrestru marwolaeth y gŵr. Dw i ddim isio byw hebddo fo, dw i'n meddwl am orffen y cyfan.",
+      'Ffoniais i am y bin i dad ond mae o newydd gwympo ac yn gafael yn ei frest, dydi o ddim yn siarad yn iawn',
+    ])
+      expect(await verdict(text), text).toBe('safeguarding');
+  });
+});
