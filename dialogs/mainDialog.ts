@@ -290,11 +290,12 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
-    // "I want speak with a person please, … You have translation?": the question is answered and a person offered.
+    // "I want speak with a person please, … You have translation?", "…a fyddai modd i mi siarad â rhywun yn y swyddfa?" (the
+    // vocabulary's `asks_for_person`): the question is answered and a person offered.
     if (
       (route.kind === 'kb' || route.kind === 'intent') &&
       !(route.kind === 'intent' && route.intent === Intents.humanHandoff) &&
-      ASKS_FOR_PERSON.test(text) &&
+      (ASKS_FOR_PERSON.test(text) || this.vocabulary.asks_for_person.test(text)) &&
       !context.turnState.get(FRUSTRATION_SEEN)
     ) {
       await sendCard(context, this.responses.personOnOffer());

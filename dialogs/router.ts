@@ -138,14 +138,13 @@ const sameNeed = (a: Need, b: Need) =>
   (a.kind === 'kb' && b.kind === 'kb' && a.articleId === b.articleId) || (a.kind === 'intent' && b.kind === 'intent' && a.intent === b.intent);
 
 /**
- * A message cut where a second need may start: sentences, and "and", "also", "plus" when a new
- * clause follows ("…wasn't collected, and also can you tell me…", "wat day r my bins n can u take…").
+ * A message cut where a second need may start: sentences, and the vocabulary's `need_joins` ("and", "also",
+ * "plus"; "a hefyd") when a new clause follows ("…wasn't collected, and also can you tell me…", "wat day r my bins
+ * n can u take…", "…heb ei wagio, a hefyd dw i isio gwybod…").
  */
-function needParts(text: string): string[] {
+function needParts(text: string, vocabulary: Vocabulary): string[] {
   const pieces = text
-    .split(
-      /(?<=[?!.])\s+|;\s+|,?\s+(?:and also|and|also|plus|n|as well as|but)\s+(?=(?:also\s+)?(?:can|cn|could|how|hw|hows|what|wat|wot|whats|wats|when|wen|where|wer|which|who|is|are|r|do|does|will|i|i'm|im|my|there|there's|theres|whether|if|the|a)\b)/iu,
-    )
+    .split(new RegExp(`(?<=[?!.])\\s+|;\\s+|${vocabulary.need_joins.source}`, 'iu'))
     .map((p) => p.trim())
     .filter((p) => p.split(/\s+/).length >= 3);
   return pieces.length > 1 ? pieces : [];
@@ -479,8 +478,13 @@ export class Router {
   needs(text: string): Need[] {
     if (!this.knowledge) return [];
     const found: Need[] = [];
-    for (const part of needParts(text)) {
-      const need = this.partNeed(part) ?? clauses(part, this.vocabulary).reduce<Need | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
+    for (const part of needParts(text, this.vocabulary)) {
+      // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
+      const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
+      const need =
+        this.partNeed(part) ??
+        (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
+        clauses(part, this.vocabulary).reduce<Need | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
       if (need && !found.some((f) => sameNeed(f, need))) found.push(need);
     }
     return found.length >= 2 ? found : [];

@@ -23,8 +23,10 @@ import { keyLines } from '../intents/yamlProblems';
  * - joins: a phrase, between spaces, starts a new clause ("… and also …"): where a message may be cut.
  * - clause: a phrase as a whole word, and the rest of its clause up to , . ; ! or ? ("not 5, 15"): what
  *   is left out of the message. A space in a phrase is any run of spaces; the longest phrase is taken.
+ * - splits: a phrase between spaces (a comma may come before it, a second phrase after it: "n also"), when one of the
+ *   `then` phrases follows as whole words ("…wasn't collected, and also can you…"): where a message may be cut into two needs; the cut takes the phrase.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -60,6 +62,8 @@ const CONTEXTS = {
   qualifies: 'first',
   dont_know: 'whole',
   clause_joins: 'joins',
+  need_joins: 'splits',
+  reason_given: 'clause',
   rest_opens: 'first',
   bare_no: 'whole',
   same_place: 'words',
@@ -71,6 +75,7 @@ const CONTEXTS = {
   resume_accepted: 'first',
   carry_on_accepted: 'first',
   person_declined: 'whole',
+  asks_for_person: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -119,6 +124,10 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\s*[.!?]*\\s*$`, 'i');
     case 'joins':
       return new RegExp(`\\s+(?=(?:${anyOf(entry.phrases)})\\s)`, 'iu');
+    case 'splits': {
+      const joins = anyOf(longestFirst(entry.phrases));
+      return new RegExp(`,?\\s+(?:${joins})(?:\\s+(?:${joins}))?\\s+(?=(?:${anyOf(entry.then ?? [])})(?![\\p{L}\\p{N}]))`, 'iu');
+    }
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
@@ -139,7 +148,9 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
   if (problems.length || !data) return { problems };
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];
-    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : [];
+    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : kind === 'splits' ? ['then'] : [];
+    if (kind === 'splits' && !entry.then)
+      problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
     for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({

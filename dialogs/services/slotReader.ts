@@ -215,7 +215,7 @@ export class SlotReader {
           key,
           start: i,
           end: i + words.length,
-          negated: negatedAt(tokens, i),
+          negated: negatedAt(tokens, i, this.options.locale === 'cy-GB'),
           plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!),
         });
       }
@@ -389,10 +389,15 @@ function sameWord(token: string, word: string): boolean {
   return similarWord(token, word);
 }
 
-function negatedAt(tokens: string[], i: number): boolean {
+/** Small Welsh words between "not" and a value ("nid y palmant", "ddim yn y ffordd", "nid ar yr heol"). */
+const WELSH_NEGATION_FILLER = new Set(['y', 'yr', 'r', 'yn', 'ar', 'ei', 'fy', 'mo', 'mor', 'oedd', 'ydy', 'yw']);
+
+/** Whether a value at `i` is said after "not" (and, with `welsh`, after "nid", "ddim", "dim": "…ar y ffordd ei hun, nid y palmant"). */
+function negatedAt(tokens: string[], i: number, welsh = false): boolean {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
-    if (NEGATORS.has(tokens[k])) return true;
-    if (!NEGATION_FILLER.has(tokens[k]) && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
+    if (NEGATORS.has(tokens[k]) || (welsh && WELSH_NEGATORS.has(tokens[k]))) return true;
+    const filler = NEGATION_FILLER.has(tokens[k]) || (welsh && WELSH_NEGATION_FILLER.has(tokens[k]));
+    if (!filler && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
   }
   return false;
 }

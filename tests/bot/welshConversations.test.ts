@@ -133,4 +133,21 @@ describe('a conversation in Welsh', () => {
     expect(only.text).toContain('Soffa');
     expect(only.text).not.toContain('Cadair freichiau');
   });
+
+  it('two needs in one message: the missed bin is taken first, with the details given with it, and the other is offered', async () => {
+    const { say } = resident();
+    const first = await say("Mae'r bin du heb ei gasglu ddoe, a hefyd pryd mae'r ganolfan ailgylchu ar agor dydd Sul?");
+    expect(first.route).toBe('report_missed_bin');
+    expect(first.choices).toContain('Canolfan Ailgylchu Gwastraff y Cartref (y tip)');
+    // "Yr un du i ddechrau" (the black one first) with the address: the address is taken, the bin and the day are not asked again.
+    const next = await say('Yr un du i ddechrau. 7 High Street, AT1 1AA');
+    expect(next.choices).toEqual(['Oedd', 'Nac oedd']);
+  });
+
+  it('a question asked with a wish to speak to someone in the office is answered, and a person offered', async () => {
+    const { say } = resident();
+    const reply = await say("Pryd mae'r llyfrgell ar agor dydd Sadwrn? Fasai rhywun o'r swyddfa yn gallu fy ffonio i?");
+    expect(reply.route).toMatch(/^kb:/);
+    expect(reply.choices).toContain('Siarad â pherson');
+  });
 });

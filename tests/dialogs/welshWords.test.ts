@@ -126,3 +126,35 @@ describe('"Ga i ei anfon?" (send_confirmed)', () => {
     expect(cy.send_confirmed.test(text)).toBe(false);
   });
 });
+
+describe('two needs in one Welsh message (need_joins, reason_given)', () => {
+  it.each([
+    ["Mae'r bin du heb ei gasglu ddoe, a hefyd pryd mae'r ganolfan ailgylchu ar agor dydd Sul?", ['report_missed_bin', 'kb:household-waste-recycling-centre']],
+    [
+      "Chafodd y bin du mo'i gasglu ddoe ac hefyd dw i eisiau gwybod faint yw'r tanysgrifiad gwastraff gardd achos dw i'n meddwl ei fod e'n dod i ben",
+      ['report_missed_bin', 'kb:garden-waste-subscription'],
+    ],
+  ])('"%s" asks for two things', (text, expected) => {
+    expect(welsh.router.needs(text).map((n) => (n.kind === 'kb' ? `kb:${n.articleId}` : n.intent))).toEqual(expected);
+  });
+
+  it('a message with "a" joining two things that belong together is one need', () => {
+    expect(welsh.router.needs('Mae bagiau sbwriel a hen fatras wedi cael eu gadael ar Mill Lane')).toEqual([]);
+  });
+});
+
+describe('asking for a person in Welsh, with something else (asks_for_person)', () => {
+  it.each([
+    'Dydw i ddim yn dda gyda chyfrifiaduron. Ga i siarad â rhywun yn y swyddfa?',
+    'fasai rhywun yn gallu fy ffonio i’n ôl am y dreth gyngor',
+    'Hoffwn i siarad gydag aelod o staff am fy nghais tai',
+    'dw i isio siarad efo person go iawn am y bin',
+    'oes modd cael galwad yn ôl gan rywun?',
+  ])('"%s" asks for a person', (text) => {
+    expect(cy.asks_for_person.test(text)).toBe(true);
+  });
+
+  it.each(["Dw i'n gweld rhywun wedi tipio sbwriel ar y lôn", 'Roedd y dyn biniau yn siarad ar ei ffôn'])('"%s" does not', (text) => {
+    expect(cy.asks_for_person.test(text)).toBe(false);
+  });
+});

@@ -127,3 +127,36 @@ describe('SlotReader: fly-tipping and bulky waste', () => {
     expect(reader('book_bulky_waste').read('sofa and chairs').get('items')?.counts).toEqual({ sofa: 1, armchair: undefined });
   });
 });
+
+describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wrong one', () => {
+  const welshConfigs = loadServiceRequestConfig(path.join(root, 'knowledge', 'service-requests.yaml'), 'cy-GB');
+  const welsh = (intent: string, text: string, locale?: string) => {
+    const config = welshConfigs[intent];
+    const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
+    const read = new SlotReader(attributes, config.understands, {
+      dates: config.dates,
+      countOf: {},
+      streets: undefined,
+      today: '2026-12-04',
+      now: NOW,
+      locale,
+    });
+    return Object.fromEntries([...read.read(text).entries()].map(([code, r]) => [code, r.value]));
+  };
+
+  it.each([
+    ['Mae e ar yr heol ei hun, nid ar y palmant', 'road'],
+    ['ddim ar y palmant, yng nghanol y ffordd', 'road'],
+    ["Ma'r twll ar y pafin, dim yn y ffordd", 'pavement'],
+  ])('"%s" is %s', (text, surface) => {
+    expect(welsh('report_pothole', text, 'cy-GB').surface).toBe(surface);
+  });
+
+  it('reads Welsh "not" only for a Welsh resident: without the locale both places are named, and asked', () => {
+    expect(welsh('report_pothole', 'Mae e ar yr heol ei hun, nid ar y palmant')).not.toHaveProperty('surface');
+  });
+
+  it('"dim ond" (only) is not "not": "dim ond y bin du" is the black bin', () => {
+    expect(welsh('report_missed_bin', 'dim ond y bin du', 'cy-GB').container).toBe('general');
+  });
+});
