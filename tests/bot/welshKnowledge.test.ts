@@ -58,3 +58,13 @@ describe('Welsh questions and the article that answers them', () => {
     expect(reply).not.toContain(welsh.responses.cannotHelp().text);
   });
 });
+
+describe('thanks that end a sentence before the question (dialogs/router.ts, OPENER)', () => {
+  it('are not searched for: "Thank you very much. Do I need to enclose a photograph?" after the bus pass is about the bus pass, not "how much"', async () => {
+    const english = assistants.byLocale.get('en-GB')!;
+    const say = conversation('en-kb-1', 'en-GB');
+    const busPass = english.knowledge.get('bus-pass')!.body.slice(0, 40);
+    expect(await say("I've just turned 66, how do I apply for a free bus pass?")).toContain(busPass);
+    expect(await say('Thank you very much. Do I need to enclose a photograph?')).toContain(busPass);
+  });
+});
