@@ -245,10 +245,12 @@ function asksAfterwards(text: string): boolean {
 
 /**
  * Words that open a message without saying what it is about: "wait,", "sorry, quick question first -", "hang on",
- * "oh and btw". Searched for, they match whatever article happens to use them ("how long do I wait for…").
+ * "oh and btw", and thanks ended as a sentence ("Thank you very much. Do I need a photo?", "Diolch yn fawr iawn. A oes
+ * angen ffotograff?"). Searched for, they match whatever article happens to use them ("how long do I wait for…", "how
+ * much…", "yn fawr": big).
  */
 const OPENER =
-  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
+  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:thanks|thank you|cheers|diolch)(?:\s+(?:a lot|very much|so much|yn fawr(?:\s+iawn)?))?\s*[.!]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
 /** The message without its opening words, when something is left. */
 function withoutOpener(text: string): string {
   const rest = text.replace(OPENER, '');

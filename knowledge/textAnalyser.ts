@@ -1,6 +1,6 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
 import type { SynonymGroups } from './synonyms';
-import { unmutate, WELSH_STOP_WORDS, welshStem } from './welshAnalysis';
+import { splitClitics, unmutate, WELSH_STOP_WORDS, welshStem } from './welshAnalysis';
 
 /** Words that say little about which article is meant. Kept small: particles such as "out" or "off" can matter ("moved out", "money off"). */
 const STOP_WORDS = new Set(
@@ -62,13 +62,15 @@ export interface AnalyserLanguage {
   /** Applied to every word that is not a stop word, in messages, articles and synonym phrases alike (Welsh: mutations undone); undefined = none. */
   fold?: (word: string) => string;
   stem: (word: string) => string;
+  /** Applied to the text before it is split into words (Welsh: "mae'n" is two words, "mae n"); undefined = none. */
+  split?: (text: string) => string;
 }
 
 /** English: the stop words above, Porter's stemmer (ASCII words only). */
 export const ENGLISH_ANALYSIS: AnalyserLanguage = { stopWords: STOP_WORDS, stem: (word) => (ASCII_WORD.test(word) ? PorterStemmer.stem(word) : word) };
 
-/** Welsh (knowledge/welshAnalysis.ts): mutations undone, a light stemmer, Welsh stop words. */
-export const WELSH_ANALYSIS: AnalyserLanguage = { stopWords: WELSH_STOP_WORDS, fold: unmutate, stem: welshStem };
+/** Welsh (knowledge/welshAnalysis.ts): shortened words after an apostrophe split off, mutations undone, a light stemmer, Welsh stop words. */
+export const WELSH_ANALYSIS: AnalyserLanguage = { stopWords: WELSH_STOP_WORDS, fold: unmutate, stem: welshStem, split: splitClitics };
 
 interface Phrase {
   words: string[];
@@ -128,7 +130,7 @@ export class TextAnalyser {
 
   /** A text's words, each folded as its language says (a stop word as it is). */
   private words(text: string): string[] {
-    const all = words(text);
+    const all = words(this.language.split ? this.language.split(text) : text);
     const fold = this.language.fold;
     return fold ? all.map((w) => (this.language.stopWords.has(w) ? w : fold(w))) : all;
   }
