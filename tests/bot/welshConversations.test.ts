@@ -146,7 +146,7 @@ describe('a conversation in Welsh', () => {
 
   it('a question asked with a wish to speak to someone in the office is answered, and a person offered', async () => {
     const { say } = resident();
-    const reply = await say("Pryd mae'r llyfrgell ar agor dydd Sadwrn? Fasai rhywun o'r swyddfa yn gallu fy ffonio i?");
+    const reply = await say("Sut ydw i'n gwneud cais am fathodyn glas i mam? Dw i ddim yn deall y ffurflen ar y we, hoffwn i siarad ag aelod o staff.");
     expect(reply.route).toMatch(/^kb:/);
     expect(reply.choices).toContain('Siarad â pherson');
   });
