@@ -1,6 +1,6 @@
 import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
-import type { Street, StreetMention } from '../../servicerequests/gazetteer/streets';
+import { streetShown, type Street, type StreetMention } from '../../servicerequests/gazetteer/streets';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
@@ -105,7 +105,10 @@ export class AddressLookup {
         if (mention?.streets.length === 1)
           return {
             next: 'done',
-            location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0].name}${text.slice(mention.end)}`.trim() },
+            location: {
+              kind: 'description',
+              text: `${text.slice(0, mention.start)}${streetShown(mention.streets[0], mention.inWelsh)}${text.slice(mention.end)}`.trim(),
+            },
           };
         if (text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
         return { next: 'again', reply: this.responses.locationTooShort() };
@@ -139,7 +142,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     const streets = [...new Set(addresses.map((a) => a.street))];
     let place: string | undefined;
-    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
+    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
     else if (streets.length === 1) place = streets[0]!;
     if (!place) return undefined;
     if (!place.toUpperCase().replace(/\s+/g, '').includes(postcode.replace(/\s+/g, ''))) place = `${place}, ${postcode}`;
@@ -159,10 +162,10 @@ export class AddressLookup {
     const mention = this.mention(text);
     if (kind === 'street') {
       if (mention?.streets.length !== 1) return undefined;
-      const place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
+      const place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
       return { next: 'done', location: { kind: 'description', text: place }, found: this.responses.placeFound(place) };
     }
-    if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat);
+    if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat, mention.inWelsh);
     const named = this.gazetteer.streets.byHouseName(text);
     return named.length ? this.among(named) : undefined;
   }
@@ -173,12 +176,13 @@ export class AddressLookup {
     return all.find((m) => m.houseNumber) ?? all[0];
   }
 
-  private onStreets(streets: Street[], text: string, houseNumber?: string, flat?: string): PostcodeOutcome {
+  /** `inWelsh`: the street was named by its Welsh name, which the address found then shows. */
+  private onStreets(streets: Street[], text: string, houseNumber?: string, flat?: string, inWelsh?: boolean): PostcodeOutcome {
     if (houseNumber) {
       const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber));
       const inFlat = flat ? same.filter((a) => a.sao.toUpperCase().replace(/^(FLAT|APARTMENT|UNIT)\s*/, '') === flat) : [];
-      if (inFlat.length === 1) return this.found(inFlat[0]);
-      if (same.length) return this.among(same);
+      if (inFlat.length === 1) return this.found(inFlat[0], inWelsh);
+      if (same.length) return this.among(same, inWelsh);
       if (streets.length === 1)
         return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
       return this.streetChoice(streets);
@@ -197,17 +201,23 @@ export class AddressLookup {
           ),
       ),
     );
-    if (named.length) return this.among(named);
+    if (named.length) return this.among(named, inWelsh);
     return streets.length === 1 ? this.streetList(streets[0]) : this.streetChoice(streets);
   }
 
-  private found(a: Address): PostcodeOutcome {
-    return { next: 'done', location: toLocation(a), found: this.responses.addressFound(fullAddress(a)) };
+  /**
+   * The address found, shown with the street's Welsh name when the resident used it ("2 Heol yr
+   * Orsaf (Station Road), Anytown, AT2 1GU"); the case keeps the UPRN and the English name too.
+   */
+  private found(a: Address, inWelsh?: boolean): PostcodeOutcome {
+    const street = this.gazetteer.streets.byStreetKey(`${a.street}|${a.locality}|${a.town}`);
+    const shown = inWelsh && street ? fullAddress({ ...a, street: streetShown(street, true) }) : fullAddress(a);
+    return { next: 'done', location: { ...toLocation(a), text: shown }, found: this.responses.addressFound(shown) };
   }
 
   /** One address is it; several (flats, a name on several streets) are a list to choose from. */
-  private among(addresses: Address[]): PostcodeOutcome {
-    if (addresses.length === 1) return this.found(addresses[0]);
+  private among(addresses: Address[], inWelsh?: boolean): PostcodeOutcome {
+    if (addresses.length === 1) return this.found(addresses[0], inWelsh);
     const list = `${UPRN_LIST}${addresses.map((a) => a.uprn).join(',')}`;
     return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
   }
