@@ -118,7 +118,12 @@ export class AddressLookup {
     }
     if (!this.gazetteer.serves(reading.outward)) return { next: 'again', reply: this.responses.outsideArea(reading.postcode) };
     const addresses = this.gazetteer.byPostcode(reading.postcode);
-    if (!addresses.length) return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    if (!addresses.length) {
+      // "6 Ffordd yr Orsaf, AT2 3BD" with the postcode mistyped: the street and number said with it, when they name one address.
+      const named = this.fromWords(said, kind);
+      if (named?.next === 'done' && named.location.kind === 'address') return named;
+      return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    }
     // "11 Hill Rise AT6 1AW" in a longer message: the number said with the street.
     houseNumber ??= numberBesidePostcode(text) ?? (said !== text ? this.mention(said)?.houseNumber : undefined);
     if (houseNumber) {

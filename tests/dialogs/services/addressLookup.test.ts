@@ -227,4 +227,11 @@ describe('an address or place given by the Welsh name of its street', () => {
     expect(done(lookup.fromWords('mae twll ar Rodfa Victoria', 'street'))?.text).toContain('Rhodfa Victoria (Victoria Avenue)');
     expect(done(lookup.fromWords('a pothole on Victoria Avenue', 'street'))?.text).not.toContain('Rhodfa');
   });
+
+  it('a postcode with no addresses, said with a street and number that name one: that address, with its real postcode', () => {
+    const o = lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa o 3 Heol yr Orsaf, AT2 9ZZ');
+    expect(done(o)).toMatchObject({ kind: 'address', text: expect.stringMatching(/^3 Heol yr Orsaf \(Station Road\), Anytown, AT2 1/) });
+    expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa, AT2 9ZZ')).toMatchObject({ next: 'again' });
+    expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa o 99 Heol yr Orsaf, AT2 9ZZ')).toMatchObject({ next: 'again' });
+  });
 });
