@@ -25,6 +25,8 @@ export type PostcodeOutcome =
 
 const MIN_DESCRIPTION = 8;
 const STREET_LIST = 'street:';
+/** After a street's list: the resident named the street in Welsh, so the list and the address chosen show its Welsh name. */
+const IN_WELSH = '\tcy';
 const STREETS_LIST = 'streets:';
 const UPRN_LIST = 'uprns:';
 
@@ -189,7 +191,11 @@ export class AddressLookup {
       if (inFlat.length === 1) return this.found(inFlat[0], inWelsh);
       if (same.length) return this.among(same, inWelsh);
       if (streets.length === 1)
-        return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
+        return this.streetList(
+          streets[0],
+          this.responses.numberNotOnStreet(houseNumber, streetShown(streets[0], inWelsh), streets[0].addresses.map(shortAddress)),
+          inWelsh,
+        );
       return this.streetChoice(streets);
     }
     // "The Old Forge, North Road": a house name on the street.
@@ -207,7 +213,7 @@ export class AddressLookup {
       ),
     );
     if (named.length) return this.among(named, inWelsh);
-    return streets.length === 1 ? this.streetList(streets[0]) : this.streetChoice(streets);
+    return streets.length === 1 ? this.streetList(streets[0], undefined, inWelsh) : this.streetChoice(streets);
   }
 
   /**
@@ -227,8 +233,8 @@ export class AddressLookup {
     return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
   }
 
-  private streetList(street: Street, reply?: Reply): PostcodeOutcome {
-    const list = `${STREET_LIST}${street.key}`;
+  private streetList(street: Street, reply?: Reply, inWelsh?: boolean): PostcodeOutcome {
+    const list = `${STREET_LIST}${street.key}${inWelsh && street.nameCy ? IN_WELSH : ''}`;
     return { next: 'choose', postcode: list, reply: reply ?? this.chooseReply(list) };
   }
 
@@ -250,7 +256,7 @@ export class AddressLookup {
     if (list.startsWith(STREETS_LIST)) return this.responses.chooseStreet(streetLabels(this.streetsOf(list)));
     const addresses = this.addresses(list).map(shortAddress);
     if (list.startsWith(STREET_LIST))
-      return this.responses.chooseOnStreet(this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length))?.name ?? '', addresses);
+      return this.responses.chooseOnStreet(this.streetOfList(list, (s) => streetShown(s, list.endsWith(IN_WELSH))) ?? '', addresses);
     if (list.startsWith(UPRN_LIST)) return this.responses.chooseAmong(addresses);
     return this.responses.chooseAddress(list, addresses);
   }
@@ -298,9 +304,9 @@ export class AddressLookup {
     const position = listPosition(t, addresses.length);
     const byPosition = position === undefined ? [] : [addresses[position]];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
-    if (found[0]) return { location: toLocation(found[0]) };
+    if (found[0]) return { location: this.chosen(found[0], postcode) };
     const within = withinLongerAnswer(t, addresses);
-    if (within) return { location: toLocation(within) };
+    if (within) return { location: this.chosen(within, postcode) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     // "it's 15 Brook Street": another address, given by its street.
     const words = this.fromWords(text, 'address');
@@ -310,7 +316,7 @@ export class AddressLookup {
 
   /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
   addresses(postcode: string): Address[] {
-    if (postcode.startsWith(STREET_LIST)) return this.gazetteer.streets.byStreetKey(postcode.slice(STREET_LIST.length))?.addresses ?? [];
+    if (postcode.startsWith(STREET_LIST)) return this.streetOfList(postcode, (s) => s.addresses) ?? [];
     if (postcode.startsWith(UPRN_LIST))
       return postcode
         .slice(UPRN_LIST.length)
@@ -318,6 +324,18 @@ export class AddressLookup {
         .flatMap((u) => this.gazetteer.byUprn(u) ?? []);
     if (postcode.startsWith(STREETS_LIST)) return [];
     return this.gazetteer.byPostcode(postcode);
+  }
+
+  /** The street of a street's list (`street:<key>`, with IN_WELSH when named in Welsh), seen through `read`. */
+  private streetOfList<T>(list: string, read: (street: Street) => T): T | undefined {
+    const street = this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length).replace(IN_WELSH, ''));
+    return street ? read(street) : undefined;
+  }
+
+  /** The address picked from a list: in a street's list named in Welsh, shown with the Welsh name as `found` shows it. */
+  private chosen(a: Address, list: string): Location {
+    const found = list.startsWith(STREET_LIST) && list.endsWith(IN_WELSH) ? this.found(a, true) : undefined;
+    return found?.next === 'done' ? found.location : toLocation(a);
   }
 
   byUprn(uprn: string): Address | undefined {

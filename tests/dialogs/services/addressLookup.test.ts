@@ -234,4 +234,15 @@ describe('an address or place given by the Welsh name of its street', () => {
     expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa, AT2 9ZZ')).toMatchObject({ next: 'again' });
     expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa o 99 Heol yr Orsaf, AT2 9ZZ')).toMatchObject({ next: 'again' });
   });
+
+  it('a street named in Welsh without a number: its list asks in its Welsh name, and the address chosen shows it', () => {
+    const o = lookup.fromWords('biniau Lôn y Felin', 'address');
+    expect(o?.next).toBe('choose');
+    if (o?.next !== 'choose') return;
+    expect(o.reply.text).toContain('Lôn y Felin (Mill Lane)');
+    expect(lookup.choose('12', o.postcode).location?.text).toMatch(/^12 Lôn y Felin \(Mill Lane\), Anytown, AT3/);
+    expect(lookup.addresses(o.postcode).length).toBe(gazetteer.addresses.filter((a) => a.street === 'Mill Lane').length);
+    const english = lookup.fromWords('bins Mill Lane', 'address');
+    expect(english?.next === 'choose' && lookup.choose('12', english.postcode).location?.text).toMatch(/^12 Mill Lane, Anytown/);
+  });
 });
