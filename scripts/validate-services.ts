@@ -9,6 +9,7 @@ import path from 'node:path';
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
 import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
+import { welshStreetNameProblems } from '../servicerequests/gazetteer/streets';
 import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
 import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -146,6 +147,8 @@ for (const locale of (languages ?? []).slice(1)) {
     problems.push((err as Error).message); // it names the file
   }
 }
+// The streets' Welsh names (street_cy): one per street, found by Welsh messages, none another street's name.
+for (const p of welshStreetNameProblems(gazetteer?.addresses ?? [])) problems.push(`gazetteer/addresses.csv: ${p}`);
 if (gazetteer && schedule) {
   const unknown = [...new Set(gazetteer.addresses.map((a) => a.round).filter((r) => !schedule.hasRound(r)))];
   if (unknown.length) problems.push(`gazetteer/addresses.csv: rounds not in waste/rounds.yaml: ${unknown.join(', ')}`);

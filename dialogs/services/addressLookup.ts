@@ -1,6 +1,6 @@
 import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
-import type { Street, StreetMention } from '../../servicerequests/gazetteer/streets';
+import { streetShown, type Street, type StreetMention } from '../../servicerequests/gazetteer/streets';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
@@ -25,6 +25,8 @@ export type PostcodeOutcome =
 
 const MIN_DESCRIPTION = 8;
 const STREET_LIST = 'street:';
+/** After a street's list: the resident named the street in Welsh, so the list and the address chosen show its Welsh name. */
+const IN_WELSH = '\tcy';
 const STREETS_LIST = 'streets:';
 const UPRN_LIST = 'uprns:';
 
@@ -105,7 +107,10 @@ export class AddressLookup {
         if (mention?.streets.length === 1)
           return {
             next: 'done',
-            location: { kind: 'description', text: `${text.slice(0, mention.start)}${mention.streets[0].name}${text.slice(mention.end)}`.trim() },
+            location: {
+              kind: 'description',
+              text: `${text.slice(0, mention.start)}${streetShown(mention.streets[0], mention.inWelsh)}${text.slice(mention.end)}`.trim(),
+            },
           };
         if (text.trim().length >= MIN_DESCRIPTION) return { next: 'done', location: { kind: 'description', text: text.trim() } };
         return { next: 'again', reply: this.responses.locationTooShort() };
@@ -115,7 +120,12 @@ export class AddressLookup {
     }
     if (!this.gazetteer.serves(reading.outward)) return { next: 'again', reply: this.responses.outsideArea(reading.postcode) };
     const addresses = this.gazetteer.byPostcode(reading.postcode);
-    if (!addresses.length) return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    if (!addresses.length) {
+      // "6 Ffordd yr Orsaf, AT2 3BD" with the postcode mistyped: the street and number said with it, when they name one address.
+      const named = this.fromWords(said, kind);
+      if (named?.next === 'done' && named.location.kind === 'address') return named;
+      return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
+    }
     // "11 Hill Rise AT6 1AW" in a longer message: the number said with the street.
     houseNumber ??= numberBesidePostcode(text) ?? (said !== text ? this.mention(said)?.houseNumber : undefined);
     if (houseNumber) {
@@ -139,7 +149,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     const streets = [...new Set(addresses.map((a) => a.street))];
     let place: string | undefined;
-    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
+    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
     else if (streets.length === 1) place = streets[0]!;
     if (!place) return undefined;
     if (!place.toUpperCase().replace(/\s+/g, '').includes(postcode.replace(/\s+/g, ''))) place = `${place}, ${postcode}`;
@@ -159,10 +169,10 @@ export class AddressLookup {
     const mention = this.mention(text);
     if (kind === 'street') {
       if (mention?.streets.length !== 1) return undefined;
-      const place = placeWords(text, mention.start, mention.end, mention.streets[0].name);
+      const place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
       return { next: 'done', location: { kind: 'description', text: place }, found: this.responses.placeFound(place) };
     }
-    if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat);
+    if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat, mention.inWelsh);
     const named = this.gazetteer.streets.byHouseName(text);
     return named.length ? this.among(named) : undefined;
   }
@@ -173,14 +183,19 @@ export class AddressLookup {
     return all.find((m) => m.houseNumber) ?? all[0];
   }
 
-  private onStreets(streets: Street[], text: string, houseNumber?: string, flat?: string): PostcodeOutcome {
+  /** `inWelsh`: the street was named by its Welsh name, which the address found then shows. */
+  private onStreets(streets: Street[], text: string, houseNumber?: string, flat?: string, inWelsh?: boolean): PostcodeOutcome {
     if (houseNumber) {
       const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber));
       const inFlat = flat ? same.filter((a) => a.sao.toUpperCase().replace(/^(FLAT|APARTMENT|UNIT)\s*/, '') === flat) : [];
-      if (inFlat.length === 1) return this.found(inFlat[0]);
-      if (same.length) return this.among(same);
+      if (inFlat.length === 1) return this.found(inFlat[0], inWelsh);
+      if (same.length) return this.among(same, inWelsh);
       if (streets.length === 1)
-        return this.streetList(streets[0], this.responses.numberNotOnStreet(houseNumber, streets[0].name, streets[0].addresses.map(shortAddress)));
+        return this.streetList(
+          streets[0],
+          this.responses.numberNotOnStreet(houseNumber, streetShown(streets[0], inWelsh), streets[0].addresses.map(shortAddress)),
+          inWelsh,
+        );
       return this.streetChoice(streets);
     }
     // "The Old Forge, North Road": a house name on the street.
@@ -197,23 +212,29 @@ export class AddressLookup {
           ),
       ),
     );
-    if (named.length) return this.among(named);
-    return streets.length === 1 ? this.streetList(streets[0]) : this.streetChoice(streets);
+    if (named.length) return this.among(named, inWelsh);
+    return streets.length === 1 ? this.streetList(streets[0], undefined, inWelsh) : this.streetChoice(streets);
   }
 
-  private found(a: Address): PostcodeOutcome {
-    return { next: 'done', location: toLocation(a), found: this.responses.addressFound(fullAddress(a)) };
+  /**
+   * The address found, shown with the street's Welsh name when the resident used it ("2 Heol yr
+   * Orsaf (Station Road), Anytown, AT2 1GU"); the case keeps the UPRN and the English name too.
+   */
+  private found(a: Address, inWelsh?: boolean): PostcodeOutcome {
+    const street = this.gazetteer.streets.byStreetKey(`${a.street}|${a.locality}|${a.town}`);
+    const shown = inWelsh && street ? fullAddress({ ...a, street: streetShown(street, true) }) : fullAddress(a);
+    return { next: 'done', location: { ...toLocation(a), text: shown }, found: this.responses.addressFound(shown) };
   }
 
   /** One address is it; several (flats, a name on several streets) are a list to choose from. */
-  private among(addresses: Address[]): PostcodeOutcome {
-    if (addresses.length === 1) return this.found(addresses[0]);
+  private among(addresses: Address[], inWelsh?: boolean): PostcodeOutcome {
+    if (addresses.length === 1) return this.found(addresses[0], inWelsh);
     const list = `${UPRN_LIST}${addresses.map((a) => a.uprn).join(',')}`;
     return { next: 'choose', postcode: list, reply: this.chooseReply(list) };
   }
 
-  private streetList(street: Street, reply?: Reply): PostcodeOutcome {
-    const list = `${STREET_LIST}${street.key}`;
+  private streetList(street: Street, reply?: Reply, inWelsh?: boolean): PostcodeOutcome {
+    const list = `${STREET_LIST}${street.key}${inWelsh && street.nameCy ? IN_WELSH : ''}`;
     return { next: 'choose', postcode: list, reply: reply ?? this.chooseReply(list) };
   }
 
@@ -235,7 +256,7 @@ export class AddressLookup {
     if (list.startsWith(STREETS_LIST)) return this.responses.chooseStreet(streetLabels(this.streetsOf(list)));
     const addresses = this.addresses(list).map(shortAddress);
     if (list.startsWith(STREET_LIST))
-      return this.responses.chooseOnStreet(this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length))?.name ?? '', addresses);
+      return this.responses.chooseOnStreet(this.streetOfList(list, (s) => streetShown(s, list.endsWith(IN_WELSH))) ?? '', addresses);
     if (list.startsWith(UPRN_LIST)) return this.responses.chooseAmong(addresses);
     return this.responses.chooseAddress(list, addresses);
   }
@@ -283,9 +304,9 @@ export class AddressLookup {
     const position = listPosition(t, addresses.length);
     const byPosition = position === undefined ? [] : [addresses[position]];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
-    if (found[0]) return { location: toLocation(found[0]) };
+    if (found[0]) return { location: this.chosen(found[0], postcode) };
     const within = withinLongerAnswer(t, addresses);
-    if (within) return { location: toLocation(within) };
+    if (within) return { location: this.chosen(within, postcode) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     // "it's 15 Brook Street": another address, given by its street.
     const words = this.fromWords(text, 'address');
@@ -295,7 +316,7 @@ export class AddressLookup {
 
   /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
   addresses(postcode: string): Address[] {
-    if (postcode.startsWith(STREET_LIST)) return this.gazetteer.streets.byStreetKey(postcode.slice(STREET_LIST.length))?.addresses ?? [];
+    if (postcode.startsWith(STREET_LIST)) return this.streetOfList(postcode, (s) => s.addresses) ?? [];
     if (postcode.startsWith(UPRN_LIST))
       return postcode
         .slice(UPRN_LIST.length)
@@ -303,6 +324,18 @@ export class AddressLookup {
         .flatMap((u) => this.gazetteer.byUprn(u) ?? []);
     if (postcode.startsWith(STREETS_LIST)) return [];
     return this.gazetteer.byPostcode(postcode);
+  }
+
+  /** The street of a street's list (`street:<key>`, with IN_WELSH when named in Welsh), seen through `read`. */
+  private streetOfList<T>(list: string, read: (street: Street) => T): T | undefined {
+    const street = this.gazetteer.streets.byStreetKey(list.slice(STREET_LIST.length).replace(IN_WELSH, ''));
+    return street ? read(street) : undefined;
+  }
+
+  /** The address picked from a list: in a street's list named in Welsh, shown with the Welsh name as `found` shows it. */
+  private chosen(a: Address, list: string): Location {
+    const found = list.startsWith(STREET_LIST) && list.endsWith(IN_WELSH) ? this.found(a, true) : undefined;
+    return found?.next === 'done' ? found.location : toLocation(a);
   }
 
   byUprn(uprn: string): Address | undefined {

@@ -110,7 +110,8 @@ export class BinDaySlots extends Dialog {
       today: c.date === today,
       usual: c.changedReason ? { date: this.responses.spokenDate(c.usualDate!, today), reason: c.changedReason } : undefined,
     }));
-    await offer(dc, this.responses.binDays(fullAddress(address), next));
+    // The address as found: with the street's Welsh name when the resident used it ("2 Lôn y Felin (Mill Lane)").
+    await offer(dc, this.responses.binDays(location.text || fullAddress(address), next));
     // "Can you collect a bed from there?" next: the same home address.
     setKnownPlace(dc.context, location);
     return dc.endDialog();

@@ -8,6 +8,8 @@ export interface Address {
   sao: string;
   paon: string;
   street: string;
+  /** The street's Welsh name, where it has one (BS 7666's Welsh street descriptor): "Heol yr Orsaf" for Station Road; else empty. */
+  street_cy?: string;
   locality: string;
   town: string;
   postcode: string;
@@ -90,6 +92,7 @@ export class Gazetteer {
         sao: r.sao ?? '',
         paon: r.paon ?? '',
         street: r.street ?? '',
+        street_cy: r.street_cy ?? '',
         locality: r.locality ?? '',
         town: r.town ?? '',
         postcode: r.postcode,

@@ -10,6 +10,8 @@ export interface Street {
   /** Unique within the gazetteer: name, locality and town. */
   key: string;
   name: string;
+  /** Its Welsh name, where it has one (the gazetteer's `street_cy`): "Heol yr Orsaf" for Station Road. */
+  nameCy?: string;
   /** The locality, or the town: tells two streets of the same name apart. */
   place: string;
   addresses: Address[];
@@ -28,6 +30,17 @@ export interface StreetMention {
   flat?: string;
   /** Edits needed to read it as the street's name: 0 is written as the council writes it. */
   distance: number;
+  /** Named by its Welsh name ("2 Heol yr Orsaf" for 2 Station Road): show that name back. */
+  inWelsh?: boolean;
+}
+
+/**
+ * A street as a resident who named it should see it: its Welsh name beside the English one when
+ * they used the Welsh ("Heol yr Orsaf (Station Road)"), so they recognise their own words and the
+ * back office, whose records hold the English name, still finds it; otherwise its name.
+ */
+export function streetShown(street: Street, inWelsh?: boolean): string {
+  return inWelsh && street.nameCy ? `${street.nameCy} (${street.name})` : street.name;
 }
 
 interface Token {
@@ -44,6 +57,8 @@ interface Entry {
   /** The forms its first word may take: for a Welsh name ("Heol y Castell"), also mutated ("ar Rodfa'r Môr", "yng Nghilgant"). */
   firstForms: string[];
   welsh: boolean;
+  /** This entry is the street's Welsh name (`nameCy`), not its own. */
+  cyName?: boolean;
 }
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -204,16 +219,23 @@ export class StreetIndex {
       const key = `${a.street}|${a.locality}|${a.town}`;
       let street = this.byKey.get(key);
       if (!street) {
-        street = { key, name: a.street, place, addresses: [] };
+        const cy = a.street_cy && a.street_cy !== a.street ? a.street_cy : undefined;
+        street = { key, name: a.street, place, addresses: [], ...(cy ? { nameCy: cy } : {}) };
         this.byKey.set(key, street);
-        const words = a.street.split(/\s+/).map(fold);
-        const welsh = isWelshStreetName(a.street);
-        const list = this.byLastWord.get(words.at(-1)!) ?? [];
-        list.push({ street, words, welsh, firstForms: welsh ? welshMutations(words[0]) : [words[0]] });
-        this.byLastWord.set(words.at(-1)!, list);
+        this.index(street, a.street, false);
+        // "2 Heol yr Orsaf", "ar lon y felin": the Welsh name finds the same street.
+        if (cy) this.index(street, cy, true);
       }
       street.addresses.push(a);
     }
+  }
+
+  private index(street: Street, name: string, cyName: boolean): void {
+    const words = name.split(/\s+/).map(fold);
+    const welsh = isWelshStreetName(name);
+    const list = this.byLastWord.get(words.at(-1)!) ?? [];
+    list.push({ street, words, welsh, cyName, firstForms: welsh ? welshMutations(words[0]) : [words[0]] });
+    this.byLastWord.set(words.at(-1)!, list);
   }
 
   get all(): Street[] {
@@ -245,7 +267,7 @@ export class StreetIndex {
           const same = readings.find((r) => r.from === from && r.to === i);
           if (!same) readings.push({ entries: [entry], from, to: i, distance });
           else if (distance < same.distance) Object.assign(same, { entries: [entry], distance });
-          else if (distance === same.distance) same.entries.push(entry);
+          else if (distance === same.distance && !same.entries.some((e) => e.street === entry.street)) same.entries.push(entry);
         }
       }
     }
@@ -264,6 +286,7 @@ export class StreetIndex {
         start: tokens[r.from].start,
         end: tokens[r.to].end,
         distance: r.distance,
+        ...(r.entries.every((e) => e.cyName) ? { inWelsh: true } : {}),
         ...(houseNumber ? { houseNumber } : {}),
         ...(flat && flat !== houseNumber ? { flat } : {}),
       };
@@ -303,6 +326,39 @@ export class StreetIndex {
     // The whole message is the street: the answer to "what's the address?".
     return distance === 0 && tokens.length === words.length;
   }
+}
+
+/**
+ * What is wrong with the gazetteer's Welsh street names (`street_cy`), for `npm run validate`:
+ * one street with two Welsh names; a Welsh name not starting with a Welsh street type (Heol,
+ * Ffordd, Stryd, Lôn…: how Welsh messages find it); a Welsh name that is another street's name
+ * or Welsh name in the same place (every resident who said it would be asked which).
+ */
+export function welshStreetNameProblems(addresses: readonly Address[]): string[] {
+  const problems: string[] = [];
+  const cyOf = new Map<string, string>();
+  for (const a of addresses) {
+    const key = `${a.street}|${a.locality || a.town}`;
+    const cy = a.street_cy ?? '';
+    const before = cyOf.get(key);
+    if (before === undefined) cyOf.set(key, cy);
+    else if (before !== cy) problems.push(`UPRN ${a.uprn}: ${a.street} has two Welsh names, "${before}" and "${cy}"`);
+  }
+  const names = new Map<string, string>();
+  const claim = (name: string, key: string, what: string) => {
+    const k = `${fold(name)}|${key.split('|')[1]}`;
+    const other = names.get(k);
+    if (other && other !== key) problems.push(`${what} "${name}" is also the name of ${other.split('|')[0]}: residents who say it would be asked which`);
+    names.set(k, key);
+  };
+  for (const key of cyOf.keys()) claim(key.split('|')[0], key, 'the street');
+  for (const [key, cy] of cyOf) {
+    if (!cy) continue;
+    if (!isWelshStreetName(cy))
+      problems.push(`${key.split('|')[0]}: the Welsh name "${cy}" does not start with a Welsh street type (intents/entities/welshStreets.ts)`);
+    claim(cy, key, `${key.split('|')[0]}'s Welsh name`);
+  }
+  return problems;
 }
 
 /** A house number said with the street at tokens from..to: "12 Mill Lane", "12, Mill Lane", "number 7 on Church Lane", "Mill Lane, no 12". */

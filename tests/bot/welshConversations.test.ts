@@ -84,6 +84,17 @@ describe('a conversation in Welsh', () => {
     expect(days.text).not.toMatch(/General waste|Recycling \(/);
   });
 
+  it("a street named by its Welsh name (the gazetteer's street_cy) is found, and shown with that name and the English one", async () => {
+    const bins = resident();
+    await bins.say('Pryd mae fy min yn cael ei gasglu?');
+    const days = await bins.say('5 lon y felin');
+    expect(days.text).toContain('5 Lôn y Felin (Mill Lane), Anytown, AT3');
+    expect(days.text).toMatch(WELSH_DAY);
+    const light = resident();
+    const place = await light.say('mae golau stryd wedi torri ar Stryd y Bont ers nos Sul');
+    expect(place.text).toContain('Stryd y Bont (Bridge Street)');
+  });
+
   it('reads "ddoe" as the date, writes it in Welsh in the summary, and "fy adroddiad" is the report just made', async () => {
     const { say } = resident();
     await say('mae fy min i heb gael ei gasglu');

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Gazetteer, type Address } from '../../servicerequests/gazetteer/gazetteer';
-import { StreetIndex } from '../../servicerequests/gazetteer/streets';
+import { StreetIndex, welshStreetNameProblems } from '../../servicerequests/gazetteer/streets';
 import { placeWords } from '../../dialogs/services/placeWords';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../gazetteer'));
@@ -116,5 +116,70 @@ describe('where a street problem is, in the resident’s words', () => {
     ['light out on Elm Grove, been like it since 7 o’clock by 9 it was still off', 'On Elm Grove'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(place(text)).toBe(expected);
+  });
+});
+
+describe("streets named by their Welsh names (the gazetteer's street_cy)", () => {
+  const cy = (text: string) =>
+    gazetteer.streets.find(text).map((m) => ({ street: m.streets.map((s) => s.name).join(' | '), number: m.houseNumber, inWelsh: !!m.inWelsh }));
+
+  it.each([
+    ['4 Heol yr Orsaf', 'Station Road', '4'],
+    ['rhif 9 ar Lôn y Felin', 'Mill Lane', '9'],
+    ['ein biniau ni, 11 lon y fferi', 'Ferry Lane', '11'],
+    ['12 Rhodfa Glan yr Afon', 'Riverside Walk', '12'],
+    ['3 cilgant yr helyg', 'Willow Crescent', '3'],
+  ])('"%s" is %s, number %s, named in Welsh', (text, street, number) => {
+    expect(cy(text)).toEqual([{ street, number, inWelsh: true }]);
+  });
+
+  it.each([
+    ['mae sbwriel wedi ei adael ar Glos y Berllan', 'Orchard Close'],
+    ['twll dwfn yng Nghilgant yr Helyg ger yr ysgol', 'Willow Crescent'],
+    ['golau wedi diffodd ar Rodfa Victoria', 'Victoria Avenue'],
+    ['mae gwydr ar hyd heol y parc', 'Park Road'],
+  ])('after "ar", "yn", "ar hyd", mutated or not: "%s" is %s', (text, street) => {
+    expect(cy(text)).toEqual([expect.objectContaining({ street, inWelsh: true })]);
+  });
+
+  it('a street named only in Welsh, and one named in English, are not "in Welsh" names of another', () => {
+    expect(cy('5 Ffordd yr Orsaf')).toEqual([{ street: 'Ffordd yr Orsaf', number: '5', inWelsh: false }]);
+    expect(cy('5 Station Road')).toEqual([{ street: 'Station Road', number: '5', inWelsh: false }]);
+    expect(cy('7 Stryd Fawr')[0]?.street).toBe('Stryd Fawr');
+    expect(cy('7 Heol Fawr')[0]).toEqual({ street: 'High Street', number: '7', inWelsh: true });
+  });
+
+  it('every Welsh name in the gazetteer is valid: one per street, a Welsh type first, no other street of that name', () => {
+    expect(welshStreetNameProblems(gazetteer.addresses)).toEqual([]);
+  });
+
+  it('validate names a second Welsh name, a name without a Welsh type and a name another street has', () => {
+    const row = (uprn: string, street: string, street_cy: string): Address => ({
+      uprn,
+      sao: '',
+      paon: uprn,
+      street,
+      street_cy,
+      locality: '',
+      town: 'Anytown',
+      postcode: 'AT1 1AA',
+      lat: 0,
+      long: 0,
+      ward: '',
+      round: '',
+    });
+    const problems = welshStreetNameProblems([
+      row('1', 'Station Road', 'Heol yr Orsaf'),
+      row('2', 'Station Road', 'Ffordd yr Orsaf'),
+      row('3', 'Ffordd yr Orsaf', ''),
+      row('4', 'Mill Lane', 'Y Felin'),
+    ]);
+    expect(problems).toEqual([
+      expect.stringContaining('Station Road has two Welsh names'),
+      expect.stringContaining('"Y Felin" does not start with a Welsh street type'),
+    ]);
+    expect(welshStreetNameProblems([row('1', 'Station Road', 'Ffordd yr Orsaf'), row('3', 'Ffordd yr Orsaf', '')])).toEqual([
+      expect.stringContaining('"Ffordd yr Orsaf" is also the name of Ffordd yr Orsaf'),
+    ]);
   });
 });

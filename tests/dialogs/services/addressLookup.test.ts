@@ -210,3 +210,39 @@ describe('a misspelt street as close to two streets', () => {
     expect(o?.next === 'choose' && o.reply.choices).toEqual(['1 Brook Street', '1 Brock Street', "My address isn't listed"]);
   });
 });
+
+describe('an address or place given by the Welsh name of its street', () => {
+  const done = (o: ReturnType<typeof lookup.postcode> | undefined) => (o?.next === 'done' ? o.location : undefined);
+
+  it('"11 Lôn y Fferi" is 11 Ferry Lane, shown with the name the resident used and the one the back office knows', () => {
+    const o = lookup.fromWords('pryd mae casgliad y biniau yn 11 lon y fferi?', 'address');
+    const address = gazetteer.byUprn(o?.next === 'done' && o.location.kind === 'address' ? o.location.uprn : '');
+    expect(address).toMatchObject({ paon: '11', street: 'Ferry Lane' });
+    expect(done(o)?.text).toBe(`11 Lôn y Fferi (Ferry Lane), Anytown, ${address?.postcode}`);
+    expect(o?.next === 'done' && o.found?.text).toContain('11 Lôn y Fferi (Ferry Lane)');
+  });
+
+  it('a street problem on a street named in Welsh is the place in both names; in English, English only', () => {
+    expect(done(lookup.postcode('Heol yr Orsaf', 'street'))?.text).toBe('Heol yr Orsaf (Station Road)');
+    expect(done(lookup.fromWords('mae twll ar Rodfa Victoria', 'street'))?.text).toContain('Rhodfa Victoria (Victoria Avenue)');
+    expect(done(lookup.fromWords('a pothole on Victoria Avenue', 'street'))?.text).not.toContain('Rhodfa');
+  });
+
+  it('a postcode with no addresses, said with a street and number that name one: that address, with its real postcode', () => {
+    const o = lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa o 3 Heol yr Orsaf, AT2 9ZZ');
+    expect(done(o)).toMatchObject({ kind: 'address', text: expect.stringMatching(/^3 Heol yr Orsaf \(Station Road\), Anytown, AT2 1/) });
+    expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa, AT2 9ZZ')).toMatchObject({ next: 'again' });
+    expect(lookup.postcode('AT2 9ZZ', 'address', undefined, 'casglu soffa o 99 Heol yr Orsaf, AT2 9ZZ')).toMatchObject({ next: 'again' });
+  });
+
+  it('a street named in Welsh without a number: its list asks in its Welsh name, and the address chosen shows it', () => {
+    const o = lookup.fromWords('biniau Lôn y Felin', 'address');
+    expect(o?.next).toBe('choose');
+    if (o?.next !== 'choose') return;
+    expect(o.reply.text).toContain('Lôn y Felin (Mill Lane)');
+    expect(lookup.choose('12', o.postcode).location?.text).toMatch(/^12 Lôn y Felin \(Mill Lane\), Anytown, AT3/);
+    expect(lookup.addresses(o.postcode).length).toBe(gazetteer.addresses.filter((a) => a.street === 'Mill Lane').length);
+    const english = lookup.fromWords('bins Mill Lane', 'address');
+    expect(english?.next === 'choose' && lookup.choose('12', english.postcode).location?.text).toMatch(/^12 Mill Lane, Anytown/);
+  });
+});
