@@ -198,8 +198,12 @@ export async function createApp(config: Config, logger: Logger, version: string,
     services.start(
       adapter,
       config.botFramework.MicrosoftAppId ?? '',
-      new ServiceResponses(assistant.council, assistant.buttons, SERVICE_MESSAGES.loadOrShipped(assistant.messagesDir)),
-      assistant.council,
+      // Each language's words: a report's notices are in its conversation's language.
+      [...assistant.byLocale].map(([locale, a]) => ({
+        locale,
+        council: a.council,
+        responses: new ServiceResponses(a.council, a.buttons, SERVICE_MESSAGES.loadOrShipped(a.messagesDir, locale), locale),
+      })),
     );
     const retention = new RetentionSchedule(new RetentionPurge(database.db, config.retention), logger, extras.retentionSchedule);
     retention.start();

@@ -4,10 +4,11 @@ import { proactive } from '../channels/proactive';
 import type { OutboxRow } from '../servicerequests/open311/outbox';
 import type { ResidentNotifier } from '../servicerequests/open311/outboxWorker';
 
+/** `locale`: the conversation's language, as kept with its reference when the report was confirmed. */
 export interface NotificationTexts {
-  delivered(localReference: string, serviceRequestId: string, notice: string): string;
+  delivered(localReference: string, serviceRequestId: string, notice: string, locale: string | undefined): string;
   /** `status`: the back office's HTTP status, when it gave one; its own words are for staff, never the resident. */
-  rejected(localReference: string, status: number | null): string;
+  rejected(localReference: string, status: number | null, locale: string | undefined): string;
 }
 
 /**
@@ -23,17 +24,18 @@ export class ProactiveNotifier implements ResidentNotifier {
   ) {}
 
   delivered(row: OutboxRow, serviceRequestId: string, notice: string): Promise<boolean> {
-    return this.send(row, this.texts.delivered(row.reference, serviceRequestId, notice));
+    return this.send(row, (locale) => this.texts.delivered(row.reference, serviceRequestId, notice, locale));
   }
 
   rejected(row: OutboxRow): Promise<boolean> {
-    return this.send(row, this.texts.rejected(row.reference, row.last_status));
+    return this.send(row, (locale) => this.texts.rejected(row.reference, row.last_status, locale));
   }
 
-  private async send(row: OutboxRow, text: string): Promise<boolean> {
+  private async send(row: OutboxRow, say: (locale: string | undefined) => string): Promise<boolean> {
     if (!row.conversation_reference) return false;
     const reference = JSON.parse(row.conversation_reference) as Partial<ConversationReference>;
     if (!reference.serviceUrl || !reference.conversation?.id) return false;
+    const text = say(reference.locale);
     try {
       await this.adapter.continueConversationAsync(this.botAppId, reference, async (turn) => {
         const context = proactive(turn);

@@ -16,6 +16,7 @@ import { SERVICE_MESSAGES } from '../knowledge/messageFiles';
 import { MessageTexts } from '../knowledge/messageFile';
 import { DeliveryMessages, loadDeliveryTexts, type DeliveryTexts } from '../knowledge/deliveryMessages';
 import type { CouncilProfile } from '../knowledge/councilProfile';
+import type { Locale } from '../knowledge/locales';
 import type { AssistantParts } from './assistant';
 import { GEOREPORT_BASE_PATH, GeoReportServer } from '../backoffice/georeportServer';
 import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
@@ -69,7 +70,8 @@ export class ServiceFeature {
   readonly schedule: WasteSchedule;
   readonly events: CollectionEvents;
   readonly backOffice?: GeoReportServer;
-  private readonly deliveryTexts: DeliveryTexts;
+  /** What residents are told about a report on its way, by language (each loaded once). */
+  private readonly deliveryTexts = new Map<string, DeliveryTexts>();
   worker?: OutboxWorker;
   private readonly now: () => Date;
 
@@ -107,7 +109,14 @@ export class ServiceFeature {
     this.gazetteer = Gazetteer.load(c.gazetteerDir);
     this.schedule = WasteSchedule.load(c.wasteDir);
     this.events = CollectionEvents.load(c.wasteDir);
-    this.deliveryTexts = loadDeliveryTexts(options.deliveryMessagesPath);
+    this.deliveryTextsIn(DEFAULT_LOCALE);
+  }
+
+  /** knowledge/delivery-messages.yaml, or for another language its words from knowledge/<locale>/delivery-messages.yaml. */
+  private deliveryTextsIn(locale: string): DeliveryTexts {
+    let texts = this.deliveryTexts.get(locale);
+    if (!texts) this.deliveryTexts.set(locale, (texts = loadDeliveryTexts(this.options.deliveryMessagesPath, locale)));
+    return texts;
   }
 
   intentDialogs(parts: AssistantParts): IntentDialog[] {
@@ -154,7 +163,7 @@ export class ServiceFeature {
           SERVICE_DIALOG_IDS.caseStatusSlots,
           this.client,
           this.outbox,
-          new DeliveryMessages(this.deliveryTexts, parts.council),
+          new DeliveryMessages(this.deliveryTextsIn(parts.locale), parts.council),
           responses,
           this.now,
           parts.vocabulary,
@@ -164,13 +173,26 @@ export class ServiceFeature {
     return dialogs;
   }
 
-  /** Starts delivery: the adapter is needed for proactive messages. */
-  start(adapter: CloudAdapter, botAppId: string, responses: ServiceResponses, council: CouncilProfile): void {
-    const messages = new DeliveryMessages(this.deliveryTexts, council);
+  /**
+   * Starts delivery: the adapter is needed for proactive messages. `languages`: each language's
+   * words and council profile; a resident is told in their conversation's language (the locale kept
+   * with the report's conversation reference), else the first (English).
+   */
+  start(adapter: CloudAdapter, botAppId: string, languages: ReadonlyArray<{ locale: Locale; responses: ServiceResponses; council: CouncilProfile }>): void {
+    const byLocale = new Map(
+      languages.map(({ locale, responses, council }) => [
+        locale as string,
+        { responses, messages: new DeliveryMessages(this.deliveryTextsIn(locale), council) },
+      ]),
+    );
+    const inLanguage = (locale: string | undefined) => byLocale.get(locale ?? '') ?? byLocale.get(DEFAULT_LOCALE) ?? [...byLocale.values()][0];
     const notifier = new ProactiveNotifier(
       adapter,
       botAppId,
-      { delivered: (l, o, n) => responses.officialReference(l, o, n), rejected: (l, status) => messages.told(refusalKind(status), l) },
+      {
+        delivered: (l, o, n, locale) => inLanguage(locale).responses.officialReference(l, o, n),
+        rejected: (l, status, locale) => inLanguage(locale).messages.told(refusalKind(status), l),
+      },
       this.options.logger,
     );
     this.worker = new OutboxWorker(this.outbox, this.client, notifier, this.options.logger, {

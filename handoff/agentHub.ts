@@ -6,7 +6,7 @@ import type { HandoffEvents } from './events';
 import type { HandoffStore } from './handoffStore';
 import type { ResidentMessenger } from './residentMessenger';
 import type { Staff, StaffStore } from './staffStore';
-import { isWelsh } from '../dialogs/handoffLocale';
+import { DEFAULT_HANDOFF_LOCALE, isWelsh } from '../dialogs/handoffLocale';
 import { DEFAULT_WELSH_FIRST_MS, welshFirst } from './welshFirst';
 import { reasonLabel, type Handoff, type HandoffMessage } from '../dialogs/handoffTypes';
 
@@ -26,7 +26,8 @@ export class AgentHub {
     private readonly events: HandoffEvents,
     private readonly messenger: ResidentMessenger,
     private readonly hours: ContactCentreHours,
-    private readonly wording: HandoffResponses,
+    /** The words residents are told in their conversation's language (handoff.yaml of `handoff.language`); staff notes are in the default language's. */
+    private readonly wordingIn: (language: string) => HandoffResponses,
     /** What staff are told when an action is refused (console.yaml). */
     private readonly words: ConsoleTexts,
     private readonly logger: Logger,
@@ -34,6 +35,11 @@ export class AgentHub {
     /** How long a Welsh conversation is held for Welsh speakers (handoff/welshFirst.ts). */
     private readonly welshFirstMs: number = DEFAULT_WELSH_FIRST_MS,
   ) {}
+
+  /** What staff read in the transcript (the console is in the default language). */
+  private get staffWording(): HandoffResponses {
+    return this.wordingIn(DEFAULT_HANDOFF_LOCALE);
+  }
 
   private notFound(): HubResult {
     return { ok: false, status: 404, error: this.words.say('no_such_conversation') };
@@ -107,8 +113,8 @@ export class AgentHub {
     }
     await this.staff.audit(staff.id, 'accept', id);
     const handoff = (await this.store.get(id))!;
-    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_accepted', staff.displayName), staff.id);
-    await this.messenger.send(handoff, [this.messenger.status(handoff, 'accepted'), this.wording.connected(staff.displayName)]);
+    await this.store.addMessage(id, 'system', this.staffWording.staffActionNote('note_accepted', staff.displayName), staff.id);
+    await this.messenger.send(handoff, [this.messenger.status(handoff, 'accepted'), this.wordingIn(handoff.language).connected(staff.displayName)]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'active' });
     await this.events.publish({ kind: 'queue' });
     await this.tellMovedUp(before, id);
@@ -123,7 +129,7 @@ export class AgentHub {
     for (const [i, h] of before.slice(index + 1).entries()) {
       if (!now.has(h.id)) continue;
       const position = index + i + 1;
-      await this.messenger.send(h, [this.wording.movedUp(position, this.hours.expectedWaitMinutes(position))]);
+      await this.messenger.send(h, [this.wordingIn(h.language).movedUp(position, this.hours.expectedWaitMinutes(position))]);
     }
   }
 
@@ -150,9 +156,12 @@ export class AgentHub {
     if ('ok' in handoff) return handoff;
     if (!(await this.store.requeue(id, staff.id))) return this.refused('conversation_changed');
     await this.staff.audit(staff.id, 'transfer', id);
-    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_passed_back', staff.displayName), staff.id);
+    await this.store.addMessage(id, 'system', this.staffWording.staffActionNote('note_passed_back', staff.displayName), staff.id);
     const position = (await this.store.position(handoff)) ?? 1;
-    await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.transferred(position, this.hours.expectedWaitMinutes(position))]);
+    await this.messenger.send(handoff, [
+      this.messenger.backInQueue(),
+      this.wordingIn(handoff.language).transferred(position, this.hours.expectedWaitMinutes(position)),
+    ]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'queued' });
     await this.events.publish({ kind: 'queue' });
     return { ok: true };
@@ -163,8 +172,8 @@ export class AgentHub {
     if ('ok' in handoff) return handoff;
     if (!(await this.store.end(id, 'agent_ended', ['active']))) return this.refused('already_ended');
     await this.staff.audit(staff.id, 'end', id);
-    await this.store.addMessage(id, 'system', this.wording.staffActionNote('note_agent_ended', staff.displayName), staff.id);
-    await this.messenger.send(handoff, [this.messenger.status(handoff, 'completed'), this.wording.ended()]);
+    await this.store.addMessage(id, 'system', this.staffWording.staffActionNote('note_agent_ended', staff.displayName), staff.id);
+    await this.messenger.send(handoff, [this.messenger.status(handoff, 'completed'), this.wordingIn(handoff.language).ended()]);
     await this.events.publish({ kind: 'status', handoffId: id, status: 'ended', endReason: 'agent_ended' });
     await this.events.publish({ kind: 'queue' });
     return { ok: true };
@@ -190,9 +199,12 @@ export class AgentHub {
     for (const handoff of await this.store.abandoned(cutoff)) {
       if (!(await this.store.requeueIfAbandoned(handoff.id, cutoff))) continue;
       moved++;
-      await this.store.addMessage(handoff.id, 'system', this.wording.staffNote('note_agent_disconnected'));
+      await this.store.addMessage(handoff.id, 'system', this.staffWording.staffNote('note_agent_disconnected'));
       const position = (await this.store.position(handoff)) ?? 1;
-      await this.messenger.send(handoff, [this.messenger.backInQueue(), this.wording.agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position))]);
+      await this.messenger.send(handoff, [
+        this.messenger.backInQueue(),
+        this.wordingIn(handoff.language).agentLeftBackInQueue(position, this.hours.expectedWaitMinutes(position)),
+      ]);
       await this.events.publish({ kind: 'status', handoffId: handoff.id, status: 'queued' });
       await this.events.publish({ kind: 'queue' });
       this.logger.info({ handoffId: handoff.id }, 'agent disconnected: conversation back in the queue');

@@ -1,3 +1,4 @@
+import { handoffLocale } from '../dialogs/handoffLocale';
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
 import type { CloudAdapterBase } from 'botbuilder';
@@ -107,13 +108,15 @@ export class HandoffFeature {
   ): AgentConsole {
     const { wording } = this.parts(parts);
     const messenger = new ResidentMessenger(adapter, appId, this.options.logger);
+    // A resident is told in their conversation's language: each language's words, once its assistant is built (else the default's).
+    const wordingIn = (language: string) => this.wordings.get(handoffLocale(language)) ?? wording;
     const hub = new AgentHub(
       this.store,
       this.staff,
       this.events,
       messenger,
       this.hours,
-      wording,
+      wordingIn,
       words,
       this.options.logger,
       this.options.now,

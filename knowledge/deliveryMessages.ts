@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { readYamlChecked } from '../intents/yamlProblems';
 import type { CouncilProfile } from './councilProfile';
+import { DEFAULT_LOCALE } from './intentMessages';
+import { OVERLAYS, overlayFile } from './localeContent';
+import { readWithOverlay } from './overlay';
 
 const text = z.string().min(1);
 export const deliveryMessagesSchema = z.object({
@@ -26,9 +29,15 @@ export type DeliveryTexts = z.infer<typeof deliveryMessagesSchema>;
 export type ToldKind = keyof DeliveryTexts['told'];
 export type StatusKind = keyof DeliveryTexts['status'];
 
-/** knowledge/delivery-messages.yaml, checked: every message there, none missing, none unknown. */
-export function loadDeliveryTexts(file: string): DeliveryTexts {
-  const data = readYamlChecked(file, deliveryMessagesSchema);
+/**
+ * knowledge/delivery-messages.yaml, checked: every message there, none missing, none unknown; for
+ * another language, its words from the overlay (knowledge/<locale>/delivery-messages.yaml).
+ */
+export function loadDeliveryTexts(file: string, locale: string = DEFAULT_LOCALE): DeliveryTexts {
+  const data =
+    locale === DEFAULT_LOCALE
+      ? readYamlChecked(file, deliveryMessagesSchema)
+      : deliveryMessagesSchema.parse(readWithOverlay(file, overlayFile(file, locale), OVERLAYS.deliveryMessages));
   const problems: string[] = [];
   for (const [group, texts] of Object.entries(data))
     for (const [kind, say] of Object.entries(texts as Record<string, string>))

@@ -19,7 +19,7 @@ export const overlayFile = (englishFile: string, locale: string): string => path
  */
 export const OVERLAYS = {
   /** knowledge/chat-page.yaml: every key is a line of the page (the script's at the top, the page's own under `page`). */
-  chatPage: { words: ['*', 'page.*'] },
+  chatPage: { words: ['*', 'page.*', 'embed.*'] },
   /** knowledge/delivery-messages.yaml: every message. */
   deliveryMessages: { words: ['**'] },
   /** knowledge/service-requests.yaml: notices, refusals, urgent advice, labels; the phrases residents use (understands) replaced whole, optional. */

@@ -12,7 +12,8 @@
   var script = document.currentScript;
   var base = new URL(script && script.src ? script.src : '/embed.js', location.href);
   var origin = base.origin;
-  var label = (script && script.getAttribute('data-label')) || 'Chat with us';
+  // The button's words: data-label, else the assistant's in the page's language (knowledge/chat-page.yaml `embed`).
+  var label = script && script.getAttribute('data-label');
   var lang = (script && script.getAttribute('data-lang')) || document.documentElement.lang || '';
 
   function el(tag, attrs, text) {
@@ -40,19 +41,20 @@
       '@media (max-width:30rem){.ca-embed-panel{right:0;bottom:0;width:100vw;height:100vh;border:0}}';
     document.head.appendChild(style);
 
-    var button = el('button', { type: 'button', class: 'ca-embed-button', 'aria-expanded': 'false', 'aria-controls': 'ca-embed-panel' }, label);
+    var words = theme.embed;
+    var button = el('button', { type: 'button', class: 'ca-embed-button', 'aria-expanded': 'false', 'aria-controls': 'ca-embed-panel' }, label || words.button);
     var panel = el('section', { id: 'ca-embed-panel', class: 'ca-embed-panel', 'aria-labelledby': 'ca-embed-title', hidden: '' });
     var head = el('div', { class: 'ca-embed-head' });
     head.appendChild(el('h2', { id: 'ca-embed-title' }, theme.assistantName));
-    var close = el('button', { type: 'button', class: 'ca-embed-close' }, 'Close');
-    close.setAttribute('aria-label', 'Close the chat');
+    var close = el('button', { type: 'button', class: 'ca-embed-close' }, words.close);
+    close.setAttribute('aria-label', words.closeLabel);
     head.appendChild(close);
     panel.appendChild(head);
     var frame = null;
 
     function open() {
       if (!frame) {
-        frame = el('iframe', { class: 'ca-embed-frame', title: theme.assistantName + ' chat', src: origin + '/?embed=1' + (lang ? '&lang=' + encodeURIComponent(lang) : '') });
+        frame = el('iframe', { class: 'ca-embed-frame', title: words.frameTitle.replace('{assistant}', theme.assistantName), src: origin + '/?embed=1' + (lang ? '&lang=' + encodeURIComponent(lang) : '') });
         panel.appendChild(frame);
       }
       panel.hidden = false;
@@ -79,7 +81,7 @@
     document.body.appendChild(panel);
   }
 
-  fetch(origin + '/council-theme.json')
+  fetch(origin + '/council-theme.json' + (lang ? '?lang=' + encodeURIComponent(lang) : ''))
     .then(function (r) { if (!r.ok) throw new Error(String(r.status)); return r.json(); })
     .then(init)
     .catch(function () { /* the assistant is unreachable: add nothing rather than a broken button */ });

@@ -35,6 +35,16 @@ const pageSchema = z
   })
   .strict();
 
+/** The embed's words (web/embed.js on the council's own pages), in the page's language. */
+const embedSchema = z
+  .object({
+    button: words.max(40),
+    close: words.max(40),
+    closeLabel: words.max(60),
+    frameTitle: containing('{assistant}', "the assistant's name", 120),
+  })
+  .strict();
+
 export const pageTextSchema = z
   .object({
     agentName: aboutAgent,
@@ -54,6 +64,7 @@ export const pageTextSchema = z
     savedCard: words.max(120),
     formField: words,
     page: pageSchema,
+    embed: embedSchema,
   })
   .strict();
 

@@ -76,11 +76,14 @@ export class WebModule implements RouteModule {
     server.get('/accessibility', async (req: Request, res: Response) => this.statement(res, this.chosen(req)));
     server.get('/embed.js', async (req: Request, res: Response) => this.file(req, res, path.join(this.options.webDir, 'embed.js')));
     // eslint-disable-next-line @typescript-eslint/require-await -- restify takes a (req, res) handler only as an AsyncFunction
-    server.get('/council-theme.json', async (_req: Request, res: Response) => {
+    server.get('/council-theme.json', async (req: Request, res: Response) => {
       res.header('Cache-Control', 'no-cache');
+      res.header('Vary', 'Accept-Language');
       // embed.js on the council's own site reads it across origins; it holds nothing private.
       res.header('Access-Control-Allow-Origin', '*');
-      res.send(200, this.publicTheme());
+      // With the embed's words in the language the council's page asks for (?lang=), as the page's are chosen.
+      const language = this.chosen(req);
+      res.send(200, { ...this.publicTheme(), locale: language.locale, embed: language.text.embed });
     });
     server.get('/vendor/webchat.js', async (req: Request, res: Response) => this.file(req, res, this.options.webChatBundle, 'public, max-age=86400'));
     server.get('/assets/:file', async (req: Request, res: Response) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
+import { loadDeliveryTexts } from '../../knowledge/deliveryMessages';
 import { SERVICE_MESSAGES } from '../../knowledge/messageFiles';
 import { createLogger } from '../../platform/logger';
 import { KyselyStorage } from '../../platform/storage/kyselyStorage';
@@ -15,6 +16,7 @@ const NOW = new Date('2026-12-06T12:00:00Z');
 const WELSH_DAY =
   /Dydd (Llun|Mawrth|Mercher|Iau|Gwener|Sadwrn|Sul), \d{1,2} (Ionawr|Chwefror|Mawrth|Ebrill|Mai|Mehefin|Gorffennaf|Awst|Medi|Hydref|Tachwedd|Rhagfyr)/;
 const ENGLISH_DAY = /\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/;
+const welshDelivery = loadDeliveryTexts(path.join(ROOT, 'knowledge', 'delivery-messages.yaml'), 'cy-GB');
 const welshServices = SERVICE_MESSAGES.load(SERVICE_MESSAGES.file(path.join(ROOT, 'knowledge', 'messages'), 'cy-GB'));
 
 /**
@@ -111,6 +113,14 @@ describe('a conversation in Welsh', () => {
     const status = await say("beth sy'n digwydd gyda fy adroddiad?");
     expect(status.route).toBe('check_case_status');
     expect(status.text).toContain(reference);
+  });
+
+  it('asked about a report it cannot find, says so in Welsh (knowledge/cy-GB/delivery-messages.yaml), not in English', async () => {
+    const { say } = resident();
+    const status = await say("beth sy'n digwydd gyda fy adroddiad AT-99999999?");
+    expect(status.route).toBe('check_case_status');
+    expect(status.text).toContain(welshDelivery.status.not_found.split('{reference}')[0]);
+    expect(status.text).not.toMatch(/can't find a report|Please check it/);
   });
 
   it('after a question answered mid-request, "ie plis" goes back to the request', async () => {

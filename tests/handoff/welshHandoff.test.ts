@@ -19,7 +19,20 @@ import { HandoffStore } from '../../handoff/handoffStore';
 import type { DatabaseSchema } from '../../platform/storage/schema';
 import { InCodeMigrationProvider } from '../../platform/storage/migrations';
 import { createTestPostgres, type TestPostgres } from '../support/postgres';
-import { FIXTURES, newConversationId, PASSWORD, residentSays, signIn, staffScript, startApp, type Harness, type Json } from './support/harness';
+import {
+  eventually,
+  FIXTURES,
+  newConversationId,
+  PASSWORD,
+  ROOT,
+  residentSays,
+  signIn,
+  staffScript,
+  startApp,
+  type Harness,
+  type Json,
+} from './support/harness';
+import { HANDOFF_MESSAGES } from '../../knowledge/messageFiles';
 
 const context = (language: string): HandoffContext => ({ reason: 'resident_asked', priority: 3, language, transcript: [], captured: {} });
 
@@ -278,6 +291,33 @@ describe('Welsh handoffs over /api/messages and the console API (SQLite file, re
     expect(detail).toMatchObject({ welsh: true, language: 'cy-GB' });
     expect(detail.caseDraft.language).toBe('cy-GB');
     expect(detail.context.language).toBe('cy-GB');
+  });
+
+  it('tells a Welsh resident what the console does in Welsh (handoff.yaml of cy-GB): moved up, connected, passed back, ended; an English one in English', async () => {
+    const cy = HANDOFF_MESSAGES.load(HANDOFF_MESSAGES.file(path.join(ROOT, 'knowledge', 'messages'), 'cy-GB'));
+    const en = HANDOFF_MESSAGES.load(HANDOFF_MESSAGES.file(path.join(ROOT, 'knowledge', 'messages'), 'en-GB'));
+    const english = await askForPerson('en-GB');
+    const welsh = await askForPerson('cy-GB');
+    const [englishConv, welshConv] = await Promise.all([english, welsh].map(async (id) => (await h.app.handoff.store.get(id))!.conversationId));
+    const start = (pattern: string) => pattern.split('{')[0];
+    const heard = (conv: string, words: string) =>
+      eventually(() => h.channel.texts(conv).find((t) => t.startsWith(start(words))), { what: `"${start(words)}" in ${conv}` });
+    const sam = await signIn(h.url, 'sam');
+    // The English conversation, ahead in the queue, is taken: the Welsh resident hears their new place in Welsh.
+    expect((await sam.api('POST', `/agent/api/conversations/${english}/accept`)).status).toBe(200);
+    await heard(englishConv, en.connected);
+    await heard(welshConv, cy.moved_up);
+    expect((await sam.api('POST', `/agent/api/conversations/${english}/end`)).status).toBe(200);
+    await heard(englishConv, en.ended);
+    expect((await sam.api('POST', `/agent/api/conversations/${welsh}/accept`)).status).toBe(200);
+    await heard(welshConv, cy.connected);
+    expect((await sam.api('POST', `/agent/api/conversations/${welsh}/transfer`)).status).toBe(200);
+    await heard(welshConv, cy.transferred);
+    expect((await sam.api('POST', `/agent/api/conversations/${welsh}/accept`)).status).toBe(200);
+    expect((await sam.api('POST', `/agent/api/conversations/${welsh}/end`)).status).toBe(200);
+    await heard(welshConv, cy.ended);
+    const englishStarts = [en.connected, en.moved_up, en.transferred, en.ended].map(start);
+    expect(h.channel.texts(welshConv).filter((t) => englishStarts.some((e) => t.startsWith(e)))).toEqual([]);
   });
 
   it('tells an external contact centre the language in handoff.initiate', async () => {

@@ -18,6 +18,10 @@ const messages = new DeliveryMessages(
   loadDeliveryTexts(path.resolve('knowledge/delivery-messages.yaml')),
   loadCouncilProfile(path.resolve('knowledge/council.yaml')),
 );
+const welsh = new DeliveryMessages(
+  loadDeliveryTexts(path.resolve('knowledge/delivery-messages.yaml'), 'cy-GB'),
+  loadCouncilProfile(path.resolve('knowledge/council.yaml'), undefined, 'cy-GB'),
+);
 const RAW = /HTTP|\b(400|404|500|503)\b|Unknown attribute|client_reference|api_key|token/i;
 const pothole: RequestFields = { service_code: 'pothole', description: 'Deep hole', address_string: '3 Mill Lane', attributes: { surface: 'road' } };
 
@@ -106,6 +110,48 @@ describe('honest messages about delivery', () => {
     expect(byOfficial).toBe(messages.status('not_shown_yet', row.reference, 'FMS-424242'));
     expect(byLocal).not.toMatch(RAW);
     expect(await askAbout('conv-unknown', 'SR-999999')).toBe(messages.status('not_found', 'SR-999999'));
+  });
+});
+
+describe('in a Welsh conversation', () => {
+  const channelReference = (id: string, locale: string) => ({
+    serviceUrl: channel.url,
+    channelId: 'test',
+    conversation: { id },
+    bot: { id: 'bot' },
+    user: { id: 'resident-1' },
+    locale,
+  });
+
+  it('a refused report: the resident is told in Welsh (knowledge/cy-GB/delivery-messages.yaml), not in English', async () => {
+    const row = await bot.app.services.outbox.add(pothole, channelReference('conv-refused-cy', 'cy-GB'));
+    const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-refused-cy'), 'the proactive message');
+    expect(told.text).toBe(welsh.told('details_refused', row.reference));
+    expect(told.text).not.toBe(messages.told('details_refused', row.reference));
+  });
+
+  describe('a back office that takes the report', () => {
+    let open: SpecBackOffice;
+    let taking: BotHarness;
+    beforeAll(async () => {
+      open = await startSpecBackOffice({ format: 'json', apiKey: KEY, seed: 23 });
+      taking = await startBot({ OPEN311_BASE_URL: open.baseUrl, OPEN311_API_KEY: KEY, OUTBOX_POLL_MS: '100' });
+    });
+    afterAll(async () => {
+      await taking?.close();
+      await open?.close();
+      if (taking) fs.rmSync(taking.dataDir, { recursive: true, force: true });
+    });
+
+    it('a delivered report: the official reference is given in Welsh (services.yaml official_reference), in English for an English one', async () => {
+      const cy = await taking.app.services.outbox.add(pothole, channelReference('conv-delivered-cy', 'cy-GB'));
+      const en = await taking.app.services.outbox.add(pothole, channelReference('conv-delivered-en', 'en-GB'));
+      const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-delivered-cy'), 'the Welsh proactive message');
+      expect(told.text).toMatch(new RegExp(`^Newyddion am ${cy.reference}: mae eich adroddiad gan system y cyngor. Y cyfeirnod swyddogol yw FMS-`));
+      expect(told.text).not.toMatch(/Update on|the council's system has your report/);
+      const english = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-delivered-en'), 'the English proactive message');
+      expect(english.text).toMatch(new RegExp(`^Update on ${en.reference}: the council's system has your report`));
+    });
   });
 });
 

@@ -113,6 +113,16 @@ describe('the chat page in the council’s languages (Anytown: en-GB and cy-GB)'
     expect((await get(run.base, '/?lang=xx', { 'Accept-Language': 'cy' })).lang).toBe('cy-GB');
   });
 
+  it('gives embed.js its words in the council page’s language (knowledge/chat-page.yaml embed, its Welsh overlay)', async () => {
+    const theme = async (query: string, headers: Record<string, string> = {}) =>
+      (await (await fetch(`${run.base}/council-theme.json${query}`, { headers })).json()) as { locale: string; embed: Record<string, string> };
+    for (const query of ['?lang=cy', '?lang=cy-GB']) expect(await theme(query)).toMatchObject({ locale: 'cy-GB', embed: WELSH.embed });
+    expect(await theme('', { 'Accept-Language': 'cy' })).toMatchObject({ locale: 'cy-GB', embed: WELSH.embed });
+    expect(await theme('?lang=en', { 'Accept-Language': 'cy' })).toMatchObject({ locale: 'en-GB', embed: ENGLISH.embed });
+    expect(await theme('')).toMatchObject({ locale: 'en-GB', embed: ENGLISH.embed });
+    for (const key of Object.keys(ENGLISH.embed) as Array<keyof typeof ENGLISH.embed>) expect(WELSH.embed[key], key).not.toBe(ENGLISH.embed[key]);
+  });
+
   it('keeps the embed in its panel: the switch goes to the other language’s embedded page', async () => {
     const page = await get(run.base, '/cymraeg?embed=1');
     expect(page.html).toContain('href="/english?embed=1"');

@@ -157,15 +157,18 @@ describe.skipIf(skipWithoutBrowser())('the chat page in Welsh, in Chromium', () 
       res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
       res.end(
         `<!doctype html><html lang="cy"><head><meta charset="utf-8"><title>Biniau – Cyngor Bwrdeistref Anytown</title></head>` +
-          `<body><main><h1>Biniau ac ailgylchu</h1></main><script src="${run.base}/embed.js" data-label="Sgwrsio â ni" defer></script></body></html>`,
+          `<body><main><h1>Biniau ac ailgylchu</h1></main><script src="${run.base}/embed.js" defer></script></body></html>`,
       );
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     try {
       await open();
       await page.goto(`http://127.0.0.1:${(site.address() as AddressInfo).port}/`);
-      await page.getByRole('button', { name: 'Sgwrsio â ni' }).click();
-      const frame = page.frameLocator('iframe[title="Ask Anytown chat"]');
+      // The button, the close button and the chat's title in Welsh (knowledge/cy-GB/chat-page.yaml embed), with no data-label.
+      await page.getByRole('button', { name: WELSH.embed.button }).click();
+      await page.getByRole('button', { name: WELSH.embed.closeLabel }).waitFor();
+      expect(await page.getByText(ENGLISH.embed.button).count()).toBe(0);
+      const frame = page.frameLocator(`iframe[title="${WELSH.embed.frameTitle.replace('{assistant}', 'Ask Anytown')}"]`);
       await frame.locator('.webchat__bubble__content', { hasText: WELSH_WELCOME }).waitFor();
       expect(await frame.locator('html').getAttribute('lang')).toBe('cy-GB');
     } finally {

@@ -28,7 +28,9 @@ export class RequestSubmitter {
     const key = createHash('sha256')
       .update(`${dc.context.activity.conversation?.id ?? ''}\n${state.instanceId}`)
       .digest('hex');
-    const { row, created } = await this.outbox.addOnce(key, fields, TurnContext.getConversationReference(dc.context.activity));
+    // The conversation's language with it (not the page's: the resident may have changed it), for the notices sent later.
+    const reference = { ...TurnContext.getConversationReference(dc.context.activity), locale: this.responses.locale };
+    const { row, created } = await this.outbox.addOnce(key, fields, reference);
     if (!created) {
       await offer(dc, this.responses.alreadySubmitted(row.reference));
       return;
