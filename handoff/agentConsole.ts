@@ -7,8 +7,7 @@ import type { AgentHub, HubResult } from './agentHub';
 import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
-import { isWelsh } from '../dialogs/handoffLocale';
-import type { ContactCentreSettings } from '../knowledge/contactCentre';
+import { DEFAULT_HANDOFF_LOCALE as DEFAULT_LOCALE, handoffLocale, isWelsh } from '../dialogs/handoffLocale';
 import type { ConsoleTexts } from '../knowledge/messageFiles';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -71,7 +70,8 @@ export class AgentConsole implements RouteModule {
     private readonly hub: AgentHub,
     private readonly staff: StaffStore,
     private readonly sockets: AgentSockets,
-    private readonly settings: ContactCentreSettings,
+    /** The canned replies staff may send, by the resident's language (en-GB, cy-GB: knowledge/contact-centre.yaml and its overlays). */
+    private readonly cannedReplies: Readonly<Record<string, readonly string[]>>,
     /** What staff are told (console.yaml): sign-in problems, refused requests. */
     private readonly words: ConsoleTexts,
     private readonly webDir: string,
@@ -182,7 +182,8 @@ export class AgentConsole implements RouteModule {
       res.end(body);
     });
     api('get', '/agent/api/queue', async (_req, res, s) => void res.send(200, await this.hub.queue({ welshSpeaker: s.roles.includes('welsh') })));
-    api('get', '/agent/api/canned', (_req, res) => void res.send(200, { replies: this.settings.cannedReplies }));
+    // Each language's own replies: a Welsh conversation is offered the Welsh ones only (`locale` of a conversation's detail).
+    api('get', '/agent/api/canned', (_req, res) => void res.send(200, { replies: this.cannedReplies[DEFAULT_LOCALE] ?? [], byLocale: this.cannedReplies }));
     // For the console's alert: reports kept because the back office refuses the assistant (e.g. a rotated API key).
     api(
       'get',
@@ -200,6 +201,7 @@ export class AgentConsole implements RouteModule {
         reason: handoff.reason,
         summary: handoff.summary,
         language: handoff.language,
+        locale: handoffLocale(handoff.language),
         welsh: isWelsh(handoff.language),
         queuedAt: handoff.queuedAt,
         agentId: handoff.agentId,

@@ -1,4 +1,4 @@
-import { handoffLocale } from '../dialogs/handoffLocale';
+import { HANDOFF_LOCALES, handoffLocale } from '../dialogs/handoffLocale';
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
 import type { CloudAdapterBase } from 'botbuilder';
@@ -14,7 +14,7 @@ import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from '.
 import { AgentHub } from './agentHub';
 import { AgentSockets } from './agentSockets';
 import { CallbackDesk } from './callbackDesk';
-import { ContactCentreHours, loadContactCentre } from '../knowledge/contactCentre';
+import { cannedRepliesIn, ContactCentreHours, loadContactCentre } from '../knowledge/contactCentre';
 import { InProcessEvents, type HandoffEvents } from './events';
 import { HandoffRecorder, type HandoffMemory } from './handoffMemory';
 import { HandoffRelayService } from './handoffRelay';
@@ -123,11 +123,13 @@ export class HandoffFeature {
       this.options.welshFirstMs,
     );
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, words, this.options.logger, this.options.agentTimeoutMs);
+    // Canned replies in each language the handoff speaks (a language without its own is offered none, never English).
+    const canned = Object.fromEntries(HANDOFF_LOCALES.map((locale) => [locale, cannedRepliesIn(this.options.contactCentrePath, locale)]));
     return new AgentConsole(
       hub,
       this.staff,
       sockets,
-      this.hours.settings,
+      canned,
       words,
       path.join(this.options.webDir, 'agent'),
       this.options.staffSessionMinutes * 60,

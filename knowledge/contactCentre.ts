@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import { parse } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { DEFAULT_LOCALE } from './intentMessages';
+import { overlayFile } from './localeContent';
 import { HOURS_MESSAGES, type HoursWords } from './messageFiles';
 
 const DAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'] as const;
@@ -37,6 +39,21 @@ export function loadContactCentre(file: string): ContactCentreSettings {
   const { settings, problems } = readContactCentre(file);
   if (!settings) throw new ContactCentreConfigError(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
   return settings;
+}
+
+/**
+ * The canned replies staff may send a resident chatting in `locale`: the settings file's own for
+ * English; for another language, its overlay's (knowledge/<locale>/contact-centre.yaml), and none
+ * when there is no overlay: never the English ones to a resident writing in Welsh
+ * (`npm run validate` reports an overlay that is missing or short of a reply).
+ */
+export function cannedRepliesIn(file: string, locale: string): string[] {
+  if (locale === DEFAULT_LOCALE) return loadContactCentre(file).cannedReplies;
+  const overlay = overlayFile(file, locale);
+  if (!fs.existsSync(overlay)) return [];
+  const replies = z.object({ cannedReplies: z.array(z.string().min(1).max(1000)).default([]) }).safeParse(parse(fs.readFileSync(overlay, 'utf8')) ?? {});
+  if (!replies.success) throw new ContactCentreConfigError(`${overlay}: ${replies.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  return replies.data.cannedReplies;
 }
 
 function readContactCentre(file: string): { settings?: ContactCentreSettings; problems: ContentProblem[] } {

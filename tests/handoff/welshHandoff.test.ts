@@ -291,6 +291,16 @@ describe('Welsh handoffs over /api/messages and the console API (SQLite file, re
     expect(detail).toMatchObject({ welsh: true, language: 'cy-GB' });
     expect(detail.caseDraft.language).toBe('cy-GB');
     expect(detail.context.language).toBe('cy-GB');
+    // The console offers a conversation the canned replies of its locale: the Welsh overlay's to a Welsh one, never the English.
+    expect(detail.locale).toBe('cy-GB');
+    expect((await sam.api('GET', `/agent/api/conversations/${first}`)).body.locale).toBe('en-GB');
+    const canned = (await eleri.api('GET', '/agent/api/canned')).body;
+    expect(canned.byLocale['cy-GB']).toEqual([
+      'Diolch am aros. Dw i wedi darllen beth ddwedoch chi wrth y cynorthwyydd.',
+      'Oes unrhyw beth arall y galla i eich helpu chi gydag e heddiw?',
+    ]);
+    expect(canned.byLocale['en-GB']).toEqual(canned.replies);
+    expect(canned.replies[1]).toBe('Is there anything else I can help you with today?');
   });
 
   it('tells a Welsh resident what the console does in Welsh (handoff.yaml of cy-GB): moved up, connected, passed back, ended; an English one in English', async () => {

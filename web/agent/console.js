@@ -240,8 +240,22 @@
 
   var STATUS_TEXT = { queued: 'Waiting in the queue', active: 'Talking to a person', ended: 'Ended', external: 'With an external contact centre' };
 
+  /* The canned replies in the conversation's language: a resident writing in Welsh is offered only
+   * the Welsh ones (knowledge/cy-GB/contact-centre.yaml), never English. */
+  var cannedByLocale = {};
+  var cannedLocale = null;
+  function fillCanned(locale) {
+    if (locale === cannedLocale) return;
+    cannedLocale = locale;
+    var sel = $('canned');
+    sel.textContent = '';
+    var replies = cannedByLocale[locale] || [];
+    replies.forEach(function (text) { sel.appendChild(el('option', { value: text, lang: locale === 'cy-GB' ? 'cy' : 'en' }, text)); });
+  }
+
   function renderConversation(d) {
     currentDetail = d;
+    fillCanned(d.locale || 'en-GB');
     $('conversation').hidden = false;
     var who = d.mine ? 'you' : (d.agentName || 'nobody');
     var left = d.status === 'ended' && /^resident_/.test(d.endReason || '');
@@ -420,8 +434,8 @@
       $('knowledge-report-link').hidden = (r.data.roles || []).indexOf('content') < 0;
       $('insights-link').hidden = (r.data.roles || []).indexOf('manager') < 0;
       return api('GET', '/agent/api/canned').then(function (c) {
-        var sel = $('canned');
-        (c.data.replies || []).forEach(function (text) { sel.appendChild(el('option', { value: text }, text)); });
+        cannedByLocale = c.data.byLocale || { 'en-GB': c.data.replies || [] };
+        fillCanned('en-GB');
       }).then(function () { ['message', 'send', 'transfer', 'end', 'insert-canned', 'canned'].forEach(function (id) { $(id).disabled = true; }); connect(); loadDeliveries(); });
     });
     setInterval(loadDeliveries, 60000);
