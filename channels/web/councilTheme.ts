@@ -5,7 +5,6 @@ const colour = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d7
 
 export const councilThemeSchema = z.object({
   name: z.string().min(1).max(120),
-  assistantName: z.string().min(1).max(60),
   /** Path under /assets or an https URL. */
   logo: z.string().regex(/^(\/assets\/[A-Za-z0-9._-]+|https:\/\/\S+)$/, 'must be /assets/<file> or an https:// URL'),
   website: z.string().url(),
@@ -65,6 +64,11 @@ export function loadCouncilTheme(file: string): CouncilTheme {
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message}`);
   }
+  // The assistant's name is words residents read, in each language: it moved to knowledge/chat-page.yaml.
+  if (raw !== null && typeof raw === 'object' && 'assistantName' in raw)
+    throw new Error(
+      `${file}: assistantName: moved to knowledge/chat-page.yaml (and its Welsh overlay, knowledge/cy-GB/chat-page.yaml), one per language; delete it here`,
+    );
   const parsed = councilThemeSchema.safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   const c = parsed.data.colours;

@@ -47,6 +47,7 @@ const embedSchema = z
 
 export const pageTextSchema = z
   .object({
+    assistantName: words.max(60),
     agentName: aboutAgent,
     agentSaid: aboutAgent,
     endChat: words.max(40),

@@ -83,7 +83,7 @@ export class WebModule implements RouteModule {
       res.header('Access-Control-Allow-Origin', '*');
       // With the embed's words in the language the council's page asks for (?lang=), as the page's are chosen.
       const language = this.chosen(req);
-      res.send(200, { ...this.publicTheme(), locale: language.locale, embed: language.text.embed });
+      res.send(200, { ...this.publicTheme(language), locale: language.locale, embed: language.text.embed });
     });
     server.get('/vendor/webchat.js', async (req: Request, res: Response) => this.file(req, res, this.options.webChatBundle, 'public, max-age=86400'));
     server.get('/assets/:file', async (req: Request, res: Response) => {
@@ -93,9 +93,10 @@ export class WebModule implements RouteModule {
     });
   }
 
-  private publicTheme() {
-    const { name, assistantName, logo, website, privacyNotice, colours } = this.options.theme;
-    return { name, assistantName, logo, website, privacyNotice, colours };
+  /** What the page and the embed show of the council and its assistant, in a language: its names and pages, the theme's logo and colours. */
+  private publicTheme(language: PageLanguage) {
+    const { logo, colours } = this.options.theme;
+    return { ...language.council, assistantName: language.text.assistantName, logo, colours };
   }
 
   /** The declared language `tag` names ("cy", "cy-GB"), if the council declares it. */
@@ -133,7 +134,7 @@ export class WebModule implements RouteModule {
       mode: this.options.mode,
       tokenUrl: '/api/directline/token',
       embedded,
-      theme: { ...this.publicTheme(), ...council },
+      theme: this.publicTheme(language),
       text: language.text,
       councilName: language.councilName,
       locale: language.locale,
@@ -145,7 +146,7 @@ export class WebModule implements RouteModule {
     const values: Record<string, string> = {
       lang: escapeHtml(language.locale),
       name: escapeHtml(council.name),
-      assistantName: escapeHtml(t.assistantName),
+      assistantName: escapeHtml(language.text.assistantName),
       logo: escapeHtml(t.logo),
       website: escapeHtml(council.website),
       privacyNotice: escapeHtml(council.privacyNotice),
@@ -217,9 +218,9 @@ export class WebModule implements RouteModule {
       : `<p class="statement__language">${escapeHtml(words.statementNotTranslated)}</p><div lang="${escapeHtml(this.options.languages[0].locale)}">${html}</div>`;
     const page =
       `<!doctype html><html lang="${escapeHtml(language.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
-      `<title>${escapeHtml(english ? title : `${words.statementTitle} – ${t.assistantName}`)}</title><link rel="stylesheet" href="/assets/chat.css"><style>${themeCss(t)}</style></head>` +
+      `<title>${escapeHtml(english ? title : `${words.statementTitle} – ${language.text.assistantName}`)}</title><link rel="stylesheet" href="/assets/chat.css"><style>${themeCss(t)}</style></head>` +
       `<body class="statement"><header class="council-header"><div class="council-header__inner"><a class="council-header__home" href="${chat}">` +
-      `<img class="council-header__logo" src="${escapeHtml(t.logo)}" alt="" width="40" height="40"><span class="council-header__name">${escapeHtml(t.assistantName)}</span></a></div></header>` +
+      `<img class="council-header__logo" src="${escapeHtml(t.logo)}" alt="" width="40" height="40"><span class="council-header__name">${escapeHtml(language.text.assistantName)}</span></a></div></header>` +
       `<main class="page statement__body" id="main">${content}<p><a href="${chat}">${escapeHtml(words.backToChat)}</a></p></main></body></html>`;
     const body = Buffer.from(page);
     res.writeHead(200, {

@@ -16,7 +16,7 @@ interface Served {
   headers: Headers;
   html: string;
   lang: string;
-  config: { locale: string; webChatStrings: Record<string, string>; pages: Record<string, string>; text: PageText };
+  config: { locale: string; webChatStrings: Record<string, string>; pages: Record<string, string>; text: PageText; theme: Record<string, unknown> };
 }
 
 async function get(base: string, address: string, headers: Record<string, string> = {}): Promise<Served> {
@@ -91,7 +91,10 @@ describe('the chat page in the council’s languages (Anytown: en-GB and cy-GB)'
       expect(page.headers.get('content-language')).toBe('cy-GB');
       for (const words of shown(WELSH)) expect(page.html, address).toContain(words);
       for (const words of shown(ENGLISH)) expect(page.html, address).not.toContain(words);
-      expect(page.html).toContain('<title>Ask Anytown – Cyngor Bwrdeistref Anytown</title>');
+      expect(page.html).toContain(`<title>${WELSH.assistantName} – Cyngor Bwrdeistref Anytown</title>`);
+      expect(page.html).toContain(`<span class="council-header__service">${WELSH.assistantName}</span>`);
+      expect(page.html).not.toContain(ENGLISH.assistantName);
+      expect(page.config.theme).toMatchObject({ assistantName: WELSH.assistantName, name: 'Cyngor Bwrdeistref Anytown' });
       expect(page.html).toContain('<a href="https://www.anytown.example/cy/privacy/assistant">');
       expect(page.html).toContain('<a href="/accessibility?lang=cy-GB">Datganiad hygyrchedd</a>');
       expect(page.html).toContain('<a class="council-header__language" href="/english" lang="en-GB" hreflang="en-GB">English</a>');
@@ -115,11 +118,19 @@ describe('the chat page in the council’s languages (Anytown: en-GB and cy-GB)'
 
   it('gives embed.js its words in the council page’s language (knowledge/chat-page.yaml embed, its Welsh overlay)', async () => {
     const theme = async (query: string, headers: Record<string, string> = {}) =>
-      (await (await fetch(`${run.base}/council-theme.json${query}`, { headers })).json()) as { locale: string; embed: Record<string, string> };
-    for (const query of ['?lang=cy', '?lang=cy-GB']) expect(await theme(query)).toMatchObject({ locale: 'cy-GB', embed: WELSH.embed });
+      (await (await fetch(`${run.base}/council-theme.json${query}`, { headers })).json()) as {
+        locale: string;
+        name: string;
+        assistantName: string;
+        embed: Record<string, string>;
+      };
+    // With the assistant's and the council's names in that language: the embed's panel title says them.
+    const welsh = { locale: 'cy-GB', embed: WELSH.embed, assistantName: WELSH.assistantName, name: 'Cyngor Bwrdeistref Anytown' };
+    for (const query of ['?lang=cy', '?lang=cy-GB']) expect(await theme(query)).toMatchObject(welsh);
     expect(await theme('', { 'Accept-Language': 'cy' })).toMatchObject({ locale: 'cy-GB', embed: WELSH.embed });
     expect(await theme('?lang=en', { 'Accept-Language': 'cy' })).toMatchObject({ locale: 'en-GB', embed: ENGLISH.embed });
-    expect(await theme('')).toMatchObject({ locale: 'en-GB', embed: ENGLISH.embed });
+    expect(await theme('')).toMatchObject({ locale: 'en-GB', embed: ENGLISH.embed, assistantName: ENGLISH.assistantName, name: 'Anytown Borough Council' });
+    expect(WELSH.assistantName).not.toBe(ENGLISH.assistantName);
     for (const key of Object.keys(ENGLISH.embed) as Array<keyof typeof ENGLISH.embed>) expect(WELSH.embed[key], key).not.toBe(ENGLISH.embed[key]);
   });
 

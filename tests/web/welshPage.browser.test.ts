@@ -168,7 +168,7 @@ describe.skipIf(skipWithoutBrowser())('the chat page in Welsh, in Chromium', () 
       await page.getByRole('button', { name: WELSH.embed.button }).click();
       await page.getByRole('button', { name: WELSH.embed.closeLabel }).waitFor();
       expect(await page.getByText(ENGLISH.embed.button).count()).toBe(0);
-      const frame = page.frameLocator(`iframe[title="${WELSH.embed.frameTitle.replace('{assistant}', 'Ask Anytown')}"]`);
+      const frame = page.frameLocator(`iframe[title="${WELSH.embed.frameTitle.replace('{assistant}', WELSH.assistantName)}"]`);
       await frame.locator('.webchat__bubble__content', { hasText: WELSH_WELCOME }).waitFor();
       expect(await frame.locator('html').getAttribute('lang')).toBe('cy-GB');
     } finally {
