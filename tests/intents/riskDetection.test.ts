@@ -241,6 +241,42 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     for (const text of risk) expect(full.check(text).risk, text).toBe(true);
   });
 
+  it('eighth round: over, a hazard that could hurt, stuck cars, chores that "will kill me", teaching a lesson; the same words about a danger now still are one', () => {
+    const set = loadSafeguardingRuleSet(RULES);
+    const full = new SafeguardingDetector(set.rules, {
+      classifierThreshold: 2,
+      taxonomy,
+      idioms: set.idioms,
+      spellings: set.spellings,
+      past: set.past,
+      subject: set.subject,
+    });
+    const quiet = [
+      'my late husband kept everything, the garage is full to the roof with his hoarding, can i book a bulky collection',
+      'there was a fight on the green on saturday but its all over now, can you fix the bench they broke',
+      'dad collapsed in the garden last summer and now uses a walking frame, can we get a ramp',
+      'we smelt gas yesterday, the engineer came out and turned it off, now we need the council to check the boiler',
+      'the garden wall by the bus stop is coming down, it could hurt someone, who repairs it',
+      'the underpass floods and vans keep getting stuck, please unblock the drain',
+      'if i dont renew the parking permit today my husband is going to kill me, where is the form',
+      'my daughter will kill me if her library books are late, can i renew them for her',
+      'im suicidal with boredom waiting on hold, is there an email address',
+      'im planning a lesson on county lines for year 9, does the council have resources',
+      'what is the referral route for a tenant with a hoarding problem, no immediate risk',
+    ];
+    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+    const risk = [
+      'my late husbands brother has been taking my pension and i am scared of him now',
+      'the fight is still going on outside, a man is on the ground',
+      'the wall came down on the kids, two of them are trapped under it',
+      'the flood water is over the car roof and the driver is trapped inside',
+      'my husband says he will kill me if i leave him',
+      'a pupil told me after my lesson that her stepdad hits her and she is scared to go home',
+      'i smelt gas last week and it is back now, really strong',
+    ];
+    for (const text of risk) expect(full.check(text).risk, text).toBe(true);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
