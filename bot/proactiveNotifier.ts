@@ -6,7 +6,8 @@ import type { ResidentNotifier } from '../servicerequests/open311/outboxWorker';
 
 /** `locale`: the conversation's language, as kept with its reference when the report was confirmed. */
 export interface NotificationTexts {
-  delivered(localReference: string, serviceRequestId: string, notice: string, locale: string | undefined): string;
+  /** `serviceCode`: the report's service, for the back office's notice in the conversation's language. */
+  delivered(localReference: string, serviceRequestId: string, notice: string, locale: string | undefined, serviceCode: string): string;
   /** `status`: the back office's HTTP status, when it gave one; its own words are for staff, never the resident. */
   rejected(localReference: string, status: number | null, locale: string | undefined): string;
 }
@@ -24,7 +25,7 @@ export class ProactiveNotifier implements ResidentNotifier {
   ) {}
 
   delivered(row: OutboxRow, serviceRequestId: string, notice: string): Promise<boolean> {
-    return this.send(row, (locale) => this.texts.delivered(row.reference, serviceRequestId, notice, locale));
+    return this.send(row, (locale) => this.texts.delivered(row.reference, serviceRequestId, notice, locale, row.service_code));
   }
 
   rejected(row: OutboxRow): Promise<boolean> {

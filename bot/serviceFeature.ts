@@ -182,7 +182,11 @@ export class ServiceFeature {
     const byLocale = new Map(
       languages.map(({ locale, responses, council }) => [
         locale as string,
-        { responses, messages: new DeliveryMessages(this.deliveryTextsIn(locale), council) },
+        {
+          responses,
+          messages: new DeliveryMessages(this.deliveryTextsIn(locale), council),
+          words: locale === DEFAULT_LOCALE ? ServiceWords.none() : ServiceWords.load(this.options.config.servicesDir, locale),
+        },
       ]),
     );
     const inLanguage = (locale: string | undefined) => byLocale.get(locale ?? '') ?? byLocale.get(DEFAULT_LOCALE) ?? [...byLocale.values()][0];
@@ -190,7 +194,10 @@ export class ServiceFeature {
       adapter,
       botAppId,
       {
-        delivered: (l, o, n, locale) => inLanguage(locale).responses.officialReference(l, o, n),
+        delivered: (l, o, n, locale, code) => {
+          const language = inLanguage(locale);
+          return language.responses.officialReference(l, o, language.words.notice(code, n));
+        },
         rejected: (l, status, locale) => inLanguage(locale).messages.told(refusalKind(status), l),
       },
       this.options.logger,

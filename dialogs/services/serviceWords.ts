@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { OVERLAYS, overlayFile } from '../../knowledge/localeContent';
 import { readWithOverlay } from '../../knowledge/overlay';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
@@ -7,6 +8,7 @@ import type { ServiceAttribute } from '../../servicerequests/open311/types';
 interface TranslatedService {
   service_code?: string;
   service_name?: string;
+  service_notice?: string;
   attributes?: Array<{ code?: string; description?: string; datatype_description?: string; values?: Array<{ key?: string; name?: string }> }>;
 }
 
@@ -18,7 +20,11 @@ interface TranslatedService {
  * code and choice key. Anything the translation does not name stays as the back office sent it.
  */
 export class ServiceWords {
-  private constructor(private readonly byCode: ReadonlyMap<string, TranslatedService>) {}
+  /** `englishNotices`: each service's notice as the English definition words it (what the built-in back office sends). */
+  private constructor(
+    private readonly byCode: ReadonlyMap<string, TranslatedService>,
+    private readonly englishNotices: ReadonlyMap<string, string> = new Map(),
+  ) {}
 
   /** English (or a council without translations): the back office's words as they are. */
   static none(): ServiceWords {
@@ -28,14 +34,28 @@ export class ServiceWords {
   /** Every services/*.yaml with its `<locale>` overlay. */
   static load(servicesDir: string, locale: string): ServiceWords {
     const byCode = new Map<string, TranslatedService>();
+    const englishNotices = new Map<string, string>();
     if (!fs.existsSync(servicesDir)) return new ServiceWords(byCode);
     for (const file of fs.readdirSync(servicesDir).filter((f) => f.endsWith('.yaml'))) {
       const english = path.join(servicesDir, file);
       if (!fs.existsSync(overlayFile(english, locale))) continue;
       const merged = readWithOverlay(english, overlayFile(english, locale), OVERLAYS.service) as TranslatedService;
-      if (merged.service_code) byCode.set(merged.service_code, merged);
+      if (!merged.service_code) continue;
+      byCode.set(merged.service_code, merged);
+      const notice = (parse(fs.readFileSync(english, 'utf8')) as TranslatedService | null)?.service_notice;
+      if (notice) englishNotices.set(merged.service_code, notice.trim());
     }
-    return new ServiceWords(byCode);
+    return new ServiceWords(byCode, englishNotices);
+  }
+
+  /**
+   * The back office's notice on a new report (GeoReport `service_notice`) in this language: the
+   * translation's, when what the back office sent is the service's English notice (the built-in back
+   * office sends the definition's); a notice a council's own back office wrote itself stays as sent.
+   */
+  notice(code: string, sent: string): string {
+    const own = this.byCode.get(code)?.service_notice;
+    return own && sent.trim() !== '' && sent.trim() === this.englishNotices.get(code) ? own : sent;
   }
 
   name(code: string, sent: string): string {

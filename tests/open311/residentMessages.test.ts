@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ServiceWords } from '../../dialogs/services/serviceWords';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
 import { DeliveryMessages, loadDeliveryTexts } from '../../knowledge/deliveryMessages';
 import type { RequestFields } from '../../servicerequests/open311/types';
@@ -152,6 +154,49 @@ describe('in a Welsh conversation', () => {
       const english = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-delivered-en'), 'the English proactive message');
       expect(english.text).toMatch(new RegExp(`^Update on ${en.reference}: the council's system has your report`));
     });
+  });
+});
+
+describe('the built-in back office’s notice on a new report', () => {
+  let builtIn: BotHarness;
+  const english = parse(fs.readFileSync(path.resolve('services/pothole.yaml'), 'utf8')) as { service_notice: string };
+  const cymraeg = parse(fs.readFileSync(path.resolve('services/cy-GB/pothole.yaml'), 'utf8')) as { service_notice: string };
+  beforeAll(async () => {
+    builtIn = await startBot({});
+  });
+  afterAll(async () => {
+    await builtIn?.close();
+    if (builtIn) fs.rmSync(builtIn.dataDir, { recursive: true, force: true });
+  });
+  const reference = (id: string, locale: string) => ({
+    serviceUrl: channel.url,
+    channelId: 'test',
+    conversation: { id },
+    bot: { id: 'bot' },
+    user: { id: 'resident-2' },
+    locale,
+  });
+
+  it('is in the conversation’s language: the service’s Welsh notice (services/cy-GB) to a Welsh one, the English to an English one', async () => {
+    // A whole report, as the built-in back office takes it (services/pothole.yaml's required questions).
+    const report: RequestFields = { ...pothole, lat: 51.5, long: -0.12, attributes: { surface: 'road', width_cm: '40', depth_cm: '8', danger: 'no' } };
+    await builtIn.app.services.outbox.add(report, reference('conv-notice-cy', 'cy-GB'));
+    await builtIn.app.services.outbox.add(report, reference('conv-notice-en', 'en-GB'));
+    const cy = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-notice-cy'), 'the Welsh proactive message');
+    const en = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-notice-en'), 'the English proactive message');
+    expect(cy.text).toContain(cymraeg.service_notice);
+    expect(cy.text).not.toContain(english.service_notice);
+    expect(en.text).toContain(english.service_notice);
+  });
+
+  it('a notice a council’s own back office wrote itself is passed on as sent (there is no translation of it)', () => {
+    const words = ServiceWords.load(path.resolve('services'), 'cy-GB');
+    expect(words.notice('pothole', english.service_notice)).toBe(cymraeg.service_notice);
+    expect(words.notice('pothole', `  ${english.service_notice}\n`)).toBe(cymraeg.service_notice);
+    expect(words.notice('pothole', 'Our inspectors visit within 3 days.')).toBe('Our inspectors visit within 3 days.');
+    expect(words.notice('pothole', '')).toBe('');
+    expect(words.notice('no-such-service', english.service_notice)).toBe(english.service_notice);
+    expect(ServiceWords.none().notice('pothole', english.service_notice)).toBe(english.service_notice);
   });
 });
 
