@@ -76,9 +76,6 @@ const CONFIDENT_REQUEST = 0.8;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
-/** A person asked for in so many words, anywhere in a message ("I want speak with a person please, …"). */
-const ASKS_FOR_PERSON =
-  /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b|\b(want|need|demand|get me|give me|put me through to)\s+(to\s+(speak|talk)\s+(to|with)\s+)?(a|the|your)\s+(manager|supervisor|someone in charge|person in charge)\b/i;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
 const DO_IT =
   /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
@@ -290,12 +287,13 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
-    // "I want speak with a person please, … You have translation?", "…a fyddai modd i mi siarad â rhywun yn y swyddfa?" (the
-    // vocabulary's `asks_for_person`): the question is answered and a person offered.
+    // A person asked for in so many words, anywhere in the message (the vocabulary's `asks_for_person`: "I want speak with a
+    // person please, … You have translation?", "…a fyddai modd i mi siarad â rhywun yn y swyddfa?"): the question is answered
+    // and a person offered.
     if (
       (route.kind === 'kb' || route.kind === 'intent') &&
       !(route.kind === 'intent' && route.intent === Intents.humanHandoff) &&
-      (ASKS_FOR_PERSON.test(text) || this.vocabulary.asks_for_person.test(text)) &&
+      this.vocabulary.asks_for_person.test(text) &&
       !context.turnState.get(FRUSTRATION_SEEN)
     ) {
       await sendCard(context, this.responses.personOnOffer());

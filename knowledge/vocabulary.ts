@@ -97,7 +97,43 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 }
 
 const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const anyOf = (list: readonly string[]): string => list.map(escape).join('|');
+/** A choice in a phrase: `[speak|talk]` one of its words; with an empty one (`[a|an|]`), none of them too. */
+const CHOICE = /\[([^[\]]*)\]/g;
+
+/**
+ * A phrase as a regular expression: its words as written, or, when it holds choices in square brackets
+ * ("[speak|talk] to [a|an|] [person|human]"), every phrase the choices make, words apart by any run of spaces.
+ */
+function phraseSource(phrase: string): string {
+  if (!phrase.includes('[')) return escape(phrase);
+  const parts = phrase.split(/(\[[^[\]]*\])|\s+/).filter((p): p is string => !!p);
+  let source = '';
+  let after = false;
+  for (const part of parts) {
+    const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
+    const words = `(?:${choices
+      .filter(Boolean)
+      .map((c) => escape(c.trim()).replace(/ +/g, '\\s+'))
+      .join('|')})`;
+    if (!choices.includes('')) source += `${after ? '\\s+' : ''}${words}`;
+    else source += after ? `(?:\\s+${words})?` : `(?:${words}\\s+)?`;
+    after ||= !choices.includes('');
+  }
+  return source;
+}
+
+/** What is wrong with a phrase's choices, if anything: brackets that do not pair, an empty choice, or nothing that must be said. */
+function choiceProblem(phrase: string): string | undefined {
+  const outside = phrase.replace(CHOICE, ' ');
+  if (/[[\]]/.test(outside)) return `"${phrase}": a [ without its ] (or the other way round), or a choice inside another`;
+  if (/[^\s[]\[|\][^\s\]]/.test(phrase)) return `"${phrase}": a choice in [ ] needs a space between it and the words beside it`;
+  const choices = [...phrase.matchAll(CHOICE)].map((m) => m[1].split('|').map((c) => c.trim()));
+  if (choices.some((c) => c.every((w) => !w))) return `"${phrase}": an empty choice []`;
+  if (!outside.trim() && choices.every((c) => c.includes(''))) return `"${phrase}": every choice may be left out, so it matches nothing at all`;
+  return undefined;
+}
+
+const anyOf = (list: readonly string[]): string => list.map(phraseSource).join('|');
 /** Longest first, so that where the match's extent matters the longest phrase is taken ("not no." before "not"). */
 const longestFirst = (list: readonly string[]): string[] => [...list].sort((a, b) => b.length - a.length);
 
@@ -105,7 +141,7 @@ const longestFirst = (list: readonly string[]): string[] => [...list].sort((a, b
 export function compile(kind: MatchKind, entry: Entry): RegExp {
   switch (kind) {
     case 'whole': {
-      const alternatives = [...entry.phrases.map(escape), ...(entry.then_anything ?? []).map((p) => `${escape(p)}\\b.*`)].join('|');
+      const alternatives = [...entry.phrases.map(phraseSource), ...(entry.then_anything ?? []).map((p) => `${phraseSource(p)}\\b.*`)].join('|');
       const then = entry.then ? `([,.!\\s]+(${anyOf(entry.then)}))*` : '';
       return new RegExp(`^\\s*(${alternatives})${then}\\s*[.!]*\\s*$`, 'i');
     }
@@ -131,7 +167,7 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
-          .map((p) => escape(p).replace(/ +/g, '\\s+'))
+          .map((p) => phraseSource(p).replace(/ +/g, '\\s+'))
           .join('|')})\\s+[^,.;!?]*`,
         'i',
       );
@@ -149,6 +185,10 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];
     const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : kind === 'splits' ? ['then'] : [];
+    for (const phrase of [entry.phrases, entry.then, entry.then_anything, entry.not_followed_by].flatMap((list) => list ?? [])) {
+      const problem = choiceProblem(phrase);
+      if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
+    }
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
     for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
