@@ -25,8 +25,12 @@ import { keyLines } from '../intents/yamlProblems';
  *   is left out of the message. A space in a phrase is any run of spaces; the longest phrase is taken.
  * - splits: a phrase between spaces (a comma may come before it, a second phrase after it: "n also"), when one of the
  *   `then` phrases follows as whole words ("…wasn't collected, and also can you…"): where a message may be cut into two needs; the cut takes the phrase.
+ * - opens: words that open a message without saying what it is for, any number of them, from its start: a phrase as whole
+ *   words, then any spaces and , . ! : ; – — - ("hang on", "by the way,"); a `with_punctuation` phrase only with one of those
+ *   marks after it ("wait,", "so:"); an `as_sentence` phrase only as a sentence of its own, a full stop or exclamation mark
+ *   after it ("Thank you very much."). The longest phrase is taken; what the match takes is cut from the message.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -76,12 +80,22 @@ const CONTEXTS = {
   carry_on_accepted: 'first',
   person_declined: 'whole',
   asks_for_person: 'words',
+  opens_message: 'opens',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
-const entrySchema = z.object({ phrases, then: phrases.optional(), then_anything: phrases.optional(), not_followed_by: phrases.optional() }).strict();
+const entrySchema = z
+  .object({
+    phrases,
+    then: phrases.optional(),
+    then_anything: phrases.optional(),
+    not_followed_by: phrases.optional(),
+    with_punctuation: phrases.optional(),
+    as_sentence: phrases.optional(),
+  })
+  .strict();
 // Each context optional here: a missing one is reported by readVocabulary, at the line where it belongs.
 const fileSchema = z
   .object(Object.fromEntries(Object.keys(CONTEXTS).map((c) => [c, entrySchema.optional()])) as Record<VocabularyContext, z.ZodOptional<typeof entrySchema>>)
@@ -164,6 +178,14 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       const joins = anyOf(longestFirst(entry.phrases));
       return new RegExp(`,?\\s+(?:${joins})(?:\\s+(?:${joins}))?\\s+(?=(?:${anyOf(entry.then ?? [])})(?![\\p{L}\\p{N}]))`, 'iu');
     }
+    case 'opens': {
+      const branches = [
+        entry.with_punctuation ? `(?:${anyOf(longestFirst(entry.with_punctuation))})\\s*[,.!:;–—-]+` : '',
+        entry.as_sentence ? `(?:${anyOf(longestFirst(entry.as_sentence))})\\s*[.!]+` : '',
+        `(?:${anyOf(longestFirst(entry.phrases))})\\b[\\s,.!:;–—-]*`,
+      ].filter(Boolean);
+      return new RegExp(`^\\s*(?:(?:${branches.join('|')})\\s*)+`, 'i');
+    }
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
@@ -184,14 +206,25 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
   if (problems.length || !data) return { problems };
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];
-    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : kind === 'splits' ? ['then'] : [];
-    for (const phrase of [entry.phrases, entry.then, entry.then_anything, entry.not_followed_by].flatMap((list) => list ?? [])) {
+    const allowed: Array<keyof Entry> =
+      kind === 'whole'
+        ? ['then', 'then_anything']
+        : kind === 'first'
+          ? ['not_followed_by', 'then']
+          : kind === 'splits'
+            ? ['then']
+            : kind === 'opens'
+              ? ['with_punctuation', 'as_sentence']
+              : [];
+    for (const phrase of [entry.phrases, entry.then, entry.then_anything, entry.not_followed_by, entry.with_punctuation, entry.as_sentence].flatMap(
+      (list) => list ?? [],
+    )) {
       const problem = choiceProblem(phrase);
       if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
     }
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
-    for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
+    for (const key of ['then', 'then_anything', 'not_followed_by', 'with_punctuation', 'as_sentence'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({
           severity: 'error',

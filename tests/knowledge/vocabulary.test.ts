@@ -11,7 +11,7 @@ import { shippedVocabulary } from '../support/shippedWords';
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
-const NEW = ['reason_given', 'asks_for_person'] as const;
+const NEW = ['reason_given', 'asks_for_person', 'opens_message'] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -335,6 +335,59 @@ describe('phrases with choices ("[speak|talk] to [a|an|] [person|human]")', () =
     const only = compile('words', { phrases: ['[just|merely] [this|that|]'] });
     expect(['just', 'merely  that', 'JUST this'].map((t) => only.test(t))).toEqual([true, true, true]);
     expect(['justice', 'merelythat'].map((t) => only.test(t))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts OPENER, before its words moved to the vocabulary's `opens_message`: English and Welsh thanks in one regex. */
+const OPENER =
+  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:thanks|thank you|cheers|diolch)(?:\s+(?:a lot|very much|so much|yn fawr(?:\s+iawn)?))?\s*[.!]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
+
+describe('opens_message: the words that open a message without saying what it is for', () => {
+  const openers = [
+    ...['wait', 'sorry', 'oh', 'ah', 'ok', 'okay', 'right', 'so', 'um', 'erm', 'hmm', 'btw', 'also', 'and', 'but'].flatMap((w) => [
+      `${w},`,
+      `${w} -`,
+      `${w}:`,
+      w,
+    ]),
+    ...['thanks', 'thank you', 'cheers', 'diolch'].flatMap((w) =>
+      ['', ' a lot', ' very much', ' so much', ' yn fawr', ' yn fawr iawn'].flatMap((more) => [`${w}${more}.`, `${w}${more}!!`, `${w}${more}`, `${w}${more},`]),
+    ),
+    ...[
+      'hang on',
+      'hold on',
+      'quick question',
+      'quick question first',
+      'one more thing',
+      'by the way',
+      'before i forget',
+      'while i think of it',
+      'oh and',
+      'and also',
+    ].flatMap((w) => [w, `${w},`, `${w} -`, `${w}s`]),
+  ];
+  const rests = ['how do I apply?', 'so what happens next', 'Do I need a photo?', 'and also the bins', ''];
+  const table = [
+    ...openers.flatMap((a) => rests.flatMap((r) => [`${a} ${r}`, `${a} ${openers[(a.length * 7) % openers.length]} ${r}`, `  ${a.toUpperCase()}${r}`])),
+  ];
+  const welsh = /diolch|yn fawr/i;
+  const cut = (re: RegExp) => (t: string) => t.replace(re, '');
+
+  it.each(['en-GB', 'cy-GB'])('%s: cuts what OPENER cut (English thanks only in English, Welsh too in Welsh)', (locale) => {
+    const vocabulary = loadVocabularyOrShipped(undefined, locale);
+    const old = cut(OPENER);
+    const now = cut(vocabulary.opens_message);
+    const compared = locale === 'cy-GB' ? table : table.filter((t) => !welsh.test(t));
+    expect(compared.filter((t) => old(t) !== now(t))).toEqual([]);
+    expect(compared.filter((t) => old(t) !== t).length).toBeGreaterThan(1000);
+    expect(compared.filter((t) => old(t) === t).length).toBeGreaterThan(50);
+  });
+
+  it('the English assistant leaves Welsh thanks in the message; the Welsh one cuts them', () => {
+    expect(cut(loadVocabularyOrShipped(undefined, 'en-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe(
+      'Diolch yn fawr iawn. A oes angen ffotograff?',
+    );
+    expect(cut(loadVocabularyOrShipped(undefined, 'cy-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe('A oes angen ffotograff?');
   });
 });
 
