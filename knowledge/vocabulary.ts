@@ -81,9 +81,15 @@ const CONTEXTS = {
   person_declined: 'whole',
   asks_for_person: 'words',
   opens_message: 'opens',
+  negates_value: 'whole',
+  house_number_cue: 'whole',
+  place_before_number: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
+
+/** Contexts read against one word of a message at a time (folded: lower case, no apostrophes): each phrase is one word. */
+const ONE_WORD = new Set<VocabularyContext>(['negates_value', 'house_number_cue', 'place_before_number']);
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
 const entrySchema = z
@@ -222,6 +228,14 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
       const problem = choiceProblem(phrase);
       if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
     }
+    if (ONE_WORD.has(context))
+      for (const phrase of entry.phrases.filter((p) => !/^[\p{L}\p{N}]+$/u.test(p)))
+        problems.push({
+          severity: 'error',
+          file,
+          line: lines.get(context),
+          message: `${context}: "${phrase}" is not one word (each word of a message is read on its own)`,
+        });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
     for (const key of ['then', 'then_anything', 'not_followed_by', 'with_punctuation', 'as_sentence'] as const) {

@@ -7,16 +7,25 @@ import { compile, loadVocabularyOrShipped, readVocabulary, vocabularyFile, vocab
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
+import { foldText } from '../../dialogs/services/slotReader';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = ['reason_given', 'asks_for_person', 'opens_message'] as const;
 
+/** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
+const WORD_SETS = {
+  // WELSH_NEGATORS, HOUSE_CUE, PLACE_BEFORE
+  negates_value: new Set(['dim', 'ddim', 'nid', 'nage']),
+  house_number_cue: new Set(['number', 'no', 'num', 'rhif', 'rif', 'nhif']),
+  place_before_number: new Set(['outside', 'opposite', 'near', 'by', 'at', 'past', 'next', 'to', 'i', 'wrth', 'ger', 'gyferbyn', 'flaen', 'tu']),
+} satisfies Partial<Record<VocabularyContext, Set<string>>>;
+
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
   Record<VocabularyContext, RegExp>,
-  'wrong_place' | 'clause_joins' | 'need_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted' | (typeof NEW)[number]
+  'wrong_place' | 'clause_joins' | 'need_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted' | (typeof NEW)[number] | keyof typeof WORD_SETS
 > = {
   // dialogs/cancelAndHelpDialog.ts YES_STOP, NO_KEEP_GOING
   stop_confirmed: /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i,
@@ -240,7 +249,9 @@ describe('vocabulary.yaml', () => {
     const carryOn = [...table, 'yeah go on, finish the light report', 'ok with my bulky booking thanks. it is 2m', 'finish the oneness report'];
     expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
-    expect(Object.keys(vocabulary).sort()).toEqual([...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW].sort());
+    expect(Object.keys(vocabulary).sort()).toEqual(
+      [...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW, ...Object.keys(WORD_SETS)].sort(),
+    );
   });
 
   it('npm run validate names the file and line of an unknown context, a missing one, a key that does not apply, and a locale without the file', () => {
@@ -388,6 +399,43 @@ describe('opens_message: the words that open a message without saying what it is
       'Diolch yn fawr iawn. A oes angen ffotograff?',
     );
     expect(cut(loadVocabularyOrShipped(undefined, 'cy-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe('A oes angen ffotograff?');
+  });
+});
+
+describe('the words slot reading looks for, once sets in dialogs/services/slotReader.ts', () => {
+  it.each(['en-GB', 'cy-GB'])('%s: each context takes exactly the words of its set, as a whole word of a folded message', (locale) => {
+    const vocabulary = loadVocabularyOrShipped(undefined, locale);
+    const tokens = [
+      ...new Set(
+        [...inputs(), ...Object.values(WORD_SETS).flatMap((set) => [...set])]
+          .flatMap((t) => foldText(t).split(' '))
+          .flatMap((w) => [w, `${w}s`, w.slice(1), `x${w}`, w.toUpperCase()])
+          .filter(Boolean),
+      ),
+    ];
+    expect(tokens.length).toBeGreaterThan(2000);
+    for (const [context, set] of Object.entries(WORD_SETS) as Array<[keyof typeof WORD_SETS, Set<string>]>) {
+      expect(
+        tokens.filter((w) => w === w.toLowerCase() && set.has(w) !== vocabulary[context].test(w)),
+        context,
+      ).toEqual([]);
+      expect(tokens.filter((w) => set.has(w)).length, context).toBe(set.size);
+    }
+  });
+
+  it('a phrase of more than one word, or with an apostrophe, is named with its line: each word is read on its own', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-words-'));
+    fs.cpSync(shippedMessages, dir, { recursive: true });
+    const file = vocabularyFile(dir, 'cy-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('place_before_number:'));
+    lines[at + 1] = "  phrases: [outside, tu allan, o'flaen, gyferbyn]";
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      ['"tu allan" is not one word', `"o'flaen" is not one word`].map((m) =>
+        expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`place_before_number: ${m}`) }),
+      ),
+    );
   });
 });
 
