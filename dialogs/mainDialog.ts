@@ -208,15 +208,19 @@ export class MainDialog extends CancelAndHelpDialog {
     if (
       unanswered &&
       topic &&
-      !isFollowUp(text) &&
-      isShortQuestion(text) &&
+      !isFollowUp(text, this.vocabulary) &&
+      isShortQuestion(text, this.vocabulary) &&
       this.knowledge?.dialog.title(topic) &&
       this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH
     ) {
       route = { kind: 'kb', articleId: topic, score: 0, next: [] };
       assumed = true;
     }
-    if (!assumed && isFollowUp(text) && (unanswered || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
+    if (
+      !assumed &&
+      isFollowUp(text, this.vocabulary) &&
+      (unanswered || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))
+    ) {
       // Another article answers only when the topic's own article does not match at all ("can I pay monthly?" after garden waste).
       // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
       const short = text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP;
@@ -226,7 +230,7 @@ export class MainDialog extends CancelAndHelpDialog {
       const namesOwnTopic =
         route.kind === 'kb' &&
         (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-      const pointsBack = refersBack(text) && !namesOwnTopic;
+      const pointsBack = refersBack(text, this.vocabulary) && !namesOwnTopic;
       const elsewhere =
         route.kind === 'kb' &&
         (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
@@ -245,9 +249,9 @@ export class MainDialog extends CancelAndHelpDialog {
       !topic &&
       !!lastIntent &&
       route.kind === 'kb' &&
-      refersBack(text) &&
+      refersBack(text, this.vocabulary) &&
       !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-    if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text)) {
+    if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text, this.vocabulary)) {
       const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       if (inContext) {
@@ -487,7 +491,7 @@ export class MainDialog extends CancelAndHelpDialog {
       activity.type === 'message' &&
       activity.text &&
       innerDc.activeDialog?.id === DialogIds.knowledge &&
-      isFollowUp(activity.text) &&
+      isFollowUp(activity.text, this.vocabulary) &&
       !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))
     ) {
       return undefined;

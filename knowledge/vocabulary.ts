@@ -13,7 +13,8 @@ import { keyLines } from '../intents/yamlProblems';
  * - whole: the message is one of the phrases, and nothing else but full stops and exclamation marks;
  *   with `then`, each phrase may be followed by any number of the `then` phrases ("yes please thanks");
  *   `then_anything` phrases may be followed by anything ("yes, and…").
- * - first: the message starts with one of the phrases as whole words ("no, …"); `not_followed_by`
+ * - first: the message starts with one of the phrases as whole words ("no, …"), after any number of the `after` words, each
+ *   with , . or ! and spaces after it ("and so, how…"); `not_followed_by`
  *   phrases may not come next ("no idea" is not a no); one of the `then` phrases, when it comes next, is
  *   taken with it ("yes please, …": what is left after the match is the rest of the message).
  * - begins: the message starts with one of the phrases, even inside a word ("changes" begins with "change").
@@ -84,6 +85,9 @@ const CONTEXTS = {
   negates_value: 'whole',
   house_number_cue: 'whole',
   place_before_number: 'whole',
+  follow_up_opens: 'first',
+  follow_up_points_back: 'words',
+  follow_up_pronoun: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -98,6 +102,7 @@ const entrySchema = z
     then: phrases.optional(),
     then_anything: phrases.optional(),
     not_followed_by: phrases.optional(),
+    after: phrases.optional(),
     with_punctuation: phrases.optional(),
     as_sentence: phrases.optional(),
   })
@@ -166,9 +171,10 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       return new RegExp(`^\\s*(${alternatives})${then}\\s*[.!]*\\s*$`, 'i');
     }
     case 'first': {
+      const after = entry.after ? `(?:(?:${anyOf(entry.after)})[,.!]?\\s+)*` : '';
       const not = entry.not_followed_by ? `(?!\\s+(${anyOf(entry.not_followed_by)})\\b)` : '';
       const then = entry.then ? `(?:[\\s,.!]*(?:${anyOf(entry.then)}))?[\\s,.!]*` : '';
-      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\b${not}${then}`, 'i');
+      return new RegExp(`^\\s*${after}(${anyOf(entry.phrases)})\\b${not}${then}`, 'i');
     }
     case 'begins':
       return new RegExp(`^\\s*(${anyOf(entry.phrases)})`, 'i');
@@ -216,15 +222,21 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
       kind === 'whole'
         ? ['then', 'then_anything']
         : kind === 'first'
-          ? ['not_followed_by', 'then']
+          ? ['not_followed_by', 'then', 'after']
           : kind === 'splits'
             ? ['then']
             : kind === 'opens'
               ? ['with_punctuation', 'as_sentence']
               : [];
-    for (const phrase of [entry.phrases, entry.then, entry.then_anything, entry.not_followed_by, entry.with_punctuation, entry.as_sentence].flatMap(
-      (list) => list ?? [],
-    )) {
+    for (const phrase of [
+      entry.phrases,
+      entry.then,
+      entry.then_anything,
+      entry.not_followed_by,
+      entry.after,
+      entry.with_punctuation,
+      entry.as_sentence,
+    ].flatMap((list) => list ?? [])) {
       const problem = choiceProblem(phrase);
       if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
     }
@@ -238,7 +250,7 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
         });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
-    for (const key of ['then', 'then_anything', 'not_followed_by', 'with_punctuation', 'as_sentence'] as const) {
+    for (const key of ['then', 'then_anything', 'not_followed_by', 'after', 'with_punctuation', 'as_sentence'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({
           severity: 'error',

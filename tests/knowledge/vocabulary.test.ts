@@ -85,6 +85,17 @@ const OLD: Omit<
   // dialogs/services/slots/messageAbsorber.ts ONLY, ALSO
   only: /\b(only|just)\b/i,
   also: /\b(too|also|as well|another|next to|besides)\b/i,
+  // dialogs/followUp.ts OPENING (on text trimmed), POINTS_BACK, PRONOUN
+  follow_up_opens: new RegExp(
+    String.raw`^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks(?: a lot| very much)?|thank you(?: very much)?|cheers|cool|oh|ah|hmm|um|yes|yeah|no|a|ac|felly|iawn|reit|ond|wedyn|hefyd|diolch(?: yn fawr(?: iawn)?)?|ie|ia)[,.!]?\s+)*` +
+      String.raw`(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
+      String.raw`|sut|beth(?:\s+(?:am|os))?|be(?:\s+(?:am|os))?|faint|pryd|ble|lle|pwy|pa|pam|oes|ydy|ydi|ga i|gaf i|alla i|galla i|fedra i|fydd|ydw i)\b`,
+    'i',
+  ),
+  follow_up_points_back:
+    /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i,
+  follow_up_pronoun:
+    /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i,
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
@@ -93,6 +104,7 @@ const OLD: Omit<
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
 const READ_AS: Partial<Record<VocabularyContext, (text: string) => string>> = {
   qualifies: (t) => t.trim(),
+  follow_up_opens: (t) => t.trim(),
   rest_opens: (t) => t.trim(),
   dont_know: (t) =>
     t
@@ -203,6 +215,11 @@ function inputs(): string[] {
     'it wasnt no. 3',
     'yes send it and also when is my bin day',
     'yes, by the way, and oh and btw',
+    'ok thanks a lot, how do i apply',
+    'diolch yn fawr iawn. sut mae talu amdano?',
+    'and so, what about for my mum',
+    'thanks a lot how long',
+    'right yeah ga i ffurflen',
   ];
   return [...new Set([...words().flatMap(near), ...extra])];
 }
@@ -399,6 +416,14 @@ describe('opens_message: the words that open a message without saying what it is
       'Diolch yn fawr iawn. A oes angen ffotograff?',
     );
     expect(cut(loadVocabularyOrShipped(undefined, 'cy-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe('A oes angen ffotograff?');
+  });
+});
+
+describe('contexts whose words both languages share, as they did in TypeScript', () => {
+  it('the Welsh file reads follow-ups and numbers exactly as the English one', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    for (const context of ['follow_up_opens', 'follow_up_points_back', 'follow_up_pronoun', ...Object.keys(WORD_SETS)] as VocabularyContext[])
+      expect(cy[context].source, context).toBe(en[context].source);
   });
 });
 
