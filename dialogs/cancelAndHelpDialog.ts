@@ -103,7 +103,11 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         // must not be lost to a misreading.
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
-        if (declinesToSend(innerDc, text, buttons) || addsToSummary(innerDc, text, this.vocabulary) || correctsOpenRequest(innerDc, text, new Date()))
+        if (
+          declinesToSend(innerDc, text, buttons) ||
+          addsToSummary(innerDc, text, this.vocabulary) ||
+          correctsOpenRequest(innerDc, text, new Date(), this.vocabulary)
+        )
           return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;
         await sendReply(innerDc.context, this.responses.confirmCancel());

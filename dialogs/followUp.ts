@@ -1,37 +1,29 @@
+import type { Vocabulary } from '../knowledge/vocabulary';
+
+/** The vocabulary's words for a follow-up. */
+export type FollowUpWords = Pick<Vocabulary, 'follow_up_opens' | 'follow_up_points_back' | 'follow_up_pronoun'>;
+
+/** At most this many words: a longer message says what it is about. */
+const MAX_WORDS = 10;
+/** With a pronoun standing for the topic ("can she go on it?", "amdano") a follow-up may be a little longer. */
+const MAX_WORDS_WITH_PRONOUN = 14;
+
 /**
  * A follow-up question that names no topic of its own ("how do I apply?", "and how much is it?",
  * "any quicker way?", "what about for my mum?"): short, and opening the way a second question about
  * the same thing does. The main dialog answers it from the topic of the conversation when nothing
  * else fits clearly. Hand-written: there is no library for this, and the test is deliberately
- * narrow (a message that names its own topic is routed as usual).
+ * narrow (a message that names its own topic is routed as usual). The words are the vocabulary's
+ * (knowledge/messages/<locale>/vocabulary.yaml): how a follow-up opens (`follow_up_opens`), the words
+ * that point back at the topic (`follow_up_points_back`) and the pronouns that stand for it (`follow_up_pronoun`).
  */
-const OPENING = new RegExp(
-  String.raw`^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks(?: a lot| very much)?|thank you(?: very much)?|cheers|cool|oh|ah|hmm|um|yes|yeah|no|a|ac|felly|iawn|reit|ond|wedyn|hefyd|diolch(?: yn fawr(?: iawn)?)?|ie|ia)[,.!]?\s+)*` +
-    String.raw`(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
-    // Welsh: sut, beth/be (am, os), faint, pryd, ble/lle, pwy, pa, pam, oes, ydy/ydi, ga i, alla i, fedra i
-    String.raw`|sut|beth(?:\s+(?:am|os))?|be(?:\s+(?:am|os))?|faint|pryd|ble|lle|pwy|pa|pam|oes|ydy|ydi|ga i|gaf i|alla i|galla i|fedra i|fydd|ydw i)\b`,
-  'i',
-);
-
-/** Words that point back at the topic ("it", "that", "apply", "how much", "for my mum"): a follow-up has one. */
-const POINTS_BACK =
-  /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i;
-
-/** At most this many words: a longer message says what it is about. */
-const MAX_WORDS = 10;
-/** A pronoun standing for the topic ("can she go on it?", "what if it starts to come down?"; Welsh "amdano", "ohono": about it, of it). */
-const PRONOUN =
-  /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i;
-/** With such a pronoun a follow-up may be a little longer. */
-const MAX_WORDS_WITH_PRONOUN = 14;
-
-export function isFollowUp(text: string): boolean {
+export function isFollowUp(text: string, words: FollowUpWords): boolean {
   const t = text.trim();
   if (!t) return false;
-  const words = t.split(/\s+/u).length;
+  const count = t.split(/\s+/u).length;
   // "I must pay for it?", "and the cost?": a short question pointing back counts too.
-  const shaped = (OPENING.test(t) || /\?\s*$/.test(t)) && POINTS_BACK.test(t);
-  return shaped && (words <= MAX_WORDS || (words <= MAX_WORDS_WITH_PRONOUN && PRONOUN.test(t)));
+  const shaped = (words.follow_up_opens.test(t) || /\?\s*$/.test(t)) && words.follow_up_points_back.test(t);
+  return shaped && (count <= MAX_WORDS || (count <= MAX_WORDS_WITH_PRONOUN && words.follow_up_pronoun.test(t)));
 }
 
 /**
@@ -43,13 +35,13 @@ export function isFollowUp(text: string): boolean {
  * asked right after an answer and matched by nothing else, it is asked about that answer's topic
  * when the topic's article matches it at all (the caller checks).
  */
-export function isShortQuestion(text: string, maxWords = MAX_WORDS): boolean {
+export function isShortQuestion(text: string, words: FollowUpWords, maxWords = MAX_WORDS): boolean {
   const t = text.trim();
-  return !!t && (OPENING.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= maxWords;
+  return !!t && (words.follow_up_opens.test(t) || /\?\s*$/.test(t)) && t.split(/\s+/u).length <= maxWords;
 }
 
-export function refersBack(text: string): boolean {
-  return isFollowUp(text) && PRONOUN.test(text);
+export function refersBack(text: string, words: FollowUpWords): boolean {
+  return isFollowUp(text, words) && words.follow_up_pronoun.test(text);
 }
 
 /** At most this many words for a question read with the conversation's topic added (see isContextQuestion). */
@@ -60,6 +52,6 @@ const MAX_WORDS_IN_CONTEXT = 16;
  * bank holiday?", "what if there's a couple of weeks where nobody's living in the flat"): opening as a question
  * does, or ending with a question mark, and not long. The caller asks it again with the topic's words added.
  */
-export function isContextQuestion(text: string): boolean {
-  return isShortQuestion(text, MAX_WORDS_IN_CONTEXT);
+export function isContextQuestion(text: string, words: FollowUpWords): boolean {
+  return isShortQuestion(text, words, MAX_WORDS_IN_CONTEXT);
 }

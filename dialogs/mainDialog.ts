@@ -76,9 +76,6 @@ const CONFIDENT_REQUEST = 0.8;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
-/** A person asked for in so many words, anywhere in a message ("I want speak with a person please, …"). */
-const ASKS_FOR_PERSON =
-  /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b|\b(want|need|demand|get me|give me|put me through to)\s+(to\s+(speak|talk)\s+(to|with)\s+)?(a|the|your)\s+(manager|supervisor|someone in charge|person in charge)\b/i;
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
 const DO_IT =
   /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
@@ -211,15 +208,19 @@ export class MainDialog extends CancelAndHelpDialog {
     if (
       unanswered &&
       topic &&
-      !isFollowUp(text) &&
-      isShortQuestion(text) &&
+      !isFollowUp(text, this.vocabulary) &&
+      isShortQuestion(text, this.vocabulary) &&
       this.knowledge?.dialog.title(topic) &&
       this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH
     ) {
       route = { kind: 'kb', articleId: topic, score: 0, next: [] };
       assumed = true;
     }
-    if (!assumed && isFollowUp(text) && (unanswered || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))) {
+    if (
+      !assumed &&
+      isFollowUp(text, this.vocabulary) &&
+      (unanswered || route.kind === 'kb' || (route.kind === 'intent' && SMALL_TALK.has(route.intent) && route.score < 1))
+    ) {
       // Another article answers only when the topic's own article does not match at all ("can I pay monthly?" after garden waste).
       // A very short one ("how much does it cost?") names nothing of its own: the topic, whatever else matches.
       const short = text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP;
@@ -229,7 +230,7 @@ export class MainDialog extends CancelAndHelpDialog {
       const namesOwnTopic =
         route.kind === 'kb' &&
         (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-      const pointsBack = refersBack(text) && !namesOwnTopic;
+      const pointsBack = refersBack(text, this.vocabulary) && !namesOwnTopic;
       const elsewhere =
         route.kind === 'kb' &&
         (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
@@ -248,9 +249,9 @@ export class MainDialog extends CancelAndHelpDialog {
       !topic &&
       !!lastIntent &&
       route.kind === 'kb' &&
-      refersBack(text) &&
+      refersBack(text, this.vocabulary) &&
       !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-    if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text)) {
+    if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text, this.vocabulary)) {
       const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       if (inContext) {
@@ -290,12 +291,13 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
-    // "I want speak with a person please, … You have translation?", "…a fyddai modd i mi siarad â rhywun yn y swyddfa?" (the
-    // vocabulary's `asks_for_person`): the question is answered and a person offered.
+    // A person asked for in so many words, anywhere in the message (the vocabulary's `asks_for_person`: "I want speak with a
+    // person please, … You have translation?", "…a fyddai modd i mi siarad â rhywun yn y swyddfa?"): the question is answered
+    // and a person offered.
     if (
       (route.kind === 'kb' || route.kind === 'intent') &&
       !(route.kind === 'intent' && route.intent === Intents.humanHandoff) &&
-      (ASKS_FOR_PERSON.test(text) || this.vocabulary.asks_for_person.test(text)) &&
+      this.vocabulary.asks_for_person.test(text) &&
       !context.turnState.get(FRUSTRATION_SEEN)
     ) {
       await sendCard(context, this.responses.personOnOffer());
@@ -489,7 +491,7 @@ export class MainDialog extends CancelAndHelpDialog {
       activity.type === 'message' &&
       activity.text &&
       innerDc.activeDialog?.id === DialogIds.knowledge &&
-      isFollowUp(activity.text) &&
+      isFollowUp(activity.text, this.vocabulary) &&
       !this.router.signalsRisk(activity.text, getRecognized(innerDc.context))
     ) {
       return undefined;

@@ -70,10 +70,10 @@ export function atSummary(dc: DialogContext): boolean {
  * A service request in progress that this message corrects ("actually it was the grey bin"): the
  * request takes it and says what changed, rather than it being read as a wish to stop.
  */
-export function correctsOpenRequest(dc: DialogContext, text: string, now: Date): boolean {
+export function correctsOpenRequest(dc: DialogContext, text: string, now: Date, vocabulary: Vocabulary): boolean {
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const request = d.activeDialog?.state?.[REQUEST_STATE] as RequestSoFar | undefined;
-    if (request?.attributes && request.answers && request.config) return correctsRequest(request, text, now, today(now));
+    if (request?.attributes && request.answers && request.config) return correctsRequest(request, text, now, today(now), vocabulary);
   }
   return false;
 }

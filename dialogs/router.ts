@@ -243,20 +243,6 @@ function asksAfterwards(text: string): boolean {
   return sentences.slice(1).some((p) => /\?\s*$/.test(p) && p.split(/\s+/).length >= 3);
 }
 
-/**
- * Words that open a message without saying what it is about: "wait,", "sorry, quick question first -", "hang on",
- * "oh and btw", and thanks ended as a sentence ("Thank you very much. Do I need a photo?", "Diolch yn fawr iawn. A oes
- * angen ffotograff?"). Searched for, they match whatever article happens to use them ("how long do I wait for…", "how
- * much…", "yn fawr": big).
- */
-const OPENER =
-  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:thanks|thank you|cheers|diolch)(?:\s+(?:a lot|very much|so much|yn fawr(?:\s+iawn)?))?\s*[.!]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
-/** The message without its opening words, when something is left. */
-function withoutOpener(text: string): string {
-  const rest = text.replace(OPENER, '');
-  return rest.trim() ? rest : text;
-}
-
 const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
 
 /**
@@ -275,7 +261,7 @@ export class Router {
     /**
      * The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "start again", "carry on", "cancel" and "help" as whole
      * messages, a bare yes or no (`bare_yes_no`, never an interruption), what the resident wants (`wants`), a clause that
-     * points back (`points_back`).
+     * points back (`points_back`), the words that open a message without saying what it is for (`opens_message`).
      */
     private readonly vocabulary: Vocabulary,
     private readonly thresholds: RouterThresholds = DEFAULT_THRESHOLDS,
@@ -389,7 +375,10 @@ export class Router {
   private retrieve(text: string): Retrieval {
     if (!this.knowledge) return NO_RETRIEVAL;
     if (this.lastRetrieval?.text === text) return this.lastRetrieval.found;
-    const found = this.knowledge.retrieve(withoutOpener(text));
+    // Words that open the message without saying what it is about (the vocabulary's `opens_message`: "wait,", "hang on",
+    // "Thank you very much. Do I need a photo?") are not searched for: they match whatever article happens to use them.
+    const rest = text.replace(this.vocabulary.opens_message, '');
+    const found = this.knowledge.retrieve(rest.trim() ? rest : text);
     this.lastRetrieval = { text, found };
     return found;
   }

@@ -124,7 +124,7 @@ export class HandoffFeature {
     );
     const sockets = new AgentSockets(hub, this.store, this.staff, this.events, words, this.options.logger, this.options.agentTimeoutMs);
     // Canned replies in each language the handoff speaks (a language without its own is offered none, never English).
-    const canned = Object.fromEntries(HANDOFF_LOCALES.map((locale) => [locale, cannedRepliesIn(this.options.contactCentrePath, locale)]));
+    const canned = Object.fromEntries(HANDOFF_LOCALES.map((locale) => [locale, cannedRepliesIn(this.hours.settings, this.options.contactCentrePath, locale)]));
     return new AgentConsole(
       hub,
       this.staff,

@@ -42,13 +42,14 @@ export function loadContactCentre(file: string): ContactCentreSettings {
 }
 
 /**
- * The canned replies staff may send a resident chatting in `locale`: the settings file's own for
- * English; for another language, its overlay's (knowledge/<locale>/contact-centre.yaml), and none
- * when there is no overlay: never the English ones to a resident writing in Welsh
- * (`npm run validate` reports an overlay that is missing or short of a reply).
+ * The canned replies staff may send a resident chatting in `locale`: for English, those of the
+ * `settings` already read from `file`; for another language, the overlay's next to `file`
+ * (knowledge/<locale>/contact-centre.yaml), and none when there is no overlay: never the English
+ * ones to a resident writing in Welsh (`npm run validate` reports an overlay that is missing or
+ * short of a reply).
  */
-export function cannedRepliesIn(file: string, locale: string): string[] {
-  if (locale === DEFAULT_LOCALE) return loadContactCentre(file).cannedReplies;
+export function cannedRepliesIn(settings: ContactCentreSettings, file: string, locale: string): string[] {
+  if (locale === DEFAULT_LOCALE) return settings.cannedReplies;
   const overlay = overlayFile(file, locale);
   if (!fs.existsSync(overlay)) return [];
   const replies = z.object({ cannedReplies: z.array(z.string().min(1).max(1000)).default([]) }).safeParse(parse(fs.readFileSync(overlay, 'utf8')) ?? {});

@@ -13,7 +13,8 @@ import { keyLines } from '../intents/yamlProblems';
  * - whole: the message is one of the phrases, and nothing else but full stops and exclamation marks;
  *   with `then`, each phrase may be followed by any number of the `then` phrases ("yes please thanks");
  *   `then_anything` phrases may be followed by anything ("yes, and…").
- * - first: the message starts with one of the phrases as whole words ("no, …"); `not_followed_by`
+ * - first: the message starts with one of the phrases as whole words ("no, …"), after any number of the `after` words, each
+ *   with , . or ! and spaces after it ("and so, how…"); `not_followed_by`
  *   phrases may not come next ("no idea" is not a no); one of the `then` phrases, when it comes next, is
  *   taken with it ("yes please, …": what is left after the match is the rest of the message).
  * - begins: the message starts with one of the phrases, even inside a word ("changes" begins with "change").
@@ -25,8 +26,12 @@ import { keyLines } from '../intents/yamlProblems';
  *   is left out of the message. A space in a phrase is any run of spaces; the longest phrase is taken.
  * - splits: a phrase between spaces (a comma may come before it, a second phrase after it: "n also"), when one of the
  *   `then` phrases follows as whole words ("…wasn't collected, and also can you…"): where a message may be cut into two needs; the cut takes the phrase.
+ * - opens: words that open a message without saying what it is for, any number of them, from its start: a phrase as whole
+ *   words, then any spaces and , . ! : ; – — - ("hang on", "by the way,"); a `with_punctuation` phrase only with one of those
+ *   marks after it ("wait,", "so:"); an `as_sentence` phrase only as a sentence of its own, a full stop or exclamation mark
+ *   after it ("Thank you very much."). The longest phrase is taken; what the match takes is cut from the message.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -76,12 +81,32 @@ const CONTEXTS = {
   carry_on_accepted: 'first',
   person_declined: 'whole',
   asks_for_person: 'words',
+  opens_message: 'opens',
+  negates_value: 'whole',
+  house_number_cue: 'whole',
+  place_before_number: 'whole',
+  follow_up_opens: 'first',
+  follow_up_points_back: 'words',
+  follow_up_pronoun: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
 
+/** Contexts read against one word of a message at a time (folded: lower case, no apostrophes): each phrase is one word. */
+const ONE_WORD = new Set<VocabularyContext>(['negates_value', 'house_number_cue', 'place_before_number']);
+
 const phrases = z.array(z.string().trim().min(1)).min(1);
-const entrySchema = z.object({ phrases, then: phrases.optional(), then_anything: phrases.optional(), not_followed_by: phrases.optional() }).strict();
+const entrySchema = z
+  .object({
+    phrases,
+    then: phrases.optional(),
+    then_anything: phrases.optional(),
+    not_followed_by: phrases.optional(),
+    after: phrases.optional(),
+    with_punctuation: phrases.optional(),
+    as_sentence: phrases.optional(),
+  })
+  .strict();
 // Each context optional here: a missing one is reported by readVocabulary, at the line where it belongs.
 const fileSchema = z
   .object(Object.fromEntries(Object.keys(CONTEXTS).map((c) => [c, entrySchema.optional()])) as Record<VocabularyContext, z.ZodOptional<typeof entrySchema>>)
@@ -97,7 +122,43 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 }
 
 const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const anyOf = (list: readonly string[]): string => list.map(escape).join('|');
+/** A choice in a phrase: `[speak|talk]` one of its words; with an empty one (`[a|an|]`), none of them too. */
+const CHOICE = /\[([^[\]]*)\]/g;
+
+/**
+ * A phrase as a regular expression: its words as written, or, when it holds choices in square brackets
+ * ("[speak|talk] to [a|an|] [person|human]"), every phrase the choices make, words apart by any run of spaces.
+ */
+function phraseSource(phrase: string): string {
+  if (!phrase.includes('[')) return escape(phrase);
+  const parts = phrase.split(/(\[[^[\]]*\])|\s+/).filter((p): p is string => !!p);
+  let source = '';
+  let after = false;
+  for (const part of parts) {
+    const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
+    const words = `(?:${choices
+      .filter(Boolean)
+      .map((c) => escape(c.trim()).replace(/ +/g, '\\s+'))
+      .join('|')})`;
+    if (!choices.includes('')) source += `${after ? '\\s+' : ''}${words}`;
+    else source += after ? `(?:\\s+${words})?` : `(?:${words}\\s+)?`;
+    after ||= !choices.includes('');
+  }
+  return source;
+}
+
+/** What is wrong with a phrase's choices, if anything: brackets that do not pair, an empty choice, or nothing that must be said. */
+function choiceProblem(phrase: string): string | undefined {
+  const outside = phrase.replace(CHOICE, ' ');
+  if (/[[\]]/.test(outside)) return `"${phrase}": a [ without its ] (or the other way round), or a choice inside another`;
+  if (/[^\s[]\[|\][^\s\]]/.test(phrase)) return `"${phrase}": a choice in [ ] needs a space between it and the words beside it`;
+  const choices = [...phrase.matchAll(CHOICE)].map((m) => m[1].split('|').map((c) => c.trim()));
+  if (choices.some((c) => c.every((w) => !w))) return `"${phrase}": an empty choice []`;
+  if (!outside.trim() && choices.every((c) => c.includes(''))) return `"${phrase}": every choice may be left out, so it matches nothing at all`;
+  return undefined;
+}
+
+const anyOf = (list: readonly string[]): string => list.map(phraseSource).join('|');
 /** Longest first, so that where the match's extent matters the longest phrase is taken ("not no." before "not"). */
 const longestFirst = (list: readonly string[]): string[] => [...list].sort((a, b) => b.length - a.length);
 
@@ -105,14 +166,15 @@ const longestFirst = (list: readonly string[]): string[] => [...list].sort((a, b
 export function compile(kind: MatchKind, entry: Entry): RegExp {
   switch (kind) {
     case 'whole': {
-      const alternatives = [...entry.phrases.map(escape), ...(entry.then_anything ?? []).map((p) => `${escape(p)}\\b.*`)].join('|');
+      const alternatives = [...entry.phrases.map(phraseSource), ...(entry.then_anything ?? []).map((p) => `${phraseSource(p)}\\b.*`)].join('|');
       const then = entry.then ? `([,.!\\s]+(${anyOf(entry.then)}))*` : '';
       return new RegExp(`^\\s*(${alternatives})${then}\\s*[.!]*\\s*$`, 'i');
     }
     case 'first': {
+      const after = entry.after ? `(?:(?:${anyOf(entry.after)})[,.!]?\\s+)*` : '';
       const not = entry.not_followed_by ? `(?!\\s+(${anyOf(entry.not_followed_by)})\\b)` : '';
       const then = entry.then ? `(?:[\\s,.!]*(?:${anyOf(entry.then)}))?[\\s,.!]*` : '';
-      return new RegExp(`^\\s*(${anyOf(entry.phrases)})\\b${not}${then}`, 'i');
+      return new RegExp(`^\\s*${after}(${anyOf(entry.phrases)})\\b${not}${then}`, 'i');
     }
     case 'begins':
       return new RegExp(`^\\s*(${anyOf(entry.phrases)})`, 'i');
@@ -128,10 +190,18 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       const joins = anyOf(longestFirst(entry.phrases));
       return new RegExp(`,?\\s+(?:${joins})(?:\\s+(?:${joins}))?\\s+(?=(?:${anyOf(entry.then ?? [])})(?![\\p{L}\\p{N}]))`, 'iu');
     }
+    case 'opens': {
+      const branches = [
+        entry.with_punctuation ? `(?:${anyOf(longestFirst(entry.with_punctuation))})\\s*[,.!:;–—-]+` : '',
+        entry.as_sentence ? `(?:${anyOf(longestFirst(entry.as_sentence))})\\s*[.!]+` : '',
+        `(?:${anyOf(longestFirst(entry.phrases))})\\b[\\s,.!:;–—-]*`,
+      ].filter(Boolean);
+      return new RegExp(`^\\s*(?:(?:${branches.join('|')})\\s*)+`, 'i');
+    }
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
-          .map((p) => escape(p).replace(/ +/g, '\\s+'))
+          .map((p) => phraseSource(p).replace(/ +/g, '\\s+'))
           .join('|')})\\s+[^,.;!?]*`,
         'i',
       );
@@ -148,10 +218,39 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
   if (problems.length || !data) return { problems };
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];
-    const allowed = kind === 'whole' ? ['then', 'then_anything'] : kind === 'first' ? ['not_followed_by', 'then'] : kind === 'splits' ? ['then'] : [];
+    const allowed: Array<keyof Entry> =
+      kind === 'whole'
+        ? ['then', 'then_anything']
+        : kind === 'first'
+          ? ['not_followed_by', 'then', 'after']
+          : kind === 'splits'
+            ? ['then']
+            : kind === 'opens'
+              ? ['with_punctuation', 'as_sentence']
+              : [];
+    for (const phrase of [
+      entry.phrases,
+      entry.then,
+      entry.then_anything,
+      entry.not_followed_by,
+      entry.after,
+      entry.with_punctuation,
+      entry.as_sentence,
+    ].flatMap((list) => list ?? [])) {
+      const problem = choiceProblem(phrase);
+      if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
+    }
+    if (ONE_WORD.has(context))
+      for (const phrase of entry.phrases.filter((p) => !/^[\p{L}\p{N}]+$/u.test(p)))
+        problems.push({
+          severity: 'error',
+          file,
+          line: lines.get(context),
+          message: `${context}: "${phrase}" is not one word (each word of a message is read on its own)`,
+        });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
-    for (const key of ['then', 'then_anything', 'not_followed_by'] as const) {
+    for (const key of ['then', 'then_anything', 'not_followed_by', 'after', 'with_punctuation', 'as_sentence'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({
           severity: 'error',

@@ -3,6 +3,7 @@ import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import { addDays } from '../../servicerequests/waste/calendar';
 import { similarWord } from './answers';
 import { extractWelshDates } from '../../intents/entities/welshDates';
+import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
@@ -27,6 +28,12 @@ export interface SlotReaderOptions {
   now: Date;
   /** 'cy-GB' also reads Welsh days and dates ("ddoe", "ddydd Gwener", "3ydd o Ragfyr"); default English only. */
   locale?: string;
+  /**
+   * The vocabulary's words for reading a number (knowledge/messages/<locale>/vocabulary.yaml): "not" beyond the English
+   * not, isn't, wasn't (`negates_value`: "dim 27"), a house number's word (`house_number_cue`: "number", "rhif") and the
+   * place words before a house (`place_before_number`: "outside", "tu allan i").
+   */
+  vocabulary: Pick<Vocabulary, 'negates_value' | 'house_number_cue' | 'place_before_number'>;
 }
 
 /** Words that say a value is the wrong one: "not the blue one", "isn't Tuesday". */
@@ -61,11 +68,6 @@ const UNIT_CM: [RegExp, number][] = [
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
 /** Digits alone, as a plate may carry ("27"): not part of a word, a decimal or a time. */
 const BARE_NUMBER = /(?<![\p{L}\p{N}.:£/])(\d{1,5}[A-Za-z]?)(?![\p{N}.:/]\d|[\p{L}\p{N}])/gu;
-/** Welsh for "not" before a value ("dim 27", "nid 27", "ddim"). */
-const WELSH_NEGATORS = new Set(['dim', 'ddim', 'nid', 'nage']);
-/** A house number's word, and the place words before it ("outside number 12", "tu allan i rif 30"). */
-const HOUSE_CUE = new Set(['number', 'no', 'num', 'rhif', 'rif', 'nhif']);
-const PLACE_BEFORE = new Set(['outside', 'opposite', 'near', 'by', 'at', 'past', 'next', 'to', 'i', 'wrth', 'ger', 'gyferbyn', 'flaen', 'tu']);
 const NOT_CODE_LETTERS = new Set([
   'no',
   'nr',
@@ -215,7 +217,7 @@ export class SlotReader {
           key,
           start: i,
           end: i + words.length,
-          negated: negatedAt(tokens, i, this.options.locale === 'cy-GB'),
+          negated: negatedAt(tokens, i, this.options.locale === 'cy-GB' ? this.options.vocabulary.negates_value : undefined),
           plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!),
         });
       }
@@ -344,13 +346,19 @@ export class SlotReader {
     if (!codes.length)
       for (const m of text.matchAll(BARE_NUMBER)) {
         const lead = foldText(text.slice(0, m.index)).split(' ').filter(Boolean);
-        if (NEGATORS.has(lead.at(-1) ?? '') || WELSH_NEGATORS.has(lead.at(-1) ?? '')) continue; // "not 27", "dim 27"
+        if (this.negates(lead.at(-1) ?? '')) continue; // "not 27", "dim 27"
         const after = text.slice(m.index + m[0].length).trimStart();
         // "outside number 12", "tu allan i rif 30", "12 Station Road": a house, not a plate.
         const [before2, before1] = [lead.at(-2) ?? '', lead.at(-1) ?? ''];
-        const house = after.startsWith('§') || PLACE_BEFORE.has(before1) || (HOUSE_CUE.has(before1) && PLACE_BEFORE.has(before2));
+        const { house_number_cue: houseWord, place_before_number: placeWord } = this.options.vocabulary;
+        const house = after.startsWith('§') || placeWord.test(before1) || (houseWord.test(before1) && placeWord.test(before2));
         const cued = !house && lead.slice(-3).some((w) => near.includes(w));
-        const corrects = expected && new RegExp(`\\b(?:${[...NEGATORS, ...WELSH_NEGATORS].join('|')})\\s+\\d`, 'i').test(foldText(text));
+        // "21 not 27", "21 dim 27": a word for "not" right before a number.
+        const corrects =
+          expected &&
+          foldText(text)
+            .split(' ')
+            .some((w, k, all) => this.negates(w) && /^\d/.test(all[k + 1] ?? ''));
         if (cued || (asked && !house) || corrects) codes.push(m[1].toUpperCase());
       }
     const distinct = [...new Set(codes)];
@@ -365,6 +373,11 @@ export class SlotReader {
     )
       return { value: '', words: {} };
     return undefined;
+  }
+
+  /** A word for "not": English (not, isn't, wasn't…), or the vocabulary's `negates_value` ("dim", "nid"). */
+  private negates(word: string): boolean {
+    return NEGATORS.has(word) || this.options.vocabulary.negates_value.test(word);
   }
 
   /** A place said with its words ("by the garage", "in the front porch"): the phrase, with the word before it. */
@@ -392,10 +405,13 @@ function sameWord(token: string, word: string): boolean {
 /** Small Welsh words between "not" and a value ("nid y palmant", "ddim yn y ffordd", "nid ar yr heol"). */
 const WELSH_NEGATION_FILLER = new Set(['y', 'yr', 'r', 'yn', 'ar', 'ei', 'fy', 'mo', 'mor', 'oedd', 'ydy', 'yw']);
 
-/** Whether a value at `i` is said after "not" (and, with `welsh`, after "nid", "ddim", "dim": "…ar y ffordd ei hun, nid y palmant"). */
-function negatedAt(tokens: string[], i: number, welsh = false): boolean {
+/**
+ * Whether a value at `i` is said after "not" (and, with `welsh`, the vocabulary's `negates_value`, after "nid", "ddim",
+ * "dim": "…ar y ffordd ei hun, nid y palmant").
+ */
+function negatedAt(tokens: string[], i: number, welsh?: RegExp): boolean {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
-    if (NEGATORS.has(tokens[k]) || (welsh && WELSH_NEGATORS.has(tokens[k]))) return true;
+    if (NEGATORS.has(tokens[k]) || welsh?.test(tokens[k])) return true;
     const filler = NEGATION_FILLER.has(tokens[k]) || (welsh && WELSH_NEGATION_FILLER.has(tokens[k]));
     if (!filler && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
   }
@@ -414,7 +430,7 @@ export interface RequestSoFar {
  * the grey bin", "not Tuesday, Wednesday"): a correction for the request to take, not a new topic
  * or a wish to stop.
  */
-export function correctsRequest(request: RequestSoFar, text: string, now: Date, today: string): boolean {
+export function correctsRequest(request: RequestSoFar, text: string, now: Date, today: string, vocabulary: SlotReaderOptions['vocabulary']): boolean {
   const countOf: Record<string, string> = {};
   for (const [code, limit] of Object.entries(request.config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
   const readings = new SlotReader(request.attributes, request.config.understands ?? {}, {
@@ -423,6 +439,7 @@ export function correctsRequest(request: RequestSoFar, text: string, now: Date, 
     streets: undefined,
     today,
     now,
+    vocabulary,
   }).read(text, undefined, new Set(Object.keys(request.answers)));
   return [...readings.entries()].some(
     ([code, r]) => code in request.answers && r.value !== '' && JSON.stringify(r.value) !== JSON.stringify(request.answers[code]),

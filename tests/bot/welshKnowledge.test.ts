@@ -59,7 +59,7 @@ describe('Welsh questions and the article that answers them', () => {
   });
 });
 
-describe('thanks that end a sentence before the question (dialogs/router.ts, OPENER)', () => {
+describe("thanks that end a sentence before the question (the vocabulary's opens_message)", () => {
   it('are not searched for: "Thank you very much. Do I need to enclose a photograph?" after the bus pass is about the bus pass, not "how much"', async () => {
     const english = assistants.byLocale.get('en-GB')!;
     const say = conversation('en-kb-1', 'en-GB');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isFollowUp } from '../../dialogs/followUp';
+import { shippedVocabulary } from '../support/shippedWords';
 
 describe('isFollowUp', () => {
   it.each([
@@ -11,7 +12,7 @@ describe('isFollowUp', () => {
     'can I do it online',
     'is there a deadline',
   ])('%j is a follow-up', (text) => {
-    expect(isFollowUp(text)).toBe(true);
+    expect(isFollowUp(text, shippedVocabulary())).toBe(true);
   });
 
   it.each([
@@ -23,6 +24,6 @@ describe('isFollowUp', () => {
     'who is the mayor',
     'how do I apply for a blue badge for my husband who cannot walk very far at all now',
   ])('%j is not', (text) => {
-    expect(isFollowUp(text)).toBe(false);
+    expect(isFollowUp(text, shippedVocabulary())).toBe(false);
   });
 });

@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { cannedRepliesIn } from '../../knowledge/contactCentre';
+import { cannedRepliesIn, loadContactCentre } from '../../knowledge/contactCentre';
 
 const SHIPPED = path.resolve('knowledge', 'contact-centre.yaml');
+/** As handoff/ calls it: with the settings the contact centre's hours were read from. */
+const repliesIn = (file: string, locale: string) => cannedRepliesIn(loadContactCentre(file), file, locale);
 
 /** The canned replies staff may send, in the resident's language (knowledge/contact-centre.yaml and its overlays). */
 describe('cannedRepliesIn', () => {
@@ -14,8 +16,8 @@ describe('cannedRepliesIn', () => {
   });
 
   it("gives the shipped English replies for English and the Welsh overlay's for Welsh, the same number", () => {
-    const english = cannedRepliesIn(SHIPPED, 'en-GB');
-    const welsh = cannedRepliesIn(SHIPPED, 'cy-GB');
+    const english = repliesIn(SHIPPED, 'en-GB');
+    const welsh = repliesIn(SHIPPED, 'cy-GB');
     expect(english.length).toBeGreaterThan(0);
     expect(welsh).toHaveLength(english.length);
     expect(welsh[0]).toMatch(/^Diolch am aros/);
@@ -27,8 +29,8 @@ describe('cannedRepliesIn', () => {
     dirs.push(dir);
     const file = path.join(dir, 'contact-centre.yaml');
     fs.copyFileSync(SHIPPED, file);
-    expect(cannedRepliesIn(file, 'en-GB')).toEqual(cannedRepliesIn(SHIPPED, 'en-GB'));
-    expect(cannedRepliesIn(file, 'cy-GB')).toEqual([]);
+    expect(repliesIn(file, 'en-GB')).toEqual(repliesIn(SHIPPED, 'en-GB'));
+    expect(repliesIn(file, 'cy-GB')).toEqual([]);
   });
 
   it('names the overlay file when its replies are malformed', () => {
@@ -38,6 +40,11 @@ describe('cannedRepliesIn', () => {
     fs.copyFileSync(SHIPPED, file);
     fs.mkdirSync(path.join(dir, 'cy-GB'));
     fs.writeFileSync(path.join(dir, 'cy-GB', 'contact-centre.yaml'), 'cannedReplies: ["", 3]\n');
-    expect(() => cannedRepliesIn(file, 'cy-GB')).toThrow(/cy-GB[/\\]contact-centre\.yaml: cannedReplies\.0/);
+    expect(() => repliesIn(file, 'cy-GB')).toThrow(/cy-GB[/\\]contact-centre\.yaml: cannedReplies\.0/);
+  });
+
+  it('takes the English replies from the settings already read, without reading the file again', () => {
+    const settings = { ...loadContactCentre(SHIPPED), cannedReplies: ['One moment, please.'] };
+    expect(cannedRepliesIn(settings, path.join(os.tmpdir(), 'no-such-dir', 'contact-centre.yaml'), 'en-GB')).toEqual(['One moment, please.']);
   });
 });

@@ -3,20 +3,29 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { loadVocabularyOrShipped, readVocabulary, vocabularyFile, vocabularyProblems, type VocabularyContext } from '../../knowledge/vocabulary';
+import { compile, loadVocabularyOrShipped, readVocabulary, vocabularyFile, vocabularyProblems, type VocabularyContext } from '../../knowledge/vocabulary';
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
+import { foldText } from '../../dialogs/services/slotReader';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
-const NEW = ['reason_given', 'asks_for_person'] as const;
+const NEW = ['reason_given', 'asks_for_person', 'opens_message'] as const;
+
+/** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
+const WORD_SETS = {
+  // WELSH_NEGATORS, HOUSE_CUE, PLACE_BEFORE
+  negates_value: new Set(['dim', 'ddim', 'nid', 'nage']),
+  house_number_cue: new Set(['number', 'no', 'num', 'rhif', 'rif', 'nhif']),
+  place_before_number: new Set(['outside', 'opposite', 'near', 'by', 'at', 'past', 'next', 'to', 'i', 'wrth', 'ger', 'gyferbyn', 'flaen', 'tu']),
+} satisfies Partial<Record<VocabularyContext, Set<string>>>;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
   Record<VocabularyContext, RegExp>,
-  'wrong_place' | 'clause_joins' | 'need_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted' | (typeof NEW)[number]
+  'wrong_place' | 'clause_joins' | 'need_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted' | (typeof NEW)[number] | keyof typeof WORD_SETS
 > = {
   // dialogs/cancelAndHelpDialog.ts YES_STOP, NO_KEEP_GOING
   stop_confirmed: /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i,
@@ -76,6 +85,17 @@ const OLD: Omit<
   // dialogs/services/slots/messageAbsorber.ts ONLY, ALSO
   only: /\b(only|just)\b/i,
   also: /\b(too|also|as well|another|next to|besides)\b/i,
+  // dialogs/followUp.ts OPENING (on text trimmed), POINTS_BACK, PRONOUN
+  follow_up_opens: new RegExp(
+    String.raw`^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks(?: a lot| very much)?|thank you(?: very much)?|cheers|cool|oh|ah|hmm|um|yes|yeah|no|a|ac|felly|iawn|reit|ond|wedyn|hefyd|diolch(?: yn fawr(?: iawn)?)?|ie|ia)[,.!]?\s+)*` +
+      String.raw`(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
+      String.raw`|sut|beth(?:\s+(?:am|os))?|be(?:\s+(?:am|os))?|faint|pryd|ble|lle|pwy|pa|pam|oes|ydy|ydi|ga i|gaf i|alla i|galla i|fedra i|fydd|ydw i)\b`,
+    'i',
+  ),
+  follow_up_points_back:
+    /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i,
+  follow_up_pronoun:
+    /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i,
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
@@ -84,6 +104,7 @@ const OLD: Omit<
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
 const READ_AS: Partial<Record<VocabularyContext, (text: string) => string>> = {
   qualifies: (t) => t.trim(),
+  follow_up_opens: (t) => t.trim(),
   rest_opens: (t) => t.trim(),
   dont_know: (t) =>
     t
@@ -194,6 +215,11 @@ function inputs(): string[] {
     'it wasnt no. 3',
     'yes send it and also when is my bin day',
     'yes, by the way, and oh and btw',
+    'ok thanks a lot, how do i apply',
+    'diolch yn fawr iawn. sut mae talu amdano?',
+    'and so, what about for my mum',
+    'thanks a lot how long',
+    'right yeah ga i ffurflen',
   ];
   return [...new Set([...words().flatMap(near), ...extra])];
 }
@@ -240,7 +266,9 @@ describe('vocabulary.yaml', () => {
     const carryOn = [...table, 'yeah go on, finish the light report', 'ok with my bulky booking thanks. it is 2m', 'finish the oneness report'];
     expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
-    expect(Object.keys(vocabulary).sort()).toEqual([...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW].sort());
+    expect(Object.keys(vocabulary).sort()).toEqual(
+      [...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW, ...Object.keys(WORD_SETS)].sort(),
+    );
   });
 
   it('npm run validate names the file and line of an unknown context, a missing one, a key that does not apply, and a locale without the file', () => {
@@ -267,6 +295,172 @@ describe('vocabulary.yaml', () => {
     expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
       expect.objectContaining({ severity: 'error', line: skip + 1, message: expect.stringMatching(/^skip: "not_followed_by" does not apply here/) }),
     ]);
+  });
+});
+
+/** dialogs/mainDialog.ts ASKS_FOR_PERSON, tested beside the vocabulary's `asks_for_person` until its words moved there as choices. */
+const ASKS_FOR_PERSON =
+  /\b(speak|talk|chat)\s+(to|with)\s+(a|an|some|one)?\s*(real|actual|human|live)?\s*(person|human|someone|somebody|agent|advisor|adviser|operator|member of staff)\b|\b(want|need|demand|get me|give me|put me through to)\s+(to\s+(speak|talk)\s+(to|with)\s+)?(a|the|your)\s+(manager|supervisor|someone in charge|person in charge)\b/i;
+
+describe('phrases with choices ("[speak|talk] to [a|an|] [person|human]")', () => {
+  const choices = (...slots: string[][]): string[] =>
+    slots.reduce<string[]>((phrases, slot) => phrases.flatMap((p) => slot.map((w) => `${p} ${w}`.trim())), ['']);
+  const byRegex = [
+    ...choices(
+      ['speak', 'talk', 'chat'],
+      ['to', 'with'],
+      ['a', 'an', 'some', 'one', ''],
+      ['real', 'actual', 'human', 'live', ''],
+      ['person', 'human', 'someone', 'somebody', 'agent', 'advisor', 'adviser', 'operator', 'member of staff', 'neighbour', 'them'],
+    ),
+    ...choices(
+      ['want', 'need', 'demand', 'get me', 'give me', 'put me through to', 'see'],
+      ['to speak to', 'to speak with', 'to talk to', 'to talk with', 'to speak', ''],
+      ['a', 'the', 'your', 'my', ''],
+      ['manager', 'supervisor', 'someone in charge', 'person in charge', 'bin'],
+    ),
+  ];
+  const table = [
+    ...byRegex.flatMap((p) => [p, `Could I ${p.toUpperCase()} please?`, `hi, ${p}, about my council tax`, `x${p}`, `${p}s`, p.replace(/ /g, '  ')]),
+    'I want speak with a person please',
+    'the person in charge of the bins',
+    'a fyddai modd i mi siarad â rhywun yn y swyddfa?',
+    'who do I speak to about a new bin',
+  ];
+
+  it.each(['en-GB', 'cy-GB'])('%s: asks_for_person accepts what ASKS_FOR_PERSON or its own other phrases did', (locale) => {
+    const file = parse(fs.readFileSync(vocabularyFile(shippedMessages, locale), 'utf8')) as Record<string, { phrases: string[] }>;
+    const plain = compile('words', { phrases: file.asks_for_person.phrases.filter((p) => !p.includes('[')) });
+    const vocabulary = loadVocabularyOrShipped(undefined, locale);
+    const before = (t: string) => ASKS_FOR_PERSON.test(t) || plain.test(t);
+    // Accepted now and not before: only words apart by more than one space ("member  of staff"); the old regex took
+    // those inside "get me", "member of staff", "person in charge" word for word.
+    const now = table.filter((t) => !before(t) && vocabulary.asks_for_person.test(t));
+    expect(now.filter((t) => !before(t.replace(/\s+/g, ' ')))).toEqual([]);
+    // Accepted before and not now: only an optional word run into the next ("speak to aperson"); in a phrase with choices, words are apart.
+    const runTogether = /\b(?:a|an|some|one|real|actual|human|live)(?:person|human|someone|somebody|agent|advis[eo]r|operator|member|real|actual|live)/i;
+    expect(table.filter((t) => before(t) && !vocabulary.asks_for_person.test(t) && !runTogether.test(t))).toEqual([]);
+    expect(table.filter((t) => before(t)).length).toBeGreaterThan(3000);
+    expect(table.filter((t) => !before(t)).length).toBeGreaterThan(200);
+  });
+
+  it('a choice left open, an empty one or a phrase of nothing but choices that may all be left out is named with its line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-choices-'));
+    fs.cpSync(shippedMessages, dir, { recursive: true });
+    const file = vocabularyFile(dir);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('only:'));
+    lines[at + 1] = "  phrases: [only, '[speak|talk to', 'say []', '[a|] [the|]', 'x[a|b]', '[just|merely] [this|that|]']";
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      [
+        '"[speak|talk to": a [ without',
+        '"say []": an empty choice',
+        '"[a|] [the|]": every choice may be left out',
+        '"x[a|b]": a choice in [ ] needs a space',
+      ].map((m) => expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`only: ${m}`) })),
+    );
+    const only = compile('words', { phrases: ['[just|merely] [this|that|]'] });
+    expect(['just', 'merely  that', 'JUST this'].map((t) => only.test(t))).toEqual([true, true, true]);
+    expect(['justice', 'merelythat'].map((t) => only.test(t))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts OPENER, before its words moved to the vocabulary's `opens_message`: English and Welsh thanks in one regex. */
+const OPENER =
+  /^\s*(?:(?:(?:wait|sorry|oh|ah|ok|okay|right|so|um|erm|hmm|btw|also|and|but)\s*[,.!:;–—-]+|(?:thanks|thank you|cheers|diolch)(?:\s+(?:a lot|very much|so much|yn fawr(?:\s+iawn)?))?\s*[.!]+|(?:hang on|hold on|quick question(?: first)?|one more thing|one other thing|by the way|just wondering|before i forget|while i think of it|oh and|and also)\b[\s,.!:;–—-]*)\s*)+/i;
+
+describe('opens_message: the words that open a message without saying what it is for', () => {
+  const openers = [
+    ...['wait', 'sorry', 'oh', 'ah', 'ok', 'okay', 'right', 'so', 'um', 'erm', 'hmm', 'btw', 'also', 'and', 'but'].flatMap((w) => [
+      `${w},`,
+      `${w} -`,
+      `${w}:`,
+      w,
+    ]),
+    ...['thanks', 'thank you', 'cheers', 'diolch'].flatMap((w) =>
+      ['', ' a lot', ' very much', ' so much', ' yn fawr', ' yn fawr iawn'].flatMap((more) => [`${w}${more}.`, `${w}${more}!!`, `${w}${more}`, `${w}${more},`]),
+    ),
+    ...[
+      'hang on',
+      'hold on',
+      'quick question',
+      'quick question first',
+      'one more thing',
+      'by the way',
+      'before i forget',
+      'while i think of it',
+      'oh and',
+      'and also',
+    ].flatMap((w) => [w, `${w},`, `${w} -`, `${w}s`]),
+  ];
+  const rests = ['how do I apply?', 'so what happens next', 'Do I need a photo?', 'and also the bins', ''];
+  const table = [
+    ...openers.flatMap((a) => rests.flatMap((r) => [`${a} ${r}`, `${a} ${openers[(a.length * 7) % openers.length]} ${r}`, `  ${a.toUpperCase()}${r}`])),
+  ];
+  const welsh = /diolch|yn fawr/i;
+  const cut = (re: RegExp) => (t: string) => t.replace(re, '');
+
+  it.each(['en-GB', 'cy-GB'])('%s: cuts what OPENER cut (English thanks only in English, Welsh too in Welsh)', (locale) => {
+    const vocabulary = loadVocabularyOrShipped(undefined, locale);
+    const old = cut(OPENER);
+    const now = cut(vocabulary.opens_message);
+    const compared = locale === 'cy-GB' ? table : table.filter((t) => !welsh.test(t));
+    expect(compared.filter((t) => old(t) !== now(t))).toEqual([]);
+    expect(compared.filter((t) => old(t) !== t).length).toBeGreaterThan(1000);
+    expect(compared.filter((t) => old(t) === t).length).toBeGreaterThan(50);
+  });
+
+  it('the English assistant leaves Welsh thanks in the message; the Welsh one cuts them', () => {
+    expect(cut(loadVocabularyOrShipped(undefined, 'en-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe(
+      'Diolch yn fawr iawn. A oes angen ffotograff?',
+    );
+    expect(cut(loadVocabularyOrShipped(undefined, 'cy-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe('A oes angen ffotograff?');
+  });
+});
+
+describe('contexts whose words both languages share, as they did in TypeScript', () => {
+  it('the Welsh file reads follow-ups and numbers exactly as the English one', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    for (const context of ['follow_up_opens', 'follow_up_points_back', 'follow_up_pronoun', ...Object.keys(WORD_SETS)] as VocabularyContext[])
+      expect(cy[context].source, context).toBe(en[context].source);
+  });
+});
+
+describe('the words slot reading looks for, once sets in dialogs/services/slotReader.ts', () => {
+  it.each(['en-GB', 'cy-GB'])('%s: each context takes exactly the words of its set, as a whole word of a folded message', (locale) => {
+    const vocabulary = loadVocabularyOrShipped(undefined, locale);
+    const tokens = [
+      ...new Set(
+        [...inputs(), ...Object.values(WORD_SETS).flatMap((set) => [...set])]
+          .flatMap((t) => foldText(t).split(' '))
+          .flatMap((w) => [w, `${w}s`, w.slice(1), `x${w}`, w.toUpperCase()])
+          .filter(Boolean),
+      ),
+    ];
+    expect(tokens.length).toBeGreaterThan(2000);
+    for (const [context, set] of Object.entries(WORD_SETS) as Array<[keyof typeof WORD_SETS, Set<string>]>) {
+      expect(
+        tokens.filter((w) => w === w.toLowerCase() && set.has(w) !== vocabulary[context].test(w)),
+        context,
+      ).toEqual([]);
+      expect(tokens.filter((w) => set.has(w)).length, context).toBe(set.size);
+    }
+  });
+
+  it('a phrase of more than one word, or with an apostrophe, is named with its line: each word is read on its own', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-words-'));
+    fs.cpSync(shippedMessages, dir, { recursive: true });
+    const file = vocabularyFile(dir, 'cy-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('place_before_number:'));
+    lines[at + 1] = "  phrases: [outside, tu allan, o'flaen, gyferbyn]";
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      ['"tu allan" is not one word', `"o'flaen" is not one word`].map((m) =>
+        expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`place_before_number: ${m}`) }),
+      ),
+    );
   });
 });
 

@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, type Address } from '../../servicerequests/gazetteer/gazetteer';
+import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { StreetIndex, welshStreetNameProblems } from '../../servicerequests/gazetteer/streets';
 import { placeWords } from '../../dialogs/services/placeWords';
+import { addressRow } from '../support/addressRow';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../gazetteer'));
 const found = (text: string) =>
@@ -63,20 +64,7 @@ describe('streets of the gazetteer in what residents write', () => {
   });
 
   it('a misspelling as close to two streets names both', () => {
-    const a = (uprn: string, street: string): Address => ({
-      uprn,
-      sao: '',
-      paon: '1',
-      street,
-      locality: '',
-      town: 'Anytown',
-      postcode: 'AT1 1AA',
-      lat: 0,
-      long: 0,
-      ward: '',
-      round: '',
-    });
-    const index = new StreetIndex([a('1', 'Brook Street'), a('2', 'Brock Street'), a('3', 'Brockley Road')]);
+    const index = new StreetIndex([addressRow('1', 'Brook Street'), addressRow('2', 'Brock Street'), addressRow('3', 'Brockley Road')]);
     expect(
       index
         .find('1 Brok Street')[0]
@@ -154,20 +142,7 @@ describe("streets named by their Welsh names (the gazetteer's street_cy)", () =>
   });
 
   it('validate names a second Welsh name, a name without a Welsh type and a name another street has', () => {
-    const row = (uprn: string, street: string, street_cy: string): Address => ({
-      uprn,
-      sao: '',
-      paon: uprn,
-      street,
-      street_cy,
-      locality: '',
-      town: 'Anytown',
-      postcode: 'AT1 1AA',
-      lat: 0,
-      long: 0,
-      ward: '',
-      round: '',
-    });
+    const row = (uprn: string, street: string, street_cy: string) => addressRow(uprn, street, { paon: uprn, street_cy });
     const problems = welshStreetNameProblems([
       row('1', 'Station Road', 'Heol yr Orsaf'),
       row('2', 'Station Road', 'Ffordd yr Orsaf'),

@@ -114,6 +114,7 @@ export class MessageAbsorber {
       today: today(now),
       now,
       locale: this.locale,
+      vocabulary: this.vocabulary,
     });
   }
 

@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Gazetteer, shortAddress, type Address } from '../../../servicerequests/gazetteer/gazetteer';
+import { Gazetteer, shortAddress } from '../../../servicerequests/gazetteer/gazetteer';
 import { AddressLookup, listPosition } from '../../../dialogs/services/addressLookup';
 import { ServiceResponses } from '../../../dialogs/services/serviceResponses';
 import { loadCouncilProfile } from '../../../knowledge/councilProfile';
 import { shippedButtons, shippedVocabulary } from '../../support/shippedWords';
+import { addressRow } from '../../support/addressRow';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../../gazetteer'));
 const lookup = new AddressLookup(
@@ -148,19 +149,7 @@ describe('an address given by its street, without a postcode', () => {
 });
 
 describe('a street problem at a postcode with several streets', () => {
-  const a = (uprn: string, paon: string, street: string): Address => ({
-    uprn,
-    sao: '',
-    paon,
-    street,
-    locality: '',
-    town: 'Anytown',
-    postcode: 'AT1 1AA',
-    lat: 52,
-    long: -1,
-    ward: '',
-    round: 'MON-A',
-  });
+  const a = (uprn: string, paon: string, street: string) => addressRow(uprn, street, { paon, lat: 52, long: -1, round: 'MON-A' });
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Elm Row'), a('4', '2', 'Elm Row')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),
@@ -175,19 +164,7 @@ describe('a street problem at a postcode with several streets', () => {
 });
 
 describe('a misspelt street as close to two streets', () => {
-  const a = (uprn: string, paon: string, street: string): Address => ({
-    uprn,
-    sao: '',
-    paon,
-    street,
-    locality: '',
-    town: 'Anytown',
-    postcode: 'AT1 1AA',
-    lat: 0,
-    long: 0,
-    ward: '',
-    round: 'MON-A',
-  });
+  const a = (uprn: string, paon: string, street: string) => addressRow(uprn, street, { paon, round: 'MON-A' });
   const two = new AddressLookup(
     new Gazetteer([a('1', '1', 'Brook Street'), a('2', '2', 'Brook Street'), a('3', '1', 'Brock Street'), a('4', '2', 'Brock Street')]),
     new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../../knowledge/council.yaml')), shippedButtons()),

@@ -4,6 +4,8 @@ import { ServiceCatalogue } from '../../../backoffice/serviceCatalogue';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import { loadServiceRequestConfig } from '../../../dialogs/services/serviceRequestConfig';
 import { SlotReader } from '../../../dialogs/services/slotReader';
+import { loadVocabularyOrShipped } from '../../../knowledge/vocabulary';
+import { shippedVocabulary } from '../../support/shippedWords';
 
 // The council's own content: the service definitions and what residents say (knowledge/service-requests.yaml).
 const root = path.resolve(__dirname, '../../..');
@@ -18,7 +20,14 @@ function reader(intent: string): SlotReader {
   const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
   const countOf: Record<string, string> = {};
   for (const [code, limit] of Object.entries(config.limits)) if (typeof limit.min === 'string') countOf[limit.min] = code;
-  return new SlotReader(attributes, config.understands, { dates: config.dates, countOf, streets: STREETS, today: '2026-12-04', now: NOW });
+  return new SlotReader(attributes, config.understands, {
+    dates: config.dates,
+    countOf,
+    streets: STREETS,
+    today: '2026-12-04',
+    now: NOW,
+    vocabulary: shippedVocabulary(),
+  });
 }
 
 const values = (intent: string, text: string, current?: string, taken?: string[]) =>
@@ -140,6 +149,7 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
       today: '2026-12-04',
       now: NOW,
       locale,
+      vocabulary: loadVocabularyOrShipped(undefined, locale),
     });
     return Object.fromEntries([...read.read(text).entries()].map(([code, r]) => [code, r.value]));
   };
