@@ -7,7 +7,7 @@
  */
 const OPENING = new RegExp(
   String.raw`^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks(?: a lot| very much)?|thank you(?: very much)?|cheers|cool|oh|ah|hmm|um|yes|yeah|no|a|ac|felly|iawn|reit|ond|wedyn|hefyd|diolch(?: yn fawr(?: iawn)?)?|ie|ia)[,.!]?\s+)*` +
-    String.raw`(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
+    String.raw`(?:(?:how|hw)(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|(?:what|wat|wot)(?:\s+(?:about|abt|if|do|does|is|are|happens|else|documents|proof))?|whats|wats|wots|when|wen|where|who|which|why|can|cn|could|cud|do|does|is|are|r|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
     // Welsh: sut, beth/be (am, os), faint, pryd, ble/lle, pwy, pa, pam, oes, ydy/ydi, ga i, alla i, fedra i
     String.raw`|sut|beth(?:\s+(?:am|os))?|be(?:\s+(?:am|os))?|faint|pryd|ble|lle|pwy|pa|pam|oes|ydy|ydi|ga i|gaf i|alla i|galla i|fedra i|fydd|ydw i)\b`,
   'i',
@@ -15,13 +15,13 @@ const OPENING = new RegExp(
 
 /** Words that point back at the topic ("it", "that", "apply", "how much", "for my mum"): a follow-up has one. */
 const POINTS_BACK =
-  /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i;
+  /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|ydi e|ydi hi|yw e|yw o|yw hi|mae e|mae o|mae hi|ma fe|ma fo|faint|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i;
 
 /** At most this many words: a longer message says what it is about. */
 const MAX_WORDS = 10;
 /** A pronoun standing for the topic ("can she go on it?", "what if it starts to come down?"; Welsh "amdano", "ohono": about it, of it). */
 const PRONOUN =
-  /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i;
+  /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|ydi e|ydi hi|yw e|yw o|yw hi|mae e|mae o|mae hi|ma fe|ma fo|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i;
 /** With such a pronoun a follow-up may be a little longer. */
 const MAX_WORDS_WITH_PRONOUN = 14;
 
@@ -57,7 +57,7 @@ const MAX_WORDS_IN_CONTEXT = 16;
 
 /**
  * A question that may lean on the conversation's topic for what it is about ("and do they still come if it is a
- * bank holiday?", "what if there's a couple of weeks where nobody's living in the flat"): opening as a question
+ * bank holiday?", "what if the old place stands empty for a month in between"): opening as a question
  * does, or ending with a question mark, and not long. The caller asks it again with the topic's words added.
  */
 export function isContextQuestion(text: string): boolean {

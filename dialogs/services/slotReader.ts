@@ -47,7 +47,46 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   single: 1,
   couple: 2,
+  // Counts said roughly ("a few black bags", "several tyres", "a dozen bags"): enough to estimate an amount from.
+  few: 3,
+  several: 4,
+  dozen: 12,
 };
+/** Welsh numbers before a noun, with their mutated forms ("deg bag", "dwy gadair", "pum bag", "ychydig o fagiau"); read in Welsh only. */
+const WELSH_NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  dau: 2,
+  ddau: 2,
+  dwy: 2,
+  ddwy: 2,
+  tri: 3,
+  dri: 3,
+  thri: 3,
+  tair: 3,
+  dair: 3,
+  pedwar: 4,
+  bedwar: 4,
+  pedair: 4,
+  bedair: 4,
+  pump: 5,
+  bump: 5,
+  pum: 5,
+  bum: 5,
+  chwech: 6,
+  chwe: 6,
+  saith: 7,
+  wyth: 8,
+  naw: 9,
+  deg: 10,
+  ddeg: 10,
+  deng: 10,
+  cwpl: 2,
+  gwpl: 2,
+  ychydig: 3,
+  sawl: 4,
+};
+/** Words for a rough number that take "of" before the things ("a couple of chairs", "cwpl o gadeiriau"). */
+const COUNT_OF = new Set(['couple', 'few', 'dozen', 'cwpl', 'gwpl', 'ychydig']);
 /** "3 items", "2 things", "5 things together": a total said outright. */
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
@@ -237,10 +276,9 @@ export class SlotReader {
       const said: string[] = [];
       let total: number | undefined = 0;
       for (const m of spans) {
-        const before = tokens[m.start - 1] ?? '';
-        const n = /^\d{1,2}$/.test(before) ? Number(before) : NUMBER_WORDS[before];
+        const { n, words: before } = this.countBefore(tokens, m.start);
         const phrase = tokens.slice(m.start, m.end).join(' ');
-        said.push(n !== undefined && /^\d|^(two|three|four|five|six|seven|eight|nine|ten|couple)$/.test(before) ? `${before} ${phrase}` : phrase);
+        said.push(n !== undefined && n > 1 ? `${before} ${phrase}` : phrase);
         // "a fridge", "the sofa", "sofa" → 1; "chairs" with no number → not known.
         const count = n ?? (m.plural ? undefined : 1);
         total = total === undefined || count === undefined ? undefined : total + count;
@@ -250,6 +288,16 @@ export class SlotReader {
     }
     const dropped = [...new Set(all.filter((m) => m.negated && !keys.includes(m.key)).map((m) => m.key))];
     return { value: a.datatype === 'multivaluelist' ? keys : keys[0], words, counts, dropped };
+  }
+
+  /** The number said just before the things at `start` ("2 chairs", "ten bags", "a couple of chairs", "deg bag"), and its words. */
+  private countBefore(tokens: string[], start: number): { n?: number; words: string } {
+    const welsh = this.options.locale === 'cy-GB';
+    const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? (welsh ? WELSH_NUMBER_WORDS[word] : undefined)));
+    const before = tokens[start - 1] ?? '';
+    const rough = tokens[start - 2] ?? '';
+    if ((before === 'of' || (welsh && before === 'o')) && COUNT_OF.has(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
+    return { n: numberOf(before), words: before };
   }
 
   private readTotal(tokens: string[]): Reading | undefined {

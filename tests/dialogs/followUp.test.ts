@@ -10,6 +10,16 @@ describe('isFollowUp', () => {
     'ok, where do I send it',
     'can I do it online',
     'is there a deadline',
+    // Text-speak openings.
+    'wat abt for my dad',
+    'hw long does it take',
+    'cn i pay it monthly',
+    'wots the cost',
+    // Welsh: "it" after the verb (yw e, ydi o, mae hi), and faint ("how much") as "much" is.
+    'A faint yw hi?',
+    'faint ydi e te',
+    "Pa mor hir mae o'n cymryd?",
+    'ble mae e?',
   ])('%j is a follow-up', (text) => {
     expect(isFollowUp(text)).toBe(true);
   });
@@ -21,6 +31,8 @@ describe('isFollowUp', () => {
     '',
     'what is the meaning of life',
     'who is the mayor',
+    'wat time does the library shut on saturdays and sundays over the christmas holidays',
+    'Faint o ddiwrnodau sydd gen i i dalu fy nhreth gyngor ar ôl symud tŷ i Anytown?',
     'how do I apply for a blue badge for my husband who cannot walk very far at all now',
   ])('%j is not', (text) => {
     expect(isFollowUp(text)).toBe(false);
