@@ -28,10 +28,27 @@ const MAX_WORDS_WITH_PRONOUN = 14;
 export function isFollowUp(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
+  return isFollowUpSentence(t) || lastQuestionFollowsUp(t);
+}
+
+function isFollowUpSentence(t: string): boolean {
   const words = t.split(/\s+/u).length;
   // "I must pay for it?", "and the cost?": a short question pointing back counts too.
   const shaped = (OPENING.test(t) || /\?\s*$/.test(t)) && POINTS_BACK.test(t);
   return shaped && (words <= MAX_WORDS || (words <= MAX_WORDS_WITH_PRONOUN && PRONOUN.test(t)));
+}
+
+/** At most this many words in a message whose last sentence is the follow-up: a little said first, then the question. */
+const MAX_WORDS_WITH_STORY = 20;
+
+/**
+ * "We've told them twice already. Is there anything else we can try?": what happened, then a follow-up question as
+ * its own last sentence. The message is as much a follow-up as its question is.
+ */
+function lastQuestionFollowsUp(t: string): boolean {
+  const sentences = t.split(/(?<=[.!?])\s+/u).filter(Boolean);
+  const last = sentences.at(-1) ?? '';
+  return sentences.length >= 2 && /\?\s*$/.test(last) && t.split(/\s+/u).length <= MAX_WORDS_WITH_STORY && isFollowUpSentence(last);
 }
 
 /**

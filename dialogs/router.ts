@@ -509,6 +509,10 @@ export class Router {
     // A part whose few words a request's examples share with several articles, all at the same confidence ("I can't pay
     // that, I've got nothing": a missed bin and car parks, housing benefit, overpayments), asks for none of them. Articles
     // alone level with each other are neighbours on one topic ("what do I need to do about council tax"): the first is kept.
+    // A part asked as a question for information ("…faint mae'r bin gwastraff gardd yn gostio?", "how much is the green bin
+    // sub?") that an article answers clearly ahead of any request is that article, however many others share the request's words.
+    if (articleOk && INFO_QUESTION.test(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
+      return { kind: 'kb', articleId: article.article.id };
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
     if (articleOk) return { kind: 'kb', articleId: article.article.id };

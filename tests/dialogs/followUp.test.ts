@@ -20,6 +20,9 @@ describe('isFollowUp', () => {
     'faint ydi e te',
     "Pa mor hir mae o'n cymryd?",
     'ble mae e?',
+    // What happened, then the follow-up question as the last sentence.
+    "We've told the police twice already. Is there anything else we can try?",
+    "Ro'n i wedi llenwi'r ffurflen yn barod. Faint yw e?",
   ])('%j is a follow-up', (text) => {
     expect(isFollowUp(text)).toBe(true);
   });
@@ -31,6 +34,8 @@ describe('isFollowUp', () => {
     '',
     'what is the meaning of life',
     'who is the mayor',
+    'My bin was missed again on Monday. When is my bin day?',
+    'We have just moved into the area from Cardiff with our three children and my mother, who is disabled and cannot drive. What do we need to do about it?',
     'wat time does the library shut on saturdays and sundays over the christmas holidays',
     'Faint o ddiwrnodau sydd gen i i dalu fy nhreth gyngor ar ôl symud tŷ i Anytown?',
     'how do I apply for a blue badge for my husband who cannot walk very far at all now',
