@@ -93,7 +93,7 @@ const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:i
 const UNIT_CM: [RegExp, number][] = [
   [/^(cm|cms|centimet(?:re|er)s?)$/, 1],
   [/^(mm|millimet(?:re|er)s?)$/, 0.1],
-  [/^(m|metres?|meters?)$/, 100],
+  [/^(m|metres?|meters?|metr|fetr)$/, 100],
   [/^(inch|inches|in)$/, 2.54],
 ];
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
@@ -158,14 +158,21 @@ const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 
 
 /** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
 function spelledMeasures(tokens: string[]): string[] {
-  return tokens
-    .join(' ')
-    .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
-    .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
-    .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
-    .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
-    .split(' ')
-    .filter(Boolean);
+  return (
+    tokens
+      .join(' ')
+      .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
+      .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
+      .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
+      .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
+      // Welsh, softened or not: "hanner metr", "metr", "troedfedd" / "droedfedd" (a foot), "hanner troedfedd".
+      .replace(/\bhanner (metr|fetr)\b/g, '50 cm')
+      .replace(/\bhanner (troedfedd|droedfedd)\b/g, '15 cm')
+      .replace(/\b(?:un )?(troedfedd|droedfedd)\b/g, '30 cm')
+      .replace(/(?<!\d )\b(?:un )?(metr|fetr)\b/g, '100 cm')
+      .split(' ')
+      .filter(Boolean)
+  );
 }
 
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */

@@ -165,6 +165,14 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
     expect(welsh('report_pothole', 'Mae e ar yr heol ei hun, nid ar y palmant')).not.toHaveProperty('surface');
   });
 
+  it.each([
+    ["Mae'n dwll tua troedfedd ar draws", { width_cm: '30' }],
+    ['rhyw hanner metr o led a hanner troedfedd o ddyfnder', { width_cm: '50', depth_cm: '15' }],
+    ['dros 2 fetr o hyd', { width_cm: '200' }],
+  ])('reads Welsh measures said in words: "%s"', (text, sizes) => {
+    expect(welsh('report_pothole', text, 'cy-GB')).toMatchObject(sizes);
+  });
+
   it('counts things said with Welsh numbers, mutated or not, only for a Welsh resident', () => {
     const counts = (text: string, locale?: string) => welshRead('report_flytipping', text, locale).get('waste_type')?.counts;
     expect(counts('pum bag du a hen soffa', 'cy-GB')).toEqual({ household: 5, furniture: 1 });
