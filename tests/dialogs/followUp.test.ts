@@ -17,12 +17,12 @@ describe('isFollowUp', () => {
     'wots the cost',
     // Welsh: "it" after the verb (yw e, ydi o, mae hi), and faint ("how much") as "much" is.
     'A faint yw hi?',
-    'faint ydi e te',
+    'faint ydi o rŵan',
     "Pa mor hir mae o'n cymryd?",
     'ble mae e?',
     // What happened, then the follow-up question as the last sentence.
     "We've told the police twice already. Is there anything else we can try?",
-    "Ro'n i wedi llenwi'r ffurflen yn barod. Faint yw e?",
+    "Ro'n i wedi llenwi'r ffurflen yn barod. Faint fydd e?",
   ])('%j is a follow-up', (text) => {
     expect(isFollowUp(text)).toBe(true);
   });

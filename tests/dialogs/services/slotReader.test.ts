@@ -39,8 +39,8 @@ describe('SlotReader: missed bin', () => {
     expect(values('report_missed_bin', 'my bin at 7 Green Lane')).not.toHaveProperty('container');
   });
 
-  it('reads "out the night before" as out by 7am, and a time as no date', () => {
-    expect(values('report_missed_bin', 'Yes it was out the night before')).toEqual({ bin_out_by_7am: 'yes' });
+  it('reads "out the evening before" as out by 7am, and a time as no date', () => {
+    expect(values('report_missed_bin', 'yep we put it out the evening before')).toEqual({ bin_out_by_7am: 'yes' });
     expect(values('report_missed_bin', 'it was out at 6')).toEqual({ bin_out_by_7am: 'yes' });
   });
 
@@ -166,7 +166,7 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
   });
 
   it.each([
-    ["Mae'n dwll tua troedfedd ar draws", { width_cm: '30' }],
+    ['mae e rhyw droedfedd o led', { width_cm: '30' }],
     ['rhyw hanner metr o led a hanner troedfedd o ddyfnder', { width_cm: '50', depth_cm: '15' }],
     ['dros 2 fetr o hyd', { width_cm: '200' }],
   ])('reads Welsh measures said in words: "%s"', (text, sizes) => {
