@@ -20,10 +20,27 @@ const MAX_WORDS_WITH_PRONOUN = 14;
 export function isFollowUp(text: string, words: FollowUpWords): boolean {
   const t = text.trim();
   if (!t) return false;
+  return isFollowUpSentence(t, words) || lastQuestionFollowsUp(t, words);
+}
+
+function isFollowUpSentence(t: string, words: FollowUpWords): boolean {
   const count = t.split(/\s+/u).length;
   // "I must pay for it?", "and the cost?": a short question pointing back counts too.
   const shaped = (words.follow_up_opens.test(t) || /\?\s*$/.test(t)) && words.follow_up_points_back.test(t);
   return shaped && (count <= MAX_WORDS || (count <= MAX_WORDS_WITH_PRONOUN && words.follow_up_pronoun.test(t)));
+}
+
+/** At most this many words in a message whose last sentence is the follow-up: a little said first, then the question. */
+const MAX_WORDS_WITH_STORY = 20;
+
+/**
+ * "We've told them twice already. Is there anything else we can try?": what happened, then a follow-up question as
+ * its own last sentence. The message is as much a follow-up as its question is.
+ */
+function lastQuestionFollowsUp(t: string, words: FollowUpWords): boolean {
+  const sentences = t.split(/(?<=[.!?])\s+/u).filter(Boolean);
+  const last = sentences.at(-1) ?? '';
+  return sentences.length >= 2 && /\?\s*$/.test(last) && t.split(/\s+/u).length <= MAX_WORDS_WITH_STORY && isFollowUpSentence(last, words);
 }
 
 /**
@@ -49,7 +66,7 @@ const MAX_WORDS_IN_CONTEXT = 16;
 
 /**
  * A question that may lean on the conversation's topic for what it is about ("and do they still come if it is a
- * bank holiday?", "what if there's a couple of weeks where nobody's living in the flat"): opening as a question
+ * bank holiday?", "what if the old place stands empty for a month in between"): opening as a question
  * does, or ending with a question mark, and not long. The caller asks it again with the topic's words added.
  */
 export function isContextQuestion(text: string, words: FollowUpWords): boolean {

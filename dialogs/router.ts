@@ -228,6 +228,15 @@ function parts(text: string): string[] {
   return pieces.length > 1 ? pieces : [];
 }
 
+/** The text without these phrases (whole words, any case), for searching what a message asks rather than where. */
+function withoutWords(text: string, phrases: string[]): string {
+  let rest = text;
+  for (const phrase of phrases) rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu'), ' ');
+  return rest === text ? text : rest.replace(/\s+/g, ' ').trim();
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /** Small talk that may open a message before what it is for. */
 const COURTESY = new Set<string>([Intents.thanks, Intents.greeting, Intents.goodbye]);
 
@@ -498,6 +507,10 @@ export class Router {
     // A part whose few words a request's examples share with several articles, all at the same confidence ("I can't pay
     // that, I've got nothing": a missed bin and car parks, housing benefit, overpayments), asks for none of them. Articles
     // alone level with each other are neighbours on one topic ("what do I need to do about council tax"): the first is kept.
+    // A part asked as a question for information ("…faint mae'r bin gwastraff gardd yn gostio?", "how much is the green bin
+    // sub?") that an article answers clearly ahead of any request is that article, however many others share the request's words.
+    if (articleOk && INFO_QUESTION.test(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
+      return { kind: 'kb', articleId: article.article.id };
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
     if (articleOk) return { kind: 'kb', articleId: article.article.id };
@@ -625,9 +638,12 @@ export class Router {
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
     // The whole message, or one of its parts, is a question or says what the resident wants to do.
     const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || this.vocabulary.wants.test(p));
+    // A street named in the question is where, not what: "when do the roadworks on Station Road finish?" is not about the tip
+    // on Station Road, nor "Heol y Castell" about castles. Its words are left out of the search.
+    const streets = (recognized?.entities ?? []).filter((e) => e.type === 'street' && e.text.trim()).map((e) => e.text);
     let best: Route | undefined;
     for (const part of asked) {
-      const found = this.retrieve(part);
+      const found = this.retrieve(withoutWords(part, streets));
       const top = found.articles[0];
       if (!top || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) continue;
       // A clear question ("wat goes in the blue bin again") needs less, when one article stands out.

@@ -19,12 +19,14 @@ const YES_WORDS = new Set(
   (
     'yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
     "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
-    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x'
+    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x ' +
+    // A booking's yes ("yes book it in", "very well, proceed").
+    'book booked proceed very well'
   ).split(' '),
 );
 /** Words that make a yes into something else: a but, a wait, a change, a no. */
 const NOT_YES = new Set("no not nah nope dont don't wait but change hang actually wrong cancel never stop leave".split(' '));
-const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go'.split(' '));
+const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go book proceed'.split(' '));
 
 /**
  * A yes to "Shall I send it?" said the way people say it: the plain forms of the vocabulary's
@@ -261,6 +263,9 @@ export function readContact(text: string): { email?: string; phone?: string } | 
     .find((w) => EMAIL.test(w.replace(/[.,]$/, '')))
     ?.replace(/[.,]$/, '');
   if (email) return { email };
-  const phone = ukPhone(t.replace(/^(my )?(number|phone|mobile|tel)( is)?:?/i, ''));
+  // The number wherever it is said, in any language's words around it ("my number is…", "fy rhif ffôn yw…", "Jo Bloggs, 07700…").
+  const phone = [...t.matchAll(PHONE_SAID)].map((m) => ukPhone(m[0])).find(Boolean);
   return phone ? { phone } : undefined;
 }
+/** A run shaped like a UK phone number: +44, 0044 or 0, then 9 or 10 digits with spaces, dots, dashes or brackets between. */
+const PHONE_SAID = /(?<![\p{L}\p{N}])(?:\+44|0044|\(?0)(?:[\s().-]{0,2}\d){9,10}(?!\p{N})/gu;

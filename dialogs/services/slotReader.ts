@@ -54,14 +54,53 @@ const NUMBER_WORDS: Record<string, number> = {
   ten: 10,
   single: 1,
   couple: 2,
+  // Counts said roughly ("a few black bags", "several tyres", "a dozen bags"): enough to estimate an amount from.
+  few: 3,
+  several: 4,
+  dozen: 12,
 };
+/** Welsh numbers before a noun, with their mutated forms ("deg bag", "dwy gadair", "pum bag", "ychydig o fagiau"); read in Welsh only. */
+const WELSH_NUMBER_WORDS: Record<string, number> = {
+  un: 1,
+  dau: 2,
+  ddau: 2,
+  dwy: 2,
+  ddwy: 2,
+  tri: 3,
+  dri: 3,
+  thri: 3,
+  tair: 3,
+  dair: 3,
+  pedwar: 4,
+  bedwar: 4,
+  pedair: 4,
+  bedair: 4,
+  pump: 5,
+  bump: 5,
+  pum: 5,
+  bum: 5,
+  chwech: 6,
+  chwe: 6,
+  saith: 7,
+  wyth: 8,
+  naw: 9,
+  deg: 10,
+  ddeg: 10,
+  deng: 10,
+  cwpl: 2,
+  gwpl: 2,
+  ychydig: 3,
+  sawl: 4,
+};
+/** Words for a rough number that take "of" before the things ("a couple of chairs", "cwpl o gadeiriau"). */
+const COUNT_OF = new Set(['couple', 'few', 'dozen', 'cwpl', 'gwpl', 'ychydig']);
 /** "3 items", "2 things", "5 things together": a total said outright. */
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
 const UNIT_CM: [RegExp, number][] = [
   [/^(cm|cms|centimet(?:re|er)s?)$/, 1],
   [/^(mm|millimet(?:re|er)s?)$/, 0.1],
-  [/^(m|metres?|meters?)$/, 100],
+  [/^(m|metres?|meters?|metr|fetr)$/, 100],
   [/^(inch|inches|in)$/, 2.54],
 ];
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
@@ -121,14 +160,21 @@ const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 
 
 /** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
 function spelledMeasures(tokens: string[]): string[] {
-  return tokens
-    .join(' ')
-    .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
-    .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
-    .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
-    .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
-    .split(' ')
-    .filter(Boolean);
+  return (
+    tokens
+      .join(' ')
+      .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
+      .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
+      .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
+      .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
+      // Welsh, softened or not: "hanner metr", "metr", "troedfedd" / "droedfedd" (a foot), "hanner troedfedd".
+      .replace(/\bhanner (metr|fetr)\b/g, '50 cm')
+      .replace(/\bhanner (troedfedd|droedfedd)\b/g, '15 cm')
+      .replace(/\b(?:un )?(troedfedd|droedfedd)\b/g, '30 cm')
+      .replace(/(?<!\d )\b(?:un )?(metr|fetr)\b/g, '100 cm')
+      .split(' ')
+      .filter(Boolean)
+  );
 }
 
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */
@@ -239,10 +285,9 @@ export class SlotReader {
       const said: string[] = [];
       let total: number | undefined = 0;
       for (const m of spans) {
-        const before = tokens[m.start - 1] ?? '';
-        const n = /^\d{1,2}$/.test(before) ? Number(before) : NUMBER_WORDS[before];
+        const { n, words: before } = this.countBefore(tokens, m.start);
         const phrase = tokens.slice(m.start, m.end).join(' ');
-        said.push(n !== undefined && /^\d|^(two|three|four|five|six|seven|eight|nine|ten|couple)$/.test(before) ? `${before} ${phrase}` : phrase);
+        said.push(n !== undefined && n > 1 ? `${before} ${phrase}` : phrase);
         // "a fridge", "the sofa", "sofa" → 1; "chairs" with no number → not known.
         const count = n ?? (m.plural ? undefined : 1);
         total = total === undefined || count === undefined ? undefined : total + count;
@@ -252,6 +297,16 @@ export class SlotReader {
     }
     const dropped = [...new Set(all.filter((m) => m.negated && !keys.includes(m.key)).map((m) => m.key))];
     return { value: a.datatype === 'multivaluelist' ? keys : keys[0], words, counts, dropped };
+  }
+
+  /** The number said just before the things at `start` ("2 chairs", "ten bags", "a couple of chairs", "deg bag"), and its words. */
+  private countBefore(tokens: string[], start: number): { n?: number; words: string } {
+    const welsh = this.options.locale === 'cy-GB';
+    const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? (welsh ? WELSH_NUMBER_WORDS[word] : undefined)));
+    const before = tokens[start - 1] ?? '';
+    const rough = tokens[start - 2] ?? '';
+    if ((before === 'of' || (welsh && before === 'o')) && COUNT_OF.has(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
+    return { n: numberOf(before), words: before };
   }
 
   private readTotal(tokens: string[]): Reading | undefined {

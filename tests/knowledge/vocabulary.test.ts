@@ -88,14 +88,14 @@ const OLD: Omit<
   // dialogs/followUp.ts OPENING (on text trimmed), POINTS_BACK, PRONOUN
   follow_up_opens: new RegExp(
     String.raw`^(?:(?:and|so|ok|okay|right|but|then|also|great|thanks(?: a lot| very much)?|thank you(?: very much)?|cheers|cool|oh|ah|hmm|um|yes|yeah|no|a|ac|felly|iawn|reit|ond|wedyn|hefyd|diolch(?: yn fawr(?: iawn)?)?|ie|ia)[,.!]?\s+)*` +
-      String.raw`(?:how(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|what(?:\s+(?:about|if|do|does|is|are|happens|else|documents|proof))?|when|where|who|which|why|can|could|do|does|is|are|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
+      String.raw`(?:(?:how|hw)(?:\s+(?:do|can|would|will|should|long|much|many|often|soon|quickly|far))?|(?:what|wat|wot)(?:\s+(?:about|abt|if|do|does|is|are|happens|else|documents|proof))?|whats|wats|wots|when|wen|where|who|which|why|can|cn|could|cud|do|does|is|are|r|will|would|should|any|anything|and for|for my|for me|is there|are there|same for|even if|if i` +
       String.raw`|sut|beth(?:\s+(?:am|os))?|be(?:\s+(?:am|os))?|faint|pryd|ble|lle|pwy|pa|pam|oes|ydy|ydi|ga i|gaf i|alla i|galla i|fedra i|fydd|ydw i)\b`,
     'i',
   ),
   follow_up_points_back:
-    /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i,
+    /\b(it|its|it's|that|this|them|they|those|one|there|apply|applying|pay|paying|cost|costs|price|much|long|quicker|faster|sooner|online|form|forms|eligible|qualify|deadline|instead|else|too|also|again|my (mum|dad|mother|father|son|daughter|wife|husband|partner|nan|gran|neighbour|kids|children|family)|for (me|him|her|them|us)|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|ydi e|ydi hi|yw e|yw o|yw hi|mae e|mae o|mae hi|ma fe|ma fo|faint|cais|talu|gostio|costio|cost|pris|hir|ar-lein|ffurflen|cymwys|eto|hefyd|i mi|iddo|iddi|i mam|i dad|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|ganddo|ganddi|ynddo|ynddi)\b/i,
   follow_up_pronoun:
-    /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i,
+    /\b(it|it's|its|that|this|them|they|those|fe|fo|nhw|hynny|hwnna|hwnnw|honno|mae'n|ydy o|ydy e|ydy hi|ydi o|ydi e|ydi hi|yw e|yw o|yw hi|mae e|mae o|mae hi|ma fe|ma fo|amdano|amdani|amdanyn|amdanynt|ohono|ohoni|ohonyn|arno|arni|arnyn|iddo|iddi|iddyn|ganddo|ganddi|ynddo|ynddi)\b/i,
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,

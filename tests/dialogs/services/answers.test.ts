@@ -137,6 +137,8 @@ describe('YES (the answer to "Shall I send it?")', () => {
     "yes it's not dangerous though",
     'send it to the highways team tomorrow',
     'yesterday',
+    'book it for next week instead',
+    'not very well',
     'okay so actually',
     'nah leave it',
     'go on the website instead',
@@ -157,6 +159,9 @@ describe('saysYes (a yes with the courtesies people add)', () => {
     'yes',
     'Yes please, go ahead dear',
     'yes send it, and how do I claim for my tyre',
+    'great, book it in please',
+    'Very well, please proceed',
+    'yep book it',
   ])('sends on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(true);
   });
@@ -171,6 +176,8 @@ describe('saysYes (a yes with the courtesies people add)', () => {
     'go on the website instead',
     'hang on send it later',
     'yesterday',
+    'book it for next week instead',
+    'not very well',
     'yes, but change the bin first',
     'ok. wait, not yet',
   ])('does not send on "%s"', (text) => {

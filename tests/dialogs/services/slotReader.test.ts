@@ -48,8 +48,8 @@ describe('SlotReader: missed bin', () => {
     expect(values('report_missed_bin', 'my bin at 7 Green Lane')).not.toHaveProperty('container');
   });
 
-  it('reads "out the night before" as out by 7am, and a time as no date', () => {
-    expect(values('report_missed_bin', 'Yes it was out the night before')).toEqual({ bin_out_by_7am: 'yes' });
+  it('reads "out the evening before" as out by 7am, and a time as no date', () => {
+    expect(values('report_missed_bin', 'yep we put it out the evening before')).toEqual({ bin_out_by_7am: 'yes' });
     expect(values('report_missed_bin', 'it was out at 6')).toEqual({ bin_out_by_7am: 'yes' });
   });
 
@@ -135,11 +135,18 @@ describe('SlotReader: fly-tipping and bulky waste', () => {
     });
     expect(reader('book_bulky_waste').read('sofa and chairs').get('items')?.counts).toEqual({ sofa: 1, armchair: undefined });
   });
+
+  it('counts things said roughly ("a few", "a couple of", "a dozen")', () => {
+    const counts = (text: string) => reader('report_flytipping').read(text).get('waste_type')?.counts;
+    expect(counts('a few rubbish bags and one old cooker')).toEqual({ household: 3, electrical: 1 });
+    expect(counts('a couple of tyres')).toEqual({ tyres: 2 });
+    expect(counts('about a dozen sacks')).toEqual({ household: 12 });
+  });
 });
 
 describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wrong one', () => {
   const welshConfigs = loadServiceRequestConfig(path.join(root, 'knowledge', 'service-requests.yaml'), 'cy-GB');
-  const welsh = (intent: string, text: string, locale?: string) => {
+  const welshRead = (intent: string, text: string, locale?: string) => {
     const config = welshConfigs[intent];
     const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
     const read = new SlotReader(attributes, config.understands, {
@@ -151,8 +158,10 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
       locale,
       vocabulary: loadVocabularyOrShipped(undefined, locale),
     });
-    return Object.fromEntries([...read.read(text).entries()].map(([code, r]) => [code, r.value]));
+    return read.read(text);
   };
+  const welsh = (intent: string, text: string, locale?: string) =>
+    Object.fromEntries([...welshRead(intent, text, locale).entries()].map(([code, r]) => [code, r.value]));
 
   it.each([
     ['Mae e ar yr heol ei hun, nid ar y palmant', 'road'],
@@ -164,6 +173,22 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
 
   it('reads Welsh "not" only for a Welsh resident: without the locale both places are named, and asked', () => {
     expect(welsh('report_pothole', 'Mae e ar yr heol ei hun, nid ar y palmant')).not.toHaveProperty('surface');
+  });
+
+  it.each([
+    ['mae e rhyw droedfedd o led', { width_cm: '30' }],
+    ['rhyw hanner metr o led a hanner troedfedd o ddyfnder', { width_cm: '50', depth_cm: '15' }],
+    ['dros 2 fetr o hyd', { width_cm: '200' }],
+  ])('reads Welsh measures said in words: "%s"', (text, sizes) => {
+    expect(welsh('report_pothole', text, 'cy-GB')).toMatchObject(sizes);
+  });
+
+  it('counts things said with Welsh numbers, mutated or not, only for a Welsh resident', () => {
+    const counts = (text: string, locale?: string) => welshRead('report_flytipping', text, locale).get('waste_type')?.counts;
+    expect(counts('pum bag du a hen soffa', 'cy-GB')).toEqual({ household: 5, furniture: 1 });
+    expect(counts('tua wyth sach a dwy gadair', 'cy-GB')).toEqual({ household: 8, furniture: 2 });
+    expect(counts('ychydig o fagiau sbwriel', 'cy-GB')).toEqual({ household: 3 });
+    expect(counts('pum bag du')?.household).not.toBe(5);
   });
 
   it('"dim ond" (only) is not "not": "dim ond y bin du" is the black bin', () => {

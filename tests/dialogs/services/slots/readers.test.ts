@@ -169,6 +169,13 @@ describe('readContactAnswer', () => {
     expect(readContactAnswer('it is jo@example.org.', 'required', r, v)).toEqual({ value: { email: 'jo@example.org' } });
     expect(readContactAnswer('+44 7700 900123', 'optional', r, v)).toEqual({ value: { phone: '07700900123' } });
   });
+  it('finds the number wherever it is said, whatever the words around it', () => {
+    expect(readContactAnswer('Sam Price, 07700 900789, mornings are best', 'required', r, v)).toEqual({ value: { phone: '07700900789' } });
+    expect(readContactAnswer('fy rhif ffôn yw 01632 960 412 diolch', 'required', r, v)).toEqual({ value: { phone: '01632960412' } });
+    expect(readContactAnswer('ring me on (01632) 960-555 after 5', 'optional', r, v)).toEqual({ value: { phone: '01632960555' } });
+    expect(readContactAnswer('my reference is 12345', 'required', r, v)).toEqual({ problem: r.invalidContact(true) });
+    expect(readContactAnswer('call 016329604121234', 'required', r, v)).toEqual({ problem: r.invalidContact(true) });
+  });
   it('stays anonymous only where that is allowed', () => {
     expect(readContactAnswer(ANONYMOUS, 'optional', r, v)).toEqual({ value: null });
     expect(readContactAnswer('I want to stay anonymous', 'required', r, v)).toEqual({ problem: r.invalidContact(true) });
