@@ -44,6 +44,7 @@ const UNIT = [
   'tests/intents/safeguardingDetector.test.ts',
   'tests/knowledge/articleLoader.test.ts',
   'tests/knowledge/knowledgeBase.test.ts',
+  'tests/knowledge/knowledgeCache.test.ts',
   'tests/knowledge/knowledgeReport.test.ts',
   'tests/knowledge/messageFiles.test.ts',
   'tests/knowledge/scoredIndex.test.ts',

@@ -152,6 +152,11 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
+/** The files {@link loadArticles} reads, in the order it reads them: the articles, then the drafts. */
+export function articleFiles(dir: string): string[] {
+  return [...markdownFiles(dir), ...markdownFiles(path.join(dir, DRAFTS_FOLDER))];
+}
+
 /**
  * Reads every *.md file in `dir` except README.md, and the drafts in its `drafts/` subfolder
  * (always drafts, whatever their status says, until moved out). Broken files are reported and
@@ -163,7 +168,7 @@ export function loadArticles(dir: string): LoadedArticles {
   if (!fs.existsSync(dir)) return { articles, problems: [{ severity: 'error', file: dir, message: 'the articles folder does not exist' }] };
   const draftsDir = path.join(dir, DRAFTS_FOLDER);
   const seen = new Map<string, string>();
-  for (const file of [...markdownFiles(dir), ...markdownFiles(draftsDir)]) {
+  for (const file of articleFiles(dir)) {
     const result = readArticle(file);
     problems.push(...result.problems);
     if (!result.article) continue;

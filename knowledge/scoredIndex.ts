@@ -1,4 +1,4 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { TextAnalyser } from './textAnalyser';
 
 /** Something residents' messages are matched against: an article, an intent, or an out-of-scope example. */
@@ -75,6 +75,25 @@ export const DEFAULT_TUNING: SearchTuning = {
   enoughWords: 4,
 };
 
+/**
+ * What building an index works out from its entries, which a start with the same entries can read
+ * back instead (knowledge/knowledgeCache.ts): each entry's analysed words (what it is about, its
+ * title, questions and tags, its body, each in the order first found) and MiniSearch's index.
+ */
+export interface AnalysedIndex {
+  entries: Array<[about: string[], strong: string[], body: string[]]>;
+  search: AsPlainObject;
+}
+
+/** An entry as MiniSearch indexes it: each field's analysed words, separated by spaces. */
+interface IndexDocument {
+  id: string;
+  title: string;
+  questions: string;
+  tags: string;
+  body: string;
+}
+
 interface Indexed {
   entry: IndexEntry;
   /** Its place in {@link ScoredIndex}'s list: where its running sums are kept while a message is matched. */
@@ -117,7 +136,7 @@ function allowedEdits(term: string): number {
  * for every message.
  */
 export class ScoredIndex {
-  private readonly search: MiniSearch<{ id: string; title: string; questions: string; tags: string; body: string }>;
+  private readonly search: MiniSearch<IndexDocument>;
   private readonly entries = new Map<string, Indexed>();
   /** The entries by ordinal. */
   private readonly list: Indexed[] = [];
@@ -158,8 +177,10 @@ export class ScoredIndex {
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
     /** How many scored entries and match qualities the kept lookups may hold in all. */
     private readonly cacheBudget = MAX_CACHED_ITEMS,
+    /** The same entries as analysed before ({@link analysed}): used instead of analysing and indexing them again. */
+    prepared?: AnalysedIndex,
   ) {
-    this.search = new MiniSearch({
+    const options: Options<IndexDocument> = {
       fields: ['title', 'questions', 'tags', 'body'],
       // Fields and queries reach MiniSearch already analysed (stemmed, synonyms joined), as terms
       // separated by spaces: analysing twice is slower and not the same ("abuse" → "abus" → "abu").
@@ -172,32 +193,22 @@ export class ScoredIndex {
         fuzzy: (term) => (this.analyser.isCanonical(term) ? false : allowedEdits(term) || false),
         maxFuzzy: 2,
       },
-    });
+    };
+    if (prepared && prepared.entries.length !== entries.length)
+      throw new Error(`the analysed index holds ${prepared.entries.length} entries, not ${entries.length}`);
     let counted = 0;
-    const documents: Array<{ id: string; title: string; questions: string; tags: string; body: string }> = [];
-    for (const entry of entries) {
-      const fields = {
-        title: this.analyser.terms(entry.title),
-        questions: this.analyser.terms(entry.questions.join(' . ')),
-        tags: this.analyser.terms(entry.tags.join(' . ')),
-        body: this.analyser.terms(entry.body),
-      };
-      documents.push({
-        id: entry.id,
-        title: fields.title.join(' '),
-        questions: fields.questions.join(' '),
-        tags: fields.tags.join(' '),
-        body: fields.body.join(' '),
-      });
-      const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
-      const body = new Set(fields.body);
-      const indexed = { entry, ordinal: this.list.length, about: new Set([...fields.title, ...fields.tags]), strong, body };
+    const documents: IndexDocument[] = [];
+    for (const [at, entry] of entries.entries()) {
+      const ready = prepared?.entries[at];
+      const indexed = ready
+        ? { entry, ordinal: at, about: new Set(ready[0]), strong: new Set(ready[1]), body: new Set(ready[2]) }
+        : this.analyse(entry, at, documents);
       this.entries.set(entry.id, indexed);
       this.list.push(indexed);
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
-      for (const term of new Set([...strong, ...body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      for (const term of new Set([...indexed.strong, ...indexed.body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.weightedCount = counted;
     this.sums = new Float64Array(this.list.length);
@@ -205,8 +216,48 @@ export class ScoredIndex {
     this.touchedBy = new Int32Array(this.list.length);
     this.touched = new Int32Array(this.list.length);
     this.kinds = Uint8Array.from(this.list, (indexed) => KIND_ORDER[indexed.entry.kind]);
-    this.search.addAll(documents);
+    if (prepared) {
+      this.search = MiniSearch.loadJS(prepared.search, options);
+    } else {
+      this.search = new MiniSearch(options);
+      this.search.addAll(documents);
+    }
     this.maxWeight = this.idf(1);
+  }
+
+  /** What {@link prepared} takes to build this index again without analysing its entries. */
+  analysed(): AnalysedIndex {
+    const search = this.search.toJSON();
+    // MiniSearch lists its words in the order of its tree, not the order they were added, and reads them
+    // back in the order listed: a tree built in another order finds a word's near matches in another
+    // order, adds their scores in another order, and orders equal scores otherwise. Listed in the order
+    // indexing first met them (entry by entry; title, questions and tags, then the body), they build the same tree.
+    const order = new Map<string, number>();
+    for (const { strong, body } of this.list) {
+      for (const word of strong) if (!order.has(word)) order.set(word, order.size);
+      for (const word of body) if (!order.has(word)) order.set(word, order.size);
+    }
+    search.index.sort(([a], [b]) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size));
+    return { entries: this.list.map((indexed) => [[...indexed.about], [...indexed.strong], [...indexed.body]]), search };
+  }
+
+  /** One entry's words, analysed; its document for MiniSearch goes into `documents`. */
+  private analyse(entry: IndexEntry, ordinal: number, documents: IndexDocument[]): Indexed {
+    const fields = {
+      title: this.analyser.terms(entry.title),
+      questions: this.analyser.terms(entry.questions.join(' . ')),
+      tags: this.analyser.terms(entry.tags.join(' . ')),
+      body: this.analyser.terms(entry.body),
+    };
+    documents.push({
+      id: entry.id,
+      title: fields.title.join(' '),
+      questions: fields.questions.join(' '),
+      tags: fields.tags.join(' '),
+      body: fields.body.join(' '),
+    });
+    const strong = new Set([...fields.title, ...fields.questions, ...fields.tags]);
+    return { entry, ordinal, about: new Set([...fields.title, ...fields.tags]), strong, body: new Set(fields.body) };
   }
 
   private get words(): WordIndex {
