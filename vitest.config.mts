@@ -48,6 +48,7 @@ const UNIT = [
   'tests/knowledge/knowledgeReport.test.ts',
   'tests/knowledge/messageFiles.test.ts',
   'tests/knowledge/scoredIndex.test.ts',
+  'tests/knowledge/simpleFrontMatter.test.ts',
   'tests/knowledge/startup.test.ts',
   'tests/knowledge/textAnalyser.test.ts',
   'tests/knowledge/welshAnalysis.test.ts',
