@@ -143,6 +143,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
       synonymsPath: own(options.synonymsPath ?? path.join(knowledgeRoot, 'synonyms.yaml'), 'file'),
       intents: training.intents,
       analysis: other ? WELSH_ANALYSIS : undefined,
+      cacheDir: modelDir,
     },
     options.logger,
   );

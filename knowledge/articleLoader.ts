@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { INTENT_NAMES } from '../intents/catalogue';
 import type { Article } from './article';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What an article may offer to start: the assistant's requests (not small talk, controls or safeguarding). */
@@ -71,6 +72,11 @@ export function readArticle(file: string): { article?: Article; problems: Conten
       ],
     };
   }
+  const expected = path.basename(file).replace(/\.md$/i, '');
+  // Most front matter is simple: read quickly, and with yaml (whose positions name the line of a problem) when not, or when wrong.
+  const simple = readSimpleFrontMatter(parts.frontMatter);
+  const quick = simple && frontMatterSchema.safeParse(simple);
+  if (quick && quick.success && quick.data.id === expected) return articleOf(quick.data, parts, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(parts.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -102,7 +108,6 @@ export function readArticle(file: string): { article?: Article; problems: Conten
     return { problems };
   }
   const fm = parsed.data;
-  const expected = path.basename(file).replace(/\.md$/i, '');
   if (fm.id !== expected)
     problems.push({
       severity: 'error',
@@ -110,9 +115,18 @@ export function readArticle(file: string): { article?: Article; problems: Conten
       line: fieldLine(doc, lineCounter, ['id']),
       message: `id "${fm.id}" does not match the file name "${expected}.md"`,
     });
+  const read = articleOf(fm, parts, file);
+  return { article: read.article, problems: [...problems, ...read.problems] };
+}
+
+/** The article of valid front matter and its body; none when the body is empty. */
+function articleOf(
+  fm: z.infer<typeof frontMatterSchema>,
+  parts: { body: string; bodyLine: number },
+  file: string,
+): { article?: Article; problems: ContentProblem[] } {
   if (!parts.body) {
-    problems.push({ severity: 'error', file, line: parts.bodyLine, message: 'the answer (the text after the front matter) is empty' });
-    return { problems };
+    return { problems: [{ severity: 'error', file, line: parts.bodyLine, message: 'the answer (the text after the front matter) is empty' }] };
   }
   return {
     article: {
@@ -129,7 +143,7 @@ export function readArticle(file: string): { article?: Article; problems: Conten
       body: parts.body,
       file,
     },
-    problems,
+    problems: [],
   };
 }
 
@@ -152,6 +166,11 @@ function markdownFiles(dir: string): string[] {
     .sort();
 }
 
+/** The files {@link loadArticles} reads, in the order it reads them: the articles, then the drafts. */
+export function articleFiles(dir: string): string[] {
+  return [...markdownFiles(dir), ...markdownFiles(path.join(dir, DRAFTS_FOLDER))];
+}
+
 /**
  * Reads every *.md file in `dir` except README.md, and the drafts in its `drafts/` subfolder
  * (always drafts, whatever their status says, until moved out). Broken files are reported and
@@ -163,7 +182,7 @@ export function loadArticles(dir: string): LoadedArticles {
   if (!fs.existsSync(dir)) return { articles, problems: [{ severity: 'error', file: dir, message: 'the articles folder does not exist' }] };
   const draftsDir = path.join(dir, DRAFTS_FOLDER);
   const seen = new Map<string, string>();
-  for (const file of [...markdownFiles(dir), ...markdownFiles(draftsDir)]) {
+  for (const file of articleFiles(dir)) {
     const result = readArticle(file);
     problems.push(...result.problems);
     if (!result.article) continue;

@@ -1,5 +1,5 @@
 import type { Article } from './article';
-import { ScoredIndex, type EntryMatch, type IndexEntry, type SearchTuning } from './scoredIndex';
+import { ScoredIndex, type AnalysedIndex, type EntryMatch, type IndexEntry, type SearchTuning } from './scoredIndex';
 import { normalise, type TextAnalyser } from './textAnalyser';
 
 /** An article found for a message. */
@@ -106,6 +106,8 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
       tuning?: SearchTuning;
       /** How many scored entries the index may remember for the words it has looked up (see ScoredIndex); its own default when not given. */
       rememberedItems?: number;
+      /** The same articles, intents and out-of-scope examples as analysed before ({@link analysedIndex}), read back rather than analysed again. */
+      prepared?: AnalysedIndex;
     } = {},
   ) {
     this.articles = articles.filter((a) => a.status !== 'draft');
@@ -121,12 +123,17 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
       entries.push({ id: `intent:${def.intent}`, kind: 'intent', title: def.label ?? '', questions: def.examples, tags: [], body: '' });
     }
     (options.outOfScope ?? []).forEach((text, i) => entries.push({ id: `none:${i}`, kind: 'none', title: '', questions: [text], tags: [], body: '' }));
-    this.index = new ScoredIndex(entries, analyser, options.tuning, options.rememberedItems);
+    this.index = new ScoredIndex(entries, analyser, options.tuning, options.rememberedItems, options.prepared);
     for (const a of this.articles) {
       this.byId.set(a.id, a);
       this.titles.set(normalise(a.title), a);
       for (const q of a.questions) this.questions.set(normalise(q), a);
     }
+  }
+
+  /** The analysed articles, intents and out-of-scope examples, for building the same knowledge base again quickly (`prepared`). */
+  analysedIndex(): AnalysedIndex {
+    return this.index.analysed();
   }
 
   get size(): number {

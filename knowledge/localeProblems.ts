@@ -5,6 +5,7 @@ import { readToneVocabulary } from '../intents/frustration';
 import { riskTrainingData } from '../intents/riskClassifier';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
+import type { Article } from './article';
 import { loadArticles } from './articleLoader';
 import { ENGLISH_ANALYSIS, WELSH_ANALYSIS, type AnalyserLanguage } from './textAnalyser';
 import { DEFAULT_LOCALE } from './intentMessages';
@@ -30,6 +31,8 @@ export interface LocaleContentPaths {
   servicesDir?: string;
   /** deploymentTemplates/teams (manifest.json and its localisation files); left out when absent. */
   teamsDir?: string;
+  /** The English articles as already read from `articlesDir` (`npm run validate` reads them once); read here when not given. */
+  englishArticles?: readonly Article[];
 }
 
 const error = (file: string, message: string, line?: number): ContentProblem => ({ severity: 'error', file, ...(line ? { line } : {}), message });
@@ -111,11 +114,7 @@ function messageFolder(messagesDir: string, locale: string): ContentProblem[] {
  */
 function articles(paths: LocaleContentPaths, locale: string, wordsOnly = false): ContentProblem[] {
   const dir = localeDir(paths.articlesDir, locale);
-  const englishIds = new Set(
-    loadArticles(paths.articlesDir)
-      .articles.filter((a) => a.status !== 'draft')
-      .map((a) => a.id),
-  );
+  const englishIds = new Set((paths.englishArticles ?? loadArticles(paths.articlesDir).articles).filter((a) => a.status !== 'draft').map((a) => a.id));
   if (!fs.existsSync(dir)) return [...englishIds].sort().map((id) => error(path.join(dir, `${id}.md`), `missing: the ${locale} article ${id}`));
   const own = loadArticles(dir).articles;
   const seen = new Set(own.map((a) => a.id));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { utteranceKey, type ContentProblem, type IntentDefinition } from '../intents/trainingData';
 import type { Article } from './article';
-import { loadArticles } from './articleLoader';
+import { loadArticles, type LoadedArticles } from './articleLoader';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
 import { TextAnalyser, type AnalyserLanguage } from './textAnalyser';
@@ -17,6 +17,8 @@ export interface KnowledgeCheckOptions {
   maxWords?: number;
   /** How the articles' language is searched (knowledge/textAnalyser.ts); default English. */
   analysis?: AnalyserLanguage;
+  /** The articles folder as already read (`npm run validate` reads it once); read here when not given. */
+  loaded?: LoadedArticles;
 }
 
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
@@ -62,8 +64,8 @@ function monthsBetween(from: Date, to: Date): number {
 export function validateKnowledge(options: KnowledgeCheckOptions): ContentProblem[] {
   const now = options.now ?? new Date();
   const maxWords = options.maxWords ?? 160;
-  const loaded = loadArticles(options.articlesDir);
-  const problems = loaded.problems;
+  const loaded = options.loaded ?? loadArticles(options.articlesDir);
+  const problems = [...loaded.problems];
   // Drafts are listed by `npm run validate` and never answered from, so only published articles are checked here.
   const articles = loaded.articles.filter((a) => a.status !== 'draft');
 

@@ -17,6 +17,7 @@ import { contactCentreProblems } from '../knowledge/contactCentre';
 import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
+import { loadArticles } from '../knowledge/articleLoader';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
@@ -110,11 +111,19 @@ export const DEFAULT_PATHS: ContentPaths = {
 };
 
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
+  return validateContent(paths).problems;
+}
+
+/** {@link validateAll}'s problems, and the drafts waiting for review ({@link draftsOf}), from one reading of the articles. */
+export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems: ContentProblem[]; drafts: Article[] } {
   const rules = paths.safeguardingRules;
   const council = paths.councilProfile;
-  // Read once: the intents' checks, their messages and the articles' checks all need them.
+  // Read once: the intents' checks, their messages and the articles' checks all need them; and the articles, which the
+  // English checks, each other language's (their twins) and the list of drafts need.
   const training = loadTrainingData(paths.intentsDir);
-  return [
+  const articlesDir = paths.articlesDir ?? path.join(path.dirname(council), 'articles');
+  const articles = loadArticles(articlesDir);
+  const problems = [
     ...checkIntents(paths.intentsDir, training),
     ...attempt(rules, () => loadSafeguardingRules(rules)),
     ...readRiskTaxonomy(paths.riskTaxonomy ?? path.join(path.dirname(rules), 'risk-taxonomy.yaml')).problems,
@@ -132,16 +141,18 @@ export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem
       loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml')),
     ),
     ...validateKnowledge({
-      articlesDir: paths.articlesDir ?? path.join(path.dirname(council), 'articles'),
+      articlesDir,
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
       intents: training.intents,
+      loaded: articles,
     }),
-    ...otherLanguages(paths),
+    ...otherLanguages(paths, articles.articles),
   ];
+  return { problems, drafts: articles.articles.filter((a) => a.status === 'draft') };
 }
 
 /** Each language the council declares besides English: every word residents see must have its translation (knowledge/localeProblems.ts). */
-function otherLanguages(paths: ContentPaths): ContentProblem[] {
+function otherLanguages(paths: ContentPaths, englishArticles: readonly Article[]): ContentProblem[] {
   let languages: readonly string[];
   try {
     languages = loadCouncilProfile(paths.councilProfile).languages;
@@ -163,6 +174,7 @@ function otherLanguages(paths: ContentPaths): ContentProblem[] {
       messagesDir: paths.messagesDir ?? path.join(knowledge, 'messages'),
       servicesDir: paths.servicesDir,
       teamsDir: paths.teamsDir,
+      englishArticles,
     },
     languages,
   );
@@ -233,8 +245,8 @@ export function formatReport(problems: ContentProblem[], drafts: Article[], cwd 
 }
 
 function main(): void {
-  const problems = validateAll();
-  process.stdout.write(formatReport(problems, draftsOf()));
+  const { problems, drafts } = validateContent();
+  process.stdout.write(formatReport(problems, drafts));
   const failOnWarnings = process.argv.includes('--fail-on-warnings');
   process.exitCode = problems.some((p) => p.severity === 'error' || failOnWarnings) ? 1 : 0;
 }

@@ -8,7 +8,7 @@ import { readArticle } from '../../knowledge/articleLoader';
 import { buildKnowledgeBase } from '../../knowledge/loadKnowledge';
 import { runImport } from '../../scripts/kbImport';
 import { readSavedPage } from '../../scripts/lib/kbImport/savedPage';
-import { DEFAULT_PATHS, draftsOf, formatReport, validateAll } from '../../scripts/validate';
+import { DEFAULT_PATHS, draftsOf, formatReport, validateAll, validateContent } from '../../scripts/validate';
 import { INTENTS, ROOT, SYNONYMS, copyOfArticles } from './helpers';
 
 const SITE = path.join(__dirname, 'fixtures', 'saved-site');
@@ -249,6 +249,10 @@ describe('drafts', () => {
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.filter((p) => p.file.includes(`${path.sep}drafts${path.sep}`))).toEqual([]);
     const report = formatReport(problems, draftsOf(paths), articles);
+    // npm run validate reads the articles once for its checks and its list of drafts: the same problems, the same drafts.
+    const content = validateContent(paths);
+    expect(content.problems).toEqual(problems);
+    expect(content.drafts).toEqual(draftsOf(paths));
     expect(report).toContain('Drafts, not answered from until reviewed (3)');
     expect(report).toContain(
       `${path.join('drafts', 'parking-suspend-a-parking-bay.md')}: notice: draft "Suspend a parking bay" (parking-suspend-a-parking-bay) from https://www.anytown.example/parking/suspend-a-parking-bay`,

@@ -225,3 +225,46 @@ describe('ScoredIndex: what an entry is about', () => {
     expect(found[0].entry.id).toBe('fraud');
   });
 });
+
+describe('ScoredIndex: the best of one kind from an index that remembers every word', () => {
+  // Many entries sharing common words, some alike word for word (equal scores), of every kind: validate's case.
+  let seed = 11;
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const common = ['pay', 'online', 'contact', 'need', 'report', 'council'];
+  const rare = ['allotment', 'badger', 'cemetery', 'dumping', 'kerb', 'licence', 'market', 'nursery', 'parking', 'recycling', 'skip', 'verge'];
+  const pick = (words: string[]) => words[Math.floor(random() * words.length)];
+  const question = () => [pick(common), pick(rare), pick(common), pick(rare)].join(' ');
+  const entries: IndexEntry[] = [];
+  for (let i = 0; i < 240; i++) {
+    const kind: IndexEntry['kind'] = i % 10 === 0 ? 'intent' : i % 7 === 0 ? 'none' : 'article';
+    const questions = i % 13 === 0 && entries.length ? [...entries[entries.length - 1].questions] : [question(), question()];
+    entries.push({
+      id: `${kind === 'article' ? 'kb' : kind}:${i}`,
+      kind,
+      title: i % 3 ? pick(rare) : '',
+      questions,
+      tags: [],
+      body: `${question()} ${question()}`,
+    });
+  }
+  const analyser = new TextAnalyser();
+  const everyWord = new ScoredIndex(entries, analyser, undefined, Infinity);
+  const reference = new ScoredIndex(entries, analyser);
+  const messages = [
+    ...Array.from({ length: 60 }, question),
+    'pay online',
+    'pay pay pay online',
+    'badger',
+    'kerb kerb parking',
+    'recyclng skip',
+    'nothing like anything',
+    'council',
+    'allotment allotment',
+  ];
+
+  it.each([1, 3, 5])('finds the same best %i, with the same scores and order (equal scores as found), as adding up every entry', (limit) => {
+    for (const text of messages) {
+      for (const kind of ['article', 'none'] as const) expect(everyWord.find(text, limit, kind), `${text} ${kind}`).toEqual(reference.find(text, limit, kind));
+    }
+  });
+});

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ContentProblem } from '../intents/trainingData';
+import type { Article } from './article';
+import { articleFiles } from './articleLoader';
+import type { AnalysedIndex } from './scoredIndex';
+
+/** What a start with unchanged content reads back instead of working it out again. */
+export interface CachedKnowledge {
+  /** The articles as read (drafts included), and the problems that left others out. */
+  articles: Article[];
+  problems: ContentProblem[];
+  index: AnalysedIndex;
+}
+
+/** What the knowledge base is built from, besides the articles folder and the synonyms file. */
+export interface KnowledgeInputs {
+  articlesDir: string;
+  synonymsPath: string;
+  /** Everything else that decides the analysis and the index: the language's analysis, the intents' and out-of-scope examples. */
+  other: unknown;
+}
+
+const PREFIX = 'knowledge-';
+/** Bump whenever what is kept changes shape or meaning. */
+const FORMAT_VERSION = 1;
+
+/**
+ * The knowledge base as last built, kept in a folder of the data directory beside the intent
+ * models (`knowledge-<sha256>.json`), keyed by a hash of everything it was built from: each
+ * article file's bytes, the synonyms, the intents' and out-of-scope examples, the language, and the
+ * code that reads and analyses them (the size and time of each file of knowledge/ and intents/
+ * beside this one, and of package-lock.json: a new build or new packages build it again). At
+ * 3,000 articles reading the front matter and analysing and indexing the articles is most of a
+ * start (issue 23); reading it back is a fraction of that. A file that cannot be read, parsed or
+ * used is treated as absent.
+ */
+export class KnowledgeCache {
+  constructor(private readonly dir: string) {}
+
+  /** The key of this content, or undefined when a file cannot be read (the knowledge base is then built as usual). */
+  key(inputs: KnowledgeInputs): string | undefined {
+    const hash = createHash('sha256');
+    const add = (part: string | Buffer) => hash.update(`${part.length}:`).update(part);
+    try {
+      add(JSON.stringify({ version: FORMAT_VERSION, code: codeFingerprint(), articlesDir: path.resolve(inputs.articlesDir), other: inputs.other }));
+      for (const file of articleFiles(inputs.articlesDir)) {
+        add(file);
+        add(fs.readFileSync(file));
+      }
+      add(fs.readFileSync(inputs.synonymsPath));
+    } catch {
+      return undefined;
+    }
+    return hash.digest('hex');
+  }
+
+  read(key: string): CachedKnowledge | undefined {
+    const file = this.file(key);
+    if (!fs.existsSync(file)) return undefined;
+    try {
+      const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CachedKnowledge>;
+      const usable =
+        Array.isArray(kept.articles) &&
+        Array.isArray(kept.problems) &&
+        Array.isArray(kept.index?.entries) &&
+        kept.index.entries.every((e) => Array.isArray(e) && e.length === 3 && e.every((words) => Array.isArray(words))) &&
+        Array.isArray(kept.index.search?.index);
+      return usable ? (kept as CachedKnowledge) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keeps this content's knowledge base, and removes what was kept for other content. */
+  write(key: string, knowledge: CachedKnowledge): void {
+    const file = this.file(key);
+    fs.mkdirSync(this.dir, { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(knowledge));
+    fs.renameSync(tmp, file);
+    for (const name of fs.readdirSync(this.dir)) {
+      const other = path.join(this.dir, name);
+      if (name.startsWith(PREFIX) && name.endsWith('.json') && other !== file) fs.rmSync(other, { force: true });
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${PREFIX}${key}.json`);
+  }
+}
+
+/** The size and time of the code that reads and analyses content (knowledge/ and intents/, as sources or as built) and of package-lock.json. */
+function codeFingerprint(): string {
+  const parts: string[] = [];
+  for (const dir of [__dirname, path.join(__dirname, '..', 'intents')]) {
+    const names = fs.existsSync(dir)
+      ? fs
+          .readdirSync(dir)
+          .filter((n) => /\.(ts|js)$/.test(n))
+          .sort()
+      : [];
+    for (const name of names) {
+      const stat = fs.statSync(path.join(dir, name));
+      parts.push(`${name}:${stat.size}:${stat.mtimeMs}`);
+    }
+  }
+  for (const lock of [path.join(__dirname, '..', 'package-lock.json'), path.join(__dirname, '..', '..', 'package-lock.json')]) {
+    if (!fs.existsSync(lock)) continue;
+    const stat = fs.statSync(lock);
+    parts.push(`lock:${stat.size}:${stat.mtimeMs}`);
+    break;
+  }
+  return parts.join('\n');
+}
