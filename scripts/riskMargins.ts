@@ -1,6 +1,6 @@
 /**
  * `npx tsx scripts/riskMargins.ts [OUT.json]`: how the safeguarding check decides every message of
- * the development sets (tests/safeguarding dev, dev2, dev3, dev4, dev5, dev6, dev7 and cases; the ordinary questions of
+ * the development sets (tests/safeguarding dev, dev2, dev3, dev4, dev5, dev6, dev7, dev8 and cases; the ordinary questions of
  * tests/eval dev, kb-blind-dev and knowledge-check; every resident turn of the dev conversations, blind-dev and blind-dev2),
  * written as JSON lines of {set, text, risk, category, rules, whole, clauses, flagged, reason, got}
  * for choosing the detector's thresholds. Prints a summary per set. Never reads the sealed sets.
@@ -46,7 +46,7 @@ const jsonl = (file: string) =>
     .split('\n')
     .filter((l) => l.trim())
     .map((l) => JSON.parse(l) as { text: string; risk?: boolean; category?: string; expect?: string });
-for (const f of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'cases'])
+for (const f of ['dev', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'cases'])
   for (const c of jsonl(`tests/safeguarding/${f}.jsonl`)) explain(`safeguarding/${f}`, c.text, !!c.risk, c.category);
 for (const f of ['dev', 'kb-blind-dev', 'knowledge-check'])
   for (const c of jsonl(`tests/eval/${f}.jsonl`)) if (c.expect !== 'safeguarding' && !c.risk) explain(`eval/${f}`, c.text, false);

@@ -277,6 +277,41 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     for (const text of risk) expect(full.check(text).risk, text).toBe(true);
   });
 
+  it('eighth round (dev8): a goodbye passed on, not safe with oneself, who will find them, the tallest car park; leaving after what he did; a home not seen with a smell; choking said with a possessive', () => {
+    const set = loadSafeguardingRuleSet(RULES);
+    const full = new SafeguardingDetector(set.rules, {
+      classifierThreshold: 2,
+      taxonomy,
+      idioms: set.idioms,
+      spellings: set.spellings,
+      past: set.past,
+      subject: set.subject,
+    });
+    const risk: Array<[string, string]> = [
+      ['my brother sent a text saying tell mum i love her and now his phone is off', 'suicide_self_harm'],
+      ['i dont feel safe around myself tonight', 'suicide_self_harm'],
+      ['who empties a flat when someone dies alone, i want it tidy for whoever finds me', 'suicide_self_harm'],
+      ['which is the highest multi storey in town', 'suicide_self_harm'],
+      ['i need somewhere to stay tonight, i cant go back there after what my husband did', 'domestic_abuse'],
+      ['can you fix my front door, thats where my boyfriend punched a hole in it last night', 'domestic_abuse'],
+      ['the old lady at 4 hasnt been seen since monday and there are flies at her window and a smell', 'adult_at_risk'],
+      ['my nans choking and cant breathe', 'immediate_danger'],
+      ['dads 86 and his electric has run out, nothing in the cupboards either', 'adult_at_risk'],
+      ['she said shes going to take all her tablets when the kids are asleep', 'suicide_self_harm'],
+    ];
+    for (const [text, category] of risk) expect(full.check(text).categories ?? [], text).toContain(category);
+    const quiet = [
+      'my dad had a stroke last year and is now recovered, can he get a bus pass',
+      'we had a burst gas main last winter, it was fixed, but now had a bill for the wall, who pays',
+      'they had drug dealers next door but theyve been evicted, is the flat going to be relet',
+      'my son self harmed when he was 15, hes 22 now and wants to be a lifeguard, does he have to declare it',
+      'my ex was violent but hes been in prison for years, i just need my name changed on the council tax',
+      'im doing my nvq in social care, what counts as neglect',
+      'which is the tallest building in town for my sons homework',
+    ];
+    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
