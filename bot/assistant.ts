@@ -150,7 +150,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ locale, articles: knowledge.size }, 'knowledge base ready');
   const rulesDir = path.dirname(options.safeguardingRulesPath);
   const taxonomy = riskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'), locale);
-  const { rules, idioms, spellings, past, subject } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
+  const { rules, idioms, spellings, past, subject, reassured } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
   const riskStarted = Date.now();
   // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary intents' examples: the configured
   // intents and the project's own next to the rules. Never the knowledge articles' questions, so that
@@ -166,10 +166,11 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     spellings,
     past,
     subject,
+    reassured,
     alongside: options.alongside,
   });
   // A classifier threshold above 1 turns the classifiers off: the rules alone.
-  const rulesOnly = new SafeguardingDetector(rules, { taxonomy, idioms, spellings, past, subject, classifierThreshold: RULES_ONLY });
+  const rulesOnly = new SafeguardingDetector(rules, { taxonomy, idioms, spellings, past, subject, reassured, classifierThreshold: RULES_ONLY });
   const intentWords = intentMessages(
     messagesDir,
     training.intents.map((i) => i.intent),

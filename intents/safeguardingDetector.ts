@@ -44,6 +44,8 @@ export interface SafeguardingDetectorOptions {
   past?: PastDanger;
   /** Words that make a risk the subject of work, study, giving or policy (the rules file's `subject`). */
   subject?: RegExp;
+  /** Words that say the person is fine now (the rules file's `reassured`): with them, only the rules decide. */
+  reassured?: RegExp;
   /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
   clauseThreshold?: number;
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
@@ -67,6 +69,8 @@ export interface SafeguardingTrace {
   longPast: boolean;
   /** No immediate-danger rule matched and the message speaks of the risk as a subject (training, a dissertation, a donation): left to the classifier. */
   asSubject: boolean;
+  /** No rule decided and the message says the person is fine now ("he's fine in himself"): the classifiers do not decide. */
+  reassured?: boolean;
   /** The risk classifier's best guess for the whole message, whether or not it counts. */
   whole?: RiskGuess;
   clauses: ClauseGuess[];
@@ -153,6 +157,7 @@ export class SafeguardingDetector {
   private readonly spellings: Spelling[];
   private readonly past?: PastDanger;
   private readonly subject?: RegExp;
+  private readonly reassured?: RegExp;
   private readonly clauseThreshold: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
@@ -172,6 +177,7 @@ export class SafeguardingDetector {
     this.spellings = o.spellings ?? [];
     this.past = o.past;
     this.subject = o.subject;
+    this.reassured = o.reassured;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
@@ -218,6 +224,10 @@ export class SafeguardingDetector {
     // A message that was little more than a figure of speech ("I've had enough of being ignored" leaves
     // "ive"): the classifier would be judging a residue with nothing of the message left in it.
     if (folded.split(' ').length < MIN_WORDS_AFTER_IDIOMS && folded !== spelled.replace(/\s+/g, ' ').trim()) return trace;
+    // "My neighbour's a hoarder… he's fine in himself", "I'm safe and well, I just want to get on top of it": the resident says the
+    // person is fine now, and no rule found a danger; the classifiers, which read the topic, are not asked to overrule them.
+    // ("She says she's fine but…" is not this: a claim reported, or a "but" after it, keeps the message for the classifiers.)
+    if (this.reassured?.test(folded)) return { ...trace, reassured: true };
     const forClassifier = this.forClassifier(text, folded);
     if (this.riskClassifier) {
       trace.whole = this.riskClassifier.best(forClassifier);

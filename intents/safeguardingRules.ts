@@ -16,6 +16,8 @@ const rulesSchema = z
       .optional(),
     /** Words that make a risk the subject of work, study, giving or policy rather than something happening to someone. */
     subject: z.string().min(1).optional(),
+    /** Words that say the person is fine now ("she's fine, just messy", "I'm safe and well"), not as someone else's claim. */
+    reassured: z.string().min(1).optional(),
     rules: z
       .array(
         z
@@ -80,6 +82,8 @@ export interface SafeguardingRuleSet {
   past?: PastDanger;
   /** The rules file's `subject`: "a dissertation on county lines", "suicide awareness training", "donate to the women's refuge". */
   subject?: RegExp;
+  /** The rules file's `reassured`: "he's fine in himself", "I'm safe and well", "she's really happy". */
+  reassured?: RegExp;
 }
 
 /** The rules, the idioms (figures of speech taken out of a message before it is checked), the spellings spelled out first and the words of a danger long past. */
@@ -108,7 +112,8 @@ export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
   }));
   const past = parsed.data.past ? { longAgo: compile('past', parsed.data.past.longAgo), stillNow: compile('past', parsed.data.past.stillNow) } : undefined;
   const subject = parsed.data.subject ? compile('subject', parsed.data.subject) : undefined;
-  return { rules, idioms, spellings, past, subject };
+  const reassured = parsed.data.reassured ? compile('reassured', parsed.data.reassured) : undefined;
+  return { rules, idioms, spellings, past, subject, reassured };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

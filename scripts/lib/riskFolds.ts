@@ -57,6 +57,7 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
       spellings: ruleSet.spellings,
       past: ruleSet.past,
       subject: ruleSet.subject,
+      reassured: ruleSet.reassured,
     };
     const detector = new SafeguardingDetector(ruleSet.rules, detectorOptions);
     return { name, heldOut: own.filter(isHeldOut), risk, detector, withoutRules: new SafeguardingDetector([], detectorOptions) };

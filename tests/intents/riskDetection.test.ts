@@ -348,6 +348,28 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     }
   });
 
+  it('a person the resident says is fine now is not overruled by the classifiers; a claim reported, a doubt or a "but" keeps the message read', () => {
+    const quiet = [
+      'my uncle keeps every newspaper he has ever bought, he is happy and safe, is there a limit on paper in the recycling',
+      'my aunt has dementia and lives with us, we are all fine, do we still pay full council tax',
+      'my cousin met her husband through their families and she is really happy, is an arranged marriage legal here',
+    ];
+    for (const text of quiet) {
+      const v = router.risk(text, recognizer.recognizeSync(text));
+      expect(v.risk, text).toBe(false);
+      expect(router.explainRisk(text).reassured, text).toBe(true);
+    }
+    const read = [
+      'she says she is fine but he takes her pension every week and she has no food in',
+      'i dont think he is ok, nobody has seen him for days and his curtains are shut',
+      'im fine but my husband hit me again last night and i am scared to go home',
+    ];
+    for (const text of read) {
+      expect(router.explainRisk(text).reassured, text).toBeFalsy();
+      expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(true);
+    }
+  });
+
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
     const answers = [
       "only the two armchairs, they'll be on the front path",
