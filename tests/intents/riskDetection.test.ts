@@ -50,6 +50,9 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   const { rules, idioms, spellings } = loadSafeguardingRuleSet(RULES);
   const taxonomy = loadRiskTaxonomy(TAXONOMY);
   const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings });
+  // The rules with every gate of the rules file: a danger told as over, a risk as a subject (the classifiers off).
+  const { past, subject } = loadSafeguardingRuleSet(RULES);
+  const withGates = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject });
 
   it.each([
     ['black smoke is coming up our stairwell from the ground floor', 'immediate_danger'],
@@ -194,15 +197,6 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   });
 
   it('an alarming word used about something else is not a risk; the situation it names still is', () => {
-    const set = loadSafeguardingRuleSet(RULES);
-    const full = new SafeguardingDetector(set.rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms: set.idioms,
-      spellings: set.spellings,
-      past: set.past,
-      subject: set.subject,
-    });
     const quiet = [
       'i want to do things right, do i need a licence to rent out my spare room',
       'the children want to know where the bombs fell in anytown in the war',
@@ -225,7 +219,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'im doing a school project on refuges for women fleeing domestic abuse, how many places are there',
       'is 12 old enough to be left home alone for an evening, what age is the law',
     ];
-    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+    for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
     const risk = [
       'he wants me to send him nudes or he will tell everyone',
       'a little boy fell in by the weir and hes not come up',
@@ -238,19 +232,10 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'the flood water is up to the door and my neighbour is stuck inside',
       'she is screaming for help and he is hitting her',
     ];
-    for (const text of risk) expect(full.check(text).risk, text).toBe(true);
+    for (const text of risk) expect(withGates.check(text).risk, text).toBe(true);
   });
 
   it('eighth round: over, a hazard that could hurt, stuck cars, chores that "will kill me", teaching a lesson; the same words about a danger now still are one', () => {
-    const set = loadSafeguardingRuleSet(RULES);
-    const full = new SafeguardingDetector(set.rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms: set.idioms,
-      spellings: set.spellings,
-      past: set.past,
-      subject: set.subject,
-    });
     const quiet = [
       'my late husband kept everything, the garage is full to the roof with his hoarding, can i book a bulky collection',
       'there was a fight on the green on saturday but its all over now, can you fix the bench they broke',
@@ -264,7 +249,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'im planning a lesson on county lines for year 9, does the council have resources',
       'what is the referral route for a tenant with a hoarding problem, no immediate risk',
     ];
-    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+    for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
     const risk = [
       'my late husbands brother has been taking my pension and i am scared of him now',
       'the fight is still going on outside, a man is on the ground',
@@ -274,19 +259,10 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'a pupil told me after my lesson that her stepdad hits her and she is scared to go home',
       'i smelt gas last week and it is back now, really strong',
     ];
-    for (const text of risk) expect(full.check(text).risk, text).toBe(true);
+    for (const text of risk) expect(withGates.check(text).risk, text).toBe(true);
   });
 
   it('eighth round (dev8): a goodbye passed on, not safe with oneself, who will find them, the tallest car park; leaving after what he did; a home not seen with a smell; choking said with a possessive', () => {
-    const set = loadSafeguardingRuleSet(RULES);
-    const full = new SafeguardingDetector(set.rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms: set.idioms,
-      spellings: set.spellings,
-      past: set.past,
-      subject: set.subject,
-    });
     const risk: Array<[string, string]> = [
       ['my brother sent a text saying tell mum i love her and now his phone is off', 'suicide_self_harm'],
       ['i dont feel safe around myself tonight', 'suicide_self_harm'],
@@ -299,7 +275,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       ['dads 86 and his electric has run out, nothing in the cupboards either', 'adult_at_risk'],
       ['she said shes going to take all her tablets when the kids are asleep', 'suicide_self_harm'],
     ];
-    for (const [text, category] of risk) expect(full.check(text).categories ?? [], text).toContain(category);
+    for (const [text, category] of risk) expect(withGates.check(text).categories ?? [], text).toContain(category);
     const quiet = [
       'my dad had a stroke last year and is now recovered, can he get a bus pass',
       'we had a burst gas main last winter, it was fixed, but now had a bill for the wall, who pays',
@@ -309,7 +285,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'im doing my nvq in social care, what counts as neglect',
       'which is the tallest building in town for my sons homework',
     ];
-    for (const text of quiet) expect(full.check(text).risk, text).toBe(false);
+    for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
   });
 
   it('tells who a message is about', () => {

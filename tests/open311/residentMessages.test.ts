@@ -115,16 +115,17 @@ describe('honest messages about delivery', () => {
   });
 });
 
-describe('in a Welsh conversation', () => {
-  const channelReference = (id: string, locale: string) => ({
-    serviceUrl: channel.url,
-    channelId: 'test',
-    conversation: { id },
-    bot: { id: 'bot' },
-    user: { id: 'resident-1' },
-    locale,
-  });
+/** The conversation reference a report keeps (its channel is the test channel), in a language. */
+const channelReference = (id: string, locale: string) => ({
+  serviceUrl: channel.url,
+  channelId: 'test',
+  conversation: { id },
+  bot: { id: 'bot' },
+  user: { id: 'resident-1' },
+  locale,
+});
 
+describe('in a Welsh conversation', () => {
   it('a refused report: the resident is told in Welsh (knowledge/cy-GB/delivery-messages.yaml), not in English', async () => {
     const row = await bot.app.services.outbox.add(pothole, channelReference('conv-refused-cy', 'cy-GB'));
     const told = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-refused-cy'), 'the proactive message');
@@ -168,20 +169,11 @@ describe('the built-in back office’s notice on a new report', () => {
     await builtIn?.close();
     if (builtIn) fs.rmSync(builtIn.dataDir, { recursive: true, force: true });
   });
-  const reference = (id: string, locale: string) => ({
-    serviceUrl: channel.url,
-    channelId: 'test',
-    conversation: { id },
-    bot: { id: 'bot' },
-    user: { id: 'resident-2' },
-    locale,
-  });
-
   it('is in the conversation’s language: the service’s Welsh notice (services/cy-GB) to a Welsh one, the English to an English one', async () => {
     // A whole report, as the built-in back office takes it (services/pothole.yaml's required questions).
     const report: RequestFields = { ...pothole, lat: 51.5, long: -0.12, attributes: { surface: 'road', width_cm: '40', depth_cm: '8', danger: 'no' } };
-    await builtIn.app.services.outbox.add(report, reference('conv-notice-cy', 'cy-GB'));
-    await builtIn.app.services.outbox.add(report, reference('conv-notice-en', 'en-GB'));
+    await builtIn.app.services.outbox.add(report, channelReference('conv-notice-cy', 'cy-GB'));
+    await builtIn.app.services.outbox.add(report, channelReference('conv-notice-en', 'en-GB'));
     const cy = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-notice-cy'), 'the Welsh proactive message');
     const en = await Conversation.until(() => channel.received.find((m) => m.conversationId === 'conv-notice-en'), 'the English proactive message');
     expect(cy.text).toContain(cymraeg.service_notice);
