@@ -4,7 +4,8 @@
  * file with the built-in back office. Prints one line per conversation (a failure with its turn,
  * what the resident said, what was expected and what the bot replied) and, as the last line,
  * {"total","passed","rate","failures":[{"file","turn","said","got"}]}. `--turns` also prints every
- * turn (reply, route, question asked) before its conversation's line. Exits 0 whatever the score.
+ * turn (reply, route, question asked) before its conversation's line. `--now` sets the day and time the
+ * conversations happen (see scripts/lib/nowArg.ts); left out, the real clock. Exits 0 whatever the score.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,15 +20,24 @@ import { EvalApp } from './lib/conversations/evalApp';
 import { ExpectationChecker } from './lib/conversations/expectationChecker';
 import { RequestCatalogue } from './lib/conversations/requestCatalogue';
 import { localeOrExit } from './lib/localeArg';
+import { nowArg, startClockAt } from './lib/nowArg';
 import type { TurnObservation } from './lib/conversations/turnObservation';
 
 const ROOT = path.resolve(__dirname, '..');
 
 async function main(): Promise<void> {
-  const { locale, rest } = localeOrExit(process.argv.slice(2));
+  const { locale, rest: args } = localeOrExit(process.argv.slice(2));
+  const clock = nowArg(args);
+  if ('error' in clock) {
+    process.stderr.write(`${clock.error}\n`);
+    process.exit(2);
+  }
+  const { now, rest } = clock;
   const dir = rest.find((a) => !a.startsWith('--'));
   if (!dir) {
-    process.stderr.write('usage: npm run eval:conversations -- DIR [--locale cy-GB]   (a folder of *.yaml conversations; see tests/conversations/README.md)\n');
+    process.stderr.write(
+      'usage: npm run eval:conversations -- DIR [--locale cy-GB] [--now 2026-12-04T10:00:00Z]   (a folder of *.yaml conversations; see tests/conversations/README.md)\n',
+    );
     process.exit(2);
   }
   if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
@@ -40,6 +50,7 @@ async function main(): Promise<void> {
     .sort();
 
   loadDotEnv();
+  const realClock = now ? startClockAt(now) : undefined;
   const app = await EvalApp.start(
     { COUNCIL_PROFILE: process.env.COUNCIL_PROFILE, INTENTS_DIR: process.env.INTENTS_DIR },
     path.join(path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data')), 'models'),
@@ -87,6 +98,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.close();
+    realClock?.();
   }
   const summary = report.summary(results);
   process.stdout.write(`${summary.passed}/${summary.total} conversations passed (${(summary.rate * 100).toFixed(1)}%)\n`);

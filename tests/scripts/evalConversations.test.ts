@@ -159,6 +159,12 @@ describe('npm run eval:conversations', () => {
     expect(r.stderr).toMatch(/^usage: npm run eval:conversations -- DIR/);
   });
 
+  it('an unreadable --now: the reason and exit code 2, before anything runs', () => {
+    const r = spawnSync(process.execPath, [TSX, SCRIPT, path.join(FIXTURES, 'pass'), '--now', 'friday'], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^--now takes a date and time/);
+  });
+
   it('reports every failing conversation with its reason, and one JSON object as the last line', { timeout: 180_000 }, () => {
     const data = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-conveval-cli-'));
     fs.cpSync(TEST_MODEL_DIR, path.join(data, 'models'), { recursive: true });
