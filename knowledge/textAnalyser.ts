@@ -16,7 +16,7 @@ const STOP_WORDS = new Set(
     // Pronouns and linking words a long message is full of: in a small index they look rare, and
     // drown the one word that says what the message is about ("…she says she's seen them…").
     'he him his she hers herself himself itself ours ourselves theirs themselves yourself whom ' +
-    'weve theyve youve wed theyd youd hed shed hes shes its itll thatll theres wheres whos ' +
+    'weve theyve youve wed theyd youd hed shed hes shes its itll thatll theres wheres whos whens hows whys ' +
     'another both each either neither other such same whether while whilst because cos coz cuz since until till though although ' +
     'even ever still already yet again always anyway anyways actually basically literally honestly honest fairly pretty quite rather ' +
     'sure probably maybe perhaps somehow something someone somebody anything anyone anybody everything everyone everybody nothing nobody ' +

@@ -43,6 +43,12 @@ describe('TextAnalyser on how residents write', () => {
     expect(analyser.terms('what the hell is going on with the bloody bins')).toEqual(analyser.terms('on bins'));
     expect(analyser.terms('cn u tel me wen the library opens')).toEqual(analyser.terms('library opens'));
   });
+
+  it('takes a question word with its "is" run on ("when\'s", "hows") as the question word alone', () => {
+    expect(analyser.terms("when's the library open")).toEqual(analyser.terms('when is the library open'));
+    expect(analyser.terms('hows the garden waste work')).toEqual(analyser.terms('how does the garden waste work'));
+    expect(analyser.terms("why's my bill gone up")).toEqual(analyser.terms('why has my bill gone up'));
+  });
 });
 
 describe('normalise', () => {
