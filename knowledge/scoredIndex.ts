@@ -568,6 +568,8 @@ export class ScoredIndex {
 class WordIndex {
   private readonly sorted: string[];
   private readonly byLength = new Map<number, string[]>();
+  /** Per length, each word's {@link letterMask}, in the order of {@link byLength}. */
+  private readonly masksByLength = new Map<number, Int32Array>();
   private readonly holding = new Map<string, Indexed[]>();
 
   constructor(entries: Iterable<Indexed>) {
@@ -584,6 +586,7 @@ class WordIndex {
       if (list) list.push(word);
       else this.byLength.set(word.length, [word]);
     }
+    for (const [length, words] of this.byLength) this.masksByLength.set(length, Int32Array.from(words, letterMask));
   }
 
   holders(word: string): readonly Indexed[] {
@@ -606,11 +609,38 @@ class WordIndex {
       const stem = term.slice(0, term.length - cut);
       if (stem.length >= 4 && this.holding.has(stem)) found.add(stem);
     }
+    // A letter of one word that the other lacks takes an edit of its own: words with more such letters than the
+    // edits allowed are passed over without working out the distance (most of them; the same words are found).
+    const mask = letterMask(term);
     for (let length = term.length - edits; length <= term.length + edits; length++) {
-      for (const word of this.byLength.get(length) ?? []) if (!found.has(word) && withinEdits(term, word, edits)) found.add(word);
+      const words = this.byLength.get(length);
+      if (!words) continue;
+      const masks = this.masksByLength.get(length)!;
+      for (let k = 0; k < words.length; k++) {
+        const other = masks[k];
+        if (bitCount(mask & ~other) > edits || bitCount(other & ~mask) > edits) continue;
+        const word = words[k];
+        if (!found.has(word) && withinEdits(term, word, edits)) found.add(word);
+      }
     }
     return [...found];
   }
+}
+
+/**
+ * Which letters a word holds, one bit for each of 32 groups of characters (a to z each alone): a group in
+ * one word's mask and not in the other's is a character the other lacks, whatever else shares the group.
+ */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
 /** The first index of `sorted` whose word is not before `word`. */
