@@ -134,6 +134,12 @@ const ONLY_A_PLACE = new RegExp(
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
 
+/** A part's need, and the articles it matches as well as the need's own (empty for a request). */
+interface PartNeed {
+  need: Need;
+  level: Set<string>;
+}
+
 const sameNeed = (a: Need, b: Need) =>
   (a.kind === 'kb' && b.kind === 'kb' && a.articleId === b.articleId) || (a.kind === 'intent' && b.kind === 'intent' && a.intent === b.intent);
 
@@ -477,28 +483,34 @@ export class Router {
    */
   needs(text: string): Need[] {
     if (!this.knowledge) return [];
-    const found: Need[] = [];
+    const found: PartNeed[] = [];
     for (const part of needParts(text, this.vocabulary)) {
       // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
       const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
       const need =
         this.partNeed(part) ??
         (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
-        clauses(part, this.vocabulary).reduce<Need | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
-      if (need && !found.some((f) => sameNeed(f, need))) found.push(need);
+        clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
+      if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
     }
-    return found.length >= 2 ? found : [];
+    // A part whose best article is level with another part's ("lost my job" matches the council tax reduction
+    // article as well as pages that happen to say "lost" and "job"; the rest of the message asks for the reduction)
+    // says the same thing as that part: the more pages a council has, the more a few words find several alike.
+    const distinct = found.filter(
+      (f) => !found.some((o) => o !== f && o.need.kind === 'kb' && f.level.has(o.need.articleId) && !(f.need.kind === 'kb' && o.level.has(f.need.articleId))),
+    );
+    return distinct.length >= 2 ? distinct.map((f) => f.need) : [];
   }
 
   /** What one part of a message asks for, when it clearly matches an article or a request's own examples. */
-  private partNeed(part: string): Need | undefined {
+  private partNeed(part: string): PartNeed | undefined {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
     if (ONLY_A_PLACE.test(part)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
-    if (listed) return { kind: 'kb', articleId: listed.id };
+    if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };
     const r = this.retrieve(part);
     const article = r.articles[0];
     const intent = r.intents.find((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff);
@@ -510,11 +522,19 @@ export class Router {
     // A part asked as a question for information ("…faint mae'r bin gwastraff gardd yn gostio?", "how much is the green bin
     // sub?") that an article answers clearly ahead of any request is that article, however many others share the request's words.
     if (articleOk && INFO_QUESTION.test(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
-      return { kind: 'kb', articleId: article.article.id };
+      return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
-    if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie)) return { kind: 'intent', intent: intent.intent };
-    if (articleOk) return { kind: 'kb', articleId: article.article.id };
+    if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie))
+      return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
+    if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     return undefined;
+  }
+
+  /** The other articles that a part matches as well as its best one (not clearly behind it: see {@link clearlyAhead}), sure enough to answer mid-dialog. */
+  private levelWith(found: Retrieval): Set<string> {
+    const [first, ...rest] = found.articles;
+    const t = this.thresholds;
+    return new Set(rest.filter((a) => a.confidence >= t.kbInterrupt && first.rank - a.rank < t.kbLead).map((a) => a.article.id));
   }
 
   /**

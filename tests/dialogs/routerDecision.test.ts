@@ -96,3 +96,38 @@ describe('Router.needs: a part that asks in one of its clauses', () => {
     });
   });
 });
+
+describe("Router.needs: a part level between another part's article and others", () => {
+  // Many pages, as a large council site has: two of them say "redundant" and "pay" only in passing.
+  const many = [
+    article(
+      'rent-help',
+      'Rent arrears',
+      ['made redundant and struggling with the rent', 'help paying rent', 'rent arrears advice'],
+      'We can help with rent arrears.',
+    ),
+    article('surplus-stock', 'Surplus stock', ['redundant stock we pay to store', 'sell old desks and chairs'], 'Old furniture for sale.'),
+    article('staff-changes', 'Staff changes', ['redundant posts and how we pay staff', 'our teams and offices'], 'How our teams are organised.'),
+    article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+  ];
+  const kb = new MiniSearchKnowledgeBase(many, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+  const big = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, kb);
+
+  it('reads it as the same need as the part that names one article clearly', () => {
+    // The first part on its own matches three articles alike, another first; the second part one article.
+    const level = kb.retrieve("I'm redundant, how do I pay").articles;
+    expect(level[0].article.id).not.toBe('rent-help');
+    const rentHelp = level.find((a) => a.article.id === 'rent-help')!;
+    expect(rentHelp.confidence).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.kbInterrupt);
+    expect(level[0].rank - rentHelp.rank).toBeLessThan(DEFAULT_THRESHOLDS.kbLead);
+    expect(kb.retrieve('can you help me with my rent arrears').articles[0].article.id).toBe('rent-help');
+    expect(big.needs("I'm redundant, how do I pay? can you help me with my rent arrears?")).toEqual([]);
+  });
+
+  it('keeps two needs when the parts name two articles clearly', () => {
+    expect(big.needs('can you help me with my rent arrears? and what are the library opening times?')).toEqual([
+      { kind: 'kb', articleId: 'rent-help' },
+      { kind: 'kb', articleId: 'library' },
+    ]);
+  });
+});

@@ -268,3 +268,38 @@ describe('ScoredIndex: the best of one kind from an index that remembers every w
     }
   });
 });
+
+describe('ScoredIndex: rarity as a share of the collection', () => {
+  const article = (id: string, questions: string[]): IndexEntry => ({ id, kind: 'article', title: '', questions, tags: [], body: '' });
+  /** `n` articles: one about "lantern repairs", `often` more that say "lantern", the rest about other things. */
+  const collection = (n: number, often: number) => [
+    article('kb:lantern', ['lantern repairs']),
+    ...Array.from({ length: often }, (_, i) => article(`kb:often-${i}`, [`lantern festival ${i}`])),
+    ...Array.from({ length: n - often - 1 }, (_, i) => article(`kb:other-${i}`, [`allotment plot ${i}`])),
+  ];
+  const weights = (index: ScoredIndex) => Object.fromEntries(index.find('lantern repairs')[0].words.map((w, i) => [['lantern', 'repairs'][i], w.weight]));
+
+  it('weighs a word in a few of many entries as much as a word in one', () => {
+    // 2,000 entries: "repairs" in one, "lantern" in 6 (under 0.5 % of them).
+    const few = weights(new ScoredIndex(collection(2000, 5), new TextAnalyser([])));
+    expect(few.lantern).toBe(few.repairs);
+    // In 40 of them (2 %), it says less.
+    const many = weights(new ScoredIndex(collection(2000, 39), new TextAnalyser([])));
+    expect(many.lantern).toBeLessThan(many.repairs);
+  });
+
+  it('measures the rarest words alike whatever the size of the collection', () => {
+    const small = weights(new ScoredIndex(collection(300, 5), new TextAnalyser([])));
+    const large = weights(new ScoredIndex(collection(3000, 5), new TextAnalyser([])));
+    const plain = weights(new ScoredIndex(collection(3000, 5), new TextAnalyser([]), { ...DEFAULT_TUNING, rareShare: 0 }));
+    // Without the share, a word in one entry of 3,000 weighs far more than one in one of 300.
+    expect(plain.repairs / small.repairs).toBeGreaterThan(1.3);
+    expect(large.repairs / small.repairs).toBeLessThan(1.15);
+  });
+
+  it('still weighs a word nothing uses above any word the entries use', () => {
+    const index = new ScoredIndex(collection(3000, 5), new TextAnalyser([]));
+    const [lantern, unknown] = index.find('lantern zyzzogeton')[0].words;
+    expect(unknown.weight).toBeGreaterThan(lantern.weight);
+  });
+});
