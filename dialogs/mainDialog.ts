@@ -587,7 +587,7 @@ export class MainDialog extends CancelAndHelpDialog {
       dialogId,
       recognized: getRecognized(innerDc.context),
       unfinished: this.responses.intents.unfinished(unfinishedIntent) ?? this.responses.unfinishedUnnamed(),
-      drop: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i.test(text),
+      drop: this.vocabulary.drops_request.test(text),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
   }

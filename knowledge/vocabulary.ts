@@ -93,6 +93,7 @@ const CONTEXTS = {
   measure_filler: 'whole',
   place_preposition: 'whole',
   place_article: 'whole',
+  rough_count_of: 'whole',
   follow_up_opens: 'first',
   follow_up_points_back: 'words',
   follow_up_pronoun: 'words',
@@ -107,6 +108,10 @@ const CONTEXTS = {
   send_confirmed_needs: 'whole',
   send_confirmed_not: 'whole',
   title_filler: 'whole',
+  own_question: 'first',
+  new_request: 'words',
+  drops_request: 'words',
+  call_back_confirmed: 'first',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -132,6 +137,7 @@ const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
   measure_filler: FOLDED_WORD,
   place_preposition: FOLDED_WORD,
   place_article: FOLDED_WORD,
+  rough_count_of: FOLDED_WORD,
   street_where: FOLDED_WORD,
   street_article: FOLDED_WORD,
   street_number_cue: FOLDED_WORD,

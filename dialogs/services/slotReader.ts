@@ -35,7 +35,8 @@ export interface SlotReaderOptions {
    * (`house_number_cue`: "number", "rhif") and the place words before a house (`place_before_number`: "outside", "tu allan i");
    * letters that are no plate's prefix (`not_code_letters`, `not_code_capitals`: "at 12", "NO 5"); words between a
    * measurement's word and its number (`measure_filler`: "width of about 30"); and the words taken with a place
-   * (`place_preposition`, `place_article`: "by the garage").
+   * (`place_preposition`, `place_article`: "by the garage"); words for a rough number that take "of" before the things
+   * (`rough_count_of`: "a couple of chairs", "cwpl o gadeiriau").
    */
   vocabulary: Pick<Vocabulary, SlotReaderContext>;
 }
@@ -52,7 +53,8 @@ type SlotReaderContext =
   | 'not_code_capitals'
   | 'measure_filler'
   | 'place_preposition'
-  | 'place_article';
+  | 'place_article'
+  | 'rough_count_of';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -107,8 +109,6 @@ const WELSH_NUMBER_WORDS: Record<string, number> = {
   ychydig: 3,
   sawl: 4,
 };
-/** Words for a rough number that take "of" before the things ("a couple of chairs", "cwpl o gadeiriau"). */
-const COUNT_OF = new Set(['couple', 'few', 'dozen', 'cwpl', 'gwpl', 'ychydig']);
 /** "3 items", "2 things", "5 things together": a total said outright. */
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
@@ -271,7 +271,8 @@ export class SlotReader {
     const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? (welsh ? WELSH_NUMBER_WORDS[word] : undefined)));
     const before = tokens[start - 1] ?? '';
     const rough = tokens[start - 2] ?? '';
-    if ((before === 'of' || (welsh && before === 'o')) && COUNT_OF.has(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
+    if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
+      return { n: numberOf(rough), words: `${rough} ${before}` };
     return { n: numberOf(before), words: before };
   }
 

@@ -23,7 +23,7 @@ const WORD_SETS = {
 } satisfies Partial<Record<VocabularyContext, Set<string>>>;
 
 /**
- * Contexts that were sets of single words in TypeScript, moved later (dialogs/services/slotReader.ts, placeWords.ts, answers.ts
+ * Contexts that were sets of single words in TypeScript, moved later (dialogs/services/slotReader.ts (COUNT_OF too), placeWords.ts, answers.ts
  * FILLER, YES_WORDS, NOT_YES, AFFIRM and the article of matchChoices, mainDialog.ts TITLE_FILLER): read as before, in both
  * languages alike (see the tests below).
  */
@@ -36,6 +36,7 @@ const WORD_SETS_MOVED = [
   'measure_filler',
   'place_preposition',
   'place_article',
+  'rough_count_of',
   'street_where',
   'street_article',
   'street_number_cue',
@@ -134,6 +135,15 @@ const OLD: Omit<
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
+  // dialogs/router.ts QUESTION (its words; a question mark at the end stays in the code), NEW_REQUEST
+  own_question:
+    /^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i,
+  new_request:
+    /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i,
+  // dialogs/mainDialog.ts onNewRequest's drop
+  drops_request: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i,
+  // handoff/handoffDialog.ts isConfirmAnswer (on text trimmed, in lower case)
+  call_back_confirmed: /^\s*(send|correct|right|that's right|thats right)\b/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
@@ -141,6 +151,7 @@ const READ_AS: Partial<Record<VocabularyContext, (text: string) => string>> = {
   qualifies: (t) => t.trim(),
   follow_up_opens: (t) => t.trim(),
   rest_opens: (t) => t.trim(),
+  call_back_confirmed: (t) => t.trim().toLowerCase(),
   dont_know: (t) =>
     t
       .toLowerCase()
@@ -455,12 +466,16 @@ describe('opens_message: the words that open a message without saying what it is
 });
 
 describe('contexts whose words both languages share, as they did in TypeScript', () => {
-  it('the Welsh file reads follow-ups and numbers exactly as the English one', () => {
+  it('the Welsh file reads follow-ups, numbers and the other words moved as sets or regexes exactly as the English one', () => {
     const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
     for (const context of [
       'follow_up_opens',
       'follow_up_points_back',
       'follow_up_pronoun',
+      'own_question',
+      'new_request',
+      'drops_request',
+      'call_back_confirmed',
       ...Object.keys(WORD_SETS),
       ...WORD_SETS_MOVED,
     ] as VocabularyContext[])
