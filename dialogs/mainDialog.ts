@@ -264,7 +264,13 @@ export class MainDialog extends CancelAndHelpDialog {
     if (route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'kb' && route.score < WEAK_ANSWER)) {
       const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
       const named = offeredNeeds
-        .map((id) => ({ id, confidence: Math.max(this.router.articleConfidence(text, id), namesTitle(text, this.knowledge?.dialog.title(id) ?? '') ? 1 : 0) }))
+        .map((id) => ({
+          id,
+          confidence: Math.max(
+            this.router.articleConfidence(text, id),
+            namesTitle(text, this.knowledge?.dialog.title(id) ?? '', this.vocabulary.title_filler) ? 1 : 0,
+          ),
+        }))
         .sort((a, b) => b.confidence - a.confidence)[0];
       if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) {
         route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
@@ -581,7 +587,7 @@ export class MainDialog extends CancelAndHelpDialog {
       dialogId,
       recognized: getRecognized(innerDc.context),
       unfinished: this.responses.intents.unfinished(unfinishedIntent) ?? this.responses.unfinishedUnnamed(),
-      drop: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i.test(text),
+      drop: this.vocabulary.drops_request.test(text),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
   }
@@ -699,37 +705,16 @@ function deepestActiveDialog(dc: DialogContext): string | undefined {
   return id;
 }
 
-/** Words too common to tell one title from another. */
-const TITLE_FILLER = new Set([
-  'the',
-  'your',
-  'and',
-  'for',
-  'you',
-  'our',
-  'with',
-  'from',
-  'how',
-  'what',
-  'get',
-  'can',
-  'a',
-  'an',
-  'to',
-  'of',
-  'or',
-  'in',
-  'on',
-  'my',
-]);
-
-/** The message uses at least half of a title's telling words ("now the council tax please" and "Pay your Council Tax": 2 of 3). */
-function namesTitle(text: string, title: string): boolean {
+/**
+ * The message uses at least half of a title's telling words ("now the council tax please" and "Pay your Council Tax": 2 of 3):
+ * words of three letters or more that are not too common to tell one title from another (the vocabulary's `title_filler`).
+ */
+function namesTitle(text: string, title: string, filler: RegExp): boolean {
   const words = (s: string) =>
     s
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 3 && !TITLE_FILLER.has(w));
+      .filter((w) => w.length >= 3 && !filler.test(w));
   const said = new Set(words(text));
   const telling = words(title);
   return telling.length > 0 && telling.filter((w) => said.has(w)).length / telling.length >= 0.5;

@@ -110,12 +110,11 @@ export const CARRY_ON_PHRASE =
  * like help to it: help's examples say "for example"). Safeguarding is checked before this.
  */
 const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20})\s*$|[^\s@]+@[^\s@]+\.[a-z]{2,}|(?:\+44\s?|\b0)\d(?:[\s-]?\d){8,9}\b/i;
-/** Looks like a question of its own, not an answer to the dialog's question. */
-const QUESTION =
-  /\?\s*$|^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i;
-/** Sets a new request apart from an answer: "actually…", "forget that", "can I report…", "also…". */
-const NEW_REQUEST =
-  /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i;
+/**
+ * Looks like a question of its own, not an answer to the dialog's question: it ends with a question mark, or starts
+ * with a question word (the vocabulary's `own_question`: "how", "can", "wait, when…").
+ */
+const asks = (text: string, vocabulary: Vocabulary): boolean => /\?\s*$/.test(text) || vocabulary.own_question.test(text);
 /** A part of a message is a request when it matches the request's own examples at least this well. */
 const PART_INTENT_MATCH = 0.7;
 /** A request matched by a part of a message as well as this many articles are is not what the part asks for. */
@@ -166,7 +165,7 @@ function clauses(part: string, vocabulary: Vocabulary): string[] {
   // Only a clause that asks ("wen is my bin day", "can you take a bed"): a clause that tells ("I run a small
   // cafe") is the story around the question, and read alone would be taken for a need of its own. A clause
   // that points back ("does that affect my council tax?") leans on the rest of the part.
-  return pieces.filter((p) => p.split(/\s+/).length >= 3 && (QUESTION.test(p) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
+  return pieces.filter((p) => p.split(/\s+/).length >= 3 && (asks(p, vocabulary) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
 }
 
 /** Asking about a service ("what can I do with…, "do you take…", "is that right?") rather than for it. */
@@ -543,7 +542,7 @@ export class Router {
    * about what is being reported, even when an article shares its words.
    */
   asksForSomething(part: string): boolean {
-    return QUESTION.test(part) || this.vocabulary.wants.test(part);
+    return asks(part, this.vocabulary) || this.vocabulary.wants.test(part);
   }
 
   /**
@@ -640,7 +639,8 @@ export class Router {
   private requestInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     if (!recognized || NOT_CLARIFIABLE.has(recognized.intent) || recognized.intent === Intents.humanHandoff) return undefined;
     if (recognized.score < this.thresholds.interrupt || text.trim().split(/\s+/).length < MIN_REQUEST_WORDS) return undefined;
-    if (!NEW_REQUEST.test(text) && !QUESTION.test(text)) return undefined;
+    // Said the way a new request is said ("actually…", "forget that", "can I report…", "also…": `new_request`), or asked.
+    if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary)) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
     if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
     return {
@@ -657,7 +657,7 @@ export class Router {
     const titled = this.knowledge.byTitle(text);
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
     // The whole message, or one of its parts, is a question or says what the resident wants to do.
-    const asked = [text, ...parts(text)].filter((p) => QUESTION.test(p) || this.vocabulary.wants.test(p));
+    const asked = [text, ...parts(text)].filter((p) => asks(p, this.vocabulary) || this.vocabulary.wants.test(p));
     // A street named in the question is where, not what: "when do the roadworks on Station Road finish?" is not about the tip
     // on Station Road, nor "Heol y Castell" about castles. Its words are left out of the search.
     const streets = (recognized?.entities ?? []).filter((e) => e.type === 'street' && e.text.trim()).map((e) => e.text);
@@ -668,7 +668,7 @@ export class Router {
       if (!top || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) continue;
       // A clear question ("wat goes in the blue bin again") needs less, when one article stands out.
       const second = found.articles[1]?.confidence ?? 0;
-      const clearQuestion = QUESTION.test(part) && top.confidence >= this.thresholds.kbAnswer && top.confidence - second >= QUESTION_LEAD;
+      const clearQuestion = asks(part, this.vocabulary) && top.confidence >= this.thresholds.kbAnswer && top.confidence - second >= QUESTION_LEAD;
       if (top.confidence < this.thresholds.kbInterrupt && !clearQuestion) continue;
       const intent = recognized?.intent;
       const intentMatch = found.intents.find((i) => i.intent === intent)?.confidence ?? 0;

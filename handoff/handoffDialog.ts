@@ -197,7 +197,10 @@ export class HandoffDialog extends CancelAndHelpDialog {
     return step.endDialog();
   }
 
-  /** A yes or a no to "Shall I send it?" (the call-back request): its buttons, or the vocabulary's `call_back_accepted` and `call_back_declined`. */
+  /**
+   * A yes or a no to "Shall I send it?" (the call-back request): its buttons, or the vocabulary's `call_back_accepted`,
+   * `call_back_confirmed` ("send", "that's right") and `call_back_declined`.
+   */
   private isConfirmAnswer(text: string): boolean {
     const t = text.trim().toLowerCase();
     const { buttons } = this.wording;
@@ -206,7 +209,7 @@ export class HandoffDialog extends CancelAndHelpDialog {
       t === buttons.send_call_back.toLowerCase() ||
       t === buttons.dont_send_call_back.toLowerCase() ||
       yes.test(t) ||
-      /^\s*(send|correct|right|that's right|thats right)\b/i.test(t) ||
+      this.vocabulary.call_back_confirmed.test(t) ||
       no.test(t)
     );
   }

@@ -85,15 +85,71 @@ const CONTEXTS = {
   negates_value: 'whole',
   house_number_cue: 'whole',
   place_before_number: 'whole',
+  negates: 'whole',
+  negation_filler: 'whole',
+  negation_filler_welsh: 'whole',
+  not_code_letters: 'whole',
+  not_code_capitals: 'whole',
+  measure_filler: 'whole',
+  place_preposition: 'whole',
+  place_article: 'whole',
+  rough_count_of: 'whole',
   follow_up_opens: 'first',
   follow_up_points_back: 'words',
   follow_up_pronoun: 'words',
+  street_where: 'whole',
+  street_article: 'whole',
+  street_number_cue: 'whole',
+  street_place_noun: 'whole',
+  street_not_landmark: 'whole',
+  choice_filler: 'whole',
+  choice_article: 'whole',
+  send_confirmed_words: 'whole',
+  send_confirmed_needs: 'whole',
+  send_confirmed_not: 'whole',
+  title_filler: 'whole',
+  own_question: 'first',
+  new_request: 'words',
+  drops_request: 'words',
+  call_back_confirmed: 'first',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
 
-/** Contexts read against one word of a message at a time (folded: lower case, no apostrophes): each phrase is one word. */
-const ONE_WORD = new Set<VocabularyContext>(['negates_value', 'house_number_cue', 'place_before_number']);
+/** Letters and digits only: a word of a message folded (lower case, no apostrophes: dialogs/services/slotReader.ts foldText), or a word that has none. */
+const FOLDED_WORD = /^[\p{L}\p{N}]+$/u;
+/** Letters and digits, straight apostrophes inside a word kept ("it's"): a word of a choice or a yes said (dialogs/services/answers.ts). */
+const WORD_WITH_APOSTROPHES = /^[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*$/u;
+
+/**
+ * Contexts read against one word of a message at a time (`whole` on that word, as a set of words): each phrase is one
+ * word, of letters and digits only, or with apostrophes inside it where the code keeps them ("it's").
+ */
+const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
+  negates_value: FOLDED_WORD,
+  house_number_cue: FOLDED_WORD,
+  place_before_number: FOLDED_WORD,
+  negates: FOLDED_WORD,
+  negation_filler: FOLDED_WORD,
+  negation_filler_welsh: FOLDED_WORD,
+  not_code_letters: FOLDED_WORD,
+  not_code_capitals: FOLDED_WORD,
+  measure_filler: FOLDED_WORD,
+  place_preposition: FOLDED_WORD,
+  place_article: FOLDED_WORD,
+  rough_count_of: FOLDED_WORD,
+  street_where: FOLDED_WORD,
+  street_article: FOLDED_WORD,
+  street_number_cue: FOLDED_WORD,
+  street_place_noun: FOLDED_WORD,
+  street_not_landmark: FOLDED_WORD,
+  choice_filler: WORD_WITH_APOSTROPHES,
+  choice_article: FOLDED_WORD,
+  send_confirmed_words: WORD_WITH_APOSTROPHES,
+  send_confirmed_needs: WORD_WITH_APOSTROPHES,
+  send_confirmed_not: WORD_WITH_APOSTROPHES,
+  title_filler: FOLDED_WORD,
+};
 
 const phrases = z.array(z.string().trim().min(1)).min(1);
 const entrySchema = z
@@ -240,13 +296,14 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
       const problem = choiceProblem(phrase);
       if (problem) problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: ${problem}` });
     }
-    if (ONE_WORD.has(context))
-      for (const phrase of entry.phrases.filter((p) => !/^[\p{L}\p{N}]+$/u.test(p)))
+    const oneWord = ONE_WORD[context];
+    if (oneWord)
+      for (const phrase of entry.phrases.filter((p) => !oneWord.test(p)))
         problems.push({
           severity: 'error',
           file,
           line: lines.get(context),
-          message: `${context}: "${phrase}" is not one word (each word of a message is read on its own)`,
+          message: `${context}: "${phrase}" is not one word (each word of a message is read on its own, ${oneWord === FOLDED_WORD ? 'without apostrophes' : "an apostrophe written '"})`,
         });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });

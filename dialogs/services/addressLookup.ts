@@ -149,7 +149,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     const streets = [...new Set(addresses.map((a) => a.street))];
     let place: string | undefined;
-    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
+    if (mention?.streets.length === 1) place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh), this.vocabulary);
     else if (streets.length === 1) place = streets[0]!;
     if (!place) return undefined;
     if (!place.toUpperCase().replace(/\s+/g, '').includes(postcode.replace(/\s+/g, ''))) place = `${place}, ${postcode}`;
@@ -169,7 +169,7 @@ export class AddressLookup {
     const mention = this.mention(text);
     if (kind === 'street') {
       if (mention?.streets.length !== 1) return undefined;
-      const place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh));
+      const place = placeWords(text, mention.start, mention.end, streetShown(mention.streets[0], mention.inWelsh), this.vocabulary);
       return { next: 'done', location: { kind: 'description', text: place }, found: this.responses.placeFound(place) };
     }
     if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat, mention.inWelsh);

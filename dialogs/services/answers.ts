@@ -14,25 +14,12 @@ const norm = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
-/** Words of a yes said politely around it ("yes, that would be lovely, thank you", "yh thats it"). */
-const YES_WORDS = new Set(
-  (
-    'yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send sent submit confirm go ahead on then through off in do it is ' +
-    "that that's thats would be will lovely great perfect fine good looks look all right correct spot absolutely brilliant " +
-    'wonderful cheers ta thanks thank you please pls plz thx ty mate love dear pet hun just indeed grand now x ' +
-    // A booking's yes ("yes book it in", "very well, proceed").
-    'book booked proceed very well'
-  ).split(' '),
-);
-/** Words that make a yes into something else: a but, a wait, a change, a no. */
-const NOT_YES = new Set("no not nah nope dont don't wait but change hang actually wrong cancel never stop leave".split(' '));
-const AFFIRM = new Set('yes yeah yeh yep yup ye yh ya yea aye y sure ok okay k send submit confirm go book proceed'.split(' '));
-
 /**
  * A yes to "Shall I send it?" said the way people say it: the plain forms of the vocabulary's
  * `send_confirmed` (the whole message, with please/thanks/go ahead), or a message of only yes-words
- * and courtesies with at least one yes in it ("Thank you, please send it", "ye send"). A qualified
- * yes ("yes but change the address", "yes, no wait") is not one: nothing is sent on a qualified yes.
+ * and courtesies (`send_confirmed_words`) with at least one yes in it (`send_confirmed_needs`: "Thank you,
+ * please send it", "ye send"). A qualified yes ("yes but change the address", "yes, no wait": a word of
+ * `send_confirmed_not`) is not one: nothing is sent on a qualified yes.
  */
 export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.send_confirmed.test(text)) return true;
@@ -41,8 +28,8 @@ export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (first !== text && /\bsend\b/i.test(first) && saysYes(first, vocabulary)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
-  if (words.some((w) => NOT_YES.has(w))) return false;
-  return words.every((w) => YES_WORDS.has(w)) && words.some((w) => AFFIRM.has(w));
+  if (words.some((w) => vocabulary.send_confirmed_not.test(w))) return false;
+  return words.every((w) => vocabulary.send_confirmed_words.test(w)) && words.some((w) => vocabulary.send_confirmed_needs.test(w));
 }
 /** Where a message may go on to something else: a sentence or clause break, or the vocabulary's `clause_joins` ("and", "also", "plus"). */
 function nextClause(vocabulary: Vocabulary): RegExp {
@@ -112,34 +99,10 @@ export interface Choice {
   name: string;
 }
 
-/** Words that tell no choice from another ("the grey one", "it was the blue bin"). */
-const FILLER = new Set([
-  'the',
-  'a',
-  'an',
-  'my',
-  'our',
-  'one',
-  '1',
-  'it',
-  'its',
-  "it's",
-  'was',
-  'is',
-  'that',
-  'this',
-  'there',
-  "there's",
-  'bin',
-  'bins',
-  'please',
-  'i',
-  'think',
-]);
-
 /**
  * The one choice the text means (by name, key, number in the list, or a unique partial match).
- * `vocabulary`: not knowing (`dont_know`) picks the one choice that says so.
+ * `vocabulary`: not knowing (`dont_know`) picks the one choice that says so; words that tell no choice from another
+ * (`choice_filler`: "the grey one", "it was the blue bin") are left out of a partial match.
  */
 export function matchChoice(text: string, choices: Choice[], vocabulary: Vocabulary): Choice | undefined {
   const t = norm(text);
@@ -157,11 +120,16 @@ export function matchChoice(text: string, choices: Choice[], vocabulary: Vocabul
   const first = t.split(' ')[0];
   const partial = choices.filter((c) => {
     const n = norm(c.name);
-    return words.includes(` ${n} `) || ` ${n} `.includes(words) || t.split(' ').includes(norm(c.key)) || (!FILLER.has(first) && n.split(' ')[0] === first);
+    return (
+      words.includes(` ${n} `) ||
+      ` ${n} `.includes(words) ||
+      t.split(' ').includes(norm(c.key)) ||
+      (!vocabulary.choice_filler.test(first) && n.split(' ')[0] === first)
+    );
   });
   if (partial.length === 1) return partial[0];
   // "the grey one", "the green one": the words that say something all belong to one choice.
-  const telling = t.split(' ').filter((w) => !FILLER.has(w));
+  const telling = t.split(' ').filter((w) => !vocabulary.choice_filler.test(w));
   const named = telling.length ? choices.filter((c) => telling.every((w) => norm(c.name).split(' ').includes(w))) : [];
   if (named.length === 1) return named[0];
   // Misspelt ("recyling", "flikering"): every telling word is one of a single choice's words, give or take a letter.
@@ -188,11 +156,15 @@ export function matchChoiceByEntity(entities: readonly Entity[], choices: Choice
   return hits.length === 1 ? hits[0] : undefined;
 }
 
-/** Several choices in one message: "sofa, fridge and a mattress". */
+/** Several choices in one message: "sofa, fridge and a mattress", each without a first word of the vocabulary's `choice_article` ("a", "some"). */
 export function matchChoices(text: string, choices: Choice[], vocabulary: Vocabulary): { found: Choice[]; unknown: string[] } {
+  const withoutArticle = (part: string): string => {
+    const first = /^\s*(\S+)\s+/.exec(part);
+    return first && vocabulary.choice_article.test(first[1]) ? part.slice(first[0].length) : part;
+  };
   const parts = text
     .split(/,|;|\band\b|\bplus\b|&|\n/i)
-    .map((p) => p.replace(/^\s*(a|an|the|some|my)\s+/i, '').trim())
+    .map((p) => withoutArticle(p).trim())
     .filter(Boolean);
   const found: Choice[] = [];
   const unknown: string[] = [];

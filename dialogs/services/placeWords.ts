@@ -5,121 +5,18 @@
  * the council writes it. What the problem is, and how they feel about it, is left out.
  */
 
+import type { Vocabulary } from '../../knowledge/vocabulary';
+
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 
-/** Words that say where: they start a place phrase, or carry it on after the street. */
-const WHERE = new Set([
-  'on',
-  'in',
-  'at',
-  'along',
-  'near',
-  'outside',
-  'opposite',
-  'behind',
-  'beside',
-  'by',
-  'past',
-  'off',
-  'of',
-  'from',
-  'to',
-  'down',
-  'up',
-  'round',
-  'around',
-  'across',
-  'under',
-  'over',
-  'next',
-  'just',
-  'between',
-  'towards',
-  'junction',
-  'corner',
-  'top',
-  'bottom',
-  'end',
-  'side',
-  'front',
-  'back',
-  'far',
-  'other',
-  'nearly',
-  'almost',
-  'right',
-  'directly',
-]);
-const ARTICLES = new Set(['the', 'a', 'an']);
-const NUMBER_WORDS = new Set(['no', 'number', 'nr', 'num']);
-/** Places a street problem is in, before the street: "in the lane behind…", "on the verge of…". */
-const PLACE_NOUNS = new Set([
-  'lane',
-  'alley',
-  'alleyway',
-  'path',
-  'footpath',
-  'pavement',
-  'verge',
-  'entrance',
-  'track',
-  'passage',
-  'gate',
-  'bridge',
-  'layby',
-  'roundabout',
-]);
-/** Words a landmark after "the" never is: "the road and…", "the corner it's…". */
-const NOT_A_LANDMARK = new Set([
-  'and',
-  'or',
-  'but',
-  'it',
-  'its',
-  'is',
-  'was',
-  'are',
-  'were',
-  'this',
-  'that',
-  'like',
-  'which',
-  'who',
-  'there',
-  'theres',
-  'keeps',
-  'has',
-  'have',
-  'been',
-  'i',
-  'we',
-  'you',
-  'he',
-  'she',
-  'they',
-  'me',
-  'so',
-  'then',
-  'again',
-  'please',
-  'thanks',
-  'too',
-  'also',
-  'as',
-  'because',
-  'cos',
-  'with',
-  'for',
-  'since',
-  'when',
-  'where',
-  'n',
-  'if',
-  'not',
-  'im',
-  'ive',
-]);
+/**
+ * The vocabulary's words for a street problem's place (knowledge/messages/<locale>/vocabulary.yaml), each tested on one
+ * word of the message in lower case: words that say where (`street_where`: "on", "outside", "behind"), "the" and "a"
+ * (`street_article`), a house number's word (`street_number_cue`: "no", "number"), places before the street
+ * (`street_place_noun`: "lane", "verge") and words a landmark after "the" never is (`street_not_landmark`: "and", "it").
+ */
+export type PlaceVocabulary = Pick<Vocabulary, 'street_where' | 'street_article' | 'street_number_cue' | 'street_place_noun' | 'street_not_landmark'>;
 
 /** A house number given as a place later in the message: "outside 14", "by number 12", "near no 3" (not "by 7 o'clock"). */
 const LATER_NUMBER =
@@ -131,17 +28,24 @@ interface Token {
   end: number;
 }
 
-/** Only spaces between two words of one phrase; a comma too when a new "where" phrase follows ("Windmill Road, near number 15"). */
-function joined(text: string, a: Token, b: Token): boolean {
-  const gap = text.slice(a.end, b.start);
-  if (/^[ \t]+$/.test(gap) || gap === '-') return true;
-  return /^[ \t]*,[ \t]*$/.test(gap) && (WHERE.has(b.lower) || NUMBER_WORDS.has(b.lower));
-}
-
-const isWhere = (t: Token | undefined): boolean => !!t && (WHERE.has(t.lower) || NUMBER_WORDS.has(t.lower) || HOUSE_NUMBER.test(t.lower));
-
 /** The words around `start`..`end` (the street as typed) that say where, with `name` in place of the street. */
-export function placeWords(text: string, start: number, end: number, name: string): string {
+export function placeWords(text: string, start: number, end: number, name: string, vocabulary: PlaceVocabulary): string {
+  const wordSet = (re: RegExp) => ({ has: (word: string) => re.test(word) });
+  const [where, articles, numberWords, placeNouns, notLandmark] = [
+    vocabulary.street_where,
+    vocabulary.street_article,
+    vocabulary.street_number_cue,
+    vocabulary.street_place_noun,
+    vocabulary.street_not_landmark,
+  ].map(wordSet);
+  /** Only spaces between two words of one phrase; a comma too when a new "where" phrase follows ("Windmill Road, near number 15"). */
+  const joined = (a: Token, b: Token): boolean => {
+    const gap = text.slice(a.end, b.start);
+    if (/^[ \t]+$/.test(gap) || gap === '-') return true;
+    return /^[ \t]*,[ \t]*$/.test(gap) && (where.has(b.lower) || numberWords.has(b.lower));
+  };
+  const isWhere = (t: Token | undefined): boolean => !!t && (where.has(t.lower) || numberWords.has(t.lower) || HOUSE_NUMBER.test(t.lower));
+
   const tokens: Token[] = [...text.matchAll(TOKEN)].map((m) => ({ lower: m[0].toLowerCase(), start: m.index, end: m.index + m[0].length }));
   const first = tokens.findIndex((t) => t.start >= start);
   const last = tokens.findLastIndex((t) => t.end <= end);
@@ -149,18 +53,18 @@ export function placeWords(text: string, start: number, end: number, name: strin
 
   // Back from the street over words that say where ("in the lane behind 7"), starting at one.
   let from = first;
-  while (from > 0 && joined(text, tokens[from - 1], tokens[from])) {
+  while (from > 0 && joined(tokens[from - 1], tokens[from])) {
     const t = tokens[from - 1];
-    if (isWhere(t) || ARTICLES.has(t.lower) || PLACE_NOUNS.has(t.lower)) {
+    if (isWhere(t) || articles.has(t.lower) || placeNouns.has(t.lower)) {
       from--;
       continue;
     }
     // A landmark of one or two words after "the" and a word that says where: "outside the Co-op on High Street".
-    const article = [from - 2, from - 3].find((j) => j > 0 && ARTICLES.has(tokens[j].lower) && isWhere(tokens[j - 1]));
+    const article = [from - 2, from - 3].find((j) => j > 0 && articles.has(tokens[j].lower) && isWhere(tokens[j - 1]));
     if (
       article === undefined ||
-      tokens.slice(article + 1, from).some((w) => NOT_A_LANDMARK.has(w.lower)) ||
-      !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(text, all[i - 1], w))
+      tokens.slice(article + 1, from).some((w) => notLandmark.has(w.lower)) ||
+      !tokens.slice(article - 1, from).every((w, i, all) => i === 0 || joined(all[i - 1], w))
     )
       break;
     from = article - 1;
@@ -169,20 +73,20 @@ export function placeWords(text: string, start: number, end: number, name: strin
 
   // On from the street: "outside no 15", "near the school", ", just past number 3".
   let to = last;
-  for (let i = last + 1; i < tokens.length && joined(text, tokens[i - 1], tokens[i]); i++) {
+  for (let i = last + 1; i < tokens.length && joined(tokens[i - 1], tokens[i]); i++) {
     const t = tokens[i];
     if (isWhere(t)) {
       to = i;
       continue;
     }
-    if (!ARTICLES.has(t.lower)) break;
+    if (!articles.has(t.lower)) break;
     // "the school", "the post office": up to two words after the article.
     let j = i + 1;
     while (
       j < tokens.length &&
       j <= i + 2 &&
       /^[ \t]+$/.test(text.slice(tokens[j - 1].end, tokens[j].start)) &&
-      !NOT_A_LANDMARK.has(tokens[j].lower) &&
+      !notLandmark.has(tokens[j].lower) &&
       !isWhere(tokens[j])
     )
       j++;
@@ -190,7 +94,7 @@ export function placeWords(text: string, start: number, end: number, name: strin
     to = j - 1;
     i = j - 1;
   }
-  while (to > last && (WHERE.has(tokens[to].lower) || NUMBER_WORDS.has(tokens[to].lower) || ARTICLES.has(tokens[to].lower))) to--;
+  while (to > last && (where.has(tokens[to].lower) || numberWords.has(tokens[to].lower) || articles.has(tokens[to].lower))) to--;
 
   // "on School Lane, there's a pile by number 12": a house number said later in the message.
   let later = '';

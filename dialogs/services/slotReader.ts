@@ -29,16 +29,33 @@ export interface SlotReaderOptions {
   /** 'cy-GB' also reads Welsh days and dates ("ddoe", "ddydd Gwener", "3ydd o Ragfyr"); default English only. */
   locale?: string;
   /**
-   * The vocabulary's words for reading a number (knowledge/messages/<locale>/vocabulary.yaml): "not" beyond the English
-   * not, isn't, wasn't (`negates_value`: "dim 27"), a house number's word (`house_number_cue`: "number", "rhif") and the
-   * place words before a house (`place_before_number`: "outside", "tu allan i").
+   * The vocabulary's words for reading answers (knowledge/messages/<locale>/vocabulary.yaml), each tested on one folded word:
+   * "not" (`negates`: "not", "isnt"; in Welsh, and before a number, `negates_value` too: "dim 27") and the small words
+   * between it and the value (`negation_filler`; in Welsh `negation_filler_welsh` too); a house number's word
+   * (`house_number_cue`: "number", "rhif") and the place words before a house (`place_before_number`: "outside", "tu allan i");
+   * letters that are no plate's prefix (`not_code_letters`, `not_code_capitals`: "at 12", "NO 5"); words between a
+   * measurement's word and its number (`measure_filler`: "width of about 30"); and the words taken with a place
+   * (`place_preposition`, `place_article`: "by the garage"); words for a rough number that take "of" before the things
+   * (`rough_count_of`: "a couple of chairs", "cwpl o gadeiriau").
    */
-  vocabulary: Pick<Vocabulary, 'negates_value' | 'house_number_cue' | 'place_before_number'>;
+  vocabulary: Pick<Vocabulary, SlotReaderContext>;
 }
 
-/** Words that say a value is the wrong one: "not the blue one", "isn't Tuesday". */
-const NEGATORS = new Set(['not', 'isnt', 'wasnt', 'aint', 'nt']);
-const NEGATION_FILLER = new Set(['the', 'a', 'an', 'my', 'on', 'in', 'at', 'it', 'its', 'was', 'is', 'number']);
+/** The vocabulary's contexts a slot reader reads with. */
+type SlotReaderContext =
+  | 'negates'
+  | 'negates_value'
+  | 'negation_filler'
+  | 'negation_filler_welsh'
+  | 'house_number_cue'
+  | 'place_before_number'
+  | 'not_code_letters'
+  | 'not_code_capitals'
+  | 'measure_filler'
+  | 'place_preposition'
+  | 'place_article'
+  | 'rough_count_of';
+
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
@@ -92,8 +109,6 @@ const WELSH_NUMBER_WORDS: Record<string, number> = {
   ychydig: 3,
   sawl: 4,
 };
-/** Words for a rough number that take "of" before the things ("a couple of chairs", "cwpl o gadeiriau"). */
-const COUNT_OF = new Set(['couple', 'few', 'dozen', 'cwpl', 'gwpl', 'ychydig']);
 /** "3 items", "2 things", "5 things together": a total said outright. */
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
@@ -107,56 +122,7 @@ const UNIT_CM: [RegExp, number][] = [
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
 /** Digits alone, as a plate may carry ("27"): not part of a word, a decimal or a time. */
 const BARE_NUMBER = /(?<![\p{L}\p{N}.:£/])(\d{1,5}[A-Za-z]?)(?![\p{N}.:/]\d|[\p{L}\p{N}])/gu;
-const NOT_CODE_LETTERS = new Set([
-  'no',
-  'nr',
-  'at',
-  'on',
-  'in',
-  'by',
-  'is',
-  'it',
-  'to',
-  'of',
-  'or',
-  'and',
-  'the',
-  'a',
-  'an',
-  'i',
-  'im',
-  'its',
-  'we',
-  'me',
-  'my',
-  'up',
-  'was',
-  'be',
-  'x',
-  'for',
-  'num',
-  'bin',
-]);
 const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
-const MEASURE_FILLER = new Set([
-  'of',
-  'is',
-  'about',
-  'around',
-  'roughly',
-  'maybe',
-  'approx',
-  'approximately',
-  'nearly',
-  'almost',
-  'over',
-  'at',
-  'least',
-  'like',
-  'its',
-  'say',
-]);
-const PLACE_PREPOSITIONS = new Set(['in', 'on', 'by', 'at', 'behind', 'beside', 'outside', 'round', 'near', 'inside', 'under', 'next']);
 
 /** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
 function spelledMeasures(tokens: string[]): string[] {
@@ -263,7 +229,7 @@ export class SlotReader {
           key,
           start: i,
           end: i + words.length,
-          negated: negatedAt(tokens, i, this.options.locale === 'cy-GB' ? this.options.vocabulary.negates_value : undefined),
+          negated: negatedAt(tokens, i, this.options.vocabulary, this.options.locale === 'cy-GB'),
           plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!),
         });
       }
@@ -305,7 +271,8 @@ export class SlotReader {
     const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? (welsh ? WELSH_NUMBER_WORDS[word] : undefined)));
     const before = tokens[start - 1] ?? '';
     const rough = tokens[start - 2] ?? '';
-    if ((before === 'of' || (welsh && before === 'o')) && COUNT_OF.has(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
+    if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
+      return { n: numberOf(rough), words: `${rough} ${before}` };
     return { n: numberOf(before), words: before };
   }
 
@@ -323,14 +290,14 @@ export class SlotReader {
     const inCm = /centimet/i.test(a.description) || /centimet/i.test(a.datatype_description ?? '');
     const found: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || NEGATORS.has(tokens[i - 1] ?? '')) continue;
+      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(tokens[i - 1] ?? '')) continue;
       let j = i + 1;
       const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
       if (unit) j++;
       const after = [tokens[j], tokens[j + 1]].filter((t): t is string => !!t);
       // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).
       let k = i - 1;
-      while (k >= 0 && MEASURE_FILLER.has(tokens[k])) k--;
+      while (k >= 0 && this.options.vocabulary.measure_filler.test(tokens[k])) k--;
       const cueBefore = k >= 0 && near.has(tokens[k]) && !/^\d/.test(tokens[k - 1] ?? '') && !UNIT_CM.some(([re]) => re.test(tokens[k - 1] ?? ''));
       const cued = near.has(after[0] ?? '') || (after[1] !== undefined && near.has(after[1]) && !/^\d/.test(after[0]) && !near.has(after[0])) || cueBefore;
       if (!cued) continue;
@@ -388,8 +355,9 @@ export class SlotReader {
       const [, letters, gap, digits] = m;
       // "at 12" is a place, "AT 123" a plate (the council's own prefix, in capitals); capitals run together with the
       // digits are a plate even when they spell a small word ("it says OR9"): a word is never written into a number.
-      const capitals = letters === letters.toUpperCase() && letters.length >= 2 && (!gap || !/^(NO|NR|IS|IT|TO|OF|OR|ON|IN|BY)$/.test(letters));
-      if ((NOT_CODE_LETTERS.has(letters.toLowerCase()) && !capitals) || (gap && letters !== letters.toUpperCase())) continue;
+      const { not_code_letters: notCode, not_code_capitals: notCodeCapitals } = this.options.vocabulary;
+      const capitals = letters === letters.toUpperCase() && letters.length >= 2 && (!gap || !notCodeCapitals.test(letters));
+      if ((notCode.test(letters.toLowerCase()) && !capitals) || (gap && letters !== letters.toUpperCase())) continue;
       const before = text.slice(0, m.index);
       if (/\bnot\s*$/i.test(before)) continue; // "BA16 not BA14"
       const lead = foldText(before).split(' ').slice(-6).join(' ');
@@ -430,9 +398,9 @@ export class SlotReader {
     return undefined;
   }
 
-  /** A word for "not": English (not, isn't, wasn't…), or the vocabulary's `negates_value` ("dim", "nid"). */
+  /** A word for "not" before a number: the vocabulary's `negates` ("not", "isnt") or `negates_value` ("dim", "nid"). */
   private negates(word: string): boolean {
-    return NEGATORS.has(word) || this.options.vocabulary.negates_value.test(word);
+    return this.options.vocabulary.negates.test(word) || this.options.vocabulary.negates_value.test(word);
   }
 
   /** A place said with its words ("by the garage", "in the front porch"): the phrase, with the word before it. */
@@ -444,8 +412,8 @@ export class SlotReader {
     if (!found.length) return undefined;
     const last = found.sort((x, y) => x.start - y.start).at(-1)!;
     let start = last.start;
-    if (['the', 'my', 'our'].includes(tokens[start - 1] ?? '')) start--;
-    if (PLACE_PREPOSITIONS.has(tokens[start - 1] ?? '')) start--;
+    if (this.options.vocabulary.place_article.test(tokens[start - 1] ?? '')) start--;
+    if (this.options.vocabulary.place_preposition.test(tokens[start - 1] ?? '')) start--;
     return { value: tokens.slice(start, last.end).join(' '), words: {} };
   }
 }
@@ -457,17 +425,15 @@ function sameWord(token: string, word: string): boolean {
   return similarWord(token, word);
 }
 
-/** Small Welsh words between "not" and a value ("nid y palmant", "ddim yn y ffordd", "nid ar yr heol"). */
-const WELSH_NEGATION_FILLER = new Set(['y', 'yr', 'r', 'yn', 'ar', 'ei', 'fy', 'mo', 'mor', 'oedd', 'ydy', 'yw']);
-
 /**
- * Whether a value at `i` is said after "not" (and, with `welsh`, the vocabulary's `negates_value`, after "nid", "ddim",
- * "dim": "…ar y ffordd ei hun, nid y palmant").
+ * Whether a value at `i` is said after "not" (the vocabulary's `negates`, with `negation_filler` between) and, with
+ * `welsh`, after its `negates_value` ("nid", "ddim", "dim": "…ar y ffordd ei hun, nid y palmant"), with
+ * `negation_filler_welsh` between too.
  */
-function negatedAt(tokens: string[], i: number, welsh?: RegExp): boolean {
+function negatedAt(tokens: string[], i: number, words: SlotReaderOptions['vocabulary'], welsh: boolean): boolean {
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
-    if (NEGATORS.has(tokens[k]) || welsh?.test(tokens[k])) return true;
-    const filler = NEGATION_FILLER.has(tokens[k]) || (welsh && WELSH_NEGATION_FILLER.has(tokens[k]));
+    if (words.negates.test(tokens[k]) || (welsh && words.negates_value.test(tokens[k]))) return true;
+    const filler = words.negation_filler.test(tokens[k]) || (welsh && words.negation_filler_welsh.test(tokens[k]));
     if (!filler && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
   }
   return false;

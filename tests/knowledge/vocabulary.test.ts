@@ -22,10 +22,46 @@ const WORD_SETS = {
   place_before_number: new Set(['outside', 'opposite', 'near', 'by', 'at', 'past', 'next', 'to', 'i', 'wrth', 'ger', 'gyferbyn', 'flaen', 'tu']),
 } satisfies Partial<Record<VocabularyContext, Set<string>>>;
 
+/**
+ * Contexts that were sets of single words in TypeScript, moved later (dialogs/services/slotReader.ts (COUNT_OF too), placeWords.ts, answers.ts
+ * FILLER, YES_WORDS, NOT_YES, AFFIRM and the article of matchChoices, mainDialog.ts TITLE_FILLER): read as before, in both
+ * languages alike (see the tests below).
+ */
+const WORD_SETS_MOVED = [
+  'negates',
+  'negation_filler',
+  'negation_filler_welsh',
+  'not_code_letters',
+  'not_code_capitals',
+  'measure_filler',
+  'place_preposition',
+  'place_article',
+  'rough_count_of',
+  'street_where',
+  'street_article',
+  'street_number_cue',
+  'street_place_noun',
+  'street_not_landmark',
+  'choice_filler',
+  'choice_article',
+  'send_confirmed_words',
+  'send_confirmed_needs',
+  'send_confirmed_not',
+  'title_filler',
+] as const satisfies readonly VocabularyContext[];
+
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
   Record<VocabularyContext, RegExp>,
-  'wrong_place' | 'clause_joins' | 'need_joins' | 'bare_yes_no' | 'person_declined' | 'carry_on_accepted' | (typeof NEW)[number] | keyof typeof WORD_SETS
+  | 'wrong_place'
+  | 'clause_joins'
+  | 'need_joins'
+  | 'bare_yes_no'
+  | 'person_declined'
+  | 'carry_on_accepted'
+  | (typeof NEW)[number]
+  | keyof typeof WORD_SETS
+  | (typeof WORD_SETS_MOVED)[number]
 > = {
   // dialogs/cancelAndHelpDialog.ts YES_STOP, NO_KEEP_GOING
   stop_confirmed: /^\s*(yes\b.*|yeah\b.*|yep|y|ok|okay|stop|stop it|cancel|please)\s*[.!]*\s*$/i,
@@ -99,6 +135,15 @@ const OLD: Omit<
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
+  // dialogs/router.ts QUESTION (its words; a question mark at the end stays in the code), NEW_REQUEST
+  own_question:
+    /^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i,
+  new_request:
+    /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i,
+  // dialogs/mainDialog.ts onNewRequest's drop
+  drops_request: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i,
+  // handoff/handoffDialog.ts isConfirmAnswer (on text trimmed, in lower case)
+  call_back_confirmed: /^\s*(send|correct|right|that's right|thats right)\b/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
@@ -106,6 +151,7 @@ const READ_AS: Partial<Record<VocabularyContext, (text: string) => string>> = {
   qualifies: (t) => t.trim(),
   follow_up_opens: (t) => t.trim(),
   rest_opens: (t) => t.trim(),
+  call_back_confirmed: (t) => t.trim().toLowerCase(),
   dont_know: (t) =>
     t
       .toLowerCase()
@@ -267,7 +313,7 @@ describe('vocabulary.yaml', () => {
     expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
     expect(Object.keys(vocabulary).sort()).toEqual(
-      [...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW, ...Object.keys(WORD_SETS)].sort(),
+      [...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW, ...Object.keys(WORD_SETS), ...WORD_SETS_MOVED].sort(),
     );
   });
 
@@ -420,9 +466,19 @@ describe('opens_message: the words that open a message without saying what it is
 });
 
 describe('contexts whose words both languages share, as they did in TypeScript', () => {
-  it('the Welsh file reads follow-ups and numbers exactly as the English one', () => {
+  it('the Welsh file reads follow-ups, numbers and the other words moved as sets or regexes exactly as the English one', () => {
     const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
-    for (const context of ['follow_up_opens', 'follow_up_points_back', 'follow_up_pronoun', ...Object.keys(WORD_SETS)] as VocabularyContext[])
+    for (const context of [
+      'follow_up_opens',
+      'follow_up_points_back',
+      'follow_up_pronoun',
+      'own_question',
+      'new_request',
+      'drops_request',
+      'call_back_confirmed',
+      ...Object.keys(WORD_SETS),
+      ...WORD_SETS_MOVED,
+    ] as VocabularyContext[])
       expect(cy[context].source, context).toBe(en[context].source);
   });
 });
@@ -459,6 +515,21 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
     expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
       ['"tu allan" is not one word', `"o'flaen" is not one word`].map((m) =>
         expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`place_before_number: ${m}`) }),
+      ),
+    );
+  });
+
+  it('a word kept with its apostrophe must be written with a straight one, and still be one word', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-apostrophes-'));
+    fs.cpSync(shippedMessages, dir, { recursive: true });
+    const file = vocabularyFile(dir);
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('choice_filler:'));
+    lines[at + 1] = '  phrases: [the, "it\'s", it’s, the one]';
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      ['"it’s" is not one word', '"the one" is not one word'].map((m) =>
+        expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`choice_filler: ${m}`) }),
       ),
     );
   });

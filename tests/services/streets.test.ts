@@ -4,6 +4,8 @@ import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
 import { StreetIndex, welshStreetNameProblems } from '../../servicerequests/gazetteer/streets';
 import { placeWords } from '../../dialogs/services/placeWords';
 import { addressRow } from '../support/addressRow';
+import { shippedVocabulary } from '../support/shippedWords';
+import { compile } from '../../knowledge/vocabulary';
 
 const gazetteer = Gazetteer.load(path.resolve(__dirname, '../../gazetteer'));
 const found = (text: string) =>
@@ -88,7 +90,7 @@ describe('streets of the gazetteer in what residents write', () => {
 describe('where a street problem is, in the resident’s words', () => {
   const place = (text: string) => {
     const m = gazetteer.streets.find(text)[0];
-    return placeWords(text, m.start, m.end, m.streets[0].name);
+    return placeWords(text, m.start, m.end, m.streets[0].name, shippedVocabulary());
   };
 
   it.each([
@@ -104,6 +106,18 @@ describe('where a street problem is, in the resident’s words', () => {
     ['light out on Elm Grove, been like it since 7 o’clock by 9 it was still off', 'On Elm Grove'],
   ])('"%s" → "%s"', (text, expected) => {
     expect(place(text)).toBe(expected);
+  });
+
+  it("reads by the council's vocabulary: a place word it lacks ends the place", () => {
+    const text = 'glass all over the verge beside 14 Mill Lane';
+    const m = gazetteer.streets.find(text)[0];
+    expect(placeWords(text, m.start, m.end, m.streets[0].name, shippedVocabulary())).toBe('Over the verge beside 14 Mill Lane');
+    const fewer = {
+      ...shippedVocabulary(),
+      street_where: compile('whole', { phrases: ['on', 'in'] }),
+      street_place_noun: compile('whole', { phrases: ['lane'] }),
+    };
+    expect(placeWords(text, m.start, m.end, m.streets[0].name, fewer)).toBe('14 Mill Lane');
   });
 });
 

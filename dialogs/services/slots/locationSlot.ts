@@ -98,7 +98,7 @@ export class LocationSlot {
     // Only a name written as one ("Church Street", "Heol y Bont"): "in the cycle lane" is no street.
     const street = entities.find((e) => e.type === 'street' && e.start !== undefined && e.end !== undefined && namedStreet(text, e.start, e.end));
     if (!outcome && street && state.config.location === 'street') {
-      const place = placeWords(text, street.start!, street.end!, street.value);
+      const place = placeWords(text, street.start!, street.end!, street.value, this.vocabulary);
       state.location = { kind: 'description', text: place };
       return { send: this.responses.placeFound(place) };
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
+import { matchChoice, matchChoices, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
+import { compile, type Vocabulary } from '../../../knowledge/vocabulary';
 import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
 import { measureIn } from '../../../dialogs/services/slots/readers/numberReader';
 import { shippedVocabulary } from '../../support/shippedWords';
@@ -182,6 +183,44 @@ describe('saysYes (a yes with the courtesies people add)', () => {
     'ok. wait, not yet',
   ])('does not send on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(false);
+  });
+});
+
+describe("the words saysYes and the choice readers go by are the vocabulary's", () => {
+  const bins = [
+    { key: 'general', name: 'General waste (grey bin)' },
+    { key: 'recycling', name: 'Recycling (blue bin)' },
+    { key: 'garden', name: 'Garden waste (green bin)' },
+  ];
+  const items = [
+    { key: 'sofa', name: 'Sofa' },
+    { key: 'fridge', name: 'Fridge freezer' },
+    { key: 'mattress', name: 'Mattress' },
+  ];
+  const one = (...words: string[]) => compile('whole', { phrases: words });
+
+  it('reads a yes of courtesies, a choice among filler words and several things after their article', () => {
+    const words = shippedVocabulary();
+    expect(['ok brilliant, go ahead, submit it pet', 'aye thats grand ta'].map((t) => saysYes(t, words))).toEqual([true, true]);
+    expect(['ok brilliant but wait', 'thanks pet'].map((t) => saysYes(t, words))).toEqual([false, false]);
+    expect(matchChoice("I think it's the grey one please", bins, words)?.key).toBe('general');
+    expect(matchChoices('some sofa, my fridge plus an old lamp', items, words)).toEqual({ found: items.slice(0, 2), unknown: ['old lamp'] });
+  });
+
+  it("a council's vocabulary with other words reads by them", () => {
+    const fewer: Vocabulary = {
+      ...shippedVocabulary(),
+      send_confirmed_words: one('aye', 'go', 'ahead'),
+      send_confirmed_needs: one('aye'),
+      send_confirmed_not: one('no'),
+      choice_filler: one('the', 'one'),
+      choice_article: one('a'),
+    };
+    expect(saysYes('aye go ahead', fewer)).toBe(true);
+    expect(saysYes('aye thats grand ta', fewer)).toBe(false);
+    expect(matchChoice("I think it's the grey one please", bins, fewer)).toBeUndefined();
+    expect(matchChoice('the grey one', bins, fewer)?.key).toBe('general');
+    expect(matchChoices('a mattress, some old lamp', items, fewer)).toEqual({ found: [items[2]], unknown: ['some old lamp'] });
   });
 });
 

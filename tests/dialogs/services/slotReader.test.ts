@@ -4,7 +4,7 @@ import { ServiceCatalogue } from '../../../backoffice/serviceCatalogue';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import { loadServiceRequestConfig } from '../../../dialogs/services/serviceRequestConfig';
 import { SlotReader } from '../../../dialogs/services/slotReader';
-import { loadVocabularyOrShipped } from '../../../knowledge/vocabulary';
+import { compile, loadVocabularyOrShipped, type Vocabulary } from '../../../knowledge/vocabulary';
 import { shippedVocabulary } from '../../support/shippedWords';
 
 // The council's own content: the service definitions and what residents say (knowledge/service-requests.yaml).
@@ -15,7 +15,7 @@ const configs = loadServiceRequestConfig(path.join(root, 'knowledge', 'service-r
 const NOW = new Date('2026-12-04T12:00:00Z');
 const STREETS = /\b(?:the[\s,.'’-]+green|green[\s,.'’-]+lane|station[\s,.'’-]+road|station[\s,.'’-]+rd)\b/gi;
 
-function reader(intent: string): SlotReader {
+function reader(intent: string, vocabulary: Vocabulary = shippedVocabulary()): SlotReader {
   const config = configs[intent];
   const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
   const countOf: Record<string, string> = {};
@@ -26,12 +26,12 @@ function reader(intent: string): SlotReader {
     streets: STREETS,
     today: '2026-12-04',
     now: NOW,
-    vocabulary: shippedVocabulary(),
+    vocabulary,
   });
 }
 
-const values = (intent: string, text: string, current?: string, taken?: string[]) =>
-  Object.fromEntries([...reader(intent).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
+const values = (intent: string, text: string, current?: string, taken?: string[], vocabulary?: Vocabulary) =>
+  Object.fromEntries([...reader(intent, vocabulary).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
 
 describe('SlotReader: missed bin', () => {
   it('reads the bin by its colour and the day just gone', () => {
@@ -141,6 +141,47 @@ describe('SlotReader: fly-tipping and bulky waste', () => {
     expect(counts('a few rubbish bags and one old cooker')).toEqual({ household: 3, electrical: 1 });
     expect(counts('a couple of tyres')).toEqual({ tyres: 2 });
     expect(counts('about a dozen sacks')).toEqual({ household: 12 });
+  });
+});
+
+describe("SlotReader: the words it reads answers with are the vocabulary's (knowledge/messages/<locale>/vocabulary.yaml)", () => {
+  const cases: Array<[string, string, string | undefined, string[], Record<string, unknown>]> = [
+    // measure_filler between the word and the number
+    ['report_pothole', 'the width is roughly 45', undefined, [], { width_cm: '45' }],
+    ['report_pothole', 'depth at least 12', undefined, [], { depth_cm: '12' }],
+    // negates and negation_filler: the value after them is the wrong one
+    ['report_missed_bin', "it wasn't my grey bin, it was the blue one", undefined, [], { container: 'recycling' }],
+    ['report_missed_bin', 'aint the food caddy, the brown garden one', undefined, [], { container: 'garden' }],
+    ['report_streetlight', 'column number isnt 40, its 44', undefined, ['light_number'], { light_number: '44' }],
+    // not_code_letters and not_code_capitals: "NO 5" is a number's word and a number, "KB 31" a plate
+    ['report_streetlight', 'plate says NO 5', 'light_number', [], { light_number: '5' }],
+    ['report_streetlight', 'plate says KB 31', 'light_number', [], { light_number: 'KB 31' }],
+    // place_preposition and place_article are taken with the place
+    ['book_bulky_waste', "they'll be behind our shed", undefined, [], { location_on_property: 'behind our shed' }],
+    ['book_bulky_waste', 'I will put it under my porch', undefined, [], { location_on_property: 'under my porch' }],
+  ];
+
+  it.each(cases)('%s: "%s"', (intent, text, current, taken, expected) => {
+    expect(values(intent, text, current, taken)).toEqual(expected);
+  });
+
+  it("a council's vocabulary without a word no longer reads with it", () => {
+    const one = (word: string) => compile('whole', { phrases: [word] });
+    const fewer: Vocabulary = {
+      ...shippedVocabulary(),
+      measure_filler: one('of'),
+      negates: one('not'),
+      not_code_letters: one('at'),
+      not_code_capitals: one('at'),
+      place_preposition: one('next'),
+      place_article: one('the'),
+    };
+    const read = (intent: string, text: string, current?: string, taken: string[] = []) => values(intent, text, current, taken, fewer);
+    expect(read('report_pothole', 'the width is roughly 45')).toEqual({});
+    expect(read('report_missed_bin', "it wasn't my grey bin, it was the blue one")).toEqual({});
+    expect(read('report_streetlight', 'column number isnt 40, its 44', undefined, ['light_number'])).toEqual({ light_number: '40' });
+    expect(read('report_streetlight', 'plate says NO 5', 'light_number')).toEqual({ light_number: 'NO 5' });
+    expect(read('book_bulky_waste', "they'll be behind our shed")).toEqual({ location_on_property: 'shed' });
   });
 });
 
