@@ -155,7 +155,7 @@ export class RequestSlotsDialog extends Dialog {
     const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
     const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.withCouncilNumbers(refusal.say)) : this.parts.precheck.refusal(state);
     if (refused) {
-      setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers });
+      setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers, location: state.location });
       await offer(dc, refused);
       return dc.endDialog();
     }
