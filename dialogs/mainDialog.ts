@@ -436,6 +436,8 @@ export class MainDialog extends CancelAndHelpDialog {
         recognized: getRecognized(context),
         lastReference: state.lastReference,
         lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace,
+        // "I'm not doing your form, I want a manager": the person stays on offer under every question.
+        personAsked: this.vocabulary.asks_for_person.test(context.activity.text ?? ''),
         answers,
       });
       await this.keepRefusedAnswers(context);
