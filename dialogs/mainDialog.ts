@@ -79,6 +79,8 @@ const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
 /** At most this many words in a statement taken as about a request refused just before ("yes it was out by 7 like it always is"). */
 const AFTER_REFUSAL_WORDS = 16;
+/** A statement matches the refused request's own examples at least this well to be about it (none of "ok", "oh well"). */
+const REFUSED_REQUEST_WORDS = 0.3;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
@@ -219,7 +221,9 @@ export class MainDialog extends CancelAndHelpDialog {
       (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER)) &&
       !isShortQuestion(text, this.vocabulary, AFTER_REFUSAL_WORDS) &&
       !/\?/.test(text) &&
-      text.trim().split(/\s+/).length <= AFTER_REFUSAL_WORDS
+      text.trim().split(/\s+/).length <= AFTER_REFUSAL_WORDS &&
+      // An answer ("yes it was…", "no, …") or the request's own words ("put it out about half 8"); never "ok" or "oh well".
+      (this.vocabulary.yes_first.test(text) || this.vocabulary.no_first.test(text) || this.router.intentConfidence(text, last) >= REFUSED_REQUEST_WORDS)
     ) {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
