@@ -52,6 +52,10 @@ export interface RoutingState {
   lastIntent?: string;
   /** What the last request was told before it was refused for its place: started again at a corrected place, it keeps them. */
   refusedAnswers?: Record<string, string | string[]>;
+  /** Where that request was: started again after a correction of another detail, it is the same place. */
+  refusedLocation?: Location;
+  /** The last turn refused a request (for its place, its day or its bin): the next message may be about that request. */
+  refusedLastTurn?: boolean;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
 }
@@ -73,6 +77,10 @@ const NAMES_ITS_OWN_TOPIC = 0.3;
  */
 const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
+/** At most this many words in a statement taken as about a request refused just before ("yes it was out by 7 like it always is"). */
+const AFTER_REFUSAL_WORDS = 16;
+/** A statement matches the refused request's own examples at least this well to be about it (none of "ok", "oh well"). */
+const REFUSED_REQUEST_WORDS = 0.3;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
@@ -192,13 +200,33 @@ export class MainDialog extends CancelAndHelpDialog {
     // refused for that address): the same again, at the address the correction names.
     let restart = false;
     const unclear = route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'intent' && route.intent === Intents.cancel && route.score < 1);
-    const last = (await this.routingState.get(context, { misses: 0 })).lastIntent;
+    const { lastIntent: last, refusedLastTurn, refusedAnswers } = await this.routingState.get(context, { misses: 0 });
     const sameAgain = route.kind === 'intent' && route.intent === last;
-    if ((unclear || sameAgain) && this.vocabulary.request_corrected.test(text) && NAMES_AN_ADDRESS.test(text)) {
+    // Right after a refusal, a correction of any detail ("sorry, it was the green bin, not the blue one") is the same request again.
+    const justRefused = !!refusedLastTurn && !!refusedAnswers;
+    if (refusedLastTurn) await this.routingState.set(context, { ...(await this.routingState.get(context, { misses: 0 })), refusedLastTurn: false });
+    if ((unclear || sameAgain) && this.vocabulary.request_corrected.test(text) && (NAMES_AN_ADDRESS.test(text) || justRefused)) {
       if (last && this.dialogForIntent.has(last)) {
         route = { kind: 'intent', intent: last, score: 1 };
         restart = true;
       }
+    }
+    // "yes it was out by 7 like always", "put it out about half 8" right after a refusal: a statement nothing else answers
+    // confidently is about the refused request, which is read again with it (the refusal is said again, or the new detail lifts it).
+    if (
+      !restart &&
+      justRefused &&
+      last &&
+      this.dialogForIntent.has(last) &&
+      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER)) &&
+      !isShortQuestion(text, this.vocabulary, AFTER_REFUSAL_WORDS) &&
+      !/\?/.test(text) &&
+      text.trim().split(/\s+/).length <= AFTER_REFUSAL_WORDS &&
+      // An answer ("yes it was…", "no, …") or the request's own words ("put it out about half 8"); never "ok" or "oh well".
+      (this.vocabulary.yes_first.test(text) || this.vocabulary.no_first.test(text) || this.router.intentConfidence(text, last) >= REFUSED_REQUEST_WORDS)
+    ) {
+      route = { kind: 'intent', intent: last, score: 1 };
+      restart = true;
     }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
@@ -409,14 +437,17 @@ export class MainDialog extends CancelAndHelpDialog {
     const dialogId = this.dialogForIntent.get(intent);
     if (dialogId) {
       // A request is a new topic: a later "how do I apply?" is not about the last article.
-      const { topic: _previous, refusedAnswers, ...state } = await this.routingState.get(context, { misses: 0 });
+      const { topic: _previous, refusedAnswers, refusedLocation, ...state } = await this.routingState.get(context, { misses: 0 });
       await this.routingState.set(context, { ...state, lastIntent: intent });
-      // Started again at a corrected place right after a refusal: with what the resident had already said.
+      // Started again at a corrected place or detail right after a refusal: with what the resident had already said, and
+      // (unless the message names another) at the same place.
       const answers = restart ? refusedAnswers : undefined;
       const result = await step.beginDialog(dialogId, {
         recognized: getRecognized(context),
         lastReference: state.lastReference,
-        lastPlace: state.lastPlace,
+        lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace,
+        // "I'm not doing your form, I want a manager": the person stays on offer under every question.
+        personAsked: this.vocabulary.asks_for_person.test(context.activity.text ?? ''),
         answers,
       });
       await this.keepRefusedAnswers(context);
@@ -594,6 +625,9 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** Every turn in the middle of something: a request filed in it leaves its reference for "any news on that?". */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    // A refusal is "just before" for one message only.
+    const before = await this.routingState.get(innerDc.context, { misses: 0 });
+    if (before.refusedLastTurn) await this.routingState.set(innerDc.context, { ...before, refusedLastTurn: false });
     const result = await super.onContinueDialog(innerDc);
     await this.keepFiledReference(innerDc.context);
     await this.keepRefusedAnswers(innerDc.context);
@@ -605,7 +639,7 @@ export class MainDialog extends CancelAndHelpDialog {
     const refused = getRefusedAnswers(context);
     if (!refused) return;
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, refusedAnswers: refused.answers });
+    await this.routingState.set(context, { ...state, refusedAnswers: refused.answers, refusedLocation: refused.location, refusedLastTurn: true });
   }
 
   /** A request filed this turn: its reference is the one "any news on that?" means. */

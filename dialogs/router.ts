@@ -296,6 +296,7 @@ export class Router {
 
     const t = this.thresholds;
     const found = this.retrieve(text);
+    recognized = this.withoutRiskGuess(recognized, found);
     const intent = recognized.intent;
     // "Thanks. Do I need a photo?", "Diolch yn fawr. A oes angen ffotograff?": the courtesy is not what the message is for.
     const courtesyThenQuestion = COURTESY.has(intent) && asksAfterwards(text);
@@ -464,6 +465,24 @@ export class Router {
   }
 
   /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */
+  /**
+   * The classifier's safeguarding guess when the safeguarding check found no risk: a story told around the need ("my
+   * husband always did the bins and he passed away…", "…my husband put it out the night before") leans the classifier to
+   * it. Its next guess is read as if the safeguarding guess were not there (its share of the rest), when that request's
+   * own examples match the message at least as well as the best article: two signals agree on what the message is for.
+   */
+  private withoutRiskGuess(recognized: RecognizerResult, found: Retrieval): RecognizerResult {
+    if (recognized.intent !== Intents.safeguarding) return recognized;
+    const next = recognized.alternatives.find((a) => a.intent !== Intents.safeguarding && a.intent !== NONE_INTENT);
+    const rest = 1 - recognized.score;
+    if (!next || rest <= 0) return recognized;
+    const score = Math.min(1, next.score / rest);
+    const matched = found.intents.find((i) => i.intent === next.intent)?.confidence ?? 0;
+    const kb = found.articles[0]?.confidence ?? 0;
+    if (score < this.thresholds.act || matched < kb - this.thresholds.intentTie || matched <= found.outOfScope) return recognized;
+    return { ...recognized, intent: next.intent, score };
+  }
+
   private agreedIntent(recognized: RecognizerResult, found: Retrieval): { intent: string; confidence: number } | undefined {
     const t = this.thresholds;
     const [best, second] = found.intents;

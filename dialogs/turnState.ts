@@ -52,7 +52,7 @@ export function takeRestOfMessage(context: TurnContext): string | undefined {
  * The answers of a request that was refused this turn ("too late to send a crew back" at 14 Forest Way): a correction
  * of the place right after it ("sorry, it's 4 Forest Way, not 14") starts the request again with them, not from nothing.
  */
-const refusedAnswers = turnValue<{ intent: string; answers: Record<string, string | string[]> }>('council.refusedAnswers');
+const refusedAnswers = turnValue<{ intent: string; answers: Record<string, string | string[]>; location?: Location }>('council.refusedAnswers');
 export const setRefusedAnswers = refusedAnswers.set;
 export const getRefusedAnswers = refusedAnswers.get;
 

@@ -53,7 +53,7 @@ export class RequestSlotsDialog extends Dialog {
 
   override async beginDialog(
     dc: DialogContext,
-    options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers'] },
+    options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers']; personAsked?: boolean },
   ): Promise<DialogTurnResult> {
     let serviceName = this.config.service_code;
     let attributes: ServiceAttribute[];
@@ -72,7 +72,7 @@ export class RequestSlotsDialog extends Dialog {
       await offer(dc, this.deps.responses.unavailable(serviceName));
       return dc.endDialog();
     }
-    const { recognized, lastPlace, answers } = options ?? {};
+    const { recognized, lastPlace, answers, personAsked } = options ?? {};
     const state: SlotState = {
       intent: this.intent,
       serviceCode: this.config.service_code,
@@ -85,6 +85,7 @@ export class RequestSlotsDialog extends Dialog {
       multi: [],
       prechecked: false,
       instanceId: randomUUID(),
+      ...(personAsked ? { personAsked } : {}),
       ...(recognized?.text ? { openedWith: recognized.text.slice(0, MAX_STRING) } : {}),
       ...(lastPlace && (lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace } : {}),
     };
@@ -155,13 +156,14 @@ export class RequestSlotsDialog extends Dialog {
     const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
     const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.withCouncilNumbers(refusal.say)) : this.parts.precheck.refusal(state);
     if (refused) {
-      setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers });
+      setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers, location: state.location });
       await offer(dc, refused);
       return dc.endDialog();
     }
     const open: Step = slotOrder(state).find((f) => !isDone(state, f)) ?? CONFIRM;
     state.current = open;
-    await offer(dc, this.parts.questions.question(state, open));
+    const question = this.parts.questions.question(state, open);
+    await offer(dc, state.personAsked ? this.deps.responses.withPersonButton(question) : question);
     await sendPromptTrace(dc.context, promptField(state, open));
     return Dialog.EndOfTurn;
   }

@@ -286,6 +286,12 @@ export class ServiceResponses {
   }
 
   /** An answer not understood twice in a row: the same problem, and a way out to a person. */
+  /** A question with the person button under it too: for a resident who asked for a person and carries on meanwhile. */
+  withPersonButton(question: Reply): Reply {
+    const choices = question.choices ?? [];
+    return choices.includes(this.buttons.talk_to_person) ? question : { ...question, choices: [...choices, this.buttons.talk_to_person] };
+  }
+
   withPersonOffer(problem: Reply): Reply {
     return { text: this.words.say('with_person_offer', { problem: problem.text }), choices: [...(problem.choices ?? []), this.buttons.talk_to_person] };
   }

@@ -131,3 +131,28 @@ describe("Router.needs: a part level between another part's article and others",
     ]);
   });
 });
+
+describe('Router.route: the classifier leaning to safeguarding where the check found no risk', () => {
+  /** The classifier's guesses as given: a story around the need can lean it to safeguarding. */
+  const guesses = (text: string, ...scores: [string, number][]): RecognizerResult => ({
+    text,
+    intent: scores[0][0],
+    score: scores[0][1],
+    alternatives: scores.map(([intent, score]) => ({ intent, score })),
+    entities: [],
+    source: 'local',
+  });
+  // Both requests' examples match it alike ("collected" and "collect"), so the examples alone do not pick one.
+  const text = 'since my brother moved out I never know when my bins are collected or who can collect my old sofa';
+
+  it('reads its next guess when that request’s own examples match the message', () => {
+    const route = router.route(text, guesses(text, ['safeguarding', 0.6], ['bin_collection_day', 0.3], ['help', 0.05]));
+    expect(route).toMatchObject({ kind: 'intent', intent: 'bin_collection_day' });
+  });
+
+  it('does not when the next guess is too unsure, or its examples do not match', () => {
+    expect(router.route(text, guesses(text, ['safeguarding', 0.6], ['bin_collection_day', 0.1])).kind).not.toBe('intent');
+    const other = 'my brother always renewed my library book, he moved away, what are the library opening times';
+    expect(router.route(other, guesses(other, ['safeguarding', 0.6], ['bin_collection_day', 0.3]))).toMatchObject({ kind: 'kb', articleId: 'library' });
+  });
+});

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../intents/recognizer';
 import type { Reply } from '../../responses';
-import type { AddressLookup, PostcodeOutcome } from '../addressLookup';
+import type { AddressLookup, Location, PostcodeOutcome } from '../addressLookup';
 import type { ServiceResponses } from '../serviceResponses';
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { placeWords } from '../placeWords';
@@ -72,7 +72,9 @@ export class LocationSlot {
       return 'noted';
     }
     if (outcome?.next === 'choose') {
-      this.offerList(state, outcome.postcode);
+      const picked = this.pickNumberSaidApart(text, outcome.postcode);
+      if (picked) state.location = picked;
+      else this.offerList(state, outcome.postcode);
       return 'noted';
     }
     return undefined;
@@ -106,7 +108,15 @@ export class LocationSlot {
       state.location = outcome.location;
       return outcome.found ? { send: outcome.found } : undefined;
     }
-    if (outcome?.next === 'choose') this.offerList(state, outcome.postcode);
+    if (outcome?.next === 'choose') {
+      // "…came down Orchard Close… it's number 3, the blue bin": the house number said apart from the street picks it.
+      const picked = this.pickNumberSaidApart(text, outcome.postcode);
+      if (picked) {
+        state.location = picked;
+        return { send: this.responses.addressFound(picked.text) };
+      }
+      this.offerList(state, outcome.postcode);
+    }
     if (outcome?.next === 'again') return { offer: outcome.reply };
     return undefined;
   }
@@ -149,6 +159,23 @@ export class LocationSlot {
     state.postcode = undefined;
     state.locationStage = 'postcode';
     state.prechecked = false;
+  }
+
+  /**
+   * The address in a list that a house number said elsewhere in the message names: the vocabulary's `house_number_cue`
+   * right before it ("it's number 3", "no 12"), one number only. Undefined when there is none or it is not listed.
+   */
+  private pickNumberSaidApart(text: string, list: string): Location | undefined {
+    const words = text
+      .toLowerCase()
+      .split(/[\s,;:!?()]+/u)
+      .map((w) => w.replace(/[.']+$/u, ''))
+      .filter(Boolean);
+    const numbers = new Set(
+      words.flatMap((w, i) => (this.vocabulary.house_number_cue.test(w) && /^\d{1,4}[a-z]?$/.test(words[i + 1] ?? '') ? [words[i + 1]] : [])),
+    );
+    if (numbers.size !== 1) return undefined;
+    return this.addresses.choose(`${[...numbers][0]}`, list).location;
   }
 
   private offerList(state: SlotState, list: string): void {

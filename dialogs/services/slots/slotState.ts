@@ -38,6 +38,8 @@ export interface SlotState {
   extra?: ExtraField[];
   /** Where the last request filed in this chat was (one this service can take): "same place" means it. */
   lastPlace?: Location;
+  /** The resident asked for a person in so many words when the request started: every question keeps the person button. */
+  personAsked?: boolean;
   /** The message that started the request ("my bin wasn't collected, AT1 1AA"), for a person taking over. */
   openedWith?: string;
   /** The resident's own words per list attribute and value key ("black bags"), shown in the summary. */
