@@ -177,6 +177,16 @@ describe('a conversation in Welsh', () => {
     }
   });
 
+  it('a short everyday question about how long something takes is not a safeguarding risk', async () => {
+    const { say } = resident();
+    await say('Sut ydw i’n gwneud cais am fathodyn glas?');
+    for (const text of ["Faint o amser mae e'n cymryd?", 'Pa mor hir fydd y cais?']) {
+      const reply = await say(text);
+      expect(reply.route, text).not.toBe('safeguarding');
+      expect(reply.text, text).not.toContain('999');
+    }
+  });
+
   it('a question asked with a wish to speak to someone in the office is answered, and a person offered', async () => {
     const { say } = resident();
     const reply = await say("Sut ydw i'n gwneud cais am fathodyn glas i mam? Dw i ddim yn deall y ffurflen ar y we, hoffwn i siarad ag aelod o staff.");
