@@ -187,6 +187,15 @@ describe('a conversation in Welsh', () => {
     }
   });
 
+  it('two needs: a bin "heb ei wagio" on a weekday is a missed bin, not a bin-day question, and the other need is offered', async () => {
+    // "heb ei wagio ddydd Gwener" (not emptied on Friday) shares its words with "pryd mae'r bin yn cael ei wagio" (bin day):
+    // the Welsh synonyms make "not emptied" one phrase with "not collected", as the missed-bin examples say it.
+    const { say } = resident();
+    const first = await say("Mae'r bin glas heb ei wagio ddydd Gwener, a hefyd sut dw i'n talu'r dreth gyngor?");
+    expect(first.route).toBe('report_missed_bin');
+    expect(first.choices).toContain('Talu eich Treth y Cyngor');
+  });
+
   it('a question asked with a wish to speak to someone in the office is answered, and a person offered', async () => {
     const { say } = resident();
     const reply = await say("Sut ydw i'n gwneud cais am fathodyn glas i mam? Dw i ddim yn deall y ffurflen ar y we, hoffwn i siarad ag aelod o staff.");
