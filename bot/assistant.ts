@@ -129,7 +129,9 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   }
   const examples = training.intents.flatMap((def) => def.examples.map((e) => ({ text: e.text, intent: def.intent })));
   const started = Date.now();
-  const { classifier, fromCache: cached } = loadOrTrainWithInfo(modelDir, examples, { outOfScopeLabel: 'none', seed: 1 });
+  // Welsh: a mutated word is its radical in the classifier's features ("dwll" is "twll"), as it is in retrieval.
+  const welsh = locale === 'cy-GB' ? { unmutate: true } : {};
+  const { classifier, fromCache: cached } = loadOrTrainWithInfo(modelDir, examples, { outOfScopeLabel: 'none', seed: 1, ...welsh });
   options.logger.info({ locale, intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
   // Welsh days, dates, streets and bin words as well as English ones: residents switch languages mid-sentence.

@@ -10,34 +10,9 @@
  * message meet however each mutates. The price is that a few unrelated radicals share a key
  * ("pin", "bin", "min"): searching compares whole phrases and many words, so recall wins here.
  */
+import { unmutate } from '../intents/entities/welshMutations';
 
-/** Word-initial letters, longest first, to the first letter of their mutation chain: p→b→f, b→f/m, m→f; t→d→dd, d→n; c→g→(ng), g→ng; ll→l; rh→r. */
-const INITIALS: ReadonlyArray<[string, string]> = [
-  ['ngh', 'c'], // nasal c: fy nghyngor → cyngor
-  ['mh', 'p'], // nasal p: fy mhen → pen
-  ['nh', 't'], // nasal t: fy nhreth → treth
-  ['ng', 'c'], // nasal g: fy ngardd → gardd (g and c share a chain: c softens to g)
-  ['ph', 'p'], // aspirate p: ei phen → pen
-  ['th', 't'], // aspirate t: ei thŷ → tŷ
-  ['ch', 'c'], // aspirate c: ei chath → cath
-  ['dd', 't'], // soft d: y ddinas → dinas (d and t share a chain: t softens to d)
-  ['ff', 'ff'], // ff is its own letter, never a mutation
-  ['ll', 'l'], // ll softens to l: y lyfrgell → llyfrgell
-  ['rh', 'r'], // rh softens to r: y rhif / ei rif
-  ['b', 'p'], // soft p: y bont → pont
-  ['f', 'p'], // soft b and m: fy min → bin, ei fam → mam
-  ['m', 'p'], // nasal b: fy min → bin
-  ['d', 't'], // soft t: y dreth → treth
-  ['n', 't'], // nasal d: fy nrws → drws
-  ['g', 'c'], // soft c: y gyngor → cyngor
-];
-
-/** The key of a Welsh word's first letters: "dreth", "nhreth", "threth" → "treth"; "bin", "min", "fin" → "pin". Other words unchanged. */
-export function unmutate(word: string): string {
-  if (word.length < 3 || !/^\p{L}/u.test(word)) return word;
-  for (const [from, to] of INITIALS) if (word.startsWith(from)) return to + word.slice(from.length);
-  return word;
-}
+export { unmutate };
 
 /** Plural and common endings taken off a word of five letters or more (biniau → bin, trethi → treth, ffurflenni → ffurflen). */
 export function welshStem(word: string): string {

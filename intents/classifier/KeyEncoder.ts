@@ -2,6 +2,7 @@ import { TextNormaliser } from './TextNormaliser';
 
 export interface KeyOptions {
   stem: boolean;
+  unmutate: boolean;
   wordNgramMax: number;
   charNgramMin: number;
   charNgramMax: number;
@@ -26,7 +27,7 @@ export class KeyEncoder {
   readonly table: string[] = [];
 
   constructor(private readonly options: KeyOptions) {
-    this.normaliser = new TextNormaliser(options.maxChars, options.stem);
+    this.normaliser = new TextNormaliser(options.maxChars, options.stem, options.unmutate);
   }
 
   keys(text: string): { words: string[]; chars: string[] } {

@@ -1,4 +1,5 @@
 import PorterStemmer from 'natural/lib/natural/stemmers/porter_stemmer';
+import { unmutate } from '../entities/welshMutations';
 
 /** Latin, Greek and Cyrillic letters lose their accents; other scripts keep their marks (they carry vowels). */
 const ACCENTED = /([\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}])\p{Mn}+/gu;
@@ -17,6 +18,8 @@ export class TextNormaliser {
   constructor(
     private readonly maxChars: number,
     private readonly useStemmer: boolean,
+    /** Welsh: each token's initial mutation undone ("dwll" → "twll"), so every form of a word is one feature. */
+    private readonly unmutateWords = false,
   ) {}
 
   normalise(text: string): string {
@@ -28,7 +31,9 @@ export class TextNormaliser {
 
   tokens(text: string): string[] {
     const s = this.normalise(text);
-    return s === '' ? [] : s.split(' ');
+    if (s === '') return [];
+    const tokens = s.split(' ');
+    return this.unmutateWords ? tokens.map(unmutate) : tokens;
   }
 
   /**

@@ -25,6 +25,11 @@ export interface ClassifierOptions {
   outOfScopeLabel: string;
   /** Porter-stem word features (character n-grams always use the unstemmed words). */
   stem: boolean;
+  /**
+   * Welsh: each word's initial mutation undone before its features are taken ("dwll", "fin", "nhreth" count as
+   * "twll", "bin", "treth"; intents/entities/welshMutations.ts `unmutate`), for the words and the character n-grams.
+   */
+  unmutate: boolean;
   /** Longest word n-gram (1 = unigrams only). */
   wordNgramMax: number;
   charNgramMin: number;
@@ -66,6 +71,7 @@ export const DEFAULT_OPTIONS: ClassifierOptions = {
   seed: 1,
   outOfScopeLabel: 'none',
   stem: true,
+  unmutate: false,
   wordNgramMax: 2,
   charNgramMin: 2,
   charNgramMax: 5,

@@ -29,3 +29,37 @@ export function welshMutations(word: string): string[] {
   const [radical, forms] = rule;
   return forms.map((f) => f + word.slice(radical.length)).filter((f) => f !== '');
 }
+
+/** Word-initial letters, longest first, to the first letter of their mutation chain: p→b→f, b→f/m, m→f; t→d→dd, d→n; c→g→(ng), g→ng; ll→l; rh→r. */
+const INITIALS: ReadonlyArray<[string, string]> = [
+  ['ngh', 'c'], // nasal c: fy nghyngor → cyngor
+  ['mh', 'p'], // nasal p: fy mhen → pen
+  ['nh', 't'], // nasal t: fy nhreth → treth
+  ['ng', 'c'], // nasal g: fy ngardd → gardd (g and c share a chain: c softens to g)
+  ['ph', 'p'], // aspirate p: ei phen → pen
+  ['th', 't'], // aspirate t: ei thŷ → tŷ
+  ['ch', 'c'], // aspirate c: ei chath → cath
+  ['dd', 't'], // soft d: y ddinas → dinas (d and t share a chain: t softens to d)
+  ['ff', 'ff'], // ff is its own letter, never a mutation
+  ['ll', 'l'], // ll softens to l: y lyfrgell → llyfrgell
+  ['rh', 'r'], // rh softens to r: y rhif / ei rif
+  ['b', 'p'], // soft p: y bont → pont
+  ['f', 'p'], // soft b and m: fy min → bin, ei fam → mam
+  ['m', 'p'], // nasal b: fy min → bin
+  ['d', 't'], // soft t: y dreth → treth
+  ['n', 't'], // nasal d: fy nrws → drws
+  ['g', 'c'], // soft c: y gyngor → cyngor
+];
+
+/**
+ * The key of a Welsh word's first letters: "dreth", "nhreth", "threth" → "treth"; "bin", "min", "fin" → "pin". Other
+ * words unchanged. A mutated word cannot always be traced to its one radical without a dictionary ("fin" is "bin" or
+ * "min" softened), so each initial consonant is folded to the one letter of its mutation chain: every form a word takes
+ * after "ei", "fy", "y", "yn" has the same key (a few unrelated radicals share one: "pin", "bin", "min"). Used by the
+ * Welsh text analyser (knowledge/welshAnalysis.ts) and the Welsh intent classifier's features.
+ */
+export function unmutate(word: string): string {
+  if (word.length < 3 || !/^\p{L}/u.test(word)) return word;
+  for (const [from, to] of INITIALS) if (word.startsWith(from)) return to + word.slice(from.length);
+  return word;
+}

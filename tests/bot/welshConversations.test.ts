@@ -165,6 +165,37 @@ describe('a conversation in Welsh', () => {
     expect(next.choices).toEqual(['Oedd', 'Nac oedd']);
   });
 
+  it('a mutated word is understood as its radical: "dwll" (after "mae \'na") is a pothole', async () => {
+    // The Welsh classifier's features undo mutations, as retrieval does: before, these went to an article or to "not understood".
+    for (const text of [
+      "Mae 'na dwll mawr ar Heol y Castell",
+      "Hefyd mae 'na dwll newydd ar Heol yr Orsaf, tu allan i'r banc",
+      "Ma' 'na dwll anferth wedi agor ar Church Street",
+    ]) {
+      const { say } = resident();
+      expect((await say(text)).route, text).toBe('report_pothole');
+    }
+  });
+
+  it('a short everyday question about how long something takes is not a safeguarding risk', async () => {
+    const { say } = resident();
+    await say('Sut ydw i’n gwneud cais am fathodyn glas?');
+    for (const text of ["Faint o amser mae e'n cymryd?", 'Pa mor hir fydd y cais?']) {
+      const reply = await say(text);
+      expect(reply.route, text).not.toBe('safeguarding');
+      expect(reply.text, text).not.toContain('999');
+    }
+  });
+
+  it('two needs: a bin "heb ei wagio" on a weekday is a missed bin, not a bin-day question, and the other need is offered', async () => {
+    // "heb ei wagio ddydd Gwener" (not emptied on Friday) shares its words with "pryd mae'r bin yn cael ei wagio" (bin day):
+    // the Welsh synonyms make "not emptied" one phrase with "not collected", as the missed-bin examples say it.
+    const { say } = resident();
+    const first = await say("Mae'r bin glas heb ei wagio ddydd Gwener, a hefyd sut dw i'n talu'r dreth gyngor?");
+    expect(first.route).toBe('report_missed_bin');
+    expect(first.choices).toContain('Talu eich Treth y Cyngor');
+  });
+
   it('a question asked with a wish to speak to someone in the office is answered, and a person offered', async () => {
     const { say } = resident();
     const reply = await say("Sut ydw i'n gwneud cais am fathodyn glas i mam? Dw i ddim yn deall y ffurflen ar y we, hoffwn i siarad ag aelod o staff.");

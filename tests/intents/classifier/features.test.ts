@@ -25,6 +25,15 @@ describe('TextNormaliser', () => {
     expect(n.stem('123')).toBe('123');
   });
 
+  it('undoes Welsh mutations only when asked: a mutated word is its radical', () => {
+    const welsh = new TextNormaliser(1000, true, true);
+    expect(welsh.tokens('Mae dwll ar y ffordd')).toEqual(welsh.tokens('Mae twll ar y ffordd'));
+    expect(welsh.tokens("dydi'r fin ddim wedi'i gasglu")).toEqual(welsh.tokens("dydi'r bin ddim wedi'i gasglu"));
+    expect(welsh.tokens('fy nhreth cyngor')).toEqual(welsh.tokens('fy treth cyngor'));
+    expect(welsh.tokens('ffurflen ysgol')).toEqual(['ffurflen', 'ysgol']); // ff and vowels never mutate
+    expect(n.tokens('dwll fin nhreth')).toEqual(['dwll', 'fin', 'nhreth']); // English (and the default) unchanged
+  });
+
   it('cuts very long input', () => {
     expect(new TextNormaliser(10, false).normalise('a'.repeat(50))).toBe('a'.repeat(10));
   });
@@ -54,6 +63,26 @@ describe('FeatureExtractor', () => {
       const norm = [...b.values].reduce((s, v) => s + v * v, 0);
       expect(norm).toBeCloseTo(2, 10); // two blocks of unit length
     });
+  });
+
+  it('gives a mutated Welsh word the features of its radical, words and characters, when unmutate is on', () => {
+    const welsh = { ...DEFAULT_OPTIONS, unmutate: true };
+    const welshEncoder = new KeyEncoder(welsh);
+    const welshFx = FeatureExtractor.fit(
+      ['mae twll yn y ffordd', 'dydi fy min ddim wedi cael ei gasglu', 'faint yw fy nhreth cyngor'].map((t) => welshEncoder.encode(t)),
+      welshEncoder,
+      welsh,
+    );
+    const same = (a: string, b: string) => {
+      const [x, y] = [welshFx.transform(a), welshFx.transform(b)];
+      expect([...x.indices]).toEqual([...y.indices]);
+      expect([...x.values]).toEqual([...y.values]);
+    };
+    same('mae dwll yn y ffordd', 'mae twll yn y ffordd');
+    same('dydi fy fin ddim wedi cael ei gasglu', 'dydi fy bin ddim wedi cael ei gasglu');
+    same('faint yw fy treth cyngor', 'faint yw fy nhreth cyngor');
+    // Without it a mutated word is another word.
+    expect([...fx.transform('dwll').indices]).not.toEqual([...fx.transform('twll').indices]);
   });
 
   it('gives unknown or empty text an empty vector', () => {
