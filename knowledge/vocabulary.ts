@@ -112,6 +112,7 @@ const CONTEXTS = {
   new_request: 'words',
   drops_request: 'words',
   call_back_confirmed: 'first',
+  not_reference_letters: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -134,6 +135,7 @@ const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
   negation_filler_welsh: FOLDED_WORD,
   not_code_letters: FOLDED_WORD,
   not_code_capitals: FOLDED_WORD,
+  not_reference_letters: FOLDED_WORD,
   measure_filler: FOLDED_WORD,
   place_preposition: FOLDED_WORD,
   place_article: FOLDED_WORD,

@@ -12,7 +12,7 @@ import { pendingKind, refusalKind } from '../../servicerequests/open311/delivery
 import type { ServiceResponses } from './serviceResponses';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 
-const REFERENCE = /\b([A-Za-z]{1,4}[-/ –—]?\d{3,12}|\d{4,12})\b/;
+const REFERENCE = /\b([A-Za-z]{1,4})?([-/ –—]?)(\d{3,12})\b/g;
 
 /** "What's happening with my report?": the reference (recognised or asked for) → status in plain words. */
 export class CaseStatusSlots extends Dialog {
@@ -32,7 +32,7 @@ export class CaseStatusSlots extends Dialog {
 
   override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastReference?: string }): Promise<DialogTurnResult> {
     const text = options?.recognized?.text ?? '';
-    const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(text);
+    const ref = options?.recognized?.entities.find((e) => e.type === 'caseReference')?.value ?? readReference(text, this.vocabulary);
     if (ref) return this.answer(dc, ref);
     // "what's the status of that now?" right after a report in this chat: that report.
     if (options?.lastReference && this.vocabulary.points_at_last.test(text)) return this.answer(dc, options.lastReference);
@@ -41,7 +41,7 @@ export class CaseStatusSlots extends Dialog {
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
-    const ref = readReference(dc.context.activity.text ?? '');
+    const ref = readReference(dc.context.activity.text ?? '', this.vocabulary);
     if (!ref) {
       await sendReply(dc.context, this.responses.notAReference());
       await sendPromptTrace(dc.context, 'reference');
@@ -127,9 +127,16 @@ export class CaseStatusSlots extends Dialog {
   }
 }
 
-function readReference(text: string): string | undefined {
-  const m = REFERENCE.exec(text);
-  return m ? m[1].replace(/[/ ]/, '-').toUpperCase() : undefined;
+/**
+ * The first reference in an answer: letters (a prefix) and digits, or four digits or more. Letters that are a word of the
+ * sentence ("it is 12345678", "it's 12345678": `not_reference_letters`) are not its prefix.
+ */
+function readReference(text: string, vocabulary: Vocabulary): string | undefined {
+  for (const [, letters, joint, digits] of text.matchAll(REFERENCE)) {
+    if (letters && !vocabulary.not_reference_letters.test(letters.toLowerCase())) return `${letters}${joint.replace(/[/ ]/, '-')}${digits}`.toUpperCase();
+    if (digits.length >= 4) return digits;
+  }
+  return undefined;
 }
 
 /** "at10526874", "AT 10526874", "at/10526874" → "AT-10526874", as references are stored; longer shapes as given. */

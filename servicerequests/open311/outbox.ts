@@ -22,8 +22,10 @@ export interface HeldBack {
 }
 
 /** Local references look like "AT-12345678": short to read out, and recognised as a case reference. */
+const LOCAL_PREFIX = 'AT-';
+
 export function newLocalReference(): string {
-  return `AT-${randomInt(10_000_000, 100_000_000)}`;
+  return `${LOCAL_PREFIX}${randomInt(10_000_000, 100_000_000)}`;
 }
 
 /**
@@ -93,8 +95,11 @@ export class Outbox {
     throw new Error('could not allocate a local reference');
   }
 
+  /** The row of a reference; its digits alone ("12345678", as residents often give it) are the local reference "AT-12345678". */
   async get(reference: string): Promise<OutboxRow | undefined> {
-    return this.db.selectFrom('service_outbox').selectAll().where('reference', '=', reference.toUpperCase()).executeTakeFirst();
+    const ref = reference.toUpperCase();
+    const refs = /^\d+$/.test(ref) ? [ref, `${LOCAL_PREFIX}${ref}`] : [ref];
+    return this.db.selectFrom('service_outbox').selectAll().where('reference', 'in', refs).executeTakeFirst();
   }
 
   async findByServiceRequestId(id: string): Promise<OutboxRow | undefined> {

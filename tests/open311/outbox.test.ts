@@ -127,6 +127,16 @@ describe('one confirmation, one row', () => {
     await outbox.add(pothole(), null);
     expect((await outbox.counts()).pending).toBe(4);
   });
+
+  it("finds a row by its reference, in any case, or by the reference's digits alone", async () => {
+    const outbox = new Outbox(botDb.db);
+    const { row } = await outbox.addOnce('conv-2/dialog-1', pothole(), null);
+    const digits = row.reference.replace(/^AT-/, '');
+    expect(digits).toMatch(/^\d{8}$/);
+    expect((await outbox.get(row.reference.toLowerCase()))?.reference).toBe(row.reference);
+    expect((await outbox.get(digits))?.reference).toBe(row.reference);
+    expect(await outbox.get(`XY-${digits}`)).toBeUndefined();
+  });
 });
 
 describe('outbox delivery with faults', () => {
