@@ -258,10 +258,17 @@ export class MainDialog extends CancelAndHelpDialog {
       const namesOwnTopic =
         route.kind === 'kb' &&
         (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
-      const pointsBack = refersBack(text, this.vocabulary) && !namesOwnTopic;
+      const pointsBack = refersBack(text.replace(new RegExp(this.vocabulary.follow_up_not_pronoun.source, 'gi'), ' '), this.vocabulary) && !namesOwnTopic;
+      // "is there anywhere that can help me with debts" after council tax arrears: its own words find another article, well
+      // ahead of every other one and so of the topic's (as far as a short one's best article must be ahead of the next to name
+      // its own topic), so it names a new topic, however it opens (that "that" is no pronoun for the topic). "what if my partner
+      // moves in later on?" after the single person discount is closer to it, and a question two articles match alike names
+      // neither: the topic still.
+      const movesOn = route.kind === 'kb' && !short && this.router.rankLead(text) >= NAMES_ITS_OWN_TOPIC;
       const elsewhere =
         route.kind === 'kb' &&
-        (route.articleId === topic || (!pointsBack && (ownTopic || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
+        (route.articleId === topic ||
+          (!pointsBack && (ownTopic || movesOn || (!short && this.router.articleConfidence(text, topic ?? '') < FOLLOW_UP_TOPIC_MATCH))));
       if (topic && !elsewhere && this.knowledge?.dialog.title(topic)) {
         route = { kind: 'kb', articleId: topic, score: 0, next: [] };
         assumed = true;
@@ -323,6 +330,11 @@ export class MainDialog extends CancelAndHelpDialog {
         (a) => this.dialogForIntent.has(a.intent) && a.intent !== Intents.humanHandoff && a.score >= REQUEST_WITH_RISK,
       );
       await this.rememberSafeguardingOffer(context, request?.intent, request ? recognized : undefined);
+      // What the message asked about besides the risk ("…can I get help with my council tax?") is the topic a follow-up
+      // leans on ("what about the council tax part?"); with nothing answerable in it, the earlier topic is over.
+      const about = this.router.answeringArticleId(text);
+      const { topic: _earlier, ...state } = await this.routingState.get(context, { misses: 0 });
+      await this.routingState.set(context, about ? { ...state, topic: about } : state);
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
     // A person asked for in so many words, anywhere in the message (the vocabulary's `asks_for_person`: "I want speak with a

@@ -442,6 +442,16 @@ export class Router {
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) };
   }
 
+  /**
+   * The article that would answer the message on the usual terms (see {@link answeringArticle}), whatever else it says:
+   * after the safeguarding reply to "I've just lost my job, can I get help with my council tax?", what the message was
+   * about is still the conversation's topic.
+   */
+  answeringArticleId(text: string): string | undefined {
+    const route = this.answeringArticle(this.retrieve(text));
+    return route?.kind === 'kb' ? route.articleId : undefined;
+  }
+
   /** The articles offered if the answer did not help. */
   private runnersUp(found: Retrieval): string[] {
     return found.articles
@@ -595,6 +605,12 @@ export class Router {
   articleLead(text: string): number {
     const [first, second] = this.retrieve(text).articles;
     return (first?.confidence ?? 0) - (second?.confidence ?? 0);
+  }
+
+  /** How far the best article is ahead of the next on the order's scale (see ScoredIndex): the words name one article, not a neighbourhood. */
+  rankLead(text: string): number {
+    const [first, second] = this.retrieve(text).articles;
+    return (first?.rank ?? 0) - (second?.rank ?? 0);
   }
 
   /** How well one article matches the message (0 when it is not among the matches). */

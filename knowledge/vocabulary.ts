@@ -97,6 +97,7 @@ const CONTEXTS = {
   follow_up_opens: 'first',
   follow_up_points_back: 'words',
   follow_up_pronoun: 'words',
+  follow_up_not_pronoun: 'words',
   street_where: 'whole',
   street_article: 'whole',
   street_number_cue: 'whole',

@@ -12,7 +12,7 @@ import { foldText } from '../../dialogs/services/slotReader';
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
-const NEW = ['reason_given', 'asks_for_person', 'opens_message', 'not_reference_letters'] as const;
+const NEW = ['reason_given', 'asks_for_person', 'opens_message', 'not_reference_letters', 'follow_up_not_pronoun'] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
 const WORD_SETS = {
@@ -472,6 +472,7 @@ describe('contexts whose words both languages share, as they did in TypeScript',
       'follow_up_opens',
       'follow_up_points_back',
       'follow_up_pronoun',
+      'follow_up_not_pronoun',
       'own_question',
       'new_request',
       'drops_request',
