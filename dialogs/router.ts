@@ -474,7 +474,6 @@ export class Router {
     return { kind: 'kb', articleId: article.id, score: match.confidence, next: [] };
   }
 
-  /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */
   /**
    * The classifier's safeguarding guess when the safeguarding check found no risk: a story told around the need ("my
    * husband always did the bins and he passed away…", "…my husband put it out the night before") leans the classifier to
@@ -493,6 +492,7 @@ export class Router {
     return { ...recognized, intent: next.intent, score };
   }
 
+  /** The retrieval's clearly best intent, when it is also one of the classifier's two best guesses. */
   private agreedIntent(recognized: RecognizerResult, found: Retrieval): { intent: string; confidence: number } | undefined {
     const t = this.thresholds;
     const [best, second] = found.intents;
