@@ -154,9 +154,9 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const taxonomy = riskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'), locale);
   const { rules, idioms, spellings, past, subject, reassured } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
   const riskStarted = Date.now();
-  // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary intents' examples: the configured
-  // intents and the project's own next to the rules. Never the knowledge articles' questions, so that
-  // editing content does not move the safeguarding figures.
+  // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary requests' examples: the configured
+  // intents and the project's own next to the rules. Never the knowledge articles' questions nor routing's
+  // out-of-scope examples (it has its own copy), so that editing content does not move the safeguarding figures.
   const ordinaryDirs = [intentsDir, own(path.join(rulesDir, 'data'), 'dir')].filter((d, i, all) => fs.existsSync(d) && all.indexOf(d) === i);
   const riskDir = options.riskDataDir ?? path.join(rulesDir, 'risk');
   const risk = loadRiskClassifier(modelDir, fs.existsSync(own(riskDir, 'dir')) ? own(riskDir, 'dir') : riskDir, ordinaryDirs);

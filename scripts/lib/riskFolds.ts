@@ -6,10 +6,11 @@
  * training as negatives. Never reads tests/safeguarding.
  */
 import path from 'node:path';
-import { IntentClassifier, type ClassifierOptions, type TrainingExample } from '../../intents/classifier';
+import { type ClassifierOptions, type TrainingExample } from '../../intents/classifier';
 import { Intents } from '../../intents/catalogue';
+import { NONE_INTENT } from '../../intents/recognizer';
 import { SeededRandom } from '../../intents/classifier/SeededRandom';
-import { NOT_RISK, RiskClassifier } from '../../intents/riskClassifier';
+import { NOT_RISK, RiskClassifier, trainRiskClassifier } from '../../intents/riskClassifier';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
@@ -44,12 +45,13 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
   });
   const ownKeys = new Set(own.map((e) => utteranceKey(e.text)));
   const ordinary: TrainingExample[] = loadTrainingData(path.join(root, 'intents', 'data'))
-    .intents.filter((d) => d.intent !== Intents.safeguarding)
+    // Routing's out-of-scope examples are not the risk classifier's: it has its own copy (intents/risk/none.out-of-scope.yaml).
+    .intents.filter((d) => d.intent !== Intents.safeguarding && d.intent !== NONE_INTENT)
     .flatMap((d) => d.examples.map((e) => ({ text: e.text, intent: NOT_RISK })))
     .filter((e) => !ownKeys.has(utteranceKey(e.text)));
   const run = (name: string, isHeldOut: (e: OwnExample) => boolean): HeldOutRun => {
     const train = [...own.filter((e) => !isHeldOut(e)), ...ordinary];
-    const risk = new RiskClassifier(IntentClassifier.train(train, { ...options, outOfScopeLabel: NOT_RISK, seed: 1 }));
+    const risk = new RiskClassifier(trainRiskClassifier(train, options));
     const detectorOptions = {
       riskClassifier: risk,
       taxonomy,
