@@ -109,9 +109,12 @@ export const MIN_WORDS_AFTER_IDIOMS = 3;
  * "grey one", an answer about a bin, 0.53). Short risks in real words score far higher ("husband
  * choke me" 0.99) or are the rules' ("help", "fire", "he hit me"). Measured with scripts/riskMargins.ts
  * on every development set (2026-12-04, fifth session): no risk message caught by the classifier alone
- * had six words or fewer and scored below 0.9.
+ * had six words or fewer and scored below 0.9. Raised from 4 to 8 words once the risk classifier trained
+ * to convergence (2026-12-06, docs/safeguarding.md tenth round): the six risk messages of eight words or
+ * fewer that the classifier alone catches on the development sets score 0.98 or more, the five ordinary
+ * ones it flagged 0.56 or less ("I'm going to be homeless next week" 0.31); at 10 words a risk would be lost.
  */
-export const SHORT_WORDS = 4;
+export const SHORT_WORDS = 8;
 export const SHORT_MIN_SCORE = 0.6;
 
 /**

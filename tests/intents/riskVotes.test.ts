@@ -52,8 +52,18 @@ describe("the risk classifier's vote on a long message (SafeguardingDetector)", 
     expect(supported.check(LONG)).toMatchObject({ risk: true, reason: 'risk classifier', category: 'suicide_self_harm' });
     const strong = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [LONG]: vote(0.7) }) });
     expect(strong.check(LONG).risk).toBe(true);
-    const single = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [A]: vote(0.2) }) });
-    expect(single.check(A).risk).toBe(true);
+    // One clause, longer than the short messages a weak vote does not decide (SHORT_WORDS).
+    const oneClause = 'I rang the council three times today about the same repair';
+    const single = new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [oneClause]: vote(0.2) }) });
+    expect(single.check(oneClause).risk).toBe(true);
+  });
+
+  it('a message of eight words or fewer counts on a vote alone only when the vote is strong', () => {
+    const short = 'I will be homeless next week';
+    expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [short]: vote(0.31) }) }).check(short).risk).toBe(false);
+    expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [short]: vote(0.95) }) }).check(short).risk).toBe(true);
+    const nine = 'I will be homeless next week and then what';
+    expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [nine]: vote(0.31) }) }).check(nine).risk).toBe(true);
   });
 
   it('a clause the classifier flags on its own still counts when the whole message does not', () => {
