@@ -401,3 +401,14 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     expect(dev.filter((c) => router.risk(c.text, recognizer.recognizeSync(c.text)).risk).length).toBeLessThanOrEqual(1);
   });
 });
+
+describe('the Welsh detector the bot uses', () => {
+  it("raises no alarm on the Welsh ordinary intents' training examples, out-of-scope lines included", () => {
+    const assistant = testAssistant(undefined, { locale: 'cy-GB' });
+    const recognizer = assistant.recognizer as LocalRecognizer;
+    const data = loadTrainingData(path.join(ROOT, 'intents', 'data', 'cy-GB'));
+    const ordinary = data.intents.filter((d) => d.intent !== 'safeguarding').flatMap((d) => d.examples.map((e) => e.text));
+    expect(ordinary.length).toBeGreaterThan(500);
+    expect(ordinary.filter((t) => assistant.router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);
+  }, 120_000);
+});
