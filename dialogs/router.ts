@@ -1,5 +1,7 @@
 import { Intents } from '../intents/catalogue';
 import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
+import { foldWelsh } from '../intents/entities/welshFold';
+import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
@@ -128,6 +130,15 @@ const PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join
 const ONLY_A_PLACE = new RegExp(
   String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
   'i',
+);
+
+/**
+ * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
+ * before the number at most, then the number, a Welsh street type (WELSH_STREET_TYPES, mutated too) and up to three words.
+ */
+const ONLY_A_WELSH_PLACE = new RegExp(
+  String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  'iu',
 );
 
 /** One thing a resident asked for: an article or a request. */
@@ -535,7 +546,7 @@ export class Router {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
-    if (ONLY_A_PLACE.test(part)) return undefined;
+    if (ONLY_A_PLACE.test(part) || ONLY_A_WELSH_PLACE.test(foldWelsh(part))) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };
