@@ -55,6 +55,7 @@ export function welshListPosition(text: string, size: number, filler: RegExp): n
     .replace(/[’']/g, "'")
     .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
     .split(/\s+/)
+    .map((w) => w.replace(/^'+|'+$/g, ''))
     .filter((w) => w && !filler.test(w));
   if (words.length !== 1) return undefined;
   const place = WELSH_ORDINALS[words[0]];
