@@ -293,10 +293,10 @@ export class SlotReader {
     for (let i = 0; i < tokens.length; i++) {
       // "not 40"; "outside number 30. About the size of…" ("rhif 30"): a house, not a measurement ("no, 30 wide" is one).
       const before = tokens[i - 1] ?? '';
-      const house = before.length > 2 && this.options.vocabulary.house_number_cue.test(before);
-      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(before) || house) continue;
+      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(before)) continue;
       let j = i + 1;
       const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
+      if (!unit && before.length > 2 && this.options.vocabulary.house_number_cue.test(before)) continue;
       if (unit) j++;
       const after = [tokens[j], tokens[j + 1]].filter((t): t is string => !!t);
       // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).
