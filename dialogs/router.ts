@@ -306,7 +306,13 @@ export class Router {
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
 
     const t = this.thresholds;
-    const found = this.retrieve(text);
+    // In a question, a street named is where, not what ("Pam mae Station Road ar gau?" is not about the tip on Station Road), as for
+    // a question mid-request; only a street written as a name, with a capital ("the high street", "'n lôn ni" may be what it is about).
+    const streets =
+      asks(text, this.vocabulary) || this.vocabulary.wants.test(text)
+        ? recognized.entities.filter((e) => e.type === 'street' && /\p{Lu}/u.test(e.text)).map((e) => e.text)
+        : [];
+    const found = this.retrieve(withoutWords(text, streets) || text);
     recognized = this.withoutRiskGuess(recognized, found);
     const intent = recognized.intent;
     // "Thanks. Do I need a photo?", "Diolch yn fawr. A oes angen ffotograff?": the courtesy is not what the message is for.
