@@ -141,6 +141,9 @@ const ONLY_A_WELSH_PLACE = new RegExp(
   'iu',
 );
 
+/** A part or clause of a message that only says where, in English or Welsh order. */
+const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
+
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
 
@@ -532,9 +535,15 @@ export class Router {
     for (const part of needParts(text, this.vocabulary)) {
       // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
       const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
+      // Where, said as a clause of its own ("my bin wasn't collected, 2 The Green AT9 1NP"), is no part of what is asked: read without it too.
+      const placeless = part
+        .split(/,\s+/u)
+        .filter((clause) => !onlyAPlace(clause))
+        .join(', ');
       const need =
         this.partNeed(part) ??
         (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
+        (placeless !== part && placeless.split(' ').length >= 3 ? this.partNeed(placeless) : undefined) ??
         clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
       if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
     }
@@ -552,7 +561,7 @@ export class Router {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
-    if (ONLY_A_PLACE.test(part) || ONLY_A_WELSH_PLACE.test(foldWelsh(part))) return undefined;
+    if (onlyAPlace(part)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };
