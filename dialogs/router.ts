@@ -1,5 +1,7 @@
 import { Intents } from '../intents/catalogue';
 import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
+import { foldWelsh } from '../intents/entities/welshFold';
+import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
@@ -129,6 +131,18 @@ const ONLY_A_PLACE = new RegExp(
   String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
   'i',
 );
+
+/**
+ * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
+ * before the number at most, then the number, a Welsh street type (WELSH_STREET_TYPES, mutated too) and up to three words.
+ */
+const ONLY_A_WELSH_PLACE = new RegExp(
+  String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  'iu',
+);
+
+/** A part or clause of a message that only says where, in English or Welsh order. */
+const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
 export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
@@ -295,7 +309,13 @@ export class Router {
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
 
     const t = this.thresholds;
-    const found = this.retrieve(text);
+    // In a question, a street named is where, not what ("Pam mae Station Road ar gau?" is not about the tip on Station Road), as for
+    // a question mid-request; only a street written as a name, with a capital ("the high street", "'n lôn ni" may be what it is about).
+    const streets =
+      asks(text, this.vocabulary) || this.vocabulary.wants.test(text)
+        ? recognized.entities.filter((e) => e.type === 'street' && /\p{Lu}/u.test(e.text)).map((e) => e.text)
+        : [];
+    const found = this.retrieve(withoutWords(text, streets) || text);
     recognized = this.withoutRiskGuess(recognized, found);
     const intent = recognized.intent;
     // "Thanks. Do I need a photo?", "Diolch yn fawr. A oes angen ffotograff?": the courtesy is not what the message is for.
@@ -515,9 +535,15 @@ export class Router {
     for (const part of needParts(text, this.vocabulary)) {
       // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
       const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
+      // Where, said as a clause of its own ("my bin wasn't collected, 2 The Green AT9 1NP"), is no part of what is asked: read without it too.
+      const placeless = part
+        .split(/,\s+/u)
+        .filter((clause) => !onlyAPlace(clause))
+        .join(', ');
       const need =
         this.partNeed(part) ??
         (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
+        (placeless !== part && placeless.split(' ').length >= 3 ? this.partNeed(placeless) : undefined) ??
         clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
       if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
     }
@@ -535,7 +561,7 @@ export class Router {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
-    if (ONLY_A_PLACE.test(part)) return undefined;
+    if (onlyAPlace(part)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };

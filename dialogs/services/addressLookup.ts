@@ -2,6 +2,7 @@ import { fullAddress, shortAddress, type Address, type Gazetteer } from '../../s
 import { readPostcode } from '../../servicerequests/gazetteer/postcodes';
 import { streetShown, type Street, type StreetMention } from '../../servicerequests/gazetteer/streets';
 import type { Vocabulary } from '../../knowledge/vocabulary';
+import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
@@ -270,7 +271,7 @@ export class AddressLookup {
       .toLowerCase()
       .replace(/[.!]+$/, '');
     const mention = this.gazetteer.streets.find(text).find((m) => m.streets.some((s) => streets.includes(s)));
-    const position = listPosition(t, streets.length);
+    const position = listPosition(t, streets.length) ?? welshListPosition(t, streets.length, this.vocabulary.choice_filler);
     const number = /^\d{1,2}$/.test(t) ? Number(t) - 1 : undefined;
     const street =
       streets[labels.indexOf(t)] ??
@@ -297,11 +298,15 @@ export class AddressLookup {
       .replace(/[.,!?]+$/g, '')
       .replace(HOUSE_NUMBER_WORDS, '')
       .trim();
+    // "rhif 3", "tŷ rhif 3": the number after a word of the vocabulary's `house_number_cue`.
+    const cued = cuedHouseNumber(t, this.vocabulary);
     const exact = addresses.filter((a) => shortAddress(a).toLowerCase() === t || fullAddress(a).toLowerCase() === t);
-    const byNumber = addresses.filter((a) => [t, said].some((x) => a.paon.toLowerCase() === x || x.startsWith(`${a.paon.toLowerCase()} `)));
+    const byNumber = addresses.filter(
+      (a) => [t, said].some((x) => a.paon.toLowerCase() === x || x.startsWith(`${a.paon.toLowerCase()} `)) || (cued === a.paon.toLowerCase() && !a.sao),
+    );
     const partial = addresses.filter((a) => shortAddress(a).toLowerCase().includes(t));
     // "the second one", "2nd", "the last one": a place in the list as shown.
-    const position = listPosition(t, addresses.length);
+    const position = listPosition(t, addresses.length) ?? welshListPosition(t, addresses.length, this.vocabulary.choice_filler);
     const byPosition = position === undefined ? [] : [addresses[position]];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: this.chosen(found[0], postcode) };
@@ -371,6 +376,16 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
   )?.[0];
   const position = ordinal ? listPosition(ordinal, addresses.length) : undefined;
   return position === undefined ? undefined : addresses[position];
+}
+
+/** The house number said after a word of the vocabulary's `house_number_cue` ("rhif 3", "it's number 12a"), lower case. */
+function cuedHouseNumber(t: string, vocabulary: Vocabulary): string | undefined {
+  const words = t
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .split(' ');
+  const at = words.findIndex((w, i) => vocabulary.house_number_cue.test(w) && /^\d{1,4}[a-z]?$/.test(words[i + 1] ?? ''));
+  return at < 0 ? undefined : words[at + 1];
 }
 
 /** Street names as choices: with the place when two streets share a name. */

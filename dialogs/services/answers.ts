@@ -162,9 +162,11 @@ export function matchChoices(text: string, choices: Choice[], vocabulary: Vocabu
     const first = /^\s*(\S+)\s+/.exec(part);
     return first && vocabulary.choice_article.test(first[1]) ? part.slice(first[0].length) : part;
   };
+  // Also at the vocabulary's `clause_joins` ("soffa a chadair", "bwrdd ac oergell"), which are then left out.
   const parts = text
     .split(/,|;|\band\b|\bplus\b|&|\n/i)
-    .map((p) => withoutArticle(p).trim())
+    .flatMap((p) => p.split(vocabulary.clause_joins))
+    .map((p) => withoutArticle(withoutOpeners(p.trim(), vocabulary)).trim())
     .filter(Boolean);
   const found: Choice[] = [];
   const unknown: string[] = [];

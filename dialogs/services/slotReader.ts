@@ -113,10 +113,11 @@ const WELSH_NUMBER_WORDS: Record<string, number> = {
 const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
 /** Measurement units, as centimetres. */
 const UNIT_CM: [RegExp, number][] = [
-  [/^(cm|cms|centimet(?:re|er)s?)$/, 1],
-  [/^(mm|millimet(?:re|er)s?)$/, 0.1],
-  [/^(m|metres?|meters?|metr|fetr)$/, 100],
-  [/^(inch|inches|in)$/, 2.54],
+  // Welsh too, softened or not: "5 centimetr", "deg gentimetr", "2 fodfedd".
+  [/^(cm|cms|centimet(?:re|er)s?|[cg]entimetr(?:au)?)$/, 1],
+  [/^(mm|millimet(?:re|er)s?|milimetr(?:au)?)$/, 0.1],
+  [/^(m|metres?|meters?|metr|fetr|metrau)$/, 100],
+  [/^(inch|inches|in|modfedd|fodfedd|modfeddi)$/, 2.54],
 ];
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
@@ -290,9 +291,12 @@ export class SlotReader {
     const inCm = /centimet/i.test(a.description) || /centimet/i.test(a.datatype_description ?? '');
     const found: number[] = [];
     for (let i = 0; i < tokens.length; i++) {
-      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(tokens[i - 1] ?? '')) continue;
+      // "not 40"; "outside number 30. About the size of…" ("rhif 30"): a house, not a measurement ("no, 30 wide" is one).
+      const before = tokens[i - 1] ?? '';
+      if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(before)) continue;
       let j = i + 1;
       const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
+      if (!unit && before.length > 2 && this.options.vocabulary.house_number_cue.test(before)) continue;
       if (unit) j++;
       const after = [tokens[j], tokens[j + 1]].filter((t): t is string => !!t);
       // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ClarifyDialog, type ClarifyResult } from '../../dialogs/clarifyDialog';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { answersResumeOffer } from '../../dialogs/resumeOfferDialog';
-import { matchChoice, yesThenMore } from '../../dialogs/services/answers';
+import { matchChoice, matchChoices, yesThenMore } from '../../dialogs/services/answers';
+import { readSingleChoice } from '../../dialogs/services/slots/readers/choiceReaders';
 import { ServiceResponses } from '../../dialogs/services/serviceResponses';
 import { LocationSlot } from '../../dialogs/services/slots/locationSlot';
 import type { SlotState } from '../../dialogs/services/slots/slotState';
@@ -114,6 +115,64 @@ describe('the place of a request (same_place, detail_corrected, wrong_place)', (
   });
 });
 
+describe('choosing from a list in Welsh (house_number_cue, Welsh ordinals, clause_joins, yes_first, choice_filler)', () => {
+  const responses = new ServiceResponses(loadCouncilProfile(path.join(ROOT, 'knowledge', 'council.yaml')), welsh.buttons);
+  const addresses = new AddressLookup(Gazetteer.load(path.join(ROOT, 'gazetteer')), responses, cy);
+
+  it.each([
+    ['rhif 5', /^5 Vicarage Close/],
+    ['tŷ rhif 6 plis', /^6 Vicarage Close/],
+    ['yr ail un', /^2 Vicarage Close/],
+    ['y trydydd cyfeiriad', /^3 Vicarage Close/],
+    ['yr un cyntaf', /^1 Vicarage Close/],
+    ["yr un ola'", /^7 Vicarage Close/],
+  ])('"%s" picks an address of the list', (text, address) => {
+    expect(addresses.choose(text, 'AT9 1AY').location?.text).toMatch(address);
+  });
+
+  it('"yr ail ddeg" is no place in the list', () => {
+    expect(addresses.choose('yr ail ddeg', 'AT9 1AY').location).toBeUndefined();
+  });
+
+  const items = [
+    { key: 'sofa', name: 'Soffa' },
+    { key: 'table', name: 'Bwrdd' },
+    { key: 'television', name: 'Teledu' },
+  ];
+  it('"bwrdd a soffa ac teledu" is three things', () => {
+    expect(matchChoices('bwrdd a soffa ac teledu', items, cy).found.map((c) => c.key)).toEqual(['table', 'sofa', 'television']);
+  });
+
+  const binOut = {
+    code: 'bin_out_by_7am',
+    datatype: 'singlevaluelist',
+    required: true,
+    values: [
+      { key: 'yes', name: 'Oedd' },
+      { key: 'no', name: 'Nac oedd' },
+    ],
+  } as never;
+  it.each([
+    ['do', 'yes'],
+    ['yndi, mi oedd o', 'yes'],
+    ['nac oedd', 'no'],
+  ])('"%s" answers "Oedd y bin allan…?"', (text, key) => {
+    expect(readSingleChoice(text, binOut, responses, cy, [], true)).toEqual({ value: key });
+  });
+
+  it('"sori, y bin du oedd e, nid y glas" names the choice "Oedd" inside a sentence: no answer', () => {
+    expect(readSingleChoice('sori, y bin du oedd e, nid y glas', binOut, responses, cy, [], true)).toHaveProperty('problem');
+  });
+
+  it('"yr un glas" picks the blue bin: the Welsh words that tell no choice from another are left out', () => {
+    const bins = [
+      { key: 'general', name: 'Gwastraff cyffredinol (bin llwyd)' },
+      { key: 'recycling', name: 'Ailgylchu (bin glas)' },
+    ];
+    expect(matchChoice('yr un glas', bins, cy)?.key).toBe('recycling');
+  });
+});
+
 describe('"Ga i ei anfon?" (send_confirmed)', () => {
   it.each(['Ydy, diolch', "Ydy, mae hynna'n gywir. Anfonwch o.", 'iawn gyrrwch o', 'ia pls', 'Cewch, diolch yn fawr iawn'])(
     '"%s" is a yes to sending',
@@ -134,6 +193,8 @@ describe('two needs in one Welsh message (need_joins, reason_given)', () => {
       "Chafodd y bin du mo'i gasglu ddoe ac hefyd dw i eisiau gwybod faint yw'r tanysgrifiad gwastraff gardd achos dw i'n meddwl ei fod e'n dod i ben",
       ['report_missed_bin', 'kb:garden-waste-subscription'],
     ],
+    // Where, said as a clause of its own between the two, is no part of either.
+    ['mae fy min du heb ei wagio, 6 The Green AT9 1NP, a hefyd faint yw casgliad swmpus?', ['report_missed_bin', 'book_bulky_waste']],
   ])('"%s" asks for two things', (text, expected) => {
     expect(welsh.router.needs(text).map((n) => (n.kind === 'kb' ? `kb:${n.articleId}` : n.intent))).toEqual(expected);
   });

@@ -478,9 +478,18 @@ describe('contexts whose words both languages share, as they did in TypeScript',
       'drops_request',
       'call_back_confirmed',
       ...Object.keys(WORD_SETS),
-      ...WORD_SETS_MOVED,
+      // The Welsh choice_filler has Welsh words of its own besides the English ("yr un glas"): below.
+      ...WORD_SETS_MOVED.filter((c) => c !== 'choice_filler'),
     ] as VocabularyContext[])
       expect(cy[context].source, context).toBe(en[context].source);
+  });
+
+  it('the Welsh choice_filler takes every English word too, and the Welsh words that tell no choice from another', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    for (const word of ['the', 'a', 'my', "it's", 'bin', 'please', 'y', 'yr', 'un', 'fy', "mae'n", 'plis', 'cyfeiriad'])
+      expect(cy.choice_filler.test(word), word).toBe(true);
+    for (const word of ['glas', 'du', 'gwyrdd', 'nac', 'soffa']) expect(cy.choice_filler.test(word), word).toBe(false);
+    expect(en.choice_filler.test('yr')).toBe(false);
   });
 });
 

@@ -65,7 +65,7 @@ export class FieldAnswers {
         });
       }
       case 'singlevaluelist':
-        return keep(readSingleChoice(text, a, r, this.vocabulary, entities), answer);
+        return keep(readSingleChoice(text, a, r, this.vocabulary, entities, this.locale === 'cy-GB'), answer);
       case 'number':
         return keep(
           readNumber(text, a.required, a.datatype_description ?? '', numberRange(state.config.limits[a.code], state.answers), r, this.vocabulary),

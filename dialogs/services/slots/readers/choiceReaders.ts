@@ -17,12 +17,16 @@ export function readSingleChoice(
   r: ServiceResponses,
   vocabulary: Vocabulary,
   entities: readonly Entity[] = [],
+  yesNoAreVerbs = false,
 ): Reading<string> {
   const values = a.values ?? [];
   if (!a.required && pressedSkip(text, r.buttons)) return { value: '' };
   const yesNo = values.some((v) => v.key === 'yes') && values.some((v) => v.key === 'no');
+  // `yesNoAreVerbs` (Welsh: "Oedd", "Oes", "Ydy" answer as the question's verb, which ordinary sentences use too): in a
+  // sentence, a yes or no is said first (`yes_first`, `no_first`); "sori, y bin du oedd e" names the choice "Oedd" but answers nothing.
+  const sentence = yesNo && yesNoAreVerbs && text.trim().split(/\s+/).length > 3;
   const choice =
-    matchChoice(text, values, vocabulary) ??
+    matchChoice(text, sentence ? values.filter((v) => v.key !== 'yes' && v.key !== 'no') : values, vocabulary) ??
     (yesNo ? values.find((v) => v.key === (vocabulary.yes_first.test(text) ? 'yes' : vocabulary.no_first.test(text) ? 'no' : undefined)) : undefined) ??
     matchChoiceByEntity(
       entities.filter((e) => e.type === 'binType'),
