@@ -1,9 +1,9 @@
-import * as chronoEn from 'chrono-node/en';
+import { councilChrono, dayOfMonthBefore, isLoneDayOfMonth } from '../../intents/entities/dates';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Entity } from '../../intents/recognizer';
-import { isLoneWelshWeekday } from '../../intents/entities/welshDates';
+import { isLoneWelshDayOfMonth, isLoneWelshWeekday } from '../../intents/entities/welshDates';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -194,7 +194,7 @@ export function parseDate(text: string, now: Date): string | undefined {
   if (/^\d{4}-\d{2}-\d{2}/.test(text.trim())) return text.trim().slice(0, 10);
   // British short forms that chrono does not know.
   const spelled = text.replace(/\bweds\b/gi, 'wednesday').replace(/\btues\b/gi, 'tuesday');
-  const r = chronoEn.GB.parse(spelled, { instant: now, timezone: 'Europe/London' });
+  const r = councilChrono.parse(spelled, { instant: now, timezone: 'Europe/London' });
   const s = r[0]?.start;
   if (!s) return undefined;
   const y = s.get('year');
@@ -215,6 +215,11 @@ const LONE_WEEKDAY = /^(?:(?:on|since|from)\s+)?(?:mon|tue|tues|wed|weds|thu|thu
 export function pastWeekday(date: string, text: string, todayDate: string): string {
   // Welsh too ("dydd Gwener", "nos Fawrth"): no English text is one, so English reads as before.
   return date > todayDate && (LONE_WEEKDAY.test(text.trim()) || isLoneWelshWeekday(text)) ? addDays(date, -7) : date;
+}
+
+/** For something that has already happened: a day of the month said alone ("the 28th", "ar y 28ain") still to come is last month's. */
+export function pastDayOfMonth(date: string, text: string, todayDate: string): string {
+  return date > todayDate && (isLoneDayOfMonth(text) || isLoneWelshDayOfMonth(text)) ? dayOfMonthBefore(date) : date;
 }
 
 export function today(now: Date): string {

@@ -1,8 +1,8 @@
-import * as chronoEn from 'chrono-node/en';
+import { councilChrono, dayOfMonthBefore, LONE_DAY_OF_MONTH } from '../../intents/entities/dates';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import { addDays } from '../../servicerequests/waste/calendar';
 import { similarWord } from './answers';
-import { extractWelshDates } from '../../intents/entities/welshDates';
+import { extractWelshDates, isLoneWelshDayOfMonth } from '../../intents/entities/welshDates';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
@@ -318,7 +318,7 @@ export class SlotReader {
       .replace(/\bweds\b/gi, 'wednesday')
       .replace(/\btues\b/gi, 'tuesday')
       .replace(/\bthurs?\b/gi, 'thursday');
-    const results = chronoEn.GB.parse(spelled, { instant: this.options.now, timezone: 'Europe/London' });
+    const results = councilChrono.parse(spelled, { instant: this.options.now, timezone: 'Europe/London' });
     const dates = new Set<string>();
     for (const r of results) {
       const s = r.start;
@@ -331,13 +331,16 @@ export class SlotReader {
       let date = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
       // "on Monday", "this Thursday past" in a report: the one just gone.
       if (this.options.dates === 'past' && date > this.options.today && !s.isCertain('day') && !/next/i.test(r.text)) date = addDays(date, -7);
+      // "on the 28th" in a report on the 6th: the 28th gone, not the one to come.
+      else if (this.options.dates === 'past' && date > this.options.today && s.tags().has(LONE_DAY_OF_MONTH)) date = dayOfMonthBefore(date);
       dates.add(date);
     }
     if (this.options.locale === 'cy-GB')
       for (const span of extractWelshDates(text, this.options.now)) {
         // "dydd Gwener" in a report: the one just gone, as for English above ("nesaf" is next).
         const ahead = this.options.dates === 'past' && span.value > this.options.today && !/\d|nesa/i.test(span.text);
-        dates.add(ahead ? addDays(span.value, -7) : span.value);
+        const monthAhead = this.options.dates === 'past' && span.value > this.options.today && isLoneWelshDayOfMonth(span.text);
+        dates.add(ahead ? addDays(span.value, -7) : monthAhead ? dayOfMonthBefore(span.value) : span.value);
       }
     return dates.size === 1 ? { value: [...dates][0], words: {} } : undefined;
   }

@@ -28,6 +28,73 @@ const AMBIGUOUS_ALONE = /^(?:sun|sat|wed|now|right now)$/i;
 const MIGHT_HOLD_A_DATE =
   /\d|now|tod|ton|tom|tmr|yest|night|morn|noon|eve|mid|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sec|min|hour|hr|day|week|wk|fortnight|month|quarter|year|yr/i;
 
+/** chrono's tag on a date read from a day of the month said alone ("on the 4th"): see {@link councilChrono}. */
+export const LONE_DAY_OF_MONTH = 'council/loneDayOfMonth';
+
+/**
+ * A day of the month said alone, "the 4th", "on the 21st", "28th", when nothing after it makes it
+ * something else ("the 4th floor", "my 3rd call"): the end of the message, punctuation, or a word
+ * that starts another part of the sentence.
+ */
+const LONE_ORDINAL_DAY =
+  /\b(?:on\s+)?(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:$|[.,!?;:)]|(?:and|but|so|or|when|at|in|i|it|its|we|they|he|she|this|last|as|because|cos|then|please|pls|too|though|x+)\b))/i;
+
+const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+
+/**
+ * chrono-node's en-GB parser with one parser more, for a day of the month said alone: chrono reads
+ * "the 4th of December" but not "on the 4th", which residents say of a collection a few days ago.
+ * Read as the nearest such date (this month, the last or the next: on the 6th, "the 4th" is two days
+ * ago and "the 28th" the 28th of last month), as chrono reads a lone weekday; tagged
+ * {@link LONE_DAY_OF_MONTH} so that a report of something past moves a later one back a month.
+ * Written here because chrono has no such parser; its own API for adding one is used.
+ */
+export const councilChrono = (() => {
+  const chrono = chronoEn.GB.clone();
+  chrono.parsers.push({
+    pattern: () => LONE_ORDINAL_DAY,
+    extract: (context, match) => {
+      const day = Number(match[1]);
+      if (day < 1 || day > 31) return null;
+      const today = context.reference.getDateWithAdjustedTimezone();
+      const y = today.getFullYear();
+      const m = today.getMonth() + 1;
+      const todayUtc = Date.UTC(y, m - 1, today.getDate());
+      let best: { year: number; month: number; distance: number } | undefined;
+      for (const shift of [-1, 0, 1]) {
+        const month = ((m - 1 + shift + 12) % 12) + 1;
+        const year = y + (m + shift < 1 ? -1 : m + shift > 12 ? 1 : 0);
+        if (day > daysIn(year, month)) continue;
+        // Ties (as far ahead as behind) go to the past.
+        const distance = Math.abs(Date.UTC(year, month - 1, day) - todayUtc) + (shift > 0 ? 1 : 0);
+        if (!best || distance < best.distance) best = { year, month, distance };
+      }
+      if (!best) return null;
+      return context.createParsingComponents({ day, month: best.month, year: best.year }).addTag(LONE_DAY_OF_MONTH);
+    },
+  });
+  return chrono;
+})();
+
+/** The whole of `text` is a day of the month ("the 28th", "on the 3rd."), as an answer to "which day?". */
+export function isLoneDayOfMonth(text: string): boolean {
+  return /^(?:on\s+)?(?:the\s+)?[0-3]?\d(?:st|nd|rd|th)\.?$/i.test(text.trim());
+}
+
+/** The same day of an earlier month (one that has it): "the 30th" said on 2 March is 30 January. */
+export function dayOfMonthBefore(date: string): string {
+  let [year, month] = date.split('-').map(Number);
+  const day = Number(date.slice(8, 10));
+  do {
+    month -= 1;
+    if (month < 1) {
+      month = 12;
+      year -= 1;
+    }
+  } while (day > daysIn(year, month));
+  return `${pad(year, 4)}-${pad(month)}-${pad(day)}`;
+}
+
 /** Process-local minus London wall-clock offset, per quarter hour (clocks only change on the quarter hour). */
 let offsetCache: { bucket: number; offsetMs: number } | undefined;
 const QUARTER_HOUR_MS = 15 * 60 * 1000;
@@ -69,7 +136,7 @@ export function extractDates(text: string, now: Date): Span[] {
   if (!MIGHT_HOLD_A_DATE.test(text)) return [];
   const reference = londonWallClock(now);
   const found: Span[] = [];
-  for (const r of chronoEn.GB.parse(text, reference)) {
+  for (const r of councilChrono.parse(text, reference)) {
     const c = r.start;
     const namesADay = c.isCertain('day') || c.isCertain('weekday') || TODAY_PHRASE.test(r.text);
     if (!namesADay || AMBIGUOUS_ALONE.test(r.text.trim())) continue;

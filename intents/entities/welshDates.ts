@@ -90,6 +90,9 @@ const MONTH = alternation(Object.keys(MONTHS));
 const ORDINAL = '(?:af|il|ail|ydd|edd|ed|fed|eg|ain)';
 const BEFORE = '(?:(?:ar|ers|tan)\\s+)?';
 
+/** "ar y 4ydd", "y 21ain": a day of the month alone, followed by the end, punctuation or a word that starts another part. */
+const LONE_DAY_OF_MONTH_CY = `${BEFORE}y\\s+([0-3]?\\d)${ORDINAL}(?=\\s*(?:$|[.,!?;:)]|(?:a|ac|ond|pan|achos|oherwydd|felly|wedyn|plis|diolch|dw|mi|fe|ac)(?![\\p{L}\\p{N}])))`;
+
 interface Rule {
   pattern: RegExp;
   /** The English words for what matched, or undefined when it is not a day after all. */
@@ -132,6 +135,9 @@ const rules: Rule[] = [
       return `${modifier(mod)}${WEEKDAYS[day]}`;
     },
   },
+  // A day of the month said alone, "ar y 4ydd", "y 21ain.", when nothing after it makes it something else
+  // ("y 4ydd llawr"): read as English "the 4th" (councilChrono: the nearest such date).
+  { pattern: new RegExp(`${L}${LONE_DAY_OF_MONTH_CY}`, 'gu'), english: (m) => `the ${Number(m[1])}th` },
   { pattern: new RegExp(`${L}heddiw${R}`, 'gu'), english: () => 'today' },
   { pattern: new RegExp(`${L}d?doe${R}`, 'gu'), english: () => 'yesterday' },
   { pattern: new RegExp(`${L}echdoe${R}`, 'gu'), english: () => '2 days ago' },
@@ -168,6 +174,11 @@ export function extractWelshDates(text: string, now: Date): Span[] {
 /** The first Welsh date in an answer ("ddoe", "dydd Llun"), as YYYY-MM-DD: the Welsh counterpart of the answer reader's `parseDate`. */
 export function parseWelshDate(text: string, now: Date): string | undefined {
   return extractWelshDates(text, now)[0]?.value;
+}
+
+/** A day of the month said alone ("ar y 4ydd"): a report of the past moves a later one back a month, as for English. */
+export function isLoneWelshDayOfMonth(text: string): boolean {
+  return new RegExp(`^${LONE_DAY_OF_MONTH_CY}\\.?$`, 'u').test(foldWelsh(text.trim()));
 }
 
 const LONE = new RegExp(`^${BEFORE}(?:(?:y\\s+)?(?:dydd|ddydd|nos)\\s+)?(?:${DAY})\\.?$`, 'u');

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractDates, londonWallClock } from '../../../intents/entities/dates';
+import { dayOfMonthBefore, extractDates, londonWallClock } from '../../../intents/entities/dates';
 
 /** London's wall clock read directly, as a Date in the process's local time zone. */
 function reference(now: Date): Date {
@@ -58,5 +58,28 @@ describe('extractDates', () => {
 
   it.each(['there is a pothole on mill lane', 'my bin was not collected', 'how do i pay my council tax', 'hello', ''])('finds no day in %j', (text) => {
     expect(extractDates(text, now)).toEqual([]);
+  });
+});
+
+describe('a day of the month said alone (councilChrono)', () => {
+  const now = new Date('2026-12-06T10:00:00Z');
+
+  it.each([
+    ['it was the 4th', '2026-12-04'],
+    ['they never came on the 2nd, and the bin is still full', '2026-12-02'],
+    ['the 28th', '2026-11-28'],
+    ['on the 10th.', '2026-12-10'],
+  ])('reads %j as the nearest such date', (text, value) => {
+    expect(extractDates(text, now).map((s) => s.value)).toEqual([value]);
+  });
+
+  it.each(['we live on the 4th floor', 'this is my 3rd call about it', 'the 2nd bin from the left'])('finds no day in %j', (text) => {
+    expect(extractDates(text, now)).toEqual([]);
+  });
+
+  it('goes back to the last month that has the day', () => {
+    expect(dayOfMonthBefore('2026-12-31')).toBe('2026-10-31');
+    expect(dayOfMonthBefore('2027-01-15')).toBe('2026-12-15');
+    expect(dayOfMonthBefore('2026-03-30')).toBe('2026-01-30');
   });
 });

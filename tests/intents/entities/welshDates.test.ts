@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EntityExtractor } from '../../../intents/entities/EntityExtractor';
 import { extractDates } from '../../../intents/entities/dates';
-import { extractWelshDates, isLoneWelshWeekday, parseWelshDate } from '../../../intents/entities/welshDates';
+import { extractWelshDates, isLoneWelshDayOfMonth, isLoneWelshWeekday, parseWelshDate } from '../../../intents/entities/welshDates';
 
 /** Wednesday 2 December 2026, 10:00 in London. */
 const WEDNESDAY = new Date('2026-12-02T10:00:00Z');
@@ -109,5 +109,15 @@ describe('EntityExtractor with locale cy-GB', () => {
     expect(dates(english, 'bin wedi ei fethu ddoe')).toEqual([]);
     expect(dates(english, 'missed on monday')).toEqual([['on monday', '2026-11-30']]);
     expect(dates(welsh, 'missed on monday')).toEqual([['on monday', '2026-11-30']]);
+  });
+});
+
+describe('a day of the month said alone in Welsh', () => {
+  it('reads "ar y 4ydd" as the nearest 4th, and leaves "y 4ydd llawr" alone', () => {
+    expect(day('ar y 4ydd', new Date('2026-12-06T10:00:00Z'))).toEqual([['ar y 4ydd', '2026-12-04']]);
+    expect(day('y 28ain ond does neb wedi dod', new Date('2026-12-06T10:00:00Z'))).toEqual([['y 28ain', '2026-11-28']]);
+    expect(day('dan ni ar y 4ydd llawr', new Date('2026-12-06T10:00:00Z'))).toEqual([]);
+    expect(isLoneWelshDayOfMonth('ar y 10fed')).toBe(true);
+    expect(isLoneWelshDayOfMonth('ar y 10fed o Ragfyr')).toBe(false);
   });
 });

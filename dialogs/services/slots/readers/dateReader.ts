@@ -1,5 +1,5 @@
 import type { Reply } from '../../../responses';
-import { parseDate, pastWeekday, today } from '../../answers';
+import { parseDate, pastDayOfMonth, pastWeekday, today } from '../../answers';
 import { parseWelshDate } from '../../../../intents/entities/welshDates';
 import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
@@ -36,7 +36,7 @@ export function readDate(
   // Welsh first for cy-GB: chrono reads "am 6" in "dydd Llun am 6" as a time today.
   const parsed = locale === 'cy-GB' ? (parseWelshDate(text, now) ?? parseDate(text, now)) : parseDate(text, now);
   if (!parsed) return { problem: r.invalidDate() };
-  const date = dates === 'past' ? pastWeekday(parsed, text, today(now)) : parsed;
+  const date = dates === 'past' ? pastDayOfMonth(pastWeekday(parsed, text, today(now)), text, today(now)) : parsed;
   const problem = dateProblem(date, dates, today(now), r);
   return problem ? { problem } : { value: date };
 }

@@ -35,3 +35,23 @@ describe('"Which day should it have been collected?" answered in Welsh', () => {
     expect(readDate('dydd Gwener nesaf', true, 'future', WEDNESDAY, r, v, 'cy-GB')).toEqual({ value: '2026-12-04' });
   });
 });
+
+describe('"Which day should it have been collected?" answered with a day of the month alone', () => {
+  it.each([
+    ['the 24th', '2026-11-24'],
+    ['23rd', '2026-11-23'],
+    // Still to come this month: last month's, as a lone weekday is the one just gone.
+    ['on the 28th', '2026-10-28'],
+  ])('"%s" is %s', (text, date) => {
+    expect(readDate(text, true, 'past', WEDNESDAY, r, v)).toEqual({ value: date });
+  });
+
+  it('in Welsh too', () => {
+    expect(readDate('ar y 24ain', true, 'past', WEDNESDAY, r, v, 'cy-GB')).toEqual({ value: '2026-11-24' });
+    expect(readDate('y 28ain', true, 'past', WEDNESDAY, r, v, 'cy-GB')).toEqual({ value: '2026-10-28' });
+  });
+
+  it('a booking ahead takes the coming one', () => {
+    expect(readDate('the 28th', true, 'future', WEDNESDAY, r, v)).toEqual({ value: '2026-11-28' });
+  });
+});
