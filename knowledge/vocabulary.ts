@@ -114,6 +114,7 @@ const CONTEXTS = {
   drops_request: 'words',
   call_back_confirmed: 'first',
   not_reference_letters: 'whole',
+  own_report: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
