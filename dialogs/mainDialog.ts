@@ -28,6 +28,7 @@ import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
+import { FollowUpTopic } from './followUpTopic';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -143,6 +144,7 @@ export interface IntentDialog {
 export class MainDialog extends CancelAndHelpDialog {
   private readonly dialogForIntent = new Map<string, string>();
   private readonly offeredPicker: OfferedNeedPicker;
+  private readonly followUpTopic: FollowUpTopic;
 
   constructor(
     router: Router,
@@ -159,6 +161,7 @@ export class MainDialog extends CancelAndHelpDialog {
   ) {
     super(DialogIds.main, router, responses, vocabulary);
     this.offeredPicker = new OfferedNeedPicker(router, (id) => knowledge?.dialog.title(id), vocabulary);
+    this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
     this.addDialog(new ResumeOfferDialog(responses, vocabulary));
     for (const { dialog, intents } of intentDialogs) {
@@ -245,6 +248,11 @@ export class MainDialog extends CancelAndHelpDialog {
       this.router.articleConfidence(text, topic) >= FOLLOW_UP_TOPIC_MATCH
     ) {
       route = { kind: 'kb', articleId: topic, score: 0, next: [] };
+      assumed = true;
+    }
+    // "Will my name be made public?" after the planning consultations: weakly another article's, clearly the topic's with its title.
+    if (!assumed && this.followUpTopic.leansOnTopic(text, topic, route)) {
+      route = { kind: 'kb', articleId: topic!, score: 0, next: [] };
       assumed = true;
     }
     if (

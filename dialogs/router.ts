@@ -590,6 +590,9 @@ export class Router {
    * but one already found matches it as well.
    */
   private addedNeed(part: string, found: PartNeed[]): PartNeed | undefined {
+    // A statement of its own: a question ("how do I take it further?") or words for what was said before ("it's been there
+    // for weeks") lean on the rest of the message.
+    if (this.asksForSomething(part) || /\?/.test(part) || this.vocabulary.points_back.test(part)) return undefined;
     const t = this.thresholds;
     const r = this.retrieve(part);
     const [top, next] = r.articles;
@@ -641,6 +644,16 @@ export class Router {
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(reached)) return undefined;
     if (!this.beatsOutOfScope(top, found)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
+  }
+
+  /**
+   * The article a message read with the topic's words clearly points to ("Will my name be made public?" with the planning
+   * consultations' title), at the thresholds of a fresh question; undefined when none stands out.
+   */
+  bestInContext(text: string, topicWords: string): string | undefined {
+    const found = this.retrieve(`${text} ${topicWords}`);
+    const [top] = found.articles;
+    return top && top.confidence >= this.thresholds.kbAnswer && this.clearlyAhead(found) && this.beatsOutOfScope(top, found) ? top.article.id : undefined;
   }
 
   /** How far the best article is ahead of the next: near 0 when the words fit many articles alike ("how much does it cost?"). */
