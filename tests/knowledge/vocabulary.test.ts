@@ -12,7 +12,15 @@ import { foldText } from '../../dialogs/services/slotReader';
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
-const NEW = ['reason_given', 'asks_for_person', 'opens_message', 'not_reference_letters', 'follow_up_not_pronoun', 'own_report'] as const;
+const NEW = [
+  'reason_given',
+  'asks_for_person',
+  'opens_message',
+  'not_reference_letters',
+  'follow_up_not_pronoun',
+  'own_report',
+  'place_needs_house_word',
+] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
 const WORD_SETS = {

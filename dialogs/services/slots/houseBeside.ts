@@ -4,9 +4,6 @@ import type { ServiceResponses } from '../serviceResponses';
 import { saysCorrection } from './corrections';
 import type { SlotState } from './slotState';
 
-/** Place words that say where only with a house word after them ("at number 12", not "at 12": a time). */
-const ONLY_WITH_HOUSE_WORD = new Set(['at', 'to', 'i']);
-
 interface Word {
   text: string;
   folded: string;
@@ -19,7 +16,8 @@ interface Word {
  * number on the lamp post, "opposite no 4", "next to number 9"): where the problem is, added to the place already
  * given ("On Kingfisher Way, outside number 11"), never an answer to the open question; said again with another
  * number as a correction ("sorry, not number 11, it's outside number 13"), it replaces the one given. The words are
- * the vocabulary's (`place_before_number`, `house_number_cue`); a number after a word for "not" is the wrong one.
+ * the vocabulary's (`place_before_number`, `house_number_cue`, `place_needs_house_word`); a number after a word for "not" is
+ * the wrong one.
  */
 export class HouseBeside {
   constructor(
@@ -77,12 +75,13 @@ function phraseAt(words: Word[], i: number, text: string, w: Vocabulary): { star
   const at = (cue ?? second) + 1;
   const number = words[at];
   if (!number || !/^\d{1,4}[a-z]?$/i.test(number.text)) return undefined;
-  if (cue === undefined && ONLY_WITH_HOUSE_WORD.has(words[second].folded)) return undefined;
+  // "at number 12", not "at 12" (a time): the vocabulary's `place_needs_house_word`.
+  if (cue === undefined && w.place_needs_house_word.test(words[second].folded)) return undefined;
   // "not number 11": the wrong one.
   if (i > 0 && w.negates.test(words[i - 1].folded)) return undefined;
   // A number followed by a street ("outside 12 Station Road") is an address, read as one elsewhere.
   const after = words[at + 1];
-  if (after && /^\p{Lu}/u.test(after.text) && !/[.,;!?]/.test(text.slice(number.end, after.start))) return undefined;
+  if (after && /^\p{Lu}\p{L}/u.test(after.text) && !/[.,;!?]/.test(text.slice(number.end, after.start))) return undefined;
   return { start: words[i].start, end: number.end, last: at };
 }
 
