@@ -2,7 +2,7 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
-import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, wasOffered } from './offered';
+import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, namesHouseBeside, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
 import { CARRY_ON_PHRASE, INTERRUPTIONS, type Router } from './router';
@@ -106,7 +106,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         if (
           declinesToSend(innerDc, text, buttons) ||
           addsToSummary(innerDc, text, this.vocabulary) ||
-          correctsOpenRequest(innerDc, text, new Date(), this.vocabulary)
+          correctsOpenRequest(innerDc, text, new Date(), this.vocabulary) ||
+          namesHouseBeside(innerDc, text, this.vocabulary)
         )
           return undefined;
         if (innerDc.activeDialog) innerDc.activeDialog.state[CANCEL_ASKED] = text;

@@ -27,6 +27,8 @@ import { redactText } from '../platform/redact';
 import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
+import { OfferedNeedPicker } from './offeredNeedPicker';
+import { FollowUpTopic } from './followUpTopic';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -141,6 +143,8 @@ export interface IntentDialog {
  */
 export class MainDialog extends CancelAndHelpDialog {
   private readonly dialogForIntent = new Map<string, string>();
+  private readonly offeredPicker: OfferedNeedPicker;
+  private readonly followUpTopic: FollowUpTopic;
 
   constructor(
     router: Router,
@@ -156,6 +160,8 @@ export class MainDialog extends CancelAndHelpDialog {
     private readonly tone?: FrustrationDetector,
   ) {
     super(DialogIds.main, router, responses, vocabulary);
+    this.offeredPicker = new OfferedNeedPicker(router, (id) => knowledge?.dialog.title(id), vocabulary);
+    this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
     this.addDialog(new ResumeOfferDialog(responses, vocabulary));
     for (const { dialog, intents } of intentDialogs) {
@@ -244,6 +250,11 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'kb', articleId: topic, score: 0, next: [] };
       assumed = true;
     }
+    // "Will my name be made public?" after the planning consultations: weakly another article's, clearly the topic's with its title.
+    if (!assumed && this.followUpTopic.leansOnTopic(text, topic, route)) {
+      route = { kind: 'kb', articleId: topic!, score: 0, next: [] };
+      assumed = true;
+    }
     if (
       !assumed &&
       isFollowUp(text, this.vocabulary) &&
@@ -296,18 +307,13 @@ export class MainDialog extends CancelAndHelpDialog {
     }
     // "And the grass, please?" after "You also asked about…": the offered article it names.
     let pickedOffered = false;
-    if (route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'kb' && route.score < WEAK_ANSWER)) {
+    // Right after the safeguarding reply, which answered none of what the message asked about, a short question naming one of
+    // those ("what about the council tax part?") is about it, however well another article matches its few words.
+    const afterRisk = !!offer && route.kind === 'kb' && isShortQuestion(text, this.vocabulary);
+    if (route.kind === 'none' || route.kind === 'clarify' || (route.kind === 'kb' && route.score < WEAK_ANSWER) || afterRisk) {
       const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
-      const named = offeredNeeds
-        .map((id) => ({
-          id,
-          confidence: Math.max(
-            this.router.articleConfidence(text, id),
-            namesTitle(text, this.knowledge?.dialog.title(id) ?? '', this.vocabulary.title_filler) ? 1 : 0,
-          ),
-        }))
-        .sort((a, b) => b.confidence - a.confidence)[0];
-      if (named && named.confidence >= FOLLOW_UP_TOPIC_MATCH && text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP) {
+      const named = this.offeredPicker.pick(text, offeredNeeds, afterRisk ? topic : undefined);
+      if (named) {
         route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
         pickedOffered = true;
       }
@@ -334,7 +340,11 @@ export class MainDialog extends CancelAndHelpDialog {
       // leans on ("what about the council tax part?"); with nothing answerable in it, the earlier topic is over.
       const about = this.router.answeringArticleId(text);
       const { topic: _earlier, ...state } = await this.routingState.get(context, { misses: 0 });
-      await this.routingState.set(context, about ? { ...state, topic: about } : state);
+      // Every article the message asked about ("…help with my rent and my council tax?") is one a later "what about the council
+      // tax part?" or "and the rent?" may name.
+      const asked = this.router.needs(text).flatMap((n) => (n.kind === 'kb' && this.knowledge?.dialog.title(n.articleId) ? [n.articleId] : []));
+      const offeredNeeds = [...new Set([...(about ? [about] : []), ...asked])];
+      await this.routingState.set(context, { ...(about ? { ...state, topic: about } : state), offeredNeeds });
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
     // A person asked for in so many words, anywhere in the message (the vocabulary's `asks_for_person`: "I want speak with a
@@ -696,6 +706,9 @@ export class MainDialog extends CancelAndHelpDialog {
     // A message that as a whole matched nothing clearly is taken part by part ("never 'I can't help' when one part is answerable").
     const unsure = route.kind === 'none' || route.kind === 'clarify';
     if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
+    // "My bin is broken, the wheel come off. How I get new one?": the message as a whole asks what its last part asks with
+    // the words before it; those words are its story, not a need of their own.
+    if (route.kind === 'kb' && needs.some((n) => n.kind === 'kb' && n.leansOnEarlier && n.articleId === route.articleId)) return route;
     const [first, ...others] = needs;
     const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : this.responses.intents.label(n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });
@@ -749,19 +762,4 @@ function deepestActiveDialog(dc: DialogContext): string | undefined {
   let id = dc.activeDialog?.id;
   for (let child = dc.child; child; child = child.child) id = child.activeDialog?.id ?? id;
   return id;
-}
-
-/**
- * The message uses at least half of a title's telling words ("now the council tax please" and "Pay your Council Tax": 2 of 3):
- * words of three letters or more that are not too common to tell one title from another (the vocabulary's `title_filler`).
- */
-function namesTitle(text: string, title: string, filler: RegExp): boolean {
-  const words = (s: string) =>
-    s
-      .toLowerCase()
-      .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length >= 3 && !filler.test(w));
-  const said = new Set(words(text));
-  const telling = words(title);
-  return telling.length > 0 && telling.filter((w) => said.has(w)).length / telling.length >= 0.5;
 }

@@ -6,6 +6,7 @@ import type { Reply } from './responses';
 import { NOT_SENDING, today } from './services/answers';
 import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
+import { houseBesideIn } from './services/slots/houseBeside';
 
 const OFFERED = 'offered';
 
@@ -74,6 +75,15 @@ export function correctsOpenRequest(dc: DialogContext, text: string, now: Date, 
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const request = d.activeDialog?.state?.[REQUEST_STATE] as RequestSoFar | undefined;
     if (request?.attributes && request.answers && request.config) return correctsRequest(request, text, now, today(now), vocabulary);
+  }
+  return false;
+}
+
+/** A street problem in progress whose place this message adds a house to ("it's opposite no 7"): a detail, not a wish to stop. */
+export function namesHouseBeside(dc: DialogContext, text: string, vocabulary: Vocabulary): boolean {
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const request = d.activeDialog?.state?.[REQUEST_STATE] as { config?: { location?: string } } | undefined;
+    if (request?.config) return request.config.location === 'street' && !!houseBesideIn(text, vocabulary);
   }
   return false;
 }

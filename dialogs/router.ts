@@ -119,6 +119,10 @@ const CONTACT_DETAILS = /^\s*(?:[^\s@]+@[^\s@]+\.[^\s@]{2,}|\+?[\d\s().-]{10,20}
 const asks = (text: string, vocabulary: Vocabulary): boolean => /\?\s*$/.test(text) || vocabulary.own_question.test(text);
 /** A part of a message is a request when it matches the request's own examples at least this well. */
 const PART_INTENT_MATCH = 0.7;
+/** A case check the classifier is at least this sure of, about the resident's own report, is one whatever articles its topic matches. */
+const SURE_CASE_CHECK = 0.8;
+/** At most this many words in a part of a message read with the parts before it (see Router.pointingBackNeed). */
+const POINTING_BACK_WORDS = 8;
 /** A request matched by a part of a message as well as this many articles are is not what the part asks for. */
 const PART_CROWD = 2;
 /**
@@ -145,12 +149,16 @@ const ONLY_A_WELSH_PLACE = new RegExp(
 const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
-export type Need = { kind: 'kb'; articleId: string } | { kind: 'intent'; intent: string };
+export type Need =
+  /** `leansOnEarlier`: a part that names it only with the words said before it ("…cracked the lid. Can I get a new one?"). */
+  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean } | { kind: 'intent'; intent: string };
 
 /** A part's need, and the articles it matches as well as the need's own (empty for a request). */
 interface PartNeed {
   need: Need;
   level: Set<string>;
+  /** Found by reading the part with the parts before it (see Router.pointingBackNeed). */
+  leansOnEarlier?: boolean;
 }
 
 const sameNeed = (a: Need, b: Need) =>
@@ -337,6 +345,10 @@ export class Router {
     const asked =
       intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
     if (asked) return asked;
+    // "what is happening with the report I made about an abandoned car": a case check the classifier is sure of, about a report
+    // the resident made (the vocabulary's `own_report`). What the report was about is not the question.
+    if (intentOk && intent === Intents.checkCaseStatus && recognized.score >= SURE_CASE_CHECK && this.vocabulary.own_report.test(text))
+      return { kind: 'intent', intent, score: recognized.score };
     // A question for information that the best article answers beyond the request's own examples ("is my bin
     // emptied over christmas?" is not finding the collection day): the article answers.
     // (A case check is a question about the resident's own report by nature: "what's the status of that now?".)
@@ -532,7 +544,8 @@ export class Router {
   needs(text: string): Need[] {
     if (!this.knowledge) return [];
     const found: PartNeed[] = [];
-    for (const part of needParts(text, this.vocabulary)) {
+    const parts = needParts(text, this.vocabulary);
+    for (const [i, part] of parts.entries()) {
       // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
       const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
       // Where, said as a clause of its own ("my bin wasn't collected, 2 The Green AT9 1NP"), is no part of what is asked: read without it too.
@@ -541,10 +554,12 @@ export class Router {
         .filter((clause) => !onlyAPlace(clause))
         .join(', ');
       const need =
+        this.pointingBackNeed(part, parts.slice(0, i)) ??
         this.partNeed(part) ??
         (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
         (placeless !== part && placeless.split(' ').length >= 3 ? this.partNeed(placeless) : undefined) ??
-        clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined);
+        clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined) ??
+        this.addedNeed(part, found);
       if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
     }
     // A part whose best article is level with another part's ("lost my job" matches the council tax reduction
@@ -553,7 +568,7 @@ export class Router {
     const distinct = found.filter(
       (f) => !found.some((o) => o !== f && o.need.kind === 'kb' && f.level.has(o.need.articleId) && !(f.need.kind === 'kb' && o.level.has(f.need.articleId))),
     );
-    return distinct.length >= 2 ? distinct.map((f) => f.need) : [];
+    return distinct.length >= 2 ? distinct.map((f) => (f.leansOnEarlier && f.need.kind === 'kb' ? { ...f.need, leansOnEarlier: true } : f.need)) : [];
   }
 
   /** What one part of a message asks for, when it clearly matches an article or a request's own examples. */
@@ -582,6 +597,36 @@ export class Router {
       return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     return undefined;
+  }
+
+  /**
+   * A short question that leans on what was said before it ("…they cracked the lid. Can I get a new one?"): its few words
+   * name nothing alone, so it is read with the earlier parts' words, and the article its own words reach there is its need.
+   */
+  private pointingBackNeed(part: string, earlier: string[]): PartNeed | undefined {
+    if (!earlier.length || part.split(/\s+/).length > POINTING_BACK_WORDS || !asks(part, this.vocabulary)) return undefined;
+    if (!this.vocabulary.follow_up_points_back.test(part)) return undefined;
+    const route = this.articleInContext(part, earlier.join(' '));
+    return route?.kind === 'kb' ? { need: { kind: 'kb', articleId: route.articleId }, level: new Set(), leansOnEarlier: true } : undefined;
+  }
+
+  /**
+   * A part that says more about a request already found and names something else clearly ("…a pile of bags by number 12.
+   * And the whole street hasn't been swept in months either."): its best article, well ahead of the next, when no request
+   * but one already found matches it as well.
+   */
+  private addedNeed(part: string, found: PartNeed[]): PartNeed | undefined {
+    // A statement of its own: a question ("how do I take it further?") or words for what was said before ("it's been there
+    // for weeks") lean on the rest of the message.
+    if (this.asksForSomething(part) || /\?/.test(part) || this.vocabulary.points_back.test(part)) return undefined;
+    const t = this.thresholds;
+    const r = this.retrieve(part);
+    const [top, next] = r.articles;
+    if (!found.length || !top || top.confidence < t.kbAnswer || top.confidence - (next?.confidence ?? 0) < QUESTION_LEAD) return undefined;
+    if (!this.beatsOutOfScope(top, r)) return undefined;
+    const requests = r.intents.filter((i) => i.confidence >= top.confidence - t.intentTie);
+    if (!requests.every((i) => found.some((f) => f.need.kind === 'intent' && f.need.intent === i.intent))) return undefined;
+    return { need: { kind: 'kb', articleId: top.article.id }, level: this.levelWith(r) };
   }
 
   /** The other articles that a part matches as well as its best one (not clearly behind it: see {@link clearlyAhead}), sure enough to answer mid-dialog. */
@@ -625,6 +670,16 @@ export class Router {
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(reached)) return undefined;
     if (!this.beatsOutOfScope(top, found)) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: [] };
+  }
+
+  /**
+   * The article a message read with the topic's words clearly points to ("Will my name be made public?" with the planning
+   * consultations' title), at the thresholds of a fresh question; undefined when none stands out.
+   */
+  bestInContext(text: string, topicWords: string): string | undefined {
+    const found = this.retrieve(`${text} ${topicWords}`);
+    const [top] = found.articles;
+    return top && top.confidence >= this.thresholds.kbAnswer && this.clearlyAhead(found) && this.beatsOutOfScope(top, found) ? top.article.id : undefined;
   }
 
   /** How far the best article is ahead of the next: near 0 when the words fit many articles alike ("how much does it cost?"). */

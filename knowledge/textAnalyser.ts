@@ -18,7 +18,7 @@ const STOP_WORDS = new Set(
     'he him his she hers herself himself itself ours ourselves theirs themselves yourself whom ' +
     'weve theyve youve wed theyd youd hed shed hes shes its itll thatll theres wheres whos whens hows whys ' +
     'another both each either neither other such same whether while whilst because cos coz cuz since until till though although ' +
-    'even ever still already yet again always anyway anyways actually basically literally honestly honest fairly pretty quite rather ' +
+    'even ever still already yet again always anyway anyways actually basically literally honestly honest fairly pretty quite rather properly correctly ' +
     'sure probably maybe perhaps somehow something someone somebody anything anyone anybody everything everyone everybody nothing nobody ' +
     'said say says saying told seen saw think thought wonder wondering wondered hoping hope hoped ' +
     // Letter-writing and politeness.

@@ -114,6 +114,8 @@ const CONTEXTS = {
   drops_request: 'words',
   call_back_confirmed: 'first',
   not_reference_letters: 'whole',
+  own_report: 'words',
+  place_needs_house_word: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -131,6 +133,7 @@ const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
   negates_value: FOLDED_WORD,
   house_number_cue: FOLDED_WORD,
   place_before_number: FOLDED_WORD,
+  place_needs_house_word: FOLDED_WORD,
   negates: FOLDED_WORD,
   negation_filler: FOLDED_WORD,
   negation_filler_welsh: FOLDED_WORD,

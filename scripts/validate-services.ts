@@ -102,7 +102,7 @@ for (const [intent, c] of Object.entries(config ?? {})) {
     }
     const list = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
     const allowed = list
-      ? (attribute.values ?? []).map((v) => v.key)
+      ? [...(attribute.values ?? []).map((v) => v.key), 'unclear']
       : attribute.datatype === 'number'
         ? ['near']
         : attribute.datatype === 'string'

@@ -110,6 +110,13 @@ export class RequestSlotsDialog extends Dialog {
       if (moved !== 'noted') changed.push(moved);
       touched.add('location');
     }
+    // "It's outside number 11" when asked the lamp post's number: where the problem is, not the number.
+    const beside = moved ? undefined : this.parts.houseBeside.amend(state, text);
+    if (beside) {
+      if ('changed' in beside) changed.push(beside.changed);
+      else await sendReply(dc.context, beside.noted);
+      touched.add('location');
+    }
     if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
     if (step?.kind === 'confirm' && !touched.size && NOT_SENDING.test(text)) {
       await offer(dc, this.deps.responses.notSent(state.serviceName));

@@ -7,6 +7,8 @@ import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
+/** The `understands` key of a list attribute for words that name none of its values (the question is asked). */
+export const UNCLEAR = 'unclear';
 
 /** One attribute read from a message: the value, and the resident's own words for each value key. */
 export interface Reading {
@@ -109,8 +111,12 @@ const WELSH_NUMBER_WORDS: Record<string, number> = {
   ychydig: 3,
   sawl: 4,
 };
-/** "3 items", "2 things", "5 things together": a total said outright. */
-const TOTAL = /\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces)\b/;
+/**
+ * "3 items", "2 things", "5 things together", "maybe 6 or 7 of them" (the things just named): a total said outright. Of a range
+ * ("6 or 7"), the larger number (the first group).
+ */
+const TOTAL =
+  /\b(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) or )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces|of them)\b/;
 /** Measurement units, as centimetres. */
 const UNIT_CM: [RegExp, number][] = [
   // Welsh too, softened or not: "5 centimetr", "deg gentimetr", "2 fodfedd".
@@ -217,6 +223,9 @@ export class SlotReader {
       if (name.length >= 3 && !/^(yes|no|other|something else|not sure)\b/.test(name)) out.push([v.key, name.split(' ')]);
       for (const p of vocab[v.key] ?? []) out.push([v.key, foldText(p).split(' ')]);
     }
+    // Words that hold a value's words but name none ("not working properly" is no fault named, though "not working" is): matched
+    // like the values, so that the longer phrase hides the value inside it, and then read as nothing.
+    for (const p of vocab[UNCLEAR] ?? []) out.push([UNCLEAR, foldText(p).split(' ')]);
     return out;
   }
 
@@ -241,7 +250,7 @@ export class SlotReader {
 
   private readList(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
     const all = this.matches(this.phrases(a, vocab), tokens);
-    const kept = all.filter((m) => !m.negated);
+    const kept = all.filter((m) => !m.negated && m.key !== UNCLEAR);
     const keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
     if (!keys.length) return undefined;
     if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
@@ -262,7 +271,7 @@ export class SlotReader {
       words[key] = [...new Set(said)].join(', ');
       counts[key] = total;
     }
-    const dropped = [...new Set(all.filter((m) => m.negated && !keys.includes(m.key)).map((m) => m.key))];
+    const dropped = [...new Set(all.filter((m) => m.negated && m.key !== UNCLEAR && !keys.includes(m.key)).map((m) => m.key))];
     return { value: a.datatype === 'multivaluelist' ? keys : keys[0], words, counts, dropped };
   }
 
@@ -377,6 +386,7 @@ export class SlotReader {
       for (const m of text.matchAll(BARE_NUMBER)) {
         const lead = foldText(text.slice(0, m.index)).split(' ').filter(Boolean);
         if (this.negates(lead.at(-1) ?? '')) continue; // "not 27", "dim 27"
+        if (this.options.vocabulary.house_number_cue.test(lead.at(-1) ?? '') && this.negates(lead.at(-2) ?? '')) continue; // "not number 11"
         const after = text.slice(m.index + m[0].length).trimStart();
         // "outside number 12", "tu allan i rif 30", "12 Station Road": a house, not a plate.
         const [before2, before1] = [lead.at(-2) ?? '', lead.at(-1) ?? ''];

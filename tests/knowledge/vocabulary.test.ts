@@ -12,7 +12,15 @@ import { foldText } from '../../dialogs/services/slotReader';
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
-const NEW = ['reason_given', 'asks_for_person', 'opens_message', 'not_reference_letters', 'follow_up_not_pronoun'] as const;
+const NEW = [
+  'reason_given',
+  'asks_for_person',
+  'opens_message',
+  'not_reference_letters',
+  'follow_up_not_pronoun',
+  'own_report',
+  'place_needs_house_word',
+] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
 const WORD_SETS = {
@@ -59,6 +67,7 @@ const OLD: Omit<
   | 'bare_yes_no'
   | 'person_declined'
   | 'carry_on_accepted'
+  | 'wants'
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
   | (typeof WORD_SETS_MOVED)[number]
@@ -100,7 +109,6 @@ const OLD: Omit<
   something_else: /^\s*(something else|none of (these|them|those)|neither|no)\s*[.!]*\s*$/i,
   // dialogs/router.ts EXACT_HELP, WANTS, POINTS_BACK (YES_NO: see BROADER)
   help: /^\s*(help|help me|\?|what can you do)\s*[.!?]*\s*$/i,
-  wants: /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i,
   points_back: /\b(that|this|it|they|them|those|these)\b/i,
   // dialogs/mainDialog.ts CORRECTION_WORDS
   request_corrected: /\b(sorry|i meant|i mean|meant to say|typed it wrong|wrong|mistake|oops|actually|not)\b/i,
@@ -184,6 +192,8 @@ const CARRY_ON_YES =
  * any of , . ! and spaces ("yes. thanks", "no thanks, not now").
  */
 const BROADER: Partial<Record<VocabularyContext, RegExp>> = {
+  // dialogs/router.ts WANTS; since the move also "want to know", "wondering" (a part of a message saying so asks for something).
+  wants: /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i,
   // dialogs/router.ts YES_NO
   bare_yes_no: /^\s*(yes|yeah|yep|yup|no|nope|nah|ok|okay)(,? (it did|it didn'?t|thanks|thank you|please))?\s*[.!]*\s*$/i,
   // dialogs/mainDialog.ts NO_TO_PERSON (read by declinesPerson: commas as spaces, and a message of punctuation alone)

@@ -11,6 +11,7 @@ import { ConfirmStep } from './confirmStep';
 import { FieldAnswers } from './fieldAnswers';
 import type { Step } from './fields';
 import { FirstMessage } from './firstMessage';
+import { HouseBeside } from './houseBeside';
 import { LocationSlot } from './locationSlot';
 import { MessageAbsorber } from './messageAbsorber';
 import { MissedBinPrecheck } from './missedBinPrecheck';
@@ -41,6 +42,7 @@ export class SlotParts {
   readonly absorber: MessageAbsorber;
   readonly firstMessage: FirstMessage;
   readonly precheck: MissedBinPrecheck;
+  readonly houseBeside: HouseBeside;
   private readonly fields: FieldAnswers;
   private readonly confirmStep: ConfirmStep;
 
@@ -50,6 +52,7 @@ export class SlotParts {
     // The answers are read in the responses' language (Welsh days and dates for cy-GB).
     this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary, deps.responses.locale);
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
+    this.houseBeside = new HouseBeside(deps.vocabulary, deps.responses);
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(

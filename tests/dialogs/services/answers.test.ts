@@ -163,6 +163,8 @@ describe('saysYes (a yes with the courtesies people add)', () => {
     'great, book it in please',
     'Very well, please proceed',
     'yep book it',
+    'yes of course',
+    'definitely, send it',
   ])('sends on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(true);
   });

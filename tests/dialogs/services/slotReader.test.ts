@@ -134,6 +134,8 @@ describe('SlotReader: fly-tipping and bulky waste', () => {
       item_count: '3',
     });
     expect(reader('book_bulky_waste').read('sofa and chairs').get('items')?.counts).toEqual({ sofa: 1, armchair: undefined });
+    // A total said after the things, the larger of a range.
+    expect(values('book_bulky_waste', 'a sofa and armchairs, 4 or 5 of them').item_count).toBe('5');
   });
 
   it('counts things said roughly ("a few", "a couple of", "a dozen")', () => {
