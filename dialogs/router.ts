@@ -619,6 +619,9 @@ export class Router {
     // A statement of its own: a question ("how do I take it further?") or words for what was said before ("it's been there
     // for weeks") lean on the rest of the message.
     if (this.asksForSomething(part) || /\?/.test(part) || this.vocabulary.points_back.test(part)) return undefined;
+    // It adds to what was said ("And the pavement hasn't been swept…", "…the bins are overflowing too"); a statement that adds
+    // nothing ("I am on a fixed income and very distressed") is the story of the need around it, not a need of its own.
+    if (!this.vocabulary.rest_opens.test(part.trim()) && !this.vocabulary.also.test(part)) return undefined;
     const t = this.thresholds;
     const r = this.retrieve(part);
     const [top, next] = r.articles;
