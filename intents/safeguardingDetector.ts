@@ -115,6 +115,12 @@ export const MIN_WORDS_AFTER_IDIOMS = 3;
  * ones it flagged 0.56 or less ("I'm going to be homeless next week" 0.31); at 10 words a risk would be lost.
  */
 export const SHORT_WORDS = 8;
+/**
+ * For immediate danger the bar stays at SHORT_WORDS' old 4 words: the evidence for 8 was English only, and the Welsh
+ * classifier catches true dangers at low scores ("help plis mae boi ar do'r ysgol yn bygwth neidio" 0.27 on
+ * cy-blind2-dev), where a miss costs a life now (docs/safeguarding.md, tenth round).
+ */
+export const SHORT_WORDS_IMMEDIATE = 4;
 export const SHORT_MIN_SCORE = 0.6;
 
 /**
@@ -253,7 +259,8 @@ export class SafeguardingDetector {
    */
   private wholeGuess(text: string, clauses: ClauseGuess[]): RiskGuess | undefined {
     const guess = this.riskClassifier?.classify(text);
-    if (guess && guess.score < SHORT_MIN_SCORE && text.split(/\s+/).filter(Boolean).length <= SHORT_WORDS) return undefined;
+    const shortWords = guess?.category === 'immediate_danger' ? SHORT_WORDS_IMMEDIATE : SHORT_WORDS;
+    if (guess && guess.score < SHORT_MIN_SCORE && text.split(/\s+/).filter(Boolean).length <= shortWords) return undefined;
     if (!guess || guess.score >= this.weakScore || clauses.length < 2) return guess;
     return clauses.some((c) => c.guess && c.guess.score >= this.clauseSupport) ? guess : undefined;
   }

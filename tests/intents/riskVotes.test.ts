@@ -62,6 +62,9 @@ describe("the risk classifier's vote on a long message (SafeguardingDetector)", 
     const short = 'I will be homeless next week';
     expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [short]: vote(0.31) }) }).check(short).risk).toBe(false);
     expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [short]: vote(0.95) }) }).check(short).risk).toBe(true);
+    // Immediate danger keeps the old, shorter bar: six words on a weak vote still count.
+    const danger: RiskGuess = { category: 'immediate_danger', score: 0.3, notRiskWins: false };
+    expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [short]: danger }) }).check(short).risk).toBe(true);
     const nine = 'I will be homeless next week and then what';
     expect(new SafeguardingDetector([], { riskClassifier: new FixedGuesses({ [nine]: vote(0.31) }) }).check(nine).risk).toBe(true);
   });
