@@ -9,6 +9,7 @@ import { beyondIntent, type ArticleMatch, type Retrieval, type SearchableKnowled
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
+import { escapeRegExp } from '../platform/escapeRegExp';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -261,8 +262,6 @@ function withoutWords(text: string, phrases: string[]): string {
   for (const phrase of phrases) rest = rest.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, 'giu'), ' ');
   return rest === text ? text : rest.replace(/\s+/g, ' ').trim();
 }
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Small talk that may open a message before what it is for. */
 const COURTESY = new Set<string>([Intents.thanks, Intents.greeting, Intents.goodbye]);
@@ -621,11 +620,11 @@ export class Router {
     if (this.asksForSomething(part) || /\?/.test(part) || this.vocabulary.points_back.test(part)) return undefined;
     // It adds to what was said ("And the pavement hasn't been swept…", "…the bins are overflowing too"); a statement that adds
     // nothing ("I am on a fixed income and very distressed") is the story of the need around it, not a need of its own.
-    if (!this.vocabulary.rest_opens.test(part.trim()) && !this.vocabulary.also.test(part)) return undefined;
+    if (!found.length || (!this.vocabulary.rest_opens.test(part.trim()) && !this.vocabulary.also.test(part))) return undefined;
     const t = this.thresholds;
     const r = this.retrieve(part);
     const [top, next] = r.articles;
-    if (!found.length || !top || top.confidence < t.kbAnswer || top.confidence - (next?.confidence ?? 0) < QUESTION_LEAD) return undefined;
+    if (!top || top.confidence < t.kbAnswer || top.confidence - (next?.confidence ?? 0) < QUESTION_LEAD) return undefined;
     if (!this.beatsOutOfScope(top, r)) return undefined;
     const requests = r.intents.filter((i) => i.confidence >= top.confidence - t.intentTie);
     if (!requests.every((i) => found.some((f) => f.need.kind === 'intent' && f.need.intent === i.intent))) return undefined;

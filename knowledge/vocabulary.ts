@@ -7,6 +7,7 @@ import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { keyLines } from '../intents/yamlProblems';
+import { escapeRegExp } from '../platform/escapeRegExp';
 
 /**
  * How a context's phrases are matched against a resident's message (case ignored, spaces around):
@@ -183,7 +184,6 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
   return path.join(messagesDir, locale, 'vocabulary.yaml');
 }
 
-const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 /** A choice in a phrase: `[speak|talk]` one of its words; with an empty one (`[a|an|]`), none of them too. */
 const CHOICE = /\[([^[\]]*)\]/g;
 
@@ -192,7 +192,7 @@ const CHOICE = /\[([^[\]]*)\]/g;
  * ("[speak|talk] to [a|an|] [person|human]"), every phrase the choices make, words apart by any run of spaces.
  */
 function phraseSource(phrase: string): string {
-  if (!phrase.includes('[')) return escape(phrase);
+  if (!phrase.includes('[')) return escapeRegExp(phrase);
   const parts = phrase.split(/(\[[^[\]]*\])|\s+/).filter((p): p is string => !!p);
   let source = '';
   let after = false;
@@ -200,7 +200,7 @@ function phraseSource(phrase: string): string {
     const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
     const words = `(?:${choices
       .filter(Boolean)
-      .map((c) => escape(c.trim()).replace(/ +/g, '\\s+'))
+      .map((c) => escapeRegExp(c.trim()).replace(/ +/g, '\\s+'))
       .join('|')})`;
     if (!choices.includes('')) source += `${after ? '\\s+' : ''}${words}`;
     else source += after ? `(?:\\s+${words})?` : `(?:${words}\\s+)?`;

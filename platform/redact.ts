@@ -3,6 +3,7 @@
  * as telemetry. Deliberately over-eager: a redacted house number in a log costs
  * nothing, a leaked phone number costs trust.
  */
+import { escapeRegExp } from './escapeRegExp';
 // e-mail addresses (bounded as RFC 5321 bounds them: unbounded, a long run of letters without an @
 // took time quadratic in its length, seconds for one hostile 70 KB field, with the event loop blocked)
 const EMAIL: [RegExp, string] = [/[\p{L}\p{N}._%+-]{1,64}@[\p{L}\p{N}.-]{1,253}\.[\p{L}]{2,63}/gu, '[email]'];
@@ -58,7 +59,7 @@ export function redactContactDetails(text: string, names: Array<string | null | 
   let out = applyAll(text, contactPatterns);
   const given = names.flatMap((n) => (n ?? '').split(/\s+/)).filter((n) => n.length >= 2);
   for (const name of new Set(given)) {
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name);
     out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'giu'), '[name]');
   }
   return out;

@@ -1,8 +1,8 @@
-import { councilChrono, dayOfMonthBefore, LONE_DAY_OF_MONTH } from '../../intents/entities/dates';
+import { councilChrono } from '../../intents/entities/dates';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import { addDays } from '../../servicerequests/waste/calendar';
-import { similarWord } from './answers';
-import { extractWelshDates, isLoneWelshDayOfMonth } from '../../intents/entities/welshDates';
+import { pastDayOfMonth, similarWord } from './answers';
+import { extractWelshDates } from '../../intents/entities/welshDates';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
@@ -341,15 +341,15 @@ export class SlotReader {
       // "on Monday", "this Thursday past" in a report: the one just gone.
       if (this.options.dates === 'past' && date > this.options.today && !s.isCertain('day') && !/next/i.test(r.text)) date = addDays(date, -7);
       // "on the 28th" in a report on the 6th: the 28th gone, not the one to come.
-      else if (this.options.dates === 'past' && date > this.options.today && s.tags().has(LONE_DAY_OF_MONTH)) date = dayOfMonthBefore(date);
+      else if (this.options.dates === 'past') date = pastDayOfMonth(date, r.text, this.options.today);
       dates.add(date);
     }
     if (this.options.locale === 'cy-GB')
       for (const span of extractWelshDates(text, this.options.now)) {
         // "dydd Gwener" in a report: the one just gone, as for English above ("nesaf" is next).
         const ahead = this.options.dates === 'past' && span.value > this.options.today && !/\d|nesa/i.test(span.text);
-        const monthAhead = this.options.dates === 'past' && span.value > this.options.today && isLoneWelshDayOfMonth(span.text);
-        dates.add(ahead ? addDays(span.value, -7) : monthAhead ? dayOfMonthBefore(span.value) : span.value);
+        const past = this.options.dates === 'past' ? pastDayOfMonth(span.value, span.text, this.options.today) : span.value;
+        dates.add(ahead ? addDays(span.value, -7) : past);
       }
     return dates.size === 1 ? { value: [...dates][0], words: {} } : undefined;
   }

@@ -7,6 +7,7 @@ import type { ContentProblem } from '../trainingData';
 import { yamlSchemaProblems } from '../yamlProblems';
 import { ENTITY_TYPES, type Span } from './types';
 import { welshMutations } from './welshMutations';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 /** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
 export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
@@ -84,8 +85,6 @@ function foldPhrase(phrase: string): string {
     .trim();
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /**
  * "food caddy" -> /food[\s-]+cadd(?:y|ies)/, "blue bin" -> /blue[\s-]+bin(?:e?s)?/; "and" also matches "&".
  * A Welsh phrase (`mutated`) also matches with its first word mutated: "bin du" -> /(?:bin|fin|min)[\s-]+du(?:e?s)?/.
@@ -93,7 +92,7 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 function phrasePattern(phrase: string, mutated = false): string {
   const words = foldPhrase(phrase)
     .split(' ')
-    .map((w, i) => (w === 'and' || w === '&' ? '(?:and|&)' : mutated && i === 0 ? `(?:${welshMutations(w).map(escape).join('|')})` : escape(w)));
+    .map((w, i) => (w === 'and' || w === '&' ? '(?:and|&)' : mutated && i === 0 ? `(?:${welshMutations(w).map(escapeRegExp).join('|')})` : escapeRegExp(w)));
   const last = words.pop() ?? '';
   const plural = /[^aeiou]y$/.test(last) ? `${last.slice(0, -1)}(?:y|ies)` : `${last}(?:e?s)?`;
   return [...words, plural].join('[\\s-]+');

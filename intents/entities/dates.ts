@@ -28,9 +28,6 @@ const AMBIGUOUS_ALONE = /^(?:sun|sat|wed|now|right now)$/i;
 const MIGHT_HOLD_A_DATE =
   /\d|now|tod|ton|tom|tmr|yest|night|morn|noon|eve|mid|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sec|min|hour|hr|day|week|wk|fortnight|month|quarter|year|yr/i;
 
-/** chrono's tag on a date read from a day of the month said alone ("on the 4th"): see {@link councilChrono}. */
-export const LONE_DAY_OF_MONTH = 'council/loneDayOfMonth';
-
 /**
  * A day of the month said alone, "the 4th", "on the 21st", "28th", when nothing after it makes it
  * something else ("the 4th floor", "my 3rd call"): the end of the message, punctuation, or a word
@@ -45,8 +42,8 @@ const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, 
  * chrono-node's en-GB parser with one parser more, for a day of the month said alone: chrono reads
  * "the 4th of December" but not "on the 4th", which residents say of a collection a few days ago.
  * Read as the nearest such date (this month, the last or the next: on the 6th, "the 4th" is two days
- * ago and "the 28th" the 28th of last month), as chrono reads a lone weekday; tagged
- * {@link LONE_DAY_OF_MONTH} so that a report of something past moves a later one back a month.
+ * ago and "the 28th" the 28th of last month), as chrono reads a lone weekday; a report of something past
+ * moves a later one back a month (pastDayOfMonth in dialogs/services/answers.ts).
  * Written here because chrono has no such parser; its own API for adding one is used.
  */
 export const councilChrono = (() => {
@@ -70,7 +67,7 @@ export const councilChrono = (() => {
         if (!best || distance < best.distance) best = { year, month, distance };
       }
       if (!best) return null;
-      return context.createParsingComponents({ day, month: best.month, year: best.year }).addTag(LONE_DAY_OF_MONTH);
+      return context.createParsingComponents({ day, month: best.month, year: best.year });
     },
   });
   return chrono;

@@ -176,9 +176,11 @@ export function parseWelshDate(text: string, now: Date): string | undefined {
   return extractWelshDates(text, now)[0]?.value;
 }
 
+const LONE_DAY_OF_MONTH_CY_WHOLE = new RegExp(`^${LONE_DAY_OF_MONTH_CY}\\.?$`, 'u');
+
 /** A day of the month said alone ("ar y 4ydd"): a report of the past moves a later one back a month, as for English. */
 export function isLoneWelshDayOfMonth(text: string): boolean {
-  return new RegExp(`^${LONE_DAY_OF_MONTH_CY}\\.?$`, 'u').test(foldWelsh(text.trim()));
+  return LONE_DAY_OF_MONTH_CY_WHOLE.test(foldWelsh(text.trim()));
 }
 
 const LONE = new RegExp(`^${BEFORE}(?:(?:y\\s+)?(?:dydd|ddydd|nos)\\s+)?(?:${DAY})\\.?$`, 'u');

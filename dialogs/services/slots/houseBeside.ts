@@ -3,6 +3,7 @@ import type { Reply } from '../../responses';
 import type { ServiceResponses } from '../serviceResponses';
 import { saysCorrection } from './corrections';
 import type { SlotState } from './slotState';
+import { escapeRegExp } from '../../../platform/escapeRegExp';
 
 interface Word {
   text: string;
@@ -83,8 +84,4 @@ function phraseAt(words: Word[], i: number, text: string, w: Vocabulary): { star
   const after = words[at + 1];
   if (after && /^\p{Lu}\p{L}/u.test(after.text) && !/[.,;!?]/.test(text.slice(number.end, after.start))) return undefined;
   return { start: words[i].start, end: number.end, last: at };
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -2,6 +2,7 @@ import { foldWelsh } from '../../../intents/entities/welshFold';
 import { welshMutations } from '../../../intents/entities/welshMutations';
 import { isWelshStreetName } from '../../../intents/entities/welshStreets';
 import { foldText } from '../slotReader';
+import { escapeRegExp } from '../../../platform/escapeRegExp';
 
 /** The usual short forms of street names' last words ("london rd"). */
 const SHORT_FORMS: Record<string, string> = { road: 'rd', street: 'st', lane: 'ln', avenue: 'ave', close: 'cl', drive: 'dr', crescent: 'cres', place: 'pl' };
@@ -18,19 +19,10 @@ export function streetPattern(streets: string[]): RegExp | undefined {
   }
   const welsh = streets.filter(isWelshStreetName).map(welshAlternative);
   if (!forms.size) return undefined;
-  const alternatives = [...forms]
-    .sort((x, y) => y.length - x.length)
-    .map((f) =>
-      f
-        .split(' ')
-        .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join("[\\s,.'’-]+"),
-    );
+  const alternatives = [...forms].sort((x, y) => y.length - x.length).map((f) => f.split(' ').map(escapeRegExp).join("[\\s,.'’-]+"));
   // "the green bin" is a bin, even where a street is called The Green.
   return new RegExp(`\\b(?:${[...welsh, ...alternatives].join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
 }
-
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A Welsh street name as residents write it: accents optional ("Lon Goed"), "'r" with either
@@ -43,12 +35,12 @@ function welshAlternative(street: string): string {
       .map((c) => {
         const plain = foldWelsh(c);
         if (c === "'" || c === '’') return "['’]?";
-        return plain === c.toLowerCase() ? escape(c) : `[${escape(c.toLowerCase())}${escape(plain)}]`;
+        return plain === c.toLowerCase() ? escapeRegExp(c) : `[${escapeRegExp(c.toLowerCase())}${escapeRegExp(plain)}]`;
       })
       .join('');
   const [type, ...rest] = words;
   const article = /['’]r$/.test(type) ? "['’]?r" : '';
   const radical = foldWelsh(type).replace(/'r$/, '');
-  const first = `(?:${welshMutations(radical).map(escape).join('|')})${article}`;
+  const first = `(?:${welshMutations(radical).map(escapeRegExp).join('|')})${article}`;
   return [first, ...rest.map(word)].join("[\\s,.'’-]+");
 }
