@@ -92,7 +92,7 @@ export class KnowledgeCache {
 }
 
 /** The size and time of the code that reads and analyses content (knowledge/, intents/ and the front matter reader, as sources or as built) and of package-lock.json. */
-function codeFingerprint(): string {
+export function codeFingerprint(): string {
   const parts: string[] = [];
   for (const dir of [__dirname, path.join(__dirname, '..', 'intents')]) {
     const names = fs.existsSync(dir)
