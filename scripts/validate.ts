@@ -253,12 +253,15 @@ export function formatReport(problems: ContentProblem[], drafts: Article[], cwd 
   return `${lines.join('\n')}\n`;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const cacheDir = path.join(path.resolve(process.env.DATA_DIR ?? 'data'), 'models');
   const { problems, drafts } = validateContent({ ...DEFAULT_PATHS, cacheDir });
   process.stdout.write(formatReport(problems, drafts));
   const failOnWarnings = process.argv.includes('--fail-on-warnings');
   process.exitCode = problems.some((p) => p.severity === 'error' || failOnWarnings) ? 1 : 0;
+  // `npm run validate`: then the services' checks (npm run validate:services) when the content passed, in this
+  // process rather than a second one (starting Node and loading the code again cost as much as the checks).
+  if (process.argv.includes('--services') && process.exitCode === 0) (await import('./validate-services.js')).reportServices();
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();
