@@ -204,7 +204,7 @@ const CHECK_FORMAT = 1;
  * edited: the replies, the safeguarding rules, a service). A file that cannot be read or used is
  * ignored and written again.
  */
-export class QuestionCheckCache {
+class QuestionCheckCache {
   constructor(private readonly dir: string) {}
 
   key(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): string {

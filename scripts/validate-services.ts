@@ -20,7 +20,7 @@ import { INTENT_NAMES } from '../intents/catalogue';
 const root = path.resolve(__dirname, '..');
 
 /** The problems found (each a line, naming its file), and the summary printed when there are none. */
-export function checkServices(): { problems: string[]; summary: string } {
+function checkServices(): { problems: string[]; summary: string } {
   const problems: string[] = [];
   const attempt = <T>(what: string, fn: () => T): T | undefined => {
     try {
