@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { INTENT_NAMES } from '../intents/catalogue';
 import type { Article } from './article';
-import { readSimpleFrontMatter } from './simpleFrontMatter';
+import { readSimpleFrontMatter } from '../platform/simpleFrontMatter';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What an article may offer to start: the assistant's requests (not small talk, controls or safeguarding). */

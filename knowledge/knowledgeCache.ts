@@ -31,7 +31,7 @@ const FORMAT_VERSION = 1;
  * models (`knowledge-<sha256>.json`), keyed by a hash of everything it was built from: each
  * article file's bytes, the synonyms, the intents' and out-of-scope examples, the language, and the
  * code that reads and analyses them (the size and time of each file of knowledge/ and intents/
- * beside this one, and of package-lock.json: a new build or new packages build it again). At
+ * beside this one and of platform/simpleFrontMatter, and of package-lock.json: a new build or new packages build it again). At
  * 3,000 articles reading the front matter and analysing and indexing the articles is most of a
  * start (issue 23); reading it back is a fraction of that. A file that cannot be read, parsed or
  * used is treated as absent.
@@ -91,8 +91,8 @@ export class KnowledgeCache {
   }
 }
 
-/** The size and time of the code that reads and analyses content (knowledge/ and intents/, as sources or as built) and of package-lock.json. */
-function codeFingerprint(): string {
+/** The size and time of the code that reads and analyses content (knowledge/, intents/ and the front matter reader, as sources or as built) and of package-lock.json. */
+export function codeFingerprint(): string {
   const parts: string[] = [];
   for (const dir of [__dirname, path.join(__dirname, '..', 'intents')]) {
     const names = fs.existsSync(dir)
@@ -105,6 +105,13 @@ function codeFingerprint(): string {
       const stat = fs.statSync(path.join(dir, name));
       parts.push(`${name}:${stat.size}:${stat.mtimeMs}`);
     }
+  }
+  // The quick front matter reader, which reads the articles, lives in platform/ (intents/ reads its training files with it too).
+  for (const name of ['simpleFrontMatter.ts', 'simpleFrontMatter.js']) {
+    const file = path.join(__dirname, '..', 'platform', name);
+    if (!fs.existsSync(file)) continue;
+    const stat = fs.statSync(file);
+    parts.push(`platform/${name}:${stat.size}:${stat.mtimeMs}`);
   }
   for (const lock of [path.join(__dirname, '..', 'package-lock.json'), path.join(__dirname, '..', '..', 'package-lock.json')]) {
     if (!fs.existsSync(lock)) continue;

@@ -33,6 +33,8 @@ export interface LocaleContentPaths {
   teamsDir?: string;
   /** The English articles as already read from `articlesDir` (`npm run validate` reads them once); read here when not given. */
   englishArticles?: readonly Article[];
+  /** Where the questions' check is kept between runs (knowledge/validateKnowledge.ts), each language in its own folder below; none: not kept. */
+  cacheDir?: string;
 }
 
 const error = (file: string, message: string, line?: number): ContentProblem => ({ severity: 'error', file, ...(line ? { line } : {}), message });
@@ -126,6 +128,7 @@ function articles(paths: LocaleContentPaths, locale: string, wordsOnly = false):
           synonymsPath: path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml'),
           intents: loadTrainingData(localeDir(paths.intentsDir, locale)).intents,
           analysis: ANALYSIS[locale] ?? ENGLISH_ANALYSIS,
+          cacheDir: paths.cacheDir && path.join(paths.cacheDir, locale),
         }).filter((p) => !(p.file === path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml')))),
     ...own
       .filter((a) => !englishIds.has(a.id))

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import { utteranceKey, type ContentProblem, type IntentDefinition } from '../intents/trainingData';
 import type { Article } from './article';
 import { loadArticles, type LoadedArticles } from './articleLoader';
+import { codeFingerprint } from './knowledgeCache';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
 import { TextAnalyser, type AnalyserLanguage } from './textAnalyser';
@@ -19,6 +22,11 @@ export interface KnowledgeCheckOptions {
   analysis?: AnalyserLanguage;
   /** The articles folder as already read (`npm run validate` reads it once); read here when not given. */
   loaded?: LoadedArticles;
+  /**
+   * Where the result of the questions' check (each question finds its own article) is kept between
+   * runs, keyed by everything it depends on ({@link QuestionCheckCache}); none: worked out every time.
+   */
+  cacheDir?: string;
 }
 
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
@@ -132,7 +140,23 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
     }
   }
 
-  // Each article's own questions must find that article, as residents' messages do.
+  problems.push(...questionsFindTheirArticles(articles, synonyms, options));
+  return problems;
+}
+
+/** Each article's own questions must find that article, as residents' messages do: kept between runs on the same content when `cacheDir` is given. */
+function questionsFindTheirArticles(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): ContentProblem[] {
+  const cache = options.cacheDir ? new QuestionCheckCache(options.cacheDir) : undefined;
+  const key = cache?.key(articles, synonyms, options);
+  const kept = key ? cache?.read(key) : undefined;
+  if (kept) return kept;
+  const problems = checkQuestions(articles, synonyms, options);
+  if (cache && key) cache.write(key, problems);
+  return problems;
+}
+
+function checkQuestions(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms, options.analysis), {
     intents: (options.intents ?? [])
       .filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding')
@@ -162,6 +186,82 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
     }
   }
   return problems;
+}
+
+const CHECK_PREFIX = 'validate-questions-';
+/** Bump whenever what is kept changes shape or meaning. */
+const CHECK_FORMAT = 1;
+
+/**
+ * The questions' check as last worked out (`validate-questions-<sha256>.json`), keyed by a hash of
+ * everything it depends on: every published article as read (its file, id, title, questions, tags
+ * and body), the synonyms, the intents' and out-of-scope examples, the language's analysis and the
+ * code that reads and analyses them (as for the knowledge base kept by the server,
+ * knowledge/knowledgeCache.ts). Any change to any of them works the whole check out again: a change to
+ * one article moves the rarity of words and the scores of every other article, so which article a
+ * question finds can change anywhere, and a check of the changed articles alone would not be the
+ * check. What it saves is a run on content whose articles did not change (another content file was
+ * edited: the replies, the safeguarding rules, a service). A file that cannot be read or used is
+ * ignored and written again.
+ */
+class QuestionCheckCache {
+  constructor(private readonly dir: string) {}
+
+  key(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): string {
+    const analysis = options.analysis;
+    return createHash('sha256')
+      .update(
+        JSON.stringify({
+          format: CHECK_FORMAT,
+          code: codeFingerprint(),
+          articles: articles.map((a) => [a.file, a.id, a.title, a.questions, a.tags, a.body]),
+          synonyms,
+          intents: (options.intents ?? []).map((d) => [d.intent, d.examples.map((e) => e.text)]),
+          analysis: analysis ? [[...analysis.stopWords].sort(), analysis.fold?.toString(), analysis.stem.toString(), analysis.split?.toString()] : 'default',
+        }),
+      )
+      .digest('hex');
+  }
+
+  read(key: string): ContentProblem[] | undefined {
+    try {
+      const kept = JSON.parse(fs.readFileSync(this.file(key), 'utf8')) as unknown;
+      const usable =
+        Array.isArray(kept) &&
+        kept.every(
+          (p: Partial<ContentProblem> | null) =>
+            typeof p === 'object' &&
+            p !== null &&
+            (p.severity === 'error' || p.severity === 'warning') &&
+            typeof p.file === 'string' &&
+            typeof p.message === 'string',
+        );
+      return usable ? (kept as ContentProblem[]) : undefined;
+    } catch {
+      return undefined; // absent, unreadable or not JSON: worked out again
+    }
+  }
+
+  /** Keeps this content's result and removes what was kept for other content; a folder that cannot be written to keeps nothing. */
+  write(key: string, problems: ContentProblem[]): void {
+    const file = this.file(key);
+    try {
+      fs.mkdirSync(this.dir, { recursive: true });
+      const tmp = `${file}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify(problems));
+      fs.renameSync(tmp, file);
+      for (const name of fs.readdirSync(this.dir)) {
+        const other = path.join(this.dir, name);
+        if (name.startsWith(CHECK_PREFIX) && name.endsWith('.json') && other !== file) fs.rmSync(other, { force: true });
+      }
+    } catch {
+      // Only a saving: the check's result stands either way.
+    }
+  }
+
+  private file(key: string): string {
+    return path.join(this.dir, `${CHECK_PREFIX}${key}.json`);
+  }
 }
 
 /** The drafts in the articles folder (status: draft, or anywhere in drafts/): not answered from until reviewed. */

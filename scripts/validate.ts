@@ -95,6 +95,13 @@ export interface ContentPaths {
   servicesDir?: string;
   /** The Teams manifest and its localisation files; default: none checked. */
   teamsDir?: string;
+  /**
+   * Where the articles' questions' check (the longest of the checks: each question must find its own
+   * article) is kept between runs, keyed by the articles, synonyms, intents and code it depends on
+   * (knowledge/validateKnowledge.ts); default: not kept. `npm run validate` keeps it in the data folder's
+   * models/ (DATA_DIR, ./data by default), beside what the server keeps.
+   */
+  cacheDir?: string;
 }
 
 export const DEFAULT_PATHS: ContentPaths = {
@@ -145,6 +152,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
       synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
       intents: training.intents,
       loaded: articles,
+      cacheDir: paths.cacheDir,
     }),
     ...otherLanguages(paths, articles.articles),
   ];
@@ -175,6 +183,7 @@ function otherLanguages(paths: ContentPaths, englishArticles: readonly Article[]
       servicesDir: paths.servicesDir,
       teamsDir: paths.teamsDir,
       englishArticles,
+      cacheDir: paths.cacheDir,
     },
     languages,
   );
@@ -244,11 +253,15 @@ export function formatReport(problems: ContentProblem[], drafts: Article[], cwd 
   return `${lines.join('\n')}\n`;
 }
 
-function main(): void {
-  const { problems, drafts } = validateContent();
+async function main(): Promise<void> {
+  const cacheDir = path.join(path.resolve(process.env.DATA_DIR ?? 'data'), 'models');
+  const { problems, drafts } = validateContent({ ...DEFAULT_PATHS, cacheDir });
   process.stdout.write(formatReport(problems, drafts));
   const failOnWarnings = process.argv.includes('--fail-on-warnings');
   process.exitCode = problems.some((p) => p.severity === 'error' || failOnWarnings) ? 1 : 0;
+  // `npm run validate`: then the services' checks (npm run validate:services) when the content passed, in this
+  // process rather than a second one (starting Node and loading the code again cost as much as the checks).
+  if (process.argv.includes('--services') && process.exitCode === 0) (await import('./validate-services.js')).reportServices();
 }
 
-if (require.main === module) main();
+if (require.main === module) void main();

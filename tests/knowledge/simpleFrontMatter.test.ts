@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { isScalar, isSeq, LineCounter, parse, parseDocument } from 'yaml';
 import { articleFiles, splitFrontMatter } from '../../knowledge/articleLoader';
-import { readSimpleFrontMatter } from '../../knowledge/simpleFrontMatter';
+import { readSimpleFrontMatter } from '../../platform/simpleFrontMatter';
 import { ARTICLES } from './helpers';
 
 const yaml = (text: string): unknown => parse(text, { uniqueKeys: true }) as unknown;
@@ -25,6 +25,7 @@ describe('the quick front matter reader', () => {
       'title: "Bins: what goes where"\nsub: \'it is #1\'\nnote: The "best" page\nurl: a:b\nhash: C#\n',
     ],
     ['trailing spaces and leading zeros', 'title: Pay   \nn: 007\n'],
+    ['quotes and backslashes escaped in double quotes', 'a: "he said \\"no\\" to me"\nb:\n  - "a \\\\ b"\n  - "\\"quoted\\""\n'],
   ])('reads %s exactly as yaml does', (_, text) => {
     const quick = readSimpleFrontMatter(text);
     expect(quick).toBeDefined();
@@ -37,6 +38,9 @@ describe('the quick front matter reader', () => {
     ['a key written twice', 'id: a\nid: b\n'],
     ['a key with nothing under it', 'lgsl:\nid: a\n'],
     ['escapes in quotes', 'title: "Pay\\tyour"\n'],
+    ['an escaped line break', 'title: "Pay\\nyour"\n'],
+    ['a carriage return', 'title: Pay\r\nid: a\r\n'],
+    ['a byte order mark', '\uFEFFtitle: Pay\n'],
     ['a doubled single quote', "title: 'it''s'\n"],
     ['numbers other than whole ones', 'a: 1.5\n'],
     ['octal and hexadecimal', 'a: 0o17\n'],
@@ -65,5 +69,36 @@ describe('the quick front matter reader', () => {
       expect(read, file).toEqual(yaml(frontMatter));
     }
     expect(quick).toBeGreaterThan(files.length * 0.9);
+  });
+
+  it("reads the shipped intents' training files as yaml does, each example's line too, and nearly all of them without it", () => {
+    const dirs = ['intents/data', 'intents/data/cy-GB', 'intents/risk', 'intents/risk/cy-GB'].map((d) => path.join(__dirname, '..', '..', d));
+    const files = dirs.flatMap((dir) =>
+      fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .map((f) => path.join(dir, f)),
+    );
+    let quick = 0;
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      const lines = new Map<string, number[]>();
+      const read = readSimpleFrontMatter(text, lines);
+      if (read === undefined) continue;
+      quick++;
+      expect(read, file).toEqual(yaml(text));
+      const counter = new LineCounter();
+      const examples = parseDocument(text, { lineCounter: counter }).get('examples', true);
+      const expected = isSeq(examples) ? examples.items.map((item) => (isScalar(item) && item.range ? counter.linePos(item.range[0]).line : 0)) : [];
+      expect(lines.get('examples'), file).toEqual(expected);
+    }
+    expect(files.length).toBeGreaterThan(50);
+    expect(quick).toBeGreaterThan(files.length * 0.9);
+  });
+
+  it("gives each list item's line", () => {
+    const lines = new Map<string, number[]>();
+    readSimpleFrontMatter('intent: a\nexamples:\n  - one\n\n  # a note\n  - two\ntags: [x]\n', lines);
+    expect(Object.fromEntries(lines)).toEqual({ examples: [3, 6] });
   });
 });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadTrainingData } from '../../intents/trainingData';
@@ -75,5 +76,54 @@ describe('validateKnowledge', () => {
     const dir = copyOfArticles();
     const file = edit(dir, 'library', (t) => t.replace('](https://', '](http://'));
     expect(errors(dir).some((p) => p.file === file && /https:\/\//.test(p.message))).toBe(true);
+  });
+});
+
+describe("the questions' check kept between runs (cacheDir)", () => {
+  const check = (dir: string, cacheDir?: string) => validateKnowledge({ articlesDir: dir, synonymsPath: SYNONYMS, intents, now: NOW, cacheDir });
+  const kept = (cacheDir: string) => fs.readdirSync(cacheDir).filter((f) => f.startsWith('validate-questions-'));
+  const misfiled = (dir: string) => edit(dir, 'library', (t) => t.replace('questions:\n', 'questions:\n  - pest control visit\n'));
+
+  it('gives what a run without it gives, and is read back on the next run with the same content', () => {
+    const dir = copyOfArticles();
+    misfiled(dir);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-check-'));
+    const fresh = check(dir);
+    expect(fresh.some((p) => /retrieves pest-control instead/.test(p.message))).toBe(true);
+    expect(check(dir, cacheDir)).toEqual(fresh);
+    expect(kept(cacheDir)).toHaveLength(1);
+    // What is kept is what the next run reports: a problem planted in the kept file shows that it was read rather than worked out.
+    const file = path.join(cacheDir, kept(cacheDir)[0]);
+    const planted = { severity: 'error', file: path.join(dir, 'library.md'), message: 'planted' };
+    fs.writeFileSync(file, JSON.stringify([planted]));
+    expect(check(dir, cacheDir)).toContainEqual(planted);
+  });
+
+  it('checks every question again when an article changes, and keeps only the latest result', () => {
+    const dir = copyOfArticles();
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-check-'));
+    expect(check(dir, cacheDir).filter((p) => /retrieves/.test(p.message))).toEqual([]);
+    const file = misfiled(dir);
+    expect(
+      check(dir, cacheDir)
+        .filter((p) => p.file === file)
+        .map((p) => p.message),
+    ).toContain('the question "pest control visit" (library) retrieves pest-control instead: reword it, or move it to pest-control if it belongs there');
+    expect(kept(cacheDir)).toHaveLength(1);
+  });
+
+  it.each([
+    ['is not JSON', '{"cut short'],
+    ['is not a list of problems', '{"problems": []}'],
+    ['holds something that is not a problem', '[{"severity": "fatal", "file": "x", "message": "y"}]'],
+  ])('ignores a kept file that %s, and writes it again', (_, text) => {
+    const dir = copyOfArticles();
+    misfiled(dir);
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kb-check-'));
+    const fresh = check(dir, cacheDir);
+    const file = path.join(cacheDir, kept(cacheDir)[0]);
+    fs.writeFileSync(file, text);
+    expect(check(dir, cacheDir)).toEqual(fresh);
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual(fresh.filter((p) => /retrieves|finds no article/.test(p.message)));
   });
 });
