@@ -474,18 +474,21 @@ export class Router {
   private placeArticle(text: string): Route | undefined {
     const place = TAKEN_TO.exec(text)?.[1];
     if (!place || !this.knowledge) return undefined;
-    const byPlace = this.answeringArticle(this.knowledge.retrieve(place));
+    const byPlace = this.answeringArticle(this.knowledge.retrieve(place), false);
     if (!byPlace || byPlace.kind !== 'kb' || !(this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0)) return undefined;
     const confidence = this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0;
     return { kind: 'kb', articleId: byPlace.articleId, score: confidence, next: this.runnersUp(this.retrieve(text)).filter((id) => id !== byPlace.articleId) };
   }
 
-  /** The best article, when it answers on the usual terms: confident enough, clear of out-of-scope wording, ahead of the next. */
-  private answeringArticle(found: Retrieval): Route | undefined {
+  /**
+   * The best article, when it answers on the usual terms: confident enough, clear of out-of-scope wording, ahead of the next;
+   * `answering`: and likely enough to be right to be given straight away (not needed to know what a message was about).
+   */
+  private answeringArticle(found: Retrieval, answering = true): Route | undefined {
     const t = this.thresholds;
     const top = found.articles[0];
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
-    if (!this.beatsOutOfScope(top, found) || !this.decision.answers(found)) return undefined;
+    if (!this.beatsOutOfScope(top, found) || (answering && !this.decision.answers(found))) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) };
   }
 
@@ -495,7 +498,7 @@ export class Router {
    * about is still the conversation's topic.
    */
   answeringArticleId(text: string): string | undefined {
-    const route = this.answeringArticle(this.retrieve(text));
+    const route = this.answeringArticle(this.retrieve(text), false);
     return route?.kind === 'kb' ? route.articleId : undefined;
   }
 
