@@ -3,7 +3,6 @@ import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
 import { foldWelsh } from '../intents/entities/welshFold';
 import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
-import { AnswerDecision } from './answerDecision';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import { beyondIntent, type ArticleMatch, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
@@ -11,6 +10,7 @@ import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentM
 import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
 import { escapeRegExp } from '../platform/escapeRegExp';
+import { AnswerDecision } from './answerDecision';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
