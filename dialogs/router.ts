@@ -10,6 +10,7 @@ import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentM
 import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
 import { escapeRegExp } from '../platform/escapeRegExp';
+import { AnswerDecision } from './answerDecision';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -303,6 +304,8 @@ export class Router {
     private readonly knowledge?: SearchableKnowledge,
     /** The intents' button labels (knowledge/messages/<locale>/intents.yaml): a label pressed is its intent. */
     private readonly intentWords: IntentMessages = shippedIntentMessages(),
+    /** Whether the best article is likely enough to be right to answer a fresh question without asking (issue 17). */
+    private readonly decision: AnswerDecision = new AnswerDecision(),
   ) {}
 
   /** A fresh message, with no dialog in progress. */
@@ -316,13 +319,7 @@ export class Router {
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
 
     const t = this.thresholds;
-    // In a question, a street named is where, not what ("Pam mae Station Road ar gau?" is not about the tip on Station Road), as for
-    // a question mid-request; only a street written as a name, with a capital ("the high street", "'n lôn ni" may be what it is about).
-    const streets =
-      asks(text, this.vocabulary) || this.vocabulary.wants.test(text)
-        ? recognized.entities.filter((e) => e.type === 'street' && /\p{Lu}/u.test(e.text)).map((e) => e.text)
-        : [];
-    const found = this.retrieve(withoutWords(text, streets) || text);
+    const found = this.searched(text, recognized);
     recognized = this.withoutRiskGuess(recognized, found);
     const intent = recognized.intent;
     // "Thanks. Do I need a photo?", "Diolch yn fawr. A oes angen ffotograff?": the courtesy is not what the message is for.
@@ -364,7 +361,8 @@ export class Router {
         top,
         found.intents.find((i) => i.intent === intent),
       ) >= QUESTION_BEYOND_INTENT;
-    if (informationQuestion && this.beatsOutOfScope(top, found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
+    if (informationQuestion && this.beatsOutOfScope(top, found) && this.decision.answers(found))
+      return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
     if (intentOk && !outOfScope && intentMatch >= kb - t.intentTie) return { kind: 'intent', intent, score: recognized.score };
     // The classifier leans to requests it is not sure of, and one of them matches its own examples as well as
     // the article matches: a close call between doing something and answering, so ask rather than answer.
@@ -381,11 +379,14 @@ export class Router {
         intent: agreed.intent,
         score: agreed.confidence,
       };
-    if (top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found)) {
-      return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
-    }
-    if (intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
-    if (outOfScope) return { kind: 'none' };
+    // The fixed rules, then the calibrated chance that the best article is the one meant (dialogs/answerDecision.ts).
+    const clear = !!top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found);
+    if (clear && this.decision.answers(found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
+    // Clear by the fixed rules but not likely enough to be right: asked, with that article among the choices (and the request
+    // the classifier leans to, if any), rather than a request acted on or "I can't help".
+    const unsure = clear;
+    if (!unsure && intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
+    if (!unsure && outOfScope) return { kind: 'none' };
 
     // Unsure: offer the best guesses when the first is reasonably strong. An intent is offered only if the
     // message is not more like an out-of-scope example than like the intent's own examples.
@@ -398,11 +399,13 @@ export class Router {
             .slice(0, 2)
             .map((c) => c.intent)
         : [];
-    const articleIds = found.articles
-      .filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope)
-      .sort((a, b) => b.confidence - a.confidence)
-      .slice(0, 2)
-      .map((a) => a.article.id);
+    const articleIds = [
+      ...(unsure ? [top] : []),
+      ...found.articles.filter((a) => a.confidence >= t.kbClarify && a.confidence > found.outOfScope).sort((a, b) => b.confidence - a.confidence),
+    ]
+      .map((a) => a.article.id)
+      .filter((id, i, all) => all.indexOf(id) === i)
+      .slice(0, 2);
     // Two or three choices in all: the likeliest requests, then the best articles.
     if (intents.length || articleIds.length)
       return {
@@ -411,6 +414,19 @@ export class Router {
         articleIds: articleIds.slice(0, Math.max(0, 3 - intents.length)),
       };
     return { kind: 'none' };
+  }
+
+  /**
+   * What {@link route} searches for a fresh message: in a question, a street named is where, not what ("Pam mae Station Road ar
+   * gau?" is not about the tip on Station Road), as for a question mid-request; only a street written as a name, with a capital
+   * ("the high street", "'n lôn ni" may be what it is about). Public for scripts/calibrateAnswers.ts.
+   */
+  searched(text: string, recognized: RecognizerResult): Retrieval {
+    const streets =
+      asks(text, this.vocabulary) || this.vocabulary.wants.test(text)
+        ? recognized.entities.filter((e) => e.type === 'street' && /\p{Lu}/u.test(e.text)).map((e) => e.text)
+        : [];
+    return this.retrieve(withoutWords(text, streets) || text);
   }
 
   /**
@@ -458,18 +474,21 @@ export class Router {
   private placeArticle(text: string): Route | undefined {
     const place = TAKEN_TO.exec(text)?.[1];
     if (!place || !this.knowledge) return undefined;
-    const byPlace = this.answeringArticle(this.knowledge.retrieve(place));
+    const byPlace = this.answeringArticle(this.knowledge.retrieve(place), false);
     if (!byPlace || byPlace.kind !== 'kb' || !(this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0)) return undefined;
     const confidence = this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0;
     return { kind: 'kb', articleId: byPlace.articleId, score: confidence, next: this.runnersUp(this.retrieve(text)).filter((id) => id !== byPlace.articleId) };
   }
 
-  /** The best article, when it answers on the usual terms: confident enough, clear of out-of-scope wording, ahead of the next. */
-  private answeringArticle(found: Retrieval): Route | undefined {
+  /**
+   * The best article, when it answers on the usual terms: confident enough, clear of out-of-scope wording, ahead of the next;
+   * `answering`: and likely enough to be right to be given straight away (not needed to know what a message was about).
+   */
+  private answeringArticle(found: Retrieval, answering = true): Route | undefined {
     const t = this.thresholds;
     const top = found.articles[0];
     if (!top || top.confidence < t.kbAnswer || !this.clearlyAhead(found)) return undefined;
-    if (!this.beatsOutOfScope(top, found)) return undefined;
+    if (!this.beatsOutOfScope(top, found) || (answering && !this.decision.answers(found))) return undefined;
     return { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) };
   }
 
@@ -479,7 +498,7 @@ export class Router {
    * about is still the conversation's topic.
    */
   answeringArticleId(text: string): string | undefined {
-    const route = this.answeringArticle(this.retrieve(text));
+    const route = this.answeringArticle(this.retrieve(text), false);
     return route?.kind === 'kb' ? route.articleId : undefined;
   }
 

@@ -34,7 +34,6 @@ describe('Welsh questions and the article that answers them', () => {
     ["Mae'n rhaid i ni symud yn fuan, sut ydyn ni'n rhoi ein henwau ar y gofrestr tai?", 'council-housing-apply'],
     ["Dw i isio newid enw'r tŷ i enw Cymraeg", 'street-naming'],
     ['Ga i newid fy enw ar y gofrestr etholiadol?', 'electoral-register'],
-    ["Shwmae, ma'r domen ar agor ddydd Sadwrn? Mae gen i lond car o hen focsys o'r sied", 'household-waste-recycling-centre'],
     ["Dw i'n clirio tŷ Nain, ga i fynd â'r dodrefn i'r domen ddydd Sul?", 'household-waste-recycling-centre'],
     ["Su'mae, faint o'r gloch ma'r tip yn agor bore Sadwrn? Isio clirio'r sied", 'household-waste-recycling-centre'],
     ["ma'r garej yn llawn o hen stwff, pryd ma'r tip ar agor?", 'household-waste-recycling-centre'],
@@ -42,6 +41,13 @@ describe('Welsh questions and the article that answers them', () => {
     ["Ydy'r ganolfan ailgylchu'n agor ar ddydd Sadwrn?", 'household-waste-recycling-centre'],
   ])('"%s" is answered from %s', (text, id) => {
     expect(articleFor(text)).toBe(id);
+  });
+
+  it('asks, with the tip first among the choices, when a long story leaves the tip less likely to be what is meant (issue 17)', () => {
+    const text = "Shwmae, ma'r domen ar agor ddydd Sadwrn? Mae gen i lond car o hen focsys o'r sied";
+    const route = welsh.router.route(text, unsure(text));
+    expect(route.kind).toBe('clarify');
+    expect(route.kind === 'clarify' && route.articleIds[0]).toBe('household-waste-recycling-centre');
   });
 
   it('after the bus pass, "Diolch yn fawr. Oes rhaid anfon llun gyda\'r cais?" is about the bus pass', async () => {
