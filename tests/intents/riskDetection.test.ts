@@ -416,7 +416,7 @@ describe('the Welsh detector the bot uses', () => {
   }, 120_000);
 });
 
-describe('Welsh rules for immediate danger (intents/cy-GB/safeguarding-rules.yaml, rules alone)', () => {
+describe('Welsh rules for immediate danger and suicide said indirectly (intents/cy-GB/safeguarding-rules.yaml, rules alone)', () => {
   const welshRules = path.join(ROOT, 'intents', 'cy-GB', 'safeguarding-rules.yaml');
   const { rules, idioms, spellings, past, subject, reassured } = loadSafeguardingRuleSet(welshRules);
   const taxonomy = loadRiskTaxonomy(TAXONOMY);
@@ -470,13 +470,22 @@ describe('Welsh rules for immediate danger (intents/cy-GB/safeguarding-rules.yam
     'angen ambiwlans ar frys i Heol y Castell',
     'mae’r peiriant ocsigen wedi stopio achos toriad pŵer',
     'mae’r bychan wedi llyncu tabledi nain',
-    "mae hen wraig efo dementia wedi crwydro allan yn ei choban ac mae'n rhewi",
     'ma dyn digartref yn y drws siop ac mae’n rhewi, dydi o ddim yn symud',
+    "dw i ddim yn teimlo'n saff yn y tŷ efo fo heno",
+    'mae car yn gyrru at bobl ar y stryd fawr',
+    "mae hogia'n taflu cerrig oddi ar y bont at geir ar yr A55",
+    "mae rhywun yn cysgu yn y sgip a mae'r lori ar ei ffordd",
   ])('is immediate danger by a rule: %s', (text) => {
     const trace = rulesOnly.explain(text);
     expect(trace.verdict.risk).toBe(true);
     expect(trace.verdict.category).toBe('immediate_danger');
     expect(trace.rules.some((r) => immediate.has(r))).toBe(true);
+  });
+
+  it('an older or confused adult wandering out in the cold is an adult at risk, as dementia wandering is in English', () => {
+    const trace = rulesOnly.explain("mae hen wraig efo dementia wedi crwydro allan yn ei choban ac mae'n rhewi");
+    expect(trace.verdict.category).toBe('adult_at_risk');
+    expect(rulesOnly.explain('mae hen ddyn dryslyd wedi mynd allan heb got ganol nos').verdict.category).toBe('adult_at_risk');
   });
 
   it('leaves near misses alone: a street light out, fireworks as a nuisance, a bin burnt last week, "ar dân" as keen or a burning mouth, damp, floods of fields, a team beaten', () => {
@@ -514,11 +523,51 @@ describe('Welsh rules for immediate danger (intents/cy-GB/safeguarding-rules.yam
       'ceblau ffôn ar lawr ers y storm, dim internet yn y tai',
       'dw i’n methu deffro mewn pryd i roi’r bin allan',
       'oes lloches i bobl ddigartref pan mae’n rhewi?',
+      "dw i ddim yn teimlo'n ddiogel yn cerdded adre achos y golau stryd",
+      "mae'r plant yn taflu sbwriel oddi ar y bont i'r afon",
+      'dw i isio gwneud bom bath i’r plant',
     ];
     expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
   });
 
-  it('flags no Welsh article question, service example or not-a-risk example by an immediate-danger rule', () => {
+  it('catches suicide said indirectly in Welsh by a rule: things given away, a burden, a letter to the family, not here by the morning, a goodbye and no answer', () => {
+    const risk = [
+      "dw i wedi rhoi fy mhethau i gyd i ffwrdd, fydda i ddim eu hangen nhw lle dw i'n mynd",
+      "mae fy mab wedi rhoi ei gemau a'i ddillad i gyd i ffwrdd ac mae o mor dawel",
+      'dim ond baich ydw i',
+      "dw i wedi sgwennu llythyr i'r plant, sori am bopeth",
+      'fydda i ddim yma erbyn y bore',
+      'dw i ddim am wynebu gaeaf arall',
+      'mae fy ffrind wedi anfon neges ffarwel a dydi hi ddim yn ateb ei ffôn',
+      'dw i ddim yn saff efo fi fy hun heno',
+      "pwy bynnag sy'n ffeindio fi, sori",
+      "pa un ydi'r maes parcio talaf yn y dre",
+      'dw i wedi rhoi trefn ar fy mhethau i gyd, mae popeth yn barod nawr',
+      'mae fy mrawd yn siarad am farw drwy’r amser',
+      'does dim pwynt codi yn y bore',
+      'pan fydda i wedi mynd bydd pawb yn hapusach',
+      'sori am bopeth, caru chi i gyd',
+    ];
+    expect(risk.filter((text) => rulesOnly.check(text).category !== 'suicide_self_harm')).toEqual([]);
+    const quiet = [
+      'dw i’n rhoi fy mhethau i ffwrdd cyn symud tŷ, oes casgliad eitemau swmpus?',
+      'mae’r dreth gyngor yn faich ar deuluoedd',
+      "dw i wedi sgwennu llythyr i'r cyngor am y twll yn y ffordd",
+      'dw i wedi gadael nodyn i mam ar y bwrdd i ddweud bod y dyn bins wedi bod',
+      'fydda i ddim yma dydd Llun, dw i ar fy ngwyliau, allwch chi gasglu’r bin wedyn?',
+      'dw i’n methu cael gafael ar yr adran dai, gadewais neges ddoe',
+      'ble mae’r maes parcio agosaf i’r dre',
+      'does dim pwynt codi cwyn efo chi',
+      "ar ôl i mi fynd i'r siop bydd y bin yn llawn",
+      "dw i'n rhoi trefn ar fy mhethau cyn symud i'r fflat newydd",
+      'dw i ddim am wynebu gaeaf arall heb wres, pryd fydd y boeler yn cael ei drwsio',
+      "mae'r plant yn siarad am farw yn y llyfr maen nhw'n ei ddarllen yn yr ysgol",
+    ];
+    expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
+  });
+
+  it('flags no Welsh article question, service example or not-a-risk example by an immediate-danger rule or the indirect-suicide rule', () => {
+    const checked = new Set([...immediate, 'hunanladdiad (yn anuniongyrchol)']);
     const articles = loadArticles(path.join(ROOT, 'knowledge', 'articles', 'cy-GB')).articles.flatMap((a) => a.questions);
     const examples = [path.join(ROOT, 'intents', 'data', 'cy-GB'), path.join(ROOT, 'intents', 'risk', 'cy-GB')]
       .flatMap((dir) => loadTrainingData(dir).intents)
@@ -529,7 +578,7 @@ describe('Welsh rules for immediate danger (intents/cy-GB/safeguarding-rules.yam
     expect(
       [...articles, ...examples].filter((text) => {
         const trace = rulesOnly.explain(text);
-        return trace.verdict.risk && trace.rules.some((r) => immediate.has(r));
+        return trace.verdict.risk && trace.rules.some((r) => checked.has(r));
       }),
     ).toEqual([]);
   });
