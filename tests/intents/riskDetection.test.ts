@@ -429,6 +429,8 @@ describe('Welsh rules for immediate danger and suicide said indirectly (intents/
   // rule before (the Welsh risk classifier caught some, at low scores).
   it.each([
     "mae'r garafán ar dân ar y safle, ma teulu'n byw ynddi",
+    "roeddwn i'n coginio a nawr mae'r sosban ar dân",
+    "mae'r sied wedi mynd ar dân ar ôl y barbeciw ac mae'n agos at y tŷ",
     "mae'r tŷ'n llosgi, help",
     'mae mwg ym mhobman ar y landin a dw i methu gweld',
     "mae'r larwm tân yn canu yn y fflat drws nesa ers oriau a neb yn ateb",
@@ -526,6 +528,7 @@ describe('Welsh rules for immediate danger and suicide said indirectly (intents/
       "dw i ddim yn teimlo'n ddiogel yn cerdded adre achos y golau stryd",
       "mae'r plant yn taflu sbwriel oddi ar y bont i'r afon",
       'dw i isio gwneud bom bath i’r plant',
+      "dw i wedi rhoi'r goelcerth ar dân yn yr ardd, ydy hynny'n iawn?",
     ];
     expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
   });
@@ -551,6 +554,7 @@ describe('Welsh rules for immediate danger and suicide said indirectly (intents/
     expect(risk.filter((text) => rulesOnly.check(text).category !== 'suicide_self_harm')).toEqual([]);
     const quiet = [
       'dw i’n rhoi fy mhethau i ffwrdd cyn symud tŷ, oes casgliad eitemau swmpus?',
+      'dw i wedi rhoi fy mhethau i gyd i ffwrdd, fydda i ddim angen y slot casglu ddydd Llun',
       'mae’r dreth gyngor yn faich ar deuluoedd',
       "dw i wedi sgwennu llythyr i'r cyngor am y twll yn y ffordd",
       'dw i wedi gadael nodyn i mam ar y bwrdd i ddweud bod y dyn bins wedi bod',
