@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRiskTaxonomy, readRiskTaxonomy } from '../../intents/riskTaxonomy';
+import { loadRiskTaxonomy, readRiskTaxonomy, RISK_CATEGORIES } from '../../intents/riskTaxonomy';
+import { loadArticles } from '../../knowledge/articleLoader';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
 import { loadTrainingData } from '../../intents/trainingData';
@@ -432,4 +433,176 @@ describe('the Welsh detector the bot uses', () => {
     expect(ordinary.length).toBeGreaterThan(500);
     expect(ordinary.filter((t) => assistant.router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);
   }, 120_000);
+});
+
+describe('Welsh rules for immediate danger and suicide said indirectly (intents/cy-GB/safeguarding-rules.yaml, rules alone)', () => {
+  const welshRules = path.join(ROOT, 'intents', 'cy-GB', 'safeguarding-rules.yaml');
+  const { rules, idioms, spellings, past, subject, reassured } = loadSafeguardingRuleSet(welshRules);
+  const taxonomy = loadRiskTaxonomy(TAXONOMY);
+  // The Welsh rules with every gate of their file, the classifiers off: what the rules alone decide.
+  const rulesOnly = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject, reassured });
+  const immediate = new Set(rules.filter((r) => r.category === 'immediate_danger').map((r) => r.name));
+
+  // Our own wordings, written from the taxonomy's immediate danger and the English rules' kinds, north and south,
+  // mutated, with "'n" joined to the word before and English words mixed in. None of them was caught by a Welsh
+  // rule before (the Welsh risk classifier caught some, at low scores).
+  it.each([
+    "mae'r garafán ar dân ar y safle, ma teulu'n byw ynddi",
+    "roeddwn i'n coginio a nawr mae'r sosban ar dân",
+    "mae'r sied wedi mynd ar dân ar ôl y barbeciw ac mae'n agos at y tŷ",
+    "mae'r tŷ'n llosgi, help",
+    'mae mwg ym mhobman ar y landin a dw i methu gweld',
+    "mae'r larwm tân yn canu yn y fflat drws nesa ers oriau a neb yn ateb",
+    "mae'r goelcerth allan o reolaeth ac yn mynd at y tai",
+    "mae plant newydd roi'r bin ar dân wrth ddrws cefn y fflatiau ac mae'n lledu",
+    "mae rhywun wedi gwthio tân gwyllt drwy'r blwch llythyrau",
+    'smel gas ofnadwy ar y landin',
+    "mae'n drewi o wyau drwg yn y fflat, dw i'n meddwl bod nwy yn gollwng",
+    "ma mam wedi gadael y nwy mlaen drwy'r nos",
+    'larwm carbon monoxide yn bipio a pen tost gan bawb',
+    "mygdarth o'r boeler a ma'r plant yn chwil",
+    "ma'r babi'n methu anadlu",
+    "dw i methu'i ddeffro fo",
+    'ffaelu dihuno dad, mae e’n oer',
+    "mae'r babi'n troi'n las",
+    "ma fe'n cael ffit ar lawr y gegin",
+    "mae'r babi'n tagu",
+    'mae fy ffrind wedi cymryd gorddos ac yn cysgu’n drwm',
+    'mae dad wedi cwympo yn y bath a dydi o ddim yn ymateb',
+    "mae o'n gwaedu'n ddrwg",
+    "ma hi'n gwaedu'n drwm a dw i'n methu stopio'r gwaed",
+    "mae plentyn wedi syrthio i'r gamlas",
+    "ma rhywun yn y môr yn chwifio'i freichiau ac yn gweiddi",
+    "mae hi'n boddi",
+    'mae dyn ar y bont yn bygwth neidio',
+    'ma rhywun yn sefyll ar ymyl y to',
+    'ma ’na ffeit tu allan efo cyllyll',
+    "mae dyn yn cael ei guro tu allan i'r siop rwan",
+    "mae rhywun yn y tŷ, dw i'n cuddio lan lofft",
+    'dw i mewn perygl, mae o tu allan',
+    "dw i'n clywed dynes yn sgrechian am help drws nesa",
+    'plentyn bach yng nghanol y ffordd ar ei ben ei hun',
+    "mae plentyn wedi'i gloi yn y car yn yr haul",
+    'plant yn chwarae ar y lein drên',
+    'mae o wedi cael sioc drydan a dydi o ddim yn symud',
+    'weiars trydan ar lawr ar ôl y storm a phlant yn chwarae wrth eu hymyl',
+    'mae gweithiwr wedi syrthio oddi ar y sgaffald',
+    'mae wal wedi cwympo ar ben rhywun',
+    'angen ambiwlans ar frys i Heol y Castell',
+    'mae’r peiriant ocsigen wedi stopio achos toriad pŵer',
+    'mae’r bychan wedi llyncu tabledi nain',
+    'ma dyn digartref yn y drws siop ac mae’n rhewi, dydi o ddim yn symud',
+    "dw i ddim yn teimlo'n saff yn y tŷ efo fo heno",
+    'mae car yn gyrru at bobl ar y stryd fawr',
+    "mae hogia'n taflu cerrig oddi ar y bont at geir ar yr A55",
+    "mae rhywun yn cysgu yn y sgip a mae'r lori ar ei ffordd",
+  ])('is immediate danger by a rule: %s', (text) => {
+    const trace = rulesOnly.explain(text);
+    expect(trace.verdict.risk).toBe(true);
+    expect(trace.verdict.category).toBe('immediate_danger');
+    expect(trace.rules.some((r) => immediate.has(r))).toBe(true);
+  });
+
+  it('an older or confused adult wandering out in the cold is an adult at risk, as dementia wandering is in English', () => {
+    const trace = rulesOnly.explain("mae hen wraig efo dementia wedi crwydro allan yn ei choban ac mae'n rhewi");
+    expect(trace.verdict.category).toBe('adult_at_risk');
+    expect(rulesOnly.explain('mae hen ddyn dryslyd wedi mynd allan heb got ganol nos').verdict.category).toBe('adult_at_risk');
+  });
+
+  it('leaves near misses alone: a street light out, fireworks as a nuisance, a bin burnt last week, "ar dân" as keen or a burning mouth, damp, floods of fields, a team beaten', () => {
+    const quiet = [
+      // A broken street light is a report for the street-light form: nobody is in danger now.
+      "mae'r golau stryd wedi torri",
+      // Fireworks as a noise complaint are a nuisance; fireworks pushed through a letterbox are not (above).
+      'tân gwyllt yn y parc bob nos, dw i isio cwyno',
+      "mae'r plant drws nesa yn gollwng tân gwyllt tan hanner nos",
+      // A bin that burnt (last week, or with no time at all) asks for a new bin; a bin on fire by a door now is a danger (above).
+      'roedd y bin wedi llosgi wythnos diwethaf, ga i un newydd?',
+      'bin wedi llosgi, ga i fin newydd',
+      'mae rhywun wedi rhoi’r bin ar dân neithiwr, ga i un newydd',
+      "dw i ar dân isio gwybod pryd mae'r ffair",
+      "mae'r cyri yma wedi rhoi fy ngheg ar dân lol",
+      "mae'r tost wedi llosgi a'r larwm mwg yn canu, sut dw i'n ei stopio",
+      "mae'r larwm mwg yn y coridor yn bipian bob munud",
+      'beth i’w wneud os oes gollyngiad nwy yn y tŷ',
+      "mae'r cadi gwastraff bwyd yn drewi o wyau drwg",
+      'roedd ogla nwy yn y stryd ddoe ond mae wedi cael ei drwsio',
+      "mae'r llwydni yn y fflat yn gwneud i'r plant fethu anadlu",
+      "dw i wedi e-bostio'r landlord ond dyw e ddim yn ymateb",
+      "mae'r goeden wedi cwympo ar draws y ffordd a dydi'r traffig ddim yn symud",
+      'mae mam yn cael ffit bob tro mae’r bin yn hwyr',
+      "mae'r traffig yn tagu'r dref bob bore",
+      "mae'r caeau wedi boddi eto ar ôl y glaw",
+      "mae'r bont droed yn beryglus, gallai plentyn syrthio i'r afon",
+      "mae fy ffôn wedi syrthio i'r afon oddi ar y bont",
+      'mae plant yn neidio oddi ar y bont i’r afon bob haf, oes modd rhoi arwydd?',
+      'dw i mewn perygl o golli fy nhŷ os na fydda i’n talu’r rhent',
+      "mae ein tîm ni'n cael ei guro bob wythnos yn y parc",
+      'mae fy mab wedi cael ei daro gan bel golff o’r cwrs drws nesa',
+      'mae’r gweithwyr yn sefyll ar ymyl y to heb harnais',
+      'sut dw i’n trefnu ambiwlans i fynd â mam i’w hapwyntiad',
+      'ceblau ffôn ar lawr ers y storm, dim internet yn y tai',
+      'dw i’n methu deffro mewn pryd i roi’r bin allan',
+      'oes lloches i bobl ddigartref pan mae’n rhewi?',
+      "dw i ddim yn teimlo'n ddiogel yn cerdded adre achos y golau stryd",
+      "mae'r plant yn taflu sbwriel oddi ar y bont i'r afon",
+      'dw i isio gwneud bom bath i’r plant',
+      "dw i wedi rhoi'r goelcerth ar dân yn yr ardd, ydy hynny'n iawn?",
+    ];
+    expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
+  });
+
+  it('catches suicide said indirectly in Welsh by a rule: things given away, a burden, a letter to the family, not here by the morning, a goodbye and no answer', () => {
+    const risk = [
+      "dw i wedi rhoi fy mhethau i gyd i ffwrdd, fydda i ddim eu hangen nhw lle dw i'n mynd",
+      "mae fy mab wedi rhoi ei gemau a'i ddillad i gyd i ffwrdd ac mae o mor dawel",
+      'dim ond baich ydw i',
+      "dw i wedi sgwennu llythyr i'r plant, sori am bopeth",
+      'fydda i ddim yma erbyn y bore',
+      'dw i ddim am wynebu gaeaf arall',
+      'mae fy ffrind wedi anfon neges ffarwel a dydi hi ddim yn ateb ei ffôn',
+      'dw i ddim yn saff efo fi fy hun heno',
+      "pwy bynnag sy'n ffeindio fi, sori",
+      "pa un ydi'r maes parcio talaf yn y dre",
+      'dw i wedi rhoi trefn ar fy mhethau i gyd, mae popeth yn barod nawr',
+      'mae fy mrawd yn siarad am farw drwy’r amser',
+      'does dim pwynt codi yn y bore',
+      'pan fydda i wedi mynd bydd pawb yn hapusach',
+      'sori am bopeth, caru chi i gyd',
+    ];
+    expect(risk.filter((text) => rulesOnly.check(text).category !== 'suicide_self_harm')).toEqual([]);
+    const quiet = [
+      'dw i’n rhoi fy mhethau i ffwrdd cyn symud tŷ, oes casgliad eitemau swmpus?',
+      'dw i wedi rhoi fy mhethau i gyd i ffwrdd, fydda i ddim angen y slot casglu ddydd Llun',
+      'mae’r dreth gyngor yn faich ar deuluoedd',
+      "dw i wedi sgwennu llythyr i'r cyngor am y twll yn y ffordd",
+      'dw i wedi gadael nodyn i mam ar y bwrdd i ddweud bod y dyn bins wedi bod',
+      'fydda i ddim yma dydd Llun, dw i ar fy ngwyliau, allwch chi gasglu’r bin wedyn?',
+      'dw i’n methu cael gafael ar yr adran dai, gadewais neges ddoe',
+      'ble mae’r maes parcio agosaf i’r dre',
+      'does dim pwynt codi cwyn efo chi',
+      "ar ôl i mi fynd i'r siop bydd y bin yn llawn",
+      "dw i'n rhoi trefn ar fy mhethau cyn symud i'r fflat newydd",
+      'dw i ddim am wynebu gaeaf arall heb wres, pryd fydd y boeler yn cael ei drwsio',
+      "mae'r plant yn siarad am farw yn y llyfr maen nhw'n ei ddarllen yn yr ysgol",
+    ];
+    expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
+  });
+
+  it('flags no Welsh article question, service example or not-a-risk example by an immediate-danger rule or the indirect-suicide rule', () => {
+    const checked = new Set([...immediate, 'hunanladdiad (yn anuniongyrchol)']);
+    const articles = loadArticles(path.join(ROOT, 'knowledge', 'articles', 'cy-GB')).articles.flatMap((a) => a.questions);
+    const examples = [path.join(ROOT, 'intents', 'data', 'cy-GB'), path.join(ROOT, 'intents', 'risk', 'cy-GB')]
+      .flatMap((dir) => loadTrainingData(dir).intents)
+      .filter((d) => d.intent === 'none' || !['safeguarding', ...RISK_CATEGORIES].includes(d.intent))
+      .flatMap((d) => d.examples.map((e) => e.text));
+    expect(articles.length).toBeGreaterThan(1000);
+    expect(examples.length).toBeGreaterThan(2500);
+    expect(
+      [...articles, ...examples].filter((text) => {
+        const trace = rulesOnly.explain(text);
+        return trace.verdict.risk && trace.rules.some((r) => checked.has(r));
+      }),
+    ).toEqual([]);
+  });
 });
