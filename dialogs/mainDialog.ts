@@ -29,6 +29,7 @@ import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from '
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
 import { FollowUpTopic } from './followUpTopic';
+import { RequestTopicQuestion } from './requestTopicQuestion';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -134,6 +135,8 @@ interface MainValues {
 export interface IntentDialog {
   dialog: Dialog;
   intents: string[];
+  /** The knowledge article about the request (knowledge/service-requests.yaml `article`): questions about it asked in its middle. */
+  article?: string;
 }
 
 /**
@@ -145,6 +148,9 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly dialogForIntent = new Map<string, string>();
   private readonly offeredPicker: OfferedNeedPicker;
   private readonly followUpTopic: FollowUpTopic;
+  private readonly requestTopic: RequestTopicQuestion;
+  /** Each request dialog's article (IntentDialog `article`). */
+  private readonly articleForDialog = new Map<string, string>();
 
   constructor(
     router: Router,
@@ -164,8 +170,10 @@ export class MainDialog extends CancelAndHelpDialog {
     this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
     this.addDialog(new ResumeOfferDialog(responses, vocabulary));
-    for (const { dialog, intents } of intentDialogs) {
+    this.requestTopic = new RequestTopicQuestion(router, (id) => knowledge?.dialog.title(id), vocabulary);
+    for (const { dialog, intents, article } of intentDialogs) {
       this.addDialog(dialog);
+      if (article) this.articleForDialog.set(dialog.id, article);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
     }
     this.addDialog(new ClarifyDialog(responses, vocabulary));
@@ -603,6 +611,12 @@ export class MainDialog extends CancelAndHelpDialog {
     const { safeguardingOffer, ...rest } = state;
     await this.routingState.set(context, rest);
     return safeguardingOffer;
+  }
+
+  /** "how much does it cost?" while booking a bulky collection: the request's own article answers it. */
+  protected override questionAboutRequest(innerDc: DialogContext, text: string, route: Route | undefined): string | undefined {
+    const active = innerDc.activeDialog?.id;
+    return active ? this.requestTopic.articleFor(text, this.articleForDialog.get(active), route) : undefined;
   }
 
   /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
