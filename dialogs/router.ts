@@ -527,13 +527,16 @@ export class Router {
   /**
    * The classifier's safeguarding guess when the safeguarding check found no risk: a story told around the need ("my
    * husband always did the bins and he passed away…", "…my husband put it out the night before") leans the classifier to
-   * it. Its next guess is read as if the safeguarding guess were not there (its share of the rest), when that request's
+   * it. Its best other guess is read as if the safeguarding guess were not there (its share of the rest), when that request's
    * own examples match the message at least as well as the best article: two signals agree on what the message is for.
    */
   private withoutRiskGuess(recognized: RecognizerResult, found: Retrieval): RecognizerResult {
-    if (recognized.intent !== Intents.safeguarding) return recognized;
+    // Its second guess too ("…the bin men came down our road on Wednesday as usual and…": the request just below acting, the
+    // safeguarding guess just below it): the request's share of the rest.
+    const risk = recognized.intent === Intents.safeguarding ? recognized : recognized.alternatives.find((a) => a.intent === Intents.safeguarding);
+    if (!risk || (risk !== recognized && recognized.score >= this.thresholds.act)) return recognized;
     const next = recognized.alternatives.find((a) => a.intent !== Intents.safeguarding && a.intent !== NONE_INTENT);
-    const rest = 1 - recognized.score;
+    const rest = 1 - risk.score;
     if (!next || rest <= 0) return recognized;
     const score = Math.min(1, next.score / rest);
     const matched = found.intents.find((i) => i.intent === next.intent)?.confidence ?? 0;
