@@ -244,6 +244,9 @@ const ASKED_ARTICLE_LEAD = 0.3;
 const QUESTION_LEAD = 0.15;
 /** Words a request interruption needs at least: a few words more than an answer ("a fridge"). */
 const MIN_REQUEST_WORDS = 5;
+/** A request told in this many words, and the classifier this sure of it, is a new request without "also" or "actually". */
+const NEW_REQUEST_STORY_WORDS = 12;
+const SURE_NEW_REQUEST = 0.9;
 
 /**
  * The parts of a message, at sentence and clause breaks: "oh while I think of it, how do I find out
@@ -779,8 +782,10 @@ export class Router {
   private requestInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     if (!recognized || NOT_CLARIFIABLE.has(recognized.intent) || recognized.intent === Intents.humanHandoff) return undefined;
     if (recognized.score < this.thresholds.interrupt || text.trim().split(/\s+/).length < MIN_REQUEST_WORDS) return undefined;
-    // Said the way a new request is said ("actually…", "forget that", "can I report…", "also…": `new_request`), or asked.
-    if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary)) return undefined;
+    // Said the way a new request is said ("actually…", "forget that", "can I report…", "also…": `new_request`), or asked, or
+    // told in full as a story of its own that the classifier is sure of ("oh before that, somebody has dumped…").
+    const toldInFull = recognized.score >= SURE_NEW_REQUEST && text.trim().split(/\s+/).length >= NEW_REQUEST_STORY_WORDS;
+    if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary) && !toldInFull) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
     if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
     return {
