@@ -134,6 +134,8 @@ export class ServiceFeature {
       new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
       intents: [intent],
+      article: config.article,
+      notice: config.notice || undefined,
       dialog: wrap(
         SERVICE_DIALOG_IDS.request(intent),
         new RequestSlotsDialog(SERVICE_DIALOG_IDS.requestSlots(intent), intent, config, {

@@ -5,7 +5,7 @@ import { beginHandoffFrom } from './handoffStart';
 import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, namesHouseBeside, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
-import { CARRY_ON_PHRASE, INTERRUPTIONS, type Router } from './router';
+import { CARRY_ON_PHRASE, INTERRUPTIONS, type Route, type Router } from './router';
 import type { RiskContext } from './riskReplies';
 import { getRecognized, setRestOfMessage } from './turnState';
 import { yesThenMore } from './services/answers';
@@ -63,7 +63,10 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
-    const route = this.router.interruption(text, getRecognized(innerDc.context));
+    let route = this.router.interruption(text, getRecognized(innerDc.context));
+    // "how much does it cost?" while booking: a question about the request in progress, answered from its article.
+    const aboutRequest = route?.kind === 'safeguarding' ? undefined : this.questionAboutRequest(innerDc, text, route);
+    if (aboutRequest) route = { kind: 'kb', articleId: aboutRequest, score: 1, next: [] };
     if (
       cancelAsked &&
       route?.kind !== 'safeguarding' &&
@@ -136,6 +139,15 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     innerDc.context.turnState.set(ANSWER_ONLY, split.yes);
     setRestOfMessage(innerDc.context, split.rest);
     return true;
+  }
+
+  /**
+   * The article of the request in progress when the message is a question about that request that names no topic of its
+   * own ("is it free?" while booking); `route` is what the interruption check made of it. By default none; MainDialog knows
+   * each request's article.
+   */
+  protected questionAboutRequest(_innerDc: DialogContext, _text: string, _route: Route | undefined): string | undefined {
+    return undefined;
   }
 
   /**

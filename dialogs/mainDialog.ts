@@ -29,6 +29,8 @@ import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from '
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
 import { FollowUpTopic } from './followUpTopic';
+import { RequestTopicQuestion } from './requestTopicQuestion';
+import { FiledRequestFollowUp } from './filedRequestFollowUp';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
@@ -52,6 +54,8 @@ export interface RoutingState {
   lastPlace?: Location;
   /** The request or bin day last started: "sorry, I meant 13 Station Road" just after it starts it again there. */
   lastIntent?: string;
+  /** The request last filed in this chat: "how long will it take?" just after it is about it. */
+  filedIntent?: string;
   /** What the last request was told before it was refused for its place: started again at a corrected place, it keeps them. */
   refusedAnswers?: Record<string, string | string[]>;
   /** Where that request was: started again after a correction of another detail, it is the same place. */
@@ -134,6 +138,10 @@ interface MainValues {
 export interface IntentDialog {
   dialog: Dialog;
   intents: string[];
+  /** The knowledge article about the request (knowledge/service-requests.yaml `article`): questions about it asked in its middle. */
+  article?: string;
+  /** What happens next once the request is filed (knowledge/service-requests.yaml `notice`): questions about it just after. */
+  notice?: string;
 }
 
 /**
@@ -145,6 +153,12 @@ export class MainDialog extends CancelAndHelpDialog {
   private readonly dialogForIntent = new Map<string, string>();
   private readonly offeredPicker: OfferedNeedPicker;
   private readonly followUpTopic: FollowUpTopic;
+  private readonly requestTopic: RequestTopicQuestion;
+  /** Each request dialog's article (IntentDialog `article`). */
+  private readonly articleForDialog = new Map<string, string>();
+  private readonly filedFollowUp: FiledRequestFollowUp;
+  /** Each request's notice (IntentDialog `notice`). */
+  private readonly noticeForIntent = new Map<string, string>();
 
   constructor(
     router: Router,
@@ -164,8 +178,12 @@ export class MainDialog extends CancelAndHelpDialog {
     this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
     this.addDialog(new ResumeOfferDialog(responses, vocabulary));
-    for (const { dialog, intents } of intentDialogs) {
+    this.requestTopic = new RequestTopicQuestion(router, (id) => knowledge?.dialog.title(id), vocabulary);
+    this.filedFollowUp = new FiledRequestFollowUp(router, vocabulary, Intents.checkCaseStatus);
+    for (const { dialog, intents, article, notice } of intentDialogs) {
       this.addDialog(dialog);
+      if (article) this.articleForDialog.set(dialog.id, article);
+      for (const intent of notice ? intents : []) this.noticeForIntent.set(intent, notice!);
       for (const intent of intents) this.dialogForIntent.set(intent, dialog.id);
     }
     this.addDialog(new ClarifyDialog(responses, vocabulary));
@@ -345,6 +363,23 @@ export class MainDialog extends CancelAndHelpDialog {
       const asked = this.router.needs(text).flatMap((n) => (n.kind === 'kb' && this.knowledge?.dialog.title(n.articleId) ? [n.articleId] : []));
       const offeredNeeds = [...new Set([...(about ? [about] : []), ...asked])];
       await this.routingState.set(context, { ...(about ? { ...state, topic: about } : state), offeredNeeds });
+    }
+    // "how long will it take to fix?" right after a pothole report: what happens next, from the report's notice.
+    const filed =
+      assumed || pickedOffered || route.kind === 'safeguarding'
+        ? undefined
+        : this.filedRequestAsked(text, route, await this.routingState.get(context, { misses: 0 }));
+    if (filed) {
+      await sendTrace(context, 'council.route', {
+        label: `follow_up:${filed.intent}`,
+        kind: 'follow_up',
+        intent: recognized.intent,
+        score: recognized.score,
+        source: recognized.source,
+      });
+      await this.countMiss(context, false);
+      await sendReply(context, this.responses.aboutYourRequest(filed.request, filed.notice));
+      return step.endDialog();
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
     // A person asked for in so many words, anywhere in the message (the vocabulary's `asks_for_person`: "I want speak with a
@@ -605,6 +640,12 @@ export class MainDialog extends CancelAndHelpDialog {
     return safeguardingOffer;
   }
 
+  /** "how much does it cost?" while booking a bulky collection: the request's own article answers it. */
+  protected override questionAboutRequest(innerDc: DialogContext, text: string, route: Route | undefined): string | undefined {
+    const active = innerDc.activeDialog?.id;
+    return active ? this.requestTopic.articleFor(text, this.articleForDialog.get(active), route) : undefined;
+  }
+
   /** A question answered mid-dialog, then the offer to carry on (the "Carry on" button resumes). */
   protected override async onKnowledgeQuestion(innerDc: DialogContext, articleId: string): Promise<DialogTurnResult | undefined> {
     const active = innerDc.activeDialog?.id;
@@ -670,7 +711,20 @@ export class MainDialog extends CancelAndHelpDialog {
     const place = getKnownPlace(context);
     if (!reference && !place) return;
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, lastReference: reference ?? state.lastReference, lastPlace: place ?? state.lastPlace });
+    await this.routingState.set(context, {
+      ...state,
+      lastReference: reference ?? state.lastReference,
+      lastPlace: place ?? state.lastPlace,
+      filedIntent: reference ? state.lastIntent : state.filedIntent,
+    });
+  }
+
+  /** The request just filed that a question asks about (FiledRequestFollowUp), with what it is called and its notice. */
+  private filedRequestAsked(text: string, route: Route, state: RoutingState): { intent: string; request: string; notice: string } | undefined {
+    const intent = this.filedFollowUp.requestAsked(text, route, state);
+    const notice = intent ? this.noticeForIntent.get(intent) : undefined;
+    const request = intent ? this.responses.intents.unfinished(intent) : undefined;
+    return intent && notice && request ? { intent, request, notice } : undefined;
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */

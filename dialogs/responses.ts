@@ -106,6 +106,11 @@ export class Responses {
     return { text: this.words.say('also_asked') };
   }
 
+  /** A question about a request just filed: its notice (what happens next), and a person on offer. */
+  aboutYourRequest(request: string, notice: string): Reply {
+    return { text: this.words.say('about_your_request', { request, notice }), choices: [this.buttons.talk_to_person] };
+  }
+
   /** What an unfinished request is called when its intent has no `unfinished` words. */
   unfinishedUnnamed(): string {
     return this.words.say('unfinished_unnamed');

@@ -244,6 +244,9 @@ const ASKED_ARTICLE_LEAD = 0.3;
 const QUESTION_LEAD = 0.15;
 /** Words a request interruption needs at least: a few words more than an answer ("a fridge"). */
 const MIN_REQUEST_WORDS = 5;
+/** A request told in this many words, and the classifier this sure of it, is a new request without "also" or "actually". */
+const NEW_REQUEST_STORY_WORDS = 12;
+const SURE_NEW_REQUEST = 0.9;
 
 /**
  * The parts of a message, at sentence and clause breaks: "oh while I think of it, how do I find out
@@ -527,13 +530,16 @@ export class Router {
   /**
    * The classifier's safeguarding guess when the safeguarding check found no risk: a story told around the need ("my
    * husband always did the bins and he passed away…", "…my husband put it out the night before") leans the classifier to
-   * it. Its next guess is read as if the safeguarding guess were not there (its share of the rest), when that request's
+   * it. Its best other guess is read as if the safeguarding guess were not there (its share of the rest), when that request's
    * own examples match the message at least as well as the best article: two signals agree on what the message is for.
    */
   private withoutRiskGuess(recognized: RecognizerResult, found: Retrieval): RecognizerResult {
-    if (recognized.intent !== Intents.safeguarding) return recognized;
+    // Its second guess too ("…the bin men came down our road on Wednesday as usual and…": the request just below acting, the
+    // safeguarding guess just below it): the request's share of the rest.
+    const risk = recognized.intent === Intents.safeguarding ? recognized : recognized.alternatives.find((a) => a.intent === Intents.safeguarding);
+    if (!risk || (risk !== recognized && recognized.score >= this.thresholds.act)) return recognized;
     const next = recognized.alternatives.find((a) => a.intent !== Intents.safeguarding && a.intent !== NONE_INTENT);
-    const rest = 1 - recognized.score;
+    const rest = 1 - risk.score;
     if (!next || rest <= 0) return recognized;
     const score = Math.min(1, next.score / rest);
     const matched = found.intents.find((i) => i.intent === next.intent)?.confidence ?? 0;
@@ -776,8 +782,10 @@ export class Router {
   private requestInterruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
     if (!recognized || NOT_CLARIFIABLE.has(recognized.intent) || recognized.intent === Intents.humanHandoff) return undefined;
     if (recognized.score < this.thresholds.interrupt || text.trim().split(/\s+/).length < MIN_REQUEST_WORDS) return undefined;
-    // Said the way a new request is said ("actually…", "forget that", "can I report…", "also…": `new_request`), or asked.
-    if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary)) return undefined;
+    // Said the way a new request is said ("actually…", "forget that", "can I report…", "also…": `new_request`), or asked, or
+    // told in full as a story of its own that the classifier is sure of ("oh before that, somebody has dumped…").
+    const toldInFull = recognized.score >= SURE_NEW_REQUEST && text.trim().split(/\s+/).length >= NEW_REQUEST_STORY_WORDS;
+    if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary) && !toldInFull) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
     if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
     return {

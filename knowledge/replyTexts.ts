@@ -40,6 +40,7 @@ const REPLIES = {
   frustrated_again: [],
   person_on_offer: [],
   also_asked: [],
+  about_your_request: ['request', 'notice'],
   nothing_in_progress: [],
   started_again: [],
   greeting: [],

@@ -55,6 +55,8 @@ function checkServices(): { problems: string[]; summary: string } {
   for (const [intent, c] of Object.entries(config ?? {})) {
     if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
     const service = catalogue.find(c.service_code);
+    if (c.article && !fs.existsSync(path.join(root, 'knowledge', 'articles', `${c.article}.md`)))
+      problems.push(`${where([intent, 'article'])}: ${intent} article: knowledge/articles has no ${c.article}.md`);
     if (!service) problems.push(`knowledge/service-requests.yaml: ${intent} files ${c.service_code}, which services/ does not define`);
     for (const [code, limit] of Object.entries(service ? c.limits : {})) {
       const attribute = service!.attributes.find((a) => a.code === code);

@@ -29,7 +29,27 @@ export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
   if (words.some((w) => vocabulary.send_confirmed_not.test(w))) return false;
-  return words.every((w) => vocabulary.send_confirmed_words.test(w)) && words.some((w) => vocabulary.send_confirmed_needs.test(w));
+  const said = words.flatMap((w) => asYesWords(w, vocabulary));
+  return said.every((w) => vocabulary.send_confirmed_words.test(w)) && said.some((w) => vocabulary.send_confirmed_needs.test(w));
+}
+
+/**
+ * A word of a yes as it is typed: itself when the vocabulary has it, else with a letter held down said once ("yess",
+ * "yeahhh", "pleasee" → "yes", "yeah", "please"), else two of its words run together ("thankyou", "okthanks": parts of two letters or more, one of four or more). A word
+ * that is none of these stays as it is (and is not a yes-word). Hand-written: a few string operations on one word, where
+ * a spelling library would also "correct" words that are no yes at all.
+ */
+function asYesWords(word: string, vocabulary: Vocabulary): string[] {
+  const known = (w: string) => vocabulary.send_confirmed_words.test(w);
+  if (known(word)) return [word];
+  const once = word.replace(/(\p{L})\1+/gu, '$1');
+  if (once !== word && known(once)) return [once];
+  // Both parts of two letters or more and one of four or more: "thankyou", "okthanks", never "kit" (k + it) or "goon".
+  for (let cut = 2; cut <= word.length - 2; cut++) {
+    const [a, b] = [word.slice(0, cut), word.slice(cut)];
+    if (Math.max(a.length, b.length) >= 4 && known(a) && known(b)) return [a, b];
+  }
+  return [word];
 }
 /** Where a message may go on to something else: a sentence or clause break, or the vocabulary's `clause_joins` ("and", "also", "plus"). */
 function nextClause(vocabulary: Vocabulary): RegExp {

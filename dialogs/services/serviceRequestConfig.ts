@@ -21,6 +21,11 @@ const entrySchema = z.object({
   precheck: z.enum(['missed_bin']).optional(),
   notice: z.string().default(''),
   /**
+   * The knowledge article about this request (knowledge/articles/<id>.md): a question asked in the middle of it that names
+   * no topic of its own ("how much does it cost?", "is it free?") is answered from it. Checked by `npm run validate`.
+   */
+  article: z.string().min(1).optional(),
+  /**
    * Safety advice said at once when an answer shows danger, e.g. `{ when: { fault_type: wiring },
    * say: "Keep away…" }`: `when` maps attribute codes to value keys (all must hold); `say` may use
    * {phone} and {outOfHoursPhone} from the council profile.

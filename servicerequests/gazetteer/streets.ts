@@ -263,7 +263,7 @@ export class StreetIndex {
             const d = j === 0 ? closest(tokens[from].norm, entry.firstForms) : edits(tokens[from + j].norm, entry.words[j]);
             distance = d === undefined ? undefined : distance + d;
           }
-          if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance, entry.welsh)) continue;
+          if (distance === undefined || !this.looksLikeAStreet(text, tokens, from, i, distance, entry.welsh, last)) continue;
           const same = readings.find((r) => r.from === from && r.to === i);
           if (!same) readings.push({ entries: [entry], from, to: i, distance });
           else if (distance < same.distance) Object.assign(same, { entries: [entry], distance });
@@ -309,7 +309,8 @@ export class StreetIndex {
     );
   }
 
-  private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number, welsh = false): boolean {
+  /** `type`: the street's own last word that the typed last word stands for ("crescent" for "cresent" or "cres"). */
+  private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number, welsh = false, type = ''): boolean {
     const next = tokens[to + 1];
     if (next && /^[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
     const words = tokens.slice(from, to + 1);
@@ -321,8 +322,10 @@ export class StreetIndex {
     // "on the green" is grass; "The Green" or "2 the green" is the street.
     if (words[0].norm === 'the') return capitalised;
     if (capitalised) return true;
-    if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong') return true;
-    if (distance === 0 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
+    // A strong street word as typed, or misspelt ("willow cresent": the street's own word is "crescent").
+    if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong' || STREET_SUFFIXES.get(type)?.strength === 'strong') return true;
+    // "on acron close": a word like "on" before it, and at most one letter wrong.
+    if (distance <= 1 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
     // The whole message is the street: the answer to "what's the address?".
     return distance === 0 && tokens.length === words.length;
   }
