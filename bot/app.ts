@@ -96,7 +96,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     if (clu) {
       // The Azure client library is loaded only when CLU is configured (about 130 ms of start-up otherwise).
       const { CluRecognizer } = await import('../intents/cluRecognizer.js');
-      cluRecognizer = (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor(), logger });
+      cluRecognizer = (local) => new CluRecognizer({ settings: clu, fallback: local, entities: new EntityExtractor({ now: extras.now }), logger });
     }
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
@@ -120,6 +120,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
     const feature = handoff;
     const assistant = buildAssistants({
       storage: new KyselyStorage(database.db),
+      now: extras.now,
       councilProfilePath: config.councilProfilePath,
       contactCentrePath: config.handoff.contactCentrePath,
       intentsDir: config.intentsDir,

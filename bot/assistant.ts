@@ -51,6 +51,8 @@ import type { AssistantParts } from '../dialogs/assistantParts';
 
 export interface AssistantOptions {
   storage: Storage;
+  /** The clock dates are read against ("yesterday", "on Tuesday"); default: the system clock. */
+  now?: () => Date;
   councilProfilePath: string;
   intentsDir: string;
   safeguardingRulesPath: string;
@@ -135,7 +137,8 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ locale, intents: training.intents.length, examples: examples.length, cached, ms: Date.now() - started }, 'intent classifier ready');
 
   // Welsh days, dates, streets and bin words as well as English ones: residents switch languages mid-sentence.
-  const entities = other ? new EntityExtractor({ locale, localeBinTypes: loadBinTypes(localeBinTypesFile(locale)) }) : new EntityExtractor();
+  const now = options.now;
+  const entities = other ? new EntityExtractor({ locale, localeBinTypes: loadBinTypes(localeBinTypesFile(locale)), now }) : new EntityExtractor({ now });
   const local = new LocalRecognizer(classifier, entities);
   const chosen = options.recognizer && !other ? options.recognizer(local) : local;
   const recognizer = options.telemetryClient ? new TelemetryRecognizer(chosen, options.telemetryClient) : chosen;
