@@ -289,7 +289,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
   });
 
-  it('eleventh round: the bird or the clock, a comparison, a facility, a professional asking for a client, a leak made safe; the same words about a danger now still are one', () => {
+  it('eleventh round: the bird or the clock, a comparison, a facility, a professional asking for a client, a leak made safe, a bin put out at 6; the same words about a danger now still are one', () => {
     const quiet = [
       'we can hear a cuckoo in the woods behind the estate every morning, is that wood council land',
       'the bedsit is so damp its like living in a tent in a field, can someone look at the windows',
@@ -297,11 +297,13 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'im a paralegal, what evidence does the council want for a homeless application after domestic abuse',
       'a client has asked me whether a forced marriage protection order affects her tenancy',
       'the gas man has come and fixed the leak on our landing, who fills in the hole in the path',
+      'my daughter always drags the bin out at 6 before school and the lorry never came',
     ];
     for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
     const risk: Array<[string, string]> = [
       ['some men have been cuckooing my brother, they use his flat to deal', 'adult_at_risk'],
       ['me and my kids are living in a tent by the river since the eviction', 'immediate_danger'],
+      ['the little boy from number 9 is out at 1 in the morning in the park by himself again', 'child_at_risk'],
       ['my partner hits me when the baby cries, i dont know what to do', 'domestic_abuse'],
       ['the gas leak was fixed last week but i can smell gas again right now in the kitchen', 'immediate_danger'],
     ];
