@@ -385,8 +385,8 @@ export class Router {
     // The fixed rules, then the calibrated chance that the best article is the one meant (dialogs/answerDecision.ts).
     const clear = !!top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found);
     if (clear && this.decision.answers(found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
-    // Clear by the fixed rules but not likely enough to be right: asked, with that article among the choices (and the request
-    // the classifier leans to, if any), rather than a request acted on or "I can't help".
+    // Here `clear` means clear by the fixed rules but not likely enough to be right: asked, with that article among the
+    // choices (and the request the classifier leans to, if any), rather than a request acted on or "I can't help".
     const unsure = clear;
     if (!unsure && intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (!unsure && outOfScope) return { kind: 'none' };

@@ -5,6 +5,7 @@ import type { ContentProblem } from '../intents/trainingData';
 import type { Article } from './article';
 import { articleFiles } from './articleLoader';
 import type { AnalysedIndex } from './scoredIndex';
+import { keepOnly } from './keptFile';
 
 /** What a start with unchanged content reads back instead of working it out again. */
 export interface CachedKnowledge {
@@ -75,15 +76,7 @@ export class KnowledgeCache {
 
   /** Keeps this content's knowledge base, and removes what was kept for other content. */
   write(key: string, knowledge: CachedKnowledge): void {
-    const file = this.file(key);
-    fs.mkdirSync(this.dir, { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(knowledge));
-    fs.renameSync(tmp, file);
-    for (const name of fs.readdirSync(this.dir)) {
-      const other = path.join(this.dir, name);
-      if (name.startsWith(PREFIX) && name.endsWith('.json') && other !== file) fs.rmSync(other, { force: true });
-    }
+    keepOnly(this.dir, PREFIX, key, JSON.stringify(knowledge));
   }
 
   private file(key: string): string {

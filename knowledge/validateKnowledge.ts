@@ -8,6 +8,7 @@ import { codeFingerprint } from './knowledgeCache';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
 import { TextAnalyser, type AnalyserLanguage } from './textAnalyser';
+import { keepOnly } from './keptFile';
 
 export interface KnowledgeCheckOptions {
   articlesDir: string;
@@ -244,16 +245,8 @@ class QuestionCheckCache {
 
   /** Keeps this content's result and removes what was kept for other content; a folder that cannot be written to keeps nothing. */
   write(key: string, problems: ContentProblem[]): void {
-    const file = this.file(key);
     try {
-      fs.mkdirSync(this.dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify(problems));
-      fs.renameSync(tmp, file);
-      for (const name of fs.readdirSync(this.dir)) {
-        const other = path.join(this.dir, name);
-        if (name.startsWith(CHECK_PREFIX) && name.endsWith('.json') && other !== file) fs.rmSync(other, { force: true });
-      }
+      keepOnly(this.dir, CHECK_PREFIX, key, JSON.stringify(problems));
     } catch {
       // Only a saving: the check's result stands either way.
     }

@@ -5,26 +5,14 @@ import { Router } from '../../dialogs/router';
 import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../../intents/safeguardingRules';
-import type { Article } from '../../knowledge/article';
 import { MiniSearchKnowledgeBase, type ArticleMatch, type Retrieval } from '../../knowledge/knowledgeBase';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
 import { fitLogistic } from '../../scripts/lib/logisticRegression';
+import { article } from '../support/article';
+import { recognized as recognizedAs } from '../support/recognized';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-const article = (id: string, title: string, questions: string[], body: string): Article => ({
-  id,
-  title,
-  questions,
-  url: `https://www.anytown.example/${id}`,
-  lastReviewed: '2026-12-01',
-  owner: 'Customer Services',
-  tags: [],
-  status: 'published',
-  body,
-  file: `${id}.md`,
-});
 
 /** A match for a three-word message: each word's weight and how well the article matched it. */
 const match = (id: string, confidence: number, rank: number, matches: number[], beyondOutOfScope = confidence): ArticleMatch => ({
@@ -124,14 +112,7 @@ describe('Router.route with the calibrated decision', () => {
   );
   const detector = new SafeguardingDetector(loadSafeguardingRules(path.join(ROOT, 'intents', 'safeguarding-rules.yaml')));
   const router = (decision?: AnswerDecision) => new Router(detector, shippedButtons(), shippedVocabulary(), undefined, knowledge, undefined, decision);
-  const recognized = (text: string, intent = NONE_INTENT, score = 0.05): RecognizerResult => ({
-    text,
-    intent,
-    score,
-    alternatives: [{ intent, score }],
-    entities: [],
-    source: 'local',
-  });
+  const recognized = (text: string, intent = NONE_INTENT, score = 0.05): RecognizerResult => recognizedAs(text, intent, score);
   const text = 'library opening times on saturday';
   const neverSure = new AnswerDecision({ ...DEFAULT_ANSWER_MODEL, threshold: 1.01 });
 

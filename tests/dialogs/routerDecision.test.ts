@@ -4,25 +4,12 @@ import { DEFAULT_THRESHOLDS, Router } from '../../dialogs/router';
 import { NONE_INTENT, type RecognizerResult } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRules } from '../../intents/safeguardingRules';
-import type { Article } from '../../knowledge/article';
 import { MiniSearchKnowledgeBase } from '../../knowledge/knowledgeBase';
 import { TextAnalyser } from '../../knowledge/textAnalyser';
+import { article } from '../support/article';
 import { shippedButtons, shippedVocabulary } from '../support/shippedWords';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-
-const article = (id: string, title: string, questions: string[], body: string): Article => ({
-  id,
-  title,
-  questions,
-  url: `https://www.anytown.example/${id}`,
-  lastReviewed: '2026-12-01',
-  owner: 'Customer Services',
-  tags: [],
-  status: 'published',
-  body,
-  file: `${id}.md`,
-});
 
 const articles = [
   // Alike in all but their subject: a message that names neither subject matches both the same.
