@@ -318,7 +318,12 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text, this.vocabulary)) {
       const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
-      if (inContext) {
+      // After a request, the article assumed must be one the request's own words reach: "how long will it take to fix?"
+      // after a pothole report is about the report (FiledRequestFollowUp below), not council home repairs, which "fix" and
+      // the words of "Pothole or road defect" together happen to reach; "do they still come on a bank holiday?" after a
+      // missed bin is about bin days at bank holidays, which "Missed bin collection" reaches.
+      const aboutRequest = !topic && inContext?.kind === 'kb' && topicWords ? this.router.articleConfidence(topicWords, inContext.articleId) > 0 : true;
+      if (inContext && aboutRequest) {
         route = inContext;
         assumed = true;
       }
