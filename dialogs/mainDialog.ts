@@ -691,6 +691,17 @@ export class MainDialog extends CancelAndHelpDialog {
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
   }
 
+  /**
+   * The chat's first turn: a bin day answered at once ("when do my bins go out, I'm at 5 Windmill Road") leaves its
+   * address for the next request, as on any later turn.
+   */
+  protected override async onBeginDialog(innerDc: DialogContext, options?: object): Promise<DialogTurnResult> {
+    const result = await super.onBeginDialog(innerDc, options);
+    await this.keepFiledReference(innerDc.context);
+    await this.keepRefusedAnswers(innerDc.context);
+    return result;
+  }
+
   /** Every turn in the middle of something: a request filed in it leaves its reference for "any news on that?". */
   protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
     // A refusal is "just before" for one message only.

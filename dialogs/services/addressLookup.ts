@@ -319,6 +319,15 @@ export class AddressLookup {
     return { reply: { ...this.responses.addressNotMatched(), choices: this.chooseReply(postcode).choices } };
   }
 
+  /**
+   * The home address this chat already used, when `outcome` is a list to choose from that holds it: "Yes, Vicarage Close.
+   * Which bin goes out this Friday?" right after 9 Vicarage Close names the street, not another house on it.
+   */
+  knownOnList(outcome: PostcodeOutcome | undefined, known: Location | undefined): Location | undefined {
+    if (outcome?.next !== 'choose' || known?.kind !== 'address') return undefined;
+    return this.addresses(outcome.postcode).some((a) => a.uprn === known.uprn) ? known : undefined;
+  }
+
   /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
   addresses(postcode: string): Address[] {
     if (postcode.startsWith(STREET_LIST)) return this.streetOfList(postcode, (s) => s.addresses) ?? [];

@@ -36,6 +36,8 @@ export class BinDaySlots extends Dialog {
     if (postcode) return this.onPostcode(dc, state, postcode.value, entities.find((e) => e.type === 'houseNumber')?.value);
     // "wen is bin day for 6 fenwik rd": the address from its street.
     const named = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
+    const known = this.addresses.knownOnList(named, options?.lastPlace);
+    if (known) return this.answer(dc, known);
     if (named) return this.onOutcome(dc, state, named);
     // The home address this chat already used (a report just made, a bin day asked): its collections.
     if (options?.lastPlace?.kind === 'address') return this.answer(dc, options.lastPlace);

@@ -108,6 +108,12 @@ export class LocationSlot {
       state.location = outcome.location;
       return outcome.found ? { send: outcome.found } : undefined;
     }
+    // The street of the home address already used, named again without its number: that address.
+    const known = this.addresses.knownOnList(outcome, home);
+    if (known) {
+      state.location = known;
+      return { send: this.responses.addressFound(known.text) };
+    }
     if (outcome?.next === 'choose') {
       // "…came down Orchard Close… it's number 3, the blue bin": the house number said apart from the street picks it.
       const picked = this.pickNumberSaidApart(text, outcome.postcode);
