@@ -310,6 +310,39 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     for (const [text, category] of risk) expect(withGates.check(text).categories ?? [], text).toContain(category);
   });
 
+  it('twelfth round: cannot be woken, a lot of pills, violence heard now, a confused older person in traffic or freezing out at night are immediate danger first; workers driven by one man are adults at risk; near misses stay quiet', () => {
+    const immediate = [
+      'i cant wake my dad, hes on the sofa',
+      'my sister has swallowed a handful of tablets and isnt answering',
+      'i can hear him beating her next door right now',
+      'an old man who seems confused is walking along the dual carriageway with lorries going past',
+      'my nan with dementia has wandered out in her nightie and its freezing',
+    ];
+    for (const text of immediate) expect(withGates.check(text).category, text).toBe('immediate_danger');
+    expect(withGates.check('the women at the salon get driven there every morning by the same man and theyre never allowed out').category).toBe(
+      'adult_at_risk',
+    );
+    // a child among exploited workers is a child at risk (who the message is about: "look about 13")
+    expect(withGates.check('the lads sleeping at the car wash look about 13').category).toBe('child_at_risk');
+    const twelfth = new Set(rules.filter((r) => /twelfth|cannot wake|workers driven/.test(r.name)).map((r) => r.name));
+    expect(twelfth.size).toBe(2);
+    const quiet = [
+      'i cant wake my son up for school, any tips',
+      'our team is beating them right now',
+      'an old man walks his dog down the middle of the road every day, someone could hit him',
+      'i take a handful of tablets every day, can i get help with prescriptions',
+      'my mum has taken all her tablets this morning as usual, how do i order a repeat',
+      'the fire alarm at the leisure centre went off during the kids swimming lesson again, is it faulty',
+      'can someone come and fit a smoke alarm for my mum',
+      'the road by the river is flooded again and cars cant get through',
+    ];
+    for (const text of quiet)
+      expect(
+        withGates.explain(text).rules.filter((r) => twelfth.has(r)),
+        text,
+      ).toEqual([]);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
