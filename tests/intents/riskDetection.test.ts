@@ -310,6 +310,39 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     for (const [text, category] of risk) expect(withGates.check(text).categories ?? [], text).toContain(category);
   });
 
+  it('twelfth round: cannot be woken, a lot of pills, violence heard now, a confused older person in traffic or freezing out at night are immediate danger first; workers driven by one man are adults at risk; near misses stay quiet', () => {
+    const immediate = [
+      'i cant wake my dad, hes on the sofa',
+      'my sister has swallowed a handful of tablets and isnt answering',
+      'i can hear him beating her next door right now',
+      'an old man who seems confused is walking along the dual carriageway with lorries going past',
+      'my nan with dementia has wandered out in her nightie and its freezing',
+    ];
+    for (const text of immediate) expect(withGates.check(text).category, text).toBe('immediate_danger');
+    expect(withGates.check('the women at the salon get driven there every morning by the same man and theyre never allowed out').category).toBe(
+      'adult_at_risk',
+    );
+    // a child among exploited workers is a child at risk (who the message is about: "look about 13")
+    expect(withGates.check('the lads sleeping at the car wash look about 13').category).toBe('child_at_risk');
+    const twelfth = new Set(rules.filter((r) => /twelfth|cannot wake|workers driven/.test(r.name)).map((r) => r.name));
+    expect(twelfth.size).toBe(2);
+    const quiet = [
+      'i cant wake my son up for school, any tips',
+      'our team is beating them right now',
+      'an old man walks his dog down the middle of the road every day, someone could hit him',
+      'i take a handful of tablets every day, can i get help with prescriptions',
+      'my mum has taken all her tablets this morning as usual, how do i order a repeat',
+      'the fire alarm at the leisure centre went off during the kids swimming lesson again, is it faulty',
+      'can someone come and fit a smoke alarm for my mum',
+      'the road by the river is flooded again and cars cant get through',
+    ];
+    for (const text of quiet)
+      expect(
+        withGates.explain(text).rules.filter((r) => twelfth.has(r)),
+        text,
+      ).toEqual([]);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
@@ -505,10 +538,89 @@ describe('Welsh rules for immediate danger and suicide said indirectly (intents/
     expect(trace.rules.some((r) => immediate.has(r))).toBe(true);
   });
 
-  it('an older or confused adult wandering out in the cold is an adult at risk, as dementia wandering is in English', () => {
-    const trace = rulesOnly.explain("mae hen wraig efo dementia wedi crwydro allan yn ei choban ac mae'n rhewi");
-    expect(trace.verdict.category).toBe('adult_at_risk');
+  it('an older or confused adult wandering out at night is an adult at risk, as dementia wandering is in English; freezing out there now is immediate danger first (twelfth round)', () => {
     expect(rulesOnly.explain('mae hen ddyn dryslyd wedi mynd allan heb got ganol nos').verdict.category).toBe('adult_at_risk');
+    const freezing = rulesOnly.explain("mae hen wraig efo dementia wedi crwydro allan yn ei choban ac mae'n rhewi").verdict;
+    expect(freezing.category).toBe('immediate_danger');
+    expect(freezing.categories).toContain('adult_at_risk');
+  });
+
+  // Twelfth round: kinds of situation from the taxonomy (not one message's wording), our own wordings, north and south,
+  // mutated, without accents or apostrophes, English mixed in. Each was missed or put in the wrong category before.
+  it.each([
+    // someone who cannot be woken; a lot of pills taken (999 first, whoever took them)
+    ['alla i ddim ei deffro hi', 'immediate_danger'],
+    ['dw i ddim yn gallu deffro mam, mae hi ar y soffa ers oriau', 'immediate_danger'],
+    ['mae fy chwaer wedi llyncu llond llaw o dabledi a dydi hi ddim yn ateb', 'immediate_danger'],
+    ['mae o di cymryd pecyn cyfan o baracetamol heno', 'immediate_danger'],
+    // violence happening now, or heard now
+    ["mae o'n ei bwrw hi rŵan, dw i'n clywed y cyfan drwy'r wal", 'immediate_danger'],
+    ["dw i'n clywed o'n ei churo hi drws nesa", 'immediate_danger'],
+    ["dw i'n clywed dynes yn sgrechian a gwydr yn torri lan llofft", 'immediate_danger'],
+    // a confused older person or a small child in traffic, water or the freezing cold now
+    ['mae hen ddyn dryslyd yn cerdded ar ganol yr A470', 'immediate_danger'],
+    ["dynes mewn oed yn ei gŵn nos yn cerdded ar y ffordd osgoi a lorïau'n pasio", 'immediate_danger'],
+    ['mae hen wr efo dementia yn yr afon at ei ganol', 'immediate_danger'],
+    ['toddler ar goll yn y maes parcio yn rhedeg at y lôn', 'immediate_danger'],
+    ['ma hogan fach ar ben ei hun ger y llyn yn y parc', 'immediate_danger'],
+    // workers exploited (modern slavery), not domestic abuse; children among them are children at risk
+    ["ma'r bos yn cadw pasbortau'r gweithwyr i gyd", 'adult_at_risk'],
+    ["mae'r dynion sy'n gweithio ar y fferm yn cysgu mewn carafán yn y cae a dydyn nhw ddim yn cael eu talu", 'adult_at_risk'],
+    ["mae'r merched yn y salon yn cael eu gyrru yno bob bore gan yr un dyn", 'adult_at_risk'],
+    // "friends" who moved in and took the money or the home (cuckooing)
+    ["mae 'ffrindiau' newydd mam wedi symud i mewn ac yn cymryd ei budd-daliadau hi", 'adult_at_risk'],
+    ["mae rhyw fois wedi symud i mewn i fflat fy nghefnder a dydi o ddim yn cael mynd i'w lofft", 'adult_at_risk'],
+    ['ma criw wedi cymryd drosodd fflat y dyn drws nesa ac yn delio cyffuriau', 'adult_at_risk'],
+    // wandering at night, the word dementia unsaid (still going on, though once told as last week); money gone with a card
+    ['mae nain wedi dechrau crwydro allan yn y nos, roedd hi ar goll wythnos dwetha', 'adult_at_risk'],
+    ['mae’r cymydog wedi cael cerdyn banc fy modryb ac mae miloedd wedi mynd, mae hi mor ddryslyd', 'adult_at_risk'],
+    // things given away to the resident, with thanks for everything; a goodbye and a phone switched off (not a danger made safe)
+    ["mae o wedi rhoi ei gitâr a'i recordiau i fi ac yn deud diolch am bob dim", 'suicide_self_harm'],
+    ["mae fy mrawd di anfon 'sori am bob dim, caru chi gyd' i'r teulu a di diffodd ei ffôn", 'suicide_self_harm'],
+    // control said with English mixed in; an ex who knows where the resident lives; a child hit, with bruises
+    ['mae fy mhartner yn controlio popeth, dw i ofn o', 'domestic_abuse'],
+    ["mae fy nghyn-bartner newydd ddod allan o'r carchar ac mae o'n gwybod lle dw i'n byw", 'domestic_abuse'],
+    ["mae'r llysdad yn ei hitio fo, mae o'n 6 ac mae ganddo gleisiau", 'child_at_risk'],
+  ])('twelfth round: %s is %s, by a rule', (text, category) => {
+    const trace = rulesOnly.explain(text);
+    expect(trace.rules.length).toBeGreaterThan(0);
+    expect(trace.verdict.category).toBe(category);
+  });
+
+  it("twelfth round: children among exploited workers are children at risk, told by the Welsh taxonomy's cues for who a message is about", () => {
+    const assistant = testAssistant(undefined, { locale: 'cy-GB' });
+    const recognizer = assistant.recognizer as LocalRecognizer;
+    const text = "ma bechgyn yn gweithio yn y siop tecawê, dyn nhw ddim yn edrych yn fwy na 13 ac maen nhw'n cysgu yn y seler";
+    const verdict = assistant.router.risk(text, recognizer.recognizeSync(text));
+    expect(verdict.reason).toBe('oedolyn mewn perygl (gweithwyr, caethwasiaeth fodern)');
+    expect(verdict.category).toBe('child_at_risk');
+    expect(verdict.categories).toContain('adult_at_risk');
+  }, 60_000);
+
+  it('twelfth round: leaves near misses alone: flooded roads, a fire alarm that keeps going off, an alarm fitted, a party, a joke, a match, mornings, pills for a bad back, a lodger on benefits, a hazard that could hurt', () => {
+    const quiet = [
+      // "dan" is also "under": a flooded road is a drainage report
+      "Ffordd y Parc o dan ddŵr a'r ceir yn methu mynd drwodd",
+      "mae'r lôn gefn dan ddŵr eto, fedra i ddim mynd allan tan fory",
+      // an alarm that went off again and again with everyone out: a fault to report, not a fire now
+      "mae'r larwm tân yn y pwll nofio wedi canu dwywaith heddiw, pawb yn gorfod gadael a'r plant yn oer",
+      'oes modd cael rhywun i osod larwm mwg yn fflat mam?',
+      "roedd parti drws nesa neithiwr, sgrechian a gweiddi tan 3, dw i'n clywed popeth drwy'r wal",
+      "dw i'n mynd i ladd y boi os ydi'r bin dal heb ei gasglu lol",
+      "mae'r tîm yn eu curo nhw rŵan, 3-0",
+      "fedra i ddim deffro yn y bore, oes bws hwyrach i'r coleg?",
+      "alla i ddim ei deffro hi mewn pryd i'r ysgol",
+      "dw i'n cymryd llwyth o dabledi bob dydd at y boen cefn, ydw i'n gymwys i gael bathodyn glas?",
+      "mae fy ffrind yn aros efo fi ac mae o ar fudd-daliadau, ydi hynny'n effeithio ar y dreth gyngor?",
+      "mae nain wrth ei bodd yn crwydro'r llwybrau ar y bryniau",
+      "mae hen wraig yn cerdded ei chi bob dydd ar ganol y ffordd, mae'n beryg rhywun ei tharo hi",
+      'mae hen wr yn croesi’r ffordd fawr yn araf ger yr ysgol, gallai rhywun ei daro, oes modd cael croesfan?',
+      "mae nain wedi colli ei cherdyn banc, sut mae talu'r dreth gyngor?",
+      "mae'r cyn-bartner wedi symud allan, sut dw i'n tynnu ei enw oddi ar y dreth gyngor?",
+      "mae'r plentyn wedi cael clais ar ôl syrthio yn y parc, pwy sy'n trwsio'r siglen?",
+      'roedd tân yn y gegin wythnos dwetha ac maen nhw wedi dechrau trwsio',
+    ];
+    expect(quiet.filter((text) => rulesOnly.check(text).risk)).toEqual([]);
   });
 
   it('leaves near misses alone: a street light out, fireworks as a nuisance, a bin burnt last week, "ar dân" as keen or a burning mouth, damp, floods of fields, a team beaten', () => {
