@@ -257,8 +257,20 @@ export class MainDialog extends CancelAndHelpDialog {
     const topic = (await this.routingState.get(context, { misses: 0 })).topic;
     const unanswered = route.kind === 'none' || route.kind === 'clarify';
     // "how do i prove im a student" after the student exemption: nothing answers it, the topic's article matches it.
+    // "Alla i dalu bob mis?" ("can I pay monthly?") right after paying council tax: a few words that another article matches
+    // only a little better than the topic's, and no better than that article's neighbours, are about the topic too.
+    const closeToTopic =
+      route.kind === 'kb' &&
+      !!topic &&
+      route.articleId !== topic &&
+      !(route.score === 1 && route.next.length === 0) &&
+      route.score < STRONG_MATCH &&
+      text.trim().split(/\s+/).length <= SHORT_FOLLOW_UP &&
+      this.router.articleLead(text) < NAMES_ITS_OWN_TOPIC &&
+      this.router.rankLead(text) < NAMES_ITS_OWN_TOPIC &&
+      this.router.articleConfidence(text, topic) >= route.score - NAMES_ITS_OWN_TOPIC;
     if (
-      unanswered &&
+      (unanswered || closeToTopic) &&
       topic &&
       !isFollowUp(text, this.vocabulary) &&
       isShortQuestion(text, this.vocabulary) &&
