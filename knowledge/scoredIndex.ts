@@ -46,12 +46,14 @@ export interface SearchTuning {
   /** Weight of a word nothing uses, relative to a word in one entry. */
   unknownWord: number;
   /**
-   * A word in at most this share of the entries weighs as much as a word in one: rarity is measured as
-   * a share of the collection, so that the rarest words do not weigh more and more against the others
-   * as pages are added (a word in one entry against a word in one in ten: 4.4 against 2.4 with the shipped
-   * articles, 7.6 against 2.4 with 3,000; with this, 5.3 against 2.4). No change below 1 / rareShare entries.
+   * Rarity is measured as if the collection held at most this many entries: in a larger one, each word's
+   * count of entries is scaled down in proportion (its share of the collection kept), so that the rarest
+   * words do not weigh more and more against the others as pages are added (a word in one entry against a
+   * word in one in ten: 4.4 against 2.4 with the shipped articles, 7.6 against 2.4 with 3,000 and no
+   * scaling, 6.6 against 2.4 with it, and never above 6.9), while of two rare words the rarer still
+   * weighs more. No change up to this many entries.
    */
-  rareShare: number;
+  rarityEntries: number;
   /** Evidence (in rarest-word units) from which confidence is no longer reduced for saying little. */
   fullEvidence: number;
   /** How much BM25 (relative to the best result) counts when ordering matches. */
@@ -76,7 +78,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   bodyMatch: 0.5,
   fuzzyMatch: 0.75,
   unknownWord: 1.2,
-  rareShare: 0.005,
+  rarityEntries: 500,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
   aboutWeight: 0.1,
@@ -512,11 +514,18 @@ export class ScoredIndex {
     return quality;
   }
 
+  /**
+   * BM25's rarity, on a collection scaled down to at most {@link SearchTuning.rarityEntries} entries. (It replaces a floor
+   * that made every word in under 0.5 % of the entries weigh alike: at 3,000 articles "mice", in one entry, no longer
+   * outweighed "kitchen", in six, and "mice in the kitchen" was as much about food hygiene as about pest control.)
+   */
   private idf(df: number): number {
-    return Math.log(1 + (this.weightedCount + 1) / (Math.max(df, this.tuning.rareShare * this.weightedCount) + 0.5));
+    const scaled = Math.min(this.weightedCount, this.tuning.rarityEntries);
+    const share = this.weightedCount > scaled ? (df * scaled) / this.weightedCount : df;
+    return Math.log(1 + (scaled + 1) / (share + 0.5));
   }
 
-  /** Rarer words say more (up to {@link SearchTuning.rareShare}); a word nothing uses counts heavily against every entry. */
+  /** Rarer words say more (as a share of the collection, {@link SearchTuning.rarityEntries}); a word nothing uses counts heavily against every entry. */
   private weight(term: string): number {
     const df = this.documentFrequency.get(term);
     if (df) return this.idf(df);
