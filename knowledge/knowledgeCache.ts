@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
 import type { ContentProblem } from '../intents/trainingData';
 import type { Article } from './article';
 import { articleFiles } from './articleLoader';
@@ -25,11 +26,13 @@ export interface KnowledgeInputs {
 
 const PREFIX = 'knowledge-';
 /** Bump whenever what is kept changes shape or meaning. */
-const FORMAT_VERSION = 1;
+const FORMAT_VERSION = 2;
+/** Written with `v8.serialize`: sets and maps read back as they were kept, without JSON or rebuilding them (issue 23). */
+const EXTENSION = '.v8';
 
 /**
  * The knowledge base as last built, kept in a folder of the data directory beside the intent
- * models (`knowledge-<sha256>.json`), keyed by a hash of everything it was built from: each
+ * models (`knowledge-<sha256>.v8`), keyed by a hash of everything it was built from: each
  * article file's bytes, the synonyms, the intents' and out-of-scope examples, the language, and the
  * code that reads and analyses them (the size and time of each file of knowledge/ and intents/
  * beside this one and of platform/simpleFrontMatter, and of package-lock.json: a new build or new packages build it again). At
@@ -61,13 +64,15 @@ export class KnowledgeCache {
     const file = this.file(key);
     if (!fs.existsSync(file)) return undefined;
     try {
-      const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CachedKnowledge>;
+      const kept = v8.deserialize(fs.readFileSync(file)) as Partial<CachedKnowledge> | null;
       const usable =
+        !!kept &&
         Array.isArray(kept.articles) &&
         Array.isArray(kept.problems) &&
         Array.isArray(kept.index?.entries) &&
-        kept.index.entries.every((e) => Array.isArray(e) && e.length === 3 && e.every((words) => Array.isArray(words))) &&
-        Array.isArray(kept.index.search?.index);
+        kept.index.entries.every((e) => Array.isArray(e) && e.length === 3 && e.every((words) => words instanceof Set)) &&
+        typeof kept.index.search === 'object' &&
+        kept.index.search !== null;
       return usable ? (kept as CachedKnowledge) : undefined;
     } catch {
       return undefined;
@@ -76,11 +81,11 @@ export class KnowledgeCache {
 
   /** Keeps this content's knowledge base, and removes what was kept for other content. */
   write(key: string, knowledge: CachedKnowledge): void {
-    keepOnly(this.dir, PREFIX, key, JSON.stringify(knowledge));
+    keepOnly(this.dir, PREFIX, key, v8.serialize(knowledge), EXTENSION);
   }
 
   private file(key: string): string {
-    return path.join(this.dir, `${PREFIX}${key}.json`);
+    return path.join(this.dir, `${PREFIX}${key}${EXTENSION}`);
   }
 }
 

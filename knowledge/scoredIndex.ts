@@ -1,4 +1,4 @@
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { TextAnalyser } from './textAnalyser';
 
 /** Something residents' messages are matched against: an article, an intent, or an out-of-scope example. */
@@ -46,12 +46,14 @@ export interface SearchTuning {
   /** Weight of a word nothing uses, relative to a word in one entry. */
   unknownWord: number;
   /**
-   * A word in at most this share of the entries weighs as much as a word in one: rarity is measured as
-   * a share of the collection, so that the rarest words do not weigh more and more against the others
-   * as pages are added (a word in one entry against a word in one in ten: 4.4 against 2.4 with the shipped
-   * articles, 7.6 against 2.4 with 3,000; with this, 5.3 against 2.4). No change below 1 / rareShare entries.
+   * Rarity is measured as if the collection held at most this many entries: in a larger one, each word's
+   * count of entries is scaled down in proportion (its share of the collection kept), so that the rarest
+   * words do not weigh more and more against the others as pages are added (a word in one entry against a
+   * word in one in ten: 4.4 against 2.4 with the shipped articles, 7.6 against 2.4 with 3,000 and no
+   * scaling, 6.6 against 2.4 with it, and never above 6.9), while of two rare words the rarer still
+   * weighs more. No change up to this many entries.
    */
-  rareShare: number;
+  rarityEntries: number;
   /** Evidence (in rarest-word units) from which confidence is no longer reduced for saying little. */
   fullEvidence: number;
   /** How much BM25 (relative to the best result) counts when ordering matches. */
@@ -76,7 +78,7 @@ export const DEFAULT_TUNING: SearchTuning = {
   bodyMatch: 0.5,
   fuzzyMatch: 0.75,
   unknownWord: 1.2,
-  rareShare: 0.005,
+  rarityEntries: 500,
   fullEvidence: 0.6,
   scoreWeight: 0.2,
   aboutWeight: 0.1,
@@ -85,12 +87,68 @@ export const DEFAULT_TUNING: SearchTuning = {
 
 /**
  * What building an index works out from its entries, which a start with the same entries can read
- * back instead (knowledge/knowledgeCache.ts): each entry's analysed words (what it is about, its
- * title, questions and tags, its body, each in the order first found) and MiniSearch's index.
+ * back instead (knowledge/knowledgeCache.ts, written with `v8.serialize`, which keeps sets and maps as
+ * they are): each entry's analysed words (what it is about, its title, questions and tags, its body)
+ * and MiniSearch's own state, its tree of words included, so that nothing is rebuilt object by object
+ * and the tree read back is the very one built (the same near matches in the same order).
  */
 export interface AnalysedIndex {
-  entries: Array<[about: string[], strong: string[], body: string[]]>;
-  search: AsPlainObject;
+  entries: Array<[about: Set<string>, strong: Set<string>, body: Set<string>]>;
+  search: MiniSearchState;
+}
+
+/** MiniSearch 7's fields, as `MiniSearch.loadJS` sets them, with its maps as maps (package-lock.json is in the cache's key). */
+interface MiniSearchState {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, unknown>;
+  _idToShortId: Map<unknown, number>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
+  /** The `_tree` of its `_index` (a SearchableMap). */
+  tree: Map<string, unknown>;
+}
+
+const MINISEARCH_FIELDS = [
+  '_documentCount',
+  '_nextId',
+  '_documentIds',
+  '_idToShortId',
+  '_fieldIds',
+  '_fieldLength',
+  '_avgFieldLength',
+  '_storedFields',
+  '_dirtCount',
+] as const;
+
+/** MiniSearch's state, to keep ({@link AnalysedIndex}). */
+function miniSearchState(search: MiniSearch<IndexDocument>): MiniSearchState {
+  const inner = search as unknown as Record<string, unknown> & { _index: { _tree: Map<string, unknown> } };
+  return { ...(Object.fromEntries(MINISEARCH_FIELDS.map((f) => [f, inner[f]])) as Omit<MiniSearchState, 'tree'>), tree: inner._index._tree };
+}
+
+/** A MiniSearch with this state; throws when the state is not MiniSearch 7's (the knowledge base is then built again). */
+function restoreMiniSearch(options: Options<IndexDocument>, state: MiniSearchState): MiniSearch<IndexDocument> {
+  const search = new MiniSearch(options);
+  const inner = search as unknown as Record<string, unknown> & { _index?: { _tree?: unknown; _size?: unknown } };
+  const maps = ['_documentIds', '_idToShortId', '_fieldLength', '_storedFields'] as const;
+  if (
+    !inner._index ||
+    !(inner._index._tree instanceof Map) ||
+    !(state.tree instanceof Map) ||
+    maps.some((f) => !(inner[f] instanceof Map) || !(state[f] instanceof Map)) ||
+    typeof state._documentCount !== 'number' ||
+    typeof state._nextId !== 'number' ||
+    !Array.isArray(state._avgFieldLength)
+  )
+    throw new Error('the kept index is not in the shape this MiniSearch keeps');
+  for (const f of MINISEARCH_FIELDS) inner[f] = state[f];
+  inner._index._tree = state.tree;
+  inner._index._size = undefined;
+  return search;
 }
 
 /** An entry as MiniSearch indexes it: each field's analysed words, separated by spaces. */
@@ -215,15 +273,17 @@ export class ScoredIndex {
     const documents: IndexDocument[] = [];
     for (const [at, entry] of entries.entries()) {
       const ready = prepared?.entries[at];
-      const indexed = ready
-        ? { entry, ordinal: at, about: new Set(ready[0]), strong: new Set(ready[1]), body: new Set(ready[2]) }
-        : this.analyse(entry, at, documents);
+      if (ready && !ready.every((words) => words instanceof Set)) throw new Error('the kept index holds an entry without its sets of words');
+      const indexed = ready ? { entry, ordinal: at, about: ready[0], strong: ready[1], body: ready[2] } : this.analyse(entry, at, documents);
       this.entries.set(entry.id, indexed);
       this.list.push(indexed);
       // Out-of-scope examples do not count towards rarity: they are many and say nothing about the council's words.
       if (entry.kind === 'none') continue;
       counted++;
-      for (const term of new Set([...indexed.strong, ...indexed.body])) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+      // Each distinct word once: the strong words, then the body's that are not also strong (no merged set built per entry).
+      const df = this.documentFrequency;
+      for (const term of indexed.strong) df.set(term, (df.get(term) ?? 0) + 1);
+      for (const term of indexed.body) if (!indexed.strong.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
     }
     this.weightedCount = counted;
     this.sums = new Float64Array(this.list.length);
@@ -232,7 +292,7 @@ export class ScoredIndex {
     this.touched = new Int32Array(this.list.length);
     this.kinds = Uint8Array.from(this.list, (indexed) => KIND_ORDER[indexed.entry.kind]);
     if (prepared) {
-      this.search = MiniSearch.loadJS(prepared.search, options);
+      this.search = restoreMiniSearch(options, prepared.search);
     } else {
       this.search = new MiniSearch(options);
       this.search.addAll(documents);
@@ -240,20 +300,9 @@ export class ScoredIndex {
     this.maxWeight = this.idf(1);
   }
 
-  /** What {@link prepared} takes to build this index again without analysing its entries. */
+  /** What {@link prepared} takes to build this index again without analysing its entries (the index's own sets and maps: serialise, do not change). */
   analysed(): AnalysedIndex {
-    const search = this.search.toJSON();
-    // MiniSearch lists its words in the order of its tree, not the order they were added, and reads them
-    // back in the order listed: a tree built in another order finds a word's near matches in another
-    // order, adds their scores in another order, and orders equal scores otherwise. Listed in the order
-    // indexing first met them (entry by entry; title, questions and tags, then the body), they build the same tree.
-    const order = new Map<string, number>();
-    for (const { strong, body } of this.list) {
-      for (const word of strong) if (!order.has(word)) order.set(word, order.size);
-      for (const word of body) if (!order.has(word)) order.set(word, order.size);
-    }
-    search.index.sort(([a], [b]) => (order.get(a) ?? order.size) - (order.get(b) ?? order.size));
-    return { entries: this.list.map((indexed) => [[...indexed.about], [...indexed.strong], [...indexed.body]]), search };
+    return { entries: this.list.map((indexed) => [indexed.about, indexed.strong, indexed.body]), search: miniSearchState(this.search) };
   }
 
   /** One entry's words, analysed; its document for MiniSearch goes into `documents`. */
@@ -512,11 +561,18 @@ export class ScoredIndex {
     return quality;
   }
 
+  /**
+   * BM25's rarity, on a collection scaled down to at most {@link SearchTuning.rarityEntries} entries. (It replaces a floor
+   * that made every word in under 0.5 % of the entries weigh alike: at 3,000 articles "mice", in one entry, no longer
+   * outweighed "kitchen", in six, and "mice in the kitchen" was as much about food hygiene as about pest control.)
+   */
   private idf(df: number): number {
-    return Math.log(1 + (this.weightedCount + 1) / (Math.max(df, this.tuning.rareShare * this.weightedCount) + 0.5));
+    const scaled = Math.min(this.weightedCount, this.tuning.rarityEntries);
+    const share = this.weightedCount > scaled ? (df * scaled) / this.weightedCount : df;
+    return Math.log(1 + (scaled + 1) / (share + 0.5));
   }
 
-  /** Rarer words say more (up to {@link SearchTuning.rareShare}); a word nothing uses counts heavily against every entry. */
+  /** Rarer words say more (as a share of the collection, {@link SearchTuning.rarityEntries}); a word nothing uses counts heavily against every entry. */
   private weight(term: string): number {
     const df = this.documentFrequency.get(term);
     if (df) return this.idf(df);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import v8 from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { loadTrainingData } from '../../intents/trainingData';
 import { buildKnowledgeBase } from '../../knowledge/loadKnowledge';
@@ -54,7 +55,9 @@ describe('the knowledge base kept between starts', () => {
     build(sources);
     const file = path.join(sources.cacheDir, kept(sources.cacheDir)[0]);
     // Changed in the kept copy only: the next start shows it, so the articles were not read again.
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('"title":"Pay your Council Tax"', '"title":"Kept title"'));
+    const knowledge = v8.deserialize(fs.readFileSync(file)) as { articles: Array<{ id: string; title: string }> };
+    knowledge.articles.find((a) => a.id === 'council-tax-pay')!.title = 'Kept title';
+    fs.writeFileSync(file, v8.serialize(knowledge));
     expect(build(sources).get('council-tax-pay')?.title).toBe('Kept title');
   });
 
@@ -78,9 +81,11 @@ describe('the knowledge base kept between starts', () => {
   });
 
   it.each([
-    ['not JSON', 'this is not { json'],
-    ['JSON of the wrong shape', '{"articles": "none"}'],
-    ['an index of other entries', '{"articles": [], "problems": [], "index": {"entries": [], "search": {"index": []}}}'],
+    ['not what v8 serialises', Buffer.from('this is not { json')],
+    ['of the wrong shape', v8.serialize({ articles: 'none' })],
+    ['an index of other entries', v8.serialize({ articles: [], problems: [], index: { entries: [], search: {} } })],
+    ['an index whose words are not sets', v8.serialize({ articles: [], problems: [], index: { entries: [[[], [], []]], search: {} } })],
+    ['the old JSON format', Buffer.from('{"articles": [], "problems": [], "index": {"entries": [], "search": {"index": []}}}')],
   ])('is ignored when what was kept is %s: built from the files and kept again', (_, text) => {
     const sources = content();
     const fresh = answers(build({ articlesDir: sources.articlesDir, synonymsPath: sources.synonymsPath }));
@@ -90,6 +95,14 @@ describe('the knowledge base kept between starts', () => {
     const rebuilt = build(sources);
     expect(answers(rebuilt)).toEqual(fresh);
     expect(rebuilt.size).toBeGreaterThan(10);
-    expect(() => JSON.parse(fs.readFileSync(file, 'utf8')) as unknown).not.toThrow();
+    expect((v8.deserialize(fs.readFileSync(file)) as { articles: unknown[] }).articles.length).toBeGreaterThan(10);
+  });
+
+  it('removes a knowledge base kept as JSON by an earlier version', () => {
+    const sources = content();
+    fs.mkdirSync(sources.cacheDir, { recursive: true });
+    fs.writeFileSync(path.join(sources.cacheDir, 'knowledge-0123.json'), '{}');
+    build(sources);
+    expect(kept(sources.cacheDir)).toEqual([expect.stringMatching(/^knowledge-[0-9a-f]{64}\.v8$/)]);
   });
 });

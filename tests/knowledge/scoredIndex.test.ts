@@ -279,22 +279,32 @@ describe('ScoredIndex: rarity as a share of the collection', () => {
   ];
   const weights = (index: ScoredIndex) => Object.fromEntries(index.find('lantern repairs')[0].words.map((w, i) => [['lantern', 'repairs'][i], w.weight]));
 
-  it('weighs a word in a few of many entries as much as a word in one', () => {
-    // 2,000 entries: "repairs" in one, "lantern" in 6 (under 0.5 % of them).
+  it('keeps the rarer of two rare words ahead in a large collection', () => {
+    // 2,000 entries: "repairs" in one, "lantern" in 6 (under 0.5 % of them): the rarer still weighs more, as in a small collection.
     const few = weights(new ScoredIndex(collection(2000, 5), new TextAnalyser([])));
-    expect(few.lantern).toBe(few.repairs);
-    // In 40 of them (2 %), it says less.
+    expect(few.lantern).toBeLessThan(few.repairs);
+    // In 40 of them (2 %), it says less still.
     const many = weights(new ScoredIndex(collection(2000, 39), new TextAnalyser([])));
-    expect(many.lantern).toBeLessThan(many.repairs);
+    expect(many.lantern).toBeLessThan(few.lantern);
   });
 
-  it('measures the rarest words alike whatever the size of the collection', () => {
-    const small = weights(new ScoredIndex(collection(300, 5), new TextAnalyser([])));
-    const large = weights(new ScoredIndex(collection(3000, 5), new TextAnalyser([])));
-    const plain = weights(new ScoredIndex(collection(3000, 5), new TextAnalyser([]), { ...DEFAULT_TUNING, rareShare: 0 }));
-    // Without the share, a word in one entry of 3,000 weighs far more than one in one of 300.
+  it('measures the rarest words alike whatever the size of the collection, beyond rarityEntries', () => {
+    const small = weights(new ScoredIndex(collection(600, 5), new TextAnalyser([])));
+    const large = weights(new ScoredIndex(collection(6000, 5), new TextAnalyser([])));
+    const plain = weights(new ScoredIndex(collection(6000, 5), new TextAnalyser([]), { ...DEFAULT_TUNING, rarityEntries: Infinity }));
+    // Without the scaling, a word in one entry of 6,000 weighs far more than one in one of 600.
     expect(plain.repairs / small.repairs).toBeGreaterThan(1.3);
     expect(large.repairs / small.repairs).toBeLessThan(1.15);
+    // However many entries: never above a word in half an entry of rarityEntries.
+    expect(large.repairs).toBeLessThan(Math.log(1 + (DEFAULT_TUNING.rarityEntries + 1) / 0.5));
+  });
+
+  it('changes nothing up to rarityEntries entries', () => {
+    const index = new ScoredIndex(collection(300, 5), new TextAnalyser([]));
+    const got = weights(index);
+    // BM25's rarity: log(1 + (N + 1) / (df + 0.5)) over the 300 entries.
+    expect(got.repairs).toBeCloseTo(Math.log(1 + 301 / 1.5), 10);
+    expect(got.lantern).toBeCloseTo(Math.log(1 + 301 / 6.5), 10);
   });
 
   it('still weighs a word nothing uses above any word the entries use', () => {
