@@ -462,10 +462,13 @@ export class Router {
     return top.beyondOutOfScope >= t.beyondOutOfScope + Math.max(0, found.outOfScope - top.confidence);
   }
 
-  /** The best article is sure enough, or far enough ahead of the next, to answer without asking. */
+  /**
+   * The best article is sure enough, or far enough ahead of the next, to answer without asking; never one the message is
+   * among the questions it must not answer (its `notFor:`, knowledge/knowledgeBase.ts: first only when every article found is).
+   */
   private clearlyAhead(found: Retrieval): boolean {
     const [first, second] = found.articles;
-    if (!first) return false;
+    if (!first || first.notFor !== undefined) return false;
     return first.confidence >= this.thresholds.kbSure || first.rank - (second?.rank ?? 0) >= this.thresholds.kbLead;
   }
 

@@ -6,6 +6,11 @@ export interface Article {
   title: string;
   /** Alternative phrasings residents use. */
   questions: string[];
+  /**
+   * Questions this article must not answer (`notFor:`), typically a neighbouring article's kind: a message closer to one
+   * of these than to the article's own title and questions is not answered with it straight away (knowledge/knowledgeBase.ts).
+   */
+  notFor?: string[];
   /** Local Government Service List code, when there is one. */
   lgsl?: number;
   /** The council page the answer comes from. */

@@ -11,24 +11,35 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** What an article may offer to start: the assistant's requests (not small talk, controls or safeguarding). */
 const REQUESTS = INTENT_NAMES.filter((n) => !['greeting', 'goodbye', 'thanks', 'help', 'cancel', 'safeguarding'].includes(n));
 
-const frontMatterSchema = z.object({
-  id: z.string({ required_error: 'is required' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case words joined by hyphens'),
-  title: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
-  questions: z.array(z.string().trim().min(1, 'must not be empty'), { required_error: 'is required' }).min(1, 'must list at least one question'),
-  lgsl: z.number().int().positive().nullable().optional(),
-  url: z.string({ required_error: 'is required' }).url('must be a full address starting with https://').startsWith('https://', 'must start with https://'),
-  lastReviewed: z
-    .string({ required_error: 'is required', invalid_type_error: 'must be a date written as YYYY-MM-DD' })
-    .regex(DATE, 'must be a date written as YYYY-MM-DD')
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
-  owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
-  tags: z.array(z.string()).optional(),
-  request: z
-    .string()
-    .refine((r) => REQUESTS.includes(r), { message: `must be one of the assistant's requests: ${REQUESTS.join(', ')}` })
-    .optional(),
-  status: z.enum(['draft', 'published'], { errorMap: () => ({ message: 'must be draft or published' }) }).optional(),
-});
+const frontMatterSchema = z
+  .object({
+    id: z.string({ required_error: 'is required' }).regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be lower case words joined by hyphens'),
+    title: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
+    questions: z.array(z.string().trim().min(1, 'must not be empty'), { required_error: 'is required' }).min(1, 'must list at least one question'),
+    notFor: z
+      .array(z.string({ invalid_type_error: 'must be a question written as text' }).trim().min(1, 'must not be empty'), {
+        invalid_type_error: 'must be a list of questions, each on its own line starting with "- "',
+      })
+      .optional(),
+    lgsl: z.number().int().positive().nullable().optional(),
+    url: z.string({ required_error: 'is required' }).url('must be a full address starting with https://').startsWith('https://', 'must start with https://'),
+    lastReviewed: z
+      .string({ required_error: 'is required', invalid_type_error: 'must be a date written as YYYY-MM-DD' })
+      .regex(DATE, 'must be a date written as YYYY-MM-DD')
+      .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
+    owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
+    tags: z.array(z.string()).optional(),
+    request: z
+      .string()
+      .refine((r) => REQUESTS.includes(r), { message: `must be one of the assistant's requests: ${REQUESTS.join(', ')}` })
+      .optional(),
+    status: z.enum(['draft', 'published'], { errorMap: () => ({ message: 'must be draft or published' }) }).optional(),
+  })
+  // A misspelt field ("notfor:", "question:") would otherwise be dropped without a word, and the article answer as if it were not there.
+  .strict();
+
+/** The fields an article's front matter may have, for the message that names one it may not. */
+const FIELDS = Object.keys(frontMatterSchema.shape);
 
 export interface LoadedArticles {
   articles: Article[];
@@ -98,6 +109,16 @@ export function readArticle(file: string): { article?: Article; problems: Conten
   const parsed = frontMatterSchema.safeParse(raw);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys)
+          problems.push({
+            severity: 'error',
+            file,
+            line: keyLine(doc, lineCounter, key),
+            message: `${key}: is not a field of an article (the fields are ${FIELDS.join(', ')})`,
+          });
+        continue;
+      }
       problems.push({
         severity: 'error',
         file,
@@ -133,6 +154,7 @@ function articleOf(
       id: fm.id,
       title: fm.title.trim(),
       questions: fm.questions.map((q) => q.trim()),
+      notFor: (fm.notFor ?? []).map((q) => q.trim()),
       lgsl: fm.lgsl ?? undefined,
       url: fm.url,
       lastReviewed: fm.lastReviewed,
@@ -150,6 +172,14 @@ function articleOf(
 function fieldLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, at: PropertyKey[]): number | undefined {
   const node = doc.getIn(at.length ? at : [], true) as { range?: [number, number, number] } | undefined;
   const offset = node?.range?.[0];
+  // +1: the front matter starts on the file's second line.
+  return offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
+}
+
+/** The line of a top-level field's name (its value may start on the next line, or be empty). */
+function keyLine(doc: ReturnType<typeof parseDocument>, lineCounter: LineCounter, key: string): number | undefined {
+  const contents = doc.contents as { items?: Array<{ key?: { value?: unknown; range?: [number, number, number] } }> } | null;
+  const offset = contents?.items?.find((pair) => pair.key?.value === key)?.key?.range?.[0];
   // +1: the front matter starts on the file's second line.
   return offset === undefined ? undefined : lineCounter.linePos(offset).line + 1;
 }

@@ -19,7 +19,19 @@ export interface ArticleMatch {
   beyondOutOfScope: number;
   /** Per word of the message: its weight (rarity) and how well this article matched it (0 to 1). */
   words: ReadonlyArray<{ weight: number; match: number }>;
+  /**
+   * The article's `notFor:` line the message is closer to than to any of the article's own title and questions ("a copy
+   * of a birth certificate" and the birth registration article's "order a copy of a birth certificate"): the article must not
+   * be answered straight away, and is put after the articles that are not so marked (see {@link MiniSearchKnowledgeBase.retrieve}).
+   */
+  notFor?: string;
 }
+
+/**
+ * How close (ScoredIndex.closeness) a message must be to an article's `notFor:` line for the line to count, besides being
+ * closer to it than to the article's own title and questions: a message that shares a word or two with the line is not it.
+ */
+export const NOT_FOR_CLOSENESS = 0.5;
 
 /** What dialogs need from the knowledge base. */
 export interface KnowledgeBase {
@@ -96,6 +108,8 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
   private readonly questions = new Map<string, Article>();
   /** Published articles only: a draft is never answered from. */
   private readonly articles: readonly Article[];
+  /** Per article with `notFor:` lines, the analysed words of its own title and questions and of those lines, worked out when first needed. */
+  private readonly lines = new Map<string, { own: string[][]; notFor: Array<{ line: string; terms: string[] }> }>();
 
   constructor(
     articles: readonly Article[],
@@ -168,8 +182,11 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
    * examples: for `npm run validate`, which asks it of every question of every article.
    */
   bestArticle(text: string): Article | undefined {
-    const best = this.index.find(text, 5, 'article')[0];
-    return best && this.byId.get(best.entry.id.slice('kb:'.length));
+    // Ordered as retrieve orders them: an article the question is among the `notFor:` lines of comes after the others.
+    const found = this.index.find(text, 5, 'article').map((m) => this.byId.get(m.entry.id.slice('kb:'.length))!);
+    if (!found.some((a) => a.notFor?.length)) return found[0];
+    const terms = this.index.terms(text);
+    return found.find((a) => this.notForLine(a, terms) === undefined) ?? found[0];
   }
 
   retrieve(text: string): Retrieval {
@@ -180,9 +197,50 @@ export class MiniSearchKnowledgeBase implements SearchableKnowledge {
       if (m.entry.kind === 'intent') intents.push({ intent: m.entry.id.slice('intent:'.length), confidence: m.confidence, words: m.words });
       else if (m.entry.kind === 'none' && m.confidence > (closestOutOfScope?.confidence ?? 0)) closestOutOfScope = m;
     }
-    const articles = matches.filter((m) => m.entry.kind === 'article').map((m) => this.toArticle(m, closestOutOfScope));
+    const articles = this.notForLast(
+      text,
+      matches.filter((m) => m.entry.kind === 'article').map((m) => this.toArticle(m, closestOutOfScope)),
+    );
     intents.sort((a, b) => b.confidence - a.confidence);
     return { articles, intents, outOfScope: closestOutOfScope?.confidence ?? 0 };
+  }
+
+  /**
+   * The articles with each marked when the message is one its `notFor:` lines say it must not answer (closer to the line than
+   * to any of the article's own title and questions, and at least {@link NOT_FOR_CLOSENESS} close), the marked ones moved after
+   * the others (each group keeps its order): "can I get a copy of my birth certificate" is the certificates article's, not
+   * registering a birth's, whichever matches more of its words.
+   */
+  private notForLast(text: string, articles: ArticleMatch[]): ArticleMatch[] {
+    if (!articles.some((a) => a.article.notFor?.length)) return articles;
+    const terms = this.index.terms(text);
+    const marked = articles.map((match) => {
+      const line = this.notForLine(match.article, terms);
+      return line === undefined ? match : { ...match, notFor: line };
+    });
+    return [...marked.filter((m) => m.notFor === undefined), ...marked.filter((m) => m.notFor !== undefined)];
+  }
+
+  /** The `notFor:` line of the article that the message (as analysed terms) is closer to than to the article's own words, if any. */
+  private notForLine(article: Article, terms: readonly string[]): string | undefined {
+    if (!article.notFor?.length || !terms.length) return undefined;
+    let lines = this.lines.get(article.id);
+    if (!lines) {
+      lines = {
+        own: [article.title, ...article.questions].map((q) => this.index.terms(q)),
+        notFor: article.notFor.map((line) => ({ line, terms: this.index.terms(line) })),
+      };
+      this.lines.set(article.id, lines);
+    }
+    let closest: string | undefined;
+    let best = 0;
+    for (const { line, terms: words } of lines.notFor) {
+      const closeness = this.index.closeness(terms, words);
+      if (closeness > best) [best, closest] = [closeness, line];
+    }
+    if (closest === undefined || best < NOT_FOR_CLOSENESS) return undefined;
+    const own = Math.max(0, ...lines.own.map((words) => this.index.closeness(terms, words)));
+    return best > own ? closest : undefined;
   }
 
   private toArticle(m: EntryMatch, outOfScope: EntryMatch | undefined): ArticleMatch {

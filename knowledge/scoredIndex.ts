@@ -357,6 +357,31 @@ export class ScoredIndex {
     return out.sort((a, b) => b.rank - a.rank);
   }
 
+  /** A text's search terms, analysed as messages and entries are (stemmed, synonyms joined, small words left out). */
+  terms(text: string): string[] {
+    return this.analyser.terms(text);
+  }
+
+  /**
+   * How alike two lines' words are, in [0, 1], each distinct word weighted by its rarity: twice the weight of the words
+   * they share over the weight of all the words of both (1: the same words; 0: none shared). Unlike {@link find}'s
+   * confidence, words of the line that the message lacks count against it too: "copy of a birth certificate" is closer to
+   * "order a copy of my birth certificate" than to "how do I get my newborn's birth certificate".
+   */
+  closeness(a: readonly string[], b: readonly string[]): number {
+    const first = new Set(a);
+    const second = new Set(b);
+    let total = 0;
+    let shared = 0;
+    for (const term of first) {
+      const weight = this.weight(term);
+      total += weight;
+      if (second.has(term)) shared += 2 * weight;
+    }
+    for (const term of second) total += this.weight(term);
+    return total > 0 ? shared / total : 0;
+  }
+
   /** One term's lookup, from the cache or worked out now. */
   private lookup(term: string): TermLookup {
     const cached = this.lookups.get(term);

@@ -60,6 +60,26 @@ export function linkProblems(body: string): string[] {
   return problems;
 }
 
+/**
+ * The line of the `index`-th item of a list field in an article's front matter (`notFor:` and its `- ` lines), for a problem's
+ * place; undefined when the file cannot be read or the list is written otherwise (as `[a, b]`).
+ */
+function listItemLine(file: string, field: string, index: number): number | undefined {
+  let lines: string[];
+  try {
+    lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  } catch {
+    return undefined;
+  }
+  const start = lines.findIndex((l, i) => i > 0 && l.startsWith(`${field}:`));
+  if (start < 0) return undefined;
+  let seen = -1;
+  for (let i = start + 1; i < lines.length && !/^\S/.test(lines[i]); i++) {
+    if (/^\s*- /.test(lines[i]) && ++seen === index) return i + 1;
+  }
+  return undefined;
+}
+
 function monthsBetween(from: Date, to: Date): number {
   return (to.getUTCFullYear() - from.getUTCFullYear()) * 12 + (to.getUTCMonth() - from.getUTCMonth()) - (to.getUTCDate() < from.getUTCDate() ? 1 : 0);
 }
@@ -124,6 +144,33 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
           message: `the question "${question}" is also under ${first.id} (${path.basename(first.file)}): keep it in one article`,
         });
     }
+  }
+
+  // A "not this" line (`notFor:`) that is also a question of the article contradicts it; one that is another article's question
+  // adds nothing (a question asked as listed gets its article): it should be a wording of its own.
+  for (const article of articles) {
+    const seen = new Set<string>();
+    (article.notFor ?? []).forEach((line, index) => {
+      const key = utteranceKey(line);
+      const at = listItemLine(article.file, 'notFor', index);
+      const owner = questionOwner.get(key);
+      if (seen.has(key)) problems.push({ severity: 'warning', file: article.file, line: at, message: `notFor: "${line}" is listed twice` });
+      else if (owner?.id === article.id)
+        problems.push({
+          severity: 'error',
+          file: article.file,
+          line: at,
+          message: `notFor: "${line}" is also one of ${article.id}'s questions: an article cannot both answer a question and not answer it`,
+        });
+      else if (owner)
+        problems.push({
+          severity: 'warning',
+          file: article.file,
+          line: at,
+          message: `notFor: "${line}" is a question of ${owner.id} (${path.basename(owner.file)}), which gets that article anyway: write another way residents ask it`,
+        });
+      seen.add(key);
+    });
   }
 
   // A question is answered by its article exactly as listed; the same words as an intent's example pull two ways.
@@ -191,11 +238,11 @@ function checkQuestions(articles: readonly Article[], synonyms: SynonymGroups, o
 
 const CHECK_PREFIX = 'validate-questions-';
 /** Bump whenever what is kept changes shape or meaning. */
-const CHECK_FORMAT = 1;
+const CHECK_FORMAT = 2;
 
 /**
  * The questions' check as last worked out (`validate-questions-<sha256>.json`), keyed by a hash of
- * everything it depends on: every published article as read (its file, id, title, questions, tags
+ * everything it depends on: every published article as read (its file, id, title, questions, notFor lines, tags
  * and body), the synonyms, the intents' and out-of-scope examples, the language's analysis and the
  * code that reads and analyses them (as for the knowledge base kept by the server,
  * knowledge/knowledgeCache.ts). Any change to any of them works the whole check out again: a change to
@@ -215,7 +262,7 @@ class QuestionCheckCache {
         JSON.stringify({
           format: CHECK_FORMAT,
           code: codeFingerprint(),
-          articles: articles.map((a) => [a.file, a.id, a.title, a.questions, a.tags, a.body]),
+          articles: articles.map((a) => [a.file, a.id, a.title, a.questions, a.notFor ?? [], a.tags, a.body]),
           synonyms,
           intents: (options.intents ?? []).map((d) => [d.intent, d.examples.map((e) => e.text)]),
           analysis: analysis ? [[...analysis.stopWords].sort(), analysis.fold?.toString(), analysis.stem.toString(), analysis.split?.toString()] : 'default',
