@@ -64,6 +64,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     let route = this.router.interruption(text, getRecognized(innerDc.context));
+    // "I don't have the reference numbers. Just report it again": no case check, the request waiting takes it.
+    if (route?.kind === 'intent' && route.intent === Intents.checkCaseStatus && route.score < 1 && this.vocabulary.no_reference.test(text)) route = undefined;
     // "how much does it cost?" while booking: a question about the request in progress, answered from its article.
     const aboutRequest = route?.kind === 'safeguarding' ? undefined : this.questionAboutRequest(innerDc, text, route);
     if (aboutRequest) route = { kind: 'kb', articleId: aboutRequest, score: 1, next: [] };

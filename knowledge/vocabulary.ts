@@ -117,6 +117,13 @@ const CONTEXTS = {
   not_reference_letters: 'whole',
   own_report: 'words',
   place_needs_house_word: 'whole',
+  name_said: 'words',
+  name_said_maybe: 'words',
+  name_title: 'whole',
+  name_stop: 'whole',
+  list_restated: 'words',
+  extras_declined: 'words',
+  no_reference: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

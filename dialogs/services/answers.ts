@@ -4,6 +4,8 @@ import { addDays, councilDate } from '../../servicerequests/waste/calendar';
 import type { Vocabulary } from '../../knowledge/vocabulary';
 import type { Entity } from '../../intents/recognizer';
 import { isLoneWelshDayOfMonth, isLoneWelshWeekday } from '../../intents/entities/welshDates';
+import { welshListPosition } from '../../intents/entities/welshOrdinals';
+import { listPosition } from './addressLookup';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -130,6 +132,10 @@ export function matchChoice(text: string, choices: Choice[], vocabulary: Vocabul
   const exact = choices.find((c) => norm(c.name) === t || norm(c.key) === t);
   if (exact) return exact;
   if (/^\d{1,2}$/.test(t) && !choices.some((c) => /^\d/.test(c.name))) return choices[Number(t) - 1];
+  // "The first one. Somebody will trip on it.", "the second one, it's blocking the path": a place in the list, said first.
+  const opening = text.trim().split(/[.!?;,]\s+|\s+(?:and|but|as|because|cos)\s+/i)[0] ?? '';
+  const position = listPosition(opening, choices.length) ?? welshListPosition(opening, choices.length, vocabulary.choice_filler);
+  if (position !== undefined) return choices[position];
   // "I don't know", "not sure" and the like pick a choice that says so ("Not sure"), and nothing else.
   if (vocabulary.dont_know.test(t)) {
     const unsure = choices.filter((c) => vocabulary.dont_know.test(norm(c.name)));

@@ -91,19 +91,37 @@ export class RequestSlotsDialog extends Dialog {
     };
     dc.activeDialog!.state[REQUEST_STATE] = state;
     await offer(dc, this.deps.responses.starting(serviceName));
-    const first = this.parts.firstMessage.read(state, recognized);
+    // Contact details and a name in the first message are taken too, and left out of what is read for the rest.
+    const said = recognized?.text ? this.parts.contact.read(recognized.text) : undefined;
+    if (said && this.parts.contact.take(state, said).contact) state.nameOptional = true;
+    const first = this.parts.firstMessage.read(state, recognized && said ? { ...recognized, text: said.rest } : recognized);
     if (first) await ('send' in first ? sendReply(dc.context, first.send) : offer(dc, first.offer));
     return this.next(dc, state);
   }
 
   override async continueDialog(dc: DialogContext): Promise<DialogTurnResult> {
     const state = loadSlotState(dc.activeDialog!.state[REQUEST_STATE]);
-    const text = (dc.context.activity.text ?? '').trim();
-    if (!text) return Dialog.EndOfTurn;
+    const message = (dc.context.activity.text ?? '').trim();
+    if (!message) return Dialog.EndOfTurn;
     const before = progressOf(state);
     const step = state.current;
+    // Contact details and a name, in any message ("…in the front garden. My email is…"): taken, and left out of the
+    // words read for everything else (at the contact or name question, that question's reader takes them).
+    const said = this.parts.contact.read(message);
+    const ownDetails = {
+      ...(step?.kind !== 'contact' && said.contact ? { contact: said.contact } : {}),
+      ...(step?.kind !== 'name' && said.name ? { name: said.name } : {}),
+    };
+    const took = this.parts.contact.take(state, { ...ownDetails, rest: said.rest });
+    const text = ownDetails.contact || ownDetails.name ? said.rest.trim() : message;
     // Every message is read for every field: new details are taken, a different value replaces the old one.
     const { changed, touched } = this.parts.absorber.absorb(state, text);
+    if (took.contact) changed.push(this.deps.responses.addedContact());
+    // Said while answering the questions, not asked for: the name is not asked as well (at the summary it is, as before).
+    if (took.contact) state.nameOptional = step?.kind !== 'confirm' && step?.kind !== 'change' ? true : undefined;
+    const ownOnly = (took.contact || took.name) && !touched.size;
+    if (took.contact) touched.add('contact');
+    if (took.name) touched.add('name');
     const entities = getRecognized(dc.context)?.entities ?? [];
     const moved = this.parts.location.correct(state, text) ?? this.parts.location.inPassing(state, text, entities, isFreeText(state, step));
     if (moved) {
@@ -118,21 +136,27 @@ export class RequestSlotsDialog extends Dialog {
       touched.add('location');
     }
     if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
-    if (step?.kind === 'confirm' && !touched.size && NOT_SENDING.test(text)) {
+    // "No thank you, I don't need updates": a no to what the summary invites, not to sending it.
+    if (step?.kind === 'confirm' && !touched.size && NOT_SENDING.test(message) && !this.deps.vocabulary.extras_declined.test(message)) {
       await offer(dc, this.deps.responses.notSent(state.serviceName));
       return dc.endDialog();
     }
     // A correction is never a yes (the summary is shown again); a message that was about other
     // fields is not the answer to a free-text question (asked again).
     let problem: Reply | 'submitted' | undefined;
-    const answered =
-      (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || (touched.size > 0 && isFreeText(state, step));
+    // Only contact details or a name, with more words ("They'll be in the front garden. My email is…"): those words answer a free-text question.
+    const freeTextAnswered = isFreeText(state, step) && touched.size > 0 && !(ownOnly && text);
+    const answered = (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || freeTextAnswered;
     if (!answered && step) {
       problem = await this.parts.accept(dc, state, step, text, entities);
+      // The contact question's reader asks the name again for new details: not when it was said in the same message.
+      if (step.kind === 'contact' && said.name && state.contact && state.name === undefined) state.name = said.name;
       // Details were taken from it: the question is asked again rather than called not understood.
       if (problem && problem !== 'submitted' && touched.size) problem = undefined;
     }
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
+    if (problem && step?.kind === 'confirm' && state.current?.kind === 'confirm')
+      problem = this.deps.responses.withSummary(problem, this.parts.questions.question(state, CONFIRM));
     if (problem) {
       // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
       state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;

@@ -204,6 +204,11 @@ export class ServiceResponses {
     return this.words.say('added_to_details');
   }
 
+  /** Contact details taken from a message, in "I've …". */
+  addedContact(): string {
+    return this.words.say('added_contact');
+  }
+
   /** The place, in "changed … to …": a home's address, or where a street problem is. */
   placeName(kind: 'address' | 'street'): string {
     return this.words.say(kind === 'address' ? 'the_address' : 'the_place');
@@ -290,6 +295,11 @@ export class ServiceResponses {
   withPersonButton(question: Reply): Reply {
     const choices = question.choices ?? [];
     return choices.includes(this.buttons.talk_to_person) ? question : { ...question, choices: [...choices, this.buttons.talk_to_person] };
+  }
+
+  /** A message at "Shall I send it?" that was neither a yes, a no nor a change: said so, and the summary again (it may not have been seen). */
+  withSummary(problem: Reply, summary: Reply): Reply {
+    return { text: `${problem.text}\n\n${summary.text}`, choices: summary.choices ?? problem.choices };
   }
 
   withPersonOffer(problem: Reply): Reply {

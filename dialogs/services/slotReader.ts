@@ -251,7 +251,13 @@ export class SlotReader {
   private readList(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): Reading | undefined {
     const all = this.matches(this.phrases(a, vocab), tokens);
     const kept = all.filter((m) => !m.negated && m.key !== UNCLEAR);
-    const keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
+    let keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
+    // "I meant the grey one, not the green one. The green one isn't until next week": a value said after "not" is not the
+    // one meant, though it is named again; the one left is.
+    if (a.datatype === 'singlevaluelist' && keys.length > 1) {
+      const unsaid = keys.filter((k) => !all.some((m) => m.negated && m.key === k));
+      if (unsaid.length === 1) keys = unsaid;
+    }
     if (!keys.length) return undefined;
     if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
     const words: Record<string, string> = {};

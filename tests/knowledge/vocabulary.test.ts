@@ -20,6 +20,13 @@ const NEW = [
   'follow_up_not_pronoun',
   'own_report',
   'place_needs_house_word',
+  'name_said',
+  'name_said_maybe',
+  'name_title',
+  'name_stop',
+  'list_restated',
+  'extras_declined',
+  'no_reference',
 ] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */

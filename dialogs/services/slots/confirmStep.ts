@@ -69,10 +69,10 @@ export class ConfirmStep {
     if (contact) {
       state.contact = contact;
       state.name = undefined;
-      await sendReply(dc.context, r.changed(['added your contact details']));
+      await sendReply(dc.context, r.changed([r.addedContact()]));
       return undefined;
     }
-    if (DECLINES_EXTRAS.test(text) && !this.vocabulary.bare_no.test(text)) {
+    if ((DECLINES_EXTRAS.test(text) && !this.vocabulary.bare_no.test(text)) || this.vocabulary.extras_declined.test(text)) {
       if (state.config.contact === 'optional' && !state.contact) {
         state.contact = null;
         state.name = null;

@@ -43,6 +43,7 @@ export class FieldAnswers {
           state.contact = value;
           // Anonymous: no name either; new contact details: the name is asked (again).
           state.name = value === null ? null : undefined;
+          state.nameOptional = undefined;
         });
       case 'name':
         return keep(readName(text, r), (value) => (state.name = value));

@@ -35,7 +35,18 @@ export class MessageAbsorber {
    */
   absorb(state: SlotState, text: string): { changed: string[]; touched: Set<string> } {
     const current = state.current?.kind === 'attribute' ? state.current.code : undefined;
-    const readings = this.reader(state).read(text, current, new Set(Object.keys(state.answers).filter((k) => state.answers[k] !== '')));
+    const taken = new Set(Object.keys(state.answers).filter((k) => state.answers[k] !== ''));
+    const readings = this.reader(state).read(text, current, taken);
+    // "we'll take the fridge to the tip ourselves, so it's the sofa, a bed and the table": the list said again after the
+    // vocabulary's `list_restated` is the whole list (what came before it is not).
+    const restated = this.restated(text);
+    const relisted = new Set<string>();
+    if (restated)
+      for (const [code, r] of this.reader(state).read(restated, current, taken))
+        if (state.attributes.find((a) => a.code === code)?.datatype === 'multivaluelist') {
+          readings.set(code, r);
+          relisted.add(code);
+        }
     const touched = new Set<string>();
     const recounted = new Set<string>();
     const changed: string[] = [];
@@ -57,10 +68,10 @@ export class MessageAbsorber {
       let value = r.value;
       if (a.datatype === 'multivaluelist') {
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
-        if (current === a.code && plainList(a, text, this.vocabulary)) continue;
+        if (current === a.code && !relisted.has(a.code) && plainList(a, text, this.vocabulary)) continue;
         const base = Array.isArray(old) ? old : current === a.code ? state.multi : [];
-        // More things are added ("there's a sofa there too now"); things are taken off only in a correction.
-        const kept = keepGiven ? base : this.vocabulary.only.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
+        // More things are added ("there's a sofa there too now"); things are taken off only in a correction or a list said again.
+        const kept = relisted.has(a.code) ? [] : keepGiven ? base : this.vocabulary.only.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
         value = [...new Set([...kept, ...(value as string[])])];
         const max = state.config.limits[a.code]?.max;
         if (max !== undefined && value.length > max) continue; // too many: the question says so
@@ -101,6 +112,14 @@ export class MessageAbsorber {
     this.estimate(state, text, readings, touched);
     if (touched.size) state.prechecked = false; // the missed-bin check runs again on the new values
     return { changed, touched };
+  }
+
+  /** The words after the last of the vocabulary's `list_restated` ("so it's …"), when there are any. */
+  private restated(text: string): string | undefined {
+    const all = [...text.matchAll(new RegExp(this.vocabulary.list_restated.source, 'gi'))];
+    const last = all.at(-1);
+    const rest = last ? text.slice((last.index ?? 0) + last[0].length).trim() : '';
+    return rest || undefined;
   }
 
   private reader(state: SlotState): SlotReader {

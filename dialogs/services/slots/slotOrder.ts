@@ -26,6 +26,6 @@ export function isDone(state: SlotState, field: SlotField): boolean {
     case 'contact':
       return state.contact !== undefined;
     case 'name':
-      return !state.contact || state.name !== undefined;
+      return !state.contact || state.name !== undefined || !!state.nameOptional;
   }
 }

@@ -8,6 +8,7 @@ import type { Reply } from '../../responses';
 import type { AddressLookup } from '../addressLookup';
 import type { ServiceResponses } from '../serviceResponses';
 import { ConfirmStep } from './confirmStep';
+import { ContactInPassing } from './contactInPassing';
 import { FieldAnswers } from './fieldAnswers';
 import type { Step } from './fields';
 import { FirstMessage } from './firstMessage';
@@ -43,6 +44,7 @@ export class SlotParts {
   readonly firstMessage: FirstMessage;
   readonly precheck: MissedBinPrecheck;
   readonly houseBeside: HouseBeside;
+  readonly contact: ContactInPassing;
   private readonly fields: FieldAnswers;
   private readonly confirmStep: ConfirmStep;
 
@@ -53,6 +55,7 @@ export class SlotParts {
     this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary, deps.responses.locale);
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now);
     this.houseBeside = new HouseBeside(deps.vocabulary, deps.responses);
+    this.contact = new ContactInPassing(deps.vocabulary, streetPattern(deps.streets ?? []));
     this.precheck = new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(
