@@ -62,6 +62,7 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   changed_to: ['what', 'value'],
   added_to: ['items', 'list'],
   added_to_details: [],
+  added_contact_details: [],
   the_list: [],
   the_address: [],
   the_place: [],

@@ -204,6 +204,11 @@ export class ServiceResponses {
     return this.words.say('added_to_details');
   }
 
+  /** One clause of `changed`: an email address or phone number typed at "Shall I send it?", kept for updates. */
+  addedContactDetails(): string {
+    return this.words.say('added_contact_details');
+  }
+
   /** The place, in "changed … to …": a home's address, or where a street problem is. */
   placeName(kind: 'address' | 'street'): string {
     return this.words.say(kind === 'address' ? 'the_address' : 'the_place');

@@ -69,7 +69,7 @@ export class ConfirmStep {
     if (contact) {
       state.contact = contact;
       state.name = undefined;
-      await sendReply(dc.context, r.changed(['added your contact details']));
+      await sendReply(dc.context, r.changed([r.addedContactDetails()]));
       return undefined;
     }
     if (DECLINES_EXTRAS.test(text) && !this.vocabulary.bare_no.test(text)) {
