@@ -85,7 +85,7 @@ export class HandoffFeature {
     const { recorder, wording } = this.parts(parts);
     const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target, parts.vocabulary);
     return {
-      dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording),
+      dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording, this.options.now),
       intents: [Intents.humanHandoff],
     };
   }
