@@ -36,9 +36,8 @@ export default tseslint.config(
   // Doors open one way (README, "The house"): content and recognition at the bottom, dialogs above,
   // hosting and wiring on top. platform/ uses nothing above it; intents/ only platform/; knowledge/
   // only intents/ and platform/; servicerequests/ only those three; insights/ reads only those;
-  // dialogs/ only those four; backoffice/ (its own program) and channels/ keep to themselves. Still
-  // open the wrong way (README, "The house"): handoff/ → bot/ for two types and proactive(),
-  // channels/directline → bot/config.
+  // dialogs/ only those four; backoffice/ (its own program) and channels/ keep to themselves; no room
+  // imports bot/ (only scripts/, tests/ and bench/ do).
   {
     files: ['platform/**/*.ts'],
     rules: {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
 
 export const DATATYPES = ['string', 'number', 'datetime', 'text', 'singlevaluelist', 'multivaluelist'] as const;
 
@@ -14,31 +14,36 @@ const attributeSchema = z
     datatype_description: z.string().default(''),
     order: z.number().int().min(1),
     description: z.string().min(1),
-    values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) })).optional(),
+    values: z.array(z.object({ key: z.string().min(1), name: z.string().min(1) }).strict()).optional(),
   })
+  .strict()
   .superRefine((a, ctx) => {
     const list = a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist';
     if (list && !a.values?.length) ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['values'], message: `a ${a.datatype} needs values` });
   });
 
-export const serviceDefinitionSchema = z.object({
-  service_code: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
-  service_name: z.string().min(1),
-  description: z.string().default(''),
-  group: z.string().default(''),
-  keywords: z.array(z.string()).default([]),
-  type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
-  expected_days: z.number().int().min(0).default(10),
-  service_notice: z.string().default(''),
-  /** false: the request's place is a resident's home (a bin, a collection), so public reads leave it out. */
-  publish_location: z.boolean().default(true),
-  attributes: z.array(attributeSchema).default([]),
-});
+export const serviceDefinitionSchema = z
+  .object({
+    service_code: z.string().regex(/^[A-Za-z0-9_-]+$/, 'must be letters, digits, _ or -'),
+    service_name: z.string().min(1),
+    description: z.string().default(''),
+    group: z.string().default(''),
+    keywords: z.array(z.string()).default([]),
+    type: z.enum(['realtime', 'batch', 'blackbox']).default('realtime'),
+    expected_days: z.number().int().min(0).default(10),
+    service_notice: z.string().default(''),
+    /** false: the request's place is a resident's home (a bin, a collection), so public reads leave it out. */
+    publish_location: z.boolean().default(true),
+    attributes: z.array(attributeSchema).default([]),
+  })
+  .strict();
 
 export type ServiceFile = z.infer<typeof serviceDefinitionSchema>;
 
 export interface CatalogueProblem {
   file: string;
+  /** Where in the file, when the mistake is at a line (a misspelt key, a wrong value, YAML it cannot read). */
+  line?: number;
   message: string;
 }
 
@@ -61,19 +66,12 @@ export class ServiceCatalogue {
     if (!files.length) problems.push({ file: dir, message: 'no service definitions (*.yaml) found' });
     for (const name of files) {
       const file = path.join(dir, name);
-      let raw: unknown;
-      try {
-        raw = parse(fs.readFileSync(file, 'utf8'));
-      } catch (err) {
-        problems.push({ file, message: (err as Error).message.split('\n')[0] ?? 'cannot be read' });
+      // Unknown keys are mistakes too ("service_cod:"), each named at its line.
+      const { data: def, problems: own } = yamlSchemaProblems(file, fs.readFileSync(file, 'utf8'), serviceDefinitionSchema);
+      if (!def) {
+        problems.push(...own.map((p) => ({ file, line: p.line, message: p.message })));
         continue;
       }
-      const parsed = serviceDefinitionSchema.safeParse(raw);
-      if (!parsed.success) {
-        problems.push({ file, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
-        continue;
-      }
-      const def = parsed.data;
       if (services.some((s) => s.service_code === def.service_code)) {
         problems.push({ file, message: `service_code ${def.service_code} is used twice` });
         continue;

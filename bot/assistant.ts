@@ -202,6 +202,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     { dialog: knowledgeDialog, responses: knowledgeResponses },
     unanswered,
     tone(own(options.tonePath ?? path.join(rulesDir, 'tone.yaml'), 'file')),
+    options.now,
   );
   if (options.telemetryClient) dialog.telemetryClient = options.telemetryClient;
   const bot = new CouncilBot(conversationState, userState, dialog, recognizer, responses, options.handoffRelay?.(parts));

@@ -131,7 +131,7 @@ export class ServiceFeature {
     const events = english ? this.events : this.events.inLanguage(this.options.config.wasteDir, parts.locale);
     const missedBin = new MissedBinCheck(schedule, events, this.options.config.missedBinReportDays, new MessageTexts(words, parts.council), parts.locale);
     const wrap = (id: string, inner: import('botbuilder-dialogs').Dialog) =>
-      new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner);
+      new InterruptibleDialog(id, parts.router, parts.responses, parts.vocabulary, inner, this.now);
     const dialogs: IntentDialog[] = Object.entries(configs).map(([intent, config]) => ({
       intents: [intent],
       article: config.article,

@@ -35,6 +35,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     protected readonly responses: Responses,
     /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): the answers to "Do you want to stop?", "carry on". */
     protected readonly vocabulary: Vocabulary,
+    /** The clock a correction's dates are read against ("actually it was yesterday"): the app's, as the request dialogs read them. */
+    protected readonly now: () => Date = () => new Date(),
   ) {
     super(id);
   }
@@ -111,7 +113,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         if (
           declinesToSend(innerDc, text, buttons) ||
           addsToSummary(innerDc, text, this.vocabulary) ||
-          correctsOpenRequest(innerDc, text, new Date(), this.vocabulary) ||
+          correctsOpenRequest(innerDc, text, this.now(), this.vocabulary) ||
           namesHouseBeside(innerDc, text, this.vocabulary)
         )
           return undefined;

@@ -1,21 +1,28 @@
 import type { ConversationReference } from 'botbuilder';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 
 /** Why a resident was handed to a person; shown to staff as a label. */
 export type HandoffReason = 'resident_asked' | 'not_understood' | 'dialog_could_not_finish' | 'back_office_refused' | 'address_not_found' | 'safeguarding';
 
-export const REASON_LABELS: Record<string, string> = {
-  resident_asked: 'Asked for a person',
-  not_understood: 'Assistant did not understand (twice)',
-  dialog_could_not_finish: 'Could not finish a request',
-  back_office_refused: 'Back office refused the request',
-  address_not_found: 'Address not found',
-  safeguarding: 'Safeguarding concern',
-};
+const REASON_IDS = {
+  resident_asked: 'reason_resident_asked',
+  not_understood: 'reason_not_understood',
+  dialog_could_not_finish: 'reason_dialog_could_not_finish',
+  back_office_refused: 'reason_back_office_refused',
+  address_not_found: 'reason_address_not_found',
+  safeguarding: 'reason_safeguarding',
+} as const satisfies Record<HandoffReason, string>;
 
-/** The queue's label for a handoff: the reason, and for a safeguarding concern its category ("Safeguarding concern (Immediate danger to life)"). */
-export function reasonLabel(c: Pick<HandoffContext, 'reason' | 'risk'>): string {
-  const label = REASON_LABELS[c.reason] ?? c.reason;
-  return c.reason === 'safeguarding' && c.risk ? `${label} (${c.risk.label ?? c.risk.category.replace(/_/g, ' ')})` : label;
+/**
+ * The queue's label for a handoff, in staff's words (knowledge/messages/<locale>/console.yaml `reason_*`): the
+ * reason, and for a safeguarding concern its category ("Safeguarding concern (Immediate danger to life)").
+ */
+export function reasonLabel(c: Pick<HandoffContext, 'reason' | 'risk'>, words: ConsoleTexts): string {
+  const id = REASON_IDS[c.reason] as (typeof REASON_IDS)[HandoffReason] | undefined;
+  const label = id ? words.say(id) : c.reason;
+  return c.reason === 'safeguarding' && c.risk
+    ? words.say('reason_with_risk', { reason: label, risk: c.risk.label ?? c.risk.category.replace(/_/g, ' ') })
+    : label;
 }
 
 export type HandoffStatus = 'queued' | 'active' | 'ended' | 'external';

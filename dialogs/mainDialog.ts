@@ -172,8 +172,9 @@ export class MainDialog extends CancelAndHelpDialog {
     },
     private readonly unanswered?: UnansweredQuestions,
     private readonly tone?: FrustrationDetector,
+    now?: () => Date,
   ) {
-    super(DialogIds.main, router, responses, vocabulary);
+    super(DialogIds.main, router, responses, vocabulary, now);
     this.offeredPicker = new OfferedNeedPicker(router, (id) => knowledge?.dialog.title(id), vocabulary);
     this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);

@@ -62,7 +62,7 @@ export class AgentHub {
       status: h.status,
       priority: h.priority,
       reason: h.reason,
-      reasonLabel: reasonLabel(h.context),
+      reasonLabel: reasonLabel(h.context, this.words),
       summary: h.summary,
       language: h.language,
       welsh: isWelsh(h.language),
@@ -88,7 +88,7 @@ export class AgentHub {
         createdAt: c.createdAt,
         language: c.language,
         welsh: isWelsh(c.language),
-        reasonLabel: reasonLabel(c.context),
+        reasonLabel: reasonLabel(c.context, this.words),
         context: c.context,
       })),
     };

@@ -59,8 +59,9 @@ export class HandoffDialog extends CancelAndHelpDialog {
     private readonly starter: HandoffStarter,
     private readonly callbacks: CallbackDesk,
     private readonly wording: HandoffResponses,
+    now?: () => Date,
   ) {
-    super(DialogIds.handoff, router, responses, vocabulary);
+    super(DialogIds.handoff, router, responses, vocabulary, now);
     this.addDialog(new TextPrompt(DialogIds.handoffText, async (p: PromptValidatorContext<string>) => this.validateWords(p)));
     // "What is it about?" has its own prompt: there, even what happened (a risk told in words) is the answer.
     this.addDialog(new TextPrompt(DialogIds.handoffAbout, async (p: PromptValidatorContext<string>) => this.validateWords(p)));

@@ -17,6 +17,7 @@ import {
 import { MISSES_BEFORE_PERSON } from '../dialogs/misses';
 import { handoffLocale } from '../dialogs/handoffLocale';
 import type { Vocabulary } from '../knowledge/vocabulary';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 
 export type HandoffTarget = 'builtin' | 'external';
 
@@ -63,6 +64,8 @@ export class HandoffStarter {
     private readonly target: HandoffTarget,
     /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): the bare answers to the offer of a person, which say nothing of the concern. */
     private readonly vocabulary: Vocabulary,
+    /** Staff's words (knowledge/messages/<locale>/console.yaml): the reason's label in the brief and the queue's summary. */
+    private readonly words: ConsoleTexts,
   ) {}
 
   async gather(context: TurnContext, request: HandoffRequest): Promise<HandoffContext> {
@@ -96,7 +99,7 @@ export class HandoffStarter {
           }
         : undefined,
     };
-    handoffContext.brief = brief(handoffContext, this.vocabulary, inRequest);
+    handoffContext.brief = brief(handoffContext, this.vocabulary, this.words, inRequest);
     return handoffContext;
   }
 
@@ -121,7 +124,7 @@ export class HandoffStarter {
       priority: handoffContext.priority,
       reason: handoffContext.reason,
       language: handoffContext.language,
-      summary: summarise(handoffContext, this.vocabulary),
+      summary: summarise(handoffContext, this.vocabulary, this.words),
       context: handoffContext,
     });
     await context.sendActivity(initiationEvent(context, handoff, handoffContext));
@@ -217,10 +220,10 @@ function concernWords(c: HandoffContext, vocabulary: Vocabulary): string | undef
 }
 
 /** The structured summary: the concern, the request so far (in progress or just filed) and the last messages. */
-export function brief(c: HandoffContext, vocabulary: Vocabulary, request?: RequestSoFar): HandoffBrief {
-  const words = concernWords(c, vocabulary);
+export function brief(c: HandoffContext, vocabulary: Vocabulary, words: ConsoleTexts, request?: RequestSoFar): HandoffBrief {
+  const said = concernWords(c, vocabulary);
   return {
-    concern: { label: reasonLabel(c), ...(words ? { words: quote(words, 500) } : {}) },
+    concern: { label: reasonLabel(c, words), ...(said ? { words: quote(said, 500) } : {}) },
     ...(request ? { request } : {}),
     lastMessages: c.transcript.slice(-LAST_MESSAGES).map((t) => ({ ...t })),
   };
@@ -231,8 +234,8 @@ export function brief(c: HandoffContext, vocabulary: Vocabulary, request?: Reque
  * than the reason, the message that started the request; with none, the resident's last words
  * before asking), and the request in progress or just filed. Never an answer to another question.
  */
-export function summarise(c: HandoffContext, vocabulary: Vocabulary): string {
-  const b = c.brief ?? brief(c, vocabulary);
+export function summarise(c: HandoffContext, vocabulary: Vocabulary, labels: ConsoleTexts): string {
+  const b = c.brief ?? brief(c, vocabulary, labels);
   const request = b.request;
   const about = request ? `${request.serviceName}${request.status === 'filed' ? `, sent as ${request.reference ?? 'a report'}` : ', not finished'}` : undefined;
   let words = b.concern.words;

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { CloudAdapterBase } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
-import { HANDOFF_MESSAGES, type ConsoleTexts } from '../knowledge/messageFiles';
+import { CONSOLE_MESSAGES, HANDOFF_MESSAGES, type ConsoleTexts } from '../knowledge/messageFiles';
+import { MessageTexts } from '../knowledge/messageFile';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../dialogs/assistantParts';
@@ -50,6 +51,8 @@ export class HandoffFeature {
   readonly hours: ContactCentreHours;
   private recorder?: HandoffRecorder;
   private readonly wordings = new Map<string, HandoffResponses>();
+  /** Staff's words (console.yaml) for the brief and the queue's summary, read once. */
+  private staffWords?: ConsoleTexts;
 
   private constructor(
     private readonly options: HandoffFeatureOptions,
@@ -83,9 +86,11 @@ export class HandoffFeature {
   /** For buildAssistant's intentDialogs: "talk to a person". */
   dialog(parts: AssistantParts): IntentDialog {
     const { recorder, wording } = this.parts(parts);
-    const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target, parts.vocabulary);
+    // The brief and the queue's summary are staff's: in the console's words (the default language's console.yaml), whatever the resident speaks.
+    this.staffWords ??= new MessageTexts(CONSOLE_MESSAGES.loadOrShipped(parts.messagesDir), parts.council);
+    const starter = new HandoffStarter(this.store, this.events, this.hours, recorder, this.options.target, parts.vocabulary, this.staffWords);
     return {
-      dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording),
+      dialog: new HandoffDialog(parts.router, parts.responses, parts.vocabulary, starter, new CallbackDesk(this.store, this.events), wording, this.options.now),
       intents: [Intents.humanHandoff],
     };
   }

@@ -89,13 +89,13 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
   if (!locales.includes(DEFAULT_LOCALE)) {
     return [{ severity: 'error', file: intentMessagesFile(messagesDir), message: "the intents' labels and replies are missing" }];
   }
-  const read = new Map<string, { data: Record<string, IntentMessage>; lines: Map<string, number> }>();
+  const read = new Map<string, { data: Record<string, IntentMessage>; lines: Map<string, number>; lastLine: number }>();
   for (const locale of locales) {
     const file = intentMessagesFile(messagesDir, locale);
     const text = fs.readFileSync(file, 'utf8');
     const checked = yamlSchemaProblems(file, text, fileSchema);
     problems.push(...checked.problems);
-    if (checked.data) read.set(locale, { data: checked.data, lines: keyLines(text) });
+    if (checked.data) read.set(locale, { data: checked.data, lines: keyLines(text), lastLine: text.trimEnd().split('\n').length });
   }
   const base = read.get(DEFAULT_LOCALE);
   if (!base) return problems;
@@ -117,6 +117,8 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
     problems.push({
       severity: 'error',
       file,
+      // its entry, or the end of the file, where one can be added
+      line: base.lines.get(intent) ?? base.lastLine,
       message: `the intent "${intent}" has no label (the button residents press for it): add "${intent}:" with "label:"`,
     });
   }

@@ -254,6 +254,13 @@ export const CONSOLE_MESSAGES = new MessageFile('console', {
   already_ended: [],
   callback_closed: [],
   could_not_do_it: [],
+  reason_resident_asked: [],
+  reason_not_understood: [],
+  reason_dialog_could_not_finish: [],
+  reason_back_office_refused: [],
+  reason_address_not_found: [],
+  reason_safeguarding: [],
+  reason_with_risk: ['reason', 'risk'],
 } as const);
 
 /** The console.yaml words with the council's details filled in, for the agent console, its socket and the hub. */

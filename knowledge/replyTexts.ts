@@ -1,24 +1,6 @@
-import path from 'node:path';
-import { z } from 'zod';
-import { readYamlChecked } from '../intents/yamlProblems';
-import { packageRoot } from '../platform/packageRoot';
 import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
-import { fillCouncilWords } from './messageFile';
-
-/** The council's details every message may use. */
-const COUNCIL_PLACEHOLDERS = [
-  'name',
-  'shortName',
-  'phone',
-  'openingHours',
-  'email',
-  'website',
-  'contactPage',
-  'privacyNotice',
-  'outOfHoursPhone',
-  'safeguardingPhone',
-] as const;
+import { fillCouncilWords, MessageFile } from './messageFile';
 
 /**
  * Each message of knowledge/messages/<locale>/replies.yaml and the placeholders it may use besides
@@ -79,34 +61,24 @@ const REPLIES = {
 
 export type ReplyId = keyof typeof REPLIES;
 
-const repliesSchema = z.object(Object.fromEntries(Object.keys(REPLIES).map((id) => [id, z.string().min(1)])) as Record<ReplyId, z.ZodString>).strict();
-
 export type ReplyWords = Record<ReplyId, string>;
 
 /** The path of a locale's replies: `<messagesDir>/<locale>/replies.yaml`. */
 export function replyTextsFile(messagesDir: string, locale = DEFAULT_LOCALE): string {
-  return path.join(messagesDir, locale, 'replies.yaml');
+  return REPLY_MESSAGES.file(messagesDir, locale);
 }
+
+/** knowledge/messages/<locale>/replies.yaml as a message file: read and checked as every other (knowledge/messageFile.ts). */
+export const REPLY_MESSAGES = new MessageFile('replies', REPLIES);
 
 /** Reads and checks a locale's replies: every id there, none unknown, no placeholder a message may not use; mistakes name file and line. */
 export function loadReplyWords(file: string): ReplyWords {
-  const words: ReplyWords = readYamlChecked(file, repliesSchema);
-  const problems: string[] = [];
-  for (const [id, text] of Object.entries(words) as Array<[ReplyId, string]>) {
-    const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...REPLIES[id]]);
-    for (const [, name] of text.matchAll(/\{(\w*)\}/g))
-      if (!allowed.has(name)) problems.push(`${id}: unknown placeholder {${name}} (it may use ${[...allowed].map((p) => `{${p}}`).join(', ')})`);
-  }
-  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}`);
-  return words;
+  return REPLY_MESSAGES.load(file);
 }
-
-let shipped: ReplyWords | undefined;
 
 /** The project's own replies (knowledge/messages/en-GB/replies.yaml), for a council whose content has none and for tests. */
 export function shippedReplyWords(): ReplyWords {
-  shipped ??= loadReplyWords(replyTextsFile(path.join(packageRoot(__dirname), 'knowledge', 'messages')));
-  return shipped;
+  return REPLY_MESSAGES.shipped();
 }
 
 /** A locale's replies with the council's details filled in. */

@@ -32,7 +32,7 @@ function checkServices(): { problems: string[]; summary: string } {
   };
 
   const catalogue = ServiceCatalogue.load(process.env.SERVICES_DIR ?? path.join(root, 'services'));
-  for (const p of catalogue.problems) problems.push(`${path.relative(root, p.file)}: ${p.message}`);
+  for (const p of catalogue.problems) problems.push(`${path.relative(root, p.file)}${p.line ? `:${p.line}` : ''}: ${p.message}`);
   const requestsFile = process.env.SERVICE_REQUESTS ?? path.join(root, 'knowledge', 'service-requests.yaml');
   const config = attempt('knowledge/service-requests.yaml', () => loadServiceRequestConfig(requestsFile));
   /** "knowledge/service-requests.yaml:57" for a key path in it, so each mistake can be found. */

@@ -20,7 +20,7 @@ import type { Article } from '../knowledge/article';
 import { loadArticles } from '../knowledge/articleLoader';
 import { listDrafts, validateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
-import { loadReplyWords, replyTextsFile } from '../knowledge/replyTexts';
+import { REPLY_MESSAGES } from '../knowledge/replyTexts';
 import { MESSAGE_FILES } from '../knowledge/messageFiles';
 import { vocabularyProblems } from '../knowledge/vocabulary';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
@@ -33,7 +33,8 @@ function checkIntents(dir: string, training: TrainingData): ContentProblem[] {
   const problems = [...training.problems];
   const found = new Set(intents.map((i) => i.intent));
   for (const name of INTENT_NAMES) {
-    if (!found.has(name))
+    // A file that is there but could not be read has its own problem, with its line, above.
+    if (!found.has(name) && !fs.existsSync(path.join(dir, `${name}.yaml`)))
       problems.push({
         severity: 'error',
         file: path.join(dir, `${name}.yaml`),
@@ -140,7 +141,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...welshBinTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(training.intents.map((i) => i.intent))]),
-    ...replyWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
+    ...REPLY_MESSAGES.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml'), council),
@@ -210,17 +211,6 @@ function councilAndContactCentre(council: string): ContentProblem[] {
   const centre = fs.existsSync(centreFile) ? contactCentreProblems(centreFile) : [];
   const profile = attempt(council, () => loadCouncilProfile(council)).filter((p) => !centre.length || !p.message.includes(centreFile));
   return [...centre, ...profile];
-}
-
-/** Every locale's replies (<messagesDir>/<locale>/replies.yaml): each must have every message, with the line of each mistake. */
-function replyWordsProblems(messagesDir: string): ContentProblem[] {
-  const locales = fs.existsSync(messagesDir) ? fs.readdirSync(messagesDir).filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory()) : [];
-  return locales.flatMap((locale) => {
-    const file = replyTextsFile(messagesDir, locale);
-    return fs.existsSync(file)
-      ? attempt(file, () => loadReplyWords(file))
-      : [{ severity: 'error' as const, file, message: `the ${locale} replies are missing` }];
-  });
 }
 
 /** The chat page's words (knowledge/chat-page.yaml), when the content has them, and each declared language's overlay of them. */

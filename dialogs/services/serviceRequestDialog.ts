@@ -9,8 +9,8 @@ import type { Router } from '../router';
  * start again, "talk to a person" and safeguarding interrupt it as everywhere else.
  */
 export class InterruptibleDialog extends CancelAndHelpDialog {
-  constructor(id: string, router: Router, responses: Responses, vocabulary: Vocabulary, inner: Dialog) {
-    super(id, router, responses, vocabulary);
+  constructor(id: string, router: Router, responses: Responses, vocabulary: Vocabulary, inner: Dialog, now?: () => Date) {
+    super(id, router, responses, vocabulary, now);
     this.addDialog(inner);
     this.initialDialogId = inner.id;
   }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { LineCounter, parse, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../platform/packageRoot';
 import type { ContentProblem } from '../trainingData';
@@ -21,53 +21,77 @@ const fileSchema = z
   })
   .strict();
 
-/** The mistakes in a bin-types file, with their lines (for `npm run validate`); none when it loads. */
+/** The mistakes in a bin-types file, each with its line (for `npm run validate` and start-up); none when it loads. */
 export function binTypesProblems(file: string = BIN_TYPES_FILE): ContentProblem[] {
-  const { data, problems } = yamlSchemaProblems(file, fs.readFileSync(file, 'utf8'), fileSchema);
+  const text = fs.readFileSync(file, 'utf8');
+  const { data, problems } = yamlSchemaProblems(file, text, fileSchema);
   if (!data) return problems;
-  try {
-    validateBinTypes(data.binTypes, file);
-    return [];
-  } catch (err) {
-    return [{ severity: 'error', file, message: (err as Error).message.replace(`${file}: `, '') }];
-  }
+  const lines = phraseLines(text);
+  return phraseProblems(data.binTypes).map((p) => ({ severity: 'error' as const, file, line: lines(p.kind, p.index), message: p.message }));
 }
 
 /**
  * The mistakes in a locale's bin-types file (e.g. cy-GB/bin-types.yaml): its own, and any phrase
- * it lists under another kind than the shipped table does (both tables apply to that locale).
+ * it lists under another kind than the shipped table does (both tables apply to that locale), at
+ * the phrase's line. A mistake in the shipped table is its own file's problem, not told again here.
  */
 export function localeBinTypesProblems(localeFile: string, baseFile: string = BIN_TYPES_FILE): ContentProblem[] {
   const own = binTypesProblems(localeFile);
-  if (own.length) return own;
-  try {
-    mergeBinTypes(loadBinTypes(baseFile), loadBinTypes(localeFile));
-    return [];
-  } catch (err) {
-    return [{ severity: 'error', file: localeFile, message: `${(err as Error).message} (${path.basename(baseFile)} applies too)` }];
+  if (own.length || binTypesProblems(baseFile).length) return own;
+  const base = loadBinTypes(baseFile);
+  const local = loadBinTypes(localeFile);
+  const merged: Record<string, string[]> = {};
+  for (const [kind, phrases] of Object.entries(base)) merged[kind] = [...phrases];
+  const offset: Record<string, number> = Object.fromEntries(Object.entries(base).map(([kind, phrases]) => [kind, phrases.length]));
+  for (const [kind, phrases] of Object.entries(local)) merged[kind] = [...(merged[kind] ?? []), ...phrases];
+  const lines = phraseLines(fs.readFileSync(localeFile, 'utf8'));
+  return phraseProblems(merged)
+    .filter((p) => p.index >= (offset[p.kind] ?? 0))
+    .map((p) => ({
+      severity: 'error' as const,
+      file: localeFile,
+      line: lines(p.kind, p.index - (offset[p.kind] ?? 0)),
+      message: `${p.message} (${path.basename(baseFile)} applies too)`,
+    }));
+}
+
+/** The line of a phrase in a bin-types file's text: `binTypes.<kind>[index]`. */
+function phraseLines(text: string): (kind: string, index: number) => number | undefined {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  return (kind, index) => {
+    const node = doc.getIn(['binTypes', kind, index], true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  };
+}
+
+/** Each phrase that is empty once folded, or listed under a second kind: the kind and index where it is found so. */
+function phraseProblems(synonyms: BinTypeSynonyms): Array<{ kind: string; index: number; message: string }> {
+  const owner = new Map<string, string>();
+  const problems: Array<{ kind: string; index: number; message: string }> = [];
+  for (const [kind, phrases] of Object.entries(synonyms)) {
+    phrases.forEach((phrase, index) => {
+      const key = foldPhrase(phrase);
+      const previous = owner.get(key);
+      if (key === '') problems.push({ kind, index, message: `${kind}: empty phrase` });
+      else if (previous !== undefined && previous !== kind) problems.push({ kind, index, message: `"${key}" is listed under both ${previous} and ${kind}` });
+      else owner.set(key, kind);
+    });
   }
+  return problems;
 }
 
 /** Throws (naming the phrase) when one phrase is listed under two kinds. */
 export function validateBinTypes(synonyms: BinTypeSynonyms, source = 'bin types'): void {
-  const owner = new Map<string, string>();
-  for (const [kind, phrases] of Object.entries(synonyms)) {
-    for (const phrase of phrases) {
-      const key = foldPhrase(phrase);
-      if (key === '') throw new Error(`${source}: ${kind}: empty phrase`);
-      const previous = owner.get(key);
-      if (previous !== undefined && previous !== kind) throw new Error(`${source}: "${key}" is listed under both ${previous} and ${kind}`);
-      owner.set(key, kind);
-    }
-  }
+  const first = phraseProblems(synonyms)[0];
+  if (first) throw new Error(`${source}: ${first.message}`);
 }
 
-/** Reads and checks a bin-types YAML file; throws with the file and problem named. */
+/** Reads and checks a bin-types YAML file; throws naming the file and line of each mistake. */
 export function loadBinTypes(file: string = BIN_TYPES_FILE): BinTypeSynonyms {
-  const parsed = fileSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
-  if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  validateBinTypes(parsed.data.binTypes, file);
-  return parsed.data.binTypes;
+  const problems = binTypesProblems(file);
+  if (problems.length) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return fileSchema.parse(parse(fs.readFileSync(file, 'utf8'))).binTypes;
 }
 
 let shipped: BinTypeSynonyms | undefined;

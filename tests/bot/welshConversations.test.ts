@@ -115,6 +115,16 @@ describe('a conversation in Welsh', () => {
     expect(status.text).toContain(reference);
   });
 
+  it('an email address typed at "Ga i ei anfon?" is kept, and said so in Welsh (added_contact), not in English', async () => {
+    const { say } = resident();
+    for (const text of ['mae fy min i heb gael ei gasglu', '7 High Street AT1 1AA', 'bin du', 'ddoe']) await say(text);
+    const summary = await say('Oedd');
+    expect(summary.text).toContain('Dydd Sadwrn, 5 Rhagfyr');
+    const added = await say('jo@example.com');
+    expect(added.text).toContain(welshServices.changed.replace('{changes}', welshServices.added_contact));
+    expect(added.text).not.toMatch(/contact details/);
+  });
+
   it('asked about a report it cannot find, says so in Welsh (knowledge/cy-GB/delivery-messages.yaml), not in English', async () => {
     const { say } = resident();
     const status = await say("beth sy'n digwydd gyda fy adroddiad AT-99999999?");

@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { caseDraft } from '../../handoff/caseDraft';
 import { brief, summarise } from '../../handoff/handoffStarter';
 import { reasonLabel, type HandoffContext } from '../../dialogs/handoffTypes';
-import { shippedVocabulary } from '../support/shippedWords';
+import { MessageTexts } from '../../knowledge/messageFile';
+import { CONSOLE_MESSAGES, type ConsoleTexts } from '../../knowledge/messageFiles';
+import { shippedConsoleWords, shippedCouncil, shippedVocabulary } from '../support/shippedWords';
 
 const vocabulary = shippedVocabulary();
+const staff = shippedConsoleWords();
 
 const context = (reason: HandoffContext['reason'], lines: Array<[string, string?]>): HandoffContext => ({
   reason,
@@ -24,6 +27,7 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
           ['yes', 'none'],
         ]),
         vocabulary,
+        staff,
       ),
     ).toBe('Safeguarding concern: "my partner hits me"');
   });
@@ -35,9 +39,20 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
     ]);
     c.transcript[0].risk = 'immediate_danger';
     c.risk = { category: 'immediate_danger', label: 'Immediate danger to life' };
-    expect(summarise(c, vocabulary)).toBe('Safeguarding concern (Immediate danger to life): "theres smoke coming up the stairwell"');
-    expect(reasonLabel(c)).toBe('Safeguarding concern (Immediate danger to life)');
-    expect(reasonLabel({ reason: 'resident_asked', risk: c.risk })).toBe('Asked for a person');
+    expect(summarise(c, vocabulary, staff)).toBe('Safeguarding concern (Immediate danger to life): "theres smoke coming up the stairwell"');
+    expect(reasonLabel(c, staff)).toBe('Safeguarding concern (Immediate danger to life)');
+    expect(reasonLabel({ reason: 'resident_asked', risk: c.risk }, staff)).toBe('Asked for a person');
+  });
+
+  it("takes the reasons' labels from the council's console.yaml, not from the code", () => {
+    const own: ConsoleTexts = new MessageTexts<typeof CONSOLE_MESSAGES.spec>(
+      { ...CONSOLE_MESSAGES.shipped(), reason_safeguarding: 'Risk', reason_with_risk: '{risk} – {reason}' },
+      shippedCouncil(),
+    );
+    const c = context('safeguarding', [['my partner hits me', 'safeguarding']]);
+    c.risk = { category: 'domestic_abuse' };
+    expect(reasonLabel(c, own)).toBe('domestic abuse – Risk');
+    expect(summarise(c, vocabulary, own)).toBe('domestic abuse – Risk: "my partner hits me"');
   });
 
   it('passes over bare answers and requests for a person', () => {
@@ -49,6 +64,7 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
           ['ok', 'none'],
         ]),
         vocabulary,
+        staff,
       ),
     ).toMatch(/"rats in my garden"$/);
   });
@@ -57,7 +73,7 @@ describe('summarise (the one line the contact centre sees in its queue)', () => 
 describe('the concern and the one line, with a request in progress', () => {
   const pothole = (lines: Array<[string, string?]>, reason: HandoffContext['reason'] = 'resident_asked'): HandoffContext => {
     const c = context(reason, lines);
-    c.brief = brief(c, vocabulary, {
+    c.brief = brief(c, vocabulary, staff, {
       serviceCode: 'pothole',
       serviceName: 'Pothole or road defect',
       status: 'in_progress',
@@ -76,7 +92,7 @@ describe('the concern and the one line, with a request in progress', () => {
       ['can I speak to someone', 'human_handoff'],
     ]);
     expect(c.brief!.concern).toEqual({ label: 'Asked for a person', words: 'can I speak to someone' });
-    expect(summarise(c, vocabulary)).toBe('Asked for a person: "can I speak to someone" (Pothole or road defect, not finished)');
+    expect(summarise(c, vocabulary, staff)).toBe('Asked for a person: "can I speak to someone" (Pothole or road defect, not finished)');
   });
 
   it('after the button, quotes the message that started the request, not an answer', () => {
@@ -86,7 +102,7 @@ describe('the concern and the one line, with a request in progress', () => {
       ['Talk to a person', 'human_handoff'],
     ]);
     expect(c.brief!.concern.words).toBeUndefined();
-    expect(summarise(c, vocabulary)).toBe('Asked for a person: "Report a pothole" (Pothole or road defect, not finished)');
+    expect(summarise(c, vocabulary, staff)).toBe('Asked for a person: "Report a pothole" (Pothole or road defect, not finished)');
   });
 
   it('keeps the last messages, the asking one last', () => {
@@ -102,7 +118,7 @@ describe('caseDraft (what "Create case" is filled in with)', () => {
       ['can I speak to someone', 'human_handoff'],
     ]);
     c.captured = { postcode: 'ZZ9 9ZZ', email: 'sam@example.com' };
-    c.brief = brief(c, vocabulary);
+    c.brief = brief(c, vocabulary, staff);
     expect(caseDraft('s', c)).toMatchObject({ service: '', location: '', contact: 'sam@example.com', description: 'can I speak to someone' });
     c.captured.address = '12 Mill Lane, AT1 1AA';
     expect(caseDraft('s', c).location).toBe('12 Mill Lane, AT1 1AA');
@@ -110,7 +126,7 @@ describe('caseDraft (what "Create case" is filled in with)', () => {
 
   it('with a request, a postcode still to be chosen from is said to be one', () => {
     const c = context('resident_asked', [['Talk to a person', 'human_handoff']]);
-    c.brief = brief(c, vocabulary, {
+    c.brief = brief(c, vocabulary, staff, {
       serviceCode: 'missed_bin',
       serviceName: 'Missed bin collection',
       status: 'in_progress',

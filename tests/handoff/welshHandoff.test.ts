@@ -6,6 +6,7 @@ import { Kysely, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { ConversationState, MemoryStorage, type TurnContext } from 'botbuilder';
 import { detachedTurn } from '../support/detachedTurn';
+import { shippedConsoleWords } from '../support/shippedWords';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setConversationLocale } from '../../dialogs/turnState';
 import { HandoffRecorder, type HandoffMemory } from '../../handoff/handoffMemory';
@@ -72,7 +73,15 @@ describe('HandoffStarter.gather: where the language comes from', () => {
   const state = new ConversationState(new MemoryStorage());
   const recorder = new HandoffRecorder(state.createProperty<HandoffMemory>('handoff'));
   // gather() reads the turn, the handoff memory and the vocabulary only: the queue, events and hours are for start().
-  const starter = new HandoffStarter(null as never, null as never, null as never, recorder, 'builtin', loadVocabularyOrShipped(undefined));
+  const starter = new HandoffStarter(
+    null as never,
+    null as never,
+    null as never,
+    recorder,
+    'builtin',
+    loadVocabularyOrShipped(undefined),
+    shippedConsoleWords(),
+  );
   const turn = (locale: string | undefined) =>
     detachedTurn({
       type: 'message',

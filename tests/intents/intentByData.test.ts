@@ -118,7 +118,10 @@ describe('an intent added with data files only', () => {
     const file = path.join(broken, 'en-GB', 'intents.yaml');
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('thanks:\n  label: Thanks\n', ''));
     const problems = validateAll({ ...DEFAULT_PATHS, intentsDir: path.join(dir, 'intents'), messagesDir: broken });
-    expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', file, message: expect.stringMatching(/"thanks" has no label/) }));
+    const lastLine = fs.readFileSync(file, 'utf8').trimEnd().split('\n').length;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ severity: 'error', file, line: lastLine, message: expect.stringMatching(/"thanks" has no label/) }),
+    );
     expect(problems).toContainEqual(
       expect.objectContaining({
         severity: 'error',

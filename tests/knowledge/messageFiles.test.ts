@@ -177,10 +177,11 @@ describe('message files', () => {
     ]);
   });
 
-  it('npm run validate names the file and line of a missing id in http.yaml and console.yaml: the line of the id after it, where it goes', () => {
+  it('npm run validate names the file and line of a missing id in http.yaml, console.yaml and replies.yaml: the line of the id after it, where it goes', () => {
     for (const [file, id, next] of [
       ['http.yaml', 'internal_error', 'body_too_large'],
       ['console.yaml', 'session_needed', 'session_expired'],
+      ['replies.yaml', 'confirm_cancel', 'cancelled'],
     ]) {
       let nextAt = -1;
       const dir = messagesWith(file, (lines) => {

@@ -86,4 +86,16 @@ describe('waste data and service definitions', () => {
     expect(c.problems[0]?.message).toMatch(/needs values/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('names the line of a misspelt key in a service file (unknown keys are mistakes), and of a value of the wrong kind', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'svc-'));
+    fs.writeFileSync(
+      path.join(dir, 'bad.yaml'),
+      'service_code: x\nservice_name: X\nexpected_dayz: 5\nattributes:\n  - code: a\n    datatype: string\n    order: first\n    description: Say\n',
+    );
+    const problems = ServiceCatalogue.load(dir).problems;
+    expect(problems).toContainEqual({ file: path.join(dir, 'bad.yaml'), line: 3, message: "expected_dayz: Unrecognized key(s) in object: 'expected_dayz'" });
+    expect(problems).toContainEqual(expect.objectContaining({ line: 7, message: expect.stringMatching(/^attributes\.0\.order: /) }));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 });

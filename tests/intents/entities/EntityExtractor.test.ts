@@ -13,6 +13,7 @@ import {
   extractPostcodes,
   loadBinTypes,
 } from '../../../intents/entities';
+import { binTypesProblems } from '../../../intents/entities/binTypes';
 
 // Wednesday 11 December 2024, 10:00 in London (GMT).
 const WEDNESDAY = new Date('2024-12-11T10:00:00Z');
@@ -209,6 +210,11 @@ describe('binType', () => {
       const file = path.join(dir, 'bins.yaml');
       fs.writeFileSync(file, 'binTypes:\n  Recycling: blue bin\n');
       expect(() => loadBinTypes(file)).toThrow(file);
+      // validate and start-up name the line of the phrase listed a second time
+      const twice = path.join(dir, 'twice.yaml');
+      fs.writeFileSync(twice, 'binTypes:\n  general:\n    - black bin\n  recycling:\n    - blue bin\n    - Black Bin\n');
+      expect(binTypesProblems(twice)).toEqual([{ severity: 'error', file: twice, line: 6, message: '"black bin" is listed under both general and recycling' }]);
+      expect(() => loadBinTypes(twice)).toThrow(`${twice}:6: "black bin" is listed under both general and recycling`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

@@ -63,11 +63,15 @@ describe('Welsh bin words', () => {
     const clash = path.join(dir, 'bin-types.yaml');
     fs.writeFileSync(clash, 'binTypes:\n  food:\n    - bin du\n    - blue bin\n');
     expect(localeBinTypesProblems(clash)).toEqual([
-      expect.objectContaining({ severity: 'error', file: clash, message: expect.stringMatching(/blue bin.*recycling.*food/) }),
+      expect.objectContaining({ severity: 'error', file: clash, line: 4, message: expect.stringMatching(/blue bin.*recycling.*food/) }),
     ]);
     const broken = path.join(dir, 'broken.yaml');
     fs.writeFileSync(broken, 'binTypes:\n  Bwyd: cadi\n');
     expect(localeBinTypesProblems(broken).length).toBeGreaterThan(0);
+    // A mistake in the shipped (English) table is that file's own problem, not told again as the locale file's.
+    const englishBroken = path.join(dir, 'english.yaml');
+    fs.writeFileSync(englishBroken, 'binTypes:\n  general:\n    - black bin\n  food:\n    - black bin\n');
+    expect(localeBinTypesProblems(path.join(__dirname, 'fixtures', 'cy-bin-types.yaml'), englishBroken)).toEqual([]);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
