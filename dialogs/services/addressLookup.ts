@@ -127,8 +127,8 @@ export class AddressLookup {
       if (named?.next === 'done' && named.location.kind === 'address') return named;
       return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
     }
-    // "11 Hill Rise AT6 1AW" in a longer message: the number said with the street.
-    houseNumber ??= numberBesidePostcode(text) ?? (said !== text ? this.mention(said)?.houseNumber : undefined);
+    // "11 Hill Rise AT6 1AW", alone or in a longer message: the number said with a street of this postcode.
+    houseNumber ??= numberBesidePostcode(text) ?? this.numberOnPostcode(said, reading.postcode);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]) };
@@ -176,6 +176,12 @@ export class AddressLookup {
     if (mention) return this.onStreets(mention.streets, text, mention.houseNumber, mention.flat, mention.inWelsh);
     const named = this.gazetteer.streets.byHouseName(text);
     return named.length ? this.among(named) : undefined;
+  }
+
+  /** The house number the text says with a street of this postcode ("It's 3 Orchard Close, AT3 3WF"). */
+  private numberOnPostcode(text: string, postcode: string): string | undefined {
+    const named = this.mention(text);
+    return named?.streets.some((s) => s.addresses.some((a) => a.postcode === postcode)) ? named.houseNumber : undefined;
   }
 
   /** The street the text names: the one with a house number when it names several. */

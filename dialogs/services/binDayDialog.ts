@@ -33,7 +33,12 @@ export class BinDaySlots extends Dialog {
     dc.activeDialog!.state.binDay = state;
     const entities = options?.recognized?.entities ?? [];
     const postcode = entities.find((e) => e.type === 'postcode');
-    if (postcode) return this.onPostcode(dc, state, postcode.value, entities.find((e) => e.type === 'houseNumber')?.value);
+    if (postcode) {
+      const outcome = this.addresses.postcode(postcode.value, 'address', entities.find((e) => e.type === 'houseNumber')?.value);
+      // "AT8 1PY" again after its bin day: the home address this chat already used there, not a list to choose from.
+      const home = this.addresses.knownOnList(outcome, options?.lastPlace);
+      return home ? this.answer(dc, home) : this.onOutcome(dc, state, outcome);
+    }
     // "wen is bin day for 6 fenwik rd": the address from its street.
     const named = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
     const known = this.addresses.knownOnList(named, options?.lastPlace);
@@ -76,8 +81,8 @@ export class BinDaySlots extends Dialog {
     await sendPromptTrace(context, choosing ? 'address' : 'postcode');
   }
 
-  private async onPostcode(dc: DialogContext, state: BinDayState, text: string, house?: string): Promise<DialogTurnResult> {
-    return this.onOutcome(dc, state, this.addresses.postcode(text, 'address', house));
+  private async onPostcode(dc: DialogContext, state: BinDayState, text: string): Promise<DialogTurnResult> {
+    return this.onOutcome(dc, state, this.addresses.postcode(text, 'address'));
   }
 
   private async onOutcome(dc: DialogContext, state: BinDayState, outcome: PostcodeOutcome): Promise<DialogTurnResult> {

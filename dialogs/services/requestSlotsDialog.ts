@@ -148,7 +148,9 @@ export class RequestSlotsDialog extends Dialog {
     const freeTextAnswered = isFreeText(state, step) && touched.size > 0 && !(ownOnly && text);
     const answered = (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || freeTextAnswered;
     if (!answered && step) {
-      problem = await this.parts.accept(dc, state, step, text, entities);
+      // At the contact question, its reader finds the details in the whole message ("My number is 01632 960456, and my name
+      // is Edna Marsh": the name's clause is left out of `text`, and the number's with it when they share a sentence).
+      problem = await this.parts.accept(dc, state, step, step.kind === 'contact' ? message : text, entities);
       // The contact question's reader asks the name again for new details: not when it was said in the same message.
       if (step.kind === 'contact' && said.name && state.contact && state.name === undefined) state.name = said.name;
       // Details were taken from it: the question is asked again rather than called not understood.
