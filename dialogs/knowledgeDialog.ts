@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeResponses } from './knowledgeResponses';
 import { sendPromptTrace, sendReply, sendTrace, toActivity } from './replies';
+import { setRestOfMessage } from './turnState';
 import type { UnansweredQuestions } from './unansweredQuestions';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
@@ -98,6 +99,19 @@ export class KnowledgeDialog extends ComponentDialog {
         .filter((a): a is Article => !!a && a.id !== articleId)
         .slice(0, 2);
       await sendReply(step.context, this.responses.notHelpful(alternatives));
+      return step.endDialog({});
+    }
+    // "No that's it, thanks", "yes cheers, bye": a yes or a no said first, then more. A yes is the answer's feedback;
+    // a no is not recorded (it may answer "anything else?" rather than the question asked). The rest is read as a message
+    // of its own, without the word that answered.
+    const opener = this.vocabulary.yes_first.exec(text) ?? this.vocabulary.no_first.exec(text);
+    const rest = opener ? text.slice(opener.index + opener[0].length).replace(/^[\s,.!:;-]+/, '') : '';
+    if (opener && /\p{L}/u.test(rest)) {
+      if (this.vocabulary.yes_first.test(text)) {
+        await this.store(articleId, true);
+        await sendTrace(step.context, 'council.feedback', { articleId, helpful: true });
+      }
+      setRestOfMessage(step.context, rest);
       return step.endDialog({});
     }
     // Not an answer to "Did this help?": a new question or request.

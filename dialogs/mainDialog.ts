@@ -90,6 +90,14 @@ const REFUSED_REQUEST_WORDS = 0.3;
 /** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
 const NAMES_AN_ADDRESS =
   /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
+/** Words besides the address in a message that is only an address ("it's AT8 1PY", "and for 4 Mill Lane AT3 1NF?"). */
+const BESIDE_AN_ADDRESS = 3;
+/** A message that names an address and little else. */
+function onlyAnAddress(text: string): boolean {
+  if (!NAMES_AN_ADDRESS.test(text)) return false;
+  const rest = text.replace(new RegExp(NAMES_AN_ADDRESS.source, 'gi'), ' ').match(/[a-z']+/gi) ?? [];
+  return rest.length <= BESIDE_AN_ADDRESS;
+}
 /** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
 const DO_IT =
   /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
@@ -221,6 +229,15 @@ export class MainDialog extends CancelAndHelpDialog {
         if (offer.recognized) setRecognized(context, offer.recognized);
       }
     }
+    // "no that's it for now thank you", "nah I'm sorted ta": the resident is closing the chat, whatever an article (or the
+    // last topic) happens to share with those words. A bare yes or no is not a closing: it answers something.
+    if (
+      !offer &&
+      (route.kind === 'none' || route.kind === 'clarify' || route.kind === 'kb') &&
+      this.vocabulary.closing.test(text) &&
+      !this.vocabulary.bare_yes_no.test(text)
+    )
+      route = { kind: 'intent', intent: Intents.goodbye, score: 1 };
     // "Sorry, I meant 13 Station Road" right after a bin day or a request that ended (answered, or
     // refused for that address): the same again, at the address the correction names.
     let restart = false;
@@ -250,6 +267,11 @@ export class MainDialog extends CancelAndHelpDialog {
       // An answer ("yes it was…", "no, …") or the request's own words ("put it out about half 8"); never "ok" or "oh well".
       (this.vocabulary.yes_first.test(text) || this.vocabulary.no_first.test(text) || this.router.intentConfidence(text, last) >= REFUSED_REQUEST_WORDS)
     ) {
+      route = { kind: 'intent', intent: last, score: 1 };
+      restart = true;
+    }
+    // "AT8 1PY", "what about 3 Orchard Close AT3 3WF?" right after a bin day: the bin day at that address.
+    if (!restart && unclear && last === Intents.binCollectionDay && onlyAnAddress(text)) {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }

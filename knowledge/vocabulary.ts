@@ -50,6 +50,7 @@ const CONTEXTS = {
   bare_answer_to_person: 'whole',
   article_helped: 'whole',
   article_not_helped: 'whole',
+  closing: 'whole',
   start_again: 'whole',
   carry_on: 'whole',
   cancel: 'whole',

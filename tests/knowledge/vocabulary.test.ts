@@ -27,6 +27,7 @@ const NEW = [
   'list_restated',
   'extras_declined',
   'no_reference',
+  'closing',
 ] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
