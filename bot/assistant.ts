@@ -155,7 +155,8 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   options.logger.info({ locale, articles: knowledge.size }, 'knowledge base ready');
   const rulesDir = path.dirname(options.safeguardingRulesPath);
   const taxonomy = riskTaxonomy(options.riskTaxonomyPath ?? path.join(rulesDir, 'risk-taxonomy.yaml'), locale);
-  const { rules, idioms, spellings, past, subject, reassured } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
+  // The rules file's gates (idioms, spellings, a danger long past or over, a risk as a subject or topic, a person fine now), for both detectors.
+  const { rules, ...gates } = loadSafeguardingRuleSet(own(options.safeguardingRulesPath, 'file'));
   const riskStarted = Date.now();
   // Its negatives are its own (intents/risk/none*.yaml) plus the ordinary requests' examples: the configured
   // intents and the project's own next to the rules. Never the knowledge articles' questions nor routing's
@@ -167,15 +168,11 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const detector = new SafeguardingDetector(rules, {
     riskClassifier: new RiskClassifier(risk.classifier),
     taxonomy,
-    idioms,
-    spellings,
-    past,
-    subject,
-    reassured,
+    ...gates,
     alongside: options.alongside,
   });
   // A classifier threshold above 1 turns the classifiers off: the rules alone.
-  const rulesOnly = new SafeguardingDetector(rules, { taxonomy, idioms, spellings, past, subject, reassured, classifierThreshold: RULES_ONLY });
+  const rulesOnly = new SafeguardingDetector(rules, { taxonomy, ...gates, classifierThreshold: RULES_ONLY });
   const intentWords = intentMessages(
     messagesDir,
     training.intents.map((i) => i.intent),

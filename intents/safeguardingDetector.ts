@@ -46,6 +46,13 @@ export interface SafeguardingDetectorOptions {
   subject?: RegExp;
   /** Words that say the person is fine now (the rules file's `reassured`): with them, only the rules decide. */
   reassured?: RegExp;
+  /**
+   * Words that say the danger is over and dealt with (the rules file's `resolved`): with them, and none of `past.stillNow`, only the
+   * rules decide.
+   */
+  resolved?: RegExp;
+  /** Words that make a risk the topic of study, training or policy (the rules file's `topic`): with them, the classifiers' vote alone does not decide, except for immediate danger. */
+  topic?: RegExp;
   /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
   clauseThreshold?: number;
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
@@ -71,6 +78,10 @@ export interface SafeguardingTrace {
   asSubject: boolean;
   /** No rule decided and the message says the person is fine now ("he's fine in himself"): the classifiers do not decide. */
   reassured?: boolean;
+  /** No rule decided and the message says the danger is over and dealt with ("the engineer came and capped it"): the classifiers do not decide. */
+  resolved?: boolean;
+  /** No rule decided and the message speaks of a risk as the topic of study, training or policy: the risk classifier's vote does not decide, except for immediate danger. */
+  topic?: boolean;
   /** The risk classifier's best guess for the whole message, whether or not it counts. */
   whole?: RiskGuess;
   clauses: ClauseGuess[];
@@ -167,6 +178,8 @@ export class SafeguardingDetector {
   private readonly past?: PastDanger;
   private readonly subject?: RegExp;
   private readonly reassured?: RegExp;
+  private readonly resolved?: RegExp;
+  private readonly topic?: RegExp;
   private readonly clauseThreshold: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
@@ -187,6 +200,8 @@ export class SafeguardingDetector {
     this.past = o.past;
     this.subject = o.subject;
     this.reassured = o.reassured;
+    this.resolved = o.resolved;
+    this.topic = o.topic;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
@@ -237,12 +252,21 @@ export class SafeguardingDetector {
     // person is fine now, and no rule found a danger; the classifiers, which read the topic, are not asked to overrule them.
     // ("She says she's fine but…" is not this: a claim reported, or a "but" after it, keeps the message for the classifiers.)
     if (this.reassured?.test(folded)) return { ...trace, reassured: true };
+    // "The gas smell has gone, the engineer came and capped it", "he's been in prison for three years and I've moved": the danger
+    // is over and dealt with, in so many words, and nothing says it goes on ("still", "again", "tonight"); the classifier reads
+    // the topic (gas, a violent ex) and not that it is over (docs/safeguarding.md, thirteenth round).
+    if (this.resolved?.test(folded) && !this.past?.stillNow.test(folded)) return { ...trace, resolved: true };
     const forClassifier = this.forClassifier(text, folded);
     if (this.riskClassifier) {
       trace.whole = this.riskClassifier.best(forClassifier);
       trace.clauses = clausesOf(forClassifier).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
     }
     const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses);
+    // "What does honour based abuse mean? It came up in my safeguarding training": a risk as the topic of study, training or
+    // policy, which no rule found happening to anyone. Immediate danger is still the classifier's to call.
+    // A rule that matched named something happening to someone, so the message stays the classifier's ("for my college project…
+    // my stepdad hits me").
+    if (guess && guess.category !== 'immediate_danger' && !trace.rules.length && this.topic?.test(folded)) return { ...trace, topic: true };
     if (guess) return { ...trace, verdict: this.verdict('risk classifier', [guess.category], folded) };
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);

@@ -18,6 +18,10 @@ const rulesSchema = z
     subject: z.string().min(1).optional(),
     /** Words that say the person is fine now ("she's fine, just messy", "I'm safe and well"), not as someone else's claim. */
     reassured: z.string().min(1).optional(),
+    /** Words that say a danger is over and dealt with ("the engineer came and capped it", "he's been in prison for three years"). */
+    resolved: z.string().min(1).optional(),
+    /** Words that make a risk the topic of study, training or policy ("my dissertation", "safeguarding training at work"). */
+    topic: z.string().min(1).optional(),
     rules: z
       .array(
         z
@@ -84,6 +88,10 @@ export interface SafeguardingRuleSet {
   subject?: RegExp;
   /** The rules file's `reassured`: "he's fine in himself", "I'm safe and well", "she's really happy". */
   reassured?: RegExp;
+  /** The rules file's `resolved`: "the engineer came and capped it", "he's been in prison for three years", "when he was 14… he's 19 now and doing well". */
+  resolved?: RegExp;
+  /** The rules file's `topic`: "for my dissertation", "safeguarding training at work", "what does honour based abuse mean". */
+  topic?: RegExp;
 }
 
 /** The rules, the idioms (figures of speech taken out of a message before it is checked), the spellings spelled out first and the words of a danger long past. */
@@ -113,7 +121,9 @@ export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
   const past = parsed.data.past ? { longAgo: compile('past', parsed.data.past.longAgo), stillNow: compile('past', parsed.data.past.stillNow) } : undefined;
   const subject = parsed.data.subject ? compile('subject', parsed.data.subject) : undefined;
   const reassured = parsed.data.reassured ? compile('reassured', parsed.data.reassured) : undefined;
-  return { rules, idioms, spellings, past, subject, reassured };
+  const resolved = parsed.data.resolved ? compile('resolved', parsed.data.resolved) : undefined;
+  const topic = parsed.data.topic ? compile('topic', parsed.data.topic) : undefined;
+  return { rules, idioms, spellings, past, subject, reassured, resolved, topic };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

@@ -60,6 +60,8 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
       past: ruleSet.past,
       subject: ruleSet.subject,
       reassured: ruleSet.reassured,
+      resolved: ruleSet.resolved,
+      topic: ruleSet.topic,
     };
     const detector = new SafeguardingDetector(ruleSet.rules, detectorOptions);
     return { name, heldOut: own.filter(isHeldOut), risk, detector, withoutRules: new SafeguardingDetector([], detectorOptions) };

@@ -54,6 +54,11 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   // The rules with every gate of the rules file: a danger told as over, a risk as a subject (the classifiers off).
   const { past, subject } = loadSafeguardingRuleSet(RULES);
   const withGates = new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject });
+  /** Each near miss is quiet with every gate of the rules file, and each risk is caught in its category. */
+  const quietAndCaught = (quiet: string[], risk: Array<[string, string]>) => {
+    for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
+    for (const [text, category] of risk) expect(withGates.check(text).categories ?? [], text).toContain(category);
+  };
 
   it.each([
     ['black smoke is coming up our stairwell from the ground floor', 'immediate_danger'],
@@ -299,15 +304,13 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'the gas man has come and fixed the leak on our landing, who fills in the hole in the path',
       'my daughter always drags the bin out at 6 before school and the lorry never came',
     ];
-    for (const text of quiet) expect(withGates.check(text).risk, text).toBe(false);
-    const risk: Array<[string, string]> = [
+    quietAndCaught(quiet, [
       ['some men have been cuckooing my brother, they use his flat to deal', 'adult_at_risk'],
       ['me and my kids are living in a tent by the river since the eviction', 'immediate_danger'],
       ['the little boy from number 9 is out at 1 in the morning in the park by himself again', 'child_at_risk'],
       ['my partner hits me when the baby cries, i dont know what to do', 'domestic_abuse'],
       ['the gas leak was fixed last week but i can smell gas again right now in the kitchen', 'immediate_danger'],
-    ];
-    for (const [text, category] of risk) expect(withGates.check(text).categories ?? [], text).toContain(category);
+    ]);
   });
 
   it('twelfth round: cannot be woken, a lot of pills, violence heard now, a confused older person in traffic or freezing out at night are immediate danger first; workers driven by one man are adults at risk; near misses stay quiet', () => {
@@ -341,6 +344,21 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
         withGates.explain(text).rules.filter((r) => twelfth.has(r)),
         text,
       ).toEqual([]);
+  });
+
+  it('thirteenth round: traffic that could hit someone one day, and a landlord who can evict, are not blows; a blow threatened or struck, or someone in traffic now, still is', () => {
+    const quiet = [
+      'theres an old lady who walks along the middle of our lane to the shop every afternoon, a van could hit her',
+      'kids cycle down the wrong side of the road by the school, someone will hit them one day',
+      'our letting agent told us they can kick us out if we keep reporting the damp',
+      'my landlord says he can kick me out for complaining about the boiler, is that true',
+    ];
+    quietAndCaught(quiet, [
+      ['my boyfriend says he could hit me if i go out with my friends again', 'domestic_abuse'],
+      ['the landlords son said hed kick me out and then he punched me in the face', 'domestic_abuse'],
+      ['a little boy is on his own in the road right now, a car could hit him any second', 'immediate_danger'],
+      ['an old lady who seems confused is walking down the middle of the bypass, a lorry is going to hit her', 'immediate_danger'],
+    ]);
   });
 
   it('tells who a message is about', () => {
@@ -401,6 +419,31 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       expect(router.explainRisk(text).reassured, text).toBeFalsy();
       expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(true);
     }
+  });
+
+  it('thirteenth round: a danger said to be over and dealt with, or a risk as the topic of training, is not left to the classifier; one that goes on, or a "but", still is caught', () => {
+    const resolved = [
+      'my ex-partner was abusive but he has been in prison for two years and ive moved, can i change the name on my rent account',
+      'my ex hurt me badly but hes been in jail since 2022 and ive moved on, can i take him off the council tax',
+      'the young woman who was sleeping in the bus shelter has been rehoused, so can the council clear her blankets away',
+      'the man who slept in the doorway of the old bank has been housed, can his mattress be taken away',
+    ];
+    for (const text of resolved) {
+      const trace = router.explainRisk(text, recognizer.recognizeSync(text));
+      expect(trace.verdict.risk, text).toBe(false);
+      expect(trace.resolved, text).toBe(true);
+    }
+    const topic = 'what does coercive control mean? it was mentioned on a training course at work';
+    expect(router.explainRisk(topic, recognizer.recognizeSync(topic))).toMatchObject({ topic: true, verdict: { risk: false } });
+    const caught: Array<[string, string]> = [
+      ['the engineer made the boiler safe yesterday but my dad is drowsy and confused again today', 'immediate_danger'],
+      ['he was in prison for two years and now hes out and hes been outside my flat every night', 'domestic_abuse'],
+      ['the lad who was sleeping rough got housed but the men who took his money have moved into his flat', 'adult_at_risk'],
+      ['im on a training course at work but my husband checks my phone and wont let me see my friends', 'domestic_abuse'],
+      ['for my college project i have to write about family, but honestly my stepdad hits me and im scared to go home', 'domestic_abuse'],
+      ['what age do you have to be to leave home, my mums boyfriend keeps hurting me', 'domestic_abuse'],
+    ];
+    for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
 
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
