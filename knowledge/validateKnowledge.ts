@@ -5,9 +5,9 @@ import { utteranceKey, type ContentProblem, type IntentDefinition } from '../int
 import type { Article } from './article';
 import { loadArticles, type LoadedArticles } from './articleLoader';
 import { codeFingerprint } from './knowledgeCache';
-import { MiniSearchKnowledgeBase } from './knowledgeBase';
+import { startQuestionCheck } from './questionCheck';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
-import { TextAnalyser, type AnalyserLanguage } from './textAnalyser';
+import type { AnalyserLanguage } from './textAnalyser';
 import { keepOnly } from './keptFile';
 
 export interface KnowledgeCheckOptions {
@@ -28,6 +28,11 @@ export interface KnowledgeCheckOptions {
    * runs, keyed by everything it depends on ({@link QuestionCheckCache}); none: worked out every time.
    */
   cacheDir?: string;
+  /**
+   * At most how many threads share the questions' check (knowledge/questionCheck.ts); default: two on a machine with two
+   * cores or more when there are many questions. The problems are the same either way.
+   */
+  threads?: number;
 }
 
 const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\s]*)(?:\s+"[^"]*")?\)/g;
@@ -91,6 +96,15 @@ function monthsBetween(from: Date, to: Date): number {
  * checks (only their front matter must be readable): see {@link listDrafts}.
  */
 export function validateKnowledge(options: KnowledgeCheckOptions): ContentProblem[] {
+  return startValidateKnowledge(options)();
+}
+
+/**
+ * {@link validateKnowledge} started now and finished when the function it returns is called: the questions' check starts
+ * its second thread at once (knowledge/questionCheck.ts), so that it loads and builds its index while the caller does other
+ * checks (`npm run validate`'s intents, rules and messages). The same problems, in the same order.
+ */
+export function startValidateKnowledge(options: KnowledgeCheckOptions): () => ContentProblem[] {
   const now = options.now ?? new Date();
   const maxWords = options.maxWords ?? 160;
   const loaded = options.loaded ?? loadArticles(options.articlesDir);
@@ -104,7 +118,16 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
   } catch (err) {
     problems.push({ severity: 'error', file: options.synonymsPath, message: (err as Error).message });
   }
+  const questionsChecked = questionsFindTheirArticles(articles, synonyms, options);
+  return () => {
+    problems.push(...articleProblems(articles, options, now, maxWords), ...questionsChecked());
+    return problems;
+  };
+}
 
+/** Every check of the published articles but the questions' search: links, review dates, length, questions listed twice, `notFor:` lines, intents' examples. */
+function articleProblems(articles: readonly Article[], options: KnowledgeCheckOptions, now: Date, maxWords: number): ContentProblem[] {
+  const problems: ContentProblem[] = [];
   const questionOwner = new Map<string, { id: string; file: string }>();
   for (const article of articles) {
     const file = article.file;
@@ -188,52 +211,34 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
     }
   }
 
-  problems.push(...questionsFindTheirArticles(articles, synonyms, options));
   return problems;
 }
 
 /** Each article's own questions must find that article, as residents' messages do: kept between runs on the same content when `cacheDir` is given. */
-function questionsFindTheirArticles(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): ContentProblem[] {
+function questionsFindTheirArticles(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): () => ContentProblem[] {
   const cache = options.cacheDir ? new QuestionCheckCache(options.cacheDir) : undefined;
   const key = cache?.key(articles, synonyms, options);
   const kept = key ? cache?.read(key) : undefined;
-  if (kept) return kept;
-  const problems = checkQuestions(articles, synonyms, options);
-  if (cache && key) cache.write(key, problems);
-  return problems;
+  if (kept) return () => kept;
+  const check = startArticlesQuestions(articles, synonyms, options);
+  return () => {
+    const problems = check();
+    if (cache && key) cache.write(key, problems);
+    return problems;
+  };
 }
 
-function checkQuestions(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): ContentProblem[] {
-  const problems: ContentProblem[] = [];
-  const knowledge = new MiniSearchKnowledgeBase(articles, new TextAnalyser(synonyms, options.analysis), {
+function startArticlesQuestions(articles: readonly Article[], synonyms: SynonymGroups, options: KnowledgeCheckOptions): () => ContentProblem[] {
+  return startQuestionCheck({
+    articles,
+    synonyms,
     intents: (options.intents ?? [])
       .filter((d) => d.intent !== 'none' && d.intent !== 'safeguarding')
       .map((d) => ({ intent: d.intent, examples: d.examples.map((e) => e.text) })),
     outOfScope: options.intents?.find((d) => d.intent === 'none')?.examples.map((e) => e.text) ?? [],
-    // Every word of every question is looked up once and kept: the questions share a few thousand
-    // words, and a budget sized for a server's memory made 3,000 articles' questions look their words
-    // up again and again.
-    rememberedItems: Infinity,
+    analysis: options.analysis,
+    threads: options.threads,
   });
-  for (const article of articles) {
-    for (const question of article.questions) {
-      const top = knowledge.bestArticle(question);
-      if (!top) {
-        problems.push({
-          severity: 'error',
-          file: article.file,
-          message: `the question "${question}" (${article.id}) finds no article at all: use words residents use`,
-        });
-      } else if (top.id !== article.id) {
-        problems.push({
-          severity: 'error',
-          file: article.file,
-          message: `the question "${question}" (${article.id}) retrieves ${top.id} instead: reword it, or move it to ${top.id} if it belongs there`,
-        });
-      }
-    }
-  }
-  return problems;
 }
 
 const CHECK_PREFIX = 'validate-questions-';
