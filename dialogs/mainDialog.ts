@@ -19,7 +19,7 @@ import { isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './fo
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
-import { CARRY_ON_PHRASE, routeLabel, type Route, type Router } from './router';
+import { CARRY_ON_PHRASE, routeLabel, type Need, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, getRefusedAnswers, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
@@ -83,6 +83,8 @@ const NAMES_ITS_OWN_TOPIC = 0.3;
  */
 const OFFERED_REQUEST_MATCH = 0.6;
 const CONFIDENT_REQUEST = 0.8;
+/** The classifier at least this sure that a message makes a request: the request is one of its needs, whatever follows it. */
+const SURE_REQUEST = 0.9;
 /** At most this many words in a statement taken as about a request refused just before ("yes it was out by 7 like it always is"). */
 const AFTER_REFUSAL_WORDS = 16;
 /** A statement matches the refused request's own examples at least this well to be about it (none of "ok", "oh well"). */
@@ -372,6 +374,15 @@ export class MainDialog extends CancelAndHelpDialog {
       const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
       const named = this.offeredPicker.pick(text, offeredNeeds, afterRisk ? topic : undefined);
       if (named) {
+        route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
+        pickedOffered = true;
+      }
+    } else if (route.kind === 'intent' && !SMALL_TALK.has(route.intent) && route.intent !== Intents.humanHandoff) {
+      // "Thanks. Now the new recycling bin" after a bin day that offered "Order a new or replacement bin": the classifier leans to
+      // the request just dealt with, but the message names the offered article by its title, and matches it as well as the request.
+      const offeredNeeds = (await this.routingState.get(context, { misses: 0 })).offeredNeeds ?? [];
+      const named = this.offeredPicker.pick(text, offeredNeeds);
+      if (named && named.confidence === 1 && this.router.articleConfidence(text, named.id) >= this.router.intentConfidence(text, route.intent)) {
         route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
         pickedOffered = true;
       }
@@ -801,7 +812,9 @@ export class MainDialog extends CancelAndHelpDialog {
    * visible under the questions that follow. One need: the route as it was.
    */
   private async firstOfSeveralNeeds(context: TurnContext, text: string, route: Route): Promise<Route> {
-    const needs = this.router.needs(text).filter((n) => (n.kind === 'kb' ? !!this.knowledge?.dialog.title(n.articleId) : this.dialogForIntent.has(n.intent)));
+    const needs = this.router
+      .needs(text, getRecognized(context))
+      .filter((n) => (n.kind === 'kb' ? !!this.knowledge?.dialog.title(n.articleId) : this.dialogForIntent.has(n.intent)));
     // Only when the message as a whole is one of them, or matched nothing clearly (a part read alone can mislead), and never for a
     // case check: "I reported rubbish dumped by the river, what's happening?" is one need.
     // An article that offers a request is the same need as that request (the bulky waste article and booking one).
@@ -813,7 +826,12 @@ export class MainDialog extends CancelAndHelpDialog {
     if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
     // "My bin is broken, the wheel come off. How I get new one?": the message as a whole asks what its last part asks with
     // the words before it; those words are its story, not a need of their own.
-    if (route.kind === 'kb' && needs.some((n) => n.kind === 'kb' && n.leansOnEarlier && n.articleId === route.articleId)) return route;
+    // Unless the words before are a request the classifier is sure the message makes ("The bin men missed my grey bin on Friday…
+    // they cracked the lid. Can I get a new one?"): that is a need of its own.
+    const recognized = getRecognized(context);
+    const sureRequest = (n: Need) => n.kind === 'intent' && n.intent === recognized?.intent && recognized.score >= SURE_REQUEST;
+    if (route.kind === 'kb' && !needs.some(sureRequest) && needs.some((n) => n.kind === 'kb' && n.leansOnEarlier && n.articleId === route.articleId))
+      return route;
     const [first, ...others] = needs;
     const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : this.responses.intents.label(n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });

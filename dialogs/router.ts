@@ -568,10 +568,10 @@ export class Router {
    * the single person discount work?"), in the order said: each part that on its own clearly
    * matches an article or a request's own examples. Fewer than two: the message is one need.
    */
-  needs(text: string): Need[] {
+  needs(text: string, recognized?: RecognizerResult): Need[] {
     if (!this.knowledge) return [];
-    const found: PartNeed[] = [];
     const parts = needParts(text, this.vocabulary);
+    const byPart: (PartNeed | undefined)[] = [];
     for (const [i, part] of parts.entries()) {
       // A reason given with the need ("…for a year, because I think mine is running out") is the story around it: read without it too.
       const unexplained = part.replace(new RegExp(this.vocabulary.reason_given.source, 'giu'), ' ').replace(/\s+/g, ' ').trim();
@@ -586,9 +586,19 @@ export class Router {
         (unexplained !== part && unexplained.split(' ').length >= 3 ? this.partNeed(unexplained) : undefined) ??
         (placeless !== part && placeless.split(' ').length >= 3 ? this.partNeed(placeless) : undefined) ??
         clauses(part, this.vocabulary).reduce<PartNeed | undefined>((n, clause) => n ?? this.partNeed(clause), undefined) ??
-        this.addedNeed(part, found);
-      if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
+        this.addedNeed(
+          part,
+          byPart.filter((n) => n !== undefined),
+        );
+      byPart.push(need);
     }
+    // "bins not been dun n also hw do i get a garden waste sub": the classifier is sure the message asks for a request that no
+    // part was found to be (a few words in text-speak match the request's own examples no better than many pages do); the part
+    // nothing else claimed that matches that request's examples as well as any other request's is it.
+    const classified = this.classifiedPart(parts, byPart, recognized);
+    if (classified !== undefined) byPart[classified] = { need: { kind: 'intent', intent: recognized!.intent }, level: new Set() };
+    const found: PartNeed[] = [];
+    for (const need of byPart) if (need && !found.some((f) => sameNeed(f.need, need.need))) found.push(need);
     // A part whose best article is level with another part's ("lost my job" matches the council tax reduction
     // article as well as pages that happen to say "lost" and "job"; the rest of the message asks for the reduction)
     // says the same thing as that part: the more pages a council has, the more a few words find several alike.
@@ -596,6 +606,28 @@ export class Router {
       (f) => !found.some((o) => o !== f && o.need.kind === 'kb' && f.level.has(o.need.articleId) && !(f.need.kind === 'kb' && o.level.has(f.need.articleId))),
     );
     return distinct.length >= 2 ? distinct.map((f) => (f.leansOnEarlier && f.need.kind === 'kb' ? { ...f.need, leansOnEarlier: true } : f.need)) : [];
+  }
+
+  /**
+   * The part of a message that the classifier's confident request for the whole message stands for, when the parts were found
+   * to be articles only: the first part no other need claimed whose words match the request's own examples at least as well as
+   * any other request's, and better than out-of-scope wording. Undefined when the message is not that kind of request.
+   */
+  private classifiedPart(parts: string[], byPart: (PartNeed | undefined)[], recognized: RecognizerResult | undefined): number | undefined {
+    if (!recognized || recognized.score < this.thresholds.act) return undefined;
+    const intent = recognized.intent;
+    if (NOT_CLARIFIABLE.has(intent) || intent === Intents.humanHandoff || intent === Intents.checkCaseStatus) return undefined;
+    // Only beside articles: a part read as another request ("Old people can fall." as fly-tipping in a pothole report) is more
+    // likely a part misread than a second request.
+    if (byPart.some((n) => n?.need.kind === 'intent') || !byPart.some((n) => n)) return undefined;
+    const index = parts.findIndex((part, i) => {
+      if (byPart[i] || onlyAPlace(part)) return false;
+      const r = this.retrieve(part);
+      const own = r.intents.find((i) => i.intent === intent)?.confidence ?? 0;
+      const best = Math.max(0, ...r.intents.filter((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff).map((i) => i.confidence));
+      return own > 0 && own >= best && own > r.outOfScope;
+    });
+    return index >= 0 ? index : undefined;
   }
 
   /** What one part of a message asks for, when it clearly matches an article or a request's own examples. */
@@ -619,11 +651,35 @@ export class Router {
     // sub?") that an article answers clearly ahead of any request is that article, however many others share the request's words.
     if (articleOk && INFO_QUESTION.test(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
       return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
+    // "how do I get a new blue bin?": a question for information whose best article, clearly ahead of the others, holds words the
+    // request's examples do not ("new"): the article, as a whole message asked that way would be (see route), not the bin day.
+    if (
+      articleOk &&
+      intentOk &&
+      INFO_QUESTION.test(part) &&
+      !ASKS_FOR.test(part) &&
+      this.clearlyAhead(r) &&
+      beyondIntent(article, intent) >= QUESTION_BEYOND_INTENT
+    )
+      return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie))
       return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
+    // A clear question ("hw do i get a garden waste sub?") needs less, when one article stands out: the terms of a question
+    // answered in the middle of a request (knowledgeInterruption), where a few words never reach the usual confidence.
+    if (this.clearPartQuestion(part, r)) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     return undefined;
+  }
+
+  /** A part that asks or says what the resident wants, whose best article answers on the usual terms and stands out from the next. */
+  private clearPartQuestion(part: string, found: Retrieval): boolean {
+    const [top, second] = found.articles;
+    // A part that points back ("…how do I take it further?") leans on the rest of the message, like a clause that does (see clauses).
+    if (!top || !this.asksForSomething(part) || this.vocabulary.points_back.test(part) || top.confidence < this.thresholds.kbAnswer) return false;
+    if (top.confidence - (second?.confidence ?? 0) < QUESTION_LEAD || !this.beatsOutOfScope(top, found)) return false;
+    // Never a request's words asked as a question ("can you collect my sofa?"): the request's examples match it as well.
+    return !found.intents.some((i) => !NOT_CLARIFIABLE.has(i.intent) && i.confidence >= top.confidence - this.thresholds.intentTie);
   }
 
   /**
@@ -631,10 +687,16 @@ export class Router {
    * name nothing alone, so it is read with the earlier parts' words, and the article its own words reach there is its need.
    */
   private pointingBackNeed(part: string, earlier: string[]): PartNeed | undefined {
-    if (!earlier.length || part.split(/\s+/).length > POINTING_BACK_WORDS || !asks(part, this.vocabulary)) return undefined;
-    if (!this.vocabulary.follow_up_points_back.test(part)) return undefined;
+    if (!this.leansOnEarlier(part, earlier)) return undefined;
     const route = this.articleInContext(part, earlier.join(' '));
     return route?.kind === 'kb' ? { need: { kind: 'kb', articleId: route.articleId }, level: new Set(), leansOnEarlier: true } : undefined;
+  }
+
+  /** A short question after other parts of a message that points back at them ("Can I get a new one?", "do you take those?"). */
+  private leansOnEarlier(part: string, earlier: string[]): boolean {
+    return (
+      earlier.length > 0 && part.split(/\s+/).length <= POINTING_BACK_WORDS && asks(part, this.vocabulary) && this.vocabulary.follow_up_points_back.test(part)
+    );
   }
 
   /**
@@ -805,12 +867,17 @@ export class Router {
     const titled = this.knowledge.byTitle(text);
     if (titled) return { kind: 'kb', articleId: titled.id, score: 1, next: [] };
     // The whole message, or one of its parts, is a question or says what the resident wants to do.
-    const asked = [text, ...parts(text)].filter((p) => asks(p, this.vocabulary) || this.vocabulary.wants.test(p));
+    const pieces = parts(text);
+    const asked = [text, ...pieces].filter((p) => asks(p, this.vocabulary) || this.vocabulary.wants.test(p));
     // A street named in the question is where, not what: "when do the roadworks on Station Road finish?" is not about the tip
     // on Station Road, nor "Heol y Castell" about castles. Its words are left out of the search.
     const streets = (recognized?.entities ?? []).filter((e) => e.type === 'street' && e.text.trim()).map((e) => e.text);
     let best: Route | undefined;
     for (const part of asked) {
+      // "…a dead badger by it too. will you take those away?": a short question that points back names nothing alone (its few
+      // words match many pages alike); it is read with the parts before it, which the whole message already is.
+      const at = part === text ? -1 : pieces.indexOf(part);
+      if (at >= 0 && this.leansOnEarlier(part, pieces.slice(0, at))) continue;
       const found = this.retrieve(withoutWords(part, streets));
       const top = found.articles[0];
       if (!top || top.confidence <= found.outOfScope + this.thresholds.outOfScopeMargin) continue;
