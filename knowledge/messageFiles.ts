@@ -77,6 +77,7 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   change_description: [],
   change_contact: [],
   not_sent: ['service'],
+  confirm_no_thanks: ['sendIt', 'cancel'],
   confirm_not_understood: ['sendIt', 'changeSomething', 'cancel'],
   which_change: [],
   submitted: ['reference', 'notice'],

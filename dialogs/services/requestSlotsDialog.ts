@@ -13,6 +13,9 @@ import type { Reply } from '../responses';
 import { getRecognized, setRefusedAnswers } from '../turnState';
 import type { Location } from './addressLookup';
 import { NOT_SENDING } from './answers';
+
+/** "No thanks.", "no thank you", "dim diolch": nothing else. */
+const NO_THANKS_ONLY = /^\s*(?:no|nope|nah|na|dim)[,\s]+(?:thanks|thank you|ta|diolch)[.!\s]*$/i;
 import type { ServiceRequestConfig } from './serviceRequestConfig';
 import { CONFIRM, type Step } from './slots/fields';
 import { MAX_STRING } from './slots/limits';
@@ -136,6 +139,21 @@ export class RequestSlotsDialog extends Dialog {
       touched.add('location');
     }
     if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
+    // A bare "No thanks." at a summary that also invites contact details may decline the updates or the sending: asked
+    // once more in plain words, rather than a report the resident wanted being dropped.
+    if (
+      step?.kind === 'confirm' &&
+      !touched.size &&
+      NO_THANKS_ONLY.test(message) &&
+      state.config.contact === 'optional' &&
+      state.contact === undefined &&
+      !state.noThanksAsked
+    ) {
+      state.noThanksAsked = true;
+      await offer(dc, this.deps.responses.withSummary(this.deps.responses.confirmNoThanks(), this.parts.questions.question(state, CONFIRM)));
+      await sendPromptTrace(dc.context, promptField(state, CONFIRM));
+      return Dialog.EndOfTurn;
+    }
     // "No thank you, I don't need updates": a no to what the summary invites, not to sending it.
     if (step?.kind === 'confirm' && !touched.size && NOT_SENDING.test(message) && !this.deps.vocabulary.extras_declined.test(message)) {
       await offer(dc, this.deps.responses.notSent(state.serviceName));

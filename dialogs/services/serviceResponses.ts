@@ -248,6 +248,11 @@ export class ServiceResponses {
     return { text: this.words.say('not_sent', { service: serviceName.toLowerCase() }) };
   }
 
+  /** A bare "No thanks." at a summary that invites contact details: send it without them, or not at all? */
+  confirmNoThanks(): Reply {
+    return { text: this.words.say('confirm_no_thanks', { sendIt: this.buttons.send_it, cancel: this.buttons.cancel }) };
+  }
+
   confirmNotUnderstood(): Reply {
     return {
       text: this.words.say('confirm_not_understood', {

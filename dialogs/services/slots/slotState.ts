@@ -29,6 +29,8 @@ export interface SlotState {
   misses?: number;
   /** Which of the config's urgent advice (by position) has been said. */
   urgentSaid?: number[];
+  /** A bare "No thanks." at the summary has been asked about once ("shall I send it without contact details?"). */
+  noThanksAsked?: boolean;
   prechecked: boolean;
   /** This run of the dialog: with the conversation id, the outbox's idempotency key. */
   instanceId?: string;
