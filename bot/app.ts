@@ -24,8 +24,9 @@ import { createTelemetry, type Telemetry } from './telemetry/telemetry';
 import { AppDatabase } from '../platform/storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
-import { CONSOLE_MESSAGES, HTTP_MESSAGES, SERVICE_MESSAGES } from '../knowledge/messageFiles';
+import { CONSOLE_MESSAGES, CONSOLE_PAGE_MESSAGES, HTTP_MESSAGES, INSIGHTS_MESSAGES, SERVICE_MESSAGES } from '../knowledge/messageFiles';
 import { MessageTexts } from '../knowledge/messageFile';
+import { DEFAULT_LOCALE } from '../knowledge/intentMessages';
 import type { AddressInfo } from 'node:net';
 import { KyselyStorage } from '../platform/storage/kyselyStorage';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
@@ -144,6 +145,12 @@ export async function createApp(config: Config, logger: Logger, version: string,
     // the council's own files when its messages folder has them, else the project's.
     const httpWords = new MessageTexts(HTTP_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
     const consoleWords = new MessageTexts(CONSOLE_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
+    // The console's pages and the insights' tables, in the console's language: the default one, as console.yaml.
+    const consolePages = {
+      texts: new MessageTexts(CONSOLE_PAGE_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council),
+      insights: new MessageTexts(INSIGHTS_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council),
+      locale: DEFAULT_LOCALE,
+    };
     const webChat = await createWebChat({
       config,
       frameAncestors: securityHeaders.frameAncestors,
@@ -172,6 +179,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       config.botFramework.MicrosoftAppId ?? '',
       assistant,
       consoleWords,
+      consolePages,
       services.outbox,
       knowledgeReport,
       insights,

@@ -8,7 +8,8 @@ import { MAX_AGENT_MESSAGE } from './agentHub';
 import type { AgentSockets } from './agentSockets';
 import { caseDraft } from './caseDraft';
 import { DEFAULT_HANDOFF_LOCALE as DEFAULT_LOCALE, handoffLocale, isWelsh } from '../dialogs/handoffLocale';
-import type { ConsoleTexts } from '../knowledge/messageFiles';
+import type { ConsoleTexts, InsightsTexts } from '../knowledge/messageFiles';
+import { consolePageProblems, fillPage, type ConsolePageWords } from './consolePages';
 import { cookie, PRELOGIN_COOKIE, readCookie, SESSION_COOKIE } from './cookies';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { StaffSession, StaffStore } from './staffStore';
@@ -42,6 +43,7 @@ const STATIC: Record<string, string> = {
   'console.js': 'text/javascript; charset=utf-8',
   'console.css': 'text/css; charset=utf-8',
   'sign-in.js': 'text/javascript; charset=utf-8',
+  'texts.js': 'text/javascript; charset=utf-8',
   'knowledge-report.js': 'text/javascript; charset=utf-8',
   'insights.js': 'text/javascript; charset=utf-8',
 };
@@ -57,6 +59,11 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The words of the console's own pages (console-pages.yaml) and of the insights' tables (insights.yaml), in the console's language. */
+export interface StaffPageWords extends ConsolePageWords {
+  insights: InsightsTexts;
+}
 
 /**
  * The agent console at /agent: sign-in (scrypt hashes, HttpOnly SameSite=Strict session
@@ -74,6 +81,8 @@ export class AgentConsole implements RouteModule {
     private readonly cannedReplies: Readonly<Record<string, readonly string[]>>,
     /** What staff are told (console.yaml): sign-in problems, refused requests. */
     private readonly words: ConsoleTexts,
+    /** The words of its pages and of the insights' tables. */
+    private readonly pages: StaffPageWords,
     private readonly webDir: string,
     private readonly sessionSeconds: number,
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
@@ -84,6 +93,9 @@ export class AgentConsole implements RouteModule {
     private readonly insights?: InsightsSource,
   ) {
     this.upgrades = [sockets];
+    // A page naming a word console-pages.yaml lacks would show its id: refuse to start, as npm run validate does.
+    const problems = consolePageProblems(webDir).filter((p) => p.file !== webDir);
+    if (problems.length) throw new Error(problems.map((p) => `${p.file}:${p.line}: ${p.message}`).join('; '));
   }
 
   /** The insights for the window the request asks for (the last 30 days by default), or an answer saying why not. */
@@ -164,13 +176,13 @@ export class AgentConsole implements RouteModule {
     // What the assistant resolved, handed over and missed (no personal data is recorded): manager role only.
     api('get', '/agent/api/insights', async (req, res, s) => {
       const report = await this.insightsFor(req, res, s);
-      if (report) res.send(200, { report, tables: insightTables(report), charts: insightCharts(report) });
+      if (report) res.send(200, { report, tables: insightTables(report, this.pages.insights), charts: insightCharts(report, this.pages.insights) });
     });
     api('get', '/agent/api/insights/:table', async (req, res, s) => {
       const name = String(req.params.table).replace(/\.csv$/, '');
       const report = await this.insightsFor(req, res, s);
       if (!report) return;
-      const table = insightTables(report).find((t) => t.id === name);
+      const table = insightTables(report, this.pages.insights).find((t) => t.id === name);
       if (!table) return void res.send(404, { error: this.words.say('no_such_table') });
       const body = toCsv(table);
       res.writeHead(200, {
@@ -210,7 +222,7 @@ export class AgentConsole implements RouteModule {
         endReason: handoff.endReason,
         context: handoff.context,
         // "Create case", pre-filled from the request so far (or what was captured).
-        caseDraft: caseDraft(handoff.summary, handoff.context),
+        caseDraft: caseDraft(handoff.summary, handoff.context, this.words),
         messages,
       });
     });
@@ -262,9 +274,9 @@ export class AgentConsole implements RouteModule {
     res.end();
   }
 
+  /** A page with its words in the console's language, and `values` for its `__NAME__` slots. */
   private async page(res: Response, file: string, status: number, replace: Record<string, string> = {}): Promise<void> {
-    let html = await fs.promises.readFile(path.join(this.webDir, file), 'utf8');
-    for (const [k, v] of Object.entries(replace)) html = html.split(k).join(v);
+    const html = fillPage(await fs.promises.readFile(path.join(this.webDir, file), 'utf8'), this.pages, replace);
     const data = Buffer.from(html);
     res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': data.length, ...SECURITY_HEADERS });
     res.end(data);
@@ -275,8 +287,8 @@ export class AgentConsole implements RouteModule {
     const token = randomBytes(24).toString('base64url');
     res.header('Set-Cookie', cookie(PRELOGIN_COOKIE, token, req, 3600));
     await this.page(res, 'sign-in.html', status, {
-      __CSRF__: token,
-      __ERROR__: error
+      CSRF: token,
+      ERROR: error
         ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>`
         : '',
     });

@@ -91,7 +91,7 @@ export class AgentSockets implements UpgradeHandler {
     try {
       msg = JSON.parse(raw) as typeof msg;
     } catch {
-      return this.sendTo(client, { type: 'error', error: 'Messages must be JSON.' });
+      return this.sendTo(client, { type: 'error', error: this.words.say('socket_not_json') });
     }
     if (!(await this.staffStore.session(client.token))) {
       this.sendTo(client, { type: 'error', error: this.words.say('session_expired') });

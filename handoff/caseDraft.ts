@@ -1,5 +1,6 @@
 import { handoffLocale } from '../dialogs/handoffLocale';
 import type { HandoffContext } from '../dialogs/handoffTypes';
+import type { ConsoleTexts } from '../knowledge/messageFiles';
 
 /** "Create case" as the console fills it in: the agent checks it and sends it. */
 export interface CaseDraft {
@@ -42,7 +43,7 @@ function pick(captured: Record<string, string>, re: RegExp): string {
  * filed, its service, answers, place as resolved, details and contact details; otherwise what the
  * dialogs captured. A postcode the recognizer read is never taken for the location.
  */
-export function caseDraft(summary: string, c: HandoffContext): CaseDraft {
+export function caseDraft(summary: string, c: HandoffContext, words: ConsoleTexts): CaseDraft {
   const request = c.brief?.request;
   const captured = c.captured ?? {};
   if (!request) {
@@ -59,7 +60,7 @@ export function caseDraft(summary: string, c: HandoffContext): CaseDraft {
     };
   }
   const place = request.location;
-  const location = place ? (place.kind === 'postcode' ? `${place.postcode} (address not chosen yet)` : place.text) : '';
+  const location = place ? (place.kind === 'postcode' ? words.say('case_postcode_only', { postcode: place.postcode }) : place.text) : '';
   const contact = request.contact ? [request.contact.name, request.contact.email, request.contact.phone].filter(Boolean).join(', ') : pick(captured, CONTACT);
   return {
     summary,

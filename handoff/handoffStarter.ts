@@ -237,7 +237,13 @@ export function brief(c: HandoffContext, vocabulary: Vocabulary, words: ConsoleT
 export function summarise(c: HandoffContext, vocabulary: Vocabulary, labels: ConsoleTexts): string {
   const b = c.brief ?? brief(c, vocabulary, labels);
   const request = b.request;
-  const about = request ? `${request.serviceName}${request.status === 'filed' ? `, sent as ${request.reference ?? 'a report'}` : ', not finished'}` : undefined;
+  const about = !request
+    ? undefined
+    : request.status !== 'filed'
+      ? labels.say('request_not_finished', { service: request.serviceName })
+      : request.reference
+        ? labels.say('request_sent_as', { service: request.serviceName, reference: request.reference })
+        : labels.say('request_sent', { service: request.serviceName });
   let words = b.concern.words;
   // What it is about: the message that started the request…
   if (!words && request && c.reason !== 'not_understood') words = request.openedWith;
@@ -251,6 +257,6 @@ export function summarise(c: HandoffContext, vocabulary: Vocabulary, labels: Con
       );
     words = lines[0]?.text;
   }
-  const line = words ? `${b.concern.label}: "${quote(words)}"` : b.concern.label;
-  return about ? `${line} (${about})` : line;
+  const line = words ? labels.say('summary_with_words', { label: b.concern.label, words: quote(words) }) : b.concern.label;
+  return about ? labels.say('summary_with_request', { line, about }) : line;
 }

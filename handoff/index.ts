@@ -11,7 +11,7 @@ import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../dialogs/assistantParts';
 import type { Logger } from '../platform/logger';
 import type { AppDatabase } from '../platform/storage/database';
-import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from './agentConsole';
+import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource, type StaffPageWords } from './agentConsole';
 import { AgentHub } from './agentHub';
 import { AgentSockets } from './agentSockets';
 import { CallbackDesk } from './callbackDesk';
@@ -101,12 +101,17 @@ export class HandoffFeature {
     return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording, parts.vocabulary);
   }
 
-  /** The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff (console.yaml, loaded by the composition root). */
+  /**
+   * The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff
+   * (console.yaml), `pages` its pages' and the insights' words (console-pages.yaml, insights.yaml), all
+   * loaded by the composition root.
+   */
   console(
     adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
     appId: string,
     parts: AssistantParts,
     words: ConsoleTexts,
+    pages: StaffPageWords,
     deliveries?: DeliveryAlerts,
     knowledgeReport?: KnowledgeReportSource,
     insights?: InsightsSource,
@@ -136,6 +141,7 @@ export class HandoffFeature {
       sockets,
       canned,
       words,
+      pages,
       path.join(this.options.webDir, 'agent'),
       this.options.staffSessionMinutes * 60,
       this.options.trustProxy ?? false,

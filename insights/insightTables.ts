@@ -1,5 +1,6 @@
 import { OUTCOMES, type InsightsReport, type Outcome } from './insightsReport';
 import { CHANNELS } from './insightEventStore';
+import type { InsightsTexts } from '../knowledge/messageFiles';
 
 /** One table of the insights page: its caption, column headings and rows. Every chart has one behind it, and each downloads as CSV. */
 export interface InsightTable {
@@ -9,41 +10,36 @@ export interface InsightTable {
   rows: Array<Array<string | number>>;
 }
 
-/** What each outcome is called on the page and in the CSV files (docs/insights.md says what each means). */
-export const OUTCOME_NAMES: Record<Outcome, string> = {
-  safeguarding: 'Risk signposted',
-  filed: 'Request filed',
-  callback: 'Call-back requested',
-  person: 'Handed to a person',
-  helpful: 'Answered, said helpful',
-  unhelpful: 'Answered, said not helpful',
-  abandoned: 'Left in the middle of a request',
-  answered_no_feedback: 'Answered, no feedback',
-  out_of_scope: 'Out of scope',
-  other: 'Other (greeting, help, cancel)',
-};
+/** What each outcome is called on the page and in the CSV files (insights.yaml; docs/insights.md says what each means). */
+function outcomeName(o: Outcome, w: InsightsTexts): string {
+  return w.say(`outcome_${o}` as const);
+}
 
-const CHANNEL_NAMES: Record<(typeof CHANNELS)[number], string> = { web: 'Web chat', teams: 'Teams', directline: 'Other Direct Line', other: 'Other' };
+/** Where residents talked to the assistant, in words (insights.yaml). */
+function channelName(c: (typeof CHANNELS)[number], w: InsightsTexts): string {
+  return w.say(`channel_${c}` as const);
+}
 
-/** The tables of a report, in the page's order. */
-export function insightTables(report: InsightsReport): InsightTable[] {
+/** The tables of a report, in the page's order, in the words of insights.yaml. */
+export function insightTables(report: InsightsReport, w: InsightsTexts): InsightTable[] {
+  const outcomes = OUTCOMES.map((o) => outcomeName(o, w));
   return [
     {
       id: 'outcomes',
-      caption: 'Conversations by outcome',
-      columns: ['Outcome', 'Conversations'],
-      rows: OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]]),
+      caption: w.say('outcomes_caption'),
+      columns: [w.say('column_outcome'), w.say('column_conversations')],
+      rows: OUTCOMES.map((o) => [outcomeName(o, w), report.outcomes[o]]),
     },
     {
       id: 'channels',
-      caption: 'Conversations by channel and outcome',
-      columns: ['Channel', ...OUTCOMES.map((o) => OUTCOME_NAMES[o])],
-      rows: CHANNELS.map((c) => [CHANNEL_NAMES[c], ...OUTCOMES.map((o) => report.byChannel[c][o])]),
+      caption: w.say('channels_caption'),
+      columns: [w.say('column_channel'), ...outcomes],
+      rows: CHANNELS.map((c) => [channelName(c, w), ...OUTCOMES.map((o) => report.byChannel[c][o])]),
     },
     {
       id: 'periods',
-      caption: 'Conversations over time',
-      columns: ['Period', 'Conversations', 'Resolved', ...OUTCOMES.map((o) => OUTCOME_NAMES[o])],
+      caption: w.say('periods_caption'),
+      columns: [w.say('column_period'), w.say('column_conversations'), w.say('column_resolved'), ...outcomes],
       rows: report.byPeriod.map((p) => [
         p.period,
         OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0),
@@ -53,45 +49,45 @@ export function insightTables(report: InsightsReport): InsightTable[] {
     },
     {
       id: 'services',
-      caption: 'Requests filed by service',
-      columns: ['Service', 'Requests'],
+      caption: w.say('services_caption'),
+      columns: [w.say('column_service'), w.say('column_requests')],
       rows: Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]),
     },
     {
       id: 'safeguarding',
-      caption: 'Conversations with a risk signposted, by category',
-      columns: ['Category', 'Conversations'],
+      caption: w.say('safeguarding_caption'),
+      columns: [w.say('column_category'), w.say('column_conversations')],
       rows: Object.entries(report.safeguardingByCategory).sort((a, b) => b[1] - a[1]),
     },
     {
       id: 'abandoned',
-      caption: 'Requests left unfinished, by the question they stopped at',
-      columns: ['Question', 'Conversations'],
+      caption: w.say('abandoned_caption'),
+      columns: [w.say('column_question'), w.say('column_conversations')],
       rows: Object.entries(report.abandonedAt).sort((a, b) => b[1] - a[1]),
     },
     ...(report.operations
       ? [
           {
             id: 'operations',
-            caption: 'Delivery to the back office and the live-chat queue',
-            columns: ['Measure', 'Value'],
+            caption: w.say('operations_caption'),
+            columns: [w.say('column_measure'), w.say('column_value')],
             rows: [
-              ['Requests filed', report.operations.deliveries.filed],
-              ['Delivered to the back office', report.operations.deliveries.delivered],
-              ['Waiting to be delivered', report.operations.deliveries.pending],
-              ['Refused by the back office', report.operations.deliveries.rejected],
+              [w.say('requests_filed'), report.operations.deliveries.filed],
+              [w.say('delivered'), report.operations.deliveries.delivered],
+              [w.say('waiting_delivery'), report.operations.deliveries.pending],
+              [w.say('refused'), report.operations.deliveries.rejected],
               [
-                'Median minutes to deliver',
+                w.say('median_minutes_to_deliver'),
                 report.operations.deliveries.medianMinutesToDeliver === null
-                  ? 'none delivered'
+                  ? w.say('none_delivered')
                   : Math.round(report.operations.deliveries.medianMinutesToDeliver * 10) / 10,
               ],
-              ['Joined the live-chat queue', report.operations.handoffs.queued],
-              ['Answered by a person', report.operations.handoffs.accepted],
-              ['Left before a person answered', report.operations.handoffs.leftBeforeAnswer],
+              [w.say('joined_queue'), report.operations.handoffs.queued],
+              [w.say('answered_by_person'), report.operations.handoffs.accepted],
+              [w.say('left_before_answer'), report.operations.handoffs.leftBeforeAnswer],
               [
-                'Median wait in the queue, seconds',
-                report.operations.handoffs.medianWaitSeconds === null ? 'none answered' : Math.round(report.operations.handoffs.medianWaitSeconds),
+                w.say('median_wait_seconds'),
+                report.operations.handoffs.medianWaitSeconds === null ? w.say('none_answered') : Math.round(report.operations.handoffs.medianWaitSeconds),
               ],
             ] as Array<Array<string | number>>,
           },
@@ -99,14 +95,20 @@ export function insightTables(report: InsightsReport): InsightTable[] {
       : []),
     {
       id: 'articles',
-      caption: 'Articles answered most, with their helpful rate',
-      columns: ['Article', 'Answered', 'Said helpful', 'Said not helpful', 'Helpful rate'],
+      caption: w.say('articles_caption'),
+      columns: [
+        w.say('column_article'),
+        w.say('column_answered'),
+        w.say('column_said_helpful'),
+        w.say('column_said_not_helpful'),
+        w.say('column_helpful_rate'),
+      ],
       rows: report.topArticles.map((a) => [
         a.articleId,
         a.answered,
         a.helpful,
         a.unhelpful,
-        a.helpfulRate === null ? 'no feedback' : `${Math.round(a.helpfulRate * 100)}%`,
+        a.helpfulRate === null ? w.say('no_feedback') : w.say('helpful_rate', { percent: Math.round(a.helpfulRate * 100) }),
       ]),
     },
   ];
@@ -129,7 +131,7 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
  * (the table below it has the same figures), each bar labelled with its name and number, colours
  * with at least 3:1 contrast against white, no script.
  */
-export function barChart(id: string, title: string, rows: Array<[string, number]>): string {
+export function barChart(id: string, title: string, rows: Array<[string, number]>, noData: string): string {
   const width = 640;
   const bar = 22;
   const gap = 10;
@@ -147,27 +149,31 @@ export function barChart(id: string, title: string, rows: Array<[string, number]
       );
     })
     .join('');
-  const description = rows.map(([l, v]) => `${l}: ${v}`).join('; ') || 'No data';
+  const description = rows.map(([l, v]) => `${l}: ${v}`).join('; ') || noData;
   return `<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-labelledby="${id}-title ${id}-desc" viewBox="0 0 ${width} ${height}" width="100%" preserveAspectRatio="xMinYMin meet"><title id="${id}-title">${escape(title)}</title><desc id="${id}-desc">${escape(description)}</desc>${bars}</svg>`;
 }
 
-/** The page's charts: outcomes, requests by service, and resolved conversations over time. */
-export function insightCharts(report: InsightsReport): Record<string, string> {
+/** The page's charts: outcomes, requests by service, and resolved conversations over time, titled as their tables. */
+export function insightCharts(report: InsightsReport, w: InsightsTexts): Record<string, string> {
+  const noData = w.say('no_data');
   return {
     outcomes: barChart(
       'chart-outcomes',
-      'Conversations by outcome',
-      OUTCOMES.map((o) => [OUTCOME_NAMES[o], report.outcomes[o]]),
+      w.say('outcomes_caption'),
+      OUTCOMES.map((o) => [outcomeName(o, w), report.outcomes[o]]),
+      noData,
     ),
     services: barChart(
       'chart-services',
-      'Requests filed by service',
+      w.say('services_caption'),
       Object.entries(report.requestsByService).sort((a, b) => b[1] - a[1]),
+      noData,
     ),
     periods: barChart(
       'chart-periods',
-      'Conversations over time',
+      w.say('periods_caption'),
       report.byPeriod.map((p) => [p.period, OUTCOMES.reduce((n, o) => n + p.outcomes[o], 0)]),
+      noData,
     ),
   };
 }

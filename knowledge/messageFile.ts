@@ -156,4 +156,9 @@ export class MessageTexts<S extends MessageSpec> {
   say(id: keyof S & string, values: Record<string, string | number> = {}): string {
     return fillCouncilWords(this.words[id], this.council, values);
   }
+
+  /** Every message with the council's details filled in and its own placeholders left as written, for a page's script to fill. */
+  all(): Record<keyof S & string, string> {
+    return Object.fromEntries(Object.keys(this.words).map((id) => [id, this.say(id)])) as Record<keyof S & string, string>;
+  }
 }

@@ -21,7 +21,8 @@ import { loadArticles } from '../knowledge/articleLoader';
 import { listDrafts, startValidateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { REPLY_MESSAGES } from '../knowledge/replyTexts';
-import { MESSAGE_FILES } from '../knowledge/messageFiles';
+import { CONSOLE_PAGE_MESSAGES, MESSAGE_FILES } from '../knowledge/messageFiles';
+import { consolePageProblems } from '../handoff/consolePages';
 import { vocabularyProblems } from '../knowledge/vocabulary';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
 
@@ -94,6 +95,8 @@ export interface ContentPaths {
   deliveryMessages?: string;
   /** The built-in back office's service definitions, whose words each declared language needs; default: none checked. */
   servicesDir?: string;
+  /** The agent console's pages and scripts, whose words are console-pages.yaml's (web/agent/); default: none checked. */
+  consolePagesDir?: string;
   /** The Teams manifest and its localisation files; default: none checked. */
   teamsDir?: string;
   /**
@@ -116,6 +119,7 @@ export const DEFAULT_PATHS: ContentPaths = {
   synonyms: path.join(root, 'knowledge', 'synonyms.yaml'),
   servicesDir: path.join(root, 'services'),
   teamsDir: path.join(root, 'deploymentTemplates', 'teams'),
+  consolePagesDir: path.join(root, 'web', 'agent'),
 };
 
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
@@ -152,6 +156,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...REPLY_MESSAGES.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
+    ...consolePages(paths.consolePagesDir, paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml'), council),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () =>
       loadDeliveryTexts(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml')),
@@ -190,6 +195,13 @@ function otherLanguages(paths: ContentPaths, englishArticles: readonly Article[]
     },
     languages,
   );
+}
+
+/** Each word the console's pages use must be in console-pages.yaml, and each there used (at the line of the council's own English file, else the project's). */
+function consolePages(pagesDir: string | undefined, messagesDir: string): ContentProblem[] {
+  if (!pagesDir) return [];
+  const own = CONSOLE_PAGE_MESSAGES.file(messagesDir);
+  return consolePageProblems(pagesDir, fs.existsSync(own) ? own : CONSOLE_PAGE_MESSAGES.file(path.join(root, 'knowledge', 'messages')));
 }
 
 /** The bin types, when the content has its own (else the shipped table is used). */

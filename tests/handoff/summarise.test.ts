@@ -119,9 +119,9 @@ describe('caseDraft (what "Create case" is filled in with)', () => {
     ]);
     c.captured = { postcode: 'ZZ9 9ZZ', email: 'sam@example.com' };
     c.brief = brief(c, vocabulary, staff);
-    expect(caseDraft('s', c)).toMatchObject({ service: '', location: '', contact: 'sam@example.com', description: 'can I speak to someone' });
+    expect(caseDraft('s', c, staff)).toMatchObject({ service: '', location: '', contact: 'sam@example.com', description: 'can I speak to someone' });
     c.captured.address = '12 Mill Lane, AT1 1AA';
-    expect(caseDraft('s', c).location).toBe('12 Mill Lane, AT1 1AA');
+    expect(caseDraft('s', c, staff).location).toBe('12 Mill Lane, AT1 1AA');
   });
 
   it('with a request, a postcode still to be chosen from is said to be one', () => {
@@ -133,12 +133,12 @@ describe('caseDraft (what "Create case" is filled in with)', () => {
       fields: [],
       location: { kind: 'postcode', text: 'AT1 1AA', postcode: 'AT1 1AA' },
     });
-    expect(caseDraft('s', c)).toMatchObject({
+    expect(caseDraft('s', c, staff)).toMatchObject({
       service: 'Missed bin collection',
       serviceCode: 'missed_bin',
       location: 'AT1 1AA (address not chosen yet)',
       answers: '',
     });
-    expect(caseDraft('s', c).uprn).toBeUndefined();
+    expect(caseDraft('s', c, staff).uprn).toBeUndefined();
   });
 });

@@ -64,8 +64,8 @@ describe('a handoff language', () => {
   });
 
   it('travels with the case draft, with a request in progress or without', () => {
-    expect(caseDraft('s', context('cy')).language).toBe('cy-GB');
-    expect(caseDraft('s', context('en-US')).language).toBe('en-GB');
+    expect(caseDraft('s', context('cy'), shippedConsoleWords()).language).toBe('cy-GB');
+    expect(caseDraft('s', context('en-US'), shippedConsoleWords()).language).toBe('en-GB');
   });
 });
 

@@ -4,6 +4,8 @@
  * assistant. Everything residents wrote is put on the page with textContent, never as HTML.
  */
 (function () {
+  var say = window.ConsoleText.say;
+  var LOCALE = window.ConsoleText.locale;
   var csrf = '';
   var me = null;
   var current = null; // id of the open conversation
@@ -73,7 +75,7 @@
     var p = window.Notification.permission;
     button.hidden = p !== 'default';
     status.hidden = p === 'default';
-    status.textContent = p === 'granted' ? 'Browser notifications are on.' : 'Browser notifications are blocked in this browser\'s settings.';
+    status.textContent = p === 'granted' ? say('notifications_on') : say('notifications_blocked');
   }
   function alertNewItems(waitingItems) {
     var ids = waitingItems.map(function (h) { return h.id; });
@@ -82,12 +84,14 @@
     document.title = (ids.length ? '(' + ids.length + ') ' : '') + TITLE;
     if (!fresh.length) return;
     var urgent = fresh.some(function (h) { return h.priority === 1; });
-    var what = fresh.length === 1 ? fresh[0].reasonLabel + (urgent ? ' (urgent)' : '') : fresh.length + ' people' + (urgent ? ', one urgent' : '');
-    announce('New in the queue: ' + what + '.');
+    var what = fresh.length === 1
+      ? (urgent ? say('new_one_urgent', { reason: fresh[0].reasonLabel }) : fresh[0].reasonLabel)
+      : say(urgent ? 'new_many_urgent' : 'new_many', { count: fresh.length });
+    announce(say('new_in_queue', { what: what }));
     if (soundOn()) beep();
     if (notificationsAllowed()) {
       try {
-        new window.Notification((urgent ? 'Urgent: ' : '') + 'someone is waiting in the queue', { body: what, tag: 'council-queue' });
+        new window.Notification(urgent ? say('notify_urgent') : say('notify'), { body: what, tag: 'council-queue' });
       } catch { /* some browsers allow notifications only from a service worker */ }
     }
   }
@@ -104,19 +108,19 @@
   }
 
   function waiting(seconds) {
-    if (seconds < 60) return 'under 1 min';
+    if (seconds < 60) return say('waited_under_minute');
     var m = Math.floor(seconds / 60);
-    if (m < 60) return m + ' min';
-    return Math.floor(m / 60) + ' h ' + (m % 60) + ' min';
+    if (m < 60) return say('waited_minutes', { minutes: m });
+    return say('waited_hours', { hours: Math.floor(m / 60), minutes: m % 60 });
   }
   function secondsSince(iso) { return Math.max(0, Math.round((Date.now() - Date.parse(iso)) / 1000)); }
 
   function priorityBadge(p) {
     var s = el('span', { class: 'priority p' + p }, String(p));
-    if (p === 1) s.setAttribute('title', 'Urgent');
+    if (p === 1) s.setAttribute('title', say('urgent'));
     var wrap = el('span');
     wrap.appendChild(s);
-    wrap.appendChild(el('span', { class: 'visually-hidden' }, p === 1 ? ' (urgent)' : ''));
+    wrap.appendChild(el('span', { class: 'visually-hidden' }, p === 1 ? say('urgent_hidden') : ''));
     return wrap;
   }
 
@@ -127,16 +131,15 @@
   function languageTag(item) {
     var wrap = el('span');
     if (!item.welsh) return wrap;
-    wrap.appendChild(el('span', { class: 'language-tag', lang: 'cy' }, 'Cymraeg'));
-    wrap.appendChild(el('span', { class: 'visually-hidden' }, ' (in Welsh) '));
+    wrap.appendChild(el('span', { class: 'language-tag', lang: 'cy' }, say('welsh_tag')));
+    wrap.appendChild(el('span', { class: 'visually-hidden' }, say('in_welsh_hidden')));
     return wrap;
   }
-  function welshPrefix(item) { return item.welsh ? 'Cymraeg (in Welsh): ' : ''; }
 
   function renderQueue() {
     var q = queueData;
     if (!q) return;
-    $('open-status').textContent = q.open ? 'The contact centre is open.' : 'The contact centre is closed now. Callback requests are listed below.';
+    $('open-status').textContent = q.open ? say('centre_open') : say('centre_closed');
     var body = $('waiting');
     body.textContent = '';
     q.waiting.forEach(function (h) {
@@ -147,10 +150,10 @@
       td3.appendChild(languageTag(h));
       td3.appendChild(el('span', { class: 'reason' }, h.reasonLabel));
       td3.appendChild(el('span', { class: 'summary' }, h.summary));
-      if (h.heldForWelsh) td3.appendChild(el('span', { class: 'held-for-welsh' }, 'Offered to Welsh speakers first for now.'));
+      if (h.heldForWelsh) td3.appendChild(el('span', { class: 'held-for-welsh' }, say('held_for_welsh')));
       tr.appendChild(td3);
       var td4 = el('td');
-      var b = el('button', { type: 'button', class: 'button small', 'data-accept': h.id, 'aria-label': 'Accept: ' + welshPrefix(h) + h.summary }, 'Accept');
+      var b = el('button', { type: 'button', class: 'button small', 'data-accept': h.id, 'aria-label': say(h.welsh ? 'accept_label_welsh' : 'accept_label', { summary: h.summary }) }, say('accept'));
       td4.appendChild(b);
       tr.appendChild(td4);
       body.appendChild(tr);
@@ -164,9 +167,11 @@
     q.active.forEach(function (h) {
       var li = el('li');
       li.appendChild(languageTag(h));
-      li.appendChild(el('span', { class: 'reason' }, (h.agentId === me.id ? 'You' : (h.agentName || 'Someone')) + ': ' + h.reasonLabel));
+      var activeWith = h.agentId === me.id ? say('active_you', { reason: h.reasonLabel })
+        : h.agentName ? say('active_agent', { agent: h.agentName, reason: h.reasonLabel }) : say('active_someone', { reason: h.reasonLabel });
+      li.appendChild(el('span', { class: 'reason' }, activeWith));
       li.appendChild(el('span', { class: 'summary' }, h.summary));
-      var b = el('button', { type: 'button', class: 'button secondary small', 'data-open': h.id, 'aria-label': 'Open: ' + welshPrefix(h) + h.summary }, 'Open');
+      var b = el('button', { type: 'button', class: 'button secondary small', 'data-open': h.id, 'aria-label': say(h.welsh ? 'open_label_welsh' : 'open_label', { summary: h.summary }) }, say('open'));
       li.appendChild(b);
       active.appendChild(li);
     });
@@ -179,14 +184,14 @@
       li.appendChild(priorityBadge(c.priority));
       li.appendChild(languageTag(c));
       li.appendChild(el('span', { class: 'reference' }, c.reference));
-      if (c.welsh) li.appendChild(el('span', { class: 'summary' }, 'Call back in Welsh.'));
+      if (c.welsh) li.appendChild(el('span', { class: 'summary' }, say('callback_in_welsh')));
       li.appendChild(el('span', { class: 'reason' }, c.name + ' – ' + c.contact));
-      li.appendChild(el('span', { class: 'summary' }, 'Best time: ' + c.bestTime));
-      li.appendChild(el('span', { class: 'summary' }, 'About: ' + c.about));
-      li.appendChild(el('span', { class: 'summary' }, 'Asked ' + new Date(c.createdAt).toLocaleString('en-GB') + ' (' + c.reasonLabel + ')'));
+      li.appendChild(el('span', { class: 'summary' }, say('callback_best_time', { time: c.bestTime })));
+      li.appendChild(el('span', { class: 'summary' }, say('callback_about', { about: c.about })));
+      li.appendChild(el('span', { class: 'summary' }, say('callback_asked', { when: new Date(c.createdAt).toLocaleString(LOCALE), reason: c.reasonLabel })));
       var actions = el('div', { class: 'actions' });
-      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-transcript': c.id, 'aria-label': 'Show transcript: callback ' + c.reference }, 'Show transcript'));
-      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': 'Mark done: callback ' + c.reference + ' for ' + c.name + (c.welsh ? ' (in Welsh)' : '') }, 'Mark done'));
+      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-transcript': c.id, 'aria-label': say('show_transcript_label', { reference: c.reference }) }, say('show_transcript')));
+      actions.appendChild(el('button', { type: 'button', class: 'button secondary small', 'data-callback-done': c.id, 'aria-label': say(c.welsh ? 'mark_done_label_welsh' : 'mark_done_label', { reference: c.reference, resident: c.name }) }, say('mark_done')));
       li.appendChild(actions);
       cbs.appendChild(li);
     });
@@ -204,21 +209,20 @@
       var box = $('delivery-alert');
       var held = r.ok && r.data.heldBack ? r.data.heldBack : { count: 0 };
       box.hidden = !held.count;
+      var refusal = held.lastStatus ? say('held_back_refuses_status', { status: held.lastStatus }) : say('held_back_refuses');
       box.textContent = held.count
-        ? held.count + (held.count === 1 ? ' service request has' : ' service requests have') + ' not reached the council\'s system: it refuses the assistant' +
-          (held.lastStatus ? ' (HTTP ' + held.lastStatus + ')' : '') + ' since ' + new Date(held.oldest).toLocaleString('en-GB') +
-          '. They are kept and tried again regularly. Check OPEN311_API_KEY and OPEN311_BASE_URL.'
+        ? say(held.count === 1 ? 'held_back_one' : 'held_back_other', { count: held.count, refusal: refusal, since: new Date(held.oldest).toLocaleString(LOCALE) })
         : '';
     }, function () { /* signed out or offline: the connection banner says so */ });
   }
 
   function chatLine(m) {
-    var who = m.sender === 'resident' ? 'Resident' : m.sender === 'agent' ? (m.staffId === me.id ? 'You' : 'Agent') : 'Note';
+    var who = m.sender === 'resident' ? say('from_resident') : m.sender === 'agent' ? (m.staffId === me.id ? say('from_you') : say('from_agent')) : say('from_note');
     var li = el('li', { class: 'msg-' + m.sender + (m.flag ? ' msg-flag' : ''), 'data-id': m.id });
-    li.appendChild(el('span', { class: 'from' }, who + ' · ' + new Date(m.at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' })));
+    li.appendChild(el('span', { class: 'from' }, who + ' · ' + new Date(m.at).toLocaleTimeString(LOCALE, { hour: '2-digit', minute: '2-digit' })));
     if (m.flag && m.flag.indexOf('safeguarding') === 0) {
       var category = m.flag.split(':')[1];
-      li.appendChild(el('span', { class: 'flag' }, 'Safeguarding concern' + (category ? ' (' + category.replace(/_/g, ' ') + ')' : '') + '. '));
+      li.appendChild(el('span', { class: 'flag' }, category ? say('flag_safeguarding_category', { category: category.replace(/_/g, ' ') }) : say('flag_safeguarding')));
     }
     li.appendChild(withPhoneLinks(el('span', { class: 'text' }), m.text));
     return li;
@@ -238,7 +242,9 @@
     return keys.length;
   }
 
-  var STATUS_TEXT = { queued: 'Waiting in the queue', active: 'Talking to a person', ended: 'Ended', external: 'With an external contact centre' };
+  function statusText(status) {
+    return status === 'queued' ? say('status_queued') : status === 'active' ? say('status_active') : status === 'ended' ? say('status_ended') : say('status_external');
+  }
 
   /* The canned replies in the conversation's language: a resident writing in Welsh is offered only
    * the Welsh ones (knowledge/cy-GB/contact-centre.yaml), never English. */
@@ -257,9 +263,15 @@
     currentDetail = d;
     fillCanned(d.locale || 'en-GB');
     $('conversation').hidden = false;
-    var who = d.mine ? 'you' : (d.agentName || 'nobody');
+    var who = d.mine ? say('with_you') : (d.agentName || say('with_nobody'));
     var left = d.status === 'ended' && /^resident_/.test(d.endReason || '');
-    $('conversation-status').textContent = STATUS_TEXT[d.status] + (d.status === 'active' ? ' (with ' + who + ')' : '') + (left ? ': the resident has left' : '') + '. Priority ' + d.priority + '. Language: ' + (d.welsh ? 'Welsh (Cymraeg)' : 'English') + '.';
+    $('conversation-status').textContent = say('conversation_status', {
+      status: statusText(d.status),
+      with: d.status === 'active' ? say('status_with', { who: who }) : '',
+      left: left ? say('resident_has_left') : '',
+      priority: d.priority,
+      language: d.welsh ? say('language_welsh') : say('language_english')
+    });
     var log = $('chat-log');
     log.textContent = '';
     d.messages.forEach(function (m) { log.appendChild(chatLine(m)); });
@@ -295,17 +307,19 @@
     var n = fillFields($('captured'), context.captured);
     $('captured-empty').hidden = n > 0;
     var r = context.recognizer;
-    fillFields($('recognizer'), r ? {
-      'Last intent': r.intent + ' (' + Math.round(r.score * 100) + '%)',
-      'Other ideas': (r.alternatives || []).slice(1, 4).map(function (a) { return a.intent + ' ' + Math.round(a.score * 100) + '%'; }).join(', ') || 'none',
-      'Entities': (r.entities || []).map(function (e) { return e.type + ': ' + e.value; }).join(', ') || 'none',
-      'Recognizer': r.source
-    } : { 'Last intent': 'not known' });
+    var understood = {};
+    if (r) {
+      understood[say('recognizer_intent')] = r.intent + ' (' + Math.round(r.score * 100) + '%)';
+      understood[say('recognizer_alternatives')] = (r.alternatives || []).slice(1, 4).map(function (a) { return a.intent + ' ' + Math.round(a.score * 100) + '%'; }).join(', ') || say('none');
+      understood[say('recognizer_entities')] = (r.entities || []).map(function (e) { return e.type + ': ' + e.value; }).join(', ') || say('none');
+      understood[say('recognizer_source')] = r.source;
+    } else understood[say('recognizer_intent')] = say('not_known');
+    fillFields($('recognizer'), understood);
     var t = $('transcript');
     t.textContent = '';
     (context.transcript || []).forEach(function (line) {
       var li = el('li', { class: 'msg-' + line.from });
-      li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? 'Resident' : 'Assistant') + (line.intent ? ' · ' + line.intent : '')));
+      li.appendChild(el('span', { class: 'from' }, (line.from === 'resident' ? say('from_resident') : say('from_assistant')) + (line.intent ? ' · ' + line.intent : '')));
       li.appendChild(withPhoneLinks(el('span'), line.text));
       t.appendChild(li);
     });
@@ -316,30 +330,36 @@
   function renderRequest(request) {
     $('request').hidden = !request;
     if (!request) return;
-    $('request-heading').textContent = request.status === 'filed' ? 'Request just sent' : 'Request so far (not sent)';
+    $('request-heading').textContent = request.status === 'filed' ? say('request_sent') : say('request_not_sent');
     var fields = {};
-    fields['Service'] = request.serviceName + ' (' + request.serviceCode + ')';
-    if (request.reference) fields['Reference'] = request.reference;
+    fields[say('field_service')] = request.serviceName + ' (' + request.serviceCode + ')';
+    if (request.reference) fields[say('field_reference')] = request.reference;
     (request.fields || []).forEach(function (f) { fields[f.label] = f.answer; });
     var place = request.location;
-    fields['Where'] = !place ? 'not given yet' : place.kind === 'address' ? place.text + ' (UPRN ' + place.uprn + ')' : place.kind === 'postcode' ? place.postcode + ' (address not chosen yet)' : place.text + ' (as described)';
-    if (request.description) fields['Details'] = request.description;
-    if (request.contact) fields['Contact'] = [request.contact.name, request.contact.email, request.contact.phone].filter(Boolean).join(', ');
-    if (request.openQuestion) fields['Question open when handed over'] = request.openQuestion + (request.misses ? ' (' + request.misses + (request.misses === 1 ? ' answer' : ' answers') + ' not understood)' : '');
+    fields[say('field_where')] = !place ? say('where_not_given')
+      : place.kind === 'address' ? say('where_address', { address: place.text, uprn: place.uprn })
+        : place.kind === 'postcode' ? say('where_postcode', { postcode: place.postcode })
+          : say('where_described', { place: place.text });
+    if (request.description) fields[say('field_details')] = request.description;
+    if (request.contact) fields[say('field_contact')] = [request.contact.name, request.contact.email, request.contact.phone].filter(Boolean).join(', ');
+    if (request.openQuestion) {
+      fields[say('field_open_question')] = !request.misses ? request.openQuestion
+        : say(request.misses === 1 ? 'open_question_misses_one' : 'open_question_misses_other', { question: request.openQuestion, misses: request.misses });
+    }
     fillFields($('request-fields'), fields);
   }
 
   function showCallbackContext(id) {
     var c = queueData && queueData.callbacks.filter(function (x) { return x.id === id; })[0];
     if (!c) return;
-    renderContext(c.about, c.context, 'Call-back request ' + c.reference + ' from ' + c.name + ', asked ' + new Date(c.createdAt).toLocaleString('en-GB') + '.');
+    renderContext(c.about, c.context, say('callback_context', { reference: c.reference, resident: c.name, when: new Date(c.createdAt).toLocaleString(LOCALE) }));
     $('context-heading').focus();
   }
 
   function openConversation(id, focus) {
     current = id;
     return api('GET', '/agent/api/conversations/' + encodeURIComponent(id)).then(function (r) {
-      if (!r.ok) { announce(r.data.error || 'Could not open the conversation.'); return; }
+      if (!r.ok) { announce(r.data.error || say('could_not_open')); return; }
       renderConversation(r.data);
       if (focus) $('conversation-heading').focus();
     });
@@ -347,7 +367,7 @@
 
   function act(url, okText, after) {
     return api('POST', url).then(function (r) {
-      announce(r.ok ? okText : (r.data.error || 'That did not work.'));
+      announce(r.ok ? okText : (r.data.error || say('did_not_work')));
       if (after) after(r);
       return loadQueue();
     });
@@ -364,8 +384,8 @@
       box.value = '';
     } else {
       api('POST', '/agent/api/conversations/' + encodeURIComponent(current) + '/messages', { text: text }).then(function (r) {
-        if (r.ok) { box.value = ''; appendMessage(r.data.message); if (!r.data.delivered) announce('Saved, but the resident could not be reached.'); }
-        else announce(r.data.error || 'The message was not sent.');
+        if (r.ok) { box.value = ''; appendMessage(r.data.message); if (!r.data.delivered) announce(say('saved_not_delivered')); }
+        else announce(r.data.error || say('message_not_sent'));
       });
     }
   }
@@ -385,18 +405,18 @@
         loadQueue();
         if (msg.handoffId === current) {
           openConversation(current, false);
-          if (msg.status === 'ended' && (msg.endReason === 'resident_left' || msg.endReason === 'resident_ended' || msg.endReason === 'resident_left_queue')) announce('The resident has left the conversation.');
-          else if (msg.status === 'queued' && currentDetail && currentDetail.mine) announce('The conversation went back to the queue.');
+          if (msg.status === 'ended' && (msg.endReason === 'resident_left' || msg.endReason === 'resident_ended' || msg.endReason === 'resident_left_queue')) announce(say('resident_left'));
+          else if (msg.status === 'queued' && currentDetail && currentDetail.mine) announce(say('back_in_queue'));
         }
       } else if (msg.type === 'sent') {
         delete pending[msg.ref];
-        if (!msg.ok) announce(msg.error || 'The message was not sent.');
-        else if (msg.delivered === false) announce('Saved, but the resident could not be reached.');
+        if (!msg.ok) announce(msg.error || say('message_not_sent'));
+        else if (msg.delivered === false) announce(say('saved_not_delivered'));
       } else if (msg.type === 'error') announce(msg.error);
     };
     socket.onclose = function (ev) {
       if (ev.code === 4401) { toSignIn(); return; }
-      $('connection').textContent = 'Connection lost. Reconnecting…';
+      $('connection').textContent = say('connection_lost');
       setTimeout(connect, retry);
       retry = Math.min(retry * 2, 10000);
     };
@@ -409,8 +429,8 @@
       var id = t.dataset.accept;
       t.disabled = true;
       api('POST', '/agent/api/conversations/' + encodeURIComponent(id) + '/accept').then(function (r) {
-        if (r.ok) { announce('Accepted. You are now talking to the resident.'); openConversation(id, true); }
-        else { announce(r.data.error || 'Could not accept.'); t.disabled = false; }
+        if (r.ok) { announce(say('accepted')); openConversation(id, true); }
+        else { announce(r.data.error || say('could_not_accept')); t.disabled = false; }
         loadQueue();
       });
     } else if (t.dataset.open) {
@@ -418,7 +438,7 @@
     } else if (t.dataset.callbackTranscript) {
       showCallbackContext(t.dataset.callbackTranscript);
     } else if (t.dataset.callbackDone) {
-      act('/agent/api/callbacks/' + encodeURIComponent(t.dataset.callbackDone) + '/done', 'Callback request marked as done.');
+      act('/agent/api/callbacks/' + encodeURIComponent(t.dataset.callbackDone) + '/done', say('callback_done'));
     }
   });
 
@@ -429,7 +449,7 @@
       me = r.data.staff;
       var welshSpeaker = (r.data.roles || []).indexOf('welsh') >= 0;
       // A Welsh speaker is told Welsh conversations come first in their queue (docs/handoff.md).
-      $('signed-in-as').textContent = 'Signed in as ' + me.displayName + (welshSpeaker ? ', Welsh speaker (Welsh conversations are listed first for you)' : '');
+      $('signed-in-as').textContent = say(welshSpeaker ? 'signed_in_as_welsh_speaker' : 'signed_in_as', { staff: me.displayName });
       // Staff with the content role also read the knowledge report.
       $('knowledge-report-link').hidden = (r.data.roles || []).indexOf('content') < 0;
       $('insights-link').hidden = (r.data.roles || []).indexOf('manager') < 0;
@@ -462,10 +482,10 @@
       box.focus();
     });
     $('transfer').addEventListener('click', function () {
-      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/transfer', 'Passed back to the queue.', function () { openConversation(current, false); });
+      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/transfer', say('transferred'), function () { openConversation(current, false); });
     });
     $('end').addEventListener('click', function () {
-      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/end', 'Chat ended. The resident is back with the assistant.', function () { openConversation(current, false); });
+      if (current) act('/agent/api/conversations/' + encodeURIComponent(current) + '/end', say('chat_ended'), function () { openConversation(current, false); });
     });
     $('case-form').addEventListener('submit', function (ev) {
       ev.preventDefault();
@@ -476,7 +496,7 @@
       // The resident's language travels with the case (so the council replies in it).
       if (caseDraft.language) fields.language = caseDraft.language;
       api('POST', '/agent/api/cases', { handoffId: current, fields: fields }).then(function (r) {
-        $('case-result').textContent = r.ok ? 'Case ' + r.data.reference + ' created.' : (r.data.error || 'The case was not created.');
+        $('case-result').textContent = r.ok ? say('case_created', { reference: r.data.reference }) : (r.data.error || say('case_not_created'));
       });
     });
     $('sign-out').addEventListener('click', function () {

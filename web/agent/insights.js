@@ -6,6 +6,8 @@
  * with textContent; only the server's SVG is inserted as markup.
  */
 (function () {
+  var say = window.ConsoleText.say;
+  var LOCALE = window.ConsoleText.locale;
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -13,7 +15,7 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
-  function pounds(n) { return '£' + Number(n).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
+  function pounds(n) { return '£' + Number(n).toLocaleString(LOCALE, { minimumFractionDigits: 2, maximumFractionDigits: 2 }); }
   function percent(part, whole) { return whole ? Math.round((100 * part) / whole) + '%' : '0%'; }
   var DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -42,7 +44,7 @@
   function tableOf(t, query) {
     var wrap = el('div', { class: 'table-scroll', role: 'region', 'aria-labelledby': 'cap-' + t.id, tabindex: '0' });
     var tb = el('table', { class: 'list report-table' });
-    tb.appendChild(el('caption', { id: 'cap-' + t.id }, t.caption + (t.rows.length ? '' : ' (none in these days)')));
+    tb.appendChild(el('caption', { id: 'cap-' + t.id }, t.rows.length ? t.caption : say('caption_none', { caption: t.caption })));
     var head = el('thead');
     var hr = el('tr');
     t.columns.forEach(function (c, i) { hr.appendChild(el('th', { scope: 'col', class: i ? 'numeric' : '' }, c)); });
@@ -59,7 +61,7 @@
     var frag = document.createDocumentFragment();
     frag.appendChild(wrap);
     var p = el('p');
-    p.appendChild(el('a', { href: '/agent/api/insights/' + t.id + '.csv?' + query, download: '' }, 'Download "' + t.caption + '" as CSV'));
+    p.appendChild(el('a', { href: '/agent/api/insights/' + t.id + '.csv?' + query, download: '' }, say('download_csv', { caption: t.caption })));
     frag.appendChild(p);
     return frag;
   }
@@ -69,16 +71,20 @@
     var summary = $('summary');
     summary.textContent = '';
     [
-      ['Conversations', String(r.conversations)],
-      ['Resolved (helpful answers and filed requests)', r.resolved + ' (' + percent(r.resolved, r.conversations) + ')'],
-      ['Unknown (answered, no feedback)', r.unknown + ' (' + percent(r.unknown, r.conversations) + ')'],
-      ['Handed to a person or call-back', (r.outcomes.person + r.outcomes.callback) + ''],
-      ['Risk signposted', String(r.outcomes.safeguarding)],
+      [say('summary_conversations'), String(r.conversations)],
+      [say('summary_resolved'), r.resolved + ' (' + percent(r.resolved, r.conversations) + ')'],
+      [say('summary_unknown'), r.unknown + ' (' + percent(r.unknown, r.conversations) + ')'],
+      [say('summary_person'), (r.outcomes.person + r.outcomes.callback) + ''],
+      [say('summary_risk'), String(r.outcomes.safeguarding)],
     ].forEach(function (row) { summary.appendChild(el('dt', null, row[0])); summary.appendChild(el('dd', null, row[1])); });
-    $('savings').textContent = 'Between ' + pounds(r.savings.low) + ' and ' + pounds(r.savings.high) + ' from ' + r.savings.resolved + ' resolved conversations.';
+    $('savings').textContent = say('savings_range', { low: pounds(r.savings.low), high: pounds(r.savings.high), resolved: r.savings.resolved });
     var a = r.savings.assumptions;
-    $('savings-method').textContent = r.savings.method + ' Assumptions (knowledge/council.yaml): a phone contact costs ' + pounds(a.costPerContact.phone) + ', an online one ' + pounds(a.costPerContact.online) +
-      '; between ' + Math.round(a.wouldHavePhoned.low * 100) + '% and ' + Math.round(a.wouldHavePhoned.high * 100) + '% of resolved conversations would otherwise have phoned.';
+    $('savings-method').textContent = say('savings_method') + ' ' + say('savings_assumptions', {
+      phoneCost: pounds(a.costPerContact.phone),
+      onlineCost: pounds(a.costPerContact.online),
+      low: Math.round(a.wouldHavePhoned.low * 100),
+      high: Math.round(a.wouldHavePhoned.high * 100)
+    });
     var sections = $('sections');
     sections.textContent = '';
     data.tables.forEach(function (t) {
@@ -93,28 +99,28 @@
       sections.appendChild(section);
     });
     $('report').hidden = false;
-    $('report-status').textContent = r.conversations + ' conversations from ' + r.from + ' to ' + r.to + '.';
+    $('report-status').textContent = say('insights_status', { count: r.conversations, from: r.from, to: r.to });
   }
 
   function load() {
     var from = $('from').value.trim();
     var to = $('to').value.trim();
-    if (!DAY.test(from)) { showError('Enter the first day as year-month-day, for example 2026-11-01.', 'from'); return; }
-    if (!DAY.test(to)) { showError('Enter the last day as year-month-day, for example 2026-11-30.', 'to'); return; }
+    if (!DAY.test(from)) { showError(say('from_invalid'), 'from'); return; }
+    if (!DAY.test(to)) { showError(say('to_invalid'), 'to'); return; }
     $('error-summary').hidden = true;
     ['from', 'to'].forEach(function (id) { $(id).removeAttribute('aria-invalid'); $(id).setAttribute('aria-describedby', id + '-hint'); });
     var query = 'from=' + encodeURIComponent(from) + '&to=' + encodeURIComponent(to) + '&by=' + encodeURIComponent($('by').value);
-    $('report-status').textContent = 'Loading the insights…';
+    $('report-status').textContent = say('insights_loading');
     fetch('/agent/api/insights?' + query, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (res) {
         if (res.status === 401) { window.location.assign('/agent/sign-in'); throw new Error('Signed out'); }
         return res.json().catch(function () { return {}; }).then(function (data) { return { ok: res.ok, status: res.status, data: data }; });
       })
       .then(function (r) {
-        if (!r.ok) { showError(r.data.error || 'The insights could not be loaded. Try again.', r.status === 400 ? 'from' : null); return; }
+        if (!r.ok) { showError(r.data.error || say('insights_failed'), r.status === 400 ? 'from' : null); return; }
         render(r.data, query);
       })
-      .catch(function (err) { if (err.message !== 'Signed out') showError('The insights could not be loaded. Check your connection and try again.', null); });
+      .catch(function (err) { if (err.message !== 'Signed out') showError(say('insights_offline'), null); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -4,6 +4,8 @@
  * table. Residents' words (already redacted on the server) go on the page with textContent only.
  */
 (function () {
+  var say = window.ConsoleText.say;
+  var LOCALE = window.ConsoleText.locale;
   function $(id) { return document.getElementById(id); }
   function el(tag, attrs, text) {
     var e = document.createElement(tag);
@@ -11,10 +13,9 @@
     if (text !== undefined && text !== null) e.textContent = String(text);
     return e;
   }
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
   function day(iso) {
     var d = new Date(iso);
-    return isNaN(d.getTime()) ? String(iso).slice(0, 10) : d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+    return isNaN(d.getTime()) ? String(iso).slice(0, 10) : d.toLocaleDateString(LOCALE, { day: 'numeric', month: 'long', year: 'numeric' });
   }
 
   function showError(text, field) {
@@ -38,8 +39,9 @@
   function render(report) {
     var rows = $('report-rows');
     rows.textContent = '';
-    var period = 'the last ' + plural(report.days, 'day', 'days') + ' (' + day(report.from) + ' to ' + day(report.to) + ')';
-    $('report-caption').textContent = 'Questions with no answer or a "No", ' + period + ', grouped by similar wording, biggest groups first';
+    var days = say(report.days === 1 ? 'days_one' : 'days_other', { count: report.days });
+    var period = say('report_period', { days: days, from: day(report.from), to: day(report.to) });
+    $('report-caption').textContent = say('report_caption', { period: period });
     report.groups.forEach(function (g, i) {
       var tr = el('tr');
       tr.appendChild(el('th', { scope: 'row' }, String(i + 1)));
@@ -52,11 +54,12 @@
       examples.appendChild(list);
       tr.appendChild(examples);
       var articles = el('td');
-      if (!g.articles.length) articles.appendChild(el('span', { class: 'hint' }, 'None'));
+      if (!g.articles.length) articles.appendChild(el('span', { class: 'hint' }, say('articles_none')));
       else {
         var alist = el('ul', { class: 'examples' });
         g.articles.forEach(function (a) {
-          alist.appendChild(el('li', null, (a.title || a.id + ' (no longer published)') + ' – ' + plural(a.count, 'time', 'times')));
+          var times = say(a.count === 1 ? 'times_one' : 'times_other', { count: a.count });
+          alist.appendChild(el('li', null, say('article_offered', { title: a.title || say('article_unpublished', { id: a.id }), times: times })));
         });
         articles.appendChild(alist);
       }
@@ -65,28 +68,32 @@
     });
     $('report').hidden = report.groups.length === 0;
     $('report-status').textContent = report.groups.length
-      ? plural(report.total, 'question', 'questions') + ' in ' + plural(report.groups.length, 'group', 'groups') + ', ' + period + '.'
-      : 'No questions went unanswered in ' + period + '.';
+      ? say('report_status', {
+        questions: say(report.total === 1 ? 'questions_one' : 'questions_other', { count: report.total }),
+        groups: say(report.groups.length === 1 ? 'groups_one' : 'groups_other', { count: report.groups.length }),
+        period: period
+      })
+      : say('report_status_none', { period: period });
   }
 
   function load() {
     var raw = $('days').value.trim();
     if (!/^\d{1,4}$/.test(raw) || Number(raw) < 1 || Number(raw) > 3650) {
-      showError('Enter the number of days as a whole number from 1 to 3650, for example 30.', true);
+      showError(say('days_entry_invalid'), true);
       return;
     }
     clearError();
-    $('report-status').textContent = 'Loading the report…';
+    $('report-status').textContent = say('report_loading');
     fetch('/agent/api/knowledge-report?days=' + encodeURIComponent(raw), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (res) {
         if (res.status === 401) { window.location.assign('/agent/sign-in'); throw new Error('Signed out'); }
         return res.json().catch(function () { return {}; }).then(function (data) { return { ok: res.ok, status: res.status, data: data }; });
       })
       .then(function (r) {
-        if (!r.ok) { showError(r.data.error || 'The report could not be loaded. Try again.', r.status === 400); return; }
+        if (!r.ok) { showError(r.data.error || say('report_failed'), r.status === 400); return; }
         render(r.data);
       })
-      .catch(function (err) { if (err.message !== 'Signed out') showError('The report could not be loaded. Check your connection and try again.', false); });
+      .catch(function (err) { if (err.message !== 'Signed out') showError(say('report_offline'), false); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
