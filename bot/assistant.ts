@@ -13,7 +13,8 @@ import { localeDir, OVERLAYS, overlayFile } from '../knowledge/localeContent';
 import { readWithOverlay } from '../knowledge/overlay';
 import { LANGUAGE_NAMES, type Locale } from '../knowledge/locales';
 import { WELSH_ANALYSIS } from '../knowledge/textAnalyser';
-import { SafeguardingDetector } from '../intents/safeguardingDetector';
+import { SafeguardingDetector, type GlossedDetector } from '../intents/safeguardingDetector';
+import { loadRiskGloss, RISK_GLOSS_FILE } from '../intents/riskGloss';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
 import { loadTrainingData } from '../intents/trainingData';
@@ -92,6 +93,11 @@ export interface AssistantOptions {
   state?: { conversationState: ConversationState; userState: UserState };
   /** Another language's safeguarding detector, also asked when this one finds no risk (see SafeguardingDetector). */
   alongside?: SafeguardingDetector;
+  /**
+   * Another language's whole detector (rules and classifier), asked on a gloss of the message into its language when this
+   * language has a word list (`<locale>/risk-gloss.yaml` beside the rules: intents/riskGloss.ts) and nothing else found a risk.
+   */
+  glossTo?: SafeguardingDetector;
 }
 
 export type { AssistantParts };
@@ -170,6 +176,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     taxonomy,
     ...gates,
     alongside: options.alongside,
+    glossed: glossedDetector(overlayFile(path.join(rulesDir, RISK_GLOSS_FILE), locale), options.glossTo, other),
   });
   // A classifier threshold above 1 turns the classifiers off: the rules alone.
   const rulesOnly = new SafeguardingDetector(rules, { taxonomy, ...gates, classifierThreshold: RULES_ONLY });
@@ -217,7 +224,7 @@ export function buildAssistants(options: AssistantOptions): Assistant & { byLoca
   const byLocale = new Map<Locale, Assistant>([[DEFAULT_LOCALE, first]]);
   for (const locale of first.council.languages.filter((l) => l !== DEFAULT_LOCALE)) {
     const state = { conversationState: first.conversationState, userState: first.userState };
-    byLocale.set(locale, buildAssistant({ ...options, locale, state, alongside: first.rulesOnly }));
+    byLocale.set(locale, buildAssistant({ ...options, locale, state, alongside: first.rulesOnly, glossTo: first.detector }));
   }
   if (byLocale.size < 2) return { ...first, byLocale };
   const knowledgeRoot = path.dirname(options.councilProfilePath);
@@ -229,6 +236,13 @@ export function buildAssistants(options: AssistantOptions): Assistant & { byLoca
     }),
   );
   return { ...first, byLocale, bot: new BilingualBot(byLocale, identifier, first.conversationState, first.userState) };
+}
+
+/** The English detector reading a gloss of the message, when the language has a word list. */
+function glossedDetector(file: string, detector: SafeguardingDetector | undefined, other: boolean): GlossedDetector | undefined {
+  if (!other || !detector || !fs.existsSync(file)) return undefined;
+  const list = loadRiskGloss(file);
+  return { gloss: (text) => list.gloss(text), detector };
 }
 
 /**

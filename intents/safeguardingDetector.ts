@@ -23,6 +23,11 @@ export interface SafeguardingDetectorOptions {
   /** Another language's detector, also asked when this one finds no risk (a Welsh message may say the danger in English). */
   alongside?: SafeguardingDetector;
   /**
+   * Another language's whole detector (rules and classifier) reading a gloss of the message in that language, also asked
+   * when neither this detector nor `alongside` finds a risk (intents/riskGloss.ts: Welsh read by the English detector).
+   */
+  glossed?: GlossedDetector;
+  /**
    * The classifier counts only when safeguarding is its chosen intent with at least this
    * calibrated score. Above 1 turns the classifier off (rules only).
    */
@@ -58,6 +63,14 @@ export interface SafeguardingDetectorOptions {
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
   weakScore?: number;
   clauseSupport?: number;
+}
+
+/** A detector that reads a message through a gloss into its own language. */
+export interface GlossedDetector {
+  gloss: (text: string) => string;
+  detector: SafeguardingDetector;
+  /** The categories its verdict may decide (default GLOSS_CATEGORIES). */
+  categories?: readonly RiskCategory[];
 }
 
 /** A clause of a long message and the risk classifier's best guess for it. */
@@ -111,6 +124,20 @@ export const DEFAULT_WEAK_SCORE = 0.5;
  * at 0.15 it drops 10 fewer risk messages for 3 more alarms, and still keeps the venting above quiet.
  */
 export const DEFAULT_CLAUSE_SUPPORT = 0.15;
+/**
+ * How far this language's own risk classifier must lean to a risk (its best category's score, on the whole message or a
+ * clause) for the English classifier's vote on a gloss to count (see SafeguardingDetector.supports): the clause support
+ * the detector already uses for a weak vote on a long message (DEFAULT_CLAUSE_SUPPORT, chosen on English held-out data).
+ */
+const GLOSS_SUPPORT = DEFAULT_CLAUSE_SUPPORT;
+/**
+ * The categories a gloss's verdict may decide: immediate danger only. With every category, the gloss flagged 6 of the
+ * 2,605 Welsh ordinary training examples and article questions and moved one line of Welsh routing's development set
+ * (children cold in a rented home with no heating, which the Welsh content counts as a housing question) to safeguarding;
+ * with immediate danger only, 2 and none (docs/safeguarding.md, thirteenth round). Immediate danger is where a miss
+ * costs a life now, and where issue 21 asks for 100 %.
+ */
+export const GLOSS_CATEGORIES: readonly RiskCategory[] = ['immediate_danger'];
 /** Fewer words than this left once the idioms are taken out: nothing for the classifier to judge. */
 export const MIN_WORDS_AFTER_IDIOMS = 3;
 /**
@@ -184,6 +211,7 @@ export class SafeguardingDetector {
   private readonly weakScore: number;
   private readonly clauseSupport: number;
   private readonly alongside?: SafeguardingDetector;
+  private readonly glossed?: GlossedDetector;
 
   constructor(
     private readonly rules: SafeguardingRule[],
@@ -206,6 +234,7 @@ export class SafeguardingDetector {
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
     this.alongside = o.alongside;
+    this.glossed = o.glossed;
   }
 
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
@@ -215,21 +244,61 @@ export class SafeguardingDetector {
   /**
    * How a message is decided: what the rules matched, what the risk classifier made of it and of each clause, and the
    * verdict. With another language's detector alongside, a message this one finds no risk in is also checked by that
-   * one (residents switch languages mid-sentence): a risk either finds is a risk.
+   * one (residents switch languages mid-sentence): a risk either finds is a risk. Then, with a glossed detector, the
+   * gloss of the message is checked by it; its verdict's reason starts "gloss: ".
    */
   explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const own = this.explainOwn(text, recognized);
-    if (own.verdict.risk || !this.alongside) return own;
-    const other = this.alongside.explain(text, recognized);
-    return other.verdict.risk ? other : own;
+    if (own.verdict.risk) return own;
+    const other = this.alongside?.explain(text, recognized);
+    if (other?.verdict.risk) return other;
+    const glossed = this.explainGlossed(text);
+    return glossed?.verdict.risk && this.counts(own, glossed) ? glossed : own;
   }
 
-  private explainOwn(text: string, recognized?: RecognizerResult): SafeguardingTrace {
+  /**
+   * The gloss's verdict counts only for the categories `GLOSS_CATEGORIES` lists, and only when this language's own
+   * classifier leans to a risk too (its best category, on the message or one of its clauses, at `GLOSS_SUPPORT` or more):
+   * the English detector reading a word-by-word gloss brings its own false-alarm rate with it, and what a gloss loses is
+   * what makes a near miss one (alarming words used about something else, a Welsh turn of phrase). Measured in
+   * docs/safeguarding.md, thirteenth round.
+   */
+  private counts(own: SafeguardingTrace, glossed: SafeguardingTrace): boolean {
+    const category = glossed.verdict.category;
+    if (!category || !(this.glossed?.categories ?? GLOSS_CATEGORIES).includes(category)) return false;
+    const scores = [own.whole?.score ?? 0, ...own.clauses.map((c) => c.guess?.score ?? 0)];
+    return Math.max(...scores) >= GLOSS_SUPPORT;
+  }
+
+  /**
+   * The glossed detector's trace of the message's gloss (undefined without one); its verdict as this detector gives one
+   * (this taxonomy's label, who it is about by this language's cues on the message, else by the other's on the gloss).
+   * A message with nothing left once this language's idioms are out is not glossed.
+   */
+  explainGlossed(text: string): SafeguardingTrace | undefined {
+    if (!this.glossed) return undefined;
+    // Glossed as this language's rules read it: its text-speak spelled out and its figures of speech taken out first
+    // ("mae'r bin 'ma'n fy lladd i" is not "kill me").
+    const { folded } = this.folded(text);
+    if (!folded) return undefined;
+    const trace = this.glossed.detector.explain(this.glossed.gloss(folded));
+    if (!trace.verdict.risk) return trace;
+    const own = this.verdict(`gloss: ${trace.verdict.reason ?? ''}`, trace.verdict.categories ?? [], folded);
+    return { ...trace, verdict: { ...own, about: own.about ?? trace.verdict.about } };
+  }
+
+  /** The message as the rules read it: folded, text-speak spelled out, and with its idioms taken out. */
+  private folded(text: string): { spelled: string; folded: string } {
     const spelled = this.spellings.reduce((s, sp) => s.replace(sp.pattern, sp.standsFor), normaliseForRules(text));
     const folded = this.idioms
       .reduce((s, idiom) => s.replace(idiom, ' '), spelled)
       .replace(/\s+/g, ' ')
       .trim();
+    return { spelled, folded };
+  }
+
+  private explainOwn(text: string, recognized?: RecognizerResult): SafeguardingTrace {
+    const { spelled, folded } = this.folded(text);
     const trace: SafeguardingTrace = { folded, rules: [], longPast: false, asSubject: false, clauses: [], verdict: { risk: false } };
     if (!folded) return trace;
     const matched = this.rules.filter((rule) => rule.patterns.some((p) => p.test(folded)) && !rule.unless.some((u) => u.test(folded)));

@@ -4,6 +4,7 @@ import { binTypesProblems } from '../intents/entities/binTypes';
 import { readToneVocabulary } from '../intents/frustration';
 import { riskTrainingData } from '../intents/riskClassifier';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
+import { RISK_GLOSS_FILE, riskGlossProblems } from '../intents/riskGloss';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import type { Article } from './article';
 import { loadArticles } from './articleLoader';
@@ -82,6 +83,8 @@ export function localeProblems(paths: LocaleContentPaths, locale: string, wordsO
       loadSafeguardingRules(path.join(intentsRoot, locale, path.basename(paths.safeguardingRules))),
     ),
     ...ownFile(path.join(intentsRoot, locale, path.basename(paths.tone)), (f) => readToneVocabulary(f).problems),
+    // The word list that lets the English detector read this language's messages (optional: without it, no gloss).
+    ...(fs.existsSync(path.join(intentsRoot, locale, RISK_GLOSS_FILE)) ? riskGlossProblems(path.join(intentsRoot, locale, RISK_GLOSS_FILE)) : []),
     ...attempt(path.join(knowledgeDir, locale, 'synonyms.yaml'), () => loadSynonyms(path.join(knowledgeDir, locale, 'synonyms.yaml'))),
     ...ownFile(localeDir(path.dirname(paths.binTypes), locale) + path.sep + path.basename(paths.binTypes), (f) => binTypesProblems(f)),
     ...services(paths.servicesDir, locale),
