@@ -25,6 +25,7 @@ const UNIT = [
   'tests/dialogs/routerQuestions.test.ts',
   'tests/dialogs/services/addressLookup.test.ts',
   'tests/dialogs/services/answers.test.ts',
+  'tests/dialogs/services/caseStatusLogging.test.ts',
   'tests/dialogs/services/slotReader.test.ts',
   'tests/dialogs/services/slots/fields.test.ts',
   'tests/dialogs/services/slots/houseBeside.test.ts',

@@ -169,6 +169,7 @@ export class ServiceFeature {
           responses,
           this.now,
           parts.vocabulary,
+          this.options.logger,
         ),
       ),
     });

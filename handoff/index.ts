@@ -98,7 +98,7 @@ export class HandoffFeature {
   /** For buildAssistant's handoffRelay: CouncilBot checks it before the dialogs. */
   relay(parts: AssistantParts): HandoffRelayService {
     const { recorder, wording } = this.parts(parts);
-    return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording, parts.vocabulary);
+    return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording, parts.vocabulary, this.options.logger);
   }
 
   /** The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff (console.yaml, loaded by the composition root). */
