@@ -10,7 +10,7 @@ const UNIT = [
   'tests/azure/redact.test.ts',
   'tests/azure/telemetryEvents.test.ts',
   'tests/bot/activityCheck.test.ts',
-  'tests/bot/cachingAuthentication.test.ts',
+  'tests/bot/hosting/cachingAuthentication.test.ts',
   'tests/bot/lastResort.test.ts',
   'tests/bot/redact.test.ts',
   'tests/bot/stateConflict.test.ts',

@@ -1,7 +1,6 @@
 import { HANDOFF_LOCALES, handoffLocale } from '../dialogs/handoffLocale';
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
-import type { CloudAdapterBase } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
 import { CONSOLE_MESSAGES, HANDOFF_MESSAGES, type ConsoleTexts } from '../knowledge/messageFiles';
@@ -10,6 +9,7 @@ import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../dialogs/assistantParts';
 import type { Logger } from '../platform/logger';
+import type { ConversationContinuer } from '../platform/proactive';
 import type { AppDatabase } from '../platform/storage/database';
 import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource } from './agentConsole';
 import { AgentHub } from './agentHub';
@@ -103,7 +103,7 @@ export class HandoffFeature {
 
   /** The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff (console.yaml, loaded by the composition root). */
   console(
-    adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    adapter: ConversationContinuer,
     appId: string,
     parts: AssistantParts,
     words: ConsoleTexts,
