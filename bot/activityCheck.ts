@@ -5,7 +5,7 @@
  *
  * Written out rather than as a zod schema: it runs on every request, and five checks of a few
  * fields cost nothing, where a schema parse of the whole activity costs more than the echo
- * bot's turn (botbuilder's own CloudAdapter.process does that, see bot/adapter.ts).
+ * bot's turn (botbuilder's own CloudAdapter.process does that, see bot/hosting/adapter.ts).
  */
 export function activityProblem(body: unknown): string | undefined {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return 'it must be a JSON object';

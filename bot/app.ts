@@ -6,8 +6,6 @@ import type { LocalRecognizer } from '../intents/localRecognizer';
 import type { Recognizer } from '../intents/recognizer';
 import { buildAssistants, type Assistant } from './assistant';
 import type { Locale } from '../knowledge/locales';
-import type { CloudAdapter } from 'botbuilder';
-import { createAdapter } from './adapter';
 import { createWebChat, type WebChatParts } from '../channels/directline';
 import { openInProduction, type Config } from './config';
 import type { Logger } from '../platform/logger';
@@ -17,10 +15,16 @@ import type { ReadinessCheck } from '../platform/http/readiness';
 import { BotServer, type RouteModule } from './server';
 import { SecurityHeaders } from './securityHeaders';
 import { TeamsMiddleware } from '../channels/teams/teamsMiddleware';
-import { instrumentAdapter } from './telemetry/instrumentAdapter';
-import type { LogForwarder } from './telemetry/logForwarder';
-import { RequestTelemetryModule } from './telemetry/requestTelemetryModule';
-import { createTelemetry, type Telemetry } from './telemetry/telemetry';
+import {
+  createAdapter,
+  createTelemetry,
+  DirectLineBridge,
+  instrumentAdapter,
+  RequestTelemetryModule,
+  type CouncilAdapter,
+  type LogForwarder,
+  type Telemetry,
+} from './hosting';
 import { AppDatabase } from '../platform/storage/database';
 import { ServiceFeature } from './serviceFeature';
 import { ServiceResponses } from '../dialogs/services/serviceResponses';
@@ -49,7 +53,7 @@ export interface App {
   assistant: Assistant & { byLocale: ReadonlyMap<Locale, Assistant> };
   handoff: HandoffFeature;
   telemetry: Telemetry;
-  adapter: CloudAdapter;
+  adapter: CouncilAdapter;
   /** Web page, page tokens and (local mode) Direct Line. */
   webChat: WebChatParts;
   services: ServiceFeature;
@@ -157,8 +161,7 @@ export async function createApp(config: Config, logger: Logger, version: string,
       root: ROOT,
       database,
       databaseUrl: config.databaseUrl,
-      adapter,
-      bot: assistant.bot,
+      bridge: (identity, replies) => new DirectLineBridge(adapter, assistant.bot, identity, replies),
       logger,
       botName: assistant.council.shortName,
       languages: [...assistant.byLocale].map(([locale, a]) => ({ locale, council: a.council })),

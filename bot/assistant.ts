@@ -47,7 +47,7 @@ import { languageTexts } from '../knowledge/languageTexts';
 import type { HandoffRelay } from '../handoff/handoffRelay';
 import type { Logger } from '../platform/logger';
 import { TrackedConversationState } from '../platform/storage/trackedConversationState';
-import { TelemetryRecognizer } from './telemetry/telemetryRecognizer';
+import { TelemetryRecognizer } from './hosting';
 import type { AssistantParts } from '../dialogs/assistantParts';
 
 export interface AssistantOptions {

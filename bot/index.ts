@@ -9,7 +9,7 @@ import { createApp, ROOT } from './app';
 import { ConfigError, loadConfig } from './config';
 import { installLastResort } from './lastResort';
 import { createLogger } from '../platform/logger';
-import { LogForwarder } from './telemetry/logForwarder';
+import { LogForwarder } from './hosting';
 import { loadDotEnv } from './dotEnv';
 
 async function main(): Promise<void> {

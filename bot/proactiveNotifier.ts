@@ -1,4 +1,5 @@
-import type { CloudAdapter, ConversationReference } from 'botbuilder';
+import type { ConversationReference } from 'botbuilder';
+import type { ConversationContinuer } from '../platform/proactive';
 import type { Logger } from '../platform/logger';
 import { proactive } from '../channels/proactive';
 import type { OutboxRow } from '../servicerequests/open311/outbox';
@@ -18,7 +19,7 @@ export interface NotificationTexts {
  */
 export class ProactiveNotifier implements ResidentNotifier {
   constructor(
-    private readonly adapter: CloudAdapter,
+    private readonly adapter: ConversationContinuer,
     private readonly botAppId: string,
     private readonly texts: NotificationTexts,
     private readonly logger: Logger,

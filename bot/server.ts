@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Activity, ActivityHandler } from 'botbuilder';
 import { activityProblem } from './activityCheck';
-import type { CouncilAdapter } from './adapter';
+import type { CouncilAdapter } from './hosting';
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { Logger } from '../platform/logger';
 import { runReadinessChecks, type ReadinessCheck } from '../platform/http/readiness';

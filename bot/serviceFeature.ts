@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import type { CloudAdapter } from 'botbuilder';
 import { Intents } from '../intents/catalogue';
 import type { IntentDialog } from '../dialogs/mainDialog';
 import { AddressLookup } from '../dialogs/services/addressLookup';
@@ -23,6 +22,7 @@ import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
 import type { Config } from './config';
 import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
 import type { Logger } from '../platform/logger';
+import type { ConversationContinuer } from '../platform/proactive';
 import { Open311Client } from '../servicerequests/open311/open311Client';
 import { Outbox } from '../servicerequests/open311/outbox';
 import { refusalKind } from '../servicerequests/open311/deliveryState';
@@ -169,6 +169,7 @@ export class ServiceFeature {
           responses,
           this.now,
           parts.vocabulary,
+          this.options.logger,
         ),
       ),
     });
@@ -180,7 +181,11 @@ export class ServiceFeature {
    * words and council profile; a resident is told in their conversation's language (the locale kept
    * with the report's conversation reference), else the first (English).
    */
-  start(adapter: CloudAdapter, botAppId: string, languages: ReadonlyArray<{ locale: Locale; responses: ServiceResponses; council: CouncilProfile }>): void {
+  start(
+    adapter: ConversationContinuer,
+    botAppId: string,
+    languages: ReadonlyArray<{ locale: Locale; responses: ServiceResponses; council: CouncilProfile }>,
+  ): void {
     const byLocale = new Map(
       languages.map(({ locale, responses, council }) => [
         locale as string,

@@ -195,7 +195,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
    * registered, says how to reach a person.
    */
   protected async onHandoffRequested(innerDc: DialogContext): Promise<DialogTurnResult> {
-    const started = await beginHandoffFrom(innerDc, {
+    const started = await beginHandoffFrom(innerDc, this.now(), {
       reason: 'resident_asked',
     });
     if (started) return started;

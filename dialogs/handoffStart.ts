@@ -74,8 +74,11 @@ function findRequest(stack: DialogInstance[]): SlotState | undefined {
   return found;
 }
 
-/** The service request the resident was in the middle of: its answers as understood, the place as resolved, the open question. */
-export function requestFromStack(dc: DialogContext, now = new Date()): RequestSoFar | undefined {
+/**
+ * The service request the resident was in the middle of: its answers as understood, the place as resolved, the open question.
+ * `now` is the app's clock (createApp's `now`, as the dialogs have it): dates are written out against it.
+ */
+export function requestFromStack(dc: DialogContext, now: Date): RequestSoFar | undefined {
   let root = dc;
   while (root.parent) root = root.parent;
   const state = findRequest(root.stack);
@@ -85,17 +88,17 @@ export function requestFromStack(dc: DialogContext, now = new Date()): RequestSo
 /**
  * Hands the resident to the contact centre from inside any dialog: the dialogs in progress
  * are cancelled (what they captured travels with the handoff) and the handoff dialog starts.
- * Returns undefined when no handoff dialog is registered. For a dialog that cannot finish:
- * `return beginHandoffFrom(step, { reason: 'back_office_refused', captured: {...} })`.
+ * Returns undefined when no handoff dialog is registered. `now` is the app's clock (a dialog's `this.now()`).
+ * For a dialog that cannot finish: `return beginHandoffFrom(step, this.now(), { reason: 'back_office_refused', captured: {...} })`.
  */
-export async function beginHandoffFrom(dc: DialogContext, options: HandoffOptions = {}): Promise<DialogTurnResult | undefined> {
+export async function beginHandoffFrom(dc: DialogContext, now: Date, options: HandoffOptions = {}): Promise<DialogTurnResult | undefined> {
   let target: DialogContext | undefined = dc;
   while (target && !target.dialogs.find(DialogIds.handoff)) target = target.parent;
   if (!target) return undefined;
   // Already handing over (e.g. answering "Ask for a call back"): the handoff dialog takes the message.
   if (target.stack.some((entry) => entry.id === DialogIds.handoff)) return target.continueDialog();
   const captured = { ...capturedFromStack(dc), ...(options.captured ?? {}) };
-  const request = options.request ?? requestFromStack(dc);
+  const request = options.request ?? requestFromStack(dc, now);
   const stopped = target.stack.some((entry) => entry.id !== DialogIds.mainWaterfall);
   await target.cancelAllDialogs();
   return target.beginDialog(DialogIds.handoff, { ...options, captured, stopped, ...(request ? { request } : {}) });

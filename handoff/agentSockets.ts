@@ -62,7 +62,11 @@ export class AgentSockets implements UpgradeHandler {
   async handle(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     if (!sameOrigin(req.headers.origin, req.headers.host)) return refuseUpgrade(socket, 403);
     const token = readCookie(req, SESSION_COOKIE);
-    const session = await this.staffStore.session(token).catch(() => undefined);
+    const session = await this.staffStore.session(token).catch((err: Error) => {
+      // The staff store did not answer: the console is refused as if signed out (it signs in again).
+      this.logger.warn({ err: { type: err.name } }, 'could not check a console session: the socket was refused');
+      return undefined;
+    });
     if (!session || !token) return refuseUpgrade(socket, 401);
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const client: Client = { socket: ws, staff: session.staff, token };

@@ -9,6 +9,7 @@ import type { HandoffRecorder } from './handoffMemory';
 import type { HandoffStore } from './handoffStore';
 import type { Handoff } from '../dialogs/handoffTypes';
 import type { Vocabulary } from '../knowledge/vocabulary';
+import type { Logger } from '../platform/logger';
 
 /** The resident's page says they are leaving ("End chat" while with a person, "Start again"): an event, no words in the transcript. */
 export const LEAVE_EVENT = 'council.handoff.leave';
@@ -47,6 +48,8 @@ export class HandoffRelayService implements HandoffRelay {
      * goes to the conversation's language (bot/bilingualBot.ts); the Welsh words keep the English ones.
      */
     private readonly vocabulary: Vocabulary,
+    /** Where a channel that refused the goodbye is noted (personal data redacted by the logger). */
+    private readonly logger: Logger,
   ) {}
 
   async interceptMessage(context: TurnContext): Promise<boolean> {
@@ -149,8 +152,12 @@ export class HandoffRelayService implements HandoffRelay {
     try {
       await context.sendActivity(EventFactory.createHandoffStatus(context.activity.conversation, 'completed'));
       await sendReply(context, this.wording.residentLeft(open.status === 'queued'));
-    } catch {
+    } catch (err) {
       // A channel whose conversation has ended may refuse replies: the handoff has ended all the same.
+      this.logger.info(
+        { handoffId: open.id, err: { type: (err as Error).name, message: (err as Error).message } },
+        'the channel refused the goodbye to a resident who left',
+      );
     }
   }
 }

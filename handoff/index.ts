@@ -1,7 +1,6 @@
 import { HANDOFF_LOCALES, handoffLocale } from '../dialogs/handoffLocale';
 import type { InsightsSource } from '../insights/loadInsights';
 import path from 'node:path';
-import type { CloudAdapterBase } from 'botbuilder';
 import { HandoffDialog } from './handoffDialog';
 import { HandoffResponses } from './handoffResponses';
 import { CONSOLE_MESSAGES, HANDOFF_MESSAGES, type ConsoleTexts } from '../knowledge/messageFiles';
@@ -10,6 +9,7 @@ import type { IntentDialog } from '../dialogs/mainDialog';
 import { Intents } from '../intents/catalogue';
 import type { AssistantParts } from '../dialogs/assistantParts';
 import type { Logger } from '../platform/logger';
+import type { ConversationContinuer } from '../platform/proactive';
 import type { AppDatabase } from '../platform/storage/database';
 import { AgentConsole, type DeliveryAlerts, type KnowledgeReportSource, type StaffPageWords } from './agentConsole';
 import { AgentHub } from './agentHub';
@@ -98,7 +98,7 @@ export class HandoffFeature {
   /** For buildAssistant's handoffRelay: CouncilBot checks it before the dialogs. */
   relay(parts: AssistantParts): HandoffRelayService {
     const { recorder, wording } = this.parts(parts);
-    return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording, parts.vocabulary);
+    return new HandoffRelayService(this.store, this.events, this.hours, recorder, parts.router, wording, parts.vocabulary, this.options.logger);
   }
 
   /**
@@ -107,7 +107,7 @@ export class HandoffFeature {
    * loaded by the composition root.
    */
   console(
-    adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    adapter: ConversationContinuer,
     appId: string,
     parts: AssistantParts,
     words: ConsoleTexts,

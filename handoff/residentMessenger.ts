@@ -1,4 +1,5 @@
-import { EventFactory, type Activity, type CloudAdapterBase, type ConversationAccount } from 'botbuilder';
+import { EventFactory, type Activity, type ConversationAccount } from 'botbuilder';
+import type { ConversationContinuer } from '../platform/proactive';
 import { toActivity } from '../dialogs/replies';
 import type { Reply } from '../dialogs/responses';
 import type { Logger } from '../platform/logger';
@@ -12,7 +13,7 @@ import type { Handoff } from '../dialogs/handoffTypes';
  */
 export class ResidentMessenger {
   constructor(
-    private readonly adapter: Pick<CloudAdapterBase, 'continueConversationAsync'>,
+    private readonly adapter: ConversationContinuer,
     private readonly appId: string,
     private readonly logger: Logger,
   ) {}

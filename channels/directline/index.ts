@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ActivityHandler, CloudAdapter } from 'botbuilder';
 import type { WebChatSettings } from './directLineSettings';
 import type { Logger } from '../../platform/logger';
 import type { RouteModule } from '../../platform/http/routeModule';
@@ -13,7 +12,7 @@ import { loadWebChatStrings, webChatStringsFile } from '../../knowledge/webChatS
 import { loadCouncilTheme, type CouncilTheme } from '../web/councilTheme';
 import { loadPageText } from '../web/pageText';
 import { WebModule, type PageLanguage } from '../web/webModule';
-import { BotBridge } from './botBridge';
+import type { BotBridge, BotIdentity } from './botBridge';
 import { BotReplies } from './botReplies';
 import { ConversationStore } from './conversationStore';
 import { DirectLineModule } from './directLineModule';
@@ -40,8 +39,8 @@ export interface WebChatDeps {
   database: AppDatabase;
   /** The PostgreSQL the database is on, for notices between instances (none on SQLite). */
   databaseUrl?: string;
-  adapter: CloudAdapter;
-  bot: ActivityHandler;
+  /** Hands residents' activities to the bot (the hosting module's Direct Line bridge on its adapter, bot/hosting). */
+  bridge: (identity: BotIdentity, replies: BotReplies) => BotBridge;
   logger: Logger;
   botName: string;
   /** The languages the council declares, English first, each with the council's profile in it (its names and pages). */
@@ -92,7 +91,7 @@ export async function createWebChat(deps: WebChatDeps): Promise<WebChatParts> {
   }
   const identity = { id: 'council-assistant', name: deps.botName };
   const replies = new BotReplies(store, identity);
-  const bridge = new BotBridge(deps.adapter, deps.bot, identity, replies);
+  const bridge = deps.bridge(identity, replies);
   const directLine = new DirectLineModule({ store, tokens, hub, bridge, replies, logger, words: deps.words, secret: dl.secret });
   const pageTokens = new PageTokenModule(new LocalTokenSource(directLine), logger, deps.words, {}, dl.trustProxy);
   const purge = () =>

@@ -11,6 +11,7 @@ import type { DeliveryMessages } from '../../knowledge/deliveryMessages';
 import { pendingKind, refusalKind } from '../../servicerequests/open311/deliveryState';
 import type { ServiceResponses } from './serviceResponses';
 import type { Vocabulary } from '../../knowledge/vocabulary';
+import type { Logger } from '../../platform/logger';
 
 const REFERENCE = /\b([A-Za-z]{1,4})?([-/ –—]?)(\d{3,12})\b/g;
 
@@ -26,6 +27,8 @@ export class CaseStatusSlots extends Dialog {
     private readonly now: () => Date,
     /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): a case check that points at the report just made (`points_at_last`). */
     private readonly vocabulary: Vocabulary,
+    /** Where a back office that would not give its updates is noted (personal data redacted by the logger). */
+    private readonly logger: Logger,
   ) {
     super(id);
   }
@@ -112,7 +115,10 @@ export class CaseStatusSlots extends Dialog {
     });
   }
 
-  /** mySociety's updates for this request, newest last; none when the endpoint has no such extension. */
+  /**
+   * mySociety's updates for this request, newest last; none when the endpoint has no such extension
+   * (a 404, noted at debug) or fails (noted as a warning): the resident is told the status without them.
+   */
   private async latestUpdate(request: ServiceRequest) {
     if (!request.requested_datetime) return undefined;
     try {
@@ -121,7 +127,13 @@ export class CaseStatusSlots extends Dialog {
         .filter((u) => u.service_request_id === request.service_request_id)
         .sort((a, b) => a.updated_datetime.localeCompare(b.updated_datetime))
         .at(-1);
-    } catch {
+    } catch (err) {
+      // The kind and status only: a back office's own error text may quote the request.
+      const e = err as Error;
+      const status = e instanceof Open311Error ? e.status : undefined;
+      const fields = { err: { type: e.name, ...(e instanceof Open311Error ? { kind: e.kind } : {}), ...(status ? { status } : {}) } };
+      if (status === 404) this.logger.debug(fields, 'the back office has no request updates: the status is given without them');
+      else this.logger.warn(fields, 'could not read the back office request updates: the status is given without them');
       return undefined;
     }
   }

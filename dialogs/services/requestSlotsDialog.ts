@@ -1,28 +1,24 @@
-import { randomUUID } from 'node:crypto';
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { RecognizerResult } from '../../intents/recognizer';
-import { ServiceWords } from './serviceWords';
 import type { Logger } from '../../platform/logger';
 import type { Open311Client } from '../../servicerequests/open311/open311Client';
-import type { ServiceAttribute } from '../../servicerequests/open311/types';
 import { MISSES_BEFORE_PERSON } from '../misses';
 import { offer, REQUEST_STATE } from '../offered';
 import { sendPromptTrace, sendReply } from '../replies';
-import type { Reply } from '../responses';
 import { getRecognized, setRefusedAnswers } from '../turnState';
-import type { Location } from './addressLookup';
 import { NOT_SENDING } from './answers';
 
-/** "No thanks.", "no thank you", "dim diolch": nothing else. */
-const NO_THANKS_ONLY = /^\s*(?:no|nope|nah|na|dim)[,\s]+(?:thanks|thank you|ta|diolch)[.!\s]*$/i;
 import type { ServiceRequestConfig } from './serviceRequestConfig';
+import type { ServiceWords } from './serviceWords';
 import { CONFIRM, type Step } from './slots/fields';
-import { MAX_STRING } from './slots/limits';
+import { serviceDefinition, startingState, type RequestStartOptions } from './slots/requestStart';
 import { SlotParts, type SlotPartsDeps } from './slots/slotParts';
 import { isDone, slotOrder } from './slots/slotOrder';
 import { promptField } from './slots/slotQuestions';
-import { isFreeText, loadSlotState, progressOf, ruleHolds, type SlotState } from './slots/slotState';
+import { loadSlotState, progressOf, type SlotState } from './slots/slotState';
+
+/** "No thanks.", "no thank you", "dim diolch": nothing else. */
+const NO_THANKS_ONLY = /^\s*(?:no|nope|nah|na|dim)[,\s]+(?:thanks|thank you|ta|diolch)[.!\s]*$/i;
 
 export type { SlotState } from './slots/slotState';
 
@@ -35,11 +31,10 @@ export interface RequestSlotsDeps extends SlotPartsDeps {
 }
 
 /**
- * The generic service-request conversation, generated from the GeoReport service definition:
- * each attribute in `order` with a prompt chosen by datatype (skipping what the resident already
- * said), the location, details, optional contact details, a summary to confirm, change or
- * cancel, then the outbox and a reference number. The loop is here; reading answers, the place,
- * the summary and filing are in `slots/`.
+ * The generic service-request conversation, generated from the GeoReport service definition: a slot
+ * loop. Each message is read for every field (slots/messageReading.ts), the open question takes what
+ * is left (SlotParts.answer), then pre-checks (slots/preChecks.ts) and the first field not yet done
+ * (slots/slotOrder.ts; the summary when none). Reading answers, the place, the summary and filing are in `slots/`.
  */
 export class RequestSlotsDialog extends Dialog {
   private readonly parts: SlotParts;
@@ -54,50 +49,21 @@ export class RequestSlotsDialog extends Dialog {
     this.parts = new SlotParts(deps);
   }
 
-  override async beginDialog(
-    dc: DialogContext,
-    options?: { recognized?: RecognizerResult; lastPlace?: Location; answers?: SlotState['answers']; personAsked?: boolean },
-  ): Promise<DialogTurnResult> {
-    let serviceName = this.config.service_code;
-    let attributes: ServiceAttribute[];
-    try {
-      const summary = (await this.deps.client.services()).find((s) => s.service_code === this.config.service_code);
-      if (!summary) throw new Error(`service ${this.config.service_code} is not offered by the back office`);
-      const words = this.deps.serviceWords ?? ServiceWords.none();
-      serviceName = words.name(this.config.service_code, summary.service_name);
-      const sent = (await this.deps.client.definition(this.config.service_code)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
-      attributes = words.attributes(this.config.service_code, sent);
-    } catch (err) {
+  override async beginDialog(dc: DialogContext, options?: RequestStartOptions): Promise<DialogTurnResult> {
+    const service = await serviceDefinition(this.deps.client, this.config.service_code, this.deps.serviceWords);
+    if (!service.ok) {
       this.deps.logger?.warn(
-        { serviceCode: this.config.service_code, err: (err as Error).message },
+        { serviceCode: this.config.service_code, err: service.error.message },
         'service definition unavailable: the request was not started',
       );
-      await offer(dc, this.deps.responses.unavailable(serviceName));
+      await offer(dc, this.deps.responses.unavailable(service.serviceName));
       return dc.endDialog();
     }
-    const { recognized, lastPlace, answers, personAsked } = options ?? {};
-    const state: SlotState = {
-      intent: this.intent,
-      serviceCode: this.config.service_code,
-      serviceName,
-      config: this.config,
-      attributes,
-      // A request started again after a correction of its place keeps what was said before (the message read next may change it).
-      answers: { ...answers },
-      locationStage: 'postcode',
-      multi: [],
-      prechecked: false,
-      instanceId: randomUUID(),
-      ...(personAsked ? { personAsked } : {}),
-      ...(recognized?.text ? { openedWith: recognized.text.slice(0, MAX_STRING) } : {}),
-      ...(lastPlace && (lastPlace.kind === 'address' || this.config.location === 'street') ? { lastPlace } : {}),
-    };
+    const state = startingState(this.intent, this.config, service, options);
     dc.activeDialog!.state[REQUEST_STATE] = state;
-    await offer(dc, this.deps.responses.starting(serviceName));
-    // Contact details and a name in the first message are taken too, and left out of what is read for the rest.
-    const said = recognized?.text ? this.parts.contact.read(recognized.text) : undefined;
-    if (said && this.parts.contact.take(state, said).contact) state.nameOptional = true;
-    const first = this.parts.firstMessage.read(state, recognized && said ? { ...recognized, text: said.rest } : recognized);
+    await offer(dc, this.deps.responses.starting(service.serviceName));
+    // Every field the message that started it holds (the place, contact details too) is taken before the first question.
+    const first = this.parts.firstMessage.read(state, options?.recognized);
     if (first) await ('send' in first ? sendReply(dc.context, first.send) : offer(dc, first.offer));
     return this.next(dc, state);
   }
@@ -108,42 +74,14 @@ export class RequestSlotsDialog extends Dialog {
     if (!message) return Dialog.EndOfTurn;
     const before = progressOf(state);
     const step = state.current;
-    // Contact details and a name, in any message ("…in the front garden. My email is…"): taken, and left out of the
-    // words read for everything else (at the contact or name question, that question's reader takes them).
-    const said = this.parts.contact.read(message);
-    const ownDetails = {
-      ...(step?.kind !== 'contact' && said.contact ? { contact: said.contact } : {}),
-      ...(step?.kind !== 'name' && said.name ? { name: said.name } : {}),
-    };
-    const took = this.parts.contact.take(state, { ...ownDetails, rest: said.rest });
-    const text = ownDetails.contact || ownDetails.name ? said.rest.trim() : message;
-    // Every message is read for every field: new details are taken, a different value replaces the old one.
-    const { changed, touched } = this.parts.absorber.absorb(state, text);
-    if (took.contact) changed.push(this.deps.responses.addedContact());
-    // Said while answering the questions, not asked for: the name is not asked as well (at the summary it is, as before).
-    if (took.contact) state.nameOptional = step?.kind !== 'confirm' && step?.kind !== 'change' ? true : undefined;
-    const ownOnly = (took.contact || took.name) && !touched.size;
-    if (took.contact) touched.add('contact');
-    if (took.name) touched.add('name');
     const entities = getRecognized(dc.context)?.entities ?? [];
-    const moved = this.parts.location.correct(state, text) ?? this.parts.location.inPassing(state, text, entities, isFreeText(state, step));
-    if (moved) {
-      if (moved !== 'noted') changed.push(moved);
-      touched.add('location');
-    }
-    // "It's outside number 11" when asked the lamp post's number: where the problem is, not the number.
-    const beside = moved ? undefined : this.parts.houseBeside.amend(state, text);
-    if (beside) {
-      if ('changed' in beside) changed.push(beside.changed);
-      else await sendReply(dc.context, beside.noted);
-      touched.add('location');
-    }
-    if (changed.length) await sendReply(dc.context, this.deps.responses.changed(changed));
+    const read = this.parts.reading.read(state, message, step, entities);
+    for (const reply of read.replies) await sendReply(dc.context, reply);
     // A bare "No thanks." at a summary that also invites contact details may decline the updates or the sending: asked
     // once more in plain words, rather than a report the resident wanted being dropped.
     if (
       step?.kind === 'confirm' &&
-      !touched.size &&
+      !read.touched.size &&
       NO_THANKS_ONLY.test(message) &&
       state.config.contact === 'optional' &&
       state.contact === undefined &&
@@ -155,28 +93,12 @@ export class RequestSlotsDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     // "No thank you, I don't need updates": a no to what the summary invites, not to sending it.
-    if (step?.kind === 'confirm' && !touched.size && NOT_SENDING.test(message) && !this.deps.vocabulary.extras_declined.test(message)) {
+    if (step?.kind === 'confirm' && !read.touched.size && NOT_SENDING.test(message) && !this.deps.vocabulary.extras_declined.test(message)) {
       await offer(dc, this.deps.responses.notSent(state.serviceName));
       return dc.endDialog();
     }
-    // A correction is never a yes (the summary is shown again); a message that was about other
-    // fields is not the answer to a free-text question (asked again).
-    let problem: Reply | 'submitted' | undefined;
-    // Only contact details or a name, with more words ("They'll be in the front garden. My email is…"): those words answer a free-text question.
-    const freeTextAnswered = isFreeText(state, step) && touched.size > 0 && !(ownOnly && text);
-    const answered = (step?.kind === 'confirm' && touched.size > 0) || (step?.kind === 'attribute' && touched.has(step.code)) || freeTextAnswered;
-    if (!answered && step) {
-      // At the contact question, its reader finds the details in the whole message ("My number is 01632 960456, and my name
-      // is Edna Marsh": the name's clause is left out of `text`, and the number's with it when they share a sentence).
-      problem = await this.parts.accept(dc, state, step, step.kind === 'contact' ? message : text, entities);
-      // The contact question's reader asks the name again for new details: not when it was said in the same message.
-      if (step.kind === 'contact' && said.name && state.contact && state.name === undefined) state.name = said.name;
-      // Details were taken from it: the question is asked again rather than called not understood.
-      if (problem && problem !== 'submitted' && touched.size) problem = undefined;
-    }
+    const problem = await this.parts.answer(dc, state, step, read, entities);
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
-    if (problem && step?.kind === 'confirm' && state.current?.kind === 'confirm')
-      problem = this.deps.responses.withSummary(problem, this.parts.questions.question(state, CONFIRM));
     if (problem) {
       // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
       state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
@@ -185,7 +107,7 @@ export class RequestSlotsDialog extends Dialog {
       return Dialog.EndOfTurn;
     }
     state.misses = 0;
-    if (state.current?.kind === 'change' && touched.size) state.current = CONFIRM;
+    if (state.current?.kind === 'change' && read.touched.size) state.current = CONFIRM;
     return this.next(dc, state);
   }
 
@@ -198,14 +120,8 @@ export class RequestSlotsDialog extends Dialog {
 
   /** Urgent advice, a refusal or the missed-bin pre-check; else the first question not yet answered (the summary when none). */
   private async next(dc: DialogContext, state: SlotState): Promise<DialogTurnResult> {
-    const said = (state.urgentSaid ??= []);
-    for (const [i, rule] of state.config.urgent.entries()) {
-      if (said.includes(i) || !ruleHolds(rule, state)) continue;
-      said.push(i);
-      await sendReply(dc.context, this.deps.responses.urgent(rule.say));
-    }
-    const refusal = state.config.refuse.find((rule) => ruleHolds(rule, state));
-    const refused = refusal ? this.deps.responses.precheckRefused(this.deps.responses.withCouncilNumbers(refusal.say)) : this.parts.precheck.refusal(state);
+    const { urgent, refused } = this.parts.preChecks.run(state);
+    for (const reply of urgent) await sendReply(dc.context, reply);
     if (refused) {
       setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers, location: state.location });
       await offer(dc, refused);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../bot/config';
-import { checkConnectionString } from '../../bot/telemetry/connectionString';
+import { checkConnectionString } from '../../bot/hosting/telemetry/connectionString';
 import { messageActivity, messages, send, startApp, type RunningApp } from './support';
 
 let running: RunningApp | undefined;

@@ -6,7 +6,7 @@ import type { Activity } from 'botbuilder';
 import { createApp, type App, type AppExtras } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../platform/logger';
-import { LogForwarder } from '../../bot/telemetry/logForwarder';
+import { LogForwarder } from '../../bot/hosting/telemetry/logForwarder';
 
 /** A small training set, so these tests do not depend on the council's real intent data. */
 const FIXTURE_INTENTS: Record<string, string[]> = {

@@ -1,8 +1,8 @@
 import { ActivityTypes, EventFactory, type TurnContext } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { ConversationEventsMiddleware, TelemetryEvents } from '../../bot/telemetry/conversationEventsMiddleware';
-import { RedactingTelemetryClient } from '../../bot/telemetry/redactingTelemetryClient';
-import type { TelemetrySink } from '../../bot/telemetry/telemetrySink';
+import { ConversationEventsMiddleware, TelemetryEvents } from '../../bot/hosting/telemetry/conversationEventsMiddleware';
+import { RedactingTelemetryClient } from '../../bot/hosting/telemetry/redactingTelemetryClient';
+import type { TelemetrySink } from '../../bot/hosting/telemetry/telemetrySink';
 import { TestConversation } from '../support/testConversation';
 
 /** Records what would be handed to the Application Insights SDK. */

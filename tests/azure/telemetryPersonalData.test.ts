@@ -1,6 +1,6 @@
 import type { ConversationAccount } from 'botbuilder';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RedactingTelemetryClient } from '../../bot/telemetry/redactingTelemetryClient';
+import type { RedactingTelemetryClient } from '../../bot/hosting/telemetry/redactingTelemetryClient';
 import { activities, openConversation, post } from '../directline/harness';
 import { IngestionSink } from './ingestionSink';
 import { messageActivity, send, startApp, type RunningApp } from './support';

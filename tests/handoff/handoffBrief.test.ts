@@ -167,3 +167,32 @@ describe('the handoff carries the request so far, and "Create case" is filled in
     await talk(conv, ['Stop waiting']);
   });
 });
+
+/**
+ * The request so far is written out against the app's clock (createApp's `now`), not the machine's:
+ * on a clock in 2025 a missed collection "Monday" is Monday 24 November, that year, so no year is
+ * written; read against the real clock (a later year) it would read "Monday 24 November 2025".
+ */
+describe('the request so far is dated by the injected clock', () => {
+  // Tuesday 25 November 2025, 12:00 UK time: a year the real clock has left behind.
+  const NOW = new Date('2025-11-25T12:00:00Z');
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startApp({}, undefined, () => NOW);
+  });
+  afterAll(async () => h?.close());
+
+  it('a missed-bin report stopped for a person: its date as the resident\'s "today" sees it', async () => {
+    const conv = newConversationId();
+    for (const text of ['Report a missed bin', 'AT1 1AA', '7 High Street', 'Food waste (caddy)', 'Monday']) {
+      expect(await residentSays(h.url, h.channel.url, conv, text)).toBe(200);
+    }
+    await h.channel.waitFor((a) => a.conversation?.id === conv && /out by 7am/.test(a.text ?? ''));
+    expect(await residentSays(h.url, h.channel.url, conv, 'can I speak to someone')).toBe(200);
+
+    const handoff = await eventually(() => h.app.handoff.store.openFor(conv));
+    const request = (handoff.context.brief as HandoffBrief).request!;
+    expect(request.fields.find((f) => f.code === 'collection_date')).toMatchObject({ value: '2025-11-24', answer: 'Monday 24 November' });
+    await residentSays(h.url, h.channel.url, conv, 'Stop waiting');
+  });
+});

@@ -33,7 +33,10 @@ class FakeMissedBinDialog extends CancelAndHelpDialog {
         },
         async (step: WaterfallStepContext) => {
           if (step.result === 'send') {
-            return (await beginHandoffFrom(step, { reason: 'back_office_refused', captured: { backOfficeError: 'Collection already reported (MB-777)' } }))!;
+            return (await beginHandoffFrom(step, this.now(), {
+              reason: 'back_office_refused',
+              captured: { backOfficeError: 'Collection already reported (MB-777)' },
+            }))!;
           }
           return step.endDialog();
         },

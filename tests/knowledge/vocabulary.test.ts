@@ -76,6 +76,7 @@ const OLD: Omit<
   | 'person_declined'
   | 'carry_on_accepted'
   | 'wants'
+  | 'own_question'
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
   | (typeof WORD_SETS_MOVED)[number]
@@ -151,9 +152,7 @@ const OLD: Omit<
   // dialogs/resumeOfferDialog.ts YES_BACK (what it matched, too)
   resume_accepted:
     /^\s*(?:yes|yeah|yep|yup|ok|okay|sure|please|go on|go on then|carry on|continue|y)\b[\s,.!]*(?:please|thanks|thank you|let'?s|carry on|continue|go on|then)?[\s,.!]*/i,
-  // dialogs/router.ts QUESTION (its words; a question mark at the end stays in the code), NEW_REQUEST
-  own_question:
-    /^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i,
+  // dialogs/router.ts NEW_REQUEST (QUESTION: see BROADER)
   new_request:
     /\b(actually|forget (that|it|about that)|instead|never ?mind that|as well|also|another thing|while i('| a)?m (here|at it)|while i think of it|before i forget|report|book|i want to|i'd like to|i would like to|i need to|can i|can you|could you)\b/i,
   // dialogs/mainDialog.ts onNewRequest's drop
@@ -200,6 +199,9 @@ const CARRY_ON_YES =
  * any of , . ! and spaces ("yes. thanks", "no thanks, not now").
  */
 const BROADER: Partial<Record<VocabularyContext, RegExp>> = {
+  // dialogs/router.ts QUESTION (its words; a question mark at the end stays in the code); since the move also "hw" (text-speak for how).
+  own_question:
+    /^\s*(?:(?:hang on|wait|sorry|oh|ah|and|but|also|quick question|one more thing|btw)[,.!]?\s+)*(how|what|what's|whats|wat|wot|wats|when|when's|wen|whens|where|where's|wer|wheres|which|who|why|can|cn|could|do|does|is|are|r|will|should|would|am|has|have)\b/i,
   // dialogs/router.ts WANTS; since the move also "want to know", "wondering" (a part of a message saying so asks for something).
   wants: /\b(i want to|i wanna|i'd like to|i would like to|i need to|i wish to|how do i|how can i|can i|could i|can you|could you)\b/i,
   // dialogs/router.ts YES_NO

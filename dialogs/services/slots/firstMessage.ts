@@ -2,23 +2,30 @@ import type { RecognizerResult } from '../../../intents/recognizer';
 import { pastWeekday, today } from '../answers';
 import { dateFits } from './readers/dateReader';
 import { measureIn } from './readers/numberReader';
+import type { ContactInPassing } from './contactInPassing';
 import type { FirstPlaceReply, LocationSlot } from './locationSlot';
 import type { MessageAbsorber } from './messageAbsorber';
 import type { SlotState } from './slotState';
 
 /**
  * The message that started the request ("my green bin wasn't collected on Monday, AT1 1AA"): every
- * field it holds is taken (bin type, date, items and counts, sizes, the place) before the first question.
+ * field it holds is taken (bin type, date, items and counts, sizes, the place, contact details and a
+ * name) before the first question.
  */
 export class FirstMessage {
   constructor(
     private readonly absorber: MessageAbsorber,
     private readonly location: LocationSlot,
     private readonly now: () => Date,
+    private readonly contact: ContactInPassing,
   ) {}
 
   /** Fills what the message holds; returns what the place found needs said first, if anything. */
-  read(state: SlotState, recognized?: RecognizerResult): FirstPlaceReply | undefined {
+  read(state: SlotState, opening?: RecognizerResult): FirstPlaceReply | undefined {
+    // Contact details and a name are taken too, and left out of what is read for the rest.
+    const said = opening?.text ? this.contact.read(opening.text) : undefined;
+    if (said && this.contact.take(state, said).contact) state.nameOptional = true;
+    const recognized = opening && said ? { ...opening, text: said.rest } : opening;
     const entities = recognized?.entities ?? [];
     // Every field the first message holds (bin, date, items and counts, sizes, yes/no phrases…).
     if (recognized?.text) this.absorber.absorb(state, recognized.text);

@@ -22,7 +22,8 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function startApp(env: Record<string, string> = {}, channel?: FakeChannel): Promise<Harness> {
+/** The app on a throwaway data folder; `now`: its clock (createApp's), the real one by default. */
+export async function startApp(env: Record<string, string> = {}, channel?: FakeChannel, now?: () => Date): Promise<Harness> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-'));
   const config = loadConfig({
     PORT: '0',
@@ -33,7 +34,7 @@ export async function startApp(env: Record<string, string> = {}, channel?: FakeC
     SHUTDOWN_GRACE_MS: '200',
     ...env,
   });
-  const app = await createApp(config, createLogger('silent'), 'test');
+  const app = await createApp(config, createLogger('silent'), 'test', { now });
   const port = await app.server.listen(0, '127.0.0.1');
   const ch = channel ?? (await new FakeChannel().start());
   return {

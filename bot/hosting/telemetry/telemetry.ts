@@ -1,5 +1,5 @@
 import { NullTelemetryClient, type BotTelemetryClient } from 'botbuilder';
-import type { Logger } from '../../platform/logger';
+import type { Logger } from '../../../platform/logger';
 import { checkConnectionString } from './connectionString';
 import { RedactingTelemetryClient, safeProperties } from './redactingTelemetryClient';
 import type { SinkSeverity, TelemetrySink } from './telemetrySink';

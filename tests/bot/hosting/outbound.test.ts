@@ -3,10 +3,10 @@ import type net from 'node:net';
 import { ConfigurationBotFrameworkAuthentication, type ConversationReference } from 'botbuilder';
 import { AuthenticationError, ClaimsIdentity, ConnectorFactory, type ConnectorClient } from 'botframework-connector';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CachingBotFrameworkAuthentication, NOT_LOOPBACK } from '../../bot/cachingAuthentication';
-import { isLoopbackUrl } from '../../bot/loopbackUrl';
-import { KyselyStorage } from '../../platform/storage/kyselyStorage';
-import { messageActivity, postExpectReplies, startChannel, startTestApp, type RunningApp } from '../support/http';
+import { CachingBotFrameworkAuthentication, NOT_LOOPBACK } from '../../../bot/hosting/cachingAuthentication';
+import { isLoopbackUrl } from '../../../bot/hosting/loopbackUrl';
+import { KyselyStorage } from '../../../platform/storage/kyselyStorage';
+import { messageActivity, postExpectReplies, startChannel, startTestApp, type RunningApp } from '../../support/http';
 
 /** Addresses from the documentation ranges and elsewhere: none is ever contacted (the refusal comes first). */
 const NOT_LOOPBACK_URLS = [

@@ -1,5 +1,5 @@
 import type { BotTelemetryClient } from 'botbuilder';
-import type { Recognizer, RecognizerResult } from '../../intents/recognizer';
+import type { Recognizer, RecognizerResult } from '../../../intents/recognizer';
 
 export const RECOGNIZER_EVENT = 'CouncilRecognizerResult';
 

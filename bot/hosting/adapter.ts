@@ -9,7 +9,7 @@ import {
 } from 'botbuilder';
 import { AuthenticationError, type BotFrameworkAuthentication } from 'botframework-connector';
 import { CachingBotFrameworkAuthentication } from './cachingAuthentication';
-import type { Logger } from '../platform/logger';
+import type { Logger } from '../../platform/logger';
 
 /** Bot Framework dates that arrive as strings (as CloudAdapter.process turns them into Dates). */
 const DATE_FIELDS = [

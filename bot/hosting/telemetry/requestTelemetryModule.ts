@@ -1,5 +1,5 @@
 import type { Request, Response, Route, Server } from 'restify';
-import type { RouteModule } from '../../platform/http/routeModule';
+import type { RouteModule } from '../../../platform/http/routeModule';
 import type { Telemetry } from './telemetry';
 
 /**

@@ -1,5 +1,5 @@
 import { Severity, type BotTelemetryClient, type TelemetryDependency, type TelemetryEvent, type TelemetryException, type TelemetryTrace } from 'botbuilder';
-import { redactText } from '../../platform/redact';
+import { redactText } from '../../../platform/redact';
 import { Pseudonyms } from './pseudonyms';
 import type { SinkSeverity, TelemetrySink } from './telemetrySink';
 

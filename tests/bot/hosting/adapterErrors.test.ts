@@ -1,7 +1,7 @@
 import { ActivityHandler, type Activity } from 'botbuilder';
 import { describe, expect, it } from 'vitest';
-import { createAdapter } from '../../bot/adapter';
-import { createLogger } from '../../platform/logger';
+import { createAdapter } from '../../../bot/hosting/adapter';
+import { createLogger } from '../../../platform/logger';
 
 describe('a turn that fails', () => {
   it.each(['emulator', 'test', 'directline'])('answers an expectReplies post on %s with the apology and no error text', async (channelId) => {

@@ -1,7 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import { AuthenticationError, ConnectorFactory, type ConnectorClient } from 'botframework-connector';
 import { describe, expect, it } from 'vitest';
-import { CachingBotFrameworkAuthentication, MAX_CONNECTOR_CLIENTS } from '../../bot/cachingAuthentication';
+import { CachingBotFrameworkAuthentication, MAX_CONNECTOR_CLIENTS } from '../../../bot/hosting/cachingAuthentication';
 
 const activity = (serviceUrl: string): Activity =>
   ({ type: 'message', text: 'hi', serviceUrl, channelId: 'test', conversation: { id: 'c' }, from: { id: 'u' }, recipient: { id: 'b' } }) as Activity;
