@@ -27,6 +27,11 @@ export class MissedBinCheck {
     return spokenDate(date, today, this.locale);
   }
 
+  /** Whether a value of the request's bin list names a container the rounds collect (waste/rounds.yaml). */
+  isContainer(value: string): boolean {
+    return this.schedule.isContainer(value);
+  }
+
   check(address: Address, container: string, now: Date, reportedDate?: string): MissedBinVerdict {
     const today = councilDate(now);
     const name = this.schedule.containerName(container);

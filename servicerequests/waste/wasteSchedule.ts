@@ -91,6 +91,11 @@ export class WasteSchedule {
     return this.rounds.containers[container] ?? container;
   }
 
+  /** Whether the rounds collect a container by this key (waste/rounds.yaml `containers`). */
+  isContainer(container: string): boolean {
+    return Object.hasOwn(this.rounds.containers, container);
+  }
+
   hasRound(round: string): boolean {
     return round in this.rounds.rounds;
   }

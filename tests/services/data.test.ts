@@ -64,6 +64,19 @@ describe('waste data and service definitions', () => {
     expect(s.last('MON-A', 'general', '2026-12-06')?.date).toBe('2026-11-23');
   });
 
+  it("knows the containers from the rounds file, not a list in code (a council's own bin keys)", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-rounds-'));
+    for (const f of fs.readdirSync('waste')) if (!fs.statSync(path.join('waste', f)).isDirectory()) fs.copyFileSync(path.join('waste', f), path.join(dir, f));
+    const rounds = fs.readFileSync(path.join(dir, 'rounds.yaml'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'rounds.yaml'), rounds.replace(/^ {2}food: Food waste \(caddy\)$/m, '  food: Food waste (caddy)\n  glass: Glass (box)'));
+    const s = WasteSchedule.load(dir);
+    expect(s.isContainer('glass')).toBe(true);
+    expect(s.isContainer('food')).toBe(true);
+    expect(s.isContainer('sofa')).toBe(false);
+    expect(WasteSchedule.load(path.resolve('waste')).isContainer('glass')).toBe(false);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('crew events load with known types', () => {
     const e = CollectionEvents.load(path.resolve('waste'));
     expect(e.find('MON-A', '2026-11-23', 'general', '100070000002')[0]?.event).toBe('not_presented');

@@ -4,9 +4,6 @@ import type { AddressLookup } from '../addressLookup';
 import type { ServiceResponses } from '../serviceResponses';
 import type { SlotState } from './slotState';
 
-/** The value keys of the missed-bin service's container list: the bins the waste rounds collect. */
-const MISSED_BIN_CONTAINERS = new Set(['general', 'recycling', 'garden', 'food']);
-
 /**
  * A missed bin reported before it is late, or on a day its round does not come: said before the
  * request is filed, once the address, the bin and the date are known (again after one changes).
@@ -23,9 +20,11 @@ export class MissedBinPrecheck {
   refusal(state: SlotState): Reply | undefined {
     if (state.prechecked || state.config.precheck !== 'missed_bin' || !this.missedBin) return undefined;
     if (state.location?.kind !== 'address') return undefined;
+    // The bin: the value of the request's answers that names a container the waste rounds collect (waste/rounds.yaml).
+    const missedBin = this.missedBin;
     const container = Object.values(state.answers)
       .flat()
-      .find((v) => MISSED_BIN_CONTAINERS.has(v));
+      .find((v) => missedBin.isContainer(v));
     const dateAttr = state.attributes.find((a) => a.datatype === 'datetime');
     if (!container || (dateAttr && !(dateAttr.code in state.answers))) return undefined;
     state.prechecked = true;
