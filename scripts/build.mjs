@@ -13,7 +13,7 @@
  * finding, reading and wrapping some 2,000 modules one by one (no compile cache before Node 22);
  * one file skips the finding and most of the reading (issue 23, first answer ≤ 3 s). Left outside
  * the bundle, loaded from node_modules as before: native addons and packages that start worker
- * threads from their own files (better-sqlite3, pino's transports), and what is only loaded
+ * threads from their own files (better-sqlite3, pino's transports), restify (see EXTERNAL), and what is only loaded
  * when configured (PostgreSQL, Application Insights, Azure CLU), so that their code is not even
  * parsed by a council that does not use them. The per-file output stays for the benchmark's
  * baseline bots and tools that load one module.
@@ -40,6 +40,8 @@ export const BUNDLE = 'server.js';
  */
 const EXTERNAL = [
   'better-sqlite3',
+  // restify calls \`new Buffer()\` for each request body: Node warns of that (DEP0005) only for code outside node_modules.
+  'restify',
   'pino',
   'thread-stream',
   'sonic-boom',
