@@ -6,7 +6,7 @@
  * `npm start` does, replays the development set (tests/eval/dev.jsonl) with one word mistyped in half
  * of the messages, and does the same on the shipped content in the same run, for comparison.
  * Prints a table, then as the last line one JSON object:
- * {"articles":N,"firstAnswerMs":…,"cpuMsPerTurn":…,"p99Ms":…,"rssMb":…,"evalAccuracy":…,"validateSeconds":…,"validateWarmSeconds":…}
+ * {"articles":N,"firstAnswerMs":…,"firstAnswerCpuMs":…,"cpuMsPerTurn":…,"p99Ms":…,"rssMb":…,"evalAccuracy":…,"validateSeconds":…,"validateWarmSeconds":…}
  * Targets at 3,000: CPU per turn ≤ 1.2 × the shipped content's, first answer ≤ 3 s, validate ≤ 3 s,
  * development-set accuracy within 1 point of the shipped content's.
  *
@@ -40,6 +40,12 @@ interface Measure {
   articles: number;
   /** A start after the first on this content (the knowledge base read back, as the models are). */
   firstAnswerMs: number;
+  /**
+   * The server process's CPU time (all its threads) until that first answer: what the wall clock comes
+   * to on a quiet machine (less what GC's helper threads do on the second core), but unlike the wall
+   * clock not stretched by other programs' load on a shared machine.
+   */
+  firstAnswerCpuMs: number;
   /** The first start after the content changed. */
   firstAnswerColdMs: number;
   cpuMsPerTurn: number;
@@ -232,7 +238,7 @@ async function replay(url: string, texts: string[]): Promise<number[]> {
 }
 
 /** Starts the server as `npm start` does on this data folder and content; how long until it first answered. */
-async function start(dataDir: string, councilProfile: string): Promise<{ server: ChildProcess; url: string; firstAnswerMs: number }> {
+async function start(dataDir: string, councilProfile: string): Promise<{ server: ChildProcess; url: string; firstAnswerMs: number; firstAnswerCpuMs: number }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const startedAt = Date.now();
@@ -242,7 +248,8 @@ async function start(dataDir: string, councilProfile: string): Promise<{ server:
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {
-    return { server, url, firstAnswerMs: await firstAnswer(url, startedAt) };
+    const firstAnswerMs = await firstAnswer(url, startedAt);
+    return { server, url, firstAnswerMs, firstAnswerCpuMs: Math.round(cpuTicks(server.pid!) / CLOCK_TICKS_PER_MS) };
   } catch (err) {
     server.kill('SIGKILL');
     throw err;
@@ -308,7 +315,7 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
     await stop(server);
     const warm = await start(dataDir, councilProfile);
     server = warm.server;
-    const { url, firstAnswerMs } = warm;
+    const { url, firstAnswerMs, firstAnswerCpuMs } = warm;
     await replay(
       url,
       cases.map((c) => c.text),
@@ -337,6 +344,7 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
     return {
       articles,
       firstAnswerMs,
+      firstAnswerCpuMs,
       firstAnswerColdMs,
       cpuMsPerTurn: round(cpuMsPerTurn, 2),
       p99Ms: round(p99Ms),
@@ -367,10 +375,11 @@ async function main(): Promise<void> {
   const base = await measure(shippedCount, words, cases, modelDir);
   const big = await measure(n, words, cases, modelDir);
   const rows: Array<Array<string | number>> = [
-    ['articles', 'first answer ms', 'cold start ms', 'CPU ms/turn', 'p99 ms', 'peak RSS MB', 'dev accuracy', 'validate s', 'again s'],
+    ['articles', 'first answer ms', 'its CPU ms', 'cold start ms', 'CPU ms/turn', 'p99 ms', 'peak RSS MB', 'dev accuracy', 'validate s', 'again s'],
     ...[base, big].map((m) => [
       m.articles,
       m.firstAnswerMs,
+      m.firstAnswerCpuMs,
       m.firstAnswerColdMs,
       m.cpuMsPerTurn,
       m.p99Ms,
@@ -382,7 +391,7 @@ async function main(): Promise<void> {
   ];
   for (const r of rows) process.stdout.write(`${r.map((c) => String(c).padStart(16)).join('')}\n`);
   process.stdout.write(
-    `CPU per turn ${Math.round((big.cpuMsPerTurn / base.cpuMsPerTurn) * 100) / 100} × the shipped content's (target ≤ 1.2 at 3,000), first answer ${big.firstAnswerMs} ms (≤ 3000), validate ${big.validateSeconds} s (≤ 3), accuracy ${Math.round((big.evalAccuracy - base.evalAccuracy) * 1000) / 10} points (within 1)\n`,
+    `CPU per turn ${Math.round((big.cpuMsPerTurn / base.cpuMsPerTurn) * 100) / 100} × the shipped content's (target ≤ 1.2 at 3,000), first answer ${big.firstAnswerMs} ms (≤ 3000; ${big.firstAnswerCpuMs} ms of the server's CPU), validate ${big.validateSeconds} s (≤ 3), accuracy ${Math.round((big.evalAccuracy - base.evalAccuracy) * 1000) / 10} points (within 1)\n`,
   );
   process.stdout.write(`${JSON.stringify(big)}\n`);
 }

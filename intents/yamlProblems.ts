@@ -9,14 +9,24 @@ import type { ContentProblem } from './trainingData';
  * its own line when the schema is strict, a wrong value is reported at the value. zod alone knows
  * only the path; the yaml library's line counter turns the path into a line.
  */
-export function yamlSchemaProblems<S extends z.ZodTypeAny>(file: string, text: string, schema: S): { problems: ContentProblem[]; data?: z.infer<S> } {
+export function yamlSchemaProblems<S extends z.ZodTypeAny>(
+  file: string,
+  text: string,
+  schema: S,
+): { problems: ContentProblem[]; data?: z.infer<S>; keyLines: Map<string, number>; readable: boolean } {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter });
+  // The line of each top-level key and whether YAML could read the file, from the same parse (files are read at every start).
+  const lines = topKeyLines(doc, lineCounter);
   if (doc.errors.length)
-    return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
+    return {
+      problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })),
+      keyLines: lines,
+      readable: false,
+    };
   const parsed = schema.safeParse(doc.toJS() ?? {});
-  if (parsed.success) return { problems: [], data: parsed.data as z.infer<S> };
-  return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues) };
+  if (parsed.success) return { problems: [], data: parsed.data as z.infer<S>, keyLines: lines, readable: true };
+  return { problems: schemaIssueProblems(file, doc, lineCounter, parsed.error.issues), keyLines: lines, readable: true };
 }
 
 /** Reads a YAML content file checked against a schema; throws naming the file and line of each mistake. */
@@ -55,7 +65,10 @@ export function schemaIssueProblems(file: string, doc: Document, lineCounter: Li
 /** The line of each top-level key. */
 export function keyLines(text: string): Map<string, number> {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  return topKeyLines(parseDocument(text, { lineCounter }), lineCounter);
+}
+
+function topKeyLines(doc: Document, lineCounter: LineCounter): Map<string, number> {
   const lines = new Map<string, number>();
   if (isMap(doc.contents)) {
     for (const pair of doc.contents.items) {

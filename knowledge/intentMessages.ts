@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { INTENT_NAMES } from '../intents/catalogue';
 import { packageRoot } from '../platform/packageRoot';
 import type { ContentProblem } from '../intents/trainingData';
-import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
 
 /** The locale whose words every other locale must match, entry for entry. */
 export const DEFAULT_LOCALE = 'en-GB';
@@ -95,7 +95,7 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
     const text = fs.readFileSync(file, 'utf8');
     const checked = yamlSchemaProblems(file, text, fileSchema);
     problems.push(...checked.problems);
-    if (checked.data) read.set(locale, { data: checked.data, lines: keyLines(text), lastLine: text.trimEnd().split('\n').length });
+    if (checked.data) read.set(locale, { data: checked.data, lines: checked.keyLines, lastLine: text.trimEnd().split('\n').length });
   }
   const base = read.get(DEFAULT_LOCALE);
   if (!base) return problems;

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
-import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
@@ -57,10 +56,9 @@ export class MessageFile<S extends MessageSpec> {
   /** A file's words and its problems (each with its line): a missing or unknown id, an unknown placeholder. */
   read(file: string): { words?: MessageWords<S>; problems: ContentProblem[] } {
     const text = fs.readFileSync(file, 'utf8');
-    const { data, problems } = yamlSchemaProblems(file, text, this.schema);
-    const lines = keyLines(text);
+    const { data, problems, keyLines: lines, readable } = yamlSchemaProblems(file, text, this.schema);
     // Only a file that is a list of ids can lack one (a file YAML cannot read has its own problem).
-    if (lines.size && !parseDocument(text).errors.length) problems.push(...this.missing(file, lines, text.split('\n').length));
+    if (lines.size && readable) problems.push(...this.missing(file, lines, text.split('\n').length));
     if (!data) return { problems };
     for (const [id, words] of Object.entries(data) as Array<[keyof S & string, string]>) {
       const allowed = new Set<string>([...COUNCIL_PLACEHOLDERS, ...this.spec[id]]);

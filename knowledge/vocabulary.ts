@@ -1,12 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import { DEFAULT_LOCALE } from './intentMessages';
-import { keyLines } from '../intents/yamlProblems';
 import { escapeRegExp } from '../platform/escapeRegExp';
 
 /**
@@ -281,10 +279,9 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
 /** A locale's vocabulary compiled, and the problems of its file, each with its line. */
 export function readVocabulary(file: string): { vocabulary?: Vocabulary; problems: ContentProblem[] } {
   const text = fs.readFileSync(file, 'utf8');
-  const { data, problems } = yamlSchemaProblems(file, text, fileSchema);
-  const lines = keyLines(text);
+  const { data, problems, keyLines: lines, readable } = yamlSchemaProblems(file, text, fileSchema);
   // Only a file that is a map of contexts can lack one (a file YAML cannot read has its own problem).
-  if (lines.size && !parseDocument(text).errors.length) problems.push(...missing(file, lines, text.split('\n').length));
+  if (lines.size && readable) problems.push(...missing(file, lines, text.split('\n').length));
   if (problems.length || !data) return { problems };
   for (const [context, entry] of Object.entries(data) as Array<[VocabularyContext, Entry]>) {
     const kind: MatchKind = CONTEXTS[context];

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ContentProblem } from '../intents/trainingData';
-import { keyLines, yamlSchemaProblems } from '../intents/yamlProblems';
+import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -38,9 +38,8 @@ export function loadWebChatStrings(file: string, english: Record<string, string>
 export function webChatStringsProblems(file: string, english: Record<string, string> = webChatEnglish()): ContentProblem[] {
   if (!fs.existsSync(file)) return [{ severity: 'error', file, message: "missing: Web Chat's own interface strings (ids as in Web Chat's en-US strings)" }];
   const text = fs.readFileSync(file, 'utf8');
-  const { data, problems } = yamlSchemaProblems(file, text, z.record(z.string(), z.string().trim().min(1, 'must not be empty')));
+  const { data, problems, keyLines: lines } = yamlSchemaProblems(file, text, z.record(z.string(), z.string().trim().min(1, 'must not be empty')));
   if (!data) return problems;
-  const lines = keyLines(text);
   for (const id of Object.keys(english))
     if (!(id in data)) problems.push({ severity: 'error', file, message: `${id}: missing (Web Chat's English: "${english[id]}")` });
   for (const [id, words] of Object.entries(data)) {

@@ -5,12 +5,12 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePort, messageActivity, postExpectReplies, texts } from '../support/http';
 import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
-import { buildServer } from '../../scripts/build.mjs';
+import { BUNDLE, buildServer } from '../../scripts/build.mjs';
 
-/** Starts the real server as `npm start` does (compiled to dist/, then `node dist/bot/index.js`) and waits until it answers. */
+/** Starts the real server as `npm start` does (compiled and bundled to dist/, then `node dist/server.js`) and waits until it answers. */
 async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   await buildServer();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'index.js')], {
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist', BUNDLE)], {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -80,7 +80,7 @@ describe('a restart in the middle of a dialog', { timeout: 180_000 }, () => {
 
   it('refuses to start with a wrong setting and names the variable', async () => {
     await buildServer();
-    const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'bot', 'index.js')], {
+    const child = spawn(process.execPath, [path.join(ROOT, 'dist', BUNDLE)], {
       cwd: ROOT,
       env: { ...process.env, PORT: 'not-a-port', MicrosoftAppType: 'Sometimes' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildServer, sources } from '../../scripts/build.mjs';
+import { BUNDLE, buildServer, sources } from '../../scripts/build.mjs';
 import { packageRoot } from '../../platform/packageRoot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -31,9 +31,23 @@ describe('npm run build (scripts/build.mjs)', () => {
     expect(await buildServer({ outDir })).toBe(false);
   });
 
-  it('compiles again when a source file changes', async () => {
+  it('bundles the server with its packages into the one file npm start runs, native and optional packages left outside', async () => {
     await buildServer({ outDir });
-    const file = path.join(ROOT, 'platform', 'packageRoot.ts');
+    expect(JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start).toMatch(new RegExp(`dist/${BUNDLE}$`));
+    const bundle = fs.readFileSync(path.join(outDir, BUNDLE), 'utf8');
+    // The Bot Framework libraries are inside; the SQLite addon, restify, PostgreSQL and Application Insights are required at run time.
+    expect(bundle).toContain('WaterfallDialog');
+    expect(bundle).not.toMatch(/require\("botbuilder(-dialogs)?"\)/);
+    expect(bundle).toMatch(/require\("better-sqlite3"\)/);
+    expect(bundle).toMatch(/require\("restify"\)/);
+    expect(bundle).toMatch(/require\("pg"\)|import\("pg"\)/);
+    expect(bundle).toMatch(/require\("applicationinsights"\)|import\("applicationinsights"\)/);
+  });
+
+  // A source file edited, or packages installed (the bundle holds their code), makes the next start compile again.
+  it.each(['platform/packageRoot.ts', 'package-lock.json'])('compiles again when %s changes', async (name) => {
+    await buildServer({ outDir });
+    const file = path.join(ROOT, name);
     const { atime, mtime } = fs.statSync(file);
     try {
       const later = new Date(Date.now() + 60_000);

@@ -55,7 +55,7 @@ export class FuzzServer {
   private async start(): Promise<void> {
     if (!this.port) await this.addStaff();
     this.output = '';
-    // One process, as `npm start` runs it (node dist/bot/index.js), but from the sources; FUZZ_CPU_PROF=dir profiles it.
+    // One process, as `npm start` runs it (node dist/server.js), but from the sources; FUZZ_CPU_PROF=dir profiles it.
     const profile = process.env.FUZZ_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir', process.env.FUZZ_CPU_PROF] : [];
     const child = spawn(process.execPath, [...profile, '--import', TSX_LOADER, path.join(ROOT, 'bot', 'index.ts')], {
       cwd: this.dir,
