@@ -130,6 +130,7 @@ const CONTEXTS = {
   asks_to_book: 'words',
   street_type: 'words',
   anonymous: 'words',
+  send_named: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

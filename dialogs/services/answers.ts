@@ -21,13 +21,14 @@ const norm = (s: string) =>
  * `send_confirmed` (the whole message, with please/thanks/go ahead), or a message of only yes-words
  * and courtesies (`send_confirmed_words`) with at least one yes in it (`send_confirmed_needs`: "Thank you,
  * please send it", "ye send"). A qualified yes ("yes but change the address", "yes, no wait": a word of
- * `send_confirmed_not`) is not one: nothing is sent on a qualified yes.
+ * `send_confirmed_not`) is not one: nothing is sent on a qualified yes. A yes that names sending (`send_named`) before
+ * a comma or "and" is one whatever follows it.
  */
 export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.send_confirmed.test(text)) return true;
   // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else.
   const first = text.split(/[,.;!?]\s+|\s+and\s+/)[0] ?? '';
-  if (first !== text && /\bsend\b/i.test(first) && saysYes(first, vocabulary)) return true;
+  if (first !== text && vocabulary.send_named.test(first) && saysYes(first, vocabulary)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
   if (words.some((w) => vocabulary.send_confirmed_not.test(w))) return false;

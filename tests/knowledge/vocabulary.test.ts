@@ -167,6 +167,8 @@ const OLD: Omit<
   call_back_confirmed: /^\s*(send|correct|right|that's right|thats right)\b/i,
   // dialogs/services/slots/confirmStep.ts, its test for a request sent without contact details
   anonymous: /\banonymous\b/i,
+  // dialogs/services/answers.ts saysYes, the word that makes a yes said first the answer
+  send_named: /\bsend\b/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */

@@ -131,6 +131,12 @@ describe('YES (the answer to "Shall I send it?")', () => {
     expect(YES.test(text)).toBe(true);
   });
 
+  it('in Welsh, a yes naming sending said first is the answer, whatever follows it', () => {
+    const cy = loadVocabularyOrShipped(undefined, 'cy-GB');
+    expect(saysYes("ie anfonwch e, a pryd mae'r casgliad nesaf?", cy)).toBe(true);
+    expect(saysYes("ie, a pryd mae'r casgliad nesaf?", cy)).toBe(false);
+  });
+
   it.each([
     'yes but change the address',
     'yes, no wait',
