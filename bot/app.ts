@@ -149,12 +149,16 @@ export async function createApp(config: Config, logger: Logger, version: string,
     // the council's own files when its messages folder has them, else the project's.
     const httpWords = new MessageTexts(HTTP_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
     const consoleWords = new MessageTexts(CONSOLE_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council);
-    // The console's pages and the insights' tables, in the console's language: the default one, as console.yaml.
-    const consolePages = {
-      texts: new MessageTexts(CONSOLE_PAGE_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council),
-      insights: new MessageTexts(INSIGHTS_MESSAGES.loadOrShipped(assistant.messagesDir), assistant.council),
-      locale: DEFAULT_LOCALE,
-    };
+    // The console's pages, the insights' tables and sign-in's words in each language the council speaks whose messages folder has
+    // them (staff choose with ?lang=, remembered; the default language first); what its scripts are refused, in the default's.
+    const consolePages = [...assistant.byLocale]
+      .filter(([locale]) => locale === DEFAULT_LOCALE || fs.existsSync(CONSOLE_PAGE_MESSAGES.file(assistant.messagesDir, locale)))
+      .map(([locale, spoken]) => ({
+        texts: new MessageTexts(CONSOLE_PAGE_MESSAGES.loadOrShipped(assistant.messagesDir, locale), spoken.council),
+        insights: new MessageTexts(INSIGHTS_MESSAGES.loadOrShipped(assistant.messagesDir, locale), spoken.council),
+        words: locale === DEFAULT_LOCALE ? consoleWords : new MessageTexts(CONSOLE_MESSAGES.loadOrShipped(assistant.messagesDir, locale), spoken.council),
+        locale,
+      }));
     const webChat = await createWebChat({
       config,
       frameAncestors: securityHeaders.frameAncestors,
@@ -176,7 +180,9 @@ export async function createApp(config: Config, logger: Logger, version: string,
       (id) => assistant.knowledge.get(id)?.title,
       extras.now,
     );
-    const insights = { build: (from: string, to: string, by: Granularity) => loadInsights(database.db, assistant.council, from, to, by) };
+    const insights = {
+      build: (from: string, to: string, by: Granularity, method?: string) => loadInsights(database.db, assistant.council, from, to, by, method),
+    };
     const agentConsole = feature.console(
       adapter,
       config.botFramework.MicrosoftAppId ?? '',

@@ -111,7 +111,7 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
         if (route.score === 1) return this.cancel(innerDc);
         // "nah leave it" answers "Shall I send it?"; "actually it was the grey bin" corrects the request.
         if (
-          declinesToSend(innerDc, text, buttons) ||
+          declinesToSend(innerDc, text, buttons, this.vocabulary) ||
           addsToSummary(innerDc, text, this.vocabulary) ||
           correctsOpenRequest(innerDc, text, this.now(), this.vocabulary) ||
           namesHouseBeside(innerDc, text, this.vocabulary)

@@ -32,6 +32,7 @@ import { FollowUpTopic } from './followUpTopic';
 import { RequestTopicQuestion } from './requestTopicQuestion';
 import { FiledRequestFollowUp } from './filedRequestFollowUp';
 import type { Vocabulary } from '../knowledge/vocabulary';
+import { AddressNamed } from './addressNamed';
 
 /** Per-conversation routing memory: consecutive misses decide when to offer a person. */
 export interface RoutingState {
@@ -89,20 +90,6 @@ const SURE_REQUEST = 0.9;
 const AFTER_REFUSAL_WORDS = 16;
 /** A statement matches the refused request's own examples at least this well to be about it (none of "ok", "oh well"). */
 const REFUSED_REQUEST_WORDS = 0.3;
-/** A house number and a street, or a postcode ("13 Station Road", "4 Forest Way", "AT1 1AA"). */
-const NAMES_AN_ADDRESS =
-  /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
-/** Words besides the address in a message that is only an address ("it's AT8 1PY", "and for 4 Mill Lane AT3 1NF?"). */
-const BESIDE_AN_ADDRESS = 3;
-/** A message that names an address and little else. */
-function onlyAnAddress(text: string): boolean {
-  if (!NAMES_AN_ADDRESS.test(text)) return false;
-  const rest = text.replace(new RegExp(NAMES_AN_ADDRESS.source, 'gi'), ' ').match(/[a-z']+/gi) ?? [];
-  return rest.length <= BESIDE_AN_ADDRESS;
-}
-/** Asking for the service the last answer was about: "ok let's book it then", "can you book that for me", "report it please". */
-const DO_IT =
-  /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
 /** Turn state: this message's frustration has been acknowledged (a rerouted message is not apologised for twice). */
 const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
 /** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
@@ -162,6 +149,8 @@ export interface IntentDialog {
 export class MainDialog extends CancelAndHelpDialog {
   private readonly dialogForIntent = new Map<string, string>();
   private readonly offeredPicker: OfferedNeedPicker;
+  /** Whether a message names an address (a house number and a street, or a postcode), and whether it is little else. */
+  private readonly addressNamed: AddressNamed;
   private readonly followUpTopic: FollowUpTopic;
   private readonly requestTopic: RequestTopicQuestion;
   /** Each request dialog's article (IntentDialog `article`). */
@@ -186,6 +175,7 @@ export class MainDialog extends CancelAndHelpDialog {
   ) {
     super(DialogIds.main, router, responses, vocabulary, now);
     this.offeredPicker = new OfferedNeedPicker(router, (id) => knowledge?.dialog.title(id), vocabulary);
+    this.addressNamed = new AddressNamed(vocabulary);
     this.followUpTopic = new FollowUpTopic(router, (id) => knowledge?.dialog.title(id), vocabulary);
     if (knowledge) this.addDialog(knowledge.dialog);
     this.addDialog(new ResumeOfferDialog(responses, vocabulary));
@@ -249,7 +239,7 @@ export class MainDialog extends CancelAndHelpDialog {
     // Right after a refusal, a correction of any detail ("sorry, it was the green bin, not the blue one") is the same request again.
     const justRefused = !!refusedLastTurn && !!refusedAnswers;
     if (refusedLastTurn) await this.routingState.set(context, { ...(await this.routingState.get(context, { misses: 0 })), refusedLastTurn: false });
-    if ((unclear || sameAgain) && this.vocabulary.request_corrected.test(text) && (NAMES_AN_ADDRESS.test(text) || justRefused)) {
+    if ((unclear || sameAgain) && this.vocabulary.request_corrected.test(text) && (this.addressNamed.names(text) || justRefused)) {
       if (last && this.dialogForIntent.has(last)) {
         route = { kind: 'intent', intent: last, score: 1 };
         restart = true;
@@ -273,7 +263,7 @@ export class MainDialog extends CancelAndHelpDialog {
       restart = true;
     }
     // "AT8 1PY", "what about 3 Orchard Close AT3 3WF?" right after a bin day: the bin day at that address.
-    if (!restart && unclear && last === Intents.binCollectionDay && onlyAnAddress(text)) {
+    if (!restart && unclear && last === Intents.binCollectionDay && this.addressNamed.only(text)) {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
@@ -396,7 +386,7 @@ export class MainDialog extends CancelAndHelpDialog {
       if (best && confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(best)) route = { kind: 'intent', intent: best, score: confidence };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
-    if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && DO_IT.test(text)) {
+    if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && this.vocabulary.asks_to_book.test(text)) {
       const request = topic ? this.knowledge?.dialog.requestOf(topic) : undefined;
       if (request && this.dialogForIntent.has(request)) route = { kind: 'intent', intent: request, score: 1 };
     }

@@ -3,7 +3,7 @@ import { sendReply } from './replies';
 import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
 import type { Reply } from './responses';
-import { NOT_SENDING, today } from './services/answers';
+import { notSending, today } from './services/answers';
 import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
 import { houseBesideIn } from './services/slots/houseBeside';
@@ -35,15 +35,15 @@ export function wasOffered(dc: DialogContext, text: string): boolean {
 /**
  * "nah leave it", "no don't send it" while "Shall I send it?" is open: the answer to that question
  * (the request says nothing was sent and ends), not a guess at cancelling to ask about. `buttons`:
- * the titles the summary offered ("Send it").
+ * the titles the summary offered ("Send it"); the words are the vocabulary's `not_sending`.
  */
-export function declinesToSend(dc: DialogContext, text: string, buttons: Buttons): boolean {
+export function declinesToSend(dc: DialogContext, text: string, buttons: Buttons, vocabulary: Vocabulary): boolean {
   let offered: string[] = [];
   for (let d: DialogContext | undefined = dc; d; d = d.child) {
     const here = d.activeDialog?.state?.[OFFERED] as string[] | undefined;
     if (here) offered = here;
   }
-  return offered.includes(buttons.send_it) && NOT_SENDING.test(text);
+  return offered.includes(buttons.send_it) && notSending(text, vocabulary);
 }
 
 /**

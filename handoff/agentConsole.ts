@@ -60,10 +60,18 @@ function sameToken(a: string | undefined, b: string | undefined): boolean {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The words of the console's own pages (console-pages.yaml) and of the insights' tables (insights.yaml), in the console's language. */
+/**
+ * The words of the console's own pages (console-pages.yaml), of the insights' tables (insights.yaml) and what it tells
+ * staff (console.yaml), in one of the console's languages.
+ */
 export interface StaffPageWords extends ConsolePageWords {
   insights: InsightsTexts;
+  words: ConsoleTexts;
 }
+
+/** The cookie that keeps the language a member of staff chose for the console (`?lang=cy` on any of its pages). */
+const LANGUAGE_COOKIE = 'ca_staff_lang';
+const YEAR_SECONDS = 365 * 86_400;
 
 /**
  * The agent console at /agent: sign-in (scrypt hashes, HttpOnly SameSite=Strict session
@@ -79,10 +87,10 @@ export class AgentConsole implements RouteModule {
     private readonly sockets: AgentSockets,
     /** The canned replies staff may send, by the resident's language (en-GB, cy-GB: knowledge/contact-centre.yaml and its overlays). */
     private readonly cannedReplies: Readonly<Record<string, readonly string[]>>,
-    /** What staff are told (console.yaml): sign-in problems, refused requests. */
+    /** What staff are told (console.yaml) in the default language: refused requests from the console's own scripts. */
     private readonly words: ConsoleTexts,
-    /** The words of its pages and of the insights' tables. */
-    private readonly pages: StaffPageWords,
+    /** The words of its pages, of the insights' tables and of sign-in, in each language staff may choose; the first is the default. */
+    private readonly languages: readonly StaffPageWords[],
     private readonly webDir: string,
     private readonly sessionSeconds: number,
     /** TRUST_PROXY: take the client address from X-Forwarded-For (for the per-address sign-in limit). */
@@ -100,7 +108,7 @@ export class AgentConsole implements RouteModule {
 
   /** The insights for the window the request asks for (the last 30 days by default), or an answer saying why not. */
   private async insightsFor(req: Request, res: Response, s: StaffSession) {
-    const words = this.words;
+    const { words, insights } = this.languageOf(req);
     if (!s.roles.includes('manager')) return void res.send(403, { error: words.say('needs_manager_role') });
     if (!this.insights) return void res.send(404, { error: words.say('not_found') });
     const query = new URL(req.url ?? '/', 'http://localhost').searchParams;
@@ -111,7 +119,7 @@ export class AgentConsole implements RouteModule {
     const by = (query.get('by') || 'day') as Granularity;
     if (!['day', 'week', 'month'].includes(by)) return void res.send(400, { error: words.say('show_by_invalid') });
     try {
-      const report = await this.insights.build(from, to, by);
+      const report = await this.insights.build(from, to, by, insights.say('savings_method'));
       await this.staff.audit(s.staff.id, 'view', 'insights');
       return report;
     } catch (err) {
@@ -128,16 +136,16 @@ export class AgentConsole implements RouteModule {
 
     server.get('/agent', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
-      return this.page(res, 'index.html', 200);
+      return this.page(req, res, 'index.html', 200);
     });
     // The page is for any signed-in member of staff: without the content role it says so (its API answers 403).
     server.get('/agent/knowledge-report', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
-      return this.page(res, 'knowledge-report.html', 200);
+      return this.page(req, res, 'knowledge-report.html', 200);
     });
     server.get('/agent/insights', async (req: Request, res: Response) => {
       if (!(await this.staff.session(readCookie(req, SESSION_COOKIE)))) return this.redirect(res, '/agent/sign-in');
-      return this.page(res, 'insights.html', 200);
+      return this.page(req, res, 'insights.html', 200);
     });
     server.get('/agent/sign-in', async (req: Request, res: Response) => this.signInPage(req, res, 200));
     server.post('/agent/sign-in', async (req: Request, res: Response) => this.signIn(req, res));
@@ -176,13 +184,14 @@ export class AgentConsole implements RouteModule {
     // What the assistant resolved, handed over and missed (no personal data is recorded): manager role only.
     api('get', '/agent/api/insights', async (req, res, s) => {
       const report = await this.insightsFor(req, res, s);
-      if (report) res.send(200, { report, tables: insightTables(report, this.pages.insights), charts: insightCharts(report, this.pages.insights) });
+      const { insights } = this.languageOf(req);
+      if (report) res.send(200, { report, tables: insightTables(report, insights), charts: insightCharts(report, insights) });
     });
     api('get', '/agent/api/insights/:table', async (req, res, s) => {
       const name = String(req.params.table).replace(/\.csv$/, '');
       const report = await this.insightsFor(req, res, s);
       if (!report) return;
-      const table = insightTables(report, this.pages.insights).find((t) => t.id === name);
+      const table = insightTables(report, this.languageOf(req).insights).find((t) => t.id === name);
       if (!table) return void res.send(404, { error: this.words.say('no_such_table') });
       const body = toCsv(table);
       res.writeHead(200, {
@@ -274,9 +283,32 @@ export class AgentConsole implements RouteModule {
     res.end();
   }
 
-  /** A page with its words in the console's language, and `values` for its `__NAME__` slots. */
-  private async page(res: Response, file: string, status: number, replace: Record<string, string> = {}): Promise<void> {
-    const html = fillPage(await fs.promises.readFile(path.join(this.webDir, file), 'utf8'), this.pages, replace);
+  /** The language asked for with `?lang=` ("cy", "cy-GB"), else the one chosen before (its cookie), else the default. */
+  private languageOf(req: Request): StaffPageWords {
+    const asked = new URL(req.url ?? '/', 'http://localhost').searchParams.get('lang') ?? readCookie(req, LANGUAGE_COOKIE) ?? '';
+    const code = asked.toLowerCase();
+    return this.languages.find((l) => l.locale.toLowerCase() === code || l.locale.split('-')[0].toLowerCase() === code) ?? this.languages[0];
+  }
+
+  /**
+   * A page with its words in the language of the request (remembered when `?lang=` chose it), `__LANGUAGES__` a link to it
+   * in each other language (each named in its own words, `language_name`), and `values` for its other `__NAME__` slots.
+   */
+  private async page(req: Request, res: Response, file: string, status: number, replace: Record<string, string> = {}): Promise<void> {
+    const language = this.languageOf(req);
+    const links = this.languages
+      .filter((l) => l !== language)
+      .map((l) => {
+        const code = escapeHtml(l.locale.split('-')[0]);
+        return `<a href="?lang=${code}" lang="${code}" hreflang="${code}">${escapeHtml(l.texts.say('language_name'))}</a>`;
+      });
+    const others: Record<string, string> = links.length ? { LANGUAGES: links.join(' '), LANGUAGES_HIDDEN: '' } : {};
+    const html = fillPage(await fs.promises.readFile(path.join(this.webDir, file), 'utf8'), language, { ...others, ...replace });
+    if (new URL(req.url ?? '/', 'http://localhost').searchParams.has('lang')) {
+      const before = res.getHeader('Set-Cookie');
+      const kept = before === undefined ? [] : Array.isArray(before) ? before : [String(before)];
+      res.setHeader('Set-Cookie', [...kept, cookie(LANGUAGE_COOKIE, language.locale, req, YEAR_SECONDS)]);
+    }
     const data = Buffer.from(html);
     res.writeHead(status, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Length': data.length, ...SECURITY_HEADERS });
     res.end(data);
@@ -286,31 +318,32 @@ export class AgentConsole implements RouteModule {
   private async signInPage(req: Request, res: Response, status: number, error?: string): Promise<void> {
     const token = randomBytes(24).toString('base64url');
     res.header('Set-Cookie', cookie(PRELOGIN_COOKIE, token, req, 3600));
-    await this.page(res, 'sign-in.html', status, {
+    await this.page(req, res, 'sign-in.html', status, {
       CSRF: token,
       ERROR: error
-        ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>`
+        ? `<div class="error-summary" role="alert" tabindex="-1" id="error-summary"><h2>${escapeHtml(this.languageOf(req).words.say('sign_in_problem'))}</h2><p>${escapeHtml(error)}</p></div>`
         : '',
     });
   }
 
   private async signIn(req: Request, res: Response): Promise<void> {
+    const { words } = this.languageOf(req);
     const body = (req.body ?? {}) as Record<string, unknown>;
     const username = typeof body.username === 'string' ? body.username : '';
     const password = typeof body.password === 'string' ? body.password : '';
     if (!sameToken(typeof body.csrf === 'string' ? body.csrf : undefined, readCookie(req, PRELOGIN_COOKIE))) {
-      return this.signInPage(req, res, 403, this.words.say('sign_in_form_expired'));
+      return this.signInPage(req, res, 403, words.say('sign_in_form_expired'));
     }
-    if (!username.trim() || !password) return this.signInPage(req, res, 400, this.words.say('sign_in_missing'));
+    if (!username.trim() || !password) return this.signInPage(req, res, 400, words.say('sign_in_missing'));
     const result = await this.staff.signIn(username.slice(0, 200), password.slice(0, 1000), clientAddress(req, this.trustProxy));
     if (!result.ok) {
       if (result.limited || result.locked) res.header('Retry-After', String(Math.ceil((result.retryAfterMs ?? 0) / 1000)));
-      if (result.limited) return this.signInPage(req, res, 429, this.words.say('sign_in_limited', { wait: this.waitMinutes(result.retryAfterMs) }));
+      if (result.limited) return this.signInPage(req, res, 429, words.say('sign_in_limited', { wait: this.waitMinutes(result.retryAfterMs) }));
       return this.signInPage(
         req,
         res,
         result.locked ? 429 : 401,
-        result.locked ? this.words.say('sign_in_locked', { wait: this.waitMinutes(result.retryAfterMs) }) : this.words.say('sign_in_failed'),
+        result.locked ? words.say('sign_in_locked', { wait: this.waitMinutes(result.retryAfterMs) }) : words.say('sign_in_failed'),
       );
     }
     res.header('Set-Cookie', [cookie(SESSION_COOKIE, result.token, req, this.sessionSeconds), cookie(PRELOGIN_COOKIE, '', req, 0)]);

@@ -17,6 +17,8 @@ const PAGE_ID = /\{\{([a-z0-9_]+)\}\}/g;
 /** A script's call of say(): its first argument, where the id is written (or two, `cond ? 'a' : 'b'`). */
 const SCRIPT_CALL = /\bsay\(([^,()]*)/g;
 const QUOTED = /'([^']*)'/g;
+/** Words the server itself puts in a page: each language's name, in the links to the console in that language (agentConsole.ts). */
+const SERVER_IDS = new Set(['language_name']);
 /** The script that defines say() for the others. */
 const TEXTS_SCRIPT = 'texts.js';
 
@@ -32,7 +34,8 @@ export interface ConsolePageWords {
 }
 
 /**
- * A page as served: each `{{id}}` its words (as HTML text), `__LANG__` the language, `__TEXTS__` every
+ * A page as served: each `{{id}}` its words (as HTML text), `__LANG__` the language, `__LANGUAGES__` the links to the
+ * other languages (`__LANGUAGES_HIDDEN__`: `hidden` when there are none), `__TEXTS__` every
  * word as JSON for its scripts (with "<" escaped, so it cannot close the script element), and the
  * page's own values (`__CSRF__`: already HTML, as given). One pass: no word is read as a slot.
  */
@@ -40,6 +43,9 @@ export function fillPage(html: string, words: ConsolePageWords, values: Record<s
   const all: Record<string, string> = {
     LANG: escapeHtml(words.locale),
     TEXTS: JSON.stringify({ locale: words.locale, words: words.texts.all() }).replace(/</g, '\\u003c'),
+    // The links to the console in its other languages (none given: none, and their list hidden).
+    LANGUAGES: '',
+    LANGUAGES_HIDDEN: 'hidden',
     ...values,
   };
   return html.replace(SLOT, (whole, id: string | undefined, name: string | undefined) => {
@@ -72,7 +78,7 @@ export function consolePageProblems(pagesDir: string, messagesFile?: string): Co
     .sort()
     .map((f) => path.join(pagesDir, f));
   const problems: ContentProblem[] = [];
-  const seen = new Set<string>();
+  const seen = new Set<string>(SERVER_IDS);
   for (const file of files) {
     for (const { id, line } of usedIds(file)) {
       seen.add(id);

@@ -103,15 +103,15 @@ export class HandoffFeature {
 
   /**
    * The agent console (/agent, /agent/api/), once the adapter exists; `words` are what it tells staff
-   * (console.yaml), `pages` its pages' and the insights' words (console-pages.yaml, insights.yaml), all
-   * loaded by the composition root.
+   * (console.yaml), `pages` its pages', the insights' and sign-in's words (console-pages.yaml, insights.yaml, console.yaml)
+   * in each language staff may choose, the default first, all loaded by the composition root.
    */
   console(
     adapter: ConversationContinuer,
     appId: string,
     parts: AssistantParts,
     words: ConsoleTexts,
-    pages: StaffPageWords,
+    pages: readonly StaffPageWords[],
     deliveries?: DeliveryAlerts,
     knowledgeReport?: KnowledgeReportSource,
     insights?: InsightsSource,

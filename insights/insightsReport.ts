@@ -40,7 +40,8 @@ export interface SavingsEstimate {
   high: number;
   resolved: number;
   assumptions: CouncilProfile['insights'];
-  method: string;
+  /** How the range is worked out, in words (insights.yaml `savings_method`, in the language of whoever asked); none in open data. */
+  method?: string;
 }
 
 export interface InsightsReport {
@@ -95,7 +96,7 @@ export function periodOf(at: string, granularity: Granularity): string {
 /** The aggregates of the insights page, `npm run insights` and the open data, from the events of a window. */
 export function buildInsightsReport(
   events: readonly InsightEvent[],
-  options: { from: string; to: string; granularity?: Granularity; assumptions: CouncilProfile['insights']; topArticles?: number },
+  options: { from: string; to: string; granularity?: Granularity; assumptions: CouncilProfile['insights']; topArticles?: number; method?: string },
 ): InsightsReport {
   const byConversation = new Map<string, InsightEvent[]>();
   for (const e of events) {
@@ -163,9 +164,7 @@ export function buildInsightsReport(
       high: pounds(options.assumptions.wouldHavePhoned.high),
       resolved,
       assumptions: options.assumptions,
-      method:
-        'Resolved conversations (answers confirmed helpful and requests filed, nothing else) × the share that would otherwise have phoned (low and high) × (the cost of a phone contact − the cost of an online one). ' +
-        'Answers with no feedback and hand-offs to a person save nothing here.',
+      method: options.method,
     },
   };
 }

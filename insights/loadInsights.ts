@@ -33,21 +33,23 @@ export function insightWindow(from: string, to: string): { from: string; to: str
 
 /** Where the console's insights page gets its report. */
 export interface InsightsSource {
-  build(from: string, to: string, granularity: Granularity): Promise<InsightsReport>;
+  /** `method`: how the savings are worked out, in the words of whoever asked (insights.yaml `savings_method`). */
+  build(from: string, to: string, granularity: Granularity, method?: string): Promise<InsightsReport>;
 }
 
-/** The report for the days `from` to `to` (both included), from the database. */
+/** The report for the days `from` to `to` (both included), from the database; `method` in words, as the savings' method. */
 export async function loadInsights(
   db: Kysely<DatabaseSchema>,
   council: CouncilProfile,
   from: string,
   to: string,
   granularity: Granularity = 'day',
+  method?: string,
 ): Promise<InsightsReport> {
   const window = insightWindow(from, to);
   const events = await new InsightEventStore(db).between(window.from, window.to);
   return {
-    ...buildInsightsReport(events, { from, to, granularity, assumptions: council.insights }),
+    ...buildInsightsReport(events, { from, to, granularity, assumptions: council.insights, method }),
     operations: await operationsBetween(db, window.from, window.to),
   };
 }

@@ -285,6 +285,8 @@ export const CONSOLE_PAGE_MESSAGES = new MessageFile('console-pages', {
   console_name: [],
   skip_link: [],
   console_nav: [],
+  language_choice: [],
+  language_name: [],
   problem_heading: [],
   sign_in_heading: [],
   sign_in_intro: [],
@@ -461,7 +463,6 @@ export const CONSOLE_PAGE_MESSAGES = new MessageFile('console-pages', {
   summary_risk: [],
   savings_heading: [],
   savings_range: ['low', 'high', 'resolved'],
-  savings_method: [],
   savings_assumptions: ['phoneCost', 'onlineCost', 'low', 'high'],
   caption_none: ['caption'],
   download_csv: ['caption'],
@@ -554,6 +555,7 @@ export const INSIGHTS_MESSAGES = new MessageFile('insights', {
   median_wait_seconds: [],
   none_answered: [],
   no_data: [],
+  savings_method: [],
 } as const);
 
 /** The insights.yaml words with the council's details filled in, for the insights' tables, charts and CSV files. */

@@ -123,6 +123,12 @@ const CONTEXTS = {
   list_restated: 'words',
   extras_declined: 'words',
   no_reference: 'words',
+  not_sending: 'first',
+  no_thanks: 'whole',
+  asks_to_book: 'words',
+  street_type: 'words',
+  anonymous: 'words',
+  send_named: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -6,12 +6,15 @@
  * is stored, so none can be printed. Uses the same database settings as the assistant
  * (DATABASE_URL or DATA_DIR, read from .env too).
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig } from '../bot/config';
 import { loadDotEnv } from '../bot/dotEnv';
 import { loadInsights } from '../insights/loadInsights';
 import type { Granularity } from '../insights/insightsReport';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { MessageTexts } from '../knowledge/messageFile';
+import { INSIGHTS_MESSAGES } from '../knowledge/messageFiles';
 import { AppDatabase } from '../platform/storage/database';
 
 const USAGE = 'Usage: npm run insights -- --from YYYY-MM-DD --to YYYY-MM-DD [--by day|week|month]\n';
@@ -49,9 +52,11 @@ async function main(): Promise<number> {
     throw err;
   }
   const council = loadCouncilProfile(config.councilProfilePath, config.handoff.contactCentrePath);
+  // The savings' method in the council's words (insights.yaml beside its profile, else the project's).
+  const words = new MessageTexts(INSIGHTS_MESSAGES.loadOrShipped(path.join(path.dirname(config.councilProfilePath), 'messages')), council);
   const database = await AppDatabase.open({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const report = await loadInsights(database.db, council, values.from, values.to, by);
+    const report = await loadInsights(database.db, council, values.from, values.to, by, words.say('savings_method'));
     process.stdout.write(`${JSON.stringify(report)}\n`);
     return 0;
   } catch (err) {

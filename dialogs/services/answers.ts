@@ -21,13 +21,14 @@ const norm = (s: string) =>
  * `send_confirmed` (the whole message, with please/thanks/go ahead), or a message of only yes-words
  * and courtesies (`send_confirmed_words`) with at least one yes in it (`send_confirmed_needs`: "Thank you,
  * please send it", "ye send"). A qualified yes ("yes but change the address", "yes, no wait": a word of
- * `send_confirmed_not`) is not one: nothing is sent on a qualified yes.
+ * `send_confirmed_not`) is not one: nothing is sent on a qualified yes. A yes that names sending (`send_named`) before
+ * a comma or "and" is one whatever follows it.
  */
 export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.send_confirmed.test(text)) return true;
   // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else.
   const first = text.split(/[,.;!?]\s+|\s+and\s+/)[0] ?? '';
-  if (first !== text && /\bsend\b/i.test(first) && saysYes(first, vocabulary)) return true;
+  if (first !== text && vocabulary.send_named.test(first) && saysYes(first, vocabulary)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
   if (words.some((w) => vocabulary.send_confirmed_not.test(w))) return false;
@@ -92,13 +93,22 @@ export function yesThenMore(text: string, vocabulary: Vocabulary): { yes: string
   return { yes: text.slice(0, end).trim(), rest };
 }
 
+/** Commas, full stops and exclamation marks read as spaces ("no, leave it", "oh. no thanks!"): how `not_sending` and `no_thanks` are read. */
+const punctuationAsSpaces = (text: string) => text.replace(/[,.!]+/g, ' ');
+
 /**
- * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother",
- * "actually no, leave it, they've come back"): a no-word with words that say leave it, or those
- * words alone. A bare "no" may mean "something's wrong": the choices are offered again.
+ * A no to "Shall I send it?" that means do not send ("nah leave it", "no don't bother", "actually no, leave it,
+ * they've come back"): the vocabulary's `not_sending`. A bare "no" may mean "something's wrong": the choices are offered again.
  */
-export const NOT_SENDING =
-  /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
+export function notSending(text: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.not_sending.test(punctuationAsSpaces(text));
+}
+
+/** "No thanks.", "no thank you", "dim diolch" and nothing else: the vocabulary's `no_thanks`. */
+export function noThanksOnly(text: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.no_thanks.test(punctuationAsSpaces(text));
+}
+
 /**
  * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
  * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.

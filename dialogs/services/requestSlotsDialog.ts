@@ -1,34 +1,20 @@
 import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
-import type { Logger } from '../../platform/logger';
-import type { Open311Client } from '../../servicerequests/open311/open311Client';
-import { MISSES_BEFORE_PERSON } from '../misses';
 import { offer, REQUEST_STATE } from '../offered';
 import { sendPromptTrace, sendReply } from '../replies';
 import { getRecognized, setRefusedAnswers } from '../turnState';
-import { NOT_SENDING } from './answers';
-
 import type { ServiceRequestConfig } from './serviceRequestConfig';
-import type { ServiceWords } from './serviceWords';
 import { CONFIRM, type Step } from './slots/fields';
-import { serviceDefinition, startingState, type RequestStartOptions } from './slots/requestStart';
+import { serviceDefinition, startingState, type DefinitionSource, type RequestStartOptions } from './slots/requestStart';
 import { SlotParts, type SlotPartsDeps } from './slots/slotParts';
 import { isDone, slotOrder } from './slots/slotOrder';
 import { promptField } from './slots/slotQuestions';
 import { loadSlotState, progressOf, type SlotState } from './slots/slotState';
 
-/** "No thanks.", "no thank you", "dim diolch": nothing else. */
-const NO_THANKS_ONLY = /^\s*(?:no|nope|nah|na|dim)[,\s]+(?:thanks|thank you|ta|diolch)[.!\s]*$/i;
-
 export type { SlotState } from './slots/slotState';
 
-export interface RequestSlotsDeps extends SlotPartsDeps {
-  client: Open311Client;
-  /** Where a back office that cannot give the service's definition is told to staff (the resident is told it is unavailable). */
-  logger?: Logger;
-  /** The resident's language's words for the service (its name, questions and choices); the back office's as they are without it. */
-  serviceWords?: ServiceWords;
-}
+/** What the request needs: its parts' needs, and where the service's definition comes from. */
+export interface RequestSlotsDeps extends SlotPartsDeps, DefinitionSource {}
 
 /**
  * The generic service-request conversation, generated from the GeoReport service definition: a slot
@@ -50,12 +36,8 @@ export class RequestSlotsDialog extends Dialog {
   }
 
   override async beginDialog(dc: DialogContext, options?: RequestStartOptions): Promise<DialogTurnResult> {
-    const service = await serviceDefinition(this.deps.client, this.config.service_code, this.deps.serviceWords);
+    const service = await serviceDefinition(this.deps, this.config.service_code);
     if (!service.ok) {
-      this.deps.logger?.warn(
-        { serviceCode: this.config.service_code, err: service.error.message },
-        'service definition unavailable: the request was not started',
-      );
       await offer(dc, this.deps.responses.unavailable(service.serviceName));
       return dc.endDialog();
     }
@@ -77,32 +59,18 @@ export class RequestSlotsDialog extends Dialog {
     const entities = getRecognized(dc.context)?.entities ?? [];
     const read = this.parts.reading.read(state, message, step, entities);
     for (const reply of read.replies) await sendReply(dc.context, reply);
-    // A bare "No thanks." at a summary that also invites contact details may decline the updates or the sending: asked
-    // once more in plain words, rather than a report the resident wanted being dropped.
-    if (
-      step?.kind === 'confirm' &&
-      !read.touched.size &&
-      NO_THANKS_ONLY.test(message) &&
-      state.config.contact === 'optional' &&
-      state.contact === undefined &&
-      !state.noThanksAsked
-    ) {
-      state.noThanksAsked = true;
-      await offer(dc, this.deps.responses.withSummary(this.deps.responses.confirmNoThanks(), this.parts.questions.question(state, CONFIRM)));
+    // A no to the summary ("nah leave it", a bare "No thanks." where contact details are invited): slots/confirmStep.ts.
+    const declined = step?.kind === 'confirm' && !read.touched.size ? this.parts.confirmStep.declined(state, message) : undefined;
+    if (declined) {
+      await offer(dc, declined.reply);
+      if (declined.end) return dc.endDialog();
       await sendPromptTrace(dc.context, promptField(state, CONFIRM));
       return Dialog.EndOfTurn;
-    }
-    // "No thank you, I don't need updates": a no to what the summary invites, not to sending it.
-    if (step?.kind === 'confirm' && !read.touched.size && NOT_SENDING.test(message) && !this.deps.vocabulary.extras_declined.test(message)) {
-      await offer(dc, this.deps.responses.notSent(state.serviceName));
-      return dc.endDialog();
     }
     const problem = await this.parts.answer(dc, state, step, read, entities);
     if (problem === 'submitted') return dc.endDialog(); // no result: MainDialog's waterfall reads results as clarify outcomes
     if (problem) {
-      // A reply that moves on (an item added to a list, a postcode's addresses offered) is no miss.
-      state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
-      await offer(dc, state.misses >= MISSES_BEFORE_PERSON ? this.deps.responses.withPersonOffer(problem) : problem);
+      await offer(dc, this.parts.missed(state, before, problem));
       await sendPromptTrace(dc.context, promptField(state, state.current ?? CONFIRM));
       return Dialog.EndOfTurn;
     }

@@ -76,4 +76,39 @@ describe.skipIf(skipWithoutBrowser())('agent console in Chromium: conversations 
     expect(await axeViolations(sam)).toEqual([]);
     await other.close();
   });
+
+  it('lets staff choose Cymraeg or English from any page (?lang=, a link named in its own language), remembered until changed; no accessibility violations', async () => {
+    const context = await browser.newContext();
+    context.setDefaultTimeout(15_000);
+    const page = await context.newPage();
+    await page.goto(`${h.url}/agent/sign-in`);
+    const cymraeg = page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Cymraeg' });
+    expect(await cymraeg.getAttribute('lang')).toBe('cy');
+    expect(await axeViolations(page)).toEqual([]);
+    await cymraeg.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Mewngofnodi' }).waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('cy-GB');
+    expect(await axeViolations(page)).toEqual([]);
+    // A refused sign-in is told in the language chosen (console.yaml), and the choice outlives the page: /agent without ?lang=.
+    await page.getByLabel('Enw defnyddiwr').fill('eleri');
+    await page.getByLabel('Cyfrinair').fill('not the password');
+    await page.getByLabel('Cyfrinair').press('Enter');
+    await page.getByText(/Dydy'r enw defnyddiwr neu'r cyfrinair ddim yn gywir/).waitFor();
+    await page.getByLabel('Enw defnyddiwr').fill('eleri');
+    await page.getByLabel('Cyfrinair').fill(PASSWORD);
+    await page.getByLabel('Cyfrinair').press('Enter');
+    await page.waitForURL(`${h.url}/agent`);
+    const english = page.getByRole('navigation', { name: 'Iaith' }).getByRole('link', { name: 'English' });
+    await english.waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe('cy-GB');
+    expect(await axeViolations(page)).toEqual([]);
+    // Back to English, and English it stays.
+    await english.click();
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Cymraeg' }).waitFor();
+    await page.goto(`${h.url}/agent`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en-GB');
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await context.close();
+  });
 });

@@ -6,6 +6,8 @@ import { buildInsightsReport, outcomeOf, periodOf } from '../../insights/insight
 import { channelOf, eventsOf } from '../../insights/outcomeRecorder';
 import { openDataCsv, openDataMonths } from '../../insights/openData';
 import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { MessageTexts } from '../../knowledge/messageFile';
+import { INSIGHTS_MESSAGES } from '../../knowledge/messageFiles';
 import { AppDatabase } from '../../platform/storage/database';
 import { ROOT } from '../support/assistant';
 import { messageActivity, postExpectReplies, startTestApp, type RunningApp } from '../support/http';
@@ -88,6 +90,18 @@ describe('insight events from traces', () => {
     expect(report.unknown).toBe(1);
     expect(report.savings.low).toBe(4.02); // 3 × 0.5 × (2.83 − 0.15)
     expect(report.savings.high).toBe(8.04);
+  });
+
+  it("words the savings' method as insights.yaml does in the language asked for (savings_method), and not at all unasked", () => {
+    const messages = path.join(ROOT, 'knowledge', 'messages');
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) =>
+      new MessageTexts(INSIGHTS_MESSAGES.load(INSIGHTS_MESSAGES.file(messages, locale)), council).say('savings_method'),
+    );
+    const method = (words?: string) =>
+      buildInsightsReport([], { from: '2026-12-05', to: '2026-12-05', assumptions: council.insights, method: words }).savings.method;
+    expect(en).toMatch(/^Resolved conversations/);
+    expect(cy).not.toBe(en);
+    expect([method(en), method(cy), method()]).toEqual([en, cy, undefined]);
   });
 
   it('publishes monthly figures with counts from 1 to 4 suppressed, 0 and 5 shown; "[c]" in the CSV', () => {

@@ -8,6 +8,8 @@ import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
 import { foldText } from '../../dialogs/services/slotReader';
+import { noThanksOnly, notSending } from '../../dialogs/services/answers';
+import { AddressNamed } from '../../dialogs/addressNamed';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
@@ -66,6 +68,9 @@ const WORD_SETS_MOVED = [
   'title_filler',
 ] as const satisfies readonly VocabularyContext[];
 
+/** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
+const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type'] as const;
+
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
   Record<VocabularyContext, RegExp>,
@@ -77,6 +82,7 @@ const OLD: Omit<
   | 'carry_on_accepted'
   | 'wants'
   | 'own_question'
+  | (typeof MOVED_LAST)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
   | (typeof WORD_SETS_MOVED)[number]
@@ -159,6 +165,10 @@ const OLD: Omit<
   drops_request: /\b(forget (that|it|about (that|it))|never ?mind( that)?|scrap that|ignore that|instead)\b/i,
   // handoff/handoffDialog.ts isConfirmAnswer (on text trimmed, in lower case)
   call_back_confirmed: /^\s*(send|correct|right|that's right|thats right)\b/i,
+  // dialogs/services/slots/confirmStep.ts, its test for a request sent without contact details
+  anonymous: /\banonymous\b/i,
+  // dialogs/services/answers.ts saysYes, the word that makes a yes said first the answer
+  send_named: /\bsend\b/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
@@ -333,7 +343,16 @@ describe('vocabulary.yaml', () => {
     expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
     expect(Object.keys(vocabulary).sort()).toEqual(
-      [...Object.keys(OLD), ...Object.keys(CUTS), ...Object.keys(BROADER), 'carry_on_accepted', ...NEW, ...Object.keys(WORD_SETS), ...WORD_SETS_MOVED].sort(),
+      [
+        ...Object.keys(OLD),
+        ...Object.keys(CUTS),
+        ...Object.keys(BROADER),
+        'carry_on_accepted',
+        ...MOVED_LAST,
+        ...NEW,
+        ...Object.keys(WORD_SETS),
+        ...WORD_SETS_MOVED,
+      ].sort(),
     );
   });
 
@@ -580,5 +599,120 @@ describe('the Welsh vocabulary (knowledge/messages/cy-GB/vocabulary.yaml)', () =
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === file);
     expect(problems).toEqual([{ severity: 'error', file, line: next, message: 'leave_queue: missing (add it before leave_chat)' }]);
     expect(() => loadVocabularyOrShipped(dir, 'cy-GB')).toThrow(`${file}:${next}: leave_queue: missing (add it before leave_chat)`);
+  });
+});
+
+/** dialogs/services/answers.ts NOT_SENDING, requestSlotsDialog.ts NO_THANKS_ONLY, mainDialog.ts DO_IT and NAMES_AN_ADDRESS, before their words moved. */
+const NOT_SENDING =
+  /^\s*(?:(?:oh|actually|sorry|ok|okay|um|hmm)[,.!\s]+)*(?:(?:no thanks|no thank you)\b|(?:no|nah|nope|na)\b[,.!\s]*(?:leave|forget|don'?t|dont|do not|not now|never ?mind|cancel|scrap|stop|i'?ll leave|ill leave)|(?:leave it|forget it|forget about it|don'?t bother|dont bother|don'?t send|dont send|do not send|never ?mind|scrap (?:it|that)|not now)\b)/i;
+const NO_THANKS_ONLY = /^\s*(?:no|nope|nah|na|dim)[,\s]+(?:thanks|thank you|ta|diolch)[.!\s]*$/i;
+const DO_IT =
+  /\b(book|report|arrange|order|request|sort) (it|that|one|them|this)\b|\blet'?s (do|book|report) (it|that|one)\b|\b(yes|yeah|ok|okay),? (please )?(book|do|report) (it|that|one)\b/i;
+const NAMES_AN_ADDRESS =
+  /\b\d{1,4}[a-z]?\s+(?:[a-z']+\s+){0,2}(?:road|rd|street|st|lane|ln|close|way|avenue|ave|drive|dr|crescent|cres|grove|walk|rise|hill|place|gardens|court|terrace|view|row|green|square|mews|park)\b|\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
+const onlyAnAddress = (text: string) =>
+  NAMES_AN_ADDRESS.test(text) && (text.replace(new RegExp(NAMES_AN_ADDRESS.source, 'gi'), ' ').match(/[a-z']+/gi) ?? []).length <= 3;
+
+describe('the last words moved from dialog code: not sending, a bare no thanks, asking to book, a street named', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const spoken = [
+    ...inputs(),
+    ...['no', 'nah', 'nope', 'na', 'oh no', 'actually, no', 'ok. no', 'hmm nah'].flatMap((no) =>
+      [
+        'leave it',
+        'forget it for now',
+        "don't",
+        'dont send it',
+        'do not',
+        'not now',
+        'never mind',
+        'nevermind',
+        'cancel',
+        'scrap it',
+        'stop',
+        "i'll leave it",
+        'leaves',
+        'stopping',
+        'thanks',
+        'thank you',
+        'ta',
+        'diolch',
+        'idea',
+      ].flatMap((rest) => [`${no} ${rest}`, `${no}, ${rest}`, `${no},${rest}!`, `${no}. ${rest}.`, `sorry ${no} ${rest}`]),
+    ),
+    ...['book', 'report', 'sort', "let's do", 'lets book', 'yes book', 'yeah, please report', 'ok do', 'okay please book'].flatMap((verb) =>
+      ['it', 'that', 'one', 'them', 'this', 'its', 'it please', 'that then'].flatMap((what) => [
+        `${verb} ${what}`,
+        `can you ${verb}  ${what}`,
+        `x${verb} ${what}`,
+      ]),
+    ),
+    ...[
+      '13 Station Road',
+      '4 forest way',
+      '22b High St',
+      '7 the old mill lane',
+      '7 a b c lane',
+      'number 5 street',
+      '5 streets',
+      'AT8 1PY',
+      'at81py',
+      'bt1 1aaa',
+    ].flatMap((a) => [a, `it's ${a}`, `and for ${a} AT3 1NF?`, `what about ${a} instead please if you can`, `sorry I meant ${a}`]),
+  ];
+  const asSpaces = (t: string) => t.replace(/[,.!]+/g, ' ');
+
+  it('not_sending reads what NOT_SENDING did, commas and full stops as spaces, but never a word cut short ("no leaves")', () => {
+    // NOT_SENDING with a word's end after its no-word's "leave it" words, read on the message with punctuation as spaces.
+    const bounded = new RegExp(NOT_SENDING.source.replace('|ill leave)|', '|ill leave)\\b|'), 'i');
+    expect(bounded.source).not.toBe(NOT_SENDING.source);
+    expect(spoken.filter((t) => notSending(t, en) !== bounded.test(asSpaces(t)))).toEqual([]);
+    // Taken before and not now: only a no-word with the start of a longer word ("no leaves", "nah stopping").
+    const lost = spoken.filter((t) => NOT_SENDING.test(t) && !notSending(t, en));
+    expect(lost.filter((t) => /[\p{L}']/u.test(t.slice(NOT_SENDING.exec(t)![0].length, NOT_SENDING.exec(t)![0].length + 1)) === false)).toEqual([]);
+    expect(spoken.filter((t) => notSending(t, en)).length).toBeGreaterThan(200);
+    expect(spoken.filter((t) => !notSending(t, en)).length).toBeGreaterThan(200);
+  });
+
+  it('no_thanks takes all NO_THANKS_ONLY did, and beyond it only the same with other punctuation or spaces', () => {
+    expect(spoken.filter((t) => NO_THANKS_ONLY.test(t) && !noThanksOnly(t, en))).toEqual([]);
+    expect(spoken.filter((t) => noThanksOnly(t, en) && !NO_THANKS_ONLY.test(asSpaces(t).replace(/\s+/g, ' ')))).toEqual([]);
+    expect(spoken.filter((t) => NO_THANKS_ONLY.test(t)).length).toBeGreaterThan(30);
+  });
+
+  it('asks_to_book takes all DO_IT did, and beyond it only its words apart by more than one space', () => {
+    expect(spoken.filter((t) => DO_IT.test(t) && !en.asks_to_book.test(t))).toEqual([]);
+    expect(spoken.filter((t) => en.asks_to_book.test(t) && !DO_IT.test(t.replace(/\s+/g, ' ')))).toEqual([]);
+    expect(spoken.filter((t) => DO_IT.test(t)).length).toBeGreaterThan(50);
+  });
+
+  it('street_type names an address, and only an address, exactly where NAMES_AN_ADDRESS did', () => {
+    const named = new AddressNamed(en);
+    expect(spoken.filter((t) => named.names(t) !== NAMES_AN_ADDRESS.test(t))).toEqual([]);
+    expect(spoken.filter((t) => named.only(t) !== onlyAnAddress(t))).toEqual([]);
+    expect(spoken.filter((t) => onlyAnAddress(t)).length).toBeGreaterThan(10);
+    expect(spoken.filter((t) => NAMES_AN_ADDRESS.test(t) && !onlyAnAddress(t)).length).toBeGreaterThan(5);
+  });
+
+  it('the Welsh file takes every English answer, and Welsh ones of its own', () => {
+    const [enNamed, cyNamed] = [new AddressNamed(en), new AddressNamed(cy)];
+    expect(spoken.filter((t) => notSending(t, en) && !notSending(t, cy))).toEqual([]);
+    expect(spoken.filter((t) => noThanksOnly(t, en) && !noThanksOnly(t, cy))).toEqual([]);
+    expect(spoken.filter((t) => en.asks_to_book.test(t) && !cy.asks_to_book.test(t))).toEqual([]);
+    expect(spoken.filter((t) => enNamed.only(t) && !cyNamed.only(t))).toEqual([]);
+    expect(['Iawn, archebwch e plîs', 'gwnewch hynny', 'ie trefnwch e'].map((t) => [en.asks_to_book.test(t), cy.asks_to_book.test(t)])).toEqual([
+      [false, true],
+      [false, true],
+      [false, true],
+    ]);
+    expect(['13 Heol yr Orsaf', 'Beth am 4 Heol Fawr?', 'AT3 1NF'].map((t) => [enNamed.only(t), cyNamed.only(t)])).toEqual([
+      [false, true],
+      [false, true],
+      [true, true],
+    ]);
+    expect(['yn ddienw plîs', 'keep me anonymous'].map((t) => [en.anonymous.test(t), cy.anonymous.test(t)])).toEqual([
+      [false, true],
+      [true, true],
+    ]);
   });
 });

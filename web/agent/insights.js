@@ -79,7 +79,7 @@
     ].forEach(function (row) { summary.appendChild(el('dt', null, row[0])); summary.appendChild(el('dd', null, row[1])); });
     $('savings').textContent = say('savings_range', { low: pounds(r.savings.low), high: pounds(r.savings.high), resolved: r.savings.resolved });
     var a = r.savings.assumptions;
-    $('savings-method').textContent = say('savings_method') + ' ' + say('savings_assumptions', {
+    $('savings-method').textContent = r.savings.method + ' ' + say('savings_assumptions', {
       phoneCost: pounds(a.costPerContact.phone),
       onlineCost: pounds(a.costPerContact.online),
       low: Math.round(a.wouldHavePhoned.low * 100),

@@ -3,17 +3,20 @@ import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { MAX_MESSAGE_CHARS } from '../../messageLimits';
 import { sendReply } from '../../replies';
 import type { Reply } from '../../responses';
-import { DECLINES_EXTRAS, matchChoice, readContact, saysYes } from '../answers';
+import { DECLINES_EXTRAS, matchChoice, noThanksOnly, notSending, readContact, saysYes } from '../answers';
 import type { ServiceResponses } from '../serviceResponses';
-import { CHANGE_STEP, type SlotField } from './fields';
+import { CHANGE_STEP, CONFIRM, type SlotField } from './fields';
 import { MAX_TEXT } from './limits';
 import type { LocationSlot } from './locationSlot';
 import type { RequestSubmitter } from './requestSubmitter';
-import { changeChoices } from './slotQuestions';
+import { changeChoices, type SlotQuestions } from './slotQuestions';
 import type { SlotState } from './slotState';
 
 /** A message of fewer words is not taken as more details. */
 const MIN_DETAIL_WORDS = 3;
+
+/** A no at "Shall I send it?": asked about once more (the summary shown again), or the request ended unsent. */
+export type Declined = { reply: Reply; end: boolean };
 
 /**
  * The summary's "Shall I send it?" (yes: filed; "change something": which; an email or phone
@@ -29,7 +32,24 @@ export class ConfirmStep {
     private readonly vocabulary: Vocabulary,
     private readonly location: LocationSlot,
     private readonly submitter: RequestSubmitter,
+    private readonly questions: SlotQuestions,
   ) {}
+
+  /**
+   * A no to the summary in a message that held no details: a bare "No thanks." where the summary also invites contact
+   * details may decline the updates or the sending, so it is asked about once more in plain words, rather than a report
+   * the resident wanted being dropped; "nah leave it" (`not_sending`) ends it unsent, but "No thank you, I don't need
+   * updates" (`extras_declined`) is a no to what the summary invites, not to sending it.
+   */
+  declined(state: SlotState, message: string): Declined | undefined {
+    if (noThanksOnly(message, this.vocabulary) && state.config.contact === 'optional' && state.contact === undefined && !state.noThanksAsked) {
+      state.noThanksAsked = true;
+      return { reply: this.responses.withSummary(this.responses.confirmNoThanks(), this.questions.question(state, CONFIRM)), end: false };
+    }
+    if (notSending(message, this.vocabulary) && !this.vocabulary.extras_declined.test(message))
+      return { reply: this.responses.notSent(state.serviceName), end: true };
+    return undefined;
+  }
 
   async confirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | 'submitted' | undefined> {
     if (this.vocabulary.change_requested.test(text)) {
@@ -60,7 +80,7 @@ export class ConfirmStep {
    */
   private async addAtConfirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | undefined> {
     const r = this.responses;
-    if (state.config.contact === 'optional' && /\banonymous\b/i.test(text)) {
+    if (state.config.contact === 'optional' && this.vocabulary.anonymous.test(text)) {
       state.contact = null;
       state.name = null;
       return undefined;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecognizerResult } from '../../../intents/recognizer';
+import type { Logger } from '../../../platform/logger';
 import type { Open311Client } from '../../../servicerequests/open311/open311Client';
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Location } from '../addressLookup';
@@ -19,13 +20,25 @@ export interface RequestStartOptions {
 /** The service as the back office offers it: its name and the questions it asks, in the resident's words. */
 export type ServiceDefinition = { ok: true; serviceName: string; attributes: ServiceAttribute[] } | { ok: false; serviceName: string; error: Error };
 
+/** Where a service's definition comes from. */
+export interface DefinitionSource {
+  client: Open311Client;
+  /** Where a back office that cannot give the service's definition is told to staff (the resident is told it is unavailable). */
+  logger?: Logger;
+  /** The resident's language's words for the service (its name, questions and choices); the back office's as they are without it. */
+  serviceWords?: ServiceWords;
+}
+
 /**
  * The service's definition from the back office (GeoReport `services` and `services/<code>`): the
  * attributes a resident answers (not the ones the back office fills, nor `client_reference`), named
- * in the resident's language (`words`). Not offered, or the back office not answering: `ok: false`,
- * with the best name known for telling the resident.
+ * in the resident's language (`serviceWords`). Not offered, or the back office not answering: `ok: false`,
+ * with the best name known for telling the resident, and a warning logged (the request is not started).
  */
-export async function serviceDefinition(client: Open311Client, serviceCode: string, words = ServiceWords.none()): Promise<ServiceDefinition> {
+export async function serviceDefinition(
+  { client, logger, serviceWords: words = ServiceWords.none() }: DefinitionSource,
+  serviceCode: string,
+): Promise<ServiceDefinition> {
   let serviceName = serviceCode;
   try {
     const summary = (await client.services()).find((s) => s.service_code === serviceCode);
@@ -34,6 +47,7 @@ export async function serviceDefinition(client: Open311Client, serviceCode: stri
     const sent = (await client.definition(serviceCode)).attributes.filter((a) => a.variable && a.code !== 'client_reference');
     return { ok: true, serviceName, attributes: words.attributes(serviceCode, sent) };
   } catch (err) {
+    logger?.warn({ serviceCode, err: (err as Error).message }, 'service definition unavailable: the request was not started');
     return { ok: false, serviceName, error: err as Error };
   }
 }

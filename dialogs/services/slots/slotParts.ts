@@ -20,7 +20,8 @@ import { MissedBinPrecheck } from './missedBinPrecheck';
 import { PreChecks } from './preChecks';
 import { RequestSubmitter } from './requestSubmitter';
 import { SlotQuestions } from './slotQuestions';
-import { isFreeText, type SlotState } from './slotState';
+import { isFreeText, progressOf, type SlotState } from './slotState';
+import { MISSES_BEFORE_PERSON } from '../../misses';
 import { streetPattern } from './streetPattern';
 
 /** What the parts of a service request need from the rooms above. */
@@ -47,7 +48,7 @@ export class SlotParts {
   readonly reading: MessageReading;
   readonly preChecks: PreChecks;
   private readonly fields: FieldAnswers;
-  private readonly confirmStep: ConfirmStep;
+  readonly confirmStep: ConfirmStep;
   private readonly responses: ServiceResponses;
 
   constructor(deps: SlotPartsDeps) {
@@ -66,6 +67,7 @@ export class SlotParts {
       deps.vocabulary,
       this.location,
       new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now),
+      this.questions,
     );
   }
 
@@ -90,6 +92,15 @@ export class SlotParts {
     if (problem && problem !== 'submitted' && step.kind === 'confirm' && state.current?.kind === 'confirm')
       problem = this.responses.withSummary(problem, this.questions.question(state, CONFIRM));
     return problem;
+  }
+
+  /**
+   * The reply to an answer that could not be used, counted as a miss unless it moved the request on (an item added to a
+   * list, a postcode's addresses offered): after MISSES_BEFORE_PERSON misses in a row it offers a person.
+   */
+  missed(state: SlotState, before: string, problem: Reply): Reply {
+    state.misses = progressOf(state) === before ? (state.misses ?? 0) + 1 : 0;
+    return state.misses >= MISSES_BEFORE_PERSON ? this.responses.withPersonOffer(problem) : problem;
   }
 
   /** Takes the answer to the open question; returns a reply when the answer cannot be used (nothing is lost). */

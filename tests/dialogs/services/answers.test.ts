@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoices, NOT_SENDING, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
-import { compile, type Vocabulary } from '../../../knowledge/vocabulary';
+import { matchChoice, matchChoices, noThanksOnly, notSending, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
+import { compile, loadVocabularyOrShipped, type Vocabulary } from '../../../knowledge/vocabulary';
 import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
 import { measureIn } from '../../../dialogs/services/slots/readers/numberReader';
 import { shippedVocabulary } from '../../support/shippedWords';
@@ -129,6 +129,12 @@ describe('YES (the answer to "Shall I send it?")', () => {
     'do it',
   ])('sends on "%s"', (text) => {
     expect(YES.test(text)).toBe(true);
+  });
+
+  it('in Welsh, a yes naming sending said first is the answer, whatever follows it', () => {
+    const cy = loadVocabularyOrShipped(undefined, 'cy-GB');
+    expect(saysYes("ie anfonwch e, a pryd mae'r casgliad nesaf?", cy)).toBe(true);
+    expect(saysYes("ie, a pryd mae'r casgliad nesaf?", cy)).toBe(false);
   });
 
   it.each([
@@ -283,12 +289,30 @@ describe('a no at "Shall I send it?"', () => {
   it.each(['nah leave it', "no don't bother", 'nah leave it for now', 'Actually no, leave it, my son says they came back', 'no thanks', 'forget it'])(
     '"%s" means do not send',
     (text) => {
-      expect(NOT_SENDING.test(text)).toBe(true);
+      expect(notSending(text, shippedVocabulary())).toBe(true);
     },
   );
 
+  it.each(['Na, gadewch e', 'dim diolch, anghofiwch e', 'Sori, na. Peidiwch â thrafferthu', "peidiwch â'i anfon", 'nah leave it'])(
+    'in Welsh, "%s" means do not send',
+    (text) => {
+      expect(notSending(text, loadVocabularyOrShipped(undefined, 'cy-GB'))).toBe(true);
+    },
+  );
+
+  it.each(['na', 'naddo', 'na, y bin glas oedd e', 'ie, anfonwch e', 'dim byd arall'])('in Welsh, "%s" is not a no to sending', (text) => {
+    expect(notSending(text, loadVocabularyOrShipped(undefined, 'cy-GB'))).toBe(false);
+  });
+
+  it('a bare "no thanks" is one in both languages, and nothing said after it', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    expect(['Nope, thanks!', 'nah thank you', 'no. ta'].map((t) => noThanksOnly(t, en))).toEqual([true, true, true]);
+    expect(['Na, diolch yn fawr.', 'dim diolch', 'no thanks'].map((t) => noThanksOnly(t, cy))).toEqual([true, true, true]);
+    expect(['no thanks, I need updates', 'no', 'thanks', 'na diolch ond anfonwch e'].some((t) => noThanksOnly(t, en) || noThanksOnly(t, cy))).toBe(false);
+  });
+
   it.each(['no', 'nah', 'no, it was the blue bin', 'not Tuesday, Wednesday', 'yes send it', 'nothing else'])('"%s" is not a no to sending', (text) => {
-    expect(NOT_SENDING.test(text)).toBe(false);
+    expect(notSending(text, shippedVocabulary())).toBe(false);
   });
 
   it('reads a yes or no said first in a longer answer', () => {
