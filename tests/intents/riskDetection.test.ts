@@ -371,11 +371,13 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       'im going to set fire to this parking ticket, the meter was broken',
       'do you take old phone batteries at the tip, i dont want them catching fire in the bin',
       'im not suicidal or anything, just fed up waiting for the damp to be fixed, when will repairs come',
+      'i swear ill jump off the multi storey if i hear one more car alarm from the garages, who do i complain to',
     ];
     // Each was flagged by the rules before (or kept its alarming words in the text the rules read).
     quietAndCaught(quiet, [
       ['im not suicidal but ive started cutting myself again', 'suicide_self_harm'],
       ['my husband beats me when hes drunk', 'domestic_abuse'],
+      ['im going to kill myself if i get one more letter from the bailiffs', 'suicide_self_harm'],
       ['someone has set fire to the bins under our flats and its spreading', 'immediate_danger'],
       ['a man is waving a knife outside the shop, someone is going to get killed, can the council do something', 'immediate_danger'],
     ]);
