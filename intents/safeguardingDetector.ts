@@ -89,6 +89,8 @@ export interface SafeguardingTrace {
   longPast: boolean;
   /** No immediate-danger rule matched and the message speaks of the risk as a subject (training, a dissertation, a donation): left to the classifier. */
   asSubject: boolean;
+  /** No immediate-danger rule matched and the message says the person is fine now or the danger is over (`reassured`, `resolved`): the rules do not decide. */
+  saidSafe?: boolean;
   /** No rule decided and the message says the person is fine now ("he's fine in himself"): the classifiers do not decide. */
   reassured?: boolean;
   /** No rule decided and the message says the danger is over and dealt with ("the engineer came and capped it"): the classifiers do not decide. */
@@ -305,7 +307,8 @@ export class SafeguardingDetector {
     trace.rules = matched.map((r) => r.name);
     trace.longPast = matched.length > 0 && this.longPast(folded);
     trace.asSubject = matched.length > 0 && !!this.subject && !matched.some((r) => r.category === 'immediate_danger') && this.subject.test(folded);
-    if (matched.length && !trace.longPast && !trace.asSubject)
+    trace.saidSafe = matched.length > 0 && !matched.some((r) => r.category === 'immediate_danger') && this.saidSafe(folded);
+    if (matched.length && !trace.longPast && !trace.asSubject && !trace.saidSafe)
       return {
         ...trace,
         verdict: this.verdict(
@@ -335,7 +338,13 @@ export class SafeguardingDetector {
     // policy, which no rule found happening to anyone. Immediate danger is still the classifier's to call.
     // A rule that matched named something happening to someone, so the message stays the classifier's ("for my college project…
     // my stepdad hits me").
-    if (guess && guess.category !== 'immediate_danger' && !trace.rules.length && this.topic?.test(folded)) return { ...trace, topic: true };
+    if (
+      guess &&
+      guess.category !== 'immediate_danger' &&
+      (!trace.rules.length || (trace.asSubject && !this.past?.stillNow.test(folded))) &&
+      this.topic?.test(folded)
+    )
+      return { ...trace, topic: true };
     if (guess) return { ...trace, verdict: this.verdict('risk classifier', [guess.category], folded) };
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);
@@ -375,6 +384,17 @@ export class SafeguardingDetector {
       .replace(/\s+/g, ' ')
       .trim();
     return normaliseForRules(kept) === folded ? kept : folded;
+  }
+
+  /**
+   * The resident says in so many words that the person is fine now (`reassured`) or that the danger is over and dealt with
+   * (`resolved`, with nothing of `past.stillNow`). A rule that matched is then not enough on its own, unless it is an
+   * immediate-danger rule: "my neighbour's a hoarder… he seems fine" or "the man who attacked my brother served his time and
+   * my brother is fine" name a risk that the resident has just said is not one (docs/safeguarding.md, fourteenth round).
+   */
+  private saidSafe(folded: string): boolean {
+    if (this.reassured?.test(folded)) return true;
+    return !!this.resolved?.test(folded) && !this.past?.stillNow.test(folded);
   }
 
   /** The message tells of what the rules matched as long past and over (see PastDanger). */

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadRiskTaxonomy, readRiskTaxonomy, RISK_CATEGORIES } from '../../intents/riskTaxonomy';
 import { loadArticles } from '../../knowledge/articleLoader';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import type { RiskClassifier, RiskGuess } from '../../intents/riskClassifier';
 import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
 import { loadTrainingData } from '../../intents/trainingData';
 import type { Router } from '../../dialogs/router';
@@ -361,6 +362,53 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     ]);
   });
 
+  it('fourteenth round: a warning to the council about a hazard, a game, a bill to burn, a fire feared and a denial are figures of speech; the same words about something happening still count', () => {
+    const quiet = [
+      'vans tear down our lane at 50, somebody is going to end up dead, can the council put in speed bumps',
+      'motorbikes race round that bend every weekend, its going to end in tragedy, please put up a sign',
+      'my husband beats me at darts every friday night, is there a darts league at the community centre',
+      'my granddaughter thrashes me at chess, does the library have a chess club',
+      'im going to set fire to this parking ticket, the meter was broken',
+      'do you take old phone batteries at the tip, i dont want them catching fire in the bin',
+      'im not suicidal or anything, just fed up waiting for the damp to be fixed, when will repairs come',
+      'i swear ill jump off the multi storey if i hear one more car alarm from the garages, who do i complain to',
+    ];
+    // Each was flagged by the rules before (or kept its alarming words in the text the rules read).
+    quietAndCaught(quiet, [
+      ['im not suicidal but ive started cutting myself again', 'suicide_self_harm'],
+      ['my husband beats me when hes drunk', 'domestic_abuse'],
+      ['im going to kill myself if i get one more letter from the bailiffs', 'suicide_self_harm'],
+      ['someone has set fire to the bins under our flats and its spreading', 'immediate_danger'],
+      ['a man is waving a knife outside the shop, someone is going to get killed, can the council do something', 'immediate_danger'],
+    ]);
+    // Only the warning is taken out, and only with a request to the council for a measure: without one it is read in full.
+    expect(withGates.explain('kids are out on the frozen lake, someone is going to end up dead').folded).toContain('end up dead');
+    expect(withGates.explain('cars speed past the school, someone will get killed, can we have a crossing').folded).not.toContain('killed');
+  });
+
+  it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
+    const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
+    // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
+    const guess: RiskGuess = { category: 'domestic_abuse', score: 0.9, notRiskWins: false };
+    const riskClassifier = { best: () => guess, classify: () => guess } as unknown as RiskClassifier;
+    const detector = new SafeguardingDetector(rules, {
+      classifierThreshold: 2,
+      taxonomy,
+      idioms,
+      spellings,
+      past,
+      subject,
+      topic,
+      reassured,
+      resolved,
+      riskClassifier,
+    });
+    const asTopic = 'im putting together a lesson plan on forced marriage for year 10, what does the law say';
+    expect(detector.explain(asTopic)).toMatchObject({ asSubject: true, topic: true, verdict: { risk: false } });
+    const goesOn = 'im putting together a lesson plan on forced marriage, my parents keep saying i have to marry my cousin this summer';
+    expect(detector.check(goesOn).risk, goesOn).toBe(true);
+  });
+
   it('tells who a message is about', () => {
     expect(rulesOnly.check('i want to die').about).toBe('self');
     expect(rulesOnly.check('my neighbours kitchen is on fire').about).toBe('known');
@@ -442,6 +490,40 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       ['im on a training course at work but my husband checks my phone and wont let me see my friends', 'domestic_abuse'],
       ['for my college project i have to write about family, but honestly my stepdad hits me and im scared to go home', 'domestic_abuse'],
       ['what age do you have to be to leave home, my mums boyfriend keeps hurting me', 'domestic_abuse'],
+    ];
+    for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  });
+
+  it('fourteenth round: a resident who says the person is fine or away, or the danger over, outweighs a rule that is not immediate danger; a "but" that only brings a question does not undo it; the same with a harm, a "but" or a fire now is still caught', () => {
+    const saidSafe = [
+      'my uncle is a bit of a hoarder, his yard is full of old lawnmowers and prams, he seems perfectly happy, can the council collect some of it',
+      'my elderly neighbour hasnt been seen for days but her son says shes staying with her daughter, can someone take her bins in',
+    ];
+    for (const text of saidSafe) {
+      const trace = router.explainRisk(text, recognizer.recognizeSync(text));
+      expect(trace.rules.length, text).toBeGreaterThan(0);
+      expect(trace.saidSafe, text).toBe(true);
+      expect(trace.verdict.risk, text).toBe(false);
+    }
+    const reassured = [
+      'i wont be here on tuesday, can you keep the parcel until im back from holiday',
+      'i havent seen the old gentleman upstairs for a week but his daughter rang, hes gone on a cruise, can his recycling box be taken in',
+      'my flat is cold but im okay, i have blankets and a heater, but is there any grant for insulation',
+    ];
+    for (const text of reassured)
+      expect(router.explainRisk(text, recognizer.recognizeSync(text)), text).toMatchObject({ reassured: true, verdict: { risk: false } });
+    const resolved = [
+      'the leak from the flat above came through the light fitting, its stopped now and the electrician has checked the wiring, who fixes the ceiling',
+      'the ambulance crew who came for my dad were brilliant, how do i nominate them for an award',
+    ];
+    for (const text of resolved)
+      expect(router.explainRisk(text, recognizer.recognizeSync(text)), text).toMatchObject({ resolved: true, verdict: { risk: false } });
+    const caught: Array<[string, string]> = [
+      ['my nan seems fine but her carer keeps taking money from her purse', 'adult_at_risk'],
+      ['the couple next door have gone on holiday and left their two kids alone in the flat', 'child_at_risk'],
+      ['the lady on the phone was lovely to me, tell her thanks, i wont be around any more', 'suicide_self_harm'],
+      ['my neighbours kitchen is on fire, im fine, i got out', 'immediate_danger'],
+      ['my mum seems ok but is he allowed to keep her bank card and take her pension every week', 'adult_at_risk'],
     ];
     for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
