@@ -665,6 +665,9 @@ export class Router {
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie))
       return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
+    // A statement ("To whom it may concern.", "dw i'n poeni.") whose few words several articles match alike, the best not
+    // clearly ahead of the next, is the story around what the message asks, not a need of its own: it names no topic.
+    if (articleOk && !this.asksForSomething(part) && article.confidence - (r.articles[1]?.confidence ?? 0) < QUESTION_LEAD) return undefined;
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     // A clear question ("hw do i get a garden waste sub?") needs less, when one article stands out: the terms of a question
     // answered in the middle of a request (knowledgeInterruption), where a few words never reach the usual confidence.

@@ -119,6 +119,31 @@ describe("Router.needs: a part level between another part's article and others",
   });
 });
 
+describe('Router.needs: a statement that several articles match alike is the story, not a need', () => {
+  const pages = [
+    article('adult-care', 'Help for an older relative', ['I am anxious about my elderly father', 'care at home for a parent'], 'Adult social care.'),
+    article('child-care', 'Worries about a child', ['I am anxious about a child next door', 'report a child at risk'], 'Children services.'),
+    article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+  ];
+  const kb = new MiniSearchKnowledgeBase(pages, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+  const story = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, kb);
+
+  it('finds one need when the opening statement only matches two pages alike', () => {
+    // "anxious" is all either care page has of the opening, and both have it: the opening names neither.
+    const [first, second] = kb.retrieve('I am so anxious.').articles;
+    expect(first.confidence).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.kbInterrupt);
+    expect(first.confidence - second.confidence).toBeLessThan(0.15);
+    expect(story.needs('I am so anxious. How do I renew a library book?')).toEqual([]);
+  });
+
+  it('keeps a statement that names one page clearly', () => {
+    expect(story.needs('My elderly father needs care at home. How do I renew a library book?')).toEqual([
+      { kind: 'kb', articleId: 'adult-care' },
+      { kind: 'kb', articleId: 'library' },
+    ]);
+  });
+});
+
 describe('Router.route: the classifier leaning to safeguarding where the check found no risk', () => {
   /** The classifier's guesses as given: a story around the need can lean it to safeguarding. */
   const guesses = (text: string, ...scores: [string, number][]): RecognizerResult => ({
