@@ -153,7 +153,8 @@ const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_
 /** One thing a resident asked for: an article or a request. */
 export type Need =
   /** `leansOnEarlier`: a part that names it only with the words said before it ("…cracked the lid. Can I get a new one?"). */
-  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean } | { kind: 'intent'; intent: string };
+  /** `story`: a statement that several articles match alike ("I rent from a private landlord."): the story around what is asked. */
+  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean; story?: boolean } | { kind: 'intent'; intent: string };
 
 /** A part's need, and the articles it matches as well as the need's own (empty for a request). */
 interface PartNeed {
@@ -161,6 +162,8 @@ interface PartNeed {
   level: Set<string>;
   /** Found by reading the part with the parts before it (see Router.pointingBackNeed). */
   leansOnEarlier?: boolean;
+  /** A statement whose best article is not clearly ahead of the next (see Router.partNeed). */
+  story?: boolean;
 }
 
 const sameNeed = (a: Need, b: Need) =>
@@ -605,7 +608,13 @@ export class Router {
     const distinct = found.filter(
       (f) => !found.some((o) => o !== f && o.need.kind === 'kb' && f.level.has(o.need.articleId) && !(f.need.kind === 'kb' && o.level.has(f.need.articleId))),
     );
-    return distinct.length >= 2 ? distinct.map((f) => (f.leansOnEarlier && f.need.kind === 'kb' ? { ...f.need, leansOnEarlier: true } : f.need)) : [];
+    return distinct.length >= 2
+      ? distinct.map((f) =>
+          f.need.kind === 'kb' && (f.leansOnEarlier || f.story)
+            ? { ...f.need, ...(f.leansOnEarlier ? { leansOnEarlier: true } : {}), ...(f.story ? { story: true } : {}) }
+            : f.need,
+        )
+      : [];
   }
 
   /**
@@ -665,9 +674,11 @@ export class Router {
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie))
       return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
-    // A statement ("To whom it may concern.", "dw i'n poeni.") whose few words several articles match alike, the best not
-    // clearly ahead of the next, is the story around what the message asks, not a need of its own: it names no topic.
-    if (articleOk && !this.asksForSomething(part) && article.confidence - (r.articles[1]?.confidence ?? 0) < QUESTION_LEAD) return undefined;
+    // A statement ("To whom it may concern.", "dw i'n poeni.", "I rent from a private landlord.") whose few words several
+    // articles match alike, the best not clearly ahead of the next, is the story around what the message asks, not a need of
+    // its own (see MainDialog.firstOfSeveralNeeds).
+    if (articleOk && !this.asksForSomething(part) && article.confidence - (r.articles[1]?.confidence ?? 0) < QUESTION_LEAD)
+      return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r), story: true };
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     // A clear question ("hw do i get a garden waste sub?") needs less, when one article stands out: the terms of a question
     // answered in the middle of a request (knowledgeInterruption), where a few words never reach the usual confidence.
