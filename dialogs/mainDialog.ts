@@ -272,6 +272,19 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
+    // "so when will they come for it then?" right after a missed bin was refused (too late, not due): that bin's next
+    // collection, the bin day at the address just given (see startIntent), when nothing else answers it clearly.
+    if (
+      !restart &&
+      justRefused &&
+      last === Intents.reportMissedBin &&
+      this.dialogForIntent.has(Intents.binCollectionDay) &&
+      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER) || (route.kind === 'intent' && route.intent === Intents.binCollectionDay)) &&
+      this.vocabulary.asks_next_collection.test(text)
+    ) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
+      restart = true;
+    }
     // "AT8 1PY", "what about 3 Orchard Close AT3 3WF?" right after a bin day: the bin day at that address.
     if (!restart && unclear && last === Intents.binCollectionDay && onlyAnAddress(text)) {
       route = { kind: 'intent', intent: last, score: 1 };
