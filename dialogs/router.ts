@@ -385,6 +385,11 @@ export class Router {
         intent: agreed.intent,
         score: agreed.confidence,
       };
+    // "Our Bertie slipped his lead in the park on Sunday… Is there anyone at the council who picks up lost dogs?": a story
+    // and one question, the story naming nothing clearly: the question's clear article, whatever the story's words add.
+    // Clearly ahead on its own: answered; a closer one only where the whole message would have asked with it first.
+    const questioned = intentOk && !outOfScope ? undefined : this.storyQuestion(text);
+    if (questioned?.strong) return questioned.route;
     // The fixed rules, then the calibrated chance that the best article is the one meant (dialogs/answerDecision.ts).
     const clear = !!top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found);
     if (clear && this.decision.answers(found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
@@ -394,6 +399,7 @@ export class Router {
     if (!unsure && intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (!unsure && outOfScope) return { kind: 'none' };
 
+    if (questioned && questioned.route.kind === 'kb' && top?.article.id === questioned.route.articleId) return questioned.route;
     // Unsure: offer the best guesses when the first is reasonably strong. An intent is offered only if the
     // message is not more like an out-of-scope example than like the intent's own examples.
     const plausible = (name: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === name)?.confidence ?? 0) >= found.outOfScope;
@@ -563,6 +569,28 @@ export class Router {
     const guesses = recognized.alternatives.filter((a) => a.intent !== NONE_INTENT).slice(0, 2);
     if ((guesses[0]?.score ?? 0) < t.agreeClassifier || !guesses.some((g) => g.intent === best.intent)) return undefined;
     return best;
+  }
+
+  /**
+   * A message told as a story with one question in it ("My mum is 82 and finding it hard to get about, and I was wondering
+   * if she could get one of those blue badges…?"): the only part that asks, when the other parts name no need of their own
+   * and its best article is clearly ahead, answers on the usual terms and no request's examples match it as well.
+   */
+  private storyQuestion(text: string): { route: Route; strong: boolean } | undefined {
+    if (!this.knowledge) return undefined;
+    const pieces = needParts(text, this.vocabulary);
+    if (pieces.length < 2) return undefined;
+    const asking = pieces.filter((p) => this.asksForSomething(p));
+    if (asking.length !== 1) return undefined;
+    const [question] = asking;
+    if (pieces.some((p) => p !== question && (this.partNeed(p)?.story ?? true) === false)) return undefined;
+    const found = this.retrieve(question);
+    const top = found.articles[0];
+    const t = this.thresholds;
+    if (!top || top.confidence < t.kbAnswer || !this.beatsOutOfScope(top, found) || !this.clearlyAhead(found)) return undefined;
+    if (found.intents.some((i) => !NOT_CLARIFIABLE.has(i.intent) && i.confidence >= top.confidence - t.intentTie)) return undefined;
+    const strong = top.confidence >= t.kbInterrupt && top.confidence - (found.articles[1]?.confidence ?? 0) >= QUESTION_LEAD;
+    return { route: { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) }, strong };
   }
 
   /** The safeguarding check alone (rules and classifiers), for a dialog that only needs to know whether a message signals risk. */

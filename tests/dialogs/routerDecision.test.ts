@@ -146,6 +146,27 @@ describe('Router.needs: a statement that several articles match alike is the sto
   });
 });
 
+describe('Router.route: a story and one question', () => {
+  const pages = [
+    article('stray-dogs', 'Stray dogs', ['who collects stray dogs', 'my dog is missing'], 'Our dog warden collects stray dogs.'),
+    article('parks', 'Parks and open spaces', ['park opening times', 'walking in the park with children', 'park gates locked early'], 'Parks open at 8am.'),
+    article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+  ];
+  const kb = new MiniSearchKnowledgeBase(pages, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+  const told = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, kb);
+
+  it("answers the question's clear article, whatever the story's words match", () => {
+    const text = 'We were walking in the park with the children on Saturday and the gates were locked early, then Rex ran off. Who collects stray dogs?';
+    expect(kb.retrieve(text).articles[0].article.id).toBe('parks');
+    expect(told.route(text, unsure(text))).toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });
+  });
+
+  it('leaves a message with two questions to the whole message', () => {
+    const text = 'We were walking in the park with the children on Saturday. Are the park gates locked early? Who collects stray dogs?';
+    expect(told.route(text, unsure(text))).not.toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });
+  });
+});
+
 describe('Router.route: the classifier leaning to safeguarding where the check found no risk', () => {
   /** The classifier's guesses as given: a story around the need can lean it to safeguarding. */
   const guesses = (text: string, ...scores: [string, number][]): RecognizerResult => ({
