@@ -705,7 +705,15 @@ export class Router {
     // A statement ("To whom it may concern.", "dw i'n poeni.", "I rent from a private landlord.") whose few words several
     // articles match alike, the best not clearly ahead of the next, is the story around what the message asks, not a need of
     // its own (see MainDialog.firstOfSeveralNeeds).
-    if (articleOk && !this.asksForSomething(part) && article.confidence - (r.articles[1]?.confidence ?? 0) < QUESTION_LEAD)
+    // Level with pages of the same owner it is one topic's neighbours ("…parti bob nos Sadwrn…": noise at night and noise), a need.
+    const next = r.articles[1];
+    if (
+      articleOk &&
+      !this.asksForSomething(part) &&
+      next &&
+      article.confidence - next.confidence < QUESTION_LEAD &&
+      next.article.owner !== article.article.owner
+    )
       return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r), story: true };
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     // A clear question ("hw do i get a garden waste sub?") needs less, when one article stands out: the terms of a question

@@ -121,8 +121,23 @@ describe("Router.needs: a part level between another part's article and others",
 
 describe('Router.needs: a statement that several articles match alike is the story, not a need of its own', () => {
   const pages = [
-    article('adult-care', 'Help for an older relative', ['I am anxious about my elderly father', 'care at home for a parent'], 'Adult social care.'),
-    article('child-care', 'Worries about a child', ['I am anxious about a child next door', 'report a child at risk'], 'Children services.'),
+    {
+      ...article('adult-care', 'Help for an older relative', ['I am anxious about my elderly father', 'care at home for a parent'], 'Adult social care.'),
+      owner: 'Adult Social Care',
+    },
+    {
+      ...article('child-care', 'Worries about a child', ['I am anxious about a child next door', 'report a child at risk'], 'Children services.'),
+      owner: "Children's Services",
+    },
+    // The same owner: neighbours on one topic, so a statement level between them still names it.
+    {
+      ...article('noise-day', 'Noise from neighbours', ['loud music from the flat upstairs', 'report noisy neighbours'], 'Report noise.'),
+      owner: 'Environmental Health',
+    },
+    {
+      ...article('noise-night', 'Noise at night', ['loud music from the flat upstairs at night', 'party noise at night'], 'Call the night line.'),
+      owner: 'Environmental Health',
+    },
     article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
   ];
   const kb = new MiniSearchKnowledgeBase(pages, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
@@ -136,6 +151,13 @@ describe('Router.needs: a statement that several articles match alike is the sto
     const found = story.needs('I am so anxious. How do I renew a library book?');
     expect(found[0]).toMatchObject({ kind: 'kb', story: true });
     expect(found.filter((n) => !(n.kind === 'kb' && n.story))).toEqual([{ kind: 'kb', articleId: 'library' }]);
+  });
+
+  it('keeps a statement level between two pages of one owner (one topic)', () => {
+    const found = story.needs('There is loud music from the flat upstairs. How do I renew a library book?');
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatchObject({ kind: 'kb' });
+    expect(found[0]).not.toHaveProperty('story');
   });
 
   it('keeps a statement that names one page clearly', () => {
