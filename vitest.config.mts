@@ -27,6 +27,7 @@ const UNIT = [
   'tests/dialogs/services/answers.test.ts',
   'tests/dialogs/services/caseStatusLogging.test.ts',
   'tests/dialogs/services/slotReader.test.ts',
+  'tests/dialogs/services/slots/contactInPassing.test.ts',
   'tests/dialogs/services/slots/fields.test.ts',
   'tests/dialogs/services/slots/houseBeside.test.ts',
   'tests/dialogs/services/slots/readers.test.ts',

@@ -262,6 +262,19 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
+    // "so when will they come for it then?" right after a missed bin was refused (too late, not due): that bin's next
+    // collection, the bin day at the address just given (see startIntent), when nothing else answers it clearly.
+    if (
+      !restart &&
+      justRefused &&
+      last === Intents.reportMissedBin &&
+      this.dialogForIntent.has(Intents.binCollectionDay) &&
+      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER) || (route.kind === 'intent' && route.intent === Intents.binCollectionDay)) &&
+      this.vocabulary.asks_next_collection.test(text)
+    ) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
+      restart = true;
+    }
     // "AT8 1PY", "what about 3 Orchard Close AT3 3WF?" right after a bin day: the bin day at that address.
     if (!restart && unclear && last === Intents.binCollectionDay && this.addressNamed.only(text)) {
       route = { kind: 'intent', intent: last, score: 1 };
@@ -802,9 +815,16 @@ export class MainDialog extends CancelAndHelpDialog {
    * visible under the questions that follow. One need: the route as it was.
    */
   private async firstOfSeveralNeeds(context: TurnContext, text: string, route: Route): Promise<Route> {
-    const needs = this.router
+    const read = this.router
       .needs(text, getRecognized(context))
       .filter((n) => (n.kind === 'kb' ? !!this.knowledge?.dialog.title(n.articleId) : this.dialogForIntent.has(n.intent)));
+    // A statement that several articles match alike ("I rent from a private landlord.", "To whom it may concern.") is the story
+    // around what the message asks, never a need of its own; when the message as a whole went to that statement's article, the
+    // one thing it asks ("And the rent? I rent from a private landlord.") is what it is about.
+    const needs = read.filter((n) => !(n.kind === 'kb' && n.story));
+    const told = needs.length === 1 ? needs[0] : undefined;
+    if (route.kind === 'kb' && told?.kind === 'kb' && read.some((n) => n.kind === 'kb' && n.story && n.articleId === route.articleId))
+      return { kind: 'kb', articleId: told.articleId, score: 1, next: [] };
     // Only when the message as a whole is one of them, or matched nothing clearly (a part read alone can mislead), and never for a
     // case check: "I reported rubbish dumped by the river, what's happening?" is one need.
     // An article that offers a request is the same need as that request (the bulky waste article and booking one).

@@ -153,7 +153,8 @@ const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_
 /** One thing a resident asked for: an article or a request. */
 export type Need =
   /** `leansOnEarlier`: a part that names it only with the words said before it ("…cracked the lid. Can I get a new one?"). */
-  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean } | { kind: 'intent'; intent: string };
+  /** `story`: a statement that several articles match alike ("I rent from a private landlord."): the story around what is asked. */
+  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean; story?: boolean } | { kind: 'intent'; intent: string };
 
 /** A part's need, and the articles it matches as well as the need's own (empty for a request). */
 interface PartNeed {
@@ -161,6 +162,8 @@ interface PartNeed {
   level: Set<string>;
   /** Found by reading the part with the parts before it (see Router.pointingBackNeed). */
   leansOnEarlier?: boolean;
+  /** A statement whose best article is not clearly ahead of the next (see Router.partNeed). */
+  story?: boolean;
 }
 
 const sameNeed = (a: Need, b: Need) =>
@@ -382,6 +385,11 @@ export class Router {
         intent: agreed.intent,
         score: agreed.confidence,
       };
+    // "Our Bertie slipped his lead in the park on Sunday… Is there anyone at the council who picks up lost dogs?": a story
+    // and one question, the story naming nothing clearly: the question's clear article, whatever the story's words add.
+    // Clearly ahead on its own: answered; a closer one only where the whole message would have asked with it first.
+    const questioned = intentOk && !outOfScope ? undefined : this.storyQuestion(text);
+    if (questioned?.strong) return questioned.route;
     // The fixed rules, then the calibrated chance that the best article is the one meant (dialogs/answerDecision.ts).
     const clear = !!top && kb >= t.kbAnswer && this.beatsOutOfScope(top, found) && !closeCall && this.clearlyAhead(found);
     if (clear && this.decision.answers(found)) return { kind: 'kb', articleId: top.article.id, score: kb, next: this.runnersUp(found) };
@@ -391,6 +399,7 @@ export class Router {
     if (!unsure && intentOk && !outOfScope) return { kind: 'intent', intent, score: recognized.score };
     if (!unsure && outOfScope) return { kind: 'none' };
 
+    if (questioned && questioned.route.kind === 'kb' && top?.article.id === questioned.route.articleId) return questioned.route;
     // Unsure: offer the best guesses when the first is reasonably strong. An intent is offered only if the
     // message is not more like an out-of-scope example than like the intent's own examples.
     const plausible = (name: string) => found.outOfScope < t.kbClarify || (found.intents.find((i) => i.intent === name)?.confidence ?? 0) >= found.outOfScope;
@@ -562,6 +571,28 @@ export class Router {
     return best;
   }
 
+  /**
+   * A message told as a story with one question in it ("My mum is 82 and finding it hard to get about, and I was wondering
+   * if she could get one of those blue badges…?"): the only part that asks, when the other parts name no need of their own
+   * and its best article is clearly ahead, answers on the usual terms and no request's examples match it as well.
+   */
+  private storyQuestion(text: string): { route: Route; strong: boolean } | undefined {
+    if (!this.knowledge) return undefined;
+    const pieces = needParts(text, this.vocabulary);
+    if (pieces.length < 2) return undefined;
+    const asking = pieces.filter((p) => this.asksForSomething(p));
+    if (asking.length !== 1) return undefined;
+    const [question] = asking;
+    if (pieces.some((p) => p !== question && (this.partNeed(p)?.story ?? true) === false)) return undefined;
+    const found = this.retrieve(question);
+    const top = found.articles[0];
+    const t = this.thresholds;
+    if (!top || top.confidence < t.kbAnswer || !this.beatsOutOfScope(top, found) || !this.clearlyAhead(found)) return undefined;
+    if (found.intents.some((i) => !NOT_CLARIFIABLE.has(i.intent) && i.confidence >= top.confidence - t.intentTie)) return undefined;
+    const strong = top.confidence >= t.kbInterrupt && top.confidence - (found.articles[1]?.confidence ?? 0) >= QUESTION_LEAD;
+    return { route: { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) }, strong };
+  }
+
   /** The safeguarding check alone (rules and classifiers), for a dialog that only needs to know whether a message signals risk. */
   /**
    * The needs in a message that holds more than one ("my caddy wasn't collected, and also how does
@@ -605,7 +636,13 @@ export class Router {
     const distinct = found.filter(
       (f) => !found.some((o) => o !== f && o.need.kind === 'kb' && f.level.has(o.need.articleId) && !(f.need.kind === 'kb' && o.level.has(f.need.articleId))),
     );
-    return distinct.length >= 2 ? distinct.map((f) => (f.leansOnEarlier && f.need.kind === 'kb' ? { ...f.need, leansOnEarlier: true } : f.need)) : [];
+    return distinct.length >= 2
+      ? distinct.map((f) =>
+          f.need.kind === 'kb' && (f.leansOnEarlier || f.story)
+            ? { ...f.need, ...(f.leansOnEarlier ? { leansOnEarlier: true } : {}), ...(f.story ? { story: true } : {}) }
+            : f.need,
+        )
+      : [];
   }
 
   /**
@@ -665,6 +702,19 @@ export class Router {
     if (intentOk && r.articles.filter((a) => a.confidence >= intent.confidence - t.intentTie).length >= PART_CROWD) return undefined;
     if (intentOk && (!articleOk || intent.confidence >= article.confidence - t.intentTie))
       return { need: { kind: 'intent', intent: intent.intent }, level: new Set() };
+    // A statement ("To whom it may concern.", "dw i'n poeni.", "I rent from a private landlord.") whose few words several
+    // articles match alike, the best not clearly ahead of the next, is the story around what the message asks, not a need of
+    // its own (see MainDialog.firstOfSeveralNeeds).
+    // Level with pages of the same owner it is one topic's neighbours ("…parti bob nos Sadwrn…": noise at night and noise), a need.
+    const next = r.articles[1];
+    if (
+      articleOk &&
+      !this.asksForSomething(part) &&
+      next &&
+      article.confidence - next.confidence < QUESTION_LEAD &&
+      next.article.owner !== article.article.owner
+    )
+      return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r), story: true };
     if (articleOk) return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     // A clear question ("hw do i get a garden waste sub?") needs less, when one article stands out: the terms of a question
     // answered in the middle of a request (knowledgeInterruption), where a few words never reach the usual confidence.

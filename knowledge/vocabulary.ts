@@ -72,6 +72,7 @@ const CONTEXTS = {
   rest_opens: 'first',
   bare_no: 'whole',
   same_place: 'words',
+  asks_next_collection: 'words',
   wrong_place: 'clause',
   detail_corrected: 'words',
   detail_corrected_first: 'first',

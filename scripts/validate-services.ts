@@ -15,6 +15,8 @@ import { CollectionEvents } from '../servicerequests/waste/collectionEvents';
 import { WasteSchedule } from '../servicerequests/waste/wasteSchedule';
 import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
+import { BY_TIME, TIME_NEAR } from '../dialogs/services/slotReader';
+import { minutesOf } from '../dialogs/services/slots/readers/clockTime';
 import { INTENT_NAMES } from '../intents/catalogue';
 
 const root = path.resolve(__dirname, '..');
@@ -108,7 +110,7 @@ function checkServices(): { problems: string[]; summary: string } {
       }
       const list = attribute.datatype === 'singlevaluelist' || attribute.datatype === 'multivaluelist';
       const allowed = list
-        ? [...(attribute.values ?? []).map((v) => v.key), 'unclear']
+        ? [...(attribute.values ?? []).map((v) => v.key), 'unclear', ...(yesNo(attribute) ? [BY_TIME, TIME_NEAR] : [])]
         : attribute.datatype === 'number'
           ? ['near']
           : attribute.datatype === 'string'
@@ -124,6 +126,12 @@ function checkServices(): { problems: string[]; summary: string } {
           );
           continue;
         }
+        if (key === BY_TIME) {
+          if (phrases.length !== 1 || minutesOf(phrases[0]) === undefined)
+            problems.push(`${where([intent, 'understands', code, key])}: ${intent} understands ${code}: ${BY_TIME} is one time, like "07:00"`);
+          continue;
+        }
+        if (key === TIME_NEAR) continue;
         for (const [i, phrase] of phrases.entries()) {
           const folded = phrase.toLowerCase().replace(/['’]/g, '').trim();
           // The same words for two values of one attribute would make every message that says them ambiguous.
@@ -184,3 +192,9 @@ export function reportServices(): void {
 }
 
 if (require.main === module) reportServices();
+
+/** A list whose values are "yes" and "no": it may be asked about a time (`by_time`, `time_near`). */
+function yesNo(attribute: { values?: { key: string }[] }): boolean {
+  const keys = (attribute.values ?? []).map((v) => v.key);
+  return keys.includes('yes') && keys.includes('no');
+}

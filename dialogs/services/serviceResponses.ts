@@ -230,6 +230,11 @@ export class ServiceResponses {
     ];
   }
 
+  /** One of the service's questions in the summary, by its short name: "Where it is: On the pavement". */
+  summaryAnswer(label: string, answer: string): string {
+    return this.words.say('summary_answer', { label: label.charAt(0).toLocaleUpperCase(this.locale) + label.slice(1), answer });
+  }
+
   /** The choices at "What would you like to change?" after the service's own questions. */
   changeNames(): { location: string; description: string; contact: string } {
     return { location: this.words.say('change_location'), description: this.words.say('change_description'), contact: this.words.say('change_contact') };

@@ -4,11 +4,15 @@ import { addDays } from '../../servicerequests/waste/calendar';
 import { pastDayOfMonth, similarWord } from './answers';
 import { extractWelshDates } from '../../intents/entities/welshDates';
 import type { Vocabulary } from '../../knowledge/vocabulary';
+import { answersByTime, clockTimeAfter, minutesOf, NUMBER_NAMES } from './slots/readers/clockTime';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
 /** The `understands` key of a list attribute for words that name none of its values (the question is asked). */
 export const UNCLEAR = 'unclear';
+/** The `understands` keys of a yes/no list asked about a time: the time ("07:00") and the words a time is said after. */
+export const BY_TIME = 'by_time';
+export const TIME_NEAR = 'time_near';
 
 /** One attribute read from a message: the value, and the resident's own words for each value key. */
 export interface Reading {
@@ -61,16 +65,7 @@ type SlotReaderContext =
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
+  ...NUMBER_NAMES,
   single: 1,
   couple: 2,
   // Counts said roughly ("a few black bags", "several tyres", "a dozen bags"): enough to estimate an amount from.
@@ -252,6 +247,9 @@ export class SlotReader {
     const all = this.matches(this.phrases(a, vocab), tokens);
     const kept = all.filter((m) => !m.negated && m.key !== UNCLEAR);
     let keys = [...new Set([...kept].sort((x, y) => x.start - y.start).map((m) => m.key))];
+    // "it was out at 6.30" for "Was the bin out by 7am?": a clock time said after the question's words (`by_time`, `time_near`).
+    const timed = this.readClock(a, vocab, tokens);
+    if (timed && !keys.includes(timed.key)) keys.push(timed.key);
     // "I meant the grey one, not the green one. The green one isn't until next week": a value said after "not" is not the
     // one meant, though it is named again; the one left is.
     if (a.datatype === 'singlevaluelist' && keys.length > 1) {
@@ -260,6 +258,7 @@ export class SlotReader {
     }
     if (!keys.length) return undefined;
     if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
+    if (timed && !kept.length) return { value: timed.key, words: { [timed.key]: timed.words }, counts: {}, dropped: [] };
     const words: Record<string, string> = {};
     const counts: Record<string, number | undefined> = {};
     for (const key of keys) {
@@ -279,6 +278,16 @@ export class SlotReader {
     }
     const dropped = [...new Set(all.filter((m) => m.negated && m.key !== UNCLEAR && !keys.includes(m.key)).map((m) => m.key))];
     return { value: a.datatype === 'multivaluelist' ? keys : keys[0], words, counts, dropped };
+  }
+
+  /** A yes or no from a clock time said after one of `time_near` ("out at half past six"), against `by_time` ("07:00"). */
+  private readClock(a: ServiceAttribute, vocab: Record<string, string[]>, tokens: string[]): { key: string; words: string } | undefined {
+    const by = minutesOf(vocab[BY_TIME]?.[0] ?? '');
+    const near = (vocab[TIME_NEAR] ?? []).map((w) => foldText(w).split(' '));
+    if (by === undefined || !near.length || !(a.values ?? []).some((v) => v.key === 'yes')) return undefined;
+    const time = clockTimeAfter(tokens, near);
+    const key = time ? answersByTime(time, by) : undefined;
+    return key && time ? { key, words: time.words } : undefined;
   }
 
   /** The number said just before the things at `start` ("2 chairs", "ten bags", "a couple of chairs", "deg bag"), and its words. */

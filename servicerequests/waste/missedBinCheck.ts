@@ -6,7 +6,7 @@ import type { WasteSchedule } from './wasteSchedule';
 
 export type MissedBinVerdict =
   | { ok: true; collectionDate: string }
-  | { ok: false; reason: 'future' | 'too_early' | 'too_late' | 'crew_event' | 'no_round' | 'not_collected_there'; message: string; next?: string };
+  | { ok: false; reason: 'future' | 'too_early' | 'too_late' | 'crew_event' | 'no_round' | 'not_collected_there' | 'not_due'; message: string; next?: string };
 
 /**
  * Before a missed-bin report is taken: is it the right time to report, and did the crew record a
@@ -53,6 +53,29 @@ export class MissedBinCheck {
     // taken as said and the crew's records decide; refusing on the schedule alone would turn away
     // real misses. A day outside the window is refused as usual.
     if (reportedDate && reportedDate !== last.date) {
+      // Unless the round did come that day, for the other bins ("my blue bin wasn't emptied on Monday" in a week Monday's
+      // round took the grey ones): the bin was not due, whatever the crew's records say.
+      const others = this.schedule
+        .containers(address.round)
+        .filter((c) => c !== container && this.schedule.last(address.round, c, reportedDate)?.date === reportedDate);
+      if (others.length && reportedDate <= today)
+        return {
+          ok: false,
+          reason: 'not_due',
+          message: this.words.say('missed_bin_not_due', {
+            container: label,
+            date: this.spoken(reportedDate, today),
+            others: others
+              .map((c) =>
+                this.schedule
+                  .containerName(c)
+                  .replace(/\s*\(.*\)$/, '')
+                  .toLowerCase(),
+              )
+              .join(', '),
+            next: nextText,
+          }),
+        };
       if (reportedDate === today && councilTime(now) < this.schedule.collectionDayEnds) return this.tooEarly(label);
       if (workingDaysAfter(reportedDate, today, this.schedule.holidayDates) <= this.reportWithinWorkingDays) return { ok: true, collectionDate: reportedDate };
     }

@@ -119,6 +119,76 @@ describe("Router.needs: a part level between another part's article and others",
   });
 });
 
+describe('Router.needs: a statement that several articles match alike is the story, not a need of its own', () => {
+  const pages = [
+    {
+      ...article('adult-care', 'Help for an older relative', ['I am anxious about my elderly father', 'care at home for a parent'], 'Adult social care.'),
+      owner: 'Adult Social Care',
+    },
+    {
+      ...article('child-care', 'Worries about a child', ['I am anxious about a child next door', 'report a child at risk'], 'Children services.'),
+      owner: "Children's Services",
+    },
+    // The same owner: neighbours on one topic, so a statement level between them still names it.
+    {
+      ...article('noise-day', 'Noise from neighbours', ['loud music from the flat upstairs', 'report noisy neighbours'], 'Report noise.'),
+      owner: 'Environmental Health',
+    },
+    {
+      ...article('noise-night', 'Noise at night', ['loud music from the flat upstairs at night', 'party noise at night'], 'Call the night line.'),
+      owner: 'Environmental Health',
+    },
+    article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+  ];
+  const kb = new MiniSearchKnowledgeBase(pages, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+  const story = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, kb);
+
+  it('finds one need when the opening statement only matches two pages alike', () => {
+    // "anxious" is all either care page has of the opening, and both have it: the opening names neither.
+    const [first, second] = kb.retrieve('I am so anxious.').articles;
+    expect(first.confidence).toBeGreaterThanOrEqual(DEFAULT_THRESHOLDS.kbInterrupt);
+    expect(first.confidence - second.confidence).toBeLessThan(0.15);
+    const found = story.needs('I am so anxious. How do I renew a library book?');
+    expect(found[0]).toMatchObject({ kind: 'kb', story: true });
+    expect(found.filter((n) => !(n.kind === 'kb' && n.story))).toEqual([{ kind: 'kb', articleId: 'library' }]);
+  });
+
+  it('keeps a statement level between two pages of one owner (one topic)', () => {
+    const found = story.needs('There is loud music from the flat upstairs. How do I renew a library book?');
+    expect(found).toHaveLength(2);
+    expect(found[0]).toMatchObject({ kind: 'kb' });
+    expect(found[0]).not.toHaveProperty('story');
+  });
+
+  it('keeps a statement that names one page clearly', () => {
+    expect(story.needs('My elderly father needs care at home. How do I renew a library book?')).toEqual([
+      { kind: 'kb', articleId: 'adult-care' },
+      { kind: 'kb', articleId: 'library' },
+    ]);
+  });
+});
+
+describe('Router.route: a story and one question', () => {
+  const pages = [
+    article('stray-dogs', 'Stray dogs', ['who collects stray dogs', 'my dog is missing'], 'Our dog warden collects stray dogs.'),
+    article('parks', 'Parks and open spaces', ['park opening times', 'walking in the park with children', 'park gates locked early'], 'Parks open at 8am.'),
+    article('library', 'Libraries', ['library opening times', 'renew a library book'], 'Our libraries open 9am to 5pm.'),
+  ];
+  const kb = new MiniSearchKnowledgeBase(pages, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+  const told = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, kb);
+
+  it("answers the question's clear article, whatever the story's words match", () => {
+    const text = 'We were walking in the park with the children on Saturday and the gates were locked early, then Rex ran off. Who collects stray dogs?';
+    expect(kb.retrieve(text).articles[0].article.id).toBe('parks');
+    expect(told.route(text, unsure(text))).toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });
+  });
+
+  it('leaves a message with two questions to the whole message', () => {
+    const text = 'We were walking in the park with the children on Saturday. Are the park gates locked early? Who collects stray dogs?';
+    expect(told.route(text, unsure(text))).not.toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });
+  });
+});
+
 describe('Router.route: the classifier leaning to safeguarding where the check found no risk', () => {
   /** The classifier's guesses as given: a story around the need can lean it to safeguarding. */
   const guesses = (text: string, ...scores: [string, number][]): RecognizerResult => ({

@@ -15,6 +15,7 @@ const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = [
+  'asks_next_collection',
   'reason_given',
   'asks_for_person',
   'opens_message',

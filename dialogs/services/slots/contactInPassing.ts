@@ -1,7 +1,11 @@
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { readContact } from '../answers';
-import { nameInPassing } from './readers/nameReader';
+import { nameBesideContact, nameInPassing } from './readers/nameReader';
 import type { SlotState } from './slotState';
+
+/** An email address, and a phone number's digits (spaces and dashes between): left out before a name beside them is read. */
+const EMAIL = /[^\s@,]+@[^\s@,]+\.[a-z]{2,}/gi;
+const PHONE = /\+?\d[\d\s-]{7,}\d/g;
 
 /** What a message said of the resident's own details, and the message without them (read for the request's fields). */
 export interface ContactSaid {
@@ -26,12 +30,15 @@ export class ContactInPassing {
   read(text: string): ContactSaid {
     const contact = readContact(text);
     const masked = this.streets ? text.replace(this.streets, ' § ') : text;
-    const name = nameInPassing(masked, this.vocabulary);
+    const name =
+      nameInPassing(masked, this.vocabulary) ??
+      // "my email is maria@example.com, Maria Santos", "07700 900456 its jade": a name beside the contact details.
+      (contact ? nameBesideContact(masked.replace(EMAIL, ' ').replace(PHONE, ' , '), this.vocabulary) : undefined);
     if (!contact && !name) return { rest: text };
     const holds = (part: string) =>
       (contact?.email !== undefined && part.includes(contact.email)) ||
       (contact?.phone !== undefined && readContact(part)?.phone === contact.phone) ||
-      (name !== undefined && nameInPassing(part, this.vocabulary) !== undefined);
+      (name !== undefined && (nameInPassing(part, this.vocabulary) !== undefined || (!!name.first && part.toLowerCase().includes(name.first.toLowerCase()))));
     const rest = text
       .split(/(?<=[.!?])\s+/)
       .map((sentence) =>

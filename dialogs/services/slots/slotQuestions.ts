@@ -73,7 +73,11 @@ export class SlotQuestions {
     const c = state.contact;
     return this.responses.summaryLines({
       service: state.serviceName,
-      answers: state.attributes.map((a) => `${questionLabel(a)} ${this.display(state, a)}`),
+      // Each question by its short name ("Where it is: On the pavement"); the question itself where the service gives none.
+      answers: state.attributes.map((a) => {
+        const label = state.config.labels?.[a.code];
+        return label ? this.responses.summaryAnswer(label, this.display(state, a)) : `${questionLabel(a)} ${this.display(state, a)}`;
+      }),
       place: state.location?.text,
       details: state.description ?? undefined,
       contact: c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : undefined,

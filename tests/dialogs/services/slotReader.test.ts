@@ -34,6 +34,16 @@ const values = (intent: string, text: string, current?: string, taken?: string[]
   Object.fromEntries([...reader(intent, vocabulary).read(text, current, new Set(taken)).entries()].map(([code, r]) => [code, r.value]));
 
 describe('SlotReader: missed bin', () => {
+  it('reads a clock time said with the bin put out as the answer to "out by 7am?"', () => {
+    expect(values('report_missed_bin', 'the grey one got left, I had wheeled it out at quarter past six').bin_out_by_7am).toBe('yes');
+    expect(values('report_missed_bin', 'bin was outside since 5.45 this morning').bin_out_by_7am).toBe('yes');
+    expect(values('report_missed_bin', 'I only got it out at 7.40 this morning').bin_out_by_7am).toBe('no');
+    expect(values('report_missed_bin', 'out at 9pm the evening before').bin_out_by_7am).toBe('yes');
+    // A time that says nothing of when the bin went out, or leaves it open.
+    expect(values('report_missed_bin', 'still not emptied and it is 4pm now')).not.toHaveProperty('bin_out_by_7am');
+    expect(values('report_missed_bin', 'I put it out before 8')).not.toHaveProperty('bin_out_by_7am');
+  });
+
   it('reads the bin by its colour and the day just gone', () => {
     expect(values('report_missed_bin', "my blue recycling bin wasn't emptied on Tuesday")).toEqual({ container: 'recycling', collection_date: '2026-12-01' });
   });

@@ -47,3 +47,28 @@ function namePart(after: string, vocabulary: Vocabulary): string[] {
   }
   return out;
 }
+
+/**
+ * A name said beside contact details without "my name is" (`bare`: the message with the email or phone left out):
+ * a clause of two or three words that all start with a capital ("…@example.com, Maria Santos"), or one of
+ * `name_said_maybe` and a word or two as the whole clause ("07700 900456 its jade"). Never a `name_stop` word.
+ */
+export function nameBesideContact(bare: string, vocabulary: Vocabulary): { first: string; last: string } | undefined {
+  for (const clause of bare.split(/[,;:!?()]|\.(?:\s|$)/)) {
+    const words = clause.trim().split(/\s+/).filter(Boolean);
+    const plain = (w: string) => NAME_WORD.test(w) && !vocabulary.name_stop.test(w.toLowerCase().replace(/['’.]/g, ''));
+    const cue =
+      words.length > 1 ? [1, 2].find((n) => new RegExp(`^(?:${vocabulary.name_said_maybe.source})$`, 'i').test(words.slice(0, n).join(' '))) : undefined;
+    const name =
+      words.length >= 2 && words.length <= 3 && words.every((w) => plain(w) && /^\p{Lu}/u.test(w))
+        ? words
+        : cue !== undefined && words.length - cue >= 1 && words.length - cue <= 2 && words.slice(cue).every(plain)
+          ? words.slice(cue)
+          : undefined;
+    if (name) {
+      const cap = name.map((w) => w.charAt(0).toUpperCase() + w.slice(1));
+      return { first: cap.length > 1 ? cap.slice(0, -1).join(' ') : cap[0], last: cap.length > 1 ? cap.at(-1)! : '' };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,144 @@
+/**
+ * A clock time said after one of a yes/no question's words ("it was out at 6.30", "I put it out at half past six in the
+ * morning", "outside from 6"), for a question asked about a time (`understands: by_time` of knowledge/service-requests.yaml:
+ * "Was the bin out by 7am?"): by then is a yes, later a no. Read on folded words (slotReader's foldText).
+ */
+
+/** Numbers said in words, one to twelve (the hours; counts of things in slotReader). */
+export const NUMBER_NAMES: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+};
+/** Minutes said in words after the hour ("six thirty"). */
+const MINUTE_WORDS: Record<string, number> = { oclock: 0, fifteen: 15, thirty: 30, fortyfive: 45 };
+/** Words that may come between the question's word and the time ("out at about 6", "outside from around half six"). */
+const BEFORE_TIME = new Set([
+  'at',
+  'from',
+  'since',
+  'by',
+  'before',
+  'after',
+  'about',
+  'around',
+  'round',
+  'roughly',
+  'approx',
+  'approximately',
+  'just',
+  'like',
+  'till',
+  'until',
+]);
+/** A time is only read after one of these, or with am/pm/o'clock/morning after it: "out 2 days" is no time. */
+const CUES = new Set(['at', 'from', 'since', 'by', 'before', 'after', 'till', 'until']);
+
+interface ClockTime {
+  /** Minutes after midnight. */
+  minutes: number;
+  /** "before 6", "after 7": the time is a bound, not the time itself. */
+  bound?: 'before' | 'after';
+  /** The words of the time, as said (folded). */
+  words: string;
+}
+
+const hourOf = (token: string | undefined): number | undefined => {
+  if (!token) return undefined;
+  if (/^\d{1,2}$/.test(token)) {
+    const n = Number(token);
+    return n >= 1 && n <= 12 ? n : undefined;
+  }
+  return NUMBER_NAMES[token];
+};
+
+/** A time starting at `i` in `tokens`: its minutes after midnight and how many tokens it takes. */
+function timeAt(tokens: string[], i: number): { minutes: number; length: number; cued: boolean } | undefined {
+  const t = tokens[i] ?? '';
+  const next = tokens[i + 1];
+  // "half past six", "quarter past 6", "quarter to seven", "half six" (British: 6:30).
+  if ((t === 'half' || t === 'quarter') && (next === 'past' || next === 'to')) {
+    const h = hourOf(tokens[i + 2]);
+    if (h === undefined) return undefined;
+    const m = t === 'half' ? 30 : 15;
+    return { minutes: next === 'past' ? h * 60 + m : h * 60 - m, length: 3, cued: true };
+  }
+  if (t === 'half' && hourOf(next) !== undefined) return { minutes: hourOf(next)! * 60 + 30, length: 2, cued: true };
+  // "6.30", "6.30am", "6am", "6pm", "6 30" (a colon folded to a space), "six thirty", "6 oclock", "6".
+  const clock = /^(\d{1,2})(?:\.(\d{2}))?(am|pm)?$/.exec(t);
+  let hour = clock ? Number(clock[1]) : NUMBER_NAMES[t];
+  if (hour === undefined || hour < 1 || hour > 12) return undefined;
+  let minutes = clock?.[2] ? Number(clock[2]) : 0;
+  let length = 1;
+  let cued = !!clock?.[2] || !!clock?.[3];
+  let meridiem = clock?.[3];
+  const spoken = next === undefined ? null : /^(\d{2})(am|pm)?$/.exec(next);
+  if (!clock?.[2] && next !== undefined && (spoken || next in MINUTE_WORDS)) {
+    minutes = spoken ? Number(spoken[1]) : MINUTE_WORDS[next];
+    meridiem ??= spoken?.[2];
+    length++;
+    cued = true;
+  }
+  if (minutes > 59) return undefined;
+  const after = tokens[i + length];
+  const pm = meridiem === 'pm' || after === 'pm';
+  if (after === 'am' || after === 'pm') {
+    length++;
+    cued = true;
+  }
+  if (tokens[i + length] === 'in' && tokens[i + length + 1] === 'the' && tokens[i + length + 2] === 'morning') cued = true;
+  else if (tokens[i + length] === 'morning') cued = true;
+  if (pm && hour < 12) hour += 12;
+  return { minutes: hour * 60 + minutes, length, cued };
+}
+
+/** The first clock time said within a few words after one of `near` ("out", "outside"), or undefined. */
+export function clockTimeAfter(tokens: string[], near: string[][]): ClockTime | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const word = near.find((w) => w.every((x, k) => tokens[i + k] === x));
+    if (!word) continue;
+    let j = i + word.length;
+    let cue = false;
+    let bound: ClockTime['bound'];
+    // The words between ("out at about", "outside from around"), and a few of the resident's own ("put it out at").
+    for (let seen = 0; j < tokens.length && seen < 4 && BEFORE_TIME.has(tokens[j]); j++, seen++) {
+      if (CUES.has(tokens[j])) cue = true;
+      if (tokens[j] === 'before' || tokens[j] === 'by' || tokens[j] === 'till' || tokens[j] === 'until') bound = 'before';
+      if (tokens[j] === 'after') bound = 'after';
+    }
+    const time = timeAt(tokens, j);
+    if (!time || !(time.cued || cue)) continue;
+    return { minutes: time.minutes, ...(bound ? { bound } : {}), words: tokens.slice(i, j + time.length).join(' ') };
+  }
+  return undefined;
+}
+
+/** From this time on (17:00), a time said is the evening before the collection day. */
+const EVENING = 17 * 60;
+
+/** "07:00" → minutes after midnight. */
+export function minutesOf(hhmm: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(hhmm.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : undefined;
+}
+
+/**
+ * Whether a time said answers "…by `by`?" with yes or no: at or before it (or "before" a time at or before it) yes; after
+ * it (or "after" a time at or after it) no; undefined when the words leave it open ("before 8", "after 6").
+ */
+export function answersByTime(time: ClockTime, by: number): 'yes' | 'no' | undefined {
+  // An evening time ("out at 8pm") is the evening before.
+  if (time.minutes >= EVENING && !time.bound) return 'yes';
+  if (time.bound === 'before') return time.minutes <= by ? 'yes' : undefined;
+  if (time.bound === 'after') return time.minutes >= by ? 'no' : undefined;
+  return time.minutes <= by ? 'yes' : 'no';
+}
