@@ -870,8 +870,9 @@ export class Router {
    * and clear questions that an article answers count; anything else is the dialog's answer.
    */
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
-    const verdict = this.safeguarding.check(text, recognized);
-    if (verdict.risk) return riskRoute(verdict);
+    // "no more", "that's all": an answer to the question waiting, which a classifier reading it alone takes for despair.
+    const verdict = this.vocabulary.nothing_more.test(text) ? undefined : this.safeguarding.check(text, recognized);
+    if (verdict?.risk) return riskRoute(verdict);
     if (this.vocabulary.bare_yes_no.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };

@@ -49,6 +49,7 @@ const CONTEXTS = {
   article_helped: 'whole',
   article_not_helped: 'whole',
   closing: 'whole',
+  nothing_more: 'whole',
   start_again: 'whole',
   carry_on: 'whole',
   cancel: 'whole',

@@ -31,6 +31,7 @@ const NEW = [
   'extras_declined',
   'no_reference',
   'closing',
+  'nothing_more',
 ] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
