@@ -29,8 +29,11 @@ import { escapeRegExp } from '../platform/escapeRegExp';
  *   words, then any spaces and , . ! : ; – — - ("hang on", "by the way,"); a `with_punctuation` phrase only with one of those
  *   marks after it ("wait,", "so:"); an `as_sentence` phrase only as a sentence of its own, a full stop or exclamation mark
  *   after it ("Thank you very much."). The longest phrase is taken; what the match takes is cut from the message.
+ * - spans: the message starts with one of the phrases, then a space and any words (letters and spaces, as few as will do), then one of
+ *   the `then` phrases at the end of a word, a space, , . ! or the end after it ("finish the light report, …"): what the match
+ *   takes is cut from the message.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens' | 'spans';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -81,6 +84,7 @@ const CONTEXTS = {
   also: 'words',
   resume_accepted: 'first',
   carry_on_accepted: 'first',
+  request_named: 'spans',
   person_declined: 'whole',
   asks_for_person: 'words',
   opens_message: 'opens',
@@ -274,6 +278,8 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       ].filter(Boolean);
       return new RegExp(`^\\s*(?:(?:${branches.join('|')})\\s*)+`, 'i');
     }
+    case 'spans':
+      return new RegExp(`^\\s*(?:${anyOf(entry.phrases)}) [\\p{L} ]*?(?:${anyOf(entry.then ?? [])})(?=[\\s,.!]|$)`, 'iu');
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
@@ -298,7 +304,7 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
         ? ['then', 'then_anything']
         : kind === 'first'
           ? ['not_followed_by', 'then', 'after']
-          : kind === 'splits'
+          : kind === 'splits' || kind === 'spans'
             ? ['then']
             : kind === 'opens'
               ? ['with_punctuation', 'as_sentence']
@@ -326,6 +332,8 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
         });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
+    if (kind === 'spans' && !entry.then)
+      problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that end what is taken)` });
     for (const key of ['then', 'then_anything', 'not_followed_by', 'after', 'with_punctuation', 'as_sentence'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({

@@ -13,6 +13,14 @@ import { AddressNamed } from '../../dialogs/addressNamed';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
+/** A copy of the shipped messages in a new temporary folder, with a locale's vocabulary file and its lines, to break. */
+function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: string; lines: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(shippedMessages, dir, { recursive: true });
+  const file = vocabularyFile(dir, locale);
+  return { dir, file, lines: fs.readFileSync(file, 'utf8').split('\n') };
+}
+
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = [
   'asks_next_collection',
@@ -71,7 +79,7 @@ const WORD_SETS_MOVED = [
 ] as const satisfies readonly VocabularyContext[];
 
 /** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
-const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type'] as const;
+const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named'] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -205,6 +213,24 @@ const CUTS: Partial<Record<VocabularyContext, RegExp>> = {
 /** dialogs/mainDialog.ts CARRY_ON_YES, now carryOnYes (the vocabulary's carry_on_accepted, and the request named): what it took. */
 const CARRY_ON_YES =
   /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
+/** CARRY_ON_YES with "one" after "with the …" as after "finish the …": what carryOnYes takes since NAMES_THE_REQUEST moved to `request_named`. */
+const CARRY_ON_YES_NOW = new RegExp(CARRY_ON_YES.source.replace('(?:report|booking|request))', '(?:report|booking|request|one))'), 'i');
+/** Answers to "Do you want to carry on…?" that name the request (and near-misses), in English. */
+const REQUEST_NAMED = [
+  'yeah go on, finish the light report',
+  'ok with my bulky booking thanks. it is 2m',
+  'finish the oneness report',
+  ...['finish the', 'finish my', 'with the', 'with my', 'finish', 'with', 'finish a', 'finishing the', 'yes, with the', 'ok finish my'].flatMap((open) =>
+    ['report', 'booking', 'request', 'one', 'other one', 'streetlight report', 'bulky waste booking', 'reports', 'phone', 'bin'].flatMap((what) => [
+      `${open} ${what}`,
+      `${open} ${what}, it is by the school`,
+      `${open} ${what}. thanks`,
+      `${open}  ${what}!`,
+      `${open} ${what}'s`,
+      `${open} ${what} please`,
+    ]),
+  ),
+];
 
 /**
  * Contexts that accept a little more than their old regex, never less: a `then` word may come more than once and after
@@ -341,9 +367,13 @@ describe('vocabulary.yaml', () => {
       ).toEqual([]);
       expect(table.filter((text) => old.test(text)).length, context).toBeGreaterThan(20);
     }
-    const carryOn = [...table, 'yeah go on, finish the light report', 'ok with my bulky booking thanks. it is 2m', 'finish the oneness report'];
-    expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
+    const carryOn = [...table, ...REQUEST_NAMED];
+    expect(carryOn.filter((text) => (CARRY_ON_YES_NOW.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
+    // Since request_named moved: "with the … one" too ("yes with the other one"), as "finish the … one" was; nothing else.
+    const more = carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary));
+    expect(more.length).toBeGreaterThan(5);
+    expect(more.filter((text) => !/\bwith (the|my) [a-z ]*one\b/i.test(text))).toEqual([]);
     expect(Object.keys(vocabulary).sort()).toEqual(
       [
         ...Object.keys(OLD),
@@ -432,10 +462,7 @@ describe('phrases with choices ("[speak|talk] to [a|an|] [person|human]")', () =
   });
 
   it('a choice left open, an empty one or a phrase of nothing but choices that may all be left out is named with its line', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-choices-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-choices-');
     const at = lines.findIndex((l) => l.startsWith('only:'));
     lines[at + 1] = "  phrases: [only, '[speak|talk to', 'say []', '[a|] [the|]', 'x[a|b]', '[just|merely] [this|that|]']";
     fs.writeFileSync(file, lines.join('\n'));
@@ -556,10 +583,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
   });
 
   it('a phrase of more than one word, or with an apostrophe, is named with its line: each word is read on its own', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-words-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir, 'cy-GB');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-words-', 'cy-GB');
     const at = lines.findIndex((l) => l.startsWith('place_before_number:'));
     lines[at + 1] = "  phrases: [outside, tu allan, o'flaen, gyferbyn]";
     fs.writeFileSync(file, lines.join('\n'));
@@ -571,10 +595,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
   });
 
   it('a word kept with its apostrophe must be written with a straight one, and still be one word', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-apostrophes-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-apostrophes-');
     const at = lines.findIndex((l) => l.startsWith('choice_filler:'));
     lines[at + 1] = '  phrases: [the, "it\'s", it’s, the one]';
     fs.writeFileSync(file, lines.join('\n'));
@@ -589,10 +610,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
 describe('the Welsh vocabulary (knowledge/messages/cy-GB/vocabulary.yaml)', () => {
   it('has every context, and a context missing is an error at the line where it belongs, refused at start-up too', () => {
     expect(readVocabulary(vocabularyFile(shippedMessages, 'cy-GB')).problems).toEqual([]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-cy-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir, 'cy-GB');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-cy-', 'cy-GB');
     // The Welsh for leaving the queue taken out (its comment, its key and its phrases).
     const at = lines.findIndex((l) => l.startsWith('leave_queue:'));
     lines.splice(at - 1, 3);
@@ -715,6 +733,43 @@ describe('the last words moved from dialog code: not sending, a bare no thanks, 
     expect(['yn ddienw plîs', 'keep me anonymous'].map((t) => [en.anonymous.test(t), cy.anonymous.test(t)])).toEqual([
       [false, true],
       [true, true],
+    ]);
+  });
+});
+
+describe('request_named: the request named at "Do you want to carry on…?", once NAMES_THE_REQUEST in dialogs/mainDialog.ts', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const taken = (text: string, vocabulary: typeof en) => text.slice(0, carryOnYes(text, vocabulary));
+
+  it('the Welsh file takes every English answer as the English one does', () => {
+    const table = [...inputs(), ...REQUEST_NAMED];
+    expect(table.filter((t) => carryOnYes(t, en) > 0 && carryOnYes(t, cy) !== carryOnYes(t, en))).toEqual([]);
+  });
+
+  it('the Welsh file takes a request named in Welsh, and what follows is left to answer the open question; neither the old regex nor English did', () => {
+    const welsh = {
+      'ie, gorffen yr adroddiad': 'ie, gorffen yr adroddiad',
+      'iawn gyda’r archeb, mae’r soffa tua 2 fetr': 'iawn gyda’r archeb, ',
+      'gorffen fy nghais plis': 'gorffen fy nghais plis',
+      'Ymlaen â’r adroddiad am y golau. Mae wrth yr ysgol': 'Ymlaen â’r adroddiad ',
+      'ok gorffen y cais': 'ok gorffen y cais',
+    };
+    for (const [text, yes] of Object.entries(welsh)) {
+      expect(taken(text, cy), text).toBe(yes);
+      expect(CARRY_ON_YES.exec(text)?.[0] ?? '', text).not.toBe(yes);
+      expect(taken(text, en), text).not.toBe(yes);
+    }
+    // Not a request named: an article and a word that is none of its nouns, or a noun inside a longer word at the end.
+    for (const text of ['gorffen yr biniau', 'gyda’r cesys', 'gyda chais']) expect(carryOnYes(text, cy), text).toBe(0);
+  });
+
+  it('a spans context without its "then" words is named with its line', () => {
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-spans-', 'cy-GB');
+    const at = lines.findIndex((l) => l.startsWith('request_named:'));
+    lines.splice(at + 2, 1);
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
+      expect.objectContaining({ severity: 'error', line: at + 1, message: 'request_named: "then" is needed (the words that end what is taken)' }),
     ]);
   });
 });
