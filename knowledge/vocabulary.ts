@@ -135,6 +135,7 @@ const CONTEXTS = {
   street_type: 'words',
   anonymous: 'words',
   send_named: 'words',
+  send_named_ends: 'joins',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -79,7 +79,7 @@ const WORD_SETS_MOVED = [
 ] as const satisfies readonly VocabularyContext[];
 
 /** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
-const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named'] as const;
+const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named', 'send_named_ends'] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -771,5 +771,28 @@ describe('request_named: the request named at "Do you want to carry on…?", onc
     expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
       expect.objectContaining({ severity: 'error', line: at + 1, message: 'request_named: "then" is needed (the words that end what is taken)' }),
     ]);
+  });
+});
+
+describe('send_named_ends: where a yes naming sending ends, once saysYes\'s split on " and " in dialogs/services/answers.ts', () => {
+  const OLD_SPLIT = /[,.;!?]\s+|\s+and\s+/;
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const now = (vocabulary: typeof en) => new RegExp(`[,.;!?]\\s+|${vocabulary.send_named_ends.source}`);
+  const table = [
+    ...inputs(),
+    ...['yes send it', 'send', 'go on send it'].flatMap((yes) =>
+      [' and ', '  and  ', ' AND ', 'and ', ' and', ' andy ', ' band ', ', and ', '\tand\n'].map((j) => `${yes}${j}when is my bin day`),
+    ),
+  ];
+
+  it('the English file cuts the message where the old split did: the same first part', () => {
+    expect(table.filter((t) => t.split(OLD_SPLIT)[0] !== t.split(now(en))[0])).toEqual([]);
+    expect(table.filter((t) => / and /.test(t) && t.split(OLD_SPLIT)[0] !== t).length).toBeGreaterThan(20);
+  });
+
+  it('the Welsh file cuts where English does, and at Welsh joins too', () => {
+    expect(table.filter((t) => !/\b(ac|a hefyd|a wedyn)\b/i.test(t) && t.split(OLD_SPLIT)[0] !== t.split(now(cy))[0])).toEqual([]);
+    expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(now(cy))[0]).toBe('ie anfonwch e');
+    expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(OLD_SPLIT)[0]).toBe("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf");
   });
 });

@@ -137,6 +137,16 @@ describe('YES (the answer to "Shall I send it?")', () => {
     expect(saysYes("ie, a pryd mae'r casgliad nesaf?", cy)).toBe(false);
   });
 
+  it('in Welsh, the yes naming sending may end at "ac" or "a hefyd" too (send_named_ends), with no comma; in English only at "and"', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    for (const text of ["ie anfonwch e ac wedyn pryd mae'r casgliad nesaf", 'iawn anfonwch e a hefyd oes angen i mi fod adref?'])
+      expect([saysYes(text, en), saysYes(text, cy)], text).toEqual([false, true]);
+    expect([saysYes('yes send it and when is my bin day', en), saysYes('yes send it and when is my bin day', cy)]).toEqual([true, true]);
+    // "a" alone is the English article as often as the Welsh "and": no yes ends there.
+    expect(saysYes('yes send a photo of it later', cy)).toBe(false);
+    expect(saysYes('yes send it AND when is my bin day', en)).toBe(false);
+  });
+
   it.each([
     'yes but change the address',
     'yes, no wait',
