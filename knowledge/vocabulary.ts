@@ -136,6 +136,7 @@ const CONTEXTS = {
   anonymous: 'words',
   send_named: 'words',
   send_named_ends: 'joins',
+  extras_declined_whole: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

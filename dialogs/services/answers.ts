@@ -111,11 +111,13 @@ export function noThanksOnly(text: string, vocabulary: Vocabulary): boolean {
 }
 
 /**
- * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
- * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.
+ * At the summary, declining what it invites and nothing else: "no more information, no contact please", "nothing else",
+ * "no updates thanks" (the vocabulary's `extras_declined_whole`, commas, full stops and exclamation marks read as spaces).
+ * Not a no to sending: the summary is shown again, anonymous where that is allowed.
  */
-export const DECLINES_EXTRAS =
-  /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
+export function declinesExtras(text: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.extras_declined_whole.test(punctuationAsSpaces(text));
+}
 
 /**
  * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",

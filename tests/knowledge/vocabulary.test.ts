@@ -8,7 +8,7 @@ import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
 import { foldText } from '../../dialogs/services/slotReader';
-import { noThanksOnly, notSending } from '../../dialogs/services/answers';
+import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
@@ -79,7 +79,7 @@ const WORD_SETS_MOVED = [
 ] as const satisfies readonly VocabularyContext[];
 
 /** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
-const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named', 'send_named_ends'] as const;
+const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named', 'send_named_ends', 'extras_declined_whole'] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -794,5 +794,65 @@ describe('send_named_ends: where a yes naming sending ends, once saysYes\'s spli
     expect(table.filter((t) => !/\b(ac|a hefyd|a wedyn)\b/i.test(t) && t.split(OLD_SPLIT)[0] !== t.split(now(cy))[0])).toEqual([]);
     expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(now(cy))[0]).toBe('ie anfonwch e');
     expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(OLD_SPLIT)[0]).toBe("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf");
+  });
+});
+
+/** dialogs/services/answers.ts DECLINES_EXTRAS, before its words moved to `extras_declined_whole`. */
+const DECLINES_EXTRAS =
+  /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
+
+describe('extras_declined_whole: declining what the summary invites, and nothing else', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const clauses = ['no', 'nothing', "don't want", 'dont want any', 'without'].flatMap((no) =>
+    ['', 'more ', 'else ', 'further ', 'other '].flatMap((more) =>
+      ['', 'info', 'information', 'contact details', 'updates', 'email', 'phone calls', 'to add', 'bins'].map((what) => `${no} ${more}${what}`.trim()),
+    ),
+  );
+  const table = [
+    ...inputs(),
+    ...['', 'no ', 'no, ', 'nah ', 'nope. ', 'yes '].flatMap((lead) =>
+      clauses.flatMap((clause, i) =>
+        [
+          '',
+          ' please',
+          ', thanks',
+          '!',
+          ' thank you.',
+          ' and',
+          ' and ',
+          ' and no emails',
+          ', nothing else thanks',
+          ' no more details no contact and no updates',
+          ' but call me',
+        ].flatMap((end) => [`${lead}${clause}${end}`, `${lead}${clause}${end}`.toUpperCase(), `${lead}${clauses[(i * 7) % clauses.length]}${end},`]),
+      ),
+    ),
+    'no moreinfo',
+    'no updatesplease',
+  ];
+  // The old regex with any number of clauses, read as declinesExtras reads (punctuation as spaces), a space at the end (a last "and" ends nothing).
+  const loose = new RegExp(DECLINES_EXTRAS.source.replace('{1,3}', '+'), 'i');
+  const asSpaces = (t: string) => `${t.replace(/[,.!]+/g, ' ')} `;
+
+  it('the English file takes what DECLINES_EXTRAS took, but words run together; beyond it, only other punctuation, a last "and" or more clauses', () => {
+    expect(table.filter((t) => DECLINES_EXTRAS.test(t) && !declinesExtras(t, en))).toEqual(['no moreinfo', 'no updatesplease']);
+    expect(table.filter((t) => declinesExtras(t, en) && !DECLINES_EXTRAS.test(t) && !loose.test(asSpaces(t)))).toEqual([]);
+    expect(table.filter((t) => DECLINES_EXTRAS.test(t)).length).toBeGreaterThan(3000);
+    expect(table.filter((t) => !declinesExtras(t, en)).length).toBeGreaterThan(3000);
+    // A word alone is none, as before ("nothing", "without"); a bare no is left to the code (confirmStep.ts: bare_no).
+    expect(['nothing', 'without', 'no updates but call me', 'yes no updates'].map((t) => declinesExtras(t, en))).toEqual([false, false, false, false]);
+  });
+
+  it('the Welsh file takes every English one, and Welsh ones the old regex did not', () => {
+    expect(table.filter((t) => declinesExtras(t, en) && !declinesExtras(t, cy))).toEqual([]);
+    const welsh = [
+      'dim mwy o wybodaeth, dim diweddariadau diolch',
+      'na, dim byd arall',
+      'dim byd i’w ychwanegu',
+      'heb ddiweddariadau plis',
+      'dim galwadau ffôn a dim e-byst',
+    ];
+    expect(welsh.map((t) => [DECLINES_EXTRAS.test(t), declinesExtras(t, en), declinesExtras(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(['dim', 'dim byd arall ond ffoniwch fi', 'dim diweddariadau ond anfonwch e-bost'].map((t) => declinesExtras(t, cy))).toEqual([false, false, false]);
   });
 });
