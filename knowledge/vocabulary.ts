@@ -137,6 +137,7 @@ const CONTEXTS = {
   send_named: 'words',
   send_named_ends: 'joins',
   extras_declined_whole: 'whole',
+  bare_ask_for_person: 'asked',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

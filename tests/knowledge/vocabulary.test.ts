@@ -79,7 +79,16 @@ const WORD_SETS_MOVED = [
 ] as const satisfies readonly VocabularyContext[];
 
 /** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
-const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type', 'request_named', 'send_named_ends', 'extras_declined_whole'] as const;
+const MOVED_LAST = [
+  'not_sending',
+  'no_thanks',
+  'asks_to_book',
+  'street_type',
+  'request_named',
+  'send_named_ends',
+  'extras_declined_whole',
+  'bare_ask_for_person',
+] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -854,5 +863,53 @@ describe('extras_declined_whole: declining what the summary invites, and nothing
     ];
     expect(welsh.map((t) => [DECLINES_EXTRAS.test(t), declinesExtras(t, en), declinesExtras(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
     expect(['dim', 'dim byd arall ond ffoniwch fi', 'dim diweddariadau ond anfonwch e-bost'].map((t) => declinesExtras(t, cy))).toEqual([false, false, false]);
+  });
+});
+
+/** handoff/handoffStarter.ts BARE_ASK, before its words moved to `bare_ask_for_person`. */
+const BARE_ASK =
+  /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
+
+describe('bare_ask_for_person: a request for a person and nothing more', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const asks = ['', 'please ', 'can ', 'could i ', 'may we please ', 'i ', 'please can i ', 'canI ', 'we  '].flatMap((open) =>
+    ['speak', 'talk', 'chat', 'shout'].flatMap((verb) =>
+      ['to', 'with', 'at'].flatMap((to) =>
+        [
+          'someone',
+          'somebody',
+          'a person',
+          'a real person',
+          'a real  human',
+          'an agent',
+          'a advisor',
+          'an adviser',
+          'an human',
+          'the council',
+          'someone about my bin',
+        ].flatMap((who) => [
+          `${open}${verb} ${to} ${who}`,
+          `${open}${verb} ${to} ${who} please?`,
+          `${open}${verb} ${to} ${who}!!`.toUpperCase(),
+          `hi ${open}${verb} ${to} ${who}`,
+        ]),
+      ),
+    ),
+  );
+  const table = [...inputs(), ...asks];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it('the English file takes what BARE_ASK took, but "can", "i" and "please" run together ("canI"); beyond it, only more spaces between words', () => {
+    expect(table.filter((t) => BARE_ASK.test(t) && !en.bare_ask_for_person.test(t)).filter((t) => !/cani/i.test(t))).toEqual([]);
+    expect(table.filter((t) => en.bare_ask_for_person.test(t) && !BARE_ASK.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => BARE_ASK.test(t)).length).toBeGreaterThan(300);
+    expect(table.filter((t) => !BARE_ASK.test(t)).length).toBeGreaterThan(1000);
+  });
+
+  it('the Welsh file takes every English one, and Welsh ones the old regex did not', () => {
+    expect(table.filter((t) => en.bare_ask_for_person.test(t) && !cy.bare_ask_for_person.test(t))).toEqual([]);
+    const welsh = ['Ga i siarad â rhywun plis?', 'alla i siarad gyda pherson go iawn', 'hoffwn i sgwrsio efo aelod o staff os gwelwch yn dda'];
+    expect(welsh.map((t) => [BARE_ASK.test(t), en.bare_ask_for_person.test(t), cy.bare_ask_for_person.test(t)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(['ga i siarad â rhywun am fy min', 'siarad â’r cyngor'].map((t) => cy.bare_ask_for_person.test(t))).toEqual([false, false]);
   });
 });
