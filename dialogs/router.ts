@@ -133,10 +133,19 @@ const PART_CROWD = 2;
  */
 /** The street-type words of intents/entities, and a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
 const PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|');
-const ONLY_A_PLACE = new RegExp(
-  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
-  'i',
-);
+const onlyAPlaceIn = new WeakMap<Vocabulary, RegExp>();
+/** The words that may open it are the vocabulary's `place_said_opens` ("I'm at", "my address is", "dw i'n byw yn"); the number, street and postcode are read here. */
+function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
+  let re = onlyAPlaceIn.get(vocabulary);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:${vocabulary.place_said_opens.source}\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      'i',
+    );
+    onlyAPlaceIn.set(vocabulary, re);
+  }
+  return re;
+}
 
 /**
  * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
@@ -148,7 +157,8 @@ const ONLY_A_WELSH_PLACE = new RegExp(
 );
 
 /** A part or clause of a message that only says where, in English or Welsh order. */
-const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
+export const onlyAPlace = (text: string, vocabulary: Vocabulary): boolean =>
+  onlyAPlaceRegExp(vocabulary).test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
 export type Need =
@@ -609,7 +619,7 @@ export class Router {
       // Where, said as a clause of its own ("my bin wasn't collected, 2 The Green AT9 1NP"), is no part of what is asked: read without it too.
       const placeless = part
         .split(/,\s+/u)
-        .filter((clause) => !onlyAPlace(clause))
+        .filter((clause) => !onlyAPlace(clause, this.vocabulary))
         .join(', ');
       const need =
         this.pointingBackNeed(part, parts.slice(0, i)) ??
@@ -658,7 +668,7 @@ export class Router {
     // likely a part misread than a second request.
     if (byPart.some((n) => n?.need.kind === 'intent') || !byPart.some((n) => n)) return undefined;
     const index = parts.findIndex((part, i) => {
-      if (byPart[i] || onlyAPlace(part)) return false;
+      if (byPart[i] || onlyAPlace(part, this.vocabulary)) return false;
       const r = this.retrieve(part);
       const own = r.intents.find((i) => i.intent === intent)?.confidence ?? 0;
       const best = Math.max(0, ...r.intents.filter((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff).map((i) => i.confidence));
@@ -672,7 +682,7 @@ export class Router {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
-    if (onlyAPlace(part)) return undefined;
+    if (onlyAPlace(part, this.vocabulary)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };

@@ -138,6 +138,7 @@ const CONTEXTS = {
   send_named_ends: 'joins',
   extras_declined_whole: 'whole',
   bare_ask_for_person: 'asked',
+  place_said_opens: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -10,6 +10,8 @@ import { shippedVocabulary } from '../support/shippedWords';
 import { foldText } from '../../dialogs/services/slotReader';
 import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
+import { onlyAPlace } from '../../dialogs/router';
+import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
@@ -88,6 +90,7 @@ const MOVED_LAST = [
   'send_named_ends',
   'extras_declined_whole',
   'bare_ask_for_person',
+  'place_said_opens',
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
@@ -911,5 +914,69 @@ describe('bare_ask_for_person: a request for a person and nothing more', () => {
     const welsh = ['Ga i siarad â rhywun plis?', 'alla i siarad gyda pherson go iawn', 'hoffwn i sgwrsio efo aelod o staff os gwelwch yn dda'];
     expect(welsh.map((t) => [BARE_ASK.test(t), en.bare_ask_for_person.test(t), cy.bare_ask_for_person.test(t)])).toEqual(welsh.map(() => [false, false, true]));
     expect(['ga i siarad â rhywun am fy min', 'siarad â’r cyngor'].map((t) => cy.bare_ask_for_person.test(t))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts ONLY_A_PLACE, before the words that open it moved to `place_said_opens`. */
+const ONLY_A_PLACE = new RegExp(
+  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${[...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|')})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  'i',
+);
+
+describe('place_said_opens: the words before a place said on its own ("I\'m at 12 Mill Lane")', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const table = [
+    ...inputs(),
+    ...['', 'and ', 'also ', 'so ', 'but ', 'and so '].flatMap((join) =>
+      [
+        "i'm",
+        'im',
+        'i am',
+        "we're",
+        'were',
+        'we are',
+        'i live',
+        "i'm living",
+        'my address is',
+        'address',
+        "it's",
+        'thats',
+        'the address is',
+        'this is',
+        'here is',
+        'i  am',
+        'mine is',
+        '',
+      ].flatMap((open) =>
+        [
+          'at 12 Mill Lane',
+          'no. 4 Forest Way AT5 1AA',
+          'number 3 the old orchard close.',
+          'on 7 High St, Townsville',
+          '22b Station Road!',
+          'at the shop',
+          '12 Mill Lane and my bin',
+        ].flatMap((place) => [`${join}${open} ${place}`, `${join}${open} ${place}`.toUpperCase()]),
+      ),
+    ),
+  ];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  // The old onlyAPlace: ONLY_A_PLACE, or a Welsh street in its own order (read as before: with no words to open an English one).
+  const noOpens = { ...en, place_said_opens: compile('words', { phrases: ['qqqq'] }) };
+  const before = (t: string) => ONLY_A_PLACE.test(t) || onlyAPlace(t, noOpens);
+
+  it('the English file reads a place said on its own where the old code did; beyond it, only more spaces between its words', () => {
+    expect(table.filter((t) => before(t) && !onlyAPlace(t, en))).toEqual([]);
+    expect(table.filter((t) => onlyAPlace(t, en) && !before(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => ONLY_A_PLACE.test(t)).length).toBeGreaterThan(500);
+    expect(table.filter((t) => !onlyAPlace(t, en)).length).toBeGreaterThan(1000);
+  });
+
+  it('the Welsh file reads every English one, and an English street after Welsh words, which the old code did not', () => {
+    expect(table.filter((t) => onlyAPlace(t, en) && !onlyAPlace(t, cy))).toEqual([]);
+    const welsh = ["Dw i'n byw yn 12 Mill Lane", 'fy nghyfeiriad yw 3 Orchard Close AT5 1AA', 'Ac rydw i’n byw ar 4 Forest Way.'];
+    expect(welsh.map((t) => [before(t), onlyAPlace(t, en), onlyAPlace(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(["dw i'n byw yn 12 Mill Lane ond mae'r bin ar goll", 'dw i isio 12 Mill Lane'].map((t) => onlyAPlace(t, cy))).toEqual([false, false]);
   });
 });
