@@ -205,19 +205,12 @@ function clauses(part: string, vocabulary: Vocabulary): string[] {
   return pieces.filter((p) => p.split(/\s+/).length >= 3 && (asks(p, vocabulary) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
 }
 
-/** Asking about a service ("what can I do with…, "do you take…", "is that right?") rather than for it. */
-const ASKS_ABOUT =
-  /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
 /**
  * Asking what a service costs or what it will not take: information even when said with a request's words
  * ("how much do you charge to come and take a sofa?", "what items won't the bulky collection take?").
  */
 const ASKS_PRICE_OR_LIMITS =
   /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
-/** Asking for it: "book", "arrange", "I'd like a collection", "please collect". */
-const ASKS_FOR =
-  /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
-
 /**
  * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
  * themselves: "what goes in the blue bin", "which bin do glass jars go in", "can I take a mattress to the tip
@@ -244,7 +237,7 @@ const TAKEN_TO =
  * Asks for information (when, what, which, how much, is it…), not for something to be done:
  * "when is my bin emptied over christmas?", "which bin do glass jars go in?". A request said as a
  * question ("can you collect my sofa?") is told apart by what the article adds beyond the request's
- * own examples (see {@link beyondIntent}), and by {@link ASKS_FOR}.
+ * own examples (see {@link beyondIntent}), and by the vocabulary's `asks_for_service`.
  */
 const INFO_QUESTION =
   /^\s*(?:(?:hi|hiya|hello|hey|sorry|quick question|just wondering|question)[,.!]?\s+)*(when|when's|whens|wen|what|what's|whats|wat|wot|which|how much|how many|how long|how often|is|are|r|does|do (you|they|the)|will|would|if)\b|\b(how much|what (items|things|stuff)|what time|which (bin|day|one)|is it|are they|do i (have|need) to|do you charge|is there a (charge|fee|cost))\b|\?\s*$/i;
@@ -352,10 +345,15 @@ export class Router {
     // service, not asking for it. The article that offers the request answers, with the request's button.
     // "What goes in the blue bin?", "can I take a mattress to the tip myself?": what a service takes, or what the
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
-    const takes = intentOk && ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text) ? (this.placeArticle(text) ?? this.answeringArticle(found)) : undefined;
+    const takes =
+      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)
+        ? (this.placeArticle(text) ?? this.answeringArticle(found))
+        : undefined;
     if (takes) return takes;
     const asked =
-      intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
+      intentOk && ((this.vocabulary.asks_about_service.test(text) && !this.vocabulary.asks_for_service.test(text)) || ASKS_PRICE_OR_LIMITS.test(text))
+        ? this.linkedArticle(intent, found)
+        : undefined;
     if (asked) return asked;
     // "what is happening with the report I made about an abandoned car": a case check the classifier is sure of, about a report
     // the resident made (the vocabulary's `own_report`). What the report was about is not the question.
@@ -372,7 +370,7 @@ export class Router {
       kb >= t.kbAnswer &&
       this.clearlyAhead(found) &&
       INFO_QUESTION.test(text) &&
-      !ASKS_FOR.test(text) &&
+      !this.vocabulary.asks_for_service.test(text) &&
       beyondIntent(
         top,
         found.intents.find((i) => i.intent === intent),
@@ -704,7 +702,7 @@ export class Router {
       articleOk &&
       intentOk &&
       INFO_QUESTION.test(part) &&
-      !ASKS_FOR.test(part) &&
+      !this.vocabulary.asks_for_service.test(part) &&
       this.clearlyAhead(r) &&
       beyondIntent(article, intent) >= QUESTION_BEYOND_INTENT
     )
@@ -913,7 +911,7 @@ export class Router {
     const toldInFull = recognized.score >= SURE_NEW_REQUEST && text.trim().split(/\s+/).length >= NEW_REQUEST_STORY_WORDS;
     if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary) && !toldInFull) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
-    if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
+    if (ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)) return undefined;
     return {
       kind: 'intent',
       intent: recognized.intent,

@@ -139,6 +139,8 @@ const CONTEXTS = {
   extras_declined_whole: 'whole',
   bare_ask_for_person: 'asked',
   place_said_opens: 'words',
+  asks_for_service: 'words',
+  asks_about_service: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

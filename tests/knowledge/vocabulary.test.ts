@@ -91,6 +91,8 @@ const MOVED_LAST = [
   'extras_declined_whole',
   'bare_ask_for_person',
   'place_said_opens',
+  'asks_for_service',
+  'asks_about_service',
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
@@ -978,5 +980,79 @@ describe('place_said_opens: the words before a place said on its own ("I\'m at 1
     const welsh = ["Dw i'n byw yn 12 Mill Lane", 'fy nghyfeiriad yw 3 Orchard Close AT5 1AA', 'Ac rydw i’n byw ar 4 Forest Way.'];
     expect(welsh.map((t) => [before(t), onlyAPlace(t, en), onlyAPlace(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
     expect(["dw i'n byw yn 12 Mill Lane ond mae'r bin ar goll", 'dw i isio 12 Mill Lane'].map((t) => onlyAPlace(t, cy))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts ASKS_FOR and ASKS_ABOUT, before their words moved to `asks_for_service` and `asks_about_service`. */
+const ASKS_FOR =
+  /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
+const ASKS_ABOUT =
+  /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
+
+describe('asks_for_service and asks_about_service: asking for a service, or about it', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    ...[
+      'book',
+      'booking',
+      'books',
+      'arrange',
+      'arranged',
+      'schedule',
+      "i'd like a",
+      'id like to',
+      'i would like a',
+      'i want a',
+      'i want to book',
+      'i want to arrange',
+      'i want to know',
+      'please collect',
+      'please takes',
+      'come and get',
+      'come and see',
+    ],
+    ...[
+      'what can i do',
+      'what should i do',
+      'what i can do',
+      'what to do with',
+      'what do i do with',
+      'how can i get rid',
+      'how do i get ridding',
+      'do you take',
+      'do you pick up',
+      'does the council collect',
+      'will they take',
+      'will the council collect',
+      'is that right',
+      'are it true',
+      'can you recycle',
+      'can we recycle',
+    ],
+  ].flatMap((w) => [w, `hi, ${w} my old sofa?`, `${w.toUpperCase()}!`, `x${w}`, w.replace(/ /g, '  '), `can you ${w} please`]);
+  const table = [...inputs(), ...said];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it.each([
+    ['asks_for_service', ASKS_FOR],
+    ['asks_about_service', ASKS_ABOUT],
+  ] as const)('%s: the English file takes what the old regex took; beyond it, only more spaces between its words', (context, old) => {
+    expect(table.filter((t) => old.test(t) && !en[context].test(t))).toEqual([]);
+    expect(table.filter((t) => en[context].test(t) && !old.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => old.test(t)).length, context).toBeGreaterThan(40);
+    expect(table.filter((t) => cy[context].test(t) !== true && en[context].test(t))).toEqual([]);
+  });
+
+  it('the Welsh file takes Welsh ones the old regexes did not', () => {
+    const asksFor = ['hoffwn i archebu casgliad', 'Dw i isio trefnu casgliad nwyddau swmpus', 'dewch i gasglu’r soffa plis'];
+    const asksAbout = ['beth alla i ei wneud gyda hen soffa?', "ydych chi'n casglu oergelloedd?", 'alla i ailgylchu bocsys pitsa?'];
+    expect(asksFor.map((t) => [ASKS_FOR.test(t), en.asks_for_service.test(t), cy.asks_for_service.test(t)])).toEqual(asksFor.map(() => [false, false, true]));
+    expect(asksAbout.map((t) => [ASKS_ABOUT.test(t), en.asks_about_service.test(t), cy.asks_about_service.test(t)])).toEqual(
+      asksAbout.map(() => [false, false, true]),
+    );
+    expect(['pryd mae fy min yn cael ei gasglu?', 'mae’r bin wedi torri'].map((t) => [cy.asks_for_service.test(t), cy.asks_about_service.test(t)])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
   });
 });
