@@ -206,12 +206,6 @@ function clauses(part: string, vocabulary: Vocabulary): string[] {
 }
 
 /**
- * Asking what a service costs or what it will not take: information even when said with a request's words
- * ("how much do you charge to come and take a sofa?", "what items won't the bulky collection take?").
- */
-const ASKS_PRICE_OR_LIMITS =
-  /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
-/**
  * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
  * themselves: "what goes in the blue bin", "which bin do glass jars go in", "can I take a mattress to the tip
  * myself?", "does the tip accept tyres?". Information about the service, never a request for it to act (nor
@@ -351,7 +345,8 @@ export class Router {
         : undefined;
     if (takes) return takes;
     const asked =
-      intentOk && ((this.vocabulary.asks_about_service.test(text) && !this.vocabulary.asks_for_service.test(text)) || ASKS_PRICE_OR_LIMITS.test(text))
+      intentOk &&
+      ((this.vocabulary.asks_about_service.test(text) && !this.vocabulary.asks_for_service.test(text)) || this.vocabulary.asks_price_or_limits.test(text))
         ? this.linkedArticle(intent, found)
         : undefined;
     if (asked) return asked;

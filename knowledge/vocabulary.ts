@@ -141,6 +141,7 @@ const CONTEXTS = {
   place_said_opens: 'words',
   asks_for_service: 'words',
   asks_about_service: 'words',
+  asks_price_or_limits: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -211,16 +212,26 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 /** A choice in a phrase: `[speak|talk]` one of its words; with an empty one (`[a|an|]`), none of them too. */
 const CHOICE = /\[([^[\]]*)\]/g;
 
+/** A word of a phrase that stands for any one word (letters, digits, _): "won't the * take" ("won't the council take"). */
+const ANY_WORD = '*';
+const hasAnyWord = (phrase: string): boolean => phrase.split(/\s+/).includes(ANY_WORD);
+
 /**
  * A phrase as a regular expression: its words as written, or, when it holds choices in square brackets
- * ("[speak|talk] to [a|an|] [person|human]"), every phrase the choices make, words apart by any run of spaces.
+ * ("[speak|talk] to [a|an|] [person|human]") or a `*` for any one word, every phrase the choices make, words apart by
+ * any run of spaces.
  */
 function phraseSource(phrase: string): string {
-  if (!phrase.includes('[')) return escapeRegExp(phrase);
+  if (!phrase.includes('[') && !hasAnyWord(phrase)) return escapeRegExp(phrase);
   const parts = phrase.split(/(\[[^[\]]*\])|\s+/).filter((p): p is string => !!p);
   let source = '';
   let after = false;
   for (const part of parts) {
+    if (part === ANY_WORD) {
+      source += `${after ? '\\s+' : ''}\\w+`;
+      after = true;
+      continue;
+    }
     const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
     const words = `(?:${choices
       .filter(Boolean)
@@ -241,6 +252,8 @@ function choiceProblem(phrase: string): string | undefined {
   const choices = [...phrase.matchAll(CHOICE)].map((m) => m[1].split('|').map((c) => c.trim()));
   if (choices.some((c) => c.every((w) => !w))) return `"${phrase}": an empty choice []`;
   if (!outside.trim() && choices.every((c) => c.includes(''))) return `"${phrase}": every choice may be left out, so it matches nothing at all`;
+  if (outside.split(/\s+/).every((w) => !w || w === ANY_WORD) && choices.every((c) => c.includes('')))
+    return `"${phrase}": nothing but * (any word) and choices that may be left out, so it matches any word at all`;
   return undefined;
 }
 

@@ -93,6 +93,7 @@ const MOVED_LAST = [
   'place_said_opens',
   'asks_for_service',
   'asks_about_service',
+  'asks_price_or_limits',
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
@@ -1053,6 +1054,86 @@ describe('asks_for_service and asks_about_service: asking for a service, or abou
     expect(['pryd mae fy min yn cael ei gasglu?', 'mae’r bin wedi torri'].map((t) => [cy.asks_for_service.test(t), cy.asks_about_service.test(t)])).toEqual([
       [false, false],
       [false, false],
+    ]);
+  });
+});
+
+/** dialogs/router.ts ASKS_PRICE_OR_LIMITS, before its words moved to `asks_price_or_limits` (its "the \\w+" as "the *"). */
+const ASKS_PRICE_OR_LIMITS =
+  /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
+
+describe('asks_price_or_limits: asking what a service costs or will not take', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    ...[
+      'how much is',
+      'how much for',
+      'how much it',
+      'how many',
+      'what does it cost',
+      'what will you cost',
+      "what's the price",
+      'whats the fee',
+      'what the cost',
+      'is it free',
+      'is there a charge',
+      'is it a fee',
+      'do they charge',
+      'per item',
+      'per items',
+    ],
+    ...[
+      "what items won't",
+      'what stuff can',
+      'what things do',
+      "won't you take",
+      'dont they collect',
+      "can't the council take",
+      'cant the bulky waste take',
+      'wont the big bulky crew collect',
+      "won't the take",
+      'wont the team_2 collect',
+    ],
+  ].flatMap((w) => [w, `hi, ${w} a fridge?`, `${w.toUpperCase()}!`, `x${w}`, w.replace(/ /g, '  '), `${w}s please`]);
+  const table = [...inputs(), ...said];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it('the English file takes what the old regex took; beyond it, only more spaces between its words', () => {
+    expect(table.filter((t) => ASKS_PRICE_OR_LIMITS.test(t) && !en.asks_price_or_limits.test(t))).toEqual([]);
+    expect(table.filter((t) => en.asks_price_or_limits.test(t) && !ASKS_PRICE_OR_LIMITS.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => ASKS_PRICE_OR_LIMITS.test(t)).length).toBeGreaterThan(50);
+    expect(table.filter((t) => en.asks_price_or_limits.test(t) && !cy.asks_price_or_limits.test(t))).toEqual([]);
+  });
+
+  it('the Welsh file takes Welsh ones the old regex did not', () => {
+    const welsh = [
+      "Faint mae'n gostio i gasglu soffa?",
+      'pa eitemau na fyddwch chi’n eu casglu?',
+      'oes tâl am fin newydd?',
+      "beth yw'r pris am gasgliad swmpus",
+    ];
+    expect(welsh.map((t) => [ASKS_PRICE_OR_LIMITS.test(t), en.asks_price_or_limits.test(t), cy.asks_price_or_limits.test(t)])).toEqual(
+      welsh.map(() => [false, false, true]),
+    );
+    expect(['pryd mae fy min yn cael ei gasglu?', 'hoffwn i archebu casgliad'].map((t) => cy.asks_price_or_limits.test(t))).toEqual([false, false]);
+  });
+
+  it('a * is any one word; a phrase of nothing but * and choices that may be left out is named with its line', () => {
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-any-');
+    const at = lines.findIndex((l) => l.startsWith('asks_price_or_limits:'));
+    lines.splice(at + 2, 0, "    - '*'", "    - '* [a|the|]'");
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      ['"*": nothing but *', '"* [a|the|]": nothing but *'].map((m) =>
+        expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`asks_price_or_limits: ${m}`) }),
+      ),
+    );
+    const any = compile('words', { phrases: ["won't the * take"] });
+    expect(["won't the council take", "WON'T THE  TIP TAKE", "won't the take", "won't the bulky team take"].map((t) => any.test(t))).toEqual([
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 });
