@@ -845,12 +845,17 @@ describe('extras_declined_whole: declining what the summary invites, and nothing
     'no moreinfo',
     'no updatesplease',
   ];
-  // The old regex with any number of clauses, read as declinesExtras reads (punctuation as spaces), a space at the end (a last "and" ends nothing).
-  const loose = new RegExp(DECLINES_EXTRAS.source.replace('{1,3}', '+'), 'i');
-  const asSpaces = (t: string) => `${t.replace(/[,.!]+/g, ' ')} `;
+  // The old regex with any number of clauses and of courtesies, read as declinesExtras reads (punctuation as spaces, here one space), a space at the end (a last "and" ends nothing).
+  const loose = new RegExp(
+    DECLINES_EXTRAS.source.replace('{1,3}', '+').replace('(?:please|thanks|thank you)?', '(?:(?:please|thanks|thank you)[\\s.,!]*)*'),
+    'i',
+  );
+  const asSpaces = (t: string) => `${t.replace(/[,.!]+/g, ' ').replace(/\s+/g, ' ')} `;
 
-  it('the English file takes what DECLINES_EXTRAS took, but words run together; beyond it, only other punctuation, a last "and" or more clauses', () => {
-    expect(table.filter((t) => DECLINES_EXTRAS.test(t) && !declinesExtras(t, en))).toEqual(['no moreinfo', 'no updatesplease']);
+  it('the English file takes what DECLINES_EXTRAS took, but words run together; beyond it, only other punctuation, a last "and", more clauses or courtesies', () => {
+    // Lost: words run together, and one word alone with a space after it ("nothing ", "no ."; the old regex wanted a space after its no-word).
+    const oneWordAlone = /^\s*[a-z]+\s+[.!\s]*$/i;
+    expect(table.filter((t) => DECLINES_EXTRAS.test(t) && !declinesExtras(t, en) && !oneWordAlone.test(t))).toEqual(['no moreinfo', 'no updatesplease']);
     expect(table.filter((t) => declinesExtras(t, en) && !DECLINES_EXTRAS.test(t) && !loose.test(asSpaces(t)))).toEqual([]);
     expect(table.filter((t) => DECLINES_EXTRAS.test(t)).length).toBeGreaterThan(3000);
     expect(table.filter((t) => !declinesExtras(t, en)).length).toBeGreaterThan(3000);
