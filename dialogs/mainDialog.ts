@@ -94,23 +94,27 @@ const REFUSED_REQUEST_WORDS = 0.3;
 const FRUSTRATION_SEEN = Symbol('council.frustrationSeen');
 /** On the request in progress while "Do you want to carry on…?" waits (one turn), after a question answered mid-request. */
 const CARRY_ON_ASKED = 'carryOnAsked';
-/** At "Do you want to carry on…?", the request named in English: "finish the light report", "with my booking" (with what follows it). */
-const NAMES_THE_REQUEST = /^\s*(?:finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$)/i;
 /** What follows a word of a yes: spaces, commas, full stops, exclamation marks, or the end. */
 const AFTER_A_WORD = /^(?:[\s,.!]+|$)/;
 
+/** How much of `text` a match of `words` at its start takes, with the spaces, commas, full stops or exclamation marks after it; 0 when none. */
+function takenAtStart(words: RegExp, text: string): number {
+  const word = words.exec(text);
+  const gap = word && AFTER_A_WORD.exec(text.slice(word[0].length));
+  return word && gap ? word[0].length + gap[0].length : 0;
+}
+
 /**
  * How much of the answer to "Do you want to carry on…?" is a yes: a run of the vocabulary's `carry_on_accepted`
- * ("yes", "ok thanks", "yes let's carry on", "ie plis") and the request named ("yeah go on, finish the light report"),
- * each followed by spaces, commas, full stops or the end. 0: no yes; what is left after it answers the open question.
+ * ("yes", "ok thanks", "yes let's carry on", "ie plis") and `request_named` ("yeah go on, finish the light report",
+ * "ie, gorffen yr adroddiad"), each followed by spaces, commas, full stops or the end. 0: no yes; what is left after it
+ * answers the open question.
  */
 export function carryOnYes(text: string, vocabulary: Vocabulary): number {
   let at = 0;
   for (;;) {
     const rest = text.slice(at);
-    const word = vocabulary.carry_on_accepted.exec(rest);
-    const gap = word && AFTER_A_WORD.exec(rest.slice(word[0].length));
-    const taken = word && gap ? word[0].length + gap[0].length : (NAMES_THE_REQUEST.exec(rest)?.[0].length ?? 0);
+    const taken = takenAtStart(vocabulary.carry_on_accepted, rest) || takenAtStart(vocabulary.request_named, rest);
     if (!taken) return at;
     at += taken;
   }

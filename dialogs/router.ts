@@ -133,10 +133,19 @@ const PART_CROWD = 2;
  */
 /** The street-type words of intents/entities, and a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
 const PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|');
-const ONLY_A_PLACE = new RegExp(
-  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
-  'i',
-);
+const onlyAPlaceIn = new WeakMap<Vocabulary, RegExp>();
+/** The words that may open it are the vocabulary's `place_said_opens` ("I'm at", "my address is", "dw i'n byw yn"); the number, street and postcode are read here. */
+function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
+  let re = onlyAPlaceIn.get(vocabulary);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:${vocabulary.place_said_opens.source}\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      'i',
+    );
+    onlyAPlaceIn.set(vocabulary, re);
+  }
+  return re;
+}
 
 /**
  * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
@@ -148,7 +157,8 @@ const ONLY_A_WELSH_PLACE = new RegExp(
 );
 
 /** A part or clause of a message that only says where, in English or Welsh order. */
-const onlyAPlace = (text: string): boolean => ONLY_A_PLACE.test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
+export const onlyAPlace = (text: string, vocabulary: Vocabulary): boolean =>
+  onlyAPlaceRegExp(vocabulary).test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
 export type Need =
@@ -195,19 +205,6 @@ function clauses(part: string, vocabulary: Vocabulary): string[] {
   return pieces.filter((p) => p.split(/\s+/).length >= 3 && (asks(p, vocabulary) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
 }
 
-/** Asking about a service ("what can I do with…, "do you take…", "is that right?") rather than for it. */
-const ASKS_ABOUT =
-  /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
-/**
- * Asking what a service costs or what it will not take: information even when said with a request's words
- * ("how much do you charge to come and take a sofa?", "what items won't the bulky collection take?").
- */
-const ASKS_PRICE_OR_LIMITS =
-  /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
-/** Asking for it: "book", "arrange", "I'd like a collection", "please collect". */
-const ASKS_FOR =
-  /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
-
 /**
  * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
  * themselves: "what goes in the blue bin", "which bin do glass jars go in", "can I take a mattress to the tip
@@ -234,7 +231,7 @@ const TAKEN_TO =
  * Asks for information (when, what, which, how much, is it…), not for something to be done:
  * "when is my bin emptied over christmas?", "which bin do glass jars go in?". A request said as a
  * question ("can you collect my sofa?") is told apart by what the article adds beyond the request's
- * own examples (see {@link beyondIntent}), and by {@link ASKS_FOR}.
+ * own examples (see {@link beyondIntent}), and by the vocabulary's `asks_for_service`.
  */
 const INFO_QUESTION =
   /^\s*(?:(?:hi|hiya|hello|hey|sorry|quick question|just wondering|question)[,.!]?\s+)*(when|when's|whens|wen|what|what's|whats|wat|wot|which|how much|how many|how long|how often|is|are|r|does|do (you|they|the)|will|would|if)\b|\b(how much|what (items|things|stuff)|what time|which (bin|day|one)|is it|are they|do i (have|need) to|do you charge|is there a (charge|fee|cost))\b|\?\s*$/i;
@@ -342,10 +339,16 @@ export class Router {
     // service, not asking for it. The article that offers the request answers, with the request's button.
     // "What goes in the blue bin?", "can I take a mattress to the tip myself?": what a service takes, or what the
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
-    const takes = intentOk && ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text) ? (this.placeArticle(text) ?? this.answeringArticle(found)) : undefined;
+    const takes =
+      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)
+        ? (this.placeArticle(text) ?? this.answeringArticle(found))
+        : undefined;
     if (takes) return takes;
     const asked =
-      intentOk && ((ASKS_ABOUT.test(text) && !ASKS_FOR.test(text)) || ASKS_PRICE_OR_LIMITS.test(text)) ? this.linkedArticle(intent, found) : undefined;
+      intentOk &&
+      ((this.vocabulary.asks_about_service.test(text) && !this.vocabulary.asks_for_service.test(text)) || this.vocabulary.asks_price_or_limits.test(text))
+        ? this.linkedArticle(intent, found)
+        : undefined;
     if (asked) return asked;
     // "what is happening with the report I made about an abandoned car": a case check the classifier is sure of, about a report
     // the resident made (the vocabulary's `own_report`). What the report was about is not the question.
@@ -362,7 +365,7 @@ export class Router {
       kb >= t.kbAnswer &&
       this.clearlyAhead(found) &&
       INFO_QUESTION.test(text) &&
-      !ASKS_FOR.test(text) &&
+      !this.vocabulary.asks_for_service.test(text) &&
       beyondIntent(
         top,
         found.intents.find((i) => i.intent === intent),
@@ -609,7 +612,7 @@ export class Router {
       // Where, said as a clause of its own ("my bin wasn't collected, 2 The Green AT9 1NP"), is no part of what is asked: read without it too.
       const placeless = part
         .split(/,\s+/u)
-        .filter((clause) => !onlyAPlace(clause))
+        .filter((clause) => !onlyAPlace(clause, this.vocabulary))
         .join(', ');
       const need =
         this.pointingBackNeed(part, parts.slice(0, i)) ??
@@ -658,7 +661,7 @@ export class Router {
     // likely a part misread than a second request.
     if (byPart.some((n) => n?.need.kind === 'intent') || !byPart.some((n) => n)) return undefined;
     const index = parts.findIndex((part, i) => {
-      if (byPart[i] || onlyAPlace(part)) return false;
+      if (byPart[i] || onlyAPlace(part, this.vocabulary)) return false;
       const r = this.retrieve(part);
       const own = r.intents.find((i) => i.intent === intent)?.confidence ?? 0;
       const best = Math.max(0, ...r.intents.filter((i) => !NOT_CLARIFIABLE.has(i.intent) && i.intent !== Intents.humanHandoff).map((i) => i.confidence));
@@ -672,7 +675,7 @@ export class Router {
     if (!this.knowledge) return undefined;
     const t = this.thresholds;
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
-    if (onlyAPlace(part)) return undefined;
+    if (onlyAPlace(part, this.vocabulary)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
     const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };
@@ -694,7 +697,7 @@ export class Router {
       articleOk &&
       intentOk &&
       INFO_QUESTION.test(part) &&
-      !ASKS_FOR.test(part) &&
+      !this.vocabulary.asks_for_service.test(part) &&
       this.clearlyAhead(r) &&
       beyondIntent(article, intent) >= QUESTION_BEYOND_INTENT
     )
@@ -870,8 +873,9 @@ export class Router {
    * and clear questions that an article answers count; anything else is the dialog's answer.
    */
   interruption(text: string, recognized: RecognizerResult | undefined): Route | undefined {
-    const verdict = this.safeguarding.check(text, recognized);
-    if (verdict.risk) return riskRoute(verdict);
+    // "no more", "that's all": an answer to the question waiting, which a classifier reading it alone takes for despair.
+    const verdict = this.vocabulary.nothing_more.test(text) ? undefined : this.safeguarding.check(text, recognized);
+    if (verdict?.risk) return riskRoute(verdict);
     if (this.vocabulary.bare_yes_no.test(text) || CONTACT_DETAILS.test(text)) return undefined;
     const exact = this.exactIntent(text);
     if (exact && (INTERRUPTIONS.has(exact) || exact === 'start_again')) return { kind: 'intent', intent: exact, score: 1 };
@@ -902,7 +906,7 @@ export class Router {
     const toldInFull = recognized.score >= SURE_NEW_REQUEST && text.trim().split(/\s+/).length >= NEW_REQUEST_STORY_WORDS;
     if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary) && !toldInFull) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
-    if (ASKS_WHAT_GOES.test(text) && !ASKS_FOR.test(text)) return undefined;
+    if (ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)) return undefined;
     return {
       kind: 'intent',
       intent: recognized.intent,

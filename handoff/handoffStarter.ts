@@ -168,10 +168,6 @@ export function initiationEvent(context: TurnContext, handoff: Handoff, c: Hando
   );
 }
 
-/** A request for a person and nothing more ("can I speak to someone", "real person please"): it says why, not what about. */
-const BARE_ASK =
-  /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
-
 /** The request filed in this conversation, if the resident asked for a person right after it. */
 function justFiled(memory: HandoffMemory): RequestSoFar | undefined {
   const last = memory.lastRequest;
@@ -202,12 +198,13 @@ const quote = (text: string, max = 90) => {
  * asked for a person, the message that asked (unless it is only the button or a "yes" to the offer);
  * not understood, the last line the assistant could not use. Resident lines that say nothing on
  * their own (answers to "Would you like to talk to a person?", the button itself) are the
- * vocabulary's `bare_answer_to_person`.
+ * vocabulary's `bare_answer_to_person`, and a request for a person and nothing more ("can I speak to someone",
+ * "ga i siarad â rhywun plis": `bare_ask_for_person`): it says why, not what about.
  */
 function concernWords(c: HandoffContext, vocabulary: Vocabulary): string | undefined {
   const bareAnswer = vocabulary.bare_answer_to_person;
   const resident = [...c.transcript].reverse().filter((t) => t.from === 'resident');
-  const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !bareAnswer.test(t.text) && !BARE_ASK.test(t.text));
+  const meaningful = resident.filter((t) => t.intent !== 'human_handoff' && !bareAnswer.test(t.text) && !vocabulary.bare_ask_for_person.test(t.text));
   if (c.reason === 'safeguarding') return (resident.find((t) => t.risk) ?? meaningful.find((t) => t.intent === 'safeguarding'))?.text;
   if (c.reason === 'resident_asked') {
     // The handoff starts in the turn that asked: its message is the last resident line. (The button,
@@ -253,7 +250,10 @@ export function summarise(c: HandoffContext, vocabulary: Vocabulary, labels: Con
       .reverse()
       .filter(
         (t: TranscriptEntry) =>
-          t.from === 'resident' && t.intent !== 'human_handoff' && !vocabulary.bare_answer_to_person.test(t.text) && !BARE_ASK.test(t.text),
+          t.from === 'resident' &&
+          t.intent !== 'human_handoff' &&
+          !vocabulary.bare_answer_to_person.test(t.text) &&
+          !vocabulary.bare_ask_for_person.test(t.text),
       );
     words = lines[0]?.text;
   }

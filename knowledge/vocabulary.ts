@@ -29,8 +29,11 @@ import { escapeRegExp } from '../platform/escapeRegExp';
  *   words, then any spaces and , . ! : ; – — - ("hang on", "by the way,"); a `with_punctuation` phrase only with one of those
  *   marks after it ("wait,", "so:"); an `as_sentence` phrase only as a sentence of its own, a full stop or exclamation mark
  *   after it ("Thank you very much."). The longest phrase is taken; what the match takes is cut from the message.
+ * - spans: the message starts with one of the phrases, then a space and any words (letters and spaces, as few as will do), then one of
+ *   the `then` phrases at the end of a word, a space, , . ! or the end after it ("finish the light report, …"): what the match
+ *   takes is cut from the message.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens' | 'spans';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -49,6 +52,7 @@ const CONTEXTS = {
   article_helped: 'whole',
   article_not_helped: 'whole',
   closing: 'whole',
+  nothing_more: 'whole',
   start_again: 'whole',
   carry_on: 'whole',
   cancel: 'whole',
@@ -80,6 +84,7 @@ const CONTEXTS = {
   also: 'words',
   resume_accepted: 'first',
   carry_on_accepted: 'first',
+  request_named: 'spans',
   person_declined: 'whole',
   asks_for_person: 'words',
   opens_message: 'opens',
@@ -130,6 +135,13 @@ const CONTEXTS = {
   street_type: 'words',
   anonymous: 'words',
   send_named: 'words',
+  send_named_ends: 'joins',
+  extras_declined_whole: 'whole',
+  bare_ask_for_person: 'asked',
+  place_said_opens: 'words',
+  asks_for_service: 'words',
+  asks_about_service: 'words',
+  asks_price_or_limits: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -200,16 +212,26 @@ export function vocabularyFile(messagesDir: string, locale = DEFAULT_LOCALE): st
 /** A choice in a phrase: `[speak|talk]` one of its words; with an empty one (`[a|an|]`), none of them too. */
 const CHOICE = /\[([^[\]]*)\]/g;
 
+/** A word of a phrase that stands for any one word (letters, digits, _): "won't the * take" ("won't the council take"). */
+const ANY_WORD = '*';
+const hasAnyWord = (phrase: string): boolean => phrase.split(/\s+/).includes(ANY_WORD);
+
 /**
  * A phrase as a regular expression: its words as written, or, when it holds choices in square brackets
- * ("[speak|talk] to [a|an|] [person|human]"), every phrase the choices make, words apart by any run of spaces.
+ * ("[speak|talk] to [a|an|] [person|human]") or a `*` for any one word, every phrase the choices make, words apart by
+ * any run of spaces.
  */
 function phraseSource(phrase: string): string {
-  if (!phrase.includes('[')) return escapeRegExp(phrase);
+  if (!phrase.includes('[') && !hasAnyWord(phrase)) return escapeRegExp(phrase);
   const parts = phrase.split(/(\[[^[\]]*\])|\s+/).filter((p): p is string => !!p);
   let source = '';
   let after = false;
   for (const part of parts) {
+    if (part === ANY_WORD) {
+      source += `${after ? '\\s+' : ''}\\w+`;
+      after = true;
+      continue;
+    }
     const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
     const words = `(?:${choices
       .filter(Boolean)
@@ -230,6 +252,8 @@ function choiceProblem(phrase: string): string | undefined {
   const choices = [...phrase.matchAll(CHOICE)].map((m) => m[1].split('|').map((c) => c.trim()));
   if (choices.some((c) => c.every((w) => !w))) return `"${phrase}": an empty choice []`;
   if (!outside.trim() && choices.every((c) => c.includes(''))) return `"${phrase}": every choice may be left out, so it matches nothing at all`;
+  if (outside.split(/\s+/).every((w) => !w || w === ANY_WORD) && choices.every((c) => c.includes('')))
+    return `"${phrase}": nothing but * (any word) and choices that may be left out, so it matches any word at all`;
   return undefined;
 }
 
@@ -273,6 +297,8 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
       ].filter(Boolean);
       return new RegExp(`^\\s*(?:(?:${branches.join('|')})\\s*)+`, 'i');
     }
+    case 'spans':
+      return new RegExp(`^\\s*(?:${anyOf(entry.phrases)}) [\\p{L} ]*?(?:${anyOf(entry.then ?? [])})(?=[\\s,.!]|$)`, 'iu');
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
@@ -297,7 +323,7 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
         ? ['then', 'then_anything']
         : kind === 'first'
           ? ['not_followed_by', 'then', 'after']
-          : kind === 'splits'
+          : kind === 'splits' || kind === 'spans'
             ? ['then']
             : kind === 'opens'
               ? ['with_punctuation', 'as_sentence']
@@ -325,6 +351,8 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
         });
     if (kind === 'splits' && !entry.then)
       problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that start what follows)` });
+    if (kind === 'spans' && !entry.then)
+      problems.push({ severity: 'error', file, line: lines.get(context), message: `${context}: "then" is needed (the words that end what is taken)` });
     for (const key of ['then', 'then_anything', 'not_followed_by', 'after', 'with_punctuation', 'as_sentence'] as const) {
       if (entry[key] && !allowed.includes(key))
         problems.push({

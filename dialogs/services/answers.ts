@@ -22,12 +22,13 @@ const norm = (s: string) =>
  * and courtesies (`send_confirmed_words`) with at least one yes in it (`send_confirmed_needs`: "Thank you,
  * please send it", "ye send"). A qualified yes ("yes but change the address", "yes, no wait": a word of
  * `send_confirmed_not`) is not one: nothing is sent on a qualified yes. A yes that names sending (`send_named`) before
- * a comma or "and" is one whatever follows it.
+ * a comma or "and" (`send_named_ends`) is one whatever follows it.
  */
 export function saysYes(text: string, vocabulary: Vocabulary): boolean {
   if (vocabulary.send_confirmed.test(text)) return true;
-  // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else.
-  const first = text.split(/[,.;!?]\s+|\s+and\s+/)[0] ?? '';
+  // "yes send it, and how do I claim for my tyre": a yes to sending said first, then something else (after , . ; ! ? or
+  // the vocabulary's `send_named_ends`, as written: "AND" is not one).
+  const first = text.split(new RegExp(`[,.;!?]\\s+|${vocabulary.send_named_ends.source}`))[0] ?? '';
   if (first !== text && vocabulary.send_named.test(first) && saysYes(first, vocabulary)) return true;
   const words = norm(text).split(' ').filter(Boolean);
   if (!words.length || words.length > 12) return false;
@@ -110,11 +111,13 @@ export function noThanksOnly(text: string, vocabulary: Vocabulary): boolean {
 }
 
 /**
- * At the summary, declining what it invites: "no more information, no contact please", "nothing else",
- * "no updates thanks". Not a no to sending: the summary is shown again, anonymous where that is allowed.
+ * At the summary, declining what it invites and nothing else: "no more information, no contact please", "nothing else",
+ * "no updates thanks" (the vocabulary's `extras_declined_whole`, commas, full stops and exclamation marks read as spaces).
+ * Not a no to sending: the summary is shown again, anonymous where that is allowed.
  */
-export const DECLINES_EXTRAS =
-  /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
+export function declinesExtras(text: string, vocabulary: Vocabulary): boolean {
+  return vocabulary.extras_declined_whole.test(punctuationAsSpaces(text));
+}
 
 /**
  * The same word misspelt: one letter wrong in a word of 5 to 8 letters, two from 9 ("flickerin",

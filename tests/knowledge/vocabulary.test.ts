@@ -8,10 +8,20 @@ import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
 import { foldText } from '../../dialogs/services/slotReader';
-import { noThanksOnly, notSending } from '../../dialogs/services/answers';
+import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
+import { onlyAPlace } from '../../dialogs/router';
+import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
+
+/** A copy of the shipped messages in a new temporary folder, with a locale's vocabulary file and its lines, to break. */
+function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: string; lines: string[] } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  fs.cpSync(shippedMessages, dir, { recursive: true });
+  const file = vocabularyFile(dir, locale);
+  return { dir, file, lines: fs.readFileSync(file, 'utf8').split('\n') };
+}
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = [
@@ -31,6 +41,7 @@ const NEW = [
   'extras_declined',
   'no_reference',
   'closing',
+  'nothing_more',
 ] as const;
 
 /** Contexts that were sets of single words in TypeScript (dialogs/services/slotReader.ts), tested on each word of a message as folded there. */
@@ -70,7 +81,20 @@ const WORD_SETS_MOVED = [
 ] as const satisfies readonly VocabularyContext[];
 
 /** Contexts moved from dialog code last (issue 20), read as their regexes were through the code that reads them: below. */
-const MOVED_LAST = ['not_sending', 'no_thanks', 'asks_to_book', 'street_type'] as const;
+const MOVED_LAST = [
+  'not_sending',
+  'no_thanks',
+  'asks_to_book',
+  'street_type',
+  'request_named',
+  'send_named_ends',
+  'extras_declined_whole',
+  'bare_ask_for_person',
+  'place_said_opens',
+  'asks_for_service',
+  'asks_about_service',
+  'asks_price_or_limits',
+] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
@@ -204,6 +228,24 @@ const CUTS: Partial<Record<VocabularyContext, RegExp>> = {
 /** dialogs/mainDialog.ts CARRY_ON_YES, now carryOnYes (the vocabulary's carry_on_accepted, and the request named): what it took. */
 const CARRY_ON_YES =
   /^\s*(?:(?:yes|yeah|yep|yup|ok|okay|sure|fine|right|great|thanks|thank you|cheers|ta|please|go on|go ahead|carry on|continue|keep going|let'?s|lets|then|do that|back to it|finish (?:the|my) [a-z ]*?(?:report|booking|request|one)|with (?:the|my) [a-z ]*?(?:report|booking|request))(?:[\s,.!]+|$))+/i;
+/** CARRY_ON_YES with "one" after "with the …" as after "finish the …": what carryOnYes takes since NAMES_THE_REQUEST moved to `request_named`. */
+const CARRY_ON_YES_NOW = new RegExp(CARRY_ON_YES.source.replace('(?:report|booking|request))', '(?:report|booking|request|one))'), 'i');
+/** Answers to "Do you want to carry on…?" that name the request (and near-misses), in English. */
+const REQUEST_NAMED = [
+  'yeah go on, finish the light report',
+  'ok with my bulky booking thanks. it is 2m',
+  'finish the oneness report',
+  ...['finish the', 'finish my', 'with the', 'with my', 'finish', 'with', 'finish a', 'finishing the', 'yes, with the', 'ok finish my'].flatMap((open) =>
+    ['report', 'booking', 'request', 'one', 'other one', 'streetlight report', 'bulky waste booking', 'reports', 'phone', 'bin'].flatMap((what) => [
+      `${open} ${what}`,
+      `${open} ${what}, it is by the school`,
+      `${open} ${what}. thanks`,
+      `${open}  ${what}!`,
+      `${open} ${what}'s`,
+      `${open} ${what} please`,
+    ]),
+  ),
+];
 
 /**
  * Contexts that accept a little more than their old regex, never less: a `then` word may come more than once and after
@@ -340,9 +382,13 @@ describe('vocabulary.yaml', () => {
       ).toEqual([]);
       expect(table.filter((text) => old.test(text)).length, context).toBeGreaterThan(20);
     }
-    const carryOn = [...table, 'yeah go on, finish the light report', 'ok with my bulky booking thanks. it is 2m', 'finish the oneness report'];
-    expect(carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
+    const carryOn = [...table, ...REQUEST_NAMED];
+    expect(carryOn.filter((text) => (CARRY_ON_YES_NOW.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary))).toEqual([]);
     expect(carryOn.filter((text) => carryOnYes(text, vocabulary) > 0).length).toBeGreaterThan(100);
+    // Since request_named moved: "with the … one" too ("yes with the other one"), as "finish the … one" was; nothing else.
+    const more = carryOn.filter((text) => (CARRY_ON_YES.exec(text)?.[0].length ?? 0) !== carryOnYes(text, vocabulary));
+    expect(more.length).toBeGreaterThan(5);
+    expect(more.filter((text) => !/\bwith (the|my) [a-z ]*one\b/i.test(text))).toEqual([]);
     expect(Object.keys(vocabulary).sort()).toEqual(
       [
         ...Object.keys(OLD),
@@ -431,10 +477,7 @@ describe('phrases with choices ("[speak|talk] to [a|an|] [person|human]")', () =
   });
 
   it('a choice left open, an empty one or a phrase of nothing but choices that may all be left out is named with its line', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-choices-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-choices-');
     const at = lines.findIndex((l) => l.startsWith('only:'));
     lines[at + 1] = "  phrases: [only, '[speak|talk to', 'say []', '[a|] [the|]', 'x[a|b]', '[just|merely] [this|that|]']";
     fs.writeFileSync(file, lines.join('\n'));
@@ -555,10 +598,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
   });
 
   it('a phrase of more than one word, or with an apostrophe, is named with its line: each word is read on its own', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-words-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir, 'cy-GB');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-words-', 'cy-GB');
     const at = lines.findIndex((l) => l.startsWith('place_before_number:'));
     lines[at + 1] = "  phrases: [outside, tu allan, o'flaen, gyferbyn]";
     fs.writeFileSync(file, lines.join('\n'));
@@ -570,10 +610,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
   });
 
   it('a word kept with its apostrophe must be written with a straight one, and still be one word', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-apostrophes-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir);
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-apostrophes-');
     const at = lines.findIndex((l) => l.startsWith('choice_filler:'));
     lines[at + 1] = '  phrases: [the, "it\'s", it’s, the one]';
     fs.writeFileSync(file, lines.join('\n'));
@@ -588,10 +625,7 @@ describe('the words slot reading looks for, once sets in dialogs/services/slotRe
 describe('the Welsh vocabulary (knowledge/messages/cy-GB/vocabulary.yaml)', () => {
   it('has every context, and a context missing is an error at the line where it belongs, refused at start-up too', () => {
     expect(readVocabulary(vocabularyFile(shippedMessages, 'cy-GB')).problems).toEqual([]);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-vocabulary-cy-'));
-    fs.cpSync(shippedMessages, dir, { recursive: true });
-    const file = vocabularyFile(dir, 'cy-GB');
-    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-cy-', 'cy-GB');
     // The Welsh for leaving the queue taken out (its comment, its key and its phrases).
     const at = lines.findIndex((l) => l.startsWith('leave_queue:'));
     lines.splice(at - 1, 3);
@@ -714,6 +748,397 @@ describe('the last words moved from dialog code: not sending, a bare no thanks, 
     expect(['yn ddienw plîs', 'keep me anonymous'].map((t) => [en.anonymous.test(t), cy.anonymous.test(t)])).toEqual([
       [false, true],
       [true, true],
+    ]);
+  });
+});
+
+describe('request_named: the request named at "Do you want to carry on…?", once NAMES_THE_REQUEST in dialogs/mainDialog.ts', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const taken = (text: string, vocabulary: typeof en) => text.slice(0, carryOnYes(text, vocabulary));
+
+  it('the Welsh file takes every English answer as the English one does', () => {
+    const table = [...inputs(), ...REQUEST_NAMED];
+    expect(table.filter((t) => carryOnYes(t, en) > 0 && carryOnYes(t, cy) !== carryOnYes(t, en))).toEqual([]);
+  });
+
+  it('the Welsh file takes a request named in Welsh, and what follows is left to answer the open question; neither the old regex nor English did', () => {
+    const welsh = {
+      'ie, gorffen yr adroddiad': 'ie, gorffen yr adroddiad',
+      'iawn gyda’r archeb, mae’r soffa tua 2 fetr': 'iawn gyda’r archeb, ',
+      'gorffen fy nghais plis': 'gorffen fy nghais plis',
+      'Ymlaen â’r adroddiad am y golau. Mae wrth yr ysgol': 'Ymlaen â’r adroddiad ',
+      'ok gorffen y cais': 'ok gorffen y cais',
+    };
+    for (const [text, yes] of Object.entries(welsh)) {
+      expect(taken(text, cy), text).toBe(yes);
+      expect(CARRY_ON_YES.exec(text)?.[0] ?? '', text).not.toBe(yes);
+      expect(taken(text, en), text).not.toBe(yes);
+    }
+    // Not a request named: an article and a word that is none of its nouns, or a noun inside a longer word at the end.
+    for (const text of ['gorffen yr biniau', 'gyda’r cesys', 'gyda chais']) expect(carryOnYes(text, cy), text).toBe(0);
+  });
+
+  it('a spans context without its "then" words is named with its line', () => {
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-spans-', 'cy-GB');
+    const at = lines.findIndex((l) => l.startsWith('request_named:'));
+    lines.splice(at + 2, 1);
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual([
+      expect.objectContaining({ severity: 'error', line: at + 1, message: 'request_named: "then" is needed (the words that end what is taken)' }),
+    ]);
+  });
+});
+
+describe('send_named_ends: where a yes naming sending ends, once saysYes\'s split on " and " in dialogs/services/answers.ts', () => {
+  const OLD_SPLIT = /[,.;!?]\s+|\s+and\s+/;
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const now = (vocabulary: typeof en) => new RegExp(`[,.;!?]\\s+|${vocabulary.send_named_ends.source}`);
+  const table = [
+    ...inputs(),
+    ...['yes send it', 'send', 'go on send it'].flatMap((yes) =>
+      [' and ', '  and  ', ' AND ', 'and ', ' and', ' andy ', ' band ', ', and ', '\tand\n'].map((j) => `${yes}${j}when is my bin day`),
+    ),
+  ];
+
+  it('the English file cuts the message where the old split did: the same first part', () => {
+    expect(table.filter((t) => t.split(OLD_SPLIT)[0] !== t.split(now(en))[0])).toEqual([]);
+    expect(table.filter((t) => / and /.test(t) && t.split(OLD_SPLIT)[0] !== t).length).toBeGreaterThan(20);
+  });
+
+  it('the Welsh file cuts where English does, and at Welsh joins too', () => {
+    expect(table.filter((t) => !/\b(ac|a hefyd|a wedyn)\b/i.test(t) && t.split(OLD_SPLIT)[0] !== t.split(now(cy))[0])).toEqual([]);
+    expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(now(cy))[0]).toBe('ie anfonwch e');
+    expect("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf".split(OLD_SPLIT)[0]).toBe("ie anfonwch e ac wedyn pryd mae'r casgliad nesaf");
+  });
+});
+
+/** dialogs/services/answers.ts DECLINES_EXTRAS, before its words moved to `extras_declined_whole`. */
+const DECLINES_EXTRAS =
+  /^\s*(?:(?:no|nope|nah),?\s+)?(?:(?:no|nothing|don'?t want(?: any)?|without)\s+(?:more|else|further|other)?\s*(?:info(?:rmation)?|details?|contact(?: details)?|updates?|emails?|phone calls?|to add)?[\s.,!]*(?:please|thanks|thank you)?[\s.,!]*(?:and\s+)?){1,3}$/i;
+
+describe('extras_declined_whole: declining what the summary invites, and nothing else', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const clauses = ['no', 'nothing', "don't want", 'dont want any', 'without'].flatMap((no) =>
+    ['', 'more ', 'else ', 'further ', 'other '].flatMap((more) =>
+      ['', 'info', 'information', 'contact details', 'updates', 'email', 'phone calls', 'to add', 'bins'].map((what) => `${no} ${more}${what}`.trim()),
+    ),
+  );
+  const table = [
+    ...inputs(),
+    ...['', 'no ', 'no, ', 'nah ', 'nope. ', 'yes '].flatMap((lead) =>
+      clauses.flatMap((clause, i) =>
+        [
+          '',
+          ' please',
+          ', thanks',
+          '!',
+          ' thank you.',
+          ' and',
+          ' and ',
+          ' and no emails',
+          ', nothing else thanks',
+          ' no more details no contact and no updates',
+          ' but call me',
+        ].flatMap((end) => [`${lead}${clause}${end}`, `${lead}${clause}${end}`.toUpperCase(), `${lead}${clauses[(i * 7) % clauses.length]}${end},`]),
+      ),
+    ),
+    'no moreinfo',
+    'no updatesplease',
+  ];
+  // The old regex with any number of clauses and of courtesies, read as declinesExtras reads (punctuation as spaces, here one space), a space at the end (a last "and" ends nothing).
+  const loose = new RegExp(
+    DECLINES_EXTRAS.source.replace('{1,3}', '+').replace('(?:please|thanks|thank you)?', '(?:(?:please|thanks|thank you)[\\s.,!]*)*'),
+    'i',
+  );
+  const asSpaces = (t: string) => `${t.replace(/[,.!]+/g, ' ').replace(/\s+/g, ' ')} `;
+
+  it('the English file takes what DECLINES_EXTRAS took, but words run together; beyond it, only other punctuation, a last "and", more clauses or courtesies', () => {
+    // Lost: words run together, and one word alone with a space after it ("nothing ", "no ."; the old regex wanted a space after its no-word).
+    const oneWordAlone = /^\s*[a-z]+\s+[.!\s]*$/i;
+    expect(table.filter((t) => DECLINES_EXTRAS.test(t) && !declinesExtras(t, en) && !oneWordAlone.test(t))).toEqual(['no moreinfo', 'no updatesplease']);
+    expect(table.filter((t) => declinesExtras(t, en) && !DECLINES_EXTRAS.test(t) && !loose.test(asSpaces(t)))).toEqual([]);
+    expect(table.filter((t) => DECLINES_EXTRAS.test(t)).length).toBeGreaterThan(3000);
+    expect(table.filter((t) => !declinesExtras(t, en)).length).toBeGreaterThan(3000);
+    // A word alone is none, as before ("nothing", "without"); a bare no is left to the code (confirmStep.ts: bare_no).
+    expect(['nothing', 'without', 'no updates but call me', 'yes no updates'].map((t) => declinesExtras(t, en))).toEqual([false, false, false, false]);
+  });
+
+  it('the Welsh file takes every English one, and Welsh ones the old regex did not', () => {
+    expect(table.filter((t) => declinesExtras(t, en) && !declinesExtras(t, cy))).toEqual([]);
+    const welsh = [
+      'dim mwy o wybodaeth, dim diweddariadau diolch',
+      'na, dim byd arall',
+      'dim byd i’w ychwanegu',
+      'heb ddiweddariadau plis',
+      'dim galwadau ffôn a dim e-byst',
+    ];
+    expect(welsh.map((t) => [DECLINES_EXTRAS.test(t), declinesExtras(t, en), declinesExtras(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(['dim', 'dim byd arall ond ffoniwch fi', 'dim diweddariadau ond anfonwch e-bost'].map((t) => declinesExtras(t, cy))).toEqual([false, false, false]);
+  });
+});
+
+/** handoff/handoffStarter.ts BARE_ASK, before its words moved to `bare_ask_for_person`. */
+const BARE_ASK =
+  /^\s*(please\s+)?(can|could|may)?\s*(i|we)?\s*(please\s+)?(speak|talk|chat)\s+(to|with)\s+(someone|somebody|a (real )?(person|human)|an? (agent|advisor|adviser|human))(\s+please)?\s*[.!?]*\s*$/i;
+
+describe('bare_ask_for_person: a request for a person and nothing more', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const asks = ['', 'please ', 'can ', 'could i ', 'may we please ', 'i ', 'please can i ', 'canI ', 'we  '].flatMap((open) =>
+    ['speak', 'talk', 'chat', 'shout'].flatMap((verb) =>
+      ['to', 'with', 'at'].flatMap((to) =>
+        [
+          'someone',
+          'somebody',
+          'a person',
+          'a real person',
+          'a real  human',
+          'an agent',
+          'a advisor',
+          'an adviser',
+          'an human',
+          'the council',
+          'someone about my bin',
+        ].flatMap((who) => [
+          `${open}${verb} ${to} ${who}`,
+          `${open}${verb} ${to} ${who} please?`,
+          `${open}${verb} ${to} ${who}!!`.toUpperCase(),
+          `hi ${open}${verb} ${to} ${who}`,
+        ]),
+      ),
+    ),
+  );
+  const table = [...inputs(), ...asks];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it('the English file takes what BARE_ASK took, but "can", "i" and "please" run together ("canI"); beyond it, only more spaces between words', () => {
+    expect(table.filter((t) => BARE_ASK.test(t) && !en.bare_ask_for_person.test(t)).filter((t) => !/cani/i.test(t))).toEqual([]);
+    expect(table.filter((t) => en.bare_ask_for_person.test(t) && !BARE_ASK.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => BARE_ASK.test(t)).length).toBeGreaterThan(300);
+    expect(table.filter((t) => !BARE_ASK.test(t)).length).toBeGreaterThan(1000);
+  });
+
+  it('the Welsh file takes every English one, and Welsh ones the old regex did not', () => {
+    expect(table.filter((t) => en.bare_ask_for_person.test(t) && !cy.bare_ask_for_person.test(t))).toEqual([]);
+    const welsh = ['Ga i siarad â rhywun plis?', 'alla i siarad gyda pherson go iawn', 'hoffwn i sgwrsio efo aelod o staff os gwelwch yn dda'];
+    expect(welsh.map((t) => [BARE_ASK.test(t), en.bare_ask_for_person.test(t), cy.bare_ask_for_person.test(t)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(['ga i siarad â rhywun am fy min', 'siarad â’r cyngor'].map((t) => cy.bare_ask_for_person.test(t))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts ONLY_A_PLACE, before the words that open it moved to `place_said_opens`. */
+const ONLY_A_PLACE = new RegExp(
+  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${[...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|')})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  'i',
+);
+
+describe('place_said_opens: the words before a place said on its own ("I\'m at 12 Mill Lane")', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const table = [
+    ...inputs(),
+    ...['', 'and ', 'also ', 'so ', 'but ', 'and so '].flatMap((join) =>
+      [
+        "i'm",
+        'im',
+        'i am',
+        "we're",
+        'were',
+        'we are',
+        'i live',
+        "i'm living",
+        'my address is',
+        'address',
+        "it's",
+        'thats',
+        'the address is',
+        'this is',
+        'here is',
+        'i  am',
+        'mine is',
+        '',
+      ].flatMap((open) =>
+        [
+          'at 12 Mill Lane',
+          'no. 4 Forest Way AT5 1AA',
+          'number 3 the old orchard close.',
+          'on 7 High St, Townsville',
+          '22b Station Road!',
+          'at the shop',
+          '12 Mill Lane and my bin',
+        ].flatMap((place) => [`${join}${open} ${place}`, `${join}${open} ${place}`.toUpperCase()]),
+      ),
+    ),
+  ];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  // The old onlyAPlace: ONLY_A_PLACE, or a Welsh street in its own order (read as before: with no words to open an English one).
+  const noOpens = { ...en, place_said_opens: compile('words', { phrases: ['qqqq'] }) };
+  const before = (t: string) => ONLY_A_PLACE.test(t) || onlyAPlace(t, noOpens);
+
+  it('the English file reads a place said on its own where the old code did; beyond it, only more spaces between its words', () => {
+    expect(table.filter((t) => before(t) && !onlyAPlace(t, en))).toEqual([]);
+    expect(table.filter((t) => onlyAPlace(t, en) && !before(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => ONLY_A_PLACE.test(t)).length).toBeGreaterThan(500);
+    expect(table.filter((t) => !onlyAPlace(t, en)).length).toBeGreaterThan(1000);
+  });
+
+  it('the Welsh file reads every English one, and an English street after Welsh words, which the old code did not', () => {
+    expect(table.filter((t) => onlyAPlace(t, en) && !onlyAPlace(t, cy))).toEqual([]);
+    const welsh = ["Dw i'n byw yn 12 Mill Lane", 'fy nghyfeiriad yw 3 Orchard Close AT5 1AA', 'Ac rydw i’n byw ar 4 Forest Way.'];
+    expect(welsh.map((t) => [before(t), onlyAPlace(t, en), onlyAPlace(t, cy)])).toEqual(welsh.map(() => [false, false, true]));
+    expect(["dw i'n byw yn 12 Mill Lane ond mae'r bin ar goll", 'dw i isio 12 Mill Lane'].map((t) => onlyAPlace(t, cy))).toEqual([false, false]);
+  });
+});
+
+/** dialogs/router.ts ASKS_FOR and ASKS_ABOUT, before their words moved to `asks_for_service` and `asks_about_service`. */
+const ASKS_FOR =
+  /\b(book|booking|arrange|schedule|i'?d like (a|to)|i would like (a|to)|i want (a|to (book|arrange))|please (collect|take|come)|come and (collect|take|get))\b/i;
+const ASKS_ABOUT =
+  /\b(what (can|could|should|do) i do|what i (can|should) do|what to do with|what do i do with|how (do|can) i get rid|do you (take|collect|pick up)|does the council (take|collect)|will (you|the council|they) (take|collect)|(is|are) (that|it) (right|true)|can (i|you) recycle)\b/i;
+
+describe('asks_for_service and asks_about_service: asking for a service, or about it', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    ...[
+      'book',
+      'booking',
+      'books',
+      'arrange',
+      'arranged',
+      'schedule',
+      "i'd like a",
+      'id like to',
+      'i would like a',
+      'i want a',
+      'i want to book',
+      'i want to arrange',
+      'i want to know',
+      'please collect',
+      'please takes',
+      'come and get',
+      'come and see',
+    ],
+    ...[
+      'what can i do',
+      'what should i do',
+      'what i can do',
+      'what to do with',
+      'what do i do with',
+      'how can i get rid',
+      'how do i get ridding',
+      'do you take',
+      'do you pick up',
+      'does the council collect',
+      'will they take',
+      'will the council collect',
+      'is that right',
+      'are it true',
+      'can you recycle',
+      'can we recycle',
+    ],
+  ].flatMap((w) => [w, `hi, ${w} my old sofa?`, `${w.toUpperCase()}!`, `x${w}`, w.replace(/ /g, '  '), `can you ${w} please`]);
+  const table = [...inputs(), ...said];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it.each([
+    ['asks_for_service', ASKS_FOR],
+    ['asks_about_service', ASKS_ABOUT],
+  ] as const)('%s: the English file takes what the old regex took; beyond it, only more spaces between its words', (context, old) => {
+    expect(table.filter((t) => old.test(t) && !en[context].test(t))).toEqual([]);
+    expect(table.filter((t) => en[context].test(t) && !old.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => old.test(t)).length, context).toBeGreaterThan(40);
+    expect(table.filter((t) => cy[context].test(t) !== true && en[context].test(t))).toEqual([]);
+  });
+
+  it('the Welsh file takes Welsh ones the old regexes did not', () => {
+    const asksFor = ['hoffwn i archebu casgliad', 'Dw i isio trefnu casgliad nwyddau swmpus', 'dewch i gasglu’r soffa plis'];
+    const asksAbout = ['beth alla i ei wneud gyda hen soffa?', "ydych chi'n casglu oergelloedd?", 'alla i ailgylchu bocsys pitsa?'];
+    expect(asksFor.map((t) => [ASKS_FOR.test(t), en.asks_for_service.test(t), cy.asks_for_service.test(t)])).toEqual(asksFor.map(() => [false, false, true]));
+    expect(asksAbout.map((t) => [ASKS_ABOUT.test(t), en.asks_about_service.test(t), cy.asks_about_service.test(t)])).toEqual(
+      asksAbout.map(() => [false, false, true]),
+    );
+    expect(['pryd mae fy min yn cael ei gasglu?', 'mae’r bin wedi torri'].map((t) => [cy.asks_for_service.test(t), cy.asks_about_service.test(t)])).toEqual([
+      [false, false],
+      [false, false],
+    ]);
+  });
+});
+
+/** dialogs/router.ts ASKS_PRICE_OR_LIMITS, before its words moved to `asks_price_or_limits` (its "the \\w+" as "the *"). */
+const ASKS_PRICE_OR_LIMITS =
+  /\b(how much (is|are|does|do|will|would|to|for|it)|what (does|do|will) (it|they|you) cost|what'?s the (cost|price|charge|fee)|is (it|there) (free|a (charge|fee|cost))|do (you|they) charge|per item|what (items|things|stuff) (won'?t|wont|will|do|don'?t|dont|can'?t|cant|can)|(won'?t|wont|don'?t|dont|can'?t|cant) (you|they|the \w+( \w+)?) (take|collect))\b/i;
+
+describe('asks_price_or_limits: asking what a service costs or will not take', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    ...[
+      'how much is',
+      'how much for',
+      'how much it',
+      'how many',
+      'what does it cost',
+      'what will you cost',
+      "what's the price",
+      'whats the fee',
+      'what the cost',
+      'is it free',
+      'is there a charge',
+      'is it a fee',
+      'do they charge',
+      'per item',
+      'per items',
+    ],
+    ...[
+      "what items won't",
+      'what stuff can',
+      'what things do',
+      "won't you take",
+      'dont they collect',
+      "can't the council take",
+      'cant the bulky waste take',
+      'wont the big bulky crew collect',
+      "won't the take",
+      'wont the team_2 collect',
+    ],
+  ].flatMap((w) => [w, `hi, ${w} a fridge?`, `${w.toUpperCase()}!`, `x${w}`, w.replace(/ /g, '  '), `${w}s please`]);
+  const table = [...inputs(), ...said];
+  const spaced = (t: string) => t.replace(/\s+/g, ' ');
+
+  it('the English file takes what the old regex took; beyond it, only more spaces between its words', () => {
+    expect(table.filter((t) => ASKS_PRICE_OR_LIMITS.test(t) && !en.asks_price_or_limits.test(t))).toEqual([]);
+    expect(table.filter((t) => en.asks_price_or_limits.test(t) && !ASKS_PRICE_OR_LIMITS.test(spaced(t)))).toEqual([]);
+    expect(table.filter((t) => ASKS_PRICE_OR_LIMITS.test(t)).length).toBeGreaterThan(50);
+    expect(table.filter((t) => en.asks_price_or_limits.test(t) && !cy.asks_price_or_limits.test(t))).toEqual([]);
+  });
+
+  it('the Welsh file takes Welsh ones the old regex did not', () => {
+    const welsh = [
+      "Faint mae'n gostio i gasglu soffa?",
+      'pa eitemau na fyddwch chi’n eu casglu?',
+      'oes tâl am fin newydd?',
+      "beth yw'r pris am gasgliad swmpus",
+    ];
+    expect(welsh.map((t) => [ASKS_PRICE_OR_LIMITS.test(t), en.asks_price_or_limits.test(t), cy.asks_price_or_limits.test(t)])).toEqual(
+      welsh.map(() => [false, false, true]),
+    );
+    expect(['pryd mae fy min yn cael ei gasglu?', 'hoffwn i archebu casgliad'].map((t) => cy.asks_price_or_limits.test(t))).toEqual([false, false]);
+  });
+
+  it('a * is any one word; a phrase of nothing but * and choices that may be left out is named with its line', () => {
+    const { dir, file, lines } = shippedCopy('ca-vocabulary-any-');
+    const at = lines.findIndex((l) => l.startsWith('asks_price_or_limits:'));
+    lines.splice(at + 2, 0, "    - '*'", "    - '* [a|the|]'");
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).filter((p) => p.file === file)).toEqual(
+      ['"*": nothing but *', '"* [a|the|]": nothing but *'].map((m) =>
+        expect.objectContaining({ severity: 'error', line: at + 1, message: expect.stringContaining(`asks_price_or_limits: ${m}`) }),
+      ),
+    );
+    const any = compile('words', { phrases: ["won't the * take"] });
+    expect(["won't the council take", "WON'T THE  TIP TAKE", "won't the take", "won't the bulky team take"].map((t) => any.test(t))).toEqual([
+      true,
+      true,
+      false,
+      false,
     ]);
   });
 });

@@ -3,7 +3,7 @@ import type { Vocabulary } from '../../../knowledge/vocabulary';
 import { MAX_MESSAGE_CHARS } from '../../messageLimits';
 import { sendReply } from '../../replies';
 import type { Reply } from '../../responses';
-import { DECLINES_EXTRAS, matchChoice, noThanksOnly, notSending, readContact, saysYes } from '../answers';
+import { declinesExtras, matchChoice, noThanksOnly, notSending, readContact, saysYes } from '../answers';
 import type { ServiceResponses } from '../serviceResponses';
 import { CHANGE_STEP, CONFIRM, type SlotField } from './fields';
 import { MAX_TEXT } from './limits';
@@ -92,7 +92,7 @@ export class ConfirmStep {
       await sendReply(dc.context, r.changed([r.addedContact()]));
       return undefined;
     }
-    if ((DECLINES_EXTRAS.test(text) && !this.vocabulary.bare_no.test(text)) || this.vocabulary.extras_declined.test(text)) {
+    if ((declinesExtras(text, this.vocabulary) && !this.vocabulary.bare_no.test(text)) || this.vocabulary.extras_declined.test(text)) {
       if (state.config.contact === 'optional' && !state.contact) {
         state.contact = null;
         state.name = null;

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { matchChoice, matchChoices, noThanksOnly, notSending, parseDate, pastWeekday, saysYes, similarWord } from '../../../dialogs/services/answers';
+import {
+  declinesExtras,
+  matchChoice,
+  matchChoices,
+  noThanksOnly,
+  notSending,
+  parseDate,
+  pastWeekday,
+  saysYes,
+  similarWord,
+} from '../../../dialogs/services/answers';
 import { compile, loadVocabularyOrShipped, type Vocabulary } from '../../../knowledge/vocabulary';
 import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
 import { measureIn } from '../../../dialogs/services/slots/readers/numberReader';
@@ -135,6 +145,16 @@ describe('YES (the answer to "Shall I send it?")', () => {
     const cy = loadVocabularyOrShipped(undefined, 'cy-GB');
     expect(saysYes("ie anfonwch e, a pryd mae'r casgliad nesaf?", cy)).toBe(true);
     expect(saysYes("ie, a pryd mae'r casgliad nesaf?", cy)).toBe(false);
+  });
+
+  it('in Welsh, the yes naming sending may end at "ac" or "a hefyd" too (send_named_ends), with no comma; in English only at "and"', () => {
+    const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+    for (const text of ["ie anfonwch e ac wedyn pryd mae'r casgliad nesaf", 'iawn anfonwch e a hefyd oes angen i mi fod adref?'])
+      expect([saysYes(text, en), saysYes(text, cy)], text).toEqual([false, true]);
+    expect([saysYes('yes send it and when is my bin day', en), saysYes('yes send it and when is my bin day', cy)]).toEqual([true, true]);
+    // "a" alone is the English article as often as the Welsh "and": no yes ends there.
+    expect(saysYes('yes send a photo of it later', cy)).toBe(false);
+    expect(saysYes('yes send it AND when is my bin day', en)).toBe(false);
   });
 
   it.each([
@@ -320,5 +340,21 @@ describe('a no at "Shall I send it?"', () => {
     expect(YES_FIRST.test('of course it was')).toBe(true);
     expect(NO_FIRST.test('nah not really')).toBe(true);
     expect(NO_FIRST.test('no idea')).toBe(false);
+  });
+});
+
+describe("declinesExtras (the summary's invitations declined, and nothing else)", () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  it.each(['no more info, no phone calls thanks', 'nothing further to add', "nah, don't want any updates and no emails please"])(
+    'English and Welsh: "%s"',
+    (text) => {
+      expect([declinesExtras(text, en), declinesExtras(text, cy)]).toEqual([true, true]);
+    },
+  );
+  it.each(['dim mwy o fanylion diolch', 'na, dim byd pellach i’w ychwanegu', 'heb gyswllt plis'])('Welsh only: "%s"', (text) => {
+    expect([declinesExtras(text, en), declinesExtras(text, cy)]).toEqual([false, true]);
+  });
+  it.each(['nothing', 'no updates but ring me on 07700 900123', 'no the bin is still there'])('neither: "%s"', (text) => {
+    expect([declinesExtras(text, en), declinesExtras(text, cy)]).toEqual([false, false]);
   });
 });

@@ -17,6 +17,13 @@ describe('ContactInPassing: a name said beside the contact details', () => {
     expect(said.name).toEqual({ first: 'Ravi', last: '' });
   });
 
+  it('takes "name" and the words after it, beside the contact details, as the name', () => {
+    const said = reader.read('mobile 07700 900321, name Tomasz Nowak');
+    expect(said.contact?.phone).toBeDefined();
+    expect(said.name).toEqual({ first: 'Tomasz', last: 'Nowak' });
+    expect(reader.read('email t.nowak@example.net, name tomasz nowak').name).toEqual({ first: 'Tomasz', last: 'Nowak' });
+  });
+
   it('takes no name from words that say something else', () => {
     expect(reader.read('01632 960777, thanks').name).toBeUndefined();
     expect(reader.read('call me on 01632 960777 please').name).toBeUndefined();
