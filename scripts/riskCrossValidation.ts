@@ -6,7 +6,8 @@
  * - "blind", "blind2", …: each round of blind-written files (*.blind.yaml, *.blind2.yaml, …) held out in
  *   turn, the other rounds in training (examples written by people who never saw the rest);
  * - "fold i/FOLDS": the other examples of intents/risk in FOLDS folds (default 5), cut at random
- *   (seed 1) within each file, the blind files always in training.
+ *   (a generator seeded from each file's name, so that adding a file leaves the others' folds alone) within each file,
+ *   the blind files always in training.
  * The ordinary intents' examples stay in training as negatives. The rules were written with the
  * development sets in view, so the detector's figure is an upper bound; the classifier-alone
  * figure is the honest one for the classifier. Never reads tests/safeguarding.

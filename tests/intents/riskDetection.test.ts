@@ -386,6 +386,25 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     expect(withGates.explain('cars speed past the school, someone will get killed, can we have a crossing').folded).not.toContain('killed');
   });
 
+  it('fifteenth round: a stroke or heart attack as the reason for a service, and a carbon monoxide alarm that wants a battery, are not emergencies to the rules; one happening now, or an alarm with someone ill, still is', () => {
+    // Each was flagged by the rules before.
+    quietAndCaught(
+      [
+        'my nan had a stroke in the spring and cant manage the front steps, could she have a ramp put in',
+        'my husband had a heart attack and cant walk far any more, how do we apply for a blue badge',
+        'dad had a stroke and is coming home next week, who arranges the grab rails',
+        'the co alarm in the hall keeps beeping, i think it needs a new battery, can the council change it',
+        'our carbon monoxide detector went off twice today, the label says end of life, can housing replace it',
+      ],
+      [
+        ['i think my dad has had a stroke, his face has dropped and he cant talk properly', 'immediate_danger'],
+        ['my nan has just had a stroke, shes on the kitchen floor', 'immediate_danger'],
+        ['the carbon monoxide alarm keeps going off in the kitchen', 'immediate_danger'],
+        ['i put a new battery in the co alarm and its still going off and my son feels dizzy', 'immediate_danger'],
+      ],
+    );
+  });
+
   it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
