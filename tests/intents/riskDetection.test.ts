@@ -401,6 +401,9 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
         ['my nan has just had a stroke, shes on the kitchen floor', 'immediate_danger'],
         ['the carbon monoxide alarm keeps going off in the kitchen', 'immediate_danger'],
         ['i put a new battery in the co alarm and its still going off and my son feels dizzy', 'immediate_danger'],
+        // An alarm still going off after new batteries is not a repair (review of the fifteenth round).
+        ['my carbon monoxide alarm keeps going off, ive put new batteries in and its still going off', 'immediate_danger'],
+        ['CO alarm going off in the flat, changed the battery still beeping, what do I do', 'immediate_danger'],
       ],
     );
   });
