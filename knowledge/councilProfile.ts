@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeHours, loadContactCentre } from './contactCentre';
 import { HOURS_MESSAGES } from './messageFiles';
@@ -8,6 +7,7 @@ import { DEFAULT_LOCALE } from './intentMessages';
 import { OVERLAYS, overlayFile } from './localeContent';
 import { SUPPORTED_LOCALES, type Locale } from './locales';
 import { readWithOverlay } from './overlay';
+import { parsedYaml } from '../platform/yamlDocuments';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 
@@ -73,7 +73,7 @@ export function loadCouncilProfile(
   let raw: unknown;
   try {
     // Another language: its words (the council's name, its pages, opening hours in words) over the English file.
-    raw = locale && locale !== DEFAULT_LOCALE ? readWithOverlay(file, overlayFile(file, locale), OVERLAYS.council) : parse(fs.readFileSync(file, 'utf8'));
+    raw = locale && locale !== DEFAULT_LOCALE ? readWithOverlay(file, overlayFile(file, locale), OVERLAYS.council) : parsedYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
   }
