@@ -39,6 +39,11 @@ export const councilProfileSchema = z.object({
     .default(['en-GB']),
   servicePages: z.record(z.string(), z.string().url()).default({}),
   /**
+   * The longest an article's answer should be, in words, per language, before `npm run validate` warns (a link counts as
+   * its text); a language not listed: 160. A language that says the same in more words gets more (Welsh: council.yaml).
+   */
+  answerWords: z.record(z.enum(SUPPORTED_LOCALES), z.number().int().positive()).default({}),
+  /**
    * The assumptions of the savings estimate on the insights page (docs/insights.md): the cost of a
    * contact by channel in pounds (Socitm's often-quoted figures by default), and the share of
    * resolved conversations that would otherwise have been a phone call, low and high.
@@ -92,4 +97,13 @@ export function loadCouncilProfile(
   }
   if (!parsed.data.openingHours) throw new Error(`${file}: openingHours: needed when there is no contact-centre file (${contactCentrePath})`);
   return { ...parsed.data, openingHours: parsed.data.openingHours };
+}
+
+/** The council profile's `answerWords` for a language (what `npm run validate` warns above); undefined when the profile cannot be read (its own problem is reported). */
+export function answerWordsIn(file: string, locale: Locale): number | undefined {
+  try {
+    return loadCouncilProfile(file).answerWords[locale];
+  } catch {
+    return undefined;
+  }
 }
