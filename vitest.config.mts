@@ -59,6 +59,7 @@ const UNIT = [
   'tests/knowledge/vocabulary.test.ts',
   'tests/open311/clientXml.test.ts',
   'tests/open311/reportMatcher.test.ts',
+  'tests/platform/yamlDocuments.test.ts',
   'tests/privacy/privacyDoc.test.ts',
   'tests/privacy/residentSelector.test.ts',
   'tests/scripts/build.test.ts',

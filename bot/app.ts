@@ -45,6 +45,7 @@ import type { Granularity } from '../insights/insightsReport';
 import { packageRoot } from '../platform/packageRoot';
 import { RetentionPurge } from './privacy/retentionPurge';
 import { RetentionSchedule, type RetentionScheduleOptions } from './privacy/retentionSchedule';
+import { whileStarting } from '../platform/yamlDocuments';
 
 export interface App {
   server: BotServer;
@@ -77,8 +78,15 @@ export interface AppExtras {
   retentionSchedule?: RetentionScheduleOptions;
 }
 
-/** Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. */
-export async function createApp(config: Config, logger: Logger, version: string, extras: AppExtras = {}): Promise<App> {
+/**
+ * Wires config → database → recognizer → dialogs → bot → server. Used by bot/index.ts and the HTTP tests. Content YAML
+ * is parsed once per text while it builds (platform/yamlDocuments.ts): several loaders read the same files.
+ */
+export function createApp(config: Config, logger: Logger, version: string, extras: AppExtras = {}): Promise<App> {
+  return whileStarting(() => buildApp(config, logger, version, extras));
+}
+
+async function buildApp(config: Config, logger: Logger, version: string, extras: AppExtras): Promise<App> {
   const telemetry = await createTelemetry(config.applicationInsightsConnectionString, logger);
   if (telemetry.enabled) extras.logForwarder?.attach((line) => telemetry.trackLogLine(line));
   const open = openInProduction(config);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { ContentProblem } from './trainingData';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /** What intents/tone.yaml says: phrases that show frustration, how many capital words in a row are shouting, and phrases that show distress. */
 export interface ToneVocabulary {
@@ -81,8 +82,7 @@ export function readToneVocabulary(file: string): {
       ],
     };
   }
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter });
+  const { doc, lineCounter } = parsedDocument(source);
   for (const e of doc.errors)
     problems.push({
       severity: 'error',

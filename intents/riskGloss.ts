@@ -10,12 +10,12 @@
  * grammatical turns below put it right ("mae o'n fy nharo i" → "he hit me", "mae hi'n sâl" → "she is ill").
  */
 import fs from 'node:fs';
-import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { foldWelsh } from './entities/welshFold';
 import { welshMutations } from './entities/welshMutations';
 import type { ContentProblem } from './trainingData';
 import { yamlSchemaProblems } from './yamlProblems';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /** A language's word list, beside its safeguarding rules (intents/<locale>/risk-gloss.yaml). */
 export const RISK_GLOSS_FILE = 'risk-gloss.yaml';
@@ -243,8 +243,7 @@ export function riskGlossProblems(file: string): ContentProblem[] {
   const { data, problems } = yamlSchemaProblems(file, text, glossSchema);
   if (!data) return problems;
   // A word in two sections would be read two ways ("byw" a verb and an adjective): one entry each.
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const { doc, lineCounter } = parsedDocument(text);
   const seen = new Map<string, string>();
   for (const name of ['fixed', 'verbs', 'describing', 'words', 'phrases'] as const) {
     for (const word of Object.keys(data[name] ?? {})) {

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, type Document, type LineCounter } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from './trainingData';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /** The five kinds of risk (the evaluation sets use these ids). */
 export const RISK_CATEGORIES = ['immediate_danger', 'suicide_self_harm', 'domestic_abuse', 'child_at_risk', 'adult_at_risk'] as const;
@@ -70,10 +71,10 @@ export interface RiskTaxonomy {
 
 /** Reads and checks intents/risk-taxonomy.yaml; every mistake is returned with its file and line. */
 export function readRiskTaxonomy(file: string, text?: string): { taxonomy?: RiskTaxonomy; problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
   let doc: Document;
+  let lineCounter: LineCounter;
   try {
-    doc = parseDocument(text ?? fs.readFileSync(file, 'utf8'), { lineCounter });
+    ({ doc, lineCounter } = parsedDocument(text ?? fs.readFileSync(file, 'utf8')));
   } catch (err) {
     return { problems: [{ severity: 'error', file, message: (err as Error).message.split('\n')[0] }] };
   }

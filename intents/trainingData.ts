@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isScalar, isSeq } from 'yaml';
 import { z } from 'zod';
 import { readSimpleFrontMatter } from '../platform/simpleFrontMatter';
 import { schemaIssueProblems } from './yamlProblems';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /** One intent's training data, as a content designer writes it in intents/data/<intent>.yaml. */
 export interface IntentDefinition {
@@ -61,8 +62,7 @@ function readQuickly(text: string): { parsed: { data: TrainingFile }; lines: num
 }
 
 function readWithYaml(text: string, file: string): { parsed: { data: TrainingFile }; lines: number[] } | { problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const { doc, lineCounter } = parsedDocument(text);
   if (doc.errors.length)
     return { problems: doc.errors.map((e) => ({ severity: 'error' as const, file, line: e.linePos?.[0]?.line, message: e.message.split('\n')[0] })) };
   const parsed = fileSchema.safeParse(doc.toJS());

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, type Document, type LineCounter } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './trainingData';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /**
  * Checks a YAML content file against a zod schema and names the file and line of each mistake, as
@@ -14,8 +15,7 @@ export function yamlSchemaProblems<S extends z.ZodTypeAny>(
   text: string,
   schema: S,
 ): { problems: ContentProblem[]; data?: z.infer<S>; keyLines: Map<string, number>; readable: boolean } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const { doc, lineCounter } = parsedDocument(text);
   // The line of each top-level key and whether YAML could read the file, from the same parse (files are read at every start).
   const lines = topKeyLines(doc, lineCounter);
   if (doc.errors.length)
@@ -64,8 +64,8 @@ export function schemaIssueProblems(file: string, doc: Document, lineCounter: Li
 
 /** The line of each top-level key. */
 export function keyLines(text: string): Map<string, number> {
-  const lineCounter = new LineCounter();
-  return topKeyLines(parseDocument(text, { lineCounter }), lineCounter);
+  const { doc, lineCounter } = parsedDocument(text);
+  return topKeyLines(doc, lineCounter);
 }
 
 function topKeyLines(doc: Document, lineCounter: LineCounter): Map<string, number> {

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { describeHours, loadContactCentre } from './contactCentre';
 import { HOURS_MESSAGES } from './messageFiles';
@@ -8,6 +7,7 @@ import { DEFAULT_LOCALE } from './intentMessages';
 import { OVERLAYS, overlayFile } from './localeContent';
 import { SUPPORTED_LOCALES, type Locale } from './locales';
 import { readWithOverlay } from './overlay';
+import { parsedYaml } from '../platform/yamlDocuments';
 
 const phone = z.string().regex(/^[0-9 +()]{6,20}$/, 'must be a phone number as residents should read it');
 
@@ -38,6 +38,11 @@ export const councilProfileSchema = z.object({
     .refine((l) => new Set(l).size === l.length, 'a language is listed twice')
     .default(['en-GB']),
   servicePages: z.record(z.string(), z.string().url()).default({}),
+  /**
+   * The longest an article's answer should be, in words, per language, before `npm run validate` warns (a link counts as
+   * its text); a language not listed: 160. A language that says the same in more words gets more (Welsh: council.yaml).
+   */
+  answerWords: z.record(z.enum(SUPPORTED_LOCALES), z.number().int().positive()).default({}),
   /**
    * The assumptions of the savings estimate on the insights page (docs/insights.md): the cost of a
    * contact by channel in pounds (Socitm's often-quoted figures by default), and the share of
@@ -73,7 +78,7 @@ export function loadCouncilProfile(
   let raw: unknown;
   try {
     // Another language: its words (the council's name, its pages, opening hours in words) over the English file.
-    raw = locale && locale !== DEFAULT_LOCALE ? readWithOverlay(file, overlayFile(file, locale), OVERLAYS.council) : parse(fs.readFileSync(file, 'utf8'));
+    raw = locale && locale !== DEFAULT_LOCALE ? readWithOverlay(file, overlayFile(file, locale), OVERLAYS.council) : parsedYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
   }
@@ -92,4 +97,13 @@ export function loadCouncilProfile(
   }
   if (!parsed.data.openingHours) throw new Error(`${file}: openingHours: needed when there is no contact-centre file (${contactCentrePath})`);
   return { ...parsed.data, openingHours: parsed.data.openingHours };
+}
+
+/** The council profile's `answerWords` for a language (what `npm run validate` warns above); undefined when the profile cannot be read (its own problem is reported). */
+export function answerWordsIn(file: string, locale: Locale): number | undefined {
+  try {
+    return loadCouncilProfile(file).answerWords[locale];
+  } catch {
+    return undefined;
+  }
 }

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { loadArticles } from './articleLoader';
 import { loadTrainingData } from '../intents/trainingData';
 import type { Language } from '../intents/languageIdentifier';
 import { DEFAULT_LOCALE } from './intentMessages';
+import { parsedYaml } from '../platform/yamlDocuments';
 
 /** Where a council's content is, to learn what each language looks like. */
 export interface LanguageTextSources {
@@ -32,7 +32,7 @@ function localeTexts(sources: LanguageTextSources, locale: Language): string[] {
     ? fs
         .readdirSync(messagesDir)
         .filter((f) => f.endsWith('.yaml'))
-        .flatMap((f) => strings(parse(fs.readFileSync(path.join(messagesDir, f), 'utf8'))).map((t) => t.replace(/\{\w+\}/g, ' ')))
+        .flatMap((f) => strings(parsedYaml(fs.readFileSync(path.join(messagesDir, f), 'utf8'))).map((t) => t.replace(/\{\w+\}/g, ' ')))
     : [];
   return [...intents, ...articles, ...messages];
 }

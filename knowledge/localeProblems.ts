@@ -8,6 +8,8 @@ import { RISK_GLOSS_FILE, riskGlossProblems } from '../intents/riskGloss';
 import { loadTrainingData, type ContentProblem } from '../intents/trainingData';
 import type { Article } from './article';
 import { loadArticles } from './articleLoader';
+import { answerWordsIn } from './councilProfile';
+import { SUPPORTED_LOCALES, type Locale } from './locales';
 import { ENGLISH_ANALYSIS, WELSH_ANALYSIS, type AnalyserLanguage } from './textAnalyser';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { localeDir, OVERLAYS, overlayFile } from './localeContent';
@@ -132,6 +134,7 @@ function articles(paths: LocaleContentPaths, locale: string, wordsOnly = false):
           intents: loadTrainingData(localeDir(paths.intentsDir, locale)).intents,
           analysis: ANALYSIS[locale] ?? ENGLISH_ANALYSIS,
           cacheDir: paths.cacheDir && path.join(paths.cacheDir, locale),
+          maxWords: (SUPPORTED_LOCALES as readonly string[]).includes(locale) ? answerWordsIn(paths.councilProfile, locale as Locale) : undefined,
         }).filter((p) => !(p.file === path.join(path.dirname(paths.councilProfile), locale, 'synonyms.yaml')))),
     ...own
       .filter((a) => !englishIds.has(a.id))

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
 import type { ContentProblem } from '../intents/trainingData';
+import { parsedDocument } from '../platform/yamlDocuments';
 
 /**
  * Which keys of a file that mixes settings and words are words, as key paths: `*` stands for any
@@ -57,8 +57,8 @@ export function mergeOverlay(base: unknown, overlay: unknown, spec: OverlayWords
 }
 
 function readYaml(file: string): { value?: unknown; lineOf: (at: Path) => number | undefined; problems: ContentProblem[] } {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(fs.readFileSync(file, 'utf8'), { lineCounter, uniqueKeys: true });
+  // uniqueKeys is the yaml package's default: a key twice is an error.
+  const { doc, lineCounter } = parsedDocument(fs.readFileSync(file, 'utf8'));
   const lineOf = (at: Path): number | undefined => {
     // The line of the key itself, else of the nearest key above it the file has.
     for (let n = at.length; n > 0; n--) {

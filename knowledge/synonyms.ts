@@ -1,6 +1,6 @@
 import fs from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parsedYaml } from '../platform/yamlDocuments';
 
 const schema = z.object({ groups: z.array(z.array(z.string().trim().min(1)).min(2, 'a group needs at least two phrases')) });
 
@@ -11,7 +11,7 @@ export type SynonymGroups = string[][];
 export function loadSynonyms(file: string): SynonymGroups {
   let raw: unknown;
   try {
-    raw = parse(fs.readFileSync(file, 'utf8'));
+    raw = parsedYaml(fs.readFileSync(file, 'utf8'));
   } catch (err) {
     throw new Error(`${file}: ${(err as Error).message.split('\n')[0]}`);
   }

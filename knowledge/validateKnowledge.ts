@@ -17,7 +17,7 @@ export interface KnowledgeCheckOptions {
   intents?: IntentDefinition[];
   /** "Today", for the review date check. */
   now?: Date;
-  /** Longest answer, in words, before a warning. */
+  /** Longest answer, in words, before a warning (the council profile's `answerWords` for the articles' language); default 160. */
   maxWords?: number;
   /** How the articles' language is searched (knowledge/textAnalyser.ts); default English. */
   analysis?: AnalyserLanguage;
@@ -152,7 +152,7 @@ function articleProblems(articles: readonly Article[], options: KnowledgeCheckOp
       problems.push({
         severity: 'warning',
         file,
-        message: `the answer is ${words} words long: keep it to ${maxWords} or fewer (aim for 120) and link to the full page`,
+        message: `the answer is ${words} words long: keep it to ${maxWords} or fewer (aim for ${Math.round((maxWords * 3) / 4)}) and link to the full page`,
       });
 
     for (const question of article.questions) {

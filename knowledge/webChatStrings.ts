@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
 import { packageRoot } from '../platform/packageRoot';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parsedYaml } from '../platform/yamlDocuments';
 
 /**
  * Web Chat's own interface strings (the send button, "Type your message", "Sent at $1", the
@@ -31,7 +31,7 @@ const placeholders = (text: string) => [...new Set(text.match(/\$\d+/g) ?? [])].
 export function loadWebChatStrings(file: string, english: Record<string, string> = webChatEnglish()): Record<string, string> {
   const problems = webChatStringsProblems(file, english);
   if (problems.length) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
-  return Object.fromEntries(Object.entries(parse(fs.readFileSync(file, 'utf8')) as Record<string, string>).map(([id, words]) => [id, words.trim()]));
+  return Object.fromEntries(Object.entries(parsedYaml(fs.readFileSync(file, 'utf8')) as Record<string, string>).map(([id, words]) => [id, words.trim()]));
 }
 
 /** A locale's Web Chat strings: every id Web Chat has, no other, each with the same $1, $2… as the English. */

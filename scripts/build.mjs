@@ -81,6 +81,11 @@ function upToDate(files, stampFile) {
   return stamp === files.join('\n') && fs.existsSync(path.join(path.dirname(stampFile), BUNDLE)) && !files.some(newer) && !LOCK_FILES.some(newer);
 }
 
+/** Whether dist/ (or `outDir`) is out of date: a source added, removed or edited, or the installed packages changed, since the last build. */
+export function needsBuild({ outDir = OUT_DIR } = {}) {
+  return !upToDate(sources(), path.join(outDir, '.build-stamp'));
+}
+
 /** Compiles into dist/ (or `outDir`) unless it is up to date; returns true when it compiled. */
 export async function buildServer({ force = false, outDir = OUT_DIR } = {}) {
   const files = sources();

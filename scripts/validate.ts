@@ -11,7 +11,7 @@ import { readRiskTaxonomy } from '../intents/riskTaxonomy';
 import { readToneVocabulary } from '../intents/frustration';
 import { loadSafeguardingRules } from '../intents/safeguardingRules';
 import { loadTrainingData, type ContentProblem, type TrainingData } from '../intents/trainingData';
-import { loadCouncilProfile } from '../knowledge/councilProfile';
+import { answerWordsIn, loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText, pageTextOverlayProblems } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
 import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
@@ -138,6 +138,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
   // Started first: with many articles its questions' check runs partly on a second thread while the other checks run here.
   const knowledge = startValidateKnowledge({
     articlesDir,
+    maxWords: answerWordsIn(council, 'en-GB'),
     synonymsPath: paths.synonyms ?? path.join(path.dirname(council), 'synonyms.yaml'),
     intents: training.intents,
     loaded: articles,

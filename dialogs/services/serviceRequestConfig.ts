@@ -1,10 +1,10 @@
 import fs from 'node:fs';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { DEFAULT_LOCALE } from '../../knowledge/intentMessages';
 import { OVERLAYS, overlayFile } from '../../knowledge/localeContent';
 import type { Locale } from '../../knowledge/locales';
 import { readWithOverlay } from '../../knowledge/overlay';
+import { parsedYaml } from '../../platform/yamlDocuments';
 
 /** Something to say when the answers hold: `when` maps attribute codes to value keys (all must hold). */
 const answerRule = z.object({
@@ -71,7 +71,7 @@ export type ServiceRequestConfig = z.infer<typeof entrySchema>;
 export function loadServiceRequestConfig(file: string, locale: Locale = DEFAULT_LOCALE): Record<string, ServiceRequestConfig> {
   // Another language: its words (notices, refusals, labels, the phrases residents use) over the English settings.
   const raw =
-    locale === DEFAULT_LOCALE ? (parse(fs.readFileSync(file, 'utf8')) as unknown) : readWithOverlay(file, overlayFile(file, locale), OVERLAYS.serviceRequests);
+    locale === DEFAULT_LOCALE ? parsedYaml(fs.readFileSync(file, 'utf8')) : readWithOverlay(file, overlayFile(file, locale), OVERLAYS.serviceRequests);
   const parsed = z.record(z.string(), entrySchema).safeParse(raw);
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
   return parsed.data;

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { OVERLAYS, overlayFile } from '../../knowledge/localeContent';
 import { readWithOverlay } from '../../knowledge/overlay';
 import type { ServiceAttribute } from '../../servicerequests/open311/types';
+import { parsedYaml } from '../../platform/yamlDocuments';
 
 interface TranslatedService {
   service_code?: string;
@@ -42,7 +42,7 @@ export class ServiceWords {
       const merged = readWithOverlay(english, overlayFile(english, locale), OVERLAYS.service) as TranslatedService;
       if (!merged.service_code) continue;
       byCode.set(merged.service_code, merged);
-      const notice = (parse(fs.readFileSync(english, 'utf8')) as TranslatedService | null)?.service_notice;
+      const notice = (parsedYaml(fs.readFileSync(english, 'utf8')) as TranslatedService | null)?.service_notice;
       if (notice) englishNotices.set(merged.service_code, notice.trim());
     }
     return new ServiceWords(byCode, englishNotices);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { LineCounter, parse, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { packageRoot } from '../../platform/packageRoot';
 import type { ContentProblem } from '../trainingData';
@@ -8,6 +7,7 @@ import { yamlSchemaProblems } from '../yamlProblems';
 import { ENTITY_TYPES, type Span } from './types';
 import { welshMutations } from './welshMutations';
 import { escapeRegExp } from '../../platform/escapeRegExp';
+import { parsedDocument, parsedYaml } from '../../platform/yamlDocuments';
 
 /** Kind of bin (e.g. "recycling") -> the phrases residents use for it. */
 export type BinTypeSynonyms = Readonly<Record<string, readonly string[]>>;
@@ -57,8 +57,7 @@ export function localeBinTypesProblems(localeFile: string, baseFile: string = BI
 
 /** The line of a phrase in a bin-types file's text: `binTypes.<kind>[index]`. */
 function phraseLines(text: string): (kind: string, index: number) => number | undefined {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  const { doc, lineCounter } = parsedDocument(text);
   return (kind, index) => {
     const node = doc.getIn(['binTypes', kind, index], true) as { range?: [number, number, number] } | undefined;
     return node?.range ? lineCounter.linePos(node.range[0]).line : undefined;
@@ -91,7 +90,7 @@ export function validateBinTypes(synonyms: BinTypeSynonyms, source = 'bin types'
 export function loadBinTypes(file: string = BIN_TYPES_FILE): BinTypeSynonyms {
   const problems = binTypesProblems(file);
   if (problems.length) throw new Error(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
-  return fileSchema.parse(parse(fs.readFileSync(file, 'utf8'))).binTypes;
+  return fileSchema.parse(parsedYaml(fs.readFileSync(file, 'utf8'))).binTypes;
 }
 
 let shipped: BinTypeSynonyms | undefined;

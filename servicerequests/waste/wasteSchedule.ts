@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
 import { addDays, daysBetween, mondayOf, WEEKDAYS, weekday } from './calendar';
 import { loadWasteWords } from './wasteWords';
+import { parsedYaml } from '../../platform/yamlDocuments';
 
 const isoDate = z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/));
 const service = z.object({ frequency: z.enum(['weekly', 'fortnightly']), first: isoDate });
@@ -50,7 +50,7 @@ export class WasteSchedule {
   }
 
   static load(dir: string): WasteSchedule {
-    const read = (file: string) => parse(fs.readFileSync(path.join(dir, file), 'utf8')) as unknown;
+    const read = (file: string) => parsedYaml(fs.readFileSync(path.join(dir, file), 'utf8'));
     const rounds = roundsSchema.safeParse(read('rounds.yaml'));
     if (!rounds.success) throw new Error(`waste/rounds.yaml: ${rounds.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const holidays = holidaysSchema.safeParse(read('bank-holidays.yaml'));

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { z } from 'zod';
+import { parsedYaml } from '../../platform/yamlDocuments';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written 2026-12-25' });
 
@@ -30,7 +30,7 @@ export function loadWasteWords(dir: string, locale: string): { words: WasteWords
   const file = wasteWordsFile(dir, locale);
   const where = path.relative(process.cwd(), file) || file;
   if (!fs.existsSync(file)) throw new Error(`${where}: the ${locale} words of the waste data are missing`);
-  const parsed = wordsSchema.safeParse(parse(fs.readFileSync(file, 'utf8')));
+  const parsed = wordsSchema.safeParse(parsedYaml(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${where}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ')}`);
   return { words: parsed.data, where };
 }

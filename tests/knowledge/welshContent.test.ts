@@ -93,6 +93,31 @@ describe('Welsh content (languages: [en-GB, cy-GB])', () => {
     expect(problems).toHaveLength(13);
   });
 
+  it("an answer's length is checked against its language's limit (answerWords in council.yaml): Welsh says the same in more words", () => {
+    const { paths, root } = welshFixture();
+    const k = (...p: string[]) => path.join(root, 'knowledge', ...p);
+    const lengthen = (file: string, words: number) => {
+      const text = fs.readFileSync(file, 'utf8');
+      const end = text.indexOf('---', 4) + 3;
+      fs.writeFileSync(file, `${text.slice(0, end)}\n\n${Array.from({ length: words }, (_, i) => `gair${i}`).join(' ')}\n`);
+    };
+    lengthen(k('articles', 'jobs.md'), 175);
+    lengthen(k('articles', 'cy-GB', 'jobs.md'), 175);
+    const long = (problems: ReturnType<typeof validateAll>) =>
+      problems.filter((p) => /words long/.test(p.message)).map((p) => [path.relative(root, p.file), p.message]);
+    const council = k('council.yaml');
+    const profile = fs.readFileSync(council, 'utf8');
+    expect(profile).toMatch(/answerWords:\n {2}en-GB: 160\n {2}cy-GB: 187/);
+    expect(long(validateAll(paths))).toEqual([
+      [path.join('knowledge', 'articles', 'jobs.md'), 'the answer is 175 words long: keep it to 160 or fewer (aim for 120) and link to the full page'],
+    ]);
+    fs.writeFileSync(council, profile.replace(/ {2}cy-GB: 187/, '  cy-GB: 170'));
+    expect(long(validateAll(paths))).toEqual([
+      [path.join('knowledge', 'articles', 'jobs.md'), 'the answer is 175 words long: keep it to 160 or fewer (aim for 120) and link to the full page'],
+      [path.join('knowledge', 'articles', 'cy-GB', 'jobs.md'), 'the answer is 175 words long: keep it to 170 or fewer (aim for 128) and link to the full page'],
+    ]);
+  });
+
   it('with English alone declared, the Welsh files are not required', () => {
     const { paths } = welshFixture({ declare: false });
     fs.rmSync(path.join(path.dirname(paths.councilProfile), 'cy-GB'), { recursive: true });

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE, buildServer, sources } from '../../scripts/build.mjs';
+import { BUNDLE, buildServer, needsBuild, sources } from '../../scripts/build.mjs';
 import { packageRoot } from '../../platform/packageRoot';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -28,6 +28,7 @@ describe('npm run build (scripts/build.mjs)', () => {
     expect(index).toContain('require("./app")');
     expect(index).not.toMatch(/: Promise<void>/);
     for (const f of sources()) expect(fs.existsSync(path.join(outDir, f.replace(/\.ts$/, '.js'))), f).toBe(true);
+    expect(needsBuild({ outDir })).toBe(false);
     expect(await buildServer({ outDir })).toBe(false);
   });
 
@@ -44,18 +45,21 @@ describe('npm run build (scripts/build.mjs)', () => {
     expect(bundle).toMatch(/require\("applicationinsights"\)|import\("applicationinsights"\)/);
   });
 
-  // A source file edited, or packages installed (the bundle holds their code), makes the next start compile again.
+  // A source file edited, or packages installed (the bundle holds their code), makes the next start compile again
+  // (buildServer compiles exactly when needsBuild says so: the first test).
   it.each(['platform/packageRoot.ts', 'package-lock.json'])('compiles again when %s changes', async (name) => {
     await buildServer({ outDir });
+    expect(needsBuild({ outDir })).toBe(false);
     const file = path.join(ROOT, name);
     const { atime, mtime } = fs.statSync(file);
     try {
       const later = new Date(Date.now() + 60_000);
       fs.utimesSync(file, later, later);
-      expect(await buildServer({ outDir })).toBe(true);
+      expect(needsBuild({ outDir })).toBe(true);
     } finally {
       fs.utimesSync(file, atime, mtime);
     }
+    expect(needsBuild({ outDir })).toBe(false);
   });
 });
 
