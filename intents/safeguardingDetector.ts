@@ -133,13 +133,17 @@ export const DEFAULT_CLAUSE_SUPPORT = 0.15;
  */
 const GLOSS_SUPPORT = DEFAULT_CLAUSE_SUPPORT;
 /**
- * The categories a gloss's verdict may decide: immediate danger only. With every category, the gloss flagged 6 of the
+ * The categories a gloss's verdict may decide when the English classifier gave it, or for immediate danger when the English
+ * rules did, and only with this language's classifier's support (the other categories' rules decide alone: see `counts`).
+ * Immediate danger only. With every category, the gloss flagged 6 of the
  * 2,605 Welsh ordinary training examples and article questions and moved one line of Welsh routing's development set
  * (children cold in a rented home with no heating, which the Welsh content counts as a housing question) to safeguarding;
  * with immediate danger only, 2 and none (docs/safeguarding.md, thirteenth round). Immediate danger is where a miss
  * costs a life now, and where issue 21 asks for 100 %.
  */
 export const GLOSS_CATEGORIES: readonly RiskCategory[] = ['immediate_danger'];
+/** The reason a verdict gives when the risk classifier decided it (and the rules did not). */
+const CLASSIFIER_REASON = 'risk classifier';
 /** Fewer words than this left once the idioms are taken out: nothing for the classifier to judge. */
 export const MIN_WORDS_AFTER_IDIOMS = 3;
 /**
@@ -259,7 +263,14 @@ export class SafeguardingDetector {
   }
 
   /**
-   * The gloss's verdict counts only for the categories `GLOSS_CATEGORIES` lists, and only when this language's own
+   * The English rules' verdict on the gloss counts on its own for every category but immediate danger: on the fresh blind
+   * Welsh development set (tests/safeguarding/cy-blind4-dev.jsonl, 2026-12-07) it caught 5 of the 15 risks the Welsh
+   * detector missed (a partner's kicks and threats, "never wake up", a son burning his arms, a child living in a garage)
+   * for one more false alarm of 50, and 2 more of 2,605 Welsh ordinary examples and questions (drugs sold in the street, a
+   * loan shark's threats: what the English and Welsh rules say of those words too); the immediate-danger rules on a
+   * gloss fire on "ar dân" said of the past or of a thing (a bin, a battery, a chimney: the gloss loses the tense), so
+   * they keep the gate below (docs/safeguarding.md, Welsh, twenty-second session).
+   * Otherwise the gloss's verdict counts only for the categories `GLOSS_CATEGORIES` lists, and only when this language's own
    * classifier leans to a risk too (its best category, on the message or one of its clauses, at `GLOSS_SUPPORT` or more):
    * the English detector reading a word-by-word gloss brings its own false-alarm rate with it, and what a gloss loses is
    * what makes a near miss one (alarming words used about something else, a Welsh turn of phrase). Measured in
@@ -267,7 +278,9 @@ export class SafeguardingDetector {
    */
   private counts(own: SafeguardingTrace, glossed: SafeguardingTrace): boolean {
     const category = glossed.verdict.category;
-    if (!category || !(this.glossed?.categories ?? GLOSS_CATEGORIES).includes(category)) return false;
+    if (!category) return false;
+    if (category !== 'immediate_danger' && !glossed.verdict.reason?.endsWith(CLASSIFIER_REASON)) return true;
+    if (!(this.glossed?.categories ?? GLOSS_CATEGORIES).includes(category)) return false;
     const scores = [own.whole?.score ?? 0, ...own.clauses.map((c) => c.guess?.score ?? 0)];
     return Math.max(...scores) >= GLOSS_SUPPORT;
   }
@@ -345,7 +358,7 @@ export class SafeguardingDetector {
       this.topic?.test(folded)
     )
       return { ...trace, topic: true };
-    if (guess) return { ...trace, verdict: this.verdict('risk classifier', [guess.category], folded) };
+    if (guess) return { ...trace, verdict: this.verdict(CLASSIFIER_REASON, [guess.category], folded) };
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);
       return { ...trace, verdict: this.verdict('classifier', best ? [best.category] : [], folded) };

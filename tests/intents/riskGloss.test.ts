@@ -113,12 +113,31 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
     expect(verdict.reason).toMatch(/^gloss: /);
   });
 
-  it('does not count when the Welsh classifier does not lean to a risk at all, nor for a category the gloss may not decide', () => {
+  it('a danger now read by the English rules in the gloss does not count when the Welsh classifier does not lean to a risk at all', () => {
     expect(welshLeaning(0.05).check("mae'r fflat drws nesa ar dân a mae 'na fabi tu mewn").risk).toBe(false);
+  });
+
+  it("the English rules' verdict on the gloss decides the other categories on its own, whatever the Welsh classifier says", () => {
     const neglect = 'mae fy mam yn gadael fy chwaer fach 4 oed ar ben ei hun drwy’r nos';
-    expect(welshLeaning(0.9).explainGlossed(neglect)?.verdict.category).toBe('child_at_risk');
-    expect(welshLeaning(0.9).check(neglect).risk).toBe(false);
-    expect(welshLeaning(0.9, ['child_at_risk']).check(neglect)).toMatchObject({ risk: true, category: 'child_at_risk' });
+    const verdict = welshLeaning(0.01).check(neglect);
+    expect(verdict).toMatchObject({ risk: true, category: 'child_at_risk' });
+    expect(verdict.reason).toMatch(/^gloss: /);
+  });
+
+  it("the English classifier's verdict on the gloss counts only for a category the gloss may decide, with the Welsh classifier's support", () => {
+    // An English detector with no rules whose classifier always finds a child at risk: what is tested is the gate.
+    const child: RiskGuess = { category: 'child_at_risk', score: 0.9, notRiskWins: false };
+    const englishClassifier = new SafeguardingDetector([], { riskClassifier: { best: () => child, classify: () => child } as unknown as RiskClassifier });
+    const welsh = (lean: number, categories?: RiskCategory[]) => {
+      const guess: RiskGuess = { category: 'adult_at_risk', score: lean, notRiskWins: true };
+      const classifier = { best: () => guess, classify: () => undefined } as unknown as RiskClassifier;
+      return new SafeguardingDetector([], { riskClassifier: classifier, glossed: { gloss: (t) => list.gloss(t), detector: englishClassifier, categories } });
+    };
+    const text = 'mae plant drws nesa yn chwarae yn yr ardd';
+    expect(welsh(0.9).explainGlossed(text)?.verdict).toMatchObject({ risk: true, category: 'child_at_risk' });
+    expect(welsh(0.9).check(text).risk).toBe(false);
+    expect(welsh(0.9, ['child_at_risk']).check(text)).toMatchObject({ risk: true, category: 'child_at_risk' });
+    expect(welsh(0.05, ['child_at_risk']).check(text).risk).toBe(false);
   });
 });
 
@@ -153,8 +172,9 @@ describe('the Welsh detector reads a gloss with the English detector (docs/safeg
       .flatMap((d) => d.examples.map((e) => e.text));
     const questions = loadArticles(path.join(ROOT, 'knowledge', 'articles', 'cy-GB')).articles.flatMap((a) => a.questions);
     expect(ordinary.length + questions.length).toBeGreaterThan(800);
-    // Two, both immediate-danger readings of a hazard by the English classifier (measured, docs/safeguarding.md thirteenth round).
-    expect([...ordinary, ...questions].filter((t) => risk(t).reason?.startsWith('gloss: ')).length).toBeLessThanOrEqual(2);
+    // Two immediate-danger readings of a hazard by the English classifier (measured, docs/safeguarding.md thirteenth round),
+    // and two by the English rules as they read the same words in English (drugs sold in the street, a loan shark's threats).
+    expect([...ordinary, ...questions].filter((t) => risk(t).reason?.startsWith('gloss: ')).length).toBeLessThanOrEqual(4);
   }, 120_000);
 
   it.each([
