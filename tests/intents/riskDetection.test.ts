@@ -408,6 +408,23 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     );
   });
 
+  it('twenty-second session: pills taken by the packet, and being told to get out because of gas, are emergencies now', () => {
+    quietAndCaught(
+      [
+        'can i put empty tablet packets in the recycling or do they go in the general waste',
+        'my mum takes a whole box of pills every week, can the council help with a dosette box',
+        'the gas man is coming to read the meter tomorrow, do i need to leave a key',
+        'where do i take a full box of out of date tablets to get rid of them',
+      ],
+      [
+        ["my son has swallowed a whole packet of paracetamol, he's 16", 'immediate_danger'],
+        ['she took all her sleeping pills, the whole bottle, about an hour ago', 'immediate_danger'],
+        ['i think he has necked a load of tablets, he is slurring', 'immediate_danger'],
+        ['the gas engineer told us to get out of the house now and not use the lights', 'immediate_danger'],
+      ],
+    );
+  });
+
   it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
