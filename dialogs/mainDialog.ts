@@ -15,7 +15,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
+import { beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
@@ -65,6 +65,11 @@ export interface RoutingState {
   refusedLastTurn?: boolean;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
+  /**
+   * A message answered otherwise than by a request that named an address ("…I'm at 4 Mill Lane, AT3 1NF. Oh and can I pay
+   * by direct debit?"): a bin day asked later, with no address of its own and none used in this chat yet, is for it.
+   */
+  addressSaid?: string;
 }
 
 /** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
@@ -330,7 +335,9 @@ export class MainDialog extends CancelAndHelpDialog {
       // ("And the bus to school, it is free?" names its own topic: one article matches it strongly and well ahead of the rest.)
       const namesOwnTopic =
         route.kind === 'kb' &&
-        (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+        (route.next.length === 0 && route.score === 1
+          ? true
+          : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC && this.namesBeyondFollowUpWords(text, route.articleId));
       const pointsBack = refersBack(text.replace(new RegExp(this.vocabulary.follow_up_not_pronoun.source, 'gi'), ' '), this.vocabulary) && !namesOwnTopic;
       // "is there anywhere that can help me with debts" after council tax arrears: its own words find another article, well
       // ahead of every other one and so of the topic's (as far as a short one's best article must be ahead of the next to name
@@ -466,6 +473,16 @@ export class MainDialog extends CancelAndHelpDialog {
     return this.act(step, route, misses, assumed, restart);
   }
 
+  /**
+   * A follow-up names an article of its own only with words beyond those every follow-up uses: "how much is it a year"
+   * after the garden waste subscription matches the allotments' "how much does an allotment cost a year" word for word,
+   * yet what it says beyond "how much is it" ("a year") names no article ahead of the rest.
+   */
+  private namesBeyondFollowUpWords(text: string, articleId: string): boolean {
+    const rest = beyondFollowUpWords(text, this.vocabulary);
+    return this.router.articleConfidence(rest, articleId) > 0 && this.router.articleLead(rest) >= NAMES_ITS_OWN_TOPIC;
+  }
+
   private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
     const state = await this.routingState.get(context, { misses: 0 });
     state.misses = isMiss ? state.misses + 1 : 0;
@@ -475,6 +492,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
+    if (route.kind !== 'intent' && route.kind !== 'safeguarding') await this.keepAddressSaid(context);
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
@@ -503,6 +521,19 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'intent':
         return this.startIntent(step, route.intent, restart);
     }
+  }
+
+  /** The address said in an earlier message (`addressSaid`), as the place a bin day reads it from. */
+  private saidForBinDay(intent: string, said: string | undefined): Location | undefined {
+    return intent === Intents.binCollectionDay && said ? { kind: 'description', text: said } : undefined;
+  }
+
+  /** The message names an address and is not a request (which keeps its own place): a later bin day may be for it. */
+  private async keepAddressSaid(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    if (!this.addressNamed.names(text)) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, addressSaid: text });
   }
 
   private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -560,7 +591,7 @@ export class MainDialog extends CancelAndHelpDialog {
       const result = await step.beginDialog(dialogId, {
         recognized: getRecognized(context),
         lastReference: state.lastReference,
-        lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace,
+        lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace ?? this.saidForBinDay(intent, state.addressSaid),
         // "I'm not doing your form, I want a manager": the person stays on offer under every question.
         personAsked: this.vocabulary.asks_for_person.test(context.activity.text ?? ''),
         answers,
