@@ -84,3 +84,8 @@ export function beyondFollowUpWords(text: string, words: FollowUpWords): string 
     .replace(/\s+/gu, ' ')
     .trim();
 }
+
+/** One of the message's sentences is a follow-up pointing back with a pronoun ("ok I've rung them. Can you still log it? It's outside number 6"). */
+export function aSentenceRefersBack(text: string, words: FollowUpWords): boolean {
+  return text.split(/(?<=[.!?])\s+/u).some((sentence) => isFollowUpSentence(sentence.trim(), words) && words.follow_up_pronoun.test(sentence));
+}

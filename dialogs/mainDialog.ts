@@ -15,7 +15,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
+import { aSentenceRefersBack, beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
@@ -227,6 +227,15 @@ export class MainDialog extends CancelAndHelpDialog {
           score: 1,
         };
         // The request starts with what that message said ("the status of AT-43160339…").
+        if (offer.recognized) setRecognized(context, offer.recognized);
+      } else if (
+        !answer &&
+        offer.intent &&
+        this.dialogForIntent.has(offer.intent) &&
+        ((route.kind === 'intent' && route.intent === offer.intent) || aSentenceRefersBack(text, this.vocabulary))
+      ) {
+        // "ok I've rung them. Can you still log it?" after the emergency numbers: the request that message made, carried on.
+        route = { kind: 'intent', intent: offer.intent, score: 1 };
         if (offer.recognized) setRecognized(context, offer.recognized);
       }
     }
@@ -461,6 +470,13 @@ export class MainDialog extends CancelAndHelpDialog {
     // A button or a message that is exactly a title, a listed question or a control word is one need.
     const exact = (route.kind === 'intent' && route.score === 1) || (route.kind === 'kb' && route.score === 1 && route.next.length === 0);
     if (!offer && !assumed && route.kind !== 'safeguarding' && !exact) route = await this.firstOfSeveralNeeds(context, text, route);
+    // Never "I can't help" when one part is answerable: the one part of the message that clearly asks for something.
+    // A "Did you mean…?" that lists that part's need: that need.
+    if (!offer && (route.kind === 'none' || route.kind === 'clarify')) {
+      const sole = this.soleNeedOf(text, route);
+      if (sole?.kind === 'kb' && this.knowledge?.dialog.title(sole.articleId)) route = { kind: 'kb', articleId: sole.articleId, score: 1, next: [] };
+      else if (sole?.kind === 'intent' && this.dialogForIntent.has(sole.intent)) route = { kind: 'intent', intent: sole.intent, score: 1 };
+    }
     await sendTrace(context, 'council.route', {
       label: routeLabel(route),
       kind: route.kind,
@@ -526,6 +542,13 @@ export class MainDialog extends CancelAndHelpDialog {
   /** The address said in an earlier message (`addressSaid`), as the place a bin day reads it from. */
   private saidForBinDay(intent: string, said: string | undefined): Location | undefined {
     return intent === Intents.binCollectionDay && said ? { kind: 'description', text: said } : undefined;
+  }
+
+  /** The one need of `text`'s parts (Router.soleNeed); for a "Did you mean…?", only one of its choices. */
+  private soleNeedOf(text: string, route: Route): ReturnType<Router['soleNeed']> {
+    const sole = this.router.soleNeed(text);
+    if (!sole || route.kind !== 'clarify') return sole;
+    return (sole.kind === 'kb' ? route.articleIds.includes(sole.articleId) : route.intents.includes(sole.intent)) ? sole : undefined;
   }
 
   /** The message names an address and is not a request (which keeps its own place): a later bin day may be for it. */
