@@ -242,7 +242,10 @@ export class SlotReader {
           negated: negatedAt(tokens, i, this.options.vocabulary, this.options.locale === 'cy-GB'),
           // "chairs" for "chair", or a phrase that names things in the plural itself ("black bags", "sacks"; not one thing
           // named with "of", "chest of drawers"): how many is not said.
-          plural: (last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!)) || (/[^s]s$/.test(last) && !words.includes('of')),
+          // Read in English only: a Welsh word ending in s is no plural ("matras").
+          plural:
+            (last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!)) ||
+            (this.options.locale !== 'cy-GB' && /[^s]s$/.test(last) && !words.includes('of')),
         });
       }
     }
@@ -305,7 +308,11 @@ export class SlotReader {
     const rough = tokens[start - 2] ?? '';
     if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
       return { n: numberOf(rough), words: `${rough} ${before}` };
-    return { n: numberOf(before), words: before };
+    // "3 black bin bags", "2 old armchairs": one word that is no number between the number and the things.
+    const n = numberOf(before);
+    const further = tokens[start - 2] ?? '';
+    if (n === undefined && /^\d{1,2}$/.test(further) && /^\p{L}+$/u.test(before)) return { n: Number(further), words: `${further} ${before}` };
+    return { n, words: before };
   }
 
   private readTotal(tokens: string[]): Reading | undefined {
