@@ -72,3 +72,20 @@ const MAX_WORDS_IN_CONTEXT = 16;
 export function isContextQuestion(text: string, words: FollowUpWords): boolean {
   return isShortQuestion(text, words, MAX_WORDS_IN_CONTEXT);
 }
+
+/**
+ * What a follow-up says beyond the words every follow-up uses: its opening ("how", "and what"), the words pointing back
+ * ("much", "cost", "apply") and the pronouns ("it", "them"). "how much is it a year" leaves "is a year", which names no
+ * article of its own; "and the bus to school, is it free?" leaves the bus to school.
+ */
+export function beyondFollowUpWords(text: string, words: FollowUpWords): string {
+  const strip = (t: string, re: RegExp) => t.replace(new RegExp(re.source, 'gi'), ' ');
+  return strip(strip(strip(text, words.follow_up_opens), words.follow_up_points_back), words.follow_up_pronoun)
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** One of the message's sentences is a follow-up pointing back with a pronoun ("ok I've rung them. Can you still log it? It's outside number 6"). */
+export function aSentenceRefersBack(text: string, words: FollowUpWords): boolean {
+  return text.split(/(?<=[.!?])\s+/u).some((sentence) => isFollowUpSentence(sentence.trim(), words) && words.follow_up_pronoun.test(sentence));
+}

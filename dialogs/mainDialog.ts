@@ -15,7 +15,7 @@ import { ClarifyDialog, type ClarifyResult } from './clarifyDialog';
 import { DialogIds } from './dialogIds';
 import type { KnowledgeDialog, KnowledgeDialogOptions, KnowledgeDialogResult } from './knowledgeDialog';
 import type { KnowledgeResponses } from './knowledgeResponses';
-import { isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
+import { aSentenceRefersBack, beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Responses } from './responses';
@@ -65,6 +65,11 @@ export interface RoutingState {
   refusedLastTurn?: boolean;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
+  /**
+   * A message answered otherwise than by a request that named an address ("…I'm at 4 Mill Lane, AT3 1NF. Oh and can I pay
+   * by direct debit?"): a bin day asked later, with no address of its own and none used in this chat yet, is for it.
+   */
+  addressSaid?: string;
 }
 
 /** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
@@ -223,6 +228,15 @@ export class MainDialog extends CancelAndHelpDialog {
         };
         // The request starts with what that message said ("the status of AT-43160339…").
         if (offer.recognized) setRecognized(context, offer.recognized);
+      } else if (
+        !answer &&
+        offer.intent &&
+        this.dialogForIntent.has(offer.intent) &&
+        ((route.kind === 'intent' && route.intent === offer.intent) || aSentenceRefersBack(text, this.vocabulary))
+      ) {
+        // "ok I've rung them. Can you still log it?" after the emergency numbers: the request that message made, carried on.
+        route = { kind: 'intent', intent: offer.intent, score: 1 };
+        if (offer.recognized) setRecognized(context, offer.recognized);
       }
     }
     // "no that's it for now thank you", "nah I'm sorted ta": the resident is closing the chat, whatever an article (or the
@@ -330,7 +344,9 @@ export class MainDialog extends CancelAndHelpDialog {
       // ("And the bus to school, it is free?" names its own topic: one article matches it strongly and well ahead of the rest.)
       const namesOwnTopic =
         route.kind === 'kb' &&
-        (route.next.length === 0 && route.score === 1 ? true : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
+        (route.next.length === 0 && route.score === 1
+          ? true
+          : route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC && this.namesBeyondFollowUpWords(text, route.articleId));
       const pointsBack = refersBack(text.replace(new RegExp(this.vocabulary.follow_up_not_pronoun.source, 'gi'), ' '), this.vocabulary) && !namesOwnTopic;
       // "is there anywhere that can help me with debts" after council tax arrears: its own words find another article, well
       // ahead of every other one and so of the topic's (as far as a short one's best article must be ahead of the next to name
@@ -454,6 +470,13 @@ export class MainDialog extends CancelAndHelpDialog {
     // A button or a message that is exactly a title, a listed question or a control word is one need.
     const exact = (route.kind === 'intent' && route.score === 1) || (route.kind === 'kb' && route.score === 1 && route.next.length === 0);
     if (!offer && !assumed && route.kind !== 'safeguarding' && !exact) route = await this.firstOfSeveralNeeds(context, text, route);
+    // Never "I can't help" when one part is answerable: the one part of the message that clearly asks for something.
+    // A "Did you mean…?" that lists that part's need: that need.
+    if (!offer && (route.kind === 'none' || route.kind === 'clarify')) {
+      const sole = this.soleNeedOf(text, route);
+      if (sole?.kind === 'kb' && this.knowledge?.dialog.title(sole.articleId)) route = { kind: 'kb', articleId: sole.articleId, score: 1, next: [] };
+      else if (sole?.kind === 'intent' && this.dialogForIntent.has(sole.intent)) route = { kind: 'intent', intent: sole.intent, score: 1 };
+    }
     await sendTrace(context, 'council.route', {
       label: routeLabel(route),
       kind: route.kind,
@@ -466,6 +489,16 @@ export class MainDialog extends CancelAndHelpDialog {
     return this.act(step, route, misses, assumed, restart);
   }
 
+  /**
+   * A follow-up names an article of its own only with words beyond those every follow-up uses: "how much is it a year"
+   * after the garden waste subscription matches the allotments' "how much does an allotment cost a year" word for word,
+   * yet what it says beyond "how much is it" ("a year") names no article ahead of the rest.
+   */
+  private namesBeyondFollowUpWords(text: string, articleId: string): boolean {
+    const rest = beyondFollowUpWords(text, this.vocabulary);
+    return this.router.articleConfidence(rest, articleId) > 0 && this.router.articleLead(rest) >= NAMES_ITS_OWN_TOPIC;
+  }
+
   private async countMiss(context: TurnContext, isMiss: boolean): Promise<number> {
     const state = await this.routingState.get(context, { misses: 0 });
     state.misses = isMiss ? state.misses + 1 : 0;
@@ -475,6 +508,7 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
+    if (route.kind !== 'intent' && route.kind !== 'safeguarding') await this.keepAddressSaid(context);
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
@@ -503,6 +537,26 @@ export class MainDialog extends CancelAndHelpDialog {
       case 'intent':
         return this.startIntent(step, route.intent, restart);
     }
+  }
+
+  /** The address said in an earlier message (`addressSaid`), as the place a bin day reads it from. */
+  private saidForBinDay(intent: string, said: string | undefined): Location | undefined {
+    return intent === Intents.binCollectionDay && said ? { kind: 'description', text: said } : undefined;
+  }
+
+  /** The one need of `text`'s parts (Router.soleNeed); for a "Did you mean…?", only one of its choices. */
+  private soleNeedOf(text: string, route: Route): ReturnType<Router['soleNeed']> {
+    const sole = this.router.soleNeed(text);
+    if (!sole || route.kind !== 'clarify') return sole;
+    return (sole.kind === 'kb' ? route.articleIds.includes(sole.articleId) : route.intents.includes(sole.intent)) ? sole : undefined;
+  }
+
+  /** The message names an address and is not a request (which keeps its own place): a later bin day may be for it. */
+  private async keepAddressSaid(context: TurnContext): Promise<void> {
+    const text = context.activity.text ?? '';
+    if (!this.addressNamed.names(text)) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, addressSaid: text });
   }
 
   private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {
@@ -560,7 +614,7 @@ export class MainDialog extends CancelAndHelpDialog {
       const result = await step.beginDialog(dialogId, {
         recognized: getRecognized(context),
         lastReference: state.lastReference,
-        lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace,
+        lastPlace: (restart ? refusedLocation : undefined) ?? state.lastPlace ?? this.saidForBinDay(intent, state.addressSaid),
         // "I'm not doing your form, I want a manager": the person stays on offer under every question.
         personAsked: this.vocabulary.asks_for_person.test(context.activity.text ?? ''),
         answers,

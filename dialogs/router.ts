@@ -649,6 +649,22 @@ export class Router {
   }
 
   /**
+   * "So what am I meant to do with a full bin for two weeks?? I want to make a complaint about this": a message that as a whole
+   * matched nothing, of which exactly one part that asks or says what is wanted clearly names one thing (a statement matching
+   * several articles alike is story, not a need). Undefined otherwise.
+   */
+  soleNeed(text: string): Need | undefined {
+    if (!this.knowledge) return undefined;
+    // Only a part that asks or says what is wanted: "I'm 78 and I don't use the computer" is about the resident, not a need.
+    const found = needParts(text, this.vocabulary)
+      .filter((part) => asks(part, this.vocabulary) || this.vocabulary.wants.test(part))
+      .map((part) => this.partNeed(part))
+      .filter((n): n is PartNeed => !!n && !n.story);
+    const [first] = found;
+    return first && found.every((n) => sameNeed(n.need, first.need)) ? first.need : undefined;
+  }
+
+  /**
    * The part of a message that the classifier's confident request for the whole message stands for, when the parts were found
    * to be articles only: the first part no other need claimed whose words match the request's own examples at least as well as
    * any other request's, and better than out-of-scope wording. Undefined when the message is not that kind of request.

@@ -23,7 +23,10 @@ export const OVERLAYS = {
   /** knowledge/delivery-messages.yaml: every message. */
   deliveryMessages: { words: ['**'] },
   /** knowledge/service-requests.yaml: notices, refusals, urgent advice, labels; the phrases residents use (understands) replaced whole, optional. */
-  serviceRequests: { words: ['*.notice', '*.refuse.*.say', '*.urgent.*.say', '*.labels.*'], lists: ['*.understands.*.*'] },
+  serviceRequests: {
+    words: ['*.notice', '*.refuse.*.say', '*.urgent.*.say', '*.labels.*', '*.cost.label', '*.cost.bands.*.say'],
+    lists: ['*.understands.*.*'],
+  },
   /** knowledge/contact-centre.yaml: the canned replies staff send to residents (by index). */
   contactCentre: { words: ['cannedReplies.*'] },
   /** knowledge/council.yaml: the council's names; Welsh web pages and opening hours in words, optional. */

@@ -102,6 +102,13 @@ function checkServices(): { problems: string[]; summary: string } {
           problems.push(`${where([intent, 'estimates', code, 'bands', i])}: ${intent} estimates ${code}: only the last band may leave out up_to`);
       }
     }
+    if (c.cost) {
+      if (service.attributes.find((a) => a.code === c.cost!.from)?.datatype !== 'number')
+        problems.push(`${where([intent, 'cost', 'from'])}: ${intent} cost: from "${c.cost.from}" must name a number attribute of ${c.service_code}`);
+      for (const [i, band] of c.cost.bands.entries())
+        if (band.up_to === undefined && i < c.cost.bands.length - 1)
+          problems.push(`${where([intent, 'cost', 'bands', i])}: ${intent} cost: only the last band may leave out up_to`);
+    }
     for (const [code, byKey] of Object.entries(c.understands)) {
       const attribute = service.attributes.find((a) => a.code === code);
       if (!attribute) {

@@ -6,6 +6,7 @@ import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
+import { NUMBER_NAMES } from './slots/readers/clockTime';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
@@ -25,6 +26,8 @@ export type PostcodeOutcome =
   | { next: 'again'; reply: Reply };
 
 const MIN_DESCRIPTION = 8;
+/** A postcode anywhere in a sentence. */
+const POSTCODE_IN_TEXT = /\b[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2}\b/i;
 const STREET_LIST = 'street:';
 /** After a street's list: the resident named the street in Welsh, so the list and the address chosen show its Welsh name. */
 const IN_WELSH = '\tcy';
@@ -92,6 +95,16 @@ export class AddressLookup {
     /** The vocabulary (knowledge/messages/<locale>/vocabulary.yaml): "my address isn't listed" (`address_not_listed`). */
     private readonly vocabulary: Vocabulary,
   ) {}
+
+  /**
+   * The home address a sentence names somewhere ("…I'm at 4 Mill Lane, AT3 1NF…", "outside 10 station rd"): by its postcode
+   * and the number said with it, else by its street.
+   */
+  namedIn(text: string): PostcodeOutcome | undefined {
+    const postcode = POSTCODE_IN_TEXT.exec(text)?.[0];
+    const byPostcode = postcode ? this.postcode(postcode, 'address', undefined, text) : undefined;
+    return byPostcode?.next === 'done' ? byPostcode : this.fromWords(text, 'address');
+  }
 
   /**
    * A message at the "postcode" question. `kind: street` also accepts a description of the place.
@@ -300,10 +313,12 @@ export class AddressLookup {
     const addresses = this.addresses(postcode);
     const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
     // "number 12", "no 3", "it's 14", "I live at 9": the house number, as the list shows it.
-    const said = t
-      .replace(/[.,!?]+$/g, '')
-      .replace(HOUSE_NUMBER_WORDS, '')
-      .trim();
+    const said = spelledHouseNumber(
+      t
+        .replace(/[.,!?]+$/g, '')
+        .replace(HOUSE_NUMBER_WORDS, '')
+        .trim(),
+    );
     // "rhif 3", "tŷ rhif 3": the number after a word of the vocabulary's `house_number_cue`.
     const cued = cuedHouseNumber(t, this.vocabulary);
     const exact = addresses.filter((a) => shortAddress(a).toLowerCase() === t || fullAddress(a).toLowerCase() === t);
@@ -399,8 +414,14 @@ function cuedHouseNumber(t: string, vocabulary: Vocabulary): string | undefined 
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ');
-  const at = words.findIndex((w, i) => vocabulary.house_number_cue.test(w) && /^\d{1,4}[a-z]?$/.test(words[i + 1] ?? ''));
-  return at < 0 ? undefined : words[at + 1];
+  const at = words.findIndex((w, i) => vocabulary.house_number_cue.test(w) && /^\d{1,4}[a-z]?$/.test(spelledHouseNumber(words[i + 1] ?? '')));
+  return at < 0 ? undefined : spelledHouseNumber(words[at + 1]);
+}
+
+/** "five", "number twelve": a house number said in words, as the list shows it ("5"); anything else as it is. */
+function spelledHouseNumber(word: string): string {
+  const n = NUMBER_NAMES[word.toLowerCase()];
+  return n === undefined ? word : String(n);
 }
 
 /** Street names as choices: with the place when two streets share a name. */

@@ -49,7 +49,7 @@ export class BinDaySlots extends Dialog {
     // A street report's place that names one house ("outside 10 station rd", a lamp post just reported): that house's
     // collections; the reply names the address, so a resident who meant another can say so. A place that names no
     // single house is not a home address: the postcode is asked.
-    const described = options?.lastPlace?.kind === 'description' ? this.addresses.fromWords(options.lastPlace.text, 'address') : undefined;
+    const described = options?.lastPlace?.kind === 'description' ? this.addresses.namedIn(options.lastPlace.text) : undefined;
     if (described?.next === 'done') return this.onOutcome(dc, state, described);
     await offer(dc, this.responses.askPostcode('address'));
     await sendPromptTrace(dc.context, 'postcode');

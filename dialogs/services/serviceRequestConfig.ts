@@ -59,6 +59,18 @@ const entrySchema = z.object({
       z.object({ from: z.string().min(1), bands: z.array(z.object({ up_to: z.number().int().positive().optional(), value: z.string().min(1) })).min(1) }),
     )
     .default({}),
+  /**
+   * What the request costs, shown in the summary: `label` (its short name there), and by bands of a number attribute's
+   * answer (`from`), what to say: the first band whose `up_to` holds the answer (the last may leave it out). Checked by
+   * `npm run validate`.
+   */
+  cost: z
+    .object({
+      label: z.string().min(1),
+      from: z.string().min(1),
+      bands: z.array(z.object({ up_to: z.number().int().positive().optional(), say: z.string().min(1) })).min(1),
+    })
+    .optional(),
   /** A short name per attribute code for "I've changed the bin to …". */
   labels: z.record(z.string(), z.string().min(1)).default({}),
 });

@@ -60,7 +60,8 @@ type SlotReaderContext =
   | 'measure_filler'
   | 'place_preposition'
   | 'place_article'
-  | 'rough_count_of';
+  | 'rough_count_of'
+  | 'word_ending';
 
 const NUMBER_WORDS: Record<string, number> = {
   a: 1,
@@ -228,14 +229,23 @@ export class SlotReader {
     const found: Match[] = [];
     for (const [key, words] of phrases) {
       for (let i = 0; i + words.length <= tokens.length; i++) {
-        if (!words.every((w, j) => sameWord(tokens[i + j], w)) || found.some((f) => f.key === key && f.start === i && f.end === i + words.length)) continue;
+        if (
+          !words.every((w, j) => sameWord(tokens[i + j], w, this.options.vocabulary.word_ending)) ||
+          found.some((f) => f.key === key && f.start === i && f.end === i + words.length)
+        )
+          continue;
         const last = tokens[i + words.length - 1];
         found.push({
           key,
           start: i,
           end: i + words.length,
           negated: negatedAt(tokens, i, this.options.vocabulary, this.options.locale === 'cy-GB'),
-          plural: last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!),
+          // "chairs" for "chair", or a phrase that names things in the plural itself ("black bags", "sacks"; not one thing
+          // named with "of", "chest of drawers"): how many is not said.
+          // Read in English only: a Welsh word ending in s is no plural ("matras").
+          plural:
+            (last !== words.at(-1) && /s$/.test(last) && !/s$/.test(words.at(-1)!)) ||
+            (this.options.locale !== 'cy-GB' && /[^s]s$/.test(last) && !words.includes('of')),
         });
       }
     }
@@ -298,7 +308,11 @@ export class SlotReader {
     const rough = tokens[start - 2] ?? '';
     if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
       return { n: numberOf(rough), words: `${rough} ${before}` };
-    return { n: numberOf(before), words: before };
+    // "3 black bin bags", "2 old armchairs": one word that is no number between the number and the things.
+    const n = numberOf(before);
+    const further = tokens[start - 2] ?? '';
+    if (n === undefined && /^\d{1,2}$/.test(further) && /^\p{L}+$/u.test(before)) return { n: Number(further), words: `${further} ${before}` };
+    return { n, words: before };
   }
 
   private readTotal(tokens: string[]): Reading | undefined {
@@ -451,10 +465,19 @@ export class SlotReader {
 }
 
 /** The same word, plural ("tyres", "mattresses", "lorries") or misspelt by a letter or two. */
-function sameWord(token: string, word: string): boolean {
+function sameWord(token: string, word: string, endings: RegExp): boolean {
   if (token === word) return true;
   if (token === `${word}s` || token === `${word}es` || (word.endsWith('y') && token === `${word.slice(0, -1)}ies`)) return true;
-  return similarWord(token, word);
+  return similarWord(token, word) && !otherEnding(token, word, endings);
+}
+
+/** "tipped" and "tipper", "dumped" and "dumper": one stem with another ending each (`word_ending`), two words, not a misspelling. */
+function otherEnding(token: string, word: string, endings: RegExp): boolean {
+  for (let k = 1; k < Math.min(token.length, word.length); k++) {
+    if (token.slice(0, k) !== word.slice(0, k)) return false;
+    if (endings.test(token.slice(k)) && endings.test(word.slice(k))) return true;
+  }
+  return false;
 }
 
 /**

@@ -36,6 +36,9 @@ const MIGHT_HOLD_A_DATE =
 const LONE_ORDINAL_DAY =
   /\b(?:on\s+)?(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:$|[.,!?;:)]|(?:and|but|so|or|when|at|in|i|it|its|we|they|he|she|this|last|as|because|cos|then|please|pls|too|though|x+)\b))/i;
 
+/** Yesterday and today as residents text them ("yday", "yest", "ystrday", "2day"), which chrono does not know: days from today. */
+const TEXTED_DAY = /\b(?:(y(?:day|est|esterdy|strday|sterday|esturday))|(2day|tday))\b/i;
+
 const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
 /**
@@ -68,6 +71,14 @@ export const councilChrono = (() => {
       }
       if (!best) return null;
       return context.createParsingComponents({ day, month: best.month, year: best.year });
+    },
+  });
+  chrono.parsers.push({
+    pattern: () => TEXTED_DAY,
+    extract: (context, match) => {
+      const today = context.reference.getDateWithAdjustedTimezone();
+      const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (match[1] ? 1 : 0));
+      return context.createParsingComponents({ day: day.getDate(), month: day.getMonth() + 1, year: day.getFullYear() });
     },
   });
   return chrono;

@@ -25,6 +25,7 @@ function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: str
 
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = [
+  'word_ending',
   'asks_next_collection',
   'reason_given',
   'asks_for_person',

@@ -69,15 +69,27 @@ export class SlotQuestions {
     return displayAnswer(state, a, today(this.now()), this.responses.locale, this.responses.notGiven());
   }
 
+  /** What the request costs for the answers given (config `cost`), as a summary line; none when not known yet. */
+  private costLine(state: SlotState): string[] {
+    const cost = state.config.cost;
+    const n = Number(state.answers[cost?.from ?? '']);
+    if (!cost || !Number.isFinite(n) || state.answers[cost.from] === undefined) return [];
+    const band = cost.bands.find((b) => b.up_to === undefined || n <= b.up_to);
+    return band ? [this.responses.summaryAnswer(cost.label, band.say)] : [];
+  }
+
   private summaryLines(state: SlotState): string[] {
     const c = state.contact;
     return this.responses.summaryLines({
       service: state.serviceName,
       // Each question by its short name ("Where it is: On the pavement"); the question itself where the service gives none.
-      answers: state.attributes.map((a) => {
-        const label = state.config.labels?.[a.code];
-        return label ? this.responses.summaryAnswer(label, this.display(state, a)) : `${questionLabel(a)} ${this.display(state, a)}`;
-      }),
+      answers: [
+        ...state.attributes.map((a) => {
+          const label = state.config.labels?.[a.code];
+          return label ? this.responses.summaryAnswer(label, this.display(state, a)) : `${questionLabel(a)} ${this.display(state, a)}`;
+        }),
+        ...this.costLine(state),
+      ],
       place: state.location?.text,
       details: state.description ?? undefined,
       contact: c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : undefined,

@@ -30,12 +30,18 @@ describe('parseDate', () => {
     ['2026-11-20', '2026-11-20'],
     ['weds', '2026-11-25'],
     ['since tues', '2026-11-24'],
+    // Yesterday and today as residents text them.
+    ['yday', '2026-11-24'],
+    ['it was yest', '2026-11-24'],
+    ['ystrday morning', '2026-11-24'],
+    ['2day', '2026-11-25'],
   ])('reads "%s" as %s', (text, expected) => {
     expect(parseDate(text, WEDNESDAY)).toBe(expected);
   });
 
   it('finds no date in words that hold none', () => {
     expect(parseDate('no idea', WEDNESDAY)).toBeUndefined();
+    expect(parseDate('yes yesss', WEDNESDAY)).toBeUndefined();
   });
 });
 
