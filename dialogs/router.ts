@@ -339,8 +339,9 @@ export class Router {
     // service, not asking for it. The article that offers the request answers, with the request's button.
     // "What goes in the blue bin?", "can I take a mattress to the tip myself?": what a service takes, or what the
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
+    // Not "when do they take the recycling?" (the vocabulary's `asks_when`): the day it is collected, whatever it says of taking.
     const takes =
-      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)
+      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text) && !this.vocabulary.asks_when.test(text)
         ? (this.placeArticle(text) ?? this.answeringArticle(found))
         : undefined;
     if (takes) return takes;
