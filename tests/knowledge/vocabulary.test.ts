@@ -26,6 +26,7 @@ function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: str
 /** Contexts whose words were never a regex in TypeScript: content from the start. */
 const NEW = [
   'asks_next_collection',
+  'asks_when',
   'reason_given',
   'asks_for_person',
   'opens_message',
