@@ -900,7 +900,12 @@ export class MainDialog extends CancelAndHelpDialog {
     const sureRequest = (n: Need) => n.kind === 'intent' && n.intent === recognized?.intent && recognized.score >= SURE_REQUEST;
     if (route.kind === 'kb' && !needs.some(sureRequest) && needs.some((n) => n.kind === 'kb' && n.leansOnEarlier && n.articleId === route.articleId))
       return route;
-    const [first, ...others] = needs;
+    // "Bailiffs' letter today. I've lost my job. Can I set up a payment plan?": the message as a whole was answered from what its
+    // question asks; the articles of what the resident told before it ("lost my job") come after, offered, not answered first.
+    const asked = route.kind === 'kb' ? needs.findIndex((n) => key(n) === whole) : -1;
+    const ordered =
+      asked > 0 && needs.slice(0, asked).every((n) => n.kind === 'kb' && n.told) ? [needs[asked], ...needs.slice(0, asked), ...needs.slice(asked + 1)] : needs;
+    const [first, ...others] = ordered;
     const labels = others.map((n) => (n.kind === 'kb' ? this.knowledge!.dialog.title(n.articleId)! : this.responses.intents.label(n.intent)));
     await sendTrace(context, 'council.needs', { count: needs.length });
     const state = await this.routingState.get(context, { misses: 0 });

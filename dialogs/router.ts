@@ -164,7 +164,8 @@ export const onlyAPlace = (text: string, vocabulary: Vocabulary): boolean =>
 export type Need =
   /** `leansOnEarlier`: a part that names it only with the words said before it ("…cracked the lid. Can I get a new one?"). */
   /** `story`: a statement that several articles match alike ("I rent from a private landlord."): the story around what is asked. */
-  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean; story?: boolean } | { kind: 'intent'; intent: string };
+  /** `told`: found in a part that tells rather than asks ("I've lost my job."): what the resident said of their situation. */
+  { kind: 'kb'; articleId: string; leansOnEarlier?: boolean; story?: boolean; told?: boolean } | { kind: 'intent'; intent: string };
 
 /** A part's need, and the articles it matches as well as the need's own (empty for a request). */
 interface PartNeed {
@@ -174,6 +175,8 @@ interface PartNeed {
   leansOnEarlier?: boolean;
   /** A statement whose best article is not clearly ahead of the next (see Router.partNeed). */
   story?: boolean;
+  /** Found in a part that neither asks nor says what the resident wants. */
+  told?: boolean;
 }
 
 const sameNeed = (a: Need, b: Need) =>
@@ -339,8 +342,9 @@ export class Router {
     // service, not asking for it. The article that offers the request answers, with the request's button.
     // "What goes in the blue bin?", "can I take a mattress to the tip myself?": what a service takes, or what the
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
+    // Not "when do they take the recycling?" (the vocabulary's `asks_when`): the day it is collected, whatever it says of taking.
     const takes =
-      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)
+      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text) && !this.vocabulary.asks_when.test(text)
         ? (this.placeArticle(text) ?? this.answeringArticle(found))
         : undefined;
     if (takes) return takes;
@@ -586,6 +590,9 @@ export class Router {
     const asking = pieces.filter((p) => this.asksForSomething(p));
     if (asking.length !== 1) return undefined;
     const [question] = asking;
+    // "got a ticket outside my own house. how do I appeal this?": a short question that points back names its topic only with
+    // the story before it; alone, its few words ("appeal") find whatever page shares them.
+    if (this.leansOnEarlier(question, pieces.slice(0, pieces.indexOf(question)))) return undefined;
     if (pieces.some((p) => p !== question && (this.partNeed(p)?.story ?? true) === false)) return undefined;
     const found = this.retrieve(question);
     const top = found.articles[0];
@@ -624,7 +631,7 @@ export class Router {
           part,
           byPart.filter((n) => n !== undefined),
         );
-      byPart.push(need);
+      byPart.push(need && need.need.kind === 'kb' && !this.asksForSomething(part) ? { ...need, told: true } : need);
     }
     // "bins not been dun n also hw do i get a garden waste sub": the classifier is sure the message asks for a request that no
     // part was found to be (a few words in text-speak match the request's own examples no better than many pages do); the part
@@ -641,8 +648,8 @@ export class Router {
     );
     return distinct.length >= 2
       ? distinct.map((f) =>
-          f.need.kind === 'kb' && (f.leansOnEarlier || f.story)
-            ? { ...f.need, ...(f.leansOnEarlier ? { leansOnEarlier: true } : {}), ...(f.story ? { story: true } : {}) }
+          f.need.kind === 'kb' && (f.leansOnEarlier || f.story || f.told)
+            ? { ...f.need, ...(f.leansOnEarlier ? { leansOnEarlier: true } : {}), ...(f.story ? { story: true } : {}), ...(f.told ? { told: true } : {}) }
             : f.need,
         )
       : [];

@@ -143,6 +143,7 @@ const CONTEXTS = {
   asks_for_service: 'words',
   asks_about_service: 'words',
   asks_price_or_limits: 'words',
+  asks_when: 'first',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -27,6 +27,7 @@ function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: str
 const NEW = [
   'word_ending',
   'asks_next_collection',
+  'asks_when',
   'reason_given',
   'asks_for_person',
   'opens_message',
@@ -108,6 +109,8 @@ const OLD: Omit<
   | 'carry_on_accepted'
   | 'wants'
   | 'own_question'
+  // New with its words in vocabulary.yaml (issue 17): never a regex in TypeScript.
+  | 'asks_when'
   | (typeof MOVED_LAST)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
@@ -1139,6 +1142,32 @@ describe('asks_price_or_limits: asking what a service costs or will not take', (
       true,
       true,
       false,
+      false,
+    ]);
+  });
+});
+
+describe('asks_when: a question about when something happens', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+
+  it('opens with when, what day or how often, after a greeting too; not a question about what a service takes', () => {
+    const asked = [
+      'when do you take the glass',
+      'wen do they take the recycling',
+      'Hi, what day do they take garden waste?',
+      'how often do they take the paper',
+    ];
+    const notAsked = [
+      'do they take plastic bags in the recycling',
+      'does the tip take tyres',
+      'can I take a mattress to the tip myself',
+      'what goes in the blue bin',
+    ];
+    expect(asked.map((t) => en.asks_when.test(t))).toEqual([true, true, true, true]);
+    expect(notAsked.map((t) => en.asks_when.test(t))).toEqual([false, false, false, false]);
+    expect(['pryd maen nhw’n casglu’r ailgylchu', "pa ddiwrnod mae'r bin gwyrdd", 'ydy’r tip yn derbyn teiars'].map((t) => cy.asks_when.test(t))).toEqual([
+      true,
+      true,
       false,
     ]);
   });
