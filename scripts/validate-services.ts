@@ -18,6 +18,10 @@ import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConf
 import { BY_TIME, TIME_NEAR } from '../dialogs/services/slotReader';
 import { minutesOf } from '../dialogs/services/slots/readers/clockTime';
 import { INTENT_NAMES } from '../intents/catalogue';
+import { DEFAULT_LOCALE } from '../knowledge/intentMessages';
+import { SUPPORTED_LOCALES, type Locale } from '../knowledge/locales';
+import { overlayFile } from '../knowledge/localeContent';
+import { priceProblems } from './lib/requestPrices';
 
 const root = path.resolve(__dirname, '..');
 
@@ -166,6 +170,20 @@ function checkServices(): { problems: string[]; summary: string } {
       events?.inLanguage(wasteDir, locale);
     } catch (err) {
       problems.push((err as Error).message); // it names the file
+    }
+  }
+  // The prices a request states (its notice, its summary's cost) must be its article's, in every declared language.
+  for (const locale of config
+    ? [DEFAULT_LOCALE, ...(languages ?? []).slice(1)].filter((l): l is Locale => (SUPPORTED_LOCALES as readonly string[]).includes(l))
+    : []) {
+    // Another language's own settings, when it has them (a missing file is the language checks' problem: npm run validate).
+    if (locale !== DEFAULT_LOCALE && !fs.existsSync(overlayFile(requestsFile, locale))) continue;
+    const own = locale === DEFAULT_LOCALE ? config : attempt(`knowledge/${locale}/service-requests.yaml`, () => loadServiceRequestConfig(requestsFile, locale));
+    for (const [intent, c] of Object.entries(own ?? {})) {
+      const article = c.article && path.join(root, 'knowledge', 'articles', ...(locale === DEFAULT_LOCALE ? [] : [locale]), `${c.article}.md`);
+      if (!article || !fs.existsSync(article)) continue; // a missing article is its own problem
+      for (const p of priceProblems(intent, c, fs.readFileSync(article, 'utf8')))
+        problems.push(`${locale === DEFAULT_LOCALE ? where([intent, ...p.at]) : `knowledge/${locale}/service-requests.yaml`}: ${p.message}`);
     }
   }
   // The streets' Welsh names (street_cy): one per street, found by Welsh messages, none another street's name.

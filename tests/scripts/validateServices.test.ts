@@ -84,4 +84,43 @@ describe('npm run validate:services', () => {
       `service-requests.yaml:${lineOf('        - { value: van_load }')}: report_flytipping estimates amount: only the last band may leave out up_to`,
     );
   }, 30_000);
+
+  it("names, with its line, a price in a request's notice or summary that its article does not state, and one the article states that no band says", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-requests-'));
+    const file = path.join(dir, 'service-requests.yaml');
+    const original = fs.readFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), 'utf8');
+    // The article still says £30 and £45: a content designer raised the summary's first band and the notice's second only.
+    const changed = original
+      .replace('(£30 for 1 or 2 items, £45 for 3 to 5,', '(£30 for 1 or 2 items, £48 for 3 to 5,')
+      .replace('- { up_to: 2, say: "£30 for 1 or 2 items', '- { up_to: 2, say: "£32.50 for 1 or 2 items');
+    fs.writeFileSync(file, changed);
+    fs.cpSync(path.join(ROOT, 'knowledge', 'cy-GB', 'service-requests.yaml'), path.join(dir, 'cy-GB', 'service-requests.yaml'));
+    const lineOf = (text: string) => changed.split('\n').findIndex((l) => l.includes(text)) + 1;
+    const result = run({ SERVICE_REQUESTS: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('£48 for 3 to 5')}: book_bulky_waste notice: £48 is not a price the article bulky-waste states`,
+    );
+    expect(result.stderr).toContain(
+      `service-requests.yaml:${lineOf('say: "£32.50')}: book_bulky_waste cost: £32.50 is not a price the article bulky-waste states`,
+    );
+    expect(result.stderr).toContain('book_bulky_waste cost: the article bulky-waste states £30, which no cost band says');
+    // The Welsh settings, unchanged, still agree with the Welsh article.
+    expect(result.stderr).not.toMatch(/cy-GB\/service-requests\.yaml: book_bulky_waste/);
+  }, 30_000);
+
+  it("names a Welsh request's price that the Welsh article does not state", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-requests-'));
+    const file = path.join(dir, 'service-requests.yaml');
+    fs.copyFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), file);
+    const welsh = fs.readFileSync(path.join(ROOT, 'knowledge', 'cy-GB', 'service-requests.yaml'), 'utf8');
+    fs.mkdirSync(path.join(dir, 'cy-GB'));
+    fs.writeFileSync(path.join(dir, 'cy-GB', 'service-requests.yaml'), welsh.replace('say: "£45 am 3 i 5 eitem', 'say: "£55 am 3 i 5 eitem'));
+    const result = run({ SERVICE_REQUESTS: file });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('knowledge/cy-GB/service-requests.yaml: book_bulky_waste cost: £55 is not a price the article bulky-waste states');
+    expect(result.stderr).toContain(
+      'knowledge/cy-GB/service-requests.yaml: book_bulky_waste cost: the article bulky-waste states £45, which no cost band says',
+    );
+  }, 30_000);
 });
