@@ -68,6 +68,7 @@ export interface RoutingState {
   /**
    * A message answered otherwise than by a request that named an address ("…I'm at 4 Mill Lane, AT3 1NF. Oh and can I pay
    * by direct debit?"): a bin day asked later, with no address of its own and none used in this chat yet, is for it.
+   * Only the address is kept ("4 Mill Lane, AT3 1NF"), not the message.
    */
   addressSaid?: string;
 }
@@ -553,10 +554,10 @@ export class MainDialog extends CancelAndHelpDialog {
 
   /** The message names an address and is not a request (which keeps its own place): a later bin day may be for it. */
   private async keepAddressSaid(context: TurnContext): Promise<void> {
-    const text = context.activity.text ?? '';
-    if (!this.addressNamed.names(text)) return;
+    const address = this.addressNamed.said(context.activity.text ?? '');
+    if (!address) return;
     const state = await this.routingState.get(context, { misses: 0 });
-    await this.routingState.set(context, { ...state, addressSaid: text });
+    await this.routingState.set(context, { ...state, addressSaid: address });
   }
 
   private async afterClarifyStep(step: WaterfallStepContext): Promise<DialogTurnResult> {

@@ -733,6 +733,18 @@ describe('the last words moved from dialog code: not sending, a bare no thanks, 
     expect(spoken.filter((t) => NAMES_AN_ADDRESS.test(t) && !onlyAnAddress(t)).length).toBeGreaterThan(5);
   });
 
+  it('said keeps only the address of a message, not the rest of what the resident wrote', () => {
+    const [enNamed, cyNamed] = [new AddressNamed(en), new AddressNamed(cy)];
+    expect(enNamed.said("We're at 22 Orchard Road, AT2 4JJ. My name's Dave Price and my number is 07700 900123, how do I pay by card?")).toBe(
+      '22 Orchard Road, AT2 4JJ',
+    );
+    expect(enNamed.said('bins at 9 Mill Lane, also whats the council tax band for it')).toBe('9 Mill Lane');
+    expect(enNamed.said('postcode is at3 1nf and I want to know about parking permits')).toBe('at3 1nf');
+    expect(cyNamed.said("Dw i'n byw yn 13 Heol yr Orsaf. Pryd mae'r biniau?")).toBe('13 Heol yr Orsaf');
+    expect(cyNamed.said('13 heol yr orsaf, ga i dalu ar-lein?')).toBe('13 heol yr orsaf');
+    expect(enNamed.said('how do I pay my council tax by direct debit?')).toBeUndefined();
+  });
+
   it('the Welsh file takes every English answer, and Welsh ones of its own', () => {
     const [enNamed, cyNamed] = [new AddressNamed(en), new AddressNamed(cy)];
     expect(spoken.filter((t) => notSending(t, en) && !notSending(t, cy))).toEqual([]);
