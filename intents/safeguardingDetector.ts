@@ -5,10 +5,15 @@ import type { RiskClassifier, RiskGuess } from './riskClassifier';
 import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
 import { normaliseForRules, type PastDanger, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
+/** What decided a verdict of risk. */
+export type RiskDecider = 'rule' | 'risk classifier' | 'classifier';
+
 export interface SafeguardingVerdict {
   risk: boolean;
   /** The rule that matched, "risk classifier" or "classifier" (the intent classifier). Never the resident's words. */
   reason?: string;
+  /** What decided it: a rule, the risk classifier, or the intent classifier (a gloss's verdict keeps what decided the gloss). */
+  decidedBy?: RiskDecider;
   /** The risk category the reply follows (intents/risk-taxonomy.yaml). */
   category?: RiskCategory;
   /** Every category the message touches, `category` first; the reply adds the others' help. */
@@ -279,7 +284,7 @@ export class SafeguardingDetector {
   private counts(own: SafeguardingTrace, glossed: SafeguardingTrace): boolean {
     const category = glossed.verdict.category;
     if (!category) return false;
-    if (category !== 'immediate_danger' && !glossed.verdict.reason?.endsWith(CLASSIFIER_REASON)) return true;
+    if (category !== 'immediate_danger' && glossed.verdict.decidedBy !== 'risk classifier') return true;
     if (!(this.glossed?.categories ?? GLOSS_CATEGORIES).includes(category)) return false;
     const scores = [own.whole?.score ?? 0, ...own.clauses.map((c) => c.guess?.score ?? 0)];
     return Math.max(...scores) >= GLOSS_SUPPORT;
@@ -298,7 +303,7 @@ export class SafeguardingDetector {
     if (!folded) return undefined;
     const trace = this.glossed.detector.explain(this.glossed.gloss(folded));
     if (!trace.verdict.risk) return trace;
-    const own = this.verdict(`gloss: ${trace.verdict.reason ?? ''}`, trace.verdict.categories ?? [], folded);
+    const own = this.verdict(`gloss: ${trace.verdict.reason ?? ''}`, trace.verdict.categories ?? [], folded, trace.verdict.decidedBy);
     return { ...trace, verdict: { ...own, about: own.about ?? trace.verdict.about } };
   }
 
@@ -328,6 +333,7 @@ export class SafeguardingDetector {
           matched[0].name,
           matched.flatMap((r) => (r.category ? [r.category] : [])),
           folded,
+          'rule',
         ),
       };
     // A message that was little more than a figure of speech ("I've had enough of being ignored" leaves
@@ -358,10 +364,10 @@ export class SafeguardingDetector {
       this.topic?.test(folded)
     )
       return { ...trace, topic: true };
-    if (guess) return { ...trace, verdict: this.verdict(CLASSIFIER_REASON, [guess.category], folded) };
+    if (guess) return { ...trace, verdict: this.verdict(CLASSIFIER_REASON, [guess.category], folded, 'risk classifier') };
     if (recognized && this.classifierVotes(folded, recognized)) {
       const best = this.riskClassifier?.best(forClassifier);
-      return { ...trace, verdict: this.verdict('classifier', best ? [best.category] : [], folded) };
+      return { ...trace, verdict: this.verdict('classifier', best ? [best.category] : [], folded, 'classifier') };
     }
     return trace;
   }
@@ -425,13 +431,13 @@ export class SafeguardingDetector {
     return undefined;
   }
 
-  private verdict(reason: string, found: RiskCategory[], folded: string): SafeguardingVerdict {
+  private verdict(reason: string, found: RiskCategory[], folded: string, decidedBy?: RiskDecider): SafeguardingVerdict {
     const about = this.taxonomy ? aboutOf(this.taxonomy, folded) : undefined;
     // A worry about an adult that turns out to be about a child is a child at risk (the adult's help is kept).
     const withChild = about === 'child' && found.includes('adult_at_risk') ? ['child_at_risk' as const, ...found] : found;
     const categories = this.order.filter((c) => withChild.includes(c));
     const label = this.taxonomy?.categories.find((c) => c.id === categories[0])?.label;
-    return { risk: true, reason, category: categories[0], categories, about, label };
+    return { risk: true, reason, decidedBy, category: categories[0], categories, about, label };
   }
 
   private classifierVotes(folded: string, recognized: RecognizerResult): boolean {

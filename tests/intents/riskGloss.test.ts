@@ -120,7 +120,7 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
   it("the English rules' verdict on the gloss decides the other categories on its own, whatever the Welsh classifier says", () => {
     const neglect = 'mae fy mam yn gadael fy chwaer fach 4 oed ar ben ei hun drwy’r nos';
     const verdict = welshLeaning(0.01).check(neglect);
-    expect(verdict).toMatchObject({ risk: true, category: 'child_at_risk' });
+    expect(verdict).toMatchObject({ risk: true, category: 'child_at_risk', decidedBy: 'rule' });
     expect(verdict.reason).toMatch(/^gloss: /);
   });
 
@@ -134,7 +134,7 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
       return new SafeguardingDetector([], { riskClassifier: classifier, glossed: { gloss: (t) => list.gloss(t), detector: englishClassifier, categories } });
     };
     const text = 'mae plant drws nesa yn chwarae yn yr ardd';
-    expect(welsh(0.9).explainGlossed(text)?.verdict).toMatchObject({ risk: true, category: 'child_at_risk' });
+    expect(welsh(0.9).explainGlossed(text)?.verdict).toMatchObject({ risk: true, category: 'child_at_risk', decidedBy: 'risk classifier' });
     expect(welsh(0.9).check(text).risk).toBe(false);
     expect(welsh(0.9, ['child_at_risk']).check(text)).toMatchObject({ risk: true, category: 'child_at_risk' });
     expect(welsh(0.05, ['child_at_risk']).check(text).risk).toBe(false);

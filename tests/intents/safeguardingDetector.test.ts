@@ -57,6 +57,7 @@ describe('safeguarding rules file', () => {
     const v = rulesOnly.check(text, silent(text));
     expect(v.risk).toBe(true);
     expect(v.reason).not.toBe('classifier');
+    expect(v.decidedBy).toBe('rule');
   });
 
   it.each(ordinary)('rules leave %j alone', (text) => {
@@ -151,7 +152,11 @@ describe('SafeguardingDetector with the real classifier', () => {
       source: 'test',
     });
     const noRules = new SafeguardingDetector([]);
-    expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toMatchObject({ risk: true, reason: 'classifier' });
+    expect(noRules.check('i feel so scared all the time', vote('i feel so scared all the time'))).toMatchObject({
+      risk: true,
+      reason: 'classifier',
+      decidedBy: 'classifier',
+    });
     expect(noRules.check('care home fees for my dad', vote('care home fees for my dad')).risk).toBe(false);
     expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(
       false,
