@@ -425,6 +425,38 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     );
   });
 
+  it('sixteenth round: a fire the fire brigade dealt with, and a past danger followed by the resident\'s own "can I now…", are left to the classifier; a fire that goes on is still caught', () => {
+    // Each near miss was decided by the rules before ("now" of the resident's question counted as "still happening").
+    quietAndCaught(
+      [
+        'there was a fire in the bin store on tuesday, the fire brigade came and everyones fine, who clears the burnt bins',
+        'the shed two doors down caught fire, the firefighters turned up and we are all fine, can someone take the burnt wood away',
+        'we had a chip pan fire in 2021 and were moved, can we now apply for a bigger flat',
+        'my neighbour set fire to the bins back in 2020, could i now have a lockable bin store',
+      ],
+      [
+        ['the fire brigade came but theres smoke coming from the loft again and my dad is still inside', 'immediate_danger'],
+        ['there was a fire in the flat below in 2019 and now theres smoke coming up the stairwell again', 'immediate_danger'],
+        ['the kitchen is on fire and the fire brigade are on their way, we are fine but the baby is upstairs', 'immediate_danger'],
+      ],
+    );
+  });
+
+  it('sixteenth round: a chore the resident will do themselves ("…to the tip myself") is taken out as a figure of speech; with pills it is read in full', () => {
+    for (const text of [
+      'i reckon ill just drive the old chairs to the tip myself',
+      'we might carry them down to the recycling centre ourselves',
+      'ok ill shift it myself at the weekend',
+    ])
+      expect(withGates.explain(text).folded, text).not.toMatch(/myself|ourselves/);
+    for (const text of [
+      'ive got the pills here, i might just take them myself tonight',
+      'i will take them all myself, every tablet in the box',
+      'i might just take the whole box myself',
+    ])
+      expect(withGates.explain(text).folded, text).toMatch(/myself/);
+  });
+
   it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
