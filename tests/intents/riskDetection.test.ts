@@ -457,6 +457,27 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
       expect(withGates.explain(text).folded, text).toMatch(/myself/);
   });
 
+  it("sixteenth round: graffiti of a word, smoking in a shared place, a fall feared one day and one's own death planned for are figures of speech; the same words about a person, now, are read in full", () => {
+    const taken: Array<[string, RegExp]> = [
+      ['vandals have sprayed dead all over the bus shelter by the park, can it be cleaned', /\bdead\b/],
+      ['the lads smoke cannabis by the garages every night and it stinks', /cannabis/],
+      ['theres a strong smell of skunk on the landing most evenings', /skunk/],
+      ['the paving outside the post office is lifting, a pensioner is going to trip one day', /trip/],
+      ['when i pass away can my partner stay on in the bungalow', /pass away/],
+    ];
+    for (const [text, word] of taken) expect(withGates.explain(text).folded, text).not.toMatch(word);
+    for (const text of ['my son wrote die on his arm in pen', 'if i die tonight who gets my flat, i have the tablets ready'])
+      expect(withGates.explain(text).folded, text).toMatch(/\bdie\b/);
+    quietAndCaught(
+      [],
+      [
+        ['someone was smoking in bed and now the mattress is on fire', 'immediate_danger'],
+        ['an old man has fallen on the broken steps and cant get up', 'immediate_danger'],
+        ['if i die tonight who gets my flat, i have the tablets ready', 'suicide_self_harm'],
+      ],
+    );
+  });
+
   it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
@@ -597,6 +618,22 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       ['my mum seems ok but is he allowed to keep her bank card and take her pension every week', 'adult_at_risk'],
     ];
     for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  });
+
+  it('sixteenth round: hazard and nuisance reports with an alarming word, and a danger said to have hurt nobody yet, are not risks to the bot; a danger to someone now still is', () => {
+    for (const text of [
+      'kids have sprayed rip on our garage door again, who cleans graffiti off private property',
+      'someone keeps smoking skunk in the bin store and the whole block stinks of it',
+      'slates keep sliding off the roof of the flats onto the path, nobodys been hurt yet, can you send someone to look',
+      'there are no handrails on the steps to the station car park, someone will slip over one day',
+      'when i die will my daughter be able to keep my council flat',
+    ])
+      expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
+    for (const [text, category] of [
+      ['slates are falling off the roof onto the kids playing below and one has a cut head', 'immediate_danger'],
+      ['if i die tonight will my daughter get the flat, i have saved my tablets', 'suicide_self_harm'],
+    ] as Array<[string, string]>)
+      expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
 
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
