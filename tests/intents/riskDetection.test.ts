@@ -636,6 +636,26 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
 
+  it('sixteenth round: the reason for an ordinary request (a job lost, money short this week, a death in the family, a chore done oneself) is not a risk, said alone as a clause or first; the same events with harm, intent or a child alone still are', () => {
+    for (const text of [
+      "I've just been let go from the garage. Can you help me with my rent and council tax?",
+      'My hours have been slashed. Is there help with rent?',
+      "Money's run out for this week and the gas meter is nearly empty. What help is there?",
+      'My wife always put the bins out and she died in September, which day do they go?',
+      "i'll probably run it up the tip myself tbh",
+      'my tyres have been slashed outside the flats again, who do i report it to',
+    ])
+      expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
+    for (const [text, category] of [
+      ["I've lost my job and the house is going, there's no point any more, I've got the tablets ready", 'suicide_self_harm'],
+      ['since my wife died i have stopped eating and i keep thinking i would be better off with her', 'suicide_self_harm'],
+      ['my dad is 86, his electric ran out days ago and he has had nothing to eat, he is in bed to keep warm', 'adult_at_risk'],
+      ['nobodys been in or out of the flat upstairs for three days and the two little ones are still inside, i can hear them crying', 'child_at_risk'],
+      ['my son has been slashed across the face outside the shop', 'immediate_danger'],
+    ] as Array<[string, string]>)
+      expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  });
+
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
     const answers = [
       "only the two armchairs, they'll be on the front path",
