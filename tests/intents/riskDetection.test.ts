@@ -620,40 +620,46 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
 
+  /** Each near miss is not a risk to the bot, and each risk is caught in (at least) its category. */
+  const quietAndCaughtByBot = (quiet: string[], caught: Array<[string, string]>) => {
+    for (const text of quiet) expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
+    for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  };
+
   it('sixteenth round: hazard and nuisance reports with an alarming word, and a danger said to have hurt nobody yet, are not risks to the bot; a danger to someone now still is', () => {
-    for (const text of [
-      'kids have sprayed rip on our garage door again, who cleans graffiti off private property',
-      'someone keeps smoking skunk in the bin store and the whole block stinks of it',
-      'slates keep sliding off the roof of the flats onto the path, nobodys been hurt yet, can you send someone to look',
-      'there are no handrails on the steps to the station car park, someone will slip over one day',
-      'when i die will my daughter be able to keep my council flat',
-    ])
-      expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
-    for (const [text, category] of [
-      ['slates are falling off the roof onto the kids playing below and one has a cut head', 'immediate_danger'],
-      ['if i die tonight will my daughter get the flat, i have saved my tablets', 'suicide_self_harm'],
-    ] as Array<[string, string]>)
-      expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+    quietAndCaughtByBot(
+      [
+        'kids have sprayed rip on our garage door again, who cleans graffiti off private property',
+        'someone keeps smoking skunk in the bin store and the whole block stinks of it',
+        'slates keep sliding off the roof of the flats onto the path, nobodys been hurt yet, can you send someone to look',
+        'there are no handrails on the steps to the station car park, someone will slip over one day',
+        'when i die will my daughter be able to keep my council flat',
+      ],
+      [
+        ['slates are falling off the roof onto the kids playing below and one has a cut head', 'immediate_danger'],
+        ['if i die tonight will my daughter get the flat, i have saved my tablets', 'suicide_self_harm'],
+      ],
+    );
   });
 
   it('sixteenth round: the reason for an ordinary request (a job lost, money short this week, a death in the family, a chore done oneself) is not a risk, said alone as a clause or first; the same events with harm, intent or a child alone still are', () => {
-    for (const text of [
-      "I've just been let go from the garage. Can you help me with my rent and council tax?",
-      'My hours have been slashed. Is there help with rent?',
-      "Money's run out for this week and the gas meter is nearly empty. What help is there?",
-      'My wife always put the bins out and she died in September, which day do they go?',
-      "i'll probably run it up the tip myself tbh",
-      'my tyres have been slashed outside the flats again, who do i report it to',
-    ])
-      expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
-    for (const [text, category] of [
-      ["I've lost my job and the house is going, there's no point any more, I've got the tablets ready", 'suicide_self_harm'],
-      ['since my wife died i have stopped eating and i keep thinking i would be better off with her', 'suicide_self_harm'],
-      ['my dad is 86, his electric ran out days ago and he has had nothing to eat, he is in bed to keep warm', 'adult_at_risk'],
-      ['nobodys been in or out of the flat upstairs for three days and the two little ones are still inside, i can hear them crying', 'child_at_risk'],
-      ['my son has been slashed across the face outside the shop', 'immediate_danger'],
-    ] as Array<[string, string]>)
-      expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+    quietAndCaughtByBot(
+      [
+        "I've just been let go from the garage. Can you help me with my rent and council tax?",
+        'My hours have been slashed. Is there help with rent?',
+        "Money's run out for this week and the gas meter is nearly empty. What help is there?",
+        'My wife always put the bins out and she died in September, which day do they go?',
+        "i'll probably run it up the tip myself tbh",
+        'my tyres have been slashed outside the flats again, who do i report it to',
+      ],
+      [
+        ["I've lost my job and the house is going, there's no point any more, I've got the tablets ready", 'suicide_self_harm'],
+        ['since my wife died i have stopped eating and i keep thinking i would be better off with her', 'suicide_self_harm'],
+        ['my dad is 86, his electric ran out days ago and he has had nothing to eat, he is in bed to keep warm', 'adult_at_risk'],
+        ['nobodys been in or out of the flat upstairs for three days and the two little ones are still inside, i can hear them crying', 'child_at_risk'],
+        ['my son has been slashed across the face outside the shop', 'immediate_danger'],
+      ],
+    );
   });
 
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
