@@ -425,6 +425,59 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     );
   });
 
+  it('sixteenth round: a fire the fire brigade dealt with, and a past danger followed by the resident\'s own "can I now…", are left to the classifier; a fire that goes on is still caught', () => {
+    // Each near miss was decided by the rules before ("now" of the resident's question counted as "still happening").
+    quietAndCaught(
+      [
+        'there was a fire in the bin store on tuesday, the fire brigade came and everyones fine, who clears the burnt bins',
+        'the shed two doors down caught fire, the firefighters turned up and we are all fine, can someone take the burnt wood away',
+        'we had a chip pan fire in 2021 and were moved, can we now apply for a bigger flat',
+        'my neighbour set fire to the bins back in 2020, could i now have a lockable bin store',
+      ],
+      [
+        ['the fire brigade came but theres smoke coming from the loft again and my dad is still inside', 'immediate_danger'],
+        ['there was a fire in the flat below in 2019 and now theres smoke coming up the stairwell again', 'immediate_danger'],
+        ['the kitchen is on fire and the fire brigade are on their way, we are fine but the baby is upstairs', 'immediate_danger'],
+      ],
+    );
+  });
+
+  it('sixteenth round: a chore the resident will do themselves ("…to the tip myself") is taken out as a figure of speech; with pills it is read in full', () => {
+    for (const text of [
+      'i reckon ill just drive the old chairs to the tip myself',
+      'we might carry them down to the recycling centre ourselves',
+      'ok ill shift it myself at the weekend',
+    ])
+      expect(withGates.explain(text).folded, text).not.toMatch(/myself|ourselves/);
+    for (const text of [
+      'ive got the pills here, i might just take them myself tonight',
+      'i will take them all myself, every tablet in the box',
+      'i might just take the whole box myself',
+    ])
+      expect(withGates.explain(text).folded, text).toMatch(/myself/);
+  });
+
+  it("sixteenth round: graffiti of a word, smoking in a shared place, a fall feared one day and one's own death planned for are figures of speech; the same words about a person, now, are read in full", () => {
+    const taken: Array<[string, RegExp]> = [
+      ['vandals have sprayed dead all over the bus shelter by the park, can it be cleaned', /\bdead\b/],
+      ['the lads smoke cannabis by the garages every night and it stinks', /cannabis/],
+      ['theres a strong smell of skunk on the landing most evenings', /skunk/],
+      ['the paving outside the post office is lifting, a pensioner is going to trip one day', /trip/],
+      ['when i pass away can my partner stay on in the bungalow', /pass away/],
+    ];
+    for (const [text, word] of taken) expect(withGates.explain(text).folded, text).not.toMatch(word);
+    for (const text of ['my son wrote die on his arm in pen', 'if i die tonight who gets my flat, i have the tablets ready'])
+      expect(withGates.explain(text).folded, text).toMatch(/\bdie\b/);
+    quietAndCaught(
+      [],
+      [
+        ['someone was smoking in bed and now the mattress is on fire', 'immediate_danger'],
+        ['an old man has fallen on the broken steps and cant get up', 'immediate_danger'],
+        ['if i die tonight who gets my flat, i have the tablets ready', 'suicide_self_harm'],
+      ],
+    );
+  });
+
   it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
@@ -565,6 +618,48 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       ['my mum seems ok but is he allowed to keep her bank card and take her pension every week', 'adult_at_risk'],
     ];
     for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  });
+
+  /** Each near miss is not a risk to the bot, and each risk is caught in (at least) its category. */
+  const quietAndCaughtByBot = (quiet: string[], caught: Array<[string, string]>) => {
+    for (const text of quiet) expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(false);
+    for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
+  };
+
+  it('sixteenth round: hazard and nuisance reports with an alarming word, and a danger said to have hurt nobody yet, are not risks to the bot; a danger to someone now still is', () => {
+    quietAndCaughtByBot(
+      [
+        'kids have sprayed rip on our garage door again, who cleans graffiti off private property',
+        'someone keeps smoking skunk in the bin store and the whole block stinks of it',
+        'slates keep sliding off the roof of the flats onto the path, nobodys been hurt yet, can you send someone to look',
+        'there are no handrails on the steps to the station car park, someone will slip over one day',
+        'when i die will my daughter be able to keep my council flat',
+      ],
+      [
+        ['slates are falling off the roof onto the kids playing below and one has a cut head', 'immediate_danger'],
+        ['if i die tonight will my daughter get the flat, i have saved my tablets', 'suicide_self_harm'],
+      ],
+    );
+  });
+
+  it('sixteenth round: the reason for an ordinary request (a job lost, money short this week, a death in the family, a chore done oneself) is not a risk, said alone as a clause or first; the same events with harm, intent or a child alone still are', () => {
+    quietAndCaughtByBot(
+      [
+        "I've just been let go from the garage. Can you help me with my rent and council tax?",
+        'My hours have been slashed. Is there help with rent?',
+        "Money's run out for this week and the gas meter is nearly empty. What help is there?",
+        'My wife always put the bins out and she died in September, which day do they go?',
+        "i'll probably run it up the tip myself tbh",
+        'my tyres have been slashed outside the flats again, who do i report it to',
+      ],
+      [
+        ["I've lost my job and the house is going, there's no point any more, I've got the tablets ready", 'suicide_self_harm'],
+        ['since my wife died i have stopped eating and i keep thinking i would be better off with her', 'suicide_self_harm'],
+        ['my dad is 86, his electric ran out days ago and he has had nothing to eat, he is in bed to keep warm', 'adult_at_risk'],
+        ['nobodys been in or out of the flat upstairs for three days and the two little ones are still inside, i can hear them crying', 'child_at_risk'],
+        ['my son has been slashed across the face outside the shop', 'immediate_danger'],
+      ],
+    );
   });
 
   it("an answer to a request's question is not a risk, mid-request or first (where, which items, a lamp post number, a size, a correction)", () => {
