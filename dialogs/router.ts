@@ -221,6 +221,8 @@ const ASKS_WHAT_GOES = new RegExp(
     String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${CONTAINER}|[,;?.!]|$)`,
     // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
     String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
+    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue bin".
+    String.raw`\b(?:can|could|do|does|should|will|may)\b[^?.!]*?\b(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)`,
     // What a place accepts: "does the tip accept tyres?".
     String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
   ].join('|'),
@@ -599,6 +601,16 @@ export class Router {
     const t = this.thresholds;
     if (!top || top.confidence < t.kbAnswer || !this.beatsOutOfScope(top, found) || !this.clearlyAhead(found)) return undefined;
     if (found.intents.some((i) => !NOT_CLARIFIABLE.has(i.intent) && i.confidence >= top.confidence - t.intentTie)) return undefined;
+    // "is there anything for food or the electric? we're really struggling": a vague question whose few words find a page
+    // that shares them (recycling: food, electrical items), where the whole message clearly answers with another page that
+    // the question matches too (help with the cost of living: food, struggling). The story says which the question meant.
+    const whole = this.answeringArticle(this.retrieve(text));
+    if (
+      whole?.kind === 'kb' &&
+      whole.articleId !== top.article.id &&
+      (found.articles.find((a) => a.article.id === whole.articleId)?.confidence ?? 0) >= t.kbClarify
+    )
+      return undefined;
     const strong = top.confidence >= t.kbInterrupt && top.confidence - (found.articles[1]?.confidence ?? 0) >= QUESTION_LEAD;
     return { route: { kind: 'kb', articleId: top.article.id, score: top.confidence, next: this.runnersUp(found) }, strong };
   }

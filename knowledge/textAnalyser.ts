@@ -141,6 +141,13 @@ export class TextAnalyser {
     const out: string[] = [];
     for (let i = 0; i < input.length;) {
       const phrase = this.matchPhrase(input, i);
+      // "pay the council tax": "the council" starts first, but "council tax" starts inside it, is as long and ends later; the
+      // later phrase is what the words say (read the words before it alone), else "council tax" is lost to "council" and "tax".
+      if (phrase && phrase.words.length > 1 && this.overlapped(input, i, phrase.words.length)) {
+        const word = input[i++];
+        if (!this.language.stopWords.has(word) && !/^\d+$/.test(word)) out.push(this.stem(word));
+        continue;
+      }
       if (phrase) {
         out.push(phrase.term);
         i += phrase.words.length;
@@ -152,6 +159,15 @@ export class TextAnalyser {
       out.push(this.stem(word));
     }
     return out;
+  }
+
+  /** Whether a phrase of at least `length` words starts inside the phrase at `at` (after its first word) and ends after it. */
+  private overlapped(input: string[], at: number, length: number): boolean {
+    for (let next = at + 1; next < at + length; next++) {
+      const later = this.matchPhrase(input, next);
+      if (later && later.words.length >= length && next + later.words.length > at + length) return true;
+    }
+    return false;
   }
 
   /** True for a term that stands for a whole synonym group (not stemmed, not fuzzy-matched). */

@@ -183,6 +183,19 @@ describe('Router.route: a story and one question', () => {
     expect(told.route(text, unsure(text))).toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });
   });
 
+  it('reads a vague question with its story when the whole message clearly answers with another page the question matches too', () => {
+    const money = [
+      article('cost-of-living', 'Help with the cost of living', ['help paying for food when money is short', 'we are struggling to get by'], 'Our fund helps.'),
+      article('recycling', 'What goes in which bin', ['which bin takes food scraps', 'recycling small electricals'], 'Blue bin: cans.'),
+    ];
+    const base = new MiniSearchKnowledgeBase(money, new TextAnalyser([]), { intents, outOfScope: ['tell me a joke'] });
+    const router = new Router(detector, shippedButtons(), shippedVocabulary(), DEFAULT_THRESHOLDS, base);
+    const question = 'is there anything for food or electricals?';
+    expect(base.retrieve(question).articles[0].article.id).toBe('recycling');
+    const text = `${question} honestly we are struggling`;
+    expect(router.route(text, unsure(text))).toMatchObject({ kind: 'kb', articleId: 'cost-of-living' });
+  });
+
   it('leaves a message with two questions to the whole message', () => {
     const text = 'We were walking in the park with the children on Saturday. Are the park gates locked early? Who collects stray dogs?';
     expect(told.route(text, unsure(text))).not.toMatchObject({ kind: 'kb', articleId: 'stray-dogs' });

@@ -28,6 +28,16 @@ describe('TextAnalyser', () => {
     expect(analyser.terms('my house')).not.toEqual(analyser.terms('my mouse'));
   });
 
+  it('reads the later of two overlapping phrases when it is as long and ends later', () => {
+    // "the council" starts first, but the words say "council tax": not "council" and a bare "tax".
+    expect(analyser.terms('can we pay the council tax monthly')).toEqual(analyser.terms('can we pay council tax monthly'));
+    const own = new TextAnalyser([
+      ['big dog', 'large dog'],
+      ['dog walker', 'walker of dogs'],
+    ]);
+    expect(own.terms('a big dog walker')).toEqual(['big', own.terms('dog walker')[0]]);
+  });
+
   it('drops stop words, stems, and ignores case and punctuation', () => {
     expect(analyser.terms('HOW DO I PAY MY COUNCIL TAX?!')).toEqual(analyser.terms('pay council tax'));
     expect(analyser.terms('recycling')).toEqual(analyser.terms('recycle'));

@@ -544,10 +544,11 @@ describe('opens_message: the words that open a message without saying what it is
     expect(compared.filter((t) => old(t) === t).length).toBeGreaterThan(50);
   });
 
-  it('the English assistant leaves Welsh thanks in the message; the Welsh one cuts them', () => {
-    expect(cut(loadVocabularyOrShipped(undefined, 'en-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe(
-      'Diolch yn fawr iawn. A oes angen ffotograff?',
+  it('both assistants cut Welsh thanks said as a sentence of its own: residents in Wales say "Diolch." before an English question too', () => {
+    expect(cut(loadVocabularyOrShipped(undefined, 'en-GB').opens_message)('Diolch yn fawr. Is there a charge for a replacement?')).toBe(
+      'Is there a charge for a replacement?',
     );
+    expect(cut(loadVocabularyOrShipped(undefined, 'en-GB').opens_message)('diolch for the help earlier')).toBe('diolch for the help earlier');
     expect(cut(loadVocabularyOrShipped(undefined, 'cy-GB').opens_message)('Diolch yn fawr iawn. A oes angen ffotograff?')).toBe('A oes angen ffotograff?');
   });
 });
