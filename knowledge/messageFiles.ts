@@ -57,6 +57,7 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   summary_line: ['line'],
   summary_invite: [],
   summary_invite_contact: [],
+  summary_invite_name: [],
   changed: ['changes'],
   list_and: [],
   changed_to: ['what', 'value'],

@@ -37,7 +37,7 @@ export class SlotQuestions {
       case 'change':
         return r.whichChange(changeChoices(state, r).map((c) => c.name));
       default:
-        return r.summary(this.summaryLines(state), state.config.contact === 'optional' && !state.contact);
+        return r.summary(this.summaryLines(state), summaryInvites(state));
     }
   }
 
@@ -95,6 +95,12 @@ export class SlotQuestions {
       contact: c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : undefined,
     });
   }
+}
+
+/** What the summary invites besides more details: optional contact details not given yet, or the name beside them. */
+function summaryInvites(state: SlotState): 'contact' | 'name' | undefined {
+  if (state.config.contact === 'optional' && !state.contact) return 'contact';
+  return state.contact && state.name === undefined ? 'name' : undefined;
 }
 
 /**

@@ -20,8 +20,6 @@ export interface SlotState {
   description?: string | null;
   contact?: { email?: string; phone?: string } | null;
   name?: { first: string; last: string } | null;
-  /** The contact details were said in passing before the summary, not asked for: the name is not asked either (taken when said). */
-  nameOptional?: boolean;
   multi: string[];
   /** The open question (saved before the typed fields as a string: see `loadSlotState`). */
   current?: Step;
