@@ -65,12 +65,17 @@ export interface RoutingState {
   refusedLastTurn?: boolean;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
+  /** The risk categories whose emergency or helpline reply this conversation has given (see riskAnsweredBefore). */
+  risksAnswered?: string[];
   /**
    * A message answered otherwise than by a request that named an address ("…I'm at 4 Mill Lane, AT3 1NF. Oh and can I pay
    * by direct debit?"): a bin day asked later, with no address of its own and none used in this chat yet, is for it.
    */
   addressSaid?: string;
 }
+
+/** The reason of a risk the classifier alone guessed (intents/safeguardingDetector.ts): no cue rule said it. */
+const CLASSIFIER_GUESS = 'risk classifier';
 
 /** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
 const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.thanks, Intents.goodbye]);
@@ -512,6 +517,7 @@ export class MainDialog extends CancelAndHelpDialog {
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
+        await this.rememberRiskAnswered(context, route);
         return step.endDialog();
       case 'kb':
         return this.startArticle(step, route.articleId, route.next, assumed);
@@ -733,6 +739,30 @@ export class MainDialog extends CancelAndHelpDialog {
   protected override async onSafeguarding(innerDc: DialogContext, risk: RiskContext): Promise<void> {
     await super.onSafeguarding(innerDc, risk);
     await this.rememberSafeguardingOffer(innerDc.context);
+    await this.rememberRiskAnswered(innerDc.context, risk);
+  }
+
+  private async rememberRiskAnswered(context: TurnContext, risk: RiskContext): Promise<void> {
+    const categories = risk.categories ?? (risk.category ? [risk.category] : []);
+    if (!categories.length) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, risksAnswered: [...new Set([...(state.risksAnswered ?? []), ...categories])] });
+  }
+
+  /**
+   * In the middle of a service request, a risk that the classifier alone guessed (no cue rule said it) in categories whose
+   * reply this conversation has already given: the resident is telling the same danger again while answering the
+   * report's questions ("skip, it's lying on the ground I can't see any number" about the lamp post knocked over by a car),
+   * so the report takes the message rather than the emergency reply being repeated. A cue rule, or a category not answered
+   * yet, is always answered.
+   */
+  protected override async riskAnsweredBefore(innerDc: DialogContext, risk: Extract<Route, { kind: 'safeguarding' }>): Promise<boolean> {
+    const active = innerDc.activeDialog?.id;
+    const requestIds = new Set([...this.dialogForIntent.entries()].filter(([i]) => i !== Intents.humanHandoff).map(([, id]) => id));
+    if (!active || !requestIds.has(active) || risk.reason !== CLASSIFIER_GUESS) return false;
+    const categories = risk.categories ?? (risk.category ? [risk.category] : []);
+    const answered = new Set((await this.routingState.get(innerDc.context, { misses: 0 })).risksAnswered ?? []);
+    return categories.length > 0 && categories.every((c) => answered.has(c));
   }
 
   private async rememberSafeguardingOffer(context: TurnContext, intent?: string, recognized?: RecognizerResult): Promise<void> {

@@ -134,6 +134,7 @@ export class MessageAbsorber {
       now,
       locale: this.locale,
       vocabulary: this.vocabulary,
+      urgentValues: urgentValues(state),
     });
   }
 
@@ -190,4 +191,16 @@ export class MessageAbsorber {
 function mergeWords(before: string | undefined, now: string, counted: boolean): string {
   if (!before || counted) return now;
   return [...new Set([...before.split(', '), ...now.split(', ')])].join(', ');
+}
+
+/** The values of one-choice attributes that the config's urgent advice is said for, in the rules' order (see SlotReaderOptions). */
+function urgentValues(state: SlotState): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const rule of state.config.urgent ?? []) {
+    const entries = Object.entries(rule.when);
+    if (entries.length !== 1) continue;
+    const [code, key] = entries[0];
+    if (state.attributes.find((a) => a.code === code)?.datatype === 'singlevaluelist') out[code] = [...new Set([...(out[code] ?? []), key])];
+  }
+  return out;
 }
