@@ -62,6 +62,8 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   list_and: [],
   changed_to: ['what', 'value'],
   added_to: ['items', 'list'],
+  taken_off: ['items', 'list'],
+  too_many_counted: ['max', 'wanted', 'chosen'],
   added_to_details: [],
   added_contact: [],
   the_list: [],

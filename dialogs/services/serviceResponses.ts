@@ -202,6 +202,16 @@ export class ServiceResponses {
     return this.words.say('added_to', { items, list: list ?? this.words.say('the_list') });
   }
 
+  /** One clause of `changed`: "taken Television off the items". */
+  takenOff(items: string, list?: string): string {
+    return this.words.say('taken_off', { items, list: list ?? this.words.say('the_list') });
+  }
+
+  /** Things counted over what one booking takes, said at once: which to leave out. */
+  tooManyCounted(max: number, wanted: number, chosen: string[]): Reply {
+    return { text: this.words.say('too_many_counted', { max, wanted, chosen: chosen.join(', ') }) };
+  }
+
   /** One clause of `changed`: words typed at "Shall I send it?" kept as details. */
   addedToDetails(): string {
     return this.words.say('added_to_details');

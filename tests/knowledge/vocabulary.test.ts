@@ -40,6 +40,7 @@ const NEW = [
   'name_title',
   'name_stop',
   'list_restated',
+  'list_takes_off',
   'extras_declined',
   'no_reference',
   'closing',

@@ -1,3 +1,4 @@
+import { countedOverLimit } from './countLimit';
 import type { SlotField } from './fields';
 import type { SlotState } from './slotState';
 
@@ -22,7 +23,8 @@ export function slotOrder(state: SlotState): SlotField[] {
 export function isDone(state: SlotState, field: SlotField): boolean {
   switch (field.kind) {
     case 'attribute':
-      return field.code in state.answers;
+      // More things counted than one booking takes: asked again (which to leave out).
+      return field.code in state.answers && !countedOverLimit(state, field.code);
     case 'location':
       return !!state.location;
     case 'description':

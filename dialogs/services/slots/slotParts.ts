@@ -62,7 +62,7 @@ export class SlotParts {
     const contact = new ContactInPassing(deps.vocabulary, streetPattern([...(deps.streets ?? []), ...(deps.houseNames ?? [])]));
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now, contact);
     this.reading = new MessageReading(contact, this.absorber, this.location, new HouseBeside(deps.vocabulary, deps.responses), deps.responses);
-    this.preChecks = new PreChecks(deps.responses, new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now));
+    this.preChecks = new PreChecks(deps.responses, new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now), this.questions);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(
       deps.responses,

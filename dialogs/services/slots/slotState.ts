@@ -27,6 +27,8 @@ export interface SlotState {
   misses?: number;
   /** Which of the config's urgent advice (by position) has been said. */
   urgentSaid?: number[];
+  /** Per list attribute, the count over its limit that the resident has been told about (told again when it changes). */
+  overLimitSaid?: Record<string, number>;
   /** A bare "No thanks." at the summary has been asked about once ("shall I send it without contact details?"). */
   noThanksAsked?: boolean;
   prechecked: boolean;
