@@ -45,6 +45,8 @@ export interface RoutingState {
   safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
   /** The article last answered: a follow-up that names no topic ("how do I apply?") is about it. */
   topic?: string;
+  /** The articles answered in this chat, the last at the end (a few): "and the council tax bit?" two turns later picks one. */
+  answeredTopics?: string[];
   /** Articles offered as the other needs of a message ("You also asked about…"): "and the grass, please?" picks one. */
   offeredNeeds?: string[];
   /** Requests offered the same way: "now the light please" starts the street light report. */
@@ -73,6 +75,9 @@ export interface RoutingState {
    */
   addressSaid?: string;
 }
+
+/** How many of the articles answered in a chat are remembered (`answeredTopics`). */
+const RECENT_TOPICS = 5;
 
 /** The reason of a risk the classifier alone guessed (intents/safeguardingDetector.ts): no cue rule said it. */
 const CLASSIFIER_GUESS = 'risk classifier';
@@ -303,6 +308,11 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
+    // "so what day is it at Westbrook Drive?" after another need was answered: a day asked for a place the gazetteer holds,
+    // naming nothing else, is that place's bin day (not a follow-up to the topic).
+    if (!restart && unclear && this.dialogForIntent.has(Intents.binCollectionDay) && this.asksDayAtPlace(text, recognized)) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
+    }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
     const topic = (await this.routingState.get(context, { misses: 0 })).topic;
@@ -413,6 +423,19 @@ export class MainDialog extends CancelAndHelpDialog {
       if (named && named.confidence === 1 && this.router.articleConfidence(text, named.id) >= this.router.intentConfidence(text, route.intent)) {
         route = { kind: 'kb', articleId: named.id, score: named.confidence, next: [] };
         pickedOffered = true;
+      }
+    }
+    // "and the council tax bit?" after a bin day that came after the council tax answer: a short question that a "Did you
+    // mean…?" would ask about, where exactly one of the choices was answered earlier in this chat, is about that one.
+    // A short question that matches nothing clearly ("and the voting bit?") but names one of them the same way is about it.
+    if (!pickedOffered && (route.kind === 'clarify' || route.kind === 'none') && isShortQuestion(text, this.vocabulary)) {
+      const answered = (await this.routingState.get(context, { misses: 0 })).answeredTopics ?? [];
+      const earlier = route.kind === 'clarify' ? route.articleIds.filter((id) => answered.includes(id)) : [];
+      const named = earlier.length === 1 ? { id: earlier[0] } : this.offeredPicker.pick(text, answered);
+      if (named) {
+        route = { kind: 'kb', articleId: named.id, score: 0, next: [] };
+        pickedOffered = true;
+        assumed = true;
       }
     }
     // "now the light please, same place" after a pothole report that offered the street light: that request.
@@ -591,7 +614,8 @@ export class MainDialog extends CancelAndHelpDialog {
   private async startArticle(step: WaterfallStepContext, articleId: string, next: string[], assumed = false): Promise<DialogTurnResult> {
     if (!this.knowledge) return step.endDialog();
     const state = await this.routingState.get(step.context, { misses: 0 });
-    await this.routingState.set(step.context, { ...state, topic: articleId });
+    const answered = [...(state.answeredTopics ?? []).filter((id) => id !== articleId), articleId].slice(-RECENT_TOPICS);
+    await this.routingState.set(step.context, { ...state, topic: articleId, answeredTopics: answered });
     const options: KnowledgeDialogOptions = {
       articleId,
       next,
@@ -780,6 +804,24 @@ export class MainDialog extends CancelAndHelpDialog {
     const { safeguardingOffer, ...rest } = state;
     await this.routingState.set(context, rest);
     return safeguardingOffer;
+  }
+
+  /**
+   * "so what day is it at Westbrook Drive?", "what day for 12 Forest Way?": a day asked (`asks_when`) for a street, a
+   * postcode or an address the message names, and no other word of more than three letters but the follow-up words and
+   * the vocabulary's `day_asked_filler` ("then", "please", "bins").
+   */
+  private asksDayAtPlace(text: string, recognized: RecognizerResult): boolean {
+    // The question's opening after a word or two of its own ("ok what day…", "right so when…").
+    const opening = [0, 1, 2].map((n) => text.trim().split(/\s+/).slice(n).join(' '));
+    if (!opening.some((t) => this.vocabulary.asks_when.test(t))) return false;
+    const places = recognized.entities.filter((e) => (e.type === 'street' || e.type === 'postcode' || e.type === 'houseNumber') && e.text.trim());
+    if (!places.some((e) => e.type !== 'houseNumber') && !this.addressNamed.names(text)) return false;
+    let rest = text;
+    for (const e of places) rest = rest.split(e.text).join(' ');
+    rest = beyondFollowUpWords(rest.replace(new RegExp(this.vocabulary.asks_when.source, 'gi'), ' '), this.vocabulary);
+    const words = rest.match(/[\p{L}']+/gu) ?? [];
+    return words.every((w) => w.replace(/'/g, '').length <= 3 || this.vocabulary.day_asked_filler.test(w.toLowerCase().replace(/'/g, '')));
   }
 
   /** "how much does it cost?" while booking a bulky collection: the request's own article answers it. */

@@ -129,6 +129,7 @@ const CONTEXTS = {
   name_stop: 'whole',
   list_restated: 'words',
   list_takes_off: 'words',
+  day_asked_filler: 'whole',
   extras_declined: 'words',
   no_reference: 'words',
   not_sending: 'first',

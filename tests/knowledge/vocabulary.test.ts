@@ -41,6 +41,7 @@ const NEW = [
   'name_stop',
   'list_restated',
   'list_takes_off',
+  'day_asked_filler',
   'extras_declined',
   'no_reference',
   'closing',
