@@ -18,7 +18,7 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { aSentenceRefersBack, beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
-import type { Responses } from './responses';
+import type { Reply, Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Need, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, getRefusedAnswers, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
@@ -391,7 +391,12 @@ export class MainDialog extends CancelAndHelpDialog {
       refersBack(text, this.vocabulary) &&
       !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
     if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text, this.vocabulary)) {
-      const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
+      // (A case check's label, "Check a report I made", says nothing of what the report was about: no topic words.)
+      const topicWords = topic
+        ? this.knowledge?.dialog.title(topic)
+        : lastIntent && lastIntent !== Intents.checkCaseStatus
+          ? this.responses.intents.label(lastIntent)
+          : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       // After a request, the article assumed must be one the request's own words reach: "how long will it take to fix?"
       // after a pothole report is about the report (FiledRequestFollowUp below), not council home repairs, which "fix" and
@@ -467,20 +472,23 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.routingState.set(context, { ...(about ? { ...state, topic: about } : state), offeredNeeds });
     }
     // "how long will it take to fix?" right after a pothole report: what happens next, from the report's notice.
+    // (A message with two needs of its own, "where's my pothole report up to, and which day are my bins at 11 Park Road?",
+    // is not one: it is dealt with as two needs.)
     const filed =
       assumed || pickedOffered || route.kind === 'safeguarding'
         ? undefined
         : this.filedRequestAsked(text, route, await this.routingState.get(context, { misses: 0 }));
-    if (filed) {
+    const filedAsked = filed && this.router.needs(text, recognized).length < 2 ? filed : undefined;
+    if (filedAsked) {
       await sendTrace(context, 'council.route', {
-        label: `follow_up:${filed.intent}`,
+        label: `follow_up:${filedAsked.intent}`,
         kind: 'follow_up',
         intent: recognized.intent,
         score: recognized.score,
         source: recognized.source,
       });
       await this.countMiss(context, false);
-      await sendReply(context, this.responses.aboutYourRequest(filed.request, filed.notice));
+      await sendReply(context, filedAsked.reply);
       return step.endDialog();
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
@@ -536,7 +544,9 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
-    if (route.kind !== 'intent' && route.kind !== 'safeguarding') await this.keepAddressSaid(context);
+    // A case check has no place of its own: an address said with it ("…and what day are my bins? It's 8 Acorn Close") is kept too.
+    if ((route.kind !== 'intent' && route.kind !== 'safeguarding') || (route.kind === 'intent' && route.intent === Intents.checkCaseStatus))
+      await this.keepAddressSaid(context);
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
@@ -914,12 +924,16 @@ export class MainDialog extends CancelAndHelpDialog {
     });
   }
 
-  /** The request just filed that a question asks about (FiledRequestFollowUp), with what it is called and its notice. */
-  private filedRequestAsked(text: string, route: Route, state: RoutingState): { intent: string; request: string; notice: string } | undefined {
+  /**
+   * The request just filed that a question asks about (FiledRequestFollowUp), with the reply: what it is called and its
+   * notice; after a case check of a report made elsewhere, what to do when nothing has happened.
+   */
+  private filedRequestAsked(text: string, route: Route, state: RoutingState): { intent: string; reply: Reply } | undefined {
     const intent = this.filedFollowUp.requestAsked(text, route, state);
+    if (intent === Intents.checkCaseStatus) return { intent, reply: this.responses.aboutACaseCheck() };
     const notice = intent ? this.noticeForIntent.get(intent) : undefined;
     const request = intent ? this.responses.intents.unfinished(intent) : undefined;
-    return intent && notice && request ? { intent, request, notice } : undefined;
+    return intent && notice && request ? { intent, reply: this.responses.aboutYourRequest(request, notice) } : undefined;
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */
