@@ -39,6 +39,8 @@ describe('SlotReader: missed bin', () => {
     expect(values('report_missed_bin', 'the grey one got left, I had wheeled it out at quarter past six').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'bin was outside since 5.45 this morning').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'I only got it out at 7.40 this morning').bin_out_by_7am).toBe('no');
+    // "o clock" typed apart, as people often do.
+    expect(values('report_missed_bin', 'we put it outside 5 o clock in the morning').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'out at 9pm the evening before').bin_out_by_7am).toBe('yes');
     // A time that says nothing of when the bin went out, or leaves it open.
     expect(values('report_missed_bin', 'still not emptied and it is 4pm now')).not.toHaveProperty('bin_out_by_7am');
