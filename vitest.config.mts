@@ -31,6 +31,7 @@ const UNIT = [
   'tests/dialogs/services/slots/fields.test.ts',
   'tests/dialogs/services/slots/houseBeside.test.ts',
   'tests/dialogs/services/slots/readers.test.ts',
+  'tests/dialogs/services/slots/slotOrder.test.ts',
   'tests/dialogs/unansweredQuestions.test.ts',
   'tests/handoff/handoffStore.test.ts',
   'tests/handoff/summarise.test.ts',

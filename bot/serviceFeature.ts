@@ -148,6 +148,7 @@ export class ServiceFeature {
           missedBin,
           now: this.now,
           streets: [...new Set(this.gazetteer.addresses.map((a) => a.street))],
+          houseNames: [...new Set(this.gazetteer.addresses.filter((a) => a.paon && !/^\d/.test(a.paon)).map((a) => a.paon))],
           logger: this.options.logger,
           serviceWords,
         }),

@@ -14,6 +14,9 @@ import type { Vocabulary } from '../knowledge/vocabulary';
 /** Turn state: an outer dialog has dealt with this message's safeguarding concern; inner ones do not again. */
 export const SAFEGUARDING_HANDLED = Symbol('council.safeguardingHandled');
 
+/** Turn state: an outer dialog found this message's risk answered before in this conversation (riskAnsweredBefore); inner ones agree. */
+const RISK_ANSWERED_BEFORE = Symbol('council.riskAnsweredBefore');
+
 /**
  * Turn state: the text (as the dialogs now read it) that is an answer for the dialog in progress, which no inner
  * dialog takes for an interruption. A text, not a flag: the rest of the same message, read afterwards, is not.
@@ -66,6 +69,12 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       return { status: DialogTurnStatus.waiting };
     }
     let route = this.router.interruption(text, getRecognized(innerDc.context));
+    // "skip, it's lying on the ground" while reporting the lamp post knocked over that the emergency numbers were given for:
+    // the same danger, guessed by the classifier alone, is the report's detail, not a new risk (MainDialog decides).
+    if (route?.kind === 'safeguarding' && (innerDc.context.turnState.get(RISK_ANSWERED_BEFORE) || (await this.riskAnsweredBefore(innerDc, route)))) {
+      innerDc.context.turnState.set(RISK_ANSWERED_BEFORE, true);
+      route = undefined;
+    }
     // "I don't have the reference numbers. Just report it again": no case check, the request waiting takes it.
     if (route?.kind === 'intent' && route.intent === Intents.checkCaseStatus && route.score < 1 && this.vocabulary.no_reference.test(text)) route = undefined;
     // "how much does it cost?" while booking: a question about the request in progress, answered from its article.
@@ -143,6 +152,14 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     innerDc.context.turnState.set(ANSWER_ONLY, split.yes);
     setRestOfMessage(innerDc.context, split.rest);
     return true;
+  }
+
+  /**
+   * A risk the classifier alone guessed in the middle of a request, when the emergency reply for the same danger was given
+   * already in this conversation: by default never (every risk is answered); MainDialog knows what was said.
+   */
+  protected riskAnsweredBefore(_innerDc: DialogContext, _risk: Extract<Route, { kind: 'safeguarding' }>): Promise<boolean> {
+    return Promise.resolve(false);
   }
 
   /**

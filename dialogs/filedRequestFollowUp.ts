@@ -40,12 +40,14 @@ export class FiledRequestFollowUp {
   /** The filed request the message asks about, or undefined. `route` is what the message was routed to. */
   requestAsked(text: string, route: Route, memory: FiledRequestMemory): string | undefined {
     const { topic, lastIntent, filedIntent } = memory;
-    // An article answered since is the topic; a request started since is another matter.
-    if (topic || !filedIntent || (lastIntent !== filedIntent && lastIntent !== this.caseCheck)) return undefined;
+    // An article answered since is the topic; a request started since is another matter. A case check of a report made
+    // elsewhere ("what I can do if nobody is come?" after it) is about that report: the case check stands for it.
+    const about = lastIntent === this.caseCheck && !filedIntent ? this.caseCheck : filedIntent;
+    if (topic || !about || (lastIntent !== about && lastIntent !== this.caseCheck)) return undefined;
     if (!isContextQuestion(text, this.vocabulary) || !this.unsure(route)) return undefined;
     // "how do I pay my council tax?" names its own topic.
     if (this.router.articleLead(text) >= OWN_TOPIC_LEAD || this.router.rankLead(text) >= OWN_TOPIC_LEAD) return undefined;
-    return filedIntent;
+    return about;
   }
 
   /** Nothing answered it clearly: no route, a "Did you mean…?", or an article that is not exactly what was asked. */

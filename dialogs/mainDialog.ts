@@ -18,7 +18,7 @@ import type { KnowledgeResponses } from './knowledgeResponses';
 import { aSentenceRefersBack, beyondFollowUpWords, isContextQuestion, isFollowUp, isShortQuestion, refersBack } from './followUp';
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
-import type { Responses } from './responses';
+import type { Reply, Responses } from './responses';
 import { CARRY_ON_PHRASE, routeLabel, type Need, type Route, type Router } from './router';
 import { getFiledReference, getKnownPlace, getRecognized, getRefusedAnswers, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
@@ -45,6 +45,8 @@ export interface RoutingState {
   safeguardingOffer?: { intent?: string; recognized?: RecognizerResult };
   /** The article last answered: a follow-up that names no topic ("how do I apply?") is about it. */
   topic?: string;
+  /** The articles answered in this chat, the last at the end (a few): "and the council tax bit?" two turns later picks one. */
+  answeredTopics?: string[];
   /** Articles offered as the other needs of a message ("You also asked about…"): "and the grass, please?" picks one. */
   offeredNeeds?: string[];
   /** Requests offered the same way: "now the light please" starts the street light report. */
@@ -65,6 +67,8 @@ export interface RoutingState {
   refusedLastTurn?: boolean;
   /** The resident has been told once that they can talk to a person because they sounded frustrated. */
   apologised?: boolean;
+  /** The risk categories whose emergency or helpline reply this conversation has given (see riskAnsweredBefore). */
+  risksAnswered?: string[];
   /**
    * A message answered otherwise than by a request that named an address ("…I'm at 4 Mill Lane, AT3 1NF. Oh and can I pay
    * by direct debit?"): a bin day asked later, with no address of its own and none used in this chat yet, is for it.
@@ -72,6 +76,12 @@ export interface RoutingState {
    */
   addressSaid?: string;
 }
+
+/** How many of the articles answered in a chat are remembered (`answeredTopics`). */
+const RECENT_TOPICS = 5;
+
+/** The reason of a risk the classifier alone guessed (intents/safeguardingDetector.ts): no cue rule said it. */
+const CLASSIFIER_GUESS = 'risk classifier';
 
 /** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
 const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.thanks, Intents.goodbye]);
@@ -299,6 +309,11 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
+    // "so what day is it at Westbrook Drive?" after another need was answered: a day asked for a place the gazetteer holds,
+    // naming nothing else, is that place's bin day (not a follow-up to the topic).
+    if (!restart && unclear && this.dialogForIntent.has(Intents.binCollectionDay) && this.asksDayAtPlace(text, recognized)) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
+    }
     // "how do I apply?" right after an answer: about that answer's topic, when nothing else fits clearly.
     let assumed = false;
     const topic = (await this.routingState.get(context, { misses: 0 })).topic;
@@ -377,7 +392,12 @@ export class MainDialog extends CancelAndHelpDialog {
       refersBack(text, this.vocabulary) &&
       !(route.score >= STRONG_MATCH && this.router.articleLead(text) >= NAMES_ITS_OWN_TOPIC);
     if (!assumed && (route.kind === 'none' || route.kind === 'clarify' || leansOnRequest) && isContextQuestion(text, this.vocabulary)) {
-      const topicWords = topic ? this.knowledge?.dialog.title(topic) : lastIntent ? this.responses.intents.label(lastIntent) : undefined;
+      // (A case check's label, "Check a report I made", says nothing of what the report was about: no topic words.)
+      const topicWords = topic
+        ? this.knowledge?.dialog.title(topic)
+        : lastIntent && lastIntent !== Intents.checkCaseStatus
+          ? this.responses.intents.label(lastIntent)
+          : undefined;
       const inContext = topicWords ? this.router.articleInContext(text, topicWords) : undefined;
       // After a request, the article assumed must be one the request's own words reach: "how long will it take to fix?"
       // after a pothole report is about the report (FiledRequestFollowUp below), not council home repairs, which "fix" and
@@ -411,6 +431,19 @@ export class MainDialog extends CancelAndHelpDialog {
         pickedOffered = true;
       }
     }
+    // "and the council tax bit?" after a bin day that came after the council tax answer: a short question that a "Did you
+    // mean…?" would ask about, where exactly one of the choices was answered earlier in this chat, is about that one.
+    // A short question that matches nothing clearly ("and the voting bit?") but names one of them the same way is about it.
+    if (!pickedOffered && (route.kind === 'clarify' || route.kind === 'none') && isShortQuestion(text, this.vocabulary)) {
+      const answered = (await this.routingState.get(context, { misses: 0 })).answeredTopics ?? [];
+      const earlier = route.kind === 'clarify' ? route.articleIds.filter((id) => answered.includes(id)) : [];
+      const named = earlier.length === 1 ? { id: earlier[0] } : this.offeredPicker.pick(text, answered);
+      if (named) {
+        route = { kind: 'kb', articleId: named.id, score: 0, next: [] };
+        pickedOffered = true;
+        assumed = true;
+      }
+    }
     // "now the light please, same place" after a pothole report that offered the street light: that request.
     if (!pickedOffered && route.kind !== 'safeguarding' && !(route.kind === 'intent' && route.score >= CONFIDENT_REQUEST)) {
       const offeredRequests = (await this.routingState.get(context, { misses: 0 })).offeredRequests ?? [];
@@ -440,20 +473,23 @@ export class MainDialog extends CancelAndHelpDialog {
       await this.routingState.set(context, { ...(about ? { ...state, topic: about } : state), offeredNeeds });
     }
     // "how long will it take to fix?" right after a pothole report: what happens next, from the report's notice.
+    // (A message with two needs of its own, "where's my pothole report up to, and which day are my bins at 11 Park Road?",
+    // is not one: it is dealt with as two needs.)
     const filed =
       assumed || pickedOffered || route.kind === 'safeguarding'
         ? undefined
         : this.filedRequestAsked(text, route, await this.routingState.get(context, { misses: 0 }));
-    if (filed) {
+    const filedAsked = filed && this.router.needs(text, recognized).length < 2 ? filed : undefined;
+    if (filedAsked) {
       await sendTrace(context, 'council.route', {
-        label: `follow_up:${filed.intent}`,
+        label: `follow_up:${filedAsked.intent}`,
         kind: 'follow_up',
         intent: recognized.intent,
         score: recognized.score,
         source: recognized.source,
       });
       await this.countMiss(context, false);
-      await sendReply(context, this.responses.aboutYourRequest(filed.request, filed.notice));
+      await sendReply(context, filedAsked.reply);
       return step.endDialog();
     }
     if (route.kind !== 'safeguarding') await this.acknowledgeFrustration(context, text);
@@ -509,10 +545,13 @@ export class MainDialog extends CancelAndHelpDialog {
 
   private async act(step: WaterfallStepContext, route: Route, misses: number, assumed = false, restart = false): Promise<DialogTurnResult> {
     const context = step.context;
-    if (route.kind !== 'intent' && route.kind !== 'safeguarding') await this.keepAddressSaid(context);
+    // A case check has no place of its own: an address said with it ("…and what day are my bins? It's 8 Acorn Close") is kept too.
+    if ((route.kind !== 'intent' && route.kind !== 'safeguarding') || (route.kind === 'intent' && route.intent === Intents.checkCaseStatus))
+      await this.keepAddressSaid(context);
     switch (route.kind) {
       case 'safeguarding':
         await sendReply(context, this.responses.safeguarding(route));
+        await this.rememberRiskAnswered(context, route);
         return step.endDialog();
       case 'kb':
         return this.startArticle(step, route.articleId, route.next, assumed);
@@ -586,7 +625,8 @@ export class MainDialog extends CancelAndHelpDialog {
   private async startArticle(step: WaterfallStepContext, articleId: string, next: string[], assumed = false): Promise<DialogTurnResult> {
     if (!this.knowledge) return step.endDialog();
     const state = await this.routingState.get(step.context, { misses: 0 });
-    await this.routingState.set(step.context, { ...state, topic: articleId });
+    const answered = [...(state.answeredTopics ?? []).filter((id) => id !== articleId), articleId].slice(-RECENT_TOPICS);
+    await this.routingState.set(step.context, { ...state, topic: articleId, answeredTopics: answered });
     const options: KnowledgeDialogOptions = {
       articleId,
       next,
@@ -734,6 +774,30 @@ export class MainDialog extends CancelAndHelpDialog {
   protected override async onSafeguarding(innerDc: DialogContext, risk: RiskContext): Promise<void> {
     await super.onSafeguarding(innerDc, risk);
     await this.rememberSafeguardingOffer(innerDc.context);
+    await this.rememberRiskAnswered(innerDc.context, risk);
+  }
+
+  private async rememberRiskAnswered(context: TurnContext, risk: RiskContext): Promise<void> {
+    const categories = risk.categories ?? (risk.category ? [risk.category] : []);
+    if (!categories.length) return;
+    const state = await this.routingState.get(context, { misses: 0 });
+    await this.routingState.set(context, { ...state, risksAnswered: [...new Set([...(state.risksAnswered ?? []), ...categories])] });
+  }
+
+  /**
+   * In the middle of a service request, a risk that the classifier alone guessed (no cue rule said it) in categories whose
+   * reply this conversation has already given: the resident is telling the same danger again while answering the
+   * report's questions ("skip, it's lying on the ground I can't see any number" about the lamp post knocked over by a car),
+   * so the report takes the message rather than the emergency reply being repeated. A cue rule, or a category not answered
+   * yet, is always answered.
+   */
+  protected override async riskAnsweredBefore(innerDc: DialogContext, risk: Extract<Route, { kind: 'safeguarding' }>): Promise<boolean> {
+    const active = innerDc.activeDialog?.id;
+    const requestIds = new Set([...this.dialogForIntent.entries()].filter(([i]) => i !== Intents.humanHandoff).map(([, id]) => id));
+    if (!active || !requestIds.has(active) || risk.reason !== CLASSIFIER_GUESS) return false;
+    const categories = risk.categories ?? (risk.category ? [risk.category] : []);
+    const answered = new Set((await this.routingState.get(innerDc.context, { misses: 0 })).risksAnswered ?? []);
+    return categories.length > 0 && categories.every((c) => answered.has(c));
   }
 
   private async rememberSafeguardingOffer(context: TurnContext, intent?: string, recognized?: RecognizerResult): Promise<void> {
@@ -751,6 +815,24 @@ export class MainDialog extends CancelAndHelpDialog {
     const { safeguardingOffer, ...rest } = state;
     await this.routingState.set(context, rest);
     return safeguardingOffer;
+  }
+
+  /**
+   * "so what day is it at Westbrook Drive?", "what day for 12 Forest Way?": a day asked (`asks_when`) for a street, a
+   * postcode or an address the message names, and no other word of more than three letters but the follow-up words and
+   * the vocabulary's `day_asked_filler` ("then", "please", "bins").
+   */
+  private asksDayAtPlace(text: string, recognized: RecognizerResult): boolean {
+    // The question's opening after a word or two of its own ("ok what day…", "right so when…").
+    const opening = [0, 1, 2].map((n) => text.trim().split(/\s+/).slice(n).join(' '));
+    if (!opening.some((t) => this.vocabulary.asks_when.test(t))) return false;
+    const places = recognized.entities.filter((e) => (e.type === 'street' || e.type === 'postcode' || e.type === 'houseNumber') && e.text.trim());
+    if (!places.some((e) => e.type !== 'houseNumber') && !this.addressNamed.names(text)) return false;
+    let rest = text;
+    for (const e of places) rest = rest.split(e.text).join(' ');
+    rest = beyondFollowUpWords(rest.replace(new RegExp(this.vocabulary.asks_when.source, 'gi'), ' '), this.vocabulary);
+    const words = rest.match(/[\p{L}']+/gu) ?? [];
+    return words.every((w) => w.replace(/'/g, '').length <= 3 || this.vocabulary.day_asked_filler.test(w.toLowerCase().replace(/'/g, '')));
   }
 
   /** "how much does it cost?" while booking a bulky collection: the request's own article answers it. */
@@ -843,12 +925,16 @@ export class MainDialog extends CancelAndHelpDialog {
     });
   }
 
-  /** The request just filed that a question asks about (FiledRequestFollowUp), with what it is called and its notice. */
-  private filedRequestAsked(text: string, route: Route, state: RoutingState): { intent: string; request: string; notice: string } | undefined {
+  /**
+   * The request just filed that a question asks about (FiledRequestFollowUp), with the reply: what it is called and its
+   * notice; after a case check of a report made elsewhere, what to do when nothing has happened.
+   */
+  private filedRequestAsked(text: string, route: Route, state: RoutingState): { intent: string; reply: Reply } | undefined {
     const intent = this.filedFollowUp.requestAsked(text, route, state);
+    if (intent === Intents.checkCaseStatus) return { intent, reply: this.responses.aboutACaseCheck() };
     const notice = intent ? this.noticeForIntent.get(intent) : undefined;
     const request = intent ? this.responses.intents.unfinished(intent) : undefined;
-    return intent && notice && request ? { intent, request, notice } : undefined;
+    return intent && notice && request ? { intent, reply: this.responses.aboutYourRequest(request, notice) } : undefined;
   }
 
   /** After "Do you want to carry on…?" (a question answered mid-request): a yes goes back, and anything said with it answers the open question. */

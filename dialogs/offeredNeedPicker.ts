@@ -39,7 +39,8 @@ export class OfferedNeedPicker {
     const best = [...scored].sort((a, b) => b.confidence - a.confidence)[0];
     if (!best) return undefined;
     // A short one ("and the grass, please?"), or a question naming the title outright.
-    const short = text.trim().split(/\s+/).length <= SHORT_PICK;
+    // ("Thank you. And the direct debit part?": the words that open a message without saying what it is about are not counted.)
+    const short = (text.replace(this.vocabulary.opens_message, '').trim() || text).split(/\s+/).length <= SHORT_PICK;
     if (best.confidence >= NAMED && (short || (best.confidence === 1 && isShortQuestion(text, this.vocabulary)))) return best;
     // "What about the council tax part specifically?": a short question with words of one of the titles and of no other.
     const sharing = scored.filter((s) => s.shared > 0);

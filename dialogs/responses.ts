@@ -107,6 +107,11 @@ export class Responses {
   }
 
   /** A question about a request just filed: its notice (what happens next), and a person on offer. */
+  /** A question right after checking on a report made elsewhere ("what if nobody comes?"): what to do, and a person. */
+  aboutACaseCheck(): Reply {
+    return { text: this.words.say('about_a_case_check'), choices: [this.buttons.talk_to_person] };
+  }
+
   aboutYourRequest(request: string, notice: string): Reply {
     return { text: this.words.say('about_your_request', { request, notice }), choices: [this.buttons.talk_to_person] };
   }

@@ -23,6 +23,7 @@ const REPLIES = {
   person_on_offer: [],
   also_asked: [],
   about_your_request: ['request', 'notice'],
+  about_a_case_check: [],
   nothing_in_progress: [],
   started_again: [],
   greeting: [],

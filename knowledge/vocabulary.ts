@@ -128,6 +128,8 @@ const CONTEXTS = {
   name_title: 'whole',
   name_stop: 'whole',
   list_restated: 'words',
+  list_takes_off: 'words',
+  day_asked_filler: 'whole',
   extras_declined: 'words',
   no_reference: 'words',
   not_sending: 'first',

@@ -345,8 +345,12 @@ export class AddressLookup {
    * Which bin goes out this Friday?" right after 9 Vicarage Close names the street, not another house on it.
    */
   knownOnList(outcome: PostcodeOutcome | undefined, known: Location | undefined): Location | undefined {
-    if (outcome?.next !== 'choose' || known?.kind !== 'address') return undefined;
-    return this.addresses(outcome.postcode).some((a) => a.uprn === known.uprn) ? known : undefined;
+    if (outcome?.next !== 'choose' || !known) return undefined;
+    if (known.kind === 'address') return this.addresses(outcome.postcode).some((a) => a.uprn === known.uprn) ? known : undefined;
+    // An address said in an earlier message ("…from 3 Market Place to 16 Westbrook Drive…"): the one on the list it names.
+    const said = ` ${foldPlace(known.text)} `;
+    const named = this.addresses(outcome.postcode).filter((a) => said.includes(` ${foldPlace(shortAddress(a))} `));
+    return named.length === 1 ? toLocation(named[0]) : undefined;
   }
 
   /** The addresses of a list: a postcode's, or a street's (see `PostcodeOutcome`). */
@@ -427,4 +431,12 @@ function spelledHouseNumber(word: string): string {
 /** Street names as choices: with the place when two streets share a name. */
 function streetLabels(streets: Street[]): string[] {
   return streets.map((s) => (streets.some((o) => o !== s && o.name === s.name) ? `${s.name}, ${s.place}` : s.name));
+}
+
+/** Lower case, letters and digits only, one space between words: "16 Westbrook Drive," → "16 westbrook drive". */
+function foldPlace(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

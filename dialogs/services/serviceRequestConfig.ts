@@ -17,6 +17,11 @@ const entrySchema = z.object({
   location: z.enum(['address', 'street']).default('street'),
   location_first: z.boolean().default(false),
   contact: z.enum(['optional', 'required']).default('optional'),
+  /**
+   * The resident's name: `optional` (the default; GeoReport v2 makes it optional) is never asked (the summary invites it
+   * once there are contact details, and a name said is sent); `required` is asked once there are contact details.
+   */
+  name: z.enum(['optional', 'required']).default('optional'),
   dates: z.enum(['past', 'future', 'any']).default('any'),
   precheck: z.enum(['missed_bin']).optional(),
   notice: z.string().default(''),

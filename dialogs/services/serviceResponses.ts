@@ -180,11 +180,14 @@ export class ServiceResponses {
     return { text: this.words.say('ask_name') };
   }
 
-  /** `inviteContact`: contact details are optional and not given yet (the summary says how to add them). */
-  summary(lines: string[], inviteContact = false): Reply {
-    const invite = this.words.say(inviteContact ? 'summary_invite_contact' : 'summary_invite');
+  /**
+   * `invite`: `contact` when contact details are optional and not given yet (the summary says how to add them); `name`
+   * when there are contact details and no name (it is not asked).
+   */
+  summary(lines: string[], invite?: 'contact' | 'name'): Reply {
+    const said = this.words.say(invite === 'contact' ? 'summary_invite_contact' : invite === 'name' ? 'summary_invite_name' : 'summary_invite');
     return {
-      text: this.words.say('summary', { lines: lines.map((line) => this.words.say('summary_line', { line })).join('\n'), invite }),
+      text: this.words.say('summary', { lines: lines.map((line) => this.words.say('summary_line', { line })).join('\n'), invite: said }),
       choices: [this.buttons.send_it, this.buttons.change_something, this.buttons.cancel],
     };
   }
@@ -197,6 +200,16 @@ export class ServiceResponses {
   /** One clause of `changed`: "added Sofa to the items" (`list`: the list's label; "the list" without one). */
   addedTo(items: string, list?: string): string {
     return this.words.say('added_to', { items, list: list ?? this.words.say('the_list') });
+  }
+
+  /** One clause of `changed`: "taken Television off the items". */
+  takenOff(items: string, list?: string): string {
+    return this.words.say('taken_off', { items, list: list ?? this.words.say('the_list') });
+  }
+
+  /** Things counted over what one booking takes, said at once: which to leave out. */
+  tooManyCounted(max: number, wanted: number, chosen: string[]): Reply {
+    return { text: this.words.say('too_many_counted', { max, wanted, chosen: chosen.join(', ') }) };
   }
 
   /** One clause of `changed`: words typed at "Shall I send it?" kept as details. */

@@ -45,6 +45,12 @@ export interface SlotReaderOptions {
    * (`rough_count_of`: "a couple of chairs", "cwpl o gadeiriau").
    */
   vocabulary: Pick<Vocabulary, SlotReaderContext>;
+  /**
+   * Per one-choice attribute code, the values that carry urgent advice (service-requests.yaml `urgent`), in order: when a
+   * message names two values and one of these is among them ("knocked over… wires hanging out"), the first of them is
+   * the answer (the report goes as the more urgent fault) rather than the question being asked.
+   */
+  urgentValues?: Record<string, string[]>;
 }
 
 /** The vocabulary's contexts a slot reader reads with. */
@@ -267,6 +273,8 @@ export class SlotReader {
       if (unsaid.length === 1) keys = unsaid;
     }
     if (!keys.length) return undefined;
+    const urgent = a.datatype === 'singlevaluelist' && keys.length > 1 ? this.options.urgentValues?.[a.code]?.find((k) => keys.includes(k)) : undefined;
+    if (urgent) keys = [urgent];
     if (a.datatype === 'singlevaluelist' && keys.length > 1) return undefined; // two answers: ask
     if (timed && !kept.length) return { value: timed.key, words: { [timed.key]: timed.words }, counts: {}, dropped: [] };
     const words: Record<string, string> = {};

@@ -40,6 +40,8 @@ const NEW = [
   'name_title',
   'name_stop',
   'list_restated',
+  'list_takes_off',
+  'day_asked_filler',
   'extras_declined',
   'no_reference',
   'closing',

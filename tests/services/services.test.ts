@@ -79,7 +79,10 @@ describe('each service end to end through the bot', () => {
     r = await c.say('By the recycling bins');
     expect(r.all).toMatch(/Details: By the recycling bins/);
     r = await c.say('+44 7700 900123');
-    r = await c.say('Alex');
+    // The name is not asked (optional): the summary invites it, and it is taken when given.
+    expect(r.all).not.toMatch(/What's your name/);
+    expect(r.all).toMatch(/your name too/);
+    r = await c.say('my name is Alex');
     expect(r.all).toMatch(/07700900123, Alex/);
     r = await c.say('Send it');
     const ref = /reference is (AT-\d{8})/.exec(r.all)![1];

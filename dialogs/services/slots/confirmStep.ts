@@ -5,6 +5,7 @@ import { sendReply } from '../../replies';
 import type { Reply } from '../../responses';
 import { declinesExtras, matchChoice, noThanksOnly, notSending, readContact, saysYes } from '../answers';
 import type { ServiceResponses } from '../serviceResponses';
+import type { ContactInPassing } from './contactInPassing';
 import { CHANGE_STEP, CONFIRM, type SlotField } from './fields';
 import { MAX_TEXT } from './limits';
 import type { LocationSlot } from './locationSlot';
@@ -33,6 +34,8 @@ export class ConfirmStep {
     private readonly location: LocationSlot,
     private readonly submitter: RequestSubmitter,
     private readonly questions: SlotQuestions,
+    /** Reads a name typed alone at a summary that invites it. */
+    private readonly contact: ContactInPassing,
   ) {}
 
   /**
@@ -74,9 +77,9 @@ export class ConfirmStep {
   }
 
   /**
-   * What the summary invites at "Shall I send it?": an email address or phone number for updates
-   * (then the name is asked), or more details in the resident's own words ("it's right by the bus
-   * stop"), added to the details and the summary shown again. A question or a bare no is neither.
+   * What the summary invites at "Shall I send it?": an email address or phone number for updates, the name beside them
+   * ("Jan Peters"), or more details in the resident's own words ("it's right by the bus stop"), added to the details
+   * and the summary shown again. A question or a bare no is neither.
    */
   private async addAtConfirm(dc: DialogContext, state: SlotState, text: string): Promise<Reply | undefined> {
     const r = this.responses;
@@ -87,9 +90,14 @@ export class ConfirmStep {
     }
     const contact = readContact(text);
     if (contact) {
+      if (state.contact || state.name === null) state.name = undefined;
       state.contact = contact;
-      state.name = undefined;
       await sendReply(dc.context, r.changed([r.addedContact()]));
+      return undefined;
+    }
+    const name = state.contact && state.name === undefined ? this.contact.nameAlone(text) : undefined;
+    if (name) {
+      state.name = name;
       return undefined;
     }
     if ((declinesExtras(text, this.vocabulary) && !this.vocabulary.bare_no.test(text)) || this.vocabulary.extras_declined.test(text)) {

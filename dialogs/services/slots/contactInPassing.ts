@@ -23,13 +23,13 @@ export interface ContactSaid {
 export class ContactInPassing {
   constructor(
     private readonly vocabulary: Vocabulary,
-    /** The gazetteer's street names: masked before a name is read ("it's Elm Grove" is a place). */
-    private readonly streets: RegExp | undefined,
+    /** The gazetteer's street and house names: masked before a name is read ("it's Elm Grove", "it is Fern Lodge" are places). */
+    private readonly places: RegExp | undefined,
   ) {}
 
   read(text: string): ContactSaid {
     const contact = readContact(text);
-    const masked = this.streets ? text.replace(this.streets, ' § ') : text;
+    const masked = this.places ? text.replace(this.places, ' § ') : text;
     const name =
       nameInPassing(masked, this.vocabulary) ??
       // "my email is maria@example.com, Maria Santos", "07700 900456 its jade": a name beside the contact details.
@@ -52,6 +52,17 @@ export class ContactInPassing {
       .filter((s) => s.trim())
       .join(' ');
     return { ...(contact ? { contact } : {}), ...(name ? { name } : {}), rest };
+  }
+
+  /**
+   * A message that is a name and nothing else ("Jan Peters", "its Jade"), as typed at a summary that invites the name: two or
+   * three words with capitals, or `name_said_maybe` and a word or two. Never a street or house name, nor a `name_stop` word.
+   */
+  nameAlone(text: string): { first: string; last: string } | undefined {
+    const bare = text.trim().replace(/[.!]+$/, '');
+    if (!bare || /[,;:!?()\d@]|\.\s/.test(bare)) return undefined;
+    const masked = this.places ? bare.replace(this.places, ' § ') : bare;
+    return masked.includes('§') ? undefined : nameBesideContact(masked, this.vocabulary);
   }
 
   /**

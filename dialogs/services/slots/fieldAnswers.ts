@@ -40,10 +40,12 @@ export class FieldAnswers {
         return keep(readDescription(text, r, this.vocabulary), (value) => (state.description = value));
       case 'contact':
         return keep(readContactAnswer(text, state.config.contact, r, this.vocabulary), (value) => {
+          const before = state.contact;
           state.contact = value;
-          // Anonymous: no name either; new contact details: the name is asked (again).
-          state.name = value === null ? null : undefined;
-          state.nameOptional = undefined;
+          // Anonymous: no name either; other contact details than before: the name given with those is not kept. A name
+          // said before there were any ("My name is Edna Marsh, …") stays.
+          if (value === null) state.name = null;
+          else if (before || state.name === null) state.name = undefined;
         });
       case 'name':
         return keep(readName(text, r), (value) => (state.name = value));

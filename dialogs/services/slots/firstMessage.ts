@@ -24,7 +24,7 @@ export class FirstMessage {
   read(state: SlotState, opening?: RecognizerResult): FirstPlaceReply | undefined {
     // Contact details and a name are taken too, and left out of what is read for the rest.
     const said = opening?.text ? this.contact.read(opening.text) : undefined;
-    if (said && this.contact.take(state, said).contact) state.nameOptional = true;
+    if (said) this.contact.take(state, said);
     const recognized = opening && said ? { ...opening, text: said.rest } : opening;
     const entities = recognized?.entities ?? [];
     // Every field the first message holds (bin, date, items and counts, sizes, yes/no phrases…).

@@ -5,6 +5,7 @@ import { dateFits } from './readers/dateReader';
 import { numberFits, numberRange } from './readers/numberReader';
 import { plainList } from './readers/choiceReaders';
 import { saysCorrection } from './corrections';
+import { countedOverLimit, listIsCounted } from './countLimit';
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { SlotQuestions } from './slotQuestions';
 import { sameAnswer, type SlotState } from './slotState';
@@ -67,6 +68,18 @@ export class MessageAbsorber {
       if (keepGiven && old !== undefined && a.datatype !== 'multivaluelist') continue;
       let value = r.value;
       if (a.datatype === 'multivaluelist') {
+        // Over what one booking takes: "ok leave the tv then" takes the things it names off the list.
+        if (Array.isArray(old) && !relisted.has(a.code) && countedOverLimit(state, a.code) && this.vocabulary.list_takes_off.test(text)) {
+          const left = old.filter((k) => !(r.value as string[]).includes(k));
+          if (!left.length || left.length === old.length) continue;
+          const gone = old.filter((k) => !left.includes(k));
+          state.answers[a.code] = left;
+          touched.add(a.code);
+          changed.push(
+            this.questions.takenOffLine(gone.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]),
+          );
+          continue;
+        }
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
         if (current === a.code && !relisted.has(a.code) && plainList(a, text, this.vocabulary)) continue;
         const base = Array.isArray(old) ? old : current === a.code ? state.multi : [];
@@ -74,7 +87,8 @@ export class MessageAbsorber {
         const kept = relisted.has(a.code) ? [] : keepGiven ? base : this.vocabulary.only.test(text) ? [] : base.filter((k) => !(r.dropped ?? []).includes(k));
         value = [...new Set([...kept, ...(value as string[])])];
         const max = state.config.limits[a.code]?.max;
-        if (max !== undefined && value.length > max) continue; // too many: the question says so
+        // Too many: the question says so; a list a number counts is kept, and the resident asked which to leave out.
+        if (max !== undefined && value.length > max && !listIsCounted(state, a.code)) continue;
       }
       if (value === '' && old !== undefined) continue;
       if (a.datatype === 'datetime' && !dateFits(String(value), state.config.dates, todayDate)) continue;
@@ -134,6 +148,7 @@ export class MessageAbsorber {
       now,
       locale: this.locale,
       vocabulary: this.vocabulary,
+      urgentValues: urgentValues(state),
     });
   }
 
@@ -190,4 +205,16 @@ export class MessageAbsorber {
 function mergeWords(before: string | undefined, now: string, counted: boolean): string {
   if (!before || counted) return now;
   return [...new Set([...before.split(', '), ...now.split(', ')])].join(', ');
+}
+
+/** The values of one-choice attributes that the config's urgent advice is said for, in the rules' order (see SlotReaderOptions). */
+function urgentValues(state: SlotState): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const rule of state.config.urgent ?? []) {
+    const entries = Object.entries(rule.when);
+    if (entries.length !== 1) continue;
+    const [code, key] = entries[0];
+    if (state.attributes.find((a) => a.code === code)?.datatype === 'singlevaluelist') out[code] = [...new Set([...(out[code] ?? []), key])];
+  }
+  return out;
 }

@@ -50,8 +50,6 @@ export class MessageReading {
     const text = ownDetails.contact || ownDetails.name ? said.rest.trim() : message;
     const { changed, touched } = this.absorber.absorb(state, text);
     if (took.contact) changed.push(this.responses.addedContact());
-    // Said while answering the questions, not asked for: the name is not asked as well (at the summary it is, as before).
-    if (took.contact) state.nameOptional = step?.kind !== 'confirm' && step?.kind !== 'change' ? true : undefined;
     const ownOnly = Boolean(took.contact || took.name) && !touched.size;
     if (took.contact) touched.add('contact');
     if (took.name) touched.add('name');

@@ -1,16 +1,21 @@
+import { countedOverLimit } from './countLimit';
 import type { SlotField } from './fields';
 import type { SlotState } from './slotState';
 
 /**
  * The questions in the order asked: the attributes (the place first where the config says so),
  * where it is, the details or contact details the resident chose to give, contact details when
- * required, and the name (only once there are contact details).
+ * required, and the name only where the service's config requires it (once there are contact details).
  */
 export function slotOrder(state: SlotState): SlotField[] {
   const attributes: SlotField[] = state.attributes.map((a) => ({ kind: 'attribute', code: a.code }));
-  const tail = [...new Set([...(state.extra ?? []), ...(state.config.contact === 'required' ? (['contact'] as const) : []), 'name' as const])].map(
-    (kind): SlotField => ({ kind }),
-  );
+  const tail = [
+    ...new Set([
+      ...(state.extra ?? []),
+      ...(state.config.contact === 'required' ? (['contact'] as const) : []),
+      ...(state.config.name === 'required' ? (['name'] as const) : []),
+    ]),
+  ].map((kind): SlotField => ({ kind }));
   return state.config.location_first ? [{ kind: 'location' }, ...attributes, ...tail] : [...attributes, { kind: 'location' }, ...tail];
 }
 
@@ -18,7 +23,8 @@ export function slotOrder(state: SlotState): SlotField[] {
 export function isDone(state: SlotState, field: SlotField): boolean {
   switch (field.kind) {
     case 'attribute':
-      return field.code in state.answers;
+      // More things counted than one booking takes: asked again (which to leave out).
+      return field.code in state.answers && !countedOverLimit(state, field.code);
     case 'location':
       return !!state.location;
     case 'description':
@@ -26,6 +32,6 @@ export function isDone(state: SlotState, field: SlotField): boolean {
     case 'contact':
       return state.contact !== undefined;
     case 'name':
-      return !state.contact || state.name !== undefined || !!state.nameOptional;
+      return !state.contact || state.name !== undefined;
   }
 }

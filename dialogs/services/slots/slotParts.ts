@@ -37,6 +37,8 @@ export interface SlotPartsDeps {
   now: () => Date;
   /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
   streets?: string[];
+  /** The gazetteer's house names ("Fern Lodge"): masked before a name is read ("it is Fern Lodge, Albert Street" is no name). */
+  houseNames?: string[];
 }
 
 /** The service request's parts, built once per dialog, and which of them takes the answer to each question. */
@@ -57,10 +59,10 @@ export class SlotParts {
     this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
     // The answers are read in the responses' language (Welsh days and dates for cy-GB).
     this.absorber = new MessageAbsorber(this.questions, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary, deps.responses.locale);
-    const contact = new ContactInPassing(deps.vocabulary, streetPattern(deps.streets ?? []));
+    const contact = new ContactInPassing(deps.vocabulary, streetPattern([...(deps.streets ?? []), ...(deps.houseNames ?? [])]));
     this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now, contact);
     this.reading = new MessageReading(contact, this.absorber, this.location, new HouseBeside(deps.vocabulary, deps.responses), deps.responses);
-    this.preChecks = new PreChecks(deps.responses, new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now));
+    this.preChecks = new PreChecks(deps.responses, new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now), this.questions);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);
     this.confirmStep = new ConfirmStep(
       deps.responses,
@@ -68,6 +70,7 @@ export class SlotParts {
       this.location,
       new RequestSubmitter(deps.outbox, deps.onQueued, deps.responses, deps.now),
       this.questions,
+      contact,
     );
   }
 

@@ -1,7 +1,8 @@
 import type { ServiceAttribute } from '../../../servicerequests/open311/types';
 import type { Reply } from '../../responses';
 import { today, type Choice } from '../answers';
-import { displayAnswer, questionLabel, valueNames } from '../requestSoFar';
+import { displayAnswer, questionLabel, valueNames, withWords } from '../requestSoFar';
+import { countedOverLimit } from './countLimit';
 import type { ServiceResponses } from '../serviceResponses';
 import { attributeField, type SlotField, type Step } from './fields';
 import type { LocationSlot } from './locationSlot';
@@ -37,7 +38,7 @@ export class SlotQuestions {
       case 'change':
         return r.whichChange(changeChoices(state, r).map((c) => c.name));
       default:
-        return r.summary(this.summaryLines(state), state.config.contact === 'optional' && !state.contact);
+        return r.summary(this.summaryLines(state), summaryInvites(state));
     }
   }
 
@@ -46,12 +47,20 @@ export class SlotQuestions {
     return this.responses.changedTo(state.config.labels?.[a.code] ?? `"${questionLabel(a)}"`, this.display(state, a));
   }
 
+  /** "taken Television off the items", for "I've taken …". */
+  takenOffLine(items: string, list: string | undefined): string {
+    return this.responses.takenOff(items, list);
+  }
+
   /** "added Sofa to the items", for "I've added …". */
   addedLine(items: string, list: string | undefined): string {
     return this.responses.addedTo(items, list);
   }
 
   private attributeQuestion(state: SlotState, a: ServiceAttribute): Reply {
+    // More things counted than one booking takes: which to leave out (asked again until it fits).
+    const over = a.datatype === 'multivaluelist' ? countedOverLimit(state, a.code) : undefined;
+    if (over) return this.tooMany(state, a, over);
     const hint = a.datatype_description ? ` ${a.datatype_description}` : '';
     const skip = a.required ? [] : [this.responses.buttons.skip];
     if (a.datatype === 'multivaluelist' && state.multi.length) {
@@ -63,6 +72,17 @@ export class SlotQuestions {
     if (a.datatype === 'singlevaluelist' || a.datatype === 'multivaluelist')
       return { text: `${a.description}${hint}`, choices: [...(a.values ?? []).map((v) => v.name), ...skip] };
     return { text: `${a.description}${hint}`, choices: skip.length ? skip : undefined };
+  }
+
+  /** "One booking takes up to 5 items, and that would be 6 (Sofa (2 sofas), …). Which would you like to leave out?" */
+  tooMany(state: SlotState, a: ServiceAttribute, over: { wanted: number; max: number }): Reply {
+    const chosen = state.answers[a.code];
+    const keys = Array.isArray(chosen) ? chosen : [];
+    return this.responses.tooManyCounted(
+      over.max,
+      over.wanted,
+      keys.map((k) => withWords(valueNames(a, [k])[0], state.said?.[a.code]?.[k])),
+    );
   }
 
   private display(state: SlotState, a: ServiceAttribute): string {
@@ -95,6 +115,12 @@ export class SlotQuestions {
       contact: c ? `${c.email ?? c.phone}${state.name ? `, ${[state.name.first, state.name.last].filter(Boolean).join(' ')}` : ''}` : undefined,
     });
   }
+}
+
+/** What the summary invites besides more details: optional contact details not given yet, or the name beside them. */
+function summaryInvites(state: SlotState): 'contact' | 'name' | undefined {
+  if (state.config.contact === 'optional' && !state.contact) return 'contact';
+  return state.contact && state.name === undefined ? 'name' : undefined;
 }
 
 /**

@@ -20,8 +20,6 @@ export interface SlotState {
   description?: string | null;
   contact?: { email?: string; phone?: string } | null;
   name?: { first: string; last: string } | null;
-  /** The contact details were said in passing before the summary, not asked for: the name is not asked either (taken when said). */
-  nameOptional?: boolean;
   multi: string[];
   /** The open question (saved before the typed fields as a string: see `loadSlotState`). */
   current?: Step;
@@ -29,6 +27,8 @@ export interface SlotState {
   misses?: number;
   /** Which of the config's urgent advice (by position) has been said. */
   urgentSaid?: number[];
+  /** Per list attribute, the count over its limit that the resident has been told about (told again when it changes). */
+  overLimitSaid?: Record<string, number>;
   /** A bare "No thanks." at the summary has been asked about once ("shall I send it without contact details?"). */
   noThanksAsked?: boolean;
   prechecked: boolean;

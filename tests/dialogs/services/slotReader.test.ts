@@ -15,7 +15,7 @@ const configs = loadServiceRequestConfig(path.join(root, 'knowledge', 'service-r
 const NOW = new Date('2026-12-04T12:00:00Z');
 const STREETS = /\b(?:the[\s,.'’-]+green|green[\s,.'’-]+lane|station[\s,.'’-]+road|station[\s,.'’-]+rd)\b/gi;
 
-function reader(intent: string, vocabulary: Vocabulary = shippedVocabulary()): SlotReader {
+function reader(intent: string, vocabulary: Vocabulary = shippedVocabulary(), urgent = false): SlotReader {
   const config = configs[intent];
   const attributes = catalogue.find(config.service_code)!.attributes.map((a) => ({ ...a, variable: true })) as ServiceAttribute[];
   const countOf: Record<string, string> = {};
@@ -27,6 +27,7 @@ function reader(intent: string, vocabulary: Vocabulary = shippedVocabulary()): S
     today: '2026-12-04',
     now: NOW,
     vocabulary,
+    urgentValues: urgent ? { fault_type: ['wiring', 'damaged'] } : undefined,
   });
 }
 
@@ -38,6 +39,8 @@ describe('SlotReader: missed bin', () => {
     expect(values('report_missed_bin', 'the grey one got left, I had wheeled it out at quarter past six').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'bin was outside since 5.45 this morning').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'I only got it out at 7.40 this morning').bin_out_by_7am).toBe('no');
+    // "o clock" typed apart, as people often do.
+    expect(values('report_missed_bin', 'we put it outside 5 o clock in the morning').bin_out_by_7am).toBe('yes');
     expect(values('report_missed_bin', 'out at 9pm the evening before').bin_out_by_7am).toBe('yes');
     // A time that says nothing of when the bin went out, or leaves it open.
     expect(values('report_missed_bin', 'still not emptied and it is 4pm now')).not.toHaveProperty('bin_out_by_7am');
@@ -246,5 +249,17 @@ describe('SlotReader: Welsh, a value said after "nid", "ddim" or "dim" is the wr
 
   it('"dim ond" (only) is not "not": "dim ond y bin du" is the black bin', () => {
     expect(welsh('report_missed_bin', 'dim ond y bin du', 'cy-GB').container).toBe('general');
+  });
+});
+
+describe('SlotReader: two values of a one-choice question, one of them urgent', () => {
+  it('takes the first urgent value rather than asking ("knocked over… wires hanging out" is wiring)', () => {
+    const read = (text: string) => reader('report_streetlight', shippedVocabulary(), true).read(text, undefined, new Set()).get('fault_type')?.value;
+    expect(read('the post got knocked over by a lorry and the wires are hanging out of it')).toBe('wiring');
+    expect(read('it keeps flickering and the post is bent')).toBe('damaged');
+    // Without the urgent values (another service's question), two values are asked about.
+    expect(
+      reader('report_streetlight').read('the post got knocked over by a lorry and the wires are hanging out of it', undefined, new Set()).get('fault_type'),
+    ).toBeUndefined();
   });
 });

@@ -82,7 +82,11 @@ function timeAt(tokens: string[], i: number): { minutes: number; length: number;
   let cued = !!clock?.[2] || !!clock?.[3];
   let meridiem = clock?.[3];
   const spoken = next === undefined ? null : /^(\d{2})(am|pm)?$/.exec(next);
-  if (!clock?.[2] && next !== undefined && (spoken || next in MINUTE_WORDS)) {
+  // "6 o clock" (typed apart): as "6 oclock".
+  if (!clock?.[2] && next === 'o' && tokens[i + 2] === 'clock') {
+    length += 2;
+    cued = true;
+  } else if (!clock?.[2] && next !== undefined && (spoken || next in MINUTE_WORDS)) {
     minutes = spoken ? Number(spoken[1]) : MINUTE_WORDS[next];
     meridiem ??= spoken?.[2];
     length++;
