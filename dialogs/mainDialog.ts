@@ -80,9 +80,6 @@ export interface RoutingState {
 /** How many of the articles answered in a chat are remembered (`answeredTopics`). */
 const RECENT_TOPICS = 5;
 
-/** The reason of a risk the classifier alone guessed (intents/safeguardingDetector.ts): no cue rule said it. */
-const CLASSIFIER_GUESS = 'risk classifier';
-
 /** Small talk the classifier may see in a short follow-up ("how much does it cost?" looks like help to it). */
 const SMALL_TALK = new Set<string>([Intents.help, Intents.greeting, Intents.thanks, Intents.goodbye]);
 /** A follow-up stays with the conversation's topic when the topic's article matches it at least this well. */
@@ -794,7 +791,7 @@ export class MainDialog extends CancelAndHelpDialog {
   protected override async riskAnsweredBefore(innerDc: DialogContext, risk: Extract<Route, { kind: 'safeguarding' }>): Promise<boolean> {
     const active = innerDc.activeDialog?.id;
     const requestIds = new Set([...this.dialogForIntent.entries()].filter(([i]) => i !== Intents.humanHandoff).map(([, id]) => id));
-    if (!active || !requestIds.has(active) || risk.reason !== CLASSIFIER_GUESS) return false;
+    if (!active || !requestIds.has(active) || risk.decidedBy !== 'risk classifier') return false;
     const categories = risk.categories ?? (risk.category ? [risk.category] : []);
     const answered = new Set((await this.routingState.get(innerDc.context, { misses: 0 })).risksAnswered ?? []);
     return categories.length > 0 && categories.every((c) => answered.has(c));

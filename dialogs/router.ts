@@ -4,7 +4,7 @@ import { foldWelsh } from '../intents/entities/welshFold';
 import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
-import type { SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
+import type { RiskDecider, SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
 import { beyondIntent, type ArticleMatch, type Retrieval, type SearchableKnowledge } from '../knowledge/knowledgeBase';
 import { shippedIntentMessages, type IntentMessages } from '../knowledge/intentMessages';
 import type { Buttons } from '../knowledge/buttons';
@@ -17,6 +17,8 @@ export type Route =
   | {
       kind: 'safeguarding';
       reason: string;
+      /** What decided it (a rule, the risk classifier, the intent classifier): SafeguardingVerdict.decidedBy. */
+      decidedBy?: RiskDecider;
       category?: RiskCategory;
       categories?: RiskCategory[];
       about?: RiskAbout;
@@ -1018,10 +1020,11 @@ export class Router {
 }
 
 function riskRoute(verdict: SafeguardingVerdict): Route {
-  const { category, categories, about, label } = verdict;
+  const { category, categories, about, label, decidedBy } = verdict;
   return {
     kind: 'safeguarding',
     reason: verdict.reason ?? 'rule',
+    decidedBy,
     category,
     categories,
     about,
