@@ -300,8 +300,16 @@ const NO_RETRIEVAL: Retrieval = { articles: [], intents: [], outOfScope: 0 };
  * the knowledge base's articles are weighed together: a transactional request goes to its
  * dialog, a question to its article, a close call to "Did you mean…?".
  */
+/** How many retrievals the router keeps (`recentRetrievals`): a message and its parts. */
+const RECENT_RETRIEVALS = 8;
+
 export class Router {
-  private lastRetrieval?: { text: string; found: Retrieval };
+  /**
+   * The last few retrievals, by text: routing one message retrieves the whole of it and its parts, in turns ("…is there
+   * anything for food? we're really struggling": the whole, the question, the whole again), and a retrieval depends on
+   * the text alone.
+   */
+  private readonly recentRetrievals = new Map<string, Retrieval>();
 
   constructor(
     private readonly safeguarding: SafeguardingDetector,
@@ -462,12 +470,14 @@ export class Router {
    */
   private retrieve(text: string): Retrieval {
     if (!this.knowledge) return NO_RETRIEVAL;
-    if (this.lastRetrieval?.text === text) return this.lastRetrieval.found;
+    const kept = this.recentRetrievals.get(text);
+    if (kept) return kept;
     // Words that open the message without saying what it is about (the vocabulary's `opens_message`: "wait,", "hang on",
     // "Thank you very much. Do I need a photo?") are not searched for: they match whatever article happens to use them.
     const rest = text.replace(this.vocabulary.opens_message, '');
     const found = this.knowledge.retrieve(rest.trim() ? rest : text);
-    this.lastRetrieval = { text, found };
+    this.recentRetrievals.set(text, found);
+    if (this.recentRetrievals.size > RECENT_RETRIEVALS) this.recentRetrievals.delete(this.recentRetrievals.keys().next().value!);
     return found;
   }
 
