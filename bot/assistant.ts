@@ -13,7 +13,7 @@ import { localeDir, OVERLAYS, overlayFile } from '../knowledge/localeContent';
 import { readWithOverlay } from '../knowledge/overlay';
 import { LANGUAGE_NAMES, type Locale } from '../knowledge/locales';
 import { WELSH_ANALYSIS } from '../knowledge/textAnalyser';
-import { SafeguardingDetector, type GlossedDetector } from '../intents/safeguardingDetector';
+import { ENGLISH_CLAUSE_GATE, SafeguardingDetector, type GlossedDetector } from '../intents/safeguardingDetector';
 import { loadRiskGloss, RISK_GLOSS_FILE } from '../intents/riskGloss';
 import { loadSafeguardingRuleSet } from '../intents/safeguardingRules';
 import { FrustrationDetector, loadToneVocabulary } from '../intents/frustration';
@@ -175,6 +175,8 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     riskClassifier: new RiskClassifier(risk.classifier),
     taxonomy,
     ...gates,
+    // A clause of the English classifier decides alone only when the whole message leans to a risk too (see ENGLISH_CLAUSE_GATE); Welsh has no floor.
+    ...(other ? {} : ENGLISH_CLAUSE_GATE),
     alongside: options.alongside,
     glossed: glossedDetector(overlayFile(path.join(rulesDir, RISK_GLOSS_FILE), locale), options.glossTo, other),
   });

@@ -65,6 +65,8 @@ export interface SafeguardingDetectorOptions {
   topic?: RegExp;
   /** The risk classifier's score a clause of a long message needs (see clausesOf); above the whole message's threshold, since a clause has fewer words to go on. */
   clauseThreshold?: number;
+  /** How far the whole message must lean to a risk (its best category's score) for a clause to decide alone (default 0; see ENGLISH_CLAUSE_GATE). */
+  clauseFloor?: number;
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
   weakScore?: number;
   clauseSupport?: number;
@@ -114,6 +116,23 @@ export interface SafeguardingTrace {
  * long ordinary questions ("clearing out my nan's old place…") were flagged.
  */
 export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
+
+/**
+ * How far the whole message must lean to a risk for a clause alone to decide, for the English classifier. Measured with
+ * scripts/riskClauseAudit.ts (2026-12-07, twenty-fourth session) on every English development set (tests/safeguarding dev to
+ * dev10 and cases, the ordinary questions of tests/eval's development sets, every resident turn of the development
+ * conversations): of the 50 messages a clause alone flagged (no rule, the whole message's vote not counted), 48 were ordinary.
+ * A short clause out of its message reads like a risk to the classifier ("I WILL BE WRITING TO MY MP" 0.89 suicide, "id like
+ * to know more before i go" 0.89, "My husband is in prison" 0.79 domestic abuse) while the whole message hardly leans to one
+ * (0.01 – 0.09 for 20 of them). On the held-out examples of scripts/riskCrossValidation.ts, which no rule was written for, the
+ * same clauses catch 25 risks the rest misses ("been drafting my goodbye messages all week. also need to report a pothole"),
+ * so clauses stay; with the whole message leaning at least 0.08, 23 of those 25 are kept and the two development risks,
+ * while 21 of the 42 held-out ordinary examples and 20 of the 48 development ones are no longer flagged (tests/safeguarding/
+ * dev10, written blind and not tuned on: false alarms 15 -> 9 of 100). No floor separates the rest: the clause's own score
+ * does not (risks 0.54 – 0.99, ordinary 0.5 – 0.99). The Welsh classifier's clauses flagged 4 risks and no ordinary message on
+ * the Welsh development sets, so Welsh has no floor.
+ */
+export const ENGLISH_CLAUSE_GATE = { clauseFloor: 0.08 };
 
 /**
  * A weak vote on a long message needs one of its clauses behind it (see wholeGuess). Measured
@@ -219,6 +238,7 @@ export class SafeguardingDetector {
   private readonly resolved?: RegExp;
   private readonly topic?: RegExp;
   private readonly clauseThreshold: number;
+  private readonly clauseFloor: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
   private readonly alongside?: SafeguardingDetector;
@@ -242,6 +262,7 @@ export class SafeguardingDetector {
     this.resolved = o.resolved;
     this.topic = o.topic;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
+    this.clauseFloor = o.clauseFloor ?? 0;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
     this.alongside = o.alongside;
@@ -352,7 +373,7 @@ export class SafeguardingDetector {
       trace.whole = this.riskClassifier.best(forClassifier);
       trace.clauses = clausesOf(forClassifier).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
     }
-    const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses);
+    const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses, trace.whole);
     // "What does honour based abuse mean? It came up in my safeguarding training": a risk as the topic of study, training or
     // policy, which no rule found happening to anyone. Immediate danger is still the classifier's to call.
     // A rule that matched named something happening to someone, so the message stays the classifier's ("for my college project…
@@ -421,9 +442,12 @@ export class SafeguardingDetector {
     return !!this.past && this.past.longAgo.test(folded) && !this.past.stillNow.test(folded);
   }
 
-  /** A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags. */
-  private clauseGuess(clauses: ClauseGuess[]): RiskGuess | undefined {
-    if (!this.riskClassifier) return undefined;
+  /**
+   * A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags, when the whole message
+   * leans to a risk at least `clauseFloor` (see ENGLISH_CLAUSE_GATE).
+   */
+  private clauseGuess(clauses: ClauseGuess[], whole: RiskGuess | undefined): RiskGuess | undefined {
+    if (!this.riskClassifier || (whole?.score ?? 0) < this.clauseFloor) return undefined;
     for (const { clause } of clauses) {
       const guess = this.riskClassifier.classify(clause);
       if (guess && guess.score >= this.clauseThreshold) return guess;

@@ -12,7 +12,7 @@ import { NONE_INTENT } from '../../intents/recognizer';
 import { SeededRandom } from '../../intents/classifier/SeededRandom';
 import { NOT_RISK, RiskClassifier, trainRiskClassifier } from '../../intents/riskClassifier';
 import { loadRiskTaxonomy } from '../../intents/riskTaxonomy';
-import { SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { ENGLISH_CLAUSE_GATE, SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
 import { loadTrainingData, utteranceKey } from '../../intents/trainingData';
 
@@ -67,6 +67,7 @@ export function* riskFolds(root: string, folds: number, options: Partial<Classif
       reassured: ruleSet.reassured,
       resolved: ruleSet.resolved,
       topic: ruleSet.topic,
+      ...ENGLISH_CLAUSE_GATE,
     };
     const detector = new SafeguardingDetector(ruleSet.rules, detectorOptions);
     return { name, heldOut: own.filter(isHeldOut), risk, detector, withoutRules: new SafeguardingDetector([], detectorOptions) };
