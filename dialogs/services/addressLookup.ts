@@ -6,7 +6,7 @@ import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
-import { NUMBER_NAMES } from './slots/readers/clockTime';
+import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
@@ -401,7 +401,7 @@ function cuedHouseNumber(t: string, vocabulary: Vocabulary): string | undefined 
 
 /** "five", "number twelve": a house number said in words, as the list shows it ("5"); anything else as it is. */
 function spelledHouseNumber(word: string): string {
-  const n = NUMBER_NAMES[word.toLowerCase()];
+  const n = numberWords(BASE_LOCALE).numbers[word.toLowerCase()];
   return n === undefined ? word : String(n);
 }
 

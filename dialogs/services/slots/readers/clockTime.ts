@@ -1,26 +1,13 @@
+import { BASE_LOCALE, numberWords, type NumberWords } from '../../../../intents/entities/numberWords';
+
 /**
  * A clock time said after one of a yes/no question's words ("it was out at 6.30", "I put it out at half past six in the
  * morning", "outside from 6"), for a question asked about a time (`understands: by_time` of knowledge/service-requests.yaml:
  * "Was the bin out by 7am?"): by then is a yes, later a no. Read on folded words (slotReader's foldText).
  */
 
-/** Numbers said in words, one to twelve (the hours; counts of things in slotReader). */
-export const NUMBER_NAMES: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-/** Minutes said in words after the hour ("six thirty"). */
-const MINUTE_WORDS: Record<string, number> = { oclock: 0, fifteen: 15, thirty: 30, fortyfive: 45 };
+/** Hours and minutes said in words ("six thirty"): the base language's `numbers` and `minutes` (knowledge/messages/en-GB/numbers.yaml). */
+const words = (): NumberWords => numberWords(BASE_LOCALE);
 /** Words that may come between the question's word and the time ("out at about 6", "outside from around half six"). */
 const BEFORE_TIME = new Set([
   'at',
@@ -58,7 +45,7 @@ const hourOf = (token: string | undefined): number | undefined => {
     const n = Number(token);
     return n >= 1 && n <= 12 ? n : undefined;
   }
-  return NUMBER_NAMES[token];
+  return words().numbers[token];
 };
 
 /** A time starting at `i` in `tokens`: its minutes after midnight and how many tokens it takes. */
@@ -75,7 +62,7 @@ function timeAt(tokens: string[], i: number): { minutes: number; length: number;
   if (t === 'half' && hourOf(next) !== undefined) return { minutes: hourOf(next)! * 60 + 30, length: 2, cued: true };
   // "6.30", "6.30am", "6am", "6pm", "6 30" (a colon folded to a space), "six thirty", "6 oclock", "6".
   const clock = /^(\d{1,2})(?:\.(\d{2}))?(am|pm)?$/.exec(t);
-  let hour = clock ? Number(clock[1]) : NUMBER_NAMES[t];
+  let hour = clock ? Number(clock[1]) : words().numbers[t];
   if (hour === undefined || hour < 1 || hour > 12) return undefined;
   let minutes = clock?.[2] ? Number(clock[2]) : 0;
   let length = 1;
@@ -86,8 +73,8 @@ function timeAt(tokens: string[], i: number): { minutes: number; length: number;
   if (!clock?.[2] && next === 'o' && tokens[i + 2] === 'clock') {
     length += 2;
     cued = true;
-  } else if (!clock?.[2] && next !== undefined && (spoken || next in MINUTE_WORDS)) {
-    minutes = spoken ? Number(spoken[1]) : MINUTE_WORDS[next];
+  } else if (!clock?.[2] && next !== undefined && (spoken || next in words().minutes)) {
+    minutes = spoken ? Number(spoken[1]) : words().minutes[next];
     meridiem ??= spoken?.[2];
     length++;
     cued = true;
