@@ -223,11 +223,10 @@ const ASKS_WHAT_GOES = new RegExp(
     String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${CONTAINER}|[,;?.!]|$)`,
     // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
     String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
-    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue bin".
-    String.raw`\b(?:can|could|do|does|should|will|may)\b[^?.!]*?\b(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)`,
-    // Whether a thing goes in a container named by its colour: "do glass jars go in the blue one or the grey one",
-    // "can i put cardboard in the green 1".
-    String.raw`\b(?:do|does|can|could|should|shall)\b[^?.!]*?\b(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b`,
+    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue
+    // bin", or of a container named by its colour alone: "do glass jars go in the blue one or the grey one", "can i put
+    // cardboard in the green 1".
+    String.raw`\b(?:can|could|do|does|should|shall|will|may)\b[^?.!]*?\b(?:(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)|(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b)`,
     // What a place accepts: "does the tip accept tyres?".
     String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
   ].join('|'),
