@@ -23,12 +23,15 @@ const PARTS = {
   units: 'base',
   measures: 'base',
   minutes: 'base',
+  clock: 'base',
   texted_days: 'base',
 } as const;
 type Part = keyof typeof PARTS;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
 const word = z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a word in lower case, letters and digits only');
+/** Words apart by one space, each as {@link word}: "in the morning". */
+const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words in lower case, letters and digits only, one space apart');
 const wordValues = (value: z.ZodNumber) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
 const schema = z
   .object({
@@ -51,6 +54,23 @@ const schema = z
       .min(1)
       .optional(),
     minutes: wordValues(z.number().int().min(0).max(59)).optional(),
+    clock: z
+      .object({
+        between: z.array(word).min(1),
+        cues: z.array(word).min(1),
+        before: z.array(word).min(1),
+        after: z.array(word).min(1),
+        half: z.array(word).min(1),
+        quarter: z.array(word).min(1),
+        past: z.array(word).min(1),
+        to: z.array(word).min(1),
+        am: z.array(word).min(1),
+        pm: z.array(word).min(1),
+        o_clock: z.array(phrase).min(1),
+        morning: z.array(phrase).min(1),
+      })
+      .strict()
+      .optional(),
     texted_days: wordValues(z.number().int().min(0)).optional(),
   })
   .strict();
@@ -70,7 +90,26 @@ export interface NumberWords {
   minutes: Readonly<Record<string, number>>;
   /** "yday" → 1 (days before today). */
   textedDays: Readonly<Record<string, number>>;
+  /** The words of a clock time (see numbers.yaml `clock`); phrases as their words. */
+  clock: ClockWords;
 }
+
+export interface ClockWords {
+  between: ReadonlySet<string>;
+  cues: ReadonlySet<string>;
+  before: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+  half: ReadonlySet<string>;
+  quarter: ReadonlySet<string>;
+  past: ReadonlySet<string>;
+  to: ReadonlySet<string>;
+  am: ReadonlySet<string>;
+  pm: ReadonlySet<string>;
+  oClock: ReadonlyArray<readonly string[]>;
+  morning: ReadonlyArray<readonly string[]>;
+}
+
+const NO_CLOCK = { between: [], cues: [], before: [], after: [], half: [], quarter: [], past: [], to: [], am: [], pm: [], o_clock: [], morning: [] };
 
 /** The path of a locale's number words: `<messagesDir>/<locale>/numbers.yaml`. */
 export function numberWordsFile(messagesDir: string, locale: string): string {
@@ -144,6 +183,25 @@ function compileWords(data: NumbersFile): NumberWords {
     })),
     minutes: data.minutes ?? {},
     textedDays: data.texted_days ?? {},
+    clock: clockWords(data.clock ?? NO_CLOCK),
+  };
+}
+
+function clockWords(c: NonNullable<NumbersFile['clock']> | typeof NO_CLOCK): ClockWords {
+  const phrases = (list: readonly string[]) => list.map((p) => p.split(' '));
+  return {
+    between: new Set(c.between),
+    cues: new Set(c.cues),
+    before: new Set(c.before),
+    after: new Set(c.after),
+    half: new Set(c.half),
+    quarter: new Set(c.quarter),
+    past: new Set(c.past),
+    to: new Set(c.to),
+    am: new Set(c.am),
+    pm: new Set(c.pm),
+    oClock: phrases(c.o_clock),
+    morning: phrases(c.morning),
   };
 }
 

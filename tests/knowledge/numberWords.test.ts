@@ -6,6 +6,7 @@ import { loadNumberWordsOrShipped, numberWords, numberWordsFile, numberWordsProb
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { parseNumber } from '../../dialogs/services/answers';
 import { totalSaid } from '../../dialogs/services/slotReader';
+import { clockTimeAfter } from '../../dialogs/services/slots/readers/clockTime';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
@@ -42,10 +43,10 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
 
   it('the base language must have every part: a missing one is named before the next it has', () => {
     const { dir, file, lines } = shippedCopy('en-GB');
-    const next = lineOf(lines, 'texted_days:');
+    const next = lineOf(lines, 'clock:');
     fs.writeFileSync(file, lines.filter((l) => !l.startsWith('minutes:')).join('\n'));
     expect(numberWordsProblems(dir).filter((p) => p.file === file)).toEqual([
-      expect.objectContaining({ severity: 'error', line: next - 1, message: 'minutes: missing (add it before texted_days)' }),
+      expect.objectContaining({ severity: 'error', line: next - 1, message: 'minutes: missing (add it before clock)' }),
     ]);
   });
 
@@ -92,5 +93,13 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
     expect(spelled('un droedfedd o led')).toBe('30 cm o led');
     expect(spelled('tua 2 metr o hyd')).toBe('tua 2 metr o hyd');
     expect(spelled('tua metr o hyd')).toBe('tua 100 cm o hyd');
+    // Clock words: "quarter to", "o clock" typed apart, "in the morning", a bound ("before").
+    const at = (text: string) => clockTimeAfter(text.split(' '), [['out']]);
+    expect(at('it was out at quarter to seven in the morning')).toEqual({ minutes: 6 * 60 + 45, words: 'out at quarter to seven' });
+    expect(at('put it out before 7 o clock')).toEqual({ minutes: 7 * 60, bound: 'before', words: 'put it out before 7 o clock'.slice(7) });
+    expect(at('out 6 in the morning')?.minutes).toBe(6 * 60);
+    expect(at('out 2 days ago')).toBeUndefined();
+    expect(at('out about half 6')).toEqual({ minutes: 6 * 60 + 30, words: 'out about half 6' });
+    expect(at('out at 6.30pm')?.minutes).toBe(18 * 60 + 30);
   });
 });
