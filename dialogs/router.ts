@@ -223,11 +223,10 @@ const ASKS_WHAT_GOES = new RegExp(
     String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${CONTAINER}|[,;?.!]|$)`,
     // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
     String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
-    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue bin".
-    String.raw`\b(?:can|could|do|does|should|will|may)\b[^?.!]*?\b(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)`,
-    // Whether a thing goes in a container named by its colour: "do glass jars go in the blue one or the grey one",
-    // "can i put cardboard in the green 1".
-    String.raw`\b(?:do|does|can|could|should|shall)\b[^?.!]*?\b(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b`,
+    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue
+    // bin", or of a container named by its colour alone: "do glass jars go in the blue one or the grey one", "can i put
+    // cardboard in the green 1".
+    String.raw`\b(?:can|could|do|does|should|shall|will|may)\b[^?.!]*?\b(?:(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)|(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b)`,
     // What a place accepts: "does the tip accept tyres?".
     String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
   ].join('|'),
@@ -237,14 +236,17 @@ const ASKS_WHAT_GOES = new RegExp(
 const TAKEN_TO =
   /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
 
+/** A message that ends with a question mark asks, whatever its words. */
+const ENDS_ASKING = /\?\s*$/;
+
 /**
- * Asks for information (when, what, which, how much, is it…), not for something to be done:
- * "when is my bin emptied over christmas?", "which bin do glass jars go in?". A request said as a
- * question ("can you collect my sofa?") is told apart by what the article adds beyond the request's
- * own examples (see {@link beyondIntent}), and by the vocabulary's `asks_for_service`.
+ * Asks for information (when, what, which, how much, is it…), not for something to be done: "when is my bin emptied over
+ * christmas?", "which bin do glass jars go in?": the vocabulary's `asks_information` (its first words) or
+ * `asks_information_words` (anywhere), or a question mark at the end.
  */
-const INFO_QUESTION =
-  /^\s*(?:(?:hi|hiya|hello|hey|sorry|quick question|just wondering|question)[,.!]?\s+)*(when|when's|whens|wen|what|what's|whats|wat|wot|which|how much|how many|how long|how often|is|are|r|does|do (you|they|the)|will|would|if)\b|\b(how much|what (items|things|stuff)|what time|which (bin|day|one)|is it|are they|do i (have|need) to|do you charge|is there a (charge|fee|cost))\b|\?\s*$/i;
+export function asksInformation(text: string, vocabulary: Pick<Vocabulary, 'asks_information' | 'asks_information_words'>): boolean {
+  return vocabulary.asks_information.test(text) || vocabulary.asks_information_words.test(text) || ENDS_ASKING.test(text);
+}
 /** A question takes the article over the request when at least this share of it is the article's alone. */
 const QUESTION_BEYOND_INTENT = 0.2;
 /** A question about a service answers from the best article rather than the request's own when that is this far ahead. */
@@ -329,6 +331,16 @@ export class Router {
     private readonly decision: AnswerDecision = new AnswerDecision(),
   ) {}
 
+  /**
+   * Asks for information (when, what, which, how much, is it…), not for something to be done: "when is my bin emptied over
+   * christmas?", "which bin do glass jars go in?" (the vocabulary's `asks_information` and `asks_information_words`, or a
+   * question mark at the end). A request said as a question ("can you collect my sofa?") is told apart by what the article
+   * adds beyond the request's own examples (see {@link beyondIntent}), and by the vocabulary's `asks_for_service`.
+   */
+  private asksInformation(text: string): boolean {
+    return asksInformation(text, this.vocabulary);
+  }
+
   /** A fresh message, with no dialog in progress. */
   route(text: string, recognized: RecognizerResult): Route {
     const verdict = this.safeguarding.check(text, recognized);
@@ -383,7 +395,7 @@ export class Router {
       top &&
       kb >= t.kbAnswer &&
       this.clearlyAhead(found) &&
-      INFO_QUESTION.test(text) &&
+      this.asksInformation(text) &&
       !this.vocabulary.asks_for_service.test(text) &&
       beyondIntent(
         top,
@@ -739,14 +751,14 @@ export class Router {
     // alone level with each other are neighbours on one topic ("what do I need to do about council tax"): the first is kept.
     // A part asked as a question for information ("…faint mae'r bin gwastraff gardd yn gostio?", "how much is the green bin
     // sub?") that an article answers clearly ahead of any request is that article, however many others share the request's words.
-    if (articleOk && INFO_QUESTION.test(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
+    if (articleOk && this.asksInformation(part) && article.confidence - (intent?.confidence ?? 0) >= QUESTION_LEAD)
       return { need: { kind: 'kb', articleId: article.article.id }, level: this.levelWith(r) };
     // "how do I get a new blue bin?": a question for information whose best article, clearly ahead of the others, holds words the
     // request's examples do not ("new"): the article, as a whole message asked that way would be (see route), not the bin day.
     if (
       articleOk &&
       intentOk &&
-      INFO_QUESTION.test(part) &&
+      this.asksInformation(part) &&
       !this.vocabulary.asks_for_service.test(part) &&
       this.clearlyAhead(r) &&
       beyondIntent(article, intent) >= QUESTION_BEYOND_INTENT

@@ -146,6 +146,8 @@ const CONTEXTS = {
   asks_about_service: 'words',
   asks_price_or_limits: 'words',
   asks_when: 'first',
+  asks_information: 'first',
+  asks_information_words: 'words',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -24,6 +24,7 @@ import { REPLY_MESSAGES } from '../knowledge/replyTexts';
 import { CONSOLE_PAGE_MESSAGES, MESSAGE_FILES } from '../knowledge/messageFiles';
 import { consolePageProblems } from '../handoff/consolePages';
 import { vocabularyProblems } from '../knowledge/vocabulary';
+import { numberWordsProblems } from '../intents/entities/numberWords';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
 
 const root = path.resolve(__dirname, '..');
@@ -157,6 +158,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...REPLY_MESSAGES.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
+    ...numberWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...consolePages(paths.consolePagesDir, paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml'), council),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () =>

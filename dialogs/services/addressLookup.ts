@@ -6,7 +6,7 @@ import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
-import { NUMBER_NAMES } from './slots/readers/clockTime';
+import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
@@ -219,19 +219,8 @@ export class AddressLookup {
       return this.streetChoice(streets);
     }
     // "The Old Forge, North Road": a house name on the street.
-    const folded = ` ${text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-    const named = streets.flatMap((s) =>
-      s.addresses.filter(
-        (a) =>
-          !/^\d/.test(a.paon) &&
-          folded.includes(
-            ` ${a.paon
-              .toLowerCase()
-              .replace(/[^\p{L}\p{N}]+/gu, ' ')
-              .trim()} `,
-          ),
-      ),
-    );
+    const folded = ` ${foldPlace(text)} `;
+    const named = streets.flatMap((s) => s.addresses.filter((a) => !/^\d/.test(a.paon) && folded.includes(` ${foldPlace(a.paon)} `)));
     if (named.length) return this.among(named, inWelsh);
     return streets.length === 1 ? this.streetList(streets[0], undefined, inWelsh) : this.streetChoice(streets);
   }
@@ -393,17 +382,8 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
     const same = addresses.filter((a) => a.paon.toLowerCase() === number.toLowerCase() && !a.sao);
     if (same.length === 1) return same[0];
   }
-  const words = ` ${t.replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
-  const named = addresses.filter(
-    (a) =>
-      /\p{L}{3}/u.test(a.paon) &&
-      words.includes(
-        ` ${a.paon
-          .toLowerCase()
-          .replace(/[^\p{L}\p{N}]+/gu, ' ')
-          .trim()} `,
-      ),
-  );
+  const words = ` ${foldPlace(t)} `;
+  const named = addresses.filter((a) => /\p{L}{3}/u.test(a.paon) && words.includes(` ${foldPlace(a.paon)} `));
   if (named.length === 1) return named[0];
   const ordinal = /\b(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last) (?:one|address|house)\b/i.exec(
     t,
@@ -414,17 +394,14 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
 
 /** The house number said after a word of the vocabulary's `house_number_cue` ("rhif 3", "it's number 12a"), lower case. */
 function cuedHouseNumber(t: string, vocabulary: Vocabulary): string | undefined {
-  const words = t
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ');
+  const words = foldPlace(t).split(' ');
   const at = words.findIndex((w, i) => vocabulary.house_number_cue.test(w) && /^\d{1,4}[a-z]?$/.test(spelledHouseNumber(words[i + 1] ?? '')));
   return at < 0 ? undefined : spelledHouseNumber(words[at + 1]);
 }
 
 /** "five", "number twelve": a house number said in words, as the list shows it ("5"); anything else as it is. */
 function spelledHouseNumber(word: string): string {
-  const n = NUMBER_NAMES[word.toLowerCase()];
+  const n = numberWords(BASE_LOCALE).numbers[word.toLowerCase()];
   return n === undefined ? word : String(n);
 }
 

@@ -1,3 +1,4 @@
+import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
 import { councilChrono, dayOfMonthBefore, isLoneDayOfMonth } from '../../intents/entities/dates';
 import { LevenshteinDistance } from 'natural/lib/natural/distance/levenshtein_distance';
 import { addDays, councilDate } from '../../servicerequests/waste/calendar';
@@ -221,7 +222,8 @@ export function matchChoices(text: string, choices: Choice[], vocabulary: Vocabu
 export function parseNumber(text: string): number | undefined {
   const m = /-?\d+(?:\.\d+)?/.exec(text.replace(/,(?=\d{3})/g, ''));
   if (m) return Number(m[0]);
-  const words: Record<string, number> = { one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  // A number said in words ("five"): knowledge/messages/en-GB/numbers.yaml.
+  const words = numberWords(BASE_LOCALE).numbers;
   const w = norm(text)
     .split(' ')
     .find((x) => x in words);

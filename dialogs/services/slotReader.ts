@@ -4,7 +4,9 @@ import { addDays } from '../../servicerequests/waste/calendar';
 import { pastDayOfMonth, similarWord } from './answers';
 import { extractWelshDates } from '../../intents/entities/welshDates';
 import type { Vocabulary } from '../../knowledge/vocabulary';
-import { answersByTime, clockTimeAfter, minutesOf, NUMBER_NAMES } from './slots/readers/clockTime';
+import { answersByTime, clockTimeAfter, minutesOf } from './slots/readers/clockTime';
+import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
@@ -69,93 +71,45 @@ type SlotReaderContext =
   | 'rough_count_of'
   | 'word_ending';
 
-const NUMBER_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  ...NUMBER_NAMES,
-  single: 1,
-  couple: 2,
-  // Counts said roughly ("a few black bags", "several tyres", "a dozen bags"): enough to estimate an amount from.
-  few: 3,
-  several: 4,
-  dozen: 12,
+/**
+ * Numbers and counts said in words ("two chairs", "a couple of chairs", "a few black bags"), English, read in every language;
+ * and the Welsh ones, read in Welsh only ("deg bag", "dwy gadair", "ychydig o fagiau"): knowledge/messages/<locale>/numbers.yaml.
+ */
+const englishCounts = (): Readonly<Record<string, number>> => countWords(BASE_LOCALE);
+const countWords = (locale: string): Readonly<Record<string, number>> => {
+  const words = numberWords(locale);
+  return (COUNTS[locale] ??= { ...words.counts, ...words.numbers });
 };
-/** Welsh numbers before a noun, with their mutated forms ("deg bag", "dwy gadair", "pum bag", "ychydig o fagiau"); read in Welsh only. */
-const WELSH_NUMBER_WORDS: Record<string, number> = {
-  un: 1,
-  dau: 2,
-  ddau: 2,
-  dwy: 2,
-  ddwy: 2,
-  tri: 3,
-  dri: 3,
-  thri: 3,
-  tair: 3,
-  dair: 3,
-  pedwar: 4,
-  bedwar: 4,
-  pedair: 4,
-  bedair: 4,
-  pump: 5,
-  bump: 5,
-  pum: 5,
-  bum: 5,
-  chwech: 6,
-  chwe: 6,
-  saith: 7,
-  wyth: 8,
-  naw: 9,
-  deg: 10,
-  ddeg: 10,
-  deng: 10,
-  cwpl: 2,
-  gwpl: 2,
-  ychydig: 3,
-  sawl: 4,
-};
+const COUNTS: Record<string, Record<string, number>> = {};
 /**
  * "3 items", "2 things", "5 things together", "maybe 6 or 7 of them" (the things just named): a total said outright. Of a range
- * ("6 or 7"), the larger number (the first group).
+ * ("6 or 7"), the larger number (the first group). A number in words is one of the English `numbers`.
  */
-const TOTAL =
-  /\b(?:(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) or )?(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten) (?:items?|things?|bits|pieces|of them)\b/;
-/** Measurement units, as centimetres. */
-const UNIT_CM: [RegExp, number][] = [
-  // Welsh too, softened or not: "5 centimetr", "deg gentimetr", "2 fodfedd".
-  [/^(cm|cms|centimet(?:re|er)s?|[cg]entimetr(?:au)?)$/, 1],
-  [/^(mm|millimet(?:re|er)s?|milimetr(?:au)?)$/, 0.1],
-  [/^(m|metres?|meters?|metr|fetr|metrau)$/, 100],
-  [/^(inch|inches|in|modfedd|fodfedd|modfeddi)$/, 2.54],
-];
+let total: RegExp | undefined;
+const totalPattern = (): RegExp => {
+  const spelled = Object.keys(numberWords(BASE_LOCALE).numbers).map(escapeRegExp).join('|');
+  return (total ??= new RegExp(String.raw`\b(?:(?:\d{1,2}|${spelled}) or )?(\d{1,2}|${spelled}) (?:items?|things?|bits|pieces|of them)\b`));
+};
+/** A measurement unit's word as centimetres ("inches" → 2.54), else undefined. */
+const unitCm = (word: string | undefined): number | undefined => numberWords(BASE_LOCALE).unitCm.get(word ?? '');
 /** A code on a plate ("BA14", "SR 22", "AT-123"); lower-case letters only when joined to the digits ("sr22"). */
 const CODE = /\b([A-Za-z]{1,3})([ -]?)(\d{1,5}[A-Za-z]?)\b/g;
 /** Digits alone, as a plate may carry ("27"): not part of a word, a decimal or a time. */
 const BARE_NUMBER = /(?<![\p{L}\p{N}.:£/])(\d{1,5}[A-Za-z]?)(?![\p{N}.:/]\d|[\p{L}\p{N}])/gu;
 const POSTCODE = /\b[a-z]{1,2}\d[a-z\d]? ?\d[a-z]{2}\b/gi;
 
-/** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 1 m, "a foot" → 30 cm. */
+/** Amounts said in words, as numbers with units: "half a metre" → 50 cm, "a metre" → 100 cm, "a foot" → 30 cm (the `measures` of numbers.yaml). */
 function spelledMeasures(tokens: string[]): string[] {
-  return (
-    tokens
-      .join(' ')
-      .replace(/\bhalf an? (metre|meter)\b/g, '50 cm')
-      .replace(/\b(a|one) (metre|meter)\b/g, '100 cm')
-      .replace(/\b(a|one) (foot|ft)\b/g, '30 cm')
-      .replace(/\bhalf an? (foot|ft)\b/g, '15 cm')
-      // Welsh, softened or not: "hanner metr", "metr", "troedfedd" / "droedfedd" (a foot), "hanner troedfedd".
-      .replace(/\bhanner (metr|fetr)\b/g, '50 cm')
-      .replace(/\bhanner (troedfedd|droedfedd)\b/g, '15 cm')
-      .replace(/\b(?:un )?(troedfedd|droedfedd)\b/g, '30 cm')
-      .replace(/(?<!\d )\b(?:un )?(metr|fetr)\b/g, '100 cm')
-      .split(' ')
-      .filter(Boolean)
-  );
+  return numberWords(BASE_LOCALE)
+    .measures.reduce((text, m) => text.replace(m.pattern, `${m.cm} cm`), tokens.join(' '))
+    .split(' ')
+    .filter(Boolean);
 }
 
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */
 export function totalSaid(text: string): number | undefined {
-  const m = TOTAL.exec(foldText(text));
-  return m ? (/^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]]) : undefined;
+  const m = totalPattern().exec(foldText(text));
+  return m ? (/^\d/.test(m[1]) ? Number(m[1]) : englishCounts()[m[1]]) : undefined;
 }
 
 /** Lower case, no apostrophes ("can't" = "cant"), words and numbers only: what phrases are matched against. */
@@ -311,7 +265,7 @@ export class SlotReader {
   /** The number said just before the things at `start` ("2 chairs", "ten bags", "a couple of chairs", "deg bag"), and its words. */
   private countBefore(tokens: string[], start: number): { n?: number; words: string } {
     const welsh = this.options.locale === 'cy-GB';
-    const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (NUMBER_WORDS[word] ?? (welsh ? WELSH_NUMBER_WORDS[word] : undefined)));
+    const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (englishCounts()[word] ?? (welsh ? countWords('cy-GB')[word] : undefined)));
     const before = tokens[start - 1] ?? '';
     const rough = tokens[start - 2] ?? '';
     if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
@@ -324,8 +278,8 @@ export class SlotReader {
   }
 
   private readTotal(tokens: string[]): Reading | undefined {
-    const all = [...tokens.join(' ').matchAll(new RegExp(TOTAL, 'g'))];
-    const values = [...new Set(all.map((m) => (/^\d/.test(m[1]) ? Number(m[1]) : NUMBER_WORDS[m[1]])))];
+    const all = [...tokens.join(' ').matchAll(new RegExp(totalPattern(), 'g'))];
+    const values = [...new Set(all.map((m) => (/^\d/.test(m[1]) ? Number(m[1]) : englishCounts()[m[1]])))];
     return values.length === 1 ? { value: String(values[0]), words: {} } : undefined;
   }
 
@@ -341,18 +295,18 @@ export class SlotReader {
       const before = tokens[i - 1] ?? '';
       if (!/^\d+(\.\d+)?$/.test(tokens[i]) || this.options.vocabulary.negates.test(before)) continue;
       let j = i + 1;
-      const unit = UNIT_CM.find(([re]) => re.test(tokens[j] ?? ''));
-      if (!unit && before.length > 2 && this.options.vocabulary.house_number_cue.test(before)) continue;
-      if (unit) j++;
+      const unit = unitCm(tokens[j]);
+      if (unit === undefined && before.length > 2 && this.options.vocabulary.house_number_cue.test(before)) continue;
+      if (unit !== undefined) j++;
       const after = [tokens[j], tokens[j + 1]].filter((t): t is string => !!t);
       // "40cm wide", "25 wide", "30 centimetres right across"; or "width of about 30" (the word not already another number's).
       let k = i - 1;
       while (k >= 0 && this.options.vocabulary.measure_filler.test(tokens[k])) k--;
-      const cueBefore = k >= 0 && near.has(tokens[k]) && !/^\d/.test(tokens[k - 1] ?? '') && !UNIT_CM.some(([re]) => re.test(tokens[k - 1] ?? ''));
+      const cueBefore = k >= 0 && near.has(tokens[k]) && !/^\d/.test(tokens[k - 1] ?? '') && unitCm(tokens[k - 1]) === undefined;
       const cued = near.has(after[0] ?? '') || (after[1] !== undefined && near.has(after[1]) && !/^\d/.test(after[0]) && !near.has(after[0])) || cueBefore;
       if (!cued) continue;
       const n = Number(tokens[i]);
-      const cm = unit ? n * unit[1] : n;
+      const cm = unit !== undefined ? n * unit : n;
       found.push(inCm ? Math.round(cm * 10) / 10 : n);
     }
     const values = [...new Set(found)];
@@ -497,7 +451,7 @@ function negatedAt(tokens: string[], i: number, words: SlotReaderOptions['vocabu
   for (let k = i - 1, seen = 0; k >= 0 && seen < 3; k--, seen++) {
     if (words.negates.test(tokens[k]) || (welsh && words.negates_value.test(tokens[k]))) return true;
     const filler = words.negation_filler.test(tokens[k]) || (welsh && words.negation_filler_welsh.test(tokens[k]));
-    if (!filler && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in NUMBER_WORDS)) return false;
+    if (!filler && !/^\d{1,2}$/.test(tokens[k]) && !(tokens[k] in englishCounts())) return false;
   }
   return false;
 }

@@ -1,5 +1,7 @@
 import * as chronoEn from 'chrono-node/en';
 import { ENTITY_TYPES, type Span } from './types';
+import { BASE_LOCALE, numberWords } from './numberWords';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 export const COUNCIL_TIME_ZONE = 'Europe/London';
 
@@ -36,8 +38,22 @@ const MIGHT_HOLD_A_DATE =
 const LONE_ORDINAL_DAY =
   /\b(?:on\s+)?(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:$|[.,!?;:)]|(?:and|but|so|or|when|at|in|i|it|its|we|they|he|she|this|last|as|because|cos|then|please|pls|too|though|x+)\b))/i;
 
-/** Yesterday and today as residents text them ("yday", "yest", "ystrday", "2day"), which chrono does not know: days from today. */
-const TEXTED_DAY = /\b(?:(y(?:day|est|esterdy|strday|sterday|esturday))|(2day|tday))\b/i;
+/**
+ * Yesterday and today as residents text them ("yday", "yest", "ystrday", "2day"), which chrono does not know: the
+ * `texted_days` of knowledge/messages/en-GB/numbers.yaml, with the days before today each means.
+ */
+let textedDay: RegExp | undefined;
+const texted = (): { pattern: RegExp; daysBefore: Readonly<Record<string, number>> } => {
+  const daysBefore = numberWords(BASE_LOCALE).textedDays;
+  textedDay ??= new RegExp(
+    String.raw`\b(${Object.keys(daysBefore)
+      .sort((a, b) => b.length - a.length)
+      .map(escapeRegExp)
+      .join('|')})\b`,
+    'i',
+  );
+  return { pattern: textedDay, daysBefore };
+};
 
 const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
@@ -74,10 +90,10 @@ export const councilChrono = (() => {
     },
   });
   chrono.parsers.push({
-    pattern: () => TEXTED_DAY,
+    pattern: () => texted().pattern,
     extract: (context, match) => {
       const today = context.reference.getDateWithAdjustedTimezone();
-      const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (match[1] ? 1 : 0));
+      const day = new Date(today.getFullYear(), today.getMonth(), today.getDate() - (texted().daysBefore[match[1].toLowerCase()] ?? 0));
       return context.createParsingComponents({ day: day.getDate(), month: day.getMonth() + 1, year: day.getFullYear() });
     },
   });

@@ -10,7 +10,7 @@ import { shippedVocabulary } from '../support/shippedWords';
 import { foldText } from '../../dialogs/services/slotReader';
 import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
-import { onlyAPlace } from '../../dialogs/router';
+import { asksInformation, onlyAPlace } from '../../dialogs/router';
 import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
@@ -98,6 +98,9 @@ const MOVED_LAST = [
   'asks_for_service',
   'asks_about_service',
   'asks_price_or_limits',
+  // With a question mark, dialogs/router.ts INFO_QUESTION: tested at the end of this file.
+  'asks_information',
+  'asks_information_words',
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
@@ -1185,5 +1188,49 @@ describe('asks_when: a question about when something happens', () => {
       true,
       false,
     ]);
+  });
+});
+
+/** dialogs/router.ts INFO_QUESTION, before its words moved to `asks_information` and `asks_information_words`. */
+const INFO_QUESTION =
+  /^\s*(?:(?:hi|hiya|hello|hey|sorry|quick question|just wondering|question)[,.!]?\s+)*(when|when's|whens|wen|what|what's|whats|wat|wot|which|how much|how many|how long|how often|is|are|r|does|do (you|they|the)|will|would|if)\b|\b(how much|what (items|things|stuff)|what time|which (bin|day|one)|is it|are they|do i (have|need) to|do you charge|is there a (charge|fee|cost))\b|\?\s*$/i;
+
+describe('asks_information: a question for information, not for something to be done', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    'when is the tip open',
+    "what's the bin day",
+    'hi, sorry, which bin is for glass',
+    'Quick question: how long does a blue badge take',
+    'hello. r the bins late',
+    'do they take batteries',
+    'do the crews work on bank holidays',
+    'do we need to book',
+    'and do i need to book a slot',
+    'so is there a fee for garden waste',
+    'what time does it come',
+    'if i miss the day can you come back',
+    'please collect my sofa',
+    'my bin was missed',
+    'collect my sofa?',
+    'the bin is broken ? ',
+    'Wen is my bin day',
+    'whatever you think',
+    'isnt it late',
+    'willow tree fell',
+    'just wondering, are they coming today',
+    'pryd mae fy min yn cael ei gasglu',
+    'faint yw e?',
+  ];
+  const table = [...inputs(), ...said.flatMap((w) => [w, w.toUpperCase(), `x${w}`, `${w}s please`])];
+
+  it('the shipped words and a question mark take exactly what the old regex took, in both languages', () => {
+    expect(table.filter((t) => INFO_QUESTION.test(t) !== asksInformation(t, en))).toEqual([]);
+    expect(table.filter((t) => INFO_QUESTION.test(t) !== asksInformation(t, cy))).toEqual([]);
+    // The table reaches both answers, and each part on its own.
+    expect(table.filter((t) => asksInformation(t, en)).length).toBeGreaterThan(100);
+    expect(table.filter((t) => !asksInformation(t, en)).length).toBeGreaterThan(100);
+    expect(table.some((t) => en.asks_information_words.test(t) && !en.asks_information.test(t) && !/\?\s*$/.test(t))).toBe(true);
+    expect(['collect my sofa?', 'please collect my sofa', 'whatever you think'].map((t) => asksInformation(t, en))).toEqual([true, false, false]);
   });
 });

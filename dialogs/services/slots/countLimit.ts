@@ -13,12 +13,16 @@ export function countedOverLimit(state: SlotState, list: string): { wanted: numb
   const sum = each.every((n) => n !== undefined) ? each.reduce<number>((t, n) => t + (n ?? 0), 0) : undefined;
   const wanted = Math.max(sum ?? 0, chosen.length);
   const kindsMax = state.config.limits[list]?.max;
-  const countMax = Object.values(state.config.limits).find((l) => l.min === list && l.max !== undefined)?.max;
-  const max = Math.min(kindsMax ?? Infinity, countMax ?? Infinity);
+  const max = Math.min(kindsMax ?? Infinity, countedMax(state, list) ?? Infinity);
   return Number.isFinite(max) && wanted > max ? { wanted, max } : undefined;
 }
 
 /** The list has a number counting it with a most allowed (one booking's items): over it, it is kept and the resident asked which to leave out. */
 export function listIsCounted(state: SlotState, list: string): boolean {
-  return Object.values(state.config.limits).some((l) => l.min === list && l.max !== undefined);
+  return countedMax(state, list) !== undefined;
+}
+
+/** The most a number attribute counting the list allows (`limits` whose `min` names the list, with a `max`): one booking's items. */
+function countedMax(state: SlotState, list: string): number | undefined {
+  return Object.values(state.config.limits).find((l) => l.min === list && l.max !== undefined)?.max;
 }

@@ -8,6 +8,7 @@ import { saysCorrection } from './corrections';
 import { countedOverLimit, listIsCounted } from './countLimit';
 import type { Vocabulary } from '../../../knowledge/vocabulary';
 import type { SlotQuestions } from './slotQuestions';
+import type { ServiceResponses } from '../serviceResponses';
 import { sameAnswer, type SlotState } from './slotState';
 
 /**
@@ -17,6 +18,8 @@ import { sameAnswer, type SlotState } from './slotState';
 export class MessageAbsorber {
   constructor(
     private readonly questions: SlotQuestions,
+    /** Its words for what changed ("I've taken … off", "I've added …"). */
+    private readonly responses: ServiceResponses,
     private readonly now: () => Date,
     /** The gazetteer's street names: masked before reading a message ("The Green" is no green bin). */
     private readonly streets: RegExp | undefined,
@@ -75,9 +78,7 @@ export class MessageAbsorber {
           const gone = old.filter((k) => !left.includes(k));
           state.answers[a.code] = left;
           touched.add(a.code);
-          changed.push(
-            this.questions.takenOffLine(gone.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]),
-          );
+          changed.push(this.responses.takenOff(gone.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]));
           continue;
         }
         // "sofa, fridge" at the list's own question: one at a time, with "anything else?".
@@ -119,7 +120,7 @@ export class MessageAbsorber {
       // More of a list ("there's a sofa there too now") is an addition, anything else a change.
       if (added) {
         const fresh = (value as string[]).filter((k) => !old.includes(k));
-        changed.push(this.questions.addedLine(fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]));
+        changed.push(this.responses.addedTo(fresh.map((k) => withWords(valueNames(a, [k])[0], said[a.code]?.[k])).join(', '), state.config.labels?.[a.code]));
       } else changed.push(this.questions.changeLine(state, a));
     }
     this.recount(state, readings, touched, recounted, changed);

@@ -47,16 +47,6 @@ export class SlotQuestions {
     return this.responses.changedTo(state.config.labels?.[a.code] ?? `"${questionLabel(a)}"`, this.display(state, a));
   }
 
-  /** "taken Television off the items", for "I've taken …". */
-  takenOffLine(items: string, list: string | undefined): string {
-    return this.responses.takenOff(items, list);
-  }
-
-  /** "added Sofa to the items", for "I've added …". */
-  addedLine(items: string, list: string | undefined): string {
-    return this.responses.addedTo(items, list);
-  }
-
   private attributeQuestion(state: SlotState, a: ServiceAttribute): Reply {
     // More things counted than one booking takes: which to leave out (asked again until it fits).
     const over = a.datatype === 'multivaluelist' ? countedOverLimit(state, a.code) : undefined;

@@ -1,47 +1,24 @@
+import { BASE_LOCALE, numberWords, type ClockWords, type NumberWords } from '../../../../intents/entities/numberWords';
+import { escapeRegExp } from '../../../../platform/escapeRegExp';
+
 /**
  * A clock time said after one of a yes/no question's words ("it was out at 6.30", "I put it out at half past six in the
  * morning", "outside from 6"), for a question asked about a time (`understands: by_time` of knowledge/service-requests.yaml:
  * "Was the bin out by 7am?"): by then is a yes, later a no. Read on folded words (slotReader's foldText).
  */
 
-/** Numbers said in words, one to twelve (the hours; counts of things in slotReader). */
-export const NUMBER_NAMES: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
+/** Hours and minutes said in words ("six thirty"): the base language's `numbers` and `minutes` (knowledge/messages/en-GB/numbers.yaml). */
+const words = (): NumberWords => numberWords(BASE_LOCALE);
+/** The words of a clock time: numbers.yaml `clock` ("at", "half", "past", "am", "in the morning"). */
+const clockWords = (): ClockWords => words().clock;
+/** Whether `phrase` is said at `i` in `tokens`. */
+const saidAt = (tokens: string[], i: number, phrase: readonly string[]): boolean => phrase.every((w, k) => tokens[i + k] === w);
+/** A clock said in digits, with am or pm joined to it ("6.30", "6.30am", "7pm"): hours, minutes, the am or pm. */
+let digits: { clock: RegExp; minutes: RegExp } | undefined;
+const digitsPattern = (): { clock: RegExp; minutes: RegExp } => {
+  const meridiem = [...clockWords().am, ...clockWords().pm].map(escapeRegExp).join('|');
+  return (digits ??= { clock: new RegExp(`^(\\d{1,2})(?:\\.(\\d{2}))?(${meridiem})?$`), minutes: new RegExp(`^(\\d{2})(${meridiem})?$`) });
 };
-/** Minutes said in words after the hour ("six thirty"). */
-const MINUTE_WORDS: Record<string, number> = { oclock: 0, fifteen: 15, thirty: 30, fortyfive: 45 };
-/** Words that may come between the question's word and the time ("out at about 6", "outside from around half six"). */
-const BEFORE_TIME = new Set([
-  'at',
-  'from',
-  'since',
-  'by',
-  'before',
-  'after',
-  'about',
-  'around',
-  'round',
-  'roughly',
-  'approx',
-  'approximately',
-  'just',
-  'like',
-  'till',
-  'until',
-]);
-/** A time is only read after one of these, or with am/pm/o'clock/morning after it: "out 2 days" is no time. */
-const CUES = new Set(['at', 'from', 'since', 'by', 'before', 'after', 'till', 'until']);
 
 interface ClockTime {
   /** Minutes after midnight. */
@@ -58,7 +35,7 @@ const hourOf = (token: string | undefined): number | undefined => {
     const n = Number(token);
     return n >= 1 && n <= 12 ? n : undefined;
   }
-  return NUMBER_NAMES[token];
+  return words().numbers[token];
 };
 
 /** A time starting at `i` in `tokens`: its minutes after midnight and how many tokens it takes. */
@@ -66,41 +43,42 @@ function timeAt(tokens: string[], i: number): { minutes: number; length: number;
   const t = tokens[i] ?? '';
   const next = tokens[i + 1];
   // "half past six", "quarter past 6", "quarter to seven", "half six" (British: 6:30).
-  if ((t === 'half' || t === 'quarter') && (next === 'past' || next === 'to')) {
+  const c = clockWords();
+  if ((c.half.has(t) || c.quarter.has(t)) && next !== undefined && (c.past.has(next) || c.to.has(next))) {
     const h = hourOf(tokens[i + 2]);
     if (h === undefined) return undefined;
-    const m = t === 'half' ? 30 : 15;
-    return { minutes: next === 'past' ? h * 60 + m : h * 60 - m, length: 3, cued: true };
+    const m = c.half.has(t) ? 30 : 15;
+    return { minutes: c.past.has(next) ? h * 60 + m : h * 60 - m, length: 3, cued: true };
   }
-  if (t === 'half' && hourOf(next) !== undefined) return { minutes: hourOf(next)! * 60 + 30, length: 2, cued: true };
+  if (c.half.has(t) && hourOf(next) !== undefined) return { minutes: hourOf(next)! * 60 + 30, length: 2, cued: true };
   // "6.30", "6.30am", "6am", "6pm", "6 30" (a colon folded to a space), "six thirty", "6 oclock", "6".
-  const clock = /^(\d{1,2})(?:\.(\d{2}))?(am|pm)?$/.exec(t);
-  let hour = clock ? Number(clock[1]) : NUMBER_NAMES[t];
+  const clock = digitsPattern().clock.exec(t);
+  let hour = clock ? Number(clock[1]) : words().numbers[t];
   if (hour === undefined || hour < 1 || hour > 12) return undefined;
   let minutes = clock?.[2] ? Number(clock[2]) : 0;
   let length = 1;
   let cued = !!clock?.[2] || !!clock?.[3];
   let meridiem = clock?.[3];
-  const spoken = next === undefined ? null : /^(\d{2})(am|pm)?$/.exec(next);
+  const spoken = next === undefined ? null : digitsPattern().minutes.exec(next);
   // "6 o clock" (typed apart): as "6 oclock".
-  if (!clock?.[2] && next === 'o' && tokens[i + 2] === 'clock') {
-    length += 2;
+  const oClock = c.oClock.find((p) => saidAt(tokens, i + 1, p));
+  if (!clock?.[2] && oClock) {
+    length += oClock.length;
     cued = true;
-  } else if (!clock?.[2] && next !== undefined && (spoken || next in MINUTE_WORDS)) {
-    minutes = spoken ? Number(spoken[1]) : MINUTE_WORDS[next];
+  } else if (!clock?.[2] && next !== undefined && (spoken || next in words().minutes)) {
+    minutes = spoken ? Number(spoken[1]) : words().minutes[next];
     meridiem ??= spoken?.[2];
     length++;
     cued = true;
   }
   if (minutes > 59) return undefined;
   const after = tokens[i + length];
-  const pm = meridiem === 'pm' || after === 'pm';
-  if (after === 'am' || after === 'pm') {
+  const pm = (meridiem !== undefined && c.pm.has(meridiem)) || (after !== undefined && c.pm.has(after));
+  if (after !== undefined && (c.am.has(after) || c.pm.has(after))) {
     length++;
     cued = true;
   }
-  if (tokens[i + length] === 'in' && tokens[i + length + 1] === 'the' && tokens[i + length + 2] === 'morning') cued = true;
-  else if (tokens[i + length] === 'morning') cued = true;
+  if (c.morning.some((p) => saidAt(tokens, i + length, p))) cued = true;
   if (pm && hour < 12) hour += 12;
   return { minutes: hour * 60 + minutes, length, cued };
 }
@@ -114,10 +92,11 @@ export function clockTimeAfter(tokens: string[], near: string[][]): ClockTime | 
     let cue = false;
     let bound: ClockTime['bound'];
     // The words between ("out at about", "outside from around"), and a few of the resident's own ("put it out at").
-    for (let seen = 0; j < tokens.length && seen < 4 && BEFORE_TIME.has(tokens[j]); j++, seen++) {
-      if (CUES.has(tokens[j])) cue = true;
-      if (tokens[j] === 'before' || tokens[j] === 'by' || tokens[j] === 'till' || tokens[j] === 'until') bound = 'before';
-      if (tokens[j] === 'after') bound = 'after';
+    const c = clockWords();
+    for (let seen = 0; j < tokens.length && seen < 4 && c.between.has(tokens[j]); j++, seen++) {
+      if (c.cues.has(tokens[j])) cue = true;
+      if (c.before.has(tokens[j])) bound = 'before';
+      if (c.after.has(tokens[j])) bound = 'after';
     }
     const time = timeAt(tokens, j);
     if (!time || !(time.cued || cue)) continue;

@@ -1,0 +1,252 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import type { ContentProblem } from '../trainingData';
+import { yamlSchemaProblems } from '../yamlProblems';
+import { packageRoot } from '../../platform/packageRoot';
+import { escapeRegExp } from '../../platform/escapeRegExp';
+
+/**
+ * Numbers, counts and measures said in words (knowledge/messages/<locale>/numbers.yaml): the words are content, the
+ * readers (dialogs/services/slotReader.ts, slots/readers/clockTime.ts, answers.ts parseNumber, addressLookup.ts,
+ * dates.ts) ask for them here. English (en-GB) is read in every language; another language's file adds its own
+ * `numbers` and `counts`, read where that language's counts are read ("dau fag").
+ */
+
+/** The language whose words are read in every language. */
+export const BASE_LOCALE = 'en-GB';
+
+/** Each part of the file, and whether every language has it (`each`) or only the base language (`base`: read in every language). */
+const PARTS = {
+  numbers: 'each',
+  counts: 'each',
+  units: 'base',
+  measures: 'base',
+  minutes: 'base',
+  clock: 'base',
+  texted_days: 'base',
+} as const;
+type Part = keyof typeof PARTS;
+
+/** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
+const word = z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a word in lower case, letters and digits only');
+/** Words apart by one space, each as {@link word}: "in the morning". */
+const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words in lower case, letters and digits only, one space apart');
+const wordValues = (value: z.ZodNumber) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
+const schema = z
+  .object({
+    numbers: wordValues(z.number().int().positive()).optional(),
+    counts: wordValues(z.number().int().positive()).optional(),
+    units: z
+      .array(z.object({ cm: z.number().positive(), words: z.array(word).min(1) }).strict())
+      .min(1)
+      .optional(),
+    measures: z
+      .array(
+        z
+          .object({
+            say: z.string().regex(/^[\p{Ll}\p{N} [\]|]+$/u, 'words in lower case, choices in [ ]'),
+            cm: z.number().positive(),
+            not_after_number: z.boolean().optional(),
+          })
+          .strict(),
+      )
+      .min(1)
+      .optional(),
+    minutes: wordValues(z.number().int().min(0).max(59)).optional(),
+    clock: z
+      .object({
+        between: z.array(word).min(1),
+        cues: z.array(word).min(1),
+        before: z.array(word).min(1),
+        after: z.array(word).min(1),
+        half: z.array(word).min(1),
+        quarter: z.array(word).min(1),
+        past: z.array(word).min(1),
+        to: z.array(word).min(1),
+        am: z.array(word).min(1),
+        pm: z.array(word).min(1),
+        o_clock: z.array(phrase).min(1),
+        morning: z.array(phrase).min(1),
+      })
+      .strict()
+      .optional(),
+    texted_days: wordValues(z.number().int().min(0)).optional(),
+  })
+  .strict();
+type NumbersFile = z.infer<typeof schema>;
+
+/** A locale's number words, read. The `base` parts are empty in a language other than the base one. */
+export interface NumberWords {
+  /** "one" → 1 ("dau" → 2 in Welsh). */
+  numbers: Readonly<Record<string, number>>;
+  /** "a" → 1, "couple" → 2, "few" → 3 ("cwpl" → 2 in Welsh). */
+  counts: Readonly<Record<string, number>>;
+  /** A unit's word → centimetres ("inches" → 2.54). */
+  unitCm: ReadonlyMap<string, number>;
+  /** Amounts said without a number, in order: a matcher on folded words and its centimetres ("half a metre" → 50). */
+  measures: ReadonlyArray<{ pattern: RegExp; cm: number }>;
+  /** "thirty" → 30, after an hour. */
+  minutes: Readonly<Record<string, number>>;
+  /** "yday" → 1 (days before today). */
+  textedDays: Readonly<Record<string, number>>;
+  /** The words of a clock time (see numbers.yaml `clock`); phrases as their words. */
+  clock: ClockWords;
+}
+
+export interface ClockWords {
+  between: ReadonlySet<string>;
+  cues: ReadonlySet<string>;
+  before: ReadonlySet<string>;
+  after: ReadonlySet<string>;
+  half: ReadonlySet<string>;
+  quarter: ReadonlySet<string>;
+  past: ReadonlySet<string>;
+  to: ReadonlySet<string>;
+  am: ReadonlySet<string>;
+  pm: ReadonlySet<string>;
+  oClock: ReadonlyArray<readonly string[]>;
+  morning: ReadonlyArray<readonly string[]>;
+}
+
+const NO_CLOCK = { between: [], cues: [], before: [], after: [], half: [], quarter: [], past: [], to: [], am: [], pm: [], o_clock: [], morning: [] };
+
+/** The path of a locale's number words: `<messagesDir>/<locale>/numbers.yaml`. */
+export function numberWordsFile(messagesDir: string, locale: string): string {
+  return path.join(messagesDir, locale, 'numbers.yaml');
+}
+
+/** Every phrase a `say` makes: "[un|] metr" → "un metr", "metr". */
+function sayings(say: string): string[] {
+  return say
+    .trim()
+    .split(/(\[[^[\]]*\])|\s+/)
+    .filter((p): p is string => !!p)
+    .reduce<string[]>(
+      (phrases, part) => {
+        const choices = part.startsWith('[') ? part.slice(1, -1).split('|') : [part];
+        return phrases.flatMap((p) => choices.map((c) => [p, c.trim()].filter(Boolean).join(' ')));
+      },
+      [''],
+    );
+}
+
+/** A locale's file read, with the problems of it, each with its line. */
+export function readNumberWords(file: string, locale: string): { words?: NumberWords; problems: ContentProblem[] } {
+  const text = fs.readFileSync(file, 'utf8');
+  const { data, problems, keyLines: lines, readable } = yamlSchemaProblems(file, text, schema);
+  if (!readable) return { problems };
+  const base = locale === BASE_LOCALE;
+  const parts = Object.keys(PARTS) as Part[];
+  const lastLine = text.split('\n').length;
+  for (const part of parts) {
+    if (PARTS[part] === 'each' || base) {
+      if (lines.has(part)) continue;
+      const next = parts.slice(parts.indexOf(part) + 1).find((p) => lines.has(p) && (PARTS[p] === 'each' || base));
+      problems.push({
+        severity: 'error',
+        file,
+        line: next ? lines.get(next) : lastLine,
+        message: `${part}: missing (add it ${next ? `before ${next}` : 'at the end'})`,
+      });
+    } else if (lines.has(part))
+      problems.push({
+        severity: 'error',
+        file,
+        line: lines.get(part),
+        message: `${part}: read from ${BASE_LOCALE}/numbers.yaml in every language, not from here (add its words there)`,
+      });
+  }
+  for (const m of data?.measures ?? []) {
+    if (/[[\]]/.test(m.say.replace(/\[[^[\]]*\]/g, ' ')) || sayings(m.say).some((s) => !s))
+      problems.push({ severity: 'error', file, line: lines.get('measures'), message: `measures: "${m.say}": a [ without its ], or nothing that must be said` });
+  }
+  if (problems.length || !data) return { problems };
+  return { words: compileWords(data), problems };
+}
+
+function compileWords(data: NumbersFile): NumberWords {
+  return {
+    numbers: data.numbers ?? {},
+    counts: data.counts ?? {},
+    unitCm: new Map((data.units ?? []).flatMap((u) => u.words.map((w) => [w, u.cm] as const))),
+    measures: (data.measures ?? []).map((m) => ({
+      // Longest first, so that "un metr" is taken whole rather than "metr" alone.
+      pattern: new RegExp(
+        `${m.not_after_number ? '(?<!\\d )' : ''}\\b(?:${sayings(m.say)
+          .sort((a, b) => b.length - a.length)
+          .map(escapeRegExp)
+          .join('|')})\\b`,
+        'g',
+      ),
+      cm: m.cm,
+    })),
+    minutes: data.minutes ?? {},
+    textedDays: data.texted_days ?? {},
+    clock: clockWords(data.clock ?? NO_CLOCK),
+  };
+}
+
+function clockWords(c: NonNullable<NumbersFile['clock']> | typeof NO_CLOCK): ClockWords {
+  const phrases = (list: readonly string[]) => list.map((p) => p.split(' '));
+  return {
+    between: new Set(c.between),
+    cues: new Set(c.cues),
+    before: new Set(c.before),
+    after: new Set(c.after),
+    half: new Set(c.half),
+    quarter: new Set(c.quarter),
+    past: new Set(c.past),
+    to: new Set(c.to),
+    am: new Set(c.am),
+    pm: new Set(c.pm),
+    oClock: phrases(c.o_clock),
+    morning: phrases(c.morning),
+  };
+}
+
+/** The words read, per locale: the council's own once the assistant has started with them, else the project's. */
+const loaded = new Map<string, NumberWords>();
+
+/** The project's own messages folder (knowledge/messages). */
+const shippedDir = (): string => path.join(packageRoot(__dirname), 'knowledge', 'messages');
+
+/** Reads a locale's words from `file`; throws naming file and line of each mistake. */
+function loadNumberWords(file: string, locale: string): NumberWords {
+  const read = readNumberWords(file, locale);
+  if (!read.words) throw new Error(read.problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; '));
+  return read.words;
+}
+
+/**
+ * The council's own numbers.yaml for a locale when its messages folder has one, else the project's own, as the
+ * vocabulary is chosen: read by bot/assistant.ts at start (a mistake stops it, naming file and line), and from then on
+ * what {@link numberWords} gives.
+ */
+export function loadNumberWordsOrShipped(messagesDir: string | undefined, locale: string): NumberWords {
+  const own = messagesDir ? numberWordsFile(messagesDir, locale) : undefined;
+  const words = loadNumberWords(own && fs.existsSync(own) ? own : numberWordsFile(shippedDir(), locale), locale);
+  loaded.set(locale, words);
+  return words;
+}
+
+/** A locale's number words: those the assistant started with, else the project's own (read once). */
+export function numberWords(locale: string = BASE_LOCALE): NumberWords {
+  return loaded.get(locale) ?? loadNumberWordsOrShipped(undefined, locale);
+}
+
+/** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right numbers.yaml. */
+export function numberWordsProblems(messagesDir: string): ContentProblem[] {
+  const locales = fs.existsSync(messagesDir)
+    ? fs
+        .readdirSync(messagesDir)
+        .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
+        .sort()
+    : [];
+  return locales.flatMap((locale) => {
+    const file = numberWordsFile(messagesDir, locale);
+    return fs.existsSync(file)
+      ? readNumberWords(file, locale).problems
+      : [{ severity: 'error' as const, file, message: `the ${locale} number words are missing` }];
+  });
+}
