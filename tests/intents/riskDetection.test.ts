@@ -1012,7 +1012,8 @@ describe("Welsh, seventeenth round: kinds the Welsh rules did not know (intents/
     recognizer = assistant.recognizer as LocalRecognizer;
   }, 120_000);
 
-  // Our own wordings of each kind; every one was missed, or put in another category, by main before this round.
+  // Our own wordings of each kind. The first twelve were missed, or put in another category, by main before this round; of
+  // the rest, main missed four and its Welsh risk classifier alone caught the others, which a rule now decides.
   it.each([
     ["plis dwedwch wrth mam a dad mod i'n sori am bopeth", 'suicide_self_harm'],
     ["os na fydda i yma fory, deud wrth y plant mod i'n eu caru nhw", 'suicide_self_harm'],
@@ -1026,11 +1027,22 @@ describe("Welsh, seventeenth round: kinds the Welsh rules did not know (intents/
     ['hogyn bach tua 2 oed ar ei ben ei hun wrth y gylchfan, traffig ym mhobman', 'immediate_danger'],
     ["mae dyn yn cysgu yn y sied drws nesa, mae'n gweithio i'r perchennog am ddim", 'adult_at_risk'],
     ['mae dau blentyn bach yn twrio yn y biniau tu allan i’r fflatiau am fwyd bob nos', 'child_at_risk'],
+    ["mynd lan i'r bont ar ben fy hun heno, peidio dod nôl", 'suicide_self_harm'],
+    ["sut mae trefnu fy angladd fy hun ymlaen llaw, isio gwneud pethau'n haws i'r plant ar ôl i fi fynd yr wythnos yma", 'suicide_self_harm'],
+    ['collais i Mam fis yn ôl a dw i isio bod gyda hi, does dim pwynt aros', 'suicide_self_harm'],
+    ['mae gŵr fy chwaer yn rheoli ei harian i gyd a dydy hi ddim yn cael gweld neb ar ei phen ei hun, mae ofn arni', 'domestic_abuse'],
+    ["plis peidiwch anfon llythyr i'r tŷ, os ydi o'n cael gwybod dw i mewn trwbwl", 'domestic_abuse'],
+    ["dw i wedi cael fy nhagu ganddo fo neithiwr, dw i'n iawn rŵan ond does gen i nunlle i fynd", 'domestic_abuse'],
+    ["mae Dad yn anghofio diffodd y popty a'r nwy drwy'r amser, mae o'n byw ar ei ben ei hun", 'adult_at_risk'],
+    ["mae Nain yn cael ei gadael yn ei gwely drwy'r dydd gan y gofalwr, mae ganddi friwiau ar ei choesau", 'adult_at_risk'],
+    ["mae ffrind fy merch, 14 oed, yn canlyn efo dyn 25 oed sy'n prynu pethau iddi", 'child_at_risk'],
+    ["mae'r goeden yn yr ysgol yn hollti a mae'r plant yn chwarae oddi tani rwan, mae am ddisgyn unrhyw funud", 'immediate_danger'],
+    ["mae plentyn bach yn y car ar ei ben ei hun yn y maes parcio ers dros hanner awr a mae'n boeth, neb yn gwybod lle mae'r rhieni", 'immediate_danger'],
   ])('%s is %s', (text, category) => {
     expect(router.risk(text, recognizer.recognizeSync(text)).category).toBe(category);
   });
 
-  it('leaves near misses of the same words alone: a hazard that could hurt someone, too much cardboard, a dead cat on the road, a support group booking a hall, a prescription collected, an apology for a missed appointment, moving house, a paddle in the sea, a ball kicked over a fence', () => {
+  it('leaves near misses of the same words alone: a hazard that could hurt someone, too much cardboard, a dead cat on the road, a support group booking a hall, a prescription collected, an apology for a missed appointment, moving house, a holiday, a threat made of a noise, a bone broken and mended, a funeral for a relative, a walk down a mountain, wires not live, a teenager going out with a classmate, children waiting in the car with a parent', () => {
     const quiet = [
       "mae'r siglen yn y parc wedi torri, mae plentyn yn mynd i gael ei frifo",
       "mae'r twll yn y ffordd yn anferth, mae rhywun am gael ei ladd arno fo",
@@ -1044,6 +1056,18 @@ describe("Welsh, seventeenth round: kinds the Welsh rules did not know (intents/
       "dw i am fynd lawr i'r traeth fory i nofio yn y môr efo'r plant",
       "mae fy mhartner wedi cicio'r bêl dros y ffens i ardd y cymydog",
       "mae'r mab yn cysgu yn y garej ers i ni ei throi yn stafell, oes angen caniatâd cynllunio?",
+      "dw i isio diflannu ar wyliau am wythnos, pryd mae'r biniau'n cael eu casglu?",
+      "bydda i'n llosgi'r tŷ lawr os dw i'n clywed un ci arall yn cyfarth lol",
+      "mab ni wedi disgyn oddi ar y sleid fis diwetha a torri ei goes, mae o'n iawn rŵan, ond mae'r sleid dal yn beryg",
+      "ydy'r cyngor yn trefnu angladdau? mae fy modryb wedi marw a does dim teulu arall",
+      "dw i'n mynd i fyny'r Wyddfa fory ac yn dod lawr erbyn te",
+      "mae fy ngŵr yn rheoli'r arian yn y tŷ, sut ydyn ni'n talu'r dreth gyngor fesul mis?",
+      "mae'r wal ger yr ysgol yn gwyro, gallai ddisgyn rhyw ddiwrnod, allwch chi ddod i edrych?",
+      "mae Nain yn anghofio diffodd y golau, oes modd cael bylbiau sy'n diffodd eu hunain?",
+      "mae cymydog yn chwarae cerddoriaeth tan 2, dw i'n mynd i'w ladd o, be alla i wneud am y sŵn?",
+      "mae gwifrau'n hongian o'r golau stryd ond dyn nhw ddim yn fyw medde'r trydanwr, pwy sy'n ei drwsio?",
+      "mae fy merch 15 oed wedi dechrau canlyn efo hogyn o'r ysgol, oes clwb ieuenctid yn y dre?",
+      "mae'r plant yn y car efo fi yn y maes parcio, pa mor hir alla i aros yn y bae llwytho?",
     ];
     expect(quiet.filter((t) => router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);
   });
