@@ -730,6 +730,49 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     expect(router.explainRisk(buried).verdict).toMatchObject({ risk: true, category: 'adult_at_risk' });
   });
 
+  it('seventeenth round: a hazard reported as what will happen to someone one day, drug litter and an old thing the resident has too are reports, not emergencies; a hazard hurting someone now, and a wish to die, still are risks', () => {
+    quietAndCaughtByBot(
+      [
+        "someone's going to die on that broken pavement, report it please",
+        'the railings on the bridge are broken, a kid will fall in the river and drown',
+        'the kerb by the bus stop is crumbling, a pensioner is going to die on it',
+        'the pothole on Brook Lane is like a crater, someone is going to get killed on it',
+        "there's used syringes in the alley behind Tesco, someone's been injecting there",
+        'people have been leaving syringes in the alley behind the launderette again',
+        'where am I meant to take tyres if I have old ones myself?',
+        'we have some spare paint ourselves, can that go to the tip too',
+      ],
+      [
+        ['a car has hit the pothole and flipped, the driver is trapped and someone is going to get killed', 'immediate_danger'],
+        ["a man is slumped in the alley with a syringe in his arm, he's not breathing", 'immediate_danger'],
+        ["someone left needles in the park and my toddler has just been pricked, he's screaming and bleeding", 'immediate_danger'],
+        ["I'm at the end of my tether with this council and I just want to die", 'suicide_self_harm'],
+        ['I have some tablets myself, enough to end it tonight', 'suicide_self_harm'],
+      ],
+    );
+  });
+
+  it("seventeenth round: asking whether a roof or a bridge over a railway can be reached at night is suicide said indirectly; a relative taking an older person's pension and a partner keeping all the money are risks; a car park's hours, a repair, a pension collected for someone are not", () => {
+    quietAndCaughtByBot(
+      [
+        'what time does the multistorey car park close at night? I finish my shift at 11',
+        'the footbridge over the railway is covered in graffiti again',
+        'is the footbridge over the river open yet after the repairs',
+        'my son is taking my pension to the post office for me, can I change my address',
+        'my partner keeps all the receipts for the council tax in a folder, which one do you need',
+        'is the roof of the library getting fixed, it leaks',
+      ],
+      [
+        ['is the top deck of the multistorey by the station open at night, or do they lock it?', 'suicide_self_harm'],
+        ['what time does the footbridge over the motorway close, can you still get on it late at night', 'suicide_self_harm'],
+        ["my daughters taking all my pension every week and I can't stop her", 'adult_at_risk'],
+        ["my grandsons have been spending my savings and I'm scared to say anything", 'adult_at_risk'],
+        ['my husband keeps all the money and I have to ask him for bus fare', 'domestic_abuse'],
+        ['what can I do if my boyfriend takes all my wages', 'domestic_abuse'],
+      ],
+    );
+  });
+
   it("raises no alarm on the ordinary intents' training examples, and at most one on tests/eval/dev.jsonl", () => {
     const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
     const ordinary = data.intents.filter((d) => d.intent !== 'safeguarding').flatMap((d) => d.examples.map((e) => e.text));
@@ -1003,5 +1046,76 @@ describe('Welsh rules for immediate danger and suicide said indirectly (intents/
         return trace.verdict.risk && trace.rules.some((r) => checked.has(r));
       }),
     ).toEqual([]);
+  });
+});
+
+describe("Welsh, seventeenth round: kinds the Welsh rules did not know (intents/cy-GB/safeguarding-rules.yaml, the bot's detector)", () => {
+  let router: Router;
+  let recognizer: LocalRecognizer;
+
+  beforeAll(() => {
+    const assistant = testAssistant(undefined, { locale: 'cy-GB' });
+    router = assistant.router;
+    recognizer = assistant.recognizer as LocalRecognizer;
+  }, 120_000);
+
+  // Our own wordings of each kind. The first twelve were missed, or put in another category, by main before this round; of
+  // the rest, main missed four and its Welsh risk classifier alone caught the others, which a rule now decides.
+  it.each([
+    ["plis dwedwch wrth mam a dad mod i'n sori am bopeth", 'suicide_self_harm'],
+    ["os na fydda i yma fory, deud wrth y plant mod i'n eu caru nhw", 'suicide_self_harm'],
+    ['does dim byd ar ôl i fi bellach', 'suicide_self_harm'],
+    ["dw i am fynd lawr i'r traeth a cherdded i'r môr, ddim yn dod nôl", 'suicide_self_harm'],
+    ["ma mrawd i di gweud bod e am fynd draw i bont y dre heno a cherdded mewn i'r afon, ma fe di diffodd ei ffôn", 'suicide_self_harm'],
+    ['mae gen i bentwr o baracetamol wedi eu cadw, digon i orffen y cwbl', 'suicide_self_harm'],
+    ["maen nhw'n cloi'r mab yn ei stafell drwy'r dydd, dydy o byth yn mynd allan", 'child_at_risk'],
+    ["mae nghariad wedi malu'r drws a deud y bydd o'n gorffen y job tro nesa", 'domestic_abuse'],
+    ["help mae ci'r cymydog wedi cydio yn fraich fy mab a ddim yn gollwng", 'immediate_danger'],
+    ['hogyn bach tua 2 oed ar ei ben ei hun wrth y gylchfan, traffig ym mhobman', 'immediate_danger'],
+    ["mae dyn yn cysgu yn y sied drws nesa, mae'n gweithio i'r perchennog am ddim", 'adult_at_risk'],
+    ['mae dau blentyn bach yn twrio yn y biniau tu allan i’r fflatiau am fwyd bob nos', 'child_at_risk'],
+    ["mynd lan i'r bont ar ben fy hun heno, peidio dod nôl", 'suicide_self_harm'],
+    ["sut mae trefnu fy angladd fy hun ymlaen llaw, isio gwneud pethau'n haws i'r plant ar ôl i fi fynd yr wythnos yma", 'suicide_self_harm'],
+    ['collais i Mam fis yn ôl a dw i isio bod gyda hi, does dim pwynt aros', 'suicide_self_harm'],
+    ['mae gŵr fy chwaer yn rheoli ei harian i gyd a dydy hi ddim yn cael gweld neb ar ei phen ei hun, mae ofn arni', 'domestic_abuse'],
+    ["plis peidiwch anfon llythyr i'r tŷ, os ydi o'n cael gwybod dw i mewn trwbwl", 'domestic_abuse'],
+    ["dw i wedi cael fy nhagu ganddo fo neithiwr, dw i'n iawn rŵan ond does gen i nunlle i fynd", 'domestic_abuse'],
+    ["mae Dad yn anghofio diffodd y popty a'r nwy drwy'r amser, mae o'n byw ar ei ben ei hun", 'adult_at_risk'],
+    ["mae Nain yn cael ei gadael yn ei gwely drwy'r dydd gan y gofalwr, mae ganddi friwiau ar ei choesau", 'adult_at_risk'],
+    ["mae ffrind fy merch, 14 oed, yn canlyn efo dyn 25 oed sy'n prynu pethau iddi", 'child_at_risk'],
+    ["mae'r goeden yn yr ysgol yn hollti a mae'r plant yn chwarae oddi tani rwan, mae am ddisgyn unrhyw funud", 'immediate_danger'],
+    ["mae plentyn bach yn y car ar ei ben ei hun yn y maes parcio ers dros hanner awr a mae'n boeth, neb yn gwybod lle mae'r rhieni", 'immediate_danger'],
+  ])('%s is %s', (text, category) => {
+    expect(router.risk(text, recognizer.recognizeSync(text)).category).toBe(category);
+  });
+
+  it('leaves near misses of the same words alone: a hazard that could hurt someone, too much cardboard, a dead cat on the road, a support group booking a hall, a prescription collected, an apology for a missed appointment, moving house, a holiday, a threat made of a noise, a bone broken and mended, a funeral for a relative, a walk down a mountain, wires not live, a teenager going out with a classmate, children waiting in the car with a parent', () => {
+    const quiet = [
+      "mae'r siglen yn y parc wedi torri, mae plentyn yn mynd i gael ei frifo",
+      "mae'r twll yn y ffordd yn anferth, mae rhywun am gael ei ladd arno fo",
+      "dw i'n boddi mewn bocsys ers y Nadolig, pryd mae'r casgliad cardbord?",
+      'mae cath farw ar y ffordd tu allan i rif 5, allwch chi ei symud?',
+      "dw i'n gwirfoddoli efo grŵp cymorth cam-drin domestig, ga i logi'r neuadd?",
+      "dw i'n casglu fy nhabledi o'r fferyllfa bob mis, ydy'r bws yn mynd yno?",
+      "mae'r plant yn gofyn am fwyd drwy'r amser, ydyn ni'n gymwys am ginio ysgol am ddim?",
+      "dwedwch wrth fy mam mod i'n sori am golli'r apwyntiad",
+      "fydd dim angen y bin gwyrdd arna i ar ôl fory, dw i'n symud tŷ",
+      "dw i am fynd lawr i'r traeth fory i nofio yn y môr efo'r plant",
+      "mae fy mhartner wedi cicio'r bêl dros y ffens i ardd y cymydog",
+      "mae'r mab yn cysgu yn y garej ers i ni ei throi yn stafell, oes angen caniatâd cynllunio?",
+      "dw i isio diflannu ar wyliau am wythnos, pryd mae'r biniau'n cael eu casglu?",
+      "bydda i'n llosgi'r tŷ lawr os dw i'n clywed un ci arall yn cyfarth lol",
+      "mab ni wedi disgyn oddi ar y sleid fis diwetha a torri ei goes, mae o'n iawn rŵan, ond mae'r sleid dal yn beryg",
+      "ydy'r cyngor yn trefnu angladdau? mae fy modryb wedi marw a does dim teulu arall",
+      "dw i'n mynd i fyny'r Wyddfa fory ac yn dod lawr erbyn te",
+      "mae fy ngŵr yn rheoli'r arian yn y tŷ, sut ydyn ni'n talu'r dreth gyngor fesul mis?",
+      "mae'r wal ger yr ysgol yn gwyro, gallai ddisgyn rhyw ddiwrnod, allwch chi ddod i edrych?",
+      "mae Nain yn anghofio diffodd y golau, oes modd cael bylbiau sy'n diffodd eu hunain?",
+      "mae cymydog yn chwarae cerddoriaeth tan 2, dw i'n mynd i'w ladd o, be alla i wneud am y sŵn?",
+      "mae gwifrau'n hongian o'r golau stryd ond dyn nhw ddim yn fyw medde'r trydanwr, pwy sy'n ei drwsio?",
+      "mae fy merch 15 oed wedi dechrau canlyn efo hogyn o'r ysgol, oes clwb ieuenctid yn y dre?",
+      "mae'r plant yn y car efo fi yn y maes parcio, pa mor hir alla i aros yn y bae llwytho?",
+    ];
+    expect(quiet.filter((t) => router.risk(t, recognizer.recognizeSync(t)).risk)).toEqual([]);
   });
 });
