@@ -457,8 +457,10 @@ export class SafeguardingDetector {
 
   private verdict(reason: string, found: RiskCategory[], folded: string, decidedBy?: RiskDecider): SafeguardingVerdict {
     const about = this.taxonomy ? aboutOf(this.taxonomy, folded) : undefined;
-    // A worry about an adult that turns out to be about a child is a child at risk (the adult's help is kept).
-    const withChild = about === 'child' && found.includes('adult_at_risk') ? ['child_at_risk' as const, ...found] : found;
+    // A worry about an adult that turns out to be about a child is a child at risk (the adult's help is kept). Abuse in a home
+    // where a child is named ("my mum hits me with a belt, im 10", "he hits her in front of the kids") is a child at risk too,
+    // after the abuse: the reply gives the children's help beside the domestic abuse line.
+    const withChild = about === 'child' && (found.includes('adult_at_risk') || found.includes('domestic_abuse')) ? ['child_at_risk' as const, ...found] : found;
     const categories = this.order.filter((c) => withChild.includes(c));
     const label = this.taxonomy?.categories.find((c) => c.id === categories[0])?.label;
     return { risk: true, reason, decidedBy, category: categories[0], categories, about, label };

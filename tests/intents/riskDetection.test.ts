@@ -610,6 +610,11 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
     expect(trace.rules.length).toBeGreaterThan(0);
     expect(trace.longPast).toBe(false);
     expect(trace.verdict.categories).toContain('domestic_abuse');
+    // Abuse in a home where a child is named gives the children's help beside the domestic abuse line; an adult's alone does not.
+    expect(router.risk('my dad whacks me with his slipper when he gets in from the pub. im 11', undefined).categories).toEqual(
+      expect.arrayContaining(['domestic_abuse', 'child_at_risk']),
+    );
+    expect(router.risk('my boyfriend hits me when he gets in from the pub', undefined).categories).toEqual(['domestic_abuse']);
   });
 
   it('fourteenth round: a resident who says the person is fine or away, or the danger over, outweighs a rule that is not immediate danger; a "but" that only brings a question does not undo it; the same with a harm, a "but" or a fire now is still caught', () => {
