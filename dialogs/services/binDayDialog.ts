@@ -34,7 +34,12 @@ export class BinDaySlots extends Dialog {
     const entities = options?.recognized?.entities ?? [];
     const postcode = entities.find((e) => e.type === 'postcode');
     if (postcode) {
-      const outcome = this.addresses.postcode(postcode.value, 'address', entities.find((e) => e.type === 'houseNumber')?.value);
+      const outcome = this.addresses.postcode(
+        postcode.value,
+        'address',
+        entities.find((e) => e.type === 'houseNumber')?.value,
+        options?.recognized?.text ?? postcode.value,
+      );
       // "AT8 1PY" again after its bin day: the home address this chat already used there, not a list to choose from.
       const home = this.addresses.knownOnList(outcome, options?.lastPlace);
       return home ? this.answer(dc, home) : this.onOutcome(dc, state, outcome);
