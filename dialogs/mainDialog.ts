@@ -87,6 +87,8 @@ const FOLLOW_UP_TOPIC_MATCH = 0.2;
 const SHORT_FOLLOW_UP = 6;
 /** An answer this unsure gives way to a need offered just before that the message names. */
 const WEAK_ANSWER = 0.7;
+/** At most this many words: one bin named again right after a bin day ("what about the grey bin, is that the same day?"). */
+const BIN_NAMED_AGAIN_WORDS = 10;
 /** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
@@ -305,6 +307,17 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!restart && unclear && last === Intents.binCollectionDay && this.addressNamed.only(text)) {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
+    }
+    // "and the green one?", "what about the grey bin, is that the same day?" right after a bin day: a few words naming one bin
+    // and nothing else clearly are that bin's day at the same address (startIntent gives the address the bin day used).
+    if (
+      !restart &&
+      last === Intents.binCollectionDay &&
+      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER)) &&
+      text.trim().split(/\s+/).length <= BIN_NAMED_AGAIN_WORDS &&
+      (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text))
+    ) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
     }
     // "so what day is it at Westbrook Drive?" after another need was answered: a day asked for a place the gazetteer holds,
     // naming nothing else, is that place's bin day (not a follow-up to the topic).

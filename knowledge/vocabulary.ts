@@ -77,6 +77,7 @@ const CONTEXTS = {
   bare_no: 'whole',
   same_place: 'words',
   asks_next_collection: 'words',
+  bin_named_again: 'words',
   wrong_place: 'clause',
   detail_corrected: 'words',
   detail_corrected_first: 'first',
