@@ -88,7 +88,9 @@ const SHORT_FOLLOW_UP = 6;
 /** An answer this unsure gives way to a need offered just before that the message names. */
 const WEAK_ANSWER = 0.7;
 /** At most this many words: one bin named again right after a bin day ("what about the grey bin, is that the same day?"). */
-const BIN_NAMED_AGAIN_WORDS = 10;
+const BIN_NAMED_AGAIN_WORDS = 14;
+/** At most this many words: a bin named alone right after a bin day ("and the food caddy?"). */
+const BIN_NAMED_ALONE_WORDS = 4;
 /** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
@@ -308,14 +310,18 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
-    // "and the green one?", "what about the grey bin, is that the same day?" right after a bin day: a few words naming one bin
-    // and nothing else clearly are that bin's day at the same address (startIntent gives the address the bin day used).
+    // "and the food caddy?", "what about the grey bin, is that the same day?" right after a bin day (or a missed bin refused as
+    // not due): a few words naming one bin, that ask its day or say nothing else, are that bin's day at the same address
+    // (startIntent gives the address used), whatever page shares the bin's name ("the grey bin" is also a broken bin's).
+    const words = text.trim().split(/\s+/).length;
     if (
       !restart &&
-      last === Intents.binCollectionDay &&
-      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER)) &&
-      text.trim().split(/\s+/).length <= BIN_NAMED_AGAIN_WORDS &&
-      (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text))
+      route.kind !== 'safeguarding' &&
+      (last === Intents.binCollectionDay || (justRefused && last === Intents.reportMissedBin)) &&
+      this.dialogForIntent.has(Intents.binCollectionDay) &&
+      words <= BIN_NAMED_AGAIN_WORDS &&
+      (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text)) &&
+      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER) || this.vocabulary.bin_day_asked.test(text) || words <= BIN_NAMED_ALONE_WORDS)
     ) {
       route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
     }

@@ -78,6 +78,7 @@ const CONTEXTS = {
   same_place: 'words',
   asks_next_collection: 'words',
   bin_named_again: 'words',
+  bin_day_asked: 'words',
   wrong_place: 'clause',
   detail_corrected: 'words',
   detail_corrected_first: 'first',

@@ -28,6 +28,7 @@ const NEW = [
   'word_ending',
   'asks_next_collection',
   'bin_named_again',
+  'bin_day_asked',
   'asks_when',
   'reason_given',
   'asks_for_person',
@@ -115,6 +116,7 @@ const OLD: Omit<
   // New with its words in vocabulary.yaml (issue 17): never a regex in TypeScript.
   | 'asks_when'
   | 'bin_named_again'
+  | 'bin_day_asked'
   | (typeof MOVED_LAST)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
