@@ -51,6 +51,8 @@ export interface RoutingState {
   offeredNeeds?: string[];
   /** Requests offered the same way: "now the light please" starts the street light report. */
   offeredRequests?: string[];
+  /** The telling words of the message that offered them: "ok the new one, just the mattress" repeats one. */
+  offeredWords?: string[];
   /** The reference of the last request filed in this chat: "any news on that?" checks it. */
   lastReference?: string;
   /** Where the last request filed in this chat was: "same place" in the next one means it. */
@@ -313,6 +315,7 @@ export class MainDialog extends CancelAndHelpDialog {
     // "and the food caddy?", "what about the grey bin, is that the same day?" right after a bin day (or a missed bin refused as
     // not due): a few words naming one bin, that ask its day or say nothing else, are that bin's day at the same address
     // (startIntent gives the address used), whatever page shares the bin's name ("the grey bin" is also a broken bin's).
+    // "And what can go in the blue bin?" asks something else: what goes in it.
     const words = text.trim().split(/\s+/).length;
     if (
       !restart &&
@@ -321,7 +324,7 @@ export class MainDialog extends CancelAndHelpDialog {
       this.dialogForIntent.has(Intents.binCollectionDay) &&
       words <= BIN_NAMED_AGAIN_WORDS &&
       (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text)) &&
-      (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER) || this.vocabulary.bin_day_asked.test(text) || words <= BIN_NAMED_ALONE_WORDS)
+      (this.vocabulary.bin_day_asked.test(text) || words <= BIN_NAMED_ALONE_WORDS)
     ) {
       route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
     }
@@ -467,6 +470,14 @@ export class MainDialog extends CancelAndHelpDialog {
       const best = this.router.bestIntent(text);
       const confidence = best && offeredRequests.includes(best) ? this.router.intentConfidence(text, best) : 0;
       if (best && confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(best)) route = { kind: 'intent', intent: best, score: confidence };
+    }
+    // "ok the new one, just the mattress, 5 Lon Goed…" after a case check that offered a booking: a message that nothing answers,
+    // asks nothing and repeats a word the resident said with the one request offered is that request (its details read from it).
+    if (!pickedOffered && (route.kind === 'none' || route.kind === 'clarify') && !/\?/.test(text)) {
+      const { offeredRequests = [], offeredWords = [] } = await this.routingState.get(context, { misses: 0 });
+      const [offered] = offeredRequests;
+      if (offeredRequests.length === 1 && this.dialogForIntent.has(offered) && this.offeredPicker.tellingWords(text).some((w) => offeredWords.includes(w)))
+        route = { kind: 'intent', intent: offered, score: 1 };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && this.vocabulary.asks_to_book.test(text)) {
@@ -994,7 +1005,12 @@ export class MainDialog extends CancelAndHelpDialog {
     const key = (n: (typeof needs)[number]) => (n.kind === 'kb' ? articleKey(n.articleId) : n.intent);
     // A message that as a whole matched nothing clearly is taken part by part ("never 'I can't help' when one part is answerable").
     const unsure = route.kind === 'none' || route.kind === 'clarify';
-    if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
+    // A case check with a request said as another need ("check my booking BW-…, and I also need to book another") is two.
+    const anotherRequest =
+      whole === Intents.checkCaseStatus &&
+      this.vocabulary.another_need.test(text) &&
+      needs.some((n) => n.kind === 'intent' && n.intent !== Intents.checkCaseStatus);
+    if (needs.length < 2 || (whole === Intents.checkCaseStatus && !anotherRequest) || (!unsure && !needs.some((n) => key(n) === whole))) return route;
     // "My bin is broken, the wheel come off. How I get new one?": the message as a whole asks what its last part asks with
     // the words before it; those words are its story, not a need of their own.
     // Unless the words before are a request the classifier is sure the message makes ("The bin men missed my grey bin on Friday…
@@ -1016,6 +1032,7 @@ export class MainDialog extends CancelAndHelpDialog {
       ...state,
       offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])),
       offeredRequests: others.flatMap((n) => (n.kind === 'intent' ? [n.intent] : [])),
+      offeredWords: others.some((n) => n.kind === 'intent') ? this.offeredPicker.tellingWords(text) : [],
     });
     const reply = this.responses.alsoAsked();
     await sendCard(context, { ...reply, choices: labels });

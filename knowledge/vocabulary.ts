@@ -79,6 +79,7 @@ const CONTEXTS = {
   asks_next_collection: 'words',
   bin_named_again: 'words',
   bin_day_asked: 'words',
+  another_need: 'words',
   wrong_place: 'clause',
   detail_corrected: 'words',
   detail_corrected_first: 'first',

@@ -29,6 +29,7 @@ const NEW = [
   'asks_next_collection',
   'bin_named_again',
   'bin_day_asked',
+  'another_need',
   'asks_when',
   'reason_given',
   'asks_for_person',
@@ -117,6 +118,7 @@ const OLD: Omit<
   | 'asks_when'
   | 'bin_named_again'
   | 'bin_day_asked'
+  | 'another_need'
   | (typeof MOVED_LAST)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
