@@ -91,8 +91,8 @@ const SHORT_FOLLOW_UP = 6;
 const WEAK_ANSWER = 0.7;
 /** At most this many words: one bin named again right after a bin day ("what about the grey bin, is that the same day?"). */
 const BIN_NAMED_AGAIN_WORDS = 14;
-/** At most this many words: a bin named alone right after a bin day ("and the food caddy?"). */
-const BIN_NAMED_ALONE_WORDS = 4;
+/** At most this many words: a bin named alone right after a bin day ("and the food caddy?", "what about the green one"). */
+const BIN_NAMED_ALONE_WORDS = 5;
 /** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
@@ -315,16 +315,18 @@ export class MainDialog extends CancelAndHelpDialog {
     // "and the food caddy?", "what about the grey bin, is that the same day?" right after a bin day (or a missed bin refused as
     // not due): a few words naming one bin, that ask its day or say nothing else, are that bin's day at the same address
     // (startIntent gives the address used), whatever page shares the bin's name ("the grey bin" is also a broken bin's).
-    // "And what can go in the blue bin?" asks something else: what goes in it.
+    // "And what can go in the blue bin?", "what goes in blue bin?" ask something else, which a page answers: what goes in it.
     const words = text.trim().split(/\s+/).length;
     if (
       !restart &&
       route.kind !== 'safeguarding' &&
+      // "my grey bin on Windmill Road wasn't emptied on Wednesday" is the request it clearly is.
+      !(route.kind === 'intent' && route.intent !== Intents.binCollectionDay && route.score >= CONFIDENT_REQUEST) &&
       (last === Intents.binCollectionDay || (justRefused && last === Intents.reportMissedBin)) &&
       this.dialogForIntent.has(Intents.binCollectionDay) &&
       words <= BIN_NAMED_AGAIN_WORDS &&
       (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text)) &&
-      (this.vocabulary.bin_day_asked.test(text) || words <= BIN_NAMED_ALONE_WORDS)
+      (this.vocabulary.bin_day_asked.test(text) || (words <= BIN_NAMED_ALONE_WORDS && (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER))))
     ) {
       route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
     }
