@@ -51,6 +51,8 @@ export interface RoutingState {
   offeredNeeds?: string[];
   /** Requests offered the same way: "now the light please" starts the street light report. */
   offeredRequests?: string[];
+  /** The telling words of the message that offered them: "ok the new one, just the mattress" repeats one. */
+  offeredWords?: string[];
   /** The reference of the last request filed in this chat: "any news on that?" checks it. */
   lastReference?: string;
   /** Where the last request filed in this chat was: "same place" in the next one means it. */
@@ -87,6 +89,10 @@ const FOLLOW_UP_TOPIC_MATCH = 0.2;
 const SHORT_FOLLOW_UP = 6;
 /** An answer this unsure gives way to a need offered just before that the message names. */
 const WEAK_ANSWER = 0.7;
+/** At most this many words: one bin named again right after a bin day ("what about the grey bin, is that the same day?"). */
+const BIN_NAMED_AGAIN_WORDS = 14;
+/** At most this many words: a bin named alone right after a bin day ("and the food caddy?", "what about the green one"). */
+const BIN_NAMED_ALONE_WORDS = 5;
 /** An article matching a follow-up at least this well (and well ahead of the rest) is what it is about, pronoun or not. */
 const STRONG_MATCH = 0.9;
 /** A short follow-up whose best article is this far ahead of the next names a topic of its own ("how much is a bulky collection?"). */
@@ -306,6 +312,24 @@ export class MainDialog extends CancelAndHelpDialog {
       route = { kind: 'intent', intent: last, score: 1 };
       restart = true;
     }
+    // "and the food caddy?", "what about the grey bin, is that the same day?" right after a bin day (or a missed bin refused as
+    // not due): a few words naming one bin, that ask its day or say nothing else, are that bin's day at the same address
+    // (startIntent gives the address used), whatever page shares the bin's name ("the grey bin" is also a broken bin's).
+    // "And what can go in the blue bin?", "what goes in blue bin?" ask something else, which a page answers: what goes in it.
+    const words = text.trim().split(/\s+/).length;
+    if (
+      !restart &&
+      route.kind !== 'safeguarding' &&
+      // "my grey bin on Windmill Road wasn't emptied on Wednesday" is the request it clearly is.
+      !(route.kind === 'intent' && route.intent !== Intents.binCollectionDay && route.score >= CONFIDENT_REQUEST) &&
+      (last === Intents.binCollectionDay || (justRefused && last === Intents.reportMissedBin)) &&
+      this.dialogForIntent.has(Intents.binCollectionDay) &&
+      words <= BIN_NAMED_AGAIN_WORDS &&
+      (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text)) &&
+      (this.vocabulary.bin_day_asked.test(text) || (words <= BIN_NAMED_ALONE_WORDS && (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER))))
+    ) {
+      route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
+    }
     // "so what day is it at Westbrook Drive?" after another need was answered: a day asked for a place the gazetteer holds,
     // naming nothing else, is that place's bin day (not a follow-up to the topic).
     if (!restart && unclear && this.dialogForIntent.has(Intents.binCollectionDay) && this.asksDayAtPlace(text, recognized)) {
@@ -448,6 +472,14 @@ export class MainDialog extends CancelAndHelpDialog {
       const best = this.router.bestIntent(text);
       const confidence = best && offeredRequests.includes(best) ? this.router.intentConfidence(text, best) : 0;
       if (best && confidence >= OFFERED_REQUEST_MATCH && this.dialogForIntent.has(best)) route = { kind: 'intent', intent: best, score: confidence };
+    }
+    // "ok the new one, just the mattress, 5 Lon Goed…" after a case check that offered a booking: a message that nothing answers,
+    // asks nothing and repeats a word the resident said with the one request offered is that request (its details read from it).
+    if (!pickedOffered && (route.kind === 'none' || route.kind === 'clarify') && !/\?/.test(text)) {
+      const { offeredRequests = [], offeredWords = [] } = await this.routingState.get(context, { misses: 0 });
+      const [offered] = offeredRequests;
+      if (offeredRequests.length === 1 && this.dialogForIntent.has(offered) && this.offeredPicker.tellingWords(text).some((w) => offeredWords.includes(w)))
+        route = { kind: 'intent', intent: offered, score: 1 };
     }
     // "Ok yes let's book it then" right after an article that offers a request: that request.
     if (route.kind !== 'safeguarding' && !(route.kind === 'intent' && this.dialogForIntent.has(route.intent)) && this.vocabulary.asks_to_book.test(text)) {
@@ -975,7 +1007,12 @@ export class MainDialog extends CancelAndHelpDialog {
     const key = (n: (typeof needs)[number]) => (n.kind === 'kb' ? articleKey(n.articleId) : n.intent);
     // A message that as a whole matched nothing clearly is taken part by part ("never 'I can't help' when one part is answerable").
     const unsure = route.kind === 'none' || route.kind === 'clarify';
-    if (needs.length < 2 || whole === Intents.checkCaseStatus || (!unsure && !needs.some((n) => key(n) === whole))) return route;
+    // A case check with a request said as another need ("check my booking BW-…, and I also need to book another") is two.
+    const anotherRequest =
+      whole === Intents.checkCaseStatus &&
+      this.vocabulary.another_need.test(text) &&
+      needs.some((n) => n.kind === 'intent' && n.intent !== Intents.checkCaseStatus);
+    if (needs.length < 2 || (whole === Intents.checkCaseStatus && !anotherRequest) || (!unsure && !needs.some((n) => key(n) === whole))) return route;
     // "My bin is broken, the wheel come off. How I get new one?": the message as a whole asks what its last part asks with
     // the words before it; those words are its story, not a need of their own.
     // Unless the words before are a request the classifier is sure the message makes ("The bin men missed my grey bin on Friday…
@@ -997,6 +1034,7 @@ export class MainDialog extends CancelAndHelpDialog {
       ...state,
       offeredNeeds: others.flatMap((n) => (n.kind === 'kb' ? [n.articleId] : [])),
       offeredRequests: others.flatMap((n) => (n.kind === 'intent' ? [n.intent] : [])),
+      offeredWords: others.some((n) => n.kind === 'intent') ? this.offeredPicker.tellingWords(text) : [],
     });
     const reply = this.responses.alsoAsked();
     await sendCard(context, { ...reply, choices: labels });

@@ -60,7 +60,7 @@ export class OfferedNeedPicker {
   }
 
   /** Words of three letters or more that are not too common to tell one title from another (the vocabulary's `title_filler`). */
-  private tellingWords(s: string): string[] {
+  tellingWords(s: string): string[] {
     return s
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)

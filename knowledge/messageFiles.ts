@@ -100,6 +100,7 @@ export const SERVICE_MESSAGES = new MessageFile('services', {
   bin_day_not_listed: [],
   bin_day_collections: ['address', 'lines'],
   bin_day_line: ['container', 'when', 'change'],
+  bin_day_following: ['container', 'when', 'change'],
   bin_day_today: ['date'],
   bin_day_changed: ['usual', 'reason'],
   bin_day_no_round: ['address'],

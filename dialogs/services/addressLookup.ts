@@ -145,6 +145,10 @@ export class AddressLookup {
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]) };
+      // "14 Castle Hill, AT1 2XD" when 14 is at the street's other postcode: the house on the street named, shown so the
+      // resident sees the postcode it has, rather than the list of a postcode that does not hold it.
+      const onStreet = kind === 'address' ? this.houseOnStreetOf(said, reading.postcode, houseNumber) : undefined;
+      if (onStreet) return onStreet;
     }
     if (addresses.length === 1) return { next: 'done', location: toLocation(addresses[0]) };
     if (kind === 'street') {
@@ -195,6 +199,18 @@ export class AddressLookup {
   private numberOnPostcode(text: string, postcode: string): string | undefined {
     const named = this.mention(text);
     return named?.streets.some((s) => s.addresses.some((a) => a.postcode === postcode)) ? named.houseNumber : undefined;
+  }
+
+  /**
+   * The one house with this number on the street the text names with it, when that street has addresses at `postcode`
+   * (the postcode of the street's other end, or its neighbour's); undefined when the street has none or several.
+   */
+  private houseOnStreetOf(text: string, postcode: string, houseNumber: string): PostcodeOutcome | undefined {
+    const named = this.mention(text);
+    if (!named || named.houseNumber?.toUpperCase() !== houseNumber.toUpperCase()) return undefined;
+    const streets = named.streets.filter((s) => s.addresses.some((a) => a.postcode === postcode));
+    const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao));
+    return same.length === 1 ? this.found(same[0], named.inWelsh) : undefined;
   }
 
   /** The street the text names: the one with a house number when it names several. */

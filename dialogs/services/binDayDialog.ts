@@ -14,6 +14,8 @@ import type { ServiceResponses } from './serviceResponses';
 interface BinDayState {
   stage: 'postcode' | 'choose';
   postcode?: string;
+  /** The one bin the question named ("when's the grey bin next?"): its collection after the next is given too. */
+  container?: string;
 }
 
 /** "When is my bin day?": postcode → address → the next collection of each container. */
@@ -29,21 +31,27 @@ export class BinDaySlots extends Dialog {
   }
 
   override async beginDialog(dc: DialogContext, options?: { recognized?: RecognizerResult; lastPlace?: Location }): Promise<DialogTurnResult> {
-    const state: BinDayState = { stage: 'postcode' };
-    dc.activeDialog!.state.binDay = state;
     const entities = options?.recognized?.entities ?? [];
+    const named = [...new Set(entities.filter((e) => e.type === 'binType').map((e) => e.value))];
+    const state: BinDayState = { stage: 'postcode', ...(named.length === 1 ? { container: named[0] } : {}) };
+    dc.activeDialog!.state.binDay = state;
     const postcode = entities.find((e) => e.type === 'postcode');
     if (postcode) {
-      const outcome = this.addresses.postcode(postcode.value, 'address', entities.find((e) => e.type === 'houseNumber')?.value);
+      const outcome = this.addresses.postcode(
+        postcode.value,
+        'address',
+        entities.find((e) => e.type === 'houseNumber')?.value,
+        options?.recognized?.text ?? postcode.value,
+      );
       // "AT8 1PY" again after its bin day: the home address this chat already used there, not a list to choose from.
       const home = this.addresses.knownOnList(outcome, options?.lastPlace);
       return home ? this.answer(dc, home) : this.onOutcome(dc, state, outcome);
     }
     // "wen is bin day for 6 fenwik rd": the address from its street.
-    const named = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
-    const known = this.addresses.knownOnList(named, options?.lastPlace);
+    const street = options?.recognized?.text ? this.addresses.fromWords(options.recognized.text, 'address') : undefined;
+    const known = this.addresses.knownOnList(street, options?.lastPlace);
     if (known) return this.answer(dc, known);
-    if (named) return this.onOutcome(dc, state, named);
+    if (street) return this.onOutcome(dc, state, street);
     // The home address this chat already used (a report just made, a bin day asked): its collections.
     if (options?.lastPlace?.kind === 'address') return this.answer(dc, options.lastPlace);
     // A street report's place that names one house ("outside 10 station rd", a lamp post just reported): that house's
@@ -117,8 +125,20 @@ export class BinDaySlots extends Dialog {
       today: c.date === today,
       usual: c.changedReason ? { date: this.responses.spokenDate(c.usualDate!, today), reason: c.changedReason } : undefined,
     }));
+    // "So after tomorrow, when's the grey bin next?": the bin named, its collection after the next one too.
+    const container = (dc.activeDialog?.state.binDay as BinDayState | undefined)?.container;
+    const nextOfNamed = container ? this.schedule.next(address.round, today).find((c) => c.container === container) : undefined;
+    const after = nextOfNamed ? this.schedule.after(address.round, nextOfNamed.container, nextOfNamed.date) : undefined;
+    const following = after
+      ? {
+          container: after.containerName,
+          date: this.responses.spokenDate(after.date, today),
+          today: false,
+          usual: after.changedReason ? { date: this.responses.spokenDate(after.usualDate!, today), reason: after.changedReason } : undefined,
+        }
+      : undefined;
     // The address as found: with the street's Welsh name when the resident used it ("2 Lôn y Felin (Mill Lane)").
-    await offer(dc, this.responses.binDays(location.text || fullAddress(address), next));
+    await offer(dc, this.responses.binDays(location.text || fullAddress(address), next, following));
     // "Can you collect a bed from there?" next: the same home address.
     setKnownPlace(dc.context, location);
     return dc.endDialog();

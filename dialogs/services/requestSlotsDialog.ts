@@ -2,7 +2,7 @@ import type { TurnContext } from 'botbuilder';
 import { Dialog, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { offer, REQUEST_STATE } from '../offered';
 import { sendPromptTrace, sendReply } from '../replies';
-import { getRecognized, setRefusedAnswers } from '../turnState';
+import { getRecognized, setKnownPlace, setRefusedAnswers } from '../turnState';
 import type { ServiceRequestConfig } from './serviceRequestConfig';
 import { CONFIRM, type Step } from './slots/fields';
 import { serviceDefinition, startingState, type DefinitionSource, type RequestStartOptions } from './slots/requestStart';
@@ -92,6 +92,8 @@ export class RequestSlotsDialog extends Dialog {
     for (const reply of urgent) await sendReply(dc.context, reply);
     if (refused) {
       setRefusedAnswers(dc.context, { intent: state.intent, answers: state.answers, location: state.location });
+      // "Not due" at a home address found in the gazetteer: "so when does the blue one go?" next is about the same home.
+      if (state.location?.kind === 'address') setKnownPlace(dc.context, state.location);
       await offer(dc, refused);
       return dc.endDialog();
     }

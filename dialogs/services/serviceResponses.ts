@@ -334,16 +334,20 @@ export class ServiceResponses {
     return { text: this.words.say('bin_day_not_listed') };
   }
 
-  /** The next collection of each bin at an address (none: its round was not found). Dates are in words already. */
-  binDays(address: string, collections: Array<{ container: string; date: string; today: boolean; usual?: { date: string; reason: string } }>): Reply {
+  /**
+   * The next collection of each bin at an address (none: its round was not found). Dates are in words already.
+   * `following`: the collection after the next of the one bin the question named.
+   */
+  binDays(address: string, collections: BinDayCollection[], following?: BinDayCollection): Reply {
     if (!collections.length) return { text: this.words.say('bin_day_no_round', { address }) };
-    const lines = collections.map((c) =>
-      this.words.say('bin_day_line', {
+    const line = (c: BinDayCollection, key: 'bin_day_line' | 'bin_day_following') =>
+      this.words.say(key, {
         container: c.container,
         when: c.today ? this.words.say('bin_day_today', { date: c.date }) : c.date,
         change: c.usual ? this.words.say('bin_day_changed', { usual: c.usual.date, reason: c.usual.reason }) : '',
-      }),
-    );
+      });
+    const lines = collections.map((c) => line(c, 'bin_day_line'));
+    if (following) lines.push('', line(following, 'bin_day_following'));
     return { text: this.words.say('bin_day_collections', { address, lines: lines.join('\n') }) };
   }
 
@@ -414,3 +418,11 @@ const CASE_STATES: Record<string, keyof typeof SERVICE_MESSAGES.spec> = {
   FIXED: 'status_fixed',
   CLOSED: 'status_closed',
 };
+
+/** A bin's collection as a bin-day reply says it: dates in words; `usual` when a bank holiday moved it. */
+export interface BinDayCollection {
+  container: string;
+  date: string;
+  today: boolean;
+  usual?: { date: string; reason: string };
+}

@@ -149,13 +149,25 @@ export class WasteSchedule {
     });
   }
 
+  /** The collection of a container after the one on `date` (its next after that day). */
+  after(round: string, container: string, date: string): Collection | undefined {
+    const found = this.usualDates(round, container, addDays(date, -7), 42)
+      .map((usual) => ({ usual, ...this.revise(usual) }))
+      .find((c) => c.date > date);
+    return found ? this.collection(container, found) : undefined;
+  }
+
   /** The latest collection of a container on or before `date`. */
   last(round: string, container: string, date: string): Collection | undefined {
     const found = this.usualDates(round, container, addDays(date, -35), 42)
       .map((usual) => ({ usual, ...this.revise(usual) }))
       .filter((c) => c.date <= date)
       .pop();
-    if (!found) return undefined;
+    return found ? this.collection(container, found) : undefined;
+  }
+
+  /** A collection of a container on its revised date, with the usual date and why when they differ. */
+  private collection(container: string, found: { usual: string; date: string; reason?: string }): Collection {
     return {
       container,
       containerName: this.containerName(container),

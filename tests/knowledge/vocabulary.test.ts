@@ -27,6 +27,9 @@ function shippedCopy(prefix: string, locale = 'en-GB'): { dir: string; file: str
 const NEW = [
   'word_ending',
   'asks_next_collection',
+  'bin_named_again',
+  'bin_day_asked',
+  'another_need',
   'asks_when',
   'reason_given',
   'asks_for_person',
@@ -116,6 +119,9 @@ const OLD: Omit<
   | 'own_question'
   // New with its words in vocabulary.yaml (issue 17): never a regex in TypeScript.
   | 'asks_when'
+  | 'bin_named_again'
+  | 'bin_day_asked'
+  | 'another_need'
   | (typeof MOVED_LAST)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
