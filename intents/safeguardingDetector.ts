@@ -190,6 +190,14 @@ export const SHORT_WORDS = 8;
  */
 export const SHORT_WORDS_IMMEDIATE = 4;
 export const SHORT_MIN_SCORE = 0.6;
+/**
+ * A message of at most SHORT_WORDS_IMMEDIATE words that the risk classifier itself finds likelier not a risk counts through the
+ * immediate-danger override (DEFAULT_RISK_OVERRIDES) only from this score: "and the blue one?", a follow-up about a bin, scored
+ * 0.68 for immediate danger and got the 999 reply (tests/conversations/blind6-dev, twenty-fourth session). On the held-out
+ * examples of scripts/riskCrossValidation.ts no short risk came through the override: the five short ones the classifier
+ * alone catches below 0.9 ("baby screaming no adults" 0.67) are its top category outright, which this does not touch.
+ */
+export const SHORT_OVERRIDE_MIN_SCORE = 0.9;
 
 /**
  * Words that must appear in a message before the classifier's vote counts. The offline
@@ -402,7 +410,9 @@ export class SafeguardingDetector {
   private wholeGuess(text: string, clauses: ClauseGuess[]): RiskGuess | undefined {
     const guess = this.riskClassifier?.classify(text);
     const shortWords = guess?.category === 'immediate_danger' ? SHORT_WORDS_IMMEDIATE : SHORT_WORDS;
-    if (guess && guess.score < SHORT_MIN_SCORE && text.split(/\s+/).filter(Boolean).length <= shortWords) return undefined;
+    const words = text.split(/\s+/).filter(Boolean).length;
+    if (guess && guess.score < SHORT_MIN_SCORE && words <= shortWords) return undefined;
+    if (guess?.notRiskWins && guess.score < SHORT_OVERRIDE_MIN_SCORE && words <= SHORT_WORDS_IMMEDIATE) return undefined;
     if (!guess || guess.score >= this.weakScore || clauses.length < 2) return guess;
     return clauses.some((c) => c.guess && c.guess.score >= this.clauseSupport) ? guess : undefined;
   }

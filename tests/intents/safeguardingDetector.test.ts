@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadOrTrain } from '../../intents/classifier';
+import { loadOrTrain, type IntentClassifier } from '../../intents/classifier';
+import { RiskClassifier } from '../../intents/riskClassifier';
 import { LocalRecognizer } from '../../intents/localRecognizer';
 import type { RecognizerResult } from '../../intents/recognizer';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
@@ -161,5 +162,27 @@ describe('SafeguardingDetector with the real classifier', () => {
     expect(noRules.check('i feel so scared all the time', { ...vote('x'), score: 0.5, alternatives: [{ intent: 'safeguarding', score: 0.5 }] }).risk).toBe(
       false,
     );
+  });
+});
+
+describe('the short-message gate on the immediate-danger override (SHORT_OVERRIDE_MIN_SCORE)', () => {
+  // A classifier that scores every message the same, so the gate's arithmetic is what is tested.
+  const scoring = (score: number, noneWins: boolean): RiskClassifier =>
+    new RiskClassifier({
+      classify: () => ({
+        intent: noneWins ? 'none' : 'immediate_danger',
+        score: noneWins ? 1 - score : score,
+        ranking: [{ intent: 'immediate_danger', score }],
+      }),
+    } as unknown as IntentClassifier);
+
+  it('a message of four words or fewer that the classifier finds likelier not a risk needs 0.9 to count as immediate danger', () => {
+    expect(new SafeguardingDetector([], { riskClassifier: scoring(0.68, true) }).check('and the grey one?').risk).toBe(false);
+    expect(new SafeguardingDetector([], { riskClassifier: scoring(0.95, true) }).check('and the grey one?').risk).toBe(true);
+  });
+
+  it('a longer message, or a short one whose top category is the danger, is not held back by it', () => {
+    expect(new SafeguardingDetector([], { riskClassifier: scoring(0.68, true) }).check('there is smoke pouring out of the flat upstairs').risk).toBe(true);
+    expect(new SafeguardingDetector([], { riskClassifier: scoring(0.68, false) }).check('baby alone screaming').risk).toBe(true);
   });
 });
