@@ -114,7 +114,7 @@ async function buildApp(config: Config, logger: Logger, version: string, extras:
     const serverRef: { current?: BotServer } = {};
     const services = new ServiceFeature({
       config: config.services,
-      requestConfigPath: path.join(ROOT, 'knowledge', 'service-requests.yaml'),
+      requestConfigPath: config.services.requestConfigPath,
       deliveryMessagesPath: path.join(ROOT, 'knowledge', 'delivery-messages.yaml'),
       database,
       logger,
@@ -145,6 +145,7 @@ async function buildApp(config: Config, logger: Logger, version: string, extras:
       unanswered: new UnansweredStore(database.db),
       telemetryClient: telemetry.enabled ? telemetry.client : undefined,
       intentDialogs: (parts) => [...services.intentDialogs(parts), feature.dialog(parts)],
+      conversationIntents: services.requestIntents(),
       handoffRelay: (parts) => feature.relay(parts),
     });
     if (clu) logger.info({ project: clu.projectName, deployment: clu.deploymentName }, 'recognising with Azure CLU (offline classifier as fallback)');

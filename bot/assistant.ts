@@ -69,6 +69,8 @@ export interface AssistantOptions {
   /** Replaces the offline recognizer (e.g. Azure CLU with offline fallback). */
   recognizer?: (local: LocalRecognizer) => Recognizer;
   intentDialogs?: (parts: AssistantParts) => IntentDialog[];
+  /** Intents whose conversation is set in data (the service requests, knowledge/service-requests.yaml): they need no reply. */
+  conversationIntents?: readonly string[];
   /** Knowledge articles (knowledge/articles) and search synonyms (knowledge/synonyms.yaml); defaults sit next to the council profile. */
   knowledgeDir?: string;
   synonymsPath?: string;
@@ -187,6 +189,7 @@ export function buildAssistant(options: AssistantOptions): Assistant {
     messagesDir,
     training.intents.map((i) => i.intent),
     locale,
+    options.conversationIntents,
   );
   const replyWords = fs.existsSync(replyTextsFile(messagesDir, locale)) ? loadReplyWords(replyTextsFile(messagesDir, locale)) : shippedReplyWords();
   const buttons = BUTTON_MESSAGES.loadOrShipped(messagesDir, locale);
@@ -267,9 +270,9 @@ function riskTaxonomy(file: string, locale: Locale): RiskTaxonomy {
  * (an intent without a label, one with no conversation and no reply) is refused at start-up, naming
  * file and line. A council whose content has no messages folder gets the project's own words.
  */
-function intentMessages(messagesDir: string, intentNames: string[], locale: Locale): IntentMessages {
+function intentMessages(messagesDir: string, intentNames: string[], locale: Locale, withConversation: readonly string[] = []): IntentMessages {
   if (!fs.existsSync(intentMessagesFile(messagesDir, locale))) return shippedIntentMessages();
-  const errors = intentMessagesProblems(messagesDir, [...new Set(intentNames)]).filter((p) => p.severity === 'error');
+  const errors = intentMessagesProblems(messagesDir, [...new Set(intentNames)], withConversation).filter((p) => p.severity === 'error');
   if (errors.length) throw new Error(errors.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('\n'));
   return loadIntentMessages(intentMessagesFile(messagesDir, locale));
 }

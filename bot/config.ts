@@ -94,6 +94,8 @@ const schema = z
     OPEN311_SEND_CLIENT_REFERENCE: z.enum(['true', 'false', 'auto']).default('true'),
     OPEN311_TIMEOUT_MS: z.coerce.number().int().min(50).max(120_000).default(10_000),
     SERVICES_DIR: z.string().min(1).default('./services'),
+    /** Which intents file a service request, and how each is asked (knowledge/service-requests.yaml), as npm run validate reads it. */
+    SERVICE_REQUESTS: z.string().min(1).default('./knowledge/service-requests.yaml'),
     GAZETTEER_DIR: z.string().min(1).default('./gazetteer'),
     WASTE_DIR: z.string().min(1).default('./waste'),
     MISSED_BIN_REPORT_DAYS: z.coerce.number().int().min(1).max(30).default(2),
@@ -257,6 +259,8 @@ export interface Config {
     /** How long a call to the back office may take before it counts as not answered (its outcome unknown for a POST). */
     open311TimeoutMs: number;
     servicesDir: string;
+    /** knowledge/service-requests.yaml, or the council's own (SERVICE_REQUESTS). */
+    requestConfigPath: string;
     gazetteerDir: string;
     wasteDir: string;
     missedBinReportDays: number;
@@ -355,6 +359,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       open311TimeoutMs: e.OPEN311_TIMEOUT_MS,
       // Unset: the data shipped with the code, wherever the process runs from.
       servicesDir: env.SERVICES_DIR?.trim() ? path.resolve(cwd, e.SERVICES_DIR) : path.join(REPO_ROOT, 'services'),
+      requestConfigPath: env.SERVICE_REQUESTS?.trim() ? path.resolve(cwd, e.SERVICE_REQUESTS) : path.join(REPO_ROOT, 'knowledge', 'service-requests.yaml'),
       gazetteerDir: env.GAZETTEER_DIR?.trim() ? path.resolve(cwd, e.GAZETTEER_DIR) : path.join(REPO_ROOT, 'gazetteer'),
       wasteDir: env.WASTE_DIR?.trim() ? path.resolve(cwd, e.WASTE_DIR) : path.join(REPO_ROOT, 'waste'),
       missedBinReportDays: e.MISSED_BIN_REPORT_DAYS,

@@ -119,6 +119,11 @@ export class ServiceFeature {
     return texts;
   }
 
+  /** The intents a service request answers (knowledge/service-requests.yaml): each has a conversation of its own. */
+  requestIntents(): string[] {
+    return Object.keys(loadServiceRequestConfig(this.options.requestConfigPath));
+  }
+
   intentDialogs(parts: AssistantParts): IntentDialog[] {
     const words = SERVICE_MESSAGES.loadOrShipped(parts.messagesDir, parts.locale);
     const responses = new ServiceResponses(parts.council, parts.buttons, words, parts.locale);

@@ -11,6 +11,7 @@ import type { Buttons } from '../knowledge/buttons';
 import type { Vocabulary } from '../knowledge/vocabulary';
 import { escapeRegExp } from '../platform/escapeRegExp';
 import { AnswerDecision } from './answerDecision';
+import { asksWhatGoes, placeTakenTo } from './questionWords';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -210,32 +211,6 @@ function clauses(part: string, vocabulary: Vocabulary): string[] {
   return pieces.filter((p) => p.split(/\s+/).length >= 3 && (asks(p, vocabulary) || vocabulary.wants.test(p)) && !vocabulary.points_back.test(p));
 }
 
-/**
- * Asking what something takes or where a thing goes, or whether the resident may take it somewhere
- * themselves: "what goes in the blue bin", "which bin do glass jars go in", "can I take a mattress to the tip
- * myself?", "does the tip accept tyres?". Information about the service, never a request for it to act (nor
- * the day it comes: "which bin goes out" and "which bin do I put out" are not this).
- */
-const CONTAINER = String.raw`(?:(?:the|my|a|your|our)\s+)?(?:[\w-]+\s+){0,2}(?:bins?|box(?:es)?|caddy|caddies|sacks?|bags?)\b`;
-const ASKS_WHAT_GOES = new RegExp(
-  [
-    // What goes into a container: "what can I put in the blue bin", "which bin do egg boxes go in".
-    String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${CONTAINER}|[,;?.!]|$)`,
-    // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
-    String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
-    // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue
-    // bin", or of a container named by its colour alone: "do glass jars go in the blue one or the grey one", "can i put
-    // cardboard in the green 1".
-    String.raw`\b(?:can|could|do|does|should|shall|will|may)\b[^?.!]*?\b(?:(?:go|goes|be put)\s+(?:in|into)\s+(?:${CONTAINER}|(?:the|my|our)\s+recycling\b)|(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b)`,
-    // What a place accepts: "does the tip accept tyres?".
-    String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
-  ].join('|'),
-  'i',
-);
-/** Where the resident would take something themselves ("…to the tip myself?"): the place named, to find its article. */
-const TAKEN_TO =
-  /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
-
 /** A message that ends with a question mark asks, whatever its words. */
 const ENDS_ASKING = /\?\s*$/;
 
@@ -371,7 +346,7 @@ export class Router {
     // resident may do themselves, whatever request shares its words. The article that answers it, when one does clearly.
     // Not "when do they take the recycling?" (the vocabulary's `asks_when`): the day it is collected, whatever it says of taking.
     const takes =
-      intentOk && ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text) && !this.vocabulary.asks_when.test(text)
+      intentOk && asksWhatGoes(text, this.vocabulary) && !this.vocabulary.asks_for_service.test(text) && !this.vocabulary.asks_when.test(text)
         ? (this.placeArticle(text) ?? this.answeringArticle(found))
         : undefined;
     if (takes) return takes;
@@ -523,7 +498,7 @@ export class Router {
    * of a collection better, which is not what was asked.
    */
   private placeArticle(text: string): Route | undefined {
-    const place = TAKEN_TO.exec(text)?.[1];
+    const place = placeTakenTo(text, this.vocabulary);
     if (!place || !this.knowledge) return undefined;
     const byPlace = this.answeringArticle(this.knowledge.retrieve(place), false);
     if (!byPlace || byPlace.kind !== 'kb' || !(this.retrieve(text).articles.find((a) => a.article.id === byPlace.articleId)?.confidence ?? 0)) return undefined;
@@ -968,7 +943,7 @@ export class Router {
     const toldInFull = recognized.score >= SURE_NEW_REQUEST && text.trim().split(/\s+/).length >= NEW_REQUEST_STORY_WORDS;
     if (!this.vocabulary.new_request.test(text) && !asks(text, this.vocabulary) && !toldInFull) return undefined;
     // "Can I take a mattress to the tip myself?" asks, it does not book.
-    if (ASKS_WHAT_GOES.test(text) && !this.vocabulary.asks_for_service.test(text)) return undefined;
+    if (asksWhatGoes(text, this.vocabulary) && !this.vocabulary.asks_for_service.test(text)) return undefined;
     return {
       kind: 'intent',
       intent: recognized.intent,
@@ -1009,7 +984,7 @@ export class Router {
         intent !== NONE_INTENT &&
         recognized.score >= this.thresholds.act &&
         intentMatch >= top.confidence - this.thresholds.intentTie &&
-        !ASKS_WHAT_GOES.test(part)
+        !asksWhatGoes(part, this.vocabulary)
       )
         return undefined;
       if (!best || (best.kind === 'kb' && top.confidence > best.score))

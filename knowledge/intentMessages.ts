@@ -75,10 +75,11 @@ export function shippedIntentMessages(): IntentMessages {
 /**
  * The checks of `npm run validate` on every locale's intents.yaml under `messagesDir`: the file's
  * form, an entry for an intent that has no training data (a warning: words never used), an intent residents can reach with no
- * label, an intent without a conversation of its own (not in intents/catalogue.ts) and no reply,
- * and an entry or a text that one locale has and another lacks.
+ * label, an intent without a conversation of its own (not in intents/catalogue.ts, nor one of `withConversation`: the
+ * intents a service request answers, knowledge/service-requests.yaml) and no reply, and an entry or a text that one locale
+ * has and another lacks.
  */
-export function intentMessagesProblems(messagesDir: string, intentNames: readonly string[]): ContentProblem[] {
+export function intentMessagesProblems(messagesDir: string, intentNames: readonly string[], withConversation: readonly string[] = []): ContentProblem[] {
   const problems: ContentProblem[] = [];
   const locales = fs.existsSync(messagesDir)
     ? fs
@@ -109,7 +110,7 @@ export function intentMessagesProblems(messagesDir: string, intentNames: readonl
         line: base.lines.get(intent),
         message: `"${intent}" is not an intent (no intents/data/${intent}.yaml): remove it or add the intent`,
       });
-    if (!INTENT_NAMES.includes(intent) && !m.reply)
+    if (!INTENT_NAMES.includes(intent) && !withConversation.includes(intent) && !m.reply)
       problems.push({ severity: 'error', file, line: base.lines.get(intent), message: `"${intent}" has no conversation of its own: give it a reply` });
   }
   for (const intent of intentNames) {

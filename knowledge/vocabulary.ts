@@ -32,8 +32,10 @@ import { escapeRegExp } from '../platform/escapeRegExp';
  * - spans: the message starts with one of the phrases, then a space and any words (letters and spaces, as few as will do), then one of
  *   the `then` phrases at the end of a word, a space, , . ! or the end after it ("finish the light report, …"): what the match
  *   takes is cut from the message.
+ * - part: one of the phrases, no more: a part of a longer pattern whose order the code keeps (dialogs/questionWords.ts builds
+ *   "what … go … in the … bin" from its parts); `not_followed_by` phrases may not come next, after spaces.
  */
-type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens' | 'spans';
+type MatchKind = 'whole' | 'first' | 'begins' | 'contains' | 'words' | 'asked' | 'joins' | 'clause' | 'splits' | 'opens' | 'spans' | 'part';
 
 /** Each context of knowledge/messages/<locale>/vocabulary.yaml and how it is matched. The code asks for these; the words are content. */
 const CONTEXTS = {
@@ -151,6 +153,23 @@ const CONTEXTS = {
   asks_when: 'first',
   asks_information: 'first',
   asks_information_words: 'words',
+  goes_in_asks: 'part',
+  goes_in_verb: 'part',
+  goes_in: 'part',
+  container_owner: 'part',
+  container: 'part',
+  take_myself_asks: 'part',
+  take_verb: 'part',
+  take_to: 'part',
+  taken_place_article: 'part',
+  taken_to_ends: 'part',
+  goes_in_whether: 'part',
+  goes_into: 'part',
+  recycling: 'part',
+  colour_verb: 'part',
+  colour_article: 'part',
+  colour_one: 'part',
+  accepts: 'part',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -309,6 +328,10 @@ export function compile(kind: MatchKind, entry: Entry): RegExp {
     }
     case 'spans':
       return new RegExp(`^\\s*(?:${anyOf(entry.phrases)}) [\\p{L} ]*?(?:${anyOf(entry.then ?? [])})(?=[\\s,.!]|$)`, 'iu');
+    case 'part': {
+      const not = entry.not_followed_by ? `(?!\\s+(?:${anyOf(entry.not_followed_by)}))` : '';
+      return new RegExp(`(?:${anyOf(entry.phrases)})${not}`, 'i');
+    }
     case 'clause':
       return new RegExp(
         `\\b(?:${longestFirst(entry.phrases)
@@ -337,7 +360,9 @@ export function readVocabulary(file: string): { vocabulary?: Vocabulary; problem
             ? ['then']
             : kind === 'opens'
               ? ['with_punctuation', 'as_sentence']
-              : [];
+              : kind === 'part'
+                ? ['not_followed_by']
+                : [];
     for (const phrase of [
       entry.phrases,
       entry.then,

@@ -2,12 +2,12 @@
  * Checks the service definitions (services/*.yaml), the bot's service-request settings
  * (knowledge/service-requests.yaml), the gazetteer and the waste data. Exit 1 on any problem.
  *   npm run validate:services
- * SERVICES_DIR, WASTE_DIR and SERVICE_REQUESTS (a file) point it elsewhere (tests do).
+ * SERVICES_DIR, WASTE_DIR, INTENTS_DIR and SERVICE_REQUESTS (a file) point it elsewhere (tests do).
  * `npm run validate` runs it after the content's checks, in the same process (scripts/validate.ts --services).
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument } from 'yaml';
 import { ServiceCatalogue } from '../backoffice/serviceCatalogue';
 import { Gazetteer } from '../servicerequests/gazetteer/gazetteer';
 import { welshStreetNameProblems } from '../servicerequests/gazetteer/streets';
@@ -17,7 +17,7 @@ import { loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 import { BY_TIME, TIME_NEAR } from '../dialogs/services/slotReader';
 import { minutesOf } from '../dialogs/services/slots/readers/clockTime';
-import { INTENT_NAMES } from '../intents/catalogue';
+import { loadTrainingData } from '../intents/trainingData';
 import { DEFAULT_LOCALE } from '../knowledge/intentMessages';
 import { SUPPORTED_LOCALES, type Locale } from '../knowledge/locales';
 import { overlayFile } from '../knowledge/localeContent';
@@ -51,6 +51,9 @@ function checkServices(): { problems: string[]; summary: string } {
       doc = undefined;
     }
     return (at: (string | number)[]): string => {
+      // A top-level key is found at its own line (its value starts on the next).
+      const top = at.length === 1 && doc && isMap(doc.contents) ? doc.contents.items.find((pair) => isScalar(pair.key) && pair.key.value === at[0]) : undefined;
+      if (top && isNode(top.key) && top.key.range) return `knowledge/service-requests.yaml:${lines.linePos(top.key.range[0]).line}`;
       for (let n = at.length; n > 0 && doc; n--) {
         const node = doc.getIn(at.slice(0, n), true);
         if (isNode(node) && node.range) return `knowledge/service-requests.yaml:${lines.linePos(node.range[0]).line}`;
@@ -58,8 +61,14 @@ function checkServices(): { problems: string[]; summary: string } {
       return 'knowledge/service-requests.yaml';
     };
   })();
+  // A service's intent is one the assistant is trained on: a training file of intents/data (its `intent:`), data like the service.
+  const intentsDir = process.env.INTENTS_DIR ?? path.join(root, 'intents', 'data');
+  const trained = new Set(loadTrainingData(intentsDir).intents.map((i) => i.intent));
   for (const [intent, c] of Object.entries(config ?? {})) {
-    if (!INTENT_NAMES.includes(intent)) problems.push(`knowledge/service-requests.yaml: ${intent} is not an intent in intents/catalogue.ts`);
+    if (!trained.has(intent))
+      problems.push(
+        `${where([intent])}: ${intent} is not an intent: ${path.relative(root, intentsDir) || '.'} has no training file for it (add ${intent}.yaml there)`,
+      );
     const service = catalogue.find(c.service_code);
     if (c.article && !fs.existsSync(path.join(root, 'knowledge', 'articles', `${c.article}.md`)))
       problems.push(`${where([intent, 'article'])}: ${intent} article: knowledge/articles has no ${c.article}.md`);

@@ -26,6 +26,7 @@ import { consolePageProblems } from '../handoff/consolePages';
 import { vocabularyProblems } from '../knowledge/vocabulary';
 import { numberWordsProblems } from '../intents/entities/numberWords';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
+import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 
 const root = path.resolve(__dirname, '..');
 const MIN_EXAMPLES = 30;
@@ -90,6 +91,8 @@ export interface ContentPaths {
   /** Knowledge articles and search synonyms; default: next to the council profile. */
   articlesDir?: string;
   synonyms?: string;
+  /** Which intents a service request answers (knowledge/service-requests.yaml); default: next to the council profile. */
+  serviceRequests?: string;
   /** Every locale's words (<messagesDir>/<locale>/intents.yaml, replies.yaml, services.yaml…); default: knowledge/messages next to the council profile. */
   messagesDir?: string;
   /** What residents are told about a report on its way (knowledge/delivery-messages.yaml); default: next to the council profile. */
@@ -123,6 +126,15 @@ export const DEFAULT_PATHS: ContentPaths = {
   consolePagesDir: path.join(root, 'web', 'agent'),
 };
 
+/** The intents a service request answers: each has a conversation of its own (a mistake in the file is validate:services'). */
+function requestIntents(file: string): string[] {
+  try {
+    return fs.existsSync(file) ? Object.keys(loadServiceRequestConfig(file)) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function validateAll(paths: ContentPaths = DEFAULT_PATHS): ContentProblem[] {
   return validateContent(paths).problems;
 }
@@ -154,7 +166,11 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...welshBinTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...councilAndContactCentre(council),
-    ...intentMessagesProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'), [...new Set(training.intents.map((i) => i.intent))]),
+    ...intentMessagesProblems(
+      paths.messagesDir ?? path.join(path.dirname(council), 'messages'),
+      [...new Set(training.intents.map((i) => i.intent))],
+      requestIntents(paths.serviceRequests ?? process.env.SERVICE_REQUESTS ?? path.join(path.dirname(council), 'service-requests.yaml')),
+    ),
     ...REPLY_MESSAGES.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),

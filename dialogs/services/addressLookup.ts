@@ -7,6 +7,7 @@ import type { Reply } from '../responses';
 import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
 import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
@@ -38,38 +39,26 @@ const UPRN_LIST = 'uprns:';
 const HOUSE_NUMBER_WORDS =
   /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
 
-const ORDINALS: Record<string, number> = {
-  first: 0,
-  '1st': 0,
-  second: 1,
-  '2nd': 1,
-  third: 2,
-  '3rd': 2,
-  fourth: 3,
-  '4th': 3,
-  fifth: 4,
-  '5th': 4,
-  sixth: 5,
-  '6th': 5,
-  seventh: 6,
-  '7th': 6,
-  eighth: 7,
-  '8th': 7,
-  ninth: 8,
-  '9th': 8,
-  tenth: 9,
-  '10th': 9,
-};
+/** The English ordinals as a regex choice ("first|1st|second|…|last"), built once for each set of number words. */
+const ordinalChoices = new WeakMap<object, string>();
+function ordinalChoice(): string {
+  const ordinals = numberWords(BASE_LOCALE).ordinals;
+  let choice = ordinalChoices.get(ordinals);
+  if (choice === undefined) {
+    choice = Object.keys(ordinals).map(escapeRegExp).join('|');
+    ordinalChoices.set(ordinals, choice);
+  }
+  return choice;
+}
 
 /** "the second one", "2nd", "the last one", "second address": the 0-based place in a list of `size`; undefined otherwise. */
 export function listPosition(text: string, size: number): number | undefined {
-  const m =
-    /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(
-      text.trim().replace(/[.!]+$/, ''),
-    );
+  const m = new RegExp(`^(?:it'?s |its )?(?:the )?(${ordinalChoice()})(?: one| address| house| on the list| in the list)?(?: please)?$`, 'i').exec(
+    text.trim().replace(/[.!]+$/, ''),
+  );
   if (!m) return undefined;
-  const word = m[1].toLowerCase();
-  const index = word === 'last' ? size - 1 : ORDINALS[word];
+  const place = numberWords(BASE_LOCALE).ordinals[m[1].toLowerCase()];
+  const index = place < 0 ? size - 1 : place - 1;
   return index !== undefined && index >= 0 && index < size ? index : undefined;
 }
 
@@ -401,9 +390,7 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
   const words = ` ${foldPlace(t)} `;
   const named = addresses.filter((a) => /\p{L}{3}/u.test(a.paon) && words.includes(` ${foldPlace(a.paon)} `));
   if (named.length === 1) return named[0];
-  const ordinal = /\b(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last) (?:one|address|house)\b/i.exec(
-    t,
-  )?.[0];
+  const ordinal = new RegExp(`\\b(?:the )?(?:${ordinalChoice()}) (?:one|address|house)\\b`, 'i').exec(t)?.[0];
   const position = ordinal ? listPosition(ordinal, addresses.length) : undefined;
   return position === undefined ? undefined : addresses[position];
 }

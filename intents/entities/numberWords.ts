@@ -20,6 +20,7 @@ export const BASE_LOCALE = 'en-GB';
 const PARTS = {
   numbers: 'each',
   counts: 'each',
+  ordinals: 'each',
   units: 'base',
   measures: 'base',
   minutes: 'base',
@@ -32,11 +33,17 @@ type Part = keyof typeof PARTS;
 const word = z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a word in lower case, letters and digits only');
 /** Words apart by one space, each as {@link word}: "in the morning". */
 const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words in lower case, letters and digits only, one space apart');
-const wordValues = (value: z.ZodNumber) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
+const wordValues = (value: z.ZodType<number>) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
 const schema = z
   .object({
     numbers: wordValues(z.number().int().positive()).optional(),
     counts: wordValues(z.number().int().positive()).optional(),
+    ordinals: wordValues(
+      z
+        .number()
+        .int()
+        .refine((n) => n >= 1 || n === -1, '1 for the first, 2 for the second…, or -1 for the last'),
+    ).optional(),
     units: z
       .array(z.object({ cm: z.number().positive(), words: z.array(word).min(1) }).strict())
       .min(1)
@@ -82,6 +89,8 @@ export interface NumberWords {
   numbers: Readonly<Record<string, number>>;
   /** "a" → 1, "couple" → 2, "few" → 3 ("cwpl" → 2 in Welsh). */
   counts: Readonly<Record<string, number>>;
+  /** A place in a list said as a word: "second" → 2, "2nd" → 2, "last" → -1 ("ail" → 2 in Welsh). */
+  ordinals: Readonly<Record<string, number>>;
   /** A unit's word → centimetres ("inches" → 2.54). */
   unitCm: ReadonlyMap<string, number>;
   /** Amounts said without a number, in order: a matcher on folded words and its centimetres ("half a metre" → 50). */
@@ -169,6 +178,7 @@ function compileWords(data: NumbersFile): NumberWords {
   return {
     numbers: data.numbers ?? {},
     counts: data.counts ?? {},
+    ordinals: data.ordinals ?? {},
     unitCm: new Map((data.units ?? []).flatMap((u) => u.words.map((w) => [w, u.cm] as const))),
     measures: (data.measures ?? []).map((m) => ({
       // Longest first, so that "un metr" is taken whole rather than "metr" alone.

@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir, writeFixtureIntents } from './support';
+import { eventually } from '../support/eventually';
 
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', 'tsx', 'dist', 'cli.mjs');
@@ -41,13 +42,16 @@ function run(env: Record<string, string>): Started {
 }
 
 async function waitForPort(p: Started): Promise<number> {
-  for (let i = 0; i < 900; i++) {
-    const m = /running on http:\/\/localhost:(\d+)/.exec(p.stdout());
-    if (m) return Number(m[1]);
-    if (p.child.exitCode !== null) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`the assistant did not start:\n${p.stdout()}\n${p.stderr()}`);
+  const port = await eventually(
+    () => {
+      const m = /running on http:\/\/localhost:(\d+)/.exec(p.stdout());
+      if (m) return Number(m[1]);
+      return p.child.exitCode !== null ? -1 : undefined;
+    },
+    { what: 'the assistant to start', timeoutMs: 90_000, intervalMs: 100 },
+  ).catch(() => -1);
+  if (port < 0) throw new Error(`the assistant did not start:\n${p.stdout()}\n${p.stderr()}`);
+  return port;
 }
 
 // The process compiles and loads the models on start: 16 s on a quiet 2-core machine, over 30 s with a

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { freePort, messageActivity, postExpectReplies, texts } from '../support/http';
 import { ROOT, TEST_MODEL_DIR } from '../support/assistant';
 import { BUNDLE, buildServer } from '../../scripts/build.mjs';
@@ -18,18 +19,22 @@ async function startServer(env: Record<string, string>): Promise<ChildProcess> {
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${env.PORT}/healthz`)).ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
+  try {
+    await eventually(
+      async () => {
+        if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}): ${output}`);
+        return fetch(`http://127.0.0.1:${env.PORT}/healthz`).then(
+          (res) => res.ok,
+          () => false, // not up yet
+        );
+      },
+      { what: 'the server to start', timeoutMs: 120_000, intervalMs: 200 },
+    );
+    return child;
+  } catch (err) {
+    child.kill('SIGKILL');
+    throw new Error(`server did not start: ${(err as Error).message}: ${output}`);
   }
-  child.kill('SIGKILL');
-  throw new Error(`server did not start: ${output}`);
 }
 
 /** A data folder with the trained model already in place (training is not what these tests are about). */

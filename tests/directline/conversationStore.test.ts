@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { eventually } from '../support/eventually';
 import { ConversationStore } from '../../channels/directline/conversationStore';
 import { TokenService } from '../../channels/directline/tokens';
 import { AppDatabase } from '../../platform/storage/database';
@@ -142,8 +143,9 @@ function sharedDatabaseTests(open: () => Promise<[AppDatabase, AppDatabase] | un
     await store.purge(new Date(Date.now() + 1000)); // what earlier tests left
     const old = await Promise.all(Array.from({ length: 450 }, (_, i) => store.create(`dl_old${i}`)));
     await Promise.all(old.slice(0, 50).map((c) => store.append(c.id, { type: 'message', text: 'gone' })));
-    const cutoff = new Date(Date.now() + 5);
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    const cutoff = new Date();
+    // The recent conversation is made after the cutoff, on the clock the store reads.
+    await eventually(() => Date.now() > cutoff.getTime(), { what: 'the clock past the cutoff' });
     const recent = await store.create('dl_recent');
     await store.append(recent.id, { type: 'message', text: 'kept' });
     expect(await store.purge(cutoff)).toBe(450);

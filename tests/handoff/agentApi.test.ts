@@ -218,10 +218,13 @@ describe('expired staff sessions', () => {
   });
 });
 
+/** The handoff's agent timeout in the test below: a console gone this long gives its conversation back to the queue. */
+const AGENT_TIMEOUT_MS = 600;
+
 describe('an agent who closes the console mid-chat', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startApp({ HANDOFF_AGENT_TIMEOUT_MS: '600' });
+    h = await startApp({ HANDOFF_AGENT_TIMEOUT_MS: String(AGENT_TIMEOUT_MS) });
     await h.app.handoff.staff.addAccount('sam', 'Sam', PASSWORD);
   });
   afterAll(async () => h?.close());
@@ -235,8 +238,16 @@ describe('an agent who closes the console mid-chat', () => {
       ws.on('error', reject);
     });
     await sam.api('POST', `/agent/api/conversations/${id}/accept`);
-    // While the console is open the conversation stays with the agent, well past the timeout.
-    await new Promise((r) => setTimeout(r, 1500));
+    const accepted = Date.now();
+    // While the console is open the conversation stays with the agent, well past the timeout: the heartbeat, which marks the
+    // agent seen only on a conversation still active, sees them twice the timeout after the accept (a sweep ran between).
+    await eventually(
+      async () => {
+        const row = await h.app.database.db.selectFrom('handoff').select('agent_seen_at').where('id', '=', id).executeTakeFirst();
+        return !!row?.agent_seen_at && Date.parse(row.agent_seen_at) - accepted >= 2 * AGENT_TIMEOUT_MS;
+      },
+      { what: 'the agent seen by the heartbeat twice the timeout after the accept' },
+    );
     expect((await h.app.handoff.store.get(id))!.status).toBe('active');
     ws.close();
     await h.channel.waitFor((a) => a.conversation?.id === conv && /has been disconnected/.test(a.text ?? ''));

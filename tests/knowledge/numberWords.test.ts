@@ -7,6 +7,9 @@ import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { parseNumber } from '../../dialogs/services/answers';
 import { totalSaid } from '../../dialogs/services/slotReader';
 import { clockTimeAfter } from '../../dialogs/services/slots/readers/clockTime';
+import { listPosition } from '../../dialogs/services/addressLookup';
+import { welshListPosition } from '../../intents/entities/welshOrdinals';
+import { loadVocabularyOrShipped } from '../../knowledge/vocabulary';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
@@ -37,7 +40,7 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
     const at = lineOf(lines, 'counts:');
     fs.writeFileSync(file, lines.filter((l) => !l.startsWith('counts:')).join('\n'));
     const problems = validateAll({ ...DEFAULT_PATHS, messagesDir: dir }).filter((p) => p.file === file);
-    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: expect.any(Number), message: 'counts: missing (add it at the end)' })]);
+    expect(problems).toEqual([expect.objectContaining({ severity: 'error', line: expect.any(Number), message: 'counts: missing (add it before ordinals)' })]);
     expect(problems[0].line).toBeGreaterThanOrEqual(at - 1);
   });
 
@@ -62,7 +65,7 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
     expect(problems).toContainEqual(expect.objectContaining({ line: expect.any(Number), message: expect.stringMatching(/Ddwy.*lower case/) }));
     expect(problems.find((p) => /Ddwy/.test(p.message))?.line).toBeGreaterThanOrEqual(numbers);
     expect(problems).toContainEqual(expect.objectContaining({ line: lines.length, message: expect.stringMatching(/^minutes: read from en-GB/) }));
-    expect(problems).toContainEqual(expect.objectContaining({ message: 'counts: missing (add it at the end)' }));
+    expect(problems).toContainEqual(expect.objectContaining({ message: 'counts: missing (add it before ordinals)' }));
   });
 
   it('a locale folder without the file is an error naming the file', () => {
@@ -101,5 +104,116 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
     expect(at('out 2 days ago')).toBeUndefined();
     expect(at('out about half 6')).toEqual({ minutes: 6 * 60 + 30, words: 'out about half 6' });
     expect(at('out at 6.30pm')?.minutes).toBe(18 * 60 + 30);
+  });
+});
+
+/** dialogs/services/addressLookup.ts listPosition before its ordinals moved to numbers.yaml `ordinals`. */
+const OLD_ORDINALS: Record<string, number> = { first: 0, '1st': 0, second: 1, '2nd': 1, third: 2, '3rd': 2, fourth: 3, '4th': 3, fifth: 4, '5th': 4 };
+for (const [i, w] of ['sixth', 'seventh', 'eighth', 'ninth', 'tenth'].entries()) Object.assign(OLD_ORDINALS, { [w]: i + 5, [`${i + 6}th`]: i + 5 });
+function oldListPosition(text: string, size: number): number | undefined {
+  const m =
+    /^(?:it'?s |its )?(?:the )?(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|1st|2nd|3rd|[4-9]th|10th|last)(?: one| address| house| on the list| in the list)?(?: please)?$/i.exec(
+      text.trim().replace(/[.!]+$/, ''),
+    );
+  if (!m) return undefined;
+  const word = m[1].toLowerCase();
+  const index = word === 'last' ? size - 1 : OLD_ORDINALS[word];
+  return index !== undefined && index >= 0 && index < size ? index : undefined;
+}
+/** intents/entities/welshOrdinals.ts WELSH_ORDINALS before they moved to cy-GB/numbers.yaml `ordinals` (0-based, -1 the last). */
+const OLD_WELSH: Record<string, number> = {
+  cyntaf: 0,
+  gyntaf: 0,
+  cynta: 0,
+  gynta: 0,
+  '1af': 0,
+  ail: 1,
+  '2il': 1,
+  '2ail': 1,
+  trydydd: 2,
+  drydydd: 2,
+  trydedd: 2,
+  drydedd: 2,
+  '3ydd': 2,
+  '3edd': 2,
+  pedwerydd: 3,
+  bedwerydd: 3,
+  pedwaredd: 3,
+  bedwaredd: 3,
+  '4ydd': 3,
+  '4edd': 3,
+  pumed: 4,
+  bumed: 4,
+  '5ed': 4,
+  chweched: 5,
+  '6ed': 5,
+  seithfed: 6,
+  '7fed': 6,
+  wythfed: 7,
+  '8fed': 7,
+  nawfed: 8,
+  '9fed': 8,
+  degfed: 9,
+  ddegfed: 9,
+  '10fed': 9,
+  olaf: -1,
+  ola: -1,
+  diwethaf: -1,
+  ddiwethaf: -1,
+  dwetha: -1,
+};
+
+describe('ordinals: a place in a list said as a word', () => {
+  const filler = loadVocabularyOrShipped(undefined, 'cy-GB').choice_filler;
+  const words = [
+    ...Object.keys(OLD_ORDINALS),
+    'last',
+    ...Object.keys(OLD_WELSH),
+    'one',
+    'two',
+    '11th',
+    'eleventh',
+    'lastly',
+    'firsts',
+    'ail-gylchu',
+    'constructor',
+  ];
+  const table = words.flatMap((w) => [
+    w,
+    `the ${w} one`,
+    `It's the ${w.toUpperCase()} address please.`,
+    `${w} on the list`,
+    `yr ${w} un plis`,
+    `y cyfeiriad ${w}`,
+    `the ${w} house!`,
+    `${w} street`,
+  ]);
+
+  it('the shipped words read each place where the old code did, in lists of every length; the Welsh words are the old ones, each at its place', () => {
+    for (const size of [1, 3, 10, 12]) {
+      expect(table.filter((t) => oldListPosition(t, size) !== listPosition(t, size))).toEqual([]);
+    }
+    expect([
+      listPosition('the 2nd one', 3),
+      listPosition('the last address', 3),
+      welshListPosition('yr ail un', 3, filler),
+      welshListPosition('yr un olaf', 3, filler),
+    ]).toEqual([1, 2, 1, 2]);
+  });
+
+  it("a council's own ordinals are read, and a place that is no place is an error with its line", () => {
+    const { dir, file, lines } = shippedCopy('en-GB');
+    const at = lineOf(lines, 'ordinals:');
+    fs.writeFileSync(file, lines.join('\n').replace('last: -1', 'last: -1, eleventh: 11'));
+    loadNumberWordsOrShipped(dir, 'en-GB');
+    expect([listPosition('the eleventh one', 12), listPosition('the eleventh one', 10)]).toEqual([10, undefined]);
+    loadNumberWordsOrShipped(undefined, 'en-GB');
+    expect(listPosition('the eleventh one', 12)).toBeUndefined();
+    fs.writeFileSync(file, lines.join('\n').replace('second: 2', 'second: 0'));
+    expect(numberWordsProblems(dir).filter((p) => p.file === file)).toContainEqual(
+      expect.objectContaining({ line: expect.any(Number), message: expect.stringMatching(/-1 for the last/) }),
+    );
+    expect(numberWordsProblems(dir).find((p) => p.file === file)?.line).toBeGreaterThanOrEqual(at);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -11,6 +11,7 @@ import { foldText } from '../../dialogs/services/slotReader';
 import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
 import { asksInformation, onlyAPlace } from '../../dialogs/router';
+import { asksWhatGoes, placeTakenTo } from '../../dialogs/questionWords';
 import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
@@ -104,6 +105,24 @@ const MOVED_LAST = [
   // With a question mark, dialogs/router.ts INFO_QUESTION: tested at the end of this file.
   'asks_information',
   'asks_information_words',
+  // The parts of dialogs/router.ts ASKS_WHAT_GOES and TAKEN_TO, put together in dialogs/questionWords.ts: tested at the end of this file.
+  'goes_in_asks',
+  'goes_in_verb',
+  'goes_in',
+  'container_owner',
+  'container',
+  'take_myself_asks',
+  'take_verb',
+  'take_to',
+  'taken_place_article',
+  'taken_to_ends',
+  'goes_in_whether',
+  'goes_into',
+  'recycling',
+  'colour_verb',
+  'colour_article',
+  'colour_one',
+  'accepts',
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
@@ -1238,5 +1257,102 @@ describe('asks_information: a question for information, not for something to be 
     expect(table.filter((t) => !asksInformation(t, en)).length).toBeGreaterThan(100);
     expect(table.some((t) => en.asks_information_words.test(t) && !en.asks_information.test(t) && !/\?\s*$/.test(t))).toBe(true);
     expect(['collect my sofa?', 'please collect my sofa', 'whatever you think'].map((t) => asksInformation(t, en))).toEqual([true, false, false]);
+  });
+});
+
+/** dialogs/router.ts ASKS_WHAT_GOES and TAKEN_TO, before their words moved to the vocabulary (goes_in_asks … accepts). */
+const OLD_CONTAINER = String.raw`(?:(?:the|my|a|your|our)\s+)?(?:[\w-]+\s+){0,2}(?:bins?|box(?:es)?|caddy|caddies|sacks?|bags?)\b`;
+const ASKS_WHAT_GOES = new RegExp(
+  [
+    String.raw`\b(?:what|wat|wot|which)\b[^?.!]*\b(?:go(?:es)?|put|recycle|place|throw)\b[^?.!]*?\b(?:in|into)\b\s*(?:${OLD_CONTAINER}|[,;?.!]|$)`,
+    String.raw`\b(?:can|could|may|should|do|am|are) (?:i|we)\b[^?.!]*?\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at) (?:the|a|your)\b`,
+    String.raw`\b(?:can|could|do|does|should|shall|will|may)\b[^?.!]*?\b(?:(?:go|goes|be put)\s+(?:in|into)\s+(?:${OLD_CONTAINER}|(?:the|my|our)\s+recycling\b)|(?:go(?:es)?|put|recycle)\b[^?.!]*?\b(?:in|into)\s+(?:the\s+)?[\w-]+\s+(?:one|1)\b)`,
+    String.raw`\b(?:do|does|will|would) (?:you|they|the \w+(?: \w+)?) (?:accept|take)\b(?! (?:away|it away|them away))`,
+  ].join('|'),
+  'i',
+);
+const TAKEN_TO =
+  /\b(?:take|bring|drop(?: off)?|carry)\b[^?.!]*?\b(?:to|at)\s+((?:the|a|your)\s+[\w' -]+?)(?:\s+(?:myself|ourselves|yourself|please|then|now|today|tomorrow|again|instead))*\s*[?.!]*\s*$/i;
+
+/** Every example of the shipped intents (English and Welsh), the stored wordings a router reads. */
+function shippedExamples(): string[] {
+  const dir = path.resolve(__dirname, '../../intents/data');
+  const files = fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.yaml') && !f.includes('sealed'));
+  return files.flatMap((f) => [...fs.readFileSync(path.join(dir, f), 'utf8').matchAll(/^\s+- (.+)$/gm)].map((m) => m[1].replace(/^["']|["']$/g, '')));
+}
+
+describe('goes_in_asks … accepts: what a service takes, or where the resident may take a thing themselves', () => {
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const said = [
+    'what goes in the blue bin',
+    'wot can i put in my food caddy',
+    'which bin do egg boxes go in?',
+    'what do i throw into the big grey wheelie bin',
+    'what can i recycle in',
+    'which bin goes out this week',
+    'can I take a mattress to the tip myself?',
+    'could we drop off an old telly at the recycling centre please',
+    'am i allowed to bring garden waste to your depot',
+    'should i carry it to a skip',
+    'can glass go in my recycling?',
+    'does foil go in the blue bin',
+    'shall jars be put in the green box',
+    'do glass jars go in the blue one or the grey one',
+    'can i put cardboard in the green 1',
+    'will pizza boxes go into the light-blue one',
+    'does the tip accept tyres?',
+    'do you take fridges',
+    'would the household waste site take paint',
+    'will they take it away',
+    'do they take them away on monday',
+    'does the council take away sofas',
+    'please collect my sofa',
+    'my bin was missed',
+    'can you take my mattress',
+    'i want to take the old bed to the tip',
+    'drop it at the front door then',
+    "bring them to the tip's gate tomorrow",
+    'take it to a recycling point instead now',
+    'can i take batteries to the library? or the shop',
+    'what goes. in the bin',
+    'whatever goes in the bin',
+    'input in the box',
+  ];
+  const single = (t: string): string => t.replace(/\s+/g, ' ');
+  const table = [...inputs(), ...shippedExamples(), ...said.flatMap((w) => [w, w.toUpperCase(), `x${w}`, `${w}s please`, `so ${w} myself`])].map(single);
+
+  it('the shipped words take exactly what the old regexes took, in both languages', () => {
+    for (const v of [en, cy]) {
+      expect(table.filter((t) => ASKS_WHAT_GOES.test(t) !== asksWhatGoes(t, v))).toEqual([]);
+      expect(table.filter((t) => TAKEN_TO.exec(t)?.[1] !== placeTakenTo(t, v))).toEqual([]);
+    }
+    // The table reaches both answers, each of the four kinds of question, and places named.
+    expect(table.filter((t) => asksWhatGoes(t, en)).length).toBeGreaterThan(50);
+    expect(table.filter((t) => !asksWhatGoes(t, en)).length).toBeGreaterThan(1000);
+    expect(table.filter((t) => placeTakenTo(t, en)).length).toBeGreaterThan(20);
+    expect(
+      [
+        'which bin do egg boxes go in?',
+        'can I take a mattress to the tip myself?',
+        'can i put cardboard in the green 1',
+        'does the tip accept tyres?',
+        'will they take it away',
+      ].map((t) => asksWhatGoes(t, en)),
+    ).toEqual([true, true, true, true, false]);
+    expect(placeTakenTo('can I take a mattress to the tip myself?', en)).toBe('the tip');
+  });
+
+  it('a space in a phrase is any run of spaces, as elsewhere in the vocabulary: the one way the words read wider than the old regex', () => {
+    expect([ASKS_WHAT_GOES.test('can  i take it to the tip'), asksWhatGoes('can  i take it to the tip', en)]).toEqual([false, true]);
+  });
+
+  it('a council that adds a container to its vocabulary is read with it (the words are content, not code)', () => {
+    const { dir, file, lines } = shippedCopy('goes-in-');
+    const at = lines.findIndex((l) => l.startsWith('container:'));
+    lines[at + 1] = lines[at + 1].replace('bags]', 'bags, hessian]');
+    fs.writeFileSync(file, lines.join('\n'));
+    const own = loadVocabularyOrShipped(dir);
+    expect([asksWhatGoes('what goes in the hessian', en), asksWhatGoes('what goes in the hessian', own)]).toEqual([false, true]);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

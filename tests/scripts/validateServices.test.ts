@@ -123,4 +123,29 @@ describe('npm run validate:services', () => {
       'knowledge/cy-GB/service-requests.yaml: book_bulky_waste cost: the article bulky-waste states £45, which no cost band says',
     );
   }, 30_000);
+
+  it("takes a service's intent from the training data, and names with its line a service whose intent has no training file", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-service-intent-'));
+    const file = path.join(dir, 'service-requests.yaml');
+    const original = fs.readFileSync(path.join(ROOT, 'knowledge', 'service-requests.yaml'), 'utf8');
+    // A second way to report a road defect, filed to the pothole service: an intent no TypeScript names.
+    const block = original.slice(original.indexOf('report_pothole:'), original.indexOf('report_flytipping:'));
+    const changed = `${original.trimEnd()}\n${block.replace('report_pothole:', 'report_sunken_kerb:')}`;
+    fs.writeFileSync(file, changed);
+    const line = changed.split('\n').indexOf('report_sunken_kerb:') + 1;
+    const without = run({ SERVICE_REQUESTS: file });
+    expect(without.status).toBe(1);
+    expect(without.stderr).toContain(`service-requests.yaml:${line}: report_sunken_kerb is not an intent: intents/data has no training file for it`);
+    // Its training file, data alone, makes it an intent.
+    const intents = path.join(dir, 'intents');
+    fs.cpSync(path.join(ROOT, 'intents', 'data'), intents, { recursive: true });
+    const examples = Array.from({ length: 30 }, (_, i) => `  - the kerb outside number ${i + 1} has sunk`).join('\n');
+    fs.writeFileSync(
+      path.join(intents, 'report_sunken_kerb.yaml'),
+      `intent: report_sunken_kerb\ndescription: A kerb stone has sunk or come loose.\nlgsl: null\nexamples:\n${examples}\n`,
+    );
+    const withData = run({ SERVICE_REQUESTS: file, INTENTS_DIR: intents });
+    expect(withData.stderr).not.toMatch(/report_sunken_kerb is not an intent/);
+    expect(withData.status).toBe(0);
+  }, 60_000);
 });

@@ -55,9 +55,9 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
   const i = (...p: string[]) => path.join(root, 'intents', ...p);
   const cp = (from: string, to: string) => fs.cpSync(from, to, { recursive: true });
   cp(k('messages', 'en-GB'), k('messages', 'cy-GB'));
-  // numbers.yaml: another language holds only its own numbers and counts (the rest is read from English in every language).
+  // numbers.yaml: another language holds only its own numbers, counts and ordinals (the rest is read from English in every language).
   const numbers = parse(fs.readFileSync(k('messages', 'en-GB', 'numbers.yaml'), 'utf8')) as Record<string, unknown>;
-  fs.writeFileSync(k('messages', 'cy-GB', 'numbers.yaml'), stringify({ numbers: numbers.numbers, counts: numbers.counts }));
+  fs.writeFileSync(k('messages', 'cy-GB', 'numbers.yaml'), stringify({ numbers: numbers.numbers, counts: numbers.counts, ordinals: numbers.ordinals }));
   fs.writeFileSync(k('messages', 'cy-GB', 'webchat.yaml'), stringify(Object.fromEntries(Object.entries(webChatEnglish()).map(([id, w]) => [id, `[cy] ${w}`]))));
   fs.mkdirSync(k('articles', 'cy-GB'));
   for (const f of fs.readdirSync(k('articles')).filter((n) => n.endsWith('.md') && n !== 'README.md')) cp(k('articles', f), k('articles', 'cy-GB', f));
