@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { localeFolders } from '../platform/localeFolders';
 import { packageRoot } from '../platform/packageRoot';
 import type { CouncilProfile } from './councilProfile';
 import { DEFAULT_LOCALE } from './intentMessages';
@@ -111,13 +112,7 @@ export class MessageFile<S extends MessageSpec> {
 
   /** The checks of `npm run validate`: every locale folder under `messagesDir` must have this file, right. */
   problems(messagesDir: string): ContentProblem[] {
-    const locales = fs.existsSync(messagesDir)
-      ? fs
-          .readdirSync(messagesDir)
-          .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
-          .sort()
-      : [];
-    return locales.flatMap((locale) => {
+    return localeFolders(messagesDir).flatMap((locale) => {
       const file = this.file(messagesDir, locale);
       return fs.existsSync(file)
         ? this.read(file).problems

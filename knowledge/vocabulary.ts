@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
 import { yamlSchemaProblems } from '../intents/yamlProblems';
+import { localeFolders } from '../platform/localeFolders';
 import { packageRoot } from '../platform/packageRoot';
 import { DEFAULT_LOCALE } from './intentMessages';
 import { escapeRegExp } from '../platform/escapeRegExp';
@@ -443,13 +444,7 @@ export function loadVocabularyOrShipped(messagesDir: string | undefined, locale 
 
 /** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right vocabulary.yaml. */
 export function vocabularyProblems(messagesDir: string): ContentProblem[] {
-  const locales = fs.existsSync(messagesDir)
-    ? fs
-        .readdirSync(messagesDir)
-        .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
-        .sort()
-    : [];
-  return locales.flatMap((locale) => {
+  return localeFolders(messagesDir).flatMap((locale) => {
     const file = vocabularyFile(messagesDir, locale);
     return fs.existsSync(file) ? readVocabulary(file).problems : [{ severity: 'error' as const, file, message: `the ${locale} vocabulary is missing` }];
   });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem } from '../trainingData';
 import { yamlSchemaProblems } from '../yamlProblems';
+import { localeFolders } from '../../platform/localeFolders';
 import { packageRoot } from '../../platform/packageRoot';
 import { escapeRegExp } from '../../platform/escapeRegExp';
 
@@ -33,6 +34,9 @@ type Part = keyof typeof PARTS;
 const word = z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a word in lower case, letters and digits only');
 /** Words apart by one space, each as {@link word}: "in the morning". */
 const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words in lower case, letters and digits only, one space apart');
+/** One word or more, each `word` / each `phrase`. */
+const words = z.array(word).min(1);
+const phrases = z.array(phrase).min(1);
 const wordValues = (value: z.ZodType<number>) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
 const schema = z
   .object({
@@ -45,7 +49,7 @@ const schema = z
         .refine((n) => n >= 1 || n === -1, '1 for the first, 2 for the second…, or -1 for the last'),
     ).optional(),
     units: z
-      .array(z.object({ cm: z.number().positive(), words: z.array(word).min(1) }).strict())
+      .array(z.object({ cm: z.number().positive(), words: words }).strict())
       .min(1)
       .optional(),
     measures: z
@@ -63,18 +67,18 @@ const schema = z
     minutes: wordValues(z.number().int().min(0).max(59)).optional(),
     clock: z
       .object({
-        between: z.array(word).min(1),
-        cues: z.array(word).min(1),
-        before: z.array(word).min(1),
-        after: z.array(word).min(1),
-        half: z.array(word).min(1),
-        quarter: z.array(word).min(1),
-        past: z.array(word).min(1),
-        to: z.array(word).min(1),
-        am: z.array(word).min(1),
-        pm: z.array(word).min(1),
-        o_clock: z.array(phrase).min(1),
-        morning: z.array(phrase).min(1),
+        between: words,
+        cues: words,
+        before: words,
+        after: words,
+        half: words,
+        quarter: words,
+        past: words,
+        to: words,
+        am: words,
+        pm: words,
+        o_clock: phrases,
+        morning: phrases,
       })
       .strict()
       .optional(),
@@ -247,13 +251,7 @@ export function numberWords(locale: string = BASE_LOCALE): NumberWords {
 
 /** The checks of `npm run validate`: every locale folder under `messagesDir` must have a right numbers.yaml. */
 export function numberWordsProblems(messagesDir: string): ContentProblem[] {
-  const locales = fs.existsSync(messagesDir)
-    ? fs
-        .readdirSync(messagesDir)
-        .filter((d) => fs.statSync(path.join(messagesDir, d)).isDirectory())
-        .sort()
-    : [];
-  return locales.flatMap((locale) => {
+  return localeFolders(messagesDir).flatMap((locale) => {
     const file = numberWordsFile(messagesDir, locale);
     return fs.existsSync(file)
       ? readNumberWords(file, locale).problems
