@@ -7,6 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { DEFAULT_RISK_OVERRIDE, DEFAULT_RISK_OVERRIDES } from '../intents/riskClassifier';
+import type { RiskCategory } from '../intents/riskTaxonomy';
 import { buildEvalAssistant } from './lib/evalAssistant';
 const ROOT = path.resolve(__dirname, '..');
 const { router } = buildEvalAssistant();
@@ -51,7 +53,9 @@ for (const dir of ['blind-dev', 'blind-dev2', 'blind3-dev', 'blind4-dev', 'blind
   }
 }
 if (process.argv[2]) fs.writeFileSync(process.argv[2], out.map((o) => JSON.stringify(o)).join('\n') + '\n');
-const byClause = out.filter((o) => o.whole?.notRiskWins && !(o.whole.category === 'immediate_danger' && o.whole.score >= 0.5));
+const byClause = out.filter(
+  (o) => o.whole?.notRiskWins && !(o.whole.score >= (DEFAULT_RISK_OVERRIDES[o.whole.category as RiskCategory] ?? DEFAULT_RISK_OVERRIDE)),
+);
 console.log(
   `flagged by the classifier: ${out.length}; by a clause alone: ${byClause.length} (risks ${byClause.filter((o) => o.risk).length}, ordinary ${byClause.filter((o) => !o.risk).length})`,
 );
