@@ -37,6 +37,7 @@ import { loadReplyWords, replyTextsFile, shippedReplyWords } from '../knowledge/
 import { BUTTON_MESSAGES } from '../knowledge/messageFiles';
 import { loadVocabularyOrShipped } from '../knowledge/vocabulary';
 import { BASE_LOCALE, loadNumberWordsOrShipped } from '../intents/entities/numberWords';
+import { loadDateWordsOrShipped } from '../intents/entities/dateWords';
 import type { FeedbackRecorder } from '../knowledge/feedbackStore';
 import type { UnansweredRecorder } from '../knowledge/unansweredStore';
 import { UnansweredQuestions } from '../dialogs/unansweredQuestions';
@@ -196,6 +197,8 @@ export function buildAssistant(options: AssistantOptions): Assistant {
   const vocabulary = loadVocabularyOrShipped(messagesDir, locale);
   // Numbers said in words (knowledge/messages/<locale>/numbers.yaml): read now, so that a mistake stops the start naming file and line.
   for (const l of new Set([BASE_LOCALE, locale])) loadNumberWordsOrShipped(messagesDir, l);
+  // The words of days and dates (knowledge/messages/<locale>/dates.yaml), the same way.
+  for (const l of new Set([BASE_LOCALE, locale])) loadDateWordsOrShipped(messagesDir, l);
   const router = new Router(detector, buttons, vocabulary, undefined, knowledge, intentWords);
   const languageChoices = council.languages.filter((l) => l !== locale).map((l) => LANGUAGE_NAMES[l]);
   const responses = new Responses(council, buttons, taxonomy, intentWords, replyWords, languageChoices);

@@ -25,6 +25,7 @@ import { CONSOLE_PAGE_MESSAGES, MESSAGE_FILES } from '../knowledge/messageFiles'
 import { consolePageProblems } from '../handoff/consolePages';
 import { vocabularyProblems } from '../knowledge/vocabulary';
 import { numberWordsProblems } from '../intents/entities/numberWords';
+import { dateWordsProblems } from '../intents/entities/dateWords';
 import { declaredLocalesProblems } from '../knowledge/localeProblems';
 import { loadServiceRequestConfig } from '../dialogs/services/serviceRequestConfig';
 
@@ -175,6 +176,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...MESSAGE_FILES.flatMap((m) => m.problems(paths.messagesDir ?? path.join(path.dirname(council), 'messages'))),
     ...vocabularyProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...numberWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
+    ...dateWordsProblems(paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...consolePages(paths.consolePagesDir, paths.messagesDir ?? path.join(path.dirname(council), 'messages')),
     ...chatPageText(path.join(path.dirname(council), 'chat-page.yaml'), council),
     ...attempt(paths.deliveryMessages ?? path.join(path.dirname(council), 'delivery-messages.yaml'), () =>

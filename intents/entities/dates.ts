@@ -1,6 +1,7 @@
 import * as chronoEn from 'chrono-node/en';
 import { ENTITY_TYPES, type Span } from './types';
 import { BASE_LOCALE, numberWords } from './numberWords';
+import { dateWords, required, type DateWords } from './dateWords';
 import { escapeRegExp } from '../../platform/escapeRegExp';
 
 export const COUNCIL_TIME_ZONE = 'Europe/London';
@@ -16,27 +17,62 @@ const LONDON_PARTS = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
-/** Casual phrases that name today without a day ("this morning"), which chrono leaves unknown. */
-const TODAY_PHRASE = /\b(?:this\s+(?:morning|afternoon|evening)|tonight|today)\b/i;
-/** Lone words that are usually not days: "the sun", "I sat", "now". With "on"/"last"/"next" they pass. */
-const AMBIGUOUS_ALONE = /^(?:sun|sat|wed|now|right now)$/i;
-
 /**
- * Every word chrono needs to find a day in a message contains one of these (or a digit):
- * weekdays and months (also abbreviated), casual days ("today", "tonight", "tmrw", "yesterday",
- * "this morning"), units ("a week ago", "in two days", "last month") and times. A message
- * without any of them cannot hold a date, so chrono (the costliest extractor) is not asked.
+ * The regexes of an English date made from the words of knowledge/messages/en-GB/dates.yaml (read in every language):
+ * the words are content, the shape of each regex is here. Made again when the words are (a council's own, read at start).
  */
-const MIGHT_HOLD_A_DATE =
-  /\d|now|tod|ton|tom|tmr|yest|night|morn|noon|eve|mid|ago|later|mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|sec|min|hour|hr|day|week|wk|fortnight|month|quarter|year|yr/i;
+interface EnglishDatePatterns {
+  /** Casual phrases that name today without a day ("this morning"), which chrono leaves unknown (`today_phrases`). */
+  todayPhrase: RegExp;
+  /** Lone words that are usually not days: "the sun", "I sat", "now". With "on"/"last"/"next" they pass (`not_alone`). */
+  ambiguousAlone: RegExp;
+  /**
+   * Every word chrono needs to find a day in a message contains one of these (or a digit) (`hints`): weekdays and months
+   * (also abbreviated), casual days ("today", "tonight", "tmrw", "yesterday", "this morning"), units ("a week ago", "in two
+   * days", "last month") and times. A message without any of them cannot hold a date, so chrono (the costliest extractor)
+   * is not asked.
+   */
+  mightHoldADate: RegExp;
+  /**
+   * A day of the month said alone, "the 4th", "on the 21st", "28th", when nothing after it makes it something else ("the
+   * 4th floor", "my 3rd call"): the end of the message, punctuation, or a word that starts another part of the sentence
+   * (`lone_day_followers`), or a run of kisses ("xx", a pattern rather than a word, so here).
+   */
+  loneOrdinalDay: RegExp;
+}
 
-/**
- * A day of the month said alone, "the 4th", "on the 21st", "28th", when nothing after it makes it
- * something else ("the 4th floor", "my 3rd call"): the end of the message, punctuation, or a word
- * that starts another part of the sentence.
- */
-const LONE_ORDINAL_DAY =
-  /\b(?:on\s+)?(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:$|[.,!?;:)]|(?:and|but|so|or|when|at|in|i|it|its|we|they|he|she|this|last|as|because|cos|then|please|pls|too|though|x+)\b))/i;
+/** Words as one alternation, longest first; a phrase's space stays one space, as it was written in the regexes. */
+const alternation = (words: readonly string[]): string =>
+  [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join('|');
+
+let english: { words: DateWords; patterns: EnglishDatePatterns } | undefined;
+
+/** The English date regexes, made from the date words the assistant reads now. */
+export function englishDatePatterns(): EnglishDatePatterns {
+  const words = dateWords(BASE_LOCALE);
+  if (english?.words === words) return english.patterns;
+  const part = <K extends keyof DateWords>(k: K) => required(words[k], k, BASE_LOCALE);
+  const todayPhrases = part('today_phrases').map((p) =>
+    p
+      .split(' ')
+      .map(escapeRegExp)
+      .join(String.raw`\s+`),
+  );
+  const patterns = {
+    todayPhrase: new RegExp(String.raw`\b(?:${[...todayPhrases].sort((a, b) => b.length - a.length).join('|')})\b`, 'i'),
+    ambiguousAlone: new RegExp(`^(?:${alternation(part('not_alone'))})$`, 'i'),
+    mightHoldADate: new RegExp(String.raw`\d|${alternation(Object.values(part('hints')).flat())}`, 'i'),
+    loneOrdinalDay: new RegExp(
+      String.raw`\b(?:on\s+)?(?:the\s+)?([0-3]?\d)(?:st|nd|rd|th)\b(?=\s*(?:$|[.,!?;:)]|(?:${alternation(part('lone_day_followers'))}|x+)\b))`,
+      'i',
+    ),
+  };
+  english = { words, patterns };
+  return patterns;
+}
 
 /**
  * Yesterday and today as residents text them ("yday", "yest", "ystrday", "2day"), which chrono does not know: the
@@ -68,7 +104,7 @@ const daysIn = (year: number, month: number): number => new Date(Date.UTC(year, 
 export const councilChrono = (() => {
   const chrono = chronoEn.GB.clone();
   chrono.parsers.push({
-    pattern: () => LONE_ORDINAL_DAY,
+    pattern: () => englishDatePatterns().loneOrdinalDay,
     extract: (context, match) => {
       const day = Number(match[1]);
       if (day < 1 || day > 31) return null;
@@ -157,13 +193,14 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
  * as chrono reads it ("on monday" on a Wednesday is two days ago; "next friday" is the week after).
  */
 export function extractDates(text: string, now: Date): Span[] {
-  if (!MIGHT_HOLD_A_DATE.test(text)) return [];
+  const { mightHoldADate, todayPhrase, ambiguousAlone } = englishDatePatterns();
+  if (!mightHoldADate.test(text)) return [];
   const reference = londonWallClock(now);
   const found: Span[] = [];
   for (const r of councilChrono.parse(text, reference)) {
     const c = r.start;
-    const namesADay = c.isCertain('day') || c.isCertain('weekday') || TODAY_PHRASE.test(r.text);
-    if (!namesADay || AMBIGUOUS_ALONE.test(r.text.trim())) continue;
+    const namesADay = c.isCertain('day') || c.isCertain('weekday') || todayPhrase.test(r.text);
+    if (!namesADay || ambiguousAlone.test(r.text.trim())) continue;
     const year = c.get('year');
     const month = c.get('month');
     const day = c.get('day');

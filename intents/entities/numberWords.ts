@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { ContentProblem } from '../trainingData';
 import { yamlSchemaProblems } from '../yamlProblems';
 import { localeFolders } from '../../platform/localeFolders';
+import { localePartProblems, type PartKind } from './localeParts';
 import { packageRoot } from '../../platform/packageRoot';
 import { escapeRegExp } from '../../platform/escapeRegExp';
 
@@ -27,8 +28,7 @@ const PARTS = {
   minutes: 'base',
   clock: 'base',
   texted_days: 'base',
-} as const;
-type Part = keyof typeof PARTS;
+} as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
 const word = z.string().regex(/^[\p{Ll}\p{N}]+$/u, 'a word in lower case, letters and digits only');
@@ -149,27 +149,9 @@ export function readNumberWords(file: string, locale: string): { words?: NumberW
   const text = fs.readFileSync(file, 'utf8');
   const { data, problems, keyLines: lines, readable } = yamlSchemaProblems(file, text, schema);
   if (!readable) return { problems };
-  const base = locale === BASE_LOCALE;
-  const parts = Object.keys(PARTS) as Part[];
-  const lastLine = text.split('\n').length;
-  for (const part of parts) {
-    if (PARTS[part] === 'each' || base) {
-      if (lines.has(part)) continue;
-      const next = parts.slice(parts.indexOf(part) + 1).find((p) => lines.has(p) && (PARTS[p] === 'each' || base));
-      problems.push({
-        severity: 'error',
-        file,
-        line: next ? lines.get(next) : lastLine,
-        message: `${part}: missing (add it ${next ? `before ${next}` : 'at the end'})`,
-      });
-    } else if (lines.has(part))
-      problems.push({
-        severity: 'error',
-        file,
-        line: lines.get(part),
-        message: `${part}: read from ${BASE_LOCALE}/numbers.yaml in every language, not from here (add its words there)`,
-      });
-  }
+  problems.push(
+    ...localePartProblems({ path: file, name: 'numbers.yaml', locale, baseLocale: BASE_LOCALE, parts: PARTS, lines, lastLine: text.split('\n').length }),
+  );
   for (const m of data?.measures ?? []) {
     if (/[[\]]/.test(m.say.replace(/\[[^[\]]*\]/g, ' ')) || sayings(m.say).some((s) => !s))
       problems.push({ severity: 'error', file, line: lines.get('measures'), message: `measures: "${m.say}": a [ without its ], or nothing that must be said` });

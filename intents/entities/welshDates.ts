@@ -2,6 +2,8 @@ import { extractDates } from './dates';
 import { longestFirst } from './overlaps';
 import { ENTITY_TYPES, type Span } from './types';
 import { foldWelsh } from './welshFold';
+import { dateWords, required, type DateWords } from './dateWords';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 /**
  * Days and dates written in Welsh ("dydd Llun", "ddoe", "3ydd o Ragfyr", "yr wythnos diwethaf").
@@ -19,79 +21,40 @@ import { foldWelsh } from './welshFold';
  * number ("3 Mawrth"); bare "Mawrth" counts as Tuesday only where it cannot be March (with
  * "diwethaf"/"nesaf", after "ar"/"ers", or as the whole answer). Numeric dates ("12/03/2024")
  * are chrono's already and are not read here.
+ *
+ * The Welsh words (weekdays, months, "diwethaf", "bore", the endings of "3ydd"…) are content, in
+ * knowledge/messages/cy-GB/dates.yaml; the order of a date, the small words "y", "yr" and "o" and the
+ * English each reading is put into are here.
  */
 
 const L = '(?<![\\p{L}\\p{N}])';
 const R = '(?![\\p{L}\\p{N}])';
 
-/** Welsh weekday (radical, soft-mutated after "nos", abbreviated) -> English. */
-const WEEKDAYS: Record<string, string> = {
-  llun: 'monday',
-  lun: 'monday',
-  mawrth: 'tuesday',
-  fawrth: 'tuesday',
-  maw: 'tuesday',
-  mercher: 'wednesday',
-  fercher: 'wednesday',
-  mer: 'wednesday',
-  iau: 'thursday',
-  gwener: 'friday',
-  wener: 'friday',
-  gwe: 'friday',
-  sadwrn: 'saturday',
-  sad: 'saturday',
-  sul: 'sunday',
-};
+const WELSH = 'cy-GB';
 
-/** Welsh month (radical, soft-mutated after "o"/"fis", abbreviated) -> English. */
-const MONTHS: Record<string, string> = {
-  ionawr: 'january',
-  ion: 'january',
-  chwefror: 'february',
-  chwef: 'february',
-  mawrth: 'march',
-  fawrth: 'march',
-  maw: 'march',
-  ebrill: 'april',
-  ebr: 'april',
-  mai: 'may',
-  fai: 'may',
-  mehefin: 'june',
-  fehefin: 'june',
-  meh: 'june',
-  gorffennaf: 'july',
-  orffennaf: 'july',
-  gorff: 'july',
-  orff: 'july',
-  awst: 'august',
-  medi: 'september',
-  fedi: 'september',
-  med: 'september',
-  hydref: 'october',
-  hyd: 'october',
-  tachwedd: 'november',
-  dachwedd: 'november',
-  tach: 'november',
-  rhagfyr: 'december',
-  ragfyr: 'december',
-  rhag: 'december',
-};
-
-/** "last" in its spoken and written forms, also soft-mutated after a feminine noun ("yr wythnos ddiwethaf"). */
-const LAST = "d?diwethaf|d?diwetha|d?dwytha|d?dwetha|d?d'wetha";
-const NEXT = 'nesaf|nesa';
-const THIS = "yma|'ma|ma|hwn";
-
+/** Words as one alternation, longest first (each is followed by the end of a word, so no shorter one hides a longer). */
 const alternation = (words: Iterable<string>): string => [...words].sort((a, b) => b.length - a.length).join('|');
-const DAY = alternation(Object.keys(WEEKDAYS));
-const FULL_DAY = alternation(Object.keys(WEEKDAYS).filter((d) => d.length > 3 && d !== 'mawrth' && d !== 'fawrth'));
-const MONTH = alternation(Object.keys(MONTHS));
-/** Welsh ordinal endings: 1af, 2il, 3ydd, 4ydd, 5ed, 7fed, 11eg, 21ain. */
-const ORDINAL = '(?:af|il|ail|ydd|edd|ed|fed|eg|ain)';
-const BEFORE = '(?:(?:ar|ers|tan)\\s+)?';
 
-/** "ar y 4ydd", "y 21ain": a day of the month alone, followed by the end, punctuation or a word that starts another part. */
-const LONE_DAY_OF_MONTH_CY = `${BEFORE}y\\s+([0-3]?\\d)${ORDINAL}(?=\\s*(?:$|[.,!?;:)]|(?:a|ac|ond|pan|achos|oherwydd|felly|wedyn|plis|diolch|dw|mi|fe|ac)(?![\\p{L}\\p{N}])))`;
+/** The English each of `days` in knowledge/messages/cy-GB/dates.yaml is put into, for chrono. */
+const DAY_ENGLISH = {
+  today: 'today',
+  yesterday: 'yesterday',
+  day_before_yesterday: '2 days ago',
+  tomorrow: 'tomorrow',
+  tonight: 'tonight',
+  last_night: 'last night',
+} as const;
+/** The English each of `parts_of_day` is put into. */
+const PART_OF_DAY_ENGLISH = { this_morning: 'this morning', this_afternoon: 'this afternoon' } as const;
+
+/** The Welsh reader made from knowledge/messages/cy-GB/dates.yaml: the words there, the order of a date here. */
+interface WelshReader {
+  rules: Rule[];
+  /** A day of the month said alone, the whole of an answer. */
+  loneDayOfMonth: RegExp;
+  /** A weekday named on its own, the whole of an answer. */
+  loneWeekday: RegExp;
+}
 
 interface Rule {
   pattern: RegExp;
@@ -99,56 +62,108 @@ interface Rule {
   english: (m: RegExpMatchArray, original: string) => string | undefined;
 }
 
-const modifier = (word: string | undefined): string =>
-  word === undefined ? '' : new RegExp(`^(?:${LAST})$`).test(word) ? 'last ' : new RegExp(`^(?:${NEXT})$`).test(word) ? 'next ' : 'this ';
+let reader: { words: DateWords; reader: WelshReader } | undefined;
 
-const rules: Rule[] = [
-  // "3 Rhagfyr", "3ydd o Ragfyr", "dydd Llun 3 Rhagfyr 2025", "ar y 5ed o fis Mai"
-  {
-    pattern: new RegExp(
-      `${L}${BEFORE}(?:(?:dydd|ddydd)\\s+(${DAY}),?\\s+)?(?:y\\s+)?(\\d{1,2})${ORDINAL}?\\s+(?:o\\s+)?(?:(?:fis|mis)\\s+)?(${MONTH})\\.?(?:,?\\s+(\\d{4}))?${R}`,
-      'gu',
-    ),
-    english: (m) => {
-      const day = m[1] ? `${WEEKDAYS[m[1]]} ` : '';
-      return `${day}${m[2]} ${MONTHS[m[3]]}${m[4] ? ` ${m[4]}` : ''}`;
+/** The Welsh reader for the Welsh date words the assistant reads now (made again when they change). */
+function welshReader(): WelshReader {
+  const words = dateWords(WELSH);
+  if (reader?.words === words) return reader.reader;
+  reader = { words, reader: makeReader(words) };
+  return reader.reader;
+}
+
+function makeReader(words: DateWords): WelshReader {
+  const part = <K extends keyof DateWords>(k: K) => required(words[k], k, WELSH);
+  /** Welsh weekday (radical, soft-mutated after "nos", abbreviated) -> English. */
+  const WEEKDAYS: Readonly<Record<string, string>> = part('weekdays');
+  /** Welsh month (radical, soft-mutated after "o"/"fis", abbreviated) -> English. */
+  const MONTHS: Readonly<Record<string, string>> = part('months');
+  const re = (list: readonly string[]): string => alternation(list.map(escapeRegExp));
+  /** "last" in its spoken and written forms, also soft-mutated after a feminine noun ("yr wythnos ddiwethaf"). */
+  const LAST = re(part('last'));
+  const NEXT = re(part('next'));
+  const THIS = re(part('this'));
+  const DAY_WORD = re(part('day'));
+  const DAY_OR_NIGHT = re([...part('day'), ...part('night')]);
+  const MONTH_WORD = re(part('month'));
+  const WEEK = re(part('week'));
+  const DAY = re(Object.keys(WEEKDAYS));
+  // A weekday's full name (more than three letters) that is not also a month's ("Mawrth"): a weekday wherever it is capitalised.
+  const FULL_DAY = re(Object.keys(WEEKDAYS).filter((d) => d.length > 3 && !Object.hasOwn(MONTHS, d)));
+  const MONTH = re(Object.keys(MONTHS));
+  /** Welsh ordinal endings: 1af, 2il, 3ydd, 4ydd, 5ed, 7fed, 11eg, 21ain. */
+  const ORDINAL = `(?:${re(part('ordinal_endings'))})`;
+  const BEFORE = `(?:(?:${re(part('before'))})\\s+)?`;
+  /** "ar y 4ydd", "y 21ain": a day of the month alone, followed by the end, punctuation or a word that starts another part. */
+  const LONE_DAY_OF_MONTH_CY = `${BEFORE}y\\s+([0-3]?\\d)${ORDINAL}(?=\\s*(?:$|[.,!?;:)]|(?:${re(part('lone_day_followers'))})(?![\\p{L}\\p{N}])))`;
+  const lastWord = new RegExp(`^(?:${LAST})$`);
+  const nextWord = new RegExp(`^(?:${NEXT})$`);
+  const fullDay = new RegExp(`^(?:${FULL_DAY})$`);
+  const afterMonthWordPattern = new RegExp(`(?:^|\\s)(?:${MONTH_WORD})\\s+$`);
+  const modifier = (word: string | undefined): string => (word === undefined ? '' : lastWord.test(word) ? 'last ' : nextWord.test(word) ? 'next ' : 'this ');
+  const days = part('days');
+  const partsOfDay = part('parts_of_day');
+  const PART_OF_DAY_THIS = re(part('parts_of_day_this'));
+
+  const rules: Rule[] = [
+    // "3 Rhagfyr", "3ydd o Ragfyr", "dydd Llun 3 Rhagfyr 2025", "ar y 5ed o fis Mai"
+    {
+      pattern: new RegExp(
+        `${L}${BEFORE}(?:(?:${DAY_WORD})\\s+(${DAY}),?\\s+)?(?:y\\s+)?(\\d{1,2})${ORDINAL}?\\s+(?:o\\s+)?(?:(?:${MONTH_WORD})\\s+)?(${MONTH})\\.?(?:,?\\s+(\\d{4}))?${R}`,
+        'gu',
+      ),
+      english: (m) => {
+        const day = m[1] ? `${WEEKDAYS[m[1]]} ` : '';
+        return `${day}${m[2]} ${MONTHS[m[3]]}${m[4] ? ` ${m[4]}` : ''}`;
+      },
     },
-  },
-  // "dydd Llun", "ddydd Mawrth diwethaf", "nos Wener", "y dydd Sul nesaf", "ers dydd Iau"
-  {
-    pattern: new RegExp(`${L}${BEFORE}(?:y\\s+)?(?:dydd|ddydd|nos)\\s+(${DAY})\\.?(?:\\s+(${LAST}|${NEXT}|${THIS}))?${R}`, 'gu'),
-    english: (m) => `${modifier(m[2])}${WEEKDAYS[m[1]]}`,
-  },
-  // A weekday without "dydd": "Llun diwethaf", "ar Gwener", "ers Sadwrn", "Mercher", and any
-  // weekday (even "Mawrth", "Llun" = "picture") as the whole answer to "which day?".
-  {
-    pattern: new RegExp(`${L}(${BEFORE})(${DAY})\\.?(?:\\s+(${LAST}|${NEXT}))?${R}`, 'gu'),
-    english: (m, original) => {
-      const [whole, before, day, mod] = m;
-      const alone = original.trim().toLowerCase() === whole.toLowerCase() || foldWelsh(original.trim()) === whole;
-      const start = (m.index ?? 0) + before.length;
-      const capitalised = /^\p{Lu}/u.test(original.slice(start, start + 1));
-      const afterMonthWord = /(?:^|\s)(?:f|m)is\s+$/.test(foldWelsh(original.slice(0, m.index ?? 0)));
-      if (afterMonthWord) return undefined;
-      const full = new RegExp(`^(?:${FULL_DAY})$`).test(day);
-      if (!(alone || mod || before || (full && capitalised))) return undefined;
-      return `${modifier(mod)}${WEEKDAYS[day]}`;
+    // "dydd Llun", "ddydd Mawrth diwethaf", "nos Wener", "y dydd Sul nesaf", "ers dydd Iau"
+    {
+      pattern: new RegExp(`${L}${BEFORE}(?:y\\s+)?(?:${DAY_OR_NIGHT})\\s+(${DAY})\\.?(?:\\s+(${LAST}|${NEXT}|${THIS}))?${R}`, 'gu'),
+      english: (m) => `${modifier(m[2])}${WEEKDAYS[m[1]]}`,
     },
-  },
-  // A day of the month said alone, "ar y 4ydd", "y 21ain.", when nothing after it makes it something else
-  // ("y 4ydd llawr"): read as English "the 4th" (councilChrono: the nearest such date).
-  { pattern: new RegExp(`${L}${LONE_DAY_OF_MONTH_CY}`, 'gu'), english: (m) => `the ${Number(m[1])}th` },
-  { pattern: new RegExp(`${L}heddiw${R}`, 'gu'), english: () => 'today' },
-  { pattern: new RegExp(`${L}d?doe${R}`, 'gu'), english: () => 'yesterday' },
-  { pattern: new RegExp(`${L}echdoe${R}`, 'gu'), english: () => '2 days ago' },
-  { pattern: new RegExp(`${L}y?fory${R}`, 'gu'), english: () => 'tomorrow' },
-  { pattern: new RegExp(`${L}heno${R}`, 'gu'), english: () => 'tonight' },
-  { pattern: new RegExp(`${L}neithiwr${R}`, 'gu'), english: () => 'last night' },
-  { pattern: new RegExp(`${L}(?:y\\s+)?(?:bore|fore)\\s+(?:yma|'ma|ma|heddiw)${R}`, 'gu'), english: () => 'this morning' },
-  { pattern: new RegExp(`${L}(?:y\\s+)?(?:prynhawn|pnawn|p'nawn)\\s+(?:yma|'ma|ma|heddiw)${R}`, 'gu'), english: () => 'this afternoon' },
-  { pattern: new RegExp(`${L}(?:yr?\\s+)?wythnos\\s+(?:${LAST})${R}`, 'gu'), english: () => 'last week' },
-  { pattern: new RegExp(`${L}(?:yr?\\s+)?wythnos\\s+(?:${NEXT})${R}`, 'gu'), english: () => 'next week' },
-];
+    // A weekday without "dydd": "Llun diwethaf", "ar Gwener", "ers Sadwrn", "Mercher", and any
+    // weekday (even "Mawrth", "Llun" = "picture") as the whole answer to "which day?".
+    {
+      pattern: new RegExp(`${L}(${BEFORE})(${DAY})\\.?(?:\\s+(${LAST}|${NEXT}))?${R}`, 'gu'),
+      english: (m, original) => {
+        const [whole, before, day, mod] = m;
+        const alone = original.trim().toLowerCase() === whole.toLowerCase() || foldWelsh(original.trim()) === whole;
+        const start = (m.index ?? 0) + before.length;
+        const capitalised = /^\p{Lu}/u.test(original.slice(start, start + 1));
+        const afterMonthWord = afterMonthWordPattern.test(foldWelsh(original.slice(0, m.index ?? 0)));
+        if (afterMonthWord) return undefined;
+        const full = fullDay.test(day);
+        if (!(alone || mod || before || (full && capitalised))) return undefined;
+        return `${modifier(mod)}${WEEKDAYS[day]}`;
+      },
+    },
+    // A day of the month said alone, "ar y 4ydd", "y 21ain.", when nothing after it makes it something else
+    // ("y 4ydd llawr"): read as English "the 4th" (councilChrono: the nearest such date).
+    { pattern: new RegExp(`${L}${LONE_DAY_OF_MONTH_CY}`, 'gu'), english: (m) => `the ${Number(m[1])}th` },
+    ...(Object.keys(DAY_ENGLISH) as Array<keyof typeof DAY_ENGLISH>).map((d) => ({
+      pattern: new RegExp(`${L}(?:${re(days[d])})${R}`, 'gu'),
+      english: () => DAY_ENGLISH[d],
+    })),
+    ...(Object.keys(PART_OF_DAY_ENGLISH) as Array<keyof typeof PART_OF_DAY_ENGLISH>).map((p) => ({
+      pattern: new RegExp(`${L}(?:y\\s+)?(?:${re(partsOfDay[p])})\\s+(?:${PART_OF_DAY_THIS})${R}`, 'gu'),
+      english: () => PART_OF_DAY_ENGLISH[p],
+    })),
+    { pattern: new RegExp(`${L}(?:yr?\\s+)?(?:${WEEK})\\s+(?:${LAST})${R}`, 'gu'), english: () => 'last week' },
+    { pattern: new RegExp(`${L}(?:yr?\\s+)?(?:${WEEK})\\s+(?:${NEXT})${R}`, 'gu'), english: () => 'next week' },
+  ];
+  return {
+    rules,
+    loneDayOfMonth: new RegExp(`^${LONE_DAY_OF_MONTH_CY}\\.?$`, 'u'),
+    loneWeekday: new RegExp(`^${BEFORE}(?:(?:y\\s+)?(?:${DAY_OR_NIGHT})\\s+)?(?:${DAY})\\.?$`, 'u'),
+  };
+}
+
+/** The regexes of the Welsh reader, in the order it tries them (for tests that hold them to the regexes they were). */
+export function welshDatePatterns(): { rules: RegExp[]; loneDayOfMonth: RegExp; loneWeekday: RegExp } {
+  const r = welshReader();
+  return { rules: r.rules.map((rule) => rule.pattern), loneDayOfMonth: r.loneDayOfMonth, loneWeekday: r.loneWeekday };
+}
 
 /**
  * Welsh days and dates in `text`, with the same shape and semantics as `extractDates`: value an
@@ -157,7 +172,7 @@ const rules: Rule[] = [
 export function extractWelshDates(text: string, now: Date): Span[] {
   const folded = foldWelsh(text);
   const found: Span[] = [];
-  for (const rule of rules) {
+  for (const rule of welshReader().rules) {
     for (const m of folded.matchAll(rule.pattern)) {
       const english = rule.english(m, text);
       if (english === undefined) continue;
@@ -176,14 +191,10 @@ export function parseWelshDate(text: string, now: Date): string | undefined {
   return extractWelshDates(text, now)[0]?.value;
 }
 
-const LONE_DAY_OF_MONTH_CY_WHOLE = new RegExp(`^${LONE_DAY_OF_MONTH_CY}\\.?$`, 'u');
-
 /** A day of the month said alone ("ar y 4ydd"): a report of the past moves a later one back a month, as for English. */
 export function isLoneWelshDayOfMonth(text: string): boolean {
-  return LONE_DAY_OF_MONTH_CY_WHOLE.test(foldWelsh(text.trim()));
+  return welshReader().loneDayOfMonth.test(foldWelsh(text.trim()));
 }
-
-const LONE = new RegExp(`^${BEFORE}(?:(?:y\\s+)?(?:dydd|ddydd|nos)\\s+)?(?:${DAY})\\.?$`, 'u');
 
 /**
  * A weekday named on its own ("dydd Llun", "ar ddydd Gwener", "ers nos Fawrth", "Sul"): the
@@ -191,5 +202,5 @@ const LONE = new RegExp(`^${BEFORE}(?:(?:y\\s+)?(?:dydd|ddydd|nos)\\s+)?(?:${DAY
  * the one just gone.
  */
 export function isLoneWelshWeekday(text: string): boolean {
-  return LONE.test(foldWelsh(text.trim()));
+  return welshReader().loneWeekday.test(foldWelsh(text.trim()));
 }

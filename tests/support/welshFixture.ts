@@ -58,6 +58,8 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
   // numbers.yaml: another language holds only its own numbers, counts and ordinals (the rest is read from English in every language).
   const numbers = parse(fs.readFileSync(k('messages', 'en-GB', 'numbers.yaml'), 'utf8')) as Record<string, unknown>;
   fs.writeFileSync(k('messages', 'cy-GB', 'numbers.yaml'), stringify({ numbers: numbers.numbers, counts: numbers.counts, ordinals: numbers.ordinals }));
+  // dates.yaml: another language holds the words its date reader puts into English (the English ones are read in every language).
+  cp(path.join(ROOT, 'knowledge', 'messages', 'cy-GB', 'dates.yaml'), k('messages', 'cy-GB', 'dates.yaml'));
   fs.writeFileSync(k('messages', 'cy-GB', 'webchat.yaml'), stringify(Object.fromEntries(Object.entries(webChatEnglish()).map(([id, w]) => [id, `[cy] ${w}`]))));
   fs.mkdirSync(k('articles', 'cy-GB'));
   for (const f of fs.readdirSync(k('articles')).filter((n) => n.endsWith('.md') && n !== 'README.md')) cp(k('articles', f), k('articles', 'cy-GB', f));
