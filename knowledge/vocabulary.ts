@@ -171,6 +171,26 @@ const CONTEXTS = {
   colour_article: 'part',
   colour_one: 'part',
   accepts: 'part',
+  // --- Address and answer words (dialogs/services) ---
+  house_number_opens: 'part',
+  house_number_word: 'part',
+  position_opens: 'part',
+  position_article: 'part',
+  position_noun: 'part',
+  position_list: 'part',
+  position_ends: 'part',
+  later_number_where: 'part',
+  later_number_word: 'part',
+  later_number_by: 'part',
+  items_counted: 'part',
+  vague_choice: 'part',
+  vague_choice_also: 'part',
+  name_prefix: 'part',
+  opening_ends: 'part',
+  weekday_before: 'part',
+  weekday_start: 'part',
+  weekday_end: 'part',
+  street_not_before: 'part',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
