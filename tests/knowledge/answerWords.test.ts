@@ -3,7 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadVocabularyOrShipped, vocabularyFile, vocabularyProblems } from '../../knowledge/vocabulary';
-import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
+import { BASE_LOCALE, numberWords, numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
+import { Gazetteer } from '../../servicerequests/gazetteer/gazetteer';
+import { extractAddresses } from '../../intents/entities/addresses';
 import { escapeRegExp } from '../../platform/escapeRegExp';
 import {
   houseNumberSaid,
@@ -230,5 +232,55 @@ describe('house_number_opens … street_not_before: the address and answer words
       [file, name + 1, 'name_prefix'],
     ]);
     expect(() => loadVocabularyOrShipped(dir)).toThrow(`${file}:${word + 1}: house_number_word`);
+  });
+});
+
+describe('numbers.yaml address_words: the words around a house number or a flat, for the street finder and the address readers', () => {
+  // servicerequests/gazetteer/streets.ts NUMBER_WORDS, PLACE_WORDS, FLAT; intents/entities/addresses.ts and welshAddresses.ts
+  // FLAT_WORDS, NUMBER_WORDS, PLACE_WORDS, before their words moved.
+  const OLD = {
+    street_number: ['number', 'no', 'nr', 'num', 'house', 'rhif', 'ty'],
+    street_place: ['on', 'in', 'at', 'ar', 'yn'],
+    street_flat: ['flat', 'apartment', 'apt', 'unit', 'fflat', 'uned'],
+    english_number: ['number', 'no', 'house'],
+    english_place: ['on', 'in', 'at'],
+    english_flat: ['flat', 'apartment', 'apt', 'unit'],
+    welsh_number: ['rhif', 'rhifau', 'ty', 'number', 'no'],
+    welsh_flat: ['fflat', 'flat', 'uned'],
+  };
+
+  it('the shipped words are the old ones, each list in its order (the flat pattern tries them in it)', () => {
+    const now = numberWords(BASE_LOCALE).addressWords;
+    expect(Object.fromEntries(Object.entries(now).map(([list, words]) => [list, [...words]]))).toEqual(OLD);
+  });
+
+  it('the street finder and the address readers read a flat and a house number with them', () => {
+    const streets = Gazetteer.load(path.resolve(__dirname, '../../gazetteer')).streets;
+    const said = (text: string) => {
+      const m = streets.find(text)[0];
+      return [m?.houseNumber, m?.flat];
+    };
+    expect(['flat 3, 45 Mill Lane', 'uned B, 12 Mill Lane', 'number 12 on Mill Lane', 'Mill Lane, rhif 12'].map(said)).toEqual([
+      ['45', '3'],
+      ['12', 'B'],
+      ['12', undefined],
+      ['12', undefined],
+    ]);
+    expect(extractAddresses('flat 3, 45 Mill Lane').map((a) => [a.type, a.value])).toEqual([
+      ['street', 'Mill Lane'],
+      ['houseNumber', '45'],
+      ['flat', '3'],
+    ]);
+  });
+
+  it('a word that is not one lower-case word is named with its file and line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-address-words-'));
+    fs.cpSync(path.resolve(__dirname, '../../knowledge/messages'), dir, { recursive: true });
+    const file = numberWordsFile(dir, 'en-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  street_flat:'));
+    lines[at] = '  street_flat: [flat, Apartment, apt]';
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(numberWordsProblems(dir)).toEqual([expect.objectContaining({ file, line: at + 1, message: expect.stringMatching(/address_words\.street_flat/) })]);
   });
 });
