@@ -191,6 +191,8 @@ const CONTEXTS = {
   weekday_start: 'part',
   weekday_end: 'part',
   street_not_before: 'part',
+  rough_count_joins: 'whole',
+  rough_count_joins_welsh: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -231,6 +233,8 @@ const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
   send_confirmed_needs: WORD_WITH_APOSTROPHES,
   send_confirmed_not: WORD_WITH_APOSTROPHES,
   title_filler: FOLDED_WORD,
+  rough_count_joins: FOLDED_WORD,
+  rough_count_joins_welsh: FOLDED_WORD,
 };
 
 const phrases = z.array(z.string().trim().min(1)).min(1);

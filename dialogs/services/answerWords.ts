@@ -21,6 +21,8 @@ export type AnswerWords = Pick<
   | 'weekday_before'
   | 'weekday_start'
   | 'weekday_end'
+  | 'rough_count_joins'
+  | 'rough_count_joins_welsh'
 >;
 
 /** Each pattern built once for each vocabulary (and, where numbers.yaml's words go in too, for each of them). */

@@ -274,8 +274,9 @@ export class SlotReader {
     const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (englishCounts()[word] ?? (welsh ? countWords('cy-GB')[word] : undefined)));
     const before = tokens[start - 1] ?? '';
     const rough = tokens[start - 2] ?? '';
-    if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
-      return { n: numberOf(rough), words: `${rough} ${before}` };
+    // "a couple of chairs": the vocabulary's `rough_count_joins` ("of"; in Welsh `rough_count_joins_welsh` too: "cwpl o gadeiriau").
+    const joins = this.options.vocabulary.rough_count_joins.test(before) || (welsh && this.options.vocabulary.rough_count_joins_welsh.test(before));
+    if (joins && this.options.vocabulary.rough_count_of.test(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
     // "3 black bin bags", "2 old armchairs": one word that is no number between the number and the things.
     const n = numberOf(before);
     const further = tokens[start - 2] ?? '';

@@ -164,6 +164,14 @@ describe('house_number_opens … street_not_before: the address and answer words
       expect(table.filter((t) => t.replace(NAME_PREFIX, '') !== t.replace(namePrefix(v), ''))).toEqual([]);
       expect(table.filter((t) => t.split(OPENING)[0] !== t.split(openingEnds(v))[0])).toEqual([]);
       expect(table.filter((t) => LONE_WEEKDAY.test(t) !== loneWeekday(v).test(t))).toEqual([]);
+      // dialogs/services/slotReader.ts countBefore: "of" (and in Welsh "o") between a rough number and the things.
+      for (const welsh of [false, true]) {
+        const words = table.flatMap((t) => foldText(t).split(' '));
+        expect(
+          words.filter((w) => (w === 'of' || (welsh && w === 'o')) !== (v.rough_count_joins.test(w) || (welsh && v.rough_count_joins_welsh.test(w)))),
+        ).toEqual([]);
+        expect(['of', 'o'].map((w) => v.rough_count_joins.test(w) || (welsh && v.rough_count_joins_welsh.test(w)))).toEqual([true, welsh]);
+      }
     }
     // The table reaches each of them, both ways.
     const reached = (read: (t: string) => boolean) => [table.filter(read).length > 3, table.filter((t) => !read(t)).length > 1000];

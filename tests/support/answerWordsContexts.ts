@@ -25,4 +25,6 @@ export const ANSWER_WORDS_CONTEXTS = [
   'weekday_start',
   'weekday_end',
   'street_not_before',
+  'rough_count_joins',
+  'rough_count_joins_welsh',
 ] as const satisfies readonly VocabularyContext[];
