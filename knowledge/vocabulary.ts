@@ -171,6 +171,28 @@ const CONTEXTS = {
   colour_article: 'part',
   colour_one: 'part',
   accepts: 'part',
+  // --- Address and answer words (dialogs/services) ---
+  house_number_opens: 'part',
+  house_number_word: 'part',
+  position_opens: 'part',
+  position_article: 'part',
+  position_noun: 'part',
+  position_list: 'part',
+  position_ends: 'part',
+  later_number_where: 'part',
+  later_number_word: 'part',
+  later_number_by: 'part',
+  items_counted: 'part',
+  vague_choice: 'part',
+  vague_choice_also: 'part',
+  name_prefix: 'part',
+  opening_ends: 'part',
+  weekday_before: 'part',
+  weekday_start: 'part',
+  weekday_end: 'part',
+  street_not_before: 'part',
+  rough_count_joins: 'whole',
+  rough_count_joins_welsh: 'whole',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;
@@ -211,6 +233,8 @@ const ONE_WORD: Partial<Record<VocabularyContext, RegExp>> = {
   send_confirmed_needs: WORD_WITH_APOSTROPHES,
   send_confirmed_not: WORD_WITH_APOSTROPHES,
   title_filler: FOLDED_WORD,
+  rough_count_joins: FOLDED_WORD,
+  rough_count_joins_welsh: FOLDED_WORD,
 };
 
 const phrases = z.array(z.string().trim().min(1)).min(1);

@@ -8,6 +8,7 @@ import { placeWords } from './placeWords';
 import type { ServiceResponses } from './serviceResponses';
 import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
 import { escapeRegExp } from '../../platform/escapeRegExp';
+import { houseNumberSaid, houseNumberWords, listPositionIn, listPositionSaid, type AnswerWords } from './answerWords';
 
 /** Where a request is: a gazetteer address, or the resident's own words. */
 export type Location =
@@ -35,10 +36,6 @@ const IN_WELSH = '\tcy';
 const STREETS_LIST = 'streets:';
 const UPRN_LIST = 'uprns:';
 
-/** Words before a house number at the address list: "number 12", "no. 3", "it's 14", "I live at 9". */
-const HOUSE_NUMBER_WORDS =
-  /^(?:(?:it'?s|its|it is|i live at|i'm at|im at|i am at|we're at|were at|at|house|the one at)\s+)*(?:(?:number|numb|num|no\.?|nr\.?|#)\s*)?/i;
-
 /** The English ordinals as a regex choice ("first|1st|second|…|last"), built once for each set of number words. */
 const ordinalChoices = new WeakMap<object, string>();
 function ordinalChoice(): string {
@@ -51,24 +48,25 @@ function ordinalChoice(): string {
   return choice;
 }
 
-/** "the second one", "2nd", "the last one", "second address": the 0-based place in a list of `size`; undefined otherwise. */
-export function listPosition(text: string, size: number): number | undefined {
-  const m = new RegExp(`^(?:it'?s |its )?(?:the )?(${ordinalChoice()})(?: one| address| house| on the list| in the list)?(?: please)?$`, 'i').exec(
-    text.trim().replace(/[.!]+$/, ''),
-  );
+/**
+ * "the second one", "2nd", "the last one", "second address": the 0-based place in a list of `size`; undefined otherwise.
+ * The words around the ordinal are the vocabulary's (`position_opens` … `position_ends`).
+ */
+export function listPosition(text: string, size: number, vocabulary: AnswerWords): number | undefined {
+  const m = listPositionSaid(vocabulary, ordinalChoice()).exec(text.trim().replace(/[.!]+$/, ''));
   if (!m) return undefined;
   const place = numberWords(BASE_LOCALE).ordinals[m[1].toLowerCase()];
   const index = place < 0 ? size - 1 : place - 1;
   return index !== undefined && index >= 0 && index < size ? index : undefined;
 }
 
-/** "AT4 3GQ no 7", "7, AT4 3GQ": a house number said with the postcode and nothing else. */
-function numberBesidePostcode(text: string): string | undefined {
+/** "AT4 3GQ no 7", "7, AT4 3GQ": a house number said with the postcode and nothing else (the vocabulary's words before it). */
+function numberBesidePostcode(text: string, vocabulary: AnswerWords): string | undefined {
   const rest = text
     .replace(/\b[A-Za-z]{1,2}\d[A-Za-z\d]?\s*\d[A-Za-z]{2}\b/, ' ')
     .replace(/[.,!?]+/g, ' ')
     .trim();
-  const said = rest.replace(HOUSE_NUMBER_WORDS, '').trim();
+  const said = rest.replace(houseNumberWords(vocabulary), '').trim();
   return /^\d{1,4}[a-z]?$/i.test(said) ? said.toUpperCase() : undefined;
 }
 
@@ -130,7 +128,7 @@ export class AddressLookup {
       return { next: 'again', reply: this.responses.noAddresses(reading.postcode, kind) };
     }
     // "11 Hill Rise AT6 1AW", alone or in a longer message: the number said with a street of this postcode.
-    houseNumber ??= numberBesidePostcode(text) ?? this.numberOnPostcode(said, reading.postcode);
+    houseNumber ??= numberBesidePostcode(text, this.vocabulary) ?? this.numberOnPostcode(said, reading.postcode);
     if (houseNumber) {
       const same = addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao);
       if (same.length === 1) return { next: 'done', location: toLocation(same[0]) };
@@ -284,7 +282,7 @@ export class AddressLookup {
       .toLowerCase()
       .replace(/[.!]+$/, '');
     const mention = this.gazetteer.streets.find(text).find((m) => m.streets.some((s) => streets.includes(s)));
-    const position = listPosition(t, streets.length) ?? welshListPosition(t, streets.length, this.vocabulary.choice_filler);
+    const position = listPosition(t, streets.length, this.vocabulary) ?? welshListPosition(t, streets.length, this.vocabulary.choice_filler);
     const number = /^\d{1,2}$/.test(t) ? Number(t) - 1 : undefined;
     const street =
       streets[labels.indexOf(t)] ??
@@ -310,7 +308,7 @@ export class AddressLookup {
     const said = spelledHouseNumber(
       t
         .replace(/[.,!?]+$/g, '')
-        .replace(HOUSE_NUMBER_WORDS, '')
+        .replace(houseNumberWords(this.vocabulary), '')
         .trim(),
     );
     // "rhif 3", "tŷ rhif 3": the number after a word of the vocabulary's `house_number_cue`.
@@ -321,11 +319,11 @@ export class AddressLookup {
     );
     const partial = addresses.filter((a) => shortAddress(a).toLowerCase().includes(t));
     // "the second one", "2nd", "the last one": a place in the list as shown.
-    const position = listPosition(t, addresses.length) ?? welshListPosition(t, addresses.length, this.vocabulary.choice_filler);
+    const position = listPosition(t, addresses.length, this.vocabulary) ?? welshListPosition(t, addresses.length, this.vocabulary.choice_filler);
     const byPosition = position === undefined ? [] : [addresses[position]];
     const found = exact.length === 1 ? exact : byNumber.length === 1 ? byNumber : partial.length === 1 ? partial : byPosition;
     if (found[0]) return { location: this.chosen(found[0], postcode) };
-    const within = withinLongerAnswer(t, addresses);
+    const within = withinLongerAnswer(t, addresses, this.vocabulary);
     if (within) return { location: this.chosen(within, postcode) };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     // "it's 15 Brook Street": another address, given by its street.
@@ -381,8 +379,8 @@ export class AddressLookup {
  * "fine. The Laurels. Yesterday.": a house number said as one ("number 4", "no 4"), then a house
  * name, then a place in the list ("the fourth one"). Only when exactly one address fits.
  */
-function withinLongerAnswer(t: string, addresses: Address[]): Address | undefined {
-  const number = /\b(?:number|numb|num|no\.?|nr\.?|#)\s*(\d+[a-z]?)\b/i.exec(t)?.[1];
+function withinLongerAnswer(t: string, addresses: Address[], vocabulary: AnswerWords): Address | undefined {
+  const number = houseNumberSaid(vocabulary).exec(t)?.[1];
   if (number) {
     const same = addresses.filter((a) => a.paon.toLowerCase() === number.toLowerCase() && !a.sao);
     if (same.length === 1) return same[0];
@@ -390,8 +388,8 @@ function withinLongerAnswer(t: string, addresses: Address[]): Address | undefine
   const words = ` ${foldPlace(t)} `;
   const named = addresses.filter((a) => /\p{L}{3}/u.test(a.paon) && words.includes(` ${foldPlace(a.paon)} `));
   if (named.length === 1) return named[0];
-  const ordinal = new RegExp(`\\b(?:the )?(?:${ordinalChoice()}) (?:one|address|house)\\b`, 'i').exec(t)?.[0];
-  const position = ordinal ? listPosition(ordinal, addresses.length) : undefined;
+  const ordinal = listPositionIn(vocabulary, ordinalChoice()).exec(t)?.[0];
+  const position = ordinal ? listPosition(ordinal, addresses.length, vocabulary) : undefined;
   return position === undefined ? undefined : addresses[position];
 }
 

@@ -7,6 +7,7 @@ import type { Entity } from '../../intents/recognizer';
 import { isLoneWelshDayOfMonth, isLoneWelshWeekday } from '../../intents/entities/welshDates';
 import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import { listPosition } from './addressLookup';
+import { loneWeekday, openingEnds, type AnswerWords } from './answerWords';
 
 /** Reading residents' answers: choices, numbers, dates, contact details. Pure functions. */
 const norm = (s: string) =>
@@ -147,8 +148,9 @@ export function matchChoice(text: string, choices: Choice[], vocabulary: Vocabul
   if (exact) return exact;
   if (/^\d{1,2}$/.test(t) && !choices.some((c) => /^\d/.test(c.name))) return choices[Number(t) - 1];
   // "The first one. Somebody will trip on it.", "the second one, it's blocking the path": a place in the list, said first.
-  const opening = text.trim().split(/[.!?;,]\s+|\s+(?:and|but|as|because|cos)\s+/i)[0] ?? '';
-  const position = listPosition(opening, choices.length) ?? welshListPosition(opening, choices.length, vocabulary.choice_filler);
+  // The opening part ends at a full stop, comma and the like, or at a word of the vocabulary's `opening_ends` ("because").
+  const opening = text.trim().split(openingEnds(vocabulary))[0] ?? '';
+  const position = listPosition(opening, choices.length, vocabulary) ?? welshListPosition(opening, choices.length, vocabulary.choice_filler);
   if (position !== undefined) return choices[position];
   // "I don't know", "not sure" and the like pick a choice that says so ("Not sure"), and nothing else.
   if (vocabulary.dont_know.test(t)) {
@@ -245,17 +247,15 @@ export function parseDate(text: string, now: Date): string | undefined {
   return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
-/** A weekday named on its own ("friday", "on Fri", "since weds"), as a date answer or as the date a message held. */
-const LONE_WEEKDAY = /^(?:(?:on|since|from)\s+)?(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$/i;
-
 /**
  * For something that has already happened (a missed collection): a weekday named on its own is
  * the one just gone. Chrono reads it as the nearest such day, which on a Wednesday makes
  * "Friday" the coming one; "next Friday", "this Friday" or a written date are left as they are.
+ * A weekday on its own: the vocabulary's `weekday_before` if said, `weekday_start`, `weekday_end` if said ("on Fri").
  */
-export function pastWeekday(date: string, text: string, todayDate: string): string {
+export function pastWeekday(date: string, text: string, todayDate: string, vocabulary: AnswerWords): string {
   // Welsh too ("dydd Gwener", "nos Fawrth"): no English text is one, so English reads as before.
-  return date > todayDate && (LONE_WEEKDAY.test(text.trim()) || isLoneWelshWeekday(text)) ? addDays(date, -7) : date;
+  return date > todayDate && (loneWeekday(vocabulary).test(text.trim()) || isLoneWelshWeekday(text)) ? addDays(date, -7) : date;
 }
 
 /** For something that has already happened: a day of the month said alone ("the 28th", "ar y 28ain") still to come is last month's. */

@@ -16,11 +16,32 @@ const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
  * (`street_article`), a house number's word (`street_number_cue`: "no", "number"), places before the street
  * (`street_place_noun`: "lane", "verge") and words a landmark after "the" never is (`street_not_landmark`: "and", "it").
  */
-export type PlaceVocabulary = Pick<Vocabulary, 'street_where' | 'street_article' | 'street_number_cue' | 'street_place_noun' | 'street_not_landmark'>;
+export type PlaceVocabulary = Pick<
+  Vocabulary,
+  | 'street_where'
+  | 'street_article'
+  | 'street_number_cue'
+  | 'street_place_noun'
+  | 'street_not_landmark'
+  | 'later_number_where'
+  | 'later_number_word'
+  | 'later_number_by'
+>;
 
-/** A house number given as a place later in the message: "outside 14", "by number 12", "near no 3" (not "by 7 o'clock"). */
-const LATER_NUMBER =
-  /\b(?:(?:outside|opposite|behind|beside|near|next to|just past|past)\s+(?:(?:no\.?|number|nr)\s*)?|by\s+(?:no\.?|number|nr)\s*)\d{1,4}[a-z]?\b/i;
+/**
+ * A house number given as a place later in the message: "outside 14", "by number 12", "near no 3" (not "by 7 o'clock"): the
+ * vocabulary's `later_number_where` and a `later_number_word` if said, or `later_number_by` and a `later_number_word`.
+ */
+const laterNumbers = new WeakMap<PlaceVocabulary, RegExp>();
+export function laterNumber(v: PlaceVocabulary): RegExp {
+  let pattern = laterNumbers.get(v);
+  if (!pattern) {
+    const word = v.later_number_word.source;
+    pattern = new RegExp(String.raw`\b(?:${v.later_number_where.source}\s+(?:${word}\s*)?|${v.later_number_by.source}\s+${word}\s*)\d{1,4}[a-z]?\b`, 'i');
+    laterNumbers.set(v, pattern);
+  }
+  return pattern;
+}
 
 interface Token {
   lower: string;
@@ -99,7 +120,7 @@ export function placeWords(text: string, start: number, end: number, name: strin
   // "on School Lane, there's a pile by number 12": a house number said later in the message.
   let later = '';
   if (!tokens.slice(from, to + 1).some((t) => HOUSE_NUMBER.test(t.lower))) {
-    const m = LATER_NUMBER.exec(text.slice(tokens[to].end));
+    const m = laterNumber(vocabulary).exec(text.slice(tokens[to].end));
     if (m) later = `, ${m[0]}`;
   }
   // Shouted words around the street ("ON HILL RISE") are written in lower case.

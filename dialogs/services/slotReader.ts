@@ -7,6 +7,7 @@ import type { Vocabulary } from '../../knowledge/vocabulary';
 import { answersByTime, clockTimeAfter, minutesOf } from './slots/readers/clockTime';
 import { BASE_LOCALE, numberWords } from '../../intents/entities/numberWords';
 import { escapeRegExp } from '../../platform/escapeRegExp';
+import { totalSaidPattern, vagueChoiceName, type AnswerWords } from './answerWords';
 
 /** What the residents' words mean, per attribute code (knowledge/service-requests.yaml `understands`). */
 export type Understands = Record<string, Record<string, string[]>>;
@@ -69,7 +70,8 @@ type SlotReaderContext =
   | 'place_preposition'
   | 'place_article'
   | 'rough_count_of'
-  | 'word_ending';
+  | 'word_ending'
+  | keyof AnswerWords;
 
 /**
  * Numbers and counts said in words ("two chairs", "a couple of chairs", "a few black bags"), English, read in every language;
@@ -82,13 +84,16 @@ const countWords = (locale: string): Readonly<Record<string, number>> => {
 };
 const COUNTS: Record<string, Record<string, number>> = {};
 /**
- * "3 items", "2 things", "5 things together", "maybe 6 or 7 of them" (the things just named): a total said outright. Of a range
- * ("6 or 7"), the larger number (the first group). A number in words is one of the English `numbers`.
+ * "3 items", "2 things", "5 things together", "maybe 6 or 7 of them" (the things just named): a total said outright, the
+ * vocabulary's `items_counted` after the number. Of a range ("6 or 7"), the larger number (the first group). A number in
+ * words is one of the English `numbers`.
  */
-let total: RegExp | undefined;
-const totalPattern = (): RegExp => {
-  const spelled = Object.keys(numberWords(BASE_LOCALE).numbers).map(escapeRegExp).join('|');
-  return (total ??= new RegExp(String.raw`\b(?:(?:\d{1,2}|${spelled}) or )?(\d{1,2}|${spelled}) (?:items?|things?|bits|pieces|of them)\b`));
+const spelledChoices = new WeakMap<object, string>();
+const totalPattern = (vocabulary: AnswerWords): RegExp => {
+  const numbers = numberWords(BASE_LOCALE).numbers;
+  let spelled = spelledChoices.get(numbers);
+  if (spelled === undefined) spelledChoices.set(numbers, (spelled = Object.keys(numbers).map(escapeRegExp).join('|')));
+  return totalSaidPattern(vocabulary, spelled);
 };
 /** A measurement unit's word as centimetres ("inches" → 2.54), else undefined. */
 const unitCm = (word: string | undefined): number | undefined => numberWords(BASE_LOCALE).unitCm.get(word ?? '');
@@ -107,8 +112,8 @@ function spelledMeasures(tokens: string[]): string[] {
 }
 
 /** A total said outright ("just them 2 things", "5 items"), or undefined. */
-export function totalSaid(text: string): number | undefined {
-  const m = totalPattern().exec(foldText(text));
+export function totalSaid(text: string, vocabulary: AnswerWords): number | undefined {
+  const m = totalPattern(vocabulary).exec(foldText(text));
   return m ? (/^\d/.test(m[1]) ? Number(m[1]) : englishCounts()[m[1]]) : undefined;
 }
 
@@ -176,7 +181,8 @@ export class SlotReader {
     const out: [string, string[]][] = [];
     for (const v of a.values ?? []) {
       const name = foldText(v.name);
-      if (name.length >= 3 && !/^(yes|no|other|something else|not sure)\b/.test(name)) out.push([v.key, name.split(' ')]);
+      // A name too vague to read from a message's words ("Yes", "Other"): the vocabulary's `vague_choice`.
+      if (name.length >= 3 && !vagueChoiceName(this.options.vocabulary).test(name)) out.push([v.key, name.split(' ')]);
       for (const p of vocab[v.key] ?? []) out.push([v.key, foldText(p).split(' ')]);
     }
     // Words that hold a value's words but name none ("not working properly" is no fault named, though "not working" is): matched
@@ -268,8 +274,9 @@ export class SlotReader {
     const numberOf = (word: string) => (/^\d{1,2}$/.test(word) ? Number(word) : (englishCounts()[word] ?? (welsh ? countWords('cy-GB')[word] : undefined)));
     const before = tokens[start - 1] ?? '';
     const rough = tokens[start - 2] ?? '';
-    if ((before === 'of' || (welsh && before === 'o')) && this.options.vocabulary.rough_count_of.test(rough))
-      return { n: numberOf(rough), words: `${rough} ${before}` };
+    // "a couple of chairs": the vocabulary's `rough_count_joins` ("of"; in Welsh `rough_count_joins_welsh` too: "cwpl o gadeiriau").
+    const joins = this.options.vocabulary.rough_count_joins.test(before) || (welsh && this.options.vocabulary.rough_count_joins_welsh.test(before));
+    if (joins && this.options.vocabulary.rough_count_of.test(rough)) return { n: numberOf(rough), words: `${rough} ${before}` };
     // "3 black bin bags", "2 old armchairs": one word that is no number between the number and the things.
     const n = numberOf(before);
     const further = tokens[start - 2] ?? '';
@@ -278,7 +285,7 @@ export class SlotReader {
   }
 
   private readTotal(tokens: string[]): Reading | undefined {
-    const all = [...tokens.join(' ').matchAll(new RegExp(totalPattern(), 'g'))];
+    const all = [...tokens.join(' ').matchAll(new RegExp(totalPattern(this.options.vocabulary), 'g'))];
     const values = [...new Set(all.map((m) => (/^\d/.test(m[1]) ? Number(m[1]) : englishCounts()[m[1]])))];
     return values.length === 1 ? { value: String(values[0]), words: {} } : undefined;
   }

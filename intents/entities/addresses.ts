@@ -1,6 +1,7 @@
 import { longestFirst } from './overlaps';
 import { NOT_IN_STREET_NAME, NOT_STREET_AFTER, STREET_SUFFIXES, THE_STREETS } from './streetSuffixes';
 import { ENTITY_TYPES, type Span } from './types';
+import { BASE_LOCALE, numberWords, type AddressWords } from './numberWords';
 
 /**
  * Streets, house numbers and flats.
@@ -21,9 +22,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const NAME_WORD = /^\p{L}+(?:['’-]\p{L}+)*$/u;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 const FLAT_ID = /^(?:\d{1,4}[a-z]?|[a-z])$/i;
-const FLAT_WORDS = new Set(['flat', 'apartment', 'apt', 'unit']);
-const NUMBER_WORDS = new Set(['number', 'no', 'house']);
-const PLACE_WORDS = new Set(['on', 'in', 'at']);
+/** A flat's word ("flat 3"), a house number's ("number 6 on Mill Lane") and the word before the street: numbers.yaml `address_words` (english_*). */
+const addressWords = (): AddressWords => numberWords(BASE_LOCALE).addressWords;
 const SPACE_ONLY = /^[ \t]+$/;
 const SPACE_OR_ABBREVIATION_DOT = /^\.?[ \t]+$/;
 const SPACE_OR_COMMA = /^[ \t]*,?[ \t]*$/;
@@ -103,10 +103,10 @@ export function extractAddresses(text: string): Span[] {
       numberToken = before;
     } else if (
       before &&
-      PLACE_WORDS.has(before.lower) &&
+      addressWords().english_place.has(before.lower) &&
       SPACE_ONLY.test(gap(numberIndex)) &&
       HOUSE_NUMBER.test(tokens[numberIndex - 1]?.text ?? '') &&
-      NUMBER_WORDS.has(tokens[numberIndex - 2]?.lower ?? '')
+      addressWords().english_number.has(tokens[numberIndex - 2]?.lower ?? '')
     ) {
       numberIndex -= 1;
       numberToken = tokens[numberIndex];
@@ -118,9 +118,9 @@ export function extractAddresses(text: string): Span[] {
     const flatId = tokens[flatIndex];
     const flatWord = tokens[flatIndex - 1];
     const numberFlatWord = tokens[numberIndex - 1];
-    if (flatId && flatWord && FLAT_ID.test(flatId.text) && FLAT_WORDS.has(flatWord.lower) && SPACE_OR_COMMA.test(gap(flatIndex))) {
+    if (flatId && flatWord && FLAT_ID.test(flatId.text) && addressWords().english_flat.has(flatWord.lower) && SPACE_OR_COMMA.test(gap(flatIndex))) {
       flat = { word: flatWord, id: flatId };
-    } else if (numberToken && numberFlatWord && FLAT_WORDS.has(numberFlatWord.lower)) {
+    } else if (numberToken && numberFlatWord && addressWords().english_flat.has(numberFlatWord.lower)) {
       flat = { word: numberFlatWord, id: numberToken };
       numberToken = undefined;
     }

@@ -28,6 +28,7 @@ const PARTS = {
   minutes: 'base',
   clock: 'base',
   texted_days: 'base',
+  address_words: 'base',
 } as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
@@ -83,6 +84,19 @@ const schema = z
       .strict()
       .optional(),
     texted_days: wordValues(z.number().int().min(0)).optional(),
+    address_words: z
+      .object({
+        street_number: words,
+        street_place: words,
+        street_flat: words,
+        english_number: words,
+        english_place: words,
+        english_flat: words,
+        welsh_number: words,
+        welsh_flat: words,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 type NumbersFile = z.infer<typeof schema>;
@@ -105,7 +119,12 @@ export interface NumberWords {
   textedDays: Readonly<Record<string, number>>;
   /** The words of a clock time (see numbers.yaml `clock`); phrases as their words. */
   clock: ClockWords;
+  /** The words around a house number or a flat in an address (see numbers.yaml `address_words`), each list a set. */
+  addressWords: AddressWords;
 }
+
+/** numbers.yaml `address_words`: for the street finder (any language), the English address reader, the Welsh one. */
+export type AddressWords = Readonly<Record<keyof NonNullable<NumbersFile['address_words']>, ReadonlySet<string>>>;
 
 export interface ClockWords {
   between: ReadonlySet<string>;
@@ -121,6 +140,17 @@ export interface ClockWords {
   oClock: ReadonlyArray<readonly string[]>;
   morning: ReadonlyArray<readonly string[]>;
 }
+
+const NO_ADDRESS_WORDS = {
+  street_number: [],
+  street_place: [],
+  street_flat: [],
+  english_number: [],
+  english_place: [],
+  english_flat: [],
+  welsh_number: [],
+  welsh_flat: [],
+} satisfies Record<keyof AddressWords, string[]>;
 
 const NO_CLOCK = { between: [], cues: [], before: [], after: [], half: [], quarter: [], past: [], to: [], am: [], pm: [], o_clock: [], morning: [] };
 
@@ -180,6 +210,9 @@ function compileWords(data: NumbersFile): NumberWords {
     minutes: data.minutes ?? {},
     textedDays: data.texted_days ?? {},
     clock: clockWords(data.clock ?? NO_CLOCK),
+    addressWords: Object.fromEntries(
+      Object.entries(data.address_words ?? NO_ADDRESS_WORDS).map(([list, words]) => [list, new Set(words)]),
+    ) as unknown as AddressWords,
   };
 }
 

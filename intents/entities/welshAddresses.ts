@@ -3,6 +3,7 @@ import { longestFirst } from './overlaps';
 import { NOT_IN_STREET_NAME } from './streetSuffixes';
 import { ENTITY_TYPES, type Span } from './types';
 import { foldWelsh } from './welshFold';
+import { BASE_LOCALE, numberWords, type AddressWords } from './numberWords';
 import { WELSH_ARTICLES, welshStreetType } from './welshStreets';
 
 /**
@@ -24,8 +25,8 @@ const TOKEN = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
 const NAME_WORD = /^\p{L}+(?:['’-]\p{L}+)*$/u;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
 const FLAT_ID = /^(?:\d{1,4}[a-z]?|[a-z])$/i;
-const FLAT_WORDS = new Set(['fflat', 'flat', 'uned']);
-const NUMBER_WORDS = new Set(['rhif', 'rhifau', 'ty', 'number', 'no']);
+/** A flat's word ("fflat 3") and a house number's ("rhif 6", "tŷ rhif 4"): numbers.yaml `address_words` (welsh_*), read in every language. */
+const addressWords = (): AddressWords => numberWords(BASE_LOCALE).addressWords;
 const SPACE_ONLY = /^[ \t]+$/;
 const SPACE_OR_COMMA = /^[ \t]*,?[ \t]*$/;
 const MAX_NAME_WORDS = 3;
@@ -104,7 +105,7 @@ export function extractWelshAddresses(text: string): Span[] {
   }));
   const gap = (i: number): string => text.slice(tokens[i]?.end ?? 0, tokens[i + 1]?.start ?? 0);
   const span = (type: string, from: Token, to: Token, value: string): Span => spanOf(text, type, from, to, value);
-  const numberWord = (i: number): boolean => NUMBER_WORDS.has(tokens[i]?.folded ?? '');
+  const numberWord = (i: number): boolean => addressWords().welsh_number.has(tokens[i]?.folded ?? '');
   const streets: Span[] = [];
   const parts: Span[] = [];
   const numbered = new Set<number>();
@@ -152,7 +153,14 @@ export function extractWelshAddresses(text: string): Span[] {
       // Flat: "fflat 3, 45 Stryd Fawr".
       const flatId = tokens[numberIndex - 1];
       const flatWord = tokens[numberIndex - 2];
-      if (numberIndex < i && flatId && flatWord && FLAT_ID.test(flatId.text) && FLAT_WORDS.has(flatWord.folded) && SPACE_OR_COMMA.test(gap(numberIndex - 1)))
+      if (
+        numberIndex < i &&
+        flatId &&
+        flatWord &&
+        FLAT_ID.test(flatId.text) &&
+        addressWords().welsh_flat.has(flatWord.folded) &&
+        SPACE_OR_COMMA.test(gap(numberIndex - 1))
+      )
         parts.push(span(ENTITY_TYPES.flat, flatWord, flatId, flatId.text.toUpperCase()));
     }
   }

@@ -4,6 +4,8 @@ import { foldWelsh } from '../../intents/entities/welshFold';
 import { welshMutations } from '../../intents/entities/welshMutations';
 import { isWelshStreetName, WELSH_ARTICLES, welshStreetType } from '../../intents/entities/welshStreets';
 import type { Address } from './gazetteer';
+import { BASE_LOCALE, numberWords, type AddressWords } from '../../intents/entities/numberWords';
+import { escapeRegExp } from '../../platform/escapeRegExp';
 
 /** One street of the gazetteer: its name as the council writes it, where it is, and its properties. */
 export interface Street {
@@ -63,10 +65,19 @@ interface Entry {
 
 const TOKEN = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 const HOUSE_NUMBER = /^\d{1,4}[a-z]?$/i;
-// Welsh too: "rhif 6" (number 6), "tŷ rhif 4" (house number 4), "rhif 7 ar Heol y Castell", "fflat 2", "uned 3".
-const NUMBER_WORDS = new Set(['number', 'no', 'nr', 'num', 'house', 'rhif', 'ty']);
-const PLACE_WORDS = new Set(['on', 'in', 'at', 'ar', 'yn']);
-const FLAT = /\b(?:flat|apartment|apt|unit|fflat|uned)\s*(\d{1,4}[a-z]?|[a-z])\b/i;
+/**
+ * The words around a house number or a flat, Welsh too ("rhif 6", "tŷ rhif 4", "rhif 7 ar Heol y Castell", "fflat 2", "uned 3"):
+ * numbers.yaml `address_words` (street_number, street_place, street_flat), read in every language.
+ */
+const addressWords = (): AddressWords => numberWords(BASE_LOCALE).addressWords;
+/** A flat's word and its number or letter ("flat 3", "uned B"), built once for each set of words. */
+const flats = new WeakMap<ReadonlySet<string>, RegExp>();
+function flatPattern(): RegExp {
+  const words = addressWords().street_flat;
+  let pattern = flats.get(words);
+  if (!pattern) flats.set(words, (pattern = new RegExp(`\\b(?:${[...words].map(escapeRegExp).join('|')})\\s*(\\d{1,4}[a-z]?|[a-z])\\b`, 'i')));
+  return pattern;
+}
 
 /** Abbreviations residents write that the entity extractor's suffix table does not hold. */
 const MORE_ABBREVIATIONS: Record<string, string> = {
@@ -280,7 +291,7 @@ export class StreetIndex {
       const houseNumber = numberWith(text, tokens, r.from, r.to);
       // "flat 3, 45 Mill Lane" or "45 Mill Lane, flat 3".
       const near = `${text.slice(Math.max(0, tokens[r.from].start - 30), tokens[r.from].start)} ${text.slice(tokens[r.to].end, tokens[r.to].end + 30)}`;
-      const flat = FLAT.exec(near)?.[1]?.toUpperCase();
+      const flat = flatPattern().exec(near)?.[1]?.toUpperCase();
       return {
         streets: r.entries.map((e) => e.street),
         start: tokens[r.from].start,
@@ -370,10 +381,23 @@ function numberWith(text: string, tokens: Token[], from: number, to: number): st
   const before = tokens[from - 1];
   if (before && HOUSE_NUMBER.test(before.text) && /^[ \t]*,?[ \t]*$/.test(gap(before, tokens[from]))) return before.text.toUpperCase();
   const n = tokens[from - 2];
-  if (before && n && PLACE_WORDS.has(before.norm) && HOUSE_NUMBER.test(n.text) && NUMBER_WORDS.has(tokens[from - 3]?.norm ?? '')) return n.text.toUpperCase();
+  if (
+    before &&
+    n &&
+    addressWords().street_place.has(before.norm) &&
+    HOUSE_NUMBER.test(n.text) &&
+    addressWords().street_number.has(tokens[from - 3]?.norm ?? '')
+  )
+    return n.text.toUpperCase();
   const after = tokens[to + 1];
   const afterNumber = tokens[to + 2];
-  if (after && afterNumber && NUMBER_WORDS.has(after.norm) && HOUSE_NUMBER.test(afterNumber.text) && /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after)))
+  if (
+    after &&
+    afterNumber &&
+    addressWords().street_number.has(after.norm) &&
+    HOUSE_NUMBER.test(afterNumber.text) &&
+    /^[ \t]*,?[ \t]*$/.test(gap(tokens[to], after))
+  )
     return afterNumber.text.toUpperCase();
   // "Mill Lane 12" (the number last, as in much of Europe), when nothing follows it in the sentence.
   const ends = !afterNumber || /[.,;!?]/.test(gap(after, afterNumber));

@@ -11,6 +11,9 @@ import { listPosition } from '../../dialogs/services/addressLookup';
 import { welshListPosition } from '../../intents/entities/welshOrdinals';
 import { loadVocabularyOrShipped } from '../../knowledge/vocabulary';
 
+/** The shipped vocabulary's words around a total or a place in a list (\"6 or 7 of them\", \"the second one\"). */
+const answerWords = loadVocabularyOrShipped(undefined);
+
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
 /** A copy of the shipped messages in a new temporary folder, with a locale's numbers.yaml and its lines, to break. */
@@ -79,7 +82,7 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
     fs.writeFileSync(file, lines.join('\n').replace('twelve: 12', 'twelve: 12, thirteen: 13'));
     loadNumberWordsOrShipped(dir, 'en-GB');
     expect(parseNumber('thirteen of them')).toBe(13);
-    expect(totalSaid('thirteen things')).toBe(13);
+    expect(totalSaid('thirteen things', answerWords)).toBe(13);
     fs.writeFileSync(file, lines.join('\n').replace('twelve: 12', 'twelve: twelve'));
     expect(() => loadNumberWordsOrShipped(dir, 'en-GB')).toThrow(
       new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:${lineOf(lines, 'numbers:')}: numbers\\.twelve`),
@@ -88,7 +91,7 @@ describe('number words are content (knowledge/messages/<locale>/numbers.yaml)', 
 
   it('reads the shipped words as the readers did when they were written in TypeScript', () => {
     expect(parseNumber('about five')).toBe(5);
-    expect(totalSaid('maybe six or seven of them')).toBe(7);
+    expect(totalSaid('maybe six or seven of them', answerWords)).toBe(7);
     const { unitCm, measures } = numberWords('en-GB');
     expect(['cm', 'gentimetr', 'fodfedd', 'metrau'].map((w) => unitCm.get(w))).toEqual([1, 1, 2.54, 100]);
     const spelled = (text: string) => measures.reduce((t, m) => t.replace(m.pattern, `${m.cm} cm`), text);
@@ -191,11 +194,11 @@ describe('ordinals: a place in a list said as a word', () => {
 
   it('the shipped words read each place where the old code did, in lists of every length; the Welsh words are the old ones, each at its place', () => {
     for (const size of [1, 3, 10, 12]) {
-      expect(table.filter((t) => oldListPosition(t, size) !== listPosition(t, size))).toEqual([]);
+      expect(table.filter((t) => oldListPosition(t, size) !== listPosition(t, size, answerWords))).toEqual([]);
     }
     expect([
-      listPosition('the 2nd one', 3),
-      listPosition('the last address', 3),
+      listPosition('the 2nd one', 3, answerWords),
+      listPosition('the last address', 3, answerWords),
       welshListPosition('yr ail un', 3, filler),
       welshListPosition('yr un olaf', 3, filler),
     ]).toEqual([1, 2, 1, 2]);
@@ -206,9 +209,9 @@ describe('ordinals: a place in a list said as a word', () => {
     const at = lineOf(lines, 'ordinals:');
     fs.writeFileSync(file, lines.join('\n').replace('last: -1', 'last: -1, eleventh: 11'));
     loadNumberWordsOrShipped(dir, 'en-GB');
-    expect([listPosition('the eleventh one', 12), listPosition('the eleventh one', 10)]).toEqual([10, undefined]);
+    expect([listPosition('the eleventh one', 12, answerWords), listPosition('the eleventh one', 10, answerWords)]).toEqual([10, undefined]);
     loadNumberWordsOrShipped(undefined, 'en-GB');
-    expect(listPosition('the eleventh one', 12)).toBeUndefined();
+    expect(listPosition('the eleventh one', 12, answerWords)).toBeUndefined();
     fs.writeFileSync(file, lines.join('\n').replace('second: 2', 'second: 0'));
     expect(numberWordsProblems(dir).filter((p) => p.file === file)).toContainEqual(
       expect.objectContaining({ line: expect.any(Number), message: expect.stringMatching(/-1 for the last/) }),

@@ -7,6 +7,7 @@ import { compile, loadVocabularyOrShipped, readVocabulary, vocabularyFile, vocab
 import { DEFAULT_PATHS, validateAll } from '../../scripts/validate';
 import { carryOnYes, declinesPerson } from '../../dialogs/mainDialog';
 import { shippedVocabulary } from '../support/shippedWords';
+import { ANSWER_WORDS_CONTEXTS } from '../support/answerWordsContexts';
 import { foldText } from '../../dialogs/services/slotReader';
 import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services/answers';
 import { AddressNamed } from '../../dialogs/addressNamed';
@@ -123,6 +124,8 @@ const MOVED_LAST = [
   'colour_article',
   'colour_one',
   'accepts',
+  // The address and answer words of dialogs/services: tested in tests/knowledge/answerWords.test.ts.
+  ...ANSWER_WORDS_CONTEXTS,
 ] as const;
 
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */

@@ -48,7 +48,7 @@ export class FieldAnswers {
           else if (before || state.name === null) state.name = undefined;
         });
       case 'name':
-        return keep(readName(text, r), (value) => (state.name = value));
+        return keep(readName(text, r, this.vocabulary), (value) => (state.name = value));
     }
   }
 

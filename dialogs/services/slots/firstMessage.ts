@@ -2,6 +2,7 @@ import type { RecognizerResult } from '../../../intents/recognizer';
 import { pastWeekday, today } from '../answers';
 import { dateFits } from './readers/dateReader';
 import { measureIn } from './readers/numberReader';
+import type { AnswerWords } from '../answerWords';
 import type { ContactInPassing } from './contactInPassing';
 import type { FirstPlaceReply, LocationSlot } from './locationSlot';
 import type { MessageAbsorber } from './messageAbsorber';
@@ -18,6 +19,8 @@ export class FirstMessage {
     private readonly location: LocationSlot,
     private readonly now: () => Date,
     private readonly contact: ContactInPassing,
+    /** The vocabulary: a weekday named on its own (`weekday_start` …), the day just gone in a report. */
+    private readonly vocabulary: AnswerWords,
   ) {}
 
   /** Fills what the message holds; returns what the place found needs said first, if anything. */
@@ -47,7 +50,7 @@ export class FirstMessage {
         const found = date?.value.slice(0, 10);
         const todayDate = today(this.now());
         // "on Monday" in a report means the Monday just gone, even if the extractor looked ahead.
-        const value = found && state.config.dates === 'past' ? pastWeekday(found, date!.text, todayDate) : found;
+        const value = found && state.config.dates === 'past' ? pastWeekday(found, date!.text, todayDate, this.vocabulary) : found;
         if (value && dateFits(value, state.config.dates, todayDate)) state.answers[a.code] = value;
       }
     }

@@ -188,7 +188,8 @@ export class MessageAbsorber {
       // A number said for the things ("15 bags"), not only "a" or "an" ("a load of rubbish" is no count).
       if (Array.isArray(chosen) && chosen.some((k) => (counted[k] ?? 0) > 1)) total = chosen.reduce((t, k) => t + (counted[k] ?? 1), 0);
       // "just them 2 things" when asked how much; "asbestos sheets, maybe 6 or 7 of them" with the things themselves.
-      if (total === undefined && ((state.current?.kind === 'attribute' && state.current.code === code) || readings.has(est.from))) total = totalSaid(text);
+      if (total === undefined && ((state.current?.kind === 'attribute' && state.current.code === code) || readings.has(est.from)))
+        total = totalSaid(text, this.vocabulary);
       if (total === undefined) continue;
       const band = est.bands.find((b) => b.up_to === undefined || total <= b.up_to);
       if (!band) continue;

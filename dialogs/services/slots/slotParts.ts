@@ -58,9 +58,16 @@ export class SlotParts {
     this.location = new LocationSlot(deps.addresses, deps.responses, deps.vocabulary);
     this.questions = new SlotQuestions(deps.responses, this.location, deps.now);
     // The answers are read in the responses' language (Welsh days and dates for cy-GB).
-    this.absorber = new MessageAbsorber(this.questions, deps.responses, deps.now, streetPattern(deps.streets ?? []), deps.vocabulary, deps.responses.locale);
-    const contact = new ContactInPassing(deps.vocabulary, streetPattern([...(deps.streets ?? []), ...(deps.houseNames ?? [])]));
-    this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now, contact);
+    this.absorber = new MessageAbsorber(
+      this.questions,
+      deps.responses,
+      deps.now,
+      streetPattern(deps.streets ?? [], deps.vocabulary),
+      deps.vocabulary,
+      deps.responses.locale,
+    );
+    const contact = new ContactInPassing(deps.vocabulary, streetPattern([...(deps.streets ?? []), ...(deps.houseNames ?? [])], deps.vocabulary));
+    this.firstMessage = new FirstMessage(this.absorber, this.location, deps.now, contact, deps.vocabulary);
     this.reading = new MessageReading(contact, this.absorber, this.location, new HouseBeside(deps.vocabulary, deps.responses), deps.responses);
     this.preChecks = new PreChecks(deps.responses, new MissedBinPrecheck(deps.missedBin, deps.addresses, deps.responses, deps.now), this.questions);
     this.fields = new FieldAnswers(deps.responses, deps.vocabulary, this.questions, deps.now, deps.responses.locale);

@@ -3,12 +3,16 @@ import { welshMutations } from '../../../intents/entities/welshMutations';
 import { isWelshStreetName } from '../../../intents/entities/welshStreets';
 import { foldText } from '../slotReader';
 import { escapeRegExp } from '../../../platform/escapeRegExp';
+import type { Vocabulary } from '../../../knowledge/vocabulary';
 
 /** The usual short forms of street names' last words ("london rd"). */
 const SHORT_FORMS: Record<string, string> = { road: 'rd', street: 'st', lane: 'ln', avenue: 'ave', close: 'cl', drive: 'dr', crescent: 'cres', place: 'pl' };
 
-/** One pattern for the gazetteer's street names, also with the usual short forms ("london rd"). */
-export function streetPattern(streets: string[]): RegExp | undefined {
+/**
+ * One pattern for the gazetteer's street names, also with the usual short forms ("london rd"); not a name followed by one of
+ * the vocabulary's `street_not_before` words ("the green bin").
+ */
+export function streetPattern(streets: string[], vocabulary: Pick<Vocabulary, 'street_not_before'>): RegExp | undefined {
   const forms = new Set<string>();
   for (const street of streets) {
     const f = foldText(street);
@@ -21,7 +25,7 @@ export function streetPattern(streets: string[]): RegExp | undefined {
   if (!forms.size) return undefined;
   const alternatives = [...forms].sort((x, y) => y.length - x.length).map((f) => f.split(' ').map(escapeRegExp).join("[\\s,.'’-]+"));
   // "the green bin" is a bin, even where a street is called The Green.
-  return new RegExp(`\\b(?:${[...welsh, ...alternatives].join('|')})\\b(?![\\s,.'’-]+(?:bins?|one|1|caddy|waste|recycling|bags?)\\b)`, 'gi');
+  return new RegExp(`\\b(?:${[...welsh, ...alternatives].join('|')})\\b(?![\\s,.'’-]+${vocabulary.street_not_before.source}\\b)`, 'gi');
 }
 
 /**

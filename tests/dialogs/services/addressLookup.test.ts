@@ -60,10 +60,10 @@ describe('choosing from the address list the way residents say it', () => {
 
 describe('listPosition', () => {
   it('reads ordinals within the list only', () => {
-    expect(listPosition('the third one', 5)).toBe(2);
-    expect(listPosition('the tenth one', 5)).toBeUndefined();
-    expect(listPosition('the last', 3)).toBe(2);
-    expect(listPosition('third street on the left', 5)).toBeUndefined();
+    expect(listPosition('the third one', 5, shippedVocabulary())).toBe(2);
+    expect(listPosition('the tenth one', 5, shippedVocabulary())).toBeUndefined();
+    expect(listPosition('the last', 3, shippedVocabulary())).toBe(2);
+    expect(listPosition('third street on the left', 5, shippedVocabulary())).toBeUndefined();
   });
 });
 

@@ -49,18 +49,18 @@ describe('pastWeekday', () => {
   it.each(['friday', 'Fri', 'on Friday', 'since fri', 'friday.'])('reads "%s" said on a Wednesday as the Friday just gone', (text) => {
     const ahead = parseDate(text, WEDNESDAY)!;
     expect(ahead).toBe('2026-11-27');
-    expect(pastWeekday(ahead, text, TODAY)).toBe('2026-11-20');
+    expect(pastWeekday(ahead, text, TODAY, shippedVocabulary())).toBe('2026-11-20');
   });
 
   it('leaves a future day that was asked for as it is, for the dialog to question', () => {
-    expect(pastWeekday('2026-11-27', 'this friday', TODAY)).toBe('2026-11-27');
-    expect(pastWeekday('2026-12-04', 'next friday', TODAY)).toBe('2026-12-04');
-    expect(pastWeekday('2026-11-27', '27/11/2026', TODAY)).toBe('2026-11-27');
+    expect(pastWeekday('2026-11-27', 'this friday', TODAY, shippedVocabulary())).toBe('2026-11-27');
+    expect(pastWeekday('2026-12-04', 'next friday', TODAY, shippedVocabulary())).toBe('2026-12-04');
+    expect(pastWeekday('2026-11-27', '27/11/2026', TODAY, shippedVocabulary())).toBe('2026-11-27');
   });
 
   it('leaves days already in the past, and today, as they are', () => {
-    expect(pastWeekday('2026-11-23', 'monday', TODAY)).toBe('2026-11-23');
-    expect(pastWeekday(TODAY, 'wednesday', TODAY)).toBe(TODAY);
+    expect(pastWeekday('2026-11-23', 'monday', TODAY, shippedVocabulary())).toBe('2026-11-23');
+    expect(pastWeekday(TODAY, 'wednesday', TODAY, shippedVocabulary())).toBe(TODAY);
   });
 });
 
@@ -260,15 +260,15 @@ describe("the words saysYes and the choice readers go by are the vocabulary's", 
 
 describe('namedIn (a choice named in the first message of a request)', () => {
   it('finds a choice named word for word', () => {
-    expect(namedIn('big pothole in the road outside 14 London Road', 'In the road')).toBe(true);
-    expect(namedIn('someone dumped FURNITURE by the bins', 'Furniture')).toBe(true);
+    expect(namedIn('big pothole in the road outside 14 London Road', 'In the road', shippedVocabulary())).toBe(true);
+    expect(namedIn('someone dumped FURNITURE by the bins', 'Furniture', shippedVocabulary())).toBe(true);
   });
 
   it('never takes a short or vague choice, or part of a word', () => {
-    expect(namedIn('no it was not out', 'No')).toBe(false);
-    expect(namedIn('yes please', "Yes, it's dangerous")).toBe(false);
-    expect(namedIn('there is something else dumped', 'Something else')).toBe(false);
-    expect(namedIn('the roadworks are in the roadside verge', 'In the road')).toBe(false);
+    expect(namedIn('no it was not out', 'No', shippedVocabulary())).toBe(false);
+    expect(namedIn('yes please', "Yes, it's dangerous", shippedVocabulary())).toBe(false);
+    expect(namedIn('there is something else dumped', 'Something else', shippedVocabulary())).toBe(false);
+    expect(namedIn('the roadworks are in the roadside verge', 'In the road', shippedVocabulary())).toBe(false);
   });
 });
 

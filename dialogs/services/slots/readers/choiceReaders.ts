@@ -5,6 +5,7 @@ import { matchChoice, matchChoiceByEntity, matchChoices } from '../../answers';
 import { valueNames } from '../../requestSoFar';
 import type { ServiceResponses } from '../../serviceResponses';
 import { pressedSkip, saysSkip, type Reading } from './reading';
+import { vagueChoice, type AnswerWords } from '../../answerWords';
 
 /**
  * A `singlevaluelist` attribute: the chosen value's key (a yes/no list also takes "ye out at 6": the vocabulary's `yes_first`, `no_first`); '' for Skip.
@@ -75,16 +76,17 @@ export function plainList(a: ServiceAttribute, text: string, vocabulary: Vocabul
   return found.length > 0 && !unknown.length;
 }
 
-/** Choices too vague to take from a first message without asking ("Yes", "No", "Something else"). */
-const VAGUE_CHOICE = /^(yes|no|y|n|other|something else|not sure|don'?t know|none|skip)\b/i;
-
-/** The choice's name appears in the message as whole words ("in the road", "furniture"); short or vague names never count. */
-export function namedIn(text: string, name: string): boolean {
+/**
+ * The choice's name appears in the message as whole words ("in the road", "furniture"); short or vague names never count
+ * (too vague to take from a first message without asking: the vocabulary's `vague_choice` and `vague_choice_also`, "Yes",
+ * "Something else").
+ */
+export function namedIn(text: string, name: string, vocabulary: AnswerWords): boolean {
   const fold = (s: string) =>
     ` ${s
       .toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, ' ')
       .trim()} `;
   const n = fold(name);
-  return n.trim().length >= 5 && !VAGUE_CHOICE.test(name.trim()) && fold(text).includes(n);
+  return n.trim().length >= 5 && !vagueChoice(vocabulary).test(name.trim()) && fold(text).includes(n);
 }

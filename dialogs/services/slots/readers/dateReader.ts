@@ -36,7 +36,7 @@ export function readDate(
   // Welsh first for cy-GB: chrono reads "am 6" in "dydd Llun am 6" as a time today.
   const parsed = locale === 'cy-GB' ? (parseWelshDate(text, now) ?? parseDate(text, now)) : parseDate(text, now);
   if (!parsed) return { problem: r.invalidDate() };
-  const date = dates === 'past' ? pastDayOfMonth(pastWeekday(parsed, text, today(now)), text, today(now)) : parsed;
+  const date = dates === 'past' ? pastDayOfMonth(pastWeekday(parsed, text, today(now), vocabulary), text, today(now)) : parsed;
   const problem = dateProblem(date, dates, today(now), r);
   return problem ? { problem } : { value: date };
 }

@@ -4,6 +4,7 @@ import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { MAX_NAME_CHARS, MAX_NAME_WORDS, MAX_PLACE_TEXT, MAX_STRING, MAX_TEXT, MIN_PLACE_TEXT } from '../limits';
 import { saysSkip, type Reading } from './reading';
+import { namePrefix, type AnswerWords } from '../../answerWords';
 
 /** A `string` or `text` attribute: the text as said ('' when an optional one is skipped). */
 export function readText(text: string, datatype: 'string' | 'text', required: boolean, r: ServiceResponses, vocabulary: Vocabulary): Reading<string> {
@@ -23,13 +24,12 @@ export function readDescription(text: string, r: ServiceResponses, vocabulary: V
   return { value: text };
 }
 
-/** "My name is Jo Bloggs": first names and the last word as the last name (one word: a first name only). */
-export function readName(text: string, r: ServiceResponses): Reading<{ first: string; last: string }> {
-  const words = text
-    .replace(/^(my name is|i am|i'm|it's)\s+/i, '')
-    .trim()
-    .split(/\s+/)
-    .slice(0, MAX_NAME_WORDS);
+/**
+ * "My name is Jo Bloggs": first names and the last word as the last name (one word: a first name only); the words before the
+ * name are the vocabulary's `name_prefix`.
+ */
+export function readName(text: string, r: ServiceResponses, vocabulary: AnswerWords): Reading<{ first: string; last: string }> {
+  const words = text.replace(namePrefix(vocabulary), '').trim().split(/\s+/).slice(0, MAX_NAME_WORDS);
   if (!words.length || text.length > MAX_NAME_CHARS) return { problem: r.askName() };
   return { value: { first: words.length > 1 ? words.slice(0, -1).join(' ') : words[0], last: words.length > 1 ? words.at(-1)! : '' } };
 }

@@ -33,7 +33,7 @@ describe('ContactInPassing: a name said beside the contact details', () => {
 });
 
 describe('ContactInPassing: places are no names', () => {
-  const withPlaces = new ContactInPassing(shippedVocabulary(), streetPattern(['Kingfisher Way', 'The Laurels']));
+  const withPlaces = new ContactInPassing(shippedVocabulary(), streetPattern(['Kingfisher Way', 'The Laurels'], shippedVocabulary()));
 
   it('reads no name from a house name said as the address ("it is The Laurels, Kingfisher Way")', () => {
     expect(withPlaces.read('it is The Laurels, Kingfisher Way, AT8 1LE').name).toBeUndefined();
@@ -46,7 +46,7 @@ describe('ContactInPassing: places are no names', () => {
 });
 
 describe('ContactInPassing.nameAlone: a name typed on its own at a summary that invites it', () => {
-  const withPlaces = new ContactInPassing(shippedVocabulary(), streetPattern(['Kingfisher Way', 'The Laurels']));
+  const withPlaces = new ContactInPassing(shippedVocabulary(), streetPattern(['Kingfisher Way', 'The Laurels'], shippedVocabulary()));
 
   it('takes two or three words with capitals, or "its" and a word', () => {
     expect(withPlaces.nameAlone('Pat Okafor')).toEqual({ first: 'Pat', last: 'Okafor' });

@@ -81,9 +81,9 @@ describe('readDescription, readName, readPlaceText', () => {
     expect(readDescription('x'.repeat(MAX_MESSAGE_CHARS), r, v)).toEqual({ problem: r.tooLong(MAX_MESSAGE_CHARS, MAX_MESSAGE_CHARS) });
   });
   it('reads first names and the last name', () => {
-    expect(readName('my name is Mary Jane Smith', r)).toEqual({ value: { first: 'Mary Jane', last: 'Smith' } });
-    expect(readName('Jo', r)).toEqual({ value: { first: 'Jo', last: '' } });
-    expect(readName('x'.repeat(201), r)).toEqual({ problem: r.askName() });
+    expect(readName('my name is Mary Jane Smith', r, v)).toEqual({ value: { first: 'Mary Jane', last: 'Smith' } });
+    expect(readName('Jo', r, v)).toEqual({ value: { first: 'Jo', last: '' } });
+    expect(readName('x'.repeat(201), r, v)).toEqual({ problem: r.askName() });
   });
   it('takes a place in words of a fair length', () => {
     expect(readPlaceText('behind the library car park', r)).toEqual({ value: { kind: 'description', text: 'behind the library car park' } });

@@ -30,8 +30,8 @@ describe('"Which day should it have been collected?" answered in Welsh', () => {
   });
 
   it('a Welsh weekday with "nesaf" or a date is not moved back', () => {
-    expect(pastWeekday('2026-11-27', 'dydd Gwener', '2026-11-25')).toBe('2026-11-20');
-    expect(pastWeekday('2026-12-04', 'dydd Gwener nesaf', '2026-11-25')).toBe('2026-12-04');
+    expect(pastWeekday('2026-11-27', 'dydd Gwener', '2026-11-25', shippedVocabulary())).toBe('2026-11-20');
+    expect(pastWeekday('2026-12-04', 'dydd Gwener nesaf', '2026-11-25', shippedVocabulary())).toBe('2026-12-04');
     expect(readDate('dydd Gwener nesaf', true, 'future', WEDNESDAY, r, v, 'cy-GB')).toEqual({ value: '2026-12-04' });
   });
 });
