@@ -15,6 +15,7 @@ import { answerWordsIn, loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText, pageTextOverlayProblems } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
 import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
+import { caseReferenceWordsProblems } from '../intents/entities/caseReferences';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
 import { loadArticles } from '../knowledge/articleLoader';
@@ -165,6 +166,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...welshBinTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
+    ...caseReferenceWords(path.join(path.dirname(rules), 'entities', 'case-references.yaml')),
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(
       paths.messagesDir ?? path.join(path.dirname(council), 'messages'),
@@ -226,6 +228,11 @@ function consolePages(pagesDir: string | undefined, messagesDir: string): Conten
 /** The bin types, when the content has its own (else the shipped table is used). */
 function binTypes(file: string): ContentProblem[] {
   return fs.existsSync(file) ? binTypesProblems(file) : [];
+}
+
+/** The words that name a case reference (entities/case-references.yaml beside the rules), when there. */
+function caseReferenceWords(file: string): ContentProblem[] {
+  return fs.existsSync(file) ? caseReferenceWordsProblems(file) : [];
 }
 
 /** The Welsh bin words (entities/cy-GB/bin-types.yaml beside the English), when there are any. */
