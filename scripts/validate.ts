@@ -18,7 +18,7 @@ import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../int
 import { caseReferenceWordsProblems } from '../intents/entities/caseReferences';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
-import { loadArticles } from '../knowledge/articleLoader';
+import { loadArticles, offerableRequests } from '../knowledge/articleLoader';
 import { listDrafts, startValidateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { REPLY_MESSAGES } from '../knowledge/replyTexts';
@@ -148,7 +148,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
   // English checks, each other language's (their twins) and the list of drafts need.
   const training = loadTrainingData(paths.intentsDir);
   const articlesDir = paths.articlesDir ?? path.join(path.dirname(council), 'articles');
-  const articles = loadArticles(articlesDir);
+  const articles = loadArticles(articlesDir, offerableRequests(training.intents));
   // Started first: with many articles its questions' check runs partly on a second thread while the other checks run here.
   const knowledge = startValidateKnowledge({
     articlesDir,
