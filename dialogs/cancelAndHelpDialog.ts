@@ -5,7 +5,8 @@ import { beginHandoffFrom } from './handoffStart';
 import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, namesHouseBeside, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
-import { CARRY_ON_PHRASE, INTERRUPTIONS, type Route, type Router } from './router';
+import { INTERRUPTIONS, type Route, type Router } from './router';
+import { carriesOn } from './routingWords';
 import type { RiskContext } from './riskReplies';
 import { getRecognized, setRestOfMessage } from './turnState';
 import { yesThenMore } from './services/answers';
@@ -57,7 +58,8 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
     const cancelAsked = takeOneTurnValue(innerDc, CANCEL_ASKED);
     const buttons = this.responses.buttons;
     // Answers to "Do you want to stop?": its buttons, or the vocabulary's keep_going and stop_confirmed (short ones, or anything beginning "yes"); anything else is handled as usual.
-    const keepGoing = text.trim().toLowerCase() === buttons.no_carry_on.toLowerCase() || this.vocabulary.keep_going.test(text) || CARRY_ON_PHRASE.test(text);
+    const keepGoing =
+      text.trim().toLowerCase() === buttons.no_carry_on.toLowerCase() || this.vocabulary.keep_going.test(text) || carriesOn(text, this.vocabulary);
     if (typeof cancelAsked === 'string' && keepGoing) {
       // "No, carry on": the message that looked like stopping ("back garden") was the answer after all.
       innerDc.context.activity.text = cancelAsked;

@@ -19,7 +19,8 @@ import { aSentenceRefersBack, beyondFollowUpWords, isContextQuestion, isFollowUp
 import { sendCard, sendPromptTrace, sendReply, sendTrace } from './replies';
 import type { RiskContext } from './riskReplies';
 import type { Reply, Responses } from './responses';
-import { CARRY_ON_PHRASE, routeLabel, type Need, type Route, type Router } from './router';
+import { routeLabel, type Need, type Route, type Router } from './router';
+import { carriesOn } from './routingWords';
 import { getFiledReference, getKnownPlace, getRecognized, getRefusedAnswers, setRecognized } from './turnState';
 import type { Location } from './services/addressLookup';
 import type { UnansweredQuestions } from './unansweredQuestions';
@@ -1069,7 +1070,7 @@ export class MainDialog extends CancelAndHelpDialog {
     if (!t) return undefined;
     const buttons = this.responses.buttons;
     // "Carry on" first: "ok carry on" and "please carry on" are not a yes to a person.
-    if (t.toLowerCase() === buttons.carry_on.toLowerCase() || CARRY_ON_PHRASE.test(t) || declinesPerson(t, this.vocabulary)) return 'carryOn';
+    if (t.toLowerCase() === buttons.carry_on.toLowerCase() || carriesOn(t, this.vocabulary) || declinesPerson(t, this.vocabulary)) return 'carryOn';
     if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || this.vocabulary.person_accepted.test(t)) return 'person';
     return undefined;
   }

@@ -4,7 +4,7 @@ import { DialogIds } from './dialogIds';
 import { offer } from './offered';
 import { sendPromptTrace, sendReply } from './replies';
 import type { Responses } from './responses';
-import { CARRY_ON_PHRASE } from './router';
+import { carriesOn } from './routingWords';
 import type { Vocabulary } from '../knowledge/vocabulary';
 
 export interface ResumeOfferOptions {
@@ -19,7 +19,7 @@ export interface ResumeOfferOptions {
 
 /** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks); the no is the vocabulary's `resume_declined`. */
 export function answersResumeOffer(text: string, vocabulary: Vocabulary): boolean {
-  return vocabulary.resume_declined.test(text) || vocabulary.resume_accepted.test(text) || CARRY_ON_PHRASE.test(text);
+  return vocabulary.resume_declined.test(text) || vocabulary.resume_accepted.test(text) || carriesOn(text, vocabulary);
 }
 
 /**
@@ -65,7 +65,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
       return dc.endDialog();
     }
     const yes = this.vocabulary.resume_accepted.exec(text);
-    if (yes || CARRY_ON_PHRASE.test(text)) {
+    if (yes || carriesOn(text, this.vocabulary)) {
       const rest = yes ? text.slice(yes[0].length).trim() : '';
       // "yes. It's about 40cm across": back to it, and the rest answers its open question.
       dc.stack.pop();

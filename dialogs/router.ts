@@ -12,6 +12,7 @@ import type { Vocabulary } from '../knowledge/vocabulary';
 import { escapeRegExp } from '../platform/escapeRegExp';
 import { AnswerDecision } from './answerDecision';
 import { asksWhatGoes, placeTakenTo } from './questionWords';
+import { justAReference, withoutJoiningWord } from './routingWords';
 
 export type Route =
   /** A risk: the category the reply follows, every category touched, and who it is about. */
@@ -104,12 +105,6 @@ const NOT_CLARIFIABLE = new Set<string>([NONE_INTENT, Intents.safeguarding, Inte
 /** Intents that may interrupt a dialog in progress (safeguarding always may). */
 export const INTERRUPTIONS = new Set<string>([Intents.help, Intents.cancel, Intents.humanHandoff]);
 
-/** A message that is only a case reference ("AT-12345678", "sr100002", "#AT 12345678") asks about that case. */
-const JUST_A_REFERENCE =
-  /^\s*(?:(?:my |the |it'?s |its )?(?:ref|reference|case|status( of)?)(?: number| no\.?)?(?: is)?\s*:?\s*)?#?\s*[a-z]{2,4}[\s/\-–—]?\d{5,12}\s*(?:please|pls|thanks|thank you)?\s*[.!?]*\s*$/i;
-/** "Carry on" as people also say it, besides the vocabulary's `carry_on`: "no, carry on", "ok carry on", "please continue", "keep going". */
-export const CARRY_ON_PHRASE =
-  /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
 /**
  * A message with an email address or a UK phone number in it ("jane@example.com", "call me on
  * 07700 900123") answers the question being asked ("What phone number or email address should
@@ -134,15 +129,20 @@ const PART_CROWD = 2;
  * A part of a message that only says where the resident is or lives: "I'm at 12 Mill Lane.", "we live at
  * no 4 Forest Way", "address is 3 Orchard Close AT5 1AA", "it's AT9 1NP".
  */
-/** The street-type words of intents/entities, and a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
-const PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|');
+/** The street-type words of intents/entities; the vocabulary's `place_street_ends` add a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
+const STREET_TYPES = [...STREET_SUFFIXES.keys()].join('|');
 const onlyAPlaceIn = new WeakMap<Vocabulary, RegExp>();
-/** The words that may open it are the vocabulary's `place_said_opens` ("I'm at", "my address is", "dw i'n byw yn"); the number, street and postcode are read here. */
+/**
+ * The words that may open it are the vocabulary's `place_said_opens` ("I'm at", "my address is", "dw i'n byw yn"), then its
+ * `place_at` ("at") and the words before a house number (`place_number_short`, `place_number_word`); the number, street and
+ * postcode are read here.
+ */
 function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
   let re = onlyAPlaceIn.get(vocabulary);
   if (!re) {
+    const s = (r: RegExp): string => r.source;
     re = new RegExp(
-      String.raw`^\s*(?:${vocabulary.place_said_opens.source}\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      String.raw`^\s*(?:${s(vocabulary.place_said_opens)}\s+)?(?:${s(vocabulary.place_at)})?\s*(?:${s(vocabulary.place_number_short)}\s*|${s(vocabulary.place_number_word)}\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${STREET_TYPES}|${s(vocabulary.place_street_ends)})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
       'i',
     );
     onlyAPlaceIn.set(vocabulary, re);
@@ -714,7 +714,7 @@ export class Router {
     // A part that only says where ("I'm at 7 High Street.") is where, not what: no article, no request.
     if (onlyAPlace(part, this.vocabulary)) return undefined;
     // A part asked exactly as an article lists the question ("what goes in the blue bin") is that article.
-    const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(part.replace(/^(and|also|but|so)\s+/i, ''));
+    const listed = this.knowledge.byTitle(part) ?? this.knowledge.byQuestion(withoutJoiningWord(part, this.vocabulary));
     if (listed) return { need: { kind: 'kb', articleId: listed.id }, level: new Set() };
     const r = this.retrieve(part);
     const article = r.articles[0];
@@ -1003,7 +1003,7 @@ export class Router {
     if (this.vocabulary.start_again.test(text)) return 'start_again';
     // "Carry on" (the button) and its equivalents: back to what was in progress.
     if (this.vocabulary.carry_on.test(text)) return 'carry_on';
-    if (JUST_A_REFERENCE.test(text)) return Intents.checkCaseStatus;
+    if (justAReference(text, this.vocabulary)) return Intents.checkCaseStatus;
     if (this.vocabulary.cancel.test(text)) return Intents.cancel;
     if (this.vocabulary.help.test(text)) return Intents.help;
     return this.labelledIntent(text);

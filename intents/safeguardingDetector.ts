@@ -3,7 +3,7 @@ import type { RecognizerResult } from './recognizer';
 import { clausesOf } from './messageClauses';
 import type { RiskClassifier, RiskGuess } from './riskClassifier';
 import { aboutOf, RISK_CATEGORIES, type RiskAbout, type RiskCategory, type RiskTaxonomy } from './riskTaxonomy';
-import { normaliseForRules, type PastDanger, type SafeguardingRule, type Spelling } from './safeguardingRules';
+import { normaliseForRules, projectRuleWords, type PastDanger, type SafeguardingRule, type Spelling } from './safeguardingRules';
 
 /** What decided a verdict of risk. */
 export type RiskDecider = 'rule' | 'risk classifier' | 'classifier';
@@ -39,9 +39,12 @@ export interface SafeguardingDetectorOptions {
   classifierThreshold?: number;
   /**
    * ...and only when the folded message contains one of these words (something about harm,
-   * fear, danger, death, abuse, neglect or being unsafe). `null` drops the check.
+   * fear, danger, death, abuse, neglect or being unsafe): the rules file's `classifier_cues`, by
+   * default the project's own (intents/safeguarding-rules.yaml). `null` drops the check.
    */
   classifierCues?: RegExp | null;
+  /** The words that start a new piece of a long message (the rules file's `clause_turns`, see clausesOf); by default the project's own. */
+  clauseTurns?: RegExp;
   /** The dedicated risk classifier (intents/risk): catches what the rules have not met, and names the category. */
   riskClassifier?: RiskClassifier;
   /** Orders categories (most urgent first) and tells who a message is about. */
@@ -200,16 +203,6 @@ export const SHORT_MIN_SCORE = 0.6;
 export const SHORT_OVERRIDE_MIN_SCORE = 0.9;
 
 /**
- * Words that must appear in a message before the classifier's vote counts. The offline
- * classifier puts "safeguarding" on top, very confidently, for plenty of ordinary questions
- * ("care home fees for my dad", "my tenancy ends in two months"), so its vote alone is not
- * enough; together with one of these words it is a useful back-up for phrasings the rules
- * have not met yet. Matched against the text folded by normaliseForRules.
- */
-export const DEFAULT_CLASSIFIER_CUES =
-  /\b(su[iy]?[cs]i?d\w*|die|dying|dead|death|kill\w*|end (it|my life|things)|overdos\w*|pills|tablets|meds|rope|jump\w*|cut(ting)? (my|me)|self|myself|harm\w*|hurt\w*|abus\w*|hit|hits|hitting|beat\w*|punch\w*|kick(s|ed)? me|slap\w*|chok\w*|push\w*|threat\w*|violen\w*|attack\w*|assault\w*|rap(e|ed|es|ing)|touch\w*|groom\w*|sex\w*|bruis\w*|neglect\w*|starv\w*|hungry|no food|not fed|feed|alone|locked|lock me|scared|afraid|frighten\w*|terrified|fear|danger\w*|unsafe|safe|homeless|rough|nowhere|tonight|freezing|bleed\w*|exploit\w*|traffick\w*|forced|force|made to|makes me|secret\w*|stole|steal\w*|money from|carer|help me|please help|cant cope|cant go on|any ?more|goodbye|wake up|point|worth|better off)\b/u;
-
-/**
  * Measured on tests/safeguarding/cases.jsonl, tests/eval/dev.jsonl and the training data
  * (seed 1): with safeguarding on top at >= 0.98 plus a cue word the classifier alone catches
  * about half of the risk messages while adding one false alarm on the near-miss set; a lower
@@ -235,6 +228,7 @@ export const CLASSIFIER_THRESHOLD_WITH_RISK_CLASSIFIER = 2;
 export class SafeguardingDetector {
   private readonly classifierThreshold: number;
   private readonly classifierCues: RegExp | null;
+  private readonly clauseTurns: RegExp;
   private readonly riskClassifier?: RiskClassifier;
   private readonly taxonomy?: RiskTaxonomy;
   private readonly order: RiskCategory[];
@@ -258,7 +252,8 @@ export class SafeguardingDetector {
   ) {
     const o = typeof options === 'number' ? { classifierThreshold: options } : options;
     this.classifierThreshold = o.classifierThreshold ?? (o.riskClassifier ? CLASSIFIER_THRESHOLD_WITH_RISK_CLASSIFIER : DEFAULT_CLASSIFIER_THRESHOLD);
-    this.classifierCues = o.classifierCues === undefined ? DEFAULT_CLASSIFIER_CUES : o.classifierCues;
+    this.classifierCues = o.classifierCues === undefined ? projectRuleWords().classifierCues : o.classifierCues;
+    this.clauseTurns = o.clauseTurns ?? projectRuleWords().clauseTurns;
     this.riskClassifier = o.riskClassifier;
     this.taxonomy = o.taxonomy;
     this.order = o.taxonomy ? o.taxonomy.categories.map((c) => c.id) : [...RISK_CATEGORIES];
@@ -379,7 +374,7 @@ export class SafeguardingDetector {
     const forClassifier = this.forClassifier(text, folded);
     if (this.riskClassifier) {
       trace.whole = this.riskClassifier.best(forClassifier);
-      trace.clauses = clausesOf(forClassifier).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
+      trace.clauses = clausesOf(forClassifier, this.clauseTurns).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
     }
     const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses, trace.whole);
     // "What does honour based abuse mean? It came up in my safeguarding training": a risk as the topic of study, training or

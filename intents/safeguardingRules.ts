@@ -1,6 +1,9 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { escapeRegExp } from '../platform/escapeRegExp';
+import { packageRoot } from '../platform/packageRoot';
 import { RISK_CATEGORIES, type RiskCategory } from './riskTaxonomy';
 
 const rulesSchema = z
@@ -22,6 +25,10 @@ const rulesSchema = z
     resolved: z.string().min(1).optional(),
     /** Words that make a risk the topic of study, training or policy ("my dissertation", "safeguarding training at work"). */
     topic: z.string().min(1).optional(),
+    /** Words one of which a message needs before the intent classifier's safeguarding vote counts (SafeguardingDetectorOptions.classifierCues). */
+    classifier_cues: z.string().min(1).optional(),
+    /** Words that start a new piece of a long message ("also", "btw"): each piece is read by the risk classifier on its own too (intents/messageClauses.ts). */
+    clause_turns: z.array(z.string().trim().min(1)).min(1).optional(),
     rules: z
       .array(
         z
@@ -92,6 +99,10 @@ export interface SafeguardingRuleSet {
   resolved?: RegExp;
   /** The rules file's `topic`: "for my dissertation", "safeguarding training at work", "what does honour based abuse mean". */
   topic?: RegExp;
+  /** The rules file's `classifier_cues`: a word about harm, fear or danger ("hurt", "scared", "unsafe") the intent classifier's vote needs. */
+  classifierCues?: RegExp;
+  /** The rules file's `clause_turns`, one of them matched: "also", "btw", "whilst i have you" (see clausesOf). */
+  clauseTurns?: RegExp;
 }
 
 /** The rules, the idioms (figures of speech taken out of a message before it is checked), the spellings spelled out first and the words of a danger long past. */
@@ -123,7 +134,23 @@ export function loadSafeguardingRuleSet(file: string): SafeguardingRuleSet {
   const reassured = parsed.data.reassured ? compile('reassured', parsed.data.reassured) : undefined;
   const resolved = parsed.data.resolved ? compile('resolved', parsed.data.resolved) : undefined;
   const topic = parsed.data.topic ? compile('topic', parsed.data.topic) : undefined;
-  return { rules, idioms, spellings, past, subject, reassured, resolved, topic };
+  const classifierCues = parsed.data.classifier_cues ? compile('classifier_cues', parsed.data.classifier_cues) : undefined;
+  // Words, not patterns: each phrase as written (a full stop is a full stop: "p.s"), any one of them.
+  const clauseTurns = parsed.data.clause_turns ? new RegExp(`(?:${parsed.data.clause_turns.map(escapeRegExp).join('|')})`, 'iu') : undefined;
+  return { rules, idioms, spellings, past, subject, reassured, resolved, topic, classifierCues, clauseTurns };
+}
+
+let projectRules: SafeguardingRuleSet | undefined;
+
+/**
+ * The project's own `classifier_cues` and `clause_turns` (intents/safeguarding-rules.yaml), read once: those of a detector built
+ * without a rules file's (a script, a test). The assistant hands its detectors the council's own rules file's.
+ */
+export function projectRuleWords(): { classifierCues: RegExp; clauseTurns: RegExp } {
+  projectRules ??= loadSafeguardingRuleSet(path.join(packageRoot(__dirname), 'intents', 'safeguarding-rules.yaml'));
+  const { classifierCues, clauseTurns } = projectRules;
+  if (!classifierCues || !clauseTurns) throw new Error('intents/safeguarding-rules.yaml: classifier_cues and clause_turns are needed');
+  return { classifierCues, clauseTurns };
 }
 
 /** True when the pattern has a capital letter that is not part of an escape such as \\S or \\P{L}. */

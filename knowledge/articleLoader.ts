@@ -3,13 +3,26 @@ import path from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { ContentProblem } from '../intents/trainingData';
-import { INTENT_NAMES } from '../intents/catalogue';
+import { Intents } from '../intents/catalogue';
 import type { Article } from './article';
 import { readSimpleFrontMatter } from '../platform/simpleFrontMatter';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** What an article may offer to start: the assistant's requests (not small talk, controls or safeguarding). */
-const REQUESTS = INTENT_NAMES.filter((n) => !['greeting', 'goodbye', 'thanks', 'help', 'cancel', 'safeguarding'].includes(n));
+/** Intents an article may not offer to start, whatever the intents' data says: small talk, controls, safeguarding, and out of scope. */
+const NOT_OFFERED = new Set<string>([Intents.greeting, Intents.goodbye, Intents.thanks, Intents.help, Intents.cancel, Intents.safeguarding, 'none']);
+
+/**
+ * What an article may offer to start: the assistant's requests, read from the intents as content (the intents' data files'
+ * `intent:` names, as `npm run validate` and start-up read them), so that an intent added as data can be offered with no
+ * TypeScript. Not small talk, controls, safeguarding or out of scope. None read (a test's or a tool's knowledge without
+ * intents): nothing to check against, so undefined.
+ */
+export function offerableRequests(intents: ReadonlyArray<{ intent: string }>): string[] | undefined {
+  return intents.length ? [...new Set(intents.map((d) => d.intent))].filter((n) => !NOT_OFFERED.has(n)) : undefined;
+}
+
+/** An intent's name as its data file writes it: lower-case words joined by _ ("book_bulky_waste"). */
+const INTENT_NAME = /^[a-z][a-z0-9]*(?:_[a-z0-9]+)*$/;
 
 const frontMatterSchema = z
   .object({
@@ -29,10 +42,8 @@ const frontMatterSchema = z
       .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), 'is not a real date'),
     owner: z.string({ required_error: 'is required' }).trim().min(1, 'must not be empty'),
     tags: z.array(z.string()).optional(),
-    request: z
-      .string()
-      .refine((r) => REQUESTS.includes(r), { message: `must be one of the assistant's requests: ${REQUESTS.join(', ')}` })
-      .optional(),
+    // Which requests there are is the intents' data's to say: checked against them where they are read (readArticle's `requests`).
+    request: z.string().regex(INTENT_NAME, "must be the name of one of the assistant's requests, such as book_bulky_waste").optional(),
     status: z.enum(['draft', 'published'], { errorMap: () => ({ message: 'must be draft or published' }) }).optional(),
   })
   // A misspelt field ("notfor:", "question:") would otherwise be dropped without a word, and the article answer as if it were not there.
@@ -61,8 +72,12 @@ export function splitFrontMatter(source: string): { frontMatter: string; body: s
   return { frontMatter, body: body.trim(), bodyLine: frontMatter.split('\n').length + 2 };
 }
 
-/** Reads one article file. Problems are returned; an article is returned only when it can be used. */
-export function readArticle(file: string): { article?: Article; problems: ContentProblem[] } {
+/**
+ * Reads one article file. Problems are returned; an article is returned only when it can be used. With `requests` (see
+ * offerableRequests), an article that offers a request not among them is not one that can be used.
+ */
+export function readArticle(file: string, requests?: readonly string[]): { article?: Article; problems: ContentProblem[] } {
+  const offerable = (request: string | undefined): boolean => !request || !requests || requests.includes(request);
   const problems: ContentProblem[] = [];
   let source: string;
   try {
@@ -87,7 +102,7 @@ export function readArticle(file: string): { article?: Article; problems: Conten
   // Most front matter is simple: read quickly, and with yaml (whose positions name the line of a problem) when not, or when wrong.
   const simple = readSimpleFrontMatter(parts.frontMatter);
   const quick = simple && frontMatterSchema.safeParse(simple);
-  if (quick && quick.success && quick.data.id === expected) return articleOf(quick.data, parts, file);
+  if (quick && quick.success && quick.data.id === expected && offerable(quick.data.request)) return articleOf(quick.data, parts, file);
   const lineCounter = new LineCounter();
   const doc = parseDocument(parts.frontMatter, { lineCounter, prettyErrors: false, uniqueKeys: true });
   if (doc.errors.length) {
@@ -129,6 +144,17 @@ export function readArticle(file: string): { article?: Article; problems: Conten
     return { problems };
   }
   const fm = parsed.data;
+  if (!offerable(fm.request))
+    return {
+      problems: [
+        {
+          severity: 'error',
+          file,
+          line: fieldLine(doc, lineCounter, ['request']),
+          message: `request: must be one of the assistant's requests: ${(requests ?? []).join(', ')}`,
+        },
+      ],
+    };
   if (fm.id !== expected)
     problems.push({
       severity: 'error',
@@ -204,16 +230,17 @@ export function articleFiles(dir: string): string[] {
 /**
  * Reads every *.md file in `dir` except README.md, and the drafts in its `drafts/` subfolder
  * (always drafts, whatever their status says, until moved out). Broken files are reported and
- * left out; the rest load. Drafts share the ids' name space with published articles.
+ * left out; the rest load. Drafts share the ids' name space with published articles. With `requests`, an article offering
+ * a request not among them is left out too (readArticle).
  */
-export function loadArticles(dir: string): LoadedArticles {
+export function loadArticles(dir: string, requests?: readonly string[]): LoadedArticles {
   const problems: ContentProblem[] = [];
   const articles: Article[] = [];
   if (!fs.existsSync(dir)) return { articles, problems: [{ severity: 'error', file: dir, message: 'the articles folder does not exist' }] };
   const draftsDir = path.join(dir, DRAFTS_FOLDER);
   const seen = new Map<string, string>();
   for (const file of articleFiles(dir)) {
-    const result = readArticle(file);
+    const result = readArticle(file, requests);
     problems.push(...result.problems);
     if (!result.article) continue;
     const first = seen.get(result.article.id);

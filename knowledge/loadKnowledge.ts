@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Logger } from '../platform/logger';
 import type { ContentProblem, IntentDefinition } from '../intents/trainingData';
 import type { Article } from './article';
-import { loadArticles } from './articleLoader';
+import { loadArticles, offerableRequests } from './articleLoader';
 import { KnowledgeCache, type CachedKnowledge } from './knowledgeCache';
 import { MiniSearchKnowledgeBase } from './knowledgeBase';
 import { loadSynonyms } from './synonyms';
@@ -51,7 +51,7 @@ export function buildKnowledgeBase(sources: KnowledgeSources, logger?: Logger): 
       logger?.warn({ err: (err as Error).message }, 'the kept knowledge base could not be used: building it again');
     }
   }
-  const loaded = loadArticles(sources.articlesDir);
+  const loaded = loadArticles(sources.articlesDir, offerableRequests(sources.intents));
   report(loaded, logger);
   const knowledge = new MiniSearchKnowledgeBase(loaded.articles, analyser, { intents, outOfScope });
   if (cache && key) keep(cache, key, { ...loaded, index: knowledge.analysedIndex() }, logger);

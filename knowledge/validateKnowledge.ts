@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { utteranceKey, type ContentProblem, type IntentDefinition } from '../intents/trainingData';
 import type { Article } from './article';
-import { loadArticles, type LoadedArticles } from './articleLoader';
+import { loadArticles, offerableRequests, type LoadedArticles } from './articleLoader';
 import { codeFingerprint } from './knowledgeCache';
 import { startQuestionCheck } from './questionCheck';
 import { loadSynonyms, type SynonymGroups } from './synonyms';
@@ -107,7 +107,7 @@ export function validateKnowledge(options: KnowledgeCheckOptions): ContentProble
 export function startValidateKnowledge(options: KnowledgeCheckOptions): () => ContentProblem[] {
   const now = options.now ?? new Date();
   const maxWords = options.maxWords ?? 160;
-  const loaded = options.loaded ?? loadArticles(options.articlesDir);
+  const loaded = options.loaded ?? loadArticles(options.articlesDir, options.intents && offerableRequests(options.intents));
   const problems = [...loaded.problems];
   // Drafts are listed by `npm run validate` and never answered from, so only published articles are checked here.
   const articles = loaded.articles.filter((a) => a.status !== 'draft');

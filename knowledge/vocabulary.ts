@@ -193,6 +193,20 @@ const CONTEXTS = {
   street_not_before: 'part',
   rough_count_joins: 'whole',
   rough_count_joins_welsh: 'whole',
+  // --- Routing words (dialogs/routingWords.ts, dialogs/router.ts) ---
+  reference_owner: 'part',
+  reference_noun: 'part',
+  reference_number_word: 'part',
+  reference_is: 'part',
+  reference_courtesy: 'part',
+  carry_on_before: 'part',
+  carry_on_please: 'part',
+  carry_on_phrase: 'part',
+  question_joined_opens: 'part',
+  place_at: 'part',
+  place_number_short: 'part',
+  place_number_word: 'part',
+  place_street_ends: 'part',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -15,9 +15,10 @@ import { answerWordsIn, loadCouncilProfile } from '../knowledge/councilProfile';
 import { loadPageText, pageTextOverlayProblems } from '../channels/web/pageText';
 import { contactCentreProblems } from '../knowledge/contactCentre';
 import { BIN_TYPES_FILE, binTypesProblems, localeBinTypesProblems } from '../intents/entities/binTypes';
+import { caseReferenceWordsProblems } from '../intents/entities/caseReferences';
 import { loadDeliveryTexts } from '../knowledge/deliveryMessages';
 import type { Article } from '../knowledge/article';
-import { loadArticles } from '../knowledge/articleLoader';
+import { loadArticles, offerableRequests } from '../knowledge/articleLoader';
 import { listDrafts, startValidateKnowledge } from '../knowledge/validateKnowledge';
 import { intentMessagesProblems } from '../knowledge/intentMessages';
 import { REPLY_MESSAGES } from '../knowledge/replyTexts';
@@ -148,7 +149,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
   // English checks, each other language's (their twins) and the list of drafts need.
   const training = loadTrainingData(paths.intentsDir);
   const articlesDir = paths.articlesDir ?? path.join(path.dirname(council), 'articles');
-  const articles = loadArticles(articlesDir);
+  const articles = loadArticles(articlesDir, offerableRequests(training.intents));
   // Started first: with many articles its questions' check runs partly on a second thread while the other checks run here.
   const knowledge = startValidateKnowledge({
     articlesDir,
@@ -166,6 +167,7 @@ export function validateContent(paths: ContentPaths = DEFAULT_PATHS): { problems
     ...readToneVocabulary(paths.tone ?? path.join(path.dirname(rules), 'tone.yaml')).problems,
     ...binTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
     ...welshBinTypes(paths.binTypes ?? path.join(path.dirname(rules), 'entities', 'bin-types.yaml')),
+    ...caseReferenceWords(path.join(path.dirname(rules), 'entities', 'case-references.yaml')),
     ...councilAndContactCentre(council),
     ...intentMessagesProblems(
       paths.messagesDir ?? path.join(path.dirname(council), 'messages'),
@@ -228,6 +230,11 @@ function consolePages(pagesDir: string | undefined, messagesDir: string): Conten
 /** The bin types, when the content has its own (else the shipped table is used). */
 function binTypes(file: string): ContentProblem[] {
   return fs.existsSync(file) ? binTypesProblems(file) : [];
+}
+
+/** The words that name a case reference (entities/case-references.yaml beside the rules), when there. */
+function caseReferenceWords(file: string): ContentProblem[] {
+  return fs.existsSync(file) ? caseReferenceWordsProblems(file) : [];
 }
 
 /** The Welsh bin words (entities/cy-GB/bin-types.yaml beside the English), when there are any. */

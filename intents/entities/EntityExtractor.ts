@@ -1,7 +1,7 @@
 import type { Entity } from '../recognizer';
 import { extractAddresses } from './addresses';
 import { BinTypeMatcher, defaultBinTypes, type BinTypeSynonyms } from './binTypes';
-import { extractCaseReferences } from './caseReferences';
+import { defaultCaseReferenceWords, extractCaseReferences, type CaseReferenceWords } from './caseReferences';
 import { extractDates } from './dates';
 import { resolveOverlaps } from './overlaps';
 import { extractWelshAddresses } from './welshAddresses';
@@ -27,6 +27,8 @@ export interface EntityExtractorOptions {
    * Welsh initial mutations ("fy min du"). No phrase may be under two kinds across both.
    */
   localeBinTypes?: BinTypeSynonyms;
+  /** The words that name a case reference before it ("ref", "complaint number"). Default: intents/entities/case-references.yaml, read once per process. */
+  caseReferenceWords?: CaseReferenceWords;
 }
 
 /** Longest message looked at; anything after is ignored (a resident's message is far shorter). */
@@ -47,12 +49,14 @@ export class EntityExtractor {
   private readonly bins: BinTypeMatcher;
   private readonly postcodeAreas: readonly string[];
   private readonly welsh: boolean;
+  private readonly caseReferenceWords: CaseReferenceWords;
 
   constructor(options: EntityExtractorOptions = {}) {
     this.now = options.now ?? (() => new Date());
     this.welsh = options.locale === 'cy-GB';
     this.bins = new BinTypeMatcher(options.binTypes ?? defaultBinTypes(), options.localeBinTypes);
     this.postcodeAreas = options.postcodeAreas ?? DEFAULT_POSTCODE_AREAS;
+    this.caseReferenceWords = options.caseReferenceWords ?? defaultCaseReferenceWords();
   }
 
   extract(text: string): Entity[] {
@@ -65,7 +69,7 @@ export class EntityExtractor {
         : safely(() => extractAddresses(input));
       return resolveOverlaps([
         safely(() => extractPostcodes(input, this.postcodeAreas)),
-        safely(() => extractCaseReferences(input)),
+        safely(() => extractCaseReferences(input, this.caseReferenceWords)),
         safely(() => this.bins.extract(input)),
         givingWayToHouseNumbers(
           this.welsh

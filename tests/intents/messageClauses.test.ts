@@ -1,26 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { clausesOf } from '../../intents/messageClauses';
+import { projectRuleWords } from '../../intents/safeguardingRules';
 import { RiskClassifier, type RiskGuess } from '../../intents/riskClassifier';
 import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 
 describe('clausesOf', () => {
+  const words = projectRuleWords().clauseTurns;
   it('splits a long message at sentence ends, dashes and the words residents join two needs with', () => {
     expect(
-      clausesOf('I want to report a missed garden waste collection at Rose Cottage. Also, whilst I have your attention, his nephew has taken his chequebook'),
+      clausesOf(
+        'I want to report a missed garden waste collection at Rose Cottage. Also, whilst I have your attention, his nephew has taken his chequebook',
+        words,
+      ),
     ).toEqual(['I want to report a missed garden waste collection at Rose Cottage', 'whilst I have your attention, his nephew has taken his chequebook']);
-    expect(clausesOf('bulky waste collection please - a broken tv and a door - he kicked it in again')).toEqual([
+    expect(clausesOf('bulky waste collection please - a broken tv and a door - he kicked it in again', words)).toEqual([
       'bulky waste collection please',
       'a broken tv and a door',
       'he kicked it in again',
     ]);
-    expect(clausesOf('my bin was missed btw the lights are out on Elm Road')).toEqual(['my bin was missed', 'btw the lights are out on Elm Road']);
+    expect(clausesOf('my bin was missed btw the lights are out on Elm Road', words)).toEqual(['my bin was missed', 'btw the lights are out on Elm Road']);
   });
 
   it('gives nothing for a single clause, and drops pieces shorter than four words', () => {
-    expect(clausesOf('do foster parents get paid? thinking about it')).toEqual([]);
-    expect(clausesOf('my bin was not emptied today')).toEqual([]);
-    expect(clausesOf('Hello. My bin was not emptied today.')).toEqual([]);
-    expect(clausesOf('')).toEqual([]);
+    expect(clausesOf('do foster parents get paid? thinking about it', words)).toEqual([]);
+    expect(clausesOf('my bin was not emptied today', words)).toEqual([]);
+    expect(clausesOf('Hello. My bin was not emptied today.', words)).toEqual([]);
+    expect(clausesOf('', words)).toEqual([]);
   });
 });
 

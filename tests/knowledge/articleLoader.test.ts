@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, readArticle } from '../../knowledge/articleLoader';
+import { loadTrainingData } from '../../intents/trainingData';
+import { loadArticles, offerableRequests, readArticle } from '../../knowledge/articleLoader';
 import { ARTICLES, article, copyOfArticles, VALID } from './helpers';
 
 const REQUIRED_IDS = [
@@ -63,15 +64,38 @@ describe('loadArticles', () => {
   it('reads the request an article offers, and names the line of one the assistant cannot start', () => {
     const dir = copyOfArticles();
     const good = path.join(dir, 'dropped-kerb.md');
+    // The requests are the intents as content: the shipped intents' data files, as validate and start-up read them.
+    const requests = offerableRequests(loadTrainingData(path.resolve(__dirname, '../../intents/data')).intents);
+    expect(requests).toContain('book_bulky_waste');
+    expect(requests).not.toContain('greeting');
     fs.writeFileSync(good, article({ ...VALID, request: 'book_bulky_waste' }));
-    expect(readArticle(good).article?.request).toBe('book_bulky_waste');
-    for (const bad of ['book_a_skip', 'greeting']) {
+    expect(readArticle(good, requests).article?.request).toBe('book_bulky_waste');
+    for (const bad of ['book_a_skip', 'greeting', 'none']) {
       fs.writeFileSync(good, article({ ...VALID, request: bad }));
-      const { article: loaded, problems } = readArticle(good);
+      const { article: loaded, problems } = readArticle(good, requests);
       expect(loaded).toBeUndefined();
       expect(problems[0]).toMatchObject({ severity: 'error', line: 10, message: expect.stringContaining('book_bulky_waste') });
+      expect(loadArticles(dir, requests).articles.map((a) => a.id)).not.toContain('dropped-kerb');
     }
-    expect(loadArticles(ARTICLES).articles.find((a) => a.id === 'bulky-waste')?.request).toBe('book_bulky_waste');
+    // Without intents to check against, only the name's shape: a request is an intent's name, never words.
+    fs.writeFileSync(good, article({ ...VALID, request: 'Book a skip' }));
+    expect(readArticle(good).problems[0]).toMatchObject({
+      severity: 'error',
+      line: 10,
+      message: expect.stringContaining("the name of one of the assistant's requests"),
+    });
+    expect(loadArticles(ARTICLES, requests).articles.find((a) => a.id === 'bulky-waste')?.request).toBe('book_bulky_waste');
+  });
+
+  it('an intent added as data can be offered by an article, with no TypeScript', () => {
+    const dir = copyOfArticles();
+    const file = path.join(dir, 'dropped-kerb.md');
+    fs.writeFileSync(file, article({ ...VALID, request: 'book_a_skip' }));
+    const shipped = loadTrainingData(path.resolve(__dirname, '../../intents/data')).intents;
+    const withSkips = offerableRequests([...shipped, { intent: 'book_a_skip' }]);
+    expect(readArticle(file, offerableRequests(shipped)).article).toBeUndefined();
+    expect(readArticle(file, withSkips).article?.request).toBe('book_a_skip');
+    expect(offerableRequests([])).toBeUndefined();
   });
 
   it('reports a missing closing --- line', () => {

@@ -128,6 +128,23 @@ const MOVED_LAST = [
   ...ANSWER_WORDS_CONTEXTS,
 ] as const;
 
+/** The routing words moved from dialogs/router.ts: tests/knowledge/routingWords.test.ts. */
+const ROUTING_WORDS = [
+  'reference_owner',
+  'reference_noun',
+  'reference_number_word',
+  'reference_is',
+  'reference_courtesy',
+  'carry_on_before',
+  'carry_on_please',
+  'carry_on_phrase',
+  'question_joined_opens',
+  'place_at',
+  'place_number_short',
+  'place_number_word',
+  'place_street_ends',
+] as const satisfies readonly VocabularyContext[];
+
 /** Each context's regex as it was in TypeScript before its words moved to vocabulary.yaml (file and name then). */
 const OLD: Omit<
   Record<VocabularyContext, RegExp>,
@@ -145,6 +162,7 @@ const OLD: Omit<
   | 'bin_day_asked'
   | 'another_need'
   | (typeof MOVED_LAST)[number]
+  | (typeof ROUTING_WORDS)[number]
   | (typeof NEW)[number]
   | keyof typeof WORD_SETS
   | (typeof WORD_SETS_MOVED)[number]
@@ -433,6 +451,7 @@ describe('vocabulary.yaml', () => {
         ...Object.keys(BROADER),
         'carry_on_accepted',
         ...MOVED_LAST,
+        ...ROUTING_WORDS,
         ...NEW,
         ...Object.keys(WORD_SETS),
         ...WORD_SETS_MOVED,

@@ -14,6 +14,7 @@ import {
   loadBinTypes,
 } from '../../../intents/entities';
 import { binTypesProblems } from '../../../intents/entities/binTypes';
+import { defaultCaseReferenceWords } from '../../../intents/entities/caseReferences';
 
 // Wednesday 11 December 2024, 10:00 in London (GMT).
 const WEDNESDAY = new Date('2024-12-11T10:00:00Z');
@@ -279,7 +280,7 @@ describe('houseNumber and street', () => {
 
   it('can be used on its own', () => {
     expect(extractAddresses('45 mill lane').map((e) => e.value)).toEqual(['Mill Lane', '45']);
-    expect(extractCaseReferences('ref 123456').map((e) => e.value)).toEqual(['123456']);
+    expect(extractCaseReferences('ref 123456', defaultCaseReferenceWords()).map((e) => e.value)).toEqual(['123456']);
   });
 });
 
@@ -383,9 +384,10 @@ describe('bad input', () => {
   it('is fast outside chrono: a 100-character message well under a millisecond', () => {
     const message = 'hi my blue bin wasnt collected at 14 mill lane AT3 4DF, ref AT-123456, please can someone come?';
     const bins = new BinTypeMatcher(defaultBinTypes());
+    const words = defaultCaseReferenceWords();
     const run = (): void => {
       extractPostcodes(message);
-      extractCaseReferences(message);
+      extractCaseReferences(message, words);
       extractAddresses(message);
       bins.extract(message);
     };
