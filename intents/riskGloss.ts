@@ -49,6 +49,27 @@ const ECHOES = new Set(['i', 'fi', 'mi', 'di', 'ti', 'e', 'o', 'fe', 'fo', 'hi',
 /** "yn" and its shortened "'n": nothing before a verb-noun or a possessive, "is" before an adjective, "in" before a noun or "y". */
 const YN = new Set(['yn', 'n']);
 const ARTICLES = new Set(['y', 'yr', 'r']);
+/**
+ * A personal pronoun before "'n" ("fi'n", "hi'n", "nhw'n": I am, she is, they are), typed with or without its apostrophe: the
+ * rules read a message with its apostrophes out, so "fi'n" comes as "fin", which the list would take for "bin" softened. The
+ * pronoun is read as the subject with its "be", and "'n" then as after any "be" ("hi'n sâl": she is ill). Not "i" ("dw i'n" has
+ * its own phrase, and "in" is English too).
+ */
+const SUBJECTS: Readonly<Record<string, string>> = {
+  fi: 'i am',
+  ti: 'you are',
+  hi: 'she is',
+  ni: 'we are',
+  chi: 'you are',
+  nhw: 'they are',
+  fe: 'he is',
+  fo: 'he is',
+  e: 'he is',
+  o: 'he is',
+};
+const PRONOUN_N = new RegExp(`^(${Object.keys(SUBJECTS).join('|')})(n)$`, 'u');
+/** Greetings that open a message in English words the list reads as Welsh ("hi": she). */
+const GREETINGS = new Set(['hi']);
 /** "cael" and its mutations: with a possessive and a verb-noun, the passive ("cael ei ladd": be killed). */
 const PASSIVE = new Set(['cael', 'gael', 'chael']);
 /** Glosses that are not verbs to put in "…ing" ("methu": cannot). */
@@ -146,6 +167,9 @@ export class RiskGloss {
     // "'n" and "'r" typed without the apostrophe ("babin", "drwyr", as the rules read a message): the word before, then
     // "yn" or "yr", so that phrases meet them too ("drwy'r nos": all night).
     const words = tokens(text).flatMap((w) => {
+      // A pronoun's "'n" wins over a form made by mutation ("fin": fi'n, not "bin" softened), never over a word written in the list.
+      const pronoun = PRONOUN_N.exec(w);
+      if (pronoun && this.entry(w)?.mutation !== 'radical') return [pronoun[1], pronoun[2]];
       const joined = this.entry(w) ? null : /^(.{3,})(n|r)$/u.exec(w);
       return joined && this.entry(joined[1]) ? [joined[1], joined[2]] : [w];
     });
@@ -177,6 +201,17 @@ export class RiskGloss {
         else out.push(`${this.progressive(before) ? ing(next.english) : next.english} ${who.object}`);
         i += 2;
         if (i < words.length && ECHOES.has(words[i]) && !this.phraseAt(words, i)) i++;
+        continue;
+      }
+      // "Hi" opening a message is the English greeting, not "she": a Welsh sentence puts its verb first ("Mae hi…").
+      if (i === 0 && GREETINGS.has(word) && !YN.has(words[1] ?? '')) {
+        i++;
+        continue;
+      }
+      const subject = SUBJECTS[word];
+      if (subject && YN.has(words[i + 1] ?? '')) {
+        out.push(subject);
+        i++;
         continue;
       }
       if (YN.has(word)) {
