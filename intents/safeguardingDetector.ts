@@ -169,17 +169,6 @@ const GLOSS_SUPPORT = DEFAULT_CLAUSE_SUPPORT;
  * costs a life now, and where issue 21 asks for 100 %.
  */
 export const GLOSS_CATEGORIES: readonly RiskCategory[] = ['immediate_danger'];
-/**
- * The English classifier's score on a gloss (its best category, over not-a-risk) at which its verdict counts for any category
- * without this language's classifier leaning to a risk, in a message of GLOSS_ALONE_MIN_WORDS words or more. The Welsh
- * classifier, trained on far fewer wordings, puts nothing on risks a gloss reads plainly ("i am in fear…", "the pills in
- * the cupboard… how easy it would be"). Short messages are left out: on a short gloss the English classifier is sure of
- * ordinary chat ("anghofia fo": forget it; "dyna fo": that's it). Measured in docs/safeguarding.md, nineteenth round: on a
- * fresh blind Welsh set (300 risks, 400 near misses) recall 262 -> 269 for 1 more false alarm; every category at any length
- * flagged 17 of the Welsh ordinary examples and questions instead of 5, at 10 words or more 6.
- */
-export const GLOSS_ALONE_SCORE = 0.9;
-export const GLOSS_ALONE_MIN_WORDS = 10;
 /** The reason a verdict gives when the risk classifier decided it (and the rules did not). */
 const CLASSIFIER_REASON = 'risk classifier';
 /** Fewer words than this left once the idioms are taken out: nothing for the classifier to judge. */
@@ -320,8 +309,6 @@ export class SafeguardingDetector {
     const category = glossed.verdict.category;
     if (!category) return false;
     if (category !== 'immediate_danger' && glossed.verdict.decidedBy !== 'risk classifier') return true;
-    const english = glossed.whole;
-    if (english && !english.notRiskWins && english.score >= GLOSS_ALONE_SCORE && own.folded.split(' ').length >= GLOSS_ALONE_MIN_WORDS) return true;
     if (!(this.glossed?.categories ?? GLOSS_CATEGORIES).includes(category)) return false;
     const scores = [own.whole?.score ?? 0, ...own.clauses.map((c) => c.guess?.score ?? 0)];
     return Math.max(...scores) >= GLOSS_SUPPORT;
