@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ing, loadRiskGloss, RiskGloss, riskGlossProblems } from '../../intents/riskGloss';
 import type { RiskClassifier, RiskGuess } from '../../intents/riskClassifier';
-import { GLOSS_ALONE_MIN_WORDS, GLOSS_ALONE_SCORE, SafeguardingDetector } from '../../intents/safeguardingDetector';
+import { SafeguardingDetector } from '../../intents/safeguardingDetector';
 import { loadSafeguardingRuleSet } from '../../intents/safeguardingRules';
 import type { RiskCategory } from '../../intents/riskTaxonomy';
 import type { LocalRecognizer } from '../../intents/localRecognizer';
@@ -152,23 +152,6 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
     expect(welsh(0.9, ['child_at_risk']).check(text)).toMatchObject({ risk: true, category: 'child_at_risk' });
     expect(welsh(0.05, ['child_at_risk']).check(text).risk).toBe(false);
   });
-
-  it(`the English classifier's verdict on a gloss of ${GLOSS_ALONE_MIN_WORDS} words or more counts alone from ${GLOSS_ALONE_SCORE}, for any category`, () => {
-    const englishSaying = (guess: RiskGuess) =>
-      new SafeguardingDetector([], { riskClassifier: { best: () => guess, classify: () => guess } as unknown as RiskClassifier });
-    const welsh = (english: SafeguardingDetector) => {
-      const none: RiskGuess = { category: 'adult_at_risk', score: 0.01, notRiskWins: true };
-      const classifier = { best: () => none, classify: () => undefined } as unknown as RiskClassifier;
-      return new SafeguardingDetector([], { riskClassifier: classifier, glossed: { gloss: (t) => list.gloss(t), detector: english } });
-    };
-    const long = "dw i'n dal i feddwl am y tabledi yn y cwpwrdd a pa mor hawdd fysa fo";
-    const short = 'anghofia fo';
-    const sure: RiskGuess = { category: 'suicide_self_harm', score: GLOSS_ALONE_SCORE, notRiskWins: false };
-    expect(welsh(englishSaying(sure)).check(long)).toMatchObject({ risk: true, category: 'suicide_self_harm' });
-    expect(welsh(englishSaying(sure)).check(short).risk).toBe(false);
-    expect(welsh(englishSaying({ ...sure, score: GLOSS_ALONE_SCORE - 0.01 })).check(long).risk).toBe(false);
-    expect(welsh(englishSaying({ ...sure, notRiskWins: true })).check(long).risk).toBe(false);
-  });
 });
 
 describe('the Welsh detector reads a gloss with the English detector (docs/safeguarding.md, thirteenth round)', () => {
@@ -206,10 +189,8 @@ describe('the Welsh detector reads a gloss with the English detector (docs/safeg
     // and two by the English rules as they read the same words in English (drugs sold in the street, a loan shark's threats).
     // A fifth since the sixteenth round (issue 15): the English classifier's not-a-risk examples of a request's reasons moved
     // the gloss of a benefit-fraud report ("someone is working and hawlio benefits") from 0.497 to 0.50 for immediate danger,
-    // the override's margin (docs/safeguarding.md, sixteenth round). A sixth since the nineteenth round: the English
-    // classifier's verdict on a long gloss counts alone at 0.9 (GLOSS_ALONE_SCORE), and "dw i angen help i edrych ar ôl fy
-    // hun" (I need help to look after myself, an adult social care request) reads to it as an adult at risk.
-    expect([...ordinary, ...questions].filter((t) => risk(t).reason?.startsWith('gloss: ')).length).toBeLessThanOrEqual(6);
+    // the override's margin (docs/safeguarding.md, sixteenth round).
+    expect([...ordinary, ...questions].filter((t) => risk(t).reason?.startsWith('gloss: ')).length).toBeLessThanOrEqual(5);
   }, 120_000);
 
   it.each([
