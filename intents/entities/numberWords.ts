@@ -29,6 +29,7 @@ const PARTS = {
   clock: 'base',
   texted_days: 'base',
   address_words: 'base',
+  street_words: 'base',
 } as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
@@ -97,6 +98,25 @@ const schema = z
       })
       .strict()
       .optional(),
+    street_words: z
+      .object({
+        suffixes: z
+          .array(
+            z
+              .object({
+                words: words,
+                canonical: z.string().regex(/^\p{Lu}\p{Ll}*$/u, 'one word with a capital first letter, as the street is written ("Road")'),
+                strength: z.enum(['strong', 'weak', 'numbered']),
+              })
+              .strict(),
+          )
+          .min(1),
+        the_streets: words,
+        not_street_after: words,
+        not_in_street_name: words,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 type NumbersFile = z.infer<typeof schema>;
@@ -121,6 +141,16 @@ export interface NumberWords {
   clock: ClockWords;
   /** The words around a house number or a flat in an address (see numbers.yaml `address_words`), each list a set. */
   addressWords: AddressWords;
+  /** The words that make a street (see numbers.yaml `street_words`), for intents/entities/streetSuffixes.ts. */
+  streetWords: StreetWords;
+}
+
+/** numbers.yaml `street_words`: the street-type words (lower-case word -> how the street is written and how sure it is), and the word sets around them. */
+export interface StreetWords {
+  suffixes: ReadonlyMap<string, { canonical: string; strength: 'strong' | 'weak' | 'numbered' }>;
+  theStreets: ReadonlySet<string>;
+  notStreetAfter: ReadonlySet<string>;
+  notInStreetName: ReadonlySet<string>;
 }
 
 /** numbers.yaml `address_words`: for the street finder (any language), the English address reader, the Welsh one. */
@@ -186,6 +216,9 @@ export function readNumberWords(file: string, locale: string): { words?: NumberW
     if (/[[\]]/.test(m.say.replace(/\[[^[\]]*\]/g, ' ')) || sayings(m.say).some((s) => !s))
       problems.push({ severity: 'error', file, line: lines.get('measures'), message: `measures: "${m.say}": a [ without its ], or nothing that must be said` });
   }
+  const suffixWords = (data?.street_words?.suffixes ?? []).flatMap((s) => s.words);
+  for (const w of new Set(suffixWords.filter((w, i) => suffixWords.indexOf(w) !== i)))
+    problems.push({ severity: 'error', file, line: lines.get('street_words'), message: `street_words.suffixes: "${w}" is in more than one suffix` });
   if (problems.length || !data) return { problems };
   return { words: compileWords(data), problems };
 }
@@ -213,6 +246,12 @@ function compileWords(data: NumbersFile): NumberWords {
     addressWords: Object.fromEntries(
       Object.entries(data.address_words ?? NO_ADDRESS_WORDS).map(([list, words]) => [list, new Set(words)]),
     ) as unknown as AddressWords,
+    streetWords: {
+      suffixes: new Map((data.street_words?.suffixes ?? []).flatMap((s) => s.words.map((w) => [w, { canonical: s.canonical, strength: s.strength }] as const))),
+      theStreets: new Set(data.street_words?.the_streets),
+      notStreetAfter: new Set(data.street_words?.not_street_after),
+      notInStreetName: new Set(data.street_words?.not_in_street_name),
+    },
   };
 }
 

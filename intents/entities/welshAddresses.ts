@@ -1,6 +1,6 @@
 import { spanOf, startsUpper, titleCase } from './addresses';
 import { longestFirst } from './overlaps';
-import { NOT_IN_STREET_NAME } from './streetSuffixes';
+import { notInStreetName } from './streetSuffixes';
 import { ENTITY_TYPES, type Span } from './types';
 import { foldWelsh } from './welshFold';
 import { BASE_LOCALE, numberWords, type AddressWords } from './numberWords';
@@ -124,7 +124,7 @@ export function extractWelshAddresses(text: string): Span[] {
       const word = tokens[j];
       if (!SPACE_ONLY.test(gap(j - 1)) || !NAME_WORD.test(word.text) || word.text.length > MAX_WORD_LENGTH) break;
       const article = WELSH_ARTICLES.has(word.folded) && !joinedArticle && name.length === 0;
-      if (!article && (NOT_IN_NAME.has(word.folded) || NOT_IN_STREET_NAME.has(word.folded))) break;
+      if (!article && (NOT_IN_NAME.has(word.folded) || notInStreetName().has(word.folded))) break;
       if (!article && capitalised && !startsUpper(word.text)) break;
       name.push(word);
       if (!article) content++;

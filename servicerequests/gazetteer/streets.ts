@@ -1,5 +1,5 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
-import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
+import { streetSuffixes } from '../../intents/entities/streetSuffixes';
 import { foldWelsh } from '../../intents/entities/welshFold';
 import { welshMutations } from '../../intents/entities/welshMutations';
 import { isWelshStreetName, WELSH_ARTICLES, welshStreetType } from '../../intents/entities/welshStreets';
@@ -207,7 +207,7 @@ function closest(typed: string, forms: readonly string[]): number | undefined {
 /** The street word ("road") a typed word stands for: itself, an abbreviation ("rd") or a misspelling ("raod"). */
 function typeEdits(typed: string, word: string): number | undefined {
   if (typed === word) return 0;
-  const expanded = STREET_SUFFIXES.get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
+  const expanded = streetSuffixes().get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
   if (expanded === word) return 0;
   return word.length >= 5 ? edits(typed, word) : undefined;
 }
@@ -334,7 +334,7 @@ export class StreetIndex {
     if (words[0].norm === 'the') return capitalised;
     if (capitalised) return true;
     // A strong street word as typed, or misspelt ("willow cresent": the street's own word is "crescent").
-    if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong' || STREET_SUFFIXES.get(type)?.strength === 'strong') return true;
+    if (streetSuffixes().get(words.at(-1)!.norm)?.strength === 'strong' || streetSuffixes().get(type)?.strength === 'strong') return true;
     // "on acron close": a word like "on" before it, and at most one letter wrong.
     if (distance <= 1 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
     // The whole message is the street: the answer to "what's the address?".

@@ -1,0 +1,314 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
+import { notInStreetName, notStreetAfter, streetSuffixes, theStreets } from '../../intents/entities/streetSuffixes';
+import { extractAddresses } from '../../intents/entities/addresses';
+
+// intents/entities/streetSuffixes.ts before its words moved to knowledge/messages/en-GB/numbers.yaml `street_words`.
+const OLD_TABLE: [string[], string, string][] = [
+  [['street', 'st'], 'Street', 'strong'],
+  [['road', 'rd'], 'Road', 'strong'],
+  [['lane', 'ln'], 'Lane', 'strong'],
+  [['avenue', 'ave'], 'Avenue', 'strong'],
+  [['crescent'], 'Crescent', 'strong'],
+  [['terrace'], 'Terrace', 'strong'],
+  [['mews'], 'Mews', 'strong'],
+  [['close'], 'Close', 'weak'],
+  [['drive'], 'Drive', 'weak'],
+  [['way'], 'Way', 'weak'],
+  [['place'], 'Place', 'weak'],
+  [['gardens'], 'Gardens', 'weak'],
+  [['grove'], 'Grove', 'weak'],
+  [['hill'], 'Hill', 'weak'],
+  [['row'], 'Row', 'weak'],
+  [['square'], 'Square', 'weak'],
+  [['walk'], 'Walk', 'weak'],
+  [['park'], 'Park', 'weak'],
+  [['court'], 'Court', 'weak'],
+  [['cres'], 'Crescent', 'numbered'],
+  [['cl'], 'Close', 'numbered'],
+  [['dr'], 'Drive', 'numbered'],
+  [['pl'], 'Place', 'numbered'],
+  [['gdns'], 'Gardens', 'numbered'],
+  [['gr'], 'Grove', 'numbered'],
+  [['ter', 'terr'], 'Terrace', 'numbered'],
+  [['sq'], 'Square', 'numbered'],
+  [['ct'], 'Court', 'numbered'],
+  [['pk'], 'Park', 'numbered'],
+];
+
+const OLD_THE_STREETS = ['avenue', 'crescent', 'close', 'drive', 'grove', 'mews', 'square', 'walk', 'terrace', 'row', 'gardens', 'park', 'hill', 'court'];
+
+const OLD_NOT_STREET_AFTER = [
+  'light',
+  'lights',
+  'lighting',
+  'lamp',
+  'lamps',
+  'lamppost',
+  'lampposts',
+  'cleaning',
+  'cleaner',
+  'cleaners',
+  'sweeper',
+  'sweepers',
+  'sweeping',
+  'works',
+  'sign',
+  'signs',
+  'name',
+  'names',
+  'furniture',
+  'party',
+  'parties',
+  'markings',
+  'marking',
+  'surface',
+  'closure',
+  'closures',
+  'safety',
+  'users',
+  'user',
+  'food',
+  'art',
+  'drain',
+  'drains',
+];
+
+const OLD_NOT_IN_STREET_NAME = [
+  // function words
+  'a',
+  'an',
+  'the',
+  'on',
+  'in',
+  'at',
+  'by',
+  'near',
+  'outside',
+  'opposite',
+  'behind',
+  'beside',
+  'next',
+  'to',
+  'of',
+  'off',
+  'from',
+  'along',
+  'down',
+  'up',
+  'into',
+  'onto',
+  'over',
+  'under',
+  'round',
+  'around',
+  'past',
+  'across',
+  'through',
+  'via',
+  'for',
+  'with',
+  'and',
+  'or',
+  'but',
+  'nor',
+  'my',
+  'our',
+  'your',
+  'his',
+  'her',
+  'their',
+  'its',
+  'this',
+  'that',
+  'these',
+  'those',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'being',
+  'has',
+  'have',
+  'had',
+  'i',
+  'we',
+  'you',
+  'he',
+  'she',
+  'they',
+  'it',
+  'me',
+  'us',
+  'them',
+  'there',
+  'here',
+  'im',
+  'ive',
+  'cant',
+  'dont',
+  'wont',
+  'isnt',
+  'wasnt',
+  'whats',
+  'what',
+  'where',
+  'when',
+  'why',
+  'how',
+  'which',
+  'who',
+  'any',
+  'some',
+  'all',
+  'both',
+  'can',
+  'could',
+  'would',
+  'should',
+  'will',
+  'shall',
+  'may',
+  'might',
+  'must',
+  'do',
+  'does',
+  'did',
+  'not',
+  'no',
+  'yes',
+  'please',
+  'hi',
+  'hello',
+  'thanks',
+  'thank',
+  'just',
+  'still',
+  'again',
+  'also',
+  'every',
+  'each',
+  'same',
+  'other',
+  'whole',
+  'number',
+  'flat',
+  'apartment',
+  'unit',
+  'house',
+  'called',
+  'named',
+  // what residents report, and how
+  'pothole',
+  'potholes',
+  'hole',
+  'holes',
+  'bin',
+  'bins',
+  'light',
+  'lights',
+  'lamp',
+  'streetlight',
+  'rubbish',
+  'waste',
+  'tipping',
+  'tipped',
+  'dumped',
+  'dumping',
+  'broken',
+  'big',
+  'huge',
+  'massive',
+  'large',
+  'deep',
+  'dangerous',
+  'busy',
+  'dark',
+  'car',
+  'cars',
+  'van',
+  'parked',
+  'blocked',
+  'blocking',
+  'flooded',
+  'flooding',
+  'reported',
+  'report',
+  'missed',
+  'collected',
+  'collection',
+  'live',
+  'lives',
+  'living',
+  'moved',
+  'address',
+  'problem',
+  'issue',
+  'today',
+  'yesterday',
+];
+
+describe('numbers.yaml street_words: the street-type words and the words around them', () => {
+  it('the shipped suffixes are the old table exactly, word for word and in its order', () => {
+    const old = OLD_TABLE.flatMap(([words, canonical, strength]) => words.map((w) => [w, { canonical, strength }]));
+    expect([...streetSuffixes()]).toEqual(old);
+  });
+
+  it('the shipped word sets are the old ones, in their order', () => {
+    expect([...theStreets()]).toEqual(OLD_THE_STREETS);
+    expect([...notStreetAfter()]).toEqual(OLD_NOT_STREET_AFTER);
+    expect([...notInStreetName()]).toEqual([...new Set(OLD_NOT_IN_STREET_NAME)]);
+  });
+
+  it('the address reader reads streets with them as before', () => {
+    const read = (text: string) => extractAddresses(text).map((a) => [a.type, a.value]);
+    expect(read('pothole on station rd')).toEqual([['street', 'Station Road']]);
+    expect(read('12 The Avenue')).toEqual([
+      ['street', 'The Avenue'],
+      ['houseNumber', '12'],
+    ]);
+    expect(read('the street light is out')).toEqual([]);
+    expect(read('Dr Patel')).toEqual([]);
+    expect(read('4 Elm Dr')).toEqual([
+      ['street', 'Elm Drive'],
+      ['houseNumber', '4'],
+    ]);
+  });
+
+  const broken = (from: string, to: string) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-street-words-'));
+    fs.cpSync(path.resolve(__dirname, '../../knowledge/messages'), dir, { recursive: true });
+    const file = numberWordsFile(dir, 'en-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes(from));
+    lines[at] = lines[at].replace(from, to);
+    fs.writeFileSync(file, lines.join('\n'));
+    return { problems: numberWordsProblems(dir), file, line: at + 1 };
+  };
+
+  it('a strength that is not strong, weak or numbered is named with its file and line', () => {
+    const { problems, file, line } = broken('canonical: Road, strength: strong', 'canonical: Road, strength: firm');
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: expect.stringMatching(/street_words\.suffixes\.1\.strength/) })]);
+  });
+
+  it('an unknown key is named with its file and line', () => {
+    const { problems, file, line } = broken('canonical: Lane,', 'canonical: Lane, kind: lane,');
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: expect.stringMatching(/street_words\.suffixes\.2/) })]);
+  });
+
+  it('a word that is not one lower-case word is named with its file and line', () => {
+    const { problems, file, line } = broken('the_streets: [avenue,', 'the_streets: [The Avenue,');
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: expect.stringMatching(/street_words\.the_streets/) })]);
+  });
+
+  it('a word in two suffixes is named with its file and the line of street_words', () => {
+    const { problems, file } = broken('words: [lane, ln]', 'words: [lane, rd]');
+    const line = fs.readFileSync(file, 'utf8').split('\n').indexOf('street_words:') + 1;
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: 'street_words.suffixes: "rd" is in more than one suffix' })]);
+  });
+});
