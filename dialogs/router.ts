@@ -1,7 +1,7 @@
 import { Intents } from '../intents/catalogue';
 import { streetSuffixes } from '../intents/entities/streetSuffixes';
 import { foldWelsh } from '../intents/entities/welshFold';
-import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
+import { welshStreetTypes } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { RiskDecider, SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
@@ -152,16 +152,25 @@ function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
 
 /**
  * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
- * before the number at most, then the number, a Welsh street type (WELSH_STREET_TYPES, mutated too) and up to three words.
+ * before the number at most, then the number, a Welsh street type (welshStreetTypes(), mutated too) and up to three words.
  */
-const ONLY_A_WELSH_PLACE = new RegExp(
-  String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
-  'iu',
-);
+const onlyAWelshPlace = new WeakMap<ReadonlyMap<string, unknown>, RegExp>();
+function onlyAWelshPlaceRegExp(): RegExp {
+  const types = welshStreetTypes();
+  let re = onlyAWelshPlace.get(types);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...types.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      'iu',
+    );
+    onlyAWelshPlace.set(types, re);
+  }
+  return re;
+}
 
 /** A part or clause of a message that only says where, in English or Welsh order. */
 export const onlyAPlace = (text: string, vocabulary: Vocabulary): boolean =>
-  onlyAPlaceRegExp(vocabulary).test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
+  onlyAPlaceRegExp(vocabulary).test(text) || onlyAWelshPlaceRegExp().test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
 export type Need =

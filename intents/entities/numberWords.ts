@@ -7,6 +7,7 @@ import { localeFolders } from '../../platform/localeFolders';
 import { localePartProblems, type PartKind } from './localeParts';
 import { packageRoot } from '../../platform/packageRoot';
 import { escapeRegExp } from '../../platform/escapeRegExp';
+import { foldWelsh } from './welshFold';
 
 /**
  * Numbers, counts and measures said in words (knowledge/messages/<locale>/numbers.yaml): the words are content, the
@@ -30,6 +31,7 @@ const PARTS = {
   texted_days: 'base',
   address_words: 'base',
   street_words: 'base',
+  street_types: 'own',
 } as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
@@ -39,6 +41,8 @@ const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words 
 /** One word or more, each `word` / each `phrase`. */
 const words = z.array(word).min(1);
 const phrases = z.array(phrase).min(1);
+/** Words as a Welsh message's words are read: each a {@link word} without accents (welshFold: "tŷ" is "ty"). */
+const unaccented = z.array(word.refine((w) => foldWelsh(w) === w, 'without accents, as messages are read')).min(1);
 const wordValues = (value: z.ZodType<number>) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
 const schema = z
   .object({
@@ -117,6 +121,16 @@ const schema = z
       })
       .strict()
       .optional(),
+    street_types: z
+      .object({
+        types: z
+          .record(z.string().regex(/^\p{Lu}\p{Ll}*$/u, 'one word with a capital first letter, as the street is written ("Lôn")'), z.enum(['strong', 'weak']))
+          .refine((r) => Object.keys(r).length > 0, 'at least one word'),
+        articles: unaccented,
+        not_in_name: unaccented,
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 type NumbersFile = z.infer<typeof schema>;
@@ -143,6 +157,15 @@ export interface NumberWords {
   addressWords: AddressWords;
   /** The words that make a street (see numbers.yaml `street_words`), for intents/entities/streetSuffixes.ts. */
   streetWords: StreetWords;
+  /** A language whose streets put their type first (see numbers.yaml `street_types`, in cy-GB): for intents/entities/welshStreets.ts; absent in the base language. */
+  streetTypes?: StreetTypes;
+}
+
+/** numbers.yaml `street_types`: each type word as a street writes it -> its strength, the articles inside a name, the words that end one. */
+export interface StreetTypes {
+  types: ReadonlyMap<string, 'strong' | 'weak'>;
+  articles: ReadonlySet<string>;
+  notInName: ReadonlySet<string>;
 }
 
 /** numbers.yaml `street_words`: the street-type words (lower-case word -> how the street is written and how sure it is), and the word sets around them. */
@@ -251,6 +274,11 @@ function compileWords(data: NumbersFile): NumberWords {
       theStreets: new Set(data.street_words?.the_streets),
       notStreetAfter: new Set(data.street_words?.not_street_after),
       notInStreetName: new Set(data.street_words?.not_in_street_name),
+    },
+    streetTypes: data.street_types && {
+      types: new Map(Object.entries(data.street_types.types)),
+      articles: new Set(data.street_types.articles),
+      notInName: new Set(data.street_types.not_in_name),
     },
   };
 }

@@ -2,7 +2,7 @@ import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
 import { streetSuffixes } from '../../intents/entities/streetSuffixes';
 import { foldWelsh } from '../../intents/entities/welshFold';
 import { welshMutations } from '../../intents/entities/welshMutations';
-import { isWelshStreetName, WELSH_ARTICLES, welshStreetType } from '../../intents/entities/welshStreets';
+import { isWelshStreetName, welshArticles, welshStreetType } from '../../intents/entities/welshStreets';
 import type { Address } from './gazetteer';
 import { BASE_LOCALE, numberWords, type AddressWords } from '../../intents/entities/numberWords';
 import { escapeRegExp } from '../../platform/escapeRegExp';
@@ -327,7 +327,7 @@ export class StreetIndex {
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
     // A Welsh name keeps its articles in lower case: "Heol y Castell", "Ffordd yr Orsaf".
-    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the') || (welsh && i > 0 && WELSH_ARTICLES.has(w.norm)));
+    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the') || (welsh && i > 0 && welshArticles().has(w.norm)));
     // A Welsh street's type comes first: "heol y castell" is a street as "castle road" is.
     if (welsh && welshStreetType(foldWelsh(tokens[from].text))?.strength === 'strong') return true;
     // "on the green" is grass; "The Green" or "2 the green" is the street.

@@ -12,12 +12,14 @@ import {
   loadCaseReferenceWords,
 } from '../../intents/entities/caseReferences';
 import { foldWelsh } from '../../intents/entities/welshFold';
-import { WELSH_STREET_TYPES } from '../../intents/entities/welshStreets';
 import { clausesOf } from '../../intents/messageClauses';
 import { loadSafeguardingRuleSet, normaliseForRules, projectRuleWords } from '../../intents/safeguardingRules';
 import { loadVocabularyOrShipped, readVocabulary, vocabularyFile, type Vocabulary } from '../../knowledge/vocabulary';
 
 /** intents/entities/streetSuffixes.ts's street-type words before they moved to numbers.yaml `street_words`, in their order. */
+/** intents/entities/welshStreets.ts's Welsh street types with their mutations before they moved to cy-GB/numbers.yaml `street_types`. */
+const OLD_WELSH_STREET_TYPES =
+  'heol|ffordd|stryd|lon|rhodfa|rodfa|cilgant|gilgant|nghilgant|chilgant|teras|deras|nheras|theras|maes|faes|cae|gae|nghae|chae|clos|glos|nghlos|chlos|llwyn|lwyn|plas|blas|mhlas|phlas|ffos|allt|hallt';
 const OLD_STREET_SUFFIXES =
   'street|st|road|rd|lane|ln|avenue|ave|crescent|terrace|mews|close|drive|way|place|gardens|grove|hill|row|square|walk|park|court|cres|cl|dr|pl|gdns|gr|ter|terr|sq|ct|pk';
 
@@ -36,7 +38,7 @@ const oldOnlyAPlace = (text: string, v: Vocabulary): boolean =>
     'i',
   ).test(text) ||
   new RegExp(
-    String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+    String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${OLD_WELSH_STREET_TYPES})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
     'iu',
   ).test(foldWelsh(text));
 // intents/messageClauses.ts BOUNDARY.

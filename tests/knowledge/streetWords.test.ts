@@ -5,6 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
 import { notInStreetName, notStreetAfter, streetSuffixes, theStreets } from '../../intents/entities/streetSuffixes';
 import { extractAddresses } from '../../intents/entities/addresses';
+import { extractWelshAddresses } from '../../intents/entities/welshAddresses';
+import { welshArticles, welshNotInStreetName, welshStreetTypes } from '../../intents/entities/welshStreets';
+import { welshMutations } from '../../intents/entities/welshMutations';
+import { foldWelsh } from '../../intents/entities/welshFold';
 
 // intents/entities/streetSuffixes.ts before its words moved to knowledge/messages/en-GB/numbers.yaml `street_words`.
 const OLD_TABLE: [string[], string, string][] = [
@@ -37,6 +41,82 @@ const OLD_TABLE: [string[], string, string][] = [
   [['sq'], 'Square', 'numbered'],
   [['ct'], 'Court', 'numbered'],
   [['pk'], 'Park', 'numbered'],
+];
+
+// intents/entities/welshStreets.ts's table and WELSH_ARTICLES, welshAddresses.ts's NOT_IN_NAME, before they moved to
+// knowledge/messages/cy-GB/numbers.yaml `street_types`.
+const OLD_WELSH_TABLE: [string, string][] = [
+  ['Heol', 'strong'],
+  ['Ffordd', 'strong'],
+  ['Stryd', 'strong'],
+  ['Lôn', 'strong'],
+  ['Rhodfa', 'strong'],
+  ['Cilgant', 'strong'],
+  ['Teras', 'strong'],
+  ['Maes', 'weak'],
+  ['Cae', 'weak'],
+  ['Clos', 'weak'],
+  ['Llwyn', 'weak'],
+  ['Plas', 'weak'],
+  ['Ffos', 'weak'],
+  ['Allt', 'weak'],
+];
+
+const OLD_WELSH_ARTICLES = ['y', 'yr'];
+
+const OLD_WELSH_NOT_IN_NAME = [
+  'a',
+  'ac',
+  'ar',
+  'yn',
+  'yng',
+  'ym',
+  'i',
+  'o',
+  'gyda',
+  'efo',
+  'ger',
+  'wrth',
+  'ond',
+  'neu',
+  'mae',
+  'oedd',
+  'roedd',
+  'ers',
+  'am',
+  'gan',
+  'heb',
+  'dros',
+  'drwy',
+  'tan',
+  'hefyd',
+  'rhif',
+  'ty',
+  'fflat',
+  'heddiw',
+  'ddoe',
+  'doe',
+  'echdoe',
+  'yfory',
+  'fory',
+  'neithiwr',
+  'heno',
+  'dydd',
+  'ddydd',
+  'nos',
+  'bore',
+  'wythnos',
+  'bin',
+  'min',
+  'fin',
+  'biniau',
+  'sbwriel',
+  'twll',
+  'golau',
+  'plis',
+  'diolch',
+  'os',
+  'gwelwch',
 ];
 
 const OLD_THE_STREETS = ['avenue', 'crescent', 'close', 'drive', 'grove', 'mews', 'square', 'walk', 'terrace', 'row', 'gardens', 'park', 'hill', 'court'];
@@ -280,10 +360,10 @@ describe('numbers.yaml street_words: the street-type words and the words around 
     ]);
   });
 
-  const broken = (from: string, to: string) => {
+  const broken = (from: string, to: string, locale = 'en-GB') => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-street-words-'));
     fs.cpSync(path.resolve(__dirname, '../../knowledge/messages'), dir, { recursive: true });
-    const file = numberWordsFile(dir, 'en-GB');
+    const file = numberWordsFile(dir, locale);
     const lines = fs.readFileSync(file, 'utf8').split('\n');
     const at = lines.findIndex((l) => l.includes(from));
     lines[at] = lines[at].replace(from, to);
@@ -310,5 +390,37 @@ describe('numbers.yaml street_words: the street-type words and the words around 
     const { problems, file } = broken('words: [lane, ln]', 'words: [lane, rd]');
     const line = fs.readFileSync(file, 'utf8').split('\n').indexOf('street_words:') + 1;
     expect(problems).toEqual([expect.objectContaining({ file, line, message: 'street_words.suffixes: "rd" is in more than one suffix' })]);
+  });
+
+  it('the Welsh street types, articles and name-ending words are the old ones; the types are mutated as before', () => {
+    const old = OLD_WELSH_TABLE.flatMap(([canonical, strength]) => welshMutations(foldWelsh(canonical)).map((form) => [form, { canonical, strength }]));
+    expect([...welshStreetTypes()]).toEqual(old);
+    expect([...welshArticles()]).toEqual(OLD_WELSH_ARTICLES);
+    expect([...welshNotInStreetName()]).toEqual(OLD_WELSH_NOT_IN_NAME);
+  });
+
+  it('the Welsh address reader reads streets with them as before', () => {
+    const read = (text: string) => extractWelshAddresses(text).map((a) => [a.type, a.value]);
+    expect(read("mae twll ar Rodfa'r Môr heddiw")).toEqual([['street', "Rhodfa'r Môr"]]);
+    expect(read('rhif 6, Heol y Castell')).toEqual([
+      ['houseNumber', '6'],
+      ['street', 'Heol y Castell'],
+    ]);
+    expect(read('mae maes parcio yn llawn')).toEqual([]);
+  });
+
+  it('a Welsh strength that is not strong or weak is named with its file and line', () => {
+    const { problems, file, line } = broken('Heol: strong', 'Heol: numbered', 'cy-GB');
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: expect.stringMatching(/street_types\.types\.Heol/) })]);
+  });
+
+  it('a Welsh word with an accent is named with its file and line', () => {
+    const { problems, file, line } = broken('      rhif,', '      rhîf,', 'cy-GB');
+    expect(problems).toEqual([expect.objectContaining({ file, line, message: expect.stringMatching(/street_types\.not_in_name.*without accents/) })]);
+  });
+
+  it('a language other than English without street_types is named with its file', () => {
+    const { problems, file } = broken('street_types:', 'street_typos:', 'cy-GB');
+    expect(problems.map((p) => [p.file, p.message])).toEqual(expect.arrayContaining([[file, expect.stringMatching(/street_types: missing/)]]));
   });
 });
