@@ -5,6 +5,11 @@ import { describe, expect, it } from 'vitest';
 import { numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
 import { notInStreetName, notStreetAfter, streetSuffixes, theStreets } from '../../intents/entities/streetSuffixes';
 import { extractAddresses } from '../../intents/entities/addresses';
+import { loadVocabularyOrShipped, vocabularyFile, vocabularyProblems } from '../../knowledge/vocabulary';
+import { loadCouncilProfile } from '../../knowledge/councilProfile';
+import { ServiceResponses } from '../../dialogs/services/serviceResponses';
+import { readContactAnswer } from '../../dialogs/services/slots/readers/contactReader';
+import { shippedButtons } from '../support/shippedWords';
 import { extractWelshAddresses } from '../../intents/entities/welshAddresses';
 import { welshArticles, welshNotInStreetName, welshStreetTypes } from '../../intents/entities/welshStreets';
 import { welshMutations } from '../../intents/entities/welshMutations';
@@ -422,5 +427,40 @@ describe('numbers.yaml street_words: the street-type words and the words around 
   it('a language other than English without street_types is named with its file', () => {
     const { problems, file } = broken('street_types:', 'street_typos:', 'cy-GB');
     expect(problems.map((p) => [p.file, p.message])).toEqual(expect.arrayContaining([[file, expect.stringMatching(/street_types: missing/)]]));
+  });
+});
+
+describe('vocabulary contact_anonymous: asking to stay anonymous at a contact question', () => {
+  // dialogs/services/slots/readers/contactReader.ts before its word moved.
+  const OLD = /anonymous/i;
+  const [en, cy] = ['en-GB', 'cy-GB'].map((locale) => loadVocabularyOrShipped(undefined, locale));
+  const r = new ServiceResponses(loadCouncilProfile(path.resolve(__dirname, '../../knowledge/council.yaml')), shippedButtons());
+
+  it('matches what the old regex matched, in both languages', () => {
+    const probes = [
+      'anonymous',
+      'Anonymous please',
+      'I would rather stay ANONYMOUS',
+      'anonymously',
+      'keep me anonymous!',
+      'dienw',
+      'anon',
+      'not telling',
+      'anonymity',
+    ];
+    for (const v of [en, cy]) expect(probes.map((p) => v.contact_anonymous.test(p))).toEqual(probes.map((p) => OLD.test(p)));
+    expect(readContactAnswer('anonymously please', 'optional', r, en)).toEqual({ value: null });
+    expect(readContactAnswer('anonymously please', 'required', r, en)).toEqual({ problem: r.invalidContact(true) });
+  });
+
+  it('a broken entry is named with its file and line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-contact-anonymous-'));
+    fs.cpSync(path.resolve(__dirname, '../../knowledge/messages'), dir, { recursive: true });
+    const file = vocabularyFile(dir, 'cy-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('contact_anonymous:'));
+    lines[at + 1] = "  phrases: [anonymous, '[dienw']";
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(vocabularyProblems(dir).map((p) => [p.file, p.line, p.message.split(':')[0]])).toEqual([[file, at + 1, 'contact_anonymous']]);
   });
 });

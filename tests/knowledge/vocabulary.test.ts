@@ -252,6 +252,8 @@ const OLD: Omit<
   anonymous: /\banonymous\b/i,
   // dialogs/services/answers.ts saysYes, the word that makes a yes said first the answer
   send_named: /\bsend\b/i,
+  // dialogs/services/slots/readers/contactReader.ts readContactAnswer, a request to stay anonymous
+  contact_anonymous: /anonymous/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
