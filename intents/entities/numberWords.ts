@@ -32,6 +32,7 @@ const PARTS = {
   address_words: 'base',
   street_words: 'base',
   street_types: 'own',
+  question_units: 'base',
 } as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
@@ -131,6 +132,10 @@ const schema = z
       })
       .strict()
       .optional(),
+    question_units: z
+      .record(z.string().regex(/^\p{Ll}+$/u, 'a word in lower case, as the question names the unit'), words)
+      .refine((r) => Object.keys(r).length > 0, 'at least one unit')
+      .optional(),
   })
   .strict();
 type NumbersFile = z.infer<typeof schema>;
@@ -159,6 +164,8 @@ export interface NumberWords {
   streetWords: StreetWords;
   /** A language whose streets put their type first (see numbers.yaml `street_types`, in cy-GB): for intents/entities/welshStreets.ts; absent in the base language. */
   streetTypes?: StreetTypes;
+  /** A unit as a request's question names it ("centimetres") -> the words of it said after a number (see numbers.yaml `question_units`), in the file's order. */
+  questionUnits: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** numbers.yaml `street_types`: each type word as a street writes it -> its strength, the articles inside a name, the words that end one. */
@@ -275,6 +282,7 @@ function compileWords(data: NumbersFile): NumberWords {
       notStreetAfter: new Set(data.street_words?.not_street_after),
       notInStreetName: new Set(data.street_words?.not_in_street_name),
     },
+    questionUnits: new Map(Object.entries(data.question_units ?? {}).map(([unit, words]) => [unit, new Set(words)])),
     streetTypes: data.street_types && {
       types: new Map(Object.entries(data.street_types.types)),
       articles: new Set(data.street_types.articles),

@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
+import { BASE_LOCALE, numberWords, numberWordsFile, numberWordsProblems } from '../../intents/entities/numberWords';
+import { measureIn } from '../../dialogs/services/slots/readers/numberReader';
 import { notInStreetName, notStreetAfter, streetSuffixes, theStreets } from '../../intents/entities/streetSuffixes';
 import { extractAddresses } from '../../intents/entities/addresses';
 import { loadVocabularyOrShipped, vocabularyFile, vocabularyProblems } from '../../knowledge/vocabulary';
@@ -462,5 +463,38 @@ describe('vocabulary contact_anonymous: asking to stay anonymous at a contact qu
     lines[at + 1] = "  phrases: [anonymous, '[dienw']";
     fs.writeFileSync(file, lines.join('\n'));
     expect(vocabularyProblems(dir).map((p) => [p.file, p.line, p.message.split(':')[0]])).toEqual([[file, at + 1, 'contact_anonymous']]);
+  });
+});
+
+describe('numbers.yaml question_units: the unit a request question names, and its words after a number', () => {
+  // dialogs/services/slots/readers/numberReader.ts UNITS before its words moved.
+  const OLD_UNITS: Record<string, RegExp> = {
+    centimetres: /^(cm|cms|centimet(?:re|er)s?)$/,
+    metres: /^(m|metres?|meters?)$/,
+  };
+
+  it('the units are the old ones, in their order, and each accepts exactly the words its regex accepted', () => {
+    const now = numberWords(BASE_LOCALE).questionUnits;
+    expect([...now.keys()]).toEqual(Object.keys(OLD_UNITS));
+    const probes = ['cm', 'cms', 'c', 'm', 'mm', 'ms', 'metre', 'metres', 'meter', 'meters', 'metrs', 'centimetre', 'centimetres', 'centimeter', 'centimeters'];
+    const probesWithEnds = [...probes, 'centimetress', 'centimetr', 'kilometres', 'metresx', 'inches'];
+    for (const [unit, old] of Object.entries(OLD_UNITS))
+      expect(
+        probesWithEnds.filter((w) => now.get(unit)!.has(w)),
+        unit,
+      ).toEqual(probesWithEnds.filter((w) => old.test(w)));
+    expect(measureIn('its 2 metres wide and 30 centimeters deep', 'About how deep is it, in centimetres?')).toBe(30);
+    expect(measureIn('about 2 m wide', 'About how wide is it, in metres?')).toBe(2);
+  });
+
+  it('a unit without words is named with its file and line', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-question-units-'));
+    fs.cpSync(path.resolve(__dirname, '../../knowledge/messages'), dir, { recursive: true });
+    const file = numberWordsFile(dir, 'en-GB');
+    const lines = fs.readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.startsWith('  metres:'));
+    lines[at] = '  metres: []';
+    fs.writeFileSync(file, lines.join('\n'));
+    expect(numberWordsProblems(dir)).toEqual([expect.objectContaining({ file, line: at + 1, message: expect.stringMatching(/question_units\.metres/) })]);
   });
 });
