@@ -1,7 +1,7 @@
 import { Intents } from '../intents/catalogue';
-import { STREET_SUFFIXES } from '../intents/entities/streetSuffixes';
+import { streetSuffixes } from '../intents/entities/streetSuffixes';
 import { foldWelsh } from '../intents/entities/welshFold';
-import { WELSH_STREET_TYPES } from '../intents/entities/welshStreets';
+import { welshStreetTypes } from '../intents/entities/welshStreets';
 import { NONE_INTENT, type RecognizerResult } from '../intents/recognizer';
 import type { RiskAbout, RiskCategory } from '../intents/riskTaxonomy';
 import type { RiskDecider, SafeguardingDetector, SafeguardingTrace, SafeguardingVerdict } from '../intents/safeguardingDetector';
@@ -129,8 +129,6 @@ const PART_CROWD = 2;
  * A part of a message that only says where the resident is or lives: "I'm at 12 Mill Lane.", "we live at
  * no 4 Forest Way", "address is 3 Orchard Close AT5 1AA", "it's AT9 1NP".
  */
-/** The street-type words of intents/entities; the vocabulary's `place_street_ends` add a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
-const STREET_TYPES = [...STREET_SUFFIXES.keys()].join('|');
 const onlyAPlaceIn = new WeakMap<Vocabulary, RegExp>();
 /**
  * The words that may open it are the vocabulary's `place_said_opens` ("I'm at", "my address is", "dw i'n byw yn"), then its
@@ -141,8 +139,10 @@ function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
   let re = onlyAPlaceIn.get(vocabulary);
   if (!re) {
     const s = (r: RegExp): string => r.source;
+    /** The street-type words of intents/entities (numbers.yaml `street_words`); the vocabulary's `place_street_ends` add a few more that end a street's name only (Hill Rise, Summit View, Lower Green). */
+    const streetTypes = [...streetSuffixes().keys()].join('|');
     re = new RegExp(
-      String.raw`^\s*(?:${s(vocabulary.place_said_opens)}\s+)?(?:${s(vocabulary.place_at)})?\s*(?:${s(vocabulary.place_number_short)}\s*|${s(vocabulary.place_number_word)}\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${STREET_TYPES}|${s(vocabulary.place_street_ends)})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      String.raw`^\s*(?:${s(vocabulary.place_said_opens)}\s+)?(?:${s(vocabulary.place_at)})?\s*(?:${s(vocabulary.place_number_short)}\s*|${s(vocabulary.place_number_word)}\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${streetTypes}|${s(vocabulary.place_street_ends)})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
       'i',
     );
     onlyAPlaceIn.set(vocabulary, re);
@@ -152,16 +152,25 @@ function onlyAPlaceRegExp(vocabulary: Vocabulary): RegExp {
 
 /**
  * The same in a Welsh street's order, its type first ("3 Lôn yr Ysgol.", "rhif 4 Heol y Parc, AT5 1HE"): a word
- * before the number at most, then the number, a Welsh street type (WELSH_STREET_TYPES, mutated too) and up to three words.
+ * before the number at most, then the number, a Welsh street type (welshStreetTypes(), mutated too) and up to three words.
  */
-const ONLY_A_WELSH_PLACE = new RegExp(
-  String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
-  'iu',
-);
+const onlyAWelshPlace = new WeakMap<ReadonlyMap<string, unknown>, RegExp>();
+function onlyAWelshPlaceRegExp(): RegExp {
+  const types = welshStreetTypes();
+  let re = onlyAWelshPlace.get(types);
+  if (!re) {
+    re = new RegExp(
+      String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...types.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+      'iu',
+    );
+    onlyAWelshPlace.set(types, re);
+  }
+  return re;
+}
 
 /** A part or clause of a message that only says where, in English or Welsh order. */
 export const onlyAPlace = (text: string, vocabulary: Vocabulary): boolean =>
-  onlyAPlaceRegExp(vocabulary).test(text) || ONLY_A_WELSH_PLACE.test(foldWelsh(text));
+  onlyAPlaceRegExp(vocabulary).test(text) || onlyAWelshPlaceRegExp().test(foldWelsh(text));
 
 /** One thing a resident asked for: an article or a request. */
 export type Need =

@@ -207,6 +207,8 @@ const CONTEXTS = {
   place_number_short: 'part',
   place_number_word: 'part',
   place_street_ends: 'part',
+  // --- Street words (intents/entities, dialogs/services/slots/readers) ---
+  contact_anonymous: 'contains',
 } as const satisfies Record<string, MatchKind>;
 
 export type VocabularyContext = keyof typeof CONTEXTS;

@@ -1,5 +1,5 @@
 import { longestFirst } from './overlaps';
-import { NOT_IN_STREET_NAME, NOT_STREET_AFTER, STREET_SUFFIXES, THE_STREETS } from './streetSuffixes';
+import { notInStreetName, notStreetAfter, streetSuffixes, theStreets } from './streetSuffixes';
 import { ENTITY_TYPES, type Span } from './types';
 import { BASE_LOCALE, numberWords, type AddressWords } from './numberWords';
 
@@ -65,10 +65,10 @@ export function extractAddresses(text: string): Span[] {
 
   for (let i = 0; i < tokens.length; i++) {
     const suffixToken = tokens[i];
-    const suffix = STREET_SUFFIXES.get(suffixToken.lower);
+    const suffix = streetSuffixes().get(suffixToken.lower);
     if (!suffix) continue;
     const next = tokens[i + 1];
-    if (next && SPACE_ONLY.test(gap(i)) && NOT_STREET_AFTER.has(next.lower)) continue;
+    if (next && SPACE_ONLY.test(gap(i)) && notStreetAfter().has(next.lower)) continue;
 
     // Name words, read backwards from the suffix.
     const capitalised = startsUpper(tokens[i - 1]?.text ?? '');
@@ -76,7 +76,7 @@ export function extractAddresses(text: string): Span[] {
     while (i - first < MAX_NAME_WORDS && first > 0) {
       const word = tokens[first - 1];
       const joined = (word.lower === 'st' ? SPACE_OR_ABBREVIATION_DOT : SPACE_ONLY).test(gap(first - 1));
-      if (!joined || !NAME_WORD.test(word.text) || word.text.length > MAX_WORD_LENGTH || NOT_IN_STREET_NAME.has(word.lower)) break;
+      if (!joined || !NAME_WORD.test(word.text) || word.text.length > MAX_WORD_LENGTH || notInStreetName().has(word.lower)) break;
       if (word.lower === 'st' && first === i) break; // "St" (Saint) starts a name, it is not the whole of one
       if (capitalised && !startsUpper(word.text)) break;
       first--;
@@ -88,7 +88,7 @@ export function extractAddresses(text: string): Span[] {
     if (nameWords.length === 0) {
       // "12 The Avenue"
       const the = tokens[i - 1];
-      if (the?.lower !== 'the' || !THE_STREETS.has(suffixToken.lower) || !SPACE_ONLY.test(gap(i - 1))) continue;
+      if (the?.lower !== 'the' || !theStreets().has(suffixToken.lower) || !SPACE_ONLY.test(gap(i - 1))) continue;
       nameWords = [the];
       theStreet = true;
       first = i - 1;

@@ -7,6 +7,7 @@ import { localeFolders } from '../../platform/localeFolders';
 import { localePartProblems, type PartKind } from './localeParts';
 import { packageRoot } from '../../platform/packageRoot';
 import { escapeRegExp } from '../../platform/escapeRegExp';
+import { foldWelsh } from './welshFold';
 
 /**
  * Numbers, counts and measures said in words (knowledge/messages/<locale>/numbers.yaml): the words are content, the
@@ -29,6 +30,9 @@ const PARTS = {
   clock: 'base',
   texted_days: 'base',
   address_words: 'base',
+  street_words: 'base',
+  street_types: 'own',
+  question_units: 'base',
 } as const satisfies Record<string, PartKind>;
 
 /** A word as a message's words are read (slotReader's foldText): lower case, letters and digits only. */
@@ -38,6 +42,8 @@ const phrase = z.string().regex(/^[\p{Ll}\p{N}]+(?: [\p{Ll}\p{N}]+)*$/u, 'words 
 /** One word or more, each `word` / each `phrase`. */
 const words = z.array(word).min(1);
 const phrases = z.array(phrase).min(1);
+/** Words as a Welsh message's words are read: each a {@link word} without accents (welshFold: "tŷ" is "ty"). */
+const unaccented = z.array(word.refine((w) => foldWelsh(w) === w, 'without accents, as messages are read')).min(1);
 const wordValues = (value: z.ZodType<number>) => z.record(word, value).refine((r) => Object.keys(r).length > 0, 'at least one word');
 const schema = z
   .object({
@@ -97,6 +103,39 @@ const schema = z
       })
       .strict()
       .optional(),
+    street_words: z
+      .object({
+        suffixes: z
+          .array(
+            z
+              .object({
+                words: words,
+                canonical: z.string().regex(/^\p{Lu}\p{Ll}*$/u, 'one word with a capital first letter, as the street is written ("Road")'),
+                strength: z.enum(['strong', 'weak', 'numbered']),
+              })
+              .strict(),
+          )
+          .min(1),
+        the_streets: words,
+        not_street_after: words,
+        not_in_street_name: words,
+      })
+      .strict()
+      .optional(),
+    street_types: z
+      .object({
+        types: z
+          .record(z.string().regex(/^\p{Lu}\p{Ll}*$/u, 'one word with a capital first letter, as the street is written ("Lôn")'), z.enum(['strong', 'weak']))
+          .refine((r) => Object.keys(r).length > 0, 'at least one word'),
+        articles: unaccented,
+        not_in_name: unaccented,
+      })
+      .strict()
+      .optional(),
+    question_units: z
+      .record(z.string().regex(/^\p{Ll}+$/u, 'a word in lower case, as the question names the unit'), words)
+      .refine((r) => Object.keys(r).length > 0, 'at least one unit')
+      .optional(),
   })
   .strict();
 type NumbersFile = z.infer<typeof schema>;
@@ -121,6 +160,27 @@ export interface NumberWords {
   clock: ClockWords;
   /** The words around a house number or a flat in an address (see numbers.yaml `address_words`), each list a set. */
   addressWords: AddressWords;
+  /** The words that make a street (see numbers.yaml `street_words`), for intents/entities/streetSuffixes.ts. */
+  streetWords: StreetWords;
+  /** A language whose streets put their type first (see numbers.yaml `street_types`, in cy-GB): for intents/entities/welshStreets.ts; absent in the base language. */
+  streetTypes?: StreetTypes;
+  /** A unit as a request's question names it ("centimetres") -> the words of it said after a number (see numbers.yaml `question_units`), in the file's order. */
+  questionUnits: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** numbers.yaml `street_types`: each type word as a street writes it -> its strength, the articles inside a name, the words that end one. */
+export interface StreetTypes {
+  types: ReadonlyMap<string, 'strong' | 'weak'>;
+  articles: ReadonlySet<string>;
+  notInName: ReadonlySet<string>;
+}
+
+/** numbers.yaml `street_words`: the street-type words (lower-case word -> how the street is written and how sure it is), and the word sets around them. */
+export interface StreetWords {
+  suffixes: ReadonlyMap<string, { canonical: string; strength: 'strong' | 'weak' | 'numbered' }>;
+  theStreets: ReadonlySet<string>;
+  notStreetAfter: ReadonlySet<string>;
+  notInStreetName: ReadonlySet<string>;
 }
 
 /** numbers.yaml `address_words`: for the street finder (any language), the English address reader, the Welsh one. */
@@ -186,6 +246,9 @@ export function readNumberWords(file: string, locale: string): { words?: NumberW
     if (/[[\]]/.test(m.say.replace(/\[[^[\]]*\]/g, ' ')) || sayings(m.say).some((s) => !s))
       problems.push({ severity: 'error', file, line: lines.get('measures'), message: `measures: "${m.say}": a [ without its ], or nothing that must be said` });
   }
+  const suffixWords = (data?.street_words?.suffixes ?? []).flatMap((s) => s.words);
+  for (const w of new Set(suffixWords.filter((w, i) => suffixWords.indexOf(w) !== i)))
+    problems.push({ severity: 'error', file, line: lines.get('street_words'), message: `street_words.suffixes: "${w}" is in more than one suffix` });
   if (problems.length || !data) return { problems };
   return { words: compileWords(data), problems };
 }
@@ -213,6 +276,18 @@ function compileWords(data: NumbersFile): NumberWords {
     addressWords: Object.fromEntries(
       Object.entries(data.address_words ?? NO_ADDRESS_WORDS).map(([list, words]) => [list, new Set(words)]),
     ) as unknown as AddressWords,
+    streetWords: {
+      suffixes: new Map((data.street_words?.suffixes ?? []).flatMap((s) => s.words.map((w) => [w, { canonical: s.canonical, strength: s.strength }] as const))),
+      theStreets: new Set(data.street_words?.the_streets),
+      notStreetAfter: new Set(data.street_words?.not_street_after),
+      notInStreetName: new Set(data.street_words?.not_in_street_name),
+    },
+    questionUnits: new Map(Object.entries(data.question_units ?? {}).map(([unit, words]) => [unit, new Set(words)])),
+    streetTypes: data.street_types && {
+      types: new Map(Object.entries(data.street_types.types)),
+      articles: new Set(data.street_types.articles),
+      notInName: new Set(data.street_types.not_in_name),
+    },
   };
 }
 

@@ -1,10 +1,10 @@
 import { spanOf, startsUpper, titleCase } from './addresses';
 import { longestFirst } from './overlaps';
-import { NOT_IN_STREET_NAME } from './streetSuffixes';
+import { notInStreetName } from './streetSuffixes';
 import { ENTITY_TYPES, type Span } from './types';
 import { foldWelsh } from './welshFold';
 import { BASE_LOCALE, numberWords, type AddressWords } from './numberWords';
-import { WELSH_ARTICLES, welshStreetType } from './welshStreets';
+import { welshArticles, welshNotInStreetName, welshStreetType } from './welshStreets';
 
 /**
  * Welsh streets, house numbers and flats: the type word comes FIRST ("6 Heol y Castell", "Stryd
@@ -31,62 +31,6 @@ const SPACE_ONLY = /^[ \t]+$/;
 const SPACE_OR_COMMA = /^[ \t]*,?[ \t]*$/;
 const MAX_NAME_WORDS = 3;
 const MAX_WORD_LENGTH = 40;
-
-/** Welsh words that end a street name read forwards: function words, days, report words. */
-const NOT_IN_NAME = new Set([
-  'a',
-  'ac',
-  'ar',
-  'yn',
-  'yng',
-  'ym',
-  'i',
-  'o',
-  'gyda',
-  'efo',
-  'ger',
-  'wrth',
-  'ond',
-  'neu',
-  'mae',
-  'oedd',
-  'roedd',
-  'ers',
-  'am',
-  'gan',
-  'heb',
-  'dros',
-  'drwy',
-  'tan',
-  'hefyd',
-  'rhif',
-  'ty',
-  'fflat',
-  'heddiw',
-  'ddoe',
-  'doe',
-  'echdoe',
-  'yfory',
-  'fory',
-  'neithiwr',
-  'heno',
-  'dydd',
-  'ddydd',
-  'nos',
-  'bore',
-  'wythnos',
-  'bin',
-  'min',
-  'fin',
-  'biniau',
-  'sbwriel',
-  'twll',
-  'golau',
-  'plis',
-  'diolch',
-  'os',
-  'gwelwch',
-]);
 
 interface Token {
   text: string;
@@ -123,15 +67,15 @@ export function extractWelshAddresses(text: string): Span[] {
     for (let j = i + 1; j < tokens.length && content < MAX_NAME_WORDS; j++) {
       const word = tokens[j];
       if (!SPACE_ONLY.test(gap(j - 1)) || !NAME_WORD.test(word.text) || word.text.length > MAX_WORD_LENGTH) break;
-      const article = WELSH_ARTICLES.has(word.folded) && !joinedArticle && name.length === 0;
-      if (!article && (NOT_IN_NAME.has(word.folded) || NOT_IN_STREET_NAME.has(word.folded))) break;
+      const article = welshArticles().has(word.folded) && !joinedArticle && name.length === 0;
+      if (!article && (welshNotInStreetName().has(word.folded) || notInStreetName().has(word.folded))) break;
       if (!article && capitalised && !startsUpper(word.text)) break;
       name.push(word);
       if (!article) content++;
       // A lower-case name is read no further than two words ("heol y castell ddoe").
       if (!capitalised && content === 2) break;
     }
-    while (name.length && WELSH_ARTICLES.has(name[name.length - 1].folded)) name.pop();
+    while (name.length && welshArticles().has(name[name.length - 1].folded)) name.pop();
     if (content === 0 || name.length === 0) continue;
 
     // House number: before ("6 Heol y Castell", "rhif 6, Heol y Castell") or after with "rhif" ("Heol y Castell, rhif 6").
@@ -140,11 +84,11 @@ export function extractWelshAddresses(text: string): Span[] {
     const last = i + name.length;
     if (numberIndex === undefined && numberWord(last + 1) && HOUSE_NUMBER.test(tokens[last + 2]?.text ?? '') && SPACE_OR_COMMA.test(gap(last)))
       numberIndex = last + 2;
-    if (type.strength === 'weak' && numberIndex === undefined && !(capitalised && name.every((w) => startsUpper(w.text) || WELSH_ARTICLES.has(w.folded))))
+    if (type.strength === 'weak' && numberIndex === undefined && !(capitalised && name.every((w) => startsUpper(w.text) || welshArticles().has(w.folded))))
       continue;
 
     const apostrophe = joinedArticle ? "'r" : '';
-    const value = [`${type.canonical}${apostrophe}`, ...name.map((w) => (WELSH_ARTICLES.has(w.folded) ? w.folded : titleCase(w.text)))].join(' ');
+    const value = [`${type.canonical}${apostrophe}`, ...name.map((w) => (welshArticles().has(w.folded) ? w.folded : titleCase(w.text)))].join(' ');
     streets.push(span(ENTITY_TYPES.street, typeToken, name[name.length - 1], value));
     if (numberIndex !== undefined) {
       const n = tokens[numberIndex];

@@ -1,8 +1,8 @@
 import { DamerauLevenshteinDistance } from 'natural/lib/natural/distance';
-import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
+import { streetSuffixes } from '../../intents/entities/streetSuffixes';
 import { foldWelsh } from '../../intents/entities/welshFold';
 import { welshMutations } from '../../intents/entities/welshMutations';
-import { isWelshStreetName, WELSH_ARTICLES, welshStreetType } from '../../intents/entities/welshStreets';
+import { isWelshStreetName, welshArticles, welshStreetType } from '../../intents/entities/welshStreets';
 import type { Address } from './gazetteer';
 import { BASE_LOCALE, numberWords, type AddressWords } from '../../intents/entities/numberWords';
 import { escapeRegExp } from '../../platform/escapeRegExp';
@@ -207,7 +207,7 @@ function closest(typed: string, forms: readonly string[]): number | undefined {
 /** The street word ("road") a typed word stands for: itself, an abbreviation ("rd") or a misspelling ("raod"). */
 function typeEdits(typed: string, word: string): number | undefined {
   if (typed === word) return 0;
-  const expanded = STREET_SUFFIXES.get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
+  const expanded = streetSuffixes().get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
   if (expanded === word) return 0;
   return word.length >= 5 ? edits(typed, word) : undefined;
 }
@@ -327,14 +327,14 @@ export class StreetIndex {
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
     // A Welsh name keeps its articles in lower case: "Heol y Castell", "Ffordd yr Orsaf".
-    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the') || (welsh && i > 0 && WELSH_ARTICLES.has(w.norm)));
+    const capitalised = words.every((w, i) => /^\p{Lu}/u.test(w.text) || (i === 0 && w.norm === 'the') || (welsh && i > 0 && welshArticles().has(w.norm)));
     // A Welsh street's type comes first: "heol y castell" is a street as "castle road" is.
     if (welsh && welshStreetType(foldWelsh(tokens[from].text))?.strength === 'strong') return true;
     // "on the green" is grass; "The Green" or "2 the green" is the street.
     if (words[0].norm === 'the') return capitalised;
     if (capitalised) return true;
     // A strong street word as typed, or misspelt ("willow cresent": the street's own word is "crescent").
-    if (STREET_SUFFIXES.get(words.at(-1)!.norm)?.strength === 'strong' || STREET_SUFFIXES.get(type)?.strength === 'strong') return true;
+    if (streetSuffixes().get(words.at(-1)!.norm)?.strength === 'strong' || streetSuffixes().get(type)?.strength === 'strong') return true;
     // "on acron close": a word like "on" before it, and at most one letter wrong.
     if (distance <= 1 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
     // The whole message is the street: the answer to "what's the address?".

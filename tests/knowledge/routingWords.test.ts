@@ -11,12 +11,17 @@ import {
   extractCaseReferences,
   loadCaseReferenceWords,
 } from '../../intents/entities/caseReferences';
-import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
 import { foldWelsh } from '../../intents/entities/welshFold';
-import { WELSH_STREET_TYPES } from '../../intents/entities/welshStreets';
 import { clausesOf } from '../../intents/messageClauses';
 import { loadSafeguardingRuleSet, normaliseForRules, projectRuleWords } from '../../intents/safeguardingRules';
 import { loadVocabularyOrShipped, readVocabulary, vocabularyFile, type Vocabulary } from '../../knowledge/vocabulary';
+
+/** intents/entities/streetSuffixes.ts's street-type words before they moved to numbers.yaml `street_words`, in their order. */
+/** intents/entities/welshStreets.ts's Welsh street types with their mutations before they moved to cy-GB/numbers.yaml `street_types`. */
+const OLD_WELSH_STREET_TYPES =
+  'heol|ffordd|stryd|lon|rhodfa|rodfa|cilgant|gilgant|nghilgant|chilgant|teras|deras|nheras|theras|maes|faes|cae|gae|nghae|chae|clos|glos|nghlos|chlos|llwyn|lwyn|plas|blas|mhlas|phlas|ffos|allt|hallt';
+const OLD_STREET_SUFFIXES =
+  'street|st|road|rd|lane|ln|avenue|ave|crescent|terrace|mews|close|drive|way|place|gardens|grove|hill|row|square|walk|park|court|cres|cl|dr|pl|gdns|gr|ter|terr|sq|ct|pk';
 
 /** The regexes as they were in TypeScript before their words moved to vocabulary.yaml (file and name then). */
 // dialogs/router.ts JUST_A_REFERENCE, CARRY_ON_PHRASE and the opener taken off before Router.partNeed's byQuestion.
@@ -26,14 +31,14 @@ const CARRY_ON_PHRASE =
   /^\s*(?:(?:no|nope|ok|okay|yes|yeah)[,\s]+)?(?:please\s+)?(?:carry on|continue|keep going|go on|resume|go back to it|back to where we were)(?:\s+please)?\s*[.!]*\s*$/i;
 const JOINED = /^(and|also|but|so)\s+/i;
 // dialogs/router.ts onlyAPlaceRegExp (PLACE_SUFFIXES) and ONLY_A_WELSH_PLACE.
-const OLD_PLACE_SUFFIXES = [...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|');
+const OLD_PLACE_SUFFIXES = [OLD_STREET_SUFFIXES, 'rise', 'view', 'green'].join('|');
 const oldOnlyAPlace = (text: string, v: Vocabulary): boolean =>
   new RegExp(
     String.raw`^\s*(?:${v.place_said_opens.source}\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${OLD_PLACE_SUFFIXES})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
     'i',
   ).test(text) ||
   new RegExp(
-    String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${[...WELSH_STREET_TYPES.keys()].join('|')})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+    String.raw`^\s*(?:\p{L}+\s+)?\d{1,4}[a-z]?,?\s+(?:${OLD_WELSH_STREET_TYPES})(?:['’]r)?(?:\s+[\p{L}'’]+){0,3},?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
     'iu',
   ).test(foldWelsh(text));
 // intents/messageClauses.ts BOUNDARY.

@@ -13,7 +13,10 @@ import { declinesExtras, noThanksOnly, notSending } from '../../dialogs/services
 import { AddressNamed } from '../../dialogs/addressNamed';
 import { asksInformation, onlyAPlace } from '../../dialogs/router';
 import { asksWhatGoes, placeTakenTo } from '../../dialogs/questionWords';
-import { STREET_SUFFIXES } from '../../intents/entities/streetSuffixes';
+
+/** intents/entities/streetSuffixes.ts's street-type words before they moved to numbers.yaml `street_words`, in their order. */
+const OLD_STREET_SUFFIXES =
+  'street|st|road|rd|lane|ln|avenue|ave|crescent|terrace|mews|close|drive|way|place|gardens|grove|hill|row|square|walk|park|court|cres|cl|dr|pl|gdns|gr|ter|terr|sq|ct|pk';
 
 const shippedMessages = path.resolve(__dirname, '../../knowledge/messages');
 
@@ -249,6 +252,8 @@ const OLD: Omit<
   anonymous: /\banonymous\b/i,
   // dialogs/services/answers.ts saysYes, the word that makes a yes said first the answer
   send_named: /\bsend\b/i,
+  // dialogs/services/slots/readers/contactReader.ts readContactAnswer, a request to stay anonymous
+  contact_anonymous: /anonymous/i,
 };
 
 /** Contexts matched against the message as the code reads it: trimmed, or folded as answers.ts folds a choice. */
@@ -996,7 +1001,7 @@ describe('bare_ask_for_person: a request for a person and nothing more', () => {
 
 /** dialogs/router.ts ONLY_A_PLACE, before the words that open it moved to `place_said_opens`. */
 const ONLY_A_PLACE = new RegExp(
-  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${[...STREET_SUFFIXES.keys(), 'rise', 'view', 'green'].join('|')})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
+  String.raw`^\s*(?:(?:and|also|so)\s+)?(?:(?:i'?m|i am|im|we'?re|we are|i live|we live|i'?m living|my address is|address is|address|it'?s|its|that'?s|the address is|this is)\s+)?(?:at|on|in)?\s*(?:no\.?\s*|number\s+)?\d{1,4}[a-z]?,?\s+(?:[a-z']+\s+){0,3}(?:${[OLD_STREET_SUFFIXES, 'rise', 'view', 'green'].join('|')})\b(?:,\s*[a-z]+)?,?\s*(?:[a-z]{1,2}\d[a-z\d]?\s?\d[a-z]{2})?\s*[.!]*\s*$`,
   'i',
 );
 

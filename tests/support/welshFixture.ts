@@ -55,9 +55,14 @@ export function welshFixture(options: { declare?: boolean } = {}): { root: strin
   const i = (...p: string[]) => path.join(root, 'intents', ...p);
   const cp = (from: string, to: string) => fs.cpSync(from, to, { recursive: true });
   cp(k('messages', 'en-GB'), k('messages', 'cy-GB'));
-  // numbers.yaml: another language holds only its own numbers, counts and ordinals (the rest is read from English in every language).
+  // numbers.yaml: another language holds only its own numbers, counts and ordinals (the rest is read from English in every
+  // language), and its street types (a street with its type first), here the project's Welsh ones as dates.yaml's are.
   const numbers = parse(fs.readFileSync(k('messages', 'en-GB', 'numbers.yaml'), 'utf8')) as Record<string, unknown>;
-  fs.writeFileSync(k('messages', 'cy-GB', 'numbers.yaml'), stringify({ numbers: numbers.numbers, counts: numbers.counts, ordinals: numbers.ordinals }));
+  const welshNumbers = parse(fs.readFileSync(path.join(ROOT, 'knowledge', 'messages', 'cy-GB', 'numbers.yaml'), 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(
+    k('messages', 'cy-GB', 'numbers.yaml'),
+    stringify({ numbers: numbers.numbers, counts: numbers.counts, ordinals: numbers.ordinals, street_types: welshNumbers.street_types }),
+  );
   // dates.yaml: another language holds the words its date reader puts into English (the English ones are read in every language).
   cp(path.join(ROOT, 'knowledge', 'messages', 'cy-GB', 'dates.yaml'), k('messages', 'cy-GB', 'dates.yaml'));
   fs.writeFileSync(k('messages', 'cy-GB', 'webchat.yaml'), stringify(Object.fromEntries(Object.entries(webChatEnglish()).map(([id, w]) => [id, `[cy] ${w}`]))));

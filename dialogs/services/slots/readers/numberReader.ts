@@ -2,6 +2,7 @@ import { parseNumber } from '../../answers';
 import type { Vocabulary } from '../../../../knowledge/vocabulary';
 import type { ServiceResponses } from '../../serviceResponses';
 import { saysSkip, type Reading } from './reading';
+import { BASE_LOCALE, numberWords } from '../../../../intents/entities/numberWords';
 
 /** A number's limit from the config: `min` a number, or the code of a list whose chosen items the number must cover. */
 export interface NumberLimit {
@@ -46,11 +47,6 @@ export function readNumber(
   return { value: String(n) };
 }
 
-const UNITS: Record<string, RegExp> = {
-  centimetres: /^(cm|cms|centimet(?:re|er)s?)$/,
-  metres: /^(m|metres?|meters?)$/,
-};
-
 /**
  * A measurement the question asks for, said in the message: "30cm wide" answers "About how wide is
  * it, in centimetres?" (the unit named in the question, then one of the question's own words right
@@ -58,11 +54,14 @@ const UNITS: Record<string, RegExp> = {
  */
 export function measureIn(text: string, question: string): number | undefined {
   const q = question.toLowerCase();
-  const unit = Object.keys(UNITS).find((u) => q.includes(u));
+  // The units and their words are numbers.yaml `question_units` (English, read in every language), tried in the file's order.
+  const units = numberWords(BASE_LOCALE).questionUnits;
+  const unit = [...units.keys()].find((u) => q.includes(u));
   if (!unit) return undefined;
+  const unitWords = units.get(unit)!;
   const words = new Set(q.split(/[^a-z]+/).filter((w) => w.length >= 4 && w !== unit));
   for (const m of text.toLowerCase().matchAll(/(\d+(?:\.\d+)?)\s*([a-z]+)\s+(?:[a-z]+\s+)?([a-z]+)/g)) {
-    if (UNITS[unit].test(m[2]) && (words.has(m[3]) || words.has(m[0].split(/\s+/).at(-2) ?? ''))) return Number(m[1]);
+    if (unitWords.has(m[2]) && (words.has(m[3]) || words.has(m[0].split(/\s+/).at(-2) ?? ''))) return Number(m[1]);
   }
   return undefined;
 }
