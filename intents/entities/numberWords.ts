@@ -119,6 +119,9 @@ const schema = z
         the_streets: words,
         not_street_after: words,
         not_in_street_name: words,
+        more_abbreviations: z.record(word, word),
+        before_a_phrase_street: words,
+        not_a_phrase_street_after: words,
       })
       .strict()
       .optional(),
@@ -181,6 +184,12 @@ export interface StreetWords {
   theStreets: ReadonlySet<string>;
   notStreetAfter: ReadonlySet<string>;
   notInStreetName: ReadonlySet<string>;
+  /** The gazetteer's street finder: abbreviations the suffixes do not hold ("av" -> "avenue"). */
+  moreAbbreviations: ReadonlyMap<string, string>;
+  /** The gazetteer's street finder: words before a common phrase that make it a street ("on acorn close", "yn Stryd Fawr"). */
+  beforeAPhraseStreet: ReadonlySet<string>;
+  /** The gazetteer's street finder: words after a phrase that show it is not a street ("the green bin", "street light"). */
+  notAPhraseStreetAfter: ReadonlySet<string>;
 }
 
 /** numbers.yaml `address_words`: for the street finder (any language), the English address reader, the Welsh one. */
@@ -281,6 +290,9 @@ function compileWords(data: NumbersFile): NumberWords {
       theStreets: new Set(data.street_words?.the_streets),
       notStreetAfter: new Set(data.street_words?.not_street_after),
       notInStreetName: new Set(data.street_words?.not_in_street_name),
+      moreAbbreviations: new Map(Object.entries(data.street_words?.more_abbreviations ?? {})),
+      beforeAPhraseStreet: new Set(data.street_words?.before_a_phrase_street),
+      notAPhraseStreetAfter: new Set(data.street_words?.not_a_phrase_street_after),
     },
     questionUnits: new Map(Object.entries(data.question_units ?? {}).map(([unit, words]) => [unit, new Set(words)])),
     streetTypes: data.street_types && {

@@ -79,93 +79,17 @@ function flatPattern(): RegExp {
   return pattern;
 }
 
-/** Abbreviations residents write that the entity extractor's suffix table does not hold. */
-const MORE_ABBREVIATIONS: Record<string, string> = {
-  av: 'avenue',
-  avn: 'avenue',
-  wk: 'walk',
-  gro: 'grove',
-  grv: 'grove',
-  cresc: 'crescent',
-  hl: 'hill',
-  vw: 'view',
-  grn: 'green',
-  clo: 'close',
-  cls: 'close',
-  wy: 'way',
-  la: 'lane',
-  str: 'street',
-  strt: 'street',
-  drv: 'drive',
-  rds: 'road',
-};
+/** Abbreviations residents write that the entity extractor's suffix table does not hold: numbers.yaml `street_words.more_abbreviations`. */
+const moreAbbreviations = (): ReadonlyMap<string, string> => numberWords(BASE_LOCALE).streetWords.moreAbbreviations;
 
 /**
- * Words before a street that make a common phrase a street ("on acorn close", "in the green").
- * A strong street word (road, street, lane…), a house number or capitals are evidence enough.
+ * Words before a street that make a common phrase a street ("on acorn close", "in the green", Welsh "yn Stryd Fawr"):
+ * numbers.yaml `street_words.before_a_phrase_street`. A strong street word (road, street, lane…), a house number or capitals are
+ * evidence enough.
  */
-const BEFORE_A_STREET = new Set([
-  'on',
-  'in',
-  'at',
-  'along',
-  'near',
-  'of',
-  'by',
-  'off',
-  'down',
-  'up',
-  'to',
-  'from',
-  'round',
-  'around',
-  'outside',
-  'behind',
-  'opposite',
-  'past',
-  'for',
-  'via',
-  'into',
-  'onto',
-  'across',
-  'about',
-  'live',
-  'address',
-  'is',
-  // Welsh: "yn Stryd Fawr", "ar Heol y Castell", "ger", "wrth", "byw" (live), "cyfeiriad" (address).
-  'yn',
-  'yng',
-  'ym',
-  'ar',
-  'ger',
-  'wrth',
-  'oddi',
-  'byw',
-  'cyfeiriad',
-]);
-/** Words after a phrase that show it is not a street: "the green bin", "the green one", "street light". */
-const NOT_A_STREET_AFTER = new Set([
-  'bin',
-  'bins',
-  'waste',
-  'one',
-  'ones',
-  'recycling',
-  'caddy',
-  'box',
-  'bag',
-  'bags',
-  'sack',
-  'sacks',
-  'lid',
-  'wheelie',
-  'light',
-  'lights',
-  'lamp',
-  'works',
-  'sign',
-  'signs',
-]);
+const beforeAStreet = (): ReadonlySet<string> => numberWords(BASE_LOCALE).streetWords.beforeAPhraseStreet;
+/** Words after a phrase that show it is not a street ("the green bin", "the green one", "street light"): numbers.yaml `street_words.not_a_phrase_street_after`. */
+const notAStreetAfter = (): ReadonlySet<string> => numberWords(BASE_LOCALE).streetWords.notAPhraseStreetAfter;
 
 /** Lower case, apostrophes and accents dropped (residents often type "Lon Goed" for Lôn Goed). */
 const fold = (s: string): string => foldWelsh(s).replace(/'/g, '');
@@ -207,7 +131,7 @@ function closest(typed: string, forms: readonly string[]): number | undefined {
 /** The street word ("road") a typed word stands for: itself, an abbreviation ("rd") or a misspelling ("raod"). */
 function typeEdits(typed: string, word: string): number | undefined {
   if (typed === word) return 0;
-  const expanded = streetSuffixes().get(typed)?.canonical.toLowerCase() ?? MORE_ABBREVIATIONS[typed];
+  const expanded = streetSuffixes().get(typed)?.canonical.toLowerCase() ?? moreAbbreviations().get(typed);
   if (expanded === word) return 0;
   return word.length >= 5 ? edits(typed, word) : undefined;
 }
@@ -323,7 +247,7 @@ export class StreetIndex {
   /** `type`: the street's own last word that the typed last word stands for ("crescent" for "cresent" or "cres"). */
   private looksLikeAStreet(text: string, tokens: Token[], from: number, to: number, distance: number, welsh = false, type = ''): boolean {
     const next = tokens[to + 1];
-    if (next && /^[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && NOT_A_STREET_AFTER.has(next.norm)) return false;
+    if (next && /^[ \t]+$/.test(text.slice(tokens[to].end, next.start)) && notAStreetAfter().has(next.norm)) return false;
     const words = tokens.slice(from, to + 1);
     if (numberWith(text, tokens, from, to)) return true;
     // A Welsh name keeps its articles in lower case: "Heol y Castell", "Ffordd yr Orsaf".
@@ -336,7 +260,7 @@ export class StreetIndex {
     // A strong street word as typed, or misspelt ("willow cresent": the street's own word is "crescent").
     if (streetSuffixes().get(words.at(-1)!.norm)?.strength === 'strong' || streetSuffixes().get(type)?.strength === 'strong') return true;
     // "on acron close": a word like "on" before it, and at most one letter wrong.
-    if (distance <= 1 && BEFORE_A_STREET.has(tokens[from - 1]?.norm ?? '')) return true;
+    if (distance <= 1 && beforeAStreet().has(tokens[from - 1]?.norm ?? '')) return true;
     // The whole message is the street: the answer to "what's the address?".
     return distance === 0 && tokens.length === words.length;
   }

@@ -351,6 +351,90 @@ describe('numbers.yaml street_words: the street-type words and the words around 
     expect([...notInStreetName()]).toEqual([...new Set(OLD_NOT_IN_STREET_NAME)]);
   });
 
+  it("the gazetteer street finder's words (more_abbreviations, before_a_phrase_street, not_a_phrase_street_after) are its old ones, in their order", () => {
+    // servicerequests/gazetteer/streets.ts MORE_ABBREVIATIONS, BEFORE_A_STREET and NOT_A_STREET_AFTER before they were content.
+    const words = numberWords(BASE_LOCALE).streetWords;
+    expect(Object.fromEntries(words.moreAbbreviations)).toEqual({
+      av: 'avenue',
+      avn: 'avenue',
+      wk: 'walk',
+      gro: 'grove',
+      grv: 'grove',
+      cresc: 'crescent',
+      hl: 'hill',
+      vw: 'view',
+      grn: 'green',
+      clo: 'close',
+      cls: 'close',
+      wy: 'way',
+      la: 'lane',
+      str: 'street',
+      strt: 'street',
+      drv: 'drive',
+      rds: 'road',
+    });
+    expect([...words.beforeAPhraseStreet]).toEqual([
+      'on',
+      'in',
+      'at',
+      'along',
+      'near',
+      'of',
+      'by',
+      'off',
+      'down',
+      'up',
+      'to',
+      'from',
+      'round',
+      'around',
+      'outside',
+      'behind',
+      'opposite',
+      'past',
+      'for',
+      'via',
+      'into',
+      'onto',
+      'across',
+      'about',
+      'live',
+      'address',
+      'is',
+      'yn',
+      'yng',
+      'ym',
+      'ar',
+      'ger',
+      'wrth',
+      'oddi',
+      'byw',
+      'cyfeiriad',
+    ]);
+    expect([...words.notAPhraseStreetAfter]).toEqual([
+      'bin',
+      'bins',
+      'waste',
+      'one',
+      'ones',
+      'recycling',
+      'caddy',
+      'box',
+      'bag',
+      'bags',
+      'sack',
+      'sacks',
+      'lid',
+      'wheelie',
+      'light',
+      'lights',
+      'lamp',
+      'works',
+      'sign',
+      'signs',
+    ]);
+  });
+
   it('the address reader reads streets with them as before', () => {
     const read = (text: string) => extractAddresses(text).map((a) => [a.type, a.value]);
     expect(read('pothole on station rd')).toEqual([['street', 'Station Road']]);
