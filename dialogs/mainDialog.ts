@@ -29,6 +29,7 @@ import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
+import { requestHome } from './offered';
 import { FollowUpTopic } from './followUpTopic';
 import { RequestTopicQuestion } from './requestTopicQuestion';
 import { FiledRequestFollowUp } from './filedRequestFollowUp';
@@ -907,6 +908,7 @@ export class MainDialog extends CancelAndHelpDialog {
       recognized: getRecognized(innerDc.context),
       unfinished: this.responses.intents.unfinished(unfinishedIntent) ?? this.responses.unfinishedUnnamed(),
       drop: this.vocabulary.drops_request.test(text),
+      lastPlace: requestHome(innerDc),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
   }
