@@ -68,6 +68,13 @@ export function atSummary(dc: DialogContext): boolean {
   return confirming;
 }
 
+/** The id of the dialog waiting deepest down: the one whose question is open. */
+export function innermostId(dc: DialogContext): string | undefined {
+  let id: string | undefined;
+  for (let d: DialogContext | undefined = dc; d; d = d.child) id = d.activeDialog?.id ?? id;
+  return id;
+}
+
 /**
  * The home address of the service request in progress, when it has one (a missed bin at 4 Wharf Street): a bin day asked
  * in the middle of it ("when is the grey bin next?") is about that home, not asked for again.

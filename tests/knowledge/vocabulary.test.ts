@@ -1352,8 +1352,11 @@ describe('goes_in_asks … accepts: what a service takes, or where the resident 
   const table = [...inputs(), ...shippedExamples(), ...said.flatMap((w) => [w, w.toUpperCase(), `x${w}`, `${w}s please`, `so ${w} myself`])].map(single);
 
   it('the shipped words take exactly what the old regexes took, in both languages', () => {
+    const PUT_INTO_A_CONTAINER = /\b(can|could|do|does|should|shall|will|may)\b[^?.!]*\b(put)\b[^?.!]*\bin\s+(my\s+)?([\w-]+\s+){0,2}(bin|caddy)\b/i;
     for (const v of [en, cy]) {
-      expect(table.filter((t) => ASKS_WHAT_GOES.test(t) !== asksWhatGoes(t, v))).toEqual([]);
+      // Since issue 16 also whether a thing may be put into a container named ("can I put glass in the green bin?"), never less.
+      expect(table.filter((t) => ASKS_WHAT_GOES.test(t) && !asksWhatGoes(t, v))).toEqual([]);
+      expect(table.filter((t) => !ASKS_WHAT_GOES.test(t) && asksWhatGoes(t, v) && !PUT_INTO_A_CONTAINER.test(t))).toEqual([]);
       expect(table.filter((t) => TAKEN_TO.exec(t)?.[1] !== placeTakenTo(t, v))).toEqual([]);
     }
     // The table reaches both answers, each of the four kinds of question, and places named.
@@ -1367,8 +1370,10 @@ describe('goes_in_asks … accepts: what a service takes, or where the resident 
         'can i put cardboard in the green 1',
         'does the tip accept tyres?',
         'will they take it away',
+        'can I put glass in the green bin?',
+        'can I put my bin out the night before',
       ].map((t) => asksWhatGoes(t, en)),
-    ).toEqual([true, true, true, true, false]);
+    ).toEqual([true, true, true, true, false, true, false]);
     expect(placeTakenTo('can I take a mattress to the tip myself?', en)).toBe('the tip');
   });
 
