@@ -2,7 +2,8 @@ import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogTurnStatus, type DialogContext, type DialogInstance, type DialogTurnResult } from 'botbuilder-dialogs';
 import { Intents } from '../intents/catalogue';
 import { beginHandoffFrom } from './handoffStart';
-import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, namesHouseBeside, wasOffered } from './offered';
+import { DialogIds } from './dialogIds';
+import { addsToSummary, atSummary, correctsOpenRequest, declinesToSend, innermostId, namesHouseBeside, wasOffered } from './offered';
 import { sendReply, sendTrace } from './replies';
 import type { Responses } from './responses';
 import { INTERRUPTIONS, type Route, type Router } from './router';
@@ -77,6 +78,9 @@ export abstract class CancelAndHelpDialog extends ComponentDialog {
       innerDc.context.turnState.set(RISK_ANSWERED_BEFORE, true);
       route = undefined;
     }
+    // "what do I need to bring with me" right after an answer: at "Did this answer your question?" anything but a yes or a no is
+    // routed afresh, with the answer's topic; the classifier's guess that it asks what the assistant can do is not taken.
+    if (route?.kind === 'intent' && route.intent === Intents.help && route.score < 1 && innermostId(innerDc) === DialogIds.knowledgeFeedback) route = undefined;
     // "I don't have the reference numbers. Just report it again": no case check, the request waiting takes it.
     if (route?.kind === 'intent' && route.intent === Intents.checkCaseStatus && route.score < 1 && this.vocabulary.no_reference.test(text)) route = undefined;
     // "how much does it cost?" while booking: a question about the request in progress, answered from its article.

@@ -5,6 +5,7 @@ export const DialogIds = {
   clarify: 'clarifyDialog',
   knowledge: 'knowledgeDialog',
   knowledgeWaterfall: 'knowledgeWaterfall',
+  knowledgeFeedback: 'knowledgeFeedbackPrompt',
   handoff: 'handoffDialog',
   handoffWaterfall: 'handoffWaterfall',
   handoffText: 'handoffTextPrompt',

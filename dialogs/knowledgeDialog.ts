@@ -33,7 +33,7 @@ export interface KnowledgeDialogResult {
  * Anything else is a new message, routed afresh.
  */
 export class KnowledgeDialog extends ComponentDialog {
-  private static readonly feedbackPrompt = 'knowledgeFeedbackPrompt';
+  private static readonly feedbackPrompt = DialogIds.knowledgeFeedback;
 
   constructor(
     private readonly knowledge: KnowledgeBase,

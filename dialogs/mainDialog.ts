@@ -29,6 +29,8 @@ import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
+import { requestHome } from './offered';
+import { asksWhatGoes } from './questionWords';
 import { FollowUpTopic } from './followUpTopic';
 import { RequestTopicQuestion } from './requestTopicQuestion';
 import { FiledRequestFollowUp } from './filedRequestFollowUp';
@@ -327,6 +329,8 @@ export class MainDialog extends CancelAndHelpDialog {
       this.dialogForIntent.has(Intents.binCollectionDay) &&
       words <= BIN_NAMED_AGAIN_WORDS &&
       (recognized.entities.some((e) => e.type === 'binType') || this.vocabulary.bin_named_again.test(text)) &&
+      // "can I put glass in the green bin?" asks what goes in it, not when it goes.
+      !asksWhatGoes(text, this.vocabulary) &&
       (this.vocabulary.bin_day_asked.test(text) || (words <= BIN_NAMED_ALONE_WORDS && (unclear || (route.kind === 'kb' && route.score < WEAK_ANSWER))))
     ) {
       route = { kind: 'intent', intent: Intents.binCollectionDay, score: 1 };
@@ -907,6 +911,7 @@ export class MainDialog extends CancelAndHelpDialog {
       recognized: getRecognized(innerDc.context),
       unfinished: this.responses.intents.unfinished(unfinishedIntent) ?? this.responses.unfinishedUnnamed(),
       drop: this.vocabulary.drops_request.test(text),
+      lastPlace: requestHome(innerDc),
     };
     return innerDc.beginDialog(DialogIds.resumeOffer, options);
   }

@@ -7,6 +7,7 @@ import { notSending, today } from './services/answers';
 import { stepFromSaved } from './services/slots/fields';
 import { correctsRequest, type RequestSoFar } from './services/slotReader';
 import { houseBesideIn } from './services/slots/houseBeside';
+import type { Location } from './services/addressLookup';
 
 const OFFERED = 'offered';
 
@@ -65,6 +66,26 @@ export function atSummary(dc: DialogContext): boolean {
     if (request) confirming = stepFromSaved(request.current)?.kind === 'confirm';
   }
   return confirming;
+}
+
+/** The id of the dialog waiting deepest down: the one whose question is open. */
+export function innermostId(dc: DialogContext): string | undefined {
+  let id: string | undefined;
+  for (let d: DialogContext | undefined = dc; d; d = d.child) id = d.activeDialog?.id ?? id;
+  return id;
+}
+
+/**
+ * The home address of the service request in progress, when it has one (a missed bin at 4 Wharf Street): a bin day asked
+ * in the middle of it ("when is the grey bin next?") is about that home, not asked for again.
+ */
+export function requestHome(dc: DialogContext): Location | undefined {
+  let home: Location | undefined;
+  for (let d: DialogContext | undefined = dc; d; d = d.child) {
+    const location = (d.activeDialog?.state?.[REQUEST_STATE] as { location?: Location } | undefined)?.location;
+    if (location?.kind === 'address') home = location;
+  }
+  return home;
 }
 
 /**

@@ -39,8 +39,9 @@ function build(v: GoesWords): { asksWhatGoes: RegExp; takenTo: RegExp } {
       // Whether the resident may take something somewhere themselves: "can I take a mattress to the tip myself?".
       String.raw`\b${s(v.take_myself_asks)}\b${IN_SENTENCE}\b${s(v.take_verb)}\b${IN_SENTENCE}\b${s(v.take_to)}\s+${s(v.taken_place_article)}\b`,
       // Whether a thing goes into a container, asked of the thing: "can glass go in my recycling?", "does foil go in the blue bin",
-      // or of a container named by its colour alone: "do glass jars go in the blue one", "can i put cardboard in the green 1".
-      String.raw`\b${s(v.goes_in_whether)}\b${IN_SENTENCE}\b(?:${s(v.goes_into)}\s+(?:${container}|${s(v.recycling)}\b)|${s(v.colour_verb)}\b${IN_SENTENCE}\b${s(v.goes_in)}\s+(?:${s(v.colour_article)}\s+)?[\w-]+\s+${s(v.colour_one)}\b)`,
+      // or of a container named by its colour alone: "do glass jars go in the blue one", "can i put cardboard in the green 1",
+      // or put into a container named: "can I put glass in the green bin?".
+      String.raw`\b${s(v.goes_in_whether)}\b${IN_SENTENCE}\b(?:${s(v.goes_into)}\s+(?:${container}|${s(v.recycling)}\b)|${s(v.colour_verb)}\b${IN_SENTENCE}\b${s(v.goes_in)}\s+(?:${container}|(?:${s(v.colour_article)}\s+)?[\w-]+\s+${s(v.colour_one)}\b))`,
       // What a place accepts: "does the tip accept tyres?".
       String.raw`\b${s(v.accepts)}\b`,
     ].join('|'),

@@ -6,6 +6,7 @@ import { sendPromptTrace, sendReply } from './replies';
 import type { Responses } from './responses';
 import { carriesOn } from './routingWords';
 import type { Vocabulary } from '../knowledge/vocabulary';
+import type { Location } from './services/addressLookup';
 
 export interface ResumeOfferOptions {
   /** The new request that interrupted the unfinished one. */
@@ -15,6 +16,8 @@ export interface ResumeOfferOptions {
   unfinished: string;
   /** The resident said to drop the unfinished one ("forget that, …"): it is not offered again. */
   drop: boolean;
+  /** The unfinished request's home address, if any: the new one's known place (a bin day asked in a missed-bin report). */
+  lastPlace?: Location;
 }
 
 /** A yes or no to "Do you want to carry on with …?" (the dialog itself takes it, not the interruption checks); the no is the vocabulary's `resume_declined`. */
@@ -45,7 +48,7 @@ export class ResumeOfferDialog extends Dialog<ResumeOfferOptions> {
       // This dialog sits on top; the unfinished one is right under it: take it off the stack.
       await this.dropUnfinished(dc);
     }
-    return dc.beginDialog(options.dialogId, { recognized: options.recognized });
+    return dc.beginDialog(options.dialogId, { recognized: options.recognized, lastPlace: options.lastPlace });
   }
 
   override async resumeDialog(dc: DialogContext, _reason: DialogReason, _result?: unknown): Promise<DialogTurnResult> {

@@ -123,6 +123,7 @@ const CONTEXTS = {
   send_confirmed_not: 'whole',
   title_filler: 'whole',
   own_question: 'first',
+  acknowledges: 'whole',
   new_request: 'words',
   drops_request: 'words',
   call_back_confirmed: 'first',

@@ -200,6 +200,14 @@ export class AddressLookup {
     return same.length === 1 ? this.found(same[0], named.inWelsh) : undefined;
   }
 
+  /** The one house (not a flat) with this number on the streets of a list's addresses, at any of their postcodes. */
+  private numberOnStreetsOf(addresses: Address[], houseNumber: string): PostcodeOutcome | undefined {
+    const uprns = new Set(addresses.map((a) => a.uprn));
+    const streets = this.gazetteer.streets.all.filter((s) => s.addresses.some((a) => uprns.has(a.uprn)));
+    const same = streets.flatMap((s) => s.addresses.filter((a) => a.paon.toUpperCase() === houseNumber.toUpperCase() && !a.sao));
+    return same.length === 1 ? this.found(same[0]) : undefined;
+  }
+
   /** The street the text names: the one with a house number when it names several. */
   private mention(text: string): StreetMention | undefined {
     const all = this.gazetteer.streets.find(text);
@@ -325,6 +333,10 @@ export class AddressLookup {
     if (found[0]) return { location: this.chosen(found[0], postcode) };
     const within = withinLongerAnswer(t, addresses, this.vocabulary);
     if (within) return { location: this.chosen(within, postcode) };
+    // "I meant number 9" at a postcode's list, where number 9 of the same street has the street's other postcode: that house.
+    const number = cued ?? (/^\d+[a-z]?$/i.test(said) ? said : undefined);
+    const onStreet = number ? this.numberOnStreetsOf(addresses, number) : undefined;
+    if (onStreet) return { postcodeAgain: onStreet };
     if (readPostcode(text).kind === 'postcode') return { postcodeAgain: this.postcode(text, 'address') };
     // "it's 15 Brook Street": another address, given by its street.
     const words = this.fromWords(text, 'address');

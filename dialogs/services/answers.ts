@@ -78,7 +78,8 @@ function withoutOpeners(text: string, vocabulary: Vocabulary): string {
  * send it?" said first, then more. `yes` is the first clause (a yes on its own, {@link saysYes}); `rest`
  * is everything after it, without the "and"/"also" that joins it. Undefined when no first clause is a
  * yes, when the message is a yes as a whole ("yes please, thank you"), or when the rest qualifies the yes
- * ("yes but change the address"). Whether the rest is another need is for the caller to decide.
+ * ("yes but change the address"), or when the yes only takes in what was said (`acknowledges`: "ok, what about the grey
+ * bin?") and the rest is a question. Whether the rest is another need is for the caller to decide.
  */
 export function yesThenMore(text: string, vocabulary: Vocabulary): { yes: string; rest: string } | undefined {
   // The longest run of clauses from the start that are each a yes ("Yes, send it, and…").
@@ -93,7 +94,10 @@ export function yesThenMore(text: string, vocabulary: Vocabulary): { yes: string
   // Without the words that join it ("and also"); "yes, but…", "yes. wait…", "send it, no actually…" (`qualifies`) are about the same request.
   const rest = withoutOpeners(text.slice(from), vocabulary).trim();
   if (!rest || saysYes(rest, vocabulary) || vocabulary.qualifies.test(rest)) return undefined;
-  return { yes: text.slice(0, end).trim(), rest };
+  const yes = text.slice(0, end).trim();
+  // "ok, what about the grey bin, when is that due?": an ok that takes in the summary, then a question, sends nothing.
+  if (vocabulary.acknowledges.test(yes) && (vocabulary.own_question.test(rest) || /\?\s*$/.test(rest))) return undefined;
+  return { yes, rest };
 }
 
 /** Commas, full stops and exclamation marks read as spaces ("no, leave it", "oh. no thanks!"): how `not_sending` and `no_thanks` are read. */

@@ -56,6 +56,8 @@ export class RequestSlotsDialog extends Dialog {
     if (!message) return Dialog.EndOfTurn;
     const before = progressOf(state);
     const step = state.current;
+    // "ok, send it without my name": sent as it stands, before any word of it is read as a correction.
+    if (step?.kind === 'confirm' && (await this.parts.confirmStep.sendAnonymously(dc, state, message))) return dc.endDialog();
     const entities = getRecognized(dc.context)?.entities ?? [];
     const read = this.parts.reading.read(state, message, step, entities);
     for (const reply of read.replies) await sendReply(dc.context, reply);

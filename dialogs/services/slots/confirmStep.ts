@@ -66,6 +66,21 @@ export class ConfirmStep {
     return this.addAtConfirm(dc, state, text);
   }
 
+  /**
+   * A yes to sending with the contact details left out in the same breath ("ok, send without my name please", "yep go
+   * ahead, leave my name out of it"): the message is a yes once the vocabulary's `anonymous` words are taken out, on a
+   * request that allows no contact and has none yet. Sent anonymously, as "anonymous" and then "yes" would be; read before
+   * the message is read for the request's fields, so that no word of "leave my name out of it" changes one.
+   */
+  async sendAnonymously(dc: DialogContext, state: SlotState, text: string): Promise<boolean> {
+    if (state.config.contact !== 'optional' || state.contact || !this.vocabulary.anonymous.test(text)) return false;
+    if (!saysYes(text.replace(new RegExp(this.vocabulary.anonymous.source, 'gi'), ' '), this.vocabulary)) return false;
+    state.contact = null;
+    state.name = null;
+    await this.submitter.submit(dc, state);
+    return true;
+  }
+
   change(state: SlotState, text: string): Reply | undefined {
     const choices = changeChoices(state, this.responses);
     const picked = matchChoice(text, choices, this.vocabulary);

@@ -9,6 +9,7 @@ import {
   pastWeekday,
   saysYes,
   similarWord,
+  yesThenMore,
 } from '../../../dialogs/services/answers';
 import { compile, loadVocabularyOrShipped, type Vocabulary } from '../../../knowledge/vocabulary';
 import { namedIn } from '../../../dialogs/services/slots/readers/choiceReaders';
@@ -217,6 +218,30 @@ describe('saysYes (a yes with the courtesies people add)', () => {
     'ok. wait, not yet',
   ])('does not send on "%s"', (text) => {
     expect(saysYes(text, shippedVocabulary())).toBe(false);
+  });
+});
+
+describe('yesThenMore (a yes said first, then something else)', () => {
+  it('takes a yes to sending apart from a question after it', () => {
+    expect(yesThenMore('yes send it, and when is my bin day?', shippedVocabulary())).toEqual({ yes: 'yes send it', rest: 'when is my bin day?' });
+    expect(yesThenMore('yes please. can you tell me when the tip opens', shippedVocabulary())).toEqual({
+      yes: 'yes please',
+      rest: 'can you tell me when the tip opens',
+    });
+  });
+
+  it.each(['ok, what about the food caddy, is that the same day?', 'oh right, and how long does it take', 'okay thanks. when is the black bin due?'])(
+    'an ok that only takes in the summary, then a question, is no yes: "%s"',
+    (text) => {
+      expect(yesThenMore(text, shippedVocabulary())).toBeUndefined();
+    },
+  );
+
+  it('an ok before something that is not a question still is one', () => {
+    expect(yesThenMore('ok, I also want to book a bulky collection', shippedVocabulary())).toEqual({
+      yes: 'ok',
+      rest: 'I also want to book a bulky collection',
+    });
   });
 });
 
