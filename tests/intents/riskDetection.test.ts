@@ -478,23 +478,16 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     );
   });
 
-  it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
+  /** The rules and every gate of the rules file around a risk classifier that always gives `guess`. */
+  const alwaysVoting = (guess: RiskGuess): SafeguardingDetector => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
-    // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
-    const guess: RiskGuess = { category: 'domestic_abuse', score: 0.9, notRiskWins: false };
     const riskClassifier = { best: () => guess, classify: () => guess } as unknown as RiskClassifier;
-    const detector = new SafeguardingDetector(rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms,
-      spellings,
-      past,
-      subject,
-      topic,
-      reassured,
-      resolved,
-      riskClassifier,
-    });
+    return new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject, topic, reassured, resolved, riskClassifier });
+  };
+
+  it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
+    // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
+    const detector = alwaysVoting({ category: 'domestic_abuse', score: 0.9, notRiskWins: false });
     const asTopic = 'im putting together a lesson plan on forced marriage for year 10, what does the law say';
     expect(detector.explain(asTopic)).toMatchObject({ asSubject: true, topic: true, verdict: { risk: false } });
     const goesOn = 'im putting together a lesson plan on forced marriage, my parents keep saying i have to marry my cousin this summer';
@@ -502,22 +495,8 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   });
 
   it("twentieth round: a parent asking what the rules allow a child of 10 to 17 is guidance, not a child at risk on the classifier's vote alone", () => {
-    const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
     // A risk classifier that always votes child at risk: what is tested is the gate, not the model.
-    const guess: RiskGuess = { category: 'child_at_risk', score: 0.95, notRiskWins: false };
-    const riskClassifier = { best: () => guess, classify: () => guess } as unknown as RiskClassifier;
-    const detector = new SafeguardingDetector(rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms,
-      spellings,
-      past,
-      subject,
-      topic,
-      reassured,
-      resolved,
-      riskClassifier,
-    });
+    const detector = alwaysVoting({ category: 'child_at_risk', score: 0.95, notRiskWins: false });
     for (const question of [
       'would it be okay for my 14 year old to go to the skate park with friends after school?',
       'is it legal to let my fifteen year old cycle to college by himself',
