@@ -70,6 +70,12 @@ export interface SafeguardingDetectorOptions {
   clauseThreshold?: number;
   /** How far the whole message must lean to a risk (its best category's score) for a clause to decide alone (default 0; see ENGLISH_CLAUSE_GATE). */
   clauseFloor?: number;
+  /**
+   * From this many clauses on, a clause decides alone only when the whole message leans to a risk at least `longClauseFloor`
+   * (default: never; see ENGLISH_CLAUSE_GATE).
+   */
+  longClauses?: number;
+  longClauseFloor?: number;
   /** Below this score, the risk classifier's vote on a message of two or more clauses counts only when one of its clauses scores at least `clauseSupport`. */
   weakScore?: number;
   clauseSupport?: number;
@@ -121,6 +127,19 @@ export interface SafeguardingTrace {
 export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
 
 /**
+ * From LONG_CLAUSES clauses on, a clause decides alone only when the whole message leans to a risk at least LONG_CLAUSE_FLOOR
+ * (0.5, DEFAULT_WEAK_SCORE: what counts as a strong vote of the whole message): every clause is one more chance for a few
+ * ordinary words out of their message to read like a risk (a sentence about giving up on asking nicely, a death in the family
+ * told before a council tax question), so the more clauses a message has, the likelier one of them flags it by chance. Measured
+ * on the held-out examples of scripts/riskCrossValidation.ts (docs/safeguarding.md, twentieth round): of the messages a clause
+ * alone flagged with four clauses or more, 15 were ordinary, every one with the whole message below 0.46, and 2 were risks,
+ * both with the whole message at 0.87 or more; with three clauses or fewer the whole message's lean separates nothing (risks
+ * from 0.11, ordinary to 0.93).
+ */
+export const LONG_CLAUSES = 4;
+export const LONG_CLAUSE_FLOOR = 0.5;
+
+/**
  * How far the whole message must lean to a risk for a clause alone to decide, for the English classifier. Measured with
  * scripts/riskClauseAudit.ts (2026-12-07, twenty-fourth session) on every English development set (tests/safeguarding dev to
  * dev10 and cases, the ordinary questions of tests/eval's development sets, every resident turn of the development
@@ -135,7 +154,7 @@ export const DEFAULT_CLAUSE_THRESHOLD = 0.5;
  * does not (risks 0.54 – 0.99, ordinary 0.5 – 0.99). The Welsh classifier's clauses flagged 4 risks and no ordinary message on
  * the Welsh development sets, so Welsh has no floor.
  */
-export const ENGLISH_CLAUSE_GATE = { clauseFloor: 0.08 };
+export const ENGLISH_CLAUSE_GATE = { clauseFloor: 0.08, longClauses: LONG_CLAUSES, longClauseFloor: LONG_CLAUSE_FLOOR };
 
 /**
  * A weak vote on a long message needs one of its clauses behind it (see wholeGuess). Measured
@@ -241,6 +260,8 @@ export class SafeguardingDetector {
   private readonly topic?: RegExp;
   private readonly clauseThreshold: number;
   private readonly clauseFloor: number;
+  private readonly longClauses: number;
+  private readonly longClauseFloor: number;
   private readonly weakScore: number;
   private readonly clauseSupport: number;
   private readonly alongside?: SafeguardingDetector;
@@ -266,6 +287,8 @@ export class SafeguardingDetector {
     this.topic = o.topic;
     this.clauseThreshold = o.clauseThreshold ?? DEFAULT_CLAUSE_THRESHOLD;
     this.clauseFloor = o.clauseFloor ?? 0;
+    this.longClauses = o.longClauses ?? Infinity;
+    this.longClauseFloor = o.longClauseFloor ?? 0;
     this.weakScore = o.weakScore ?? DEFAULT_WEAK_SCORE;
     this.clauseSupport = o.clauseSupport ?? DEFAULT_CLAUSE_SUPPORT;
     this.alongside = o.alongside;
@@ -449,10 +472,11 @@ export class SafeguardingDetector {
 
   /**
    * A long message checked clause by clause (see clausesOf): the first clause the risk classifier flags, when the whole message
-   * leans to a risk at least `clauseFloor` (see ENGLISH_CLAUSE_GATE).
+   * leans to a risk at least `clauseFloor`, and at least `longClauseFloor` from `longClauses` clauses on (see ENGLISH_CLAUSE_GATE).
    */
   private clauseGuess(clauses: ClauseGuess[], whole: RiskGuess | undefined): RiskGuess | undefined {
-    if (!this.riskClassifier || (whole?.score ?? 0) < this.clauseFloor) return undefined;
+    const floor = clauses.length >= this.longClauses ? Math.max(this.clauseFloor, this.longClauseFloor) : this.clauseFloor;
+    if (!this.riskClassifier || (whole?.score ?? 0) < floor) return undefined;
     for (const { clause } of clauses) {
       const guess = this.riskClassifier.classify(clause);
       if (guess && guess.score >= this.clauseThreshold) return guess;

@@ -478,27 +478,38 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
     );
   });
 
-  it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
+  /** The rules and every gate of the rules file around a risk classifier that always gives `guess`. */
+  const alwaysVoting = (guess: RiskGuess): SafeguardingDetector => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
-    // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
-    const guess: RiskGuess = { category: 'domestic_abuse', score: 0.9, notRiskWins: false };
     const riskClassifier = { best: () => guess, classify: () => guess } as unknown as RiskClassifier;
-    const detector = new SafeguardingDetector(rules, {
-      classifierThreshold: 2,
-      taxonomy,
-      idioms,
-      spellings,
-      past,
-      subject,
-      topic,
-      reassured,
-      resolved,
-      riskClassifier,
-    });
+    return new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject, topic, reassured, resolved, riskClassifier });
+  };
+
+  it("fourteenth round: a risk named by a rule but spoken of as the topic of training is not flagged on the classifier's vote alone, unless the message says it goes on", () => {
+    // A risk classifier that always votes domestic abuse: what is tested is the gate, not the model.
+    const detector = alwaysVoting({ category: 'domestic_abuse', score: 0.9, notRiskWins: false });
     const asTopic = 'im putting together a lesson plan on forced marriage for year 10, what does the law say';
     expect(detector.explain(asTopic)).toMatchObject({ asSubject: true, topic: true, verdict: { risk: false } });
     const goesOn = 'im putting together a lesson plan on forced marriage, my parents keep saying i have to marry my cousin this summer';
     expect(detector.check(goesOn).risk, goesOn).toBe(true);
+  });
+
+  it("twentieth round: a parent asking what the rules allow a child of 10 to 17 is guidance, not a child at risk on the classifier's vote alone", () => {
+    // A risk classifier that always votes child at risk: what is tested is the gate, not the model.
+    const detector = alwaysVoting({ category: 'child_at_risk', score: 0.95, notRiskWins: false });
+    for (const question of [
+      'would it be okay for my 14 year old to go to the skate park with friends after school?',
+      'is it legal to let my fifteen year old cycle to college by himself',
+      'can my 11yo use the library computers without me there?',
+      'whats the legal age for a child to look after a younger brother',
+    ])
+      expect(detector.explain(question), question).toMatchObject({ topic: true, verdict: { risk: false } });
+    for (const risk of [
+      'is it ok to leave my 3 year old in the flat while i go to the pub',
+      'can my 12 year old stay at his dads, he hits him',
+      'is it okay for my 13 year old to be meeting a 30 year old man he met online, but she says he is nice',
+    ])
+      expect(detector.check(risk).risk, risk).toBe(true);
   });
 
   it('tells who a message is about', () => {
@@ -559,6 +570,36 @@ describe('the detector the bot uses (rules, risk classifier, intent classifier)'
       expect(router.explainRisk(text).reassured, text).toBeFalsy();
       expect(router.risk(text, recognizer.recognizeSync(text)).risk, text).toBe(true);
     }
+  });
+
+  it('twentieth round: courses, workshops and talks (plural, or a speaker on…) make a risk a subject; one happening to the resident is still caught', () => {
+    for (const text of [
+      'Does the library put on any courses about staying safe from financial abuse and scams for pensioners? Our lunch club would book one',
+      'could trading standards send a speaker on doorstep fraud and elder abuse to our tenants meeting',
+    ]) {
+      const trace = router.explainRisk(text, recognizer.recognizeSync(text));
+      expect(trace.asSubject, text).toBe(true);
+      expect(trace.verdict.risk, text).toBe(false);
+    }
+    const caught = 'we did workshops on coercive control at work and i realised thats what my husband does, he takes my wages and wont let me out';
+    expect(router.risk(caught, recognizer.recognizeSync(caught)).categories ?? [], caught).toContain('domestic_abuse');
+  });
+
+  it('twentieth round: someone who came, looked and said it is safe ends the danger, unless it goes on or a "but" follows', () => {
+    for (const text of [
+      'the engineer came round and told us it was safe, the boiler just needs a service',
+      'no, the electrician came out and confirmed everything is fine',
+      'the fire service came and checked it and said its okay, can the council take the burnt sofa away',
+    ]) {
+      const trace = router.explainRisk(text, recognizer.recognizeSync(text));
+      expect(trace.verdict.risk, text).toBe(false);
+      expect(trace.resolved || trace.saidSafe, text).toBe(true);
+    }
+    const caught: Array<[string, string]> = [
+      ['the gas board came out and said its fine but i can still smell it really strong now', 'immediate_danger'],
+      ['police came and said everything is ok, now hes back and kicking the door again', 'domestic_abuse'],
+    ];
+    for (const [text, category] of caught) expect(router.risk(text, recognizer.recognizeSync(text)).categories ?? [], text).toContain(category);
   });
 
   it('thirteenth round: a danger said to be over and dealt with, or a risk as the topic of training, is not left to the classifier; one that goes on, or a "but", still is caught', () => {
