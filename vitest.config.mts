@@ -77,7 +77,8 @@ export default defineConfig({
     pool: 'forks',
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
-      { extends: true, test: { name: 'e2e', include: ['tests/**/*.test.ts'], exclude: UNIT } },
+      // The e2e tests start the assistant in new data folders; the global setup trains its models once for all of them.
+      { extends: true, test: { name: 'e2e', include: ['tests/**/*.test.ts'], exclude: UNIT, globalSetup: ['tests/support/seedDataFolder.ts'] } },
     ],
   },
 });

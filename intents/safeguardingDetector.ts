@@ -295,6 +295,15 @@ export class SafeguardingDetector {
     this.glossed = o.glossed;
   }
 
+  /**
+   * Traces already decided, by the recognizer's result they were decided with. A message is checked several times in its
+   * turn (the router's route or the interruption check, then the main dialog's guards), each time with the turn's own
+   * recognizer result: deciding it once was about a sixth of a turn's CPU. Keyed by that object, a trace lives as long
+   * as the turn's recognition and is never shared with another turn or resident; the decision depends only on the text
+   * and that result.
+   */
+  private readonly traces = new WeakMap<RecognizerResult, Map<string, SafeguardingTrace>>();
+
   check(text: string, recognized?: RecognizerResult): SafeguardingVerdict {
     return this.explain(text, recognized).verdict;
   }
@@ -306,6 +315,15 @@ export class SafeguardingDetector {
    * gloss of the message is checked by it; its verdict's reason starts "gloss: ".
    */
   explain(text: string, recognized?: RecognizerResult): SafeguardingTrace {
+    if (!recognized) return this.decide(text, recognized);
+    let byText = this.traces.get(recognized);
+    if (!byText) this.traces.set(recognized, (byText = new Map()));
+    let trace = byText.get(text);
+    if (!trace) byText.set(text, (trace = this.decide(text, recognized)));
+    return trace;
+  }
+
+  private decide(text: string, recognized?: RecognizerResult): SafeguardingTrace {
     const own = this.explainOwn(text, recognized);
     if (own.verdict.risk) return own;
     const other = this.alongside?.explain(text, recognized);

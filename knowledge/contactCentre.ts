@@ -134,26 +134,27 @@ export function describeHours(
 
 /** Opening hours in the council's time zone, bank holidays closed. */
 export class ContactCentreHours {
+  /** The council's wall clock, made once (building a formatter costs far more than using one). */
+  private readonly clock: Intl.DateTimeFormat;
+
   constructor(
     readonly settings: ContactCentreSettings,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.clock = new Intl.DateTimeFormat('en-GB', {
+      timeZone: settings.timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      weekday: 'long',
+      hourCycle: 'h23',
+    });
+  }
 
   isOpen(at: Date = this.now()): boolean {
-    const parts = Object.fromEntries(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: this.settings.timeZone,
-        year: 'numeric',
-        month: '2-digit',
-        day: '2-digit',
-        hour: '2-digit',
-        minute: '2-digit',
-        weekday: 'long',
-        hourCycle: 'h23',
-      })
-        .formatToParts(at)
-        .map((p) => [p.type, p.value]),
-    );
+    const parts = Object.fromEntries(this.clock.formatToParts(at).map((p) => [p.type, p.value]));
     const date = `${parts.year}-${parts.month}-${parts.day}`;
     if (this.settings.bankHolidays.includes(date)) return false;
     const range = this.settings.hours[String(parts.weekday).toLowerCase() as (typeof DAYS)[number]];

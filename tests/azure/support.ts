@@ -7,6 +7,7 @@ import { createApp, type App, type AppExtras } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger, type Logger } from '../../platform/logger';
 import { LogForwarder } from '../../bot/hosting/telemetry/logForwarder';
+import { freshDataFolder, shareTrainedModels } from '../support/dataFolder';
 
 /** A small training set, so these tests do not depend on the council's real intent data. */
 const FIXTURE_INTENTS: Record<string, string[]> = {
@@ -78,8 +79,10 @@ export async function startApp(env: Record<string, string> = {}, logLevel = 'deb
   const logs = new CapturedLogs();
   const logForwarder = new LogForwarder(logs.stream);
   const logger = createLogger(logLevel, logForwarder);
-  const config = loadConfig({ PORT: '0', DATA_DIR: path.join(dir, 'data'), LOG_LEVEL: logLevel, INTENTS_DIR: intentsDir, ...env });
+  const dataDir = freshDataFolder('azure-app-data');
+  const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: logLevel, INTENTS_DIR: intentsDir, ...env });
   const app = await createApp(config, logger, 'test', { ...extras, logForwarder });
+  shareTrainedModels(dataDir);
   const port = await app.server.listen(0, '127.0.0.1');
   return {
     app,

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../bot/app';
@@ -10,6 +9,7 @@ import { createLogger } from '../../platform/logger';
 import { KyselyStorage } from '../../platform/storage/kyselyStorage';
 import { ConversationDriver, choicesOf, replyText } from '../support/conversationRunner';
 import { ROOT } from '../support/assistant';
+import { freshDataFolder } from '../support/dataFolder';
 
 /** Sunday 6 December 2026, midday in London: "ddoe" is Saturday 5 December, a day 7 High Street's grey bin was due. */
 const NOW = new Date('2026-12-06T12:00:00Z');
@@ -29,7 +29,7 @@ describe('a conversation in Welsh', () => {
   let dataDir: string;
   let n = 0;
   beforeAll(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-welsh-words-'));
+    dataDir = freshDataFolder('ca-welsh-words');
     const config = loadConfig({
       PORT: '0',
       DATA_DIR: dataDir,

@@ -1,9 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../platform/logger';
+import { freshDataFolder, shareTrainedModels } from '../support/dataFolder';
 
 export interface Running {
   app: App;
@@ -13,8 +11,9 @@ export interface Running {
 }
 
 /** The whole assistant on a free port with its own SQLite file (or `dataDir` to reopen one). */
-export async function startAssistant(env: Record<string, string> = {}, dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'webchat-'))): Promise<Running> {
+export async function startAssistant(env: Record<string, string> = {}, dataDir = freshDataFolder('webchat')): Promise<Running> {
   const app = await createApp(loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env }), createLogger('silent'), 'test');
+  shareTrainedModels(dataDir);
   const port = await app.server.listen(0, '127.0.0.1');
   return { app, base: `http://127.0.0.1:${port}`, dataDir, stop: () => app.close() };
 }

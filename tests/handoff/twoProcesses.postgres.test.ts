@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { createTestPostgres, type TestPostgres } from '../support/postgres';
 import { FakeChannel } from './support/fakeChannel';
 import { eventually, FIXTURES, newConversationId, PASSWORD, residentSays, signIn } from './support/harness';
 import type { Json } from './support/harness';
+import { freshDataFolder } from '../support/dataFolder';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
@@ -32,7 +32,7 @@ function env(databaseUrl: string, dataDir: string): NodeJS.ProcessEnv {
 
 /** A real bot process (`npm start`'s entry point) on the shared PostgreSQL database. */
 async function startInstance(databaseUrl: string): Promise<Instance> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-pg-'));
+  const dataDir = freshDataFolder('handoff-pg');
   const child = spawn(TSX, ['bot/index.ts'], { cwd: ROOT, env: env(databaseUrl, dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   const url = await new Promise<string>((resolve, reject) => {

@@ -65,6 +65,21 @@ describe('safeguarding rules file', () => {
     expect(rulesOnly.check(text).risk).toBe(false);
   });
 
+  it("decides a message once per recognizer result: the turn's later checks get the same trace, another text its own", () => {
+    const risky = 'i want to kill myself';
+    const turn = silent(risky);
+    const first = rulesOnly.explain(risky, turn);
+    expect(first.verdict.risk).toBe(true);
+    expect(rulesOnly.explain(risky, turn)).toBe(first);
+    expect(rulesOnly.check(risky, turn)).toBe(first.verdict);
+    // the same result object with another text (a clause, the rest of a message) is decided on its own
+    expect(rulesOnly.explain('when is my bin day', turn).verdict.risk).toBe(false);
+    // another turn's result: decided afresh, to the same verdict
+    const again = rulesOnly.explain(risky, silent(risky));
+    expect(again).not.toBe(first);
+    expect(again.verdict).toEqual(first.verdict);
+  });
+
   it('rules alone match no example of another intent in intents/data', () => {
     const data = loadTrainingData(path.join(ROOT, 'intents', 'data'));
     const hits = data.intents

@@ -1,13 +1,12 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../platform/logger';
 import { eventually } from '../support/eventually';
+import { freshDataFolder, shareTrainedModels } from '../support/dataFolder';
 
 export interface Recorded {
   conversationId: string;
@@ -48,7 +47,7 @@ export interface BotHarness {
 }
 
 export async function startBot(env: Record<string, string> = {}, now?: () => Date, dataDir?: string): Promise<BotHarness> {
-  const dir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'services-bot-'));
+  const dir = dataDir ?? freshDataFolder('services-bot');
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dir,
@@ -58,6 +57,7 @@ export async function startBot(env: Record<string, string> = {}, now?: () => Dat
     ...env,
   });
   const app = await createApp(config, createLogger('silent'), 'test', { now });
+  shareTrainedModels(dir);
   const port = await app.server.listen(0, '127.0.0.1');
   return {
     app,

@@ -1,13 +1,11 @@
-import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import type { Activity } from 'botbuilder';
 import { createApp, type App } from '../../bot/app';
 import { loadConfig } from '../../bot/config';
 import { createLogger } from '../../platform/logger';
+import { freshDataFolder, shareTrainedModels } from './dataFolder';
 
 export interface RunningApp {
   app: App;
@@ -17,9 +15,10 @@ export interface RunningApp {
 
 /** The real app on a real port with a throwaway data folder. */
 export async function startTestApp(env: Record<string, string> = {}): Promise<RunningApp> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-app-'));
+  const dataDir = freshDataFolder('ca-app');
   const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const app = await createApp(config, createLogger('silent'), 'test');
+  shareTrainedModels(dataDir);
   const port = await app.server.listen(0, '127.0.0.1');
   return { app, url: `http://127.0.0.1:${port}`, dataDir };
 }

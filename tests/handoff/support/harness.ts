@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createApp, type App } from '../../../bot/app';
@@ -9,6 +8,7 @@ import { createLogger } from '../../../platform/logger';
 import { FakeChannel, type ChannelActivity } from './fakeChannel';
 import { setCookies } from '../../../scripts/lib/setCookies';
 import { eventually } from '../../support/eventually';
+import { freshDataFolder, shareTrainedModels } from '../../support/dataFolder';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -24,7 +24,7 @@ export interface Harness {
 
 /** The app on a throwaway data folder; `now`: its clock (createApp's), the real one by default. */
 export async function startApp(env: Record<string, string> = {}, channel?: FakeChannel, now?: () => Date): Promise<Harness> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-'));
+  const dataDir = freshDataFolder('handoff');
   const config = loadConfig({
     PORT: '0',
     DATA_DIR: dataDir,
@@ -35,6 +35,7 @@ export async function startApp(env: Record<string, string> = {}, channel?: FakeC
     ...env,
   });
   const app = await createApp(config, createLogger('silent'), 'test', { now });
+  shareTrainedModels(dataDir);
   const port = await app.server.listen(0, '127.0.0.1');
   const ch = channel ?? (await new FakeChannel().start());
   return {
