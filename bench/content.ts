@@ -264,7 +264,7 @@ async function stop(server: ChildProcess): Promise<void> {
   });
 }
 
-async function measure(n: number, words: string[], cases: EvalCase[], modelDir: string): Promise<Measure> {
+async function measure(n: number, words: string[], cases: EvalCase[], modelDir: string): Promise<Measure & { routes: string[] }> {
   const content = contentWith(n, words);
   const councilProfile = path.join(content, 'council.yaml');
   const articles = fs.readdirSync(path.join(content, 'articles')).filter((f) => f.endsWith('.md')).length;
@@ -352,6 +352,7 @@ async function measure(n: number, words: string[], cases: EvalCase[], modelDir: 
       evalAccuracy: round(evalAccuracy, 4),
       validateSeconds: round(validateSeconds, 2),
       validateWarmSeconds: round(validateWarmSeconds, 2),
+      routes: got,
     };
   } finally {
     server?.kill('SIGKILL');
@@ -372,8 +373,16 @@ async function main(): Promise<void> {
   const modelDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'ca-bench-content-')), 'models');
   await buildServer();
   const shippedCount = fs.readdirSync(path.join(ROOT, 'knowledge', 'articles')).filter((f) => f.endsWith('.md') && f.toLowerCase() !== 'readme.md').length;
-  const base = await measure(shippedCount, words, cases, modelDir);
-  const big = await measure(n, words, cases, modelDir);
+  const { routes: baseRoutes, ...base } = await measure(shippedCount, words, cases, modelDir);
+  const { routes: bigRoutes, ...big } = await measure(n, words, cases, modelDir);
+  // What the accuracy figure hides: the development cases one content routes right and the other wrong.
+  for (const [i, c] of cases.entries()) {
+    const [right, wrong] = [baseRoutes[i] === c.expect, bigRoutes[i] === c.expect];
+    if (right !== wrong)
+      process.stdout.write(
+        `${right ? 'lost' : 'gained'} at ${n}: ${JSON.stringify(c.text)} → ${bigRoutes[i]} (expected ${c.expect}, shipped content: ${baseRoutes[i]})\n`,
+      );
+  }
   const rows: Array<Array<string | number>> = [
     ['articles', 'first answer ms', 'its CPU ms', 'cold start ms', 'CPU ms/turn', 'p99 ms', 'peak RSS MB', 'dev accuracy', 'validate s', 'again s'],
     ...[base, big].map((m) => [
