@@ -29,7 +29,7 @@ import type { FrustrationDetector } from '../intents/frustration';
 import { answersResumeOffer, ResumeOfferDialog, type ResumeOfferOptions } from './resumeOfferDialog';
 import { MISSES_BEFORE_PERSON } from './misses';
 import { OfferedNeedPicker } from './offeredNeedPicker';
-import { requestHome } from './offered';
+import { innermostId, requestHome } from './offered';
 import { asksWhatGoes } from './questionWords';
 import { FollowUpTopic } from './followUpTopic';
 import { RequestTopicQuestion } from './requestTopicQuestion';
@@ -752,7 +752,7 @@ export class MainDialog extends CancelAndHelpDialog {
       });
       await sendReply(innerDc.context, this.responses.safeguardingWhileArranging());
       innerDc.context.turnState.set(SAFEGUARDING_HANDLED, true);
-      if (deepestActiveDialog(innerDc) === DialogIds.handoffAbout) return innerDc.continueDialog();
+      if (innermostId(innerDc) === DialogIds.handoffAbout) return innerDc.continueDialog();
       await innerDc.repromptDialog();
       return { status: DialogTurnStatus.waiting };
     }
@@ -1079,11 +1079,4 @@ export class MainDialog extends CancelAndHelpDialog {
     if (t.toLowerCase() === buttons.talk_to_person.toLowerCase() || this.vocabulary.person_accepted.test(t)) return 'person';
     return undefined;
   }
-}
-
-/** The id of the innermost dialog in progress. */
-function deepestActiveDialog(dc: DialogContext): string | undefined {
-  let id = dc.activeDialog?.id;
-  for (let child = dc.child; child; child = child.child) id = child.activeDialog?.id ?? id;
-  return id;
 }
