@@ -139,25 +139,20 @@ export class RiskClassifier {
     readonly overrides: Readonly<Partial<Record<RiskCategory, number>>> = DEFAULT_RISK_OVERRIDES,
   ) {}
 
-  /**
-   * The last text classified and its guess: the safeguarding check asks for the same text's best guess and its verdict one
-   * after the other (and a message of one clause is that clause too). The classifier never changes, so the guess is the same.
-   */
-  private last?: { text: string; guess: RiskGuess | undefined };
-
   /** The likeliest category and its score, whether or not it reaches the threshold. */
   best(text: string): RiskGuess | undefined {
-    if (this.last?.text === text) return this.last.guess;
     const c = this.classifier.classify(text);
     const top = c.ranking[0];
-    const guess: RiskGuess | undefined = top ? { category: top.intent as RiskCategory, score: top.score, notRiskWins: c.intent === NOT_RISK } : undefined;
-    this.last = { text, guess };
-    return guess;
+    return top ? { category: top.intent as RiskCategory, score: top.score, notRiskWins: c.intent === NOT_RISK } : undefined;
   }
 
   /** The category when the message counts as a risk. */
   classify(text: string): RiskGuess | undefined {
-    const guess = this.best(text);
+    return this.counted(this.best(text));
+  }
+
+  /** A best guess (of {@link best}) when it counts as a risk: what {@link classify} gives, for a guess already made. */
+  counted(guess: RiskGuess | undefined): RiskGuess | undefined {
     return guess && guess.score >= this.threshold && (!guess.notRiskWins || guess.score >= (this.overrides[guess.category] ?? this.override))
       ? guess
       : undefined;

@@ -298,7 +298,7 @@ export class SafeguardingDetector {
   /**
    * Traces already decided, by the recognizer's result they were decided with. A message is checked several times in its
    * turn (the router's route or the interruption check, then the main dialog's guards), each time with the turn's own
-   * recognizer result: deciding it once was about a sixth of a turn's CPU. Keyed by that object, a trace lives as long
+   * recognizer result, and the check is about a tenth of a turn's CPU (docs/performance.md, tenth pass). Keyed by that object, a trace lives as long
    * as the turn's recognition and is never shared with another turn or resident; the decision depends only on the text
    * and that result.
    */
@@ -417,7 +417,7 @@ export class SafeguardingDetector {
       trace.whole = this.riskClassifier.best(forClassifier);
       trace.clauses = clausesOf(forClassifier, this.clauseTurns).map((clause) => ({ clause, guess: this.riskClassifier!.best(clause) }));
     }
-    const guess = this.wholeGuess(forClassifier, trace.clauses) ?? this.clauseGuess(trace.clauses, trace.whole);
+    const guess = this.wholeGuess(forClassifier, trace.whole, trace.clauses) ?? this.clauseGuess(trace.clauses, trace.whole);
     // "What does honour based abuse mean? It came up in my safeguarding training": a risk as the topic of study, training or
     // policy, which no rule found happening to anyone. Immediate danger is still the classifier's to call.
     // A rule that matched named something happening to someone, so the message stays the classifier's ("for my college project…
@@ -431,8 +431,7 @@ export class SafeguardingDetector {
       return { ...trace, topic: true };
     if (guess) return { ...trace, verdict: this.verdict(CLASSIFIER_REASON, [guess.category], folded, 'risk classifier') };
     if (recognized && this.classifierVotes(folded, recognized)) {
-      const best = this.riskClassifier?.best(forClassifier);
-      return { ...trace, verdict: this.verdict('classifier', best ? [best.category] : [], folded, 'classifier') };
+      return { ...trace, verdict: this.verdict('classifier', trace.whole ? [trace.whole.category] : [], folded, 'classifier') };
     }
     return trace;
   }
@@ -443,8 +442,8 @@ export class SafeguardingDetector {
    * minutes… at the end of my tether… the housing list"), while a risk buried in a long message
    * shows in its own clause.
    */
-  private wholeGuess(text: string, clauses: ClauseGuess[]): RiskGuess | undefined {
-    const guess = this.riskClassifier?.classify(text);
+  private wholeGuess(text: string, whole: RiskGuess | undefined, clauses: ClauseGuess[]): RiskGuess | undefined {
+    const guess = this.riskClassifier?.counted(whole);
     const shortWords = guess?.category === 'immediate_danger' ? SHORT_WORDS_IMMEDIATE : SHORT_WORDS;
     const words = text.split(/\s+/).filter(Boolean).length;
     if (guess && guess.score < SHORT_MIN_SCORE && words <= shortWords) return undefined;
@@ -495,8 +494,8 @@ export class SafeguardingDetector {
   private clauseGuess(clauses: ClauseGuess[], whole: RiskGuess | undefined): RiskGuess | undefined {
     const floor = clauses.length >= this.longClauses ? Math.max(this.clauseFloor, this.longClauseFloor) : this.clauseFloor;
     if (!this.riskClassifier || (whole?.score ?? 0) < floor) return undefined;
-    for (const { clause } of clauses) {
-      const guess = this.riskClassifier.classify(clause);
+    for (const c of clauses) {
+      const guess = this.riskClassifier.counted(c.guess);
       if (guess && guess.score >= this.clauseThreshold) return guess;
     }
     return undefined;

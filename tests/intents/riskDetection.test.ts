@@ -481,7 +481,7 @@ describe('rules for risk to others and said indirectly (rules alone)', () => {
   /** The rules and every gate of the rules file around a risk classifier that always gives `guess`. */
   const alwaysVoting = (guess: RiskGuess): SafeguardingDetector => {
     const { past, subject, topic, reassured, resolved } = loadSafeguardingRuleSet(RULES);
-    const riskClassifier = { best: () => guess, classify: () => guess } as unknown as RiskClassifier;
+    const riskClassifier = { best: () => guess, counted: () => guess } as unknown as RiskClassifier;
     return new SafeguardingDetector(rules, { classifierThreshold: 2, taxonomy, idioms, spellings, past, subject, topic, reassured, resolved, riskClassifier });
   };
 

@@ -116,7 +116,7 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
   /** A Welsh detector with no rules of its own and a classifier whose best risk category scores `lean` but loses to not-a-risk. */
   const welshLeaning = (lean: number, categories?: RiskCategory[]) => {
     const guess: RiskGuess = { category: 'adult_at_risk', score: lean, notRiskWins: true };
-    const classifier = { best: () => guess, classify: () => undefined } as unknown as RiskClassifier;
+    const classifier = { best: () => guess, counted: () => undefined } as unknown as RiskClassifier;
     return new SafeguardingDetector([], { riskClassifier: classifier, glossed: { gloss: (t) => list.gloss(t), detector: englishRules, categories } });
   };
 
@@ -140,10 +140,12 @@ describe('when a gloss decides (SafeguardingDetector with a glossed detector)', 
   it("the English classifier's verdict on the gloss counts only for a category the gloss may decide, with the Welsh classifier's support", () => {
     // An English detector with no rules whose classifier always finds a child at risk: what is tested is the gate.
     const child: RiskGuess = { category: 'child_at_risk', score: 0.9, notRiskWins: false };
-    const englishClassifier = new SafeguardingDetector([], { riskClassifier: { best: () => child, classify: () => child } as unknown as RiskClassifier });
+    const englishClassifier = new SafeguardingDetector([], {
+      riskClassifier: { best: () => child, counted: () => child } as unknown as RiskClassifier,
+    });
     const welsh = (lean: number, categories?: RiskCategory[]) => {
       const guess: RiskGuess = { category: 'adult_at_risk', score: lean, notRiskWins: true };
-      const classifier = { best: () => guess, classify: () => undefined } as unknown as RiskClassifier;
+      const classifier = { best: () => guess, counted: () => undefined } as unknown as RiskClassifier;
       return new SafeguardingDetector([], { riskClassifier: classifier, glossed: { gloss: (t) => list.gloss(t), detector: englishClassifier, categories } });
     };
     const text = 'mae plant drws nesa yn chwarae yn yr ardd';
